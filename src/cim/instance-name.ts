@@ -1,0 +1,90 @@
+import { CIMDateTime } from './datetime.js';
+import { NocaseMap } from './nocase.js';
+
+/**
+ * A key value: string, boolean, integer or real number (bigint for 64-bit),
+ * datetime, or a reference to another instance.
+ */
+export type CIMKeyValue = string | boolean | number | bigint | CIMDateTime | CIMInstanceName;
+
+export interface CIMInstanceNameInit {
+  classname: string;
+  keybindings?: Iterable<readonly [string, CIMKeyValue]> | Record<string, CIMKeyValue>;
+  namespace?: string;
+  host?: string;
+}
+
+/**
+ * An instance path (pywbem's CIMInstanceName): host, namespace, class and key
+ * bindings. Immutable; `key` is a canonical identity within a namespace
+ * (class and key names folded to lower case, keys in sorted order).
+ */
+export class CIMInstanceName {
+  readonly kind = 'instancename' as const;
+  readonly classname: string;
+  readonly keybindings: NocaseMap<CIMKeyValue>;
+  readonly namespace: string | undefined;
+  readonly host: string | undefined;
+  #key: string | undefined;
+
+  constructor(init: CIMInstanceNameInit) {
+    this.classname = init.classname;
+    const kb = init.keybindings ?? [];
+    this.keybindings = new NocaseMap(Symbol.iterator in kb ? kb : Object.entries(kb));
+    this.namespace = init.namespace;
+    this.host = init.host;
+  }
+
+  /** The same path in another namespace (or without one) and host. */
+  withLocation(namespace: string | undefined, host?: string): CIMInstanceName {
+    return new CIMInstanceName({ classname: this.classname, keybindings: this.keybindings, namespace, host });
+  }
+
+  /** Identity of the instance within a namespace: equal for equal paths whatever their case. */
+  get key(): string {
+    this.#key ??= canonicalKey(this);
+    return this.#key;
+  }
+
+  equals(other: CIMInstanceName): boolean {
+    return this.key === other.key && sameNamespace(this.namespace, other.namespace);
+  }
+
+  /** The untyped WBEM URI form of DSP0207, as used in the CIMObject header. */
+  toString(): string {
+    const location = this.namespace ? (this.host ? `//${this.host}/${this.namespace}:` : `${this.namespace}:`) : '';
+    const keys = [...this.keybindings].map(([name, value]) => `${name}=${keyText(value)}`).join(',');
+    return `${location}${this.classname}${keys ? '.' + keys : ''}`;
+  }
+}
+
+function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || normalizeNamespace(a) === normalizeNamespace(b);
+}
+
+/** Namespaces compare without case and without leading or trailing slashes. */
+export function normalizeNamespace(namespace: string): string {
+  return namespace.replace(/^\/+|\/+$/g, '').toLowerCase();
+}
+
+function canonicalKey(path: CIMInstanceName): string {
+  const keys = [...path.keybindings]
+    .map(([name, value]) => [name.toLowerCase(), keyIdentity(value)] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${name}=${value}`);
+  return `${path.classname.toLowerCase()}.${keys.join(',')}`;
+}
+
+function keyIdentity(value: CIMKeyValue): string {
+  if (value instanceof CIMInstanceName) return `{${value.key}}`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+function keyText(value: CIMKeyValue): string {
+  if (typeof value === 'string') return `"${value.replace(/["\\]/g, '\\$&')}"`;
+  if (value instanceof CIMInstanceName) return `"${value.toString().replace(/["\\]/g, '\\$&')}"`;
+  if (value instanceof CIMDateTime) return `"${value.value}"`;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}

@@ -1,0 +1,22 @@
+import type { CIMInstance, CIMInstanceName } from '../cim/index.js';
+
+/**
+ * An immutable, published set of instances across namespaces: what every
+ * request reads. A new generation replaces the old one whole, so a request
+ * never sees a half-updated model. Instance identities (paths) are stable
+ * across generations.
+ */
+export interface InstanceIndex {
+  /** Increases with every published change. */
+  readonly generation: number;
+  /** Instances whose creation class is exactly `classname` (case-insensitive), in a namespace. */
+  byClass(namespace: string, classname: string): readonly CIMInstance[];
+  /** The instance at `path` (its namespace, or `namespace` when the path has none). */
+  get(namespace: string, path: CIMInstanceName): CIMInstance | undefined;
+  /**
+   * Association instances, in `namespace`, with a reference property that
+   * points at `target` (matched with the target's namespace when the
+   * reference carries one).
+   */
+  referencing(namespace: string, target: CIMInstanceName): readonly CIMInstance[];
+}

@@ -1,0 +1,196 @@
+/**
+ * The neutral hardware snapshot: what a hardware provider reports, in plain
+ * units, without any CIM. The model builder maps every snapshot to the DMTF
+ * profiles the same way, so a new hardware source never writes CIM.
+ *
+ * Identifiers (`id`) are stable across samples (e.g. `hwmon:coretemp-isa-0000/temp1`)
+ * so instance identities, and thus change detection, survive re-sampling.
+ */
+
+/** Health as the hardware states it, before the model derives CIM states. */
+export type Health = 'ok' | 'warning' | 'critical' | 'fatal' | 'unknown';
+
+/** The physical quantity a numeric sensor measures. */
+export type SensorKind =
+  | 'temperature' | 'voltage' | 'current' | 'power' | 'energy' | 'fan' | 'frequency'
+  | 'humidity' | 'pressure' | 'airflow' | 'utilization' | 'other';
+
+/** The unit of `value` and of the thresholds. */
+export type SensorUnit =
+  | 'celsius' | 'volts' | 'amps' | 'watts' | 'joules' | 'rpm' | 'hertz' | 'percent'
+  | 'pascals' | 'cfm' | 'seconds' | 'unspecified';
+
+export type ThresholdName =
+  | 'lowerNonCritical' | 'upperNonCritical' | 'lowerCritical' | 'upperCritical' | 'lowerFatal' | 'upperFatal';
+
+export type Thresholds = Partial<Record<ThresholdName, number>>;
+
+/** A reference from a sensor to the device or package it monitors. */
+export interface MonitoredElement {
+  kind: 'fan' | 'powerSupply' | 'processor' | 'memory' | 'battery' | 'chassis' | 'system';
+  id: string;
+}
+
+export interface NumericSensor {
+  id: string;
+  /** What a person reads: "CPU Temp", "Fan 1", "12V". */
+  label: string;
+  kind: SensorKind;
+  unit: SensorUnit;
+  /** The reading in `unit`, or null when the source has no reading now. */
+  value: number | null;
+  /**
+   * Decimal digits after the point the source resolves (hwmon millidegrees: 3).
+   * The model writes CurrentReading × 10^-decimals exactly.
+   */
+  decimals: number;
+  thresholds?: Thresholds;
+  /** Thresholds the hardware accepts writes for; a subset of those present. */
+  settable?: ThresholdName[];
+  /** The source's own verdict (IPMI status column, hwmon alarm files), if any. */
+  health?: Health;
+  /** Why there is no reading: absent, disabled, or failed to read. */
+  unavailable?: 'absent' | 'disabled' | 'failed';
+  monitors?: MonitoredElement;
+  /** Where the reading comes from, e.g. the hwmon chip or the IPMI sensor number. */
+  source?: string;
+}
+
+export type DiscreteSensorKind = 'presence' | 'intrusion' | 'powerSupplyStatus' | 'redundancy' | 'other';
+
+export interface DiscreteSensor {
+  id: string;
+  label: string;
+  kind: DiscreteSensorKind;
+  /** Every state the sensor can report; `state` is one of them. */
+  possibleStates: string[];
+  state: string;
+  health: Health;
+  monitors?: MonitoredElement;
+  source?: string;
+}
+
+export type DeviceStatus = 'ok' | 'degraded' | 'failed' | 'absent' | 'unknown';
+
+export interface Fan {
+  id: string;
+  label: string;
+  /** The id of the numeric sensor with the fan's speed (kind 'fan'). */
+  speedSensor?: string;
+  variableSpeed?: boolean;
+  /** Requested speed in RPM where the controller tells. */
+  desiredSpeed?: number;
+  status: DeviceStatus;
+  /** A stopped fan that is idle by design (zero-RPM mode) is not a failure. */
+  idleAllowed?: boolean;
+  redundancyGroup?: string;
+  fru?: Fru;
+}
+
+export interface PowerSupply {
+  id: string;
+  label: string;
+  /** Rated output in watts, where known. */
+  ratedOutputWatts?: number;
+  status: DeviceStatus;
+  /** Ids of sensors that measure this supply. */
+  sensors?: string[];
+  redundancyGroup?: string;
+  fru?: Fru;
+}
+
+/** Field-replaceable-unit data of a physical package. */
+export interface Fru {
+  manufacturer?: string;
+  model?: string;
+  serialNumber?: string;
+  partNumber?: string;
+  version?: string;
+}
+
+export interface Chassis extends Fru {
+  id: string;
+  /** SMBIOS asset tag or another unique tag. */
+  tag?: string;
+  /** SMBIOS chassis type text, e.g. "Rack Mount Chassis", "Desktop". */
+  type?: string;
+}
+
+export interface SystemIdentity {
+  /** Host name: becomes CIM_ComputerSystem.Name. */
+  hostname: string;
+  manufacturer?: string;
+  model?: string;
+  serialNumber?: string;
+  uuid?: string;
+}
+
+export interface Firmware {
+  id: string;
+  /** "System BIOS", "BMC Firmware". */
+  label: string;
+  manufacturer?: string;
+  version: string;
+  releaseDate?: Date;
+}
+
+export interface Processor {
+  id: string;
+  label: string;
+  manufacturer?: string;
+  model?: string;
+  cores?: number;
+  threads?: number;
+  /** Maximum speed in MHz. */
+  maxSpeedMHz?: number;
+  currentSpeedMHz?: number;
+  status: DeviceStatus;
+}
+
+export interface MemoryModule {
+  id: string;
+  label: string;
+  /** Capacity in bytes. */
+  capacity: number;
+  type?: string;
+  speedMHz?: number;
+  manufacturer?: string;
+  serialNumber?: string;
+  partNumber?: string;
+  status: DeviceStatus;
+}
+
+export interface Battery {
+  id: string;
+  label: string;
+  /** Charge in percent. */
+  chargePercent?: number;
+  charging?: boolean;
+  status: DeviceStatus;
+}
+
+export type RedundancyStatus = 'full' | 'degraded' | 'lost' | 'failed' | 'unknown';
+
+export interface RedundancyGroup {
+  id: string;
+  label: string;
+  kind: 'fan' | 'powerSupply';
+  status: RedundancyStatus;
+  /** Members needed for the function; 0 when unknown. */
+  minNeeded?: number;
+}
+
+/** Everything one provider saw in one sample. Every list may be empty. */
+export interface HardwareSnapshot {
+  system?: SystemIdentity;
+  chassis?: Chassis[];
+  firmware?: Firmware[];
+  sensors?: NumericSensor[];
+  discreteSensors?: DiscreteSensor[];
+  fans?: Fan[];
+  powerSupplies?: PowerSupply[];
+  processors?: Processor[];
+  memory?: MemoryModule[];
+  batteries?: Battery[];
+  redundancy?: RedundancyGroup[];
+}
