@@ -1,0 +1,25 @@
+import { type CliIO, type Command, processIO } from './io.js';
+
+/** Each command lives in its own module, loaded only when it runs. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  mof: { summary: 'compile and check MOF files', load: async () => (await import('./mof.js')).run },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)}${c.summary}`);
+  return `usage: thincim COMMAND [ARGS]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`thincim: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  return (await command.load())(args, io);
+}
