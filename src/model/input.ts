@@ -1,0 +1,39 @@
+import type { CIMInstance } from '../cim/index.js';
+import type { HardwareSnapshot } from './snapshot.js';
+
+/** The last state of one hardware provider, as the sampler hands it to the model builder. */
+export interface ProviderSample {
+  provider: string;
+  /** The last good snapshot; undefined when the provider never sampled successfully. */
+  snapshot?: HardwareSnapshot;
+  /** Epoch milliseconds of the last good snapshot. */
+  sampledAt?: number;
+  /** Why the latest attempt failed, when it did. */
+  error?: string;
+}
+
+/** The last instances of one instance provider (the OEM path). */
+export interface InstanceSample {
+  provider: string;
+  namespace: string;
+  instances: CIMInstance[];
+  sampledAt?: number;
+  error?: string;
+}
+
+export interface ModelInput {
+  /** The host's name: CIM_ComputerSystem.Name and every device's SystemName. */
+  hostname: string;
+  /** Epoch milliseconds now, to judge staleness. */
+  now: number;
+  /** A snapshot older than this is stale: its readings say so. */
+  staleAfterMs: number;
+  hardware: ProviderSample[];
+  instances: InstanceSample[];
+}
+
+/** One instance and the namespace it lives in. */
+export interface ModelEntry {
+  namespace: string;
+  instance: CIMInstance;
+}
