@@ -1,0 +1,94 @@
+import t from 'tap';
+import { CIMClass, CIMDateTime, CIMInstance, CIMInstanceName, CIMStatus, NocaseMap, cimProperty } from '../../src/cim/index.js';
+import type { CIMProperty, CIMType, CIMValue } from '../../src/cim/index.js';
+import { checkQuery, matches } from '../../src/operations/query/evaluate.js';
+import { parseQuery } from '../../src/operations/query/wql.js';
+
+const props: [string, CIMType, CIMValue][] = [
+  ['ElementName', 'string', 'CPU 1 Temp'],
+  ['CurrentReading', 'sint32', 4500],
+  ['UnitModifier', 'sint32', -2],
+  ['HealthState', 'uint16', 5],
+  ['OperationalStatus', 'uint16', [2, 3]],
+  ['PollingInterval', 'uint64', 10_000_000_000n],
+  ['Description', 'string', null],
+  ['IsLinear', 'boolean', true],
+  ['InstallDate', 'datetime', CIMDateTime.parse('20250101000000.000000+000')],
+];
+const map = (entries: [string, CIMType, CIMValue][]) =>
+  new NocaseMap<CIMProperty>(entries.map(([n, ty, v]) => [n, cimProperty(n, ty, v, { isArray: Array.isArray(v) })]));
+const cls = new CIMClass({ classname: 'CIM_NumericSensor', properties: map(props.map(([n, ty]) => [n, ty, null])) });
+const sensor = new CIMInstance({
+  classname: 'Thincim_NumericSensor',
+  properties: map(props),
+  path: new CIMInstanceName({ classname: 'Thincim_NumericSensor', keybindings: { DeviceID: 's1' } }),
+});
+const isa = (c: string, a: string) => a.toLowerCase() === 'cim_numericsensor' || c.toLowerCase() === a.toLowerCase();
+const where = (cond: string) => matches(parseQuery(`SELECT * FROM CIM_NumericSensor WHERE ${cond}`), sensor, isa);
+
+t.test('select lists and FROM', async (t) => {
+  t.same(parseQuery('SELECT * FROM CIM_Fan'), { properties: undefined, classname: 'CIM_Fan', where: undefined });
+  t.same(parseQuery('select ElementName, CIM_Fan.HealthState from CIM_Fan').properties, ['ElementName', 'HealthState']);
+});
+
+t.test('comparisons on every kind of property', async (t) => {
+  t.equal(where('CurrentReading > 4000'), true);
+  t.equal(where('CurrentReading >= 4500 AND CurrentReading <= 4500'), true);
+  t.equal(where('CurrentReading < 4500'), false);
+  t.equal(where('4000 < CurrentReading'), true, 'literal on the left');
+  t.equal(where('UnitModifier = -2'), true);
+  t.equal(where('HealthState <> 5'), false);
+  t.equal(where('HealthState != 10'), true);
+  t.equal(where("ElementName = 'cpu 1 temp'"), true, 'strings compare without case');
+  t.equal(where('ElementName = "CPU 1 Temp"'), true);
+  t.equal(where("ElementName = 'it''s'"), false);
+  t.equal(where('PollingInterval = 10000000000'), true, '64-bit exact');
+  t.equal(where('PollingInterval > 0x2540BE3FF'), true, 'hex literal');
+  t.equal(where('IsLinear = TRUE'), true);
+  t.equal(where("InstallDate < '20260101000000.000000+000'"), true);
+  t.equal(where('OperationalStatus = 3'), true, 'an array matches when any element does');
+});
+
+t.test('NULL, NOT, AND, OR use three-valued logic', async (t) => {
+  t.equal(where('Description IS NULL'), true);
+  t.equal(where('Description IS NOT NULL'), false);
+  t.equal(where("Description = 'x'"), false);
+  t.equal(where("NOT Description = 'x'"), false, 'NOT unknown is unknown');
+  t.equal(where("Description = 'x' OR HealthState = 5"), true);
+  t.equal(where("Description = 'x' AND HealthState = 5"), false);
+  t.equal(where('NOT (HealthState = 5 AND CurrentReading > 1)'), false);
+  t.equal(where('HealthState = NULL'), false);
+});
+
+t.test('ISA', async (t) => {
+  t.equal(where('ISA CIM_NumericSensor'), true);
+  t.equal(where('ISA CIM_Fan'), false);
+});
+
+t.test('syntax errors are CIM_ERR_INVALID_QUERY with a position', async (t) => {
+  const cases: [string, RegExp][] = [
+    ['SELECT FROM CIM_Fan', /position 8: expected a property name or \*, found 'FROM'/],
+    ['SELECT * CIM_Fan', /position 10: expected FROM/],
+    ['SELECT * FROM CIM_Fan WHERE', /position 28: expected a condition, found the end/],
+    ['SELECT * FROM CIM_Fan WHERE HealthState', /expected a comparison operator/],
+    ["SELECT * FROM CIM_Fan WHERE ElementName = 'abc", /position 43: unterminated string/],
+    ['SELECT * FROM CIM_Fan WHERE (HealthState = 5', /expected '\)'/],
+    ['SELECT * FROM CIM_Fan WHERE HealthState = 5 extra', /unexpected 'extra' after the query/],
+    ['SELECT * FROM CIM_Fan WHERE HealthState = 5 # 1', /position 45: unexpected character "#"/],
+    ['SELECT * FROM CIM_Fan WHERE HealthState = ElementName', /expected a literal/],
+    ['DELETE FROM CIM_Fan', /position 1: expected SELECT/],
+  ];
+  for (const [q, re] of cases) {
+    t.throws(() => parseQuery(q), { name: 'CIMError', code: CIMStatus.INVALID_QUERY, message: re }, q);
+  }
+});
+
+t.test('queries are checked against the class', async (t) => {
+  const check = (q: string) => () => checkQuery(parseQuery(q), cls, (n) => n === 'CIM_Fan');
+  t.doesNotThrow(check('SELECT ElementName FROM CIM_NumericSensor WHERE CurrentReading > 1 AND ISA CIM_Fan'));
+  t.throws(check('SELECT Nope FROM CIM_NumericSensor'), /has no property Nope/);
+  t.throws(check('SELECT * FROM CIM_NumericSensor WHERE Nope IS NULL'), /has no property Nope/);
+  t.throws(check("SELECT * FROM CIM_NumericSensor WHERE CurrentReading = 'x'"), /cannot compare sint32 property CurrentReading/);
+  t.throws(check('SELECT * FROM CIM_NumericSensor WHERE IsLinear < TRUE'), /cannot compare boolean/);
+  t.throws(check('SELECT * FROM CIM_NumericSensor WHERE ISA CIM_Nope'), /unknown class CIM_Nope/);
+});
