@@ -21,7 +21,8 @@ export type EmbeddedKind = 'object' | 'instance';
  * the CIMInstance or CIMClass itself.
  */
 export type CIMScalar = boolean | string | number | bigint | CIMDateTime | CIMInstanceName | CIMInstance | CIMClass;
-export type CIMValue = CIMScalar | CIMScalar[] | null;
+/** Arrays may hold NULL elements (VALUE.NULL in DSP0201). */
+export type CIMValue = CIMScalar | (CIMScalar | null)[] | null;
 
 const INTEGER_RANGES: Record<IntegerType, readonly [bigint, bigint]> = {
   uint8: [0n, 255n],
