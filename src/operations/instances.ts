@@ -1,0 +1,114 @@
+/** The instance operations (DSP0200 §5.3.2.2, 5.3.2.5–5.3.2.8, 5.3.2.11–5.3.2.14, 5.3.2.17–18). */
+import {
+  CIMError, CIMInstance, CIMStatus, NocaseMap, cimProperty, scalarFromText, type CIMProperty, type CIMValue,
+} from '../cim/index.js';
+import { classOf, instanceAt, instancesOf } from './lookup.js';
+import { Params } from './params.js';
+import type { OperationContext, Param, ParamValue, Result } from './types.js';
+import { instanceView } from './view.js';
+
+export function getInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('GetInstance', params, ['InstanceName', 'LocalOnly', 'IncludeQualifiers', 'IncludeClassOrigin', 'PropertyList']);
+  p.boolean('LocalOnly', true);
+  p.boolean('IncludeQualifiers', false);
+  const instance = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
+  const view = instanceView({ propertyList: p.propertyList(), includeClassOrigin: p.boolean('IncludeClassOrigin', false) });
+  return { kind: 'instance', instance, view };
+}
+
+export function enumerateInstances(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('EnumerateInstances', params,
+    ['ClassName', 'LocalOnly', 'DeepInheritance', 'IncludeQualifiers', 'IncludeClassOrigin', 'PropertyList']);
+  p.boolean('LocalOnly', true);
+  p.boolean('IncludeQualifiers', false);
+  const classname = p.requiredClassName('ClassName');
+  const deep = p.boolean('DeepInheritance', true);
+  const instances = limited(ctx, instancesOf(ctx, ns, classname));
+  const view = instanceView({
+    propertyList: p.propertyList(),
+    includeClassOrigin: p.boolean('IncludeClassOrigin', false),
+    requestedClass: deep ? undefined : classOf(ctx, ns, classname),
+  });
+  return { kind: 'namedinstances', instances, view };
+}
+
+export function enumerateInstanceNames(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('EnumerateInstanceNames', params, ['ClassName']);
+  const instances = limited(ctx, instancesOf(ctx, ns, p.requiredClassName('ClassName')));
+  return { kind: 'instancenames', paths: instances.map((i) => i.path!) };
+}
+
+/** A non-pull enumeration answers in one response, so its size is bounded. */
+export function limited<T>(ctx: OperationContext, items: T[]): T[] {
+  if (items.length > ctx.limits.maxInstancesPerResponse) {
+    throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED,
+      `${items.length} results exceed the limit of ${ctx.limits.maxInstancesPerResponse} per response; use the pull operations (OpenEnumerateInstances)`);
+  }
+  return items;
+}
+
+export function getProperty(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('GetProperty', params, ['InstanceName', 'PropertyName']);
+  const instance = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
+  const property = classProperty(ctx, ns, instance.classname, p.requiredString('PropertyName'));
+  const value = instance.get(property.name) ?? null;
+  return { kind: 'value', type: property.type, value, referenceClass: property.referenceClass };
+}
+
+export async function setProperty(ctx: OperationContext, ns: string, params: readonly Param[]): Promise<Result> {
+  const p = new Params('SetProperty', params, ['InstanceName', 'PropertyName', 'NewValue']);
+  const current = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
+  const property = classProperty(ctx, ns, current.classname, p.requiredString('PropertyName'));
+  const value = typedValue(property, p.raw('NewValue'));
+  const properties = new NocaseMap<CIMProperty>([[property.name, cimProperty(property.name, property.type, value, { isArray: property.isArray })]]);
+  const modified = new CIMInstance({ classname: current.classname, properties, path: current.path });
+  return modify(ctx, ns, modified, [property.name]);
+}
+
+export async function modifyInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Promise<Result> {
+  const p = new Params('ModifyInstance', params, ['ModifiedInstance', 'IncludeQualifiers', 'PropertyList']);
+  p.boolean('IncludeQualifiers', true);
+  const { path, instance } = p.requiredNamedInstance('ModifiedInstance');
+  const current = instanceAt(ctx, ns, path);
+  const propertyList = p.propertyList();
+  for (const name of propertyList ?? instance.properties.keys()) classProperty(ctx, ns, current.classname, name);
+  const modified = new CIMInstance({ classname: current.classname, properties: instance.properties, path: current.path });
+  return modify(ctx, ns, modified, propertyList);
+}
+
+async function modify(ctx: OperationContext, ns: string, instance: CIMInstance, propertyList: readonly string[] | undefined): Promise<Result> {
+  if (!ctx.router) throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${instance.classname} cannot be modified`);
+  await ctx.router.modifyInstance(ns, instance, propertyList, ctx.signal);
+  return { kind: 'void' };
+}
+
+export function createInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('CreateInstance', params, ['NewInstance']);
+  const cls = classOf(ctx, ns, p.requiredInstance('NewInstance').classname);
+  throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${cls.classname} cannot be created`);
+}
+
+export function deleteInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('DeleteInstance', params, ['InstanceName']);
+  const instance = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
+  throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${instance.classname} cannot be deleted`);
+}
+
+function classProperty(ctx: OperationContext, ns: string, classname: string, name: string): CIMProperty {
+  const property = classOf(ctx, ns, classname).properties.get(name);
+  if (!property) throw new CIMError(CIMStatus.NO_SUCH_PROPERTY, `class ${classname} has no property ${name}`);
+  return property;
+}
+
+/** Types an untyped wire value (SetProperty NewValue) by the property's declaration. */
+function typedValue(property: CIMProperty, value: ParamValue | undefined): CIMValue {
+  if (value === undefined) return null;
+  try {
+    if (value.kind === 'value' && !property.isArray) return scalarFromText(property.type, value.text);
+    if (value.kind === 'array' && property.isArray) return value.items.map((i) => (i === null ? null : scalarFromText(property.type, i)));
+    if (value.kind === 'instancename' && property.type === 'reference') return value.path;
+  } catch (e) {
+    throw new CIMError(CIMStatus.TYPE_MISMATCH, `NewValue for ${property.name}: ${(e as Error).message}`);
+  }
+  throw new CIMError(CIMStatus.TYPE_MISMATCH, `NewValue does not fit property ${property.name} of type ${property.type}${property.isArray ? '[]' : ''}`);
+}

@@ -1,0 +1,115 @@
+/**
+ * The broker's self-description in the interop namespace (DSP1033 §7, profiles
+ * reference §10): one CIM_ObjectManager, a CIM_Namespace per namespace, a
+ * CIM_CIMXMLCommunicationMechanism per listener, and the associations between
+ * them and the host system.
+ */
+import { CIMInstanceName } from '../cim/index.js';
+import { CIMV2_NAMESPACE, INTEROP_NAMESPACE, ModelClass } from '../model/classes.js';
+import { InstanceDraft } from '../model/instance-draft.js';
+import type { ModelEntry } from '../model/input.js';
+
+export const InteropClass = {
+  ObjectManager: 'Thincim_ObjectManager',
+  Namespace: 'Thincim_Namespace',
+  CommunicationMechanism: 'Thincim_CIMXMLCommunicationMechanism',
+  NamespaceInManager: 'Thincim_NamespaceInManager',
+  HostedService: 'Thincim_HostedService',
+} as const;
+
+export interface Listener {
+  scheme: 'http' | 'https';
+  port: number;
+  /** Whether the listener asks for credentials. */
+  authenticated: boolean;
+}
+
+export interface ServerIdentity {
+  hostname: string;
+  version: string;
+  namespaces: readonly string[];
+  listeners: readonly Listener[];
+}
+
+/** FunctionalProfilesSupported: Basic Read, Association Traversal, Query Execution, Qualifier Declaration, Pulled Read, Pulled Read Count, Pulled Query Execution. */
+const FUNCTIONAL_PROFILES = [2, 6, 7, 8, 10, 11, 12];
+const FUNCTIONAL_PROFILE_NAMES = ['Basic Read', 'Association Traversal', 'Query Execution', 'Qualifier Declaration', 'Pulled Read', 'Pulled Read Count', 'Pulled Query Execution'];
+
+export function interopInstances(server: ServerIdentity): ModelEntry[] {
+  const manager = objectManager(server);
+  const namespaces = server.namespaces.map((ns) => namespaceInstance(server, ns));
+  const mechanisms = server.listeners.map((l) => mechanism(server, l));
+  const managerPath = manager.path!;
+  const associations = [
+    ...namespaces.map((ns) => association(InteropClass.NamespaceInManager, 'Antecedent', managerPath, 'Dependent', ns.path!)),
+    association(InteropClass.HostedService, 'Antecedent', systemPath(server), 'Dependent', managerPath),
+  ];
+  return [manager, ...namespaces, ...mechanisms, ...associations].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance }));
+}
+
+function systemPath(server: ServerIdentity): CIMInstanceName {
+  return new CIMInstanceName({
+    classname: ModelClass.ComputerSystem,
+    keybindings: { CreationClassName: ModelClass.ComputerSystem, Name: server.hostname },
+    namespace: CIMV2_NAMESPACE,
+  });
+}
+
+function scoped(server: ServerIdentity, classname: string): InstanceDraft {
+  return new InstanceDraft(INTEROP_NAMESPACE, classname)
+    .key('SystemCreationClassName', 'string', ModelClass.ComputerSystem)
+    .key('SystemName', 'string', server.hostname)
+    .key('CreationClassName', 'string', classname);
+}
+
+function objectManager(server: ServerIdentity) {
+  return scoped(server, InteropClass.ObjectManager)
+    .key('Name', 'string', `thincim:${server.hostname}`)
+    .set('ElementName', 'string', 'thincim')
+    .set('Description', 'string', `thincim ${server.version}, a thin CIM/WBEM hardware-health agent`)
+    .set('EnabledState', 'uint16', 2)
+    .set('RequestedState', 'uint16', 12)
+    .set('HealthState', 'uint16', 5)
+    .setArray('OperationalStatus', 'uint16', [2])
+    .set('Started', 'boolean', true)
+    .set('GatherStatisticalData', 'boolean', false)
+    .build();
+}
+
+function namespaceInstance(server: ServerIdentity, ns: string) {
+  return scoped(server, InteropClass.Namespace)
+    .key('ObjectManagerCreationClassName', 'string', InteropClass.ObjectManager)
+    .key('ObjectManagerName', 'string', `thincim:${server.hostname}`)
+    .key('Name', 'string', ns)
+    .set('ElementName', 'string', ns)
+    .set('ClassInfo', 'uint16', 0)
+    .set('ClassType', 'uint16', 2)
+    .set('ClassTypeVersion', 'string', '2.49.0')
+    .build();
+}
+
+function mechanism(server: ServerIdentity, listener: Listener) {
+  return scoped(server, InteropClass.CommunicationMechanism)
+    .key('Name', 'string', `${listener.scheme}://${server.hostname}:${listener.port}`)
+    .set('ElementName', 'string', `CIM-XML over ${listener.scheme.toUpperCase()} on port ${listener.port}`)
+    .set('CommunicationMechanism', 'uint16', 2)
+    .setArray('FunctionalProfilesSupported', 'uint16', FUNCTIONAL_PROFILES)
+    .setArray('FunctionalProfileDescriptions', 'string', FUNCTIONAL_PROFILE_NAMES)
+    .set('MultipleOperationsSupported', 'boolean', false)
+    .setArray('AuthenticationMechanismsSupported', 'uint16', [listener.authenticated ? 3 : 2])
+    .set('Version', 'string', '1.0')
+    .set('CIMXMLProtocolVersion', 'uint16', 1)
+    .set('CIMValidated', 'boolean', false)
+    .setArray('AdvertiseTypes', 'uint16', [2])
+    .set('EnabledState', 'uint16', 2)
+    .set('RequestedState', 'uint16', 12)
+    .setArray('OperationalStatus', 'uint16', [2])
+    .build();
+}
+
+function association(classname: string, fromRole: string, from: CIMInstanceName, toRole: string, to: CIMInstanceName) {
+  return new InstanceDraft(INTEROP_NAMESPACE, classname)
+    .key(fromRole, 'reference', from)
+    .key(toRole, 'reference', to)
+    .build();
+}

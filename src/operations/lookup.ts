@@ -1,0 +1,44 @@
+import { CIMError, CIMStatus, type CIMClass, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
+import type { ClassRepository } from '../repository/types.js';
+import type { OperationContext } from './types.js';
+
+/** The defining name of a namespace, or CIM_ERR_INVALID_NAMESPACE. */
+export function namespaceOf(repository: ClassRepository, namespace: string): string {
+  const ns = repository.resolveNamespace(namespace);
+  if (ns === undefined) throw new CIMError(CIMStatus.INVALID_NAMESPACE, `namespace ${namespace} does not exist`);
+  return ns;
+}
+
+/** A class of the namespace, or CIM_ERR_INVALID_CLASS. */
+export function classOf(ctx: OperationContext, namespace: string, classname: string): CIMClass {
+  const cls = ctx.repository.getClass(namespace, classname);
+  if (!cls) throw new CIMError(CIMStatus.INVALID_CLASS, `class ${classname} does not exist in namespace ${namespace}`);
+  return cls;
+}
+
+/** The instance at `path`, or CIM_ERR_NOT_FOUND (CIM_ERR_INVALID_CLASS when its class is unknown). */
+export function instanceAt(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
+  classOf(ctx, namespace, path.classname);
+  const instance = ctx.index.get(namespace, path);
+  if (!instance) throw new CIMError(CIMStatus.NOT_FOUND, `instance ${path.withLocation(namespace).toString()} does not exist`);
+  return instance;
+}
+
+/** Every instance of `classname` and its subclasses (the class itself must exist). */
+export function instancesOf(ctx: OperationContext, namespace: string, classname: string): CIMInstance[] {
+  const cls = classOf(ctx, namespace, classname);
+  const result = [...ctx.index.byClass(namespace, cls.classname)];
+  for (const sub of ctx.repository.subclassNames(namespace, cls.classname, true)) {
+    result.push(...ctx.index.byClass(namespace, sub));
+  }
+  return result;
+}
+
+/** A class name argument (AssocClass, ResultClass) that must name an existing class. */
+export function filterClass(ctx: OperationContext, namespace: string, name: string | undefined, param: string): string | undefined {
+  if (name === undefined) return undefined;
+  if (!ctx.repository.getClass(namespace, name)) {
+    throw new CIMError(CIMStatus.INVALID_PARAMETER, `${param} names class ${name}, which does not exist in namespace ${namespace}`);
+  }
+  return name;
+}

@@ -1,0 +1,77 @@
+/** Extrinsic methods (DSP0200 §5.3.3): typed by the class's declaration, run by the owning provider. */
+import {
+  CIMError, CIMInstanceName, CIMStatus, scalarFromText, sameName, type CIMMethod, type CIMParameter, type CIMValue,
+} from '../cim/index.js';
+import { classOf, instanceAt, namespaceOf } from './lookup.js';
+import type { ExtrinsicCall, MethodResponse, OperationContext, ParamValue } from './types.js';
+
+export async function invokeMethod(ctx: OperationContext, call: ExtrinsicCall): Promise<MethodResponse> {
+  const ns = namespaceOf(ctx.repository, call.namespace);
+  const cls = classOf(ctx, ns, call.target.classname);
+  const method = cls.methods.get(call.name);
+  if (!method) throw new CIMError(CIMStatus.METHOD_NOT_FOUND, `class ${cls.classname} has no method ${call.name}`);
+  const target = call.target instanceof CIMInstanceName ? instanceAt(ctx, ns, call.target).path! : { classname: cls.classname };
+  const inputs = typedInputs(method, call);
+  if (!ctx.router) throw new CIMError(CIMStatus.NOT_SUPPORTED, `method ${method.name} of ${cls.classname} is not supported`);
+  const result = await ctx.router.invokeMethod(ns, target, method.name, inputs, ctx.signal);
+  return {
+    returnType: method.returnType,
+    returnValue: result.returnValue,
+    out: Object.entries(result.out ?? {}).map(([name, value]) => outParameter(method, name, value)),
+  };
+}
+
+function typedInputs(method: CIMMethod, call: ExtrinsicCall): Record<string, CIMValue> {
+  const inputs: Record<string, CIMValue> = {};
+  for (const { name, value } of call.params) {
+    const declared = method.parameters.get(name);
+    if (!declared || !isInput(declared)) {
+      throw new CIMError(CIMStatus.INVALID_PARAMETER, `method ${method.name} has no input parameter ${name}`);
+    }
+    if (Object.keys(inputs).some((n) => sameName(n, declared.name))) {
+      throw new CIMError(CIMStatus.INVALID_PARAMETER, `parameter ${name} is given twice`);
+    }
+    inputs[declared.name] = typed(declared, value);
+  }
+  return inputs;
+}
+
+function isInput(p: CIMParameter): boolean {
+  return p.qualifiers.get('IN')?.value !== false;
+}
+
+function typed(p: CIMParameter, value: ParamValue): CIMValue {
+  try {
+    switch (value.kind) {
+      case 'null':
+        return null;
+      case 'value':
+        if (!p.isArray && p.embeddedObject && value.embedded) return value.embedded;
+        if (!p.isArray && p.type !== 'reference') return scalarFromText(p.type, value.text);
+        break;
+      case 'array':
+        if (p.isArray && p.embeddedObject && value.embedded) return [...value.embedded];
+        if (p.isArray) return value.items.map((i) => (i === null ? null : scalarFromText(p.type, i)));
+        break;
+      case 'instancename':
+      case 'reference':
+        if (p.type === 'reference' && !p.isArray && value.path instanceof CIMInstanceName) return value.path;
+        break;
+      case 'refarray':
+        if (p.type === 'reference' && p.isArray) return value.items.map((i) => (i instanceof CIMInstanceName ? i : null));
+        break;
+      case 'instance':
+        if (p.embeddedObject) return value.instance;
+        break;
+    }
+  } catch (e) {
+    throw new CIMError(CIMStatus.INVALID_PARAMETER, `parameter ${p.name}: ${(e as Error).message}`);
+  }
+  throw new CIMError(CIMStatus.INVALID_PARAMETER, `parameter ${p.name} must be ${p.type}${p.isArray ? '[]' : ''}`);
+}
+
+function outParameter(method: CIMMethod, name: string, value: CIMValue): MethodResponse['out'][number] {
+  const declared = method.parameters.get(name);
+  if (!declared) throw new CIMError(CIMStatus.FAILED, `the provider returned undeclared output parameter ${name} of ${method.name}`);
+  return { name: declared.name, type: declared.type, value, embedded: declared.embeddedObject, referenceClass: declared.referenceClass };
+}

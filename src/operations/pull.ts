@@ -1,0 +1,236 @@
+/**
+ * Pull enumeration (DSP0200 §5.3.2.24–5.3.2.36). An Open* operation takes the
+ * whole result from the immutable index at once (references only, no copies)
+ * and hands it out MaxObjectCount at a time; sessions expire OperationTimeout
+ * seconds after their last response and are bounded in number.
+ */
+import { randomUUID } from 'node:crypto';
+import { CIMError, CIMStatus, type CIMInstance } from '../cim/index.js';
+import { associators, references } from './associations.js';
+import { instancesOf } from './lookup.js';
+import { Params } from './params.js';
+import { prepare, select } from './query.js';
+import type { InstanceView, OperationContext, Param, Result } from './types.js';
+import { instanceView } from './view.js';
+
+export interface PullLimits {
+  maxSessions: number;
+  /** OperationTimeout when the client sends none. */
+  defaultTimeoutSec: number;
+  /** The largest OperationTimeout accepted. */
+  maxTimeoutSec: number;
+}
+
+type SessionKind = 'instanceswithpath' | 'instancepaths' | 'instances';
+
+interface Session {
+  readonly id: string;
+  readonly namespace: string;
+  readonly kind: SessionKind;
+  readonly items: readonly CIMInstance[];
+  readonly view: InstanceView;
+  readonly timeoutMs: number;
+  position: number;
+  expiresAt: number;
+}
+
+/** The open enumeration sessions of a server. */
+export class PullSessions {
+  readonly #sessions = new Map<string, Session>();
+
+  constructor(readonly limits: PullLimits, private readonly now: () => number = Date.now) {}
+
+  get size(): number {
+    this.#sweep();
+    return this.#sessions.size;
+  }
+
+  open(namespace: string, kind: SessionKind, items: readonly CIMInstance[], view: InstanceView, timeoutSec: number): Session {
+    this.#sweep();
+    if (this.#sessions.size >= this.limits.maxSessions) {
+      throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED, `too many open enumeration contexts (limit ${this.limits.maxSessions}); close or finish some first`);
+    }
+    const timeoutMs = timeoutSec * 1000;
+    const session: Session = { id: randomUUID(), namespace: namespace.toLowerCase(), kind, items, view, timeoutMs, position: 0, expiresAt: this.now() + timeoutMs };
+    this.#sessions.set(session.id, session);
+    return session;
+  }
+
+  /** The open session `id` of the namespace, or CIM_ERR_INVALID_ENUMERATION_CONTEXT. */
+  get(id: string, namespace: string, kinds?: readonly SessionKind[]): Session {
+    this.#sweep();
+    const session = this.#sessions.get(id);
+    if (!session || session.namespace !== namespace.toLowerCase()) {
+      throw new CIMError(CIMStatus.INVALID_ENUMERATION_CONTEXT, `enumeration context ${JSON.stringify(id)} is unknown, closed or expired`);
+    }
+    if (kinds && !kinds.includes(session.kind)) {
+      throw new CIMError(CIMStatus.INVALID_ENUMERATION_CONTEXT, `enumeration context ${JSON.stringify(id)} was opened for ${session.kind}, not for this pull`);
+    }
+    return session;
+  }
+
+  /** Takes up to `max` items; the session closes when none are left. */
+  next(session: Session, max: number): { items: readonly CIMInstance[]; endOfSequence: boolean } {
+    const items = session.items.slice(session.position, session.position + max);
+    session.position += items.length;
+    const endOfSequence = session.position >= session.items.length;
+    if (endOfSequence) this.#sessions.delete(session.id);
+    else session.expiresAt = this.now() + session.timeoutMs;
+    return { items, endOfSequence };
+  }
+
+  close(id: string): void {
+    this.#sessions.delete(id);
+  }
+
+  #sweep(): void {
+    const now = this.now();
+    for (const [id, session] of this.#sessions) if (session.expiresAt <= now) this.#sessions.delete(id);
+  }
+}
+
+const COMMON = ['FilterQueryLanguage', 'FilterQuery', 'OperationTimeout', 'ContinueOnError', 'MaxObjectCount'];
+const ASSOC = ['InstanceName', 'ResultClass', 'Role'];
+
+/** The parameters every Open* operation shares, checked in DSP0200's order. */
+function openOptions(ctx: OperationContext, p: Params): { timeoutSec: number; maxObjectCount: number } {
+  if (p.boolean('ContinueOnError', false)) {
+    throw new CIMError(CIMStatus.CONTINUATION_ON_ERROR_NOT_SUPPORTED, 'ContinueOnError is not supported');
+  }
+  const { defaultTimeoutSec, maxTimeoutSec } = ctx.pulls.limits;
+  const timeoutSec = p.uint32('OperationTimeout') ?? defaultTimeoutSec;
+  if (timeoutSec === 0 || timeoutSec > maxTimeoutSec) {
+    throw new CIMError(CIMStatus.INVALID_OPERATION_TIMEOUT, `OperationTimeout must be between 1 and ${maxTimeoutSec} seconds`);
+  }
+  return { timeoutSec, maxObjectCount: p.uint32('MaxObjectCount') ?? 0 };
+}
+
+/** Applies FilterQuery (WQL or DMTF:CQL) to an Open* result. */
+function filtered(ctx: OperationContext, ns: string, p: Params, items: CIMInstance[]): CIMInstance[] {
+  const language = p.string('FilterQueryLanguage');
+  const text = p.string('FilterQuery');
+  if (language === undefined && text === undefined) return items;
+  if (language === undefined || text === undefined) {
+    throw new CIMError(CIMStatus.INVALID_PARAMETER, 'FilterQuery and FilterQueryLanguage go together');
+  }
+  const query = prepare(ctx, ns, language, text);
+  const ofClass = items.filter((i) => ctx.repository.isSubclassOf(ns, i.classname, query.classname));
+  return select(ctx, ns, query, ofClass);
+}
+
+function respond(ctx: OperationContext, kind: SessionKind, ns: string, items: readonly CIMInstance[], view: InstanceView,
+  options: { timeoutSec: number; maxObjectCount: number }): Result {
+  const session = ctx.pulls.open(ns, kind, items, view, options.timeoutSec);
+  return page(ctx, session, options.maxObjectCount);
+}
+
+function page(ctx: OperationContext, session: Session, max: number): Result {
+  const { items, endOfSequence } = ctx.pulls.next(session, Math.min(max, ctx.limits.maxObjectCount));
+  const pull = { endOfSequence, enumerationContext: endOfSequence ? '' : session.id };
+  switch (session.kind) {
+    case 'instancepaths':
+      return { kind: 'instancepaths', paths: items.map((i) => i.path!), pull };
+    case 'instances':
+      return { kind: 'instances', instances: items, view: session.view, pull };
+    default:
+      return { kind: 'instanceswithpath', instances: items, view: session.view, pull };
+  }
+}
+
+export function openEnumerateInstances(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('OpenEnumerateInstances', params, ['ClassName', 'DeepInheritance', 'IncludeClassOrigin', 'PropertyList', ...COMMON]);
+  const classname = p.requiredClassName('ClassName');
+  const deep = p.boolean('DeepInheritance', true);
+  const view = instanceView({
+    propertyList: p.propertyList(),
+    includeClassOrigin: p.boolean('IncludeClassOrigin', false),
+    requestedClass: deep ? undefined : ctx.repository.getClass(ns, classname),
+  });
+  const options = openOptions(ctx, p);
+  return respond(ctx, 'instanceswithpath', ns, filtered(ctx, ns, p, instancesOf(ctx, ns, classname)), view, options);
+}
+
+export function openEnumerateInstancePaths(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('OpenEnumerateInstancePaths', params, ['ClassName', ...COMMON]);
+  const items = instancesOf(ctx, ns, p.requiredClassName('ClassName'));
+  const options = openOptions(ctx, p);
+  return respond(ctx, 'instancepaths', ns, filtered(ctx, ns, p, items), instanceView({}), options);
+}
+
+export function openAssociatorInstances(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  return openAssociations(ctx, ns, params, 'OpenAssociatorInstances', true, true);
+}
+
+export function openAssociatorInstancePaths(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  return openAssociations(ctx, ns, params, 'OpenAssociatorInstancePaths', true, false);
+}
+
+export function openReferenceInstances(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  return openAssociations(ctx, ns, params, 'OpenReferenceInstances', false, true);
+}
+
+export function openReferenceInstancePaths(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  return openAssociations(ctx, ns, params, 'OpenReferenceInstancePaths', false, false);
+}
+
+function openAssociations(ctx: OperationContext, ns: string, params: readonly Param[], operation: string,
+  associated: boolean, withInstances: boolean): Result {
+  const names = [...ASSOC, ...(associated ? ['AssocClass', 'ResultRole'] : []), ...(withInstances ? ['IncludeClassOrigin', 'PropertyList'] : []), ...COMMON];
+  const p = new Params(operation, params, names);
+  const target = p.requiredInstanceName('InstanceName');
+  const filter = {
+    assocClass: associated ? p.className('AssocClass') : undefined,
+    resultClass: p.className('ResultClass'),
+    role: p.string('Role'),
+    resultRole: associated ? p.string('ResultRole') : undefined,
+  };
+  const view = withInstances
+    ? instanceView({ propertyList: p.propertyList(), includeClassOrigin: p.boolean('IncludeClassOrigin', false) })
+    : instanceView({});
+  const options = openOptions(ctx, p);
+  const items = associated ? associators(ctx, ns, target, filter) : references(ctx, ns, target, filter);
+  return respond(ctx, withInstances ? 'instanceswithpath' : 'instancepaths', ns, filtered(ctx, ns, p, items), view, options);
+}
+
+export function openQueryInstances(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('OpenQueryInstances', params,
+    ['FilterQuery', 'FilterQueryLanguage', 'ReturnQueryResultClass', 'OperationTimeout', 'ContinueOnError', 'MaxObjectCount']);
+  if (p.boolean('ReturnQueryResultClass', false)) {
+    throw new CIMError(CIMStatus.NOT_SUPPORTED, 'ReturnQueryResultClass=TRUE is not supported');
+  }
+  const query = prepare(ctx, ns, p.requiredString('FilterQueryLanguage'), p.requiredString('FilterQuery'));
+  const items = select(ctx, ns, query, instancesOf(ctx, ns, query.classname));
+  return respond(ctx, 'instances', ns, items, instanceView({ propertyList: query.properties }), openOptions(ctx, p));
+}
+
+function pull(ctx: OperationContext, ns: string, params: readonly Param[], operation: string, kinds: readonly SessionKind[]): Result {
+  const p = new Params(operation, params, ['EnumerationContext', 'MaxObjectCount']);
+  const session = ctx.pulls.get(p.requiredString('EnumerationContext'), ns, kinds);
+  const max = p.uint32('MaxObjectCount');
+  if (max === undefined) throw new CIMError(CIMStatus.INVALID_PARAMETER, `parameter MaxObjectCount is required`);
+  return page(ctx, session, max);
+}
+
+export function pullInstancesWithPath(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  return pull(ctx, ns, params, 'PullInstancesWithPath', ['instanceswithpath']);
+}
+
+export function pullInstancePaths(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  return pull(ctx, ns, params, 'PullInstancePaths', ['instancepaths']);
+}
+
+export function pullInstances(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  return pull(ctx, ns, params, 'PullInstances', ['instances']);
+}
+
+export function closeEnumeration(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('CloseEnumeration', params, ['EnumerationContext']);
+  ctx.pulls.close(ctx.pulls.get(p.requiredString('EnumerationContext'), ns).id);
+  return { kind: 'void' };
+}
+
+export function enumerationCount(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('EnumerationCount', params, ['EnumerationContext']);
+  const session = ctx.pulls.get(p.requiredString('EnumerationContext'), ns);
+  return { kind: 'value', type: 'uint64', value: BigInt(session.items.length - session.position) };
+}

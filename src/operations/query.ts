@@ -1,0 +1,45 @@
+/** ExecQuery and the query half of the pull operations. */
+import { CIMError, CIMStatus, type CIMInstance } from '../cim/index.js';
+import { limited } from './instances.js';
+import { classOf, instancesOf } from './lookup.js';
+import { Params } from './params.js';
+import { checkQuery, matches } from './query/evaluate.js';
+import { parseQuery, type Query } from './query/wql.js';
+import type { InstanceView, OperationContext, Param, Result } from './types.js';
+import { instanceView } from './view.js';
+
+/** WQL, and DMTF:CQL in the subset where the two coincide. */
+const LANGUAGES = new Set(['wql', 'dmtf:cql', 'cql']);
+
+export interface QueryResult {
+  instances: CIMInstance[];
+  view: InstanceView;
+}
+
+/** Runs a query over the namespace: the FROM class and its subclasses, filtered and projected. */
+export function runQuery(ctx: OperationContext, ns: string, language: string, text: string): QueryResult {
+  const query = prepare(ctx, ns, language, text);
+  return { instances: select(ctx, ns, query, instancesOf(ctx, ns, query.classname)), view: instanceView({ propertyList: query.properties }) };
+}
+
+/** Parses a query and checks it against its class. */
+export function prepare(ctx: OperationContext, ns: string, language: string, text: string): Query {
+  if (!LANGUAGES.has(language.toLowerCase())) {
+    throw new CIMError(CIMStatus.QUERY_LANGUAGE_NOT_SUPPORTED, `query language ${language} is not supported; use WQL or DMTF:CQL`);
+  }
+  const query = parseQuery(text);
+  checkQuery(query, classOf(ctx, ns, query.classname), (name) => ctx.repository.getClass(ns, name) !== undefined);
+  return query;
+}
+
+/** The instances that satisfy the query's condition. */
+export function select(ctx: OperationContext, ns: string, query: Query, instances: readonly CIMInstance[]): CIMInstance[] {
+  const isa = (classname: string, ancestor: string) => ctx.repository.isSubclassOf(ns, classname, ancestor);
+  return instances.filter((i) => matches(query, i, isa));
+}
+
+export function execQuery(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+  const p = new Params('ExecQuery', params, ['QueryLanguage', 'Query']);
+  const { instances, view } = runQuery(ctx, ns, p.requiredString('QueryLanguage'), p.requiredString('Query'));
+  return { kind: 'objectswithpath', instances: limited(ctx, instances), view };
+}

@@ -1,0 +1,114 @@
+import type {
+  CIMClass, CIMClassName, CIMInstance, CIMInstanceName, CIMQualifierDeclaration, CIMType, CIMValue,
+} from '../cim/index.js';
+import type { InstanceIndex } from '../model/instance-index.js';
+import type { ClassRepository } from '../repository/types.js';
+import type { PullSessions } from './pull.js';
+
+/**
+ * A parameter value as the wire carried it (IPARAMVALUE / PARAMVALUE content);
+ * the CIM-XML decoder's ParamValue has this shape.
+ */
+export type ParamValue =
+  | { readonly kind: 'null' }
+  | { readonly kind: 'value'; readonly text: string; readonly embedded?: CIMInstance | CIMClass }
+  | { readonly kind: 'array'; readonly items: readonly (string | null)[]; readonly embedded?: readonly (CIMInstance | CIMClass | null)[] }
+  | { readonly kind: 'reference'; readonly path: CIMInstanceName | CIMClassName }
+  | { readonly kind: 'refarray'; readonly items: readonly (CIMInstanceName | CIMClassName | null)[] }
+  | { readonly kind: 'classname'; readonly name: string }
+  | { readonly kind: 'instancename'; readonly path: CIMInstanceName }
+  | { readonly kind: 'instance'; readonly instance: CIMInstance }
+  | { readonly kind: 'namedinstance'; readonly path: CIMInstanceName; readonly instance: CIMInstance }
+  | { readonly kind: 'class'; readonly cls: CIMClass }
+  | { readonly kind: 'qualifierdeclaration'; readonly decl: CIMQualifierDeclaration };
+
+export interface Param {
+  /** The name as sent. */
+  readonly name: string;
+  readonly value: ParamValue;
+}
+
+/** An intrinsic method call, decoded. */
+export interface IntrinsicCall {
+  name: string;
+  namespace: string;
+  params: Param[];
+}
+
+/** An extrinsic method call, decoded. */
+export interface ExtrinsicCall {
+  name: string;
+  namespace: string;
+  /** The instance (or, for a static method, the class) the method is invoked on. */
+  target: CIMInstanceName | { classname: string };
+  params: Param[];
+}
+
+/** How instances are to be written: the retrieval flags of the request. */
+export interface InstanceView {
+  /** Lower-cased property names to keep; undefined keeps all. */
+  readonly properties: ReadonlySet<string> | undefined;
+  readonly includeQualifiers: boolean;
+  readonly includeClassOrigin: boolean;
+}
+
+/** What an intrinsic operation returns, in the shape of its IRETURNVALUE. */
+export type Result =
+  | { kind: 'void' }
+  | { kind: 'classes'; classes: CIMClass[] }
+  | { kind: 'classnames'; names: string[] }
+  | { kind: 'classeswithpath'; classes: CIMClass[]; namespace: string }
+  | { kind: 'classpaths'; classnames: string[]; namespace: string }
+  | { kind: 'instance'; instance: CIMInstance; view: InstanceView }
+  | { kind: 'instancename'; path: CIMInstanceName }
+  | { kind: 'namedinstances'; instances: readonly CIMInstance[]; view: InstanceView }
+  | { kind: 'instancenames'; paths: readonly CIMInstanceName[] }
+  | { kind: 'objectswithpath'; instances: readonly CIMInstance[]; view: InstanceView }
+  | { kind: 'objectpaths'; paths: readonly CIMInstanceName[] }
+  | { kind: 'instanceswithpath'; instances: readonly CIMInstance[]; view: InstanceView; pull: PullState }
+  | { kind: 'instancepaths'; paths: readonly CIMInstanceName[]; pull: PullState }
+  | { kind: 'instances'; instances: readonly CIMInstance[]; view: InstanceView; pull: PullState }
+  | { kind: 'pullvoid'; pull: PullState }
+  | { kind: 'value'; type: CIMType; value: CIMValue; referenceClass?: string }
+  | { kind: 'qualifierdeclarations'; declarations: CIMQualifierDeclaration[] };
+
+/** The output parameters of every Open and Pull response. */
+export interface PullState {
+  endOfSequence: boolean;
+  enumerationContext: string;
+}
+
+/** What an extrinsic method returns. */
+export interface MethodResponse {
+  returnType: CIMType;
+  returnValue: CIMValue;
+  out: { name: string; type: CIMType; value: CIMValue; embedded?: 'object' | 'instance'; referenceClass?: string }[];
+}
+
+/** Where writes and methods go: the providers that own the instances. */
+export interface ProviderRouter {
+  modifyInstance(namespace: string, instance: CIMInstance, propertyList: readonly string[] | undefined, signal: AbortSignal): Promise<void>;
+  invokeMethod(namespace: string, target: CIMInstanceName | { classname: string }, method: string,
+    params: Record<string, CIMValue>, signal: AbortSignal): Promise<{ returnValue: CIMValue; out?: Record<string, CIMValue> }>;
+}
+
+/** Limits the operations enforce. */
+export interface OperationLimits {
+  /** Largest result of a non-pull enumeration, beyond which CIM_ERR_SERVER_LIMITS_EXCEEDED. */
+  maxInstancesPerResponse: number;
+  /** Largest MaxObjectCount honoured in one pull. */
+  maxObjectCount: number;
+}
+
+/** Everything an operation reads: immutable views published by the sampler and the schema. */
+export interface OperationContext {
+  repository: ClassRepository;
+  index: InstanceIndex;
+  /** host[:port] the client addressed: written into INSTANCEPATH/HOST. */
+  host: string;
+  limits: OperationLimits;
+  router: ProviderRouter | undefined;
+  pulls: PullSessions;
+  /** Aborts at the request's deadline or when the client goes away. */
+  signal: AbortSignal;
+}
