@@ -1,0 +1,396 @@
+/**
+ * Loads the effective configuration: defaults < file (`--config FILE` or
+ * THINCIM_CONFIG) < THINCIM_* variables < flags. Every source is validated
+ * against the same JSON Schema, and every problem found is reported at once,
+ * naming the key and the source; secret values are never echoed.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { Ajv, type ErrorObject } from 'ajv';
+import { closest, ConfigError, type ConfigProblem } from './errors.js';
+import type { DefaultContext } from './fields.js';
+import { readConfigFile } from './file.js';
+import type { Config } from './spec.js';
+import { CONFIG_FILE_ENV, ENTRIES, ENTRY_BY_KEY, type Entry, entryFor, ENV_PREFIX, VALIDATION_SCHEMA } from './table.js';
+
+/** The largest configuration file read, by default. */
+export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
+
+/** Extra flags of the command that loads the configuration (e.g. `--print` of `thincim config`). */
+export interface CommandOptions {
+  options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+  /** Whether positional arguments are allowed (default: none). */
+  positionals?: boolean;
+}
+
+export interface LoadConfigInput {
+  /** The command's arguments (after the command name). */
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  /** Relative paths from variables and flags resolve against it. */
+  cwd: string;
+  /** Whether standard output is a terminal (default of `log.pretty`); default false. */
+  stdoutIsTTY?: boolean;
+  command?: CommandOptions;
+  maxFileBytes?: number;
+}
+
+/** Where each key's value came from: `default`, the file path, the `THINCIM_…` variable or the `--flag`. */
+export type ConfigSources = Record<string, string>;
+
+export interface LoadedConfig {
+  config: Config;
+  sources: ConfigSources;
+  /** The absolute path of the configuration file read, if any. */
+  file?: string;
+  /** The calling command's own flags and positional arguments. */
+  command: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
+}
+
+/** A partial configuration from one source, with the source of each key. */
+interface Layer {
+  values: Record<string, unknown>;
+  sources: Map<string, string>;
+  /** The file path, 'environment' or 'command line'. */
+  origin: string;
+  /** Relative paths in this layer resolve against it. */
+  base: string;
+  lineOf?: (segments: readonly string[]) => number | undefined;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+const validateLayer = ajv.compile(VALIDATION_SCHEMA);
+
+export async function loadConfig(input: LoadConfigInput): Promise<LoadedConfig> {
+  const problems: ConfigProblem[] = [];
+  const flags = parseFlags(input, problems);
+  const env = readEnv(input, problems);
+  const configPath = flags.configPath ?? env.configPath;
+  const file = configPath === undefined ? undefined : resolve(input.cwd, configPath);
+  const fileLayer = file === undefined ? undefined : await loadFileLayer(file, input.maxFileBytes ?? MAX_CONFIG_FILE_BYTES, problems);
+  const layers = [fileLayer, env.layer, flags.layer].filter((l): l is Layer => l !== undefined);
+  for (const layer of layers) problems.push(...validate(layer));
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const { config, sources } = merge(layers, {
+    env: input.env, stdoutIsTTY: input.stdoutIsTTY ?? false, config: {},
+  });
+  problems.push(...crossCheck(config as Config, sources));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    config: config as Config,
+    sources,
+    ...(file === undefined ? {} : { file }),
+    command: { values: flags.commandValues, positionals: flags.positionals },
+  };
+}
+
+// ---------------------------------------------------------------- flags
+
+interface ParsedFlags {
+  layer: Layer;
+  configPath?: string;
+  commandValues: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+type OptionRole = { entry: Entry; negated: boolean } | { command: string } | { config: true };
+
+function flagOptions(command: CommandOptions | undefined): { options: ParseArgsConfig['options']; roles: Map<string, OptionRole> } {
+  const options: NonNullable<ParseArgsConfig['options']> = { config: { type: 'string', short: 'c' } };
+  const roles = new Map<string, OptionRole>([['config', { config: true }]]);
+  for (const entry of ENTRIES) {
+    if (entry.flag === null) continue;
+    const type = entry.field.booleanFlag ? 'boolean' : 'string';
+    options[entry.flag] = { type, multiple: entry.field.repeatable === true };
+    roles.set(entry.flag, { entry, negated: false });
+    if (type === 'boolean') {
+      options[`no-${entry.flag}`] = { type: 'boolean' };
+      roles.set(`no-${entry.flag}`, { entry, negated: true });
+    }
+  }
+  for (const [name, option] of Object.entries(command?.options ?? {})) {
+    if (roles.has(name)) throw new Error(`command flag --${name} clashes with a configuration flag`);
+    options[name] = option;
+    roles.set(name, { command: name });
+  }
+  return { options, roles };
+}
+
+/**
+ * parseArgs in its lenient mode, so that every bad flag is reported (strict
+ * mode stops at the first), with the same rules as strict mode: unknown flags
+ * and values that look like flags are errors.
+ */
+function parseFlags(input: LoadConfigInput, problems: ConfigProblem[]): ParsedFlags {
+  const { options, roles } = flagOptions(input.command);
+  const { tokens } = parseArgs({ args: [...input.argv], options, strict: false, allowPositionals: true, tokens: true });
+  const texts = new Map<Entry, string[]>();
+  const layer: Layer = { values: {}, sources: new Map(), origin: 'command line', base: input.cwd };
+  const result: ParsedFlags = { layer, commandValues: {}, positionals: [] };
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') {
+      if (input.command?.positionals) result.positionals.push(token.value);
+      else problems.push({ key: token.value, source: 'command line', message: 'unexpected argument' });
+      continue;
+    }
+    const role = roles.get(token.name);
+    if (!role) {
+      const suggestion = closest(token.name, roles.keys());
+      problems.push({
+        key: token.rawName, source: token.rawName,
+        message: `unknown flag${suggestion ? ` (did you mean --${suggestion}?)` : ''}`,
+      });
+      continue;
+    }
+    const isBoolean = options?.[token.name]?.type === 'boolean';
+    const value = flagValue(token, isBoolean, problems);
+    if (value === undefined) continue;
+    if ('config' in role) result.configPath = value as string;
+    else if ('command' in role) addCommandValue(result.commandValues, role.command, value, options?.[role.command]?.multiple);
+    else if (isBoolean) {
+      setAt(layer.values, role.entry.segments, !role.negated);
+      layer.sources.set(role.entry.key, token.rawName);
+    } else {
+      texts.set(role.entry, [...(texts.get(role.entry) ?? []), value as string]);
+      layer.sources.set(role.entry.key, token.rawName);
+    }
+  }
+  for (const [entry, given] of texts) setAt(layer.values, entry.segments, entry.field.fromText(given, 'flag'));
+  return result;
+}
+
+type OptionToken = { name: string; rawName: string; value?: string | undefined; inlineValue?: boolean | undefined };
+
+/** The flag's value (true for a boolean flag), or undefined after reporting a problem. */
+function flagValue(token: OptionToken, isBoolean: boolean, problems: ConfigProblem[]): string | boolean | undefined {
+  if (isBoolean) {
+    if (token.value === undefined) return true;
+    problems.push({ key: token.rawName, source: token.rawName, message: `takes no value (use ${token.rawName} or its --no- form)` });
+    return undefined;
+  }
+  if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && token.value !== '-')) {
+    problems.push({ key: token.rawName, source: token.rawName, message: 'needs a value' });
+    return undefined;
+  }
+  return token.value;
+}
+
+function addCommandValue(
+  values: ParsedFlags['commandValues'], name: string, value: string | boolean, multiple: boolean | undefined,
+): void {
+  if (!multiple) {
+    values[name] = value;
+    return;
+  }
+  const previous = values[name];
+  values[name] = [...(Array.isArray(previous) ? previous : []), String(value)];
+}
+
+// ---------------------------------------------------------------- environment
+
+const ENTRY_BY_ENV = new Map(ENTRIES.map((e) => [e.env, e]));
+
+function readEnv(input: LoadConfigInput, problems: ConfigProblem[]): { layer: Layer; configPath?: string } {
+  const layer: Layer = { values: {}, sources: new Map(), origin: 'environment', base: input.cwd };
+  let configPath: string | undefined;
+  for (const [name, text] of Object.entries(input.env)) {
+    // An empty variable counts as unset, as compose files and unit files often leave them.
+    if (!name.startsWith(ENV_PREFIX) || text === undefined || text === '') continue;
+    if (name === CONFIG_FILE_ENV) {
+      configPath = text;
+      continue;
+    }
+    const entry = ENTRY_BY_ENV.get(name);
+    if (!entry) {
+      const suggestion = closest(name, [...ENTRY_BY_ENV.keys(), CONFIG_FILE_ENV]);
+      problems.push({ key: name, source: name, message: `unknown environment variable${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });
+      continue;
+    }
+    setAt(layer.values, entry.segments, entry.field.fromText([text], 'env'));
+    layer.sources.set(entry.key, name);
+  }
+  return configPath === undefined ? { layer } : { layer, configPath };
+}
+
+// ---------------------------------------------------------------- file
+
+async function loadFileLayer(file: string, maxBytes: number, problems: ConfigProblem[]): Promise<Layer | undefined> {
+  const fileProblem = (message: string, line?: number): void => {
+    problems.push({ key: '(file)', source: file, message, ...(line === undefined ? {} : { line }) });
+  };
+  let text: string;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return void fileProblem('not a regular file');
+    if (info.size > maxBytes) return void fileProblem(`larger than ${maxBytes} bytes`);
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    return void fileProblem(`cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  const parsed = readConfigFile(text, file.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+  if ('errors' in parsed) {
+    for (const e of parsed.errors) fileProblem(e.message, e.line);
+    return undefined;
+  }
+  const values = parsed.values;
+  const sources = new Map<string, string>();
+  for (const entry of ENTRIES) {
+    const found = getAt(values, entry.segments);
+    if (!found.present) continue;
+    sources.set(entry.key, file);
+    // A file may give one string for a one-element list.
+    if (entry.field.repeatable && typeof found.value === 'string') setAt(values, entry.segments, [found.value]);
+  }
+  return { values, sources, origin: file, base: dirname(file), lineOf: parsed.lineOf };
+}
+
+// ---------------------------------------------------------------- validation
+
+function validate(layer: Layer): ConfigProblem[] {
+  if (validateLayer(layer.values)) return [];
+  const seen = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  for (const error of validateLayer.errors ?? []) {
+    const problem = toProblem(error, layer);
+    const id = `${problem.key}\0${problem.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function toProblem(error: ErrorObject, layer: Layer): ConfigProblem {
+  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'additionalProperties') segments.push(String(error.params['additionalProperty']));
+  const key = segments.join('.');
+  const entry = entryFor(key);
+  const source = (entry && layer.sources.get(entry.key)) ?? layer.origin;
+  const line = layer.lineOf?.(segments);
+  let message = describe(error, key);
+  const echo = entry && !entry.field.secret && entry.key === key && error.keyword !== 'additionalProperties';
+  if (echo) message += ` (got ${shortJSON(error.data)})`;
+  return { key, source, message, ...(line === undefined ? {} : { line }) };
+}
+
+function describe(error: ErrorObject, key: string): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const parent = key.includes('.') ? key.slice(0, key.lastIndexOf('.') + 1) : '';
+      const suggestion = closest(key, [...ENTRY_BY_KEY.keys()].filter((k) => k.startsWith(parent)));
+      return `unknown key${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
+    }
+    case 'type': {
+      const type = String(p['type']);
+      return `must be ${{ integer: 'an integer', object: 'a mapping', array: 'a list' }[type] ?? `a ${type}`}`;
+    }
+    case 'enum': return `must be one of ${(p['allowedValues'] as unknown[]).map(String).join(', ')}`;
+    case 'minimum': return `must be at least ${String(p['limit'])}`;
+    case 'maximum': return `must be at most ${String(p['limit'])}`;
+    case 'minLength': return p['limit'] === 1 ? 'must not be empty' : `must have at least ${String(p['limit'])} characters`;
+    case 'maxLength': return `must have at most ${String(p['limit'])} characters`;
+    case 'pattern': return `must match ${String(p['pattern'])}`;
+    case 'minItems': return `must list at least ${String(p['limit'])} item(s)`;
+    case 'maxItems': return `must list at most ${String(p['limit'])} items`;
+    case 'maxProperties': return `must have at most ${String(p['limit'])} entries`;
+    case 'propertyNames': return `has an invalid key '${String(p['propertyName'])}'`;
+    default: return error.message ?? 'is invalid';
+  }
+}
+
+function shortJSON(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+// ---------------------------------------------------------------- merge
+
+function merge(layers: Layer[], ctx: DefaultContext): { config: Record<string, unknown>; sources: ConfigSources } {
+  const config: Record<string, unknown> = {};
+  const sources: ConfigSources = {};
+  const withConfig: DefaultContext = { ...ctx, config: flat(config) };
+  for (const entry of ENTRIES) {
+    const layer = [...layers].reverse().find((l) => l.sources.has(entry.key));
+    let value: unknown;
+    if (layer) {
+      value = resolvePaths(entry, structuredClone(getAt(layer.values, entry.segments).value), layer.base);
+      sources[entry.key] = layer.sources.get(entry.key) ?? 'default';
+    } else {
+      const d = entry.field.default;
+      value = typeof d === 'function' ? (d as (c: DefaultContext) => unknown)(withConfig) : structuredClone(d);
+      sources[entry.key] = 'default';
+    }
+    setAt(config, entry.segments, value);
+    withConfig.config = flat(config);
+  }
+  return { config, sources };
+}
+
+/** The configuration so far, by dotted key, for computed defaults. */
+function flat(config: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const entry of ENTRIES) {
+    const found = getAt(config, entry.segments);
+    if (found.present) out[entry.key] = found.value;
+  }
+  return out;
+}
+
+function resolvePaths(entry: Entry, value: unknown, base: string): unknown {
+  switch (entry.field.pathKind) {
+    case 'path': return resolve(base, value as string);
+    case 'paths': return (value as string[]).map((p) => resolve(base, p));
+    // Module specifiers: only explicit relative paths are files; bare names are packages or built-ins.
+    case 'modules': return (value as string[]).map((m) => (/^\.\.?\//.test(m) ? resolve(base, m) : m));
+    default: return value;
+  }
+}
+
+// ---------------------------------------------------------------- rules across keys
+
+function crossCheck(config: Config, sources: ConfigSources): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const add = (key: string, message: string): void => {
+    problems.push({ key, source: sources[key] ?? 'default', message });
+  };
+  if (config.httpPort === 0 && config.httpsPort === 0) add('httpsPort', 'no listener left: httpPort and httpsPort are both 0');
+  if (config.httpPort !== 0 && config.httpPort === config.httpsPort) add('httpPort', 'must differ from httpsPort');
+  if ((config.tls.cert === undefined) !== (config.tls.key === undefined)) {
+    add(config.tls.cert === undefined ? 'tls.key' : 'tls.cert', 'tls.cert and tls.key must be given together');
+  }
+  if (Object.keys(config.tls.clientCertUsers).length > 0 && config.tls.ca === undefined) {
+    add('tls.clientCertUsers', 'needs tls.ca: client certificates are only requested with a CA to check them against');
+  }
+  if (config.ipmi.password !== undefined && config.ipmi.passwordFile !== undefined) {
+    add('ipmi.password', 'give ipmi.password or ipmi.passwordFile, not both');
+  }
+  if (config.limits.enumerationTimeoutSec > config.limits.enumerationTimeoutMaxSec) {
+    add('limits.enumerationTimeoutSec', `must not exceed limits.enumerationTimeoutMaxSec (${config.limits.enumerationTimeoutMaxSec})`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- nested values
+
+function getAt(obj: Record<string, unknown>, segments: readonly string[]): { present: boolean; value?: unknown } {
+  let node: unknown = obj;
+  for (const s of segments) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node) || !Object.hasOwn(node, s)) return { present: false };
+    node = (node as Record<string, unknown>)[s];
+  }
+  return { present: true, value: node };
+}
+
+function setAt(obj: Record<string, unknown>, segments: readonly string[], value: unknown): void {
+  let node = obj;
+  for (const s of segments.slice(0, -1)) {
+    const next = node[s];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[s] = {};
+    node = node[s] as Record<string, unknown>;
+  }
+  node[segments[segments.length - 1] as string] = value;
+}

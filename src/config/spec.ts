@@ -1,0 +1,178 @@
+/**
+ * The configuration table: every key, its type, default, documentation, flag
+ * and environment variable. File keys are camelCase; the flag is the
+ * kebab-case of the dotted path (`limits.bodyBytes` → `--limits-body-bytes`),
+ * the variable its SCREAMING_SNAKE with `THINCIM_` (`THINCIM_LIMITS_BODY_BYTES`),
+ * unless a field names its flag.
+ */
+import { accessSync, constants } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import {
+  boolean, type DefaultContext, type Infer, integer, list, number, oneOf, path, port, sections, stringMap, text,
+} from './fields.js';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/** The state folder of a system install. */
+export const SYSTEM_STATE_DIR = '/var/lib/thincim';
+
+function canWrite(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `/var/lib/thincim` when it (or, before first start, `/var/lib`) is
+ * writable, else the XDG state folder of the user.
+ */
+export function defaultStateDir(
+  env: Readonly<Record<string, string | undefined>>,
+  writable: (dir: string) => boolean = canWrite,
+): string {
+  if (writable(SYSTEM_STATE_DIR) || writable(dirname(SYSTEM_STATE_DIR))) return SYSTEM_STATE_DIR;
+  const xdg = env['XDG_STATE_HOME'];
+  if (xdg && xdg.startsWith('/')) return join(xdg, 'thincim');
+  return join(env['HOME'] || homedir(), '.local', 'state', 'thincim');
+}
+
+const stateDirOf = (ctx: DefaultContext): string => ctx.config['stateDir'] as string;
+
+/** A TLS client certificate selector: a SHA-256 fingerprint (hex, colons optional) or a subject CN. */
+const CERT_SELECTOR = '^.{1,256}$';
+
+export const CONFIG_SPEC = {
+  host: text({
+    doc: 'Address HTTPS listens on, and HTTP too when `httpOpen` is true (`0.0.0.0` or `::` for every interface).',
+    default: '0.0.0.0',
+    maxLength: 255,
+  }),
+  httpPort: port({ doc: 'Plain HTTP port (0 disables). Without `httpOpen`, HTTP listens on 127.0.0.1 only.', default: 5988 }),
+  httpsPort: port({ doc: 'HTTPS port (0 disables).', default: 5989 }),
+  httpOpen: boolean({ doc: 'Let plain HTTP listen on `host` instead of loopback only.', default: false }),
+  tls: {
+    cert: path({ doc: 'Server certificate (PEM file, chain allowed). Absent: a self-signed one is created in `stateDir` on first start and reused.' }),
+    key: path({ doc: 'Private key of `tls.cert` (PEM file).' }),
+    ca: path({ doc: 'CA bundle (PEM) that client certificates must chain to; setting it turns on mutual TLS.' }),
+    clientCertUsers: stringMap({
+      doc: 'Client certificate → user name: keys are a SHA-256 fingerprint (`AA:BB:…`) or a subject CN. JSON object in the variable and flag.',
+      default: {},
+      defaultDoc: '`{}`',
+      keyPattern: CERT_SELECTOR,
+    }),
+    minVersion: oneOf(['TLSv1.2', 'TLSv1.3'], { doc: 'Lowest TLS version accepted.', default: 'TLSv1.2' }),
+  },
+  stateDir: path({
+    doc: 'Folder for generated state (self-signed certificate, users file, cache).',
+    default: (ctx) => defaultStateDir(ctx.env),
+    defaultDoc: '`/var/lib/thincim` when writable, else `$XDG_STATE_HOME/thincim` or `~/.local/state/thincim`',
+  }),
+  users: path({
+    doc: 'Users file (`thincim passwd` writes it).',
+    default: (ctx) => join(stateDirOf(ctx), 'users'),
+    defaultDoc: '`<stateDir>/users`',
+  }),
+  auth: oneOf(['basic', 'none'], { doc: 'Authentication on non-loopback listeners: HTTP Basic against the users file, or none.', default: 'basic' }),
+  authLoopback: boolean({ doc: 'Also require authentication on loopback listeners.', default: false }),
+  healthzOpen: boolean({ doc: 'Serve /healthz without authentication.', default: true }),
+  limits: {
+    bodyBytes: integer({ doc: 'Largest request body', unit: 'bytes', default: 4 * MiB, min: 1 * KiB, max: 1024 * MiB }),
+    headerBytes: integer({ doc: 'Largest request header block', unit: 'bytes', default: 16 * KiB, min: 1 * KiB, max: 1 * MiB }),
+    connections: integer({ doc: 'Open connections per listener', default: 256, min: 1, max: 1_000_000 }),
+    concurrentOperations: integer({ doc: 'CIM operations processed at once; more wait or are refused', default: 64, min: 1, max: 100_000 }),
+    enumerationContexts: integer({ doc: 'Open pull enumeration contexts', default: 256, min: 1, max: 1_000_000 }),
+    requestTimeoutMs: integer({ doc: 'Time to receive a whole request', unit: 'ms', default: 30_000, min: 100, max: 3_600_000 }),
+    maxObjectCount: integer({ doc: 'Largest MaxObjectCount honoured per pull', default: 10_000, min: 1, max: 10_000_000 }),
+    enumerationTimeoutSec: integer({
+      doc: 'OperationTimeout of a pull context when the client gives none', unit: 's', default: 60, min: 1, max: 86_400,
+    }),
+    enumerationTimeoutMaxSec: integer({
+      doc: 'Largest OperationTimeout accepted for a pull context', unit: 's', default: 600, min: 1, max: 86_400,
+    }),
+    maxInstancesPerResponse: integer({ doc: 'Most objects in one non-pull enumeration response', default: 100_000, min: 1, max: 100_000_000 }),
+    xmlDepth: integer({ doc: 'Deepest XML element nesting in a request', default: 64, min: 8, max: 1024 }),
+    xmlAttributes: integer({ doc: 'Most attributes on one XML element', default: 64, min: 4, max: 1024 }),
+    authFailuresPerMinute: integer({
+      doc: 'Authentication failures allowed per client address per minute before it is refused for a while (0: no limit)',
+      default: 10, min: 0, max: 100_000,
+    }),
+    authFailureAddresses: integer({ doc: 'Client addresses whose failures are remembered (oldest forgotten first)', default: 10_000, min: 1, max: 10_000_000 }),
+    authCacheSec: integer({ doc: 'How long a successful password check is remembered (0: check every request)', unit: 's', default: 60, min: 0, max: 3600 }),
+    authCacheEntries: integer({ doc: 'Most remembered password checks', default: 1024, min: 1, max: 1_000_000 }),
+  },
+  providers: list({
+    doc: '`auto` (the built-in providers that find hardware here) and/or provider names, paths and npm package names; comma-separated in the variable and flag.',
+    default: ['auto'],
+    defaultDoc: '`auto`',
+    separator: ',',
+    pathKind: 'modules',
+    minItems: 1,
+  }),
+  hwmon: {
+    root: path({ doc: 'Root of sysfs (point it at a capture to replay one).', default: '/sys' }),
+    interval: number({ doc: 'Sampling interval', unit: 's', default: 10, min: 0.1, max: 86_400 }),
+  },
+  ipmi: {
+    tool: text({ doc: 'ipmitool command (name on PATH or path).', default: 'ipmitool' }),
+    host: text({ doc: 'BMC address for out-of-band IPMI; absent: the local BMC.', maxLength: 255 }),
+    user: text({ doc: 'BMC user (out-of-band).', maxLength: 64 }),
+    password: text({
+      doc: 'BMC password (out-of-band). Prefer `ipmi.passwordFile`; no flag, since command lines are visible to every local user.',
+      secret: true,
+      flag: null,
+      maxLength: 256,
+    }),
+    passwordFile: path({ doc: 'File holding the BMC password.' }),
+    interface: text({ doc: 'ipmitool interface (`-I`), e.g. `open`, `lanplus`; absent: ipmitool chooses.', pattern: '^[a-z][a-z0-9-]*$', maxLength: 32 }),
+    sdrFile: path({ doc: 'Replay a captured `ipmitool sdr` output instead of running ipmitool.' }),
+    sensorFile: path({ doc: 'Replay a captured `ipmitool sensor` output instead of running ipmitool.' }),
+    interval: number({ doc: 'Sampling interval', unit: 's', default: 20, min: 0.1, max: 86_400 }),
+  },
+  simulated: {
+    sensors: integer({ doc: 'Number of simulated sensors', default: 12, min: 0, max: 100_000, flag: 'sim-sensors' }),
+    scenario: text({ doc: 'Simulated scenario name (see the simulated provider).', default: 'nominal', flag: 'sim-scenario', maxLength: 64 }),
+  },
+  sysinfo: {
+    interval: number({ doc: 'Sampling interval', unit: 's', default: 20, min: 0.1, max: 86_400 }),
+  },
+  providerOptions: sections({
+    doc: 'Options of external providers, one object per provider name. JSON object in the variable and flag.',
+    default: {},
+    defaultDoc: '`{}`',
+  }),
+  schemaDir: list({
+    doc: 'Extra MOF folders (OEM classes). The flag repeats; the variable separates folders with `:`.',
+    default: [],
+    defaultDoc: 'none',
+    separator: ':',
+    splitFlags: false,
+    pathKind: 'paths',
+  }),
+  cacheDir: path({
+    doc: 'Folder for the compiled-schema cache.',
+    default: (ctx) => join(stateDirOf(ctx), 'cache'),
+    defaultDoc: '`<stateDir>/cache`',
+  }),
+  log: {
+    level: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { doc: 'Log level.', default: 'info' }),
+    pretty: boolean({
+      doc: 'Human-readable log lines instead of JSON.',
+      default: (ctx) => ctx.stdoutIsTTY,
+      defaultDoc: 'true when standard output is a terminal',
+    }),
+  },
+  metrics: boolean({ doc: 'Serve Prometheus metrics at /metrics.', default: true }),
+  shutdownGraceMs: integer({ doc: 'Time given to requests in flight at shutdown', unit: 'ms', default: 10_000, min: 0, max: 600_000 }),
+  staleAfterSec: number({ doc: 'A provider sample older than this is reported stale', unit: 's', default: 60, min: 1, max: 86_400 }),
+};
+
+/** The effective configuration: every key has a value except the optional ones. */
+export type Config = Infer<typeof CONFIG_SPEC>;
+export type TLSVersion = Config['tls']['minVersion'];
+export type LogLevel = Config['log']['level'];
+export type AuthMode = Config['auth'];
