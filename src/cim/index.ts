@@ -8,6 +8,8 @@ export {
 export type { CIMScalar, CIMType, CIMValue, EmbeddedKind, IntegerType } from './types.js';
 export { CIMInstanceName, normalizeNamespace } from './instance-name.js';
 export type { CIMInstanceNameInit, CIMKeyValue } from './instance-name.js';
+export { CIMClassName } from './class-name.js';
+export type { CIMClassNameInit } from './class-name.js';
 export { CIMClass, CIMInstance, CIM_SCOPES, DEFAULT_FLAVORS, cimProperty } from './objects.js';
 export type {
   CIMClassInit, CIMFlavors, CIMInstanceInit, CIMMethod, CIMParameter, CIMProperty, CIMQualifier,

@@ -1,0 +1,86 @@
+/**
+ * The message envelope (DSP0201 §5.3.1): CIM and MESSAGE with their versions,
+ * checked as soon as their start tags are read so that a version fault is
+ * reported as such even when the rest of the body is broken (the order
+ * OpenPegasus checks in, reference §1.5).
+ */
+import { ProtocolError } from '../errors.js';
+import type { CIMErrorHeader } from '../errors.js';
+import type { DecodeLimits } from '../limits.js';
+import { Children, invalid, names, requiredAttr } from '../xml/node.js';
+import type { XmlNode } from '../xml/node.js';
+import { LimitError } from '../xml/parse.js';
+
+export interface Envelope {
+  readonly cimVersion: string;
+  readonly dtdVersion: string;
+  readonly messageId: string;
+  readonly protocolVersion: string;
+  /** The SIMPLEREQ or SIMPLERSP element. */
+  readonly body: XmlNode;
+}
+
+type MessageKind = 'SIMPLEREQ' | 'SIMPLERSP';
+
+/** The onOpen hook that checks the envelope while parsing. */
+export function envelopeChecker(kind: MessageKind): (node: XmlNode) => void {
+  let inMessage = false;
+  return (node) => {
+    if (node.depth === 0) {
+      if (node.name !== 'CIM') throw invalid(node, `the root element must be <CIM>, not <${node.name}>`);
+      checkVersion(node, 'CIMVERSION', 2, 'unsupported-cim-version');
+      checkVersion(node, 'DTDVERSION', 2, 'unsupported-dtd-version');
+    } else if (node.depth === 1) {
+      inMessage = node.name === 'MESSAGE';
+      if (inMessage) {
+        requiredAttr(node, 'ID');
+        checkVersion(node, 'PROTOCOLVERSION', 1, 'unsupported-protocol-version');
+      }
+    } else if (node.depth === 2 && inMessage && node.name !== kind) {
+      if (node.name === 'MULTIREQ' && kind === 'SIMPLEREQ') {
+        throw new ProtocolError('multiple-requests-unsupported', 'MULTIREQ is not supported: send one SIMPLEREQ per request', node);
+      }
+      throw invalid(node, `<MESSAGE> must contain <${kind}>, not <${node.name}>`);
+    }
+  };
+}
+
+/** Versions are "M.N" or "M.N.U"; only the major number is checked (DSP0201 2.3+, reference §0). */
+function checkVersion(node: XmlNode, attribute: string, major: number, fault: CIMErrorHeader): void {
+  const value = requiredAttr(node, attribute);
+  const match = /^(\d+)(?:\.\d+)*$/.exec(value.trim());
+  if (!match || Number(match[1]) !== major) {
+    throw new ProtocolError(fault, `${attribute}="${value}" is not supported (only ${major}.x)`, node);
+  }
+}
+
+/** Walks CIM / MESSAGE to the SIMPLEREQ or SIMPLERSP (already checked by envelopeChecker). */
+export function readEnvelope(root: XmlNode, kind: MessageKind): Envelope {
+  const cim = new Children(root);
+  const message = cim.required(names('MESSAGE'));
+  cim.end();
+  const inner = new Children(message);
+  const body = inner.required(names(kind));
+  inner.end();
+  return {
+    cimVersion: requiredAttr(root, 'CIMVERSION').trim(),
+    dtdVersion: requiredAttr(root, 'DTDVERSION').trim(),
+    messageId: requiredAttr(message, 'ID'),
+    protocolVersion: requiredAttr(message, 'PROTOCOLVERSION').trim(),
+    body,
+  };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body as text: at most maxBytes of UTF-8 (a byte order mark is dropped); broken UTF-8 is not well-formed. */
+export function bodyText(body: string | Uint8Array, limits: DecodeLimits): string {
+  const size = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
+  if (size > limits.maxBytes) throw new LimitError('request-not-valid', `the body has ${size} bytes, more than maxBytes (${limits.maxBytes})`);
+  if (typeof body === 'string') return body;
+  try {
+    return utf8.decode(body);
+  } catch (err) {
+    throw new ProtocolError('request-not-well-formed', 'the body is not valid UTF-8', undefined, { cause: err });
+  }
+}

@@ -1,0 +1,84 @@
+/** Decoding a request (SIMPLEREQ) for the server. */
+import type { CIMType } from '../../cim/index.js';
+import { InvalidParameterError } from '../errors.js';
+import { resolveLimits } from '../limits.js';
+import type { DecodeLimits } from '../limits.js';
+import type { CIMCorrelator, CIMIMethodCall, CIMMethodCall, CIMRequest } from '../types.js';
+import { Children, ValueError, nameAttr, names, typeAttr } from '../xml/node.js';
+import type { XmlNode } from '../xml/node.js';
+import { parseXml } from '../xml/parse.js';
+import { bodyText, envelopeChecker, readEnvelope } from './envelope.js';
+import type { DecodeContext } from './objects.js';
+import { collectParams, decodeIParamValue, decodeParamValue } from './params.js';
+import { decodeLocalClassPath, decodeLocalInstancePath, decodeLocalNamespacePath } from './paths.js';
+import { typedValue } from './values.js';
+
+const CORRELATOR = names('CORRELATOR');
+const CALL = names('IMETHODCALL', 'METHODCALL');
+const LOCALNAMESPACEPATH = names('LOCALNAMESPACEPATH');
+const TARGET = names('LOCALCLASSPATH', 'LOCALINSTANCEPATH');
+const IPARAMVALUE = names('IPARAMVALUE');
+const PARAMVALUE = names('PARAMVALUE');
+const VALUE = names('VALUE');
+
+/**
+ * Decodes a CIM-XML request body. Throws ProtocolError for what makes it no
+ * CIM request (answered with an HTTP error and the CIMError header), and
+ * InvalidParameterError for a value that is not of its type once the call is
+ * known (answered as a CIM error of that call).
+ */
+export function decodeRequest(body: string | Uint8Array, limits?: Partial<DecodeLimits>): CIMRequest {
+  const resolved = resolveLimits(limits);
+  const ctx: DecodeContext = { limits: resolved, budget: { elements: resolved.maxElements }, embeddingDepth: 0 };
+  const root = parseXml(bodyText(body, resolved), {
+    limits: resolved, budget: ctx.budget, depthOffset: 0, onOpen: envelopeChecker('SIMPLEREQ'),
+  });
+  const envelope = readEnvelope(root, 'SIMPLEREQ');
+  const children = new Children(envelope.body);
+  const correlatorNodes = children.many(CORRELATOR);
+  const callNode = children.required(CALL);
+  children.end();
+  const name = nameAttr(callNode);
+  const intrinsic = callNode.name === 'IMETHODCALL';
+  try {
+    return {
+      messageId: envelope.messageId,
+      protocolVersion: envelope.protocolVersion,
+      cimVersion: envelope.cimVersion,
+      dtdVersion: envelope.dtdVersion,
+      correlators: correlatorNodes.map(decodeCorrelator),
+      call: intrinsic ? decodeIMethodCall(callNode, name, ctx) : decodeMethodCall(callNode, name, ctx),
+    };
+  } catch (err) {
+    if (!(err instanceof ValueError)) throw err;
+    throw new InvalidParameterError(envelope.messageId, name, intrinsic, err.message, { cause: err });
+  }
+}
+
+/** CORRELATOR: NAME, TYPE; VALUE. */
+function decodeCorrelator(node: XmlNode): CIMCorrelator {
+  const type: CIMType = typeAttr(node);
+  const children = new Children(node);
+  const value = typedValue(children.required(VALUE), type);
+  children.end();
+  return { name: nameAttr(node), type, value };
+}
+
+/** IMETHODCALL: LOCALNAMESPACEPATH, IPARAMVALUE*. */
+function decodeIMethodCall(node: XmlNode, name: string, ctx: DecodeContext): CIMIMethodCall {
+  const children = new Children(node);
+  const namespace = decodeLocalNamespacePath(children.required(LOCALNAMESPACEPATH));
+  const params = children.many(IPARAMVALUE).map((param) => decodeIParamValue(param, ctx));
+  children.end();
+  return { kind: 'imethodcall', name, namespace, params: collectParams(params) };
+}
+
+/** METHODCALL: (LOCALCLASSPATH | LOCALINSTANCEPATH), PARAMVALUE*. */
+function decodeMethodCall(node: XmlNode, name: string, ctx: DecodeContext): CIMMethodCall {
+  const children = new Children(node);
+  const targetNode = children.required(TARGET);
+  const target = targetNode.name === 'LOCALCLASSPATH' ? decodeLocalClassPath(targetNode) : decodeLocalInstancePath(targetNode);
+  const params = children.many(PARAMVALUE).map((param) => decodeParamValue(param, ctx));
+  children.end();
+  return { kind: 'methodcall', name, target, namespace: target.namespace!, params: collectParams(params) };
+}

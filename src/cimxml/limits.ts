@@ -1,0 +1,45 @@
+/**
+ * Bounds on what the decoder accepts, so that hostile or broken input costs
+ * at most linear time and memory in `maxBytes`. Exceeding one is a
+ * ProtocolError `request-not-valid` naming the limit.
+ */
+export interface DecodeLimits {
+  /** Size of the body in bytes (UTF-8). */
+  readonly maxBytes: number;
+  /** Element nesting depth, counted from the CIM root and continued inside embedded objects. */
+  readonly maxDepth: number;
+  /** Elements in the whole message, embedded objects included. */
+  readonly maxElements: number;
+  /** Attributes on one element. */
+  readonly maxAttributes: number;
+  /** Length of one attribute value, in characters. */
+  readonly maxAttributeLength: number;
+  /** Length of the character data of one element (VALUE, KEYVALUE, HOST), in characters. */
+  readonly maxTextLength: number;
+  /** How deep embedded objects may nest inside one another's VALUE text. */
+  readonly maxEmbeddingDepth: number;
+}
+
+/**
+ * Defaults sized for a hardware agent: requests are a few kilobytes; the
+ * largest responses a client decodes (thousands of sensor instances) stay
+ * well within them.
+ */
+export const DEFAULT_DECODE_LIMITS: Readonly<DecodeLimits> = Object.freeze({
+  maxBytes: 32 * 1024 * 1024,
+  maxDepth: 64,
+  maxElements: 1_000_000,
+  maxAttributes: 32,
+  maxAttributeLength: 64 * 1024,
+  maxTextLength: 4 * 1024 * 1024,
+  maxEmbeddingDepth: 4,
+});
+
+/** The defaults with some limits replaced; rejects limits that are not positive integers. */
+export function resolveLimits(overrides: Partial<DecodeLimits> = {}): DecodeLimits {
+  const limits = { ...DEFAULT_DECODE_LIMITS, ...overrides };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`decode limit ${name} must be a positive integer, got ${String(value)}`);
+  }
+  return limits;
+}

@@ -1,0 +1,144 @@
+/**
+ * saxes → XmlNode tree, enforcing DecodeLimits as events arrive so that
+ * nothing hostile is ever held whole: no DTD (so no entity expansion beyond
+ * the five predefined ones and character references, no external fetch),
+ * bounded depth, element count, attributes and text.
+ */
+import { SaxesParser } from 'saxes';
+import type { SaxesTagPlain, XMLDecl } from 'saxes';
+import { ProtocolError } from '../errors.js';
+import type { XmlPosition } from '../errors.js';
+import type { DecodeLimits } from '../limits.js';
+import type { XmlNode } from './node.js';
+
+/** Elements whose content is character data; elsewhere only whitespace may appear between elements. */
+const PCDATA: ReadonlySet<string> = new Set(['VALUE', 'KEYVALUE', 'HOST']);
+
+/** Every element of DSP0203 2.4 (plus ENUMERATIONCONTEXT of 2.3.1, for a precise message if it comes). */
+const KNOWN: ReadonlySet<string> = new Set([
+  'CIM', 'DECLARATION', 'DECLGROUP', 'DECLGROUP.WITHNAME', 'DECLGROUP.WITHPATH', 'QUALIFIER.DECLARATION', 'SCOPE',
+  'VALUE', 'VALUE.ARRAY', 'VALUE.REFERENCE', 'VALUE.REFARRAY', 'VALUE.OBJECT', 'VALUE.NAMEDINSTANCE',
+  'VALUE.NAMEDOBJECT', 'VALUE.OBJECTWITHPATH', 'VALUE.OBJECTWITHLOCALPATH', 'VALUE.NULL', 'VALUE.INSTANCEWITHPATH',
+  'NAMESPACEPATH', 'LOCALNAMESPACEPATH', 'HOST', 'NAMESPACE', 'CLASSPATH', 'LOCALCLASSPATH', 'CLASSNAME',
+  'INSTANCEPATH', 'LOCALINSTANCEPATH', 'INSTANCENAME', 'OBJECTPATH', 'KEYBINDING', 'KEYVALUE',
+  'CLASS', 'INSTANCE', 'QUALIFIER', 'PROPERTY', 'PROPERTY.ARRAY', 'PROPERTY.REFERENCE', 'METHOD', 'PARAMETER',
+  'PARAMETER.REFERENCE', 'PARAMETER.ARRAY', 'PARAMETER.REFARRAY',
+  'MESSAGE', 'MULTIREQ', 'SIMPLEREQ', 'METHODCALL', 'PARAMVALUE', 'IMETHODCALL', 'IPARAMVALUE', 'MULTIRSP',
+  'SIMPLERSP', 'METHODRESPONSE', 'IMETHODRESPONSE', 'ERROR', 'RETURNVALUE', 'IRETURNVALUE', 'MULTIEXPREQ',
+  'SIMPLEEXPREQ', 'EXPMETHODCALL', 'MULTIEXPRSP', 'SIMPLEEXPRSP', 'EXPMETHODRESPONSE', 'EXPPARAMVALUE',
+  'CORRELATOR', 'ENUMERATIONCONTEXT',
+]);
+
+/** An exceeded DecodeLimits bound: stays a ProtocolError even inside an embedded object. */
+export class LimitError extends ProtocolError {}
+
+/** What one decode may still spend; shared with the parses of its embedded objects. */
+export interface ParseBudget {
+  elements: number;
+}
+
+export interface ParseOptions {
+  readonly limits: DecodeLimits;
+  readonly budget: ParseBudget;
+  /** Depth of the root element (non-zero for an embedded object). */
+  readonly depthOffset: number;
+  /** Called for each element as soon as its start tag is read, before its content. */
+  readonly onOpen?: (node: XmlNode) => void;
+}
+
+/** Parses one XML document into its root element, or throws ProtocolError. */
+export function parseXml(text: string, options: ParseOptions): XmlNode {
+  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  const builder = new TreeBuilder(options, () => ({ line: parser.line, column: parser.column }));
+  parser.on('xmldecl', checkDeclaration);
+  parser.on('doctype', () => builder.fail('a DOCTYPE is not allowed in a CIM-XML message'));
+  parser.on('opentag', (tag) => builder.open(tag));
+  parser.on('closetag', () => builder.close());
+  parser.on('text', (data) => builder.text(data));
+  parser.on('cdata', (data) => builder.text(data));
+  parser.on('error', (err) => {
+    throw new ProtocolError('request-not-well-formed', `XML is not well-formed: ${withoutPosition(err.message)}`, builder.position());
+  });
+  parser.write(text).close();
+  const root = builder.root;
+  if (!root) throw new ProtocolError('request-not-well-formed', 'the document has no root element');
+  return root;
+
+  function checkDeclaration(decl: XMLDecl): void {
+    if (decl.version !== undefined && decl.version !== '1.0') {
+      builder.fail(`XML version ${decl.version} is not supported (CIM-XML is XML 1.0)`);
+    }
+    if (decl.encoding !== undefined && !/^utf-?8$/i.test(decl.encoding)) {
+      builder.fail(`encoding ${decl.encoding} is not supported (CIM-XML is UTF-8)`);
+    }
+  }
+}
+
+class TreeBuilder {
+  root: XmlNode | undefined;
+  readonly #stack: XmlNode[] = [];
+  readonly #options: ParseOptions;
+  readonly position: () => XmlPosition;
+
+  constructor(options: ParseOptions, position: () => XmlPosition) {
+    this.#options = options;
+    this.position = position;
+  }
+
+  fail(message: string): never {
+    throw new ProtocolError('request-not-valid', message, this.position());
+  }
+
+  exceeded(message: string): never {
+    throw new LimitError('request-not-valid', message, this.position());
+  }
+
+  open(tag: SaxesTagPlain): void {
+    const { limits, budget, depthOffset } = this.#options;
+    const depth = depthOffset + this.#stack.length;
+    if (!KNOWN.has(tag.name)) this.fail(`unknown element <${tag.name}>`);
+    if (depth >= limits.maxDepth) this.exceeded(`elements nest deeper than maxDepth (${limits.maxDepth})`);
+    if (--budget.elements < 0) this.exceeded(`the message has more than maxElements (${limits.maxElements}) elements`);
+    this.#checkAttributes(tag);
+    const { line, column } = this.position();
+    const node: XmlNode = { name: tag.name, attrs: tag.attributes, children: [], text: '', depth, line, column };
+    const parent = this.#stack[this.#stack.length - 1];
+    if (parent) parent.children.push(node);
+    else this.root = node;
+    this.#options.onOpen?.(node);
+    if (!tag.isSelfClosing) this.#stack.push(node);
+  }
+
+  close(): void {
+    this.#stack.pop();
+  }
+
+  text(data: string): void {
+    const node = this.#stack[this.#stack.length - 1];
+    if (!node) return; // whitespace around the root; saxes rejects anything else there
+    if (!PCDATA.has(node.name)) {
+      if (/[^ \t\r\n]/.test(data)) this.fail(`character data is not allowed in <${node.name}>`);
+      return;
+    }
+    if (node.text.length + data.length > this.#options.limits.maxTextLength) {
+      this.exceeded(`the text of <${node.name}> is longer than maxTextLength (${this.#options.limits.maxTextLength})`);
+    }
+    node.text += data;
+  }
+
+  #checkAttributes(tag: SaxesTagPlain): void {
+    const { maxAttributes, maxAttributeLength } = this.#options.limits;
+    let count = 0;
+    for (const name in tag.attributes) {
+      if (++count > maxAttributes) this.exceeded(`<${tag.name}> has more than maxAttributes (${maxAttributes}) attributes`);
+      if ((tag.attributes[name] as string).length > maxAttributeLength) {
+        this.exceeded(`attribute ${name} of <${tag.name}> is longer than maxAttributeLength (${maxAttributeLength})`);
+      }
+    }
+  }
+}
+
+/** saxes prefixes its messages with "line:column: "; we report the position our own way. */
+function withoutPosition(message: string): string {
+  return message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
+}
