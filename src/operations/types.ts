@@ -32,7 +32,7 @@ export interface Param {
 export interface IntrinsicCall {
   name: string;
   namespace: string;
-  params: Param[];
+  params: readonly Param[];
 }
 
 /** An extrinsic method call, decoded. */
@@ -41,7 +41,7 @@ export interface ExtrinsicCall {
   namespace: string;
   /** The instance (or, for a static method, the class) the method is invoked on. */
   target: CIMInstanceName | { classname: string };
-  params: Param[];
+  params: readonly Param[];
 }
 
 /** How instances are to be written: the retrieval flags of the request. */
@@ -68,7 +68,6 @@ export type Result =
   | { kind: 'instanceswithpath'; instances: readonly CIMInstance[]; view: InstanceView; pull: PullState }
   | { kind: 'instancepaths'; paths: readonly CIMInstanceName[]; pull: PullState }
   | { kind: 'instances'; instances: readonly CIMInstance[]; view: InstanceView; pull: PullState }
-  | { kind: 'pullvoid'; pull: PullState }
   | { kind: 'value'; type: CIMType; value: CIMValue; referenceClass?: string }
   | { kind: 'qualifierdeclarations'; declarations: CIMQualifierDeclaration[] };
 

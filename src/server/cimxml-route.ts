@@ -1,0 +1,234 @@
+/**
+ * The CIM-XML endpoint (DSP0200): POST on any path. Protocol faults are
+ * answered with an HTTP status and the CIMError header (§7.3); errors of an
+ * operation travel as HTTP 200 with an ERROR element.
+ */
+import { hostname } from 'node:os';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CIMError, CIMInstanceName, CIMStatus } from '../cim/index.js';
+import {
+  InvalidParameterError, ProtocolError, decodeRequest, type CIMErrorHeader, type CIMRequest, type DecodeLimits,
+} from '../cimxml/index.js';
+import { dispatch } from '../operations/dispatch.js';
+import { invokeMethod } from '../operations/methods.js';
+import type { PullSessions } from '../operations/pull.js';
+import type { OperationContext, OperationLimits, ProviderRouter } from '../operations/types.js';
+import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
+import { EncodeCache, errorResponse, intrinsicResponse, methodResponse } from './respond.js';
+import type { BrokerState } from './state.js';
+
+export interface CimRouteOptions {
+  state: BrokerState;
+  pulls: PullSessions;
+  router?: ProviderRouter;
+  limits: OperationLimits & {
+    /** Largest request body in bytes. */
+    bodyBytes: number;
+    /** How long one operation may take, in milliseconds. */
+    requestTimeoutMs: number;
+    /** A response larger than this streams chunked when the client accepts trailers. */
+    streamThresholdBytes?: number;
+  };
+  decodeLimits?: Partial<DecodeLimits>;
+}
+
+const XML_CONTENT_TYPE = 'application/xml; charset="utf-8"';
+const ACCEPTED_MEDIA = /^(application|text)\/xml\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?(;.*)?$/i;
+const ALL_BUT_POST = ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+
+/** A fault before any operation ran: HTTP status, CIMError header, a short text for people. */
+class Fault extends Error {
+  constructor(readonly status: number, readonly cimError: CIMErrorHeader | undefined, message: string) {
+    super(message);
+  }
+}
+
+export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions): Promise<void> {
+  const cache = new EncodeCache();
+  const streamThreshold = options.limits.streamThresholdBytes ?? 64 * 1024;
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.limits.bodyBytes }, (_req, body, done) => done(null, body));
+
+  app.route({
+    method: 'POST',
+    url: '*',
+    handler: async (request, reply) => {
+      try {
+        const decoded = decode(request, options.decodeLimits);
+        const answer = await run(request, decoded, options, cache);
+        return await send(request, reply, answer, streamThreshold);
+      } catch (e) {
+        return answerFailure(reply, e);
+      }
+    },
+  });
+  app.route({
+    method: [...ALL_BUT_POST],
+    url: '*',
+    handler: async (_request, reply) => {
+      reply.code(405).header('Allow', 'POST').type('text/plain; charset=utf-8');
+      return 'CIM-XML operations are sent with POST\n';
+    },
+  });
+}
+
+/** Checks the CIM headers (DSP0200 §7.3, in OpenPegasus's order) and decodes the body. */
+function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefined): CIMRequest {
+  const headers = new CIMHeaders(request.headers);
+  const operation = headers.get('CIMOperation');
+  if (operation === undefined) throw new Fault(400, undefined, 'not a CIM operation request: the CIMOperation header is missing');
+  if (operation.trim().toLowerCase() !== 'methodcall') {
+    throw new Fault(400, 'unsupported-operation', `CIMOperation must be MethodCall, not ${operation}`);
+  }
+  if (headers.get('CIMBatch') !== undefined) throw new Fault(501, 'multiple-requests-unsupported', 'batched (multiple) requests are not supported');
+  const method = decodedHeader(headers, 'CIMMethod');
+  const object = decodedHeader(headers, 'CIMObject');
+  const contentType = request.headers['content-type'];
+  if (contentType !== undefined && !ACCEPTED_MEDIA.test(contentType)) {
+    throw new Fault(400, 'request-not-valid', `Content-Type must be application/xml or text/xml in UTF-8, not ${contentType}`);
+  }
+  const headerVersion = headers.get('CIMProtocolVersion')?.trim();
+  if (headerVersion !== undefined && !/^1(\.\d+)*$/.test(headerVersion)) {
+    throw new Fault(501, 'unsupported-protocol-version', `CIMProtocolVersion ${headerVersion} is not supported; 1.x is`);
+  }
+  const body = request.body;
+  const decoded = decodeRequest(Buffer.isBuffer(body) ? body : '', limits);
+  if (headerVersion !== undefined && headerVersion !== decoded.protocolVersion) {
+    throw new Fault(400, 'header-mismatch', `CIMProtocolVersion ${headerVersion} differs from the message's ${decoded.protocolVersion}`);
+  }
+  checkAgainstBody(decoded, method, object);
+  return decoded;
+}
+
+function decodedHeader(headers: CIMHeaders, name: string): string {
+  const raw = headers.get(name);
+  if (raw === undefined || raw.trim() === '') throw new Fault(400, 'header-mismatch', `the ${name} header is missing`);
+  const value = decodeHeaderValue(raw.trim());
+  if (value === undefined) throw new Fault(400, 'header-mismatch', `the ${name} header is not a valid percent-encoded UTF-8 value`);
+  return value;
+}
+
+function checkAgainstBody(decoded: CIMRequest, method: string, object: string): void {
+  const { call } = decoded;
+  if (method.toLowerCase() !== call.name.toLowerCase()) {
+    throw new Fault(400, 'header-mismatch', `CIMMethod ${method} differs from the body's ${call.name}`);
+  }
+  const same = call.kind === 'imethodcall'
+    ? sameNamespace(object, call.namespace)
+    : sameTarget(object, call.namespace, call.target instanceof CIMInstanceName ? call.target : { classname: call.target.classname });
+  if (!same) throw new Fault(400, 'header-mismatch', `CIMObject ${object} does not name the body's target`);
+}
+
+/** The pieces of an answer, and how to answer instead when writing them fails. */
+interface Answer {
+  pieces: Iterable<string>;
+  failed(e: unknown): string;
+}
+
+/** Runs the call; a CIM error becomes an ERROR element, never an HTTP error. */
+async function run(request: FastifyRequest, decoded: CIMRequest, options: CimRouteOptions, cache: EncodeCache): Promise<Answer> {
+  const { call, messageId } = decoded;
+  const failed = (e: unknown) => {
+    const error = asCIMError(e, request);
+    return errorResponse(messageId, call.name, call.kind === 'imethodcall', error.code, error.message);
+  };
+  const ctx = context(request, options);
+  try {
+    if (call.kind === 'imethodcall') {
+      const result = await dispatch(ctx, { name: call.name, namespace: call.namespace, params: call.params.list });
+      return { pieces: intrinsicResponse(messageId, call.name, result, ctx.host, cache), failed };
+    }
+    const target = call.target instanceof CIMInstanceName ? call.target : { classname: call.target.classname };
+    const response = await invokeMethod(ctx, { name: call.name, namespace: call.namespace, target, params: call.params.list });
+    return { pieces: [methodResponse(messageId, call.name, response)], failed };
+  } catch (e) {
+    return { pieces: [failed(e)], failed };
+  }
+}
+
+function context(request: FastifyRequest, options: CimRouteOptions): OperationContext {
+  const { state, limits } = options;
+  return {
+    repository: state.repository,
+    index: state.index,
+    host: request.headers.host ?? hostname(),
+    limits,
+    router: options.router,
+    pulls: options.pulls,
+    signal: AbortSignal.timeout(limits.requestTimeoutMs),
+  };
+}
+
+/** Any failure of an operation that is not a CIMError is CIM_ERR_FAILED, logged with its stack. */
+function asCIMError(e: unknown, request: FastifyRequest): CIMError {
+  if (e instanceof CIMError) return e;
+  request.log.error({ err: e }, 'operation failed');
+  const reason = (e as { name?: string })?.name === 'TimeoutError' ? 'the operation timed out' : 'internal error';
+  return new CIMError(CIMStatus.FAILED, reason);
+}
+
+/**
+ * Sends the pieces: with a Content-Length when small or when the client takes
+ * no trailers (the status is then committed only when the whole answer is
+ * known); chunked with a CIMStatusCode trailer (DSP0200 §7.4.20) when large
+ * and the client sent `TE: trailers`.
+ */
+async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<string | Readable> {
+  reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
+  const iterator = answer.pieces[Symbol.iterator]();
+  const head: string[] = [];
+  let size = 0;
+  const streaming = acceptsTrailers(request);
+  try {
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      head.push(next.value);
+      size += next.value.length;
+      if (streaming && size > threshold) return stream(reply, head, iterator);
+    }
+  } catch (e) {
+    return answer.failed(e);
+  }
+  return head.join('');
+}
+
+function acceptsTrailers(request: FastifyRequest): boolean {
+  const te = request.headers.te;
+  return /(^|[\s,])trailers([\s,;]|$)/i.test(Array.isArray(te) ? te.join(',') : (te ?? ''));
+}
+
+function stream(reply: FastifyReply, head: string[], rest: Iterator<string>): Readable {
+  let status: { code: number; description: string } = { code: 0, description: '' };
+  reply.trailer('CIMStatusCode', async () => String(status.code));
+  reply.trailer('CIMStatusCodeDescription', async () => status.description);
+  function* chunks(): Generator<string> {
+    yield head.join('');
+    let batch = '';
+    try {
+      for (let next = rest.next(); !next.done; next = rest.next()) {
+        batch += next.value;
+        if (batch.length >= 16 * 1024) {
+          yield batch;
+          batch = '';
+        }
+      }
+      yield batch;
+    } catch (e) {
+      // The document is cut short; the trailer tells the client to discard it.
+      status = { code: CIMStatus.FAILED, description: (e as Error).message };
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+function answerFailure(reply: FastifyReply, e: unknown): FastifyReply | string {
+  if (e instanceof InvalidParameterError) {
+    reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
+    return errorResponse(e.messageId, e.methodName, e.intrinsic, e.code, e.message);
+  }
+  const fault = e instanceof ProtocolError ? new Fault(e.httpStatus, e.cimError, e.message) : e;
+  if (!(fault instanceof Fault)) throw e;
+  reply.code(fault.status).type('text/plain; charset=utf-8');
+  if (fault.cimError) reply.header('CIMError', fault.cimError);
+  return `${fault.message}\n`;
+}

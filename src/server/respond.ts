@@ -1,0 +1,159 @@
+/**
+ * Writes operation results as CIM-XML (DSP0201 §5.3.4–5.3.5), as a sequence of
+ * text pieces so large results can stream. The XML of an instance is cached
+ * per (instance, element, view): instances are immutable and shared across
+ * index generations while unchanged, so repeated polls re-encode nothing.
+ */
+import { CIMClassName, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
+import * as xml from '../cimxml/index.js';
+import type { InstanceView, MethodResponse, PullState, Result } from '../operations/types.js';
+
+type Element = 'instance' | 'named' | 'withpath' | 'objectwithpath' | 'name' | 'path' | 'objectpath';
+
+/** Encoded XML per instance or path, per element and view; entries die with their objects. */
+export class EncodeCache {
+  readonly #entries = new WeakMap<object, Map<string, string>>();
+
+  get(object: CIMInstance | CIMInstanceName, key: string, encode: () => string): string {
+    let byKey = this.#entries.get(object);
+    if (!byKey) this.#entries.set(object, (byKey = new Map()));
+    let text = byKey.get(key);
+    if (text === undefined) byKey.set(key, (text = encode()));
+    return text;
+  }
+}
+
+function viewKey(view: InstanceView): string {
+  const properties = view.properties ? [...view.properties].sort().join(',') : '*';
+  return `${properties}|${view.includeClassOrigin ? 'o' : ''}`;
+}
+
+function encodeOptions(view: InstanceView): xml.InstanceEncodeOptions {
+  return {
+    includeQualifiers: view.includeQualifiers,
+    includeClassOrigin: view.includeClassOrigin,
+    propertyList: view.properties && [...view.properties],
+  };
+}
+
+/** The pieces of an IMETHODRESPONSE carrying `result`. */
+export function* intrinsicResponse(messageId: string, name: string, result: Result, host: string, cache: EncodeCache): Generator<string> {
+  yield xml.messageStart(messageId) + xml.imethodResponseStart(name);
+  if (result.kind !== 'void') {
+    yield xml.ireturnValueStart();
+    yield* returnValue(result, host, cache);
+    yield xml.ireturnValueEnd();
+    if ('pull' in result) yield pullParams(result.pull);
+  }
+  yield xml.imethodResponseEnd() + xml.messageEnd();
+}
+
+/** An IMETHODRESPONSE or METHODRESPONSE carrying an ERROR. */
+export function errorResponse(messageId: string, name: string, intrinsic: boolean, code: number, description: string): string {
+  const [start, end] = intrinsic
+    ? [xml.imethodResponseStart(name), xml.imethodResponseEnd()]
+    : [xml.methodResponseStart(name), xml.methodResponseEnd()];
+  return xml.messageStart(messageId) + start + xml.encodeError(code, description) + end + xml.messageEnd();
+}
+
+/** The METHODRESPONSE of an extrinsic method. */
+export function methodResponse(messageId: string, name: string, response: MethodResponse): string {
+  const out = response.out.map((p) => xml.encodeParamValue(p.name, p.value, p.type, p.embedded)).join('');
+  return xml.messageStart(messageId) + xml.methodResponseStart(name) +
+    xml.encodeReturnValue(response.returnType, response.returnValue) + out +
+    xml.methodResponseEnd() + xml.messageEnd();
+}
+
+function pullParams(pull: PullState): string {
+  return xml.encodeParamValue('EndOfSequence', pull.endOfSequence, 'boolean') +
+    xml.encodeParamValue('EnumerationContext', pull.enumerationContext, 'string');
+}
+
+function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, cache: EncodeCache): Generator<string> {
+  switch (result.kind) {
+    case 'classes':
+      for (const cls of result.classes) yield xml.encodeClass(cls);
+      return;
+    case 'classnames':
+      for (const name of result.names) yield xml.encodeClassName(name);
+      return;
+    case 'classeswithpath':
+      for (const cls of result.classes) {
+        yield xml.encodeObjectWithPath(cls, new CIMClassName({ classname: cls.classname, namespace: result.namespace }), host);
+      }
+      return;
+    case 'classpaths':
+      for (const classname of result.classnames) {
+        yield xml.encodeObjectPath(new CIMClassName({ classname, namespace: result.namespace }), host);
+      }
+      return;
+    case 'instance':
+      yield xml.encodeInstance(result.instance, encodeOptions(result.view));
+      return;
+    case 'instancename':
+      yield xml.encodeInstanceName(result.path);
+      return;
+    case 'value':
+      yield xml.encodeValue(result.type, result.value);
+      return;
+    case 'qualifierdeclarations':
+      for (const d of result.declarations) yield xml.encodeQualifierDeclaration(d);
+      return;
+    case 'instancenames':
+      yield* cachedPaths(result.paths, 'name', host, cache);
+      return;
+    case 'objectpaths':
+      yield* cachedPaths(result.paths, 'objectpath', host, cache);
+      return;
+    case 'instancepaths':
+      yield* cachedPaths(result.paths, 'path', host, cache);
+      return;
+    case 'namedinstances':
+      yield* cachedInstances(result.instances, 'named', result.view, host, cache);
+      return;
+    case 'objectswithpath':
+      yield* cachedInstances(result.instances, 'objectwithpath', result.view, host, cache);
+      return;
+    case 'instanceswithpath':
+      yield* cachedInstances(result.instances, 'withpath', result.view, host, cache);
+      return;
+    case 'instances':
+      yield* cachedInstances(result.instances, 'instance', result.view, host, cache);
+      return;
+  }
+}
+
+function* cachedInstances(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache): Generator<string> {
+  const key = `${element}|${host}|${viewKey(view)}`;
+  const options = encodeOptions(view);
+  for (const instance of instances) yield cache.get(instance, key, () => encodeInstanceElement(instance, element, options, host));
+}
+
+function encodeInstanceElement(instance: CIMInstance, element: Element, options: xml.InstanceEncodeOptions, host: string): string {
+  switch (element) {
+    case 'named':
+      return xml.encodeNamedInstance(instance, options);
+    case 'withpath':
+      return xml.encodeInstanceWithPath(instance, host, options);
+    case 'objectwithpath':
+      return xml.encodeObjectWithPath(instance, instance.path!, host, options);
+    default:
+      return xml.encodeInstance(instance, options);
+  }
+}
+
+function* cachedPaths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache): Generator<string> {
+  const key = `${element}|${host}`;
+  for (const path of paths) yield cache.get(path, key, () => encodePathElement(path, element, host));
+}
+
+function encodePathElement(path: CIMInstanceName, element: Element, host: string): string {
+  switch (element) {
+    case 'name':
+      return xml.encodeInstanceName(path);
+    case 'path':
+      return xml.encodeInstancePath(path, host);
+    default:
+      return xml.encodeObjectPath(path, host);
+  }
+}

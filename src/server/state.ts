@@ -1,0 +1,61 @@
+/**
+ * The published state every request reads: the class repository and the
+ * newest instance index. Publishing swaps the index whole, so a request sees
+ * one generation from start to end.
+ */
+import { CIMDateTime, CIMInstanceName, type CIMInstance, type CIMScalar, type CIMValue } from '../cim/index.js';
+import { createInstanceIndex } from '../model/index-impl.js';
+import type { ModelEntry } from '../model/input.js';
+import type { InstanceIndex } from '../model/instance-index.js';
+import type { ClassRepository } from '../repository/types.js';
+
+export class BrokerState {
+  #index: InstanceIndex;
+
+  constructor(readonly repository: ClassRepository, entries: Iterable<ModelEntry> = []) {
+    this.#index = createInstanceIndex(0, entries);
+  }
+
+  get index(): InstanceIndex {
+    return this.#index;
+  }
+
+  /**
+   * Publishes a new generation. An instance equal to the one at the same path
+   * in the current generation is replaced by that one, so that encoded XML
+   * cached for it stays valid: polls of unchanged hardware re-encode nothing.
+   */
+  publish(entries: readonly ModelEntry[]): InstanceIndex {
+    const previous = this.#index;
+    const reused = entries.map((entry) => {
+      const path = entry.instance.path;
+      const old = path && previous.get(entry.namespace, path);
+      return old && sameInstance(old, entry.instance) ? { namespace: entry.namespace, instance: old } : entry;
+    });
+    this.#index = createInstanceIndex(previous.generation + 1, reused);
+    return this.#index;
+  }
+}
+
+function sameInstance(a: CIMInstance, b: CIMInstance): boolean {
+  if (a.classname !== b.classname || a.properties.size !== b.properties.size) return false;
+  for (const [name, p] of a.properties) {
+    const q = b.properties.get(name);
+    if (!q || q.name !== p.name || q.type !== p.type || !sameValue(p.value, q.value)) return false;
+  }
+  return true;
+}
+
+function sameValue(a: CIMValue | undefined, b: CIMValue | undefined): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameScalar(x, b[i] ?? null));
+  }
+  return sameScalar(a ?? null, b ?? null);
+}
+
+function sameScalar(a: CIMScalar | null, b: CIMScalar | null): boolean {
+  if (a === b) return true;
+  if (a instanceof CIMInstanceName && b instanceof CIMInstanceName) return a.equals(b) && a.namespace === b.namespace;
+  if (a instanceof CIMDateTime && b instanceof CIMDateTime) return a.equals(b);
+  return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+}
