@@ -1,0 +1,151 @@
+/**
+ * ipmitool's one-line-per-record SDR layouts:
+ *
+ *   sdr list    `%-16s | %-17s | status`                      (name | reading | status)
+ *   sdr elist   `%-16s | %02Xh | %-3s | %2d.%1d | reading`     (also `sdr type X`, `sdr entity X`,
+ *                                                              `sdr elist full|compact|all`)
+ *
+ * A reading is "<value> <unit>" for analog records, "0x%02x" (list) or the
+ * asserted states joined by ", " (elist) for discrete ones, possibly both
+ * ("110 Watts, Presence detected"), empty when nothing is asserted, or one of
+ * "No Reading" / "no reading" / "Not Readable" / "Disabled". Locator and
+ * event-only records are reported as skipped; any other line is noise.
+ */
+import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
+import { isIpmitoolUnit, parseDecimal, pipeFields, splitLines, statusHealth } from './text.js';
+import { splitStates } from './states.js';
+
+const STATUS = /^(ok|ns|na|[lu]?(nc|cr|nr))$/;
+const SENSOR_NUMBER = /^([0-9A-Fa-f]{2})h$/;
+const ENTITY = /^(\d+)\.(\d+)$/;
+
+/** "4704 RPM", "-58 degrees C", "12.04 Volts": an analog value with a known unit. */
+export function parseAnalog(text: string): { value: number; decimals: number; unit: string } | undefined {
+  const space = text.indexOf(' ');
+  if (space < 0) return undefined;
+  const number = parseDecimal(text.slice(0, space));
+  const unit = text.slice(space + 1).trim();
+  if (!number || !isIpmitoolUnit(unit)) return undefined;
+  return { value: number.value, decimals: number.decimals, unit };
+}
+
+/** The unavailable-reading words of the list layouts, and what they mean. */
+function unavailableWord(text: string): IpmiReading['unavailable'] {
+  const word = text.toLowerCase();
+  if (word === 'no reading' || word === 'not readable' || word === 'na') return 'absent';
+  if (word === 'disabled') return 'disabled';
+  return undefined;
+}
+
+const LIST_SKIPPED: ReadonlyArray<[RegExp, SkippedRecord['reason']]> = [
+  [/^(Static|Dynamic) MC @ [0-9A-Fa-f]{2}h/, 'locator'],
+  [/^Generic @/, 'locator'],
+  [/^(Log|Phy) FRU @/, 'locator'],
+  [/^Event-Only$/, 'event-only'],
+  [/^(PS@|Not Available$)/, 'oem'], // Intel "Power Redundancy" OEM record
+];
+
+const ELIST_SKIPPED: ReadonlyArray<[RegExp, SkippedRecord['reason']]> = [
+  [/^(Static|Dynamic) MC @ [0-9A-Fa-f]{2}h/, 'locator'],
+  [/^Generic Device @/, 'locator'],
+  [/^(Logical|Physical) FRU @/, 'locator'],
+  [/^Event-Only$/, 'event-only'],
+];
+
+function skipReason(table: ReadonlyArray<[RegExp, SkippedRecord['reason']]>, reading: string): SkippedRecord['reason'] | undefined {
+  return table.find(([pattern]) => pattern.test(reading))?.[1];
+}
+
+/** Parses `ipmitool sdr list` output. */
+export function parseSdrList(text: string): IpmiParseResult {
+  const result: IpmiParseResult = { format: 'sdr-list', readings: [], skipped: [], noise: [] };
+  splitLines(text).forEach((raw, index) => {
+    const line = index + 1;
+    const fields = pipeFields(raw);
+    const [name, value, status] = fields;
+    if (fields.length !== 3 || !name || value === undefined || status === undefined || !STATUS.test(status)) {
+      if (raw.trim() !== '') result.noise.push({ line, text: raw });
+      return;
+    }
+    const reason = skipReason(LIST_SKIPPED, value);
+    if (reason) {
+      result.skipped.push({ line, name, reason });
+      return;
+    }
+    const reading = listReading(name, value, status, line);
+    if (reading) result.readings.push(reading);
+    else result.noise.push({ line, text: raw });
+  });
+  return result;
+}
+
+function listReading(name: string, value: string, status: string, line: number): IpmiReading | undefined {
+  const reading: IpmiReading = { name, states: [], thresholds: {}, line };
+  const analog = parseAnalog(value);
+  const unavailable = unavailableWord(value);
+  if (analog) {
+    Object.assign(reading, analog);
+    setHealth(reading, status);
+  } else if (/^0x[0-9a-f]+$/i.test(value)) {
+    reading.rawState = value;
+  } else if (unavailable) {
+    reading.unavailable = unavailable;
+  } else {
+    return undefined;
+  }
+  return reading;
+}
+
+function setHealth(reading: IpmiReading, status: string): void {
+  const health = statusHealth(status);
+  if (health) reading.health = health;
+}
+
+/** Parses `ipmitool sdr elist` / `sdr type X` / `sdr entity X` output. */
+export function parseSdrElist(text: string): IpmiParseResult {
+  const result: IpmiParseResult = { format: 'sdr-elist', readings: [], skipped: [], noise: [] };
+  splitLines(text).forEach((raw, index) => {
+    const line = index + 1;
+    const fields = pipeFields(raw);
+    const [name, number, status, entity, value] = fields;
+    const numberMatch = SENSOR_NUMBER.exec(number ?? '');
+    const entityMatch = ENTITY.exec(entity ?? '');
+    if (fields.length !== 5 || name === undefined || value === undefined || !numberMatch || !entityMatch || !STATUS.test(status ?? '')) {
+      if (raw.trim() !== '') result.noise.push({ line, text: raw });
+      return;
+    }
+    const reason = skipReason(ELIST_SKIPPED, value);
+    if (reason || name === '') {
+      result.skipped.push({ line, name, reason: reason ?? 'locator' });
+      return;
+    }
+    const reading: IpmiReading = {
+      name,
+      number: Number.parseInt(numberMatch[1] ?? '', 16),
+      entity: { id: Number(entityMatch[1]), instance: Number(entityMatch[2]) },
+      states: [],
+      thresholds: {},
+      line,
+    };
+    readElistValue(reading, value, status ?? '');
+    result.readings.push(reading);
+  });
+  return result;
+}
+
+function readElistValue(reading: IpmiReading, value: string, status: string): void {
+  const unavailable = unavailableWord(value);
+  if (unavailable) {
+    reading.unavailable = unavailable;
+    return;
+  }
+  const comma = value.indexOf(', ');
+  const analog = parseAnalog(comma < 0 ? value : value.slice(0, comma));
+  if (analog) {
+    Object.assign(reading, analog);
+    setHealth(reading, status);
+    if (comma >= 0) reading.states = splitStates(value.slice(comma + 2));
+  } else {
+    reading.states = splitStates(value);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * `ipmitool sensor` (the threshold table):
+ *
+ *   name | value | unit | status | lnr | lcr | lnc | unc | ucr | unr
+ *
+ * Analog values and thresholds are printed "%.3f"; a discrete record prints
+ * its raw reading ("0x1") with unit "discrete" and its state bits as the
+ * status ("0x0100"); "na" marks a missing value or threshold (and ipmitool
+ * prints the literal "0x-8x" for thresholds of discrete-unit sensors).
+ */
+import type { ThresholdName } from '../../src/model/snapshot.js';
+import type { IpmiParseResult, IpmiReading } from './types.js';
+import { parseDecimal, pipeFields, splitLines, statusHealth } from './text.js';
+
+/** The threshold columns, in order: lnr lcr lnc unc ucr unr. */
+const COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
+const STATUS = /^(ok|ns|na|nc|cr|nr|0x[0-9a-fA-F]{4})$/;
+
+/** Parses `ipmitool sensor` output. */
+export function parseSensorTable(text: string): IpmiParseResult {
+  const result: IpmiParseResult = { format: 'sensor', readings: [], skipped: [], noise: [] };
+  splitLines(text).forEach((raw, index) => {
+    const line = index + 1;
+    const reading = tableRow(pipeFields(raw), line);
+    if (reading) result.readings.push(reading);
+    else if (raw.trim() !== '') result.noise.push({ line, text: raw });
+  });
+  return result;
+}
+
+function tableRow(fields: string[], line: number): IpmiReading | undefined {
+  const [name, value, unit, status] = fields;
+  if (fields.length !== 10 || !name || value === undefined || unit === undefined || status === undefined || !STATUS.test(status)) {
+    return undefined;
+  }
+  const reading: IpmiReading = { name, unit, states: [], thresholds: {}, line };
+  const number = parseDecimal(value);
+  if (unit === 'discrete') {
+    reading.eventClass = 'discrete';
+    if (status.startsWith('0x')) reading.rawState = status;
+    else if (/^0x[0-9a-fA-F]+$/.test(value)) reading.rawState = value;
+    else if (value === 'na') reading.unavailable = 'absent';
+    else return undefined;
+    return reading;
+  }
+  reading.eventClass = 'threshold';
+  if (number) {
+    reading.value = number.value;
+    reading.decimals = number.decimals;
+    const health = statusHealth(status);
+    if (health) reading.health = health;
+  } else if (value === 'na') {
+    reading.value = null;
+    reading.unavailable = 'absent';
+  } else if (/^0x[0-9a-fA-F]+$/.test(value)) {
+    reading.rawState = value; // a threshold sensor with discrete units
+  } else {
+    return undefined;
+  }
+  COLUMNS.forEach((name, i) => {
+    const threshold = parseDecimal(fields[4 + i] ?? '');
+    if (threshold) reading.thresholds[name] = threshold.value;
+  });
+  return reading;
+}

@@ -1,0 +1,172 @@
+/**
+ * What discrete state texts mean. The status column of a discrete sensor only
+ * says whether it could be read; its health is in the asserted states
+ * ("Failure detected" with status ok is a failed supply). Texts come from
+ * ipmitool's and FreeIPMI's event tables (IPMI 2.0 tables 42-2 and 42-3);
+ * lookups ignore case, spacing after ':' and a trailing "(…)" remark.
+ */
+import type { DeviceStatus, DiscreteSensorKind, Health, RedundancyStatus } from '../../src/model/snapshot.js';
+
+export interface StateMeaning {
+  health: Health;
+  /** The sensor kind the state reveals, when only one kind asserts it. */
+  kind?: DiscreteSensorKind;
+  /** What the state says about the power supply a sensor watches. */
+  supply?: DeviceStatus;
+  redundancy?: RedundancyStatus;
+}
+
+const psu = (health: Health, supply: DeviceStatus): StateMeaning => ({ health, kind: 'powerSupplyStatus', supply });
+const intrusion = (health: Health): StateMeaning => ({ health, kind: 'intrusion' });
+const redundancy = (health: Health, status: RedundancyStatus): StateMeaning => ({ health, kind: 'redundancy', redundancy: status });
+const presence: StateMeaning = { health: 'ok', kind: 'presence' };
+const plain = (health: Health): StateMeaning => ({ health });
+
+const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
+  // Power supply (sensor type 08h); "Presence detected" is shared with processors.
+  ['Presence detected', { health: 'ok', kind: 'presence', supply: 'ok' }],
+  ['Failure detected', psu('critical', 'failed')],
+  ['Power Supply Failure detected', psu('critical', 'failed')],
+  ['Predictive failure', { health: 'warning', supply: 'degraded' }],
+  ['Power Supply AC lost', psu('critical', 'failed')],
+  ['AC lost or out-of-range', psu('critical', 'failed')],
+  ['AC out-of-range, but present', psu('warning', 'degraded')],
+  ['Power Supply input lost (AC/DC)', psu('critical', 'failed')],
+  ['Power Supply input lost or out-of-range', psu('critical', 'failed')],
+  ['Power Supply input out-of-range, but present', psu('warning', 'degraded')],
+  ['Config Error', psu('critical', 'degraded')],
+  ['Config Error: Vendor Mismatch', psu('critical', 'degraded')],
+  ['Config Error: Revision Mismatch', psu('critical', 'degraded')],
+  ['Config Error: Processor Missing', psu('critical', 'degraded')],
+  ['Config Error: Power Supply Rating Mismatch', psu('critical', 'degraded')],
+  ['Config Error: Voltage Rating Mismatch', psu('critical', 'degraded')],
+  ['Configuration error', psu('critical', 'degraded')],
+  ['Power Supply Inactive', psu('ok', 'ok')],
+  // Physical security (05h).
+  ['General Chassis intrusion', intrusion('critical')],
+  ['Drive Bay intrusion', intrusion('critical')],
+  ['I/O Card area intrusion', intrusion('critical')],
+  ['Processor area intrusion', intrusion('critical')],
+  ['FAN area intrusion', intrusion('critical')],
+  ['System unplugged from LAN', intrusion('warning')],
+  ['Unauthorized dock', intrusion('warning')],
+  // Redundancy (generic 0Bh).
+  ['Fully Redundant', redundancy('ok', 'full')],
+  ['Redundancy Lost', redundancy('critical', 'lost')],
+  ['Redundancy Degraded', redundancy('warning', 'degraded')],
+  ['Redundancy Degraded from Fully Redundant', redundancy('warning', 'degraded')],
+  ['Redundancy Degraded from Non-Redundant', redundancy('warning', 'degraded')],
+  ['Non-Redundant: Sufficient from Redundant', redundancy('warning', 'degraded')],
+  ['Non-Redundant: Sufficient from Insufficient', redundancy('warning', 'degraded')],
+  ['Non-Redundant: Insufficient Resources', redundancy('critical', 'failed')],
+  ['Non-redundant:Sufficient Resources from Redundant', redundancy('warning', 'degraded')],
+  ['Non-redundant:Sufficient Resources from Insufficient Resources', redundancy('warning', 'degraded')],
+  // Presence (generic 08h, entity presence 25h, drive slot 0Dh, cables).
+  ['Device Present', presence],
+  ['Device Absent', presence],
+  ['Device Inserted/Device Present', presence],
+  ['Device Removed/Device Absent', presence],
+  ['Entity Present', presence],
+  ['Entity Absent', presence],
+  ['Drive Present', presence],
+  ['Drive Presence', presence],
+  ['Processor Presence detected', presence],
+  ['Terminator presence detected', presence],
+  ['Connected', presence],
+  ['Entity Disabled', { health: 'unknown', kind: 'presence' }],
+  // Drive slot.
+  ['Drive Fault', plain('critical')],
+  ['In Failed Array', plain('critical')],
+  ['In Critical Array', plain('warning')],
+  ['Rebuild In Progress', plain('warning')],
+  ['Rebuild Aborted', plain('critical')],
+  ['Hot Spare', plain('ok')],
+  ['Parity Check In Progress', plain('ok')],
+  // Generic severities and predictive failure.
+  ['Transition to OK', plain('ok')],
+  ['Transition to Non-critical from OK', plain('warning')],
+  ['Transition to Non-critical from more severe', plain('warning')],
+  ['Transition to Critical from less severe', plain('critical')],
+  ['Transition to Critical from Non-recoverable', plain('critical')],
+  ['Transition to Non-recoverable from less severe', plain('fatal')],
+  ['Transition to Non-recoverable', plain('fatal')],
+  ['Informational', plain('ok')],
+  ['Predictive Failure Deasserted', plain('ok')],
+  ['Predictive Failure Asserted', plain('warning')],
+  ['Limit Not Exceeded', plain('ok')],
+  ['Limit Exceeded', plain('warning')],
+  ['Performance Met', plain('ok')],
+  ['Performance Lags', plain('warning')],
+  ['Device Enabled', plain('ok')],
+  ['Device Disabled', plain('warning')],
+  ['Transition to Running', plain('ok')],
+  ['Transition to Degraded', plain('warning')],
+  ['Install Error', plain('critical')],
+  // Processor and memory.
+  ['IERR', plain('critical')],
+  ['Thermal Trip', plain('fatal')],
+  ['FRB1/BIST failure', plain('critical')],
+  ['FRB2/Hang in POST failure', plain('critical')],
+  ['FRB3/Processor startup/init failure', plain('critical')],
+  ['Throttled', plain('warning')],
+  ['Correctable ECC', plain('warning')],
+  ['Uncorrectable ECC', plain('critical')],
+  ['Critical Overtemperature', plain('critical')],
+];
+
+/** Lower case, single spaces, no space after ':'. */
+export function normaliseState(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/: /g, ':');
+}
+
+/** Normalised text → meaning; the table lists each normalised text once (a test checks). */
+const TABLE = new Map(MEANINGS.map(([text, meaning]) => [normaliseState(text), meaning]));
+
+/** The state texts the table knows, as listed. */
+export function knownStates(): string[] {
+  return MEANINGS.map(([text]) => text);
+}
+
+/** What a state text means; undefined for texts this table does not know (OEM states). */
+export function stateMeaning(text: string): StateMeaning | undefined {
+  const key = normaliseState(text);
+  return TABLE.get(key) ?? TABLE.get(key.replace(/ \(.*\)$/, ''));
+}
+
+/** Every state text of a kind, for `DiscreteSensor.possibleStates`. */
+export function statesOfKind(kind: DiscreteSensorKind): string[] {
+  return MEANINGS.filter(([, meaning]) => meaning.kind === kind).map(([text]) => text);
+}
+
+/**
+ * ipmitool joins asserted states with ", ", and some state texts hold ", "
+ * themselves ("AC out-of-range, but present"): split, then re-join pieces
+ * whose join is a known state.
+ */
+export function splitStates(text: string): string[] {
+  const pieces = text.split(', ').map((piece) => piece.trim());
+  const states: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] ?? '';
+    const next = pieces[i + 1];
+    if (next !== undefined && stateMeaning(`${piece}, ${next}`)) {
+      states.push(`${piece}, ${next}`);
+      i++;
+    } else if (piece !== '') {
+      states.push(piece);
+    }
+  }
+  return states;
+}
+
+const SEVERITY: Record<Health, number> = { ok: 0, unknown: 1, warning: 2, critical: 3, fatal: 4 };
+
+/** The worse of two health values (unknown ranks above ok, below warning). */
+export function worse(a: Health, b: Health): Health {
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}
+
+/** The severity rank of a health value, for ordering. */
+export function severity(health: Health): number {
+  return SEVERITY[health];
+}

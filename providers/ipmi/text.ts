@@ -1,0 +1,99 @@
+/** Small text helpers shared by the parsers. */
+import type { Health, Thresholds } from '../../src/model/snapshot.js';
+
+/** The lines of a tool's output, without line terminators; a final newline adds no empty line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+export interface PrintedNumber {
+  value: number;
+  /** Digits printed after the decimal point. */
+  decimals: number;
+}
+
+const DECIMAL = /^[-+]?\d+(?:\.(\d+))?$/;
+
+/** A decimal number as printed ('12.18', '-58', '4704'); undefined for anything else. */
+export function parseDecimal(text: string): PrintedNumber | undefined {
+  const match = DECIMAL.exec(text);
+  if (!match) return undefined;
+  return { value: Number(text), decimals: match[1]?.length ?? 0 };
+}
+
+/** Digits after the point needed to write `value` exactly (115 → 0, 10.635 → 3). */
+export function significantDecimals(value: number): number {
+  const text = String(value);
+  if (text.includes('e')) return 0;
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
+}
+
+/**
+ * Health from a status word: ipmitool's compact codes (ok, nc, lnc, ucr, nr …),
+ * its verbose words ("Upper Critical", "Lower Non-Recoverable") and FreeIPMI's
+ * states (Nominal, Warning, Critical). Undefined when the word says nothing
+ * about health (ns, na, N/A, Not Available, Disabled) or is unknown.
+ */
+export function statusHealth(status: string): Health | undefined {
+  const word = status.trim().toLowerCase();
+  if (word === 'ok' || word === 'nominal') return 'ok';
+  if (/^[lu]?nc$/.test(word) || /non-critical$/.test(word) || word === 'warning') return 'warning';
+  if (/^[lu]?cr$/.test(word) || /^(lower|upper) critical$/.test(word) || word === 'critical') return 'critical';
+  if (/^[lu]?nr$/.test(word) || /non-recoverable$/.test(word)) return 'fatal';
+  return undefined;
+}
+
+/** Which threshold each ipmitool/FreeIPMI threshold label means (lower-cased). */
+export const THRESHOLD_NAMES: Readonly<Record<string, keyof Thresholds>> = {
+  lnr: 'lowerFatal',
+  lcr: 'lowerCritical',
+  lnc: 'lowerNonCritical',
+  unc: 'upperNonCritical',
+  ucr: 'upperCritical',
+  unr: 'upperFatal',
+  'lower non-recoverable': 'lowerFatal',
+  'lower critical': 'lowerCritical',
+  'lower non-critical': 'lowerNonCritical',
+  'upper non-critical': 'upperNonCritical',
+  'upper critical': 'upperCritical',
+  'upper non-recoverable': 'upperFatal',
+  'lower nr': 'lowerFatal',
+  'lower c': 'lowerCritical',
+  'lower nc': 'lowerNonCritical',
+  'upper nc': 'upperNonCritical',
+  'upper c': 'upperCritical',
+  'upper nr': 'upperFatal',
+};
+
+/** ipmitool's unit names (IPMI 2.0 table 43-15), as `ipmi_sdr_get_unit_string` prints them. */
+const IPMITOOL_UNITS = new Set([
+  'unspecified', 'degrees C', 'degrees F', 'degrees K', 'Volts', 'Amps', 'Watts', 'Joules', 'Coulombs', 'VA',
+  'Nits', 'lumen', 'lux', 'Candela', 'kPa', 'PSI', 'Newton', 'CFM', 'RPM', 'Hz', 'microsecond', 'millisecond',
+  'second', 'minute', 'hour', 'day', 'week', 'mil', 'inches', 'feet', 'cu in', 'cu feet', 'mm', 'cm', 'm',
+  'cu cm', 'cu m', 'liters', 'fluid ounce', 'radians', 'steradians', 'revolutions', 'cycles', 'gravities',
+  'ounce', 'pound', 'ft-lb', 'oz-in', 'gauss', 'gilberts', 'henry', 'millihenry', 'farad', 'microfarad', 'ohms',
+  'siemens', 'mole', 'becquerel', 'PPM', 'reserved', 'Decibels', 'DbA', 'DbC', 'gray', 'sievert',
+  'color temp deg K', 'bit', 'kilobit', 'megabit', 'gigabit', 'byte', 'kilobyte', 'megabyte', 'gigabyte', 'word',
+  'dword', 'qword', 'line', 'hit', 'miss', 'retry', 'reset', 'overflow', 'underrun', 'collision', 'packets',
+  'messages', 'characters', 'error', 'correctable error', 'uncorrectable error', 'fatal error', 'grams', 'invalid',
+]);
+
+/**
+ * Whether `text` is a unit ipmitool prints after an analog value: a unit
+ * name, "percent", or "% "-prefixed and "a*b" / "a/b" combinations.
+ */
+export function isIpmitoolUnit(text: string): boolean {
+  if (text === 'percent') return true;
+  const bare = text.startsWith('% ') ? text.slice(2) : text;
+  if (IPMITOOL_UNITS.has(bare)) return true;
+  const parts = bare.split(/[*/]/);
+  return parts.length === 2 && parts.every((part) => IPMITOOL_UNITS.has(part));
+}
+
+/** Splits a pipe-separated row into trimmed fields. */
+export function pipeFields(line: string): string[] {
+  return line.split('|').map((field) => field.trim());
+}
