@@ -10,6 +10,8 @@ export interface ProviderSample {
   sampledAt?: number;
   /** Why the latest attempt failed, when it did. */
   error?: string;
+  /** Milliseconds between samples: the sensors' PollingInterval, when given. */
+  intervalMs?: number;
 }
 
 /** The last instances of one instance provider (the OEM path). */

@@ -116,6 +116,14 @@ export interface Chassis extends Fru {
   type?: string;
 }
 
+/** A circuit board: the baseboard (motherboard) or an add-in card. */
+export interface Board extends Fru {
+  id: string;
+  label: string;
+  /** True for the motherboard (CIM_Card.HostingBoard). */
+  hostingBoard?: boolean;
+}
+
 export interface SystemIdentity {
   /** Host name: becomes CIM_ComputerSystem.Name. */
   hostname: string;
@@ -184,6 +192,7 @@ export interface RedundancyGroup {
 export interface HardwareSnapshot {
   system?: SystemIdentity;
   chassis?: Chassis[];
+  boards?: Board[];
   firmware?: Firmware[];
   sensors?: NumericSensor[];
   discreteSensors?: DiscreteSensor[];

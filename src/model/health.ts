@@ -1,0 +1,207 @@
+/**
+ * Health derivation, in one place: every instance the model builder writes
+ * takes its HealthState, OperationalStatus and PrimaryStatus from here, so a
+ * sensor, a fan and the system roll up the same way whatever the source.
+ *
+ * A `Condition` is what the model concludes about an element; `verdict()`
+ * spells it in CIM (profiles.md §2, §5.3; only values check_esxi_hardware
+ * and pywbem-based tools accept):
+ *
+ * | condition          | HealthState | OperationalStatus         | PrimaryStatus |
+ * |--------------------|-------------|---------------------------|---------------|
+ * | ok                 | 5 OK        | 2 OK                      | 1 OK          |
+ * | warning            | 10 Degraded | 3 Degraded                | 2 Degraded    |
+ * | critical           | 25 Critical | 6 Error                   | 3 Error       |
+ * | fatal              | 30 Non-rec. | 7 Non-Recoverable Error   | 3 Error       |
+ * | unknown            | 0 Unknown   | 0 Unknown                 | 0 Unknown     |
+ * | noContact          | 0 Unknown   | 12 No Contact             | 0 Unknown     |
+ * | lostCommunication  | 0 Unknown   | 13 Lost Communication     | 0 Unknown     |
+ *
+ * Roll-up takes the worst condition by `CONDITION_RANK`: any real fault
+ * outranks not knowing, and not knowing outranks OK, so a system is never
+ * reported OK while part of it cannot be read.
+ */
+import type { DeviceStatus, Health, NumericSensor, Thresholds } from './snapshot.js';
+
+export type Condition = 'ok' | 'warning' | 'critical' | 'fatal' | 'unknown' | 'noContact' | 'lostCommunication';
+
+export const CONDITION_RANK: Readonly<Record<Condition, number>> = {
+  ok: 0, unknown: 1, noContact: 2, lostCommunication: 3, warning: 4, critical: 5, fatal: 6,
+};
+
+/** The HealthState values a model instance may carry (DMTF's; check_esxi_hardware rejects others). */
+export const HEALTH_STATES: ReadonlySet<number> = new Set([0, 5, 10, 15, 20, 25, 30]);
+
+/** A condition and why, as the CIM status properties state it. */
+export interface Verdict {
+  readonly condition: Condition;
+  readonly healthState: number;
+  /** OperationalStatus: one value, the primary status. */
+  readonly operationalStatus: readonly number[];
+  readonly primaryStatus: number;
+  /** StatusDescriptions, parallel to operationalStatus. */
+  readonly statusDescriptions: readonly string[];
+}
+
+const CIM_STATUS: Readonly<Record<Condition, readonly [healthState: number, operationalStatus: number, primaryStatus: number, text: string]>> = {
+  ok: [5, 2, 1, 'OK'],
+  warning: [10, 3, 2, 'Degraded'],
+  critical: [25, 6, 3, 'Error'],
+  fatal: [30, 7, 3, 'Non-Recoverable Error'],
+  unknown: [0, 0, 0, 'Unknown'],
+  noContact: [0, 12, 0, 'No Contact'],
+  lostCommunication: [0, 13, 0, 'Lost Communication'],
+};
+
+/** A condition spelled in CIM; `reason` becomes the status description (default: the status's name). */
+export function verdict(condition: Condition, reason?: string): Verdict {
+  const [healthState, operationalStatus, primaryStatus, text] = CIM_STATUS[condition];
+  return { condition, healthState, operationalStatus: [operationalStatus], primaryStatus, statusDescriptions: [reason ?? text] };
+}
+
+export function worse(a: Condition, b: Condition): Condition {
+  return CONDITION_RANK[b] > CONDITION_RANK[a] ? b : a;
+}
+
+/** One observation about an element: a condition and, unless plain OK, why. */
+export interface Finding {
+  readonly condition: Condition;
+  readonly reason?: string | undefined;
+}
+
+/** The verdict of the worst finding (the first of equally bad ones); OK when there is none. */
+export function judge(findings: Iterable<Finding>): Verdict {
+  let worstFinding: Finding | undefined;
+  for (const f of findings) {
+    if (worstFinding === undefined || CONDITION_RANK[f.condition] > CONDITION_RANK[worstFinding.condition]) worstFinding = f;
+  }
+  return worstFinding === undefined ? verdict('ok') : verdict(worstFinding.condition, worstFinding.reason);
+}
+
+/** The worst of several conditions; `ok` for none. */
+export function worst(conditions: Iterable<Condition>): Condition {
+  let result: Condition = 'ok';
+  for (const c of conditions) result = worse(result, c);
+  return result;
+}
+
+/** Whether a condition is a fault of the hardware (as opposed to OK or not knowing). */
+export function isFault(condition: Condition): boolean {
+  return CONDITION_RANK[condition] >= CONDITION_RANK.warning;
+}
+
+/** The source's own verdict; its `unknown` means it has no opinion. */
+export function healthCondition(health: Health | undefined): Condition | undefined {
+  return health === undefined || health === 'unknown' ? undefined : health;
+}
+
+export function deviceStatusCondition(status: DeviceStatus): Condition {
+  switch (status) {
+    case 'ok': return 'ok';
+    case 'degraded': return 'warning';
+    case 'failed': return 'critical';
+    case 'absent':
+    case 'unknown': return 'unknown';
+  }
+}
+
+/** Sensor states of DSP1009 (profiles.md §5.3), in the order PossibleStates lists them. */
+export const SENSOR_STATES = [
+  'Unknown', 'Normal', 'Upper Non-Critical', 'Upper Critical', 'Upper Fatal',
+  'Lower Non-Critical', 'Lower Critical', 'Lower Fatal',
+] as const;
+
+export type SensorState = (typeof SENSOR_STATES)[number];
+
+/**
+ * Threshold checks from the most severe down; a reading that reaches a
+ * threshold has crossed it (hwmon alarms and IPMI assert at equality).
+ */
+const THRESHOLD_CHECKS: readonly { threshold: keyof Thresholds; state: SensorState; condition: Condition; upper: boolean }[] = [
+  { threshold: 'upperFatal', state: 'Upper Fatal', condition: 'fatal', upper: true },
+  { threshold: 'lowerFatal', state: 'Lower Fatal', condition: 'fatal', upper: false },
+  { threshold: 'upperCritical', state: 'Upper Critical', condition: 'critical', upper: true },
+  { threshold: 'lowerCritical', state: 'Lower Critical', condition: 'critical', upper: false },
+  { threshold: 'upperNonCritical', state: 'Upper Non-Critical', condition: 'warning', upper: true },
+  { threshold: 'lowerNonCritical', state: 'Lower Non-Critical', condition: 'warning', upper: false },
+];
+
+/** The state a reading is in against the thresholds present (Normal when none is crossed). */
+export function thresholdState(value: number, thresholds: Thresholds | undefined): { state: SensorState; condition: Condition } {
+  if (thresholds) {
+    for (const check of THRESHOLD_CHECKS) {
+      const limit = thresholds[check.threshold];
+      if (limit === undefined) continue;
+      if (check.upper ? value >= limit : value <= limit) return { state: check.state, condition: check.condition };
+    }
+  }
+  return { state: 'Normal', condition: 'ok' };
+}
+
+/** The states a sensor can reach: Unknown, Normal and one per threshold it has. */
+export function possibleStates(thresholds: Thresholds | undefined): SensorState[] {
+  const reachable = new Set<SensorState>(['Unknown', 'Normal']);
+  for (const check of THRESHOLD_CHECKS) if (thresholds?.[check.threshold] !== undefined) reachable.add(check.state);
+  return SENSOR_STATES.filter((s) => reachable.has(s));
+}
+
+/** What the model concludes about one numeric sensor. */
+export interface SensorAssessment {
+  /** The reading to publish; null when there is no current one. */
+  readonly value: number | null;
+  readonly state: SensorState;
+  readonly verdict: Verdict;
+}
+
+/**
+ * Judges a numeric sensor. A stale snapshot or a failed read is reported as
+ * lost communication with no reading: the last value is not current, and a
+ * made-up one (0 RPM, 0 °C) would raise false alarms. Otherwise the worst of
+ * the threshold state and the source's own verdict wins.
+ */
+export function assessSensor(sensor: NumericSensor, staleReason: string | undefined): SensorAssessment {
+  if (staleReason !== undefined) return noReading('lostCommunication', staleReason);
+  if (sensor.unavailable === 'failed') return noReading('lostCommunication', 'reading failed');
+  if (sensor.unavailable === 'absent') return noReading('unknown', 'not present');
+  if (sensor.unavailable === 'disabled') return noReading('unknown', 'disabled');
+  if (sensor.value === null) return noReading('unknown', 'no reading');
+  const { state, condition } = thresholdState(sensor.value, sensor.thresholds);
+  const findings: Finding[] = [{ condition, reason: state === 'Normal' ? undefined : state }];
+  const source = healthCondition(sensor.health);
+  if (source !== undefined) findings.push({ condition: source, reason: source === 'ok' ? undefined : 'reported by the hardware' });
+  return { value: sensor.value, state, verdict: judge(findings) };
+}
+
+function noReading(condition: Condition, reason: string): SensorAssessment {
+  return { value: null, state: 'Unknown', verdict: verdict(condition, reason) };
+}
+
+/** Why a device's own status is what it is, when not plain OK. */
+export function statusFinding(status: DeviceStatus): Finding {
+  const condition = deviceStatusCondition(status);
+  return { condition, reason: status === 'ok' ? undefined : status === 'absent' ? 'not present' : status };
+}
+
+/**
+ * Judges a device (fan, power supply, processor, memory, battery) from its
+ * own status and the extra findings its kind adds (a stopped fan, faults of
+ * the sensors that monitor it). A stale snapshot overrides them all: nothing
+ * about the device is current.
+ */
+export function assessDevice(status: DeviceStatus, staleReason: string | undefined, extra: Iterable<Finding> = []): Verdict {
+  if (staleReason !== undefined) return verdict('lostCommunication', staleReason);
+  return judge([statusFinding(status), ...extra]);
+}
+
+/**
+ * A fan that does not turn although it should is failed, whatever its
+ * source says; a fan idle by design (zero-RPM mode) is not.
+ */
+export function stoppedFanFinding(speed: SensorAssessment | undefined, idleAllowed: boolean | undefined): Finding | undefined {
+  return speed?.value === 0 && !idleAllowed ? { condition: 'critical', reason: 'stopped' } : undefined;
+}
+
+/** A fault a sensor reports about the element it monitors (its own communication problems stay its own). */
+export function monitoredFinding(label: string, sensorVerdict: Verdict): Finding | undefined {
+  return isFault(sensorVerdict.condition) ? { condition: sensorVerdict.condition, reason: `${label}: ${sensorVerdict.statusDescriptions[0]}` } : undefined;
+}

@@ -1,0 +1,62 @@
+import {
+  CIMInstance, CIMInstanceName, NocaseMap,
+  type CIMKeyValue, type CIMProperty, type CIMQualifier, type CIMScalar, type CIMType,
+} from '../cim/index.js';
+
+/**
+ * Shared by every property the model makes: model instances carry no
+ * property qualifiers (the class has them), and nothing mutates this map.
+ */
+const NO_QUALIFIERS: NocaseMap<CIMQualifier> = new NocaseMap();
+
+/**
+ * Assembles one instance and its path: keys go into both, so a path can
+ * never disagree with the key properties it names.
+ */
+export class InstanceDraft {
+  readonly #namespace: string;
+  readonly #classname: string;
+  readonly #properties = new NocaseMap<CIMProperty>();
+  readonly #keys: [string, CIMKeyValue][] = [];
+
+  constructor(namespace: string, classname: string) {
+    this.#namespace = namespace;
+    this.#classname = classname;
+  }
+
+  key(name: string, type: CIMType, value: CIMKeyValue): this {
+    this.#keys.push([name, value]);
+    return this.set(name, type, value);
+  }
+
+  /** A scalar property; null writes NULL, undefined leaves the property out. */
+  set(name: string, type: CIMType, value: CIMScalar | null | undefined): this {
+    if (value !== undefined) this.#properties.set(name, property(name, type, value, false));
+    return this;
+  }
+
+  /** An array property; null writes NULL, undefined leaves the property out. */
+  setArray(name: string, type: CIMType, values: readonly CIMScalar[] | null | undefined): this {
+    if (values !== undefined) this.#properties.set(name, property(name, type, values === null ? null : [...values], true));
+    return this;
+  }
+
+  /** The path alone, before (or without) building the instance. */
+  path(): CIMInstanceName {
+    return new CIMInstanceName({ classname: this.#classname, keybindings: this.#keys, namespace: this.#namespace });
+  }
+
+  build(path: CIMInstanceName = this.path()): CIMInstance {
+    return new CIMInstance({ classname: this.#classname, properties: this.#properties, path });
+  }
+}
+
+function property(name: string, type: CIMType, value: CIMScalar | CIMScalar[] | null, isArray: boolean): CIMProperty {
+  return { name, type, value, isArray, qualifiers: NO_QUALIFIERS, propagated: false };
+}
+
+/** The same instance (same properties) addressed in another namespace. */
+export function inNamespace(instance: CIMInstance, namespace: string): CIMInstance {
+  const path = instance.path?.withLocation(namespace);
+  return new CIMInstance({ classname: instance.classname, properties: instance.properties, qualifiers: instance.qualifiers, path });
+}

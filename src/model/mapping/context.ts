@@ -1,0 +1,137 @@
+import type { CIMInstance, CIMInstanceName } from '../../cim/index.js';
+import { CIMV2_NAMESPACE, INSTANCE_ID_PREFIX, ModelClass } from '../classes.js';
+import type { Finding, Verdict } from '../health.js';
+import { DEVICE_ID_MAX, IdAllocator, TAG_MAX, qualifiedId } from '../ids.js';
+import type { ModelEntry, ModelInput } from '../input.js';
+import { InstanceDraft } from '../instance-draft.js';
+
+/** Something the builder met in its input and worked around (the model is still built). */
+export interface BuildProblem {
+  /** The provider whose data it concerns. */
+  provider: string;
+  /** What it concerns: an id of the snapshot, or an instance path for OEM instances. */
+  subject: string;
+  message: string;
+}
+
+export interface BuildOptions {
+  /** Called for each input defect the builder skips over (unknown ids, duplicate ids, bad OEM instances…). */
+  onProblem?: (problem: BuildProblem) => void;
+}
+
+/** The instances that conform to each component profile (their central instances). */
+export interface CentralInstances {
+  system: CIMInstanceName;
+  sensors: CIMInstanceName[];
+  fans: CIMInstanceName[];
+  powerSupplies: CIMInstanceName[];
+  chassis: CIMInstanceName[];
+}
+
+/**
+ * The state of one build: the entries written so far, the key allocators
+ * shared by every provider, the system every device belongs to, and what
+ * rolls up into the system's health.
+ */
+export class BuildContext {
+  readonly input: ModelInput;
+  readonly entries: ModelEntry[] = [];
+  readonly systemPath: CIMInstanceName;
+  /** Every device's condition, labelled, for the system's roll-up. */
+  readonly rollup: Finding[] = [];
+  readonly central: CentralInstances;
+  readonly #onProblem: ((problem: BuildProblem) => void) | undefined;
+  readonly #deviceIds = new IdAllocator(DEVICE_ID_MAX);
+  readonly #tags = new IdAllocator(TAG_MAX);
+  readonly #instanceIds = new IdAllocator(TAG_MAX);
+  readonly #systemKeys: readonly [string, string];
+
+  constructor(input: ModelInput, options: BuildOptions) {
+    this.input = input;
+    this.#onProblem = options.onProblem;
+    this.#systemKeys = [ModelClass.ComputerSystem, input.hostname];
+    this.systemPath = new InstanceDraft(CIMV2_NAMESPACE, ModelClass.ComputerSystem)
+      .key('CreationClassName', 'string', ModelClass.ComputerSystem)
+      .key('Name', 'string', input.hostname)
+      .path();
+    this.central = { system: this.systemPath, sensors: [], fans: [], powerSupplies: [], chassis: [] };
+  }
+
+  problem(provider: string, subject: string, message: string): void {
+    this.#onProblem?.({ provider, subject, message });
+  }
+
+  add(namespace: string, instance: CIMInstance): void {
+    this.entries.push({ namespace, instance });
+  }
+
+  /** A draft of a logical device with its four keys; DeviceID unique per class, ≤ 64 characters. */
+  deviceDraft(classname: string, provider: string, id: string): InstanceDraft {
+    const [systemClass, systemName] = this.#systemKeys;
+    return new InstanceDraft(CIMV2_NAMESPACE, classname)
+      .key('SystemCreationClassName', 'string', systemClass)
+      .key('SystemName', 'string', systemName)
+      .key('CreationClassName', 'string', classname)
+      .key('DeviceID', 'string', this.#deviceIds.allocate(classname, qualifiedId(provider, id)));
+  }
+
+  /** A draft of a physical element keyed by Tag (unique per class, ≤ 256 characters) and CreationClassName. */
+  physicalDraft(classname: string, tag: string): InstanceDraft {
+    return new InstanceDraft(CIMV2_NAMESPACE, classname)
+      .key('CreationClassName', 'string', classname)
+      .key('Tag', 'string', this.#tags.allocate(classname, tag));
+  }
+
+  /** A draft of an InstanceID-keyed element (`Thincim:<provider>:<id>`). */
+  instanceIdDraft(namespace: string, classname: string, localId: string): InstanceDraft {
+    return new InstanceDraft(namespace, classname)
+      .key('InstanceID', 'string', this.#instanceIds.allocate(classname, INSTANCE_ID_PREFIX + localId));
+  }
+
+  /**
+   * Adds a device with the status properties of its verdict, its
+   * SystemDevice association, and its condition to the system's roll-up.
+   */
+  addDevice(draft: InstanceDraft, label: string, health: Verdict, enabledState: number = ENABLED): CIMInstanceName {
+    setStatus(draft, health)
+      .set('ElementName', 'string', label)
+      .set('EnabledState', 'uint16', enabledState)
+      .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE);
+    const instance = draft.build();
+    const path = instance.path!;
+    this.add(CIMV2_NAMESPACE, instance);
+    this.associate(ModelClass.SystemDevice, ['GroupComponent', this.systemPath], ['PartComponent', path]);
+    this.rollup.push({ condition: health.condition, reason: `${label}: ${health.statusDescriptions[0]}` });
+    return path;
+  }
+
+  /** Adds an association whose two references are its keys; `decorate` sets its other properties. */
+  associate(
+    classname: string,
+    [role1, ref1]: readonly [string, CIMInstanceName],
+    [role2, ref2]: readonly [string, CIMInstanceName],
+    { namespace = CIMV2_NAMESPACE, decorate }: { namespace?: string; decorate?: (draft: InstanceDraft) => void } = {},
+  ): CIMInstance {
+    const draft = new InstanceDraft(namespace, classname).key(role1, 'reference', ref1).key(role2, 'reference', ref2);
+    decorate?.(draft);
+    const instance = draft.build();
+    this.add(namespace, instance);
+    return instance;
+  }
+}
+
+/** EnabledState 2 Enabled. */
+export const ENABLED = 2;
+/** EnabledState 3 Disabled. */
+export const DISABLED = 3;
+/** RequestedState 12 Not Applicable: the model accepts no state changes. */
+const REQUESTED_NOT_APPLICABLE = 12;
+
+/** The status properties of CIM_ManagedSystemElement, from one verdict. */
+export function setStatus(draft: InstanceDraft, health: Verdict): InstanceDraft {
+  return draft
+    .set('HealthState', 'uint16', health.healthState)
+    .setArray('OperationalStatus', 'uint16', health.operationalStatus)
+    .setArray('StatusDescriptions', 'string', health.statusDescriptions)
+    .set('PrimaryStatus', 'uint16', health.primaryStatus);
+}

@@ -1,0 +1,130 @@
+/**
+ * DSP1009 Sensors: numeric sensors (Thincim_NumericSensor) and discrete
+ * sensors (OMC_DiscreteSensor).
+ */
+import { ModelClass } from '../classes.js';
+import { healthCondition, judge, possibleStates, verdict, type SensorAssessment, type Verdict } from '../health.js';
+import type { InstanceDraft } from '../instance-draft.js';
+import type { DiscreteSensor, NumericSensor, ThresholdName } from '../snapshot.js';
+import { discreteSensorEncoding, scaleToSint32, sensorEncoding } from '../units.js';
+import { DISABLED, ENABLED, type BuildContext } from './context.js';
+
+/** Threshold names in SupportedThresholds order, with their CIM properties. */
+export const THRESHOLD_PROPERTIES: readonly (readonly [ThresholdName, string])[] = [
+  ['lowerNonCritical', 'LowerThresholdNonCritical'],
+  ['upperNonCritical', 'UpperThresholdNonCritical'],
+  ['lowerCritical', 'LowerThresholdCritical'],
+  ['upperCritical', 'UpperThresholdCritical'],
+  ['lowerFatal', 'LowerThresholdFatal'],
+  ['upperFatal', 'UpperThresholdFatal'],
+];
+
+/**
+ * The most decimal digits a reading is written with: beyond it a double
+ * carries no more exact digits for readings of ordinary size.
+ */
+export const MAX_DECIMALS = 9;
+
+/** A numeric sensor cleaned of values the model cannot publish, with its problems. */
+export function sanitizeSensor(sensor: NumericSensor): { sensor: NumericSensor; problems: string[] } {
+  const problems: string[] = [];
+  let { value, decimals, thresholds, settable, unavailable } = sensor;
+  if (value !== null && !Number.isFinite(value)) {
+    problems.push(`value ${value} is not a finite number: reported as a failed read`);
+    value = null;
+    unavailable ??= 'failed';
+  }
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS) {
+    const fixed = Number.isFinite(decimals) ? Math.min(MAX_DECIMALS, Math.max(0, Math.round(decimals))) : 0;
+    problems.push(`decimals ${decimals} is not an integer from 0 to ${MAX_DECIMALS}: ${fixed} used`);
+    decimals = fixed;
+  }
+  if (thresholds) {
+    const kept = Object.entries(thresholds).filter(([name, limit]) => {
+      if (Number.isFinite(limit)) return true;
+      problems.push(`threshold ${name} = ${limit} is not a finite number: left out`);
+      return false;
+    });
+    thresholds = Object.fromEntries(kept);
+  }
+  const unsupported = settable?.filter((name) => thresholds?.[name] === undefined) ?? [];
+  if (unsupported.length > 0) {
+    problems.push(`settable thresholds without a value (${unsupported.join(', ')}) are not settable`);
+    settable = settable!.filter((name) => thresholds?.[name] !== undefined);
+  }
+  return { sensor: { ...sensor, value, decimals, thresholds, settable, unavailable }, problems };
+}
+
+/** Writes a numeric sensor (already sanitized and assessed) as a device of the system. */
+export function addNumericSensor(
+  ctx: BuildContext, provider: string, sensor: NumericSensor, assessment: SensorAssessment, pollingIntervalNs: bigint | undefined,
+): InstanceDraft {
+  const draft = ctx.deviceDraft(ModelClass.NumericSensor, provider, sensor.id);
+  const encoding = sensorEncoding(sensor.kind, sensor.unit, sensor.label);
+  draft
+    .set('SensorType', 'uint16', encoding.sensorType)
+    .set('OtherSensorTypeDescription', 'string', encoding.otherSensorTypeDescription)
+    .set('BaseUnits', 'uint16', encoding.baseUnits)
+    .set('RateUnits', 'uint16', 0)
+    .setArray('PossibleStates', 'string', possibleStates(sensor.thresholds))
+    .set('CurrentState', 'string', assessment.state)
+    .set('PollingInterval', 'uint64', pollingIntervalNs)
+    .set('Description', 'string', sensor.source);
+  setReadings(draft, sensor, assessment.value);
+  return draft;
+}
+
+/**
+ * CurrentReading and the thresholds share one UnitModifier, exact at the
+ * source's resolution while everything fits a sint32. Thresholds are present
+ * exactly when supported; a sensor with no current reading has a NULL
+ * CurrentReading (see assessSensor) but keeps its UnitModifier, so clients
+ * can still scale the thresholds.
+ */
+function setReadings(draft: InstanceDraft, sensor: NumericSensor, value: number | null): void {
+  const present = THRESHOLD_PROPERTIES.filter(([name]) => sensor.thresholds?.[name] !== undefined);
+  const values = present.map(([name]) => sensor.thresholds![name]!);
+  if (value !== null) values.unshift(value);
+  const { unitModifier, integers } = scaleToSint32(values, sensor.decimals);
+  draft.set('UnitModifier', 'sint32', unitModifier).set('CurrentReading', 'sint32', value === null ? null : integers.shift()!);
+  for (const [name, property] of THRESHOLD_PROPERTIES) {
+    const index = present.findIndex(([n]) => n === name);
+    draft.set(property, 'sint32', index < 0 ? null : integers[index]!);
+  }
+  const supported = present.map(([name]) => thresholdIndex(name));
+  draft
+    .setArray('SupportedThresholds', 'uint16', supported)
+    .setArray('EnabledThresholds', 'uint16', supported)
+    .setArray('SettableThresholds', 'uint16', (sensor.settable ?? []).map(thresholdIndex).sort((a, b) => a - b));
+}
+
+function thresholdIndex(name: ThresholdName): number {
+  return THRESHOLD_PROPERTIES.findIndex(([n]) => n === name);
+}
+
+/** EnabledState of a numeric sensor: disabled ones say so. */
+export function sensorEnabledState(sensor: NumericSensor): number {
+  return sensor.unavailable === 'disabled' ? DISABLED : ENABLED;
+}
+
+/** A discrete sensor's verdict: its source's health, or lost communication when stale. */
+export function assessDiscrete(sensor: DiscreteSensor, staleReason: string | undefined): Verdict {
+  if (staleReason !== undefined) return verdict('lostCommunication', staleReason);
+  const condition = healthCondition(sensor.health) ?? 'unknown';
+  return judge([{ condition, reason: condition === 'ok' ? undefined : sensor.state }]);
+}
+
+/**
+ * Writes a discrete sensor. "Unknown" is always a possible state: it is the
+ * current one when the snapshot is stale.
+ */
+export function addDiscreteSensor(ctx: BuildContext, provider: string, sensor: DiscreteSensor, health: Verdict): InstanceDraft {
+  const encoding = discreteSensorEncoding(sensor.kind, sensor.label);
+  const states = [...new Set([...sensor.possibleStates, sensor.state, 'Unknown'])];
+  return ctx.deviceDraft(ModelClass.DiscreteSensor, provider, sensor.id)
+    .set('SensorType', 'uint16', encoding.sensorType)
+    .set('OtherSensorTypeDescription', 'string', encoding.otherSensorTypeDescription)
+    .setArray('PossibleStates', 'string', states)
+    .set('CurrentState', 'string', health.condition === 'lostCommunication' ? 'Unknown' : sensor.state)
+    .set('Description', 'string', sensor.source);
+}

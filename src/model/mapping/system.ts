@@ -1,0 +1,60 @@
+/**
+ * DSP1004 Base Server: the one Thincim_ComputerSystem every device belongs
+ * to, whose health is the roll-up of everything the model knows about it.
+ */
+import { CIMV2_NAMESPACE, ModelClass } from '../classes.js';
+import { judge, type Finding } from '../health.js';
+import { InstanceDraft } from '../instance-draft.js';
+import type { ProviderSample } from '../input.js';
+import type { SystemIdentity } from '../snapshot.js';
+import { ENABLED, setStatus, type BuildContext } from './context.js';
+
+/** Dedicated 0 Not Dedicated: a general-purpose server. */
+const NOT_DEDICATED = 0;
+/** EnabledDefault 2 Enabled, RequestedState 12 Not Applicable. */
+const ENABLED_DEFAULT = 2;
+const REQUESTED_NOT_APPLICABLE = 12;
+
+/**
+ * What a provider without any snapshot tells about the system: it cannot be
+ * reached (no contact) or has not sampled yet (unknown).
+ */
+export function missingProviderFinding(sample: ProviderSample): Finding {
+  return sample.error !== undefined
+    ? { condition: 'noContact', reason: `provider ${sample.provider}: ${sample.error}` }
+    : { condition: 'unknown', reason: `provider ${sample.provider}: not sampled yet` };
+}
+
+/** Writes the system; call after every device has added its condition to the roll-up. */
+export function addSystem(ctx: BuildContext, identity: SystemIdentity | undefined): void {
+  const draft = new InstanceDraft(CIMV2_NAMESPACE, ModelClass.ComputerSystem)
+    .key('CreationClassName', 'string', ModelClass.ComputerSystem)
+    .key('Name', 'string', ctx.input.hostname)
+    .set('ElementName', 'string', ctx.input.hostname)
+    .set('NameFormat', 'string', 'IP')
+    .setArray('Dedicated', 'uint16', [NOT_DEDICATED])
+    .set('EnabledState', 'uint16', ENABLED)
+    .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE)
+    .set('EnabledDefault', 'uint16', ENABLED_DEFAULT);
+  setIdentity(draft, identity);
+  const knowsNothing = ctx.input.hardware.length === 0;
+  setStatus(draft, knowsNothing ? judge([{ condition: 'unknown', reason: 'no hardware provider' }]) : judge(ctx.rollup));
+  ctx.add(CIMV2_NAMESPACE, draft.build(ctx.systemPath));
+}
+
+/** OtherIdentifyingInfo with its IdentifyingDescriptions (CIM_System), from what the hardware tells. */
+function setIdentity(draft: InstanceDraft, identity: SystemIdentity | undefined): void {
+  const pairs: [string, string][] = [];
+  for (const [value, description] of [
+    [identity?.uuid, 'CIM:GUID'],
+    [identity?.serialNumber, 'CIM:SerialNumber'],
+    [identity?.manufacturer, 'CIM:Manufacturer'],
+    [identity?.model, 'CIM:Model'],
+  ] as const) {
+    if (value) pairs.push([value, description]);
+  }
+  if (pairs.length === 0) return;
+  draft
+    .setArray('OtherIdentifyingInfo', 'string', pairs.map(([value]) => value))
+    .setArray('IdentifyingDescriptions', 'string', pairs.map(([, description]) => description));
+}
