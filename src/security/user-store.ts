@@ -1,0 +1,119 @@
+/**
+ * The users the server checks passwords against. Loaded from the users file
+ * at start and again on `reload()` (the server calls it on SIGHUP).
+ *
+ * Successful checks are remembered for a short while so that monitoring tools
+ * polling every few seconds do not pay an scrypt derivation (~0.1 s of a
+ * core) per request. The trade-off: the memory holds, for `cacheTtlMs`, an
+ * HMAC-SHA-256 of each recent (user, password) under a random key that lives
+ * only in this process. Whoever can read the process memory can test guesses
+ * against it at HMAC speed instead of scrypt speed, but such an attacker can
+ * already read the passwords off incoming requests. Failures are never cached
+ * (each costs a full check, and the limiter slows them), and `reload()`
+ * forgets everything, so a changed password or removed user takes effect at
+ * once on reload.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { hashPassword, type PasswordHash, parsePasswordHash, verifyPassword } from './password.js';
+import { readUsers, type Role, type UserRecord } from './users-file.js';
+
+export interface AuthenticatedUser {
+  name: string;
+  role: Role;
+}
+
+export interface UserStoreOptions {
+  /** How long a successful check is remembered; 0 turns the cache off (default 60 s). */
+  cacheTtlMs?: number;
+  /** Most remembered checks; the oldest is forgotten first (default 1024). */
+  cacheEntries?: number;
+  now?: () => number;
+}
+
+interface CacheEntry {
+  user: AuthenticatedUser;
+  expires: number;
+}
+
+export class UserStore {
+  readonly file: string;
+  #users: Map<string, UserRecord>;
+  /** Checked against for unknown users, so that they cost the same time as known ones. */
+  readonly #decoy: PasswordHash;
+  readonly #cacheKey = randomBytes(32);
+  readonly #cache = new Map<string, CacheEntry>();
+  /** Checks in progress, so that a burst of identical requests derives once. */
+  readonly #pending = new Map<string, Promise<AuthenticatedUser | undefined>>();
+  /** Bumped by reload(), so that a check begun before it is not remembered after it. */
+  #generation = 0;
+  readonly #ttl: number;
+  readonly #maxEntries: number;
+  readonly #now: () => number;
+
+  private constructor(file: string, users: Map<string, UserRecord>, decoy: PasswordHash, options: UserStoreOptions) {
+    this.file = file;
+    this.#users = users;
+    this.#decoy = decoy;
+    this.#ttl = options.cacheTtlMs ?? 60_000;
+    this.#maxEntries = options.cacheEntries ?? 1024;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Loads `file` (a missing file means no users yet). Throws UsersFileError for a bad file. */
+  static async open(file: string, options: UserStoreOptions = {}): Promise<UserStore> {
+    const users = await readUsers(file);
+    const decoy = parsePasswordHash(await hashPassword(randomBytes(16).toString('base64')));
+    return new UserStore(file, users, decoy, options);
+  }
+
+  /** Reads the file again and forgets remembered checks. On error the previous users stay in force. */
+  async reload(): Promise<number> {
+    this.#users = await readUsers(this.file);
+    this.#generation++;
+    this.#cache.clear();
+    this.#pending.clear();
+    return this.#users.size;
+  }
+
+  get size(): number {
+    return this.#users.size;
+  }
+
+  /** The role of a user of the file (for users mapped from client certificates). */
+  roleOf(name: string): Role | undefined {
+    return this.#users.get(name)?.role;
+  }
+
+  /** The user, when the name and password match; undefined otherwise (unknown user or wrong password alike). */
+  async verify(name: string, password: string): Promise<AuthenticatedUser | undefined> {
+    const key = createHmac('sha256', this.#cacheKey).update(name).update('\0').update(password).digest('base64');
+    const cached = this.#cache.get(key);
+    if (cached && cached.expires > this.#now()) return cached.user;
+    if (cached) this.#cache.delete(key);
+    let pending = this.#pending.get(key);
+    if (!pending) {
+      pending = this.#check(name, password, key).finally(() => this.#pending.delete(key));
+      this.#pending.set(key, pending);
+    }
+    return pending;
+  }
+
+  async #check(name: string, password: string, key: string): Promise<AuthenticatedUser | undefined> {
+    const generation = this.#generation;
+    const record = this.#users.get(name);
+    const ok = await verifyPassword(password, record?.hash ?? this.#decoy);
+    if (!ok || !record) return undefined;
+    const user = { name: record.name, role: record.role };
+    if (generation === this.#generation) this.#remember(key, user);
+    return user;
+  }
+
+  #remember(key: string, user: AuthenticatedUser): void {
+    if (this.#ttl <= 0) return;
+    if (this.#cache.size >= this.#maxEntries) {
+      const oldest = this.#cache.keys().next();
+      if (!oldest.done) this.#cache.delete(oldest.value);
+    }
+    this.#cache.set(key, { user, expires: this.#now() + this.#ttl });
+  }
+}

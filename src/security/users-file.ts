@@ -1,0 +1,117 @@
+/**
+ * The users file: one `name:role:scrypt$N$r$p$salt$hash` line per user;
+ * blank lines and `#` comments are kept when a user is added or changed.
+ */
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic, withLock, type LockOptions } from './files.js';
+import { hashPassword, type PasswordHash, parsePasswordHash, PasswordHashError, type ScryptParams } from './password.js';
+
+export const ROLES = ['readonly', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Letters, digits and `._@-`, starting with a letter or digit; no `:` (the Basic separator). */
+export const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+
+export interface UserRecord {
+  name: string;
+  role: Role;
+  hash: PasswordHash;
+}
+
+export class UsersFileError extends Error {
+  readonly code = 'THINCIM_BAD_USERS_FILE';
+
+  constructor(readonly file: string, readonly line: number | undefined, reason: string) {
+    super(`${file}${line === undefined ? '' : `:${line}`}: ${reason}`);
+    this.name = 'UsersFileError';
+  }
+}
+
+export function isRole(text: string): text is Role {
+  return (ROLES as readonly string[]).includes(text);
+}
+
+/** One line of the file: a user, or text kept as it is. */
+type Line = { user: UserRecord; text: string } | { text: string };
+
+function parseLine(text: string, file: string, line: number): Line {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed.startsWith('#')) return { text };
+  const [name = '', role = '', hash, ...rest] = trimmed.split(':');
+  if (hash === undefined || rest.length > 0) throw new UsersFileError(file, line, 'expected name:role:hash');
+  if (!USER_NAME.test(name)) throw new UsersFileError(file, line, 'invalid user name');
+  if (!isRole(role)) throw new UsersFileError(file, line, `role must be one of ${ROLES.join(', ')}`);
+  try {
+    return { user: { name, role, hash: parsePasswordHash(hash) }, text: trimmed };
+  } catch (err) {
+    if (err instanceof PasswordHashError) throw new UsersFileError(file, line, err.message);
+    throw err;
+  }
+}
+
+function parseLines(content: string, file: string): Line[] {
+  const lines = content.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const seen = new Set<string>();
+  return lines.map((text, i) => {
+    const line = parseLine(text.replace(/\r$/, ''), file, i + 1);
+    if ('user' in line) {
+      if (seen.has(line.user.name)) throw new UsersFileError(file, i + 1, `user '${line.user.name}' appears twice`);
+      seen.add(line.user.name);
+    }
+    return line;
+  });
+}
+
+/** The users of a users file's text, by name. */
+export function parseUsers(content: string, file: string): Map<string, UserRecord> {
+  const users = new Map<string, UserRecord>();
+  for (const line of parseLines(content, file)) if ('user' in line) users.set(line.user.name, line.user);
+  return users;
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsersFileError(file, undefined, `cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}
+
+/** The users in `file`; a missing file has none. */
+export async function readUsers(file: string): Promise<Map<string, UserRecord>> {
+  const content = await readText(file);
+  return content === undefined ? new Map() : parseUsers(content, file);
+}
+
+export interface SetUserOptions {
+  /** The role of the user; default: unchanged for an existing user, `readonly` for a new one. */
+  role?: Role;
+  scrypt?: ScryptParams;
+  lock?: LockOptions;
+}
+
+/**
+ * Adds a user or changes one's password (and role), under a lock so that
+ * concurrent changes are all kept; the file is replaced atomically with mode
+ * 0600 in a 0700 folder.
+ */
+export async function setUser(
+  file: string, name: string, password: string, options: SetUserOptions = {},
+): Promise<{ created: boolean; role: Role }> {
+  if (!USER_NAME.test(name)) throw new RangeError(`invalid user name (allowed: ${USER_NAME.source})`);
+  // Hash outside the lock: it is the slow part.
+  const encoded = await hashPassword(password, options.scrypt);
+  return withLock(`${file}.lock`, async () => {
+    const lines = parseLines((await readText(file)) ?? '', file);
+    const index = lines.findIndex((l) => 'user' in l && l.user.name === name);
+    const existing = lines[index];
+    const role = options.role ?? (existing && 'user' in existing ? existing.user.role : 'readonly');
+    const text = `${name}:${role}:${encoded}`;
+    if (index >= 0) lines[index] = { text };
+    else lines.push({ text });
+    await writeFileAtomic(file, lines.map((l) => `${l.text}\n`).join(''));
+    return { created: index < 0, role };
+  }, options.lock);
+}
