@@ -45,8 +45,14 @@ export class IdAllocator {
   #fit(wanted: string, suffix: string): string {
     if (wanted.length + suffix.length <= this.#maxLength) return wanted + suffix;
     const hash = `~${fnv1a(wanted)}`;
-    return wanted.slice(0, this.#maxLength - hash.length - suffix.length) + hash + suffix;
+    return head(wanted, this.#maxLength - hash.length - suffix.length) + hash + suffix;
   }
+}
+
+/** The first `length` UTF-16 units of `text`, one less rather than half a surrogate pair. */
+function head(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
 
 /** 32-bit FNV-1a of the UTF-16 code units, as 8 hex digits: short, stable, dependency-free. */

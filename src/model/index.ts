@@ -16,3 +16,4 @@ export {
   type Condition, type Finding, type SensorAssessment, type SensorState, type Verdict,
 } from './health.js';
 export { scaleToSint32, sensorEncoding, type ScaledValues, type SensorEncoding } from './units.js';
+export { checkProfileRules, type ProfileProblem, type ProfileRule } from './rules.js';

@@ -1,0 +1,303 @@
+/**
+ * The profile rules a published model must keep (profiles.md §2–§8, §12):
+ * the checks behind `thincim provider-test`, the tests and the whole-model
+ * walk. Each problem names its rule, the instance and, where it applies, the
+ * property, so the provider or mapping at fault is easy to find.
+ */
+import { CIMInstanceName, normalizeNamespace, type CIMInstance, type CIMValue } from '../cim/index.js';
+import { CIMV2_NAMESPACE, INTEROP_NAMESPACE, ModelClass } from './classes.js';
+import { HEALTH_STATES, SENSOR_STATES } from './health.js';
+import { DEVICE_ID_MAX } from './ids.js';
+import { referenceTargets } from './index-impl.js';
+import type { ModelEntry } from './input.js';
+import { THRESHOLD_PROPERTIES } from './mapping/sensors.js';
+import { SINT32_MAX, SINT32_MIN } from './units.js';
+
+export type ProfileRule =
+  /** Every instance has a path, in its entry's namespace, that no other instance has. */
+  | 'path'
+  /** HealthState ∈ {0, 5, 10, 15, 20, 25, 30}; present on devices and the system. */
+  | 'health-state'
+  /** OperationalStatus non-empty, values 0..19 only; present on devices and the system. */
+  | 'operational-status'
+  /** PrimaryStatus ∈ 0..3. */
+  | 'primary-status'
+  /** ElementName non-empty on devices and the system (what every client prints). */
+  | 'element-name'
+  /** DeviceID at most 64 characters. */
+  | 'device-id'
+  /** A threshold is non-NULL exactly when SupportedThresholds lists it; Settable and Enabled ⊆ Supported. */
+  | 'thresholds'
+  /** UnitModifier set; CurrentReading and thresholds sint32. */
+  | 'sensor-reading'
+  /** CurrentState ∈ PossibleStates; a numeric sensor's states are DSP1009's. */
+  | 'current-state'
+  /** Every device has exactly one SystemDevice, to a system in the model. */
+  | 'system-device'
+  /** Every reference points at an instance in the model. */
+  | 'dangling-reference'
+  /** Base Server and Profile Registration are registered; every other profile references Base Server. */
+  | 'registered-profile'
+  /** Conformance: in both namespaces, to existing elements, for every central instance of a registered profile. */
+  | 'conforms-to-profile';
+
+export interface ProfileProblem {
+  rule: ProfileRule;
+  /** The instance concerned (WBEM URI), or its class when it has no path. */
+  path: string;
+  property?: string;
+  message: string;
+}
+
+/** OperationalStatus values DMTF defines (0 Unknown … 19 Relocating). */
+const OPERATIONAL_STATUS_MAX = 19;
+const PRIMARY_STATUS_MAX = 3;
+const DEVICE_KEYS = ['SystemCreationClassName', 'SystemName', 'CreationClassName', 'DeviceID'];
+const NUMERIC_SENSOR_STATES: ReadonlySet<string> = new Set(SENSOR_STATES);
+
+/** The classes whose instances are the central instances of each registered profile. */
+const CENTRAL_CLASSES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['Base Server', [ModelClass.ComputerSystem]],
+  ['Sensors', [ModelClass.NumericSensor, ModelClass.DiscreteSensor]],
+  ['Fan', [ModelClass.Fan]],
+  ['Power Supply', [ModelClass.PowerSupply]],
+  ['Physical Asset', [ModelClass.Chassis]],
+]);
+
+export function checkProfileRules(entries: readonly ModelEntry[]): ProfileProblem[] {
+  const model = new ModelView(entries);
+  for (const entry of model.entries) checkInstance(model, entry);
+  checkSystemDevices(model);
+  checkRegistration(model);
+  return model.problems;
+}
+
+interface LocatedInstance {
+  namespace: string;
+  instance: CIMInstance;
+  path: CIMInstanceName;
+}
+
+/** The entries with usable paths, a lookup by path, and the problems found so far. */
+class ModelView {
+  readonly problems: ProfileProblem[] = [];
+  readonly entries: LocatedInstance[] = [];
+  readonly #byPath = new Map<string, CIMInstance>();
+
+  constructor(entries: readonly ModelEntry[]) {
+    for (const { namespace, instance } of entries) {
+      const path = instance.path;
+      if (path === undefined) {
+        this.report('path', instance.classname, 'instance has no path');
+      } else if (path.namespace !== undefined && normalizeNamespace(path.namespace) !== normalizeNamespace(namespace)) {
+        this.report('path', String(path), `path is not in the entry's namespace ${namespace}`);
+      } else if (this.#byPath.has(pathId(namespace, path))) {
+        this.report('path', String(path), 'another instance has the same path');
+      } else {
+        this.#byPath.set(pathId(namespace, path), instance);
+        this.entries.push({ namespace, instance, path });
+      }
+    }
+  }
+
+  report(rule: ProfileRule, path: string, message: string, property?: string): void {
+    this.problems.push(property === undefined ? { rule, path, message } : { rule, path, property, message });
+  }
+
+  /** The instance a reference (or path) designates; a reference without namespace is in `namespace`. */
+  resolve(namespace: string, ref: CIMInstanceName): CIMInstance | undefined {
+    return this.#byPath.get(pathId(ref.namespace ?? namespace, ref));
+  }
+
+  ofClass(classname: string): LocatedInstance[] {
+    const folded = classname.toLowerCase();
+    return this.entries.filter((e) => e.instance.classname.toLowerCase() === folded);
+  }
+}
+
+function pathId(namespace: string, path: CIMInstanceName): string {
+  return `${normalizeNamespace(namespace)}\u0000${path.key}`;
+}
+
+function isDevice(path: CIMInstanceName): boolean {
+  return DEVICE_KEYS.every((key) => path.keybindings.has(key));
+}
+
+function isManaged(entry: LocatedInstance): boolean {
+  return isDevice(entry.path) || entry.instance.classname.toLowerCase() === ModelClass.ComputerSystem.toLowerCase();
+}
+
+function checkInstance(model: ModelView, entry: LocatedInstance): void {
+  checkStatus(model, entry);
+  const where = String(entry.path);
+  const deviceId = entry.path.keybindings.get('DeviceID');
+  if (typeof deviceId === 'string' && deviceId.length > DEVICE_ID_MAX) {
+    model.report('device-id', where, `DeviceID has ${deviceId.length} characters, more than ${DEVICE_ID_MAX}`, 'DeviceID');
+  }
+  if (entry.instance.properties.has('SupportedThresholds')) checkNumericSensor(model, entry);
+  checkStates(model, entry);
+  for (const target of referenceTargets(entry.instance)) {
+    if (model.resolve(entry.namespace, target) === undefined) {
+      model.report('dangling-reference', where, `reference to ${String(target)} points at nothing in the model`);
+    }
+  }
+}
+
+function checkStatus(model: ModelView, entry: LocatedInstance): void {
+  const { instance } = entry;
+  const where = String(entry.path);
+  const managed = isManaged(entry);
+  const health = instance.get('HealthState');
+  if (health !== undefined && health !== null ? !HEALTH_STATES.has(health as number) : managed) {
+    model.report('health-state', where, `HealthState ${String(health ?? 'NULL')} is not one of 0, 5, 10, 15, 20, 25, 30`, 'HealthState');
+  }
+  const status = instance.get('OperationalStatus');
+  if (status !== undefined && status !== null ? !validOperationalStatus(status) : managed) {
+    model.report('operational-status', where, `OperationalStatus ${show(status)} must be a non-empty list of 0..${OPERATIONAL_STATUS_MAX}`, 'OperationalStatus');
+  }
+  const primary = instance.get('PrimaryStatus');
+  if (primary !== undefined && primary !== null && !(typeof primary === 'number' && primary >= 0 && primary <= PRIMARY_STATUS_MAX)) {
+    model.report('primary-status', where, `PrimaryStatus ${show(primary)} is not 0..${PRIMARY_STATUS_MAX}`, 'PrimaryStatus');
+  }
+  const name = instance.get('ElementName');
+  if (managed && (typeof name !== 'string' || name.trim() === '')) {
+    model.report('element-name', where, 'ElementName is empty: clients print it', 'ElementName');
+  }
+}
+
+function validOperationalStatus(status: CIMValue): boolean {
+  return Array.isArray(status) && status.length > 0
+    && status.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= OPERATIONAL_STATUS_MAX);
+}
+
+function checkNumericSensor(model: ModelView, { instance, path }: LocatedInstance): void {
+  const where = String(path);
+  const supported = new Set(numbers(instance.get('SupportedThresholds')));
+  THRESHOLD_PROPERTIES.forEach(([, property], index) => {
+    const value = instance.get(property);
+    const present = value !== undefined && value !== null;
+    if (present !== supported.has(index)) {
+      model.report('thresholds', where, `${property} is ${present ? 'set' : 'NULL'} but SupportedThresholds ${present ? 'lacks' : 'lists'} ${index}`, property);
+    }
+    if (present && !isSint32(value)) model.report('sensor-reading', where, `${property} ${show(value)} is not a sint32`, property);
+  });
+  for (const property of ['SettableThresholds', 'EnabledThresholds']) {
+    const extra = numbers(instance.get(property)).filter((n) => !supported.has(n));
+    if (extra.length > 0) model.report('thresholds', where, `${property} has ${extra.join(', ')} not in SupportedThresholds`, property);
+  }
+  const modifier = instance.get('UnitModifier');
+  if (!isSint32(modifier)) model.report('sensor-reading', where, 'UnitModifier must be set (clients scale every reading by it)', 'UnitModifier');
+  const reading = instance.get('CurrentReading');
+  if (reading !== undefined && reading !== null && !isSint32(reading)) {
+    model.report('sensor-reading', where, `CurrentReading ${show(reading)} is not a sint32`, 'CurrentReading');
+  }
+  const foreign = strings(instance.get('PossibleStates')).filter((s) => !NUMERIC_SENSOR_STATES.has(s));
+  if (foreign.length > 0) model.report('current-state', where, `PossibleStates has non-DSP1009 states: ${foreign.join(', ')}`, 'PossibleStates');
+}
+
+function checkStates(model: ModelView, { instance, path }: LocatedInstance): void {
+  const possible = instance.get('PossibleStates');
+  const current = instance.get('CurrentState');
+  if (possible === undefined && current === undefined) return;
+  const states = strings(possible);
+  if (states.length === 0) model.report('current-state', String(path), 'PossibleStates is empty', 'PossibleStates');
+  if (typeof current === 'string' && !states.includes(current)) {
+    model.report('current-state', String(path), `CurrentState "${current}" is not one of PossibleStates`, 'CurrentState');
+  }
+}
+
+/** Each device: exactly one SystemDevice naming it, whose system is in the model. */
+function checkSystemDevices(model: ModelView): void {
+  const count = new Map<string, number>();
+  for (const { namespace, instance, path } of model.ofClass(ModelClass.SystemDevice)) {
+    const system = instance.get('GroupComponent');
+    const part = instance.get('PartComponent');
+    if (system instanceof CIMInstanceName && model.resolve(namespace, system) === undefined) {
+      model.report('system-device', String(path), 'its system is not in the model', 'GroupComponent');
+    }
+    if (part instanceof CIMInstanceName) {
+      const id = pathId(part.namespace ?? namespace, part);
+      count.set(id, (count.get(id) ?? 0) + 1);
+    }
+  }
+  for (const { namespace, path } of model.entries) {
+    if (!isDevice(path)) continue;
+    const n = count.get(pathId(namespace, path)) ?? 0;
+    if (n !== 1) model.report('system-device', String(path), `device has ${n} SystemDevice associations, not exactly 1`);
+  }
+}
+
+function checkRegistration(model: ModelView): void {
+  const profiles = model.ofClass(ModelClass.RegisteredProfile);
+  const named = (name: string): LocatedInstance | undefined => profiles.find((p) => p.instance.get('RegisteredName') === name);
+  const baseServer = named('Base Server');
+  for (const required of ['Base Server', 'Profile Registration']) {
+    if (!named(required)) model.report('registered-profile', INTEROP_NAMESPACE, `profile "${required}" is not registered`);
+  }
+  const references = model.ofClass(ModelClass.ReferencedProfile);
+  for (const profile of profiles) {
+    if (profile === baseServer || baseServer === undefined) continue;
+    const referencesBase = references.some((r) => sameRef(r, 'Antecedent', profile) && sameRef(r, 'Dependent', baseServer));
+    if (!referencesBase) model.report('registered-profile', String(profile.path), 'registered profile does not reference Base Server');
+  }
+  checkConformance(model, profiles);
+}
+
+/** The identity of the instance an association's reference designates, or undefined without a reference. */
+function refId(association: LocatedInstance, role: string): string | undefined {
+  const ref = association.instance.get(role);
+  return ref instanceof CIMInstanceName ? pathId(ref.namespace ?? association.namespace, ref) : undefined;
+}
+
+function sameRef(association: LocatedInstance, role: string, target: LocatedInstance): boolean {
+  return refId(association, role) === pathId(target.namespace, target.path);
+}
+
+/**
+ * ElementConformsToProfile: the same association in both namespaces, and
+ * one from each registered profile to each of its central instances; central
+ * instances of an unregistered profile are a problem too.
+ */
+function checkConformance(model: ModelView, profiles: readonly LocatedInstance[]): void {
+  const conformances = model.ofClass(ModelClass.ElementConformsToProfile);
+  const byNamespace = new Map<string, Set<string>>([[INTEROP_NAMESPACE, new Set()], [CIMV2_NAMESPACE, new Set()]]);
+  for (const c of conformances) byNamespace.get(normalizeNamespace(c.namespace))?.add(c.path.key);
+  for (const c of conformances) {
+    const other = normalizeNamespace(c.namespace) === INTEROP_NAMESPACE ? CIMV2_NAMESPACE : INTEROP_NAMESPACE;
+    if (!byNamespace.get(other)?.has(c.path.key)) model.report('conforms-to-profile', String(c.path), `not also instantiated in ${other}`);
+  }
+  const interop = conformances.filter((c) => normalizeNamespace(c.namespace) === INTEROP_NAMESPACE);
+  for (const [name, classes] of CENTRAL_CLASSES) {
+    const profile = profiles.find((p) => p.instance.get('RegisteredName') === name);
+    const central = classes.flatMap((cls) => model.ofClass(cls));
+    if (profile === undefined) {
+      if (central.length > 0) model.report('conforms-to-profile', String(central[0]!.path), `${central.length} central instance(s) of "${name}" but the profile is not registered`);
+      continue;
+    }
+    const conforming = interop.filter((c) => sameRef(c, 'ConformantStandard', profile));
+    if (conforming.length === 0) model.report('conforms-to-profile', String(profile.path), 'no element conforms to this profile');
+    const elements = new Set(conforming.map((c) => refId(c, 'ManagedElement')));
+    for (const element of central) {
+      if (!elements.has(pathId(element.namespace, element.path))) {
+        model.report('conforms-to-profile', String(element.path), `central instance does not conform to "${name}"`);
+      }
+    }
+  }
+}
+
+function isSint32(value: CIMValue | undefined): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= SINT32_MIN && value <= SINT32_MAX;
+}
+
+function numbers(value: CIMValue | undefined): number[] {
+  return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+}
+
+function strings(value: CIMValue | undefined): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function show(value: CIMValue | undefined): string {
+  if (value === undefined || value === null) return 'NULL';
+  return Array.isArray(value) ? `[${value.map(String).join(', ')}]` : String(value);
+}
