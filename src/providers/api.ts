@@ -10,6 +10,19 @@
  * Every call receives a `ProviderContext` whose `signal` aborts at the call's
  * deadline; the broker never waits past it. Providers are sampled in the
  * background; requests are answered from the last good sample.
+ *
+ * The broker's promises to a provider:
+ * - background samples of one provider never overlap (a sample abandoned at
+ *   its deadline no longer counts); on-request calls (setThreshold,
+ *   invokeMethod, …) may run while a sample is in flight;
+ * - a call that passes its deadline is abandoned: its result is ignored and
+ *   `ctx.signal` is aborted, so the provider should stop work and release
+ *   what it holds (child processes: use `runCommand`, which does);
+ * - a throw, a rejection, a late answer or a snapshot that fails validation
+ *   is recorded with the provider's name, the last good sample is kept, and
+ *   the provider is sampled again later with an exponential back-off;
+ * - `close()` is called once when the broker stops, whether or not the
+ *   provider was enabled by auto-detection.
  */
 import type { CIMInstance, CIMInstanceName, CIMValue } from '../cim/index.js';
 import type { HardwareSnapshot, ThresholdName } from '../model/snapshot.js';
@@ -38,8 +51,14 @@ interface ProviderBase {
   /** Unique name, used in configuration, logs and errors (e.g. 'hwmon'). */
   readonly name: string;
   readonly version: string;
-  /** Whether this provider has hardware to report here (auto-detection). Defaults to true. */
+  /**
+   * Whether this provider has hardware to report here, consulted when the
+   * configuration says `providers: auto` (an explicit list skips it). Should
+   * be quick and free of side effects. Absent means always.
+   */
   detect?(ctx: ProviderContext): Promise<boolean>;
+  /** The interval and timeout this provider prefers; its configuration section overrides them. */
+  readonly defaults?: Readonly<Partial<ProviderSchedule>>;
   /** Releases resources (child processes, handles) when the broker stops. */
   close?(): Promise<void>;
 }
@@ -72,6 +91,12 @@ export interface InstanceProvider extends ProviderBase {
   readonly namespace?: string;
   /** The classes this provider creates instances of (their creation classes). */
   readonly classes: readonly string[];
+  /**
+   * An absolute folder of MOF files declaring `classes`, compiled into the
+   * repository after the project's own schema. Absent when the classes
+   * are already in the repository (e.g. declared in a configured schemaDir).
+   */
+  readonly schemaDir?: string;
   /** Every instance of one of the provider's classes, with its path's keys set. */
   enumerateInstances(ctx: ProviderContext, classname: string): Promise<CIMInstance[]>;
   /** Changes properties of an instance (only those named in `propertyList` when given). */
@@ -81,12 +106,19 @@ export interface InstanceProvider extends ProviderBase {
 
 export type Provider = HardwareProvider | InstanceProvider;
 
-/** Provider options every provider accepts, next to its own keys. */
-export interface ProviderOptions {
-  /** Seconds between background samples. */
-  interval?: number;
+/** When a provider is sampled and how long a call may take. */
+export interface ProviderSchedule {
+  /** Seconds between background samples (fractions allowed). */
+  interval: number;
   /** Milliseconds a single call may take before it is abandoned. */
-  timeout?: number;
+  timeout: number;
+}
+
+/**
+ * A provider's configuration section: the options every provider accepts,
+ * next to its own keys. The factory receives the whole section.
+ */
+export interface ProviderOptions extends Partial<ProviderSchedule> {
   [key: string]: unknown;
 }
 

@@ -1,0 +1,239 @@
+/**
+ * Loading providers: built-in ones from the top-level `providers/` folder
+ * by name, external ones from a path or an npm package name. Every failure
+ * is a `ProviderLoadError` naming the provider: a broker that can't load a
+ * configured provider refuses to start rather than run blind.
+ */
+import { extname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Provider, ProviderFactory, ProviderOptions, ProviderSchedule } from './api.js';
+import { errorMessage } from './call.js';
+
+/** Providers shipped with thincim, loadable by name. */
+export const BUILTIN_PROVIDERS = ['hwmon', 'ipmi', 'sysinfo', 'simulated', 'template'] as const;
+
+/** What `providers: auto` considers, besides external providers bound with `module`. */
+export const AUTO_PROVIDERS = ['hwmon', 'ipmi', 'sysinfo'] as const;
+
+/** Enabled by `providers: auto` only when no other hardware provider is. */
+export const FALLBACK_PROVIDER = 'simulated';
+
+export const DEFAULT_SCHEDULE: Readonly<ProviderSchedule> = Object.freeze({ interval: 10, timeout: 10_000 });
+export const DEFAULT_FACTORY_TIMEOUT_MS = 10_000;
+
+export interface ProviderSelection {
+  /**
+   * 'auto' (the default) or the providers to enable, each a built-in name,
+   * a name bound to a module by its section's `module` key, a file path, or
+   * an npm package name.
+   */
+  providers?: 'auto' | readonly string[];
+  /**
+   * Configuration sections by provider name; for an entry given as a path or
+   * package name, by the entry as written. A section's `module` key (a path
+   * or a package name) binds the name to an external provider, which
+   * `providers: auto` then considers too.
+   */
+  options?: Readonly<Record<string, ProviderOptions>>;
+  /** Where relative module paths start. Default: the working directory. */
+  baseDir?: string;
+  /** Milliseconds the import of a module plus its factory may take. */
+  factoryTimeoutMs?: number;
+}
+
+/**
+ * How a loaded provider gets enabled: `explicit` (listed in the
+ * configuration), `detect` (auto mode: when its detect() says so), or
+ * `fallback` (auto mode: only when no other hardware provider is enabled).
+ */
+export type Enablement = 'explicit' | 'detect' | 'fallback';
+
+export interface LoadedProvider {
+  provider: Provider;
+  /** Where it was loaded from: `builtin:<name>`, a file path or a package name. */
+  source: string;
+  /** The configuration section the factory received. */
+  options: ProviderOptions;
+  /** The section's interval and timeout, else the provider's defaults, else DEFAULT_SCHEDULE. */
+  schedule: ProviderSchedule;
+  enablement: Enablement;
+}
+
+/** A provider that could not be loaded; `entry` is how the configuration names it. */
+export class ProviderLoadError extends Error {
+  readonly entry: string;
+
+  constructor(entry: string, problem: string, options?: ErrorOptions) {
+    super(`provider '${entry}': ${problem}`, options);
+    this.name = 'ProviderLoadError';
+    this.entry = entry;
+  }
+}
+
+/** Loads every provider the selection names (or auto mode considers), in order. */
+export async function loadProviders(selection: ProviderSelection = {}): Promise<LoadedProvider[]> {
+  const sections = selection.options ?? {};
+  const wanted = selection.providers ?? 'auto';
+  const entries: [string, Enablement][] = wanted === 'auto'
+    ? [
+        ...AUTO_PROVIDERS.map((name) => [name, 'detect'] as [string, Enablement]),
+        ...Object.keys(sections)
+          .filter((name) => sections[name]?.module !== undefined)
+          .map((name) => [name, 'detect'] as [string, Enablement]),
+        [FALLBACK_PROVIDER, 'fallback'],
+      ]
+    : wanted.map((entry) => [entry, 'explicit']);
+  const loaded: LoadedProvider[] = [];
+  for (const [entry, enablement] of entries) {
+    const provider = await loadProvider(entry, sections[entry] ?? {}, enablement, selection);
+    const clash = loaded.find((other) => other.provider.name === provider.provider.name);
+    if (clash) throw new ProviderLoadError(entry, `name '${provider.provider.name}' is already taken by ${clash.source}`);
+    loaded.push(provider);
+  }
+  return loaded;
+}
+
+/** Loads one provider: resolves its module, checks its section, calls its factory, checks the result. */
+export async function loadProvider(
+  entry: string,
+  section: ProviderOptions,
+  enablement: Enablement,
+  selection: Pick<ProviderSelection, 'baseDir' | 'factoryTimeoutMs'> = {},
+): Promise<LoadedProvider> {
+  checkSection(entry, section);
+  const target = moduleOf(entry, section, selection.baseDir ?? process.cwd());
+  const { module: _module, ...options } = section;
+  const timeoutMs = selection.factoryTimeoutMs ?? DEFAULT_FACTORY_TIMEOUT_MS;
+  const provider = await withTimeout(entry, timeoutMs, async () => {
+    const factory = await importFactory(entry, target);
+    return await callFactory(entry, factory, options);
+  });
+  if (target.named && provider.name !== entry) {
+    throw new ProviderLoadError(entry, `${target.source} declares the name '${provider.name}'`);
+  }
+  const schedule = scheduleOf(provider, section);
+  return { provider, source: target.source, options, schedule, enablement };
+}
+
+// ---- the section ------------------------------------------------------------
+
+function checkSection(entry: string, section: ProviderOptions): void {
+  if (typeof section !== 'object' || section === null || Array.isArray(section)) {
+    throw new ProviderLoadError(entry, 'its configuration section must be an object');
+  }
+  const { module, interval, timeout } = section;
+  if (module !== undefined && (typeof module !== 'string' || module === '')) {
+    throw new ProviderLoadError(entry, `module must be a path or a package name, got ${JSON.stringify(module)}`);
+  }
+  checkPositive(entry, 'interval', interval, 'seconds');
+  checkPositive(entry, 'timeout', timeout, 'milliseconds');
+}
+
+function checkPositive(entry: string, key: string, value: unknown, unit: string): void {
+  if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+    throw new ProviderLoadError(entry, `${key} must be a positive number of ${unit}, got ${JSON.stringify(value)}`);
+  }
+}
+
+function scheduleOf(provider: Provider, section: ProviderOptions): ProviderSchedule {
+  const defaults = provider.defaults ?? {};
+  checkPositive(provider.name, 'defaults.interval', defaults.interval, 'seconds');
+  checkPositive(provider.name, 'defaults.timeout', defaults.timeout, 'milliseconds');
+  return {
+    interval: section.interval ?? defaults.interval ?? DEFAULT_SCHEDULE.interval,
+    timeout: section.timeout ?? defaults.timeout ?? DEFAULT_SCHEDULE.timeout,
+  };
+}
+
+// ---- the module -------------------------------------------------------------
+
+interface ModuleTarget {
+  /** What import() gets. */
+  specifier: string;
+  /** What messages show. */
+  source: string;
+  /** The entry is the provider's name (so the provider must declare it), not a module reference. */
+  named: boolean;
+  builtin: boolean;
+}
+
+function moduleOf(entry: string, section: ProviderOptions, baseDir: string): ModuleTarget {
+  if (typeof section.module === 'string') return { ...external(section.module, baseDir), named: true };
+  if ((BUILTIN_PROVIDERS as readonly string[]).includes(entry)) {
+    // The build compiles providers/ to dist/providers/: the same relative place, the same extension as this file.
+    const file = `../../providers/${entry}/index${extname(fileURLToPath(import.meta.url))}`;
+    return { specifier: new URL(file, import.meta.url).href, source: `builtin:${entry}`, named: true, builtin: true };
+  }
+  return { ...external(entry, baseDir), named: false };
+}
+
+function external(reference: string, baseDir: string): Omit<ModuleTarget, 'named'> {
+  if (reference.startsWith('file:')) return { specifier: reference, source: fileURLToPath(reference), builtin: false };
+  if (reference.startsWith('.') || isAbsolute(reference)) {
+    const file = resolve(baseDir, reference);
+    return { specifier: pathToFileURL(file).href, source: file, builtin: false };
+  }
+  return { specifier: reference, source: reference, builtin: false };
+}
+
+async function importFactory(entry: string, target: ModuleTarget): Promise<ProviderFactory> {
+  let module: { default?: unknown };
+  try {
+    module = (await import(target.specifier)) as { default?: unknown };
+  } catch (error) {
+    const what = target.builtin || target.named || target.source !== entry
+      ? `cannot load ${target.source}`
+      : `not a built-in provider (${BUILTIN_PROVIDERS.join(', ')}) and cannot be loaded as a package`;
+    throw new ProviderLoadError(entry, `${what}: ${errorMessage(error)}`, { cause: error });
+  }
+  if (typeof module.default !== 'function') {
+    throw new ProviderLoadError(entry, `${target.source} has no default export function (a ProviderFactory)`);
+  }
+  return module.default as ProviderFactory;
+}
+
+async function callFactory(entry: string, factory: ProviderFactory, options: ProviderOptions): Promise<Provider> {
+  let provider: unknown;
+  try {
+    provider = await factory(options);
+  } catch (error) {
+    throw new ProviderLoadError(entry, `its factory failed: ${errorMessage(error)}`, { cause: error });
+  }
+  const problem = providerProblem(provider);
+  if (problem) throw new ProviderLoadError(entry, `its factory returned something that is not a provider: ${problem}`);
+  return provider as Provider;
+}
+
+/** Why `value` is not a Provider, or undefined when it is one. */
+export function providerProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return `expected an object, got ${value === null ? 'null' : typeof value}`;
+  const p = value as Record<string, unknown>;
+  if (typeof p.name !== 'string' || !/^[A-Za-z0-9][\w.-]*$/.test(p.name)) {
+    return `name must be a word of letters, digits, '_', '.' or '-', got ${JSON.stringify(p.name)}`;
+  }
+  if (typeof p.version !== 'string' || p.version === '') return 'version must be a non-empty string';
+  const methods = ['detect', 'close', 'sample', 'setThreshold', 'restoreDefaultThresholds', 'enumerateInstances', 'modifyInstance', 'invokeMethod'];
+  const notFunction = methods.find((m) => p[m] !== undefined && typeof p[m] !== 'function');
+  if (notFunction) return `${notFunction} must be a function`;
+  if (p.kind === 'hardware') return p.sample === undefined ? "a 'hardware' provider needs sample()" : undefined;
+  if (p.kind !== 'instance') return `kind must be 'hardware' or 'instance', got ${JSON.stringify(p.kind)}`;
+  if (p.enumerateInstances === undefined) return "an 'instance' provider needs enumerateInstances()";
+  if (!Array.isArray(p.classes) || p.classes.length === 0 || !p.classes.every((c) => typeof c === 'string' && c !== '')) {
+    return 'classes must be a non-empty list of class names';
+  }
+  if (p.namespace !== undefined && (typeof p.namespace !== 'string' || p.namespace === '')) return 'namespace must be a non-empty string';
+  if (p.schemaDir !== undefined && (typeof p.schemaDir !== 'string' || !isAbsolute(p.schemaDir))) return 'schemaDir must be an absolute path';
+  return undefined;
+}
+
+async function withTimeout<T>(entry: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ProviderLoadError(entry, `loading took longer than ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,133 @@
+import t from 'tap';
+import type { HardwareSnapshot } from '../../src/model/snapshot.js';
+import { SnapshotError, validateSnapshot } from '../../src/providers/validate.js';
+
+/** A snapshot using every list and every optional field once. */
+function fullSnapshot(): HardwareSnapshot {
+  return {
+    system: { hostname: 'srv1', manufacturer: 'Dell Inc.', model: 'PowerEdge R6515', serialNumber: '7N62AI2', uuid: '83340ca8-cb49-4474-8c29-d2088ca84dd9' },
+    chassis: [{ id: 'c', manufacturer: 'Dell Inc.', serialNumber: '7N62AI2', type: 'Rack Mount Chassis', tag: 'A1', model: 'R6515', partNumber: 'p', version: 'v' }],
+    boards: [{ id: 'b', label: 'Baseboard', hostingBoard: true, serialNumber: '.7N62AI2.GRTCL6944100GP.' }],
+    firmware: [{ id: 'bios', label: 'System BIOS', manufacturer: 'Dell Inc.', version: '2.2.4', releaseDate: new Date('2021-04-12') }],
+    sensors: [{
+      id: 't1', label: 'Inlet Temp', kind: 'temperature', unit: 'celsius', value: 24.5, decimals: 1,
+      thresholds: { upperNonCritical: 42, upperCritical: 47, lowerCritical: -7 }, settable: ['upperCritical'],
+      health: 'ok', monitors: { kind: 'chassis', id: 'c' }, source: 'ipmi:0x04',
+    }, {
+      id: 'f1', label: 'Fan 1', kind: 'fan', unit: 'rpm', value: null, decimals: 0, unavailable: 'absent',
+    }],
+    discreteSensors: [{
+      id: 'ps1-status', label: 'PS1 Status', kind: 'powerSupplyStatus', possibleStates: ['Presence detected', 'Failure detected'],
+      state: 'Presence detected', health: 'ok', monitors: { kind: 'powerSupply', id: 'ps1' },
+    }],
+    fans: [{ id: 'fan1', label: 'Fan 1', speedSensor: 'f1', variableSpeed: true, desiredSpeed: 3000, status: 'absent', idleAllowed: false, redundancyGroup: 'fans', fru: { partNumber: 'x' } }],
+    powerSupplies: [{ id: 'ps1', label: 'PS 1', ratedOutputWatts: 750, status: 'ok', sensors: ['ps1-status'], redundancyGroup: 'psu' }],
+    processors: [{ id: 'cpu0', label: 'CPU 1', manufacturer: 'AMD', model: 'EPYC 7302P', cores: 16, threads: 32, maxSpeedMHz: 3300, currentSpeedMHz: 1500, status: 'ok' }],
+    memory: [{ id: 'dimm0', label: 'A1', capacity: 17179869184, type: 'DDR4', speedMHz: 3200, manufacturer: 'Hynix', serialNumber: 's', partNumber: 'p', status: 'ok' }],
+    batteries: [{ id: 'bat0', label: 'Battery', chargePercent: 80, charging: true, status: 'ok' }],
+    redundancy: [{ id: 'fans', label: 'Fans', kind: 'fan', status: 'full', minNeeded: 5 }, { id: 'psu', label: 'PSUs', kind: 'powerSupply', status: 'degraded' }],
+  };
+}
+
+function problem(value: unknown, limits?: { maxItemsPerList?: number }): string {
+  try {
+    validateSnapshot(value, limits);
+  } catch (error) {
+    if (error instanceof SnapshotError) return error.message;
+    throw error;
+  }
+  return 'valid';
+}
+
+/** The snapshot with one change applied by `edit`. */
+function edited(edit: (s: Record<string, any>) => void): unknown {
+  const snapshot = fullSnapshot() as Record<string, any>;
+  edit(snapshot);
+  return snapshot;
+}
+
+t.test('accepts a snapshot using every field, an empty one, and unknown keys', async (t) => {
+  t.equal(problem(fullSnapshot()), 'valid');
+  t.equal(problem({}), 'valid');
+  t.equal(problem(edited((s) => { s.futureList = [1]; s.sensors[0].futureField = 'x'; })), 'valid');
+});
+
+t.test('the snapshot itself must be an object', async (t) => {
+  t.equal(problem(null), 'snapshot: expected an object, got null');
+  t.equal(problem(undefined), 'snapshot: expected an object, got undefined undefined');
+  t.equal(problem([]), 'snapshot: expected an object, got an array');
+  t.equal(problem('{}'), 'snapshot: expected an object, got string "{}"');
+});
+
+t.test('lists must be arrays of objects', async (t) => {
+  t.equal(problem({ sensors: {} }), 'snapshot.sensors: expected an array, got an object');
+  t.equal(problem({ fans: [null] }), 'snapshot.fans[0]: expected an object, got null');
+});
+
+t.test('names the first bad field by its path', async (t) => {
+  const cases: [string, (s: Record<string, any>) => void, string | RegExp][] = [
+    ['required field', (s) => delete s.sensors[1].decimals, 'snapshot.sensors[1].decimals: is required'],
+    ['non-empty id', (s) => (s.fans[0].id = ' '), 'snapshot.fans[0].id: expected a non-empty string, got string " "'],
+    ['string field', (s) => (s.system.model = 42), 'snapshot.system.model: expected a string, got number 42'],
+    ['hostname', (s) => (s.system.hostname = ''), 'snapshot.system.hostname: expected a non-empty string, got string ""'],
+    ['reading as text', (s) => (s.sensors[0].value = '24.5'), 'snapshot.sensors[0].value: expected a finite number or null, got string "24.5"'],
+    ['reading NaN', (s) => (s.sensors[0].value = Number.NaN), 'snapshot.sensors[0].value: expected a finite number or null, got number NaN'],
+    ['decimals', (s) => (s.sensors[0].decimals = 1.5), 'snapshot.sensors[0].decimals: expected an integer from 0 to 15, got number 1.5'],
+    ['decimals range', (s) => (s.sensors[0].decimals = 16), 'snapshot.sensors[0].decimals: expected an integer from 0 to 15, got number 16'],
+    ['threshold', (s) => (s.sensors[0].thresholds.upperCritical = '47'), 'snapshot.sensors[0].thresholds.upperCritical: expected a finite number, got string "47"'],
+    ['threshold infinity', (s) => (s.sensors[0].thresholds.lowerFatal = -Infinity), 'snapshot.sensors[0].thresholds.lowerFatal: expected a finite number, got number -Infinity'],
+    ['settable name', (s) => (s.sensors[0].settable = ['upper']), /^snapshot\.sensors\[0\]\.settable\[0\]: expected one of 'lowerNonCritical', .*'upperFatal', got string "upper"$/],
+    ['sensor kind', (s) => (s.sensors[0].kind = 'temp'), /^snapshot\.sensors\[0\]\.kind: expected one of 'temperature', 'voltage', .*, got string "temp"$/],
+    ['unit', (s) => (s.sensors[0].unit = 'C'), /^snapshot\.sensors\[0\]\.unit: expected one of 'celsius'/],
+    ['health', (s) => (s.sensors[0].health = 'good'), /^snapshot\.sensors\[0\]\.health: expected one of 'ok', 'warning', 'critical', 'fatal', 'unknown', got string "good"$/],
+    ['unavailable', (s) => (s.sensors[1].unavailable = 'gone'), /^snapshot\.sensors\[1\]\.unavailable: expected one of 'absent', 'disabled', 'failed'/],
+    ['monitors kind', (s) => (s.sensors[0].monitors.kind = 'cpu'), /^snapshot\.sensors\[0\]\.monitors\.kind: expected one of 'fan'/],
+    ['monitors id', (s) => delete s.sensors[0].monitors.id, 'snapshot.sensors[0].monitors.id: is required'],
+    ['discrete states', (s) => (s.discreteSensors[0].possibleStates = 'ok'), 'snapshot.discreteSensors[0].possibleStates: expected an array, got string "ok"'],
+    ['discrete health required', (s) => delete s.discreteSensors[0].health, 'snapshot.discreteSensors[0].health: is required'],
+    ['boolean', (s) => (s.fans[0].variableSpeed = 'yes'), 'snapshot.fans[0].variableSpeed: expected a boolean, got string "yes"'],
+    ['negative speed', (s) => (s.fans[0].desiredSpeed = -1), 'snapshot.fans[0].desiredSpeed: expected a finite number ≥ 0, got number -1'],
+    ['device status', (s) => (s.fans[0].status = 'broken'), /^snapshot\.fans\[0\]\.status: expected one of 'ok', 'degraded', 'failed', 'absent', 'unknown'/],
+    ['fru', (s) => (s.fans[0].fru.serialNumber = 7), 'snapshot.fans[0].fru.serialNumber: expected a string, got number 7'],
+    ['psu sensors', (s) => (s.powerSupplies[0].sensors = [3]), 'snapshot.powerSupplies[0].sensors[0]: expected a non-empty string, got number 3'],
+    ['date', (s) => (s.firmware[0].releaseDate = '2021-04-12'), 'snapshot.firmware[0].releaseDate: expected a valid Date, got string "2021-04-12"'],
+    ['invalid date', (s) => (s.firmware[0].releaseDate = new Date('garbage')), 'snapshot.firmware[0].releaseDate: expected a valid Date, got an invalid Date'],
+    ['firmware version', (s) => delete s.firmware[0].version, 'snapshot.firmware[0].version: is required'],
+    ['board flag', (s) => (s.boards[0].hostingBoard = 1), 'snapshot.boards[0].hostingBoard: expected a boolean, got number 1'],
+    ['chassis tag', (s) => (s.chassis[0].tag = null), 'snapshot.chassis[0].tag: expected a string, got null'],
+    ['memory capacity', (s) => (s.memory[0].capacity = '16 GB'), 'snapshot.memory[0].capacity: expected a finite number ≥ 0, got string "16 GB"'],
+    ['processor cores', (s) => (s.processors[0].cores = Infinity), 'snapshot.processors[0].cores: expected a finite number ≥ 0, got number Infinity'],
+    ['battery charge', (s) => (s.batteries[0].charging = 0), 'snapshot.batteries[0].charging: expected a boolean, got number 0'],
+    ['redundancy kind', (s) => (s.redundancy[0].kind = 'psu'), "snapshot.redundancy[0].kind: expected one of 'fan', 'powerSupply', got string \"psu\""],
+    ['redundancy status', (s) => (s.redundancy[1].status = 'partial'), /^snapshot\.redundancy\[1\]\.status: expected one of 'full', 'degraded', 'lost', 'failed', 'unknown'/],
+    ['long strings are cut', (s) => (s.sensors[0].kind = 'x'.repeat(100)), /got string "x{40}…"$/],
+  ];
+  for (const [name, edit, expected] of cases) {
+    if (typeof expected === 'string') t.equal(problem(edited(edit)), expected, name);
+    else t.match(problem(edited(edit)), expected, name);
+  }
+});
+
+t.test('ids are unique per kind; numeric and discrete sensors share one space', async (t) => {
+  t.equal(
+    problem(edited((s) => (s.fans.push({ ...s.fans[0] })))),
+    'snapshot.fans[1].id: duplicate id "fan1" (also snapshot.fans[0].id)',
+  );
+  t.equal(
+    problem(edited((s) => (s.discreteSensors[0].id = 't1'))),
+    'snapshot.discreteSensors[0].id: duplicate id "t1" (also snapshot.sensors[0].id)',
+  );
+  t.equal(problem(edited((s) => (s.fans[0].id = 't1'))), 'valid', 'a fan may share an id with a sensor');
+});
+
+t.test('a list longer than the limit is refused', async (t) => {
+  const sensors = Array.from({ length: 3 }, (_, i) => ({ id: `s${i}`, label: 'x', kind: 'other', unit: 'unspecified', value: 1, decimals: 0 }));
+  t.equal(problem({ sensors }, { maxItemsPerList: 3 }), 'valid');
+  t.equal(problem({ sensors }, { maxItemsPerList: 2 }), 'snapshot.sensors: more than 2 entries (3)');
+});
+
+t.test('the error carries the path', async (t) => {
+  const error = t.throws(() => validateSnapshot({ sensors: [{}] })) as SnapshotError;
+  t.equal(error.name, 'SnapshotError');
+  t.equal(error.path, 'snapshot.sensors[0].id');
+});
