@@ -12,3 +12,20 @@ export type {
   CIMCorrelator, CIMIMethodCall, CIMIMethodResponse, CIMMethodCall, CIMMethodResponse, CIMObjectPath, CIMParamValue,
   CIMParams, CIMRequest, CIMResponse, CIMReturnValue, EmbeddedObject, ParamType, ParamValue, ParamValueKind, ReturnItem,
 } from './types.js';
+export {
+  cimMessageStart, encodeError, encodeParamValue, encodeReturnValue, imethodResponseEnd, imethodResponseStart,
+  ireturnValueEnd, ireturnValueStart, messageEnd, messageStart, methodResponseEnd, methodResponseStart,
+} from './encode/message.js';
+export {
+  encodeClass, encodeEmbedded, encodeInstance, encodeInstanceWithPath, encodeNamedInstance, encodeObjectWithPath,
+  encodeQualifierDeclaration, encodeValue,
+} from './encode/objects.js';
+export type { ClassEncodeOptions, InstanceEncodeOptions } from './encode/objects.js';
+export {
+  encodeClassName, encodeClassPath, encodeInstanceName, encodeInstancePath, encodeLocalClassPath,
+  encodeLocalInstancePath, encodeLocalNamespacePath, encodeNamespacePath, encodeObjectPath,
+} from './encode/paths.js';
+export type { KeyTypeSource } from './encode/paths.js';
+export { encodeIMethodCall, encodeMethodCall } from './encode/request.js';
+export type { IParamInput, MethodParamInput, ParamsInput } from './encode/request.js';
+export { escapeAttribute, escapeText } from './encode/escape.js';

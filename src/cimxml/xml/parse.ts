@@ -106,7 +106,7 @@ class TreeBuilder {
     if (parent) parent.children.push(node);
     else this.root = node;
     this.#options.onOpen?.(node);
-    if (!tag.isSelfClosing) this.#stack.push(node);
+    this.#stack.push(node); // saxes reports a closetag for self-closing tags too
   }
 
   close(): void {

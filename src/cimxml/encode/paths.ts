@@ -1,0 +1,116 @@
+/** Naming and locating elements (DSP0201 §5.2.4) for class and instance paths. */
+import { CIMClassName, CIMInstanceName, normalizeNamespace } from '../../cim/index.js';
+import type { CIMKeyValue, CIMProperty, CIMType, NocaseMap } from '../../cim/index.js';
+import { EncodeError } from '../errors.js';
+import type { CIMObjectPath } from '../types.js';
+import { escapeAttribute, escapeText } from './escape.js';
+import { inferredType, scalarText } from './values.js';
+
+/** Where key types come from when a path is written: the instance it names, or its class. */
+export interface KeyTypeSource {
+  readonly properties: NocaseMap<CIMProperty>;
+}
+
+const VALUETYPE: Record<CIMType, string> = {
+  string: 'string', char16: 'string', datetime: 'string', reference: 'string', boolean: 'boolean',
+  uint8: 'numeric', uint16: 'numeric', uint32: 'numeric', uint64: 'numeric',
+  sint8: 'numeric', sint16: 'numeric', sint32: 'numeric', sint64: 'numeric', real32: 'numeric', real64: 'numeric',
+};
+
+/** `<CLASSNAME NAME="…"/>`. */
+export function encodeClassName(classname: string): string {
+  return `<CLASSNAME NAME="${escapeAttribute(classname)}"/>`;
+}
+
+/** LOCALNAMESPACEPATH: one NAMESPACE per '/'-separated component. */
+export function encodeLocalNamespacePath(namespace: string): string {
+  const parts = namespace.split('/').filter((part) => part !== '');
+  if (parts.length === 0) throw new EncodeError(`namespace ${JSON.stringify(namespace)} has no component`);
+  let xml = '<LOCALNAMESPACEPATH>';
+  for (const part of parts) xml += `<NAMESPACE NAME="${escapeAttribute(part)}"/>`;
+  return xml + '</LOCALNAMESPACEPATH>';
+}
+
+/** NAMESPACEPATH: HOST (mandatory) and LOCALNAMESPACEPATH. */
+export function encodeNamespacePath(host: string, namespace: string): string {
+  return `<NAMESPACEPATH><HOST>${escapeText(host)}</HOST>${encodeLocalNamespacePath(namespace)}</NAMESPACEPATH>`;
+}
+
+/**
+ * INSTANCENAME with one KEYBINDING per key, in the path's order. KEYVALUE
+ * always carries VALUETYPE and TYPE (DTD 2.4): the type of the key property
+ * in `typeSource` when given, else inferred from the value (see inferredType).
+ */
+export function encodeInstanceName(path: CIMInstanceName, typeSource?: KeyTypeSource): string {
+  let xml = `<INSTANCENAME CLASSNAME="${escapeAttribute(path.classname)}">`;
+  for (const [name, value] of path.keybindings) xml += keyBinding(name, value, typeSource?.properties.get(name)?.type);
+  return xml + '</INSTANCENAME>';
+}
+
+function keyBinding(name: string, value: CIMKeyValue, declared: CIMType | undefined): string {
+  const open = `<KEYBINDING NAME="${escapeAttribute(name)}">`;
+  if (value instanceof CIMInstanceName) return `${open}<VALUE.REFERENCE>${referenceContent(value)}</VALUE.REFERENCE></KEYBINDING>`;
+  const type = declared && declared !== 'reference' ? declared : inferredType(value);
+  let text: string;
+  try {
+    text = scalarText(type, value);
+  } catch (err) {
+    throw new EncodeError(`key ${name}: ${(err as Error).message}`, { cause: err });
+  }
+  return `${open}<KEYVALUE VALUETYPE="${VALUETYPE[type]}" TYPE="${type}">${escapeText(text)}</KEYVALUE></KEYBINDING>`;
+}
+
+/** INSTANCEPATH: NAMESPACEPATH and INSTANCENAME; host and namespace default to the path's own. */
+export function encodeInstancePath(
+  path: CIMInstanceName, host = path.host, namespace = path.namespace, typeSource?: KeyTypeSource,
+): string {
+  return `<INSTANCEPATH>${encodeNamespacePath(need(host, 'host', path), need(namespace, 'namespace', path))}${encodeInstanceName(path, typeSource)}</INSTANCEPATH>`;
+}
+
+/** LOCALINSTANCEPATH: LOCALNAMESPACEPATH and INSTANCENAME. */
+export function encodeLocalInstancePath(path: CIMInstanceName, namespace = path.namespace, typeSource?: KeyTypeSource): string {
+  return `<LOCALINSTANCEPATH>${encodeLocalNamespacePath(need(namespace, 'namespace', path))}${encodeInstanceName(path, typeSource)}</LOCALINSTANCEPATH>`;
+}
+
+/** CLASSPATH: NAMESPACEPATH and CLASSNAME. */
+export function encodeClassPath(path: CIMClassName, host = path.host, namespace = path.namespace): string {
+  return `<CLASSPATH>${encodeNamespacePath(need(host, 'host', path), need(namespace, 'namespace', path))}${encodeClassName(path.classname)}</CLASSPATH>`;
+}
+
+/** LOCALCLASSPATH: LOCALNAMESPACEPATH and CLASSNAME. */
+export function encodeLocalClassPath(path: CIMClassName, namespace = path.namespace): string {
+  return `<LOCALCLASSPATH>${encodeLocalNamespacePath(need(namespace, 'namespace', path))}${encodeClassName(path.classname)}</LOCALCLASSPATH>`;
+}
+
+/** OBJECTPATH: INSTANCEPATH or CLASSPATH, always with host and namespace (AssociatorNames, ReferenceNames). */
+export function encodeObjectPath(path: CIMObjectPath, host?: string): string {
+  const inner = path instanceof CIMClassName ? encodeClassPath(path, host ?? path.host) : encodeInstancePath(path, host ?? path.host);
+  return `<OBJECTPATH>${inner}</OBJECTPATH>`;
+}
+
+/**
+ * The content of a VALUE.REFERENCE: as local as the reference allows. A path
+ * with a host is an INSTANCEPATH / CLASSPATH; one whose namespace differs from
+ * `namespace` (the namespace the response is about) a LOCALINSTANCEPATH /
+ * LOCALCLASSPATH; otherwise an INSTANCENAME / CLASSNAME.
+ */
+export function referenceContent(path: CIMObjectPath, namespace?: string): string {
+  const elsewhere = path.namespace !== undefined &&
+    (namespace === undefined || normalizeNamespace(path.namespace) !== normalizeNamespace(namespace));
+  if (path instanceof CIMClassName) {
+    if (path.host && path.namespace) return encodeClassPath(path);
+    return elsewhere ? encodeLocalClassPath(path) : encodeClassName(path.classname);
+  }
+  if (path.host && path.namespace) return encodeInstancePath(path);
+  return elsewhere ? encodeLocalInstancePath(path) : encodeInstanceName(path);
+}
+
+/** VALUE.REFERENCE around referenceContent. */
+export function referenceElement(path: CIMObjectPath, namespace?: string): string {
+  return `<VALUE.REFERENCE>${referenceContent(path, namespace)}</VALUE.REFERENCE>`;
+}
+
+function need(value: string | undefined, what: string, path: CIMObjectPath): string {
+  if (!value) throw new EncodeError(`${path.toString()} needs a ${what} to be written here`);
+  return value;
+}
