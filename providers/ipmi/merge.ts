@@ -16,8 +16,13 @@ function keys(readings: readonly IpmiReading[]): string[] {
   });
 }
 
+export interface MergeOptions {
+  /** Whether records only `secondary` lists follow the merged ones. Default true. */
+  appendUnmatched?: boolean;
+}
+
 /** `primary` with what `secondary` adds; records only in `secondary` follow, in its order. */
-export function mergeReadings(primary: readonly IpmiReading[], secondary: readonly IpmiReading[]): IpmiReading[] {
+export function mergeReadings(primary: readonly IpmiReading[], secondary: readonly IpmiReading[], options: MergeOptions = {}): IpmiReading[] {
   const secondaryKeys = keys(secondary);
   const byKey = new Map(secondary.map((reading, i) => [secondaryKeys[i] ?? '', reading]));
   const used = new Set<IpmiReading>();
@@ -28,6 +33,7 @@ export function mergeReadings(primary: readonly IpmiReading[], secondary: readon
     used.add(other);
     return combine(reading, other);
   });
+  if (options.appendUnmatched === false) return merged;
   return [...merged, ...secondary.filter((reading) => !used.has(reading))];
 }
 

@@ -1,0 +1,196 @@
+/**
+ * The provider's options, checked once when the provider is created: a wrong
+ * option is an `IpmiError('BAD_OPTION')` naming it, never a surprise at the
+ * first sample. The password is held in a `Secret` that prints as
+ * "[redacted]" however it is logged.
+ */
+import { inspect } from 'node:util';
+import type { ProviderOptions } from '../../src/providers/api.js';
+import { DEFAULT_MAX_OUTPUT_BYTES } from '../../src/providers/child.js';
+import { IpmiError } from './errors.js';
+
+export type ToolChoice = 'auto' | 'ipmitool' | 'freeipmi';
+export type LanInterface = 'lanplus' | 'lan';
+
+/** The options the provider accepts, next to `interval` and `timeout`. */
+export interface IpmiOptions extends ProviderOptions {
+  /** Which tool reads the BMC; 'auto' tries ipmitool, then FreeIPMI. Default 'auto'. */
+  tool?: ToolChoice;
+  /** The BMC's address for IPMI over LAN; local (/dev/ipmi0) when absent. */
+  host?: string;
+  user?: string;
+  /** The LAN password; prefer `passwordFile` or the IPMI_PASSWORD environment variable. */
+  password?: string;
+  /** A file holding the LAN password (ipmitool reads it itself with -f). */
+  passwordFile?: string;
+  /** Default 'lanplus' (IPMI 2.0, RMCP+). */
+  interface?: LanInterface;
+  /** The BMC's RMCP port. Default 623. */
+  port?: number;
+  /** A recorded `ipmitool sdr …` (any layout) or FreeIPMI `ipmi-sensors` output to replay instead of a BMC. */
+  sdrFile?: string;
+  /** A recorded `ipmitool sensor` output (thresholds) to replay, merged with `sdrFile`. */
+  sensorFile?: string;
+  /** A recorded `ipmitool fru print` output to replay. */
+  fruFile?: string;
+  /** Seconds between reads of the slow-changing thresholds (`ipmitool sensor`). Default 300. */
+  thresholdRefresh?: number;
+  /** Seconds between reads of the FRU inventory (`ipmitool fru print 0`). Default 3600. */
+  fruRefresh?: number;
+  /** Also read `ipmitool dcmi power reading` each sample. Default false. */
+  dcmi?: boolean;
+  /** Bytes of a tool's output, or of a recording, read at most. Default 4 MiB. */
+  maxOutputBytes?: number;
+  /** Where to look for the tools (PATH syntax). Default: this process's PATH. */
+  path?: string;
+}
+
+/** A value that never prints: String(), JSON and util.inspect all show "[redacted]". */
+export class Secret {
+  readonly #value: string;
+
+  constructor(value: string) {
+    this.#value = value;
+  }
+
+  reveal(): string {
+    return this.#value;
+  }
+
+  toString(): string {
+    return '[redacted]';
+  }
+
+  toJSON(): string {
+    return '[redacted]';
+  }
+
+  [inspect.custom](): string {
+    return '[redacted]';
+  }
+}
+
+export type Password = { kind: 'none' } | { kind: 'file'; path: string } | { kind: 'value'; secret: Secret };
+
+export interface Lan {
+  host: string;
+  user?: string;
+  password: Password;
+  interface: LanInterface;
+  port?: number;
+}
+
+export interface IpmiConfig {
+  tool: ToolChoice;
+  /** Absent for the local BMC. */
+  lan?: Lan;
+  recording?: { sdrFile?: string; sensorFile?: string; fruFile?: string };
+  /** Milliseconds one tool run may take. */
+  timeoutMs: number;
+  thresholdRefreshMs: number;
+  fruRefreshMs: number;
+  dcmi: boolean;
+  maxOutputBytes: number;
+  path: string;
+  /** Option keys this provider does not know (logged, not fatal: the broker may add its own). */
+  unknownKeys: string[];
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_THRESHOLD_REFRESH_S = 300;
+export const DEFAULT_FRU_REFRESH_S = 3600;
+
+const KNOWN_KEYS = new Set([
+  'interval', 'timeout', 'tool', 'host', 'user', 'password', 'passwordFile', 'interface', 'port', 'sdrFile',
+  'sensorFile', 'fruFile', 'thresholdRefresh', 'fruRefresh', 'dcmi', 'maxOutputBytes', 'path',
+]);
+
+function bad(message: string): IpmiError {
+  return new IpmiError('BAD_OPTION', message);
+}
+
+function optionalString(options: ProviderOptions, key: string): string | undefined {
+  const value = options[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw bad(`option '${key}' must be a non-empty string`);
+  return value;
+}
+
+function optionalNumber(options: ProviderOptions, key: string, fallback: number, check: (n: number) => boolean, rule: string): number {
+  const value = options[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || !check(value)) throw bad(`option '${key}' must be ${rule}, got ${String(value)}`);
+  return value;
+}
+
+function oneOf<T extends string>(options: ProviderOptions, key: string, allowed: readonly T[], fallback: T): T {
+  const value = options[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw bad(`option '${key}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+  }
+  return value as T;
+}
+
+const positive = (n: number): boolean => n > 0;
+
+/** Checks the options and fills in defaults; `env` supplies IPMI_PASSWORD. */
+export function parseOptions(options: ProviderOptions, env: NodeJS.ProcessEnv = process.env): IpmiConfig {
+  const dcmi = options.dcmi;
+  if (dcmi !== undefined && typeof dcmi !== 'boolean') throw bad(`option 'dcmi' must be true or false`);
+  const config: IpmiConfig = {
+    tool: oneOf(options, 'tool', ['auto', 'ipmitool', 'freeipmi'], 'auto'),
+    timeoutMs: optionalNumber(options, 'timeout', DEFAULT_TIMEOUT_MS, positive, 'a positive number of milliseconds'),
+    thresholdRefreshMs: 1000 * optionalNumber(options, 'thresholdRefresh', DEFAULT_THRESHOLD_REFRESH_S, (n) => n >= 0, 'a number of seconds ≥ 0'),
+    fruRefreshMs: 1000 * optionalNumber(options, 'fruRefresh', DEFAULT_FRU_REFRESH_S, (n) => n >= 0, 'a number of seconds ≥ 0'),
+    dcmi: dcmi ?? false,
+    maxOutputBytes: optionalNumber(options, 'maxOutputBytes', DEFAULT_MAX_OUTPUT_BYTES, (n) => Number.isInteger(n) && n > 0, 'a positive integer'),
+    path: optionalString(options, 'path') ?? env.PATH ?? '',
+    unknownKeys: Object.keys(options).filter((key) => !KNOWN_KEYS.has(key)),
+  };
+  optionalNumber(options, 'interval', 1, positive, 'a positive number of seconds');
+  const lan = parseLan(options, env);
+  if (lan) config.lan = lan;
+  const recording = parseRecording(options);
+  if (recording) {
+    if (lan) throw bad(`options 'sdrFile'/'sensorFile'/'fruFile' replay recordings and cannot be combined with 'host'`);
+    config.recording = recording;
+  }
+  return config;
+}
+
+function parseLan(options: ProviderOptions, env: NodeJS.ProcessEnv): Lan | undefined {
+  const host = optionalString(options, 'host');
+  const user = optionalString(options, 'user');
+  const passwordFile = optionalString(options, 'passwordFile');
+  const password = options.password;
+  if (password !== undefined && typeof password !== 'string') throw bad(`option 'password' must be a string`);
+  if (!host) {
+    const stray = ['user', 'password', 'passwordFile', 'interface', 'port'].find((key) => options[key] !== undefined);
+    if (stray) throw bad(`option '${stray}' is for IPMI over LAN and needs 'host'`);
+    return undefined;
+  }
+  if (password !== undefined && passwordFile !== undefined) throw bad(`options 'password' and 'passwordFile' exclude each other`);
+  const lan: Lan = {
+    host,
+    interface: oneOf(options, 'interface', ['lanplus', 'lan'], 'lanplus'),
+    password: passwordOf(password, passwordFile, env),
+  };
+  if (user) lan.user = user;
+  const port = optionalNumber(options, 'port', 0, (n) => Number.isInteger(n) && n > 0 && n < 65536, 'a port number');
+  if (port) lan.port = port;
+  return lan;
+}
+
+function passwordOf(password: string | undefined, file: string | undefined, env: NodeJS.ProcessEnv): Password {
+  if (file !== undefined) return { kind: 'file', path: file };
+  const value = password ?? env.IPMI_PASSWORD;
+  return value === undefined ? { kind: 'none' } : { kind: 'value', secret: new Secret(value) };
+}
+
+function parseRecording(options: ProviderOptions): IpmiConfig['recording'] {
+  const files = { sdrFile: optionalString(options, 'sdrFile'), sensorFile: optionalString(options, 'sensorFile'), fruFile: optionalString(options, 'fruFile') };
+  if (files.sdrFile === undefined && files.sensorFile === undefined && files.fruFile === undefined) return undefined;
+  if (files.sdrFile === undefined && files.sensorFile === undefined) throw bad(`option 'fruFile' needs 'sdrFile' or 'sensorFile': a recording must list sensors`);
+  return Object.fromEntries(Object.entries(files).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,336 @@
+/**
+ * The IPMI hardware provider: reads the BMC with ipmitool or FreeIPMI (or
+ * replays recordings), parses what the tool printed and maps it to the
+ * neutral snapshot.
+ *
+ * Per sample, ipmitool runs `sdr elist` (values, states, entities); the
+ * threshold table (`sensor`, slow on most BMCs) every `thresholdRefresh`
+ * seconds and the FRU inventory (`fru print 0`) every `fruRefresh` seconds,
+ * their last good output kept in between; `dcmi power reading` when asked.
+ * FreeIPMI needs one `ipmi-sensors` run. Every run goes through
+ * `runCommand` under the call's deadline, keyed by BMC so that one BMC never
+ * serves two runs at once. A run that fails or is stopped part-way still
+ * counts with what it printed; the sample report says so (`partial`).
+ */
+import { stat, readFile } from 'node:fs/promises';
+import { hostname as osHostname } from 'node:os';
+import type { HardwareSnapshot } from '../../src/model/snapshot.js';
+import type { HardwareProvider, ProviderContext, ProviderOptions } from '../../src/providers/api.js';
+import { CommandError, runCommand } from '../../src/providers/child.js';
+import { IpmiError } from './errors.js';
+import { parseDcmiPowerReading } from './dcmi.js';
+import { parseFreeIpmiSensors } from './freeipmi.js';
+import { parseFru } from './fru.js';
+import { buildSnapshot, type SnapshotSources } from './map.js';
+import { mergeReadings } from './merge.js';
+import { type IpmiConfig, parseOptions } from './options.js';
+import { parseIpmiOutput, parseSensorOutput } from './recognise.js';
+import { parseSdrElist } from './sdr-list.js';
+import { parseSensorTable } from './sensor-table.js';
+import {
+  candidates, EXECUTABLES, FREEIPMI_SENSOR_ARGS, findExecutable, freeIpmiInvocation, type Invocation,
+  ipmitoolInvocation, probeCommand, type ToolName,
+} from './tools.js';
+import type { DcmiPowerReading, FruParseResult, IpmiFormat, IpmiParseResult, IpmiReading } from './types.js';
+
+export const PROVIDER_NAME = 'ipmi';
+export const PROVIDER_VERSION = '1.0.0';
+
+/** What one tool run or recording contributed to a sample. */
+export interface OutputReport {
+  /** The command line (it never holds a secret) or the recording's path. */
+  source: string;
+  format?: IpmiFormat;
+  records: number;
+  noiseLines: number;
+  /** The run failed or was stopped part-way, and what it printed before was used. */
+  partial: boolean;
+  /** Why the run failed, when it did. */
+  error?: string;
+}
+
+export interface SampleReport {
+  reader: ToolName | 'recording';
+  /** Some output was partial: the snapshot may miss sensors. */
+  partial: boolean;
+  outputs: OutputReport[];
+}
+
+export interface IpmiProvider extends HardwareProvider {
+  /** What the last sample read, for diagnostics (`provider-test`, logs). */
+  readonly lastReport: SampleReport | undefined;
+}
+
+/** Seams for tests. */
+export interface IpmiDependencies {
+  run?: typeof runCommand;
+  /** The environment runs inherit and IPMI_PASSWORD is read from. Default: process.env. */
+  env?: NodeJS.ProcessEnv;
+  hostname?: () => string;
+  now?: () => number;
+}
+
+interface Tool {
+  name: ToolName;
+  executable: string;
+}
+
+interface RunOutput {
+  stdout: string;
+  display: string;
+  failure?: CommandError;
+}
+
+/** What one sample read, before the snapshot. */
+type Sources = Omit<SnapshotSources, 'hostname' | 'decimals'>;
+
+interface Cached<T> {
+  value: T;
+  at: number;
+}
+
+export function createIpmiProvider(options: ProviderOptions, dependencies: IpmiDependencies = {}): IpmiProvider {
+  return new IpmiHardwareProvider(parseOptions(options, dependencies.env ?? process.env), dependencies);
+}
+
+class IpmiHardwareProvider implements IpmiProvider {
+  readonly kind = 'hardware';
+  readonly name = PROVIDER_NAME;
+  readonly version = PROVIDER_VERSION;
+  lastReport: SampleReport | undefined;
+
+  readonly #config: IpmiConfig;
+  readonly #run: typeof runCommand;
+  readonly #env: NodeJS.ProcessEnv;
+  readonly #hostname: () => string;
+  readonly #now: () => number;
+  /** Aborted by close(): stops the run in flight. */
+  readonly #closing = new AbortController();
+  /** One queue per BMC for runCommand. */
+  readonly #key: string;
+  readonly #decimals = new Map<string, number>();
+  #tool: Tool | undefined;
+  #thresholds: Cached<IpmiReading[]> | undefined;
+  #fru: Cached<FruParseResult> | undefined;
+  #warnedUnknownKeys = false;
+
+  constructor(config: IpmiConfig, dependencies: IpmiDependencies) {
+    this.#config = config;
+    this.#run = dependencies.run ?? runCommand;
+    this.#env = dependencies.env ?? process.env;
+    this.#hostname = dependencies.hostname ?? osHostname;
+    this.#now = dependencies.now ?? Date.now;
+    this.#key = `ipmi:${config.lan?.host ?? 'local'}`;
+  }
+
+  async detect(ctx: ProviderContext): Promise<boolean> {
+    this.#warnUnknownKeys(ctx);
+    if (this.#config.recording) {
+      for (const path of Object.values(this.#config.recording)) await this.#checkFile(path);
+      return true;
+    }
+    this.#tool ??= await this.#chooseTool(ctx);
+    return this.#tool !== undefined;
+  }
+
+  async sample(ctx: ProviderContext): Promise<HardwareSnapshot> {
+    this.#warnUnknownKeys(ctx);
+    const report: SampleReport = { reader: 'recording', partial: false, outputs: [] };
+    let sources: Sources;
+    if (this.#config.recording) {
+      sources = await this.#replay(report);
+    } else {
+      const tool = (this.#tool ??= await this.#requireTool(ctx));
+      report.reader = tool.name;
+      sources = await this.#read(ctx, tool, report);
+    }
+    report.partial = report.outputs.some((output) => output.partial);
+    this.lastReport = report;
+    this.#log(ctx, report);
+    return buildSnapshot({ ...sources, hostname: this.#hostname(), decimals: this.#decimals });
+  }
+
+  async close(): Promise<void> {
+    this.#closing.abort();
+  }
+
+  // ---- choosing a tool --------------------------------------------------------
+
+  async #chooseTool(ctx: ProviderContext): Promise<Tool | undefined> {
+    for (const name of candidates(this.#config)) {
+      const executable = findExecutable(EXECUTABLES[name], this.#config.path);
+      if (!executable) {
+        ctx.log.debug(`ipmi: ${EXECUTABLES[name]} is not on the path`);
+        continue;
+      }
+      const tool = { name, executable };
+      const probe = await this.#exec(ctx, tool, probeCommand(name));
+      if (!probe.failure) return tool;
+      ctx.log.debug({ error: probe.failure.message }, `ipmi: ${probe.display} found no BMC`);
+    }
+    return undefined;
+  }
+
+  async #requireTool(ctx: ProviderContext): Promise<Tool> {
+    const tool = await this.#chooseTool(ctx);
+    if (tool) return tool;
+    const names = candidates(this.#config).map((name) => EXECUTABLES[name]).join(' or ');
+    throw new IpmiError('NO_TOOL', `no BMC answered through ${names} (looked on ${this.#config.path || 'an empty path'})`);
+  }
+
+  // ---- running a tool ---------------------------------------------------------
+
+  /** One run; a failed run resolves with its output and the failure, an aborted one rejects. */
+  async #exec(ctx: ProviderContext, tool: Tool, command: readonly string[]): Promise<RunOutput> {
+    const timeoutMs = Math.min(this.#config.timeoutMs, ctx.deadline - this.#now());
+    if (timeoutMs <= 0) throw new IpmiError('TOOL_FAILED', `no time left before the sample's deadline to run ${EXECUTABLES[tool.name]}`);
+    const invocation: Invocation = tool.name === 'ipmitool'
+      ? ipmitoolInvocation(tool.executable, this.#config.lan, command, this.#env)
+      : await freeIpmiInvocation(tool.executable, this.#config.lan, command, this.#env);
+    try {
+      const result = await this.#run(tool.executable, invocation.args, {
+        timeoutMs,
+        signal: AbortSignal.any([ctx.signal, this.#closing.signal]),
+        maxOutputBytes: this.#config.maxOutputBytes,
+        key: this.#key,
+        env: invocation.env,
+      });
+      return { stdout: result.stdout, display: invocation.display };
+    } catch (error) {
+      if (!(error instanceof CommandError) || error.code === 'ABORTED') throw error;
+      if (error.code === 'SPAWN') {
+        this.#tool = undefined;
+        throw new IpmiError('NO_TOOL', `cannot run ${invocation.display}: ${error.message}`, { cause: error });
+      }
+      return { stdout: error.stdout, display: invocation.display, failure: error };
+    } finally {
+      await invocation.cleanup();
+    }
+  }
+
+  /** Runs and parses; records the run in the report. */
+  async #readOutput<T extends IpmiParseResult | FruParseResult | DcmiPowerReading>(
+    ctx: ProviderContext, tool: Tool, command: readonly string[], parse: (text: string) => T, report: SampleReport,
+  ): Promise<{ result: T; run: RunOutput }> {
+    const run = await this.#exec(ctx, tool, command);
+    const result = parse(run.stdout);
+    const records = 'readings' in result ? result.readings.length : 'devices' in result ? result.devices.length : result.instantaneous === undefined ? 0 : 1;
+    const output: OutputReport = { source: run.display, format: result.format, records, noiseLines: result.noise.length, partial: run.failure !== undefined && records > 0 };
+    if (run.failure) output.error = run.failure.message;
+    report.outputs.push(output);
+    return { result, run };
+  }
+
+  async #read(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<Sources> {
+    if (tool.name === 'freeipmi') {
+      const { result, run } = await this.#readOutput(ctx, tool, FREEIPMI_SENSOR_ARGS, parseFreeIpmiSensors, report);
+      return { readings: requireRecords(result, run) };
+    }
+    const { result, run } = await this.#readOutput(ctx, tool, ['sdr', 'elist'], parseSdrElist, report);
+    const readings = mergeReadings(requireRecords(result, run), await this.#thresholdReadings(ctx, tool, report), { appendUnmatched: false });
+    const sources: Sources = { readings };
+    const fru = await this.#fruInventory(ctx, tool, report);
+    if (fru) sources.fru = fru;
+    if (this.#config.dcmi) sources.dcmi = (await this.#readOutput(ctx, tool, ['dcmi', 'power', 'reading'], parseDcmiPowerReading, report)).result;
+    return sources;
+  }
+
+  /** The threshold table, re-read when older than `thresholdRefresh`; only its static fields are merged. */
+  async #thresholdReadings(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<IpmiReading[]> {
+    if (!this.#thresholds || this.#now() - this.#thresholds.at >= this.#config.thresholdRefreshMs) {
+      const { result, run } = await this.#readOutput(ctx, tool, ['sensor'], parseSensorTable, report);
+      // A partial table is used but read again next sample.
+      if (result.readings.length > 0) this.#thresholds = { value: result.readings, at: run.failure ? 0 : this.#now() };
+    }
+    return (this.#thresholds?.value ?? []).map(staticFields);
+  }
+
+  async #fruInventory(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<FruParseResult | undefined> {
+    if (!this.#fru || this.#now() - this.#fru.at >= this.#config.fruRefreshMs) {
+      const { result, run } = await this.#readOutput(ctx, tool, ['fru', 'print', '0'], parseFru, report);
+      if (result.devices.length > 0) this.#fru = { value: result, at: run.failure ? 0 : this.#now() };
+    }
+    return this.#fru?.value;
+  }
+
+  // ---- recordings --------------------------------------------------------------
+
+  async #checkFile(path: string): Promise<number> {
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+    } catch (error) {
+      throw new IpmiError('FILE', `cannot read recording ${path}: ${(error as Error).message}`, { cause: error });
+    }
+    if (size > this.#config.maxOutputBytes) throw new IpmiError('FILE', `recording ${path} has ${size} bytes, more than maxOutputBytes (${this.#config.maxOutputBytes})`);
+    return size;
+  }
+
+  async #readRecording(path: string, report: SampleReport): Promise<string> {
+    await this.#checkFile(path);
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      throw new IpmiError('FILE', `cannot read recording ${path}: ${(error as Error).message}`, { cause: error });
+    } finally {
+      report.outputs.push({ source: path, records: 0, noiseLines: 0, partial: false });
+    }
+  }
+
+  async #replay(report: SampleReport): Promise<Sources> {
+    const { sdrFile, sensorFile, fruFile } = this.#config.recording ?? {};
+    const listing = async (path: string | undefined, option: string): Promise<IpmiParseResult | undefined> => {
+      if (path === undefined) return undefined;
+      const result = parseSensorOutput(await this.#readRecording(path, report), `${option} ${path}`);
+      describeLast(report, result.format, result.readings.length, result.noise.length);
+      return result;
+    };
+    const sdr = await listing(sdrFile, 'sdrFile');
+    const sensor = await listing(sensorFile, 'sensorFile');
+    const readings = sdr && sensor ? mergeReadings(sdr.readings, sensor.readings) : (sdr ?? sensor)?.readings ?? [];
+    const sources: Sources = { readings };
+    if (fruFile !== undefined) {
+      const fru = parseIpmiOutput(await this.#readRecording(fruFile, report), `fruFile ${fruFile}`);
+      if (fru.format !== 'fru') throw new IpmiError('WRONG_FORMAT', `fruFile ${fruFile} is ${fru.format} output, not \`fru print\``);
+      describeLast(report, fru.format, (fru as FruParseResult).devices.length, fru.noise.length);
+      sources.fru = fru as FruParseResult;
+    }
+    return sources;
+  }
+
+  // ---- logging -----------------------------------------------------------------
+
+  #log(ctx: ProviderContext, report: SampleReport): void {
+    for (const output of report.outputs) {
+      if (output.partial) ctx.log.warn({ ...output }, `ipmi: used the partial output of ${output.source}`);
+      else if (output.error) ctx.log.warn({ ...output }, `ipmi: ${output.source} failed; kept its last good output`);
+      else if (output.noiseLines > 0) ctx.log.debug({ ...output }, `ipmi: skipped ${output.noiseLines} noise lines of ${output.source}`);
+    }
+  }
+
+  #warnUnknownKeys(ctx: ProviderContext): void {
+    if (this.#warnedUnknownKeys || this.#config.unknownKeys.length === 0) return;
+    this.#warnedUnknownKeys = true;
+    ctx.log.warn({ keys: this.#config.unknownKeys }, 'ipmi: ignoring unknown options');
+  }
+}
+
+/** A record's static part (name, unit, class, thresholds): a cached threshold table must not bring old values. */
+function staticFields(reading: IpmiReading): IpmiReading {
+  const copy: IpmiReading = { ...reading, states: [] };
+  for (const field of ['value', 'decimals', 'health', 'unavailable', 'rawState'] as const) delete copy[field];
+  return copy;
+}
+
+/** The listing's records; a run that printed none fails the sample with the tool's own words. */
+function requireRecords(result: IpmiParseResult, run: RunOutput): IpmiReading[] {
+  if (result.readings.length > 0 || result.skipped.length > 0) return result.readings;
+  if (run.failure) throw new IpmiError('TOOL_FAILED', run.failure.message, { cause: run.failure });
+  const first = result.noise[0];
+  throw new IpmiError('NO_RECORDS', `${run.display} printed no sensor record${first ? `: "${first.text.slice(0, 120)}"` : ''}`, first ? { line: first.line } : {});
+}
+
+function describeLast(report: SampleReport, format: IpmiFormat, records: number, noiseLines: number): void {
+  const last = report.outputs[report.outputs.length - 1];
+  if (last) Object.assign(last, { format, records, noiseLines });
+}
