@@ -23,9 +23,10 @@ export const DEFAULT_FACTORY_TIMEOUT_MS = 10_000;
 
 export interface ProviderSelection {
   /**
-   * 'auto' (the default) or the providers to enable, each a built-in name,
-   * a name bound to a module by its section's `module` key, a file path, or
-   * an npm package name.
+   * The providers to enable, each a built-in name, a name bound to a module
+   * by its section's `module` key, a file path, or an npm package name; and
+   * `auto` (the default): the built-in providers that detect hardware here,
+   * the fallback when none does, and every name bound with `module`.
    */
   providers?: 'auto' | readonly string[];
   /**
@@ -73,24 +74,25 @@ export class ProviderLoadError extends Error {
 /** Loads every provider the selection names (or auto mode considers), in order. */
 export async function loadProviders(selection: ProviderSelection = {}): Promise<LoadedProvider[]> {
   const sections = selection.options ?? {};
-  const wanted = selection.providers ?? 'auto';
-  const entries: [string, Enablement][] = wanted === 'auto'
-    ? [
-        ...AUTO_PROVIDERS.map((name) => [name, 'detect'] as [string, Enablement]),
-        ...Object.keys(sections)
-          .filter((name) => sections[name]?.module !== undefined)
-          .map((name) => [name, 'detect'] as [string, Enablement]),
-        [FALLBACK_PROVIDER, 'fallback'],
-      ]
-    : wanted.map((entry) => [entry, 'explicit']);
   const loaded: LoadedProvider[] = [];
-  for (const [entry, enablement] of entries) {
+  for (const [entry, enablement] of entriesOf(selection.providers ?? 'auto', sections)) {
     const provider = await loadProvider(entry, sections[entry] ?? {}, enablement, selection);
     const clash = loaded.find((other) => other.provider.name === provider.provider.name);
     if (clash) throw new ProviderLoadError(entry, `name '${provider.provider.name}' is already taken by ${clash.source}`);
     loaded.push(provider);
   }
   return loaded;
+}
+
+/** The entries to load and how each gets enabled; an entry listed explicitly is not also auto-detected. */
+function entriesOf(wanted: 'auto' | readonly string[], sections: Readonly<Record<string, ProviderOptions>>): Map<string, Enablement> {
+  const list = wanted === 'auto' ? ['auto'] : wanted;
+  const entries = new Map<string, Enablement>(list.filter((e) => e !== 'auto').map((e) => [e, 'explicit']));
+  if (!list.includes('auto')) return entries;
+  const bound = Object.keys(sections).filter((name) => sections[name]?.module !== undefined);
+  for (const name of [...AUTO_PROVIDERS, ...bound]) if (!entries.has(name)) entries.set(name, 'detect');
+  if (!entries.has(FALLBACK_PROVIDER)) entries.set(FALLBACK_PROVIDER, 'fallback');
+  return entries;
 }
 
 /** Loads one provider: resolves its module, checks its section, calls its factory, checks the result. */
@@ -123,7 +125,7 @@ function checkSection(entry: string, section: ProviderOptions): void {
   }
   const { module, interval, timeout } = section;
   if (module !== undefined && (typeof module !== 'string' || module === '')) {
-    throw new ProviderLoadError(entry, `module must be a path or a package name, got ${JSON.stringify(module)}`);
+    throw new ProviderLoadError(entry, `module must be a path or a package name, got ${show(module)}`);
   }
   checkPositive(entry, 'interval', interval, 'seconds');
   checkPositive(entry, 'timeout', timeout, 'milliseconds');
@@ -131,8 +133,13 @@ function checkSection(entry: string, section: ProviderOptions): void {
 
 function checkPositive(entry: string, key: string, value: unknown, unit: string): void {
   if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
-    throw new ProviderLoadError(entry, `${key} must be a positive number of ${unit}, got ${JSON.stringify(value)}`);
+    throw new ProviderLoadError(entry, `${key} must be a positive number of ${unit}, got ${show(value)}`);
   }
+}
+
+/** A configuration value as written (JSON shows Infinity as null). */
+function show(value: unknown): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
 }
 
 function scheduleOf(provider: Provider, section: ProviderOptions): ProviderSchedule {
