@@ -1,0 +1,101 @@
+/**
+ * The hwmon attribute grammar and the text of attribute files
+ * (Linux Documentation/hwmon/sysfs-interface.rst).
+ *
+ * A sensor attribute is named `<type><index>_<item>` (`temp1_input`,
+ * `in0_max`, `fan2_alarm`); a PWM output is the bare `pwm<index>`. Values are
+ * integers in fixed units (millidegrees, millivolts, microwatts, …), one per
+ * file, ending with a newline.
+ */
+import type { SensorKind, SensorUnit } from '../../src/model/snapshot.js';
+import { HwmonError } from './errors.js';
+
+export const CHANNEL_TYPES = ['temp', 'in', 'curr', 'power', 'energy', 'fan', 'freq', 'humidity', 'pwm', 'intrusion'] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export interface AttributeName {
+  type: ChannelType;
+  index: number;
+  /** What follows `<type><index>_`: 'input', 'crit_alarm'; '' for a bare `pwm1`. */
+  item: string;
+}
+
+// Indices have no leading zeros in the ABI; refusing them keeps `temp01` from shadowing `temp1`.
+const ATTRIBUTE = new RegExp(`^(${CHANNEL_TYPES.join('|')})(0|[1-9][0-9]{0,5})(?:_([a-z][a-z0-9_]*))?$`);
+
+/** Splits an attribute file name; undefined for files that are not channel attributes (`name`, `cpu0_vid`, `uevent`). */
+export function parseAttributeName(file: string): AttributeName | undefined {
+  const match = ATTRIBUTE.exec(file);
+  if (!match) return undefined;
+  const type = match[1] as ChannelType;
+  const item = match[3] ?? '';
+  // Only PWM outputs are bare; `fan1` alone is no attribute of the ABI.
+  if (item === '' && type !== 'pwm') return undefined;
+  return { type, index: Number(match[2]), item };
+}
+
+/** `temp1` for temp/1: the channel's name, used in ids and fallback labels. */
+export function channelName(type: ChannelType, index: number): string {
+  return `${type}${index}`;
+}
+
+/**
+ * The text of an attribute without the trailing newline and without padding:
+ * some drivers and capture tools leave whitespace or a page of NULs after
+ * the value.
+ */
+export function cleanAttributeText(raw: string): string {
+  return raw.replace(/\0+$/, '').trim();
+}
+
+const INTEGER = /^[+-]?[0-9]+$/;
+
+/** The integer an attribute holds; a `BAD_VALUE` HwmonError for anything else. */
+export function parseAttributeInteger(raw: string, path = ''): number {
+  const text = cleanAttributeText(raw);
+  if (!INTEGER.test(text)) {
+    throw new HwmonError('BAD_VALUE', path, `expected an integer, got ${JSON.stringify(text.slice(0, 40))}`);
+  }
+  // 64-bit counters (energy in µJ) beyond 2^53 lose their last digits here; a JS number cannot hold more.
+  return Number(text);
+}
+
+/** A label as a person reads it: padding trimmed, control characters as spaces; undefined when empty. */
+export function parseLabel(raw: string): string | undefined {
+  const text = cleanAttributeText(raw).replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return text === '' ? undefined : text;
+}
+
+export interface Quantity {
+  kind: SensorKind;
+  unit: SensorUnit;
+  /** Decimal digits of the hwmon unit below the plain unit: value = raw × 10^-decimals. */
+  decimals: number;
+}
+
+/** What each numeric channel measures, and the power of ten between the hwmon unit and the plain one. */
+export const QUANTITIES: Readonly<Record<Exclude<ChannelType, 'pwm' | 'intrusion'>, Quantity>> = {
+  temp: { kind: 'temperature', unit: 'celsius', decimals: 3 }, // millidegree Celsius
+  in: { kind: 'voltage', unit: 'volts', decimals: 3 }, // millivolt
+  curr: { kind: 'current', unit: 'amps', decimals: 3 }, // milliampere
+  power: { kind: 'power', unit: 'watts', decimals: 6 }, // microwatt
+  energy: { kind: 'energy', unit: 'joules', decimals: 6 }, // microjoule
+  fan: { kind: 'fan', unit: 'rpm', decimals: 0 }, // revolutions per minute
+  freq: { kind: 'frequency', unit: 'hertz', decimals: 0 }, // hertz
+  humidity: { kind: 'humidity', unit: 'percent', decimals: 3 }, // milli-percent relative humidity
+};
+
+/** A raw reading in the plain unit: exact to `decimals` digits after the point. */
+export function scaleReading(raw: number, decimals: number): number {
+  return decimals === 0 ? raw : raw / 10 ** decimals;
+}
+
+/** PWM duty cycles are 0–255; reported in percent to one decimal (a step is 0.39 %). */
+export const PWM_QUANTITY: Quantity = { kind: 'other', unit: 'percent', decimals: 1 };
+export const PWM_MAX = 255;
+
+/** A PWM duty cycle in percent; a `BAD_VALUE` HwmonError outside 0–255. */
+export function pwmPercent(raw: number, path = ''): number {
+  if (raw < 0 || raw > PWM_MAX) throw new HwmonError('BAD_VALUE', path, `PWM duty cycle ${raw} is outside 0–${PWM_MAX}`);
+  return Math.round((raw * 1000) / PWM_MAX) / 10;
+}

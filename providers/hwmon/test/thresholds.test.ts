@@ -1,0 +1,71 @@
+import t from 'tap';
+import { isPlaceholderLimit, THRESHOLD_ITEMS, toThresholds, usableLimits } from '../thresholds.js';
+
+t.test('THRESHOLD_ITEMS maps hwmon limits to snapshot thresholds', async (t) => {
+  t.same(THRESHOLD_ITEMS, {
+    min: 'lowerNonCritical',
+    max: 'upperNonCritical',
+    lcrit: 'lowerCritical',
+    crit: 'upperCritical',
+    emergency: 'upperFatal',
+  });
+});
+
+t.test('temperature placeholders', async (t) => {
+  t.ok(isPlaceholderLimit('temp', 'min', -273150), 'absolute zero');
+  t.ok(isPlaceholderLimit('temp', 'lcrit', -300000), 'below absolute zero');
+  t.ok(isPlaceholderLimit('temp', 'max', 65261850), '0xFFFF K');
+  t.ok(isPlaceholderLimit('temp', 'crit', 70000000), 'above 0xFFFF K');
+  t.ok(isPlaceholderLimit('temp', 'crit', 0), 'upper limit 0 °C');
+  t.ok(isPlaceholderLimit('temp', 'max', 127000), 'signed 8-bit all-ones');
+  t.ok(isPlaceholderLimit('temp', 'emergency', 255000), 'unsigned 8-bit all-ones');
+  t.ok(isPlaceholderLimit('temp', 'lcrit', -128000), 'signed 8-bit minimum');
+  t.notOk(isPlaceholderLimit('temp', 'min', 0), 'a lower limit of 0 °C is real');
+  t.notOk(isPlaceholderLimit('temp', 'min', 127000), '127 °C is a placeholder only as an upper limit');
+  t.notOk(isPlaceholderLimit('temp', 'max', -128000), '-128 °C is a placeholder only as a lower limit');
+  t.notOk(isPlaceholderLimit('temp', 'crit', 100000));
+  t.notOk(isPlaceholderLimit('temp', 'crit', 20800), 'implausible but real (a BIOS crit of 20.8 °C) stays');
+  t.notOk(isPlaceholderLimit('temp', 'min', -40150));
+});
+
+t.test('other quantities: 0 is the placeholder, on either side', async (t) => {
+  for (const type of ['in', 'curr', 'power', 'energy', 'fan', 'freq', 'humidity'] as const) {
+    t.ok(isPlaceholderLimit(type, 'min', 0), `${type} min 0`);
+    t.ok(isPlaceholderLimit(type, 'max', 0), `${type} max 0`);
+    t.notOk(isPlaceholderLimit(type, 'max', 127000), `${type} max 127000 is a value`);
+    t.notOk(isPlaceholderLimit(type, 'min', -12000), `${type} negative is a value`);
+  }
+});
+
+t.test('usableLimits drops placeholders', async (t) => {
+  t.same(usableLimits('temp', { min: -273150, max: 65261850, crit: 84850 }), { crit: 84850 });
+  t.same(usableLimits('fan', { min: 0, max: 3400 }), { max: 3400 });
+  t.same(usableLimits('in', { min: 0, max: 0 }), {});
+  t.same(usableLimits('temp', {}), {});
+});
+
+t.test('usableLimits drops both sides of a lower limit at or above an upper one', async (t) => {
+  t.same(usableLimits('temp', { min: 70000, max: 65000, crit: 90000 }), { crit: 90000 }, 'min above max');
+  t.same(usableLimits('in', { min: 3000, max: 3000 }), {}, 'min equal to max');
+  t.same(
+    usableLimits('temp', { lcrit: 95000, min: 5000, max: 80000, crit: 90000 }),
+    { min: 5000, max: 80000, crit: 90000 },
+    'lcrit above crit and max: only lcrit, the odd one out, goes',
+  );
+  t.same(
+    usableLimits('temp', { min: 95000, max: 80000, crit: 90000, emergency: 100000 }),
+    { max: 80000, crit: 90000, emergency: 100000 },
+    'min above two upper limits: only min goes',
+  );
+  t.same(usableLimits('temp', { min: 50000, max: 50000, crit: 90000 }), { crit: 90000 }, 'a tie: both go');
+  t.same(usableLimits('curr', { min: 100, crit: 50, max: 200 }), { max: 200 }, 'min above crit, below max');
+  t.same(usableLimits('temp', { min: 28000, max: 48000 }), { min: 28000, max: 48000 }, 'ordered limits stay');
+});
+
+t.test('toThresholds names and scales the limits', async (t) => {
+  t.same(
+    toThresholds({ min: 1, max: 2, lcrit: 3, crit: 4, emergency: 5 }, (raw) => raw * 10),
+    { lowerNonCritical: 10, upperNonCritical: 20, lowerCritical: 30, upperCritical: 40, upperFatal: 50 },
+  );
+  t.same(toThresholds({}, (raw) => raw), {});
+});

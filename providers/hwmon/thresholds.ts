@@ -1,0 +1,106 @@
+/**
+ * hwmon limits → snapshot thresholds, without the placeholders chips report
+ * for "no limit".
+ *
+ * | hwmon item  | threshold        |
+ * |-------------|------------------|
+ * | `min`       | lowerNonCritical |
+ * | `max`       | upperNonCritical |
+ * | `lcrit`     | lowerCritical    |
+ * | `crit`      | upperCritical    |
+ * | `emergency` | upperFatal       |
+ *
+ * hwmon has no lower emergency limit, so lowerFatal never appears.
+ * Hysteresis (`*_hyst`) has no place in the snapshot and is not read.
+ */
+import type { ThresholdName, Thresholds } from '../../src/model/snapshot.js';
+import type { ChannelType } from './attributes.js';
+
+export const THRESHOLD_ITEMS = {
+  min: 'lowerNonCritical',
+  max: 'upperNonCritical',
+  lcrit: 'lowerCritical',
+  crit: 'upperCritical',
+  emergency: 'upperFatal',
+} as const satisfies Record<string, ThresholdName>;
+
+export type ThresholdItem = keyof typeof THRESHOLD_ITEMS;
+
+const LOWER_ITEMS: readonly ThresholdItem[] = ['min', 'lcrit'];
+const UPPER_ITEMS: readonly ThresholdItem[] = ['max', 'crit', 'emergency'];
+
+export function isThresholdItem(item: string): item is ThresholdItem {
+  return Object.hasOwn(THRESHOLD_ITEMS, item);
+}
+
+/** Raw limits of one channel, in the hwmon unit, keyed by item. */
+export type RawLimits = Partial<Record<ThresholdItem, number>>;
+
+/** Absolute zero in millidegrees: nothing is colder, so a limit at or below it is unset. */
+export const TEMP_ABSOLUTE_ZERO = -273_150;
+/** 0xFFFF kelvin in millidegrees Celsius: NVMe's "threshold not implemented". */
+export const TEMP_UNSET_KELVIN_MAX = 65_261_850;
+/**
+ * Register extremes that Super I/O chips and others report for a limit that
+ * was never programmed (signed and unsigned 8-bit all-ones, signed 8-bit minimum).
+ */
+export const TEMP_UNSET_UPPER: readonly number[] = [127_000, 255_000];
+export const TEMP_UNSET_LOWER: readonly number[] = [-128_000];
+
+/**
+ * Whether a raw limit is a placeholder for "no limit":
+ * - temperatures at or below absolute zero, at or above 0xFFFF K, and the
+ *   8-bit register extremes above;
+ * - an upper temperature limit of 0 °C (e.g. `crit` 0 on chips without one);
+ * - any other quantity's limit of 0 (fan `min` 0 disables the alarm; `in`
+ *   min = max = 0 on chips that never set limits).
+ */
+export function isPlaceholderLimit(type: ChannelType, item: ThresholdItem, raw: number): boolean {
+  if (type !== 'temp') return raw === 0;
+  if (raw <= TEMP_ABSOLUTE_ZERO || raw >= TEMP_UNSET_KELVIN_MAX) return true;
+  const upper = UPPER_ITEMS.includes(item);
+  return upper ? raw === 0 || TEMP_UNSET_UPPER.includes(raw) : TEMP_UNSET_LOWER.includes(raw);
+}
+
+/**
+ * The limits that mean something: placeholders dropped, then contradictions
+ * resolved. A lower limit at or above an upper one would put every reading
+ * out of range; the limit in the most such pairs goes, and when that is a
+ * tie (min = max = 127 °C) all of the tied ones go, until none is left.
+ */
+export function usableLimits(type: ChannelType, limits: RawLimits): RawLimits {
+  const kept: RawLimits = {};
+  for (const [item, raw] of Object.entries(limits) as [ThresholdItem, number][]) {
+    if (!isPlaceholderLimit(type, item, raw)) kept[item] = raw;
+  }
+  for (;;) {
+    const conflicts = conflictCounts(kept);
+    const most = Math.max(0, ...conflicts.values());
+    if (most === 0) return kept;
+    for (const [item, count] of conflicts) if (count === most) delete kept[item];
+  }
+}
+
+/** For each limit, how many limits on the other side it contradicts. */
+function conflictCounts(limits: RawLimits): Map<ThresholdItem, number> {
+  const counts = new Map<ThresholdItem, number>();
+  for (const lower of LOWER_ITEMS) {
+    for (const upper of UPPER_ITEMS) {
+      const low = limits[lower];
+      const high = limits[upper];
+      if (low === undefined || high === undefined || low < high) continue;
+      counts.set(lower, (counts.get(lower) ?? 0) + 1);
+      counts.set(upper, (counts.get(upper) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Usable limits as snapshot thresholds, scaled by `scale` (raw → plain unit). */
+export function toThresholds(limits: RawLimits, scale: (raw: number) => number): Thresholds {
+  const thresholds: Thresholds = {};
+  for (const [item, raw] of Object.entries(limits) as [ThresholdItem, number][]) {
+    thresholds[THRESHOLD_ITEMS[item]] = scale(raw);
+  }
+  return thresholds;
+}
