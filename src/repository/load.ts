@@ -1,0 +1,125 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  DEFAULT_MOF_LIMITS, MofError, compileMof, type CompileOptions, type MofDiagnostic, type MofLimits,
+} from '../mof/index.js';
+import { SourceDigest, defaultCacheDir, readCache, writeCache } from './cache.js';
+import { Repository } from './repository.js';
+import { resolveDeclarations } from './resolver.js';
+
+/** The namespaces the project's schema is loaded into. */
+export const DEFAULT_NAMESPACES: readonly string[] = Object.freeze(['root/cimv2', 'root/interop']);
+export const DEFAULT_NAMESPACE_ALIASES: Readonly<Record<string, string>> = Object.freeze({ interop: 'root/interop' });
+
+/** The entry file of a schema folder that has one; other folders compile every top-level .mof file. */
+const PROJECT_ENTRY = 'thincim.mof';
+
+export interface CompileRepositoryOptions extends CompileOptions {
+  /** Where declarations without `#pragma namespace` go; default root/cimv2 and root/interop. */
+  namespaces?: readonly string[];
+  /** Other names of namespaces; default { interop: 'root/interop' }. */
+  namespaceAliases?: Readonly<Record<string, string>>;
+}
+
+export interface RepositoryCompilation {
+  /** What resolved; empty when the MOF did not parse. */
+  repository: Repository;
+  /** Absolute paths of the files read. */
+  files: string[];
+  /** Syntax errors, or (when there are none) resolution errors. */
+  errors: MofDiagnostic[];
+}
+
+/**
+ * Compiles MOF files into a repository and reports every error (used by
+ * `thincim mof` and by tests). Resolution runs only on MOF that parsed, so
+ * errors are never consequences of earlier syntax errors.
+ */
+export function compileRepository(files: string | readonly string[], options: CompileRepositoryOptions = {}): RepositoryCompilation {
+  const compiled = compileMof(files, options);
+  const namespaces = options.namespaces ?? DEFAULT_NAMESPACES;
+  const aliases = options.namespaceAliases ?? DEFAULT_NAMESPACE_ALIASES;
+  if (compiled.errors.length) {
+    return { repository: new Repository([], aliases), files: compiled.files, errors: compiled.errors };
+  }
+  const resolution = resolveDeclarations(compiled.declarations, { namespaces, maxErrors: options.limits?.maxErrors });
+  return { repository: new Repository(resolution.namespaces, aliases), files: compiled.files, errors: resolution.errors };
+}
+
+export interface LoadRepositoryOptions {
+  /** OEM schema folders compiled after the project's own, in order (every top-level .mof, by name). */
+  schemaDir?: string | readonly string[];
+  /** The project's schema folder; default the package's `schemas/` (entry `thincim.mof`). */
+  projectSchemaDir?: string;
+  /** Where the compiled schema is cached; false turns the cache off. Default: defaultCacheDir(). */
+  cacheDir?: string | false;
+  namespaces?: readonly string[];
+  namespaceAliases?: Readonly<Record<string, string>>;
+  limits?: Partial<MofLimits>;
+  /** Hears about cache problems, which never stop a start. */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Loads the class repository: the project's schema, then the OEM folders,
+ * into each namespace. A warm start reads the compiled declarations from the
+ * cache (valid while every MOF file read is unchanged). Throws MofError,
+ * with every problem and its position, when the schema does not compile.
+ */
+export async function loadRepository(options: LoadRepositoryOptions = {}): Promise<Repository> {
+  const limits = { ...DEFAULT_MOF_LIMITS, ...options.limits };
+  const roots = schemaRoots(options.projectSchemaDir ?? defaultSchemaDir(), PROJECT_ENTRY);
+  for (const dir of typeof options.schemaDir === 'string' ? [options.schemaDir] : options.schemaDir ?? []) roots.push(...schemaRoots(dir));
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+
+  const cached = cacheDir === false ? undefined : readCache(cacheDir, roots);
+  const digest = new SourceDigest();
+  let compiled = cached;
+  if (!compiled) {
+    const fresh = compileMof(roots, { limits, readFile: (path) => digest.read(path, limits.maxFileBytes) });
+    if (fresh.errors.length) throw new MofError(fresh.errors);
+    compiled = fresh;
+  }
+
+  const resolution = resolveDeclarations(compiled.declarations, { namespaces: options.namespaces ?? DEFAULT_NAMESPACES, maxErrors: limits.maxErrors });
+  if (resolution.errors.length) throw new MofError(resolution.errors);
+
+  if (!cached && cacheDir !== false) {
+    try {
+      writeCache(cacheDir, roots, compiled, digest);
+    } catch (err) {
+      options.onWarning?.(`cannot write the schema cache in ${cacheDir}: ${(err as Error).message}`);
+    }
+  }
+  return new Repository(resolution.namespaces, options.namespaceAliases ?? DEFAULT_NAMESPACE_ALIASES);
+}
+
+/** The root files of a schema folder: its entry file when it has one, else its top-level .mof files by name. */
+function schemaRoots(dir: string, entry?: string): string[] {
+  const absolute = resolve(dir);
+  if (entry && existsSync(join(absolute, entry))) return [join(absolute, entry)];
+  let names: string[];
+  try {
+    names = readdirSync(absolute);
+  } catch (err) {
+    throw new MofError([{ file: absolute, line: 0, column: 0, message: `cannot read schema folder: ${(err as Error).message}` }]);
+  }
+  return names.filter((n) => n.toLowerCase().endsWith('.mof')).sort().map((n) => join(absolute, n));
+}
+
+let packageRoot: string | undefined;
+
+/** The `schemas/` folder of the thincim package (found from this module, in src/ or dist/). */
+export function defaultSchemaDir(): string {
+  packageRoot ??= findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+  return join(packageRoot, 'schemas');
+}
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'thincim') return dir;
+    if (dirname(dir) === dir) throw new Error(`cannot find the thincim package above ${from}`);
+  }
+}
