@@ -6,8 +6,11 @@ import { ENTRIES } from './table.js';
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string): string => `\`${s}\``;
 
-function typeOf(schema: SchemaObject): string {
-  if (Array.isArray(schema['enum'])) return (schema['enum'] as string[]).map(code).join(' \\| ');
+function typeOf(field: Field<unknown>): string {
+  const schema: SchemaObject = field.schema;
+  if (Array.isArray(schema['enum'])) return (schema['enum'] as string[]).map(code).join(' | ');
+  if (field.pathKind === 'path') return 'path';
+  if (field.pathKind === 'paths') return 'list of paths';
   switch (schema['type']) {
     case 'integer': return `integer ${String(schema['minimum'])}–${String(schema['maximum'])}`;
     case 'number': return `number ${String(schema['minimum'])}–${String(schema['maximum'])}`;
@@ -27,7 +30,7 @@ function defaultOf(field: Field<unknown>): string {
 export function renderReference(): string {
   const rows = ENTRIES.map((e) => [
     code(e.key),
-    typeOf(e.field.schema),
+    typeOf(e.field),
     defaultOf(e.field),
     code(e.env),
     e.flag === null ? '—' : e.field.booleanFlag ? `${code(`--${e.flag}`)} / ${code(`--no-${e.flag}`)}` : code(`--${e.flag}`),

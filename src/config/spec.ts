@@ -159,7 +159,7 @@ export const CONFIG_SPEC = {
     defaultDoc: '`<stateDir>/cache`',
   }),
   log: {
-    level: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { doc: 'Log level.', default: 'info' }),
+    level: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { doc: 'Lowest level of the log lines written.', default: 'info' }),
     pretty: boolean({
       doc: 'Human-readable log lines instead of JSON.',
       default: (ctx) => ctx.stdoutIsTTY,
