@@ -73,11 +73,15 @@ export function readEnvelope(root: XmlNode, kind: MessageKind): Envelope {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The body as text: at most maxBytes of UTF-8 (a byte order mark is dropped); broken UTF-8 is not well-formed. */
+/** The body as text: at most maxBytes of UTF-8 (a byte order mark is dropped); broken UTF-8 or UTF-16 is not well-formed. */
 export function bodyText(body: string | Uint8Array, limits: DecodeLimits): string {
   const size = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
   if (size > limits.maxBytes) throw new LimitError('request-not-valid', `the body has ${size} bytes, more than maxBytes (${limits.maxBytes})`);
-  if (typeof body === 'string') return body;
+  if (typeof body === 'string') {
+    // A lone surrogate has no UTF-8 form: the text cannot have come from a well-formed body.
+    if (/\p{Cs}/u.test(body)) throw new ProtocolError('request-not-well-formed', 'the body is not valid Unicode (lone surrogate)');
+    return body;
+  }
   try {
     return utf8.decode(body);
   } catch (err) {
