@@ -1,0 +1,63 @@
+import t from 'tap';
+import { parseFreeIpmiSensors, splitRow } from '../freeipmi.js';
+import { fixture, named } from './fixture.js';
+
+t.test('default table: readings, units, health from threshold events', async (t) => {
+  const { format, readings, noise } = parseFreeIpmiSensors(fixture('freeipmi-default.txt'));
+  t.equal(format, 'freeipmi');
+  t.equal(readings.length, 9);
+  t.same(noise.map((n) => n.line), [1], 'the SDR cache line');
+  t.match(named(readings, 'CPU Temp'), { recordId: 4, sensorType: 'Temperature', value: 93, decimals: 2, unit: 'C', health: 'critical' });
+  t.match(named(readings, 'System Temp'), { health: 'ok' });
+  t.match(named(readings, 'VBAT'), { value: 2.75, unit: 'V', health: 'warning' });
+  t.match(named(readings, 'P1-DIMMC2 TEMP'), { value: null, unavailable: 'absent', unit: 'C' });
+  t.match(named(readings, 'P1-DIMMD1 TEMP'), { value: null, unavailable: 'failed' }, "event 'Unknown': the read failed");
+});
+
+t.test('default table: discrete records carry their events as states', async (t) => {
+  const { readings } = parseFreeIpmiSensors(fixture('freeipmi-default.txt'));
+  t.match(named(readings, 'PS1 Status'), { eventClass: 'discrete', states: ['Presence detected'] });
+  t.same(named(readings, 'PS2 Status').states, ['Presence detected', 'Power Supply input lost (AC/DC)']);
+  t.same(named(readings, 'Chassis Intru').states, [], "'OK' asserts nothing");
+  t.equal(named(readings, 'PS1 Status').health, undefined, 'no state column, no verdict');
+});
+
+t.test('CSV with state and thresholds', async (t) => {
+  const { readings, noise } = parseFreeIpmiSensors(fixture('freeipmi-state-thresholds.csv'));
+  t.equal(readings.length, 10);
+  t.equal(noise.length, 0);
+  t.match(named(readings, 'FAN1'), { recordId: 17, value: 1400, health: 'ok', thresholds: { lowerCritical: 300, lowerNonCritical: 500 } });
+  t.same(Object.keys(named(readings, 'FAN1').thresholds), ['lowerCritical', 'lowerNonCritical']);
+  t.match(named(readings, 'FAN2'), { health: 'critical' });
+  t.match(named(readings, 'FAN3'), { value: null, unavailable: 'absent' });
+  t.match(named(readings, 'Inlet Temp'), { value: 43.5, health: 'warning', thresholds: { lowerCritical: -5, upperCritical: 47 } });
+  t.match(named(readings, 'PSU1 Status'), { health: 'critical', states: ['Presence detected', 'Power Supply input out-of-range, but present'] });
+  t.match(named(readings, 'Front LED'), { eventClass: 'discrete', states: ['Unrecognized State'] });
+  t.equal(named(readings, 'Front LED').health, undefined);
+});
+
+t.test('header-less tables are read by their column count', async (t) => {
+  const { readings, noise } = parseFreeIpmiSensors(fixture('freeipmi-noheader.txt'));
+  t.equal(noise.length, 0);
+  t.match(readings, [
+    { name: 'CPU Temp', value: 38, health: 'ok' },
+    { name: 'FAN 1', value: 2400, unit: 'RPM' },
+    { name: 'Drive 0', sensorType: 'Drive Slot', states: ['Drive Presence'], health: 'ok' },
+  ]);
+  const twelve = parseFreeIpmiSensors('5,Temp,Temperature,40.00,C,N/A,N/A,N/A,80.00,90.00,N/A,\'OK\'\n');
+  t.match(twelve.readings[0], { value: 40, thresholds: { upperNonCritical: 80, upperCritical: 90 } });
+  const six = parseFreeIpmiSensors('5,Temp,Temperature,40.00,C,\'OK\'\n');
+  t.match(six.readings[0], { value: 40, health: 'ok' });
+});
+
+t.test('rows that do not fit the layout are noise', async (t) => {
+  const text = 'ID,Name,Type,Reading,Units,Event\nx,Temp,Temperature,40.00,C,\'OK\'\n7,,Temperature,40.00,C,\'OK\'\n8,Temp,Temperature,forty,C,\'OK\'\n9,Temp,40.00\n...\n';
+  const { readings, noise } = parseFreeIpmiSensors(text);
+  t.equal(readings.length, 0);
+  t.same(noise.map((n) => n.line), [2, 3, 4, 5, 6]);
+});
+
+t.test('splitRow keeps separators inside quoted events', async (t) => {
+  t.same(splitRow("1,PS,Power Supply,N/A,N/A,'AC out-of-range, but present'", ','), ['1', 'PS', 'Power Supply', 'N/A', 'N/A', "'AC out-of-range, but present'"]);
+  t.same(splitRow(' 1 | A |  B ', '|'), ['1', 'A', 'B']);
+});

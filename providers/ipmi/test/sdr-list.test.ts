@@ -1,0 +1,97 @@
+import t from 'tap';
+import { parseAnalog, parseSdrElist, parseSdrList } from '../sdr-list.js';
+import { fixture, named } from './fixture.js';
+
+t.test('sdr list: analog readings keep their printed precision and the status verdict', async (t) => {
+  const { format, readings } = parseSdrList(fixture('sdr-list.txt'));
+  t.equal(format, 'sdr-list');
+  t.match(named(readings, 'CPU1 Temp'), { value: 41, decimals: 0, unit: 'degrees C', health: 'ok', line: 1 });
+  t.match(named(readings, '12V'), { value: 12.18, decimals: 2, unit: 'Volts', health: 'ok' });
+  t.equal(named(readings, 'CPU2 Temp').health, 'critical');
+  t.equal(named(readings, '5VSB').health, 'warning');
+  t.equal(named(readings, 'FAN2').health, 'fatal');
+  t.equal(named(readings, 'FAN2').value, 0, 'a zero reading is a value, not a missing one');
+});
+
+t.test('sdr list: unreadable records say why, discrete ones keep their raw reading', async (t) => {
+  const { readings } = parseSdrList(fixture('sdr-list.txt'));
+  t.match(named(readings, 'DIMM Temp'), { unavailable: 'absent' });
+  t.equal(named(readings, 'DIMM Temp').value, undefined);
+  t.match(named(readings, 'VBAT'), { unavailable: 'disabled' });
+  t.match(named(readings, 'PS Status'), { unavailable: 'absent' });
+  t.match(named(readings, 'Chassis Intru'), { rawState: '0x01', states: [] });
+  t.equal(named(readings, 'Chassis Intru').health, undefined, 'the status of a discrete record only says it was read');
+});
+
+t.test('sdr list: locators, event-only and OEM records are skipped; stderr lines are noise', async (t) => {
+  const { readings, skipped, noise } = parseSdrList(fixture('sdr-list.txt'));
+  t.equal(readings.length, 10);
+  t.same(skipped.map((s) => [s.name, s.reason]), [['BMC', 'locator'], ['Event Log', 'event-only'], ['Power Redundancy', 'oem']]);
+  t.same(noise.map((n) => n.line), [9, 12]);
+  t.match(noise[1], { text: /HPM\.x/ });
+});
+
+t.test('sdr list: rows with another column count or an unknown status are noise', async (t) => {
+  const { readings, noise } = parseSdrList('A | 1 Volts | ok | extra\nB | 2 Volts | fine\nC | Connected | ok\n | 3 Volts | ok\n');
+  t.equal(readings.length, 0);
+  t.equal(noise.length, 4);
+});
+
+t.test('parseAnalog accepts known units only', async (t) => {
+  t.same(parseAnalog('-58 degrees C'), { value: -58, decimals: 0, unit: 'degrees C' });
+  t.same(parseAnalog('45 percent'), { value: 45, decimals: 0, unit: 'percent' });
+  t.same(parseAnalog('3 % RPM'), { value: 3, decimals: 0, unit: '% RPM' });
+  t.same(parseAnalog('1.5 Watts/hour'), { value: 1.5, decimals: 1, unit: 'Watts/hour' });
+  t.equal(parseAnalog('240VA power down'), undefined);
+  t.equal(parseAnalog('240 VA power down'), undefined);
+  t.equal(parseAnalog('12'), undefined);
+});
+
+t.test('sdr elist: number, entity, status codes with direction', async (t) => {
+  const { format, readings } = parseSdrElist(fixture('sdr-elist.txt'));
+  t.equal(format, 'sdr-elist');
+  t.match(named(readings, 'Inlet Temp'), { number: 4, entity: { id: 7, instance: 1 }, value: 23, health: 'ok' });
+  t.equal(named(readings, 'Exhaust Temp').health, 'warning');
+  t.equal(named(readings, 'CPU Temp').health, 'critical');
+  t.equal(named(readings, 'Fan1B').health, 'critical');
+  t.match(named(readings, 'Current 1'), { number: 0x6a, entity: { id: 10, instance: 1 }, value: 0.6, decimals: 2, unit: 'Amps' });
+});
+
+t.test('sdr elist: discrete states, empty fields, analog value with states', async (t) => {
+  const { readings } = parseSdrElist(fixture('sdr-elist.txt'));
+  t.same(named(readings, 'PS2 Status').states, ['Presence detected', 'Failure detected', 'Power Supply AC lost']);
+  t.same(named(readings, 'PS3 Status').states, [], 'nothing asserted');
+  t.same(named(readings, 'PS4 Status').states, ['Presence detected', 'AC out-of-range, but present'], 'a state holding ", " stays whole');
+  t.same(named(readings, 'OEM Blob').states, ['Vendor Specific Magic']);
+  t.equal(named(readings, 'PS1 Status').value, undefined);
+  t.match(named(readings, 'Fan2A'), { unavailable: 'absent', states: [] });
+  t.match(named(readings, 'VCORE PG'), { unavailable: 'disabled' });
+  const combined = parseSdrElist('Power Supply 1   | 03h | ok  | 10.1 | 110 Watts, Presence detected\n').readings[0];
+  t.match(combined, { value: 110, unit: 'Watts', states: ['Presence detected'], health: 'ok' });
+});
+
+t.test('sdr elist: locators and event-only records are skipped, stderr is noise', async (t) => {
+  const { readings, skipped, noise } = parseSdrElist(fixture('sdr-elist.txt'));
+  t.equal(readings.length, 21);
+  t.same(skipped.map((s) => s.reason), ['locator', 'locator', 'event-only']);
+  t.same(noise, [{ line: 16, text: 'Unable to send command: Invalid argument' }]);
+});
+
+t.test('sdr elist: malformed number or entity columns make a row noise', async (t) => {
+  const { readings, noise } = parseSdrElist('A | 4h | ok | 7.1 | 1 Volts\nB | 04h | ok | 7 | 1 Volts\nC | 04h | good | 7.1 | 1 Volts\n');
+  t.equal(readings.length, 0);
+  t.equal(noise.length, 3);
+});
+
+t.test('sdr type X has the elist layout', async (t) => {
+  const { readings, noise } = parseSdrElist(fixture('sdr-type-fan.txt'));
+  t.equal(readings.length, 4);
+  t.equal(noise.length, 0);
+  t.match(named(readings, 'FAN 3'), { entity: { id: 29, instance: 3 }, unavailable: 'absent' });
+  t.same(named(readings, 'FAN Redundancy').states, ['Redundancy Degraded']);
+});
+
+t.test('CRLF line ends and a missing final newline are read alike', async (t) => {
+  const { readings } = parseSdrList('A                | 1 Volts           | ok\r\nB                | 2 Volts           | ok');
+  t.same(readings.map((r) => [r.name, r.value, r.line]), [['A', 1, 1], ['B', 2, 2]]);
+});

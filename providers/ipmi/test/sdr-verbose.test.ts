@@ -1,0 +1,93 @@
+import t from 'tap';
+import { parseSdrVerbose } from '../sdr-verbose.js';
+import { fixture, named } from './fixture.js';
+
+t.test('threshold records: reading, unit, verbose status, every threshold', async (t) => {
+  const { format, readings } = parseSdrVerbose(fixture('sdr-verbose.txt'));
+  t.equal(format, 'sdr-verbose');
+  t.match(named(readings, 'CPU Temp'), {
+    number: 0x0e,
+    entity: { id: 3, instance: 1 },
+    eventClass: 'threshold',
+    sensorType: 'Temperature',
+    value: 82,
+    decimals: 0,
+    unit: 'degrees C',
+    health: 'warning',
+    line: 4,
+  });
+  t.same(named(readings, 'CPU Temp').thresholds, {
+    upperFatal: 100, upperCritical: 95, upperNonCritical: 80, lowerFatal: -5, lowerCritical: 0, lowerNonCritical: 5,
+  });
+  t.match(named(readings, '3.3V'), { value: 3.312, decimals: 3, unit: 'Volts', health: 'ok', thresholds: { lowerCritical: 2.96, upperCritical: 3.64 } });
+});
+
+t.test('unreadable threshold records: No Reading is absent, Disabled is disabled', async (t) => {
+  const { readings } = parseSdrVerbose(fixture('sdr-verbose.txt'));
+  t.match(named(readings, 'Fan 3'), { value: null, unavailable: 'absent', thresholds: { lowerCritical: 600 } });
+  t.equal(named(readings, 'Fan 3').health, undefined);
+  t.match(named(readings, 'Mem Voltage'), { value: null, unavailable: 'disabled' });
+});
+
+t.test('a threshold record without a reading line failed to read', async (t) => {
+  const { readings } = parseSdrVerbose(fixture('sdr-verbose.txt').replace(' Sensor Reading        : 3.312 (+/- 0.016) Volts\n', ''));
+  t.match(named(readings, '3.3V'), { value: null, unavailable: 'failed' });
+  t.equal(named(readings, '3.3V').health, undefined, 'a status without a reading is no verdict');
+});
+
+t.test('discrete records: only "States Asserted" are states', async (t) => {
+  const { readings } = parseSdrVerbose(fixture('sdr-verbose.txt'));
+  t.match(named(readings, 'PS2 Status'), { eventClass: 'discrete', sensorType: 'Power Supply', entity: { id: 10, instance: 2 }, rawState: '0h' });
+  t.same(named(readings, 'PS2 Status').states, ['Presence detected', 'Failure detected']);
+  t.same(named(readings, 'Chassis Intru').states, []);
+});
+
+t.test('debug lines, interleaved stderr, locator and event-only blocks', async (t) => {
+  const { readings, skipped, noise } = parseSdrVerbose(fixture('sdr-verbose.txt'));
+  t.equal(readings.length, 6);
+  t.same(noise.map((n) => n.line), [1, 2, 46]);
+  t.same(skipped.map((s) => [s.name, s.reason]), [['SEL Events', 'event-only'], ['BMC', 'locator']]);
+});
+
+t.test('older ipmitool: "Sensor Type (Analog)", tolerance-less discrete blocks, no blank line between blocks', async (t) => {
+  const text = [
+    'Sensor ID              : BB +12.0V (0xd0)',
+    ' Entity ID             : 7.1 (System Board)',
+    ' Sensor Type (Analog)  : Voltage',
+    ' Sensor Reading        : 11.831 (+/- 0) Volts',
+    ' Status                : ok',
+    'Sensor ID              : SSB Therm Trip (0xd)',
+    ' Entity ID             : 7.1 (System Board)',
+    ' Sensor Type (Discrete): Temperature',
+    ' Assertions Enabled    : Digital State',
+    '                         [State Asserted]',
+  ].join('\n');
+  const { readings } = parseSdrVerbose(text);
+  t.match(readings[0], { name: 'BB +12.0V', eventClass: 'threshold', sensorType: 'Voltage', value: 11.831, decimals: 3 });
+  t.match(readings[1], { name: 'SSB Therm Trip', number: 0xd, eventClass: 'discrete', sensorType: 'Temperature', states: [] });
+});
+
+t.test('HP analog values on discrete records, hex readings of discrete-unit thresholds', async (t) => {
+  const text = [
+    'Sensor ID              : Power Supply 1 (0x3)',
+    ' Entity ID             : 10.1 (Power Supply)',
+    ' Sensor Type (Discrete): Power Supply (0x08)',
+    ' Sensor Reading        : 110 Watts',
+    '',
+    'Sensor ID              : VRD Hot (0x9)',
+    ' Entity ID             : 3.1 (Processor)',
+    ' Sensor Type (Threshold)  : Temperature (0x01)',
+    ' Sensor Reading        : 0x00 (+/- 0x00) ',
+    ' Status                : ok',
+    '',
+    'Sensor ID              : DIMM A1 (0x40)',
+    ' Entity ID             : 32.1 (Memory Device)',
+    ' Sensor Type (Threshold)  : Temperature (0x01)',
+    ' Unable to read sensor: Device Not Present',
+  ].join('\n');
+  const { readings } = parseSdrVerbose(text);
+  t.match(readings[0], { value: 110, unit: 'Watts', eventClass: 'discrete' });
+  t.match(readings[1], { rawState: '0x00', eventClass: 'threshold' });
+  t.equal(readings[1]?.value, undefined);
+  t.match(readings[2], { value: null, unavailable: 'absent' });
+});
