@@ -45,7 +45,7 @@ export function channelName(type: ChannelType, index: number): string {
  * the value.
  */
 export function cleanAttributeText(raw: string): string {
-  return raw.replace(/\0+$/, '').trim();
+  return raw.replace(/^[\s\0]+|[\s\0]+$/g, '');
 }
 
 const INTEGER = /^[+-]?[0-9]+$/;
@@ -62,7 +62,7 @@ export function parseAttributeInteger(raw: string, path = ''): number {
 
 /** A label as a person reads it: padding trimmed, control characters as spaces; undefined when empty. */
 export function parseLabel(raw: string): string | undefined {
-  const text = cleanAttributeText(raw).replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  const text = cleanAttributeText(raw.replace(/[\u0000-\u001f\u007f]+/g, ' '));
   return text === '' ? undefined : text;
 }
 

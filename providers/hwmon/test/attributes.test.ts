@@ -50,6 +50,8 @@ t.test('cleanAttributeText drops newlines, whitespace and NUL padding', async (t
   t.equal(cleanAttributeText('56000\n' + '\0'.repeat(4090)), '56000');
   t.equal(cleanAttributeText('12\r\n'), '12');
   t.equal(cleanAttributeText('\n'), '');
+  t.equal(cleanAttributeText(' \0\n'), '', 'NULs and whitespace in any order');
+  t.equal(cleanAttributeText('\0\0 7 \0\n'), '7');
 });
 
 t.test('parseAttributeInteger reads signed integers', async (t) => {

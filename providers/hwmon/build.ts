@@ -1,0 +1,432 @@
+/**
+ * Chips' attribute texts → the neutral HardwareSnapshot. Pure: no I/O, so
+ * every rule here is tested on in-memory chips.
+ *
+ * Each channel with a reading becomes one sensor, id
+ * `hwmon:<chip-id>/<channel>` (`hwmon:coretemp-isa-0000/temp1`):
+ * - temp, in, curr, power, energy, fan, freq, humidity → NumericSensor in
+ *   plain units (QUANTITIES); the reading is `<channel>_input`, for power
+ *   `power<N>_average` when there is no input (ACPI power meters);
+ * - pwm<N> → NumericSensor of kind 'other' in percent;
+ * - intrusion<N>_alarm → DiscreteSensor 'intrusion';
+ * - fan<N>_input → also a Fan with the same id as its speed sensor (fans
+ *   and sensors are separate id spaces).
+ */
+import type {
+  DeviceStatus,
+  DiscreteSensor,
+  Fan,
+  HardwareSnapshot,
+  Health,
+  NumericSensor,
+} from '../../src/model/snapshot.js';
+import {
+  type AttributeName,
+  CHANNEL_TYPES,
+  type ChannelType,
+  channelName,
+  parseAttributeInteger,
+  parseAttributeName,
+  parseLabel,
+  PWM_QUANTITY,
+  pwmPercent,
+  QUANTITIES,
+  type Quantity,
+  scaleReading,
+} from './attributes.js';
+import { HwmonError } from './errors.js';
+import { isThresholdItem, type RawLimits, THRESHOLD_ITEMS, toThresholds, usableLimits } from './thresholds.js';
+
+/** What reading one attribute file gave. */
+export type AttributeRead = { text: string } | { error: HwmonError };
+
+/** One chip as read from sysfs. */
+export interface RawChip {
+  /** Unique, stable chip id (`coretemp-isa-0000`). */
+  id: string;
+  /** The chip's `name` attribute (`coretemp`). */
+  name: string;
+  /** The folder the attributes were read from. */
+  path: string;
+  /** Attribute file name → what reading it gave; only wanted attributes (`isWantedAttribute`). */
+  attributes: ReadonlyMap<string, AttributeRead>;
+}
+
+export interface BuildOptions {
+  /** Chip names whose fans stop by design when cool (graphics cards). */
+  zeroRpmChips: readonly string[];
+}
+
+export interface BuildResult {
+  snapshot: HardwareSnapshot;
+  /** Attributes that could not be read or parsed; the sensors they belong to say so. */
+  problems: HwmonError[];
+}
+
+/** Alarm files and the health each states when set. */
+const ALARM_HEALTH: Readonly<Record<string, Health>> = {
+  alarm: 'warning',
+  min_alarm: 'warning',
+  max_alarm: 'warning',
+  cap_alarm: 'warning',
+  lcrit_alarm: 'critical',
+  crit_alarm: 'critical',
+  emergency_alarm: 'fatal',
+};
+const HEALTH_RANK: readonly Health[] = ['ok', 'warning', 'critical', 'fatal'];
+
+const VALUE_ITEMS = ['input', 'average'];
+const OTHER_ITEMS = ['label', 'fault', 'enable', 'target'];
+
+/** Whether the provider reads this attribute at all (it skips beep, type, offset, hysteresis, auto points, …). */
+export function isWantedAttribute(attribute: AttributeName): boolean {
+  const { type, item } = attribute;
+  if (type === 'pwm') return item === '' || item === 'enable';
+  if (type === 'intrusion') return item === 'alarm';
+  return VALUE_ITEMS.includes(item) || OTHER_ITEMS.includes(item) || isThresholdItem(item) || Object.hasOwn(ALARM_HEALTH, item);
+}
+
+/** Whether the attribute holds a channel's reading (rather than a limit, alarm or label). */
+export function isReadingAttribute({ type, item }: AttributeName): boolean {
+  if (type === 'pwm') return item === '';
+  if (type === 'intrusion') return item === 'alarm';
+  return item === 'input' || (type === 'power' && item === 'average');
+}
+
+/** Possible states of an intrusion sensor; 'Unknown' when its alarm cannot be read. */
+export const INTRUSION_STATES = ['Normal', 'Intrusion', 'Unknown'];
+
+export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions): BuildResult {
+  const problems: HwmonError[] = [];
+  const sensors: SensorDraft[] = [];
+  const discrete: DiscreteDraft[] = [];
+  const fans: FanDraft[] = [];
+  for (const chip of chips) {
+    const reader = new ChipReader(chip, channelsOf(chip), problems);
+    for (const channel of reader.channels.values()) {
+      if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
+      else if (channel.type === 'pwm') sensors.push(...optional(pwmSensor(reader, channel)));
+      else {
+        const sensor = numericSensor(reader, channel, QUANTITIES[channel.type]);
+        if (sensor === undefined) continue;
+        sensors.push(sensor);
+        if (channel.type === 'fan') fans.push(fanDevice(reader, channel, sensor, options));
+      }
+    }
+  }
+  disambiguateLabels(sensors, (s) => s.sensor.kind);
+  disambiguateLabels(discrete, () => 'discrete');
+  return {
+    snapshot: {
+      sensors: sensors.map((s) => s.sensor),
+      discreteSensors: discrete.map((d) => d.sensor),
+      fans: fans.map((f) => ({ ...f.fan, label: f.speed.sensor.label })),
+    },
+    problems,
+  };
+}
+
+const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
+
+// ---- channels ---------------------------------------------------------------
+
+interface Channel {
+  type: ChannelType;
+  index: number;
+  /** `temp1`. */
+  name: string;
+  /** Item → attribute file name. */
+  files: Map<string, string>;
+}
+
+/** The chip's channels by name, ordered by type (as in CHANNEL_TYPES) and index. */
+function channelsOf(chip: RawChip): Map<string, Channel> {
+  const channels = new Map<string, Channel>();
+  for (const file of chip.attributes.keys()) {
+    const attribute = parseAttributeName(file);
+    if (attribute === undefined) continue;
+    const name = channelName(attribute.type, attribute.index);
+    let channel = channels.get(name);
+    if (channel === undefined) {
+      channel = { type: attribute.type, index: attribute.index, name, files: new Map() };
+      channels.set(name, channel);
+    }
+    channel.files.set(attribute.item, file);
+  }
+  const order = (c: Channel): number => CHANNEL_TYPES.indexOf(c.type);
+  const sorted = [...channels.values()].sort((a, b) => order(a) - order(b) || a.index - b.index);
+  return new Map(sorted.map((channel) => [channel.name, channel]));
+}
+
+/** Reads typed values of one chip's attributes, noting every failure in `problems`. */
+class ChipReader {
+  constructor(
+    readonly chip: RawChip,
+    readonly channels: ReadonlyMap<string, Channel>,
+    private readonly problems: HwmonError[],
+  ) {}
+
+  report(problem: HwmonError): void {
+    this.problems.push(problem);
+  }
+
+  /** The channel `<type><index>` of this chip, if it has one. */
+  sibling(type: ChannelType, index: number): Channel | undefined {
+    return this.channels.get(channelName(type, index));
+  }
+
+  /** The integer in the channel's `item` file: undefined when there is no such file, null when it failed. */
+  integer(channel: Channel, item: string): number | null | undefined {
+    const text = this.text(channel, item);
+    if (text === undefined || text === null) return text;
+    try {
+      return parseAttributeInteger(text, this.path(channel, item));
+    } catch (error) {
+      this.report(error as HwmonError);
+      return null;
+    }
+  }
+
+  /** The text of the channel's `item` file: undefined when there is no such file, null when it failed. */
+  text(channel: Channel, item: string): string | null | undefined {
+    const file = channel.files.get(item);
+    if (file === undefined) return undefined;
+    const read = this.chip.attributes.get(file);
+    if (read === undefined) return undefined;
+    if ('error' in read) {
+      this.report(read.error);
+      return null;
+    }
+    return read.text;
+  }
+
+  /** The error reading the channel's `item` file, if it failed to read. */
+  readError(channel: Channel, item: string): HwmonError | undefined {
+    const file = channel.files.get(item);
+    const read = file === undefined ? undefined : this.chip.attributes.get(file);
+    return read !== undefined && 'error' in read ? read.error : undefined;
+  }
+
+  path(channel: Channel, item: string): string {
+    return `${this.chip.path}/${channel.files.get(item) ?? channelName(channel.type, channel.index)}`;
+  }
+
+  /** The chip's label for the channel, or `<chip-id> <channel>`. */
+  label(channel: Channel): string {
+    const text = this.text(channel, 'label');
+    return (typeof text === 'string' ? parseLabel(text) : undefined) ?? `${this.chip.id} ${channel.name}`;
+  }
+
+  sensorId(channel: Channel): string {
+    return `hwmon:${this.chip.id}/${channel.name}`;
+  }
+}
+
+// ---- numeric sensors ----------------------------------------------------------
+
+interface SensorDraft {
+  sensor: NumericSensor;
+  /** For label disambiguation. */
+  chip: string;
+  channel: string;
+  /** Usable raw limits (fan status needs the minimum). */
+  limits: RawLimits;
+  /** The chip reported a fault of the sensor (`<channel>_fault`). */
+  fault: boolean;
+  /** Raw reading, null when unavailable. */
+  raw: number | null;
+  alarm: boolean;
+}
+
+function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity): SensorDraft | undefined {
+  const valueItem = VALUE_ITEMS.find((item) => channel.files.has(item) && isReadingAttribute({ ...channel, item }));
+  if (valueItem === undefined) return undefined;
+  const raw = reader.integer(channel, valueItem) ?? null;
+  const limits = usableLimits(channel.type, rawLimits(reader, channel));
+  const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
+  const alarms = alarmHealth(reader, channel);
+  const sensor: NumericSensor = {
+    id: reader.sensorId(channel),
+    label: reader.label(channel),
+    kind: quantity.kind,
+    unit: quantity.unit,
+    value: raw === null ? null : scaleReading(raw, quantity.decimals),
+    decimals: quantity.decimals,
+    source: reader.chip.id,
+  };
+  const thresholds = toThresholds(limits, (limit) => scaleReading(limit, quantity.decimals));
+  if (Object.keys(thresholds).length > 0) sensor.thresholds = thresholds;
+  if (alarms !== undefined) sensor.health = alarms;
+  if (raw === null) sensor.unavailable = unavailability(reader, channel, valueItem);
+  if (fault && channel.type === 'fan') {
+    // A fan fault is the fan's (it stopped or is missing); its reading still stands.
+    sensor.health = 'critical';
+  } else if (fault) {
+    // Any other fault is the sensor's (an open or shorted diode): its reading is noise.
+    sensor.value = null;
+    sensor.unavailable = 'failed';
+  }
+  return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms !== 'ok' };
+}
+
+function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
+  const limits: RawLimits = {};
+  for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
+    const value = reader.integer(channel, item);
+    if (typeof value === 'number') limits[item] = value;
+  }
+  return limits;
+}
+
+/** Why a reading is missing: 'disabled' when the channel is switched off (`_enable` 0, reads fail with ENODATA), else 'failed'. */
+function unavailability(reader: ChipReader, channel: Channel, valueItem: string): 'disabled' | 'failed' {
+  const error = reader.readError(channel, valueItem);
+  const disabled = error !== undefined && error.code === 'IO' && reader.integer(channel, 'enable') === 0;
+  return disabled ? 'disabled' : 'failed';
+}
+
+/** The worst health the channel's set alarms state; 'ok' when it has alarms and none is set; undefined without alarms. */
+function alarmHealth(reader: ChipReader, channel: Channel): Health | undefined {
+  let worst: Health | undefined;
+  for (const [item, health] of Object.entries(ALARM_HEALTH)) {
+    const value = reader.integer(channel, item);
+    if (typeof value !== 'number') continue;
+    const stated = value === 0 ? 'ok' : health;
+    if (worst === undefined || HEALTH_RANK.indexOf(stated) > HEALTH_RANK.indexOf(worst)) worst = stated;
+  }
+  return worst;
+}
+
+function pwmSensor(reader: ChipReader, channel: Channel): SensorDraft | undefined {
+  if (!channel.files.has('')) return undefined;
+  let raw = reader.integer(channel, '') ?? null;
+  let value: number | null = null;
+  if (raw !== null) {
+    try {
+      value = pwmPercent(raw, reader.path(channel, ''));
+    } catch (error) {
+      reader.report(error as HwmonError);
+      raw = null;
+    }
+  }
+  const sensor: NumericSensor = {
+    id: reader.sensorId(channel),
+    label: reader.label(channel),
+    kind: PWM_QUANTITY.kind,
+    unit: PWM_QUANTITY.unit,
+    value,
+    decimals: PWM_QUANTITY.decimals,
+    source: reader.chip.id,
+  };
+  if (value === null) sensor.unavailable = 'failed';
+  if (reader.sibling('fan', channel.index)?.files.has('input')) sensor.monitors = { kind: 'fan', id: fanId(reader, channel.index) };
+  return { sensor, chip: reader.chip.id, channel: channel.name, limits: {}, fault: false, raw, alarm: false };
+}
+
+// ---- fans ----------------------------------------------------------------------
+
+interface FanDraft {
+  fan: Fan;
+  speed: SensorDraft;
+}
+
+function fanId(reader: ChipReader, index: number): string {
+  return `hwmon:${reader.chip.id}/${channelName('fan', index)}`;
+}
+
+/**
+ * The Fan a `fan<N>_input` belongs to. A stopped fan is `idleAllowed` when
+ * the controller stopped it on purpose (target speed 0, or automatic PWM
+ * control at duty cycle 0), or when the chip is a graphics card's (their
+ * fans rest when cool) and no minimum speed is set.
+ */
+function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
+  const id = fanId(reader, channel.index);
+  speed.sensor.monitors = { kind: 'fan', id };
+  const pwm = reader.sibling('pwm', channel.index);
+  const target = reader.integer(channel, 'target');
+  const duty = pwm && reader.integer(pwm, '');
+  const automatic = pwm !== undefined && (reader.integer(pwm, 'enable') ?? 0) >= 2;
+  const stoppedOnPurpose = target === 0 || (automatic && duty === 0);
+  const noMinimum = speed.limits.min === undefined;
+  const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
+  const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };
+  if (pwm?.files.has('')) fan.variableSpeed = true;
+  if (typeof target === 'number' && target >= 0) fan.desiredSpeed = target;
+  return { fan, speed };
+}
+
+/**
+ * - a fault: failed;
+ * - no reading: unknown;
+ * - stopped, not idle by design: failed when a minimum speed is set, else
+ *   unknown (an unconnected header and a dead fan both read 0);
+ * - an alarm: degraded;
+ * - otherwise ok.
+ */
+function fanStatus(speed: SensorDraft, idleAllowed: boolean): DeviceStatus {
+  if (speed.fault) return 'failed';
+  if (speed.raw === null) return 'unknown';
+  if (speed.raw === 0 && !idleAllowed) return (speed.limits.min ?? 0) > 0 ? 'failed' : 'unknown';
+  if (speed.alarm) return 'degraded';
+  return 'ok';
+}
+
+// ---- intrusion -------------------------------------------------------------------
+
+interface DiscreteDraft {
+  sensor: DiscreteSensor;
+  chip: string;
+  channel: string;
+}
+
+function intrusionSensor(reader: ChipReader, channel: Channel): DiscreteDraft {
+  const alarm = reader.integer(channel, 'alarm');
+  let state = 'Unknown';
+  let health: Health = 'unknown';
+  if (alarm === 0) [state, health] = ['Normal', 'ok'];
+  else if (alarm === 1) [state, health] = ['Intrusion', 'warning'];
+  else if (typeof alarm === 'number') {
+    reader.report(new HwmonError('BAD_VALUE', reader.path(channel, 'alarm'), `expected 0 or 1, got ${alarm}`));
+  }
+  const sensor: DiscreteSensor = {
+    id: reader.sensorId(channel),
+    label: reader.label(channel),
+    kind: 'intrusion',
+    possibleStates: [...INTRUSION_STATES],
+    state,
+    health,
+    source: reader.chip.id,
+  };
+  return { sensor, chip: reader.chip.id, channel: channel.name };
+}
+
+// ---- labels ------------------------------------------------------------------------
+
+/**
+ * Makes labels unique among items of the same group: a label shared across
+ * chips gets the chip id, one shared within a chip gets the channel
+ * (`Core 0 (coretemp-isa-0001)`, `pkg (temp2)`). Every holder of a shared
+ * label is renamed, so a label does not depend on which chip came first.
+ */
+function disambiguateLabels<T extends { sensor: { label: string }; chip: string; channel: string }>(
+  items: readonly T[],
+  group: (item: T) => string,
+): void {
+  const holders = new Map<string, T[]>();
+  for (const item of items) {
+    const key = `${group(item)}\0${item.sensor.label}`;
+    const same = holders.get(key);
+    if (same) same.push(item);
+    else holders.set(key, [item]);
+  }
+  for (const same of holders.values()) {
+    if (same.length < 2) continue;
+    const chips = new Set(same.map((item) => item.chip));
+    for (const item of same) {
+      const sharedInChip = same.filter((other) => other.chip === item.chip).length > 1;
+      const qualifier = [chips.size > 1 ? item.chip : '', sharedInChip ? item.channel : ''].filter(Boolean).join(' ');
+      item.sensor.label = `${item.sensor.label} (${qualifier})`;
+    }
+  }
+}

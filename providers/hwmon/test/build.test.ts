@@ -1,0 +1,323 @@
+import t from 'tap';
+import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
+import { validateSnapshot } from '../../../src/providers/validate.js';
+import { parseAttributeName } from '../attributes.js';
+import { type AttributeRead, buildSnapshot, isReadingAttribute, isWantedAttribute, type RawChip } from '../build.js';
+import { HwmonError } from '../errors.js';
+import { sensorById } from './helpers.js';
+
+const OPTIONS = { zeroRpmChips: ['amdgpu'] };
+
+/** A chip from attribute texts (a trailing newline is added) or read errors. */
+function chip(id: string, name: string, attributes: Record<string, string | number | HwmonError>): RawChip {
+  const reads = new Map<string, AttributeRead>();
+  for (const [file, value] of Object.entries(attributes)) {
+    reads.set(file, value instanceof HwmonError ? { error: value } : { text: `${value}\n` });
+  }
+  return { id, name, path: `/sys/devices/${id}`, attributes: reads };
+}
+
+function failure(errno: string, file = 'x'): HwmonError {
+  return new HwmonError('IO', `/sys/${file}`, `${errno}: failed`, { errno });
+}
+
+function build(...chips: RawChip[]): { snapshot: HardwareSnapshot; problems: HwmonError[] } {
+  const result = buildSnapshot(chips, OPTIONS);
+  validateSnapshot(result.snapshot);
+  return result;
+}
+
+const fanById = (snapshot: HardwareSnapshot, id: string) => {
+  const fan = snapshot.fans?.find((f) => f.id === id);
+  if (fan === undefined) throw new Error(`no fan ${id}`);
+  return fan;
+};
+
+t.test('isWantedAttribute reads values, limits, alarms, labels and controls, nothing else', async (t) => {
+  const wanted = (file: string): boolean => isWantedAttribute(parseAttributeName(file)!);
+  for (const file of [
+    'temp1_input', 'temp1_label', 'temp1_min', 'temp1_max', 'temp1_lcrit', 'temp1_crit', 'temp1_emergency',
+    'temp1_alarm', 'temp1_min_alarm', 'temp1_max_alarm', 'temp1_lcrit_alarm', 'temp1_crit_alarm', 'temp1_emergency_alarm',
+    'power1_cap_alarm', 'temp1_fault', 'in1_enable', 'fan1_target', 'power1_average', 'pwm1', 'pwm1_enable', 'intrusion0_alarm',
+  ]) {
+    t.ok(wanted(file), file);
+  }
+  for (const file of ['temp1_beep', 'temp1_type', 'temp1_offset', 'temp1_crit_hyst', 'pwm1_auto_point1_pwm', 'pwm1_min', 'power1_cap', 'intrusion0_beep', 'fan1_div']) {
+    t.notOk(wanted(file), file);
+  }
+});
+
+t.test('isReadingAttribute: the value file of each channel type', async (t) => {
+  const reading = (file: string): boolean => isReadingAttribute(parseAttributeName(file)!);
+  t.ok(reading('temp1_input'));
+  t.ok(reading('power1_average'));
+  t.ok(reading('pwm1'));
+  t.ok(reading('intrusion0_alarm'));
+  t.notOk(reading('temp1_average'));
+  t.notOk(reading('temp1_max'));
+  t.notOk(reading('temp1_alarm'));
+  t.notOk(reading('pwm1_enable'));
+});
+
+t.test('every numeric channel type in plain units', async (t) => {
+  const { snapshot, problems } = build(
+    chip('c-isa-0000', 'c', {
+      temp1_input: 42500, in0_input: 1296, curr1_input: 7624, power1_input: 8144000, energy1_input: 25637161804,
+      fan1_input: 1530, freq1_input: 500000000, humidity1_input: 45123,
+    }),
+  );
+  t.same(problems, []);
+  t.same(
+    snapshot.sensors!.map((s) => [s.id, s.kind, s.unit, s.value, s.decimals]),
+    [
+      ['hwmon:c-isa-0000/temp1', 'temperature', 'celsius', 42.5, 3],
+      ['hwmon:c-isa-0000/in0', 'voltage', 'volts', 1.296, 3],
+      ['hwmon:c-isa-0000/curr1', 'current', 'amps', 7.624, 3],
+      ['hwmon:c-isa-0000/power1', 'power', 'watts', 8.144, 6],
+      ['hwmon:c-isa-0000/energy1', 'energy', 'joules', 25637.161804, 6],
+      ['hwmon:c-isa-0000/fan1', 'fan', 'rpm', 1530, 0],
+      ['hwmon:c-isa-0000/freq1', 'frequency', 'hertz', 500000000, 0],
+      ['hwmon:c-isa-0000/humidity1', 'humidity', 'percent', 45.123, 3],
+    ],
+  );
+  for (const sensor of snapshot.sensors!) t.equal(sensor.source, 'c-isa-0000');
+});
+
+t.test('channels come in type order, then index order; limits without a reading make no sensor', async (t) => {
+  const { snapshot } = build(chip('c', 'c', { temp10_input: 1, temp2_input: 1, in3_input: 1, temp1_max: 50000, fan2_min: 300 }));
+  t.same(snapshot.sensors!.map((s) => s.id), ['hwmon:c/temp2', 'hwmon:c/temp10', 'hwmon:c/in3']);
+});
+
+t.test('power: the input wins over the average; the average alone is the reading', async (t) => {
+  const { snapshot } = build(chip('c', 'c', { power1_input: 8144000, power1_average: 5088000, power2_average: 345000000 }));
+  t.equal(sensorById(snapshot, 'hwmon:c/power1').value, 8.144);
+  t.equal(sensorById(snapshot, 'hwmon:c/power2').value, 345);
+});
+
+t.test('thresholds are scaled, named, and cleaned of placeholders', async (t) => {
+  const { snapshot } = build(
+    chip('c', 'c', {
+      temp1_input: 35850, temp1_min: -273150, temp1_max: 81850, temp1_crit: 84850, temp1_emergency: 90000, temp1_lcrit: -5000,
+      temp2_input: 35850, temp2_min: -273150, temp2_max: 65261850,
+      in0_input: 1296, in0_min: 896, in0_max: 1264,
+      power1_input: 1000000, power1_max: 55000000, power1_crit: 380000000,
+      fan1_input: 1000, fan1_min: 0, fan1_max: 3400,
+    }),
+  );
+  t.same(sensorById(snapshot, 'hwmon:c/temp1').thresholds, {
+    lowerCritical: -5, upperNonCritical: 81.85, upperCritical: 84.85, upperFatal: 90,
+  });
+  t.equal(sensorById(snapshot, 'hwmon:c/temp2').thresholds, undefined, 'only placeholders: no thresholds at all');
+  t.same(sensorById(snapshot, 'hwmon:c/in0').thresholds, { lowerNonCritical: 0.896, upperNonCritical: 1.264 });
+  t.same(sensorById(snapshot, 'hwmon:c/power1').thresholds, { upperNonCritical: 55, upperCritical: 380 });
+  t.same(sensorById(snapshot, 'hwmon:c/fan1').thresholds, { upperNonCritical: 3400 });
+});
+
+t.test('a limit that fails to read or parse is left out, and reported', async (t) => {
+  const { snapshot, problems } = build(chip('c', 'c', { temp1_input: 40000, temp1_max: failure('EIO', 'temp1_max'), temp1_crit: 'garbage' }));
+  t.equal(sensorById(snapshot, 'hwmon:c/temp1').thresholds, undefined);
+  t.equal(sensorById(snapshot, 'hwmon:c/temp1').value, 40);
+  t.same(problems.map((p) => p.code).sort(), ['BAD_VALUE', 'IO']);
+});
+
+t.test('labels: the chip label, else "<chip-id> <channel>"', async (t) => {
+  const { snapshot } = build(chip('it8720-isa-0228', 'it8720', { in3_input: 2992, in3_label: '+5V', in4_input: 3072, in5_input: 1, in5_label: ' \0' }));
+  t.same(snapshot.sensors!.map((s) => s.label), ['+5V', 'it8720-isa-0228 in4', 'it8720-isa-0228 in5']);
+});
+
+t.test('a label that fails to read falls back, and is reported', async (t) => {
+  const { snapshot, problems } = build(chip('c', 'c', { temp1_input: 1000, temp1_label: failure('EACCES', 'temp1_label') }));
+  t.equal(snapshot.sensors![0]!.label, 'c temp1');
+  t.equal(problems[0]!.errno, 'EACCES');
+});
+
+t.test('labels shared across chips get the chip id; within a chip, the channel', async (t) => {
+  const { snapshot } = build(
+    chip('coretemp-isa-0000', 'coretemp', { temp1_input: 1, temp1_label: 'Core 0', temp2_input: 1, temp2_label: 'Package' }),
+    chip('coretemp-isa-0001', 'coretemp', { temp1_input: 1, temp1_label: 'Core 0' }),
+    chip('xe-pci-0400', 'xe', {
+      temp2_input: 1, temp2_label: 'pkg', temp3_input: 1, temp3_label: 'vram', temp4_input: 1, temp4_label: 'vram',
+      power1_input: 1, power1_label: 'pkg',
+    }),
+    chip('xe-pci-0500', 'xe', { temp3_input: 1, temp3_label: 'vram' }),
+  );
+  t.same(
+    snapshot.sensors!.map((s) => s.label),
+    [
+      'Core 0 (coretemp-isa-0000)',
+      'Package',
+      'Core 0 (coretemp-isa-0001)',
+      'pkg',
+      'vram (xe-pci-0400 temp3)',
+      'vram (xe-pci-0400 temp4)',
+      'pkg',
+      'vram (xe-pci-0500)',
+    ],
+    'the same label on different kinds (pkg: temperature, power) is no clash',
+  );
+  const temperatures = snapshot.sensors!.filter((s) => s.kind === 'temperature');
+  t.equal(new Set(temperatures.map((s) => s.label)).size, temperatures.length, 'every temperature label is unique');
+});
+
+t.test('alarms state the worst health; no alarm file, no health', async (t) => {
+  const { snapshot } = build(
+    chip('c', 'c', {
+      temp1_input: 1,
+      temp2_input: 1, temp2_alarm: 0, temp2_crit_alarm: 0,
+      temp3_input: 1, temp3_alarm: 1,
+      temp4_input: 1, temp4_max_alarm: 1, temp4_crit_alarm: 1,
+      temp5_input: 1, temp5_emergency_alarm: 1, temp5_crit_alarm: 1,
+      temp6_input: 1, temp6_min_alarm: 1,
+      temp7_input: 1, temp7_lcrit_alarm: 1,
+      power1_input: 1, power1_cap_alarm: 1,
+      temp8_input: 1, temp8_alarm: failure('EIO'),
+      temp9_input: 1, temp9_alarm: failure('EIO'), temp9_crit_alarm: 0,
+    }),
+  );
+  const health = (id: string) => sensorById(snapshot, `hwmon:c/${id}`).health;
+  t.equal(health('temp1'), undefined);
+  t.equal(health('temp2'), 'ok');
+  t.equal(health('temp3'), 'warning');
+  t.equal(health('temp4'), 'critical');
+  t.equal(health('temp5'), 'fatal');
+  t.equal(health('temp6'), 'warning');
+  t.equal(health('temp7'), 'critical');
+  t.equal(health('power1'), 'warning');
+  t.equal(health('temp8'), undefined, 'an unreadable alarm says nothing');
+  t.equal(health('temp9'), 'ok', 'the readable alarm speaks');
+});
+
+t.test('a reading that fails: null and failed; with _enable 0: disabled', async (t) => {
+  const { snapshot, problems } = build(
+    chip('c', 'c', {
+      temp1_input: failure('EAGAIN'),
+      temp2_input: failure('ENODATA'), temp2_enable: 0,
+      temp3_input: failure('EIO'), temp3_enable: 1,
+      temp4_input: 'N/A',
+      temp5_input: 41000, temp5_enable: 0,
+      temp6_input: new HwmonError('ABORTED', '/sys/temp6_input', 'abandoned at the deadline'),
+    }),
+  );
+  const sensor = (id: string) => sensorById(snapshot, `hwmon:c/${id}`);
+  t.match(sensor('temp1'), { value: null, unavailable: 'failed' });
+  t.match(sensor('temp2'), { value: null, unavailable: 'disabled' });
+  t.match(sensor('temp3'), { value: null, unavailable: 'failed' });
+  t.match(sensor('temp4'), { value: null, unavailable: 'failed' }, 'unparsable');
+  t.match(sensor('temp5'), { value: 41 }, 'a reading wins over _enable 0 (amdgpu uses fan1_enable for its control mode)');
+  t.equal(sensor('temp5').unavailable, undefined);
+  t.match(sensor('temp6'), { value: null, unavailable: 'failed' });
+  t.same(problems.map((p) => p.errno ?? p.code), ['EAGAIN', 'ENODATA', 'EIO', 'BAD_VALUE', 'ABORTED']);
+});
+
+t.test('a sensor fault voids the reading; a fan fault fails the fan but keeps the reading', async (t) => {
+  const { snapshot } = build(chip('c', 'c', { temp2_input: -128000, temp2_fault: 1, temp3_input: 30000, temp3_fault: 0, fan2_input: 800, fan2_fault: 1 }));
+  t.match(sensorById(snapshot, 'hwmon:c/temp2'), { value: null, unavailable: 'failed' });
+  t.match(sensorById(snapshot, 'hwmon:c/temp3'), { value: 30 });
+  t.match(sensorById(snapshot, 'hwmon:c/fan2'), { value: 800, health: 'critical' });
+  t.match(fanById(snapshot, 'hwmon:c/fan2'), { status: 'failed' });
+});
+
+t.test('fans: device, speed sensor link, pwm and target', async (t) => {
+  const { snapshot } = build(
+    chip('nct6779-isa-0290', 'nct6779', {
+      fan1_input: 1530, fan1_label: 'CPU Fan', fan1_target: 1500, pwm1: 128, pwm1_enable: 5,
+      fan2_input: 900, fan2_target: -1,
+    }),
+  );
+  const fan1 = fanById(snapshot, 'hwmon:nct6779-isa-0290/fan1');
+  t.same(fan1, {
+    id: 'hwmon:nct6779-isa-0290/fan1',
+    label: 'CPU Fan',
+    speedSensor: 'hwmon:nct6779-isa-0290/fan1',
+    status: 'ok',
+    idleAllowed: false,
+    variableSpeed: true,
+    desiredSpeed: 1500,
+  });
+  t.same(sensorById(snapshot, 'hwmon:nct6779-isa-0290/fan1').monitors, { kind: 'fan', id: fan1.id });
+  const fan2 = fanById(snapshot, 'hwmon:nct6779-isa-0290/fan2');
+  t.equal(fan2.variableSpeed, undefined, 'no pwm: unknown, not false');
+  t.equal(fan2.desiredSpeed, undefined, 'a negative target is no speed');
+  t.same(snapshot.sensors!.map((s) => s.id), ['hwmon:nct6779-isa-0290/fan1', 'hwmon:nct6779-isa-0290/fan2', 'hwmon:nct6779-isa-0290/pwm1']);
+});
+
+t.test('fan status', async (t) => {
+  const { snapshot } = build(
+    chip('sio', 'it8720', {
+      fan1_input: 1530, fan1_alarm: 0,
+      fan2_input: 1500, fan2_min: 1000, fan2_alarm: 1,
+      fan3_input: 0, fan3_min: 0, fan3_alarm: 0,
+      fan4_input: 0, fan4_min: 1200, fan4_alarm: 1,
+      fan5_input: failure('EIO'),
+      fan6_input: 0, fan6_target: 0,
+      fan7_input: 0, pwm7: 0, pwm7_enable: 2,
+      fan8_input: 0, pwm8: 0, pwm8_enable: 1,
+    }),
+  );
+  const fan = (n: number) => fanById(snapshot, `hwmon:sio/fan${n}`);
+  t.match(fan(1), { status: 'ok', idleAllowed: false });
+  t.match(fan(2), { status: 'degraded' }, 'an alarm');
+  t.match(fan(3), { status: 'unknown', idleAllowed: false }, 'stopped, no minimum: unconnected or dead');
+  t.match(fan(4), { status: 'failed' }, 'stopped below its minimum');
+  t.match(fan(5), { status: 'unknown' }, 'no reading');
+  t.match(fan(6), { status: 'ok', idleAllowed: true, desiredSpeed: 0 }, 'target 0: stopped on purpose');
+  t.match(fan(7), { status: 'ok', idleAllowed: true, variableSpeed: true }, 'automatic control at duty 0');
+  t.match(fan(8), { status: 'unknown', idleAllowed: false }, 'manual control at duty 0 is no zero-RPM mode');
+});
+
+t.test('graphics cards: a fan without minimum may rest', async (t) => {
+  const { snapshot } = build(
+    chip('amdgpu-pci-0300', 'amdgpu', { fan1_input: 0, fan1_min: 0, fan1_max: 3400 }),
+    chip('amdgpu-pci-0400', 'amdgpu', { fan1_input: 0, fan1_min: 500 }),
+    chip('amdgpu-pci-0500', 'amdgpu', { fan1_input: 1200 }),
+  );
+  t.match(fanById(snapshot, 'hwmon:amdgpu-pci-0300/fan1'), { status: 'ok', idleAllowed: true });
+  t.match(fanById(snapshot, 'hwmon:amdgpu-pci-0400/fan1'), { status: 'failed', idleAllowed: false });
+  t.match(fanById(snapshot, 'hwmon:amdgpu-pci-0500/fan1'), { status: 'ok', idleAllowed: true }, 'a property of the fan, not of this reading');
+  const other = buildSnapshot([chip('amdgpu-pci-0300', 'amdgpu', { fan1_input: 0 })], { zeroRpmChips: [] }).snapshot;
+  t.match(fanById(other, 'hwmon:amdgpu-pci-0300/fan1'), { status: 'unknown', idleAllowed: false }, 'zeroRpmChips decides');
+});
+
+t.test('a fan label comes from its speed sensor, disambiguated', async (t) => {
+  const { snapshot } = build(chip('dell', 'dell_smm', { fan1_input: 2100, fan1_label: 'Processor Fan', fan2_input: 0, fan2_label: 'Processor Fan' }));
+  t.same(snapshot.fans!.map((f) => f.label), ['Processor Fan (fan1)', 'Processor Fan (fan2)']);
+});
+
+t.test('pwm outputs: percent, fan link, failures', async (t) => {
+  const { snapshot, problems } = build(chip('c', 'c', { pwm1: 128, fan1_input: 900, pwm2: 300, pwm3: failure('EIO'), pwm4: 0 }));
+  t.match(sensorById(snapshot, 'hwmon:c/pwm1'), {
+    kind: 'other', unit: 'percent', value: 50.2, decimals: 1, label: 'c pwm1', monitors: { kind: 'fan', id: 'hwmon:c/fan1' },
+  });
+  t.match(sensorById(snapshot, 'hwmon:c/pwm2'), { value: null, unavailable: 'failed' }, 'out of range');
+  t.equal(sensorById(snapshot, 'hwmon:c/pwm2').monitors, undefined, 'no fan2');
+  t.match(sensorById(snapshot, 'hwmon:c/pwm3'), { value: null, unavailable: 'failed' });
+  t.match(sensorById(snapshot, 'hwmon:c/pwm4'), { value: 0 });
+  t.same(problems.map((p) => p.errno ?? p.code), ['BAD_VALUE', 'EIO']);
+});
+
+t.test('a pwm_enable without pwm makes no sensor', async (t) => {
+  const { snapshot } = build(chip('c', 'c', { pwm1_enable: 2 }));
+  t.same(snapshot.sensors, []);
+});
+
+t.test('intrusion alarms are discrete sensors', async (t) => {
+  const { snapshot, problems } = build(
+    chip('nct', 'nct6779', { intrusion0_alarm: 0, intrusion1_alarm: 1, intrusion2_alarm: 2, intrusion3_alarm: failure('EIO') }),
+  );
+  t.same(
+    snapshot.discreteSensors!.map((d) => [d.id, d.label, d.kind, d.state, d.health]),
+    [
+      ['hwmon:nct/intrusion0', 'nct intrusion0', 'intrusion', 'Normal', 'ok'],
+      ['hwmon:nct/intrusion1', 'nct intrusion1', 'intrusion', 'Intrusion', 'warning'],
+      ['hwmon:nct/intrusion2', 'nct intrusion2', 'intrusion', 'Unknown', 'unknown'],
+      ['hwmon:nct/intrusion3', 'nct intrusion3', 'intrusion', 'Unknown', 'unknown'],
+    ],
+  );
+  for (const sensor of snapshot.discreteSensors!) t.same(sensor.possibleStates, ['Normal', 'Intrusion', 'Unknown']);
+  t.same(problems.map((p) => p.errno ?? p.code), ['BAD_VALUE', 'EIO']);
+  t.same(snapshot.sensors, []);
+});
+
+t.test('no chips: an empty snapshot', async (t) => {
+  t.same(build().snapshot, { sensors: [], discreteSensors: [], fans: [] });
+});
