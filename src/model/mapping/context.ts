@@ -101,7 +101,7 @@ export class BuildContext {
     const path = instance.path!;
     this.add(CIMV2_NAMESPACE, instance);
     this.associate(ModelClass.SystemDevice, ['GroupComponent', this.systemPath], ['PartComponent', path]);
-    this.rollup.push({ condition: health.condition, reason: `${label}: ${health.statusDescriptions[0]}` });
+    this.rollup.push({ condition: health.condition, reason: health.condition === 'ok' ? undefined : `${label}: ${health.statusDescriptions[0]}` });
     return path;
   }
 
