@@ -37,7 +37,11 @@ export class CIMDateTime {
 
   /** A timestamp for `date`, written in the UTC offset `offsetMinutes` (default: UTC). */
   static fromDate(date: Date, offsetMinutes = 0): CIMDateTime {
+    if (!Number.isInteger(offsetMinutes) || Math.abs(offsetMinutes) > 999) {
+      throw new RangeError(`a UTC offset is a whole number of minutes up to 999, not ${offsetMinutes}`);
+    }
     const local = new Date(date.getTime() + offsetMinutes * 60_000);
+    if (!(local.getUTCFullYear() >= 0 && local.getUTCFullYear() <= 9999)) throw new RangeError('a CIM timestamp has a year from 0000 to 9999');
     const sign = offsetMinutes < 0 ? '-' : '+';
     const micros = local.getUTCMilliseconds() * 1000;
     const text =
@@ -100,7 +104,13 @@ function inRange(field: string | undefined, min: number, max: number): boolean {
 }
 
 function timestampFieldsValid(m: RegExpExecArray): boolean {
-  return inRange(m[2], 1, 12) && inRange(m[3], 1, 31) && inRange(m[4], 0, 23) && inRange(m[5], 0, 59) && inRange(m[6], 0, 60);
+  return inRange(m[2], 1, 12) && inRange(m[3], 1, daysInMonth(m[1], m[2])) && inRange(m[4], 0, 23) && inRange(m[5], 0, 59) && inRange(m[6], 0, 60);
+}
+
+/** The last day of the month; 31 while the year or month is (partly) a wildcard. */
+function daysInMonth(year: string | undefined, month: string | undefined): number {
+  if (year === undefined || month === undefined || year.includes('*') || month.includes('*')) return 31;
+  return new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
 }
 
 function intervalFieldsValid(m: RegExpExecArray): boolean {

@@ -104,6 +104,11 @@ export function parseReal(text: string): number | undefined {
   return undefined;
 }
 
+/** Whether a finite number stays finite in single precision (infinities and NaN are real32 values). */
+function real32InRange(n: number): boolean {
+  return !Number.isFinite(n) || Number.isFinite(Math.fround(n));
+}
+
 /** Rounds a real to single precision so that real32 values compare as the wire will carry them. */
 export function toReal32(n: number): number {
   return Math.fround(n);
@@ -120,7 +125,8 @@ export function scalarFromText(type: CIMType, text: string): CIMScalar {
     case 'string':
       return text;
     case 'char16':
-      if ([...text].length !== 1) throw new RangeError(`char16 takes one character, not ${JSON.stringify(text)}`);
+      // One UCS-2 character: a single UTF-16 code unit (a surrogate pair is two).
+      if (text.length !== 1) throw new RangeError(`char16 takes one character, not ${JSON.stringify(text)}`);
       return text;
     case 'boolean': {
       const t = text.trim().toLowerCase();
@@ -134,7 +140,9 @@ export function scalarFromText(type: CIMType, text: string): CIMScalar {
     case 'real64': {
       const n = parseReal(text);
       if (n === undefined) throw new RangeError(`not a ${type}: ${JSON.stringify(text)}`);
-      return type === 'real32' ? toReal32(n) : n;
+      if (type === 'real64') return n;
+      if (!real32InRange(n)) throw new RangeError(`${text.trim()} is outside the range of real32`);
+      return toReal32(n);
     }
     case 'reference':
       throw new RangeError('a reference has no text form here');
@@ -197,12 +205,14 @@ export function checkScalar(type: CIMType, value: unknown): string | undefined {
     case 'string':
       return typeof value === 'string' || isEmbedded(value) ? undefined : `expected a string, got ${describe(value)}`;
     case 'char16':
-      return typeof value === 'string' && [...value].length === 1 ? undefined : `expected one character, got ${describe(value)}`;
+      return typeof value === 'string' && value.length === 1 ? undefined : `expected one character, got ${describe(value)}`;
     case 'datetime':
       return value instanceof CIMDateTime ? undefined : `expected a CIMDateTime, got ${describe(value)}`;
     case 'reference':
       return isInstanceName(value) ? undefined : `expected a CIMInstanceName, got ${describe(value)}`;
     case 'real32':
+      if (typeof value !== 'number') return `expected a number, got ${describe(value)}`;
+      return real32InRange(value) ? undefined : `${value} is outside the range of real32`;
     case 'real64':
       return typeof value === 'number' ? undefined : `expected a number, got ${describe(value)}`;
     default:

@@ -1,0 +1,95 @@
+import t from 'tap';
+import {
+  CIMClass, CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty, normalizeNamespace, sameName,
+  type CIMQualifier,
+} from '../../src/cim/index.js';
+
+t.test('NocaseMap: case-insensitive lookups, defining spelling kept', async (t) => {
+  const map = new NocaseMap<number>([['DeviceID', 1], ['ElementName', 2]]);
+  t.equal(map.get('deviceid'), 1);
+  t.equal(map.get('DEVICEID'), 1);
+  t.ok(map.has('elementNAME'));
+  t.equal(map.nameOf('elementname'), 'ElementName');
+  t.equal(map.nameOf('nothing'), undefined);
+  t.equal(map.size, 2);
+  map.set('deviceId', 3);
+  t.same([...map], [['deviceId', 3], ['ElementName', 2]], 'a reset keeps the position and takes the new spelling');
+  t.same([...map.keys()], ['deviceId', 'ElementName']);
+  t.same([...map.values()], [3, 2]);
+  const copy = map.clone();
+  t.ok(map.delete('ELEMENTNAME'));
+  t.notOk(map.delete('ElementName'));
+  t.equal(copy.size, 2, 'a clone is independent');
+  t.ok(sameName('CIM_Fan', 'cim_fan'));
+  t.notOk(sameName('CIM_Fan', 'CIM_Fans'));
+});
+
+t.test('namespaces normalise without case and slashes', async (t) => {
+  t.equal(normalizeNamespace('/root/CIMV2/'), 'root/cimv2');
+  t.equal(normalizeNamespace('root/interop'), 'root/interop');
+});
+
+t.test('CIMInstanceName keys: identity ignores case and key order', async (t) => {
+  const a = new CIMInstanceName({
+    classname: 'CIM_Fan',
+    keybindings: { SystemName: 'host', DeviceID: 'fan-1', CreationClassName: 'CIM_Fan' },
+    namespace: 'root/cimv2',
+  });
+  const b = new CIMInstanceName({
+    classname: 'cim_fan',
+    keybindings: [['creationclassname', 'CIM_Fan'], ['deviceid', 'fan-1'], ['SYSTEMNAME', 'host']],
+    namespace: 'ROOT/CIMV2/',
+  });
+  t.equal(a.key, b.key);
+  t.ok(a.equals(b));
+  t.ok(a.equals(a.withLocation(undefined)), 'a path without namespace matches any namespace');
+  t.notOk(a.equals(a.withLocation('root/interop')));
+  const other = new CIMInstanceName({ classname: 'CIM_Fan', keybindings: { SystemName: 'host', DeviceID: 'FAN-1', CreationClassName: 'CIM_Fan' } });
+  t.notOk(a.equals(other), 'key values are case-sensitive');
+  t.equal(a.keybindings.get('deviceid'), 'fan-1');
+});
+
+t.test('CIMInstanceName keys of every type', async (t) => {
+  const ref = new CIMInstanceName({ classname: 'CIM_ComputerSystem', keybindings: { Name: 'h"1' } });
+  const when = CIMDateTime.parse('20250101000000.000000+000');
+  const path = new CIMInstanceName({
+    classname: 'X_Thing',
+    keybindings: { S: 'a\\b', N: 5, Big: 18446744073709551615n, B: true, D: when, R: ref },
+    namespace: 'root/cimv2',
+    host: 'h.example',
+  });
+  t.equal(
+    path.toString(),
+    '//h.example/root/cimv2:X_Thing.S="a\\\\b",N=5,Big=18446744073709551615,B=TRUE,D="20250101000000.000000+000",R="CIM_ComputerSystem.Name=\\"h\\\\\\"1\\""',
+  );
+  const sameButNumber = new CIMInstanceName({ classname: 'X_Thing', keybindings: { S: 'a\\b', N: 5n, Big: 18446744073709551615n, B: true, D: when, R: ref } });
+  t.equal(path.key, sameButNumber.key, 'a number and a bigint of the same value are the same key');
+  const stringFive = new CIMInstanceName({ classname: 'X_Thing', keybindings: { S: 'a\\b', N: '5', Big: 18446744073709551615n, B: true, D: when, R: ref } });
+  t.not(path.key, stringFive.key, 'the string "5" is not the number 5');
+  t.equal(new CIMInstanceName({ classname: 'X_Single' }).toString(), 'X_Single', 'a keyless path');
+  t.equal(new CIMInstanceName({ classname: 'X', keybindings: { K: 1 }, namespace: 'root/cimv2' }).toString(), 'root/cimv2:X.K=1');
+});
+
+t.test('CIMClass and CIMInstance helpers', async (t) => {
+  const flavors = { overridable: true, tosubclass: true, toinstance: false, translatable: false };
+  const q = (name: string, value: boolean): CIMQualifier => ({ name, type: 'boolean', value, flavors, propagated: false });
+  const cls = new CIMClass({
+    classname: 'X_Assoc',
+    qualifiers: new NocaseMap([['Association', q('Association', true)], ['Abstract', q('Abstract', false)]]),
+    properties: new NocaseMap([
+      ['A', cimProperty('A', 'reference', null, { qualifiers: new NocaseMap([['Key', q('Key', true)]]) })],
+      ['Note', cimProperty('Note', 'string', null)],
+      ['B', cimProperty('B', 'reference', null, { qualifiers: new NocaseMap([['key', q('Key', true)]]) })],
+    ]),
+  });
+  t.ok(cls.isAssociation);
+  t.notOk(cls.isAbstract, 'a false qualifier does not count');
+  t.notOk(cls.isIndication);
+  t.same(cls.keyNames, ['A', 'B']);
+  const p = cimProperty('Codes', 'uint16', [1, 2]);
+  t.ok(p.isArray);
+  t.equal(p.propagated, false);
+  const inst = new CIMInstance({ classname: 'X_Thing', properties: new NocaseMap([['Codes', p]]) });
+  t.same(inst.get('codes'), [1, 2]);
+  t.equal(inst.get('missing'), undefined);
+});
