@@ -35,11 +35,7 @@ export function initializerValue(init: MofInitializer, target: ValueTarget, alia
   if (target.arraySize !== undefined && init.items.length > target.arraySize) {
     throw new ValueError(init.pos, `the array has ${init.items.length} elements, more than its fixed size ${target.arraySize}`);
   }
-  return init.items.map((item) => {
-    const value = scalarValue(item, target.type, aliases);
-    if (value === null) throw new ValueError(item.pos, 'NULL is not allowed inside an array value');
-    return value;
-  });
+  return init.items.map((item) => scalarValue(item, target.type, aliases));
 }
 
 /** One literal as a value of `type`; NULL gives null. */
@@ -66,20 +62,21 @@ export function scalarValue(lit: MofLiteral, type: CIMType, aliases?: AliasLooku
       if (type === 'boolean') return lit.value;
       throw mismatch(lit, type);
     case 'char':
-      if (type === 'char16') return lit.value;
-      throw mismatch(lit, type);
     case 'string':
-      return stringValue(lit, type);
+      return textValue(lit, type);
   }
 }
 
-function stringValue(lit: Extract<MofLiteral, { kind: 'string' }>, type: CIMType): CIMScalar {
+/** A string initializes a string, a char16 (when one character long) or a datetime; a char initializes a char16. */
+function textValue(lit: Extract<MofLiteral, { kind: 'string' | 'char' }>, type: CIMType): CIMScalar {
+  if (lit.kind === 'char' && type !== 'char16') throw mismatch(lit, type);
   switch (type) {
     case 'string':
       return lit.value;
     case 'char16':
-      if ([...lit.value].length === 1) return lit.value;
-      throw new ValueError(lit.pos, `a char16 value is one character, found ${describeLiteral(lit)}`);
+      // One UCS-2 character: a single UTF-16 code unit.
+      if (lit.value.length === 1) return lit.value;
+      throw new ValueError(lit.pos, `a char16 value is one UCS-2 character, found ${describeLiteral(lit)}`);
     case 'datetime': {
       const dt = CIMDateTime.tryParse(lit.value);
       if (!dt) throw new ValueError(lit.pos, `${describeLiteral(lit)} is not a CIM datetime (yyyymmddhhmmss.mmmmmmsutc or ddddddddhhmmss.mmmmmm:000)`);
@@ -122,7 +119,7 @@ export function describeLiteral(init: MofInitializer): string {
 /** Deep equality of two values (for DisableOverride checks). */
 export function sameValue(a: CIMValue, b: CIMValue): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i] as CIMScalar));
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i] ?? null));
   }
   if (a instanceof CIMDateTime && b instanceof CIMDateTime) return a.equals(b);
   if (a instanceof CIMInstanceName && b instanceof CIMInstanceName) return a.equals(b);
