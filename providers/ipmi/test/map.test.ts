@@ -1,0 +1,216 @@
+import t from 'tap';
+import type { DiscreteSensor, NumericSensor } from '../../../src/model/snapshot.js';
+import { assignIds, buildSnapshot } from '../map.js';
+import { parseDcmiPowerReading } from '../dcmi.js';
+import { parseFreeIpmiSensors } from '../freeipmi.js';
+import { parseFru } from '../fru.js';
+import { parseSdrElist, parseSdrList } from '../sdr-list.js';
+import { parseSdrVerbose } from '../sdr-verbose.js';
+import { normaliseState, knownStates, stateMeaning } from '../states.js';
+import type { IpmiReading } from '../types.js';
+import { fixture } from './fixture.js';
+
+function sensor(list: NumericSensor[] | undefined, id: string): NumericSensor {
+  const found = list?.find((s) => s.id === id);
+  if (!found) throw new Error(`no sensor ${id}`);
+  return found;
+}
+
+function discrete(list: DiscreteSensor[] | undefined, id: string): DiscreteSensor {
+  const found = list?.find((s) => s.id === id);
+  if (!found) throw new Error(`no discrete sensor ${id}`);
+  return found;
+}
+
+const reading = (fields: Partial<IpmiReading> & { name: string }): IpmiReading => ({ states: [], thresholds: {}, line: 1, ...fields });
+
+t.test('ids: ipmi:<name>, suffixed by sensor number, record id or rank only when names repeat', async (t) => {
+  t.same(assignIds([reading({ name: 'A', number: 1 }), reading({ name: 'B' })]), ['ipmi:A', 'ipmi:B']);
+  t.same(assignIds([reading({ name: 'Temp', number: 1 }), reading({ name: 'Temp', number: 2 })]), ['ipmi:Temp#1', 'ipmi:Temp#2']);
+  t.same(assignIds([reading({ name: 'Temp', recordId: 40 }), reading({ name: 'Temp', recordId: 41 })]), ['ipmi:Temp#40', 'ipmi:Temp#41']);
+  t.same(assignIds([reading({ name: 'Temp' }), reading({ name: 'Temp' })]), ['ipmi:Temp#1', 'ipmi:Temp#2']);
+  t.same(assignIds([reading({ name: 'Temp', number: 5 }), reading({ name: 'Temp', number: 5 })]), ['ipmi:Temp#1', 'ipmi:Temp#2'], 'colliding numbers fall back to ranks');
+});
+
+t.test('numeric sensors: kind and unit from the printed unit, not the sensor type', async (t) => {
+  const snapshot = buildSnapshot({ readings: parseSdrElist(fixture('sdr-elist.txt')).readings });
+  t.match(sensor(snapshot.sensors, 'ipmi:Inlet Temp'), { kind: 'temperature', unit: 'celsius', value: 23, decimals: 0, health: 'ok', source: 'IPMI sensor 0x04, entity 7.1' });
+  t.match(sensor(snapshot.sensors, 'ipmi:Current 1'), { kind: 'current', unit: 'amps', value: 0.6, decimals: 2 });
+  t.match(sensor(snapshot.sensors, 'ipmi:Pwr Consumption'), { kind: 'power', unit: 'watts', value: 280 });
+  t.match(sensor(snapshot.sensors, 'ipmi:Fan1A'), { kind: 'fan', unit: 'rpm', monitors: { kind: 'fan', id: 'ipmi:fan:Fan1A' } });
+  const verbose = buildSnapshot({ readings: parseSdrVerbose(fixture('sdr-verbose.txt')).readings });
+  t.match(sensor(verbose.sensors, 'ipmi:Fan 3'), { kind: 'fan', unit: 'rpm', value: null, unavailable: 'absent', thresholds: { lowerCritical: 600 } });
+  t.equal(sensor(verbose.sensors, 'ipmi:Fan 3').health, undefined);
+  t.match(sensor(verbose.sensors, 'ipmi:Mem Voltage'), { unavailable: 'disabled', value: null });
+});
+
+t.test('units: FreeIPMI abbreviations, conversions, percentages', async (t) => {
+  const snapshot = buildSnapshot({ readings: parseFreeIpmiSensors(fixture('freeipmi-state-thresholds.csv')).readings });
+  t.match(sensor(snapshot.sensors, 'ipmi:Ambient'), { kind: 'temperature', unit: 'celsius', value: 25, decimals: 2, thresholds: { upperNonCritical: 40, upperCritical: 45 } });
+  t.match(sensor(snapshot.sensors, 'ipmi:Air Flow'), { kind: 'airflow', unit: 'cfm', value: 31 });
+  t.match(sensor(snapshot.sensors, 'ipmi:Fan Duty'), { kind: 'fan', unit: 'percent', value: 45 });
+  const others = buildSnapshot({
+    readings: [
+      reading({ name: 'K', value: 300, decimals: 0, unit: 'degrees K' }),
+      reading({ name: 'P', value: 101.3, decimals: 1, unit: 'kPa' }),
+      reading({ name: 'PS1 Curr Out %', value: 11, decimals: 0, unit: 'unspecified' }),
+      reading({ name: 'Altitude', value: 80, decimals: 0, unit: 'feet' }),
+      reading({ name: 'Util', value: 3, decimals: 0, unit: 'percent' }),
+      reading({ name: 'Uptime', value: 9, decimals: 0, unit: 'second' }),
+      reading({ name: 'Vcc', eventClass: 'threshold', sensorType: 'Voltage', value: null, unavailable: 'absent' }),
+      reading({ name: 'Odd', eventClass: 'threshold', sensorType: 'Other', value: null }),
+    ],
+  });
+  t.match(sensor(others.sensors, 'ipmi:K'), { kind: 'temperature', unit: 'celsius', value: 26.85, decimals: 2 });
+  t.match(sensor(others.sensors, 'ipmi:P'), { kind: 'pressure', unit: 'pascals', value: 101300 });
+  t.match(sensor(others.sensors, 'ipmi:PS1 Curr Out %'), { kind: 'utilization', unit: 'percent' });
+  t.match(sensor(others.sensors, 'ipmi:Altitude'), { kind: 'other', unit: 'unspecified', value: 80 });
+  t.match(sensor(others.sensors, 'ipmi:Util'), { kind: 'utilization', unit: 'percent' });
+  t.match(sensor(others.sensors, 'ipmi:Uptime'), { kind: 'other', unit: 'seconds' });
+  t.match(sensor(others.sensors, 'ipmi:Vcc'), { kind: 'voltage', unit: 'volts', value: null, unavailable: 'absent' }, 'unit from the sensor type');
+  t.match(sensor(others.sensors, 'ipmi:Odd'), { kind: 'other', unavailable: 'failed' }, 'no reading and no reason: the read failed');
+});
+
+t.test('decimals: printed precision, widened by thresholds, never narrower than before', async (t) => {
+  const decimals = new Map<string, number>();
+  const first = buildSnapshot({ readings: parseSdrList('12V              | 12.04 Volts       | ok\n').readings, decimals });
+  t.equal(sensor(first.sensors, 'ipmi:12V').decimals, 2);
+  const second = buildSnapshot({ readings: parseSdrList('12V              | 12 Volts          | ok\n').readings, decimals });
+  t.match(sensor(second.sensors, 'ipmi:12V'), { value: 12, decimals: 2 }, '"12 Volts" after "12.04 Volts" keeps two decimals');
+  const alone = buildSnapshot({ readings: parseSdrList('12V              | 12 Volts          | ok\n').readings });
+  t.equal(sensor(alone.sensors, 'ipmi:12V').decimals, 0);
+  const widened = buildSnapshot({ readings: [reading({ name: 'T', value: 25, decimals: 0, unit: 'degrees C', thresholds: { upperCritical: 90.5, lowerCritical: 0 } })] });
+  t.equal(sensor(widened.sensors, 'ipmi:T').decimals, 1);
+});
+
+t.test('discrete sensors: kind, the most severe state, health from the states whatever the status says', async (t) => {
+  const snapshot = buildSnapshot({ readings: parseSdrElist(fixture('sdr-elist.txt')).readings });
+  const ps2 = discrete(snapshot.discreteSensors, 'ipmi:PS2 Status');
+  t.match(ps2, { kind: 'powerSupplyStatus', state: 'Failure detected', health: 'critical' });
+  t.ok(ps2.possibleStates.includes('Presence detected') && ps2.possibleStates.includes('Power Supply AC lost'));
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS4 Status'), { state: 'AC out-of-range, but present', health: 'warning' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS3 Status'), { state: 'No state asserted', health: 'ok' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:Intrusion'), { kind: 'intrusion', state: 'General Chassis intrusion', health: 'critical' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:Drive 0'), { kind: 'presence', state: 'Drive Present', health: 'ok' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:Drive 1'), { state: 'Drive Fault', health: 'critical' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:Fan Redundancy'), { kind: 'redundancy', state: 'Redundancy Lost', health: 'critical' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:VCORE PG'), { state: 'Disabled', health: 'unknown' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:OEM Blob'), { kind: 'other', state: 'Vendor Specific Magic', health: 'unknown', possibleStates: ['Vendor Specific Magic'] });
+  t.notOk(snapshot.sensors?.some((s) => s.id === 'ipmi:PS1 Status'), 'a discrete record is not also numeric');
+});
+
+t.test('discrete sensors: raw states, FreeIPMI interpretation, name hints', async (t) => {
+  const list = buildSnapshot({ readings: parseSdrList(fixture('sdr-list.txt')).readings });
+  t.match(discrete(list.discreteSensors, 'ipmi:Chassis Intru'), { kind: 'intrusion', state: '0x01', health: 'unknown' });
+  t.match(discrete(list.discreteSensors, 'ipmi:PS Status'), { state: 'No Reading', health: 'unknown' });
+  const free = buildSnapshot({ readings: parseFreeIpmiSensors(fixture('freeipmi-state-thresholds.csv')).readings });
+  t.match(discrete(free.discreteSensors, 'ipmi:Front LED'), { state: 'Unrecognized State', health: 'unknown' });
+  const interpreted = buildSnapshot({ readings: [reading({ name: 'X', states: ['Vendor Thing'], health: 'ok' }), reading({ name: 'Y', states: ['Fully Redundant'], health: 'critical' })] });
+  t.equal(discrete(interpreted.discreteSensors, 'ipmi:X').health, 'ok', "the tool's own interpretation of an unknown state");
+  t.equal(discrete(interpreted.discreteSensors, 'ipmi:Y').health, 'critical', 'the worse of ours and the tool\'s');
+  const hints = buildSnapshot({ readings: [reading({ name: 'Cable Pres' }), reading({ name: 'Lid Intrusion' }), reading({ name: 'Sys Health' })] });
+  t.same(hints.discreteSensors?.map((s) => s.kind), ['presence', 'intrusion', 'other']);
+});
+
+t.test('a record with an analog value and states gives a numeric and a discrete sensor', async (t) => {
+  const snapshot = buildSnapshot({ readings: parseSdrElist('Power Supply 1   | 03h | ok  | 10.1 | 110 Watts, Presence detected\n').readings });
+  t.match(sensor(snapshot.sensors, 'ipmi:Power Supply 1'), { kind: 'power', value: 110, monitors: { kind: 'powerSupply', id: 'ipmi:psu:10.1' } });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:Power Supply 1:state'), { kind: 'powerSupplyStatus', state: 'Presence detected' });
+  t.match(snapshot.powerSupplies, [{ id: 'ipmi:psu:10.1', label: 'Power Supply 1', status: 'ok', sensors: ['ipmi:Power Supply 1', 'ipmi:Power Supply 1:state'] }]);
+});
+
+t.test('power supplies: grouped by entity, status from the asserted states', async (t) => {
+  const snapshot = buildSnapshot({ readings: parseSdrElist(fixture('sdr-elist.txt')).readings });
+  t.same(snapshot.powerSupplies?.map((p) => [p.id, p.label, p.status]), [
+    ['ipmi:psu:10.1', 'PS1 Status', 'ok'],
+    ['ipmi:psu:10.2', 'PS2 Status', 'failed'],
+    ['ipmi:psu:10.3', 'PS3 Status', 'absent'],
+    ['ipmi:psu:10.4', 'PS4 Status', 'degraded'],
+  ]);
+  t.same(snapshot.powerSupplies?.[0]?.sensors, ['ipmi:Current 1', 'ipmi:Voltage 1', 'ipmi:PS1 Status']);
+  t.match(sensor(snapshot.sensors, 'ipmi:Current 2'), { monitors: { kind: 'powerSupply', id: 'ipmi:psu:10.2' } });
+  t.equal(snapshot.powerSupplies?.[0]?.redundancyGroup, 'ipmi:redundancy:PS Redundancy');
+  const free = buildSnapshot({ readings: parseFreeIpmiSensors(fixture('freeipmi-default.txt')).readings });
+  t.same(free.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:PS1 Status', 'ok'], ['ipmi:psu:PS2 Status', 'failed']]);
+  const unread = buildSnapshot({ readings: [reading({ name: 'PSU', entity: { id: 10, instance: 1 }, unavailable: 'absent' }), reading({ name: 'PSU2 Curr', entity: { id: 10, instance: 2 }, value: 1, unit: 'Amps' })] });
+  t.same(unread.powerSupplies?.map((p) => [p.label, p.status]), [['PSU', 'unknown'], ['Power Supply 2', 'unknown']]);
+});
+
+t.test('redundancy groups: kind from entity, type or name; status from the states', async (t) => {
+  const snapshot = buildSnapshot({ readings: parseSdrElist(fixture('sdr-elist.txt')).readings });
+  t.same(snapshot.redundancy, [
+    { id: 'ipmi:redundancy:Fan Redundancy', label: 'Fan Redundancy', kind: 'fan', status: 'lost' },
+    { id: 'ipmi:redundancy:PS Redundancy', label: 'PS Redundancy', kind: 'powerSupply', status: 'full' },
+  ]);
+  t.ok(snapshot.fans?.every((fan) => fan.redundancyGroup === 'ipmi:redundancy:Fan Redundancy'));
+  const typed = buildSnapshot({ readings: parseSdrElist(fixture('sdr-type-fan.txt')).readings });
+  t.match(typed.redundancy, [{ kind: 'fan', status: 'degraded' }]);
+  const free = buildSnapshot({ readings: parseFreeIpmiSensors(fixture('freeipmi-state-thresholds.csv')).readings });
+  t.match(free.redundancy, [{ label: 'PS Redundancy', kind: 'powerSupply', status: 'lost' }]);
+  const cases = buildSnapshot({
+    readings: [
+      reading({ name: 'Redundancy A', states: ['Non-Redundant: Insufficient Resources', 'Redundancy Lost'], entity: { id: 19, instance: 1 } }),
+      reading({ name: 'Cooling Redundancy', states: [] }),
+      reading({ name: 'Memory Redundancy', states: ['Fully Redundant'] }),
+      reading({ name: 'Pwr Redundancy', unavailable: 'absent' }),
+    ],
+  });
+  t.same(cases.redundancy?.map((r) => [r.label, r.kind, r.status]), [
+    ['Redundancy A', 'powerSupply', 'failed'],
+    ['Cooling Redundancy', 'fan', 'unknown'],
+    ['Pwr Redundancy', 'powerSupply', 'unknown'],
+  ], 'memory redundancy is a sensor, not a fan or supply group');
+  t.notOk(cases.powerSupplies?.length, 'a redundancy sensor is no supply');
+});
+
+t.test('fans: one per tachometer, status from the reading', async (t) => {
+  const snapshot = buildSnapshot({ readings: parseSdrElist(fixture('sdr-elist.txt')).readings });
+  t.same(snapshot.fans?.map((f) => [f.id, f.speedSensor, f.status]), [
+    ['ipmi:fan:Fan1A', 'ipmi:Fan1A', 'ok'],
+    ['ipmi:fan:Fan1B', 'ipmi:Fan1B', 'failed'],
+  ]);
+  // A bare elist does not tell an unreadable fan from a discrete sensor; the threshold table does.
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:Fan2A'), { state: 'No Reading' });
+  const withUnit = buildSnapshot({ readings: [reading({ name: 'Fan2A', unit: 'RPM', eventClass: 'threshold', unavailable: 'absent' })] });
+  t.same(withUnit.fans?.map((f) => f.status), ['absent']);
+  const more = buildSnapshot({
+    readings: [
+      reading({ name: 'F1', value: 900, unit: 'RPM', health: 'warning' }),
+      reading({ name: 'F2', value: 900, unit: 'RPM' }),
+      reading({ name: 'F3', value: null, unit: 'RPM', unavailable: 'disabled' }),
+      reading({ name: 'F4', value: 0, unit: 'RPM', health: 'ok' }),
+      reading({ name: 'F5', value: 0, unit: 'RPM', health: 'fatal' }),
+    ],
+  });
+  t.same(more.fans?.map((f) => f.status), ['degraded', 'unknown', 'unknown', 'ok', 'failed']);
+});
+
+t.test('FRU: chassis and system identity from the builtin device, placeholders dropped, supply FRU by name', async (t) => {
+  const fru = parseFru(fixture('fru.txt'));
+  const snapshot = buildSnapshot({ readings: parseSdrElist(fixture('sdr-elist.txt')).readings, fru, hostname: 'node7' });
+  t.same(snapshot.chassis, [{
+    id: 'ipmi:chassis', type: 'Rack Mount Chassis', partNumber: 'CSE-819UTS-R1K02P-T', serialNumber: 'C8190LJ24AB0123', manufacturer: 'Supermicro', model: 'SYS-1029U-TRT',
+  }]);
+  t.same(snapshot.system, { hostname: 'node7', manufacturer: 'Supermicro', model: 'SYS-1029U-TRT', serialNumber: 'S348123X9305678' });
+  t.same(snapshot.powerSupplies?.find((p) => p.label === 'PS2 Status')?.fru, { manufacturer: 'Delta', model: 'PWS-1K02A-1R', serialNumber: 'P1K02AC55AB1234', partNumber: 'PWS-1K02A-1R' });
+  t.equal(buildSnapshot({ readings: [], fru }).system, undefined, 'no system identity without a host name');
+  t.same(buildSnapshot({ readings: [], fru: parseFru('FRU Device Description : Builtin FRU Device (ID 0)\n Device not present (Timeout)\n') }).chassis, undefined);
+  t.same(buildSnapshot({ readings: [], fru: parseFru('FRU Device Description : Builtin FRU Device (ID 0)\n Board Mfg : To be filled by O.E.M.\n'), hostname: 'h' }).system, undefined);
+});
+
+t.test('DCMI: the instantaneous power as a sensor', async (t) => {
+  const on = buildSnapshot({ readings: [], dcmi: parseDcmiPowerReading(fixture('dcmi.txt')) });
+  t.same(on.sensors, [{ id: 'ipmi:dcmi:power', label: 'System Power (DCMI)', kind: 'power', unit: 'watts', value: 212, decimals: 0, source: 'IPMI DCMI power reading' }]);
+  const off = buildSnapshot({ readings: [], dcmi: parseDcmiPowerReading('Instantaneous power reading: 0 Watts\nPower reading state is: deactivated\n') });
+  t.match(off.sensors, [{ value: null, unavailable: 'disabled' }]);
+  const failed = buildSnapshot({ readings: [], dcmi: parseDcmiPowerReading('') });
+  t.match(failed.sensors, [{ value: null, unavailable: 'failed' }]);
+});
+
+t.test('the state table lists each text once and finds FreeIPMI remarks', async (t) => {
+  const keys = knownStates().map(normaliseState);
+  t.equal(new Set(keys).size, keys.length);
+  t.match(stateMeaning('Fully Redundant (formerly "Redundancy Regained")'), { redundancy: 'full' });
+  t.match(stateMeaning('non-redundant: sufficient FROM redundant'), { redundancy: 'degraded' });
+  t.equal(stateMeaning('Something else'), undefined);
+});

@@ -1,0 +1,35 @@
+import t from 'tap';
+import { mergeReadings } from '../merge.js';
+import { parseSdrElist } from '../sdr-list.js';
+import { parseSdrVerbose } from '../sdr-verbose.js';
+import { parseSensorTable } from '../sensor-table.js';
+import { fixture } from './fixture.js';
+
+t.test('thresholds and units of the sensor table complete an elist', async (t) => {
+  const elist = parseSdrElist('12V              | 10h | ok  |  7.1 | 12.04 Volts\nFAN3             | 33h | ns  |  7.1 | No Reading\nGone             | 34h | ok  |  7.1 | 1 Volts\n').readings;
+  const table = parseSensorTable(fixture('sensor.txt')).readings;
+  const merged = mergeReadings(elist, table);
+  t.match(merged[0], { name: '12V', number: 0x10, value: 12.04, decimals: 2, thresholds: { lowerFatal: 10.173, upperFatal: 13.822 }, eventClass: 'threshold' });
+  t.match(merged[1], { name: 'FAN3', value: null, unit: 'RPM', unavailable: 'absent', eventClass: 'threshold' });
+  t.equal(merged[2]?.name, 'Gone');
+  t.same(merged.slice(3).map((r) => r.name), ['Temp', 'Temp', 'FAN1', 'CPU Temp', 'Chassis Intru', 'PS1 Status', 'VRD Hot', 'SEL'], 'unmatched records follow');
+  t.same(mergeReadings(elist, table, { appendUnmatched: false }).map((r) => r.name), ['12V', 'FAN3', 'Gone']);
+});
+
+t.test('repeated names are matched by rank', async (t) => {
+  const verbose = parseSdrVerbose([
+    'Sensor ID              : Temp (0x1)', ' Sensor Type (Threshold)  : Temperature (0x01)', ' Sensor Reading        : 40 (+/- 1) degrees C', '',
+    'Sensor ID              : Temp (0x2)', ' Sensor Type (Threshold)  : Temperature (0x01)', ' Sensor Reading        : 41 (+/- 1) degrees C', '',
+  ].join('\n')).readings;
+  const table = parseSensorTable('Temp | 40.000 | degrees C | ok | na | na | na | 85.000 | 90.000 | na\nTemp | 41.000 | degrees C | ok | na | na | na | 86.000 | 91.000 | na\n').readings;
+  const merged = mergeReadings(verbose, table);
+  t.same(merged.map((r) => [r.number, r.value, r.decimals, r.thresholds.upperCritical]), [[1, 40, 0, 90], [2, 41, 0, 91]]);
+});
+
+t.test("the secondary's reading fills a primary record that printed none, dropping the primary's reason", async (t) => {
+  const elist = parseSdrElist('FAN1             | 30h | ns  |  7.1 | No Reading\n').readings;
+  const table = parseSensorTable('FAN1 | 3375.000 | RPM | ok | na | na | na | na | na | na\n').readings;
+  const [merged] = mergeReadings(elist, table);
+  t.match(merged, { value: 3375, decimals: 3, health: 'ok', unit: 'RPM' });
+  t.equal(merged?.unavailable, undefined);
+});
