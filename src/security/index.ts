@@ -4,7 +4,7 @@ export type { PasswordHash, ScryptParams } from './password.js';
 export { isRole, parseUsers, readUsers, ROLES, setUser, USER_NAME, UsersFileError } from './users-file.js';
 export type { Role, SetUserOptions, UserRecord } from './users-file.js';
 export { UserStore } from './user-store.js';
-export type { AuthenticatedUser, UserStoreOptions } from './user-store.js';
+export type { AuthenticatedUser, UserStoreOptions, UserStoreStats } from './user-store.js';
 export { addressKey, AuthFailureLimiter } from './limiter.js';
 export type { AuthFailureLimiterOptions, LimiterDecision } from './limiter.js';
 export { MAX_AUTHORIZATION_LENGTH, parseBasicAuthorization } from './basic-auth.js';

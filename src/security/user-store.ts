@@ -14,7 +14,9 @@
  * once on reload.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { hashPassword, type PasswordHash, parsePasswordHash, verifyPassword } from './password.js';
+import {
+  DEFAULT_SCRYPT, hashPassword, type PasswordHash, parsePasswordHash, type ScryptParams, verifyPassword,
+} from './password.js';
 import { readUsers, type Role, type UserRecord } from './users-file.js';
 
 export interface AuthenticatedUser {
@@ -30,6 +32,16 @@ export interface UserStoreOptions {
   now?: () => number;
 }
 
+/** Counters for metrics, and to see the cache at work. */
+export interface UserStoreStats {
+  /** Checks answered from the cache. */
+  cacheHits: number;
+  /** scrypt derivations run (for known and unknown users alike). */
+  derivations: number;
+  /** Successful checks remembered now. */
+  cached: number;
+}
+
 interface CacheEntry {
   user: AuthenticatedUser;
   expires: number;
@@ -39,11 +51,13 @@ export class UserStore {
   readonly file: string;
   #users: Map<string, UserRecord>;
   /** Checked against for unknown users, so that they cost the same time as known ones. */
-  readonly #decoy: PasswordHash;
+  #decoy: PasswordHash;
   readonly #cacheKey = randomBytes(32);
   readonly #cache = new Map<string, CacheEntry>();
   /** Checks in progress, so that a burst of identical requests derives once. */
   readonly #pending = new Map<string, Promise<AuthenticatedUser | undefined>>();
+  #hits = 0;
+  #derivations = 0;
   /** Bumped by reload(), so that a check begun before it is not remembered after it. */
   #generation = 0;
   readonly #ttl: number;
@@ -62,13 +76,14 @@ export class UserStore {
   /** Loads `file` (a missing file means no users yet). Throws UsersFileError for a bad file. */
   static async open(file: string, options: UserStoreOptions = {}): Promise<UserStore> {
     const users = await readUsers(file);
-    const decoy = parsePasswordHash(await hashPassword(randomBytes(16).toString('base64')));
-    return new UserStore(file, users, decoy, options);
+    return new UserStore(file, users, await decoyFor(users), options);
   }
 
   /** Reads the file again and forgets remembered checks. On error the previous users stay in force. */
   async reload(): Promise<number> {
-    this.#users = await readUsers(this.file);
+    const users = await readUsers(this.file);
+    this.#decoy = await decoyFor(users, this.#decoy);
+    this.#users = users;
     this.#generation++;
     this.#cache.clear();
     this.#pending.clear();
@@ -77,6 +92,10 @@ export class UserStore {
 
   get size(): number {
     return this.#users.size;
+  }
+
+  stats(): UserStoreStats {
+    return { cacheHits: this.#hits, derivations: this.#derivations, cached: this.#cache.size };
   }
 
   /** The role of a user of the file (for users mapped from client certificates). */
@@ -88,7 +107,10 @@ export class UserStore {
   async verify(name: string, password: string): Promise<AuthenticatedUser | undefined> {
     const key = createHmac('sha256', this.#cacheKey).update(name).update('\0').update(password).digest('base64');
     const cached = this.#cache.get(key);
-    if (cached && cached.expires > this.#now()) return cached.user;
+    if (cached && cached.expires > this.#now()) {
+      this.#hits++;
+      return cached.user;
+    }
     if (cached) this.#cache.delete(key);
     let pending = this.#pending.get(key);
     if (!pending) {
@@ -101,6 +123,7 @@ export class UserStore {
   async #check(name: string, password: string, key: string): Promise<AuthenticatedUser | undefined> {
     const generation = this.#generation;
     const record = this.#users.get(name);
+    this.#derivations++;
     const ok = await verifyPassword(password, record?.hash ?? this.#decoy);
     if (!ok || !record) return undefined;
     const user = { name: record.name, role: record.role };
@@ -116,4 +139,16 @@ export class UserStore {
     }
     this.#cache.set(key, { user, expires: this.#now() + this.#ttl });
   }
+}
+
+/**
+ * A hash of a random password with the cost parameters of the file's first
+ * user (the default ones for an empty file), so that checking an unknown name
+ * takes as long as checking a known one. Reused while the parameters match.
+ */
+async function decoyFor(users: Map<string, UserRecord>, current?: PasswordHash): Promise<PasswordHash> {
+  const first = users.values().next();
+  const params: ScryptParams = first.done ? DEFAULT_SCRYPT : { N: first.value.hash.N, r: first.value.hash.r, p: first.value.hash.p };
+  if (current && current.N === params.N && current.r === params.r && current.p === params.p) return current;
+  return parsePasswordHash(await hashPassword(randomBytes(16).toString('base64'), params));
 }
