@@ -13,7 +13,7 @@ function intrinsic(body: string | Uint8Array): CIMIMethodResponse {
   return response;
 }
 
-function items(content: string): ReturnItem[] {
+function items(content: string): readonly ReturnItem[] {
   return intrinsic(responseBody(`<IMETHODRESPONSE NAME="Op"><IRETURNVALUE>${content}</IRETURNVALUE></IMETHODRESPONSE>`)).returnValue!;
 }
 
