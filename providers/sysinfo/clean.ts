@@ -1,0 +1,61 @@
+/**
+ * DMI strings as firmware fills them: vendors leave template text, zeros and
+ * "O.E.M." placeholders where a value belongs, and some bytes aren't text at
+ * all. What isn't a real value becomes absent, so the model reports nothing
+ * rather than "To Be Filled By O.E.M." as a serial number.
+ */
+
+/** Whole values (compared without case, spaces collapsed) that mean "no value". */
+const PLACEHOLDERS = new Set([
+  '-', 'n/a', 'na', 'none', 'null', 'unknown', 'undefined', 'other', 'default', 'default string',
+  'not specified', 'not available', 'not applicable', 'not provided', 'not present', 'not settable',
+  'to be filled by o.e.m.', 'to be filled by oem', 'o.e.m.', 'oem', 'oem_string',
+  'system manufacturer', 'system product name', 'system version', 'system serial number', 'system sku',
+  'chassis manufacturer', 'chassis manufacture', 'chassis version', 'chassis serial number',
+  'base board serial number', 'baseboard serial number', 'base board manufacturer', 'base board product name',
+  'asset tag', 'asset-1234567890', 'no asset tag', 'no asset information', 'type1productconfigid',
+  '0123456789', '1234567890', '123456789',
+]);
+
+/** Memory and board templates with a counter: "SerNum0", "PartNum3", "AssetTagNum1", "Manufacturer2". */
+const NUMBERED_PLACEHOLDER = /^(sernum|serialnum|partnum|assettagnum|manufacturer)\d*$/i;
+
+/** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */
+const REPEATED = /^(.)\1*$/;
+
+/** Text that a UTF-8 decoder had to replace, or control characters: bytes, not a name. */
+const NOT_TEXT = /[\u0000-\u001f\u007f\ufffd]/u;
+
+/** The value, trimmed, or undefined when it is empty, a placeholder or not text. */
+export function dmiText(value: string | null | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.replace(/\s+/g, ' ').trim();
+  if (text === '' || NOT_TEXT.test(text)) return undefined;
+  if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text)) return undefined;
+  if (text.length > 1 && REPEATED.test(text.replace(/[-\s]/g, ''))) return undefined;
+  return text;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Firmware defaults that many boards ship with (AMI's counting pattern, in both byte orders). */
+const PLACEHOLDER_UUIDS = new Set(['03000200-0400-0500-0006-000700080009', '00020003-0004-0005-0006-000700080009']);
+
+/** A SMBIOS system UUID in lower case, or undefined when malformed, all zeros/ones, or a known default. */
+export function dmiUuid(value: string | null | undefined): string | undefined {
+  const uuid = value?.trim().toLowerCase();
+  if (!uuid || !UUID.test(uuid) || PLACEHOLDER_UUIDS.has(uuid)) return undefined;
+  return REPEATED.test(uuid.replace(/-/g, '')) ? undefined : uuid;
+}
+
+/** A BIOS release date, from "YYYY-MM-DD" (systeminformation) or "MM/DD/YYYY" (SMBIOS); undefined otherwise. */
+export function dmiDate(value: string | null | undefined): Date | undefined {
+  const text = value?.trim() ?? '';
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const smbios = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : smbios ? [smbios[3], smbios[1], smbios[2]] : [];
+  if (year === undefined) return undefined;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  // Date.UTC rolls 02/31 over into March: a date that doesn't round-trip is not a date.
+  return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day) ? date : undefined;
+}

@@ -1,0 +1,80 @@
+/**
+ * The sysinfo provider: the host itself as `systeminformation` sees it —
+ * system identity, chassis, baseboard, BIOS, processors, memory modules,
+ * batteries and, where useful, CPU temperatures. See README.md.
+ */
+import { hostname } from 'node:os';
+import si from 'systeminformation';
+import type { HardwareSnapshot } from '../../src/model/snapshot.js';
+import { defineProvider, type HardwareProvider, type ProviderContext } from '../../src/providers/api.js';
+import { errorMessage } from '../../src/providers/call.js';
+import { buildSnapshot, type SysinfoData } from './map.js';
+import { resolveOptions, type SysinfoOptions } from './options.js';
+
+export { dmiDate, dmiText, dmiUuid } from './clean.js';
+export { buildSnapshot, ID_PREFIX, type MapOptions, type SysinfoData } from './map.js';
+export { DEFAULT_INVENTORY_TTL, resolveOptions, type SysinfoOptions } from './options.js';
+
+export const PROVIDER_NAME = 'sysinfo';
+export const PROVIDER_VERSION = '0.1.0';
+
+/** The systeminformation functions the provider calls; tests pass recorded answers. */
+export type SysinfoSource = { [K in keyof Required<SysinfoData>]: () => Promise<Required<SysinfoData>[K]> };
+
+export interface SysinfoDeps {
+  source: SysinfoSource;
+  hostname: () => string;
+  now: () => number;
+}
+
+const defaultDeps: SysinfoDeps = { source: si, hostname, now: Date.now };
+
+/** Static parts, read once per inventory TTL; the rest is read every sample. */
+const INVENTORY = ['system', 'chassis', 'baseboard', 'bios', 'cpu', 'memLayout'] as const;
+const READINGS = ['battery', 'cpuTemperature'] as const;
+
+export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps = defaultDeps): HardwareProvider {
+  let inventory: { data: SysinfoData; readAt: number } | undefined;
+
+  async function sample(ctx: ProviderContext): Promise<HardwareSnapshot> {
+    const fresh = inventory && deps.now() - inventory.readAt < options.inventoryTtlMs ? inventory.data : undefined;
+    const parts = fresh ? READINGS : [...INVENTORY, ...READINGS];
+    const { data, failed } = await read(deps.source, parts, ctx);
+    if (!fresh && failed.length === parts.length) throw new Error(`systeminformation answered nothing: ${failed.join('; ')}`);
+    // An incomplete inventory is read again next time.
+    if (!fresh && INVENTORY.every((part) => data[part] !== undefined)) {
+      inventory = { data: Object.fromEntries(INVENTORY.map((part) => [part, data[part]])), readAt: deps.now() };
+    }
+    return buildSnapshot({ ...fresh, ...data }, { hostname: deps.hostname(), cpuTemperature: options.cpuTemperature });
+  }
+
+  return {
+    kind: 'hardware',
+    name: PROVIDER_NAME,
+    version: PROVIDER_VERSION,
+    defaults: { interval: 20, timeout: 15_000 },
+    sample,
+  };
+}
+
+/** Calls each part's function; a part that fails is logged and left out. */
+async function read(
+  source: SysinfoSource,
+  parts: readonly (keyof SysinfoData)[],
+  ctx: ProviderContext,
+): Promise<{ data: SysinfoData; failed: string[] }> {
+  const settled = await Promise.allSettled(parts.map((part) => source[part]()));
+  const data: Record<string, unknown> = {};
+  const failed: string[] = [];
+  settled.forEach((result, i) => {
+    const part = parts[i]!;
+    if (result.status === 'fulfilled') data[part] = result.value;
+    else {
+      failed.push(`${part}: ${errorMessage(result.reason)}`);
+      ctx.log.warn({ part, err: result.reason }, 'systeminformation call failed; part left out');
+    }
+  });
+  return { data: data as SysinfoData, failed };
+}
+
+export default defineProvider((options) => createSysinfoProvider(resolveOptions(options)));

@@ -1,0 +1,181 @@
+/**
+ * From what `systeminformation` reports to the neutral snapshot. Pure: the
+ * provider reads, this maps, and the tests feed it recorded data.
+ */
+import type { Systeminformation as SI } from 'systeminformation';
+import type {
+  Battery, Board, Chassis, Firmware, HardwareSnapshot, MemoryModule, NumericSensor, Processor, SystemIdentity,
+} from '../../src/model/snapshot.js';
+import { dmiDate, dmiText, dmiUuid } from './clean.js';
+
+/** The parts of systeminformation's answers the provider uses; each absent when its call failed. */
+export interface SysinfoData {
+  system?: Pick<SI.SystemData, 'manufacturer' | 'model' | 'serial' | 'uuid'>;
+  chassis?: Pick<SI.ChassisData, 'manufacturer' | 'model' | 'type' | 'version' | 'serial' | 'assetTag'>;
+  baseboard?: Pick<SI.BaseboardData, 'manufacturer' | 'model' | 'version' | 'serial'>;
+  bios?: Pick<SI.BiosData, 'vendor' | 'version' | 'releaseDate'>;
+  cpu?: Pick<SI.CpuData, 'manufacturer' | 'brand' | 'speed' | 'speedMax' | 'cores' | 'physicalCores' | 'processors'>;
+  memLayout?: Pick<SI.MemLayoutData, 'size' | 'bank' | 'type' | 'formFactor' | 'clockSpeed' | 'manufacturer' | 'partNum' | 'serialNum'>[];
+  battery?: BatteryData;
+  /** `main` and the socket values are null (or -1 on some platforms) when unknown. */
+  cpuTemperature?: { main: number | null; socket?: (number | null)[]; chipset?: number | null };
+}
+
+type BatteryData = Pick<SI.BatteryData, 'hasBattery' | 'isCharging' | 'percent'> & { additionalBatteries?: BatteryData[] };
+
+export interface MapOptions {
+  hostname: string;
+  /** Report CPU temperatures as sensors. */
+  cpuTemperature: boolean;
+}
+
+export const ID_PREFIX = 'sysinfo:';
+
+export function buildSnapshot(data: SysinfoData, options: MapOptions): HardwareSnapshot {
+  const processors = processorsOf(data.cpu);
+  return {
+    system: systemOf(data.system, options.hostname),
+    chassis: chassisOf(data.chassis),
+    boards: boardsOf(data.baseboard),
+    firmware: firmwareOf(data.bios),
+    processors,
+    memory: memoryOf(data.memLayout ?? []),
+    batteries: batteriesOf(data.battery),
+    sensors: options.cpuTemperature ? temperaturesOf(data.cpuTemperature, processors) : [],
+  };
+}
+
+/** Drops undefined members, so absent stays absent (not a key holding undefined). */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function systemOf(system: SysinfoData['system'], hostname: string): SystemIdentity {
+  return defined({
+    hostname,
+    manufacturer: dmiText(system?.manufacturer),
+    model: dmiText(system?.model),
+    serialNumber: dmiText(system?.serial),
+    uuid: dmiUuid(system?.uuid),
+  });
+}
+
+function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {
+  if (!chassis) return [];
+  return [defined({
+    id: `${ID_PREFIX}chassis`,
+    manufacturer: dmiText(chassis.manufacturer),
+    model: dmiText(chassis.model),
+    version: dmiText(chassis.version),
+    serialNumber: dmiText(chassis.serial),
+    tag: dmiText(chassis.assetTag),
+    type: dmiText(chassis.type),
+  })];
+}
+
+function boardsOf(board: SysinfoData['baseboard']): Board[] {
+  if (!board) return [];
+  const fru = defined({
+    manufacturer: dmiText(board.manufacturer),
+    model: dmiText(board.model),
+    version: dmiText(board.version),
+    serialNumber: dmiText(board.serial),
+  });
+  // A baseboard DMI knows nothing about is no evidence of a board.
+  if (Object.keys(fru).length === 0) return [];
+  return [{ id: `${ID_PREFIX}baseboard`, label: 'Baseboard', hostingBoard: true, ...fru }];
+}
+
+function firmwareOf(bios: SysinfoData['bios']): Firmware[] {
+  const version = dmiText(bios?.version);
+  if (version === undefined) return [];
+  return [defined({
+    id: `${ID_PREFIX}bios`,
+    label: 'System BIOS',
+    manufacturer: dmiText(bios?.vendor),
+    version,
+    releaseDate: dmiDate(bios?.releaseDate),
+  })];
+}
+
+/** One processor per socket; systeminformation totals cores over all sockets, so they are shared out. */
+function processorsOf(cpu: SysinfoData['cpu']): Processor[] {
+  if (!cpu || !(cpu.cores > 0)) return [];
+  const sockets = cpu.processors > 0 ? cpu.processors : 1;
+  const perSocket = (total: number) => (total > 0 && total % sockets === 0 ? total / sockets : undefined);
+  const ghz = cpu.speedMax > 0 ? cpu.speedMax : cpu.speed;
+  return Array.from({ length: sockets }, (_, i) => defined({
+    id: `${ID_PREFIX}cpu${i}`,
+    label: `CPU ${i + 1}`,
+    manufacturer: dmiText(cpu.manufacturer),
+    model: dmiText(cpu.brand),
+    cores: perSocket(cpu.physicalCores),
+    threads: perSocket(cpu.cores),
+    maxSpeedMHz: ghz > 0 ? Math.round(ghz * 1000) : undefined,
+    status: 'ok' as const,
+  }));
+}
+
+/**
+ * Populated slots only; the id is the slot's place in the layout, which
+ * doesn't move. A slot with no locator, type or form factor is
+ * systeminformation's stand-in for all memory when it cannot read the
+ * modules (no dmidecode, no root): not a module.
+ */
+function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[] {
+  const modules: MemoryModule[] = [];
+  layout.forEach((slot, i) => {
+    if (!(slot.size > 0) || !(slot.bank || slot.type || slot.formFactor)) return;
+    modules.push(defined({
+      id: `${ID_PREFIX}memory${i}`,
+      label: dmiText(slot.bank) ?? `Memory ${i}`,
+      capacity: slot.size,
+      type: dmiText(slot.type),
+      speedMHz: slot.clockSpeed !== null && slot.clockSpeed > 0 ? slot.clockSpeed : undefined,
+      manufacturer: dmiText(slot.manufacturer),
+      serialNumber: dmiText(slot.serialNum),
+      partNumber: dmiText(slot.partNum),
+      status: 'ok' as const,
+    }));
+  });
+  return modules;
+}
+
+function batteriesOf(battery: BatteryData | undefined): Battery[] {
+  if (!battery?.hasBattery) return [];
+  return [battery, ...(battery.additionalBatteries ?? [])].map((b, i) => defined({
+    id: `${ID_PREFIX}battery${i}`,
+    label: i === 0 ? 'Battery' : `Battery ${i + 1}`,
+    chargePercent: Number.isFinite(b.percent) && b.percent >= 0 ? Math.min(b.percent, 100) : undefined,
+    charging: typeof b.isCharging === 'boolean' ? b.isCharging : undefined,
+    status: 'ok' as const,
+  }));
+}
+
+/** A reading systeminformation could make; it reports null or -1 when it couldn't. */
+function reading(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value !== -1;
+}
+
+/** Per-socket temperatures where known, else the package ("main") one; the chipset when reported. */
+function temperaturesOf(temps: SysinfoData['cpuTemperature'], processors: Processor[]): NumericSensor[] {
+  if (!temps) return [];
+  const sensor = (id: string, label: string, value: number, monitors?: Processor): NumericSensor => defined({
+    id: `${ID_PREFIX}${id}`,
+    label,
+    kind: 'temperature' as const,
+    unit: 'celsius' as const,
+    value,
+    // systeminformation rounds to tenths of a degree
+    decimals: 1,
+    monitors: monitors && { kind: 'processor' as const, id: monitors.id },
+    source: 'systeminformation',
+  });
+  const sockets = (temps.socket ?? []).flatMap((value, i) =>
+    reading(value) ? [sensor(`cpu${i}/temp`, `CPU ${i + 1} Temp`, value, processors[i])] : []);
+  const sensors = sockets.length > 0
+    ? sockets
+    : reading(temps.main) ? [sensor('cpu/temp', 'CPU Temp', temps.main, processors.length === 1 ? processors[0] : undefined)] : [];
+  if (reading(temps.chipset)) sensors.push(sensor('chipset/temp', 'Chipset Temp', temps.chipset));
+  return sensors;
+}

@@ -1,0 +1,42 @@
+import t from 'tap';
+import { dmiDate, dmiText, dmiUuid } from '../clean.js';
+
+t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
+  t.equal(dmiText('Dell Inc.'), 'Dell Inc.');
+  t.equal(dmiText('  PowerEdge   R6515 \n'), 'PowerEdge R6515');
+  t.equal(dmiText('.7N62AI2.GRTCL6944100GP.'), '.7N62AI2.GRTCL6944100GP.', "Dell's dotted board serial");
+  t.equal(dmiText('A01'), 'A01');
+  t.equal(dmiText('1'), '1', 'a single character is a value');
+  t.equal(dmiText('Other Manufacturer'), 'Other Manufacturer');
+});
+
+t.test('placeholders, empties and non-text become absent', async (t) => {
+  const absent = [
+    undefined, null, '', '   ', '\n', '-', 'N/A', 'None', 'Unknown', 'Not Specified', 'Not Available', 'Not Applicable',
+    'To Be Filled By O.E.M.', 'To be filled by O.E.M.', 'TO BE FILLED BY OEM', 'O.E.M.', 'Default string', 'Default String',
+    'System Serial Number', 'System manufacturer', 'System Product Name', 'System Version', 'Chassis Serial Number',
+    'Base Board Serial Number', 'Asset Tag', 'No Asset Information', 'Type1ProductConfigId', '0123456789',
+    'SerNum0', 'SerNum12', 'PartNum0', 'AssetTagNum3', 'Manufacturer0', 'Manufacturer',
+    '00000000', 'FFFFFFFF', 'XXXXXXXX', '0000-0000', '........',
+    '\ufffd\u001c[\ufffd', 'ABC\u0000', 'v1\u0007',
+  ];
+  for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
+});
+
+t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) => {
+  t.equal(dmiUuid('83340CA8-CB49-4474-8C29-D2088CA84DD9'), '83340ca8-cb49-4474-8c29-d2088ca84dd9');
+  t.equal(dmiUuid(' 83340ca8-cb49-4474-8c29-d2088ca84dd9\n'), '83340ca8-cb49-4474-8c29-d2088ca84dd9');
+  for (const value of [
+    undefined, '', 'Not Settable', '83340ca8cb4944748c29d2088ca84dd9', '83340ca8-cb49-4474-8c29-d2088ca84dd',
+    '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+    '03000200-0400-0500-0006-000700080009', '00020003-0004-0005-0006-000700080009',
+  ]) t.equal(dmiUuid(value), undefined, JSON.stringify(value));
+});
+
+t.test('BIOS dates in both forms; anything else absent', async (t) => {
+  t.same(dmiDate('2021-04-12'), new Date(Date.UTC(2021, 3, 12)));
+  t.same(dmiDate('04/12/2021'), new Date(Date.UTC(2021, 3, 12)), 'SMBIOS month/day/year');
+  for (const value of [undefined, '', '2021-4-12', '12.04.2021', '2020-02-31', '13/01/2020', 'yesterday']) {
+    t.equal(dmiDate(value), undefined, JSON.stringify(value));
+  }
+});

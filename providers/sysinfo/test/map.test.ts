@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import t from 'tap';
+import { validateSnapshot } from '../../../src/providers/validate.js';
+import { buildSnapshot, type SysinfoData } from '../map.js';
+
+function fixture(name: string): SysinfoData {
+  return JSON.parse(readFileSync(new URL(`fixtures/${name}.json`, import.meta.url), 'utf8')) as SysinfoData;
+}
+
+const withTemps = { hostname: 'srv1', cpuTemperature: true };
+
+t.test('a Dell PowerEdge R6515', async (t) => {
+  const snapshot = buildSnapshot(fixture('dell-poweredge-r6515'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, {
+    hostname: 'srv1', manufacturer: 'Dell Inc.', model: 'PowerEdge R6515', serialNumber: '7N62AI2', uuid: '83340ca8-cb49-4474-8c29-d2088ca84dd9',
+  });
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Dell Inc.', serialNumber: '7N62AI2', type: 'Rack Mount Chassis' }],
+    'empty model, version and asset tag are absent');
+  t.same(snapshot.boards, [{
+    id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'Dell Inc.', model: '07PXPY', version: 'A01', serialNumber: '.7N62AI2.GRTCL6944100GP.',
+  }]);
+  t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Dell Inc.', version: '2.2.4', releaseDate: new Date(Date.UTC(2021, 3, 12)) }]);
+  t.same(snapshot.processors, [{
+    id: 'sysinfo:cpu0', label: 'CPU 1', manufacturer: 'AMD', model: 'EPYC 7302P 16-Core Processor', cores: 16, threads: 32, maxSpeedMHz: 3300, status: 'ok',
+  }]);
+  t.same(snapshot.memory, [
+    { id: 'sysinfo:memory0', label: 'A1', capacity: 17179869184, type: 'DDR4', speedMHz: 3200, manufacturer: 'Hynix Semiconductor', serialNumber: '42A1B0C3', partNumber: 'HMA82GR7CJR8N-XN', status: 'ok' },
+    { id: 'sysinfo:memory2', label: 'A3', capacity: 17179869184, type: 'DDR4', speedMHz: 3200, manufacturer: 'Hynix Semiconductor', serialNumber: '42A1B0D7', partNumber: 'HMA82GR7CJR8N-XN', status: 'ok' },
+  ], 'the empty slot A2 is skipped and the ids keep their slot');
+  t.same(snapshot.batteries, []);
+  t.same(snapshot.sensors, [{
+    id: 'sysinfo:cpu0/temp', label: 'CPU 1 Temp', kind: 'temperature', unit: 'celsius', value: 45.5, decimals: 1,
+    monitors: { kind: 'processor', id: 'sysinfo:cpu0' }, source: 'systeminformation',
+  }]);
+});
+
+t.test('a desktop full of O.E.M. placeholders', async (t) => {
+  const snapshot = buildSnapshot(fixture('desktop-oem-placeholders'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1' }, 'nothing but the host name is real');
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', type: 'Desktop' }]);
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'ASRock', model: 'B450M Pro4', serialNumber: 'M80-C4018900123' }]);
+  t.same(snapshot.firmware, [{
+    id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'American Megatrends Inc.', version: 'P3.90', releaseDate: new Date(Date.UTC(2019, 11, 5)),
+  }]);
+  t.equal(snapshot.processors![0]!.maxSpeedMHz, 3600, 'base speed when no maximum is known');
+  t.same(snapshot.memory!.map((m) => [m.label, m.manufacturer, m.serialNumber, m.partNumber, m.speedMHz]), [
+    ['P0 CHANNEL A', undefined, undefined, undefined, 2133],
+    ['P0 CHANNEL B', undefined, undefined, undefined, undefined],
+  ]);
+  t.same(snapshot.memory!.map((m) => Object.keys(m).sort()), [
+    ['capacity', 'id', 'label', 'speedMHz', 'status', 'type'],
+    ['capacity', 'id', 'label', 'status', 'type'],
+  ], 'absent means no key at all');
+  t.same(snapshot.sensors!.map((s) => [s.id, s.label, s.value, s.monitors]), [
+    ['sysinfo:cpu/temp', 'CPU Temp', 52.3, { kind: 'processor', id: 'sysinfo:cpu0' }],
+    ['sysinfo:chipset/temp', 'Chipset Temp', 48, undefined],
+  ], 'the package temperature when there is no per-socket one, and the chipset');
+});
+
+t.test('a laptop where dmidecode could not run', async (t) => {
+  const snapshot = buildSnapshot(fixture('laptop-no-dmidecode'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'LENOVO', model: '20L7002AUS' });
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'LENOVO', type: 'Notebook' }]);
+  t.same(snapshot.boards, [], 'a baseboard with nothing known is left out');
+  t.same(snapshot.firmware, [], 'no BIOS version, no firmware');
+  t.same(snapshot.memory, [], "systeminformation's stand-in for all memory is not a module");
+  t.same(snapshot.batteries, [
+    { id: 'sysinfo:battery0', label: 'Battery', chargePercent: 87, charging: false, status: 'ok' },
+    { id: 'sysinfo:battery1', label: 'Battery 2', chargePercent: 40, charging: true, status: 'ok' },
+  ]);
+  t.same(snapshot.sensors, [], 'no temperature known, no sensor');
+});
+
+t.test('two sockets share the totals out; per-socket temperatures keep their socket', async (t) => {
+  const snapshot = buildSnapshot(fixture('dual-socket'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'Supermicro', model: 'SYS-2029U-TR4', serialNumber: 'S123456X9A12345' }, 'a zero UUID is absent');
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Supermicro', serialNumber: 'C2290LK01A12345', type: 'Main Server Chassis' }]);
+  t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'American Megatrends Inc.', version: '3.4' }], 'an impossible date is absent');
+  t.same(snapshot.processors!.map((p) => [p.id, p.label, p.cores, p.threads, p.maxSpeedMHz]), [
+    ['sysinfo:cpu0', 'CPU 1', 14, 28, 3700],
+    ['sysinfo:cpu1', 'CPU 2', 14, 28, 3700],
+  ]);
+  t.same(snapshot.sensors!.map((s) => [s.id, s.label, s.value, s.monitors?.id]), [['sysinfo:cpu1/temp', 'CPU 2 Temp', 58.5, 'sysinfo:cpu1']],
+    'the unknown first socket is skipped without shifting the second; the -1 chipset is no reading');
+});
+
+t.test('totals that do not divide by the sockets are not guessed', async (t) => {
+  const snapshot = buildSnapshot({ cpu: { manufacturer: 'Intel', brand: 'X', speed: 2, speedMax: 0, cores: 6, physicalCores: 3, processors: 2 } }, withTemps);
+  t.same(snapshot.processors!.map((p) => [p.cores, p.threads]), [[undefined, 3], [undefined, 3]]);
+});
+
+t.test('CPU temperatures only when asked', async (t) => {
+  t.same(buildSnapshot(fixture('dell-poweredge-r6515'), { hostname: 'h', cpuTemperature: false }).sensors, []);
+});
+
+t.test('nothing known: the host name and nothing else', async (t) => {
+  const snapshot = buildSnapshot({}, withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot, { system: { hostname: 'srv1' }, chassis: [], boards: [], firmware: [], processors: [], memory: [], batteries: [], sensors: [] });
+});

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import t from 'tap';
+import type { ProviderContext } from '../../../src/providers/api.js';
+import { loadProvider } from '../../../src/providers/loader.js';
+import { validateSnapshot } from '../../../src/providers/validate.js';
+import { recordingLogger, stubRepository } from '../../../test/providers/helpers.js';
+import { createSysinfoProvider, resolveOptions, type SysinfoSource } from '../index.js';
+import type { SysinfoData } from '../map.js';
+
+const dell = JSON.parse(readFileSync(new URL('fixtures/dell-poweredge-r6515.json', import.meta.url), 'utf8')) as Required<SysinfoData>;
+
+/** A source answering from `data`, counting calls per function; `fail` names functions that reject. */
+function source(data: Required<SysinfoData>, fail: Set<string> = new Set()) {
+  const calls: Record<string, number> = {};
+  const answer = <K extends keyof SysinfoData>(part: K) => async () => {
+    calls[part] = (calls[part] ?? 0) + 1;
+    if (fail.has(part)) throw new Error(`${part} exploded`);
+    return data[part];
+  };
+  const src: SysinfoSource = {
+    system: answer('system'), chassis: answer('chassis'), baseboard: answer('baseboard'), bios: answer('bios'),
+    cpu: answer('cpu'), memLayout: answer('memLayout'), battery: answer('battery'), cpuTemperature: answer('cpuTemperature'),
+  };
+  return { src, calls };
+}
+
+function context(log = recordingLogger()): ProviderContext {
+  return { log, repository: stubRepository(), signal: new AbortController().signal, deadline: Date.now() + 1000 };
+}
+
+t.test('options: defaults per platform, and clear errors', async (t) => {
+  t.same(resolveOptions({}, 'linux'), { cpuTemperature: false, inventoryTtlMs: 3_600_000 }, 'hwmon reports CPU temperatures on Linux');
+  t.same(resolveOptions({}, 'darwin'), { cpuTemperature: true, inventoryTtlMs: 3_600_000 });
+  t.same(resolveOptions({ cpuTemperature: true, inventoryTtl: 0, interval: 5, timeout: 100 }, 'linux'), { cpuTemperature: true, inventoryTtlMs: 0 });
+  t.throws(() => resolveOptions({ cpuTemp: true }), { message: "unknown option 'cpuTemp' (known: interval, timeout, cpuTemperature, inventoryTtl)" });
+  t.throws(() => resolveOptions({ cpuTemperature: 'yes' }), { message: 'cpuTemperature must be true or false, got "yes"' });
+  t.throws(() => resolveOptions({ inventoryTtl: -1 }), { message: 'inventoryTtl must be a number of seconds ≥ 0, got -1' });
+});
+
+t.test('samples the host into a valid snapshot', async (t) => {
+  const { src } = source(dell);
+  const provider = createSysinfoProvider({ cpuTemperature: true, inventoryTtlMs: 1000 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+  t.match(provider, { kind: 'hardware', name: 'sysinfo', version: String, defaults: { interval: 20, timeout: 15_000 } });
+  t.equal(provider.detect, undefined, 'always present: no detection');
+  const snapshot = await provider.sample(context());
+  validateSnapshot(snapshot);
+  t.equal(snapshot.system?.serialNumber, '7N62AI2');
+  t.equal(snapshot.sensors?.length, 1);
+});
+
+t.test('the inventory is read once per TTL; battery and temperatures every sample', async (t) => {
+  let now = 0;
+  const { src, calls } = source(dell);
+  const provider = createSysinfoProvider({ cpuTemperature: true, inventoryTtlMs: 1000 }, { source: src, hostname: () => 'srv1', now: () => now });
+  const first = await provider.sample(context());
+  now = 999;
+  const second = await provider.sample(context());
+  t.same(second, first, 'the cached inventory gives the same snapshot');
+  t.same(calls, { system: 1, chassis: 1, baseboard: 1, bios: 1, cpu: 1, memLayout: 1, battery: 2, cpuTemperature: 2 });
+  now = 1000;
+  await provider.sample(context());
+  t.equal(calls.system, 2, 'read again when the TTL has passed');
+});
+
+t.test('a failing part is logged and left out; an incomplete inventory is read again', async (t) => {
+  const { src, calls } = source(dell, new Set(['bios', 'cpuTemperature']));
+  const provider = createSysinfoProvider({ cpuTemperature: true, inventoryTtlMs: 60_000 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+  const log = recordingLogger();
+  const snapshot = await provider.sample(context(log));
+  t.same(snapshot.firmware, []);
+  t.same(snapshot.sensors, []);
+  t.equal(snapshot.system?.model, 'PowerEdge R6515');
+  t.same(log.lines.filter((l) => l.level === 'warn').map((l) => (l.obj as { part: string }).part).sort(), ['bios', 'cpuTemperature']);
+  await provider.sample(context());
+  t.equal(calls.system, 2, 'not cached while a part is missing');
+});
+
+t.test('with a cached inventory, failing readings still give the inventory', async (t) => {
+  const fail = new Set<string>();
+  const { src } = source(dell, fail);
+  const provider = createSysinfoProvider({ cpuTemperature: true, inventoryTtlMs: 60_000 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+  await provider.sample(context());
+  fail.add('battery').add('cpuTemperature');
+  const snapshot = await provider.sample(context());
+  t.equal(snapshot.system?.serialNumber, '7N62AI2');
+  t.same(snapshot.sensors, []);
+});
+
+t.test('nothing answering is a failed sample that says why', async (t) => {
+  const all = new Set(['system', 'chassis', 'baseboard', 'bios', 'cpu', 'memLayout', 'battery', 'cpuTemperature']);
+  const { src } = source(dell, all);
+  const provider = createSysinfoProvider({ cpuTemperature: true, inventoryTtlMs: 0 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+  await t.rejects(provider.sample(context()), { message: /^systeminformation answered nothing: system: system exploded; chassis: chassis exploded; .*cpuTemperature: cpuTemperature exploded$/ });
+});
+
+t.test('the built-in loads by name and samples this host into a valid snapshot', async (t) => {
+  const loaded = await loadProvider('sysinfo', { interval: 30 }, 'explicit');
+  t.equal(loaded.source, 'builtin:sysinfo');
+  t.same(loaded.schedule, { interval: 30, timeout: 15_000 }, 'the section overrides the provider defaults');
+  if (loaded.provider.kind !== 'hardware') throw new Error('sysinfo is a hardware provider');
+  const snapshot = await loaded.provider.sample(context());
+  validateSnapshot(snapshot);
+  t.type(snapshot.system?.hostname, 'string');
+});
+
+t.test('the built-in refuses a bad section at load time', async (t) => {
+  await t.rejects(loadProvider('sysinfo', { cpuTemperature: 1 }, 'explicit'), {
+    message: "provider 'sysinfo': its factory failed: cpuTemperature must be true or false, got 1",
+  });
+});
