@@ -1,5 +1,7 @@
 /** Shared by the hwmon tests: fixture trees in tmp folders, contexts, recording loggers. */
-import { cp, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { constants, readdirSync, readlinkSync } from 'node:fs';
+import { cp, type FileHandle, mkdir, mkdtemp, open, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,4 +58,52 @@ export function sensorById(snapshot: HardwareSnapshot, id: string): NumericSenso
   const sensor = snapshot.sensors?.find((s) => s.id === id);
   if (sensor === undefined) throw new Error(`no sensor ${id}; have ${snapshot.sensors?.map((s) => s.id).join(', ')}`);
   return sensor;
+}
+
+/**
+ * A FIFO standing in for an attribute whose driver hangs. The test holds it
+ * open for reading and writing (an open that never blocks on Linux), so a
+ * reader's open succeeds and its read waits until `release` writes.
+ */
+export class StuckFile {
+  private constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(path: string): Promise<StuckFile> {
+    execFileSync('mkfifo', [path]);
+    return new StuckFile(path, await open(path, constants.O_RDWR | constants.O_NONBLOCK));
+  }
+
+  /** Descriptors of this process, besides the test's own, that have the FIFO open: readers in progress. */
+  readers(): number {
+    let count = 0;
+    for (const fd of readdirSync('/proc/self/fd')) {
+      try {
+        if (readlinkSync(`/proc/self/fd/${fd}`) === this.path) count++;
+      } catch {
+        // closed while we looked
+      }
+    }
+    return count - 1;
+  }
+
+  /** Lets the waiting reader go with `text`. */
+  async release(text = '1\n'): Promise<void> {
+    await this.handle.write(text);
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+/** Resolves once `check` holds, polling: the thread pool answers in its own time. */
+export async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('condition never held');
 }
