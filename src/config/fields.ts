@@ -101,7 +101,9 @@ function numberFromText(texts: readonly string[]): unknown {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : last(texts);
 }
 
-export function integer(opts: Common<number> & { min: number; max: number; unit?: string }): Field<number> {
+export function integer(opts: WithDefault<number> & { min: number; max: number; unit?: string }): Field<number>;
+export function integer(opts: Common<number | undefined> & { min: number; max: number; unit?: string }): Field<number | undefined>;
+export function integer(opts: Common<number | undefined> & { min: number; max: number; unit?: string }): Field<number | undefined> {
   const doc = opts.unit ? `${opts.doc} (${opts.unit})` : opts.doc;
   return {
     kind: 'field', ...opts, doc,
@@ -110,7 +112,7 @@ export function integer(opts: Common<number> & { min: number; max: number; unit?
   };
 }
 
-export function port(opts: Common<number>): Field<number> {
+export function port(opts: WithDefault<number>): Field<number> {
   return integer({ ...opts, min: 0, max: 65535 });
 }
 

@@ -134,8 +134,13 @@ export const CONFIG_SPEC = {
     interval: number({ doc: 'Sampling interval', unit: 's', default: 20, min: 0.1, max: 86_400 }),
   },
   simulated: {
-    sensors: integer({ doc: 'Number of simulated sensors', default: 12, min: 0, max: 100_000, flag: 'sim-sensors' }),
-    scenario: text({ doc: 'Simulated scenario name (see the simulated provider).', default: 'nominal', flag: 'sim-scenario', maxLength: 64 }),
+    sensors: integer({
+      doc: 'Scale the simulated host to exactly this many numeric sensors.',
+      defaultDoc: 'the scenario\'s own sensors',
+      min: 0, max: 100_000, flag: 'sim-sensors',
+    }),
+    scenario: path({ doc: 'Scenario file of the simulated host (JSON; see providers/simulated).', defaultDoc: 'the built-in scenario', flag: 'sim-scenario' }),
+    interval: number({ doc: 'Sampling interval', unit: 's', default: 2, min: 0.1, max: 86_400 }),
   },
   sysinfo: {
     interval: number({ doc: 'Sampling interval', unit: 's', default: 20, min: 0.1, max: 86_400 }),
