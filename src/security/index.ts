@@ -16,3 +16,5 @@ export type { CertificateOptions, LoadedCertificate } from './certificate.js';
 export { Authenticator } from './authenticator.js';
 export type { AuthenticatorOptions, AuthOutcome, AuthRequest } from './authenticator.js';
 export { LockTimeoutError, withLock, writeFileAtomic } from './files.js';
+export { createAuthHook, principalOf } from './fastify-auth.js';
+export type { AuthHookOptions, Principal } from './fastify-auth.js';
