@@ -269,8 +269,12 @@ class Lexer {
       this.#pos += 2;
       return '';
     }
+    if (letter === '' || letter === '\n' || letter === '\r') {
+      this.#pos++; // the literal is unterminated; its caller says so
+      return '';
+    }
     this.#error(start, `invalid escape '\\${letter}' (known: \\b \\t \\n \\f \\r \\" \\' \\\\ \\xHHHH)`);
-    this.#pos += letter === '\n' || letter === '' ? 1 : 2;
+    this.#pos += 2;
     return '';
   }
 }
