@@ -1,0 +1,107 @@
+/**
+ * Test harness: a real broker on a real loopback socket, and a raw CIM-XML
+ * client that writes requests by hand (so protocol tests do not depend on
+ * the project's own encoder) and decodes answers with decodeResponse.
+ */
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { pino } from 'pino';
+import { decodeResponse, type CIMResponse } from '../../src/cimxml/index.js';
+import { loadRepository, type Repository } from '../../src/repository/index.js';
+import { startBroker, type Broker, type BrokerOptions } from '../../src/server/broker.js';
+
+let repository: Promise<Repository> | undefined;
+
+/** The project's schema, compiled once per test process. */
+export function projectRepository(): Promise<Repository> {
+  repository ??= loadRepository({ cacheDir: false });
+  return repository;
+}
+
+export const TEST_LIMITS: BrokerOptions['limits'] = {
+  bodyBytes: 1024 * 1024,
+  requestTimeoutMs: 5000,
+  maxInstancesPerResponse: 100_000,
+  maxObjectCount: 1000,
+  enumerationContexts: 16,
+  enumerationTimeoutSec: 30,
+  enumerationTimeoutMaxSec: 300,
+};
+
+export interface TestBroker {
+  broker: Broker;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts a broker serving the simulated host (or `providers`) on 127.0.0.1 with a free port. */
+export async function startTestBroker(options: Partial<BrokerOptions> & { simulated?: Record<string, unknown> } = {}): Promise<TestBroker> {
+  const broker = await startBroker({
+    repository: await projectRepository(),
+    providers: { providers: ['simulated'], options: { simulated: { startTime: 0, clock: () => 0, ...options.simulated } } },
+    listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0 }],
+    limits: TEST_LIMITS,
+    logger: pino({ level: 'silent' }),
+    hostname: 'testhost',
+    ...options,
+  });
+  await broker.manager.refresh();
+  return { broker, url: broker.urls[0]!, close: () => broker.close() };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  trailers: NodeJS.Dict<string>;
+  text: string;
+}
+
+/** POSTs a body with exactly the given headers (no defaults but Host and Content-Length). */
+export function post(url: string, body: string | Buffer, headers: Record<string, string> = {}, path = '/cimom', method = 'POST'): Promise<RawResponse> {
+  const target = new URL(path, url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(target, { method, headers: { 'Content-Length': Buffer.byteLength(body), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, trailers: res.trailers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export function cimHeaders(method: string, object: string): Record<string, string> {
+  return {
+    'Content-Type': 'application/xml; charset="utf-8"',
+    CIMOperation: 'MethodCall',
+    CIMMethod: method,
+    CIMObject: encodeURIComponent(object),
+  };
+}
+
+const namespaceXml = (ns: string) => `<LOCALNAMESPACEPATH>${ns.split('/').map((n) => `<NAMESPACE NAME="${n}"/>`).join('')}</LOCALNAMESPACEPATH>`;
+
+/** The body of an intrinsic call with hand-written IPARAMVALUE XML. */
+export function imethodBody(name: string, namespace: string, params = '', id = '1001'): string {
+  return `<?xml version="1.0" encoding="utf-8" ?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="${id}" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
+    `<IMETHODCALL NAME="${name}">${namespaceXml(namespace)}${params}</IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>`;
+}
+
+/** Sends an intrinsic call and decodes the answer (HTTP 200 expected). */
+export async function imethod(url: string, name: string, namespace: string, params = ''): Promise<CIMResponse & { raw: RawResponse }> {
+  const raw = await post(url, imethodBody(name, namespace, params), cimHeaders(name, namespace));
+  if (raw.status !== 200) throw new Error(`HTTP ${raw.status} ${raw.headers['cimerror'] ?? ''}: ${raw.text}`);
+  return { ...decodeResponse(raw.text), raw };
+}
+
+/** IPARAMVALUE helpers. */
+export const p = {
+  className: (name: string, value: string) => `<IPARAMVALUE NAME="${name}"><CLASSNAME NAME="${value}"/></IPARAMVALUE>`,
+  value: (name: string, value: string | number | boolean) =>
+    `<IPARAMVALUE NAME="${name}"><VALUE>${typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value}</VALUE></IPARAMVALUE>`,
+  array: (name: string, values: string[]) => `<IPARAMVALUE NAME="${name}"><VALUE.ARRAY>${values.map((v) => `<VALUE>${v}</VALUE>`).join('')}</VALUE.ARRAY></IPARAMVALUE>`,
+  instanceName: (name: string, classname: string, keys: Record<string, string>) =>
+    `<IPARAMVALUE NAME="${name}"><INSTANCENAME CLASSNAME="${classname}">${Object.entries(keys)
+      .map(([k, v]) => `<KEYBINDING NAME="${k}"><KEYVALUE VALUETYPE="string" TYPE="string">${v}</KEYVALUE></KEYBINDING>`).join('')}</INSTANCENAME></IPARAMVALUE>`,
+  null: (name: string) => `<IPARAMVALUE NAME="${name}"/>`,
+};
