@@ -3,7 +3,7 @@ import t from 'tap';
 import { CIMClass, CIMClassName, CIMDateTime, CIMInstance, CIMInstanceName, CIMStatus } from '../../src/cim/index.js';
 import { decodeRequest } from '../../src/cimxml/index.js';
 import type { CIMIMethodCall, CIMMethodCall, ParamValue } from '../../src/cimxml/index.js';
-import { NS, imethodCall, invalidParameter, protocolError, requestBody } from './helpers.js';
+import { NS, imethodCall, invalidParameter, plain, protocolError, requestBody } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url));
 
@@ -46,7 +46,7 @@ t.test('an sfcb-style EnumerateInstances request', async (t) => {
 });
 
 t.test('a string body decodes like its bytes', async (t) => {
-  t.same(intrinsic(fixture('enum-instances.request.xml').toString('utf8')), intrinsic(fixture('enum-instances.request.xml')));
+  t.same(plain(intrinsic(fixture('enum-instances.request.xml').toString('utf8'))), plain(intrinsic(fixture('enum-instances.request.xml'))));
 });
 
 t.test('IPARAMVALUE content kinds', async (t) => {
@@ -91,13 +91,14 @@ t.test('IPARAMVALUE content kinds', async (t) => {
 
 t.test('VALUE.REFERENCE in every path form', async (t) => {
   const host = '<NAMESPACEPATH><HOST>esx01:5989</HOST>' + NS + '</NAMESPACEPATH>';
+  const same = (actual: unknown, expected: unknown) => t.same(plain(actual), plain(expected));
   const cases: [string, (p: unknown) => void][] = [
-    [`<CLASSNAME NAME="CIM_Fan"/>`, (p) => t.same(p, new CIMClassName({ classname: 'CIM_Fan' }))],
-    [`<LOCALCLASSPATH>${NS}<CLASSNAME NAME="CIM_Fan"/></LOCALCLASSPATH>`, (p) => t.same(p, new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2' }))],
-    [`<CLASSPATH>${host}<CLASSNAME NAME="CIM_Fan"/></CLASSPATH>`, (p) => t.same(p, new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2', host: 'esx01:5989' }))],
-    [FAN_NAME, (p) => t.same(p, new CIMInstanceName({ classname: 'CIM_Fan', keybindings: { DeviceID: 'fan-1' } }))],
-    [`<LOCALINSTANCEPATH>${NS}${FAN_NAME}</LOCALINSTANCEPATH>`, (p) => t.same(p, new CIMInstanceName({ classname: 'CIM_Fan', keybindings: { DeviceID: 'fan-1' }, namespace: 'root/cimv2' }))],
-    [`<INSTANCEPATH>${host}${FAN_NAME}</INSTANCEPATH>`, (p) => t.same(p, new CIMInstanceName({ classname: 'CIM_Fan', keybindings: { DeviceID: 'fan-1' }, namespace: 'root/cimv2', host: 'esx01:5989' }))],
+    [`<CLASSNAME NAME="CIM_Fan"/>`, (p) => same(p, new CIMClassName({ classname: 'CIM_Fan' }))],
+    [`<LOCALCLASSPATH>${NS}<CLASSNAME NAME="CIM_Fan"/></LOCALCLASSPATH>`, (p) => same(p, new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2' }))],
+    [`<CLASSPATH>${host}<CLASSNAME NAME="CIM_Fan"/></CLASSPATH>`, (p) => same(p, new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2', host: 'esx01:5989' }))],
+    [FAN_NAME, (p) => same(p, new CIMInstanceName({ classname: 'CIM_Fan', keybindings: { DeviceID: 'fan-1' } }))],
+    [`<LOCALINSTANCEPATH>${NS}${FAN_NAME}</LOCALINSTANCEPATH>`, (p) => same(p, new CIMInstanceName({ classname: 'CIM_Fan', keybindings: { DeviceID: 'fan-1' }, namespace: 'root/cimv2' }))],
+    [`<INSTANCEPATH>${host}${FAN_NAME}</INSTANCEPATH>`, (p) => same(p, new CIMInstanceName({ classname: 'CIM_Fan', keybindings: { DeviceID: 'fan-1' }, namespace: 'root/cimv2', host: 'esx01:5989' }))],
   ];
   for (const [content, check] of cases) {
     const value = param(`<VALUE.REFERENCE>${content}</VALUE.REFERENCE>`);
@@ -149,7 +150,7 @@ t.test('an extrinsic call on a class, with every PARAMVALUE form', async (t) => 
     `<PARAMVALUE NAME="Inst" PARAMTYPE="instance"><VALUE>${embedded}</VALUE></PARAMVALUE>` +
     `<PARAMVALUE NAME="Target">${FAN_NAME}</PARAMVALUE>` +
     '</METHODCALL>'));
-  t.same(call.target, new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2' }));
+  t.same(plain(call.target), plain(new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2' })));
   const get = (name: string) => call.params.byName.get(name)!;
   t.same(get('Speed'), { name: 'Speed', paramType: 'uint16', value: { kind: 'value', text: '3' } });
   t.same(get('Nothing'), { name: 'Nothing', value: { kind: 'null' } });
@@ -184,7 +185,7 @@ t.test('KEYVALUE with and without TYPE', async (t) => {
   t.equal(key('VALUETYPE="numeric" TYPE="uint16"', '0x10'), 16, 'hex integers (DSP0201)');
   t.equal(key('VALUETYPE="numeric" TYPE="real32"', '0.1'), Math.fround(0.1));
   t.equal(key('VALUETYPE="string" TYPE="char16"', 'x'), 'x');
-  t.same(key('VALUETYPE="string" TYPE="datetime"', '20251126224300.000000+060'), CIMDateTime.parse('20251126224300.000000+060'));
+  t.same(plain(key('VALUETYPE="string" TYPE="datetime"', '20251126224300.000000+060')), plain(CIMDateTime.parse('20251126224300.000000+060')));
   t.equal(key('VALUETYPE="string" TYPE=""', 'x'), 'x', 'TYPE="" counts as absent (pywbem tolerance)');
 
   const ref = param(`<INSTANCENAME CLASSNAME="CIM_SystemDevice"><KEYBINDING NAME="PartComponent"><VALUE.REFERENCE>${FAN_NAME}</VALUE.REFERENCE></KEYBINDING></INSTANCENAME>`);

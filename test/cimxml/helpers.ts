@@ -1,3 +1,4 @@
+import { CIMClass, CIMClassName, CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap } from '../../src/cim/index.js';
 import { InvalidParameterError, ProtocolError } from '../../src/cimxml/index.js';
 
 export const NS = '<LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH>';
@@ -45,4 +46,37 @@ export function invalidParameter(fn: () => unknown): InvalidParameterError {
     throw err;
   }
   throw new Error('expected an InvalidParameterError');
+}
+
+/**
+ * A structural copy for deep comparison: tap cannot see the private fields
+ * that hold NocaseMap entries, so maps become [name, value] lists, classes
+ * plain records, and numbers, bigints and datetimes tagged strings (NaN and
+ * the number/bigint distinction compare exactly).
+ */
+export function plain(value: unknown): unknown {
+  if (value === null || value === undefined || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return `number:${Object.is(value, -0) ? '-0' : String(value)}`;
+  if (typeof value === 'bigint') return `bigint:${value}`;
+  if (Array.isArray(value)) return value.map(plain);
+  if (value instanceof Set) return [...value].map(plain).sort();
+  if (value instanceof CIMDateTime) return `datetime:${value.value}`;
+  if (value instanceof NocaseMap) return [...value].map(([name, item]) => [name, plain(item)]);
+  if (value instanceof CIMInstanceName) {
+    return { instancename: value.classname, namespace: value.namespace, host: value.host, keys: plain(value.keybindings) };
+  }
+  if (value instanceof CIMClassName) return { classname: value.classname, namespace: value.namespace, host: value.host };
+  if (value instanceof CIMInstance) {
+    return { instance: value.classname, path: plain(value.path), properties: plain(value.properties), qualifiers: plain(value.qualifiers) };
+  }
+  if (value instanceof CIMClass) {
+    return {
+      class: value.classname, superclass: value.superclass, properties: plain(value.properties),
+      methods: plain(value.methods), qualifiers: plain(value.qualifiers),
+    };
+  }
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));
+  }
+  throw new Error(`cannot compare ${typeof value}`);
 }
