@@ -129,7 +129,7 @@ class IpmiHardwareProvider implements IpmiProvider {
       for (const path of Object.values(this.#config.recording)) await this.#checkFile(path);
       return true;
     }
-    this.#tool ??= await this.#chooseTool(ctx);
+    this.#tool ??= await this.#chooseTool(ctx, true);
     return this.#tool !== undefined;
   }
 
@@ -156,26 +156,33 @@ class IpmiHardwareProvider implements IpmiProvider {
 
   // ---- choosing a tool --------------------------------------------------------
 
-  async #chooseTool(ctx: ProviderContext): Promise<Tool | undefined> {
+  /**
+   * The first tool found that answers its probe; without `probe`, a tool
+   * named by the options is taken as soon as it is found (the sample will
+   * tell whether the BMC answers). `reasons` says why the others were not.
+   */
+  async #chooseTool(ctx: ProviderContext, probe: boolean, reasons: string[] = []): Promise<Tool | undefined> {
     for (const name of candidates(this.#config)) {
       const executable = findExecutable(EXECUTABLES[name], this.#config.path);
       if (!executable) {
-        ctx.log.debug(`ipmi: ${EXECUTABLES[name]} is not on the path`);
+        reasons.push(`${EXECUTABLES[name]} is not on the path (${this.#config.path || 'empty'})`);
         continue;
       }
       const tool = { name, executable };
-      const probe = await this.#exec(ctx, tool, probeCommand(name));
-      if (!probe.failure) return tool;
-      ctx.log.debug({ error: probe.failure.message }, `ipmi: ${probe.display} found no BMC`);
+      if (!probe) return tool;
+      const answer = await this.#exec(ctx, tool, probeCommand(name));
+      if (!answer.failure) return tool;
+      ctx.log.debug({ error: answer.failure.message }, `ipmi: ${answer.display} found no BMC`);
+      reasons.push(answer.failure.message);
     }
     return undefined;
   }
 
   async #requireTool(ctx: ProviderContext): Promise<Tool> {
-    const tool = await this.#chooseTool(ctx);
+    const reasons: string[] = [];
+    const tool = await this.#chooseTool(ctx, this.#config.tool === 'auto', reasons);
     if (tool) return tool;
-    const names = candidates(this.#config).map((name) => EXECUTABLES[name]).join(' or ');
-    throw new IpmiError('NO_TOOL', `no BMC answered through ${names} (looked on ${this.#config.path || 'an empty path'})`);
+    throw new IpmiError('NO_TOOL', `no BMC answered: ${reasons.join('; ')}`);
   }
 
   // ---- running a tool ---------------------------------------------------------

@@ -1,0 +1,267 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import t from 'tap';
+import type { ProviderContext, ProviderLogger } from '../../../src/providers/api.js';
+import type { ClassRepository } from '../../../src/repository/types.js';
+import provider, { createIpmiProvider, type IpmiDependencies } from '../index.js';
+import { fakeTools, FIXTURES, print } from './fake-tools.js';
+
+interface LogEntry {
+  level: string;
+  obj: object | string;
+  msg?: string;
+}
+
+function context(options: { deadlineMs?: number; signal?: AbortSignal } = {}): ProviderContext & { entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  const at = (level: string) => (obj: object | string, msg?: string) => void entries.push({ level, obj, msg });
+  const log: ProviderLogger = { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return {
+    log,
+    entries,
+    repository: {} as ClassRepository,
+    signal: options.signal ?? new AbortController().signal,
+    deadline: Date.now() + (options.deadlineMs ?? 10_000),
+  };
+}
+
+const ENV = { PATH: '/usr/bin:/bin' };
+const deps = (extra: IpmiDependencies = {}): IpmiDependencies => ({ env: ENV, hostname: () => 'testhost', ...extra });
+
+const IPMITOOL_OK = {
+  "*'mc info'": 'echo "Device ID                 : 32"',
+  "*'sdr elist'": print('sdr-elist.txt'),
+  '*sensor': print('sensor.txt'),
+  "*'fru print 0'": print('fru.txt'),
+  "*'dcmi power reading'": print('dcmi.txt'),
+};
+
+/** Whether a process is gone or only a zombie waiting to be reaped. */
+function gone(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
+t.test('the default export is the factory', async (t) => {
+  const made = await provider({ path: '/nonexistent' });
+  t.match(made, { name: 'ipmi', kind: 'hardware' });
+});
+
+t.test('auto: ipmitool answers, and a sample merges sdr elist, sensor and fru', async (t) => {
+  const tools = fakeTools({ ipmitool: IPMITOOL_OK, 'ipmi-sensors': { '*': 'exit 0' } });
+  const ipmi = createIpmiProvider({ path: tools.dir }, deps());
+  t.equal(await ipmi.detect?.(context()), true);
+  const snapshot = await ipmi.sample(context());
+  t.same(tools.runs().map((run) => run.args.join(' ')), ['mc info', 'sdr elist', 'sensor', 'fru print 0']);
+  t.match(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU Temp'), { value: 96, health: 'critical', thresholds: { upperCritical: 90, upperFatal: 95 } });
+  t.match(snapshot.chassis, [{ type: 'Rack Mount Chassis' }]);
+  t.match(snapshot.system, { hostname: 'testhost', model: 'SYS-1029U-TRT' });
+  t.notOk(snapshot.sensors?.some((s) => s.id === 'ipmi:FAN1'), 'values of the threshold table are not mixed in');
+  t.match(ipmi.lastReport, { reader: 'ipmitool', partial: false });
+  t.same(ipmi.lastReport?.outputs.map((o) => [o.format, o.records, o.noiseLines]), [['sdr-elist', 21, 1], ['sensor', 10, 1], ['fru', 3, 1]]);
+});
+
+t.test('thresholds and FRU are read again only when older than their refresh', async (t) => {
+  const tools = fakeTools({ ipmitool: IPMITOOL_OK });
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', thresholdRefresh: 60, fruRefresh: 600 }, deps({ now: () => now }));
+  const ctx = () => ({ ...context(), deadline: now + 10_000 });
+  await ipmi.sample(ctx());
+  now += 30_000;
+  const second = await ipmi.sample(ctx());
+  t.match(second.sensors?.find((s) => s.id === 'ipmi:CPU Temp'), { thresholds: { upperCritical: 90 } }, 'cached thresholds still apply');
+  t.match(second.chassis, [{ type: 'Rack Mount Chassis' }]);
+  now += 31_000;
+  await ipmi.sample(ctx());
+  const commands = tools.runs().map((run) => run.args.join(' '));
+  t.same(commands.filter((c) => c === 'sensor').length, 2);
+  t.same(commands.filter((c) => c === 'fru print 0').length, 1);
+  t.same(commands.filter((c) => c === 'sdr elist').length, 3);
+});
+
+t.test('auto: a failing ipmitool gives way to FreeIPMI', async (t) => {
+  const tools = fakeTools({
+    ipmitool: { '*': 'echo "Could not open device at /dev/ipmi0 or /dev/ipmi/0 or /dev/ipmidev/0: No such file or directory" >&2; exit 1' },
+    'ipmi-sensors': { "'--sdr-info'": 'echo "SDR version : 1.5"', "*'--comma-separated-output'*": print('freeipmi-state-thresholds.csv') },
+  });
+  const ipmi = createIpmiProvider({ path: tools.dir }, deps());
+  const ctx = context();
+  t.equal(await ipmi.detect?.(ctx), true);
+  const snapshot = await ipmi.sample(context());
+  t.match(ipmi.lastReport, { reader: 'freeipmi', outputs: [{ format: 'freeipmi', records: 10 }] });
+  t.match(snapshot.redundancy, [{ label: 'PS Redundancy', status: 'lost' }]);
+  t.same(tools.runs().at(-1)?.args, ['--output-sensor-state', '--output-sensor-thresholds', '--comma-separated-output', '--quiet-cache', '--sdr-cache-recreate']);
+  t.ok(ctx.entries.some((e) => e.level === 'debug' && /ipmitool mc info found no BMC/.test(e.msg ?? '') && /Could not open device/.test(JSON.stringify(e.obj))));
+});
+
+t.test('no tool on the path: detect says false, sample fails with NO_TOOL', async (t) => {
+  const tools = fakeTools({});
+  const ipmi = createIpmiProvider({ path: tools.dir }, deps());
+  t.equal(await ipmi.detect?.(context()), false);
+  await t.rejects(ipmi.sample(context()), { name: 'IpmiError', code: 'NO_TOOL', message: /^no BMC answered: ipmitool is not on the path \(.*\); ipmi-sensors is not on the path/ });
+  const only = createIpmiProvider({ path: fakeTools({ 'ipmi-sensors': { '*': 'exit 0' } }).dir, tool: 'ipmitool' }, deps());
+  t.equal(await only.detect?.(context()), false, "tool: 'ipmitool' does not fall back");
+});
+
+t.test('a hanging tool is killed at the deadline, with its children', async (t) => {
+  const tools = fakeTools({ ipmitool: { '*': 'sleep 60 & echo $! > "$(dirname "$0")/sleeper.pid"; wait' } });
+  const pidFile = join(tools.dir, 'sleeper.pid');
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', timeout: 400 }, deps());
+  const started = Date.now();
+  t.equal(await ipmi.detect?.(context()), false);
+  t.ok(Date.now() - started < 5000, 'detect returned soon after the deadline');
+  t.ok(gone(Number(readFileSync(pidFile, 'utf8'))), 'the grandchild is gone');
+});
+
+t.test('noise and partial output: the records printed before the failure are used, and flagged', async (t) => {
+  const partial = `printf 'Get HPM.x Capabilities request failed, compcode = c9\\n'; head -n 5 '${join(FIXTURES, 'sdr-elist.txt')}'; echo "Unable to send command: Invalid argument"; exit 1`;
+  const tools = fakeTools({ ipmitool: { "'sdr elist'": partial, sensor: 'sleep 30', "'fru print 0'": 'exit 1' } });
+  // tool: 'ipmitool' is taken without a probe: the fake answers no 'mc info'.
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', timeout: 500 }, deps());
+  const ctx = context();
+  const snapshot = await ipmi.sample(ctx);
+  t.same(snapshot.sensors?.map((s) => s.id), ['ipmi:Inlet Temp', 'ipmi:Exhaust Temp', 'ipmi:CPU Temp', 'ipmi:Fan1A', 'ipmi:Fan1B']);
+  t.match(ipmi.lastReport, {
+    partial: true,
+    outputs: [
+      { source: `${join(tools.dir, 'ipmitool')} sdr elist`, records: 5, noiseLines: 2, partial: true, error: /exited with code 1/ },
+      { source: /sensor$/, records: 0, partial: false, error: /timed out after/ },
+      { source: /fru print 0$/, records: 0, partial: false, error: /exited with code 1/ },
+    ],
+  });
+  t.ok(ctx.entries.some((e) => e.level === 'warn' && /partial output of .* sdr elist/.test(e.msg ?? '')));
+  t.ok(ctx.entries.some((e) => e.level === 'warn' && /sensor failed; kept its last good output/.test(e.msg ?? '')));
+});
+
+t.test('a tool that fails without output fails the sample with its own words', async (t) => {
+  const failing = fakeTools({ ipmitool: { '*': 'echo "Error: Unable to establish IPMI v2 / RMCP+ session" >&2; exit 1' } });
+  const ipmi = createIpmiProvider({ path: failing.dir, tool: 'ipmitool' }, deps());
+  await t.rejects(ipmi.sample(context()), { code: 'TOOL_FAILED', message: /exited with code 1: Error: Unable to establish IPMI v2/ });
+  const silent = fakeTools({ ipmitool: { "'sdr elist'": 'echo "nothing to see"' } });
+  await t.rejects(createIpmiProvider({ path: silent.dir, tool: 'ipmitool' }, deps()).sample(context()), { code: 'NO_RECORDS', line: 1, message: /printed no sensor record: "nothing to see"/ });
+});
+
+t.test('a tool that disappears is looked for again', async (t) => {
+  const tools = fakeTools({ ipmitool: IPMITOOL_OK });
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps());
+  t.equal(await ipmi.detect?.(context()), true);
+  rmSync(join(tools.dir, 'ipmitool'));
+  await t.rejects(ipmi.sample(context()), { code: 'NO_TOOL', message: /cannot run/ });
+  await t.rejects(ipmi.sample(context()), { code: 'NO_TOOL', message: /ipmitool is not on the path/ });
+});
+
+t.test('deadlines, aborts and close()', async (t) => {
+  const tools = fakeTools({ ipmitool: { '*': 'sleep 30' } });
+  const late = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps());
+  await t.rejects(late.sample({ ...context(), deadline: Date.now() - 1 }), { code: 'TOOL_FAILED', message: /no time left/ });
+  const controller = new AbortController();
+  const aborted = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps());
+  const sampling = aborted.sample(context({ signal: controller.signal }));
+  setTimeout(() => controller.abort(), 200);
+  await t.rejects(sampling, { name: 'CommandError', code: 'ABORTED' });
+  const closing = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps());
+  const pending = closing.sample(context());
+  setTimeout(() => void closing.close?.(), 200);
+  await t.rejects(pending, { code: 'ABORTED' });
+});
+
+t.test('dcmi: the power reading joins the sample when asked', async (t) => {
+  const tools = fakeTools({ ipmitool: IPMITOOL_OK });
+  const snapshot = await createIpmiProvider({ path: tools.dir, tool: 'ipmitool', dcmi: true }, deps()).sample(context());
+  t.match(snapshot.sensors?.at(-1), { id: 'ipmi:dcmi:power', value: 212 });
+});
+
+t.test('LAN with ipmitool: the password goes by environment (-E) or file (-f), never on the command line or in logs', async (t) => {
+  const tools = fakeTools({ ipmitool: IPMITOOL_OK });
+  const ctx = context();
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', host: 'bmc.example', user: 'monitor', password: 's3cr3t-pw', port: 6230 }, deps());
+  t.equal(await ipmi.detect?.(ctx), true);
+  await ipmi.sample(ctx);
+  for (const run of tools.runs()) {
+    t.same(run.args.slice(0, 9), ['-I', 'lanplus', '-H', 'bmc.example', '-p', '6230', '-U', 'monitor', '-E']);
+    t.notOk(run.args.some((arg) => arg.includes('s3cr3t-pw')), 'not in argv');
+    t.equal(run.password, 's3cr3t-pw', 'in the environment of the run');
+  }
+  t.notMatch(JSON.stringify(ctx.entries) + JSON.stringify(ipmi.lastReport) + inspect(ipmi, { depth: 10 }), /s3cr3t-pw/);
+
+  const file = join(tools.dir, 'bmc-password');
+  writeFileSync(file, 'filepw\n', { mode: 0o600 });
+  const viaFile = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', host: 'bmc.example', passwordFile: file, interface: 'lan' }, deps({ env: { ...ENV, IPMI_PASSWORD: 'inherited' } }));
+  await viaFile.sample(context());
+  const last = tools.runs().at(-1);
+  t.same(last?.args.slice(0, 6), ['-I', 'lan', '-H', 'bmc.example', '-f', file]);
+  t.equal(last?.password, '<unset>', "the broker's own IPMI_PASSWORD is not passed on");
+});
+
+t.test('LAN with FreeIPMI: the password goes in a private configuration file, removed after the run', async (t) => {
+  const tools = fakeTools({ 'ipmi-sensors': { '*--comma-separated-output*': print('freeipmi-state-thresholds.csv'), '*': 'exit 0' } });
+  const ctx = context();
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'freeipmi', host: 'fe80::1', user: 'monitor', password: 'fr33-pw', port: 623 }, deps());
+  await ipmi.sample(ctx);
+  const run = tools.runs().at(-1);
+  t.same(run?.args.slice(0, 3), ['--driver-type=LAN_2_0', '--hostname=[fe80::1]:623', '--username=monitor']);
+  t.same(run?.config, { mode: '600', text: 'password fr33-pw' });
+  t.notOk(run?.args.some((arg) => arg.includes('fr33-pw')));
+  const configFile = run?.args.find((arg) => arg.startsWith('--config-file='))?.slice('--config-file='.length) ?? '';
+  t.notOk(existsSync(configFile), 'the configuration file is gone');
+  t.notMatch(JSON.stringify(ctx.entries) + JSON.stringify(ipmi.lastReport), /fr33-pw/);
+
+  const file = join(tools.dir, 'pw');
+  writeFileSync(file, 'from-file\n');
+  await createIpmiProvider({ path: tools.dir, tool: 'freeipmi', host: 'bmc', passwordFile: file, interface: 'lan' }, deps()).sample(context());
+  t.match(tools.runs().at(-1), { args: ['--driver-type=LAN', '--hostname=bmc'], config: { text: 'password from-file' } });
+  const spaced = createIpmiProvider({ path: tools.dir, tool: 'freeipmi', host: 'bmc', password: 'two words' }, deps());
+  await t.rejects(spaced.sample(context()), { code: 'BAD_OPTION', message: /FreeIPMI cannot take this password/ });
+  const missing = createIpmiProvider({ path: tools.dir, tool: 'freeipmi', host: 'bmc', passwordFile: join(tools.dir, 'nope') }, deps());
+  await t.rejects(missing.sample(context()), { code: 'FILE', message: /cannot read passwordFile/ });
+});
+
+t.test('recordings: sdr and sensor files merged, fru replayed, no tool run', async (t) => {
+  const tools = fakeTools({ ipmitool: IPMITOOL_OK });
+  const ipmi = createIpmiProvider(
+    { path: tools.dir, sdrFile: join(FIXTURES, 'sdr-verbose.txt'), sensorFile: join(FIXTURES, 'sensor.txt'), fruFile: join(FIXTURES, 'fru.txt') },
+    deps(),
+  );
+  t.equal(await ipmi.detect?.(context()), true);
+  const snapshot = await ipmi.sample(context());
+  t.same(tools.runs(), [], 'no tool was called');
+  t.match(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU Temp'), { value: 82, decimals: 0, health: 'warning', thresholds: { upperCritical: 95 } });
+  t.ok(snapshot.sensors?.some((s) => s.id === 'ipmi:FAN1'), 'records only the sensor table lists are replayed too');
+  t.match(snapshot.chassis, [{ serialNumber: 'C8190LJ24AB0123' }]);
+  t.match(ipmi.lastReport, { reader: 'recording', outputs: [{ format: 'sdr-verbose', records: 6 }, { format: 'sensor', records: 10 }, { format: 'fru', records: 3 }] });
+  const free = createIpmiProvider({ sdrFile: join(FIXTURES, 'freeipmi-default.txt') }, deps());
+  t.match((await free.sample(context())).powerSupplies, [{ status: 'ok' }, { status: 'failed' }]);
+  const sensorOnly = createIpmiProvider({ sensorFile: join(FIXTURES, 'sensor.txt') }, deps());
+  t.equal((await sensorOnly.sample(context())).sensors?.length, 6);
+});
+
+t.test('recordings: missing, oversized or mislabelled files are clear errors', async (t) => {
+  const missing = createIpmiProvider({ sdrFile: join(FIXTURES, 'nope.txt') }, deps());
+  await t.rejects(async () => missing.detect?.(context()), { code: 'FILE', message: /cannot read recording .*nope\.txt/ });
+  const large = createIpmiProvider({ sdrFile: join(FIXTURES, 'sdr-elist.txt'), maxOutputBytes: 100 }, deps());
+  await t.rejects(large.sample(context()), { code: 'FILE', message: /more than maxOutputBytes \(100\)/ });
+  const wrongFru = createIpmiProvider({ sdrFile: join(FIXTURES, 'sdr-elist.txt'), fruFile: join(FIXTURES, 'sdr-list.txt') }, deps());
+  await t.rejects(wrongFru.sample(context()), { code: 'WRONG_FORMAT', message: /fruFile .* is sdr-list output/ });
+  const wrongSdr = createIpmiProvider({ sdrFile: join(FIXTURES, 'fru.txt') }, deps());
+  await t.rejects(wrongSdr.sample(context()), { code: 'WRONG_FORMAT', message: /sdrFile .*fru\.txt is `fru print`/ });
+  const garbage = join(fakeTools({}).dir, 'garbage.txt');
+  writeFileSync(garbage, 'hello\n');
+  await t.rejects(createIpmiProvider({ sdrFile: garbage }, deps()).sample(context()), { code: 'UNRECOGNISED_FORMAT', line: 1 });
+});
+
+t.test('unknown options are warned about once', async (t) => {
+  const ipmi = createIpmiProvider({ sdrFile: join(FIXTURES, 'sdr-list.txt'), sdrfile: 'typo' }, deps());
+  const ctx = context();
+  await ipmi.detect?.(ctx);
+  await ipmi.sample(ctx);
+  t.same(ctx.entries.filter((e) => e.level === 'warn').map((e) => [e.obj, e.msg]), [[{ keys: ['sdrfile'] }, 'ipmi: ignoring unknown options']]);
+});
+
+t.test('bad options fail at creation', async (t) => {
+  t.throws(() => createIpmiProvider({ tool: 'both' }, deps()), { code: 'BAD_OPTION' });
+});
