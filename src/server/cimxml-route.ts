@@ -4,7 +4,7 @@
  * operation travel as HTTP 200 with an ERROR element.
  */
 import { hostname } from 'node:os';
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CIMError, CIMInstanceName, CIMStatus } from '../cim/index.js';
 import {
@@ -174,7 +174,7 @@ function asCIMError(e: unknown, request: FastifyRequest): CIMError {
  * known); chunked with a CIMStatusCode trailer (DSP0200 §7.4.20) when large
  * and the client sent `TE: trailers`.
  */
-async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<string | Readable> {
+async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<string | void> {
   reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
   const iterator = answer.pieces[Symbol.iterator]();
   const head: string[] = [];
@@ -197,28 +197,37 @@ function acceptsTrailers(request: FastifyRequest): boolean {
   return /(^|[\s,])trailers([\s,;]|$)/i.test(Array.isArray(te) ? te.join(',') : (te ?? ''));
 }
 
-function stream(reply: FastifyReply, head: string[], rest: Iterator<string>): Readable {
-  let status: { code: number; description: string } = { code: 0, description: '' };
-  reply.trailer('CIMStatusCode', async () => String(status.code));
-  reply.trailer('CIMStatusCodeDescription', async () => status.description);
-  function* chunks(): Generator<string> {
-    yield head.join('');
-    let batch = '';
-    try {
-      for (let next = rest.next(); !next.done; next = rest.next()) {
-        batch += next.value;
-        if (batch.length >= 16 * 1024) {
-          yield batch;
-          batch = '';
-        }
-      }
-      yield batch;
-    } catch (e) {
-      // The document is cut short; the trailer tells the client to discard it.
-      status = { code: CIMStatus.FAILED, description: (e as Error).message };
+/**
+ * Streams the rest of a large answer chunked, then the status as trailers.
+ * The reply is taken over from fastify: the Trailer header must list the
+ * field names comma-separated, in their case (RFC 9110 §6.6.2).
+ */
+async function stream(reply: FastifyReply, head: string[], rest: Iterator<string>): Promise<void> {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'Content-Type': XML_CONTENT_TYPE,
+    CIMOperation: 'MethodResponse',
+    'Transfer-Encoding': 'chunked',
+    Trailer: 'CIMStatusCode, CIMStatusCodeDescription',
+  });
+  let status = { code: 0, description: '' };
+  let batch = head.join('');
+  try {
+    for (let next = rest.next(); !next.done; next = rest.next()) {
+      batch += next.value;
+      if (batch.length < 16 * 1024) continue;
+      if (!res.write(batch)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (res.destroyed) return;
+      batch = '';
     }
+  } catch (e) {
+    // The document is cut short; the trailer tells the client to discard it.
+    status = { code: CIMStatus.FAILED, description: (e as Error).message };
   }
-  return Readable.from(chunks(), { objectMode: false });
+  res.write(batch);
+  res.addTrailers({ CIMStatusCode: String(status.code), ...(status.code ? { CIMStatusCodeDescription: status.description } : {}) });
+  res.end();
 }
 
 function answerFailure(reply: FastifyReply, e: unknown): FastifyReply | string {
