@@ -42,10 +42,10 @@ export const TEMP_ABSOLUTE_ZERO = -273_150;
 export const TEMP_UNSET_KELVIN_MAX = 65_261_850;
 /**
  * Register extremes that Super I/O chips and others report for a limit that
- * was never programmed (signed and unsigned 8-bit all-ones, signed 8-bit minimum).
+ * was never programmed: signed and unsigned 8-bit all-ones and the signed
+ * 8-bit minimum. No limit of a real part sits there, on either side.
  */
-export const TEMP_UNSET_UPPER: readonly number[] = [127_000, 255_000];
-export const TEMP_UNSET_LOWER: readonly number[] = [-128_000];
+export const TEMP_UNSET_REGISTER: readonly number[] = [127_000, 255_000, -128_000];
 
 /**
  * Whether a raw limit is a placeholder for "no limit":
@@ -57,9 +57,8 @@ export const TEMP_UNSET_LOWER: readonly number[] = [-128_000];
  */
 export function isPlaceholderLimit(type: ChannelType, item: ThresholdItem, raw: number): boolean {
   if (type !== 'temp') return raw === 0;
-  if (raw <= TEMP_ABSOLUTE_ZERO || raw >= TEMP_UNSET_KELVIN_MAX) return true;
-  const upper = UPPER_ITEMS.includes(item);
-  return upper ? raw === 0 || TEMP_UNSET_UPPER.includes(raw) : TEMP_UNSET_LOWER.includes(raw);
+  if (raw <= TEMP_ABSOLUTE_ZERO || raw >= TEMP_UNSET_KELVIN_MAX || TEMP_UNSET_REGISTER.includes(raw)) return true;
+  return raw === 0 && UPPER_ITEMS.includes(item);
 }
 
 /**

@@ -21,8 +21,8 @@ t.test('temperature placeholders', async (t) => {
   t.ok(isPlaceholderLimit('temp', 'emergency', 255000), 'unsigned 8-bit all-ones');
   t.ok(isPlaceholderLimit('temp', 'lcrit', -128000), 'signed 8-bit minimum');
   t.notOk(isPlaceholderLimit('temp', 'min', 0), 'a lower limit of 0 °C is real');
-  t.notOk(isPlaceholderLimit('temp', 'min', 127000), '127 °C is a placeholder only as an upper limit');
-  t.notOk(isPlaceholderLimit('temp', 'max', -128000), '-128 °C is a placeholder only as a lower limit');
+  t.ok(isPlaceholderLimit('temp', 'min', 127000), 'register extremes on either side (min = max = 127 °C)');
+  t.ok(isPlaceholderLimit('temp', 'max', -128000));
   t.notOk(isPlaceholderLimit('temp', 'crit', 100000));
   t.notOk(isPlaceholderLimit('temp', 'crit', 20800), 'implausible but real (a BIOS crit of 20.8 °C) stays');
   t.notOk(isPlaceholderLimit('temp', 'min', -40150));
@@ -39,6 +39,7 @@ t.test('other quantities: 0 is the placeholder, on either side', async (t) => {
 
 t.test('usableLimits drops placeholders', async (t) => {
   t.same(usableLimits('temp', { min: -273150, max: 65261850, crit: 84850 }), { crit: 84850 });
+  t.same(usableLimits('temp', { min: 127000, max: 127000 }), {}, 'unset Super I/O limits');
   t.same(usableLimits('fan', { min: 0, max: 3400 }), { max: 3400 });
   t.same(usableLimits('in', { min: 0, max: 0 }), {});
   t.same(usableLimits('temp', {}), {});
