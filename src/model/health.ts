@@ -139,11 +139,22 @@ export function thresholdState(value: number, thresholds: Thresholds | undefined
 }
 
 /** The states a sensor can reach: Unknown, Normal and one per threshold it has. */
-export function possibleStates(thresholds: Thresholds | undefined): SensorState[] {
-  const reachable = new Set<SensorState>(['Unknown', 'Normal']);
-  for (const check of THRESHOLD_CHECKS) if (thresholds?.[check.threshold] !== undefined) reachable.add(check.state);
-  return SENSOR_STATES.filter((s) => reachable.has(s));
+export function possibleStates(thresholds: Thresholds | undefined): readonly SensorState[] {
+  let mask = 0;
+  THRESHOLD_CHECKS.forEach((check, bit) => {
+    if (thresholds?.[check.threshold] !== undefined) mask |= 1 << bit;
+  });
+  return POSSIBLE_STATES[mask]!;
 }
+
+/** PossibleStates for each combination of thresholds present (bit i: THRESHOLD_CHECKS[i]), shared and frozen. */
+const POSSIBLE_STATES: readonly (readonly SensorState[])[] = Array.from({ length: 1 << THRESHOLD_CHECKS.length }, (_, mask) => {
+  const reachable = new Set<SensorState>(['Unknown', 'Normal']);
+  THRESHOLD_CHECKS.forEach((check, bit) => {
+    if (mask & (1 << bit)) reachable.add(check.state);
+  });
+  return Object.freeze(SENSOR_STATES.filter((s) => reachable.has(s)));
+});
 
 /** What the model concludes about one numeric sensor. */
 export interface SensorAssessment {

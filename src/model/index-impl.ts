@@ -4,7 +4,6 @@ import type { ModelEntry } from './input.js';
 import type { InstanceIndex } from './instance-index.js';
 
 const NONE: readonly CIMInstance[] = Object.freeze([]);
-const SEP = '\u0000';
 
 /**
  * Builds the published, immutable index of one generation: every lookup the
@@ -15,40 +14,50 @@ const SEP = '\u0000';
  */
 export function createInstanceIndex(generation: number, entries: Iterable<ModelEntry>): InstanceIndex {
   const ns = new NamespaceNames();
-  const byPath = new Map<string, CIMInstance>();
-  const byClass = new Map<string, CIMInstance[]>();
-  const byTarget = new Map<string, CIMInstance[]>();
+  // Maps nested by namespace, then class / path key / target namespace: no key is built by concatenation.
+  const byPath = new Map<string, Map<string, CIMInstance>>();
+  const byClass = new Map<string, Map<string, CIMInstance[]>>();
+  const byTarget = new Map<string, Map<string, Map<string, CIMInstance[]>>>();
 
   for (const { namespace, instance } of entries) {
     const home = ns.of(namespace);
-    const pathKey = home + SEP + entryPath(home, ns, instance).key;
-    if (byPath.has(pathKey)) throw new ModelError('DUPLICATE_PATH', String(instance.path), 'two instances share a path');
-    byPath.set(pathKey, instance);
-    append(byClass, home + SEP + instance.classname.toLowerCase(), instance);
+    const paths = inner(byPath, home);
+    const pathKey = entryPath(home, ns, instance).key;
+    if (paths.has(pathKey)) throw new ModelError('DUPLICATE_PATH', String(instance.path), 'two instances share a path');
+    paths.set(pathKey, instance);
+    append(inner(byClass, home), instance.classname.toLowerCase(), instance);
+    const targets = inner(byTarget, home);
     for (const target of referenceTargets(instance)) {
-      const key = home + SEP + ns.of(target.namespace ?? namespace) + SEP + target.key;
-      const list = byTarget.get(key);
+      const byKey = inner(targets, ns.of(target.namespace ?? namespace));
+      const list = byKey.get(target.key);
       // An association naming the same target twice is listed once.
-      if (list === undefined) byTarget.set(key, [instance]);
+      if (list === undefined) byKey.set(target.key, [instance]);
       else if (list[list.length - 1] !== instance) list.push(instance);
     }
   }
-  for (const list of byClass.values()) Object.freeze(list);
-  for (const list of byTarget.values()) Object.freeze(list);
+  for (const classes of byClass.values()) for (const list of classes.values()) Object.freeze(list);
+  for (const targets of byTarget.values()) for (const keys of targets.values()) for (const list of keys.values()) Object.freeze(list);
 
   return Object.freeze({
     generation,
     byClass(namespace: string, classname: string): readonly CIMInstance[] {
-      return byClass.get(normalizeNamespace(namespace) + SEP + classname.toLowerCase()) ?? NONE;
+      return byClass.get(normalizeNamespace(namespace))?.get(classname.toLowerCase()) ?? NONE;
     },
     get(namespace: string, path: CIMInstanceName): CIMInstance | undefined {
-      return byPath.get(normalizeNamespace(path.namespace ?? namespace) + SEP + path.key);
+      return byPath.get(normalizeNamespace(path.namespace ?? namespace))?.get(path.key);
     },
     referencing(namespace: string, target: CIMInstanceName): readonly CIMInstance[] {
-      const home = normalizeNamespace(namespace);
-      return byTarget.get(home + SEP + normalizeNamespace(target.namespace ?? namespace) + SEP + target.key) ?? NONE;
+      const targetNamespace = normalizeNamespace(target.namespace ?? namespace);
+      return byTarget.get(normalizeNamespace(namespace))?.get(targetNamespace)?.get(target.key) ?? NONE;
     },
   });
+}
+
+/** The map under `key`, created empty when absent. */
+function inner<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let map = outer.get(key);
+  if (map === undefined) outer.set(key, (map = new Map()));
+  return map;
 }
 
 function entryPath(home: string, ns: NamespaceNames, instance: CIMInstance): CIMInstanceName {

@@ -101,16 +101,15 @@ export class PhysicalAssets {
     }
   }
 
-  #writeChassis({ draft, data }: MergedChassis, elementName: string, system: SystemIdentity | undefined): void {
+  #writeChassis({ path, draft, data }: MergedChassis, elementName: string, system: SystemIdentity | undefined): void {
     setFru(draft, data)
       .set('ElementName', 'string', elementName)
       .set('PackageType', 'uint16', PackageType.ChassisFrame)
       .set('ChassisPackageType', 'uint16', chassisPackageType(data.type))
       .set('ChassisTypeDescription', 'string', data.type);
-    const instance = draft.build();
-    this.#ctx.add(CIMV2_NAMESPACE, instance);
-    this.#ctx.central.chassis.push(instance.path!);
-    this.#ctx.associate(ModelClass.ComputerSystemPackage, ['Antecedent', instance.path!], ['Dependent', this.#ctx.systemPath], {
+    this.#ctx.add(CIMV2_NAMESPACE, draft.build(path));
+    this.#ctx.central.chassis.push(path);
+    this.#ctx.associate(ModelClass.ComputerSystemPackage, ['Antecedent', path], ['Dependent', this.#ctx.systemPath], {
       decorate: (d) => d.set('PlatformGUID', 'string', system?.uuid),
     });
   }

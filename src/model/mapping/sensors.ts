@@ -27,6 +27,7 @@ export const MAX_DECIMALS = 9;
 
 /** A numeric sensor cleaned of values the model cannot publish, with its problems. */
 export function sanitizeSensor(sensor: NumericSensor): { sensor: NumericSensor; problems: string[] } {
+  if (isClean(sensor)) return { sensor, problems: NO_PROBLEMS };
   const problems: string[] = [];
   let { value, decimals, thresholds, settable, unavailable } = sensor;
   if (value !== null && !Number.isFinite(value)) {
@@ -53,6 +54,16 @@ export function sanitizeSensor(sensor: NumericSensor): { sensor: NumericSensor; 
     settable = settable!.filter((name) => thresholds?.[name] !== undefined);
   }
   return { sensor: { ...sensor, value, decimals, thresholds, settable, unavailable }, problems };
+}
+
+const NO_PROBLEMS: string[] = [];
+
+/** The common case, checked without copying anything. */
+function isClean({ value, decimals, thresholds, settable }: NumericSensor): boolean {
+  if (value !== null && !Number.isFinite(value)) return false;
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS) return false;
+  for (const name in thresholds) if (!Number.isFinite(thresholds[name as ThresholdName])) return false;
+  return settable?.every((name) => thresholds?.[name] !== undefined) ?? true;
 }
 
 /** Writes a numeric sensor (already sanitized and assessed) as a device of the system. */

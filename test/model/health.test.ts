@@ -1,0 +1,148 @@
+import t from 'tap';
+import {
+  CONDITION_RANK, HEALTH_STATES, assessDevice, assessSensor, deviceStatusCondition, healthCondition, isFault, judge,
+  monitoredFinding, possibleStates, statusFinding, stoppedFanFinding, thresholdState, verdict, worse, worst,
+  type Condition,
+} from '../../src/model/health.js';
+import type { NumericSensor } from '../../src/model/snapshot.js';
+
+const sensor = (over: Partial<NumericSensor> = {}): NumericSensor => ({
+  id: 's', label: 'CPU Temp', kind: 'temperature', unit: 'celsius', value: 50, decimals: 0,
+  thresholds: { lowerFatal: 0, lowerCritical: 5, lowerNonCritical: 10, upperNonCritical: 80, upperCritical: 90, upperFatal: 100 },
+  ...over,
+});
+
+t.test('verdict spells each condition in CIM', async (t) => {
+  const table: [Condition, number, number, number][] = [
+    ['ok', 5, 2, 1], ['warning', 10, 3, 2], ['critical', 25, 6, 3], ['fatal', 30, 7, 3],
+    ['unknown', 0, 0, 0], ['noContact', 0, 12, 0], ['lostCommunication', 0, 13, 0],
+  ];
+  for (const [condition, health, status, primary] of table) {
+    const v = verdict(condition);
+    t.equal(v.healthState, health, `${condition} HealthState`);
+    t.same(v.operationalStatus, [status], `${condition} OperationalStatus`);
+    t.equal(v.primaryStatus, primary, `${condition} PrimaryStatus`);
+    t.equal(v.statusDescriptions.length, 1);
+    t.ok(HEALTH_STATES.has(v.healthState));
+  }
+  t.same(verdict('critical', 'stopped').statusDescriptions, ['stopped']);
+  t.same(verdict('ok').statusDescriptions, ['OK']);
+});
+
+t.test('threshold boundaries: reaching a threshold crosses it', async (t) => {
+  const th = sensor().thresholds;
+  const cases: [number, string, Condition][] = [
+    [50, 'Normal', 'ok'],
+    [79.99, 'Normal', 'ok'], [80, 'Upper Non-Critical', 'warning'], [89.99, 'Upper Non-Critical', 'warning'],
+    [90, 'Upper Critical', 'critical'], [99.99, 'Upper Critical', 'critical'], [100, 'Upper Fatal', 'fatal'], [150, 'Upper Fatal', 'fatal'],
+    [10.01, 'Normal', 'ok'], [10, 'Lower Non-Critical', 'warning'], [5.01, 'Lower Non-Critical', 'warning'],
+    [5, 'Lower Critical', 'critical'], [0.01, 'Lower Critical', 'critical'], [0, 'Lower Fatal', 'fatal'], [-40, 'Lower Fatal', 'fatal'],
+  ];
+  for (const [value, state, condition] of cases) {
+    t.same(thresholdState(value, th), { state, condition }, `${value}`);
+  }
+});
+
+t.test('only the thresholds present are judged', async (t) => {
+  t.same(thresholdState(1000, undefined), { state: 'Normal', condition: 'ok' });
+  t.same(thresholdState(1000, {}), { state: 'Normal', condition: 'ok' });
+  t.same(thresholdState(95, { upperCritical: 90 }), { state: 'Upper Critical', condition: 'critical' });
+  t.same(thresholdState(1, { lowerNonCritical: 2 }), { state: 'Lower Non-Critical', condition: 'warning' });
+  // Inconsistent thresholds: the most severe crossing wins.
+  t.same(thresholdState(5, { upperNonCritical: 1, lowerCritical: 10 }), { state: 'Lower Critical', condition: 'critical' });
+});
+
+t.test('possible states list Unknown, Normal and one state per threshold, in DSP1009 order', async (t) => {
+  t.same(possibleStates(undefined), ['Unknown', 'Normal']);
+  t.same(possibleStates({ upperCritical: 1, lowerNonCritical: 0 }), ['Unknown', 'Normal', 'Upper Critical', 'Lower Non-Critical']);
+  t.same(possibleStates(sensor().thresholds), [
+    'Unknown', 'Normal', 'Upper Non-Critical', 'Upper Critical', 'Upper Fatal', 'Lower Non-Critical', 'Lower Critical', 'Lower Fatal',
+  ]);
+  t.ok(Object.isFrozen(possibleStates({ upperFatal: 1 })), 'shared lists are frozen');
+});
+
+t.test('assessSensor', async (t) => {
+  t.test('a fresh reading is judged by its thresholds', async (t) => {
+    const a = assessSensor(sensor({ value: 91 }), undefined);
+    t.equal(a.value, 91);
+    t.equal(a.state, 'Upper Critical');
+    t.equal(a.verdict.healthState, 25);
+    t.same(a.verdict.statusDescriptions, ['Upper Critical']);
+    t.same(assessSensor(sensor(), undefined).verdict.statusDescriptions, ['OK']);
+  });
+  t.test("the worse of threshold state and the source's verdict wins", async (t) => {
+    const sourceWorse = assessSensor(sensor({ value: 81, health: 'critical' }), undefined);
+    t.equal(sourceWorse.verdict.condition, 'critical');
+    t.equal(sourceWorse.state, 'Upper Non-Critical');
+    t.same(sourceWorse.verdict.statusDescriptions, ['reported by the hardware']);
+    t.equal(assessSensor(sensor({ value: 95, health: 'ok' }), undefined).verdict.condition, 'critical');
+    t.equal(assessSensor(sensor({ value: 50, health: 'warning' }), undefined).verdict.condition, 'warning');
+    t.equal(assessSensor(sensor({ value: 50, health: 'unknown' }), undefined).verdict.condition, 'ok', "the source's unknown is no opinion");
+    t.equal(assessSensor(sensor({ value: 100, health: 'ok' }), undefined).verdict.healthState, 30);
+  });
+  t.test('no current reading: never a made-up value', async (t) => {
+    const stale = assessSensor(sensor({ value: 95 }), 'no fresh sample since then');
+    t.same([stale.value, stale.state, stale.verdict.healthState, stale.verdict.operationalStatus], [null, 'Unknown', 0, [13]]);
+    t.same(stale.verdict.statusDescriptions, ['no fresh sample since then']);
+    const failed = assessSensor(sensor({ value: null, unavailable: 'failed' }), undefined);
+    t.same([failed.value, failed.verdict.operationalStatus, failed.verdict.statusDescriptions], [null, [13], ['reading failed']]);
+    const absent = assessSensor(sensor({ value: null, unavailable: 'absent' }), undefined);
+    t.same([absent.verdict.condition, absent.verdict.statusDescriptions], ['unknown', ['not present']]);
+    const disabled = assessSensor(sensor({ value: 20, unavailable: 'disabled' }), undefined);
+    t.same([disabled.value, disabled.verdict.statusDescriptions], [null, ['disabled']]);
+    const none = assessSensor(sensor({ value: null }), undefined);
+    t.same([none.value, none.state, none.verdict.healthState, none.verdict.operationalStatus], [null, 'Unknown', 0, [0]]);
+  });
+});
+
+t.test('ranking: faults outrank not knowing, which outranks OK', async (t) => {
+  const order: Condition[] = ['ok', 'unknown', 'noContact', 'lostCommunication', 'warning', 'critical', 'fatal'];
+  for (let i = 1; i < order.length; i++) t.ok(CONDITION_RANK[order[i]!] > CONDITION_RANK[order[i - 1]!], `${order[i]} > ${order[i - 1]}`);
+  t.equal(worst([]), 'ok');
+  t.equal(worst(['ok', 'lostCommunication', 'warning', 'unknown']), 'warning');
+  t.equal(worse('fatal', 'critical'), 'fatal');
+  t.equal(worse('ok', 'unknown'), 'unknown');
+  t.same([isFault('warning'), isFault('lostCommunication'), isFault('ok')], [true, false, false]);
+});
+
+t.test('judge picks the first of the worst findings', async (t) => {
+  t.same(judge([]).condition, 'ok');
+  const v = judge([{ condition: 'warning', reason: 'a' }, { condition: 'critical', reason: 'b' }, { condition: 'critical', reason: 'c' }]);
+  t.same([v.condition, v.statusDescriptions], ['critical', ['b']]);
+});
+
+t.test('device status and source health', async (t) => {
+  t.same(['ok', 'degraded', 'failed', 'absent', 'unknown'].map((s) => deviceStatusCondition(s as never)), ['ok', 'warning', 'critical', 'unknown', 'unknown']);
+  t.same(statusFinding('absent'), { condition: 'unknown', reason: 'not present' });
+  t.same(statusFinding('failed'), { condition: 'critical', reason: 'failed' });
+  t.equal(statusFinding('ok').reason, undefined);
+  t.equal(healthCondition(undefined), undefined);
+  t.equal(healthCondition('unknown'), undefined);
+  t.equal(healthCondition('fatal'), 'fatal');
+});
+
+t.test('devices: own status, extra findings, staleness', async (t) => {
+  t.equal(assessDevice('ok', undefined).healthState, 5);
+  t.equal(assessDevice('failed', undefined).healthState, 25);
+  t.equal(assessDevice('ok', undefined, [{ condition: 'critical', reason: 'stopped' }]).healthState, 25, 'a finding overrides an ok status');
+  const stale = assessDevice('failed', 'stale');
+  t.same([stale.healthState, stale.operationalStatus], [0, [13]], 'a stale device is not current, whatever it said');
+});
+
+t.test('a stopped fan is failed unless idle by design', async (t) => {
+  const stopped = assessSensor(sensor({ kind: 'fan', unit: 'rpm', value: 0, thresholds: undefined }), undefined);
+  const turning = assessSensor(sensor({ kind: 'fan', unit: 'rpm', value: 1200, thresholds: undefined }), undefined);
+  const unread = assessSensor(sensor({ kind: 'fan', unit: 'rpm', value: null, unavailable: 'failed' }), undefined);
+  t.same(stoppedFanFinding(stopped, undefined), { condition: 'critical', reason: 'stopped' });
+  t.same(stoppedFanFinding(stopped, false), { condition: 'critical', reason: 'stopped' });
+  t.equal(stoppedFanFinding(stopped, true), undefined);
+  t.equal(stoppedFanFinding(turning, false), undefined);
+  t.equal(stoppedFanFinding(unread, false), undefined, 'no reading is not a stopped fan');
+  t.equal(stoppedFanFinding(undefined, false), undefined);
+});
+
+t.test('monitored findings carry faults, not communication problems', async (t) => {
+  t.same(monitoredFinding('PSU1 Current', verdict('critical', 'Upper Critical')), { condition: 'critical', reason: 'PSU1 Current: Upper Critical' });
+  t.equal(monitoredFinding('x', verdict('lostCommunication')), undefined);
+  t.equal(monitoredFinding('x', verdict('ok')), undefined);
+});
