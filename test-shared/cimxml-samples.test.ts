@@ -11,7 +11,7 @@ import t from 'tap';
 import { CIMClass, CIMClassName, CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../src/cim/index.js';
 import type { CIMProperty } from '../src/cim/index.js';
 import {
-  decodeRequest, decodeResponse, encodeClass, encodeError, encodeIMethodCall, encodeInstanceName,
+  ProtocolError, decodeRequest, decodeResponse, encodeClass, encodeError, encodeIMethodCall, encodeInstanceName,
   encodeInstanceWithPath, encodeMethodCall, encodeNamedInstance, encodeObjectPath, encodeObjectWithPath, encodeParamValue,
   encodeQualifierDeclaration, encodeReturnValue, imethodResponseEnd, imethodResponseStart, ireturnValueEnd,
   ireturnValueStart, messageEnd, messageStart, methodResponseEnd, methodResponseStart,
@@ -57,7 +57,14 @@ t.test('every captured request decodes; the truncated one is not well-formed', a
   for (const file of requests) {
     const body = readFileSync(join(SAMPLES, file));
     if (file.startsWith('malformed')) {
-      t.throws(() => decodeRequest(body), { cimError: 'request-not-well-formed', httpStatus: 400 } as object, file);
+      const fault = (() => {
+        try {
+          decodeRequest(body);
+        } catch (err) {
+          return err;
+        }
+      })();
+      t.ok(fault instanceof ProtocolError && fault.cimError === 'request-not-well-formed' && fault.httpStatus === 400, file);
       continue;
     }
     const request = decodeRequest(body);
