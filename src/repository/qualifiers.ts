@@ -96,7 +96,8 @@ export class QualifierResolver {
     const decl = this.declarations.get(use.name);
     if (!decl) return this.#fail(use.pos, `unknown qualifier '${use.name}' on ${what}: no qualifier declaration for it`);
     if (!decl.scopes.has(scope)) {
-      return this.#fail(use.pos, `qualifier '${decl.name}' cannot be used on a ${scope} (${what}); its scope is ${[...decl.scopes].join(', ')}`);
+      const article = /^[aeiou]/.test(scope) ? 'an' : 'a';
+      return this.#fail(use.pos, `qualifier '${decl.name}' cannot be used on ${article} ${scope} (${what}); its scope is ${[...decl.scopes].join(', ')}`);
     }
     if (seen.has(decl.name)) return this.#fail(use.pos, `qualifier '${decl.name}' appears twice on ${what}`);
     let value: CIMValue;
