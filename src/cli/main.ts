@@ -6,6 +6,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   mof: { summary: 'compile and check MOF files', load: async () => (await import('./mof.js')).run },
   passwd: { summary: 'add a user or change a password in the users file', load: async () => (await import('./passwd.js')).run },
   config: { summary: 'print the effective configuration or its reference', load: async () => (await import('./config.js')).run },
+  'provider-test': { summary: 'run one provider alone and check what it reports', load: async () => (await import('./provider-test.js')).run },
 };
 
 function usage(): string {

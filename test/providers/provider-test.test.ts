@@ -1,0 +1,111 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import type { CliIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'thincim-provider-test-'));
+t.teardown(() => rmSync(dir, { recursive: true }));
+const readings = fileURLToPath(new URL('../../providers/template/examples/readings.json', import.meta.url));
+const widgets = fileURLToPath(new URL('../../providers/template/examples/widgets.json', import.meta.url));
+
+function sink(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return Object.assign(stream, { text: () => chunks.join('') });
+}
+
+async function providerTest(...args: string[]) {
+  const stdout = sink();
+  const stderr = sink();
+  const io: CliIO = { stdout, stderr, stdin: new PassThrough(), env: { XDG_CACHE_HOME: join(dir, 'cache') } };
+  const status = await main(['provider-test', ...args], io);
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+t.test('the template: a table of what it found, no problems, exit 0', async (t) => {
+  const { status, stdout, stderr } = await providerTest('template', '--option', `file=${readings}`, '--hostname', 'srv1');
+  t.equal(status, 0);
+  t.equal(stderr, '');
+  t.match(stdout, /^provider  template 1\.0\.0 \(builtin:template\), hardware\ndetect    yes\nsample    ok in \d+ ms\n/);
+  t.match(stdout, /numeric sensors \(5\)\n  id +label +kind +value +thresholds \(\* settable\) +health\n/);
+  t.match(stdout, /\n  template:inlet +Inlet +temperature +24\.5 °C +unc\* 40, uc\* 45 +OK \(Normal\)\n/);
+  t.match(stdout, /\n  template:fan-2 +Fan 2 +fan +— \(failed\) +lc 1000 +Unknown \(Unknown\)\n/);
+  t.match(stdout, /\n  template:12v +12V +voltage +12\.080 V +lc 11\.4, uc 12\.6 +OK \(Normal\)\n/);
+  t.match(stdout, /fans \(2\)\n/);
+  t.match(stdout, /\nmodel     \d+ instances \(root\/cimv2 \d+, root\/interop \d+\)\n/);
+  t.match(stdout, /\nproblems \(0\)\n$/);
+});
+
+t.test('an instance provider: its instances, validated against its own MOF', async (t) => {
+  const { status, stdout } = await providerTest('./providers/template/widgets.ts', '-o', `file=${widgets}`);
+  t.equal(status, 0);
+  t.match(stdout, /provider  template-widgets 1\.0\.0 \(.*widgets\.ts\), instance\n/);
+  t.match(stdout, /\n  ACME_WidgetStatus\.InstanceID="ACME:widget:w1" +InstanceID="ACME:widget:w1" ElementName="Widget 1" SpinRate=1200 Condition=2 ResetCount=0\n/);
+  t.match(stdout, /problems \(0\)/);
+});
+
+t.test('nothing detected and a failed sample are problems: exit 1', async (t) => {
+  const { status, stdout } = await providerTest('template', '-o', `file=${join(dir, 'missing.json')}`);
+  t.equal(status, 1);
+  t.match(stdout, /\ndetect    no\n/);
+  t.match(stdout, /\nsample    failed: ENOENT/);
+  t.match(stdout, /\nproblems \(2\)\n  detect: the provider found nothing to report here\n  sample: ENOENT/);
+});
+
+t.test('option values are JSON when they parse', async (t) => {
+  const { status, stdout } = await providerTest('template', '-o', `file=${readings}`, '-o', 'maxBytes=10');
+  t.equal(status, 1);
+  t.match(stdout, /more than the 10 allowed/);
+});
+
+t.test('problems the model finds are reported', async (t) => {
+  const module = join(dir, 'dangling.mjs');
+  writeFileSync(module, `export default () => ({ kind: 'hardware', name: 'dangling', version: '1', sample: async () => ({
+    powerSupplies: [{ id: 'psu1', label: 'PSU 1', status: 'ok', sensors: ['no-such-sensor'] }],
+  }) });\n`);
+  const { status, stdout } = await providerTest(module);
+  t.equal(status, 1);
+  t.match(stdout, /power supplies \(1\)\n/);
+  t.match(stdout, /\nproblems \(1\)\n  model: no-such-sensor: power supply psu1 names an unknown sensor/);
+});
+
+t.test('verbose shows the provider log lines', async (t) => {
+  const { stderr } = await providerTest('template', '-v', '-o', `file=${readings}`);
+  t.match(stderr, /^debug template: read the readings file \(readings=5\)$/m);
+});
+
+t.test('a provider that cannot load: exit 1 with the reason', async (t) => {
+  const { status, stdout, stderr } = await providerTest('no-such-provider-anywhere');
+  t.equal(status, 1);
+  t.equal(stdout, '');
+  t.match(stderr, /^thincim provider-test: provider 'no-such-provider-anywhere': not a built-in provider/);
+});
+
+t.test('a broken extra schema: exit 1 with positions', async (t) => {
+  const schemas = join(dir, 'broken-mof');
+  mkdirSync(schemas);
+  writeFileSync(join(schemas, 'oem.mof'), 'class ACME_Broken : CIM_Nothing {\n  uint32 X;\n};\n');
+  const { status, stderr } = await providerTest('template', '-o', `file=${readings}`, '--schema-dir', schemas);
+  t.equal(status, 1);
+  t.match(stderr, /oem\.mof:\d+:\d+: .*CIM_Nothing/);
+});
+
+t.test('usage errors exit 2; --help exits 0', async (t) => {
+  for (const args of [[], ['a', 'b'], ['template', '-o', 'novalue'], ['template', '-o', '=x'], ['template', '--bogus']]) {
+    const { status, stderr } = await providerTest(...args);
+    t.equal(status, 2, args.join(' '));
+    t.match(stderr, /^thincim provider-test: .*\nusage: thincim provider-test/);
+  }
+  const help = await providerTest('--help');
+  t.equal(help.status, 0);
+  t.match(help.stdout, /^usage: thincim provider-test \[options\] NAME/);
+});
