@@ -87,6 +87,25 @@ export function imethodBody(name: string, namespace: string, params = '', id = '
     `<IMETHODCALL NAME="${name}">${namespaceXml(namespace)}${params}</IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>`;
 }
 
+/** An INSTANCENAME with string keys. */
+export function instanceNameXml(classname: string, keys: Record<string, string>): string {
+  const bindings = Object.entries(keys)
+    .map(([k, v]) => `<KEYBINDING NAME="${k}"><KEYVALUE VALUETYPE="string" TYPE="string">${v}</KEYVALUE></KEYBINDING>`).join('');
+  return `<INSTANCENAME CLASSNAME="${classname}">${bindings}</INSTANCENAME>`;
+}
+
+/** The body of an extrinsic call on an instance (string keys) with hand-written PARAMVALUE XML. */
+export function methodBody(name: string, namespace: string, classname: string, keys: Record<string, string>, params = '', id = '1001'): string {
+  return `<?xml version="1.0" encoding="utf-8" ?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="${id}" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
+    `<METHODCALL NAME="${name}"><LOCALINSTANCEPATH>${namespaceXml(namespace)}${instanceNameXml(classname, keys)}</LOCALINSTANCEPATH>${params}` +
+    '</METHODCALL></SIMPLEREQ></MESSAGE></CIM>';
+}
+
+/** The CIMObject header of an extrinsic call on an instance (DSP0207 untyped form, before escaping). */
+export function methodObject(namespace: string, classname: string, keys: Record<string, string>): string {
+  return `${namespace}:${classname}.${Object.entries(keys).map(([k, v]) => `${k}="${v.replace(/["\\]/g, '\\$&')}"`).join(',')}`;
+}
+
 /** Sends an intrinsic call and decodes the answer (HTTP 200 expected). */
 export async function imethod(url: string, name: string, namespace: string, params = ''): Promise<CIMResponse & { raw: RawResponse }> {
   const raw = await post(url, imethodBody(name, namespace, params), cimHeaders(name, namespace));
@@ -101,7 +120,6 @@ export const p = {
     `<IPARAMVALUE NAME="${name}"><VALUE>${typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value}</VALUE></IPARAMVALUE>`,
   array: (name: string, values: string[]) => `<IPARAMVALUE NAME="${name}"><VALUE.ARRAY>${values.map((v) => `<VALUE>${v}</VALUE>`).join('')}</VALUE.ARRAY></IPARAMVALUE>`,
   instanceName: (name: string, classname: string, keys: Record<string, string>) =>
-    `<IPARAMVALUE NAME="${name}"><INSTANCENAME CLASSNAME="${classname}">${Object.entries(keys)
-      .map(([k, v]) => `<KEYBINDING NAME="${k}"><KEYVALUE VALUETYPE="string" TYPE="string">${v}</KEYVALUE></KEYBINDING>`).join('')}</INSTANCENAME></IPARAMVALUE>`,
+    `<IPARAMVALUE NAME="${name}">${instanceNameXml(classname, keys)}</IPARAMVALUE>`,
   null: (name: string) => `<IPARAMVALUE NAME="${name}"/>`,
 };
