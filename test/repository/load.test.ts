@@ -1,0 +1,147 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t, { type Test } from 'tap';
+import { parseMof, type MofDeclaration } from '../../src/mof/index.js';
+import { SourceDigest, defaultCacheDir, readCache, writeCache } from '../../src/repository/cache.js';
+import { DEFAULT_MOF_LIMITS, MofError } from '../../src/mof/diagnostics.js';
+import { defaultSchemaDir, loadRepository } from '../../src/repository/index.js';
+import { QUALIFIERS } from './helpers.js';
+
+function tempDir(t: Test): string {
+  const dir = mkdtempSync(join(tmpdir(), 'thincim-repo-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A small project schema: an entry file that includes the rest. */
+function project(t: Test, extra = ''): string {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'qualifiers.mof'), QUALIFIERS);
+  writeFileSync(join(dir, 'classes.mof'), `[Abstract] class CIM_ManagedElement { [Key] string InstanceID; string ElementName; };\n${extra}`);
+  writeFileSync(join(dir, 'thincim.mof'), '#pragma include ("qualifiers.mof")\n#pragma include ("classes.mof")\n');
+  return dir;
+}
+
+async function loadError(promise: Promise<unknown>): Promise<MofError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof MofError) return err;
+    throw err;
+  }
+  throw new Error('expected a MofError');
+}
+
+t.test('the project schema loads into root/cimv2 and root/interop', async (t) => {
+  const repo = await loadRepository({ cacheDir: false });
+  t.same(repo.namespaces(), ['root/cimv2', 'root/interop']);
+  t.equal(repo.resolveNamespace('interop'), 'root/interop');
+  for (const classname of ['CIM_ComputerSystem', 'CIM_NumericSensor', 'CIM_Fan', 'CIM_RegisteredProfile']) {
+    t.ok(repo.getClass('root/cimv2', classname), `${classname} in root/cimv2`);
+    t.ok(repo.getClass('interop', classname), `${classname} in root/interop`);
+  }
+  t.ok(repo.qualifierDeclarations('root/cimv2').get('Key'));
+  t.match(defaultSchemaDir(), /schemas$/);
+});
+
+t.test('the default cache directory', async (t) => {
+  t.equal(defaultCacheDir({ XDG_CACHE_HOME: '/var/cache/x' }), '/var/cache/x/thincim');
+  t.match(defaultCacheDir({}), /\.cache\/thincim$/);
+});
+
+t.test('a cold start writes the cache, a warm start reads it', async (t) => {
+  const schema = project(t);
+  const cacheDir = join(tempDir(t), 'cache');
+  const cold = await loadRepository({ projectSchemaDir: schema, cacheDir, onWarning: (m) => t.fail(m) });
+  t.ok(cold.getClass('root/cimv2', 'CIM_ManagedElement'));
+  const entries = readdirSync(cacheDir);
+  t.equal(entries.length, 1);
+  t.match(entries[0], /^mof-[0-9a-f]{24}\.v8$/);
+
+  const root = join(schema, 'thincim.mof');
+  const cached = readCache(cacheDir, [root]);
+  t.same(cached?.files, [root, join(schema, 'qualifiers.mof'), join(schema, 'classes.mof')], 'the entry knows every file it depends on');
+
+  // Prove the warm path: store different declarations under the same key; a warm load must return them.
+  const digest = new SourceDigest();
+  for (const file of cached!.files) digest.read(file, DEFAULT_MOF_LIMITS.maxFileBytes);
+  const marker = parseMof('class X_FromCache {};', 'marker.mof').productions as MofDeclaration[];
+  writeCache(cacheDir, [root], { files: cached!.files, declarations: [...cached!.declarations, ...marker] }, digest);
+  const warm = await loadRepository({ projectSchemaDir: schema, cacheDir });
+  t.ok(warm.getClass('root/cimv2', 'X_FromCache'), 'a warm start uses the cached declarations');
+
+  writeFileSync(join(schema, 'classes.mof'), 'class CIM_ManagedElement { [Key] string InstanceID; string Renamed; };');
+  const changed = await loadRepository({ projectSchemaDir: schema, cacheDir });
+  t.notOk(changed.getClass('root/cimv2', 'X_FromCache'), 'an included file changed: the cache is stale');
+  t.ok(changed.getClass('root/cimv2', 'CIM_ManagedElement')!.properties.has('Renamed'));
+  t.equal(readdirSync(cacheDir).length, 1, 'the entry was replaced, not added to');
+});
+
+t.test('a corrupt or foreign cache entry is a miss', async (t) => {
+  const schema = project(t);
+  const cacheDir = join(tempDir(t), 'cache');
+  await loadRepository({ projectSchemaDir: schema, cacheDir });
+  const [entry] = readdirSync(cacheDir);
+  writeFileSync(join(cacheDir, entry!), 'not a v8 serialization');
+  t.equal(readCache(cacheDir, [join(schema, 'thincim.mof')]), undefined);
+  t.ok((await loadRepository({ projectSchemaDir: schema, cacheDir })).getClass('root/cimv2', 'CIM_ManagedElement'));
+  t.ok(readCache(cacheDir, [join(schema, 'thincim.mof')]), 'and it is rewritten');
+  rmSync(join(schema, 'classes.mof'));
+  t.equal(readCache(cacheDir, [join(schema, 'thincim.mof')]), undefined, 'a file that is gone invalidates the entry');
+});
+
+t.test('an unwritable cache never stops a start', async (t) => {
+  const schema = project(t);
+  const blocker = join(tempDir(t), 'a-file');
+  writeFileSync(blocker, '');
+  const warnings: string[] = [];
+  const repo = await loadRepository({ projectSchemaDir: schema, cacheDir: join(blocker, 'cache'), onWarning: (m) => warnings.push(m) });
+  t.ok(repo.getClass('root/cimv2', 'CIM_ManagedElement'));
+  t.match(warnings, [/^cannot write the schema cache in .*a-file\/cache: /]);
+  const none = await loadRepository({ projectSchemaDir: schema, cacheDir: false, onWarning: (m) => t.fail(m) });
+  t.ok(none.getClass('root/cimv2', 'CIM_ManagedElement'), 'cacheDir false: no cache at all');
+});
+
+t.test('OEM schema folders compile after the project schema', async (t) => {
+  const schema = project(t);
+  const oem = tempDir(t);
+  writeFileSync(join(oem, 'b_devices.mof'), 'class ACME_Gadget : ACME_Base { uint8 Level; };');
+  writeFileSync(join(oem, 'a_base.mof'), '#pragma include ("sub/base.mof")');
+  mkdirSync(join(oem, 'sub'));
+  writeFileSync(join(oem, 'sub', 'base.mof'), 'class ACME_Base : CIM_ManagedElement { };');
+  writeFileSync(join(oem, 'README.txt'), 'not MOF');
+  const repo = await loadRepository({ projectSchemaDir: schema, schemaDir: oem, cacheDir: false });
+  t.same(repo.superclassChain('root/interop', 'ACME_Gadget'), ['ACME_Gadget', 'ACME_Base', 'CIM_ManagedElement'], 'top-level .mof files by name; subfolders only by include');
+  const second = tempDir(t);
+  writeFileSync(join(second, 'x.mof'), 'class ACME_More : ACME_Gadget { };');
+  const both = await loadRepository({ projectSchemaDir: schema, schemaDir: [oem, second], cacheDir: false });
+  t.ok(both.getClass('root/cimv2', 'ACME_More'), 'several folders, in order');
+});
+
+t.test('a broken schema is a MofError listing every problem', async (t) => {
+  const schema = project(t);
+  const oem = tempDir(t);
+  writeFileSync(join(oem, 'broken.mof'), 'class ACME_A : CIM_Nothing { };\nclass ACME_B { [Bogus] string S; };\n');
+  const err = await loadError(loadRepository({ projectSchemaDir: schema, schemaDir: oem, cacheDir: false }));
+  t.same(err.diagnostics.map((d) => [d.file, d.line, d.column]), [[join(oem, 'broken.mof'), 1, 1], [join(oem, 'broken.mof'), 2, 17]]);
+  t.match(err.message, /broken\.mof:1:1: unknown superclass 'CIM_Nothing' .* \(and 1 more\)$/);
+  t.equal(err.code, 'ERR_THINCIM_MOF');
+  writeFileSync(join(oem, 'broken.mof'), 'class ACME_A {');
+  const syntax = await loadError(loadRepository({ projectSchemaDir: schema, schemaDir: oem, cacheDir: false }));
+  t.match(syntax.diagnostics[0]?.message, /^expected a property, reference or method declaration/);
+  const missing = await loadError(loadRepository({ projectSchemaDir: schema, schemaDir: join(oem, 'nope'), cacheDir: false }));
+  t.match(missing.message, /nope: cannot read schema folder: ENOENT/);
+  t.same([missing.diagnostics[0]?.line, missing.diagnostics[0]?.column], [0, 0]);
+});
+
+t.test('options: namespaces, aliases, limits; a folder without entry file', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'b.mof'), 'class X_B : X_A { };');
+  writeFileSync(join(dir, 'a.mof'), `${QUALIFIERS}\nclass X_A { [Key] string K; };`);
+  const repo = await loadRepository({ projectSchemaDir: dir, cacheDir: false, namespaces: ['root/only'], namespaceAliases: { o: 'root/only' } });
+  t.same(repo.namespaces(), ['root/only']);
+  t.ok(repo.getClass('o', 'X_B'), 'every .mof file by name when there is no thincim.mof');
+  const limited = await loadError(loadRepository({ projectSchemaDir: dir, cacheDir: false, limits: { maxFileBytes: 10 } }));
+  t.match(limited.diagnostics.map((d) => d.message), [/cannot read file: file is \d+ bytes, the limit is 10/, /cannot read file/]);
+});
