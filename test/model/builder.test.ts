@@ -1,0 +1,425 @@
+import t from 'tap';
+import { CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../../src/cim/index.js';
+import {
+  buildModel, checkProfileRules, createInstanceIndex, registeredProfilePath,
+  type BuildProblem, type HardwareSnapshot, type ModelInput,
+} from '../../src/model/index.js';
+import { Model, NOW, fullSnapshot, input, sample, values } from './fixtures.js';
+
+function build(modelInput: ModelInput): { model: Model; problems: BuildProblem[] } {
+  const problems: BuildProblem[] = [];
+  const entries = buildModel(modelInput, { onProblem: (p) => problems.push(p) });
+  return { model: new Model(entries), problems };
+}
+
+const { model: full, problems: fullProblems } = build(input([sample(fullSnapshot(), { intervalMs: 5000 })]));
+
+t.test('a full snapshot builds without problems and keeps every profile rule', async (t) => {
+  t.same(fullProblems, []);
+  t.same(checkProfileRules(full.entries), []);
+  t.doesNotThrow(() => createInstanceIndex(1, full.entries));
+  for (const { namespace, instance } of full.entries) {
+    t.equal(instance.path?.namespace, namespace, `${instance.classname} has a full path`);
+    for (const [key, value] of instance.path!.keybindings) t.same(instance.get(key), value, `${instance.classname}.${key} is a property too`);
+  }
+});
+
+t.test('Base Server: one system named after the host, its health the roll-up', async (t) => {
+  const [system, ...more] = full.all('Thincim_ComputerSystem');
+  t.equal(more.length, 0);
+  t.same(Object.fromEntries(system!.path!.keybindings), { CreationClassName: 'Thincim_ComputerSystem', Name: 'host1' });
+  t.match(values(system!, ['ElementName', 'NameFormat', 'Dedicated', 'EnabledState', 'RequestedState', 'HealthState', 'OperationalStatus', 'PrimaryStatus']), {
+    ElementName: 'host1', NameFormat: 'IP', Dedicated: [0], EnabledState: 2, RequestedState: 12, HealthState: 5, OperationalStatus: [2], PrimaryStatus: 1,
+  });
+  t.same(system!.get('OtherIdentifyingInfo'), ['4c4c4544-0042-4310-8031-b3c04f323334', 'ABC1234', 'Dell Inc.', 'PowerEdge R6515']);
+  t.same(system!.get('IdentifyingDescriptions'), ['CIM:GUID', 'CIM:SerialNumber', 'CIM:Manufacturer', 'CIM:Model']);
+  const devices = full.entries.filter((e) => e.instance.path?.keybindings.has('DeviceID'));
+  t.equal(devices.length, 14, '5 numeric and 2 discrete sensors, 2 fans, 2 supplies, a processor, a DIMM, a battery');
+  t.equal(full.all('Thincim_SystemDevice').length, devices.length, 'one SystemDevice per device');
+  for (const { instance } of devices) {
+    t.match(Object.fromEntries(instance.path!.keybindings), { SystemCreationClassName: 'Thincim_ComputerSystem', SystemName: 'host1', CreationClassName: instance.classname });
+    t.match(values(instance, ['EnabledState', 'RequestedState']), { EnabledState: 2, RequestedState: 12 });
+  }
+});
+
+t.test('numeric sensors (DSP1009)', async (t) => {
+  const cpu = full.one('Thincim_NumericSensor', 'test:cpu-temp');
+  t.match(values(cpu, [
+    'SensorType', 'BaseUnits', 'UnitModifier', 'RateUnits', 'CurrentReading', 'UpperThresholdNonCritical', 'UpperThresholdCritical',
+    'LowerThresholdNonCritical', 'LowerThresholdCritical', 'LowerThresholdFatal', 'UpperThresholdFatal', 'SupportedThresholds',
+    'EnabledThresholds', 'SettableThresholds', 'PossibleStates', 'CurrentState', 'ElementName', 'HealthState', 'OperationalStatus',
+    'PrimaryStatus', 'StatusDescriptions', 'PollingInterval', 'Description',
+  ]), {
+    SensorType: 2, BaseUnits: 2, UnitModifier: -3, RateUnits: 0, CurrentReading: 45123,
+    UpperThresholdNonCritical: 85000, UpperThresholdCritical: 95000,
+    LowerThresholdNonCritical: null, LowerThresholdCritical: null, LowerThresholdFatal: null, UpperThresholdFatal: null,
+    SupportedThresholds: [1, 3], EnabledThresholds: [1, 3], SettableThresholds: [1],
+    PossibleStates: ['Unknown', 'Normal', 'Upper Non-Critical', 'Upper Critical'], CurrentState: 'Normal',
+    ElementName: 'CPU Temp', HealthState: 5, OperationalStatus: [2], PrimaryStatus: 1, StatusDescriptions: ['OK'],
+    PollingInterval: 5_000_000_000n, Description: 'coretemp-isa-0000/temp1',
+  });
+  t.match(values(full.one('Thincim_NumericSensor', 'test:12v'), ['SensorType', 'BaseUnits', 'UnitModifier', 'CurrentReading', 'LowerThresholdCritical', 'UpperThresholdCritical']), {
+    SensorType: 3, BaseUnits: 5, UnitModifier: -2, CurrentReading: 1218, LowerThresholdCritical: 1080, UpperThresholdCritical: 1320,
+  });
+  const inlet = full.one('Thincim_NumericSensor', 'test:inlet');
+  t.match(values(inlet, ['SupportedThresholds', 'SettableThresholds', 'PossibleStates', 'UnitModifier']), {
+    SupportedThresholds: [], SettableThresholds: [], PossibleStates: ['Unknown', 'Normal'], UnitModifier: 0,
+  });
+  t.match(values(full.one('Thincim_NumericSensor', 'test:psu1-power'), ['SensorType', 'BaseUnits']), { SensorType: 13, BaseUnits: 7 });
+});
+
+t.test('a sensor whose values do not fit a sint32 at full precision loses digits, all alike', async (t) => {
+  const snapshot: HardwareSnapshot = {
+    sensors: [{ id: 'e', label: 'Energy', kind: 'energy', unit: 'joules', value: 3_000_000.125, decimals: 3, thresholds: { upperNonCritical: 9_000_000 } }],
+  };
+  const { model } = build(input([sample(snapshot)]));
+  t.match(values(model.one('Thincim_NumericSensor', 'test:e'), ['SensorType', 'OtherSensorTypeDescription', 'BaseUnits', 'UnitModifier', 'CurrentReading', 'UpperThresholdNonCritical']), {
+    SensorType: 1, OtherSensorTypeDescription: 'Energy', BaseUnits: 8, UnitModifier: -2, CurrentReading: 300_000_013, UpperThresholdNonCritical: 900_000_000,
+  });
+});
+
+t.test('sensor states and health follow the thresholds and the source', async (t) => {
+  const snapshot = (value: number, health?: 'critical'): HardwareSnapshot => ({
+    sensors: [{ id: 's', label: 'T', kind: 'temperature', unit: 'celsius', value, decimals: 0, health, thresholds: { upperNonCritical: 80, upperCritical: 90, upperFatal: 100 } }],
+  });
+  const cases: [number, 'critical' | undefined, string, number, number[]][] = [
+    [50, undefined, 'Normal', 5, [2]], [85, undefined, 'Upper Non-Critical', 10, [3]], [92, undefined, 'Upper Critical', 25, [6]],
+    [100, undefined, 'Upper Fatal', 30, [7]], [50, 'critical', 'Normal', 25, [6]],
+  ];
+  for (const [value, health, state, healthState, status] of cases) {
+    const { model } = build(input([sample(snapshot(value, health))]));
+    t.match(values(model.one('Thincim_NumericSensor', 'test:s'), ['CurrentState', 'HealthState', 'OperationalStatus']), { CurrentState: state, HealthState: healthState, OperationalStatus: status }, `${value} ${health ?? ''}`);
+    t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), healthState, 'rolls up to the system');
+  }
+});
+
+t.test('discrete sensors', async (t) => {
+  const intrusion = full.one('OMC_DiscreteSensor', 'test:intrusion');
+  t.match(values(intrusion, ['SensorType', 'PossibleStates', 'CurrentState', 'ElementName', 'HealthState', 'OperationalStatus', 'EnabledState']), {
+    SensorType: 16, PossibleStates: ['Secure', 'Intrusion Detected', 'Unknown'], CurrentState: 'Secure', ElementName: 'Chassis Intrusion',
+    HealthState: 5, OperationalStatus: [2], EnabledState: 2,
+  });
+  t.equal(full.one('OMC_DiscreteSensor', 'test:psu1-presence').get('SensorType'), 11);
+  const broken: HardwareSnapshot = { discreteSensors: [{ id: 'd', label: 'Lid', kind: 'intrusion', possibleStates: ['Closed'], state: 'Open', health: 'warning' }] };
+  const { model, problems } = build(input([sample(broken)]));
+  t.match(values(model.one('OMC_DiscreteSensor', 'test:d'), ['PossibleStates', 'CurrentState', 'HealthState', 'StatusDescriptions']), {
+    PossibleStates: ['Closed', 'Open', 'Unknown'], CurrentState: 'Open', HealthState: 10, StatusDescriptions: ['Open'],
+  });
+  t.match(problems, [{ provider: 'test', subject: 'd', message: /not one of its possible states/ }]);
+});
+
+t.test('fans (DSP1013) and their tachometers', async (t) => {
+  const fan = full.one('OMC_Fan', 'test:fan1');
+  t.match(values(fan, ['ActiveCooling', 'VariableSpeed', 'DesiredSpeed', 'ElementName', 'HealthState']), {
+    ActiveCooling: true, VariableSpeed: true, DesiredSpeed: 9600n, ElementName: 'Fan 1', HealthState: 5,
+  });
+  const tach = full.one('Thincim_NumericSensor', 'test:fan1-rpm');
+  t.match(values(tach, ['SensorType', 'BaseUnits', 'CurrentReading']), { SensorType: 5, BaseUnits: 19, CurrentReading: 9600 });
+  t.same(full.ends('Thincim_AssociatedSensor', 'Dependent', fan.path!, 'Antecedent'), [tach.path!.key]);
+  t.equal(full.one('OMC_Fan', 'test:fan2').get('DesiredSpeed'), undefined, 'unknown desired speed stays NULL');
+
+  const stopped = (idleAllowed: boolean): HardwareSnapshot => ({
+    sensors: [{ id: 'rpm', label: 'Fan Speed', kind: 'fan', unit: 'rpm', value: 0, decimals: 0 }],
+    fans: [{ id: 'f', label: 'Fan', speedSensor: 'rpm', status: 'ok', idleAllowed }],
+  });
+  const failed = build(input([sample(stopped(false))])).model;
+  t.match(values(failed.one('OMC_Fan', 'test:f'), ['HealthState', 'OperationalStatus', 'StatusDescriptions']), { HealthState: 25, OperationalStatus: [6], StatusDescriptions: ['stopped'] },
+    'a stopped fan is failed although its source says ok');
+  t.equal(failed.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25);
+  t.equal(build(input([sample(stopped(true))])).model.one('OMC_Fan', 'test:f').get('HealthState'), 5, 'zero-RPM mode is fine');
+});
+
+t.test('power supplies (DSP1015)', async (t) => {
+  const psu = full.one('OMC_PowerSupply', 'test:psu1');
+  t.match(values(psu, ['TotalOutputPower', 'ElementName', 'HealthState', 'OperationalStatus']), { TotalOutputPower: 750000, ElementName: 'PSU 1', HealthState: 5, OperationalStatus: [2] });
+  t.equal(full.one('OMC_PowerSupply', 'test:psu2').get('TotalOutputPower'), 0, '0 means unknown');
+  const linked = full.ends('Thincim_AssociatedSensor', 'Dependent', psu.path!, 'Antecedent');
+  t.same(linked, [full.one('Thincim_NumericSensor', 'test:psu1-power').path!.key, full.one('OMC_DiscreteSensor', 'test:psu1-presence').path!.key].sort());
+
+  const snapshot = fullSnapshot();
+  snapshot.powerSupplies![1]!.status = 'failed';
+  snapshot.sensors![3]!.value = 760;
+  const { model } = build(input([sample(snapshot)]));
+  t.match(values(model.one('OMC_PowerSupply', 'test:psu2'), ['HealthState', 'OperationalStatus', 'StatusDescriptions']), { HealthState: 25, OperationalStatus: [6], StatusDescriptions: ['failed'] });
+  t.match(values(model.one('OMC_PowerSupply', 'test:psu1'), ['HealthState', 'StatusDescriptions']), { HealthState: 25, StatusDescriptions: ['PSU1 Power: Upper Critical'] },
+    'a sensor fault of the supply makes the supply faulty');
+});
+
+t.test('redundancy sets', async (t) => {
+  const fans = full.one('Thincim_RedundancySet', 'Thincim:test:fans', 'InstanceID');
+  t.match(values(fans, ['ElementName', 'RedundancyStatus', 'TypeOfSet', 'MinNumberNeeded']), { ElementName: 'Fan Redundancy', RedundancyStatus: 2, TypeOfSet: [2], MinNumberNeeded: 1 });
+  t.same(full.ends('Thincim_MemberOfCollection', 'Collection', fans.path!, 'Member'), [full.one('OMC_Fan', 'test:fan1').path!.key, full.one('OMC_Fan', 'test:fan2').path!.key].sort());
+  const statuses = [['full', 2, 5], ['degraded', 3, 10], ['lost', 4, 10], ['failed', 5, 25], ['unknown', 0, 5]] as const;
+  for (const [status, value, systemHealth] of statuses) {
+    const snapshot: HardwareSnapshot = { fans: [{ id: 'f', label: 'F', status: 'ok', redundancyGroup: 'g' }], redundancy: [{ id: 'g', label: 'G', kind: 'fan', status }] };
+    const { model } = build(input([sample(snapshot)]));
+    const set = model.one('Thincim_RedundancySet', 'Thincim:test:g', 'InstanceID');
+    t.match(values(set, ['RedundancyStatus', 'TypeOfSet', 'MinNumberNeeded']), { RedundancyStatus: value, TypeOfSet: [0], MinNumberNeeded: 0 }, status);
+    t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), systemHealth, `${status} redundancy and the system`);
+  }
+});
+
+t.test('processors, memory, batteries', async (t) => {
+  t.match(values(full.one('Thincim_Processor', 'test:cpu0'), ['Family', 'OtherFamilyDescription', 'MaxClockSpeed', 'CurrentClockSpeed', 'NumberOfEnabledCores', 'Description', 'HealthState']), {
+    Family: 1, OtherFamilyDescription: 'EPYC 7313P', MaxClockSpeed: 3700, CurrentClockSpeed: 3000, NumberOfEnabledCores: 16, Description: 'AMD EPYC 7313P', HealthState: 5,
+  });
+  const cpuTemp = full.one('Thincim_NumericSensor', 'test:cpu-temp');
+  t.same(full.ends('Thincim_AssociatedSensor', 'Antecedent', cpuTemp.path!, 'Dependent'), [full.one('Thincim_Processor', 'test:cpu0').path!.key]);
+  const dimm = full.one('Thincim_Memory', 'test:dimm-a1');
+  t.match(values(dimm, ['Volatile', 'BlockSize', 'NumberOfBlocks', 'Description', 'ElementName']), {
+    Volatile: true, BlockSize: 1n, NumberOfBlocks: 17179869184n, Description: 'DDR4 3200 MHz', ElementName: 'DIMM A1',
+  });
+  t.match(values(full.one('Thincim_Battery', 'test:cmos'), ['EstimatedChargeRemaining', 'ChargingStatus']), { EstimatedChargeRemaining: 98, ChargingStatus: 2 });
+  const bare: HardwareSnapshot = { processors: [{ id: 'p', label: 'P', status: 'degraded' }], batteries: [{ id: 'b', label: 'B', status: 'ok', charging: false }] };
+  const { model } = build(input([sample(bare)]));
+  t.match(values(model.one('Thincim_Processor', 'test:p'), ['Family', 'CurrentClockSpeed', 'MaxClockSpeed', 'HealthState']), { Family: 2, CurrentClockSpeed: 0, MaxClockSpeed: undefined, HealthState: 10 });
+  t.equal(model.one('Thincim_Battery', 'test:b').get('ChargingStatus'), undefined);
+});
+
+t.test('physical assets (DSP1011)', async (t) => {
+  const chassis = full.one('Thincim_Chassis', 'ASSET-1', 'Tag');
+  t.match(values(chassis, ['ElementName', 'Manufacturer', 'Model', 'SerialNumber', 'PartNumber', 'PackageType', 'ChassisPackageType', 'ChassisTypeDescription']), {
+    ElementName: 'Chassis', Manufacturer: 'Dell Inc.', Model: 'PowerEdge R6515', SerialNumber: 'ABC1234', PartNumber: 'P1',
+    PackageType: 3, ChassisPackageType: 23, ChassisTypeDescription: 'Rack Mount Chassis',
+  });
+  const system = full.all('Thincim_ComputerSystem')[0]!;
+  const csp = full.linked('Thincim_ComputerSystemPackage', 'Antecedent', chassis.path!);
+  t.equal(csp.length, 1);
+  t.equal((csp[0]!.get('Dependent') as CIMInstanceName).key, system.path!.key);
+  t.equal(csp[0]!.get('PlatformGUID'), '4c4c4544-0042-4310-8031-b3c04f323334');
+  const card = full.one('Thincim_Card', 'test:mb', 'Tag');
+  t.match(values(card, ['ElementName', 'HostingBoard', 'PackageType', 'SerialNumber']), { ElementName: 'System Board', HostingBoard: true, PackageType: 9, SerialNumber: 'MB1' });
+  const packages = full.all('Thincim_PhysicalPackage');
+  t.same(packages.map((p) => [p.path!.keybindings.get('Tag'), p.get('PackageType'), p.get('CanBeFRUed')]).sort(), [
+    ['test:dimm-a1', 13, true], ['test:fan1', 7, true], ['test:psu1', 6, true],
+  ], 'packages only for devices with FRU data');
+  const fanPackage = full.one('Thincim_PhysicalPackage', 'test:fan1', 'Tag');
+  t.match(values(fanPackage, ['Manufacturer', 'PartNumber', 'ElementName']), { Manufacturer: 'Delta', PartNumber: 'F1', ElementName: 'Fan 1' });
+  t.same(full.ends('Thincim_Realizes', 'Antecedent', fanPackage.path!, 'Dependent'), [full.one('OMC_Fan', 'test:fan1').path!.key]);
+  t.same(full.ends('Thincim_Container', 'GroupComponent', chassis.path!, 'PartComponent'), [card, ...packages].map((p) => p.path!.key).sort());
+});
+
+t.test('chassis package types from SMBIOS texts', async (t) => {
+  const cases: [string | undefined, number][] = [
+    ['Rack Mount Chassis', 23], ['Main Server Chassis', 17], ['Tower', 7], ['Laptop', 9], ['Mini PC', 35], ['Blade Enclosing', 28],
+    ['Sub Chassis', 19], ['RAID Chassis', 22], ['Other', 1], ['Unknown', 0], ['Spaceship', 1], [undefined, 0], [' ', 0],
+  ];
+  for (const [type, expected] of cases) {
+    const { model } = build(input([sample({ chassis: [{ id: 'c', type }] })]));
+    t.equal(model.all('Thincim_Chassis')[0]!.get('ChassisPackageType'), expected, String(type));
+  }
+});
+
+t.test('firmware: OMC_SMASHFirmwareIdentity "System BIOS"', async (t) => {
+  const bios = full.one('OMC_SMASHFirmwareIdentity', 'Thincim:test:bios', 'InstanceID');
+  t.match(values(bios, ['ElementName', 'Name', 'VersionString', 'Manufacturer', 'Classifications', 'IsEntity']), {
+    ElementName: 'System BIOS', Name: 'System BIOS', VersionString: '2.14.1', Manufacturer: 'Dell Inc.', Classifications: [10, 11], IsEntity: true,
+  });
+  t.ok(bios.get('ReleaseDate') instanceof CIMDateTime);
+  t.equal(String(bios.get('ReleaseDate')), '20230517000000.000000+000');
+  const esi = full.linked('Thincim_ElementSoftwareIdentity', 'Antecedent', bios.path!);
+  t.equal((esi[0]!.get('Dependent') as CIMInstanceName).key, full.all('Thincim_ComputerSystem')[0]!.path!.key);
+  t.same(esi[0]!.get('ElementSoftwareStatus'), [2, 6]);
+  const { model } = build(input([sample({ firmware: [{ id: 'bmc', label: 'BMC Firmware', version: '1.0', releaseDate: new Date(NaN) }] })]));
+  const bmc = model.one('OMC_SMASHFirmwareIdentity', 'BMC Firmware');
+  t.same(values(bmc, ['Classifications', 'ReleaseDate']), { Classifications: [10], ReleaseDate: undefined }, 'an invalid date is left out');
+});
+
+t.test('profile registration (DSP1033)', async (t) => {
+  const profiles = full.all('Thincim_RegisteredProfile', 'root/interop');
+  t.same(profiles.map((p) => [p.get('InstanceID'), p.get('RegisteredName'), p.get('RegisteredVersion'), p.get('RegisteredOrganization'), p.get('AdvertiseTypes')]), [
+    ['Thincim:DSP1004', 'Base Server', '1.0.1', 2, [3]],
+    ['Thincim:DSP1033', 'Profile Registration', '1.0.0', 2, [3]],
+    ['Thincim:DSP1009', 'Sensors', '1.1.1', 2, [2]],
+    ['Thincim:DSP1013', 'Fan', '1.1.0', 2, [2]],
+    ['Thincim:DSP1015', 'Power Supply', '1.1.0', 2, [2]],
+    ['Thincim:DSP1011', 'Physical Asset', '1.0.2', 2, [2]],
+  ]);
+  const baseServer = registeredProfilePath({ dsp: 'DSP1004' });
+  t.equal(baseServer.namespace, 'root/interop');
+  const referencing = full.linked('Thincim_ReferencedProfile', 'Dependent', baseServer, 'root/interop');
+  t.equal(referencing.length, 5, 'every other profile references Base Server');
+  for (const namespace of ['root/interop', 'root/cimv2']) {
+    const conforms = full.all('Thincim_ElementConformsToProfile', namespace);
+    t.equal(conforms.length, 1 + 7 + 2 + 2 + 1, `conformance in ${namespace}: system, 7 sensors, 2 fans, 2 supplies, chassis`);
+    for (const c of conforms) {
+      t.equal((c.get('ConformantStandard') as CIMInstanceName).namespace, 'root/interop');
+      t.equal((c.get('ManagedElement') as CIMInstanceName).namespace, 'root/cimv2');
+    }
+  }
+  const index = createInstanceIndex(1, full.entries);
+  const fan = full.one('OMC_Fan', 'test:fan1').path!;
+  t.equal(index.referencing('root/interop', fan).length, 1, 'a fan reached from the interop namespace');
+  t.equal(index.referencing('root/cimv2', registeredProfilePath({ dsp: 'DSP1013' })).length, 2, 'the Fan profile reached from root/cimv2');
+});
+
+t.test('component profiles only with their central instances', async (t) => {
+  const { model } = build(input([sample({ sensors: [{ id: 's', label: 'S', kind: 'voltage', unit: 'volts', value: 1, decimals: 1 }] })]));
+  t.same(model.all('Thincim_RegisteredProfile', 'root/interop').map((p) => p.get('RegisteredName')), ['Base Server', 'Profile Registration', 'Sensors']);
+  const empty = build(input([])).model;
+  t.same(empty.all('Thincim_RegisteredProfile', 'root/interop').map((p) => p.get('RegisteredName')), ['Base Server', 'Profile Registration']);
+  t.same(checkProfileRules(empty.entries), []);
+  t.match(values(empty.all('Thincim_ComputerSystem')[0]!, ['HealthState', 'OperationalStatus', 'StatusDescriptions']), {
+    HealthState: 0, OperationalStatus: [0], StatusDescriptions: ['no hardware provider'],
+  });
+});
+
+t.test('a stale snapshot reports lost communication and no readings', async (t) => {
+  const old = NOW - 61_000;
+  const { model } = build(input([sample(fullSnapshot(), { sampledAt: old, error: 'ipmitool timed out' })]));
+  const reason = `no fresh sample since ${new Date(old).toISOString()}: ipmitool timed out`;
+  const cpu = model.one('Thincim_NumericSensor', 'test:cpu-temp');
+  t.match(values(cpu, ['CurrentReading', 'CurrentState', 'HealthState', 'OperationalStatus', 'StatusDescriptions', 'UnitModifier', 'UpperThresholdCritical']), {
+    CurrentReading: null, CurrentState: 'Unknown', HealthState: 0, OperationalStatus: [13], StatusDescriptions: [reason], UnitModifier: -3, UpperThresholdCritical: 95000,
+  });
+  t.match(values(model.one('OMC_DiscreteSensor', 'test:intrusion'), ['CurrentState', 'HealthState', 'OperationalStatus']), { CurrentState: 'Unknown', HealthState: 0, OperationalStatus: [13] });
+  t.match(values(model.one('OMC_Fan', 'test:fan1'), ['HealthState', 'OperationalStatus']), { HealthState: 0, OperationalStatus: [13] });
+  t.equal(model.one('Thincim_RedundancySet', 'Thincim:test:fans', 'InstanceID').get('RedundancyStatus'), 0);
+  t.match(values(model.all('Thincim_ComputerSystem')[0]!, ['HealthState', 'OperationalStatus']), { HealthState: 0, OperationalStatus: [13] });
+  t.same(checkProfileRules(model.entries), []);
+  const fresh = build(input([sample(fullSnapshot(), { sampledAt: NOW - 60_000, error: 'one failure' })])).model;
+  t.equal(fresh.one('Thincim_NumericSensor', 'test:cpu-temp').get('CurrentReading'), 45123, 'at the limit, and with a recent error, still current');
+});
+
+t.test('failed and missing readings', async (t) => {
+  const snapshot: HardwareSnapshot = {
+    sensors: [
+      { id: 'failed', label: 'F', kind: 'voltage', unit: 'volts', value: null, decimals: 2, unavailable: 'failed', thresholds: { upperCritical: 13 } },
+      { id: 'never', label: 'N', kind: 'voltage', unit: 'volts', value: null, decimals: 2 },
+      { id: 'disabled', label: 'D', kind: 'voltage', unit: 'volts', value: null, decimals: 2, unavailable: 'disabled' },
+    ],
+  };
+  const { model } = build(input([sample(snapshot)]));
+  t.match(values(model.one('Thincim_NumericSensor', 'test:failed'), ['CurrentReading', 'UnitModifier', 'UpperThresholdCritical', 'HealthState', 'OperationalStatus']), {
+    CurrentReading: null, UnitModifier: -2, UpperThresholdCritical: 1300, HealthState: 0, OperationalStatus: [13],
+  });
+  t.match(values(model.one('Thincim_NumericSensor', 'test:never'), ['CurrentReading', 'UnitModifier', 'HealthState', 'OperationalStatus']), {
+    CurrentReading: null, UnitModifier: -2, HealthState: 0, OperationalStatus: [0],
+  });
+  t.equal(model.one('Thincim_NumericSensor', 'test:disabled').get('EnabledState'), 3);
+  t.match(values(model.all('Thincim_ComputerSystem')[0]!, ['HealthState', 'OperationalStatus', 'StatusDescriptions']), {
+    HealthState: 0, OperationalStatus: [13], StatusDescriptions: ['F: reading failed'],
+  });
+});
+
+t.test('providers without a snapshot', async (t) => {
+  const { model } = build(input([sample(fullSnapshot()), sample(undefined, { provider: 'ipmi', error: 'no BMC answers' })]));
+  t.match(values(model.all('Thincim_ComputerSystem')[0]!, ['HealthState', 'OperationalStatus', 'StatusDescriptions']), {
+    HealthState: 0, OperationalStatus: [12], StatusDescriptions: ['provider ipmi: no BMC answers'],
+  });
+  const waiting = build(input([sample(undefined, { provider: 'hwmon' })])).model;
+  t.match(values(waiting.all('Thincim_ComputerSystem')[0]!, ['HealthState', 'OperationalStatus', 'StatusDescriptions']), {
+    HealthState: 0, OperationalStatus: [0], StatusDescriptions: ['provider hwmon: not sampled yet'],
+  });
+  const faultWins = fullSnapshot();
+  faultWins.fans![1]!.status = 'failed';
+  const both = build(input([sample(faultWins), sample(undefined, { provider: 'ipmi', error: 'down' })])).model;
+  t.equal(both.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25, 'a known fault outranks an unreachable provider');
+});
+
+t.test('several providers merge into one host', async (t) => {
+  const dmi: HardwareSnapshot = {
+    chassis: [{ id: 'dmi-chassis', serialNumber: 'ABC1234', manufacturer: 'Dell Inc.', type: 'Rack Mount Chassis' }],
+    sensors: [{ id: 'temp1', label: 'Board Temp', kind: 'temperature', unit: 'celsius', value: 30, decimals: 0 }],
+  };
+  const bmc: HardwareSnapshot = {
+    system: { hostname: 'bmc-name', uuid: 'u-1' },
+    chassis: [{ id: 'fru0', serialNumber: 'ABC1234', model: 'R6515', partNumber: 'P9', manufacturer: 'DELL' }],
+    sensors: [{ id: 'temp1', label: 'Inlet Temp', kind: 'temperature', unit: 'celsius', value: 21, decimals: 0, monitors: { kind: 'chassis', id: 'fru0' } }],
+  };
+  const { model, problems } = build(input([sample(dmi, { provider: 'sysinfo' }), sample(bmc, { provider: 'ipmi' })]));
+  t.same(problems, []);
+  t.equal(model.all('Thincim_ComputerSystem').length, 1);
+  t.same(model.all('Thincim_ComputerSystem')[0]!.get('OtherIdentifyingInfo'), ['u-1'], 'identity from the first snapshot that has one');
+  t.same(model.all('Thincim_NumericSensor').map((s) => s.path!.keybindings.get('DeviceID')), ['sysinfo:temp1', 'ipmi:temp1'], 'same ids, distinct devices');
+  const chassis = model.all('Thincim_Chassis');
+  t.equal(chassis.length, 1, 'one chassis: the same serial number');
+  t.match(values(chassis[0]!, ['Manufacturer', 'Model', 'PartNumber', 'ChassisPackageType']), { Manufacturer: 'Dell Inc.', Model: 'R6515', PartNumber: 'P9', ChassisPackageType: 23 },
+    'completed field by field, the first provider first');
+  const inlet = model.one('Thincim_NumericSensor', 'ipmi:temp1');
+  t.same(model.ends('Thincim_AssociatedSensor', 'Antecedent', inlet.path!, 'Dependent'), [chassis[0]!.path!.key]);
+  t.same(checkProfileRules(model.entries), []);
+
+  const two = build(input([sample({ chassis: [{ id: 'a', serialNumber: 'S1' }] }, { provider: 'p1' }), sample({ chassis: [{ id: 'b', serialNumber: 'S2' }, { id: 'c' }] }, { provider: 'p2' })])).model;
+  t.same(two.all('Thincim_Chassis').map((c) => [c.get('Tag'), c.get('ElementName')]), [['p1:a', 'Chassis'], ['p2:b', 'Chassis 2'], ['p2:c', 'Chassis 3']]);
+  t.same(checkProfileRules(two.entries), []);
+});
+
+t.test('paths derive from snapshot ids only: stable across samples', async (t) => {
+  const later = fullSnapshot();
+  later.sensors![0]!.value = 91;
+  later.fans![0]!.status = 'degraded';
+  const keys = (m: Model): string[] => m.entries.map((e) => `${e.namespace} ${e.instance.path!.key}`);
+  t.same(keys(build(input([sample(later)])).model), keys(full));
+  t.same(keys(build(input([sample(fullSnapshot(), { intervalMs: 5000 })])).model), keys(full), 'deterministic');
+});
+
+t.test('long ids fit DeviceID and stay unique', async (t) => {
+  const long = (n: number): string => `${'very-long-chip-name-'.repeat(4)}/temp${n}`;
+  const snapshot: HardwareSnapshot = { sensors: [1, 2].map((n) => ({ id: long(n), label: `T${n}`, kind: 'temperature', unit: 'celsius', value: 20, decimals: 0 })) };
+  const { model } = build(input([sample(snapshot)]));
+  const ids = model.all('Thincim_NumericSensor').map((s) => s.path!.keybindings.get('DeviceID') as string);
+  t.equal(new Set(ids).size, 2);
+  for (const id of ids) t.ok(id.length <= 64, id);
+  t.same(checkProfileRules(model.entries), []);
+});
+
+t.test('input defects are reported and worked around', async (t) => {
+  const snapshot: HardwareSnapshot = {
+    sensors: [
+      { id: 's', label: 'S', kind: 'voltage', unit: 'volts', value: 1, decimals: 1, monitors: { kind: 'battery', id: 'none' } },
+      { id: 's', label: 'S again', kind: 'voltage', unit: 'volts', value: 2, decimals: 1 },
+      { id: 'nan', label: 'NaN', kind: 'voltage', unit: 'volts', value: NaN, decimals: 1.5, thresholds: { upperCritical: Infinity, lowerCritical: 0 }, settable: ['upperCritical', 'lowerCritical'] },
+      { id: 'deep', label: 'Deep', kind: 'voltage', unit: 'volts', value: 1, decimals: 40 },
+    ],
+    fans: [{ id: 'f', label: 'F', status: 'ok', speedSensor: 'missing', redundancyGroup: 'nogroup' }, { id: 'f', label: 'F2', status: 'ok' }],
+    powerSupplies: [{ id: 'p', label: 'P', status: 'ok', sensors: ['missing'] }],
+  };
+  const { model, problems } = build(input([sample(snapshot)]));
+  t.same(problems.map((p) => `${p.subject}: ${p.message}`), [
+    's: duplicate sensor id: links go to the first',
+    'nan: value NaN is not a finite number: reported as a failed read',
+    'nan: decimals 1.5 is not an integer from 0 to 9: 2 used',
+    'nan: threshold upperCritical = Infinity is not a finite number: left out',
+    'nan: settable thresholds without a value (upperCritical) are not settable',
+    'deep: decimals 40 is not an integer from 0 to 9: 9 used',
+    'f: duplicate fan id: links go to the first',
+    's: monitors unknown battery "none": not linked',
+    'missing: fan f names an unknown sensor: not linked',
+    'missing: power supply p names an unknown sensor: not linked',
+    'f: redundancy group "nogroup" is not in the snapshot',
+  ]);
+  t.same(model.all('Thincim_NumericSensor').map((s) => s.path!.keybindings.get('DeviceID')), ['test:s', 'test:nan', 'test:deep'], 'the duplicate sensor is dropped');
+  t.same(model.all('OMC_Fan').map((s) => s.path!.keybindings.get('DeviceID')), ['test:f', 'test:f#2'], 'a duplicate device keeps its own DeviceID');
+  t.match(values(model.one('Thincim_NumericSensor', 'test:nan'), ['CurrentReading', 'OperationalStatus', 'SupportedThresholds', 'SettableThresholds', 'UnitModifier']), {
+    CurrentReading: null, OperationalStatus: [13], SupportedThresholds: [2], SettableThresholds: [2], UnitModifier: -2,
+  });
+  t.same(checkProfileRules(model.entries), []);
+});
+
+t.test('OEM instances pass through into their namespace', async (t) => {
+  const make = (classname: string, id: string, namespace?: string): CIMInstance => {
+    const properties = new NocaseMap([['InstanceID', cimProperty('InstanceID', 'string', id)]]);
+    const path = new CIMInstanceName({ classname, keybindings: { InstanceID: id }, namespace });
+    return new CIMInstance({ classname, properties, path });
+  };
+  const problems: BuildProblem[] = [];
+  const entries = buildModel(input([], {
+    instances: [
+      { provider: 'acme', namespace: 'acme/cimv2', instances: [make('ACME_Widget', 'w1'), make('ACME_Widget', 'w2', 'acme/cimv2'), make('ACME_Widget', 'w1')] },
+      { provider: 'bad', namespace: 'root/cimv2', instances: [new CIMInstance({ classname: 'ACME_Loose' }), make('ACME_Else', 'x', 'root/interop'), make('Thincim_RegisteredProfile', 'Thincim:DSP1004', 'root/cimv2')] },
+      { provider: 'clash', namespace: 'root/interop', instances: [make('Thincim_RegisteredProfile', 'Thincim:DSP1004')] },
+    ],
+  }), { onProblem: (p) => problems.push(p) });
+  const oem = entries.filter((e) => e.instance.classname.startsWith('ACME') || e.namespace === 'root/cimv2' && e.instance.classname === 'Thincim_RegisteredProfile');
+  t.same(oem.map((e) => [e.namespace, e.instance.path!.namespace, e.instance.get('InstanceID')]), [
+    ['acme/cimv2', 'acme/cimv2', 'w1'], ['acme/cimv2', 'acme/cimv2', 'w2'], ['root/cimv2', 'root/cimv2', 'Thincim:DSP1004'],
+  ]);
+  t.same(problems.map((p) => [p.provider, p.message]), [
+    ['acme', 'another instance already has this path: left out'],
+    ['bad', 'instance has no path: left out'],
+    ['bad', "path is not in the provider's namespace root/cimv2: left out"],
+    ['clash', 'another instance already has this path: left out'],
+  ]);
+  t.doesNotThrow(() => createInstanceIndex(1, entries));
+});
