@@ -39,7 +39,7 @@ export function enumerateInstanceNames(ctx: OperationContext, ns: string, params
 }
 
 /** A non-pull enumeration answers in one response, so its size is bounded. */
-export function limited<T>(ctx: OperationContext, items: T[]): T[] {
+export function limited<T>(ctx: OperationContext, items: readonly T[]): readonly T[] {
   if (items.length > ctx.limits.maxInstancesPerResponse) {
     throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED,
       `${items.length} results exceed the limit of ${ctx.limits.maxInstancesPerResponse} per response; use the pull operations (OpenEnumerateInstances)`);

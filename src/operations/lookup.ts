@@ -1,4 +1,5 @@
 import { CIMError, CIMStatus, type CIMClass, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
+import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { OperationContext } from './types.js';
 
@@ -24,12 +25,23 @@ export function instanceAt(ctx: OperationContext, namespace: string, path: CIMIn
   return instance;
 }
 
-/** Every instance of `classname` and its subclasses (the class itself must exist). */
-export function instancesOf(ctx: OperationContext, namespace: string, classname: string): CIMInstance[] {
+const enumerations = new WeakMap<InstanceIndex, Map<string, readonly CIMInstance[]>>();
+
+/**
+ * Every instance of `classname` and its subclasses (the class itself must
+ * exist). The same array is returned for the same class while the index
+ * generation lasts, so that what is derived from it can be cached too.
+ */
+export function instancesOf(ctx: OperationContext, namespace: string, classname: string): readonly CIMInstance[] {
   const cls = classOf(ctx, namespace, classname);
-  const result = [...ctx.index.byClass(namespace, cls.classname)];
-  for (const sub of ctx.repository.subclassNames(namespace, cls.classname, true)) {
-    result.push(...ctx.index.byClass(namespace, sub));
+  let byClass = enumerations.get(ctx.index);
+  if (!byClass) enumerations.set(ctx.index, (byClass = new Map()));
+  const key = `${namespace.toLowerCase()}:${cls.classname.toLowerCase()}`;
+  let result = byClass.get(key);
+  if (!result) {
+    const all = [...ctx.index.byClass(namespace, cls.classname)];
+    for (const sub of ctx.repository.subclassNames(namespace, cls.classname, true)) all.push(...ctx.index.byClass(namespace, sub));
+    byClass.set(key, (result = Object.freeze(all)));
   }
   return result;
 }

@@ -106,7 +106,7 @@ function openOptions(ctx: OperationContext, p: Params): { timeoutSec: number; ma
 }
 
 /** Applies FilterQuery (WQL or DMTF:CQL) to an Open* result. */
-function filtered(ctx: OperationContext, ns: string, p: Params, items: CIMInstance[]): CIMInstance[] {
+function filtered(ctx: OperationContext, ns: string, p: Params, items: readonly CIMInstance[]): readonly CIMInstance[] {
   const language = p.string('FilterQueryLanguage');
   const text = p.string('FilterQuery');
   if (language === undefined && text === undefined) return items;

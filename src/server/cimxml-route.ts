@@ -15,7 +15,7 @@ import { invokeMethod } from '../operations/methods.js';
 import type { PullSessions } from '../operations/pull.js';
 import type { OperationContext, OperationLimits, ProviderRouter } from '../operations/types.js';
 import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
-import { EncodeCache, errorResponse, intrinsicResponse, methodResponse } from './respond.js';
+import { EncodeCache, errorResponse, intrinsicResponse, methodResponse, type Piece } from './respond.js';
 import type { BrokerState } from './state.js';
 
 export interface CimRouteOptions {
@@ -122,7 +122,7 @@ function checkAgainstBody(decoded: CIMRequest, method: string, object: string): 
 
 /** The pieces of an answer, and how to answer instead when writing them fails. */
 interface Answer {
-  pieces: Iterable<string>;
+  pieces: Iterable<Piece>;
   failed(e: unknown): string;
 }
 
@@ -174,22 +174,23 @@ function asCIMError(e: unknown, request: FastifyRequest): CIMError {
  * known); chunked with a CIMStatusCode trailer (DSP0200 §7.4.20) when large
  * and the client sent `TE: trailers`.
  */
-async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<string | void> {
+async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<Buffer | string | void> {
   reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
   const iterator = answer.pieces[Symbol.iterator]();
-  const head: string[] = [];
+  const head: Buffer[] = [];
   let size = 0;
   const streaming = acceptsTrailers(request);
   try {
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
-      head.push(next.value);
-      size += next.value.length;
+      const piece = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      head.push(piece);
+      size += piece.length;
       if (streaming && size > threshold) return stream(reply, head, iterator);
     }
   } catch (e) {
     return answer.failed(e);
   }
-  return head.join('');
+  return Buffer.concat(head, size);
 }
 
 function acceptsTrailers(request: FastifyRequest): boolean {
@@ -202,7 +203,7 @@ function acceptsTrailers(request: FastifyRequest): boolean {
  * The reply is taken over from fastify: the Trailer header must list the
  * field names comma-separated, in their case (RFC 9110 §6.6.2).
  */
-async function stream(reply: FastifyReply, head: string[], rest: Iterator<string>): Promise<void> {
+async function stream(reply: FastifyReply, head: Buffer[], rest: Iterator<Piece>): Promise<void> {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -212,20 +213,27 @@ async function stream(reply: FastifyReply, head: string[], rest: Iterator<string
     Trailer: 'CIMStatusCode, CIMStatusCodeDescription',
   });
   let status = { code: 0, description: '' };
-  let batch = head.join('');
+  let batch: Piece[] = head;
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    for (const piece of batch) res.write(piece);
+    batch = [];
+    size = 0;
+    if (res.writableNeedDrain) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  };
   try {
-    for (let next = rest.next(); !next.done; next = rest.next()) {
-      batch += next.value;
-      if (batch.length < 16 * 1024) continue;
-      if (!res.write(batch)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
-      if (res.destroyed) return;
-      batch = '';
+    await flush();
+    for (let next = rest.next(); !next.done && !res.destroyed; next = rest.next()) {
+      batch.push(next.value);
+      size += next.value.length;
+      if (size >= 16 * 1024) await flush();
     }
   } catch (e) {
     // The document is cut short; the trailer tells the client to discard it.
     status = { code: CIMStatus.FAILED, description: (e as Error).message };
   }
-  res.write(batch);
+  if (res.destroyed) return;
+  await flush();
   res.addTrailers({ CIMStatusCode: String(status.code), ...(status.code ? { CIMStatusCodeDescription: status.description } : {}) });
   res.end();
 }

@@ -10,18 +10,34 @@ import type { InstanceView, MethodResponse, PullState, Result } from '../operati
 
 type Element = 'instance' | 'named' | 'withpath' | 'objectwithpath' | 'name' | 'path' | 'objectpath';
 
-/** Encoded XML per instance or path, per element and view; entries die with their objects. */
+/**
+ * Encoded XML per object, per element and view; entries die with their
+ * objects. Single instances and paths map to text; whole result lists (the
+ * same array while an index generation lasts) map to UTF-8 bytes, so that a
+ * repeated poll costs one buffer write.
+ */
 export class EncodeCache {
-  readonly #entries = new WeakMap<object, Map<string, string>>();
+  readonly #entries = new WeakMap<object, Map<string, string | Buffer>>();
 
   get(object: CIMInstance | CIMInstanceName, key: string, encode: () => string): string {
+    return this.#get(object, key, encode) as string;
+  }
+
+  list(items: readonly object[], key: string, encode: () => Buffer): Buffer {
+    return this.#get(items, key, encode) as Buffer;
+  }
+
+  #get(object: object, key: string, encode: () => string | Buffer): string | Buffer {
     let byKey = this.#entries.get(object);
     if (!byKey) this.#entries.set(object, (byKey = new Map()));
-    let text = byKey.get(key);
-    if (text === undefined) byKey.set(key, (text = encode()));
-    return text;
+    let value = byKey.get(key);
+    if (value === undefined) byKey.set(key, (value = encode()));
+    return value;
   }
 }
+
+/** A piece of an answer: text, or bytes from the cache. */
+export type Piece = string | Buffer;
 
 function viewKey(view: InstanceView): string {
   const properties = view.properties ? [...view.properties].sort().join(',') : '*';
@@ -37,7 +53,7 @@ function encodeOptions(view: InstanceView): xml.InstanceEncodeOptions {
 }
 
 /** The pieces of an IMETHODRESPONSE carrying `result`. */
-export function* intrinsicResponse(messageId: string, name: string, result: Result, host: string, cache: EncodeCache): Generator<string> {
+export function* intrinsicResponse(messageId: string, name: string, result: Result, host: string, cache: EncodeCache): Generator<Piece> {
   yield xml.messageStart(messageId) + xml.imethodResponseStart(name);
   if (result.kind !== 'void') {
     yield xml.ireturnValueStart();
@@ -69,7 +85,7 @@ function pullParams(pull: PullState): string {
     xml.encodeParamValue('EnumerationContext', pull.enumerationContext, 'string');
 }
 
-function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, cache: EncodeCache): Generator<string> {
+function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, cache: EncodeCache): Generator<Piece> {
   switch (result.kind) {
     case 'classes':
       for (const cls of result.classes) yield xml.encodeClass(cls);
@@ -123,10 +139,15 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
   }
 }
 
-function* cachedInstances(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache): Generator<string> {
+function* cachedInstances(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache): Generator<Piece> {
   const key = `${element}|${host}|${viewKey(view)}`;
   const options = encodeOptions(view);
-  for (const instance of instances) yield cache.get(instance, key, () => encodeInstanceElement(instance, element, options, host));
+  const encodeOne = (instance: CIMInstance) => cache.get(instance, key, () => encodeInstanceElement(instance, element, options, host));
+  if (!Object.isFrozen(instances)) {
+    for (const instance of instances) yield encodeOne(instance);
+    return;
+  }
+  yield cache.list(instances, key, () => Buffer.from(instances.map(encodeOne).join('')));
 }
 
 function encodeInstanceElement(instance: CIMInstance, element: Element, options: xml.InstanceEncodeOptions, host: string): string {
@@ -142,7 +163,7 @@ function encodeInstanceElement(instance: CIMInstance, element: Element, options:
   }
 }
 
-function* cachedPaths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache): Generator<string> {
+function* cachedPaths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache): Generator<Piece> {
   const key = `${element}|${host}`;
   for (const path of paths) yield cache.get(path, key, () => encodePathElement(path, element, host));
 }
