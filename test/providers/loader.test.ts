@@ -161,3 +161,33 @@ t.test('loadProviders: the first failure stops loading', async (t) => {
   const error = await loadError(loadProviders({ providers: ['./acme.mjs', './missing.mjs'], baseDir: dir }));
   t.equal(error.entry, './missing.mjs');
 });
+
+t.test('auto: the built-in candidates, the fallback, and names bound with `module`', async (t) => {
+  const providers = await loadProviders({ options: { acme: { module: './acme.mjs' } }, baseDir: dir });
+  t.same(providers.map((p) => [p.provider.name, p.source, p.enablement]), [
+    ['hwmon', 'builtin:hwmon', 'detect'],
+    ['ipmi', 'builtin:ipmi', 'detect'],
+    ['sysinfo', 'builtin:sysinfo', 'detect'],
+    ['acme', join(dir, 'acme.mjs'), 'detect'],
+    ['simulated', 'builtin:simulated', 'fallback'],
+  ]);
+});
+
+t.test('auto next to explicit entries: those are enabled as listed, not detected', async (t) => {
+  const providers = await loadProviders({ providers: ['auto', 'simulated', './other.mjs'], baseDir: dir });
+  t.same(providers.map((p) => [p.provider.name, p.enablement]), [
+    ['simulated', 'explicit'],
+    ['other', 'explicit'],
+    ['hwmon', 'detect'],
+    ['ipmi', 'detect'],
+    ['sysinfo', 'detect'],
+  ]);
+});
+
+t.test('the built-ins load by name, from next to the runtime', async (t) => {
+  for (const name of ['hwmon', 'ipmi', 'sysinfo', 'simulated']) {
+    const loaded = await loadProvider(name, {}, 'explicit');
+    t.equal(loaded.provider.name, name);
+    t.equal(loaded.source, `builtin:${name}`);
+  }
+});
