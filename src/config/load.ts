@@ -9,9 +9,9 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Ajv, type ErrorObject } from 'ajv';
 import { closest, ConfigError, type ConfigProblem } from './errors.js';
-import type { DefaultContext } from './fields.js';
+import { type DefaultContext, isField, type Section } from './fields.js';
 import { readConfigFile } from './file.js';
-import type { Config } from './spec.js';
+import { type Config, CONFIG_SPEC } from './spec.js';
 import { CONFIG_FILE_ENV, ENTRIES, ENTRY_BY_KEY, type Entry, entryFor, ENV_PREFIX, VALIDATION_SCHEMA } from './table.js';
 
 /** The largest configuration file read, by default. */
@@ -236,6 +236,7 @@ async function loadFileLayer(file: string, maxBytes: number, problems: ConfigPro
     return undefined;
   }
   const values = parsed.values;
+  dropEmptySections(values, CONFIG_SPEC);
   const sources = new Map<string, string>();
   for (const entry of ENTRIES) {
     const found = getAt(values, entry.segments);
@@ -245,6 +246,16 @@ async function loadFileLayer(file: string, maxBytes: number, problems: ConfigPro
     if (entry.field.repeatable && typeof found.value === 'string') setAt(values, entry.segments, [found.value]);
   }
   return { values, sources, origin: file, base: dirname(file), lineOf: parsed.lineOf };
+}
+
+/** `tls:` with every key commented out is null in YAML: read it as an empty section. */
+function dropEmptySections(values: Record<string, unknown>, section: Section): void {
+  for (const [name, node] of Object.entries(section)) {
+    if (isField(node) || !Object.hasOwn(values, name)) continue;
+    const value = values[name];
+    if (value === null) delete values[name];
+    else if (typeof value === 'object' && !Array.isArray(value)) dropEmptySections(value as Record<string, unknown>, node);
+  }
 }
 
 // ---------------------------------------------------------------- validation

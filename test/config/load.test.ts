@@ -118,6 +118,8 @@ t.test('JSON and YAML files', async (t) => {
   t.equal(y.config.simulated.sensors, 3);
   t.equal(y.config.hwmon.root, join(dir, 'sys-capture'));
   t.equal((await load({ argv: ['--config', writeFile(dir, 'empty.yaml', '')] })).config.httpPort, 5988, 'an empty file sets nothing');
+  const blank = writeFile(dir, 'blank.yaml', 'tls:\n  # cert: /etc/thincim/cert.pem\nlimits:\n');
+  t.equal((await load({ argv: ['--config', blank] })).config.tls.minVersion, 'TLSv1.2', 'a section with every key commented out is empty');
 });
 
 t.test('relative paths: against the file folder in files, the working directory otherwise', async (t) => {
