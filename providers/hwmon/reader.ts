@@ -80,7 +80,7 @@ export function createSysfsReader(limits: SysfsReaderLimits): SysfsReader {
 async function readSmallFile(path: string, maxBytes: number): Promise<string> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(maxBytes + 1);
+    const buffer = Buffer.allocUnsafe(maxBytes + 1);
     // From the current position (0 after open): pread would fail on anything that is not a plain file.
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
     if (bytesRead > maxBytes) throw new HwmonError('TOO_LONG', path, `longer than ${maxBytes} bytes`);
@@ -94,19 +94,35 @@ function abortedError(path: string): HwmonError {
   return new HwmonError('ABORTED', path, 'abandoned at the deadline');
 }
 
+/** Callbacks waiting for each signal's abort: one listener per signal, however many reads wait on it. */
+const abortWaiters = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Calls `onAbort` when `signal` aborts; returns the function that cancels this. */
+function whenAborted(signal: AbortSignal, onAbort: () => void): () => void {
+  let waiters = abortWaiters.get(signal);
+  if (waiters === undefined) {
+    const created = new Set<() => void>();
+    signal.addEventListener('abort', () => created.forEach((waiter) => waiter()), { once: true });
+    abortWaiters.set(signal, created);
+    waiters = created;
+  }
+  const registered = waiters;
+  registered.add(onAbort);
+  return () => registered.delete(onAbort);
+}
+
 /** Settles like `work`, or rejects with `ABORTED` as soon as `signal` aborts. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal, path: string): Promise<T> {
   if (signal.aborted) return Promise.reject(abortedError(path));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortedError(path));
-    signal.addEventListener('abort', onAbort, { once: true });
+    const cancel = whenAborted(signal, () => reject(abortedError(path)));
     work.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        cancel();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        cancel();
         reject(error);
       },
     );
@@ -131,15 +147,14 @@ class Slots {
     return new Promise<void>((resolve, reject) => {
       const waiter = {
         grant: (): void => {
-          signal.removeEventListener('abort', onAbort);
+          cancel();
           resolve();
         },
       };
-      const onAbort = (): void => {
+      const cancel = whenAborted(signal, () => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         reject(abortedError(path));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
+      });
       this.waiters.push(waiter);
     });
   }

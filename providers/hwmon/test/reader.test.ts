@@ -119,6 +119,21 @@ t.test('at most maxConcurrentReads operations run at once', async (t) => {
   t.same(await Promise.all(reads), ['A\n', 'B\n', 'C\n']);
 });
 
+t.test('many reads waiting on one signal add one abort listener, not one each', async (t) => {
+  const dir = await tmp(t);
+  const reader = createSysfsReader({ ...LIMITS, maxConcurrentReads: 1 });
+  const paths = Array.from({ length: 40 }, (_, i) => join(dir, `temp${i}_input`));
+  await Promise.all(paths.map((path) => writeFile(path, '1\n')));
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error): number => warnings.push(warning);
+  process.on('warning', onWarning);
+  t.teardown(() => process.off('warning', onWarning));
+  const signal = new AbortController().signal;
+  t.same(await Promise.all(paths.map((path) => reader.readText(path, signal))), paths.map(() => '1\n'));
+  await sleep(10);
+  t.same(warnings.map((w) => w.name), [], 'no MaxListenersExceededWarning');
+});
+
 t.test('an aborted signal fails at once', async (t) => {
   const dir = await tmp(t);
   const reader = createSysfsReader(LIMITS);
