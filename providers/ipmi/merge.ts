@@ -37,19 +37,24 @@ export function mergeReadings(primary: readonly IpmiReading[], secondary: readon
   return [...merged, ...secondary.filter((reading) => !used.has(reading))];
 }
 
-/** `a`, completed from `b`; where both tell, `a` wins (it holds the finer precision). */
+/** Fields that describe the record, taken from `a` where it has them, else from `b`. */
+const DESCRIPTION = ['number', 'recordId', 'entity', 'sensorType', 'eventClass', 'unit'] as const;
+/** Fields of one reading, taken together from the listing that read it. */
+const READING = ['value', 'decimals', 'health', 'unavailable', 'rawState'] as const;
+
+/**
+ * `a`, completed from `b`; where both tell, `a` wins (it holds the finer
+ * precision). The reading is `b`'s only when `b` read an analog value and
+ * `a` printed none (e.g. `sdr elist` "No Reading", `sensor` a value).
+ */
 function combine(a: IpmiReading, b: IpmiReading): IpmiReading {
-  const out: IpmiReading = { ...b, ...definedOnly(a), states: a.states, thresholds: { ...b.thresholds, ...a.thresholds } };
-  if (a.value === undefined && b.value !== undefined) {
-    // Only `b` read an analog value (e.g. `sdr elist` printed "No Reading", `sensor` a unit).
-    for (const field of ['value', 'decimals', 'health', 'unavailable'] as const) {
-      if (b[field] === undefined) delete out[field];
-      else Object.assign(out, { [field]: b[field] });
-    }
-  }
+  const out: IpmiReading = { name: a.name, states: a.states, thresholds: { ...b.thresholds, ...a.thresholds }, line: a.line };
+  for (const field of DESCRIPTION) copy(out, field, a[field] ?? b[field]);
+  const reading = a.value === undefined && b.value !== undefined ? b : a;
+  for (const field of READING) copy(out, field, reading[field]);
   return out;
 }
 
-function definedOnly(reading: IpmiReading): Partial<IpmiReading> {
-  return Object.fromEntries(Object.entries(reading).filter(([, value]) => value !== undefined)) as Partial<IpmiReading>;
+function copy<K extends keyof IpmiReading>(target: IpmiReading, field: K, value: IpmiReading[K]): void {
+  if (value !== undefined) target[field] = value;
 }

@@ -16,6 +16,13 @@ t.test('thresholds and units of the sensor table complete an elist', async (t) =
   t.same(mergeReadings(elist, table, { appendUnmatched: false }).map((r) => r.name), ['12V', 'FAN3', 'Gone']);
 });
 
+t.test("a discrete record keeps its own reading: the table's state word does not replace 'nothing asserted'", async (t) => {
+  const elist = parseSdrElist('Chassis Intru    | 73h | ok  |  7.1 |\n').readings;
+  const table = parseSensorTable(fixture('sensor.txt')).readings;
+  const [merged] = mergeReadings(elist, table, { appendUnmatched: false });
+  t.same(merged, { name: 'Chassis Intru', states: [], thresholds: {}, line: 1, number: 0x73, entity: { id: 7, instance: 1 }, eventClass: 'discrete', unit: 'discrete' });
+});
+
 t.test('repeated names are matched by rank', async (t) => {
   const verbose = parseSdrVerbose([
     'Sensor ID              : Temp (0x1)', ' Sensor Type (Threshold)  : Temperature (0x01)', ' Sensor Reading        : 40 (+/- 1) degrees C', '',
