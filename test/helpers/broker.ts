@@ -5,7 +5,8 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { pino } from 'pino';
-import { decodeResponse, type CIMResponse } from '../../src/cimxml/index.js';
+import type { CIMError, CIMInstance, CIMInstanceName } from '../../src/cim/index.js';
+import { decodeResponse, type CIMResponse, type ReturnItem } from '../../src/cimxml/index.js';
 import { loadRepository, type Repository } from '../../src/repository/index.js';
 import { startBroker, type Broker, type BrokerOptions } from '../../src/server/broker.js';
 
@@ -123,3 +124,76 @@ export const p = {
     `<IPARAMVALUE NAME="${name}">${instanceNameXml(classname, keys)}</IPARAMVALUE>`,
   null: (name: string) => `<IPARAMVALUE NAME="${name}"/>`,
 };
+
+/** An IPARAMVALUE with hand-written content (reference keys, odd forms). */
+export const iparam = (name: string, content: string) => `<IPARAMVALUE NAME="${name}">${content}</IPARAMVALUE>`;
+
+/** A LOCALINSTANCEPATH with string keys: the form of a cross-namespace reference key. */
+export function localInstancePathXml(namespace: string, classname: string, keys: Record<string, string>): string {
+  return `<LOCALINSTANCEPATH>${namespaceXml(namespace)}${instanceNameXml(classname, keys)}</LOCALINSTANCEPATH>`;
+}
+
+/** The body of an extrinsic call on a class (a static method). */
+export function classMethodBody(name: string, namespace: string, classname: string, params = '', id = '1001'): string {
+  return `<?xml version="1.0" encoding="utf-8" ?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="${id}" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
+    `<METHODCALL NAME="${name}"><LOCALCLASSPATH>${namespaceXml(namespace)}<CLASSNAME NAME="${classname}"/></LOCALCLASSPATH>${params}` +
+    '</METHODCALL></SIMPLEREQ></MESSAGE></CIM>';
+}
+
+/** Sends an extrinsic call on an instance (string keys) and decodes the answer (HTTP 200 expected). */
+export async function invoke(url: string, method: string, namespace: string, classname: string, keys: Record<string, string>,
+  params = ''): Promise<CIMResponse & { raw: RawResponse }> {
+  const raw = await post(url, methodBody(method, namespace, classname, keys, params), cimHeaders(method, methodObject(namespace, classname, keys)));
+  if (raw.status !== 200) throw new Error(`HTTP ${raw.status} ${raw.headers['cimerror'] ?? ''}: ${raw.text}`);
+  return { ...decodeResponse(raw.text), raw };
+}
+
+/** The IRETURNVALUE items of an intrinsic answer; throws on an ERROR, a METHODRESPONSE or a missing IRETURNVALUE. */
+export function returned(response: CIMResponse): readonly ReturnItem[] {
+  if (response.error) throw new Error(`${response.name} failed: ${response.error.toString()}`);
+  if (response.kind !== 'imethodresponse' || response.returnValue === undefined) throw new Error(`${response.name} returned no IRETURNVALUE`);
+  return response.returnValue;
+}
+
+/** The instances an intrinsic answer returned (with their paths when the wire had them). */
+export function instancesIn(response: CIMResponse): CIMInstance[] {
+  return returned(response).map((item) => {
+    if (item.kind !== 'instance') throw new Error(`${response.name} returned a ${item.kind}, not an instance`);
+    return item.instance;
+  });
+}
+
+/** The instance paths an intrinsic answer returned (INSTANCENAME, INSTANCEPATH, OBJECTPATH). */
+export function pathsIn(response: CIMResponse): CIMInstanceName[] {
+  return returned(response).map((item) => {
+    if (item.kind !== 'instancename') throw new Error(`${response.name} returned a ${item.kind}, not an instance path`);
+    return item.path;
+  });
+}
+
+/** The text of an output PARAMVALUE (pull operations); undefined when absent or NULL. */
+export function outText(response: CIMResponse, name: string): string | undefined {
+  const value = response.outParams.byName.get(name)?.value;
+  if (value === undefined || value.kind === 'null') return undefined;
+  if (value.kind !== 'value') throw new Error(`output parameter ${name} is a ${value.kind}`);
+  return value.text;
+}
+
+/** Sends an intrinsic call that must fail with an ERROR; returns it. */
+export async function imethodError(url: string, name: string, namespace: string, params = ''): Promise<CIMError> {
+  const response = await imethod(url, name, namespace, params);
+  if (!response.error) throw new Error(`${name} succeeded where an ERROR was expected`);
+  return response.error;
+}
+
+/** Well-known objects of the simulated host as startTestBroker serves it (default scenario, host name 'testhost'). */
+export const SIM = {
+  host: 'testhost',
+  system: { CreationClassName: 'Thincim_ComputerSystem', Name: 'testhost' },
+  /** Keys of a logical device of the host, e.g. device('OMC_Fan', 'fan1'). */
+  device: (classname: string, id: string) => ({
+    SystemCreationClassName: 'Thincim_ComputerSystem', SystemName: 'testhost', CreationClassName: classname, DeviceID: `simulated:${id}`,
+  }),
+  /** Keys of a registered profile, e.g. profile('DSP1004') for Base Server. */
+  profile: (dsp: string) => ({ InstanceID: `Thincim:${dsp}` }),
+} as const;
