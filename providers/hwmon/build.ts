@@ -166,7 +166,12 @@ class ChipReader {
     private readonly problems: HwmonError[],
   ) {}
 
+  private readonly reported = new Set<string>();
+
+  /** Notes a problem once per file, however many sensors and fans read that file. */
   report(problem: HwmonError): void {
+    if (this.reported.has(problem.path)) return;
+    this.reported.add(problem.path);
     this.problems.push(problem);
   }
 
@@ -239,7 +244,7 @@ interface SensorDraft {
 }
 
 function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity): SensorDraft | undefined {
-  const valueItem = VALUE_ITEMS.find((item) => channel.files.has(item) && isReadingAttribute({ ...channel, item }));
+  const valueItem = VALUE_ITEMS.find((item) => channel.files.has(item) && isReadingAttribute({ type: channel.type, index: channel.index, item }));
   if (valueItem === undefined) return undefined;
   const raw = reader.integer(channel, valueItem) ?? null;
   const limits = usableLimits(channel.type, rawLimits(reader, channel));

@@ -17,7 +17,7 @@ function chip(id: string, name: string, attributes: Record<string, string | numb
   return { id, name, path: `/sys/devices/${id}`, attributes: reads };
 }
 
-function failure(errno: string, file = 'x'): HwmonError {
+function failure(errno: string, file: string): HwmonError {
   return new HwmonError('IO', `/sys/${file}`, `${errno}: failed`, { errno });
 }
 
@@ -170,8 +170,8 @@ t.test('alarms state the worst health; no alarm file, no health', async (t) => {
       temp6_input: 1, temp6_min_alarm: 1,
       temp7_input: 1, temp7_lcrit_alarm: 1,
       power1_input: 1, power1_cap_alarm: 1,
-      temp8_input: 1, temp8_alarm: failure('EIO'),
-      temp9_input: 1, temp9_alarm: failure('EIO'), temp9_crit_alarm: 0,
+      temp8_input: 1, temp8_alarm: failure('EIO', 'temp8_alarm'),
+      temp9_input: 1, temp9_alarm: failure('EIO', 'temp9_alarm'), temp9_crit_alarm: 0,
     }),
   );
   const health = (id: string) => sensorById(snapshot, `hwmon:c/${id}`).health;
@@ -190,9 +190,9 @@ t.test('alarms state the worst health; no alarm file, no health', async (t) => {
 t.test('a reading that fails: null and failed; with _enable 0: disabled', async (t) => {
   const { snapshot, problems } = build(
     chip('c', 'c', {
-      temp1_input: failure('EAGAIN'),
-      temp2_input: failure('ENODATA'), temp2_enable: 0,
-      temp3_input: failure('EIO'), temp3_enable: 1,
+      temp1_input: failure('EAGAIN', 'temp1_input'),
+      temp2_input: failure('ENODATA', 'temp2_input'), temp2_enable: 0,
+      temp3_input: failure('EIO', 'temp3_input'), temp3_enable: 1,
       temp4_input: 'N/A',
       temp5_input: 41000, temp5_enable: 0,
       temp6_input: new HwmonError('ABORTED', '/sys/temp6_input', 'abandoned at the deadline'),
@@ -248,7 +248,7 @@ t.test('fan status', async (t) => {
       fan2_input: 1500, fan2_min: 1000, fan2_alarm: 1,
       fan3_input: 0, fan3_min: 0, fan3_alarm: 0,
       fan4_input: 0, fan4_min: 1200, fan4_alarm: 1,
-      fan5_input: failure('EIO'),
+      fan5_input: failure('EIO', 'fan5_input'),
       fan6_input: 0, fan6_target: 0,
       fan7_input: 0, pwm7: 0, pwm7_enable: 2,
       fan8_input: 0, pwm8: 0, pwm8_enable: 1,
@@ -284,7 +284,7 @@ t.test('a fan label comes from its speed sensor, disambiguated', async (t) => {
 });
 
 t.test('pwm outputs: percent, fan link, failures', async (t) => {
-  const { snapshot, problems } = build(chip('c', 'c', { pwm1: 128, fan1_input: 900, pwm2: 300, pwm3: failure('EIO'), pwm4: 0 }));
+  const { snapshot, problems } = build(chip('c', 'c', { pwm1: 128, fan1_input: 900, pwm2: 300, pwm3: failure('EIO', 'pwm3'), pwm4: 0 }));
   t.match(sensorById(snapshot, 'hwmon:c/pwm1'), {
     kind: 'other', unit: 'percent', value: 50.2, decimals: 1, label: 'c pwm1', monitors: { kind: 'fan', id: 'hwmon:c/fan1' },
   });
@@ -295,6 +295,11 @@ t.test('pwm outputs: percent, fan link, failures', async (t) => {
   t.same(problems.map((p) => p.errno ?? p.code), ['BAD_VALUE', 'EIO']);
 });
 
+t.test('a file read by a sensor and its fan is reported once', async (t) => {
+  const { problems } = build(chip('c', 'c', { fan1_input: 900, pwm1: failure('EIO', 'c/pwm1'), pwm1_enable: 2 }));
+  t.same(problems.map((p) => p.path), ['/sys/c/pwm1']);
+});
+
 t.test('a pwm_enable without pwm makes no sensor', async (t) => {
   const { snapshot } = build(chip('c', 'c', { pwm1_enable: 2 }));
   t.same(snapshot.sensors, []);
@@ -302,7 +307,7 @@ t.test('a pwm_enable without pwm makes no sensor', async (t) => {
 
 t.test('intrusion alarms are discrete sensors', async (t) => {
   const { snapshot, problems } = build(
-    chip('nct', 'nct6779', { intrusion0_alarm: 0, intrusion1_alarm: 1, intrusion2_alarm: 2, intrusion3_alarm: failure('EIO') }),
+    chip('nct', 'nct6779', { intrusion0_alarm: 0, intrusion1_alarm: 1, intrusion2_alarm: 2, intrusion3_alarm: failure('EIO', 'intrusion3_alarm') }),
   );
   t.same(
     snapshot.discreteSensors!.map((d) => [d.id, d.label, d.kind, d.state, d.health]),
