@@ -51,7 +51,12 @@ export interface IpmiReading {
   decimals?: number;
   /** The unit as printed: 'degrees C', 'Volts', 'RPM', 'C', 'percent', 'discrete' … */
   unit?: string;
-  /** The tool's verdict from its status/state column (ok, nc, cr, nr, Nominal …). */
+  /**
+   * The tool's verdict: the threshold status of an analog reading (ok, nc,
+   * lcr, "Upper Critical" …), or FreeIPMI's interpreted state (Nominal,
+   * Warning, Critical). Not set from ipmitool's status of a discrete record,
+   * which only says the record could be read.
+   */
   health?: Health;
   unavailable?: Unavailable;
   /** Discrete states asserted, as printed ('Presence detected', 'Fully Redundant'). */

@@ -3,9 +3,10 @@
  * scripts in a temporary directory that log their arguments, their
  * IPMI_PASSWORD and any FreeIPMI configuration file, then act as told.
  */
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Test } from 'tap';
 
 export const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
 
@@ -22,9 +23,10 @@ export interface FakeTools {
 /** Prints a fixture file. */
 export const print = (file: string): Behaviour => `cat '${join(FIXTURES, file)}'`;
 
-/** Writes the tools; `tools` maps an executable name to `case` patterns and their behaviour. */
-export function fakeTools(tools: Record<string, Record<string, Behaviour>>): FakeTools {
+/** Writes the tools, removed when `t` ends; `tools` maps an executable name to `case` patterns and their behaviour. */
+export function fakeTools(t: Test, tools: Record<string, Record<string, Behaviour>>): FakeTools {
   const dir = mkdtempSync(join(tmpdir(), 'thincim-ipmi-test-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const log = join(dir, 'runs.log');
   writeFileSync(log, '');
   for (const [name, cases] of Object.entries(tools)) {

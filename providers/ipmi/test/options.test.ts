@@ -61,3 +61,10 @@ t.test('recordings and unknown keys', async (t) => {
   t.same(parseOptions({ sensorFile: '/b', sdrfile: '/typo', module: 'x' }, {}).unknownKeys, ['sdrfile', 'module']);
   t.type(new IpmiError('BAD_OPTION', 'x'), Error);
 });
+
+t.test('the CLI flags name recording options', async (t) => {
+  const { IPMI_CLI_FLAGS } = await import('../options.js');
+  for (const option of Object.values(IPMI_CLI_FLAGS)) {
+    t.same(parseOptions({ sdrFile: '/s', [option]: '/x' }, {}).recording?.[option], '/x', option);
+  }
+});

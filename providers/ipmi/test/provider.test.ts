@@ -53,7 +53,7 @@ t.test('the default export is the factory', async (t) => {
 });
 
 t.test('auto: ipmitool answers, and a sample merges sdr elist, sensor and fru', async (t) => {
-  const tools = fakeTools({ ipmitool: IPMITOOL_OK, 'ipmi-sensors': { '*': 'exit 0' } });
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK, 'ipmi-sensors': { '*': 'exit 0' } });
   const ipmi = createIpmiProvider({ path: tools.dir }, deps());
   t.equal(await ipmi.detect?.(context()), true);
   const snapshot = await ipmi.sample(context());
@@ -67,7 +67,7 @@ t.test('auto: ipmitool answers, and a sample merges sdr elist, sensor and fru', 
 });
 
 t.test('thresholds and FRU are read again only when older than their refresh', async (t) => {
-  const tools = fakeTools({ ipmitool: IPMITOOL_OK });
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
   let now = 1_000_000;
   const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', thresholdRefresh: 60, fruRefresh: 600 }, deps({ now: () => now }));
   const ctx = () => ({ ...context(), deadline: now + 10_000 });
@@ -85,7 +85,7 @@ t.test('thresholds and FRU are read again only when older than their refresh', a
 });
 
 t.test('auto: a failing ipmitool gives way to FreeIPMI', async (t) => {
-  const tools = fakeTools({
+  const tools = fakeTools(t, {
     ipmitool: { '*': 'echo "Could not open device at /dev/ipmi0 or /dev/ipmi/0 or /dev/ipmidev/0: No such file or directory" >&2; exit 1' },
     'ipmi-sensors': { "'--sdr-info'": 'echo "SDR version : 1.5"', "*'--comma-separated-output'*": print('freeipmi-state-thresholds.csv') },
   });
@@ -100,16 +100,16 @@ t.test('auto: a failing ipmitool gives way to FreeIPMI', async (t) => {
 });
 
 t.test('no tool on the path: detect says false, sample fails with NO_TOOL', async (t) => {
-  const tools = fakeTools({});
+  const tools = fakeTools(t, {});
   const ipmi = createIpmiProvider({ path: tools.dir }, deps());
   t.equal(await ipmi.detect?.(context()), false);
   await t.rejects(ipmi.sample(context()), { name: 'IpmiError', code: 'NO_TOOL', message: /^no BMC answered: ipmitool is not on the path \(.*\); ipmi-sensors is not on the path/ });
-  const only = createIpmiProvider({ path: fakeTools({ 'ipmi-sensors': { '*': 'exit 0' } }).dir, tool: 'ipmitool' }, deps());
+  const only = createIpmiProvider({ path: fakeTools(t, { 'ipmi-sensors': { '*': 'exit 0' } }).dir, tool: 'ipmitool' }, deps());
   t.equal(await only.detect?.(context()), false, "tool: 'ipmitool' does not fall back");
 });
 
 t.test('a hanging tool is killed at the deadline, with its children', async (t) => {
-  const tools = fakeTools({ ipmitool: { '*': 'sleep 60 & echo $! > "$(dirname "$0")/sleeper.pid"; wait' } });
+  const tools = fakeTools(t, { ipmitool: { '*': 'sleep 60 & echo $! > "$(dirname "$0")/sleeper.pid"; wait' } });
   const pidFile = join(tools.dir, 'sleeper.pid');
   const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', timeout: 400 }, deps());
   const started = Date.now();
@@ -120,7 +120,7 @@ t.test('a hanging tool is killed at the deadline, with its children', async (t) 
 
 t.test('noise and partial output: the records printed before the failure are used, and flagged', async (t) => {
   const partial = `printf 'Get HPM.x Capabilities request failed, compcode = c9\\n'; head -n 5 '${join(FIXTURES, 'sdr-elist.txt')}'; echo "Unable to send command: Invalid argument"; exit 1`;
-  const tools = fakeTools({ ipmitool: { "'sdr elist'": partial, sensor: 'sleep 30', "'fru print 0'": 'exit 1' } });
+  const tools = fakeTools(t, { ipmitool: { "'sdr elist'": partial, sensor: 'sleep 30', "'fru print 0'": 'exit 1' } });
   // tool: 'ipmitool' is taken without a probe: the fake answers no 'mc info'.
   const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', timeout: 500 }, deps());
   const ctx = context();
@@ -139,15 +139,15 @@ t.test('noise and partial output: the records printed before the failure are use
 });
 
 t.test('a tool that fails without output fails the sample with its own words', async (t) => {
-  const failing = fakeTools({ ipmitool: { '*': 'echo "Error: Unable to establish IPMI v2 / RMCP+ session" >&2; exit 1' } });
+  const failing = fakeTools(t, { ipmitool: { '*': 'echo "Error: Unable to establish IPMI v2 / RMCP+ session" >&2; exit 1' } });
   const ipmi = createIpmiProvider({ path: failing.dir, tool: 'ipmitool' }, deps());
   await t.rejects(ipmi.sample(context()), { code: 'TOOL_FAILED', message: /exited with code 1: Error: Unable to establish IPMI v2/ });
-  const silent = fakeTools({ ipmitool: { "'sdr elist'": 'echo "nothing to see"' } });
+  const silent = fakeTools(t, { ipmitool: { "'sdr elist'": 'echo "nothing to see"' } });
   await t.rejects(createIpmiProvider({ path: silent.dir, tool: 'ipmitool' }, deps()).sample(context()), { code: 'NO_RECORDS', line: 1, message: /printed no sensor record: "nothing to see"/ });
 });
 
 t.test('a tool that disappears is looked for again', async (t) => {
-  const tools = fakeTools({ ipmitool: IPMITOOL_OK });
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
   const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps());
   t.equal(await ipmi.detect?.(context()), true);
   rmSync(join(tools.dir, 'ipmitool'));
@@ -156,7 +156,7 @@ t.test('a tool that disappears is looked for again', async (t) => {
 });
 
 t.test('deadlines, aborts and close()', async (t) => {
-  const tools = fakeTools({ ipmitool: { '*': 'sleep 30' } });
+  const tools = fakeTools(t, { ipmitool: { '*': 'sleep 30' } });
   const late = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps());
   await t.rejects(late.sample({ ...context(), deadline: Date.now() - 1 }), { code: 'TOOL_FAILED', message: /no time left/ });
   const controller = new AbortController();
@@ -171,13 +171,13 @@ t.test('deadlines, aborts and close()', async (t) => {
 });
 
 t.test('dcmi: the power reading joins the sample when asked', async (t) => {
-  const tools = fakeTools({ ipmitool: IPMITOOL_OK });
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
   const snapshot = await createIpmiProvider({ path: tools.dir, tool: 'ipmitool', dcmi: true }, deps()).sample(context());
   t.match(snapshot.sensors?.at(-1), { id: 'ipmi:dcmi:power', value: 212 });
 });
 
 t.test('LAN with ipmitool: the password goes by environment (-E) or file (-f), never on the command line or in logs', async (t) => {
-  const tools = fakeTools({ ipmitool: IPMITOOL_OK });
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
   const ctx = context();
   const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', host: 'bmc.example', user: 'monitor', password: 's3cr3t-pw', port: 6230 }, deps());
   t.equal(await ipmi.detect?.(ctx), true);
@@ -199,7 +199,7 @@ t.test('LAN with ipmitool: the password goes by environment (-E) or file (-f), n
 });
 
 t.test('LAN with FreeIPMI: the password goes in a private configuration file, removed after the run', async (t) => {
-  const tools = fakeTools({ 'ipmi-sensors': { '*--comma-separated-output*': print('freeipmi-state-thresholds.csv'), '*': 'exit 0' } });
+  const tools = fakeTools(t, { 'ipmi-sensors': { '*--comma-separated-output*': print('freeipmi-state-thresholds.csv'), '*': 'exit 0' } });
   const ctx = context();
   const ipmi = createIpmiProvider({ path: tools.dir, tool: 'freeipmi', host: 'fe80::1', user: 'monitor', password: 'fr33-pw', port: 623 }, deps());
   await ipmi.sample(ctx);
@@ -222,7 +222,7 @@ t.test('LAN with FreeIPMI: the password goes in a private configuration file, re
 });
 
 t.test('recordings: sdr and sensor files merged, fru replayed, no tool run', async (t) => {
-  const tools = fakeTools({ ipmitool: IPMITOOL_OK });
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
   const ipmi = createIpmiProvider(
     { path: tools.dir, sdrFile: join(FIXTURES, 'sdr-verbose.txt'), sensorFile: join(FIXTURES, 'sensor.txt'), fruFile: join(FIXTURES, 'fru.txt') },
     deps(),
@@ -249,7 +249,7 @@ t.test('recordings: missing, oversized or mislabelled files are clear errors', a
   await t.rejects(wrongFru.sample(context()), { code: 'WRONG_FORMAT', message: /fruFile .* is sdr-list output/ });
   const wrongSdr = createIpmiProvider({ sdrFile: join(FIXTURES, 'fru.txt') }, deps());
   await t.rejects(wrongSdr.sample(context()), { code: 'WRONG_FORMAT', message: /sdrFile .*fru\.txt is `fru print`/ });
-  const garbage = join(fakeTools({}).dir, 'garbage.txt');
+  const garbage = join(fakeTools(t, {}).dir, 'garbage.txt');
   writeFileSync(garbage, 'hello\n');
   await t.rejects(createIpmiProvider({ sdrFile: garbage }, deps()).sample(context()), { code: 'UNRECOGNISED_FORMAT', line: 1 });
 });
