@@ -39,5 +39,7 @@ export function ioError(path: string, cause: unknown): HwmonError {
   if (cause instanceof HwmonError) return cause;
   const errno = (cause as NodeJS.ErrnoException | undefined)?.code ?? 'EUNKNOWN';
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return new HwmonError('IO', path, `${errno}: ${detail}`, { errno, cause });
+  // Node's own messages already start with the errno ("ENOENT: no such file…").
+  const message = detail.startsWith(`${errno}:`) ? detail : `${errno}: ${detail}`;
+  return new HwmonError('IO', path, message, { errno, cause });
 }

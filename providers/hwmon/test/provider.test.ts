@@ -339,4 +339,7 @@ t.test('every hwmon error is a typed HwmonError', async (t) => {
   t.equal(new HwmonError('BAD_OPTION', '', 'm').message, 'm');
   t.equal(ioError('/q', error), error, 'kept as it is');
   t.match(ioError('/q', 'odd'), { code: 'IO', errno: 'EUNKNOWN', message: '/q: EUNKNOWN: odd' });
+  const system = Object.assign(new Error("ENOENT: no such file or directory, open '/q'"), { code: 'ENOENT' });
+  t.equal(ioError('/q', system).message, "/q: ENOENT: no such file or directory, open '/q'", 'the errno once');
+  t.equal(ioError('/q', Object.assign(new Error('injected'), { code: 'EIO' })).message, '/q: EIO: injected');
 });
