@@ -265,7 +265,7 @@ class ReferenceChecker {
     if (id === undefined) return undefined;
     const group = this.#scenario.redundancy?.find((g) => g.id === id);
     if (group === undefined) return { path, message: `no redundancy group with id "${id}"` };
-    return group.kind === kind ? undefined : { path, message: `redundancy group "${id}" is for ${group.kind}s` };
+    return group.kind === kind ? undefined : { path, message: `redundancy group "${id}" is of kind ${group.kind}, not ${kind}` };
   }
 
   #events(): Problem | undefined {
