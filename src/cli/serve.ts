@@ -1,11 +1,23 @@
-/** `thincim serve`: run the broker until SIGTERM or SIGINT. */
+/**
+ * `thincim serve`: run the broker until SIGTERM or SIGINT (graceful: stop
+ * accepting, finish requests in flight, stop providers). SIGHUP reloads the
+ * users file and the certificate without dropping connections.
+ */
+import { hostname } from 'node:os';
 import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from '../config/index.js';
 import { planListeners } from '../config/listeners.js';
 import { loadRepository, MofError, formatDiagnostic } from '../repository/index.js';
+import {
+  AuthFailureLimiter, Authenticator, CertificateError, loadOrCreateCertificate, UserStore, UsersFileError,
+} from '../security/index.js';
+import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
 import { VERSION } from '../version.js';
 import type { CliIO } from './io.js';
+
+/** Errors of the operator's making: reported in one line, exit status 1, no stack. */
+const STARTUP_ERRORS = [MofError, CertificateError, UsersFileError];
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   let config: Config;
@@ -16,46 +28,105 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(`thincim serve: ${err.message}\n`);
     return 2;
   }
-  const logger = pino({ level: config.log.level, base: { service: 'thincim' } }, io.stdout);
-  let broker: Broker;
+  const logger = createLogger(config, io);
+  let service: Service;
   try {
-    broker = await start(config, logger);
+    service = await start(config, logger);
   } catch (err) {
-    if (!(err instanceof MofError)) throw err;
-    for (const d of err.diagnostics) logger.fatal({ file: d.file, line: d.line, column: d.column }, formatDiagnostic(d));
-    logger.fatal('the schema does not compile; not starting');
+    if (!STARTUP_ERRORS.some((type) => err instanceof type)) throw err;
+    for (const d of err instanceof MofError ? err.diagnostics : []) logger.fatal({ file: d.file, line: d.line, column: d.column }, formatDiagnostic(d));
+    logger.fatal({ err: { message: (err as Error).message } }, `not starting: ${(err as Error).message}`);
     return 1;
   }
-  return new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      broker.close().then(() => resolve(0), (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        resolve(1);
-      });
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
+  return lifecycle(service, config, logger);
 }
 
-async function start(config: Config, logger: Logger): Promise<Broker> {
-  const repository = await loadRepository({
-    schemaDir: config.schemaDir,
-    cacheDir: config.cacheDir,
-    onWarning: (message) => logger.warn(message),
+function createLogger(config: Config, io: CliIO): Logger {
+  const options = {
+    level: config.log.level,
+    base: { service: 'thincim' },
+    // Defence in depth: credentials never reach a log line, whoever logs the headers.
+    redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'password'], censor: '[redacted]' },
+  };
+  if (!config.log.pretty) return pino(options, io.stdout);
+  return pino({ ...options, transport: { target: 'pino-pretty', options: { destination: 1, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
+}
+
+interface Service {
+  broker: Broker;
+  /** Reloads what SIGHUP reloads. */
+  reload(): Promise<void>;
+}
+
+async function start(config: Config, logger: Logger): Promise<Service> {
+  const listeners = planListeners(config);
+  const repository = await loadRepository({ schemaDir: config.schemaDir, cacheDir: config.cacheDir, onWarning: (m) => logger.warn(m) });
+  logger.info({ classes: repository.classNames('root/cimv2').length, schemaDir: config.schemaDir }, 'schema loaded');
+  const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger) : undefined;
+  const tls = await loadTLS();
+  const users = listeners.some((l) => l.requireAuth) ? await openUsers(config, logger) : undefined;
+  const authenticator = users && new Authenticator({
+    users,
+    limiter: new AuthFailureLimiter({ maxFailures: config.limits.authFailuresPerMinute, maxAddresses: config.limits.authFailureAddresses }),
+    clientCertUsers: config.tls.clientCertUsers,
   });
   const broker = await startBroker({
-    repository,
-    logger,
+    repository, logger, tls, authenticator,
     providers: {
       providers: config.providers,
       options: { hwmon: config.hwmon, ipmi: config.ipmi, simulated: config.simulated, sysinfo: config.sysinfo, ...config.providerOptions },
     },
-    listeners: planListeners(config).filter((l) => l.protocol === 'http').map((l) => ({ protocol: 'http', host: l.host, port: l.port })),
-    limits: { ...config.limits },
+    listeners: listeners.map(({ protocol, host, port, requireAuth }) => ({ protocol, host, port, requireAuth })),
+    limits: config.limits,
+    healthzOpen: config.healthzOpen,
+    metrics: config.metrics,
     staleAfterMs: config.staleAfterSec * 1000,
   });
-  logger.info({ version: VERSION, urls: broker.urls }, `thincim ${VERSION} listening on ${broker.urls.join(', ')}`);
-  return broker;
+  broker.urls.forEach((url, i) => logger.info({ url, authentication: listeners[i]!.requireAuth ? 'basic' : 'none' }, `listening on ${url}`));
+  logger.info({ version: VERSION, providers: config.providers }, `thincim ${VERSION} started`);
+  return {
+    broker,
+    async reload() {
+      await users?.reload();
+      const fresh = await loadTLS();
+      if (fresh) broker.setTLS(fresh);
+      logger.info('users and certificate reloaded');
+    },
+  };
+}
+
+async function tlsOptions(config: Config, logger: Logger): Promise<TLSOptions> {
+  const certificate = await loadOrCreateCertificate({ stateDir: config.stateDir, certFile: config.tls.cert, keyFile: config.tls.key, hostnames: [hostname()] });
+  for (const warning of certificate.warnings) logger.warn({ file: certificate.certFile }, warning);
+  logger.info({ file: certificate.certFile, fingerprint: certificate.fingerprint256, generated: certificate.generated },
+    `TLS certificate SHA-256 fingerprint ${certificate.fingerprint256}`);
+  const ca = config.tls.ca === undefined ? undefined : await import('node:fs/promises').then((fs) => fs.readFile(config.tls.ca!, 'utf8'));
+  return { cert: certificate.cert, key: certificate.key, ca, minVersion: config.tls.minVersion, requestCert: ca !== undefined };
+}
+
+async function openUsers(config: Config, logger: Logger): Promise<UserStore> {
+  const users = await UserStore.open(config.users, { cacheTtlMs: config.limits.authCacheSec * 1000, cacheEntries: config.limits.authCacheEntries });
+  if (users.size === 0) logger.warn({ users: config.users }, `no users yet: add one with \`thincim passwd --users ${config.users} --role admin NAME\``);
+  return users;
+}
+
+function lifecycle(service: Service, config: Config, logger: Logger): Promise<number> {
+  const onHup = () => {
+    service.reload().catch((err: unknown) => logger.error({ err: { message: (err as Error).message } }, 'reload failed; keeping the previous users and certificate'));
+  };
+  process.on('SIGHUP', onHup);
+  return new Promise<number>((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGTERM', stop).off('SIGINT', stop).off('SIGHUP', onHup);
+      logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+      service.broker.close(config.shutdownGraceMs).then(() => {
+        logger.info('stopped');
+        resolve(0);
+      }, (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        resolve(1);
+      });
+    };
+    process.on('SIGTERM', stop).on('SIGINT', stop);
+  });
 }

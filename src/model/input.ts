@@ -38,4 +38,6 @@ export interface ModelInput {
 export interface ModelEntry {
   namespace: string;
   instance: CIMInstance;
+  /** The snapshot element the instance was made from, so writes (thresholds) reach its provider. */
+  source?: { provider: string; id: string };
 }

@@ -1,28 +1,113 @@
 /**
- * The HTTP application: a fastify instance with one plugin per concern. This
- * module only assembles; each concern lives in its own plugin module.
+ * The HTTP application of one listener: a fastify instance assembled from one
+ * module per concern (CIM-XML route, authentication, limits, request log,
+ * metrics, health). Listeners differ only in transport and authentication.
  */
 import type { Socket } from 'node:net';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { SecureContextOptions } from 'node:tls';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { ProviderState } from '../providers/index.js';
+import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
+import { healthRoutes } from './health.js';
+import { metricsRoute, type BrokerMetrics } from './metrics.js';
+
+export interface TLSOptions extends SecureContextOptions {
+  minVersion: 'TLSv1.2' | 'TLSv1.3';
+  /** Ask for a client certificate (mutual TLS) when a client CA is configured. */
+  requestCert: boolean;
+}
 
 export interface AppOptions extends CimRouteOptions {
-  logger?: FastifyBaseLogger;
+  logger: FastifyBaseLogger;
+  /** The providers' state, for /readyz and /metrics. */
+  providers: () => ProviderState[];
+  /** /metrics is served when given. */
+  metrics?: BrokerMetrics;
+  /** Requests must authenticate on this listener (HTTP Basic or a mapped client certificate). */
+  auth?: { authenticator: Authenticator; healthzOpen: boolean };
+  /** HTTPS when given. */
+  tls?: TLSOptions;
+  /** Largest request header block in bytes. */
+  headerBytes?: number;
+  /** CIM operations in progress at once; more are answered 503 with Retry-After. */
+  concurrentOperations?: number;
   /** Milliseconds an idle keep-alive connection stays open. */
   keepAliveTimeoutMs?: number;
 }
 
+/** Modern ciphers only: TLS 1.3 suites and the ECDHE AEAD suites of TLS 1.2. */
+const CIPHERS = [
+  'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-ECDSA-CHACHA20-POLY1305',
+  'ECDHE-RSA-CHACHA20-POLY1305', 'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256',
+].join(':');
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const transport = { noDelay: true, maxHeaderSize: options.headerBytes };
   const app = Fastify({
     loggerInstance: options.logger,
+    // fastify's own two lines per request give way to one line with the CIM facts (logRequests).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.limits.bodyBytes,
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 65_000,
-    requestTimeout: options.limits.requestTimeoutMs * 2,
+    requestTimeout: options.limits.requestTimeoutMs,
     return503OnClosing: true,
     clientErrorHandler: answerClientError,
-  });
+    ...(options.tls
+      ? { https: { ...transport, ...options.tls, ciphers: CIPHERS, honorCipherOrder: true, rejectUnauthorized: false } }
+      : { http: transport }),
+  } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
+  app.decorateRequest('cim', null);
+  if (options.auth) {
+    const { authenticator, healthzOpen } = options.auth;
+    app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => !(healthzOpen && r.url === '/healthz') }));
+  }
+  limitConcurrency(app, options.concurrentOperations);
+  logRequests(app, options.metrics);
+  healthRoutes(app, options.providers);
+  if (options.metrics) metricsRoute(app, options.metrics);
   await app.register(cimxmlRoute, options);
   return app;
+}
+
+/** Beyond `max` operations in progress, new ones are refused at once rather than queued. */
+function limitConcurrency(app: FastifyInstance, max: number | undefined): void {
+  if (max === undefined) return;
+  let inFlight = 0;
+  const counted = new WeakSet<FastifyRequest>();
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    if (inFlight >= max) {
+      return reply.code(503).header('Retry-After', '1').type('text/plain; charset=utf-8')
+        .send(`more than ${max} operations in progress; retry shortly\n`);
+    }
+    inFlight++;
+    counted.add(request);
+  });
+  app.addHook('onResponse', async (request) => {
+    if (counted.delete(request)) inFlight--;
+  });
+}
+
+/** One log line per request, with what a CIM operator asks for; never credentials. */
+function logRequests(app: FastifyInstance, metrics: BrokerMetrics | undefined): void {
+  app.addHook('onResponse', async (request, reply) => {
+    const cim = request.cim;
+    const ms = reply.elapsedTime;
+    if (cim && metrics) metrics.observe(cim.operation, cim.status, ms / 1000);
+    const length = reply.getHeader('content-length');
+    request.log.info({
+      method: request.method,
+      url: request.url,
+      remoteAddress: request.ip,
+      user: principalOf(request)?.user,
+      status: reply.statusCode,
+      ...(cim && { operation: cim.operation, namespace: cim.namespace, class: cim.classname, cimStatus: cim.status }),
+      bytes: cim?.bytes ?? (length === undefined ? undefined : Number(length)),
+      ms: Math.round(ms * 100) / 100,
+    }, 'request');
+  });
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
  * The broker assembled: the class repository, the providers sampling in the
- * background, the published state, and the HTTP listeners. Data flows one
- * way: providers → model → published index → requests.
+ * background, the published state, and the listeners. Data flows one way:
+ * providers → model → published index → requests.
  */
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { hostname as osHostname } from 'node:os';
+import type { Server as TLSServer } from 'node:tls';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { CIMV2_NAMESPACE, INTEROP_NAMESPACE } from '../model/classes.js';
 import { buildModel } from '../model/index.js';
@@ -11,23 +14,46 @@ import { interopInstances, type Listener } from '../operations/interop.js';
 import { PullSessions } from '../operations/pull.js';
 import { loadProviders, ProviderManager, type ProviderSelection } from '../providers/index.js';
 import type { ClassRepository } from '../repository/types.js';
-import { buildApp, type AppOptions } from './app.js';
-import { BrokerState } from './state.js';
+import type { Authenticator } from '../security/index.js';
 import { VERSION } from '../version.js';
+import { buildApp, type AppOptions, type TLSOptions } from './app.js';
+import { BrokerMetrics } from './metrics.js';
+import { ProviderRouterImpl } from './router.js';
+import { BrokerState } from './state.js';
 
-export interface ListenerOptions {
-  protocol: 'http';
+export interface BrokerListener {
+  protocol: 'http' | 'https';
   host: string;
   /** 0 picks a free port. */
   port: number;
+  requireAuth: boolean;
+}
+
+export interface BrokerLimits extends Required<Pick<AppOptions, 'concurrentOperations' | 'headerBytes'>> {
+  bodyBytes: number;
+  requestTimeoutMs: number;
+  maxInstancesPerResponse: number;
+  maxObjectCount: number;
+  enumerationContexts: number;
+  enumerationTimeoutSec: number;
+  enumerationTimeoutMaxSec: number;
+  /** Open connections per listener; beyond it a connection is answered 503 and closed. */
+  connections: number;
 }
 
 export interface BrokerOptions {
   repository: ClassRepository;
   providers: ProviderSelection;
-  listeners: readonly ListenerOptions[];
-  limits: AppOptions['limits'] & { enumerationContexts: number; enumerationTimeoutSec: number; enumerationTimeoutMaxSec: number };
+  listeners: readonly BrokerListener[];
+  limits: BrokerLimits;
   logger: FastifyBaseLogger;
+  /** Certificate and key for HTTPS listeners. */
+  tls?: TLSOptions;
+  /** Checks credentials on listeners that require authentication. */
+  authenticator?: Authenticator;
+  healthzOpen?: boolean;
+  /** Serve /metrics (default true). */
+  metrics?: boolean;
   /** The host's name in the model; default the machine's. */
   hostname?: string;
   staleAfterMs?: number;
@@ -40,7 +66,10 @@ export interface Broker {
   manager: ProviderManager;
   /** The URL of each listener, in order. */
   urls: string[];
-  close(): Promise<void>;
+  /** Replaces the certificate of the HTTPS listeners without dropping connections. */
+  setTLS(tls: TLSOptions): void;
+  /** Stops accepting, lets requests in flight finish for up to `graceMs`, stops the providers. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export async function startBroker(options: BrokerOptions): Promise<Broker> {
@@ -54,18 +83,30 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
     defaultTimeoutSec: limits.enumerationTimeoutSec,
     maxTimeoutSec: limits.enumerationTimeoutMaxSec,
   });
+  const metrics = options.metrics === false ? undefined : new BrokerMetrics({ state, pulls, providers: () => manager.state() });
+  const router = new ProviderRouterImpl(manager, state);
 
-  // One fastify instance per listener: each gets its own transport settings,
-  // all share the published state and the pull sessions.
+  // One fastify instance per listener: each has its own transport and
+  // authentication; all share the published state, the pull sessions and the metrics.
   const apps: FastifyInstance[] = [];
   const urls: string[] = [];
   for (const listener of options.listeners) {
-    const app = await buildApp({ state, pulls, limits, logger });
+    const app = await buildApp({
+      state, pulls, limits, logger, metrics, router,
+      providers: () => manager.state(),
+      headerBytes: limits.headerBytes,
+      concurrentOperations: limits.concurrentOperations,
+      tls: listener.protocol === 'https' ? required(options.tls, 'a certificate for HTTPS') : undefined,
+      auth: listener.requireAuth
+        ? { authenticator: required(options.authenticator, 'an authenticator'), healthzOpen: options.healthzOpen ?? true }
+        : undefined,
+    });
+    limitConnections(app.server, limits.connections);
     apps.push(app);
     urls.push(await app.listen({ host: listener.host, port: listener.port }));
   }
 
-  const listeners: Listener[] = options.listeners.map((l, i) => ({ scheme: l.protocol, port: Number(new URL(urls[i]!).port), authenticated: false }));
+  const listeners: Listener[] = options.listeners.map((l, i) => ({ scheme: l.protocol, port: Number(new URL(urls[i]!).port), authenticated: l.requireAuth }));
   const identity = { hostname, version: VERSION, namespaces: [CIMV2_NAMESPACE, INTEROP_NAMESPACE], listeners };
   const publish = (): void => {
     const started = performance.now();
@@ -78,9 +119,36 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
 
   return {
     apps, state, manager, urls,
-    async close() {
-      await Promise.all(apps.map((a) => a.close()));
+    setTLS(tls) {
+      for (const app of apps) if ('setSecureContext' in app.server) (app.server as unknown as TLSServer).setSecureContext(tls);
+    },
+    async close(graceMs = 10_000) {
+      const force = setTimeout(() => {
+        for (const app of apps) (app.server as Server).closeAllConnections();
+      }, graceMs);
+      try {
+        await Promise.all(apps.map((a) => a.close()));
+      } finally {
+        clearTimeout(force);
+      }
       await manager.close();
     },
   };
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`startBroker: a listener needs ${what}`);
+  return value;
+}
+
+/** Past `max` open connections, a new one gets a clear 503 instead of silence. */
+function limitConnections(server: Server, max: number): void {
+  let open = 0;
+  // On HTTPS the answer must travel inside TLS, so count connections once secured.
+  const event = 'setSecureContext' in server ? 'secureConnection' : 'connection';
+  server.on(event, (socket: Socket) => {
+    open++;
+    socket.once('close', () => open--);
+    if (open > max) socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
 }

@@ -14,6 +14,7 @@ import { dispatch } from '../operations/dispatch.js';
 import { invokeMethod } from '../operations/methods.js';
 import type { PullSessions } from '../operations/pull.js';
 import type { OperationContext, OperationLimits, ProviderRouter } from '../operations/types.js';
+import { principalOf } from '../security/index.js';
 import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
 import { EncodeCache, errorResponse, intrinsicResponse, methodResponse, type Piece } from './respond.js';
 import type { BrokerState } from './state.js';
@@ -36,6 +37,23 @@ export interface CimRouteOptions {
 const XML_CONTENT_TYPE = 'application/xml; charset="utf-8"';
 const ACCEPTED_MEDIA = /^(application|text)\/xml\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?(;.*)?$/i;
 const ALL_BUT_POST = ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+
+/** What the request log and the metrics say of a CIM request. */
+export interface CimRequestInfo {
+  operation: string;
+  namespace: string;
+  classname: string | undefined;
+  /** The CIM status code of the answer: 0 on success. */
+  status: number;
+  /** Bytes of a streamed answer (a buffered one has its Content-Length). */
+  bytes?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    cim: CimRequestInfo | null;
+  }
+}
 
 /** A fault before any operation ran: HTTP status, CIMError header, a short text for people. */
 class Fault extends Error {
@@ -131,10 +149,14 @@ async function run(request: FastifyRequest, decoded: CIMRequest, options: CimRou
   const { call, messageId } = decoded;
   const failed = (e: unknown) => {
     const error = asCIMError(e, request);
+    if (request.cim) request.cim.status = error.code;
     return errorResponse(messageId, call.name, call.kind === 'imethodcall', error.code, error.message);
   };
   const ctx = context(request, options);
+  const info: CimRequestInfo = { operation: call.name, namespace: call.namespace, classname: targetClass(decoded), status: 0 };
+  request.cim = info;
   try {
+    authorize(request, decoded);
     if (call.kind === 'imethodcall') {
       const result = await dispatch(ctx, { name: call.name, namespace: call.namespace, params: call.params.list });
       return { pieces: intrinsicResponse(messageId, call.name, result, ctx.host, cache), failed };
@@ -145,6 +167,34 @@ async function run(request: FastifyRequest, decoded: CIMRequest, options: CimRou
   } catch (e) {
     return { pieces: [failed(e)], failed };
   }
+}
+
+/** Operations that change something: only an admin may run them. */
+const WRITES = new Set(['setproperty', 'modifyinstance', 'createinstance', 'deleteinstance', 'createclass', 'modifyclass',
+  'deleteclass', 'setqualifier', 'deletequalifier']);
+
+/** A read-only user may poll everything but change nothing (extrinsic methods change things too). */
+function authorize(request: FastifyRequest, decoded: CIMRequest): void {
+  const principal = principalOf(request);
+  if (principal?.role !== 'readonly') return;
+  const { call } = decoded;
+  if (call.kind === 'methodcall' || WRITES.has(call.name.toLowerCase())) {
+    throw new CIMError(CIMStatus.ACCESS_DENIED, `user ${principal.user} has the readonly role; ${call.name} needs the admin role`);
+  }
+}
+
+/** The class an operation is about, for the log: its ClassName, instance or object name, or method target. */
+function targetClass(decoded: CIMRequest): string | undefined {
+  const { call } = decoded;
+  if (call.kind === 'methodcall') return call.target.classname;
+  for (const name of ['ClassName', 'InstanceName', 'ObjectName', 'ModifiedInstance', 'NewInstance']) {
+    const value = call.params.byName.get(name)?.value;
+    if (!value) continue;
+    if (value.kind === 'classname') return value.name;
+    if (value.kind === 'instancename' || value.kind === 'namedinstance') return value.path.classname;
+    if (value.kind === 'instance') return value.instance.classname;
+  }
+  return undefined;
 }
 
 function context(request: FastifyRequest, options: CimRouteOptions): OperationContext {
@@ -215,8 +265,12 @@ async function stream(reply: FastifyReply, head: Buffer[], rest: Iterator<Piece>
   let status = { code: 0, description: '' };
   let batch: Piece[] = head;
   let size = 0;
+  let bytes = 0;
   const flush = async (): Promise<void> => {
-    for (const piece of batch) res.write(piece);
+    for (const piece of batch) {
+      res.write(piece);
+      bytes += Buffer.byteLength(piece);
+    }
     batch = [];
     size = 0;
     if (res.writableNeedDrain) await Promise.race([once(res, 'drain'), once(res, 'close')]);
@@ -234,12 +288,14 @@ async function stream(reply: FastifyReply, head: Buffer[], rest: Iterator<Piece>
   }
   if (res.destroyed) return;
   await flush();
+  if (reply.request.cim) Object.assign(reply.request.cim, { bytes, status: status.code });
   res.addTrailers({ CIMStatusCode: String(status.code), ...(status.code ? { CIMStatusCodeDescription: status.description } : {}) });
   res.end();
 }
 
 function answerFailure(reply: FastifyReply, e: unknown): FastifyReply | string {
   if (e instanceof InvalidParameterError) {
+    reply.request.cim = { operation: e.methodName, namespace: '', classname: undefined, status: e.code };
     reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
     return errorResponse(e.messageId, e.methodName, e.intrinsic, e.code, e.message);
   }

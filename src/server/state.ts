@@ -11,6 +11,7 @@ import type { ClassRepository } from '../repository/types.js';
 
 export class BrokerState {
   #index: InstanceIndex;
+  #sources = new WeakMap<CIMInstance, NonNullable<ModelEntry['source']>>();
 
   constructor(readonly repository: ClassRepository, entries: Iterable<ModelEntry> = []) {
     this.#index = createInstanceIndex(0, entries);
@@ -27,13 +28,22 @@ export class BrokerState {
    */
   publish(entries: readonly ModelEntry[]): InstanceIndex {
     const previous = this.#index;
+    const sources = new WeakMap<CIMInstance, NonNullable<ModelEntry['source']>>();
     const reused = entries.map((entry) => {
       const path = entry.instance.path;
       const old = path && previous.get(entry.namespace, path);
-      return old && sameInstance(old, entry.instance) ? { namespace: entry.namespace, instance: old } : entry;
+      const instance = old && sameInstance(old, entry.instance) ? old : entry.instance;
+      if (entry.source) sources.set(instance, entry.source);
+      return { namespace: entry.namespace, instance };
     });
     this.#index = createInstanceIndex(previous.generation + 1, reused);
+    this.#sources = sources;
     return this.#index;
+  }
+
+  /** The provider and snapshot element an instance of the current generation was made from. */
+  sourceOf(instance: CIMInstance): ModelEntry['source'] {
+    return this.#sources.get(instance);
   }
 }
 

@@ -19,6 +19,9 @@ export function projectRepository(): Promise<Repository> {
 }
 
 export const TEST_LIMITS: BrokerOptions['limits'] = {
+  headerBytes: 16 * 1024,
+  connections: 64,
+  concurrentOperations: 64,
   bodyBytes: 1024 * 1024,
   requestTimeoutMs: 5000,
   maxInstancesPerResponse: 100_000,
@@ -39,7 +42,7 @@ export async function startTestBroker(options: Partial<BrokerOptions> & { simula
   const broker = await startBroker({
     repository: await projectRepository(),
     providers: { providers: ['simulated'], options: { simulated: { startTime: 0, clock: () => 0, ...options.simulated } } },
-    listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0 }],
+    listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: false }],
     limits: TEST_LIMITS,
     logger: pino({ level: 'silent' }),
     hostname: 'testhost',
