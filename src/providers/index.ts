@@ -2,8 +2,8 @@
  * The provider runtime and the provider API (the OEM SDK surface).
  *
  * Start-up, in order: `loadProviders(selection)` imports and builds the
- * providers; the caller builds the repository (adding each instance
- * provider's `schemaDir`); `new ProviderManager({ providers, repository, … })`
+ * providers; the caller builds the repository, adding `schemaDirsOf(providers)`
+ * to its schema folders; `new ProviderManager({ providers, repository, … })`
  * then `start()` detects and samples in the background; the server reads
  * `input()` and listens with `onUpdate()`; `close()` on shutdown.
  */
@@ -14,7 +14,7 @@ export { callProvider, errorMessage, ProviderTimeoutError } from './call.js';
 export type { CallOptions } from './call.js';
 export {
   AUTO_PROVIDERS, BUILTIN_PROVIDERS, DEFAULT_FACTORY_TIMEOUT_MS, DEFAULT_SCHEDULE, FALLBACK_PROVIDER, loadProvider,
-  loadProviders, ProviderLoadError, providerProblem,
+  loadProviders, ProviderLoadError, providerProblem, schemaDirsOf,
 } from './loader.js';
 export type { Enablement, LoadedProvider, ProviderSelection } from './loader.js';
 export { silentLogger } from './log.js';

@@ -95,6 +95,11 @@ function entriesOf(wanted: 'auto' | readonly string[], sections: Readonly<Record
   return entries;
 }
 
+/** The MOF folders the loaded instance providers ship (`schemaDir`), for the repository to compile. */
+export function schemaDirsOf(providers: readonly LoadedProvider[]): string[] {
+  return providers.flatMap(({ provider }) => (provider.kind === 'instance' && provider.schemaDir ? [provider.schemaDir] : []));
+}
+
 /** Loads one provider: resolves its module, checks its section, calls its factory, checks the result. */
 export async function loadProvider(
   entry: string,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import {
-  DEFAULT_SCHEDULE, loadProvider, loadProviders, ProviderLoadError, providerProblem,
+  DEFAULT_SCHEDULE, loadProvider, loadProviders, ProviderLoadError, providerProblem, schemaDirsOf,
 } from '../../src/providers/loader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thincim-loader-'));
@@ -190,4 +190,12 @@ t.test('the built-ins load by name, from next to the runtime', async (t) => {
     t.equal(loaded.provider.name, name);
     t.equal(loaded.source, `builtin:${name}`);
   }
+});
+
+t.test('schemaDirsOf: the MOF folders instance providers ship', async (t) => {
+  module('widgets.mjs', `export default () => ({ kind: 'instance', name: 'widgets', version: '1', classes: ['ACME_W'],
+    schemaDir: ${JSON.stringify(join(dir, 'mof'))}, enumerateInstances: async () => [] });\n`);
+  module('plain.mjs', `export default () => ({ kind: 'instance', name: 'plain', version: '1', classes: ['ACME_P'], enumerateInstances: async () => [] });\n`);
+  const providers = await loadProviders({ providers: ['./acme.mjs', './widgets.mjs', './plain.mjs'], baseDir: dir });
+  t.same(schemaDirsOf(providers), [join(dir, 'mof')]);
 });
