@@ -35,8 +35,7 @@ export interface CimRouteOptions {
 }
 
 const XML_CONTENT_TYPE = 'application/xml; charset="utf-8"';
-const ACCEPTED_MEDIA = /^(application|text)\/xml\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?(;.*)?$/i;
-const ALL_BUT_POST = ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+const XML_MEDIA = /^(application|text)\/xml$/i;
 
 /** What the request log and the metrics say of a CIM request. */
 export interface CimRequestInfo {
@@ -81,18 +80,18 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
       }
     },
   });
-  app.route({
-    method: [...ALL_BUT_POST],
-    url: '*',
-    handler: async (_request, reply) => {
-      reply.code(405).header('Allow', 'POST').type('text/plain; charset=utf-8');
-      return 'CIM-XML operations are sent with POST\n';
-    },
+  // Every other method on every path, whether fastify routes it or not (TRACE, PROPFIND…).
+  app.setNotFoundHandler(async (_request, reply) => {
+    reply.code(405).header('Allow', 'POST').type('text/plain; charset=utf-8');
+    return 'CIM-XML operations are sent with POST\n';
   });
 }
 
 /** Checks the CIM headers (DSP0200 §7.3, in OpenPegasus's order) and decodes the body. */
 function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefined): CIMRequest {
+  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) {
+    throw new Fault(411, undefined, 'the request needs a Content-Length (or a chunked body)');
+  }
   const headers = new CIMHeaders(request.headers);
   const operation = headers.get('CIMOperation');
   if (operation === undefined) throw new Fault(400, undefined, 'not a CIM operation request: the CIMOperation header is missing');
@@ -103,7 +102,7 @@ function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefin
   const method = decodedHeader(headers, 'CIMMethod');
   const object = decodedHeader(headers, 'CIMObject');
   const contentType = request.headers['content-type'];
-  if (contentType !== undefined && !ACCEPTED_MEDIA.test(contentType)) {
+  if (contentType !== undefined && !isXmlInUtf8(contentType)) {
     throw new Fault(400, 'request-not-valid', `Content-Type must be application/xml or text/xml in UTF-8, not ${contentType}`);
   }
   const headerVersion = headers.get('CIMProtocolVersion')?.trim();
@@ -117,6 +116,15 @@ function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefin
   }
   checkAgainstBody(decoded, method, object);
   return decoded;
+}
+
+/** application/xml or text/xml; a charset parameter, if any, must name UTF-8 (quoted or not, any case). */
+function isXmlInUtf8(contentType: string): boolean {
+  const [type = '', ...parameters] = contentType.split(';');
+  return XML_MEDIA.test(type.trim()) && parameters.every((parameter) => {
+    const [name = '', value = ''] = parameter.split('=');
+    return name.trim().toLowerCase() !== 'charset' || value.trim().replace(/^"(.*)"$/, '$1').toLowerCase() === 'utf-8';
+  });
 }
 
 function decodedHeader(headers: CIMHeaders, name: string): string {
