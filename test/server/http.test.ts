@@ -1,0 +1,360 @@
+/**
+ * The HTTP layer of CIM-XML (DSP0200 §7; reference cim-xml-protocol.md §1):
+ * methods, request and response headers, body framing, keep-alive, chunked
+ * answers with trailers, the CIMError header values and the order in which
+ * faults are detected, and the envelope facts clients check (MESSAGE ID,
+ * versions). Byte-level facts are asserted on the raw exchange.
+ */
+import { Agent, request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import t from 'tap';
+import type { Test } from 'tap';
+import { decodeResponse } from '../../src/cimxml/index.js';
+import {
+  SIM, cimHeaders, classMethodBody, imethodBody, methodBody, methodObject, post, returned, startTestBroker, type RawResponse,
+  type TestBroker,
+} from '../helpers/broker.js';
+
+const CIMV2 = 'root/cimv2';
+const SMALL = imethodBody('EnumerateClassNames', CIMV2);
+const SMALL_HEADERS = cimHeaders('EnumerateClassNames', CIMV2);
+/** Every class of root/cimv2 with qualifiers and class origin: several hundred kilobytes. */
+const LARGE = imethodBody('EnumerateClasses', CIMV2,
+  '<IPARAMVALUE NAME="DeepInheritance"><VALUE>TRUE</VALUE></IPARAMVALUE><IPARAMVALUE NAME="LocalOnly"><VALUE>FALSE</VALUE></IPARAMVALUE>' +
+  '<IPARAMVALUE NAME="IncludeClassOrigin"><VALUE>TRUE</VALUE></IPARAMVALUE>');
+const LARGE_HEADERS = cimHeaders('EnumerateClasses', CIMV2);
+const FAN = SIM.device('OMC_Fan', 'fan1');
+
+let broker: TestBroker;
+let port: number;
+
+t.before(async () => {
+  broker = await startTestBroker();
+  port = Number(new URL(broker.url).port);
+});
+t.teardown(() => broker.close());
+
+/**
+ * Writes `text` on a fresh connection and collects what comes back until the
+ * server closes it or `settleMs` passes without more bytes.
+ */
+function exchange(text: string | Buffer, settleMs = 300): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    const chunks: Buffer[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const settle = () => {
+      clearTimeout(timer);
+      timer = setTimeout(done, settleMs);
+    };
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      settle();
+    });
+    socket.on('end', done);
+    socket.on('error', reject);
+    settle();
+  });
+}
+
+/** A raw HTTP/1.1 request with a Host header and the given header lines. */
+function rawRequest(method: string, headers: Record<string, string>, body = '', version = 'HTTP/1.1'): string {
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  return `${method} /cimom ${version}\r\nHost: 127.0.0.1\r\n${lines}Connection: close\r\n\r\n${body}`;
+}
+
+const statusLine = (raw: string) => raw.slice(0, raw.indexOf('\r\n'));
+const headerOf = (raw: string, name: string) => new RegExp(`^${name}:\\s*(.*?)\\r$`, 'im').exec(raw.slice(0, raw.indexOf('\r\n\r\n')))?.[1];
+
+/** Expects an HTTP-level fault: the status and the CIMError header value (or none). */
+function fault(t: Test, res: RawResponse, status: number, cimError: string | undefined, label: string): void {
+  t.equal(res.status, status, `${label}: HTTP ${status}`);
+  t.equal(res.headers['cimerror'], cimError, `${label}: CIMError ${cimError ?? 'absent'}`);
+  t.notOk(res.headers['cimoperation'], `${label}: no CIMOperation header on a protocol fault`);
+}
+
+t.test('§7.2.1 POST is accepted on any request path', async (t) => {
+  for (const path of ['/cimom', '/', '/any/path/at/all', '/cimom?x=1']) {
+    const res = await post(broker.url, SMALL, SMALL_HEADERS, path);
+    t.equal(res.status, 200, `POST ${path}`);
+    t.equal(decodeResponse(res.text).error, undefined, `POST ${path} runs the operation`);
+  }
+});
+
+t.test('§7.2.2 M-POST is answered 501 so that the client falls back to POST', async (t) => {
+  const raw = await exchange(rawRequest('M-POST', {
+    Man: 'http://www.dmtf.org/cim/mapping/http/v1.0 ; ns=73', '73-CIMOperation': 'MethodCall', '73-CIMMethod': 'EnumerateClassNames',
+    '73-CIMObject': 'root%2Fcimv2', 'Content-Type': 'application/xml; charset="utf-8"', 'Content-Length': String(Buffer.byteLength(SMALL)),
+  }, SMALL));
+  t.equal(statusLine(raw), 'HTTP/1.1 501 Not Implemented');
+});
+
+t.test('other methods: 405 with Allow: POST', async (t) => {
+  for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+    const res = await post(broker.url, '', {}, '/cimom', method);
+    t.equal(res.status, 405, `${method} is 405`);
+    t.equal(res.headers['allow'], 'POST', `${method}: Allow: POST`);
+    t.notOk(res.headers['cimoperation'], `${method}: not a CIM response`);
+  }
+  const head = await post(broker.url, '', {}, '/cimom', 'HEAD');
+  t.equal(head.status, 405, 'HEAD is 405');
+  t.equal(head.text, '', 'HEAD has no body');
+  for (const method of ['TRACE', 'PROPFIND']) {
+    const raw = await exchange(rawRequest(method, {}));
+    t.equal(statusLine(raw), 'HTTP/1.1 405 Method Not Allowed', `${method} is 405 too`);
+    t.equal(headerOf(raw, 'Allow'), 'POST', `${method}: Allow: POST`);
+  }
+});
+
+t.test('§7.3 a successful answer: status, CIM headers, exact Content-Length', async (t) => {
+  const res = await post(broker.url, SMALL, SMALL_HEADERS);
+  t.equal(res.status, 200);
+  t.match(res.headers['content-type'], /^application\/xml;\s*charset="?utf-8"?$/i, 'Content-Type application/xml in UTF-8');
+  t.equal(res.headers['cimoperation'], 'MethodResponse', 'CIMOperation: MethodResponse');
+  t.equal(res.headers['content-length'], String(Buffer.byteLength(res.text)), 'Content-Length is the byte length of the body');
+  t.notOk(res.headers['transfer-encoding'], 'not chunked without TE: trailers');
+  t.notOk(res.headers['cimmethod'], 'no CIMMethod in a response');
+  t.notOk(res.headers['cimobject'], 'no CIMObject in a response');
+  t.match(res.text, /^<\?xml version="1\.0" encoding="utf-8" \?>/, 'the XML declaration names UTF-8');
+});
+
+t.test('a CIM error is HTTP 200 with CIMOperation and an ERROR element', async (t) => {
+  const body = imethodBody('GetClass', CIMV2, '<IPARAMVALUE NAME="ClassName"><CLASSNAME NAME="No_Such"/></IPARAMVALUE>');
+  const res = await post(broker.url, body, cimHeaders('GetClass', CIMV2));
+  t.equal(res.status, 200);
+  t.equal(res.headers['cimoperation'], 'MethodResponse');
+  t.notOk(res.headers['cimerror'], 'no CIMError header');
+  t.match(res.text, /<IMETHODRESPONSE NAME="GetClass"><ERROR CODE="5" DESCRIPTION="[^"]*No_Such[^"]*"\/><\/IMETHODRESPONSE>/);
+});
+
+t.test('DSP0201 §5.3.1 MESSAGE ID is echoed; versions are sent as 2.0 / 2.0 / 1.0', async (t) => {
+  for (const [wire, id] of [['1001', '1001'], ['0', '0'], ['opaque Ünïcode id', 'opaque Ünïcode id'], ['a&amp;b&lt;c&quot;d', 'a&b<c"d']]) {
+    const res = await post(broker.url, imethodBody('EnumerateClassNames', CIMV2, '', wire), SMALL_HEADERS);
+    t.equal(decodeResponse(res.text).messageId, id, `ID ${wire} echoed`);
+    t.ok(res.text.includes(`<MESSAGE ID="${wire}" PROTOCOLVERSION="1.0">`), `ID ${wire} written back escaped the same way`);
+  }
+  const newer = SMALL.replace('CIMVERSION="2.0" DTDVERSION="2.0"', 'CIMVERSION="2.3.1" DTDVERSION="2.4"').replace('PROTOCOLVERSION="1.0"', 'PROTOCOLVERSION="1.4"');
+  const res = await post(broker.url, newer, SMALL_HEADERS);
+  t.equal(res.status, 200, 'M.N.U versions with the supported majors are accepted');
+  t.ok(res.text.includes('<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="1001" PROTOCOLVERSION="1.0">'), 'the answer uses 2.0 / 2.0 / 1.0');
+});
+
+t.test('§7.3 unsupported versions: 501 with the CIMError of each', async (t) => {
+  const cases: [string, string, string][] = [
+    ['CIMVERSION="2.0"', 'CIMVERSION="3.0"', 'unsupported-cim-version'],
+    ['CIMVERSION="2.0"', 'CIMVERSION="1.9"', 'unsupported-cim-version'],
+    ['DTDVERSION="2.0"', 'DTDVERSION="1.1"', 'unsupported-dtd-version'],
+    ['PROTOCOLVERSION="1.0"', 'PROTOCOLVERSION="2.0"', 'unsupported-protocol-version'],
+    ['PROTOCOLVERSION="1.0"', 'PROTOCOLVERSION="one"', 'unsupported-protocol-version'],
+  ];
+  for (const [from, to, cimError] of cases) {
+    fault(t, await post(broker.url, SMALL.replace(from, to), SMALL_HEADERS), 501, cimError, to);
+  }
+});
+
+t.test('§7.3 CIMProtocolVersion: absent means 1.0; must agree with the message; other majors are 501', async (t) => {
+  t.equal((await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMProtocolVersion: '1.0' })).status, 200, 'agreeing header');
+  const v14 = SMALL.replace('PROTOCOLVERSION="1.0"', 'PROTOCOLVERSION="1.4"');
+  t.equal((await post(broker.url, v14, { ...SMALL_HEADERS, CIMProtocolVersion: '1.4' })).status, 200, '1.4 in both');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMProtocolVersion: '1.1' }), 400, 'header-mismatch', 'header 1.1, message 1.0');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMProtocolVersion: '2.0' }), 501, 'unsupported-protocol-version', 'header 2.0');
+});
+
+t.test('§7.3 CIMOperation: required, MethodCall without case', async (t) => {
+  const { CIMOperation: _, ...without } = SMALL_HEADERS;
+  fault(t, await post(broker.url, SMALL, without), 400, undefined, 'missing CIMOperation (not a CIM request)');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMOperation: 'MethodRequest' }), 400, 'unsupported-operation', 'MethodRequest');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMOperation: 'MethodResponse' }), 400, 'unsupported-operation', 'MethodResponse');
+  t.equal((await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMOperation: 'methodcall' })).status, 200, 'methodcall in lower case');
+});
+
+t.test('§7.3 batched requests are not supported', async (t) => {
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMBatch: 'CIMBatch' }), 501, 'multiple-requests-unsupported', 'CIMBatch header');
+  const simple = /<SIMPLEREQ>.*<\/SIMPLEREQ>/.exec(SMALL)![0];
+  const multi = SMALL.replace(simple, `<MULTIREQ>${simple}${simple}</MULTIREQ>`);
+  fault(t, await post(broker.url, multi, SMALL_HEADERS), 501, 'multiple-requests-unsupported', 'MULTIREQ body');
+});
+
+t.test('§7.3.1 CIMMethod: required, percent-decoded, compared without case', async (t) => {
+  const { CIMMethod: _, ...without } = SMALL_HEADERS;
+  fault(t, await post(broker.url, SMALL, without), 400, 'header-mismatch', 'missing CIMMethod');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMMethod: '' }), 400, 'header-mismatch', 'empty CIMMethod');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMMethod: 'EnumerateClasses' }), 400, 'header-mismatch', 'another operation');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMMethod: 'Enumerate%ZZ' }), 400, 'header-mismatch', 'undecodable escape');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMMethod: '%C3%28' }), 400, 'header-mismatch', 'escapes that are not UTF-8');
+  t.equal((await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMMethod: 'enumerateCLASSNAMES' })).status, 200, 'other case');
+  t.equal((await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMMethod: '%45numerateClassNames' })).status, 200, 'percent-encoded letters');
+});
+
+t.test('§7.3.1 CIMObject of an intrinsic call: the namespace, encoded or not, without case', async (t) => {
+  for (const object of ['root%2Fcimv2', 'root/cimv2', 'ROOT%2fCIMV2', 'Root/CIMv2']) {
+    t.equal((await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMObject: object })).status, 200, `CIMObject: ${object}`);
+  }
+  const { CIMObject: _, ...without } = SMALL_HEADERS;
+  fault(t, await post(broker.url, SMALL, without), 400, 'header-mismatch', 'missing CIMObject');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMObject: 'root%2Finterop' }), 400, 'header-mismatch', 'another namespace');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMObject: 'root' }), 400, 'header-mismatch', 'a prefix of the namespace');
+  fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMObject: 'root%2' }), 400, 'header-mismatch', 'truncated escape');
+});
+
+t.test('§7.3.1 CIMObject of an extrinsic call: the instance path, keys in any order, encoded or not', async (t) => {
+  const body = methodBody('SetSpeed', CIMV2, 'OMC_Fan', FAN, '<PARAMVALUE NAME="DesiredSpeed" PARAMTYPE="uint64"><VALUE>5000</VALUE></PARAMVALUE>');
+  const headers = (object: string, encode = true) => ({ ...cimHeaders('SetSpeed', CIMV2), CIMObject: encode ? encodeURIComponent(object) : object });
+  const canonical = methodObject(CIMV2, 'OMC_Fan', FAN);
+  const reversed = methodObject(CIMV2, 'OMC_Fan', Object.fromEntries(Object.entries(FAN).reverse()));
+  const sorted = methodObject(CIMV2, 'OMC_Fan', Object.fromEntries(Object.entries(FAN).sort()));
+  const otherCase = `ROOT/CIMV2:omc_fan.${Object.entries(FAN).map(([k, v]) => `${k.toUpperCase()}="${v}"`).join(',')}`;
+  for (const [label, object, encode] of [
+    ['keys in declaration order, encoded', canonical, true], ['keys reversed', reversed, true], ['keys sorted (pywbem)', sorted, true],
+    ['unencoded', canonical, false], ['names in another case', otherCase, true],
+  ] as const) {
+    const res = await post(broker.url, body, headers(object, encode));
+    t.equal(res.status, 200, label);
+    t.equal(decodeResponse(res.text).name, 'SetSpeed', `${label}: a METHODRESPONSE`);
+  }
+  const mismatches: [string, string][] = [
+    ['another key value', canonical.replace('simulated:fan1', 'simulated:fan2')],
+    ['a key missing', canonical.replace(/,DeviceID="[^"]*"/, '')],
+    ['an extra key', `${canonical},Extra="x"`],
+    ['another class', canonical.replace(':OMC_Fan.', ':CIM_Fan.')],
+    ['another namespace', canonical.replace('root/cimv2:', 'root/interop:')],
+    ['no namespace', canonical.replace('root/cimv2:', '')],
+    ['the class path only', `${CIMV2}:OMC_Fan`],
+    ['only the namespace', CIMV2],
+    ['an unterminated quoted value', canonical.slice(0, -1)],
+  ];
+  for (const [label, object] of mismatches) fault(t, await post(broker.url, body, headers(object)), 400, 'header-mismatch', label);
+});
+
+t.test('§7.3.1 CIMObject of a static method call: namespace:class', async (t) => {
+  const body = classMethodBody('SetSpeed', CIMV2, 'OMC_Fan');
+  const ok = await post(broker.url, body, { ...cimHeaders('SetSpeed', CIMV2), CIMObject: 'root%2Fcimv2%3Aomc_fan' });
+  t.equal(ok.status, 200, 'namespace:class, class name without case');
+  fault(t, await post(broker.url, body, cimHeaders('SetSpeed', `${CIMV2}:CIM_Fan`)), 400, 'header-mismatch', 'another class');
+  fault(t, await post(broker.url, body, cimHeaders('SetSpeed', CIMV2)), 400, 'header-mismatch', 'the namespace only');
+});
+
+t.test('Content-Type: application/xml or text/xml in UTF-8', async (t) => {
+  for (const type of ['application/xml', 'text/xml', 'text/xml; charset=utf-8', 'Application/XML; Charset="UTF-8"']) {
+    t.equal((await post(broker.url, SMALL, { ...SMALL_HEADERS, 'Content-Type': type })).status, 200, type);
+  }
+  for (const type of ['application/json', 'text/plain; charset=utf-8', 'application/xml; charset=iso-8859-1']) {
+    fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, 'Content-Type': type }), 400, 'request-not-valid', type);
+  }
+});
+
+t.test('body framing: Content-Length, chunked requests, limits', async (t) => {
+  const headers = { ...SMALL_HEADERS, 'Content-Type': 'application/xml; charset="utf-8"' };
+  const chunked = `${Buffer.byteLength(SMALL).toString(16)}\r\n${SMALL}\r\n0\r\n\r\n`;
+  const raw = await exchange(rawRequest('POST', { ...headers, 'Transfer-Encoding': 'chunked' }, chunked));
+  t.equal(statusLine(raw), 'HTTP/1.1 200 OK', 'a chunked request body is read');
+
+  const missing = await exchange(rawRequest('POST', headers));
+  t.equal(statusLine(missing), 'HTTP/1.1 411 Length Required', 'neither Content-Length nor chunked: 411');
+
+  const tooLarge = await exchange(rawRequest('POST', { ...headers, 'Content-Length': String(2 * 1024 * 1024) }, '<CIM'));
+  t.equal(statusLine(tooLarge), 'HTTP/1.1 413 Payload Too Large', 'a body above bodyBytes is refused before it is read');
+
+  const negative = await exchange(rawRequest('POST', { ...headers, 'Content-Length': '-1' }));
+  t.equal(statusLine(negative), 'HTTP/1.1 400 Bad Request', 'a negative Content-Length is 400');
+
+  const continued = await exchange(rawRequest('POST', { ...headers, Expect: '100-continue', 'Content-Length': String(Buffer.byteLength(SMALL)) }));
+  t.equal(statusLine(continued), 'HTTP/1.1 100 Continue', 'Expect: 100-continue is honoured');
+});
+
+t.test('HTTP/1.1 keep-alive: one connection serves successive requests', async (t) => {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  t.teardown(() => agent.destroy());
+  const send = (body: string) => new Promise<{ status: number; reused: boolean; connection: string | undefined }>((resolve, reject) => {
+    const req = httpRequest(new URL('/cimom', broker.url), {
+      method: 'POST', agent, headers: { ...SMALL_HEADERS, 'Content-Length': Buffer.byteLength(body) },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket, connection: res.headers['connection'] }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  const first = await send(SMALL);
+  const second = await send(SMALL);
+  const third = await send(SMALL.replace('EnumerateClassNames', 'No_Such_Operation'));
+  t.same([first.status, second.status, third.status], [200, 200, 400], 'three answers');
+  t.equal(first.connection, 'keep-alive', 'the server keeps the connection');
+  t.ok(second.reused && third.reused, 'the same socket carried the following requests, a 400 included');
+});
+
+t.test('§7.4.20 chunked answers with trailers only when the client sent TE: trailers', async (t) => {
+  for (const te of ['trailers', 'chunked, trailers', 'Trailers']) {
+    const res = await post(broker.url, LARGE, { ...LARGE_HEADERS, TE: te });
+    t.equal(res.status, 200, `TE: ${te}`);
+    t.equal(res.headers['transfer-encoding'], 'chunked', `TE: ${te}: chunked`);
+    t.notOk(res.headers['content-length'], `TE: ${te}: no Content-Length`);
+    t.equal(res.headers['trailer'], 'CIMStatusCode, CIMStatusCodeDescription', `TE: ${te}: trailers announced`);
+    t.equal(res.headers['cimoperation'], 'MethodResponse', `TE: ${te}: CIMOperation`);
+    t.same(res.trailers, { cimstatuscode: '0' }, `TE: ${te}: CIMStatusCode 0 and no description`);
+    t.ok(returned(decodeResponse(res.text)).length > 100, `TE: ${te}: the whole document`);
+  }
+  const plain = await post(broker.url, LARGE, LARGE_HEADERS);
+  t.notOk(plain.headers['transfer-encoding'], 'without TE the same answer is not chunked');
+  t.equal(plain.headers['content-length'], String(Buffer.byteLength(plain.text)), 'and carries its Content-Length');
+  t.same(plain.trailers, {}, 'and no trailers');
+  const gzipOnly = await post(broker.url, LARGE, { ...LARGE_HEADERS, TE: 'gzip' });
+  t.notOk(gzipOnly.headers['transfer-encoding'], 'TE without trailers: not chunked');
+  const small = await post(broker.url, SMALL, { ...SMALL_HEADERS, TE: 'trailers' });
+  t.notOk(small.headers['transfer-encoding'], 'a small answer is sent whole even when trailers are accepted');
+  t.equal(small.headers['content-length'], String(Buffer.byteLength(small.text)), 'with its Content-Length');
+});
+
+t.test('§7.3 protocol faults: XML that is not well-formed, not valid, not UTF-8', async (t) => {
+  fault(t, await post(broker.url, SMALL.slice(0, -10), SMALL_HEADERS), 400, 'request-not-well-formed', 'truncated body');
+  fault(t, await post(broker.url, '', SMALL_HEADERS), 400, 'request-not-well-formed', 'empty body');
+  fault(t, await post(broker.url, Buffer.concat([Buffer.from(SMALL.slice(0, 60)), Buffer.from([0xc3, 0x28]), Buffer.from(SMALL.slice(60))]), SMALL_HEADERS),
+    400, 'request-not-well-formed', 'invalid UTF-8');
+  fault(t, await post(broker.url, SMALL.replace(/<LOCALNAMESPACEPATH>.*<\/LOCALNAMESPACEPATH>/, ''), SMALL_HEADERS),
+    400, 'request-not-valid', 'IMETHODCALL without LOCALNAMESPACEPATH');
+  fault(t, await post(broker.url, SMALL.replace('<SIMPLEREQ>', '<SIMPLEREQ><BOGUS/>'), SMALL_HEADERS), 400, 'request-not-valid', 'unknown element');
+  fault(t, await post(broker.url, SMALL.replace(' ID="1001"', ''), SMALL_HEADERS), 400, 'request-not-valid', 'MESSAGE without ID');
+  fault(t, await post(broker.url, SMALL.replace(/<CIM .*<\/CIM>/, '<NOTCIM/>'), SMALL_HEADERS), 400, 'request-not-valid', 'another root element');
+  fault(t, await post(broker.url, SMALL.replace('<SIMPLEREQ>', '<SIMPLERSP>').replace('</SIMPLEREQ>', '</SIMPLERSP>'), SMALL_HEADERS),
+    400, 'request-not-valid', 'a response sent as a request');
+});
+
+t.test('§7.3 CIMError values come in the order faults are checked (OpenPegasus order)', async (t) => {
+  const broken = SMALL.slice(0, -10);
+  fault(t, await post(broker.url, broken, { ...SMALL_HEADERS, CIMOperation: 'Bogus', CIMBatch: '' }), 400, 'unsupported-operation',
+    'CIMOperation before CIMBatch');
+  fault(t, await post(broker.url, broken, { ...SMALL_HEADERS, CIMBatch: '', CIMMethod: '' }), 501, 'multiple-requests-unsupported',
+    'CIMBatch before CIMMethod');
+  fault(t, await post(broker.url, broken, { ...SMALL_HEADERS, CIMMethod: '%ZZ', 'Content-Type': 'text/plain' }), 400, 'header-mismatch',
+    'CIMMethod decoding before Content-Type');
+  fault(t, await post(broker.url, broken, { ...SMALL_HEADERS, 'Content-Type': 'text/plain' }), 400, 'request-not-valid',
+    'Content-Type before the body');
+  fault(t, await post(broker.url, SMALL.replace('CIMVERSION="2.0"', 'CIMVERSION="9.0"').slice(0, -10), SMALL_HEADERS), 501,
+    'unsupported-cim-version', 'the CIM start tag before the rest of the body');
+  fault(t, await post(broker.url, SMALL.replace('PROTOCOLVERSION="1.0"', 'PROTOCOLVERSION="7.0"'), { ...SMALL_HEADERS, CIMMethod: 'GetClass' }), 501,
+    'unsupported-protocol-version', 'MESSAGE before the method name');
+  fault(t, await post(broker.url, SMALL.replace(/<LOCALNAMESPACEPATH>.*<\/LOCALNAMESPACEPATH>/, ''), { ...SMALL_HEADERS, CIMMethod: 'GetClass' }), 400,
+    'request-not-valid', 'the SIMPLEREQ structure before the method name');
+  const mismatch = await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMMethod: 'GetClass', CIMObject: 'root%2Finterop' });
+  fault(t, mismatch, 400, 'header-mismatch', 'CIMMethod mismatch before CIMObject mismatch');
+  t.match(mismatch.text, /CIMMethod GetClass/, 'the text names the CIMMethod header');
+  const badValue = imethodBody('GetInstance', CIMV2, '<IPARAMVALUE NAME="InstanceName"><INSTANCENAME CLASSNAME="OMC_Fan"><KEYBINDING NAME="DeviceID">' +
+    '<KEYVALUE VALUETYPE="numeric" TYPE="uint16">abc</KEYVALUE></KEYBINDING></INSTANCENAME></IPARAMVALUE>');
+  const late = await post(broker.url, badValue, cimHeaders('GetInstance', CIMV2));
+  t.equal(late.status, 200, 'with matching headers, a parameter value that does not decode is a CIM error');
+  t.match(late.text, /<IMETHODRESPONSE NAME="GetInstance"><ERROR CODE="4" DESCRIPTION="[^"]*abc[^"]*"\/>/, 'CIM_ERR_INVALID_PARAMETER naming the value');
+});
+
+t.test('RFC 2774 Opt: declaration with POST: the NN- prefixed CIM headers are read', async (t) => {
+  const res = await post(broker.url, SMALL, {
+    'Content-Type': 'application/xml; charset="utf-8"', Opt: '"http://www.dmtf.org/cim/mapping/http/v1.0"; ns=42',
+    '42-CIMOperation': 'MethodCall', '42-CIMMethod': 'EnumerateClassNames', '42-CIMObject': 'root%2Fcimv2',
+  });
+  t.equal(res.status, 200);
+  t.equal(decodeResponse(res.text).error, undefined);
+});
