@@ -4,18 +4,24 @@
  * first sample. The password is held in a `Secret` that prints as
  * "[redacted]" however it is logged.
  */
+import { basename } from 'node:path';
 import { inspect } from 'node:util';
 import type { ProviderOptions } from '../../src/providers/api.js';
 import { DEFAULT_MAX_OUTPUT_BYTES } from '../../src/providers/child.js';
 import { IpmiError } from './errors.js';
+import { freeIpmiSupports } from './tools.js';
 
 export type ToolChoice = 'auto' | 'ipmitool' | 'freeipmi';
 export type LanInterface = 'lanplus' | 'lan';
 
 /** The options the provider accepts, next to `interval` and `timeout`. */
 export interface IpmiOptions extends ProviderOptions {
-  /** Which tool reads the BMC; 'auto' tries ipmitool, then FreeIPMI. Default 'auto'. */
-  tool?: ToolChoice;
+  /**
+   * Which tool reads the BMC: 'auto' (ipmitool, then FreeIPMI), 'ipmitool',
+   * 'freeipmi', or the path of an `ipmitool` or `ipmi-sensors` executable.
+   * Default 'auto'.
+   */
+  tool?: string;
   /** The BMC's address for IPMI over LAN; local (/dev/ipmi0) when absent. */
   host?: string;
   user?: string;
@@ -23,8 +29,12 @@ export interface IpmiOptions extends ProviderOptions {
   password?: string;
   /** A file holding the LAN password (ipmitool reads it itself with -f). */
   passwordFile?: string;
-  /** Default 'lanplus' (IPMI 2.0, RMCP+). */
-  interface?: LanInterface;
+  /**
+   * With `host`: 'lanplus' (IPMI 2.0, RMCP+; the default) or 'lan'. Without:
+   * the local interface ipmitool takes with -I ('open', 'imb' …; FreeIPMI
+   * knows 'open'); absent, the tool chooses.
+   */
+  interface?: string;
   /** The BMC's RMCP port. Default 623. */
   port?: number;
   /** A recorded `ipmitool sdr …` (any layout) or FreeIPMI `ipmi-sensors` output to replay instead of a BMC. */
@@ -33,6 +43,8 @@ export interface IpmiOptions extends ProviderOptions {
   sensorFile?: string;
   /** A recorded `ipmitool fru print` output to replay. */
   fruFile?: string;
+  /** Milliseconds one tool run may take (never past the call's deadline). Default 30000. */
+  commandTimeout?: number;
   /** Seconds between reads of the slow-changing thresholds (`ipmitool sensor`). Default 300. */
   thresholdRefresh?: number;
   /** Seconds between reads of the FRU inventory (`ipmitool fru print 0`). Default 3600. */
@@ -89,28 +101,31 @@ export interface Lan {
 
 export interface IpmiConfig {
   tool: ToolChoice;
+  /** The executable `tool` names by path; absent: looked up on `path`. */
+  executable?: string;
   /** Absent for the local BMC. */
   lan?: Lan;
+  /** The local interface (ipmitool -I), when the options name one. */
+  localInterface?: string;
   recording?: { sdrFile?: string; sensorFile?: string; fruFile?: string };
   /** Milliseconds one tool run may take. */
-  timeoutMs: number;
+  commandTimeoutMs: number;
   thresholdRefreshMs: number;
   fruRefreshMs: number;
   dcmi: boolean;
   maxOutputBytes: number;
   path: string;
-  /** Option keys this provider does not know (logged, not fatal: the broker may add its own). */
-  unknownKeys: string[];
 }
 
-export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
 export const DEFAULT_THRESHOLD_REFRESH_S = 300;
 export const DEFAULT_FRU_REFRESH_S = 3600;
 
-const KNOWN_KEYS = new Set([
+const KNOWN_KEYS = [
   'interval', 'timeout', 'tool', 'host', 'user', 'password', 'passwordFile', 'interface', 'port', 'sdrFile',
-  'sensorFile', 'fruFile', 'thresholdRefresh', 'fruRefresh', 'dcmi', 'maxOutputBytes', 'path',
-]);
+  'sensorFile', 'fruFile', 'commandTimeout', 'thresholdRefresh', 'fruRefresh', 'dcmi', 'maxOutputBytes', 'path',
+];
+const INTERFACE = /^[a-z][a-z0-9-]*$/;
 
 function bad(message: string): IpmiError {
   return new IpmiError('BAD_OPTION', message);
@@ -143,27 +158,46 @@ const positive = (n: number): boolean => n > 0;
 
 /** Checks the options and fills in defaults; `env` supplies IPMI_PASSWORD. */
 export function parseOptions(options: ProviderOptions, env: NodeJS.ProcessEnv = process.env): IpmiConfig {
+  const unknown = Object.keys(options).find((key) => !KNOWN_KEYS.includes(key));
+  if (unknown !== undefined) throw bad(`option '${unknown}' is unknown; the options are ${KNOWN_KEYS.join(', ')}`);
   const dcmi = options.dcmi;
   if (dcmi !== undefined && typeof dcmi !== 'boolean') throw bad(`option 'dcmi' must be true or false`);
   const config: IpmiConfig = {
-    tool: oneOf(options, 'tool', ['auto', 'ipmitool', 'freeipmi'], 'auto'),
-    timeoutMs: optionalNumber(options, 'timeout', DEFAULT_TIMEOUT_MS, positive, 'a positive number of milliseconds'),
+    ...parseTool(options),
+    commandTimeoutMs: optionalNumber(options, 'commandTimeout', DEFAULT_COMMAND_TIMEOUT_MS, positive, 'a positive number of milliseconds'),
     thresholdRefreshMs: 1000 * optionalNumber(options, 'thresholdRefresh', DEFAULT_THRESHOLD_REFRESH_S, (n) => n >= 0, 'a number of seconds ≥ 0'),
     fruRefreshMs: 1000 * optionalNumber(options, 'fruRefresh', DEFAULT_FRU_REFRESH_S, (n) => n >= 0, 'a number of seconds ≥ 0'),
     dcmi: dcmi ?? false,
     maxOutputBytes: optionalNumber(options, 'maxOutputBytes', DEFAULT_MAX_OUTPUT_BYTES, (n) => Number.isInteger(n) && n > 0, 'a positive integer'),
     path: optionalString(options, 'path') ?? env.PATH ?? '',
-    unknownKeys: Object.keys(options).filter((key) => !KNOWN_KEYS.has(key)),
   };
   optionalNumber(options, 'interval', 1, positive, 'a positive number of seconds');
+  optionalNumber(options, 'timeout', 1, positive, 'a positive number of milliseconds');
   const lan = parseLan(options, env);
   if (lan) config.lan = lan;
+  const localInterface = optionalString(options, 'interface');
+  if (!lan && localInterface !== undefined) {
+    if (!INTERFACE.test(localInterface)) throw bad(`option 'interface' must be an ipmitool interface name such as 'open'`);
+    if (config.tool === 'freeipmi' && !freeIpmiSupports(localInterface)) throw bad(`option 'interface': FreeIPMI has no driver for '${localInterface}' (it knows open)`);
+    config.localInterface = localInterface;
+  }
   const recording = parseRecording(options);
   if (recording) {
     if (lan) throw bad(`options 'sdrFile'/'sensorFile'/'fruFile' replay recordings and cannot be combined with 'host'`);
     config.recording = recording;
   }
   return config;
+}
+
+/** 'auto' | 'ipmitool' | 'freeipmi', or an executable's path whose name tells the tool. */
+function parseTool(options: ProviderOptions): Pick<IpmiConfig, 'tool' | 'executable'> {
+  const value = optionalString(options, 'tool') ?? 'auto';
+  if (value === 'auto' || value === 'ipmitool' || value === 'freeipmi') return { tool: value };
+  if (value === 'ipmi-sensors') return { tool: 'freeipmi' };
+  const name = basename(value);
+  if (value.includes('/') && name.startsWith('ipmitool')) return { tool: 'ipmitool', executable: value };
+  if (value.includes('/') && name.startsWith('ipmi-sensors')) return { tool: 'freeipmi', executable: value };
+  throw bad(`option 'tool' must be 'auto', 'ipmitool', 'freeipmi' or the path of an ipmitool or ipmi-sensors executable, got '${value}'`);
 }
 
 function parseLan(options: ProviderOptions, env: NodeJS.ProcessEnv): Lan | undefined {
@@ -173,7 +207,7 @@ function parseLan(options: ProviderOptions, env: NodeJS.ProcessEnv): Lan | undef
   const password = options.password;
   if (password !== undefined && typeof password !== 'string') throw bad(`option 'password' must be a string`);
   if (!host) {
-    const stray = ['user', 'password', 'passwordFile', 'interface', 'port'].find((key) => options[key] !== undefined);
+    const stray = ['user', 'password', 'passwordFile', 'port'].find((key) => options[key] !== undefined);
     if (stray) throw bad(`option '${stray}' is for IPMI over LAN and needs 'host'`);
     return undefined;
   }

@@ -28,13 +28,15 @@ import { parseIpmiOutput, parseSensorOutput } from './recognise.js';
 import { parseSdrElist } from './sdr-list.js';
 import { parseSensorTable } from './sensor-table.js';
 import {
-  candidates, EXECUTABLES, FREEIPMI_SENSOR_ARGS, findExecutable, freeIpmiInvocation, type Invocation,
-  ipmitoolInvocation, probeCommand, type ToolName,
+  candidates, EXECUTABLES, FREEIPMI_SENSOR_ARGS, freeIpmiInvocation, type Invocation, ipmitoolInvocation, locate,
+  probeCommand, type ToolName,
 } from './tools.js';
 import type { DcmiPowerReading, FruParseResult, IpmiFormat, IpmiParseResult, IpmiReading } from './types.js';
 
 export const PROVIDER_NAME = 'ipmi';
 export const PROVIDER_VERSION = '1.0.0';
+/** BMCs answer in seconds, over the LAN in tens of them; a sample runs up to four tools in a row. */
+export const PROVIDER_DEFAULTS = Object.freeze({ interval: 20, timeout: 60_000 });
 
 /** What one tool run or recording contributed to a sample. */
 export interface OutputReport {
@@ -97,6 +99,7 @@ class IpmiHardwareProvider implements IpmiProvider {
   readonly kind = 'hardware';
   readonly name = PROVIDER_NAME;
   readonly version = PROVIDER_VERSION;
+  readonly defaults = PROVIDER_DEFAULTS;
   lastReport: SampleReport | undefined;
 
   readonly #config: IpmiConfig;
@@ -112,7 +115,6 @@ class IpmiHardwareProvider implements IpmiProvider {
   #tool: Tool | undefined;
   #thresholds: Cached<IpmiReading[]> | undefined;
   #fru: Cached<FruParseResult> | undefined;
-  #warnedUnknownKeys = false;
 
   constructor(config: IpmiConfig, dependencies: IpmiDependencies) {
     this.#config = config;
@@ -124,7 +126,6 @@ class IpmiHardwareProvider implements IpmiProvider {
   }
 
   async detect(ctx: ProviderContext): Promise<boolean> {
-    this.#warnUnknownKeys(ctx);
     if (this.#config.recording) {
       for (const path of Object.values(this.#config.recording)) await this.#checkFile(path);
       return true;
@@ -134,7 +135,6 @@ class IpmiHardwareProvider implements IpmiProvider {
   }
 
   async sample(ctx: ProviderContext): Promise<HardwareSnapshot> {
-    this.#warnUnknownKeys(ctx);
     const report: SampleReport = { reader: 'recording', partial: false, outputs: [] };
     let sources: Sources;
     if (this.#config.recording) {
@@ -163,9 +163,9 @@ class IpmiHardwareProvider implements IpmiProvider {
    */
   async #chooseTool(ctx: ProviderContext, probe: boolean, reasons: string[] = []): Promise<Tool | undefined> {
     for (const name of candidates(this.#config)) {
-      const executable = findExecutable(EXECUTABLES[name], this.#config.path);
+      const executable = locate(name, this.#config);
       if (!executable) {
-        reasons.push(`${EXECUTABLES[name]} is not on the path (${this.#config.path || 'empty'})`);
+        reasons.push(this.#config.executable ? `${this.#config.executable} is not an executable` : `${EXECUTABLES[name]} is not on the path (${this.#config.path || 'empty'})`);
         continue;
       }
       const tool = { name, executable };
@@ -189,11 +189,11 @@ class IpmiHardwareProvider implements IpmiProvider {
 
   /** One run; a failed run resolves with its output and the failure, an aborted one rejects. */
   async #exec(ctx: ProviderContext, tool: Tool, command: readonly string[]): Promise<RunOutput> {
-    const timeoutMs = Math.min(this.#config.timeoutMs, ctx.deadline - this.#now());
+    const timeoutMs = Math.min(this.#config.commandTimeoutMs, ctx.deadline - this.#now());
     if (timeoutMs <= 0) throw new IpmiError('TOOL_FAILED', `no time left before the sample's deadline to run ${EXECUTABLES[tool.name]}`);
     const invocation: Invocation = tool.name === 'ipmitool'
-      ? ipmitoolInvocation(tool.executable, this.#config.lan, command, this.#env)
-      : await freeIpmiInvocation(tool.executable, this.#config.lan, command, this.#env);
+      ? ipmitoolInvocation(tool.executable, this.#config, command, this.#env)
+      : await freeIpmiInvocation(tool.executable, this.#config, command, this.#env);
     try {
       const result = await this.#run(tool.executable, invocation.args, {
         timeoutMs,
@@ -313,12 +313,6 @@ class IpmiHardwareProvider implements IpmiProvider {
       else if (output.error) ctx.log.warn({ ...output }, `ipmi: ${output.source} failed; kept its last good output`);
       else if (output.noiseLines > 0) ctx.log.debug({ ...output }, `ipmi: skipped ${output.noiseLines} noise lines of ${output.source}`);
     }
-  }
-
-  #warnUnknownKeys(ctx: ProviderContext): void {
-    if (this.#warnedUnknownKeys || this.#config.unknownKeys.length === 0) return;
-    this.#warnedUnknownKeys = true;
-    ctx.log.warn({ keys: this.#config.unknownKeys }, 'ipmi: ignoring unknown options');
   }
 }
 

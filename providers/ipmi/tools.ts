@@ -17,19 +17,24 @@ export type ToolName = 'ipmitool' | 'freeipmi';
 /** The executable each tool is run as. */
 export const EXECUTABLES: Readonly<Record<ToolName, string>> = { ipmitool: 'ipmitool', freeipmi: 'ipmi-sensors' };
 
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The first executable file named `name` in a PATH-style list of directories. */
 export function findExecutable(name: string, path: string): string | undefined {
-  for (const directory of path.split(delimiter)) {
-    if (directory === '') continue;
-    const candidate = join(directory, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
+  return path.split(delimiter).filter((directory) => directory !== '').map((directory) => join(directory, name)).find(isExecutable);
+}
+
+/** Where a tool is: the executable the options name, else a lookup on the path. */
+export function locate(tool: ToolName, config: Pick<IpmiConfig, 'executable' | 'path'>): string | undefined {
+  if (config.executable !== undefined) return isExecutable(config.executable) ? config.executable : undefined;
+  return findExecutable(EXECUTABLES[tool], config.path);
 }
 
 /** One prepared run: arguments, environment, and the clean-up of any temporary file. */
@@ -43,9 +48,10 @@ export interface Invocation {
 
 const NOTHING = async (): Promise<void> => {};
 
-/** ipmitool with the LAN options, then `command` (e.g. ['sdr', 'elist']). */
-export function ipmitoolInvocation(executable: string, lan: Lan | undefined, command: readonly string[], env: NodeJS.ProcessEnv): Invocation {
-  const args: string[] = [];
+/** ipmitool with the LAN options or the local interface, then `command` (e.g. ['sdr', 'elist']). */
+export function ipmitoolInvocation(executable: string, config: Pick<IpmiConfig, 'lan' | 'localInterface'>, command: readonly string[], env: NodeJS.ProcessEnv): Invocation {
+  const { lan, localInterface } = config;
+  const args: string[] = localInterface === undefined ? [] : ['-I', localInterface];
   const childEnv: NodeJS.ProcessEnv = { ...env };
   delete childEnv.IPMI_PASSWORD;
   if (lan) {
@@ -74,12 +80,17 @@ export const FREEIPMI_SENSOR_ARGS: readonly string[] = [
 /** A FreeIPMI configuration file can't quote: whitespace, '#', quotes and backslashes would break it. */
 const CONFIG_SAFE = /^[^\s#"'\\]+$/;
 
+/** FreeIPMI's driver for each ipmitool interface it has one for. */
+const FREEIPMI_DRIVERS: Readonly<Record<string, string>> = { open: 'OPENIPMI', lan: 'LAN', lanplus: 'LAN_2_0' };
+
 /** ipmi-sensors with the LAN options (password in a private configuration file), then `extra`. */
-export async function freeIpmiInvocation(executable: string, lan: Lan | undefined, extra: readonly string[], env: NodeJS.ProcessEnv): Promise<Invocation> {
-  const args: string[] = [];
+export async function freeIpmiInvocation(executable: string, config: Pick<IpmiConfig, 'lan' | 'localInterface'>, extra: readonly string[], env: NodeJS.ProcessEnv): Promise<Invocation> {
+  const { lan, localInterface } = config;
+  const driver = localInterface === undefined ? undefined : FREEIPMI_DRIVERS[localInterface];
+  const args: string[] = driver === undefined ? [] : [`--driver-type=${driver}`];
   let cleanup = NOTHING;
   if (lan) {
-    args.push(`--driver-type=${lan.interface === 'lanplus' ? 'LAN_2_0' : 'LAN'}`, `--hostname=${freeIpmiHost(lan)}`);
+    args.push(`--driver-type=${FREEIPMI_DRIVERS[lan.interface]}`, `--hostname=${freeIpmiHost(lan)}`);
     if (lan.user !== undefined) args.push(`--username=${lan.user}`);
     const password = await passwordText(lan);
     if (password !== undefined) {
@@ -118,7 +129,13 @@ export function probeCommand(tool: ToolName): string[] {
   return tool === 'ipmitool' ? ['mc', 'info'] : ['--sdr-info'];
 }
 
-/** The order 'auto' tries the tools in. */
-export function candidates(config: Pick<IpmiConfig, 'tool'>): ToolName[] {
-  return config.tool === 'auto' ? ['ipmitool', 'freeipmi'] : [config.tool];
+/** The order 'auto' tries the tools in; FreeIPMI only where it has a driver for the interface named. */
+export function candidates(config: Pick<IpmiConfig, 'tool' | 'localInterface'>): ToolName[] {
+  if (config.tool !== 'auto') return [config.tool];
+  return freeIpmiSupports(config.localInterface) ? ['ipmitool', 'freeipmi'] : ['ipmitool'];
+}
+
+/** Whether FreeIPMI can use the interface the options name. */
+export function freeIpmiSupports(localInterface: string | undefined): boolean {
+  return localInterface === undefined || FREEIPMI_DRIVERS[localInterface] !== undefined;
 }

@@ -1,20 +1,24 @@
 import { inspect } from 'node:util';
 import t from 'tap';
 import { IpmiError } from '../errors.js';
-import { DEFAULT_TIMEOUT_MS, parseOptions, Secret } from '../options.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS, parseOptions, Secret } from '../options.js';
 
 t.test('defaults', async (t) => {
   const config = parseOptions({}, { PATH: '/usr/bin' });
-  t.match(config, { tool: 'auto', timeoutMs: DEFAULT_TIMEOUT_MS, thresholdRefreshMs: 300_000, fruRefreshMs: 3_600_000, dcmi: false, maxOutputBytes: 4 * 1024 * 1024, path: '/usr/bin', unknownKeys: [] });
+  t.match(config, { tool: 'auto', commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, thresholdRefreshMs: 300_000, fruRefreshMs: 3_600_000, dcmi: false, maxOutputBytes: 4 * 1024 * 1024, path: '/usr/bin' });
   t.equal(config.lan, undefined);
+  t.equal(config.executable, undefined);
+  t.equal(config.localInterface, undefined);
   t.equal(config.recording, undefined);
 });
 
 t.test('every option is checked, with a message naming it', async (t) => {
   const cases: Array<[Record<string, unknown>, RegExp]> = [
-    [{ tool: 'ipmiutil' }, /'tool' must be one of 'auto', 'ipmitool', 'freeipmi'/],
+    [{ tool: 'ipmiutil' }, /'tool' must be 'auto', 'ipmitool', 'freeipmi' or the path of an ipmitool or ipmi-sensors executable, got 'ipmiutil'/],
+    [{ tool: '/usr/bin/ipmiutil' }, /'tool' must be/],
     [{ timeout: 0 }, /'timeout' must be a positive number of milliseconds, got 0/],
-    [{ timeout: '5s' }, /'timeout' must be a positive/],
+    [{ commandTimeout: '5s' }, /'commandTimeout' must be a positive/],
+    [{ sdrfile: '/typo' }, /option 'sdrfile' is unknown; the options are interval, timeout, tool, /],
     [{ interval: -1 }, /'interval' must be a positive number of seconds/],
     [{ thresholdRefresh: -1 }, /'thresholdRefresh' must be a number of seconds ≥ 0/],
     [{ fruRefresh: Number.NaN }, /'fruRefresh'/],
@@ -26,7 +30,9 @@ t.test('every option is checked, with a message naming it', async (t) => {
     [{ passwordFile: '/p' }, /'passwordFile' is for IPMI over LAN/],
     [{ host: 'bmc', password: 'a', passwordFile: '/p' }, /exclude each other/],
     [{ host: 'bmc', password: 42 }, /'password' must be a string/],
-    [{ host: 'bmc', interface: 'serial' }, /'interface' must be one of 'lanplus', 'lan'/],
+    [{ host: 'bmc', interface: 'open' }, /'interface' must be one of 'lanplus', 'lan'/],
+    [{ interface: 'Open Sesame' }, /'interface' must be an ipmitool interface name/],
+    [{ tool: 'freeipmi', interface: 'imb' }, /FreeIPMI has no driver for 'imb'/],
     [{ host: 'bmc', port: 70000 }, /'port' must be a port number/],
     [{ host: 'bmc', sdrFile: '/x' }, /cannot be combined with 'host'/],
     [{ fruFile: '/f' }, /'fruFile' needs 'sdrFile' or 'sensorFile'/],
@@ -56,10 +62,21 @@ t.test('the password never prints', async (t) => {
   t.equal(secret.reveal(), 'hunter2');
 });
 
-t.test('recordings and unknown keys', async (t) => {
+t.test('recordings', async (t) => {
   t.same(parseOptions({ sdrFile: '/a', fruFile: '/c' }, {}).recording, { sdrFile: '/a', fruFile: '/c' });
-  t.same(parseOptions({ sensorFile: '/b', sdrfile: '/typo', module: 'x' }, {}).unknownKeys, ['sdrfile', 'module']);
   t.type(new IpmiError('BAD_OPTION', 'x'), Error);
+});
+
+t.test('tool: a choice, or an executable whose name tells which', async (t) => {
+  t.match(parseOptions({ tool: 'ipmi-sensors' }, {}), { tool: 'freeipmi' });
+  t.match(parseOptions({ tool: '/opt/ipmitool/bin/ipmitool' }, {}), { tool: 'ipmitool', executable: '/opt/ipmitool/bin/ipmitool' });
+  t.match(parseOptions({ tool: '/usr/sbin/ipmi-sensors' }, {}), { tool: 'freeipmi', executable: '/usr/sbin/ipmi-sensors' });
+});
+
+t.test('interface: LAN with host, the local interface without', async (t) => {
+  t.match(parseOptions({ interface: 'imb' }, {}), { localInterface: 'imb' });
+  t.match(parseOptions({ interface: 'open', tool: 'freeipmi' }, {}), { localInterface: 'open' });
+  t.equal(parseOptions({ host: 'b', interface: 'lan' }, {}).localInterface, undefined);
 });
 
 t.test('the CLI flags name recording options', async (t) => {

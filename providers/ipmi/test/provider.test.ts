@@ -111,7 +111,7 @@ t.test('no tool on the path: detect says false, sample fails with NO_TOOL', asyn
 t.test('a hanging tool is killed at the deadline, with its children', async (t) => {
   const tools = fakeTools(t, { ipmitool: { '*': 'sleep 60 & echo $! > "$(dirname "$0")/sleeper.pid"; wait' } });
   const pidFile = join(tools.dir, 'sleeper.pid');
-  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', timeout: 400 }, deps());
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', commandTimeout: 400 }, deps());
   const started = Date.now();
   t.equal(await ipmi.detect?.(context()), false);
   t.ok(Date.now() - started < 5000, 'detect returned soon after the deadline');
@@ -122,7 +122,7 @@ t.test('noise and partial output: the records printed before the failure are use
   const partial = `printf 'Get HPM.x Capabilities request failed, compcode = c9\\n'; head -n 5 '${join(FIXTURES, 'sdr-elist.txt')}'; echo "Unable to send command: Invalid argument"; exit 1`;
   const tools = fakeTools(t, { ipmitool: { "'sdr elist'": partial, sensor: 'sleep 30', "'fru print 0'": 'exit 1' } });
   // tool: 'ipmitool' is taken without a probe: the fake answers no 'mc info'.
-  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', timeout: 500 }, deps());
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', commandTimeout: 500 }, deps());
   const ctx = context();
   const snapshot = await ipmi.sample(ctx);
   t.same(snapshot.sensors?.map((s) => s.id), ['ipmi:Inlet Temp', 'ipmi:Exhaust Temp', 'ipmi:CPU Temp', 'ipmi:Fan1A', 'ipmi:Fan1B']);
@@ -254,14 +254,24 @@ t.test('recordings: missing, oversized or mislabelled files are clear errors', a
   await t.rejects(createIpmiProvider({ sdrFile: garbage }, deps()).sample(context()), { code: 'UNRECOGNISED_FORMAT', line: 1 });
 });
 
-t.test('unknown options are warned about once', async (t) => {
-  const ipmi = createIpmiProvider({ sdrFile: join(FIXTURES, 'sdr-list.txt'), sdrfile: 'typo' }, deps());
-  const ctx = context();
-  await ipmi.detect?.(ctx);
-  await ipmi.sample(ctx);
-  t.same(ctx.entries.filter((e) => e.level === 'warn').map((e) => [e.obj, e.msg]), [[{ keys: ['sdrfile'] }, 'ipmi: ignoring unknown options']]);
-});
-
 t.test('bad options fail at creation', async (t) => {
   t.throws(() => createIpmiProvider({ tool: 'both' }, deps()), { code: 'BAD_OPTION' });
+  t.throws(() => createIpmiProvider({ sdrfile: 'typo' }, deps()), { code: 'BAD_OPTION', message: /'sdrfile' is unknown/ });
+});
+
+t.test('the provider prefers a slow schedule', async (t) => {
+  t.same(createIpmiProvider({}, deps()).defaults, { interval: 20, timeout: 60_000 });
+});
+
+t.test('tool as a path, and the local interface, reach the command line', async (t) => {
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK, 'ipmi-sensors': { '*--comma-separated-output*': print('freeipmi-noheader.txt'), '*': 'exit 0' } });
+  const ipmi = createIpmiProvider({ tool: join(tools.dir, 'ipmitool'), path: '/nonexistent', interface: 'imb' }, deps());
+  t.equal(await ipmi.detect?.(context()), true);
+  t.same(tools.runs()[0]?.args, ['-I', 'imb', 'mc', 'info']);
+  await createIpmiProvider({ tool: 'freeipmi', path: tools.dir, interface: 'open' }, deps()).sample(context());
+  t.equal(tools.runs().at(-1)?.args[0], '--driver-type=OPENIPMI');
+  const auto = createIpmiProvider({ path: fakeTools(t, { 'ipmi-sensors': { '*': 'exit 0' } }).dir, interface: 'imb' }, deps());
+  t.equal(await auto.detect?.(context()), false, 'auto leaves FreeIPMI out for an interface it has no driver for');
+  const missing = createIpmiProvider({ tool: join(tools.dir, 'nope', 'ipmitool') }, deps());
+  await t.rejects(missing.sample(context()), { code: 'NO_TOOL', message: /nope\/ipmitool is not an executable/ });
 });
