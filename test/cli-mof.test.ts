@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import t from 'tap';
 import { main } from '../src/cli/main.js';
-import { QUALIFIERS } from './repository/helpers.js';
+import { QUALIFIERS } from './repository/fixtures/schema.js';
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();

@@ -17,7 +17,9 @@ export function classView(cls: CIMClass, options: ClassViewOptions): CIMClass {
   const keepQualifiers = options.includeQualifiers !== false;
   const keepOrigin = options.includeClassOrigin !== false;
   const wanted = options.propertyList ? new Set(options.propertyList.map((n) => n.toLowerCase())) : undefined;
-  const qualifiers = (q: NocaseMap<CIMQualifier>) => (keepQualifiers ? q : new NocaseMap<CIMQualifier>());
+  // One empty map serves every element of the view: views, like classes, are read-only.
+  const none = new NocaseMap<CIMQualifier>();
+  const qualifiers = (q: NocaseMap<CIMQualifier>) => (keepQualifiers ? q : none);
 
   const properties = new NocaseMap<CIMProperty>();
   for (const p of cls.properties.values()) {
@@ -28,7 +30,8 @@ export function classView(cls: CIMClass, options: ClassViewOptions): CIMClass {
   const methods = new NocaseMap<CIMMethod>();
   for (const m of cls.methods.values()) {
     if (options.localOnly && m.propagated) continue;
-    methods.set(m.name, { ...shape(m, qualifiers(m.qualifiers), keepOrigin), parameters: keepQualifiers ? m.parameters : bareParameters(m.parameters) });
+    const parameters = keepQualifiers ? m.parameters : bareParameters(m.parameters, none);
+    methods.set(m.name, { ...shape(m, qualifiers(m.qualifiers), keepOrigin), parameters });
   }
   const classQualifiers = new NocaseMap<CIMQualifier>();
   if (keepQualifiers) for (const q of cls.qualifiers.values()) if (!(options.localOnly && q.propagated)) classQualifiers.set(q.name, q);
@@ -37,12 +40,11 @@ export function classView(cls: CIMClass, options: ClassViewOptions): CIMClass {
 
 function shape<T extends { qualifiers: NocaseMap<CIMQualifier>; classOrigin?: string }>(element: T, qualifiers: NocaseMap<CIMQualifier>, keepOrigin: boolean): T {
   if (element.qualifiers === qualifiers && keepOrigin) return element;
-  const { classOrigin, ...rest } = element;
-  return { ...rest, qualifiers, ...(keepOrigin && classOrigin !== undefined && { classOrigin }) } as T;
+  return keepOrigin ? { ...element, qualifiers } : { ...element, qualifiers, classOrigin: undefined };
 }
 
-function bareParameters(parameters: NocaseMap<CIMParameter>): NocaseMap<CIMParameter> {
+function bareParameters(parameters: NocaseMap<CIMParameter>, none: NocaseMap<CIMQualifier>): NocaseMap<CIMParameter> {
   const out = new NocaseMap<CIMParameter>();
-  for (const p of parameters.values()) out.set(p.name, { ...p, qualifiers: new NocaseMap() });
+  for (const p of parameters.values()) out.set(p.name, { ...p, qualifiers: none });
   return out;
 }

@@ -29,17 +29,37 @@ export function validateAgainstClass(cls: CIMClass, instance: CIMInstance, looku
     }
     for (const message of propertyProblems(decl, prop, lookup)) problems.push({ property: decl.name, message });
   }
-  for (const decl of cls.properties.values()) {
-    const value = instance.properties.get(decl.name)?.value ?? null;
-    if (value !== null) continue;
-    if (decl.qualifiers.get('Key')?.value === true) {
-      problems.push({ property: decl.name, message: `key property '${decl.name}' is ${instance.properties.has(decl.name) ? 'NULL' : 'missing'}` });
-    } else if (decl.qualifiers.get('Required')?.value === true) {
-      problems.push({ property: decl.name, message: `required property '${decl.name}' is ${instance.properties.has(decl.name) ? 'NULL' : 'missing'}` });
+  const { keys, required } = factsOf(cls);
+  for (const [decls, what] of [[keys, 'key'], [required, 'required']] as const) {
+    for (const decl of decls) {
+      const given = instance.properties.get(decl.name);
+      if (given?.value === null || given?.value === undefined) {
+        problems.push({ property: decl.name, message: `${what} property '${decl.name}' is ${given ? 'NULL' : 'missing'}` });
+      }
     }
   }
-  if (instance.path) problems.push(...pathProblems(cls, instance, instance.path));
+  if (instance.path) problems.push(...pathProblems(cls, keys, instance, instance.path));
   return problems;
+}
+
+interface ClassFacts {
+  readonly keys: readonly CIMProperty[];
+  /** Required properties that are not keys. */
+  readonly required: readonly CIMProperty[];
+}
+
+const facts = new WeakMap<CIMClass, ClassFacts>();
+
+/** What validation needs from a class, computed once per (immutable) class. */
+function factsOf(cls: CIMClass): ClassFacts {
+  let f = facts.get(cls);
+  if (!f) {
+    const all = [...cls.properties.values()];
+    const isKey = (p: CIMProperty) => p.qualifiers.get('Key')?.value === true;
+    f = { keys: all.filter(isKey), required: all.filter((p) => !isKey(p) && p.qualifiers.get('Required')?.value === true) };
+    facts.set(cls, f);
+  }
+  return f;
 }
 
 function propertyProblems(decl: CIMProperty, prop: CIMProperty, lookup: ClassLookup): string[] {
@@ -56,11 +76,12 @@ function propertyProblems(decl: CIMProperty, prop: CIMProperty, lookup: ClassLoo
 export function valueProblems(decl: CIMProperty, value: CIMValue, lookup: ClassLookup): string[] {
   if (value === null) return [];
   const problems: string[] = [];
-  const items = (Array.isArray(value) ? value : [value]) as CIMScalar[];
+  const items = Array.isArray(value) ? value : [value];
   if (Array.isArray(value) && decl.arraySize !== undefined && value.length > decl.arraySize) {
     problems.push(`property '${decl.name}' has ${value.length} elements, more than its fixed size ${decl.arraySize}`);
   }
   items.forEach((item, index) => {
+    if (item === null) return;
     const where = Array.isArray(value) ? `element ${index} of property '${decl.name}'` : `property '${decl.name}'`;
     const typeProblem = checkScalar(decl.type, item);
     if (typeProblem) problems.push(`${where}: ${typeProblem}`);
@@ -111,20 +132,19 @@ function referenceProblem(referenceClass: string, target: CIMInstanceName, looku
   return `refers to an instance of '${target.classname}', which is not a '${referenceClass}'`;
 }
 
-function pathProblems(cls: CIMClass, instance: CIMInstance, path: CIMInstanceName): ValidationProblem[] {
+function pathProblems(cls: CIMClass, keys: readonly CIMProperty[], instance: CIMInstance, path: CIMInstanceName): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   if (!sameName(path.classname, instance.classname)) {
     problems.push({ message: `the path names class '${path.classname}', the instance is of class '${instance.classname}'` });
   }
-  const keys = cls.keyNames;
   for (const name of path.keybindings.keys()) {
-    if (!keys.some((k) => sameName(k, name))) problems.push({ property: name, message: `path key '${name}' is not a key property of '${cls.classname}'` });
+    if (!keys.some((k) => sameName(k.name, name))) problems.push({ property: name, message: `path key '${name}' is not a key property of '${cls.classname}'` });
   }
-  for (const key of keys) {
-    const bound = path.keybindings.get(key);
-    const value = instance.properties.get(key)?.value ?? null;
-    if (bound === undefined) problems.push({ property: key, message: `the path has no value for key '${key}'` });
-    else if (value !== null && !sameValue(bound, value)) problems.push({ property: key, message: `the path's key '${key}' differs from the property value` });
+  for (const { name } of keys) {
+    const bound = path.keybindings.get(name);
+    const value = instance.properties.get(name)?.value ?? null;
+    if (bound === undefined) problems.push({ property: name, message: `the path has no value for key '${name}'` });
+    else if (value !== null && !sameValue(bound, value)) problems.push({ property: name, message: `the path's key '${name}' differs from the property value` });
   }
   return problems;
 }

@@ -6,7 +6,7 @@ import { parseMof, type MofDeclaration } from '../../src/mof/index.js';
 import { SourceDigest, defaultCacheDir, readCache, writeCache } from '../../src/repository/cache.js';
 import { DEFAULT_MOF_LIMITS, MofError } from '../../src/mof/diagnostics.js';
 import { defaultSchemaDir, loadRepository } from '../../src/repository/index.js';
-import { QUALIFIERS } from './helpers.js';
+import { QUALIFIERS } from './fixtures/schema.js';
 
 function tempDir(t: Test): string {
   const dir = mkdtempSync(join(tmpdir(), 'thincim-repo-'));

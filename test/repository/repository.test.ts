@@ -3,7 +3,7 @@ import {
   CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty, type CIMValue,
 } from '../../src/cim/index.js';
 import { Repository, valueMapMatcher } from '../../src/repository/index.js';
-import { repositoryOf } from './helpers.js';
+import { repositoryOf } from './fixtures/schema.js';
 
 const SCHEMA = `
 [Abstract, Description("root")]

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { CIMDateTime, CIMInstanceName, type CIMClass, type CIMQualifier } from '../../src/cim/index.js';
-import { compile, messages, repositoryOf } from './helpers.js';
+import { compile, messages, repositoryOf } from './fixtures/schema.js';
 
 const BASE = `
 [Abstract, Version("1.0"), Description("root")]
