@@ -178,6 +178,7 @@ export function parseOptions(options: ProviderOptions, env: NodeJS.ProcessEnv = 
   const localInterface = optionalString(options, 'interface');
   if (!lan && localInterface !== undefined) {
     if (!INTERFACE.test(localInterface)) throw bad(`option 'interface' must be an ipmitool interface name such as 'open'`);
+    if (localInterface === 'lan' || localInterface === 'lanplus') throw bad(`option 'interface' '${localInterface}' is for IPMI over LAN and needs 'host'`);
     if (config.tool === 'freeipmi' && !freeIpmiSupports(localInterface)) throw bad(`option 'interface': FreeIPMI has no driver for '${localInterface}' (it knows open)`);
     config.localInterface = localInterface;
   }

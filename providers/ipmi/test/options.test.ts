@@ -32,6 +32,7 @@ t.test('every option is checked, with a message naming it', async (t) => {
     [{ host: 'bmc', password: 42 }, /'password' must be a string/],
     [{ host: 'bmc', interface: 'open' }, /'interface' must be one of 'lanplus', 'lan'/],
     [{ interface: 'Open Sesame' }, /'interface' must be an ipmitool interface name/],
+    [{ interface: 'lanplus' }, /'interface' 'lanplus' is for IPMI over LAN and needs 'host'/],
     [{ tool: 'freeipmi', interface: 'imb' }, /FreeIPMI has no driver for 'imb'/],
     [{ host: 'bmc', port: 70000 }, /'port' must be a port number/],
     [{ host: 'bmc', sdrFile: '/x' }, /cannot be combined with 'host'/],
