@@ -101,6 +101,7 @@ export interface InstanceProvider extends ProviderBase {
   enumerateInstances(ctx: ProviderContext, classname: string): Promise<CIMInstance[]>;
   /** Changes properties of an instance (only those named in `propertyList` when given). */
   modifyInstance?(ctx: ProviderContext, instance: CIMInstance, propertyList?: readonly string[]): Promise<void>;
+  /** Runs an extrinsic method of one of the provider's classes on `target` (InvokeMethod). */
   invokeMethod?(ctx: ProviderContext, target: CIMInstanceName, method: string, params: Record<string, CIMValue>): Promise<MethodResult>;
 }
 
@@ -116,7 +117,8 @@ export interface ProviderSchedule {
 
 /**
  * A provider's configuration section: the options every provider accepts,
- * next to its own keys. The factory receives the whole section.
+ * next to its own keys. The factory receives the whole section, except
+ * `module` (where an external provider is loaded from, for the loader only).
  */
 export interface ProviderOptions extends Partial<ProviderSchedule> {
   [key: string]: unknown;
