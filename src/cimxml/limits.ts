@@ -36,7 +36,8 @@ export const DEFAULT_DECODE_LIMITS: Readonly<DecodeLimits> = Object.freeze({
 });
 
 /** The defaults with some limits replaced; rejects limits that are not positive integers. */
-export function resolveLimits(overrides: Partial<DecodeLimits> = {}): DecodeLimits {
+export function resolveLimits(overrides?: Partial<DecodeLimits>): DecodeLimits {
+  if (overrides === undefined) return DEFAULT_DECODE_LIMITS;
   const limits = { ...DEFAULT_DECODE_LIMITS, ...overrides };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`decode limit ${name} must be a positive integer, got ${String(value)}`);

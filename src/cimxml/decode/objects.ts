@@ -88,34 +88,27 @@ function uniqueByName<T>(nodes: XmlNode[], decode: (node: XmlNode) => T, what: s
 
 /** PROPERTY, PROPERTY.ARRAY or PROPERTY.REFERENCE; no value child is NULL. */
 export function decodeProperty(node: XmlNode, ctx: DecodeContext): CIMProperty {
+  const name = nameAttr(node);
   const children = new Children(node);
   const qualifiers = decodeQualifiers(children.many(QUALIFIER));
-  const common = {
-    name: nameAttr(node),
-    qualifiers,
-    propagated: booleanAttr(node, 'PROPAGATED', false),
-    ...optional('classOrigin', optionalAttr(node, 'CLASSORIGIN')),
-  };
+  const propagated = booleanAttr(node, 'PROPAGATED', false);
   let property: CIMProperty;
   if (node.name === 'PROPERTY.REFERENCE') {
     const ref = children.optional(VALUE_REFERENCE);
-    property = {
-      ...common, type: 'reference', isArray: false, value: ref ? instanceReference(ref) : null,
-      ...optional('referenceClass', optionalAttr(node, 'REFERENCECLASS')),
-    };
+    property = { name, type: 'reference', value: ref ? instanceReference(ref) : null, isArray: false, qualifiers, propagated };
+    setDefined(property, 'referenceClass', optionalAttr(node, 'REFERENCECLASS'));
   } else {
     const type = typeAttr(node);
     const embedded = embeddedObjectAttr(node);
-    if (embedded && type !== 'string') throw new ValueError(node, `EmbeddedObject on property ${common.name} of TYPE ${type}`);
+    if (embedded && type !== 'string') throw new ValueError(node, `EmbeddedObject on property ${name} of TYPE ${type}`);
     const isArray = node.name === 'PROPERTY.ARRAY';
     const valueNode = children.optional(isArray ? VALUE_ARRAY : VALUE);
     const value = valueNode ? propertyValue(valueNode, type, embedded, ctx) : null;
-    property = {
-      ...common, type, isArray, value,
-      ...optional('arraySize', isArray ? arraySizeAttr(node) : undefined),
-      ...optional('embeddedObject', embedded),
-    };
+    property = { name, type, value, isArray, qualifiers, propagated };
+    if (isArray) setDefined(property, 'arraySize', arraySizeAttr(node));
+    setDefined(property, 'embeddedObject', embedded);
   }
+  setDefined(property, 'classOrigin', optionalAttr(node, 'CLASSORIGIN'));
   children.end();
   return property;
 }
@@ -178,13 +171,14 @@ export function decodeQualifierDeclaration(node: XmlNode): CIMQualifierDeclarati
   if (valueNode && isArray !== (valueNode.name === 'VALUE.ARRAY')) {
     throw new ValueError(valueNode, `qualifier ${name} has ISARRAY="${String(isArray)}" and a <${valueNode.name}>`);
   }
-  return {
+  const decl: CIMQualifierDeclaration = {
     name, type, isArray,
-    ...optional('arraySize', arraySizeAttr(node)),
     value: valueNode ? qualifierValue(valueNode, type) : null,
     scopes: scopeNode ? decodeScope(scopeNode) : new Set(),
     flavors: decodeFlavors(node),
   };
+  setDefined(decl, 'arraySize', arraySizeAttr(node));
+  return decl;
 }
 
 function decodeScope(node: XmlNode): Set<CIMScope> {
@@ -201,11 +195,9 @@ function decodeMethod(node: XmlNode): CIMMethod {
   const qualifiers = decodeQualifiers(children.many(QUALIFIER));
   const parameters = uniqueByName(children.many(PARAMETERS), decodeParameter, 'parameter');
   children.end();
-  return {
-    name, returnType, parameters, qualifiers,
-    propagated: booleanAttr(node, 'PROPAGATED', false),
-    ...optional('classOrigin', optionalAttr(node, 'CLASSORIGIN')),
-  };
+  const method: CIMMethod = { name, returnType, parameters, qualifiers, propagated: booleanAttr(node, 'PROPAGATED', false) };
+  setDefined(method, 'classOrigin', optionalAttr(node, 'CLASSORIGIN'));
+  return method;
 }
 
 /** PARAMETER, PARAMETER.ARRAY, PARAMETER.REFERENCE, PARAMETER.REFARRAY: QUALIFIER*. */
@@ -215,15 +207,11 @@ function decodeParameter(node: XmlNode): CIMParameter {
   children.end();
   const reference = node.name === 'PARAMETER.REFERENCE' || node.name === 'PARAMETER.REFARRAY';
   const isArray = node.name === 'PARAMETER.ARRAY' || node.name === 'PARAMETER.REFARRAY';
-  return {
-    name: nameAttr(node),
-    type: reference ? 'reference' : typeAttr(node),
-    isArray,
-    qualifiers,
-    ...optional('arraySize', isArray ? arraySizeAttr(node) : undefined),
-    ...optional('referenceClass', reference ? optionalAttr(node, 'REFERENCECLASS') : undefined),
-    ...optional('embeddedObject', embeddedKindOf(qualifiers)),
-  };
+  const parameter: CIMParameter = { name: nameAttr(node), type: reference ? 'reference' : typeAttr(node), isArray, qualifiers };
+  if (isArray) setDefined(parameter, 'arraySize', arraySizeAttr(node));
+  if (reference) setDefined(parameter, 'referenceClass', optionalAttr(node, 'REFERENCECLASS'));
+  setDefined(parameter, 'embeddedObject', embeddedKindOf(qualifiers));
+  return parameter;
 }
 
 /** Parameters have no EmbeddedObject attribute: the EmbeddedInstance / EmbeddedObject qualifiers say it. */
@@ -304,7 +292,7 @@ export function decodeObjectWithPath(node: XmlNode, ctx: DecodeContext): ObjectW
   return result;
 }
 
-/** `{ key: value }` when value is defined, `{}` otherwise: keeps absent optional fields absent. */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+/** Sets an optional field only when it has a value, so that absent fields stay absent rather than undefined. */
+function setDefined<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
 }

@@ -23,8 +23,20 @@ export function arrayTexts(node: XmlNode): (string | null)[] {
   return items;
 }
 
+const SMALL_INTEGER_RANGES: Partial<Record<CIMType, readonly [number, number]>> = {
+  uint8: [0, 0xff], uint16: [0, 0xffff], uint32: [0, 0xffffffff],
+  sint8: [-0x80, 0x7f], sint16: [-0x8000, 0x7fff], sint32: [-0x80000000, 0x7fffffff],
+};
+const PLAIN_DECIMAL = /^-?\d{1,10}$/;
+
 /** Converts text to a value of `type`; a lexical error becomes a ValueError at `node`. */
 export function scalarAt(node: XmlNode, type: CIMType, text: string): CIMScalar {
+  // The common case — a plain decimal of a type up to 32 bits — without the bigint detour of scalarFromText.
+  const range = SMALL_INTEGER_RANGES[type];
+  if (range && PLAIN_DECIMAL.test(text)) {
+    const n = Number(text);
+    if (n >= range[0] && n <= range[1]) return n;
+  }
   try {
     return scalarFromText(type, text);
   } catch (err) {

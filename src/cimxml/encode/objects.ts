@@ -48,6 +48,18 @@ interface PropertyOptions {
   readonly namespace: string | undefined;
 }
 
+/**
+ * Flattens a string built by concatenation. V8 keeps `a + b` as a tree of
+ * pieces until the text is read; reading one character flattens it in place.
+ * Doing so as soon as each object's XML is complete is about three times
+ * cheaper than flattening a response of thousands of pieces at send time
+ * (bench/encode.ts), and cached element text is then reused as one piece.
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 /** INSTANCE; CLASSNAME is the instance's own (creation) class. */
 export function encodeInstance(instance: CIMInstance, options: InstanceEncodeOptions = {}): string {
   const propertyOptions: PropertyOptions = {
@@ -61,7 +73,7 @@ export function encodeInstance(instance: CIMInstance, options: InstanceEncodeOpt
   for (const property of instance.properties.values()) {
     if (!wanted || wanted.has(property.name.toLowerCase())) xml += encodeProperty(property, propertyOptions);
   }
-  return xml + '</INSTANCE>';
+  return flat(xml + '</INSTANCE>');
 }
 
 /** CLASS: qualifiers, properties, methods. */
@@ -76,7 +88,7 @@ export function encodeClass(cls: CIMClass, options: ClassEncodeOptions = {}): st
   if (propertyOptions.qualifiers) xml += encodeQualifiers(cls.qualifiers);
   for (const property of cls.properties.values()) xml += encodeProperty(property, propertyOptions);
   for (const method of cls.methods.values()) xml += encodeMethod(method, propertyOptions);
-  return xml + '</CLASS>';
+  return flat(xml + '</CLASS>');
 }
 
 function encodeProperty(property: CIMProperty, options: PropertyOptions): string {
@@ -224,13 +236,13 @@ function pathOf(instance: CIMInstance): CIMInstanceName {
 
 /** VALUE.NAMEDINSTANCE: INSTANCENAME (key types from the instance) and INSTANCE. */
 export function encodeNamedInstance(instance: CIMInstance, options?: InstanceEncodeOptions): string {
-  return `<VALUE.NAMEDINSTANCE>${encodeInstanceName(pathOf(instance), instance)}${encodeInstance(instance, options)}</VALUE.NAMEDINSTANCE>`;
+  return flat(`<VALUE.NAMEDINSTANCE>${encodeInstanceName(pathOf(instance), instance)}${encodeInstance(instance, options)}</VALUE.NAMEDINSTANCE>`);
 }
 
 /** VALUE.INSTANCEWITHPATH (pull operations): INSTANCEPATH and INSTANCE. */
 export function encodeInstanceWithPath(instance: CIMInstance, host?: string, options?: InstanceEncodeOptions): string {
   const path = pathOf(instance);
-  return `<VALUE.INSTANCEWITHPATH>${encodeInstancePath(path, host ?? path.host, path.namespace, instance)}${encodeInstance(instance, options)}</VALUE.INSTANCEWITHPATH>`;
+  return flat(`<VALUE.INSTANCEWITHPATH>${encodeInstancePath(path, host ?? path.host, path.namespace, instance)}${encodeInstance(instance, options)}</VALUE.INSTANCEWITHPATH>`);
 }
 
 /**
@@ -242,8 +254,8 @@ export function encodeObjectWithPath(
 ): string {
   if (object instanceof CIMInstance) {
     if (!(path instanceof CIMInstanceName)) throw new EncodeError(`an instance of ${object.classname} needs an instance path`);
-    return `<VALUE.OBJECTWITHPATH>${encodeInstancePath(path, host ?? path.host, path.namespace, object)}${encodeInstance(object, options)}</VALUE.OBJECTWITHPATH>`;
+    return flat(`<VALUE.OBJECTWITHPATH>${encodeInstancePath(path, host ?? path.host, path.namespace, object)}${encodeInstance(object, options)}</VALUE.OBJECTWITHPATH>`);
   }
   if (!(path instanceof CIMClassName)) throw new EncodeError(`the class ${object.classname} needs a class path`);
-  return `<VALUE.OBJECTWITHPATH>${encodeClassPath(path, host ?? path.host)}${encodeClass(object, options)}</VALUE.OBJECTWITHPATH>`;
+  return flat(`<VALUE.OBJECTWITHPATH>${encodeClassPath(path, host ?? path.host)}${encodeClass(object, options)}</VALUE.OBJECTWITHPATH>`);
 }

@@ -12,7 +12,8 @@ import type { ParamType } from '../types.js';
 export interface XmlNode {
   readonly name: string;
   readonly attrs: Readonly<Record<string, string>>;
-  readonly children: XmlNode[];
+  /** NO_CHILDREN until the first child arrives (most elements are leaves). */
+  children: XmlNode[];
   /** Character data; collected only for elements declared #PCDATA (VALUE, KEYVALUE, HOST). */
   text: string;
   /** Nesting depth, the CIM root being 0 (continued inside embedded objects). */
@@ -20,6 +21,9 @@ export interface XmlNode {
   readonly line: number;
   readonly column: number;
 }
+
+/** The shared, frozen child list of leaf elements: one fewer array per VALUE, NAMESPACE, CLASSNAME. */
+export const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
 
 /**
  * A value that is not a value of its declared type, in a document that is

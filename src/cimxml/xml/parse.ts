@@ -9,6 +9,7 @@ import type { SaxesTagPlain, XMLDecl } from 'saxes';
 import { ProtocolError } from '../errors.js';
 import type { XmlPosition } from '../errors.js';
 import type { DecodeLimits } from '../limits.js';
+import { NO_CHILDREN } from './node.js';
 import type { XmlNode } from './node.js';
 
 /** Elements whose content is character data; elsewhere only whitespace may appear between elements. */
@@ -32,6 +33,12 @@ const KNOWN: ReadonlySet<string> = new Set([
 /** An exceeded DecodeLimits bound: stays a ProtocolError even inside an embedded object. */
 export class LimitError extends ProtocolError {}
 
+/** Where saxes is reading (1-based line, 0-based column). */
+interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
 /** What one decode may still spend; shared with the parses of its embedded objects. */
 export interface ParseBudget {
   elements: number;
@@ -49,7 +56,7 @@ export interface ParseOptions {
 /** Parses one XML document into its root element, or throws ProtocolError. */
 export function parseXml(text: string, options: ParseOptions): XmlNode {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
-  const builder = new TreeBuilder(options, () => ({ line: parser.line, column: parser.column }));
+  const builder = new TreeBuilder(options, parser);
   parser.on('xmldecl', checkDeclaration);
   parser.on('doctype', () => builder.fail('a DOCTYPE is not allowed in a CIM-XML message'));
   parser.on('opentag', (tag) => builder.open(tag));
@@ -57,7 +64,7 @@ export function parseXml(text: string, options: ParseOptions): XmlNode {
   parser.on('text', (data) => builder.text(data));
   parser.on('cdata', (data) => builder.text(data));
   parser.on('error', (err) => {
-    throw new ProtocolError('request-not-well-formed', `XML is not well-formed: ${withoutPosition(err.message)}`, builder.position());
+    throw new ProtocolError('request-not-well-formed', `XML is not well-formed: ${withoutPosition(err.message)}`, builder.position);
   });
   parser.write(text).close();
   const root = builder.root;
@@ -78,19 +85,23 @@ class TreeBuilder {
   root: XmlNode | undefined;
   readonly #stack: XmlNode[] = [];
   readonly #options: ParseOptions;
-  readonly position: () => XmlPosition;
+  readonly #parser: Position;
 
-  constructor(options: ParseOptions, position: () => XmlPosition) {
+  constructor(options: ParseOptions, parser: Position) {
     this.#options = options;
-    this.position = position;
+    this.#parser = parser;
+  }
+
+  get position(): XmlPosition {
+    return { line: this.#parser.line, column: this.#parser.column };
   }
 
   fail(message: string): never {
-    throw new ProtocolError('request-not-valid', message, this.position());
+    throw new ProtocolError('request-not-valid', message, this.position);
   }
 
   exceeded(message: string): never {
-    throw new LimitError('request-not-valid', message, this.position());
+    throw new LimitError('request-not-valid', message, this.position);
   }
 
   open(tag: SaxesTagPlain): void {
@@ -100,11 +111,11 @@ class TreeBuilder {
     if (depth >= limits.maxDepth) this.exceeded(`elements nest deeper than maxDepth (${limits.maxDepth})`);
     if (--budget.elements < 0) this.exceeded(`the message has more than maxElements (${limits.maxElements}) elements`);
     this.#checkAttributes(tag);
-    const { line, column } = this.position();
-    const node: XmlNode = { name: tag.name, attrs: tag.attributes, children: [], text: '', depth, line, column };
+    const node: XmlNode = { name: tag.name, attrs: tag.attributes, children: NO_CHILDREN, text: '', depth, line: this.#parser.line, column: this.#parser.column };
     const parent = this.#stack[this.#stack.length - 1];
-    if (parent) parent.children.push(node);
-    else this.root = node;
+    if (!parent) this.root = node;
+    else if (parent.children === NO_CHILDREN) parent.children = [node];
+    else parent.children.push(node);
     this.#options.onOpen?.(node);
     this.#stack.push(node); // saxes reports a closetag for self-closing tags too
   }
