@@ -8,7 +8,7 @@ import {
   decodeRequest, decodeResponse, encodeIMethodCall, encodeNamedInstance, imethodResponseEnd, imethodResponseStart,
   ireturnValueEnd, ireturnValueStart, messageEnd, messageStart,
 } from '../src/cimxml/index.js';
-import { measure, sensorInstances } from './cimxml-sensors.js';
+import { measure, sensorInstances } from './sensors.js';
 
 const instances = sensorInstances(1000);
 const response = Buffer.from(messageStart('42') + imethodResponseStart('EnumerateInstances') + ireturnValueStart() +

@@ -11,7 +11,7 @@ import {
   decodeResponse, encodeNamedInstance, imethodResponseEnd, imethodResponseStart, ireturnValueEnd, ireturnValueStart,
   messageEnd, messageStart,
 } from '../src/cimxml/index.js';
-import { measure, sensorInstances } from './cimxml-sensors.js';
+import { measure, sensorInstances } from './sensors.js';
 
 const instances = sensorInstances(1000);
 
