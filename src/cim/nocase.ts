@@ -48,8 +48,11 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     for (const entry of this.#entries.values()) yield [entry.name, entry.value];
   }
 
+  /** An independent copy (entries are immutable records, so the copy can share them). */
   clone(): NocaseMap<V> {
-    return new NocaseMap(this);
+    const copy = new NocaseMap<V>();
+    for (const [key, entry] of this.#entries) copy.#entries.set(key, entry);
+    return copy;
   }
 }
 

@@ -159,8 +159,7 @@ class NamespaceResolver implements ClassLookup {
     const kind = classKind(decl, superclass);
     const what = `class '${decl.name}'`;
     const qualifiers = this.#qualifiers.resolve(decl.qualifiers, kind, superclass?.qualifiers, what);
-    const properties = new NocaseMap<CIMProperty>();
-    for (const p of superclass?.properties.values() ?? []) properties.set(p.name, propagateProperty(p));
+    const properties = inherit(superclass?.properties, propagateProperty);
     const local = new Set<string>();
     for (const p of decl.properties) {
       if (this.#firstDeclaration(local, p.name, p.pos, `property '${p.name}' is declared twice in ${what}`)) {
@@ -168,8 +167,7 @@ class NamespaceResolver implements ClassLookup {
         if (resolved) properties.set(p.name, resolved);
       }
     }
-    const methods = new NocaseMap<CIMMethod>();
-    for (const m of superclass?.methods.values() ?? []) methods.set(m.name, propagateMethod(m));
+    const methods = inherit(superclass?.methods, propagateMethod);
     for (const m of decl.methods) {
       if (this.#firstDeclaration(local, m.name, m.pos, `'${m.name}' is declared twice in ${what}`)) {
         const resolved = this.#method(decl, m, superclass);
@@ -395,6 +393,18 @@ function classKind(decl: MofClassDeclaration | undefined, superclass: CIMClass |
   if (declared('association') || superclass?.isAssociation) return 'association';
   if (declared('indication') || superclass?.isIndication) return 'indication';
   return 'class';
+}
+
+/**
+ * The members a subclass starts from: the superclass's, each marked
+ * propagated. Members already propagated are shared as they are, so a deep
+ * hierarchy does not copy what it inherits unchanged.
+ */
+function inherit<T extends { propagated: boolean }>(members: NocaseMap<T> | undefined, propagate: (m: T) => T): NocaseMap<T> {
+  if (!members) return new NocaseMap<T>();
+  const out = members.clone();
+  for (const [name, m] of members) if (!m.propagated) out.set(name, propagate(m));
+  return out;
 }
 
 function propagateProperty(p: CIMProperty): CIMProperty {
