@@ -11,7 +11,7 @@ export default defineProvider((options) => createIpmiProvider(options));
 
 export { createIpmiProvider, PROVIDER_NAME, PROVIDER_VERSION } from './provider.js';
 export type { IpmiDependencies, IpmiProvider, OutputReport, SampleReport } from './provider.js';
-export { IPMI_CLI_FLAGS, parseOptions, Secret } from './options.js';
+export { parseOptions, Secret } from './options.js';
 export type { IpmiConfig, IpmiOptions, LanInterface, ToolChoice } from './options.js';
 export { IpmiError } from './errors.js';
 export type { IpmiErrorCode } from './errors.js';

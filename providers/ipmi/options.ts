@@ -57,13 +57,6 @@ export interface IpmiOptions extends ProviderOptions {
   path?: string;
 }
 
-/** Command-line flags for the recordings (`--ipmi-sdr-file FILE` → `sdrFile`), for the CLI to map. */
-export const IPMI_CLI_FLAGS: Readonly<Record<string, 'sdrFile' | 'sensorFile' | 'fruFile'>> = {
-  '--ipmi-sdr-file': 'sdrFile',
-  '--ipmi-sensor-file': 'sensorFile',
-  '--ipmi-fru-file': 'fruFile',
-};
-
 /** A value that never prints: String(), JSON and util.inspect all show "[redacted]". */
 export class Secret {
   readonly #value: string;

@@ -79,10 +79,3 @@ t.test('interface: LAN with host, the local interface without', async (t) => {
   t.match(parseOptions({ interface: 'open', tool: 'freeipmi' }, {}), { localInterface: 'open' });
   t.equal(parseOptions({ host: 'b', interface: 'lan' }, {}).localInterface, undefined);
 });
-
-t.test('the CLI flags name recording options', async (t) => {
-  const { IPMI_CLI_FLAGS } = await import('../options.js');
-  for (const option of Object.values(IPMI_CLI_FLAGS)) {
-    t.same(parseOptions({ sdrFile: '/s', [option]: '/x' }, {}).recording?.[option], '/x', option);
-  }
-});
