@@ -95,3 +95,10 @@ t.test('CRLF line ends and a missing final newline are read alike', async (t) =>
   const { readings } = parseSdrList('A                | 1 Volts           | ok\r\nB                | 2 Volts           | ok');
   t.same(readings.map((r) => [r.name, r.value, r.line]), [['A', 1, 1], ['B', 2, 2]]);
 });
+
+t.test('column widths may shift: fields are read between the pipes', async (t) => {
+  const elist = parseSdrElist('CPU0_VR_TEMP_LONGNAME | 1Ah | ok | 3.1 | 40 degrees C\nX|1Bh|cr|3.2|91 degrees C\n');
+  t.match(elist.readings, [{ name: 'CPU0_VR_TEMP_LONGNAME', number: 0x1a, value: 40 }, { name: 'X', number: 0x1b, health: 'critical', value: 91 }]);
+  const list = parseSdrList('CPU0_VR_TEMP_LONGNAME | 40 degrees C | ok\nX|1.5 Volts|nc\n');
+  t.match(list.readings, [{ name: 'CPU0_VR_TEMP_LONGNAME', value: 40 }, { name: 'X', value: 1.5, health: 'warning' }]);
+});
