@@ -80,10 +80,6 @@ t.test('failures keep the last good sample and are recorded with the provider na
       'invalid snapshot: snapshot.sensors[0].value: expected a finite number or null, got string "hot"'],
     ['not even an object', async () => 42 as unknown as HardwareSnapshot, 'invalid snapshot: snapshot: expected an object, got number 42'],
     ['a hang past the deadline', () => new Promise(() => {}), 'sample timed out after 30 ms'],
-    ['a crashed child process', async (ctx) => {
-      await runCommand('sh', ['-c', 'kill -KILL $$'], { timeoutMs: 1000, signal: ctx.signal });
-      return snapshot();
-    }, 'sh: killed by SIGKILL'],
   ];
   let count = 0;
   for (const [name, fail, message] of failures) {
@@ -102,6 +98,17 @@ t.test('failures keep the last good sample and are recorded with the provider na
   const warnings = log.lines.filter((l) => l.level === 'warn' && l.msg === 'sample failed; keeping the last good sample');
   t.equal(warnings.length, failures.length, 'each failure is logged');
   t.same(warnings[0]!.bindings, { provider: 'acme' }, 'under the provider name');
+});
+
+t.test('a crashed child process is a failure like any other', async (t) => {
+  const { provider } = hardware('ipmi', async (ctx) => {
+    await runCommand('sh', ['-c', 'kill -KILL $$'], { timeoutMs: 5000, signal: ctx.signal });
+    return snapshot();
+  });
+  const m = manager([loaded(provider, { timeout: 5000 })]);
+  await m.refresh();
+  t.match(m.state()[0], { lastError: 'sh: killed by SIGKILL', consecutiveFailures: 1 });
+  t.equal(m.input().hardware[0]!.error, 'sh: killed by SIGKILL');
 });
 
 t.test('a hung sample is abandoned at its deadline with its signal aborted; later samples still happen', async (t) => {
@@ -186,8 +193,8 @@ t.test('background sampling waits out the back-off', async (t) => {
   const m = manager([loaded(provider, { interval: 0.02 })], { backoff: { factor: 2, maxMs: 50 } });
   await m.start();
   await until(() => calls.sample >= 3);
-  const { lastAttemptAt, backoffUntil } = m.state()[0]!;
-  t.equal(backoffUntil! - lastAttemptAt!, 50, 'capped');
+  const { lastErrorAt, backoffUntil } = m.state()[0]!;
+  t.equal(backoffUntil! - lastErrorAt!, 50, 'capped');
 });
 
 t.test('background sampling runs each provider on its own interval and stops on close', async (t) => {
