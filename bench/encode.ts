@@ -57,7 +57,10 @@ function namedInstance(parent: XMLBuilder, instance: CIMInstance): void {
     const { value } = property;
     if (Array.isArray(value)) {
       const array = element.ele('PROPERTY.ARRAY', { NAME: property.name, TYPE: property.type }).ele('VALUE.ARRAY');
-      for (const item of value) array.ele('VALUE').txt(text(property.type, item));
+      for (const item of value) {
+        if (item === null) array.ele('VALUE.NULL');
+        else array.ele('VALUE').txt(text(property.type, item));
+      }
     } else {
       const scalar = element.ele('PROPERTY', { NAME: property.name, TYPE: property.type });
       if (value !== null) scalar.ele('VALUE').txt(text(property.type, value));

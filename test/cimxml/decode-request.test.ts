@@ -207,6 +207,8 @@ t.test('bad values are CIM_ERR_INVALID_PARAMETER for the call', async (t) => {
     ['<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="uint8"><VALUE>300</VALUE></PROPERTY></INSTANCE>', /outside the range of uint8/],
     ['<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="datetime"><VALUE>yesterday</VALUE></PROPERTY></INSTANCE>', /not a CIM datetime/],
     ['<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="char16"><VALUE>ab</VALUE></PROPERTY></INSTANCE>', /char16 takes one character/],
+    ['<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="real32"><VALUE>1e39</VALUE></PROPERTY></INSTANCE>', /outside the range of real32/],
+    ['<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="sint16"><VALUE>-32769</VALUE></PROPERTY></INSTANCE>', /outside the range of sint16/],
     ['<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="string"></PROPERTY><PROPERTY NAME="p" TYPE="string"></PROPERTY></INSTANCE>', /property p appears twice/],
     ['<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="uint8" EmbeddedObject="instance"></PROPERTY></INSTANCE>', /EmbeddedObject on property P of TYPE uint8/],
     ['<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="string" EmbeddedObject="instance"><VALUE>not xml</VALUE></PROPERTY></INSTANCE>', /invalid embedded instance/],

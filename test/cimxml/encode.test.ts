@@ -144,7 +144,8 @@ t.test('lexical forms of every type', async (t) => {
   t.equal(value('reference', [FAN_PATH.withLocation(undefined), null] as CIMInstanceName[]),
     `<VALUE.REFARRAY><VALUE.REFERENCE>${encodeInstanceName(FAN_PATH)}</VALUE.REFERENCE><VALUE.NULL/></VALUE.REFARRAY>`);
   for (const [type, bad] of [['uint8', 256], ['uint8', 1.5], ['sint32', 2 ** 31], ['uint64', -1n], ['uint16', '5'], ['boolean', 'true'],
-    ['datetime', '20251126224300.000000+060'], ['char16', 'ab'], ['real32', 1n], ['string', 5], ['reference', 'x']] as const) {
+    ['datetime', '20251126224300.000000+060'], ['char16', 'ab'], ['char16', '😀'], ['real32', 1n], ['real32', 1e39], ['string', 5],
+    ['reference', 'x']] as const) {
     t.throws(() => encodeValue(type, bad), EncodeError, `${type} ${String(bad)}`);
   }
 });

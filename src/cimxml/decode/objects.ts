@@ -5,7 +5,7 @@
  */
 import { CIMClass, CIMInstance, CIM_SCOPES, NocaseMap } from '../../cim/index.js';
 import type {
-  CIMFlavors, CIMInstanceName, CIMMethod, CIMParameter, CIMProperty, CIMQualifier, CIMQualifierDeclaration, CIMScalar,
+  CIMFlavors, CIMInstanceName, CIMMethod, CIMParameter, CIMProperty, CIMQualifier, CIMQualifierDeclaration,
   CIMScope, CIMType, CIMValue, EmbeddedKind,
 } from '../../cim/index.js';
 import { ProtocolError } from '../errors.js';
@@ -114,17 +114,9 @@ export function decodeProperty(node: XmlNode, ctx: DecodeContext): CIMProperty {
 }
 
 function propertyValue(node: XmlNode, type: CIMType, embedded: EmbeddedKind | undefined, ctx: DecodeContext): CIMValue {
-  if (!embedded) return node.name === 'VALUE' ? typedValue(node, type) : nullableArray(typedArray(node, type));
+  if (!embedded) return node.name === 'VALUE' ? typedValue(node, type) : typedArray(node, type);
   if (node.name === 'VALUE') return decodeEmbedded(node, valueText(node), embedded, ctx);
-  return nullableArray(arrayTexts(node).map((text) => (text === null ? null : decodeEmbedded(node, text, embedded, ctx))));
-}
-
-/**
- * Arrays may hold NULL items (VALUE.NULL), which the CIMValue type of src/cim
- * does not spell; they are kept as null at run time.
- */
-function nullableArray(items: (CIMScalar | null)[]): CIMScalar[] {
-  return items as CIMScalar[];
+  return arrayTexts(node).map((text) => (text === null ? null : decodeEmbedded(node, text, embedded, ctx)));
 }
 
 /** QUALIFIER*: NAME, TYPE, PROPAGATED, flavors; (VALUE | VALUE.ARRAY)?. */
@@ -147,7 +139,7 @@ function decodeQualifier(node: XmlNode): CIMQualifier {
 }
 
 function qualifierValue(node: XmlNode, type: CIMType): CIMValue {
-  return node.name === 'VALUE' ? typedValue(node, type) : nullableArray(typedArray(node, type));
+  return node.name === 'VALUE' ? typedValue(node, type) : typedArray(node, type);
 }
 
 function decodeFlavors(node: XmlNode): CIMFlavors {

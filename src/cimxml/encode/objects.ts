@@ -149,11 +149,11 @@ export function encodeValue(type: CIMType, value: CIMValue, embedded?: EmbeddedK
   if (Array.isArray(value)) {
     if (type === 'reference') {
       let xml = '<VALUE.REFARRAY>';
-      for (const item of value as (CIMScalar | null)[]) xml += item === null ? '<VALUE.NULL/>' : referenceElement(asReference(item), namespace);
+      for (const item of value) xml += item === null ? '<VALUE.NULL/>' : referenceElement(asReference(item), namespace);
       return xml + '</VALUE.REFARRAY>';
     }
     let xml = '<VALUE.ARRAY>';
-    for (const item of value as (CIMScalar | null)[]) xml += item === null ? '<VALUE.NULL/>' : `<VALUE>${itemText(type, item, embedded)}</VALUE>`;
+    for (const item of value) xml += item === null ? '<VALUE.NULL/>' : `<VALUE>${itemText(type, item, embedded)}</VALUE>`;
     return xml + '</VALUE.ARRAY>';
   }
   if (type === 'reference') return referenceElement(asReference(value), namespace);

@@ -22,7 +22,7 @@ export function scalarText(type: CIMType, value: CIMScalar): string {
       if (typeof value === 'string') return value;
       break;
     case 'char16':
-      if (typeof value === 'string' && [...value].length === 1) return value;
+      if (typeof value === 'string' && value.length === 1) return value;
       break;
     case 'boolean':
       if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
@@ -31,8 +31,10 @@ export function scalarText(type: CIMType, value: CIMScalar): string {
       if (value instanceof CIMDateTime) return value.value;
       break;
     case 'real32':
+      if (typeof value === 'number' && checkScalar(type, value) === undefined) return realToText(value, true);
+      break;
     case 'real64':
-      if (typeof value === 'number') return realToText(value, type === 'real32');
+      if (typeof value === 'number') return realToText(value);
       break;
     case 'reference':
       break;
