@@ -1,4 +1,4 @@
-import { CIMError, CIMStatus, type CIMClass, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
+import { CIMError, CIMStatus, sameName, type CIMClass, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { OperationContext } from './types.js';
@@ -17,12 +17,30 @@ export function classOf(ctx: OperationContext, namespace: string, classname: str
   return cls;
 }
 
-/** The instance at `path`, or CIM_ERR_NOT_FOUND (CIM_ERR_INVALID_CLASS when its class is unknown). */
+/**
+ * The instance at `path`, or CIM_ERR_NOT_FOUND (CIM_ERR_INVALID_CLASS when its
+ * class is unknown, CIM_ERR_INVALID_PARAMETER when the path does not bind
+ * exactly the class's keys).
+ */
 export function instanceAt(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
-  classOf(ctx, namespace, path.classname);
+  checkKeys(classOf(ctx, namespace, path.classname), path);
   const instance = ctx.index.get(namespace, path);
   if (!instance) throw new CIMError(CIMStatus.NOT_FOUND, `instance ${path.withLocation(namespace).toString()} does not exist`);
   return instance;
+}
+
+/** An instance name must bind every key of its class and nothing else (keyless classes are not checked). */
+function checkKeys(cls: CIMClass, path: CIMInstanceName): void {
+  const keys = cls.keyNames;
+  if (keys.length === 0) return;
+  const missing = keys.filter((k) => !path.keybindings.has(k));
+  const extra = [...path.keybindings.keys()].filter((k) => !keys.some((key) => sameName(key, k)));
+  if (missing.length === 0 && extra.length === 0) return;
+  const problems = [
+    ...(missing.length ? [`lacks key ${missing.join(', ')}`] : []),
+    ...(extra.length ? [`binds ${extra.join(', ')}, which ${extra.length > 1 ? 'are not keys' : 'is not a key'}`] : []),
+  ];
+  throw new CIMError(CIMStatus.INVALID_PARAMETER, `the instance name of ${cls.classname} ${problems.join(' and ')}`);
 }
 
 const enumerations = new WeakMap<InstanceIndex, Map<string, readonly CIMInstance[]>>();
