@@ -6,6 +6,7 @@ import { namespaceOf } from './lookup.js';
 import * as pull from './pull.js';
 import { execQuery } from './query.js';
 import type { IntrinsicCall, OperationContext, Param, Result } from './types.js';
+import { withClassOrigins } from './view.js';
 
 type Handler = (ctx: OperationContext, namespace: string, params: readonly Param[]) => Result | Promise<Result>;
 
@@ -59,5 +60,6 @@ export function operationName(name: string): string | undefined {
 export async function dispatch(ctx: OperationContext, call: IntrinsicCall): Promise<Result> {
   const handler = OPERATIONS.get(call.name);
   if (!handler) throw new CIMError(CIMStatus.NOT_SUPPORTED, `${call.name} is not an intrinsic operation of this server`);
-  return handler(ctx, namespaceOf(ctx.repository, call.namespace), call.params);
+  const namespace = namespaceOf(ctx.repository, call.namespace);
+  return withClassOrigins(ctx.repository, namespace, await handler(ctx, namespace, call.params));
 }

@@ -1,5 +1,6 @@
-import type { CIMClass } from '../cim/index.js';
-import type { InstanceView } from './types.js';
+import { CIMInstance, NocaseMap, type CIMClass, type CIMProperty } from '../cim/index.js';
+import type { ClassRepository } from '../repository/types.js';
+import type { InstanceView, Result } from './types.js';
 
 const ALL: InstanceView = Object.freeze({ properties: undefined, includeQualifiers: false, includeClassOrigin: false });
 
@@ -23,4 +24,28 @@ export function instanceView(options: {
     properties = new Set(properties ? own.filter((n) => properties!.has(n)) : own);
   }
   return { properties, includeQualifiers: false, includeClassOrigin };
+}
+
+/**
+ * IncludeClassOrigin=true on an instance operation (DSP0200 §5.3.2.2): the
+ * published instances do not record which class declared each property, so
+ * the answer gets copies carrying the origins of their resolved class. Only
+ * on request, as the copies bypass the encoded-XML cache.
+ */
+export function withClassOrigins(repository: ClassRepository, namespace: string, result: Result): Result {
+  if (!('view' in result) || !result.view.includeClassOrigin) return result;
+  const withOrigins = (instance: CIMInstance) => originsOf(repository, instance.path?.namespace ?? namespace, instance);
+  if (result.kind === 'instance') return { ...result, instance: withOrigins(result.instance) };
+  return { ...result, instances: result.instances.map(withOrigins) };
+}
+
+function originsOf(repository: ClassRepository, namespace: string, instance: CIMInstance): CIMInstance {
+  const cls = repository.getClass(namespace, instance.classname);
+  if (!cls) return instance;
+  const properties = new NocaseMap<CIMProperty>();
+  for (const property of instance.properties.values()) {
+    const classOrigin = cls.properties.get(property.name)?.classOrigin;
+    properties.set(property.name, classOrigin === undefined ? property : { ...property, classOrigin });
+  }
+  return new CIMInstance({ classname: instance.classname, properties, qualifiers: instance.qualifiers, path: instance.path });
 }
