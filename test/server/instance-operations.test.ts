@@ -170,7 +170,7 @@ t.test('EnumerateInstances PropertyList: keys stay in the names even when left o
   const some = instancesIn(await imethod(broker.url, 'EnumerateInstances', CIMV2,
     params(p.array('PropertyList', ['currentreading', 'HealthState', 'Nonexistent']))));
   t.ok(some.every((i) => propertyNames(i).every((n) => n === 'CurrentReading' || n === 'HealthState')), 'the named properties only');
-  t.ok(some.every((i) => i.properties.has('HealthState')), 'HealthState, named in another case than… the schema’s');
+  t.ok(some.every((i) => i.properties.has('CurrentReading')), 'CurrentReading, named in lower case, is there');
   t.ok(some.every((i) => keysOf(i.path).length === 4), 'keys in every INSTANCENAME');
 });
 
