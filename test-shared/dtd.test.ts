@@ -280,7 +280,7 @@ t.test('METHODRESPONSE ERROR answers', async (t) => {
     const response = await validates(t, label, res.text, code);
     t.equal(response.kind, 'methodresponse', `${label}: a METHODRESPONSE`);
   };
-  await invoke('a method no provider serves', 'RestoreDefaultThresholds', CPU_TEMP, '', 7);
+  await invoke('a method no provider serves', 'RequestStateChange', CPU_TEMP, '<PARAMVALUE NAME="RequestedState" PARAMTYPE="uint16"><VALUE>3</VALUE></PARAMVALUE>', 7);
   await invoke('an unknown method', 'NoSuchMethod', CPU_TEMP, '', 17);
   await invoke('a method of a missing instance', 'RestoreDefaultThresholds', { ...CPU_TEMP, DeviceID: 'nosuch' }, '', 6);
   await invoke('an unknown parameter', 'RestoreDefaultThresholds', CPU_TEMP, '<PARAMVALUE NAME="Bogus" PARAMTYPE="string"><VALUE>x</VALUE></PARAMVALUE>', 4);
