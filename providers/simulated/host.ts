@@ -20,6 +20,14 @@ const GENERIC_SENSOR: ScenarioSensor = {
   thresholds: { upperNonCritical: 70, upperCritical: 80 },
 };
 
+/** A sensor with what its readings need, worked out once. */
+interface SensorPlan {
+  readonly sensor: ScenarioSensor;
+  /** Where in its wave the sensor starts, so sensors do not move in step. */
+  readonly phase: number;
+  readonly events: readonly SensorEvent[];
+}
+
 /** How a sensor's reading evolves from the last event on. */
 type Segment =
   | { kind: 'reading'; from: number; start: number; end: number; to: (t: number) => number }
@@ -27,7 +35,7 @@ type Segment =
 
 export class SimulatedHost {
   readonly #scenario: Scenario;
-  readonly #sensors: readonly ScenarioSensor[];
+  readonly #plans: readonly SensorPlan[];
   readonly #sensorEvents = new Map<string, SensorEvent[]>();
   readonly #discreteEvents = new Map<string, DiscreteEvent[]>();
   readonly #deviceEvents = new Map<string, DeviceEvent[]>();
@@ -35,13 +43,14 @@ export class SimulatedHost {
   /** `sensorCount` scales the scenario to exactly that many numeric sensors (see `scaleSensors`). */
   constructor(scenario: Scenario, sensorCount?: number) {
     this.#scenario = scenario;
-    this.#sensors = sensorCount === undefined ? scenario.sensors ?? [] : scaleSensors(scenario.sensors ?? [], sensorCount);
     const events = [...(scenario.timeline?.events ?? [])].sort((a, b) => a.at - b.at);
     for (const event of events) this.#index(event);
-  }
-
-  get sensorIds(): readonly string[] {
-    return this.#sensors.map((s) => s.id);
+    const sensors = sensorCount === undefined ? scenario.sensors ?? [] : scaleSensors(scenario.sensors ?? [], sensorCount);
+    this.#plans = sensors.map((sensor) => ({
+      sensor,
+      phase: (parseInt(fnv1a(sensor.id), 16) / 2 ** 32) * 2 * Math.PI,
+      events: this.#sensorEvents.get(sensor.id) ?? [],
+    }));
   }
 
   #index(event: ScenarioEvent): void {
@@ -63,7 +72,7 @@ export class SimulatedHost {
   snapshotAt(elapsedSeconds: number, thresholds: ReadonlyMap<string, Thresholds> = new Map()): HardwareSnapshot {
     const t = this.#scenarioTime(Math.max(0, elapsedSeconds));
     const s = this.#scenario;
-    const sensors = this.#sensors.map((sensor) => this.#sensorAt(sensor, t, thresholds.get(sensor.id)));
+    const sensors = this.#plans.map((plan) => sensorAt(plan, t, thresholds.get(plan.sensor.id)));
     const readings = new Map(sensors.map((sensor) => [sensor.id, sensor]));
     const fans = (s.fans ?? []).map((fan): Fan => ({ ...fan, ...this.#speedSensor(fan, readings), status: this.#fanStatus(fan, readings, t) }));
     const powerSupplies = (s.powerSupplies ?? []).map((psu) => ({
@@ -83,32 +92,6 @@ export class SimulatedHost {
       batteries: s.batteries?.map((b) => ({ ...b, status: this.#status('battery', b.id, t) })),
       redundancy: (s.redundancy ?? []).map((g) => ({ ...g, status: redundancyStatus(g, g.kind === 'fan' ? fans : powerSupplies) })),
     };
-  }
-
-  #sensorAt(sensor: ScenarioSensor, t: number, thresholds: Thresholds | undefined): NumericSensor {
-    const segment = this.#segmentAt(sensor, t);
-    const { swing: _swing, period: _period, value: _base, ...rest } = sensor;
-    const reading: NumericSensor = { ...rest, thresholds: { ...(thresholds ?? sensor.thresholds) }, value: null, source: 'simulated' };
-    if (segment.kind === 'unavailable') return { ...reading, unavailable: segment.reason };
-    return { ...reading, value: round(valueOf(segment, t), sensor.decimals) };
-  }
-
-  /** The segment in force at `t`: each event starts a new one from where the reading was then. */
-  #segmentAt(sensor: ScenarioSensor, t: number): Segment {
-    const base = (x: number): number => baseValue(sensor, x);
-    let segment: Segment = { kind: 'reading', from: 0, start: 0, end: 0, to: base };
-    for (const event of this.#sensorEvents.get(sensor.id) ?? []) {
-      if (event.at > t) break;
-      if (event.unavailable !== undefined) {
-        segment = { kind: 'unavailable', reason: event.unavailable };
-        continue;
-      }
-      const from: number = segment.kind === 'reading' ? valueOf(segment, event.at) : base(event.at);
-      const target = event.value;
-      const to = target === undefined ? base : (): number => target;
-      segment = { kind: 'reading', from, start: event.at, end: event.at + (event.rampSeconds ?? 0), to };
-    }
-    return segment;
   }
 
   #discreteAt(sensor: Omit<DiscreteSensor, 'source'>, t: number): DiscreteSensor {
@@ -156,11 +139,40 @@ export function scaleSensors(sensors: readonly ScenarioSensor[], count: number):
   return [...sensors, ...extra];
 }
 
+function sensorAt(plan: SensorPlan, t: number, thresholds: Thresholds | undefined): NumericSensor {
+  const { sensor } = plan;
+  const segment = segmentAt(plan, t);
+  const reading: NumericSensor = {
+    id: sensor.id, label: sensor.label, kind: sensor.kind, unit: sensor.unit, decimals: sensor.decimals, value: null, source: 'simulated',
+    thresholds: thresholds ?? sensor.thresholds, settable: sensor.settable, monitors: sensor.monitors,
+  };
+  if (segment.kind === 'unavailable') reading.unavailable = segment.reason;
+  else reading.value = round(valueOf(segment, t), sensor.decimals);
+  return reading;
+}
+
+/** The segment in force at `t`: each event starts a new one from where the reading was then. */
+function segmentAt(plan: SensorPlan, t: number): Segment {
+  const base = (x: number): number => baseValue(plan, x);
+  let segment: Segment = { kind: 'reading', from: 0, start: 0, end: 0, to: base };
+  for (const event of plan.events) {
+    if (event.at > t) break;
+    if (event.unavailable !== undefined) {
+      segment = { kind: 'unavailable', reason: event.unavailable };
+      continue;
+    }
+    const from: number = segment.kind === 'reading' ? valueOf(segment, event.at) : base(event.at);
+    const target = event.value;
+    const to = target === undefined ? base : (): number => target;
+    segment = { kind: 'reading', from, start: event.at, end: event.at + (event.rampSeconds ?? 0), to };
+  }
+  return segment;
+}
+
 /** The base reading: a slow wave around the scenario's value, each sensor in its own phase. */
-function baseValue(sensor: ScenarioSensor, t: number): number {
+function baseValue({ sensor, phase }: SensorPlan, t: number): number {
   const swing = sensor.swing ?? 0;
   if (swing === 0) return sensor.value;
-  const phase = (parseInt(fnv1a(sensor.id), 16) / 2 ** 32) * 2 * Math.PI;
   return sensor.value + swing * Math.sin((2 * Math.PI * t) / (sensor.period ?? DEFAULT_PERIOD) + phase);
 }
 

@@ -139,7 +139,11 @@ export function parseScenario(text: string, file?: string): Scenario {
 const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false });
 const checkSchema = ajv.compile<Scenario>(schema);
 
-/** Checks a parsed scenario against the schema and its cross-references; returns it typed. */
+/**
+ * Checks a parsed scenario against the schema and its cross-references;
+ * returns it typed and deeply frozen (snapshots share its parts, so nothing
+ * may change it).
+ */
 export function validateScenario(data: unknown, file?: string): Scenario {
   if (!checkSchema(data)) {
     const error = checkSchema.errors![0]!;
@@ -147,7 +151,15 @@ export function validateScenario(data: unknown, file?: string): Scenario {
   }
   const problem = new ReferenceChecker(data).firstProblem();
   if (problem) throw new ScenarioError('REFERENCE', problem.path, problem.message, file);
-  return data;
+  return deepFreeze(data);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** `/sensors/3/kind` → `$.sensors[3].kind`. */

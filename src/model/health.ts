@@ -53,11 +53,27 @@ const CIM_STATUS: Readonly<Record<Condition, readonly [healthState: number, oper
   lostCommunication: [0, 13, 0, 'Lost Communication'],
 };
 
-/** A condition spelled in CIM; `reason` becomes the status description (default: the status's name). */
+/**
+ * A condition spelled in CIM; `reason` becomes the status description
+ * (default: the status's name). Verdicts and their lists are frozen: those
+ * without a reason are shared by every instance in that condition.
+ */
 export function verdict(condition: Condition, reason?: string): Verdict {
-  const [healthState, operationalStatus, primaryStatus, text] = CIM_STATUS[condition];
-  return { condition, healthState, operationalStatus: [operationalStatus], primaryStatus, statusDescriptions: [reason ?? text] };
+  return reason === undefined ? PLAIN_VERDICTS[condition] : makeVerdict(condition, reason);
 }
+
+function makeVerdict(condition: Condition, reason: string | undefined): Verdict {
+  const [healthState, operationalStatus, primaryStatus, text] = CIM_STATUS[condition];
+  return Object.freeze({
+    condition, healthState, primaryStatus,
+    operationalStatus: Object.freeze([operationalStatus]),
+    statusDescriptions: Object.freeze([reason ?? text]),
+  });
+}
+
+const PLAIN_VERDICTS = Object.fromEntries(
+  (Object.keys(CIM_STATUS) as Condition[]).map((condition) => [condition, makeVerdict(condition, undefined)]),
+) as Readonly<Record<Condition, Verdict>>;
 
 export function worse(a: Condition, b: Condition): Condition {
   return CONDITION_RANK[b] > CONDITION_RANK[a] ? b : a;

@@ -35,9 +35,13 @@ export class InstanceDraft {
     return this;
   }
 
-  /** An array property; null writes NULL, undefined leaves the property out. */
+  /**
+   * An array property; null writes NULL, undefined leaves the property out.
+   * The array becomes the value itself (frozen lists are shared between
+   * instances), so the caller must not change it afterwards.
+   */
   setArray(name: string, type: CIMType, values: readonly CIMScalar[] | null | undefined): this {
-    if (values !== undefined) this.#properties.set(name, property(name, type, values === null ? null : [...values], true));
+    if (values !== undefined) this.#properties.set(name, property(name, type, values as CIMScalar[] | null, true));
     return this;
   }
 

@@ -83,6 +83,7 @@ class ModelView {
   readonly problems: ProfileProblem[] = [];
   readonly entries: LocatedInstance[] = [];
   readonly #byPath = new Map<string, CIMInstance>();
+  readonly #byClass = new Map<string, LocatedInstance[]>();
 
   constructor(entries: readonly ModelEntry[]) {
     for (const { namespace, instance } of entries) {
@@ -95,7 +96,12 @@ class ModelView {
         this.report('path', String(path), 'another instance has the same path');
       } else {
         this.#byPath.set(pathId(namespace, path), instance);
-        this.entries.push({ namespace, instance, path });
+        const located = { namespace, instance, path };
+        this.entries.push(located);
+        const folded = instance.classname.toLowerCase();
+        const list = this.#byClass.get(folded);
+        if (list) list.push(located);
+        else this.#byClass.set(folded, [located]);
       }
     }
   }
@@ -109,9 +115,8 @@ class ModelView {
     return this.#byPath.get(pathId(ref.namespace ?? namespace, ref));
   }
 
-  ofClass(classname: string): LocatedInstance[] {
-    const folded = classname.toLowerCase();
-    return this.entries.filter((e) => e.instance.classname.toLowerCase() === folded);
+  ofClass(classname: string): readonly LocatedInstance[] {
+    return this.#byClass.get(classname.toLowerCase()) ?? [];
   }
 }
 

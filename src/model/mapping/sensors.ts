@@ -93,21 +93,29 @@ export function addNumericSensor(
  * can still scale the thresholds.
  */
 function setReadings(draft: InstanceDraft, sensor: NumericSensor, value: number | null): void {
-  const present = THRESHOLD_PROPERTIES.filter(([name]) => sensor.thresholds?.[name] !== undefined);
-  const values = present.map(([name]) => sensor.thresholds![name]!);
-  if (value !== null) values.unshift(value);
+  const values: number[] = value === null ? [] : [value];
+  let supported = 0;
+  THRESHOLD_PROPERTIES.forEach(([name], index) => {
+    const limit = sensor.thresholds?.[name];
+    if (limit === undefined) return;
+    supported |= 1 << index;
+    values.push(limit);
+  });
   const { unitModifier, integers } = scaleToSint32(values, sensor.decimals);
-  draft.set('UnitModifier', 'sint32', unitModifier).set('CurrentReading', 'sint32', value === null ? null : integers.shift()!);
-  for (const [name, property] of THRESHOLD_PROPERTIES) {
-    const index = present.findIndex(([n]) => n === name);
-    draft.set(property, 'sint32', index < 0 ? null : integers[index]!);
-  }
-  const supported = present.map(([name]) => thresholdIndex(name));
+  let next = 0;
+  draft.set('UnitModifier', 'sint32', unitModifier).set('CurrentReading', 'sint32', value === null ? null : integers[next++]!);
+  THRESHOLD_PROPERTIES.forEach(([, property], index) => draft.set(property, 'sint32', supported & (1 << index) ? integers[next++]! : null));
+  let settable = 0;
+  for (const name of sensor.settable ?? []) settable |= 1 << thresholdIndex(name);
   draft
-    .setArray('SupportedThresholds', 'uint16', supported)
-    .setArray('EnabledThresholds', 'uint16', supported)
-    .setArray('SettableThresholds', 'uint16', (sensor.settable ?? []).map(thresholdIndex).sort((a, b) => a - b));
+    .setArray('SupportedThresholds', 'uint16', THRESHOLD_LISTS[supported]!)
+    .setArray('EnabledThresholds', 'uint16', THRESHOLD_LISTS[supported]!)
+    .setArray('SettableThresholds', 'uint16', THRESHOLD_LISTS[settable]!);
 }
+
+/** The SupportedThresholds-style list of each set of threshold indexes (bit i: index i), shared and frozen. */
+const THRESHOLD_LISTS: readonly (readonly number[])[] = Array.from({ length: 1 << THRESHOLD_PROPERTIES.length }, (_, mask) =>
+  Object.freeze(THRESHOLD_PROPERTIES.map((_, index) => index).filter((index) => mask & (1 << index))));
 
 function thresholdIndex(name: ThresholdName): number {
   return THRESHOLD_PROPERTIES.findIndex(([n]) => n === name);

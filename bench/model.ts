@@ -1,0 +1,54 @@
+/**
+ * The sampling flow's model work for a simulated host of 100, 1 000 and
+ * 10 000 numeric sensors: one snapshot, buildModel, createInstanceIndex and
+ * checkProfileRules (median and best of several runs), then the index
+ * lookups the request path makes.
+ *
+ *   node --import tsx bench/model.ts
+ */
+import { DEFAULT_SCENARIO, SimulatedHost } from '../providers/simulated/index.js';
+import { buildModel, checkProfileRules, createInstanceIndex, type ModelEntry, type ModelInput } from '../src/model/index.js';
+import { measure } from './sensors.js';
+
+const RUNS = 7;
+
+function timed(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/** Median and best milliseconds of `RUNS` runs after one warm-up. */
+function stats(fn: () => unknown): string {
+  fn();
+  const times = Array.from({ length: RUNS }, () => timed(fn)).sort((a, b) => a - b);
+  return `${times[Math.floor(RUNS / 2)]!.toFixed(1)} ms (best ${times[0]!.toFixed(1)})`;
+}
+
+for (const sensors of [100, 1_000, 10_000]) {
+  const host = new SimulatedHost(DEFAULT_SCENARIO, sensors);
+  const snapshot = host.snapshotAt(250);
+  const input: ModelInput = {
+    hostname: 'bench-host', now: 0, staleAfterMs: 60_000, instances: [],
+    hardware: [{ provider: 'simulated', snapshot, sampledAt: 0, intervalMs: 10_000 }],
+  };
+  let entries: ModelEntry[] = buildModel(input);
+  console.log(`${sensors} sensors → ${entries.length} instances`);
+  console.log(`  snapshot            ${stats(() => host.snapshotAt(250))}`);
+  console.log(`  buildModel          ${stats(() => (entries = buildModel(input)))}`);
+  console.log(`  createInstanceIndex ${stats(() => createInstanceIndex(1, entries))}`);
+  console.log(`  checkProfileRules   ${stats(() => checkProfileRules(entries))}`);
+}
+
+const entries = buildModel({
+  hostname: 'bench-host', now: 0, staleAfterMs: 60_000, instances: [],
+  hardware: [{ provider: 'simulated', snapshot: new SimulatedHost(DEFAULT_SCENARIO, 10_000).snapshotAt(0), sampledAt: 0 }],
+});
+const index = createInstanceIndex(1, entries);
+const sensor = entries.find((e) => e.instance.classname === 'Thincim_NumericSensor')!.instance.path!;
+const fresh = sensor.withLocation(undefined);
+console.log('lookups on the 10 000-sensor index');
+console.log(`  byClass     ${Math.round(measure(() => index.byClass('root/cimv2', 'Thincim_NumericSensor'))).toLocaleString('en')} ops/s`);
+console.log(`  get         ${Math.round(measure(() => index.get('root/cimv2', sensor))).toLocaleString('en')} ops/s (memoized key)`);
+console.log(`  get         ${Math.round(measure(() => index.get('root/cimv2', fresh.withLocation('root/cimv2')))).toLocaleString('en')} ops/s (parsed path, key computed)`);
+console.log(`  referencing ${Math.round(measure(() => index.referencing('root/cimv2', sensor))).toLocaleString('en')} ops/s`);
