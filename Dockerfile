@@ -19,11 +19,10 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY providers ./providers
+COPY scripts/prune-production.sh ./scripts/
 RUN npm run build \
  && npm ci --omit=dev --ignore-scripts \
- && find node_modules \( -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' -o -name '*.map' -o -name '*.md' \
-      -o -name '*.ts' -o -name 'LICENSE*' -o -name 'CHANGELOG*' \) -type f -delete \
- && find node_modules -depth -type d \( -name test -o -name tests -o -name docs -o -name examples -o -name benchmarks \) -exec rm -rf {} +
+ && sh scripts/prune-production.sh node_modules dist
 
 FROM node:20-bookworm-slim
 # ipmitool reads the BMC through /dev/ipmi0 when the device is passed in.

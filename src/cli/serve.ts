@@ -8,6 +8,7 @@ import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from '../config/index.js';
 import { planListeners } from '../config/listeners.js';
 import { loadRepository, MofError, formatDiagnostic } from '../repository/index.js';
+import { loadProviders, ProviderLoadError, schemaDirsOf } from '../providers/index.js';
 import {
   AuthFailureLimiter, Authenticator, CertificateError, loadOrCreateCertificate, UserStore, UsersFileError,
 } from '../security/index.js';
@@ -17,7 +18,7 @@ import { VERSION } from '../version.js';
 import type { CliIO } from './io.js';
 
 /** Errors of the operator's making: reported in one line, exit status 1, no stack. */
-const STARTUP_ERRORS = [MofError, CertificateError, UsersFileError];
+const STARTUP_ERRORS = [MofError, CertificateError, UsersFileError, ProviderLoadError];
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   let config: Config;
@@ -60,8 +61,14 @@ interface Service {
 
 async function start(config: Config, logger: Logger): Promise<Service> {
   const listeners = planListeners(config);
-  const repository = await loadRepository({ schemaDir: config.schemaDir, cacheDir: config.cacheDir, onWarning: (m) => logger.warn(m) });
-  logger.info({ classes: repository.classNames('root/cimv2').length, schemaDir: config.schemaDir }, 'schema loaded');
+  const providers = await loadProviders({
+    providers: config.providers,
+    options: { hwmon: config.hwmon, ipmi: config.ipmi, simulated: config.simulated, sysinfo: config.sysinfo, ...config.providerOptions },
+  });
+  // OEM classes: the configured folders, then those the instance providers bring.
+  const schemaDir = [...config.schemaDir, ...schemaDirsOf(providers)];
+  const repository = await loadRepository({ schemaDir, cacheDir: config.cacheDir, onWarning: (m) => logger.warn(m) });
+  logger.info({ classes: repository.classNames('root/cimv2').length, schemaDir }, 'schema loaded');
   const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger) : undefined;
   const tls = await loadTLS();
   const users = listeners.some((l) => l.requireAuth) ? await openUsers(config, logger) : undefined;
@@ -71,11 +78,7 @@ async function start(config: Config, logger: Logger): Promise<Service> {
     clientCertUsers: config.tls.clientCertUsers,
   });
   const broker = await startBroker({
-    repository, logger, tls, authenticator,
-    providers: {
-      providers: config.providers,
-      options: { hwmon: config.hwmon, ipmi: config.ipmi, simulated: config.simulated, sysinfo: config.sysinfo, ...config.providerOptions },
-    },
+    repository, providers, logger, tls, authenticator,
     listeners: listeners.map(({ protocol, host, port, requireAuth }) => ({ protocol, host, port, requireAuth })),
     limits: config.limits,
     healthzOpen: config.healthzOpen,

@@ -118,7 +118,7 @@ export const CONFIG_SPEC = {
     interval: number({ doc: 'Sampling interval', unit: 's', default: 10, min: 0.1, max: 86_400 }),
   },
   ipmi: {
-    tool: text({ doc: 'ipmitool command (name on PATH or path).', default: 'ipmitool' }),
+    tool: text({ doc: '`auto` (ipmitool, then FreeIPMI), `ipmitool`, `freeipmi`, or the path of an `ipmitool` or `ipmi-sensors` executable.', default: 'auto' }),
     host: text({ doc: 'BMC address for out-of-band IPMI; absent: the local BMC.', maxLength: 255 }),
     user: text({ doc: 'BMC user (out-of-band).', maxLength: 64 }),
     password: text({
@@ -131,6 +131,8 @@ export const CONFIG_SPEC = {
     interface: text({ doc: 'ipmitool interface (`-I`), e.g. `open`, `lanplus`; absent: ipmitool chooses.', pattern: '^[a-z][a-z0-9-]*$', maxLength: 32 }),
     sdrFile: path({ doc: 'Replay a captured `ipmitool sdr` output instead of running ipmitool.' }),
     sensorFile: path({ doc: 'Replay a captured `ipmitool sensor` output instead of running ipmitool.' }),
+    fruFile: path({ doc: 'Replay a captured `ipmitool fru` output (chassis and system identity).' }),
+    port: integer({ doc: 'RMCP port of the BMC (out-of-band).', defaultDoc: '623', min: 1, max: 65535 }),
     interval: number({ doc: 'Sampling interval', unit: 's', default: 20, min: 0.1, max: 86_400 }),
   },
   simulated: {

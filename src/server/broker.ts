@@ -12,7 +12,7 @@ import { CIMV2_NAMESPACE, INTEROP_NAMESPACE } from '../model/classes.js';
 import { buildModel } from '../model/index.js';
 import { interopInstances, type Listener } from '../operations/interop.js';
 import { PullSessions } from '../operations/pull.js';
-import { loadProviders, ProviderManager, type ProviderSelection } from '../providers/index.js';
+import { ProviderManager, type LoadedProvider } from '../providers/index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { Authenticator } from '../security/index.js';
 import { VERSION } from '../version.js';
@@ -42,8 +42,9 @@ export interface BrokerLimits extends Required<Pick<AppOptions, 'concurrentOpera
 }
 
 export interface BrokerOptions {
+  /** The class repository, including the MOF of the instance providers (schemaDirsOf). */
   repository: ClassRepository;
-  providers: ProviderSelection;
+  providers: readonly LoadedProvider[];
   listeners: readonly BrokerListener[];
   limits: BrokerLimits;
   logger: FastifyBaseLogger;
@@ -75,8 +76,7 @@ export interface Broker {
 export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const { repository, logger, limits } = options;
   const hostname = options.hostname ?? osHostname();
-  const providers = await loadProviders(options.providers);
-  const manager = new ProviderManager({ providers, repository, hostname, logger, staleAfterMs: options.staleAfterMs });
+  const manager = new ProviderManager({ providers: options.providers, repository, hostname, logger, staleAfterMs: options.staleAfterMs });
   const state = new BrokerState(repository);
   const pulls = new PullSessions({
     maxSessions: limits.enumerationContexts,

@@ -7,6 +7,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { pino } from 'pino';
 import type { CIMError, CIMInstance, CIMInstanceName } from '../../src/cim/index.js';
 import { decodeResponse, type CIMResponse, type ReturnItem } from '../../src/cimxml/index.js';
+import { loadProviders } from '../../src/providers/index.js';
 import { loadRepository, type Repository } from '../../src/repository/index.js';
 import { startBroker, type Broker, type BrokerOptions } from '../../src/server/broker.js';
 
@@ -41,7 +42,7 @@ export interface TestBroker {
 export async function startTestBroker(options: Partial<BrokerOptions> & { simulated?: Record<string, unknown> } = {}): Promise<TestBroker> {
   const broker = await startBroker({
     repository: await projectRepository(),
-    providers: { providers: ['simulated'], options: { simulated: { startTime: 0, clock: () => 0, ...options.simulated } } },
+    providers: await loadProviders({ providers: ['simulated'], options: { simulated: { startTime: 0, clock: () => 0, ...options.simulated } } }),
     listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: false }],
     limits: TEST_LIMITS,
     logger: pino({ level: 'silent' }),
