@@ -57,14 +57,19 @@ function clip(text: string): string {
  * `sink` and the lexer moves on, so it always terminates.
  */
 export function tokenize(text: string, file: string, sink: DiagnosticSink): Token[] {
-  return new Lexer(text, file, sink).run();
+  const lexer = new Lexer(text, file, sink);
+  const tokens: Token[] = [];
+  for (let t = lexer.next(); ; t = lexer.next()) {
+    tokens.push(t);
+    if (t.kind === 'eof') return tokens;
+  }
 }
 
-class Lexer {
+/** Produces tokens one at a time, so that memory does not grow with the input. */
+export class Lexer {
   readonly #src: string;
   readonly #file: string;
   readonly #sink: DiagnosticSink;
-  readonly #tokens: Token[] = [];
   #pos = 0;
   #line = 1;
   #lineStart = 0;
@@ -76,22 +81,23 @@ class Lexer {
     if (src.charCodeAt(0) === 0xfeff) this.#pos = 1;
   }
 
-  run(): Token[] {
+  /** The next token; 'eof' at the end of the text or once the error limit is reached. */
+  next(): Token {
     while (!this.#sink.full) {
       this.#skipTrivia();
       if (this.#pos >= this.#src.length) break;
-      this.#next();
+      const token = this.#token();
+      if (token) return token;
     }
-    this.#push('eof', '', undefined, this.#pos);
-    return this.#tokens;
+    return this.#make('eof', '', undefined, this.#pos);
   }
 
   #error(offset: number, message: string): void {
     this.#sink.add({ file: this.#file, line: this.#line, column: offset - this.#lineStart + 1 }, message);
   }
 
-  #push(kind: TokenKind, text: string, number: bigint | number | undefined, start: number): void {
-    this.#tokens.push({ kind, text, number, line: this.#line, column: start - this.#lineStart + 1 });
+  #make(kind: TokenKind, text: string, number: bigint | number | undefined, start: number): Token {
+    return { kind, text, number, line: this.#line, column: start - this.#lineStart + 1 };
   }
 
   #newline(at: number): void {
@@ -132,36 +138,35 @@ class Lexer {
     this.#pos = end + 2;
   }
 
-  #next(): void {
+  /** One token from here, or undefined after a lexical error (already reported). */
+  #token(): Token | undefined {
     const src = this.#src;
     const start = this.#pos;
     const ch = src[start] as string;
     const c = ch.charCodeAt(0);
-    if (isIdentifierStart(c)) {
-      this.#push('identifier', this.#identifier(), undefined, start);
-    } else if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(start + 1)))) {
-      this.#number();
-    } else if (ch === '"') {
-      this.#string();
-    } else if (ch === "'") {
-      this.#char();
-    } else if (ch === '$') {
+    if (isIdentifierStart(c)) return this.#make('identifier', this.#identifier(), undefined, start);
+    if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(start + 1)))) return this.#number();
+    if (ch === '"') return this.#string();
+    if (ch === "'") return this.#char();
+    if (ch === '$') return this.#alias();
+    if (ch === '#') return this.#pragma();
+    if (PUNCTUATION.has(ch)) {
       this.#pos++;
-      if (!isIdentifierStart(src.charCodeAt(this.#pos))) {
-        this.#error(start, "expected an alias name after '$'");
-        return;
-      }
-      this.#push('alias', this.#identifier(), undefined, start);
-    } else if (ch === '#') {
-      this.#pragma();
-    } else if (PUNCTUATION.has(ch)) {
-      this.#pos++;
-      this.#push('punct', ch, undefined, start);
-    } else {
-      const cp = String.fromCodePoint(src.codePointAt(start) ?? c);
-      this.#pos += cp.length;
-      this.#error(start, `unexpected character ${JSON.stringify(cp)}`);
+      return this.#make('punct', ch, undefined, start);
     }
+    const cp = String.fromCodePoint(src.codePointAt(start) ?? c);
+    this.#pos += cp.length;
+    this.#error(start, `unexpected character ${JSON.stringify(cp)}`);
+    return undefined;
+  }
+
+  #alias(): Token | undefined {
+    const start = this.#pos++;
+    if (!isIdentifierStart(this.#src.charCodeAt(this.#pos))) {
+      this.#error(start, "expected an alias name after '$'");
+      return undefined;
+    }
+    return this.#make('alias', this.#identifier(), undefined, start);
   }
 
   #identifier(): string {
@@ -171,16 +176,16 @@ class Lexer {
     return src.slice(start, this.#pos);
   }
 
-  #pragma(): void {
-    const start = this.#pos;
-    this.#pos++;
+  #pragma(): Token | undefined {
+    const start = this.#pos++;
     const word = isIdentifierStart(this.#src.charCodeAt(this.#pos)) ? this.#identifier() : '';
-    if (word.toLowerCase() === 'pragma') this.#push('pragma', '#pragma', undefined, start);
-    else this.#error(start, "expected 'pragma' after '#'");
+    if (word.toLowerCase() === 'pragma') return this.#make('pragma', '#pragma', undefined, start);
+    this.#error(start, "expected 'pragma' after '#'");
+    return undefined;
   }
 
   /** Numbers run over letters, digits and dots (and an exponent's sign); the shape decides the kind. */
-  #number(): void {
+  #number(): Token | undefined {
     const src = this.#src;
     const start = this.#pos;
     for (;;) {
@@ -194,15 +199,15 @@ class Lexer {
       }
     }
     const text = src.slice(start, this.#pos);
-    if (DECIMAL.test(text)) this.#push('integer', text, BigInt(text), start);
-    else if (HEX.test(text)) this.#push('integer', text, BigInt(text), start);
-    else if (BINARY.test(text)) this.#push('integer', text, BigInt('0b' + text.slice(0, -1)), start);
-    else if (OCTAL.test(text)) this.#push('integer', text, BigInt('0o' + text.slice(1)), start);
-    else if (REAL.test(text)) this.#push('real', text, Number(text), start);
-    else this.#error(start, `invalid number '${text}'`);
+    if (DECIMAL.test(text) || HEX.test(text)) return this.#make('integer', text, BigInt(text), start);
+    if (BINARY.test(text)) return this.#make('integer', text, BigInt('0b' + text.slice(0, -1)), start);
+    if (OCTAL.test(text)) return this.#make('integer', text, BigInt('0o' + text.slice(1)), start);
+    if (REAL.test(text)) return this.#make('real', text, Number(text), start);
+    this.#error(start, `invalid number '${text}'`);
+    return undefined;
   }
 
-  #string(): void {
+  #string(): Token {
     const src = this.#src;
     const start = this.#pos;
     let value = '';
@@ -212,23 +217,21 @@ class Lexer {
       if (c === 34) {
         value += src.slice(from, this.#pos);
         this.#pos++;
-        this.#push('string', value, undefined, start);
-        return;
+        return this.#make('string', value, undefined, start);
       }
       if (c === 92) {
         value += src.slice(from, this.#pos) + this.#escape();
         from = this.#pos;
       } else if (c === 10 || Number.isNaN(c)) {
         this.#error(start, 'unterminated string: expected \'"\' before the end of the line');
-        this.#push('string', value + src.slice(from, this.#pos), undefined, start);
-        return;
+        return this.#make('string', value + src.slice(from, this.#pos), undefined, start);
       } else {
         this.#pos++;
       }
     }
   }
 
-  #char(): void {
+  #char(): Token | undefined {
     const src = this.#src;
     const start = this.#pos++;
     let value: string;
@@ -243,10 +246,10 @@ class Lexer {
       this.#error(start, "invalid char literal: expected one character between single quotes");
       while (this.#pos < src.length && src.charCodeAt(this.#pos) !== 39 && src.charCodeAt(this.#pos) !== 10) this.#pos++;
       if (src.charCodeAt(this.#pos) === 39) this.#pos++;
-      return;
+      return undefined;
     }
     this.#pos++;
-    this.#push('char', value, undefined, start);
+    return this.#make('char', value, undefined, start);
   }
 
   /** At a backslash: consumes an escape sequence and returns the character it stands for. */

@@ -5,7 +5,7 @@ import type {
   MofQualifierDeclaration, MofTyped,
 } from './declarations.js';
 import { DEFAULT_MOF_LIMITS, DiagnosticSink, type MofDiagnostic, type MofLimits, type SourcePosition } from './diagnostics.js';
-import { describeToken, tokenize, type Token } from './lexer.js';
+import { Lexer, describeToken, type Token } from './lexer.js';
 
 export interface ParseResult {
   productions: MofProduction[];
@@ -25,7 +25,7 @@ export function parseMof(text: string, file = '<input>', limits: Partial<Pick<Mo
 
 /** Parses into `sink`, which the caller may share between files. */
 export function parseProductions(text: string, file: string, sink: DiagnosticSink): MofProduction[] {
-  return new Parser(tokenize(text, file, sink), file, sink).parse();
+  return new Parser(new Lexer(text, file, sink), file, sink).parse();
 }
 
 const FLAVORS = new Map<string, MofFlavor>(
@@ -42,13 +42,16 @@ class SyntaxFailure extends Error {
 }
 
 class Parser {
-  readonly #tokens: Token[];
+  readonly #lexer: Lexer;
   readonly #file: string;
   readonly #sink: DiagnosticSink;
-  #i = 0;
+  /** Tokens read ahead (at most two). */
+  readonly #ahead: Token[] = [];
+  /** Braces opened and not yet closed by the tokens consumed so far. */
+  #depth = 0;
 
-  constructor(tokens: Token[], file: string, sink: DiagnosticSink) {
-    this.#tokens = tokens;
+  constructor(lexer: Lexer, file: string, sink: DiagnosticSink) {
+    this.#lexer = lexer;
     this.#file = file;
     this.#sink = sink;
   }
@@ -56,13 +59,14 @@ class Parser {
   parse(): MofProduction[] {
     const out: MofProduction[] = [];
     while (this.#peek().kind !== 'eof' && !this.#sink.full) {
-      const start = this.#i;
+      const startDepth = this.#depth;
+      const startToken = this.#peek();
       try {
         out.push(this.#production());
       } catch (err) {
         if (!(err instanceof SyntaxFailure)) throw err;
         this.#sink.add(this.#pos(err.token), err.message);
-        this.#recover(start);
+        this.#recover(startDepth, startToken);
       }
     }
     return out;
@@ -71,13 +75,15 @@ class Parser {
   // ---- token helpers ----
 
   #peek(offset = 0): Token {
-    const tokens = this.#tokens;
-    return tokens[Math.min(this.#i + offset, tokens.length - 1)] as Token;
+    while (this.#ahead.length <= offset) this.#ahead.push(this.#lexer.next());
+    return this.#ahead[offset] as Token;
   }
 
   #next(): Token {
     const token = this.#peek();
-    if (token.kind !== 'eof') this.#i++;
+    if (token.kind === 'eof') return token;
+    this.#ahead.shift();
+    this.#depth += braceDelta(token);
     return token;
   }
 
@@ -120,18 +126,17 @@ class Parser {
 
   /**
    * After an error, skips to the end of the broken declaration: the next ';'
-   * outside braces (counting from where the declaration began), or a pragma.
+   * outside the braces the declaration opened, or a pragma.
    */
-  #recover(start: number): void {
-    let depth = 0;
-    for (let k = start; k < this.#i; k++) depth += braceDelta(this.#tokens[k] as Token);
-    if (this.#i === start) this.#next();
+  #recover(startDepth: number, startToken: Token): void {
+    if (this.#peek() === startToken) this.#next();
     for (;;) {
       const t = this.#peek();
+      const depth = this.#depth - startDepth;
       if (t.kind === 'eof' || (t.kind === 'pragma' && depth <= 0)) return;
       this.#next();
-      depth = Math.max(0, depth + braceDelta(t));
-      if (depth === 0 && t.kind === 'punct' && t.text === ';') return;
+      if (this.#depth < startDepth) this.#depth = startDepth;
+      if (this.#depth === startDepth && t.kind === 'punct' && t.text === ';') return;
     }
   }
 

@@ -238,6 +238,9 @@ t.test('client requests decode to what was meant', async (t) => {
     ['ModifiedInstance', { kind: 'namedinstance', path: LOCAL_FAN.withLocation(undefined), instance: newInstance }],
     ['QualifierDeclaration', { kind: 'qualifierdeclaration', decl }],
     ['Ref', { kind: 'reference', path: INTEROP_PROFILE }],
+    ['ClassRef', { kind: 'reference', path: new CIMClassName({ classname: 'CIM_Fan' }) }],
+    ['LocalClassRef', { kind: 'reference', path: new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2' }) }],
+    ['RemoteClassRef', { kind: 'reference', path: new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2', host: 'h' }) }],
   ]);
   const request = decodeRequest(body);
   t.equal(request.messageId, 'id-<1>');
@@ -260,6 +263,9 @@ t.test('client requests decode to what was meant', async (t) => {
   t.same(plain(modified.instance.properties), plain(newInstance.properties));
   t.same(plain(value('QualifierDeclaration')), plain({ kind: 'qualifierdeclaration', decl }));
   t.same(plain(value('Ref')), plain({ kind: 'reference', path: INTEROP_PROFILE }));
+  t.same(plain(value('ClassRef')), plain({ kind: 'reference', path: new CIMClassName({ classname: 'CIM_Fan' }) }), 'CLASSNAME');
+  t.same(plain(value('LocalClassRef')), plain({ kind: 'reference', path: new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2' }) }), 'LOCALCLASSPATH');
+  t.same(plain(value('RemoteClassRef')), plain({ kind: 'reference', path: new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2', host: 'h' }) }), 'CLASSPATH');
 
   const methodBody = encodeMethodCall('m', 'Go', new CIMClassName({ classname: 'OMC_Fan', namespace: 'root/cimv2' }), {
     Level: { type: 'sint64', value: -9223372036854775808n },
@@ -269,6 +275,8 @@ t.test('client requests decode to what was meant', async (t) => {
     Error: { type: 'string', value: EMBEDDED, embeddedObject: 'instance' },
     Errors: { type: 'string', value: [EMBEDDED, null] as CIMValue, embeddedObject: 'instance' },
     Exact: { kind: 'instancename', path: LOCAL_FAN.withLocation(undefined) },
+    ExactRefs: { kind: 'refarray', items: [REMOTE, null, new CIMClassName({ classname: 'CIM_Fan' })] },
+    ExactArray: { kind: 'array', items: ['x', null] },
     ExactEmbedded: { kind: 'value', text: '', embedded: EMBEDDED },
     Nothing: null,
   });
@@ -283,6 +291,8 @@ t.test('client requests decode to what was meant', async (t) => {
   t.same(plain(param('Error')), plain({ name: 'Error', paramType: 'string', embeddedObject: 'instance', value: { kind: 'value', text, embedded: EMBEDDED } }));
   t.same(plain(param('Errors')), plain({ name: 'Errors', paramType: 'string', embeddedObject: 'instance', value: { kind: 'array', items: [text, null], embedded: [EMBEDDED, null] } }));
   t.same(plain(param('Exact')), plain({ name: 'Exact', value: { kind: 'instancename', path: LOCAL_FAN.withLocation(undefined) } }));
+  t.same(plain(param('ExactRefs')), plain({ name: 'ExactRefs', value: { kind: 'refarray', items: [REMOTE, null, new CIMClassName({ classname: 'CIM_Fan' })] } }));
+  t.same(plain(param('ExactArray')), plain({ name: 'ExactArray', value: { kind: 'array', items: ['x', null] } }));
   t.same(plain(param('ExactEmbedded')), plain({ name: 'ExactEmbedded', embeddedObject: 'instance', value: { kind: 'value', text, embedded: EMBEDDED } }));
   t.same(plain(param('Nothing')), plain({ name: 'Nothing', value: { kind: 'null' } }));
 });
