@@ -151,6 +151,8 @@ t.test('METHODRESPONSE with a return value and output parameters', async (t) => 
 t.test('response faults', async (t) => {
   t.match(protocolError(() => decodeResponse(responseBody('<IMETHODRESPONSE NAME="Op"><IRETURNVALUE><INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="boolean"><VALUE>perhaps</VALUE></PROPERTY></INSTANCE></IRETURNVALUE></IMETHODRESPONSE>'))).message,
     /invalid value in the response: .*not a boolean/);
+  t.match(protocolError(() => decodeResponse(responseBody('<METHODRESPONSE NAME="M"><RETURNVALUE PARAMTYPE="string" EmbeddedObject="instance"><VALUE>oops</VALUE></RETURNVALUE></METHODRESPONSE>'))).message,
+    /invalid value in the response: invalid embedded instance/);
   t.equal(protocolError(() => decodeResponse(responseBody('<IMETHODRESPONSE NAME="Op"><IRETURNVALUE>'))).cimError, 'request-not-well-formed');
   const multi = '<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="1" PROTOCOLVERSION="1.0"><MULTIRSP></MULTIRSP></MESSAGE></CIM>';
   t.match(protocolError(() => decodeResponse(multi)).message, /must contain <SIMPLERSP>, not <MULTIRSP>/);
