@@ -81,10 +81,24 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
     },
   });
   // Every other method on every path, whether fastify routes it or not (TRACE, PROPFIND…).
-  app.setNotFoundHandler(async (_request, reply) => {
-    reply.code(405).header('Allow', 'POST').type('text/plain; charset=utf-8');
-    return 'CIM-XML operations are sent with POST\n';
+  app.setNotFoundHandler(async (_request, reply) => methodNotAllowed(reply));
+  // fastify answers a Content-Type that is no media type ("2.0", "xml") with 415 before any
+  // handler runs; judge it like any other Content-Type, in the same order of checks.
+  app.setErrorHandler(async (error, request, reply) => {
+    if ((error as { code?: string }).code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') throw error;
+    if (request.method !== 'POST') return methodNotAllowed(reply);
+    try {
+      decode(request, options.decodeLimits);
+    } catch (e) {
+      return answerFailure(reply, e);
+    }
+    throw error;
   });
+}
+
+function methodNotAllowed(reply: FastifyReply): string {
+  reply.code(405).header('Allow', 'POST').type('text/plain; charset=utf-8');
+  return 'CIM-XML operations are sent with POST\n';
 }
 
 /** Checks the CIM headers (DSP0200 §7.3, in OpenPegasus's order) and decodes the body. */
