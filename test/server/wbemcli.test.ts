@@ -6,6 +6,9 @@
  * its flags, in root/cimv2 and root/interop, and its failures. What wbemcli
  * prints is compared with what the broker published (the instance index and
  * the class repository) and with the scenario and DMTF profile values.
+ * wbemcli 1.6.3 has no qualifier flag (no -nq): `gc` asks for qualifiers and
+ * class origins, `gcd` for neither; its property lists are the trailing
+ * `prop,prop` argument (there is no `Class.prop` form).
  *
  * wbemcli 1.6.3 cannot read EmbeddedObject on PROPERTY.ARRAY (its attribute
  * list for that element lacks it, though DSP0201 2.4 allows it), so `ec` of
