@@ -47,6 +47,7 @@ class Compiler {
   readonly #read: (path: string) => string;
   /** Set by `#pragma namespace`; it stays in force across includes, as textual inclusion would. */
   #namespace: string | undefined;
+  #bytes = 0;
 
   constructor(limits: MofLimits, read: (path: string) => string) {
     this.sink = new DiagnosticSink(limits.maxErrors);
@@ -70,6 +71,11 @@ class Compiler {
     } catch (err) {
       const reason = describeReadError(err);
       this.sink.add(where, from ? `cannot include ${JSON.stringify(from.args[0])}: ${reason} (${absolute})` : `cannot read file: ${reason}`);
+      return;
+    }
+    this.#bytes += Buffer.byteLength(text);
+    if (this.#bytes > this.#limits.maxTotalBytes) {
+      this.sink.add(where, `the MOF files read exceed ${this.#limits.maxTotalBytes} bytes in all`);
       return;
     }
     this.files.push(absolute);

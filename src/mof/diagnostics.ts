@@ -43,6 +43,8 @@ export class MofError extends Error {
 export interface MofLimits {
   /** Largest MOF file read, in bytes. */
   maxFileBytes: number;
+  /** Most bytes read in one compilation, all files together. */
+  maxTotalBytes: number;
   /** Deepest chain of `#pragma include`. */
   maxIncludeDepth: number;
   /** Most files read in one compilation. */
@@ -52,7 +54,8 @@ export interface MofLimits {
 }
 
 export const DEFAULT_MOF_LIMITS: Readonly<MofLimits> = Object.freeze({
-  maxFileBytes: 16 * 1024 * 1024,
+  maxFileBytes: 4 * 1024 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
   maxIncludeDepth: 32,
   maxFiles: 10_000,
   maxErrors: 100,

@@ -95,6 +95,9 @@ t.test('limits', async (t) => {
   t.same(files.errors.map((e) => e.message), ['too many MOF files: the limit is 2']);
   const size = compileMof(join(root, 'big.mof'), { limits: { maxFileBytes: 50 } });
   t.match(size.errors.map(formatDiagnostic), [/big\.mof: cannot read file: file is \d+ bytes, the limit is 50/]);
+  const total = compileMof(join(root, 'deep0.mof'), { limits: { maxTotalBytes: 70 } });
+  t.same(total.errors.map((e) => [e.file, e.line, e.message]), [[join(root, 'deep1.mof'), 1, 'the MOF files read exceed 70 bytes in all']]);
+  t.same(total.files, [join(root, 'deep0.mof'), join(root, 'deep1.mof')], '29 + 29 bytes fit, the third file does not');
   t.equal(compileMof(join(root, 'errors.mof'), { limits: { maxErrors: 2 } }).errors.length, 2);
   t.equal(compileMof(join(root, 'errors.mof')).errors.length, 3);
   const many = compileMof([join(root, 'errors.mof'), join(root, 'deep3.mof')], { limits: { maxErrors: 1 } });
