@@ -44,16 +44,11 @@ export class BuildContext {
   readonly #deviceIds = new IdAllocator(DEVICE_ID_MAX);
   readonly #tags = new IdAllocator(TAG_MAX);
   readonly #instanceIds = new IdAllocator(TAG_MAX);
-  readonly #systemKeys: readonly [string, string];
 
   constructor(input: ModelInput, options: BuildOptions) {
     this.input = input;
     this.#onProblem = options.onProblem;
-    this.#systemKeys = [ModelClass.ComputerSystem, input.hostname];
-    this.systemPath = new InstanceDraft(CIMV2_NAMESPACE, ModelClass.ComputerSystem)
-      .key('CreationClassName', 'string', ModelClass.ComputerSystem)
-      .key('Name', 'string', input.hostname)
-      .path();
+    this.systemPath = this.systemDraft().path();
     this.central = { system: this.systemPath, sensors: [], fans: [], powerSupplies: [], chassis: [] };
   }
 
@@ -65,12 +60,18 @@ export class BuildContext {
     this.entries.push({ namespace, instance });
   }
 
+  /** A draft of the host's Thincim_ComputerSystem with its keys (Name is the host name). */
+  systemDraft(): InstanceDraft {
+    return new InstanceDraft(CIMV2_NAMESPACE, ModelClass.ComputerSystem)
+      .key('CreationClassName', 'string', ModelClass.ComputerSystem)
+      .key('Name', 'string', this.input.hostname);
+  }
+
   /** A draft of a logical device with its four keys; DeviceID unique per class, ≤ 64 characters. */
   deviceDraft(classname: string, provider: string, id: string): InstanceDraft {
-    const [systemClass, systemName] = this.#systemKeys;
     return new InstanceDraft(CIMV2_NAMESPACE, classname)
-      .key('SystemCreationClassName', 'string', systemClass)
-      .key('SystemName', 'string', systemName)
+      .key('SystemCreationClassName', 'string', ModelClass.ComputerSystem)
+      .key('SystemName', 'string', this.input.hostname)
       .key('CreationClassName', 'string', classname)
       .key('DeviceID', 'string', this.#deviceIds.allocate(classname, qualifiedId(provider, id)));
   }
@@ -125,7 +126,7 @@ export const ENABLED = 2;
 /** EnabledState 3 Disabled. */
 export const DISABLED = 3;
 /** RequestedState 12 Not Applicable: the model accepts no state changes. */
-const REQUESTED_NOT_APPLICABLE = 12;
+export const REQUESTED_NOT_APPLICABLE = 12;
 
 /** The status properties of CIM_ManagedSystemElement, from one verdict. */
 export function setStatus(draft: InstanceDraft, health: Verdict): InstanceDraft {

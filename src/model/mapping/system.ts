@@ -2,18 +2,17 @@
  * DSP1004 Base Server: the one Thincim_ComputerSystem every device belongs
  * to, whose health is the roll-up of everything the model knows about it.
  */
-import { CIMV2_NAMESPACE, ModelClass } from '../classes.js';
-import { judge, type Finding } from '../health.js';
-import { InstanceDraft } from '../instance-draft.js';
+import { CIMV2_NAMESPACE } from '../classes.js';
+import { judge, verdict, type Finding } from '../health.js';
+import type { InstanceDraft } from '../instance-draft.js';
 import type { ProviderSample } from '../input.js';
 import type { SystemIdentity } from '../snapshot.js';
-import { ENABLED, setStatus, type BuildContext } from './context.js';
+import { ENABLED, REQUESTED_NOT_APPLICABLE, setStatus, type BuildContext } from './context.js';
 
 /** Dedicated 0 Not Dedicated: a general-purpose server. */
 const NOT_DEDICATED = 0;
-/** EnabledDefault 2 Enabled, RequestedState 12 Not Applicable. */
+/** EnabledDefault 2 Enabled. */
 const ENABLED_DEFAULT = 2;
-const REQUESTED_NOT_APPLICABLE = 12;
 
 /**
  * What a provider without any snapshot tells about the system: it cannot be
@@ -27,9 +26,7 @@ export function missingProviderFinding(sample: ProviderSample): Finding {
 
 /** Writes the system; call after every device has added its condition to the roll-up. */
 export function addSystem(ctx: BuildContext, identity: SystemIdentity | undefined): void {
-  const draft = new InstanceDraft(CIMV2_NAMESPACE, ModelClass.ComputerSystem)
-    .key('CreationClassName', 'string', ModelClass.ComputerSystem)
-    .key('Name', 'string', ctx.input.hostname)
+  const draft = ctx.systemDraft()
     .set('ElementName', 'string', ctx.input.hostname)
     .set('NameFormat', 'string', 'IP')
     .setArray('Dedicated', 'uint16', [NOT_DEDICATED])
@@ -37,8 +34,7 @@ export function addSystem(ctx: BuildContext, identity: SystemIdentity | undefine
     .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE)
     .set('EnabledDefault', 'uint16', ENABLED_DEFAULT);
   setIdentity(draft, identity);
-  const knowsNothing = ctx.input.hardware.length === 0;
-  setStatus(draft, knowsNothing ? judge([{ condition: 'unknown', reason: 'no hardware provider' }]) : judge(ctx.rollup));
+  setStatus(draft, ctx.input.hardware.length === 0 ? verdict('unknown', 'no hardware provider') : judge(ctx.rollup));
   ctx.add(CIMV2_NAMESPACE, draft.build(ctx.systemPath));
 }
 
