@@ -32,13 +32,18 @@ export interface ClassRepository {
   getClass(namespace: string, classname: string): CIMClass | undefined;
   /** The class names of the namespace, in dependency order (superclasses first). */
   classNames(namespace: string): string[];
-  /** Subclass names of `classname` (all top-level classes when undefined), direct or deep. */
+  /**
+   * Subclass names of `classname` (the top-level classes when undefined),
+   * direct only or, with `deep`, all descendants depth-first; [] for an
+   * unknown namespace or class.
+   */
   subclassNames(namespace: string, classname: string | undefined, deep: boolean): string[];
-  /** `classname` and its ancestors, nearest first. */
+  /** `classname` and its ancestors, nearest first; [] when unknown. */
   superclassChain(namespace: string, classname: string): string[];
+  /** True when `classname` is `ancestor` itself or descends from it. */
   isSubclassOf(namespace: string, classname: string, ancestor: string): boolean;
   qualifierDeclarations(namespace: string): NocaseMap<CIMQualifierDeclaration>;
-  /** A copy of the class shaped by the class-operation flags. */
+  /** A copy of the class shaped by the class-operation flags (flags left undefined keep everything). */
   classView(cls: CIMClass, options: ClassViewOptions): CIMClass;
   /** Problems of an instance against its class (empty when valid). */
   validateInstance(namespace: string, instance: CIMInstance): ValidationProblem[];
