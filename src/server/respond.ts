@@ -44,11 +44,17 @@ function viewKey(view: InstanceView): string {
   return `${properties}|${view.includeClassOrigin ? 'o' : ''}`;
 }
 
-function encodeOptions(view: InstanceView): xml.InstanceEncodeOptions {
+/**
+ * References to instances of the instance's own namespace are written as
+ * INSTANCENAME, others (ElementConformsToProfile across namespaces) with
+ * their namespace (DSP0201 §5.2.3).
+ */
+function encodeOptions(view: InstanceView, instance?: CIMInstance): xml.InstanceEncodeOptions {
   return {
     includeQualifiers: view.includeQualifiers,
     includeClassOrigin: view.includeClassOrigin,
     propertyList: view.properties && [...view.properties],
+    namespace: instance?.path?.namespace,
   };
 }
 
@@ -104,7 +110,7 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
       }
       return;
     case 'instance':
-      yield xml.encodeInstance(result.instance, encodeOptions(result.view));
+      yield xml.encodeInstance(result.instance, encodeOptions(result.view, result.instance));
       return;
     case 'instancename':
       yield xml.encodeInstanceName(result.path);
@@ -141,8 +147,7 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
 
 function* cachedInstances(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache): Generator<Piece> {
   const key = `${element}|${host}|${viewKey(view)}`;
-  const options = encodeOptions(view);
-  const encodeOne = (instance: CIMInstance) => cache.get(instance, key, () => encodeInstanceElement(instance, element, options, host));
+  const encodeOne = (instance: CIMInstance) => cache.get(instance, key, () => encodeInstanceElement(instance, element, encodeOptions(view, instance), host));
   if (!Object.isFrozen(instances)) {
     for (const instance of instances) yield encodeOne(instance);
     return;
