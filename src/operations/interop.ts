@@ -6,7 +6,7 @@
  */
 import { CIMInstanceName } from '../cim/index.js';
 import { CIMV2_NAMESPACE, INTEROP_NAMESPACE, ModelClass } from '../model/classes.js';
-import { InstanceDraft } from '../model/instance-draft.js';
+import { InstanceDraft, inNamespace } from '../model/instance-draft.js';
 import type { ModelEntry } from '../model/input.js';
 
 export const InteropClass = {
@@ -40,11 +40,14 @@ export function interopInstances(server: ServerIdentity): ModelEntry[] {
   const namespaces = server.namespaces.map((ns) => namespaceInstance(server, ns));
   const mechanisms = server.listeners.map((l) => mechanism(server, l));
   const managerPath = manager.path!;
-  const associations = [
-    ...namespaces.map((ns) => association(InteropClass.NamespaceInManager, 'Antecedent', managerPath, 'Dependent', ns.path!)),
-    association(InteropClass.HostedService, 'Antecedent', systemPath(server), 'Dependent', managerPath),
+  const inManager = namespaces.map((ns) => association(InteropClass.NamespaceInManager, 'Antecedent', managerPath, 'Dependent', ns.path!));
+  const hosted = association(InteropClass.HostedService, 'Antecedent', systemPath(server), 'Dependent', managerPath);
+  return [
+    ...[manager, ...namespaces, ...mechanisms, ...inManager, hosted].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance })),
+    // The host system lives in root/cimv2: like ElementConformsToProfile, this
+    // association crosses namespaces and is instantiated in both (profiles §4.2).
+    { namespace: CIMV2_NAMESPACE, instance: inNamespace(hosted, CIMV2_NAMESPACE) },
   ];
-  return [manager, ...namespaces, ...mechanisms, ...associations].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance }));
 }
 
 function systemPath(server: ServerIdentity): CIMInstanceName {
