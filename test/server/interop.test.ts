@@ -1,0 +1,194 @@
+/**
+ * The broker's self-description in the interop namespace (DSP1033; profiles.md
+ * §4, §10) as a client discovers it: one CIM_ObjectManager, a CIM_Namespace
+ * per namespace served, a CIM_CIMXMLCommunicationMechanism per listener (two
+ * here) whose claims hold, the registered profiles and their references, the
+ * associations to the host system from both namespaces, and the `interop`
+ * alias of root/interop.
+ */
+import t from 'tap';
+import { CIMInstanceName, type CIMInstance } from '../../src/cim/index.js';
+import {
+  SIM, cimHeaders, imethod, imethodBody, imethodError, instancesIn, outText, p, pathsIn, post, startTestBroker, type TestBroker,
+} from '../helpers/broker.js';
+
+const CIMV2 = 'root/cimv2';
+const INTEROP = 'root/interop';
+const LISTENER = { protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: false } as const;
+
+let broker: TestBroker;
+
+t.before(async () => {
+  broker = await startTestBroker({ listeners: [LISTENER, LISTENER] });
+});
+t.teardown(() => broker.close());
+
+async function enumerate(ns: string, classname: string): Promise<CIMInstance[]> {
+  return instancesIn(await imethod(broker.url, 'EnumerateInstances', ns, p.className('ClassName', classname)));
+}
+
+async function only(ns: string, classname: string): Promise<CIMInstance> {
+  const [instance, ...more] = await enumerate(ns, classname);
+  if (!instance || more.length > 0) throw new Error(`${classname} in ${ns}: ${more.length + (instance ? 1 : 0)} instances, one expected`);
+  return instance;
+}
+
+/** A path as a `p.instanceName` parameter (string keys only). */
+function nameParam(param: string, path: CIMInstanceName): string {
+  return p.instanceName(param, path.classname, Object.fromEntries([...path.keybindings].map(([k, v]) => [k, String(v)])));
+}
+
+t.test('exactly one CIM_ObjectManager, hosted on the managed system', async (t) => {
+  const manager = await only(INTEROP, 'CIM_ObjectManager');
+  t.equal(manager.classname, 'Thincim_ObjectManager');
+  t.equal(manager.get('SystemName'), SIM.host, 'SystemName is the host');
+  t.equal(manager.get('SystemCreationClassName'), 'Thincim_ComputerSystem');
+  t.equal(manager.get('CreationClassName'), 'Thincim_ObjectManager');
+  t.equal(manager.get('Name'), `thincim:${SIM.host}`);
+  t.equal(manager.get('ElementName'), 'thincim', 'ElementName: the brand');
+  t.match(manager.get('Description'), /^thincim \d+\.\d+\.\d+/, 'Description: brand and version');
+  t.equal(manager.get('EnabledState'), 2, 'Enabled');
+  t.equal(manager.get('Started'), true);
+  t.same(await enumerate(CIMV2, 'CIM_ObjectManager'), [], 'none in root/cimv2');
+  const viaService = await enumerate(INTEROP, 'CIM_Service');
+  t.same(viaService.filter((s) => s.classname === 'Thincim_ObjectManager').length, 1, 'found once when enumerating CIM_Service too');
+});
+
+t.test('a CIM_Namespace per namespace, each one usable, all in the object manager', async (t) => {
+  const manager = await only(INTEROP, 'CIM_ObjectManager');
+  const namespaces = await enumerate(INTEROP, 'CIM_Namespace');
+  t.same(namespaces.map((n) => n.get('Name')).sort(), [CIMV2, INTEROP], 'root/cimv2 and root/interop');
+  for (const ns of namespaces) {
+    const name = String(ns.get('Name'));
+    t.equal(ns.get('ObjectManagerName'), manager.get('Name'), `${name}: ObjectManagerName`);
+    t.equal(ns.get('ObjectManagerCreationClassName'), manager.classname, `${name}: ObjectManagerCreationClassName`);
+    t.equal(ns.get('ClassType'), 2, `${name}: ClassType CIM`);
+    t.ok(ns.get('ClassInfo') !== null && ns.get('ClassInfo') !== undefined, `${name}: ClassInfo (Required) is set`);
+    const classes = await imethod(broker.url, 'EnumerateClassNames', name);
+    t.equal(classes.error, undefined, `${name}: operations run there`);
+  }
+  const members = pathsIn(await imethod(broker.url, 'AssociatorNames', INTEROP,
+    nameParam('ObjectName', manager.path!) + p.className('AssocClass', 'CIM_NamespaceInManager') + p.value('ResultRole', 'Dependent')));
+  t.same(members.map((m) => m.keybindings.get('Name')).sort(), [CIMV2, INTEROP], 'NamespaceInManager: the manager holds both');
+  for (const ns of namespaces) {
+    const owner = pathsIn(await imethod(broker.url, 'AssociatorNames', INTEROP,
+      nameParam('ObjectName', ns.path!) + p.className('AssocClass', 'CIM_NamespaceInManager')));
+    t.same(owner.map((o) => o.key), [manager.path!.key], `${String(ns.get('Name'))}: back to the manager`);
+  }
+});
+
+t.test('a CIM_CIMXMLCommunicationMechanism per listener, its claims true', async (t) => {
+  const mechanisms = await enumerate(INTEROP, 'CIM_ObjectManagerCommunicationMechanism');
+  t.equal(mechanisms.length, broker.broker.urls.length, 'one per listener');
+  const ports = broker.broker.urls.map((u) => new URL(u).port);
+  t.same(mechanisms.map((m) => String(m.get('Name')).replace(/^.*:/, '')).sort(), [...ports].sort(), 'each Name ends with its listener\'s port');
+  for (const mechanism of mechanisms) {
+    const name = String(mechanism.get('Name'));
+    t.equal(mechanism.classname, 'Thincim_CIMXMLCommunicationMechanism', `${name}: class`);
+    t.equal(mechanism.get('CommunicationMechanism'), 2, `${name}: CIM-XML`);
+    t.equal(mechanism.get('Version'), '1.0', `${name}: Version`);
+    t.equal(mechanism.get('CIMXMLProtocolVersion'), 1, `${name}: CIMXMLProtocolVersion 1.0`);
+    t.same(mechanism.get('AuthenticationMechanismsSupported'), [2], `${name}: no authentication on these listeners (2 None)`);
+    t.equal(mechanism.get('MultipleOperationsSupported'), false, `${name}: no batches`);
+    const profiles = mechanism.get('FunctionalProfilesSupported') as number[];
+    const descriptions = mechanism.get('FunctionalProfileDescriptions') as string[];
+    t.equal(descriptions.length, profiles.length, `${name}: a description per functional profile`);
+  }
+
+  const claimed = new Set(mechanisms[0]!.get('FunctionalProfilesSupported') as number[]);
+  const fanClass = p.className('ClassName', 'CIM_Fan');
+  /** A representative operation for each functional profile (CIM_ObjectManagerCommunicationMechanism ValueMap). */
+  const probes: [number, string, string, string][] = [
+    [2, 'Basic Read', 'EnumerateInstances', fanClass],
+    [3, 'Basic Write', 'DeleteInstance', p.instanceName('InstanceName', 'OMC_Fan', SIM.device('OMC_Fan', 'fan1'))],
+    [4, 'Schema Manipulation', 'DeleteClass', p.className('ClassName', 'OMC_Fan')],
+    [6, 'Association Traversal', 'AssociatorNames', p.instanceName('ObjectName', 'Thincim_ComputerSystem', SIM.system)],
+    [7, 'Query Execution', 'ExecQuery', p.value('QueryLanguage', 'WQL') + p.value('Query', 'SELECT * FROM CIM_Fan')],
+    [8, 'Qualifier Declaration', 'EnumerateQualifiers', ''],
+    [10, 'Pulled Read', 'OpenEnumerateInstances', fanClass + p.value('MaxObjectCount', 100)],
+    [12, 'Pulled Query Execution', 'OpenQueryInstances', p.value('FilterQueryLanguage', 'WQL') + p.value('FilterQuery', 'SELECT * FROM CIM_Fan') +
+      p.value('MaxObjectCount', 100)],
+  ];
+  for (const [profile, label, operation, params] of probes) {
+    const response = await imethod(broker.url, operation, CIMV2, params);
+    if (claimed.has(profile)) t.equal(response.error, undefined, `${label} (${profile}) is claimed and ${operation} works`);
+    else t.equal(response.error?.code, 7, `${label} (${profile}) is not claimed and ${operation} is CIM_ERR_NOT_SUPPORTED`);
+  }
+  if (claimed.has(11)) {
+    const open = await imethod(broker.url, 'OpenEnumerateInstancePaths', CIMV2, fanClass);
+    const count = await imethod(broker.url, 'EnumerationCount', CIMV2, p.value('EnumerationContext', outText(open, 'EnumerationContext')!));
+    t.equal(count.error, undefined, 'Pulled Read Count (11) is claimed and EnumerationCount works');
+    await imethod(broker.url, 'CloseEnumeration', CIMV2, p.value('EnumerationContext', outText(open, 'EnumerationContext')!));
+  }
+  const batch = await post(broker.url, imethodBody('EnumerateClassNames', CIMV2), { ...cimHeaders('EnumerateClassNames', CIMV2), CIMBatch: 'CIMBatch' });
+  t.equal(batch.status, 501, 'MultipleOperationsSupported=false holds: a batch is refused');
+});
+
+t.test('the registered profiles (DSP1033): DMTF names, versions, and what Base Server references', async (t) => {
+  const profiles = await enumerate(INTEROP, 'CIM_RegisteredProfile');
+  const byName = new Map(profiles.map((x) => [String(x.get('RegisteredName')), x]));
+  t.same([...byName.keys()].sort(), ['Base Server', 'Fan', 'Physical Asset', 'Power Supply', 'Profile Registration', 'Sensors'],
+    'the profiles thincim implements, spelled as DMTF does');
+  for (const [name, profile] of byName) {
+    t.equal(profile.get('RegisteredOrganization'), 2, `${name}: DMTF`);
+    t.match(profile.get('RegisteredVersion'), /^\d+\.\d+\.\d+$/, `${name}: RegisteredVersion M.N.U`);
+    t.match(profile.get('InstanceID'), /^Thincim:DSP\d{4}$/, `${name}: InstanceID <OrgID>:<LocalID>`);
+    t.ok(Array.isArray(profile.get('AdvertiseTypes')), `${name}: AdvertiseTypes (Required)`);
+  }
+  const base = byName.get('Base Server')!;
+  const referenced = await enumerate(INTEROP, 'CIM_ReferencedProfile');
+  t.equal(referenced.length, profiles.length - 1, 'Base Server references every other profile');
+  for (const reference of referenced) {
+    const dependent = reference.get('Dependent') as CIMInstanceName;
+    const antecedent = reference.get('Antecedent') as CIMInstanceName;
+    t.equal(dependent.key, base.path!.key, 'Dependent: the referencing Base Server (DMTF direction)');
+    t.not(antecedent.key, base.path!.key, 'Antecedent: a component profile');
+  }
+  const components = pathsIn(await imethod(broker.url, 'AssociatorNames', INTEROP,
+    nameParam('ObjectName', base.path!) + p.className('AssocClass', 'CIM_ReferencedProfile') + p.value('ResultRole', 'Antecedent')));
+  t.equal(components.length, profiles.length - 1, 'traversable from Base Server to its component profiles');
+});
+
+t.test('ElementConformsToProfile is instantiated alike in both namespaces', async (t) => {
+  // A reference into the answer's own namespace may come without one (DSP0201 INSTANCENAME); one across must carry it.
+  const key = (ns: string) => (i: CIMInstance) => ['ConformantStandard', 'ManagedElement'].map((n) => {
+    const ref = i.get(n) as CIMInstanceName;
+    return `${ref.namespace ?? ns}:${ref.key}`;
+  }).join(' → ');
+  const interop = (await enumerate(INTEROP, 'CIM_ElementConformsToProfile')).map(key(INTEROP)).sort();
+  const cimv2 = (await enumerate(CIMV2, 'CIM_ElementConformsToProfile')).map(key(CIMV2)).sort();
+  t.ok(interop.length > 10, `${interop.length} conformance links`);
+  t.same(cimv2, interop, 'the same links, cross-namespace references carrying their namespace');
+  t.ok(interop.every((k) => k.startsWith(`${INTEROP}:`) && k.includes(` → ${CIMV2}:`)), 'profiles in root/interop, elements in root/cimv2');
+});
+
+t.test('HostedService links the system and the object manager, from either namespace', async (t) => {
+  const manager = await only(INTEROP, 'CIM_ObjectManager');
+  const hosts = instancesIn(await imethod(broker.url, 'Associators', INTEROP, nameParam('ObjectName', manager.path!) + p.className('AssocClass', 'CIM_HostedService')));
+  t.same(hosts.map((h) => `${h.path?.namespace}:${h.classname}`), [`${CIMV2}:Thincim_ComputerSystem`], 'from root/interop: the host system, in root/cimv2');
+  const system = p.instanceName('ObjectName', 'Thincim_ComputerSystem', SIM.system);
+  const services = instancesIn(await imethod(broker.url, 'Associators', CIMV2, system + p.className('AssocClass', 'CIM_HostedService')));
+  t.same(services.map((s) => `${s.path?.namespace}:${s.classname}`), [`${INTEROP}:Thincim_ObjectManager`], 'from root/cimv2: the object manager, in root/interop');
+  const references = instancesIn(await imethod(broker.url, 'References', CIMV2, system + p.className('ResultClass', 'CIM_HostedService')));
+  t.equal(references.length, 1, 'one HostedService references the system in root/cimv2');
+  t.equal((references[0]?.get('Dependent') as CIMInstanceName | undefined)?.namespace, INTEROP, 'its Dependent carries root/interop');
+});
+
+t.test('"interop" is an alias of root/interop; other interop names do not exist', async (t) => {
+  const viaAlias = await enumerate('interop', 'CIM_Namespace');
+  const viaName = await enumerate(INTEROP, 'CIM_Namespace');
+  t.same(viaAlias.map((n) => n.path?.key).sort(), viaName.map((n) => n.path?.key).sort(), 'the same instances');
+  const manager = await only(INTEROP, 'CIM_ObjectManager');
+  const associated = instancesIn(await imethod(broker.url, 'Associators', 'interop', nameParam('ObjectName', manager.path!) +
+    p.className('AssocClass', 'CIM_NamespaceInManager')));
+  t.ok(associated.length === 2 && associated.every((n) => n.path?.namespace === INTEROP), 'paths in answers name root/interop, the defining name');
+  for (const ns of ['root/PG_InterOp', 'root/pg_interop', 'Interop/extra']) {
+    const error = await imethodError(broker.url, 'EnumerateInstances', ns, p.className('ClassName', 'CIM_Namespace'));
+    t.equal(error.code, 3, `${ns}: CIM_ERR_INVALID_NAMESPACE (what pywbem's interop probe relies on)`);
+  }
+  const open = await imethod(broker.url, 'OpenEnumerateInstances', 'interop', p.className('ClassName', 'CIM_RegisteredProfile'));
+  const pulled = await imethod(broker.url, 'PullInstancesWithPath', INTEROP,
+    p.value('EnumerationContext', outText(open, 'EnumerationContext')!) + p.value('MaxObjectCount', 100));
+  t.equal(instancesIn(pulled).length, 6, 'a context opened in "interop" is pulled in root/interop');
+  t.equal(outText(pulled, 'EndOfSequence'), 'TRUE');
+});
