@@ -4,7 +4,8 @@
  * Output forms, as wbemcli 1.6.3 prints them (always run with `-dr`, which
  * wraps reference values in braces, so that their commas do not split keys):
  * - a path: `host:port/ns/ns:Class.Key="text",Num=5,Ref={ns/ns:Class.Key="v"}`
- *   (ecn omits the keys; references carry no host);
+ *   (ecn omits the keys; references carry no host, and no namespace when
+ *   the server wrote them as a bare INSTANCENAME);
  * - with `-nl`, an object: its path on one line, then one `-Name=value` line
  *   per property and a blank line; with `-t` the name is followed by `[]`
  *   (array), `&` (reference) and `#` (key). String values are in double
@@ -47,7 +48,8 @@ export function cimFailure(stderr: string): { code: number; name: string; descri
 
 export interface WbemcliPath {
   host: string | undefined;
-  namespace: string;
+  /** Absent for a reference the server wrote as a bare INSTANCENAME (same namespace). */
+  namespace: string | undefined;
   classname: string;
   /** Key name (as printed) → value text (quotes removed) or a reference. */
   keys: Map<string, string | WbemcliPath>;
@@ -57,15 +59,18 @@ export interface WbemcliPath {
 export function parsePath(text: string): WbemcliPath {
   const hostMatch = /^([^/{}"]+:\d+)\//.exec(text);
   const rest = hostMatch ? text.slice(hostMatch[0].length) : text;
+  // A namespace ends at a colon before the class name's end (key values may hold colons).
   const colon = rest.indexOf(':');
-  if (colon < 0) throw new Error(`not a wbemcli path (no namespace): ${text}`);
-  const afterNamespace = rest.slice(colon + 1);
-  const dot = afterNamespace.indexOf('.');
+  const hasNamespace = colon >= 0 && !rest.slice(0, colon).includes('.');
+  const object = hasNamespace ? rest.slice(colon + 1) : rest;
+  const dot = object.indexOf('.');
+  const classname = dot < 0 ? object : object.slice(0, dot);
+  if (!/^[A-Za-z_]\w*$/.test(classname)) throw new Error(`not a wbemcli path: ${text}`);
   return {
     host: hostMatch?.[1],
-    namespace: rest.slice(0, colon),
-    classname: dot < 0 ? afterNamespace : afterNamespace.slice(0, dot),
-    keys: dot < 0 ? new Map() : parseKeys(afterNamespace.slice(dot + 1), text),
+    namespace: hasNamespace ? rest.slice(0, colon) : undefined,
+    classname,
+    keys: dot < 0 ? new Map() : parseKeys(object.slice(dot + 1), text),
   };
 }
 
