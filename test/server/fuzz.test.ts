@@ -438,7 +438,7 @@ t.test(`${CASES} seeded random mutations (seed ${SEED})`, async (t) => {
   const seconds = (performance.now() - started) / 1000;
   t.comment(`${CASES} requests in ${seconds.toFixed(1)} s; answers: ${[...statuses].sort(([, a], [, b]) => b - a).map(([s, n]) => `${s} ×${n}`).join(', ')}`);
   t.same(problems.slice(0, 10), [], `every answer acceptable (${problems.length} problems; seed ${SEED})`);
-  t.ok((statuses.get('200') ?? 0) > CASES / 20, 'mutations still reach the operations (some answers are 200)');
+  t.ok((statuses.get('200') ?? 0) > CASES / 50, 'mutations still reach the operations (some answers are 200; about 6 % usually)');
   t.ok([...statuses.keys()].some((s) => s.startsWith('400 ')), 'and some are protocol faults');
 
   const healthy = await send(t, validRequest(ENUM));
