@@ -7,6 +7,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   passwd: { summary: 'add a user or change a password in the users file', load: async () => (await import('./passwd.js')).run },
   config: { summary: 'print the effective configuration or its reference', load: async () => (await import('./config.js')).run },
   'provider-test': { summary: 'run one provider alone and check what it reports', load: async () => (await import('./provider-test.js')).run },
+  enum: { summary: 'list the instances of a class on a WBEM server', load: async () => (await import('./client-commands.js')).runEnum },
+  get: { summary: 'show one instance on a WBEM server', load: async () => (await import('./client-commands.js')).runGet },
+  assoc: { summary: 'list the instances associated with an instance', load: async () => (await import('./client-commands.js')).runAssoc },
+  refs: { summary: 'list the associations that refer to an instance', load: async () => (await import('./client-commands.js')).runRefs },
+  query: { summary: 'run a WQL (or other) query on a WBEM server', load: async () => (await import('./client-commands.js')).runQuery },
+  classes: { summary: 'list class names on a WBEM server', load: async () => (await import('./client-commands.js')).runClasses },
+  class: { summary: 'show a class definition on a WBEM server', load: async () => (await import('./client-commands.js')).runClass },
+  health: { summary: "summarise a host's hardware health (or check it as a Nagios plugin)", load: async () => (await import('./health.js')).run },
 };
 
 function usage(): string {

@@ -1,0 +1,257 @@
+/**
+ * `thincim health URL [--nagios]`: one readable summary of a host's
+ * hardware, or a Nagios/Icinga plugin's status line with perfdata and exit
+ * status. Works against any server with the DMTF Sensors, Fan and Power
+ * Supply profiles (see src/client/health.ts for how states are judged).
+ */
+import { CIMDateTime, CIMError, statusName, type CIMInstance } from '../cim/index.js';
+import {
+  ClientError, collectInventory, evaluateHealth, EXIT_CODES, problems, renderTable,
+  type HealthElement, type HealthFilter, type HealthReport, type NagiosState, type Reading, type WBEMConnection,
+} from '../client/index.js';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, connectionFrom, EXIT, parseCommandLine, reportFailure, UsageError } from './client-commands.js';
+import type { CliIO, Command } from './io.js';
+
+const USAGE = `usage: thincim health URL [--nagios] [--include REGEX] [--exclude REGEX] [--no-color] [connection options]
+
+Summarises a host's hardware: the system, chassis and BIOS, every numeric
+sensor (reading, unit, thresholds, health), discrete sensor, fan and power
+supply. Uses only DMTF classes (CIM_ComputerSystem, CIM_Chassis,
+CIM_SoftwareIdentity, CIM_NumericSensor, CIM_Sensor, CIM_Fan,
+CIM_PowerSupply); classes the server lacks are left out. An element's state
+comes from HealthState (0,5 OK; 10,15 WARNING; 20,25,30 CRITICAL), else from
+OperationalStatus[0]; any other value is UNKNOWN.
+
+options:
+  --nagios               print a Nagios/Icinga plugin status line with perfdata
+  --include REGEX        only sensors, fans and power supplies whose name matches
+  --exclude REGEX        leave out those whose name matches
+  --no-color             no colours (used only on a terminal, and never when NO_COLOR is set)
+
+${CONNECTION_HELP}
+
+exit status without --nagios: 0 report printed (whatever the health), 1 CIM error,
+2 usage error, 3 connection, TLS, authentication, HTTP or protocol error.
+exit status with --nagios: the worst state of the elements: 0 OK, 1 WARNING,
+2 CRITICAL, 3 UNKNOWN (also for bad arguments, CIM errors and failures to
+connect, with the reason on the status line). Order: CRITICAL > WARNING >
+UNKNOWN > OK; no element at all is UNKNOWN.
+
+perfdata: one 'label'=value[UOM];warn;crit;min;max per numeric sensor: the
+reading × 10^UnitModifier ('U' when it cannot be read), warn from the
+non-critical and crit from the critical thresholds as Nagios ranges (lower:upper,
+~:upper, lower:), min and max from MinReadable and MaxReadable. UOM is one of
+Nagios' own: % (BaseUnits Percentage), s (Seconds), B (Bytes); every other unit
+(°C, V, A, W, RPM…) is a plain number, its unit named on the readable report.
+Labels are the element names with ' = | and control characters replaced by _,
+made unique with a #2, #3… suffix.
+`;
+
+const OPTIONS = {
+  ...CONNECTION_OPTIONS,
+  nagios: { type: 'boolean' },
+  include: { type: 'string' },
+  exclude: { type: 'string' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+export const run: Command = async (args, io) => {
+  const nagios = args.includes('--nagios');
+  let connection: WBEMConnection | undefined;
+  try {
+    const { values, positionals } = parseCommandLine(args, OPTIONS);
+    if (values['help']) {
+      io.stdout.write(USAGE);
+      return EXIT.ok;
+    }
+    if (positionals.length !== 1) throw new UsageError('give exactly one URL');
+    const filter = healthFilter(values['include'] as string | undefined, values['exclude'] as string | undefined);
+    connection = await connectionFrom(positionals[0]!, values, io);
+    const report = evaluateHealth(await collectInventory(connection), filter);
+    if (nagios) {
+      io.stdout.write(nagiosText(report));
+      return EXIT_CODES[report.state];
+    }
+    io.stdout.write(readableText(report, useColour(io, values['no-color'] === true)));
+    return EXIT.ok;
+  } catch (err) {
+    if (nagios) return nagiosUnknown(io, err);
+    return reportFailure(io, 'health', err, USAGE.split('\n')[0]);
+  } finally {
+    connection?.close();
+  }
+};
+
+function healthFilter(include: string | undefined, exclude: string | undefined): HealthFilter {
+  const regex = (option: string, source: string): RegExp => {
+    try {
+      return new RegExp(source);
+    } catch (err) {
+      throw new UsageError(`${option}: ${(err as Error).message}`);
+    }
+  };
+  return {
+    ...(include !== undefined && { include: regex('--include', include) }),
+    ...(exclude !== undefined && { exclude: regex('--exclude', exclude) }),
+  };
+}
+
+/** A plugin never exits otherwise than 0–3, whatever went wrong: anything unexpected is UNKNOWN too. */
+function nagiosUnknown(io: CliIO, err: unknown): number {
+  const reason = err instanceof CIMError ? err.toString()
+    : err instanceof ClientError || err instanceof UsageError ? err.message
+      : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+  io.stdout.write(`THINCIM UNKNOWN - ${oneLine(reason)}\n`);
+  return EXIT_CODES.UNKNOWN;
+}
+
+/** Text on a plugin's status line: one line, and no '|' (it starts the perfdata). */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/\|/g, '/');
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `THINCIM STATE - summary | perfdata`, then one line per class the server does not have. */
+export function nagiosText(report: HealthReport): string {
+  const perf = perfdata(report.elements);
+  let out = `THINCIM ${report.state} - ${oneLine(summary(report))}${perf ? ` | ${perf}` : ''}\n`;
+  for (const m of report.missing) out += `${m.className}: not available (${statusName(m.error.code)})\n`;
+  return out;
+}
+
+function summary(report: HealthReport): string {
+  if (report.elements.length === 0) return 'no sensors, fans or power supplies found';
+  if (report.state === 'OK') {
+    const sensors = report.elements.filter((e) => e.kind === 'numericSensor' || e.kind === 'discreteSensor').length;
+    const fans = report.elements.filter((e) => e.kind === 'fan').length;
+    const psus = report.elements.filter((e) => e.kind === 'powerSupply').length;
+    return `${count(sensors, 'sensor', 'sensors')}, ${count(fans, 'fan', 'fans')}, ${count(psus, 'power supply', 'power supplies')} ok`;
+  }
+  return problems(report).map((e) => `${e.name}: ${e.status.text}${detail(e)}`).join('; ');
+}
+
+/** What makes a problem concrete: a sensor's reading, or a discrete sensor's state. */
+function detail(e: HealthElement): string {
+  if (e.reading?.current) return ` (${[e.reading.current.text, e.reading.unit].filter(Boolean).join(' ')})`;
+  if (e.kind === 'discreteSensor' && e.currentState) return ` (${e.currentState})`;
+  return '';
+}
+
+/** Nagios' own units of measure, by BaseUnits; others are plain numbers. */
+const NAGIOS_UOM: ReadonlyMap<number, string> = new Map([[65, '%'], [21, 's'], [61, 'B']]);
+
+function perfdata(elements: readonly HealthElement[]): string {
+  const labels = new Map<string, number>();
+  return elements.filter((e) => e.reading).map((e) => {
+    const reading = e.reading!;
+    const t = reading.thresholds;
+    const fields = [
+      range(t.LowerThresholdNonCritical, t.UpperThresholdNonCritical),
+      range(t.LowerThresholdCritical, t.UpperThresholdCritical),
+      reading.minReadable?.text ?? '', reading.maxReadable?.text ?? '',
+    ];
+    const value = reading.current ? `${reading.current.text}${uom(e.instance)}` : 'U';
+    return `'${uniqueLabel(labels, e.name)}'=${[value, ...fields].join(';').replace(/;+$/, '')}`;
+  }).join(' ');
+}
+
+function uom(instance: CIMInstance): string {
+  const base = instance.get('BaseUnits');
+  const rate = instance.get('RateUnits');
+  if (typeof base !== 'number' || (rate !== null && rate !== undefined && rate !== 0)) return '';
+  return NAGIOS_UOM.get(base) ?? '';
+}
+
+/** A Nagios range that alerts outside [lower, upper]: `l:u`, `~:u` (no lower bound), `l:` (no upper bound). */
+function range(lower: Reading | undefined, upper: Reading | undefined): string {
+  if (lower && upper) return `${lower.text}:${upper.text}`;
+  if (upper) return `~:${upper.text}`;
+  if (lower) return `${lower.text}:`;
+  return '';
+}
+
+function uniqueLabel(seen: Map<string, number>, name: string): string {
+  const label = name.replace(/['=|\p{Cc}]/gu, '_');
+  const n = (seen.get(label) ?? 0) + 1;
+  seen.set(label, n);
+  return n === 1 ? label : `${label} #${n}`;
+}
+
+const COLOURS: Readonly<Record<NagiosState, string>> = { OK: '\x1b[32m', WARNING: '\x1b[33m', CRITICAL: '\x1b[31m', UNKNOWN: '\x1b[35m' };
+const BOLD = '\x1b[1m';
+const RESET = '\x1b[0m';
+
+/** Colours on a terminal only, unless --no-color or NO_COLOR (no-color.org) says otherwise. */
+function useColour(io: CliIO, noColour: boolean): boolean {
+  return !noColour && !io.env['NO_COLOR'] && (io.stdout as { isTTY?: boolean }).isTTY === true;
+}
+
+type Paint = (text: string, state?: NagiosState) => string;
+
+export function readableText(report: HealthReport, colour: boolean): string {
+  const paint: Paint = (text, state) => (!colour ? text : `${state ? COLOURS[state] : BOLD}${text}${RESET}`);
+  const sections = [identity(report, paint)];
+  const of = (kind: HealthElement['kind']) => report.elements.filter((e) => e.kind === kind);
+  const numeric = of('numericSensor');
+  if (numeric.length) {
+    sections.push(section('Numeric sensors', ['Name', 'Reading', 'Unit', 'Lower crit', 'Lower warn', 'Upper warn', 'Upper crit', 'State', 'Health'],
+      numeric, (e) => {
+        const r = e.reading!;
+        const t = r.thresholds;
+        return [r.current?.text ?? 'n/a', r.unit, ...[t.LowerThresholdCritical, t.LowerThresholdNonCritical, t.UpperThresholdNonCritical, t.UpperThresholdCritical]
+          .map((v) => v?.text ?? ''), e.currentState ?? ''];
+      }, paint));
+  }
+  const discrete = of('discreteSensor');
+  if (discrete.length) sections.push(section('Discrete sensors', ['Name', 'State', 'Health'], discrete, (e) => [e.currentState ?? ''], paint));
+  const fans = of('fan');
+  if (fans.length) sections.push(section('Fans', ['Name', 'Health'], fans, () => [], paint));
+  const psus = of('powerSupply');
+  if (psus.length) sections.push(section('Power supplies', ['Name', 'Health'], psus, () => [], paint));
+  if (report.missing.length) {
+    sections.push(`Not available on this server: ${report.missing.map((m) => `${m.className} (${statusName(m.error.code)})`).join(', ')}\n`);
+  }
+  const issues = problems(report).length;
+  sections.push(`Overall: ${paint(report.state, report.state)}${issues ? ` (${count(issues, 'element', 'elements')} not OK)` : ''}\n`);
+  return sections.join('\n');
+}
+
+/** A titled table whose last column is the health text, coloured by state. */
+function section(title: string, headers: string[], elements: readonly HealthElement[], cells: (e: HealthElement) => string[], paint: Paint): string {
+  const rows = elements.map((e) => [e.name, ...cells(e), e.status.text]);
+  const last = headers.length - 1;
+  const table = renderTable(headers, rows, (text, row, column) => {
+    if (row < 0) return paint(text);
+    return column === last ? paint(text, elements[row]!.status.state) : text;
+  });
+  return `${paint(title)} (${elements.length})\n${table}`;
+}
+
+function identity(report: HealthReport, paint: Paint): string {
+  const rows: string[][] = [];
+  for (const s of report.systems) rows.push(['System', `${s.name} (${paint(s.status.text, s.status.state)})`]);
+  for (const c of report.chassis) {
+    const serial = str(c, 'SerialNumber');
+    rows.push(['Chassis', [str(c, 'Manufacturer'), str(c, 'Model'), serial && `serial ${serial}`].filter(Boolean).join(', ') || elementNameOf(c)]);
+  }
+  for (const f of report.firmware) {
+    const date = f.get('ReleaseDate');
+    const released = date instanceof CIMDateTime && !date.isInterval ? `released ${date.value.slice(0, 4)}-${date.value.slice(4, 6)}-${date.value.slice(6, 8)}` : '';
+    rows.push(['BIOS', [str(f, 'VersionString'), str(f, 'Manufacturer'), released].filter(Boolean).join(', ')]);
+  }
+  if (!rows.length) return 'No system, chassis or BIOS information\n';
+  const width = Math.max(...rows.map((r) => r[0]!.length));
+  return rows.map(([label, value]) => `${label!.padEnd(width)}  ${value}\n`).join('');
+}
+
+function str(instance: CIMInstance, name: string): string {
+  const value = instance.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function elementNameOf(instance: CIMInstance): string {
+  return str(instance, 'ElementName') || instance.classname;
+}
