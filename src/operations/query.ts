@@ -1,7 +1,7 @@
 /** ExecQuery and the query half of the pull operations. */
 import { CIMError, CIMStatus, type CIMInstance } from '../cim/index.js';
 import { limited } from './instances.js';
-import { classOf, instancesOf } from './lookup.js';
+import { instancesOf } from './lookup.js';
 import { Params } from './params.js';
 import { checkQuery, matches } from './query/evaluate.js';
 import { parseQuery, type Query } from './query/wql.js';
@@ -28,7 +28,10 @@ export function prepare(ctx: OperationContext, ns: string, language: string, tex
     throw new CIMError(CIMStatus.QUERY_LANGUAGE_NOT_SUPPORTED, `query language ${language} is not supported; use WQL or DMTF:CQL`);
   }
   const query = parseQuery(text);
-  checkQuery(query, classOf(ctx, ns, query.classname), (name) => ctx.repository.getClass(ns, name) !== undefined);
+  // DSP0200 lists no CIM_ERR_INVALID_CLASS for ExecQuery: a FROM class the namespace lacks makes the query invalid.
+  const cls = ctx.repository.getClass(ns, query.classname);
+  if (!cls) throw new CIMError(CIMStatus.INVALID_QUERY, `invalid query: FROM names class ${query.classname}, which does not exist in namespace ${ns}`);
+  checkQuery(query, cls, (name) => ctx.repository.getClass(ns, name) !== undefined);
   return query;
 }
 
