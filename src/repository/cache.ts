@@ -3,24 +3,33 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { MofDeclaration } from '../mof/index.js';
+import { decodeNamespaces, encodeNamespaces } from './codec.js';
+import type { ResolvedNamespace } from './resolver.js';
 
-/** Bumped whenever the shape of declarations changes, so old cache files are ignored. */
-const FORMAT = 1;
+/** Bumped whenever the cached form or the resolution rules change, so old cache files are ignored. */
+const FORMAT = 2;
 
 /**
- * The compiled declarations of a schema, stored on disk so that a warm start
- * skips parsing. An entry is found by its root files and is valid only while
- * every file read by the compilation has the same path and content.
+ * A resolved schema stored on disk so that a warm start neither parses nor
+ * resolves. An entry is found by its root files and namespaces, and is valid
+ * only while every file the compilation read has the same path and content.
  */
-export interface CachedCompilation {
+export interface CachedSchema {
   readonly files: readonly string[];
-  readonly declarations: readonly MofDeclaration[];
+  readonly namespaces: readonly ResolvedNamespace[];
 }
 
-interface Entry extends CachedCompilation {
+/** What an entry is for: the schema's root files and the namespaces it was resolved into. */
+export interface CacheKey {
+  readonly roots: readonly string[];
+  readonly namespaces: readonly string[];
+}
+
+interface Entry {
   readonly format: number;
   readonly digest: string;
+  readonly files: readonly string[];
+  readonly namespaces: unknown;
 }
 
 /** `$XDG_CACHE_HOME/thincim`, else `~/.cache/thincim`. */
@@ -57,37 +66,32 @@ function combine(entries: readonly (readonly [string, string])[]): string {
   return hash.digest('hex');
 }
 
-function entryPath(cacheDir: string, roots: readonly string[]): string {
-  const key = createHash('sha256').update(`${FORMAT}\0${roots.join('\0')}`).digest('hex').slice(0, 24);
-  return join(cacheDir, `mof-${key}.v8`);
+function entryPath(cacheDir: string, key: CacheKey): string {
+  const id = createHash('sha256').update(`${FORMAT}\0${key.roots.join('\0')}\0\0${key.namespaces.join('\0')}`).digest('hex').slice(0, 24);
+  return join(cacheDir, `mof-${id}.v8`);
 }
 
 /**
- * The cached compilation for these roots, when one exists and every file it
- * read is unchanged; undefined otherwise (a missing, stale or corrupt entry
- * is a miss, never an error).
+ * The cached schema for this key, when one exists and every file it read is
+ * unchanged; undefined otherwise (a missing, stale or corrupt entry is a
+ * miss, never an error).
  */
-export function readCache(cacheDir: string, roots: readonly string[]): CachedCompilation | undefined {
-  let entry: Entry;
+export function readCache(cacheDir: string, key: CacheKey): CachedSchema | undefined {
   try {
-    entry = deserialize(readFileSync(entryPath(cacheDir, roots))) as Entry;
-  } catch {
-    return undefined;
-  }
-  if (entry?.format !== FORMAT || !Array.isArray(entry.files) || !Array.isArray(entry.declarations)) return undefined;
-  try {
+    const entry = deserialize(readFileSync(entryPath(cacheDir, key))) as Entry;
+    if (entry?.format !== FORMAT || !Array.isArray(entry.files)) return undefined;
     const current = combine(entry.files.map((f) => [f, hashBytes(readFileSync(f))]));
-    return current === entry.digest ? entry : undefined;
+    return current === entry.digest ? { files: entry.files, namespaces: decodeNamespaces(entry.namespaces) } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Stores a compilation atomically (write then rename). Throws when the cache cannot be written. */
-export function writeCache(cacheDir: string, roots: readonly string[], compilation: CachedCompilation, digest: SourceDigest): void {
-  const target = entryPath(cacheDir, roots);
+/** Stores a resolved schema atomically (write then rename). Throws when the cache cannot be written. */
+export function writeCache(cacheDir: string, key: CacheKey, schema: CachedSchema, digest: SourceDigest): void {
+  const target = entryPath(cacheDir, key);
   const temporary = `${target}.${process.pid}.tmp`;
-  const entry: Entry = { format: FORMAT, digest: digest.digestOf(compilation.files), files: compilation.files, declarations: compilation.declarations };
+  const entry: Entry = { format: FORMAT, digest: digest.digestOf(schema.files), files: schema.files, namespaces: encodeNamespaces(schema.namespaces) };
   mkdirSync(cacheDir, { recursive: true });
   try {
     writeFileSync(temporary, serialize(entry));

@@ -63,9 +63,9 @@ export interface LoadRepositoryOptions {
 
 /**
  * Loads the class repository: the project's schema, then the OEM folders,
- * into each namespace. A warm start reads the compiled declarations from the
- * cache (valid while every MOF file read is unchanged). Throws MofError,
- * with every problem and its position, when the schema does not compile.
+ * into each namespace. A warm start reads the resolved schema from the cache
+ * (valid while every MOF file read is unchanged). Throws MofError, with
+ * every problem and its position, when the schema does not compile.
  */
 export async function loadRepository(options: LoadRepositoryOptions = {}): Promise<Repository> {
   const limits = { ...DEFAULT_MOF_LIMITS, ...options.limits };
@@ -73,26 +73,25 @@ export async function loadRepository(options: LoadRepositoryOptions = {}): Promi
   for (const dir of typeof options.schemaDir === 'string' ? [options.schemaDir] : options.schemaDir ?? []) roots.push(...schemaRoots(dir));
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
 
-  const cached = cacheDir === false ? undefined : readCache(cacheDir, roots);
-  const digest = new SourceDigest();
-  let compiled = cached;
-  if (!compiled) {
-    const fresh = compileMof(roots, { limits, readFile: (path) => digest.read(path, limits.maxFileBytes) });
-    if (fresh.errors.length) throw new MofError(fresh.errors);
-    compiled = fresh;
-  }
+  const key = { roots, namespaces: options.namespaces ?? DEFAULT_NAMESPACES };
+  const aliases = options.namespaceAliases ?? DEFAULT_NAMESPACE_ALIASES;
+  const cached = cacheDir === false ? undefined : readCache(cacheDir, key);
+  if (cached) return new Repository(cached.namespaces, aliases);
 
-  const resolution = resolveDeclarations(compiled.declarations, { namespaces: options.namespaces ?? DEFAULT_NAMESPACES, maxErrors: limits.maxErrors });
+  const digest = new SourceDigest();
+  const compiled = compileMof(roots, { limits, readFile: (path) => digest.read(path, limits.maxFileBytes) });
+  if (compiled.errors.length) throw new MofError(compiled.errors);
+  const resolution = resolveDeclarations(compiled.declarations, { namespaces: key.namespaces, maxErrors: limits.maxErrors });
   if (resolution.errors.length) throw new MofError(resolution.errors);
 
-  if (!cached && cacheDir !== false) {
+  if (cacheDir !== false) {
     try {
-      writeCache(cacheDir, roots, compiled, digest);
+      writeCache(cacheDir, key, { files: compiled.files, namespaces: resolution.namespaces }, digest);
     } catch (err) {
       options.onWarning?.(`cannot write the schema cache in ${cacheDir}: ${(err as Error).message}`);
     }
   }
-  return new Repository(resolution.namespaces, options.namespaceAliases ?? DEFAULT_NAMESPACE_ALIASES);
+  return new Repository(resolution.namespaces, aliases);
 }
 
 /** The root files of a schema folder: its entry file when it has one, else its top-level .mof files by name. */

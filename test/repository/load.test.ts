@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
-import { parseMof, type MofDeclaration } from '../../src/mof/index.js';
+import { CIMClass } from '../../src/cim/index.js';
 import { SourceDigest, defaultCacheDir, readCache, writeCache } from '../../src/repository/cache.js';
 import { DEFAULT_MOF_LIMITS, MofError } from '../../src/mof/diagnostics.js';
 import { defaultSchemaDir, loadRepository } from '../../src/repository/index.js';
@@ -59,17 +59,20 @@ t.test('a cold start writes the cache, a warm start reads it', async (t) => {
   t.equal(entries.length, 1);
   t.match(entries[0], /^mof-[0-9a-f]{24}\.v8$/);
 
-  const root = join(schema, 'thincim.mof');
-  const cached = readCache(cacheDir, [root]);
-  t.same(cached?.files, [root, join(schema, 'qualifiers.mof'), join(schema, 'classes.mof')], 'the entry knows every file it depends on');
+  const key = { roots: [join(schema, 'thincim.mof')], namespaces: ['root/cimv2', 'root/interop'] };
+  const cached = readCache(cacheDir, key);
+  t.same(cached?.files, [key.roots[0], join(schema, 'qualifiers.mof'), join(schema, 'classes.mof')], 'the entry knows every file it depends on');
+  t.equal(readCache(cacheDir, { ...key, namespaces: ['root/cimv2'] }), undefined, 'other namespaces, other entry');
 
-  // Prove the warm path: store different declarations under the same key; a warm load must return them.
+  // Prove the warm path: store a different schema under the same key; a warm load must return it.
   const digest = new SourceDigest();
   for (const file of cached!.files) digest.read(file, DEFAULT_MOF_LIMITS.maxFileBytes);
-  const marker = parseMof('class X_FromCache {};', 'marker.mof').productions as MofDeclaration[];
-  writeCache(cacheDir, [root], { files: cached!.files, declarations: [...cached!.declarations, ...marker] }, digest);
+  const classes = cached!.namespaces[0]!.classes.clone();
+  classes.set('X_FromCache', new CIMClass({ classname: 'X_FromCache' }));
+  writeCache(cacheDir, key, { files: cached!.files, namespaces: cached!.namespaces.map((ns) => ({ ...ns, classes })) }, digest);
   const warm = await loadRepository({ projectSchemaDir: schema, cacheDir });
-  t.ok(warm.getClass('root/cimv2', 'X_FromCache'), 'a warm start uses the cached declarations');
+  t.ok(warm.getClass('root/cimv2', 'X_FromCache'), 'a warm start uses the cached schema');
+  t.equal(warm.getClass('root/cimv2', 'X_FromCache'), warm.getClass('interop', 'X_FromCache'), 'namespaces still share their classes');
 
   writeFileSync(join(schema, 'classes.mof'), 'class CIM_ManagedElement { [Key] string InstanceID; string Renamed; };');
   const changed = await loadRepository({ projectSchemaDir: schema, cacheDir });
@@ -84,11 +87,12 @@ t.test('a corrupt or foreign cache entry is a miss', async (t) => {
   await loadRepository({ projectSchemaDir: schema, cacheDir });
   const [entry] = readdirSync(cacheDir);
   writeFileSync(join(cacheDir, entry!), 'not a v8 serialization');
-  t.equal(readCache(cacheDir, [join(schema, 'thincim.mof')]), undefined);
+  const key = { roots: [join(schema, 'thincim.mof')], namespaces: ['root/cimv2', 'root/interop'] };
+  t.equal(readCache(cacheDir, key), undefined);
   t.ok((await loadRepository({ projectSchemaDir: schema, cacheDir })).getClass('root/cimv2', 'CIM_ManagedElement'));
-  t.ok(readCache(cacheDir, [join(schema, 'thincim.mof')]), 'and it is rewritten');
+  t.ok(readCache(cacheDir, key), 'and it is rewritten');
   rmSync(join(schema, 'classes.mof'));
-  t.equal(readCache(cacheDir, [join(schema, 'thincim.mof')]), undefined, 'a file that is gone invalidates the entry');
+  t.equal(readCache(cacheDir, key), undefined, 'a file that is gone invalidates the entry');
 });
 
 t.test('an unwritable cache never stops a start', async (t) => {

@@ -1,0 +1,131 @@
+import {
+  CIMClass, CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, type CIMKeyValue, type CIMMethod, type CIMParameter,
+  type CIMProperty, type CIMQualifier, type CIMQualifierDeclaration, type CIMScalar, type CIMValue,
+} from '../cim/index.js';
+import type { ResolvedNamespace } from './resolver.js';
+
+/**
+ * Resolved namespaces as plain data for the v8 serializer, and back.
+ * NocaseMaps become entry lists and datetimes and paths tagged objects;
+ * everything else is kept as is. Each object is converted once, so what the
+ * resolver shares (inherited members, the classes of namespaces with the same
+ * declarations) stays shared through the serializer, which keeps identity,
+ * and after decoding.
+ */
+
+type Entries<T> = [string, T][];
+
+interface PlainNamespace {
+  name: string;
+  qualifiers: Entries<CIMQualifierDeclaration>;
+  classes: Entries<PlainClass>;
+  instances: PlainInstance[];
+}
+
+interface PlainClass {
+  classname: string;
+  superclass: string | undefined;
+  properties: Entries<PlainProperty>;
+  methods: Entries<PlainMethod>;
+  qualifiers: Entries<CIMQualifier>;
+}
+
+type PlainProperty = Omit<CIMProperty, 'qualifiers' | 'value'> & { qualifiers: Entries<CIMQualifier>; value: unknown };
+type PlainParameter = Omit<CIMParameter, 'qualifiers'> & { qualifiers: Entries<CIMQualifier> };
+type PlainMethod = Omit<CIMMethod, 'qualifiers' | 'parameters'> & { qualifiers: Entries<CIMQualifier>; parameters: Entries<PlainParameter> };
+
+interface PlainInstance {
+  classname: string;
+  properties: Entries<PlainProperty>;
+  qualifiers: Entries<CIMQualifier>;
+  path: unknown;
+}
+
+interface PlainPath {
+  $path: { classname: string; keybindings: [string, unknown][]; namespace: string | undefined; host: string | undefined };
+}
+
+/** Memoizes a conversion per source object, so that shared objects stay shared. */
+function memo<A extends object, B>(fn: (a: A) => B): (a: A) => B {
+  const done = new Map<A, B>();
+  return (a) => {
+    let b = done.get(a);
+    if (b === undefined) done.set(a, (b = fn(a)));
+    return b;
+  };
+}
+
+export function encodeNamespaces(namespaces: readonly ResolvedNamespace[]): unknown {
+  const array = memo((a: (CIMScalar | null)[]): unknown[] => a.map((x) => (x === null ? null : scalar(x))));
+  const value = (v: CIMValue): unknown => (Array.isArray(v) ? array(v) : v === null ? null : scalar(v));
+  const scalar = (v: CIMScalar): unknown => {
+    if (v instanceof CIMDateTime) return { $datetime: v.value };
+    if (v instanceof CIMInstanceName) return path(v);
+    if (v instanceof CIMInstance || v instanceof CIMClass) throw new TypeError('an embedded object cannot be cached');
+    return v;
+  };
+  const path = memo((p: CIMInstanceName): PlainPath => ({
+    $path: { classname: p.classname, keybindings: [...p.keybindings].map(([k, v]) => [k, scalar(v)]), namespace: p.namespace, host: p.host },
+  }));
+  const qualifiers = memo((q: NocaseMap<CIMQualifier>): Entries<CIMQualifier> => [...q].map(([k, x]) => [k, { ...x, value: value(x.value) as CIMValue }]));
+  const property = memo((p: CIMProperty): PlainProperty => ({ ...p, qualifiers: qualifiers(p.qualifiers), value: value(p.value) }));
+  const parameter = memo((p: CIMParameter): PlainParameter => ({ ...p, qualifiers: qualifiers(p.qualifiers) }));
+  const method = memo((m: CIMMethod): PlainMethod => ({
+    ...m, qualifiers: qualifiers(m.qualifiers), parameters: [...m.parameters].map(([k, p]) => [k, parameter(p)]),
+  }));
+  const cls = memo((c: CIMClass): PlainClass => ({
+    classname: c.classname,
+    superclass: c.superclass,
+    properties: [...c.properties].map(([k, p]) => [k, property(p)]),
+    methods: [...c.methods].map(([k, m]) => [k, method(m)]),
+    qualifiers: qualifiers(c.qualifiers),
+  }));
+  const classes = memo((c: NocaseMap<CIMClass>): Entries<PlainClass> => [...c].map(([k, x]) => [k, cls(x)]));
+  const declarations = memo((d: NocaseMap<CIMQualifierDeclaration>): Entries<CIMQualifierDeclaration> =>
+    [...d].map(([k, x]) => [k, { ...x, value: value(x.value) as CIMValue }]));
+  const instances = memo((list: readonly CIMInstance[]): PlainInstance[] => list.map((i) => ({
+    classname: i.classname,
+    properties: [...i.properties].map(([k, p]) => [k, property(p)]),
+    qualifiers: qualifiers(i.qualifiers),
+    path: i.path ? path(i.path) : undefined,
+  })));
+  return namespaces.map((ns): PlainNamespace => ({
+    name: ns.name, qualifiers: declarations(ns.qualifiers), classes: classes(ns.classes), instances: instances(ns.instances),
+  }));
+}
+
+export function decodeNamespaces(data: unknown): ResolvedNamespace[] {
+  const array = memo((a: unknown[]): (CIMScalar | null)[] => a.map((x) => (x === null ? null : scalar(x))));
+  const value = (v: unknown): CIMValue => (Array.isArray(v) ? array(v) : v === null ? null : scalar(v));
+  const scalar = (v: unknown): CIMScalar => {
+    if (typeof v !== 'object' || v === null) return v as CIMScalar;
+    if ('$datetime' in v) return CIMDateTime.parse((v as { $datetime: string }).$datetime);
+    return path(v as PlainPath);
+  };
+  const path = memo((p: PlainPath): CIMInstanceName => new CIMInstanceName({
+    ...p.$path, keybindings: p.$path.keybindings.map(([k, x]) => [k, scalar(x) as CIMKeyValue]),
+  }));
+  const map = <P, T>(entries: Entries<P>, fn: (p: P) => T): NocaseMap<T> => new NocaseMap(entries.map(([k, p]) => [k, fn(p)]));
+  const qualifiers = memo((q: Entries<CIMQualifier>) => map(q, (x): CIMQualifier => ({ ...x, value: value(x.value) })));
+  const property = memo((p: PlainProperty): CIMProperty => ({ ...p, qualifiers: qualifiers(p.qualifiers), value: value(p.value) }));
+  const parameter = memo((p: PlainParameter): CIMParameter => ({ ...p, qualifiers: qualifiers(p.qualifiers) }));
+  const method = memo((m: PlainMethod): CIMMethod => ({ ...m, qualifiers: qualifiers(m.qualifiers), parameters: map(m.parameters, parameter) }));
+  const cls = memo((c: PlainClass): CIMClass => new CIMClass({
+    classname: c.classname,
+    superclass: c.superclass,
+    properties: map(c.properties, property),
+    methods: map(c.methods, method),
+    qualifiers: qualifiers(c.qualifiers),
+  }));
+  const classes = memo((c: Entries<PlainClass>) => map(c, cls));
+  const declarations = memo((d: Entries<CIMQualifierDeclaration>) => map(d, (x): CIMQualifierDeclaration => ({ ...x, value: value(x.value) })));
+  const instances = memo((list: PlainInstance[]): CIMInstance[] => list.map((i) => new CIMInstance({
+    classname: i.classname,
+    properties: map(i.properties, property),
+    qualifiers: qualifiers(i.qualifiers),
+    path: i.path ? path(i.path as PlainPath) : undefined,
+  })));
+  return (data as PlainNamespace[]).map((ns) => ({
+    name: ns.name, qualifiers: declarations(ns.qualifiers), classes: classes(ns.classes), instances: instances(ns.instances),
+  }));
+}
