@@ -2,6 +2,7 @@ import { CIMInstanceName, normalizeNamespace, type CIMInstance } from '../cim/in
 import { ModelError } from './errors.js';
 import type { ModelEntry } from './input.js';
 import type { InstanceIndex } from './instance-index.js';
+import { NamespaceNames } from './paths.js';
 
 const NONE: readonly CIMInstance[] = Object.freeze([]);
 
@@ -13,6 +14,7 @@ const NONE: readonly CIMInstance[] = Object.freeze([]);
  * The index never changes the instances it holds; readers must not either.
  */
 export function createInstanceIndex(generation: number, entries: Iterable<ModelEntry>): InstanceIndex {
+  // Folds the namespaces of the entries; request-time lookups fold directly, so client input never grows a cache.
   const ns = new NamespaceNames();
   // Maps nested by namespace, then class / path key / target namespace: no key is built by concatenation.
   const byPath = new Map<string, Map<string, CIMInstance>>();
@@ -80,22 +82,4 @@ function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
-}
-
-/**
- * Namespace names folded once per distinct spelling while building (they
- * repeat on every reference). Request-time lookups fold directly, so client
- * input never grows this cache.
- */
-class NamespaceNames {
-  readonly #folded = new Map<string, string>();
-
-  of(namespace: string): string {
-    let folded = this.#folded.get(namespace);
-    if (folded === undefined) {
-      folded = normalizeNamespace(namespace);
-      this.#folded.set(namespace, folded);
-    }
-    return folded;
-  }
 }

@@ -4,13 +4,14 @@
  * walk. Each problem names its rule, the instance and, where it applies, the
  * property, so the provider or mapping at fault is easy to find.
  */
-import { CIMInstanceName, normalizeNamespace, type CIMInstance, type CIMValue } from '../cim/index.js';
+import { CIMInstanceName, type CIMInstance, type CIMValue } from '../cim/index.js';
 import { CIMV2_NAMESPACE, INTEROP_NAMESPACE, ModelClass } from './classes.js';
 import { HEALTH_STATES, SENSOR_STATES } from './health.js';
 import { DEVICE_ID_MAX } from './ids.js';
 import { referenceTargets } from './index-impl.js';
 import type { ModelEntry } from './input.js';
 import { THRESHOLD_PROPERTIES } from './mapping/sensors.js';
+import { NamespaceNames, PathMap } from './paths.js';
 import { SINT32_MAX, SINT32_MIN } from './units.js';
 
 export type ProfileRule =
@@ -82,7 +83,8 @@ interface LocatedInstance {
 class ModelView {
   readonly problems: ProfileProblem[] = [];
   readonly entries: LocatedInstance[] = [];
-  readonly #byPath = new Map<string, CIMInstance>();
+  readonly names = new NamespaceNames();
+  readonly #byPath = new PathMap<CIMInstance>(this.names);
   readonly #byClass = new Map<string, LocatedInstance[]>();
 
   constructor(entries: readonly ModelEntry[]) {
@@ -90,12 +92,12 @@ class ModelView {
       const path = instance.path;
       if (path === undefined) {
         this.report('path', instance.classname, 'instance has no path');
-      } else if (path.namespace !== undefined && normalizeNamespace(path.namespace) !== normalizeNamespace(namespace)) {
-        this.report('path', String(path), `path is not in the entry's namespace ${namespace}`);
-      } else if (this.#byPath.has(pathId(namespace, path))) {
-        this.report('path', String(path), 'another instance has the same path');
+      } else if (path.namespace !== undefined && this.names.of(path.namespace) !== this.names.of(namespace)) {
+        this.report('path', path, `path is not in the entry's namespace ${namespace}`);
+      } else if (this.#byPath.has(namespace, path)) {
+        this.report('path', path, 'another instance has the same path');
       } else {
-        this.#byPath.set(pathId(namespace, path), instance);
+        this.#byPath.set(namespace, path, instance);
         const located = { namespace, instance, path };
         this.entries.push(located);
         const folded = instance.classname.toLowerCase();
@@ -106,22 +108,27 @@ class ModelView {
     }
   }
 
-  report(rule: ProfileRule, path: string, message: string, property?: string): void {
+  /** Records a problem; the path is spelled out only then (it is costly, and most instances have none). */
+  report(rule: ProfileRule, subject: CIMInstanceName | string, message: string, property?: string): void {
+    const path = String(subject);
     this.problems.push(property === undefined ? { rule, path, message } : { rule, path, property, message });
   }
 
   /** The instance a reference (or path) designates; a reference without namespace is in `namespace`. */
   resolve(namespace: string, ref: CIMInstanceName): CIMInstance | undefined {
-    return this.#byPath.get(pathId(ref.namespace ?? namespace, ref));
+    return this.#byPath.get(namespace, ref);
+  }
+
+  /** Whether an association's `role` reference designates `target`. */
+  refersTo(association: LocatedInstance, role: string, target: LocatedInstance): boolean {
+    const ref = association.instance.get(role);
+    return ref instanceof CIMInstanceName && ref.key === target.path.key
+      && this.names.of(ref.namespace ?? association.namespace) === this.names.of(target.namespace);
   }
 
   ofClass(classname: string): readonly LocatedInstance[] {
     return this.#byClass.get(classname.toLowerCase()) ?? [];
   }
-}
-
-function pathId(namespace: string, path: CIMInstanceName): string {
-  return `${normalizeNamespace(namespace)}\u0000${path.key}`;
 }
 
 function isDevice(path: CIMInstanceName): boolean {
@@ -134,7 +141,7 @@ function isManaged(entry: LocatedInstance): boolean {
 
 function checkInstance(model: ModelView, entry: LocatedInstance): void {
   checkStatus(model, entry);
-  const where = String(entry.path);
+  const where = entry.path;
   const deviceId = entry.path.keybindings.get('DeviceID');
   if (typeof deviceId === 'string' && deviceId.length > DEVICE_ID_MAX) {
     model.report('device-id', where, `DeviceID has ${deviceId.length} characters, more than ${DEVICE_ID_MAX}`, 'DeviceID');
@@ -150,7 +157,7 @@ function checkInstance(model: ModelView, entry: LocatedInstance): void {
 
 function checkStatus(model: ModelView, entry: LocatedInstance): void {
   const { instance } = entry;
-  const where = String(entry.path);
+  const where = entry.path;
   const managed = isManaged(entry);
   const health = instance.get('HealthState');
   if (health !== undefined && health !== null ? !HEALTH_STATES.has(health as number) : managed) {
@@ -176,7 +183,7 @@ function validOperationalStatus(status: CIMValue): boolean {
 }
 
 function checkNumericSensor(model: ModelView, { instance, path }: LocatedInstance): void {
-  const where = String(path);
+  const where = path;
   const supported = new Set(numbers(instance.get('SupportedThresholds')));
   THRESHOLD_PROPERTIES.forEach(([, property], index) => {
     const value = instance.get(property);
@@ -205,30 +212,27 @@ function checkStates(model: ModelView, { instance, path }: LocatedInstance): voi
   const current = instance.get('CurrentState');
   if (possible === undefined && current === undefined) return;
   const states = strings(possible);
-  if (states.length === 0) model.report('current-state', String(path), 'PossibleStates is empty', 'PossibleStates');
+  if (states.length === 0) model.report('current-state', path, 'PossibleStates is empty', 'PossibleStates');
   if (typeof current === 'string' && !states.includes(current)) {
-    model.report('current-state', String(path), `CurrentState "${current}" is not one of PossibleStates`, 'CurrentState');
+    model.report('current-state', path, `CurrentState "${current}" is not one of PossibleStates`, 'CurrentState');
   }
 }
 
 /** Each device: exactly one SystemDevice naming it, whose system is in the model. */
 function checkSystemDevices(model: ModelView): void {
-  const count = new Map<string, number>();
+  const count = new PathMap<number>(model.names);
   for (const { namespace, instance, path } of model.ofClass(ModelClass.SystemDevice)) {
     const system = instance.get('GroupComponent');
     const part = instance.get('PartComponent');
     if (system instanceof CIMInstanceName && model.resolve(namespace, system) === undefined) {
-      model.report('system-device', String(path), 'its system is not in the model', 'GroupComponent');
+      model.report('system-device', path, 'its system is not in the model', 'GroupComponent');
     }
-    if (part instanceof CIMInstanceName) {
-      const id = pathId(part.namespace ?? namespace, part);
-      count.set(id, (count.get(id) ?? 0) + 1);
-    }
+    if (part instanceof CIMInstanceName) count.set(namespace, part, (count.get(namespace, part) ?? 0) + 1);
   }
   for (const { namespace, path } of model.entries) {
     if (!isDevice(path)) continue;
-    const n = count.get(pathId(namespace, path)) ?? 0;
-    if (n !== 1) model.report('system-device', String(path), `device has ${n} SystemDevice associations, not exactly 1`);
+    const n = count.get(namespace, path) ?? 0;
+    if (n !== 1) model.report('system-device', path, `device has ${n} SystemDevice associations, not exactly 1`);
   }
 }
 
@@ -242,20 +246,10 @@ function checkRegistration(model: ModelView): void {
   const references = model.ofClass(ModelClass.ReferencedProfile);
   for (const profile of profiles) {
     if (profile === baseServer || baseServer === undefined) continue;
-    const referencesBase = references.some((r) => sameRef(r, 'Antecedent', profile) && sameRef(r, 'Dependent', baseServer));
-    if (!referencesBase) model.report('registered-profile', String(profile.path), 'registered profile does not reference Base Server');
+    const referencesBase = references.some((r) => model.refersTo(r, 'Antecedent', profile) && model.refersTo(r, 'Dependent', baseServer));
+    if (!referencesBase) model.report('registered-profile', profile.path, 'registered profile does not reference Base Server');
   }
   checkConformance(model, profiles);
-}
-
-/** The identity of the instance an association's reference designates, or undefined without a reference. */
-function refId(association: LocatedInstance, role: string): string | undefined {
-  const ref = association.instance.get(role);
-  return ref instanceof CIMInstanceName ? pathId(ref.namespace ?? association.namespace, ref) : undefined;
-}
-
-function sameRef(association: LocatedInstance, role: string, target: LocatedInstance): boolean {
-  return refId(association, role) === pathId(target.namespace, target.path);
 }
 
 /**
@@ -265,26 +259,30 @@ function sameRef(association: LocatedInstance, role: string, target: LocatedInst
  */
 function checkConformance(model: ModelView, profiles: readonly LocatedInstance[]): void {
   const conformances = model.ofClass(ModelClass.ElementConformsToProfile);
-  const byNamespace = new Map<string, Set<string>>([[INTEROP_NAMESPACE, new Set()], [CIMV2_NAMESPACE, new Set()]]);
-  for (const c of conformances) byNamespace.get(normalizeNamespace(c.namespace))?.add(c.path.key);
+  const keys = new Map<string, Set<string>>([[INTEROP_NAMESPACE, new Set()], [CIMV2_NAMESPACE, new Set()]]);
+  for (const c of conformances) keys.get(model.names.of(c.namespace))?.add(c.path.key);
   for (const c of conformances) {
-    const other = normalizeNamespace(c.namespace) === INTEROP_NAMESPACE ? CIMV2_NAMESPACE : INTEROP_NAMESPACE;
-    if (!byNamespace.get(other)?.has(c.path.key)) model.report('conforms-to-profile', String(c.path), `not also instantiated in ${other}`);
+    const other = model.names.of(c.namespace) === INTEROP_NAMESPACE ? CIMV2_NAMESPACE : INTEROP_NAMESPACE;
+    if (!keys.get(other)!.has(c.path.key)) model.report('conforms-to-profile', c.path, `not also instantiated in ${other}`);
   }
-  const interop = conformances.filter((c) => normalizeNamespace(c.namespace) === INTEROP_NAMESPACE);
+  const interop = conformances.filter((c) => model.names.of(c.namespace) === INTEROP_NAMESPACE);
   for (const [name, classes] of CENTRAL_CLASSES) {
     const profile = profiles.find((p) => p.instance.get('RegisteredName') === name);
     const central = classes.flatMap((cls) => model.ofClass(cls));
     if (profile === undefined) {
-      if (central.length > 0) model.report('conforms-to-profile', String(central[0]!.path), `${central.length} central instance(s) of "${name}" but the profile is not registered`);
+      if (central.length > 0) model.report('conforms-to-profile', central[0]!.path, `${central.length} central instance(s) of "${name}" but the profile is not registered`);
       continue;
     }
-    const conforming = interop.filter((c) => sameRef(c, 'ConformantStandard', profile));
-    if (conforming.length === 0) model.report('conforms-to-profile', String(profile.path), 'no element conforms to this profile');
-    const elements = new Set(conforming.map((c) => refId(c, 'ManagedElement')));
+    const conforming = interop.filter((c) => model.refersTo(c, 'ConformantStandard', profile));
+    if (conforming.length === 0) model.report('conforms-to-profile', profile.path, 'no element conforms to this profile');
+    const elements = new PathMap<true>(model.names);
+    for (const c of conforming) {
+      const element = c.instance.get('ManagedElement');
+      if (element instanceof CIMInstanceName) elements.set(c.namespace, element, true);
+    }
     for (const element of central) {
-      if (!elements.has(pathId(element.namespace, element.path))) {
-        model.report('conforms-to-profile', String(element.path), `central instance does not conform to "${name}"`);
+      if (!elements.has(element.namespace, element.path)) {
+        model.report('conforms-to-profile', element.path, `central instance does not conform to "${name}"`);
       }
     }
   }

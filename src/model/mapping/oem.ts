@@ -1,7 +1,7 @@
 /** The OEM path: instances of instance providers pass through into their namespaces. */
-import { normalizeNamespace } from '../../cim/index.js';
 import { inNamespace } from '../instance-draft.js';
 import type { InstanceSample } from '../input.js';
+import { NamespaceNames, PathMap } from '../paths.js';
 import type { BuildContext } from './context.js';
 
 /**
@@ -12,25 +12,23 @@ import type { BuildContext } from './context.js';
  */
 export function addOemInstances(ctx: BuildContext, samples: readonly InstanceSample[]): void {
   if (samples.every((s) => s.instances.length === 0)) return;
-  const taken = new Set(ctx.entries.map(({ namespace, instance }) => pathId(namespace, instance.path!.key)));
+  const names = new NamespaceNames();
+  const taken = new PathMap<true>(names);
+  for (const { namespace, instance } of ctx.entries) taken.set(namespace, instance.path!, true);
   for (const sample of samples) {
     for (const instance of sample.instances) {
       const path = instance.path;
       const subject = path === undefined ? instance.classname : String(path);
       if (path === undefined) {
         ctx.problem(sample.provider, subject, 'instance has no path: left out');
-      } else if (path.namespace !== undefined && normalizeNamespace(path.namespace) !== normalizeNamespace(sample.namespace)) {
+      } else if (path.namespace !== undefined && names.of(path.namespace) !== names.of(sample.namespace)) {
         ctx.problem(sample.provider, subject, `path is not in the provider's namespace ${sample.namespace}: left out`);
-      } else if (taken.has(pathId(sample.namespace, path.key))) {
+      } else if (taken.has(sample.namespace, path)) {
         ctx.problem(sample.provider, subject, 'another instance already has this path: left out');
       } else {
-        taken.add(pathId(sample.namespace, path.key));
+        taken.set(sample.namespace, path, true);
         ctx.add(sample.namespace, path.namespace === undefined ? inNamespace(instance, sample.namespace) : instance);
       }
     }
   }
-}
-
-function pathId(namespace: string, key: string): string {
-  return `${normalizeNamespace(namespace)}\u0000${key}`;
 }
