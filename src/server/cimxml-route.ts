@@ -123,8 +123,7 @@ function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefin
   if (headerVersion !== undefined && !/^1(\.\d+)*$/.test(headerVersion)) {
     throw new Fault(501, 'unsupported-protocol-version', `CIMProtocolVersion ${headerVersion} is not supported; 1.x is`);
   }
-  const body = request.body;
-  const decoded = decodeRequest(Buffer.isBuffer(body) ? body : '', limits);
+  const decoded = decodeBody(request.body, limits);
   if (headerVersion !== undefined && headerVersion !== decoded.protocolVersion) {
     throw new Fault(400, 'header-mismatch', `CIMProtocolVersion ${headerVersion} differs from the message's ${decoded.protocolVersion}`);
   }
@@ -139,6 +138,18 @@ function isXmlInUtf8(contentType: string): boolean {
     const [name = '', value = ''] = parameter.split('=');
     return name.trim().toLowerCase() !== 'charset' || value.trim().replace(/^"(.*)"$/, '$1').toLowerCase() === 'utf-8';
   });
+}
+
+/** A MULTIREQ gets here only without a CIMBatch header: DSP0200 §7.3 calls that a header mismatch. */
+function decodeBody(body: unknown, limits: Partial<DecodeLimits> | undefined): CIMRequest {
+  try {
+    return decodeRequest(Buffer.isBuffer(body) ? body : '', limits);
+  } catch (e) {
+    if (e instanceof ProtocolError && e.cimError === 'multiple-requests-unsupported') {
+      throw new Fault(400, 'header-mismatch', 'a MULTIREQ body needs the CIMBatch header (and batched requests are not supported)');
+    }
+    throw e;
+  }
 }
 
 function decodedHeader(headers: CIMHeaders, name: string): string {

@@ -71,11 +71,21 @@ export function* intrinsicResponse(messageId: string, name: string, result: Resu
 }
 
 /** An IMETHODRESPONSE or METHODRESPONSE carrying an ERROR. */
+/** DESCRIPTIONs quote what the client sent; a hostile value must not come back whole. */
+const MAX_DESCRIPTION = 1024;
+
 export function errorResponse(messageId: string, name: string, intrinsic: boolean, code: number, description: string): string {
   const [start, end] = intrinsic
     ? [xml.imethodResponseStart(name), xml.imethodResponseEnd()]
     : [xml.methodResponseStart(name), xml.methodResponseEnd()];
-  return xml.messageStart(messageId) + start + xml.encodeError(code, description) + end + xml.messageEnd();
+  const text = description.length > MAX_DESCRIPTION ? `${cut(description, MAX_DESCRIPTION)}…` : description;
+  return xml.messageStart(messageId) + start + xml.encodeError(code, text) + end + xml.messageEnd();
+}
+
+/** The first `length` UTF-16 units, one less rather than half a surrogate pair. */
+function cut(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
 
 /** The METHODRESPONSE of an extrinsic method. */
