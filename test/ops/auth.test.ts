@@ -1,0 +1,200 @@
+/**
+ * Authentication and roles over real sockets: the Basic challenge, wrong and
+ * unknown credentials, both roles, writes refused to readonly users, the
+ * health and metrics endpoints, the failure limiter (with its clock
+ * injected), and no credential in any log line across all of it.
+ */
+import t from 'tap';
+import type { Test } from 'tap';
+import { CIMStatus } from '../../src/cim/index.js';
+import type { BrokerOptions } from '../../src/server/broker.js';
+import { WIDGET_CLASS } from '../../providers/template/widgets.js';
+import { instanceNameXml, iparam, p, returned, SIM, startTestBroker } from '../helpers/broker.js';
+import { basic, cimCall, cimInvoke, cimPost, send, type SendOptions } from '../helpers/client.js';
+import { captureLog, type CapturedLog } from '../helpers/log-capture.js';
+import { SLOW_WIDGET, withSlowProvider } from '../helpers/slow-provider.js';
+import { testAuthenticator, writeUsers, type TestAuthOptions } from '../helpers/users.js';
+
+const CIMV2 = 'root/cimv2';
+const SENSOR = SIM.device('Thincim_NumericSensor', 'cpu1-temp');
+const USERS = {
+  operator: { role: 'admin', password: 'Adm1n-pass:with colon' },
+  viewer: { role: 'readonly', password: 'v13wer-Pässwort' },
+} as const;
+const WRONG_PASSWORD = 'not-the-password-0xDEADBEEF';
+const as = (user: keyof typeof USERS): SendOptions => ({ headers: { Authorization: basic(user, USERS[user].password) } });
+
+/**
+ * Everything a log line must never contain: the passwords tried, in clear
+ * and as they travel (the Authorization header values).
+ */
+const SECRETS = [
+  ...Object.entries(USERS).flatMap(([user, { password }]) => [password, basic(user, password), basic(user, password).slice('Basic '.length)]),
+  WRONG_PASSWORD, basic('viewer', WRONG_PASSWORD).slice('Basic '.length), basic('nobody', WRONG_PASSWORD).slice('Basic '.length),
+];
+
+/** A broker whose only listener requires authentication; its log is captured. */
+async function secured(t: Test, options: Partial<BrokerOptions> & { auth?: TestAuthOptions } = {}): Promise<{ url: string; log: CapturedLog }> {
+  const log = captureLog();
+  const users = await writeUsers(t.testdir(), USERS);
+  const started = await startTestBroker({
+    listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: true }],
+    authenticator: await testAuthenticator(users, options.auth),
+    logger: log.logger,
+    ...await withSlowProvider({ resetMs: 0 }),
+    ...options,
+  });
+  t.teardown(() => started.close());
+  logs.push(log);
+  return { url: started.url, log };
+}
+
+/** The logs of every broker of this file, checked for secrets by the last test. */
+const logs: CapturedLog[] = [];
+
+const enumerate = (url: string, options: SendOptions = {}) =>
+  cimPost(url, 'EnumerateInstanceNames', CIMV2, p.className('ClassName', 'CIM_NumericSensor'), options);
+
+t.test('401 with the Basic challenge: no credentials, wrong password, unknown user, malformed header', async (t) => {
+  const { url, log } = await secured(t);
+  const cases: [string, SendOptions][] = [
+    ['no credentials', {}],
+    ['a wrong password', { headers: { Authorization: basic('viewer', WRONG_PASSWORD) } }],
+    ['an unknown user', { headers: { Authorization: basic('nobody', WRONG_PASSWORD) } }],
+    ['the user name without its password', { headers: { Authorization: basic('viewer', '') } }],
+    ['another scheme', { headers: { Authorization: 'Bearer abc.def' } }],
+    ['base64 that is not user:password', { headers: { Authorization: `Basic ${Buffer.from('viewer').toString('base64')}` } }],
+  ];
+  for (const [label, options] of cases) {
+    const reply = await enumerate(url, options);
+    t.equal(reply.status, 401, label);
+    t.match(reply.headers['www-authenticate'], /^Basic realm="thincim"/, `${label}: challenge`);
+    t.equal(reply.text, '', `${label}: nothing more is said`);
+  }
+  const failures = log.lines().filter((l) => l['msg'] === 'authentication failed');
+  t.equal(failures.length, cases.length, 'each refusal is logged');
+  t.match(failures[1], { level: 40, reason: /wrong user name or password \(user "viewer"\)/ }, 'with the reason, at warn when credentials came');
+  t.match(failures[0], { level: 20, reason: 'no credentials' }, 'the first leg of Basic only at debug');
+});
+
+t.test('the right credentials: 200 for both roles, the user in the request log', async (t) => {
+  const { url, log } = await secured(t);
+  for (const user of ['operator', 'viewer'] as const) {
+    const reply = await enumerate(url, as(user));
+    t.equal(reply.status, 200, user);
+    t.ok(returned((await cimCall(url, 'EnumerateInstanceNames', CIMV2, p.className('ClassName', 'CIM_Fan'), as(user))).response).length > 0);
+  }
+  t.same(log.lines().filter((l) => l['msg'] === 'request').map((l) => [l['user'], l['status'], l['cimStatus']]),
+    [['operator', 200, 0], ['operator', 200, 0], ['viewer', 200, 0], ['viewer', 200, 0]]);
+});
+
+const modifiedSensor = iparam('ModifiedInstance', `<VALUE.NAMEDINSTANCE>${instanceNameXml('Thincim_NumericSensor', SENSOR)}` +
+  '<INSTANCE CLASSNAME="Thincim_NumericSensor"><PROPERTY NAME="UpperThresholdNonCritical" TYPE="sint32"><VALUE>860</VALUE></PROPERTY></INSTANCE>' +
+  `</VALUE.NAMEDINSTANCE>`) + p.array('PropertyList', ['UpperThresholdNonCritical']);
+
+/** Every intrinsic write, with a body that decodes. */
+const WRITES: [string, string][] = [
+  ['ModifyInstance', modifiedSensor],
+  ['SetProperty', p.instanceName('InstanceName', 'Thincim_NumericSensor', SENSOR) + p.value('PropertyName', 'UpperThresholdNonCritical') + p.value('NewValue', 860)],
+  ['CreateInstance', iparam('NewInstance', `<INSTANCE CLASSNAME="${WIDGET_CLASS}"><PROPERTY NAME="InstanceID" TYPE="string"><VALUE>x</VALUE></PROPERTY></INSTANCE>`)],
+  ['DeleteInstance', p.instanceName('InstanceName', WIDGET_CLASS, SLOW_WIDGET)],
+  ['CreateClass', iparam('NewClass', '<CLASS NAME="ACME_New" SUPERCLASS="CIM_ManagedElement"></CLASS>')],
+  ['ModifyClass', iparam('ModifiedClass', `<CLASS NAME="${WIDGET_CLASS}" SUPERCLASS="CIM_ManagedElement"></CLASS>`)],
+  ['DeleteClass', p.className('ClassName', WIDGET_CLASS)],
+  ['SetQualifier', iparam('QualifierDeclaration', '<QUALIFIER.DECLARATION NAME="ACME_Flag" TYPE="boolean"><SCOPE CLASS="true"/></QUALIFIER.DECLARATION>')],
+  ['DeleteQualifier', p.value('QualifierName', 'Description')],
+];
+
+t.test('roles: a readonly user reads but every write and method is CIM_ERR_ACCESS_DENIED; an admin gets through', async (t) => {
+  const { url, log } = await secured(t);
+  for (const [name, params] of WRITES) {
+    const denied = await cimCall(url, name, CIMV2, params, as('viewer'));
+    t.equal(denied.status, 200, `${name}: an operation error travels as HTTP 200`);
+    t.equal(denied.response.error?.code, CIMStatus.ACCESS_DENIED, `${name} refused to the readonly user`);
+    t.match(denied.response.error?.message, /user viewer has the readonly role; .* needs the admin role/);
+    const admin = await cimCall(url, name, CIMV2, params, as('operator'));
+    t.not(admin.response.error?.code, CIMStatus.ACCESS_DENIED, `${name} reaches the operation for the admin (${admin.response.error?.toString() ?? 'done'})`);
+  }
+  const reset = (user: keyof typeof USERS) => cimInvoke(url, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET, as(user));
+  t.equal((await reset('viewer')).response.error?.code, CIMStatus.ACCESS_DENIED, 'InvokeMethod refused to the readonly user');
+  t.match((await reset('operator')).response, { error: undefined, returnValue: { value: { text: '0' } } }, 'and run for the admin');
+  t.ok(returned((await cimCall(url, 'GetInstance', CIMV2, p.instanceName('InstanceName', 'Thincim_NumericSensor', SENSOR), as('viewer'))).response).length === 1,
+    'reads stay open to the readonly user');
+
+  const denials = log.lines().filter((l) => l['msg'] === 'request' && l['cimStatus'] === CIMStatus.ACCESS_DENIED);
+  t.equal(denials.length, WRITES.length + 1, 'each refusal is in the request log with its CIM status');
+  t.ok(denials.every((l) => l['user'] === 'viewer'));
+});
+
+t.test('health and metrics follow the listener\'s authentication; /healthz open with healthzOpen', async (t) => {
+  const open = await secured(t, { healthzOpen: true });
+  t.equal((await send(open.url, { path: '/healthz' })).status, 200, '/healthz open');
+  for (const path of ['/readyz', '/metrics']) {
+    const refused = await send(open.url, { path });
+    t.equal(refused.status, 401, `${path} without credentials`);
+    t.match(refused.headers['www-authenticate'], /^Basic realm="thincim"/);
+    t.equal((await send(open.url, { path, ...as('viewer') })).status, 200, `${path} for a readonly user`);
+  }
+
+  const closed = await secured(t, { healthzOpen: false });
+  t.equal((await send(closed.url, { path: '/healthz' })).status, 401, '/healthz closed without healthzOpen');
+  t.equal((await send(closed.url, { path: '/healthz', ...as('viewer') })).status, 200);
+});
+
+t.test('an unauthenticated listener beside an authenticated one answers without credentials', async (t) => {
+  const log = captureLog();
+  logs.push(log);
+  const users = await writeUsers(t.testdir(), USERS);
+  const started = await startTestBroker({
+    listeners: [
+      { protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: true },
+      { protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: false },
+    ],
+    authenticator: await testAuthenticator(users),
+    logger: log.logger,
+  });
+  t.teardown(() => started.close());
+  const [secure, plain] = started.broker.urls as [string, string];
+  t.equal((await enumerate(secure)).status, 401);
+  t.equal((await enumerate(plain)).status, 200);
+  t.equal((await enumerate(plain, { headers: { Authorization: basic('viewer', WRONG_PASSWORD) } })).status, 200, 'credentials are not even looked at there');
+  const lines = log.lines().filter((l) => l['msg'] === 'request');
+  t.equal(lines.at(-1)?.['user'], undefined, 'and nobody is named in its log line');
+});
+
+t.test('repeated failures from one address: 429 with Retry-After, even with the right password, until the window passes', async (t) => {
+  let clock = 1_000_000;
+  const { url, log } = await secured(t, { auth: { maxFailures: 3, windowMs: 60_000, now: () => clock } });
+
+  for (let i = 0; i < 5; i++) t.equal((await enumerate(url)).status, 401, 'requests without credentials are not failures');
+  t.equal((await enumerate(url, as('viewer'))).status, 200, 'so the right password still works');
+
+  const wrong = { headers: { Authorization: basic('viewer', WRONG_PASSWORD) } };
+  for (let i = 0; i < 3; i++) {
+    t.equal((await enumerate(url, wrong)).status, 401, `failure ${i + 1}`);
+    clock += 1000;
+  }
+  const limited = await enumerate(url, as('viewer'));
+  t.equal(limited.status, 429, 'the fourth attempt is refused, right password or not');
+  t.equal(limited.headers['retry-after'], '57', 'until the first failure leaves the minute');
+  t.equal(limited.text, '');
+  t.equal((await enumerate(url, as('operator'))).status, 429, 'whichever user is tried from there');
+  t.equal((await send(url, { path: '/metrics', ...as('viewer') })).status, 429, 'and on every path that needs authentication');
+
+  clock += 30_000;
+  t.equal((await enumerate(url, as('viewer'))).headers['retry-after'], '27', 'Retry-After counts down');
+  clock += 27_001;
+  t.equal((await enumerate(url, as('viewer'))).status, 200, 'the oldest failure left the window: allowed again');
+  t.equal((await enumerate(url, wrong)).status, 401);
+  t.equal((await enumerate(url, as('viewer'))).status, 429, 'the two later failures still count, with the new one');
+  t.ok(log.lines().some((l) => l['reason'] === 'too many authentication failures from this address'), 'the refusal is logged with its reason');
+});
+
+t.test('no password and no Authorization header in any log line of the tests above', async (t) => {
+  const text = logs.map((log) => log.text()).join('');
+  const lines = logs.flatMap((log) => log.lines());
+  t.ok(lines.filter((l) => l['msg'] === 'request').length > 50, 'the request lines were captured');
+  t.ok(lines.some((l) => l['msg'] === 'authentication failed' && l['level'] === 40), 'and the failures, at warn');
+  for (const secret of SECRETS) t.notOk(text.includes(secret), `no line holds ${JSON.stringify(secret)}`);
+  t.notOk(/authorization/i.test(text), 'no line names the Authorization header');
+});
