@@ -45,6 +45,15 @@ interface PlainPath {
   $path: { classname: string; keybindings: [string, unknown][]; namespace: string | undefined; host: string | undefined };
 }
 
+function isObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null;
+}
+
+/** Whether a value needs no conversion: a primitive, NULL, or an array of those. */
+function isPlain(v: unknown): boolean {
+  return Array.isArray(v) ? !v.some(isObject) : !isObject(v);
+}
+
 /** Memoizes a conversion per source object, so that shared objects stay shared. */
 function memo<A extends object, B>(fn: (a: A) => B): (a: A) => B {
   const done = new Map<A, B>();
@@ -56,7 +65,7 @@ function memo<A extends object, B>(fn: (a: A) => B): (a: A) => B {
 }
 
 export function encodeNamespaces(namespaces: readonly ResolvedNamespace[]): unknown {
-  const array = memo((a: (CIMScalar | null)[]): unknown[] => a.map((x) => (x === null ? null : scalar(x))));
+  const array = memo((a: (CIMScalar | null)[]): unknown[] => (a.some(isObject) ? a.map((x) => (x === null ? null : scalar(x))) : a));
   const value = (v: CIMValue): unknown => (Array.isArray(v) ? array(v) : v === null ? null : scalar(v));
   const scalar = (v: CIMScalar): unknown => {
     if (v instanceof CIMDateTime) return { $datetime: v.value };
@@ -67,7 +76,8 @@ export function encodeNamespaces(namespaces: readonly ResolvedNamespace[]): unkn
   const path = memo((p: CIMInstanceName): PlainPath => ({
     $path: { classname: p.classname, keybindings: [...p.keybindings].map(([k, v]) => [k, scalar(v)]), namespace: p.namespace, host: p.host },
   }));
-  const qualifiers = memo((q: NocaseMap<CIMQualifier>): Entries<CIMQualifier> => [...q].map(([k, x]) => [k, { ...x, value: value(x.value) as CIMValue }]));
+  const qualifier = memo((q: CIMQualifier): CIMQualifier => (isPlain(q.value) ? q : { ...q, value: value(q.value) as CIMValue }));
+  const qualifiers = memo((q: NocaseMap<CIMQualifier>): Entries<CIMQualifier> => [...q].map(([k, x]) => [k, qualifier(x)]));
   const property = memo((p: CIMProperty): PlainProperty => ({ ...p, qualifiers: qualifiers(p.qualifiers), value: value(p.value) }));
   const parameter = memo((p: CIMParameter): PlainParameter => ({ ...p, qualifiers: qualifiers(p.qualifiers) }));
   const method = memo((m: CIMMethod): PlainMethod => ({
@@ -95,7 +105,7 @@ export function encodeNamespaces(namespaces: readonly ResolvedNamespace[]): unkn
 }
 
 export function decodeNamespaces(data: unknown): ResolvedNamespace[] {
-  const array = memo((a: unknown[]): (CIMScalar | null)[] => a.map((x) => (x === null ? null : scalar(x))));
+  const array = memo((a: unknown[]): (CIMScalar | null)[] => (a.some(isObject) ? a.map((x) => (x === null ? null : scalar(x))) : (a as CIMScalar[])));
   const value = (v: unknown): CIMValue => (Array.isArray(v) ? array(v) : v === null ? null : scalar(v));
   const scalar = (v: unknown): CIMScalar => {
     if (typeof v !== 'object' || v === null) return v as CIMScalar;
@@ -106,7 +116,8 @@ export function decodeNamespaces(data: unknown): ResolvedNamespace[] {
     ...p.$path, keybindings: p.$path.keybindings.map(([k, x]) => [k, scalar(x) as CIMKeyValue]),
   }));
   const map = <P, T>(entries: Entries<P>, fn: (p: P) => T): NocaseMap<T> => new NocaseMap(entries.map(([k, p]) => [k, fn(p)]));
-  const qualifiers = memo((q: Entries<CIMQualifier>) => map(q, (x): CIMQualifier => ({ ...x, value: value(x.value) })));
+  const qualifier = memo((q: CIMQualifier): CIMQualifier => (isPlain(q.value) ? q : { ...q, value: value(q.value) }));
+  const qualifiers = memo((q: Entries<CIMQualifier>) => map(q, qualifier));
   const property = memo((p: PlainProperty): CIMProperty => ({ ...p, qualifiers: qualifiers(p.qualifiers), value: value(p.value) }));
   const parameter = memo((p: PlainParameter): CIMParameter => ({ ...p, qualifiers: qualifiers(p.qualifiers) }));
   const method = memo((m: PlainMethod): CIMMethod => ({ ...m, qualifiers: qualifiers(m.qualifiers), parameters: map(m.parameters, parameter) }));
