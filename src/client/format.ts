@@ -32,8 +32,10 @@ export function valueMapTranslator(property: CIMProperty | undefined): Translato
     const n = BigInt(value);
     const exact = entries.findIndex((e) => !e.includes('..') && parseInteger(e) === n);
     if (exact >= 0) return texts[exact];
-    const range = entries.findIndex((e) => e.includes('..') && inRange(e, n));
-    return range < 0 ? undefined : texts[range];
+    // A bounded range wins over a bare `..`, which stands for every value no other entry names.
+    const range = entries.findIndex((e) => e.includes('..') && e.trim() !== '..' && inRange(e, n));
+    const rest = range < 0 ? entries.findIndex((e) => e.trim() === '..') : range;
+    return rest < 0 ? undefined : texts[rest];
   };
 }
 

@@ -1,0 +1,148 @@
+/**
+ * Health evaluation against hand-built instances shaped like another
+ * vendor's server: OperationalStatus without HealthState, NULL thresholds
+ * and readings, sensors without paths, no chassis class.
+ */
+import t from 'tap';
+import { CIMError, CIMInstance, CIMInstanceName, CIMStatus, cimProperty, NocaseMap } from '../../src/cim/index.js';
+import type { CIMType, CIMValue } from '../../src/cim/index.js';
+import {
+  elementName, elementStatus, evaluateHealth, problems, scaleReading, sensorReading, sensorUnit, worstState,
+} from '../../src/client/index.js';
+
+type Props = Record<string, [CIMType, CIMValue]>;
+
+function instance(classname: string, props: Props, deviceId?: string): CIMInstance {
+  const path = deviceId === undefined ? undefined
+    : new CIMInstanceName({ classname, keybindings: { CreationClassName: classname, DeviceID: deviceId, SystemCreationClassName: 'V_CS', SystemName: 'esx' } });
+  const properties = new NocaseMap(Object.entries(props).map(([name, [type, value]]) => [name, cimProperty(name, type, value)] as const));
+  return new CIMInstance({ classname, properties, ...(path && { path }) });
+}
+
+t.test('HealthState decides when it has a known value (check_esxi_hardware table)', async (t) => {
+  const expected: [number, string, string][] = [
+    [0, 'OK', 'Unknown'], [5, 'OK', 'OK'], [10, 'WARNING', 'Degraded/Warning'], [15, 'WARNING', 'Minor failure'],
+    [20, 'CRITICAL', 'Major failure'], [25, 'CRITICAL', 'Critical failure'], [30, 'CRITICAL', 'Non-recoverable error'],
+  ];
+  for (const [health, state, text] of expected) {
+    t.same(elementStatus(instance('X', { HealthState: ['uint16', health], OperationalStatus: ['uint16', [6]] })), { state, text }, `HealthState ${health}`);
+  }
+});
+
+t.test('OperationalStatus[0] decides without HealthState', async (t) => {
+  const states = ['OK', 'CRITICAL', 'OK', 'WARNING', 'WARNING', 'WARNING', 'CRITICAL', 'CRITICAL', 'WARNING', 'WARNING', 'CRITICAL',
+    'OK', 'WARNING', 'CRITICAL', 'CRITICAL', 'OK', 'CRITICAL', 'OK', 'OK', 'OK', 'OK'];
+  states.forEach((state, code) => {
+    t.equal(elementStatus(instance('X', { OperationalStatus: ['uint16', [code, 2]] })).state, state, `OperationalStatus ${code}`);
+  });
+  t.same(elementStatus(instance('X', { OperationalStatus: ['uint16', [6]], StatusDescriptions: ['string', ['PSU lost AC']] })), { state: 'CRITICAL', text: 'Error' });
+  t.same(elementStatus(instance('X', { HealthState: ['uint16', null], OperationalStatus: ['uint16', [3]] })), { state: 'WARNING', text: 'Degraded' }, 'a NULL HealthState is no HealthState');
+  t.same(elementStatus(instance('X', { HealthState: ['uint16', 32769], OperationalStatus: ['uint16', [2]] })), { state: 'OK', text: 'OK' }, 'a vendor HealthState falls back to OperationalStatus');
+});
+
+t.test('values neither table knows, and no status at all, are UNKNOWN', async (t) => {
+  t.same(elementStatus(instance('X', { HealthState: ['uint16', 32769] })), { state: 'UNKNOWN', text: 'HealthState 32769' });
+  t.same(elementStatus(instance('X', { OperationalStatus: ['uint16', [0x8001]] })), { state: 'UNKNOWN', text: 'OperationalStatus 32769' });
+  t.same(elementStatus(instance('X', { OperationalStatus: ['uint16', []] })), { state: 'UNKNOWN', text: 'no status' }, 'an empty OperationalStatus');
+  t.same(elementStatus(instance('X', {})), { state: 'UNKNOWN', text: 'no status' });
+});
+
+t.test('worst state: CRITICAL > WARNING > UNKNOWN > OK', async (t) => {
+  t.equal(worstState([]), 'OK');
+  t.equal(worstState(['OK', 'UNKNOWN']), 'UNKNOWN');
+  t.equal(worstState(['UNKNOWN', 'WARNING', 'OK']), 'WARNING');
+  t.equal(worstState(['WARNING', 'CRITICAL', 'UNKNOWN']), 'CRITICAL');
+});
+
+t.test('readings scale by 10^UnitModifier exactly', async (t) => {
+  const cases: [number | bigint, number, string, number][] = [
+    [532, -1, '53.2', 53.2], [5, -3, '0.005', 0.005], [-5, -1, '-0.5', -0.5], [12, 2, '1200', 1200], [7, 0, '7', 7],
+    [648000, -2, '6480.00', 6480], [9223372036854775807n, -2, '92233720368547758.07', 92233720368547758.07],
+    [1, 40, '1e40', 1e40], [3, -31, '3e-31', 3e-31], [1.5, 1, '15', 15],
+  ];
+  for (const [raw, modifier, text, value] of cases) t.same(scaleReading(raw, modifier), { text, value }, `${raw} × 10^${modifier}`);
+});
+
+t.test('units from BaseUnits and RateUnits', async (t) => {
+  const unit = (base: number | null, rate: number | null = null) => sensorUnit(instance('S', { BaseUnits: ['uint16', base], RateUnits: ['uint16', rate] }));
+  t.equal(unit(2), '°C');
+  t.equal(unit(19, 0), 'RPM');
+  t.equal(unit(65), '%');
+  t.equal(unit(61, 3), 'B/s');
+  t.equal(unit(0), '', 'Unknown');
+  t.equal(unit(null), '');
+  t.equal(unit(99), 'unit 99');
+  t.equal(unit(38, 42), 'revolutions per unit 42');
+});
+
+/** A server that is not thincim: OperationalStatus only, NULL thresholds, no chassis class, one sensor without a path. */
+function vendorInventory() {
+  const cpu = instance('V_NumericSensor', {
+    ElementName: ['string', 'CPU1 Temp'], BaseUnits: ['uint16', 2], UnitModifier: ['sint32', -2], RateUnits: ['uint16', 0],
+    CurrentReading: ['sint32', 8850], LowerThresholdNonCritical: ['sint32', null], UpperThresholdNonCritical: ['sint32', 8500],
+    LowerThresholdCritical: ['sint32', null], UpperThresholdCritical: ['sint32', null], OperationalStatus: ['uint16', [3]],
+    CurrentState: ['string', 'Upper Non-Critical'],
+  }, 'cpu1');
+  const volts = instance('V_NumericSensor', {
+    ElementName: ['string', 'VBAT'], BaseUnits: ['uint16', 5], UnitModifier: ['sint32', null], CurrentReading: ['sint32', null],
+    OperationalStatus: ['uint16', [2]],
+  }, 'vbat');
+  const intrusion = instance('V_DiscreteSensor', { ElementName: ['string', 'Intrusion'], CurrentState: ['string', 'Secure'], OperationalStatus: ['uint16', [2]] }, 'intr');
+  const pathless = instance('V_DiscreteSensor', { ElementName: ['string', 'Riser 1: Connected'], HealthState: ['uint16', 5] });
+  const fan = instance('V_Fan', { ElementName: ['string', null], Name: ['string', 'FAN 2'], OperationalStatus: ['uint16', [6]] }, 'fan2');
+  const psu = instance('V_PowerSupply', { DeviceID: ['string', 'psu1'], HealthState: ['uint16', 32768] }, 'psu1');
+  const system = instance('V_ComputerSystem', { ElementName: ['string', 'esx'], OperationalStatus: ['uint16', [2]] });
+  return {
+    systems: [system], numericSensors: [cpu, volts], sensors: [cpu, volts, intrusion, pathless], fans: [fan], powerSupplies: [psu],
+    missing: [{ className: 'CIM_Chassis', error: new CIMError(CIMStatus.INVALID_CLASS, 'no such class') }],
+  };
+}
+
+t.test('a vendor inventory judged element by element', async (t) => {
+  const report = evaluateHealth(vendorInventory());
+  t.same(report.elements.map((e) => [e.kind, e.name, e.status.state, e.status.text]), [
+    ['numericSensor', 'CPU1 Temp', 'WARNING', 'Degraded'],
+    ['numericSensor', 'VBAT', 'OK', 'OK'],
+    ['discreteSensor', 'Intrusion', 'OK', 'OK'],
+    ['discreteSensor', 'Riser 1: Connected', 'OK', 'OK'],
+    ['fan', 'FAN 2', 'CRITICAL', 'Error'],
+    ['powerSupply', 'psu1', 'UNKNOWN', 'HealthState 32768'],
+  ], 'numeric sensors are not repeated as discrete ones; names fall back to Name and DeviceID');
+  t.equal(report.state, 'CRITICAL');
+  t.same(problems(report).map((e) => e.name), ['FAN 2', 'CPU1 Temp', 'psu1'], 'worst first');
+  t.same(report.chassis, []);
+  t.equal(report.missing[0]?.className, 'CIM_Chassis');
+  t.same(report.systems.map((s) => [s.name, s.status.state]), [['esx', 'OK']]);
+
+  const [cpu, vbat] = report.elements;
+  t.same(cpu!.reading, {
+    unit: '°C', current: { value: 88.5, text: '88.50' },
+    thresholds: { UpperThresholdNonCritical: { value: 85, text: '85.00' } },
+  }, 'NULL thresholds are absent');
+  t.equal(cpu!.currentState, 'Upper Non-Critical');
+  t.same(vbat!.reading, { unit: 'V', thresholds: {} }, 'a NULL reading has no current value; a NULL UnitModifier counts as 0');
+});
+
+t.test('include and exclude filter by name; nothing left is UNKNOWN', async (t) => {
+  const inventory = vendorInventory();
+  t.same(evaluateHealth(inventory, { include: /^(CPU|VBAT)/ }).elements.map((e) => e.name), ['CPU1 Temp', 'VBAT']);
+  const withoutFan = evaluateHealth(inventory, { exclude: /FAN|psu/ });
+  t.equal(withoutFan.state, 'WARNING');
+  const none = evaluateHealth(inventory, { include: /^nothing$/ });
+  t.same(none.elements, []);
+  t.equal(none.state, 'UNKNOWN');
+  t.equal(evaluateHealth({}).state, 'UNKNOWN', 'an empty inventory');
+});
+
+t.test('element names and readable readings of odd sensors', async (t) => {
+  t.equal(elementName(instance('X', { ElementName: ['string', '  '], DeviceID: ['string', 'd1'] })), 'd1', 'blank names are skipped');
+  t.equal(elementName(instance('X', {})), 'Unknown');
+  const readable = sensorReading(instance('S', {
+    CurrentReading: ['sint32', 15], UnitModifier: ['sint32', 0], MinReadable: ['sint32', 0], MaxReadable: ['sint32', 100], BaseUnits: ['uint16', 65],
+    LowerThresholdFatal: ['sint32', 1], UpperThresholdFatal: ['sint32', 99],
+  }));
+  t.same(readable, {
+    unit: '%', current: { value: 15, text: '15' }, minReadable: { value: 0, text: '0' }, maxReadable: { value: 100, text: '100' },
+    thresholds: { LowerThresholdFatal: { value: 1, text: '1' }, UpperThresholdFatal: { value: 99, text: '99' } },
+  });
+});
