@@ -8,20 +8,21 @@
  * instance paths derive from snapshot ids only, so identities are stable
  * across samples and generations can be compared.
  */
-import type { ModelEntry, ModelInput, ProviderSample } from './input.js';
+import { missingProviderFinding, staleReason } from './health.js';
+import type { ModelEntry, ModelInput } from './input.js';
 import { BuildContext, type BuildOptions } from './mapping/context.js';
 import { mapSnapshot } from './mapping/hardware.js';
 import { addOemInstances } from './mapping/oem.js';
 import { PhysicalAssets } from './mapping/physical.js';
 import { registerProfiles } from './mapping/registration.js';
-import { addSystem, missingProviderFinding } from './mapping/system.js';
+import { addSystem } from './mapping/system.js';
 
 export function buildModel(input: ModelInput, options: BuildOptions = {}): ModelEntry[] {
   const ctx = new BuildContext(input, options);
   const physical = new PhysicalAssets(ctx);
   for (const sample of input.hardware) {
     if (sample.snapshot === undefined) ctx.rollup.push(missingProviderFinding(sample));
-    else mapSnapshot(ctx, physical, sample, sample.snapshot, staleReason(sample, input));
+    else mapSnapshot(ctx, physical, sample, sample.snapshot, staleReason(sample, input.now, input.staleAfterMs));
   }
   const identity = input.hardware.find((s) => s.snapshot?.system !== undefined)?.snapshot?.system;
   physical.finish(identity);
@@ -29,13 +30,4 @@ export function buildModel(input: ModelInput, options: BuildOptions = {}): Model
   registerProfiles(ctx);
   addOemInstances(ctx, input.instances);
   return ctx.entries;
-}
-
-/** Why a snapshot is not current: older than `staleAfterMs` (and the latest error, if any). */
-function staleReason(sample: ProviderSample, input: ModelInput): string | undefined {
-  if (sample.sampledAt === undefined) return undefined;
-  const age = input.now - sample.sampledAt;
-  if (age <= input.staleAfterMs) return undefined;
-  const since = new Date(sample.sampledAt).toISOString();
-  return `no fresh sample since ${since}${sample.error === undefined ? '' : `: ${sample.error}`}`;
 }

@@ -20,8 +20,13 @@
  * Roll-up takes the worst condition by `CONDITION_RANK`: any real fault
  * outranks not knowing, and not knowing outranks OK, so a system is never
  * reported OK while part of it cannot be read.
+ *
+ * Also here: when a snapshot is stale, what a provider without a snapshot,
+ * a discrete sensor, a stopped fan, a monitoring sensor and a redundancy
+ * status each contribute.
  */
-import type { DeviceStatus, Health, NumericSensor, Thresholds } from './snapshot.js';
+import type { ProviderSample } from './input.js';
+import type { DeviceStatus, DiscreteSensor, Health, NumericSensor, RedundancyStatus, Thresholds } from './snapshot.js';
 
 export type Condition = 'ok' | 'warning' | 'critical' | 'fatal' | 'unknown' | 'noContact' | 'lostCommunication';
 
@@ -185,6 +190,12 @@ export interface SensorAssessment {
  * lost communication with no reading: the last value is not current, and a
  * made-up one (0 RPM, 0 °C) would raise false alarms. Otherwise the worst of
  * the threshold state and the source's own verdict wins.
+ *
+ * No reading means CurrentReading NULL. check_esxi_hardware computes
+ * int(CurrentReading) × 10^UnitModifier and fails on NULL, which its user
+ * sees as a problem; that is the honest outcome, where a fake 0 would be a
+ * false alarm or a false all-clear. The model always sets UnitModifier, so
+ * the thresholds still scale.
  */
 export function assessSensor(sensor: NumericSensor, staleReason: string | undefined): SensorAssessment {
   if (staleReason !== undefined) return noReading('lostCommunication', staleReason);
@@ -231,4 +242,42 @@ export function stoppedFanFinding(speed: SensorAssessment | undefined, idleAllow
 /** A fault a sensor reports about the element it monitors (its own communication problems stay its own). */
 export function monitoredFinding(label: string, sensorVerdict: Verdict): Finding | undefined {
   return isFault(sensorVerdict.condition) ? { condition: sensorVerdict.condition, reason: `${label}: ${sensorVerdict.statusDescriptions[0]}` } : undefined;
+}
+
+/**
+ * Why a provider's last snapshot is not current: older than `staleAfterMs`
+ * (with the latest error, if any); undefined while it is current.
+ */
+export function staleReason(sample: ProviderSample, now: number, staleAfterMs: number): string | undefined {
+  if (sample.sampledAt === undefined || now - sample.sampledAt <= staleAfterMs) return undefined;
+  const since = new Date(sample.sampledAt).toISOString();
+  return `no fresh sample since ${since}${sample.error === undefined ? '' : `: ${sample.error}`}`;
+}
+
+/**
+ * What a provider without any snapshot tells about the system: it cannot be
+ * reached (no contact) or has not sampled yet (unknown).
+ */
+export function missingProviderFinding(sample: ProviderSample): Finding {
+  return sample.error !== undefined
+    ? { condition: 'noContact', reason: `provider ${sample.provider}: ${sample.error}` }
+    : { condition: 'unknown', reason: `provider ${sample.provider}: not sampled yet` };
+}
+
+/** A discrete sensor's verdict: its source's health (unknown when it has none), or lost communication when stale. */
+export function assessDiscrete(sensor: DiscreteSensor, staleReason: string | undefined): Verdict {
+  if (staleReason !== undefined) return verdict('lostCommunication', staleReason);
+  const condition = healthCondition(sensor.health) ?? 'unknown';
+  return judge([{ condition, reason: condition === 'ok' ? undefined : sensor.state }]);
+}
+
+/** What a redundancy status means for the system: losing the spare is a warning, losing the function is critical. */
+const REDUNDANCY_CONDITION: Readonly<Record<RedundancyStatus, Condition>> = {
+  unknown: 'ok', full: 'ok', degraded: 'warning', lost: 'warning', failed: 'critical',
+};
+
+/** The finding a redundancy set adds to the system's roll-up, if any. */
+export function redundancyFinding(label: string, status: RedundancyStatus): Finding | undefined {
+  const condition = REDUNDANCY_CONDITION[status];
+  return condition === 'ok' ? undefined : { condition, reason: `${label}: redundancy ${status}` };
 }

@@ -1,10 +1,10 @@
 import t from 'tap';
 import {
-  CONDITION_RANK, HEALTH_STATES, assessDevice, assessSensor, deviceStatusCondition, healthCondition, isFault, judge,
-  monitoredFinding, possibleStates, statusFinding, stoppedFanFinding, thresholdState, verdict, worse, worst,
-  type Condition,
+  CONDITION_RANK, HEALTH_STATES, assessDevice, assessDiscrete, assessSensor, deviceStatusCondition, healthCondition, isFault, judge,
+  missingProviderFinding, monitoredFinding, possibleStates, redundancyFinding, staleReason, statusFinding, stoppedFanFinding,
+  thresholdState, verdict, worse, worst, type Condition,
 } from '../../src/model/health.js';
-import type { NumericSensor } from '../../src/model/snapshot.js';
+import type { DiscreteSensor, NumericSensor } from '../../src/model/snapshot.js';
 
 const sensor = (over: Partial<NumericSensor> = {}): NumericSensor => ({
   id: 's', label: 'CPU Temp', kind: 'temperature', unit: 'celsius', value: 50, decimals: 0,
@@ -145,4 +145,35 @@ t.test('monitored findings carry faults, not communication problems', async (t) 
   t.same(monitoredFinding('PSU1 Current', verdict('critical', 'Upper Critical')), { condition: 'critical', reason: 'PSU1 Current: Upper Critical' });
   t.equal(monitoredFinding('x', verdict('lostCommunication')), undefined);
   t.equal(monitoredFinding('x', verdict('ok')), undefined);
+});
+
+t.test('staleness: older than staleAfterMs', async (t) => {
+  const at = Date.UTC(2024, 0, 1);
+  t.equal(staleReason({ provider: 'p', sampledAt: at }, at + 60_000, 60_000), undefined, 'at the limit it is current');
+  t.equal(staleReason({ provider: 'p', sampledAt: at }, at + 60_001, 60_000), 'no fresh sample since 2024-01-01T00:00:00.000Z');
+  t.equal(staleReason({ provider: 'p', sampledAt: at, error: 'timeout' }, at + 90_000, 60_000), 'no fresh sample since 2024-01-01T00:00:00.000Z: timeout');
+  t.equal(staleReason({ provider: 'p', sampledAt: at, error: 'timeout' }, at + 1, 60_000), undefined, 'one failure of a recent sampler is not staleness');
+  t.equal(staleReason({ provider: 'p' }, at, 1), undefined, 'no sample time, nothing to judge');
+});
+
+t.test('providers without a snapshot', async (t) => {
+  t.same(missingProviderFinding({ provider: 'ipmi', error: 'no BMC' }), { condition: 'noContact', reason: 'provider ipmi: no BMC' });
+  t.same(missingProviderFinding({ provider: 'hwmon' }), { condition: 'unknown', reason: 'provider hwmon: not sampled yet' });
+});
+
+t.test('discrete sensors: the source\'s health', async (t) => {
+  const lid = (health: DiscreteSensor['health']): DiscreteSensor => ({ id: 'l', label: 'Lid', kind: 'intrusion', possibleStates: ['Closed', 'Open'], state: 'Open', health });
+  t.same([assessDiscrete(lid('ok'), undefined).healthState, assessDiscrete(lid('ok'), undefined).statusDescriptions], [5, ['OK']]);
+  t.same([assessDiscrete(lid('warning'), undefined).healthState, assessDiscrete(lid('warning'), undefined).statusDescriptions], [10, ['Open']]);
+  t.equal(assessDiscrete(lid('fatal'), undefined).healthState, 30);
+  t.same(assessDiscrete(lid('unknown'), undefined).operationalStatus, [0]);
+  t.same(assessDiscrete(lid('ok'), 'stale').operationalStatus, [13]);
+});
+
+t.test('redundancy and the system', async (t) => {
+  t.equal(redundancyFinding('Fans', 'full'), undefined);
+  t.equal(redundancyFinding('Fans', 'unknown'), undefined);
+  t.same(redundancyFinding('Fans', 'degraded'), { condition: 'warning', reason: 'Fans: redundancy degraded' });
+  t.same(redundancyFinding('Fans', 'lost'), { condition: 'warning', reason: 'Fans: redundancy lost' });
+  t.same(redundancyFinding('PSUs', 'failed'), { condition: 'critical', reason: 'PSUs: redundancy failed' });
 });

@@ -6,7 +6,7 @@
 import type { CIMInstanceName } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, ModelClass } from '../classes.js';
 import {
-  assessDevice, assessSensor, monitoredFinding, stoppedFanFinding,
+  assessDevice, assessDiscrete, assessSensor, monitoredFinding, redundancyFinding, stoppedFanFinding,
   type Finding, type SensorAssessment, type Verdict,
 } from '../health.js';
 import { qualifiedId } from '../ids.js';
@@ -18,7 +18,7 @@ import type {
 import type { BuildContext } from './context.js';
 import { PackageType, addFirmware, hasFruData, type PhysicalAssets } from './physical.js';
 import {
-  addDiscreteSensor, addNumericSensor, assessDiscrete, sanitizeSensor, sensorEnabledState,
+  addDiscreteSensor, addNumericSensor, sanitizeSensor, sensorEnabledState,
 } from './sensors.js';
 
 interface AssessedSensor {
@@ -33,10 +33,6 @@ interface AssessedDiscrete {
 
 /** RedundancyStatus: 0 Unknown, 2 Fully Redundant, 3 Degraded Redundancy, 4 Redundancy Lost, 5 Overall Failure. */
 const REDUNDANCY_STATUS: Readonly<Record<RedundancyStatus, number>> = { unknown: 0, full: 2, degraded: 3, lost: 4, failed: 5 };
-/** What a redundancy status means for the system: losing the spare is a warning, losing the function is critical. */
-const REDUNDANCY_FINDING: Readonly<Record<RedundancyStatus, Finding['condition']>> = {
-  unknown: 'ok', full: 'ok', degraded: 'warning', lost: 'warning', failed: 'critical',
-};
 /** TypeOfSet 0 Unknown, 2 N+1. */
 const TYPE_OF_SET_UNKNOWN = 0;
 const TYPE_OF_SET_N_PLUS_1 = 2;
@@ -286,8 +282,8 @@ class SnapshotMapper {
     for (const member of new Set(members)) {
       this.#ctx.associate(ModelClass.MemberOfCollection, ['Collection', set.path!], ['Member', member]);
     }
-    const condition = REDUNDANCY_FINDING[status];
-    if (condition !== 'ok') this.#ctx.rollup.push({ condition, reason: `${group.label}: redundancy ${status}` });
+    const finding = redundancyFinding(group.label, status);
+    if (finding) this.#ctx.rollup.push(finding);
   }
 
   /** Devices naming a redundancy group the snapshot does not have. */

@@ -3,7 +3,7 @@
  * sensors (OMC_DiscreteSensor).
  */
 import { ModelClass } from '../classes.js';
-import { healthCondition, judge, possibleStates, verdict, type SensorAssessment, type Verdict } from '../health.js';
+import { possibleStates, type SensorAssessment, type Verdict } from '../health.js';
 import type { InstanceDraft } from '../instance-draft.js';
 import type { DiscreteSensor, NumericSensor, ThresholdName } from '../snapshot.js';
 import { discreteSensorEncoding, scaleToSint32, sensorEncoding } from '../units.js';
@@ -124,13 +124,6 @@ function thresholdIndex(name: ThresholdName): number {
 /** EnabledState of a numeric sensor: disabled ones say so. */
 export function sensorEnabledState(sensor: NumericSensor): number {
   return sensor.unavailable === 'disabled' ? DISABLED : ENABLED;
-}
-
-/** A discrete sensor's verdict: its source's health, or lost communication when stale. */
-export function assessDiscrete(sensor: DiscreteSensor, staleReason: string | undefined): Verdict {
-  if (staleReason !== undefined) return verdict('lostCommunication', staleReason);
-  const condition = healthCondition(sensor.health) ?? 'unknown';
-  return judge([{ condition, reason: condition === 'ok' ? undefined : sensor.state }]);
 }
 
 /**

@@ -3,9 +3,8 @@
  * to, whose health is the roll-up of everything the model knows about it.
  */
 import { CIMV2_NAMESPACE } from '../classes.js';
-import { judge, verdict, type Finding } from '../health.js';
+import { judge, verdict } from '../health.js';
 import type { InstanceDraft } from '../instance-draft.js';
-import type { ProviderSample } from '../input.js';
 import type { SystemIdentity } from '../snapshot.js';
 import { ENABLED, REQUESTED_NOT_APPLICABLE, setStatus, type BuildContext } from './context.js';
 
@@ -13,16 +12,6 @@ import { ENABLED, REQUESTED_NOT_APPLICABLE, setStatus, type BuildContext } from 
 const NOT_DEDICATED = 0;
 /** EnabledDefault 2 Enabled. */
 const ENABLED_DEFAULT = 2;
-
-/**
- * What a provider without any snapshot tells about the system: it cannot be
- * reached (no contact) or has not sampled yet (unknown).
- */
-export function missingProviderFinding(sample: ProviderSample): Finding {
-  return sample.error !== undefined
-    ? { condition: 'noContact', reason: `provider ${sample.provider}: ${sample.error}` }
-    : { condition: 'unknown', reason: `provider ${sample.provider}: not sampled yet` };
-}
 
 /** Writes the system; call after every device has added its condition to the roll-up. */
 export function addSystem(ctx: BuildContext, identity: SystemIdentity | undefined): void {
