@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../src/cim/index.js';
@@ -17,23 +17,30 @@ const SELF = fileURLToPath(import.meta.url);
 const DMTF = fileURLToPath(new URL('../../shared/reference/cim-schema/', import.meta.url));
 const RUNS = 5;
 
-/** In a child: load once and print the milliseconds the call took. */
-async function child(options: LoadRepositoryOptions): Promise<void> {
-  const start = performance.now();
-  await loadRepository(options);
-  process.stdout.write(String(performance.now() - start));
+interface Timing {
+  wall: number;
+  cpu: number;
 }
 
-function spawnLoad(options: LoadRepositoryOptions): number {
+/** In a child: load once and print the wall and CPU milliseconds the call took. */
+async function child(options: LoadRepositoryOptions): Promise<void> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await loadRepository(options);
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(JSON.stringify({ wall: performance.now() - start, cpu: (used.user + used.system) / 1000 }));
+}
+
+function spawnLoad(options: LoadRepositoryOptions): Timing {
   const out = execFileSync(process.execPath, [...process.execArgv, SELF, '--child', JSON.stringify(options)], { encoding: 'utf8' });
-  return Number(out);
+  return JSON.parse(out) as Timing;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 function startUp(label: string, options: LoadRepositoryOptions): void {
-  const cold: number[] = [];
-  const warm: number[] = [];
+  const cold: Timing[] = [];
+  const warm: Timing[] = [];
   for (let i = 0; i < RUNS; i++) {
     const cacheDir = mkdtempSync(join(tmpdir(), 'thincim-bench-cache-'));
     try {
@@ -43,9 +50,14 @@ function startUp(label: string, options: LoadRepositoryOptions): void {
       rmSync(cacheDir, { recursive: true, force: true });
     }
   }
-  console.log(`${label} (median of ${RUNS} fresh processes)`);
-  console.log(`  cold start (compile + write cache)  ${median(cold).toFixed(1).padStart(8)} ms   [${cold.map((n) => n.toFixed(0)).join(', ')}]`);
-  console.log(`  warm start (read cache)             ${median(warm).toFixed(1).padStart(8)} ms   [${warm.map((n) => n.toFixed(0)).join(', ')}]`);
+  const line = (what: string, runs: Timing[]) => {
+    const wall = median(runs.map((r) => r.wall)).toFixed(1).padStart(8);
+    const cpu = median(runs.map((r) => r.cpu)).toFixed(1).padStart(8);
+    console.log(`  ${what.padEnd(36)}${wall} ms wall ${cpu} ms CPU   [wall: ${runs.map((r) => r.wall.toFixed(0)).join(', ')}]`);
+  };
+  console.log(`${label} (median of ${RUNS} fresh processes; load average ${loadavg()[0]!.toFixed(1)})`);
+  line('cold start (compile + write cache)', cold);
+  line('warm start (read cache)', warm);
 }
 
 function perOp(label: string, runs: number, fn: () => unknown): void {
