@@ -25,11 +25,11 @@ export class SnapshotError extends Error {
 }
 
 export interface SnapshotLimits {
-  /** Entries allowed in one list (sensors, fans, …). Default 50,000. */
+  /** Entries allowed in one list (sensors, fans, …). Default 100,000, the most sensors `simulated.sensors` may ask for. */
   maxItemsPerList?: number;
 }
 
-export const DEFAULT_MAX_ITEMS_PER_LIST = 50_000;
+export const DEFAULT_MAX_ITEMS_PER_LIST = 100_000;
 
 /** Throws a `SnapshotError` unless `value` is a valid HardwareSnapshot. */
 export function validateSnapshot(value: unknown, limits: SnapshotLimits = {}): asserts value is HardwareSnapshot {

@@ -124,6 +124,9 @@ t.test('a list longer than the limit is refused', async (t) => {
   const sensors = Array.from({ length: 3 }, (_, i) => ({ id: `s${i}`, label: 'x', kind: 'other', unit: 'unspecified', value: 1, decimals: 0 }));
   t.equal(problem({ sensors }, { maxItemsPerList: 3 }), 'valid');
   t.equal(problem({ sensors }, { maxItemsPerList: 2 }), 'snapshot.sensors: more than 2 entries (3)');
+  const many = Array.from({ length: 100_001 }, (_, i) => ({ ...sensors[0], id: `s${i}` }));
+  t.equal(problem({ sensors: many.slice(0, 100_000) }), 'valid', 'by default as many as `--sim-sensors` allows');
+  t.equal(problem({ sensors: many }), 'snapshot.sensors: more than 100000 entries (100001)');
 });
 
 t.test('the error carries the path', async (t) => {
