@@ -36,6 +36,7 @@ type Segment =
 export class SimulatedHost {
   readonly #scenario: Scenario;
   readonly #plans: readonly SensorPlan[];
+  readonly #byId: ReadonlyMap<string, ScenarioSensor>;
   readonly #sensorEvents = new Map<string, SensorEvent[]>();
   readonly #discreteEvents = new Map<string, DiscreteEvent[]>();
   readonly #deviceEvents = new Map<string, DeviceEvent[]>();
@@ -51,6 +52,12 @@ export class SimulatedHost {
       phase: (parseInt(fnv1a(sensor.id), 16) / 2 ** 32) * 2 * Math.PI,
       events: this.#sensorEvents.get(sensor.id) ?? [],
     }));
+    this.#byId = new Map(sensors.map((sensor) => [sensor.id, sensor]));
+  }
+
+  /** A numeric sensor of the (possibly scaled) host. */
+  sensor(id: string): ScenarioSensor | undefined {
+    return this.#byId.get(id);
   }
 
   #index(event: ScenarioEvent): void {

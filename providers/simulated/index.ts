@@ -44,7 +44,7 @@ export default defineProvider(async (options: SimulatedOptions): Promise<Hardwar
   const settings = readOptions(options);
   const scenario = options.scenario === undefined ? DEFAULT_SCENARIO : await loadScenario(options.scenario, settings.maxScenarioBytes);
   const host = new SimulatedHost(scenario, settings.sensors);
-  const thresholds = new ThresholdWrites(scenario);
+  const thresholds = new ThresholdWrites(host);
   const elapsed = (): number => ((settings.clock() - settings.startTime) / 1000) * settings.timeScale;
   return {
     kind: 'hardware',
@@ -112,17 +112,17 @@ function optionError(name: string, message: string): ScenarioError {
   return new ScenarioError('OPTION', `options.${name}`, message);
 }
 
-/** Threshold writes (ModifyInstance): only settable thresholds of known sensors; restore forgets them. */
+/** Threshold writes (ModifyInstance): only settable thresholds of the host's sensors; restore forgets them. */
 class ThresholdWrites {
   readonly current = new Map<string, Thresholds>();
-  readonly #scenario: Scenario;
+  readonly #host: SimulatedHost;
 
-  constructor(scenario: Scenario) {
-    this.#scenario = scenario;
+  constructor(host: SimulatedHost) {
+    this.#host = host;
   }
 
   set(sensorId: string, threshold: ThresholdName, value: number): void {
-    const sensor = this.#scenario.sensors?.find((s) => s.id === sensorId);
+    const sensor = this.#host.sensor(sensorId);
     if (sensor === undefined) throw new Error(`no simulated sensor "${sensorId}"`);
     if (!sensor.settable?.includes(threshold)) throw new Error(`threshold ${threshold} of sensor "${sensorId}" is not settable`);
     if (!Number.isFinite(value)) throw new Error(`threshold ${threshold} must be a finite number, not ${value}`);
@@ -130,7 +130,7 @@ class ThresholdWrites {
   }
 
   restore(sensorId: string): void {
-    if (!this.#scenario.sensors?.some((s) => s.id === sensorId)) throw new Error(`no simulated sensor "${sensorId}"`);
+    if (this.#host.sensor(sensorId) === undefined) throw new Error(`no simulated sensor "${sensorId}"`);
     this.current.delete(sensorId);
   }
 }

@@ -104,3 +104,11 @@ t.test('threshold writes and restore', async (t) => {
   t.same(await cpu(), { upperNonCritical: 85, upperCritical: 95, upperFatal: 100 });
   await t.rejects(p.restoreDefaultThresholds!(context(), 'gpu'), /no simulated sensor/);
 });
+
+t.test('threshold writes follow the scaled host', async (t) => {
+  const p = await provider({ sensors: 30 });
+  await p.setThreshold!(context(), 'cpu1-temp#2', 'upperCritical', 90);
+  t.match((await p.sample(context())).sensors?.find((s) => s.id === 'cpu1-temp#2')?.thresholds, { upperCritical: 90 }, 'a copy is settable like its template');
+  const few = await provider({ sensors: 1 });
+  await t.rejects(few.setThreshold!(context(), 'cpu2-temp', 'upperCritical', 90), /no simulated sensor "cpu2-temp"/, 'a sensor scaled away is gone');
+});
