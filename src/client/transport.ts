@@ -65,25 +65,32 @@ export class Transport {
       const req = request(new URL(path, this.#url), {
         method: 'POST', agent: this.#agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
       });
-      const timer = setTimeout(() => req.destroy(new TimeoutError(timeoutMs)), timeoutMs);
-      const fail = (err: Error): void => {
+      let settled = false;
+      const settle = (done: () => void): void => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
-        reject(classify(err, this.#url));
+        done();
       };
+      const fail = (err: Error): void => settle(() => reject(classify(err, this.#url)));
+      const timer = setTimeout(() => {
+        fail(new TimeoutError(timeoutMs));
+        req.destroy();
+      }, timeoutMs);
       req.on('error', fail);
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > maxResponseBytes) req.destroy(new ParseError(`the answer is larger than ${maxResponseBytes} bytes (maxResponseBytes)`));
-          else chunks.push(chunk);
+          if (size <= maxResponseBytes) return void chunks.push(chunk);
+          fail(new ParseError(`the answer is larger than ${maxResponseBytes} bytes (maxResponseBytes)`));
+          req.destroy();
         });
         res.on('error', fail);
-        res.on('end', () => {
-          clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: res.headers, trailers: res.trailers, body: Buffer.concat(chunks) });
-        });
+        res.on('end', () => settle(() => resolve({
+          status: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: res.headers, trailers: res.trailers, body: Buffer.concat(chunks),
+        })));
       });
       req.end(body);
     });
