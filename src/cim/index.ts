@@ -17,3 +17,4 @@ export type {
 } from './objects.js';
 export { CIMError, CIMStatus, statusName } from './error.js';
 export type { CIMStatusCode } from './error.js';
+export type { CIMObjectPath, EmbeddedObject, ParamValue } from './param-value.js';

@@ -1,26 +1,11 @@
 import type {
-  CIMClass, CIMClassName, CIMInstance, CIMInstanceName, CIMQualifierDeclaration, CIMType, CIMValue,
+  CIMClass, CIMInstance, CIMInstanceName, CIMQualifierDeclaration, CIMType, CIMValue, ParamValue,
 } from '../cim/index.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { PullSessions } from './pull.js';
 
-/**
- * A parameter value as the wire carried it (IPARAMVALUE / PARAMVALUE content);
- * the CIM-XML decoder's ParamValue has this shape.
- */
-export type ParamValue =
-  | { readonly kind: 'null' }
-  | { readonly kind: 'value'; readonly text: string; readonly embedded?: CIMInstance | CIMClass }
-  | { readonly kind: 'array'; readonly items: readonly (string | null)[]; readonly embedded?: readonly (CIMInstance | CIMClass | null)[] }
-  | { readonly kind: 'reference'; readonly path: CIMInstanceName | CIMClassName }
-  | { readonly kind: 'refarray'; readonly items: readonly (CIMInstanceName | CIMClassName | null)[] }
-  | { readonly kind: 'classname'; readonly name: string }
-  | { readonly kind: 'instancename'; readonly path: CIMInstanceName }
-  | { readonly kind: 'instance'; readonly instance: CIMInstance }
-  | { readonly kind: 'namedinstance'; readonly path: CIMInstanceName; readonly instance: CIMInstance }
-  | { readonly kind: 'class'; readonly cls: CIMClass }
-  | { readonly kind: 'qualifierdeclaration'; readonly decl: CIMQualifierDeclaration };
+export type { ParamValue };
 
 export interface Param {
   /** The name as sent. */
