@@ -5,7 +5,7 @@
  */
 import { fnv1a } from '../../src/model/ids.js';
 import type {
-  DeviceStatus, DiscreteSensor, Fan, HardwareSnapshot, Health, NumericSensor, RedundancyStatus, Thresholds,
+  DeviceStatus, DiscreteSensor, Fan, HardwareSnapshot, NumericSensor, RedundancyStatus, Thresholds,
 } from '../../src/model/snapshot.js';
 import {
   DEVICE_KINDS, type DeviceEvent, type DeviceKind, type DiscreteEvent, type Scenario, type ScenarioEvent,
@@ -101,10 +101,15 @@ export class SimulatedHost {
     };
   }
 
+  /** A discrete sensor after the events up to `t`: the last state, and the last health an event gave. */
   #discreteAt(sensor: Omit<DiscreteSensor, 'source'>, t: number): DiscreteSensor {
-    const last = lastBefore(this.#discreteEvents.get(sensor.id), t);
-    const health: Health = last === undefined ? sensor.health : last.health ?? sensor.health;
-    return { ...sensor, possibleStates: [...sensor.possibleStates], state: last?.state ?? sensor.state, health, source: 'simulated' };
+    let { state, health } = sensor;
+    for (const event of this.#discreteEvents.get(sensor.id) ?? []) {
+      if (event.at > t) break;
+      state = event.state;
+      health = event.health ?? health;
+    }
+    return { ...sensor, possibleStates: [...sensor.possibleStates], state, health, source: 'simulated' };
   }
 
   #status(kind: DeviceKind, id: string, t: number): DeviceStatus {

@@ -128,7 +128,12 @@ t.test('events of every target kind, ramps and restores', async (t) => {
   t.same([0, 15, 20, 25, 35, 42, 44].map((at) => h.snapshotAt(at).sensors![0]!.value), [10, 15, 20, 20, null, 10, 10]);
   t.equal(h.snapshotAt(35).sensors![0]!.unavailable, 'absent');
   const later = h.snapshotAt(10);
-  t.match(later.discreteSensors![0], { state: 'Absent', health: 'ok' }, 'health stays unless the event says');
+  t.match(later.discreteSensors![0], { state: 'Absent', health: 'ok' }, 'health stays unless an event says');
+  const flapping = new SimulatedHost(validateScenario({
+    discreteSensors: [{ id: 'd', label: 'D', kind: 'intrusion', possibleStates: ['Secure', 'Open', 'Ajar'], state: 'Secure', health: 'ok' }],
+    timeline: { events: [{ at: 1, discreteSensor: 'd', state: 'Open', health: 'critical' }, { at: 2, discreteSensor: 'd', state: 'Ajar' }] },
+  }));
+  t.match(flapping.snapshotAt(3).discreteSensors![0], { state: 'Ajar', health: 'critical' }, 'the last health an event gave');
   t.same([later.processors![0]!.status, later.memory![0]!.status, later.batteries![0]!.status, later.fans![0]!.status], ['degraded', 'failed', 'absent', 'failed']);
   t.equal(h.snapshotAt(0).fans![0]!.status, 'ok');
   t.equal(h.snapshotAt(35).fans![0]!.status, 'failed', 'an explicit status wins over the tachometer');
