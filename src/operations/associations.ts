@@ -4,6 +4,7 @@
  * class ObjectName, through the schema.
  */
 import { CIMInstanceName, sameName, type CIMClass, type CIMInstance } from '../cim/index.js';
+import { limited } from './instances.js';
 import { classOf, filterClass, instanceAt } from './lookup.js';
 import { Params } from './params.js';
 import type { OperationContext, Param, Result } from './types.js';
@@ -166,7 +167,7 @@ function objects(ctx: OperationContext, ns: string, p: Params, associated: boole
   const includeClassOrigin = p.boolean('IncludeClassOrigin', false);
   const propertyList = p.propertyList();
   if (target instanceof CIMInstanceName) {
-    const instances = associated ? associators(ctx, ns, target, filter) : references(ctx, ns, target, filter);
+    const instances = limited(ctx, associated ? associators(ctx, ns, target, filter) : references(ctx, ns, target, filter));
     return { kind: 'objectswithpath', instances, view: instanceView({ propertyList, includeClassOrigin }) };
   }
   const found = classAssociations(ctx, ns, target.classname, filter);
@@ -179,7 +180,7 @@ function names(ctx: OperationContext, ns: string, p: Params, associated: boolean
   const target = p.requiredObjectName('ObjectName');
   const filter = filterOf(p, associated);
   if (target instanceof CIMInstanceName) {
-    const instances = associated ? associators(ctx, ns, target, filter) : references(ctx, ns, target, filter);
+    const instances = limited(ctx, associated ? associators(ctx, ns, target, filter) : references(ctx, ns, target, filter));
     return { kind: 'objectpaths', paths: instances.map((i) => i.path!) };
   }
   const found = classAssociations(ctx, ns, target.classname, filter);

@@ -42,7 +42,7 @@ export function enumerateInstanceNames(ctx: OperationContext, ns: string, params
 export function limited<T>(ctx: OperationContext, items: readonly T[]): readonly T[] {
   if (items.length > ctx.limits.maxInstancesPerResponse) {
     throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED,
-      `${items.length} results exceed the limit of ${ctx.limits.maxInstancesPerResponse} per response; use the pull operations (OpenEnumerateInstances)`);
+      `${items.length} results exceed the limit of ${ctx.limits.maxInstancesPerResponse} per response; use the matching pull operation (Open…) instead`);
   }
   return items;
 }
