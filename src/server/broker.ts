@@ -4,7 +4,6 @@
  * providers → model → published index → requests.
  */
 import type { Server } from 'node:http';
-import type { Socket } from 'node:net';
 import { hostname as osHostname } from 'node:os';
 import type { Server as TLSServer } from 'node:tls';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
@@ -13,7 +12,8 @@ import { buildModel } from '../model/index.js';
 import { interopInstances, type Listener } from '../operations/interop.js';
 import { PullSessions } from '../operations/pull.js';
 import { ProviderManager, type LoadedProvider } from '../providers/index.js';
-import type { ClassRepository } from '../repository/types.js';
+import type { ModelEntry } from '../model/input.js';
+import type { ClassRepository, ValidationProblem } from '../repository/types.js';
 import type { Authenticator } from '../security/index.js';
 import { VERSION } from '../version.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
@@ -58,6 +58,11 @@ export interface BrokerOptions {
   /** The host's name in the model; default the machine's. */
   hostname?: string;
   staleAfterMs?: number;
+  /**
+   * Validates every published instance against its class and reports each
+   * invalid one (tests make provider and model mistakes fail this way).
+   */
+  onInvalidInstance?: (namespace: string, path: string, problems: readonly ValidationProblem[]) => void;
 }
 
 export interface Broker {
@@ -96,12 +101,12 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       providers: () => manager.state(),
       headerBytes: limits.headerBytes,
       concurrentOperations: limits.concurrentOperations,
+      connections: limits.connections,
       tls: listener.protocol === 'https' ? required(options.tls, 'a certificate for HTTPS') : undefined,
       auth: listener.requireAuth
         ? { authenticator: required(options.authenticator, 'an authenticator'), healthzOpen: options.healthzOpen ?? true }
         : undefined,
     });
-    limitConnections(app.server, limits.connections);
     apps.push(app);
     urls.push(await app.listen({ host: listener.host, port: listener.port }));
   }
@@ -110,7 +115,9 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const identity = { hostname, version: VERSION, namespaces: [CIMV2_NAMESPACE, INTEROP_NAMESPACE], listeners };
   const publish = (): void => {
     const started = performance.now();
-    const index = state.publish([...buildModel(manager.input()), ...interopInstances(identity)]);
+    const entries = [...buildModel(manager.input()), ...interopInstances(identity)];
+    if (options.onInvalidInstance) validate(repository, entries, options.onInvalidInstance);
+    const index = state.publish(entries);
     logger.debug({ generation: index.generation, ms: Math.round(performance.now() - started) }, 'model published');
   };
   publish();
@@ -136,19 +143,15 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   };
 }
 
+function validate(repository: ClassRepository, entries: readonly ModelEntry[], report: NonNullable<BrokerOptions['onInvalidInstance']>): void {
+  for (const { namespace, instance } of entries) {
+    const problems = repository.validateInstance(namespace, instance);
+    if (problems.length) report(namespace, String(instance.path ?? instance.classname), problems);
+  }
+}
+
 function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`startBroker: a listener needs ${what}`);
   return value;
 }
 
-/** Past `max` open connections, a new one gets a clear 503 instead of silence. */
-function limitConnections(server: Server, max: number): void {
-  let open = 0;
-  // On HTTPS the answer must travel inside TLS, so count connections once secured.
-  const event = 'setSecureContext' in server ? 'secureConnection' : 'connection';
-  server.on(event, (socket: Socket) => {
-    open++;
-    socket.once('close', () => open--);
-    if (open > max) socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-  });
-}

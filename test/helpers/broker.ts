@@ -35,12 +35,16 @@ export const TEST_LIMITS: BrokerOptions['limits'] = {
 export interface TestBroker {
   broker: Broker;
   url: string;
+  /** Every published instance that did not validate against its class (`path: problem; …`). */
+  invalid: string[];
   close(): Promise<void>;
 }
 
 /** Starts a broker serving the simulated host (or `providers`) on 127.0.0.1 with a free port. */
 export async function startTestBroker(options: Partial<BrokerOptions> & { simulated?: Record<string, unknown> } = {}): Promise<TestBroker> {
+  const invalid: string[] = [];
   const broker = await startBroker({
+    onInvalidInstance: (namespace, path, problems) => invalid.push(`${namespace}:${path}: ${problems.map((p) => p.message).join('; ')}`),
     repository: await projectRepository(),
     providers: await loadProviders({ providers: ['simulated'], options: { simulated: { startTime: 0, clock: () => 0, ...options.simulated } } }),
     listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: false }],
@@ -50,7 +54,14 @@ export async function startTestBroker(options: Partial<BrokerOptions> & { simula
     ...options,
   });
   await broker.manager.refresh();
-  return { broker, url: broker.urls[0]!, close: () => broker.close() };
+  return {
+    broker, url: broker.urls[0]!, invalid,
+    async close() {
+      await broker.close();
+      // The model and the providers must never publish an instance its class rejects.
+      if (invalid.length) throw new Error(`invalid instances were published:\n${invalid.join('\n')}`);
+    },
+  };
 }
 
 export interface RawResponse {
