@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import type { SecureContextOptions } from 'node:tls';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
@@ -32,6 +32,8 @@ export interface AppOptions extends CimRouteOptions {
   headerBytes?: number;
   /** CIM operations in progress at once; more are answered 503 with Retry-After. */
   concurrentOperations?: number;
+  /** Open connections; beyond it a new connection is answered 503 with Retry-After and closed. */
+  connections?: number;
   /** Milliseconds an idle keep-alive connection stays open. */
   keepAliveTimeoutMs?: number;
 }
@@ -59,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : { http: transport }),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   app.decorateRequest('cim', null);
+  // First: a refused connection's request must not reach authentication or an operation.
+  limitConnections(app, options.connections, options.tls !== undefined);
   if (options.auth) {
     const { authenticator, healthzOpen } = options.auth;
     app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => !(healthzOpen && r.url === '/healthz') }));
@@ -71,11 +75,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+const CONNECTION_REFUSED = 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
+
+/**
+ * Past `max` open connections, a new one gets a clear 503 instead of silence,
+ * and is closed. A request it sent meanwhile is dropped, never run: the
+ * client was told to retry, so running it too could run it twice.
+ */
+function limitConnections(app: FastifyInstance, max: number | undefined, secure: boolean): void {
+  if (max === undefined) return;
+  let open = 0;
+  const refused = new WeakSet<Socket>();
+  // On HTTPS the answer must travel inside TLS, so count connections once secured.
+  app.server.on(secure ? 'secureConnection' : 'connection', (socket: Socket) => {
+    open++;
+    socket.once('close', () => open--);
+    if (open <= max) return;
+    refused.add(socket);
+    socket.end(CONNECTION_REFUSED);
+  });
+  // Left unanswered: the 503 is on its way (destroying the socket could cut it short, inside TLS above all).
+  app.addHook('onRequest', async (request, reply) => {
+    if (refused.has(request.raw.socket)) reply.hijack();
+  });
+}
+
 /** Beyond `max` operations in progress, new ones are refused at once rather than queued. */
 function limitConcurrency(app: FastifyInstance, max: number | undefined): void {
   if (max === undefined) return;
   let inFlight = 0;
-  const counted = new WeakSet<FastifyRequest>();
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'POST') return;
     if (inFlight >= max) {
@@ -83,10 +111,9 @@ function limitConcurrency(app: FastifyInstance, max: number | undefined): void {
         .send(`more than ${max} operations in progress; retry shortly\n`);
     }
     inFlight++;
-    counted.add(request);
-  });
-  app.addHook('onResponse', async (request) => {
-    if (counted.delete(request)) inFlight--;
+    // 'close' comes after the answer is sent and also when the client goes away first,
+    // which onResponse does not hear about: the slot would be lost for good.
+    reply.raw.once('close', () => inFlight--);
   });
 }
 
