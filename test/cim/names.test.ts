@@ -1,6 +1,6 @@
 import t from 'tap';
 import {
-  CIMClass, CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty, normalizeNamespace, sameName,
+  CIMClass, CIMClassName, CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty, normalizeNamespace, sameName,
   type CIMQualifier,
 } from '../../src/cim/index.js';
 
@@ -68,6 +68,20 @@ t.test('CIMInstanceName keys of every type', async (t) => {
   t.not(path.key, stringFive.key, 'the string "5" is not the number 5');
   t.equal(new CIMInstanceName({ classname: 'X_Single' }).toString(), 'X_Single', 'a keyless path');
   t.equal(new CIMInstanceName({ classname: 'X', keybindings: { K: 1 }, namespace: 'root/cimv2' }).toString(), 'root/cimv2:X.K=1');
+});
+
+t.test('CIMClassName: class paths', async (t) => {
+  const local = new CIMClassName({ classname: 'CIM_Fan' });
+  const there = new CIMClassName({ classname: 'cim_fan', namespace: 'root/cimv2' });
+  const remote = new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/cimv2', host: 'h.example' });
+  t.equal(local.kind, 'classname');
+  t.ok(local.equals(there), 'without a namespace, any namespace matches');
+  t.ok(there.equals(new CIMClassName({ classname: 'CIM_FAN', namespace: '/ROOT/cimv2' })));
+  t.notOk(there.equals(new CIMClassName({ classname: 'CIM_Fan', namespace: 'root/interop' })));
+  t.notOk(there.equals(new CIMClassName({ classname: 'CIM_Fans', namespace: 'root/cimv2' })));
+  t.equal(local.toString(), 'CIM_Fan');
+  t.equal(there.toString(), 'root/cimv2:cim_fan');
+  t.equal(remote.toString(), '//h.example/root/cimv2:CIM_Fan');
 });
 
 t.test('CIMClass and CIMInstance helpers', async (t) => {

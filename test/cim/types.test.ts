@@ -110,6 +110,9 @@ t.test('booleans, strings, char16', async (t) => {
   t.equal(scalarToText('boolean', true), 'TRUE');
   t.equal(scalarToText('boolean', false), 'FALSE');
   t.equal(scalarFromText('string', '  keep  '), '  keep  ', 'strings keep their whitespace');
+  t.equal(scalarToText('string', '  keep  '), '  keep  ');
+  t.equal(scalarToText('char16', 'c'), 'c');
+  t.equal(scalarToText('sint8', -5), '-5');
   t.equal(scalarFromText('char16', 'é'), 'é');
   t.throws(() => scalarFromText('char16', 'ab'), /char16 takes one character/);
   t.throws(() => scalarFromText('char16', ''), /char16 takes one character/);
