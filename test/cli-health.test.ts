@@ -1,0 +1,150 @@
+/** thincim health: the readable report and the Nagios plugin, against simulated hosts in each state. */
+import t, { type Test } from 'tap';
+import { CIMStatus } from '../src/cim/index.js';
+import { imethodResponse, messageId, startProxy } from './client/servers.js';
+import { runCli } from './client/run-cli.js';
+import { startTestBroker } from './helpers/broker.js';
+
+const scenario = (name: string) => new URL(`./fixtures/health/${name}.json`, import.meta.url).pathname;
+
+async function host(t: Test, name?: string): Promise<string> {
+  const broker = await startTestBroker(name ? { simulated: { scenario: scenario(name) } } : {});
+  t.teardown(() => broker.close());
+  return broker.url;
+}
+
+const OK_PERFDATA = "'CPU Temp'=45.0;~:80.0;~:90.0 '12V'=12.05;11.40:12.60;10.80:13.20 'Fan 1 Speed'=5000;1000:;500: 'CPU Load'=40%";
+
+t.test('--nagios: OK, WARNING and CRITICAL hosts exit 0, 1 and 2 with perfdata', async (t) => {
+  t.same(await runCli(['health', await host(t, 'ok'), '--nagios']), {
+    code: 0, stderr: '', stdout: `THINCIM OK - 5 sensors, 1 fan, 1 power supply ok | ${OK_PERFDATA}\n`,
+  });
+  t.same(await runCli(['health', await host(t, 'warning'), '--nagios']), {
+    code: 1, stderr: '', stdout: `THINCIM WARNING - CPU Temp: Degraded/Warning (85.0 °C) | ${OK_PERFDATA.replace('=45.0', '=85.0')}\n`,
+  });
+  t.same(await runCli(['health', await host(t, 'critical'), '--nagios']), {
+    code: 2, stderr: '',
+    stdout: 'THINCIM CRITICAL - Fan 1 Speed: Critical failure (0 RPM); Fan 1: Critical failure; PSU 1: Critical failure'
+      + ` | ${OK_PERFDATA.replace('=5000', '=0')}\n`,
+  });
+});
+
+t.test('--nagios: UNKNOWN (3) when nothing listens, on CIM errors and on bad arguments', async (t) => {
+  t.same(await runCli(['health', 'http://127.0.0.1:1', '--nagios']), {
+    code: 3, stderr: '', stdout: 'THINCIM UNKNOWN - connection refused: 127.0.0.1:1 (ECONNREFUSED)\n',
+  });
+  const url = await host(t);
+  const namespace = await runCli(['health', `${url}/root/nowhere`, '--nagios']);
+  t.equal(namespace.code, 3);
+  t.match(namespace.stdout, /^THINCIM UNKNOWN - CIM_ERR_INVALID_NAMESPACE: [^\n|]+\n$/);
+  t.match(await runCli(['health', url, '--nagios', '--include', '(']), { code: 3, stdout: /^THINCIM UNKNOWN - --include: Invalid regular expression/ });
+  t.same(await runCli(['health', '--nagios']), { code: 3, stderr: '', stdout: 'THINCIM UNKNOWN - give exactly one URL\n' });
+  t.match(await runCli(['health', url, '--nagios', '--bogus']), { code: 3, stdout: /^THINCIM UNKNOWN - Unknown option '--bogus'/ });
+  t.match(await runCli(['health', url, '--nagios', '--include', '^nothing$']), { code: 3, stdout: 'THINCIM UNKNOWN - no sensors, fans or power supplies found\n' });
+});
+
+/** Nagios plugin guidelines: 'label'=value[UOM];[warn];[crit];[min];[max], trailing empty fields dropped. */
+const PERFDATA_ITEM = /^'[^'=]+'=(?:-?\d+(?:\.\d+)?|U)(?:%|s|B)?(?:;(?:~|-?\d+(?:\.\d+)?)?:?(?:-?\d+(?:\.\d+)?)?){0,4}$/;
+
+t.test('perfdata of the default host: one well-formed item per numeric sensor', async (t) => {
+  const { code, stdout } = await runCli(['health', await host(t), '--nagios']);
+  t.equal(code, 0);
+  const [status, perf] = stdout.trimEnd().split(' | ');
+  t.equal(status, 'THINCIM OK - 26 sensors, 6 fans, 2 power supplies ok');
+  const items = perf!.match(/'[^']*'=\S*/g)!;
+  t.equal(items.length, 23);
+  for (const item of items) t.match(item, PERFDATA_ITEM);
+  t.equal(new Set(items.map((i) => i.split('=')[0])).size, 23, 'labels are unique');
+  t.ok(items.includes("'Inlet Temp'=24.2;8.0:38.0;3.0:42.0"), 'lower and upper thresholds make lower:upper ranges');
+  t.ok(items.some((i) => /^'CPU1 VCore'=\d\.\d{3};;1\.620:1\.980$/.test(i)), 'no warn range leaves its field empty');
+});
+
+t.test('labels are quoted, sanitised and told apart; the status line has no stray |', async (t) => {
+  const { code, stdout } = await runCli(['health', await host(t, 'labels'), '--nagios']);
+  t.equal(code, 1);
+  t.equal(stdout, "THINCIM WARNING - Uptime/Clock: Degraded/Warning (100 s) | 'Temp _A__1'=30;~:50 'Temp _A__1 #2'=31 'Uptime_Clock'=100s;~:50 'Gone'=U\n");
+});
+
+t.test('the readable report of a critical host', async (t) => {
+  const res = await runCli(['health', await host(t, 'critical')]);
+  t.equal(res.code, 0, 'a report printed is success, whatever the health');
+  t.equal(res.stdout, `System   testhost (Critical failure)
+Chassis  Thincim Labs, T-1, serial T1-0001
+BIOS     1.2.3, Thincim Labs, released 2024-01-02
+
+Numeric sensors (4)
+Name         Reading  Unit  Lower crit  Lower warn  Upper warn  Upper crit  State           Health
+CPU Temp     45.0     °C                            80.0        90.0        Normal          OK
+12V          12.05    V     10.80       11.40       12.60       13.20       Normal          OK
+Fan 1 Speed  0        RPM   500         1000                                Lower Critical  Critical failure
+CPU Load     40       %                                                     Normal          OK
+
+Discrete sensors (1)
+Name               State   Health
+Chassis Intrusion  Secure  OK
+
+Fans (1)
+Name   Health
+Fan 1  Critical failure
+
+Power supplies (1)
+Name   Health
+PSU 1  Critical failure
+
+Overall: CRITICAL (3 elements not OK)
+`);
+});
+
+t.test('colours on a terminal only, and not with --no-color or NO_COLOR', async (t) => {
+  const url = await host(t, 'critical');
+  const coloured = await runCli(['health', url], { tty: true });
+  t.match(coloured.stdout, '\x1b[31mCritical failure\x1b[0m');
+  t.match(coloured.stdout, '\x1b[32mOK\x1b[0m');
+  t.match(coloured.stdout, 'Overall: \x1b[31mCRITICAL\x1b[0m');
+  t.match(coloured.stdout, '\x1b[1mFans\x1b[0m (1)');
+  t.notMatch((await runCli(['health', url, '--no-color'], { tty: true })).stdout, '\x1b[');
+  t.notMatch((await runCli(['health', url], { tty: true, env: { NO_COLOR: '1' } })).stdout, '\x1b[');
+  t.notMatch((await runCli(['health', url])).stdout, '\x1b[', 'not a terminal');
+});
+
+t.test('--include and --exclude choose the elements by name', async (t) => {
+  const url = await host(t, 'critical');
+  t.same(await runCli(['health', url, '--nagios', '--include', '^Fan']), {
+    code: 2, stderr: '', stdout: "THINCIM CRITICAL - Fan 1 Speed: Critical failure (0 RPM); Fan 1: Critical failure | 'Fan 1 Speed'=0;1000:;500:\n",
+  });
+  const rest = await runCli(['health', url, '--nagios', '--exclude', 'Fan|PSU']);
+  t.equal(rest.code, 0);
+  t.match(rest.stdout, /^THINCIM OK - 4 sensors, 0 fans, 0 power supplies ok \| 'CPU Temp'/);
+  const readable = await runCli(['health', url, '--include', 'PSU']);
+  t.match(readable.stdout, /\nPower supplies \(1\)\n/);
+  t.notMatch(readable.stdout, /Numeric sensors/);
+});
+
+t.test('classes the server lacks are left out, and said so', async (t) => {
+  const url = await host(t, 'ok');
+  const absent = /<CLASSNAME NAME="(CIM_Chassis|CIM_PowerSupply|CIM_SoftwareIdentity)"\/>/;
+  const proxy = await startProxy(url, async (method, received) => {
+    const cls = absent.exec(received.body)?.[1];
+    if (!cls) return undefined;
+    const code = cls === 'CIM_PowerSupply' ? CIMStatus.NOT_SUPPORTED : CIMStatus.INVALID_CLASS;
+    return imethodResponse(messageId(received.body), method, `<ERROR CODE="${code}" DESCRIPTION="no ${cls} here"/>`);
+  });
+  t.teardown(() => proxy.close());
+  const nagios = await runCli(['health', proxy.url, '--nagios']);
+  t.equal(nagios.code, 0);
+  t.equal(nagios.stdout, `THINCIM OK - 5 sensors, 1 fan, 0 power supplies ok | ${OK_PERFDATA}\n`
+    + 'CIM_Chassis: not available (CIM_ERR_INVALID_CLASS)\nCIM_SoftwareIdentity: not available (CIM_ERR_INVALID_CLASS)\n'
+    + 'CIM_PowerSupply: not available (CIM_ERR_NOT_SUPPORTED)\n');
+  const readable = await runCli(['health', proxy.url]);
+  t.match(readable.stdout, /^System {2}testhost \(OK\)\n\nNumeric sensors/);
+  t.match(readable.stdout, /\nNot available on this server: CIM_Chassis \(CIM_ERR_INVALID_CLASS\), CIM_SoftwareIdentity \(CIM_ERR_INVALID_CLASS\), CIM_PowerSupply \(CIM_ERR_NOT_SUPPORTED\)\n/);
+});
+
+t.test('without --nagios, failures keep the client exit codes', async (t) => {
+  t.same(await runCli(['health', 'http://127.0.0.1:1']), { code: 3, stdout: '', stderr: 'thincim health: connection refused: 127.0.0.1:1 (ECONNREFUSED)\n' });
+  t.match(await runCli(['health', `${await host(t)}/root/nowhere`]), { code: 1, stderr: /^thincim health: CIM_ERR_INVALID_NAMESPACE/ });
+  t.match(await runCli(['health']), { code: 2, stderr: /^thincim health: give exactly one URL\nusage: thincim health URL/ });
+  const help = await runCli(['health', '--help']);
+  t.equal(help.code, 0);
+  t.match(help.stdout, /perfdata: one 'label'=value\[UOM\];warn;crit;min;max per numeric sensor/);
+});
