@@ -97,7 +97,7 @@ function mismatch(lit: MofLiteral, type: CIMType): ValueError {
   return new ValueError(lit.pos, `expected a ${type} value, found ${describeLiteral(lit)}`);
 }
 
-export function describeLiteral(init: MofInitializer): string {
+export function describeLiteral(init: MofLiteral): string {
   switch (init.kind) {
     case 'string':
       return `string ${JSON.stringify(init.value.length > 40 ? `${init.value.slice(0, 37)}...` : init.value)}`;
@@ -107,8 +107,6 @@ export function describeLiteral(init: MofInitializer): string {
       return `alias '$${init.name}'`;
     case 'null':
       return 'NULL';
-    case 'array':
-      return 'an array';
     case 'boolean':
       return init.value ? 'TRUE' : 'FALSE';
     default:
