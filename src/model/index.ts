@@ -1,6 +1,6 @@
 /** The hardware model: snapshot contracts, the profile mapping, health derivation and the instance index. */
 export type * from './snapshot.js';
-export type { InstanceSample, ModelEntry, ModelInput, ProviderSample } from './input.js';
+export type { EntrySource, InstanceSample, ModelEntry, ModelInput, ProviderSample } from './input.js';
 export type { InstanceIndex } from './instance-index.js';
 export { buildModel } from './builder.js';
 export type { BuildOptions, BuildProblem } from './mapping/context.js';

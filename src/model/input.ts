@@ -39,5 +39,11 @@ export interface ModelEntry {
   namespace: string;
   instance: CIMInstance;
   /** The snapshot element the instance was made from, so writes (thresholds) reach its provider. */
-  source?: { provider: string; id: string };
+  source?: EntrySource;
+}
+
+/** A snapshot element: its provider and its id in that provider's snapshot. */
+export interface EntrySource {
+  provider: string;
+  id: string;
 }

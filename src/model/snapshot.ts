@@ -135,7 +135,7 @@ export interface SystemIdentity {
 
 export interface Firmware {
   id: string;
-  /** "System BIOS", "BMC Firmware". */
+  /** "System BIOS" for the BIOS (clients such as check_esxi_hardware look for exactly that), "BMC Firmware". */
   label: string;
   manufacturer?: string;
   version: string;

@@ -423,3 +423,28 @@ t.test('OEM instances pass through into their namespace', async (t) => {
   ]);
   t.doesNotThrow(() => createInstanceIndex(1, entries));
 });
+
+t.test('instances made from snapshot elements name their source, for writes back to the provider', async (t) => {
+  const sourceOf = (classname: string, value: string, key = 'DeviceID'): unknown => {
+    const instance = full.one(classname, value, key);
+    return full.entries.find((e) => e.instance === instance)?.source;
+  };
+  t.same(sourceOf('Thincim_NumericSensor', 'test:cpu-temp'), { provider: 'test', id: 'cpu-temp' });
+  t.same(sourceOf('OMC_DiscreteSensor', 'test:intrusion'), { provider: 'test', id: 'intrusion' });
+  t.same(sourceOf('OMC_Fan', 'test:fan1'), { provider: 'test', id: 'fan1' });
+  t.same(sourceOf('OMC_PowerSupply', 'test:psu2'), { provider: 'test', id: 'psu2' });
+  t.same(sourceOf('Thincim_Processor', 'test:cpu0'), { provider: 'test', id: 'cpu0' });
+  t.same(sourceOf('Thincim_Memory', 'test:dimm-a1'), { provider: 'test', id: 'dimm-a1' });
+  t.same(sourceOf('Thincim_Battery', 'test:cmos'), { provider: 'test', id: 'cmos' });
+  t.same(sourceOf('Thincim_Chassis', 'ASSET-1', 'Tag'), { provider: 'test', id: 'chassis' });
+  t.same(sourceOf('Thincim_Card', 'test:mb', 'Tag'), { provider: 'test', id: 'mb' });
+  t.same(sourceOf('Thincim_PhysicalPackage', 'test:psu1', 'Tag'), { provider: 'test', id: 'psu1' });
+  t.same(sourceOf('OMC_SMASHFirmwareIdentity', 'Thincim:test:bios', 'InstanceID'), { provider: 'test', id: 'bios' });
+  t.same(sourceOf('Thincim_RedundancySet', 'Thincim:test:psus', 'InstanceID'), { provider: 'test', id: 'psus' });
+  const unsourced = full.entries.filter((e) => e.source === undefined).map((e) => e.instance.classname);
+  t.same([...new Set(unsourced)].sort(), [
+    'Thincim_AssociatedSensor', 'Thincim_ComputerSystem', 'Thincim_ComputerSystemPackage', 'Thincim_Container',
+    'Thincim_ElementConformsToProfile', 'Thincim_ElementSoftwareIdentity', 'Thincim_MemberOfCollection', 'Thincim_Realizes',
+    'Thincim_ReferencedProfile', 'Thincim_RegisteredProfile', 'Thincim_SystemDevice',
+  ], 'the system, the registration and the associations belong to no single element');
+});

@@ -2,7 +2,7 @@ import type { CIMInstance, CIMInstanceName } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, INSTANCE_ID_PREFIX, ModelClass } from '../classes.js';
 import type { Finding, Verdict } from '../health.js';
 import { DEVICE_ID_MAX, IdAllocator, TAG_MAX, qualifiedId } from '../ids.js';
-import type { ModelEntry, ModelInput } from '../input.js';
+import type { EntrySource, ModelEntry, ModelInput } from '../input.js';
 import { InstanceDraft } from '../instance-draft.js';
 
 /** Something the builder met in its input and worked around (the model is still built). */
@@ -56,8 +56,9 @@ export class BuildContext {
     this.#onProblem?.({ provider, subject, message });
   }
 
-  add(namespace: string, instance: CIMInstance): void {
-    this.entries.push({ namespace, instance });
+  /** Adds an instance; `source` names the snapshot element it was made from. */
+  add(namespace: string, instance: CIMInstance, source?: EntrySource): void {
+    this.entries.push(source === undefined ? { namespace, instance } : { namespace, instance, source });
   }
 
   /** A draft of the host's Thincim_ComputerSystem with its keys (Name is the host name). */
@@ -90,17 +91,18 @@ export class BuildContext {
   }
 
   /**
-   * Adds a device with the status properties of its verdict, its
-   * SystemDevice association, and its condition to the system's roll-up.
+   * Adds a device made from the snapshot element `source`, with the status
+   * properties of its verdict, its SystemDevice association, and its
+   * condition to the system's roll-up.
    */
-  addDevice(draft: InstanceDraft, label: string, health: Verdict, enabledState: number = ENABLED): CIMInstanceName {
+  addDevice(draft: InstanceDraft, source: EntrySource, label: string, health: Verdict, enabledState: number = ENABLED): CIMInstanceName {
     setStatus(draft, health)
       .set('ElementName', 'string', label)
       .set('EnabledState', 'uint16', enabledState)
       .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE);
     const instance = draft.build();
     const path = instance.path!;
-    this.add(CIMV2_NAMESPACE, instance);
+    this.add(CIMV2_NAMESPACE, instance, source);
     this.associate(ModelClass.SystemDevice, ['GroupComponent', this.systemPath], ['PartComponent', path]);
     this.rollup.push({ condition: health.condition, reason: health.condition === 'ok' ? undefined : `${label}: ${health.statusDescriptions[0]}` });
     return path;

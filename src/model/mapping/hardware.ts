@@ -10,7 +10,7 @@ import {
   type Finding, type SensorAssessment, type Verdict,
 } from '../health.js';
 import { qualifiedId } from '../ids.js';
-import type { ProviderSample } from '../input.js';
+import type { EntrySource, ProviderSample } from '../input.js';
 import type {
   Battery, DiscreteSensor, Fan, HardwareSnapshot, MemoryModule, MonitoredElement, NumericSensor, PowerSupply,
   Processor, RedundancyGroup, RedundancyStatus,
@@ -84,6 +84,11 @@ class SnapshotMapper {
     this.#linkSensors();
     for (const group of this.#snapshot.redundancy ?? []) this.#addRedundancySet(group, group.kind === 'fan' ? fans : supplies);
     this.#checkRedundancyGroups();
+  }
+
+  /** The snapshot element an instance is made from. */
+  #source(id: string): EntrySource {
+    return { provider: this.#provider, id };
   }
 
   #problem(subject: string, message: string): void {
@@ -168,7 +173,7 @@ class SnapshotMapper {
       .set('ActiveCooling', 'boolean', true)
       .set('VariableSpeed', 'boolean', fan.variableSpeed)
       .set('DesiredSpeed', 'uint64', integer(fan.desiredSpeed, 64));
-    const path = this.#ctx.addDevice(draft, fan.label, this.#health('fan', fan.id, fan.status));
+    const path = this.#ctx.addDevice(draft, this.#source(fan.id), fan.label, this.#health('fan', fan.id, fan.status));
     this.#ctx.central.fans.push(path);
     if (hasFruData(fan.fru)) this.#physical.addPackage(this.#provider, fan.id, fan.label, PackageType.Fan, fan.fru, path);
     return path;
@@ -179,7 +184,7 @@ class SnapshotMapper {
     const draft = this.#ctx.deviceDraft(ModelClass.PowerSupply, this.#provider, psu.id)
       // Units MilliWatts; 0 means unknown (CIM_PowerSupply.TotalOutputPower).
       .set('TotalOutputPower', 'uint32', milliwatts ?? 0);
-    const path = this.#ctx.addDevice(draft, psu.label, this.#health('powerSupply', psu.id, psu.status));
+    const path = this.#ctx.addDevice(draft, this.#source(psu.id), psu.label, this.#health('powerSupply', psu.id, psu.status));
     this.#ctx.central.powerSupplies.push(path);
     if (hasFruData(psu.fru)) this.#physical.addPackage(this.#provider, psu.id, psu.label, PackageType.PowerSupply, psu.fru, path);
     return path;
@@ -196,7 +201,7 @@ class SnapshotMapper {
       .set('CurrentClockSpeed', 'uint32', integer(cpu.currentSpeedMHz, 32) ?? 0)
       .set('NumberOfEnabledCores', 'uint16', integer(cpu.cores, 16))
       .set('Description', 'string', description || undefined);
-    return this.#ctx.addDevice(draft, cpu.label, this.#health('processor', cpu.id, cpu.status));
+    return this.#ctx.addDevice(draft, this.#source(cpu.id), cpu.label, this.#health('processor', cpu.id, cpu.status));
   }
 
   #addMemory(dimm: MemoryModule): CIMInstanceName {
@@ -206,7 +211,7 @@ class SnapshotMapper {
       .set('BlockSize', 'uint64', 1n)
       .set('NumberOfBlocks', 'uint64', integer(dimm.capacity, 64))
       .set('Description', 'string', description || undefined);
-    const path = this.#ctx.addDevice(draft, dimm.label, this.#health('memory', dimm.id, dimm.status));
+    const path = this.#ctx.addDevice(draft, this.#source(dimm.id), dimm.label, this.#health('memory', dimm.id, dimm.status));
     const fru = { manufacturer: dimm.manufacturer, serialNumber: dimm.serialNumber, partNumber: dimm.partNumber };
     if (hasFruData(fru)) this.#physical.addPackage(this.#provider, dimm.id, dimm.label, PackageType.Memory, fru, path);
     return path;
@@ -217,17 +222,17 @@ class SnapshotMapper {
     const draft = this.#ctx.deviceDraft(ModelClass.Battery, this.#provider, battery.id)
       .set('EstimatedChargeRemaining', 'uint16', integer(battery.chargePercent, 16))
       .set('ChargingStatus', 'uint16', battery.charging ? 2 : undefined);
-    return this.#ctx.addDevice(draft, battery.label, this.#health('battery', battery.id, battery.status));
+    return this.#ctx.addDevice(draft, this.#source(battery.id), battery.label, this.#health('battery', battery.id, battery.status));
   }
 
   #writeSensors(): void {
     for (const { sensor, assessment } of this.#sensors.values()) {
       const draft = addNumericSensor(this.#ctx, this.#provider, sensor, assessment, this.#pollingNs);
-      this.#sensorPaths.set(sensor.id, this.#ctx.addDevice(draft, sensor.label, assessment.verdict, sensorEnabledState(sensor)));
+      this.#sensorPaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, assessment.verdict, sensorEnabledState(sensor)));
     }
     for (const { sensor, verdict } of this.#discrete.values()) {
       const draft = addDiscreteSensor(this.#ctx, this.#provider, sensor, verdict);
-      this.#discretePaths.set(sensor.id, this.#ctx.addDevice(draft, sensor.label, verdict));
+      this.#discretePaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, verdict));
     }
     this.#ctx.central.sensors.push(...this.#sensorPaths.values(), ...this.#discretePaths.values());
   }
@@ -278,7 +283,7 @@ class SnapshotMapper {
       .setArray('TypeOfSet', 'uint16', [nPlusOne ? TYPE_OF_SET_N_PLUS_1 : TYPE_OF_SET_UNKNOWN])
       .set('MinNumberNeeded', 'uint32', minNeeded);
     const set = draft.build();
-    this.#ctx.add(CIMV2_NAMESPACE, set);
+    this.#ctx.add(CIMV2_NAMESPACE, set, this.#source(group.id));
     for (const member of new Set(members)) {
       this.#ctx.associate(ModelClass.MemberOfCollection, ['Collection', set.path!], ['Member', member]);
     }

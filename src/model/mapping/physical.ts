@@ -6,6 +6,7 @@
 import { CIMDateTime, type CIMInstanceName } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, ModelClass } from '../classes.js';
 import { qualifiedId } from '../ids.js';
+import type { EntrySource } from '../input.js';
 import type { InstanceDraft } from '../instance-draft.js';
 import type { Board, Chassis, Firmware, Fru, SystemIdentity } from '../snapshot.js';
 import type { BuildContext } from './context.js';
@@ -39,6 +40,8 @@ interface MergedChassis {
   readonly path: CIMInstanceName;
   readonly draft: InstanceDraft;
   readonly data: Chassis;
+  /** The first provider's chassis. */
+  readonly source: EntrySource;
 }
 
 /**
@@ -66,7 +69,7 @@ export class PhysicalAssets {
     }
     const tag = chassis.tag?.trim() ? chassis.tag.trim() : qualifiedId(provider, chassis.id);
     const draft = this.#ctx.physicalDraft(ModelClass.Chassis, tag);
-    const merged: MergedChassis = { path: draft.path(), draft, data: { ...chassis } };
+    const merged: MergedChassis = { path: draft.path(), draft, data: { ...chassis }, source: { provider, id: chassis.id } };
     this.#chassis.push(merged);
     return merged.path;
   }
@@ -77,7 +80,7 @@ export class PhysicalAssets {
       .set('ElementName', 'string', board.label)
       .set('PackageType', 'uint16', PackageType.ModuleCard)
       .set('HostingBoard', 'boolean', board.hostingBoard ?? false);
-    this.#addContained(draft);
+    this.#addContained(draft, { provider, id: board.id });
   }
 
   /** A FRU package realizing a device (fan, power supply, memory module). */
@@ -87,7 +90,7 @@ export class PhysicalAssets {
       .set('ElementName', 'string', label)
       .set('PackageType', 'uint16', packageType)
       .set('CanBeFRUed', 'boolean', true);
-    const path = this.#addContained(draft);
+    const path = this.#addContained(draft, { provider, id });
     this.#ctx.associate(ModelClass.Realizes, ['Antecedent', path], ['Dependent', device]);
   }
 
@@ -101,22 +104,22 @@ export class PhysicalAssets {
     }
   }
 
-  #writeChassis({ path, draft, data }: MergedChassis, elementName: string, system: SystemIdentity | undefined): void {
+  #writeChassis({ path, draft, data, source }: MergedChassis, elementName: string, system: SystemIdentity | undefined): void {
     setFru(draft, data)
       .set('ElementName', 'string', elementName)
       .set('PackageType', 'uint16', PackageType.ChassisFrame)
       .set('ChassisPackageType', 'uint16', chassisPackageType(data.type))
       .set('ChassisTypeDescription', 'string', data.type);
-    this.#ctx.add(CIMV2_NAMESPACE, draft.build(path));
+    this.#ctx.add(CIMV2_NAMESPACE, draft.build(path), source);
     this.#ctx.central.chassis.push(path);
     this.#ctx.associate(ModelClass.ComputerSystemPackage, ['Antecedent', path], ['Dependent', this.#ctx.systemPath], {
       decorate: (d) => d.set('PlatformGUID', 'string', system?.uuid),
     });
   }
 
-  #addContained(draft: InstanceDraft): CIMInstanceName {
+  #addContained(draft: InstanceDraft, source: EntrySource): CIMInstanceName {
     const instance = draft.build();
-    this.#ctx.add(CIMV2_NAMESPACE, instance);
+    this.#ctx.add(CIMV2_NAMESPACE, instance, source);
     this.#contained.push(instance.path!);
     return instance.path!;
   }
@@ -157,7 +160,7 @@ export function addFirmware(ctx: BuildContext, provider: string, firmware: Firmw
     .setArray('Classifications', 'uint16', /bios/i.test(firmware.label) ? [FIRMWARE, BIOS] : [FIRMWARE])
     .set('IsEntity', 'boolean', true);
   const instance = draft.build();
-  ctx.add(CIMV2_NAMESPACE, instance);
+  ctx.add(CIMV2_NAMESPACE, instance, { provider, id: firmware.id });
   ctx.associate(ModelClass.ElementSoftwareIdentity, ['Antecedent', instance.path!], ['Dependent', ctx.systemPath], {
     // 2 Current, 6 Installed.
     decorate: (d) => d.setArray('ElementSoftwareStatus', 'uint16', [2, 6]),
