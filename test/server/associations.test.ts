@@ -1,6 +1,6 @@
 /**
- * The association operations over the wire (DSP0200 §5.3.2.9–10,
- * 5.3.2.15–16; reference §3.1, §4): Associators, AssociatorNames,
+ * The association operations over the wire (DSP0200 intrinsic methods;
+ * reference cim-xml-protocol.md §3.1, §4): Associators, AssociatorNames,
  * References, ReferenceNames, for an instance (the published associations)
  * and for a class (the schema), with AssocClass, ResultClass, Role,
  * ResultRole, PropertyList and the other flags, and across the root/interop –

@@ -1,6 +1,6 @@
 /**
- * The class and qualifier operations over the wire (DSP0200 §5.3.2.1–3,
- * §5.3.2.19–22; reference §3.1, §4): GetClass, EnumerateClasses,
+ * The class and qualifier operations over the wire (DSP0200 intrinsic
+ * methods; reference cim-xml-protocol.md §3.1, §4): GetClass, EnumerateClasses,
  * EnumerateClassNames, GetQualifier, EnumerateQualifiers, with every
  * retrieval flag. Expectations come from the broker's resolved repository,
  * where each element knows its origin and whether it was inherited.

@@ -1,6 +1,6 @@
 /**
- * The instance read operations over the wire (DSP0200 §5.3.2.2, 5.3.2.5–6,
- * 5.3.2.13; reference §3.1, §4): GetInstance, EnumerateInstances,
+ * The instance read operations over the wire (DSP0200 intrinsic methods;
+ * reference cim-xml-protocol.md §2.3, §2.5, §3.1, §4): GetInstance, EnumerateInstances,
  * EnumerateInstanceNames and GetProperty with every flag, compared with the
  * instances the broker published; and the interop facts of their XML
  * (KEYVALUE typing, NULL properties, empty results).
