@@ -24,7 +24,16 @@ const THRESHOLDS: readonly [string, ThresholdName][] = [
 export class ProviderRouterImpl implements ProviderRouter {
   constructor(private readonly manager: ProviderManager, private readonly state: BrokerState) {}
 
-  async modifyInstance(namespace: string, instance: CIMInstance, propertyList: readonly string[] | undefined): Promise<void> {
+  modifyInstance(namespace: string, instance: CIMInstance, propertyList: readonly string[] | undefined, signal: AbortSignal): Promise<void> {
+    return withinDeadline(this.#modifyInstance(namespace, instance, propertyList), signal);
+  }
+
+  invokeMethod(namespace: string, target: CIMInstanceName | { classname: string }, method: string,
+    params: Record<string, CIMValue>, signal: AbortSignal): Promise<{ returnValue: CIMValue; out?: Record<string, CIMValue> }> {
+    return withinDeadline(this.#invokeMethod(namespace, target, method, params), signal);
+  }
+
+  async #modifyInstance(namespace: string, instance: CIMInstance, propertyList: readonly string[] | undefined): Promise<void> {
     const current = instance.path && this.state.index.get(namespace, instance.path);
     const source = current && this.state.sourceOf(current);
     if (!current || !source || !this.#isNumericSensor(namespace, current)) {
@@ -34,7 +43,7 @@ export class ProviderRouterImpl implements ProviderRouter {
     for (const { threshold, value } of changes) await this.manager.setThreshold(source.id, threshold, value);
   }
 
-  async invokeMethod(namespace: string, target: CIMInstanceName | { classname: string }, method: string,
+  async #invokeMethod(namespace: string, target: CIMInstanceName | { classname: string }, method: string,
     params: Record<string, CIMValue>): Promise<{ returnValue: CIMValue; out?: Record<string, CIMValue> }> {
     const current = target instanceof CIMInstanceName ? this.state.index.get(namespace, target) : undefined;
     const source = current && this.state.sourceOf(current);
@@ -52,6 +61,20 @@ export class ProviderRouterImpl implements ProviderRouter {
   #isNumericSensor(namespace: string, instance: CIMInstance): boolean {
     return this.state.repository.isSubclassOf(namespace, instance.classname, 'CIM_NumericSensor');
   }
+}
+
+/**
+ * The call's result, or the request's deadline (`signal`, limits.requestTimeoutMs)
+ * if it comes first: the client is answered then, and the provider's call runs
+ * on until its own deadline, its late result ignored.
+ */
+function withinDeadline<T>(call: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const expire = () => reject(signal.reason);
+    if (signal.aborted) expire();
+    else signal.addEventListener('abort', expire, { once: true });
+    call.then(resolve, reject).finally(() => signal.removeEventListener('abort', expire));
+  });
 }
 
 /**
