@@ -19,6 +19,8 @@ export interface SendOptions {
   /** HTTPS: client certificate and key (PEM). Server certificates are not verified (tests pin fingerprints instead). */
   cert?: string;
   key?: string;
+  /** Aborting it closes the connection (a client that gives up). */
+  signal?: AbortSignal;
 }
 
 export interface Reply extends RawResponse {
@@ -40,6 +42,7 @@ export function send(url: string, options: SendOptions = {}): Promise<Reply> {
     method: options.method ?? (body === undefined ? 'GET' : 'POST'),
     headers: { ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }), ...options.headers },
     agent: options.agent,
+    signal: options.signal,
     ...(https ? { rejectUnauthorized: false, cert: options.cert, key: options.key } : {}),
   };
   return new Promise((resolve, reject) => {

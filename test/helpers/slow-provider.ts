@@ -1,10 +1,10 @@
 /**
- * A test instance provider whose method takes its time: it serves one
- * ACME_WidgetStatus (the template's class, from template.mof) and its
- * Reset() returns after `resetMs`, when `release` settles, or when the call
- * is abandoned, whichever comes first. Loaded in-process with
- * `slowLoadedProvider`, or by path from a spawned `thincim serve`
- * (`--providers simulated,<this file>`; options in `providerOptions`).
+ * A test instance provider whose calls take their time: it serves one
+ * ACME_WidgetStatus (the template's class, from template.mof), and its
+ * Reset() and ModifyInstance return after `callMs`, when the promise `onCall`
+ * gave settles, or when the call is abandoned, whichever comes first. Loaded
+ * in-process with `withSlowProvider`, or by path from a spawned `thincim
+ * serve` (bound with `module` in `providerOptions`, where `callMs` is set).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../../src/cim/index.js';
@@ -19,14 +19,17 @@ export const SLOW_PROVIDER = 'slow';
 export const SLOW_WIDGET = { InstanceID: 'ACME:widget:slow' } as const;
 
 export interface SlowOptions {
-  resetMs: number;
-  /** Ends Reset() early (in-process tests release it when they are done). */
-  release?: Promise<unknown>;
-  /** Told when a Reset() begins. */
-  onReset?: () => void;
+  /** The longest a call takes. */
+  callMs: number;
+  /** Told when a call begins; the call ends early when the promise returned settles. */
+  onCall?: () => Promise<unknown> | void;
 }
 
 export function createSlowProvider(options: SlowOptions): InstanceProvider {
+  const slowly = async (signal: AbortSignal): Promise<void> => {
+    const released = options.onCall?.();
+    await Promise.race([sleep(options.callMs, undefined, { signal }).catch(() => undefined), released]);
+  };
   return {
     kind: 'instance',
     name: SLOW_PROVIDER,
@@ -42,11 +45,37 @@ export function createSlowProvider(options: SlowOptions): InstanceProvider {
       return [new CIMInstance({ classname: WIDGET_CLASS, properties, path })];
     },
     async invokeMethod(ctx) {
-      options.onReset?.();
-      await Promise.race([sleep(options.resetMs, undefined, { signal: ctx.signal }).catch(() => undefined), options.release]);
+      await slowly(ctx.signal);
       return { returnValue: 0 };
     },
+    async modifyInstance(ctx) {
+      await slowly(ctx.signal);
+    },
   };
+}
+
+/** Holds every call until released, and tells when each begins (pass `onCall`). */
+export class CallGate {
+  /** Calls begun so far. */
+  calls = 0;
+  readonly #held: (() => void)[] = [];
+  readonly #watchers: (() => void)[] = [];
+
+  readonly onCall = (): Promise<void> => {
+    this.calls++;
+    for (const wake of this.#watchers.splice(0)) wake();
+    return new Promise((resolve) => this.#held.push(resolve));
+  };
+
+  /** Resolves once `count` calls have begun in all. */
+  async began(count: number): Promise<void> {
+    while (this.calls < count) await new Promise<void>((resolve) => this.#watchers.push(resolve));
+  }
+
+  /** Ends every call in progress. */
+  release(): void {
+    for (const resolve of this.#held.splice(0)) resolve();
+  }
 }
 
 /** The provider as the loader hands it over, with a call timeout of `timeoutMs`. */
@@ -68,4 +97,4 @@ export async function withSlowProvider(options: SlowOptions, timeoutMs?: number)
   return { repository: await widgetRepository(), providers: [...simulated, slowLoadedProvider(options, timeoutMs)] };
 }
 
-export default defineProvider((options) => createSlowProvider({ resetMs: Number(options['resetMs'] ?? 1000) }));
+export default defineProvider((options) => createSlowProvider({ callMs: Number(options['callMs'] ?? 1000) }));

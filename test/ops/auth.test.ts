@@ -41,7 +41,7 @@ async function secured(t: Test, options: Partial<BrokerOptions> & { auth?: TestA
     listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: true }],
     authenticator: await testAuthenticator(users, options.auth),
     logger: log.logger,
-    ...await withSlowProvider({ resetMs: 0 }),
+    ...await withSlowProvider({ callMs: 0 }),
     ...options,
   });
   t.teardown(() => started.close());

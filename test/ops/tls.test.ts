@@ -132,7 +132,7 @@ t.test('mutual TLS: a verified, mapped client certificate authenticates without 
     // By CN for one, by fingerprint (written without colons, in lower case) for the other.
     authenticator: await testAuthenticator(users, { clientCertUsers: { monitor: 'nagios', [ops.fingerprint256.replace(/:/g, '').toLowerCase()]: 'ops' } }),
     logger: log.logger,
-    ...await withSlowProvider({ resetMs: 0 }),
+    ...await withSlowProvider({ callMs: 0 }),
   });
   const as = (c: CertificateFiles): SendOptions => ({ cert: c.cert, key: c.key });
 
