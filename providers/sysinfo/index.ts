@@ -31,14 +31,16 @@ const defaultDeps: SysinfoDeps = { source: si, hostname, now: Date.now };
 
 /** Static parts, read once per inventory TTL; the rest is read every sample. */
 const INVENTORY = ['system', 'chassis', 'baseboard', 'bios', 'cpu', 'memLayout'] as const;
-const READINGS = ['battery', 'cpuTemperature'] as const;
 
 export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps = defaultDeps): HardwareProvider {
   let inventory: { data: SysinfoData; readAt: number } | undefined;
+  // systeminformation reads CPU temperatures with execSync, which stalls the
+  // event loop: ask for them only when they are reported.
+  const readings: (keyof SysinfoData)[] = options.cpuTemperature ? ['battery', 'cpuTemperature'] : ['battery'];
 
   async function sample(ctx: ProviderContext): Promise<HardwareSnapshot> {
     const fresh = inventory && deps.now() - inventory.readAt < options.inventoryTtlMs ? inventory.data : undefined;
-    const parts = fresh ? READINGS : [...INVENTORY, ...READINGS];
+    const parts = fresh ? readings : [...INVENTORY, ...readings];
     const { data, failed } = await read(deps.source, parts, ctx);
     if (!fresh && failed.length === parts.length) throw new Error(`systeminformation answered nothing: ${failed.join('; ')}`);
     // An incomplete inventory is read again next time.
