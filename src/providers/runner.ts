@@ -126,8 +126,8 @@ export class ProviderRunner {
 
   /** The last sample as the model builder takes it (hardware providers). */
   hardwareSample(): ProviderSample {
-    const { lastSampleAt: sampledAt } = this.#state;
-    return { provider: this.name, snapshot: this.#snapshot, sampledAt, error: this.#currentError() };
+    const { lastSampleAt: sampledAt, schedule } = this.#state;
+    return { provider: this.name, snapshot: this.#snapshot, sampledAt, intervalMs: schedule.interval * 1000, error: this.#currentError() };
   }
 
   /** The last instances as the model builder takes them (instance providers). */

@@ -1,0 +1,72 @@
+/**
+ * Threshold management (DSP1009 §7.4): ModifyInstance with a PropertyList
+ * naming settable thresholds reaches the provider that reported the sensor;
+ * RestoreDefaultThresholds puts the hardware's values back.
+ */
+import t from 'tap';
+import { imethod, instancesIn, p, post, startTestBroker, type TestBroker } from '../helpers/broker.js';
+
+let server: TestBroker;
+t.before(async () => {
+  server = await startTestBroker();
+});
+t.teardown(() => server.close());
+
+const NS = 'root/cimv2';
+
+async function sensor(deviceId: string) {
+  const all = instancesIn(await imethod(server.url, 'EnumerateInstances', NS, p.className('ClassName', 'CIM_NumericSensor')));
+  return all.find((i) => i.get('DeviceID') === deviceId)!;
+}
+
+function keysXml(deviceId: string): string {
+  const keys = { SystemCreationClassName: 'Thincim_ComputerSystem', SystemName: 'testhost', CreationClassName: 'Thincim_NumericSensor', DeviceID: deviceId };
+  return Object.entries(keys).map(([k, v]) => `<KEYBINDING NAME="${k}"><KEYVALUE VALUETYPE="string" TYPE="string">${v}</KEYVALUE></KEYBINDING>`).join('');
+}
+
+function modify(deviceId: string, property: string, value: number) {
+  return imethod(server.url, 'ModifyInstance', NS,
+    `<IPARAMVALUE NAME="ModifiedInstance"><VALUE.NAMEDINSTANCE><INSTANCENAME CLASSNAME="Thincim_NumericSensor">${keysXml(deviceId)}</INSTANCENAME>` +
+    `<INSTANCE CLASSNAME="Thincim_NumericSensor"><PROPERTY NAME="${property}" TYPE="sint32"><VALUE>${value}</VALUE></PROPERTY></INSTANCE></VALUE.NAMEDINSTANCE></IPARAMVALUE>` +
+    p.array('PropertyList', [property]));
+}
+
+async function restore(deviceId: string) {
+  const body = `<?xml version="1.0" encoding="utf-8"?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="9" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
+    `<METHODCALL NAME="RestoreDefaultThresholds"><LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH>` +
+    `<INSTANCENAME CLASSNAME="Thincim_NumericSensor">${keysXml(deviceId)}</INSTANCENAME></LOCALINSTANCEPATH></METHODCALL></SIMPLEREQ></MESSAGE></CIM>`;
+  const object = `root/cimv2:Thincim_NumericSensor.CreationClassName="Thincim_NumericSensor",DeviceID="${deviceId}",SystemCreationClassName="Thincim_ComputerSystem",SystemName="testhost"`;
+  return post(server.url, body, {
+    'Content-Type': 'application/xml; charset="utf-8"', CIMOperation: 'MethodCall', CIMMethod: 'RestoreDefaultThresholds', CIMObject: encodeURIComponent(object),
+  });
+}
+
+t.test('a settable threshold is written through to the provider and shows in the model', async (t) => {
+  const before = await sensor('simulated:cpu1-temp');
+  t.same(before.get('SettableThresholds'), [1, 3]);
+  t.equal(before.get('UpperThresholdNonCritical'), 850, '85.0 °C at UnitModifier -1');
+  const res = await modify('simulated:cpu1-temp', 'UpperThresholdNonCritical', 800);
+  t.equal(res.error, undefined);
+  t.equal(res.returnValue, undefined, 'ModifyInstance is void');
+  await server.broker.manager.refresh('simulated');
+  t.equal((await sensor('simulated:cpu1-temp')).get('UpperThresholdNonCritical'), 800);
+
+  const restored = await restore('simulated:cpu1-temp');
+  t.match(restored.text, /<RETURNVALUE PARAMTYPE="uint32"><VALUE>0<\/VALUE><\/RETURNVALUE>/, 'RestoreDefaultThresholds returns 0');
+  await server.broker.manager.refresh('simulated');
+  t.equal((await sensor('simulated:cpu1-temp')).get('UpperThresholdNonCritical'), 850, 'the default is back');
+});
+
+t.test('a threshold that is not settable, or another property, is refused', async (t) => {
+  const fatal = await modify('simulated:cpu1-temp', 'UpperThresholdFatal', 990);
+  t.equal(fatal.error?.code, 7);
+  t.match(fatal.error?.message, /UpperThresholdFatal .* not settable/);
+  const reading = await modify('simulated:cpu1-temp', 'CurrentReading', 1);
+  t.equal(reading.error?.code, 7);
+  t.match(reading.error?.message, /CurrentReading of Thincim_NumericSensor cannot be changed/);
+});
+
+t.test('a missing sensor is CIM_ERR_NOT_FOUND', async (t) => {
+  const res = await modify('simulated:no-such-sensor', 'UpperThresholdNonCritical', 800);
+  t.equal(res.error?.code, 6);
+});
