@@ -59,12 +59,17 @@ export class InvalidParameterError extends CIMError {
   /** True for an IMETHODCALL, false for a METHODCALL. */
   readonly intrinsic: boolean;
 
-  constructor(messageId: string, methodName: string, intrinsic: boolean, description: string, options?: ErrorOptions) {
+  /** The namespace of an intrinsic call, when its LOCALNAMESPACEPATH decoded (for the CIMObject check). */
+  readonly namespace: string | undefined;
+
+  constructor(messageId: string, methodName: string, intrinsic: boolean, description: string,
+    options?: ErrorOptions & { namespace?: string }) {
     super(CIMStatus.INVALID_PARAMETER, description, options);
     this.name = 'InvalidParameterError';
     this.messageId = messageId;
     this.methodName = methodName;
     this.intrinsic = intrinsic;
+    this.namespace = options?.namespace;
   }
 }
 

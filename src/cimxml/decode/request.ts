@@ -51,7 +51,17 @@ export function decodeRequest(body: string | Uint8Array, limits?: Partial<Decode
     };
   } catch (err) {
     if (!(err instanceof ValueError)) throw err;
-    throw new InvalidParameterError(envelope.messageId, name, intrinsic, err.message, { cause: err });
+    const namespace = intrinsic ? namespaceOf(callNode) : undefined;
+    throw new InvalidParameterError(envelope.messageId, name, intrinsic, err.message, { cause: err, namespace });
+  }
+}
+
+/** The namespace of an IMETHODCALL whose parameters failed, if its path itself decodes. */
+function namespaceOf(node: XmlNode): string | undefined {
+  try {
+    return decodeLocalNamespacePath(new Children(node).required(LOCALNAMESPACEPATH));
+  } catch {
+    return undefined;
   }
 }
 
