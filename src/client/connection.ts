@@ -39,6 +39,8 @@ export interface WBEMConnectionOptions {
   decodeLimits?: Partial<DecodeLimits>;
   /** Objects asked for per Open/Pull request (default 1000, as pywbem). */
   maxObjectCount?: number;
+  /** Pull answers in a row without an object before the sequence is given up (default 1000): a server that never ends one is a hang. */
+  maxEmptyPulls?: number;
   /** Called with every successful exchange. */
   onReply?: (reply: RawReply) => void;
 }
@@ -46,6 +48,7 @@ export interface WBEMConnectionOptions {
 export const DEFAULT_NAMESPACE = 'root/cimv2';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_OBJECT_COUNT = 1000;
+export const DEFAULT_MAX_EMPTY_PULLS = 1000;
 
 interface Namespaced {
   namespace?: string;
@@ -104,6 +107,7 @@ export class WBEMConnection {
   readonly #authorization: string | undefined;
   readonly #limits: Partial<DecodeLimits> | undefined;
   readonly #maxObjectCount: number;
+  readonly #maxEmptyPulls: number;
   readonly #onReply: ((reply: RawReply) => void) | undefined;
   /** Per Open* operation: whether the server has it (undefined until tried). */
   readonly #pulls = new Map<string, boolean>();
@@ -116,6 +120,7 @@ export class WBEMConnection {
     this.#authorization = options.credentials && basic(options.credentials);
     this.#limits = options.decodeLimits;
     this.#maxObjectCount = positive('maxObjectCount', options.maxObjectCount ?? DEFAULT_MAX_OBJECT_COUNT);
+    this.#maxEmptyPulls = positive('maxEmptyPulls', options.maxEmptyPulls ?? DEFAULT_MAX_EMPTY_PULLS);
     this.#onReply = options.onReply;
     this.#transport = new Transport(this.url, {
       timeoutMs: positive('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
@@ -262,6 +267,7 @@ export class WBEMConnection {
       this.#pulls.set(open, state !== undefined);
       if (opened && state) {
         let { endOfSequence, context } = state;
+        let empty = 0;
         try {
           yield* convert(opened, namespace);
           while (!endOfSequence) {
@@ -269,7 +275,10 @@ export class WBEMConnection {
             const nextState = pullState(next);
             if (!nextState) throw new ParseError(`${pull} answered without EndOfSequence`);
             ({ endOfSequence, context } = nextState);
-            yield* convert(next, namespace);
+            const found = convert(next, namespace);
+            empty = found.length ? 0 : empty + 1;
+            if (empty >= this.#maxEmptyPulls) throw new ParseError(`${pull} returned nothing ${empty} times in a row without ending the sequence (maxEmptyPulls)`);
+            yield* found;
           }
         } finally {
           if (!endOfSequence && context !== undefined) await this.#closeQuietly(namespace, context);

@@ -1,5 +1,5 @@
 /** The CIM-XML client: a pywbem-style WBEMConnection, its errors, and helpers to present and judge what it returns. See README.md. */
-export { DEFAULT_MAX_OBJECT_COUNT, DEFAULT_NAMESPACE, DEFAULT_TIMEOUT_MS, WBEMConnection } from './connection.js';
+export { DEFAULT_MAX_EMPTY_PULLS, DEFAULT_MAX_OBJECT_COUNT, DEFAULT_NAMESPACE, DEFAULT_TIMEOUT_MS, WBEMConnection } from './connection.js';
 export type {
   AssociatorOptions, ClassOptions, Credentials, EnumerateClassesOptions, EnumerateInstancesOptions, GetInstanceOptions,
   InstanceOptions, PullOptions, RawReply, ReferenceOptions, WBEMConnectionOptions,

@@ -138,6 +138,18 @@ t.test('a Pull answer without EndOfSequence is a ParseError', async (t) => {
   await t.rejects(collect(connect(proxy.url, undefined, { maxObjectCount: 2 }).iterEnumerateInstances('CIM_Fan')), { name: 'ParseError', message: /PullInstancesWithPath answered without EndOfSequence/ });
 });
 
+t.test('a pull sequence that never ends is given up after maxEmptyPulls empty answers, and closed', async (t) => {
+  const proxy = await startProxy(broker.url, async (method, received) => (method === 'PullInstancesWithPath'
+    ? imethodResponse(messageId(received.body), method, '<IRETURNVALUE/><PARAMVALUE NAME="EndOfSequence"><VALUE>FALSE</VALUE></PARAMVALUE>'
+      + '<PARAMVALUE NAME="EnumerationContext"><VALUE>forever</VALUE></PARAMVALUE>')
+    : undefined));
+  t.teardown(() => proxy.close());
+  const replies: RawReply[] = [];
+  const c = connect(proxy.url, replies, { maxObjectCount: 2, maxEmptyPulls: 3 });
+  await t.rejects(collect(c.iterEnumerateInstances('CIM_Fan')), { name: 'ParseError', message: 'PullInstancesWithPath returned nothing 3 times in a row without ending the sequence (maxEmptyPulls)' });
+  t.same(replies.map((r) => r.operation), ['OpenEnumerateInstances', 'PullInstancesWithPath', 'PullInstancesWithPath', 'PullInstancesWithPath', 'CloseEnumeration']);
+});
+
 t.test('an Open that neither ends nor gives a context is a ParseError', async (t) => {
   const server = await startServer((received, res) => sendCim(res, imethodResponse(messageId(received.body), 'OpenEnumerateInstances',
     '<IRETURNVALUE/><PARAMVALUE NAME="EndOfSequence"><VALUE>FALSE</VALUE></PARAMVALUE>')));
@@ -233,6 +245,7 @@ t.test('requests carry the DSP0200 headers, Basic credentials and the namespace 
 
 t.test('bad connection options are refused at construction', async (t) => {
   t.throws(() => new WBEMConnection(broker.url, { maxObjectCount: 0 }), RangeError);
+  t.throws(() => new WBEMConnection(broker.url, { maxEmptyPulls: -1 }), /maxEmptyPulls must be a positive integer/);
   t.throws(() => new WBEMConnection(broker.url, { timeoutMs: 1.5 }), RangeError);
   t.throws(() => new WBEMConnection(broker.url, { credentials: { user: 'a:b', password: 'x' } }), /cannot contain ":"/);
   t.throws(() => new WBEMConnection('ftp://x'), { name: 'WBEMURIError' });
