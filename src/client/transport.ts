@@ -44,8 +44,12 @@ export function normalizeFingerprint(text: string): string | undefined {
   return hex.match(/../g)!.join(':');
 }
 
-/** Kept-alive connections, at most a few at once per server: a CLI's operations are few and short. */
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 4 } as const;
+/**
+ * Kept-alive connections, at most 8 at once per server: enough for a health
+ * check's seven enumerations in parallel, so that none waits for a socket
+ * while its timeout runs.
+ */
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 8 } as const;
 
 export class Transport {
   readonly #url: URL;
