@@ -85,36 +85,43 @@ function providerGauges(registry: Registry, providers: () => ProviderState[]): v
   gauge('thincim_provider_errors_total', 'Failed samples', (p) => p.failures);
 }
 
-/** Every sensor's reading in base units with its health, every device's health. */
+/**
+ * Every sensor's reading in base units with its health, every device's
+ * health, and the count of each kind. prom-client reads metrics in the order
+ * they were registered, calling each one's collect() just before: the first
+ * of the three fills all of them, so that one scrape shows the current index.
+ */
 function hardwareGauges(registry: Registry, state: BrokerState): void {
   const deviceLabels = ['device_id', 'name', 'class'];
-  const reading = new Gauge({ name: 'thincim_sensor_reading', help: 'Sensor reading in its base unit (CurrentReading × 10^UnitModifier)', labelNames: [...deviceLabels, 'type', 'unit'], registers: [registry] });
+  const reading = new Gauge({
+    name: 'thincim_sensor_reading', help: 'Sensor reading in its base unit (CurrentReading × 10^UnitModifier)',
+    labelNames: [...deviceLabels, 'type', 'unit'], registers: [registry],
+    collect() { fill(); },
+  });
   const health = new Gauge({ name: 'thincim_health_state', help: 'CIM HealthState (0 unknown, 5 OK, 10 degraded, 15 minor, 20 major, 25 critical, 30 non-recoverable)', labelNames: [...deviceLabels, 'kind'], registers: [registry] });
+  const counts = new Gauge({ name: 'thincim_hardware_instances', help: 'Instances in the model, by kind', labelNames: ['kind'], registers: [registry] });
   const kinds: [string, string][] = [['CIM_ComputerSystem', 'system'], ['CIM_Sensor', 'sensor'], ['CIM_Fan', 'fan'], ['CIM_PowerSupply', 'power_supply'], ['CIM_Battery', 'battery']];
-  new Gauge({
-    name: 'thincim_hardware_instances', help: 'Instances in the model, by kind', labelNames: ['kind'], registers: [registry],
-    collect() {
-      reading.reset();
-      health.reset();
-      this.reset();
-      for (const [classname, kind] of kinds) {
-        const instances = modelInstances(state, classname);
-        this.set({ kind }, instances.length);
-        for (const instance of instances) {
-          const labels = { device_id: String(instance.get('DeviceID') ?? instance.get('Name') ?? ''), name: String(instance.get('ElementName') ?? ''), class: instance.classname };
-          const hs = instance.get('HealthState');
-          if (typeof hs === 'number') health.set({ ...labels, kind }, hs);
-          const value = baseValue(instance);
-          if (kind === 'sensor' && value !== undefined) {
-            const cls = state.repository.getClass(CIMV2_NAMESPACE, instance.classname);
-            const type = cls ? valueText(cls, 'SensorType', instance.get('SensorType')) : undefined;
-            const unit = cls ? valueText(cls, 'BaseUnits', instance.get('BaseUnits')) : undefined;
-            reading.set({ ...labels, type: type ?? '', unit: unit ?? '' }, value);
-          }
+  function fill(): void {
+    reading.reset();
+    health.reset();
+    counts.reset();
+    for (const [classname, kind] of kinds) {
+      const instances = modelInstances(state, classname);
+      counts.set({ kind }, instances.length);
+      for (const instance of instances) {
+        const labels = { device_id: String(instance.get('DeviceID') ?? instance.get('Name') ?? ''), name: String(instance.get('ElementName') ?? ''), class: instance.classname };
+        const hs = instance.get('HealthState');
+        if (typeof hs === 'number') health.set({ ...labels, kind }, hs);
+        const value = baseValue(instance);
+        if (kind === 'sensor' && value !== undefined) {
+          const cls = state.repository.getClass(CIMV2_NAMESPACE, instance.classname);
+          const type = cls ? valueText(cls, 'SensorType', instance.get('SensorType')) : undefined;
+          const unit = cls ? valueText(cls, 'BaseUnits', instance.get('BaseUnits')) : undefined;
+          reading.set({ ...labels, type: type ?? '', unit: unit ?? '' }, value);
         }
       }
-    },
-  });
+    }
+  }
 }
 
 function modelInstances(state: BrokerState, classname: string): CIMInstance[] {
