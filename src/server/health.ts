@@ -6,19 +6,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
 
+/**
+ * Whether a sample of the provider has finished, well or badly. Not
+ * `lastAttemptAt`: it is set when the first sample begins, long before a
+ * slow one (a BMC timing out) has given anything to serve.
+ */
+function sampled(p: ProviderState): boolean {
+  return p.samples + p.failures > 0;
+}
+
 export function healthRoutes(app: FastifyInstance, providers: () => ProviderState[]): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const states = providers().filter((p) => p.enabled);
-    const waiting = states.filter((p) => p.lastAttemptAt === undefined).map((p) => p.name);
-    const ready = states.length > 0 && waiting.length === 0;
+    const ready = states.length > 0 && states.every(sampled);
     reply.code(ready ? 200 : 503);
     return {
       status: ready ? 'ready' : 'starting',
       schema: 'loaded',
       providers: states.map((p) => ({
         name: p.name,
-        sampled: p.lastAttemptAt !== undefined,
+        sampled: sampled(p),
         healthy: p.consecutiveFailures === 0 && p.samples > 0,
         ...(p.consecutiveFailures > 0 && p.lastError ? { error: p.lastError } : {}),
       })),
