@@ -87,7 +87,11 @@ t.test('assoc and refs with their filters, in every format', async (t) => {
   t.match(systems.stdout.split('\n')[1], /^Thincim_ComputerSystem\s+testhost\s+/);
   const names = json((await runCli(['assoc', url, fan1, '--result-class', 'CIM_Sensor', '--names', '-o', 'json'])).stdout) as string[];
   t.same(names.map((n) => /DeviceID="([^"]+)"/.exec(n)?.[1]), ['simulated:fan1-speed']);
-  t.equal((json((await runCli(['assoc', url, fan1, '-o', 'json'])).stdout) as Json[]).length, 5);
+  const associated = json((await runCli(['assoc', url, fan1, '-o', 'json'])).stdout) as Json[];
+  t.equal(associated.length, 5);
+  t.match(associated.find((i) => i['classname'] === 'Thincim_RegisteredProfile'), {
+    path: /\/root\/interop:Thincim_RegisteredProfile\./, properties: { RegisteredOrganization: { value: 2, text: 'DMTF' } },
+  }, 'translated with the class of its own namespace');
   xmlAnswer(t, (await runCli(['assoc', url, fan1, '-o', 'xml'])).stdout, 'Associators');
   xmlAnswer(t, (await runCli(['assoc', url, fan1, '--names', '-o', 'xml'])).stdout, 'AssociatorNames');
 

@@ -242,7 +242,8 @@ const NAMES_HELP = '  --names                only the instance paths';
 const PROPERTY_HELP = '  -p, --property NAME    only this property (repeatable; sent as PropertyList)';
 
 function usageOf(name: string, spec: ClientCommand): string {
-  return `usage: thincim ${name} URL ${spec.synopsis}\n\n${spec.description}\n\n${spec.optionsHelp ? `options:\n${spec.optionsHelp}\n${OUTPUT_HELP}\n\n` : `options:\n${OUTPUT_HELP}\n\n`}${CONNECTION_HELP}\n\n${EXIT_HELP}\n`;
+  const options = [spec.optionsHelp, OUTPUT_HELP].filter(Boolean).join('\n');
+  return `usage: thincim ${name} URL ${spec.synopsis}\n\n${spec.description}\n\noptions:\n${options}\n\n${CONNECTION_HELP}\n\n${EXIT_HELP}\n`;
 }
 
 function makeCommand(name: string, spec: ClientCommand): Command {
@@ -278,17 +279,22 @@ function outputFormat(value: string | undefined): Output {
   throw new UsageError(`--output must be table, json or xml, not '${value}'`);
 }
 
-/** The class definitions for ValueMap translation, fetched once per class; a class the server will not give is left untranslated. */
+/**
+ * The class definitions for ValueMap translation, fetched once per class and
+ * namespace (an association may lead into another namespace); a class the
+ * server will not give is left untranslated.
+ */
 class ClassCache {
   readonly #classes = new Map<string, Promise<CIMClass | undefined>>();
 
-  constructor(private readonly connection: WBEMConnection, private readonly namespace?: string) {}
+  constructor(private readonly connection: WBEMConnection) {}
 
-  get(className: string): Promise<CIMClass | undefined> {
-    const key = className.toLowerCase();
+  of(instance: CIMInstance): Promise<CIMClass | undefined> {
+    const namespace = instance.path?.namespace ?? this.connection.namespace;
+    const key = `${namespace.toLowerCase()}:${instance.classname.toLowerCase()}`;
     let cls = this.#classes.get(key);
     if (!cls) {
-      cls = this.connection.getClass(className, { localOnly: false, includeQualifiers: true, ...(this.namespace && { namespace: this.namespace }) })
+      cls = this.connection.getClass(instance.classname, { namespace, localOnly: false, includeQualifiers: true })
         .catch((err: unknown) => {
           if (err instanceof CIMError) return undefined;
           throw err;
@@ -300,7 +306,7 @@ class ClassCache {
 
   /** The classes of these instances, in the instances' order. */
   all(instances: readonly CIMInstance[]): Promise<(CIMClass | undefined)[]> {
-    return Promise.all(instances.map((i) => this.get(i.classname)));
+    return Promise.all(instances.map((i) => this.of(i)));
   }
 }
 
@@ -311,9 +317,9 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** Instances as a table (a column per property, in order of first appearance) or JSON. */
-async function printInstances(ctx: Context, instances: readonly CIMInstance[], namespace?: string): Promise<void> {
+async function printInstances(ctx: Context, instances: readonly CIMInstance[]): Promise<void> {
   if (ctx.output === 'xml') return;
-  const classes = await new ClassCache(ctx.connection, namespace).all(instances);
+  const classes = await new ClassCache(ctx.connection).all(instances);
   if (ctx.output === 'json') {
     ctx.io.stdout.write(jsonText(instances.map((inst, i) => instanceJson(inst, classes[i]))));
     return;
@@ -373,7 +379,7 @@ const getCommand: ClientCommand = {
     const path = instancePathArgument(ctx.args[0]!);
     const instance = await ctx.connection.getInstance(path, { localOnly: false, ...propertyList(ctx.values) });
     if (ctx.output !== 'table') return printInstance(ctx, instance);
-    const cls = await new ClassCache(ctx.connection, path.namespace).get(instance.classname);
+    const cls = await new ClassCache(ctx.connection).of(instance);
     const rows = [...instance.properties.values()].map((p) => [
       p.name, `${p.type}${p.isArray ? '[]' : ''}`, valueText(p.type, p.value, valueMapTranslator(cls?.properties.get(p.name))),
     ]);
@@ -383,7 +389,7 @@ const getCommand: ClientCommand = {
 
 async function printInstance(ctx: Context, instance: CIMInstance): Promise<void> {
   if (ctx.output !== 'json') return;
-  const cls = await new ClassCache(ctx.connection, instance.path?.namespace).get(instance.classname);
+  const cls = await new ClassCache(ctx.connection).of(instance);
   ctx.io.stdout.write(jsonText(instanceJson(instance, cls)));
 }
 
@@ -405,7 +411,7 @@ const assocCommand: ClientCommand = {
       printPaths(ctx, xml ? await ctx.connection.associatorNames(path, filters) : await collect(ctx.connection.iterAssociatorInstancePaths(path, filters)));
       return;
     }
-    await printInstances(ctx, xml ? await ctx.connection.associators(path, filters) : await collect(ctx.connection.iterAssociatorInstances(path, filters)), path.namespace);
+    await printInstances(ctx, xml ? await ctx.connection.associators(path, filters) : await collect(ctx.connection.iterAssociatorInstances(path, filters)));
   },
 };
 
@@ -423,7 +429,7 @@ const refsCommand: ClientCommand = {
       printPaths(ctx, xml ? await ctx.connection.referenceNames(path, filters) : await collect(ctx.connection.iterReferenceInstancePaths(path, filters)));
       return;
     }
-    await printInstances(ctx, xml ? await ctx.connection.references(path, filters) : await collect(ctx.connection.iterReferenceInstances(path, filters)), path.namespace);
+    await printInstances(ctx, xml ? await ctx.connection.references(path, filters) : await collect(ctx.connection.iterReferenceInstances(path, filters)));
   },
 };
 
