@@ -3,6 +3,7 @@
  * module per concern (CIM-XML route, authentication, limits, request log,
  * metrics, health). Listeners differ only in transport and authentication.
  */
+import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SecureContextOptions } from 'node:tls';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => !(healthzOpen && r.url === '/healthz') }));
   }
   limitConcurrency(app, options.concurrentOperations);
+  closeConnectionsWhenClosing(app);
   logRequests(app, options.metrics);
   healthRoutes(app, options.providers);
   if (options.metrics) metricsRoute(app, options.metrics);
@@ -114,6 +116,30 @@ function limitConcurrency(app: FastifyInstance, max: number | undefined): void {
     // 'close' comes after the answer is sent and also when the client goes away first,
     // which onResponse does not hear about: the slot would be lost for good.
     reply.raw.once('close', () => inFlight--);
+  });
+}
+
+/**
+ * Once the application is closing, the requests in flight close their
+ * connections when answered: fastify closes only the connections idle when
+ * closing begins, and a kept-alive one answered later would hold the
+ * shutdown until the client hangs up or the grace period ends. Answers not
+ * begun say `Connection: close`; one already streaming ends its connection
+ * when done.
+ */
+function closeConnectionsWhenClosing(app: FastifyInstance): void {
+  const inFlight = new Set<ServerResponse>();
+  app.addHook('onRequest', async (_request, reply) => {
+    const res = reply.raw;
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+  });
+  app.addHook('preClose', async () => {
+    for (const res of inFlight) {
+      const socket = res.socket;
+      if (!res.headersSent) res.setHeader('Connection', 'close');
+      else res.once('finish', () => socket?.end());
+    }
   });
 }
 
