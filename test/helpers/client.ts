@@ -5,7 +5,8 @@
  */
 import { type Agent as HttpAgent, request as httpRequest, type RequestOptions } from 'node:http';
 import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeResponse, type CIMResponse } from '../../src/cimxml/index.js';
 import { cimHeaders, imethodBody, methodBody, methodObject, type RawResponse } from './broker.js';
 
@@ -94,4 +95,25 @@ export async function cimInvoke(url: string, method: string, namespace: string, 
 function decoded(reply: Reply): CimReply {
   if (reply.status !== 200) throw new Error(`HTTP ${reply.status}: ${reply.text}`);
   return { ...reply, response: decodeResponse(reply.text) };
+}
+
+function connectionRefused(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
+/** Whether connecting to `url` is refused within a few seconds (a closing server stops listening a moment later). */
+export async function refusedSoon(url: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await connectionRefused(url)) return true;
+    await sleep(50);
+  }
+  return false;
 }

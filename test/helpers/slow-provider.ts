@@ -8,7 +8,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../../src/cim/index.js';
-import { defineProvider, type InstanceProvider } from '../../src/providers/api.js';
+import { defineProvider, type InstanceProvider, type ProviderContext } from '../../src/providers/api.js';
 import { loadProviders, type LoadedProvider } from '../../src/providers/index.js';
 import type { BrokerOptions } from '../../src/server/broker.js';
 import { loadRepository, type Repository } from '../../src/repository/index.js';
@@ -26,9 +26,10 @@ export interface SlowOptions {
 }
 
 export function createSlowProvider(options: SlowOptions): InstanceProvider {
-  const slowly = async (signal: AbortSignal): Promise<void> => {
-    const released = options.onCall?.();
-    await Promise.race([sleep(options.callMs, undefined, { signal }).catch(() => undefined), released]);
+  const slowly = async (ctx: ProviderContext): Promise<void> => {
+    ctx.log.info({ callMs: options.callMs }, 'slow call began');
+    const waited = sleep(options.callMs, undefined, { signal: ctx.signal }).catch(() => undefined);
+    await Promise.race([waited, options.onCall?.() ?? waited]);
   };
   return {
     kind: 'instance',
@@ -45,11 +46,11 @@ export function createSlowProvider(options: SlowOptions): InstanceProvider {
       return [new CIMInstance({ classname: WIDGET_CLASS, properties, path })];
     },
     async invokeMethod(ctx) {
-      await slowly(ctx.signal);
+      await slowly(ctx);
       return { returnValue: 0 };
     },
     async modifyInstance(ctx) {
-      await slowly(ctx.signal);
+      await slowly(ctx);
     },
   };
 }

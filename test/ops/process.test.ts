@@ -1,0 +1,176 @@
+/**
+ * `thincim serve` as a real process, as an operator runs it: the certificate
+ * fingerprint it logs, loopback listeners without and with authentication,
+ * graceful shutdown on SIGTERM with a request in flight, SIGHUP reloading
+ * users (added with `thincim passwd` on standard input) and the certificate
+ * without dropping connections, and no secret in anything it prints.
+ */
+import { X509Certificate } from 'node:crypto';
+import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import type { Test } from 'tap';
+import { stringify } from 'yaml';
+import { decodeResponse } from '../../src/cimxml/index.js';
+import { selfSignedPaths } from '../../src/security/index.js';
+import { WIDGET_CLASS } from '../../providers/template/widgets.js';
+import { p } from '../helpers/broker.js';
+import { basic, cimPost, invokePost, refusedSoon, type Reply, type SendOptions } from '../helpers/client.js';
+import { freePort, runThincim, spawnThincim, stop, type LogLine, type ThincimProcess } from '../helpers/process.js';
+import { SLOW_WIDGET } from '../helpers/slow-provider.js';
+import { handshake, selfSignedServer } from '../helpers/tls.js';
+
+const CIMV2 = 'root/cimv2';
+const SLOW_PROVIDER_FILE = fileURLToPath(new URL('../helpers/slow-provider.ts', import.meta.url));
+const BMC_PASSWORD = 'bmc-S3cret-in-config';
+const OPS_PASSWORD = 'ops-Pa55-word';
+const LATE_PASSWORD = 'late-comer-Pa55';
+const WRONG_PASSWORD = 'wrong-guess-Pa55';
+
+interface Served {
+  process: ThincimProcess;
+  http: string;
+  https: string;
+  stateDir: string;
+  configFile: string;
+}
+
+/** Starts `thincim serve` on loopback with a configuration file; resolves once it logged that it started. */
+async function serve(t: Test, dir: string, config: Record<string, unknown>): Promise<Served> {
+  const [httpPort, httpsPort] = [await freePort(), await freePort()];
+  const stateDir = join(dir, 'state');
+  const configFile = join(dir, 'thincim.yaml');
+  writeFileSync(configFile, stringify({
+    stateDir, host: '127.0.0.1', httpPort, httpsPort, providers: ['simulated'], log: { level: 'info', pretty: false }, ...config,
+  }), { mode: 0o600 });
+  const process = spawnThincim(['serve', '--config', configFile]);
+  t.teardown(() => stop(process));
+  await process.waitForLog((l) => /^thincim \S+ started$/.test(l.msg ?? ''), '"started"');
+  return { process, http: `http://127.0.0.1:${httpPort}`, https: `https://127.0.0.1:${httpsPort}`, stateDir, configFile };
+}
+
+const enumerate = (url: string, options: SendOptions = {}): Promise<Reply> =>
+  cimPost(url, 'EnumerateInstanceNames', CIMV2, p.className('ClassName', 'CIM_Fan'), options);
+
+const fingerprintLines = (lines: LogLine[]) => lines.filter((l) => typeof l['fingerprint'] === 'string');
+
+t.test('serve: the logged fingerprint is the one served; loopback needs no credentials by default; SIGTERM lets the request in flight finish', async (t) => {
+  const served = await serve(t, t.testdir(), {
+    providers: ['simulated', 'slow'],
+    providerOptions: { slow: { module: SLOW_PROVIDER_FILE, callMs: 8000 } },
+    shutdownGraceMs: 60_000,
+  });
+  const { process } = served;
+
+  const [logged] = fingerprintLines(process.lines());
+  t.match(logged, { generated: true, file: selfSignedPaths(served.stateDir).certFile }, 'a certificate was generated in the state folder');
+  const seen = await handshake(Number(new URL(served.https).port));
+  t.ok(seen.ok && seen.fingerprint256 === logged?.['fingerprint'], 'the fingerprint logged is the one the handshake presents');
+  t.equal(new X509Certificate(readFileSync(selfSignedPaths(served.stateDir).certFile)).fingerprint256, logged?.['fingerprint']);
+  t.same(process.lines().filter((l) => l['msg']?.startsWith('listening on')).map((l) => [l['url'], l['authentication']]),
+    [[served.https, 'none'], [served.http, 'none']], 'both listeners on loopback: no authentication unless authLoopback');
+  t.equal((await enumerate(served.http)).status, 200, 'HTTP without credentials');
+  t.equal((await enumerate(served.https)).status, 200, 'HTTPS without credentials');
+
+  const inFlight = invokePost(served.http, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET);
+  await process.waitForLog((l) => l.msg === 'slow call began', 'the slow call');
+  let answered = false;
+  void inFlight.then(() => { answered = true; });
+  process.child.kill('SIGTERM');
+  await process.waitForLog((l) => l.msg === 'shutting down', '"shutting down"');
+  const refused = await refusedSoon(served.http) && await refusedSoon(served.https);
+  t.ok(refused, 'new connections are refused once shutting down');
+  t.notOk(answered, '…while the method was still running');
+
+  const reply = await inFlight;
+  t.equal(reply.status, 200, 'the request in flight completes');
+  t.equal(reply.headers['connection'], 'close', 'and closes its connection, so that the exit need not wait for the client to hang up');
+  const response = decodeResponse(reply.text);
+  t.match(response, { error: undefined, returnValue: { value: { text: '0' } } }, 'with its answer');
+  t.same(await process.exited, { code: 0, signal: null }, 'exit status 0');
+  const messages = process.lines().map((l) => l.msg);
+  t.ok(messages.indexOf('stopped') > messages.lastIndexOf('request'), '"stopped" logged, after the last request');
+});
+
+t.test('SIGHUP: a user added with `thincim passwd` is refused before and accepted after, on the same connection; a replaced certificate is served to new handshakes', async (t) => {
+  const dir = t.testdir();
+  const users = join(dir, 'users');
+  const added = await runThincim(['passwd', '--users', users, '--role', 'admin', 'ops'], { stdin: `${OPS_PASSWORD}\n` });
+  t.match(added, { code: 0, stdout: `added user 'ops' (admin) to ${users}\n` }, 'passwd reads the password from standard input');
+
+  const served = await serve(t, dir, { users, authLoopback: true, ipmi: { password: BMC_PASSWORD }, log: { level: 'trace', pretty: false } });
+  const { process } = served;
+  t.same(process.lines().filter((l) => l['msg']?.startsWith('listening on')).map((l) => l['authentication']), ['basic', 'basic'],
+    'authLoopback: loopback listeners authenticate too');
+  t.equal((await enumerate(served.http)).status, 401);
+
+  const http = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+  const https = new HttpsAgent({ keepAlive: true, maxSockets: 1 });
+  t.teardown(() => { http.destroy(); https.destroy(); });
+  const as = (user: string, password: string, agent: HttpAgent): SendOptions => ({ agent, headers: { Authorization: basic(user, password) } });
+
+  t.equal((await enumerate(served.http, as('ops', OPS_PASSWORD, http))).status, 200, 'ops, from the users file');
+  const before = await enumerate(served.http, as('late', LATE_PASSWORD, http));
+  t.equal(before.status, 401, 'an unknown user');
+  t.equal((await enumerate(served.http, as('late', WRONG_PASSWORD, http))).status, 401, 'a wrong password');
+
+  const late = await runThincim(['passwd', '--users', users, 'late'], { stdin: LATE_PASSWORD });
+  t.match(late, { code: 0, stdout: `added user 'late' (readonly) to ${users}\n` });
+  t.equal((await enumerate(served.http, as('late', LATE_PASSWORD, http))).status, 401, 'added to the file, not yet read: still refused');
+
+  const httpsBefore = await enumerate(served.https, as('ops', OPS_PASSWORD, https));
+  t.equal(httpsBefore.status, 200);
+  const reloads = process.lines().length;
+  process.child.kill('SIGHUP');
+  await process.waitForLog((l) => l.msg === 'users and certificate reloaded', 'the reload', reloads);
+  const after = await enumerate(served.http, as('late', LATE_PASSWORD, http));
+  t.equal(after.status, 200, 'after SIGHUP: accepted');
+  t.ok(after.reusedSocket && after.localPort === before.localPort, 'on the connection opened before the reload');
+
+  // The certificate: replaced in place (atomically, as an operator's tooling would), then SIGHUP.
+  const [first] = fingerprintLines(process.lines());
+  const fresh = selfSignedServer(dir, 'replacement', 'ec');
+  const { certFile, keyFile } = selfSignedPaths(served.stateDir);
+  copyFileSync(fresh.keyFile, `${keyFile}.new`);
+  copyFileSync(fresh.certFile, `${certFile}.new`);
+  renameSync(`${keyFile}.new`, keyFile);
+  renameSync(`${certFile}.new`, certFile);
+  const mark = process.lines().length;
+  process.child.kill('SIGHUP');
+  const relogged = await process.waitForLog((l) => typeof l['fingerprint'] === 'string', 'the new fingerprint', mark);
+  await process.waitForLog((l) => l.msg === 'users and certificate reloaded', 'the second reload', mark);
+  t.equal(relogged['fingerprint'], fresh.fingerprint256, 'the replacement is loaded');
+  t.not(fresh.fingerprint256, first?.['fingerprint']);
+  const seen = await handshake(Number(new URL(served.https).port));
+  t.ok(seen.ok && seen.fingerprint256 === fresh.fingerprint256, 'new handshakes see the new certificate');
+  const httpsAfter = await enumerate(served.https, as('ops', OPS_PASSWORD, https));
+  t.equal(httpsAfter.status, 200);
+  t.ok(httpsAfter.reusedSocket && httpsAfter.localPort === httpsBefore.localPort, 'the HTTPS connection opened before is kept');
+
+  process.child.kill('SIGTERM');
+  t.same(await process.exited, { code: 0, signal: null });
+
+  // Everything it printed, at trace level, after passwords right and wrong and a BMC password in its configuration.
+  const printed = process.stdout() + process.stderr();
+  t.ok(process.lines().some((l) => l.msg === 'authentication failed' && l['level'] === 40), 'the failures were logged');
+  const secrets = [OPS_PASSWORD, LATE_PASSWORD, WRONG_PASSWORD, BMC_PASSWORD,
+    ...[['ops', OPS_PASSWORD], ['late', LATE_PASSWORD], ['late', WRONG_PASSWORD]].map(([u, pw]) => basic(u!, pw!).slice('Basic '.length))];
+  for (const secret of secrets) t.notOk(printed.includes(secret), `nothing printed holds ${JSON.stringify(secret)}`);
+  t.notOk(/authorization/i.test(printed), 'no Authorization header in any line');
+});
+
+t.test('`thincim config --print` masks ipmi.password from the configuration file', async (t) => {
+  const dir = t.testdir();
+  const configFile = join(dir, 'thincim.yaml');
+  writeFileSync(configFile, stringify({ stateDir: join(dir, 'state'), ipmi: { host: 'bmc.example', user: 'admin', password: BMC_PASSWORD } }), { mode: 0o600 });
+  for (const format of [[], ['--json']]) {
+    const printed = await runThincim(['config', '--print', '--config', configFile, ...format]);
+    t.equal(printed.code, 0);
+    t.match(printed.stdout, format.length ? /"password": "\*{8}"/ : /password: "?\*{8}"?/, `${format.join('') || 'YAML'}: masked`);
+    t.match(printed.stdout, /bmc\.example/, 'the other ipmi keys are printed');
+    t.notOk(printed.stdout.includes(BMC_PASSWORD) || printed.stderr.includes(BMC_PASSWORD), 'the password is not');
+  }
+});

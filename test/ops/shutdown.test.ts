@@ -1,0 +1,76 @@
+/**
+ * Closing the broker with answers in flight on kept-alive connections: they
+ * complete, new connections are refused, and the connections are closed when
+ * answered, so that close() never waits for clients to hang up. The grace
+ * period is far away on purpose: a close() that waited for it would fail by
+ * the test's timeout.
+ */
+import { connect, type Socket } from 'node:net';
+import { Agent } from 'node:http';
+import t from 'tap';
+import { cimHeaders, imethodBody, p, startTestBroker } from '../helpers/broker.js';
+import { invokePost, refusedSoon } from '../helpers/client.js';
+import { captureLog } from '../helpers/log-capture.js';
+import { parseResponse } from '../helpers/raw-http.js';
+import { CallGate, SLOW_WIDGET, withSlowProvider } from '../helpers/slow-provider.js';
+import { WIDGET_CLASS } from '../../providers/template/widgets.js';
+
+const CIMV2 = 'root/cimv2';
+const GRACE_MS = 600_000;
+
+t.test('a method in flight when closing begins completes with Connection: close; new connections are refused', async (t) => {
+  const gate = new CallGate();
+  const started = await startTestBroker(await withSlowProvider({ callMs: GRACE_MS, onCall: gate.onCall }));
+  const agent = new Agent({ keepAlive: true });
+  t.teardown(() => agent.destroy());
+
+  const inFlight = invokePost(started.url, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET, { agent });
+  await gate.began(1);
+  const closed = started.broker.close(GRACE_MS);
+  t.ok(await refusedSoon(started.url), 'no new connection once closing');
+  gate.release();
+  const reply = await inFlight;
+  t.equal(reply.status, 200, 'the method in flight is answered');
+  t.match(reply.text, /<RETURNVALUE PARAMTYPE="uint32"><VALUE>0<\/VALUE><\/RETURNVALUE>/);
+  t.equal(reply.headers['connection'], 'close', 'and its connection closes with it');
+  await closed;
+  t.pass('close() ended without waiting for the client');
+});
+
+/** A kept-alive request for a large enumeration, streamed chunked because it accepts trailers. */
+function streamedEnumeration(): Buffer {
+  const body = imethodBody('EnumerateInstances', CIMV2, p.className('ClassName', 'CIM_NumericSensor'));
+  const headers = { ...cimHeaders('EnumerateInstances', CIMV2), TE: 'trailers', 'Content-Length': String(Buffer.byteLength(body)) };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  return Buffer.from(`POST /cimom HTTP/1.1\r\nHost: 127.0.0.1\r\n${head}\r\n${body}`);
+}
+
+t.test('an answer streaming when closing begins completes with its trailer, then the server ends the connection', async (t) => {
+  const log = captureLog();
+  // Large enough (tens of MB) that the answer cannot fit in the sockets' buffers while the client does not read.
+  const started = await startTestBroker({ simulated: { sensors: 8000 }, logger: log.logger });
+  const { hostname, port } = new URL(started.url);
+  const socket: Socket = connect({ host: hostname, port: Number(port) });
+  const chunks: Buffer[] = [];
+  let ended = false;
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  socket.on('end', () => { ended = true; });
+  const firstData = new Promise((resolve) => socket.once('data', resolve));
+  socket.write(streamedEnumeration());
+  await firstData;
+  socket.pause();
+
+  t.notOk(log.lines().some((l) => l['msg'] === 'request'), 'the answer is still being written when closing begins');
+  const closed = started.broker.close(GRACE_MS);
+  t.ok(await refusedSoon(started.url), 'no new connection once closing');
+  const done = new Promise((resolve) => socket.once('close', resolve));
+  socket.resume();
+  await done;
+  t.ok(ended, 'the server ended the connection');
+  const response = parseResponse(Buffer.concat(chunks), true);
+  t.equal(response?.status, 200);
+  t.same(response?.trailers.get('cimstatuscode'), ['0'], 'the whole answer, its trailer saying success');
+  t.match(response?.body.subarray(-200).toString(), /<\/CIM>\s*$/);
+  await closed;
+  t.pass('close() ended without waiting for the client');
+});
