@@ -90,8 +90,9 @@ async function start(config: Config, logger: Logger): Promise<Service> {
   return {
     broker,
     async reload() {
-      await users?.reload();
+      // The certificate first: if it fails, the users stay as they were too (as the log says).
       const fresh = await loadTLS();
+      await users?.reload();
       if (fresh) broker.setTLS(fresh);
       logger.info('users and certificate reloaded');
     },
