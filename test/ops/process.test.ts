@@ -150,6 +150,20 @@ t.test('SIGHUP: a user added with `thincim passwd` is refused before and accepte
   t.equal(httpsAfter.status, 200);
   t.ok(httpsAfter.reusedSocket && httpsAfter.localPort === httpsBefore.localPort, 'the HTTPS connection opened before is kept');
 
+  // A reload that fails changes nothing: neither the users nor the certificate.
+  const third = await runThincim(['passwd', '--users', users, 'third'], { stdin: LATE_PASSWORD });
+  t.equal(third.code, 0);
+  writeFileSync(`${certFile}.new`, '-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----\n');
+  renameSync(`${certFile}.new`, certFile);
+  const failing = process.lines().length;
+  process.child.kill('SIGHUP');
+  const failure = await process.waitForLog((l) => l.msg === 'reload failed; keeping the previous users and certificate', 'the failed reload', failing);
+  t.match(failure, { level: 50, err: { message: /not a PEM certificate/ } }, 'the reason is logged');
+  t.equal((await enumerate(served.http, as('third', LATE_PASSWORD, http))).status, 401, 'the users file was not taken either');
+  const kept = await handshake(Number(new URL(served.https).port));
+  t.ok(kept.ok && kept.fingerprint256 === fresh.fingerprint256, 'the certificate in force stays');
+  t.equal((await enumerate(served.https, as('ops', OPS_PASSWORD, https))).status, 200, 'and serving goes on');
+
   process.child.kill('SIGTERM');
   t.same(await process.exited, { code: 0, signal: null });
 
