@@ -4,6 +4,9 @@
  * health and metrics endpoints, the failure limiter (with its clock
  * injected), and no credential in any log line across all of it.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
 import { CIMStatus } from '../../src/cim/index.js';
@@ -35,16 +38,21 @@ const SECRETS = [
 
 /** A broker whose only listener requires authentication; its log is captured. */
 async function secured(t: Test, options: Partial<BrokerOptions> & { auth?: TestAuthOptions } = {}): Promise<{ url: string; log: CapturedLog }> {
+  const { auth, ...brokerOptions } = options;
   const log = captureLog();
-  const users = await writeUsers(t.testdir(), USERS);
+  // Its own folder: a test may start two of these, and t.testdir() is one folder per test.
+  const dir = await mkdtemp(join(tmpdir(), 'thincim-auth-'));
   const started = await startTestBroker({
     listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: true }],
-    authenticator: await testAuthenticator(users, options.auth),
+    authenticator: await testAuthenticator(await writeUsers(dir, USERS), auth),
     logger: log.logger,
     ...await withSlowProvider({ callMs: 0 }),
-    ...options,
+    ...brokerOptions,
   });
-  t.teardown(() => started.close());
+  t.teardown(async () => {
+    await started.close();
+    await rm(dir, { recursive: true });
+  });
   logs.push(log);
   return { url: started.url, log };
 }

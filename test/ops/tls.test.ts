@@ -5,7 +5,7 @@
  * `tls.ca` + `tls.clientCertUsers`.
  */
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
@@ -39,8 +39,8 @@ async function httpsBroker(t: Test, tls: TLSOptions, options: Partial<BrokerOpti
 const tlsOf = (pair: { cert: string; key: string }, more: Partial<TLSOptions> = {}): TLSOptions =>
   ({ cert: pair.cert, key: pair.key, minVersion: 'TLSv1.2', requestCert: false, ...more });
 
-/** The names of instances an EnumerateInstanceNames over `url` returns: proof that a request went through. */
-async function sensorNames(url: string, options: SendOptions = {}): Promise<number> {
+/** How many numeric sensors an EnumerateInstanceNames over `url` names: proof that a request went through. */
+async function sensorCount(url: string, options: SendOptions = {}): Promise<number> {
   const { response } = await cimCall(url, 'EnumerateInstanceNames', CIMV2, p.className('ClassName', 'CIM_NumericSensor'), options);
   return returned(response).length;
 }
@@ -56,7 +56,7 @@ t.test('the generated certificate: the peer presents it, with the fingerprint lo
   if (!seen.ok) return;
   t.equal(seen.fingerprint256, certificate.fingerprint256, 'the fingerprint clients pin is the one served');
   t.equal(new X509Certificate(readFileSync(selfSignedPaths(stateDir).certFile)).fingerprint256, seen.fingerprint256, 'the file in the state folder');
-  t.ok(await sensorNames(url) > 0, 'CIM-XML over the generated certificate');
+  t.ok(await sensorCount(url) > 0, 'CIM-XML over the generated certificate');
 
   // Trusted as its own anchor, it verifies for the names in its subjectAltName.
   for (const servername of ['localhost', 'thincim.test']) {
@@ -78,7 +78,7 @@ t.test('an operator\'s certificate and key (RSA, from openssl) are served as giv
 
   const seen = await handshake(port, { ca: pair.cert, rejectUnauthorized: true });
   t.match(seen, { ok: true, fingerprint256: pair.fingerprint256 });
-  t.ok(await sensorNames(url) > 0);
+  t.ok(await sensorCount(url) > 0);
 
   const refused = ['AES128-SHA', 'AES256-GCM-SHA384', 'ECDHE-RSA-AES128-SHA', 'ECDHE-RSA-AES256-SHA384'];
   for (const cipher of refused) {
@@ -114,7 +114,7 @@ t.test('tls.minVersion TLSv1.3 refuses TLS 1.2', async (t) => {
   const { url, port } = await httpsBroker(t, tlsOf(certificate, { minVersion: 'TLSv1.3' }));
   t.match(await handshake(port, { maxVersion: 'TLSv1.2' }), { ok: false, code: 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION' });
   t.match(await handshake(port), { ok: true, protocol: 'TLSv1.3' });
-  t.ok(await sensorNames(url) > 0);
+  t.ok(await sensorCount(url) > 0);
 });
 
 t.test('mutual TLS: a verified, mapped client certificate authenticates without Basic', async (t) => {
@@ -136,7 +136,7 @@ t.test('mutual TLS: a verified, mapped client certificate authenticates without 
   });
   const as = (c: CertificateFiles): SendOptions => ({ cert: c.cert, key: c.key });
 
-  t.ok(await sensorNames(url, as(monitor)) > 0, 'CN-mapped certificate, no Authorization header');
+  t.ok(await sensorCount(url, as(monitor)) > 0, 'CN-mapped certificate, no Authorization header');
   const reset = (c: CertificateFiles) => cimInvoke(url, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET, as(c));
   t.equal((await reset(monitor)).response.error?.code, CIMStatus.ACCESS_DENIED, 'the mapped user keeps the role of the users file (readonly)');
   const allowed = await reset(ops);
