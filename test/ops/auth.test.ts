@@ -12,7 +12,7 @@ import type { Test } from 'tap';
 import { CIMStatus } from '../../src/cim/index.js';
 import type { BrokerOptions } from '../../src/server/broker.js';
 import { WIDGET_CLASS } from '../../providers/template/widgets.js';
-import { instanceNameXml, iparam, p, returned, SIM, startTestBroker } from '../helpers/broker.js';
+import { instanceNameXml, instancesIn, iparam, p, returned, SIM, startTestBroker } from '../helpers/broker.js';
 import { basic, cimCall, cimInvoke, cimPost, send, type SendOptions } from '../helpers/client.js';
 import { captureLog, type CapturedLog } from '../helpers/log-capture.js';
 import { SLOW_WIDGET, withSlowProvider } from '../helpers/slow-provider.js';
@@ -103,8 +103,8 @@ const modifiedSensor = iparam('ModifiedInstance', `<VALUE.NAMEDINSTANCE>${instan
   '<INSTANCE CLASSNAME="Thincim_NumericSensor"><PROPERTY NAME="UpperThresholdNonCritical" TYPE="sint32"><VALUE>860</VALUE></PROPERTY></INSTANCE>' +
   `</VALUE.NAMEDINSTANCE>`) + p.array('PropertyList', ['UpperThresholdNonCritical']);
 
-/** Every intrinsic write, with a body that decodes. */
-const WRITES: [string, string][] = [
+/** Every intrinsic write, with a body that decodes; ModifyInstance first. */
+const WRITES: [[string, string], ...[string, string][]] = [
   ['ModifyInstance', modifiedSensor],
   ['SetProperty', p.instanceName('InstanceName', 'Thincim_NumericSensor', SENSOR) + p.value('PropertyName', 'UpperThresholdNonCritical') + p.value('NewValue', 860)],
   ['CreateInstance', iparam('NewInstance', `<INSTANCE CLASSNAME="${WIDGET_CLASS}"><PROPERTY NAME="InstanceID" TYPE="string"><VALUE>x</VALUE></PROPERTY></INSTANCE>`)],
@@ -118,6 +118,18 @@ const WRITES: [string, string][] = [
 
 t.test('roles: a readonly user reads but every write and method is CIM_ERR_ACCESS_DENIED; an admin gets through', async (t) => {
   const { url, log } = await secured(t);
+  const threshold = async () => instancesIn((await cimCall(url, 'GetInstance', CIMV2,
+    p.instanceName('InstanceName', 'Thincim_NumericSensor', SENSOR) + p.array('PropertyList', ['UpperThresholdNonCritical']), as('viewer'))).response)[0]
+    ?.get('UpperThresholdNonCritical');
+  t.equal(await threshold(), 850, 'the threshold before: 85.0 °C');
+  const [modify] = WRITES;
+  t.equal((await cimCall(url, modify[0], CIMV2, modify[1], as('viewer'))).response.error?.code, CIMStatus.ACCESS_DENIED);
+  t.equal(await threshold(), 850, 'the readonly user\'s ModifyInstance changed nothing');
+  t.equal((await cimCall(url, modify[0], CIMV2, modify[1], as('operator'))).response.error, undefined, 'the admin\'s is done');
+  let changed = await threshold();
+  for (let attempt = 0; attempt < 100 && changed !== 860; attempt++) changed = await threshold(); // the provider is sampled again in the background
+  t.equal(changed, 860, 'and the new threshold is served');
+
   for (const [name, params] of WRITES) {
     const denied = await cimCall(url, name, CIMV2, params, as('viewer'));
     t.equal(denied.status, 200, `${name}: an operation error travels as HTTP 200`);
@@ -133,8 +145,8 @@ t.test('roles: a readonly user reads but every write and method is CIM_ERR_ACCES
     'reads stay open to the readonly user');
 
   const denied = (lines: Record<string, unknown>[]) => requestLines(lines).filter((l) => l['cimStatus'] === CIMStatus.ACCESS_DENIED);
-  const denials = denied(await log.linesWhen((lines) => denied(lines).length >= WRITES.length + 1));
-  t.equal(denials.length, WRITES.length + 1, 'each refusal is in the request log with its CIM status');
+  const denials = denied(await log.linesWhen((lines) => denied(lines).length >= WRITES.length + 2));
+  t.equal(denials.length, WRITES.length + 2, 'each refusal is in the request log with its CIM status');
   t.ok(denials.every((l) => l['user'] === 'viewer'));
 });
 
