@@ -95,6 +95,9 @@ export const CONFIG_SPEC = {
       doc: 'Largest OperationTimeout accepted for a pull context', unit: 's', default: 600, min: 1, max: 86_400,
     }),
     maxInstancesPerResponse: integer({ doc: 'Most objects in one non-pull enumeration response', default: 100_000, min: 1, max: 100_000_000 }),
+    encodeCacheBytes: integer({
+      doc: 'Encoded CIM-XML kept per listener for reuse while its instances last (0: none)', unit: 'bytes', default: 16 * MiB, min: 0, max: 64 * 1024 * MiB,
+    }),
     xmlDepth: integer({ doc: 'Deepest XML element nesting in a request', default: 64, min: 8, max: 1024 }),
     xmlAttributes: integer({ doc: 'Most attributes on one XML element', default: 64, min: 4, max: 1024 }),
     authFailuresPerMinute: integer({

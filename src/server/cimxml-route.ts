@@ -30,10 +30,13 @@ export interface CimRouteOptions {
     requestTimeoutMs: number;
     /** A response larger than this streams chunked when the client accepts trailers. */
     streamThresholdBytes?: number;
+    /** Encoded XML kept for reuse while its instances last (EncodeCache); default 16 MiB. */
+    encodeCacheBytes?: number;
   };
   decodeLimits?: Partial<DecodeLimits>;
 }
 
+const DEFAULT_ENCODE_CACHE_BYTES = 16 * 1024 * 1024;
 const XML_CONTENT_TYPE = 'application/xml; charset="utf-8"';
 const XML_MEDIA = /^(application|text)\/xml$/i;
 
@@ -62,7 +65,7 @@ class Fault extends Error {
 }
 
 export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions): Promise<void> {
-  const cache = new EncodeCache();
+  const cache = new EncodeCache(options.limits.encodeCacheBytes ?? DEFAULT_ENCODE_CACHE_BYTES);
   const streamThreshold = options.limits.streamThresholdBytes ?? 64 * 1024;
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.limits.bodyBytes }, (_req, body, done) => done(null, body));

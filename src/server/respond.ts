@@ -15,9 +15,25 @@ type Element = 'instance' | 'named' | 'withpath' | 'objectwithpath' | 'name' | '
  * objects. Single instances and paths map to text; whole result lists (the
  * same array while an index generation lasts) map to UTF-8 bytes, so that a
  * repeated poll costs one buffer write.
+ *
+ * The text kept is bounded by `maxBytes` (string length, or byte length of
+ * bytes): past it, answers are encoded afresh and not kept, so pulling a
+ * huge result once does not keep its whole XML alive. An entry gives its
+ * bytes back when its object is collected.
  */
 export class EncodeCache {
   readonly #entries = new WeakMap<object, Map<string, string | Buffer>>();
+  readonly #released = new FinalizationRegistry<number>((bytes) => {
+    this.#bytes -= bytes;
+  });
+  #bytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  /** The size of the entries kept now. */
+  get bytes(): number {
+    return this.#bytes;
+  }
 
   get(object: CIMInstance | CIMInstanceName, key: string, encode: () => string): string {
     return this.#get(object, key, encode) as string;
@@ -28,10 +44,16 @@ export class EncodeCache {
   }
 
   #get(object: object, key: string, encode: () => string | Buffer): string | Buffer {
-    let byKey = this.#entries.get(object);
-    if (!byKey) this.#entries.set(object, (byKey = new Map()));
-    let value = byKey.get(key);
-    if (value === undefined) byKey.set(key, (value = encode()));
+    const byKey = this.#entries.get(object);
+    const cached = byKey?.get(key);
+    if (cached !== undefined) return cached;
+    const value = encode();
+    const size = value.length;
+    if (this.#bytes + size > this.maxBytes) return value;
+    if (byKey) byKey.set(key, value);
+    else this.#entries.set(object, new Map([[key, value]]));
+    this.#bytes += size;
+    this.#released.register(object, size);
     return value;
   }
 }

@@ -1,0 +1,82 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import t from 'tap';
+import { CIMInstanceName } from '../../src/cim/index.js';
+import { EncodeCache } from '../../src/server/respond.js';
+
+function name(id: string): CIMInstanceName {
+  return new CIMInstanceName({ classname: 'CIM_Fan', namespace: 'root/cimv2', keybindings: [['DeviceID', id]] });
+}
+
+/** An encoder that counts its calls. */
+function encoder(text: string): { encode: () => string; calls: () => number } {
+  let calls = 0;
+  return { encode: () => (calls++, text), calls: () => calls };
+}
+
+t.test('EncodeCache', async (t) => {
+  t.test('keeps each (object, key) answer once, within the budget', async (t) => {
+    const cache = new EncodeCache(100);
+    const fan = name('fan1');
+    const a = encoder('a'.repeat(40));
+    t.equal(cache.get(fan, 'named', a.encode), 'a'.repeat(40));
+    t.equal(cache.get(fan, 'named', a.encode), 'a'.repeat(40));
+    t.equal(a.calls(), 1, 'encoded once');
+    const b = encoder('b'.repeat(40));
+    cache.get(fan, 'withpath', b.encode);
+    t.equal(b.calls(), 1, 'another key of the same object is another entry');
+    t.equal(cache.bytes, 80);
+  });
+
+  t.test('past the budget, answers are encoded afresh and not kept', async (t) => {
+    const cache = new EncodeCache(100);
+    cache.get(name('fan1'), 'named', () => 'a'.repeat(60));
+    const over = encoder('b'.repeat(60));
+    const fan2 = name('fan2');
+    t.equal(cache.get(fan2, 'named', over.encode), 'b'.repeat(60), 'the answer is right all the same');
+    cache.get(fan2, 'named', over.encode);
+    t.equal(over.calls(), 2, 'not kept');
+    t.equal(cache.bytes, 60);
+    const fits = encoder('c'.repeat(40));
+    cache.get(fan2, 'other', fits.encode);
+    cache.get(fan2, 'other', fits.encode);
+    t.equal(fits.calls(), 1, 'a smaller answer that still fits is kept');
+    t.equal(cache.bytes, 100, 'up to the budget exactly');
+  });
+
+  t.test('whole lists count their bytes', async (t) => {
+    const cache = new EncodeCache(1000);
+    const list = Object.freeze([name('fan1')]);
+    let calls = 0;
+    const encode = () => (calls++, Buffer.from('é'.repeat(10)));
+    t.same(cache.list(list, 'named', encode), Buffer.from('é'.repeat(10)));
+    cache.list(list, 'named', encode);
+    t.equal(calls, 1);
+    t.equal(cache.bytes, 20, 'bytes, not characters');
+  });
+
+  t.test('a budget of 0 keeps nothing', async (t) => {
+    const cache = new EncodeCache(0);
+    const a = encoder('a');
+    cache.get(name('fan1'), 'named', a.encode);
+    cache.get(name('fan1'), 'named', a.encode);
+    t.equal(a.calls(), 2);
+    t.equal(cache.bytes, 0);
+  });
+
+  t.test('an entry gives its bytes back when its object is collected', async (t) => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const cache = new EncodeCache(1000);
+    const kept = name('kept');
+    cache.get(kept, 'named', () => 'k'.repeat(100));
+    (() => cache.get(name('gone'), 'named', () => 'g'.repeat(300)))();
+    t.equal(cache.bytes, 400);
+    for (let i = 0; i < 50 && cache.bytes > 100; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    t.equal(cache.bytes, 100, 'only the live object\'s entry is counted');
+    t.equal(cache.get(kept, 'named', () => 'other'), 'k'.repeat(100), 'and it is still there');
+  });
+});
