@@ -5,6 +5,7 @@
  */
 import { hostname } from 'node:os';
 import { once } from 'node:events';
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CIMError, CIMInstanceName, CIMStatus } from '../cim/index.js';
 import {
@@ -16,7 +17,7 @@ import type { PullSessions } from '../operations/pull.js';
 import type { OperationContext, OperationLimits, ProviderRouter } from '../operations/types.js';
 import { principalOf } from '../security/index.js';
 import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
-import { EncodeCache, errorResponse, intrinsicResponse, methodResponse, type Piece } from './respond.js';
+import { AnswerBytes, EncodeCache, errorResponse, intrinsicResponse, methodResponse, type Piece } from './respond.js';
 import type { BrokerState } from './state.js';
 
 export interface CimRouteOptions {
@@ -260,23 +261,30 @@ function asCIMError(e: unknown, request: FastifyRequest): CIMError {
  * known); chunked with a CIMStatusCode trailer (DSP0200 §7.4.20) when large
  * and the client sent `TE: trailers`.
  */
-async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<Buffer | string | void> {
+async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<void | string> {
   reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
   const iterator = answer.pieces[Symbol.iterator]();
-  const head: Buffer[] = [];
-  let size = 0;
+  const head = new AnswerBytes();
   const streaming = acceptsTrailers(request);
   try {
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
-      const piece = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-      head.push(piece);
-      size += piece.length;
-      if (streaming && size > threshold) return stream(reply, head, iterator);
+      head.add(next.value);
+      if (streaming && head.size > threshold) return stream(reply, head.chunks(), iterator);
     }
   } catch (e) {
     return answer.failed(e);
   }
-  return Buffer.concat(head, size);
+  write(reply, head.chunks(), head.size);
+}
+
+/** Writes the whole answer in one writev, taking the reply over from fastify so that the chunks are not joined again. */
+function write(reply: FastifyReply, chunks: readonly Buffer[], size: number): void {
+  reply.header('Content-Length', size).hijack();
+  const res = reply.raw;
+  res.writeHead(reply.statusCode, reply.getHeaders() as OutgoingHttpHeaders);
+  res.cork();
+  for (const chunk of chunks) res.write(chunk);
+  res.end();
 }
 
 function acceptsTrailers(request: FastifyRequest): boolean {
@@ -289,7 +297,7 @@ function acceptsTrailers(request: FastifyRequest): boolean {
  * The reply is taken over from fastify: the Trailer header must list the
  * field names comma-separated, in their case (RFC 9110 §6.6.2).
  */
-async function stream(reply: FastifyReply, head: Buffer[], rest: Iterator<Piece>): Promise<void> {
+async function stream(reply: FastifyReply, head: Piece[], rest: Iterator<Piece>): Promise<void> {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {

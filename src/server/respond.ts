@@ -61,6 +61,49 @@ export class EncodeCache {
 /** A piece of an answer: text, or bytes from the cache. */
 export type Piece = string | Buffer;
 
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The bytes of an answer, gathered as its pieces come: text is written at
+ * once into 64 KiB chunks, so that it dies young instead of being kept (and
+ * promoted to the old generation) until the whole answer is known; bytes
+ * from the cache are kept as they are. A Buffer per piece instead cost a
+ * quarter of the server's time on a page of a pull (a thousand pieces).
+ */
+export class AnswerBytes {
+  size = 0;
+  readonly #full: Buffer[] = [];
+  #chunk: Buffer | undefined;
+  #used = 0;
+
+  add(piece: Piece): void {
+    const bytes = Buffer.byteLength(piece);
+    this.size += bytes;
+    if (typeof piece !== 'string' || bytes > CHUNK_BYTES) {
+      this.#seal();
+      this.#full.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
+      return;
+    }
+    if (this.#chunk === undefined || this.#used + bytes > CHUNK_BYTES) {
+      this.#seal();
+      this.#chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    }
+    this.#used += this.#chunk.write(piece, this.#used);
+  }
+
+  /** Every byte so far, in order. */
+  chunks(): Buffer[] {
+    this.#seal();
+    return this.#full;
+  }
+
+  #seal(): void {
+    if (this.#chunk) this.#full.push(this.#chunk.subarray(0, this.#used));
+    this.#chunk = undefined;
+    this.#used = 0;
+  }
+}
+
 function viewKey(view: InstanceView): string {
   const properties = view.properties ? [...view.properties].sort().join(',') : '*';
   return `${properties}|${view.includeClassOrigin ? 'o' : ''}`;

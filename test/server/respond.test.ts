@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import t from 'tap';
 import { CIMInstanceName } from '../../src/cim/index.js';
-import { EncodeCache } from '../../src/server/respond.js';
+import { AnswerBytes, EncodeCache, type Piece } from '../../src/server/respond.js';
 
 function name(id: string): CIMInstanceName {
   return new CIMInstanceName({ classname: 'CIM_Fan', namespace: 'root/cimv2', keybindings: [['DeviceID', id]] });
@@ -78,5 +78,43 @@ t.test('EncodeCache', async (t) => {
     }
     t.equal(cache.bytes, 100, 'only the live object\'s entry is counted');
     t.equal(cache.get(kept, 'named', () => 'other'), 'k'.repeat(100), 'and it is still there');
+  });
+});
+
+t.test('AnswerBytes', async (t) => {
+  const gather = (pieces: Piece[]) => {
+    const bytes = new AnswerBytes();
+    for (const piece of pieces) bytes.add(piece);
+    return { size: bytes.size, chunks: bytes.chunks() };
+  };
+
+  t.test('text comes out as its UTF-8 bytes, in order, with their count', async (t) => {
+    const pieces = ['<VALUE>', 'Température 45 °C', '</VALUE>', ''];
+    const { size, chunks } = gather(pieces);
+    t.equal(Buffer.concat(chunks).toString('utf8'), pieces.join(''));
+    t.equal(size, Buffer.byteLength(pieces.join('')));
+    t.equal(chunks.length, 1, 'small pieces share one chunk');
+  });
+
+  t.test('a piece that does not fit in the chunk begins the next one', async (t) => {
+    const first = 'a'.repeat(64 * 1024 - 1);
+    const { size, chunks } = gather([first, 'é', 'z']);
+    t.same(chunks.map((c) => c.length), [64 * 1024 - 1, 3], 'the two bytes of é do not straddle chunks');
+    t.equal(Buffer.concat(chunks).toString('utf8'), `${first}éz`);
+    t.equal(size, 64 * 1024 + 2);
+  });
+
+  t.test('bytes from the cache and text larger than a chunk are kept whole, in their place', async (t) => {
+    const cached = Buffer.from('<VALUE.NAMEDINSTANCE/>');
+    const large = 'x'.repeat(70_000);
+    const { size, chunks } = gather(['<A>', cached, '<B>', large, '</B>']);
+    t.same(chunks.map((c) => c.length), [3, cached.length, 3, 70_000, 4]);
+    t.equal(chunks[1], cached, 'the cached buffer itself, not a copy');
+    t.equal(Buffer.concat(chunks).toString(), `<A>${cached.toString()}<B>${large}</B>`);
+    t.equal(size, 3 + cached.length + 3 + 70_000 + 4);
+  });
+
+  t.test('nothing added: no bytes', async (t) => {
+    t.same(gather([]), { size: 0, chunks: [] });
   });
 });
