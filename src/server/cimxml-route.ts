@@ -77,7 +77,7 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
     handler: async (request, reply) => {
       try {
         const decoded = decode(request, options.decodeLimits);
-        const answer = await run(request, decoded, options, cache);
+        const answer = await run(request, reply, decoded, options, cache);
         return await send(request, reply, answer, streamThreshold);
       } catch (e) {
         return answerFailure(reply, e);
@@ -127,7 +127,7 @@ function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefin
   if (headerVersion !== undefined && !/^1(\.\d+)*$/.test(headerVersion)) {
     throw new Fault(501, 'unsupported-protocol-version', `CIMProtocolVersion ${headerVersion} is not supported; 1.x is`);
   }
-  const decoded = decodeBody(request.body, limits);
+  const decoded = decodeBody(request.body, limits, method, object);
   if (headerVersion !== undefined && headerVersion !== decoded.protocolVersion) {
     throw new Fault(400, 'header-mismatch', `CIMProtocolVersion ${headerVersion} differs from the message's ${decoded.protocolVersion}`);
   }
@@ -144,13 +144,22 @@ function isXmlInUtf8(contentType: string): boolean {
   });
 }
 
-/** A MULTIREQ gets here only without a CIMBatch header: DSP0200 §7.3 calls that a header mismatch. */
-function decodeBody(body: unknown, limits: Partial<DecodeLimits> | undefined): CIMRequest {
+/**
+ * Decodes the body. Header checks come before parameter decoding (DSP0200
+ * §7.3): a value error is answered as CIM_ERR_INVALID_PARAMETER only when
+ * CIMMethod and CIMObject agree with the call. A MULTIREQ gets here only
+ * without a CIMBatch header, which is a header mismatch too.
+ */
+function decodeBody(body: unknown, limits: Partial<DecodeLimits> | undefined, method: string, object: string): CIMRequest {
   try {
     return decodeRequest(Buffer.isBuffer(body) ? body : '', limits);
   } catch (e) {
     if (e instanceof ProtocolError && e.cimError === 'multiple-requests-unsupported') {
       throw new Fault(400, 'header-mismatch', 'a MULTIREQ body needs the CIMBatch header (and batched requests are not supported)');
+    }
+    if (e instanceof InvalidParameterError) {
+      if (method.toLowerCase() !== e.methodName.toLowerCase()) throw new Fault(400, 'header-mismatch', `CIMMethod ${method} differs from the body's ${e.methodName}`);
+      if (e.namespace !== undefined && !sameNamespace(object, e.namespace)) throw new Fault(400, 'header-mismatch', `CIMObject ${object} does not name the body's namespace`);
     }
     throw e;
   }
@@ -182,14 +191,14 @@ interface Answer {
 }
 
 /** Runs the call; a CIM error becomes an ERROR element, never an HTTP error. */
-async function run(request: FastifyRequest, decoded: CIMRequest, options: CimRouteOptions, cache: EncodeCache): Promise<Answer> {
+async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMRequest, options: CimRouteOptions, cache: EncodeCache): Promise<Answer> {
   const { call, messageId } = decoded;
   const failed = (e: unknown) => {
     const error = asCIMError(e, request);
     if (request.cim) request.cim.status = error.code;
     return errorResponse(messageId, call.name, call.kind === 'imethodcall', error.code, error.message);
   };
-  const ctx = context(request, options);
+  const ctx = context(request, reply, options);
   const info: CimRequestInfo = { operation: call.name, namespace: call.namespace, classname: targetClass(decoded), status: 0 };
   request.cim = info;
   try {
@@ -234,8 +243,12 @@ function targetClass(decoded: CIMRequest): string | undefined {
   return undefined;
 }
 
-function context(request: FastifyRequest, options: CimRouteOptions): OperationContext {
+function context(request: FastifyRequest, reply: FastifyReply, options: CimRouteOptions): OperationContext {
   const { state, limits } = options;
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.abort(new Error('the client went away'));
+  });
   return {
     repository: state.repository,
     index: state.index,
@@ -243,7 +256,7 @@ function context(request: FastifyRequest, options: CimRouteOptions): OperationCo
     limits,
     router: options.router,
     pulls: options.pulls,
-    signal: AbortSignal.timeout(limits.requestTimeoutMs),
+    signal: AbortSignal.any([AbortSignal.timeout(limits.requestTimeoutMs), gone.signal]),
   };
 }
 
