@@ -47,7 +47,7 @@ t.test('a good sample reaches the input and the listeners', async (t) => {
   const input = m.input();
   t.equal(input.hostname, 'srv1');
   t.equal(input.now, 5000);
-  t.same(input.hardware, [{ provider: 'acme', snapshot: snapshot(30), sampledAt: 5000, error: undefined }]);
+  t.same(input.hardware, [{ provider: 'acme', snapshot: snapshot(30), sampledAt: 5000, intervalMs: 10_000, error: undefined }]);
   t.same(input.instances, []);
   t.same(updates, [input]);
   const [state] = m.state();
@@ -59,9 +59,9 @@ t.test('before any good sample the input says why', async (t) => {
     throw new Error('BMC busy');
   });
   const m = manager([loaded(provider)]);
-  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, sampledAt: undefined, error: undefined }]);
+  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, sampledAt: undefined, intervalMs: 10_000, error: undefined }]);
   await m.refresh();
-  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, sampledAt: undefined, error: 'BMC busy' }]);
+  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, sampledAt: undefined, intervalMs: 10_000, error: 'BMC busy' }]);
 });
 
 t.test('failures keep the last good sample and are recorded with the provider name', async (t) => {
