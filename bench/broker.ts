@@ -27,7 +27,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin', 'thincim.js');
@@ -35,7 +35,7 @@ const CLASSNAME = 'CIM_NumericSensor';
 const PAGE = 1000;
 const MiB = 1024 * 1024;
 
-const { values: args } = parseArgs({
+const { values: args } = parseOptions({
   options: {
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
@@ -51,22 +51,35 @@ const { values: args } = parseArgs({
   },
 });
 
-function positive(name: string, text: string): number {
+function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    return usageError((e as Error).message);
+  }
+}
+
+function usageError(message: string): never {
+  console.error(`bench/broker.ts: ${message}`);
+  process.exit(2);
+}
+
+function wholeNumber(name: string, text: string, min = 0): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name}: expected a whole number ≥ 0, got ${JSON.stringify(text)}`);
+  if (!Number.isInteger(n) || n < min) usageError(`--${name}: expected a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
   return n;
 }
-const numbers = (name: string, text: string): number[] => text.split(',').filter(Boolean).map((t) => positive(name, t));
+const numbers = (name: string, text: string): number[] => text.split(',').filter(Boolean).map((t) => wholeNumber(name, t, 1));
 
 const options = {
-  seconds: positive('seconds', args.seconds),
-  warmup: positive('warmup', args.warmup),
+  seconds: wholeNumber('seconds', args.seconds, 1),
+  warmup: wholeNumber('warmup', args.warmup),
   sensors: numbers('sensors', args.sensors),
   connections: numbers('connections', args.connections),
-  pullSensors: positive('pull-sensors', args['pull-sensors']),
-  pullSequences: Math.max(1, positive('pull-sequences', args['pull-sequences'])),
-  interval: positive('interval', args.interval),
-  startTimeoutMs: positive('start-timeout', args['start-timeout']) * 1000,
+  pullSensors: wholeNumber('pull-sensors', args['pull-sensors']),
+  pullSequences: wholeNumber('pull-sequences', args['pull-sequences'], 1),
+  interval: wholeNumber('interval', args.interval, 1),
+  startTimeoutMs: wholeNumber('start-timeout', args['start-timeout'], 1) * 1000,
   cpuProf: args['cpu-prof'],
   serveArgs: args['serve-arg'],
 };
@@ -424,8 +437,8 @@ function loadGenerator(work: string): LoadGenerator {
   const wrkVersion = probe.error ? undefined : probe.stdout.split(' [')[0]!.trim();
   const tool = args.tool ?? (wrkVersion ? 'wrk' : 'autocannon');
   if (tool === 'autocannon') return autocannonGenerator();
-  if (tool !== 'wrk') throw new Error(`--tool: wrk or autocannon, not ${tool}`);
-  if (!wrkVersion) throw new Error('--tool wrk: wrk is not installed (Debian package wrk)');
+  if (tool !== 'wrk') usageError(`--tool: wrk or autocannon, not ${tool}`);
+  if (!wrkVersion) usageError('--tool wrk: wrk is not installed (Debian package wrk)');
   return wrk(work, wrkVersion);
 }
 
@@ -463,7 +476,7 @@ async function measureCase(broker: BrokerProcess, generator: LoadGenerator, oper
   };
 }
 
-/** One request through this process's own client: the answer has every instance and no error. */
+/** Through this process's own client: EnumerateInstances and a pull sequence each return every instance, and no error. */
 async function verify(broker: BrokerProcess, sensors: number): Promise<void> {
   const client = new CimClient(broker.url);
   try {
