@@ -34,12 +34,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     service = await start(config, logger);
   } catch (err) {
-    if (!STARTUP_ERRORS.some((type) => err instanceof type)) throw err;
+    if (!STARTUP_ERRORS.some((type) => err instanceof type) && !isListenError(err)) throw err;
     for (const d of err instanceof MofError ? err.diagnostics : []) logger.fatal({ file: d.file, line: d.line, column: d.column }, formatDiagnostic(d));
     logger.fatal({ err: { message: (err as Error).message } }, `not starting: ${(err as Error).message}`);
     return 1;
   }
   return lifecycle(service, config, logger);
+}
+
+/** A port taken or not ours to bind: the operator's to fix, in one line. */
+function isListenError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL';
 }
 
 function createLogger(config: Config, io: CliIO): Logger {

@@ -39,6 +39,8 @@ export interface BrokerLimits extends Required<Pick<AppOptions, 'concurrentOpera
   enumerationTimeoutMaxSec: number;
   /** Open connections per listener; beyond it a connection is answered 503 and closed. */
   connections: number;
+  /** Encoded XML kept for reuse per listener, in bytes. */
+  encodeCacheBytes?: number;
 }
 
 export interface BrokerOptions {
@@ -108,7 +110,14 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
         : undefined,
     });
     apps.push(app);
-    urls.push(await app.listen({ host: listener.host, port: listener.port }));
+    try {
+      urls.push(await app.listen({ host: listener.host, port: listener.port }));
+    } catch (err) {
+      // A port taken: what already listens must not keep the process alive.
+      await Promise.all(apps.map((a) => a.close()));
+      await manager.close();
+      throw err;
+    }
   }
 
   const listeners: Listener[] = options.listeners.map((l, i) => ({ scheme: l.protocol, port: Number(new URL(urls[i]!).port), authenticated: l.requireAuth }));
