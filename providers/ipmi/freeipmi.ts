@@ -9,7 +9,7 @@
  */
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
-import { parseDecimal, splitLines, statusHealth } from './text.js';
+import { parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
 import { worse } from './states.js';
 
 type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
@@ -23,12 +23,8 @@ const HEADER_NAMES: Readonly<Record<string, Column>> = {
   reading: 'reading',
   units: 'units',
   event: 'event',
-  'lower nr': 'lowerFatal',
-  'lower c': 'lowerCritical',
-  'lower nc': 'lowerNonCritical',
-  'upper nc': 'upperNonCritical',
-  'upper c': 'upperCritical',
-  'upper nr': 'upperFatal',
+  // FreeIPMI's threshold columns are headed "Lower NR" … "Upper NR".
+  ...THRESHOLD_NAMES,
 };
 
 const THRESHOLD_COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
