@@ -245,10 +245,8 @@ function targetClass(decoded: CIMRequest): string | undefined {
 
 function context(request: FastifyRequest, reply: FastifyReply, options: CimRouteOptions): OperationContext {
   const { state, limits } = options;
-  const gone = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) gone.abort(new Error('the client went away'));
-  });
+  const deadline = Date.now() + limits.requestTimeoutMs;
+  let signal: AbortSignal | undefined;
   return {
     repository: state.repository,
     index: state.index,
@@ -256,8 +254,24 @@ function context(request: FastifyRequest, reply: FastifyReply, options: CimRoute
     limits,
     router: options.router,
     pulls: options.pulls,
-    signal: AbortSignal.any([AbortSignal.timeout(limits.requestTimeoutMs), gone.signal]),
+    // Most operations only read the published index and never wait: the
+    // timer and the listener are made for those that call a provider.
+    get signal() {
+      signal ??= requestSignal(reply, deadline);
+      return signal;
+    },
   };
+}
+
+/** Aborts at the request's deadline, or when the client goes away first. */
+function requestSignal(reply: FastifyReply, deadline: number): AbortSignal {
+  const gone = new AbortController();
+  const leave = () => {
+    if (!reply.raw.writableFinished) gone.abort(new Error('the client went away'));
+  };
+  if (reply.raw.destroyed) leave();
+  else reply.raw.once('close', leave);
+  return AbortSignal.any([AbortSignal.timeout(Math.max(0, deadline - Date.now())), gone.signal]);
 }
 
 /** Any failure of an operation that is not a CIMError is CIM_ERR_FAILED, logged with its stack. */
