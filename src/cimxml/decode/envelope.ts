@@ -6,10 +6,12 @@
  */
 import { ProtocolError } from '../errors.js';
 import type { CIMErrorHeader } from '../errors.js';
+import { resolveLimits } from '../limits.js';
 import type { DecodeLimits } from '../limits.js';
 import { Children, invalid, names, requiredAttr } from '../xml/node.js';
 import type { XmlNode } from '../xml/node.js';
-import { LimitError } from '../xml/parse.js';
+import { LimitError, parseXml } from '../xml/parse.js';
+import type { DecodeContext } from './objects.js';
 
 export interface Envelope {
   readonly cimVersion: string;
@@ -22,8 +24,22 @@ export interface Envelope {
 
 type MessageKind = 'SIMPLEREQ' | 'SIMPLERSP';
 
+/**
+ * Parses a message body under its limits, checking the envelope as it goes,
+ * and returns the envelope with the context that decodes what it carries.
+ */
+export function decodeMessage(body: string | Uint8Array, limits: Partial<DecodeLimits> | undefined, kind: MessageKind)
+  : { ctx: DecodeContext; envelope: Envelope } {
+  const resolved = resolveLimits(limits);
+  const ctx: DecodeContext = { limits: resolved, budget: { elements: resolved.maxElements }, embeddingDepth: 0 };
+  const root = parseXml(bodyText(body, resolved), {
+    limits: resolved, budget: ctx.budget, depthOffset: 0, onOpen: envelopeChecker(kind),
+  });
+  return { ctx, envelope: readEnvelope(root, kind) };
+}
+
 /** The onOpen hook that checks the envelope while parsing. */
-export function envelopeChecker(kind: MessageKind): (node: XmlNode) => void {
+function envelopeChecker(kind: MessageKind): (node: XmlNode) => void {
   let inMessage = false;
   return (node) => {
     if (node.depth === 0) {
@@ -55,7 +71,7 @@ function checkVersion(node: XmlNode, attribute: string, major: number, fault: CI
 }
 
 /** Walks CIM / MESSAGE to the SIMPLEREQ or SIMPLERSP (already checked by envelopeChecker). */
-export function readEnvelope(root: XmlNode, kind: MessageKind): Envelope {
+function readEnvelope(root: XmlNode, kind: MessageKind): Envelope {
   const cim = new Children(root);
   const message = cim.required(names('MESSAGE'));
   cim.end();
@@ -74,7 +90,7 @@ export function readEnvelope(root: XmlNode, kind: MessageKind): Envelope {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The body as text: at most maxBytes of UTF-8 (a byte order mark is dropped); broken UTF-8 or UTF-16 is not well-formed. */
-export function bodyText(body: string | Uint8Array, limits: DecodeLimits): string {
+function bodyText(body: string | Uint8Array, limits: DecodeLimits): string {
   const size = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
   if (size > limits.maxBytes) throw new LimitError('request-not-valid', `the body has ${size} bytes, more than maxBytes (${limits.maxBytes})`);
   if (typeof body === 'string') {

@@ -1,13 +1,11 @@
 /** Decoding a request (SIMPLEREQ) for the server. */
 import type { CIMType } from '../../cim/index.js';
 import { InvalidParameterError } from '../errors.js';
-import { resolveLimits } from '../limits.js';
 import type { DecodeLimits } from '../limits.js';
 import type { CIMCorrelator, CIMIMethodCall, CIMMethodCall, CIMRequest } from '../types.js';
 import { Children, ValueError, nameAttr, names, typeAttr } from '../xml/node.js';
 import type { XmlNode } from '../xml/node.js';
-import { parseXml } from '../xml/parse.js';
-import { bodyText, envelopeChecker, readEnvelope } from './envelope.js';
+import { decodeMessage } from './envelope.js';
 import type { DecodeContext } from './objects.js';
 import { collectParams, decodeIParamValue, decodeParamValue } from './params.js';
 import { decodeLocalClassPath, decodeLocalInstancePath, decodeLocalNamespacePath } from './paths.js';
@@ -28,12 +26,7 @@ const VALUE = names('VALUE');
  * known (answered as a CIM error of that call).
  */
 export function decodeRequest(body: string | Uint8Array, limits?: Partial<DecodeLimits>): CIMRequest {
-  const resolved = resolveLimits(limits);
-  const ctx: DecodeContext = { limits: resolved, budget: { elements: resolved.maxElements }, embeddingDepth: 0 };
-  const root = parseXml(bodyText(body, resolved), {
-    limits: resolved, budget: ctx.budget, depthOffset: 0, onOpen: envelopeChecker('SIMPLEREQ'),
-  });
-  const envelope = readEnvelope(root, 'SIMPLEREQ');
+  const { ctx, envelope } = decodeMessage(body, limits, 'SIMPLEREQ');
   const children = new Children(envelope.body);
   const correlatorNodes = children.many(CORRELATOR);
   const callNode = children.required(CALL);

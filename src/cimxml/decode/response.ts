@@ -2,13 +2,11 @@
 import { CIMClassName, CIMError } from '../../cim/index.js';
 import type { CIMInstance, CIMStatusCode } from '../../cim/index.js';
 import { ProtocolError } from '../errors.js';
-import { resolveLimits } from '../limits.js';
 import type { DecodeLimits } from '../limits.js';
 import type { CIMResponse, CIMParamValue, ReturnItem } from '../types.js';
 import { Children, ValueError, invalid, nameAttr, names, optionalAttr, requiredAttr } from '../xml/node.js';
 import type { XmlNode } from '../xml/node.js';
-import { parseXml } from '../xml/parse.js';
-import { bodyText, envelopeChecker, readEnvelope } from './envelope.js';
+import { decodeMessage } from './envelope.js';
 import {
   decodeClass, decodeInstance, decodeInstanceWithPath, decodeNamedInstance, decodeObjectWithPath,
   decodeQualifierDeclaration, decodeValueObject,
@@ -36,12 +34,7 @@ const SINGLE_ITEMS = names('VALUE.ARRAY', 'VALUE.REFERENCE');
  * including a value that is not of its type — is a ProtocolError.
  */
 export function decodeResponse(body: string | Uint8Array, limits?: Partial<DecodeLimits>): CIMResponse {
-  const resolved = resolveLimits(limits);
-  const ctx: DecodeContext = { limits: resolved, budget: { elements: resolved.maxElements }, embeddingDepth: 0 };
-  const root = parseXml(bodyText(body, resolved), {
-    limits: resolved, budget: ctx.budget, depthOffset: 0, onOpen: envelopeChecker('SIMPLERSP'),
-  });
-  const envelope = readEnvelope(root, 'SIMPLERSP');
+  const { ctx, envelope } = decodeMessage(body, limits, 'SIMPLERSP');
   const children = new Children(envelope.body);
   const node = children.required(RESPONSE);
   children.end();
