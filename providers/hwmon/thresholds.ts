@@ -38,7 +38,7 @@ export type RawLimits = Partial<Record<ThresholdItem, number>>;
 
 /** Absolute zero in millidegrees: nothing is colder, so a limit at or below it is unset. */
 export const TEMP_ABSOLUTE_ZERO = -273_150;
-/** 0xFFFF kelvin in millidegrees Celsius: NVMe's "threshold not implemented". */
+/** 0xFFFF kelvin in millidegrees Celsius: the NVMe value for a threshold the drive does not report. */
 export const TEMP_UNSET_KELVIN_MAX = 65_261_850;
 /**
  * Register extremes that Super I/O chips and others report for a limit that

@@ -16,7 +16,7 @@ const NOT_IMPLEMENTED: ReadonlySet<CIMErrorHeader> = new Set<CIMErrorHeader>([
   'unsupported-protocol-version', 'multiple-requests-unsupported', 'unsupported-cim-version', 'unsupported-dtd-version',
 ]);
 
-/** The HTTP status that goes with a CIMError header value: 501 for what is not implemented, 400 otherwise. */
+/** The HTTP status that goes with a CIMError header value: 501 for a version or feature the server lacks, 400 otherwise. */
 export function httpStatusOf(cimError: CIMErrorHeader): 400 | 501 {
   return NOT_IMPLEMENTED.has(cimError) ? 501 : 400;
 }
