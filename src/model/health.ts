@@ -26,6 +26,7 @@
  * status each contribute.
  */
 import type { ProviderSample } from './input.js';
+import type { LastReading } from './readings.js';
 import type { DeviceStatus, DiscreteSensor, Health, NumericSensor, RedundancyStatus, Thresholds } from './snapshot.js';
 
 export type Condition = 'ok' | 'warning' | 'critical' | 'fatal' | 'unknown' | 'noContact' | 'lostCommunication';
@@ -179,39 +180,55 @@ const POSSIBLE_STATES: readonly (readonly SensorState[])[] = Array.from({ length
 
 /** What the model concludes about one numeric sensor. */
 export interface SensorAssessment {
-  /** The reading to publish; null when there is no current one. */
-  readonly value: number | null;
+  /** The reading to publish: the current one, or the last good one when the reading is lost. */
+  readonly value: number;
   readonly state: SensorState;
   readonly verdict: Verdict;
+  /** Epoch milliseconds since when the reading has been lost; undefined while it is current. */
+  readonly lostSince?: number | undefined;
+}
+
+/** Why a provider's snapshot is not current, and since when. */
+export interface Staleness {
+  readonly reason: string;
+  readonly since: number | undefined;
+}
+
+/** The reading a sensor reports now, or null when it has none (absent, disabled, failed, not a number). */
+export function currentReading(sensor: NumericSensor): number | null {
+  return sensor.unavailable === undefined && sensor.value !== null && Number.isFinite(sensor.value) ? sensor.value : null;
 }
 
 /**
- * Judges a numeric sensor. A stale snapshot or a failed read is reported as
- * lost communication with no reading: the last value is not current, and a
- * made-up one (0 RPM, 0 °C) would raise false alarms. Otherwise the worst of
- * the threshold state and the source's own verdict wins.
+ * Judges a numeric sensor; undefined when it never had a reading (an absent
+ * part), which the model does not serve as a numeric sensor at all.
  *
- * No reading means CurrentReading NULL. check_esxi_hardware computes
- * int(CurrentReading) × 10^UnitModifier and fails on NULL, which its user
- * sees as a problem; that is the honest outcome, where a fake 0 would be a
- * false alarm or a false all-clear. The model always sets UnitModifier, so
- * the thresholds still scale.
+ * A sensor whose reading is lost (a stale snapshot, a failed read) keeps its
+ * last good reading and is reported as Lost Communication (HealthState
+ * Unknown) since the moment it was lost. Tools written for ESXi compute
+ * int(CurrentReading) × 10^UnitModifier and crash on NULL; a made-up reading
+ * (0 RPM, 0 °C) would raise false alarms; the last reading, marked lost, is
+ * honest and tells them something is wrong.
+ *
+ * Otherwise the worst of the threshold state and the source's own verdict wins.
  */
-export function assessSensor(sensor: NumericSensor, staleReason: string | undefined): SensorAssessment {
-  if (staleReason !== undefined) return noReading('lostCommunication', staleReason);
-  if (sensor.unavailable === 'failed') return noReading('lostCommunication', 'reading failed');
-  if (sensor.unavailable === 'absent') return noReading('unknown', 'not present');
-  if (sensor.unavailable === 'disabled') return noReading('unknown', 'disabled');
-  if (sensor.value === null) return noReading('unknown', 'no reading');
-  const { state, condition } = thresholdState(sensor.value, sensor.thresholds);
+export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined, last: LastReading | undefined): SensorAssessment | undefined {
+  const current = currentReading(sensor);
+  if (stale !== undefined) {
+    const value = current ?? last?.value;
+    if (value === undefined) return undefined;
+    return { value, state: 'Unknown', verdict: verdict('lostCommunication', stale.reason), lostSince: last?.lostSince ?? stale.since };
+  }
+  if (current === null) {
+    if (last === undefined) return undefined;
+    const reason = sensor.unavailable === 'failed' || sensor.unavailable === undefined ? 'reading failed' : `reading ${sensor.unavailable}`;
+    return { value: last.value, state: 'Unknown', verdict: verdict('lostCommunication', reason), lostSince: last.lostSince };
+  }
+  const { state, condition } = thresholdState(current, sensor.thresholds);
   const findings: Finding[] = [{ condition, reason: state === 'Normal' ? undefined : state }];
   const source = healthCondition(sensor.health);
   if (source !== undefined) findings.push({ condition: source, reason: source === 'ok' ? undefined : 'reported by the hardware' });
-  return { value: sensor.value, state, verdict: judge(findings) };
-}
-
-function noReading(condition: Condition, reason: string): SensorAssessment {
-  return { value: null, state: 'Unknown', verdict: verdict(condition, reason) };
+  return { value: current, state, verdict: judge(findings) };
 }
 
 /** Why a device's own status is what it is, when not plain OK. */
@@ -236,7 +253,8 @@ export function assessDevice(status: DeviceStatus, staleReason: string | undefin
  * source says; a fan idle by design (zero-RPM mode) is not.
  */
 export function stoppedFanFinding(speed: SensorAssessment | undefined, idleAllowed: boolean | undefined): Finding | undefined {
-  return speed?.value === 0 && !idleAllowed ? { condition: 'critical', reason: 'stopped' } : undefined;
+  const stopped = speed?.value === 0 && speed.lostSince === undefined;
+  return stopped && !idleAllowed ? { condition: 'critical', reason: 'stopped' } : undefined;
 }
 
 /** A fault a sensor reports about the element it monitors (its own communication problems stay its own). */

@@ -1,4 +1,5 @@
 import type { CIMInstance } from '../cim/index.js';
+import type { ReadingMemory } from './readings.js';
 import type { HardwareSnapshot } from './snapshot.js';
 
 /** The last state of one hardware provider, as the sampler hands it to the model builder. */
@@ -12,6 +13,8 @@ export interface ProviderSample {
   error?: string;
   /** Milliseconds between samples: the sensors' PollingInterval, when given. */
   intervalMs?: number;
+  /** The last good reading of each sensor, kept across samples (see rememberReadings). */
+  readings?: ReadingMemory;
 }
 
 /** The last instances of one instance provider (the OEM path). */

@@ -6,6 +6,7 @@
  */
 import { CIMError, CIMInstance, CIMStatus, sameName } from '../cim/index.js';
 import type { InstanceSample, ProviderSample } from '../model/input.js';
+import { NO_READINGS, rememberReadings, type ReadingMemory } from '../model/readings.js';
 import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../model/snapshot.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { InstanceProvider, Provider, ProviderContext, ProviderSchedule } from './api.js';
@@ -77,6 +78,7 @@ export class ProviderRunner {
   readonly #log: RuntimeLogger;
   readonly #state: ProviderState;
   #snapshot: HardwareSnapshot | undefined;
+  #readings: ReadingMemory = NO_READINGS;
   #instances: CIMInstance[] | undefined;
   #sensors = new Map<string, Sensor>();
   #inFlight: Promise<boolean> | undefined;
@@ -127,7 +129,10 @@ export class ProviderRunner {
   /** The last sample as the model builder takes it (hardware providers). */
   hardwareSample(): ProviderSample {
     const { lastSampleAt: sampledAt, schedule } = this.#state;
-    return { provider: this.name, snapshot: this.#snapshot, sampledAt, intervalMs: schedule.interval * 1000, error: this.#currentError() };
+    return {
+      provider: this.name, snapshot: this.#snapshot, readings: this.#readings, sampledAt,
+      intervalMs: schedule.interval * 1000, error: this.#currentError(),
+    };
   }
 
   /** The last instances as the model builder takes them (instance providers). */
@@ -184,7 +189,7 @@ export class ProviderRunner {
     const started = this.#options.now();
     this.#state.lastAttemptAt = started;
     try {
-      if (this.provider.kind === 'hardware') this.#keepSnapshot(await this.#readSnapshot());
+      if (this.provider.kind === 'hardware') this.#keepSnapshot(await this.#readSnapshot(), started);
       else this.#instances = await this.#readInstances(this.provider);
       this.#succeeded(started);
       return true;
@@ -205,8 +210,9 @@ export class ProviderRunner {
     return snapshot;
   }
 
-  #keepSnapshot(snapshot: HardwareSnapshot): void {
+  #keepSnapshot(snapshot: HardwareSnapshot, sampledAt: number): void {
     this.#snapshot = snapshot;
+    this.#readings = rememberReadings(this.#readings, snapshot, sampledAt);
     this.#sensors = new Map();
     for (const sensor of snapshot.sensors ?? []) this.#sensors.set(sensor.id, sensor);
     for (const sensor of snapshot.discreteSensors ?? []) this.#sensors.set(sensor.id, sensor);

@@ -2,8 +2,9 @@ import t from 'tap';
 import {
   CONDITION_RANK, HEALTH_STATES, assessDevice, assessDiscrete, assessSensor, deviceStatusCondition, healthCondition, isFault, judge,
   missingProviderFinding, monitoredFinding, possibleStates, redundancyFinding, staleReason, statusFinding, stoppedFanFinding,
-  thresholdState, verdict, worse, worst, type Condition,
+  thresholdState, verdict, worse, worst, type Condition, type SensorAssessment, type Staleness,
 } from '../../src/model/health.js';
+import type { LastReading } from '../../src/model/readings.js';
 import type { DiscreteSensor, NumericSensor } from '../../src/model/snapshot.js';
 
 const sensor = (over: Partial<NumericSensor> = {}): NumericSensor => ({
@@ -62,36 +63,50 @@ t.test('possible states list Unknown, Normal and one state per threshold, in DSP
 });
 
 t.test('assessSensor', async (t) => {
+  /** A sensor that has a current reading is always served. */
+  const judged = (s: NumericSensor, stale?: Staleness, last?: LastReading): SensorAssessment => {
+    const a = assessSensor(s, stale, last);
+    if (a === undefined) throw new Error('expected an assessment');
+    return a;
+  };
   t.test('a fresh reading is judged by its thresholds', async (t) => {
-    const a = assessSensor(sensor({ value: 91 }), undefined);
+    const a = judged(sensor({ value: 91 }));
     t.equal(a.value, 91);
     t.equal(a.state, 'Upper Critical');
     t.equal(a.verdict.healthState, 25);
     t.same(a.verdict.statusDescriptions, ['Upper Critical']);
-    t.same(assessSensor(sensor(), undefined).verdict.statusDescriptions, ['OK']);
+    t.equal(a.lostSince, undefined);
+    t.same(judged(sensor()).verdict.statusDescriptions, ['OK']);
+    t.same(judged(sensor({ value: 50 }), undefined, { value: 20, decimals: 0, lostSince: 5 }).value, 50, 'a current reading wins over the memory');
   });
   t.test("the worse of threshold state and the source's verdict wins", async (t) => {
-    const sourceWorse = assessSensor(sensor({ value: 81, health: 'critical' }), undefined);
+    const sourceWorse = judged(sensor({ value: 81, health: 'critical' }));
     t.equal(sourceWorse.verdict.condition, 'critical');
     t.equal(sourceWorse.state, 'Upper Non-Critical');
     t.same(sourceWorse.verdict.statusDescriptions, ['reported by the hardware']);
-    t.equal(assessSensor(sensor({ value: 95, health: 'ok' }), undefined).verdict.condition, 'critical');
-    t.equal(assessSensor(sensor({ value: 50, health: 'warning' }), undefined).verdict.condition, 'warning');
-    t.equal(assessSensor(sensor({ value: 50, health: 'unknown' }), undefined).verdict.condition, 'ok', "the source's unknown is no opinion");
-    t.equal(assessSensor(sensor({ value: 100, health: 'ok' }), undefined).verdict.healthState, 30);
+    t.equal(judged(sensor({ value: 95, health: 'ok' })).verdict.condition, 'critical');
+    t.equal(judged(sensor({ value: 50, health: 'warning' })).verdict.condition, 'warning');
+    t.equal(judged(sensor({ value: 50, health: 'unknown' })).verdict.condition, 'ok', "the source's unknown is no opinion");
+    t.equal(judged(sensor({ value: 100, health: 'ok' })).verdict.healthState, 30);
   });
-  t.test('no current reading: never a made-up value', async (t) => {
-    const stale = assessSensor(sensor({ value: 95 }), 'no fresh sample since then');
-    t.same([stale.value, stale.state, stale.verdict.healthState, stale.verdict.operationalStatus], [null, 'Unknown', 0, [13]]);
-    t.same(stale.verdict.statusDescriptions, ['no fresh sample since then']);
-    const failed = assessSensor(sensor({ value: null, unavailable: 'failed' }), undefined);
-    t.same([failed.value, failed.verdict.operationalStatus, failed.verdict.statusDescriptions], [null, [13], ['reading failed']]);
-    const absent = assessSensor(sensor({ value: null, unavailable: 'absent' }), undefined);
-    t.same([absent.verdict.condition, absent.verdict.statusDescriptions], ['unknown', ['not present']]);
-    const disabled = assessSensor(sensor({ value: 20, unavailable: 'disabled' }), undefined);
-    t.same([disabled.value, disabled.verdict.statusDescriptions], [null, ['disabled']]);
-    const none = assessSensor(sensor({ value: null }), undefined);
-    t.same([none.value, none.state, none.verdict.healthState, none.verdict.operationalStatus], [null, 'Unknown', 0, [0]]);
+  t.test('a lost reading keeps the last good one, as Lost Communication since it was lost', async (t) => {
+    const stale = judged(sensor({ value: 95 }), { reason: 'no fresh sample since then', since: 1000 });
+    t.same([stale.value, stale.state, stale.verdict.healthState, stale.verdict.operationalStatus], [95, 'Unknown', 0, [13]]);
+    t.same([stale.verdict.statusDescriptions, stale.lostSince], [['no fresh sample since then'], 1000]);
+    const last = { value: 42, decimals: 1, lostSince: 2000 };
+    const failed = judged(sensor({ value: null, unavailable: 'failed' }), undefined, last);
+    t.same([failed.value, failed.verdict.operationalStatus, failed.verdict.statusDescriptions, failed.lostSince], [42, [13], ['reading failed'], 2000]);
+    const gone = judged(sensor({ value: null, unavailable: 'absent' }), undefined, last);
+    t.same([gone.value, gone.verdict.condition, gone.verdict.statusDescriptions], [42, 'lostCommunication', ['reading absent']]);
+    const staleAndFailed = judged(sensor({ value: null, unavailable: 'failed' }), { reason: 'stale', since: 1000 }, last);
+    t.same([staleAndFailed.value, staleAndFailed.lostSince], [42, 2000], 'lost before the snapshot went stale: since then');
+  });
+  t.test('a sensor that never had a reading is not served', async (t) => {
+    t.equal(assessSensor(sensor({ value: null, unavailable: 'absent' }), undefined, undefined), undefined);
+    t.equal(assessSensor(sensor({ value: 20, unavailable: 'disabled' }), undefined, undefined), undefined, 'disabled: no current reading');
+    t.equal(assessSensor(sensor({ value: null, unavailable: 'failed' }), undefined, undefined), undefined, 'failing from the start');
+    t.equal(assessSensor(sensor({ value: Number.NaN }), undefined, undefined), undefined);
+    t.equal(assessSensor(sensor({ value: null }), { reason: 'stale', since: 1 }, undefined), undefined);
   });
 });
 
@@ -130,14 +145,17 @@ t.test('devices: own status, extra findings, staleness', async (t) => {
 });
 
 t.test('a stopped fan is failed unless idle by design', async (t) => {
-  const stopped = assessSensor(sensor({ kind: 'fan', unit: 'rpm', value: 0, thresholds: undefined }), undefined);
-  const turning = assessSensor(sensor({ kind: 'fan', unit: 'rpm', value: 1200, thresholds: undefined }), undefined);
-  const unread = assessSensor(sensor({ kind: 'fan', unit: 'rpm', value: null, unavailable: 'failed' }), undefined);
+  const fan = { kind: 'fan', unit: 'rpm', thresholds: undefined } as const;
+  const stopped = assessSensor(sensor({ ...fan, value: 0 }), undefined, undefined);
+  const turning = assessSensor(sensor({ ...fan, value: 1200 }), undefined, undefined);
+  const unread = assessSensor(sensor({ ...fan, value: null, unavailable: 'failed' }), undefined, undefined);
+  const lostAtZero = assessSensor(sensor({ ...fan, value: null, unavailable: 'failed' }), undefined, { value: 0, decimals: 0, lostSince: 1 });
   t.same(stoppedFanFinding(stopped, undefined), { condition: 'critical', reason: 'stopped' });
   t.same(stoppedFanFinding(stopped, false), { condition: 'critical', reason: 'stopped' });
   t.equal(stoppedFanFinding(stopped, true), undefined);
   t.equal(stoppedFanFinding(turning, false), undefined);
   t.equal(stoppedFanFinding(unread, false), undefined, 'no reading is not a stopped fan');
+  t.equal(stoppedFanFinding(lostAtZero, false), undefined, 'a lost reading is not current, even when it was 0');
   t.equal(stoppedFanFinding(undefined, false), undefined);
 });
 

@@ -7,10 +7,11 @@ import type { CIMInstanceName } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, ModelClass } from '../classes.js';
 import {
   assessDevice, assessDiscrete, assessSensor, monitoredFinding, redundancyFinding, stoppedFanFinding,
-  type Finding, type SensorAssessment, type Verdict,
+  type Finding, type SensorAssessment, type Staleness, type Verdict,
 } from '../health.js';
 import { qualifiedId } from '../ids.js';
 import type { EntrySource, ProviderSample } from '../input.js';
+import { NO_READINGS, type LastReading, type ReadingMemory } from '../readings.js';
 import type {
   Battery, DiscreteSensor, Fan, HardwareSnapshot, MemoryModule, MonitoredElement, NumericSensor, PowerSupply,
   Processor, RedundancyGroup, RedundancyStatus,
@@ -49,9 +50,12 @@ class SnapshotMapper {
   readonly #physical: PhysicalAssets;
   readonly #provider: string;
   readonly #snapshot: HardwareSnapshot;
-  readonly #stale: string | undefined;
+  readonly #stale: Staleness | undefined;
+  readonly #readings: ReadingMemory;
   readonly #pollingNs: bigint | undefined;
   readonly #sensors = new Map<string, AssessedSensor>();
+  /** Sensors that never had a reading: absent parts, not served. */
+  readonly #absent = new Set<string>();
   readonly #discrete = new Map<string, AssessedDiscrete>();
   readonly #sensorPaths = new Map<string, CIMInstanceName>();
   readonly #discretePaths = new Map<string, CIMInstanceName>();
@@ -66,7 +70,8 @@ class SnapshotMapper {
     this.#physical = physical;
     this.#provider = sample.provider;
     this.#snapshot = snapshot;
-    this.#stale = stale;
+    this.#stale = stale === undefined ? undefined : { reason: stale, since: sample.sampledAt };
+    this.#readings = sample.readings ?? NO_READINGS;
     this.#pollingNs = pollingInterval(sample.intervalMs);
   }
 
@@ -99,13 +104,18 @@ class SnapshotMapper {
     for (const raw of this.#snapshot.sensors ?? []) {
       const { sensor, problems } = sanitizeSensor(raw);
       for (const message of problems) this.#problem(sensor.id, message);
-      if (this.#sensors.has(sensor.id)) this.#problem(sensor.id, 'duplicate sensor id: links go to the first');
-      else this.#sensors.set(sensor.id, { sensor, assessment: assessSensor(sensor, this.#stale) });
+      if (this.#sensors.has(sensor.id) || this.#absent.has(sensor.id)) {
+        this.#problem(sensor.id, 'duplicate sensor id: links go to the first');
+        continue;
+      }
+      const assessment = assessSensor(sensor, this.#stale, this.#readings.get(sensor.id));
+      if (assessment === undefined) this.#absent.add(sensor.id);
+      else this.#sensors.set(sensor.id, { sensor, assessment });
     }
     for (const sensor of this.#snapshot.discreteSensors ?? []) {
       if (!sensor.possibleStates.includes(sensor.state)) this.#problem(sensor.id, `state "${sensor.state}" is not one of its possible states: added`);
       if (this.#discrete.has(sensor.id)) this.#problem(sensor.id, 'duplicate discrete sensor id: links go to the first');
-      else this.#discrete.set(sensor.id, { sensor, verdict: assessDiscrete(sensor, this.#stale) });
+      else this.#discrete.set(sensor.id, { sensor, verdict: assessDiscrete(sensor, this.#stale?.reason) });
     }
   }
 
@@ -165,7 +175,7 @@ class SnapshotMapper {
   }
 
   #health(kind: MonitoredElement['kind'], id: string, status: Fan['status']): Verdict {
-    return assessDevice(status, this.#stale, this.#findings.get(elementKey(kind, id)));
+    return assessDevice(status, this.#stale?.reason, this.#findings.get(elementKey(kind, id)));
   }
 
   #addFan(fan: Fan): CIMInstanceName {
@@ -227,7 +237,8 @@ class SnapshotMapper {
 
   #writeSensors(): void {
     for (const { sensor, assessment } of this.#sensors.values()) {
-      const draft = addNumericSensor(this.#ctx, this.#provider, sensor, assessment, this.#pollingNs);
+      const written = resolutionOfLastReading(sensor, assessment, this.#readings.get(sensor.id));
+      const draft = addNumericSensor(this.#ctx, this.#provider, written, assessment, this.#pollingNs);
       this.#sensorPaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, assessment.verdict, sensorEnabledState(sensor)));
     }
     for (const { sensor, verdict } of this.#discrete.values()) {
@@ -258,6 +269,7 @@ class SnapshotMapper {
   }
 
   #link(sensorId: string, key: string, owner: string): void {
+    if (this.#absent.has(sensorId)) return;
     const sensorPath = this.#sensorPaths.get(sensorId);
     if (sensorPath === undefined) this.#problem(sensorId, `${owner} names an unknown sensor: not linked`);
     else this.#associateSensor(sensorPath, this.#elements.get(key)!);
@@ -304,6 +316,12 @@ class SnapshotMapper {
     check('fan', this.#snapshot.fans);
     check('powerSupply', this.#snapshot.powerSupplies);
   }
+}
+
+/** A lost reading is written at the finer of its own resolution and the sensor's, so it is not rounded. */
+function resolutionOfLastReading(sensor: NumericSensor, assessment: SensorAssessment, last: LastReading | undefined): NumericSensor {
+  if (assessment.lostSince === undefined || last === undefined || last.decimals <= sensor.decimals) return sensor;
+  return { ...sensor, decimals: last.decimals };
 }
 
 function elementKey(kind: MonitoredElement['kind'], id: string): string {

@@ -2,6 +2,7 @@
  * DSP1009 Sensors: numeric sensors (Thincim_NumericSensor) and discrete
  * sensors (OMC_DiscreteSensor).
  */
+import { CIMDateTime } from '../../cim/index.js';
 import { ModelClass } from '../classes.js';
 import { possibleStates, type SensorAssessment, type Verdict } from '../health.js';
 import type { InstanceDraft } from '../instance-draft.js';
@@ -80,7 +81,8 @@ export function addNumericSensor(
     .setArray('PossibleStates', 'string', possibleStates(sensor.thresholds))
     .set('CurrentState', 'string', assessment.state)
     .set('PollingInterval', 'uint64', pollingIntervalNs)
-    .set('Description', 'string', sensor.source);
+    .set('Description', 'string', sensor.source)
+    .set('TimeOfLastStateChange', 'datetime', assessment.lostSince === undefined ? undefined : CIMDateTime.fromDate(new Date(assessment.lostSince)));
   setReadings(draft, sensor, assessment.value);
   return draft;
 }
@@ -88,12 +90,11 @@ export function addNumericSensor(
 /**
  * CurrentReading and the thresholds share one UnitModifier, exact at the
  * source's resolution while everything fits a sint32. Thresholds are present
- * exactly when supported; a sensor with no current reading has a NULL
- * CurrentReading (see assessSensor) but keeps its UnitModifier, so clients
- * can still scale the thresholds.
+ * exactly when supported (NULL otherwise); CurrentReading never is NULL (see
+ * assessSensor).
  */
-function setReadings(draft: InstanceDraft, sensor: NumericSensor, value: number | null): void {
-  const values: number[] = value === null ? [] : [value];
+function setReadings(draft: InstanceDraft, sensor: NumericSensor, value: number): void {
+  const values: number[] = [value];
   let supported = 0;
   THRESHOLD_PROPERTIES.forEach(([name], index) => {
     const limit = sensor.thresholds?.[name];
@@ -103,7 +104,7 @@ function setReadings(draft: InstanceDraft, sensor: NumericSensor, value: number 
   });
   const { unitModifier, integers } = scaleToSint32(values, sensor.decimals);
   let next = 0;
-  draft.set('UnitModifier', 'sint32', unitModifier).set('CurrentReading', 'sint32', value === null ? null : integers[next++]!);
+  draft.set('UnitModifier', 'sint32', unitModifier).set('CurrentReading', 'sint32', integers[next++]!);
   THRESHOLD_PROPERTIES.forEach(([, property], index) => draft.set(property, 'sint32', supported & (1 << index) ? integers[next++]! : null));
   let settable = 0;
   for (const name of sensor.settable ?? []) settable |= 1 << thresholdIndex(name);

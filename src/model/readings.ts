@@ -1,0 +1,40 @@
+/**
+ * The last good reading of each numeric sensor, kept across samples by the
+ * sampling flow. A sensor that had readings and lost them is served with its
+ * last good reading and Lost Communication, never with a NULL CurrentReading:
+ * tools written for ESXi compute `int(CurrentReading)` and crash on NULL.
+ * A sensor that never had a reading is an absent part and is not served.
+ */
+import { currentReading } from './health.js';
+import type { HardwareSnapshot } from './snapshot.js';
+
+export interface LastReading {
+  readonly value: number;
+  readonly decimals: number;
+  /** Epoch milliseconds of the first sample without a reading since this one; undefined while current. */
+  readonly lostSince?: number;
+}
+
+export type ReadingMemory = ReadonlyMap<string, LastReading>;
+
+export const NO_READINGS: ReadingMemory = new Map();
+
+/**
+ * The memory after `snapshot`, sampled at `now`: current readings replace
+ * the remembered ones; a sensor without a reading keeps its last one, marked
+ * lost since the first sample that missed it. Sensors gone from the snapshot
+ * are forgotten, so the memory never outgrows the hardware.
+ */
+export function rememberReadings(previous: ReadingMemory, snapshot: HardwareSnapshot, now: number): ReadingMemory {
+  const next = new Map<string, LastReading>();
+  for (const sensor of snapshot.sensors ?? []) {
+    const value = currentReading(sensor);
+    if (value !== null) {
+      next.set(sensor.id, { value, decimals: sensor.decimals });
+      continue;
+    }
+    const last = previous.get(sensor.id);
+    if (last !== undefined) next.set(sensor.id, last.lostSince === undefined ? { ...last, lostSince: now } : last);
+  }
+  return next;
+}
