@@ -7,14 +7,15 @@ import { CIMDateTime, CIMInstanceName, type CIMInstance, type CIMScalar, type CI
 import { createInstanceIndex } from '../model/index-impl.js';
 import type { ModelEntry } from '../model/input.js';
 import type { InstanceIndex } from '../model/instance-index.js';
+import { completeInstance } from '../repository/template.js';
 import type { ClassRepository } from '../repository/types.js';
 
 export class BrokerState {
   #index: InstanceIndex;
   #sources = new WeakMap<CIMInstance, NonNullable<ModelEntry['source']>>();
 
-  constructor(readonly repository: ClassRepository, entries: Iterable<ModelEntry> = []) {
-    this.#index = createInstanceIndex(0, entries);
+  constructor(readonly repository: ClassRepository, entries: readonly ModelEntry[] = []) {
+    this.#index = createInstanceIndex(0, entries.map((entry) => this.#completed(entry)));
   }
 
   get index(): InstanceIndex {
@@ -22,23 +23,31 @@ export class BrokerState {
   }
 
   /**
-   * Publishes a new generation. An instance equal to the one at the same path
-   * in the current generation is replaced by that one, so that encoded XML
-   * cached for it stays valid: polls of unchanged hardware re-encode nothing.
+   * Publishes a new generation. Every instance is completed with every
+   * property of its class (see completeInstance). An instance equal to the
+   * one at the same path in the current generation is replaced by that one,
+   * so that encoded XML cached for it stays valid: polls of unchanged
+   * hardware re-encode nothing.
    */
   publish(entries: readonly ModelEntry[]): InstanceIndex {
     const previous = this.#index;
     const sources = new WeakMap<CIMInstance, NonNullable<ModelEntry['source']>>();
     const reused = entries.map((entry) => {
-      const path = entry.instance.path;
+      const { instance: completed } = this.#completed(entry);
+      const path = completed.path;
       const old = path && previous.get(entry.namespace, path);
-      const instance = old && sameInstance(old, entry.instance) ? old : entry.instance;
+      const instance = old && sameInstance(old, completed) ? old : completed;
       if (entry.source) sources.set(instance, entry.source);
       return { namespace: entry.namespace, instance };
     });
     this.#index = createInstanceIndex(previous.generation + 1, reused);
     this.#sources = sources;
     return this.#index;
+  }
+
+  #completed(entry: ModelEntry): ModelEntry {
+    const cls = this.repository.getClass(entry.namespace, entry.instance.classname);
+    return cls === undefined ? entry : { ...entry, instance: completeInstance(cls, entry.instance) };
   }
 
   /** The provider and snapshot element an instance of the current generation was made from. */

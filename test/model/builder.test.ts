@@ -264,42 +264,53 @@ t.test('component profiles only with their central instances', async (t) => {
   });
 });
 
-t.test('a stale snapshot reports lost communication and no readings', async (t) => {
+t.test('a stale snapshot reports lost communication and keeps the last readings', async (t) => {
   const old = NOW - 61_000;
   const { model } = build(input([sample(fullSnapshot(), { sampledAt: old, error: 'ipmitool timed out' })]));
   const reason = `no fresh sample since ${new Date(old).toISOString()}: ipmitool timed out`;
   const cpu = model.one('Thincim_NumericSensor', 'test:cpu-temp');
   t.match(values(cpu, ['CurrentReading', 'CurrentState', 'HealthState', 'OperationalStatus', 'StatusDescriptions', 'UnitModifier', 'UpperThresholdCritical']), {
-    CurrentReading: null, CurrentState: 'Unknown', HealthState: 0, OperationalStatus: [13], StatusDescriptions: [reason], UnitModifier: -3, UpperThresholdCritical: 95000,
+    CurrentReading: 45123, CurrentState: 'Unknown', HealthState: 0, OperationalStatus: [13], StatusDescriptions: [reason], UnitModifier: -3, UpperThresholdCritical: 95000,
   });
+  t.equal(String(cpu.get('TimeOfLastStateChange')), String(CIMDateTime.fromDate(new Date(old))), 'lost since the last good sample');
   t.match(values(model.one('OMC_DiscreteSensor', 'test:intrusion'), ['CurrentState', 'HealthState', 'OperationalStatus']), { CurrentState: 'Unknown', HealthState: 0, OperationalStatus: [13] });
   t.match(values(model.one('OMC_Fan', 'test:fan1'), ['HealthState', 'OperationalStatus']), { HealthState: 0, OperationalStatus: [13] });
   t.equal(model.one('Thincim_RedundancySet', 'Thincim:test:fans', 'InstanceID').get('RedundancyStatus'), 0);
   t.match(values(model.all('Thincim_ComputerSystem')[0]!, ['HealthState', 'OperationalStatus']), { HealthState: 0, OperationalStatus: [13] });
   t.same(checkProfileRules(model.entries), []);
   const fresh = build(input([sample(fullSnapshot(), { sampledAt: NOW - 60_000, error: 'one failure' })])).model;
-  t.equal(fresh.one('Thincim_NumericSensor', 'test:cpu-temp').get('CurrentReading'), 45123, 'at the limit, and with a recent error, still current');
+  const current = fresh.one('Thincim_NumericSensor', 'test:cpu-temp');
+  t.same(values(current, ['CurrentReading', 'OperationalStatus']), { CurrentReading: 45123, OperationalStatus: [2] }, 'at the limit, and with a recent error, still current');
+  t.equal(current.get('TimeOfLastStateChange'), undefined);
 });
 
-t.test('failed and missing readings', async (t) => {
+t.test('lost readings keep the last good one; sensors that never had one are not served', async (t) => {
   const snapshot: HardwareSnapshot = {
     sensors: [
-      { id: 'failed', label: 'F', kind: 'voltage', unit: 'volts', value: null, decimals: 2, unavailable: 'failed', thresholds: { upperCritical: 13 } },
+      { id: 'failed', label: 'F', kind: 'voltage', unit: 'volts', value: null, decimals: 1, unavailable: 'failed', thresholds: { upperCritical: 13 } },
       { id: 'never', label: 'N', kind: 'voltage', unit: 'volts', value: null, decimals: 2 },
       { id: 'disabled', label: 'D', kind: 'voltage', unit: 'volts', value: null, decimals: 2, unavailable: 'disabled' },
+      { id: 'dimm', label: 'DIMM B1 Temp', kind: 'temperature', unit: 'celsius', value: null, decimals: 0, unavailable: 'absent', monitors: { kind: 'memory', id: 'b1' } },
+      { id: 'psu-in', label: 'PSU2 In', kind: 'power', unit: 'watts', value: null, decimals: 0, unavailable: 'absent' },
     ],
+    fans: [{ id: 'fan', label: 'Fan 6', status: 'absent', speedSensor: 'never' }],
+    powerSupplies: [{ id: 'psu', label: 'PSU2', status: 'ok', sensors: ['psu-in'] }],
   };
-  const { model } = build(input([sample(snapshot)]));
-  t.match(values(model.one('Thincim_NumericSensor', 'test:failed'), ['CurrentReading', 'UnitModifier', 'UpperThresholdCritical', 'HealthState', 'OperationalStatus']), {
-    CurrentReading: null, UnitModifier: -2, UpperThresholdCritical: 1300, HealthState: 0, OperationalStatus: [13],
-  });
-  t.match(values(model.one('Thincim_NumericSensor', 'test:never'), ['CurrentReading', 'UnitModifier', 'HealthState', 'OperationalStatus']), {
-    CurrentReading: null, UnitModifier: -2, HealthState: 0, OperationalStatus: [0],
-  });
-  t.equal(model.one('Thincim_NumericSensor', 'test:disabled').get('EnabledState'), 3);
+  const lostSince = NOW - 5000;
+  const readings = new Map([['failed', { value: 12.25, decimals: 2, lostSince }]]);
+  const { model, problems } = build(input([sample(snapshot, { readings })]));
+  const failed = model.one('Thincim_NumericSensor', 'test:failed');
+  t.match(values(failed, ['CurrentReading', 'UnitModifier', 'UpperThresholdCritical', 'HealthState', 'OperationalStatus', 'StatusDescriptions']), {
+    CurrentReading: 1225, UnitModifier: -2, UpperThresholdCritical: 1300, HealthState: 0, OperationalStatus: [13], StatusDescriptions: ['reading failed'],
+  }, 'at the finer resolution of the last reading');
+  t.equal(String(failed.get('TimeOfLastStateChange')), String(CIMDateTime.fromDate(new Date(lostSince))));
+  t.same(model.all('Thincim_NumericSensor').map((s) => s.get('ElementName')), ['F'], 'absent, disabled and never-read sensors are not served');
+  t.same(problems, [], 'links to sensors that are not served are no defect');
   t.match(values(model.all('Thincim_ComputerSystem')[0]!, ['HealthState', 'OperationalStatus', 'StatusDescriptions']), {
     HealthState: 0, OperationalStatus: [13], StatusDescriptions: ['F: reading failed'],
   });
+  const absentOnly = build(input([sample({ ...snapshot, sensors: snapshot.sensors!.slice(1) })])).model;
+  t.equal(absentOnly.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, 'absent parts never turn the verdict');
 });
 
 t.test('providers without a snapshot', async (t) => {
@@ -375,7 +386,8 @@ t.test('input defects are reported and worked around', async (t) => {
     fans: [{ id: 'f', label: 'F', status: 'ok', speedSensor: 'missing', redundancyGroup: 'nogroup' }, { id: 'f', label: 'F2', status: 'ok' }],
     powerSupplies: [{ id: 'p', label: 'P', status: 'ok', sensors: ['missing'] }],
   };
-  const { model, problems } = build(input([sample(snapshot)]));
+  const readings = new Map([['nan', { value: 3, decimals: 2, lostSince: NOW - 1000 }]]);
+  const { model, problems } = build(input([sample(snapshot, { readings })]));
   t.same(problems.map((p) => `${p.subject}: ${p.message}`), [
     's: duplicate sensor id: links go to the first',
     'nan: value NaN is not a finite number: reported as a failed read',
@@ -392,7 +404,7 @@ t.test('input defects are reported and worked around', async (t) => {
   t.same(model.all('Thincim_NumericSensor').map((s) => s.path!.keybindings.get('DeviceID')), ['test:s', 'test:nan', 'test:deep'], 'the duplicate sensor is dropped');
   t.same(model.all('OMC_Fan').map((s) => s.path!.keybindings.get('DeviceID')), ['test:f', 'test:f#2'], 'a duplicate device keeps its own DeviceID');
   t.match(values(model.one('Thincim_NumericSensor', 'test:nan'), ['CurrentReading', 'OperationalStatus', 'SupportedThresholds', 'SettableThresholds', 'UnitModifier']), {
-    CurrentReading: null, OperationalStatus: [13], SupportedThresholds: [2], SettableThresholds: [2], UnitModifier: -2,
+    CurrentReading: 300, OperationalStatus: [13], SupportedThresholds: [2], SettableThresholds: [2], UnitModifier: -2,
   });
   t.same(checkProfileRules(model.entries), []);
 });

@@ -93,9 +93,13 @@ export class BuildContext {
   /**
    * Adds a device made from the snapshot element `source`, with the status
    * properties of its verdict, its SystemDevice association, and its
-   * condition to the system's roll-up.
+   * condition to the system's roll-up unless `rollUp` is false (an empty
+   * slot says nothing about the system's health).
    */
-  addDevice(draft: InstanceDraft, source: EntrySource, label: string, health: Verdict, enabledState: number = ENABLED): CIMInstanceName {
+  addDevice(
+    draft: InstanceDraft, source: EntrySource, label: string, health: Verdict,
+    { enabledState = ENABLED, rollUp = true }: { enabledState?: number; rollUp?: boolean } = {},
+  ): CIMInstanceName {
     setStatus(draft, health)
       .set('ElementName', 'string', label)
       .set('EnabledState', 'uint16', enabledState)
@@ -104,7 +108,7 @@ export class BuildContext {
     const path = instance.path!;
     this.add(CIMV2_NAMESPACE, instance, source);
     this.associate(ModelClass.SystemDevice, ['GroupComponent', this.systemPath], ['PartComponent', path]);
-    this.rollup.push({ condition: health.condition, reason: health.condition === 'ok' ? undefined : `${label}: ${health.statusDescriptions[0]}` });
+    if (rollUp) this.rollup.push({ condition: health.condition, reason: health.condition === 'ok' ? undefined : `${label}: ${health.statusDescriptions[0]}` });
     return path;
   }
 

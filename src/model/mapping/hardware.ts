@@ -13,7 +13,7 @@ import { qualifiedId } from '../ids.js';
 import type { EntrySource, ProviderSample } from '../input.js';
 import { NO_READINGS, type LastReading, type ReadingMemory } from '../readings.js';
 import type {
-  Battery, DiscreteSensor, Fan, HardwareSnapshot, MemoryModule, MonitoredElement, NumericSensor, PowerSupply,
+  Battery, DeviceStatus, DiscreteSensor, Fan, HardwareSnapshot, MemoryModule, MonitoredElement, NumericSensor, PowerSupply,
   Processor, RedundancyGroup, RedundancyStatus,
 } from '../snapshot.js';
 import type { BuildContext } from './context.js';
@@ -183,7 +183,7 @@ class SnapshotMapper {
       .set('ActiveCooling', 'boolean', true)
       .set('VariableSpeed', 'boolean', fan.variableSpeed)
       .set('DesiredSpeed', 'uint64', integer(fan.desiredSpeed, 64));
-    const path = this.#ctx.addDevice(draft, this.#source(fan.id), fan.label, this.#health('fan', fan.id, fan.status));
+    const path = this.#ctx.addDevice(draft, this.#source(fan.id), fan.label, this.#health('fan', fan.id, fan.status), presence(fan.status));
     this.#ctx.central.fans.push(path);
     if (hasFruData(fan.fru)) this.#physical.addPackage(this.#provider, fan.id, fan.label, PackageType.Fan, fan.fru, path);
     return path;
@@ -194,7 +194,7 @@ class SnapshotMapper {
     const draft = this.#ctx.deviceDraft(ModelClass.PowerSupply, this.#provider, psu.id)
       // Units MilliWatts; 0 means unknown (CIM_PowerSupply.TotalOutputPower).
       .set('TotalOutputPower', 'uint32', milliwatts ?? 0);
-    const path = this.#ctx.addDevice(draft, this.#source(psu.id), psu.label, this.#health('powerSupply', psu.id, psu.status));
+    const path = this.#ctx.addDevice(draft, this.#source(psu.id), psu.label, this.#health('powerSupply', psu.id, psu.status), presence(psu.status));
     this.#ctx.central.powerSupplies.push(path);
     if (hasFruData(psu.fru)) this.#physical.addPackage(this.#provider, psu.id, psu.label, PackageType.PowerSupply, psu.fru, path);
     return path;
@@ -211,7 +211,7 @@ class SnapshotMapper {
       .set('CurrentClockSpeed', 'uint32', integer(cpu.currentSpeedMHz, 32) ?? 0)
       .set('NumberOfEnabledCores', 'uint16', integer(cpu.cores, 16))
       .set('Description', 'string', description || undefined);
-    return this.#ctx.addDevice(draft, this.#source(cpu.id), cpu.label, this.#health('processor', cpu.id, cpu.status));
+    return this.#ctx.addDevice(draft, this.#source(cpu.id), cpu.label, this.#health('processor', cpu.id, cpu.status), presence(cpu.status));
   }
 
   #addMemory(dimm: MemoryModule): CIMInstanceName {
@@ -221,7 +221,7 @@ class SnapshotMapper {
       .set('BlockSize', 'uint64', 1n)
       .set('NumberOfBlocks', 'uint64', integer(dimm.capacity, 64))
       .set('Description', 'string', description || undefined);
-    const path = this.#ctx.addDevice(draft, this.#source(dimm.id), dimm.label, this.#health('memory', dimm.id, dimm.status));
+    const path = this.#ctx.addDevice(draft, this.#source(dimm.id), dimm.label, this.#health('memory', dimm.id, dimm.status), presence(dimm.status));
     const fru = { manufacturer: dimm.manufacturer, serialNumber: dimm.serialNumber, partNumber: dimm.partNumber };
     if (hasFruData(fru)) this.#physical.addPackage(this.#provider, dimm.id, dimm.label, PackageType.Memory, fru, path);
     return path;
@@ -232,14 +232,14 @@ class SnapshotMapper {
     const draft = this.#ctx.deviceDraft(ModelClass.Battery, this.#provider, battery.id)
       .set('EstimatedChargeRemaining', 'uint16', integer(battery.chargePercent, 16))
       .set('ChargingStatus', 'uint16', battery.charging ? 2 : undefined);
-    return this.#ctx.addDevice(draft, this.#source(battery.id), battery.label, this.#health('battery', battery.id, battery.status));
+    return this.#ctx.addDevice(draft, this.#source(battery.id), battery.label, this.#health('battery', battery.id, battery.status), presence(battery.status));
   }
 
   #writeSensors(): void {
     for (const { sensor, assessment } of this.#sensors.values()) {
       const written = resolutionOfLastReading(sensor, assessment, this.#readings.get(sensor.id));
       const draft = addNumericSensor(this.#ctx, this.#provider, written, assessment, this.#pollingNs);
-      this.#sensorPaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, assessment.verdict, sensorEnabledState(sensor)));
+      this.#sensorPaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, assessment.verdict, { enabledState: sensorEnabledState(sensor) }));
     }
     for (const { sensor, verdict } of this.#discrete.values()) {
       const draft = addDiscreteSensor(this.#ctx, this.#provider, sensor, verdict);
@@ -317,6 +317,14 @@ class SnapshotMapper {
     check('powerSupply', this.#snapshot.powerSupplies);
   }
 }
+
+/** An empty slot is served (its status says so) but does not roll up into the system's health. */
+function presence(status: DeviceStatus): { rollUp: boolean } {
+  return status === 'absent' ? ABSENT : PRESENT;
+}
+
+const PRESENT = Object.freeze({ rollUp: true });
+const ABSENT = Object.freeze({ rollUp: false });
 
 /** A lost reading is written at the finer of its own resolution and the sensor's, so it is not rounded. */
 function resolutionOfLastReading(sensor: NumericSensor, assessment: SensorAssessment, last: LastReading | undefined): NumericSensor {

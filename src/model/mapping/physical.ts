@@ -5,11 +5,20 @@
  */
 import { CIMDateTime, type CIMInstanceName } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, ModelClass } from '../classes.js';
+import { verdict } from '../health.js';
 import { qualifiedId } from '../ids.js';
 import type { EntrySource } from '../input.js';
 import type { InstanceDraft } from '../instance-draft.js';
 import type { Board, Chassis, Firmware, Fru, SystemIdentity } from '../snapshot.js';
-import type { BuildContext } from './context.js';
+import { setStatus, type BuildContext } from './context.js';
+
+/**
+ * Physical elements and firmware identities are there and readable: OK.
+ * Clients read OperationalStatus of every instance they enumerate
+ * (check_esxi_hardware indexes OperationalStatus[0]); faults belong to the
+ * devices and sensors, which roll up into the system.
+ */
+const PRESENT = verdict('ok');
 
 /** CIM_PhysicalPackage.PackageType values the model uses. */
 export const PackageType = { ChassisFrame: 3, PowerSupply: 6, Fan: 7, ModuleCard: 9, Memory: 13 } as const;
@@ -76,7 +85,7 @@ export class PhysicalAssets {
 
   addBoard(provider: string, board: Board): void {
     const draft = this.#ctx.physicalDraft(ModelClass.Card, qualifiedId(provider, board.id));
-    setFru(draft, board)
+    setStatus(setFru(draft, board), PRESENT)
       .set('ElementName', 'string', board.label)
       .set('PackageType', 'uint16', PackageType.ModuleCard)
       .set('HostingBoard', 'boolean', board.hostingBoard ?? false);
@@ -86,7 +95,7 @@ export class PhysicalAssets {
   /** A FRU package realizing a device (fan, power supply, memory module). */
   addPackage(provider: string, id: string, label: string, packageType: number, fru: Fru, device: CIMInstanceName): void {
     const draft = this.#ctx.physicalDraft(ModelClass.PhysicalPackage, qualifiedId(provider, id));
-    setFru(draft, fru)
+    setStatus(setFru(draft, fru), PRESENT)
       .set('ElementName', 'string', label)
       .set('PackageType', 'uint16', packageType)
       .set('CanBeFRUed', 'boolean', true);
@@ -105,7 +114,7 @@ export class PhysicalAssets {
   }
 
   #writeChassis({ path, draft, data, source }: MergedChassis, elementName: string, system: SystemIdentity | undefined): void {
-    setFru(draft, data)
+    setStatus(setFru(draft, data), PRESENT)
       .set('ElementName', 'string', elementName)
       .set('PackageType', 'uint16', PackageType.ChassisFrame)
       .set('ChassisPackageType', 'uint16', chassisPackageType(data.type))
@@ -151,7 +160,7 @@ const BIOS = 11;
 
 /** A firmware identity, installed and current on the system. */
 export function addFirmware(ctx: BuildContext, provider: string, firmware: Firmware): void {
-  const draft = ctx.instanceIdDraft(CIMV2_NAMESPACE, ModelClass.FirmwareIdentity, qualifiedId(provider, firmware.id))
+  const draft = setStatus(ctx.instanceIdDraft(CIMV2_NAMESPACE, ModelClass.FirmwareIdentity, qualifiedId(provider, firmware.id)), PRESENT)
     .set('ElementName', 'string', firmware.label)
     .set('Name', 'string', firmware.label)
     .set('VersionString', 'string', firmware.version)
