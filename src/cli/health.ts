@@ -19,8 +19,9 @@ sensor (reading, unit, thresholds, health), discrete sensor, fan and power
 supply. Uses only DMTF classes (CIM_ComputerSystem, CIM_Chassis,
 CIM_SoftwareIdentity, CIM_NumericSensor, CIM_Sensor, CIM_Fan,
 CIM_PowerSupply); classes the server lacks are left out. An element's state
-comes from HealthState (0,5 OK; 10,15 WARNING; 20,25,30 CRITICAL), else from
-OperationalStatus[0]; any other value is UNKNOWN.
+comes from HealthState (5 OK; 10,15 WARNING; 20,25,30 CRITICAL), else from
+OperationalStatus[0] (13 Lost Communication, a lost reading, is CRITICAL), else
+OK for HealthState 0 (Unknown); any other value is UNKNOWN.
 
 options:
   --nagios               print a Nagios/Icinga plugin status line with perfdata

@@ -50,18 +50,22 @@ const OPERATIONAL_STATUS: readonly (readonly [NagiosState, string])[] = [
 ];
 
 /**
- * An element's status: from HealthState when it has a known value, else
- * from OperationalStatus[0]; a value neither table knows (vendor ranges)
+ * An element's status: from HealthState when it has a known value other than
+ * 0, else from OperationalStatus[0], else OK for HealthState 0. HealthState 0
+ * (Unknown) says nothing, while OperationalStatus may: a sensor that lost its
+ * reading is Lost Communication (13) with HealthState 0, and CRITICAL, as
+ * check_esxi_hardware judges it. A value neither table knows (vendor ranges)
  * or no status at all is UNKNOWN.
  */
 export function elementStatus(instance: CIMInstance): ElementStatus {
   const health = integer(instance.get('HealthState'));
-  const known = health === undefined ? undefined : HEALTH_STATES.get(health);
+  const known = health === undefined || health === 0 ? undefined : HEALTH_STATES.get(health);
   if (known) return known;
   const operational = instance.get('OperationalStatus');
   const first = integer(Array.isArray(operational) ? operational[0] : operational);
   const entry = first === undefined ? undefined : OPERATIONAL_STATUS[first];
   if (entry) return { state: entry[0], text: entry[1] };
+  if (health === 0) return HEALTH_STATES.get(0)!;
   if (health !== undefined) return { state: 'UNKNOWN', text: `HealthState ${health}` };
   if (first !== undefined) return { state: 'UNKNOWN', text: `OperationalStatus ${first}` };
   return { state: 'UNKNOWN', text: 'no status' };

@@ -6,7 +6,10 @@ import type { OperationContext, Param, Result } from './types.js';
 
 export function getClass(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
   const p = new Params('GetClass', params, ['ClassName', 'LocalOnly', 'IncludeQualifiers', 'IncludeClassOrigin', 'PropertyList']);
-  const cls = classOf(ctx, ns, p.requiredClassName('ClassName'));
+  const classname = p.requiredClassName('ClassName');
+  // DSP0200 lists CIM_ERR_NOT_FOUND, not CIM_ERR_INVALID_CLASS, for a GetClass of a class that does not exist.
+  const cls = ctx.repository.getClass(ns, classname);
+  if (!cls) throw new CIMError(CIMStatus.NOT_FOUND, `class ${classname} does not exist in namespace ${ns}`);
   const view = ctx.repository.classView(cls, {
     localOnly: p.boolean('LocalOnly', true),
     includeQualifiers: p.boolean('IncludeQualifiers', true),

@@ -19,14 +19,23 @@ function instance(classname: string, props: Props, deviceId?: string): CIMInstan
   return new CIMInstance({ classname, properties, ...(path && { path }) });
 }
 
-t.test('HealthState decides when it has a known value (check_esxi_hardware table)', async (t) => {
+t.test('HealthState decides when it has a known value other than Unknown (check_esxi_hardware table)', async (t) => {
   const expected: [number, string, string][] = [
-    [0, 'OK', 'Unknown'], [5, 'OK', 'OK'], [10, 'WARNING', 'Degraded/Warning'], [15, 'WARNING', 'Minor failure'],
+    [5, 'OK', 'OK'], [10, 'WARNING', 'Degraded/Warning'], [15, 'WARNING', 'Minor failure'],
     [20, 'CRITICAL', 'Major failure'], [25, 'CRITICAL', 'Critical failure'], [30, 'CRITICAL', 'Non-recoverable error'],
   ];
   for (const [health, state, text] of expected) {
     t.same(elementStatus(instance('X', { HealthState: ['uint16', health], OperationalStatus: ['uint16', [6]] })), { state, text }, `HealthState ${health}`);
   }
+});
+
+t.test('HealthState 0 (Unknown) leaves the verdict to OperationalStatus: a lost reading is CRITICAL', async (t) => {
+  const unknown = (operational: number[] | null) => elementStatus(instance('X', { HealthState: ['uint16', 0], OperationalStatus: ['uint16', operational] }));
+  t.same(unknown([13]), { state: 'CRITICAL', text: 'Lost Communication' }, 'a sensor that lost its reading');
+  t.same(unknown([12]), { state: 'WARNING', text: 'No Contact' });
+  t.same(unknown([2]), { state: 'OK', text: 'OK' });
+  t.same(unknown(null), { state: 'OK', text: 'Unknown' }, 'with no OperationalStatus, HealthState 0 is OK, as the plugin reads it');
+  t.same(unknown([0x8001]), { state: 'OK', text: 'Unknown' }, 'nor with a vendor OperationalStatus');
 });
 
 t.test('OperationalStatus[0] decides without HealthState', async (t) => {

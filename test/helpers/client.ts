@@ -59,7 +59,8 @@ export function send(url: string, options: SendOptions = {}): Promise<Reply> {
     });
     req.on('socket', (socket: Socket) => {
       localPort = socket.localPort;
-      socket.once('connect', () => { localPort = socket.localPort; });
+      // A reused keep-alive socket is connected already: a listener would wait forever (and pile up).
+      if (socket.connecting) socket.once('connect', () => { localPort = socket.localPort; });
     });
     req.on('error', reject);
     req.end(body);

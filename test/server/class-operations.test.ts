@@ -218,9 +218,10 @@ t.test('GetQualifier and EnumerateQualifiers: the namespace\'s qualifier declara
   t.equal((await imethodError(broker.url, 'GetQualifier', CIMV2)).code, 4, 'QualifierName is required');
 });
 
-t.test('class operation errors', async (t) => {
+t.test('class operation errors: GetClass of an unknown class is CIM_ERR_NOT_FOUND (DSP0200), the enumerations CIM_ERR_INVALID_CLASS', async (t) => {
   const cases: [string, string, string, number, RegExp][] = [
-    ['GetClass', CIMV2, p.className('ClassName', 'No_Such'), 5, /No_Such/],
+    ['GetClass', CIMV2, p.className('ClassName', 'No_Such'), 6, /class No_Such does not exist in namespace root\/cimv2/],
+    ['GetClass', 'interop', p.className('ClassName', 'ACME_Widget'), 6, /ACME_Widget does not exist in namespace root\/interop/],
     ['GetClass', 'root/nowhere', p.className('ClassName', 'CIM_Fan'), 3, /root\/nowhere/],
     ['GetClass', CIMV2, '', 4, /ClassName/],
     ['GetClass', CIMV2, p.value('ClassName', 'CIM_Fan'), 4, /ClassName/],

@@ -48,7 +48,6 @@ const CASES: Record<string, Case[]> = {
     [3, 'OpenEnumerateInstances', 'interop/root', className('CIM_Fan'), /interop\/root/],
   ],
   'CIM_ERR_INVALID_CLASS (5)': [
-    [5, 'GetClass', CIMV2, className('No_Such'), /class No_Such does not exist in namespace root\/cimv2/],
     [5, 'EnumerateClassNames', CIMV2, className('No_Such'), /No_Such/],
     [5, 'EnumerateInstances', CIMV2, className('No_Such'), /No_Such/],
     [5, 'EnumerateInstanceNames', CIMV2, className('No_Such'), /No_Such/],
@@ -56,9 +55,10 @@ const CASES: Record<string, Case[]> = {
     [5, 'Associators', CIMV2, p.className('ObjectName', 'No_Such'), /No_Such/],
     [5, 'CreateInstance', CIMV2, iparam('NewInstance', '<INSTANCE CLASSNAME="No_Such"></INSTANCE>'), /No_Such/],
     [5, 'OpenEnumerateInstancePaths', CIMV2, className('No_Such'), /No_Such/],
-    [5, 'GetClass', 'interop', className('ACME_Widget'), /ACME_Widget does not exist in namespace root\/interop/],
+    [5, 'EnumerateClasses', 'interop', className('ACME_Widget'), /ACME_Widget does not exist in namespace root\/interop/],
   ],
   'CIM_ERR_NOT_FOUND (6)': [
+    [6, 'GetClass', CIMV2, className('No_Such'), /class No_Such does not exist in namespace root\/cimv2/],
     [6, 'GetInstance', CIMV2, fan('InstanceName', MISSING_FAN), /instance root\/cimv2:OMC_Fan\..*fan99.* does not exist/],
     [6, 'DeleteInstance', CIMV2, fan('InstanceName', MISSING_FAN), /fan99/],
     [6, 'ModifyInstance', CIMV2, modified(elementName, MISSING_FAN), /fan99/],

@@ -130,7 +130,7 @@ t.test('§1.4 a CIM error is HTTP 200 with CIMOperation and an ERROR element', a
   t.equal(res.status, 200);
   t.equal(res.headers['cimoperation'], 'MethodResponse');
   t.notOk(res.headers['cimerror'], 'no CIMError header');
-  t.match(res.text, /<IMETHODRESPONSE NAME="GetClass"><ERROR CODE="5" DESCRIPTION="[^"]*No_Such[^"]*"\/><\/IMETHODRESPONSE>/);
+  t.match(res.text, /<IMETHODRESPONSE NAME="GetClass"><ERROR CODE="6" DESCRIPTION="[^"]*No_Such[^"]*"\/><\/IMETHODRESPONSE>/);
 });
 
 t.test('§0 MESSAGE ID is echoed; versions are sent as 2.0 / 2.0 / 1.0', async (t) => {

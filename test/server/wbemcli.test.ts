@@ -361,7 +361,7 @@ t.test('failures wbemcli reports', async (t) => {
   await cim(['ecn', url('root/nosuch')], 3, 'CIM_ERR_INVALID_NAMESPACE');
   await cim(['ein', url('root/nosuch', 'CIM_Fan')], 3, 'CIM_ERR_INVALID_NAMESPACE');
   await cim(['ei', url('interop/nosuch', 'CIM_RegisteredProfile')], 3, 'CIM_ERR_INVALID_NAMESPACE');
-  await cim(['gc', url(CIMV2, 'No_Such')], 5, 'CIM_ERR_INVALID_CLASS');
+  await cim(['gc', url(CIMV2, 'No_Such')], 6, 'CIM_ERR_NOT_FOUND');
   await cim(['ein', url(CIMV2, 'No_Such')], 5, 'CIM_ERR_INVALID_CLASS');
   await cim(['ei', url(INTEROP, 'No_Such')], 5, 'CIM_ERR_INVALID_CLASS');
   const missing = await cim(['gi', url(CIMV2, sensorPath('no-such-sensor'))], 6, 'CIM_ERR_NOT_FOUND');
