@@ -150,11 +150,18 @@ function isSupplySensor(reading: IpmiReading): boolean {
   return type === 'power supply' && SUPPLY_PREFIX.test(name);
 }
 
-/** `ipmitool sensor` prints a discrete record's states as bits: read them once the record's kind is known. */
+/**
+ * `ipmitool sensor` prints a discrete record's states as bits: no bit set is
+ * nothing asserted, whatever the type; set bits are read where the record's
+ * kind is known (a supply, a redundancy set) and kept raw otherwise.
+ */
 function withDecodedBits(reading: IpmiReading, role: Role | undefined): IpmiReading {
-  if (reading.stateBits === undefined || reading.states.length > 0 || (role !== 'supply' && role !== 'redundancy')) return reading;
-  const { rawState: _raw, stateBits, ...rest } = reading;
-  return { ...rest, states: statesFromBits(role === 'supply' ? 'powerSupply' : 'redundancy', stateBits) };
+  const bits = reading.stateBits;
+  if (bits === undefined || reading.states.length > 0) return reading;
+  if (bits !== 0 && role !== 'supply' && role !== 'redundancy') return reading;
+  const { rawState: _raw, stateBits: _bits, ...rest } = reading;
+  if (bits === 0) return { ...rest, states: [] };
+  return { ...rest, states: statesFromBits(role === 'supply' ? 'powerSupply' : 'redundancy', bits) };
 }
 
 // ---- numeric sensors -----------------------------------------------------------
@@ -244,7 +251,7 @@ function discreteSensor(reading: IpmiReading, id: string, role: Role | undefined
   const kind = discreteKind(reading, role);
   const state = discreteState(reading);
   const possible = new Set([...(kind === 'other' ? [] : statesOfKind(kind)), ...reading.states, state]);
-  const sensor: DiscreteSensor = { id, label: reading.name, kind, possibleStates: [...possible], state, health: discreteHealth(reading) };
+  const sensor: DiscreteSensor = { id, label: reading.name, kind, possibleStates: [...possible], state, health: discreteHealth(reading, role) };
   const source = describeSource(reading);
   if (source) sensor.source = source;
   return sensor;
@@ -262,8 +269,10 @@ function discreteState(reading: IpmiReading): string {
   return chosen ?? reading.rawState ?? NOTHING_ASSERTED;
 }
 
-function discreteHealth(reading: IpmiReading): Health {
+function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {
   if (reading.unavailable) return 'unknown';
+  // A supply's sensor with "Presence detected" not asserted: the module was pulled.
+  if (role === 'supply' && reading.states.length === 0 && reading.rawState === undefined) return 'critical';
   const known = reading.states.map((state) => stateMeaning(state)?.health).filter((health): health is Health => health !== undefined);
   if (known.length > 0) return [...known, ...(reading.health ? [reading.health] : [])].reduce(worse);
   if (reading.states.length > 0 || reading.rawState !== undefined) return reading.health ?? 'unknown';
@@ -436,13 +445,13 @@ function worseRedundancy(a: RedundancyStatus, b: RedundancyStatus): RedundancySt
 
 function buildRedundancy(records: Classified[]): RedundancyGroup[] {
   const groups: RedundancyGroup[] = [];
-  for (const { reading, role, discrete } of records) {
+  for (const { reading, role, id, discrete } of records) {
     if (role !== 'redundancy' || !discrete) continue;
     const kind = redundancyKind(reading);
     if (!kind) continue;
     const statuses = reading.unavailable ? [] : reading.states.map((state) => stateMeaning(state)?.redundancy).filter((s) => s !== undefined);
     const status = statuses.reduce<RedundancyStatus>(worseRedundancy, statuses[0] ?? 'unknown');
-    groups.push({ id: `ipmi:redundancy:${discrete.id.slice('ipmi:'.length)}`, label: reading.name, kind, status });
+    groups.push({ id: `ipmi:redundancy:${id.slice('ipmi:'.length)}`, label: reading.name, kind, status });
   }
   return groups;
 }

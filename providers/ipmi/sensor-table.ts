@@ -15,7 +15,7 @@ import { parseDecimal, pipeFields, splitLines, statusHealth } from './text.js';
 
 /** The threshold columns, in order: lnr lcr lnc unc ucr unr. */
 const COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
-const STATUS = /^(ok|ns|na|nc|cr|nr|0x[0-9a-fA-F]{4})$/;
+const STATUS = /^(ok|ns|na|[lu]?(nc|cr|nr)|0x[0-9a-fA-F]{4})$/;
 
 /** Parses `ipmitool sensor` output. */
 export function parseSensorTable(text: string): IpmiParseResult {

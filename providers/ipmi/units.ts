@@ -79,7 +79,7 @@ const UNITS: Readonly<Record<string, UnitMapping>> = {
   day: DAYS,
 };
 
-/** Units of record types, for analog records that printed no unit (no reading). */
+/** Units of record types, for analog records that printed no unit (no reading); the name where no type is printed. */
 const BY_SENSOR_TYPE: Readonly<Record<string, UnitMapping>> = {
   temperature: TEMPERATURE,
   voltage: VOLTAGE,
@@ -103,7 +103,8 @@ export interface UnitContext {
 /** The kind and unit of an analog record. */
 export function mapUnit(context: UnitContext): UnitMapping {
   const printed = isAnalogUnit(context.unit) ? context.unit.toLowerCase() : undefined;
-  const mapping = printed === undefined ? BY_SENSOR_TYPE[context.sensorType?.toLowerCase() ?? ''] ?? OTHER : UNITS[printed] ?? OTHER;
+  const byType = context.sensorType === undefined ? kindByName(context.name) : BY_SENSOR_TYPE[context.sensorType.toLowerCase()];
+  const mapping = printed === undefined ? byType ?? OTHER : UNITS[printed] ?? OTHER;
   if (context.fan) {
     if (mapping.unit === 'percent') return FAN_PERCENT;
     if (printed === undefined) return FAN; // no reading, no unit: a fan speed is RPM unless printed otherwise

@@ -89,7 +89,7 @@ t.test('discrete sensors: kind, the most severe state, health from the states wh
   t.match(ps2, { kind: 'powerSupplyStatus', state: 'Failure detected', health: 'critical' });
   t.ok(ps2.possibleStates.includes('Presence detected') && ps2.possibleStates.includes('Power Supply AC lost'));
   t.match(discrete(snapshot.discreteSensors, 'ipmi:PS4 Status'), { state: 'AC out-of-range, but present', health: 'warning' });
-  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS3 Status'), { state: 'No state asserted', health: 'ok' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS3 Status'), { state: 'No state asserted', health: 'critical' }, 'a supply sensor with nothing asserted: pulled');
   t.match(discrete(snapshot.discreteSensors, 'ipmi:Intrusion'), { kind: 'intrusion', state: 'General Chassis intrusion', health: 'critical' });
   t.match(discrete(snapshot.discreteSensors, 'ipmi:Drive 0'), { kind: 'presence', state: 'Drive Present', health: 'ok' });
   t.match(discrete(snapshot.discreteSensors, 'ipmi:Drive 1'), { state: 'Drive Fault', health: 'critical' });
