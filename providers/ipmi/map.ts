@@ -366,11 +366,9 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     if (record.role === 'redundancy' || record.role === 'fan') continue;
     const draft = record.role === 'supply' ? drafts.get(supplyEntity(record.reading) ?? draftKeyOf(record)) : owningSupply(record, all);
     if (!draft) continue;
-    for (const sensor of [record.numeric, record.discrete]) {
-      if (!sensor) continue;
-      sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
-      draft.supply.sensors?.push(sensor.id);
-    }
+    // `sensors` lists the supply's numeric sensors (the model links those); discrete ones name the supply they watch.
+    if (record.numeric) draft.supply.sensors?.push(record.numeric.id);
+    for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
   return all.map(({ supply, verdicts }) => {
     const worst = verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));

@@ -116,7 +116,8 @@ t.test('a record with an analog value and states gives a numeric and a discrete 
   const snapshot = buildSnapshot({ readings: parseSdrElist('Power Supply 1   | 03h | ok  | 10.1 | 110 Watts, Presence detected\n').readings });
   t.match(sensor(snapshot.sensors, 'ipmi:Power Supply 1'), { kind: 'power', value: 110, monitors: { kind: 'powerSupply', id: 'ipmi:psu:10.1' } });
   t.match(discrete(snapshot.discreteSensors, 'ipmi:Power Supply 1:state'), { kind: 'powerSupplyStatus', state: 'Presence detected' });
-  t.match(snapshot.powerSupplies, [{ id: 'ipmi:psu:10.1', label: 'Power Supply 1', status: 'ok', sensors: ['ipmi:Power Supply 1', 'ipmi:Power Supply 1:state'] }]);
+  t.match(snapshot.powerSupplies, [{ id: 'ipmi:psu:10.1', label: 'Power Supply 1', status: 'ok', sensors: ['ipmi:Power Supply 1'] }]);
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:Power Supply 1:state').monitors, { kind: 'powerSupply', id: 'ipmi:psu:10.1' });
 });
 
 t.test('power supplies: grouped by entity, status from the asserted states', async (t) => {
@@ -127,7 +128,8 @@ t.test('power supplies: grouped by entity, status from the asserted states', asy
     ['ipmi:psu:10.3', 'PS3 Status', 'failed'],
     ['ipmi:psu:10.4', 'PS4 Status', 'degraded'],
   ]);
-  t.same(snapshot.powerSupplies?.[0]?.sensors, ['ipmi:Current 1', 'ipmi:Voltage 1', 'ipmi:PS1 Status']);
+  t.same(snapshot.powerSupplies?.[0]?.sensors, ['ipmi:Current 1', 'ipmi:Voltage 1'], 'its numeric sensors');
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS1 Status').monitors, { kind: 'powerSupply', id: 'ipmi:psu:10.1' });
   t.match(sensor(snapshot.sensors, 'ipmi:Current 2'), { monitors: { kind: 'powerSupply', id: 'ipmi:psu:10.2' } });
   t.equal(snapshot.powerSupplies?.[0]?.redundancyGroup, 'ipmi:redundancy:PS Redundancy');
   const free = buildSnapshot({ readings: parseFreeIpmiSensors(fixture('freeipmi-default.txt')).readings });

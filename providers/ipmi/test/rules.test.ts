@@ -5,7 +5,9 @@
  * fixture per rule, modelled on real captures (HP iLO, Supermicro, Dell).
  */
 import t from 'tap';
+import { buildModel, type BuildProblem } from '../../../src/model/index.js';
 import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
+import { input, sample } from '../../../test/model/fixtures.js';
 import { buildSnapshot } from '../map.js';
 import { detectFormat, parseSensorOutput } from '../recognise.js';
 import { fixture } from './fixture.js';
@@ -70,18 +72,18 @@ t.test('HP "Fan Block" fans in percent under the system board are fans, linked t
 t.test('temperatures on a supply entity are supply temperatures, never supplies', async (t) => {
   const hp = snapshotOf('sdr-elist-full-hp.txt');
   t.same(hp.powerSupplies?.map((p) => [p.id, p.label]), [['ipmi:psu:10.1', 'Power Supply 1'], ['ipmi:psu:10.2', 'Power Supply 2']]);
-  t.same(hp.powerSupplies?.[0]?.sensors, ['ipmi:Power Supply 1', 'ipmi:Power Supply 1:state', 'ipmi:Temp 12'], 'Temp 12 on 10.1 is PS 1\'s');
+  t.same(hp.powerSupplies?.[0]?.sensors, ['ipmi:Power Supply 1', 'ipmi:Temp 12'], 'Temp 12 on 10.1 is PS 1\'s');
   t.match(numeric(hp, 'ipmi:Temp 12'), { kind: 'temperature', monitors: { kind: 'powerSupply', id: 'ipmi:psu:10.1' } });
   t.equal(numeric(hp, 'ipmi:Temp 13').monitors, undefined, 'Temp 13 on 10.5 matches no supply');
   t.notOk(hp.powerSupplies?.some((p) => p.label === 'Power Supplies'), 'the redundancy sensor on 10.3 is no supply');
   const entity = snapshotOf('sdr-entity-10.txt');
   t.same(entity.powerSupplies?.map((p) => [p.label, p.sensors]), [
-    ['PS1 Status', ['ipmi:PS1 Status', 'ipmi:Current 1', 'ipmi:Voltage 1', 'ipmi:PS1 Temperature']],
-    ['PS2 Status', ['ipmi:PS2 Status', 'ipmi:Current 2', 'ipmi:Voltage 2']],
+    ['PS1 Status', ['ipmi:Current 1', 'ipmi:Voltage 1', 'ipmi:PS1 Temperature']],
+    ['PS2 Status', ['ipmi:Current 2', 'ipmi:Voltage 2']],
   ]);
   t.equal(numeric(entity, 'ipmi:PS Inlet Temp').monitors, undefined);
   const table = snapshotOf('sensor-na-dimm.txt');
-  t.same(table.powerSupplies?.[0]?.sensors, ['ipmi:Power Supply 1', 'ipmi:PS 1 Input'], 'no entity printed: linked by the number in the name');
+  t.same(table.powerSupplies?.[0]?.sensors, ['ipmi:PS 1 Input'], 'no entity printed: linked by the number in the name');
 });
 
 t.test('a pulled supply is failed and not present; its redundancy set is lost', async (t) => {
@@ -194,4 +196,13 @@ t.test('every unit ipmitool prints maps, keeping the printed resolution', async 
     t.same([`${sensor.kind}/${sensor.unit}`, sensor.value, sensor.decimals], [type, value, decimals], name);
   }
   t.match(numeric(units, 'ipmi:Inlet Temp F').thresholds, { upperNonCritical: 40, upperCritical: 45 }, 'thresholds converted alike');
+});
+
+t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
+  const files = ['sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
+  for (const file of files) {
+    const problems: BuildProblem[] = [];
+    buildModel(input([sample(snapshotOf(file), { provider: 'ipmi' })]), { onProblem: (p) => problems.push(p) });
+    t.same(problems, [], file);
+  }
 });
