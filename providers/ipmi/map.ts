@@ -352,7 +352,7 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     if (record.role !== 'supply') continue;
     const entity = supplyEntity(record.reading);
     const number = supplyNumber(record.reading);
-    const key = entity ?? (number === undefined ? record.id : `#${number}`);
+    const key = supplyKey(record);
     let draft = drafts.get(key);
     if (!draft) {
       const supply: PowerSupply = { id: `ipmi:psu:${entity ?? record.id.slice('ipmi:'.length)}`, label: record.reading.name, status: 'unknown', sensors: [] };
@@ -364,7 +364,7 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
   const all = [...drafts.values()];
   for (const record of records) {
     if (record.role === 'redundancy' || record.role === 'fan') continue;
-    const draft = record.role === 'supply' ? drafts.get(supplyEntity(record.reading) ?? draftKeyOf(record)) : owningSupply(record, all);
+    const draft = record.role === 'supply' ? drafts.get(supplyKey(record)) : owningSupply(record, all);
     if (!draft) continue;
     // `sensors` lists the supply's numeric sensors (the model links those); discrete ones name the supply they watch.
     if (record.numeric) draft.supply.sensors?.push(record.numeric.id);
@@ -391,9 +391,10 @@ function supplyNumber(reading: IpmiReading): number | undefined {
   return supplyEntity(reading) === undefined ? undefined : reading.entity?.instance;
 }
 
-function draftKeyOf(record: Classified): string {
+/** Sensors of one supply share its entity 10.n, else its number ("PS1 Status", "PS1 Presence"). */
+function supplyKey(record: Classified): string {
   const number = supplyNumber(record.reading);
-  return number === undefined ? record.id : `#${number}`;
+  return supplyEntity(record.reading) ?? (number === undefined ? record.id : `#${number}`);
 }
 
 /** The supply a measurement belongs to: the one on its entity 10.n, else the one its name numbers ("PS2 Curr Out %"). */
