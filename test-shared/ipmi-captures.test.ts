@@ -1,14 +1,15 @@
 /**
  * Every real IPMI capture in ../shared/fixtures/ipmi parses; every sensor
  * line is accounted for (counted here by a rule independent of the parsers);
- * each sensor comes out with the right kind, unit, value and state.
+ * each sensor comes out with the right kind, unit, value and state; and every
+ * capture obeys the rules of reading IPMI as the BMC means it (checkRules).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
 import type { HardwareSnapshot } from '../src/model/snapshot.js';
-import { buildSnapshot, parseIpmiOutput } from '../providers/ipmi/index.js';
+import { assignIds, buildSnapshot, parseIpmiOutput } from '../providers/ipmi/index.js';
 import type { DcmiPowerReading, IpmiParseResult } from '../providers/ipmi/index.js';
 
 const ROOT = fileURLToPath(new URL('../../shared/fixtures/ipmi/', import.meta.url));
@@ -60,6 +61,57 @@ function check(t: Test, snapshot: HardwareSnapshot, expected: Expected[]): void 
       t.equal(d?.health, health, `${id} health`);
     }
   }
+}
+
+/** Printed units the snapshot cannot state (the merger's model has no feet): served as other/unspecified. */
+const UNSTATED_UNITS = new Set(['feet', 'ft', 'unspecified']);
+
+/**
+ * The rules every capture obeys: no reading is no verdict; a fan exists for
+ * each fan speed and only for one; a supply exists because of a supply's own
+ * sensor; every printed unit the snapshot can state is stated; and what the
+ * BMC reports healthy raises no alarm (these captures are of healthy boxes).
+ */
+function checkRules(t: Test, result: IpmiParseResult, snapshot: HardwareSnapshot): void {
+  const ids = assignIds(result.readings);
+  const printedUnit = new Map(result.readings.map((reading, i) => [ids[i], reading.unit]));
+  for (const sensor of snapshot.sensors ?? []) {
+    if (sensor.value === null) {
+      t.ok(sensor.unavailable, `${sensor.id}: no reading says why`);
+      t.equal(sensor.health, undefined, `${sensor.id}: no reading, no verdict`);
+    }
+    const unit = printedUnit.get(sensor.id)?.toLowerCase();
+    if (unit && unit !== 'discrete' && unit !== 'n/a' && !UNSTATED_UNITS.has(unit)) t.not(sensor.unit, 'unspecified', `${sensor.id}: "${unit}" is stated`);
+  }
+  const speeds = (snapshot.sensors ?? []).filter((s) => s.kind === 'fan').map((s) => s.id);
+  t.same(snapshot.fans?.map((f) => f.speedSensor), speeds, 'one fan per fan speed, and no other');
+  for (const supply of snapshot.powerSupplies ?? []) {
+    const own = [...(snapshot.sensors ?? []), ...(snapshot.discreteSensors ?? [])].find((s) => s.label === supply.label && s.monitors?.id === supply.id);
+    t.ok(own && /^(ps|psu|power supply)\s*\d/i.test(own.label), `${supply.id} exists because of its own sensor`);
+  }
+  const alarms = [
+    ...(snapshot.sensors ?? []).filter((s) => s.health !== undefined && s.health !== 'ok').map((s) => s.id),
+    ...(snapshot.discreteSensors ?? []).filter((s) => ['warning', 'critical', 'fatal'].includes(s.health)).map((s) => s.id),
+    ...[...(snapshot.fans ?? []), ...(snapshot.powerSupplies ?? [])].filter((d) => d.status === 'degraded' || d.status === 'failed').map((d) => d.id),
+    ...(snapshot.redundancy ?? []).filter((r) => r.status !== 'full' && r.status !== 'unknown').map((r) => r.id),
+  ];
+  t.same(alarms, [], 'no false alarms');
+}
+
+/** The layout each capture's command prints (see its SOURCE.txt). */
+const FORMAT: Record<string, string> = {
+  'netdata-ibm-ipmimonitoring': 'freeipmi',
+  'checkmk-freeipmi-snippets': 'freeipmi',
+  'afancontrol-supermicro-ipmi-sensors-csv': 'freeipmi',
+  'ceilometer-intel-sdr-v': 'sdr-verbose',
+  'ironic-dell-sdr-v': 'sdr-verbose',
+  'telegraf-sdr-elist-curated': 'sdr-elist',
+};
+
+function expectedFormat(path: string): string {
+  if (path.endsWith('ipmitool-sdr.txt')) return 'sdr-list';
+  if (path.endsWith('ipmitool-sdr-elist.txt')) return 'sdr-elist';
+  return FORMAT[path.split('/')[0] ?? ''] ?? 'unknown';
 }
 
 const EXPECTED: Record<string, Expected[]> = {
@@ -184,7 +236,10 @@ for (const [path, expected] of Object.entries(EXPECTED)) {
     t.equal(result.readings.length, counted.sensors, 'every sensor line is read');
     t.equal(result.noise.length, counted.noise, 'every other line is noise');
     t.equal(result.skipped.length, 0);
-    check(t, buildSnapshot({ readings: result.readings }), expected);
+    t.equal(result.format, expectedFormat(path), 'the layout of its command');
+    const snapshot = buildSnapshot({ readings: result.readings });
+    check(t, snapshot, expected);
+    checkRules(t, result, snapshot);
   });
 }
 
@@ -196,11 +251,14 @@ t.test('derived records of the captures', async (t) => {
   ]);
   t.same(hp.redundancy, [{ id: 'ipmi:redundancy:Power Supplies', label: 'Power Supplies', kind: 'powerSupply', status: 'full' }]);
   const fans = buildSnapshot({ readings: listing('afancontrol-supermicro-ipmi-sensors-csv/ipmi-sensors--sensor-types-Fan--comma-separated-output.txt').readings });
-  t.same(fans.fans?.map((f) => f.status), ['ok', 'ok', 'absent', 'absent', 'absent', 'absent']);
+  t.same(fans.fans?.map((f) => [f.status, f.statusReason]), [['ok', undefined], ['ok', undefined], ...Array(4).fill(['absent', 'not present'])], 'empty fan headers are absent fans');
+  const current = listing('ceilometer-intel-sdr-v/ipmitool-sdr-v-type-Current.txt');
+  t.same(buildSnapshot({ readings: current.readings }).powerSupplies, [], '"PS1 Curr Out %" on entity 10.1 measures a supply; it makes none');
+  const dell = buildSnapshot({ readings: listing('ironic-dell-sdr-v/ipmitool-sdr-v.txt').readings });
+  t.same(dell.fans?.map((f) => f.label), ['FAN MOD 1A RPM', 'FAN MOD 1B RPM'], 'fans under the system board entity are fans');
   const elist = buildSnapshot({ readings: listing('telegraf-sdr-elist-curated/ipmitool-sdr-elist.txt').readings });
-  t.match(elist.powerSupplies, [{ id: 'ipmi:psu:10.1', status: 'ok', sensors: ['ipmi:Current 1', 'ipmi:Power Supply 1', 'ipmi:Power Supply 1:state'] }]);
-  const current = buildSnapshot({ readings: listing('ceilometer-intel-sdr-v/ipmitool-sdr-v-type-Current.txt').readings });
-  t.match(current.sensors?.find((s) => s.id === 'ipmi:Pwr Consumption'), { thresholds: { upperNonCritical: 1738, upperCritical: 1914 }, source: 'IPMI sensor 0x76, entity 7.1' });
+  t.match(elist.powerSupplies, [{ id: 'ipmi:psu:10.1', status: 'ok', sensors: ['ipmi:Current 1', 'ipmi:Power Supply 1'] }]);
+  t.match(buildSnapshot({ readings: current.readings }).sensors?.find((s) => s.id === 'ipmi:Pwr Consumption'), { thresholds: { upperNonCritical: 1738, upperCritical: 1914 }, source: 'IPMI sensor 0x76, entity 7.1' });
   const voltage = buildSnapshot({ readings: listing('ceilometer-intel-sdr-v/ipmitool-sdr-v-type-Voltage.txt').readings });
   t.match(voltage.sensors?.find((s) => s.id === 'ipmi:BB +12.0V'), { decimals: 3, thresholds: { lowerCritical: 10.635, lowerNonCritical: 10.947, upperNonCritical: 13.027, upperCritical: 13.391 } });
   const noisy = listing('telegraf-sdr-with-stderr-noise/ipmitool-sdr.txt');

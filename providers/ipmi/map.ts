@@ -4,6 +4,13 @@
  * appended only when a name repeats; a record with both an analog value and
  * discrete states ("110 Watts, Presence detected") gives a numeric sensor
  * `ipmi:<name>` and a discrete one `ipmi:<name>:state`.
+ *
+ * Devices come from what a sensor is, never from where it sits: a fan from a
+ * fan's speed sensor (RPM, type Fan, or a fan's name such as "Fan Block 3"
+ * read in percent under the system board), a power supply from a supply's
+ * own sensor (type Power Supply, or a supply's name: "PS1 Status", "Power
+ * Supply 2", "PSU2"). Other sensors on a supply's entity (10.n) or named
+ * after it ("PS1 Curr Out %") are linked to that supply; they never make one.
  */
 import type {
   Chassis, DeviceStatus, DiscreteSensor, DiscreteSensorKind, Fan, Fru, Health, HardwareSnapshot, NumericSensor,
@@ -11,8 +18,8 @@ import type {
 } from '../../src/model/snapshot.js';
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
-import { severity, stateMeaning, statesOfKind, worse } from './states.js';
-import { isAnalogUnit, mapUnit } from './units.js';
+import { severity, stateMeaning, statesFromBits, statesOfKind, worse } from './states.js';
+import { isAnalogUnit, kindByName, mapUnit } from './units.js';
 
 export interface SnapshotSources {
   readings: readonly IpmiReading[];
@@ -32,21 +39,35 @@ const POWER_SUPPLY_ENTITY = 10;
 const POWER_UNIT_ENTITY = 19;
 const FAN_ENTITIES = new Set([29, 30]);
 
+/** What a record is, beyond its reading: a fan's speed, a supply's own sensor, a redundancy sensor. */
+type Role = 'fan' | 'supply' | 'redundancy';
+
+/** A supply's own sensor where no type is printed: "PS1 Status", "Power Supply 2", "PSU2", "PS 3 Presence", "PSU1_STATUS". */
+const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?:[ _-]?(?:status|stat|state|presence|pres))?$/i;
+/** A sensor named after a supply: "PS1 Curr Out %", "PS 2 Input", "PSU2 Temp". */
+const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
+/** A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA". */
+const FAN_NAME = /^(?:sys(?:tem)?[ _-]?|cpu\d*[ _-]?|rear[ _-]?|front[ _-]?)?fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+[a-z]?|[a-z])(?:[ _-]?(?:rpm|speed|tach|duty|pct|%))?$/i;
+/** Redundancy sensors named for the whole set (HP "Fans", "Power Supplies"). */
+const GROUP_NAME = /^(?:fans|power supplies|psus|pwr supplies|cooling)$/i;
+
 /** Builds the snapshot of one sample. */
 export function buildSnapshot(sources: SnapshotSources): HardwareSnapshot {
   const ids = assignIds(sources.readings);
   const sensors: NumericSensor[] = [];
   const discreteSensors: DiscreteSensor[] = [];
   const records: Classified[] = [];
-  sources.readings.forEach((reading, i) => {
-    const id = ids[i] ?? `ipmi:${reading.name}`;
-    const record: Classified = { reading, id };
+  sources.readings.forEach((raw, i) => {
+    const id = ids[i] ?? `ipmi:${raw.name}`;
+    const role = roleOf(raw);
+    const reading = withDecodedBits(raw, role);
+    const record: Classified = { reading, id, role };
     if (isNumeric(reading)) {
-      record.numeric = numericSensor(reading, id, sources.decimals);
+      record.numeric = numericSensor(reading, id, role, sources.decimals);
       sensors.push(record.numeric);
     }
     if (!record.numeric || reading.states.length > 0) {
-      record.discrete = discreteSensor(reading, record.numeric ? `${id}:state` : id);
+      record.discrete = discreteSensor(reading, record.numeric ? `${id}:state` : id, role);
       discreteSensors.push(record.discrete);
     }
     records.push(record);
@@ -68,6 +89,7 @@ export function buildSnapshot(sources: SnapshotSources): HardwareSnapshot {
 interface Classified {
   reading: IpmiReading;
   id: string;
+  role: Role | undefined;
   numeric?: NumericSensor;
   discrete?: DiscreteSensor;
 }
@@ -95,19 +117,76 @@ function duplicateSuffixes(group: IpmiReading[]): string[] {
   return group.map((_, rank) => String(rank + 1));
 }
 
-// ---- numeric sensors -----------------------------------------------------------
+// ---- roles ---------------------------------------------------------------------
 
-function isNumeric(reading: IpmiReading): boolean {
-  if (reading.value !== undefined) return true;
-  if (reading.rawState !== undefined) return false;
-  return reading.eventClass === 'threshold' || (reading.eventClass === undefined && isAnalogUnit(reading.unit));
+function roleOf(reading: IpmiReading): Role | undefined {
+  if (isRedundancy(reading)) return 'redundancy';
+  if (isNumeric(reading) && isFanSpeed(reading)) return 'fan';
+  if (isSupplySensor(reading)) return 'supply';
+  return undefined;
 }
 
-function numericSensor(reading: IpmiReading, id: string, sticky: Map<string, number> | undefined): NumericSensor {
-  const mapping = mapUnit({ unit: reading.unit, sensorType: reading.sensorType, name: reading.name, entityId: reading.entity?.id });
+function isRedundancy(reading: IpmiReading): boolean {
+  if (reading.states.some((state) => stateMeaning(state)?.kind === 'redundancy')) return true;
+  return /redundan|\bredun\b/i.test(reading.name) || GROUP_NAME.test(reading.name.trim());
+}
+
+/** A fan's speed, in RPM or in percent of full speed, whatever entity it sits on. */
+function isFanSpeed(reading: IpmiReading): boolean {
+  const type = reading.sensorType?.toLowerCase();
+  if (type === 'fan') return true;
+  const unit = mapUnit({ unit: reading.unit, sensorType: reading.sensorType, name: reading.name }).unit;
+  if (unit === 'rpm') return true;
+  if (unit === 'percent' && reading.entity && FAN_ENTITIES.has(reading.entity.id)) return true;
+  const fanUnit = unit === 'percent' || !isAnalogUnit(reading.unit);
+  return type === undefined && fanUnit && FAN_NAME.test(reading.name.trim());
+}
+
+/** A supply's own sensor: typed Power Supply and named for one, or, untyped, named as one. */
+function isSupplySensor(reading: IpmiReading): boolean {
+  const type = reading.sensorType?.toLowerCase();
+  const name = reading.name.trim();
+  if (type === undefined) return SUPPLY_NAME.test(name);
+  return type === 'power supply' && SUPPLY_PREFIX.test(name);
+}
+
+/**
+ * `ipmitool sensor` prints a discrete record's states as bits: no bit set is
+ * nothing asserted, whatever the type; set bits are read where the record's
+ * kind is known (a supply, a redundancy set) and kept raw otherwise.
+ */
+function withDecodedBits(reading: IpmiReading, role: Role | undefined): IpmiReading {
+  const bits = reading.stateBits;
+  if (bits === undefined || reading.states.length > 0) return reading;
+  if (bits !== 0 && role !== 'supply' && role !== 'redundancy') return reading;
+  const { rawState: _raw, stateBits: _bits, ...rest } = reading;
+  if (bits === 0) return { ...rest, states: [] };
+  return { ...rest, states: statesFromBits(role === 'supply' ? 'powerSupply' : 'redundancy', bits) };
+}
+
+// ---- numeric sensors -----------------------------------------------------------
+
+/**
+ * An analog record: a value, a threshold type, an analog unit; or, where a
+ * list layout printed none of them for an unreadable record, a name that
+ * says what it measures ("DIMM Temp | no reading", "FAN3 | No Reading").
+ */
+function isNumeric(reading: IpmiReading): boolean {
+  if (reading.value !== undefined) return true;
+  if (reading.rawState !== undefined || reading.stateBits !== undefined) return false;
+  if (reading.eventClass !== undefined) return reading.eventClass === 'threshold';
+  if (isAnalogUnit(reading.unit)) return true;
+  if (reading.unavailable === undefined || reading.states.length > 0 || reading.sensorType !== undefined) return false;
+  const name = reading.name.trim();
+  return FAN_NAME.test(name) || kindByName(name) !== undefined;
+}
+
+function numericSensor(reading: IpmiReading, id: string, role: Role | undefined, sticky: Map<string, number> | undefined): NumericSensor {
+  const mapping = mapUnit({ unit: reading.unit, sensorType: reading.sensorType, name: reading.name, fan: role === 'fan' });
+  const decimals = mapping.decimals ? mapping.decimals(reading.decimals ?? 0) : reading.decimals ?? 0;
   const convert = (value: number): number => {
     if (!mapping.convert) return value;
-    const factor = 10 ** (mapping.decimals ?? 0);
+    const factor = 10 ** decimals;
     return Math.round(mapping.convert(value) * factor) / factor;
   };
   const thresholds: Thresholds = {};
@@ -119,9 +198,10 @@ function numericSensor(reading: IpmiReading, id: string, sticky: Map<string, num
     kind: mapping.kind,
     unit: mapping.unit,
     value,
-    decimals: decimalsOf(id, reading, mapping.decimals, thresholds, sticky),
+    decimals: decimalsOf(id, decimals, thresholds, sticky),
   };
   if (Object.keys(thresholds).length > 0) sensor.thresholds = thresholds;
+  // No reading is no verdict: the status column of an unreadable sensor ("ns", "na") says nothing of the part.
   if (value === null) sensor.unavailable = reading.unavailable ?? 'failed';
   else if (reading.health) sensor.health = reading.health;
   const source = describeSource(reading);
@@ -130,8 +210,8 @@ function numericSensor(reading: IpmiReading, id: string, sticky: Map<string, num
 }
 
 /** The printed precision, widened to write every threshold exactly and never narrower than before. */
-function decimalsOf(id: string, reading: IpmiReading, converted: number | undefined, thresholds: Thresholds, sticky?: Map<string, number>): number {
-  let decimals = converted ?? reading.decimals ?? 0;
+function decimalsOf(id: string, printed: number, thresholds: Thresholds, sticky?: Map<string, number>): number {
+  let decimals = printed;
   for (const value of Object.values(thresholds)) decimals = Math.max(decimals, significantDecimals(value));
   if (sticky) {
     decimals = Math.max(decimals, sticky.get(id) ?? 0);
@@ -167,11 +247,11 @@ function dcmiSensor(dcmi: DcmiPowerReading): NumericSensor {
 const UNAVAILABLE_STATE = { absent: 'No Reading', disabled: 'Disabled', failed: 'Unreadable' } as const;
 const NOTHING_ASSERTED = 'No state asserted';
 
-function discreteSensor(reading: IpmiReading, id: string): DiscreteSensor {
-  const kind = discreteKind(reading);
+function discreteSensor(reading: IpmiReading, id: string, role: Role | undefined): DiscreteSensor {
+  const kind = discreteKind(reading, role);
   const state = discreteState(reading);
   const possible = new Set([...(kind === 'other' ? [] : statesOfKind(kind)), ...reading.states, state]);
-  const sensor: DiscreteSensor = { id, label: reading.name, kind, possibleStates: [...possible], state, health: discreteHealth(reading) };
+  const sensor: DiscreteSensor = { id, label: reading.name, kind, possibleStates: [...possible], state, health: discreteHealth(reading, role) };
   const source = describeSource(reading);
   if (source) sensor.source = source;
   return sensor;
@@ -189,8 +269,10 @@ function discreteState(reading: IpmiReading): string {
   return chosen ?? reading.rawState ?? NOTHING_ASSERTED;
 }
 
-function discreteHealth(reading: IpmiReading): Health {
+function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {
   if (reading.unavailable) return 'unknown';
+  // A supply's sensor with "Presence detected" not asserted: the module was pulled.
+  if (role === 'supply' && reading.states.length === 0 && reading.rawState === undefined) return 'critical';
   const known = reading.states.map((state) => stateMeaning(state)?.health).filter((health): health is Health => health !== undefined);
   if (known.length > 0) return [...known, ...(reading.health ? [reading.health] : [])].reduce(worse);
   if (reading.states.length > 0 || reading.rawState !== undefined) return reading.health ?? 'unknown';
@@ -203,102 +285,172 @@ const KIND_BY_SENSOR_TYPE: Readonly<Record<string, DiscreteSensorKind>> = {
   'entity presence': 'presence',
 };
 
-function discreteKind(reading: IpmiReading): DiscreteSensorKind {
+function discreteKind(reading: IpmiReading, role: Role | undefined): DiscreteSensorKind {
+  if (role === 'redundancy') return 'redundancy';
+  if (role === 'supply') return 'powerSupplyStatus';
   const stateKinds = new Set(reading.states.map((state) => stateMeaning(state)?.kind));
-  for (const kind of ['redundancy', 'intrusion', 'powerSupplyStatus'] as const) if (stateKinds.has(kind)) return kind;
-  if (/redundan/i.test(reading.name)) return 'redundancy';
+  for (const kind of ['intrusion', 'powerSupplyStatus'] as const) if (stateKinds.has(kind)) return kind;
   const byType = KIND_BY_SENSOR_TYPE[reading.sensorType?.toLowerCase() ?? ''];
   if (byType) return byType;
-  if (reading.entity?.id === POWER_SUPPLY_ENTITY) return 'powerSupplyStatus';
   if (stateKinds.has('presence')) return 'presence';
   if (/intru/i.test(reading.name)) return 'intrusion';
   if (/presen|\bpres\b/i.test(reading.name)) return 'presence';
   return 'other';
 }
 
-// ---- fans, power supplies, redundancy ------------------------------------------
+// ---- fans ----------------------------------------------------------------------
+
+/** What a device's status is, and why when it is not ok. */
+interface StatusVerdict {
+  status: DeviceStatus;
+  reason?: string;
+}
 
 function buildFans(records: Classified[]): Fan[] {
   const fans: Fan[] = [];
-  for (const { numeric } of records) {
-    if (numeric?.kind !== 'fan') continue;
-    const fan: Fan = { id: `ipmi:fan:${numeric.id.slice('ipmi:'.length)}`, label: numeric.label, speedSensor: numeric.id, status: fanStatus(numeric) };
-    numeric.monitors = { kind: 'fan', id: fan.id };
+  for (const { numeric, discrete, role } of records) {
+    if (role !== 'fan' || !numeric) continue;
+    const { status, reason } = speedStatus(numeric);
+    const fan: Fan = { id: `ipmi:fan:${numeric.id.slice('ipmi:'.length)}`, label: numeric.label, speedSensor: numeric.id, status };
+    if (reason) fan.statusReason = reason;
+    for (const sensor of [numeric, discrete]) if (sensor) sensor.monitors = { kind: 'fan', id: fan.id };
     fans.push(fan);
   }
   return fans;
 }
 
-function fanStatus(sensor: NumericSensor): DeviceStatus {
-  if (sensor.value === null) return sensor.unavailable === 'absent' ? 'absent' : 'unknown';
+/** A device's status from the reading of its analog sensor: the BMC's verdict; a reading without one is a working part. */
+function speedStatus(sensor: NumericSensor): StatusVerdict {
+  if (sensor.value === null) {
+    if (sensor.unavailable === 'absent') return { status: 'absent', reason: 'not present' };
+    return { status: 'unknown', reason: sensor.unavailable === 'disabled' ? 'disabled' : 'no reading' };
+  }
   switch (sensor.health) {
-    case 'ok':
-      return 'ok';
     case 'warning':
-      return 'degraded';
+      return { status: 'degraded', reason: `${sensor.label}: warning` };
     case 'critical':
     case 'fatal':
-      return 'failed';
+      return { status: 'failed', reason: `${sensor.label}: ${sensor.health}` };
     default:
-      return 'unknown';
+      return { status: 'ok' };
   }
 }
 
-/** The power supply a record belongs to: its entity 10.n, or itself when it is a supply's status sensor. */
-function supplyKey(record: Classified): string | undefined {
-  if (record.discrete?.kind === 'redundancy') return undefined;
-  const entity = record.reading.entity;
-  if (entity?.id === POWER_SUPPLY_ENTITY) return `${entity.id}.${entity.instance}`;
-  if (record.discrete?.kind === 'powerSupplyStatus') return record.id.slice('ipmi:'.length);
-  return undefined;
+// ---- power supplies ------------------------------------------------------------
+
+interface SupplyDraft {
+  supply: PowerSupply;
+  verdicts: StatusVerdict[];
+  /** The n of "PS<n>", or of entity 10.n. */
+  number?: number;
+  entity?: string;
 }
 
 function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefined): PowerSupply[] {
-  const groups = new Map<string, Classified[]>();
+  const drafts = new Map<string, SupplyDraft>();
   for (const record of records) {
+    if (record.role !== 'supply') continue;
+    const entity = supplyEntity(record.reading);
+    const number = supplyNumber(record.reading);
     const key = supplyKey(record);
-    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), record]);
-  }
-  return [...groups].map(([key, members]) => {
-    const statusRecord = members.find((member) => member.discrete?.kind === 'powerSupplyStatus');
-    const instance = members[0]?.reading.entity?.instance;
-    const supply: PowerSupply = {
-      id: `ipmi:psu:${key}`,
-      label: statusRecord?.reading.name ?? `Power Supply ${instance ?? key}`,
-      status: statusRecord ? supplyStatus(statusRecord.reading) : 'unknown',
-      sensors: members.flatMap((member) => [member.numeric?.id, member.discrete?.id]).filter((id): id is string => id !== undefined),
-    };
-    for (const member of members) {
-      for (const sensor of [member.numeric, member.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: supply.id };
+    let draft = drafts.get(key);
+    if (!draft) {
+      const supply: PowerSupply = { id: `ipmi:psu:${entity ?? record.id.slice('ipmi:'.length)}`, label: record.reading.name, status: 'unknown', sensors: [] };
+      draft = { supply, verdicts: [], ...(number === undefined ? {} : { number }), ...(entity === undefined ? {} : { entity }) };
+      drafts.set(key, draft);
     }
+    draft.verdicts.push(supplyStatus(record));
+  }
+  const all = [...drafts.values()];
+  for (const record of records) {
+    if (record.role === 'redundancy' || record.role === 'fan') continue;
+    const draft = record.role === 'supply' ? drafts.get(supplyKey(record)) : owningSupply(record, all);
+    if (!draft) continue;
+    // `sensors` lists the supply's numeric sensors (the model links those); discrete ones name the supply they watch.
+    if (record.numeric) draft.supply.sensors?.push(record.numeric.id);
+    for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
+  }
+  return all.map(({ supply, verdicts }) => {
+    const worst = verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
+    supply.status = worst.status;
+    if (worst.reason) supply.statusReason = worst.reason;
     const fruData = fru && fruOf(fru, supply.label);
     if (fruData) supply.fru = fruData;
     return supply;
   });
 }
 
-const SUPPLY_ORDER: readonly DeviceStatus[] = ['ok', 'unknown', 'degraded', 'failed'];
-
-/** From the asserted states, whatever the status column says: "Failure detected" is a failed supply. */
-function supplyStatus(reading: IpmiReading): DeviceStatus {
-  if (reading.unavailable || reading.rawState !== undefined) return 'unknown';
-  if (reading.states.length === 0) return 'absent'; // "Presence detected" is not asserted
-  return reading.states
-    .map((state) => stateMeaning(state)?.supply ?? 'unknown')
-    .reduce((a, b) => (SUPPLY_ORDER.indexOf(b) > SUPPLY_ORDER.indexOf(a) ? b : a));
+function supplyEntity(reading: IpmiReading): string | undefined {
+  const entity = reading.entity;
+  return entity?.id === POWER_SUPPLY_ENTITY ? `${entity.id}.${entity.instance}` : undefined;
 }
+
+function supplyNumber(reading: IpmiReading): number | undefined {
+  const match = SUPPLY_PREFIX.exec(reading.name.trim());
+  if (match) return Number(match[1]);
+  return supplyEntity(reading) === undefined ? undefined : reading.entity?.instance;
+}
+
+/** Sensors of one supply share its entity 10.n, else its number ("PS1 Status", "PS1 Presence"). */
+function supplyKey(record: Classified): string {
+  const number = supplyNumber(record.reading);
+  return supplyEntity(record.reading) ?? (number === undefined ? record.id : `#${number}`);
+}
+
+/** The supply a measurement belongs to: the one on its entity 10.n, else the one its name numbers ("PS2 Curr Out %"). */
+function owningSupply(record: Classified, drafts: SupplyDraft[]): SupplyDraft | undefined {
+  const entity = supplyEntity(record.reading);
+  if (entity !== undefined) {
+    const onEntity = drafts.find((draft) => draft.entity === entity);
+    if (onEntity) return onEntity;
+  }
+  const named = SUPPLY_PREFIX.exec(record.reading.name.trim());
+  return named ? drafts.find((draft) => draft.number === Number(named[1])) : undefined;
+}
+
+const SUPPLY_ORDER: readonly DeviceStatus[] = ['ok', 'unknown', 'absent', 'degraded', 'failed'];
+
+/**
+ * A supply sensor's verdict on its supply, from the asserted states whatever
+ * the status column says: "Failure detected" is a failed supply, and a
+ * supply sensor with nothing asserted ("Presence detected" not asserted) or
+ * "Device Absent" is a pulled module, failed and not present. A supply
+ * sensor with an analog reading and no states is judged by the reading.
+ */
+function supplyStatus(record: Classified): StatusVerdict {
+  const reading = record.reading;
+  if (reading.unavailable) return { status: 'unknown', reason: reading.unavailable === 'disabled' ? 'disabled' : 'no reading' };
+  if (reading.states.length === 0) {
+    if (record.numeric) return speedStatus(record.numeric);
+    if (reading.rawState !== undefined) return { status: 'unknown', reason: `state ${reading.rawState}` };
+    return { status: 'failed', reason: 'not present' };
+  }
+  return reading.states
+    .map((state): StatusVerdict => {
+      const meaning = stateMeaning(state);
+      if (meaning?.supply === undefined) return { status: 'unknown', reason: state };
+      return meaning.reason ? { status: meaning.supply, reason: meaning.reason } : { status: meaning.supply };
+    })
+    .reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
+}
+
+// ---- redundancy ----------------------------------------------------------------
 
 const REDUNDANCY_ORDER: readonly RedundancyStatus[] = ['full', 'unknown', 'degraded', 'lost', 'failed'];
 
+function worseRedundancy(a: RedundancyStatus, b: RedundancyStatus): RedundancyStatus {
+  return REDUNDANCY_ORDER.indexOf(b) > REDUNDANCY_ORDER.indexOf(a) ? b : a;
+}
+
 function buildRedundancy(records: Classified[]): RedundancyGroup[] {
   const groups: RedundancyGroup[] = [];
-  for (const { reading, discrete } of records) {
-    if (discrete?.kind !== 'redundancy') continue;
+  for (const { reading, role, id, discrete } of records) {
+    if (role !== 'redundancy' || !discrete) continue;
     const kind = redundancyKind(reading);
     if (!kind) continue;
     const statuses = reading.unavailable ? [] : reading.states.map((state) => stateMeaning(state)?.redundancy).filter((s) => s !== undefined);
-    const status = statuses.reduce<RedundancyStatus>((a, b) => (REDUNDANCY_ORDER.indexOf(b) > REDUNDANCY_ORDER.indexOf(a) ? b : a), statuses[0] ?? 'unknown');
-    groups.push({ id: `ipmi:redundancy:${discrete.id.slice('ipmi:'.length)}`, label: reading.name, kind, status });
+    const status = statuses.reduce<RedundancyStatus>(worseRedundancy, statuses[0] ?? 'unknown');
+    groups.push({ id: `ipmi:redundancy:${id.slice('ipmi:'.length)}`, label: reading.name, kind, status });
   }
   return groups;
 }
@@ -313,16 +465,25 @@ function redundancyKind(reading: IpmiReading): RedundancyGroup['kind'] | undefin
   return undefined;
 }
 
-/** With one redundancy group of a kind, every supply (fan) belongs to it. */
+/**
+ * With one redundancy group of a kind, every supply (fan) belongs to it; a
+ * failed member (a pulled supply) degrades the group even where the BMC's
+ * redundancy sensor has not caught up: degraded while two members still
+ * work, lost with one, failed with none. The BMC's own worse verdict stays.
+ */
 function linkRedundancy(groups: RedundancyGroup[], supplies: PowerSupply[], fans: Fan[]): void {
-  const only = (kind: RedundancyGroup['kind']) => {
+  const link = (kind: RedundancyGroup['kind'], members: readonly (PowerSupply | Fan)[]): void => {
     const matching = groups.filter((group) => group.kind === kind);
-    return matching.length === 1 ? matching[0]?.id : undefined;
+    const group = matching.length === 1 ? matching[0] : undefined;
+    if (!group) return;
+    for (const member of members) member.redundancyGroup = group.id;
+    const failed = members.filter((member) => member.status === 'failed').length;
+    if (failed === 0) return;
+    const working = members.length - failed;
+    group.status = worseRedundancy(group.status, working >= 2 ? 'degraded' : working === 1 ? 'lost' : 'failed');
   };
-  const supplyGroup = only('powerSupply');
-  const fanGroup = only('fan');
-  if (supplyGroup) for (const supply of supplies) supply.redundancyGroup = supplyGroup;
-  if (fanGroup) for (const fan of fans) fan.redundancyGroup = fanGroup;
+  link('powerSupply', supplies);
+  link('fan', fans);
 }
 
 // ---- FRU -----------------------------------------------------------------------

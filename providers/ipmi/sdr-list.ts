@@ -145,6 +145,8 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
     Object.assign(reading, analog);
     setHealth(reading, status);
     if (comma >= 0) reading.states = splitStates(value.slice(comma + 2));
+  } else if (/^0x[0-9a-f]+$/i.test(value)) {
+    reading.rawState = value; // an OEM record with no state texts
   } else {
     reading.states = splitStates(value);
   }

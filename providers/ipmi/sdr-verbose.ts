@@ -151,6 +151,8 @@ function finish(block: Block, result: IpmiParseResult): void {
     result.skipped.push({ line: reading.line, name: reading.name, reason: block.skip });
     return;
   }
+  // A discrete block prints its states under "States Asserted" and a reading byte ("0h") that means nothing more.
+  if (reading.eventClass === 'discrete' && /^[0-9a-f]+h$/i.test(reading.rawState ?? '')) delete reading.rawState;
   if (reading.eventClass === 'threshold' && reading.value === undefined && reading.rawState === undefined) {
     reading.value = null;
     // A threshold record without any "Sensor Reading" line: the read itself failed.

@@ -7,6 +7,7 @@
  * its raw reading ("0x1") with unit "discrete" and its state bits as the
  * status ("0x0100"); "na" marks a missing value or threshold (and ipmitool
  * prints the literal "0x-8x" for thresholds of discrete-unit sensors).
+ * Under a locale with a decimal comma the values read "8880,000".
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
@@ -14,7 +15,7 @@ import { parseDecimal, pipeFields, splitLines, statusHealth } from './text.js';
 
 /** The threshold columns, in order: lnr lcr lnc unc ucr unr. */
 const COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
-const STATUS = /^(ok|ns|na|nc|cr|nr|0x[0-9a-fA-F]{4})$/;
+const STATUS = /^(ok|ns|na|[lu]?(nc|cr|nr)|0x[0-9a-fA-F]{4})$/;
 
 /** Parses `ipmitool sensor` output. */
 export function parseSensorTable(text: string): IpmiParseResult {
@@ -34,11 +35,13 @@ function tableRow(fields: string[], line: number): IpmiReading | undefined {
     return undefined;
   }
   const reading: IpmiReading = { name, unit, states: [], thresholds: {}, line };
-  const number = parseDecimal(value);
+  const number = tableNumber(value);
   if (unit === 'discrete') {
     reading.eventClass = 'discrete';
-    if (status.startsWith('0x')) reading.rawState = status;
-    else if (/^0x[0-9a-fA-F]+$/.test(value)) reading.rawState = value;
+    if (status.startsWith('0x')) {
+      reading.rawState = status;
+      reading.stateBits = stateBits(status);
+    } else if (/^0x[0-9a-fA-F]+$/.test(value)) reading.rawState = value;
     else if (value === 'na') reading.unavailable = 'absent';
     else return undefined;
     return reading;
@@ -58,8 +61,19 @@ function tableRow(fields: string[], line: number): IpmiReading | undefined {
     return undefined;
   }
   COLUMNS.forEach((name, i) => {
-    const threshold = parseDecimal(fields[4 + i] ?? '');
+    const threshold = tableNumber(fields[4 + i] ?? '');
     if (threshold) reading.thresholds[name] = threshold.value;
   });
   return reading;
+}
+
+/** A "%.3f" value, with a decimal point or (under some locales) a decimal comma. */
+function tableNumber(text: string): ReturnType<typeof parseDecimal> {
+  return parseDecimal(/^-?\d+,\d+$/.test(text) ? text.replace(',', '.') : text);
+}
+
+/** "0x0180" → offsets 0-7 from the first byte, 8-14 from the second (its bit 7 is reserved). */
+function stateBits(status: string): number {
+  const word = Number.parseInt(status.slice(2), 16);
+  return (word >> 8) | ((word & 0x7f) << 8);
 }

@@ -13,34 +13,38 @@ export interface StateMeaning {
   kind?: DiscreteSensorKind;
   /** What the state says about the power supply a sensor watches. */
   supply?: DeviceStatus;
+  /** Why, when the supply is not ok: becomes `PowerSupply.statusReason`. */
+  reason?: string;
   redundancy?: RedundancyStatus;
 }
 
-const psu = (health: Health, supply: DeviceStatus): StateMeaning => ({ health, kind: 'powerSupplyStatus', supply });
+const psu = (health: Health, supply: DeviceStatus, reason?: string): StateMeaning => ({ health, kind: 'powerSupplyStatus', supply, ...(reason ? { reason } : {}) });
 const intrusion = (health: Health): StateMeaning => ({ health, kind: 'intrusion' });
 const redundancy = (health: Health, status: RedundancyStatus): StateMeaning => ({ health, kind: 'redundancy', redundancy: status });
-const presence: StateMeaning = { health: 'ok', kind: 'presence' };
+const presence: StateMeaning = { health: 'ok', kind: 'presence', supply: 'ok' };
+/** A module that is not there: fine for a presence sensor, a failed supply where it is one (a pulled PSU). */
+const absence: StateMeaning = { health: 'ok', kind: 'presence', supply: 'failed', reason: 'not present' };
 const plain = (health: Health): StateMeaning => ({ health });
 
 const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   // Power supply (sensor type 08h); "Presence detected" is shared with processors.
   ['Presence detected', { health: 'ok', kind: 'presence', supply: 'ok' }],
-  ['Failure detected', psu('critical', 'failed')],
-  ['Power Supply Failure detected', psu('critical', 'failed')],
-  ['Predictive failure', { health: 'warning', supply: 'degraded' }],
-  ['Power Supply AC lost', psu('critical', 'failed')],
-  ['AC lost or out-of-range', psu('critical', 'failed')],
-  ['AC out-of-range, but present', psu('warning', 'degraded')],
-  ['Power Supply input lost (AC/DC)', psu('critical', 'failed')],
-  ['Power Supply input lost or out-of-range', psu('critical', 'failed')],
-  ['Power Supply input out-of-range, but present', psu('warning', 'degraded')],
-  ['Config Error', psu('critical', 'degraded')],
-  ['Config Error: Vendor Mismatch', psu('critical', 'degraded')],
-  ['Config Error: Revision Mismatch', psu('critical', 'degraded')],
-  ['Config Error: Processor Missing', psu('critical', 'degraded')],
-  ['Config Error: Power Supply Rating Mismatch', psu('critical', 'degraded')],
-  ['Config Error: Voltage Rating Mismatch', psu('critical', 'degraded')],
-  ['Configuration error', psu('critical', 'degraded')],
+  ['Failure detected', psu('critical', 'failed', 'failure detected')],
+  ['Power Supply Failure detected', psu('critical', 'failed', 'failure detected')],
+  ['Predictive failure', { health: 'warning', supply: 'degraded', reason: 'predictive failure' }],
+  ['Power Supply AC lost', psu('critical', 'failed', 'AC lost')],
+  ['AC lost or out-of-range', psu('critical', 'failed', 'AC lost or out of range')],
+  ['AC out-of-range, but present', psu('warning', 'degraded', 'AC out of range')],
+  ['Power Supply input lost (AC/DC)', psu('critical', 'failed', 'input lost')],
+  ['Power Supply input lost or out-of-range', psu('critical', 'failed', 'input lost or out of range')],
+  ['Power Supply input out-of-range, but present', psu('warning', 'degraded', 'input out of range')],
+  ['Config Error', psu('critical', 'failed', 'config error')],
+  ['Config Error: Vendor Mismatch', psu('critical', 'failed', 'config error: vendor mismatch')],
+  ['Config Error: Revision Mismatch', psu('critical', 'failed', 'config error: revision mismatch')],
+  ['Config Error: Processor Missing', psu('critical', 'failed', 'config error: processor missing')],
+  ['Config Error: Power Supply Rating Mismatch', psu('critical', 'failed', 'config error: rating mismatch')],
+  ['Config Error: Voltage Rating Mismatch', psu('critical', 'failed', 'config error: voltage rating mismatch')],
+  ['Configuration error', psu('critical', 'failed', 'config error')],
   ['Power Supply Inactive', psu('ok', 'ok')],
   // Physical security (05h).
   ['General Chassis intrusion', intrusion('critical')],
@@ -63,11 +67,11 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Non-redundant:Sufficient Resources from Insufficient Resources', redundancy('warning', 'degraded')],
   // Presence (generic 08h, entity presence 25h, drive slot 0Dh, cables).
   ['Device Present', presence],
-  ['Device Absent', presence],
+  ['Device Absent', absence],
   ['Device Inserted/Device Present', presence],
-  ['Device Removed/Device Absent', presence],
+  ['Device Removed/Device Absent', absence],
   ['Entity Present', presence],
-  ['Entity Absent', presence],
+  ['Entity Absent', absence],
   ['Drive Present', presence],
   ['Drive Presence', presence],
   ['Processor Presence detected', presence],
@@ -100,6 +104,12 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Device Enabled', plain('ok')],
   ['Device Disabled', plain('warning')],
   ['Transition to Running', plain('ok')],
+  ['Transition to In Test', plain('ok')],
+  ['Transition to Power Off', plain('ok')],
+  ['Transition to On Line', plain('ok')],
+  ['Transition to Off Line', plain('warning')],
+  ['Transition to Off Duty', plain('ok')],
+  ['Transition to Power Save', plain('ok')],
   ['Transition to Degraded', plain('warning')],
   ['Install Error', plain('critical')],
   // Processor and memory.
@@ -110,6 +120,7 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['FRB3/Processor startup/init failure', plain('critical')],
   ['Throttled', plain('warning')],
   ['Correctable ECC', plain('warning')],
+  ['Correctable ECC logging limit reached', plain('warning')],
   ['Uncorrectable ECC', plain('critical')],
   ['Critical Overtemperature', plain('critical')],
 ];
@@ -169,4 +180,24 @@ export function worse(a: Health, b: Health): Health {
 /** The severity rank of a health value, for ordering. */
 export function severity(health: Health): number {
   return SEVERITY[health];
+}
+
+/** Offsets of the sensor-specific states ipmitool's threshold table prints as bits (IPMI 2.0 table 42-3, 42-2). */
+const OFFSETS: Readonly<Record<'powerSupply' | 'redundancy', readonly string[]>> = {
+  // Sensor type 08h Power Supply.
+  powerSupply: [
+    'Presence detected', 'Failure detected', 'Predictive failure', 'Power Supply AC lost', 'AC lost or out-of-range',
+    'AC out-of-range, but present', 'Config Error',
+  ],
+  // Generic event type 0Bh, redundancy.
+  redundancy: [
+    'Fully Redundant', 'Redundancy Lost', 'Redundancy Degraded', 'Non-redundant:Sufficient Resources from Redundant',
+    'Non-redundant:Sufficient Resources from Insufficient Resources', 'Non-Redundant: Insufficient Resources',
+    'Redundancy Degraded from Fully Redundant', 'Redundancy Degraded from Non-Redundant',
+  ],
+};
+
+/** The state texts of the asserted offsets (bit n = offset n) of a supply or redundancy sensor. */
+export function statesFromBits(kind: keyof typeof OFFSETS, bits: number): string[] {
+  return OFFSETS[kind].filter((_, offset) => (bits & (1 << offset)) !== 0);
 }

@@ -63,6 +63,13 @@ export interface IpmiReading {
   states: string[];
   /** A discrete reading printed only as a number ('0x01', '0x0100', '0h'). */
   rawState?: string;
+  /**
+   * The asserted state offsets (bit n = offset n) where the tool printed them
+   * as bits: `ipmitool sensor` prints a discrete record's status "0x0180" as
+   * bytes 3 and 4 of the Get Sensor Reading response (offsets 0-7, then 8-14
+   * with the reserved bit 7 set). Decoded once the sensor's type is known.
+   */
+  stateBits?: number;
   /** Thresholds in the printed unit; a threshold the tool marks 'na'/'N/A' is absent. */
   thresholds: Thresholds;
   /** 1-based line of the record in the tool's output. */

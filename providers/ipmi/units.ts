@@ -11,25 +11,38 @@ export interface UnitMapping {
   unit: SensorUnit;
   /** Converts a printed value to `unit`; absent when no conversion is needed. */
   convert?: (value: number) => number;
-  /** Decimals the converted value keeps. */
-  decimals?: number;
+  /** Decimals the converted value keeps, from the printed ones; absent: the printed ones. */
+  decimals?: (printed: number) => number;
 }
 
 const TEMPERATURE: UnitMapping = { kind: 'temperature', unit: 'celsius' };
-const FAHRENHEIT: UnitMapping = { kind: 'temperature', unit: 'celsius', convert: (f) => ((f - 32) * 5) / 9, decimals: 2 };
-const KELVIN: UnitMapping = { kind: 'temperature', unit: 'celsius', convert: (k) => k - 273.15, decimals: 2 };
+// 1 °F is 5/9 °C: one more digit keeps the printed step to within a tenth.
+const FAHRENHEIT: UnitMapping = { kind: 'temperature', unit: 'celsius', convert: (f) => ((f - 32) * 5) / 9, decimals: (d) => d + 1 };
+// Exact: 273.15 has two decimals.
+const KELVIN: UnitMapping = { kind: 'temperature', unit: 'celsius', convert: (k) => k - 273.15, decimals: (d) => Math.max(d, 2) };
 const VOLTAGE: UnitMapping = { kind: 'voltage', unit: 'volts' };
 const CURRENT: UnitMapping = { kind: 'current', unit: 'amps' };
 const POWER: UnitMapping = { kind: 'power', unit: 'watts' };
 const ENERGY: UnitMapping = { kind: 'energy', unit: 'joules' };
 const FAN: UnitMapping = { kind: 'fan', unit: 'rpm' };
+const FAN_PERCENT: UnitMapping = { kind: 'fan', unit: 'percent' };
 const FREQUENCY: UnitMapping = { kind: 'frequency', unit: 'hertz' };
 const PERCENT: UnitMapping = { kind: 'utilization', unit: 'percent' };
 const AIRFLOW: UnitMapping = { kind: 'airflow', unit: 'cfm' };
-const PRESSURE: UnitMapping = { kind: 'pressure', unit: 'pascals', convert: (kpa) => kpa * 1000 };
+const PRESSURE: UnitMapping = { kind: 'pressure', unit: 'pascals', convert: (kpa) => kpa * 1000, decimals: (d) => Math.max(d - 3, 0) };
 const SECONDS: UnitMapping = { kind: 'other', unit: 'seconds' };
+const MILLISECONDS: UnitMapping = { kind: 'other', unit: 'seconds', convert: (ms) => ms / 1000, decimals: (d) => d + 3 };
+const MICROSECONDS: UnitMapping = { kind: 'other', unit: 'seconds', convert: (us) => us / 1e6, decimals: (d) => d + 6 };
+const MINUTES: UnitMapping = { kind: 'other', unit: 'seconds', convert: (min) => min * 60 };
+const HOURS: UnitMapping = { kind: 'other', unit: 'seconds', convert: (h) => h * 3600 };
+const DAYS: UnitMapping = { kind: 'other', unit: 'seconds', convert: (d) => d * 86400 };
 const OTHER: UnitMapping = { kind: 'other', unit: 'unspecified' };
 
+/**
+ * ipmitool's unit names and FreeIPMI's abbreviations, lower-cased. Units the
+ * snapshot cannot state (feet, VA, PSI, …) are `other`/`unspecified` with the
+ * printed value.
+ */
 const UNITS: Readonly<Record<string, UnitMapping>> = {
   'degrees c': TEMPERATURE,
   c: TEMPERATURE,
@@ -54,9 +67,19 @@ const UNITS: Readonly<Record<string, UnitMapping>> = {
   second: SECONDS,
   seconds: SECONDS,
   s: SECONDS,
+  sec: SECONDS,
+  millisecond: MILLISECONDS,
+  ms: MILLISECONDS,
+  microsecond: MICROSECONDS,
+  us: MICROSECONDS,
+  minute: MINUTES,
+  min: MINUTES,
+  hour: HOURS,
+  hr: HOURS,
+  day: DAYS,
 };
 
-/** Units of record types, for analog records that printed no unit (no reading). */
+/** Units of record types, for analog records that printed no unit (no reading); the name where no type is printed. */
 const BY_SENSOR_TYPE: Readonly<Record<string, UnitMapping>> = {
   temperature: TEMPERATURE,
   voltage: VOLTAGE,
@@ -73,17 +96,27 @@ export interface UnitContext {
   unit?: string;
   sensorType?: string;
   name: string;
-  /** The IPMI entity id: 29 is a fan device. */
-  entityId?: number;
+  /** The sensor is a fan's (by type, entity or name): a percentage is of the fan's full speed. */
+  fan?: boolean;
 }
 
 /** The kind and unit of an analog record. */
 export function mapUnit(context: UnitContext): UnitMapping {
   const printed = isAnalogUnit(context.unit) ? context.unit.toLowerCase() : undefined;
-  const mapping = printed === undefined ? BY_SENSOR_TYPE[context.sensorType?.toLowerCase() ?? ''] ?? OTHER : UNITS[printed] ?? OTHER;
-  const fanDevice = context.sensorType?.toLowerCase() === 'fan' || context.entityId === 29;
-  if (mapping.unit === 'percent' && fanDevice) return { kind: 'fan', unit: 'percent' };
+  const byType = context.sensorType === undefined ? kindByName(context.name) : BY_SENSOR_TYPE[context.sensorType.toLowerCase()];
+  const mapping = printed === undefined ? byType ?? OTHER : UNITS[printed] ?? OTHER;
+  if (context.fan) {
+    if (mapping.unit === 'percent') return FAN_PERCENT;
+    if (printed === undefined) return FAN; // no reading, no unit: a fan speed is RPM unless printed otherwise
+  }
   // ipmitool prints "unspecified" for percentages whose SDR lacks the percent flag ("PS1 Curr Out %").
   if (printed === 'unspecified' && context.name.includes('%')) return PERCENT;
   return mapping;
+}
+
+/** The kind an unreadable record's name suggests, where the layout printed neither unit nor type ("DIMM Temp | no reading"). */
+export function kindByName(name: string): UnitMapping | undefined {
+  if (/temp/i.test(name)) return TEMPERATURE;
+  if (/volt|vbat|\d(\.\d+)?v\b/i.test(name)) return VOLTAGE;
+  return undefined;
 }

@@ -81,6 +81,8 @@ export interface Fan {
   /** Requested speed in RPM where the controller tells. */
   desiredSpeed?: number;
   status: DeviceStatus;
+  /** Why the status is what it is, e.g. 'not present', 'AC lost'. */
+  statusReason?: string;
   /** A stopped fan that is idle by design (zero-RPM mode) is not a failure. */
   idleAllowed?: boolean;
   redundancyGroup?: string;
@@ -93,6 +95,8 @@ export interface PowerSupply {
   /** Rated output in watts, where known. */
   ratedOutputWatts?: number;
   status: DeviceStatus;
+  /** Why the status is what it is, e.g. 'not present', 'AC lost'. */
+  statusReason?: string;
   /** Ids of sensors that measure this supply. */
   sensors?: string[];
   redundancyGroup?: string;

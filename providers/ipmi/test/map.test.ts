@@ -46,7 +46,7 @@ t.test('numeric sensors: kind and unit from the printed unit, not the sensor typ
 
 t.test('units: FreeIPMI abbreviations, conversions, percentages', async (t) => {
   const snapshot = buildSnapshot({ readings: parseFreeIpmiSensors(fixture('freeipmi-state-thresholds.csv')).readings });
-  t.match(sensor(snapshot.sensors, 'ipmi:Ambient'), { kind: 'temperature', unit: 'celsius', value: 25, decimals: 2, thresholds: { upperNonCritical: 40, upperCritical: 45 } });
+  t.match(sensor(snapshot.sensors, 'ipmi:Ambient'), { kind: 'temperature', unit: 'celsius', value: 25, decimals: 3, thresholds: { upperNonCritical: 40, upperCritical: 45 } }, '°F to °C with one more digit');
   t.match(sensor(snapshot.sensors, 'ipmi:Air Flow'), { kind: 'airflow', unit: 'cfm', value: 31 });
   t.match(sensor(snapshot.sensors, 'ipmi:Fan Duty'), { kind: 'fan', unit: 'percent', value: 45 });
   const others = buildSnapshot({
@@ -89,7 +89,7 @@ t.test('discrete sensors: kind, the most severe state, health from the states wh
   t.match(ps2, { kind: 'powerSupplyStatus', state: 'Failure detected', health: 'critical' });
   t.ok(ps2.possibleStates.includes('Presence detected') && ps2.possibleStates.includes('Power Supply AC lost'));
   t.match(discrete(snapshot.discreteSensors, 'ipmi:PS4 Status'), { state: 'AC out-of-range, but present', health: 'warning' });
-  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS3 Status'), { state: 'No state asserted', health: 'ok' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS3 Status'), { state: 'No state asserted', health: 'critical' }, 'a supply sensor with nothing asserted: pulled');
   t.match(discrete(snapshot.discreteSensors, 'ipmi:Intrusion'), { kind: 'intrusion', state: 'General Chassis intrusion', health: 'critical' });
   t.match(discrete(snapshot.discreteSensors, 'ipmi:Drive 0'), { kind: 'presence', state: 'Drive Present', health: 'ok' });
   t.match(discrete(snapshot.discreteSensors, 'ipmi:Drive 1'), { state: 'Drive Fault', health: 'critical' });
@@ -116,7 +116,8 @@ t.test('a record with an analog value and states gives a numeric and a discrete 
   const snapshot = buildSnapshot({ readings: parseSdrElist('Power Supply 1   | 03h | ok  | 10.1 | 110 Watts, Presence detected\n').readings });
   t.match(sensor(snapshot.sensors, 'ipmi:Power Supply 1'), { kind: 'power', value: 110, monitors: { kind: 'powerSupply', id: 'ipmi:psu:10.1' } });
   t.match(discrete(snapshot.discreteSensors, 'ipmi:Power Supply 1:state'), { kind: 'powerSupplyStatus', state: 'Presence detected' });
-  t.match(snapshot.powerSupplies, [{ id: 'ipmi:psu:10.1', label: 'Power Supply 1', status: 'ok', sensors: ['ipmi:Power Supply 1', 'ipmi:Power Supply 1:state'] }]);
+  t.match(snapshot.powerSupplies, [{ id: 'ipmi:psu:10.1', label: 'Power Supply 1', status: 'ok', sensors: ['ipmi:Power Supply 1'] }]);
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:Power Supply 1:state').monitors, { kind: 'powerSupply', id: 'ipmi:psu:10.1' });
 });
 
 t.test('power supplies: grouped by entity, status from the asserted states', async (t) => {
@@ -124,24 +125,26 @@ t.test('power supplies: grouped by entity, status from the asserted states', asy
   t.same(snapshot.powerSupplies?.map((p) => [p.id, p.label, p.status]), [
     ['ipmi:psu:10.1', 'PS1 Status', 'ok'],
     ['ipmi:psu:10.2', 'PS2 Status', 'failed'],
-    ['ipmi:psu:10.3', 'PS3 Status', 'absent'],
+    ['ipmi:psu:10.3', 'PS3 Status', 'failed'],
     ['ipmi:psu:10.4', 'PS4 Status', 'degraded'],
   ]);
-  t.same(snapshot.powerSupplies?.[0]?.sensors, ['ipmi:Current 1', 'ipmi:Voltage 1', 'ipmi:PS1 Status']);
+  t.same(snapshot.powerSupplies?.[0]?.sensors, ['ipmi:Current 1', 'ipmi:Voltage 1'], 'its numeric sensors');
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS1 Status').monitors, { kind: 'powerSupply', id: 'ipmi:psu:10.1' });
   t.match(sensor(snapshot.sensors, 'ipmi:Current 2'), { monitors: { kind: 'powerSupply', id: 'ipmi:psu:10.2' } });
   t.equal(snapshot.powerSupplies?.[0]?.redundancyGroup, 'ipmi:redundancy:PS Redundancy');
   const free = buildSnapshot({ readings: parseFreeIpmiSensors(fixture('freeipmi-default.txt')).readings });
   t.same(free.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:PS1 Status', 'ok'], ['ipmi:psu:PS2 Status', 'failed']]);
-  const unread = buildSnapshot({ readings: [reading({ name: 'PSU', entity: { id: 10, instance: 1 }, unavailable: 'absent' }), reading({ name: 'PSU2 Curr', entity: { id: 10, instance: 2 }, value: 1, unit: 'Amps' })] });
-  t.same(unread.powerSupplies?.map((p) => [p.label, p.status]), [['PSU', 'unknown'], ['Power Supply 2', 'unknown']]);
+  t.match(snapshot.powerSupplies?.map((p) => p.statusReason), [undefined, 'failure detected', 'not present', 'AC out of range']);
+  const unread = buildSnapshot({ readings: [reading({ name: 'PS1 Status', entity: { id: 10, instance: 1 }, unavailable: 'absent' }), reading({ name: 'PSU2 Curr', entity: { id: 10, instance: 2 }, value: 1, unit: 'Amps' })] });
+  t.same(unread.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['PS1 Status', 'unknown', 'no reading']], 'a measurement on entity 10.2 makes no supply');
 });
 
 t.test('redundancy groups: kind from entity, type or name; status from the states', async (t) => {
   const snapshot = buildSnapshot({ readings: parseSdrElist(fixture('sdr-elist.txt')).readings });
   t.same(snapshot.redundancy, [
     { id: 'ipmi:redundancy:Fan Redundancy', label: 'Fan Redundancy', kind: 'fan', status: 'lost' },
-    { id: 'ipmi:redundancy:PS Redundancy', label: 'PS Redundancy', kind: 'powerSupply', status: 'full' },
-  ]);
+    { id: 'ipmi:redundancy:PS Redundancy', label: 'PS Redundancy', kind: 'powerSupply', status: 'degraded' },
+  ], 'two of four supplies failed: degraded whatever the sensor says');
   t.ok(snapshot.fans?.every((fan) => fan.redundancyGroup === 'ipmi:redundancy:Fan Redundancy'));
   const typed = buildSnapshot({ readings: parseSdrElist(fixture('sdr-type-fan.txt')).readings });
   t.match(typed.redundancy, [{ kind: 'fan', status: 'degraded' }]);
@@ -168,9 +171,10 @@ t.test('fans: one per tachometer, status from the reading', async (t) => {
   t.same(snapshot.fans?.map((f) => [f.id, f.speedSensor, f.status]), [
     ['ipmi:fan:Fan1A', 'ipmi:Fan1A', 'ok'],
     ['ipmi:fan:Fan1B', 'ipmi:Fan1B', 'failed'],
-  ]);
-  // A bare elist does not tell an unreadable fan from a discrete sensor; the threshold table does.
-  t.match(discrete(snapshot.discreteSensors, 'ipmi:Fan2A'), { state: 'No Reading' });
+    ['ipmi:fan:Fan2A', 'ipmi:Fan2A', 'absent'],
+  ], 'an unreadable record named as a fan is an absent fan');
+  t.match(sensor(snapshot.sensors, 'ipmi:Fan2A'), { kind: 'fan', unit: 'rpm', value: null, unavailable: 'absent' });
+  t.equal(sensor(snapshot.sensors, 'ipmi:Fan2A').health, undefined, '"ns" is no verdict');
   const withUnit = buildSnapshot({ readings: [reading({ name: 'Fan2A', unit: 'RPM', eventClass: 'threshold', unavailable: 'absent' })] });
   t.same(withUnit.fans?.map((f) => f.status), ['absent']);
   const more = buildSnapshot({
@@ -182,7 +186,9 @@ t.test('fans: one per tachometer, status from the reading', async (t) => {
       reading({ name: 'F5', value: 0, unit: 'RPM', health: 'fatal' }),
     ],
   });
-  t.same(more.fans?.map((f) => f.status), ['degraded', 'unknown', 'unknown', 'ok', 'failed']);
+  t.same(more.fans?.map((f) => [f.status, f.statusReason]), [
+    ['degraded', 'F1: warning'], ['ok', undefined], ['unknown', 'disabled'], ['ok', undefined], ['failed', 'F5: fatal'],
+  ], 'a fan read without a verdict is working; the model judges its reading');
 });
 
 t.test('FRU: chassis and system identity from the builtin device, placeholders dropped, supply FRU by name', async (t) => {

@@ -1,0 +1,208 @@
+/**
+ * IPMI as the BMC means it: devices come from what a sensor is, pulled and
+ * failing supplies say so, redundancy follows, absent parts are no verdict,
+ * every printed unit maps, every `ipmitool sdr` layout is recognised. One
+ * fixture per rule, modelled on real captures (HP iLO, Supermicro, Dell).
+ */
+import t from 'tap';
+import { buildModel, type BuildProblem } from '../../../src/model/index.js';
+import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
+import { input, sample } from '../../../test/model/fixtures.js';
+import { buildSnapshot } from '../map.js';
+import { detectFormat, parseSensorOutput } from '../recognise.js';
+import { fixture } from './fixture.js';
+
+function snapshotOf(name: string): HardwareSnapshot {
+  return buildSnapshot({ readings: parseSensorOutput(fixture(name), name).readings });
+}
+
+function numeric(snapshot: HardwareSnapshot, id: string): NumericSensor {
+  const found = snapshot.sensors?.find((s) => s.id === id);
+  if (!found) throw new Error(`no sensor ${id}`);
+  return found;
+}
+
+function discrete(snapshot: HardwareSnapshot, id: string): DiscreteSensor {
+  const found = snapshot.discreteSensors?.find((s) => s.id === id);
+  if (!found) throw new Error(`no discrete sensor ${id}`);
+  return found;
+}
+
+t.test('every ipmitool sdr layout is recognised: list, plain sdr, elist, elist full, type, entity', async (t) => {
+  const layouts: Record<string, string> = {
+    'sdr-list.txt': 'sdr-list',
+    'sdr-plain.txt': 'sdr-list',
+    'sdr-elist.txt': 'sdr-elist',
+    'sdr-elist-full-hp.txt': 'sdr-elist',
+    'sdr-elist-pulled-psu.txt': 'sdr-elist',
+    'sdr-type-fan.txt': 'sdr-elist',
+    'sdr-type-power-supply.txt': 'sdr-elist',
+    'sdr-entity-10.txt': 'sdr-elist',
+    'sdr-verbose.txt': 'sdr-verbose',
+    'sensor-na-dimm.txt': 'sensor',
+    'sensor-units.txt': 'sensor',
+    'freeipmi-hp-fan-blocks.txt': 'freeipmi',
+  };
+  for (const [file, format] of Object.entries(layouts)) {
+    t.equal(detectFormat(fixture(file)), format, file);
+    const result = parseSensorOutput(fixture(file), file);
+    const lines = fixture(file).split('\n').filter((line) => line.includes('|') && !/^ID\s*\|/.test(line)).length;
+    if (format !== 'sdr-verbose') t.equal(result.readings.length + result.skipped.length, lines, `${file}: every row is a record`);
+  }
+});
+
+t.test('HP "Fan Block" fans in percent under the system board are fans, linked to their sensors', async (t) => {
+  const hp = snapshotOf('sdr-elist-full-hp.txt');
+  t.same(hp.fans?.map((f) => [f.label, f.speedSensor, f.status, f.redundancyGroup]), [
+    ['Fan Block 1', 'ipmi:Fan Block 1', 'ok', 'ipmi:redundancy:Fans'],
+    ['Fan Block 2', 'ipmi:Fan Block 2', 'ok', 'ipmi:redundancy:Fans'],
+    ['Fan Block 3', 'ipmi:Fan Block 3', 'ok', 'ipmi:redundancy:Fans'],
+  ]);
+  t.match(numeric(hp, 'ipmi:Fan Block 1'), { kind: 'fan', unit: 'percent', value: 33.32, decimals: 2, monitors: { kind: 'fan', id: 'ipmi:fan:Fan Block 1' } });
+  t.match(discrete(hp, 'ipmi:Fan Block 1:state'), { state: 'Transition to Running', health: 'ok', monitors: { kind: 'fan', id: 'ipmi:fan:Fan Block 1' } });
+  t.notOk(hp.fans?.some((f) => f.label === 'Fans'), 'the "Fans" redundancy sensor is no fan');
+  t.notMatch(numeric(hp, 'ipmi:Fans'), { kind: 'fan' }, 'nor a fan speed');
+  const free = snapshotOf('freeipmi-hp-fan-blocks.txt');
+  t.same(free.fans?.map((f) => [f.label, f.status]), [['Fan Block 1', 'ok'], ['Fan Block 2', 'ok']], 'FreeIPMI: type Fan in %');
+  t.match(numeric(free, 'ipmi:Fan Block 2'), { kind: 'fan', unit: 'percent', value: 19.6 });
+  const table = snapshotOf('sensor-na-dimm.txt');
+  t.match(numeric(table, 'ipmi:Fan Block 1'), { kind: 'fan', unit: 'percent', value: 35.28, decimals: 3 }, 'a decimal comma');
+});
+
+t.test('temperatures on a supply entity are supply temperatures, never supplies', async (t) => {
+  const hp = snapshotOf('sdr-elist-full-hp.txt');
+  t.same(hp.powerSupplies?.map((p) => [p.id, p.label]), [['ipmi:psu:10.1', 'Power Supply 1'], ['ipmi:psu:10.2', 'Power Supply 2']]);
+  t.same(hp.powerSupplies?.[0]?.sensors, ['ipmi:Power Supply 1', 'ipmi:Temp 12'], 'Temp 12 on 10.1 is PS 1\'s');
+  t.match(numeric(hp, 'ipmi:Temp 12'), { kind: 'temperature', monitors: { kind: 'powerSupply', id: 'ipmi:psu:10.1' } });
+  t.equal(numeric(hp, 'ipmi:Temp 13').monitors, undefined, 'Temp 13 on 10.5 matches no supply');
+  t.notOk(hp.powerSupplies?.some((p) => p.label === 'Power Supplies'), 'the redundancy sensor on 10.3 is no supply');
+  const entity = snapshotOf('sdr-entity-10.txt');
+  t.same(entity.powerSupplies?.map((p) => [p.label, p.sensors]), [
+    ['PS1 Status', ['ipmi:Current 1', 'ipmi:Voltage 1', 'ipmi:PS1 Temperature']],
+    ['PS2 Status', ['ipmi:Current 2', 'ipmi:Voltage 2']],
+  ]);
+  t.equal(numeric(entity, 'ipmi:PS Inlet Temp').monitors, undefined);
+  const table = snapshotOf('sensor-na-dimm.txt');
+  t.same(table.powerSupplies?.[0]?.sensors, ['ipmi:PS 1 Input'], 'no entity printed: linked by the number in the name');
+});
+
+t.test('a pulled supply is failed and not present; its redundancy set is lost', async (t) => {
+  const pulled = snapshotOf('sdr-elist-pulled-psu.txt');
+  t.same(pulled.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PS1 Status', 'ok', undefined],
+    ['PS2 Status', 'failed', 'not present'],
+  ]);
+  t.match(discrete(pulled, 'ipmi:PS2 Status'), { kind: 'powerSupplyStatus', state: 'No state asserted', health: 'critical' });
+  t.match(numeric(pulled, 'ipmi:PS2 Temp'), { kind: 'temperature', value: null, unavailable: 'absent', monitors: { id: 'ipmi:psu:10.2' } });
+  t.same(pulled.redundancy?.map((r) => [r.label, r.status]), [['PS Redundancy', 'lost']], '"Fully Redundant" has not caught up: one of two works');
+  const table = snapshotOf('sensor-na-dimm.txt');
+  t.same(table.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['Power Supply 1', 'ok', undefined],
+    ['Power Supply 2', 'failed', 'not present'],
+  ], 'the threshold table\'s state bits: 0x0180 present, 0x0080 nothing asserted');
+  const absent = buildSnapshot({ readings: [{ name: 'PS3 Presence', states: ['Device Absent'], thresholds: {}, line: 1 }] });
+  t.match(absent.powerSupplies, [{ status: 'failed', statusReason: 'not present' }], '"Device Absent" on a supply');
+});
+
+t.test('AC lost, failure, config error are failures and predictive failure degrades, whatever the status column says', async (t) => {
+  const types = snapshotOf('sdr-type-power-supply.txt');
+  t.same(types.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PS1 Status', 'failed', 'AC lost'],
+    ['PS2 Status', 'degraded', 'predictive failure'],
+    ['PS3 Status', 'failed', 'config error'],
+    ['PS4 Status', 'ok', undefined],
+  ]);
+  t.same(types.redundancy?.map((r) => r.status), ['lost']);
+  const hp = snapshotOf('sdr-elist-full-hp.txt');
+  t.match(hp.powerSupplies?.[0], { status: 'failed', statusReason: 'failure detected' }, '"0 Watts, Presence detected, Failure detected" with status ok');
+  t.match(discrete(hp, 'ipmi:Power Supply 1:state'), { state: 'Failure detected', health: 'critical' });
+  t.same(hp.redundancy?.map((r) => [r.label, r.kind, r.status]), [
+    ['Power Supplies', 'powerSupply', 'lost'],
+    ['Fans', 'fan', 'full'],
+  ]);
+});
+
+t.test('redundancy sensors set their set\'s state', async (t) => {
+  const cases: [string, string][] = [
+    ['Fully Redundant', 'full'], ['Non-Redundant: Sufficient from Redundant', 'degraded'], ['Redundancy Degraded', 'degraded'],
+    ['Redundancy Lost', 'lost'], ['Non-Redundant: Insufficient Resources', 'failed'],
+  ];
+  for (const [state, status] of cases) {
+    const snapshot = buildSnapshot({ readings: parseSensorOutput(`Fan Redundancy   | 75h | ok  |  7.1 | ${state}\n`).readings });
+    t.match(snapshot.redundancy, [{ kind: 'fan', status }], state);
+  }
+  const table = snapshotOf('sensor-na-dimm.txt');
+  t.match(table.redundancy, [{ label: 'Fans', kind: 'fan', status: 'full' }], '"Fans | 0x0180": offset 0, Fully Redundant');
+});
+
+t.test('absent parts: no reading, no verdict, never a problem', async (t) => {
+  const table = snapshotOf('sensor-na-dimm.txt');
+  for (const id of ['ipmi:DIMM A2 Temp', 'ipmi:DIMM B1 Temp', 'ipmi:SYS FAN 2']) {
+    t.match(numeric(table, id), { value: null, unavailable: 'absent' }, id);
+    t.equal(numeric(table, id).health, undefined, `${id}: "na" is no verdict`);
+  }
+  t.match(numeric(table, 'ipmi:DIMM B1 Temp'), { kind: 'temperature', unit: 'celsius' }, 'no unit printed: the name tells');
+  t.match(table.fans?.find((f) => f.label === 'SYS FAN 2'), { status: 'absent', statusReason: 'not present' });
+  t.match(discrete(table, 'ipmi:dimm0'), { state: '0x4080', health: 'unknown' }, 'set bits of a sensor of unknown type stay raw');
+  const intrusion = buildSnapshot({ readings: parseSensorOutput(fixture('sensor.txt')).readings });
+  t.match(discrete(intrusion, 'ipmi:Chassis Intru'), { state: 'No state asserted', health: 'ok' }, '0x0000: nothing asserted');
+  t.match(discrete(table, 'ipmi:dimm1'), { state: 'No Reading', health: 'unknown' });
+  const plain = snapshotOf('sdr-plain.txt');
+  t.match(numeric(plain, 'ipmi:DIMM 3 Temp'), { kind: 'temperature', value: null, unavailable: 'absent' });
+  t.match(numeric(plain, 'ipmi:Fan 4A Tach'), { kind: 'fan', value: null, unavailable: 'absent' });
+  const hp = snapshotOf('sdr-elist-full-hp.txt');
+  t.match(numeric(hp, 'ipmi:Temp 4'), { kind: 'temperature', value: null, unavailable: 'disabled' });
+  for (const snapshot of [table, plain, hp, snapshotOf('sdr-elist-pulled-psu.txt')]) {
+    for (const sensor of snapshot.sensors ?? []) {
+      if (sensor.value === null) t.equal(sensor.health, undefined, `${sensor.id}: no reading, no verdict`);
+    }
+  }
+});
+
+t.test('no false alarms: what the BMC reports healthy is healthy', async (t) => {
+  for (const name of ['freeipmi-hp-fan-blocks.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-units.txt']) {
+    const snapshot = snapshotOf(name);
+    const alarms = [
+      ...(snapshot.sensors ?? []).filter((s) => s.health !== undefined && s.health !== 'ok').map((s) => s.id),
+      ...(snapshot.discreteSensors ?? []).filter((s) => s.health === 'warning' || s.health === 'critical' || s.health === 'fatal').map((s) => s.id),
+      ...(snapshot.fans ?? []).filter((f) => f.status === 'degraded' || f.status === 'failed').map((f) => f.id),
+      ...(snapshot.powerSupplies ?? []).filter((p) => p.status === 'degraded' || p.status === 'failed').map((p) => p.id),
+      ...(snapshot.redundancy ?? []).filter((r) => r.status !== 'full' && r.status !== 'unknown').map((r) => r.id),
+    ];
+    t.same(alarms, name === 'sdr-entity-10.txt' ? ['ipmi:PS2 Status', 'ipmi:psu:10.2'] : [], name);
+  }
+});
+
+t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {
+  const units = snapshotOf('sensor-units.txt');
+  const expected: [string, string, number, number][] = [
+    ['Inlet Temp F', 'temperature/celsius', 25, 4],
+    ['Board Temp K', 'temperature/celsius', 27.35, 3],
+    ['Altitude', 'other/unspecified', 480, 3],
+    ['Air Flow', 'airflow/cfm', 31, 3],
+    ['Energy', 'energy/joules', 5400, 3],
+    ['CPU Usage', 'utilization/percent', 7, 3],
+    ['PSU1 Iout', 'current/amps', 7.2, 3],
+    ['Pwr Consumption', 'power/watts', 280, 3],
+    ['FAN1', 'fan/rpm', 3375, 3],
+    ['12V', 'voltage/volts', 12.18, 3],
+    ['Uptime', 'other/seconds', 5400, 3],
+    ['Latency', 'other/seconds', 0.0125, 6],
+    ['Inlet Pressure', 'pressure/pascals', 101300, 0],
+  ];
+  t.equal(units.sensors?.length, expected.length);
+  for (const [name, type, value, decimals] of expected) {
+    const sensor = numeric(units, `ipmi:${name}`);
+    t.same([`${sensor.kind}/${sensor.unit}`, sensor.value, sensor.decimals], [type, value, decimals], name);
+  }
+  t.match(numeric(units, 'ipmi:Inlet Temp F').thresholds, { upperNonCritical: 40, upperCritical: 45 }, 'thresholds converted alike');
+});
+
+t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
+  const files = ['sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
+  for (const file of files) {
+    const problems: BuildProblem[] = [];
+    buildModel(input([sample(snapshotOf(file), { provider: 'ipmi' })]), { onProblem: (p) => problems.push(p) });
+    t.same(problems, [], file);
+  }
+});
