@@ -232,9 +232,10 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
 }
 
 /** Why a device's own status is what it is, when not plain OK. */
-export function statusFinding(status: DeviceStatus): Finding {
+export function statusFinding(status: DeviceStatus, statusReason?: string): Finding {
   const condition = deviceStatusCondition(status);
-  return { condition, reason: status === 'ok' ? undefined : status === 'absent' ? 'not present' : status };
+  if (status === 'ok') return { condition };
+  return { condition, reason: statusReason ?? (status === 'absent' ? 'not present' : status) };
 }
 
 /**
@@ -243,9 +244,11 @@ export function statusFinding(status: DeviceStatus): Finding {
  * the sensors that monitor it). A stale snapshot overrides them all: nothing
  * about the device is current.
  */
-export function assessDevice(status: DeviceStatus, staleReason: string | undefined, extra: Iterable<Finding> = []): Verdict {
+export function assessDevice(
+  status: DeviceStatus, staleReason: string | undefined, extra: Iterable<Finding> = [], statusReason?: string,
+): Verdict {
   if (staleReason !== undefined) return verdict('lostCommunication', staleReason);
-  return judge([statusFinding(status), ...extra]);
+  return judge([statusFinding(status, statusReason), ...extra]);
 }
 
 /**

@@ -293,6 +293,7 @@ t.test('lost readings keep the last good one; sensors that never had one are not
       { id: 'dimm', label: 'DIMM B1 Temp', kind: 'temperature', unit: 'celsius', value: null, decimals: 0, unavailable: 'absent', monitors: { kind: 'memory', id: 'b1' } },
       { id: 'psu-in', label: 'PSU2 In', kind: 'power', unit: 'watts', value: null, decimals: 0, unavailable: 'absent' },
     ],
+    discreteSensors: [{ id: 'dimm-b1', label: 'DIMM B1', kind: 'presence', possibleStates: ['No Reading'], state: 'No Reading', health: 'unknown' }],
     fans: [{ id: 'fan', label: 'Fan 6', status: 'absent', speedSensor: 'never' }],
     powerSupplies: [{ id: 'psu', label: 'PSU2', status: 'ok', sensors: ['psu-in'] }],
   };
@@ -310,7 +311,8 @@ t.test('lost readings keep the last good one; sensors that never had one are not
     HealthState: 0, OperationalStatus: [13], StatusDescriptions: ['F: reading failed'],
   });
   const absentOnly = build(input([sample({ ...snapshot, sensors: snapshot.sensors!.slice(1) })])).model;
-  t.equal(absentOnly.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, 'absent parts never turn the verdict');
+  t.equal(absentOnly.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, 'absent parts and states without an opinion never turn the verdict');
+  t.same(values(absentOnly.one('OMC_Fan', 'test:fan'), ['HealthState', 'StatusDescriptions']), { HealthState: 0, StatusDescriptions: ['not present'] }, 'the empty slot says so itself');
 });
 
 t.test('providers without a snapshot', async (t) => {

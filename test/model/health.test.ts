@@ -131,6 +131,10 @@ t.test('device status and source health', async (t) => {
   t.same(statusFinding('absent'), { condition: 'unknown', reason: 'not present' });
   t.same(statusFinding('failed'), { condition: 'critical', reason: 'failed' });
   t.equal(statusFinding('ok').reason, undefined);
+  t.same(statusFinding('failed', 'not present'), { condition: 'critical', reason: 'not present' }, "the source's reason");
+  t.equal(statusFinding('ok', 'fine').reason, undefined);
+  const pulled = assessDevice('failed', undefined, [], 'not present');
+  t.same([pulled.healthState, pulled.operationalStatus, pulled.statusDescriptions], [25, [6], ['not present']]);
   t.equal(healthCondition(undefined), undefined);
   t.equal(healthCondition('unknown'), undefined);
   t.equal(healthCondition('fatal'), 'fatal');

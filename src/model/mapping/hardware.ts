@@ -174,8 +174,8 @@ class SnapshotMapper {
     return paths;
   }
 
-  #health(kind: MonitoredElement['kind'], id: string, status: Fan['status']): Verdict {
-    return assessDevice(status, this.#stale?.reason, this.#findings.get(elementKey(kind, id)));
+  #health(kind: MonitoredElement['kind'], id: string, status: Fan['status'], statusReason?: string): Verdict {
+    return assessDevice(status, this.#stale?.reason, this.#findings.get(elementKey(kind, id)), statusReason);
   }
 
   #addFan(fan: Fan): CIMInstanceName {
@@ -183,7 +183,7 @@ class SnapshotMapper {
       .set('ActiveCooling', 'boolean', true)
       .set('VariableSpeed', 'boolean', fan.variableSpeed)
       .set('DesiredSpeed', 'uint64', integer(fan.desiredSpeed, 64));
-    const path = this.#ctx.addDevice(draft, this.#source(fan.id), fan.label, this.#health('fan', fan.id, fan.status), presence(fan.status));
+    const path = this.#ctx.addDevice(draft, this.#source(fan.id), fan.label, this.#health('fan', fan.id, fan.status, fan.statusReason), presence(fan.status));
     this.#ctx.central.fans.push(path);
     if (hasFruData(fan.fru)) this.#physical.addPackage(this.#provider, fan.id, fan.label, PackageType.Fan, fan.fru, path);
     return path;
@@ -194,7 +194,7 @@ class SnapshotMapper {
     const draft = this.#ctx.deviceDraft(ModelClass.PowerSupply, this.#provider, psu.id)
       // Units MilliWatts; 0 means unknown (CIM_PowerSupply.TotalOutputPower).
       .set('TotalOutputPower', 'uint32', milliwatts ?? 0);
-    const path = this.#ctx.addDevice(draft, this.#source(psu.id), psu.label, this.#health('powerSupply', psu.id, psu.status), presence(psu.status));
+    const path = this.#ctx.addDevice(draft, this.#source(psu.id), psu.label, this.#health('powerSupply', psu.id, psu.status, psu.statusReason), presence(psu.status));
     this.#ctx.central.powerSupplies.push(path);
     if (hasFruData(psu.fru)) this.#physical.addPackage(this.#provider, psu.id, psu.label, PackageType.PowerSupply, psu.fru, path);
     return path;
@@ -243,7 +243,9 @@ class SnapshotMapper {
     }
     for (const { sensor, verdict } of this.#discrete.values()) {
       const draft = addDiscreteSensor(this.#ctx, this.#provider, sensor, verdict);
-      this.#discretePaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, verdict));
+      // A state the source has no opinion on (IPMI "No Reading", a raw state) tells nothing about the system.
+      const rollUp = verdict.condition !== 'unknown';
+      this.#discretePaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, verdict, { rollUp }));
     }
     this.#ctx.central.sensors.push(...this.#sensorPaths.values(), ...this.#discretePaths.values());
   }
