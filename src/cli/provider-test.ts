@@ -205,9 +205,11 @@ function report(io: CliIO, input: ModelInput, entries: readonly ModelEntry[], pr
   const devices = deviceIndex(entries);
   const health = (id: string): string => {
     const instance = devices.get(qualifiedId(provider, id));
-    const state = instance?.get('HealthState');
+    // A sensor that never had a reading is an absent part: the model does not serve it.
+    if (instance === undefined) return 'absent (not served)';
+    const state = instance.get('HealthState');
     const text = typeof state === 'number' ? HEALTH[state] ?? String(state) : '—';
-    const current = instance?.get('CurrentState');
+    const current = instance.get('CurrentState');
     return typeof current === 'string' ? `${text} (${current})` : text;
   };
   const snapshot = input.hardware[0]?.snapshot;

@@ -38,7 +38,7 @@ t.test('the template: a table of what it found, no problems, exit 0', async (t) 
   t.match(stdout, /^provider  template 1\.0\.0 \(builtin:template\), hardware\ndetect    yes\nsample    ok in \d+ ms\n/);
   t.match(stdout, /numeric sensors \(5\)\n  id +label +kind +value +thresholds \(\* settable\) +health\n/);
   t.match(stdout, /\n  template:inlet +Inlet +temperature +24\.5 °C +unc\* 40, uc\* 45 +OK \(Normal\)\n/);
-  t.match(stdout, /\n  template:fan-2 +Fan 2 +fan +— \(failed\) +lc 1000 +Unknown \(Unknown\)\n/);
+  t.match(stdout, /\n  template:fan-2 +Fan 2 +fan +— \(failed\) +lc 1000 +absent \(not served\)\n/, 'never read: an absent part');
   t.match(stdout, /\n  template:12v +12V +voltage +12\.080 V +lc 11\.4, uc 12\.6 +OK \(Normal\)\n/);
   t.match(stdout, /fans \(2\)\n/);
   t.match(stdout, /\nmodel     \d+ instances \(root\/cimv2 \d+, root\/interop \d+\)\n/);
