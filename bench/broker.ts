@@ -11,7 +11,12 @@
  *
  *   node --import tsx bench/broker.ts [--seconds 10] [--warmup 2] [--sensors 10,100,1000,10000]
  *     [--connections 1,16] [--pull-sensors 100000] [--pull-sequences 3] [--interval 3600]
- *     [--tool wrk|autocannon] [--cpu-prof DIR] [--serve-arg=--FLAG=VALUE …]
+ *     [--tool wrk|autocannon] [--cpu-prof DIR] [--serve-arg=--FLAG=VALUE …] [--baseline REV]
+ *
+ * With --baseline, the same figures are measured in the same run for the
+ * build of git revision REV (checked out in a temporary worktree and built
+ * there), each case right before the current build's, so that a change is
+ * judged on one machine under one load.
  *
  * Builds dist/ first when a source file is newer than its output. The
  * simulated provider samples every `--interval` seconds (default: once an
@@ -20,7 +25,7 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -48,6 +53,7 @@ const { values: args } = parseOptions({
     'cpu-prof': { type: 'string' },
     'start-timeout': { type: 'string', default: '300' },
     'serve-arg': { type: 'string', multiple: true, default: [] },
+    baseline: { type: 'string' },
   },
 });
 
@@ -82,14 +88,15 @@ const options = {
   startTimeoutMs: wholeNumber('start-timeout', args['start-timeout'], 1) * 1000,
   cpuProf: args['cpu-prof'],
   serveArgs: args['serve-arg'],
+  baseline: args.baseline,
 };
 
 // ---------------------------------------------------------------- the build
 
 /** Rebuilds dist/ (npm run build) when a source file is newer than its output. */
-function ensureBuilt(): void {
-  const stale = sources(join(ROOT, 'src')).concat(sources(join(ROOT, 'providers'))).find((file) => {
-    const output = join(ROOT, 'dist', relative(ROOT, file).replace(/\.ts$/, '.js'));
+function ensureBuilt(root = ROOT): void {
+  const stale = sources(join(root, 'src')).concat(sources(join(root, 'providers'))).find((file) => {
+    const output = join(root, 'dist', relative(root, file).replace(/\.ts$/, '.js'));
     try {
       return statSync(output).mtimeMs < statSync(file).mtimeMs;
     } catch {
@@ -97,8 +104,24 @@ function ensureBuilt(): void {
     }
   });
   if (stale === undefined) return;
-  console.log(`dist/ is older than ${relative(ROOT, stale)}: npm run build`);
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  console.log(`${relative(ROOT, join(root, 'dist')) || 'dist'}/ is older than ${relative(root, stale)}: npm run build`);
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+/** A build to measure: its name in the figures and its `bin/thincim.js`. */
+interface Build {
+  name: string;
+  bin: string;
+}
+
+/** Checks out `revision` in a worktree under `work`, with this checkout's node_modules, and builds it. */
+function baselineBuild(revision: string, work: string): Build {
+  const dir = join(work, 'baseline');
+  const short = execFileSync('git', ['rev-parse', '--short', revision], { cwd: ROOT, encoding: 'utf8' }).trim();
+  execFileSync('git', ['worktree', 'add', '--detach', '--quiet', dir, revision], { cwd: ROOT, stdio: 'inherit' });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  ensureBuilt(dir);
+  return { name: short, bin: join(dir, 'bin', 'thincim.js') };
 }
 
 /** The .ts files the build compiles (tsconfig.build.json: src and providers without tests). */
@@ -224,10 +247,10 @@ class BrokerProcess {
     child.stderr!.on('data', keep);
   }
 
-  static async start(sensors: number, stateDir: string): Promise<BrokerProcess> {
+  static async start(sensors: number, stateDir: string, bin = BIN): Promise<BrokerProcess> {
     const port = await freePort();
     const profile = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [];
-    const child = spawn(process.execPath, [...profile, BIN, 'serve', '--http-port', String(port), '--https-port', '0',
+    const child = spawn(process.execPath, [...profile, bin, 'serve', '--http-port', String(port), '--https-port', '0',
       '--providers', 'simulated', '--sim-sensors', String(sensors), '--simulated-interval', String(options.interval),
       '--log-level', 'warn', '--state-dir', stateDir, ...options.serveArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     const broker = new BrokerProcess(child, `http://127.0.0.1:${port}`);
@@ -445,6 +468,7 @@ function loadGenerator(work: string): LoadGenerator {
 // ---------------------------------------------------------------- measuring
 
 interface Row {
+  build: string;
   operation: 'EnumerateInstances' | 'Pull sequence';
   sensors: number;
   connections: number;
@@ -457,7 +481,9 @@ interface Row {
 
 const load1 = () => loadavg()[0]!;
 
-async function measureCase(broker: BrokerProcess, generator: LoadGenerator, operation: Row['operation'], sensors: number, connections: number): Promise<Row> {
+async function measureCase(
+  build: string, broker: BrokerProcess, generator: LoadGenerator, operation: Row['operation'], sensors: number, connections: number,
+): Promise<Row> {
   const pages = Math.max(1, Math.ceil(sensors / PAGE));
   const go = (seconds: number) => operation === 'EnumerateInstances'
     ? generator.call(broker.url, connections, seconds, 'EnumerateInstances', requests.enumerate())
@@ -469,7 +495,7 @@ async function measureCase(broker: BrokerProcess, generator: LoadGenerator, oper
   const run = await go(options.seconds);
   const cpu = broker.cpuSeconds - cpuBefore;
   return {
-    operation, sensors, connections, run,
+    build, operation, sensors, connections, run,
     cpuMsPerResponse: run.requests ? (cpu * 1000) / run.requests : NaN,
     peakRss: broker.peakRss,
     load: (loadBefore + load1()) / 2,
@@ -535,17 +561,18 @@ function printRow(row: Row): void {
   const instances = row.operation === 'EnumerateInstances' ? responses * row.sensors : ((run.sequences ?? 0) * row.sensors) / run.seconds;
   const perSecond = row.operation === 'EnumerateInstances' ? '' : `${fixed((run.sequences ?? 0) / run.seconds, 1)} seq/s`;
   console.log([
-    row.operation.padEnd(18), fixed(row.sensors).padStart(7), String(row.connections).padStart(5),
+    row.build.padEnd(9), row.operation.padEnd(18), fixed(row.sensors).padStart(7), String(row.connections).padStart(5),
     fixed(responses).padStart(9), perSecond.padStart(13), fixed(instances).padStart(11),
     fixed(run.p50Ms, 1).padStart(8), fixed(run.p99Ms, 1).padStart(8),
-    fixed((run.bytes / run.seconds) / MiB).padStart(7), fixed(row.cpuMsPerResponse, 2).padStart(8),
+    fixed((run.bytes / run.seconds) / MiB).padStart(7), fixed(run.requests ? run.bytes / run.requests : NaN).padStart(10),
+    fixed(row.cpuMsPerResponse, 2).padStart(8),
     mb(row.peakRss).padStart(6), String(run.errors).padStart(6), fixed(row.load, 1).padStart(5),
   ].join(' '));
 }
 
 const HEADER = [
-  'operation'.padEnd(18), 'sensors'.padStart(7), 'conns'.padStart(5), 'resp/s'.padStart(9), 'sequences/s'.padStart(13),
-  'instances/s'.padStart(11), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'MiB/s'.padStart(7), 'CPU ms'.padStart(8),
+  'build'.padEnd(9), 'operation'.padEnd(18), 'sensors'.padStart(7), 'conns'.padStart(5), 'resp/s'.padStart(9), 'sequences/s'.padStart(13),
+  'instances/s'.padStart(11), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'MiB/s'.padStart(7), 'bytes/resp'.padStart(10), 'CPU ms'.padStart(8),
   'RSS MB'.padStart(6), 'errors'.padStart(6), 'load'.padStart(5),
 ].join(' ');
 
@@ -556,7 +583,8 @@ function target(label: string, figure: string, met: boolean | undefined): void {
 
 function printTargets(rows: Row[], memory: PullMemory | undefined): void {
   console.log('\ntargets (2-core machine):');
-  const find = (sensors: number, connections: number) => rows.find((r) => r.operation === 'EnumerateInstances' && r.sensors === sensors && r.connections === connections);
+  const find = (sensors: number, connections: number) =>
+    rows.find((r) => r.build === CURRENT.name && r.operation === 'EnumerateInstances' && r.sensors === sensors && r.connections === connections);
   const at100 = find(100, 16);
   const rate = (row: Row | undefined) => (row ? row.run.requests / row.run.seconds : NaN);
   target('EnumerateInstances, 100 sensors, 16 connections: ≥ 3,000 resp/s', at100 ? `${fixed(rate(at100))} resp/s` : '-', at100 && rate(at100) >= 3000);
@@ -571,9 +599,11 @@ function printTargets(rows: Row[], memory: PullMemory | undefined): void {
 
 // ---------------------------------------------------------------- main
 
+const CURRENT: Build = { name: 'current', bin: BIN };
 ensureBuilt();
 const work = mkdtempSync(join(tmpdir(), 'thincim-broker-bench-'));
 const generator = loadGenerator(work);
+const builds = options.baseline ? [baselineBuild(options.baseline, work), CURRENT] : [CURRENT];
 // One state folder for every server: the compiled-schema cache is made once.
 const stateDir = join(work, 'state');
 const rows: Row[] = [];
@@ -583,21 +613,24 @@ try {
   console.log(`server: node ${process.version} bin/thincim.js serve --providers simulated --simulated-interval ${options.interval}${serveArgs}; ${cpus().length} × ${cpus()[0]?.model.trim()}`);
   console.log(`load generator: ${generator.name}; ${options.seconds} s per figure after ${options.warmup} s of warm-up; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('resp/s: responses per second (a pull sequence is 1 Open + ⌈N/1000⌉−1 Pulls); p50/p99: per response; MiB/s: response bytes;');
-  console.log('CPU ms: server CPU time (user + system, all threads) per response; RSS MB: server peak RSS during the run; load: 1-min load average\n');
+  console.log('bytes/resp: response body bytes per response; CPU ms: server CPU time (user + system, all threads) per response;');
+  console.log(`RSS MB: server peak RSS during the run; load: 1-min load average${options.baseline ? `; baseline: ${builds[0]!.name} (${options.baseline})` : ''}\n`);
   console.log(HEADER);
   for (const sensors of options.sensors) {
-    const broker = await BrokerProcess.start(sensors, stateDir);
-    try {
-      await verify(broker, sensors);
-      for (const operation of ['EnumerateInstances', 'Pull sequence'] as const) {
-        for (const connections of options.connections) {
-          const row = await measureCase(broker, generator, operation, sensors, connections);
-          rows.push(row);
-          printRow(row);
+    for (const build of builds) {
+      const broker = await BrokerProcess.start(sensors, stateDir, build.bin);
+      try {
+        await verify(broker, sensors);
+        for (const operation of ['EnumerateInstances', 'Pull sequence'] as const) {
+          for (const connections of options.connections) {
+            const row = await measureCase(build.name, broker, generator, operation, sensors, connections);
+            rows.push(row);
+            printRow(row);
+          }
         }
+      } finally {
+        await broker.stop();
       }
-    } finally {
-      await broker.stop();
     }
   }
   if (options.pullSensors > 0) {
@@ -615,5 +648,6 @@ try {
   printTargets(rows, memory);
   console.log(`\nload average at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
+  if (options.baseline) execFileSync('git', ['worktree', 'remove', '--force', join(work, 'baseline')], { cwd: ROOT, stdio: 'inherit' });
   rmSync(work, { recursive: true, force: true });
 }

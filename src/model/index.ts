@@ -5,6 +5,7 @@ export type { InstanceIndex } from './instance-index.js';
 export { buildModel } from './builder.js';
 export type { BuildOptions, BuildProblem } from './mapping/context.js';
 export { createInstanceIndex } from './index-impl.js';
+export { rememberReadings, type LastReading, type ReadingMemory } from './readings.js';
 export { ModelError, type ModelErrorCode } from './errors.js';
 export { CIMV2_NAMESPACE, INTEROP_NAMESPACE, INSTANCE_ID_PREFIX, ModelClass, type ModelClassName } from './classes.js';
 export {

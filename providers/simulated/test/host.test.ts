@@ -1,5 +1,5 @@
 import t from 'tap';
-import { buildModel, checkProfileRules, type HardwareSnapshot, type NumericSensor } from '../../../src/model/index.js';
+import { buildModel, checkProfileRules, rememberReadings, type HardwareSnapshot, type NumericSensor } from '../../../src/model/index.js';
 import { DEFAULT_SCENARIO, SimulatedHost, scaleSensors, validateScenario } from '../index.js';
 
 const host = new SimulatedHost(DEFAULT_SCENARIO);
@@ -15,8 +15,10 @@ const psuStatus = (s: HardwareSnapshot, id: string): string | undefined => s.pow
 const redundancy = (s: HardwareSnapshot, id: string): string | undefined => s.redundancy?.find((g) => g.id === id)?.status;
 
 /** An instance's HealthState and first status description once the model builder has mapped the snapshot (the system's by default). */
-function health(snapshot: HardwareSnapshot, deviceId?: string): [unknown, unknown] {
-  const entries = buildModel({ hostname: 'sim', now: 0, staleAfterMs: 1000, instances: [], hardware: [{ provider: 'simulated', snapshot, sampledAt: 0 }] });
+/** The health the model derives from `snapshot`, with the readings the sensors had in `before` (a lost reading keeps its last one). */
+function health(snapshot: HardwareSnapshot, deviceId?: string, before: HardwareSnapshot = snapshot): [unknown, unknown] {
+  const readings = rememberReadings(new Map(), before, 0);
+  const entries = buildModel({ hostname: 'sim', now: 0, staleAfterMs: 1000, instances: [], hardware: [{ provider: 'simulated', snapshot, readings, sampledAt: 0 }] });
   const { instance } = entries.find((e) => deviceId === undefined
     ? e.instance.classname === 'Thincim_ComputerSystem'
     : e.instance.path?.keybindings.get('DeviceID') === `simulated:${deviceId}`)!;
@@ -102,7 +104,7 @@ t.test('timeline: intrusion, a failed read, and the loop', async (t) => {
   t.match(host.snapshotAt(970).discreteSensors?.find((d) => d.id === 'intrusion'), { state: 'Secure', health: 'ok' });
   const unread = sensor(host.snapshotAt(1030), 'exhaust-temp');
   t.same([unread.value, unread.unavailable], [null, 'failed']);
-  t.same(health(host.snapshotAt(1030)), [0, 'Exhaust Temp: reading failed']);
+  t.same(health(host.snapshotAt(1030), undefined, host.snapshotAt(990)), [0, 'Exhaust Temp: reading failed']);
   t.ok(sensor(host.snapshotAt(1070), 'exhaust-temp').value! > 30, 'the reading comes back');
   t.same(host.snapshotAt(1200 + 300), host.snapshotAt(300), 'the timeline replays every loopSeconds');
 });
