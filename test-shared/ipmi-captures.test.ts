@@ -63,8 +63,8 @@ function check(t: Test, snapshot: HardwareSnapshot, expected: Expected[]): void 
   }
 }
 
-/** Printed units the snapshot cannot state (the merger's model has no feet): served as other/unspecified. */
-const UNSTATED_UNITS = new Set(['feet', 'ft', 'unspecified']);
+/** "unspecified" is what ipmitool prints for a record without a unit. */
+const UNSTATED_UNITS = new Set(['unspecified']);
 
 /**
  * The rules every capture obeys: no reading is no verdict; a fan exists for
@@ -117,7 +117,7 @@ function expectedFormat(path: string): string {
 const EXPECTED: Record<string, Expected[]> = {
   'netdata-ibm-ipmimonitoring/ipmimonitoring.txt': [
     ['ipmi:Ambient Temp', 'temperature/celsius', 26, 'ok'],
-    ['ipmi:Altitude', 'other/unspecified', 480, 'ok'],
+    ['ipmi:Altitude', 'other/feet', 480, 'ok'],
     ['ipmi:Avg Power', 'power/watts', 100, 'ok'],
     ['ipmi:Planar 3.3V', 'voltage/volts', 3.29, 'ok'],
     ['ipmi:Planar 5V', 'voltage/volts', 4.9, 'ok'],
@@ -197,7 +197,7 @@ const EXPECTED: Record<string, Expected[]> = {
   ],
   'telegraf-sdr-with-stderr-noise/ipmitool-sdr.txt': [
     ['ipmi:Ambient Temp', 'temperature/celsius', 20, 'ok'],
-    ['ipmi:Altitude', 'other/unspecified', 80, 'ok'],
+    ['ipmi:Altitude', 'other/feet', 80, 'ok'],
     ['ipmi:Avg Power', 'power/watts', 210, 'ok'],
     ['ipmi:Planar 3.3V', 'voltage/volts', 3.29, 'ok'],
     ['ipmi:Planar 5V', 'voltage/volts', 4.9, 'ok'],

@@ -16,10 +16,9 @@ export interface UnitMapping {
 }
 
 const TEMPERATURE: UnitMapping = { kind: 'temperature', unit: 'celsius' };
-// 1 °F is 5/9 °C: one more digit keeps the printed step to within a tenth.
-const FAHRENHEIT: UnitMapping = { kind: 'temperature', unit: 'celsius', convert: (f) => ((f - 32) * 5) / 9, decimals: (d) => d + 1 };
-// Exact: 273.15 has two decimals.
-const KELVIN: UnitMapping = { kind: 'temperature', unit: 'celsius', convert: (k) => k - 273.15, decimals: (d) => Math.max(d, 2) };
+// Served in the unit the BMC prints (BaseUnits Degrees F / K), so readings and thresholds stay exact.
+const FAHRENHEIT: UnitMapping = { kind: 'temperature', unit: 'fahrenheit' };
+const KELVIN: UnitMapping = { kind: 'temperature', unit: 'kelvin' };
 const VOLTAGE: UnitMapping = { kind: 'voltage', unit: 'volts' };
 const CURRENT: UnitMapping = { kind: 'current', unit: 'amps' };
 const POWER: UnitMapping = { kind: 'power', unit: 'watts' };
@@ -36,11 +35,18 @@ const MICROSECONDS: UnitMapping = { kind: 'other', unit: 'seconds', convert: (us
 const MINUTES: UnitMapping = { kind: 'other', unit: 'seconds', convert: (min) => min * 60 };
 const HOURS: UnitMapping = { kind: 'other', unit: 'seconds', convert: (h) => h * 3600 };
 const DAYS: UnitMapping = { kind: 'other', unit: 'seconds', convert: (d) => d * 86400 };
+const VOLTAMPERES: UnitMapping = { kind: 'power', unit: 'voltamperes' };
+const PSI: UnitMapping = { kind: 'pressure', unit: 'psi' };
+const INCHES: UnitMapping = { kind: 'other', unit: 'inches' };
+const FEET: UnitMapping = { kind: 'other', unit: 'feet' };
+const METERS: UnitMapping = { kind: 'other', unit: 'meters' };
+const LITERS: UnitMapping = { kind: 'other', unit: 'liters' };
+const OHMS: UnitMapping = { kind: 'other', unit: 'ohms' };
 const OTHER: UnitMapping = { kind: 'other', unit: 'unspecified' };
 
 /**
  * ipmitool's unit names and FreeIPMI's abbreviations, lower-cased. Units the
- * snapshot cannot state (feet, VA, PSI, …) are `other`/`unspecified` with the
+ * snapshot cannot state (Nits, Newtons, …) are `other`/`unspecified` with the
  * printed value.
  */
 const UNITS: Readonly<Record<string, UnitMapping>> = {
@@ -77,6 +83,20 @@ const UNITS: Readonly<Record<string, UnitMapping>> = {
   hour: HOURS,
   hr: HOURS,
   day: DAYS,
+  va: VOLTAMPERES,
+  psi: PSI,
+  inches: INCHES,
+  in: INCHES,
+  feet: FEET,
+  ft: FEET,
+  m: METERS,
+  meters: METERS,
+  cm: { ...METERS, convert: (cm) => cm / 100, decimals: (d) => d + 2 },
+  mm: { ...METERS, convert: (mm) => mm / 1000, decimals: (d) => d + 3 },
+  liters: LITERS,
+  l: LITERS,
+  ohms: OHMS,
+  ohm: OHMS,
 };
 
 /** Units of record types, for analog records that printed no unit (no reading); the name where no type is printed. */

@@ -191,8 +191,9 @@ const HEALTH: Record<number, string> = {
 };
 
 const UNITS: Record<NumericSensor['unit'], string> = {
-  celsius: '°C', volts: 'V', amps: 'A', watts: 'W', joules: 'J', rpm: 'RPM', hertz: 'Hz', percent: '%',
-  pascals: 'Pa', cfm: 'CFM', seconds: 's', unspecified: '',
+  celsius: '°C', fahrenheit: '°F', kelvin: 'K', volts: 'V', amps: 'A', watts: 'W', voltamperes: 'VA', joules: 'J',
+  rpm: 'RPM', hertz: 'Hz', percent: '%', pascals: 'Pa', psi: 'psi', cfm: 'CFM', seconds: 's', inches: 'in', feet: 'ft',
+  meters: 'm', liters: 'l', ohms: 'Ω', unspecified: '',
 };
 
 const THRESHOLDS = [

@@ -15,10 +15,14 @@ export type SensorKind =
   | 'temperature' | 'voltage' | 'current' | 'power' | 'energy' | 'fan' | 'frequency'
   | 'humidity' | 'pressure' | 'airflow' | 'utilization' | 'other';
 
-/** The unit of `value` and of the thresholds. */
+/**
+ * The unit of `value` and of the thresholds: a CIM BaseUnits each (IPMI's
+ * unit table is the same list), so a reading is served in the unit its
+ * source printed.
+ */
 export type SensorUnit =
-  | 'celsius' | 'volts' | 'amps' | 'watts' | 'joules' | 'rpm' | 'hertz' | 'percent'
-  | 'pascals' | 'cfm' | 'seconds' | 'unspecified';
+  | 'celsius' | 'fahrenheit' | 'kelvin' | 'volts' | 'amps' | 'watts' | 'voltamperes' | 'joules' | 'rpm' | 'hertz'
+  | 'percent' | 'pascals' | 'psi' | 'cfm' | 'seconds' | 'inches' | 'feet' | 'meters' | 'liters' | 'ohms' | 'unspecified';
 
 export type ThresholdName =
   | 'lowerNonCritical' | 'upperNonCritical' | 'lowerCritical' | 'upperCritical' | 'lowerFatal' | 'upperFatal';

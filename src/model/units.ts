@@ -37,8 +37,9 @@ const KIND_TYPES: Readonly<Record<Exclude<SensorKind, 'other'>, TypeEncoding>> =
 
 /** CIM_NumericSensor.BaseUnits by the unit of the reading. */
 const BASE_UNITS: Readonly<Record<SensorUnit, number>> = {
-  celsius: 2, volts: 5, amps: 6, watts: 7, joules: 8, cfm: 18, rpm: 19, hertz: 20, seconds: 21,
-  percent: 65, pascals: 66, unspecified: 0,
+  celsius: 2, fahrenheit: 3, kelvin: 4, volts: 5, amps: 6, watts: 7, joules: 8, voltamperes: 10, psi: 16, cfm: 18,
+  rpm: 19, hertz: 20, seconds: 21, inches: 27, feet: 28, meters: 31, liters: 34, ohms: 49, percent: 65, pascals: 66,
+  unspecified: 0,
 };
 
 /** OtherSensorTypeDescription is MaxLen 128. */

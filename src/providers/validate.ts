@@ -204,7 +204,8 @@ const numericSensor = objectOf<NumericSensor>({
     'humidity', 'pressure', 'airflow', 'utilization', 'other',
   ])),
   unit: required(oneOf<SensorUnit>()([
-    'celsius', 'volts', 'amps', 'watts', 'joules', 'rpm', 'hertz', 'percent', 'pascals', 'cfm', 'seconds', 'unspecified',
+    'celsius', 'fahrenheit', 'kelvin', 'volts', 'amps', 'watts', 'voltamperes', 'joules', 'rpm', 'hertz', 'percent',
+    'pascals', 'psi', 'cfm', 'seconds', 'inches', 'feet', 'meters', 'liters', 'ohms', 'unspecified',
   ])),
   value: required(reading),
   decimals: required(decimals),

@@ -46,7 +46,7 @@ t.test('numeric sensors: kind and unit from the printed unit, not the sensor typ
 
 t.test('units: FreeIPMI abbreviations, conversions, percentages', async (t) => {
   const snapshot = buildSnapshot({ readings: parseFreeIpmiSensors(fixture('freeipmi-state-thresholds.csv')).readings });
-  t.match(sensor(snapshot.sensors, 'ipmi:Ambient'), { kind: 'temperature', unit: 'celsius', value: 25, decimals: 3, thresholds: { upperNonCritical: 40, upperCritical: 45 } }, '°F to °C with one more digit');
+  t.match(sensor(snapshot.sensors, 'ipmi:Ambient'), { kind: 'temperature', unit: 'fahrenheit', value: 77, decimals: 2, thresholds: { upperNonCritical: 104, upperCritical: 113 } }, '°F served as °F');
   t.match(sensor(snapshot.sensors, 'ipmi:Air Flow'), { kind: 'airflow', unit: 'cfm', value: 31 });
   t.match(sensor(snapshot.sensors, 'ipmi:Fan Duty'), { kind: 'fan', unit: 'percent', value: 45 });
   const others = buildSnapshot({
@@ -61,10 +61,10 @@ t.test('units: FreeIPMI abbreviations, conversions, percentages', async (t) => {
       reading({ name: 'Odd', eventClass: 'threshold', sensorType: 'Other', value: null }),
     ],
   });
-  t.match(sensor(others.sensors, 'ipmi:K'), { kind: 'temperature', unit: 'celsius', value: 26.85, decimals: 2 });
+  t.match(sensor(others.sensors, 'ipmi:K'), { kind: 'temperature', unit: 'kelvin', value: 300, decimals: 0 });
   t.match(sensor(others.sensors, 'ipmi:P'), { kind: 'pressure', unit: 'pascals', value: 101300 });
   t.match(sensor(others.sensors, 'ipmi:PS1 Curr Out %'), { kind: 'utilization', unit: 'percent' });
-  t.match(sensor(others.sensors, 'ipmi:Altitude'), { kind: 'other', unit: 'unspecified', value: 80 });
+  t.match(sensor(others.sensors, 'ipmi:Altitude'), { kind: 'other', unit: 'feet', value: 80 });
   t.match(sensor(others.sensors, 'ipmi:Util'), { kind: 'utilization', unit: 'percent' });
   t.match(sensor(others.sensors, 'ipmi:Uptime'), { kind: 'other', unit: 'seconds' });
   t.match(sensor(others.sensors, 'ipmi:Vcc'), { kind: 'voltage', unit: 'volts', value: null, unavailable: 'absent' }, 'unit from the sensor type');

@@ -5,7 +5,7 @@
  * fixture per rule, modelled on real captures (HP iLO, Supermicro, Dell).
  */
 import t from 'tap';
-import { buildModel, type BuildProblem } from '../../../src/model/index.js';
+import { buildModel, sensorEncoding, type BuildProblem } from '../../../src/model/index.js';
 import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
 import { input, sample } from '../../../test/model/fixtures.js';
 import { buildSnapshot } from '../map.js';
@@ -176,9 +176,9 @@ t.test('no false alarms: what the BMC reports healthy is healthy', async (t) => 
 t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {
   const units = snapshotOf('sensor-units.txt');
   const expected: [string, string, number, number][] = [
-    ['Inlet Temp F', 'temperature/celsius', 25, 4],
-    ['Board Temp K', 'temperature/celsius', 27.35, 3],
-    ['Altitude', 'other/unspecified', 480, 3],
+    ['Inlet Temp F', 'temperature/fahrenheit', 77, 3],
+    ['Board Temp K', 'temperature/kelvin', 300.5, 3],
+    ['Altitude', 'other/feet', 480, 3],
     ['Air Flow', 'airflow/cfm', 31, 3],
     ['Energy', 'energy/joules', 5400, 3],
     ['CPU Usage', 'utilization/percent', 7, 3],
@@ -189,13 +189,19 @@ t.test('every unit ipmitool prints maps, keeping the printed resolution', async 
     ['Uptime', 'other/seconds', 5400, 3],
     ['Latency', 'other/seconds', 0.0125, 6],
     ['Inlet Pressure', 'pressure/pascals', 101300, 0],
+    ['PSU1 Apparent', 'power/voltamperes', 310, 3],
+    ['Coolant Pressure', 'pressure/psi', 14.7, 3],
+    ['Leak Detect', 'other/ohms', 1200, 3],
+    ['Coolant Level', 'other/meters', 0.425, 5],
   ];
   t.equal(units.sensors?.length, expected.length);
   for (const [name, type, value, decimals] of expected) {
     const sensor = numeric(units, `ipmi:${name}`);
     t.same([`${sensor.kind}/${sensor.unit}`, sensor.value, sensor.decimals], [type, value, decimals], name);
   }
-  t.match(numeric(units, 'ipmi:Inlet Temp F').thresholds, { upperNonCritical: 40, upperCritical: 45 }, 'thresholds converted alike');
+  t.match(numeric(units, 'ipmi:Inlet Temp F').thresholds, { upperNonCritical: 104, upperCritical: 113 }, 'thresholds in the same unit');
+  t.match(sensorEncoding('temperature', 'fahrenheit', 'Inlet Temp F'), { sensorType: 2, baseUnits: 3 }, 'Degrees F');
+  t.equal(sensorEncoding('other', 'feet', 'Altitude').baseUnits, 28, 'Feet');
 });
 
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
