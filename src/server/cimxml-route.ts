@@ -9,7 +9,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CIMError, CIMInstanceName, CIMStatus } from '../cim/index.js';
 import {
-  InvalidParameterError, ProtocolError, decodeRequest, type CIMErrorHeader, type CIMRequest, type DecodeLimits,
+  InvalidParameterError, ProtocolError, decodeRequestYielding, type CIMErrorHeader, type CIMRequest, type DecodeLimits,
 } from '../cimxml/index.js';
 import { dispatch } from '../operations/dispatch.js';
 import { invokeMethod } from '../operations/methods.js';
@@ -76,7 +76,7 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
     url: '*',
     handler: async (request, reply) => {
       try {
-        const decoded = decode(request, options.decodeLimits);
+        const decoded = await decode(request, options.decodeLimits);
         const answer = await run(request, reply, decoded, options, cache);
         return await send(request, reply, answer, streamThreshold);
       } catch (e) {
@@ -92,7 +92,7 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
     if ((error as { code?: string }).code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') throw error;
     if (request.method !== 'POST') return methodNotAllowed(reply);
     try {
-      decode(request, options.decodeLimits);
+      await decode(request, options.decodeLimits);
     } catch (e) {
       return answerFailure(reply, e);
     }
@@ -106,7 +106,7 @@ function methodNotAllowed(reply: FastifyReply): string {
 }
 
 /** Checks the CIM headers (DSP0200 §7.3, in OpenPegasus's order) and decodes the body. */
-function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefined): CIMRequest {
+async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefined): Promise<CIMRequest> {
   if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) {
     throw new Fault(411, undefined, 'the request needs a Content-Length (or a chunked body)');
   }
@@ -127,7 +127,7 @@ function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefin
   if (headerVersion !== undefined && !/^1(\.\d+)*$/.test(headerVersion)) {
     throw new Fault(501, 'unsupported-protocol-version', `CIMProtocolVersion ${headerVersion} is not supported; 1.x is`);
   }
-  const decoded = decodeBody(request.body, limits, method, object);
+  const decoded = await decodeBody(request.body, limits, method, object);
   if (headerVersion !== undefined && headerVersion !== decoded.protocolVersion) {
     throw new Fault(400, 'header-mismatch', `CIMProtocolVersion ${headerVersion} differs from the message's ${decoded.protocolVersion}`);
   }
@@ -150,9 +150,9 @@ function isXmlInUtf8(contentType: string): boolean {
  * CIMMethod and CIMObject agree with the call. A MULTIREQ gets here only
  * without a CIMBatch header, which is a header mismatch too.
  */
-function decodeBody(body: unknown, limits: Partial<DecodeLimits> | undefined, method: string, object: string): CIMRequest {
+async function decodeBody(body: unknown, limits: Partial<DecodeLimits> | undefined, method: string, object: string): Promise<CIMRequest> {
   try {
-    return decodeRequest(Buffer.isBuffer(body) ? body : '', limits);
+    return await decodeRequestYielding(Buffer.isBuffer(body) ? body : '', limits);
   } catch (e) {
     if (e instanceof ProtocolError && e.cimError === 'multiple-requests-unsupported') {
       throw new Fault(400, 'header-mismatch', 'a MULTIREQ body needs the CIMBatch header (and batched requests are not supported)');

@@ -6,11 +6,11 @@
  */
 import { ProtocolError } from '../errors.js';
 import type { CIMErrorHeader } from '../errors.js';
-import { resolveLimits } from '../limits.js';
+import { elementBudget, resolveLimits } from '../limits.js';
 import type { DecodeLimits } from '../limits.js';
 import { Children, invalid, names, requiredAttr } from '../xml/node.js';
 import type { XmlNode } from '../xml/node.js';
-import { LimitError, parseXml } from '../xml/parse.js';
+import { LimitError, parseXml, parseXmlYielding, type ParseOptions } from '../xml/parse.js';
 import type { DecodeContext } from './objects.js';
 
 export interface Envelope {
@@ -28,14 +28,30 @@ type MessageKind = 'SIMPLEREQ' | 'SIMPLERSP';
  * Parses a message body under its limits, checking the envelope as it goes,
  * and returns the envelope with the context that decodes what it carries.
  */
-export function decodeMessage(body: string | Uint8Array, limits: Partial<DecodeLimits> | undefined, kind: MessageKind)
-  : { ctx: DecodeContext; envelope: Envelope } {
+export function decodeMessage(body: string | Uint8Array, limits: Partial<DecodeLimits> | undefined, kind: MessageKind): DecodedMessage {
+  const { ctx, text, options } = startMessage(body, limits, kind);
+  return { ctx, envelope: readEnvelope(parseXml(text, options), kind) };
+}
+
+/** decodeMessage yielding to the event loop while it parses a large body. */
+export async function decodeMessageYielding(body: string | Uint8Array, limits: Partial<DecodeLimits> | undefined, kind: MessageKind)
+  : Promise<DecodedMessage> {
+  const { ctx, text, options } = startMessage(body, limits, kind);
+  return { ctx, envelope: readEnvelope(await parseXmlYielding(text, options), kind) };
+}
+
+export interface DecodedMessage {
+  ctx: DecodeContext;
+  envelope: Envelope;
+}
+
+function startMessage(body: string | Uint8Array, limits: Partial<DecodeLimits> | undefined, kind: MessageKind)
+  : { ctx: DecodeContext; text: string; options: ParseOptions } {
   const resolved = resolveLimits(limits);
-  const ctx: DecodeContext = { limits: resolved, budget: { elements: resolved.maxElements }, embeddingDepth: 0 };
-  const root = parseXml(bodyText(body, resolved), {
-    limits: resolved, budget: ctx.budget, depthOffset: 0, onOpen: envelopeChecker(kind),
-  });
-  return { ctx, envelope: readEnvelope(root, kind) };
+  const text = bodyText(body, resolved);
+  const bytes = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
+  const ctx: DecodeContext = { limits: resolved, budget: elementBudget(resolved, bytes), embeddingDepth: 0 };
+  return { ctx, text, options: { limits: resolved, budget: ctx.budget, depthOffset: 0, onOpen: envelopeChecker(kind) } };
 }
 
 /** The onOpen hook that checks the envelope while parsing. */
