@@ -3,7 +3,8 @@
  * module per concern (CIM-XML route, authentication, limits, request log,
  * metrics, health). Listeners differ only in transport and authentication.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SecureContextOptions } from 'node:tls';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -54,6 +55,7 @@ const CIPHERS = [
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const transport = { noDelay: true, maxHeaderSize: options.headerBytes };
+  const inFlight = new AnswersInFlight();
   const handshake = options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeout: options.handshakeTimeoutMs };
   const app = Fastify({
     loggerInstance: options.logger,
@@ -63,12 +65,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 65_000,
     requestTimeout: options.limits.requestTimeoutMs,
     return503OnClosing: true,
-    clientErrorHandler: answerClientError,
+    clientErrorHandler: (error: Error, socket: Socket) => answerClientError(error, socket, inFlight),
     ...(options.tls
       ? { https: { ...transport, ...handshake, ...options.tls, ciphers: CIPHERS, honorCipherOrder: true, rejectUnauthorized: false } }
       : { http: transport }),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   app.decorateRequest('cim', null);
+  inFlight.track(app.server);
   // First: a refused connection's request must not reach authentication or an operation.
   limitConnections(app, options, options.tls !== undefined);
   if (options.firstRequestTimeoutMs !== undefined) awaitFirstRequest(app, options.firstRequestTimeoutMs, options.tls !== undefined);
@@ -248,17 +251,66 @@ function logRequests(app: FastifyInstance, metrics: BrokerMetrics | undefined): 
 }
 
 /**
- * Requests Node's HTTP parser rejects before fastify sees them. M-POST
+ * The answers begun on each connection. With pipelining, requests that
+ * parsed are being answered when a later one fails to parse: their answers
+ * go out first, in order, and only then the error.
+ */
+class AnswersInFlight {
+  readonly #bySocket = new WeakMap<Socket, Set<ServerResponse>>();
+  readonly #failed = new WeakSet<Socket>();
+
+  track(server: Server): void {
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      const socket = request.socket;
+      let answers = this.#bySocket.get(socket);
+      if (!answers) this.#bySocket.set(socket, (answers = new Set()));
+      answers.add(response);
+      // 'close' comes once the answer is sent, or the connection is gone.
+      response.once('close', () => answers.delete(response));
+    });
+  }
+
+  /**
+   * Resolves once every answer begun on `socket` is sent or abandoned; false
+   * when the socket already failed (the parser reports every later chunk too).
+   */
+  async settleFirstFailure(socket: Socket): Promise<boolean> {
+    if (this.#failed.has(socket)) return false;
+    this.#failed.add(socket);
+    const answers = this.#bySocket.get(socket);
+    while (answers?.size) await once(answers.values().next().value!, 'close');
+    return true;
+  }
+}
+
+/**
+ * Requests Node's HTTP parser rejects before fastify sees them (HTTPS
+ * forwards TLS errors here too). M-POST
  * (RFC 2774) is an extension method the parser does not know; DSP0200 §7.2.2
  * lets a server answer it with 501 so that the client falls back to POST.
+ * Answers to requests before it on the connection (pipelining) are sent first.
  */
-function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (!socket.writable) {
+function answerClientError(error: Error & { code?: string }, socket: Socket, inFlight: AnswersInFlight): void {
+  const status = clientErrorStatus(error);
+  // Not an HTTP error (a failed or timed-out TLS handshake, a reset): there is no one to answer.
+  if (status === undefined) {
     socket.destroy();
     return;
   }
+  void inFlight.settleFirstFailure(socket).then((first) => {
+    if (!first) return;
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+}
+
+function clientErrorStatus(error: Error & { code?: string }): string | undefined {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return '408 Request Timeout';
+  if (!error.code?.startsWith('HPE_')) return undefined;
   const packet: unknown = (error as { rawPacket?: unknown }).rawPacket;
-  const mpost = error.code === 'HPE_INVALID_METHOD' && Buffer.isBuffer(packet) && packet.subarray(0, 7).toString('latin1') === 'M-POST ';
-  const status = mpost ? '501 Not Implemented' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  if (error.code === 'HPE_INVALID_METHOD' && Buffer.isBuffer(packet) && packet.subarray(0, 7).toString('latin1') === 'M-POST ') return '501 Not Implemented';
+  return error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
 }
