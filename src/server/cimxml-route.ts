@@ -5,6 +5,7 @@
  */
 import { hostname } from 'node:os';
 import { once } from 'node:events';
+import { setImmediate } from 'node:timers/promises';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CIMError, CIMInstanceName, CIMStatus } from '../cim/index.js';
@@ -282,21 +283,35 @@ function asCIMError(e: unknown, request: FastifyRequest): CIMError {
   return new CIMError(CIMStatus.FAILED, reason);
 }
 
+/** Bytes of an answer encoded (or written) between two turns of the event loop. */
+const YIELD_BYTES = 256 * 1024;
+
 /**
  * Sends the pieces: with a Content-Length when small or when the client takes
  * no trailers (the status is then committed only when the whole answer is
  * known); chunked with a CIMStatusCode trailer (DSP0200 §7.4.20) when large
- * and the client sent `TE: trailers`.
+ * and the client sent `TE: trailers`. Either way the answer is built a piece
+ * at a time, giving the event loop a turn every YIELD_BYTES: a large answer
+ * must not hold every other client (and /healthz) until it is whole.
  */
 async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<void | string> {
   reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
   const iterator = answer.pieces[Symbol.iterator]();
   const head = new AnswerBytes();
   const streaming = acceptsTrailers(request);
+  let sinceYield = 0;
   try {
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
       head.add(next.value);
       if (streaming && head.size > threshold) return stream(reply, head.chunks(), iterator);
+      sinceYield += next.value.length;
+      if (sinceYield < YIELD_BYTES) continue;
+      sinceYield = 0;
+      await setImmediate();
+      if (reply.raw.destroyed) {
+        reply.hijack(); // the client went away: nothing to send, nothing more to encode
+        return;
+      }
     }
   } catch (e) {
     return answer.failed(e);
@@ -337,14 +352,23 @@ async function stream(reply: FastifyReply, head: Piece[], rest: Iterator<Piece>)
   let batch: Piece[] = head;
   let size = 0;
   let bytes = 0;
+  let sinceYield = 0;
   const flush = async (): Promise<void> => {
     for (const piece of batch) {
       res.write(piece);
       bytes += Buffer.byteLength(piece);
     }
+    sinceYield += size;
     batch = [];
     size = 0;
-    if (res.writableNeedDrain) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (res.writableNeedDrain) {
+      await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      sinceYield = 0;
+    } else if (sinceYield >= YIELD_BYTES) {
+      // A client that reads fast never makes us wait for drain: take turns anyway.
+      await setImmediate();
+      sinceYield = 0;
+    }
   };
   try {
     await flush();

@@ -4,6 +4,7 @@
  * TLS handshake or the first request does not come in time. And pipelining:
  * a malformed request after a good one does not break the good one's answer.
  */
+import { Agent, request as httpRequest } from 'node:http';
 import { connect as netConnect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect as tlsConnect } from 'node:tls';
@@ -12,7 +13,8 @@ import type { Test } from 'tap';
 import { decodeResponse } from '../../src/cimxml/index.js';
 import { loadOrCreateCertificate } from '../../src/security/index.js';
 import type { BrokerOptions } from '../../src/server/broker.js';
-import { cimHeaders, imethodBody, p, returned, startTestBroker, TEST_LIMITS } from '../helpers/broker.js';
+import { cimHeaders, imethodBody, p, returned, startTestBroker, TEST_LIMITS, type RawResponse } from '../helpers/broker.js';
+import { send } from '../helpers/client.js';
 import { parseResponse, type ParsedResponse } from '../helpers/raw-http.js';
 
 const CIMV2 = 'root/cimv2';
@@ -157,4 +159,36 @@ t.test('pipelining: a malformed request after a good one is answered 400 only af
     t.equal(first && returned(decodeResponse(first.body.toString('utf8'))).length, 300, `${what}: every sensor is in it`);
     t.equal(parseResponse(received.subarray(at400), true)?.status, 400, `${what}: then the 400, then the connection closes`);
   }
+});
+
+t.test('a large answer without trailers is built in turns: /healthz is answered while it is encoded', async (t) => {
+  const sensors = 4000; // ~12 MB of XML: many turns of the encoder
+  const { url } = await broker(t, {}, false, { simulated: { sensors } });
+  const agent = new Agent({ keepAlive: true });
+  t.teardown(() => agent.destroy());
+  let sent = false;
+  let headed = false;
+  const big = new Promise<RawResponse>((resolve, reject) => {
+    const body = imethodBody('EnumerateInstances', CIMV2, p.className('ClassName', 'CIM_NumericSensor'));
+    const req = httpRequest(new URL('/cimom', url), { method: 'POST', headers: { ...cimHeaders('EnumerateInstances', CIMV2), 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+      headed = true; // without trailers, the head goes out only once the whole answer is encoded
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, trailers: res.trailers, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.on('finish', () => { sent = true; });
+    req.end(body);
+  });
+  let whileEncoding = 0;
+  while (!headed) {
+    const health = await send(url, { path: '/healthz', agent });
+    t.equal(health.status, 200);
+    if (sent && !headed) whileEncoding++;
+  }
+  const answer = await big;
+  t.equal(answer.status, 200);
+  t.equal(answer.headers['transfer-encoding'], undefined, 'not streamed: sent with a Content-Length');
+  t.equal(returned(decodeResponse(answer.text)).length, sensors, 'the whole answer');
+  t.ok(whileEncoding >= 5, `/healthz was answered ${whileEncoding} times while the answer was being encoded`);
 });
