@@ -71,6 +71,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : { http: transport }),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   app.decorateRequest('cim', null);
+  // A client may half-close once its request is sent (RFC 9112 §9.6): its answer, however long
+  // it takes (a large body is decoded in turns), is still sent, then the connection closes.
+  (app.server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   inFlight.track(app.server);
   // First: a refused connection's request must not reach authentication or an operation.
   limitConnections(app, options, options.tls !== undefined);
