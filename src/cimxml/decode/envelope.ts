@@ -51,7 +51,23 @@ function startMessage(body: string | Uint8Array, limits: Partial<DecodeLimits> |
   const text = bodyText(body, resolved);
   const bytes = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
   const ctx: DecodeContext = { limits: resolved, budget: elementBudget(resolved, bytes), embeddingDepth: 0 };
+  checkMarkupCount(text, ctx.budget);
   return { ctx, text, options: { limits: resolved, budget: ctx.budget, depthOffset: 0, onOpen: envelopeChecker(kind) } };
+}
+
+/**
+ * Refuses before parsing a body that cannot fit its element budget: an
+ * element has at most two tags, so more than twice the budget of `<` (plus
+ * a few for the declaration) means too many elements, found at the cost of
+ * a scan instead of a parse. Only a `<` in a comment or CDATA could
+ * mislead it, and CDATA carries embedded objects whose elements count anyway.
+ */
+function checkMarkupCount(text: string, budget: { elements: number; limit: string }): void {
+  const most = 2 * budget.elements + 16;
+  let count = 0;
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    if (++count > most) throw new LimitError('request-not-valid', `the message has more than ${budget.limit} elements`);
+  }
 }
 
 /** The onOpen hook that checks the envelope while parsing. */
