@@ -2,7 +2,7 @@
  * CIM-XML (DSP0201) decoding and encoding, shared by the server (requests in,
  * responses out) and the client (requests out, responses in). See README.md.
  */
-export { decodeRequest } from './decode/request.js';
+export { decodeRequest, decodeRequestYielding } from './decode/request.js';
 export { decodeResponse } from './decode/response.js';
 export { DEFAULT_DECODE_LIMITS, resolveLimits } from './limits.js';
 export type { DecodeLimits } from './limits.js';

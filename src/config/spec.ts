@@ -83,7 +83,12 @@ export const CONFIG_SPEC = {
   limits: {
     bodyBytes: integer({ doc: 'Largest request body', unit: 'bytes', default: 4 * MiB, min: 1 * KiB, max: 1024 * MiB }),
     headerBytes: integer({ doc: 'Largest request header block', unit: 'bytes', default: 16 * KiB, min: 1 * KiB, max: 1 * MiB }),
-    connections: integer({ doc: 'Open connections per listener', default: 256, min: 1, max: 1_000_000 }),
+    connections: integer({ doc: 'Open connections per listener, counted from the moment a connection is accepted (before TLS)', default: 256, min: 1, max: 1_000_000 }),
+    connectionsPerAddress: integer({ doc: 'Open connections per listener from one client address', default: 32, min: 1, max: 1_000_000 }),
+    handshakeTimeoutMs: integer({ doc: 'Time a new HTTPS connection has to complete its TLS handshake', unit: 'ms', default: 5_000, min: 100, max: 600_000 }),
+    firstRequestTimeoutMs: integer({
+      doc: 'Time a new connection has to send the header block of its first request (after the TLS handshake)', unit: 'ms', default: 10_000, min: 100, max: 600_000,
+    }),
     concurrentOperations: integer({ doc: 'CIM operations processed at once; more wait or are refused', default: 64, min: 1, max: 100_000 }),
     enumerationContexts: integer({ doc: 'Open pull enumeration contexts', default: 256, min: 1, max: 1_000_000 }),
     requestTimeoutMs: integer({ doc: 'Time to receive a whole request', unit: 'ms', default: 30_000, min: 100, max: 3_600_000 }),
@@ -100,6 +105,9 @@ export const CONFIG_SPEC = {
     }),
     xmlDepth: integer({ doc: 'Deepest XML element nesting in a request', default: 64, min: 8, max: 1024 }),
     xmlAttributes: integer({ doc: 'Most attributes on one XML element', default: 64, min: 4, max: 1024 }),
+    xmlElements: integer({ doc: 'Most XML elements in one request (each costs ~0.4 KB of memory while decoding)', default: 50_000, min: 64, max: 10_000_000 }),
+    xmlElementsPerKiB: integer({ doc: 'Most XML elements per KiB of a request body (its size rounded up to whole KiB)', default: 64, min: 8, max: 1024 }),
+    queryDepth: integer({ doc: 'Deepest nesting of parentheses and NOT in a WQL query', default: 64, min: 1, max: 1024 }),
     authFailuresPerMinute: integer({
       doc: 'Authentication failures allowed per client address per minute before it is refused for a while (0: no limit)',
       default: 10, min: 0, max: 100_000,

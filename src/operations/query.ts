@@ -27,7 +27,7 @@ export function prepare(ctx: OperationContext, ns: string, language: string, tex
   if (!LANGUAGES.has(language.toLowerCase())) {
     throw new CIMError(CIMStatus.QUERY_LANGUAGE_NOT_SUPPORTED, `query language ${language} is not supported; use WQL or DMTF:CQL`);
   }
-  const query = parseQuery(text);
+  const query = parseQuery(text, ctx.limits.queryDepth);
   // DSP0200 lists no CIM_ERR_INVALID_CLASS for ExecQuery: a FROM class the namespace lacks makes the query invalid.
   const cls = ctx.repository.getClass(ns, query.classname);
   if (!cls) throw new CIMError(CIMStatus.INVALID_QUERY, `invalid query: FROM names class ${query.classname}, which does not exist in namespace ${ns}`);

@@ -82,6 +82,8 @@ export interface OperationLimits {
   maxInstancesPerResponse: number;
   /** Largest MaxObjectCount honoured in one pull. */
   maxObjectCount: number;
+  /** Deepest nesting of parentheses and NOT in a query (default DEFAULT_QUERY_DEPTH). */
+  queryDepth?: number;
 }
 
 /** Everything an operation reads: immutable views published by the sampler and the schema. */

@@ -3,7 +3,8 @@
  * module per concern (CIM-XML route, authentication, limits, request log,
  * metrics, health). Listeners differ only in transport and authentication.
  */
-import type { ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SecureContextOptions } from 'node:tls';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -33,8 +34,14 @@ export interface AppOptions extends CimRouteOptions {
   headerBytes?: number;
   /** CIM operations in progress at once; more are answered 503 with Retry-After. */
   concurrentOperations?: number;
-  /** Open connections; beyond it a new connection is answered 503 with Retry-After and closed. */
+  /** Open connections, counted from accept; beyond it a new connection is answered 503 with Retry-After and closed. */
   connections?: number;
+  /** Open connections from one client address; beyond it, likewise. */
+  connectionsPerAddress?: number;
+  /** Milliseconds a new HTTPS connection has to complete its TLS handshake (Node's default: 120 s). */
+  handshakeTimeoutMs?: number;
+  /** Milliseconds a new connection has to send the header block of its first request. */
+  firstRequestTimeoutMs?: number;
   /** Milliseconds an idle keep-alive connection stays open. */
   keepAliveTimeoutMs?: number;
 }
@@ -48,6 +55,8 @@ const CIPHERS = [
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const transport = { noDelay: true, maxHeaderSize: options.headerBytes };
+  const inFlight = new AnswersInFlight();
+  const handshake = options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeout: options.handshakeTimeoutMs };
   const app = Fastify({
     loggerInstance: options.logger,
     // fastify's own two lines per request give way to one line with the CIM facts (logRequests).
@@ -56,14 +65,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 65_000,
     requestTimeout: options.limits.requestTimeoutMs,
     return503OnClosing: true,
-    clientErrorHandler: answerClientError,
+    clientErrorHandler: (error: Error, socket: Socket) => answerClientError(error, socket, inFlight),
     ...(options.tls
-      ? { https: { ...transport, ...options.tls, ciphers: CIPHERS, honorCipherOrder: true, rejectUnauthorized: false } }
+      ? { https: { ...transport, ...handshake, ...options.tls, ciphers: CIPHERS, honorCipherOrder: true, rejectUnauthorized: false } }
       : { http: transport }),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   app.decorateRequest('cim', null);
+  // A client may half-close once its request is sent (RFC 9112 §9.6): its answer, however long
+  // it takes (a large body is decoded in turns), is still sent, then the connection closes.
+  (app.server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+  inFlight.track(app.server);
   // First: a refused connection's request must not reach authentication or an operation.
-  limitConnections(app, options.connections, options.tls !== undefined);
+  limitConnections(app, options, options.tls !== undefined);
+  if (options.firstRequestTimeoutMs !== undefined) awaitFirstRequest(app, options.firstRequestTimeoutMs, options.tls !== undefined);
   if (options.auth) {
     const { authenticator, healthzOpen } = options.auth;
     app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => !(healthzOpen && r.url === '/healthz') }));
@@ -78,27 +92,103 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 const CONNECTION_REFUSED = 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
+const FIRST_REQUEST_TIMEOUT = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
+
+/** Connections of one client address: those admitted, and those being refused. */
+interface AddressCount {
+  admitted: number;
+  refusing: number;
+}
 
 /**
- * Past `max` open connections, a new one gets a clear 503 instead of silence,
- * and is closed. A request it sent meanwhile is dropped, never run: the
- * client was told to retry, so running it too could run it twice.
+ * Counts every connection from the moment it is accepted, before any TLS
+ * handshake, against `connections` and `connectionsPerAddress`. A connection
+ * past either gets a clear 503 instead of silence, and is closed; a request
+ * it sent meanwhile is dropped, never run: the client was told to retry, so
+ * running it too could run it twice. The 503 of HTTPS travels inside TLS,
+ * so it waits for the handshake (bounded by handshakeTimeoutMs); an address
+ * already being refused `connectionsPerAddress` times has its further
+ * connections closed at once, so that what refusing holds stays bounded too.
  */
-function limitConnections(app: FastifyInstance, max: number | undefined, secure: boolean): void {
+function limitConnections(app: FastifyInstance, options: AppOptions, secure: boolean): void {
+  const max = options.connections;
   if (max === undefined) return;
+  const perAddress = options.connectionsPerAddress ?? max;
+  const linger = options.firstRequestTimeoutMs ?? 10_000;
   let open = 0;
+  const addresses = new Map<string, AddressCount>();
   const refused = new WeakSet<Socket>();
-  // On HTTPS the answer must travel inside TLS, so count connections once secured.
-  app.server.on(secure ? 'secureConnection' : 'connection', (socket: Socket) => {
-    open++;
-    socket.once('close', () => open--);
-    if (open <= max) return;
+  const refusedOnceSecure = new Set<string>();
+  const release = (address: string, count: AddressCount) => {
+    if (count.admitted === 0 && count.refusing === 0) addresses.delete(address);
+  };
+  app.server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    const count = addresses.get(address) ?? { admitted: 0, refusing: 0 };
+    addresses.set(address, count);
+    if (open < max && count.admitted < perAddress) {
+      open++;
+      count.admitted++;
+      socket.once('close', () => {
+        open--;
+        count.admitted--;
+        release(address, count);
+      });
+      return;
+    }
+    if (count.refusing >= perAddress) {
+      socket.destroy();
+      release(address, count);
+      return;
+    }
+    count.refusing++;
+    const key = `${address}|${socket.remotePort}`;
+    socket.once('close', () => {
+      count.refusing--;
+      refusedOnceSecure.delete(key);
+      release(address, count);
+    });
+    // A client that neither reads the 503 nor closes does not keep the socket.
+    setTimeout(() => socket.destroy(), linger).unref();
+    if (secure) refusedOnceSecure.add(key);
+    else refuse(socket);
+  });
+  if (secure) {
+    app.server.on('secureConnection', (socket: Socket) => {
+      if (refusedOnceSecure.has(`${socket.remoteAddress ?? ''}|${socket.remotePort}`)) refuse(socket);
+    });
+  }
+  function refuse(socket: Socket): void {
     refused.add(socket);
     socket.end(CONNECTION_REFUSED);
-  });
+  }
   // Left unanswered: the 503 is on its way (destroying the socket could cut it short, inside TLS above all).
   app.addHook('onRequest', async (request, reply) => {
     if (refused.has(request.raw.socket)) reply.hijack();
+  });
+}
+
+/**
+ * A new connection must send its first request's header block within
+ * `timeoutMs` (counted after the TLS handshake, which has its own deadline),
+ * or is answered 408 and closed: a connection that sends nothing must not
+ * hold a slot for long. Later requests of a kept-alive connection are
+ * bounded by keepAliveTimeout and Node's headersTimeout.
+ */
+function awaitFirstRequest(app: FastifyInstance, timeoutMs: number, secure: boolean): void {
+  const timers = new WeakMap<Socket, NodeJS.Timeout>();
+  app.server.on(secure ? 'secureConnection' : 'connection', (socket: Socket) => {
+    const timer = setTimeout(() => {
+      socket.end(FIRST_REQUEST_TIMEOUT);
+      setTimeout(() => socket.destroy(), timeoutMs).unref();
+    }, timeoutMs);
+    timer.unref();
+    timers.set(socket, timer);
+    socket.once('close', () => clearTimeout(timer));
+  });
+  app.server.on('request', (request: IncomingMessage) => {
+    clearTimeout(timers.get(request.socket));
+    timers.delete(request.socket);
   });
 }
 
@@ -164,17 +254,66 @@ function logRequests(app: FastifyInstance, metrics: BrokerMetrics | undefined): 
 }
 
 /**
- * Requests Node's HTTP parser rejects before fastify sees them. M-POST
+ * The answers begun on each connection. With pipelining, requests that
+ * parsed are being answered when a later one fails to parse: their answers
+ * go out first, in order, and only then the error.
+ */
+class AnswersInFlight {
+  readonly #bySocket = new WeakMap<Socket, Set<ServerResponse>>();
+  readonly #failed = new WeakSet<Socket>();
+
+  track(server: Server): void {
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      const socket = request.socket;
+      let answers = this.#bySocket.get(socket);
+      if (!answers) this.#bySocket.set(socket, (answers = new Set()));
+      answers.add(response);
+      // 'close' comes once the answer is sent, or the connection is gone.
+      response.once('close', () => answers.delete(response));
+    });
+  }
+
+  /**
+   * Resolves once every answer begun on `socket` is sent or abandoned; false
+   * when the socket already failed (the parser reports every later chunk too).
+   */
+  async settleFirstFailure(socket: Socket): Promise<boolean> {
+    if (this.#failed.has(socket)) return false;
+    this.#failed.add(socket);
+    const answers = this.#bySocket.get(socket);
+    while (answers?.size) await once(answers.values().next().value!, 'close');
+    return true;
+  }
+}
+
+/**
+ * Requests Node's HTTP parser rejects before fastify sees them (HTTPS
+ * forwards TLS errors here too). M-POST
  * (RFC 2774) is an extension method the parser does not know; DSP0200 §7.2.2
  * lets a server answer it with 501 so that the client falls back to POST.
+ * Answers to requests before it on the connection (pipelining) are sent first.
  */
-function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (!socket.writable) {
+function answerClientError(error: Error & { code?: string }, socket: Socket, inFlight: AnswersInFlight): void {
+  const status = clientErrorStatus(error);
+  // Not an HTTP error (a failed or timed-out TLS handshake, a reset): there is no one to answer.
+  if (status === undefined) {
     socket.destroy();
     return;
   }
+  void inFlight.settleFirstFailure(socket).then((first) => {
+    if (!first) return;
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+}
+
+function clientErrorStatus(error: Error & { code?: string }): string | undefined {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return '408 Request Timeout';
+  if (!error.code?.startsWith('HPE_')) return undefined;
   const packet: unknown = (error as { rawPacket?: unknown }).rawPacket;
-  const mpost = error.code === 'HPE_INVALID_METHOD' && Buffer.isBuffer(packet) && packet.subarray(0, 7).toString('latin1') === 'M-POST ';
-  const status = mpost ? '501 Not Implemented' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  if (error.code === 'HPE_INVALID_METHOD' && Buffer.isBuffer(packet) && packet.subarray(0, 7).toString('latin1') === 'M-POST ') return '501 Not Implemented';
+  return error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
 }

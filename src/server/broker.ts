@@ -37,8 +37,23 @@ export interface BrokerLimits extends Required<Pick<AppOptions, 'concurrentOpera
   enumerationContexts: number;
   enumerationTimeoutSec: number;
   enumerationTimeoutMaxSec: number;
-  /** Open connections per listener; beyond it a connection is answered 503 and closed. */
+  /** Open connections per listener, counted from accept; beyond it a connection is answered 503 and closed. */
   connections: number;
+  /** Open connections per listener from one client address; beyond it, likewise. */
+  connectionsPerAddress: number;
+  /** Milliseconds a new HTTPS connection has to complete its TLS handshake. */
+  handshakeTimeoutMs: number;
+  /** Milliseconds a new connection has to send the header block of its first request. */
+  firstRequestTimeoutMs: number;
+  /** Deepest XML element nesting in a request. */
+  xmlDepth: number;
+  /** Most attributes on one XML element. */
+  xmlAttributes: number;
+  /** Most XML elements in one request, and per KiB of its body. */
+  xmlElements: number;
+  xmlElementsPerKiB: number;
+  /** Deepest nesting of parentheses and NOT in a query. */
+  queryDepth: number;
   /** Encoded XML kept for reuse per listener, in bytes. */
   encodeCacheBytes?: number;
 }
@@ -104,6 +119,16 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       headerBytes: limits.headerBytes,
       concurrentOperations: limits.concurrentOperations,
       connections: limits.connections,
+      connectionsPerAddress: limits.connectionsPerAddress,
+      handshakeTimeoutMs: limits.handshakeTimeoutMs,
+      firstRequestTimeoutMs: limits.firstRequestTimeoutMs,
+      decodeLimits: {
+        maxBytes: limits.bodyBytes,
+        maxDepth: limits.xmlDepth,
+        maxAttributes: limits.xmlAttributes,
+        maxElements: limits.xmlElements,
+        maxElementsPerKiB: limits.xmlElementsPerKiB,
+      },
       tls: listener.protocol === 'https' ? required(options.tls, 'a certificate for HTTPS') : undefined,
       auth: listener.requireAuth
         ? { authenticator: required(options.authenticator, 'an authenticator'), healthzOpen: options.healthzOpen ?? true }

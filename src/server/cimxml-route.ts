@@ -5,11 +5,12 @@
  */
 import { hostname } from 'node:os';
 import { once } from 'node:events';
+import { setImmediate } from 'node:timers/promises';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CIMError, CIMInstanceName, CIMStatus } from '../cim/index.js';
 import {
-  InvalidParameterError, ProtocolError, decodeRequest, type CIMErrorHeader, type CIMRequest, type DecodeLimits,
+  InvalidParameterError, ProtocolError, decodeRequestYielding, type CIMErrorHeader, type CIMRequest, type DecodeLimits,
 } from '../cimxml/index.js';
 import { dispatch } from '../operations/dispatch.js';
 import { invokeMethod } from '../operations/methods.js';
@@ -76,7 +77,7 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
     url: '*',
     handler: async (request, reply) => {
       try {
-        const decoded = decode(request, options.decodeLimits);
+        const decoded = await decode(request, options.decodeLimits);
         const answer = await run(request, reply, decoded, options, cache);
         return await send(request, reply, answer, streamThreshold);
       } catch (e) {
@@ -92,7 +93,7 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
     if ((error as { code?: string }).code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') throw error;
     if (request.method !== 'POST') return methodNotAllowed(reply);
     try {
-      decode(request, options.decodeLimits);
+      await decode(request, options.decodeLimits);
     } catch (e) {
       return answerFailure(reply, e);
     }
@@ -106,7 +107,7 @@ function methodNotAllowed(reply: FastifyReply): string {
 }
 
 /** Checks the CIM headers (DSP0200 §7.3, in OpenPegasus's order) and decodes the body. */
-function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefined): CIMRequest {
+async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefined): Promise<CIMRequest> {
   if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) {
     throw new Fault(411, undefined, 'the request needs a Content-Length (or a chunked body)');
   }
@@ -127,7 +128,7 @@ function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefin
   if (headerVersion !== undefined && !/^1(\.\d+)*$/.test(headerVersion)) {
     throw new Fault(501, 'unsupported-protocol-version', `CIMProtocolVersion ${headerVersion} is not supported; 1.x is`);
   }
-  const decoded = decodeBody(request.body, limits, method, object);
+  const decoded = await decodeBody(request.body, limits, method, object);
   if (headerVersion !== undefined && headerVersion !== decoded.protocolVersion) {
     throw new Fault(400, 'header-mismatch', `CIMProtocolVersion ${headerVersion} differs from the message's ${decoded.protocolVersion}`);
   }
@@ -150,9 +151,9 @@ function isXmlInUtf8(contentType: string): boolean {
  * CIMMethod and CIMObject agree with the call. A MULTIREQ gets here only
  * without a CIMBatch header, which is a header mismatch too.
  */
-function decodeBody(body: unknown, limits: Partial<DecodeLimits> | undefined, method: string, object: string): CIMRequest {
+async function decodeBody(body: unknown, limits: Partial<DecodeLimits> | undefined, method: string, object: string): Promise<CIMRequest> {
   try {
-    return decodeRequest(Buffer.isBuffer(body) ? body : '', limits);
+    return await decodeRequestYielding(Buffer.isBuffer(body) ? body : '', limits);
   } catch (e) {
     if (e instanceof ProtocolError && e.cimError === 'multiple-requests-unsupported') {
       throw new Fault(400, 'header-mismatch', 'a MULTIREQ body needs the CIMBatch header (and batched requests are not supported)');
@@ -282,21 +283,35 @@ function asCIMError(e: unknown, request: FastifyRequest): CIMError {
   return new CIMError(CIMStatus.FAILED, reason);
 }
 
+/** Bytes of an answer encoded (or written) between two turns of the event loop. */
+const YIELD_BYTES = 256 * 1024;
+
 /**
  * Sends the pieces: with a Content-Length when small or when the client takes
  * no trailers (the status is then committed only when the whole answer is
  * known); chunked with a CIMStatusCode trailer (DSP0200 §7.4.20) when large
- * and the client sent `TE: trailers`.
+ * and the client sent `TE: trailers`. Either way the answer is built a piece
+ * at a time, giving the event loop a turn every YIELD_BYTES: a large answer
+ * must not hold every other client (and /healthz) until it is whole.
  */
 async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<void | string> {
   reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
   const iterator = answer.pieces[Symbol.iterator]();
   const head = new AnswerBytes();
   const streaming = acceptsTrailers(request);
+  let sinceYield = 0;
   try {
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
       head.add(next.value);
       if (streaming && head.size > threshold) return stream(reply, head.chunks(), iterator);
+      sinceYield += next.value.length;
+      if (sinceYield < YIELD_BYTES) continue;
+      sinceYield = 0;
+      await setImmediate();
+      if (reply.raw.destroyed) {
+        reply.hijack(); // the client went away: nothing to send, nothing more to encode
+        return;
+      }
     }
   } catch (e) {
     return answer.failed(e);
@@ -337,14 +352,23 @@ async function stream(reply: FastifyReply, head: Piece[], rest: Iterator<Piece>)
   let batch: Piece[] = head;
   let size = 0;
   let bytes = 0;
+  let sinceYield = 0;
   const flush = async (): Promise<void> => {
     for (const piece of batch) {
       res.write(piece);
       bytes += Buffer.byteLength(piece);
     }
+    sinceYield += size;
     batch = [];
     size = 0;
-    if (res.writableNeedDrain) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (res.writableNeedDrain) {
+      await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      sinceYield = 0;
+    } else if (sinceYield >= YIELD_BYTES) {
+      // A client that reads fast never makes us wait for drain: take turns anyway.
+      await setImmediate();
+      sinceYield = 0;
+    }
   };
   try {
     await flush();

@@ -43,6 +43,16 @@ export class EncodeCache {
     return this.#get(items, key, encode) as Buffer;
   }
 
+  /** The entry kept for `object` under `key`, if any. */
+  peek(object: object, key: string): string | Buffer | undefined {
+    return this.#entries.get(object)?.get(key);
+  }
+
+  /** What may still be kept. */
+  get room(): number {
+    return this.maxBytes - this.#bytes;
+  }
+
   #get(object: object, key: string, encode: () => string | Buffer): string | Buffer {
     const byKey = this.#entries.get(object);
     const cached = byKey?.get(key);
@@ -220,14 +230,31 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
   }
 }
 
+/**
+ * One piece per instance, so that the sender can yield to the event loop
+ * between them however large the answer. A whole result list (frozen: the
+ * same array while an index generation lasts) is kept as one buffer for the
+ * next poll when it fits in the cache, and then sent as one piece.
+ */
 function* cachedInstances(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache): Generator<Piece> {
   const key = `${element}|${host}|${viewKey(view)}`;
   const encodeOne = (instance: CIMInstance) => cache.get(instance, key, () => encodeInstanceElement(instance, element, encodeOptions(view, instance), host));
-  if (!Object.isFrozen(instances)) {
-    for (const instance of instances) yield encodeOne(instance);
+  const whole = Object.isFrozen(instances) ? cache.peek(instances, key) : undefined;
+  if (whole !== undefined) {
+    yield whole;
     return;
   }
-  yield cache.list(instances, key, () => Buffer.from(instances.map(encodeOne).join('')));
+  let parts: string[] | undefined = Object.isFrozen(instances) ? [] : undefined;
+  let size = 0;
+  for (const instance of instances) {
+    const xml = encodeOne(instance);
+    yield xml;
+    if (parts === undefined) continue;
+    size += xml.length;
+    if (size <= cache.room) parts.push(xml);
+    else parts = undefined; // too big to keep: the pieces die as they are sent
+  }
+  if (parts) cache.list(instances, key, () => Buffer.from(parts.join('')));
 }
 
 function encodeInstanceElement(instance: CIMInstance, element: Element, options: xml.InstanceEncodeOptions, host: string): string {

@@ -30,6 +30,14 @@ export const TEST_LIMITS: BrokerOptions['limits'] = {
   enumerationContexts: 16,
   enumerationTimeoutSec: 30,
   enumerationTimeoutMaxSec: 300,
+  connectionsPerAddress: 64,
+  handshakeTimeoutMs: 5000,
+  firstRequestTimeoutMs: 10_000,
+  xmlDepth: 64,
+  xmlAttributes: 64,
+  xmlElements: 50_000,
+  xmlElementsPerKiB: 64,
+  queryDepth: 64,
 };
 
 export interface TestBroker {

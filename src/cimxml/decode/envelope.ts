@@ -6,11 +6,11 @@
  */
 import { ProtocolError } from '../errors.js';
 import type { CIMErrorHeader } from '../errors.js';
-import { resolveLimits } from '../limits.js';
+import { elementBudget, resolveLimits } from '../limits.js';
 import type { DecodeLimits } from '../limits.js';
 import { Children, invalid, names, requiredAttr } from '../xml/node.js';
 import type { XmlNode } from '../xml/node.js';
-import { LimitError, parseXml } from '../xml/parse.js';
+import { LimitError, parseXml, parseXmlYielding, type ParseOptions } from '../xml/parse.js';
 import type { DecodeContext } from './objects.js';
 
 export interface Envelope {
@@ -28,14 +28,46 @@ type MessageKind = 'SIMPLEREQ' | 'SIMPLERSP';
  * Parses a message body under its limits, checking the envelope as it goes,
  * and returns the envelope with the context that decodes what it carries.
  */
-export function decodeMessage(body: string | Uint8Array, limits: Partial<DecodeLimits> | undefined, kind: MessageKind)
-  : { ctx: DecodeContext; envelope: Envelope } {
+export function decodeMessage(body: string | Uint8Array, limits: Partial<DecodeLimits> | undefined, kind: MessageKind): DecodedMessage {
+  const { ctx, text, options } = startMessage(body, limits, kind);
+  return { ctx, envelope: readEnvelope(parseXml(text, options), kind) };
+}
+
+/** decodeMessage yielding to the event loop while it parses a large body. */
+export async function decodeMessageYielding(body: string | Uint8Array, limits: Partial<DecodeLimits> | undefined, kind: MessageKind)
+  : Promise<DecodedMessage> {
+  const { ctx, text, options } = startMessage(body, limits, kind);
+  return { ctx, envelope: readEnvelope(await parseXmlYielding(text, options), kind) };
+}
+
+export interface DecodedMessage {
+  ctx: DecodeContext;
+  envelope: Envelope;
+}
+
+function startMessage(body: string | Uint8Array, limits: Partial<DecodeLimits> | undefined, kind: MessageKind)
+  : { ctx: DecodeContext; text: string; options: ParseOptions } {
   const resolved = resolveLimits(limits);
-  const ctx: DecodeContext = { limits: resolved, budget: { elements: resolved.maxElements }, embeddingDepth: 0 };
-  const root = parseXml(bodyText(body, resolved), {
-    limits: resolved, budget: ctx.budget, depthOffset: 0, onOpen: envelopeChecker(kind),
-  });
-  return { ctx, envelope: readEnvelope(root, kind) };
+  const text = bodyText(body, resolved);
+  const bytes = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
+  const ctx: DecodeContext = { limits: resolved, budget: elementBudget(resolved, bytes), embeddingDepth: 0 };
+  checkMarkupCount(text, ctx.budget);
+  return { ctx, text, options: { limits: resolved, budget: ctx.budget, depthOffset: 0, onOpen: envelopeChecker(kind) } };
+}
+
+/**
+ * Refuses before parsing a body that cannot fit its element budget: an
+ * element has at most two tags, so more than twice the budget of `<` (plus
+ * a few for the declaration) means too many elements, found at the cost of
+ * a scan instead of a parse. Only a `<` in a comment or CDATA could
+ * mislead it, and CDATA carries embedded objects whose elements count anyway.
+ */
+function checkMarkupCount(text: string, budget: { elements: number; limit: string }): void {
+  const most = 2 * budget.elements + 16;
+  let count = 0;
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    if (++count > most) throw new LimitError('request-not-valid', `the message has more than ${budget.limit} elements`);
+  }
 }
 
 /** The onOpen hook that checks the envelope while parsing. */

@@ -5,7 +5,7 @@ import type { DecodeLimits } from '../limits.js';
 import type { CIMCorrelator, CIMIMethodCall, CIMMethodCall, CIMRequest } from '../types.js';
 import { Children, ValueError, nameAttr, names, typeAttr } from '../xml/node.js';
 import type { XmlNode } from '../xml/node.js';
-import { decodeMessage } from './envelope.js';
+import { decodeMessage, decodeMessageYielding, type DecodedMessage } from './envelope.js';
 import type { DecodeContext } from './objects.js';
 import { collectParams, decodeIParamValue, decodeParamValue } from './params.js';
 import { decodeLocalClassPath, decodeLocalInstancePath, decodeLocalNamespacePath } from './paths.js';
@@ -26,7 +26,15 @@ const VALUE = names('VALUE');
  * known (answered as a CIM error of that call).
  */
 export function decodeRequest(body: string | Uint8Array, limits?: Partial<DecodeLimits>): CIMRequest {
-  const { ctx, envelope } = decodeMessage(body, limits, 'SIMPLEREQ');
+  return requestOf(decodeMessage(body, limits, 'SIMPLEREQ'));
+}
+
+/** decodeRequest yielding to the event loop while it parses a large body (a server's way). */
+export async function decodeRequestYielding(body: string | Uint8Array, limits?: Partial<DecodeLimits>): Promise<CIMRequest> {
+  return requestOf(await decodeMessageYielding(body, limits, 'SIMPLEREQ'));
+}
+
+function requestOf({ ctx, envelope }: DecodedMessage): CIMRequest {
   const children = new Children(envelope.body);
   const correlatorNodes = children.many(CORRELATOR);
   const callNode = children.required(CALL);

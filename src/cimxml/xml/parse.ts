@@ -4,6 +4,7 @@
  * the five predefined ones and character references, no external fetch),
  * bounded depth, element count, attributes and text.
  */
+import { setImmediate } from 'node:timers/promises';
 import { SaxesParser } from 'saxes';
 import type { SaxesTagPlain, XMLDecl } from 'saxes';
 import { ProtocolError } from '../errors.js';
@@ -42,6 +43,8 @@ interface Position {
 /** What one decode may still spend; shared with the parses of its embedded objects. */
 export interface ParseBudget {
   elements: number;
+  /** What `elements` started from, and which limit set it, for the message when it runs out. */
+  readonly limit: string;
 }
 
 export interface ParseOptions {
@@ -55,6 +58,42 @@ export interface ParseOptions {
 
 /** Parses one XML document into its root element, or throws ProtocolError. */
 export function parseXml(text: string, options: ParseOptions): XmlNode {
+  const parse = startParse(options);
+  parse.write(text);
+  return parse.end();
+}
+
+/** Characters given to the parser between two turns of the event loop. */
+const SLICE_CHARS = 64 * 1024;
+
+/**
+ * parseXml for a large document, fed in slices with a turn of the event loop
+ * between them: decoding a request of megabytes must not hold every other
+ * client for as long.
+ */
+export async function parseXmlYielding(text: string, options: ParseOptions): Promise<XmlNode> {
+  const parse = startParse(options);
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(at + SLICE_CHARS, text.length);
+    if (isHighSurrogate(text.charCodeAt(end - 1))) end++; // never half a pair
+    parse.write(text.slice(at, end));
+    at = end;
+    if (at < text.length) await setImmediate();
+  }
+  return parse.end();
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+interface Parse {
+  write(text: string): void;
+  /** The root element once the whole document is written. */
+  end(): XmlNode;
+}
+
+function startParse(options: ParseOptions): Parse {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   const builder = new TreeBuilder(options, parser);
   parser.on('xmldecl', checkDeclaration);
@@ -66,10 +105,15 @@ export function parseXml(text: string, options: ParseOptions): XmlNode {
   parser.on('error', (err) => {
     throw new ProtocolError('request-not-well-formed', `XML is not well-formed: ${withoutPosition(err.message)}`, builder.position);
   });
-  parser.write(text).close();
-  const root = builder.root;
-  if (!root) throw new ProtocolError('request-not-well-formed', 'the document has no root element');
-  return root;
+  return {
+    write: (text) => void parser.write(text),
+    end() {
+      parser.close();
+      const root = builder.root;
+      if (!root) throw new ProtocolError('request-not-well-formed', 'the document has no root element');
+      return root;
+    },
+  };
 
   function checkDeclaration(decl: XMLDecl): void {
     if (decl.version !== undefined && decl.version !== '1.0') {
@@ -109,7 +153,7 @@ class TreeBuilder {
     const depth = depthOffset + this.#stack.length;
     if (!KNOWN.has(tag.name)) this.fail(`unknown element <${tag.name}>`);
     if (depth >= limits.maxDepth) this.exceeded(`elements nest deeper than maxDepth (${limits.maxDepth})`);
-    if (--budget.elements < 0) this.exceeded(`the message has more than maxElements (${limits.maxElements}) elements`);
+    if (--budget.elements < 0) this.exceeded(`the message has more than ${budget.limit} elements`);
     this.#checkAttributes(tag);
     const node: XmlNode = { name: tag.name, attrs: tag.attributes, children: NO_CHILDREN, text: '', depth, line: this.#parser.line, column: this.#parser.column };
     const parent = this.#stack[this.#stack.length - 1];

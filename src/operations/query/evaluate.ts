@@ -20,8 +20,7 @@ function checkCondition(c: Condition, cls: CIMClass, classExists: (name: string)
   switch (c.kind) {
     case 'and':
     case 'or':
-      checkCondition(c.left, cls, classExists);
-      checkCondition(c.right, cls, classExists);
+      for (const operand of c.operands) checkCondition(operand, cls, classExists);
       return;
     case 'not':
       checkCondition(c.operand, cls, classExists);
@@ -63,18 +62,10 @@ export function matches(query: Query, instance: CIMInstance, isa: IsA): boolean 
 /** Three-valued evaluation: true, false or null (unknown). */
 export function evaluate(c: Condition, instance: CIMInstance, isa: IsA): boolean | null {
   switch (c.kind) {
-    case 'and': {
-      const l = evaluate(c.left, instance, isa);
-      if (l === false) return false;
-      const r = evaluate(c.right, instance, isa);
-      return r === false ? false : l === null || r === null ? null : true;
-    }
-    case 'or': {
-      const l = evaluate(c.left, instance, isa);
-      if (l === true) return true;
-      const r = evaluate(c.right, instance, isa);
-      return r === true ? true : l === null || r === null ? null : false;
-    }
+    case 'and':
+      return chain(c.operands, false, instance, isa);
+    case 'or':
+      return chain(c.operands, true, instance, isa);
     case 'not': {
       const v = evaluate(c.operand, instance, isa);
       return v === null ? null : !v;
@@ -89,6 +80,21 @@ export function evaluate(c: Condition, instance: CIMInstance, isa: IsA): boolean
     case 'compare':
       return evaluateCompare(c, instance);
   }
+}
+
+/**
+ * AND (`decisive` false) or OR (`decisive` true) of the operands: the
+ * decisive value as soon as one operand has it, else unknown if one is
+ * unknown, else the other value.
+ */
+function chain(operands: readonly Condition[], decisive: boolean, instance: CIMInstance, isa: IsA): boolean | null {
+  let unknown = false;
+  for (const operand of operands) {
+    const v = evaluate(operand, instance, isa);
+    if (v === decisive) return decisive;
+    if (v === null) unknown = true;
+  }
+  return unknown ? null : !decisive;
 }
 
 function evaluateIsa(property: string | undefined, classname: string, instance: CIMInstance, isa: IsA): boolean | null {

@@ -15,7 +15,8 @@ import { CIMError, CIMStatus } from '../../cim/index.js';
 export type Literal = string | number | bigint | boolean | null;
 
 export type Condition =
-  | { kind: 'and' | 'or'; left: Condition; right: Condition }
+  /** AND and OR chains are n-ary, so that only parentheses and NOT make the tree deeper. */
+  | { kind: 'and' | 'or'; operands: Condition[] }
   | { kind: 'not'; operand: Condition }
   | { kind: 'compare'; op: CompareOp; property: string; value: Literal; reversed: boolean }
   | { kind: 'isnull'; property: string; negated: boolean }
@@ -39,9 +40,16 @@ interface Token {
 
 const KEYWORDS = new Set(['select', 'from', 'where', 'and', 'or', 'not', 'is', 'null', 'isa', 'true', 'false']);
 
-/** Parses a query; a syntax error is CIM_ERR_INVALID_QUERY with the position of the error. */
-export function parseQuery(text: string): Query {
-  return new Parser(tokenize(text)).query();
+/** Default of `maxDepth`: parentheses and NOTs nested in one another (limits.queryDepth). */
+export const DEFAULT_QUERY_DEPTH = 64;
+
+/**
+ * Parses a query; a syntax error is CIM_ERR_INVALID_QUERY with the position
+ * of the error. Parentheses and NOTs nest at most `maxDepth` deep: parsing
+ * and evaluation recurse, and a hostile query must not exhaust the stack.
+ */
+export function parseQuery(text: string, maxDepth = DEFAULT_QUERY_DEPTH): Query {
+  return new Parser(tokenize(text), maxDepth).query();
 }
 
 function invalid(position: number, message: string): CIMError {
@@ -100,7 +108,8 @@ function scanString(text: string, start: number): number {
 
 class Parser {
   #pos = 0;
-  constructor(private readonly tokens: Token[]) {}
+  #depth = 0;
+  constructor(private readonly tokens: Token[], private readonly maxDepth: number) {}
 
   query(): Query {
     this.keyword('select');
@@ -122,33 +131,47 @@ class Parser {
   }
 
   private or(): Condition {
-    let left = this.and();
-    while (this.acceptKeyword('or')) left = { kind: 'or', left, right: this.and() };
-    return left;
+    const operands = [this.and()];
+    while (this.acceptKeyword('or')) operands.push(this.and());
+    return operands.length === 1 ? operands[0]! : { kind: 'or', operands };
   }
 
   private and(): Condition {
-    let left = this.not();
-    while (this.acceptKeyword('and')) left = { kind: 'and', left, right: this.not() };
-    return left;
+    const operands = [this.not()];
+    while (this.acceptKeyword('and')) operands.push(this.not());
+    return operands.length === 1 ? operands[0]! : { kind: 'and', operands };
   }
 
   private not(): Condition {
-    if (this.acceptKeyword('not')) return { kind: 'not', operand: this.not() };
-    return this.primary();
+    const token = this.peek();
+    if (!this.acceptKeyword('not')) return this.primary();
+    return this.nested(token, () => ({ kind: 'not', operand: this.not() }));
   }
 
   private primary(): Condition {
+    const open = this.peek();
     if (this.acceptPunct('(')) {
-      const inner = this.or();
-      this.expectPunct(')');
-      return inner;
+      return this.nested(open, () => {
+        const inner = this.or();
+        this.expectPunct(')');
+        return inner;
+      });
     }
     if (this.acceptKeyword('isa')) return { kind: 'isa', property: undefined, classname: this.name('a class name') };
     const token = this.peek();
     if (token.kind === 'ident' && !KEYWORDS.has(token.text.toLowerCase())) return this.predicateOnProperty();
     if (token.kind === 'string' || token.kind === 'number' || isLiteralKeyword(token)) return this.reversedComparison();
     throw invalid(token.position, `expected a condition, found ${describe(token)}`);
+  }
+
+  /** Parses one level of nesting, refusing more than maxDepth levels. */
+  private nested(token: Token, parse: () => Condition): Condition {
+    if (++this.#depth > this.maxDepth) {
+      throw invalid(token.position, `parentheses and NOT nest deeper than ${this.maxDepth} levels`);
+    }
+    const condition = parse();
+    this.#depth--;
+    return condition;
   }
 
   private predicateOnProperty(): Condition {
