@@ -67,6 +67,9 @@ t.before(async () => {
     state: broker.broker.state,
     pulls: new PullSessions({ maxSessions: 4, defaultTimeoutSec: 30, maxTimeoutSec: 60 }),
     limits, router, logger: pino({ level: 'silent' }), providers: () => [],
+    // These tests are about methods and writes, not rights (test/ops/auth.test.ts is).
+    anonymousWrite: true,
+    auth: { authenticator: undefined, required: false, healthzOpen: true },
   });
   routed = { app, url: await app.listen({ host: '127.0.0.1', port: 0 }) };
 });
