@@ -20,7 +20,19 @@ import type { CliIO } from './io.js';
 /** Errors of the operator's making: reported in one line, exit status 1, no stack. */
 const STARTUP_ERRORS = [MofError, CertificateError, UsersFileError, ProviderLoadError];
 
+const USAGE = `usage: thincim serve [--config FILE] [configuration flags...]
+
+Runs the CIM-XML broker until SIGTERM or SIGINT; SIGHUP reloads the users
+file and the certificate. Every configuration key has a flag and a THINCIM_*
+variable (\`thincim config --reference\` lists them): defaults < file <
+variables < flags. \`thincim config --print\` shows the result.
+`;
+
 export async function run(args: string[], io: CliIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   let config: Config;
   try {
     ({ config } = await loadConfig({ argv: args, env: io.env, cwd: process.cwd(), stdoutIsTTY: (io.stdout as { isTTY?: boolean }).isTTY === true }));
