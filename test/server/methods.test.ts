@@ -61,7 +61,8 @@ const router: ProviderRouter = {
 };
 
 t.before(async () => {
-  broker = await startTestBroker();
+  // The answers of writes and methods are tested here; who may send them is test/ops/auth.test.ts's business.
+  broker = await startTestBroker({ anonymousWrite: true });
   const limits = { ...TEST_LIMITS, requestTimeoutMs: ROUTED_TIMEOUT_MS };
   const app = await buildApp({
     state: broker.broker.state,
