@@ -87,7 +87,7 @@ export const CONFIG_SPEC = {
     default: false,
   }),
   allowedHosts: list({
-    doc: 'Host header names accepted besides the defaults (loopback names, the machine\'s name, the listening addresses); `*` accepts any. Comma-separated in the variable and flag.',
+    doc: 'Host header names accepted, where anonymous callers are served, besides the defaults (loopback names, the machine\'s name, the listening addresses); `*` accepts any. Comma-separated in the variable and flag.',
     default: [],
     defaultDoc: 'none',
     separator: ',',

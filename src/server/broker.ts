@@ -110,7 +110,9 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
     const app = await buildApp({
       state, pulls, limits, logger, metrics, router,
       anonymousWrite: options.anonymousWrite ?? false,
-      allowedHosts: { names: options.allowedHosts ?? [], listenHost: listener.host },
+      // Where every request authenticates, a rebinding page gets 401 like any stranger, and clients
+      // may use any DNS name of the host; where anonymous callers read, the name must be ours.
+      allowedHosts: listener.requireAuth ? undefined : { names: options.allowedHosts ?? [], listenHost: listener.host },
       providers: () => manager.state(),
       headerBytes: limits.headerBytes,
       concurrentOperations: limits.concurrentOperations,

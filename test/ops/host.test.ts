@@ -1,15 +1,18 @@
 /**
  * The Host header check (DNS rebinding) over real sockets: a page that
  * rebinds its name to 127.0.0.1 makes the browser send that name in Host,
- * and gets 421 before authentication or any operation; the names a local
- * client really uses pass, with or without port.
+ * and gets 421 before authentication or any operation on a listener that
+ * serves anonymous callers; the names a local client really uses pass, with
+ * or without port.
  */
 import { hostname, networkInterfaces } from 'node:os';
 import t from 'tap';
 import type { Test } from 'tap';
 import type { BrokerOptions } from '../../src/server/broker.js';
 import { cimHeaders, imethodBody, p, post, startTestBroker } from '../helpers/broker.js';
+import { basic } from '../helpers/client.js';
 import { captureLog } from '../helpers/log-capture.js';
+import { testAuthenticator, writeUsers } from '../helpers/users.js';
 
 const CIMV2 = 'root/cimv2';
 const BODY = imethodBody('EnumerateInstanceNames', CIMV2, p.className('ClassName', 'CIM_Fan'));
@@ -49,6 +52,16 @@ t.test('a listener on every interface: every local interface address passes', as
   t.ok(url);
   for (const host of interfaceHosts(port)) t.equal((await withHost(local, host)).status, 200, host);
   t.equal((await withHost(local, `evil.example:${port}`)).status, 421);
+});
+
+t.test('where every request authenticates, any name may be used (a rebinding page gets 401 like any stranger)', async (t) => {
+  const { url } = await broker(t, {
+    listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: true }],
+    authenticator: await testAuthenticator(await writeUsers(t.testdir(), { ops: { role: 'admin', password: 'ops-Pa55' } })),
+  });
+  t.equal((await withHost(url, 'server01.example.com')).status, 401);
+  const signed = await post(url, BODY, { ...cimHeaders('EnumerateInstanceNames', CIMV2), Host: 'server01.example.com', Authorization: basic('ops', 'ops-Pa55') });
+  t.equal(signed.status, 200);
 });
 
 t.test('allowedHosts adds names; `*` turns the check off', async (t) => {
