@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/index.js';
 import {
-  AuthFailureLimiter, hashPassword, loadOrCreateCertificate, parseBasicAuthorization, setUser, UserStore, verifyPassword,
+  addressBucket, AuthFailureLimiter, hashPassword, loadOrCreateCertificate, parseBasicAuthorization, setUser, userBucket, UserStore, verifyPassword,
 } from '../src/security/index.js';
 
 async function time(label: string, runs: number, fn: () => unknown): Promise<void> {
@@ -31,10 +31,9 @@ try {
   await time('parseBasicAuthorization', 100_000, () => parseBasicAuthorization(header));
   const limiter = new AuthFailureLimiter({ maxFailures: 10 });
   let n = 0;
-  await time('limiter.recordFailure + check (new address)', 100_000, () => {
+  await time('limiter.attempt (new address and name)', 100_000, () => {
     const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}`;
-    limiter.recordFailure(address);
-    return limiter.check(address);
+    return limiter.attempt([addressBucket(address), userBucket(`u${n}`)]);
   });
   await time('loadConfig (env + flags, no file)', 200, () => loadConfig({
     argv: ['--http-port', '8080', '--providers', 'hwmon,ipmi'], env: { THINCIM_STATE_DIR: dir, THINCIM_LOG_LEVEL: 'debug' }, cwd: dir,

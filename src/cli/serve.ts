@@ -20,7 +20,19 @@ import type { CliIO } from './io.js';
 /** Errors of the operator's making: reported in one line, exit status 1, no stack. */
 const STARTUP_ERRORS = [MofError, CertificateError, UsersFileError, ProviderLoadError];
 
+const USAGE = `usage: thincim serve [--config FILE] [configuration flags...]
+
+Runs the CIM-XML broker until SIGTERM or SIGINT; SIGHUP reloads the users
+file and the certificate. Every configuration key has a flag and a THINCIM_*
+variable (\`thincim config --reference\` lists them): defaults < file <
+variables < flags. \`thincim config --print\` shows the result.
+`;
+
 export async function run(args: string[], io: CliIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   let config: Config;
   try {
     ({ config } = await loadConfig({ argv: args, env: io.env, cwd: process.cwd(), stdoutIsTTY: (io.stdout as { isTTY?: boolean }).isTTY === true }));
@@ -77,21 +89,27 @@ async function start(config: Config, logger: Logger): Promise<Service> {
   logger.info({ classes: repository.classNames('root/cimv2').length, schemaDir }, 'schema loaded');
   const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger) : undefined;
   const tls = await loadTLS();
-  const users = listeners.some((l) => l.requireAuth) ? await openUsers(config, logger) : undefined;
-  const authenticator = users && new Authenticator({
+  // Opened even where no listener requires authentication: credentials sent anyway are checked, never ignored.
+  const users = await openUsers(config, logger, listeners.some((l) => l.requireAuth));
+  const authenticator = new Authenticator({
     users,
-    limiter: new AuthFailureLimiter({ maxFailures: config.limits.authFailuresPerMinute, maxAddresses: config.limits.authFailureAddresses }),
+    limiter: new AuthFailureLimiter({ maxFailures: config.limits.authFailuresPerMinute, maxKeys: config.limits.authFailureAddresses }),
     clientCertUsers: config.tls.clientCertUsers,
   });
+  if (config.anonymousWrite) {
+    logger.warn('anonymousWrite is on: anonymous callers may change thresholds, instances and run methods; every local process can');
+  }
   const broker = await startBroker({
     repository, providers, logger, tls, authenticator,
     listeners: listeners.map(({ protocol, host, port, requireAuth }) => ({ protocol, host, port, requireAuth })),
     limits: config.limits,
+    anonymousWrite: config.anonymousWrite,
+    allowedHosts: config.allowedHosts,
     healthzOpen: config.healthzOpen,
     metrics: config.metrics,
     staleAfterMs: config.staleAfterSec * 1000,
   });
-  broker.urls.forEach((url, i) => logger.info({ url, authentication: listeners[i]!.requireAuth ? 'basic' : 'none' }, `listening on ${url}`));
+  broker.urls.forEach((url, i) => logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`));
   logger.info({ version: VERSION, providers: config.providers }, `thincim ${VERSION} started`);
   return {
     broker,
@@ -114,9 +132,14 @@ async function tlsOptions(config: Config, logger: Logger): Promise<TLSOptions> {
   return { cert: certificate.cert, key: certificate.key, ca, minVersion: config.tls.minVersion, requestCert: ca !== undefined };
 }
 
-async function openUsers(config: Config, logger: Logger): Promise<UserStore> {
-  const users = await UserStore.open(config.users, { cacheTtlMs: config.limits.authCacheSec * 1000, cacheEntries: config.limits.authCacheEntries });
-  if (users.size === 0) logger.warn({ users: config.users }, `no users yet: add one with \`thincim passwd --users ${config.users} --role admin NAME\``);
+async function openUsers(config: Config, logger: Logger, needed: boolean): Promise<UserStore> {
+  const users = await UserStore.open(config.users, {
+    cacheTtlMs: config.limits.authCacheSec * 1000,
+    cacheEntries: config.limits.authCacheEntries,
+    passwordChecks: config.limits.passwordChecks,
+    onWarning: (message) => logger.warn({ users: config.users }, message),
+  });
+  if (needed && users.size === 0) logger.warn({ users: config.users }, `no users yet: add one with \`thincim passwd --users ${config.users} --role admin NAME\``);
   return users;
 }
 

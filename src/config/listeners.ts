@@ -8,7 +8,7 @@ export interface ListenerPlan {
   port: number;
   /** Only reachable from this machine. */
   loopback: boolean;
-  /** Requests must authenticate (HTTP Basic or a mapped client certificate). */
+  /** Requests must authenticate (HTTP Basic or a mapped client certificate); otherwise they may be anonymous, and only read. */
   requireAuth: boolean;
 }
 
@@ -22,16 +22,19 @@ export function isLoopbackAddress(host: string): boolean {
 
 /**
  * HTTPS listens on `host`; plain HTTP listens on 127.0.0.1 unless `httpOpen`
- * (or `host` is itself a loopback address). Authentication follows `auth` on
- * non-loopback listeners and `authLoopback` on loopback ones. A port of 0
- * leaves its listener out.
+ * (or `host` is itself a loopback address). With `auth: basic`, HTTPS always
+ * requires authentication, loopback or not, and so does HTTP beyond
+ * loopback: only plain HTTP on loopback is exempt, unless `authLoopback`
+ * (the exemption lets local tools read without a password; writing always
+ * needs an admin). A port of 0 leaves its listener out.
  */
 export function planListeners(config: Config): ListenerPlan[] {
   const plans: ListenerPlan[] = [];
   const add = (protocol: 'http' | 'https', host: string, port: number): void => {
     if (port === 0) return;
     const loopback = isLoopbackAddress(host);
-    const requireAuth = loopback ? config.authLoopback : config.auth === 'basic';
+    const exempt = protocol === 'http' && loopback;
+    const requireAuth = exempt ? config.authLoopback : config.auth === 'basic' || (loopback && config.authLoopback);
     plans.push({ protocol, host, port, loopback, requireAuth });
   };
   add('https', config.host, config.httpsPort);

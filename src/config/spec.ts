@@ -77,8 +77,21 @@ export const CONFIG_SPEC = {
     default: (ctx) => join(stateDirOf(ctx), 'users'),
     defaultDoc: '`<stateDir>/users`',
   }),
-  auth: oneOf(['basic', 'none'], { doc: 'Authentication on non-loopback listeners: HTTP Basic against the users file, or none.', default: 'basic' }),
-  authLoopback: boolean({ doc: 'Also require authentication on loopback listeners.', default: false }),
+  auth: oneOf(['basic', 'none'], {
+    doc: 'Authentication on HTTPS and on non-loopback HTTP: HTTP Basic against the users file, or none (anonymous callers, who may only read).',
+    default: 'basic',
+  }),
+  authLoopback: boolean({ doc: 'Also require authentication on plain HTTP on loopback (where anonymous callers may otherwise read).', default: false }),
+  anonymousWrite: boolean({
+    doc: 'Let anonymous callers change things too (ModifyInstance, SetProperty, methods…), not just read; logs a warning at start.',
+    default: false,
+  }),
+  allowedHosts: list({
+    doc: 'Host header names accepted, where anonymous callers are served, besides the defaults (loopback names, the machine\'s name, the listening addresses); `*` accepts any. Comma-separated in the variable and flag.',
+    default: [],
+    defaultDoc: 'none',
+    separator: ',',
+  }),
   healthzOpen: boolean({ doc: 'Serve /healthz without authentication.', default: true }),
   limits: {
     bodyBytes: integer({ doc: 'Largest request body', unit: 'bytes', default: 4 * MiB, min: 1 * KiB, max: 1024 * MiB }),
@@ -91,6 +104,9 @@ export const CONFIG_SPEC = {
     }),
     concurrentOperations: integer({ doc: 'CIM operations processed at once; more wait or are refused', default: 64, min: 1, max: 100_000 }),
     enumerationContexts: integer({ doc: 'Open pull enumeration contexts', default: 256, min: 1, max: 1_000_000 }),
+    enumerationContextsPerUser: integer({
+      doc: 'Open pull enumeration contexts per user (anonymous callers count as one user)', default: 32, min: 1, max: 1_000_000,
+    }),
     requestTimeoutMs: integer({ doc: 'Time to receive a whole request', unit: 'ms', default: 30_000, min: 100, max: 3_600_000 }),
     maxObjectCount: integer({ doc: 'Largest MaxObjectCount honoured per pull', default: 10_000, min: 1, max: 10_000_000 }),
     enumerationTimeoutSec: integer({
@@ -106,15 +122,16 @@ export const CONFIG_SPEC = {
     xmlDepth: integer({ doc: 'Deepest XML element nesting in a request', default: 64, min: 8, max: 1024 }),
     xmlAttributes: integer({ doc: 'Most attributes on one XML element', default: 64, min: 4, max: 1024 }),
     xmlElements: integer({ doc: 'Most XML elements in one request (each costs ~0.4 KB of memory while decoding)', default: 50_000, min: 64, max: 10_000_000 }),
-    xmlElementsPerKiB: integer({ doc: 'Most XML elements per KiB of a request body (its size rounded up to whole KiB)', default: 64, min: 8, max: 1024 }),
+    xmlElementsPerKib: integer({ doc: 'Most XML elements per KiB of a request body (its size rounded up to whole KiB)', default: 64, min: 8, max: 1024 }),
     queryDepth: integer({ doc: 'Deepest nesting of parentheses and NOT in a WQL query', default: 64, min: 1, max: 1024 }),
     authFailuresPerMinute: integer({
-      doc: 'Authentication failures allowed per client address per minute before it is refused for a while (0: no limit)',
+      doc: 'Failed logins allowed per client address, and per user name, per minute before new password checks are refused for a while (0: no limit)',
       default: 10, min: 0, max: 100_000,
     }),
-    authFailureAddresses: integer({ doc: 'Client addresses whose failures are remembered (oldest forgotten first)', default: 10_000, min: 1, max: 10_000_000 }),
+    authFailureAddresses: integer({ doc: 'Client addresses and user names whose failures are remembered (oldest forgotten first)', default: 10_000, min: 1, max: 10_000_000 }),
     authCacheSec: integer({ doc: 'How long a successful password check is remembered (0: check every request)', unit: 's', default: 60, min: 0, max: 3600 }),
     authCacheEntries: integer({ doc: 'Most remembered password checks', default: 1024, min: 1, max: 1_000_000 }),
+    passwordChecks: integer({ doc: 'Password checks (scrypt) run at once; more wait their turn', default: 2, min: 1, max: 64 }),
   },
   providers: list({
     doc: '`auto` (the built-in providers that find hardware here) and/or provider names, paths and npm package names; comma-separated in the variable and flag.',

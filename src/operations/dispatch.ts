@@ -5,50 +5,63 @@ import * as instances from './instances.js';
 import { namespaceOf } from './lookup.js';
 import * as pull from './pull.js';
 import { execQuery } from './query.js';
-import type { IntrinsicCall, OperationContext, Param, Result } from './types.js';
+import type { Caller, IntrinsicCall, OperationContext, Param, Result, Right } from './types.js';
 import { withClassOrigins } from './view.js';
 
 type Handler = (ctx: OperationContext, namespace: string, params: readonly Param[]) => Result | Promise<Result>;
 
 const schemaChange = (name: string): Handler => () => classes.schemaChange(name);
 
-/** Every intrinsic operation of DSP0200, by name (matched without case). */
-const OPERATIONS = new NocaseMap<Handler>([
-  ['GetClass', classes.getClass],
-  ['EnumerateClasses', classes.enumerateClasses],
-  ['EnumerateClassNames', classes.enumerateClassNames],
-  ['GetQualifier', classes.getQualifier],
-  ['EnumerateQualifiers', classes.enumerateQualifiers],
-  ['CreateClass', schemaChange('CreateClass')],
-  ['ModifyClass', schemaChange('ModifyClass')],
-  ['DeleteClass', schemaChange('DeleteClass')],
-  ['SetQualifier', schemaChange('SetQualifier')],
-  ['DeleteQualifier', schemaChange('DeleteQualifier')],
-  ['GetInstance', instances.getInstance],
-  ['EnumerateInstances', instances.enumerateInstances],
-  ['EnumerateInstanceNames', instances.enumerateInstanceNames],
-  ['GetProperty', instances.getProperty],
-  ['SetProperty', instances.setProperty],
-  ['ModifyInstance', instances.modifyInstance],
-  ['CreateInstance', instances.createInstance],
-  ['DeleteInstance', instances.deleteInstance],
-  ['Associators', assoc.associatorsOp],
-  ['AssociatorNames', assoc.associatorNamesOp],
-  ['References', assoc.referencesOp],
-  ['ReferenceNames', assoc.referenceNamesOp],
-  ['ExecQuery', execQuery],
-  ['OpenEnumerateInstances', pull.openEnumerateInstances],
-  ['OpenEnumerateInstancePaths', pull.openEnumerateInstancePaths],
-  ['OpenAssociatorInstances', pull.openAssociatorInstances],
-  ['OpenAssociatorInstancePaths', pull.openAssociatorInstancePaths],
-  ['OpenReferenceInstances', pull.openReferenceInstances],
-  ['OpenReferenceInstancePaths', pull.openReferenceInstancePaths],
-  ['OpenQueryInstances', pull.openQueryInstances],
-  ['PullInstancesWithPath', pull.pullInstancesWithPath],
-  ['PullInstancePaths', pull.pullInstancePaths],
-  ['PullInstances', pull.pullInstances],
-  ['CloseEnumeration', pull.closeEnumeration],
-  ['EnumerationCount', pull.enumerationCount],
+interface Operation {
+  readonly run: Handler;
+  readonly right: Right;
+}
+
+const read = (run: Handler): Operation => ({ run, right: 'read' });
+const write = (run: Handler): Operation => ({ run, right: 'write' });
+
+/**
+ * Every intrinsic operation of DSP0200, by name (matched without case), with
+ * the right it needs: the server's whole access policy, checked by
+ * authorize(). Subscriptions are Create/Modify/DeleteInstance in root/interop,
+ * so they are writes too.
+ */
+const OPERATIONS = new NocaseMap<Operation>([
+  ['GetClass', read(classes.getClass)],
+  ['EnumerateClasses', read(classes.enumerateClasses)],
+  ['EnumerateClassNames', read(classes.enumerateClassNames)],
+  ['GetQualifier', read(classes.getQualifier)],
+  ['EnumerateQualifiers', read(classes.enumerateQualifiers)],
+  ['CreateClass', write(schemaChange('CreateClass'))],
+  ['ModifyClass', write(schemaChange('ModifyClass'))],
+  ['DeleteClass', write(schemaChange('DeleteClass'))],
+  ['SetQualifier', write(schemaChange('SetQualifier'))],
+  ['DeleteQualifier', write(schemaChange('DeleteQualifier'))],
+  ['GetInstance', read(instances.getInstance)],
+  ['EnumerateInstances', read(instances.enumerateInstances)],
+  ['EnumerateInstanceNames', read(instances.enumerateInstanceNames)],
+  ['GetProperty', read(instances.getProperty)],
+  ['SetProperty', write(instances.setProperty)],
+  ['ModifyInstance', write(instances.modifyInstance)],
+  ['CreateInstance', write(instances.createInstance)],
+  ['DeleteInstance', write(instances.deleteInstance)],
+  ['Associators', read(assoc.associatorsOp)],
+  ['AssociatorNames', read(assoc.associatorNamesOp)],
+  ['References', read(assoc.referencesOp)],
+  ['ReferenceNames', read(assoc.referenceNamesOp)],
+  ['ExecQuery', read(execQuery)],
+  ['OpenEnumerateInstances', read(pull.openEnumerateInstances)],
+  ['OpenEnumerateInstancePaths', read(pull.openEnumerateInstancePaths)],
+  ['OpenAssociatorInstances', read(pull.openAssociatorInstances)],
+  ['OpenAssociatorInstancePaths', read(pull.openAssociatorInstancePaths)],
+  ['OpenReferenceInstances', read(pull.openReferenceInstances)],
+  ['OpenReferenceInstancePaths', read(pull.openReferenceInstancePaths)],
+  ['OpenQueryInstances', read(pull.openQueryInstances)],
+  ['PullInstancesWithPath', read(pull.pullInstancesWithPath)],
+  ['PullInstancePaths', read(pull.pullInstancePaths)],
+  ['PullInstances', read(pull.pullInstances)],
+  ['CloseEnumeration', read(pull.closeEnumeration)],
+  ['EnumerationCount', read(pull.enumerationCount)],
 ]);
 
 /** The defining spelling of an intrinsic operation's name, or undefined when there is none. */
@@ -58,8 +71,24 @@ export function operationName(name: string): string | undefined {
 
 /** Runs an intrinsic operation; CIM errors are thrown as CIMError. */
 export async function dispatch(ctx: OperationContext, call: IntrinsicCall): Promise<Result> {
-  const handler = OPERATIONS.get(call.name);
-  if (!handler) throw new CIMError(CIMStatus.NOT_SUPPORTED, `${call.name} is not an intrinsic operation of this server`);
+  const operation = OPERATIONS.get(call.name);
+  if (!operation) throw new CIMError(CIMStatus.NOT_SUPPORTED, `${call.name} is not an intrinsic operation of this server`);
   const namespace = namespaceOf(ctx.repository, call.namespace);
-  return withClassOrigins(ctx.repository, namespace, await handler(ctx, namespace, call.params));
+  return withClassOrigins(ctx.repository, namespace, await operation.run(ctx, namespace, call.params));
+}
+
+/** Extrinsic methods act on hardware (reset, identify LED, thresholds): every one is a write. */
+const EXTRINSIC_RIGHT: Right = 'write';
+
+/**
+ * The one access check: CIM_ERR_ACCESS_DENIED when the call needs more than
+ * the caller may. An unknown intrinsic operation passes: dispatch() answers
+ * it with CIM_ERR_NOT_SUPPORTED, which tells the caller nothing more.
+ */
+export function authorize(caller: Caller, call: { kind: 'imethodcall' | 'methodcall'; name: string }): void {
+  const right = call.kind === 'methodcall' ? EXTRINSIC_RIGHT : OPERATIONS.get(call.name)?.right ?? 'read';
+  if (right === 'read' || caller.may === 'write') return;
+  throw new CIMError(CIMStatus.ACCESS_DENIED, caller.user === undefined
+    ? `${call.name} changes the server and needs an authenticated admin; anonymous callers may only read`
+    : `user ${caller.user} has the readonly role; ${call.name} needs the admin role`);
 }

@@ -2,7 +2,11 @@
  * Pull enumeration (DSP0200 §5.3.2.24–5.3.2.36). An Open* operation takes the
  * whole result from the immutable index at once (references only, no copies)
  * and hands it out MaxObjectCount at a time; sessions expire OperationTimeout
- * seconds after their last response and are bounded in number.
+ * seconds after their last response and are bounded in number, in all and
+ * per principal. A session belongs to the principal that opened it (a user,
+ * or the anonymous callers together): to anyone else it does not exist, so
+ * one client can neither read, close nor count another's results, and one
+ * that hoards contexts runs out of its own quota before the server's.
  */
 import { randomUUID } from 'node:crypto';
 import { CIMError, CIMStatus, type CIMInstance } from '../cim/index.js';
@@ -10,11 +14,13 @@ import { associators, references } from './associations.js';
 import { instancesOf } from './lookup.js';
 import { Params } from './params.js';
 import { prepare, select } from './query.js';
-import type { InstanceView, OperationContext, Param, Result } from './types.js';
+import type { Caller, InstanceView, OperationContext, Param, Result } from './types.js';
 import { instanceView } from './view.js';
 
 export interface PullLimits {
   maxSessions: number;
+  /** Open sessions per principal; default maxSessions. */
+  maxSessionsPerOwner?: number;
   /** OperationTimeout when the client sends none. */
   defaultTimeoutSec: number;
   /** The largest OperationTimeout accepted. */
@@ -25,6 +31,8 @@ type SessionKind = 'instanceswithpath' | 'instancepaths' | 'instances';
 
 interface Session {
   readonly id: string;
+  /** ownerOf() the caller that opened it. */
+  readonly owner: string;
   readonly namespace: string;
   readonly kind: SessionKind;
   readonly items: readonly CIMInstance[];
@@ -32,6 +40,11 @@ interface Session {
   readonly timeoutMs: number;
   position: number;
   expiresAt: number;
+}
+
+/** The principal a session belongs to: a user, or every anonymous caller as one. */
+function ownerOf(caller: Caller): string {
+  return caller.user === undefined ? 'anonymous' : `user:${caller.user}`;
 }
 
 /** The open enumeration sessions of a server. */
@@ -45,22 +58,28 @@ export class PullSessions {
     return this.#sessions.size;
   }
 
-  open(namespace: string, kind: SessionKind, items: readonly CIMInstance[], view: InstanceView, timeoutSec: number): Session {
+  open(caller: Caller, namespace: string, kind: SessionKind, items: readonly CIMInstance[], view: InstanceView, timeoutSec: number): Session {
     this.#sweep();
+    const owner = ownerOf(caller);
+    const perOwner = this.limits.maxSessionsPerOwner ?? this.limits.maxSessions;
+    if (this.#countOf(owner) >= perOwner) {
+      throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED, `too many open enumeration contexts of this ${caller.user === undefined ? 'anonymous caller' : 'user'} (limit ${perOwner}); close or finish some first`);
+    }
     if (this.#sessions.size >= this.limits.maxSessions) {
       throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED, `too many open enumeration contexts (limit ${this.limits.maxSessions}); close or finish some first`);
     }
     const timeoutMs = timeoutSec * 1000;
-    const session: Session = { id: randomUUID(), namespace: namespace.toLowerCase(), kind, items, view, timeoutMs, position: 0, expiresAt: this.now() + timeoutMs };
+    const session: Session = { id: randomUUID(), owner, namespace: namespace.toLowerCase(), kind, items, view, timeoutMs, position: 0, expiresAt: this.now() + timeoutMs };
     this.#sessions.set(session.id, session);
     return session;
   }
 
-  /** The open session `id` of the namespace, or CIM_ERR_INVALID_ENUMERATION_CONTEXT. */
-  get(id: string, namespace: string, kinds?: readonly SessionKind[]): Session {
+  /** The caller's open session `id` of the namespace, or CIM_ERR_INVALID_ENUMERATION_CONTEXT. */
+  get(caller: Caller, id: string, namespace: string, kinds?: readonly SessionKind[]): Session {
     this.#sweep();
     const session = this.#sessions.get(id);
-    if (!session || session.namespace !== namespace.toLowerCase()) {
+    // Another's session gets the same answer as none at all: its existence is not the caller's business.
+    if (!session || session.owner !== ownerOf(caller) || session.namespace !== namespace.toLowerCase()) {
       throw new CIMError(CIMStatus.INVALID_ENUMERATION_CONTEXT, `enumeration context ${JSON.stringify(id)} is unknown, closed or expired`);
     }
     if (kinds && !kinds.includes(session.kind)) {
@@ -81,6 +100,12 @@ export class PullSessions {
 
   close(id: string): void {
     this.#sessions.delete(id);
+  }
+
+  #countOf(owner: string): number {
+    let count = 0;
+    for (const session of this.#sessions.values()) if (session.owner === owner) count++;
+    return count;
   }
 
   #sweep(): void {
@@ -120,7 +145,7 @@ function filtered(ctx: OperationContext, ns: string, p: Params, items: readonly 
 
 function respond(ctx: OperationContext, kind: SessionKind, ns: string, items: readonly CIMInstance[], view: InstanceView,
   options: { timeoutSec: number; maxObjectCount: number }): Result {
-  const session = ctx.pulls.open(ns, kind, items, view, options.timeoutSec);
+  const session = ctx.pulls.open(ctx.caller, ns, kind, items, view, options.timeoutSec);
   return page(ctx, session, options.maxObjectCount);
 }
 
@@ -205,7 +230,7 @@ export function openQueryInstances(ctx: OperationContext, ns: string, params: re
 
 function pull(ctx: OperationContext, ns: string, params: readonly Param[], operation: string, kinds: readonly SessionKind[]): Result {
   const p = new Params(operation, params, ['EnumerationContext', 'MaxObjectCount']);
-  const session = ctx.pulls.get(p.requiredString('EnumerationContext'), ns, kinds);
+  const session = ctx.pulls.get(ctx.caller, p.requiredString('EnumerationContext'), ns, kinds);
   const max = p.uint32('MaxObjectCount');
   if (max === undefined) throw new CIMError(CIMStatus.INVALID_PARAMETER, `parameter MaxObjectCount is required`);
   return page(ctx, session, max);
@@ -225,12 +250,12 @@ export function pullInstances(ctx: OperationContext, ns: string, params: readonl
 
 export function closeEnumeration(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
   const p = new Params('CloseEnumeration', params, ['EnumerationContext']);
-  ctx.pulls.close(ctx.pulls.get(p.requiredString('EnumerationContext'), ns).id);
+  ctx.pulls.close(ctx.pulls.get(ctx.caller, p.requiredString('EnumerationContext'), ns).id);
   return { kind: 'void' };
 }
 
 export function enumerationCount(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
   const p = new Params('EnumerationCount', params, ['EnumerationContext']);
-  const session = ctx.pulls.get(p.requiredString('EnumerationContext'), ns);
+  const session = ctx.pulls.get(ctx.caller, p.requiredString('EnumerationContext'), ns);
   return { kind: 'value', type: 'uint64', value: BigInt(session.items.length - session.position) };
 }

@@ -86,6 +86,22 @@ export interface OperationLimits {
   queryDepth?: number;
 }
 
+/**
+ * What a call needs of its caller: `read` leaves the server as it was;
+ * `write` changes something (a provider's setting, an instance, the schema)
+ * and needs an authenticated admin, unless the operator allowed anonymous
+ * writes (`anonymousWrite`). The table is in dispatch.ts.
+ */
+export type Right = 'read' | 'write';
+
+/** Who is calling, as far as rights and ownership go. */
+export interface Caller {
+  /** The authenticated user; undefined for an anonymous caller. */
+  readonly user: string | undefined;
+  /** The most this caller may do. */
+  readonly may: Right;
+}
+
 /** Everything an operation reads: immutable views published by the sampler and the schema. */
 export interface OperationContext {
   repository: ClassRepository;
@@ -95,6 +111,8 @@ export interface OperationContext {
   limits: OperationLimits;
   router: ProviderRouter | undefined;
   pulls: PullSessions;
+  /** Who asked: enumeration contexts belong to their opener. */
+  caller: Caller;
   /** Aborts at the request's deadline or when the client goes away. */
   signal: AbortSignal;
 }

@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { decodeNamespaces, encodeNamespaces } from './codec.js';
 import type { ResolvedNamespace } from './resolver.js';
 
 /** Bumped whenever the cached form or the resolution rules change, so old cache files are ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * A resolved schema stored on disk so that a warm start neither parses nor
  * resolves. An entry is found by its root files and namespaces, and is valid
- * only while every file the compilation read has the same path and content.
+ * only while its digest is that of the MOF sources as they are now: found
+ * from the roots by following `#pragma include` and hashed at every read,
+ * never taken from the entry (a cache file is data, not a list to trust).
  */
 export interface CachedSchema {
   readonly files: readonly string[];
@@ -27,9 +29,41 @@ export interface CacheKey {
 
 interface Entry {
   readonly format: number;
+  /** sourcesOf(roots).digest when the entry was written. */
   readonly digest: string;
-  readonly files: readonly string[];
   readonly namespaces: unknown;
+}
+
+/** Most files followed from the roots (the compiler's own limit is lower). */
+const MAX_SOURCES = 10_000;
+const INCLUDE = /#\s*pragma\s+include\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)/gi;
+
+/** The MOF sources of a schema as they are now: every file the roots include, in order, and their hashes. */
+interface Sources {
+  readonly files: readonly string[];
+  readonly hashes: ReadonlyMap<string, string>;
+  readonly digest: string;
+}
+
+/**
+ * Follows `#pragma include` from the roots as the compiler does (relative to
+ * the including file, each file once). writeCache() stores an entry only when
+ * this finds every file the compilation read, with the content it read.
+ * Throws when a file cannot be read.
+ */
+function sourcesOf(roots: readonly string[]): Sources {
+  const hashes = new Map<string, string>();
+  const visit = (file: string): void => {
+    const absolute = resolve(file);
+    if (hashes.has(absolute)) return;
+    if (hashes.size >= MAX_SOURCES) throw new RangeError(`more than ${MAX_SOURCES} MOF files`);
+    const bytes = readFileSync(absolute);
+    hashes.set(absolute, hashBytes(bytes));
+    for (const match of bytes.toString('utf8').matchAll(INCLUDE)) visit(join(dirname(absolute), match[1]!));
+  };
+  for (const root of roots) visit(root);
+  const files = [...hashes.keys()];
+  return { files, hashes, digest: combine(files.map((f) => [f, hashes.get(f)!])) };
 }
 
 /** `$XDG_CACHE_HOME/thincim`, else `~/.cache/thincim`. */
@@ -51,8 +85,9 @@ export class SourceDigest {
     return bytes.toString('utf8');
   }
 
-  digestOf(files: readonly string[]): string {
-    return combine(files.map((f) => [f, this.#hashes.get(f) ?? '']));
+  /** The hash of `path` as the compilation read it. */
+  hashOf(path: string): string | undefined {
+    return this.#hashes.get(path);
   }
 }
 
@@ -72,26 +107,34 @@ function entryPath(cacheDir: string, key: CacheKey): string {
 }
 
 /**
- * The cached schema for this key, when one exists and every file it read is
- * unchanged; undefined otherwise (a missing, stale or corrupt entry is a
- * miss, never an error).
+ * The cached schema for this key, when one exists and was made from the MOF
+ * sources as they are now; undefined otherwise (a missing, stale, corrupt or
+ * tampered entry is a miss, never an error).
  */
 export function readCache(cacheDir: string, key: CacheKey): CachedSchema | undefined {
   try {
     const entry = deserialize(readFileSync(entryPath(cacheDir, key))) as Entry;
-    if (entry?.format !== FORMAT || !Array.isArray(entry.files)) return undefined;
-    const current = combine(entry.files.map((f) => [f, hashBytes(readFileSync(f))]));
-    return current === entry.digest ? { files: entry.files, namespaces: decodeNamespaces(entry.namespaces) } : undefined;
+    if (entry?.format !== FORMAT || typeof entry.digest !== 'string') return undefined;
+    const sources = sourcesOf(key.roots);
+    return sources.digest === entry.digest ? { files: sources.files, namespaces: decodeNamespaces(entry.namespaces) } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Stores a resolved schema atomically (write then rename). Throws when the cache cannot be written. */
+/**
+ * Stores a resolved schema atomically (write then rename), under the digest
+ * of the sources as they are now. Throws when the cache cannot be written,
+ * or when those sources are not exactly what the compilation read (a file
+ * changed meanwhile, or an include the scan does not follow).
+ */
 export function writeCache(cacheDir: string, key: CacheKey, schema: CachedSchema, digest: SourceDigest): void {
+  const sources = sourcesOf(key.roots);
+  const unmatched = schema.files.find((file) => sources.hashes.get(file) !== digest.hashOf(file));
+  if (unmatched !== undefined) throw new Error(`${unmatched} changed while it was compiled, or is included in a way the cache cannot follow`);
   const target = entryPath(cacheDir, key);
   const temporary = `${target}.${process.pid}.tmp`;
-  const entry: Entry = { format: FORMAT, digest: digest.digestOf(schema.files), files: schema.files, namespaces: encodeNamespaces(schema.namespaces) };
+  const entry: Entry = { format: FORMAT, digest: sources.digest, namespaces: encodeNamespaces(schema.namespaces) };
   mkdirSync(cacheDir, { recursive: true });
   try {
     writeFileSync(temporary, serialize(entry));

@@ -1,13 +1,17 @@
 /**
  * One decision per request: a verified, mapped client certificate, or HTTP
- * Basic credentials checked against the users file, with repeated failures
- * from one address refused for a while. Framework-free: the server turns the
- * outcome into a response.
+ * Basic credentials checked against the users file. Repeated failures from
+ * one address, or against one user name, refuse new password checks for a
+ * while (AuthFailureLimiter); credentials verified a moment ago (the users'
+ * cache, or a check in flight) and mapped certificates are never refused
+ * for that: they cost no derivation, and other clients' failures must not
+ * lock out a user who has proved who they are. Framework-free: the server
+ * turns the outcome into a response.
  */
 import { parseBasicAuthorization } from './basic-auth.js';
 import { type PeerCertificateLike, userForCertificate } from './client-cert.js';
-import type { AuthFailureLimiter } from './limiter.js';
-import type { UserStore } from './user-store.js';
+import { addressBucket, type AuthFailureLimiter, userBucket } from './limiter.js';
+import type { AuthenticatedUser, UserStore } from './user-store.js';
 import type { Role } from './users-file.js';
 
 export interface AuthenticatorOptions {
@@ -33,6 +37,11 @@ export type AuthOutcome =
   /** 401 with a Basic challenge, or 429 with Retry-After; `reason` is for the log, never for the client. */
   | { ok: false; status: 401 | 429; headers: Record<string, string>; reason: string };
 
+/** The WWW-Authenticate value of a 401 (RFC 7617). */
+export function basicChallenge(realm = 'thincim'): string {
+  return `Basic realm="${realm.replace(/["\\]/g, '')}", charset="UTF-8"`;
+}
+
 export class Authenticator {
   readonly #users: UserStore;
   readonly #limiter: AuthFailureLimiter;
@@ -43,7 +52,7 @@ export class Authenticator {
     this.#users = options.users;
     this.#limiter = options.limiter;
     this.#certUsers = options.clientCertUsers ?? {};
-    this.#challenge = `Basic realm="${(options.realm ?? 'thincim').replace(/["\\]/g, '')}", charset="UTF-8"`;
+    this.#challenge = basicChallenge(options.realm);
   }
 
   async authenticate(request: AuthRequest): Promise<AuthOutcome> {
@@ -52,25 +61,35 @@ export class Authenticator {
       // An unmapped certificate falls through to Basic: it proves the client's CA, not who the user is.
       if (name !== undefined) return { ok: true, user: name, role: this.#users.roleOf(name) ?? 'readonly', method: 'certificate' };
     }
-    const decision = this.#limiter.check(request.remoteAddress);
-    if (!decision.allowed) {
-      return {
-        ok: false, status: 429, reason: 'too many authentication failures from this address',
-        headers: { 'retry-after': String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))) },
-      };
-    }
     const credentials = parseBasicAuthorization(request.authorization);
     if (!credentials.ok) {
       // A first request without credentials is the normal start of Basic, not a failure.
-      if (request.authorization !== undefined && request.authorization.trim() !== '') this.#limiter.recordFailure(request.remoteAddress);
-      return this.#unauthorized(credentials.error);
+      if (request.authorization === undefined || request.authorization.trim() === '') return this.#unauthorized(credentials.error);
+      const attempt = this.#limiter.attempt([addressBucket(request.remoteAddress)]);
+      return attempt.allowed ? this.#unauthorized(credentials.error) : this.#tooMany(attempt.retryAfterMs);
     }
-    const user = await this.#users.verify(credentials.user, credentials.password);
-    if (!user) {
-      this.#limiter.recordFailure(request.remoteAddress);
-      return this.#unauthorized(`wrong user name or password (user ${JSON.stringify(credentials.user.slice(0, 64))})`);
-    }
-    return { ok: true, user: user.name, role: user.role, method: 'basic' };
+    const { user: name, password } = credentials;
+    const known = this.#users.remembered(name, password);
+    const checked = known ? { user: await known } : await this.#check(name, password, request.remoteAddress);
+    if ('retryAfterMs' in checked) return this.#tooMany(checked.retryAfterMs);
+    if (!checked.user) return this.#unauthorized(`wrong user name or password (user ${JSON.stringify(name.slice(0, 64))})`);
+    return { ok: true, user: checked.user.name, role: checked.user.role, method: 'basic' };
+  }
+
+  /** A password check, counted as a failure of the address and of the name before it runs, forgiven if it succeeds. */
+  async #check(name: string, password: string, address: string): Promise<{ user: AuthenticatedUser | undefined } | { retryAfterMs: number }> {
+    const decision = this.#limiter.attempt([addressBucket(address), userBucket(name)]);
+    if (!decision.allowed) return { retryAfterMs: decision.retryAfterMs };
+    const user = await this.#users.verify(name, password);
+    if (user) this.#limiter.forgive(decision.attempt);
+    return { user };
+  }
+
+  #tooMany(retryAfterMs: number): AuthOutcome {
+    return {
+      ok: false, status: 429, reason: 'too many failed logins from this address or for this user name',
+      headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+    };
   }
 
   #unauthorized(reason: string): AuthOutcome {

@@ -1,12 +1,12 @@
 /** Security building blocks: users file and password checks, failure limiter, Basic parsing, TLS certificates. */
 export { DEFAULT_SCRYPT, hashPassword, MAX_PASSWORD_BYTES, parsePasswordHash, PasswordHashError, verifyPassword } from './password.js';
 export type { PasswordHash, ScryptParams } from './password.js';
-export { isRole, parseUsers, readUsers, ROLES, setUser, USER_NAME, UsersFileError } from './users-file.js';
+export { checkUsersFileMode, isRole, parseUsers, readUsers, ROLES, setUser, USER_NAME, UsersFileError } from './users-file.js';
 export type { Role, SetUserOptions, UserRecord } from './users-file.js';
 export { UserStore } from './user-store.js';
 export type { AuthenticatedUser, UserStoreOptions, UserStoreStats } from './user-store.js';
-export { addressKey, AuthFailureLimiter } from './limiter.js';
-export type { AuthFailureLimiterOptions, LimiterDecision } from './limiter.js';
+export { addressBucket, addressKey, AuthFailureLimiter, userBucket } from './limiter.js';
+export type { Attempt, AuthFailureLimiterOptions, LimiterDecision } from './limiter.js';
 export { MAX_AUTHORIZATION_LENGTH, parseBasicAuthorization } from './basic-auth.js';
 export type { BasicCredentials } from './basic-auth.js';
 export { normalizeFingerprint, userForCertificate } from './client-cert.js';
@@ -18,3 +18,4 @@ export type { AuthenticatorOptions, AuthOutcome, AuthRequest } from './authentic
 export { LockTimeoutError, withLock, writeFileAtomic } from './files.js';
 export { createAuthHook, principalOf } from './fastify-auth.js';
 export type { AuthHookOptions, Principal } from './fastify-auth.js';
+export { TaskPool } from './pool.js';

@@ -1,9 +1,12 @@
 /**
- * Slows down password guessing: an address that failed `maxFailures` times
- * within the sliding window is refused until its oldest failure leaves the
- * window. Memory is bounded: at most `maxAddresses` addresses are tracked
- * (the one that failed least recently is forgotten first), each with at most
- * `maxFailures` timestamps.
+ * Slows down password guessing. Every password check is counted as a failure
+ * *before* it runs, in the bucket of the client's address and in that of the
+ * user name tried, and forgiven when it succeeds: so parallel guesses cannot
+ * outrun the limit, and one address or one name gets at most `maxFailures`
+ * checks per sliding window. A full bucket refuses new checks until its
+ * oldest failure leaves the window. Memory is bounded: at most `maxKeys`
+ * buckets are kept (the one that failed least recently is forgotten first),
+ * each with at most `maxFailures` timestamps.
  */
 import { isIPv6 } from 'node:net';
 
@@ -12,12 +15,23 @@ export interface AuthFailureLimiterOptions {
   maxFailures: number;
   /** Default 60 s. */
   windowMs?: number;
-  /** Default 10 000. */
-  maxAddresses?: number;
+  /** Buckets kept (addresses and user names together); default 10 000. */
+  maxKeys?: number;
   now?: () => number;
 }
 
-export type LimiterDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
+/** A check counted in advance: forgive() it when it succeeds. */
+export interface Attempt {
+  readonly keys: readonly string[];
+  readonly time: number;
+}
+
+export type LimiterDecision = { allowed: true; attempt: Attempt } | { allowed: false; retryAfterMs: number };
+
+/** The bucket of a client address. */
+export const addressBucket = (address: string): string => `address ${addressKey(address)}`;
+/** The bucket of a user name, whoever tries it. */
+export const userBucket = (name: string): string => `user ${name}`;
 
 /**
  * The key an address is tracked under: IPv4-mapped IPv6 as IPv4, other IPv6
@@ -43,7 +57,7 @@ function expandIPv6(address: string): string[] {
 export class AuthFailureLimiter {
   readonly #max: number;
   readonly #windowMs: number;
-  readonly #maxAddresses: number;
+  readonly #maxKeys: number;
   readonly #now: () => number;
   /** Failure times per address key, oldest first; the Map's order is least recently failed first. */
   readonly #failures = new Map<string, number[]>();
@@ -51,35 +65,50 @@ export class AuthFailureLimiter {
   constructor(options: AuthFailureLimiterOptions) {
     this.#max = options.maxFailures;
     this.#windowMs = options.windowMs ?? 60_000;
-    this.#maxAddresses = options.maxAddresses ?? 10_000;
+    this.#maxKeys = options.maxKeys ?? 10_000;
     this.#now = options.now ?? Date.now;
   }
 
-  /** Whether `address` may try to authenticate now. */
-  check(address: string): LimiterDecision {
-    if (this.#max === 0) return { allowed: true };
-    const key = addressKey(address);
-    const times = this.#recent(key);
-    if (times.length < this.#max) return { allowed: true };
-    return { allowed: false, retryAfterMs: (times[0] ?? 0) + this.#windowMs - this.#now() };
+  /**
+   * Whether a check may run now for these buckets (addressBucket, userBucket);
+   * when it may, it is counted in each at once, as a failure until forgiven.
+   */
+  attempt(keys: readonly string[]): LimiterDecision {
+    const time = this.#now();
+    if (this.#max === 0) return { allowed: true, attempt: { keys: [], time } };
+    let retryAfterMs = 0;
+    for (const key of keys) {
+      const times = this.#recent(key);
+      if (times.length >= this.#max) retryAfterMs = Math.max(retryAfterMs, (times[0] ?? 0) + this.#windowMs - time);
+    }
+    if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+    for (const key of keys) this.#record(key, time);
+    return { allowed: true, attempt: { keys, time } };
   }
 
-  recordFailure(address: string): void {
-    if (this.#max === 0) return;
-    const key = addressKey(address);
+  /** The attempt succeeded: it is no failure. */
+  forgive(attempt: Attempt): void {
+    for (const key of attempt.keys) {
+      const times = this.#failures.get(key);
+      const at = times?.lastIndexOf(attempt.time) ?? -1;
+      if (at >= 0) times!.splice(at, 1);
+      if (times?.length === 0) this.#failures.delete(key);
+    }
+  }
+
+  #record(key: string, time: number): void {
     const times = this.#recent(key);
-    times.push(this.#now());
-    if (times.length > this.#max) times.shift();
-    // Re-insert, so that the Map's first entry is the address that failed least recently.
+    times.push(time);
+    // Re-insert, so that the Map's first entry is the bucket that failed least recently.
     this.#failures.delete(key);
-    if (this.#failures.size >= this.#maxAddresses) {
+    if (this.#failures.size >= this.#maxKeys) {
       const oldest = this.#failures.keys().next();
       if (!oldest.done) this.#failures.delete(oldest.value);
     }
     this.#failures.set(key, times);
   }
 
-  /** Addresses tracked now. */
+  /** Buckets tracked now. */
   get size(): number {
     return this.#failures.size;
   }

@@ -17,7 +17,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import {
   DEFAULT_SCRYPT, hashPassword, type PasswordHash, parsePasswordHash, type ScryptParams, verifyPassword,
 } from './password.js';
-import { readUsers, type Role, type UserRecord } from './users-file.js';
+import { TaskPool } from './pool.js';
+import { checkUsersFileMode, readUsers, type Role, type UserRecord } from './users-file.js';
 
 export interface AuthenticatedUser {
   name: string;
@@ -29,6 +30,10 @@ export interface UserStoreOptions {
   cacheTtlMs?: number;
   /** Most remembered checks; the oldest is forgotten first (default 1024). */
   cacheEntries?: number;
+  /** Password checks run at once (default 2); more wait their turn. */
+  passwordChecks?: number;
+  /** Hears that the file is readable by others (loading it goes on). */
+  onWarning?: (message: string) => void;
   now?: () => number;
 }
 
@@ -40,6 +45,9 @@ export interface UserStoreStats {
   derivations: number;
   /** Successful checks remembered now. */
   cached: number;
+  /** Password checks running now (at most `passwordChecks`), and waiting for their turn. */
+  checking: number;
+  queued: number;
 }
 
 interface CacheEntry {
@@ -63,6 +71,8 @@ export class UserStore {
   readonly #ttl: number;
   readonly #maxEntries: number;
   readonly #now: () => number;
+  readonly #pool: TaskPool;
+  readonly #onWarning: ((message: string) => void) | undefined;
 
   private constructor(file: string, users: Map<string, UserRecord>, decoy: PasswordHash, options: UserStoreOptions) {
     this.file = file;
@@ -71,17 +81,19 @@ export class UserStore {
     this.#ttl = options.cacheTtlMs ?? 60_000;
     this.#maxEntries = options.cacheEntries ?? 1024;
     this.#now = options.now ?? Date.now;
+    this.#pool = new TaskPool(options.passwordChecks ?? 2);
+    this.#onWarning = options.onWarning;
   }
 
   /** Loads `file` (a missing file means no users yet). Throws UsersFileError for a bad file. */
   static async open(file: string, options: UserStoreOptions = {}): Promise<UserStore> {
-    const users = await readUsers(file);
+    const users = await readChecked(file, options.onWarning);
     return new UserStore(file, users, await decoyFor(users), options);
   }
 
   /** Reads the file again and forgets remembered checks. On error the previous users stay in force. */
   async reload(): Promise<number> {
-    const users = await readUsers(this.file);
+    const users = await readChecked(this.file, this.#onWarning);
     this.#decoy = await decoyFor(users, this.#decoy);
     this.#users = users;
     this.#generation++;
@@ -95,7 +107,7 @@ export class UserStore {
   }
 
   stats(): UserStoreStats {
-    return { cacheHits: this.#hits, derivations: this.#derivations, cached: this.#cache.size };
+    return { cacheHits: this.#hits, derivations: this.#derivations, cached: this.#cache.size, checking: this.#pool.running, queued: this.#pool.waiting };
   }
 
   /** The role of a user of the file (for users mapped from client certificates). */
@@ -103,21 +115,35 @@ export class UserStore {
     return this.#users.get(name)?.role;
   }
 
-  /** The user, when the name and password match; undefined otherwise (unknown user or wrong password alike). */
-  async verify(name: string, password: string): Promise<AuthenticatedUser | undefined> {
-    const key = createHmac('sha256', this.#cacheKey).update(name).update('\0').update(password).digest('base64');
+  /**
+   * The outcome of these credentials when they were verified a moment ago
+   * (the cache) or are being verified right now; undefined when only a new
+   * password check can tell. Either way it costs no derivation, so the
+   * failure limiter need not count it.
+   */
+  remembered(name: string, password: string): Promise<AuthenticatedUser | undefined> | undefined {
+    const key = this.#keyOf(name, password);
     const cached = this.#cache.get(key);
     if (cached && cached.expires > this.#now()) {
       this.#hits++;
-      return cached.user;
+      return Promise.resolve(cached.user);
     }
     if (cached) this.#cache.delete(key);
-    let pending = this.#pending.get(key);
-    if (!pending) {
-      pending = this.#check(name, password, key).finally(() => this.#pending.delete(key));
-      this.#pending.set(key, pending);
-    }
+    return this.#pending.get(key);
+  }
+
+  /** The user, when the name and password match; undefined otherwise (unknown user or wrong password alike). */
+  async verify(name: string, password: string): Promise<AuthenticatedUser | undefined> {
+    const known = this.remembered(name, password);
+    if (known) return known;
+    const key = this.#keyOf(name, password);
+    const pending = this.#pool.run(() => this.#check(name, password, key)).finally(() => this.#pending.delete(key));
+    this.#pending.set(key, pending);
     return pending;
+  }
+
+  #keyOf(name: string, password: string): string {
+    return createHmac('sha256', this.#cacheKey).update(name).update('\0').update(password).digest('base64');
   }
 
   async #check(name: string, password: string, key: string): Promise<AuthenticatedUser | undefined> {
@@ -139,6 +165,13 @@ export class UserStore {
     }
     this.#cache.set(key, { user, expires: this.#now() + this.#ttl });
   }
+}
+
+/** The users of `file`, once its mode passed checkUsersFileMode. */
+async function readChecked(file: string, onWarning: ((message: string) => void) | undefined): Promise<Map<string, UserRecord>> {
+  const warning = await checkUsersFileMode(file);
+  if (warning) onWarning?.(warning);
+  return readUsers(file);
 }
 
 /**

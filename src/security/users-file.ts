@@ -2,7 +2,7 @@
  * The users file: one `name:role:scrypt$N$r$p$salt$hash` line per user;
  * blank lines and `#` comments are kept when a user is added or changed.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { writeFileAtomic, withLock, type LockOptions } from './files.js';
 import { hashPassword, type PasswordHash, parsePasswordHash, PasswordHashError, type ScryptParams } from './password.js';
 
@@ -77,6 +77,26 @@ async function readText(file: string): Promise<string | undefined> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new UsersFileError(file, undefined, `cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+}
+
+/**
+ * Whether the file's mode is safe to load: refused (UsersFileError) when
+ * group or others may write it, since whoever can write it can make
+ * themselves admin; a warning when they may read it, since the hashes can
+ * then be guessed at offline. A missing file is fine (no users).
+ */
+export async function checkUsersFileMode(file: string): Promise<string | undefined> {
+  let mode: number;
+  try {
+    mode = (await stat(file)).mode & 0o777;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsersFileError(file, undefined, `cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  const octal = mode.toString(8).padStart(3, '0');
+  if (mode & 0o022) throw new UsersFileError(file, undefined, `writable by group or others (mode ${octal}), who could make themselves admin; chmod 600 it`);
+  if (mode & 0o044) return `${file}: readable by group or others (mode ${octal}), who could guess passwords offline; chmod 600 it`;
+  return undefined;
 }
 
 /** The users in `file`; a missing file has none. */

@@ -12,6 +12,7 @@ import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
 import { healthRoutes } from './health.js';
+import { checkHost, type AllowedHosts } from './host-check.js';
 import { metricsRoute, type BrokerMetrics } from './metrics.js';
 
 export interface TLSOptions extends SecureContextOptions {
@@ -26,8 +27,14 @@ export interface AppOptions extends CimRouteOptions {
   providers: () => ProviderState[];
   /** /metrics is served when given. */
   metrics?: BrokerMetrics;
-  /** Requests must authenticate on this listener (HTTP Basic or a mapped client certificate). */
-  auth?: { authenticator: Authenticator; healthzOpen: boolean };
+  /**
+   * Who may call: with `required`, every request authenticates (HTTP Basic or
+   * a mapped client certificate); without, requests without credentials are
+   * anonymous. Credentials sent are always checked against `authenticator`.
+   */
+  auth: { authenticator: Authenticator | undefined; required: boolean; healthzOpen: boolean };
+  /** Names the Host header may give (hostCheck); default: this machine's names and addresses. */
+  allowedHosts?: AllowedHosts;
   /** HTTPS when given. */
   tls?: TLSOptions;
   /** Largest request header block in bytes. */
@@ -78,11 +85,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // First: a refused connection's request must not reach authentication or an operation.
   limitConnections(app, options, options.tls !== undefined);
   if (options.firstRequestTimeoutMs !== undefined) awaitFirstRequest(app, options.firstRequestTimeoutMs, options.tls !== undefined);
-  if (options.auth) {
-    const { authenticator, healthzOpen } = options.auth;
-    app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => !(healthzOpen && r.url === '/healthz') }));
-  }
+  if (options.allowedHosts) checkHost(app, options.allowedHosts);
+  // Password checks are the costliest thing a request can ask for: they wait behind the concurrency limit too.
   limitConcurrency(app, options.concurrentOperations);
+  const { authenticator, required, healthzOpen } = options.auth;
+  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && r.url === '/healthz') }));
   closeConnectionsWhenClosing(app);
   logRequests(app, options.metrics);
   healthRoutes(app, options.providers);
@@ -192,12 +199,15 @@ function awaitFirstRequest(app: FastifyInstance, timeoutMs: number, secure: bool
   });
 }
 
-/** Beyond `max` operations in progress, new ones are refused at once rather than queued. */
+/**
+ * Beyond `max` operations in progress, new ones are refused at once rather
+ * than queued. Operations, and every request that brings credentials to check.
+ */
 function limitConcurrency(app: FastifyInstance, max: number | undefined): void {
   if (max === undefined) return;
   let inFlight = 0;
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'POST') return;
+    if (request.method !== 'POST' && request.headers.authorization === undefined) return;
     if (inFlight >= max) {
       return reply.code(503).header('Retry-After', '1').type('text/plain; charset=utf-8')
         .send(`more than ${max} operations in progress; retry shortly\n`);

@@ -26,6 +26,7 @@ export interface BrokerListener {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /** Every request authenticates; otherwise requests without credentials are anonymous (they may only read). */
   requireAuth: boolean;
 }
 
@@ -35,6 +36,8 @@ export interface BrokerLimits extends Required<Pick<AppOptions, 'concurrentOpera
   maxInstancesPerResponse: number;
   maxObjectCount: number;
   enumerationContexts: number;
+  /** Open enumeration contexts per user (anonymous callers are one); default enumerationContexts. */
+  enumerationContextsPerUser?: number;
   enumerationTimeoutSec: number;
   enumerationTimeoutMaxSec: number;
   /** Open connections per listener, counted from accept; beyond it a connection is answered 503 and closed. */
@@ -51,7 +54,7 @@ export interface BrokerLimits extends Required<Pick<AppOptions, 'concurrentOpera
   xmlAttributes: number;
   /** Most XML elements in one request, and per KiB of its body. */
   xmlElements: number;
-  xmlElementsPerKiB: number;
+  xmlElementsPerKib: number;
   /** Deepest nesting of parentheses and NOT in a query. */
   queryDepth: number;
   /** Encoded XML kept for reuse per listener, in bytes. */
@@ -67,8 +70,12 @@ export interface BrokerOptions {
   logger: FastifyBaseLogger;
   /** Certificate and key for HTTPS listeners. */
   tls?: TLSOptions;
-  /** Checks credentials on listeners that require authentication. */
+  /** Checks credentials, wherever they are sent; needed by listeners that require authentication. */
   authenticator?: Authenticator;
+  /** Let anonymous callers change things too (default: they may only read). */
+  anonymousWrite?: boolean;
+  /** Host header names accepted besides this machine's names and addresses; `*` accepts any. */
+  allowedHosts?: readonly string[];
   healthzOpen?: boolean;
   /** Serve /metrics (default true). */
   metrics?: boolean;
@@ -102,6 +109,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const state = new BrokerState(repository);
   const pulls = new PullSessions({
     maxSessions: limits.enumerationContexts,
+    maxSessionsPerOwner: limits.enumerationContextsPerUser,
     defaultTimeoutSec: limits.enumerationTimeoutSec,
     maxTimeoutSec: limits.enumerationTimeoutMaxSec,
   });
@@ -113,8 +121,13 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const apps: FastifyInstance[] = [];
   const urls: string[] = [];
   for (const listener of options.listeners) {
+    if (listener.requireAuth) required(options.authenticator, 'an authenticator');
     const app = await buildApp({
       state, pulls, limits, logger, metrics, router,
+      anonymousWrite: options.anonymousWrite ?? false,
+      // Where every request authenticates, a rebinding page gets 401 like any stranger, and clients
+      // may use any DNS name of the host; where anonymous callers read, the name must be ours.
+      allowedHosts: listener.requireAuth ? undefined : { names: options.allowedHosts ?? [], listenHost: listener.host },
       providers: () => manager.state(),
       headerBytes: limits.headerBytes,
       concurrentOperations: limits.concurrentOperations,
@@ -127,12 +140,10 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
         maxDepth: limits.xmlDepth,
         maxAttributes: limits.xmlAttributes,
         maxElements: limits.xmlElements,
-        maxElementsPerKiB: limits.xmlElementsPerKiB,
+        maxElementsPerKiB: limits.xmlElementsPerKib,
       },
       tls: listener.protocol === 'https' ? required(options.tls, 'a certificate for HTTPS') : undefined,
-      auth: listener.requireAuth
-        ? { authenticator: required(options.authenticator, 'an authenticator'), healthzOpen: options.healthzOpen ?? true }
-        : undefined,
+      auth: { authenticator: options.authenticator, required: listener.requireAuth, healthzOpen: options.healthzOpen ?? true },
     });
     apps.push(app);
     try {

@@ -12,10 +12,10 @@ import { CIMError, CIMInstanceName, CIMStatus } from '../cim/index.js';
 import {
   InvalidParameterError, ProtocolError, decodeRequestYielding, type CIMErrorHeader, type CIMRequest, type DecodeLimits,
 } from '../cimxml/index.js';
-import { dispatch } from '../operations/dispatch.js';
+import { authorize, dispatch } from '../operations/dispatch.js';
 import { invokeMethod } from '../operations/methods.js';
 import type { PullSessions } from '../operations/pull.js';
-import type { OperationContext, OperationLimits, ProviderRouter } from '../operations/types.js';
+import type { Caller, OperationContext, OperationLimits, ProviderRouter } from '../operations/types.js';
 import { principalOf } from '../security/index.js';
 import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
 import { AnswerBytes, EncodeCache, errorResponse, intrinsicResponse, methodResponse, type Piece } from './respond.js';
@@ -36,6 +36,8 @@ export interface CimRouteOptions {
     encodeCacheBytes?: number;
   };
   decodeLimits?: Partial<DecodeLimits>;
+  /** Let anonymous callers change things too (`anonymousWrite`); default: they may only read. */
+  anonymousWrite?: boolean;
 }
 
 const DEFAULT_ENCODE_CACHE_BYTES = 16 * 1024 * 1024;
@@ -203,7 +205,7 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
   const info: CimRequestInfo = { operation: call.name, namespace: call.namespace, classname: targetClass(decoded), status: 0 };
   request.cim = info;
   try {
-    authorize(request, decoded);
+    authorize(ctx.caller, call);
     if (call.kind === 'imethodcall') {
       const result = await dispatch(ctx, { name: call.name, namespace: call.namespace, params: call.params.list });
       return { pieces: intrinsicResponse(messageId, call.name, result, ctx.host, cache), failed };
@@ -216,18 +218,11 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
   }
 }
 
-/** Operations that change something: only an admin may run them. */
-const WRITES = new Set(['setproperty', 'modifyinstance', 'createinstance', 'deleteinstance', 'createclass', 'modifyclass',
-  'deleteclass', 'setqualifier', 'deletequalifier']);
-
-/** A read-only user may poll everything but change nothing (extrinsic methods change things too). */
-function authorize(request: FastifyRequest, decoded: CIMRequest): void {
+/** The rights of the request's principal: an admin writes, a readonly user reads, an anonymous caller reads unless `anonymousWrite`. */
+function callerOf(request: FastifyRequest, anonymousWrite: boolean): Caller {
   const principal = principalOf(request);
-  if (principal?.role !== 'readonly') return;
-  const { call } = decoded;
-  if (call.kind === 'methodcall' || WRITES.has(call.name.toLowerCase())) {
-    throw new CIMError(CIMStatus.ACCESS_DENIED, `user ${principal.user} has the readonly role; ${call.name} needs the admin role`);
-  }
+  if (!principal) return { user: undefined, may: anonymousWrite ? 'write' : 'read' };
+  return { user: principal.user, may: principal.role === 'admin' ? 'write' : 'read' };
 }
 
 /** The class an operation is about, for the log: its ClassName, instance or object name, or method target. */
@@ -255,6 +250,7 @@ function context(request: FastifyRequest, reply: FastifyReply, options: CimRoute
     limits,
     router: options.router,
     pulls: options.pulls,
+    caller: callerOf(request, options.anonymousWrite ?? false),
     // Most operations only read the published index and never wait: the
     // timer and the listener are made for those that call a provider.
     get signal() {

@@ -24,5 +24,9 @@ t.test('httpOpen, authLoopback, auth none, disabled ports, loopback host', async
   t.same(planListeners(await configWith(['--https-port', '0', '--http-open', '--host', '::'])), [
     { protocol: 'http', host: '::', port: 5988, loopback: false, requireAuth: true },
   ]);
-  t.same(planListeners(await configWith(['--host', '::1'])).map((l) => [l.host, l.loopback, l.requireAuth]), [['::1', true, false], ['::1', true, false]]);
+  t.same(planListeners(await configWith(['--host', '::1'])).map((l) => [l.protocol, l.loopback, l.requireAuth]), [['https', true, true], ['http', true, false]],
+    'with auth basic, HTTPS requires credentials even on loopback; only plain HTTP on loopback is exempt');
+  t.same(planListeners(await configWith(['--host', '::1', '--auth-loopback'])).map((l) => l.requireAuth), [true, true]);
+  t.same(planListeners(await configWith(['--host', '127.0.0.1', '--auth', 'none'])).map((l) => l.requireAuth), [false, false]);
+  t.same(planListeners(await configWith(['--host', '127.0.0.1', '--auth', 'none', '--auth-loopback'])).map((l) => l.requireAuth), [true, true]);
 });

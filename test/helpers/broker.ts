@@ -36,7 +36,7 @@ export const TEST_LIMITS: BrokerOptions['limits'] = {
   xmlDepth: 64,
   xmlAttributes: 64,
   xmlElements: 50_000,
-  xmlElementsPerKiB: 64,
+  xmlElementsPerKib: 64,
   queryDepth: 64,
 };
 

@@ -22,6 +22,8 @@ export interface SendOptions {
   key?: string;
   /** Aborting it closes the connection (a client that gives up). */
   signal?: AbortSignal;
+  /** The client's address, e.g. 127.0.0.2 to be another loopback client. */
+  localAddress?: string;
 }
 
 export interface Reply extends RawResponse {
@@ -44,6 +46,7 @@ export function send(url: string, options: SendOptions = {}): Promise<Reply> {
     headers: { ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }), ...options.headers },
     agent: options.agent,
     signal: options.signal,
+    localAddress: options.localAddress,
     ...(https ? { rejectUnauthorized: false, cert: options.cert, key: options.key } : {}),
   };
   return new Promise((resolve, reject) => {

@@ -165,29 +165,71 @@ t.test('health and metrics follow the listener\'s authentication; /healthz open 
   t.equal((await send(closed.url, { path: '/healthz', ...as('viewer') })).status, 200);
 });
 
-t.test('an unauthenticated listener beside an authenticated one answers without credentials', async (t) => {
+/** A broker with an authenticated listener and one that serves anonymous callers (the loopback exemption). */
+async function exempt(t: Test, options: Partial<BrokerOptions> = {}): Promise<{ secure: string; plain: string; log: CapturedLog }> {
   const log = captureLog();
   logs.push(log);
-  const users = await writeUsers(t.testdir(), USERS);
+  const dir = await mkdtemp(join(tmpdir(), 'thincim-auth-'));
   const started = await startTestBroker({
     listeners: [
       { protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: true },
       { protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: false },
     ],
-    authenticator: await testAuthenticator(users),
+    authenticator: await testAuthenticator(await writeUsers(dir, USERS)),
     logger: log.logger,
+    ...await withSlowProvider({ callMs: 0 }),
+    ...options,
   });
-  t.teardown(() => started.close());
+  t.teardown(async () => {
+    await started.close();
+    await rm(dir, { recursive: true });
+  });
   const [secure, plain] = started.broker.urls as [string, string];
+  return { secure, plain, log };
+}
+
+t.test('an unauthenticated listener beside an authenticated one answers without credentials, but checks those sent', async (t) => {
+  const { secure, plain, log } = await exempt(t);
   t.equal((await enumerate(secure)).status, 401);
   t.equal((await enumerate(plain)).status, 200);
-  t.equal((await enumerate(plain, { headers: { Authorization: basic('viewer', WRONG_PASSWORD) } })).status, 200, 'credentials are not even looked at there');
-  const lines = requestLines(await log.linesWhen((all) => requestLines(all).length >= 3));
-  t.equal(lines.length, 3);
-  t.equal(lines.at(-1)?.['user'], undefined, 'and nobody is named in its log line');
+  const wrong = await enumerate(plain, { headers: { Authorization: basic('viewer', WRONG_PASSWORD) } });
+  t.equal(wrong.status, 401, 'wrong credentials are refused, not ignored');
+  t.equal((await enumerate(plain, as('viewer'))).status, 200);
+  const lines = requestLines(await log.linesWhen((all) => requestLines(all).length >= 4));
+  t.same(lines.map((l) => [l['status'], l['user']]), [[401, undefined], [200, undefined], [401, undefined], [200, 'viewer']],
+    'the anonymous caller is nobody in the log; a user is named');
 });
 
-t.test('repeated failures from one address: 429 with Retry-After, even with the right password, until the window passes', async (t) => {
+t.test('anonymous callers may only read: every write and method is CIM_ERR_ACCESS_DENIED, and a readonly user stays readonly', async (t) => {
+  const { plain } = await exempt(t);
+  t.ok(returned((await cimCall(plain, 'GetInstance', CIMV2, p.instanceName('InstanceName', 'Thincim_NumericSensor', SENSOR))).response).length === 1,
+    'reads are open');
+  t.ok(returned((await cimCall(plain, 'OpenEnumerateInstances', CIMV2, p.className('ClassName', 'CIM_Fan'))).response), 'pulls too');
+  for (const [name, params] of WRITES) {
+    const denied = await cimCall(plain, name, CIMV2, params);
+    t.equal(denied.response.error?.code, CIMStatus.ACCESS_DENIED, `${name} refused to an anonymous caller`);
+    t.match(denied.response.error?.message, /needs an authenticated admin; anonymous callers may only read/);
+    t.equal((await cimCall(plain, name, CIMV2, params, as('viewer'))).response.error?.code, CIMStatus.ACCESS_DENIED,
+      `${name}: the readonly user's credentials do not become admin rights where anonymous reading is allowed`);
+  }
+  const reset = (options: SendOptions = {}) => cimInvoke(plain, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET, options);
+  t.equal((await reset()).response.error?.code, CIMStatus.ACCESS_DENIED, 'InvokeMethod refused to an anonymous caller');
+  t.equal((await reset(as('viewer'))).response.error?.code, CIMStatus.ACCESS_DENIED);
+  t.match((await reset(as('operator'))).response, { error: undefined, returnValue: { value: { text: '0' } } }, 'an admin sends credentials and gets through');
+  const [modify] = WRITES;
+  t.equal((await cimCall(plain, modify[0], CIMV2, modify[1], as('operator'))).response.error, undefined, 'ModifyInstance too');
+});
+
+t.test('anonymousWrite: the operator\'s explicit choice lets anonymous callers write', async (t) => {
+  const { plain } = await exempt(t, { anonymousWrite: true });
+  t.match((await cimInvoke(plain, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET)).response, { error: undefined, returnValue: { value: { text: '0' } } });
+  const [modify] = WRITES;
+  t.equal((await cimCall(plain, modify[0], CIMV2, modify[1])).response.error, undefined);
+  t.equal((await cimCall(plain, modify[0], CIMV2, modify[1], as('viewer'))).response.error?.code, CIMStatus.ACCESS_DENIED,
+    'a readonly user who says who they are is still readonly');
+});
+
+t.test('repeated failures from one address: 429 with Retry-After for new password checks until the window passes', async (t) => {
   let clock = 1_000_000;
   const { url, log } = await secured(t, { auth: { maxFailures: 3, windowMs: 60_000, now: () => clock } });
 
@@ -199,20 +241,41 @@ t.test('repeated failures from one address: 429 with Retry-After, even with the 
     t.equal((await enumerate(url, wrong)).status, 401, `failure ${i + 1}`);
     clock += 1000;
   }
-  const limited = await enumerate(url, as('viewer'));
-  t.equal(limited.status, 429, 'the fourth attempt is refused, right password or not');
+  const limited = await enumerate(url, as('operator'));
+  t.equal(limited.status, 429, 'the fourth password check is refused, right password or not');
   t.equal(limited.headers['retry-after'], '57', 'until the first failure leaves the minute');
   t.equal(limited.text, '');
-  t.equal((await enumerate(url, as('operator'))).status, 429, 'whichever user is tried from there');
-  t.equal((await send(url, { path: '/metrics', ...as('viewer') })).status, 429, 'and on every path that needs authentication');
+  t.equal((await send(url, { path: '/metrics', ...as('operator') })).status, 429, 'on every path that needs authentication');
+  t.equal((await enumerate(url, as('viewer'))).status, 200, 'a login verified a moment ago is never refused for failures');
 
   clock += 30_000;
-  t.equal((await enumerate(url, as('viewer'))).headers['retry-after'], '27', 'Retry-After counts down');
+  t.equal((await enumerate(url, as('operator'))).headers['retry-after'], '27', 'Retry-After counts down');
   clock += 27_001;
-  t.equal((await enumerate(url, as('viewer'))).status, 200, 'the oldest failure left the window: allowed again');
+  t.equal((await enumerate(url, as('operator'))).status, 200, 'the oldest failure left the window: allowed again');
   t.equal((await enumerate(url, wrong)).status, 401);
-  t.equal((await enumerate(url, as('viewer'))).status, 429, 'the two later failures still count, with the new one');
-  t.ok(log.lines().some((l) => l['reason'] === 'too many authentication failures from this address'), 'the refusal is logged with its reason');
+  t.equal((await enumerate(url, { headers: { Authorization: basic('nobody', WRONG_PASSWORD) } })).status, 429,
+    'the two later failures still count, with the new one');
+  t.ok(log.lines().some((l) => l['reason'] === 'too many failed logins from this address or for this user name'), 'the refusal is logged with its reason');
+});
+
+t.test('parallel guesses cannot outrun the limit: each is counted before its password check', async (t) => {
+  const { url } = await secured(t, { auth: { maxFailures: 5 } });
+  const replies = await Promise.all(Array.from({ length: 60 }, (_, i) =>
+    enumerate(url, { headers: { Authorization: basic('operator', `guess-${i}`) } })));
+  const statuses = replies.map((r) => r.status);
+  t.equal(statuses.filter((s) => s === 401).length, 5, 'five password checks ran');
+  t.ok(statuses.every((s) => s === 401 || s === 429 || s === 503), `the others were refused (${[...new Set(statuses)].join(', ')})`);
+  t.equal((await enumerate(url, as('operator'))).status, 429, 'and the address is locked for new checks');
+});
+
+t.test('no lock-out of others: failures are kept per address and per user name', async (t) => {
+  const { url } = await secured(t, { auth: { maxFailures: 3 } });
+  t.equal((await enumerate(url, { ...as('viewer'), localAddress: '127.0.0.1' })).status, 200, 'the viewer logs in');
+  for (let i = 0; i < 3; i++) await enumerate(url, { headers: { Authorization: basic('operator', `guess-${i}`) }, localAddress: '127.0.0.2' });
+  t.equal((await enumerate(url, { ...as('operator'), localAddress: '127.0.0.2' })).status, 429, 'the guessing address is locked');
+  t.equal((await enumerate(url, { ...as('viewer'), localAddress: '127.0.0.2' })).status, 200, 'but not a login verified a moment ago, even from there');
+  t.equal((await enumerate(url, { ...as('operator'), localAddress: '127.0.0.3' })).status, 429, 'the name guessed at is locked from everywhere');
+  t.equal((await enumerate(url, { ...as('viewer'), localAddress: '127.0.0.3' })).status, 200, 'other names from other addresses are not');
 });
 
 t.test('no password and no Authorization header in any log line of the tests above', async (t) => {

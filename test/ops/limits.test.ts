@@ -26,7 +26,8 @@ const CIMV2 = 'root/cimv2';
 const WAIT_MS = 30_000;
 
 async function broker(t: Test, limits: Partial<BrokerOptions['limits']>, options: Partial<BrokerOptions> = {}) {
-  const started = await startTestBroker({ limits: { ...TEST_LIMITS, ...limits }, ...options });
+  // The slow method stands for any long operation; rights are test/ops/auth.test.ts's business.
+  const started = await startTestBroker({ limits: { ...TEST_LIMITS, ...limits }, anonymousWrite: true, ...options });
   t.teardown(() => started.close());
   return { ...started, port: Number(new URL(started.url).port) };
 }

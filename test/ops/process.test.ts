@@ -57,11 +57,13 @@ const enumerate = (url: string, options: SendOptions = {}): Promise<Reply> =>
 
 const fingerprintLines = (lines: LogLine[]) => lines.filter((l) => typeof l['fingerprint'] === 'string');
 
-t.test('serve: the logged fingerprint is the one served; loopback needs no credentials by default; SIGTERM lets the request in flight finish', async (t) => {
+t.test('serve: the logged fingerprint is the one served; plain HTTP on loopback needs no credentials, HTTPS does; SIGTERM lets the request in flight finish', async (t) => {
   const served = await serve(t, t.testdir(), {
     providers: ['simulated', 'slow'],
     providerOptions: { slow: { module: SLOW_PROVIDER_FILE, callMs: 8000 } },
     shutdownGraceMs: 60_000,
+    // The slow method below is run anonymously: the operator must say so.
+    anonymousWrite: true,
   });
   const { process } = served;
 
@@ -71,9 +73,10 @@ t.test('serve: the logged fingerprint is the one served; loopback needs no crede
   t.ok(seen.ok && seen.fingerprint256 === logged?.['fingerprint'], 'the fingerprint logged is the one the handshake presents');
   t.equal(new X509Certificate(readFileSync(selfSignedPaths(served.stateDir).certFile)).fingerprint256, logged?.['fingerprint']);
   t.same(process.lines().filter((l) => l['msg']?.startsWith('listening on')).map((l) => [l['url'], l['authentication']]),
-    [[served.https, 'none'], [served.http, 'none']], 'both listeners on loopback: no authentication unless authLoopback');
+    [[served.https, 'required'], [served.http, 'anonymous read and write']], 'only plain HTTP on loopback is exempt from authentication');
+  t.ok(process.lines().some((l) => l.level === 40 && /^anonymousWrite is on/.test(l.msg ?? '')), 'anonymousWrite is warned about at start');
   t.equal((await enumerate(served.http)).status, 200, 'HTTP without credentials');
-  t.equal((await enumerate(served.https)).status, 200, 'HTTPS without credentials');
+  t.equal((await enumerate(served.https)).status, 401, 'HTTPS without credentials, even on loopback');
 
   const inFlight = invokePost(served.http, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET);
   await process.waitForLog((l) => l.msg === 'slow call began', 'the slow call');
@@ -103,7 +106,7 @@ t.test('SIGHUP: a user added with `thincim passwd` is refused before and accepte
 
   const served = await serve(t, dir, { users, authLoopback: true, ipmi: { password: BMC_PASSWORD }, log: { level: 'trace', pretty: false } });
   const { process } = served;
-  t.same(process.lines().filter((l) => l['msg']?.startsWith('listening on')).map((l) => l['authentication']), ['basic', 'basic'],
+  t.same(process.lines().filter((l) => l['msg']?.startsWith('listening on')).map((l) => l['authentication']), ['required', 'required'],
     'authLoopback: loopback listeners authenticate too');
   t.equal((await enumerate(served.http)).status, 401);
 

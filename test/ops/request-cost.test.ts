@@ -1,7 +1,7 @@
 /**
  * Requests that would cost far more than their size, over HTTP against a
  * running broker: every decode limit at its configured value (xmlDepth,
- * xmlAttributes, xmlElements, xmlElementsPerKiB), an element bomb at the
+ * xmlAttributes, xmlElements, xmlElementsPerKib), an element bomb at the
  * default limits, and WQL nesting (limits.queryDepth).
  */
 import t from 'tap';
@@ -76,13 +76,13 @@ function withProperties(count: number): string {
 }
 
 t.test('limits.xmlElements: a request of exactly xmlElements elements decodes, one more is refused', async (t) => {
-  const url = await broker(t, { xmlElements: 100, xmlElementsPerKiB: 1024 });
+  const url = await broker(t, { xmlElements: 100, xmlElementsPerKib: 1024 });
   t.equal((await call(url, 'EnumerateInstances', withProperties(89))).status, 200, '100 elements');
   refused(t, await call(url, 'EnumerateInstances', withProperties(90)), /more than maxElements \(100\) elements/, '101 elements');
 });
 
-t.test('limits.xmlElementsPerKiB: the element budget grows with the body, by KiB', async (t) => {
-  const url = await broker(t, { xmlElements: 1_000_000, xmlElementsPerKiB: 8 });
+t.test('limits.xmlElementsPerKib: the element budget grows with the body, by KiB', async (t) => {
+  const url = await broker(t, { xmlElements: 1_000_000, xmlElementsPerKib: 8 });
   const body = (count: number, kib: number) => {
     const text = imethodBody('EnumerateInstances', CIMV2, withProperties(count));
     return text + ' '.repeat(kib * 1024 - Buffer.byteLength(text));
@@ -94,7 +94,7 @@ t.test('limits.xmlElementsPerKiB: the element budget grows with the body, by KiB
 });
 
 t.test('an element bomb (4 MiB of 500,000 tiny elements) is refused at the default limits', async (t) => {
-  const defaults = Object.fromEntries(['bodyBytes', 'xmlElements', 'xmlElementsPerKiB'].map((key) =>
+  const defaults = Object.fromEntries(['bodyBytes', 'xmlElements', 'xmlElementsPerKib'].map((key) =>
     [key, CONFIG_SPEC.limits[key as 'bodyBytes'].default as number]));
   const url = await broker(t, defaults);
   const values = '<VALUE/>'.repeat(500_000);

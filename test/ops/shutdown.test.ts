@@ -20,7 +20,8 @@ const GRACE_MS = 600_000;
 
 t.test('a method in flight when closing begins completes with Connection: close; new connections are refused', async (t) => {
   const gate = new CallGate();
-  const started = await startTestBroker(await withSlowProvider({ callMs: GRACE_MS, onCall: gate.onCall }));
+  // The slow method stands for any long operation; rights are test/ops/auth.test.ts's business.
+  const started = await startTestBroker({ ...await withSlowProvider({ callMs: GRACE_MS, onCall: gate.onCall }), anonymousWrite: true });
   const agent = new Agent({ keepAlive: true });
   t.teardown(() => agent.destroy());
 

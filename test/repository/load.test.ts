@@ -1,9 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import t, { type Test } from 'tap';
 import { CIMClass } from '../../src/cim/index.js';
 import { SourceDigest, defaultCacheDir, readCache, writeCache } from '../../src/repository/cache.js';
+import { encodeNamespaces } from '../../src/repository/codec.js';
 import { DEFAULT_MOF_LIMITS, MofError } from '../../src/mof/diagnostics.js';
 import { defaultSchemaDir, loadRepository } from '../../src/repository/index.js';
 import { QUALIFIERS } from './fixtures/schema.js';
@@ -93,6 +96,38 @@ t.test('a corrupt or foreign cache entry is a miss', async (t) => {
   t.ok(readCache(cacheDir, key), 'and it is rewritten');
   rmSync(join(schema, 'classes.mof'));
   t.equal(readCache(cacheDir, key), undefined, 'a file that is gone invalidates the entry');
+});
+
+t.test('a cache entry whose stored file list or hashes were tampered with is a miss: validity comes from the sources read', async (t) => {
+  const schema = project(t);
+  const cacheDir = join(tempDir(t), 'cache');
+  await loadRepository({ projectSchemaDir: schema, cacheDir });
+  const [name] = readdirSync(cacheDir);
+  const file = join(cacheDir, name!);
+  const genuine = deserialize(readFileSync(file)) as Record<string, unknown>;
+  const key = { roots: [join(schema, 'thincim.mof')], namespaces: ['root/cimv2', 'root/interop'] };
+  const forged = readCache(cacheDir, key)!.namespaces.map((ns) => {
+    const classes = ns.classes.clone();
+    classes.set('X_Forged', new CIMClass({ classname: 'X_Forged' }));
+    return { ...ns, classes };
+  });
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const root = key.roots[0]!;
+  const rootOnly = sha256(`${root}\0${sha256(readFileSync(root, 'utf8'))}\0`);
+  const forgeries: [string, Record<string, unknown>][] = [
+    ['an empty file list with its digest', { files: [], digest: sha256('') }],
+    ['the root alone, with its true hash', { files: [root], digest: rootOnly }],
+    ['the stored digest of another schema', { digest: sha256('another schema') }],
+  ];
+  for (const [label, fields] of forgeries) {
+    writeFileSync(file, serialize({ ...genuine, ...fields, namespaces: encodeNamespaces(forged) }));
+    t.equal(readCache(cacheDir, key), undefined, label);
+    t.notOk((await loadRepository({ projectSchemaDir: schema, cacheDir })).getClass('root/cimv2', 'X_Forged'), `${label}: the forged schema is not served`);
+  }
+  writeFileSync(file, serialize({ ...genuine, namespaces: encodeNamespaces(forged) }));
+  t.ok(readCache(cacheDir, key), 'the genuine digest of the sources as they are is what makes an entry valid');
+  writeFileSync(join(schema, 'qualifiers.mof'), `${QUALIFIERS}\n// a change\n`);
+  t.equal(readCache(cacheDir, key), undefined, 'and a changed MOF source invalidates it');
 });
 
 t.test('an unwritable cache never stops a start', async (t) => {

@@ -9,6 +9,7 @@ const FP = '11:22:33:44:55:66:77:88:99:00:AA:BB:CC:DD:EE:FF:11:22:33:44:55:66:77
 async function setup(dir: string, maxFailures = 3): Promise<Authenticator> {
   const file = join(dir, 'users');
   await setUser(file, 'alice', 'a-pass', { scrypt: FAST_SCRYPT, role: 'admin' });
+  await setUser(file, 'bob', 'b-pass', { scrypt: FAST_SCRYPT, role: 'readonly' });
   return new Authenticator({
     users: await UserStore.open(file),
     limiter: new AuthFailureLimiter({ maxFailures }),
@@ -35,10 +36,33 @@ t.test('repeated failures are refused with Retry-After; a missing header is not 
   t.match(await auth.authenticate({ authorization: basic('alice', 'a-pass'), remoteAddress: '10.0.0.2' }), { ok: true });
   await auth.authenticate({ authorization: basic('alice', 'x'), remoteAddress: '10.0.0.2' });
   await auth.authenticate({ authorization: 'Bearer x', remoteAddress: '10.0.0.2' });
-  const refused = await auth.authenticate({ authorization: basic('alice', 'a-pass'), remoteAddress: '10.0.0.2' });
-  t.match(refused, { ok: false, status: 429, headers: { 'retry-after': /^\d+$/ } });
+  const refused = await auth.authenticate({ authorization: basic('bob', 'b-pass'), remoteAddress: '10.0.0.2' });
+  t.match(refused, { ok: false, status: 429, headers: { 'retry-after': /^\d+$/ } }, 'a new password check from the address is refused');
   if (!refused.ok) t.ok(Number(refused.headers['retry-after']) >= 59, 'until the oldest failure leaves the minute');
-  t.match(await auth.authenticate({ authorization: basic('alice', 'a-pass'), remoteAddress: '10.0.0.3' }), { ok: true });
+  t.match(await auth.authenticate({ authorization: basic('alice', 'a-pass'), remoteAddress: '10.0.0.2' }), { ok: true },
+    'credentials verified a moment ago are never refused');
+  t.match(await auth.authenticate({ authorization: basic('bob', 'b-pass'), remoteAddress: '10.0.0.3' }), { ok: true }, 'other addresses are not');
+});
+
+t.test('failures per user name: guessing one name from many addresses locks the name, not its verified logins', async (t) => {
+  const auth = await setup(t.testdir(), 2);
+  t.match(await auth.authenticate({ authorization: basic('alice', 'a-pass'), remoteAddress: '10.0.0.1' }), { ok: true });
+  for (const address of ['10.0.0.7', '10.0.0.8']) await auth.authenticate({ authorization: basic('alice', 'guess'), remoteAddress: address });
+  t.match(await auth.authenticate({ authorization: basic('alice', 'guess 3'), remoteAddress: '10.0.0.9' }), { ok: false, status: 429 },
+    'a third address gets no check for the name');
+  t.match(await auth.authenticate({ authorization: basic('alice', 'a-pass'), remoteAddress: '10.0.0.1' }), { ok: true },
+    'the real alice, verified a moment ago, still gets in');
+  t.match(await auth.authenticate({ authorization: basic('bob', 'b-pass'), remoteAddress: '10.0.0.9' }), { ok: true }, 'other names are not locked');
+});
+
+t.test('parallel guesses cannot outrun the limit: each is counted before its check', async (t) => {
+  const auth = await setup(t.testdir(), 3);
+  const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) =>
+    auth.authenticate({ authorization: basic('alice', `guess-${i}`), remoteAddress: '10.0.0.5' })));
+  t.equal(outcomes.filter((o) => !o.ok && o.status === 401).length, 3, 'three checks ran');
+  t.equal(outcomes.filter((o) => !o.ok && o.status === 429).length, 47, 'the others were refused without one');
+  const same = await Promise.all(Array.from({ length: 10 }, () => auth.authenticate({ authorization: basic('bob', 'b-pass'), remoteAddress: '10.0.0.6' })));
+  t.ok(same.every((o) => o.ok), 'identical good credentials in parallel share one check and one count');
 });
 
 t.test('client certificates: verified and mapped only', async (t) => {

@@ -9,6 +9,7 @@ const basic = (user: string, password: string): string => `Basic ${Buffer.from(`
 async function app(dir: string) {
   const file = join(dir, 'users');
   await setUser(file, 'ops', 'ops-pass', { scrypt: FAST_SCRYPT, role: 'admin' });
+  await setUser(file, 'dev', 'dev-pass', { scrypt: FAST_SCRYPT, role: 'readonly' });
   const authenticator = new Authenticator({ users: await UserStore.open(file), limiter: new AuthFailureLimiter({ maxFailures: 2 }) });
   const fastify = Fastify();
   fastify.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (request) => request.url !== '/healthz' }));
@@ -35,8 +36,30 @@ t.test('401 challenge, success with the principal, open /healthz, 429 after fail
   for (let i = 0; i < 2; i++) {
     t.equal((await fastify.inject({ url: '/whoami', headers: { authorization: basic('ops', 'wrong') } })).statusCode, 401);
   }
-  const limited = await fastify.inject({ url: '/whoami', headers: { authorization: basic('ops', 'ops-pass') } });
+  const limited = await fastify.inject({ url: '/whoami', headers: { authorization: basic('dev', 'dev-pass') } });
   t.equal(limited.statusCode, 429);
   t.match(limited.headers['retry-after'], /^\d+$/);
   t.equal(limited.body, '', 'nothing about the reason goes to the client');
+  const verified = await fastify.inject({ url: '/whoami', headers: { authorization: basic('ops', 'ops-pass') } });
+  t.equal(verified.statusCode, 200, 'a login verified a moment ago is not refused');
+});
+
+t.test('where anonymous callers are served, credentials sent are still checked', async (t) => {
+  const fastify = await app(t.testdir());
+  t.teardown(() => fastify.close());
+  const wrong = await fastify.inject({ url: '/healthz', headers: { authorization: basic('ops', 'wrong') } });
+  t.equal(wrong.statusCode, 401, 'wrong credentials are refused, not ignored');
+  const readonly = await fastify.inject({ url: '/healthz', headers: { authorization: basic('dev', 'dev-pass') } });
+  t.same(readonly.json(), { ok: true, principal: { user: 'dev', role: 'readonly', method: 'basic' } }, 'a user stays that user, never anonymous');
+});
+
+t.test('without an authenticator, credentials cannot be checked: 401, anonymous requests pass', async (t) => {
+  const fastify = Fastify();
+  t.teardown(() => fastify.close());
+  fastify.addHook('onRequest', createAuthHook({ authenticator: undefined, requireAuth: () => false }));
+  fastify.get('/whoami', async (request) => principalOf(request) ?? null);
+  t.equal((await fastify.inject({ url: '/whoami' })).statusCode, 200);
+  const sent = await fastify.inject({ url: '/whoami', headers: { authorization: basic('ops', 'ops-pass') } });
+  t.equal(sent.statusCode, 401);
+  t.match(sent.headers['www-authenticate'], /^Basic realm="thincim"/);
 });

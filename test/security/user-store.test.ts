@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { setUser, UserStore, type UserStoreOptions, UsersFileError } from '../../src/security/index.js';
@@ -84,4 +84,32 @@ t.test('a missing file: no users, every check fails', async (t) => {
   t.equal(store.size, 0);
   t.equal(await store.verify('root', ''), undefined);
   await t.rejects(UserStore.open('/'), /cannot read/);
+});
+
+t.test('password checks run in a bounded pool: a burst waits its turn instead of taking every libuv thread', async (t) => {
+  const { store } = await storeIn(t.testdir(), { passwordChecks: 1 });
+  const burst = Array.from({ length: 6 }, (_, i) => store.verify('alice', `guess-${i}`));
+  t.match(store.stats(), { checking: 1, queued: 5 });
+  t.same(await Promise.all(burst), Array(6).fill(undefined));
+  t.match(store.stats(), { checking: 0, queued: 0, derivations: 6 });
+});
+
+t.test('the file\'s mode: readable by others is a warning, writable by others is refused (and a reload keeps the old users)', async (t) => {
+  const { file, store } = await storeIn(t.testdir());
+  const warnings: string[] = [];
+  chmodSync(file, 0o644);
+  const loose = await UserStore.open(file, { onWarning: (m) => warnings.push(m) });
+  t.equal(loose.size, 2, 'loaded anyway');
+  t.match(warnings, [/users: readable by group or others \(mode 644\).*chmod 600/]);
+  chmodSync(file, 0o600);
+  await UserStore.open(file, { onWarning: (m) => t.fail(m) });
+  for (const mode of [0o620, 0o602, 0o666]) {
+    chmodSync(file, mode);
+    await t.rejects(UserStore.open(file), { name: 'UsersFileError', message: /writable by group or others .*chmod 600/ }, mode.toString(8));
+  }
+  writeFileSync(file, '');
+  chmodSync(file, 0o666);
+  await t.rejects(store.reload(), UsersFileError);
+  t.equal(store.size, 2, 'the previous users stay in force');
+  t.same(await store.verify('alice', 'a-pass'), { name: 'alice', role: 'admin' });
 });

@@ -58,7 +58,8 @@ let cwd: string;
 let elapsed = 0;
 
 t.before(async () => {
-  broker = await startTestBroker({ simulated: { clock: () => elapsed * 1000 } });
+  // The answers of writes and methods are tested here; who may send them is test/ops/auth.test.ts's business.
+  broker = await startTestBroker({ simulated: { clock: () => elapsed * 1000 }, anonymousWrite: true });
   cwd = mkdtempSync(join(tmpdir(), 'thincim-wbemcli-'));
 });
 t.teardown(async () => {
