@@ -149,7 +149,7 @@ const THRESHOLD_CHECKS: readonly { threshold: keyof Thresholds; state: SensorSta
 ];
 
 /** The state a reading is in against the thresholds present (Normal when none is crossed). */
-export function thresholdState(value: number, thresholds: Thresholds | undefined): { state: SensorState; condition: Condition } {
+export function thresholdState(value: number, thresholds: Thresholds | undefined): ThresholdVerdict {
   if (thresholds) {
     for (const check of THRESHOLD_CHECKS) {
       const limit = thresholds[check.threshold];
@@ -158,6 +158,33 @@ export function thresholdState(value: number, thresholds: Thresholds | undefined
     }
   }
   return { state: 'Normal', condition: 'ok' };
+}
+
+/** The threshold state of a reading, and what it means. */
+export interface ThresholdVerdict {
+  readonly state: SensorState;
+  readonly condition: Condition;
+}
+
+/**
+ * The threshold state with hysteresis: a crossed threshold is left only when
+ * the reading is back past it by the sensor's hysteresis (in its unit; by
+ * default one percent of the threshold's magnitude, at least two steps of
+ * the reading's resolution), as a BMC does. A reading hovering at a
+ * threshold then does not flip its sensor's state, the roll-up and every
+ * alert at each sample. Crossing further is immediate.
+ */
+export function heldThresholdState(
+  value: number, sensor: Pick<NumericSensor, 'thresholds' | 'decimals' | 'hysteresis'>, held: SensorState | undefined,
+): ThresholdVerdict {
+  const now = thresholdState(value, sensor.thresholds);
+  const check = held === undefined ? undefined : THRESHOLD_CHECKS.find((c) => c.state === held);
+  if (check === undefined || CONDITION_RANK[now.condition] >= CONDITION_RANK[check.condition]) return now;
+  const limit = sensor.thresholds?.[check.threshold];
+  if (limit === undefined) return now;
+  const hysteresis = sensor.hysteresis ?? Math.max(Math.abs(limit) / 100, 2 * 10 ** -sensor.decimals);
+  const cleared = check.upper ? value <= limit - hysteresis : value >= limit + hysteresis;
+  return cleared ? now : { state: check.state, condition: check.condition };
 }
 
 /** The states a sensor can reach: Unknown, Normal and one per threshold it has. */
@@ -224,7 +251,7 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
     const reason = sensor.unavailable === 'failed' || sensor.unavailable === undefined ? 'reading failed' : `reading ${sensor.unavailable}`;
     return { value: last.value, state: 'Unknown', verdict: verdict('lostCommunication', reason), lostSince: last.lostSince };
   }
-  const { state, condition } = thresholdState(current, sensor.thresholds);
+  const { state, condition } = heldThresholdState(current, sensor, last?.state);
   const findings: Finding[] = [{ condition, reason: state === 'Normal' ? undefined : state }];
   const source = healthCondition(sensor.health);
   if (source !== undefined) findings.push({ condition: source, reason: source === 'ok' ? undefined : 'reported by the hardware' });

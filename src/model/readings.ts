@@ -4,13 +4,17 @@
  * last good reading and Lost Communication, never with a NULL CurrentReading:
  * tools written for ESXi compute `int(CurrentReading)` and crash on NULL.
  * A sensor that never had a reading is an absent part and is not served.
+ * The memory also holds each sensor's threshold state, so that a crossed
+ * threshold is left only past its hysteresis.
  */
-import { currentReading } from './health.js';
+import { currentReading, heldThresholdState, type SensorState } from './health.js';
 import type { HardwareSnapshot } from './snapshot.js';
 
 export interface LastReading {
   readonly value: number;
   readonly decimals: number;
+  /** The threshold state the last reading left the sensor in (see heldThresholdState). */
+  readonly state?: SensorState;
   /** Epoch milliseconds of the first sample without a reading since this one; undefined while current. */
   readonly lostSince?: number;
 }
@@ -29,11 +33,12 @@ export function rememberReadings(previous: ReadingMemory, snapshot: HardwareSnap
   const next = new Map<string, LastReading>();
   for (const sensor of snapshot.sensors ?? []) {
     const value = currentReading(sensor);
+    const last = previous.get(sensor.id);
     if (value !== null) {
-      next.set(sensor.id, { value, decimals: sensor.decimals });
+      const { state } = heldThresholdState(value, sensor, last?.state);
+      next.set(sensor.id, { value, decimals: sensor.decimals, state });
       continue;
     }
-    const last = previous.get(sensor.id);
     if (last !== undefined) next.set(sensor.id, last.lostSince === undefined ? { ...last, lostSince: now } : last);
   }
   return next;

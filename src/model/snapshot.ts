@@ -51,6 +51,12 @@ export interface NumericSensor {
   thresholds?: Thresholds;
   /** Thresholds the hardware accepts writes for; a subset of those present. */
   settable?: ThresholdName[];
+  /**
+   * How far back past a crossed threshold the reading must go to leave its
+   * state, in `unit` (IPMI's positive/negative hysteresis). Default: one
+   * percent of the threshold, at least two steps of `decimals`.
+   */
+  hysteresis?: number;
   /** The source's own verdict (IPMI status column, hwmon alarm files), if any. */
   health?: Health;
   /** Why there is no reading: absent, disabled, or failed to read. */

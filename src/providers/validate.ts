@@ -211,6 +211,7 @@ const numericSensor = objectOf<NumericSensor>({
   decimals: required(decimals),
   thresholds: optional(thresholds),
   settable: optional(listOf(thresholdName)),
+  hysteresis: optional(nonNegative),
   health: optional(health),
   unavailable: optional(oneOf<NonNullable<NumericSensor['unavailable']>>()(['absent', 'disabled', 'failed'])),
   monitors: optional(monitors),

@@ -78,6 +78,8 @@ t.test('assessSensor', async (t) => {
     t.equal(a.lostSince, undefined);
     t.same(judged(sensor()).verdict.statusDescriptions, ['OK']);
     t.same(judged(sensor({ value: 50 }), undefined, { value: 20, decimals: 0, lostSince: 5 }).value, 50, 'a current reading wins over the memory');
+    const held = judged(sensor({ value: 89.5 }), undefined, { value: 89.5, decimals: 0, state: 'Upper Critical' });
+    t.same([held.state, held.verdict.healthState], ['Upper Critical', 25], 'the state the memory holds within the hysteresis');
   });
   t.test("the worse of threshold state and the source's verdict wins", async (t) => {
     const sourceWorse = judged(sensor({ value: 81, health: 'critical' }));

@@ -9,13 +9,30 @@ const sensor = (over: Partial<NumericSensor> = {}): NumericSensor => ({
 t.test('rememberReadings keeps the last good reading of each sensor, and since when it is lost', async (t) => {
   const snapshot = (...values: (number | null)[]) => ({ sensors: values.map((value, i) => sensor({ id: `s${i}`, value, decimals: 1 })) });
   const first = rememberReadings(new Map(), snapshot(20, null), 1000);
-  t.same([...first], [['s0', { value: 20, decimals: 1 }]], 'a sensor that never read is not remembered');
+  t.same([...first], [['s0', { value: 20, decimals: 1, state: 'Normal' }]], 'a sensor that never read is not remembered');
   const lost = rememberReadings(first, snapshot(null, 7), 2000);
-  t.same([...lost], [['s0', { value: 20, decimals: 1, lostSince: 2000 }], ['s1', { value: 7, decimals: 1 }]]);
+  t.same([...lost], [['s0', { value: 20, decimals: 1, state: 'Normal', lostSince: 2000 }], ['s1', { value: 7, decimals: 1, state: 'Normal' }]]);
   const stillLost = rememberReadings(lost, snapshot(null, null), 3000);
-  t.same(stillLost.get('s0'), { value: 20, decimals: 1, lostSince: 2000 }, 'lost since the first sample that missed it');
-  t.same(rememberReadings(stillLost, snapshot(21), 4000).get('s0'), { value: 21, decimals: 1 }, 'regained');
+  t.same(stillLost.get('s0'), { value: 20, decimals: 1, state: 'Normal', lostSince: 2000 }, 'lost since the first sample that missed it');
+  t.same(rememberReadings(stillLost, snapshot(21), 4000).get('s0'), { value: 21, decimals: 1, state: 'Normal' }, 'regained');
   t.equal(rememberReadings(stillLost, { sensors: [] }, 5000).size, 0, 'sensors gone from the snapshot are forgotten');
   const disabled = rememberReadings(first, { sensors: [sensor({ id: 's0', value: 30, unavailable: 'disabled' })] }, 6000);
-  t.same(disabled.get('s0'), { value: 20, decimals: 1, lostSince: 6000 }, 'a value flagged unavailable is no reading');
+  t.same(disabled.get('s0'), { value: 20, decimals: 1, state: 'Normal', lostSince: 6000 }, 'a value flagged unavailable is no reading');
+});
+
+t.test('a crossed threshold is left only past its hysteresis', async (t) => {
+  const at = (memory: Map<string, never> | ReturnType<typeof rememberReadings>, value: number, over: Partial<NumericSensor> = {}) =>
+    rememberReadings(memory, { sensors: [sensor({ value, thresholds: { upperNonCritical: 40, upperCritical: 50 }, ...over })] }, 0);
+  const states = (values: number[], over: Partial<NumericSensor> = {}) => {
+    let memory = rememberReadings(new Map(), { sensors: [] }, 0);
+    return values.map((value) => (memory = at(memory, value, over)).get('s')!.state);
+  };
+  // Default hysteresis: 1 % of 50 = 0.5, of 40 = 0.4.
+  t.same(states([49.9, 50, 49.8, 50.1, 49.6, 49.5, 39.7, 39.6]), [
+    'Upper Non-Critical', 'Upper Critical', 'Upper Critical', 'Upper Critical', 'Upper Critical', 'Upper Non-Critical', 'Upper Non-Critical', 'Normal',
+  ], 'hovering at 50 stays Upper Critical; back by 0.5 leaves it');
+  t.same(states([51, 45, 30]), ['Upper Critical', 'Upper Non-Critical', 'Normal'], 'a clear drop leaves at once');
+  t.same(states([50, 48, 47], { hysteresis: 3 }), ['Upper Critical', 'Upper Critical', 'Upper Non-Critical'], "the sensor's own hysteresis");
+  t.same(states([40, 39.9], { decimals: 0, thresholds: { upperNonCritical: 40 } }).at(-1), 'Upper Non-Critical', 'at least two steps of the resolution');
+  t.same(states([-10, 5, -10], { thresholds: { lowerCritical: 0 } }), ['Lower Critical', 'Normal', 'Lower Critical'], 'lower thresholds alike');
 });
