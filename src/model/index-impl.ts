@@ -20,8 +20,10 @@ export function createInstanceIndex(generation: number, entries: Iterable<ModelE
   const byPath = new Map<string, Map<string, CIMInstance>>();
   const byClass = new Map<string, Map<string, CIMInstance[]>>();
   const byTarget = new Map<string, Map<string, Map<string, CIMInstance[]>>>();
+  const all: { namespace: string; instance: CIMInstance }[] = [];
 
   for (const { namespace, instance } of entries) {
+    all.push({ namespace, instance });
     const home = ns.of(namespace);
     const paths = inner(byPath, home);
     const pathKey = entryPath(home, ns, instance).key;
@@ -51,6 +53,9 @@ export function createInstanceIndex(generation: number, entries: Iterable<ModelE
     referencing(namespace: string, target: CIMInstanceName): readonly CIMInstance[] {
       const targetNamespace = normalizeNamespace(target.namespace ?? namespace);
       return byTarget.get(normalizeNamespace(namespace))?.get(targetNamespace)?.get(target.key) ?? NONE;
+    },
+    entries() {
+      return all.values();
     },
   });
 }

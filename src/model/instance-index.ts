@@ -19,4 +19,6 @@ export interface InstanceIndex {
    * reference carries one).
    */
   referencing(namespace: string, target: CIMInstanceName): readonly CIMInstance[];
+  /** Every instance with its namespace, in publishing order. */
+  entries(): Iterable<{ readonly namespace: string; readonly instance: CIMInstance }>;
 }

@@ -12,7 +12,8 @@ import { buildModel } from '../model/index.js';
 import { interopInstances, type Listener } from '../operations/interop.js';
 import { PullSessions } from '../operations/pull.js';
 import { ProviderManager, type LoadedProvider } from '../providers/index.js';
-import type { ModelEntry } from '../model/input.js';
+import type { ModelEntry, ModelInput } from '../model/input.js';
+import { ChangeDetector, EventBus, type EventConsumer, type ProviderStatus } from '../events/index.js';
 import type { ClassRepository, ValidationProblem } from '../repository/types.js';
 import type { Authenticator } from '../security/index.js';
 import { VERSION } from '../version.js';
@@ -94,6 +95,8 @@ export interface Broker {
   apps: FastifyInstance[];
   state: BrokerState;
   manager: ProviderManager;
+  /** The hardware events of every new generation. */
+  events: EventBus;
   /** The URL of each listener, in order. */
   urls: string[];
   /** Replaces the certificate of the HTTPS listeners without dropping connections. */
@@ -113,7 +116,9 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
     defaultTimeoutSec: limits.enumerationTimeoutSec,
     maxTimeoutSec: limits.enumerationTimeoutMaxSec,
   });
-  const metrics = options.metrics === false ? undefined : new BrokerMetrics({ state, pulls, providers: () => manager.state() });
+  const events = new EventBus(logger);
+  events.subscribe(logEvents(logger));
+  const metrics = options.metrics === false ? undefined : new BrokerMetrics({ state, pulls, events, providers: () => manager.state() });
   const router = new ProviderRouterImpl(manager, state);
 
   // One fastify instance per listener: each has its own transport and
@@ -158,11 +163,13 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
 
   const listeners: Listener[] = options.listeners.map((l, i) => ({ scheme: l.protocol, port: Number(new URL(urls[i]!).port), authenticated: l.requireAuth }));
   const identity = { hostname, version: VERSION, namespaces: [CIMV2_NAMESPACE, INTEROP_NAMESPACE], listeners };
-  const publish = (): void => {
+  const detector = new ChangeDetector();
+  const publish = (input = manager.input()): void => {
     const started = performance.now();
-    const entries = [...buildModel(manager.input()), ...interopInstances(identity)];
+    const entries = [...buildModel(input), ...interopInstances(identity)];
     if (options.onInvalidInstance) validate(repository, entries, options.onInvalidInstance);
     const index = state.publish(entries);
+    events.emit(detector.next({ index, time: input.now, providers: providerStatuses(input), providerOf: (i) => state.sourceOf(i)?.provider }));
     logger.debug({ generation: index.generation, ms: Math.round(performance.now() - started) }, 'model published');
   };
   publish();
@@ -170,7 +177,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   manager.start().catch((err: unknown) => logger.error({ err }, 'providers failed to start'));
 
   return {
-    apps, state, manager, urls,
+    apps, state, manager, urls, events,
     setTLS(tls) {
       for (const app of apps) if ('setSecureContext' in app.server) (app.server as unknown as TLSServer).setSecureContext(tls);
     },
@@ -184,6 +191,24 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
         clearTimeout(force);
       }
       await manager.close();
+    },
+  };
+}
+
+function providerStatuses(input: ModelInput): ProviderStatus[] {
+  return [...input.hardware.map((s) => ({ name: s.provider, sampled: s.snapshot !== undefined, error: s.error })),
+    ...input.instances.map((s) => ({ name: s.provider, sampled: s.sampledAt !== undefined, error: s.error }))];
+}
+
+/** One info line per event: the message, and the element it is about. */
+function logEvents(logger: FastifyBaseLogger): EventConsumer {
+  return {
+    name: 'log',
+    handle(event) {
+      logger.info({
+        event: event.kind, messageId: event.messageId, severity: event.severity, generation: event.generation,
+        ...(event.path && { element: String(event.path) }), ...(event.provider && { provider: event.provider }),
+      }, event.message);
     },
   };
 }

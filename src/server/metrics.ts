@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CIMInstance } from '../cim/index.js';
+import type { ConsumerStats, EventBus } from '../events/index.js';
 import { CIMV2_NAMESPACE } from '../model/classes.js';
 import type { PullSessions } from '../operations/pull.js';
 import type { ProviderState } from '../providers/index.js';
@@ -17,6 +18,7 @@ export interface MetricsSources {
   state: BrokerState;
   pulls: PullSessions;
   providers: () => ProviderState[];
+  events: EventBus;
 }
 
 /**
@@ -45,6 +47,7 @@ export class BrokerMetrics {
       name: 'thincim_enumeration_contexts', help: 'Open pull enumeration contexts', registers: [registry],
       collect() { this.set(sources.pulls.size); },
     });
+    eventMetrics(registry, sources.events);
     new Gauge({
       name: 'thincim_model_generation', help: 'Generation of the published instance index', registers: [registry],
       collect() { this.set(sources.state.index.generation); },
@@ -63,6 +66,24 @@ export function metricsRoute(app: FastifyInstance, metrics: BrokerMetrics): void
     reply.type(registry.contentType);
     return registry.metrics();
   });
+}
+
+/** Hardware events by kind and severity, and what each consumer did with them. */
+function eventMetrics(registry: Registry, events: EventBus): void {
+  const counted = new Counter({
+    name: 'thincim_events_total', help: 'Hardware events detected (health changes, threshold crossings, …), by kind and severity',
+    labelNames: ['kind', 'severity'], registers: [registry],
+  });
+  events.subscribe({ name: 'metrics', handle: (event) => counted.inc({ kind: event.kind, severity: event.severity }) });
+  const perConsumer = (name: string, help: string, value: (s: ConsumerStats) => number) => new Gauge({
+    name, help, labelNames: ['consumer'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const stats of events.stats()) this.set({ consumer: stats.name }, value(stats));
+    },
+  });
+  perConsumer('thincim_event_queue_length', 'Events waiting for each consumer', (s) => s.queued);
+  perConsumer('thincim_events_dropped', 'Events each consumer lost because its queue was full', (s) => s.dropped);
 }
 
 function providerGauges(registry: Registry, providers: () => ProviderState[]): void {

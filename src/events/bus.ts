@@ -1,0 +1,135 @@
+/**
+ * Fan-out of events to their consumers. Every consumer has its own bounded
+ * queue and takes events one at a time, so a slow one (an unreachable
+ * indication listener, a stalled browser) never holds back sampling or any
+ * other consumer; past its bound a queue drops its oldest events, counts
+ * them, and says so once in the log.
+ */
+import type { HardwareEvent } from './event.js';
+
+export interface EventConsumer {
+  readonly name: string;
+  /** Takes one event; the next one waits until the promise settles. A rejection is logged and the queue goes on. */
+  handle(event: HardwareEvent): void | Promise<void>;
+  /** The most events waiting; default 1,000. */
+  readonly maxQueue?: number;
+}
+
+export interface ConsumerStats {
+  readonly name: string;
+  readonly queued: number;
+  readonly delivered: number;
+  readonly dropped: number;
+  readonly failed: number;
+}
+
+interface BusLogger {
+  warn(obj: object, msg: string): void;
+}
+
+const DEFAULT_MAX_QUEUE = 1000;
+
+class ConsumerQueue {
+  readonly #consumer: EventConsumer;
+  readonly #log: BusLogger;
+  readonly #max: number;
+  #queue: HardwareEvent[] = [];
+  #running = false;
+  #warned = false;
+  delivered = 0;
+  dropped = 0;
+  failed = 0;
+
+  constructor(consumer: EventConsumer, log: BusLogger) {
+    this.#consumer = consumer;
+    this.#log = log;
+    this.#max = consumer.maxQueue ?? DEFAULT_MAX_QUEUE;
+  }
+
+  get queued(): number {
+    return this.#queue.length;
+  }
+
+  push(events: readonly HardwareEvent[]): void {
+    this.#queue.push(...events);
+    const excess = this.#queue.length - this.#max;
+    if (excess > 0) {
+      this.#queue.splice(0, excess);
+      this.dropped += excess;
+      if (!this.#warned) {
+        this.#warned = true;
+        this.#log.warn({ consumer: this.#consumer.name, max: this.#max }, 'event consumer too slow: its oldest events are dropped');
+      }
+    }
+    if (!this.#running) void this.#drain();
+  }
+
+  async #drain(): Promise<void> {
+    this.#running = true;
+    try {
+      for (let event = this.#queue.shift(); event !== undefined; event = this.#queue.shift()) {
+        try {
+          await this.#consumer.handle(event);
+          this.delivered++;
+        } catch (err) {
+          this.failed++;
+          this.#log.warn({ consumer: this.#consumer.name, err }, 'event consumer failed');
+        }
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+}
+
+export class EventBus {
+  readonly #queues = new Map<string, ConsumerQueue>();
+  readonly #log: BusLogger;
+  #emitted = 0;
+
+  constructor(log: BusLogger) {
+    this.#log = log;
+  }
+
+  /** Adds a consumer; it receives the events emitted from now on. Returns a function that removes it. */
+  subscribe(consumer: EventConsumer): () => void {
+    if (this.#queues.has(consumer.name)) throw new Error(`an event consumer named ${consumer.name} already exists`);
+    this.#queues.set(consumer.name, new ConsumerQueue(consumer, this.#log));
+    return () => void this.#queues.delete(consumer.name);
+  }
+
+  emit(events: readonly HardwareEvent[]): void {
+    if (events.length === 0) return;
+    this.#emitted += events.length;
+    for (const queue of this.#queues.values()) queue.push(events);
+  }
+
+  get emitted(): number {
+    return this.#emitted;
+  }
+
+  stats(): ConsumerStats[] {
+    return [...this.#queues].map(([name, q]) => ({ name, queued: q.queued, delivered: q.delivered, dropped: q.dropped, failed: q.failed }));
+  }
+}
+
+/** The newest events, newest last, up to `max`: what the status page shows as recent changes. */
+export class RecentEvents implements EventConsumer {
+  readonly name = 'recent';
+  readonly #max: number;
+  #events: HardwareEvent[] = [];
+
+  constructor(max = 200) {
+    this.#max = max;
+  }
+
+  handle(event: HardwareEvent): void {
+    this.#events.push(event);
+    if (this.#events.length > this.#max) this.#events.splice(0, this.#events.length - this.#max);
+  }
+
+  /** Newest first. */
+  list(): readonly HardwareEvent[] {
+    return [...this.#events].reverse();
+  }
+}

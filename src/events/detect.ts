@@ -1,0 +1,245 @@
+/**
+ * Change detection: each published generation is compared with the previous
+ * one, once, and the difference becomes events. Instance paths are stable
+ * across generations, and the broker keeps an unchanged instance's object
+ * from one generation to the next, so most comparisons end at `===`.
+ *
+ * Thresholds already carry hysteresis in the model (heldThresholdState), so
+ * a reading hovering at a threshold changes nothing here.
+ */
+import type { CIMInstance, CIMValue } from '../cim/index.js';
+import { elementName, scaleReading, sensorUnit } from '../client/health.js';
+import { CIMV2_NAMESPACE, ModelClass } from '../model/classes.js';
+import type { InstanceIndex } from '../model/instance-index.js';
+import { MESSAGES, type EventKind, type HardwareEvent, type Severity, type ThresholdChange } from './event.js';
+
+/** What the detector needs of one provider. */
+export interface ProviderStatus {
+  readonly name: string;
+  /** Whether it has a good sample: its elements exist in the model. */
+  readonly sampled: boolean;
+  /** Why its latest attempt failed, when it did. */
+  readonly error?: string | undefined;
+}
+
+export interface Generation {
+  readonly index: InstanceIndex;
+  /** Epoch milliseconds of the publication. */
+  readonly time: number;
+  readonly providers: readonly ProviderStatus[];
+  /** The provider an instance was made from, if any. */
+  providerOf(instance: CIMInstance): string | undefined;
+}
+
+const HEALTH_TEXT: Readonly<Record<number, string>> = {
+  0: 'Unknown', 5: 'OK', 10: 'Degraded/Warning', 15: 'Minor failure', 20: 'Major failure', 25: 'Critical failure', 30: 'Non-recoverable error',
+};
+const REDUNDANCY_TEXT: Readonly<Record<number, string>> = {
+  0: 'Unknown', 1: 'DMTF Reserved', 2: 'Fully Redundant', 3: 'Degraded Redundancy', 4: 'Redundancy Lost', 5: 'Overall Failure',
+};
+/** OperationalStatus 13 Lost Communication: the model's lost reading. */
+const LOST_COMMUNICATION = 13;
+
+/** The threshold property of each sensor state, and how bad crossing it is. */
+const THRESHOLD_STATES: ReadonlyMap<string, { property: string; severity: Severity }> = new Map([
+  ['Upper Non-Critical', { property: 'UpperThresholdNonCritical', severity: 'warning' }],
+  ['Lower Non-Critical', { property: 'LowerThresholdNonCritical', severity: 'warning' }],
+  ['Upper Critical', { property: 'UpperThresholdCritical', severity: 'critical' }],
+  ['Lower Critical', { property: 'LowerThresholdCritical', severity: 'critical' }],
+  ['Upper Fatal', { property: 'UpperThresholdFatal', severity: 'fatal' }],
+  ['Lower Fatal', { property: 'LowerThresholdFatal', severity: 'fatal' }],
+]);
+const STATE_RANK: Readonly<Record<string, number>> = {
+  Normal: 0, 'Upper Non-Critical': 1, 'Lower Non-Critical': 1, 'Upper Critical': 2, 'Lower Critical': 2, 'Upper Fatal': 3, 'Lower Fatal': 3,
+};
+
+interface Watched {
+  readonly instance: CIMInstance;
+  readonly provider: string | undefined;
+}
+
+/** The events between consecutive generations; feed it every generation, in order. */
+export class ChangeDetector {
+  #watched = new Map<string, Watched>();
+  #providers = new Map<string, ProviderStatus>();
+  #sequence = 0;
+  /** The first generation has nothing to compare with: what it holds was there before. */
+  #seen = false;
+
+  next(generation: Generation): HardwareEvent[] {
+    const events: EventDraft[] = [];
+    const watched = this.#watch(generation);
+    const newlySampled = new Set(generation.providers.filter((p) => p.sampled && !this.#providers.get(p.name)?.sampled).map((p) => p.name));
+    for (const [key, now] of watched) {
+      const before = this.#watched.get(key);
+      if (before === undefined) {
+        // A provider's first sample brings its whole host: not a hot-plug.
+        if (this.#seen && (now.provider === undefined || !newlySampled.has(now.provider))) events.push(created(now.instance));
+      } else if (before.instance !== now.instance) {
+        events.push(...changed(before.instance, now.instance));
+      }
+    }
+    const unsampled = new Set(generation.providers.filter((p) => !p.sampled).map((p) => p.name));
+    for (const [key, before] of this.#watched) {
+      if (!watched.has(key) && !(before.provider !== undefined && unsampled.has(before.provider))) events.push(deleted(before.instance));
+    }
+    events.push(...this.#providerChanges(generation.providers));
+    this.#watched = watched;
+    this.#seen = true;
+    events.sort((a, b) => causeRank(a) - causeRank(b));
+    return events.map((draft) => ({
+      ...draft, sequence: ++this.#sequence, generation: generation.index.generation, time: generation.time,
+    }));
+  }
+
+  /** The elements whose state events follow: those with a HealthState or a RedundancyStatus, in root/cimv2. */
+  #watch({ index, providerOf }: Generation): Map<string, Watched> {
+    const watched = new Map<string, Watched>();
+    for (const { namespace, instance } of index.entries()) {
+      if (namespace !== CIMV2_NAMESPACE || instance.path === undefined) continue;
+      if (!instance.properties.has('HealthState') && !instance.properties.has('RedundancyStatus')) continue;
+      watched.set(instance.path.key, { instance, provider: providerOf(instance) });
+    }
+    return watched;
+  }
+
+  #providerChanges(providers: readonly ProviderStatus[]): EventDraft[] {
+    const events: EventDraft[] = [];
+    for (const p of providers) {
+      const before = this.#providers.get(p.name);
+      if (p.error !== undefined && before?.error === undefined) {
+        events.push(draft('providerFailed', 'warning', { provider: p.name, reason: p.error }, { provider: p.name }));
+      } else if (p.error === undefined && before?.error !== undefined) {
+        events.push(draft('providerRecovered', 'ok', { provider: p.name }, { provider: p.name }));
+      }
+    }
+    this.#providers = new Map(providers.map((p) => [p.name, p]));
+    return events;
+  }
+}
+
+type EventDraft = Omit<HardwareEvent, 'sequence' | 'generation' | 'time'>;
+
+/** Causes before effects: sensors, then the devices they monitor, then the system's roll-up, then providers. */
+function causeRank(event: EventDraft): number {
+  const instance = event.after ?? event.before;
+  if (instance === undefined) return 3;
+  if (instance.properties.has('SensorType')) return 0;
+  return instance.classname === ModelClass.ComputerSystem ? 2 : 1;
+}
+
+function draft(kind: EventKind, severity: Severity, words: Record<string, string>, fields: Partial<EventDraft>): EventDraft {
+  const { id, text } = MESSAGES[kind];
+  const message = text.replace(/\{(\w+)\}/g, (_, name: string) => words[name] ?? '');
+  return { kind, severity, messageId: id, message, ...fields };
+}
+
+function elementFields(before: CIMInstance | undefined, after: CIMInstance | undefined): Partial<EventDraft> {
+  const instance = (after ?? before)!;
+  return {
+    namespace: CIMV2_NAMESPACE, path: instance.path, classname: instance.classname, elementName: elementName(instance),
+    ...(before && { before }), ...(after && { after }),
+  };
+}
+
+function created(after: CIMInstance): EventDraft {
+  return draft('created', severityOf(after), { element: elementName(after) }, elementFields(undefined, after));
+}
+
+function deleted(before: CIMInstance): EventDraft {
+  return draft('deleted', 'warning', { element: elementName(before) }, elementFields(before, undefined));
+}
+
+/** What changed in one element: its reading's state, its redundancy, or else its health. */
+function changed(before: CIMInstance, after: CIMInstance): EventDraft[] {
+  const element = elementName(after);
+  const fields = elementFields(before, after);
+  const lost = (i: CIMInstance) => firstStatus(i) === LOST_COMMUNICATION && i.properties.has('CurrentReading');
+  if (!lost(before) && lost(after)) {
+    return [draft('readingLost', 'warning', { element, value: readingText(after), reason: reasonText(after) }, fields)];
+  }
+  if (lost(before) && !lost(after)) {
+    return [draft('readingRegained', severityOf(after), { element, value: readingText(after) }, fields), ...thresholdChanges(before, after, fields)];
+  }
+  const thresholds = thresholdChanges(before, after, fields);
+  if (thresholds.length > 0) return thresholds;
+  const redundancyBefore = integer(before.get('RedundancyStatus'));
+  const redundancyAfter = integer(after.get('RedundancyStatus'));
+  if (redundancyBefore !== redundancyAfter) {
+    const severity: Severity = redundancyAfter === 2 ? 'ok' : redundancyAfter === 5 ? 'critical' : redundancyAfter === 0 ? 'unknown' : 'warning';
+    return [draft('redundancy', severity, { element, from: text(REDUNDANCY_TEXT, redundancyBefore), to: text(REDUNDANCY_TEXT, redundancyAfter) }, fields)];
+  }
+  const healthBefore = integer(before.get('HealthState'));
+  const healthAfter = integer(after.get('HealthState'));
+  if (healthBefore === healthAfter && firstStatus(before) === firstStatus(after)) return [];
+  const words = { element, from: text(HEALTH_TEXT, healthBefore), to: text(HEALTH_TEXT, healthAfter), reason: reasonText(after) };
+  return [draft('health', severityOf(after), words, fields)];
+}
+
+/** A numeric sensor whose threshold state changed: the threshold it crossed (worse) or cleared (better). */
+function thresholdChanges(before: CIMInstance, after: CIMInstance, fields: Partial<EventDraft>): EventDraft[] {
+  const from = before.get('CurrentState');
+  const to = after.get('CurrentState');
+  if (typeof from !== 'string' || typeof to !== 'string' || from === to) return [];
+  const rankFrom = STATE_RANK[from];
+  const rankTo = STATE_RANK[to];
+  if (rankFrom === undefined || rankTo === undefined) return [];
+  const crossed = rankTo > rankFrom || (rankTo === rankFrom && to !== from);
+  const state = crossed ? to : from;
+  const threshold = THRESHOLD_STATES.get(state);
+  if (threshold === undefined) return [];
+  const change = thresholdChange(after, threshold.property, state);
+  const words = { element: elementName(after), value: readingText(after), threshold: `${state} (${change.value}${unitSuffix(change.unit)})` };
+  const severity = crossed ? threshold.severity : severityOf(after);
+  return [draft(crossed ? 'thresholdCrossed' : 'thresholdCleared', severity, words, { ...fields, threshold: change })];
+}
+
+function thresholdChange(sensor: CIMInstance, property: string, state: string): ThresholdChange {
+  const modifier = integer(sensor.get('UnitModifier')) ?? 0;
+  const scaled = (name: string) => {
+    const raw = sensor.get(name);
+    return typeof raw === 'number' || typeof raw === 'bigint' ? scaleReading(raw, modifier).value : Number.NaN;
+  };
+  return { property, state, value: scaled(property), observed: scaled('CurrentReading'), unit: sensorUnit(sensor) };
+}
+
+function readingText(sensor: CIMInstance): string {
+  const raw = sensor.get('CurrentReading');
+  if (typeof raw !== 'number' && typeof raw !== 'bigint') return 'none';
+  return scaleReading(raw, integer(sensor.get('UnitModifier')) ?? 0).text + unitSuffix(sensorUnit(sensor));
+}
+
+function unitSuffix(unit: string): string {
+  return unit === '' ? '' : unit.startsWith('°') || unit === '%' ? unit : ` ${unit}`;
+}
+
+/** The element's own status description, when it says more than the status. */
+function reasonText(instance: CIMInstance): string {
+  const descriptions = instance.get('StatusDescriptions');
+  const first = Array.isArray(descriptions) ? descriptions[0] : undefined;
+  return typeof first === 'string' && first !== '' && first !== 'OK' ? ` (${first})` : '';
+}
+
+/** Severity of an element's state: its HealthState, or Lost Communication. */
+export function severityOf(instance: CIMInstance): Severity {
+  const health = integer(instance.get('HealthState'));
+  if (health === 5) return 'ok';
+  if (health === 10 || health === 15) return 'warning';
+  if (health === 20 || health === 25) return 'critical';
+  if (health === 30) return 'fatal';
+  return firstStatus(instance) === LOST_COMMUNICATION ? 'warning' : 'unknown';
+}
+
+function firstStatus(instance: CIMInstance): number | undefined {
+  const status = instance.get('OperationalStatus');
+  return integer(Array.isArray(status) ? status[0] : status);
+}
+
+function integer(value: CIMValue | undefined): number | undefined {
+  if (typeof value === 'bigint') return Number(value);
+  return typeof value === 'number' ? value : undefined;
+}
+
+function text(table: Readonly<Record<number, string>>, value: number | undefined): string {
+  return value === undefined ? 'none' : table[value] ?? String(value);
+}

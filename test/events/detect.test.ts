@@ -1,0 +1,112 @@
+import t from 'tap';
+import { ChangeDetector, type HardwareEvent } from '../../src/events/index.js';
+import { buildModel, rememberReadings, type HardwareSnapshot, type ProviderSample, type ReadingMemory } from '../../src/model/index.js';
+import { BrokerState } from '../../src/server/state.js';
+import { projectRepository } from '../helpers/broker.js';
+import { NOW, fullSnapshot, input, sample } from '../model/fixtures.js';
+
+/** Plays snapshots through the model, the published state and the detector, as the broker does. */
+async function player() {
+  const state = new BrokerState(await projectRepository());
+  const detector = new ChangeDetector();
+  let readings: ReadingMemory = new Map();
+  let time = NOW;
+  const publish = (samples: ProviderSample[]): HardwareEvent[] => {
+    const index = state.publish(buildModel(input(samples, { now: time })));
+    return detector.next({
+      index, time, providerOf: (i) => state.sourceOf(i)?.provider,
+      providers: samples.map((s) => ({ name: s.provider, sampled: s.snapshot !== undefined, error: s.error })),
+    });
+  };
+  return {
+    /** One good sample of `snapshot`, one second after the last. */
+    play(snapshot: HardwareSnapshot): HardwareEvent[] {
+      time += 1000;
+      readings = rememberReadings(readings, snapshot, time);
+      return publish([sample(snapshot, { sampledAt: time, readings })]);
+    },
+    /** A failed sample: the last snapshot stays, with the error. */
+    fail(snapshot: HardwareSnapshot, error: string): HardwareEvent[] {
+      time += 1000;
+      return publish([sample(snapshot, { sampledAt: time - 1000, readings, error })]);
+    },
+  };
+}
+
+const summary = (events: readonly HardwareEvent[]) => events.map((e) => `${e.kind} ${e.severity} ${e.message}`);
+
+function withSensor(snapshot: HardwareSnapshot, id: string, change: Partial<NonNullable<HardwareSnapshot['sensors']>[number]>): HardwareSnapshot {
+  return { ...snapshot, sensors: snapshot.sensors!.map((s) => (s.id === id ? { ...s, ...change } : s)) };
+}
+
+t.test("a provider's first sample is no hot-plug; an unchanged generation has no events", async (t) => {
+  const p = await player();
+  t.same(p.play(fullSnapshot()), []);
+  t.same(p.play(fullSnapshot()), []);
+});
+
+t.test('a threshold crossed up and down, with hysteresis, and the health it changes', async (t) => {
+  const p = await player();
+  const base = fullSnapshot();
+  p.play(base);
+  const crossed = p.play(withSensor(base, 'cpu-temp', { value: 96 }));
+  t.same(summary(crossed), [
+    'thresholdCrossed critical CPU Temp: reading 96.000°C crossed the Upper Critical (95°C) threshold',
+    'health critical CPU 0: health OK → Critical failure (CPU Temp: Upper Critical)',
+    'health critical host1: health OK → Critical failure (CPU 0: CPU Temp: Upper Critical)',
+  ]);
+  const event = crossed[0]!;
+  t.match(event, { messageId: 'THINCIM0002', classname: 'Thincim_NumericSensor', elementName: 'CPU Temp', generation: 2, time: NOW + 2000 });
+  t.same(event.threshold, { property: 'UpperThresholdCritical', state: 'Upper Critical', value: 95, observed: 96, unit: '°C' });
+  t.equal(event.before?.get('CurrentState'), 'Normal');
+  t.equal(event.after?.get('CurrentState'), 'Upper Critical');
+  t.same(p.play(withSensor(base, 'cpu-temp', { value: 94.8 })), [], 'hovering within the hysteresis (0.95) changes nothing');
+  t.same(p.play(withSensor(base, 'cpu-temp', { value: 95.2 })), []);
+  const cleared = p.play(withSensor(base, 'cpu-temp', { value: 60 }));
+  t.same(summary(cleared).slice(0, 1), ['thresholdCleared ok CPU Temp: reading 60.000°C is back within the Upper Critical (95°C) threshold']);
+  t.equal(cleared.length, 3, 'the processor and the system recover too');
+  t.ok(cleared.every((e, i) => e.sequence === crossed.at(-1)!.sequence + 1 + i), 'sequence numbers follow each other');
+});
+
+t.test('a reading lost and regained; a provider failing and recovering', async (t) => {
+  const p = await player();
+  const base = fullSnapshot();
+  p.play(base);
+  const lost = p.play(withSensor(base, '12v', { value: null, unavailable: 'failed' }));
+  t.same(summary(lost).slice(0, 1), ['readingLost warning 12V: reading lost (reading failed); last reading 12.18 V']);
+  const regained = p.play(base);
+  t.same(summary(regained).slice(0, 1), ['readingRegained ok 12V: reading regained: 12.18 V']);
+  const failed = p.fail(base, 'ipmitool timed out');
+  t.same(summary(failed), ['providerFailed warning provider test failed: ipmitool timed out']);
+  t.same(summary(p.play(base)), ['providerRecovered ok provider test recovered']);
+});
+
+t.test('devices appearing and disappearing, redundancy degraded and restored', async (t) => {
+  const p = await player();
+  const base = fullSnapshot();
+  p.play(base);
+  const pulled: HardwareSnapshot = {
+    ...base,
+    powerSupplies: base.powerSupplies!.filter((s) => s.id !== 'psu2'),
+    redundancy: base.redundancy!.map((r) => (r.id === 'psus' ? { ...r, status: 'lost' } : r)),
+  };
+  const events = summary(p.play(pulled));
+  t.ok(events.includes('deleted warning PSU 2: disappeared'), 'the pulled supply');
+  t.ok(events.includes('redundancy warning PSU Redundancy: redundancy Fully Redundant → Redundancy Lost'));
+  const back = summary(p.play(base));
+  t.ok(back.includes('created ok PSU 2: appeared'), 'hot-plugged back');
+  t.ok(back.includes('redundancy ok PSU Redundancy: redundancy Redundancy Lost → Fully Redundant'));
+});
+
+t.test('a stopped fan: its tachometer crosses, the fan fails, redundancy follows', async (t) => {
+  const p = await player();
+  const base = fullSnapshot();
+  p.play(base);
+  const stopped = { ...withSensor(base, 'fan1-rpm', { value: 0 }), redundancy: base.redundancy!.map((r) => (r.id === 'fans' ? { ...r, status: 'degraded' as const } : r)) };
+  const events = summary(p.play(stopped));
+  t.same(events.slice(0, 2), [
+    'thresholdCrossed critical Fan 1 Speed: reading 0 RPM crossed the Lower Critical (1500 RPM) threshold',
+    'health critical Fan 1: health OK → Critical failure (stopped)',
+  ]);
+  t.ok(events.includes('redundancy warning Fan Redundancy: redundancy Fully Redundant → Degraded Redundancy'));
+});
