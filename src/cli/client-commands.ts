@@ -316,7 +316,12 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-/** Instances as a table (a column per property, in order of first appearance) or JSON. */
+/**
+ * Instances as a table or JSON. The table has a column per property that
+ * some instance has a value for (servers send every property of the class,
+ * mostly NULL): the keys first, then in order of first appearance, or in the
+ * order of --property when given.
+ */
 async function printInstances(ctx: Context, instances: readonly CIMInstance[]): Promise<void> {
   if (ctx.output === 'xml') return;
   const classes = await new ClassCache(ctx.connection).all(instances);
@@ -325,13 +330,21 @@ async function printInstances(ctx: Context, instances: readonly CIMInstance[]): 
     return;
   }
   if (instances.length === 0) return;
-  const columns = new Map<string, string>();
-  for (const inst of instances) for (const name of inst.properties.keys()) if (!columns.has(name.toLowerCase())) columns.set(name.toLowerCase(), name);
-  const rows = instances.map((inst, i) => [...columns.values()].map((name) => {
+  const columns = tableColumns(instances, properties(ctx.values));
+  const rows = instances.map((inst, i) => columns.map((name) => {
     const p = inst.properties.get(name);
     return p ? valueText(p.type, p.value, valueMapTranslator(classes[i]?.properties.get(name))) : '';
   }));
-  ctx.io.stdout.write(renderTable([...columns.values()], rows));
+  ctx.io.stdout.write(renderTable(columns, rows));
+}
+
+function tableColumns(instances: readonly CIMInstance[], requested: readonly string[] | undefined): string[] {
+  const columns = new Map<string, string>();
+  const add = (name: string) => columns.has(name.toLowerCase()) || columns.set(name.toLowerCase(), name);
+  for (const inst of instances) for (const name of inst.path?.keybindings.keys() ?? []) if (inst.properties.has(name)) add(name);
+  for (const inst of instances) for (const p of inst.properties.values()) if (p.value !== null) add(p.name);
+  if (requested === undefined) return [...columns.values()];
+  return requested.flatMap((name) => columns.get(name.toLowerCase()) ?? []);
 }
 
 function printPaths(ctx: Context, paths: readonly CIMInstanceName[]): void {

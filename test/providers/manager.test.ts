@@ -47,11 +47,26 @@ t.test('a good sample reaches the input and the listeners', async (t) => {
   const input = m.input();
   t.equal(input.hostname, 'srv1');
   t.equal(input.now, 5000);
-  t.same(input.hardware, [{ provider: 'acme', snapshot: snapshot(30), sampledAt: 5000, intervalMs: 10_000, error: undefined }]);
+  const readings = new Map([['acme:inlet', { value: 30, decimals: 0, state: 'Normal' }]]);
+  t.same(input.hardware, [{ provider: 'acme', snapshot: snapshot(30), readings, sampledAt: 5000, intervalMs: 10_000, error: undefined }]);
   t.same(input.instances, []);
   t.same(updates, [input]);
   const [state] = m.state();
   t.match(state, { name: 'acme', version: '1.0.0', kind: 'hardware', enabled: true, lastSampleAt: 5000, lastDurationMs: 0, consecutiveFailures: 0, samples: 1, failures: 0 });
+});
+
+t.test('the last good reading of each sensor is kept across samples, with since when it is lost', async (t) => {
+  let value: number | null = 31;
+  const { provider } = hardware('acme', async () => ({ sensors: [{ ...inlet, value, ...(value === null && { unavailable: 'failed' as const }) }] }));
+  let now = 1000;
+  const m = manager([loaded(provider)], { now: () => now });
+  await m.refresh();
+  value = null;
+  now = 2000;
+  await m.refresh();
+  now = 3000;
+  await m.refresh();
+  t.same(m.input().hardware[0]!.readings?.get('acme:inlet'), { value: 31, decimals: 0, state: 'Normal', lostSince: 2000 });
 });
 
 t.test('before any good sample the input says why', async (t) => {
@@ -59,9 +74,10 @@ t.test('before any good sample the input says why', async (t) => {
     throw new Error('BMC busy');
   });
   const m = manager([loaded(provider)]);
-  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, sampledAt: undefined, intervalMs: 10_000, error: undefined }]);
+  const none = new Map();
+  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, readings: none, sampledAt: undefined, intervalMs: 10_000, error: undefined }]);
   await m.refresh();
-  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, sampledAt: undefined, intervalMs: 10_000, error: 'BMC busy' }]);
+  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, readings: none, sampledAt: undefined, intervalMs: 10_000, error: 'BMC busy' }]);
 });
 
 t.test('failures keep the last good sample and are recorded with the provider name', async (t) => {
