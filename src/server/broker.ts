@@ -206,7 +206,7 @@ function logEvents(logger: FastifyBaseLogger): EventConsumer {
     name: 'log',
     handle(event) {
       logger.info({
-        event: event.kind, messageId: event.messageId, severity: event.severity, generation: event.generation,
+        event: event.kind, sequence: event.sequence, messageId: event.messageId, severity: event.severity, generation: event.generation,
         ...(event.path && { element: String(event.path) }), ...(event.provider && { provider: event.provider }),
       }, event.message);
     },
