@@ -70,10 +70,29 @@ export function encodeInstance(instance: CIMInstance, options: InstanceEncodeOpt
   const wanted = options.propertyList && new Set(options.propertyList.map((name) => name.toLowerCase()));
   let xml = `<INSTANCE CLASSNAME="${escapeAttribute(instance.classname)}">`;
   if (propertyOptions.qualifiers) xml += encodeQualifiers(instance.qualifiers);
+  const plain = !propertyOptions.qualifiers && !propertyOptions.classOrigin;
   for (const property of instance.properties.values()) {
-    if (!wanted || wanted.has(property.name.toLowerCase())) xml += encodeProperty(property, propertyOptions);
+    if (wanted && !wanted.has(property.name.toLowerCase())) continue;
+    xml += plain && property.value === null ? plainNullProperty(property, propertyOptions) : encodeProperty(property, propertyOptions);
   }
   return flat(xml + '</INSTANCE>');
+}
+
+/**
+ * The XML of a NULL property without qualifiers or class origin, kept per
+ * property record: instances share their class's record for every property
+ * they leave unset (the class defines the instance), so most of an
+ * instance's properties are written from here, once per class.
+ */
+const NULL_PROPERTIES = new WeakMap<CIMProperty, string>();
+
+function plainNullProperty(property: CIMProperty, options: PropertyOptions): string {
+  let xml = NULL_PROPERTIES.get(property);
+  if (xml === undefined) {
+    xml = flat(encodeProperty(property, options));
+    NULL_PROPERTIES.set(property, xml);
+  }
+  return xml;
 }
 
 /** CLASS: qualifiers, properties, methods. */
