@@ -127,12 +127,14 @@ function devices(groups: readonly GroupView[]): string {
 
 function group(g: GroupView): string {
   const numeric = g.elements.some((e) => e.kind === 'numericSensor');
+  // Devices without a state of their own (fans, processors…) have their health only.
+  const stated = g.elements.some((e) => e.currentState !== null);
   const head = numeric
     ? ['Sensor', 'Reading', 'Thresholds', 'State', 'Health', 'Recent']
-    : ['Name', 'State', 'Health', 'Details'];
+    : ['Name', ...(stated ? ['State'] : []), 'Health', 'Details'];
   return `<section id="g-${g.id}" aria-labelledby="g-${g.id}-h"><h3 id="g-${g.id}-h">${esc(g.title)}</h3>` +
-    `<table class="elements${numeric ? ' numeric' : ''}"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
-    `<tbody>${g.elements.map((e) => (numeric ? numericRow(e) : deviceRow(e))).join('')}</tbody></table></section>`;
+    `<table class="elements ${numeric ? 'numeric' : stated ? 'stated' : 'plain'}"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
+    `<tbody>${g.elements.map((e) => (numeric ? numericRow(e) : deviceRow(e, stated))).join('')}</tbody></table></section>`;
 }
 
 function healthCell(e: ElementView): string {
@@ -153,9 +155,9 @@ function numericRow(e: ElementView): string {
     `<td class="spark-cell" data-label="Recent">${sparkSvg(e.spark, sparkText(e.spark, unit))}</td></tr>`;
 }
 
-function deviceRow(e: ElementView): string {
+function deviceRow(e: ElementView, stated: boolean): string {
   return `<tr data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row">${esc(e.name)}</th>` +
-    `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>${healthCell(e)}` +
+    `${stated ? `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>` : ''}${healthCell(e)}` +
     `<td class="details" data-label="Details">${esc(e.details)}</td></tr>`;
 }
 
