@@ -107,6 +107,8 @@ async function start(config: Config, logger: Logger): Promise<Service> {
     allowedHosts: config.allowedHosts,
     healthzOpen: config.healthzOpen,
     metrics: config.metrics,
+    page: config.page,
+    history: config.history,
     staleAfterMs: config.staleAfterSec * 1000,
   });
   broker.urls.forEach((url, i) => logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`));

@@ -202,6 +202,11 @@ export const CONFIG_SPEC = {
     }),
   },
   metrics: boolean({ doc: 'Serve Prometheus metrics at /metrics.', default: true }),
+  page: boolean({ doc: 'Serve the hardware health page at / and its JSON API at /api/v1/ (GET; same authentication as CIM).', default: true }),
+  history: {
+    seconds: integer({ doc: 'How long each numeric sensor\'s readings are kept for the page\'s charts (0: no history)', unit: 's', default: 3600, min: 0, max: 604_800 }),
+    points: integer({ doc: 'Readings kept per sensor over `history.seconds` (memory: 16 bytes each, counted in /metrics)', default: 360, min: 2, max: 100_000 }),
+  },
   shutdownGraceMs: integer({ doc: 'Time given to requests in flight at shutdown', unit: 'ms', default: 10_000, min: 0, max: 600_000 }),
   staleAfterSec: number({ doc: 'A provider sample older than this is reported stale', unit: 's', default: 60, min: 1, max: 86_400 }),
 };

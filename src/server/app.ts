@@ -14,6 +14,7 @@ import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
 import { healthRoutes } from './health.js';
 import { checkHost, type AllowedHosts } from './host-check.js';
 import { metricsRoute, type BrokerMetrics } from './metrics.js';
+import { webRoutes, type WebOptions } from '../web/index.js';
 
 export interface TLSOptions extends SecureContextOptions {
   minVersion: 'TLSv1.2' | 'TLSv1.3';
@@ -35,6 +36,8 @@ export interface AppOptions extends CimRouteOptions {
   auth: { authenticator: Authenticator | undefined; required: boolean; healthzOpen: boolean };
   /** Names the Host header may give (hostCheck); default: this machine's names and addresses. */
   allowedHosts?: AllowedHosts;
+  /** The hardware health page (GET /, /api/v1/…) is served when given. */
+  web?: WebOptions;
   /** HTTPS when given. */
   tls?: TLSOptions;
   /** Largest request header block in bytes. */
@@ -94,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   logRequests(app, options.metrics);
   healthRoutes(app, options.providers);
   if (options.metrics) metricsRoute(app, options.metrics);
+  if (options.web) await app.register(webRoutes, options.web);
   await app.register(cimxmlRoute, options);
   return app;
 }

@@ -17,6 +17,7 @@ import { ChangeDetector, EventBus, type EventConsumer, type ProviderStatus } fro
 import type { ClassRepository, ValidationProblem } from '../repository/types.js';
 import type { Authenticator } from '../security/index.js';
 import { VERSION } from '../version.js';
+import { createWeb, type HistoryOptions } from '../web/index.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
 import { BrokerMetrics } from './metrics.js';
 import { ProviderRouterImpl } from './router.js';
@@ -83,6 +84,10 @@ export interface BrokerOptions {
   /** The host's name in the model; default the machine's. */
   hostname?: string;
   staleAfterMs?: number;
+  /** Serve the hardware health page (default true). */
+  page?: boolean;
+  /** Each numeric sensor's recent readings kept for the page (default one hour in 360 points). */
+  history?: HistoryOptions;
   /**
    * Validates every published instance against its class and reports each
    * invalid one (tests make provider and model mistakes fail this way).
@@ -120,6 +125,8 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   events.subscribe(logEvents(logger));
   const metrics = options.metrics === false ? undefined : new BrokerMetrics({ state, pulls, events, providers: () => manager.state() });
   const router = new ProviderRouterImpl(manager, state);
+  const web = options.page === false ? undefined : createWeb({ state, events, providers: () => manager.state(), history: options.history });
+  if (web && metrics) web.registerMetrics(metrics.registry);
 
   // One fastify instance per listener: each has its own transport and
   // authentication; all share the published state, the pull sessions and the metrics.
@@ -134,6 +141,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       // may use any DNS name of the host; where anonymous callers read, the name must be ours.
       allowedHosts: listener.requireAuth ? undefined : { names: options.allowedHosts ?? [], listenHost: listener.host },
       providers: () => manager.state(),
+      web: web && { sources: web.sources },
       headerBytes: limits.headerBytes,
       concurrentOperations: limits.concurrentOperations,
       connections: limits.connections,
@@ -169,6 +177,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
     const entries = [...buildModel(input), ...interopInstances(identity)];
     if (options.onInvalidInstance) validate(repository, entries, options.onInvalidInstance);
     const index = state.publish(entries);
+    web?.record(input.now);
     events.emit(detector.next({ index, time: input.now, providers: providerStatuses(input), providerOf: (i) => state.sourceOf(i)?.provider }));
     logger.debug({ generation: index.generation, ms: Math.round(performance.now() - started) }, 'model published');
   };

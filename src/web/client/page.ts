@@ -1,0 +1,268 @@
+/// <reference lib="dom" />
+/**
+ * The health page's script: keeps the server-rendered page current by
+ * polling GET /api/v1/status, and says so when the agent stops answering.
+ * The page is complete without it. Text goes in with textContent and
+ * attributes with setAttribute only (the CSP requires Trusted Types, so
+ * any HTML sink would throw). Self-contained: served as one file.
+ */
+
+type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
+
+interface Reading { value: number; text: string; unit: string }
+interface ElementData { id: string; kind: string; name: string; state: State; health: string; currentState: string | null; reading: Reading | null; spark: (number | null)[] }
+interface Provider { name: string; state: 'sampling' | 'failed' | 'starting'; lastSample: number | null; lastError: string | null; consecutiveFailures: number; backoffUntil: number | null }
+interface HwEvent { sequence: number; time: number; severity: string; message: string }
+interface Status {
+  generation: number;
+  time: number;
+  host: { name: string };
+  verdict: { state: State; reasons: string[] };
+  newestSample: number | null;
+  providers: Provider[];
+  groups: { id: string; elements: ElementData[] }[];
+  events: HwEvent[];
+}
+
+const POLL_MS = 3000;
+const TIMEOUT_MS = 5000;
+const SVG = 'http://www.w3.org/2000/svg';
+const LABEL: Record<State, { icon: string; word: string }> = {
+  OK: { icon: '✓', word: 'OK' }, WARNING: { icon: '▲', word: 'Warning' }, CRITICAL: { icon: '✕', word: 'Critical' }, UNKNOWN: { icon: '?', word: 'Unknown' },
+};
+const SEVERITY: Record<string, State> = { ok: 'OK', unknown: 'UNKNOWN', warning: 'WARNING', critical: 'CRITICAL', fatal: 'CRITICAL' };
+const PROVIDER: Record<Provider['state'], State> = { sampling: 'OK', failed: 'CRITICAL', starting: 'UNKNOWN' };
+
+const main = document.getElementById('main');
+const $ = (id: string): HTMLElement | null => document.getElementById(id);
+
+function el(tag: string, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElement {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  node.append(...children);
+  return node;
+}
+
+function icon(state: State): HTMLElement {
+  const span = el('span', { className: 'icon', text: LABEL[state].icon });
+  span.setAttribute('aria-hidden', 'true');
+  return span;
+}
+
+function utcTime(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+function timeNode(ms: number): HTMLElement {
+  const t = el('time', { text: utcTime(ms) });
+  t.setAttribute('datetime', new Date(ms).toISOString());
+  return t;
+}
+
+function ageText(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60)} min` : `${Math.round(s / 3600)} h`;
+}
+
+function setState(node: HTMLElement, state: State): void {
+  node.className = node.className.replace(/\bst-[A-Z]+\b/g, '').trim() + ` st-${state}`;
+}
+
+function renderVerdict(view: Status): void {
+  const box = $('verdict');
+  if (!box) return;
+  const v = view.verdict;
+  const key = JSON.stringify(v);
+  if (box.dataset['key'] === key) return;
+  box.dataset['key'] = key;
+  setState(box, v.state);
+  const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
+  if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r) => el('li', { text: r }))));
+  box.replaceChildren(...children);
+  document.title = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
+}
+
+function renderSamples(view: Status, receivedAt: number): void {
+  const p = $('samples');
+  if (!p) return;
+  if (view.newestSample === null) {
+    p.textContent = 'no sample yet.';
+    return;
+  }
+  const age = view.time - view.newestSample + (Date.now() - receivedAt);
+  p.replaceChildren('last sample ', timeNode(view.newestSample), `, ${ageText(age)} ago.`);
+}
+
+function providerText(p: Provider): string {
+  if (p.state === 'sampling') return 'sampling';
+  if (p.state === 'starting') return 'starting: no sample yet';
+  const backoff = p.backoffUntil ? `; backed off until ${utcTime(p.backoffUntil)}` : '';
+  return `failed ${p.consecutiveFailures} time${p.consecutiveFailures === 1 ? '' : 's'}: ${p.lastError ?? 'unknown error'}${backoff}`;
+}
+
+function renderProviders(list: Provider[]): void {
+  const body = $('provider-rows');
+  if (!body) return;
+  body.replaceChildren(...list.map((p) => {
+    const row = el('tr', { className: `st-${PROVIDER[p.state]}` },
+      Object.assign(el('th', { text: p.name }), { scope: 'row' }),
+      el('td', { className: 'pstate' }, icon(PROVIDER[p.state]), el('span', { className: 'text', text: providerText(p) })),
+      el('td', { className: 'plast' }, p.lastSample === null ? document.createTextNode('never') : timeNode(p.lastSample)));
+    row.dataset['provider'] = p.name;
+    return row;
+  }));
+}
+
+function renderEvents(events: HwEvent[]): void {
+  const list = $('events');
+  if (!list) return;
+  const newest = events[0]?.sequence;
+  if (list.dataset['newest'] === String(newest) && list.children.length === events.length) return;
+  list.dataset['newest'] = String(newest);
+  list.replaceChildren(...events.map((e) => {
+    const state = SEVERITY[e.severity] ?? 'UNKNOWN';
+    const li = el('li', { className: `st-${state}` }, timeNode(e.time), document.createTextNode(' '), icon(state),
+      el('span', { className: 'sev', text: e.severity }), document.createTextNode(' '), el('span', { className: 'msg', text: e.message }));
+    li.dataset['sequence'] = String(e.sequence);
+    return li;
+  }));
+  const empty = $('no-events');
+  if (empty) empty.hidden = events.length > 0;
+}
+
+/** Polyline point lists of `values` on width × height, y scaled to their range (as the server draws them). */
+function linePoints(values: (number | null)[], width: number, height: number): string[] {
+  const present = values.filter((v): v is number => v !== null);
+  if (!present.length) return [];
+  const lo = Math.min(...present);
+  const span = Math.max(...present) - lo || 1;
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const runs: string[] = [];
+  let run: string[] = [];
+  const r = (v: number) => Math.round(v * 1e6) / 1e6;
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (run.length) runs.push(run.join(' '));
+      run = [];
+    } else run.push(`${r(i * step)},${r(height - 1 - ((v - lo) / span) * (height - 2))}`);
+  });
+  if (run.length) runs.push(run.join(' '));
+  return runs;
+}
+
+function renderRow(row: HTMLElement, e: ElementData): void {
+  setState(row, e.state);
+  const text = (cls: string, value: string) => {
+    const cell = row.querySelector(`.${cls}`);
+    if (cell && cell.textContent !== value) cell.textContent = value;
+  };
+  text('state', e.currentState ?? '');
+  const health = row.querySelector('.health');
+  if (health) {
+    const icon = health.querySelector('.icon');
+    if (icon) icon.textContent = LABEL[e.state].icon;
+    const words = health.querySelector('.text');
+    if (words) words.textContent = e.health;
+  }
+  if (e.kind !== 'numericSensor') return;
+  const unit = e.reading?.unit ? ` ${e.reading.unit}` : '';
+  text('reading', e.reading ? `${e.reading.text}${unit}` : 'no reading');
+  const gauge = row.querySelector('svg.gauge');
+  const marker = gauge?.querySelector('.marker');
+  if (gauge && marker && e.reading) {
+    const lo = Number(gauge.getAttribute('data-lo'));
+    const hi = Number(gauge.getAttribute('data-hi'));
+    const x = Math.min(100, Math.max(0, ((e.reading.value - lo) / (hi - lo)) * 100));
+    marker.setAttribute('x', String(Math.round((x - 1) * 1e6) / 1e6));
+    const label = gauge.getAttribute('aria-label') ?? '';
+    gauge.setAttribute('aria-label', `${e.reading.text}${unit};${label.split(';').slice(1).join(';')}`);
+  }
+  const spark = row.querySelector('svg.spark');
+  if (spark) spark.replaceChildren(...linePoints(e.spark, 100, 24).map((points) => {
+    const line = document.createElementNS(SVG, 'polyline');
+    line.setAttribute('points', points);
+    return line;
+  }));
+}
+
+function renderElements(view: Status): boolean {
+  const rows = new Map<string, HTMLElement>();
+  for (const row of document.querySelectorAll<HTMLElement>('#devices tr[data-id]')) rows.set(row.dataset['id'] ?? '', row);
+  let same = true;
+  let count = 0;
+  for (const group of view.groups) {
+    for (const e of group.elements) {
+      count++;
+      const row = rows.get(e.id);
+      if (row) renderRow(row, e);
+      else same = false;
+    }
+  }
+  return same && count === rows.size;
+}
+
+function setLive(text: string, reloadLink = false): void {
+  const live = $('live');
+  if (!live) return;
+  const children: Node[] = [document.createTextNode(text)];
+  if (reloadLink) {
+    const a = el('a', { text: 'Reload the page to see them.' }) as HTMLAnchorElement;
+    a.href = '/';
+    children.push(document.createTextNode(' '), a);
+  }
+  live.replaceChildren(...children);
+}
+
+let lastGood: number | undefined;
+let offlineSince: number | undefined;
+
+function offline(reason: string): void {
+  if (offlineSince !== undefined) return;
+  offlineSince = Date.now();
+  const box = $('offline');
+  main?.classList.add('stale');
+  if (!box) return;
+  box.textContent = `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}.` +
+    ` The readings below are from ${lastGood === undefined ? 'when the page was loaded' : utcTime(lastGood)}. Retrying every ${POLL_MS / 1000} s.`;
+  box.hidden = false;
+}
+
+function online(): void {
+  if (offlineSince === undefined) return;
+  offlineSince = undefined;
+  main?.classList.remove('stale');
+  const box = $('offline');
+  if (box) {
+    box.hidden = true;
+    box.textContent = '';
+  }
+}
+
+async function poll(): Promise<void> {
+  try {
+    const response = await fetch('/api/v1/status', { cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const view = (await response.json()) as Status;
+    const receivedAt = Date.now();
+    lastGood = view.time;
+    online();
+    renderVerdict(view);
+    renderSamples(view, receivedAt);
+    renderProviders(view.providers);
+    renderEvents(view.events);
+    const same = renderElements(view);
+    main?.setAttribute('data-generation', String(view.generation));
+    setLive(`Live: updated ${utcTime(view.time)}.${same ? '' : ' Devices appeared or disappeared.'}`, !same);
+  } catch (err) {
+    const reason = err instanceof DOMException && err.name === 'TimeoutError' ? 'no answer within 5 s' : err instanceof Error ? err.message : String(err);
+    offline(reason);
+  } finally {
+    setTimeout(() => void poll(), POLL_MS);
+  }
+}
+
+if (main) {
+  setLive(`Live: updates every ${POLL_MS / 1000} s.`);
+  setTimeout(() => void poll(), POLL_MS);
+}

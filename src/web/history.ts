@@ -1,0 +1,123 @@
+/**
+ * Each numeric sensor's recent readings, for the page's sparklines and
+ * charts: one fixed-size ring per sensor (`points` slots covering `seconds`),
+ * so memory is bounded by sensors × points whatever the sampling interval.
+ * A reading is kept at most once per `seconds / points`; a sensor gone from
+ * the model loses its ring.
+ */
+import type { CIMInstance } from '../cim/index.js';
+import { sensorReading } from '../client/health.js';
+
+export interface HistoryOptions {
+  /** How far back readings are kept; 0 keeps none. */
+  seconds: number;
+  /** Slots per sensor: the resolution of the history. */
+  points: number;
+}
+
+export const DEFAULT_HISTORY: HistoryOptions = { seconds: 3600, points: 360 };
+
+/** One reading: epoch milliseconds and the value in the sensor's unit (NaN: no reading). */
+export interface HistoryPoint {
+  time: number;
+  value: number;
+}
+
+/** Bytes per slot: a Float64 time and a Float64 value. */
+const SLOT_BYTES = 16;
+
+class Ring {
+  readonly times: Float64Array;
+  readonly values: Float64Array;
+  /** Where the next reading goes. */
+  next = 0;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.times = new Float64Array(capacity);
+    this.values = new Float64Array(capacity);
+  }
+
+  get last(): number {
+    return this.size === 0 ? -Infinity : this.times[(this.next - 1 + this.times.length) % this.times.length]!;
+  }
+
+  push(time: number, value: number): void {
+    this.times[this.next] = time;
+    this.values[this.next] = value;
+    this.next = (this.next + 1) % this.times.length;
+    this.size = Math.min(this.size + 1, this.times.length);
+  }
+
+  /** Oldest first, only those at or after `since`. */
+  points(since: number): HistoryPoint[] {
+    const capacity = this.times.length;
+    const out: HistoryPoint[] = [];
+    for (let i = 0; i < this.size; i++) {
+      const slot = (this.next - this.size + i + capacity) % capacity;
+      const time = this.times[slot]!;
+      if (time >= since) out.push({ time, value: this.values[slot]! });
+    }
+    return out;
+  }
+}
+
+export class SensorHistory {
+  readonly #rings = new Map<string, Ring>();
+  readonly #seconds: number;
+  readonly #points: number;
+  /** Least milliseconds between two kept readings of a sensor. */
+  readonly #stepMs: number;
+
+  constructor(options: HistoryOptions = DEFAULT_HISTORY) {
+    this.#seconds = options.seconds;
+    this.#points = options.seconds > 0 ? options.points : 0;
+    this.#stepMs = this.#points > 0 ? (options.seconds * 1000) / this.#points : Infinity;
+  }
+
+  get enabled(): boolean {
+    return this.#points > 0;
+  }
+
+  get seconds(): number {
+    return this.#seconds;
+  }
+
+  /** Memory held by the rings, in bytes. */
+  get bytes(): number {
+    return this.#rings.size * this.#points * SLOT_BYTES;
+  }
+
+  get sensors(): number {
+    return this.#rings.size;
+  }
+
+  /** Keeps the readings of `sensors` (numeric sensors, keyed by id) at `time`; forgets sensors not among them. */
+  record(sensors: Iterable<readonly [string, CIMInstance]>, time: number): void {
+    if (!this.enabled) return;
+    const seen = new Set<string>();
+    for (const [id, instance] of sensors) {
+      seen.add(id);
+      let ring = this.#rings.get(id);
+      if (!ring) this.#rings.set(id, (ring = new Ring(this.#points)));
+      // A small tolerance: samples every `step` seconds must not skip every other one over jitter.
+      if (time - ring.last < this.#stepMs * 0.9) continue;
+      ring.push(time, sensorReading(instance).current?.value ?? NaN);
+    }
+    for (const id of this.#rings.keys()) if (!seen.has(id)) this.#rings.delete(id);
+  }
+
+  /** The readings of a sensor within the window before `now`, oldest first; undefined for an unknown sensor. */
+  points(id: string, now: number): HistoryPoint[] | undefined {
+    return this.#rings.get(id)?.points(now - this.#seconds * 1000);
+  }
+
+  /** At most `max` values spread evenly over the window (the newest always included): a sparkline's data. */
+  spark(id: string, now: number, max: number): number[] {
+    const points = this.points(id, now) ?? [];
+    if (points.length <= max) return points.map((p) => p.value);
+    const out: number[] = [];
+    for (let i = 0; i < max; i++) out.push(points[Math.round((i * (points.length - 1)) / (max - 1))]!.value);
+    return out;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The hardware health page: what an operator sees when opening the agent in
+ * a browser. `createWeb` makes the broker-wide parts (the history and the
+ * recent changes, fed by every publication and every event); `webRoutes`
+ * serves them on each listener.
+ */
+import { Gauge, type Registry } from 'prom-client';
+import { RecentEvents, type EventBus } from '../events/index.js';
+import type { ProviderState } from '../providers/index.js';
+import type { BrokerState } from '../server/state.js';
+import { DEFAULT_HISTORY, SensorHistory, type HistoryOptions } from './history.js';
+import { elementId, instancesOf, type ViewSources } from './view.js';
+
+export { webRoutes, type WebOptions } from './routes.js';
+export { DEFAULT_HISTORY, SensorHistory, type HistoryOptions } from './history.js';
+export { statusView, type StatusView } from './view.js';
+
+/** Recent changes the page keeps. */
+const RECENT_EVENTS = 200;
+
+export interface Web {
+  sources: ViewSources;
+  /** Keeps the numeric sensors' readings of the current generation (call after each publication). */
+  record(time: number): void;
+  /** Counts the history's memory in /metrics. */
+  registerMetrics(registry: Registry): void;
+}
+
+export function createWeb(options: { state: BrokerState; events: EventBus; providers: () => ProviderState[]; history?: HistoryOptions }): Web {
+  const history = new SensorHistory(options.history ?? DEFAULT_HISTORY);
+  const recent = new RecentEvents(RECENT_EVENTS);
+  options.events.subscribe(recent);
+  const { state } = options;
+  return {
+    sources: { state, providers: options.providers, recent: () => recent.list(), history },
+    record(time) {
+      history.record(instancesOf(state, 'CIM_NumericSensor').map((i) => [elementId(i), i] as const), time);
+    },
+    registerMetrics(registry) {
+      new Gauge({
+        name: 'thincim_history_bytes', help: 'Memory held by the sensor history ring buffers (history.seconds, history.points)', registers: [registry],
+        collect() { this.set(history.bytes); },
+      });
+      new Gauge({
+        name: 'thincim_history_sensors', help: 'Numeric sensors with a history', registers: [registry],
+        collect() { this.set(history.sensors); },
+      });
+    },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * The health page and a sensor's page as complete HTML: everything an
+ * operator needs is here without JavaScript; the script (page.ts) only
+ * keeps it current. Every string is escaped (esc); no inline script or
+ * style, so the CSP can forbid both.
+ */
+import type { NagiosState } from '../client/health.js';
+import { esc } from './escape.js';
+import { chartSvg, gaugeSvg, sparkSvg, sparkText, type ChartPoint } from './svg.js';
+import type { ElementView, EventView, GroupView, ProviderView, StatusView } from './view.js';
+
+export interface AssetLinks {
+  css: string;
+  js: string;
+  icon: string;
+}
+
+/** Icon and word of each state: never colour alone. */
+export const STATE_LABEL: Readonly<Record<NagiosState, { icon: string; word: string }>> = {
+  OK: { icon: '✓', word: 'OK' },
+  WARNING: { icon: '▲', word: 'Warning' },
+  CRITICAL: { icon: '✕', word: 'Critical' },
+  UNKNOWN: { icon: '?', word: 'Unknown' },
+};
+
+/** Event severities as page states. */
+const SEVERITY_STATE: Readonly<Record<string, NagiosState>> = { ok: 'OK', unknown: 'UNKNOWN', warning: 'WARNING', critical: 'CRITICAL', fatal: 'CRITICAL' };
+
+export function utcTime(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+function time(ms: number): string {
+  return `<time datetime="${new Date(ms).toISOString()}">${esc(utcTime(ms))}</time>`;
+}
+
+function icon(state: NagiosState): string {
+  return `<span class="icon" aria-hidden="true">${STATE_LABEL[state].icon}</span>`;
+}
+
+function layout(title: string, assets: AssetLinks, body: string): string {
+  return '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">' +
+    `<title>${esc(title)}</title><link rel="icon" type="image/svg+xml" href="${assets.icon}">` +
+    `<link rel="stylesheet" href="${assets.css}"><script type="module" src="${assets.js}"></script></head>` +
+    `<body>${body}</body></html>\n`;
+}
+
+export function renderPage(view: StatusView, assets: AssetLinks): string {
+  const host = view.host.name || 'this host';
+  const title = `${STATE_LABEL[view.verdict.state].word} · ${host} · thincim`;
+  const body = '<a class="skip" href="#devices">Skip to devices and sensors</a>' +
+    `<header class="top"><h1>${esc(host)}</h1>${identity(view)}</header>` +
+    `<main id="main" data-generation="${view.generation}" data-time="${view.time}">` +
+    overview(view) + changes(view.events) + devices(view.groups) +
+    '</main><footer><p>Read-only view served by thincim. The same data as JSON: <a href="/api/v1/status">/api/v1/status</a>.</p></footer>';
+  return layout(title, assets, body);
+}
+
+function identity(view: StatusView): string {
+  const h = view.host;
+  const rows: [string, string][] = [];
+  if (h.manufacturer || h.model) rows.push(['Model', [h.manufacturer, h.model].filter(Boolean).join(' ')]);
+  if (h.serialNumber) rows.push(['Serial number', h.serialNumber]);
+  if (h.bios) rows.push(['BIOS', [h.bios.version, h.bios.date && `(${h.bios.date})`].filter(Boolean).join(' ')]);
+  if (!rows.length) return '';
+  return `<dl class="identity">${rows.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`;
+}
+
+function overview(view: StatusView): string {
+  const v = view.verdict;
+  const reasons = v.reasons.length ? `<ul class="reasons">${v.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : '';
+  const age = view.newestSample === null ? 'no sample yet'
+    : `last sample ${time(view.newestSample)}, <span class="age" data-since="${view.newestSample}">${ageText(view.time - view.newestSample)}</span> before this page was made`;
+  return '<section class="overview" aria-labelledby="overall-h"><h2 id="overall-h">Overall health</h2>' +
+    `<div id="verdict" class="verdict st-${view.verdict.state}" role="status" aria-live="polite" aria-atomic="true">` +
+    `<p class="verdict-state">${icon(v.state)}<strong>${STATE_LABEL[v.state].word}</strong></p>${reasons}</div>` +
+    `<p id="samples">${age}.</p>` +
+    '<p id="live" class="live">' +
+    `<noscript>A snapshot made at ${esc(utcTime(view.time))}: reload the page for newer readings.</noscript></p>` +
+    `<div id="offline" class="offline" role="alert" hidden></div>` +
+    providers(view.providers) + '</section>';
+}
+
+export function ageText(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 120) return `${s} s`;
+  if (s < 7200) return `${Math.round(s / 60)} min`;
+  return `${Math.round(s / 3600)} h`;
+}
+
+const PROVIDER_STATE: Readonly<Record<ProviderView['state'], NagiosState>> = { sampling: 'OK', failed: 'CRITICAL', starting: 'UNKNOWN' };
+
+export function providerText(p: ProviderView): string {
+  if (p.state === 'sampling') return 'sampling';
+  if (p.state === 'starting') return 'starting: no sample yet';
+  const backoff = p.backoffUntil ? `; backed off until ${utcTime(p.backoffUntil)}` : '';
+  return `failed ${p.consecutiveFailures} time${p.consecutiveFailures === 1 ? '' : 's'}: ${p.lastError ?? 'unknown error'}${backoff}`;
+}
+
+function providers(list: readonly ProviderView[]): string {
+  const rows = list.map((p) => `<tr data-provider="${esc(p.name)}" class="st-${PROVIDER_STATE[p.state]}"><th scope="row">${esc(p.name)}</th>` +
+    `<td class="pstate">${icon(PROVIDER_STATE[p.state])}<span class="text">${esc(providerText(p))}</span></td>` +
+    `<td class="plast">${p.lastSample === null ? 'never' : time(p.lastSample)}</td></tr>`).join('');
+  return '<table class="providers"><caption>Providers</caption><thead><tr><th scope="col">Provider</th><th scope="col">State</th>' +
+    `<th scope="col">Last good sample</th></tr></thead><tbody id="provider-rows">${rows}</tbody></table>`;
+}
+
+function changes(events: readonly EventView[]): string {
+  const items = events.map(eventItem).join('');
+  return '<section class="changes" aria-labelledby="changes-h"><h2 id="changes-h">Recent changes</h2>' +
+    `<p class="empty" id="no-events"${events.length ? ' hidden' : ''}>No changes since the agent started.</p>` +
+    `<ol id="events" class="events" tabindex="0" aria-label="Recent changes, newest first">${items}</ol></section>`;
+}
+
+export function eventItem(e: EventView): string {
+  const state = SEVERITY_STATE[e.severity] ?? 'UNKNOWN';
+  return `<li class="st-${state}" data-sequence="${e.sequence}">${time(e.time)} ${icon(state)}` +
+    `<span class="sev">${esc(e.severity)}</span> <span class="msg">${esc(e.message)}</span></li>`;
+}
+
+function devices(groups: readonly GroupView[]): string {
+  const nav = `<nav aria-label="Groups"><ul class="toc">${groups.map((g) => `<li><a href="#g-${g.id}">${esc(g.title)} <span class="count">(${g.elements.length})</span></a></li>`).join('')}</ul></nav>`;
+  return `<section id="devices" class="devices" aria-labelledby="devices-h" tabindex="-1"><h2 id="devices-h">Devices and sensors</h2>${nav}` +
+    groups.map(group).join('') + '</section>';
+}
+
+function group(g: GroupView): string {
+  const numeric = g.elements.some((e) => e.kind === 'numericSensor');
+  // Devices without a state of their own (fans, processors…) have their health only.
+  const stated = g.elements.some((e) => e.currentState !== null);
+  const head = numeric
+    ? ['Sensor', 'Reading', 'Thresholds', 'State', 'Health', 'Recent']
+    : ['Name', ...(stated ? ['State'] : []), 'Health', 'Details'];
+  return `<section id="g-${g.id}" aria-labelledby="g-${g.id}-h"><h3 id="g-${g.id}-h">${esc(g.title)}</h3>` +
+    `<table class="elements ${numeric ? 'numeric' : stated ? 'stated' : 'plain'}"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
+    `<tbody>${g.elements.map((e) => (numeric ? numericRow(e) : deviceRow(e, stated))).join('')}</tbody></table></section>`;
+}
+
+function healthCell(e: ElementView): string {
+  return `<td class="health" data-label="Health">${icon(e.state)}<span class="text">${esc(e.health)}</span></td>`;
+}
+
+export function readingText(e: ElementView): string {
+  return e.reading ? `${e.reading.text}${e.reading.unit ? ` ${e.reading.unit}` : ''}` : 'no reading';
+}
+
+function numericRow(e: ElementView): string {
+  const href = `/sensors/${encodeURIComponent(e.id)}`;
+  const unit = e.reading?.unit ?? '';
+  return `<tr data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row"><a href="${esc(href)}">${esc(e.name)}</a></th>` +
+    `<td class="reading" data-label="Reading">${esc(readingText(e))}</td>` +
+    `<td class="gauge-cell" data-label="Thresholds">${e.reading ? gaugeSvg(e.reading) : ''}</td>` +
+    `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>${healthCell(e)}` +
+    `<td class="spark-cell" data-label="Recent">${sparkSvg(e.spark, sparkText(e.spark, unit))}</td></tr>`;
+}
+
+function deviceRow(e: ElementView, stated: boolean): string {
+  return `<tr data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row">${esc(e.name)}</th>` +
+    `${stated ? `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>` : ''}${healthCell(e)}` +
+    `<td class="details" data-label="Details">${esc(e.details)}</td></tr>`;
+}
+
+export interface SensorPage {
+  element: ElementView;
+  points: ChartPoint[];
+  seconds: number;
+  time: number;
+  host: string;
+}
+
+export function renderSensorPage(page: SensorPage, assets: AssetLinks): string {
+  const e = page.element;
+  const unit = e.reading?.unit ?? '';
+  const u = unit ? ` ${unit}` : '';
+  const window = page.seconds >= 120 ? `${Math.round(page.seconds / 60)} minutes` : `${page.seconds} seconds`;
+  const label = `${e.name}: readings over the last ${window}`;
+  const rows = [...page.points].reverse().map((p) => `<tr><td>${time(p.time)}</td><td>${p.value === null ? 'no reading' : esc(`${p.value}${u}`)}</td></tr>`).join('');
+  const body = '<a class="skip" href="#main">Skip to the chart</a>' +
+    `<header class="top"><p class="crumb"><a href="/">${esc(page.host || 'Host')}</a></p><h1>${esc(e.name)}</h1></header>` +
+    `<main id="main" tabindex="-1"><section aria-labelledby="now-h"><h2 id="now-h">Now</h2><dl class="identity">` +
+    `<div><dt>Reading</dt><dd>${esc(readingText(e))}</dd></div><div><dt>State</dt><dd>${esc(e.currentState ?? '')}</dd></div>` +
+    `<div><dt>Health</dt><dd class="st-${e.state}">${icon(e.state)}${esc(e.health)}</dd></div></dl>` +
+    `${e.reading ? `<div class="gauge-big">${gaugeSvg(e.reading)}</div>` : ''}</section>` +
+    `<section aria-labelledby="chart-h"><h2 id="chart-h">Last ${window}</h2>` +
+    (page.seconds === 0 ? '<p>History is off (history.seconds is 0).</p>' : chartSvg(page.points, e.reading, unit, label)) +
+    `<details><summary>Readings (${page.points.length})</summary><table class="readings"><thead><tr><th scope="col">Time</th><th scope="col">Reading</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table></details></section>` +
+    `<p>As of ${time(page.time)}. The same data as JSON: <a href="/api/v1/sensors/${esc(encodeURIComponent(e.id))}/history">history</a>.</p></main>`;
+  return layout(`${e.name} · ${page.host} · thincim`, assets, body);
+}

@@ -1,0 +1,112 @@
+/**
+ * The hardware health page on the CIM listeners, as a fastify plugin: GET
+ * only, on its own paths (CIM-XML keeps POST on every path). The
+ * listener's hooks run first, so the page has the same TLS, Host check and
+ * authentication as CIM operations; any authenticated user, read-only ones
+ * included, sees everything, and nothing here changes anything.
+ *
+ *   GET /                               the page (complete HTML)
+ *   GET /sensors/:id                    one sensor's chart and readings
+ *   GET /api/v1/status                  the page's data as JSON
+ *   GET /api/v1/sensors/:id/history     one sensor's history as JSON
+ *   GET /assets/page.{css,js}, icon.svg the page's own assets
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { loadAssets, type Asset } from './assets.js';
+import { esc } from './escape.js';
+import { renderPage, renderSensorPage, type AssetLinks } from './render.js';
+import { statusView, type ElementView, type ViewSources } from './view.js';
+
+export interface WebOptions {
+  sources: ViewSources;
+}
+
+/** Scripts, styles, images and fetches from this origin only; no inline code; never framed. */
+const PAGE_CSP = [
+  "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self'", "connect-src 'self'",
+  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "require-trusted-types-for 'script'",
+].join('; ');
+const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+function secure(reply: FastifyReply, csp: string): FastifyReply {
+  return reply.headers({
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+  });
+}
+
+/** Authenticated answers are never kept by a shared cache, nor by the browser. */
+function private_(reply: FastifyReply): FastifyReply {
+  return reply.header('cache-control', 'private, no-store');
+}
+
+export async function webRoutes(app: FastifyInstance, options: WebOptions): Promise<void> {
+  const assets = await loadAssets();
+  const links: AssetLinks = {
+    css: `/assets/page.css?v=${assets.css.hash}`,
+    js: `/assets/page.js?v=${assets.js.hash}`,
+    icon: `/assets/icon.svg?v=${assets.icon.hash}`,
+  };
+  const { sources } = options;
+
+  app.get('/', async (_request, reply) => {
+    secure(private_(reply), PAGE_CSP).type('text/html; charset=utf-8');
+    return renderPage(statusView(sources), links);
+  });
+
+  app.get<{ Params: { id: string } }>('/sensors/:id', async (request, reply) => {
+    secure(private_(reply), PAGE_CSP).type('text/html; charset=utf-8');
+    const found = sensor(sources, request.params.id);
+    if (!found) {
+      reply.code(404);
+      return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No such sensor</title></head><body><main><h1>No such sensor</h1><p>No numeric sensor has the id ${esc(request.params.id)}. <a href="/">Back to the host</a>.</p></main></body></html>\n`;
+    }
+    const { element, view } = found;
+    return renderSensorPage({ element, points: history(sources, element.id, view.time), seconds: sources.history.seconds, time: view.time, host: view.host.name }, links);
+  });
+
+  app.get('/api/v1/status', async (_request, reply) => {
+    secure(private_(reply), DATA_CSP);
+    return statusView(sources);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/sensors/:id/history', async (request, reply) => {
+    secure(private_(reply), DATA_CSP);
+    const found = sensor(sources, request.params.id);
+    if (!found) return reply.code(404).send({ error: 'not-found', message: `no numeric sensor has the id ${request.params.id}` });
+    const { element, view } = found;
+    return {
+      api: view.api, id: element.id, name: element.name, unit: element.reading?.unit ?? '', seconds: sources.history.seconds,
+      points: history(sources, element.id, view.time),
+    };
+  });
+
+  const serve = (path: string, asset: Asset) => app.get<{ Querystring: { v?: string } }>(path, async (request, reply) => {
+    secure(reply, DATA_CSP).type(asset.type);
+    // Versioned URLs never change content: cached for good. Others are revalidated.
+    reply.header('cache-control', request.query.v === asset.hash ? 'private, max-age=31536000, immutable' : 'private, no-cache');
+    reply.header('etag', `"${asset.hash}"`);
+    if (request.headers['if-none-match'] === `"${asset.hash}"`) return reply.code(304).send();
+    return asset.body;
+  });
+  serve('/assets/page.css', assets.css);
+  serve('/assets/page.js', assets.js);
+  serve('/assets/icon.svg', assets.icon);
+}
+
+function sensor(sources: ViewSources, id: string): { element: ElementView; view: ReturnType<typeof statusView> } | undefined {
+  const view = statusView(sources);
+  for (const group of view.groups) {
+    const element = group.elements.find((e) => e.id === id && e.kind === 'numericSensor');
+    if (element) return { element, view };
+  }
+  return undefined;
+}
+
+function history(sources: ViewSources, id: string, now: number): { time: number; value: number | null }[] {
+  return (sources.history.points(id, now) ?? []).map((p) => ({ time: p.time, value: Number.isNaN(p.value) ? null : p.value }));
+}

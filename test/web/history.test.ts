@@ -1,0 +1,49 @@
+import t from 'tap';
+import { CIMInstance, cimProperty, NocaseMap } from '../../src/cim/index.js';
+import { SensorHistory } from '../../src/web/history.js';
+
+function sensor(reading: number | null): CIMInstance {
+  const properties = new NocaseMap([
+    ['CurrentReading', cimProperty('CurrentReading', 'sint32', reading)],
+    ['UnitModifier', cimProperty('UnitModifier', 'sint32', -1)],
+  ]);
+  return new CIMInstance({ classname: 'Thincim_NumericSensor', properties });
+}
+
+t.test('a ring per sensor: the newest `points` readings, one per step, oldest first', async (t) => {
+  const history = new SensorHistory({ seconds: 10, points: 5 });
+  for (let i = 0; i < 8; i++) history.record([['a', sensor(i * 10)]], i * 2000);
+  t.same(history.points('a', 14_000), [6000, 8000, 10_000, 12_000, 14_000].map((time) => ({ time, value: time / 2000 })), 'wrapped: the newest five');
+  t.same(history.points('a', 20_000)!.map((p) => p.time), [10_000, 12_000, 14_000], 'readings older than the window are not given');
+  t.equal(history.points('a', 14_000 + 100_000)?.length, 0, 'nothing within a later window');
+  history.record([['a', sensor(99)]], 14_500);
+  t.equal(history.points('a', 14_500)!.at(-1)!.time, 14_000, 'a reading sooner than a step after the last is not kept');
+  t.equal(history.bytes, 5 * 16);
+});
+
+t.test('a lost reading is a gap; a sensor gone is forgotten', async (t) => {
+  const history = new SensorHistory({ seconds: 60, points: 60 });
+  history.record([['a', sensor(10)], ['b', sensor(20)]], 1000);
+  history.record([['a', sensor(null)]], 2000);
+  t.ok(Number.isNaN(history.points('a', 2000)![1]!.value));
+  t.equal(history.points('b', 2000), undefined, 'b is gone');
+  t.equal(history.sensors, 1);
+});
+
+t.test('sparklines spread their values over the window, the newest included', async (t) => {
+  const history = new SensorHistory({ seconds: 100, points: 100 });
+  for (let i = 0; i < 100; i++) history.record([['a', sensor(i * 10)]], i * 1000);
+  const spark = history.spark('a', 99_000, 10);
+  t.equal(spark.length, 10);
+  t.equal(spark[0], 0);
+  t.equal(spark.at(-1), 99);
+  t.same(history.spark('a', 99_000, 200).length, 100, 'fewer readings than asked: all of them');
+});
+
+t.test('0 seconds: no history, no memory', async (t) => {
+  const history = new SensorHistory({ seconds: 0, points: 360 });
+  history.record([['a', sensor(1)]], 1000);
+  t.equal(history.enabled, false);
+  t.equal(history.bytes, 0);
+  t.equal(history.points('a', 1000), undefined);
+});
