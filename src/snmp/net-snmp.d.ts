@@ -9,6 +9,8 @@ declare module 'net-snmp' {
   export interface SessionOptions {
     version?: number;
     transport?: 'udp4' | 'udp6';
+    /** Where requests go. */
+    port?: number;
     /** Where traps and informs go. */
     trapPort?: number;
     retries?: number;

@@ -20,6 +20,8 @@ export function createSender(snmp: Library, target: SnmpTarget, engineId: string
   const options = {
     transport: target.transport,
     trapPort: target.port,
+    // net-snmp sends a v3 inform after the first (once the engine is discovered) to `port`, not `trapPort`.
+    port: target.port,
     retries: target.retries,
     timeout: target.timeoutMs,
   };
