@@ -133,6 +133,13 @@ async function launch(dir: string, confFile: string, port: number): Promise<Trap
 
 /** The numeric OID (no leading dot) of a THINCIM-MIB name, as net-snmp's snmptranslate reads the MIB file. */
 export function oidOf(name: string): string {
-  const out = execFileSync('snmptranslate', ['-M', MIB_DIRS, '-m', 'THINCIM-MIB', '-On', `THINCIM-MIB::${name}`], { encoding: 'utf8' });
-  return out.trim().replace(/^\./, '');
+  let oid = translated.get(name);
+  if (oid === undefined) {
+    const out = execFileSync('snmptranslate', ['-M', MIB_DIRS, '-m', 'THINCIM-MIB', '-On', `THINCIM-MIB::${name}`], { encoding: 'utf8' });
+    oid = out.trim().replace(/^\./, '');
+    translated.set(name, oid);
+  }
+  return oid;
 }
+
+const translated = new Map<string, string>();
