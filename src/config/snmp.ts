@@ -112,6 +112,9 @@ export function snmpProblems(snmp: { targets: SnmpTargetConfig[]; community?: st
   const problems: SnmpProblem[] = [];
   snmp.targets.forEach((target, i) => {
     const add = (message: string): void => void problems.push({ key: `snmp.targets.${i}`, message: `${target.address}: ${message}` });
+    for (const what of ['communityEnv', 'authKeyEnv', 'privKeyEnv'] as const) {
+      if (target[what]?.startsWith('THINCIM_')) add(`${what}: THINCIM_* variables are configuration keys; name the secret's variable otherwise`);
+    }
     const port = Number(/:(\d+)$/.exec(target.address)?.[1]);
     if (!(port >= 1 && port <= 65535)) add('the port must be 1–65535');
     const oneOf = (what: 'community' | 'authKey' | 'privKey'): number => {

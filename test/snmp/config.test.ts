@@ -83,6 +83,8 @@ t.test('what does not go together is refused, naming the target, never echoing a
   t.match(rules, 'snmp.targets.3: udp:h:162: give one of authKey, authKeyEnv');
   t.match(rules, 'snmp.targets.3: udp:h:162: SNMPv3 needs a privacy key (privKey, privKeyFile or privKeyEnv): thincim sends authPriv only');
   t.notMatch(rules, /secret-/);
+  t.match(await problems([], { THINCIM_SNMP_TARGETS: '[{"address":"udp:h:162","communityEnv":"THINCIM_COMMUNITY"}]' }),
+    'snmp.targets.0: udp:h:162: communityEnv: THINCIM_* variables are configuration keys');
   t.match(await problems(['--snmp-target', 'nms:162']), 'snmp.targets.0.address: must match');
   t.match(await problems(['--snmp-community', 'c', '--snmp-engine-id', 'xyz']), 'snmp.engineId: must match');
 });
