@@ -44,9 +44,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const logger = createLogger(config, io);
   let service: Service;
   try {
-    service = await start(config, logger);
+    service = await start(config, logger, io.env);
   } catch (err) {
-    if (!STARTUP_ERRORS.some((type) => err instanceof type) && !isListenError(err)) throw err;
+    if (!STARTUP_ERRORS.some((type) => err instanceof type) && !isListenError(err) && !isSnmpTargetError(err)) throw err;
     for (const d of err instanceof MofError ? err.diagnostics : []) logger.fatal({ file: d.file, line: d.line, column: d.column }, formatDiagnostic(d));
     logger.fatal({ err: { message: (err as Error).message } }, `not starting: ${(err as Error).message}`);
     return 1;
@@ -58,6 +58,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 function isListenError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL';
+}
+
+/** A target's secret file or variable missing (SnmpTargetError, from the lazily loaded SNMP module). */
+function isSnmpTargetError(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'THINCIM_SNMP_TARGET';
 }
 
 function createLogger(config: Config, io: CliIO): Logger {
@@ -73,11 +78,12 @@ function createLogger(config: Config, io: CliIO): Logger {
 
 interface Service {
   broker: Broker;
+  snmp: { close(): void } | undefined;
   /** Reloads what SIGHUP reloads. */
   reload(): Promise<void>;
 }
 
-async function start(config: Config, logger: Logger): Promise<Service> {
+async function start(config: Config, logger: Logger, env: CliIO['env']): Promise<Service> {
   const listeners = planListeners(config);
   const providers = await loadProviders({
     providers: config.providers,
@@ -112,9 +118,17 @@ async function start(config: Config, logger: Logger): Promise<Service> {
     staleAfterMs: config.staleAfterSec * 1000,
   });
   broker.urls.forEach((url, i) => logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`));
+  let snmp: Service['snmp'];
+  try {
+    snmp = await startSnmp(config, broker, logger, env);
+  } catch (err) {
+    await broker.close(0);
+    throw err;
+  }
   logger.info({ version: VERSION, providers: config.providers }, `thincim ${VERSION} started`);
   return {
     broker,
+    snmp,
     async reload() {
       // The certificate first: if it fails, the users stay as they were too (as the log says).
       const fresh = await loadTLS();
@@ -123,6 +137,13 @@ async function start(config: Config, logger: Logger): Promise<Service> {
       logger.info('users and certificate reloaded');
     },
   };
+}
+
+/** SNMP traps: the module and its library are loaded only when a target is configured. */
+async function startSnmp(config: Config, broker: Broker, logger: Logger, env: CliIO['env']): Promise<Service['snmp']> {
+  if (config.snmp.targets.length === 0) return undefined;
+  const { startSnmpNotifier } = await import('../snmp/index.js');
+  return startSnmpNotifier({ snmp: config.snmp, events: broker.events, logger, hostname: hostname(), env });
 }
 
 async function tlsOptions(config: Config, logger: Logger): Promise<TLSOptions> {
@@ -154,6 +175,7 @@ function lifecycle(service: Service, config: Config, logger: Logger): Promise<nu
     const stop = (signal: string) => {
       process.off('SIGTERM', stop).off('SIGINT', stop).off('SIGHUP', onHup);
       logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+      service.snmp?.close();
       service.broker.close(config.shutdownGraceMs).then(() => {
         logger.info('stopped');
         resolve(0);

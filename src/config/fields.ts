@@ -29,6 +29,8 @@ export interface Field<T> {
   readonly defaultDoc?: string;
   /** Masked in printed configuration and never echoed in error messages. */
   readonly secret?: boolean;
+  /** In a list of objects: the keys of each item masked as secrets. */
+  readonly secretKeys?: readonly string[];
   readonly pathKind?: PathKind;
   /** The flag name without dashes; null when the key has no flag (secrets: argv is visible to every user). */
   readonly flag?: string | null;

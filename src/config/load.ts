@@ -11,6 +11,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { closest, ConfigError, type ConfigProblem } from './errors.js';
 import { type DefaultContext, isField, type Section } from './fields.js';
 import { readConfigFile } from './file.js';
+import { snmpProblems } from './snmp.js';
 import { type Config, CONFIG_SPEC } from './spec.js';
 import { CONFIG_FILE_ENV, ENTRIES, ENTRY_BY_KEY, type Entry, entryFor, ENV_PREFIX, VALIDATION_SCHEMA } from './table.js';
 
@@ -282,7 +283,7 @@ function toProblem(error: ErrorObject, layer: Layer): ConfigProblem {
   const source = (entry && layer.sources.get(entry.key)) ?? layer.origin;
   const line = layer.lineOf?.(segments);
   let message = describe(error, key);
-  const echo = entry && !entry.field.secret && entry.key === key && error.keyword !== 'additionalProperties';
+  const echo = entry && !entry.field.secret && !entry.field.secretKeys && entry.key === key && error.keyword !== 'additionalProperties';
   if (echo) message += ` (got ${shortJSON(error.data)})`;
   return { key, source, message, ...(line === undefined ? {} : { line }) };
 }
@@ -382,6 +383,7 @@ function crossCheck(config: Config, sources: ConfigSources): ConfigProblem[] {
   if (config.limits.enumerationTimeoutSec > config.limits.enumerationTimeoutMaxSec) {
     add('limits.enumerationTimeoutSec', `must not exceed limits.enumerationTimeoutMaxSec (${config.limits.enumerationTimeoutMaxSec})`);
   }
+  for (const p of snmpProblems(config.snmp)) problems.push({ key: p.key, source: sources['snmp.targets'] ?? 'default', message: p.message });
   return problems;
 }
 

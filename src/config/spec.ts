@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import {
   boolean, type DefaultContext, type Infer, integer, list, number, oneOf, path, port, sections, stringMap, text,
 } from './fields.js';
+import { snmpTargets } from './snmp.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -206,6 +207,30 @@ export const CONFIG_SPEC = {
   history: {
     seconds: integer({ doc: 'How long each numeric sensor\'s readings are kept for the page\'s charts (0: no history)', unit: 's', default: 3600, min: 0, max: 604_800 }),
     points: integer({ doc: 'Readings kept per sensor over `history.seconds` (memory: 16 bytes each, counted in /metrics)', default: 360, min: 2, max: 100_000 }),
+  },
+  snmp: {
+    targets: snmpTargets({
+      doc: 'Receivers of SNMP traps or informs for every hardware event (see "SNMP traps"): objects with `address` (`udp:HOST:PORT`), `notification` (`trap`/`inform`), a v2c `community` or a v3 `user` with `authProtocol`, `authKey`, `privProtocol`, `privKey` (each key also as `…File` or `…Env`), `retries`, `timeoutMs`. The flag and the variable take comma-separated addresses (v2c with `snmp.community`); the variable also a JSON list.',
+      flag: 'snmp-target',
+    }),
+    community: text({
+      doc: 'SNMPv2c community of the targets that name none. Sent in clear on the wire: prefer SNMPv3 beyond a trusted network.',
+      secret: true,
+      flag: 'snmp-community',
+      maxLength: 256,
+    }),
+    enterpriseOid: text({
+      doc: 'Root OID of the notifications and their objects (THINCIM-MIB); the default sits under the documentation PEN 32473 (RFC 5612): move it under your own PEN with the MIB.',
+      default: '1.3.6.1.4.1.32473.1',
+      pattern: '^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$',
+      maxLength: 256,
+    }),
+    engineId: text({
+      doc: 'SNMPv3 engine ID of thincim, in hex (5–32 octets): receivers of v3 traps configure their users with it (`createUser -e`).',
+      defaultDoc: 'derived from the host name (logged at start)',
+      pattern: '^(0x)?([0-9A-Fa-f]{2}){5,32}$',
+    }),
+    queue: integer({ doc: 'Events waiting per SNMP target; past it the oldest are dropped (counted in /metrics)', default: 1000, min: 1, max: 1_000_000 }),
   },
   shutdownGraceMs: integer({ doc: 'Time given to requests in flight at shutdown', unit: 'ms', default: 10_000, min: 0, max: 600_000 }),
   staleAfterSec: number({ doc: 'A provider sample older than this is reported stale', unit: 's', default: 60, min: 1, max: 86_400 }),

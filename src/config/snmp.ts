@@ -1,0 +1,140 @@
+/**
+ * The SNMP receivers of `snmp.targets`: their schema, how flags and variables
+ * write them, and the rules across their keys. Only configuration lives here;
+ * the sender (src/snmp) is loaded when a target is configured.
+ */
+import type { SchemaObject } from 'ajv';
+import type { Field } from './fields.js';
+
+export const AUTH_PROTOCOLS = ['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
+export const PRIV_PROTOCOLS = ['des', 'aes', 'aes256b', 'aes256r'] as const;
+
+/** One receiver as the configuration gives it. */
+export interface SnmpTargetConfig {
+  /** `udp:HOST:PORT`; an IPv6 host in brackets (`udp:[::1]:162`). */
+  address: string;
+  notification?: 'trap' | 'inform';
+  version?: '2c' | '3';
+  community?: string;
+  communityFile?: string;
+  communityEnv?: string;
+  user?: string;
+  authProtocol?: (typeof AUTH_PROTOCOLS)[number];
+  authKey?: string;
+  authKeyFile?: string;
+  authKeyEnv?: string;
+  privProtocol?: (typeof PRIV_PROTOCOLS)[number];
+  privKey?: string;
+  privKeyFile?: string;
+  privKeyEnv?: string;
+  retries?: number;
+  timeoutMs?: number;
+}
+
+/** `udp:HOST:PORT`: a DNS name or IPv4 address, or an IPv6 address in brackets; the port is required. */
+export const TARGET_ADDRESS = '^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$';
+
+/** The keys of a target that hold a secret: masked by `config --print`. */
+export const TARGET_SECRET_KEYS = ['community', 'authKey', 'privKey'] as const;
+
+const secretSource = (what: string, minLength: number): Record<string, SchemaObject> => ({
+  [what]: { type: 'string', minLength, maxLength: 256 },
+  [`${what}File`]: { type: 'string', pattern: '^/', maxLength: 4096 },
+  [`${what}Env`]: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 128 },
+});
+
+/** USM keys shorter than 8 characters are refused by RFC 3414 (and by net-snmp's receivers). */
+export const MIN_USM_KEY = 8;
+
+const TARGET_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['address'],
+  additionalProperties: false,
+  properties: {
+    address: { type: 'string', pattern: TARGET_ADDRESS, maxLength: 300 },
+    notification: { type: 'string', enum: ['trap', 'inform'] },
+    version: { type: 'string', enum: ['2c', '3'] },
+    ...secretSource('community', 1),
+    user: { type: 'string', minLength: 1, maxLength: 32 },
+    authProtocol: { type: 'string', enum: [...AUTH_PROTOCOLS] },
+    ...secretSource('authKey', MIN_USM_KEY),
+    privProtocol: { type: 'string', enum: [...PRIV_PROTOCOLS] },
+    ...secretSource('privKey', MIN_USM_KEY),
+    retries: { type: 'integer', minimum: 0, maximum: 20 },
+    timeoutMs: { type: 'integer', minimum: 100, maximum: 600_000 },
+  },
+};
+
+/**
+ * Flag and variable text to targets: comma-separated `udp:HOST:PORT`
+ * addresses (v2c, with `snmp.community`), or in the variable a JSON list of
+ * target objects. Text that does not parse goes on as is, for the schema to report.
+ */
+function targetsFromText(texts: readonly string[], origin: 'env' | 'flag'): unknown {
+  const joined = texts.join(',').trim();
+  if (origin === 'env' && joined.startsWith('[')) {
+    try {
+      return JSON.parse(joined) as unknown;
+    } catch {
+      return joined;
+    }
+  }
+  return joined.split(',').map((s) => s.trim()).filter((s) => s !== '').map((address) => ({ address }));
+}
+
+export function snmpTargets(opts: { doc: string; flag: string }): Field<SnmpTargetConfig[]> {
+  return {
+    kind: 'field',
+    ...opts,
+    default: [],
+    defaultDoc: 'none',
+    secretKeys: TARGET_SECRET_KEYS,
+    schema: { type: 'array', maxItems: 64, items: TARGET_SCHEMA },
+    fromText: targetsFromText,
+  };
+}
+
+export interface SnmpProblem {
+  key: string;
+  message: string;
+}
+
+const given = (target: SnmpTargetConfig, what: 'community' | 'authKey' | 'privKey'): string[] =>
+  [what, `${what}File`, `${what}Env`].filter((k) => target[k as keyof SnmpTargetConfig] !== undefined);
+
+/** The version a target speaks: as given, else 3 when it names a user. */
+export function targetVersion(target: SnmpTargetConfig): '2c' | '3' {
+  return target.version ?? (target.user === undefined ? '2c' : '3');
+}
+
+/** What the schema cannot say: which keys go together, per version. */
+export function snmpProblems(snmp: { targets: SnmpTargetConfig[]; community?: string | undefined }): SnmpProblem[] {
+  const problems: SnmpProblem[] = [];
+  snmp.targets.forEach((target, i) => {
+    const add = (message: string): void => void problems.push({ key: `snmp.targets.${i}`, message: `${target.address}: ${message}` });
+    for (const what of ['communityEnv', 'authKeyEnv', 'privKeyEnv'] as const) {
+      if (target[what]?.startsWith('THINCIM_')) add(`${what}: THINCIM_* variables are configuration keys; name the secret's variable otherwise`);
+    }
+    const port = Number(/:(\d+)$/.exec(target.address)?.[1]);
+    if (!(port >= 1 && port <= 65535)) add('the port must be 1–65535');
+    const oneOf = (what: 'community' | 'authKey' | 'privKey'): number => {
+      const keys = given(target, what);
+      if (keys.length > 1) add(`give one of ${keys.join(', ')}`);
+      return keys.length;
+    };
+    const v3Keys = ['user', 'authProtocol', 'privProtocol', ...given(target, 'authKey'), ...given(target, 'privKey')]
+      .filter((k) => target[k as keyof SnmpTargetConfig] !== undefined);
+    if (targetVersion(target) === '2c') {
+      if (v3Keys.length > 0) add(`${v3Keys.join(', ')} belong to SNMPv3 (set version: '3')`);
+      if (oneOf('community') === 0 && snmp.community === undefined) add('needs a community: its own, or snmp.community (--snmp-community)');
+      return;
+    }
+    const communityKeys = given(target, 'community');
+    if (communityKeys.length > 0) add(`${communityKeys.join(', ')} belong to SNMPv2c`);
+    if (target.user === undefined) add('SNMPv3 needs a user');
+    // authPriv only: SNMPv3 without privacy would send the hardware's state in clear.
+    if (oneOf('authKey') === 0) add('SNMPv3 needs an authentication key (authKey, authKeyFile or authKeyEnv)');
+    if (oneOf('privKey') === 0) add('SNMPv3 needs a privacy key (privKey, privKeyFile or privKeyEnv): thincim sends authPriv only');
+  });
+  return problems;
+}

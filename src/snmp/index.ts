@@ -1,0 +1,133 @@
+/**
+ * SNMP notifications: every hardware event as a THINCIM-MIB trap or inform to
+ * each configured receiver. Loaded by `thincim serve` only when a target is
+ * configured, and it alone loads the SNMP library. Each target is its own
+ * EventBus consumer with its own bounded queue, so an unreachable receiver
+ * (whose informs wait out their retries) delays no other target and no
+ * sampling; past the bound its oldest events are dropped and counted.
+ */
+import type { EventBus, EventConsumer, HardwareEvent } from '../events/index.js';
+import { createSender, type Sender } from './sender.js';
+import { defaultEngineId, resolveTargets, type SnmpTarget } from './targets.js';
+import { eventVarbinds, notificationOid } from './varbinds.js';
+import type { SnmpTargetConfig } from '../config/snmp.js';
+
+export { SnmpTargetError, defaultEngineId, resolveTargets, type SnmpTarget } from './targets.js';
+export { eventVarbinds, notificationOid, NOTIFICATIONS, OBJECT_NAMES, SEVERITIES, dateAndTime, type MibVarbind } from './varbinds.js';
+
+interface NotifierLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+export interface SnmpOptions {
+  snmp: {
+    targets: readonly SnmpTargetConfig[];
+    community?: string | undefined;
+    enterpriseOid: string;
+    engineId?: string | undefined;
+    queue: number;
+  };
+  events: EventBus;
+  logger: NotifierLogger;
+  hostname: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface TargetStats {
+  readonly address: string;
+  readonly sent: number;
+  readonly failed: number;
+}
+
+export interface SnmpNotifier {
+  readonly engineId: string;
+  stats(): TargetStats[];
+  /** Stops taking events and closes the sockets; informs in flight are abandoned. */
+  close(): void;
+}
+
+const ENTERPRISES = '1.3.6.1.4.1.';
+
+export async function startSnmpNotifier(options: SnmpOptions): Promise<SnmpNotifier> {
+  const { snmp, events, logger } = options;
+  const targets = resolveTargets(snmp, options.env);
+  const library = (await import('net-snmp')).default;
+  const enterprise = snmp.enterpriseOid.startsWith(ENTERPRISES) ? Number(snmp.enterpriseOid.slice(ENTERPRISES.length).split('.')[0]) : undefined;
+  const engineId = (snmp.engineId ?? defaultEngineId(options.hostname, enterprise)).replace(/^0x/, '').toLowerCase();
+  const started = Date.now();
+  const consumers = targets.map((target, i) => {
+    const consumer = new TargetConsumer(`snmp ${i + 1} ${target.address}`, target, createSender(library, target, engineId), {
+      root: snmp.enterpriseOid, maxQueue: snmp.queue, logger, upTime: () => Math.floor((Date.now() - started) / 10) % 2 ** 32,
+    });
+    const unsubscribe = events.subscribe(consumer);
+    logger.info({ target: target.address, version: target.version, notification: target.notification }, `SNMP ${target.notification}s to ${target.address}`);
+    return { consumer, unsubscribe };
+  });
+  if (targets.some((t) => t.version === '3')) logger.info({ engineId }, `SNMPv3 engine ID ${engineId}`);
+  return {
+    engineId,
+    stats: () => consumers.map(({ consumer }) => consumer.stats()),
+    close() {
+      for (const { consumer, unsubscribe } of consumers) {
+        unsubscribe();
+        consumer.close();
+      }
+    },
+  };
+}
+
+interface ConsumerSettings {
+  root: string;
+  maxQueue: number;
+  logger: NotifierLogger;
+  /** sysUpTime in hundredths of a second since the notifier started. */
+  upTime(): number;
+}
+
+/** One target: sends each event in turn; says once when the target starts failing and once when it works again. */
+class TargetConsumer implements EventConsumer {
+  readonly name: string;
+  readonly maxQueue: number;
+  readonly #target: SnmpTarget;
+  readonly #sender: Sender;
+  readonly #settings: ConsumerSettings;
+  #sent = 0;
+  #failed = 0;
+  #failing = false;
+  #closed = false;
+
+  constructor(name: string, target: SnmpTarget, sender: Sender, settings: ConsumerSettings) {
+    this.name = name;
+    this.maxQueue = settings.maxQueue;
+    this.#target = target;
+    this.#sender = sender;
+    this.#settings = settings;
+  }
+
+  async handle(event: HardwareEvent): Promise<void> {
+    if (this.#closed) return;
+    const { root, logger } = this.#settings;
+    const log = { target: this.#target.address, sequence: event.sequence };
+    try {
+      await this.#sender.send(notificationOid(root, event.kind), eventVarbinds(root, event), this.#settings.upTime());
+      this.#sent++;
+      if (this.#failing) logger.info(log, `SNMP target ${this.#target.address} reachable again`);
+      this.#failing = false;
+    } catch (err) {
+      if (this.#closed) return;
+      this.#failed++;
+      if (!this.#failing) logger.warn({ ...log, err: { message: (err as Error).message } }, `SNMP ${this.#target.notification} to ${this.#target.address} failed; its events are lost until it answers`);
+      this.#failing = true;
+    }
+  }
+
+  stats(): TargetStats {
+    return { address: this.#target.address, sent: this.#sent, failed: this.#failed };
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#sender.close();
+  }
+}
