@@ -213,13 +213,22 @@ export class IndicationService {
         exporter,
         failingSince: undefined,
         unsubscribe: this.#options.bus.subscribe({
-          name: `indications:${destination.record.name}`,
+          name: this.#consumerName(destination),
           maxQueue: this.settings.queueSize,
           handle: (event) => this.#deliver(key, event),
         }),
       };
       this.#deliveries.set(key, delivery);
     }
+  }
+
+  /** The bus consumer (and /metrics label) of a destination: its Name, made unique should two destinations share it. */
+  #consumerName(destination: Destination): string {
+    const taken = new Set(this.#options.bus.stats().map((s) => s.name));
+    const base = `indications:${destination.record.name}`;
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}#${n}`;
+    return name;
   }
 
   /** Sends a destination every indication of the event its subscriptions select, in order. */
