@@ -29,3 +29,6 @@ export type { KeyTypeSource } from './encode/paths.js';
 export { encodeIMethodCall, encodeMethodCall } from './encode/request.js';
 export type { IParamInput, MethodParamInput, ParamsInput } from './encode/request.js';
 export { escapeAttribute, escapeText } from './encode/escape.js';
+export { EXPORT_INDICATION, encodeExportIndication, encodeExportResponse } from './encode/export.js';
+export { decodeExportRequest, decodeExportResponse } from './decode/export.js';
+export type { CIMExportRequest, CIMExportResponse } from './decode/export.js';

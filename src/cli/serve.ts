@@ -3,6 +3,8 @@
  * accepting, finish requests in flight, stop providers). SIGHUP reloads the
  * users file and the certificate without dropping connections.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from '../config/index.js';
@@ -116,6 +118,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
     page: config.page,
     history: config.history,
     staleAfterMs: config.staleAfterSec * 1000,
+    indications: await indicationSettings(config),
   });
   broker.urls.forEach((url, i) => logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`));
   let snmp: Service['snmp'];
@@ -186,4 +189,21 @@ function lifecycle(service: Service, config: Config, logger: Logger): Promise<nu
     };
     process.on('SIGTERM', stop).on('SIGINT', stop);
   });
+}
+
+/** The indications section of the configuration as the indication service takes it; subscriptions persist in the state folder. */
+async function indicationSettings(config: Config): Promise<NonNullable<Parameters<typeof startBroker>[0]['indications']>> {
+  const { indications: c } = config;
+  return {
+    retryAttempts: c.retryAttempts,
+    retryIntervalSec: c.retryInterval,
+    timeoutSec: c.timeout,
+    queueSize: c.queueSize,
+    maxSubscriptions: c.maxSubscriptions,
+    removalAction: c.removalAction,
+    removalIntervalSec: c.removalInterval,
+    allowedNetworks: c.allowedNetworks,
+    tls: { ...(c.caFile && { ca: await readFile(c.caFile) }), ...(c.fingerprint && { fingerprint: c.fingerprint }), insecure: c.insecure },
+    stateFile: join(config.stateDir, 'subscriptions.json'),
+  };
 }

@@ -157,6 +157,29 @@ export class WBEMConnection {
     return withPath(instance, instanceName.withLocation(namespace, instanceName.host));
   }
 
+  /** Creates an instance; returns the path the server gave it. */
+  async createInstance(newInstance: CIMInstance, options: Namespaced = {}): Promise<CIMInstanceName> {
+    const namespace = this.#ns(options);
+    const [path, ...extra] = paths(await this.#call('CreateInstance', namespace, { NewInstance: newInstance }), namespace);
+    if (!path || extra.length) throw new ParseError(`CreateInstance returned ${path ? 'several paths' : 'no path'}`);
+    return path;
+  }
+
+  /** Changes the properties of an instance (those of `propertyList`, or all it carries). */
+  async modifyInstance(modifiedInstance: CIMInstance, options: Namespaced & { propertyList?: readonly string[] } = {}): Promise<void> {
+    if (!modifiedInstance.path) throw new TypeError('modifyInstance needs an instance with its path');
+    const namespace = this.#ns(options, modifiedInstance.path);
+    await this.#call('ModifyInstance', namespace, {
+      ModifiedInstance: { kind: 'namedinstance', path: modifiedInstance.path.withLocation(undefined), instance: modifiedInstance },
+      PropertyList: options.propertyList,
+    });
+  }
+
+  async deleteInstance(instanceName: CIMInstanceName, options: Namespaced = {}): Promise<void> {
+    const namespace = this.#ns(options, instanceName);
+    await this.#call('DeleteInstance', namespace, { InstanceName: instanceName.withLocation(undefined) });
+  }
+
   async associators(instanceName: CIMInstanceName, options: AssociatorOptions = {}): Promise<CIMInstance[]> {
     const namespace = this.#ns(options, instanceName);
     return instances(await this.#call('Associators', namespace, { ObjectName: instanceName, ...associatorFilters(options), ...instanceFlags(options) }), namespace);

@@ -172,6 +172,23 @@ export const CONFIG_SPEC = {
     }),
     scenario: path({ doc: 'Scenario file of the simulated host (JSON; see providers/simulated).', defaultDoc: 'the built-in scenario', flag: 'sim-scenario' }),
     interval: number({ doc: 'Sampling interval', unit: 's', default: 2, min: 0.1, max: 86_400 }),
+    timeScale: number({ doc: 'Simulated seconds per real second: 60 plays a minute of the timeline every second.', default: 1, min: 0.001, max: 3600, flag: 'sim-time-scale' }),
+  },
+  indications: {
+    retryAttempts: integer({ doc: 'Delivery retries after the first attempt (DeliveryRetryAttempts).', default: 3, min: 0, max: 100 }),
+    retryInterval: number({ doc: 'Time between delivery attempts (DeliveryRetryInterval).', unit: 's', default: 30, min: 0.01, max: 86_400 }),
+    timeout: number({ doc: 'Time one delivery attempt may take, connection to answer.', unit: 's', default: 10, min: 0.1, max: 600 }),
+    queueSize: integer({ doc: 'Events waiting per listener destination; past it the oldest are dropped (counted in `thincim_events_dropped`).', default: 1000, min: 1, max: 1_000_000 }),
+    maxSubscriptions: integer({ doc: 'Most filters, most listener destinations and most subscriptions (each).', default: 100, min: 1, max: 100_000 }),
+    removalAction: oneOf(['remove', 'disable', 'ignore'], { doc: 'SubscriptionRemovalAction: what happens to the subscriptions of a destination unreachable for `removalInterval`.', default: 'remove' }),
+    removalInterval: number({ doc: 'SubscriptionRemovalTimeInterval.', unit: 's', default: 2_592_000, min: 1, max: 315_360_000 }),
+    allowedNetworks: list({
+      doc: 'Networks (CIDR) or addresses listener destinations may be in; empty allows any. While set, destinations must be addresses.',
+      default: [], defaultDoc: 'any', separator: ',',
+    }),
+    caFile: path({ doc: 'CA bundle (PEM) that HTTPS listeners\' certificates must chain to.', defaultDoc: 'the system\'s authorities' }),
+    fingerprint: text({ doc: 'SHA-256 fingerprint every HTTPS listener\'s certificate must have (pinning).', maxLength: 128 }),
+    insecure: boolean({ doc: 'Do not verify the certificates of HTTPS listeners.', default: false }),
   },
   sysinfo: {
     interval: number({ doc: 'Sampling interval', unit: 's', default: 20, min: 0.1, max: 86_400 }),

@@ -4,7 +4,7 @@ import {
 } from '../cim/index.js';
 import { classOf, instanceAt, instancesOf } from './lookup.js';
 import { Params } from './params.js';
-import type { OperationContext, Param, ParamValue, Result } from './types.js';
+import type { OperationContext, Param, ParamValue, Result, SubscriptionWriter } from './types.js';
 import { instanceView } from './view.js';
 
 export function getInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
@@ -69,6 +69,11 @@ export async function modifyInstance(ctx: OperationContext, ns: string, params: 
   const p = new Params('ModifyInstance', params, ['ModifiedInstance', 'IncludeQualifiers', 'PropertyList']);
   p.boolean('IncludeQualifiers', true);
   const { path, instance } = p.requiredNamedInstance('ModifiedInstance');
+  const subscriptions = writerFor(ctx, ns, path.classname);
+  if (subscriptions) {
+    subscriptions.modify(ns, path, instance, p.propertyList());
+    return { kind: 'void' };
+  }
   const current = instanceAt(ctx, ns, path);
   const propertyList = p.propertyList();
   for (const name of propertyList ?? instance.properties.keys()) classProperty(ctx, ns, current.classname, name);
@@ -77,21 +82,38 @@ export async function modifyInstance(ctx: OperationContext, ns: string, params: 
 }
 
 async function modify(ctx: OperationContext, ns: string, instance: CIMInstance, propertyList: readonly string[] | undefined): Promise<Result> {
+  const subscriptions = writerFor(ctx, ns, instance.classname);
+  if (subscriptions) {
+    subscriptions.modify(ns, instance.path!, instance, propertyList);
+    return { kind: 'void' };
+  }
   if (!ctx.router) throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${instance.classname} cannot be modified`);
   await ctx.router.modifyInstance(ns, instance, propertyList, ctx.signal);
   return { kind: 'void' };
 }
 
-export function createInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
+export async function createInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Promise<Result> {
   const p = new Params('CreateInstance', params, ['NewInstance']);
-  const cls = classOf(ctx, ns, p.requiredInstance('NewInstance').classname);
-  throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${cls.classname} cannot be created`);
+  const instance = p.requiredInstance('NewInstance');
+  const cls = classOf(ctx, ns, instance.classname);
+  const subscriptions = writerFor(ctx, ns, cls.classname);
+  if (!subscriptions) throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${cls.classname} cannot be created`);
+  return { kind: 'instancename', path: await subscriptions.create(ns, instance) };
 }
 
 export function deleteInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
   const p = new Params('DeleteInstance', params, ['InstanceName']);
-  const instance = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
-  throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${instance.classname} cannot be deleted`);
+  const path = p.requiredInstanceName('InstanceName');
+  const instance = instanceAt(ctx, ns, path);
+  const subscriptions = writerFor(ctx, ns, instance.classname);
+  if (!subscriptions) throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${instance.classname} cannot be deleted`);
+  subscriptions.delete(ns, instance.path!);
+  return { kind: 'void' };
+}
+
+/** The subscription writer, when instances of the class are subscriptions, filters or destinations. */
+function writerFor(ctx: OperationContext, ns: string, classname: string): SubscriptionWriter | undefined {
+  return ctx.subscriptions?.owns(ns, classname) ? ctx.subscriptions : undefined;
 }
 
 function classProperty(ctx: OperationContext, ns: string, classname: string, name: string): CIMProperty {

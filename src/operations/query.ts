@@ -3,7 +3,8 @@ import { CIMError, CIMStatus, type CIMInstance } from '../cim/index.js';
 import { limited } from './instances.js';
 import { instancesOf } from './lookup.js';
 import { Params } from './params.js';
-import { checkQuery, matches } from './query/evaluate.js';
+import { checkQuery, matches, type QuerySchema } from './query/evaluate.js';
+import type { ClassRepository } from '../repository/types.js';
 import { parseQuery, type Query } from './query/wql.js';
 import type { InstanceView, OperationContext, Param, Result } from './types.js';
 import { instanceView } from './view.js';
@@ -31,8 +32,20 @@ export function prepare(ctx: OperationContext, ns: string, language: string, tex
   // DSP0200 lists no CIM_ERR_INVALID_CLASS for ExecQuery: a FROM class the namespace lacks makes the query invalid.
   const cls = ctx.repository.getClass(ns, query.classname);
   if (!cls) throw new CIMError(CIMStatus.INVALID_QUERY, `invalid query: FROM names class ${query.classname}, which does not exist in namespace ${ns}`);
-  checkQuery(query, cls, (name) => ctx.repository.getClass(ns, name) !== undefined);
+  checkQuery(query, cls, querySchema(ctx.repository, ns));
   return query;
+}
+
+/** The schema of a namespace as checking a query needs it. */
+export function querySchema(repository: ClassRepository, ns: string): QuerySchema {
+  let names: Set<string> | undefined;
+  return {
+    getClass: (name) => repository.getClass(ns, name),
+    anyClassHas(property) {
+      names ??= new Set(repository.classNames(ns).flatMap((c) => [...repository.getClass(ns, c)!.properties.keys()].map((p) => p.toLowerCase())));
+      return names.has(property.toLowerCase());
+    },
+  };
 }
 
 /** The instances that satisfy the query's condition. */

@@ -76,6 +76,21 @@ export interface ProviderRouter {
     params: Record<string, CIMValue>, signal: AbortSignal): Promise<{ returnValue: CIMValue; out?: Record<string, CIMValue> }>;
 }
 
+/**
+ * Where the subscription classes of the interop namespace (filters, listener
+ * destinations, subscriptions) are created, changed and deleted: the
+ * indication service (src/indications). Reads go through the published
+ * index like any other instance; every change republishes it.
+ */
+export interface SubscriptionWriter {
+  /** Whether instances of this class in this namespace are the writer's. */
+  owns(namespace: string, classname: string): boolean;
+  /** Creates the instance; returns its path, with every key. */
+  create(namespace: string, instance: CIMInstance): CIMInstanceName | Promise<CIMInstanceName>;
+  modify(namespace: string, path: CIMInstanceName, instance: CIMInstance, propertyList: readonly string[] | undefined): void;
+  delete(namespace: string, path: CIMInstanceName): void;
+}
+
 /** Limits the operations enforce. */
 export interface OperationLimits {
   /** Largest result of a non-pull enumeration, beyond which CIM_ERR_SERVER_LIMITS_EXCEEDED. */
@@ -110,6 +125,8 @@ export interface OperationContext {
   host: string;
   limits: OperationLimits;
   router: ProviderRouter | undefined;
+  /** The indication subscriptions, when the server has them. */
+  subscriptions?: SubscriptionWriter | undefined;
   pulls: PullSessions;
   /** Who asked: enumeration contexts belong to their opener. */
   caller: Caller;

@@ -14,6 +14,7 @@ import { PullSessions } from '../operations/pull.js';
 import { ProviderManager, type LoadedProvider } from '../providers/index.js';
 import type { ModelEntry, ModelInput } from '../model/input.js';
 import { ChangeDetector, EventBus, type EventConsumer, type ProviderStatus } from '../events/index.js';
+import { IndicationService, type IndicationSettings } from '../indications/service.js';
 import type { ClassRepository, ValidationProblem } from '../repository/types.js';
 import type { Authenticator } from '../security/index.js';
 import { VERSION } from '../version.js';
@@ -88,6 +89,8 @@ export interface BrokerOptions {
   page?: boolean;
   /** Each numeric sensor's recent readings kept for the page (default one hour in 360 points). */
   history?: HistoryOptions;
+  /** CIM indications: delivery settings, and the file subscriptions persist in (none: memory only). */
+  indications?: Partial<IndicationSettings> & { stateFile?: string };
   /**
    * Validates every published instance against its class and reports each
    * invalid one (tests make provider and model mistakes fail this way).
@@ -102,6 +105,8 @@ export interface Broker {
   manager: ProviderManager;
   /** The hardware events of every new generation. */
   events: EventBus;
+  /** Subscriptions in root/interop and the delivery of indications. */
+  indications: IndicationService;
   /** The URL of each listener, in order. */
   urls: string[];
   /** Replaces the certificate of the HTTPS listeners without dropping connections. */
@@ -127,6 +132,12 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const router = new ProviderRouterImpl(manager, state);
   const web = options.page === false ? undefined : createWeb({ state, events, providers: () => manager.state(), history: options.history });
   if (web && metrics) web.registerMetrics(metrics.registry);
+  const { stateFile, ...indicationSettings } = options.indications ?? {};
+  // Every change of the subscriptions publishes a new generation, so that reads see it at once.
+  const indications = new IndicationService({
+    bus: events, repository, hostname, logger, settings: indicationSettings, stateFile, queryDepth: limits.queryDepth,
+    republish: () => publish(),
+  });
 
   // One fastify instance per listener: each has its own transport and
   // authentication; all share the published state, the pull sessions and the metrics.
@@ -135,7 +146,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   for (const listener of options.listeners) {
     if (listener.requireAuth) required(options.authenticator, 'an authenticator');
     const app = await buildApp({
-      state, pulls, limits, logger, metrics, router,
+      state, pulls, limits, logger, metrics, router, subscriptions: indications.store,
       anonymousWrite: options.anonymousWrite ?? false,
       // Where every request authenticates, a rebinding page gets 401 like any stranger, and clients
       // may use any DNS name of the host; where anonymous callers read, the name must be ours.
@@ -164,6 +175,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
     } catch (err) {
       // A port taken: what already listens must not keep the process alive.
       await Promise.all(apps.map((a) => a.close()));
+      await indications.close();
       await manager.close();
       throw err;
     }
@@ -174,7 +186,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const detector = new ChangeDetector();
   const publish = (input = manager.input()): void => {
     const started = performance.now();
-    const entries = [...buildModel(input), ...interopInstances(identity)];
+    const entries = [...buildModel(input), ...interopInstances(identity), ...indications.entries()];
     if (options.onInvalidInstance) validate(repository, entries, options.onInvalidInstance);
     const index = state.publish(entries);
     web?.record(input.now);
@@ -186,7 +198,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   manager.start().catch((err: unknown) => logger.error({ err }, 'providers failed to start'));
 
   return {
-    apps, state, manager, urls, events,
+    apps, state, manager, urls, events, indications,
     setTLS(tls) {
       for (const app of apps) if ('setSecureContext' in app.server) (app.server as unknown as TLSServer).setSecureContext(tls);
     },
@@ -199,6 +211,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       } finally {
         clearTimeout(force);
       }
+      await indications.close();
       await manager.close();
     },
   };

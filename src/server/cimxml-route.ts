@@ -15,7 +15,7 @@ import {
 import { authorize, dispatch } from '../operations/dispatch.js';
 import { invokeMethod } from '../operations/methods.js';
 import type { PullSessions } from '../operations/pull.js';
-import type { Caller, OperationContext, OperationLimits, ProviderRouter } from '../operations/types.js';
+import type { Caller, OperationContext, OperationLimits, ProviderRouter, SubscriptionWriter } from '../operations/types.js';
 import { principalOf } from '../security/index.js';
 import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
 import { AnswerBytes, EncodeCache, errorResponse, intrinsicResponse, methodResponse, type Piece } from './respond.js';
@@ -25,6 +25,7 @@ export interface CimRouteOptions {
   state: BrokerState;
   pulls: PullSessions;
   router?: ProviderRouter;
+  subscriptions?: SubscriptionWriter;
   limits: OperationLimits & {
     /** Largest request body in bytes. */
     bodyBytes: number;
@@ -249,6 +250,7 @@ function context(request: FastifyRequest, reply: FastifyReply, options: CimRoute
     host: request.headers.host ?? hostname(),
     limits,
     router: options.router,
+    subscriptions: options.subscriptions,
     pulls: options.pulls,
     caller: callerOf(request, options.anonymousWrite ?? false),
     // Most operations only read the published index and never wait: the

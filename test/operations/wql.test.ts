@@ -75,7 +75,7 @@ t.test('syntax errors are CIM_ERR_INVALID_QUERY with a position', async (t) => {
     ['SELECT * FROM CIM_Fan WHERE (HealthState = 5', /expected '\)'/],
     ['SELECT * FROM CIM_Fan WHERE HealthState = 5 extra', /unexpected 'extra' after the query/],
     ['SELECT * FROM CIM_Fan WHERE HealthState = 5 # 1', /position 45: unexpected character "#"/],
-    ['SELECT * FROM CIM_Fan WHERE HealthState = ElementName', /expected a literal/],
+    ['SELECT * FROM CIM_Fan WHERE HealthState = FROM', /expected a literal/],
     ['DELETE FROM CIM_Fan', /position 1: expected SELECT/],
   ];
   for (const [q, re] of cases) {
@@ -84,11 +84,58 @@ t.test('syntax errors are CIM_ERR_INVALID_QUERY with a position', async (t) => {
 });
 
 t.test('queries are checked against the class', async (t) => {
-  const check = (q: string) => () => checkQuery(parseQuery(q), cls, (n) => n === 'CIM_Fan');
+  const schema = { getClass: (n: string) => (n === 'CIM_Fan' ? new CIMClass({ classname: 'CIM_Fan' }) : undefined), anyClassHas: () => false };
+  const check = (q: string) => () => checkQuery(parseQuery(q), cls, schema);
   t.doesNotThrow(check('SELECT ElementName FROM CIM_NumericSensor WHERE CurrentReading > 1 AND ISA CIM_Fan'));
   t.throws(check('SELECT Nope FROM CIM_NumericSensor'), /has no property Nope/);
   t.throws(check('SELECT * FROM CIM_NumericSensor WHERE Nope IS NULL'), /has no property Nope/);
   t.throws(check("SELECT * FROM CIM_NumericSensor WHERE CurrentReading = 'x'"), /cannot compare sint32 property CurrentReading/);
   t.throws(check('SELECT * FROM CIM_NumericSensor WHERE IsLinear < TRUE'), /cannot compare boolean/);
   t.throws(check('SELECT * FROM CIM_NumericSensor WHERE ISA CIM_Nope'), /unknown class CIM_Nope/);
+});
+
+/** An indication with the sensor embedded as it is now and as it was. */
+const embedded = (name: string) => cimProperty(name, 'string', null, { qualifiers: new NocaseMap([['EmbeddedObject', { name: 'EmbeddedObject', type: 'boolean', value: true } as never]]) });
+const indicationClass = new CIMClass({
+  classname: 'CIM_InstModification',
+  properties: new NocaseMap([['SourceInstance', embedded('SourceInstance')], ['PreviousInstance', embedded('PreviousInstance')], ['PerceivedSeverity', cimProperty('PerceivedSeverity', 'uint16', null)]]),
+});
+const previous = new CIMInstance({ classname: 'Thincim_NumericSensor', properties: map(props.map(([n, ty, v]) => [n, ty, n === 'HealthState' ? 25 : v])) });
+const modification = new CIMInstance({
+  classname: 'CIM_InstModification',
+  properties: new NocaseMap([
+    ['SourceInstance', cimProperty('SourceInstance', 'string', sensor, { embeddedObject: 'object' })],
+    ['PreviousInstance', cimProperty('PreviousInstance', 'string', previous, { embeddedObject: 'object' })],
+    ['PerceivedSeverity', cimProperty('PerceivedSeverity', 'uint16', 2)],
+  ]),
+});
+const indicationQuery = (cond: string) => parseQuery(`SELECT * FROM CIM_InstModification WHERE ${cond}`);
+const onModification = (cond: string) => matches(indicationQuery(cond), modification, isa);
+
+t.test('paths into embedded objects, ISA on them, and two properties compared', async (t) => {
+  t.equal(onModification('SourceInstance ISA CIM_NumericSensor'), true);
+  t.equal(onModification('SourceInstance ISA CIM_Fan'), false);
+  t.equal(onModification('SourceInstance.CIM_NumericSensor::CurrentReading > 4000'), true);
+  t.equal(onModification('SourceInstance.CIM_NumericSensor::CurrentReading > 5000'), false);
+  t.equal(onModification('SourceInstance.CIM_Fan::DesiredSpeed > 0'), false, 'a scope the object is not of is unknown');
+  t.equal(onModification('SourceInstance.HealthState <> PreviousInstance.HealthState'), true);
+  t.equal(onModification('SourceInstance.HealthState = PreviousInstance.HealthState'), false);
+  t.equal(onModification('SourceInstance.HealthState < PreviousInstance.HealthState AND PerceivedSeverity = 2'), true);
+  t.equal(onModification('SourceInstance.Description IS NULL'), true);
+  t.equal(onModification('NOT (SourceInstance.ElementName = \'cpu 1 temp\')'), false, 'strings compare without case');
+  t.equal(where('CIM_NumericSensor.CurrentReading = 4500'), true, 'a class-qualified property is still the FROM class\'s');
+});
+
+t.test('paths are checked against the schema', async (t) => {
+  const classes = new Map([['cim_numericsensor', cls], ['cim_instmodification', indicationClass]]);
+  const schema = { getClass: (n: string) => classes.get(n.toLowerCase()), anyClassHas: (p: string) => cls.properties.has(p) };
+  const check = (cond: string) => () => checkQuery(indicationQuery(cond), indicationClass, schema);
+  t.doesNotThrow(check('SourceInstance.CIM_NumericSensor::CurrentReading > 80 AND SourceInstance.HealthState <> PreviousInstance.HealthState'));
+  t.throws(check('SourceInstance.Nope = 1'), { code: CIMStatus.INVALID_QUERY, message: /no class has a property Nope/ });
+  t.throws(check('SourceInstance.CIM_NumericSensor::Nope = 1'), /CIM_NumericSensor has no property Nope/);
+  t.throws(check('SourceInstance.CIM_Nope::CurrentReading = 1'), /unknown class CIM_Nope/);
+  t.throws(check("SourceInstance.CIM_NumericSensor::CurrentReading = 'hot'"), /cannot compare sint32/);
+  t.throws(check('PerceivedSeverity.HealthState = 5'), /PerceivedSeverity in PerceivedSeverity.HealthState holds no embedded object/);
+  t.throws(check('PerceivedSeverity ISA CIM_NumericSensor'), /holds no object/);
+  t.throws(check('SourceInstance.CIM_NumericSensor::ElementName = PerceivedSeverity'), /cannot compare string/);
 });

@@ -75,6 +75,7 @@ const CLASSES: [string, string | undefined, string[]][] = [
   ['CIM_ListenerDestinationCIMXML', 'CIM_ListenerDestination', HOSTED],
   ['CIM_IndicationSubscription', 'CIM_AbstractIndicationSubscription', ['Filter', 'Handler']],
   ['CIM_IndicationService', 'CIM_Service', HOSTED],
+  ['CIM_IndicationServiceCapabilities', 'CIM_Capabilities', INSTANCE_ID],
   ['CIM_Indication', undefined, NO_KEYS],
   ['CIM_ProcessIndication', 'CIM_Indication', NO_KEYS],
   ['CIM_AlertIndication', 'CIM_ProcessIndication', NO_KEYS],
@@ -117,6 +118,8 @@ const CLASSES: [string, string | undefined, string[]][] = [
   ['Thincim_HostedService', 'CIM_HostedService', DEPENDENCY],
   ['Thincim_NamespaceInManager', 'CIM_NamespaceInManager', DEPENDENCY],
   ['Thincim_IndicationService', 'CIM_IndicationService', HOSTED],
+  ['Thincim_IndicationServiceCapabilities', 'CIM_IndicationServiceCapabilities', INSTANCE_ID],
+  ['Thincim_ElementCapabilities', 'CIM_ElementCapabilities', ['ManagedElement', 'Capabilities']],
   ['Thincim_AlertIndication', 'CIM_AlertIndication', NO_KEYS],
   ['Thincim_ThresholdIndication', 'CIM_ThresholdIndication', NO_KEYS],
   ['OMC_SMASHFirmwareIdentity', 'CIM_SoftwareIdentity', INSTANCE_ID],
@@ -156,7 +159,7 @@ const CONCRETE = [
 const ABSTRACT = [
   'CIM_ManagedElement', 'CIM_ManagedSystemElement', 'CIM_LogicalElement', 'CIM_EnabledLogicalElement',
   'CIM_LogicalDevice', 'CIM_PhysicalElement', 'CIM_Indication', 'CIM_ProcessIndication', 'CIM_InstIndication',
-  'CIM_Controller', 'CIM_Dependency', 'CIM_Component',
+  'CIM_Controller', 'CIM_Dependency', 'CIM_Component', 'CIM_Capabilities',
 ];
 
 function qualifier(quals: NocaseMap<CIMQualifier>, name: string): unknown {
@@ -166,9 +169,9 @@ function qualifier(quals: NocaseMap<CIMQualifier>, name: string): unknown {
 t.test('the schema loads into both namespaces with the same classes', async (t) => {
   t.same(repo.namespaces().sort(), NAMESPACES);
   const names = repo.classNames('root/cimv2');
-  t.equal(names.length, 122, '82 DMTF classes, 31 Thincim_, 4 OMC_, 5 VMware_');
+  t.equal(names.length, 127, '85 DMTF classes, 33 Thincim_, 4 OMC_, 5 VMware_');
   t.same(repo.classNames('root/interop'), names);
-  t.equal(names.filter((n) => n.startsWith('CIM_')).length, 82);
+  t.equal(names.filter((n) => n.startsWith('CIM_')).length, 85);
   for (const ns of NAMESPACES) t.equal(repo.qualifierDeclarations(ns).size, 56, `${ns}: DSP0004 meta and standard qualifiers`);
 });
 
@@ -373,7 +376,7 @@ t.test('methods keep their DMTF signatures', async (t) => {
 });
 
 t.test("thincim's and ESXi classes describe themselves and add no members", async (t) => {
-  t.equal(VENDOR_CLASSES.length, 40);
+  t.equal(VENDOR_CLASSES.length, 42);
   for (const name of VENDOR_CLASSES) {
     const cls = cimv2(name);
     t.equal(qualifier(cls.qualifiers, 'Version'), '0.1.0', `${name} Version`);

@@ -22,7 +22,7 @@ export interface Envelope {
   readonly body: XmlNode;
 }
 
-type MessageKind = 'SIMPLEREQ' | 'SIMPLERSP';
+export type MessageKind = 'SIMPLEREQ' | 'SIMPLERSP' | 'SIMPLEEXPREQ' | 'SIMPLEEXPRSP';
 
 /**
  * Parses a message body under its limits, checking the envelope as it goes,

@@ -77,7 +77,7 @@ function decodeOutParams(parts: Children, ctx: DecodeContext): ReturnType<typeof
 }
 
 /** ERROR: CODE (a decimal status code), DESCRIPTION?; INSTANCE* (CIM_Error). */
-function decodeError(node: XmlNode, ctx: DecodeContext): { error: CIMError; instances: CIMInstance[] } {
+export function decodeError(node: XmlNode, ctx: DecodeContext): { error: CIMError; instances: CIMInstance[] } {
   const codeText = requiredAttr(node, 'CODE');
   if (!/^\s*\d+\s*$/.test(codeText)) throw invalid(node, `CODE="${codeText}" on <ERROR> is not a status code`);
   const children = new Children(node);

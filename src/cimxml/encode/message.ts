@@ -12,7 +12,7 @@ import { inferredType } from './values.js';
 export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8" ?>';
 
 /** The opening of a CIM message (request or response) up to the SIMPLEREQ / SIMPLERSP start tag. */
-export function cimMessageStart(id: string, simple: 'SIMPLEREQ' | 'SIMPLERSP'): string {
+export function cimMessageStart(id: string, simple: 'SIMPLEREQ' | 'SIMPLERSP' | 'SIMPLEEXPREQ' | 'SIMPLEEXPRSP'): string {
   return `${XML_DECLARATION}<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="${escapeAttribute(id)}" PROTOCOLVERSION="1.0"><${simple}>`;
 }
 

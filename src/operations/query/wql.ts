@@ -4,7 +4,10 @@
  *
  *   SELECT * | prop [, prop]… FROM Class [WHERE condition]
  *   condition: OR, AND, NOT, ( ), comparisons (= <> != < <= > >=) between a
- *   property and a literal (either side), prop IS [NOT] NULL, [prop] ISA Class
+ *   property and a literal (either side) or two properties, prop IS [NOT] NULL,
+ *   [prop] ISA Class
+ *   prop: Name, Class.Name, or a path into embedded objects as CQL writes it
+ *   (`SourceInstance.HealthState`, `SourceInstance.CIM_NumericSensor::CurrentReading`)
  *   literals: 'string' or "string", integers (decimal, 0x hex), reals, TRUE, FALSE, NULL
  *
  * Conditions use SQL's three-valued logic: a comparison with NULL is unknown,
@@ -19,6 +22,8 @@ export type Condition =
   | { kind: 'and' | 'or'; operands: Condition[] }
   | { kind: 'not'; operand: Condition }
   | { kind: 'compare'; op: CompareOp; property: string; value: Literal; reversed: boolean }
+  /** Two properties compared, e.g. `SourceInstance.HealthState <> PreviousInstance.HealthState`. */
+  | { kind: 'compareProperties'; op: CompareOp; left: string; right: string }
   | { kind: 'isnull'; property: string; negated: boolean }
   | { kind: 'isa'; property: string | undefined; classname: string };
 
@@ -74,7 +79,7 @@ function tokenize(text: string): Token[] {
       tokens.push({ kind: 'number', text: m[0], position });
       i += m[0].length;
     } else if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?/.exec(text.slice(i))!;
+      const m = /^[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)*/.exec(text.slice(i))!;
       tokens.push({ kind: 'ident', text: m[0], position });
       i += m[0].length;
     } else {
@@ -175,7 +180,7 @@ class Parser {
   }
 
   private predicateOnProperty(): Condition {
-    const property = unqualified(this.next().text);
+    const property = this.next().text;
     if (this.acceptKeyword('is')) {
       const negated = this.acceptKeyword('not');
       this.keyword('null');
@@ -183,6 +188,11 @@ class Parser {
     }
     if (this.acceptKeyword('isa')) return { kind: 'isa', property, classname: this.name('a class name') };
     const op = this.operator();
+    const right = this.peek();
+    if (right.kind === 'ident' && !KEYWORDS.has(right.text.toLowerCase())) {
+      this.#pos++;
+      return { kind: 'compareProperties', op, left: property, right: right.text };
+    }
     return { kind: 'compare', op, property, value: this.literal(), reversed: false };
   }
 
@@ -190,7 +200,7 @@ class Parser {
   private reversedComparison(): Condition {
     const value = this.literal();
     const op = this.operator();
-    return { kind: 'compare', op, property: unqualified(this.name('a property name')), value, reversed: true };
+    return { kind: 'compare', op, property: this.name('a property name'), value, reversed: true };
   }
 
   private operator(): CompareOp {
@@ -273,7 +283,7 @@ function numberLiteral(token: Token): number | bigint {
   return Number(t);
 }
 
-/** `CIM_Fan.ElementName` and `ElementName` name the same property of the FROM class. */
+/** In a select list, `CIM_Fan.ElementName` and `ElementName` name the same property of the FROM class. */
 function unqualified(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? name : name.slice(dot + 1);

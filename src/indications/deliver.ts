@@ -1,0 +1,107 @@
+/**
+ * Delivery to one listener destination (DSP0200 §7, DSP1054 §7.7): each
+ * indication is POSTed as a CIM-XML ExportIndication with a Content-Length,
+ * in order, numbered for reliable delivery (SequenceContext and
+ * SequenceNumber, unchanged on retries), retried DeliveryRetryAttempts times
+ * DeliveryRetryInterval apart. Each destination is its own event-bus
+ * consumer, so it has its own bounded queue: a dead or slow listener only
+ * fills and drops its own.
+ */
+import { CIMInstance, NocaseMap, cimProperty, type CIMProperty } from '../cim/index.js';
+import { decodeExportResponse, encodeExportIndication, EXPORT_INDICATION } from '../cimxml/index.js';
+import { Transport, type TLSSettings } from '../client/transport.js';
+
+export interface DeliverySettings {
+  /** Retries after the first attempt (DeliveryRetryAttempts). */
+  readonly retryAttempts: number;
+  /** Milliseconds between attempts (DeliveryRetryInterval). */
+  readonly retryIntervalMs: number;
+  /** Milliseconds one attempt may take, connection to answer. */
+  readonly timeoutMs: number;
+  readonly tls: TLSSettings;
+}
+
+/** Largest answer read from a listener: an EXPMETHODRESPONSE is small. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+export class DeliveryError extends Error {
+  override readonly name = 'DeliveryError';
+}
+
+export class Exporter {
+  readonly url: URL;
+  readonly #transport: Transport;
+  readonly #settings: DeliverySettings;
+  readonly #signal: AbortSignal;
+  readonly #sequenceContext: string;
+  #sequence = 0n;
+  #messageId = 0;
+
+  constructor(url: URL, sequenceContext: string, settings: DeliverySettings, signal: AbortSignal) {
+    this.url = url;
+    this.#settings = settings;
+    this.#signal = signal;
+    this.#sequenceContext = sequenceContext;
+    this.#transport = new Transport(url, { timeoutMs: settings.timeoutMs, maxResponseBytes: MAX_ANSWER_BYTES, tls: settings.tls });
+  }
+
+  /**
+   * Sends one indication with the next sequence number, retrying as
+   * configured; rejects with the last failure once every attempt failed.
+   */
+  async send(indication: CIMInstance, filterName: string): Promise<void> {
+    const numbered = withDeliveryProperties(indication, filterName, this.#sequenceContext, this.#sequence++);
+    let last: unknown;
+    for (let attempt = 0; attempt <= this.#settings.retryAttempts; attempt++) {
+      if (attempt > 0) await sleep(this.#settings.retryIntervalMs, this.#signal);
+      if (this.#signal.aborted) throw new DeliveryError('the indication service stopped');
+      try {
+        return await this.#post(numbered);
+      } catch (err) {
+        last = err;
+      }
+    }
+    throw last;
+  }
+
+  close(): void {
+    this.#transport.close();
+  }
+
+  async #post(indication: CIMInstance): Promise<void> {
+    const id = String(++this.#messageId);
+    const reply = await this.#transport.post(`${this.url.pathname}${this.url.search}`, {
+      'Content-Type': 'application/xml; charset="utf-8"',
+      CIMExport: 'MethodRequest',
+      CIMExportMethod: EXPORT_INDICATION,
+      CIMProtocolVersion: '1.0',
+    }, encodeExportIndication(id, indication));
+    if (reply.status !== 200) {
+      throw new DeliveryError(`HTTP ${reply.status} ${reply.reason}${reply.headers['cimerror'] ? ` (CIMError: ${String(reply.headers['cimerror'])})` : ''}`);
+    }
+    const answer = decodeExportResponse(reply.body);
+    if (answer.error) throw new DeliveryError(`the listener answered ${answer.error.toString()}`);
+  }
+}
+
+/** The indication as sent to one destination: the filter's name and the destination's sequence. */
+function withDeliveryProperties(indication: CIMInstance, filterName: string, context: string, sequence: bigint): CIMInstance {
+  const properties = new NocaseMap<CIMProperty>(indication.properties);
+  properties.set('IndicationFilterName', cimProperty('IndicationFilterName', 'string', filterName));
+  properties.set('SequenceContext', cimProperty('SequenceContext', 'string', context));
+  properties.set('SequenceNumber', cimProperty('SequenceNumber', 'sint64', sequence));
+  return new CIMInstance({ classname: indication.classname, properties });
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
