@@ -17,7 +17,6 @@ import type { ClassRepository, ValidationProblem } from '../repository/types.js'
 import type { Authenticator } from '../security/index.js';
 import { VERSION } from '../version.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
-import { BrokerMetrics } from './metrics.js';
 import { ProviderRouterImpl } from './router.js';
 import { BrokerState } from './state.js';
 
@@ -113,7 +112,10 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
     defaultTimeoutSec: limits.enumerationTimeoutSec,
     maxTimeoutSec: limits.enumerationTimeoutMaxSec,
   });
-  const metrics = options.metrics === false ? undefined : new BrokerMetrics({ state, pulls, providers: () => manager.state() });
+  // Imported only when served: prom-client is ~50 modules and 3 MB of node_modules.
+  const metrics = options.metrics === false
+    ? undefined
+    : new (await import('./metrics.js')).BrokerMetrics({ state, pulls, providers: () => manager.state() });
   const router = new ProviderRouterImpl(manager, state);
 
   // One fastify instance per listener: each has its own transport and

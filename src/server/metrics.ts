@@ -55,14 +55,15 @@ export class BrokerMetrics {
     this.#requests.inc({ operation, status: String(status) });
     this.#duration.observe({ operation }, seconds);
   }
-}
 
-export function metricsRoute(app: FastifyInstance, metrics: BrokerMetrics): void {
-  const { registry } = metrics;
-  app.get('/metrics', async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  /** Serves GET /metrics on `app`. */
+  route(app: FastifyInstance): void {
+    const { registry } = this;
+    app.get('/metrics', async (_request, reply) => {
+      reply.type(registry.contentType);
+      return registry.metrics();
+    });
+  }
 }
 
 function providerGauges(registry: Registry, providers: () => ProviderState[]): void {
