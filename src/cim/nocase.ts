@@ -87,6 +87,28 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     for (const entry of this.#all()) yield [entry.name, entry.value];
   }
 
+  /**
+   * Whether both hold the same names, in the same spelling, with values
+   * `same` calls equal (in any order). Two overlays on one base compare
+   * their own entries only: what they read through is the same records.
+   */
+  equals(other: NocaseMap<V>, same: (a: V, b: V) => boolean): boolean {
+    if (this.size !== other.size) return false;
+    const sharedBase = this.#base !== undefined && this.#base === other.#base && this.#entries?.size === other.#entries?.size;
+    if (sharedBase) {
+      for (const [key, entry] of this.#entries ?? []) {
+        const theirs = other.#entries?.get(key);
+        if (theirs === undefined || theirs.name !== entry.name || !same(entry.value, theirs.value)) return false;
+      }
+      return true;
+    }
+    for (const entry of this.#all()) {
+      const theirs = other.#entry(entry.name.toLowerCase());
+      if (theirs === undefined || theirs.name !== entry.name || !same(entry.value, theirs.value)) return false;
+    }
+    return true;
+  }
+
   /** An independent copy (entries are immutable records, so the copy can share them). */
   clone(): NocaseMap<V> {
     const copy = new NocaseMap<V>();

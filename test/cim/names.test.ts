@@ -48,6 +48,19 @@ t.test('NocaseMap.over: own entries over a shared base, in the base\'s order, ne
   t.same([...layered], [['a', 0], ['b', 20], ['C', 3], ['Extra', 40], ['Z', 9]], 'a base that is itself an overlay is copied');
 });
 
+t.test('NocaseMap.equals: same names and spellings, values compared by the caller, order aside', async (t) => {
+  const same = (a: number, b: number) => a === b;
+  const base = new NocaseMap<number>([['A', 1], ['B', 2]]);
+  const over = (entries: [string, number][]) => NocaseMap.over(base, new NocaseMap<number>(entries));
+  t.ok(over([['B', 3], ['X', 9]]).equals(over([['X', 9], ['B', 3]]), same), 'overlays on one base');
+  t.notOk(over([['B', 3]]).equals(over([['B', 4]]), same), 'an own value differs');
+  t.notOk(over([['B', 3]]).equals(over([['b', 3]]), same), 'a spelling differs');
+  t.notOk(over([['X', 9]]).equals(over([['Y', 9]]), same), 'an extra name differs');
+  t.ok(over([['B', 3]]).equals(new NocaseMap<number>([['B', 3], ['A', 1]]), same), 'an overlay and a flat map');
+  t.notOk(over([]).equals(new NocaseMap<number>([['A', 1], ['B', 5]]), same), 'a value read through differs');
+  t.notOk(new NocaseMap<number>([['A', 1]]).equals(new NocaseMap<number>([['A', 1], ['B', 2]]), same), 'sizes differ');
+});
+
 t.test('NocaseMap.clone: copies share entries until either changes', async (t) => {
   const map = new NocaseMap<number>([['A', 1]]);
   const copy = map.clone();
