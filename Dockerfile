@@ -10,9 +10,11 @@
 #
 # The image holds only the built code and the production dependencies, runs as
 # the unprivileged `node` user, and keeps all state (certificate, users,
-# schema cache) in the /var/lib/thincim volume.
+# schema cache) in the /var/lib/thincim volume. Alpine is the smallest Node
+# base (about 130 MB against about 200 MB for bookworm-slim): thincim has no
+# native module, so musl changes nothing for it.
 
-FROM node:20-bookworm-slim AS build
+FROM node:20-alpine AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
@@ -24,11 +26,9 @@ RUN npm run build \
  && npm ci --omit=dev --ignore-scripts \
  && sh scripts/prune-production.sh node_modules dist
 
-FROM node:20-bookworm-slim
+FROM node:20-alpine
 # ipmitool reads the BMC through /dev/ipmi0 when the device is passed in.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends ipmitool \
- && rm -rf /var/lib/apt/lists/* \
+RUN apk add --no-cache ipmitool \
  && mkdir -p /var/lib/thincim \
  && chown node:node /var/lib/thincim \
  && chmod 700 /var/lib/thincim

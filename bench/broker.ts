@@ -25,17 +25,16 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { baselineBuild, CURRENT, ensureBuilt, removeBaseline, ROOT } from './build.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin', 'thincim.js');
 const CLASSNAME = 'CIM_NumericSensor';
 const PAGE = 1000;
 const MiB = 1024 * 1024;
@@ -90,48 +89,6 @@ const options = {
   serveArgs: args['serve-arg'],
   baseline: args.baseline,
 };
-
-// ---------------------------------------------------------------- the build
-
-/** Rebuilds dist/ (npm run build) when a source file is newer than its output. */
-function ensureBuilt(root = ROOT): void {
-  const stale = sources(join(root, 'src')).concat(sources(join(root, 'providers'))).find((file) => {
-    const output = join(root, 'dist', relative(root, file).replace(/\.ts$/, '.js'));
-    try {
-      return statSync(output).mtimeMs < statSync(file).mtimeMs;
-    } catch {
-      return true;
-    }
-  });
-  if (stale === undefined) return;
-  console.log(`${relative(ROOT, join(root, 'dist')) || 'dist'}/ is older than ${relative(root, stale)}: npm run build`);
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-}
-
-/** A build to measure: its name in the figures and its `bin/thincim.js`. */
-interface Build {
-  name: string;
-  bin: string;
-}
-
-/** Checks out `revision` in a worktree under `work`, with this checkout's node_modules, and builds it. */
-function baselineBuild(revision: string, work: string): Build {
-  const dir = join(work, 'baseline');
-  const short = execFileSync('git', ['rev-parse', '--short', revision], { cwd: ROOT, encoding: 'utf8' }).trim();
-  execFileSync('git', ['worktree', 'add', '--detach', '--quiet', dir, revision], { cwd: ROOT, stdio: 'inherit' });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  ensureBuilt(dir);
-  return { name: short, bin: join(dir, 'bin', 'thincim.js') };
-}
-
-/** The .ts files the build compiles (tsconfig.build.json: src and providers without tests). */
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'test' ? [] : sources(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
 
 // ---------------------------------------------------------------- CIM-XML
 
@@ -247,7 +204,7 @@ class BrokerProcess {
     child.stderr!.on('data', keep);
   }
 
-  static async start(sensors: number, stateDir: string, bin = BIN): Promise<BrokerProcess> {
+  static async start(sensors: number, stateDir: string, bin = CURRENT.bin): Promise<BrokerProcess> {
     const port = await freePort();
     const profile = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [];
     const child = spawn(process.execPath, [...profile, bin, 'serve', '--http-port', String(port), '--https-port', '0',
@@ -599,7 +556,6 @@ function printTargets(rows: Row[], memory: PullMemory | undefined): void {
 
 // ---------------------------------------------------------------- main
 
-const CURRENT: Build = { name: 'current', bin: BIN };
 ensureBuilt();
 const work = mkdtempSync(join(tmpdir(), 'thincim-broker-bench-'));
 const generator = loadGenerator(work);
@@ -648,6 +604,6 @@ try {
   printTargets(rows, memory);
   console.log(`\nload average at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
-  if (options.baseline) execFileSync('git', ['worktree', 'remove', '--force', join(work, 'baseline')], { cwd: ROOT, stdio: 'inherit' });
+  if (options.baseline) removeBaseline(work);
   rmSync(work, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@ import { defineProvider, type HardwareProvider, type ProviderOptions } from '../
 import type { ThresholdName, Thresholds } from '../../src/model/snapshot.js';
 import defaultScenarioData from './default-scenario.json' with { type: 'json' };
 import { SimulatedHost } from './host.js';
-import { DEFAULT_MAX_SCENARIO_BYTES, ScenarioError, loadScenario, validateScenario, type Scenario } from './scenario.js';
+import { DEFAULT_MAX_SCENARIO_BYTES, ScenarioError, builtinScenario, loadScenario, validateScenario, type Scenario } from './scenario.js';
 
 export const VERSION = '1.0.0';
 
@@ -38,7 +38,7 @@ export { parseScenario, type Scenario, type ScenarioErrorCode, type ScenarioEven
 export { scaleSensors } from './host.js';
 
 /** The built-in scenario: a 2U server with two processors, six fans and two power supplies, and a 20-minute timeline. */
-export const DEFAULT_SCENARIO: Scenario = validateScenario(defaultScenarioData);
+export const DEFAULT_SCENARIO: Scenario = builtinScenario(defaultScenarioData);
 
 export default defineProvider(async (options: SimulatedOptions): Promise<HardwareProvider> => {
   const settings = readOptions(options);

@@ -4,7 +4,6 @@
  * batteries and, where useful, CPU temperatures. See README.md.
  */
 import { hostname } from 'node:os';
-import si from 'systeminformation';
 import type { HardwareSnapshot } from '../../src/model/snapshot.js';
 import { defineProvider, type HardwareProvider, type ProviderContext } from '../../src/providers/api.js';
 import { errorMessage } from '../../src/providers/call.js';
@@ -27,10 +26,21 @@ export interface SysinfoDeps {
   now: () => number;
 }
 
-const defaultDeps: SysinfoDeps = { source: si, hostname, now: Date.now };
-
 /** Static parts, read once per inventory TTL; the rest is read every sample. */
 const INVENTORY = ['system', 'chassis', 'baseboard', 'bios', 'cpu', 'memLayout'] as const;
+
+let systeminformation: Promise<SysinfoSource> | undefined;
+
+/**
+ * systeminformation, imported on the first call: its 24 modules (0.8 MB
+ * of code) stay unloaded in a broker that never samples this provider.
+ */
+const lazySource = Object.fromEntries([...INVENTORY, 'battery', 'cpuTemperature'].map((part) => [part, async () => {
+  systeminformation ??= import('systeminformation').then((m): SysinfoSource => m.default);
+  return (await systeminformation)[part as keyof SysinfoSource]();
+}])) as SysinfoSource;
+
+const defaultDeps: SysinfoDeps = { source: lazySource, hostname, now: Date.now };
 
 export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps = defaultDeps): HardwareProvider {
   let inventory: { data: SysinfoData; readAt: number } | undefined;

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from '../config/index.js';
@@ -75,7 +76,21 @@ function createLogger(config: Config, io: CliIO): Logger {
     redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'password'], censor: '[redacted]' },
   };
   if (!config.log.pretty) return pino(options, io.stdout);
+  if (!installed('pino-pretty')) {
+    const logger = pino(options, io.stdout);
+    logger.warn('log.pretty is on but pino-pretty is not installed (it is a development dependency): logging JSON; `npm install pino-pretty` for human-readable lines');
+    return logger;
+  }
   return pino({ ...options, transport: { target: 'pino-pretty', options: { destination: 1, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
+}
+
+function installed(name: string): boolean {
+  try {
+    createRequire(import.meta.url).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface Service {

@@ -12,9 +12,9 @@ const NO_QUALIFIERS: NocaseMap<CIMQualifier> = new NocaseMap();
 
 /**
  * One template per resolved class, made on first use: every property in
- * declaration order with its default value (NULL without one). The
- * completed instances share its property records, so a property an
- * instance leaves unset costs one map slot, not a new record.
+ * declaration order with its default value (NULL without one). A completed
+ * instance reads through to it (NocaseMap.over), so a property an instance
+ * leaves unset costs nothing.
  */
 const templates = new WeakMap<CIMClass, NocaseMap<CIMProperty>>();
 
@@ -48,8 +48,7 @@ function templateProperty(declared: CIMProperty): CIMProperty {
 export function completeInstance(cls: CIMClass, instance: CIMInstance): CIMInstance {
   const template = templateOf(cls);
   if (hasEvery(instance.properties, template)) return instance;
-  const properties = template.clone();
-  for (const [name, property] of instance.properties) properties.set(name, property);
+  const properties = NocaseMap.over(template, instance.properties);
   return new CIMInstance({ classname: instance.classname, properties, qualifiers: instance.qualifiers, path: instance.path });
 }
 

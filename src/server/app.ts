@@ -13,7 +13,7 @@ import { createAuthHook, principalOf, type Authenticator } from '../security/ind
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
 import { healthRoutes } from './health.js';
 import { checkHost, type AllowedHosts } from './host-check.js';
-import { metricsRoute, type BrokerMetrics } from './metrics.js';
+import type { BrokerMetrics } from './metrics.js';
 import { webRoutes, type WebOptions } from '../web/index.js';
 
 export interface TLSOptions extends SecureContextOptions {
@@ -96,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   closeConnectionsWhenClosing(app);
   logRequests(app, options.metrics);
   healthRoutes(app, options.providers);
-  if (options.metrics) metricsRoute(app, options.metrics);
+  options.metrics?.route(app);
   if (options.web) await app.register(webRoutes, options.web);
   await app.register(cimxmlRoute, options);
   return app;

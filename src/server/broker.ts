@@ -20,7 +20,6 @@ import type { Authenticator } from '../security/index.js';
 import { VERSION } from '../version.js';
 import { createWeb, type HistoryOptions } from '../web/index.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
-import { BrokerMetrics } from './metrics.js';
 import { ProviderRouterImpl } from './router.js';
 import { BrokerState } from './state.js';
 
@@ -128,10 +127,13 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   });
   const events = new EventBus(logger);
   events.subscribe(logEvents(logger));
-  const metrics = options.metrics === false ? undefined : new BrokerMetrics({ state, pulls, events, providers: () => manager.state() });
+  // Imported only when served: prom-client is ~50 modules and 3 MB of node_modules.
+  const metrics = options.metrics === false
+    ? undefined
+    : new (await import('./metrics.js')).BrokerMetrics({ state, pulls, events, providers: () => manager.state() });
   const router = new ProviderRouterImpl(manager, state);
   const web = options.page === false ? undefined : createWeb({ state, events, providers: () => manager.state(), history: options.history });
-  if (web && metrics) web.registerMetrics(metrics.registry);
+  if (web && metrics) web.registerMetrics(metrics);
   const { stateFile, ...indicationSettings } = options.indications ?? {};
   // Every change of the subscriptions publishes a new generation, so that reads see it at once.
   const indications = new IndicationService({

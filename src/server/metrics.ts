@@ -54,18 +54,24 @@ export class BrokerMetrics {
     });
   }
 
+  /** A gauge read at scrape time, for parts that must not load prom-client themselves (it loads only with /metrics). */
+  gauge(name: string, help: string, value: () => number): void {
+    new Gauge({ name, help, registers: [this.registry], collect() { this.set(value()); } });
+  }
+
   observe(operation: string, status: number, seconds: number): void {
     this.#requests.inc({ operation, status: String(status) });
     this.#duration.observe({ operation }, seconds);
   }
-}
 
-export function metricsRoute(app: FastifyInstance, metrics: BrokerMetrics): void {
-  const { registry } = metrics;
-  app.get('/metrics', async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  /** Serves GET /metrics on `app`. */
+  route(app: FastifyInstance): void {
+    const { registry } = this;
+    app.get('/metrics', async (_request, reply) => {
+      reply.type(registry.contentType);
+      return registry.metrics();
+    });
+  }
 }
 
 /** Hardware events by kind and severity, and what each consumer did with them. */

@@ -57,12 +57,7 @@ export class BrokerState {
 }
 
 function sameInstance(a: CIMInstance, b: CIMInstance): boolean {
-  if (a.classname !== b.classname || a.properties.size !== b.properties.size) return false;
-  for (const [name, p] of a.properties) {
-    const q = b.properties.get(name);
-    if (!q || q.name !== p.name || q.type !== p.type || !sameValue(p.value, q.value)) return false;
-  }
-  return true;
+  return a.classname === b.classname && a.properties.equals(b.properties, (p, q) => p.type === q.type && sameValue(p.value, q.value));
 }
 
 function sameValue(a: CIMValue | undefined, b: CIMValue | undefined): boolean {

@@ -4,9 +4,9 @@
  * recent changes, fed by every publication and every event); `webRoutes`
  * serves them on each listener.
  */
-import { Gauge, type Registry } from 'prom-client';
 import { RecentEvents, type EventBus } from '../events/index.js';
 import type { ProviderState } from '../providers/index.js';
+import type { BrokerMetrics } from '../server/metrics.js';
 import type { BrokerState } from '../server/state.js';
 import { DEFAULT_HISTORY, SensorHistory, type HistoryOptions } from './history.js';
 import { elementId, instancesOf, type ViewSources } from './view.js';
@@ -23,7 +23,7 @@ export interface Web {
   /** Keeps the numeric sensors' readings of the current generation (call after each publication). */
   record(time: number): void;
   /** Counts the history's memory in /metrics. */
-  registerMetrics(registry: Registry): void;
+  registerMetrics(metrics: Pick<BrokerMetrics, 'gauge'>): void;
 }
 
 export function createWeb(options: { state: BrokerState; events: EventBus; providers: () => ProviderState[]; history?: HistoryOptions }): Web {
@@ -36,15 +36,9 @@ export function createWeb(options: { state: BrokerState; events: EventBus; provi
     record(time) {
       history.record(instancesOf(state, 'CIM_NumericSensor').map((i) => [elementId(i), i] as const), time);
     },
-    registerMetrics(registry) {
-      new Gauge({
-        name: 'thincim_history_bytes', help: 'Memory held by the sensor history ring buffers (history.seconds, history.points)', registers: [registry],
-        collect() { this.set(history.bytes); },
-      });
-      new Gauge({
-        name: 'thincim_history_sensors', help: 'Numeric sensors with a history', registers: [registry],
-        collect() { this.set(history.sensors); },
-      });
+    registerMetrics(metrics) {
+      metrics.gauge('thincim_history_bytes', 'Memory held by the sensor history ring buffers (history.seconds, history.points)', () => history.bytes);
+      metrics.gauge('thincim_history_sensors', 'Numeric sensors with a history', () => history.sensors);
     },
   };
 }

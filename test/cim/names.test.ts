@@ -24,6 +24,54 @@ t.test('NocaseMap: case-insensitive lookups, defining spelling kept', async (t) 
   t.notOk(sameName('CIM_Fan', 'CIM_Fans'));
 });
 
+t.test('NocaseMap.over: own entries over a shared base, in the base\'s order, neither changed', async (t) => {
+  const base = new NocaseMap<number>([['A', 1], ['B', 2], ['C', 3]]);
+  const own = new NocaseMap<number>([['b', 20], ['Extra', 40]]);
+  const map = NocaseMap.over(base, own);
+  t.same([...map], [['A', 1], ['b', 20], ['C', 3], ['Extra', 40]], 'base order, own values and spellings, then own extras');
+  t.equal(map.size, 4);
+  t.equal(map.get('B'), 20);
+  t.equal(map.get('c'), 3, 'read through to the base');
+  t.equal(map.nameOf('extra'), 'Extra');
+  map.set('C', 30).set('New', 50);
+  t.same([...map], [['A', 1], ['b', 20], ['C', 30], ['Extra', 40], ['New', 50]]);
+  t.equal(map.size, 5);
+  t.same([...base], [['A', 1], ['B', 2], ['C', 3]], 'the base is untouched');
+  t.same([...own], [['b', 20], ['Extra', 40]], 'the own map is untouched');
+  t.ok(map.delete('a'));
+  t.notOk(map.has('A'));
+  t.same([...map.keys()], ['b', 'C', 'Extra', 'New']);
+  t.equal(base.get('A'), 1, 'a delete does not reach the base');
+  const copy = NocaseMap.over(base, new NocaseMap<number>());
+  t.equal(copy.size, 3, 'an empty own map is the base');
+  const layered = NocaseMap.over(NocaseMap.over(base, own), new NocaseMap<number>([['Z', 9], ['a', 0]]));
+  t.same([...layered], [['a', 0], ['b', 20], ['C', 3], ['Extra', 40], ['Z', 9]], 'a base that is itself an overlay is copied');
+});
+
+t.test('NocaseMap.equals: same names and spellings, values compared by the caller, order aside', async (t) => {
+  const same = (a: number, b: number) => a === b;
+  const base = new NocaseMap<number>([['A', 1], ['B', 2]]);
+  const over = (entries: [string, number][]) => NocaseMap.over(base, new NocaseMap<number>(entries));
+  t.ok(over([['B', 3], ['X', 9]]).equals(over([['X', 9], ['B', 3]]), same), 'overlays on one base');
+  t.notOk(over([['B', 3]]).equals(over([['B', 4]]), same), 'an own value differs');
+  t.notOk(over([['B', 3]]).equals(over([['b', 3]]), same), 'a spelling differs');
+  t.notOk(over([['X', 9]]).equals(over([['Y', 9]]), same), 'an extra name differs');
+  t.ok(over([['B', 3]]).equals(new NocaseMap<number>([['B', 3], ['A', 1]]), same), 'an overlay and a flat map');
+  t.notOk(over([]).equals(new NocaseMap<number>([['A', 1], ['B', 5]]), same), 'a value read through differs');
+  t.notOk(new NocaseMap<number>([['A', 1]]).equals(new NocaseMap<number>([['A', 1], ['B', 2]]), same), 'sizes differ');
+});
+
+t.test('NocaseMap.clone: copies share entries until either changes', async (t) => {
+  const map = new NocaseMap<number>([['A', 1]]);
+  const copy = map.clone();
+  copy.set('B', 2);
+  map.set('a', 10);
+  t.same([...map], [['a', 10]]);
+  t.same([...copy], [['A', 1], ['B', 2]]);
+  t.equal(new NocaseMap().size, 0);
+  t.same([...new NocaseMap()], []);
+});
+
 t.test('namespaces normalise without case and slashes', async (t) => {
   t.equal(normalizeNamespace('/root/CIMV2/'), 'root/cimv2');
   t.equal(normalizeNamespace('root/interop'), 'root/interop');

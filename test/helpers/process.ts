@@ -37,8 +37,11 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...Object.fromEntries(kept), ...env };
 }
 
-export function spawnThincim(args: readonly string[], options: { env?: Record<string, string>; stdin?: string } = {}): ThincimProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+export function spawnThincim(
+  args: readonly string[],
+  options: { env?: Record<string, string>; stdin?: string; nodeArgs?: readonly string[] } = {},
+): ThincimProcess {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', CLI, ...args], {
     cwd: ROOT, env: cleanEnv(options.env ?? {}), stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,0 +1,57 @@
+/**
+ * The builds a benchmark measures: this checkout's `dist/` (rebuilt when a
+ * source is newer than its output) and, for a comparison in the same run,
+ * the build of another git revision in a temporary worktree.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+
+/** A build to measure: its name in the figures and its `bin/thincim.js`. */
+export interface Build {
+  name: string;
+  bin: string;
+}
+
+export const CURRENT: Build = { name: 'current', bin: join(ROOT, 'bin', 'thincim.js') };
+
+/** Rebuilds dist/ (npm run build) when a source file is newer than its output. */
+export function ensureBuilt(root = ROOT): void {
+  const stale = sources(join(root, 'src')).concat(sources(join(root, 'providers'))).find((file) => {
+    const output = join(root, 'dist', relative(root, file).replace(/\.ts$/, '.js'));
+    try {
+      return statSync(output).mtimeMs < statSync(file).mtimeMs;
+    } catch {
+      return true;
+    }
+  });
+  if (stale === undefined) return;
+  console.log(`${relative(ROOT, join(root, 'dist')) || 'dist'}/ is older than ${relative(root, stale)}: npm run build`);
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+/** Checks out `revision` in a worktree under `work`, with this checkout's node_modules, and builds it. */
+export function baselineBuild(revision: string, work: string): Build {
+  const dir = join(work, 'baseline');
+  const short = execFileSync('git', ['rev-parse', '--short', revision], { cwd: ROOT, encoding: 'utf8' }).trim();
+  execFileSync('git', ['worktree', 'add', '--detach', '--quiet', dir, revision], { cwd: ROOT, stdio: 'inherit' });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  ensureBuilt(dir);
+  return { name: short, bin: join(dir, 'bin', 'thincim.js') };
+}
+
+/** Removes the worktree baselineBuild made. */
+export function removeBaseline(work: string): void {
+  execFileSync('git', ['worktree', 'remove', '--force', join(work, 'baseline')], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** The .ts files the build compiles (tsconfig.build.json: src and providers without tests). */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'test' ? [] : sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
