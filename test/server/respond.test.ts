@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import t from 'tap';
-import { CIMInstanceName } from '../../src/cim/index.js';
+import { CIMInstance, CIMInstanceName } from '../../src/cim/index.js';
 import { AnswerBytes, EncodeCache, type Piece } from '../../src/server/respond.js';
 
 function name(id: string): CIMInstanceName {
@@ -53,6 +53,24 @@ t.test('EncodeCache', async (t) => {
     cache.list(list, 'named', encode);
     t.equal(calls, 1);
     t.equal(cache.bytes, 20, 'bytes, not characters');
+  });
+
+  t.test('instance XML is kept as its UTF-8 bytes, the same buffer for every answer', async (t) => {
+    const cache = new EncodeCache(100);
+    const fan = new CIMInstance({ classname: 'CIM_Fan', path: name('fan1') });
+    const a = encoder('<INSTANCE>é</INSTANCE>');
+    const first = cache.bytesOf(fan, 'named', a.encode);
+    t.ok(Buffer.isBuffer(first));
+    t.equal(first.toString(), '<INSTANCE>é</INSTANCE>');
+    t.equal(cache.bytesOf(fan, 'named', a.encode), first, 'the buffer itself, not a copy');
+    t.equal(a.calls(), 1);
+    t.equal(cache.bytes, 23, 'bytes, not characters');
+    const over = encoder('x'.repeat(78));
+    const other = new CIMInstance({ classname: 'CIM_Fan', path: name('fan2') });
+    t.equal(cache.bytesOf(other, 'named', over.encode), 'x'.repeat(78), 'past the budget: the text, not kept');
+    cache.bytesOf(other, 'named', over.encode);
+    t.equal(over.calls(), 2);
+    t.equal(cache.bytes, 23);
   });
 
   t.test('a budget of 0 keeps nothing', async (t) => {
@@ -112,6 +130,14 @@ t.test('AnswerBytes', async (t) => {
     t.equal(chunks[1], cached, 'the cached buffer itself, not a copy');
     t.equal(Buffer.concat(chunks).toString(), `<A>${cached.toString()}<B>${large}</B>`);
     t.equal(size, 3 + cached.length + 3 + 70_000 + 4);
+  });
+
+  t.test('text after bytes from the cache goes on in the same chunk', async (t) => {
+    const cached = Buffer.from('<VALUE.INSTANCEWITHPATH/>');
+    const { chunks } = gather(['<A>', cached, '<B>', cached, '</B>']);
+    t.same(chunks.map((c) => c.toString()), ['<A>', cached.toString(), '<B>', cached.toString(), '</B>']);
+    t.equal(chunks[2]!.buffer, chunks[0]!.buffer, 'one chunk allocated for all the text');
+    t.equal(chunks[4]!.buffer, chunks[0]!.buffer);
   });
 
   t.test('nothing added: no bytes', async (t) => {
