@@ -246,44 +246,48 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
   }
 }
 
+/** The element around each instance of a result, if any. */
+const WRAPPERS: Partial<Record<Element, xml.InstanceWrapper>> = {
+  named: 'VALUE.NAMEDINSTANCE',
+  withpath: 'VALUE.INSTANCEWITHPATH',
+  objectwithpath: 'VALUE.OBJECTWITHPATH',
+};
+const WRAPPER_ENDS = new Map(Object.values(WRAPPERS).map((wrapper) => [wrapper, Buffer.from(`</${wrapper}>`)]));
+
 /**
- * One piece per instance, so that the sender can yield to the event loop
- * between them however large the answer. A whole result list (frozen: the
- * same array while an index generation lasts) is kept as one buffer for the
- * next poll when it fits in the cache, and then sent as one piece.
+ * Three pieces per instance: the start of its element with its path, its
+ * INSTANCE, the end of the element. The INSTANCE text is kept once per
+ * instance and view, whatever the element (EnumerateInstances, pulls,
+ * associators), so that answering one operation does not push another's
+ * text out of the cache. One piece at a time, so that the sender can yield
+ * to the event loop however large the answer. A whole result list (frozen:
+ * the same array while an index generation lasts) is kept as one buffer for
+ * the next poll when it fits in the cache, and then sent as one piece.
  */
 function* cachedInstances(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache): Generator<Piece> {
-  const key = `${element}|${host}|${viewKey(view)}`;
-  const encodeOne = (instance: CIMInstance) => cache.bytesOf(instance, key, () => encodeInstanceElement(instance, element, encodeOptions(view, instance), host));
-  const whole = Object.isFrozen(instances) ? cache.peek(instances, key) : undefined;
+  const wrapper = WRAPPERS[element];
+  const listKey = `${element}|${host}|${viewKey(view)}`;
+  const whole = Object.isFrozen(instances) ? cache.peek(instances, listKey) : undefined;
   if (whole !== undefined) {
     yield whole;
     return;
   }
+  const instanceKey = `instance|${viewKey(view)}`;
+  const startKey = `${element}|${host}`;
   let parts: Piece[] | undefined = Object.isFrozen(instances) ? [] : undefined;
   let size = 0;
   for (const instance of instances) {
-    const xml = encodeOne(instance);
-    yield xml;
+    const text = cache.bytesOf(instance, instanceKey, () => xml.encodeInstance(instance, encodeOptions(view, instance)));
+    const pieces = wrapper
+      ? [cache.bytesOf(instance, startKey, () => xml.instanceWrapperStart(wrapper, instance, host)), text, WRAPPER_ENDS.get(wrapper)!]
+      : [text];
+    yield* pieces;
     if (parts === undefined) continue;
-    size += xml.length;
-    if (size <= cache.room) parts.push(xml);
+    for (const piece of pieces) size += piece.length;
+    if (size <= cache.room) parts.push(...pieces);
     else parts = undefined; // too big to keep: the pieces die as they are sent
   }
-  if (parts) cache.list(instances, key, () => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))));
-}
-
-function encodeInstanceElement(instance: CIMInstance, element: Element, options: xml.InstanceEncodeOptions, host: string): string {
-  switch (element) {
-    case 'named':
-      return xml.encodeNamedInstance(instance, options);
-    case 'withpath':
-      return xml.encodeInstanceWithPath(instance, host, options);
-    case 'objectwithpath':
-      return xml.encodeObjectWithPath(instance, instance.path!, host, options);
-    default:
-      return xml.encodeInstance(instance, options);
-  }
+  if (parts) cache.list(instances, listKey, () => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))));
 }
 
 function* cachedPaths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache): Generator<Piece> {
