@@ -1,7 +1,8 @@
 /**
  * Writes operation results as CIM-XML (DSP0201 §5.3.4–5.3.5), as a sequence of
- * text pieces so large results can stream. The XML of an instance is cached
- * per (instance, element, view): instances are immutable and shared across
+ * pieces so large results can stream. The INSTANCE XML of an instance is
+ * cached per (instance, view), the start of the element around it per
+ * (instance, element, host): instances are immutable and shared across
  * index generations while unchanged, so repeated polls re-encode nothing.
  */
 import { CIMClassName, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
@@ -11,10 +12,10 @@ import type { InstanceView, MethodResponse, PullState, Result } from '../operati
 type Element = 'instance' | 'named' | 'withpath' | 'objectwithpath' | 'name' | 'path' | 'objectpath';
 
 /**
- * Encoded XML per object, per element and view; entries die with their
- * objects. Single instances and paths map to text; whole result lists (the
- * same array while an index generation lasts) map to UTF-8 bytes, so that a
- * repeated poll costs one buffer write.
+ * Encoded XML per object and key; entries die with their objects. Paths
+ * map to text; instances map to UTF-8 bytes that answers refer to without
+ * copying; whole result lists (the same array while an index generation
+ * lasts) map to UTF-8 bytes, so that a repeated poll costs one buffer write.
  *
  * The text kept is bounded by `maxBytes` (string length, or byte length of
  * bytes): past it, answers are encoded afresh and not kept, so pulling a
