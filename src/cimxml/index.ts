@@ -18,9 +18,9 @@ export {
 } from './encode/message.js';
 export {
   encodeClass, encodeEmbedded, encodeInstance, encodeInstanceWithPath, encodeNamedInstance, encodeObjectWithPath,
-  encodeQualifierDeclaration, encodeValue,
+  encodeQualifierDeclaration, encodeValue, instanceWrapperStart,
 } from './encode/objects.js';
-export type { ClassEncodeOptions, InstanceEncodeOptions } from './encode/objects.js';
+export type { ClassEncodeOptions, InstanceEncodeOptions, InstanceWrapper } from './encode/objects.js';
 export {
   encodeClassName, encodeClassPath, encodeInstanceName, encodeInstancePath, encodeLocalClassPath,
   encodeLocalInstancePath, encodeLocalNamespacePath, encodeNamespacePath, encodeObjectPath,

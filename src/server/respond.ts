@@ -1,7 +1,8 @@
 /**
  * Writes operation results as CIM-XML (DSP0201 §5.3.4–5.3.5), as a sequence of
- * text pieces so large results can stream. The XML of an instance is cached
- * per (instance, element, view): instances are immutable and shared across
+ * pieces so large results can stream. The INSTANCE XML of an instance is
+ * cached per (instance, view), the start of the element around it per
+ * (instance, element, host): instances are immutable and shared across
  * index generations while unchanged, so repeated polls re-encode nothing.
  */
 import { CIMClassName, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
@@ -11,10 +12,10 @@ import type { InstanceView, MethodResponse, PullState, Result } from '../operati
 type Element = 'instance' | 'named' | 'withpath' | 'objectwithpath' | 'name' | 'path' | 'objectpath';
 
 /**
- * Encoded XML per object, per element and view; entries die with their
- * objects. Single instances and paths map to text; whole result lists (the
- * same array while an index generation lasts) map to UTF-8 bytes, so that a
- * repeated poll costs one buffer write.
+ * Encoded XML per object and key; entries die with their objects. Paths
+ * map to text; instances map to UTF-8 bytes that answers refer to without
+ * copying; whole result lists (the same array while an index generation
+ * lasts) map to UTF-8 bytes, so that a repeated poll costs one buffer write.
  *
  * The text kept is bounded by `maxBytes` (string length, or byte length of
  * bytes): past it, answers are encoded afresh and not kept, so pulling a
@@ -39,6 +40,17 @@ export class EncodeCache {
     return this.#get(object, key, encode) as string;
   }
 
+  /**
+   * The UTF-8 bytes kept for (object, key), so that an answer refers to them
+   * instead of copying them; past the budget, the text encoded afresh.
+   */
+  bytesOf(object: CIMInstance, key: string, encode: () => string): Piece {
+    const cached = this.peek(object, key);
+    if (cached !== undefined) return cached;
+    const text = encode();
+    return Buffer.byteLength(text) <= this.room ? this.#keep(object, key, Buffer.from(text)) : text;
+  }
+
   list(items: readonly object[], key: string, encode: () => Buffer): Buffer {
     return this.#get(items, key, encode) as Buffer;
   }
@@ -54,16 +66,18 @@ export class EncodeCache {
   }
 
   #get(object: object, key: string, encode: () => string | Buffer): string | Buffer {
-    const byKey = this.#entries.get(object);
-    const cached = byKey?.get(key);
+    const cached = this.peek(object, key);
     if (cached !== undefined) return cached;
     const value = encode();
-    const size = value.length;
-    if (this.#bytes + size > this.maxBytes) return value;
+    return value.length <= this.room ? this.#keep(object, key, value) : value;
+  }
+
+  #keep<T extends string | Buffer>(object: object, key: string, value: T): T {
+    const byKey = this.#entries.get(object);
     if (byKey) byKey.set(key, value);
     else this.#entries.set(object, new Map([[key, value]]));
-    this.#bytes += size;
-    this.#released.register(object, size);
+    this.#bytes += value.length;
+    this.#released.register(object, value.length);
     return value;
   }
 }
@@ -77,13 +91,16 @@ const CHUNK_BYTES = 64 * 1024;
  * The bytes of an answer, gathered as its pieces come: text is written at
  * once into 64 KiB chunks, so that it dies young instead of being kept (and
  * promoted to the old generation) until the whole answer is known; bytes
- * from the cache are kept as they are. A Buffer per piece instead cost a
- * quarter of the server's time on a page of a pull (a thousand pieces).
+ * from the cache are kept as they are, by reference. Text after such bytes
+ * goes on in the same chunk. A Buffer per piece instead cost a quarter of
+ * the server's time on a page of a pull (a thousand pieces).
  */
 export class AnswerBytes {
   size = 0;
   readonly #full: Buffer[] = [];
   #chunk: Buffer | undefined;
+  /** Where the text of #chunk not yet in #full begins, and ends. */
+  #start = 0;
   #used = 0;
 
   add(piece: Piece): void {
@@ -97,6 +114,7 @@ export class AnswerBytes {
     if (this.#chunk === undefined || this.#used + bytes > CHUNK_BYTES) {
       this.#seal();
       this.#chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      this.#start = this.#used = 0;
     }
     this.#used += this.#chunk.write(piece, this.#used);
   }
@@ -108,9 +126,8 @@ export class AnswerBytes {
   }
 
   #seal(): void {
-    if (this.#chunk) this.#full.push(this.#chunk.subarray(0, this.#used));
-    this.#chunk = undefined;
-    this.#used = 0;
+    if (this.#chunk && this.#used > this.#start) this.#full.push(this.#chunk.subarray(this.#start, this.#used));
+    this.#start = this.#used;
   }
 }
 
@@ -230,44 +247,48 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
   }
 }
 
+/** The element around each instance of a result, if any. */
+const WRAPPERS: Partial<Record<Element, xml.InstanceWrapper>> = {
+  named: 'VALUE.NAMEDINSTANCE',
+  withpath: 'VALUE.INSTANCEWITHPATH',
+  objectwithpath: 'VALUE.OBJECTWITHPATH',
+};
+const WRAPPER_ENDS = new Map(Object.values(WRAPPERS).map((wrapper) => [wrapper, Buffer.from(`</${wrapper}>`)]));
+
 /**
- * One piece per instance, so that the sender can yield to the event loop
- * between them however large the answer. A whole result list (frozen: the
- * same array while an index generation lasts) is kept as one buffer for the
- * next poll when it fits in the cache, and then sent as one piece.
+ * Three pieces per instance: the start of its element with its path, its
+ * INSTANCE, the end of the element. The INSTANCE text is kept once per
+ * instance and view, whatever the element (EnumerateInstances, pulls,
+ * associators), so that answering one operation does not push another's
+ * text out of the cache. One piece at a time, so that the sender can yield
+ * to the event loop however large the answer. A whole result list (frozen:
+ * the same array while an index generation lasts) is kept as one buffer for
+ * the next poll when it fits in the cache, and then sent as one piece.
  */
 function* cachedInstances(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache): Generator<Piece> {
-  const key = `${element}|${host}|${viewKey(view)}`;
-  const encodeOne = (instance: CIMInstance) => cache.get(instance, key, () => encodeInstanceElement(instance, element, encodeOptions(view, instance), host));
-  const whole = Object.isFrozen(instances) ? cache.peek(instances, key) : undefined;
+  const wrapper = WRAPPERS[element];
+  const listKey = `${element}|${host}|${viewKey(view)}`;
+  const whole = Object.isFrozen(instances) ? cache.peek(instances, listKey) : undefined;
   if (whole !== undefined) {
     yield whole;
     return;
   }
-  let parts: string[] | undefined = Object.isFrozen(instances) ? [] : undefined;
+  const instanceKey = `instance|${viewKey(view)}`;
+  const startKey = `${element}|${host}`;
+  let parts: Piece[] | undefined = Object.isFrozen(instances) ? [] : undefined;
   let size = 0;
   for (const instance of instances) {
-    const xml = encodeOne(instance);
-    yield xml;
+    const text = cache.bytesOf(instance, instanceKey, () => xml.encodeInstance(instance, encodeOptions(view, instance)));
+    const pieces = wrapper
+      ? [cache.bytesOf(instance, startKey, () => xml.instanceWrapperStart(wrapper, instance, host)), text, WRAPPER_ENDS.get(wrapper)!]
+      : [text];
+    yield* pieces;
     if (parts === undefined) continue;
-    size += xml.length;
-    if (size <= cache.room) parts.push(xml);
+    for (const piece of pieces) size += piece.length;
+    if (size <= cache.room) parts.push(...pieces);
     else parts = undefined; // too big to keep: the pieces die as they are sent
   }
-  if (parts) cache.list(instances, key, () => Buffer.from(parts.join('')));
-}
-
-function encodeInstanceElement(instance: CIMInstance, element: Element, options: xml.InstanceEncodeOptions, host: string): string {
-  switch (element) {
-    case 'named':
-      return xml.encodeNamedInstance(instance, options);
-    case 'withpath':
-      return xml.encodeInstanceWithPath(instance, host, options);
-    case 'objectwithpath':
-      return xml.encodeObjectWithPath(instance, instance.path!, host, options);
-    default:
-      return xml.encodeInstance(instance, options);
-  }
+  if (parts) cache.list(instances, listKey, () => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))));
 }
 
 function* cachedPaths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache): Generator<Piece> {

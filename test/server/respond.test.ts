@@ -1,8 +1,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import t from 'tap';
-import { CIMInstanceName } from '../../src/cim/index.js';
-import { AnswerBytes, EncodeCache, type Piece } from '../../src/server/respond.js';
+import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../../src/cim/index.js';
+import * as xml from '../../src/cimxml/index.js';
+import type { InstanceView, Result } from '../../src/operations/types.js';
+import { AnswerBytes, EncodeCache, intrinsicResponse, type Piece } from '../../src/server/respond.js';
 
 function name(id: string): CIMInstanceName {
   return new CIMInstanceName({ classname: 'CIM_Fan', namespace: 'root/cimv2', keybindings: [['DeviceID', id]] });
@@ -53,6 +55,24 @@ t.test('EncodeCache', async (t) => {
     cache.list(list, 'named', encode);
     t.equal(calls, 1);
     t.equal(cache.bytes, 20, 'bytes, not characters');
+  });
+
+  t.test('instance XML is kept as its UTF-8 bytes, the same buffer for every answer', async (t) => {
+    const cache = new EncodeCache(100);
+    const fan = new CIMInstance({ classname: 'CIM_Fan', path: name('fan1') });
+    const a = encoder('<INSTANCE>é</INSTANCE>');
+    const first = cache.bytesOf(fan, 'named', a.encode);
+    t.ok(Buffer.isBuffer(first));
+    t.equal(first.toString(), '<INSTANCE>é</INSTANCE>');
+    t.equal(cache.bytesOf(fan, 'named', a.encode), first, 'the buffer itself, not a copy');
+    t.equal(a.calls(), 1);
+    t.equal(cache.bytes, 23, 'bytes, not characters');
+    const over = encoder('x'.repeat(78));
+    const other = new CIMInstance({ classname: 'CIM_Fan', path: name('fan2') });
+    t.equal(cache.bytesOf(other, 'named', over.encode), 'x'.repeat(78), 'past the budget: the text, not kept');
+    cache.bytesOf(other, 'named', over.encode);
+    t.equal(over.calls(), 2);
+    t.equal(cache.bytes, 23);
   });
 
   t.test('a budget of 0 keeps nothing', async (t) => {
@@ -114,7 +134,57 @@ t.test('AnswerBytes', async (t) => {
     t.equal(size, 3 + cached.length + 3 + 70_000 + 4);
   });
 
+  t.test('text after bytes from the cache goes on in the same chunk', async (t) => {
+    const cached = Buffer.from('<VALUE.INSTANCEWITHPATH/>');
+    const { chunks } = gather(['<A>', cached, '<B>', cached, '</B>']);
+    t.same(chunks.map((c) => c.toString()), ['<A>', cached.toString(), '<B>', cached.toString(), '</B>']);
+    t.equal(chunks[2]!.buffer, chunks[0]!.buffer, 'one chunk allocated for all the text');
+    t.equal(chunks[4]!.buffer, chunks[0]!.buffer);
+  });
+
   t.test('nothing added: no bytes', async (t) => {
     t.same(gather([]), { size: 0, chunks: [] });
+  });
+});
+
+t.test('instances in answers', async (t) => {
+  const fans = Object.freeze(['fan1', 'fan2'].map((id) => new CIMInstance({
+    classname: 'CIM_Fan',
+    path: name(id),
+    properties: new NocaseMap([['DeviceID', cimProperty('DeviceID', 'string', id)], ['Caption', cimProperty('Caption', 'string', 'Fan 1 – ventilateur')]]),
+  })));
+  const view: InstanceView = { properties: undefined, includeQualifiers: false, includeClassOrigin: false };
+  const host = 'server.example:5988';
+  const answer = (result: Result, cache: EncodeCache) => {
+    const bytes = new AnswerBytes();
+    for (const piece of intrinsicResponse('1', 'Op', result, host, cache)) bytes.add(piece);
+    return Buffer.concat(bytes.chunks()).toString('utf8');
+  };
+  const pull = { endOfSequence: true, enumerationContext: '' };
+  const pullParams = xml.encodeParamValue('EndOfSequence', true, 'boolean') + xml.encodeParamValue('EnumerationContext', '', 'string');
+  const expected = (elements: string, after = '') =>
+    xml.messageStart('1') + xml.imethodResponseStart('Op') + xml.ireturnValueStart() + elements + xml.ireturnValueEnd() + after + xml.imethodResponseEnd() + xml.messageEnd();
+  const named = expected(fans.map((f) => xml.encodeNamedInstance(f, { namespace: 'root/cimv2' })).join(''));
+  const withPath = expected(fans.map((f) => xml.encodeInstanceWithPath(f, host, { namespace: 'root/cimv2' })).join(''), pullParams);
+  const instanceText = fans.map((f) => Buffer.byteLength(xml.encodeInstance(f, { namespace: 'root/cimv2' }))).reduce((a, b) => a + b);
+
+  t.test('are written as the element encoders write them, from the cache or not', async (t) => {
+    for (const budget of [0, 1_000_000]) {
+      const cache = new EncodeCache(budget);
+      for (let round = 0; round < 2; round++) {
+        t.equal(answer({ kind: 'namedinstances', instances: fans, view }, cache), named, `VALUE.NAMEDINSTANCE, budget ${budget}, round ${round}`);
+        t.equal(answer({ kind: 'instanceswithpath', instances: [...fans], view, pull }, cache), withPath, `VALUE.INSTANCEWITHPATH, budget ${budget}, round ${round}`);
+      }
+    }
+  });
+
+  t.test('keep the INSTANCE text once, whatever the element around it', async (t) => {
+    const cache = new EncodeCache(1_000_000);
+    answer({ kind: 'instanceswithpath', instances: [...fans], view, pull }, cache);
+    const afterPull = cache.bytes;
+    answer({ kind: 'namedinstances', instances: [...fans], view }, cache);
+    const added = cache.bytes - afterPull;
+    t.ok(afterPull > instanceText, 'the pull kept its INSTANCE texts and paths');
+    t.ok(added < afterPull - instanceText, 'EnumerateInstances added only its INSTANCENAMEs');
   });
 });

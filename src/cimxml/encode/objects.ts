@@ -253,15 +253,31 @@ function pathOf(instance: CIMInstance): CIMInstanceName {
   return instance.path;
 }
 
+/** The elements that hold an instance with its path, before its INSTANCE. */
+export type InstanceWrapper = 'VALUE.NAMEDINSTANCE' | 'VALUE.INSTANCEWITHPATH' | 'VALUE.OBJECTWITHPATH';
+
+/**
+ * The start of `wrapper` up to the instance's INSTANCE: INSTANCENAME (key
+ * types from the instance) in VALUE.NAMEDINSTANCE, INSTANCEPATH with `host`
+ * in the others. Apart, so that a server can keep one INSTANCE text for
+ * every wrapper; the wrapper ends with `</${wrapper}>`.
+ */
+export function instanceWrapperStart(wrapper: InstanceWrapper, instance: CIMInstance, host?: string): string {
+  const path = pathOf(instance);
+  const name = wrapper === 'VALUE.NAMEDINSTANCE'
+    ? encodeInstanceName(path, instance)
+    : encodeInstancePath(path, host ?? path.host, path.namespace, instance);
+  return flat(`<${wrapper}>${name}`);
+}
+
 /** VALUE.NAMEDINSTANCE: INSTANCENAME (key types from the instance) and INSTANCE. */
 export function encodeNamedInstance(instance: CIMInstance, options?: InstanceEncodeOptions): string {
-  return flat(`<VALUE.NAMEDINSTANCE>${encodeInstanceName(pathOf(instance), instance)}${encodeInstance(instance, options)}</VALUE.NAMEDINSTANCE>`);
+  return flat(`${instanceWrapperStart('VALUE.NAMEDINSTANCE', instance)}${encodeInstance(instance, options)}</VALUE.NAMEDINSTANCE>`);
 }
 
 /** VALUE.INSTANCEWITHPATH (pull operations): INSTANCEPATH and INSTANCE. */
 export function encodeInstanceWithPath(instance: CIMInstance, host?: string, options?: InstanceEncodeOptions): string {
-  const path = pathOf(instance);
-  return flat(`<VALUE.INSTANCEWITHPATH>${encodeInstancePath(path, host ?? path.host, path.namespace, instance)}${encodeInstance(instance, options)}</VALUE.INSTANCEWITHPATH>`);
+  return flat(`${instanceWrapperStart('VALUE.INSTANCEWITHPATH', instance, host)}${encodeInstance(instance, options)}</VALUE.INSTANCEWITHPATH>`);
 }
 
 /**
