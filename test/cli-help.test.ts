@@ -2,7 +2,7 @@
 import t from 'tap';
 import { runCli } from './client/run-cli.js';
 
-const COMMANDS = ['serve', 'mof', 'passwd', 'config', 'provider-test', 'enum', 'get', 'assoc', 'refs', 'query', 'classes', 'class', 'health'];
+const COMMANDS = ['serve', 'mof', 'passwd', 'config', 'provider-test', 'enum', 'get', 'assoc', 'refs', 'query', 'classes', 'class', 'health', 'listen', 'subscribe', 'unsubscribe', 'subscriptions'];
 
 for (const command of COMMANDS) {
   t.test(`thincim ${command} --help`, async (t) => {

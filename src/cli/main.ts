@@ -14,6 +14,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   query: { summary: 'run a WQL (or other) query on a WBEM server', load: async () => (await import('./client-commands.js')).runQuery },
   classes: { summary: 'list class names on a WBEM server', load: async () => (await import('./client-commands.js')).runClasses },
   class: { summary: 'show a class definition on a WBEM server', load: async () => (await import('./client-commands.js')).runClass },
+  listen: { summary: 'receive CIM indications and print them', load: async () => (await import('./listen.js')).run },
+  subscribe: { summary: 'subscribe a listener to the indications of a WBEM server', load: async () => (await import('./subscriptions.js')).runSubscribe },
+  unsubscribe: { summary: 'delete subscriptions made with subscribe', load: async () => (await import('./subscriptions.js')).runUnsubscribe },
+  subscriptions: { summary: 'list the indication subscriptions on a WBEM server', load: async () => (await import('./subscriptions.js')).runSubscriptions },
   health: { summary: "summarise a host's hardware health (or check it as a Nagios plugin)", load: async () => (await import('./health.js')).run },
 };
 
