@@ -48,10 +48,12 @@ export interface DecodedMessage {
 function startMessage(body: string | Uint8Array, limits: Partial<DecodeLimits> | undefined, kind: MessageKind)
   : { ctx: DecodeContext; text: string; options: ParseOptions } {
   const resolved = resolveLimits(limits);
-  const text = bodyText(body, resolved);
   const bytes = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
+  if (bytes > resolved.maxBytes) throw new LimitError('request-not-valid', `the body has ${bytes} bytes, more than maxBytes (${resolved.maxBytes})`);
   const ctx: DecodeContext = { limits: resolved, budget: elementBudget(resolved, bytes), embeddingDepth: 0 };
-  checkMarkupCount(text, ctx.budget);
+  // Counted in the bytes when there are bytes (UTF-8 has no other 0x3C), so an element bomb costs no decoding.
+  checkMarkupCount(typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength), ctx.budget);
+  const text = bodyText(body);
   return { ctx, text, options: { limits: resolved, budget: ctx.budget, depthOffset: 0, onOpen: envelopeChecker(kind) } };
 }
 
@@ -62,10 +64,11 @@ function startMessage(body: string | Uint8Array, limits: Partial<DecodeLimits> |
  * a scan instead of a parse. Only a `<` in a comment or CDATA could
  * mislead it, and CDATA carries embedded objects whose elements count anyway.
  */
-function checkMarkupCount(text: string, budget: { elements: number; limit: string }): void {
+function checkMarkupCount(body: string | Buffer, budget: { elements: number; limit: string }): void {
   const most = 2 * budget.elements + 16;
+  const next = typeof body === 'string' ? (from: number) => body.indexOf('<', from) : (from: number) => body.indexOf(0x3c, from);
   let count = 0;
-  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+  for (let at = next(0); at >= 0; at = next(at + 1)) {
     if (++count > most) throw new LimitError('request-not-valid', `the message has more than ${budget.limit} elements`);
   }
 }
@@ -122,9 +125,7 @@ function readEnvelope(root: XmlNode, kind: MessageKind): Envelope {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The body as text: at most maxBytes of UTF-8 (a byte order mark is dropped); broken UTF-8 or UTF-16 is not well-formed. */
-function bodyText(body: string | Uint8Array, limits: DecodeLimits): string {
-  const size = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
-  if (size > limits.maxBytes) throw new LimitError('request-not-valid', `the body has ${size} bytes, more than maxBytes (${limits.maxBytes})`);
+function bodyText(body: string | Uint8Array): string {
   if (typeof body === 'string') {
     // A lone surrogate has no UTF-8 form: the text cannot have come from a well-formed body.
     if (/\p{Cs}/u.test(body)) throw new ProtocolError('request-not-well-formed', 'the body is not valid Unicode (lone surrogate)');
