@@ -23,17 +23,17 @@
  * hour, so that the figures are the request path's; each new sample also
  * starts the encode cache afresh).
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { baselineBuild, CURRENT, ensureBuilt, removeBaseline, ROOT } from './build.js';
+import { freePort, ProcessStats } from './process.js';
 
 const CLASSNAME = 'CIM_NumericSensor';
 const PAGE = 1000;
@@ -182,21 +182,12 @@ class CimClient {
 
 // ---------------------------------------------------------------- the server
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
-
 /** `thincim serve` in a child process, with what /proc says of it. */
-class BrokerProcess {
+class BrokerProcess extends ProcessStats {
   #output = '';
 
-  private constructor(readonly child: ChildProcess, readonly url: string) {
+  private constructor(child: ChildProcess, readonly url: string) {
+    super(child);
     const keep = (chunk: Buffer) => {
       this.#output = (this.#output + chunk.toString()).slice(-8192);
     };
@@ -215,9 +206,6 @@ class BrokerProcess {
     return broker;
   }
 
-  get pid(): number {
-    return this.child.pid!;
-  }
 
   /** Waits until the published index holds `sensors` numeric sensors. */
   async #waitFor(sensors: number): Promise<void> {
@@ -249,29 +237,9 @@ class BrokerProcess {
     }
   }
 
-  #status(field: 'VmRSS' | 'VmHWM'): number {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
-    return Number(match![1]) * 1024;
-  }
 
-  get rss(): number {
-    return this.#status('VmRSS');
-  }
 
-  /** The peak RSS since start, or since the last resetPeak(). */
-  get peakRss(): number {
-    return this.#status('VmHWM');
-  }
 
-  /** Makes the peak RSS the current RSS (Linux ≥ 4.0, needs ptrace rights on the server). */
-  resetPeak(): boolean {
-    try {
-      writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
-      return true;
-    } catch {
-      return false;
-    }
-  }
 
   /**
    * Waits until the server is idle (under 2% of a core for a second): a
@@ -289,18 +257,7 @@ class BrokerProcess {
     throw new Error(`thincim serve still busy after ${timeoutMs / 1000} s`);
   }
 
-  /** User + system CPU time of every thread of the server, in seconds. */
-  get cpuSeconds(): number {
-    const fields = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = once(this.child, 'exit');
-    this.child.kill('SIGTERM');
-    await exited;
-  }
 }
 
 // ---------------------------------------------------------------- load generators

@@ -28,15 +28,14 @@
  * one load. Builds dist/ first when a source file is newer than its output.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { baselineBuild, CURRENT, ensureBuilt, removeBaseline, ROOT, type Build } from './build.js';
+import { freePort, ProcessStats } from './process.js';
 
 const MB = 1e6;
 const PAGE = 1000;
@@ -144,21 +143,12 @@ function count(text: string, needle: string): number {
 
 // ---------------------------------------------------------------- the server
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
-
 /** `thincim serve` with the simulated provider in a child process; times from the spawn. */
-class Server {
+class Server extends ProcessStats {
   #output = '';
 
-  private constructor(readonly child: ChildProcess, readonly url: string, readonly spawnedAt: number) {
+  private constructor(child: ChildProcess, readonly url: string, readonly spawnedAt: number) {
+    super(child);
     const keep = (chunk: Buffer) => (this.#output = (this.#output + chunk.toString()).slice(-8192));
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
@@ -173,9 +163,6 @@ class Server {
     return new Server(child, `http://127.0.0.1:${port}`, spawnedAt);
   }
 
-  get pid(): number {
-    return this.child.pid!;
-  }
 
   /** Milliseconds from the spawn to the first CIM request answered (polled every 5 ms). */
   async firstAnswerMs(): Promise<number> {
@@ -224,36 +211,11 @@ class Server {
     if (this.child.exitCode !== null) throw new Error(`thincim serve exited with ${this.child.exitCode}:\n${this.#output}`);
   }
 
-  #status(field: 'VmRSS' | 'VmHWM'): number {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
-    return Number(match![1]) * 1024;
-  }
 
-  get rss(): number {
-    return this.#status('VmRSS');
-  }
 
-  get peakRss(): number {
-    return this.#status('VmHWM');
-  }
 
-  /** Makes the peak RSS the current RSS (Linux ≥ 4.0). */
-  resetPeak(): void {
-    writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
-  }
 
-  /** User + system CPU time of every thread, in seconds. */
-  get cpuSeconds(): number {
-    const fields = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = once(this.child, 'exit');
-    this.child.kill('SIGTERM');
-    await exited;
-  }
 }
 
 // ---------------------------------------------------------------- figures
