@@ -197,6 +197,38 @@ t.test('ISA and WHERE on the life-cycle indications select exactly what they sho
   t.equal((await viewer.enumerateInstances('CIM_IndicationSubscription')).length, 1);
 });
 
+t.test('a reading lost and regained: an alert each, naming the sensor', async (t) => {
+  received.length = 0;
+  events.length = 0;
+  await at(1005); // exhaust-temp unreadable at 1000
+  await at(1065); // back at 1060
+  const expected = events.filter((e) => e.kind === 'readingLost' || e.kind === 'readingRegained');
+  t.same(expected.map((e) => e.kind), ['readingLost', 'readingRegained']);
+  await until('the alerts', () => received.length >= events.length);
+  const alertsOf = (messageId: string) => received.filter((r) => r.indication.get('MessageID') === messageId);
+  const [lost] = alertsOf('THINCIM0004');
+  t.match(String(lost?.indication.get('AlertingManagedElement')), /exhaust-temp/);
+  t.match(String(lost?.indication.get('Message')), /^Exhaust Temp: reading lost/);
+  t.equal(alertsOf('THINCIM0005').length, 1, 'and regained');
+});
+
+t.test('indications.allowedNetworks restricts where the agent sends requests', async (t) => {
+  const restricted = await startTestBroker({
+    authenticator: await testAuthenticator(await writeUsers(dir, { [ADMIN.user]: { role: 'admin', password: ADMIN.password } }, 'restricted-users')),
+    indications: { allowedNetworks: ['10.0.0.0/8'] },
+  });
+  t.teardown(() => restricted.close());
+  const client = new WBEMConnection(restricted.url, { namespace: INTEROP, credentials: ADMIN });
+  t.teardown(() => client.close());
+  const destination = (url: string) => instance('CIM_ListenerDestinationCIMXML', {
+    CreationClassName: ['string', 'CIM_ListenerDestinationCIMXML'], Destination: ['string', url], PersistenceType: ['uint16', 2],
+  });
+  await t.rejects(client.createInstance(destination(`${listener.url}/x`)), { code: CIMStatus.ACCESS_DENIED, message: /outside/ }, 'loopback is outside 10/8: a policy refusal');
+  await t.rejects(client.createInstance(destination('http://listener.example:5990/')), { code: CIMStatus.INVALID_PARAMETER }, 'names are refused while restricted');
+  await t.rejects(client.createInstance(destination('ftp://10.1.2.3/')), { code: CIMStatus.INVALID_PARAMETER }, 'http or https only');
+  t.ok(await client.createInstance(destination('http://10.1.2.3:5990/')), 'an address inside is accepted (nothing is sent: no subscription)');
+});
+
 t.test('a bad ModifyInstance is refused', async (t) => {
   const current = await admin.getInstance(alerts.subscription);
   current.properties.set('SubscriptionState', cimProperty('SubscriptionState', 'uint16', 3));
