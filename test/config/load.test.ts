@@ -140,7 +140,7 @@ t.test('flags: booleans with --no-, lists, JSON maps, = syntax', async (t) => {
     argv: [
       '--http-open', '--no-metrics', '--providers', 'hwmon,ipmi', '--providers=simulated',
       '--tls-client-cert-users', '{"cn1":"alice"}', '--tls-ca=/ca.pem', '--sim-sensors', '7', '--hwmon-root', '/cap',
-      '--ipmi-sdr-file', '/sdr.txt', '--log-pretty',
+      '--ipmi-sdr-file', '/sdr.txt', '--log-pretty', '--sim-time-scale', '60',
     ],
     env: { THINCIM_METRICS: 'true', THINCIM_HTTP_OPEN: 'false' },
   });
@@ -150,6 +150,7 @@ t.test('flags: booleans with --no-, lists, JSON maps, = syntax', async (t) => {
   t.same(config.providers, ['hwmon', 'ipmi', 'simulated']);
   t.same(config.tls.clientCertUsers, { cn1: 'alice' });
   t.equal(config.simulated.sensors, 7);
+  t.equal(config.simulated.timeScale, 60, 'the simulated timeline played 60 times as fast');
   t.equal(config.hwmon.root, '/cap');
   t.equal(config.ipmi.sdrFile, '/sdr.txt');
   t.equal(config.log.pretty, true);
