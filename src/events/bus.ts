@@ -52,33 +52,53 @@ class ConsumerQueue {
 
   push(events: readonly HardwareEvent[]): void {
     this.#queue.push(...events);
-    const excess = this.#queue.length - this.#max;
-    if (excess > 0) {
-      this.#queue.splice(0, excess);
-      this.dropped += excess;
-      if (!this.#warned) {
-        this.#warned = true;
-        this.#log.warn({ consumer: this.#consumer.name, max: this.#max }, 'event consumer too slow: its oldest events are dropped');
-      }
-    }
-    if (!this.#running) void this.#drain();
+    if (!this.#running) this.#drain();
+    this.#trim();
   }
 
-  async #drain(): Promise<void> {
-    this.#running = true;
-    try {
-      for (let event = this.#queue.shift(); event !== undefined; event = this.#queue.shift()) {
-        try {
-          await this.#consumer.handle(event);
-          this.delivered++;
-        } catch (err) {
-          this.failed++;
-          this.#log.warn({ consumer: this.#consumer.name, err }, 'event consumer failed');
-        }
-      }
-    } finally {
-      this.#running = false;
+  /** Past the bound, the oldest waiting events go, counted and said once. */
+  #trim(): void {
+    const excess = this.#queue.length - this.#max;
+    if (excess <= 0) return;
+    this.#queue.splice(0, excess);
+    this.dropped += excess;
+    if (!this.#warned) {
+      this.#warned = true;
+      this.#log.warn({ consumer: this.#consumer.name, max: this.#max }, 'event consumer too slow: its oldest events are dropped');
     }
+  }
+
+  /**
+   * Hands the waiting events over one at a time. A consumer that takes them
+   * synchronously (the log, the counters) takes a whole storm at once and
+   * never loses one; one that returns a promise gets the next when it settles.
+   */
+  #drain(): void {
+    this.#running = true;
+    for (let event = this.#queue.shift(); event !== undefined; event = this.#queue.shift()) {
+      const pending = this.#handle(event);
+      if (pending) {
+        void pending.then(() => this.#drain());
+        return;
+      }
+    }
+    this.#running = false;
+  }
+
+  #handle(event: HardwareEvent): Promise<void> | undefined {
+    try {
+      const result = this.#consumer.handle(event);
+      if (result instanceof Promise) return result.then(() => void this.delivered++, (err: unknown) => this.#failed(err));
+      this.delivered++;
+    } catch (err) {
+      this.#failed(err);
+    }
+    return undefined;
+  }
+
+  #failed(err: unknown): void {
+    this.failed++;
+    this.#log.warn({ consumer: this.#consumer.name, err }, 'event consumer failed');
   }
 }
 
