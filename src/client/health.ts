@@ -41,6 +41,11 @@ const HEALTH_STATES: ReadonlyMap<number, ElementStatus> = new Map([
   [30, { state: 'CRITICAL', text: 'Non-recoverable error' }],
 ]);
 
+/** A HealthState in the schema's words ("Critical failure"); the number itself when it is not one of DMTF's. */
+export function healthStateText(value: number): string {
+  return HEALTH_STATES.get(value)?.text ?? String(value);
+}
+
 const OPERATIONAL_STATUS: readonly (readonly [NagiosState, string])[] = [
   ['OK', 'Unknown'], ['CRITICAL', 'Other'], ['OK', 'OK'], ['WARNING', 'Degraded'], ['WARNING', 'Stressed'],
   ['WARNING', 'Predictive Failure'], ['CRITICAL', 'Error'], ['CRITICAL', 'Non-Recoverable Error'], ['WARNING', 'Starting'],

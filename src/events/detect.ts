@@ -8,7 +8,7 @@
  * a reading hovering at a threshold changes nothing here.
  */
 import type { CIMInstance, CIMValue } from '../cim/index.js';
-import { elementName, scaleReading, sensorUnit } from '../client/health.js';
+import { elementName, healthStateText, scaleReading, sensorUnit } from '../client/health.js';
 import { CIMV2_NAMESPACE, ModelClass } from '../model/classes.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import { MESSAGES, type EventKind, type HardwareEvent, type Severity, type ThresholdChange } from './event.js';
@@ -31,9 +31,6 @@ export interface Generation {
   providerOf(instance: CIMInstance): string | undefined;
 }
 
-const HEALTH_TEXT: Readonly<Record<number, string>> = {
-  0: 'Unknown', 5: 'OK', 10: 'Degraded/Warning', 15: 'Minor failure', 20: 'Major failure', 25: 'Critical failure', 30: 'Non-recoverable error',
-};
 const REDUNDANCY_TEXT: Readonly<Record<number, string>> = {
   0: 'Unknown', 1: 'DMTF Reserved', 2: 'Fully Redundant', 3: 'Degraded Redundancy', 4: 'Redundancy Lost', 5: 'Overall Failure',
 };
@@ -172,7 +169,8 @@ function changed(before: CIMInstance, after: CIMInstance): EventDraft[] {
   const healthBefore = integer(before.get('HealthState'));
   const healthAfter = integer(after.get('HealthState'));
   if (healthBefore === healthAfter && firstStatus(before) === firstStatus(after)) return [];
-  const words = { element, from: text(HEALTH_TEXT, healthBefore), to: text(HEALTH_TEXT, healthAfter), reason: reasonText(after) };
+  const health = (value: number | undefined) => (value === undefined ? 'none' : healthStateText(value));
+  const words = { element, from: health(healthBefore), to: health(healthAfter), reason: reasonText(after) };
   return [draft('health', severityOf(after), words, fields)];
 }
 
