@@ -1,15 +1,44 @@
 /**
  * CIM names are case-insensitive and case-preserving (DSP0004 §5.1): lookups
  * ignore case, iteration returns each entry under the name it was defined with.
+ *
+ * A served model holds tens of thousands of maps over a few hundred names,
+ * so a map stores values only: the folded key of each name and the name's
+ * usual spelling are kept once for the process (see fold and spellingOf),
+ * and a map remembers a spelling of its own only where it differs.
  */
-interface Entry<V> {
-  name: string;
-  value: V;
+
+/** Most names folded or spelled once for the process; past it, maps keep their own copies. */
+const INTERNED_NAMES = 16_384;
+/** name as written → its folded (lower-case) key, one string per key. */
+const folded = new Map<string, string>();
+/** folded key → the spelling it was first set with; never changes once set. */
+const spellings = new Map<string, string>();
+
+/** The lower-case key of `name`; `intern` keeps it for the process (names that are set, not looked up). */
+function fold(name: string, intern = false): string {
+  let key = folded.get(name);
+  if (key === undefined) {
+    key = name.toLowerCase();
+    if (intern && folded.size < INTERNED_NAMES) folded.set(name, key);
+  }
+  return key;
+}
+
+/** Records `name` as the usual spelling of `key` if it has none; whether `name` is that spelling. */
+function isUsualSpelling(key: string, name: string): boolean {
+  const usual = spellings.get(key);
+  if (usual !== undefined) return usual === name;
+  if (spellings.size >= INTERNED_NAMES) return false;
+  spellings.set(key, name);
+  return true;
 }
 
 export class NocaseMap<V> implements Iterable<[string, V]> {
-  /** Made on the first set: an empty map (most qualifier maps) costs no hash table. */
-  #entries: Map<string, Entry<V>> | undefined;
+  /** folded key → value; made on the first set, so an empty map (most qualifier maps) costs no hash table. */
+  #values: Map<string, V> | undefined;
+  /** folded key → spelling, for the names spelled otherwise than usual (see isUsualSpelling). */
+  #names: Map<string, string> | undefined;
   /**
    * Entries read through where this map has none, in the base's order (see
    * over()); the base is shared, so it is never changed through this map.
@@ -17,7 +46,7 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
   #base: NocaseMap<V> | undefined;
   /** Own entries whose name the base lacks. */
   #extra = 0;
-  /** #entries belongs to another map too (see over()): copied before a change. */
+  /** #values and #names belong to another map too (see over() and clone()): copied before a change. */
   #shared = false;
 
   constructor(entries?: Iterable<readonly [string, V]>) {
@@ -36,55 +65,72 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
       for (const [name, value] of own) copy.set(name, value);
       return copy;
     }
-    const map = new NocaseMap<V>();
+    const map = own.clone();
     map.#base = base;
-    map.#entries = own.#entries;
-    map.#shared = own.#entries !== undefined;
-    for (const key of own.#entries?.keys() ?? []) if (!base.#entries?.has(key)) map.#extra++;
+    for (const key of own.#values?.keys() ?? []) if (!base.#values?.has(key)) map.#extra++;
     return map;
   }
 
   get size(): number {
-    return (this.#base?.size ?? 0) + (this.#base ? this.#extra : (this.#entries?.size ?? 0));
+    return this.#base === undefined ? (this.#values?.size ?? 0) : this.#base.size + this.#extra;
   }
 
   get(name: string): V | undefined {
-    return this.#entry(name.toLowerCase())?.value;
+    const key = fold(name);
+    const owner = this.#owner(key);
+    return owner === undefined ? undefined : owner.#values!.get(key);
   }
 
   has(name: string): boolean {
-    return this.#entry(name.toLowerCase()) !== undefined;
+    return this.#owner(fold(name)) !== undefined;
   }
 
   /** The defining spelling of `name`, or undefined when absent. */
   nameOf(name: string): string | undefined {
-    return this.#entry(name.toLowerCase())?.name;
+    const key = fold(name);
+    const owner = this.#owner(key);
+    return owner === undefined ? undefined : owner.#spelling(key);
   }
 
   /** Sets a value; an existing entry keeps its position and takes the new spelling. */
   set(name: string, value: V): this {
-    const key = name.toLowerCase();
-    const own = this.#own();
-    if (this.#base && !own.has(key) && !this.#base.#entries?.has(key)) this.#extra++;
-    own.set(key, { name, value });
+    const key = fold(name, true);
+    this.#own();
+    if (this.#base && !this.#values!.has(key) && !this.#base.#values?.has(key)) this.#extra++;
+    this.#values!.set(key, value);
+    if (isUsualSpelling(key, name)) this.#names?.delete(key);
+    else (this.#names ??= new Map()).set(key, name);
     return this;
   }
 
   delete(name: string): boolean {
     this.#flatten();
-    return this.#own().delete(name.toLowerCase());
+    const key = fold(name);
+    if (!this.#values?.has(key)) return false;
+    this.#own();
+    this.#names?.delete(key);
+    return this.#values!.delete(key);
   }
 
   *keys(): IterableIterator<string> {
-    for (const entry of this.#all()) yield entry.name;
+    for (const [name] of this) yield name;
   }
 
   *values(): IterableIterator<V> {
-    for (const entry of this.#all()) yield entry.value;
+    for (const [, value] of this) yield value;
   }
 
   *[Symbol.iterator](): IterableIterator<[string, V]> {
-    for (const entry of this.#all()) yield [entry.name, entry.value];
+    const own = this.#values;
+    const base = this.#base;
+    if (base === undefined) {
+      if (own) for (const [key, value] of own) yield [this.#spelling(key), value];
+      return;
+    }
+    for (const [key, value] of base.#values ?? []) {
+      yield own?.has(key) ? [this.#spelling(key), own.get(key) as V] : [base.#spelling(key), value];
+    }
+    if (own && this.#extra > 0) for (const [key, value] of own) if (!base.#values?.has(key)) yield [this.#spelling(key), value];
   }
 
   /**
@@ -94,67 +140,65 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
    */
   equals(other: NocaseMap<V>, same: (a: V, b: V) => boolean): boolean {
     if (this.size !== other.size) return false;
-    const sharedBase = this.#base !== undefined && this.#base === other.#base && this.#entries?.size === other.#entries?.size;
-    if (sharedBase) {
-      for (const [key, entry] of this.#entries ?? []) {
-        const theirs = other.#entries?.get(key);
-        if (theirs === undefined || theirs.name !== entry.name || !same(entry.value, theirs.value)) return false;
-      }
-      return true;
-    }
-    for (const entry of this.#all()) {
-      const theirs = other.#entry(entry.name.toLowerCase());
-      if (theirs === undefined || theirs.name !== entry.name || !same(entry.value, theirs.value)) return false;
+    const sharedBase = this.#base !== undefined && this.#base === other.#base && this.#values?.size === other.#values?.size;
+    const mine: Iterable<[string, V]> = sharedBase ? this.#ownEntries() : this;
+    const lookup = sharedBase ? (key: string) => other.#values?.has(key) ? other : undefined : (key: string) => other.#owner(key);
+    for (const [name, value] of mine) {
+      const key = fold(name);
+      const theirs = lookup(key);
+      if (theirs === undefined || theirs.#spelling(key) !== name || !same(value, theirs.#values!.get(key) as V)) return false;
     }
     return true;
   }
 
-  /** An independent copy (entries are immutable records, so the copy can share them). */
+  /** An independent copy (values are immutable records, so the copy can share them). */
   clone(): NocaseMap<V> {
     const copy = new NocaseMap<V>();
     copy.#base = this.#base;
     copy.#extra = this.#extra;
-    copy.#entries = this.#entries;
-    // Both share the entries until either changes.
-    copy.#shared = this.#shared = this.#entries !== undefined;
+    copy.#values = this.#values;
+    copy.#names = this.#names;
+    // Both share the tables until either changes.
+    copy.#shared = this.#shared = this.#values !== undefined || this.#names !== undefined;
     return copy;
   }
 
-  /** This map's own entries, ready to change. */
-  #own(): Map<string, Entry<V>> {
-    if (this.#entries === undefined || this.#shared) this.#entries = new Map(this.#entries);
-    this.#shared = false;
-    return this.#entries;
-  }
-
-  #entry(key: string): Entry<V> | undefined {
-    return this.#entries?.get(key) ?? this.#baseEntries()?.get(key);
-  }
-
-  *#all(): IterableIterator<Entry<V>> {
-    const own = this.#entries;
-    const base = this.#baseEntries();
-    if (base === undefined) {
-      if (own) yield* own.values();
-      return;
+  /** Makes this map's own tables its own, ready to change. */
+  #own(): void {
+    if (this.#shared) {
+      this.#values = this.#values && new Map(this.#values);
+      this.#names = this.#names && new Map(this.#names);
+      this.#shared = false;
     }
-    for (const [key, entry] of base) yield own?.get(key) ?? entry;
-    if (own && this.#extra > 0) for (const [key, entry] of own) if (!base.has(key)) yield entry;
+    this.#values ??= new Map();
   }
 
-  #baseEntries(): Map<string, Entry<V>> | undefined {
-    return this.#base === undefined ? undefined : this.#base.#entries;
+  /** The map that holds `key`: this one, or its base. */
+  #owner(key: string): NocaseMap<V> | undefined {
+    if (this.#values?.has(key)) return this;
+    const base = this.#base;
+    return base !== undefined && base.#values?.has(key) ? base : undefined;
+  }
+
+  /** The spelling this map gives `key` (which it holds). */
+  #spelling(key: string): string {
+    return this.#names?.get(key) ?? spellings.get(key)!;
+  }
+
+  *#ownEntries(): IterableIterator<[string, V]> {
+    for (const [key, value] of this.#values ?? []) yield [this.#spelling(key), value];
   }
 
   /** Copies the base's entries in, so that this map no longer depends on it. */
   #flatten(): this {
     if (this.#base === undefined) return this;
-    const entries = new Map<string, Entry<V>>();
-    for (const entry of this.#all()) entries.set(entry.name.toLowerCase(), entry);
-    this.#entries = entries;
+    const entries = [...this];
+    this.#values = undefined;
+    this.#names = undefined;
     this.#shared = false;
     this.#base = undefined;
     this.#extra = 0;
+    for (const [name, value] of entries) this.set(name, value);
     return this;
   }
 }

@@ -55,8 +55,25 @@ export class InstanceDraft {
   }
 }
 
+/**
+ * Property records are immutable and most values repeat across devices
+ * (keys of the system, units, states, thresholds), so each name shares a
+ * record per value, for at most RECORDS_PER_NAME values: ids, labels and
+ * readings past that get records of their own.
+ */
+const RECORDS_PER_NAME = 64;
+const records = new Map<string, Map<unknown, CIMProperty>>();
+
 function property(name: string, type: CIMType, value: CIMScalar | CIMScalar[] | null, isArray: boolean): CIMProperty {
-  return { name, type, value, isArray, qualifiers: NO_QUALIFIERS, propagated: false };
+  // Arrays are shared when frozen (lists shared between instances); references and datetimes are objects of their own.
+  const shareable = Array.isArray(value) ? Object.isFrozen(value) : value === null || typeof value !== 'object';
+  let byValue = shareable ? records.get(name) : undefined;
+  if (shareable && byValue === undefined) records.set(name, (byValue = new Map()));
+  const shared = byValue?.get(value);
+  if (shared !== undefined && shared.type === type) return shared;
+  const record: CIMProperty = { name, type, value, isArray, qualifiers: NO_QUALIFIERS, propagated: false };
+  if (byValue !== undefined && shared === undefined && byValue.size < RECORDS_PER_NAME) byValue.set(value, record);
+  return record;
 }
 
 /** The same instance (same properties) addressed in another namespace. */

@@ -188,7 +188,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const detector = new ChangeDetector();
   const publish = (input = manager.input()): void => {
     const started = performance.now();
-    const entries = [...buildModel(input), ...interopInstances(identity), ...indications.entries()];
+    const entries = [...buildModel(input, { reuse: state.reuse }), ...interopInstances(identity), ...indications.entries()];
     if (options.onInvalidInstance) validate(repository, entries, options.onInvalidInstance);
     const index = state.publish(entries);
     web?.record(input.now);

@@ -13,9 +13,11 @@ import type { ClassRepository } from '../repository/types.js';
 export class BrokerState {
   #index: InstanceIndex;
   #sources = new WeakMap<CIMInstance, NonNullable<ModelEntry['source']>>();
+  /** Instances reuse has already answered with: completed, and compared with the current generation. */
+  #kept = new WeakSet<CIMInstance>();
 
   constructor(readonly repository: ClassRepository, entries: readonly ModelEntry[] = []) {
-    this.#index = createInstanceIndex(0, entries.map((entry) => this.#completed(entry)));
+    this.#index = createInstanceIndex(0, entries.map(({ namespace, instance }) => ({ namespace, instance: this.#complete(namespace, instance) })));
   }
 
   get index(): InstanceIndex {
@@ -23,31 +25,38 @@ export class BrokerState {
   }
 
   /**
-   * Publishes a new generation. Every instance is completed with every
-   * property of its class (see completeInstance). An instance equal to the
-   * one at the same path in the current generation is replaced by that one,
-   * so that encoded XML cached for it stays valid: polls of unchanged
-   * hardware re-encode nothing.
+   * `instance` completed with every property of its class (see
+   * completeInstance), or the instance at the same path in the current
+   * generation when that one is equal: encoded XML cached for it stays
+   * valid, so polls of unchanged hardware re-encode nothing. Given to
+   * buildModel as its `reuse` option, so that an unchanged instance is
+   * dropped as soon as it is made.
    */
+  readonly reuse = (namespace: string, instance: CIMInstance): CIMInstance => {
+    if (this.#kept.has(instance)) return instance;
+    const completed = this.#complete(namespace, instance);
+    const old = completed.path && this.#index.get(namespace, completed.path);
+    const kept = old && sameInstance(old, completed) ? old : completed;
+    this.#kept.add(kept);
+    return kept;
+  };
+
+  /** Publishes a new generation of `entries`, each passed through reuse (a no-op for those that were). */
   publish(entries: readonly ModelEntry[]): InstanceIndex {
-    const previous = this.#index;
     const sources = new WeakMap<CIMInstance, NonNullable<ModelEntry['source']>>();
     const reused = entries.map((entry) => {
-      const { instance: completed } = this.#completed(entry);
-      const path = completed.path;
-      const old = path && previous.get(entry.namespace, path);
-      const instance = old && sameInstance(old, completed) ? old : completed;
+      const instance = this.reuse(entry.namespace, entry.instance);
       if (entry.source) sources.set(instance, entry.source);
       return { namespace: entry.namespace, instance };
     });
-    this.#index = createInstanceIndex(previous.generation + 1, reused);
+    this.#index = createInstanceIndex(this.#index.generation + 1, reused);
     this.#sources = sources;
     return this.#index;
   }
 
-  #completed(entry: ModelEntry): ModelEntry {
-    const cls = this.repository.getClass(entry.namespace, entry.instance.classname);
-    return cls === undefined ? entry : { ...entry, instance: completeInstance(cls, entry.instance) };
+  #complete(namespace: string, instance: CIMInstance): CIMInstance {
+    const cls = this.repository.getClass(namespace, instance.classname);
+    return cls === undefined ? instance : completeInstance(cls, instance);
   }
 
   /** The provider and snapshot element an instance of the current generation was made from. */

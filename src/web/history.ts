@@ -23,30 +23,48 @@ export interface HistoryPoint {
   value: number;
 }
 
-/** Bytes per slot: a Float64 time and a Float64 value. */
-const SLOT_BYTES = 16;
+/**
+ * Bytes per slot: the time as an Int32 of milliseconds after the ring's
+ * base, and the value as a Float32 (readings have far fewer than its 7
+ * significant digits). A Float64 pair would double the largest memory of a
+ * 10,000-sensor host.
+ */
+const SLOT_BYTES = 8;
+/** Past it, a ring's base moves up: every kept time is within the window (at most 7 days) of the newest. */
+const MAX_OFFSET = 2 ** 31 - 1;
 
 class Ring {
-  readonly times: Float64Array;
-  readonly values: Float64Array;
+  readonly times: Int32Array;
+  readonly values: Float32Array;
+  /** Epoch milliseconds that `times` count from. */
+  base: number;
   /** Where the next reading goes. */
   next = 0;
   size = 0;
 
-  constructor(capacity: number) {
-    this.times = new Float64Array(capacity);
-    this.values = new Float64Array(capacity);
+  constructor(capacity: number, base: number) {
+    const slots = new ArrayBuffer(capacity * SLOT_BYTES);
+    this.times = new Int32Array(slots, 0, capacity);
+    this.values = new Float32Array(slots, capacity * 4, capacity);
+    this.base = base;
   }
 
   get last(): number {
-    return this.size === 0 ? -Infinity : this.times[(this.next - 1 + this.times.length) % this.times.length]!;
+    return this.size === 0 ? -Infinity : this.base + this.times[(this.next - 1 + this.times.length) % this.times.length]!;
   }
 
   push(time: number, value: number): void {
-    this.times[this.next] = time;
+    if (time - this.base > MAX_OFFSET) this.#rebase(time);
+    this.times[this.next] = Math.max(-MAX_OFFSET, Math.round(time - this.base));
     this.values[this.next] = value;
     this.next = (this.next + 1) % this.times.length;
     this.size = Math.min(this.size + 1, this.times.length);
+  }
+
+  #rebase(base: number): void {
+    const shift = base - this.base;
+    for (let i = 0; i < this.times.length; i++) this.times[i] = Math.max(-MAX_OFFSET, this.times[i]! - shift);
+    this.base = base;
   }
 
   /** Oldest first, only those at or after `since`. */
@@ -55,8 +73,8 @@ class Ring {
     const out: HistoryPoint[] = [];
     for (let i = 0; i < this.size; i++) {
       const slot = (this.next - this.size + i + capacity) % capacity;
-      const time = this.times[slot]!;
-      if (time >= since) out.push({ time, value: this.values[slot]! });
+      const time = this.base + this.times[slot]!;
+      if (time >= since) out.push({ time, value: Number(this.values[slot]!.toPrecision(7)) });
     }
     return out;
   }
@@ -99,7 +117,7 @@ export class SensorHistory {
     for (const [id, instance] of sensors) {
       seen.add(id);
       let ring = this.#rings.get(id);
-      if (!ring) this.#rings.set(id, (ring = new Ring(this.#points)));
+      if (!ring) this.#rings.set(id, (ring = new Ring(this.#points, time)));
       // A small tolerance: samples every `step` seconds must not skip every other one over jitter.
       if (time - ring.last < this.#stepMs * 0.9) continue;
       ring.push(time, sensorReading(instance).current?.value ?? NaN);

@@ -462,3 +462,34 @@ t.test('instances made from snapshot elements name their source, for writes back
     'Thincim_ReferencedProfile', 'Thincim_RegisteredProfile', 'Thincim_SystemDevice',
   ], 'the system, the registration and the associations belong to no single element');
 });
+
+t.test('reuse: each instance is offered as it is made, and what reuse returns is kept and referenced', async (t) => {
+  const offered: string[] = [];
+  const previous = new Map(full.entries.map(({ namespace, instance }) => [`${namespace} ${instance.path!.key}`, instance]));
+  const entries = buildModel(input([sample(fullSnapshot(), { intervalMs: 5000 })]), {
+    reuse: (namespace, instance) => {
+      offered.push(instance.classname);
+      return previous.get(`${namespace} ${instance.path!.key}`) ?? instance;
+    },
+  });
+  t.equal(offered.length, entries.length, 'every instance offered once');
+  t.ok(entries.every(({ namespace, instance }) => previous.get(`${namespace} ${instance.path!.key}`) === instance), 'the instances reuse returned are the ones kept');
+  const system = entries.find((e) => e.instance.classname === 'Thincim_ComputerSystem')!.instance;
+  const fanPart = entries.find((e) => e.instance.classname === 'Thincim_SystemDevice')!.instance.get('GroupComponent');
+  t.ok(fanPart instanceof CIMInstanceName && fanPart.equals(system.path!));
+});
+
+t.test('property records repeat across instances: one record per name and value, at most 64 values a name', async (t) => {
+  const sensors = full.all('Thincim_NumericSensor');
+  const record = (i: number, name: string) => sensors[i]!.properties.get(name);
+  t.equal(record(0, 'SystemName'), record(1, 'SystemName'), 'the same key value: one record');
+  t.equal(record(0, 'EnabledState'), record(1, 'EnabledState'));
+  t.not(record(0, 'DeviceID'), record(1, 'DeviceID'), 'different values: different records');
+  const hundred = () => buildModel(input([sample({ ...fullSnapshot(), sensors: Array.from({ length: 100 }, (_, i) => ({
+    id: `s${i}`, label: `Sensor ${i}`, kind: 'temperature' as const, unit: 'celsius' as const, value: 20 + i,
+  })) })])).filter((e) => e.instance.classname === 'Thincim_NumericSensor').map((e) => e.instance.properties.get('ElementName')!);
+  const [first, second] = [hundred(), hundred()];
+  t.same(second.map((p) => p.value), Array.from({ length: 100 }, (_, i) => `Sensor ${i}`), 'every instance its own value');
+  const shared = first.filter((p, i) => p === second[i]).length;
+  t.ok(shared > 0 && shared <= 64, `labels share records up to the bound, then each has its own (${shared} shared)`);
+});

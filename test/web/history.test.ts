@@ -18,7 +18,20 @@ t.test('a ring per sensor: the newest `points` readings, one per step, oldest fi
   t.equal(history.points('a', 14_000 + 100_000)?.length, 0, 'nothing within a later window');
   history.record([['a', sensor(99)]], 14_500);
   t.equal(history.points('a', 14_500)!.at(-1)!.time, 14_000, 'a reading sooner than a step after the last is not kept');
-  t.equal(history.bytes, 5 * 16);
+  t.equal(history.bytes, 5 * 8);
+});
+
+t.test('a slot keeps the time to the millisecond and the value to 7 significant digits, however long the agent runs', async (t) => {
+  const history = new SensorHistory({ seconds: 3600, points: 360 });
+  const start = Date.UTC(2026, 11, 5, 12, 0, 0, 123);
+  const month = 31 * 24 * 3600 * 1000;
+  history.record([['a', sensor(533)]], start);
+  history.record([['a', sensor(-17)]], start + month);
+  history.record([['a', sensor(123_456)]], start + month + 10_001);
+  t.same(history.points('a', start + month + 10_001), [
+    { time: start + month, value: -1.7 },
+    { time: start + month + 10_001, value: 12_345.6 },
+  ], 'past 2^31 ms after the first reading the ring counts from a later base; the month-old reading is not in the window');
 });
 
 t.test('a lost reading is a gap; a sensor gone is forgotten', async (t) => {

@@ -17,6 +17,13 @@ export interface BuildProblem {
 export interface BuildOptions {
   /** Called for each input defect the builder skips over (unknown ids, duplicate ids, bad OEM instances…). */
   onProblem?: (problem: BuildProblem) => void;
+  /**
+   * Called with each instance as it is made; the instance it returns is
+   * kept instead (the broker returns the previous generation's equal
+   * instance), so that what a sample leaves unchanged is dropped at once
+   * rather than kept until the whole model is built.
+   */
+  reuse?: (namespace: string, instance: CIMInstance) => CIMInstance;
 }
 
 /** The instances that conform to each component profile (their central instances). */
@@ -41,6 +48,7 @@ export class BuildContext {
   readonly rollup: Finding[] = [];
   readonly central: CentralInstances;
   readonly #onProblem: ((problem: BuildProblem) => void) | undefined;
+  readonly #reuse: BuildOptions['reuse'];
   readonly #deviceIds = new IdAllocator(DEVICE_ID_MAX);
   readonly #tags = new IdAllocator(TAG_MAX);
   readonly #instanceIds = new IdAllocator(TAG_MAX);
@@ -48,6 +56,7 @@ export class BuildContext {
   constructor(input: ModelInput, options: BuildOptions) {
     this.input = input;
     this.#onProblem = options.onProblem;
+    this.#reuse = options.reuse;
     this.systemPath = this.systemDraft().path();
     this.central = { system: this.systemPath, sensors: [], fans: [], powerSupplies: [], chassis: [] };
   }
@@ -56,9 +65,11 @@ export class BuildContext {
     this.#onProblem?.({ provider, subject, message });
   }
 
-  /** Adds an instance; `source` names the snapshot element it was made from. */
-  add(namespace: string, instance: CIMInstance, source?: EntrySource): void {
+  /** Adds an instance, or the one `reuse` gives for it (returned); `source` names the snapshot element it was made from. */
+  add(namespace: string, made: CIMInstance, source?: EntrySource): CIMInstance {
+    const instance = this.#reuse?.(namespace, made) ?? made;
     this.entries.push(source === undefined ? { namespace, instance } : { namespace, instance, source });
+    return instance;
   }
 
   /** A draft of the host's Thincim_ComputerSystem with its keys (Name is the host name). */
@@ -104,9 +115,7 @@ export class BuildContext {
       .set('ElementName', 'string', label)
       .set('EnabledState', 'uint16', enabledState)
       .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE);
-    const instance = draft.build();
-    const path = instance.path!;
-    this.add(CIMV2_NAMESPACE, instance, source);
+    const path = this.add(CIMV2_NAMESPACE, draft.build(), source).path!;
     this.associate(ModelClass.SystemDevice, ['GroupComponent', this.systemPath], ['PartComponent', path]);
     if (rollUp) this.rollup.push({ condition: health.condition, reason: health.condition === 'ok' ? undefined : `${label}: ${health.statusDescriptions[0]}` });
     return path;
@@ -121,9 +130,7 @@ export class BuildContext {
   ): CIMInstance {
     const draft = new InstanceDraft(namespace, classname).key(role1, 'reference', ref1).key(role2, 'reference', ref2);
     decorate?.(draft);
-    const instance = draft.build();
-    this.add(namespace, instance);
-    return instance;
+    return this.add(namespace, draft.build());
   }
 }
 

@@ -296,8 +296,7 @@ class SnapshotMapper {
       .set('RedundancyStatus', 'uint16', REDUNDANCY_STATUS[status])
       .setArray('TypeOfSet', 'uint16', [nPlusOne ? TYPE_OF_SET_N_PLUS_1 : TYPE_OF_SET_UNKNOWN])
       .set('MinNumberNeeded', 'uint32', minNeeded);
-    const set = draft.build();
-    this.#ctx.add(CIMV2_NAMESPACE, set, this.#source(group.id));
+    const set = this.#ctx.add(CIMV2_NAMESPACE, draft.build(), this.#source(group.id));
     for (const member of new Set(members)) {
       this.#ctx.associate(ModelClass.MemberOfCollection, ['Collection', set.path!], ['Member', member]);
     }

@@ -127,8 +127,7 @@ export class PhysicalAssets {
   }
 
   #addContained(draft: InstanceDraft, source: EntrySource): CIMInstanceName {
-    const instance = draft.build();
-    this.#ctx.add(CIMV2_NAMESPACE, instance, source);
+    const instance = this.#ctx.add(CIMV2_NAMESPACE, draft.build(), source);
     this.#contained.push(instance.path!);
     return instance.path!;
   }

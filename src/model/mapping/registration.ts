@@ -81,8 +81,7 @@ function addProfile(ctx: BuildContext, profile: ProfileRegistration, advertise: 
     .set('SpecificationType', 'uint16', PROFILE)
     .set('ElementName', 'string', profile.name)
     .build();
-  ctx.add(INTEROP_NAMESPACE, instance);
-  return instance.path!;
+  return ctx.add(INTEROP_NAMESPACE, instance).path!;
 }
 
 /**
