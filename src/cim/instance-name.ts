@@ -67,11 +67,12 @@ export function normalizeNamespace(namespace: string): string {
   return namespace.replace(/^\/+|\/+$/g, '').toLowerCase();
 }
 
+/** Built once per path, for every path of every generation: a plain loop, no intermediate arrays. */
 function canonicalKey(path: CIMInstanceName): string {
-  const keys = [...path.keybindings]
-    .map(([name, value]) => [name.toLowerCase(), keyIdentity(value)] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, value]) => `${name}=${value}`);
+  const keys: string[] = [];
+  for (const [name, value] of path.keybindings) keys.push(`${name.toLowerCase()}=${keyIdentity(value)}`);
+  // Names are distinct within a path, so sorting the whole texts gives one order for any order of the keys.
+  if (keys.length > 1) keys.sort();
   return `${path.classname.toLowerCase()}.${keys.join(',')}`;
 }
 

@@ -76,11 +76,26 @@ function entryPath(home: string, ns: NamespaceNames, instance: CIMInstance): CIM
   return path;
 }
 
+/**
+ * The instance paths each instance's reference properties point at, kept
+ * while the instance lives: most instances of a generation are the previous
+ * generation's, and reading every property of each again would cost more
+ * than the rest of the index.
+ */
+const targetsOf = new WeakMap<CIMInstance, readonly CIMInstanceName[]>();
+const NO_TARGETS: readonly CIMInstanceName[] = Object.freeze([]);
+
 /** The instance paths an instance's reference properties point at. */
-export function* referenceTargets(instance: CIMInstance): Generator<CIMInstanceName> {
-  for (const property of instance.properties.values()) {
-    if (property.type === 'reference' && property.value instanceof CIMInstanceName) yield property.value;
+export function referenceTargets(instance: CIMInstance): readonly CIMInstanceName[] {
+  let targets = targetsOf.get(instance);
+  if (targets === undefined) {
+    const found: CIMInstanceName[] = [];
+    for (const property of instance.properties.values()) {
+      if (property.type === 'reference' && property.value instanceof CIMInstanceName) found.push(property.value);
+    }
+    targetsOf.set(instance, (targets = found.length === 0 ? NO_TARGETS : found));
   }
+  return targets;
 }
 
 function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {

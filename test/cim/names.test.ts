@@ -24,6 +24,26 @@ t.test('NocaseMap: case-insensitive lookups, defining spelling kept', async (t) 
   t.notOk(sameName('CIM_Fan', 'CIM_Fans'));
 });
 
+t.test('NocaseMap: each map keeps its own spelling of a name, past the process-wide tables too', async (t) => {
+  const usual = new NocaseMap<number>([['PowerOnHours', 1]]);
+  const shouting = new NocaseMap<number>([['POWERONHOURS', 2]]);
+  t.same([...usual.keys()], ['PowerOnHours']);
+  t.same([...shouting.keys()], ['POWERONHOURS']);
+  shouting.set('PowerOnHours', 3);
+  t.same([...shouting], [['PowerOnHours', 3]], 'back to the usual spelling');
+  shouting.set('poweronhours', 4);
+  t.same([...shouting], [['poweronhours', 4]]);
+  t.same([...usual.keys()], ['PowerOnHours'], 'the other map is untouched');
+  // More names than the process keeps folded and spelled: the maps still answer exactly.
+  const names = Array.from({ length: 20_000 }, (_, i) => `Name${i}X`);
+  const many = new NocaseMap<number>(names.map((name, i) => [name, i]));
+  const lower = new NocaseMap<number>(names.map((name, i) => [name.toLowerCase(), i]));
+  t.equal(many.get('NAME19999x'), 19_999);
+  t.equal(many.nameOf('name19999x'), 'Name19999X');
+  t.equal(lower.nameOf('NAME19999X'), 'name19999x');
+  t.same([...many.keys()].slice(-2), ['Name19998X', 'Name19999X']);
+});
+
 t.test('NocaseMap.over: own entries over a shared base, in the base\'s order, neither changed', async (t) => {
   const base = new NocaseMap<number>([['A', 1], ['B', 2], ['C', 3]]);
   const own = new NocaseMap<number>([['b', 20], ['Extra', 40]]);

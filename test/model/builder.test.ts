@@ -486,7 +486,7 @@ t.test('property records repeat across instances: one record per name and value,
   t.equal(record(0, 'EnabledState'), record(1, 'EnabledState'));
   t.not(record(0, 'DeviceID'), record(1, 'DeviceID'), 'different values: different records');
   const hundred = () => buildModel(input([sample({ ...fullSnapshot(), sensors: Array.from({ length: 100 }, (_, i) => ({
-    id: `s${i}`, label: `Sensor ${i}`, kind: 'temperature' as const, unit: 'celsius' as const, value: 20 + i,
+    id: `s${i}`, label: `Sensor ${i}`, kind: 'temperature' as const, unit: 'celsius' as const, value: 20 + i, decimals: 0,
   })) })])).filter((e) => e.instance.classname === 'Thincim_NumericSensor').map((e) => e.instance.properties.get('ElementName')!);
   const [first, second] = [hundred(), hundred()];
   t.same(second.map((p) => p.value), Array.from({ length: 100 }, (_, i) => `Sensor ${i}`), 'every instance its own value');
