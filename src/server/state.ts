@@ -3,7 +3,7 @@
  * newest instance index. Publishing swaps the index whole, so a request sees
  * one generation from start to end.
  */
-import { CIMDateTime, CIMInstanceName, type CIMInstance, type CIMScalar, type CIMValue } from '../cim/index.js';
+import { CIMDateTime, CIMInstance, CIMInstanceName, type CIMScalar, type CIMValue } from '../cim/index.js';
 import { createInstanceIndex } from '../model/index-impl.js';
 import type { ModelEntry } from '../model/input.js';
 import type { InstanceIndex } from '../model/instance-index.js';
@@ -36,7 +36,8 @@ export class BrokerState {
     if (this.#kept.has(instance)) return instance;
     const completed = this.#complete(namespace, instance);
     const old = completed.path && this.#index.get(namespace, completed.path);
-    const kept = old && sameInstance(old, completed) ? old : completed;
+    // A changed instance takes its predecessor's path (the same key): one path object per identity, its key built once.
+    const kept = old === undefined ? completed : sameInstance(old, completed) ? old : withPath(completed, old.path!);
     this.#kept.add(kept);
     return kept;
   };
@@ -63,6 +64,10 @@ export class BrokerState {
   sourceOf(instance: CIMInstance): ModelEntry['source'] {
     return this.#sources.get(instance);
   }
+}
+
+function withPath(instance: CIMInstance, path: CIMInstanceName): CIMInstance {
+  return new CIMInstance({ classname: instance.classname, properties: instance.properties, qualifiers: instance.qualifiers, path });
 }
 
 function sameInstance(a: CIMInstance, b: CIMInstance): boolean {
