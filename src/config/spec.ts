@@ -171,7 +171,8 @@ export const CONFIG_SPEC = {
       min: 0, max: 100_000, flag: 'sim-sensors',
     }),
     scenario: path({ doc: 'Scenario file of the simulated host (JSON; see providers/simulated).', defaultDoc: 'the built-in scenario', flag: 'sim-scenario' }),
-    interval: number({ doc: 'Sampling interval', unit: 's', default: 2, min: 0.1, max: 86_400 }),
+    // hwmon's default: the simulated host stands in for a real one, and costs what it would.
+    interval: number({ doc: 'Sampling interval', unit: 's', default: 10, min: 0.1, max: 86_400 }),
     timeScale: number({ doc: 'Simulated seconds per real second: 60 plays a minute of the timeline every second.', default: 1, min: 0.001, max: 3600, flag: 'sim-time-scale' }),
   },
   indications: {
