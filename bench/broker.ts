@@ -11,7 +11,7 @@
  *
  *   node --import tsx bench/broker.ts [--seconds 10] [--warmup 2] [--sensors 10,100,1000,10000]
  *     [--connections 1,16] [--pull-sensors 100000] [--pull-sequences 3] [--interval 3600]
- *     [--tool wrk|autocannon] [--cpu-prof DIR] [--serve-arg=--FLAG=VALUE …] [--baseline REV]
+ *     [--tool wrk|autocannon] [--cpu-prof DIR] [--serve-arg=--FLAG=VALUE …] [--node-arg=--FLAG …] [--baseline REV]
  *
  * With --baseline, the same figures are measured in the same run for the
  * build of git revision REV (checked out in a temporary worktree and built
@@ -52,6 +52,7 @@ const { values: args } = parseOptions({
     'cpu-prof': { type: 'string' },
     'start-timeout': { type: 'string', default: '300' },
     'serve-arg': { type: 'string', multiple: true, default: [] },
+    'node-arg': { type: 'string', multiple: true, default: [] },
     baseline: { type: 'string' },
   },
 });
@@ -87,6 +88,7 @@ const options = {
   startTimeoutMs: wholeNumber('start-timeout', args['start-timeout'], 1) * 1000,
   cpuProf: args['cpu-prof'],
   serveArgs: args['serve-arg'],
+  nodeArgs: args['node-arg'],
   baseline: args.baseline,
 };
 
@@ -198,7 +200,7 @@ class BrokerProcess extends ProcessStats {
   static async start(sensors: number, stateDir: string, bin = CURRENT.bin): Promise<BrokerProcess> {
     const port = await freePort();
     const profile = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [];
-    const child = spawn(process.execPath, [...profile, bin, 'serve', '--http-port', String(port), '--https-port', '0',
+    const child = spawn(process.execPath, [...options.nodeArgs, ...profile, bin, 'serve', '--http-port', String(port), '--https-port', '0',
       '--providers', 'simulated', '--sim-sensors', String(sensors), '--simulated-interval', String(options.interval),
       '--log-level', 'warn', '--state-dir', stateDir, ...options.serveArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     const broker = new BrokerProcess(child, `http://127.0.0.1:${port}`);
@@ -523,7 +525,8 @@ const rows: Row[] = [];
 let memory: PullMemory | undefined;
 try {
   const serveArgs = options.serveArgs.length ? ` ${options.serveArgs.join(' ')}` : '';
-  console.log(`server: node ${process.version} bin/thincim.js serve --providers simulated --simulated-interval ${options.interval}${serveArgs}; ${cpus().length} × ${cpus()[0]?.model.trim()}`);
+  const nodeArgs = options.nodeArgs.length ? ` ${options.nodeArgs.join(' ')}` : '';
+  console.log(`server: node${nodeArgs} ${process.version} bin/thincim.js serve --providers simulated --simulated-interval ${options.interval}${serveArgs}; ${cpus().length} × ${cpus()[0]?.model.trim()}`);
   console.log(`load generator: ${generator.name}; ${options.seconds} s per figure after ${options.warmup} s of warm-up; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('resp/s: responses per second (a pull sequence is 1 Open + ⌈N/1000⌉−1 Pulls); p50/p99: per response; MiB/s: response bytes;');
   console.log('bytes/resp: response body bytes per response; CPU ms: server CPU time (user + system, all threads) per response;');
