@@ -5,13 +5,14 @@
  * both CIM clients and Prometheus.
  */
 import type { FastifyInstance } from 'fastify';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CIMInstance } from '../cim/index.js';
 import type { ConsumerStats, EventBus } from '../events/index.js';
 import { CIMV2_NAMESPACE } from '../model/classes.js';
 import type { PullSessions } from '../operations/pull.js';
 import type { ProviderState } from '../providers/index.js';
 import { valueText } from '../repository/value-text.js';
+import { processMetrics } from './process-metrics.js';
+import { Registry, type Emit } from './prometheus.js';
 import type { BrokerState } from './state.js';
 
 export interface MetricsSources {
@@ -28,40 +29,30 @@ export interface MetricsSources {
  */
 export class BrokerMetrics {
   readonly registry = new Registry();
-  readonly #requests = new Counter({
-    name: 'thincim_requests_total', help: 'CIM operations answered, by operation and CIM status code (0: success)',
-    labelNames: ['operation', 'status'], registers: [this.registry],
-  });
-  readonly #duration = new Histogram({
-    name: 'thincim_request_duration_seconds', help: 'Time to answer a CIM operation',
-    labelNames: ['operation'], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-    registers: [this.registry],
-  });
+  readonly #requests = this.registry.counter('thincim_requests_total', 'CIM operations answered, by operation and CIM status code (0: success)', ['operation', 'status']);
+  readonly #duration = this.registry.histogram('thincim_request_duration_seconds', 'Time to answer a CIM operation',
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], ['operation']);
+  readonly #stopProcessMetrics: () => void;
 
   constructor(sources: MetricsSources) {
     const registry = this.registry;
-    collectDefaultMetrics({ register: registry, prefix: 'thincim_' });
+    this.#stopProcessMetrics = processMetrics(registry, 'thincim_');
     providerGauges(registry, sources.providers);
     hardwareGauges(registry, sources.state);
-    new Gauge({
-      name: 'thincim_enumeration_contexts', help: 'Open pull enumeration contexts', registers: [registry],
-      collect() { this.set(sources.pulls.size); },
-    });
+    this.gauge('thincim_enumeration_contexts', 'Open pull enumeration contexts', () => sources.pulls.size);
     eventMetrics(registry, sources.events);
-    new Gauge({
-      name: 'thincim_model_generation', help: 'Generation of the published instance index', registers: [registry],
-      collect() { this.set(sources.state.index.generation); },
-    });
+    this.gauge('thincim_model_generation', 'Generation of the published instance index', () => sources.state.index.generation);
   }
 
-  /** A gauge read at scrape time, for parts that must not load prom-client themselves (it loads only with /metrics). */
+  /** A gauge read at scrape time, for parts that must not load the metrics code themselves (it loads only with /metrics). */
   gauge(name: string, help: string, value: () => number): void {
-    new Gauge({ name, help, registers: [this.registry], collect() { this.set(value()); } });
+    this.registry.collected('gauge', name, help, [], (emit) => emit(value()));
   }
 
+  /** The request hook's part: two Map lookups and three additions. */
   observe(operation: string, status: number, seconds: number): void {
-    this.#requests.inc({ operation, status: String(status) });
-    this.#duration.observe({ operation }, seconds);
+    this.#requests.labels(operation, String(status)).inc();
+    this.#duration.labels(operation).observe(seconds);
   }
 
   /** Serves GET /metrics on `app`. */
@@ -72,38 +63,32 @@ export class BrokerMetrics {
       return registry.metrics();
     });
   }
+
+  close(): void {
+    this.#stopProcessMetrics();
+  }
 }
 
 /** Hardware events by kind and severity, and what each consumer did with them. */
 function eventMetrics(registry: Registry, events: EventBus): void {
-  const counted = new Counter({
-    name: 'thincim_events_total', help: 'Hardware events detected (health changes, threshold crossings, …), by kind and severity',
-    labelNames: ['kind', 'severity'], registers: [registry],
-  });
-  events.subscribe({ name: 'metrics', handle: (event) => counted.inc({ kind: event.kind, severity: event.severity }) });
-  const perConsumer = (name: string, help: string, value: (s: ConsumerStats) => number) => new Gauge({
-    name, help, labelNames: ['consumer'], registers: [registry],
-    collect() {
-      this.reset();
-      for (const stats of events.stats()) this.set({ consumer: stats.name }, value(stats));
-    },
-  });
+  const counted = registry.counter('thincim_events_total', 'Hardware events detected (health changes, threshold crossings, …), by kind and severity', ['kind', 'severity']);
+  events.subscribe({ name: 'metrics', handle: (event) => counted.labels(event.kind, event.severity).inc() });
+  const perConsumer = (name: string, help: string, value: (s: ConsumerStats) => number) =>
+    registry.collected('gauge', name, help, ['consumer'], (emit) => {
+      for (const stats of events.stats()) emit(value(stats), stats.name);
+    });
   perConsumer('thincim_event_queue_length', 'Events waiting for each consumer', (s) => s.queued);
   perConsumer('thincim_events_dropped', 'Events each consumer lost because its queue was full', (s) => s.dropped);
 }
 
 function providerGauges(registry: Registry, providers: () => ProviderState[]): void {
   const gauge = (name: string, help: string, value: (p: ProviderState, now: number) => number | undefined) =>
-    new Gauge({
-      name, help, labelNames: ['provider'], registers: [registry],
-      collect() {
-        this.reset();
-        const now = Date.now();
-        for (const p of providers()) {
-          const v = p.enabled ? value(p, now) : undefined;
-          if (v !== undefined) this.set({ provider: p.name }, v);
-        }
-      },
+    registry.collected('gauge', name, help, ['provider'], (emit) => {
+      const now = Date.now();
+      for (const p of providers()) {
+        const v = p.enabled ? value(p, now) : undefined;
+        if (v !== undefined) emit(v, p.name);
+      }
     });
   gauge('thincim_provider_up', 'Whether the provider\'s last sample succeeded', (p) => (p.consecutiveFailures === 0 && p.samples > 0 ? 1 : 0));
   gauge('thincim_provider_sample_duration_seconds', 'Duration of the provider\'s last sample', (p) => p.lastDurationMs === undefined ? undefined : p.lastDurationMs / 1000);
@@ -112,43 +97,44 @@ function providerGauges(registry: Registry, providers: () => ProviderState[]): v
   gauge('thincim_provider_errors_total', 'Failed samples', (p) => p.failures);
 }
 
+const KINDS: readonly [classname: string, kind: string][] = [
+  ['CIM_ComputerSystem', 'system'], ['CIM_Sensor', 'sensor'], ['CIM_Fan', 'fan'], ['CIM_PowerSupply', 'power_supply'], ['CIM_Battery', 'battery'],
+];
+
 /**
  * Every sensor's reading in base units with its health, every device's
- * health, and the count of each kind. prom-client reads metrics in the order
- * they were registered, calling each one's collect() just before: the first
- * of the three fills all of them, so that one scrape shows the current index.
+ * health, and the count of each kind, read from the published index as the
+ * scrape is written. The scrape is written in one synchronous pass, so all
+ * three families see the same index.
  */
 function hardwareGauges(registry: Registry, state: BrokerState): void {
-  const deviceLabels = ['device_id', 'name', 'class'];
-  const reading = new Gauge({
-    name: 'thincim_sensor_reading', help: 'Sensor reading in its base unit (CurrentReading × 10^UnitModifier)',
-    labelNames: [...deviceLabels, 'type', 'unit'], registers: [registry],
-    collect() { fill(); },
+  const device = ['device_id', 'name', 'class'];
+  registry.collected('gauge', 'thincim_sensor_reading', 'Sensor reading in its base unit (CurrentReading × 10^UnitModifier)', [...device, 'type', 'unit'], (emit) => {
+    for (const instance of modelInstances(state, 'CIM_Sensor')) {
+      const value = baseValue(instance);
+      if (value === undefined) continue;
+      const cls = state.repository.getClass(CIMV2_NAMESPACE, instance.classname);
+      const type = cls ? valueText(cls, 'SensorType', instance.get('SensorType')) : undefined;
+      const unit = cls ? valueText(cls, 'BaseUnits', instance.get('BaseUnits')) : undefined;
+      emitDevice(emit, value, instance, type ?? '', unit ?? '');
+    }
   });
-  const health = new Gauge({ name: 'thincim_health_state', help: 'CIM HealthState (0 unknown, 5 OK, 10 degraded, 15 minor, 20 major, 25 critical, 30 non-recoverable)', labelNames: [...deviceLabels, 'kind'], registers: [registry] });
-  const counts = new Gauge({ name: 'thincim_hardware_instances', help: 'Instances in the model, by kind', labelNames: ['kind'], registers: [registry] });
-  const kinds: [string, string][] = [['CIM_ComputerSystem', 'system'], ['CIM_Sensor', 'sensor'], ['CIM_Fan', 'fan'], ['CIM_PowerSupply', 'power_supply'], ['CIM_Battery', 'battery']];
-  function fill(): void {
-    reading.reset();
-    health.reset();
-    counts.reset();
-    for (const [classname, kind] of kinds) {
-      const instances = modelInstances(state, classname);
-      counts.set({ kind }, instances.length);
-      for (const instance of instances) {
-        const labels = { device_id: String(instance.get('DeviceID') ?? instance.get('Name') ?? ''), name: String(instance.get('ElementName') ?? ''), class: instance.classname };
+  registry.collected('gauge', 'thincim_health_state', 'CIM HealthState (0 unknown, 5 OK, 10 degraded, 15 minor, 20 major, 25 critical, 30 non-recoverable)', [...device, 'kind'], (emit) => {
+    for (const [classname, kind] of KINDS) {
+      for (const instance of modelInstances(state, classname)) {
         const hs = instance.get('HealthState');
-        if (typeof hs === 'number') health.set({ ...labels, kind }, hs);
-        const value = baseValue(instance);
-        if (kind === 'sensor' && value !== undefined) {
-          const cls = state.repository.getClass(CIMV2_NAMESPACE, instance.classname);
-          const type = cls ? valueText(cls, 'SensorType', instance.get('SensorType')) : undefined;
-          const unit = cls ? valueText(cls, 'BaseUnits', instance.get('BaseUnits')) : undefined;
-          reading.set({ ...labels, type: type ?? '', unit: unit ?? '' }, value);
-        }
+        if (typeof hs === 'number') emitDevice(emit, hs, instance, kind);
       }
     }
-  }
+  });
+  registry.collected('gauge', 'thincim_hardware_instances', 'Instances in the model, by kind', ['kind'], (emit) => {
+    for (const [classname, kind] of KINDS) emit(modelInstances(state, classname).length, kind);
+  });
+}
+
+/** A sample labelled device_id, name and class, then `more`. */
+function emitDevice(emit: Emit, value: number, instance: CIMInstance, ...more: string[]): void {
+  emit(value, String(instance.get('DeviceID') ?? instance.get('Name') ?? ''), String(instance.get('ElementName') ?? ''), instance.classname, ...more);
 }
 
 function modelInstances(state: BrokerState, classname: string): CIMInstance[] {

@@ -1,7 +1,10 @@
 /**
  * A strict reader of the Prometheus text exposition format (0.0.4): HELP and
  * TYPE comments, samples with escaped label values, NaN and ±Inf. A line it
- * cannot read is an error naming the line, so a malformed scrape fails the test.
+ * cannot read is an error naming the line, so a malformed scrape fails the
+ * test; so are what Prometheus refuses in a scrape: a family's HELP or TYPE
+ * twice or its TYPE after its samples, the same series twice, and a histogram
+ * whose buckets are not cumulative up to `+Inf` = `_count`.
  */
 
 export interface Sample {
@@ -25,6 +28,8 @@ const TYPES = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
 
 export function parsePrometheus(text: string): Exposition {
   const exposition: Exposition = { samples: [], types: new Map(), help: new Map() };
+  const sampled = new Set<string>();
+  const series = new Set<string>();
   text.split('\n').forEach((line, i) => {
     const fail = (why: string): never => {
       throw new Error(`line ${i + 1}: ${why}: ${JSON.stringify(line)}`);
@@ -35,14 +40,51 @@ export function parsePrometheus(text: string): Exposition {
       if (!meta) return; // an ordinary comment
       const [, kind, name, rest = ''] = meta as unknown as [string, string, string, string | undefined];
       if (kind === 'TYPE' && !TYPES.has(rest)) fail('unknown metric type');
-      (kind === 'TYPE' ? exposition.types : exposition.help).set(name, rest);
+      const map = kind === 'TYPE' ? exposition.types : exposition.help;
+      if (map.has(name)) fail(`second ${kind} for ${name}`);
+      if (kind === 'TYPE' && sampled.has(name)) fail(`TYPE of ${name} after its samples`);
+      map.set(name, rest);
       return;
     }
     const sample = SAMPLE.exec(line) ?? fail('not a sample');
     const [, name, labelText = '', valueText] = sample as unknown as [string, string, string | undefined, string];
-    exposition.samples.push({ name, labels: parseLabels(labelText, fail), value: parseValue(valueText, fail) });
+    const labels = parseLabels(labelText, fail);
+    const key = `${name}${JSON.stringify(Object.entries(labels).sort())}`;
+    if (series.has(key)) fail('the same series twice');
+    series.add(key);
+    sampled.add(familyOf(exposition, name));
+    exposition.samples.push({ name, labels, value: parseValue(valueText, fail) });
   });
+  for (const [name, type] of exposition.types) if (type === 'histogram') checkHistogram(exposition, name);
   return exposition;
+}
+
+/** The family a sample belongs to: `x` for `x_bucket`, `x_sum` and `x_count` of a histogram or summary `x`. */
+function familyOf(exposition: Exposition, name: string): string {
+  const base = /^(.*)_(bucket|sum|count)$/.exec(name)?.[1];
+  const type = base === undefined ? undefined : exposition.types.get(base);
+  return type === 'histogram' || type === 'summary' ? base! : name;
+}
+
+/** Each series of histogram `name`: buckets by increasing `le`, counts that never fall, the last `+Inf` and equal to `_count`, and a `_sum`. */
+function checkHistogram(exposition: Exposition, name: string): void {
+  const bySeries = new Map<string, Sample[]>();
+  for (const s of samplesOf(exposition, `${name}_bucket`)) {
+    const { le, ...rest } = s.labels;
+    if (le === undefined) throw new Error(`${name}_bucket without le`);
+    const key = JSON.stringify(Object.entries(rest).sort());
+    bySeries.set(key, [...(bySeries.get(key) ?? []), s]);
+  }
+  for (const [key, buckets] of bySeries) {
+    const labels = Object.fromEntries(JSON.parse(key) as [string, string][]);
+    const bounds = buckets.map((b) => parseValue(b.labels['le']!, () => { throw new Error(`${name}: le ${b.labels['le']} is not a number`); }));
+    bounds.forEach((le, i) => { if (i > 0 && !(le > bounds[i - 1]!)) throw new Error(`${name} ${key}: le not increasing`); });
+    buckets.forEach((b, i) => { if (i > 0 && b.value < buckets[i - 1]!.value) throw new Error(`${name} ${key}: buckets not cumulative`); });
+    if (bounds.at(-1) !== Infinity) throw new Error(`${name} ${key}: no +Inf bucket`);
+    const count = samplesOf(exposition, `${name}_count`, labels).find((s) => Object.keys(s.labels).length === Object.keys(labels).length);
+    if (count?.value !== buckets.at(-1)!.value) throw new Error(`${name} ${key}: _count ${count?.value} is not the +Inf bucket`);
+    if (!samplesOf(exposition, `${name}_sum`, labels).some((s) => Object.keys(s.labels).length === Object.keys(labels).length)) throw new Error(`${name} ${key}: no _sum`);
+  }
 }
 
 function parseLabels(text: string, fail: (why: string) => never): Record<string, string> {
@@ -57,7 +99,7 @@ function parseLabels(text: string, fail: (why: string) => never): Record<string,
   return labels;
 }
 
-/** As Prometheus reads values (Go's ParseFloat): NaN and Inf in any case (prom-client writes `Nan`). */
+/** As Prometheus reads values (Go's ParseFloat): NaN and Inf in any case. */
 function parseValue(text: string, fail: (why: string) => never): number {
   if (/^nan$/i.test(text)) return NaN;
   if (/^\+?inf(inity)?$/i.test(text)) return Infinity;

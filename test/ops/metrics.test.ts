@@ -137,6 +137,55 @@ t.test('request counters and durations grow with requests, by operation and CIM 
   t.ok(samplesOf(after, 'thincim_process_cpu_user_seconds_total').length === 1, 'and the Node.js process metrics');
 });
 
+t.test('the Node.js process metrics, under the names prom-client gave them', async (t) => {
+  const { url, close } = await startTestBroker();
+  t.teardown(close);
+  // Garbage enough for a few scavenges, for the GC histogram to count.
+  let garbage = 0;
+  for (let i = 0; i < 2e6; i++) garbage += [i, String(i)].length;
+  t.equal(garbage, 4e6);
+  const before = process.cpuUsage();
+  const exposition = await scrape(url);
+  const after = process.cpuUsage();
+  const value = (name: string) => {
+    const samples = samplesOf(exposition, `thincim_${name}`);
+    t.equal(samples.length, 1, `${name}: one sample`);
+    return samples[0]?.value ?? NaN;
+  };
+  const types: Record<string, string> = {
+    process_cpu_user_seconds_total: 'counter', process_cpu_system_seconds_total: 'counter', process_cpu_seconds_total: 'counter',
+    process_start_time_seconds: 'gauge', process_resident_memory_bytes: 'gauge', process_virtual_memory_bytes: 'gauge',
+    process_heap_bytes: 'gauge', process_open_fds: 'gauge', process_max_fds: 'gauge', nodejs_eventloop_lag_seconds: 'gauge',
+    nodejs_active_resources: 'gauge', nodejs_active_resources_total: 'gauge', nodejs_heap_size_total_bytes: 'gauge',
+    nodejs_heap_size_used_bytes: 'gauge', nodejs_external_memory_bytes: 'gauge', nodejs_heap_space_size_total_bytes: 'gauge',
+    nodejs_heap_space_size_used_bytes: 'gauge', nodejs_heap_space_size_available_bytes: 'gauge', nodejs_version_info: 'gauge',
+    nodejs_gc_duration_seconds: 'histogram',
+  };
+  for (const [name, type] of Object.entries(types)) t.equal(exposition.types.get(`thincim_${name}`), type, `thincim_${name} is a ${type}`);
+
+  // The broker runs in this process: its figures are this process's.
+  const user = value('process_cpu_user_seconds_total');
+  const system = value('process_cpu_system_seconds_total');
+  t.ok(user >= before.user / 1e6 && user <= after.user / 1e6, `user CPU ${user} s since the process started`);
+  t.ok(system >= before.system / 1e6 && system <= after.system / 1e6, `system CPU ${system} s`);
+  t.ok(closeTo(value('process_cpu_seconds_total'), user + system), 'total = user + system');
+  const started = Date.now() / 1000 - process.uptime();
+  t.ok(Math.abs(value('process_start_time_seconds') - started) < 1, 'the process start time');
+  const rss = value('process_resident_memory_bytes');
+  t.ok(rss > 10e6 && rss <= value('process_virtual_memory_bytes'), `resident ${rss} B ≤ virtual`);
+  t.ok(value('process_heap_bytes') > 0);
+  const fds = value('process_open_fds');
+  t.ok(fds > 0 && fds <= value('process_max_fds'), `${fds} open file descriptors, within the limit`);
+  t.ok(value('nodejs_eventloop_lag_seconds') >= 0);
+  t.ok(value('nodejs_heap_size_used_bytes') <= value('nodejs_heap_size_total_bytes'), 'heap used ≤ heap total');
+  t.ok(value('nodejs_external_memory_bytes') > 0);
+  t.ok(samplesOf(exposition, 'thincim_nodejs_heap_space_size_used_bytes', { space: 'old' }).length === 1, 'the old space by name');
+  t.ok(value('nodejs_active_resources_total') >= 1, 'at least the listening socket');
+  t.ok((samplesOf(exposition, 'thincim_nodejs_gc_duration_seconds_count', { kind: 'minor' })[0]?.value ?? 0) > 0, 'the scavenges counted');
+  const [major, minor, patch] = process.versions.node.split('.');
+  t.same(samplesOf(exposition, 'thincim_nodejs_version_info').map((s) => [s.labels, s.value]), [[{ version: process.version, major, minor, patch }, 1]]);
+});
+
 t.test('/healthz answers at once; /readyz is 503 until every enabled provider has been sampled, well or badly', async (t) => {
   const gate = deferred();
   const waiting: HardwareProvider = { kind: 'hardware', name: 'waiting', version: '1.0.0', sample: async () => { await gate.promise; return {}; } };
@@ -188,9 +237,21 @@ t.test('the text-format reader refuses what Prometheus would refuse', async (t) 
   t.throws(() => parsePrometheus('metric{a="1",a="2"} 2\n'), /label a twice/);
   t.throws(() => parsePrometheus('# TYPE m histogramm\n'), /unknown metric type/);
   t.throws(() => parsePrometheus('not a sample\n'), /not a sample/);
-  const read = parsePrometheus('# HELP m Help text\n# TYPE m gauge\n# a comment\nm{a="x\\"y\\\\z\\n",b="",} -Inf 1700000000\nm Nan\nm +Inf\n');
+  t.throws(() => parsePrometheus('# TYPE m gauge\n# TYPE m gauge\n'), /line 2: second TYPE for m/);
+  t.throws(() => parsePrometheus('# HELP m a\n# HELP m b\n'), /line 2: second HELP for m/);
+  t.throws(() => parsePrometheus('m 1\n# TYPE m gauge\n'), /line 2: TYPE of m after its samples/);
+  t.throws(() => parsePrometheus('m{a="1",b="2"} 1\nm{b="2",a="1"} 2\n'), /line 2: the same series twice/);
+  const histogram = (lines: string) => `# TYPE h histogram\n${lines}h_sum 3\nh_count 2\n`;
+  t.doesNotThrow(() => parsePrometheus(histogram('h_bucket{le="1"} 1\nh_bucket{le="+Inf"} 2\n')));
+  t.throws(() => parsePrometheus('# TYPE h histogram\nh_bucket{le="1"} 1\nh_sum 3\n# TYPE h histogram\n'), /second TYPE/, 'the _bucket and _sum samples belong to h');
+  t.throws(() => parsePrometheus(histogram('h_bucket{le="1"} 3\nh_bucket{le="+Inf"} 2\n')), /buckets not cumulative/);
+  t.throws(() => parsePrometheus(histogram('h_bucket{le="2"} 1\nh_bucket{le="1"} 1\nh_bucket{le="+Inf"} 2\n')), /le not increasing/);
+  t.throws(() => parsePrometheus(histogram('h_bucket{le="1"} 2\n')), /no \+Inf bucket/);
+  t.throws(() => parsePrometheus(histogram('h_bucket{le="1"} 1\nh_bucket{le="+Inf"} 1\n')), /_count 2 is not the \+Inf bucket/);
+  t.throws(() => parsePrometheus('# TYPE h histogram\nh_bucket{le="+Inf"} 0\nh_count 0\n'), /no _sum/);
+  const read = parsePrometheus('# HELP m Help text\n# TYPE m gauge\n# a comment\nm{a="x\\"y\\\\z\\n",b="",} -Inf 1700000000\nm{a="2"} Nan\nm{a="3"} +Inf\n');
   t.same(read.samples[0], { name: 'm', labels: { a: 'x"y\\z\n', b: '' }, value: -Infinity });
-  t.ok(Number.isNaN(read.samples[1]!.value), 'NaN in any case, as prom-client writes it');
+  t.ok(Number.isNaN(read.samples[1]!.value), 'NaN in any case, as Go\'s ParseFloat reads it');
   t.equal(read.samples[2]!.value, Infinity);
   t.equal(read.types.get('m'), 'gauge');
   t.equal(read.help.get('m'), 'Help text');
