@@ -47,7 +47,10 @@ const XML_MEDIA = /^(application|text)\/xml$/i;
 
 /** What the request log and the metrics say of a CIM request. */
 export interface CimRequestInfo {
+  /** The operation or method name as the request spelled it. */
   operation: string;
+  /** An intrinsic operation (IMETHODCALL), or an extrinsic method call. */
+  intrinsic: boolean;
   namespace: string;
   classname: string | undefined;
   /** The CIM status code of the answer: 0 on success. */
@@ -203,7 +206,7 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
     return errorResponse(messageId, call.name, call.kind === 'imethodcall', error.code, error.message);
   };
   const ctx = context(request, reply, options);
-  const info: CimRequestInfo = { operation: call.name, namespace: call.namespace, classname: targetClass(decoded), status: 0 };
+  const info: CimRequestInfo = { operation: call.name, intrinsic: call.kind === 'imethodcall', namespace: call.namespace, classname: targetClass(decoded), status: 0 };
   request.cim = info;
   try {
     authorize(ctx.caller, call);
@@ -388,7 +391,7 @@ async function stream(reply: FastifyReply, head: Piece[], rest: Iterator<Piece>)
 
 function answerFailure(reply: FastifyReply, e: unknown): FastifyReply | string {
   if (e instanceof InvalidParameterError) {
-    reply.request.cim = { operation: e.methodName, namespace: '', classname: undefined, status: e.code };
+    reply.request.cim = { operation: e.methodName, intrinsic: e.intrinsic, namespace: '', classname: undefined, status: e.code };
     reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
     return errorResponse(e.messageId, e.methodName, e.intrinsic, e.code, e.message);
   }

@@ -8,11 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import type { CIMInstance } from '../cim/index.js';
 import type { ConsumerStats, EventBus } from '../events/index.js';
 import { CIMV2_NAMESPACE } from '../model/classes.js';
+import { operationName } from '../operations/dispatch.js';
 import type { PullSessions } from '../operations/pull.js';
 import type { ProviderState } from '../providers/index.js';
 import { valueText } from '../repository/value-text.js';
 import { processMetrics } from './process-metrics.js';
 import { Registry, type Emit } from './prometheus.js';
+import type { CimRequestInfo } from './cimxml-route.js';
 import type { BrokerState } from './state.js';
 
 export interface MetricsSources {
@@ -50,8 +52,9 @@ export class BrokerMetrics {
   }
 
   /** The request hook's part: two Map lookups and three additions. */
-  observe(operation: string, status: number, seconds: number): void {
-    this.#requests.labels(operation, String(status)).inc();
+  observe(request: CimRequestInfo, seconds: number): void {
+    const operation = operationLabel(request);
+    this.#requests.labels(operation, String(request.status)).inc();
     this.#duration.labels(operation).observe(seconds);
   }
 
@@ -149,4 +152,14 @@ function baseValue(instance: CIMInstance): number | undefined {
   if (typeof raw !== 'number') return undefined;
   // Through the decimal text, so that 534 × 10^-1 is 53.4 and not 53.400000000000006.
   return Number(`${raw}e${typeof modifier === 'number' ? modifier : 0}`);
+}
+
+/**
+ * A label from a bounded set, whatever clients send: an intrinsic operation
+ * under its defining spelling, every extrinsic method call as InvokeMethod
+ * (pywbem's name for them), anything else as "other"; names taken from
+ * requests would make a series per spelling a client invents.
+ */
+function operationLabel({ operation, intrinsic }: CimRequestInfo): string {
+  return intrinsic ? (operationName(operation) ?? 'other') : 'InvokeMethod';
 }

@@ -11,7 +11,7 @@ import type { HardwareProvider } from '../../src/providers/api.js';
 import type { Repository } from '../../src/repository/index.js';
 import { startBroker } from '../../src/server/broker.js';
 import { instancesIn, p, projectRepository, SIM, startTestBroker, TEST_LIMITS } from '../helpers/broker.js';
-import { cimCall, send } from '../helpers/client.js';
+import { cimCall, cimInvoke, send } from '../helpers/client.js';
 import { parsePrometheus, samplesOf, type Exposition } from '../helpers/prometheus.js';
 import { deferred, loaded } from '../providers/helpers.js';
 
@@ -102,6 +102,19 @@ t.test('thincim_health_state: the HealthState of the system, every fan and power
   }
   t.ok(samplesOf(exposition, 'thincim_health_state', { kind: 'sensor' }).length > 0, 'sensors have theirs too');
   t.equal(exposition.types.get('thincim_health_state'), 'gauge');
+});
+
+t.test('the operation label comes from a bounded set, whatever names requests carry', async (t) => {
+  const { url, close } = await startTestBroker();
+  t.teardown(close);
+  await cimCall(url, 'enumerateINSTANCES', CIMV2, p.className('ClassName', 'CIM_Fan'));
+  for (const name of ['NoSuchOperation', 'NoSuchOperation2']) t.equal((await cimCall(url, name, CIMV2)).response.error?.code, 7, `${name}: NOT_SUPPORTED`);
+  await cimInvoke(url, 'MadeUpMethod', CIMV2, 'OMC_Fan', SIM.device('OMC_Fan', 'fan1'));
+  const operations = new Set(samplesOf(await scrape(url), 'thincim_requests_total').map((s) => s.labels['operation']));
+  t.ok(operations.has('EnumerateInstances'), 'an intrinsic operation under its defining spelling');
+  t.ok(operations.has('other'), 'unknown operations are "other"');
+  t.ok(operations.has('InvokeMethod'), 'extrinsic calls are InvokeMethod');
+  for (const name of ['enumerateINSTANCES', 'NoSuchOperation', 'NoSuchOperation2', 'MadeUpMethod']) t.notOk(operations.has(name), `no series named ${name}`);
 });
 
 t.test('request counters and durations grow with requests, by operation and CIM status; the broker\'s own gauges', async (t) => {
