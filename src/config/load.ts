@@ -7,13 +7,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, ConfigError, type ConfigProblem } from './errors.js';
 import { type DefaultContext, isField, type Section } from './fields.js';
 import { readConfigFile } from './file.js';
 import { snmpProblems } from './snmp.js';
 import { type Config, CONFIG_SPEC } from './spec.js';
-import { CONFIG_FILE_ENV, ENTRIES, ENTRY_BY_KEY, type Entry, entryFor, ENV_PREFIX, VALIDATION_SCHEMA } from './table.js';
+import { CONFIG_FILE_ENV, ENTRIES, ENTRY_BY_KEY, type Entry, entryFor, ENV_PREFIX } from './table.js';
+import generatedValidator from './validate-layer.generated.js';
 
 /** The largest configuration file read, by default. */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
@@ -60,8 +61,8 @@ interface Layer {
   lineOf?: (segments: readonly string[]) => number | undefined;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-const validateLayer = ajv.compile(VALIDATION_SCHEMA);
+/** VALIDATION_SCHEMA compiled ahead of time (test/config/validator.test.ts keeps it current): no compiling at start. */
+const validateLayer = generatedValidator as ValidateFunction;
 
 export async function loadConfig(input: LoadConfigInput): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
