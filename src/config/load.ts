@@ -232,7 +232,7 @@ async function loadFileLayer(file: string, maxBytes: number, problems: ConfigPro
   } catch (err) {
     return void fileProblem(`cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  const parsed = readConfigFile(text, file.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+  const parsed = await readConfigFile(text, file.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
   if ('errors' in parsed) {
     for (const e of parsed.errors) fileProblem(e.message, e.line);
     return undefined;
