@@ -2,10 +2,12 @@
  * Load only what is used: a broker that serves the simulated host does not
  * load the dependencies of providers it does not run (systeminformation),
  * of metrics it does not serve (prom-client), nor of pretty logs it does not
- * write (pino-pretty). Checked on a real `thincim serve` process, whose
- * loaded packages a preloaded module reports at exit.
+ * write (pino-pretty); nor the YAML parser without a configuration file, nor
+ * ajv's schema compiler (the configuration is checked by generated code, and
+ * fastify's compilers wait for a route with a schema). Checked on a real
+ * `thincim serve` process, whose loaded packages a preloaded module reports at exit.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
@@ -14,10 +16,20 @@ import { freePort, spawnThincim, stop } from '../helpers/process.js';
 
 const PRELOAD = fileURLToPath(new URL('../helpers/loaded-packages.cjs', import.meta.url));
 
-/** The npm packages a broker loaded from start until its first sample is published, and a graceful stop. */
-async function packagesLoaded(t: Test, flags: string[]): Promise<string[]> {
+interface Loaded {
+  packages: string[];
+  /** Their modules, as `ajv/dist/compile/index.js`. */
+  modules: string[];
+}
+
+/** What a broker loaded from start until its first sample is published, and a graceful stop. */
+async function packagesLoaded(t: Test, flags: string[], yamlConfig?: string): Promise<Loaded> {
   const dir = t.testdir();
   const file = join(dir, 'packages.json');
+  if (yamlConfig !== undefined) {
+    writeFileSync(join(dir, 'thincim.yaml'), yamlConfig);
+    flags = [...flags, '--config', join(dir, 'thincim.yaml')];
+  }
   const server = spawnThincim(
     ['serve', '--state-dir', join(dir, 'state'), '--https-port', '0', '--http-port', String(await freePort()), '--log-level', 'debug', '--no-log-pretty', ...flags],
     { nodeArgs: ['--require', PRELOAD], env: { LOADED_PACKAGES_FILE: file } },
@@ -26,17 +38,33 @@ async function packagesLoaded(t: Test, flags: string[]): Promise<string[]> {
   await server.waitForLog((l) => l.msg === 'model published' && l['generation'] === 2, 'the first sample published');
   server.child.kill('SIGTERM');
   t.match(await server.exited, { code: 0 }, 'stopped gracefully');
-  return JSON.parse(readFileSync(file, 'utf8')) as string[];
+  return JSON.parse(readFileSync(file, 'utf8')) as Loaded;
 }
 
+/** ajv's compiler, whether loaded by the configuration or by fastify (its runtime helpers may load). */
+const compilerOf = (loaded: Loaded): string[] => loaded.modules.filter((m) => m.startsWith('ajv/dist/compile/'));
+
 t.test('the simulated host without metrics loads neither systeminformation, prom-client nor pino-pretty', async (t) => {
-  const loaded = await packagesLoaded(t, ['--providers', 'simulated', '--no-metrics']);
-  t.ok(loaded.includes('fastify'), 'the report sees the packages loaded');
-  for (const name of ['systeminformation', 'prom-client', 'pino-pretty']) t.notOk(loaded.includes(name), `${name} is not loaded`);
+  const { packages } = await packagesLoaded(t, ['--providers', 'simulated', '--no-metrics']);
+  t.ok(packages.includes('fastify'), 'the report sees the packages loaded');
+  for (const name of ['systeminformation', 'prom-client', 'pino-pretty']) t.notOk(packages.includes(name), `${name} is not loaded`);
+});
+
+t.test("without a configuration file, neither yaml nor ajv's compiler is loaded", async (t) => {
+  const loaded = await packagesLoaded(t, ['--providers', 'simulated']);
+  t.notOk(loaded.packages.includes('yaml'), 'yaml is not loaded');
+  t.same(compilerOf(loaded), [], "ajv's compiler is not loaded");
+  t.ok(loaded.modules.some((m) => m.startsWith('fastify/')), 'the report sees the modules loaded');
+});
+
+t.test("a YAML configuration file loads yaml, still not ajv's compiler", async (t) => {
+  const loaded = await packagesLoaded(t, [], 'providers: [simulated]\nmetrics: false\n');
+  t.ok(loaded.packages.includes('yaml'));
+  t.same(compilerOf(loaded), []);
 });
 
 t.test('with /metrics served, prom-client is loaded', async (t) => {
-  const loaded = await packagesLoaded(t, ['--providers', 'simulated']);
-  t.ok(loaded.includes('prom-client'));
-  t.notOk(loaded.includes('systeminformation'));
+  const { packages } = await packagesLoaded(t, ['--providers', 'simulated']);
+  t.ok(packages.includes('prom-client'));
+  t.notOk(packages.includes('systeminformation'));
 });
