@@ -8,7 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import type { SecureContextOptions } from 'node:tls';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
@@ -16,6 +16,10 @@ import { healthRoutes } from './health.js';
 import { checkHost, type AllowedHosts } from './host-check.js';
 import type { BrokerMetrics } from './metrics.js';
 import { webRoutes, type WebOptions } from '../web/index.js';
+
+// Required, not imported: an import of a CommonJS module makes Node scan its
+// source for export names first, ~5 ms of start-up for fastify's 35 KB.
+const { fastify: Fastify, LogController } = createRequire(import.meta.url)('fastify') as typeof import('fastify');
 
 export interface TLSOptions extends SecureContextOptions {
   minVersion: 'TLSv1.2' | 'TLSv1.3';
