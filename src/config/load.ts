@@ -325,7 +325,9 @@ function shortJSON(value: unknown): string {
 function merge(layers: Layer[], ctx: DefaultContext): { config: Record<string, unknown>; sources: ConfigSources } {
   const config: Record<string, unknown> = {};
   const sources: ConfigSources = {};
-  const withConfig: DefaultContext = { ...ctx, config: flat(config) };
+  // The configuration so far, by dotted key, for computed defaults (entries come in table order).
+  const flat: Record<string, unknown> = {};
+  const withConfig: DefaultContext = { ...ctx, config: flat };
   for (const entry of ENTRIES) {
     const layer = [...layers].reverse().find((l) => l.sources.has(entry.key));
     let value: unknown;
@@ -338,19 +340,9 @@ function merge(layers: Layer[], ctx: DefaultContext): { config: Record<string, u
       sources[entry.key] = 'default';
     }
     setAt(config, entry.segments, value);
-    withConfig.config = flat(config);
+    flat[entry.key] = value;
   }
   return { config, sources };
-}
-
-/** The configuration so far, by dotted key, for computed defaults. */
-function flat(config: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const entry of ENTRIES) {
-    const found = getAt(config, entry.segments);
-    if (found.present) out[entry.key] = found.value;
-  }
-  return out;
 }
 
 function resolvePaths(entry: Entry, value: unknown, base: string): unknown {
