@@ -4,8 +4,9 @@
  * of metrics it does not serve (prom-client), nor of pretty logs it does not
  * write (pino-pretty); nor the YAML parser without a configuration file, nor
  * ajv's schema compiler (the configuration is checked by generated code, and
- * fastify's compilers wait for a route with a schema). Checked on a real
- * `thincim serve` process, whose loaded packages a preloaded module reports at exit.
+ * fastify's compilers wait for a route with a schema), nor, with a warm
+ * schema cache, the MOF compiler. Checked on a real `thincim serve` process,
+ * whose loaded modules a preloaded module reports at exit.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,11 +21,13 @@ interface Loaded {
   packages: string[];
   /** Their modules, as `ajv/dist/compile/index.js`. */
   modules: string[];
+  /** The URLs of the ES modules loaded (thincim's own, run from source). */
+  esm: string[];
 }
 
 /** What a broker loaded from start until its first sample is published, and a graceful stop. */
-async function packagesLoaded(t: Test, flags: string[], yamlConfig?: string): Promise<Loaded> {
-  const dir = t.testdir();
+async function packagesLoaded(t: Test, flags: string[], options: { yamlConfig?: string; dir?: string } = {}): Promise<Loaded> {
+  const { yamlConfig, dir = t.testdir() } = options;
   const file = join(dir, 'packages.json');
   if (yamlConfig !== undefined) {
     writeFileSync(join(dir, 'thincim.yaml'), yamlConfig);
@@ -58,9 +61,19 @@ t.test("without a configuration file, neither yaml nor ajv's compiler is loaded"
 });
 
 t.test("a YAML configuration file loads yaml, still not ajv's compiler", async (t) => {
-  const loaded = await packagesLoaded(t, [], 'providers: [simulated]\nmetrics: false\n');
+  const loaded = await packagesLoaded(t, [], { yamlConfig: 'providers: [simulated]\nmetrics: false\n' });
   t.ok(loaded.packages.includes('yaml'));
   t.same(compilerOf(loaded), []);
+});
+
+t.test('the MOF compiler is loaded when the schema cache is cold, not when it is warm', async (t) => {
+  const dir = t.testdir();
+  const compiler = (loaded: Loaded): string[] => loaded.esm.filter((url) => /\/src\/mof\/(compiler|parser|lexer)\.ts$/.test(url));
+  const cold = await packagesLoaded(t, ['--providers', 'simulated', '--no-metrics'], { dir });
+  t.equal(compiler(cold).length, 3, 'cold: compiler, parser and lexer');
+  const warm = await packagesLoaded(t, ['--providers', 'simulated', '--no-metrics'], { dir });
+  t.ok(warm.esm.some((url) => url.endsWith('/src/repository/load.ts')), 'the report sees the ES modules loaded');
+  t.same(compiler(warm), [], 'warm: none of them');
 });
 
 t.test('with /metrics served, prom-client is loaded', async (t) => {
