@@ -5,7 +5,8 @@
  * threshold order); every error names its JSON path.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type {
   Battery, Board, Chassis, DeviceStatus, DiscreteSensor, Fan, Health, MemoryModule, MonitoredElement, PowerSupply,
   Processor, SensorKind, SensorUnit, ThresholdName, Thresholds,
@@ -137,10 +138,13 @@ export function parseScenario(text: string, file?: string): Scenario {
 
 let compiled: ValidateFunction<Scenario> | undefined;
 
-/** Compiled on first use (~100 ms and ~2 MB): a broker serving the built-in scenario never needs it. */
+/** ajv loaded and the schema compiled on first use (~100 ms and ~2 MB): a broker serving the built-in scenario never needs them. */
 function schemaCheck(): ValidateFunction<Scenario> {
+  if (compiled) return compiled;
+  // Required, not imported: loading stays synchronous, as the checks are.
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   // strictRequired off: the event schema branches on which target key is present (`if: {required: [...]}`).
-  compiled ??= new Ajv2020({ allErrors: false, strict: true, strictRequired: false }).compile<Scenario>(schema);
+  compiled = new Ajv2020({ allErrors: false, strict: true, strictRequired: false }).compile<Scenario>(schema);
   return compiled;
 }
 

@@ -12,6 +12,9 @@ export type Command = (args: string[], io: CliIO) => Promise<number>;
 export const processIO: CliIO = {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Opened when first read (a few ms of start-up): only `passwd` reads it.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
 };

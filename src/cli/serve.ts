@@ -10,7 +10,9 @@ import { hostname } from 'node:os';
 import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from '../config/index.js';
 import { planListeners } from '../config/listeners.js';
-import { loadRepository, MofError, formatDiagnostic } from '../repository/index.js';
+// Not the repository's index: it brings the MOF compiler, which a warm start does not need.
+import { formatDiagnostic, MofError } from '../mof/diagnostics.js';
+import { loadRepository } from '../repository/load.js';
 import { loadProviders, ProviderLoadError, schemaDirsOf } from '../providers/index.js';
 import {
   AuthFailureLimiter, Authenticator, CertificateError, loadOrCreateCertificate, UserStore, UsersFileError,

@@ -7,13 +7,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, ConfigError, type ConfigProblem } from './errors.js';
 import { type DefaultContext, isField, type Section } from './fields.js';
 import { readConfigFile } from './file.js';
 import { snmpProblems } from './snmp.js';
 import { type Config, CONFIG_SPEC } from './spec.js';
-import { CONFIG_FILE_ENV, ENTRIES, ENTRY_BY_KEY, type Entry, entryFor, ENV_PREFIX, VALIDATION_SCHEMA } from './table.js';
+import { CONFIG_FILE_ENV, ENTRIES, ENTRY_BY_KEY, type Entry, entryFor, ENV_PREFIX } from './table.js';
+import generatedValidator from './validate-layer.generated.js';
 
 /** The largest configuration file read, by default. */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
@@ -60,8 +61,8 @@ interface Layer {
   lineOf?: (segments: readonly string[]) => number | undefined;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-const validateLayer = ajv.compile(VALIDATION_SCHEMA);
+/** VALIDATION_SCHEMA compiled ahead of time (test/config/validator.test.ts keeps it current): no compiling at start. */
+const validateLayer = generatedValidator as ValidateFunction;
 
 export async function loadConfig(input: LoadConfigInput): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
@@ -231,7 +232,7 @@ async function loadFileLayer(file: string, maxBytes: number, problems: ConfigPro
   } catch (err) {
     return void fileProblem(`cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  const parsed = readConfigFile(text, file.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+  const parsed = await readConfigFile(text, file.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
   if ('errors' in parsed) {
     for (const e of parsed.errors) fileProblem(e.message, e.line);
     return undefined;
@@ -324,7 +325,9 @@ function shortJSON(value: unknown): string {
 function merge(layers: Layer[], ctx: DefaultContext): { config: Record<string, unknown>; sources: ConfigSources } {
   const config: Record<string, unknown> = {};
   const sources: ConfigSources = {};
-  const withConfig: DefaultContext = { ...ctx, config: flat(config) };
+  // The configuration so far, by dotted key, for computed defaults (entries come in table order).
+  const flat: Record<string, unknown> = {};
+  const withConfig: DefaultContext = { ...ctx, config: flat };
   for (const entry of ENTRIES) {
     const layer = [...layers].reverse().find((l) => l.sources.has(entry.key));
     let value: unknown;
@@ -337,19 +340,9 @@ function merge(layers: Layer[], ctx: DefaultContext): { config: Record<string, u
       sources[entry.key] = 'default';
     }
     setAt(config, entry.segments, value);
-    withConfig.config = flat(config);
+    flat[entry.key] = value;
   }
   return { config, sources };
-}
-
-/** The configuration so far, by dotted key, for computed defaults. */
-function flat(config: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const entry of ENTRIES) {
-    const found = getAt(config, entry.segments);
-    if (found.present) out[entry.key] = found.value;
-  }
-  return out;
 }
 
 function resolvePaths(entry: Entry, value: unknown, base: string): unknown {

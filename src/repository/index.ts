@@ -1,9 +1,9 @@
 /** The class repository: resolved namespaces of classes, qualifier declarations and MOF instances. */
 export { Repository } from './repository.js';
-export {
-  DEFAULT_NAMESPACES, DEFAULT_NAMESPACE_ALIASES, compileRepository, defaultSchemaDir, loadRepository,
-} from './load.js';
-export type { CompileRepositoryOptions, LoadRepositoryOptions, RepositoryCompilation } from './load.js';
+export { DEFAULT_NAMESPACES, DEFAULT_NAMESPACE_ALIASES, defaultSchemaDir, loadRepository } from './load.js';
+export type { LoadRepositoryOptions } from './load.js';
+export { compileRepository } from './compile.js';
+export type { CompileRepositoryOptions, RepositoryCompilation } from './compile.js';
 export { defaultCacheDir } from './cache.js';
 export { resolveDeclarations } from './resolver.js';
 export type { Resolution, ResolveOptions, ResolvedNamespace } from './resolver.js';

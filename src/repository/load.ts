@@ -1,12 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  DEFAULT_MOF_LIMITS, MofError, compileMof, type CompileOptions, type MofDiagnostic, type MofLimits,
-} from '../mof/index.js';
+import { DEFAULT_MOF_LIMITS, MofError, type MofLimits } from '../mof/diagnostics.js';
 import { SourceDigest, defaultCacheDir, readCache, writeCache } from './cache.js';
 import { Repository } from './repository.js';
-import { resolveDeclarations } from './resolver.js';
 
 /** The namespaces the project's schema is loaded into. */
 export const DEFAULT_NAMESPACES: readonly string[] = Object.freeze(['root/cimv2', 'root/interop']);
@@ -14,38 +11,6 @@ export const DEFAULT_NAMESPACE_ALIASES: Readonly<Record<string, string>> = Objec
 
 /** The entry file of a schema folder that has one; other folders compile every top-level .mof file. */
 const PROJECT_ENTRY = 'thincim.mof';
-
-export interface CompileRepositoryOptions extends CompileOptions {
-  /** Where declarations without `#pragma namespace` go; default root/cimv2 and root/interop. */
-  namespaces?: readonly string[];
-  /** Other names of namespaces; default { interop: 'root/interop' }. */
-  namespaceAliases?: Readonly<Record<string, string>>;
-}
-
-export interface RepositoryCompilation {
-  /** What resolved; empty when the MOF did not parse. */
-  repository: Repository;
-  /** Absolute paths of the files read. */
-  files: string[];
-  /** Syntax errors, or (when there are none) resolution errors. */
-  errors: MofDiagnostic[];
-}
-
-/**
- * Compiles MOF files into a repository and reports every error (used by
- * `thincim mof` and by tests). Resolution runs only on MOF that parsed, so
- * errors are never consequences of earlier syntax errors.
- */
-export function compileRepository(files: string | readonly string[], options: CompileRepositoryOptions = {}): RepositoryCompilation {
-  const compiled = compileMof(files, options);
-  const namespaces = options.namespaces ?? DEFAULT_NAMESPACES;
-  const aliases = options.namespaceAliases ?? DEFAULT_NAMESPACE_ALIASES;
-  if (compiled.errors.length) {
-    return { repository: new Repository([], aliases), files: compiled.files, errors: compiled.errors };
-  }
-  const resolution = resolveDeclarations(compiled.declarations, { namespaces, maxErrors: options.limits?.maxErrors });
-  return { repository: new Repository(resolution.namespaces, aliases), files: compiled.files, errors: resolution.errors };
-}
 
 export interface LoadRepositoryOptions {
   /** OEM schema folders compiled after the project's own, in order (every top-level .mof, by name). */
@@ -78,6 +43,8 @@ export async function loadRepository(options: LoadRepositoryOptions = {}): Promi
   const cached = cacheDir === false ? undefined : readCache(cacheDir, key);
   if (cached) return new Repository(cached.namespaces, aliases);
 
+  // The MOF compiler and resolver are loaded only when the cache misses.
+  const [{ compileMof }, { resolveDeclarations }] = await Promise.all([import('../mof/compiler.js'), import('./resolver.js')]);
   const digest = new SourceDigest();
   const compiled = compileMof(roots, { limits, readFile: (path) => digest.read(path, limits.maxFileBytes) });
   if (compiled.errors.length) throw new MofError(compiled.errors);

@@ -101,6 +101,15 @@ export async function hashPassword(password: string, params: ScryptParams = DEFA
   return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
+/**
+ * A hash with the cost parameters given that no password matches: its salt
+ * and hash are random bytes, not derived. Checking a password against it
+ * costs a full derivation, but making it costs none (no scrypt at start).
+ */
+export function unmatchableHash(params: ScryptParams): PasswordHash {
+  return { ...checkParams(params), salt: randomBytes(SALT_BYTES), hash: randomBytes(KEY_BYTES) };
+}
+
 /** Whether `password` matches the hash; the comparison takes the same time wherever the bytes differ. */
 export async function verifyPassword(password: string, hash: PasswordHash | string): Promise<boolean> {
   const h = typeof hash === 'string' ? parsePasswordHash(hash) : hash;

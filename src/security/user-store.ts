@@ -14,9 +14,7 @@
  * once on reload.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import {
-  DEFAULT_SCRYPT, hashPassword, type PasswordHash, parsePasswordHash, type ScryptParams, verifyPassword,
-} from './password.js';
+import { DEFAULT_SCRYPT, type PasswordHash, type ScryptParams, unmatchableHash, verifyPassword } from './password.js';
 import { TaskPool } from './pool.js';
 import { checkUsersFileMode, readUsers, type Role, type UserRecord } from './users-file.js';
 
@@ -88,13 +86,13 @@ export class UserStore {
   /** Loads `file` (a missing file means no users yet). Throws UsersFileError for a bad file. */
   static async open(file: string, options: UserStoreOptions = {}): Promise<UserStore> {
     const users = await readChecked(file, options.onWarning);
-    return new UserStore(file, users, await decoyFor(users), options);
+    return new UserStore(file, users, decoyFor(users), options);
   }
 
   /** Reads the file again and forgets remembered checks. On error the previous users stay in force. */
   async reload(): Promise<number> {
     const users = await readChecked(this.file, this.#onWarning);
-    this.#decoy = await decoyFor(users, this.#decoy);
+    this.#decoy = decoyFor(users);
     this.#users = users;
     this.#generation++;
     this.#cache.clear();
@@ -175,13 +173,12 @@ async function readChecked(file: string, onWarning: ((message: string) => void) 
 }
 
 /**
- * A hash of a random password with the cost parameters of the file's first
- * user (the default ones for an empty file), so that checking an unknown name
- * takes as long as checking a known one. Reused while the parameters match.
+ * A hash with the cost parameters of the file's first user (the default ones
+ * for an empty file) that no password matches, so that checking an unknown
+ * name takes as long as checking a known one.
  */
-async function decoyFor(users: Map<string, UserRecord>, current?: PasswordHash): Promise<PasswordHash> {
+function decoyFor(users: Map<string, UserRecord>): PasswordHash {
   const first = users.values().next();
   const params: ScryptParams = first.done ? DEFAULT_SCRYPT : { N: first.value.hash.N, r: first.value.hash.r, p: first.value.hash.p };
-  if (current && current.N === params.N && current.r === params.r && current.p === params.p) return current;
-  return parsePasswordHash(await hashPassword(randomBytes(16).toString('base64'), params));
+  return unmatchableHash(params);
 }

@@ -1,8 +1,14 @@
-// The module hooks of loaded-modules.mjs (they run on the hooks thread).
+// Module customization hooks registered by loaded-packages.cjs: appends the
+// URL of every ES module the process loads to the file it is given.
 import { appendFileSync } from 'node:fs';
 
-export async function resolve(specifier, context, nextResolve) {
-  const resolved = await nextResolve(specifier, context);
-  appendFileSync(process.env.LOADED_MODULES_FILE, `${resolved.url}\n`);
-  return resolved;
+let file;
+
+export function initialize(data) {
+  file = data.file;
+}
+
+export async function load(url, context, nextLoad) {
+  if (url.startsWith('file:')) appendFileSync(file, `${url}\n`);
+  return nextLoad(url, context);
 }

@@ -2,6 +2,7 @@ import t from 'tap';
 import {
   DEFAULT_SCRYPT, hashPassword, MAX_PASSWORD_BYTES, parsePasswordHash, PasswordHashError, verifyPassword,
 } from '../../src/security/index.js';
+import { unmatchableHash } from '../../src/security/password.js';
 import { FAST_SCRYPT } from './helpers.js';
 
 t.test('hash and verify', async (t) => {
@@ -26,6 +27,17 @@ t.test('the default parameters: 32 MiB interactive-login scrypt', async (t) => {
   const encoded = await hashPassword('x');
   t.match(encoded, /^scrypt\$32768\$8\$1\$/);
   t.equal(await verifyPassword('x', encoded), true);
+});
+
+t.test('the unmatchable hash (the decoy of unknown users) has the cost given and matches no password', async (t) => {
+  const decoy = unmatchableHash(FAST_SCRYPT);
+  t.match(decoy, { ...FAST_SCRYPT });
+  t.equal(decoy.salt.length, 16);
+  t.equal(decoy.hash.length, 32);
+  t.not(decoy.hash.toString('hex'), unmatchableHash(FAST_SCRYPT).hash.toString('hex'), 'random');
+  t.equal(await verifyPassword('', decoy), false);
+  t.equal(await verifyPassword('x', decoy), false);
+  t.throws(() => unmatchableHash({ N: 3, r: 8, p: 1 }), PasswordHashError, 'bounded like any hash');
 });
 
 t.test('password bounds', async (t) => {
