@@ -118,6 +118,13 @@ export class CounterChild {
   }
 }
 
+/** One sample per child: the lines of a counter or a gauge. */
+function valueSamples(name: string, children: readonly [pairs: string, child: { value: number }][]): string {
+  let text = '';
+  for (const [pairs, child] of children) text += `${name}${braces(pairs)} ${formatValue(child.value)}\n`;
+  return text;
+}
+
 export class Counter extends Metric<CounterChild> {
   constructor(name: string, help: string, labelNames: readonly string[] = []) {
     super(name, help, 'counter', labelNames, () => new CounterChild());
@@ -128,9 +135,7 @@ export class Counter extends Metric<CounterChild> {
   }
 
   protected samples(): string {
-    let text = '';
-    for (const [pairs, child] of this.children) text += `${this.name}${braces(pairs)} ${formatValue(child.value)}\n`;
-    return text;
+    return valueSamples(this.name, this.children);
   }
 }
 
@@ -151,9 +156,7 @@ export class Gauge extends Metric<GaugeChild> {
   }
 
   protected samples(): string {
-    let text = '';
-    for (const [pairs, child] of this.children) text += `${this.name}${braces(pairs)} ${formatValue(child.value)}\n`;
-    return text;
+    return valueSamples(this.name, this.children);
   }
 }
 
