@@ -4,7 +4,7 @@
  * the build of another git revision in a temporary worktree.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
@@ -32,12 +32,21 @@ export function ensureBuilt(root = ROOT): void {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 }
 
-/** Checks out `revision` in a worktree under `work`, with this checkout's node_modules, and builds it. */
+/**
+ * Checks out `revision` in a worktree under `work` and builds it: with this
+ * checkout's node_modules when both lockfiles agree, else with its own
+ * (`npm ci`, from the npm registry).
+ */
 export function baselineBuild(revision: string, work: string): Build {
   const dir = join(work, 'baseline');
   const short = execFileSync('git', ['rev-parse', '--short', revision], { cwd: ROOT, encoding: 'utf8' }).trim();
   execFileSync('git', ['worktree', 'add', '--detach', '--quiet', dir, revision], { cwd: ROOT, stdio: 'inherit' });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const lockfile = (root: string) => readFileSync(join(root, 'package-lock.json'), 'utf8');
+  if (lockfile(dir) === lockfile(ROOT)) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  else {
+    console.log(`${short} has other dependencies: npm ci in its worktree`);
+    execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'error'], { cwd: dir, stdio: 'inherit' });
+  }
   ensureBuilt(dir);
   return { name: short, bin: join(dir, 'bin', 'thincim.js') };
 }
