@@ -4,7 +4,7 @@
  *
  * A served model holds tens of thousands of maps over a few hundred names,
  * so a map stores values only: the folded key of each name and the name's
- * usual spelling are kept once for the process (see fold and spellingOf),
+ * usual spelling are kept once for the process (see fold and isUsualSpelling),
  * and a map remembers a spelling of its own only where it differs.
  */
 
