@@ -1,0 +1,47 @@
+/**
+ * BrokerState publishes generations: every instance completed with its
+ * class's properties, and what a sample left unchanged kept as the very
+ * instance of the previous generation (its cached XML stays valid).
+ */
+import t from 'tap';
+import type { CIMInstance } from '../../src/cim/index.js';
+import { buildModel, type HardwareSnapshot, type InstanceIndex } from '../../src/model/index.js';
+import { BrokerState } from '../../src/server/state.js';
+import { projectRepository } from '../helpers/broker.js';
+import { fullSnapshot, input, sample } from '../model/fixtures.js';
+
+const repository = await projectRepository();
+
+function withReading(value: number): HardwareSnapshot {
+  const snapshot = fullSnapshot();
+  return { ...snapshot, sensors: snapshot.sensors!.map((s) => (s.id === 'cpu-temp' ? { ...s, value } : s)) };
+}
+
+function cpuTemp(index: InstanceIndex): CIMInstance {
+  return [...index.entries()].find(({ instance }) => instance.get('ElementName') === 'CPU Temp' && instance.classname === 'Thincim_NumericSensor')!.instance;
+}
+
+/** Publishes `snapshot` the way the broker does: the builder offers each instance to the state as it is made. */
+function publish(state: BrokerState, snapshot: HardwareSnapshot, viaReuse: boolean): InstanceIndex {
+  const modelInput = input([sample(snapshot)]);
+  return state.publish(buildModel(modelInput, viaReuse ? { reuse: state.reuse } : {}));
+}
+
+for (const viaReuse of [true, false]) {
+  t.test(`a second generation keeps what did not change (${viaReuse ? 'offered as built' : 'published whole'})`, async (t) => {
+    const state = new BrokerState(repository);
+    const first = publish(state, withReading(45), viaReuse);
+    const second = publish(state, withReading(46), viaReuse);
+    t.equal(second.generation, first.generation + 1);
+    const before = new Map([...first.entries()].map(({ namespace, instance }) => [`${namespace} ${instance.path!.key}`, instance]));
+    const after = [...second.entries()];
+    t.equal(after.length, before.size, 'the same instances');
+    const changed = after.filter(({ namespace, instance }) => before.get(`${namespace} ${instance.path!.key}`) !== instance).map((e) => e.instance);
+    t.same(changed.map((i) => i.get('ElementName')), ['CPU Temp'], 'only the sensor whose reading changed is a new instance');
+    t.equal(cpuTemp(second).get('CurrentReading'), 46_000, 'the new reading (three decimals: UnitModifier -3)');
+    t.equal(cpuTemp(second).path, cpuTemp(first).path, 'it keeps the path object of its predecessor');
+    const declared = repository.getClass('root/cimv2', 'Thincim_NumericSensor')!.properties.size;
+    t.equal(cpuTemp(second).properties.size, declared, 'and every property its class declares');
+    t.equal(state.reuse('root/cimv2', cpuTemp(second)), cpuTemp(second), 'an instance already published is taken as it is');
+  });
+}
