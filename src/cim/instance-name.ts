@@ -30,14 +30,17 @@ export class CIMInstanceName {
   constructor(init: CIMInstanceNameInit) {
     this.classname = init.classname;
     const kb = init.keybindings ?? [];
-    this.keybindings = new NocaseMap(Symbol.iterator in kb ? kb : Object.entries(kb));
+    // Another path's bindings are shared, not copied (NocaseMap copies on a change).
+    this.keybindings = kb instanceof NocaseMap ? kb.clone() : new NocaseMap(Symbol.iterator in kb ? kb : Object.entries(kb));
     this.namespace = init.namespace;
     this.host = init.host;
   }
 
   /** The same path in another namespace (or without one) and host. */
   withLocation(namespace: string | undefined, host?: string): CIMInstanceName {
-    return new CIMInstanceName({ classname: this.classname, keybindings: this.keybindings, namespace, host });
+    const path = new CIMInstanceName({ classname: this.classname, keybindings: this.keybindings, namespace, host });
+    path.#key = this.#key; // the key leaves the location out
+    return path;
   }
 
   /** Identity of the instance within a namespace: equal for equal paths whatever their case. */

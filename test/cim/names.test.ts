@@ -175,3 +175,15 @@ t.test('CIMClass and CIMInstance helpers', async (t) => {
   t.same(inst.get('codes'), [1, 2]);
   t.equal(inst.get('missing'), undefined);
 });
+
+t.test('CIMInstanceName.withLocation: the same identity elsewhere, its bindings and key shared', async (t) => {
+  const path = new CIMInstanceName({ classname: 'CIM_Fan', keybindings: [['DeviceID', 'fan1'], ['SystemName', 'h']], namespace: 'root/interop' });
+  const key = path.key;
+  const moved = path.withLocation('root/cimv2', 'host1');
+  t.equal(moved.key, key, 'the key leaves the location out');
+  t.equal(moved.namespace, 'root/cimv2');
+  t.equal(moved.host, 'host1');
+  t.notOk(moved.equals(path), 'another namespace is another path');
+  t.ok(moved.equals(path.withLocation('root/cimv2')));
+  t.same([...moved.keybindings], [...path.keybindings]);
+});
