@@ -19,6 +19,7 @@ import type { Caller, OperationContext, OperationLimits, ProviderRouter, Subscri
 import { principalOf } from '../security/index.js';
 import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
 import { AnswerBytes, EncodeCache, errorResponse, intrinsicResponse, methodResponse, type Piece } from './respond.js';
+import type { BrokerMetrics } from './metrics.js';
 import type { BrokerState } from './state.js';
 
 export interface CimRouteOptions {
@@ -39,6 +40,8 @@ export interface CimRouteOptions {
   decodeLimits?: Partial<DecodeLimits>;
   /** Let anonymous callers change things too (`anonymousWrite`); default: they may only read. */
   anonymousWrite?: boolean;
+  /** Where the listener's encode cache is counted, when /metrics is served. */
+  metrics?: Pick<BrokerMetrics, 'countEncodeCache'>;
 }
 
 const DEFAULT_ENCODE_CACHE_BYTES = 16 * 1024 * 1024;
@@ -74,6 +77,7 @@ class Fault extends Error {
 
 export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions): Promise<void> {
   const cache = new EncodeCache(options.limits.encodeCacheBytes ?? DEFAULT_ENCODE_CACHE_BYTES);
+  options.metrics?.countEncodeCache(cache);
   const streamThreshold = options.limits.streamThresholdBytes ?? 64 * 1024;
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.limits.bodyBytes }, (_req, body, done) => done(null, body));

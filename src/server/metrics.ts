@@ -35,6 +35,8 @@ export class BrokerMetrics {
   readonly #duration = this.registry.histogram('thincim_request_duration_seconds', 'Time to answer a CIM operation',
     [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], ['operation']);
   readonly #stopProcessMetrics: () => void;
+  /** The encode caches of the listeners (see countEncodeCache). */
+  readonly #encodeCaches = new Set<{ readonly bytes: number }>();
 
   constructor(sources: MetricsSources) {
     const registry = this.registry;
@@ -44,6 +46,13 @@ export class BrokerMetrics {
     this.gauge('thincim_enumeration_contexts', 'Open pull enumeration contexts', () => sources.pulls.size);
     eventMetrics(registry, sources.events);
     this.gauge('thincim_model_generation', 'Generation of the published instance index', () => sources.state.index.generation);
+    this.gauge('thincim_encode_cache_bytes', 'Encoded CIM-XML kept for reuse, all listeners together (at most limits.encodeCacheBytes each)',
+      () => [...this.#encodeCaches].reduce((sum, cache) => sum + cache.bytes, 0));
+  }
+
+  /** Counts a listener's encode cache in thincim_encode_cache_bytes. */
+  countEncodeCache(cache: { readonly bytes: number }): void {
+    this.#encodeCaches.add(cache);
   }
 
   /** A gauge read at scrape time, for parts that must not load the metrics code themselves (it loads only with /metrics). */

@@ -104,6 +104,18 @@ t.test('thincim_health_state: the HealthState of the system, every fan and power
   t.equal(exposition.types.get('thincim_health_state'), 'gauge');
 });
 
+t.test('the encode cache: its bytes in /metrics, within limits.encodeCacheBytes', async (t) => {
+  const { url, close } = await startTestBroker();
+  t.teardown(close);
+  const bytes = async () => samplesOf(await scrape(url), 'thincim_encode_cache_bytes')[0]?.value;
+  const before = await bytes();
+  t.type(before, 'number', 'served from the start');
+  await enumerate(url, 'CIM_NumericSensor');
+  const after = (await bytes())!;
+  t.ok(after > before!, `the sensors' XML is kept: ${before} → ${after} bytes`);
+  t.ok(after <= 16 * 1024 * 1024, 'within the default budget');
+});
+
 t.test('the operation label comes from a bounded set, whatever names requests carry', async (t) => {
   const { url, close } = await startTestBroker();
   t.teardown(close);
