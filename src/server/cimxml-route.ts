@@ -4,7 +4,7 @@
  * operation travel as HTTP 200 with an ERROR element.
  */
 import { hostname } from 'node:os';
-import { once } from 'node:events';
+import { type EventEmitter, once } from 'node:events';
 import { setImmediate } from 'node:timers/promises';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -339,6 +339,16 @@ function acceptsTrailers(request: FastifyRequest): boolean {
   return /(^|[\s,])trailers([\s,;]|$)/i.test(Array.isArray(te) ? te.join(',') : (te ?? ''));
 }
 
+/** Until `res` drains or closes; the listeners waiting for the other go too (a long answer waits many times). */
+async function drainedOrClosed(res: EventEmitter): Promise<void> {
+  const done = new AbortController();
+  try {
+    await Promise.race([once(res, 'drain', { signal: done.signal }), once(res, 'close', { signal: done.signal })]);
+  } finally {
+    done.abort();
+  }
+}
+
 /**
  * Streams the rest of a large answer chunked, then the status as trailers.
  * The reply is taken over from fastify: the Trailer header must list the
@@ -367,7 +377,7 @@ async function stream(reply: FastifyReply, head: Piece[], rest: Iterator<Piece>)
     batch = [];
     size = 0;
     if (res.writableNeedDrain) {
-      await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      await drainedOrClosed(res);
       sinceYield = 0;
     } else if (sinceYield >= YIELD_BYTES) {
       // A client that reads fast never makes us wait for drain: take turns anyway.

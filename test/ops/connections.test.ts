@@ -192,3 +192,32 @@ t.test('a large answer without trailers is built in turns: /healthz is answered 
   t.equal(returned(decodeResponse(answer.text)).length, sensors, 'the whole answer');
   t.ok(whileEncoding >= 5, `/healthz was answered ${whileEncoding} times while the answer was being encoded`);
 });
+
+t.test('a streamed answer read slowly waits for drain many times, and leaves no listeners behind', async (t) => {
+  const { port } = await broker(t, {}, false, { simulated: { sensors: 1000 } });
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+  process.on('warning', onWarning);
+  t.teardown(() => process.off('warning', onWarning));
+  const socket = netConnect({ host: '127.0.0.1', port });
+  socket.on('error', () => {});
+  t.teardown(() => socket.destroy());
+  socket.once('connect', () => socket.end(enumerateSensors(true).replace('HTTP/1.1\r\n', 'HTTP/1.1\r\nConnection: close\r\n')));
+  // Read in small sips with pauses, so that the server's writes fill the socket and wait for drain over and over.
+  const chunks: Buffer[] = [];
+  socket.pause();
+  const done = new Promise<void>((resolve) => socket.once('end', resolve));
+  let ended = false;
+  void done.then(() => { ended = true; });
+  while (!ended) {
+    let chunk: Buffer | null;
+    while ((chunk = socket.read() as Buffer | null) !== null) chunks.push(chunk);
+    await sleep(2);
+  }
+  const answer = parseResponse(Buffer.concat(chunks), true);
+  t.same(answer?.headers.get('transfer-encoding'), ['chunked'], 'it did stream');
+  t.same(answer?.trailers.get('cimstatuscode'), ['0']);
+  t.equal(answer && returned(decodeResponse(answer.body.toString('utf8'))).length, 1000, 'every sensor is in it');
+  await sleep(50); // a warning is emitted on the next tick
+  t.same(warnings.filter((w) => w.includes('MaxListeners')), [], 'no listener piled up');
+});
