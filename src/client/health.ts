@@ -169,15 +169,15 @@ export function sensorReading(instance: CIMInstance): SensorReading {
 
 /** What a health check asks the server for (one enumeration each). */
 export interface HostInventory {
-  systems: CIMInstance[];
-  chassis: CIMInstance[];
+  systems: readonly CIMInstance[];
+  chassis: readonly CIMInstance[];
   /** The BIOS ("System BIOS") among the software identities. */
-  firmware: CIMInstance[];
-  numericSensors: CIMInstance[];
+  firmware: readonly CIMInstance[];
+  numericSensors: readonly CIMInstance[];
   /** Every CIM_Sensor, numeric ones included (the server returns subclasses). */
-  sensors: CIMInstance[];
-  fans: CIMInstance[];
-  powerSupplies: CIMInstance[];
+  sensors: readonly CIMInstance[];
+  fans: readonly CIMInstance[];
+  powerSupplies: readonly CIMInstance[];
   /** Classes the server does not have, with its answer. */
   missing: MissingClass[];
 }
@@ -210,8 +210,8 @@ export interface HealthFilter {
 
 export interface HealthReport {
   systems: { name: string; status: ElementStatus; instance: CIMInstance }[];
-  chassis: CIMInstance[];
-  firmware: CIMInstance[];
+  chassis: readonly CIMInstance[];
+  firmware: readonly CIMInstance[];
   /** Numeric sensors, discrete sensors, fans, power supplies, in that order and the server's order within each. */
   elements: HealthElement[];
   missing: MissingClass[];

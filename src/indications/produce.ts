@@ -8,6 +8,7 @@
 import { CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty, type CIMScalar, type CIMType } from '../cim/index.js';
 import type { EventKind, HardwareEvent, Severity } from '../events/index.js';
 import { CIMV2_NAMESPACE, ModelClass } from '../model/classes.js';
+import { sameValue } from '../repository/values.js';
 
 export const IndicationClass = {
   Alert: 'Thincim_AlertIndication',
@@ -149,12 +150,6 @@ function changedProperties(before: CIMInstance, after: CIMInstance): string[] {
     if (!sameValue(p.value, before.properties.get(name)?.value ?? null)) changed.push(p.name);
   }
   return changed;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
-  if (a instanceof CIMDateTime && b instanceof CIMDateTime) return a.value === b.value;
-  return a === b;
 }
 
 /** An indication's properties in the order they are written. */

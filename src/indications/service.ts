@@ -4,7 +4,6 @@
  * consumer per listener destination on the event bus.
  */
 import { readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { BlockList, isIP } from 'node:net';
 import type { CIMInstance } from '../cim/index.js';
 import { CIMError, CIMStatus } from '../cim/index.js';
@@ -14,6 +13,7 @@ import { CIMV2_NAMESPACE, INTEROP_NAMESPACE, ModelClass } from '../model/classes
 import { InstanceDraft } from '../model/instance-draft.js';
 import type { ModelEntry } from '../model/input.js';
 import type { ClassRepository } from '../repository/types.js';
+import { writeFileAtomic } from '../security/files.js';
 import { Exporter } from './deliver.js';
 import { compileFilter } from './filter.js';
 import { indicationsOf } from './produce.js';
@@ -184,11 +184,7 @@ export class IndicationService {
     const file = this.#options.stateFile;
     if (!file) return;
     const text = `${JSON.stringify({ version: 1, ...this.store.snapshot() }, null, 1)}\n`;
-    this.#writing = this.#writing.then(async () => {
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, text, { mode: 0o600 });
-      await rename(temporary, file);
-    }).catch((err: unknown) => this.#options.logger.warn({ err, file }, 'subscriptions could not be saved'));
+    this.#writing = this.#writing.then(() => writeFileAtomic(file, text, { mode: 0o600 })).catch((err: unknown) => this.#options.logger.warn({ err, file }, 'subscriptions could not be saved'));
   }
 
   /** One bus consumer per destination: added with it, removed with it. */

@@ -51,14 +51,23 @@ const enumerations = new WeakMap<InstanceIndex, Map<string, readonly CIMInstance
  * generation lasts, so that what is derived from it can be cached too.
  */
 export function instancesOf(ctx: OperationContext, namespace: string, classname: string): readonly CIMInstance[] {
-  const cls = classOf(ctx, namespace, classname);
-  let byClass = enumerations.get(ctx.index);
-  if (!byClass) enumerations.set(ctx.index, (byClass = new Map()));
-  const key = `${namespace.toLowerCase()}:${cls.classname.toLowerCase()}`;
+  return instancesOfClass(ctx, namespace, classOf(ctx, namespace, classname).classname);
+}
+
+/**
+ * instancesOf for a class known to exist (or none: no instances), for the
+ * server's own readers (/metrics, the page) as for operations.
+ */
+export function instancesOfClass(
+  model: { readonly index: InstanceIndex; readonly repository: ClassRepository }, namespace: string, classname: string,
+): readonly CIMInstance[] {
+  let byClass = enumerations.get(model.index);
+  if (!byClass) enumerations.set(model.index, (byClass = new Map()));
+  const key = `${namespace.toLowerCase()}:${classname.toLowerCase()}`;
   let result = byClass.get(key);
   if (!result) {
-    const all = [...ctx.index.byClass(namespace, cls.classname)];
-    for (const sub of ctx.repository.subclassNames(namespace, cls.classname, true)) all.push(...ctx.index.byClass(namespace, sub));
+    const all = [...model.index.byClass(namespace, classname)];
+    for (const sub of model.repository.subclassNames(namespace, classname, true)) all.push(...model.index.byClass(namespace, sub));
     byClass.set(key, (result = Object.freeze(all)));
   }
   return result;

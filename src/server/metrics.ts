@@ -9,6 +9,7 @@ import type { CIMInstance } from '../cim/index.js';
 import type { ConsumerStats, EventBus } from '../events/index.js';
 import { CIMV2_NAMESPACE } from '../model/classes.js';
 import { operationName } from '../operations/dispatch.js';
+import { instancesOfClass } from '../operations/lookup.js';
 import type { PullSessions } from '../operations/pull.js';
 import type { ProviderState } from '../providers/index.js';
 import { valueText } from '../repository/value-text.js';
@@ -149,10 +150,8 @@ function emitDevice(emit: Emit, value: number, instance: CIMInstance, ...more: s
   emit(value, String(instance.get('DeviceID') ?? instance.get('Name') ?? ''), String(instance.get('ElementName') ?? ''), instance.classname, ...more);
 }
 
-function modelInstances(state: BrokerState, classname: string): CIMInstance[] {
-  const result = [...state.index.byClass(CIMV2_NAMESPACE, classname)];
-  for (const sub of state.repository.subclassNames(CIMV2_NAMESPACE, classname, true)) result.push(...state.index.byClass(CIMV2_NAMESPACE, sub));
-  return result;
+function modelInstances(state: BrokerState, classname: string): readonly CIMInstance[] {
+  return instancesOfClass(state, CIMV2_NAMESPACE, classname);
 }
 
 function baseValue(instance: CIMInstance): number | undefined {

@@ -69,14 +69,31 @@ class Ring {
 
   /** Oldest first, only those at or after `since`. */
   points(since: number): HistoryPoint[] {
+    return this.#slots(since).map((slot) => ({ time: this.base + this.times[slot]!, value: this.#value(slot) }));
+  }
+
+  /** At most `max` values spread evenly over those at or after `since` (the newest included); reads only those. */
+  spark(since: number, max: number): number[] {
+    const slots = this.#slots(since);
+    if (slots.length <= max) return slots.map((slot) => this.#value(slot));
+    const out: number[] = [];
+    for (let i = 0; i < max; i++) out.push(this.#value(slots[Math.round((i * (slots.length - 1)) / (max - 1))]!));
+    return out;
+  }
+
+  /** The slots of the readings at or after `since`, oldest first. */
+  #slots(since: number): number[] {
     const capacity = this.times.length;
-    const out: HistoryPoint[] = [];
+    const slots: number[] = [];
     for (let i = 0; i < this.size; i++) {
       const slot = (this.next - this.size + i + capacity) % capacity;
-      const time = this.base + this.times[slot]!;
-      if (time >= since) out.push({ time, value: Number(this.values[slot]!.toPrecision(7)) });
+      if (this.base + this.times[slot]! >= since) slots.push(slot);
     }
-    return out;
+    return slots;
+  }
+
+  #value(slot: number): number {
+    return Number(this.values[slot]!.toPrecision(7));
   }
 }
 
@@ -132,10 +149,6 @@ export class SensorHistory {
 
   /** At most `max` values spread evenly over the window (the newest always included): a sparkline's data. */
   spark(id: string, now: number, max: number): number[] {
-    const points = this.points(id, now) ?? [];
-    if (points.length <= max) return points.map((p) => p.value);
-    const out: number[] = [];
-    for (let i = 0; i < max; i++) out.push(points[Math.round((i * (points.length - 1)) / (max - 1))]!.value);
-    return out;
+    return this.#rings.get(id)?.spark(now - this.#seconds * 1000, max) ?? [];
   }
 }

@@ -34,7 +34,7 @@ export function createWeb(options: { state: BrokerState; events: EventBus; provi
   return {
     sources: { state, providers: options.providers, recent: () => recent.list(), history },
     record(time) {
-      history.record(instancesOf(state, 'CIM_NumericSensor').map((i) => [elementId(i), i] as const), time);
+      if (history.enabled) history.record(instancesOf(state, 'CIM_NumericSensor').map((i) => [elementId(i), i] as const), time);
     },
     registerMetrics(metrics) {
       metrics.gauge('thincim_history_bytes', 'Memory held by the sensor history ring buffers (history.seconds, history.points)', () => history.bytes);

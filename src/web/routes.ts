@@ -15,7 +15,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { loadAssets, type Asset } from './assets.js';
 import { esc } from './escape.js';
 import { renderPage, renderSensorPage, type AssetLinks } from './render.js';
-import { statusView, type ElementView, type ViewSources } from './view.js';
+import { API_VERSION, sensorView, statusView, type ViewSources } from './view.js';
 
 export interface WebOptions {
   sources: ViewSources;
@@ -60,13 +60,13 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
 
   app.get<{ Params: { id: string } }>('/sensors/:id', async (request, reply) => {
     secure(private_(reply), PAGE_CSP).type('text/html; charset=utf-8');
-    const found = sensor(sources, request.params.id);
+    const found = sensorView(sources, request.params.id);
     if (!found) {
       reply.code(404);
       return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No such sensor</title></head><body><main><h1>No such sensor</h1><p>No numeric sensor has the id ${esc(request.params.id)}. <a href="/">Back to the host</a>.</p></main></body></html>\n`;
     }
-    const { element, view } = found;
-    return renderSensorPage({ element, points: history(sources, element.id, view.time), seconds: sources.history.seconds, time: view.time, host: view.host.name }, links);
+    const { element, time, host } = found;
+    return renderSensorPage({ element, points: history(sources, element.id, time), seconds: sources.history.seconds, time, host }, links);
   });
 
   app.get('/api/v1/status', async (_request, reply) => {
@@ -76,12 +76,12 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
 
   app.get<{ Params: { id: string } }>('/api/v1/sensors/:id/history', async (request, reply) => {
     secure(private_(reply), DATA_CSP);
-    const found = sensor(sources, request.params.id);
+    const found = sensorView(sources, request.params.id);
     if (!found) return reply.code(404).send({ error: 'not-found', message: `no numeric sensor has the id ${request.params.id}` });
-    const { element, view } = found;
+    const { element, time } = found;
     return {
-      api: view.api, id: element.id, name: element.name, unit: element.reading?.unit ?? '', seconds: sources.history.seconds,
-      points: history(sources, element.id, view.time),
+      api: API_VERSION, id: element.id, name: element.name, unit: element.reading?.unit ?? '', seconds: sources.history.seconds,
+      points: history(sources, element.id, time),
     };
   });
 
@@ -96,15 +96,6 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
   serve('/assets/page.css', assets.css);
   serve('/assets/page.js', assets.js);
   serve('/assets/icon.svg', assets.icon);
-}
-
-function sensor(sources: ViewSources, id: string): { element: ElementView; view: ReturnType<typeof statusView> } | undefined {
-  const view = statusView(sources);
-  for (const group of view.groups) {
-    const element = group.elements.find((e) => e.id === id && e.kind === 'numericSensor');
-    if (element) return { element, view };
-  }
-  return undefined;
 }
 
 function history(sources: ViewSources, id: string, now: number): { time: number; value: number | null }[] {

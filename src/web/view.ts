@@ -13,6 +13,7 @@ import {
 } from '../client/health.js';
 import type { HardwareEvent } from '../events/index.js';
 import { CIMV2_NAMESPACE } from '../model/classes.js';
+import { instancesOfClass } from '../operations/lookup.js';
 import type { ProviderState } from '../providers/index.js';
 import type { BrokerState } from '../server/state.js';
 import type { SensorHistory } from './history.js';
@@ -118,9 +119,8 @@ export interface ViewSources {
 }
 
 /** Every instance of `classname` and its subclasses in root/cimv2, as an enumeration returns them. */
-export function instancesOf(state: BrokerState, classname: string): CIMInstance[] {
-  const names = [classname, ...state.repository.subclassNames(CIMV2_NAMESPACE, classname, true)];
-  return names.flatMap((name) => [...state.index.byClass(CIMV2_NAMESPACE, name)]);
+export function instancesOf(state: BrokerState, classname: string): readonly CIMInstance[] {
+  return instancesOfClass(state, CIMV2_NAMESPACE, classname);
 }
 
 /** The inventory `thincim health` would collect over the wire, from the published index. */
@@ -157,6 +157,15 @@ export function statusView(sources: ViewSources): StatusView {
     events: sources.recent().map(eventView),
     history: { seconds: sources.history.seconds },
   };
+}
+
+/** One numeric sensor's view, without the whole page's (a chart of one sensor of thousands); undefined for an unknown id. */
+export function sensorView(sources: ViewSources, id: string): { element: ElementView; time: number; host: string } | undefined {
+  const time = sources.now?.() ?? Date.now();
+  const instance = instancesOf(sources.state, 'CIM_NumericSensor').find((i) => elementId(i) === id);
+  if (instance === undefined) return undefined;
+  const element = elementView(instance, 'numericSensor', elementStatus(instance), sources.history, time);
+  return { element, time, host: hostView(inventoryOf(sources.state)).name };
 }
 
 function reason(e: HealthElement): string {

@@ -188,9 +188,12 @@ function chain(operands: readonly Condition[], decisive: boolean, instance: CIMI
  * (`CIM_NumericSensor::CurrentReading`) on an object of another class.
  */
 function resolve(instance: CIMInstance, path: string, isa: IsA): CIMProperty | undefined {
+  // A plain property name, most conditions: one lookup per instance, no splitting.
+  if (!path.includes('.') && !path.includes(':')) return instance.properties.get(path);
   let current: CIMInstance = instance;
   const all = fromClass(instance, path);
-  for (const [i, step] of all.entries()) {
+  for (let i = 0; i < all.length; i++) {
+    const step = all[i]!;
     if (step.scope !== undefined && !isa(current.classname, step.scope)) return undefined;
     const p = current.properties.get(step.name);
     if (i === all.length - 1 || p === undefined) return p;
