@@ -8,23 +8,27 @@
 #     thincim
 #   docker exec -it thincim thincim passwd --role admin admin
 #
-# The image holds only the built code and the production dependencies, runs as
-# the unprivileged `node` user, and keeps all state (certificate, users,
-# schema cache) in the /var/lib/thincim volume. Alpine is the smallest Node
-# base (about 130 MB against about 200 MB for bookworm-slim): thincim has no
-# native module, so musl changes nothing for it.
+# The image holds only the package as `npm pack` makes it (the bundle in dist/,
+# which needs no node_modules, the schemas and the page's assets), runs as the
+# unprivileged `node` user, and keeps all state (certificate, users, schema
+# cache) in the /var/lib/thincim volume. Alpine is the smallest Node base
+# (about 130 MB against about 200 MB for bookworm-slim): thincim has no native
+# module, so musl changes nothing for it.
 
 FROM node:20-alpine AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json README.md ./
+COPY scripts/bundle.mjs ./scripts/
+COPY bin ./bin
+COPY schemas ./schemas
 COPY src ./src
 COPY providers ./providers
-COPY scripts/prune-production.sh ./scripts/
 RUN npm run build \
- && npm ci --omit=dev --ignore-scripts \
- && sh scripts/prune-production.sh node_modules dist
+ && npm pack --ignore-scripts \
+ && mkdir /opt/thincim \
+ && tar -xzf thincim-*.tgz -C /opt/thincim --strip-components=1
 
 FROM node:20-alpine
 # ipmitool reads the BMC through /dev/ipmi0 when the device is passed in.
@@ -33,11 +37,7 @@ RUN apk add --no-cache ipmitool \
  && chown node:node /var/lib/thincim \
  && chmod 700 /var/lib/thincim
 WORKDIR /opt/thincim
-COPY --from=build /src/package.json ./
-COPY --from=build /src/node_modules ./node_modules
-COPY --from=build /src/dist ./dist
-COPY bin ./bin
-COPY schemas ./schemas
+COPY --from=build /opt/thincim ./
 RUN ln -s /opt/thincim/bin/thincim.js /usr/local/bin/thincim
 ENV NODE_ENV=production \
     THINCIM_STATE_DIR=/var/lib/thincim \

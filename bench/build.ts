@@ -17,16 +17,19 @@ export interface Build {
 
 export const CURRENT: Build = { name: 'current', bin: join(ROOT, 'bin', 'thincim.js') };
 
-/** Rebuilds dist/ (npm run build) when a source file is newer than its output. */
+/**
+ * Rebuilds dist/ (npm run build) when a source file is newer than the
+ * build's entry point, dist/src/cli/main.js (bundled or compiled file by
+ * file, every build writes it).
+ */
 export function ensureBuilt(root = ROOT): void {
-  const stale = sources(join(root, 'src')).concat(sources(join(root, 'providers'))).find((file) => {
-    const output = join(root, 'dist', relative(root, file).replace(/\.ts$/, '.js'));
-    try {
-      return statSync(output).mtimeMs < statSync(file).mtimeMs;
-    } catch {
-      return true;
-    }
-  });
+  let built: number;
+  try {
+    built = statSync(join(root, 'dist', 'src', 'cli', 'main.js')).mtimeMs;
+  } catch {
+    built = 0;
+  }
+  const stale = sources(join(root, 'src')).concat(sources(join(root, 'providers'))).find((file) => statSync(file).mtimeMs > built);
   if (stale === undefined) return;
   console.log(`${relative(ROOT, join(root, 'dist')) || 'dist'}/ is older than ${relative(root, stale)}: npm run build`);
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });

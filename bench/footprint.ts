@@ -16,7 +16,7 @@
  *   --pull-sensors 100000 measures it at 100,000);
  * - the installed size as a user gets it: `npm pack`, then
  *   `npm install --omit=dev` of the tarball into an empty folder (needs the
- *   npm registry), the whole node_modules counted, by direct dependency;
+ *   npm registry), the whole node_modules counted, by part;
  * - the container image's layers, where a docker or podman engine exists.
  *
  *   node --import tsx bench/footprint.ts [--requests 10000] [--idle-seconds 60]
@@ -28,7 +28,7 @@
  * one load. Builds dist/ first when a source file is newer than its output.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -368,7 +368,7 @@ function bytes(path: string): number {
   return readdirSync(path).reduce((sum, name) => sum + bytes(join(path, name)), 0);
 }
 
-/** Packs this checkout, installs the tarball as a user would, and counts node_modules by direct dependency. */
+/** Packs this checkout, installs the tarball as a user would, and counts node_modules by part. */
 function installedSize(work: string): void {
   const dir = join(work, 'install');
   const quiet = { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] as ('ignore' | 'pipe' | 'inherit')[] };
@@ -380,50 +380,26 @@ function installedSize(work: string): void {
   const modules = join(dir, 'node_modules');
   const total = bytes(modules);
   report({ build: 'current', label: 'installed size (npm pack, npm install --omit=dev)', value: total / MB, unit: 'MB', limit: 10, note: `tarball ${(tarball.size / MB).toFixed(2)} MB` });
-  for (const [name, size] of byDependency(modules)) console.log(`${''.padEnd(12)}${name.padEnd(40)} ${(size / MB).toFixed(2).padStart(6)} MB`);
+  for (const [name, size] of byPart(modules)) console.log(`${''.padEnd(12)}${name.padEnd(40)} ${(size / MB).toFixed(2).padStart(6)} MB`);
 }
 
 /**
- * node_modules split by thincim's direct dependencies: each package counts
- * for the one dependency whose tree alone holds it, else as shared.
+ * node_modules by part: thincim's folders (its code is a bundle holding its
+ * dependencies), then any other package, which a dependency would bring.
  */
-function byDependency(root: string): [string, number][] {
-  const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
-  // npm installs flat, nesting only a version that clashes: one level of nesting is enough here.
-  const located = (name: string, from: string): string | undefined =>
-    [join(from, 'node_modules', name), join(root, name)].find((dir) => existsSync(dir));
-  const closure = (start: string): Set<string> => {
-    const seen = new Set<string>();
-    const walk = (dir: string) => {
-      if (seen.has(dir)) return;
-      seen.add(dir);
-      const m = manifest(dir);
-      for (const dep of Object.keys({ ...m.dependencies, ...m.optionalDependencies })) {
-        const found = located(dep, dir);
-        if (found) walk(found);
-      }
-    };
-    walk(start);
-    return seen;
-  };
+function byPart(root: string): [string, number][] {
   const thincim = join(root, 'thincim');
-  const direct = Object.keys(manifest(thincim).dependencies ?? {});
-  const owners = new Map<string, string[]>();
-  for (const dep of direct) {
-    const found = located(dep, thincim);
-    if (found) for (const dir of closure(found)) owners.set(dir, [...(owners.get(dir) ?? []), dep]);
-  }
-  const sizes = new Map<string, number>([['thincim (built code, schemas)', ownSize(thincim)]]);
-  for (const [dir, deps] of owners) {
-    const key = deps.length === 1 ? `${deps[0]} and what only it needs` : `shared by ${deps.join(', ')}`;
-    sizes.set(key, (sizes.get(key) ?? 0) + ownSize(dir));
-  }
-  return [...sizes].sort((a, b) => b[1] - a[1]);
-}
-
-/** A package's size without the packages nested in its own node_modules. */
-function ownSize(dir: string): number {
-  return readdirSync(dir).reduce((sum, name) => sum + (name === 'node_modules' ? 0 : bytes(join(dir, name))), 0);
+  const parts: [string, number][] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const name of readdirSync(join(thincim, dir))) {
+      const path = join(dir, name);
+      if (depth > 0 && statSync(join(thincim, path)).isDirectory()) walk(path, depth - 1);
+      else parts.push([`thincim/${path}`, bytes(join(thincim, path))]);
+    }
+  };
+  walk('', 1);
+  for (const name of readdirSync(root)) if (name !== 'thincim' && !name.startsWith('.')) parts.push([name, bytes(join(root, name))]);
+  return parts.sort((a, b) => b[1] - a[1]);
 }
 
 /** The image's layers, where an engine exists (the Dockerfile's build needs the npm registry). */

@@ -5,14 +5,13 @@
  * threshold order); every error names its JSON path.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type {
   Battery, Board, Chassis, DeviceStatus, DiscreteSensor, Fan, Health, MemoryModule, MonitoredElement, PowerSupply,
   Processor, SensorKind, SensorUnit, ThresholdName, Thresholds,
 } from '../../src/model/snapshot.js';
 import { parseJsonText } from './json-text.js';
-import schema from './scenario.schema.json' with { type: 'json' };
+import generatedValidator from './validate-scenario.generated.js';
 
 export interface ScenarioSensor {
   id: string;
@@ -136,17 +135,8 @@ export function parseScenario(text: string, file?: string): Scenario {
   return validateScenario(parsed.value, file);
 }
 
-let compiled: ValidateFunction<Scenario> | undefined;
-
-/** ajv loaded and the schema compiled on first use (~100 ms and ~2 MB): a broker serving the built-in scenario never needs them. */
-function schemaCheck(): ValidateFunction<Scenario> {
-  if (compiled) return compiled;
-  // Required, not imported: loading stays synchronous, as the checks are.
-  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  // strictRequired off: the event schema branches on which target key is present (`if: {required: [...]}`).
-  compiled = new Ajv2020({ allErrors: false, strict: true, strictRequired: false }).compile<Scenario>(schema);
-  return compiled;
-}
+/** The schema's check, generated ahead of time (test/config/validator.test.ts): no ajv compiler at run time. */
+const checkSchema = generatedValidator as ValidateFunction<Scenario>;
 
 /**
  * Checks a parsed scenario against the schema and its cross-references;
@@ -154,7 +144,6 @@ function schemaCheck(): ValidateFunction<Scenario> {
  * may change it).
  */
 export function validateScenario(data: unknown, file?: string): Scenario {
-  const checkSchema = schemaCheck();
   if (!checkSchema(data)) {
     const error = checkSchema.errors![0]!;
     throw new ScenarioError('SCHEMA', jsonPath(error), schemaMessage(error), file);

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from '../config/index.js';
 import { planListeners } from '../config/listeners.js';
 // Not the repository's index: it brings the MOF compiler, which a warm start does not need.
@@ -19,7 +19,7 @@ import {
 } from '../security/index.js';
 import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
-import { VERSION } from '../version.js';
+import { packageVersion } from '../package.js';
 import type { CliIO } from './io.js';
 
 /** Errors of the operator's making: reported in one line, exit status 1, no stack. */
@@ -78,21 +78,27 @@ function createLogger(config: Config, io: CliIO): Logger {
     redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'password'], censor: '[redacted]' },
   };
   if (!config.log.pretty) return pino(options, io.stdout);
-  if (!installed('pino-pretty')) {
-    const logger = pino(options, io.stdout);
-    logger.warn('log.pretty is on but pino-pretty is not installed (it is a development dependency): logging JSON; `npm install pino-pretty` for human-readable lines');
-    return logger;
-  }
-  return pino({ ...options, transport: { target: 'pino-pretty', options: { destination: 1, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
+  const pretty = prettyStream();
+  if (pretty) return pino(options, pretty);
+  const logger = pino(options, io.stdout);
+  logger.warn('log.pretty is on but pino-pretty is not installed (it is a development dependency): logging JSON; `npm install pino-pretty` for human-readable lines');
+  return logger;
 }
 
-function installed(name: string): boolean {
+/**
+ * pino-pretty as a stream in this thread, when installed: a development
+ * aid, resolved at run time and never bundled (pino's transports would need
+ * its worker files beside the bundle).
+ */
+function prettyStream(): DestinationStream | undefined {
+  let build: (options: object) => DestinationStream;
   try {
-    createRequire(import.meta.url).resolve(name);
-    return true;
-  } catch {
-    return false;
+    build = createRequire(import.meta.url)('pino-pretty') as typeof build;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw err;
   }
+  return build({ destination: 1, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' });
 }
 
 interface Service {
@@ -145,7 +151,8 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
     await broker.close(0);
     throw err;
   }
-  logger.info({ version: VERSION, providers: config.providers }, `thincim ${VERSION} started`);
+  const version = packageVersion();
+  logger.info({ version, providers: config.providers }, `thincim ${version} started`);
   return {
     broker,
     snmp,

@@ -4,8 +4,9 @@
  * is a `ProviderLoadError` naming the provider: a broker that can't load a
  * configured provider refuses to start rather than run blind.
  */
-import { extname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { entryModule } from '../package.js';
 import type { Provider, ProviderFactory, ProviderOptions, ProviderSchedule } from './api.js';
 import { errorMessage } from './call.js';
 
@@ -172,9 +173,8 @@ interface ModuleTarget {
 function moduleOf(entry: string, section: ProviderOptions, baseDir: string): ModuleTarget {
   if (typeof section.module === 'string') return { ...external(section.module, baseDir), named: true };
   if ((BUILTIN_PROVIDERS as readonly string[]).includes(entry)) {
-    // The build compiles providers/ to dist/providers/: the same relative place, the same extension as this file.
-    const file = `../../providers/${entry}/index${extname(fileURLToPath(import.meta.url))}`;
-    return { specifier: new URL(file, import.meta.url).href, source: `builtin:${entry}`, named: true, builtin: true };
+    const file = entryModule(`providers/${entry}/index`);
+    return { specifier: pathToFileURL(file).href, source: `builtin:${entry}`, named: true, builtin: true };
   }
   return { ...external(entry, baseDir), named: false };
 }

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DEFAULT_MOF_LIMITS, MofError, type MofLimits } from '../mof/diagnostics.js';
+import { packageRoot } from '../package.js';
 import { SourceDigest, defaultCacheDir, readCache, writeCache } from './cache.js';
 import { Repository } from './repository.js';
 
@@ -74,18 +74,7 @@ function schemaRoots(dir: string, entry?: string): string[] {
   return names.filter((n) => n.toLowerCase().endsWith('.mof')).sort().map((n) => join(absolute, n));
 }
 
-let packageRoot: string | undefined;
-
-/** The `schemas/` folder of the thincim package (found from this module, in src/ or dist/). */
+/** The `schemas/` folder of the thincim package. */
 export function defaultSchemaDir(): string {
-  packageRoot ??= findPackageRoot(dirname(fileURLToPath(import.meta.url)));
-  return join(packageRoot, 'schemas');
-}
-
-function findPackageRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'thincim') return dir;
-    if (dirname(dir) === dir) throw new Error(`cannot find the thincim package above ${from}`);
-  }
+  return join(packageRoot(), 'schemas');
 }

@@ -5,10 +5,9 @@
  */
 import { once } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import type { SecureContextOptions } from 'node:tls';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { fastify as Fastify, LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
@@ -17,9 +16,6 @@ import { checkHost, type AllowedHosts } from './host-check.js';
 import type { BrokerMetrics } from './metrics.js';
 import { webRoutes, type WebOptions } from '../web/index.js';
 
-// Required, not imported: an import of a CommonJS module makes Node scan its
-// source for export names first, ~5 ms of start-up for fastify's 35 KB.
-const { fastify: Fastify, LogController } = createRequire(import.meta.url)('fastify') as typeof import('fastify');
 
 export interface TLSOptions extends SecureContextOptions {
   minVersion: 'TLSv1.2' | 'TLSv1.3';
@@ -68,28 +64,18 @@ const CIPHERS = [
   'ECDHE-RSA-CHACHA20-POLY1305', 'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256',
 ].join(':');
 
-type CompilerFactory = (...args: unknown[]) => unknown;
-
-/** A fastify schema compiler factory (its own, resolved from fastify), loaded when first asked for a compiler. */
-function lazyCompilerFactory(name: string): CompilerFactory {
-  let build: CompilerFactory | undefined;
-  return (...args) => {
-    build ??= (createRequire(createRequire(import.meta.url).resolve('fastify'))(name) as () => CompilerFactory)();
-    return build(...args);
-  };
+/** What a route with a schema would meet: thincim's routes check their input themselves. */
+function noSchemaCompiler(): never {
+  throw new Error('thincim routes declare no schema: fastify\'s schema compilers are not part of the build');
 }
 
 /**
  * fastify builds its validator and serializer compilers (ajv, fast-json-
- * stringify: some 45 ms) with every instance; no route of ours declares a
- * schema, so they load only if one ever does. (fastify then treats them as
- * custom compilers, which only means it leaves a headers schema's keys as
- * written instead of lower-casing them.)
+ * stringify: some 45 ms and a few MB of bundle) with every instance unless
+ * given factories; it calls them only for a route that declares a schema,
+ * and no route of ours does.
  */
-const LAZY_SCHEMA_COMPILERS = {
-  buildValidator: lazyCompilerFactory('@fastify/ajv-compiler'),
-  buildSerializer: lazyCompilerFactory('@fastify/fast-json-stringify-compiler'),
-};
+const NO_SCHEMA_COMPILERS = { buildValidator: noSchemaCompiler, buildSerializer: noSchemaCompiler };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const transport = { noDelay: true, maxHeaderSize: options.headerBytes };
@@ -103,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 65_000,
     requestTimeout: options.limits.requestTimeoutMs,
     return503OnClosing: true,
-    schemaController: { compilersFactory: LAZY_SCHEMA_COMPILERS },
+    schemaController: { compilersFactory: NO_SCHEMA_COMPILERS },
     clientErrorHandler: (error: Error, socket: Socket) => answerClientError(error, socket, inFlight),
     ...(options.tls
       ? { https: { ...transport, ...handshake, ...options.tls, ciphers: CIPHERS, honorCipherOrder: true, rejectUnauthorized: false } }

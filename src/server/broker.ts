@@ -17,7 +17,7 @@ import { ChangeDetector, EventBus, type EventConsumer, type ProviderStatus } fro
 import { IndicationService, type IndicationSettings } from '../indications/service.js';
 import type { ClassRepository, ValidationProblem } from '../repository/types.js';
 import type { Authenticator } from '../security/index.js';
-import { VERSION } from '../version.js';
+import { packageVersion } from '../package.js';
 import { createWeb, type HistoryOptions } from '../web/index.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
 import { ProviderRouterImpl } from './router.js';
@@ -184,7 +184,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   }
 
   const listeners: Listener[] = options.listeners.map((l, i) => ({ scheme: l.protocol, port: Number(new URL(urls[i]!).port), authenticated: l.requireAuth }));
-  const identity = { hostname, version: VERSION, namespaces: [CIMV2_NAMESPACE, INTEROP_NAMESPACE], listeners };
+  const identity = { hostname, version: packageVersion(), namespaces: [CIMV2_NAMESPACE, INTEROP_NAMESPACE], listeners };
   const detector = new ChangeDetector();
   const publish = (input = manager.input()): void => {
     const started = performance.now();

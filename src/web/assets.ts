@@ -1,12 +1,14 @@
 /**
  * The page's static assets, loaded once from the package: the style sheet
- * and icon from src/web/assets (shipped as they are), the script compiled
- * from src/web/client/page.ts. Run from dist, the script is tsc's output
- * next to this module; run from the sources (tsx, the tests), it is
+ * and icon from src/web/assets (shipped as they are), the script built from
+ * src/web/client/page.ts. Run from the build, the script is the bundler's
+ * dist/src/web/client/page.js; run from the sources (tsx, the tests), it is
  * transpiled here with TypeScript, so both serve the same code.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FROM_SOURCES, entryModule, packageRoot } from '../package.js';
 
 export interface Asset {
   body: Buffer;
@@ -21,29 +23,15 @@ export interface Assets {
   icon: Asset;
 }
 
-const HERE = new URL('.', import.meta.url);
-/** The assets folder beside this module (sources), or the sources' from dist/src/web. */
-const FOLDERS = [new URL('assets/', HERE), new URL('../../../src/web/assets/', HERE)];
+const CLIENT = 'src/web/client/page';
 
-async function readAsset(name: string): Promise<Buffer> {
-  for (const folder of FOLDERS) {
-    try {
-      return await readFile(new URL(name, folder));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-  }
-  throw new Error(`web asset ${name} not found in ${FOLDERS.map((f) => f.pathname).join(' or ')}`);
+function readAsset(name: string): Promise<Buffer> {
+  return readFile(join(packageRoot(), 'src/web/assets', name));
 }
 
 async function clientScript(): Promise<Buffer> {
-  try {
-    // Without tsc's source map comment: the map is not served.
-    return Buffer.from((await readFile(new URL('client/page.js', HERE), 'utf8')).replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  const source = await readFile(new URL('client/page.ts', HERE), 'utf8');
+  if (!FROM_SOURCES) return readFile(entryModule(CLIENT));
+  const source = await readFile(entryModule(CLIENT), 'utf8');
   // Only when run from the sources, where the dev dependency is installed.
   const ts = (await import('typescript')).default;
   const out = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });

@@ -1,6 +1,7 @@
 /**
- * `thincim` as a real process, run from source (`node --import tsx`): its
- * JSON log lines as they arrive, waits on them, signals, and the exit.
+ * `thincim` as a real process, run from source (`node --import tsx`) or as
+ * built (`bin/thincim.js`, the bundle in dist/): its JSON log lines as they
+ * arrive, waits on them, signals, and the exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('./thincim-cli.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../bin/thincim.js', import.meta.url));
 
 /** Starting from source on a busy machine takes seconds; this is the bound for any one wait. */
 export const PROCESS_WAIT_MS = 90_000;
@@ -39,9 +41,10 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 export function spawnThincim(
   args: readonly string[],
-  options: { env?: Record<string, string>; stdin?: string; nodeArgs?: readonly string[] } = {},
+  options: { env?: Record<string, string>; stdin?: string; nodeArgs?: readonly string[]; built?: boolean } = {},
 ): ThincimProcess {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', CLI, ...args], {
+  const program = options.built ? [BUILT] : ['--import', 'tsx', CLI];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...program, ...args], {
     cwd: ROOT, env: cleanEnv(options.env ?? {}), stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';

@@ -2,11 +2,13 @@
  * Load only what is used: a broker that serves the simulated host does not
  * load the dependencies of providers it does not run (systeminformation),
  * the code of metrics it does not serve (src/server/metrics.ts and the
- * text-format writer), nor of pretty logs it does not write (pino-pretty); nor the YAML parser without a configuration file, nor
- * ajv's schema compiler (the configuration is checked by generated code, and
- * fastify's compilers wait for a route with a schema), nor, with a warm
- * schema cache, the MOF compiler. Checked on a real `thincim serve` process,
- * whose loaded modules a preloaded module reports at exit.
+ * text-format writer), nor of pretty logs it does not write (pino-pretty);
+ * nor the YAML parser without a configuration file, nor ajv's schema
+ * compiler (the configuration is checked by generated code, and fastify is
+ * given no compilers), nor, with a warm schema cache, the MOF compiler.
+ * Checked on a real `thincim serve` process run from the sources, whose
+ * loaded modules a preloaded module reports at exit; test/ops/bundle.test.ts
+ * checks the same of the build.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
