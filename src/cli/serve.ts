@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from '../config/index.js';
 import { planListeners } from '../config/listeners.js';
+import type { EventBus } from '../events/index.js';
 // Not the repository's index: it brings the MOF compiler, which a warm start does not need.
 import { formatDiagnostic, MofError } from '../mof/diagnostics.js';
 import { loadRepository } from '../repository/load.js';
@@ -130,6 +131,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
   if (config.anonymousWrite) {
     logger.warn('anonymousWrite is on: anonymous callers may change thresholds, instances and run methods; every local process can');
   }
+  const startSnmp = await prepareSnmp(config, logger, env);
   const broker = await startBroker({
     repository, providers, logger, tls, authenticator,
     listeners: listeners.map(({ protocol, host, port, requireAuth }) => ({ protocol, host, port, requireAuth })),
@@ -144,13 +146,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
     indications: await indicationSettings(config),
   });
   broker.urls.forEach((url, i) => logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`));
-  let snmp: Service['snmp'];
-  try {
-    snmp = await startSnmp(config, broker, logger, env);
-  } catch (err) {
-    await broker.close(0);
-    throw err;
-  }
+  const snmp = startSnmp?.(broker.events);
   const version = packageVersion();
   logger.info({ version, providers: config.providers }, `thincim ${version} started`);
   return {
@@ -166,11 +162,14 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
   };
 }
 
-/** SNMP traps: the module and its library are loaded only when a target is configured. */
-async function startSnmp(config: Config, broker: Broker, logger: Logger, env: CliIO['env']): Promise<Service['snmp']> {
+/**
+ * SNMP traps: the module and its library are loaded only when a target is
+ * configured; its targets' secrets are read before any port opens.
+ */
+async function prepareSnmp(config: Config, logger: Logger, env: CliIO['env']): Promise<((events: EventBus) => Service['snmp']) | undefined> {
   if (config.snmp.targets.length === 0) return undefined;
-  const { startSnmpNotifier } = await import('../snmp/index.js');
-  return startSnmpNotifier({ snmp: config.snmp, events: broker.events, logger, hostname: hostname(), env });
+  const { prepareSnmpNotifier } = await import('../snmp/index.js');
+  return prepareSnmpNotifier({ snmp: config.snmp, logger, hostname: hostname(), env });
 }
 
 async function tlsOptions(config: Config, logger: Logger): Promise<TLSOptions> {

@@ -50,11 +50,29 @@ export interface SnmpNotifier {
 const ENTERPRISES = '1.3.6.1.4.1.';
 
 export async function startSnmpNotifier(options: SnmpOptions): Promise<SnmpNotifier> {
-  const { snmp, events, logger } = options;
+  return (await prepareSnmpNotifier(options))(options.events);
+}
+
+/**
+ * Everything that can fail about the targets (a secret file or variable
+ * missing: SnmpTargetError), done before a notifier exists, so that `thincim
+ * serve` stops on it before opening any port; the function returned starts
+ * the notifier on the broker's events.
+ */
+export async function prepareSnmpNotifier(options: Omit<SnmpOptions, 'events'>): Promise<(events: EventBus) => SnmpNotifier> {
+  const { snmp, logger } = options;
   const targets = resolveTargets(snmp, options.env);
   const library = (await import('net-snmp')).default;
   const enterprise = snmp.enterpriseOid.startsWith(ENTERPRISES) ? Number(snmp.enterpriseOid.slice(ENTERPRISES.length).split('.')[0]) : undefined;
   const engineId = (snmp.engineId ?? defaultEngineId(options.hostname, enterprise)).replace(/^0x/, '').toLowerCase();
+  return (events) => startTargets(events, targets, { library, engineId, snmp, logger });
+}
+
+function startTargets(
+  events: EventBus,
+  targets: readonly SnmpTarget[],
+  { library, engineId, snmp, logger }: { library: Parameters<typeof createSender>[0]; engineId: string; snmp: SnmpOptions['snmp']; logger: NotifierLogger },
+): SnmpNotifier {
   const started = Date.now();
   const consumers = targets.map((target, i) => {
     const consumer = new TargetConsumer(`snmp ${i + 1} ${target.address}`, target, createSender(library, target, engineId), {

@@ -124,7 +124,7 @@ t.test('thincim serve: a fan stop on the simulated host arrives at snmptrapd as 
   t.notMatch(serve.stdout(), 's3cret', 'the community is not logged');
 });
 
-t.test('thincim serve: a secret file that cannot be read stops the start in one line', async (t) => {
+t.test('thincim serve: a secret file that cannot be read stops the start in one line, before any port opens', async (t) => {
   const configFile = join(dir, 'bad.yaml');
   await writeFile(configFile, stringify({
     stateDir: join(dir, 'bad-state'), host: '127.0.0.1', httpPort: await freePort(), httpsPort: 0, providers: ['simulated'], log: { level: 'info', pretty: false },
@@ -133,6 +133,7 @@ t.test('thincim serve: a secret file that cannot be read stops the start in one 
   const run = await runThincim(['serve', '--config', configFile]);
   t.equal(run.code, 1);
   t.match(run.stdout, /not starting: SNMP target udp:127.0.0.1:162: cannot read communityFile .*no-such-file: ENOENT/);
+  t.notMatch(run.stdout, /Server listening|listening on/, 'stopped before any port opened');
 });
 
 t.test('without a target nothing of SNMP loads: only serve imports src/snmp, and only dynamically', async (t) => {
