@@ -303,12 +303,13 @@ const BATCH_BYTES = 64 * 1024;
 
 /**
  * Sends the pieces. A small answer is gathered and sent whole with its
- * Content-Length. A large one streams: chunked with a CIMStatusCode trailer
- * (DSP0200 §7.4.20) when the client sent `TE: trailers`; else, when its
- * length can be measured first (instances and paths, see
- * intrinsicResponseLengths), with that Content-Length, a piece at a time as
- * the client reads; else it is gathered whole (the status is then committed
- * only when the whole answer is known). Either way the answer is built a
+ * Content-Length. A large one streams chunked with a CIMStatusCode trailer
+ * (DSP0200 §7.4.20) when the client sent `TE: trailers`. Else it is gathered
+ * whole (the status is then committed only when the whole answer is known),
+ * unless more than the threshold of it is text encoded afresh (past the
+ * encode cache's budget) and its length can be measured first (instances
+ * and paths, see intrinsicResponseLengths): it is then streamed with that
+ * Content-Length, a piece at a time as the client reads. Either way the answer is built a
  * piece at a time, giving the event loop a turn every YIELD_BYTES: a large
  * answer must not hold every other client (and /healthz) until it is whole.
  */
@@ -317,20 +318,17 @@ async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer
   const iterator = answer.pieces[Symbol.iterator]();
   const head = new AnswerBytes();
   const streaming = acceptsTrailers(request);
-  let measurable = answer.lengths !== undefined;
   let sinceYield = 0;
   try {
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
       head.add(next.value);
-      if (head.size > threshold) {
-        if (streaming) return stream(reply, head.chunks(), iterator);
-        if (measurable) {
-          measurable = false;
-          const length = await measure(answer.lengths!, reply);
-          if (length !== undefined) return sendSized(reply, head.chunks(), iterator, length);
-          reply.hijack(); // the client went away
-          return;
-        }
+      if (streaming && head.size > threshold) return stream(reply, head.chunks(), iterator);
+      // Bytes kept in the cache cost nothing to gather: only text encoded for this answer alone does.
+      if (answer.lengths && head.copied > threshold) {
+        const length = await measure(answer.lengths, reply);
+        if (length !== undefined) return sendSized(reply, head.chunks(), iterator, length);
+        reply.hijack(); // the client went away
+        return;
       }
       sinceYield += next.value.length;
       if (sinceYield < YIELD_BYTES) continue;

@@ -124,6 +124,8 @@ const CHUNK_BYTES = 64 * 1024;
  */
 export class AnswerBytes {
   size = 0;
+  /** Bytes of text copied in (the rest are references to the cache's bytes). */
+  copied = 0;
   readonly #full: Buffer[] = [];
   #chunk: Buffer | undefined;
   /** Where the text of #chunk not yet in #full begins, and ends. */
@@ -133,6 +135,7 @@ export class AnswerBytes {
   add(piece: Piece): void {
     const bytes = Buffer.byteLength(piece);
     this.size += bytes;
+    if (typeof piece === 'string') this.copied += bytes;
     if (typeof piece !== 'string' || bytes > CHUNK_BYTES) {
       this.#seal();
       this.#full.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
