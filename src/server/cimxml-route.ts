@@ -309,9 +309,10 @@ const BATCH_BYTES = 64 * 1024;
  * unless more than the threshold of it is text encoded afresh (past the
  * encode cache's budget) and its length can be measured first (instances
  * and paths, see intrinsicResponseLengths): it is then streamed with that
- * Content-Length, a piece at a time as the client reads. Either way the answer is built a
- * piece at a time, giving the event loop a turn every YIELD_BYTES: a large
- * answer must not hold every other client (and /healthz) until it is whole.
+ * Content-Length, a piece at a time as the client reads. Either way the
+ * answer is built a piece at a time, giving the event loop a turn every
+ * YIELD_BYTES: a large answer must not hold every other client (and
+ * /healthz) until it is whole.
  */
 async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<void | string> {
   reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
@@ -386,14 +387,12 @@ async function sendSized(reply: FastifyReply, head: readonly Buffer[], rest: Ite
     // Pieces go out a batch at a time (one writev): a system call per piece cost half the throughput.
     res.cork();
     for (const chunk of head) write(chunk);
-    let batch = bytes;
+    let flushed = 0;
     for (let next = rest.next(); !next.done && !res.destroyed; next = rest.next()) {
-      const before = bytes;
       write(next.value);
-      batch += bytes - before;
-      if (batch < BATCH_BYTES) continue;
+      if (bytes - flushed < BATCH_BYTES) continue;
       res.uncork();
-      batch = 0;
+      flushed = bytes;
       if (res.writableNeedDrain) {
         await drainedOrClosed(res);
         sinceYield = 0;
