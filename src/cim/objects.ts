@@ -147,7 +147,7 @@ export class CIMInstance {
   constructor(init: CIMInstanceInit) {
     this.classname = init.classname;
     this.properties = init.properties ?? new NocaseMap();
-    this.qualifiers = init.qualifiers ?? new NocaseMap();
+    this.qualifiers = init.qualifiers ?? NocaseMap.empty();
     this.path = init.path;
   }
 
@@ -164,7 +164,7 @@ export function cimProperty(name: string, type: CIMType, value: CIMValue, extra:
     type,
     value,
     isArray: Array.isArray(value),
-    qualifiers: new NocaseMap(),
+    qualifiers: NocaseMap.empty(),
     propagated: false,
     ...extra,
   };

@@ -224,7 +224,7 @@ export const CONFIG_SPEC = {
   page: boolean({ doc: 'Serve the hardware health page at / and its JSON API at /api/v1/ (GET; same authentication as CIM).', default: true }),
   history: {
     seconds: integer({ doc: 'How long each numeric sensor\'s readings are kept for the page\'s charts (0: no history)', unit: 's', default: 3600, min: 0, max: 604_800 }),
-    points: integer({ doc: 'Readings kept per sensor over `history.seconds` (memory: 8 bytes each, counted in /metrics)', default: 360, min: 2, max: 100_000 }),
+    points: integer({ doc: 'Readings kept per sensor over `history.seconds` (memory: 4 bytes each, plus 8 a slot for the times all sensors share; counted in /metrics)', default: 360, min: 2, max: 100_000 }),
   },
   snmp: {
     targets: snmpTargets({

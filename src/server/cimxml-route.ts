@@ -18,7 +18,9 @@ import type { PullSessions } from '../operations/pull.js';
 import type { Caller, OperationContext, OperationLimits, ProviderRouter, SubscriptionWriter } from '../operations/types.js';
 import { principalOf } from '../security/index.js';
 import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
-import { AnswerBytes, EncodeCache, errorResponse, intrinsicResponse, methodResponse, type Piece } from './respond.js';
+import {
+  AnswerBytes, EncodeCache, errorResponse, intrinsicResponse, intrinsicResponseLengths, methodResponse, type Piece,
+} from './respond.js';
 import type { BrokerMetrics } from './metrics.js';
 import type { BrokerState } from './state.js';
 
@@ -198,6 +200,8 @@ function checkAgainstBody(decoded: CIMRequest, method: string, object: string): 
 /** The pieces of an answer, and how to answer instead when writing them fails. */
 interface Answer {
   pieces: Iterable<Piece>;
+  /** The byte lengths of the pieces, when they can be measured without keeping them (see intrinsicResponseLengths). */
+  lengths?: Iterable<number>;
   failed(e: unknown): string;
 }
 
@@ -216,7 +220,11 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
     authorize(ctx.caller, call);
     if (call.kind === 'imethodcall') {
       const result = await dispatch(ctx, { name: call.name, namespace: call.namespace, params: call.params.list });
-      return { pieces: intrinsicResponse(messageId, call.name, result, ctx.host, cache), failed };
+      return {
+        pieces: intrinsicResponse(messageId, call.name, result, ctx.host, cache),
+        lengths: intrinsicResponseLengths(messageId, call.name, result, ctx.host, cache),
+        failed,
+      };
     }
     const target = call.target instanceof CIMInstanceName ? call.target : { classname: call.target.classname };
     const response = await invokeMethod(ctx, { name: call.name, namespace: call.namespace, target, params: call.params.list });
@@ -290,14 +298,21 @@ function asCIMError(e: unknown, request: FastifyRequest): CIMError {
 
 /** Bytes of an answer encoded (or written) between two turns of the event loop. */
 const YIELD_BYTES = 256 * 1024;
+/** Bytes of a sized answer written at once. */
+const BATCH_BYTES = 64 * 1024;
 
 /**
- * Sends the pieces: with a Content-Length when small or when the client takes
- * no trailers (the status is then committed only when the whole answer is
- * known); chunked with a CIMStatusCode trailer (DSP0200 §7.4.20) when large
- * and the client sent `TE: trailers`. Either way the answer is built a piece
- * at a time, giving the event loop a turn every YIELD_BYTES: a large answer
- * must not hold every other client (and /healthz) until it is whole.
+ * Sends the pieces. A small answer is gathered and sent whole with its
+ * Content-Length. A large one streams chunked with a CIMStatusCode trailer
+ * (DSP0200 §7.4.20) when the client sent `TE: trailers`. Else it is gathered
+ * whole (the status is then committed only when the whole answer is known),
+ * unless more than the threshold of it is text encoded afresh (past the
+ * encode cache's budget) and its length can be measured first (instances
+ * and paths, see intrinsicResponseLengths): it is then streamed with that
+ * Content-Length, a piece at a time as the client reads. Either way the
+ * answer is built a piece at a time, giving the event loop a turn every
+ * YIELD_BYTES: a large answer must not hold every other client (and
+ * /healthz) until it is whole.
  */
 async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer, threshold: number): Promise<void | string> {
   reply.header('Content-Type', XML_CONTENT_TYPE).header('CIMOperation', 'MethodResponse');
@@ -309,6 +324,13 @@ async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
       head.add(next.value);
       if (streaming && head.size > threshold) return stream(reply, head.chunks(), iterator);
+      // Bytes kept in the cache cost nothing to gather: only text encoded for this answer alone does.
+      if (answer.lengths && head.copied > threshold) {
+        const length = await measure(answer.lengths, reply);
+        if (length !== undefined) return sendSized(reply, head.chunks(), iterator, length);
+        reply.hijack(); // the client went away
+        return;
+      }
       sinceYield += next.value.length;
       if (sinceYield < YIELD_BYTES) continue;
       sinceYield = 0;
@@ -322,6 +344,73 @@ async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer
     return answer.failed(e);
   }
   write(reply, head.chunks(), head.size);
+}
+
+/** The sum of `lengths`, taking turns with the event loop; undefined if the client goes away meanwhile. */
+async function measure(lengths: Iterable<number>, reply: FastifyReply): Promise<number | undefined> {
+  let total = 0;
+  let sinceYield = 0;
+  for (const length of lengths) {
+    total += length;
+    sinceYield += length;
+    if (sinceYield < YIELD_BYTES) continue;
+    sinceYield = 0;
+    await setImmediate();
+    if (reply.raw.destroyed) return undefined;
+  }
+  return total;
+}
+
+/**
+ * Streams a large answer of known length with its Content-Length: what the
+ * client sees is what a buffered answer would be, but the server holds a
+ * piece at a time instead of the whole, waiting for the client to read.
+ * Its pieces come from the published index and cannot fail with a CIM
+ * error once begun; should encoding throw nonetheless, or the bytes differ
+ * from the length announced, the connection is cut so that the client
+ * cannot take a short or wrong document for a whole one.
+ */
+async function sendSized(reply: FastifyReply, head: readonly Buffer[], rest: Iterator<Piece>, length: number): Promise<void> {
+  reply.header('Content-Length', length).hijack();
+  const res = reply.raw;
+  res.writeHead(reply.statusCode, reply.getHeaders() as OutgoingHttpHeaders);
+  let bytes = 0;
+  let sinceYield = 0;
+  const write = (piece: Piece): void => {
+    const size = Buffer.byteLength(piece);
+    if (bytes + size > length) throw new Error(`the answer is longer than the ${length} bytes announced`);
+    res.write(piece);
+    bytes += size;
+    sinceYield += size;
+  };
+  try {
+    // Pieces go out a batch at a time (one writev): a system call per piece cost half the throughput.
+    res.cork();
+    for (const chunk of head) write(chunk);
+    let flushed = 0;
+    for (let next = rest.next(); !next.done && !res.destroyed; next = rest.next()) {
+      write(next.value);
+      if (bytes - flushed < BATCH_BYTES) continue;
+      res.uncork();
+      flushed = bytes;
+      if (res.writableNeedDrain) {
+        await drainedOrClosed(res);
+        sinceYield = 0;
+      } else if (sinceYield >= YIELD_BYTES) {
+        await setImmediate();
+        sinceYield = 0;
+      }
+      res.cork();
+    }
+    res.uncork();
+    if (res.destroyed) return;
+    if (bytes !== length) throw new Error(`the answer came to ${bytes} bytes, not the ${length} announced`);
+  } catch (e) {
+    reply.request.log.error({ err: e }, 'a streamed answer failed after its first byte: connection cut');
+    res.destroy(e as Error);
+    return;
+  }
+  res.end();
 }
 
 /** Writes the whole answer in one writev, taking the reply over from fastify so that the chunks are not joined again. */

@@ -24,6 +24,8 @@ type Element = 'instance' | 'named' | 'withpath' | 'objectwithpath' | 'name' | '
  */
 export class EncodeCache {
   readonly #entries = new WeakMap<object, Map<string, string | Buffer>>();
+  /** key → object → the byte length of its piece (see lengthOf). */
+  readonly #lengths = new Map<string, WeakMap<object, number>>();
   readonly #released = new FinalizationRegistry<number>((bytes) => {
     this.#bytes -= bytes;
   });
@@ -55,6 +57,28 @@ export class EncodeCache {
     return this.#get(items, key, encode) as Buffer;
   }
 
+  /**
+   * The byte length of the piece `piece()` makes for (object, key), without
+   * keeping text past the budget: a length once measured is remembered
+   * while the object lives, so that an answer too large for the cache is
+   * encoded once to be sent, not twice, when its length is asked again.
+   */
+  lengthOf(object: object, key: string, piece: () => Piece): number {
+    const cached = this.peek(object, key);
+    if (Buffer.isBuffer(cached)) return cached.length;
+    let lengths = this.#lengths.get(key);
+    const known = lengths?.get(object);
+    if (known !== undefined) return known;
+    const length = Buffer.byteLength(piece());
+    if (lengths === undefined) {
+      // Keys name the view and the Host header a client sent: forget them all rather than grow without end.
+      if (this.#lengths.size >= MAX_LENGTH_KEYS) this.#lengths.clear();
+      this.#lengths.set(key, (lengths = new WeakMap()));
+    }
+    lengths.set(object, length);
+    return length;
+  }
+
   /** The entry kept for `object` under `key`, if any. */
   peek(object: object, key: string): string | Buffer | undefined {
     return this.#entries.get(object)?.get(key);
@@ -82,6 +106,9 @@ export class EncodeCache {
   }
 }
 
+/** Keys whose lengths lengthOf remembers at once. */
+const MAX_LENGTH_KEYS = 64;
+
 /** A piece of an answer: text, or bytes from the cache. */
 export type Piece = string | Buffer;
 
@@ -97,6 +124,8 @@ const CHUNK_BYTES = 64 * 1024;
  */
 export class AnswerBytes {
   size = 0;
+  /** Bytes of text copied in (the rest are references to the cache's bytes). */
+  copied = 0;
   readonly #full: Buffer[] = [];
   #chunk: Buffer | undefined;
   /** Where the text of #chunk not yet in #full begins, and ends. */
@@ -106,6 +135,7 @@ export class AnswerBytes {
   add(piece: Piece): void {
     const bytes = Buffer.byteLength(piece);
     this.size += bytes;
+    if (typeof piece === 'string') this.copied += bytes;
     if (typeof piece !== 'string' || bytes > CHUNK_BYTES) {
       this.#seal();
       this.#full.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
@@ -152,14 +182,38 @@ function encodeOptions(view: InstanceView, instance?: CIMInstance): xml.Instance
 
 /** The pieces of an IMETHODRESPONSE carrying `result`. */
 export function* intrinsicResponse(messageId: string, name: string, result: Result, host: string, cache: EncodeCache): Generator<Piece> {
-  yield xml.messageStart(messageId) + xml.imethodResponseStart(name);
-  if (result.kind !== 'void') {
-    yield xml.ireturnValueStart();
-    yield* returnValue(result, host, cache);
-    yield xml.ireturnValueEnd();
-    if ('pull' in result) yield pullParams(result.pull);
-  }
-  yield xml.imethodResponseEnd() + xml.messageEnd();
+  const [start, end] = frame(messageId, name, result);
+  yield start;
+  if (result.kind !== 'void') yield* returnValue(result, host, cache);
+  yield end;
+}
+
+/**
+ * The byte lengths of what intrinsicResponse makes of the same arguments,
+ * in order, when a result of instances or paths: their encoded pieces are
+ * measured one at a time (lengthOf) and not kept, so the length of a large
+ * answer is known before its first byte is sent without holding it whole.
+ * Undefined for other results. A sequence, so that the caller can yield
+ * while instances are encoded to be measured.
+ */
+export function intrinsicResponseLengths(messageId: string, name: string, result: Result, host: string, cache: EncodeCache): Iterable<number> | undefined {
+  const lengths = listLengths(result, host, cache);
+  if (lengths === undefined) return undefined;
+  // Made only when asked for: most answers are small and never measured.
+  return (function* () {
+    const [start, end] = frame(messageId, name, result);
+    yield Buffer.byteLength(start);
+    yield* lengths;
+    yield Buffer.byteLength(end);
+  })();
+}
+
+/** The text before and after the return value of an IMETHODRESPONSE. */
+function frame(messageId: string, name: string, result: Result): [string, string] {
+  const start = xml.messageStart(messageId) + xml.imethodResponseStart(name);
+  const end = xml.imethodResponseEnd() + xml.messageEnd();
+  if (result.kind === 'void') return [start, end];
+  return [start + xml.ireturnValueStart(), xml.ireturnValueEnd() + ('pull' in result ? pullParams(result.pull) : '') + end];
 }
 
 /** An IMETHODRESPONSE or METHODRESPONSE carrying an ERROR. */
@@ -247,6 +301,28 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
   }
 }
 
+/** The lengths of returnValue's pieces for the results that can be large, instances and paths. */
+function listLengths(result: Result, host: string, cache: EncodeCache): Iterable<number> | undefined {
+  switch (result.kind) {
+    case 'instancenames':
+      return pathLengths(result.paths, 'name', host, cache);
+    case 'objectpaths':
+      return pathLengths(result.paths, 'objectpath', host, cache);
+    case 'instancepaths':
+      return pathLengths(result.paths, 'path', host, cache);
+    case 'namedinstances':
+      return instanceLengths(result.instances, 'named', result.view, host, cache);
+    case 'objectswithpath':
+      return instanceLengths(result.instances, 'objectwithpath', result.view, host, cache);
+    case 'instanceswithpath':
+      return instanceLengths(result.instances, 'withpath', result.view, host, cache);
+    case 'instances':
+      return instanceLengths(result.instances, 'instance', result.view, host, cache);
+    default:
+      return undefined;
+  }
+}
+
 /** The element around each instance of a result, if any. */
 const WRAPPERS: Partial<Record<Element, xml.InstanceWrapper>> = {
   named: 'VALUE.NAMEDINSTANCE',
@@ -289,6 +365,30 @@ function* cachedInstances(instances: readonly CIMInstance[], element: Element, v
     else parts = undefined; // too big to keep: the pieces die as they are sent
   }
   if (parts) cache.list(instances, listKey, () => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))));
+}
+
+/** The lengths of cachedInstances' pieces, by the same keys. */
+function* instanceLengths(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache): Generator<number> {
+  const wrapper = WRAPPERS[element];
+  const whole = Object.isFrozen(instances) ? cache.peek(instances, `${element}|${host}|${viewKey(view)}`) : undefined;
+  if (whole !== undefined) {
+    yield Buffer.byteLength(whole);
+    return;
+  }
+  const instanceKey = `instance|${viewKey(view)}`;
+  const startKey = `${element}|${host}`;
+  for (const instance of instances) {
+    yield cache.lengthOf(instance, instanceKey, () => cache.bytesOf(instance, instanceKey, () => xml.encodeInstance(instance, encodeOptions(view, instance))));
+    if (wrapper) {
+      yield cache.lengthOf(instance, startKey, () => cache.bytesOf(instance, startKey, () => xml.instanceWrapperStart(wrapper, instance, host)));
+      yield WRAPPER_ENDS.get(wrapper)!.length;
+    }
+  }
+}
+
+function* pathLengths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache): Generator<number> {
+  const key = `${element}|${host}`;
+  for (const path of paths) yield cache.lengthOf(path, key, () => cache.get(path, key, () => encodePathElement(path, element, host)));
 }
 
 function* cachedPaths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache): Generator<Piece> {

@@ -1,6 +1,6 @@
 import t from 'tap';
 import {
-  CIMClass, CIMClassName, CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty, normalizeNamespace, sameName,
+  CIMClass, CIMClassName, CIMDateTime, CIMInstance, CIMInstanceName, DEFAULT_FLAVORS, NocaseMap, cimProperty, normalizeNamespace, sameName,
   type CIMQualifier,
 } from '../../src/cim/index.js';
 
@@ -90,6 +90,19 @@ t.test('NocaseMap.clone: copies share entries until either changes', async (t) =
   t.same([...copy], [['A', 1], ['B', 2]]);
   t.equal(new NocaseMap().size, 0);
   t.same([...new NocaseMap()], []);
+});
+
+t.test('NocaseMap.empty: one map shared by the objects without qualifiers, which cannot change', async (t) => {
+  const a = new CIMInstance({ classname: 'CIM_Fan' });
+  const b = new CIMInstance({ classname: 'CIM_Fan' });
+  t.equal(a.qualifiers, b.qualifiers, 'instances without qualifiers share one map');
+  t.equal(a.qualifiers.size, 0);
+  t.throws(() => a.qualifiers.set('Key', { name: 'Key', type: 'boolean', value: true, flavors: DEFAULT_FLAVORS, propagated: false }), TypeError);
+  t.throws(() => a.qualifiers.delete('Key'), TypeError);
+  t.equal(b.qualifiers.size, 0, 'still empty for every holder');
+  const copy = a.qualifiers.clone().set('Key', { name: 'Key', type: 'boolean', value: true, flavors: DEFAULT_FLAVORS, propagated: false });
+  t.equal(copy.size, 1, 'a clone is a map of its own');
+  t.equal(a.qualifiers.size, 0);
 });
 
 t.test('namespaces normalise without case and slashes', async (t) => {

@@ -4,7 +4,7 @@ import t from 'tap';
 import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../../src/cim/index.js';
 import * as xml from '../../src/cimxml/index.js';
 import type { InstanceView, Result } from '../../src/operations/types.js';
-import { AnswerBytes, EncodeCache, intrinsicResponse, type Piece } from '../../src/server/respond.js';
+import { AnswerBytes, EncodeCache, intrinsicResponse, intrinsicResponseLengths, type Piece } from '../../src/server/respond.js';
 
 function name(id: string): CIMInstanceName {
   return new CIMInstanceName({ classname: 'CIM_Fan', namespace: 'root/cimv2', keybindings: [['DeviceID', id]] });
@@ -73,6 +73,38 @@ t.test('EncodeCache', async (t) => {
     cache.bytesOf(other, 'named', over.encode);
     t.equal(over.calls(), 2);
     t.equal(cache.bytes, 23);
+  });
+
+  t.test('lengthOf measures a piece once, keeping no text past the budget', async (t) => {
+    const cache = new EncodeCache(30);
+    const fan = new CIMInstance({ classname: 'CIM_Fan', path: name('fan1') });
+    const kept = encoder('<INSTANCE>é</INSTANCE>');
+    const piece = () => cache.bytesOf(fan, 'named', kept.encode);
+    t.equal(cache.lengthOf(fan, 'named', piece), 23, 'UTF-8 bytes');
+    t.equal(cache.bytesOf(fan, 'named', kept.encode).length, 23, 'the bytes measured are kept within the budget');
+    t.equal(kept.calls(), 1, 'and sent without encoding again');
+    const other = new CIMInstance({ classname: 'CIM_Fan', path: name('fan2') });
+    const over = encoder('é'.repeat(20));
+    const overPiece = () => cache.bytesOf(other, 'named', over.encode);
+    t.equal(cache.lengthOf(other, 'named', overPiece), 40);
+    t.equal(cache.lengthOf(other, 'named', overPiece), 40);
+    t.equal(over.calls(), 1, 'past the budget, the length is remembered, not the text');
+    t.equal(cache.bytes, 23, 'nothing more kept');
+    t.equal(cache.lengthOf(other, 'withpath', overPiece), 40, 'another key is measured apart');
+    t.equal(over.calls(), 2);
+  });
+
+  t.test('lengthOf forgets the lengths of every key rather than keep unboundedly many keys', async (t) => {
+    const cache = new EncodeCache(0);
+    const fan = name('fan1');
+    const a = encoder('aaa');
+    cache.lengthOf(fan, 'host0', a.encode);
+    for (let i = 1; i < 64; i++) cache.lengthOf(fan, `host${i}`, () => 'b');
+    cache.lengthOf(fan, 'host0', a.encode);
+    t.equal(a.calls(), 1, 'remembered while there are 64 keys');
+    cache.lengthOf(fan, 'host64', () => 'c');
+    cache.lengthOf(fan, 'host0', a.encode);
+    t.equal(a.calls(), 2, 'a 65th key: all forgotten, measured again');
   });
 
   t.test('a budget of 0 keeps nothing', async (t) => {
@@ -176,6 +208,32 @@ t.test('instances in answers', async (t) => {
         t.equal(answer({ kind: 'instanceswithpath', instances: [...fans], view, pull }, cache), withPath, `VALUE.INSTANCEWITHPATH, budget ${budget}, round ${round}`);
       }
     }
+  });
+
+  t.test('their lengths, measured before the answer is written, add up to its bytes', async (t) => {
+    const paths = fans.map((f) => f.path!);
+    const results: Result[] = [
+      { kind: 'namedinstances', instances: fans, view },
+      { kind: 'instanceswithpath', instances: [...fans], view, pull },
+      { kind: 'objectswithpath', instances: [...fans], view },
+      { kind: 'instances', instances: [...fans], view: { ...view, properties: new Set(['Caption']) }, pull },
+      { kind: 'instancenames', paths },
+      { kind: 'instancepaths', paths, pull },
+      { kind: 'objectpaths', paths },
+    ];
+    for (const budget of [0, 1_000_000]) {
+      const cache = new EncodeCache(budget);
+      for (const result of results) {
+        for (let round = 0; round < 2; round++) {
+          const lengths = [...intrinsicResponseLengths('1', 'Op', result, host, cache)!];
+          const sum = lengths.reduce((a, b) => a + b, 0);
+          t.equal(sum, Buffer.byteLength(answer(result, cache)), `${result.kind}, budget ${budget}, round ${round}`);
+        }
+      }
+    }
+    t.equal(intrinsicResponseLengths('1', 'Op', { kind: 'instance', instance: fans[0]!, view }, host, new EncodeCache(0)), undefined,
+      'one instance: not measured (small)');
+    t.equal(intrinsicResponseLengths('1', 'Op', { kind: 'void' }, host, new EncodeCache(0)), undefined, 'no return value: not measured');
   });
 
   t.test('keep the INSTANCE text once, whatever the element around it', async (t) => {

@@ -93,7 +93,7 @@ t.test('history: one reading per step, in the JSON and the sparklines; its memor
   t.equal(missing.body.error, 'not-found');
   const metrics = parsePrometheus((await send(url, { path: '/metrics' })).text);
   t.equal(samplesOf(metrics, 'thincim_history_sensors')[0]?.value, 23);
-  t.equal(samplesOf(metrics, 'thincim_history_bytes')[0]?.value, 23 * POINTS * 8, 'sensors × points × 8 bytes');
+  t.equal(samplesOf(metrics, 'thincim_history_bytes')[0]?.value, POINTS * 8 + 23 * POINTS * 4, 'the times, points × 8 bytes; sensors × points × 4 bytes');
   const page = await send(url, { path: `/sensors/${encodeURIComponent('simulated:cpu1-temp')}` });
   t.equal(page.status, 200);
   t.match(page.text, /<svg class="chart"/);

@@ -18,7 +18,28 @@ t.test('a ring per sensor: the newest `points` readings, one per step, oldest fi
   t.equal(history.points('a', 14_000 + 100_000)?.length, 0, 'nothing within a later window');
   history.record([['a', sensor(99)]], 14_500);
   t.equal(history.points('a', 14_500)!.at(-1)!.time, 14_000, 'a reading sooner than a step after the last is not kept');
-  t.equal(history.bytes, 5 * 8);
+  t.equal(history.bytes, 5 * 8 + 5 * 4, 'the five times, once; the sensor\'s five values');
+});
+
+t.test('sensors share the times of their readings; one new since the last readings has its first at the next', async (t) => {
+  const history = new SensorHistory({ seconds: 10, points: 5 });
+  history.record([['a', sensor(10)], ['b', sensor(20)]], 2000);
+  history.record([['a', sensor(11)], ['b', sensor(21)], ['c', sensor(30)]], 3000);
+  t.same(history.points('c', 3000), [], 'c came between two steps: no reading yet');
+  for (let i = 2; i < 9; i++) history.record([['a', sensor(10 + i)], ['b', sensor(20 + i)], ['c', sensor(30 + i)]], i * 2000);
+  t.same(history.points('a', 16_000)!.map((p) => p.time), [8000, 10_000, 12_000, 14_000, 16_000]);
+  t.same(history.points('b', 16_000)!.map((p) => p.value), [2.4, 2.5, 2.6, 2.7, 2.8], 'each sensor its own values in the same slots');
+  t.same(history.points('c', 16_000)!.map((p) => p.value), [3.4, 3.5, 3.6, 3.7, 3.8]);
+  const d = new SensorHistory({ seconds: 10, points: 5 });
+  d.record([['a', sensor(1)]], 2000);
+  d.record([['a', sensor(2)], ['d', sensor(5)]], 4000);
+  t.same(d.points('d', 4000), [{ time: 4000, value: 0.5 }], 'a sensor new at a step has its reading there, and none before');
+  t.equal(d.spark('d', 4000, 10).length, 1);
+  t.equal(history.bytes, 5 * 8 + 3 * 5 * 4);
+  const empty = new SensorHistory({ seconds: 10, points: 5 });
+  empty.record([], 1000);
+  empty.record([['a', sensor(7)]], 1100);
+  t.same(empty.points('a', 1100), [{ time: 1100, value: 0.7 }], 'a model without sensors takes no step');
 });
 
 t.test('a slot keeps the time to the millisecond and the value to 7 significant digits, however long the agent runs', async (t) => {
