@@ -94,6 +94,8 @@ export class IndicationService {
   /** The indications of an event, made once for every destination. */
   readonly #made = new WeakMap<HardwareEvent, CIMInstance[]>();
   #writing: Promise<void> = Promise.resolve();
+  /** Ends the subscription that runs out first: expired ones leave root/interop on time, not at the next event. */
+  #expiry: NodeJS.Timeout | undefined;
 
   constructor(options: IndicationServiceOptions) {
     this.#options = options;
@@ -112,6 +114,19 @@ export class IndicationService {
     });
     if (options.stateFile) this.#load(options.stateFile);
     this.#sync();
+    this.#scheduleExpiry();
+  }
+
+  #scheduleExpiry(): void {
+    clearTimeout(this.#expiry);
+    const next = this.store.nextExpiry();
+    if (next === undefined || this.#abort.signal.aborted) return;
+    // Capped: a timer takes at most 2^31 - 1 ms; a longer wait is re-armed when this one fires.
+    const wait = Math.min(Math.max(0, next - this.#now()), 2 ** 31 - 1);
+    this.#expiry = setTimeout(() => {
+      this.store.expire();
+      this.#scheduleExpiry();
+    }, wait).unref();
   }
 
   #load(file: string): void {
@@ -165,6 +180,7 @@ export class IndicationService {
   /** Stops delivering; waits for the state file being written. */
   async close(): Promise<void> {
     this.#abort.abort();
+    clearTimeout(this.#expiry);
     for (const delivery of this.#deliveries.values()) {
       delivery.unsubscribe();
       delivery.exporter.close();
@@ -176,6 +192,7 @@ export class IndicationService {
   /** Persists, republishes and follows the destinations with consumers. */
   #changed(): void {
     this.#sync();
+    this.#scheduleExpiry();
     this.#persist();
     this.#options.republish();
   }
@@ -229,7 +246,6 @@ export class IndicationService {
 
   /** Sends a destination every indication of the event its subscriptions select, in order. */
   async #deliver(key: string, event: HardwareEvent): Promise<void> {
-    this.store.expire();
     const delivery = this.#deliveries.get(key);
     if (!delivery) return;
     const subscriptions = this.store.active().filter((s) => s.destination.path.key === key);

@@ -189,6 +189,15 @@ export class SubscriptionStore implements SubscriptionWriter {
     this.#options.onChange();
   }
 
+  /** When the first subscription with a duration runs out (ms since the epoch), if any has one. */
+  nextExpiry(): number | undefined {
+    let next: number | undefined;
+    for (const { record } of this.#subscriptions.values()) {
+      if (record.duration !== null) next = Math.min(next ?? Infinity, endOf(record));
+    }
+    return next;
+  }
+
   /** Removes the subscriptions whose duration has run out (DSP1054: they end). */
   expire(): void {
     const now = this.#now();
@@ -397,8 +406,12 @@ function destinationOf(record: DestinationRecord): Destination {
   return { record, path: scopedPath(record), url: destinationURL(record.destination) };
 }
 
+function endOf(record: SubscriptionRecord): number {
+  return record.startTime + (record.duration ?? Infinity) * 1000;
+}
+
 function expired(record: SubscriptionRecord, now: number): boolean {
-  return record.duration !== null && now >= record.startTime + record.duration * 1000;
+  return now >= endOf(record);
 }
 
 function subscriptionState(value: CIMValue): number {

@@ -47,7 +47,7 @@ function instance(classname: string, values: Record<string, [CIMType, CIMValue]>
 }
 
 /** The three instances pywbem creates: destination, filter, subscription (keys left for the server where pywbem leaves them). */
-async function subscribe(name: string, query: string, path = '/thincim'): Promise<{ destination: CIMInstanceName; filter: CIMInstanceName; subscription: CIMInstanceName }> {
+async function subscribe(name: string, query: string, path = '/thincim', extra: Record<string, [CIMType, CIMValue]> = {}): Promise<{ destination: CIMInstanceName; filter: CIMInstanceName; subscription: CIMInstanceName }> {
   const destination = await admin.createInstance(instance('CIM_ListenerDestinationCIMXML', {
     CreationClassName: ['string', 'CIM_ListenerDestinationCIMXML'], SystemCreationClassName: ['string', 'CIM_ComputerSystem'],
     Name: ['string', `pywbemdestination:${name}`], Destination: ['string', `${listener.url}${path}`], PersistenceType: ['uint16', 2],
@@ -58,6 +58,7 @@ async function subscribe(name: string, query: string, path = '/thincim'): Promis
   }));
   const subscription = await admin.createInstance(instance('CIM_IndicationSubscription', {
     Filter: ['reference', filter], Handler: ['reference', destination], OnFatalErrorPolicy: ['uint16', 2], SubscriptionState: ['uint16', 2],
+    ...extra,
   }));
   return { destination, filter, subscription };
 }
@@ -234,4 +235,21 @@ t.test('a bad ModifyInstance is refused', async (t) => {
   current.properties.set('SubscriptionState', cimProperty('SubscriptionState', 'uint16', 3));
   await t.rejects(admin.modifyInstance(current, { propertyList: ['SubscriptionState'] }), { code: CIMStatus.NOT_SUPPORTED });
   await t.rejects(admin.modifyInstance(await admin.getInstance(alerts.filter), { propertyList: ['Query'] }), { code: CIMStatus.NOT_SUPPORTED });
+});
+
+t.test('a subscription with a SubscriptionDuration ends on time, with no event to deliver', async (t) => {
+  const subscriptions = async () => (await viewer.enumerateInstanceNames('CIM_IndicationSubscription')).map((p) => p.toString());
+  const { subscription } = await subscribe('expiring', 'SELECT * FROM CIM_AlertIndication', '/expiring', { SubscriptionDuration: ['uint64', 1n] });
+  const created = await viewer.getInstance(subscription);
+  t.equal(created.get('SubscriptionDuration'), 1n);
+  t.ok((created.get('SubscriptionTimeRemaining') as bigint) <= 1n, 'at most a second remains');
+  t.ok((await subscriptions()).includes(subscription.toString()), 'listed while it runs');
+  const end = Date.now() + 10_000;
+  while ((await subscriptions()).includes(subscription.toString())) {
+    if (Date.now() > end) throw new Error('the subscription outlived its duration by 9 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  t.pass('gone from root/interop once its second ran out, no event having been delivered');
+  await t.rejects(viewer.getInstance(subscription), { code: CIMStatus.NOT_FOUND });
+  t.ok((await subscriptions()).includes(alerts.subscription.toString()), 'the subscriptions without a duration stay');
 });
