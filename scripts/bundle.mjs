@@ -8,12 +8,12 @@
 //   module exists once per process (a provider's `instanceof` sees the
 //   broker's classes), and what is imported dynamically (a command, a
 //   provider, the YAML parser, net-snmp) is read only when used.
-// - Left out, to run-time resolution: typescript (which transpiles the page script when running from the
-//   sources), and fastify's schema compilers (ajv, fast-json-stringify:
-//   ~400 KB), which fastify requires only without the factories
-//   src/server/app.ts gives it.
+// - Left out, to run-time resolution: typescript (which transpiles the page
+//   script when running from the sources), and fastify's schema compilers
+//   (ajv, fast-json-stringify: ~400 KB), which fastify requires only without
+//   the factories src/server/app.ts gives it.
 // - dist/bundle-meta.json (esbuild's metafile, not shipped) says which
-//   sources each output holds: test/ops/lazy-load.test.ts reads it.
+//   sources each output holds: test/ops/bundle.test.ts reads it.
 //
 //   node scripts/bundle.mjs
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
