@@ -44,7 +44,6 @@ const server = await build({
   banner: { js: "import { createRequire as __thincimRequire } from 'node:module'; const require = __thincimRequire(import.meta.url);" },
   external: ['typescript', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'],
   minifySyntax: true,
-  minifyWhitespace: true,
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',

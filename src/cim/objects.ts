@@ -132,6 +132,7 @@ export class CIMClass {
 export interface CIMInstanceInit {
   classname: string;
   properties?: NocaseMap<CIMProperty>;
+  /** Absent: the shared empty map (NocaseMap.empty()), which cannot change; pass a map of your own to add qualifiers. */
   qualifiers?: NocaseMap<CIMQualifier>;
   path?: CIMInstanceName;
 }
@@ -157,7 +158,11 @@ export class CIMInstance {
   }
 }
 
-/** A property with no qualifiers and no origin: what providers and decoders build. */
+/**
+ * A property with no qualifiers and no origin: what providers and decoders
+ * build. Its qualifiers are the shared empty map, which cannot change: give
+ * `extra.qualifiers` a map of your own for a property that has some.
+ */
 export function cimProperty(name: string, type: CIMType, value: CIMValue, extra: Partial<CIMProperty> = {}): CIMProperty {
   return {
     name,

@@ -146,7 +146,13 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
     indications: await indicationSettings(config),
   });
   broker.urls.forEach((url, i) => logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`));
-  const snmp = startSnmp?.(broker.events);
+  let snmp: Service['snmp'];
+  try {
+    snmp = startSnmp?.(broker.events);
+  } catch (err) {
+    await broker.close(0);
+    throw err;
+  }
   const version = packageVersion();
   logger.info({ version, providers: config.providers }, `thincim ${version} started`);
   return {

@@ -23,7 +23,8 @@ export async function readConfigFile(text: string, format: 'yaml' | 'json'): Pro
       return { errors: [{ message: `not valid JSON: ${(err as Error).message}` }] };
     }
   }
-  const yaml = await import('yaml');
+  // module.exports: the bundle's chunk of a CommonJS package has no named exports.
+  const yaml = (await import('yaml')).default;
   const lineCounter = new yaml.LineCounter();
   const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined): number | undefined => (offset === undefined ? undefined : lineCounter.linePos(offset).line);

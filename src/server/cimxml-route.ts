@@ -324,7 +324,7 @@ async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
       head.add(next.value);
       if (streaming && head.size > threshold) return stream(reply, head.chunks(), iterator);
-      // Bytes kept in the cache cost nothing to gather: only text encoded for this answer alone does.
+      // The cache's bytes (instances) are gathered by reference; text (fresh, or a path's cached text) is copied in.
       if (answer.lengths && head.copied > threshold) {
         const length = await measure(answer.lengths, reply);
         if (length !== undefined) return sendSized(reply, head.chunks(), iterator, length);

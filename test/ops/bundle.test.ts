@@ -62,6 +62,14 @@ t.test('npm pack ships every output of the bundle, the schemas and the page asse
   t.same([...files].filter((path) => /\.(map|tsbuildinfo)$|^dist\/bundle-meta\.json$|^(src|providers)\/.*\.ts$/.test(path)), [], 'no map, metafile or TypeScript source');
 });
 
+t.test('the built CLI reads a YAML configuration file (a CommonJS package loaded on demand from its own chunk)', async (t) => {
+  const dir = t.testdir({ 'thincim.yaml': 'providers: [simulated]\nsimulated:\n  sensors: 7\n' });
+  const run = spawnThincim(['config', '--print', '--config', join(dir, 'thincim.yaml')], { built: true });
+  t.teardown(() => stop(run));
+  t.match(await run.exited, { code: 0 }, run.stderr());
+  t.match(run.stdout(), /^simulated:\n(  .*\n)*  sensors: 7$/m, 'the file\'s value is in the effective configuration');
+});
+
 t.test('the built server answers CIM-XML, serves the page, and loads only the code it uses', async (t) => {
   const dir = t.testdir();
   const port = await freePort();
