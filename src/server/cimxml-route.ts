@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { type EventEmitter, once } from 'node:events';
 import { setImmediate } from 'node:timers/promises';
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CIMError, CIMInstanceName, CIMStatus } from '../cim/index.js';
 import {
@@ -393,13 +393,7 @@ async function sendSized(reply: FastifyReply, head: readonly Buffer[], rest: Ite
       if (bytes - flushed < BATCH_BYTES) continue;
       res.uncork();
       flushed = bytes;
-      if (res.writableNeedDrain) {
-        await drainedOrClosed(res);
-        sinceYield = 0;
-      } else if (sinceYield >= YIELD_BYTES) {
-        await setImmediate();
-        sinceYield = 0;
-      }
+      sinceYield = await takeTurn(res, sinceYield);
       res.cork();
     }
     res.uncork();
@@ -439,6 +433,21 @@ async function drainedOrClosed(res: EventEmitter): Promise<void> {
 }
 
 /**
+ * Between writes of a long answer: waits while the client's buffer is full,
+ * else gives the event loop a turn every YIELD_BYTES (a client that reads
+ * fast never makes us wait for drain). Returns the bytes since the last turn.
+ */
+async function takeTurn(res: ServerResponse, sinceYield: number): Promise<number> {
+  if (res.writableNeedDrain) {
+    await drainedOrClosed(res);
+    return 0;
+  }
+  if (sinceYield < YIELD_BYTES) return sinceYield;
+  await setImmediate();
+  return 0;
+}
+
+/**
  * Streams the rest of a large answer chunked, then the status as trailers.
  * The reply is taken over from fastify: the Trailer header must list the
  * field names comma-separated, in their case (RFC 9110 §6.6.2).
@@ -465,14 +474,7 @@ async function stream(reply: FastifyReply, head: Piece[], rest: Iterator<Piece>)
     sinceYield += size;
     batch = [];
     size = 0;
-    if (res.writableNeedDrain) {
-      await drainedOrClosed(res);
-      sinceYield = 0;
-    } else if (sinceYield >= YIELD_BYTES) {
-      // A client that reads fast never makes us wait for drain: take turns anyway.
-      await setImmediate();
-      sinceYield = 0;
-    }
+    sinceYield = await takeTurn(res, sinceYield);
   };
   try {
     await flush();
