@@ -38,14 +38,24 @@ export function prepare(ctx: OperationContext, ns: string, language: string, tex
 
 /** The schema of a namespace as checking a query needs it. */
 export function querySchema(repository: ClassRepository, ns: string): QuerySchema {
-  let names: Set<string> | undefined;
   return {
     getClass: (name) => repository.getClass(ns, name),
-    anyClassHas(property) {
-      names ??= new Set(repository.classNames(ns).flatMap((c) => [...repository.getClass(ns, c)!.properties.keys()].map((p) => p.toLowerCase())));
-      return names.has(property.toLowerCase());
-    },
+    anyClassHas: (property) => propertyNamesOf(repository, ns).has(property.toLowerCase()),
   };
+}
+
+/** Every property name of a namespace's classes, folded: made once per repository (which never changes) and namespace. */
+const propertyNames = new WeakMap<ClassRepository, Map<string, Set<string>>>();
+
+function propertyNamesOf(repository: ClassRepository, ns: string): Set<string> {
+  let byNamespace = propertyNames.get(repository);
+  if (!byNamespace) propertyNames.set(repository, (byNamespace = new Map()));
+  let names = byNamespace.get(ns);
+  if (!names) {
+    names = new Set(repository.classNames(ns).flatMap((c) => [...repository.getClass(ns, c)!.properties.keys()].map((p) => p.toLowerCase())));
+    byNamespace.set(ns, names);
+  }
+  return names;
 }
 
 /** The instances that satisfy the query's condition. */
