@@ -4,12 +4,6 @@ import {
 } from '../cim/index.js';
 
 /**
- * Shared by every property the model makes: model instances carry no
- * property qualifiers (the class has them), and nothing mutates this map.
- */
-const NO_QUALIFIERS: NocaseMap<CIMQualifier> = new NocaseMap();
-
-/**
  * Assembles one instance and its path: keys go into both, so a path can
  * never disagree with the key properties it names.
  */
@@ -71,7 +65,7 @@ function property(name: string, type: CIMType, value: CIMScalar | CIMScalar[] | 
   if (shareable && byValue === undefined) records.set(name, (byValue = new Map()));
   const shared = byValue?.get(value);
   if (shared !== undefined && shared.type === type) return shared;
-  const record: CIMProperty = { name, type, value, isArray, qualifiers: NO_QUALIFIERS, propagated: false };
+  const record: CIMProperty = { name, type, value, isArray, qualifiers: NocaseMap.empty(), propagated: false };
   if (byValue !== undefined && shared === undefined && byValue.size < RECORDS_PER_NAME) byValue.set(value, record);
   return record;
 }

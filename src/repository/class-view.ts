@@ -17,9 +17,8 @@ export function classView(cls: CIMClass, options: ClassViewOptions): CIMClass {
   const keepQualifiers = options.includeQualifiers !== false;
   const keepOrigin = options.includeClassOrigin !== false;
   const wanted = options.propertyList ? new Set(options.propertyList.map((n) => n.toLowerCase())) : undefined;
-  // One empty map serves every element of the view: views, like classes, are read-only.
-  const none = new NocaseMap<CIMQualifier>();
-  const qualifiers = (q: NocaseMap<CIMQualifier>) => (keepQualifiers ? q : none);
+  // Views, like classes, are read-only: the shared empty map serves every element.
+  const qualifiers = (q: NocaseMap<CIMQualifier>) => (keepQualifiers ? q : NocaseMap.empty<CIMQualifier>());
 
   const properties = new NocaseMap<CIMProperty>();
   for (const p of cls.properties.values()) {
@@ -30,7 +29,7 @@ export function classView(cls: CIMClass, options: ClassViewOptions): CIMClass {
   const methods = new NocaseMap<CIMMethod>();
   for (const m of cls.methods.values()) {
     if (options.localOnly && m.propagated) continue;
-    const parameters = keepQualifiers ? m.parameters : bareParameters(m.parameters, none);
+    const parameters = keepQualifiers ? m.parameters : bareParameters(m.parameters);
     methods.set(m.name, { ...shape(m, qualifiers(m.qualifiers), keepOrigin), parameters });
   }
   const classQualifiers = new NocaseMap<CIMQualifier>();
@@ -43,8 +42,8 @@ function shape<T extends { qualifiers: NocaseMap<CIMQualifier>; classOrigin?: st
   return keepOrigin ? { ...element, qualifiers } : { ...element, qualifiers, classOrigin: undefined };
 }
 
-function bareParameters(parameters: NocaseMap<CIMParameter>, none: NocaseMap<CIMQualifier>): NocaseMap<CIMParameter> {
+function bareParameters(parameters: NocaseMap<CIMParameter>): NocaseMap<CIMParameter> {
   const out = new NocaseMap<CIMParameter>();
-  for (const p of parameters.values()) out.set(p.name, { ...p, qualifiers: none });
+  for (const p of parameters.values()) out.set(p.name, { ...p, qualifiers: NocaseMap.empty<CIMQualifier>() });
   return out;
 }

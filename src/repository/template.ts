@@ -7,8 +7,6 @@
  */
 import { CIMInstance, NocaseMap, type CIMClass, type CIMProperty, type CIMQualifier } from '../cim/index.js';
 
-/** Shared by every template property: instances carry no property qualifiers (the class has them). */
-const NO_QUALIFIERS: NocaseMap<CIMQualifier> = new NocaseMap();
 
 /**
  * One template per resolved class, made on first use: every property in
@@ -31,7 +29,7 @@ function templateOf(cls: CIMClass): NocaseMap<CIMProperty> {
 function templateProperty(declared: CIMProperty): CIMProperty {
   const { name, type, value, isArray, arraySize, referenceClass, embeddedObject, classOrigin } = declared;
   return Object.freeze({
-    name, type, value, isArray, qualifiers: NO_QUALIFIERS, propagated: false,
+    name, type, value, isArray, qualifiers: NocaseMap.empty<CIMQualifier>(), propagated: false,
     ...(arraySize !== undefined && { arraySize }),
     ...(referenceClass !== undefined && { referenceClass }),
     ...(embeddedObject !== undefined && { embeddedObject }),

@@ -16,7 +16,6 @@ import { checkHost, type AllowedHosts } from './host-check.js';
 import type { BrokerMetrics } from './metrics.js';
 import { webRoutes, type WebOptions } from '../web/index.js';
 
-
 export interface TLSOptions extends SecureContextOptions {
   minVersion: 'TLSv1.2' | 'TLSv1.3';
   /** Ask for a client certificate (mutual TLS) when a client CA is configured. */
