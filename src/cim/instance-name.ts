@@ -70,10 +70,10 @@ export function normalizeNamespace(namespace: string): string {
   return namespace.replace(/^\/+|\/+$/g, '').toLowerCase();
 }
 
-/** Built once per path, for every path of every generation: a plain loop, no intermediate arrays. */
+/** Built once per path, for every path of every generation: one array, no entry pairs. */
 function canonicalKey(path: CIMInstanceName): string {
   const keys: string[] = [];
-  for (const [name, value] of path.keybindings) keys.push(`${name.toLowerCase()}=${keyIdentity(value)}`);
+  path.keybindings.forEach((value, name) => keys.push(`${name.toLowerCase()}=${keyIdentity(value)}`));
   // Names are distinct within a path, so sorting the whole texts gives one order for any order of the keys.
   if (keys.length > 1) keys.sort();
   return `${path.classname.toLowerCase()}.${keys.join(',')}`;

@@ -94,6 +94,11 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     return this.#owner(fold(name)) !== undefined;
   }
 
+  /** Whether this map has every name `other` has (whatever their values). */
+  hasEvery(other: NocaseMap<unknown>): boolean {
+    return this.size >= other.size && other.#every((_, __, key) => this.#owner(key) !== undefined);
+  }
+
   /** The defining spelling of `name`, or undefined when absent. */
   nameOf(name: string): string | undefined {
     const key = fold(name);
@@ -123,25 +128,35 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     return this.#values!.delete(key);
   }
 
-  *keys(): IterableIterator<string> {
-    for (const [name] of this) yield name;
+  keys(): IterableIterator<string> {
+    const names: string[] = [];
+    this.#every((_, name) => names.push(name) > 0);
+    return names.values();
   }
 
-  *values(): IterableIterator<V> {
-    for (const [, value] of this) yield value;
+  values(): IterableIterator<V> {
+    if (this.#base === undefined) return (this.#values ?? NO_VALUES).values() as IterableIterator<V>;
+    const values: V[] = [];
+    this.#every((value) => values.push(value) > 0);
+    return values.values();
   }
 
-  *[Symbol.iterator](): IterableIterator<[string, V]> {
-    const own = this.#values;
-    const base = this.#base;
-    if (base === undefined) {
-      if (own) for (const [key, value] of own) yield [this.#spelling(key), value];
-      return;
-    }
-    for (const [key, value] of base.#values ?? []) {
-      yield own?.has(key) ? [this.#spelling(key), own.get(key) as V] : [base.#spelling(key), value];
-    }
-    if (own && this.#extra > 0) for (const [key, value] of own) if (!base.#values?.has(key)) yield [this.#spelling(key), value];
+  [Symbol.iterator](): IterableIterator<[string, V]> {
+    const entries: [string, V][] = [];
+    this.#every((value, name) => entries.push([name, value]) > 0);
+    return entries.values();
+  }
+
+  /**
+   * Calls `visit` with each entry, in iteration order. Unlike iterating, it
+   * makes no entry pair per step: the sampling and encoding paths visit
+   * every property of tens of thousands of instances.
+   */
+  forEach(visit: (value: V, name: string) => void): void {
+    this.#every((value, name) => {
+      visit(value, name);
+      return true;
+    });
   }
 
   /**
@@ -152,14 +167,11 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
   equals(other: NocaseMap<V>, same: (a: V, b: V) => boolean): boolean {
     if (this.size !== other.size) return false;
     const sharedBase = this.#base !== undefined && this.#base === other.#base && this.#values?.size === other.#values?.size;
-    const mine: Iterable<[string, V]> = sharedBase ? this.#ownEntries() : this;
-    const lookup = sharedBase ? (key: string) => other.#values?.has(key) ? other : undefined : (key: string) => other.#owner(key);
-    for (const [name, value] of mine) {
-      const key = fold(name);
-      const theirs = lookup(key);
-      if (theirs === undefined || theirs.#spelling(key) !== name || !same(value, theirs.#values!.get(key) as V)) return false;
-    }
-    return true;
+    const matches = (value: V, name: string, key: string): boolean => {
+      const theirs = sharedBase ? (other.#values?.has(key) ? other : undefined) : other.#owner(key);
+      return theirs !== undefined && theirs.#spelling(key) === name && same(value, theirs.#values!.get(key) as V);
+    };
+    return sharedBase ? this.#everyOwn(matches) : this.#every(matches);
   }
 
   /** An independent copy (values are immutable records, so the copy can share them). */
@@ -196,8 +208,26 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     return this.#names?.get(key) ?? spellings.get(key)!;
   }
 
-  *#ownEntries(): IterableIterator<[string, V]> {
-    for (const [key, value] of this.#values ?? []) yield [this.#spelling(key), value];
+  /** Whether `test` holds for every entry, in iteration order; stops at the first that fails. */
+  #every(test: (value: V, name: string, key: string) => boolean): boolean {
+    const base = this.#base;
+    if (base === undefined) return this.#everyOwn(test);
+    const own = this.#values;
+    for (const key of base.#values?.keys() ?? NO_KEYS) {
+      const mine = own?.has(key) === true;
+      const ok = mine ? test(own!.get(key) as V, this.#spelling(key), key) : test(base.#values!.get(key) as V, base.#spelling(key), key);
+      if (!ok) return false;
+    }
+    if (own === undefined || this.#extra === 0) return true;
+    for (const key of own.keys()) if (!base.#values?.has(key) && !test(own.get(key) as V, this.#spelling(key), key)) return false;
+    return true;
+  }
+
+  /** #every over this map's own entries only, leaving out its base. */
+  #everyOwn(test: (value: V, name: string, key: string) => boolean): boolean {
+    const own = this.#values;
+    if (own !== undefined) for (const key of own.keys()) if (!test(own.get(key) as V, this.#spelling(key), key)) return false;
+    return true;
   }
 
   /** Copies the base's entries in, so that this map no longer depends on it. */
@@ -215,6 +245,8 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 }
 
 const EMPTY = new NocaseMap<never>();
+const NO_KEYS: readonly string[] = Object.freeze([]);
+const NO_VALUES = new Map<string, never>();
 
 function unshared(map: NocaseMap<unknown>): void {
   if (map === EMPTY) throw new TypeError('NocaseMap.empty() is shared and cannot change: make a new NocaseMap');

@@ -90,9 +90,9 @@ export function referenceTargets(instance: CIMInstance): readonly CIMInstanceNam
   let targets = targetsOf.get(instance);
   if (targets === undefined) {
     const found: CIMInstanceName[] = [];
-    for (const property of instance.properties.values()) {
+    instance.properties.forEach((property) => {
       if (property.type === 'reference' && property.value instanceof CIMInstanceName) found.push(property.value);
-    }
+    });
     targetsOf.set(instance, (targets = found.length === 0 ? NO_TARGETS : found));
   }
   return targets;

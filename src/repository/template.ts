@@ -45,13 +45,7 @@ function templateProperty(declared: CIMProperty): CIMProperty {
  */
 export function completeInstance(cls: CIMClass, instance: CIMInstance): CIMInstance {
   const template = templateOf(cls);
-  if (hasEvery(instance.properties, template)) return instance;
+  if (instance.properties.hasEvery(template)) return instance;
   const properties = NocaseMap.over(template, instance.properties);
   return new CIMInstance({ classname: instance.classname, properties, qualifiers: instance.qualifiers, path: instance.path });
-}
-
-function hasEvery(properties: NocaseMap<CIMProperty>, template: NocaseMap<CIMProperty>): boolean {
-  if (properties.size < template.size) return false;
-  for (const name of template.keys()) if (!properties.has(name)) return false;
-  return true;
 }

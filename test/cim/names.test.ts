@@ -68,6 +68,34 @@ t.test('NocaseMap.over: own entries over a shared base, in the base\'s order, ne
   t.same([...layered], [['a', 0], ['b', 20], ['C', 3], ['Extra', 40], ['Z', 9]], 'a base that is itself an overlay is copied');
 });
 
+t.test('NocaseMap.forEach, values and hasEvery visit what iteration does, flat or over a base', async (t) => {
+  const base = new NocaseMap<number>([['A', 1], ['B', 2], ['C', 3]]);
+  const maps = {
+    flat: new NocaseMap<number>([['x', 1], ['Y', 2]]),
+    overlay: NocaseMap.over(base, new NocaseMap<number>([['b', 20], ['Extra', 40]])),
+    empty: new NocaseMap<number>(),
+  };
+  const expected = {
+    flat: [['x', 1], ['Y', 2]],
+    overlay: [['A', 1], ['b', 20], ['C', 3], ['Extra', 40]],
+    empty: [],
+  };
+  for (const [label, map] of Object.entries(maps)) {
+    const entries = expected[label as keyof typeof maps];
+    const visited: [string, number][] = [];
+    map.forEach((value, name) => visited.push([name, value]));
+    t.same(visited, entries, `${label}: forEach visits the entries in order, under their spellings`);
+    t.same([...map], entries, `${label}: iteration`);
+    t.same([...map.values()], entries.map(([, value]) => value), `${label}: values`);
+    t.same([...map.keys()], entries.map(([name]) => name), `${label}: keys`);
+  }
+  t.ok(maps.overlay.hasEvery(base), 'an overlay has every name of its base');
+  t.ok(maps.overlay.hasEvery(new NocaseMap([['extra', 0], ['a', 0]])), 'names compared without case, values aside');
+  t.notOk(base.hasEvery(maps.overlay), 'the base lacks the overlay\'s extra name');
+  t.notOk(maps.flat.hasEvery(new NocaseMap([['x', 0], ['Z', 0]])), 'one name missing');
+  t.ok(maps.empty.hasEvery(new NocaseMap()), 'nothing to have');
+});
+
 t.test('NocaseMap.equals: same names and spellings, values compared by the caller, order aside', async (t) => {
   const same = (a: number, b: number) => a === b;
   const base = new NocaseMap<number>([['A', 1], ['B', 2]]);

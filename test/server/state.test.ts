@@ -45,3 +45,35 @@ for (const viaReuse of [true, false]) {
     t.equal(state.reuse('root/cimv2', cpuTemp(second)), cpuTemp(second), 'an instance already published is taken as it is');
   });
 }
+
+t.test('the builder offers the previous generation\'s associations between the same paths instead of making them again', async (t) => {
+  const state = new BrokerState(repository);
+  const isAssociation = (namespace: string, instance: CIMInstance) => repository.getClass(namespace, instance.classname)?.isAssociation === true;
+  /** Publishes a build of `snapshot`: the associations the builder offered to the state, and those the state kept. */
+  const publishWith = (snapshot: HardwareSnapshot, hostname = 'host1') => {
+    const offered: CIMInstance[] = [];
+    const kept = new Set<CIMInstance>();
+    const reuse = (namespace: string, instance: CIMInstance) => {
+      const published = state.reuse(namespace, instance);
+      if (isAssociation(namespace, instance)) {
+        offered.push(instance);
+        kept.add(published);
+      }
+      return published;
+    };
+    state.publish(buildModel({ ...input([sample(snapshot)]), hostname }, { reuse }));
+    return { offered, kept };
+  };
+  const first = publishWith(withReading(45));
+  const second = publishWith(withReading(46));
+  t.equal(second.offered.length, first.kept.size);
+  // A device keeps its path object across generations: its associations to the system are found by it.
+  const systemDevices = second.offered.filter((instance) => instance.classname === 'Thincim_SystemDevice');
+  t.ok(systemDevices.length > 5, `SystemDevice associations (${systemDevices.length})`);
+  t.ok(systemDevices.every((instance) => first.kept.has(instance)), 'each offered is the one published before');
+  const reused = second.offered.filter((instance) => first.kept.has(instance)).length;
+  t.ok(reused > second.offered.length / 2, `so are most associations (${reused} of ${second.offered.length})`);
+  const renamed = publishWith(withReading(46), 'other-host').offered.filter((instance) => instance.classname === 'Thincim_SystemDevice');
+  t.ok(renamed.length > 0 && renamed.every((instance) => !first.kept.has(instance)), 'another system name: the associations to the system are made again');
+  t.match(String(renamed[0]!.get('GroupComponent')), /other-host/, 'naming the new system');
+});

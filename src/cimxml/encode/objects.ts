@@ -71,10 +71,10 @@ export function encodeInstance(instance: CIMInstance, options: InstanceEncodeOpt
   let xml = `<INSTANCE CLASSNAME="${escapeAttribute(instance.classname)}">`;
   if (propertyOptions.qualifiers) xml += encodeQualifiers(instance.qualifiers);
   const plain = !propertyOptions.qualifiers && !propertyOptions.classOrigin;
-  for (const property of instance.properties.values()) {
-    if (wanted && !wanted.has(property.name.toLowerCase())) continue;
+  instance.properties.forEach((property) => {
+    if (wanted && !wanted.has(property.name.toLowerCase())) return;
     xml += plain && property.value === null ? plainNullProperty(property, propertyOptions) : encodeProperty(property, propertyOptions);
-  }
+  });
   return flat(xml + '</INSTANCE>');
 }
 

@@ -43,7 +43,9 @@ export function encodeNamespacePath(host: string, namespace: string): string {
  */
 export function encodeInstanceName(path: CIMInstanceName, typeSource?: KeyTypeSource): string {
   let xml = `<INSTANCENAME CLASSNAME="${escapeAttribute(path.classname)}">`;
-  for (const [name, value] of path.keybindings) xml += keyBinding(name, value, typeSource?.properties.get(name)?.type);
+  path.keybindings.forEach((value, name) => {
+    xml += keyBinding(name, value, typeSource?.properties.get(name)?.type);
+  });
   return xml + '</INSTANCENAME>';
 }
 

@@ -121,18 +121,55 @@ export class BuildContext {
     return path;
   }
 
-  /** Adds an association whose two references are its keys; `decorate` sets its other properties. */
+  /**
+   * Adds an association whose two references are its keys; `decorate` sets
+   * its other properties. One without `decorate` between the same path
+   * objects as in an earlier build is that build's instance again (see
+   * ASSOCIATIONS).
+   */
   associate(
     classname: string,
     [role1, ref1]: readonly [string, CIMInstanceName],
     [role2, ref2]: readonly [string, CIMInstanceName],
     { namespace = CIMV2_NAMESPACE, decorate }: { namespace?: string; decorate?: (draft: InstanceDraft) => void } = {},
   ): CIMInstance {
+    const known = ASSOCIATIONS.get(ref2);
+    const same = decorate === undefined
+      ? known?.find((a) => a.classname === classname && a.namespace === namespace && a.role1 === role1 && a.role2 === role2 && samePath(a.ref1, ref1))
+      : undefined;
+    if (same !== undefined) return this.add(namespace, same.instance);
     const draft = new InstanceDraft(namespace, classname).key(role1, 'reference', ref1).key(role2, 'reference', ref2);
     decorate?.(draft);
-    return this.add(namespace, draft.build());
+    const instance = this.add(namespace, draft.build());
+    if (decorate === undefined) {
+      const made = { classname, namespace, role1, role2, ref1, instance };
+      if (known === undefined) ASSOCIATIONS.set(ref2, [made]);
+      else if (known.push(made) > ASSOCIATIONS_PER_PATH) known.shift();
+    }
+    return instance;
   }
 }
+
+/** Enough for every association the model makes to one path; past it, the oldest go. */
+const ASSOCIATIONS_PER_PATH = 8;
+
+/** The same path: the same object, or (the system's, made again each build) equal in every part. */
+function samePath(a: CIMInstanceName, b: CIMInstanceName): boolean {
+  return a === b || (a.key === b.key && a.classname === b.classname && a.namespace === b.namespace && a.host === b.host);
+}
+
+/**
+ * The associations made to a path object, by that second reference (the
+ * last ASSOCIATIONS_PER_PATH). The broker gives a device the same path
+ * object in every generation (see BuildOptions.reuse), so the associations
+ * of an unchanged topology are found here instead of being built and
+ * compared again each sample: they are three quarters of the instances of a
+ * host with many sensors. Keyed weakly, an entry goes with its path.
+ */
+const ASSOCIATIONS = new WeakMap<CIMInstanceName, {
+  readonly classname: string; readonly namespace: string; readonly role1: string; readonly role2: string;
+  readonly ref1: CIMInstanceName; readonly instance: CIMInstance;
+}[]>();
 
 /** EnabledState 2 Enabled. */
 export const ENABLED = 2;

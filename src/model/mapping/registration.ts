@@ -3,7 +3,7 @@
  * interop namespace, each referencing Base Server and conforming elements
  * found both ways (central class and scoping class methodology).
  */
-import type { CIMInstanceName } from '../../cim/index.js';
+import type { CIMInstance, CIMInstanceName } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, INSTANCE_ID_PREFIX, INTEROP_NAMESPACE, ModelClass } from '../classes.js';
 import { InstanceDraft, inNamespace } from '../instance-draft.js';
 import type { BuildContext, CentralInstances } from './context.js';
@@ -94,6 +94,11 @@ function conform(ctx: BuildContext, profile: CIMInstanceName, elements: readonly
     const association = ctx.associate(ModelClass.ElementConformsToProfile, ['ConformantStandard', profile], ['ManagedElement', element], {
       namespace: INTEROP_NAMESPACE,
     });
-    ctx.add(CIMV2_NAMESPACE, inNamespace(association, CIMV2_NAMESPACE));
+    let copy = CIMV2_COPIES.get(association);
+    if (copy === undefined) CIMV2_COPIES.set(association, (copy = inNamespace(association, CIMV2_NAMESPACE)));
+    ctx.add(CIMV2_NAMESPACE, copy);
   }
 }
+
+/** The root/cimv2 copy of each ElementConformsToProfile, made once for as long as the association is reused (see BuildContext.associate). */
+const CIMV2_COPIES = new WeakMap<CIMInstance, CIMInstance>();
