@@ -21,6 +21,7 @@ import { packageVersion } from '../package.js';
 import { createWeb, type HistoryOptions } from '../web/index.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
 import { ProviderRouterImpl } from './router.js';
+import { HeapGrowthPolicy } from './heap-growth.js';
 import { BrokerState } from './state.js';
 
 export interface BrokerListener {
@@ -81,6 +82,12 @@ export interface BrokerOptions {
   healthzOpen?: boolean;
   /** Serve /metrics (default true). */
   metrics?: boolean;
+  /**
+   * Bound V8's heap growth while the broker is quiet (see heap-growth.ts;
+   * default false). It sets a V8 flag of the whole process: `thincim
+   * serve` does, unless the operator set the flag.
+   */
+  boundHeapWhileQuiet?: boolean;
   /** The host's name in the model; default the machine's. */
   hostname?: string;
   staleAfterMs?: number;
@@ -198,6 +205,9 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   publish();
   manager.onUpdate(publish);
   manager.start().catch((err: unknown) => logger.error({ err }, 'providers failed to start'));
+  const heapGrowth = options.boundHeapWhileQuiet ? new HeapGrowthPolicy() : undefined;
+  for (const app of apps) if (heapGrowth) app.server.on('request', heapGrowth.count);
+  heapGrowth?.start();
 
   return {
     apps, state, manager, urls, events, indications,
@@ -216,6 +226,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       await indications.close();
       await manager.close();
       metrics?.close();
+      heapGrowth?.stop();
     },
   };
 }

@@ -1,0 +1,64 @@
+/**
+ * How far V8 lets the old generation grow past what survived its last full
+ * collection. With the default heap limit (a quarter of the host's memory)
+ * V8 picks up to four times, for throughput: an idle agent with 10,000
+ * sensors then climbs from 190 to 350 MB between collections, since every
+ * sample leaves its predecessor's instances behind as garbage. Bounding the
+ * factor all the time costs a busy broker 10–40 % more CPU per response
+ * (bench/README.md). So the factor is bounded only while the broker is
+ * quiet, to V8's own factor for memory-constrained heaps (1.3, what
+ * Chrome's background tabs get), and left to V8 under load. V8 reads it at
+ * each full collection.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+/** Growth past the live old generation while quiet: 1.3 times. */
+export const QUIET_GROWING_PERCENT = 30;
+/** Requests are counted over windows of this length… */
+export const WINDOW_MS = 10_000;
+/** …and from this many in one window the broker is busy: polls and scrapes stay below it. */
+export const BUSY_REQUESTS = 50;
+
+const FLAG = /^--heap[-_]growing[-_]percent(=|$)/;
+
+/** Whether the operator set V8's heap growing factor (as a node option or in NODE_OPTIONS): then thincim leaves it alone. */
+export function operatorSetHeapGrowth(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS'] ?? ''): boolean {
+  return [...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => FLAG.test(arg));
+}
+
+/** 0 gives the choice back to V8. */
+function setGrowingPercent(percent: number): void {
+  setFlagsFromString(`--heap-growing-percent=${percent}`);
+}
+
+export class HeapGrowthPolicy {
+  #requests = 0;
+  #quiet: boolean | undefined;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly setPercent: (percent: number) => void = setGrowingPercent) {}
+
+  /** Counts a request: the listener of each server's 'request' event, so the hot path pays one increment. */
+  readonly count = (): void => {
+    this.#requests++;
+  };
+
+  /** Quiet from the start (start-up builds the first model), then judged every WINDOW_MS. */
+  start(): void {
+    this.tick();
+    this.#timer = setInterval(() => this.tick(), WINDOW_MS).unref();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+
+  /** Ends a window: sets the factor when the broker went quiet or busy. */
+  tick(): void {
+    const quiet = this.#requests < BUSY_REQUESTS;
+    this.#requests = 0;
+    if (quiet === this.#quiet) return;
+    this.#quiet = quiet;
+    this.setPercent(quiet ? QUIET_GROWING_PERCENT : 0);
+  }
+}
