@@ -38,9 +38,13 @@ export class HeapGrowthPolicy {
 
   constructor(private readonly setPercent: (percent: number) => void = setGrowingPercent) {}
 
-  /** Counts a request: the listener of each server's 'request' event, so the hot path pays one increment. */
+  /**
+   * Counts a request (the listener of each server's 'request' event, so the
+   * hot path pays an increment): the window's BUSY_REQUESTS-th makes the
+   * broker busy at once, so that a burst is served with V8's own factor.
+   */
   readonly count = (): void => {
-    this.#requests++;
+    if (++this.#requests === BUSY_REQUESTS) this.#set(false);
   };
 
   /** Quiet from the start (start-up builds the first model), then judged every WINDOW_MS. */
@@ -53,10 +57,13 @@ export class HeapGrowthPolicy {
     clearInterval(this.#timer);
   }
 
-  /** Ends a window: sets the factor when the broker went quiet or busy. */
+  /** Ends a window: a window with fewer than BUSY_REQUESTS requests makes the broker quiet. */
   tick(): void {
-    const quiet = this.#requests < BUSY_REQUESTS;
+    if (this.#requests < BUSY_REQUESTS) this.#set(true);
     this.#requests = 0;
+  }
+
+  #set(quiet: boolean): void {
     if (quiet === this.#quiet) return;
     this.#quiet = quiet;
     this.setPercent(quiet ? QUIET_GROWING_PERCENT : 0);

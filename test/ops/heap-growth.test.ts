@@ -22,20 +22,25 @@ t.test('the operator\'s own factor wins, as a node option or in NODE_OPTIONS, in
 t.test('bounded while quiet, V8\'s own under load, set only when that changes', async (t) => {
   const set: number[] = [];
   const policy = new HeapGrowthPolicy((percent) => set.push(percent));
-  const window = (requests: number) => {
-    for (let i = 0; i < requests; i++) policy.count();
-    policy.tick();
+  const requests = (n: number) => {
+    for (let i = 0; i < n; i++) policy.count();
   };
   policy.tick();
   t.same(set, [QUIET_GROWING_PERCENT], 'quiet from the start');
-  window(BUSY_REQUESTS - 1);
+  requests(BUSY_REQUESTS - 1);
+  policy.tick();
   t.same(set, [QUIET_GROWING_PERCENT], 'polls and scrapes keep it quiet');
-  window(BUSY_REQUESTS);
-  t.same(set, [QUIET_GROWING_PERCENT, 0], 'busy: the choice goes back to V8');
-  window(10_000);
+  requests(BUSY_REQUESTS - 1);
+  t.same(set, [QUIET_GROWING_PERCENT], 'counted anew in each window');
+  requests(1);
+  t.same(set, [QUIET_GROWING_PERCENT, 0], 'busy at once: the choice goes back to V8');
+  requests(10_000);
+  policy.tick();
+  requests(BUSY_REQUESTS);
+  policy.tick();
   t.same(set, [QUIET_GROWING_PERCENT, 0], 'still busy: nothing set');
-  window(0);
-  t.same(set, [QUIET_GROWING_PERCENT, 0, QUIET_GROWING_PERCENT], 'quiet again');
+  policy.tick();
+  t.same(set, [QUIET_GROWING_PERCENT, 0, QUIET_GROWING_PERCENT], 'a quiet window: quiet again');
 });
 
 /** Full collections of a process that keeps 500,000 objects and churns through 40 batches of 100,000 more. */
