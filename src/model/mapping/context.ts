@@ -1,4 +1,4 @@
-import type { CIMInstance, CIMInstanceName } from '../../cim/index.js';
+import { CIMInstanceName, type CIMInstance } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, INSTANCE_ID_PREFIX, ModelClass } from '../classes.js';
 import type { Finding, Verdict } from '../health.js';
 import { DEVICE_ID_MAX, IdAllocator, TAG_MAX, qualifiedId } from '../ids.js';
@@ -134,17 +134,16 @@ export class BuildContext {
     { namespace = CIMV2_NAMESPACE, decorate }: { namespace?: string; decorate?: (draft: InstanceDraft) => void } = {},
   ): CIMInstance {
     const known = ASSOCIATIONS.get(ref2);
-    const same = decorate === undefined
-      ? known?.find((a) => a.classname === classname && a.namespace === namespace && a.role1 === role1 && a.role2 === role2 && samePath(a.ref1, ref1))
-      : undefined;
-    if (same !== undefined) return this.add(namespace, same.instance);
+    const made = (association: CIMInstance) => association.classname === classname && association.path!.namespace === namespace
+      && bound(association.path!, role1, ref1) && bound(association.path!, role2, ref2);
+    const same = decorate === undefined ? known?.find(made) : undefined;
+    if (same !== undefined) return this.add(namespace, same);
     const draft = new InstanceDraft(namespace, classname).key(role1, 'reference', ref1).key(role2, 'reference', ref2);
     decorate?.(draft);
     const instance = this.add(namespace, draft.build());
     if (decorate === undefined) {
-      const made = { classname, namespace, role1, role2, ref1, instance };
-      if (known === undefined) ASSOCIATIONS.set(ref2, [made]);
-      else if (known.push(made) > ASSOCIATIONS_PER_PATH) known.shift();
+      if (known === undefined) ASSOCIATIONS.set(ref2, [instance]);
+      else if (known.push(instance) > ASSOCIATIONS_PER_PATH) known.shift();
     }
     return instance;
   }
@@ -153,9 +152,15 @@ export class BuildContext {
 /** Enough for every association the model makes to one path; past it, the oldest go. */
 const ASSOCIATIONS_PER_PATH = 8;
 
-/** The same path: the same object, or (the system's, made again each build) equal in every part. */
-function samePath(a: CIMInstanceName, b: CIMInstanceName): boolean {
-  return a === b || (a.key === b.key && a.classname === b.classname && a.namespace === b.namespace && a.host === b.host);
+/**
+ * Whether `path` binds `role`, spelled so, to `ref`: the same path object,
+ * or (the system's, made again each build) one equal in every part.
+ */
+function bound(path: CIMInstanceName, role: string, ref: CIMInstanceName): boolean {
+  const value = path.keybindings.get(role);
+  if (value !== ref && !(value instanceof CIMInstanceName && value.key === ref.key && value.classname === ref.classname
+    && value.namespace === ref.namespace && value.host === ref.host)) return false;
+  return path.keybindings.nameOf(role) === role;
 }
 
 /**
@@ -166,10 +171,7 @@ function samePath(a: CIMInstanceName, b: CIMInstanceName): boolean {
  * compared again each sample: they are three quarters of the instances of a
  * host with many sensors. Keyed weakly, an entry goes with its path.
  */
-const ASSOCIATIONS = new WeakMap<CIMInstanceName, {
-  readonly classname: string; readonly namespace: string; readonly role1: string; readonly role2: string;
-  readonly ref1: CIMInstanceName; readonly instance: CIMInstance;
-}[]>();
+const ASSOCIATIONS = new WeakMap<CIMInstanceName, CIMInstance[]>();
 
 /** EnabledState 2 Enabled. */
 export const ENABLED = 2;
