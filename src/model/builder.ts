@@ -4,9 +4,11 @@
  * Supply, Physical Asset, Profile Registration) the same way for every
  * source; plus the OEM instances of instance providers, passed through.
  *
- * Pure and deterministic: the same input gives the same entries, and
- * instance paths derive from snapshot ids only, so identities are stable
- * across samples and generations can be compared.
+ * Deterministic: the same input gives equal entries, and instance paths
+ * derive from snapshot ids only, so identities are stable across samples
+ * and generations can be compared. Its one memory is of the associations
+ * it made between path objects (BuildContext.associate), so as not to make
+ * equal ones again.
  */
 import { missingProviderFinding, staleReason } from './health.js';
 import type { ModelEntry, ModelInput } from './input.js';

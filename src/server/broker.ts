@@ -206,7 +206,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   manager.onUpdate(publish);
   manager.start().catch((err: unknown) => logger.error({ err }, 'providers failed to start'));
   const heapGrowth = options.boundHeapWhileQuiet ? new HeapGrowthPolicy() : undefined;
-  for (const app of apps) if (heapGrowth) app.server.on('request', heapGrowth.count);
+  if (heapGrowth) for (const app of apps) app.server.on('request', heapGrowth.count);
   heapGrowth?.start();
 
   return {

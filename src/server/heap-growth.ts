@@ -2,7 +2,7 @@
  * How far V8 lets the old generation grow past what survived its last full
  * collection. With the default heap limit (a quarter of the host's memory)
  * V8 picks up to four times, for throughput: an idle agent with 10,000
- * sensors then climbs from 190 to 350 MB between collections, since every
+ * sensors then climbed from 190 to 430 MB between collections, since every
  * sample leaves its predecessor's instances behind as garbage. Bounding the
  * factor all the time costs a busy broker 10–40 % more CPU per response
  * (bench/README.md). So the factor is bounded only while the broker is
