@@ -13,8 +13,13 @@ import type { ClassRepository } from '../repository/types.js';
 export class BrokerState {
   #index: InstanceIndex;
   #sources = new WeakMap<CIMInstance, NonNullable<ModelEntry['source']>>();
-  /** Instances reuse has already answered with: completed, and compared with the current generation. */
-  #kept = new WeakSet<CIMInstance>();
+  /**
+   * Instances reuse answered with since the last publish: completed, and
+   * compared with the current generation. A plain set emptied by each
+   * publish: a weak one would hold an entry per instance for good, which
+   * every full collection walks.
+   */
+  #kept = new Set<CIMInstance>();
 
   constructor(readonly repository: ClassRepository, entries: readonly ModelEntry[] = []) {
     this.#index = createInstanceIndex(0, entries.map(({ namespace, instance }) => ({ namespace, instance: this.#complete(namespace, instance) })));
@@ -52,6 +57,7 @@ export class BrokerState {
     });
     this.#index = createInstanceIndex(this.#index.generation + 1, reused);
     this.#sources = sources;
+    this.#kept.clear();
     return this.#index;
   }
 
@@ -71,7 +77,7 @@ function withPath(instance: CIMInstance, path: CIMInstanceName): CIMInstance {
 }
 
 function sameInstance(a: CIMInstance, b: CIMInstance): boolean {
-  return a.classname === b.classname && a.properties.equals(b.properties, (p, q) => p.type === q.type && sameValue(p.value, q.value));
+  return a === b || a.classname === b.classname && a.properties.equals(b.properties, (p, q) => p.type === q.type && sameValue(p.value, q.value));
 }
 
 function sameValue(a: CIMValue | undefined, b: CIMValue | undefined): boolean {
