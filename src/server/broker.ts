@@ -21,7 +21,7 @@ import { packageVersion } from '../package.js';
 import { createWeb, type HistoryOptions } from '../web/index.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
 import { ProviderRouterImpl } from './router.js';
-import { HeapGrowthPolicy } from './heap-growth.js';
+import type { HeapGrowthPolicy } from './heap-growth.js';
 import { BrokerState } from './state.js';
 
 export interface BrokerListener {
@@ -83,11 +83,11 @@ export interface BrokerOptions {
   /** Serve /metrics (default true). */
   metrics?: boolean;
   /**
-   * Bound V8's heap growth while the broker is quiet (see heap-growth.ts;
-   * default false). It sets a V8 flag of the whole process: `thincim
-   * serve` does, unless the operator set the flag.
+   * Bounds V8's heap growth while the broker is quiet (see heap-growth.ts;
+   * default none). It sets a V8 flag of the whole process: `thincim serve`
+   * gives one unless the operator set the flag.
    */
-  boundHeapWhileQuiet?: boolean;
+  heapGrowth?: HeapGrowthPolicy;
   /** The host's name in the model; default the machine's. */
   hostname?: string;
   staleAfterMs?: number;
@@ -205,7 +205,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   publish();
   manager.onUpdate(publish);
   manager.start().catch((err: unknown) => logger.error({ err }, 'providers failed to start'));
-  const heapGrowth = options.boundHeapWhileQuiet ? new HeapGrowthPolicy() : undefined;
+  const heapGrowth = options.heapGrowth;
   if (heapGrowth) for (const app of apps) app.server.on('request', heapGrowth.count);
   heapGrowth?.start();
 
@@ -215,6 +215,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       for (const app of apps) if ('setSecureContext' in app.server) (app.server as unknown as TLSServer).setSecureContext(tls);
     },
     async close(graceMs = 10_000) {
+      heapGrowth?.stop();
       const force = setTimeout(() => {
         for (const app of apps) (app.server as Server).closeAllConnections();
       }, graceMs);
@@ -226,7 +227,6 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       await indications.close();
       await manager.close();
       metrics?.close();
-      heapGrowth?.stop();
     },
   };
 }

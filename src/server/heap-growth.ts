@@ -1,14 +1,15 @@
 /**
  * How far V8 lets the old generation grow past what survived its last full
- * collection. With the default heap limit (a quarter of the host's memory)
- * V8 picks up to four times, for throughput: an idle agent with 10,000
- * sensors then climbed from 190 to 430 MB between collections, since every
+ * collection. V8 scales it with its heap limit (a quarter of the host's
+ * memory by default): about 1.3–1.6 times up to a 1 GB limit, up to four
+ * times from 2 GB, for throughput. On such a host an idle agent with 10,000
+ * sensors climbed from 190 to 430 MB between collections, since every
  * sample leaves its predecessor's instances behind as garbage. Bounding the
  * factor all the time costs a busy broker 10–40 % more CPU per response
  * (bench/README.md). So the factor is bounded only while the broker is
  * quiet, to V8's own factor for memory-constrained heaps (1.3, what
  * Chrome's background tabs get), and left to V8 under load. V8 reads it at
- * each full collection.
+ * each full collection. The flag is the process's: one policy per process.
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -21,9 +22,9 @@ export const BUSY_REQUESTS = 50;
 
 const FLAG = /^--heap[-_]growing[-_]percent(=|$)/;
 
-/** Whether the operator set V8's heap growing factor (as a node option or in NODE_OPTIONS): then thincim leaves it alone. */
-export function operatorSetHeapGrowth(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS'] ?? ''): boolean {
-  return [...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => FLAG.test(arg));
+/** Whether the operator started node with its own heap growing factor (Node refuses it in NODE_OPTIONS): then thincim leaves it alone. */
+export function operatorSetHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
+  return execArgv.some((arg) => FLAG.test(arg));
 }
 
 /** 0 gives the choice back to V8. */
@@ -53,8 +54,11 @@ export class HeapGrowthPolicy {
     this.#timer = setInterval(() => this.tick(), WINDOW_MS).unref();
   }
 
+  /** Stops judging, and gives the factor back to V8 if the policy had set it. */
   stop(): void {
     clearInterval(this.#timer);
+    if (this.#quiet === true) this.setPercent(0);
+    this.#quiet = undefined;
   }
 
   /** Ends a window: a window with fewer than BUSY_REQUESTS requests makes the broker quiet. */

@@ -77,3 +77,28 @@ t.test('the builder offers the previous generation\'s associations between the s
   t.ok(renamed.length > 0 && renamed.every((instance) => !first.kept.has(instance)), 'another system name: the associations to the system are made again');
   t.match(String(renamed[0]!.get('GroupComponent')), /other-host/, 'naming the new system');
 });
+
+t.test('a power supply with many sensors gets every association to it back', async (t) => {
+  const base = fullSnapshot();
+  const extra = Array.from({ length: 12 }, (_, i) => ({ ...base.sensors!.find((s) => s.id === 'cpu-temp')!, id: `psu1-t${i}`, label: `PSU1 T${i}` }));
+  const snapshot: HardwareSnapshot = {
+    ...base,
+    sensors: [...base.sensors!, ...extra],
+    powerSupplies: base.powerSupplies!.map((p) => (p.id === 'psu1' ? { ...p, sensors: [...(p.sensors ?? []), ...extra.map((s) => s.id)] } : p)),
+  };
+  const state = new BrokerState(repository);
+  const toPsu = (index: InstanceIndex) => [...index.entries()].map((e) => e.instance)
+    .filter((i) => i.classname === 'Thincim_AssociatedSensor' && String(i.get('Dependent')).includes('psu1'));
+  const first = new Set(toPsu(publish(state, snapshot, true)));
+  const offered: CIMInstance[] = [];
+  state.publish(buildModel(input([sample(snapshot)]), {
+    reuse: (namespace, instance) => {
+      if (instance.classname === 'Thincim_AssociatedSensor') offered.push(instance);
+      return state.reuse(namespace, instance);
+    },
+  }));
+  const again = offered.filter((i) => String(i.get('Dependent')).includes('psu1'));
+  t.ok(first.size > 12, `sensors associated with the supply (${first.size})`);
+  t.equal(again.length, first.size);
+  t.ok(again.every((i) => first.has(i)), 'each the instance published before');
+});

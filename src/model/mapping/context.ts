@@ -52,6 +52,8 @@ export class BuildContext {
   readonly #deviceIds = new IdAllocator(DEVICE_ID_MAX);
   readonly #tags = new IdAllocator(TAG_MAX);
   readonly #instanceIds = new IdAllocator(TAG_MAX);
+  /** This build, in ASSOCIATIONS. */
+  readonly #build = {};
 
   constructor(input: ModelInput, options: BuildOptions) {
     this.input = input;
@@ -133,24 +135,32 @@ export class BuildContext {
     [role2, ref2]: readonly [string, CIMInstanceName],
     { namespace = CIMV2_NAMESPACE, decorate }: { namespace?: string; decorate?: (draft: InstanceDraft) => void } = {},
   ): CIMInstance {
-    const known = ASSOCIATIONS.get(ref2);
-    const made = (association: CIMInstance) => association.classname === classname && association.path!.namespace === namespace
+    const made = decorate === undefined ? this.#madeTo(ref2) : undefined;
+    const matches = (association: CIMInstance) => association.classname === classname && association.path!.namespace === namespace
       && bound(association.path!, role1, ref1) && bound(association.path!, role2, ref2);
-    const same = decorate === undefined ? known?.find(made) : undefined;
+    const before = made?.previous.find(matches);
+    if (before !== undefined) made!.current.push(before);
+    const same = before ?? made?.current.find(matches);
     if (same !== undefined) return this.add(namespace, same);
     const draft = new InstanceDraft(namespace, classname).key(role1, 'reference', ref1).key(role2, 'reference', ref2);
     decorate?.(draft);
     const instance = this.add(namespace, draft.build());
-    if (decorate === undefined) {
-      if (known === undefined) ASSOCIATIONS.set(ref2, [instance]);
-      else if (known.push(instance) > ASSOCIATIONS_PER_PATH) known.shift();
-    }
+    made?.current.push(instance);
     return instance;
   }
-}
 
-/** Enough for every association the model makes to one path; past it, the oldest go. */
-const ASSOCIATIONS_PER_PATH = 8;
+  /** The associations made to `ref2`, by the last build that made any and by this one. */
+  #madeTo(ref2: CIMInstanceName): MadeTo {
+    let made = ASSOCIATIONS.get(ref2);
+    if (made === undefined) ASSOCIATIONS.set(ref2, (made = { build: this.#build, previous: [], current: [] }));
+    else if (made.build !== this.#build) {
+      made.build = this.#build;
+      made.previous = made.current;
+      made.current = [];
+    }
+    return made;
+  }
+}
 
 /**
  * Whether `path` binds `role`, spelled so, to `ref`: the same path object,
@@ -163,15 +173,23 @@ function bound(path: CIMInstanceName, role: string, ref: CIMInstanceName): boole
   return path.keybindings.nameOf(role) === role;
 }
 
+interface MadeTo {
+  /** The build that made `current`. */
+  build: object;
+  previous: readonly CIMInstance[];
+  current: CIMInstance[];
+}
+
 /**
- * The associations made to a path object, by that second reference (the
- * last ASSOCIATIONS_PER_PATH). The broker gives a device the same path
- * object in every generation (see BuildOptions.reuse), so the associations
- * of an unchanged topology are found here instead of being built and
- * compared again each sample: they are three quarters of the instances of a
- * host with many sensors. Keyed weakly, an entry goes with its path.
+ * The associations made to a path object as their second reference, by the
+ * last build that made any and by the one under way: no more than one build
+ * makes, however many. The broker gives a device the same path object in
+ * every generation (see BuildOptions.reuse), so the associations of an
+ * unchanged topology are found here instead of being built and compared
+ * again each sample: they are three quarters of the instances of a host
+ * with many sensors. Keyed weakly, an entry goes with its path.
  */
-const ASSOCIATIONS = new WeakMap<CIMInstanceName, CIMInstance[]>();
+const ASSOCIATIONS = new WeakMap<CIMInstanceName, MadeTo>();
 
 /** EnabledState 2 Enabled. */
 export const ENABLED = 2;
