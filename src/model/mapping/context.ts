@@ -182,8 +182,8 @@ interface MadeTo {
 
 /**
  * The associations made to a path object as their second reference, by the
- * last build that made any and by the one under way: no more than one build
- * makes, however many. The broker gives a device the same path object in
+ * last build that made any and by the one under way: never more than one
+ * build's, however many that is. The broker gives a device the same path object in
  * every generation (see BuildOptions.reuse), so the associations of an
  * unchanged topology are found here instead of being built and compared
  * again each sample: they are three quarters of the instances of a host
