@@ -200,8 +200,12 @@ function checkAgainstBody(decoded: CIMRequest, method: string, object: string): 
 /** The pieces of an answer, and how to answer instead when writing them fails. */
 interface Answer {
   pieces: Iterable<Piece>;
-  /** The byte lengths of the pieces, when they can be measured without keeping them (see intrinsicResponseLengths). */
-  lengths?: Iterable<number>;
+  /**
+   * The byte lengths of the pieces, when they can be measured without
+   * keeping them (see intrinsicResponseLengths); asked for only when the
+   * answer grows large, so that small answers make nothing for it.
+   */
+  lengths?: () => Iterable<number> | undefined;
   failed(e: unknown): string;
 }
 
@@ -222,7 +226,7 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
       const result = await dispatch(ctx, { name: call.name, namespace: call.namespace, params: call.params.list });
       return {
         pieces: intrinsicResponse(messageId, call.name, result, ctx.host, cache),
-        lengths: intrinsicResponseLengths(messageId, call.name, result, ctx.host, cache),
+        lengths: () => intrinsicResponseLengths(messageId, call.name, result, ctx.host, cache),
         failed,
       };
     }
@@ -320,16 +324,21 @@ async function send(request: FastifyRequest, reply: FastifyReply, answer: Answer
   const head = new AnswerBytes();
   const streaming = acceptsTrailers(request);
   let sinceYield = 0;
+  let lengthsOf = answer.lengths;
   try {
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
       head.add(next.value);
       if (streaming && head.size > threshold) return stream(reply, head.chunks(), iterator);
       // The cache's bytes (instances) are gathered by reference; text (fresh, or a path's cached text) is copied in.
-      if (answer.lengths && head.copied > threshold) {
-        const length = await measure(answer.lengths, reply);
-        if (length !== undefined) return sendSized(reply, head.chunks(), iterator, length);
-        reply.hijack(); // the client went away
-        return;
+      if (lengthsOf && head.copied > threshold) {
+        const lengths = lengthsOf();
+        lengthsOf = undefined; // asked once: undefined for results other than instances and paths
+        if (lengths) {
+          const length = await measure(lengths, reply);
+          if (length !== undefined) return sendSized(reply, head.chunks(), iterator, length);
+          reply.hijack(); // the client went away
+          return;
+        }
       }
       sinceYield += next.value.length;
       if (sinceYield < YIELD_BYTES) continue;

@@ -199,7 +199,6 @@ export function* intrinsicResponse(messageId: string, name: string, result: Resu
 export function intrinsicResponseLengths(messageId: string, name: string, result: Result, host: string, cache: EncodeCache): Iterable<number> | undefined {
   const lengths = listLengths(result, host, cache);
   if (lengths === undefined) return undefined;
-  // Made only when asked for: most answers are small and never measured.
   return (function* () {
     const [start, end] = frame(messageId, name, result);
     yield Buffer.byteLength(start);
