@@ -62,6 +62,14 @@ t.test('npm pack ships every output of the bundle, the schemas and the page asse
   t.same([...files].filter((path) => /\.(map|tsbuildinfo)$|^dist\/bundle-meta\.json$|^(src|providers)\/.*\.ts$/.test(path)), [], 'no map, metafile or TypeScript source');
 });
 
+t.test('the code is ASCII, so V8 keeps each module\'s source text at one byte a character', async (t) => {
+  const wide = Object.keys(outputs).filter((path) => path.endsWith('.js') && /[^\x00-\x7f]/.test(readFileSync(join(ROOT, path), 'latin1')));
+  // A regular expression of systeminformation's (°), which only its provider loads.
+  const sysinfo = wide.filter((path) => contents(outputs[path]!).packages.has('systeminformation'));
+  t.same(wide, sysinfo, 'no output but systeminformation\'s has a character past ASCII');
+  t.ok(sysinfo.length <= 1, 'at most that one');
+});
+
 t.test('the built CLI reads a YAML configuration file (a CommonJS package loaded on demand from its own chunk)', async (t) => {
   const dir = t.testdir({ 'thincim.yaml': 'providers: [simulated]\nsimulated:\n  sensors: 7\n' });
   const run = spawnThincim(['config', '--print', '--config', join(dir, 'thincim.yaml')], { built: true });
