@@ -5,7 +5,9 @@
  * A served model holds tens of thousands of maps over a few hundred names,
  * so a map stores values only: the folded key of each name and the name's
  * usual spelling are kept once for the process (see fold and isUsualSpelling),
- * and a map remembers a spelling of its own only where it differs.
+ * a map remembers a spelling of its own only where it differs, and the keys
+ * themselves, in order, are a Shape shared by every map that was given the
+ * same keys in the same order (the instances of a class).
  */
 
 /** Most names folded or spelled once for the process; past it, maps keep their own copies. */
@@ -34,9 +36,82 @@ function isUsualSpelling(key: string, name: string): boolean {
   return true;
 }
 
+/** Shapes remembered as transitions; past it, new ones live only as long as their maps (a client's names cannot grow the table). */
+const REMEMBERED_SHAPES = 16_384;
+let rememberedShapes = 0;
+
+/**
+ * An ordered set of folded keys, like a hidden class of V8's: a map holds
+ * its values in an array in its shape's order, instead of a hash table of
+ * its own (a third of the model's heap at 10,000 sensors). Shapes are
+ * immutable; adding a key moves a map to the next shape, which is
+ * remembered, so maps given the same keys in the same order share one.
+ */
+class Shape {
+  static readonly EMPTY = new Shape([], new Map(), 0);
+
+  /** The shapes along one line of transitions share these two, each reading its first `size` keys. */
+  readonly #keys: string[];
+  readonly #index: Map<string, number>;
+  #next: Map<string, Shape> | undefined;
+
+  private constructor(keys: string[], index: Map<string, number>, readonly size: number) {
+    this.#keys = keys;
+    this.#index = index;
+  }
+
+  /** How many keys the longest map along this shape's line of transitions came to: room to make for a map's values. */
+  get line(): number {
+    return this.#keys.length;
+  }
+
+  keyAt(position: number): string {
+    return this.#keys[position]!;
+  }
+
+  /** The position of `key`, or -1. */
+  indexOf(key: string): number {
+    const position = this.#index.get(key);
+    return position !== undefined && position < this.size ? position : -1;
+  }
+
+  /** This shape and `key` (which it lacks) last. */
+  with(key: string): Shape {
+    let next = this.#next?.get(key);
+    if (next !== undefined) return next;
+    if (this.size === this.#keys.length) {
+      // The last shape of its line: the next one reads the same arrays one key further.
+      this.#keys.push(key);
+      this.#index.set(key, this.size);
+      next = new Shape(this.#keys, this.#index, this.size + 1);
+    } else {
+      const keys = [...this.#keys.slice(0, this.size), key];
+      next = new Shape(keys, new Map(keys.map((k, position) => [k, position])), keys.length);
+    }
+    if (rememberedShapes < REMEMBERED_SHAPES) {
+      rememberedShapes++;
+      (this.#next ??= new Map()).set(key, next);
+    }
+    return next;
+  }
+
+  /** This shape without `key` (which it holds). */
+  without(key: string): Shape {
+    let shape = Shape.EMPTY;
+    for (let position = 0; position < this.size; position++) if (this.#keys[position] !== key) shape = shape.with(this.#keys[position]!);
+    return shape;
+  }
+}
+
 export class NocaseMap<V> implements Iterable<[string, V]> {
-  /** folded key → value; made on the first set, so an empty map (most qualifier maps) costs no hash table. */
-  #values: Map<string, V> | undefined;
+  /** The folded keys, in order. */
+  #shape = Shape.EMPTY;
+  /**
+   * The value of each of #shape's keys, at its position, and room past them
+   * (see set); made on the first set, so an empty map (most qualifier maps)
+   * costs no array.
+   */
+  #values: V[] | undefined;
   /** folded key → spelling, for the names spelled otherwise than usual (see isUsualSpelling). */
   #names: Map<string, string> | undefined;
   /**
@@ -76,18 +151,18 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     }
     const map = own.clone();
     map.#base = base;
-    for (const key of own.#values?.keys() ?? []) if (!base.#values?.has(key)) map.#extra++;
+    for (let position = 0; position < own.#shape.size; position++) if (base.#shape.indexOf(own.#shape.keyAt(position)) < 0) map.#extra++;
     return map;
   }
 
   get size(): number {
-    return this.#base === undefined ? (this.#values?.size ?? 0) : this.#base.size + this.#extra;
+    return this.#base === undefined ? this.#shape.size : this.#base.size + this.#extra;
   }
 
   get(name: string): V | undefined {
     const key = fold(name);
     const owner = this.#owner(key);
-    return owner === undefined ? undefined : owner.#values!.get(key);
+    return owner === undefined ? undefined : owner.#valueOf(key);
   }
 
   has(name: string): boolean {
@@ -111,8 +186,15 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     unshared(this);
     const key = fold(name, true);
     this.#own();
-    if (this.#base && !this.#values!.has(key) && !this.#base.#values?.has(key)) this.#extra++;
-    this.#values!.set(key, value);
+    const position = this.#shape.indexOf(key);
+    if (position >= 0) {
+      this.#values![position] = value;
+    } else {
+      if (this.#base !== undefined && this.#base.#shape.indexOf(key) < 0) this.#extra++;
+      const shape = (this.#shape = this.#shape.with(key));
+      // Room for as many values as maps that started alike came to: an array grown by pushes keeps room for 17.
+      (this.#values ??= new Array<V>(shape.line))[shape.size - 1] = value;
+    }
     if (isUsualSpelling(key, name)) this.#names?.delete(key);
     else (this.#names ??= new Map()).set(key, name);
     return this;
@@ -122,10 +204,13 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     unshared(this);
     this.#flatten();
     const key = fold(name);
-    if (!this.#values?.has(key)) return false;
+    const position = this.#shape.indexOf(key);
+    if (position < 0) return false;
     this.#own();
     this.#names?.delete(key);
-    return this.#values!.delete(key);
+    this.#values!.splice(position, 1);
+    this.#shape = this.#shape.without(key);
+    return true;
   }
 
   keys(): IterableIterator<string> {
@@ -135,7 +220,7 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
   }
 
   values(): IterableIterator<V> {
-    if (this.#base === undefined) return (this.#values ?? NO_VALUES).values() as IterableIterator<V>;
+    if (this.#base === undefined && this.#values?.length === this.size) return this.#values.values();
     const values: V[] = [];
     this.#every((value) => values.push(value) > 0);
     return values.values();
@@ -166,10 +251,10 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
    */
   equals(other: NocaseMap<V>, same: (a: V, b: V) => boolean): boolean {
     if (this.size !== other.size) return false;
-    const sharedBase = this.#base !== undefined && this.#base === other.#base && this.#values?.size === other.#values?.size;
+    const sharedBase = this.#base !== undefined && this.#base === other.#base && this.#shape.size === other.#shape.size;
     const matches = (value: V, name: string, key: string): boolean => {
-      const theirs = sharedBase ? (other.#values?.has(key) ? other : undefined) : other.#owner(key);
-      return theirs !== undefined && theirs.#spelling(key) === name && same(value, theirs.#values!.get(key) as V);
+      const theirs = sharedBase ? (other.#shape.indexOf(key) >= 0 ? other : undefined) : other.#owner(key);
+      return theirs !== undefined && theirs.#spelling(key) === name && same(value, theirs.#valueOf(key));
     };
     return sharedBase ? this.#everyOwn(matches) : this.#every(matches);
   }
@@ -179,28 +264,33 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     const copy = new NocaseMap<V>();
     copy.#base = this.#base;
     copy.#extra = this.#extra;
+    copy.#shape = this.#shape;
     copy.#values = this.#values;
     copy.#names = this.#names;
-    // Both share the tables until either changes.
+    // Both share the arrays until either changes.
     copy.#shared = this.#shared = this.#values !== undefined || this.#names !== undefined;
     return copy;
   }
 
-  /** Makes this map's own tables its own, ready to change. */
+  /** Makes this map's own values and names its own, ready to change. */
   #own(): void {
     if (this.#shared) {
-      this.#values = this.#values && new Map(this.#values);
+      this.#values = this.#values?.slice();
       this.#names = this.#names && new Map(this.#names);
       this.#shared = false;
     }
-    this.#values ??= new Map();
   }
 
   /** The map that holds `key`: this one, or its base. */
   #owner(key: string): NocaseMap<V> | undefined {
-    if (this.#values?.has(key)) return this;
+    if (this.#shape.indexOf(key) >= 0) return this;
     const base = this.#base;
-    return base !== undefined && base.#values?.has(key) ? base : undefined;
+    return base !== undefined && base.#shape.indexOf(key) >= 0 ? base : undefined;
+  }
+
+  /** This map's own value for `key` (which it holds). */
+  #valueOf(key: string): V {
+    return this.#values![this.#shape.indexOf(key)]!;
   }
 
   /** The spelling this map gives `key` (which it holds). */
@@ -212,21 +302,28 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
   #every(test: (value: V, name: string, key: string) => boolean): boolean {
     const base = this.#base;
     if (base === undefined) return this.#everyOwn(test);
-    const own = this.#values;
-    for (const key of base.#values?.keys() ?? NO_KEYS) {
-      const mine = own?.has(key) === true;
-      const ok = mine ? test(own!.get(key) as V, this.#spelling(key), key) : test(base.#values!.get(key) as V, base.#spelling(key), key);
+    const shape = this.#shape;
+    for (let position = 0; position < base.#shape.size; position++) {
+      const key = base.#shape.keyAt(position);
+      const mine = shape.indexOf(key);
+      const ok = mine >= 0 ? test(this.#values![mine]!, this.#spelling(key), key) : test(base.#values![position]!, base.#spelling(key), key);
       if (!ok) return false;
     }
-    if (own === undefined || this.#extra === 0) return true;
-    for (const key of own.keys()) if (!base.#values?.has(key) && !test(own.get(key) as V, this.#spelling(key), key)) return false;
+    if (this.#extra === 0) return true;
+    for (let position = 0; position < shape.size; position++) {
+      const key = shape.keyAt(position);
+      if (base.#shape.indexOf(key) < 0 && !test(this.#values![position]!, this.#spelling(key), key)) return false;
+    }
     return true;
   }
 
   /** #every over this map's own entries only, leaving out its base. */
   #everyOwn(test: (value: V, name: string, key: string) => boolean): boolean {
-    const own = this.#values;
-    if (own !== undefined) for (const key of own.keys()) if (!test(own.get(key) as V, this.#spelling(key), key)) return false;
+    const shape = this.#shape;
+    for (let position = 0; position < shape.size; position++) {
+      const key = shape.keyAt(position);
+      if (!test(this.#values![position]!, this.#spelling(key), key)) return false;
+    }
     return true;
   }
 
@@ -234,6 +331,7 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
   #flatten(): this {
     if (this.#base === undefined) return this;
     const entries = [...this];
+    this.#shape = Shape.EMPTY;
     this.#values = undefined;
     this.#names = undefined;
     this.#shared = false;
@@ -245,8 +343,6 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 }
 
 const EMPTY = new NocaseMap<never>();
-const NO_KEYS: readonly string[] = Object.freeze([]);
-const NO_VALUES = new Map<string, never>();
 
 function unshared(map: NocaseMap<unknown>): void {
   if (map === EMPTY) throw new TypeError('NocaseMap.empty() is shared and cannot change: make a new NocaseMap');

@@ -120,6 +120,43 @@ t.test('NocaseMap.clone: copies share entries until either changes', async (t) =
   t.same([...new NocaseMap()], []);
 });
 
+t.test('NocaseMap: maps given keys in the same and in other orders, cloned, changed and cut, each hold exactly their own entries', async (t) => {
+  // A differential test against a list of entries: keys from a small pool, so that maps share and branch off each other's shapes.
+  let seed = 11;
+  const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n);
+  const pool = ['DeviceID', 'ElementName', 'SystemName', 'CurrentReading', 'SensorType', 'BaseUnits', 'UnitModifier', 'RateUnits'];
+  const spell = (name: string) => [name, name.toLowerCase(), name.toUpperCase()][random(3)]!;
+  interface Model { map: NocaseMap<number>; entries: [string, number][] }
+  const models: Model[] = [{ map: new NocaseMap(), entries: [] }];
+  const find = (entries: [string, number][], name: string) => entries.findIndex(([n]) => sameName(n, name));
+  let mismatches = 0;
+  for (let step = 0; step < 20_000; step++) {
+    const model = models[random(models.length)]!;
+    const name = spell(pool[random(pool.length)]!);
+    const action = random(10);
+    if (action < 6) {
+      model.map.set(name, step);
+      const at = find(model.entries, name);
+      if (at >= 0) model.entries[at] = [name, step];
+      else model.entries.push([name, step]);
+    } else if (action < 8) {
+      const deleted = model.map.delete(name);
+      const at = find(model.entries, name);
+      if (deleted !== at >= 0) mismatches++;
+      if (at >= 0) model.entries.splice(at, 1);
+    } else if (models.length < 40) {
+      models.push(action === 8 ? { map: model.map.clone(), entries: [...model.entries] } : { map: new NocaseMap(), entries: [] });
+    }
+    for (const { map, entries } of [model, models[random(models.length)]!]) {
+      const probe = spell(pool[random(pool.length)]!);
+      const at = find(entries, probe);
+      if (map.size !== entries.length || map.get(probe) !== entries[at]?.[1] || map.has(probe) !== at >= 0 || map.nameOf(probe) !== entries[at]?.[0]) mismatches++;
+    }
+  }
+  t.equal(mismatches, 0, 'size, get, has, nameOf and delete agree with the list after every step');
+  for (const [i, { map, entries }] of models.entries()) t.same([...map], entries, `map ${i}: the entries, in order, under their spellings`);
+});
+
 t.test('NocaseMap.empty: one map shared by the objects without qualifiers, which cannot change', async (t) => {
   const a = new CIMInstance({ classname: 'CIM_Fan' });
   const b = new CIMInstance({ classname: 'CIM_Fan' });
