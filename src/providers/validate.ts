@@ -3,7 +3,10 @@
  * the model builder sees it, and names the first bad field precisely
  * (`sensors[3].thresholds.upperCritical: expected a finite number, got string "90"`).
  *
- * One pass, no allocation beyond the id sets: it runs after every sample.
+ * One pass, no allocation beyond the id sets: it runs after every sample,
+ * over every field of up to 100,000 sensors. So no path is built while the
+ * snapshot is valid: a failing check throws Invalid, and each list and
+ * object it unwinds through adds its segment.
  * Keys the snapshot types don't declare are ignored, so a provider written
  * against a newer API still loads.
  */
@@ -34,14 +37,33 @@ export const DEFAULT_MAX_ITEMS_PER_LIST = 100_000;
 /** Throws a `SnapshotError` unless `value` is a valid HardwareSnapshot. */
 export function validateSnapshot(value: unknown, limits: SnapshotLimits = {}): asserts value is HardwareSnapshot {
   const maxItems = limits.maxItemsPerList ?? DEFAULT_MAX_ITEMS_PER_LIST;
-  checkObject(SNAPSHOT, value, 'snapshot', maxItems);
+  try {
+    checkObject(SNAPSHOT, value, maxItems);
+  } catch (error) {
+    if (error instanceof Invalid) throw new SnapshotError(`snapshot${error.segments.reverse().join('')}`, error.problem);
+    throw error;
+  }
   uniqueIds(value as HardwareSnapshot);
 }
 
 // ---- checks -----------------------------------------------------------------
 
-/** Checks one value at `path`; `maxItems` bounds lists. */
-type Check = (value: unknown, path: string, maxItems: number) => void;
+/** A failed check, given the path to its value segment by segment on the way out (see within). */
+class Invalid {
+  /** Innermost first: `.upperCritical`, `.thresholds`, `[3]`, `.sensors`. */
+  readonly segments: string[] = [];
+
+  constructor(readonly problem: string) {}
+}
+
+/** `error`, with `segment` added to its path when it is a failed check. */
+function within(error: unknown, segment: string): unknown {
+  if (error instanceof Invalid) error.segments.push(segment);
+  return error;
+}
+
+/** Checks one value, throwing Invalid; `maxItems` bounds lists. */
+type Check = (value: unknown, maxItems: number) => void;
 
 interface Field {
   check: Check;
@@ -63,40 +85,40 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function fail(path: string, expected: string, value: unknown): never {
-  throw new SnapshotError(path, `expected ${expected}, got ${describe(value)}`);
+function fail(expected: string, value: unknown): never {
+  throw new Invalid(`expected ${expected}, got ${describe(value)}`);
 }
 
-const text: Check = (value, path) => {
-  if (typeof value !== 'string') fail(path, 'a string', value);
+const text: Check = (value) => {
+  if (typeof value !== 'string') fail('a string', value);
 };
 
-const name: Check = (value, path) => {
-  if (typeof value !== 'string' || value.trim() === '') fail(path, 'a non-empty string', value);
+const name: Check = (value) => {
+  if (typeof value !== 'string' || value.trim() === '') fail('a non-empty string', value);
 };
 
-const finite: Check = (value, path) => {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'a finite number', value);
+const finite: Check = (value) => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail('a finite number', value);
 };
 
-const nonNegative: Check = (value, path) => {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(path, 'a finite number ≥ 0', value);
+const nonNegative: Check = (value) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail('a finite number ≥ 0', value);
 };
 
-const reading: Check = (value, path) => {
-  if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) fail(path, 'a finite number or null', value);
+const reading: Check = (value) => {
+  if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) fail('a finite number or null', value);
 };
 
-const decimals: Check = (value, path) => {
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 15) fail(path, 'an integer from 0 to 15', value);
+const decimals: Check = (value) => {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 15) fail('an integer from 0 to 15', value);
 };
 
-const flag: Check = (value, path) => {
-  if (typeof value !== 'boolean') fail(path, 'a boolean', value);
+const flag: Check = (value) => {
+  if (typeof value !== 'boolean') fail('a boolean', value);
 };
 
-const date: Check = (value, path) => {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) fail(path, 'a valid Date', value);
+const date: Check = (value) => {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) fail('a valid Date', value);
 };
 
 /** The members of a string union, checked complete at compile time. */
@@ -104,34 +126,41 @@ function oneOf<T extends string>() {
   return <const A extends readonly T[]>(values: A & ([Exclude<T, A[number]>] extends [never] ? unknown : never)): Check => {
     const allowed = new Set<unknown>(values);
     const expected = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
-    return (value, path) => {
-      if (!allowed.has(value)) fail(path, expected, value);
+    return (value) => {
+      if (!allowed.has(value)) fail(expected, value);
     };
   };
 }
 
 function listOf(item: Check): Check {
-  return (value, path, maxItems) => {
-    if (!Array.isArray(value)) fail(path, 'an array', value);
-    if (value.length > maxItems) throw new SnapshotError(path, `more than ${maxItems} entries (${value.length})`);
-    for (let i = 0; i < value.length; i++) item(value[i], `${path}[${i}]`, maxItems);
+  return (value, maxItems) => {
+    if (!Array.isArray(value)) fail('an array', value);
+    if (value.length > maxItems) throw new Invalid(`more than ${maxItems} entries (${value.length})`);
+    for (let i = 0; i < value.length; i++) {
+      try {
+        item(value[i], maxItems);
+      } catch (error) {
+        throw within(error, `[${i}]`);
+      }
+    }
   };
 }
 
 function objectOf<T>(shape: Shape<T>): Check {
-  return (value, path, maxItems) => checkObject(shape, value, path, maxItems);
+  return (value, maxItems) => checkObject(shape, value, maxItems);
 }
 
-function checkObject<T>(shape: Shape<T>, value: unknown, path: string, maxItems: number): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'an object', value);
+function checkObject<T>(shape: Shape<T>, value: unknown, maxItems: number): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object', value);
   const record = value as Record<string, unknown>;
   for (const key in shape) {
     const field = shape[key];
     const member = record[key];
-    if (member === undefined) {
-      if (!field.optional) throw new SnapshotError(`${path}.${key}`, 'is required');
-    } else {
-      field.check(member, `${path}.${key}`, maxItems);
+    try {
+      if (member !== undefined) field.check(member, maxItems);
+      else if (!field.optional) throw new Invalid('is required');
+    } catch (error) {
+      throw within(error, `.${key}`);
     }
   }
 }
@@ -315,20 +344,26 @@ const SNAPSHOT: Shape<HardwareSnapshot> = {
  * thing; numeric and discrete sensors share one space (both are CIM sensors).
  */
 function uniqueIds(snapshot: HardwareSnapshot): void {
-  const lists: (keyof HardwareSnapshot)[][] = [
+  const lists: Exclude<keyof HardwareSnapshot, 'system'>[][] = [
     ['sensors', 'discreteSensors'], ['chassis'], ['boards'], ['firmware'], ['fans'], ['powerSupplies'],
     ['processors'], ['memory'], ['batteries'], ['redundancy'],
   ];
   for (const keys of lists) {
-    const seen = new Map<string, string>();
+    // id → the item's place, counted through the lists of `keys` in turn; its path is spelled only for an error.
+    const seen = new Map<string, number>();
+    const length = (at: number) => snapshot[keys[at]!]?.length ?? 0;
+    const pathOf = (place: number): string => {
+      let at = 0;
+      while (place >= length(at)) place -= length(at++);
+      return `snapshot.${keys[at]}[${place}].id`;
+    };
+    let place = 0;
     for (const key of keys) {
-      const items = (snapshot[key] ?? []) as { id: string }[];
-      items.forEach((item, i) => {
-        const path = `snapshot.${key}[${i}].id`;
+      for (const item of (snapshot[key] ?? []) as { id: string }[]) {
         const first = seen.get(item.id);
-        if (first !== undefined) throw new SnapshotError(path, `duplicate id ${JSON.stringify(item.id)} (also ${first})`);
-        seen.set(item.id, path);
-      });
+        if (first !== undefined) throw new SnapshotError(pathOf(place), `duplicate id ${JSON.stringify(item.id)} (also ${pathOf(first)})`);
+        seen.set(item.id, place++);
+      }
     }
   }
 }
