@@ -12,7 +12,8 @@ import type { ClassRepository } from '../repository/types.js';
 
 export class BrokerState {
   #index: InstanceIndex;
-  #sources = new WeakMap<CIMInstance, NonNullable<ModelEntry['source']>>();
+  /** The current generation's: a plain map, replaced by each publish (a weak one is walked by every full collection). */
+  #sources = new Map<CIMInstance, NonNullable<ModelEntry['source']>>();
   /**
    * Instances reuse answered with since the last publish: completed, and
    * compared with the current generation. A plain set emptied by each
@@ -39,17 +40,23 @@ export class BrokerState {
    */
   readonly reuse = (namespace: string, instance: CIMInstance): CIMInstance => {
     if (this.#kept.has(instance)) return instance;
-    const completed = this.#complete(namespace, instance);
-    const old = completed.path && this.#index.get(namespace, completed.path);
-    // A changed instance takes its predecessor's path (the same key): one path object per identity, its key built once.
-    const kept = old === undefined ? completed : sameInstance(old, completed) ? old : withPath(completed, old.path!);
+    // The current generation's own instance, offered again (BuildContext.associate does for an unchanged association), is unchanged: instances never change.
+    const kept = instance.path !== undefined && this.#index.get(namespace, instance.path) === instance ? instance : this.#keep(namespace, instance);
     this.#kept.add(kept);
     return kept;
   };
 
+  /** `instance` completed, or its equal predecessor. */
+  #keep(namespace: string, instance: CIMInstance): CIMInstance {
+    const completed = this.#complete(namespace, instance);
+    const old = completed.path && this.#index.get(namespace, completed.path);
+    // A changed instance takes its predecessor's path (the same key): one path object per identity, its key built once.
+    return old === undefined ? completed : sameInstance(old, completed) ? old : withPath(completed, old.path!);
+  }
+
   /** Publishes a new generation of `entries`, each passed through reuse (a no-op for those that were). */
   publish(entries: readonly ModelEntry[]): InstanceIndex {
-    const sources = new WeakMap<CIMInstance, NonNullable<ModelEntry['source']>>();
+    const sources = new Map<CIMInstance, NonNullable<ModelEntry['source']>>();
     const reused = entries.map((entry) => {
       const instance = this.reuse(entry.namespace, entry.instance);
       if (entry.source) sources.set(instance, entry.source);

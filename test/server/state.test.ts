@@ -46,6 +46,26 @@ for (const viaReuse of [true, false]) {
   });
 }
 
+t.test('an instance of the current generation offered again is neither completed nor compared again', async (t) => {
+  let lookups = 0;
+  const counting = new Proxy(repository, {
+    get(target, name) {
+      if (name === 'getClass') return (...args: Parameters<typeof repository.getClass>) => (lookups++, target.getClass(...args));
+      const member = Reflect.get(target, name) as unknown;
+      return typeof member === 'function' ? member.bind(target) : member;
+    },
+  });
+  const state = new BrokerState(counting);
+  const published = [...publish(state, withReading(45), true).entries()];
+  t.ok(lookups >= published.length, 'publishing completed each instance');
+  lookups = 0;
+  for (const { namespace, instance } of published) t.equal(state.reuse(namespace, instance), instance);
+  t.equal(lookups, 0, `none of the ${published.length} published is completed again: its class is not even looked up`);
+  const made = buildModel(input([sample(withReading(45))]));
+  for (const { namespace, instance } of made) state.reuse(namespace, instance);
+  t.ok(lookups >= made.length, 'an instance just made is completed (and compared)');
+});
+
 t.test('the builder offers the previous generation\'s associations between the same paths instead of making them again', async (t) => {
   const state = new BrokerState(repository);
   const isAssociation = (namespace: string, instance: CIMInstance) => repository.getClass(namespace, instance.classname)?.isAssociation === true;
