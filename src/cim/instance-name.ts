@@ -70,13 +70,15 @@ export function normalizeNamespace(namespace: string): string {
   return namespace.replace(/^\/+|\/+$/g, '').toLowerCase();
 }
 
-/** Built once per path, for every path of every generation: one array, no entry pairs. */
+/** Built once per path, for every path of every generation: the keys in their folded names' order, which their map's shape knows. */
 function canonicalKey(path: CIMInstanceName): string {
-  const keys: string[] = [];
-  path.keybindings.forEach((value, name) => keys.push(`${name.toLowerCase()}=${keyIdentity(value)}`));
-  // Names are distinct within a path, so sorting the whole texts gives one order for any order of the keys.
-  if (keys.length > 1) keys.sort();
-  return `${path.classname.toLowerCase()}.${keys.join(',')}`;
+  let key = `${path.classname.toLowerCase()}.`;
+  let separator = '';
+  path.keybindings.forEachByKey((value, name) => {
+    key += `${separator}${name}=${keyIdentity(value)}`;
+    separator = ',';
+  });
+  return key;
 }
 
 function keyIdentity(value: CIMKeyValue): string {

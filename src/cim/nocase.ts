@@ -54,6 +54,8 @@ class Shape {
   readonly #keys: string[];
   readonly #index: Map<string, number>;
   #next: Map<string, Shape> | undefined;
+  /** The positions in the order of their keys, worked out on first use (see byKey). */
+  #byKey: number[] | undefined;
 
   private constructor(keys: string[], index: Map<string, number>, readonly size: number) {
     this.#keys = keys;
@@ -73,6 +75,11 @@ class Shape {
   indexOf(key: string): number {
     const position = this.#index.get(key);
     return position !== undefined && position < this.size ? position : -1;
+  }
+
+  /** The positions of the keys in the keys' order: the same for every map of this shape, so sorted once. */
+  byKey(): readonly number[] {
+    return (this.#byKey ??= Array.from({ length: this.size }, (_, position) => position).sort((a, b) => (this.#keys[a]! < this.#keys[b]! ? -1 : 1)));
   }
 
   /** This shape and `key` (which it lacks) last. */
@@ -245,18 +252,43 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
   }
 
   /**
+   * Calls `visit` with each entry in the order of the folded keys, which it
+   * is given instead of the spelling: an order and a name that do not
+   * depend on how the entries were spelled or set, worked out once for all
+   * the maps of a shape (the key bindings of every path of a class).
+   */
+  forEachByKey(visit: (value: V, key: string) => void): void {
+    if (this.#base !== undefined) {
+      const entries: [string, V][] = [];
+      this.#every((value, _, key) => entries.push([key, value]) > 0);
+      for (const [key, value] of entries.sort(([a], [b]) => (a < b ? -1 : 1))) visit(value, key);
+      return;
+    }
+    const shape = this.#shape;
+    for (const position of shape.byKey()) visit(this.#values![position]!, shape.keyAt(position));
+  }
+
+  /**
    * Whether both hold the same names, in the same spelling, with values
    * `same` calls equal (in any order). Two overlays on one base compare
    * their own entries only: what they read through is the same records.
    */
   equals(other: NocaseMap<V>, same: (a: V, b: V) => boolean): boolean {
     if (this.size !== other.size) return false;
-    const sharedBase = this.#base !== undefined && this.#base === other.#base && this.#shape.size === other.#shape.size;
-    const matches = (value: V, name: string, key: string): boolean => {
-      const theirs = sharedBase ? (other.#shape.indexOf(key) >= 0 ? other : undefined) : other.#owner(key);
-      return theirs !== undefined && theirs.#spelling(key) === name && same(value, theirs.#valueOf(key));
-    };
-    return sharedBase ? this.#everyOwn(matches) : this.#every(matches);
+    if (this.#base === undefined || this.#base !== other.#base || this.#shape.size !== other.#shape.size) {
+      return this.#every((value, name, key) => {
+        const theirs = other.#owner(key);
+        return theirs !== undefined && theirs.#spelling(key) === name && same(value, theirs.#valueOf(key));
+      });
+    }
+    // The completed instances of one class, compared for every changed instance of every sample: a loop, no closure.
+    const shape = this.#shape;
+    for (let position = 0; position < shape.size; position++) {
+      const key = shape.keyAt(position);
+      const theirs = other.#shape.indexOf(key);
+      if (theirs < 0 || other.#spelling(key) !== this.#spelling(key) || !same(this.#values![position]!, other.#values![theirs]!)) return false;
+    }
+    return true;
   }
 
   /** An independent copy (values are immutable records, so the copy can share them). */
@@ -301,8 +333,14 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
   /** Whether `test` holds for every entry, in iteration order; stops at the first that fails. */
   #every(test: (value: V, name: string, key: string) => boolean): boolean {
     const base = this.#base;
-    if (base === undefined) return this.#everyOwn(test);
     const shape = this.#shape;
+    if (base === undefined) {
+      for (let position = 0; position < shape.size; position++) {
+        const key = shape.keyAt(position);
+        if (!test(this.#values![position]!, this.#spelling(key), key)) return false;
+      }
+      return true;
+    }
     for (let position = 0; position < base.#shape.size; position++) {
       const key = base.#shape.keyAt(position);
       const mine = shape.indexOf(key);
@@ -313,16 +351,6 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     for (let position = 0; position < shape.size; position++) {
       const key = shape.keyAt(position);
       if (base.#shape.indexOf(key) < 0 && !test(this.#values![position]!, this.#spelling(key), key)) return false;
-    }
-    return true;
-  }
-
-  /** #every over this map's own entries only, leaving out its base. */
-  #everyOwn(test: (value: V, name: string, key: string) => boolean): boolean {
-    const shape = this.#shape;
-    for (let position = 0; position < shape.size; position++) {
-      const key = shape.keyAt(position);
-      if (!test(this.#values![position]!, this.#spelling(key), key)) return false;
     }
     return true;
   }

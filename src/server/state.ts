@@ -3,7 +3,7 @@
  * newest instance index. Publishing swaps the index whole, so a request sees
  * one generation from start to end.
  */
-import { CIMDateTime, CIMInstance, CIMInstanceName, type CIMScalar, type CIMValue } from '../cim/index.js';
+import { CIMDateTime, CIMInstance, CIMInstanceName, type CIMProperty, type CIMScalar, type CIMValue } from '../cim/index.js';
 import { createInstanceIndex } from '../model/index-impl.js';
 import type { ModelEntry } from '../model/input.js';
 import type { InstanceIndex } from '../model/instance-index.js';
@@ -83,15 +83,20 @@ function withPath(instance: CIMInstance, path: CIMInstanceName): CIMInstance {
   return new CIMInstance({ classname: instance.classname, properties: instance.properties, qualifiers: instance.qualifiers, path });
 }
 
+// Compared for every changed instance of every sample, so written to make no closure per call.
 function sameInstance(a: CIMInstance, b: CIMInstance): boolean {
-  return a === b || a.classname === b.classname && a.properties.equals(b.properties, (p, q) => p.type === q.type && sameValue(p.value, q.value));
+  return a === b || a.classname === b.classname && a.properties.equals(b.properties, sameProperty);
+}
+
+function sameProperty(p: CIMProperty, q: CIMProperty): boolean {
+  return p.type === q.type && sameValue(p.value, q.value);
 }
 
 function sameValue(a: CIMValue | undefined, b: CIMValue | undefined): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameScalar(x, b[i] ?? null));
-  }
-  return sameScalar(a ?? null, b ?? null);
+  if (!Array.isArray(a) && !Array.isArray(b)) return sameScalar(a ?? null, b ?? null);
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameScalar(a[i] ?? null, b[i] ?? null)) return false;
+  return true;
 }
 
 function sameScalar(a: CIMScalar | null, b: CIMScalar | null): boolean {

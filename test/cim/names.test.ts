@@ -96,6 +96,23 @@ t.test('NocaseMap.forEach, values and hasEvery visit what iteration does, flat o
   t.ok(maps.empty.hasEvery(new NocaseMap()), 'nothing to have');
 });
 
+t.test('NocaseMap.forEachByKey: entries in the order of their folded keys, flat or over a base', async (t) => {
+  const visit = (map: NocaseMap<number>) => {
+    const seen: [string, number][] = [];
+    map.forEachByKey((value, key) => seen.push([key, value]));
+    return seen;
+  };
+  const sorted = [['a', 1], ['a1', 4], ['b', 2], ['zeta', 3]];
+  t.same(visit(new NocaseMap([['Zeta', 3], ['A', 1], ['B', 2], ['a1', 4]])), sorted, 'folded keys, sorted');
+  t.same(visit(new NocaseMap([['B', 2], ['A1', 4], ['zeta', 3], ['a', 1]])), sorted, 'the same whatever the order and spelling they were set in');
+  t.same(visit(NocaseMap.over(new NocaseMap([['Zeta', 0], ['A', 1]]), new NocaseMap([['zeta', 3], ['B', 2], ['A1', 4]]))), sorted, 'an overlay too');
+  t.same(visit(new NocaseMap()), [], 'nothing to visit');
+  const a = new CIMInstanceName({ classname: 'X_Thing', keybindings: [['Name', 'n'], ['CreationClassName', 'X_Thing'], ['A1', 1]] });
+  const b = new CIMInstanceName({ classname: 'x_thing', keybindings: [['a1', 1], ['NAME', 'n'], ['creationclassname', 'X_Thing']] });
+  t.equal(a.key, b.key, 'so two paths with the same keys set in other orders and spellings have one key');
+  t.not(a.key, new CIMInstanceName({ classname: 'X_Thing', keybindings: [['Name', 'N'], ['CreationClassName', 'X_Thing'], ['A1', 1]] }).key, 'values keep their case');
+});
+
 t.test('NocaseMap.equals: same names and spellings, values compared by the caller, order aside', async (t) => {
   const same = (a: number, b: number) => a === b;
   const base = new NocaseMap<number>([['A', 1], ['B', 2]]);
