@@ -70,15 +70,16 @@ export function normalizeNamespace(namespace: string): string {
   return namespace.replace(/^\/+|\/+$/g, '').toLowerCase();
 }
 
-/** Built once per path, for every path of every generation: the keys in their folded names' order, which their map's shape knows. */
+/**
+ * Built once per path, for every path of every generation: the keys in their
+ * folded names' order, which their map's shape knows. Joined, not
+ * concatenated, so that the key is one flat string and not a rope of a
+ * dozen nodes kept as long as the path.
+ */
 function canonicalKey(path: CIMInstanceName): string {
-  let key = `${path.classname.toLowerCase()}.`;
-  let separator = '';
-  path.keybindings.forEachByKey((value, name) => {
-    key += `${separator}${name}=${keyIdentity(value)}`;
-    separator = ',';
-  });
-  return key;
+  const parts = [path.classname.toLowerCase(), '.'];
+  path.keybindings.forEachByKey((value, name) => parts.push(parts.length > 2 ? ',' : '', name, '=', keyIdentity(value)));
+  return parts.join('');
 }
 
 function keyIdentity(value: CIMKeyValue): string {
