@@ -67,7 +67,8 @@ export class ChangeDetector {
     const events: EventDraft[] = [];
     const watched = this.#watch(generation);
     const newlySampled = new Set(generation.providers.filter((p) => p.sampled && !this.#providers.get(p.name)?.sampled).map((p) => p.name));
-    for (const [key, now] of watched) {
+    // forEach, not for…of: no [key, value] pair per element of a large host, every sample.
+    watched.forEach((now, key) => {
       const before = this.#watched.get(key);
       if (before === undefined) {
         // A provider's first sample brings its whole host: not a hot-plug.
@@ -75,11 +76,11 @@ export class ChangeDetector {
       } else if (before.instance !== now.instance) {
         events.push(...changed(before.instance, now.instance));
       }
-    }
+    });
     const unsampled = new Set(generation.providers.filter((p) => !p.sampled).map((p) => p.name));
-    for (const [key, before] of this.#watched) {
+    this.#watched.forEach((before, key) => {
       if (!watched.has(key) && !(before.provider !== undefined && unsampled.has(before.provider))) events.push(deleted(before.instance));
-    }
+    });
     events.push(...this.#providerChanges(generation.providers));
     this.#watched = watched;
     this.#seen = true;
