@@ -17,7 +17,7 @@ export {
 } from './format.js';
 export type { CellPainter, Json, Translator } from './format.js';
 export {
-  collectInventory, elementName, elementStatus, evaluateHealth, EXIT_CODES, problems, scaleReading, sensorReading, sensorUnit,
+  collectInventory, currentValue, elementName, elementStatus, evaluateHealth, EXIT_CODES, problems, scaleReading, sensorReading, sensorUnit,
   THRESHOLDS, worstState,
 } from './health.js';
 export type {

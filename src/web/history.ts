@@ -8,7 +8,7 @@
  * gone from the model loses its ring.
  */
 import type { CIMInstance } from '../cim/index.js';
-import { sensorReading } from '../client/health.js';
+import { currentValue } from '../client/health.js';
 
 export interface HistoryOptions {
   /** How far back readings are kept; 0 keeps none. */
@@ -96,7 +96,7 @@ export class SensorHistory {
       seen.add(id);
       let ring = this.#rings.get(id);
       if (!ring) this.#rings.set(id, (ring = { values: new Float32Array(this.#points), first: tick ?? this.#ticks }));
-      if (tick !== undefined) ring.values[tick % this.#points] = sensorReading(instance).current?.value ?? NaN;
+      if (tick !== undefined) ring.values[tick % this.#points] = currentValue(instance) ?? NaN;
     }
     for (const id of this.#rings.keys()) if (!seen.has(id)) this.#rings.delete(id);
   }

@@ -7,7 +7,7 @@ import t from 'tap';
 import { CIMError, CIMInstance, CIMInstanceName, CIMStatus, cimProperty, NocaseMap } from '../../src/cim/index.js';
 import type { CIMType, CIMValue } from '../../src/cim/index.js';
 import {
-  elementName, elementStatus, evaluateHealth, problems, scaleReading, sensorReading, sensorUnit, worstState,
+  currentValue, elementName, elementStatus, evaluateHealth, problems, scaleReading, sensorReading, sensorUnit, worstState,
 } from '../../src/client/index.js';
 
 type Props = Record<string, [CIMType, CIMValue]>;
@@ -70,6 +70,22 @@ t.test('readings scale by 10^UnitModifier exactly', async (t) => {
     [1, 40, '1e40', 1e40], [3, -31, '3e-31', 3e-31], [1.5, 1, '15', 15],
   ];
   for (const [raw, modifier, text, value] of cases) t.same(scaleReading(raw, modifier), { text, value }, `${raw} × 10^${modifier}`);
+  for (const [raw, modifier, , value] of cases) {
+    const sensor = instance('S', { CurrentReading: [typeof raw === 'bigint' ? 'sint64' : 'real64', raw], UnitModifier: ['sint32', modifier] });
+    t.equal(currentValue(sensor), value, `the chart's value of ${raw} × 10^${modifier} is the same number`);
+  }
+  t.equal(currentValue(instance('S', { CurrentReading: ['sint32', null], UnitModifier: ['sint32', -3] })), undefined, 'NULL is no value');
+  t.equal(currentValue(instance('S', { CurrentReading: ['sint32', 42] })), 42, 'a NULL UnitModifier counts as 0');
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n);
+  const differ: string[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const raw = (random(2) ? -1 : 1) * random(2 ** 31) * (random(4) === 0 ? 2 ** 21 : 1);
+    const modifier = random(61) - 30;
+    const sensor = instance('S', { CurrentReading: ['sint64', raw], UnitModifier: ['sint32', modifier] });
+    if (currentValue(sensor) !== sensorReading(sensor).current!.value) differ.push(`${raw} × 10^${modifier}`);
+  }
+  t.same(differ, [], 'the same number as sensorReading for 20,000 readings and modifiers from -30 to 30');
 });
 
 t.test('units from BaseUnits and RateUnits', async (t) => {
