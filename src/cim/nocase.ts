@@ -12,6 +12,11 @@
 
 /** Most names folded or spelled once for the process; past it, maps keep their own copies. */
 const INTERNED_NAMES = 16_384;
+/**
+ * Longest name kept for the process, and the longest a remembered shape
+ * holds: CIM names are short, and a client may send names of 64 KiB.
+ */
+const LONGEST_INTERNED_NAME = 256;
 /** name as written → its folded (lower-case) key, one string per key. */
 const folded = new Map<string, string>();
 /** folded key → the spelling it was first set with; never changes once set. */
@@ -22,7 +27,7 @@ function fold(name: string, intern = false): string {
   let key = folded.get(name);
   if (key === undefined) {
     key = name.toLowerCase();
-    if (intern && folded.size < INTERNED_NAMES) folded.set(name, key);
+    if (intern && folded.size < INTERNED_NAMES && name.length <= LONGEST_INTERNED_NAME) folded.set(name, key);
   }
   return key;
 }
@@ -31,72 +36,94 @@ function fold(name: string, intern = false): string {
 function isUsualSpelling(key: string, name: string): boolean {
   const usual = spellings.get(key);
   if (usual !== undefined) return usual === name;
-  if (spellings.size >= INTERNED_NAMES) return false;
+  if (spellings.size >= INTERNED_NAMES || name.length > LONGEST_INTERNED_NAME) return false;
   spellings.set(key, name);
   return true;
 }
 
-/** Shapes remembered as transitions; past it, new ones live only as long as their maps (a client's names cannot grow the table). */
-const REMEMBERED_SHAPES = 16_384;
-let rememberedShapes = 0;
+/**
+ * Keys held by remembered shapes, all together: a shape one key further
+ * along its line costs one, a copy of a line all its keys. Past it, new
+ * shapes live only as long as their maps.
+ */
+const REMEMBERED_KEYS = 65_536;
+/** The most keys a remembered shape has: no class comes near (a numeric sensor sets 28 properties), a client's request may. */
+const LONGEST_REMEMBERED_SHAPE = 64;
+let rememberedKeys = 0;
+
+/** The keys of one line of transitions and their positions; `shared` once a remembered shape reads them. */
+interface Line {
+  readonly keys: string[];
+  readonly index: Map<string, number>;
+  shared: boolean;
+}
 
 /**
  * An ordered set of folded keys, like a hidden class of V8's: a map holds
  * its values in an array in its shape's order, instead of a hash table of
- * its own (a third of the model's heap at 10,000 sensors). Shapes are
- * immutable; adding a key moves a map to the next shape, which is
- * remembered, so maps given the same keys in the same order share one.
+ * its own (a third of the model's heap at 10,000 sensors). Adding a key
+ * moves a map to the next shape, which is remembered, so maps given the same
+ * keys in the same order share one. A shape reads the first `size` keys of
+ * its line, which later shapes may extend but never change. A line that
+ * remembered shapes read is extended only by remembered shapes: what a
+ * client sends never lengthens it, so never the room the model's maps make
+ * (see NocaseMap.set), and never stays after the client's map is gone.
  */
 class Shape {
-  static readonly EMPTY = new Shape([], new Map(), 0);
+  static readonly EMPTY = new Shape({ keys: [], index: new Map(), shared: true }, 0, true);
 
-  /** The shapes along one line of transitions share these two, each reading its first `size` keys. */
-  readonly #keys: string[];
-  readonly #index: Map<string, number>;
+  readonly #line: Line;
   #next: Map<string, Shape> | undefined;
   /** The positions in the order of their keys, worked out on first use (see byKey). */
   #byKey: number[] | undefined;
 
-  private constructor(keys: string[], index: Map<string, number>, readonly size: number) {
-    this.#keys = keys;
-    this.#index = index;
+  private constructor(line: Line, readonly size: number, readonly remembered: boolean) {
+    this.#line = line;
   }
 
-  /** How many keys the longest map along this shape's line of transitions came to: room to make for a map's values. */
+  /** How many keys the longest map along this shape's line came to: room to make for a map's values. */
   get line(): number {
-    return this.#keys.length;
+    return this.#line.keys.length;
   }
 
   keyAt(position: number): string {
-    return this.#keys[position]!;
+    return this.#line.keys[position]!;
   }
 
   /** The position of `key`, or -1. */
   indexOf(key: string): number {
-    const position = this.#index.get(key);
+    const position = this.#line.index.get(key);
     return position !== undefined && position < this.size ? position : -1;
   }
 
   /** The positions of the keys in the keys' order: the same for every map of this shape, so sorted once. */
   byKey(): readonly number[] {
-    return (this.#byKey ??= Array.from({ length: this.size }, (_, position) => position).sort((a, b) => (this.#keys[a]! < this.#keys[b]! ? -1 : 1)));
+    const keys = this.#line.keys;
+    return (this.#byKey ??= Array.from({ length: this.size }, (_, position) => position).sort((a, b) => (keys[a]! < keys[b]! ? -1 : 1)));
   }
 
   /** This shape and `key` (which it lacks) last. */
   with(key: string): Shape {
-    let next = this.#next?.get(key);
-    if (next !== undefined) return next;
-    if (this.size === this.#keys.length) {
-      // The last shape of its line: the next one reads the same arrays one key further.
-      this.#keys.push(key);
-      this.#index.set(key, this.size);
-      next = new Shape(this.#keys, this.#index, this.size + 1);
+    const known = this.#next?.get(key);
+    if (known !== undefined) return known;
+    const line = this.#line;
+    const last = this.size === line.keys.length;
+    const cost = last ? 1 : this.size + 1;
+    const remember = this.remembered && this.size < LONGEST_REMEMBERED_SHAPE && key.length <= LONGEST_INTERNED_NAME
+      && rememberedKeys + cost <= REMEMBERED_KEYS;
+    let next: Shape;
+    if (last && (remember || !line.shared)) {
+      // The last shape of its line: the next one reads the same keys one further.
+      line.keys.push(key);
+      line.index.set(key, this.size);
+      next = new Shape(line, this.size + 1, remember);
     } else {
-      const keys = [...this.#keys.slice(0, this.size), key];
-      next = new Shape(keys, new Map(keys.map((k, position) => [k, position])), keys.length);
+      const keys = [...line.keys.slice(0, this.size), key];
+      next = new Shape({ keys, index: new Map(keys.map((k, position) => [k, position])), shared: false }, keys.length, remember);
     }
-    if (rememberedShapes < REMEMBERED_SHAPES) {
-      rememberedShapes++;
+    if (remember) {
+      rememberedKeys += cost;
+      next.#line.shared = true;
       (this.#next ??= new Map()).set(key, next);
     }
     return next;
@@ -105,7 +132,7 @@ class Shape {
   /** This shape without `key` (which it holds). */
   without(key: string): Shape {
     let shape = Shape.EMPTY;
-    for (let position = 0; position < this.size; position++) if (this.#keys[position] !== key) shape = shape.with(this.#keys[position]!);
+    for (let position = 0; position < this.size; position++) if (this.keyAt(position) !== key) shape = shape.with(this.keyAt(position));
     return shape;
   }
 }

@@ -48,7 +48,11 @@ export function validateSnapshot(value: unknown, limits: SnapshotLimits = {}): a
 
 // ---- checks -----------------------------------------------------------------
 
-/** A failed check, given the path to its value segment by segment on the way out (see within). */
+/**
+ * A failed check, given the path to its value segment by segment on the way
+ * out (see within). Not an Error: it never leaves this module, so it needs
+ * no stack (validateSnapshot throws a SnapshotError in its place).
+ */
 class Invalid {
   /** Innermost first: `.upperCritical`, `.thresholds`, `[3]`, `.sensors`. */
   readonly segments: string[] = [];

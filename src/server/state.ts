@@ -15,8 +15,8 @@ export class BrokerState {
   /** The current generation's: a plain map, replaced by each publish (a weak one is walked by every full collection). */
   #sources = new Map<CIMInstance, NonNullable<ModelEntry['source']>>();
   /**
-   * Instances reuse answered with since the last publish: completed, and
-   * compared with the current generation. A plain set emptied by each
+   * Instances reuse answered with since the last publish: complete, and
+   * the current generation's where equal to it. A plain set emptied by each
    * publish: a weak one would hold an entry per instance for good, which
    * every full collection walks.
    */
@@ -40,7 +40,8 @@ export class BrokerState {
    */
   readonly reuse = (namespace: string, instance: CIMInstance): CIMInstance => {
     if (this.#kept.has(instance)) return instance;
-    // The current generation's own instance, offered again (BuildContext.associate does for an unchanged association), is unchanged: instances never change.
+    // The current generation's own instance, offered again (BuildContext.associate
+    // does, for an unchanged association), is complete and unchanged: instances never change.
     const kept = instance.path !== undefined && this.#index.get(namespace, instance.path) === instance ? instance : this.#keep(namespace, instance);
     this.#kept.add(kept);
     return kept;

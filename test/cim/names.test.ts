@@ -169,8 +169,16 @@ t.test('NocaseMap: maps given keys in the same and in other orders, cloned, chan
       const at = find(entries, probe);
       if (map.size !== entries.length || map.get(probe) !== entries[at]?.[1] || map.has(probe) !== at >= 0 || map.nameOf(probe) !== entries[at]?.[0]) mismatches++;
     }
+    // Values (a fast path reads the array itself), key order, and equality with the same entries set in another order.
+    const values = [...model.map.values()];
+    if (values.length !== model.entries.length || values.some((value, i) => value !== model.entries[i]![1])) mismatches++;
+    const byKey: string[] = [];
+    model.map.forEachByKey((_, key) => byKey.push(key));
+    if (byKey.join() !== model.entries.map(([name]) => name.toLowerCase()).sort().join()) mismatches++;
+    const same = (a: number, b: number) => a === b;
+    if (!model.map.equals(new NocaseMap([...model.entries].reverse()), same)) mismatches++;
   }
-  t.equal(mismatches, 0, 'size, get, has, nameOf and delete agree with the list after every step');
+  t.equal(mismatches, 0, 'size, get, has, nameOf, delete, values, forEachByKey and equals agree with the list after every step');
   for (const [i, { map, entries }] of models.entries()) t.same([...map], entries, `map ${i}: the entries, in order, under their spellings`);
 });
 
