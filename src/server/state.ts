@@ -86,7 +86,7 @@ function withPath(instance: CIMInstance, path: CIMInstanceName): CIMInstance {
 
 // Compared for every changed instance of every sample, so written to make no closure per call.
 function sameInstance(a: CIMInstance, b: CIMInstance): boolean {
-  return a === b || a.classname === b.classname && a.properties.equals(b.properties, sameProperty);
+  return a.classname === b.classname && a.properties.equals(b.properties, sameProperty);
 }
 
 function sameProperty(p: CIMProperty, q: CIMProperty): boolean {
