@@ -10,6 +10,7 @@
  * it made between path objects (BuildContext.associate), so as not to make
  * equal ones again.
  */
+import { familyEntries, type AssociationFamily } from './family.js';
 import { missingProviderFinding, staleReason } from './health.js';
 import type { ModelEntry, ModelInput } from './input.js';
 import { BuildContext, type BuildOptions } from './mapping/context.js';
@@ -19,7 +20,20 @@ import { PhysicalAssets } from './mapping/physical.js';
 import { registerProfiles } from './mapping/registration.js';
 import { addSystem } from './mapping/system.js';
 
+/** A built host: its instances, and the association families the index derives instances from. */
+export interface HostModel {
+  entries: ModelEntry[];
+  families: AssociationFamily[];
+}
+
+/** Every instance of the host, those of its association families made too: for checks and tools, not the broker. */
 export function buildModel(input: ModelInput, options: BuildOptions = {}): ModelEntry[] {
+  const { entries, families } = buildHost(input, options);
+  return [...entries, ...familyEntries(families)];
+}
+
+/** The host as the broker publishes it: its association families are made by the index when read. */
+export function buildHost(input: ModelInput, options: BuildOptions = {}): HostModel {
   const ctx = new BuildContext(input, options);
   const physical = new PhysicalAssets(ctx);
   for (const sample of input.hardware) {
@@ -31,5 +45,5 @@ export function buildModel(input: ModelInput, options: BuildOptions = {}): Model
   addSystem(ctx, identity);
   registerProfiles(ctx);
   addOemInstances(ctx, input.instances);
-  return ctx.entries;
+  return { entries: ctx.entries, families: ctx.families };
 }

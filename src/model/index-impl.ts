@@ -1,19 +1,26 @@
 import { CIMInstanceName, normalizeNamespace, type CIMInstance } from '../cim/index.js';
 import { ModelError } from './errors.js';
+import { familyInstance, type AssociationFamily } from './family.js';
 import type { ModelEntry } from './input.js';
 import type { InstanceIndex } from './instance-index.js';
 import { NamespaceNames } from './paths.js';
 
 const NONE: readonly CIMInstance[] = Object.freeze([]);
 
+/** What the index does with each instance of a family it makes: the broker completes it from its class. */
+export type MakeInstance = (namespace: string, instance: CIMInstance) => CIMInstance;
+
 /**
  * Builds the published, immutable index of one generation: every lookup the
  * request path makes is one Map read. Throws ModelError when an entry has no
  * path, a path in another namespace than its entry, or a path already taken.
+ * The instances of `families` are made when read, passed through `make`.
  *
  * The index never changes the instances it holds; readers must not either.
  */
-export function createInstanceIndex(generation: number, entries: readonly ModelEntry[]): InstanceIndex {
+export function createInstanceIndex(
+  generation: number, entries: readonly ModelEntry[], families: readonly AssociationFamily[] = [], make: MakeInstance = keep,
+): InstanceIndex {
   // Folds the namespaces of the entries; request-time lookups fold directly, so client input never grows a cache.
   const ns = new NamespaceNames();
   // Maps nested by namespace, then class / path key / target namespace: no key is built by concatenation.
@@ -45,23 +52,105 @@ export function createInstanceIndex(generation: number, entries: readonly ModelE
   }
   for (const classes of byClass.values()) for (const list of classes.values()) Object.freeze(list);
   for (const targets of byTarget.values()) for (const keys of targets.values()) for (const list of keys.values()) Object.freeze(list);
+  const derived = new DerivedAssociations(ns, families, make);
 
   return Object.freeze({
     generation,
     byClass(namespace: string, classname: string): readonly CIMInstance[] {
-      return byClass.get(normalizeNamespace(namespace))?.get(classname.toLowerCase()) ?? NONE;
+      const home = normalizeNamespace(namespace);
+      const stored = byClass.get(home)?.get(classname.toLowerCase()) ?? NONE;
+      return derived.ofClass(home, classname, stored);
     },
     get(namespace: string, path: CIMInstanceName): CIMInstance | undefined {
-      return byPath.get(normalizeNamespace(path.namespace ?? namespace))?.get(path.key);
+      const home = normalizeNamespace(path.namespace ?? namespace);
+      return byPath.get(home)?.get(path.key) ?? derived.at(home, path);
     },
     referencing(namespace: string, target: CIMInstanceName): readonly CIMInstance[] {
+      const home = normalizeNamespace(namespace);
       const targetNamespace = normalizeNamespace(target.namespace ?? namespace);
-      return byTarget.get(normalizeNamespace(namespace))?.get(targetNamespace)?.get(target.key) ?? NONE;
+      const stored = byTarget.get(home)?.get(targetNamespace)?.get(target.key) ?? NONE;
+      return derived.referencing(home, targetNamespace, target, stored);
     },
     entries() {
       return all.values();
     },
   });
+}
+
+function keep(_namespace: string, instance: CIMInstance): CIMInstance {
+  return instance;
+}
+
+/** A family with its namespaces folded and its members by key. */
+interface IndexedFamily {
+  readonly family: AssociationFamily;
+  readonly oneNamespace: string;
+  /** Member paths by key: an association path's key, like the index's, ignores the namespaces of its references. */
+  readonly members: ReadonlyMap<string, CIMInstanceName>;
+}
+
+/** The instances of the families, made on each read; each answer lists stored instances first. */
+class DerivedAssociations {
+  /** By namespace, then by class name folded. */
+  readonly #byClass = new Map<string, Map<string, IndexedFamily[]>>();
+  readonly #byNamespace = new Map<string, IndexedFamily[]>();
+
+  constructor(private readonly ns: NamespaceNames, families: readonly AssociationFamily[], private readonly make: MakeInstance) {
+    for (const family of families) {
+      const members = new Map<string, CIMInstanceName>();
+      for (let i = 0; i < family.many.length; i++) members.set(family.many[i]!.key, family.many[i]!);
+      const indexed = { family, oneNamespace: ns.of(family.one.namespace ?? family.namespace), members };
+      const home = ns.of(family.namespace);
+      const classes = inner(this.#byClass, home);
+      const classname = family.classname.toLowerCase();
+      classes.set(classname, [...(classes.get(classname) ?? []), indexed]);
+      this.#byNamespace.set(home, [...(this.#byNamespace.get(home) ?? []), indexed]);
+    }
+  }
+
+  ofClass(home: string, classname: string, stored: readonly CIMInstance[]): readonly CIMInstance[] {
+    const families = this.#byClass.get(home)?.get(classname.toLowerCase());
+    if (families === undefined) return stored;
+    const all = [...stored];
+    for (const { family } of families) for (const member of family.many) all.push(this.#instance(family, member));
+    return Object.freeze(all);
+  }
+
+  /** The instance at `path`: its class's, binding exactly the family's two roles to the one end and a member. */
+  at(home: string, path: CIMInstanceName): CIMInstance | undefined {
+    const families = this.#byClass.get(home)?.get(path.classname.toLowerCase());
+    if (families === undefined || path.keybindings.size !== 2) return undefined;
+    for (const { family, members } of families) {
+      const one = path.keybindings.get(family.oneRole);
+      const member = path.keybindings.get(family.manyRole);
+      if (!(one instanceof CIMInstanceName) || !(member instanceof CIMInstanceName) || one.key !== family.one.key) continue;
+      const found = members.get(member.key);
+      if (found !== undefined) return this.#instance(family, found);
+    }
+    return undefined;
+  }
+
+  /** `stored`, then the instances of the families in `home` with `target` at either end. */
+  referencing(home: string, targetNamespace: string, target: CIMInstanceName, stored: readonly CIMInstance[]): readonly CIMInstance[] {
+    const families = this.#byNamespace.get(home);
+    if (families === undefined) return stored;
+    let all: CIMInstance[] | undefined;
+    for (const { family, oneNamespace, members } of families) {
+      if (oneNamespace === targetNamespace && family.one.key === target.key) {
+        all ??= [...stored];
+        for (const member of family.many) all.push(this.#instance(family, member));
+        continue;
+      }
+      const member = members.get(target.key);
+      if (member === undefined || this.ns.of(member.namespace ?? family.namespace) !== targetNamespace) continue;
+      (all ??= [...stored]).push(this.#instance(family, member));
+    }
+    return all === undefined ? stored : Object.freeze(all);
+  }
+
+  #instance(family: AssociationFamily, member: CIMInstanceName): CIMInstance {
+    return this.make(family.namespace, familyInstance(family, member));
+  }
 }
 
 /** The map under `key`, created empty when absent. */

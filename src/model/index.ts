@@ -2,9 +2,10 @@
 export type * from './snapshot.js';
 export type { EntrySource, InstanceSample, ModelEntry, ModelInput, ProviderSample } from './input.js';
 export type { InstanceIndex } from './instance-index.js';
-export { buildModel } from './builder.js';
+export { buildHost, buildModel, type HostModel } from './builder.js';
+export { familyEntries, familyInstance, type AssociationFamily } from './family.js';
 export type { BuildOptions, BuildProblem } from './mapping/context.js';
-export { createInstanceIndex } from './index-impl.js';
+export { createInstanceIndex, type MakeInstance } from './index-impl.js';
 export { rememberReadings, type LastReading, type ReadingMemory } from './readings.js';
 export { ModelError, type ModelErrorCode } from './errors.js';
 export { CIMV2_NAMESPACE, INTEROP_NAMESPACE, INSTANCE_ID_PREFIX, ModelClass, type ModelClassName } from './classes.js';

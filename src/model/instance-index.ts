@@ -5,6 +5,9 @@ import type { CIMInstance, CIMInstanceName } from '../cim/index.js';
  * request reads. A new generation replaces the old one whole, so a request
  * never sees a half-updated model. Instance identities (paths) are stable
  * across generations.
+ *
+ * An answer that includes instances of association families has new ones
+ * (equal to the last) on every call: compare them by path, not identity.
  */
 export interface InstanceIndex {
   /** Increases with every published change. */
@@ -19,6 +22,10 @@ export interface InstanceIndex {
    * reference carries one).
    */
   referencing(namespace: string, target: CIMInstanceName): readonly CIMInstance[];
-  /** Every instance with its namespace, in publishing order. */
+  /**
+   * Every instance the index stores, with its namespace, in publishing order:
+   * not the instances of association families, which the other methods make
+   * when read (see AssociationFamily).
+   */
   entries(): Iterable<{ readonly namespace: string; readonly instance: CIMInstance }>;
 }

@@ -8,7 +8,7 @@ import { hostname as osHostname } from 'node:os';
 import type { Server as TLSServer } from 'node:tls';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { CIMV2_NAMESPACE, INTEROP_NAMESPACE } from '../model/classes.js';
-import { buildModel } from '../model/index.js';
+import { buildHost, familyEntries } from '../model/index.js';
 import { interopInstances, type Listener } from '../operations/interop.js';
 import { PullSessions } from '../operations/pull.js';
 import { ProviderManager, type LoadedProvider } from '../providers/index.js';
@@ -195,9 +195,10 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const detector = new ChangeDetector();
   const publish = (input = manager.input()): void => {
     const started = performance.now();
-    const entries = [...buildModel(input, { reuse: state.reuse }), ...interopInstances(identity), ...indications.entries()];
-    if (options.onInvalidInstance) validate(repository, entries, options.onInvalidInstance);
-    const index = state.publish(entries);
+    const host = buildHost(input, { reuse: state.reuse });
+    const entries = [...host.entries, ...interopInstances(identity), ...indications.entries()];
+    if (options.onInvalidInstance) validate(repository, [...entries, ...familyEntries(host.families)], options.onInvalidInstance);
+    const index = state.publish(entries, host.families);
     web?.record(input.now);
     events.emit(detector.next({ index, time: input.now, providers: providerStatuses(input), providerOf: (i) => state.sourceOf(i)?.provider }));
     logger.debug({ generation: index.generation, ms: Math.round(performance.now() - started) }, 'model published');

@@ -4,6 +4,7 @@
  * one generation from start to end.
  */
 import { CIMDateTime, CIMInstance, CIMInstanceName, type CIMProperty, type CIMScalar, type CIMValue } from '../cim/index.js';
+import type { AssociationFamily } from '../model/family.js';
 import { createInstanceIndex } from '../model/index-impl.js';
 import type { ModelEntry } from '../model/input.js';
 import type { InstanceIndex } from '../model/instance-index.js';
@@ -23,7 +24,7 @@ export class BrokerState {
   #kept = new Set<CIMInstance>();
 
   constructor(readonly repository: ClassRepository, entries: readonly ModelEntry[] = []) {
-    this.#index = createInstanceIndex(0, entries.map(({ namespace, instance }) => ({ namespace, instance: this.#complete(namespace, instance) })));
+    this.#index = createInstanceIndex(0, entries.map(({ namespace, instance }) => ({ namespace, instance: this.#complete(namespace, instance) })), [], this.#make);
   }
 
   get index(): InstanceIndex {
@@ -55,19 +56,25 @@ export class BrokerState {
     return old === undefined ? completed : sameInstance(old, completed) ? old : withPath(completed, old.path!);
   }
 
-  /** Publishes a new generation of `entries`, each passed through reuse (a no-op for those that were). */
-  publish(entries: readonly ModelEntry[]): InstanceIndex {
+  /**
+   * Publishes a new generation of `entries`, each passed through reuse (a
+   * no-op for those that were), and of `families`, whose instances the index
+   * makes complete when read.
+   */
+  publish(entries: readonly ModelEntry[], families: readonly AssociationFamily[] = []): InstanceIndex {
     const sources = new Map<CIMInstance, NonNullable<ModelEntry['source']>>();
     const reused = entries.map((entry) => {
       const instance = this.reuse(entry.namespace, entry.instance);
       if (entry.source) sources.set(instance, entry.source);
       return { namespace: entry.namespace, instance };
     });
-    this.#index = createInstanceIndex(this.#index.generation + 1, reused);
+    this.#index = createInstanceIndex(this.#index.generation + 1, reused, families, this.#make);
     this.#sources = sources;
     this.#kept.clear();
     return this.#index;
   }
+
+  readonly #make = (namespace: string, instance: CIMInstance): CIMInstance => this.#complete(namespace, instance);
 
   #complete(namespace: string, instance: CIMInstance): CIMInstance {
     const cls = this.repository.getClass(namespace, instance.classname);

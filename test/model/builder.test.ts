@@ -1,7 +1,7 @@
 import t from 'tap';
 import { CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../../src/cim/index.js';
 import {
-  buildModel, checkProfileRules, createInstanceIndex, registeredProfilePath,
+  buildHost, buildModel, checkProfileRules, createInstanceIndex, registeredProfilePath,
   type BuildProblem, type HardwareSnapshot, type ModelInput,
 } from '../../src/model/index.js';
 import { Model, NOW, fullSnapshot, input, sample, values } from './fixtures.js';
@@ -466,7 +466,7 @@ t.test('instances made from snapshot elements name their source, for writes back
 t.test('reuse: each instance is offered as it is made, and what reuse returns is kept and referenced', async (t) => {
   const offered: string[] = [];
   const previous = new Map(full.entries.map(({ namespace, instance }) => [`${namespace} ${instance.path!.key}`, instance]));
-  const entries = buildModel(input([sample(fullSnapshot(), { intervalMs: 5000 })]), {
+  const { entries, families } = buildHost(input([sample(fullSnapshot(), { intervalMs: 5000 })]), {
     reuse: (namespace, instance) => {
       offered.push(instance.classname);
       return previous.get(`${namespace} ${instance.path!.key}`) ?? instance;
@@ -475,8 +475,9 @@ t.test('reuse: each instance is offered as it is made, and what reuse returns is
   t.equal(offered.length, entries.length, 'every instance offered once');
   t.ok(entries.every(({ namespace, instance }) => previous.get(`${namespace} ${instance.path!.key}`) === instance), 'the instances reuse returned are the ones kept');
   const system = entries.find((e) => e.instance.classname === 'Thincim_ComputerSystem')!.instance;
-  const fanPart = entries.find((e) => e.instance.classname === 'Thincim_SystemDevice')!.instance.get('GroupComponent');
-  t.ok(fanPart instanceof CIMInstanceName && fanPart.equals(system.path!));
+  const systemDevices = families.find((f) => f.classname === 'Thincim_SystemDevice')!;
+  t.ok(systemDevices.one.equals(system.path!), 'SystemDevice relates the system…');
+  t.ok(systemDevices.many.every((device) => entries.some((e) => e.instance.path === device)), '…to the path objects of the devices kept');
 });
 
 t.test('property records repeat across instances: one record per name and value, at most 64 values a name', async (t) => {

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
-import { ModelError, createInstanceIndex, type ModelEntry } from '../../src/model/index.js';
+import { ModelError, createInstanceIndex, type AssociationFamily, type ModelEntry } from '../../src/model/index.js';
 
 const CIMV2 = 'root/cimv2';
 const INTEROP = 'root/interop';
@@ -103,4 +103,52 @@ t.test('defective entries are refused with a typed error', async (t) => {
     t.match((error as Error).message, /OMC_Fan\.DeviceID="fan1"/);
   }
   t.doesNotThrow(() => createInstanceIndex(1, [{ namespace: CIMV2, instance: instance(fan) }, { namespace: INTEROP, instance: instance(fan.withLocation(INTEROP)) }]), 'one path in two namespaces is two instances');
+});
+
+t.test('association families: instances made when read, as if stored', async (t) => {
+  const devices: AssociationFamily = {
+    namespace: CIMV2, classname: 'Thincim_SystemDevice', oneRole: 'GroupComponent', one: system, manyRole: 'PartComponent', many: [fan, fan2],
+  };
+  const conformance: AssociationFamily = {
+    namespace: INTEROP, classname: 'Thincim_ElementConformsToProfile', oneRole: 'ConformantStandard', one: profile, manyRole: 'ManagedElement', many: [fan],
+  };
+  const made: string[] = [];
+  const make = (namespace: string, instance: CIMInstance) => {
+    made.push(namespace);
+    return instance;
+  };
+  const stored = entries.filter((e) => e.instance.classname !== 'Thincim_SystemDevice');
+  const idx = createInstanceIndex(1, stored, [devices, conformance], make);
+  const partOf = (i: CIMInstance | undefined) => (i?.get('PartComponent') as CIMInstanceName | undefined)?.key;
+
+  t.same(idx.byClass(CIMV2, 'thincim_systemdevice').map(partOf), [fan.key, fan2.key], 'byClass: one per member, in order');
+  t.ok(Object.isFrozen(idx.byClass(CIMV2, 'Thincim_SystemDevice')));
+  t.equal(idx.byClass(INTEROP, 'Thincim_SystemDevice').length, 0, 'only in the family\'s namespace');
+  t.same(made, [CIMV2, CIMV2, CIMV2, CIMV2], 'each passed through make, with its namespace');
+  t.equal(idx.byClass(INTEROP, 'Thincim_ElementConformsToProfile').length, 2, 'stored and derived together');
+  t.same([...idx.entries()].map((e) => e.instance.classname).filter((c) => c === 'Thincim_SystemDevice'), [], 'entries() lists what is stored');
+
+  const derived = idx.byClass(CIMV2, 'Thincim_SystemDevice')[1]!;
+  t.same([...derived.path!.keybindings.keys()], ['GroupComponent', 'PartComponent']);
+  t.equal(derived.path!.namespace, CIMV2);
+  t.equal(partOf(idx.get(CIMV2, derived.path!)), fan2.key, 'get: at its own path');
+  t.equal(partOf(idx.get(CIMV2, systemDevice)), fan.key, 'get: references without namespace, as stored ones');
+  t.equal(partOf(idx.get(INTEROP, systemDevice2)), fan2.key, 'get: in the path\'s namespace');
+  const spelled = path('THINCIM_SYSTEMDEVICE', { groupcomponent: system, partcomponent: fan2 });
+  t.equal(partOf(idx.get(CIMV2, spelled)), fan2.key, 'get: class and key names in any case');
+  t.equal(idx.get(CIMV2, path('Thincim_SystemDevice', { GroupComponent: fan, PartComponent: fan2 })), undefined, 'another one end: none');
+  t.equal(idx.get(CIMV2, path('Thincim_SystemDevice', { GroupComponent: system, PartComponent: system })), undefined, 'not a member: none');
+  t.equal(idx.get(CIMV2, path('Thincim_SystemDevice', { GroupComponent: system, PartComponent: fan.key })), undefined, 'a string for a reference: none');
+  t.equal(idx.get(CIMV2, path('Thincim_SystemDevice', { GroupComponent: system, PartComponent: fan, Extra: 'x' })), undefined, 'a third key: none');
+  t.equal(idx.get(CIMV2, path('Thincim_SystemDevice', { GroupComponent: system })), undefined, 'one key short: none');
+  t.equal(idx.get(INTEROP, path('Thincim_SystemDevice', { GroupComponent: system, PartComponent: fan })), undefined, 'another namespace: none');
+
+  t.same(idx.referencing(CIMV2, system).map(partOf), [fan.key, fan2.key], 'referencing the one end: every member');
+  t.same(idx.referencing(CIMV2, fan).map((i) => i.classname), ['Thincim_ElementConformsToProfile', 'Thincim_SystemDevice'], 'a member: stored first, then its own');
+  t.ok(Object.isFrozen(idx.referencing(CIMV2, fan)));
+  t.equal(idx.referencing(CIMV2, fan2.withLocation(undefined)).length, 1, 'a bare target is in the namespace asked');
+  t.equal(idx.referencing(CIMV2, fan.withLocation(INTEROP)).length, 0, 'a member path in another namespace: none');
+  t.equal(idx.referencing(INTEROP, fan).length, 2, 'the family in interop with the stored twin');
+  t.equal(idx.referencing(INTEROP, profile).length, 2);
+  t.equal(idx.referencing(INTEROP, profile.withLocation(CIMV2)).length, 0, 'the one end in another namespace: none');
 });

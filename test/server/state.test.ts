@@ -5,7 +5,8 @@
  */
 import t from 'tap';
 import type { CIMInstance } from '../../src/cim/index.js';
-import { buildModel, type HardwareSnapshot, type InstanceIndex } from '../../src/model/index.js';
+import { CIMInstanceName } from '../../src/cim/index.js';
+import { buildHost, buildModel, type HardwareSnapshot, type InstanceIndex } from '../../src/model/index.js';
 import { BrokerState } from '../../src/server/state.js';
 import { projectRepository } from '../helpers/broker.js';
 import { fullSnapshot, input, sample } from '../model/fixtures.js';
@@ -23,8 +24,8 @@ function cpuTemp(index: InstanceIndex): CIMInstance {
 
 /** Publishes `snapshot` the way the broker does: the builder offers each instance to the state as it is made. */
 function publish(state: BrokerState, snapshot: HardwareSnapshot, viaReuse: boolean): InstanceIndex {
-  const modelInput = input([sample(snapshot)]);
-  return state.publish(buildModel(modelInput, viaReuse ? { reuse: state.reuse } : {}));
+  const { entries, families } = buildHost(input([sample(snapshot)]), viaReuse ? { reuse: state.reuse } : {});
+  return state.publish(entries, families);
 }
 
 for (const viaReuse of [true, false]) {
@@ -81,21 +82,43 @@ t.test('the builder offers the previous generation\'s associations between the s
       }
       return published;
     };
-    state.publish(buildModel({ ...input([sample(snapshot)]), hostname }, { reuse }));
+    const { entries, families } = buildHost({ ...input([sample(snapshot)]), hostname }, { reuse });
+    state.publish(entries, families);
     return { offered, kept };
   };
   const first = publishWith(withReading(45));
   const second = publishWith(withReading(46));
   t.equal(second.offered.length, first.kept.size);
-  // A device keeps its path object across generations: its associations to the system are found by it.
-  const systemDevices = second.offered.filter((instance) => instance.classname === 'Thincim_SystemDevice');
-  t.ok(systemDevices.length > 5, `SystemDevice associations (${systemDevices.length})`);
-  t.ok(systemDevices.every((instance) => first.kept.has(instance)), 'each offered is the one published before');
+  // A logical device keeps its path object across generations: the associations to it are found by it.
+  const toDevice = (instance: CIMInstance) => (instance.get('Dependent') as CIMInstanceName).keybindings.has('DeviceID');
+  const monitoring = second.offered.filter((instance) => instance.classname === 'Thincim_AssociatedSensor' && toDevice(instance));
+  t.ok(monitoring.length >= 4, `AssociatedSensor associations to devices (${monitoring.length})`);
+  t.ok(monitoring.every((instance) => first.kept.has(instance)), 'each offered is the one published before');
   const reused = second.offered.filter((instance) => first.kept.has(instance)).length;
   t.ok(reused > second.offered.length / 2, `so are most associations (${reused} of ${second.offered.length})`);
-  const renamed = publishWith(withReading(46), 'other-host').offered.filter((instance) => instance.classname === 'Thincim_SystemDevice');
-  t.ok(renamed.length > 0 && renamed.every((instance) => !first.kept.has(instance)), 'another system name: the associations to the system are made again');
-  t.match(String(renamed[0]!.get('GroupComponent')), /other-host/, 'naming the new system');
+  const renamed = publishWith(withReading(46), 'other-host').offered.filter((instance) => instance.classname === 'Thincim_AssociatedSensor');
+  t.ok(renamed.length > 0 && renamed.every((instance) => !first.kept.has(instance)), 'another system name: the associations between its devices are made again');
+  t.match(String(renamed[0]!.get('Dependent')), /other-host/, 'naming the new system');
+});
+
+t.test('the associations of families are made complete when read, from the current generation', async (t) => {
+  const state = new BrokerState(repository);
+  const index = publish(state, withReading(45), true);
+  const stored = [...index.entries()].map((e) => e.instance);
+  t.notOk(stored.some((i) => i.classname === 'Thincim_SystemDevice' || i.classname === 'Thincim_ElementConformsToProfile'), 'none is stored');
+  const devices = index.byClass('root/cimv2', 'Thincim_SystemDevice');
+  t.equal(devices.length, buildModel(input([sample(withReading(45))])).filter((e) => e.instance.classname === 'Thincim_SystemDevice').length, 'as many as the builder relates');
+  const declared = repository.getClass('root/cimv2', 'Thincim_SystemDevice')!.properties.size;
+  t.ok(devices.every((i) => i.properties.size === declared), 'each with every property its class declares');
+  const sensorPath = cpuTemp(index).path!;
+  const toSensor = index.referencing('root/cimv2', sensorPath);
+  t.same(toSensor.map((i) => i.classname).filter((c) => c !== 'Thincim_AssociatedSensor').sort(), ['Thincim_ElementConformsToProfile', 'Thincim_SystemDevice'], 'found from the device');
+  const systemDevice = toSensor.find((i) => i.classname === 'Thincim_SystemDevice')!;
+  t.ok(systemDevice.get('PartComponent') instanceof CIMInstanceName && (systemDevice.get('PartComponent') as CIMInstanceName).equals(sensorPath));
+  const again = index.get('root/cimv2', systemDevice.path!)!;
+  t.not(again, systemDevice, 'made anew on each read');
+  t.equal(again.path!.key, systemDevice.path!.key, 'at the same path');
+  t.equal(index.referencing('root/interop', sensorPath).length, 1, 'the conformance in root/interop too');
 });
 
 t.test('a power supply with many sensors gets every association to it back', async (t) => {
@@ -111,12 +134,13 @@ t.test('a power supply with many sensors gets every association to it back', asy
     .filter((i) => i.classname === 'Thincim_AssociatedSensor' && String(i.get('Dependent')).includes('psu1'));
   const first = new Set(toPsu(publish(state, snapshot, true)));
   const offered: CIMInstance[] = [];
-  state.publish(buildModel(input([sample(snapshot)]), {
+  const { entries, families } = buildHost(input([sample(snapshot)]), {
     reuse: (namespace, instance) => {
       if (instance.classname === 'Thincim_AssociatedSensor') offered.push(instance);
       return state.reuse(namespace, instance);
     },
-  }));
+  });
+  state.publish(entries, families);
   const again = offered.filter((i) => String(i.get('Dependent')).includes('psu1'));
   t.ok(first.size > 12, `sensors associated with the supply (${first.size})`);
   t.equal(again.length, first.size);

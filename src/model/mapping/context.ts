@@ -1,5 +1,6 @@
 import { CIMInstanceName, type CIMInstance } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, INSTANCE_ID_PREFIX, ModelClass } from '../classes.js';
+import type { AssociationFamily } from '../family.js';
 import type { Finding, Verdict } from '../health.js';
 import { DEVICE_ID_MAX, IdAllocator, TAG_MAX, qualifiedId } from '../ids.js';
 import type { EntrySource, ModelEntry, ModelInput } from '../input.js';
@@ -43,6 +44,7 @@ export interface CentralInstances {
 export class BuildContext {
   readonly input: ModelInput;
   readonly entries: ModelEntry[] = [];
+  readonly families: AssociationFamily[] = [];
   readonly systemPath: CIMInstanceName;
   /** Every device's condition, labelled, for the system's roll-up. */
   readonly rollup: Finding[] = [];
@@ -52,6 +54,8 @@ export class BuildContext {
   readonly #deviceIds = new IdAllocator(DEVICE_ID_MAX);
   readonly #tags = new IdAllocator(TAG_MAX);
   readonly #instanceIds = new IdAllocator(TAG_MAX);
+  /** This build's families, by the path object at their one end. */
+  readonly #familiesOf = new Map<CIMInstanceName, FamilyDraft[]>();
   /** This build, in ASSOCIATIONS. */
   readonly #build = {};
 
@@ -118,7 +122,7 @@ export class BuildContext {
       .set('EnabledState', 'uint16', enabledState)
       .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE);
     const path = this.add(CIMV2_NAMESPACE, draft.build(), source).path!;
-    this.associate(ModelClass.SystemDevice, ['GroupComponent', this.systemPath], ['PartComponent', path]);
+    this.relate(ModelClass.SystemDevice, ['GroupComponent', this.systemPath], ['PartComponent', path]);
     if (rollUp) this.rollup.push({ condition: health.condition, reason: health.condition === 'ok' ? undefined : `${label}: ${health.statusDescriptions[0]}` });
     return path;
   }
@@ -149,6 +153,25 @@ export class BuildContext {
     return instance;
   }
 
+  /**
+   * Relates `one` to `member` by an association of `classname` whose two
+   * references are its keys, kept as a member of its family (see
+   * AssociationFamily) rather than as an instance.
+   */
+  relate(
+    classname: string, [oneRole, one]: readonly [string, CIMInstanceName], [manyRole, member]: readonly [string, CIMInstanceName],
+    namespace = CIMV2_NAMESPACE,
+  ): void {
+    let families = this.#familiesOf.get(one);
+    if (families === undefined) this.#familiesOf.set(one, (families = []));
+    let family = families.find((f) => f.classname === classname && f.namespace === namespace && f.oneRole === oneRole && f.manyRole === manyRole);
+    if (family === undefined) {
+      families.push((family = { namespace, classname, oneRole, one, manyRole, many: [] }));
+      this.families.push(family);
+    }
+    family.many.push(member);
+  }
+
   /** The associations made to `ref2`, by the last build that made any and by this one. */
   #madeTo(ref2: CIMInstanceName): MadeTo {
     let made = ASSOCIATIONS.get(ref2);
@@ -173,6 +196,11 @@ function bound(path: CIMInstanceName, role: string, ref: CIMInstanceName): boole
   return path.keybindings.nameOf(role) === role;
 }
 
+/** A family while the build adds its members. */
+interface FamilyDraft extends AssociationFamily {
+  readonly many: CIMInstanceName[];
+}
+
 interface MadeTo {
   /** The build that made `current`. */
   build: object;
@@ -186,8 +214,7 @@ interface MadeTo {
  * build's, however many that is. The broker gives a device the same path object in
  * every generation (see BuildOptions.reuse), so the associations of an
  * unchanged topology are found here instead of being built and compared
- * again each sample: they are three quarters of the instances of a host
- * with many sensors. Keyed weakly, an entry goes with its path.
+ * again each sample. Keyed weakly, an entry goes with its path.
  */
 const ASSOCIATIONS = new WeakMap<CIMInstanceName, MadeTo>();
 

@@ -3,9 +3,9 @@
  * interop namespace, each referencing Base Server and conforming elements
  * found both ways (central class and scoping class methodology).
  */
-import type { CIMInstance, CIMInstanceName } from '../../cim/index.js';
+import type { CIMInstanceName } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, INSTANCE_ID_PREFIX, INTEROP_NAMESPACE, ModelClass } from '../classes.js';
-import { InstanceDraft, inNamespace } from '../instance-draft.js';
+import { InstanceDraft } from '../instance-draft.js';
 import type { BuildContext, CentralInstances } from './context.js';
 
 export interface ProfileRegistration {
@@ -90,15 +90,7 @@ function addProfile(ctx: BuildContext, profile: ProfileRegistration, advertise: 
  * from either side.
  */
 function conform(ctx: BuildContext, profile: CIMInstanceName, elements: readonly CIMInstanceName[]): void {
-  for (const element of elements) {
-    const association = ctx.associate(ModelClass.ElementConformsToProfile, ['ConformantStandard', profile], ['ManagedElement', element], {
-      namespace: INTEROP_NAMESPACE,
-    });
-    let copy = CIMV2_COPIES.get(association);
-    if (copy === undefined) CIMV2_COPIES.set(association, (copy = inNamespace(association, CIMV2_NAMESPACE)));
-    ctx.add(CIMV2_NAMESPACE, copy);
+  for (const namespace of [INTEROP_NAMESPACE, CIMV2_NAMESPACE]) {
+    for (const element of elements) ctx.relate(ModelClass.ElementConformsToProfile, ['ConformantStandard', profile], ['ManagedElement', element], namespace);
   }
 }
-
-/** The root/cimv2 copy of each ElementConformsToProfile, made once for as long as the association is reused (see BuildContext.associate). */
-const CIMV2_COPIES = new WeakMap<CIMInstance, CIMInstance>();
