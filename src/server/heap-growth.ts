@@ -9,27 +9,50 @@
  * (bench/README.md). So the factor is bounded only while the broker is
  * quiet, to V8's own factor for memory-constrained heaps (1.3, what
  * Chrome's background tabs get), and left to V8 under load. V8 reads it at
- * each full collection. The flag is the process's: one policy per process.
+ * each full collection.
+ *
+ * The young generation likewise: V8 doubles it (up to 2 × 16 MB) whenever
+ * as much as it holds has survived since it last grew, and a sample of
+ * 10,000 sensors leaves 10 MB of new instances each time, so it stays at
+ * its largest; V8 shrinks it when allocation slows down, and it grows again
+ * at the next sample. While quiet it does not grow (a growth factor of 1):
+ * what V8 shrinks stays shrunk. From the start, before a sample at 10,000
+ * sensors grew it, it would stay at 2 × 1 MB, which costs those samples a
+ * third more CPU; by the time the broker starts, start-up has grown it and
+ * V8 shrinks it to twice what lives in it. The flags are the process's: one
+ * policy per process.
  */
 import { setFlagsFromString } from 'node:v8';
 
+/** The flags the policy sets (V8 reads both at run time). */
+export interface HeapGrowth {
+  /** --heap-growing-percent: the old generation's growth past what survived its last full collection; 0 leaves it to V8. */
+  readonly growingPercent: number;
+  /** --semi-space-growth-factor: how much the young generation grows at once; 1 keeps it as it is. */
+  readonly semiSpaceGrowthFactor: number;
+}
+
 /** Growth past the live old generation while quiet: 1.3 times. */
 export const QUIET_GROWING_PERCENT = 30;
+/** While quiet: the old generation bounded, the young one not grown. */
+export const QUIET: HeapGrowth = Object.freeze({ growingPercent: QUIET_GROWING_PERCENT, semiSpaceGrowthFactor: 1 });
+/** Under load: V8's own choices (2 is V8's default growth factor of the young generation). */
+export const V8_OWN: HeapGrowth = Object.freeze({ growingPercent: 0, semiSpaceGrowthFactor: 2 });
 /** Requests are counted over windows of this length… */
 export const WINDOW_MS = 10_000;
 /** …and from this many in one window the broker is busy: polls and scrapes stay below it. */
 export const BUSY_REQUESTS = 50;
 
-const FLAG = /^--heap[-_]growing[-_]percent(=|$)/;
+const FLAG = /^--(heap[-_]growing[-_]percent|semi[-_]space[-_]growth[-_]factor)(=|$)/;
 
-/** Whether the operator started node with its own heap growing factor (Node refuses it in NODE_OPTIONS): then thincim leaves it alone. */
+/** Whether the operator started node with either growth flag of its own (Node refuses them in NODE_OPTIONS): then thincim leaves both alone. */
 export function operatorSetHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
   return execArgv.some((arg) => FLAG.test(arg));
 }
 
-/** 0 gives the choice back to V8. */
-function setGrowingPercent(percent: number): void {
-  setFlagsFromString(`--heap-growing-percent=${percent}`);
+function setGrowth({ growingPercent, semiSpaceGrowthFactor }: HeapGrowth): void {
+  setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
+  setFlagsFromString(`--semi-space-growth-factor=${semiSpaceGrowthFactor}`);
 }
 
 export class HeapGrowthPolicy {
@@ -37,7 +60,7 @@ export class HeapGrowthPolicy {
   #quiet: boolean | undefined;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly setPercent: (percent: number) => void = setGrowingPercent) {}
+  constructor(private readonly apply: (growth: HeapGrowth) => void = setGrowth) {}
 
   /**
    * Counts a request (the listener of each server's 'request' event, so the
@@ -54,10 +77,10 @@ export class HeapGrowthPolicy {
     this.#timer = setInterval(() => this.tick(), WINDOW_MS).unref();
   }
 
-  /** Stops judging, and gives the factor back to V8 if the policy had set it. */
+  /** Stops judging, and gives the choices back to V8 if the policy had made them. */
   stop(): void {
     clearInterval(this.#timer);
-    if (this.#quiet === true) this.setPercent(0);
+    if (this.#quiet === true) this.apply(V8_OWN);
     this.#quiet = undefined;
   }
 
@@ -70,6 +93,6 @@ export class HeapGrowthPolicy {
   #set(quiet: boolean): void {
     if (quiet === this.#quiet) return;
     this.#quiet = quiet;
-    this.setPercent(quiet ? QUIET_GROWING_PERCENT : 0);
+    this.apply(quiet ? QUIET : V8_OWN);
   }
 }

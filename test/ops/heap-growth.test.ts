@@ -1,14 +1,15 @@
 /**
- * While the broker is quiet, V8's heap growing factor is bounded
- * (src/server/heap-growth.ts); under load, when the broker closes, and
- * when the operator set the flag, it is V8's. Checked on the policy's
- * decisions, on a broker sent real requests, and on a real V8, which
- * collects the old generation more often once the factor is set at run time.
+ * While the broker is quiet, V8's heap growing factor is bounded and the
+ * young generation does not grow (src/server/heap-growth.ts); under load,
+ * when the broker closes, and when the operator set either flag, both are
+ * V8's. Checked on the policy's decisions, on a broker sent real requests,
+ * and on a real V8, which collects the old generation more often and keeps
+ * the young one as it is once the flags are set at run time.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { BUSY_REQUESTS, HeapGrowthPolicy, QUIET_GROWING_PERCENT, operatorSetHeapGrowth } from '../../src/server/heap-growth.js';
+import { BUSY_REQUESTS, HeapGrowthPolicy, QUIET, V8_OWN, operatorSetHeapGrowth, type HeapGrowth } from '../../src/server/heap-growth.js';
 import { startTestBroker } from '../helpers/broker.js';
 
 const HEAP_MODULE = fileURLToPath(new URL('../../src/server/heap-growth.ts', import.meta.url));
@@ -16,50 +17,52 @@ const HEAP_MODULE = fileURLToPath(new URL('../../src/server/heap-growth.ts', imp
 t.test('the operator\'s own factor wins, in either spelling', async (t) => {
   t.ok(operatorSetHeapGrowth(['--heap-growing-percent=50']), 'dashes');
   t.ok(operatorSetHeapGrowth(['--max-old-space-size=256', '--heap_growing_percent=80']), 'underscores');
+  t.ok(operatorSetHeapGrowth(['--semi-space-growth-factor=4']), 'the young generation\'s');
+  t.notOk(operatorSetHeapGrowth(['--max-semi-space-size=4']), 'a size is no growth policy');
   t.notOk(operatorSetHeapGrowth(['--heap-prof', '--heap-growing-percentage']), 'other flags are not it');
   t.notOk(operatorSetHeapGrowth([]), 'none');
 });
 
 t.test('bounded while quiet, V8\'s own under load, set only when that changes', async (t) => {
-  const set: number[] = [];
-  const policy = new HeapGrowthPolicy((percent) => set.push(percent));
+  const set: HeapGrowth[] = [];
+  const policy = new HeapGrowthPolicy((growth) => set.push(growth));
   const requests = (n: number) => {
     for (let i = 0; i < n; i++) policy.count();
   };
   policy.tick();
-  t.same(set, [QUIET_GROWING_PERCENT], 'quiet from the start');
+  t.same(set, [QUIET], 'quiet from the start');
   requests(BUSY_REQUESTS - 1);
   policy.tick();
-  t.same(set, [QUIET_GROWING_PERCENT], 'polls and scrapes keep it quiet');
+  t.same(set, [QUIET], 'polls and scrapes keep it quiet');
   requests(BUSY_REQUESTS - 1);
-  t.same(set, [QUIET_GROWING_PERCENT], 'counted anew in each window');
+  t.same(set, [QUIET], 'counted anew in each window');
   requests(1);
-  t.same(set, [QUIET_GROWING_PERCENT, 0], 'busy at once: the choice goes back to V8');
+  t.same(set, [QUIET, V8_OWN], 'busy at once: the choices go back to V8');
   requests(10_000);
   policy.tick();
   requests(BUSY_REQUESTS);
   policy.tick();
-  t.same(set, [QUIET_GROWING_PERCENT, 0], 'still busy: nothing set');
+  t.same(set, [QUIET, V8_OWN], 'still busy: nothing set');
   policy.tick();
-  t.same(set, [QUIET_GROWING_PERCENT, 0, QUIET_GROWING_PERCENT], 'a quiet window: quiet again');
+  t.same(set, [QUIET, V8_OWN, QUIET], 'a quiet window: quiet again');
   policy.stop();
-  t.same(set, [QUIET_GROWING_PERCENT, 0, QUIET_GROWING_PERCENT, 0], 'stopped: the factor goes back to V8');
+  t.same(set, [QUIET, V8_OWN, QUIET, V8_OWN], 'stopped: the choices go back to V8');
 });
 
 t.test('a broker counts every request it is sent, and gives the factor back when closed', async (t) => {
-  const set: number[] = [];
-  const test = await startTestBroker({ heapGrowth: new HeapGrowthPolicy((percent) => set.push(percent)) });
-  t.same(set, [QUIET_GROWING_PERCENT], 'quiet once started');
+  const set: HeapGrowth[] = [];
+  const test = await startTestBroker({ heapGrowth: new HeapGrowthPolicy((growth) => set.push(growth)) });
+  t.same(set, [QUIET], 'quiet once started');
   for (let i = 0; i < BUSY_REQUESTS - 1; i++) await fetch(`${test.url}/healthz`).then((r) => r.arrayBuffer());
-  t.same(set, [QUIET_GROWING_PERCENT], `${BUSY_REQUESTS - 1} requests`);
+  t.same(set, [QUIET], `${BUSY_REQUESTS - 1} requests`);
   await fetch(`${test.url}/healthz`).then((r) => r.arrayBuffer());
-  t.same(set, [QUIET_GROWING_PERCENT, 0], `the ${BUSY_REQUESTS}th: busy`);
+  t.same(set, [QUIET, V8_OWN], `the ${BUSY_REQUESTS}th: busy`);
   await test.close();
-  t.same(set, [QUIET_GROWING_PERCENT, 0], 'closed while busy: the factor is V8\'s already');
-  const quiet: number[] = [];
-  const other = await startTestBroker({ heapGrowth: new HeapGrowthPolicy((percent) => quiet.push(percent)) });
+  t.same(set, [QUIET, V8_OWN], 'closed while busy: the choices are V8\'s already');
+  const quiet: HeapGrowth[] = [];
+  const other = await startTestBroker({ heapGrowth: new HeapGrowthPolicy((growth) => quiet.push(growth)) });
   await other.close();
-  t.same(quiet, [QUIET_GROWING_PERCENT, 0], 'closed while quiet: the factor goes back to V8');
+  t.same(quiet, [QUIET, V8_OWN], 'closed while quiet: the choices go back to V8');
 });
 
 /**
@@ -84,4 +87,26 @@ t.test('set at run time, the bound makes V8 collect the old generation sooner', 
   const own = markCompacts(false);
   const bounded = markCompacts(true);
   t.ok(bounded >= 2 * own, `full collections: ${own} with V8's own factor, ${bounded} bounded`);
+});
+
+/**
+ * The young generation's size (both semi-spaces, bytes) of a process that
+ * keeps 200 batches of 20,000 objects: each survives its first scavenges,
+ * which is what makes V8 grow the young generation.
+ */
+function youngGeneration(quiet: boolean): number {
+  const script = `
+    const { getHeapSpaceStatistics } = await import('node:v8');
+    ${quiet ? `const { HeapGrowthPolicy } = await import(${JSON.stringify(HEAP_MODULE)}); new HeapGrowthPolicy().tick();` : ''}
+    const kept = []; for (let r = 0; r < 200; r++) { const batch = []; for (let i = 0; i < 2e4; i++) batch.push({ i, s: 'x' + i }); kept.push(batch); }
+    console.log(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);`;
+  return Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' },
+  }));
+}
+
+t.test('set at run time, the young generation does not grow while quiet', async (t) => {
+  const own = youngGeneration(false);
+  const quiet = youngGeneration(true);
+  t.ok(quiet * 4 <= own, `young generation: ${(own / 2 ** 20).toFixed(1)} MiB with V8's own growth, ${(quiet / 2 ** 20).toFixed(1)} MiB quiet`);
 });
