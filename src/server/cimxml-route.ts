@@ -286,7 +286,7 @@ function context(request: FastifyRequest, reply: FastifyReply, options: CimRoute
  * deadline is a timer of its own, not AbortSignal.timeout: AbortSignal.any
  * holds its sources only weakly, so a garbage collection while the operation
  * waited cancelled that timer (nodejs/node#57736, Node 20), and an operation
- * whose provider never answered kept its slot for good.
+ * whose provider did not answer kept its slot until the provider's own timeout.
  */
 function requestSignal(reply: FastifyReply, deadline: number): AbortSignal {
   const controller = new AbortController();

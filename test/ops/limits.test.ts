@@ -150,7 +150,7 @@ t.test('limits.concurrentOperations: one more operation is 503 with Retry-After 
   controller.abort();
   t.equal(await abandoned, 'aborted');
   fullGC();
-  t.equal(await statusOnceFree(enumerate), 200, 'the slot of a client that closed its connection is free at the deadline');
+  t.equal(await statusOnceFree(enumerate), 200, 'the slot of a client that closed its connection is free again, at the deadline at the latest');
 });
 
 t.test('limits.concurrentOperations: a client whose connection resets gives the slot back at once', async (t) => {
