@@ -281,15 +281,25 @@ function context(request: FastifyRequest, reply: FastifyReply, options: CimRoute
   };
 }
 
-/** Aborts at the request's deadline, or when the client goes away first. */
+/**
+ * Aborts at the request's deadline, or when the client goes away first. The
+ * deadline is a timer of its own, not AbortSignal.timeout: AbortSignal.any
+ * holds its sources only weakly, so a garbage collection while the operation
+ * waited cancelled that timer (nodejs/node#57736, Node 20), and an operation
+ * whose provider did not answer kept its slot until the provider's own timeout.
+ */
 function requestSignal(reply: FastifyReply, deadline: number): AbortSignal {
-  const gone = new AbortController();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('the operation timed out', 'TimeoutError')),
+    Math.max(0, deadline - Date.now()));
+  timer.unref();
   const leave = () => {
-    if (!reply.raw.writableFinished) gone.abort(new Error('the client went away'));
+    clearTimeout(timer);
+    if (!reply.raw.writableFinished) controller.abort(new Error('the client went away'));
   };
   if (reply.raw.destroyed) leave();
   else reply.raw.once('close', leave);
-  return AbortSignal.any([AbortSignal.timeout(Math.max(0, deadline - Date.now())), gone.signal]);
+  return controller.signal;
 }
 
 /** Any failure of an operation that is not a CIMError is CIM_ERR_FAILED, logged with its stack. */
