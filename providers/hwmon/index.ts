@@ -41,10 +41,25 @@ export function createHwmonProvider(options: HwmonOptions, reader: SysfsReader =
 
 export default defineProvider((options) => createHwmonProvider(resolveOptions(options)));
 
-/** Aborts `deadlineMarginMs` before the call's deadline, or with the call's own signal. */
+/**
+ * Aborts `deadlineMarginMs` before the call's deadline, or with the call's
+ * own signal. The budget is a timer of its own, not AbortSignal.timeout:
+ * AbortSignal.any holds its sources only weakly, so a garbage collection
+ * while a read hung cancelled that timer (nodejs/node#57736, Node 20), and
+ * the sample waited for the call's deadline instead of answering without
+ * the stuck sensor.
+ */
 function readSignal(options: HwmonOptions, ctx: ProviderContext): AbortSignal {
   const budget = Math.max(0, ctx.deadline - options.deadlineMarginMs - Date.now());
-  return AbortSignal.any([ctx.signal, AbortSignal.timeout(budget)]);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('the read budget ran out', 'TimeoutError')), budget).unref();
+  const cancel = () => {
+    clearTimeout(timer);
+    controller.abort(ctx.signal.reason);
+  };
+  if (ctx.signal.aborted) cancel();
+  else ctx.signal.addEventListener('abort', cancel, { once: true });
+  return controller.signal;
 }
 
 async function sample(options: HwmonOptions, reader: SysfsReader, ctx: ProviderContext): Promise<HardwareSnapshot> {

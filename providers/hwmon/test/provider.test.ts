@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import t, { type Test } from 'tap';
 import type { HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
 import type { HardwareProvider } from '../../../src/providers/api.js';
@@ -288,7 +290,8 @@ t.test('sample fails clearly without class/hwmon; an empty class/hwmon is an emp
   t.same(await sample(empty), { sensors: [], discreteSensors: [], fans: [] });
 });
 
-t.test('a stuck attribute costs its sensor, not the sample', async (t) => {
+/** The desktop capture whose k10temp temp1_input hangs every read until the test ends. */
+async function desktopWithStuckK10temp(t: Test): Promise<{ root: string; stuck: StuckFile }> {
   const root = await materialize('desktop', t.teardown);
   const k10 = join(root, 'devices', 'pci0000:00', '0000:00:18.3', 'hwmon', 'hwmon0');
   await rm(join(k10, 'temp1_input'));
@@ -298,6 +301,11 @@ t.test('a stuck attribute costs its sensor, not the sample', async (t) => {
     await until(() => stuck.readers() === 0);
     await stuck.close();
   });
+  return { root, stuck };
+}
+
+t.test('a stuck attribute costs its sensor, not the sample', async (t) => {
+  const { root, stuck } = await desktopWithStuckK10temp(t);
   const hwmon = await provider({ root, deadlineMarginMs: 50 });
 
   const first = await hwmon.sample(context(1500));
@@ -313,6 +321,25 @@ t.test('a stuck attribute costs its sensor, not the sample', async (t) => {
   t.ok(log.entries.some((e) => (e.fields as { code: string }).code === 'BUSY'), 'logged as BUSY');
   t.equal(stuck.readers(), 1, 'one read of the stuck file, however many samples');
 });
+
+t.test('a stuck attribute costs its sensor even when a garbage collection runs while it hangs', async (t) => {
+  const { root, stuck } = await desktopWithStuckK10temp(t);
+  // The call's signal never aborts: only the read budget (200 ms) can end the sample.
+  const ctx = { ...context(), deadline: Date.now() + 300, signal: new AbortController().signal };
+  const sampling = (await provider({ root, deadlineMarginMs: 100 })).sample(ctx);
+  await until(() => stuck.readers() === 1);
+  fullGC();
+  const late = new Promise<'late'>((resolve) => setTimeout(resolve, 10_000, 'late').unref());
+  const first = await Promise.race([sampling, late]);
+  t.not(first, 'late', 'the sample answered within its read budget');
+  if (first !== 'late') t.match(sensorById(first, 'hwmon:k10temp-pci-00c3/temp1'), { value: null, unavailable: 'failed' });
+});
+
+/** A full garbage collection, even when node was started without --expose-gc. */
+function fullGC(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 t.test('an aborted call abandons the sample', async (t) => {
   const root = await materialize('desktop', t.teardown);
