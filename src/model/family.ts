@@ -10,6 +10,8 @@ import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty 
  * sensors (instances, paths, keys and the index's lists for each).
  */
 export interface AssociationFamily {
+  /** The same for the same family in every generation: its namespace, class, roles and one end's key. */
+  readonly id: string;
   /** Where its instances live. */
   readonly namespace: string;
   readonly classname: string;
@@ -35,6 +37,23 @@ export function familyInstance(family: AssociationFamily, member: CIMInstanceNam
   ]);
   const path = new CIMInstanceName({ classname, namespace, keybindings: [[oneRole, one], [manyRole, member]] });
   return new CIMInstance({ classname, properties, path });
+}
+
+/** The identity of a family (see AssociationFamily.id). */
+export function familyId(namespace: string, classname: string, oneRole: string, one: CIMInstanceName, manyRole: string): string {
+  return [namespace, classname, oneRole, one.key, manyRole].join('\0');
+}
+
+/**
+ * The key of the member `path` binds, when `path` is of the family's class
+ * and binds exactly its two roles, the one to its one end; else undefined.
+ * Like the index's keys, it leaves out the references' namespaces and hosts.
+ */
+export function boundMember(family: AssociationFamily, path: CIMInstanceName): string | undefined {
+  if (path.keybindings.size !== 2 || path.classname.toLowerCase() !== family.classname.toLowerCase()) return undefined;
+  const one = path.keybindings.get(family.oneRole);
+  const member = path.keybindings.get(family.manyRole);
+  return one instanceof CIMInstanceName && member instanceof CIMInstanceName && one.key === family.one.key ? member.key : undefined;
 }
 
 /** Every instance of the families, with its namespace: what the index would answer for them, made all at once. */

@@ -1,25 +1,25 @@
 import { CIMInstanceName, normalizeNamespace, type CIMInstance } from '../cim/index.js';
 import { ModelError } from './errors.js';
-import { familyInstance, type AssociationFamily } from './family.js';
+import { boundMember, familyInstance, type AssociationFamily } from './family.js';
 import type { ModelEntry } from './input.js';
 import type { InstanceIndex } from './instance-index.js';
 import { NamespaceNames } from './paths.js';
 
 const NONE: readonly CIMInstance[] = Object.freeze([]);
 
-/** What the index does with each instance of a family it makes: the broker completes it from its class. */
-export type MakeInstance = (namespace: string, instance: CIMInstance) => CIMInstance;
+/** Makes the instance of a family for one member: the broker completes it from its class, and shares it while it is held. */
+export type MakeInstance = (family: AssociationFamily, member: CIMInstanceName) => CIMInstance;
 
 /**
  * Builds the published, immutable index of one generation: every lookup the
  * request path makes is one Map read. Throws ModelError when an entry has no
  * path, a path in another namespace than its entry, or a path already taken.
- * The instances of `families` are made when read, passed through `make`.
+ * The instances of `families` are made when read, by `make`.
  *
  * The index never changes the instances it holds; readers must not either.
  */
 export function createInstanceIndex(
-  generation: number, entries: readonly ModelEntry[], families: readonly AssociationFamily[] = [], make: MakeInstance = keep,
+  generation: number, entries: readonly ModelEntry[], families: readonly AssociationFamily[] = [], make: MakeInstance = familyInstance,
 ): InstanceIndex {
   // Folds the namespaces of the entries; request-time lookups fold directly, so client input never grows a cache.
   const ns = new NamespaceNames();
@@ -65,20 +65,16 @@ export function createInstanceIndex(
       const home = normalizeNamespace(path.namespace ?? namespace);
       return byPath.get(home)?.get(path.key) ?? derived.at(home, path);
     },
-    referencing(namespace: string, target: CIMInstanceName): readonly CIMInstance[] {
+    referencing(namespace: string, target: CIMInstanceName, accepts?: (classname: string) => boolean): readonly CIMInstance[] {
       const home = normalizeNamespace(namespace);
       const targetNamespace = normalizeNamespace(target.namespace ?? namespace);
       const stored = byTarget.get(home)?.get(targetNamespace)?.get(target.key) ?? NONE;
-      return derived.referencing(home, targetNamespace, target, stored);
+      return derived.referencing(home, targetNamespace, target, stored, accepts);
     },
     entries() {
       return all.values();
     },
   });
-}
-
-function keep(_namespace: string, instance: CIMInstance): CIMInstance {
-  return instance;
 }
 
 /** A family with its namespaces folded and its members by key. */
@@ -98,7 +94,11 @@ class DerivedAssociations {
   constructor(private readonly ns: NamespaceNames, families: readonly AssociationFamily[], private readonly make: MakeInstance) {
     for (const family of families) {
       const members = new Map<string, CIMInstanceName>();
-      for (let i = 0; i < family.many.length; i++) members.set(family.many[i]!.key, family.many[i]!);
+      for (let i = 0; i < family.many.length; i++) {
+        const member = family.many[i]!;
+        if (members.has(member.key)) throw new ModelError('DUPLICATE_PATH', `${family.classname} to ${String(member)}`, 'an association family relates one member twice');
+        members.set(member.key, member);
+      }
       const indexed = { family, oneNamespace: ns.of(family.one.namespace ?? family.namespace), members };
       const home = ns.of(family.namespace);
       const classes = inner(this.#byClass, home);
@@ -112,44 +112,46 @@ class DerivedAssociations {
     const families = this.#byClass.get(home)?.get(classname.toLowerCase());
     if (families === undefined) return stored;
     const all = [...stored];
-    for (const { family } of families) for (const member of family.many) all.push(this.#instance(family, member));
+    for (const { family } of families) for (const member of family.many) all.push(this.make(family, member));
     return Object.freeze(all);
   }
 
   /** The instance at `path`: its class's, binding exactly the family's two roles to the one end and a member. */
   at(home: string, path: CIMInstanceName): CIMInstance | undefined {
     const families = this.#byClass.get(home)?.get(path.classname.toLowerCase());
-    if (families === undefined || path.keybindings.size !== 2) return undefined;
+    if (families === undefined) return undefined;
     for (const { family, members } of families) {
-      const one = path.keybindings.get(family.oneRole);
-      const member = path.keybindings.get(family.manyRole);
-      if (!(one instanceof CIMInstanceName) || !(member instanceof CIMInstanceName) || one.key !== family.one.key) continue;
-      const found = members.get(member.key);
-      if (found !== undefined) return this.#instance(family, found);
+      const key = boundMember(family, path);
+      const member = key === undefined ? undefined : members.get(key);
+      if (member !== undefined) return this.make(family, member);
     }
     return undefined;
   }
 
-  /** `stored`, then the instances of the families in `home` with `target` at either end. */
-  referencing(home: string, targetNamespace: string, target: CIMInstanceName, stored: readonly CIMInstance[]): readonly CIMInstance[] {
+  /**
+   * `stored`, then the instances of the families in `home` with `target` at
+   * either end, of the families whose class `accepts` (all without it): a
+   * traversal from the system filtered to another class makes none of its
+   * 10,000 SystemDevices.
+   */
+  referencing(
+    home: string, targetNamespace: string, target: CIMInstanceName, stored: readonly CIMInstance[], accepts?: (classname: string) => boolean,
+  ): readonly CIMInstance[] {
     const families = this.#byNamespace.get(home);
     if (families === undefined) return stored;
     let all: CIMInstance[] | undefined;
     for (const { family, oneNamespace, members } of families) {
+      if (accepts !== undefined && !accepts(family.classname)) continue;
       if (oneNamespace === targetNamespace && family.one.key === target.key) {
         all ??= [...stored];
-        for (const member of family.many) all.push(this.#instance(family, member));
+        for (const member of family.many) all.push(this.make(family, member));
         continue;
       }
       const member = members.get(target.key);
       if (member === undefined || this.ns.of(member.namespace ?? family.namespace) !== targetNamespace) continue;
-      (all ??= [...stored]).push(this.#instance(family, member));
+      (all ??= [...stored]).push(this.make(family, member));
     }
     return all === undefined ? stored : Object.freeze(all);
-  }
-
-  #instance(family: AssociationFamily, member: CIMInstanceName): CIMInstance {
-    return this.make(family.namespace, familyInstance(family, member));
   }
 }
 

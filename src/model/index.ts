@@ -3,7 +3,7 @@ export type * from './snapshot.js';
 export type { EntrySource, InstanceSample, ModelEntry, ModelInput, ProviderSample } from './input.js';
 export type { InstanceIndex } from './instance-index.js';
 export { buildHost, buildModel, type HostModel } from './builder.js';
-export { familyEntries, familyInstance, type AssociationFamily } from './family.js';
+export { familyEntries, familyId, familyInstance, type AssociationFamily } from './family.js';
 export type { BuildOptions, BuildProblem } from './mapping/context.js';
 export { createInstanceIndex, type MakeInstance } from './index-impl.js';
 export { rememberReadings, type LastReading, type ReadingMemory } from './readings.js';

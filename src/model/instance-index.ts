@@ -6,8 +6,9 @@ import type { CIMInstance, CIMInstanceName } from '../cim/index.js';
  * never sees a half-updated model. Instance identities (paths) are stable
  * across generations.
  *
- * An answer that includes instances of association families has new ones
- * (equal to the last) on every call: compare them by path, not identity.
+ * The instances of association families are made when read, and may be
+ * new ones (equal to the last) on every call: compare them by path, not
+ * identity.
  */
 export interface InstanceIndex {
   /** Increases with every published change. */
@@ -19,9 +20,11 @@ export interface InstanceIndex {
   /**
    * Association instances, in `namespace`, with a reference property that
    * points at `target` (matched with the target's namespace when the
-   * reference carries one).
+   * reference carries one). `accepts` spares making what the caller would
+   * drop: instances of association families whose class it refuses are left
+   * out; the caller still filters the rest.
    */
-  referencing(namespace: string, target: CIMInstanceName): readonly CIMInstance[];
+  referencing(namespace: string, target: CIMInstanceName, accepts?: (classname: string) => boolean): readonly CIMInstance[];
   /**
    * Every instance the index stores, with its namespace, in publishing order:
    * not the instances of association families, which the other methods make

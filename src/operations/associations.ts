@@ -27,9 +27,8 @@ interface Link {
 export function references(ctx: OperationContext, ns: string, target: CIMInstanceName, filter: AssociationFilter): CIMInstance[] {
   const source = sourceOf(ctx, ns, target);
   const assocClass = filterClass(ctx, ns, filter.resultClass, 'ResultClass');
-  return ctx.index.referencing(ns, source).filter(
-    (a) => isa(ctx, ns, a.classname, assocClass) && roleMatches(a, source, ns, filter.role),
-  );
+  const accepts = (classname: string) => isa(ctx, ns, classname, assocClass);
+  return ctx.index.referencing(ns, source, accepts).filter((a) => accepts(a.classname) && roleMatches(a, source, ns, filter.role));
 }
 
 /** The instances at the other ends of the associations of `target` that pass the filter. */
@@ -53,8 +52,9 @@ function links(ctx: OperationContext, ns: string, target: CIMInstanceName, filte
   const assocClass = filterClass(ctx, ns, filter.assocClass, 'AssocClass');
   filterClass(ctx, ns, filter.resultClass, 'ResultClass');
   const result: Link[] = [];
-  for (const association of ctx.index.referencing(ns, source)) {
-    if (!isa(ctx, ns, association.classname, assocClass)) continue;
+  const accepts = (classname: string) => isa(ctx, ns, classname, assocClass);
+  for (const association of ctx.index.referencing(ns, source, accepts)) {
+    if (!accepts(association.classname)) continue;
     for (const [role, property] of association.properties) {
       if (property.type !== 'reference' || !(property.value instanceof CIMInstanceName)) continue;
       if (filter.role !== undefined && !sameName(role, filter.role)) continue;

@@ -4,7 +4,7 @@
  * one generation from start to end.
  */
 import { CIMDateTime, CIMInstance, CIMInstanceName, type CIMProperty, type CIMScalar, type CIMValue } from '../cim/index.js';
-import type { AssociationFamily } from '../model/family.js';
+import { familyInstance, type AssociationFamily } from '../model/family.js';
 import { createInstanceIndex } from '../model/index-impl.js';
 import type { ModelEntry } from '../model/input.js';
 import type { InstanceIndex } from '../model/instance-index.js';
@@ -74,7 +74,25 @@ export class BrokerState {
     return this.#index;
   }
 
-  readonly #make = (namespace: string, instance: CIMInstance): CIMInstance => this.#complete(namespace, instance);
+  /**
+   * The instances of association families made so far, by member path and
+   * family id: every read shares one while anything holds it (a pull
+   * session, a generation's enumeration), in later generations too, and
+   * none is kept for its own sake.
+   */
+  readonly #made = new WeakMap<CIMInstanceName, Map<string, WeakRef<CIMInstance>>>();
+
+  /** The complete instance of `family` for `member`: the one made before while it lives. */
+  readonly #make = (family: AssociationFamily, member: CIMInstanceName): CIMInstance => {
+    let made = this.#made.get(member);
+    let instance = made?.get(family.id)?.deref();
+    if (instance === undefined) {
+      instance = this.#complete(family.namespace, familyInstance(family, member));
+      if (made === undefined) this.#made.set(member, (made = new Map()));
+      made.set(family.id, new WeakRef(instance));
+    }
+    return instance;
+  };
 
   #complete(namespace: string, instance: CIMInstance): CIMInstance {
     const cls = this.repository.getClass(namespace, instance.classname);

@@ -418,11 +418,13 @@ t.test('OEM instances pass through into their namespace', async (t) => {
     return new CIMInstance({ classname, properties, path });
   };
   const problems: BuildProblem[] = [];
+  // An association the model derives (an ElementConformsToProfile) is at a path taken as much as a stored instance's.
+  const conformance = buildModel(input([])).find((e) => e.namespace === 'root/interop' && e.instance.classname === 'Thincim_ElementConformsToProfile')!.instance;
   const entries = buildModel(input([], {
     instances: [
       { provider: 'acme', namespace: 'acme/cimv2', instances: [make('ACME_Widget', 'w1'), make('ACME_Widget', 'w2', 'acme/cimv2'), make('ACME_Widget', 'w1')] },
       { provider: 'bad', namespace: 'root/cimv2', instances: [new CIMInstance({ classname: 'ACME_Loose' }), make('ACME_Else', 'x', 'root/interop'), make('Thincim_RegisteredProfile', 'Thincim:DSP1004', 'root/cimv2')] },
-      { provider: 'clash', namespace: 'root/interop', instances: [make('Thincim_RegisteredProfile', 'Thincim:DSP1004')] },
+      { provider: 'clash', namespace: 'root/interop', instances: [make('Thincim_RegisteredProfile', 'Thincim:DSP1004'), conformance] },
     ],
   }), { onProblem: (p) => problems.push(p) });
   const oem = entries.filter((e) => e.instance.classname.startsWith('ACME') || e.namespace === 'root/cimv2' && e.instance.classname === 'Thincim_RegisteredProfile');
@@ -433,6 +435,7 @@ t.test('OEM instances pass through into their namespace', async (t) => {
     ['acme', 'another instance already has this path: left out'],
     ['bad', 'instance has no path: left out'],
     ['bad', "path is not in the provider's namespace root/cimv2: left out"],
+    ['clash', 'another instance already has this path: left out'],
     ['clash', 'another instance already has this path: left out'],
   ]);
   t.doesNotThrow(() => createInstanceIndex(1, entries));

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
-import { ModelError, createInstanceIndex, type AssociationFamily, type ModelEntry } from '../../src/model/index.js';
+import { ModelError, createInstanceIndex, familyId, familyInstance, type AssociationFamily, type ModelEntry } from '../../src/model/index.js';
 
 const CIMV2 = 'root/cimv2';
 const INTEROP = 'root/interop';
@@ -106,16 +106,14 @@ t.test('defective entries are refused with a typed error', async (t) => {
 });
 
 t.test('association families: instances made when read, as if stored', async (t) => {
-  const devices: AssociationFamily = {
-    namespace: CIMV2, classname: 'Thincim_SystemDevice', oneRole: 'GroupComponent', one: system, manyRole: 'PartComponent', many: [fan, fan2],
-  };
-  const conformance: AssociationFamily = {
-    namespace: INTEROP, classname: 'Thincim_ElementConformsToProfile', oneRole: 'ConformantStandard', one: profile, manyRole: 'ManagedElement', many: [fan],
-  };
+  const family = (namespace: string, classname: string, [oneRole, one]: [string, CIMInstanceName], manyRole: string, many: CIMInstanceName[]) =>
+    ({ id: familyId(namespace, classname, oneRole, one, manyRole), namespace, classname, oneRole, one, manyRole, many });
+  const devices: AssociationFamily = family(CIMV2, 'Thincim_SystemDevice', ['GroupComponent', system], 'PartComponent', [fan, fan2]);
+  const conformance: AssociationFamily = family(INTEROP, 'Thincim_ElementConformsToProfile', ['ConformantStandard', profile], 'ManagedElement', [fan]);
   const made: string[] = [];
-  const make = (namespace: string, instance: CIMInstance) => {
-    made.push(namespace);
-    return instance;
+  const make = (f: AssociationFamily, member: CIMInstanceName) => {
+    made.push(f.namespace);
+    return familyInstance(f, member);
   };
   const stored = entries.filter((e) => e.instance.classname !== 'Thincim_SystemDevice');
   const idx = createInstanceIndex(1, stored, [devices, conformance], make);
@@ -151,4 +149,12 @@ t.test('association families: instances made when read, as if stored', async (t)
   t.equal(idx.referencing(INTEROP, fan).length, 2, 'the family in interop with the stored twin');
   t.equal(idx.referencing(INTEROP, profile).length, 2);
   t.equal(idx.referencing(INTEROP, profile.withLocation(CIMV2)).length, 0, 'the one end in another namespace: none');
+
+  made.length = 0;
+  const others = idx.referencing(CIMV2, system, (classname) => classname !== 'Thincim_SystemDevice');
+  t.same(made, [], 'referencing with a class filter makes nothing of the families it refuses');
+  t.same(others.map((i) => i.classname), [], 'and leaves them out');
+  t.equal(idx.referencing(CIMV2, fan, () => false).length, 1, 'stored instances are the caller\'s to filter');
+  const twice = family(CIMV2, 'Thincim_SystemDevice', ['GroupComponent', system], 'PartComponent', [fan, fan.withLocation(undefined)]);
+  t.throws(() => createInstanceIndex(1, stored, [twice]), { name: 'ModelError', code: 'DUPLICATE_PATH' }, 'a member twice is refused, as two instances at one path are');
 });

@@ -7,8 +7,6 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect as tlsConnect } from 'node:tls';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import t from 'tap';
 import type { Test } from 'tap';
 import { CIMStatus } from '../../src/cim/index.js';
@@ -19,6 +17,7 @@ import {
   cimHeaders, imethodBody, instanceNameXml, iparam, methodBody, methodObject, outText, p, returned, startTestBroker, TEST_LIMITS,
 } from '../helpers/broker.js';
 import { cimCall, cimPost, invokePost, send, type Reply } from '../helpers/client.js';
+import { fullGC } from '../helpers/gc.js';
 import { exchange, parseResponse, serialize, type ParsedResponse } from '../helpers/raw-http.js';
 import { CallGate, SLOW_WIDGET, withSlowProvider } from '../helpers/slow-provider.js';
 
@@ -180,13 +179,6 @@ async function statusOnceFree(call: () => Promise<Reply>): Promise<number> {
   }
 }
 
-/** A full garbage collection, even when node was started without --expose-gc. */
-function fullGC(): void {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (existing) return existing();
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
 
 t.test('limits.enumerationContexts: one more open pull is CIM_ERR_SERVER_LIMITS_EXCEEDED', async (t) => {
   const { url } = await broker(t, { enumerationContexts: 2 });

@@ -9,6 +9,7 @@ import { CIMInstanceName } from '../../src/cim/index.js';
 import { buildHost, buildModel, type HardwareSnapshot, type InstanceIndex } from '../../src/model/index.js';
 import { BrokerState } from '../../src/server/state.js';
 import { projectRepository } from '../helpers/broker.js';
+import { fullGC } from '../helpers/gc.js';
 import { fullSnapshot, input, sample } from '../model/fixtures.js';
 
 const repository = await projectRepository();
@@ -115,11 +116,22 @@ t.test('the associations of families are made complete when read, from the curre
   t.same(toSensor.map((i) => i.classname).filter((c) => c !== 'Thincim_AssociatedSensor').sort(), ['Thincim_ElementConformsToProfile', 'Thincim_SystemDevice'], 'found from the device');
   const systemDevice = toSensor.find((i) => i.classname === 'Thincim_SystemDevice')!;
   t.ok(systemDevice.get('PartComponent') instanceof CIMInstanceName && (systemDevice.get('PartComponent') as CIMInstanceName).equals(sensorPath));
-  const again = index.get('root/cimv2', systemDevice.path!)!;
-  t.not(again, systemDevice, 'made anew on each read');
-  t.equal(again.path!.key, systemDevice.path!.key, 'at the same path');
+  t.equal(index.get('root/cimv2', systemDevice.path!), systemDevice, 'one instance for every read while it is held');
+  t.equal(publish(state, withReading(46), true).get('root/cimv2', systemDevice.path!), systemDevice, 'in the next generation too');
   t.equal(index.referencing('root/interop', sensorPath).length, 1, 'the conformance in root/interop too');
 });
+
+t.test('an instance of a family that nothing holds is not kept', async (t) => {
+  const state = new BrokerState(repository);
+  const index = publish(state, withReading(45), true);
+  const held = new WeakRef(index.byClass('root/cimv2', 'Thincim_SystemDevice')[0]!);
+  const path = held.deref()!.path!;
+  await new Promise((resolve) => setImmediate(resolve)); // a WeakRef keeps its target until the current job ends
+  fullGC();
+  t.equal(held.deref(), undefined, 'collected');
+  t.equal(index.get('root/cimv2', path)?.path!.key, path.key, 'and made again when read');
+});
+
 
 t.test('a power supply with many sensors gets every association to it back', async (t) => {
   const base = fullSnapshot();

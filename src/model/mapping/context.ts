@@ -1,6 +1,6 @@
 import { CIMInstanceName, type CIMInstance } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, INSTANCE_ID_PREFIX, ModelClass } from '../classes.js';
-import type { AssociationFamily } from '../family.js';
+import { familyId, type AssociationFamily } from '../family.js';
 import type { Finding, Verdict } from '../health.js';
 import { DEVICE_ID_MAX, IdAllocator, TAG_MAX, qualifiedId } from '../ids.js';
 import type { EntrySource, ModelEntry, ModelInput } from '../input.js';
@@ -166,7 +166,7 @@ export class BuildContext {
     if (families === undefined) this.#familiesOf.set(one, (families = []));
     let family = families.find((f) => f.classname === classname && f.namespace === namespace && f.oneRole === oneRole && f.manyRole === manyRole);
     if (family === undefined) {
-      families.push((family = { namespace, classname, oneRole, one, manyRole, many: [] }));
+      families.push((family = { id: familyId(namespace, classname, oneRole, one, manyRole), namespace, classname, oneRole, one, manyRole, many: [] }));
       this.families.push(family);
     }
     family.many.push(member);

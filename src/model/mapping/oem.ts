@@ -1,4 +1,6 @@
 /** The OEM path: instances of instance providers pass through into their namespaces. */
+import type { CIMInstanceName } from '../../cim/index.js';
+import { boundMember, type AssociationFamily } from '../family.js';
 import { inNamespace } from '../instance-draft.js';
 import type { InstanceSample } from '../input.js';
 import { NamespaceNames, PathMap } from '../paths.js';
@@ -7,14 +9,16 @@ import type { BuildContext } from './context.js';
 /**
  * Adds each provider's instances under their sample's namespace (paths
  * without a namespace get it). An instance without a path, with a path in
- * another namespace, or with a path already in the model is left out and
- * reported: the model never holds two instances at one path.
+ * another namespace, or with a path already in the model (an instance's, or
+ * an association family's) is left out and reported: the model never holds
+ * two instances at one path.
  */
 export function addOemInstances(ctx: BuildContext, samples: readonly InstanceSample[]): void {
   if (samples.every((s) => s.instances.length === 0)) return;
   const names = new NamespaceNames();
   const taken = new PathMap<true>(names);
   for (const { namespace, instance } of ctx.entries) taken.set(namespace, instance.path!, true);
+  const related = new FamilyPaths(ctx.families, names);
   for (const sample of samples) {
     for (const instance of sample.instances) {
       const path = instance.path;
@@ -23,12 +27,34 @@ export function addOemInstances(ctx: BuildContext, samples: readonly InstanceSam
         ctx.problem(sample.provider, subject, 'instance has no path: left out');
       } else if (path.namespace !== undefined && names.of(path.namespace) !== names.of(sample.namespace)) {
         ctx.problem(sample.provider, subject, `path is not in the provider's namespace ${sample.namespace}: left out`);
-      } else if (taken.has(sample.namespace, path)) {
+      } else if (taken.has(sample.namespace, path) || related.has(sample.namespace, path)) {
         ctx.problem(sample.provider, subject, 'another instance already has this path: left out');
       } else {
         taken.set(sample.namespace, path, true);
         ctx.add(sample.namespace, path.namespace === undefined ? inNamespace(instance, sample.namespace) : instance);
       }
     }
+  }
+}
+
+/** The paths of the families' instances, matched without making them; each family's member keys gathered when first needed. */
+class FamilyPaths {
+  readonly #memberKeys = new Map<AssociationFamily, ReadonlySet<string>>();
+
+  constructor(private readonly families: readonly AssociationFamily[], private readonly names: NamespaceNames) {}
+
+  has(namespace: string, path: CIMInstanceName): boolean {
+    const home = this.names.of(path.namespace ?? namespace);
+    return this.families.some((family) => {
+      if (this.names.of(family.namespace) !== home) return false;
+      const key = boundMember(family, path);
+      return key !== undefined && this.#keysOf(family).has(key);
+    });
+  }
+
+  #keysOf(family: AssociationFamily): ReadonlySet<string> {
+    let keys = this.#memberKeys.get(family);
+    if (keys === undefined) this.#memberKeys.set(family, (keys = new Set(family.many.map((member) => member.key))));
+    return keys;
   }
 }
