@@ -78,11 +78,27 @@ export function createInstanceIndex(
 }
 
 /** A family with its namespaces folded and its members by key. */
-interface IndexedFamily {
-  readonly family: AssociationFamily;
+class IndexedFamily {
   readonly oneNamespace: string;
-  /** Member paths by key: an association path's key, like the index's, ignores the namespaces of its references. */
-  readonly members: ReadonlyMap<string, CIMInstanceName>;
+  #members: Map<string, CIMInstanceName> | undefined;
+
+  constructor(readonly family: AssociationFamily, ns: NamespaceNames) {
+    this.oneNamespace = ns.of(family.one.namespace ?? family.namespace);
+  }
+
+  /**
+   * Member paths by key (an association path's key, like the index's,
+   * ignores the namespaces of its references), gathered on the first read
+   * that needs them: most generations have none.
+   */
+  get members(): ReadonlyMap<string, CIMInstanceName> {
+    if (this.#members === undefined) {
+      const { many } = this.family;
+      this.#members = new Map();
+      for (let i = 0; i < many.length; i++) this.#members.set(many[i]!.key, many[i]!);
+    }
+    return this.#members;
+  }
 }
 
 /** The instances of the families, made on each read; each answer lists stored instances first. */
@@ -93,13 +109,7 @@ class DerivedAssociations {
 
   constructor(private readonly ns: NamespaceNames, families: readonly AssociationFamily[], private readonly make: MakeInstance) {
     for (const family of families) {
-      const members = new Map<string, CIMInstanceName>();
-      for (let i = 0; i < family.many.length; i++) {
-        const member = family.many[i]!;
-        if (members.has(member.key)) throw new ModelError('DUPLICATE_PATH', `${family.classname} to ${String(member)}`, 'an association family relates one member twice');
-        members.set(member.key, member);
-      }
-      const indexed = { family, oneNamespace: ns.of(family.one.namespace ?? family.namespace), members };
+      const indexed = new IndexedFamily(family, ns);
       const home = ns.of(family.namespace);
       const classes = inner(this.#byClass, home);
       const classname = family.classname.toLowerCase();
@@ -120,10 +130,10 @@ class DerivedAssociations {
   at(home: string, path: CIMInstanceName): CIMInstance | undefined {
     const families = this.#byClass.get(home)?.get(path.classname.toLowerCase());
     if (families === undefined) return undefined;
-    for (const { family, members } of families) {
-      const key = boundMember(family, path);
-      const member = key === undefined ? undefined : members.get(key);
-      if (member !== undefined) return this.make(family, member);
+    for (const indexed of families) {
+      const key = boundMember(indexed.family, path);
+      const member = key === undefined ? undefined : indexed.members.get(key);
+      if (member !== undefined) return this.make(indexed.family, member);
     }
     return undefined;
   }
@@ -140,14 +150,15 @@ class DerivedAssociations {
     const families = this.#byNamespace.get(home);
     if (families === undefined) return stored;
     let all: CIMInstance[] | undefined;
-    for (const { family, oneNamespace, members } of families) {
+    for (const indexed of families) {
+      const { family } = indexed;
       if (accepts !== undefined && !accepts(family.classname)) continue;
-      if (oneNamespace === targetNamespace && family.one.key === target.key) {
+      if (indexed.oneNamespace === targetNamespace && family.one.key === target.key) {
         all ??= [...stored];
         for (const member of family.many) all.push(this.make(family, member));
         continue;
       }
-      const member = members.get(target.key);
+      const member = indexed.members.get(target.key);
       if (member === undefined || this.ns.of(member.namespace ?? family.namespace) !== targetNamespace) continue;
       (all ??= [...stored]).push(this.make(family, member));
     }

@@ -90,7 +90,8 @@ function addProfile(ctx: BuildContext, profile: ProfileRegistration, advertise: 
  * from either side.
  */
 function conform(ctx: BuildContext, profile: CIMInstanceName, elements: readonly CIMInstanceName[]): void {
+  const standard = ['ConformantStandard', profile] as const;
   for (const namespace of [INTEROP_NAMESPACE, CIMV2_NAMESPACE]) {
-    for (const element of elements) ctx.relate(ModelClass.ElementConformsToProfile, ['ConformantStandard', profile], ['ManagedElement', element], namespace);
+    for (const element of elements) ctx.relate(ModelClass.ElementConformsToProfile, standard, ['ManagedElement', element], namespace);
   }
 }
