@@ -45,15 +45,37 @@ export function familyId(namespace: string, classname: string, oneRole: string, 
 }
 
 /**
- * The key of the member `path` binds, when `path` is of the family's class
- * and binds exactly its two roles, the one to its one end; else undefined.
- * Like the index's keys, it leaves out the references' namespaces and hosts.
+ * A family's members by key, gathered on the first lookup (most
+ * generations never look one up), and the lookup of an association path
+ * among them.
  */
-export function boundMember(family: AssociationFamily, path: CIMInstanceName): string | undefined {
-  if (path.keybindings.size !== 2 || path.classname.toLowerCase() !== family.classname.toLowerCase()) return undefined;
-  const one = path.keybindings.get(family.oneRole);
-  const member = path.keybindings.get(family.manyRole);
-  return one instanceof CIMInstanceName && member instanceof CIMInstanceName && one.key === family.one.key ? member.key : undefined;
+export class FamilyMembers {
+  #byKey: Map<string, CIMInstanceName> | undefined;
+
+  constructor(readonly family: AssociationFamily) {}
+
+  /** The member whose path has `key`. */
+  get(key: string): CIMInstanceName | undefined {
+    if (this.#byKey === undefined) {
+      const { many } = this.family;
+      this.#byKey = new Map();
+      for (let i = 0; i < many.length; i++) this.#byKey.set(many[i]!.key, many[i]!);
+    }
+    return this.#byKey.get(key);
+  }
+
+  /**
+   * The member `path` binds, when `path` is of the family's class and binds
+   * exactly its two roles, the one to its one end. Like the index's keys, it
+   * leaves out the references' namespaces and hosts.
+   */
+  at(path: CIMInstanceName): CIMInstanceName | undefined {
+    const { family } = this;
+    if (path.keybindings.size !== 2 || path.classname.toLowerCase() !== family.classname.toLowerCase()) return undefined;
+    const one = path.keybindings.get(family.oneRole);
+    const member = path.keybindings.get(family.manyRole);
+    return one instanceof CIMInstanceName && member instanceof CIMInstanceName && one.key === family.one.key ? this.get(member.key) : undefined;
+  }
 }
 
 /** Every instance of the families, with its namespace: what the index would answer for them, made all at once. */

@@ -1,6 +1,6 @@
 import { CIMInstanceName, normalizeNamespace, type CIMInstance } from '../cim/index.js';
 import { ModelError } from './errors.js';
-import { boundMember, familyInstance, type AssociationFamily } from './family.js';
+import { FamilyMembers, familyInstance, type AssociationFamily } from './family.js';
 import type { ModelEntry } from './input.js';
 import type { InstanceIndex } from './instance-index.js';
 import { NamespaceNames } from './paths.js';
@@ -77,27 +77,13 @@ export function createInstanceIndex(
   });
 }
 
-/** A family with its namespaces folded and its members by key. */
-class IndexedFamily {
+/** A family with the namespace of its one end folded. */
+class IndexedFamily extends FamilyMembers {
   readonly oneNamespace: string;
-  #members: Map<string, CIMInstanceName> | undefined;
 
-  constructor(readonly family: AssociationFamily, ns: NamespaceNames) {
+  constructor(family: AssociationFamily, ns: NamespaceNames) {
+    super(family);
     this.oneNamespace = ns.of(family.one.namespace ?? family.namespace);
-  }
-
-  /**
-   * Member paths by key (an association path's key, like the index's,
-   * ignores the namespaces of its references), gathered on the first read
-   * that needs them: most generations have none.
-   */
-  get members(): ReadonlyMap<string, CIMInstanceName> {
-    if (this.#members === undefined) {
-      const { many } = this.family;
-      this.#members = new Map();
-      for (let i = 0; i < many.length; i++) this.#members.set(many[i]!.key, many[i]!);
-    }
-    return this.#members;
   }
 }
 
@@ -111,10 +97,8 @@ class DerivedAssociations {
     for (const family of families) {
       const indexed = new IndexedFamily(family, ns);
       const home = ns.of(family.namespace);
-      const classes = inner(this.#byClass, home);
-      const classname = family.classname.toLowerCase();
-      classes.set(classname, [...(classes.get(classname) ?? []), indexed]);
-      this.#byNamespace.set(home, [...(this.#byNamespace.get(home) ?? []), indexed]);
+      append(inner(this.#byClass, home), family.classname.toLowerCase(), indexed);
+      append(this.#byNamespace, home, indexed);
     }
   }
 
@@ -131,8 +115,7 @@ class DerivedAssociations {
     const families = this.#byClass.get(home)?.get(path.classname.toLowerCase());
     if (families === undefined) return undefined;
     for (const indexed of families) {
-      const key = boundMember(indexed.family, path);
-      const member = key === undefined ? undefined : indexed.members.get(key);
+      const member = indexed.at(path);
       if (member !== undefined) return this.make(indexed.family, member);
     }
     return undefined;
@@ -158,7 +141,7 @@ class DerivedAssociations {
         for (const member of family.many) all.push(this.make(family, member));
         continue;
       }
-      const member = indexed.members.get(target.key);
+      const member = indexed.get(target.key);
       if (member === undefined || this.ns.of(member.namespace ?? family.namespace) !== targetNamespace) continue;
       (all ??= [...stored]).push(this.make(family, member));
     }

@@ -1,6 +1,6 @@
 /** The OEM path: instances of instance providers pass through into their namespaces. */
 import type { CIMInstanceName } from '../../cim/index.js';
-import { boundMember, type AssociationFamily } from '../family.js';
+import { FamilyMembers, type AssociationFamily } from '../family.js';
 import { inNamespace } from '../instance-draft.js';
 import type { InstanceSample } from '../input.js';
 import { NamespaceNames, PathMap } from '../paths.js';
@@ -37,24 +37,16 @@ export function addOemInstances(ctx: BuildContext, samples: readonly InstanceSam
   }
 }
 
-/** The paths of the families' instances, matched without making them; each family's member keys gathered when first needed. */
+/** The paths of the families' instances, matched without making them. */
 class FamilyPaths {
-  readonly #memberKeys = new Map<AssociationFamily, ReadonlySet<string>>();
+  readonly #members: FamilyMembers[];
 
-  constructor(private readonly families: readonly AssociationFamily[], private readonly names: NamespaceNames) {}
+  constructor(families: readonly AssociationFamily[], private readonly names: NamespaceNames) {
+    this.#members = families.map((family) => new FamilyMembers(family));
+  }
 
   has(namespace: string, path: CIMInstanceName): boolean {
     const home = this.names.of(path.namespace ?? namespace);
-    return this.families.some((family) => {
-      if (this.names.of(family.namespace) !== home) return false;
-      const key = boundMember(family, path);
-      return key !== undefined && this.#keysOf(family).has(key);
-    });
-  }
-
-  #keysOf(family: AssociationFamily): ReadonlySet<string> {
-    let keys = this.#memberKeys.get(family);
-    if (keys === undefined) this.#memberKeys.set(family, (keys = new Set(family.many.map((member) => member.key))));
-    return keys;
+    return this.#members.some((members) => this.names.of(members.family.namespace) === home && members.at(path) !== undefined);
   }
 }
