@@ -21,11 +21,21 @@ type Element = 'instance' | 'named' | 'withpath' | 'objectwithpath' | 'name' | '
  * bytes): past it, answers are encoded afresh and not kept, so pulling a
  * huge result once does not keep its whole XML alive. An entry gives its
  * bytes back when its object is collected.
+ *
+ * An object's encoding is kept only once a second answer asks for it (the
+ * first is remembered, not its text: a doorkeeper, as caches that admit on
+ * the second use have): a poller that reads hardware once per sample, whose
+ * readings have changed by its next poll, would otherwise fill the budget
+ * with bytes no answer reuses, held until their instances are collected.
+ * Each caller names its answer (`answer`: any object, the same for every
+ * piece of one answer, its length measured or not).
  */
 export class EncodeCache {
   readonly #entries = new WeakMap<object, Map<string, string | Buffer>>();
   /** key → object → the byte length of its piece (see lengthOf). */
   readonly #lengths = new Map<string, WeakMap<object, number>>();
+  /** object → the answer that first asked for it. */
+  readonly #firstAsked = new WeakMap<object, object>();
   readonly #released = new FinalizationRegistry<number>((bytes) => {
     this.#bytes -= bytes;
   });
@@ -38,23 +48,23 @@ export class EncodeCache {
     return this.#bytes;
   }
 
-  get(object: CIMInstance | CIMInstanceName, key: string, encode: () => string): string {
-    return this.#get(object, key, encode) as string;
+  get(object: CIMInstance | CIMInstanceName, key: string, answer: object, encode: () => string): string {
+    return this.#get(object, key, answer, encode) as string;
   }
 
   /**
    * The UTF-8 bytes kept for (object, key), so that an answer refers to them
    * instead of copying them; past the budget, the text encoded afresh.
    */
-  bytesOf(object: CIMInstance, key: string, encode: () => string): Piece {
+  bytesOf(object: CIMInstance, key: string, answer: object, encode: () => string): Piece {
     const cached = this.peek(object, key);
     if (cached !== undefined) return cached;
     const text = encode();
-    return Buffer.byteLength(text) <= this.room ? this.#keep(object, key, Buffer.from(text)) : text;
+    return this.admits(object, answer) && Buffer.byteLength(text) <= this.room ? this.#keep(object, key, Buffer.from(text)) : text;
   }
 
-  list(items: readonly object[], key: string, encode: () => Buffer): Buffer {
-    return this.#get(items, key, encode) as Buffer;
+  list(items: readonly object[], key: string, answer: object, encode: () => Buffer): Buffer {
+    return this.#get(items, key, answer, encode) as Buffer;
   }
 
   /**
@@ -89,11 +99,18 @@ export class EncodeCache {
     return this.maxBytes - this.#bytes;
   }
 
-  #get(object: object, key: string, encode: () => string | Buffer): string | Buffer {
+  #get(object: object, key: string, answer: object, encode: () => string | Buffer): string | Buffer {
     const cached = this.peek(object, key);
     if (cached !== undefined) return cached;
     const value = encode();
-    return value.length <= this.room ? this.#keep(object, key, value) : value;
+    return this.admits(object, answer) && value.length <= this.room ? this.#keep(object, key, value) : value;
+  }
+
+  /** Whether `object`'s encoding may be kept for `answer`: not when it is the first answer to ask for it (which it remembers). */
+  admits(object: object, answer: object): boolean {
+    const first = this.#firstAsked.get(object);
+    if (first === undefined) this.#firstAsked.set(object, answer);
+    return first !== undefined && first !== answer;
   }
 
   #keep<T extends string | Buffer>(object: object, key: string, value: T): T {
@@ -277,25 +294,25 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
       for (const d of result.declarations) yield xml.encodeQualifierDeclaration(d);
       return;
     case 'instancenames':
-      yield* cachedPaths(result.paths, 'name', host, cache);
+      yield* cachedPaths(result.paths, 'name', host, cache, result);
       return;
     case 'objectpaths':
-      yield* cachedPaths(result.paths, 'objectpath', host, cache);
+      yield* cachedPaths(result.paths, 'objectpath', host, cache, result);
       return;
     case 'instancepaths':
-      yield* cachedPaths(result.paths, 'path', host, cache);
+      yield* cachedPaths(result.paths, 'path', host, cache, result);
       return;
     case 'namedinstances':
-      yield* cachedInstances(result.instances, 'named', result.view, host, cache);
+      yield* cachedInstances(result.instances, 'named', result.view, host, cache, result);
       return;
     case 'objectswithpath':
-      yield* cachedInstances(result.instances, 'objectwithpath', result.view, host, cache);
+      yield* cachedInstances(result.instances, 'objectwithpath', result.view, host, cache, result);
       return;
     case 'instanceswithpath':
-      yield* cachedInstances(result.instances, 'withpath', result.view, host, cache);
+      yield* cachedInstances(result.instances, 'withpath', result.view, host, cache, result);
       return;
     case 'instances':
-      yield* cachedInstances(result.instances, 'instance', result.view, host, cache);
+      yield* cachedInstances(result.instances, 'instance', result.view, host, cache, result);
       return;
   }
 }
@@ -304,19 +321,19 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
 function listLengths(result: Result, host: string, cache: EncodeCache): Iterable<number> | undefined {
   switch (result.kind) {
     case 'instancenames':
-      return pathLengths(result.paths, 'name', host, cache);
+      return pathLengths(result.paths, 'name', host, cache, result);
     case 'objectpaths':
-      return pathLengths(result.paths, 'objectpath', host, cache);
+      return pathLengths(result.paths, 'objectpath', host, cache, result);
     case 'instancepaths':
-      return pathLengths(result.paths, 'path', host, cache);
+      return pathLengths(result.paths, 'path', host, cache, result);
     case 'namedinstances':
-      return instanceLengths(result.instances, 'named', result.view, host, cache);
+      return instanceLengths(result.instances, 'named', result.view, host, cache, result);
     case 'objectswithpath':
-      return instanceLengths(result.instances, 'objectwithpath', result.view, host, cache);
+      return instanceLengths(result.instances, 'objectwithpath', result.view, host, cache, result);
     case 'instanceswithpath':
-      return instanceLengths(result.instances, 'withpath', result.view, host, cache);
+      return instanceLengths(result.instances, 'withpath', result.view, host, cache, result);
     case 'instances':
-      return instanceLengths(result.instances, 'instance', result.view, host, cache);
+      return instanceLengths(result.instances, 'instance', result.view, host, cache, result);
     default:
       return undefined;
   }
@@ -337,10 +354,11 @@ const WRAPPER_ENDS = new Map(Object.values(WRAPPERS).map((wrapper) => [wrapper, 
  * associators), so that answering one operation does not push another's
  * text out of the cache. One piece at a time, so that the sender can yield
  * to the event loop however large the answer. A whole result list (frozen:
- * the same array while an index generation lasts) is kept as one buffer for
- * the next poll when it fits in the cache, and then sent as one piece.
+ * the same array while an index generation lasts) is kept as one buffer by
+ * the second poll that asks for it when it fits in the cache, and then sent
+ * as one piece.
  */
-function* cachedInstances(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache): Generator<Piece> {
+function* cachedInstances(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache, answer: object): Generator<Piece> {
   const wrapper = WRAPPERS[element];
   const listKey = `${element}|${host}|${viewKey(view)}`;
   const whole = Object.isFrozen(instances) ? cache.peek(instances, listKey) : undefined;
@@ -350,12 +368,12 @@ function* cachedInstances(instances: readonly CIMInstance[], element: Element, v
   }
   const instanceKey = `instance|${viewKey(view)}`;
   const startKey = `${element}|${host}`;
-  let parts: Piece[] | undefined = Object.isFrozen(instances) ? [] : undefined;
+  let parts: Piece[] | undefined = Object.isFrozen(instances) && cache.admits(instances, answer) ? [] : undefined;
   let size = 0;
   for (const instance of instances) {
-    const text = cache.bytesOf(instance, instanceKey, () => xml.encodeInstance(instance, encodeOptions(view, instance)));
+    const text = cache.bytesOf(instance, instanceKey, answer, () => xml.encodeInstance(instance, encodeOptions(view, instance)));
     const pieces = wrapper
-      ? [cache.bytesOf(instance, startKey, () => xml.instanceWrapperStart(wrapper, instance, host)), text, WRAPPER_ENDS.get(wrapper)!]
+      ? [cache.bytesOf(instance, startKey, answer, () => xml.instanceWrapperStart(wrapper, instance, host)), text, WRAPPER_ENDS.get(wrapper)!]
       : [text];
     yield* pieces;
     if (parts === undefined) continue;
@@ -363,11 +381,11 @@ function* cachedInstances(instances: readonly CIMInstance[], element: Element, v
     if (size <= cache.room) parts.push(...pieces);
     else parts = undefined; // too big to keep: the pieces die as they are sent
   }
-  if (parts) cache.list(instances, listKey, () => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))));
+  if (parts) cache.list(instances, listKey, answer, () => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))));
 }
 
 /** The lengths of cachedInstances' pieces, by the same keys. */
-function* instanceLengths(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache): Generator<number> {
+function* instanceLengths(instances: readonly CIMInstance[], element: Element, view: InstanceView, host: string, cache: EncodeCache, answer: object): Generator<number> {
   const wrapper = WRAPPERS[element];
   const whole = Object.isFrozen(instances) ? cache.peek(instances, `${element}|${host}|${viewKey(view)}`) : undefined;
   if (whole !== undefined) {
@@ -377,22 +395,22 @@ function* instanceLengths(instances: readonly CIMInstance[], element: Element, v
   const instanceKey = `instance|${viewKey(view)}`;
   const startKey = `${element}|${host}`;
   for (const instance of instances) {
-    yield cache.lengthOf(instance, instanceKey, () => cache.bytesOf(instance, instanceKey, () => xml.encodeInstance(instance, encodeOptions(view, instance))));
+    yield cache.lengthOf(instance, instanceKey, () => cache.bytesOf(instance, instanceKey, answer, () => xml.encodeInstance(instance, encodeOptions(view, instance))));
     if (wrapper) {
-      yield cache.lengthOf(instance, startKey, () => cache.bytesOf(instance, startKey, () => xml.instanceWrapperStart(wrapper, instance, host)));
+      yield cache.lengthOf(instance, startKey, () => cache.bytesOf(instance, startKey, answer, () => xml.instanceWrapperStart(wrapper, instance, host)));
       yield WRAPPER_ENDS.get(wrapper)!.length;
     }
   }
 }
 
-function* pathLengths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache): Generator<number> {
+function* pathLengths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache, answer: object): Generator<number> {
   const key = `${element}|${host}`;
-  for (const path of paths) yield cache.lengthOf(path, key, () => cache.get(path, key, () => encodePathElement(path, element, host)));
+  for (const path of paths) yield cache.lengthOf(path, key, () => cache.get(path, key, answer, () => encodePathElement(path, element, host)));
 }
 
-function* cachedPaths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache): Generator<Piece> {
+function* cachedPaths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache, answer: object): Generator<Piece> {
   const key = `${element}|${host}`;
-  for (const path of paths) yield cache.get(path, key, () => encodePathElement(path, element, host));
+  for (const path of paths) yield cache.get(path, key, answer, () => encodePathElement(path, element, host));
 }
 
 function encodePathElement(path: CIMInstanceName, element: Element, host: string): string {

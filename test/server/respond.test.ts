@@ -16,32 +16,44 @@ function encoder(text: string): { encode: () => string; calls: () => number } {
   return { encode: () => (calls++, text), calls: () => calls };
 }
 
+/** Answers, as the cache tells them apart: by identity. */
+const [earlier, later, another] = [{ answer: 'earlier' }, { answer: 'later' }, { answer: 'another' }];
+
 t.test('EncodeCache', async (t) => {
-  t.test('keeps each (object, key) answer once, within the budget', async (t) => {
+  t.test('keeps an object\'s text once a second answer asks for it', async (t) => {
     const cache = new EncodeCache(100);
     const fan = name('fan1');
     const a = encoder('a'.repeat(40));
-    t.equal(cache.get(fan, 'named', a.encode), 'a'.repeat(40));
-    t.equal(cache.get(fan, 'named', a.encode), 'a'.repeat(40));
-    t.equal(a.calls(), 1, 'encoded once');
+    t.equal(cache.get(fan, 'named', earlier, a.encode), 'a'.repeat(40));
+    t.equal(cache.get(fan, 'named', earlier, a.encode), 'a'.repeat(40), 'the same answer asking again (its length measured, then sent)');
+    t.equal(cache.bytes, 0, 'the first answer keeps nothing');
+    t.equal(a.calls(), 2);
+    t.equal(cache.get(fan, 'named', later, a.encode), 'a'.repeat(40));
+    t.equal(cache.bytes, 40, 'a second answer keeps it');
+    t.equal(cache.get(fan, 'named', another, a.encode), 'a'.repeat(40));
+    t.equal(a.calls(), 3, 'and the next ones read it');
     const b = encoder('b'.repeat(40));
-    cache.get(fan, 'withpath', b.encode);
-    t.equal(b.calls(), 1, 'another key of the same object is another entry');
+    cache.get(fan, 'withpath', another, b.encode);
+    cache.get(fan, 'withpath', later, b.encode);
+    t.equal(b.calls(), 1, 'another key of an object already asked for is kept at once, as another entry');
     t.equal(cache.bytes, 80);
   });
 
   t.test('past the budget, answers are encoded afresh and not kept', async (t) => {
     const cache = new EncodeCache(100);
-    cache.get(name('fan1'), 'named', () => 'a'.repeat(60));
+    const fan1 = name('fan1');
+    cache.get(fan1, 'named', earlier, () => '');
+    cache.get(fan1, 'named', later, () => 'a'.repeat(60));
     const over = encoder('b'.repeat(60));
     const fan2 = name('fan2');
-    t.equal(cache.get(fan2, 'named', over.encode), 'b'.repeat(60), 'the answer is right all the same');
-    cache.get(fan2, 'named', over.encode);
-    t.equal(over.calls(), 2, 'not kept');
+    cache.get(fan2, 'named', earlier, over.encode);
+    t.equal(cache.get(fan2, 'named', later, over.encode), 'b'.repeat(60), 'the answer is right all the same');
+    cache.get(fan2, 'named', another, over.encode);
+    t.equal(over.calls(), 3, 'not kept');
     t.equal(cache.bytes, 60);
     const fits = encoder('c'.repeat(40));
-    cache.get(fan2, 'other', fits.encode);
-    cache.get(fan2, 'other', fits.encode);
+    cache.get(fan2, 'other', later, fits.encode);
+    cache.get(fan2, 'other', another, fits.encode);
     t.equal(fits.calls(), 1, 'a smaller answer that still fits is kept');
     t.equal(cache.bytes, 100, 'up to the budget exactly');
   });
@@ -51,9 +63,11 @@ t.test('EncodeCache', async (t) => {
     const list = Object.freeze([name('fan1')]);
     let calls = 0;
     const encode = () => (calls++, Buffer.from('é'.repeat(10)));
-    t.same(cache.list(list, 'named', encode), Buffer.from('é'.repeat(10)));
-    cache.list(list, 'named', encode);
-    t.equal(calls, 1);
+    t.same(cache.list(list, 'named', earlier, encode), Buffer.from('é'.repeat(10)));
+    t.equal(cache.bytes, 0, 'not kept for the first answer');
+    cache.list(list, 'named', later, encode);
+    cache.list(list, 'named', another, encode);
+    t.equal(calls, 2);
     t.equal(cache.bytes, 20, 'bytes, not characters');
   });
 
@@ -61,16 +75,17 @@ t.test('EncodeCache', async (t) => {
     const cache = new EncodeCache(100);
     const fan = new CIMInstance({ classname: 'CIM_Fan', path: name('fan1') });
     const a = encoder('<INSTANCE>é</INSTANCE>');
-    const first = cache.bytesOf(fan, 'named', a.encode);
-    t.ok(Buffer.isBuffer(first));
-    t.equal(first.toString(), '<INSTANCE>é</INSTANCE>');
-    t.equal(cache.bytesOf(fan, 'named', a.encode), first, 'the buffer itself, not a copy');
-    t.equal(a.calls(), 1);
+    t.equal(cache.bytesOf(fan, 'named', earlier, a.encode), '<INSTANCE>é</INSTANCE>', 'the first answer gets the text');
+    const kept = cache.bytesOf(fan, 'named', later, a.encode);
+    t.ok(Buffer.isBuffer(kept));
+    t.equal(kept.toString(), '<INSTANCE>é</INSTANCE>');
+    t.equal(cache.bytesOf(fan, 'named', another, a.encode), kept, 'the buffer itself, not a copy');
+    t.equal(a.calls(), 2);
     t.equal(cache.bytes, 23, 'bytes, not characters');
     const over = encoder('x'.repeat(78));
     const other = new CIMInstance({ classname: 'CIM_Fan', path: name('fan2') });
-    t.equal(cache.bytesOf(other, 'named', over.encode), 'x'.repeat(78), 'past the budget: the text, not kept');
-    cache.bytesOf(other, 'named', over.encode);
+    cache.bytesOf(other, 'named', earlier, over.encode);
+    t.equal(cache.bytesOf(other, 'named', later, over.encode), 'x'.repeat(78), 'past the budget: the text, not kept');
     t.equal(over.calls(), 2);
     t.equal(cache.bytes, 23);
   });
@@ -78,14 +93,15 @@ t.test('EncodeCache', async (t) => {
   t.test('lengthOf measures a piece once, keeping no text past the budget', async (t) => {
     const cache = new EncodeCache(30);
     const fan = new CIMInstance({ classname: 'CIM_Fan', path: name('fan1') });
+    cache.admits(fan, earlier);
     const kept = encoder('<INSTANCE>é</INSTANCE>');
-    const piece = () => cache.bytesOf(fan, 'named', kept.encode);
+    const piece = () => cache.bytesOf(fan, 'named', later, kept.encode);
     t.equal(cache.lengthOf(fan, 'named', piece), 23, 'UTF-8 bytes');
-    t.equal(cache.bytesOf(fan, 'named', kept.encode).length, 23, 'the bytes measured are kept within the budget');
+    t.equal(cache.bytesOf(fan, 'named', later, kept.encode).length, 23, 'the bytes measured are kept within the budget');
     t.equal(kept.calls(), 1, 'and sent without encoding again');
     const other = new CIMInstance({ classname: 'CIM_Fan', path: name('fan2') });
     const over = encoder('é'.repeat(20));
-    const overPiece = () => cache.bytesOf(other, 'named', over.encode);
+    const overPiece = () => cache.bytesOf(other, 'named', later, over.encode);
     t.equal(cache.lengthOf(other, 'named', overPiece), 40);
     t.equal(cache.lengthOf(other, 'named', overPiece), 40);
     t.equal(over.calls(), 1, 'past the budget, the length is remembered, not the text');
@@ -110,9 +126,8 @@ t.test('EncodeCache', async (t) => {
   t.test('a budget of 0 keeps nothing', async (t) => {
     const cache = new EncodeCache(0);
     const a = encoder('a');
-    cache.get(name('fan1'), 'named', a.encode);
-    cache.get(name('fan1'), 'named', a.encode);
-    t.equal(a.calls(), 2);
+    for (const answer of [earlier, later, another]) cache.get(name('fan1'), 'named', answer, a.encode);
+    t.equal(a.calls(), 3);
     t.equal(cache.bytes, 0);
   });
 
@@ -121,15 +136,18 @@ t.test('EncodeCache', async (t) => {
     const gc = runInNewContext('gc') as () => void;
     const cache = new EncodeCache(1000);
     const kept = name('kept');
-    cache.get(kept, 'named', () => 'k'.repeat(100));
-    (() => cache.get(name('gone'), 'named', () => 'g'.repeat(300)))();
+    const twice = (object: CIMInstanceName, text: string) => {
+      for (const answer of [earlier, later]) cache.get(object, 'named', answer, () => text);
+    };
+    twice(kept, 'k'.repeat(100));
+    (() => twice(name('gone'), 'g'.repeat(300)))();
     t.equal(cache.bytes, 400);
     for (let i = 0; i < 50 && cache.bytes > 100; i++) {
       gc();
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     t.equal(cache.bytes, 100, 'only the live object\'s entry is counted');
-    t.equal(cache.get(kept, 'named', () => 'other'), 'k'.repeat(100), 'and it is still there');
+    t.equal(cache.get(kept, 'named', another, () => 'other'), 'k'.repeat(100), 'and it is still there');
   });
 });
 
@@ -203,7 +221,7 @@ t.test('instances in answers', async (t) => {
   t.test('are written as the element encoders write them, from the cache or not', async (t) => {
     for (const budget of [0, 1_000_000]) {
       const cache = new EncodeCache(budget);
-      for (let round = 0; round < 2; round++) {
+      for (let round = 0; round < 3; round++) {
         t.equal(answer({ kind: 'namedinstances', instances: fans, view }, cache), named, `VALUE.NAMEDINSTANCE, budget ${budget}, round ${round}`);
         t.equal(answer({ kind: 'instanceswithpath', instances: [...fans], view, pull }, cache), withPath, `VALUE.INSTANCEWITHPATH, budget ${budget}, round ${round}`);
       }
@@ -224,10 +242,11 @@ t.test('instances in answers', async (t) => {
     for (const budget of [0, 1_000_000]) {
       const cache = new EncodeCache(budget);
       for (const result of results) {
-        for (let round = 0; round < 2; round++) {
-          const lengths = [...intrinsicResponseLengths('1', 'Op', result, host, cache)!];
+        for (let round = 0; round < 3; round++) {
+          const asked = { ...result }; // another answer each round: the first keeps nothing, the next ones read what the second kept
+          const lengths = [...intrinsicResponseLengths('1', 'Op', asked, host, cache)!];
           const sum = lengths.reduce((a, b) => a + b, 0);
-          t.equal(sum, Buffer.byteLength(answer(result, cache)), `${result.kind}, budget ${budget}, round ${round}`);
+          t.equal(sum, Buffer.byteLength(answer(asked, cache)), `${result.kind}, budget ${budget}, round ${round}`);
         }
       }
     }
@@ -236,8 +255,21 @@ t.test('instances in answers', async (t) => {
     t.equal(intrinsicResponseLengths('1', 'Op', { kind: 'void' }, host, new EncodeCache(0)), undefined, 'no return value: not measured');
   });
 
+  t.test('a whole list is kept by its second answer and then sent as one piece', async (t) => {
+    const cache = new EncodeCache(1_000_000);
+    const pieces = () => [...intrinsicResponse('1', 'Op', { kind: 'namedinstances', instances: fans, view }, host, cache)];
+    t.equal(pieces().length, 2 + 3 * fans.length, 'the first answer: three pieces an instance, between the start and the end');
+    t.equal(cache.bytes, 0, 'and nothing kept');
+    t.equal(pieces().length, 2 + 3 * fans.length, 'the second: the same pieces, now kept with their list');
+    const third = pieces();
+    t.equal(third.length, 3, 'the third: the list in one piece');
+    t.equal(third.join(''), named);
+  });
+
   t.test('keep the INSTANCE text once, whatever the element around it', async (t) => {
     const cache = new EncodeCache(1_000_000);
+    answer({ kind: 'instanceswithpath', instances: [...fans], view, pull }, cache);
+    t.equal(cache.bytes, 0, 'the first answer to ask keeps nothing');
     answer({ kind: 'instanceswithpath', instances: [...fans], view, pull }, cache);
     const afterPull = cache.bytes;
     answer({ kind: 'namedinstances', instances: [...fans], view }, cache);
