@@ -129,15 +129,25 @@ const MAX_LENGTH_KEYS = 64;
 /** A piece of an answer: text, or bytes from the cache. */
 export type Piece = string | Buffer;
 
+/** The first chunk of an answer. */
+const FIRST_CHUNK_BYTES = 2 * 1024;
+/** The largest chunk: each next one is twice the last, up to it. */
 const CHUNK_BYTES = 64 * 1024;
 
 /**
  * The bytes of an answer, gathered as its pieces come: text is written at
- * once into 64 KiB chunks, so that it dies young instead of being kept (and
+ * once into chunks, so that it dies young instead of being kept (and
  * promoted to the old generation) until the whole answer is known; bytes
  * from the cache are kept as they are, by reference. Text after such bytes
  * goes on in the same chunk. A Buffer per piece instead cost a quarter of
  * the server's time on a page of a pull (a thousand pieces).
+ *
+ * Chunks grow from 2 to 64 KiB: most answers are small, or bytes from the
+ * cache framed by a few hundred bytes of text, and a 64 KiB chunk for each
+ * left the C heap larger after a burst of polls (glibc keeps what it was
+ * given back). Each chunk is memory of its own, not a slice of Node.js's
+ * shared pool, whose 8 KiB slabs live while any slice does: requests' and
+ * answers' slices sharing them made the C heap larger still.
  */
 export class AnswerBytes {
   size = 0;
@@ -158,9 +168,10 @@ export class AnswerBytes {
       this.#full.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
       return;
     }
-    if (this.#chunk === undefined || this.#used + bytes > CHUNK_BYTES) {
+    if (this.#chunk === undefined || this.#used + bytes > this.#chunk.length) {
       this.#seal();
-      this.#chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      const size = this.#chunk === undefined ? FIRST_CHUNK_BYTES : Math.min(2 * this.#chunk.length, CHUNK_BYTES);
+      this.#chunk = Buffer.allocUnsafeSlow(Math.max(size, bytes));
       this.#start = this.#used = 0;
     }
     this.#used += this.#chunk.write(piece, this.#used);

@@ -174,6 +174,17 @@ t.test('AnswerBytes', async (t) => {
     t.equal(size, 64 * 1024 + 2);
   });
 
+  t.test('chunks grow from 2 KiB, twice as large each, up to 64 KiB', async (t) => {
+    const piece = 'a'.repeat(1000);
+    const { size, chunks } = gather(Array.from({ length: 300 }, () => piece));
+    t.same(chunks.slice(0, 7).map((c) => c.length), [2000, 4000, 8000, 16_000, 32_000, 65_000, 65_000]);
+    t.same(chunks.slice(0, 7).map((c) => c.buffer.byteLength), [2048, 4096, 8192, 16_384, 32_768, 65_536, 65_536],
+      'each its own memory, not a slice of a shared pool');
+    t.ok(chunks.every((c) => c.buffer.byteLength <= 64 * 1024), 'none larger');
+    t.equal(size, 300_000);
+    t.equal(Buffer.concat(chunks).toString(), piece.repeat(300));
+  });
+
   t.test('bytes from the cache and text larger than a chunk are kept whole, in their place', async (t) => {
     const cached = Buffer.from('<VALUE.NAMEDINSTANCE/>');
     const large = 'x'.repeat(70_000);
