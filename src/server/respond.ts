@@ -208,7 +208,7 @@ function encodeOptions(view: InstanceView, instance?: CIMInstance): xml.Instance
   };
 }
 
-/** The pieces of an IMETHODRESPONSE carrying `result`. */
+/** The pieces of an IMETHODRESPONSE carrying `result`, which is the answer the cache counts (EncodeCache.admits). */
 export function* intrinsicResponse(messageId: string, name: string, result: Result, host: string, cache: EncodeCache): Generator<Piece> {
   const [start, end] = frame(messageId, name, result);
   yield start;
@@ -217,10 +217,11 @@ export function* intrinsicResponse(messageId: string, name: string, result: Resu
 }
 
 /**
- * The byte lengths of what intrinsicResponse makes of the same arguments,
- * in order, when a result of instances or paths: their encoded pieces are
- * measured one at a time (lengthOf) and not kept, so the length of a large
- * answer is known before its first byte is sent without holding it whole.
+ * The byte lengths of what intrinsicResponse makes of the same arguments
+ * (the same answer to the cache), in order, when a result of instances or
+ * paths: their encoded pieces are measured one at a time (lengthOf) and not
+ * kept, so the length of a large answer is known before its first byte is
+ * sent without holding it whole.
  * Undefined for other results. A sequence, so that the caller can yield
  * while instances are encoded to be measured.
  */
