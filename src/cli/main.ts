@@ -1,8 +1,16 @@
+import { quietFromStart } from '../server/heap-growth.js';
 import { type CliIO, type Command, processIO } from './io.js';
 
 /** Each command lives in its own module, loaded only when it runs. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  serve: { summary: 'run the CIM-XML broker', load: async () => (await import('./serve.js')).run },
+  serve: {
+    summary: 'run the CIM-XML broker',
+    load: async () => {
+      // Before the broker's modules load: they would grow the young generation, and an idle agent keeps it.
+      quietFromStart();
+      return (await import('./serve.js')).run;
+    },
+  },
   mof: { summary: 'compile and check MOF files', load: async () => (await import('./mof.js')).run },
   passwd: { summary: 'add a user or change a password in the users file', load: async () => (await import('./passwd.js')).run },
   config: { summary: 'print the effective configuration or its reference', load: async () => (await import('./config.js')).run },

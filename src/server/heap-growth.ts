@@ -16,13 +16,14 @@
  * 10,000 sensors leaves 10 MB of new instances each time, so it stays at
  * its largest; V8 shrinks it when allocation slows down, and it grows again
  * at the next sample. While quiet it does not grow (a growth factor of 1):
- * what V8 shrinks stays shrunk. From the start, before a sample at 10,000
- * sensors grew it, it would stay at 2 × 1 MB, which costs those samples a
- * third more CPU; by the time the broker starts, start-up has grown it and
- * V8 shrinks it to twice what lives in it. That is V8 11 (Node.js 20):
- * a later V8 may raise a factor below 2 to 2, and then the young generation
- * grows as V8 likes (test/ops/heap-growth.test.ts checks it on the V8 it
- * runs on). The flags are the process's: one policy per process.
+ * what V8 shrinks stays shrunk. `thincim serve` is quiet from its first
+ * allocation (quietFromStart): loading the broker's modules and building
+ * its first model would grow it to 2 × 4 MB, which an idle agent keeps
+ * (4–5 MB of RSS); held at 2 × 1 MB, an idle minute at 10,000 sensors
+ * costs a few per cent more CPU (bench/README.md). That is V8 11 (Node.js
+ * 20): a later V8 may raise a factor below 2 to 2, and then the young
+ * generation grows as V8 likes (test/ops/heap-growth.test.ts checks it on
+ * the V8 it runs on). The flags are the process's: one policy per process.
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -55,6 +56,15 @@ export function operatorSetHeapGrowth(execArgv: readonly string[] = process.exec
 function setGrowth({ growingPercent, semiSpaceGrowthFactor }: HeapGrowth): void {
   setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
   setFlagsFromString(`--semi-space-growth-factor=${semiSpaceGrowthFactor}`);
+}
+
+/**
+ * The quiet choices, set before `thincim serve` loads the broker's modules
+ * (the policy it starts later keeps them while quiet), unless the operator
+ * set either flag.
+ */
+export function quietFromStart(execArgv: readonly string[] = process.execArgv, apply: (growth: HeapGrowth) => void = setGrowth): void {
+  if (!operatorSetHeapGrowth(execArgv)) apply(QUIET);
 }
 
 export class HeapGrowthPolicy {

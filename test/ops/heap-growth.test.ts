@@ -2,17 +2,24 @@
  * While the broker is quiet, V8's heap growing factor is bounded and the
  * young generation does not grow (src/server/heap-growth.ts); under load,
  * when the broker closes, and when the operator set either flag, both are
- * V8's. Checked on the policy's decisions, on a broker sent real requests,
- * and on a real V8, which collects the old generation more often and keeps
- * the young one as it is once the flags are set at run time.
+ * V8's; `thincim serve` is quiet from before its modules load. Checked on
+ * the policy's decisions, on a broker sent real requests, on a real V8,
+ * which collects the old generation more often and keeps the young one as
+ * it is once the flags are set at run time, and on the built `thincim serve`.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { BUSY_REQUESTS, HeapGrowthPolicy, QUIET, V8_OWN, operatorSetHeapGrowth, type HeapGrowth } from '../../src/server/heap-growth.js';
+import type { Test } from 'tap';
+import { BUSY_REQUESTS, HeapGrowthPolicy, QUIET, V8_OWN, operatorSetHeapGrowth, quietFromStart, type HeapGrowth } from '../../src/server/heap-growth.js';
 import { startTestBroker } from '../helpers/broker.js';
+import { freePort, spawnThincim, stop } from '../helpers/process.js';
 
 const HEAP_MODULE = fileURLToPath(new URL('../../src/server/heap-growth.ts', import.meta.url));
+const YOUNG_GENERATION_REPORT = fileURLToPath(new URL('../helpers/young-generation.cjs', import.meta.url));
+const MiB = 2 ** 20;
 
 t.test('the operator\'s own factor wins, in either spelling', async (t) => {
   t.ok(operatorSetHeapGrowth(['--heap-growing-percent=50']), 'dashes');
@@ -21,6 +28,14 @@ t.test('the operator\'s own factor wins, in either spelling', async (t) => {
   t.notOk(operatorSetHeapGrowth(['--max-semi-space-size=4']), 'a size is no growth policy');
   t.notOk(operatorSetHeapGrowth(['--heap-prof', '--heap-growing-percentage']), 'other flags are not it');
   t.notOk(operatorSetHeapGrowth([]), 'none');
+});
+
+t.test('`thincim serve` is quiet from the start, unless the operator chose', async (t) => {
+  const set: HeapGrowth[] = [];
+  quietFromStart([], (growth) => set.push(growth));
+  t.same(set, [QUIET], 'quiet before the broker\'s modules load');
+  quietFromStart(['--semi-space-growth-factor=4'], (growth) => set.push(growth));
+  t.same(set, [QUIET], 'the operator\'s flag: nothing set');
 });
 
 t.test('bounded while quiet, V8\'s own under load, set only when that changes', async (t) => {
@@ -109,4 +124,26 @@ t.test('set at run time, the young generation does not grow while quiet', async 
   const own = youngGeneration(false);
   const quiet = youngGeneration(true);
   t.ok(quiet * 4 <= own, `young generation: ${(own / 2 ** 20).toFixed(1)} MiB with V8's own growth, ${(quiet / 2 ** 20).toFixed(1)} MiB quiet`);
+});
+
+/** The young generation's size (both semi-spaces, bytes) of the built `thincim serve` once its first sample is published. */
+async function youngGenerationOfServe(t: Test, nodeArgs: string[]): Promise<number> {
+  const dir = t.testdir();
+  const report = join(dir, 'young-generation');
+  const server = spawnThincim(
+    ['serve', '--state-dir', join(dir, 'state'), '--https-port', '0', '--http-port', String(await freePort()), '--providers', 'simulated', '--log-level', 'debug', '--no-log-pretty'],
+    { built: true, nodeArgs: [...nodeArgs, '--require', YOUNG_GENERATION_REPORT], env: { YOUNG_GENERATION_FILE: report } },
+  );
+  t.teardown(() => stop(server));
+  await server.waitForLog((l) => l.msg === 'model published' && l['generation'] === 2, 'the first sample published');
+  server.child.kill('SIGTERM');
+  t.match(await server.exited, { code: 0 }, 'stopped gracefully');
+  return Number(readFileSync(report, 'utf8'));
+}
+
+t.test('start-up does not grow the young generation of `thincim serve`', async (t) => {
+  const quiet = await youngGenerationOfServe(t, []);
+  const own = await youngGenerationOfServe(t, ['--semi-space-growth-factor=2']);
+  t.ok(quiet <= 4 * MiB, `quiet from the start: ${(quiet / MiB).toFixed(1)} MiB`);
+  t.ok(2 * quiet <= own, `with V8's own growth, as the operator chose: ${(own / MiB).toFixed(1)} MiB`);
 });
