@@ -6,6 +6,7 @@
  *
  * - start-up to the first answered CIM request (and to /readyz 200), with a
  *   cold and with a warm compiled-schema cache;
+ * - the floor: idle RSS of hello-world servers on node:http and on fastify;
  * - idle RSS of the default simulated host 5 s after start-up; RSS after
  *   `--requests` EnumerateInstances of CIM_NumericSensor, and its trend over
  *   as many again;
@@ -165,7 +166,6 @@ class Server extends ProcessStats {
     return new Server(child, `http://127.0.0.1:${port}`, spawnedAt);
   }
 
-
   /** Milliseconds from the spawn to the first CIM request answered (polled every 5 ms). */
   async firstAnswerMs(): Promise<number> {
     const client = new CimClient(this.url);
@@ -212,12 +212,6 @@ class Server extends ProcessStats {
   #checkAlive(): void {
     if (this.child.exitCode !== null) throw new Error(`thincim serve exited with ${this.child.exitCode}:\n${this.#output}`);
   }
-
-
-
-
-
-
 }
 
 // ---------------------------------------------------------------- figures
@@ -244,6 +238,27 @@ function report(figure: Omit<Figure, 'load'>): void {
   const target = row.limit === undefined ? '' : `≤ ${row.limit.toLocaleString('en')} ${row.unit}`;
   const verdict = row.limit === undefined ? '' : row.value <= row.limit ? 'met' : 'MISSED';
   console.log(`${row.build.padEnd(9)} ${row.label.padEnd(58)} ${value.padStart(11)} ${target.padStart(12)} ${verdict.padEnd(6)} ${row.load.toFixed(1).padStart(5)}${row.note ? `  ${row.note}` : ''}`);
+}
+
+/**
+ * Hello-world servers on the same Node.js, 5 s after start: what no agent
+ * built on it, or on thincim's HTTP stack, can go below.
+ */
+const FLOORS: Record<string, string> = {
+  'node:http': "import { createServer } from 'node:http'; createServer((q, s) => s.end('hi')).listen(0, '127.0.0.1');",
+  fastify: "import Fastify from 'fastify'; const app = Fastify(); app.get('/', async () => 'hi'); await app.listen({ port: 0, host: '127.0.0.1' });",
+};
+
+async function floors(): Promise<void> {
+  for (const [name, script] of Object.entries(FLOORS)) {
+    const server = new ProcessStats(spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: 'ignore' }));
+    try {
+      await sleep(5000);
+      report({ build: 'floor', label: `idle RSS, ${name} hello world, start-up + 5 s`, value: server.rss / MB, unit: 'MB' });
+    } finally {
+      await server.stop();
+    }
+  }
 }
 
 /** Start-up, cold then warm cache; idle RSS; RSS under repeated enumerations; idle CPU. */
@@ -433,6 +448,7 @@ try {
   console.log(`server: node${nodeArgs} ${process.version} bin/thincim.js serve --providers simulated ${args['serve-arg'].join(' ')}; ${cpus().length} × ${cpus()[0]?.model.trim()}`);
   console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}${args.baseline ? `; baseline: ${builds[0]!.name} (${args.baseline})` : ''}\n`);
   console.log(`${'build'.padEnd(9)} ${'figure'.padEnd(58)} ${'value'.padStart(11)} ${'target'.padStart(12)} ${'verdict'.padEnd(6)} ${'load'.padStart(5)}`);
+  await floors();
   for (const build of builds) await defaultHost(build, work);
   if (options.bigSensors > 0) for (const build of builds) await bigHost(build, work);
   if (!args['skip-install']) installedSize(work);
