@@ -16,14 +16,14 @@
  * 10,000 sensors leaves 10 MB of new instances each time, so it stays at
  * its largest; V8 shrinks it when allocation slows down, and it grows again
  * at the next sample. While quiet it does not grow (a growth factor of 1):
- * what V8 shrinks stays shrunk. `thincim serve` is quiet from its first
- * allocation (quietFromStart): loading the broker's modules and building
- * its first model would grow it to 2 × 4 MB, which an idle agent keeps
- * (4–5 MB of RSS); held at 2 × 1 MB, an idle minute at 10,000 sensors
- * costs a few per cent more CPU (bench/README.md). That is V8 11 (Node.js
- * 20): a later V8 may raise a factor below 2 to 2, and then the young
- * generation grows as V8 likes (test/ops/heap-growth.test.ts checks it on
- * the V8 it runs on). The flags are the process's: one policy per process.
+ * what V8 shrinks stays shrunk. `thincim serve` is quiet from before its
+ * modules load (quietFromStart): loading them and building the first model
+ * would grow it to 2 × 4 MB, which an idle agent keeps (3–4 MB of RSS).
+ * That is V8 11 (Node.js 20), at run time: given on the command line, V8
+ * raises a factor below 2 to 2 when it sets up the heap, and a later V8 may
+ * do so at run time too, and then the young generation grows as V8 likes
+ * (test/ops/heap-growth.test.ts checks it on the V8 it runs on). The flags
+ * are the process's: one policy per process.
  */
 import { setFlagsFromString } from 'node:v8';
 
