@@ -21,7 +21,7 @@ import {
 import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
 import { packageVersion } from '../package.js';
-import { HeapGrowthPolicy, operatorSetHeapGrowth } from '../server/heap-growth.js';
+import { V8Policy } from '../server/v8-policy.js';
 import type { CliIO } from './io.js';
 
 /** Errors of the operator's making: reported in one line, exit status 1, no stack. */
@@ -142,7 +142,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
     healthzOpen: config.healthzOpen,
     metrics: config.metrics,
     page: config.page,
-    heapGrowth: operatorSetHeapGrowth() ? undefined : new HeapGrowthPolicy(),
+    v8Policy: new V8Policy(),
     history: config.history,
     staleAfterMs: config.staleAfterSec * 1000,
     indications: await indicationSettings(config),

@@ -21,7 +21,7 @@ import { packageVersion } from '../package.js';
 import { createWeb, type HistoryOptions } from '../web/index.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
 import { ProviderRouterImpl } from './router.js';
-import type { HeapGrowthPolicy } from './heap-growth.js';
+import type { V8Policy } from './v8-policy.js';
 import { BrokerState } from './state.js';
 
 export interface BrokerListener {
@@ -83,11 +83,11 @@ export interface BrokerOptions {
   /** Serve /metrics (default true). */
   metrics?: boolean;
   /**
-   * Bounds V8's heap growth while the broker is quiet (see heap-growth.ts;
-   * default none). It sets a V8 flag of the whole process: `thincim serve`
-   * gives one unless the operator set the flag.
+   * Chooses what V8 may spend memory on by how busy the broker is (see
+   * v8-policy.ts; default none). It sets V8 flags of the whole process:
+   * `thincim serve` gives one.
    */
-  heapGrowth?: HeapGrowthPolicy;
+  v8Policy?: V8Policy;
   /** The host's name in the model; default the machine's. */
   hostname?: string;
   staleAfterMs?: number;
@@ -206,9 +206,9 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   publish();
   manager.onUpdate(publish);
   manager.start().catch((err: unknown) => logger.error({ err }, 'providers failed to start'));
-  const heapGrowth = options.heapGrowth;
-  if (heapGrowth) for (const app of apps) app.server.on('request', heapGrowth.count);
-  heapGrowth?.start();
+  const v8Policy = options.v8Policy;
+  if (v8Policy) for (const app of apps) app.server.on('request', v8Policy.count);
+  v8Policy?.start();
 
   return {
     apps, state, manager, urls, events, indications,
@@ -216,7 +216,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       for (const app of apps) if ('setSecureContext' in app.server) (app.server as unknown as TLSServer).setSecureContext(tls);
     },
     async close(graceMs = 10_000) {
-      heapGrowth?.stop();
+      v8Policy?.stop();
       const force = setTimeout(() => {
         for (const app of apps) (app.server as Server).closeAllConnections();
       }, graceMs);

@@ -1,0 +1,159 @@
+/**
+ * What V8 may spend memory on, by what the broker is doing. Three choices,
+ * each a V8 flag that V8 reads at run time, and each costly only when the
+ * broker works hard, so each is given back to V8 then:
+ *
+ * - The old generation's growth past what survived its last full
+ *   collection (--heap-growing-percent). V8 scales it with its heap limit (a
+ *   quarter of the host's memory by default): about 1.3–1.6 times up to a
+ *   1 GB limit, up to four times from 2 GB, for throughput. On such a host an
+ *   idle agent with 10,000 sensors climbed from 190 to 430 MB between
+ *   collections, since every sample leaves its predecessor's instances
+ *   behind as garbage. Bounded to 1.3 (V8's own factor for
+ *   memory-constrained heaps) unless busy: bounding it all the time costs a
+ *   busy broker 10–40 % more CPU per response (bench/README.md).
+ * - The young generation's growth (--semi-space-growth-factor). V8 doubles
+ *   it (up to 2 × 16 MB) whenever as much as it holds has survived since it
+ *   last grew; a sample of 10,000 sensors leaves 10 MB of new instances each
+ *   time, so it stays at its largest. V8 shrinks it when allocation slows
+ *   down; at a factor of 1 it does not grow again. Loading the broker's
+ *   modules and building the first model would grow it to 2 × 4 MB, which an
+ *   idle agent keeps, so `thincim serve` sets this before its modules load
+ *   (quietFromStart). Given on the command line, V8 11 (Node.js 20) raises a
+ *   factor below 2 to 2 when it sets up the heap; at run time it does not
+ *   (test/ops/v8-policy.test.ts checks it on the V8 it runs on).
+ * - TurboFan, the optimizing compiler (--turbofan). Once start-up's code runs
+ *   hot it costs ~8 MB: 4 MB more of Node.js's binary paged in, optimized
+ *   code and the compiler's own memory. Off while the broker is idle (few
+ *   requests and little CPU), where the interpreter and Sparkplug serve a
+ *   poll as fast as it matters; on as soon as it is busy, or its samples
+ *   take CPU (10,000 sensors: 13 % of a core unoptimized against 10 %).
+ *   Code already optimized stays so when it goes off. `--max-opt` would not
+ *   do: code first run under a lower tier stays 40 % slower after it is
+ *   raised again (bench/README.md, tenth round).
+ *
+ * The flags are the process's: one policy per process. A flag the operator
+ * gave node on the command line wins (Node refuses these in NODE_OPTIONS):
+ * the policy leaves that family of flags alone.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+/** The flags the policy sets. */
+export interface V8Choices {
+  /** --heap-growing-percent: the old generation's growth past what survived its last full collection; 0 leaves it to V8. */
+  readonly growingPercent: number;
+  /** --semi-space-growth-factor: how much the young generation grows at once; 1 keeps it as it is. */
+  readonly semiSpaceGrowthFactor: number;
+  /** --turbofan: whether V8 optimizes hot code. */
+  readonly optimize: boolean;
+}
+
+/** Growth past the live old generation while quiet: 1.3 times. */
+export const QUIET_GROWING_PERCENT = 30;
+/** Few requests, little CPU: the heap bounded, the young generation not grown, no optimizing compiler. */
+export const IDLE: V8Choices = Object.freeze({ growingPercent: QUIET_GROWING_PERCENT, semiSpaceGrowthFactor: 1, optimize: false });
+/** Few requests, but the samples take CPU: as IDLE, with the optimizing compiler. */
+export const QUIET: V8Choices = Object.freeze({ ...IDLE, optimize: true });
+/** Under load: V8's own choices (2 is V8's default growth factor of the young generation). */
+export const V8_OWN: V8Choices = Object.freeze({ growingPercent: 0, semiSpaceGrowthFactor: 2, optimize: true });
+/** Requests are counted, and CPU measured, over windows of this length… */
+export const WINDOW_MS = 10_000;
+/** …and from this many requests in one window the broker is busy: polls and scrapes stay below it… */
+export const BUSY_REQUESTS = 50;
+/**
+ * …and from this much CPU in one window (% of one core) it is no longer
+ * idle. The default host's samples take 0.1–0.2 % (~1 % in the first window,
+ * which compiles code as it first runs), 10,000 sensors' 13 % unoptimized.
+ */
+export const WORKING_CPU_PERCENT = 5;
+
+const GROWTH_FLAG = /^--(heap[-_]growing[-_]percent|semi[-_]space[-_]growth[-_]factor)(=|$)/;
+const OPTIMIZER_FLAG = /^--(no[-_])?(turbofan|opt|max[-_]opt|jitless|always[-_]turbofan|always[-_]opt)(=|$)/;
+
+/** The families of flags the operator gave node on the command line; thincim leaves those alone. */
+export interface OperatorFlags {
+  readonly growth: boolean;
+  readonly optimizer: boolean;
+}
+
+export function operatorFlags(execArgv: readonly string[] = process.execArgv): OperatorFlags {
+  return { growth: execArgv.some((arg) => GROWTH_FLAG.test(arg)), optimizer: execArgv.some((arg) => OPTIMIZER_FLAG.test(arg)) };
+}
+
+/** Sets the choices' flags, but not those of a family the operator set. */
+export function choicesSetter(operator: OperatorFlags = operatorFlags()): (choices: V8Choices) => void {
+  return ({ growingPercent, semiSpaceGrowthFactor, optimize }) => {
+    if (!operator.growth) {
+      setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
+      setFlagsFromString(`--semi-space-growth-factor=${semiSpaceGrowthFactor}`);
+    }
+    if (!operator.optimizer) setFlagsFromString(optimize ? '--turbofan' : '--no-turbofan');
+  };
+}
+
+/** The idle choices, set before `thincim serve` loads the broker's modules (the policy it starts later keeps them while idle). */
+export function quietFromStart(apply: (choices: V8Choices) => void = choicesSetter()): void {
+  apply(IDLE);
+}
+
+/** CPU time the process has used, µs. */
+function processCpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+export class V8Policy {
+  #requests = 0;
+  #choices: V8Choices | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #cpuMicros = 0;
+  #at = 0;
+
+  constructor(
+    private readonly apply: (choices: V8Choices) => void = choicesSetter(),
+    private readonly cpuMicros: () => number = processCpuMicros,
+    private readonly now: () => number = performance.now.bind(performance),
+  ) {}
+
+  /**
+   * Counts a request (the listener of each server's 'request' event, so the
+   * hot path pays an increment): the window's BUSY_REQUESTS-th makes the
+   * broker busy at once, so that a burst is served with V8's own choices.
+   */
+  readonly count = (): void => {
+    if (++this.#requests === BUSY_REQUESTS) this.#set(V8_OWN);
+  };
+
+  /** Idle from the start (start-up's CPU is not the samples'), then judged every WINDOW_MS. */
+  start(): void {
+    this.#startWindow();
+    this.#set(IDLE);
+    this.#timer = setInterval(() => this.tick(), WINDOW_MS).unref();
+  }
+
+  /** Stops judging, and gives the choices back to V8 if the policy had made others. */
+  stop(): void {
+    clearInterval(this.#timer);
+    if (this.#choices !== undefined) this.#set(V8_OWN);
+    this.#choices = undefined;
+  }
+
+  /** Ends a window: with fewer than BUSY_REQUESTS requests, the broker is quiet, and idle if it used little CPU too. */
+  tick(): void {
+    const cpuPercent = (this.cpuMicros() - this.#cpuMicros) / 10 / Math.max(1, this.now() - this.#at);
+    if (this.#requests < BUSY_REQUESTS) this.#set(cpuPercent < WORKING_CPU_PERCENT ? IDLE : QUIET);
+    this.#startWindow();
+  }
+
+  #startWindow(): void {
+    this.#requests = 0;
+    this.#cpuMicros = this.cpuMicros();
+    this.#at = this.now();
+  }
+
+  #set(choices: V8Choices): void {
+    if (choices === this.#choices) return;
+    this.#choices = choices;
+    this.apply(choices);
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * While the broker is idle, V8's heap growing factor is bounded, the young
+ * generation does not grow and TurboFan is off (src/server/v8-policy.ts);
+ * quiet but working, TurboFan is on; under load, when the broker closes,
+ * and for a family of flags the operator set, the choices are V8's;
+ * `thincim serve` is idle from before its modules load. Checked on the
+ * policy's decisions, on a broker sent real requests, on a real V8 (which
+ * collects the old generation more often, keeps the young one as it is and
+ * optimizes nothing once the flags are set at run time), and on the built
+ * `thincim serve`.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import t from 'tap';
+import type { Test } from 'tap';
+import {
+  BUSY_REQUESTS, IDLE, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, operatorFlags, quietFromStart, type V8Choices,
+} from '../../src/server/v8-policy.js';
+import { p, startTestBroker } from '../helpers/broker.js';
+import { cimCall } from '../helpers/client.js';
+import { freePort, spawnThincim, stop } from '../helpers/process.js';
+
+const POLICY_MODULE = fileURLToPath(new URL('../../src/server/v8-policy.ts', import.meta.url));
+const YOUNG_GENERATION_REPORT = fileURLToPath(new URL('../helpers/young-generation.cjs', import.meta.url));
+const MiB = 2 ** 20;
+const DIST = pathToFileURL(fileURLToPath(new URL('../../dist/', import.meta.url))).href;
+
+t.test('the operator\'s own flags win, family by family, in either spelling', async (t) => {
+  t.same(operatorFlags(['--heap-growing-percent=50']), { growth: true, optimizer: false }, 'dashes');
+  t.same(operatorFlags(['--max-old-space-size=256', '--heap_growing_percent=80']), { growth: true, optimizer: false }, 'underscores');
+  t.same(operatorFlags(['--semi-space-growth-factor=4']), { growth: true, optimizer: false }, 'the young generation\'s');
+  t.same(operatorFlags(['--max-semi-space-size=4']), { growth: false, optimizer: false }, 'a size is no growth policy');
+  t.same(operatorFlags(['--heap-prof', '--heap-growing-percentage']), { growth: false, optimizer: false }, 'other flags are not it');
+  for (const flag of ['--turbofan', '--no-turbofan', '--no_opt', '--opt', '--max-opt=2', '--jitless', '--always-turbofan']) {
+    t.same(operatorFlags([flag]), { growth: false, optimizer: true }, flag);
+  }
+  t.same(operatorFlags(['--trace-opt', '--turbofan-stats']), { growth: false, optimizer: false }, 'tracing is not choosing');
+  t.same(operatorFlags(['--no-turbofan', '--semi-space-growth-factor=2']), { growth: true, optimizer: true }, 'both');
+  t.same(operatorFlags([]), { growth: false, optimizer: false }, 'none');
+});
+
+t.test('`thincim serve` is idle from the start', async (t) => {
+  const set: V8Choices[] = [];
+  quietFromStart((choices) => set.push(choices));
+  t.same(set, [IDLE], 'idle before the broker\'s modules load');
+  t.same(IDLE, { growingPercent: 30, semiSpaceGrowthFactor: 1, optimize: false }, 'idle: bounded, not grown, not optimized');
+  t.same(QUIET, { ...IDLE, optimize: true }, 'quiet: optimized');
+  t.same(V8_OWN, { growingPercent: 0, semiSpaceGrowthFactor: 2, optimize: true }, 'V8\'s own');
+});
+
+/** A policy on a clock and a CPU meter the test moves. */
+function fakePolicy() {
+  const set: V8Choices[] = [];
+  let cpuMicros = 0;
+  let now = 0;
+  const policy = new V8Policy((choices) => set.push(choices), () => cpuMicros, () => now);
+  /** A window of WINDOW_MS in which the process used `percent` of one core. */
+  const window = (percent: number) => {
+    now += WINDOW_MS;
+    cpuMicros += percent * WINDOW_MS * 10;
+    policy.tick();
+  };
+  const requests = (n: number) => {
+    for (let i = 0; i < n; i++) policy.count();
+  };
+  return { policy, set, window, requests, spend: (micros: number) => (cpuMicros += micros) };
+}
+
+t.test('idle while few requests and little CPU, quiet while the samples take CPU, V8\'s own under load, set only when that changes', async (t) => {
+  const { policy, set, window, requests, spend } = fakePolicy();
+  spend(5_000_000);
+  policy.start();
+  t.teardown(() => policy.stop());
+  t.same(set, [IDLE], 'idle from the start, whatever start-up cost');
+  requests(BUSY_REQUESTS - 1);
+  window(0.5);
+  t.same(set, [IDLE], 'polls and scrapes keep it idle');
+  window(WORKING_CPU_PERCENT - 0.1);
+  t.same(set, [IDLE], `under ${WORKING_CPU_PERCENT} % of a core: idle`);
+  window(WORKING_CPU_PERCENT);
+  t.same(set, [IDLE, QUIET], 'samples that take CPU: optimized');
+  window(13);
+  t.same(set, [IDLE, QUIET], 'still working: nothing set');
+  requests(BUSY_REQUESTS - 1);
+  t.same(set, [IDLE, QUIET], 'counted anew in each window');
+  requests(1);
+  t.same(set, [IDLE, QUIET, V8_OWN], 'busy at once: the choices go back to V8');
+  requests(10_000);
+  window(100);
+  requests(BUSY_REQUESTS);
+  window(0);
+  t.same(set, [IDLE, QUIET, V8_OWN], 'still busy, however little CPU: nothing set');
+  window(0.1);
+  t.same(set, [IDLE, QUIET, V8_OWN, IDLE], 'a window without load: idle again');
+  policy.stop();
+  t.same(set, [IDLE, QUIET, V8_OWN, IDLE, V8_OWN], 'stopped: the choices go back to V8');
+  policy.stop();
+  t.same(set, [IDLE, QUIET, V8_OWN, IDLE, V8_OWN], 'stopped twice: nothing more');
+});
+
+t.test('a broker counts every request it is sent, and gives the factor back when closed', async (t) => {
+  const set: V8Choices[] = [];
+  const test = await startTestBroker({ v8Policy: new V8Policy((choices) => set.push(choices)) });
+  t.same(set, [IDLE], 'idle once started');
+  for (let i = 0; i < BUSY_REQUESTS - 1; i++) await fetch(`${test.url}/healthz`).then((r) => r.arrayBuffer());
+  t.same(set, [IDLE], `${BUSY_REQUESTS - 1} requests`);
+  await fetch(`${test.url}/healthz`).then((r) => r.arrayBuffer());
+  t.same(set, [IDLE, V8_OWN], `the ${BUSY_REQUESTS}th: busy`);
+  await test.close();
+  t.same(set, [IDLE, V8_OWN], 'closed while busy: the choices are V8\'s already');
+  const idle: V8Choices[] = [];
+  const other = await startTestBroker({ v8Policy: new V8Policy((choices) => idle.push(choices)) });
+  await other.close();
+  t.same(idle, [IDLE, V8_OWN], 'closed while idle: the choices go back to V8');
+});
+
+/**
+ * Full collections of a process that keeps 500,000 objects and churns
+ * through 40 batches of 100,000 more. Both get a 4 GB heap limit: V8 bounds
+ * its own factor under a limit of about 1 GB, so on a small host both would
+ * collect as often.
+ */
+function markCompacts(bounded: boolean): number {
+  const script = `
+    ${bounded ? `const { quietFromStart } = await import(${JSON.stringify(POLICY_MODULE)}); quietFromStart();` : ''}
+    const kept = []; for (let i = 0; i < 5e5; i++) kept.push({ i, s: String(i) });
+    let last; for (let r = 0; r < 40; r++) { const batch = []; for (let i = 0; i < 1e5; i++) batch.push({ i, s: 'x' + i }); last = batch; }
+    globalThis.kept = [kept, last];`;
+  const trace = execFileSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', '--trace-gc', '--input-type=module', '-e', script], {
+    encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  return trace.split('\n').filter((line) => line.includes('Mark-Compact')).length;
+}
+
+t.test('set at run time, the bound makes V8 collect the old generation sooner', async (t) => {
+  const own = markCompacts(false);
+  const bounded = markCompacts(true);
+  t.ok(bounded >= 2 * own, `full collections: ${own} with V8's own factor, ${bounded} bounded`);
+});
+
+/**
+ * The young generation's size (both semi-spaces, bytes) of a process that
+ * keeps 200 batches of 20,000 objects: each survives its first scavenges,
+ * which is what makes V8 grow the young generation.
+ */
+function youngGeneration(quiet: boolean): number {
+  const script = `
+    const { getHeapSpaceStatistics } = await import('node:v8');
+    ${quiet ? `const { quietFromStart } = await import(${JSON.stringify(POLICY_MODULE)}); quietFromStart();` : ''}
+    const kept = []; for (let r = 0; r < 200; r++) { const batch = []; for (let i = 0; i < 2e4; i++) batch.push({ i, s: 'x' + i }); kept.push(batch); }
+    console.log(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);`;
+  return Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' },
+  }));
+}
+
+t.test('set at run time, the young generation does not grow while quiet', async (t) => {
+  const own = youngGeneration(false);
+  const quiet = youngGeneration(true);
+  t.ok(quiet * 4 <= own, `young generation: ${(own / 2 ** 20).toFixed(1)} MiB with V8's own growth, ${(quiet / 2 ** 20).toFixed(1)} MiB quiet`);
+});
+
+/** The young generation's size (both semi-spaces, bytes) of the built `thincim serve` once its first sample is published. */
+async function youngGenerationOfServe(t: Test, dir: string, nodeArgs: string[]): Promise<number> {
+  const report = join(dir, 'young-generation');
+  const server = spawnThincim(
+    ['serve', '--state-dir', join(dir, 'state'), '--https-port', '0', '--http-port', String(await freePort()), '--providers', 'simulated', '--log-level', 'debug', '--no-log-pretty'],
+    { built: true, nodeArgs: [...nodeArgs, '--require', YOUNG_GENERATION_REPORT], env: { YOUNG_GENERATION_FILE: report } },
+  );
+  t.teardown(() => stop(server));
+  await server.waitForLog((l) => l.msg === 'model published' && l['generation'] === 2, 'the first sample published');
+  server.child.kill('SIGTERM');
+  t.match(await server.exited, { code: 0 }, 'stopped gracefully');
+  return Number(readFileSync(report, 'utf8'));
+}
+
+t.test('start-up does not grow the young generation of `thincim serve`', async (t) => {
+  const dir = t.testdir({ quiet: {}, own: {} });
+  const quiet = await youngGenerationOfServe(t, join(dir, 'quiet'), []);
+  const own = await youngGenerationOfServe(t, join(dir, 'own'), ['--semi-space-growth-factor=2']);
+  t.ok(quiet <= 8 * MiB, `quiet from the start: ${(quiet / MiB).toFixed(1)} MiB`);
+  t.ok(2 * quiet <= own, `with V8's own growth, as the operator chose: ${(own / MiB).toFixed(1)} MiB`);
+});
+
+/**
+ * TurboFan compilations (V8's --trace-opt) of a hot function in a process
+ * that sets the idle choices, then the quiet ones, at run time.
+ */
+function turbofanCompilations(): { idle: number; quiet: number } {
+  const script = `
+    const { QUIET, choicesSetter, quietFromStart } = await import(${JSON.stringify(POLICY_MODULE)});
+    const hot = () => { const f = (x) => x * 2 + 1; let s = 0; for (let i = 0; i < 1e7; i++) s += f(i); return s; };
+    quietFromStart(); console.log('--- idle'); hot();
+    choicesSetter()(QUIET); console.log('--- quiet'); hot();`;
+  const trace = execFileSync(process.execPath, ['--import', 'tsx', '--trace-opt', '--input-type=module', '-e', script], {
+    encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  const after = (marker: string) => trace.slice(trace.indexOf(marker));
+  const compilations = (text: string) => text.split('\n').filter((line) => line.startsWith('[compiling method') && line.includes('(target TURBOFAN)')).length;
+  const quiet = compilations(after('--- quiet'));
+  return { idle: compilations(after('--- idle')) - quiet, quiet };
+}
+
+t.test('set at run time, idle choices optimize nothing and quiet ones do', async (t) => {
+  const { idle, quiet } = turbofanCompilations();
+  t.equal(idle, 0, 'idle: no TurboFan compilation');
+  t.ok(quiet > 0, `quiet: ${quiet} TurboFan compilations`);
+});
+
+/**
+ * The built `thincim serve` with V8's code log: the functions of its own
+ * (dist/) that TurboFan compiled (code-creation events of optimized code,
+ * marked `*`) once its first sample is published and `requests`
+ * EnumerateInstances are answered. Node.js's module loader may have run
+ * hot before `thincim serve` chose, and is not counted.
+ */
+async function optimizedCodeOfServe(t: Test, dir: string, requests: number, nodeArgs: string[] = []): Promise<string[]> {
+  const log = join(dir, 'v8.log');
+  const port = await freePort();
+  const server = spawnThincim(
+    ['serve', '--state-dir', join(dir, 'state'), '--https-port', '0', '--http-port', String(port), '--providers', 'simulated', '--log-level', 'debug', '--no-log-pretty'],
+    { built: true, nodeArgs: [...nodeArgs, '--log-code', `--logfile=${log}`, '--no-logfile-per-isolate'] },
+  );
+  t.teardown(() => stop(server));
+  await server.waitForLog((l) => l.msg === 'model published' && l['generation'] === 2, 'the first sample published');
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < requests; i++) await cimCall(url, 'EnumerateInstances', 'root/cimv2', p.className('ClassName', 'CIM_NumericSensor'));
+  server.child.kill('SIGTERM');
+  t.match(await server.exited, { code: 0 }, 'stopped gracefully');
+  return readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('code-creation,JS,') && line.endsWith(',*') && line.includes(DIST));
+}
+
+t.test('`thincim serve` optimizes nothing of its own while idle, and optimizes once busy', async (t) => {
+  const dir = t.testdir({ idle: {}, busy: {}, operator: {} });
+  const [idle, busy, operator] = await Promise.all([
+    optimizedCodeOfServe(t, join(dir, 'idle'), 10),
+    optimizedCodeOfServe(t, join(dir, 'busy'), 2_000),
+    optimizedCodeOfServe(t, join(dir, 'operator'), 10, ['--turbofan']),
+  ]);
+  t.same(idle, [], 'start-up, the first samples and 10 polls: no TurboFan code');
+  t.ok(busy.length > 0, `${BUSY_REQUESTS} requests and more in a window: ${busy.length} functions compiled by TurboFan`);
+  t.ok(operator.length > 0, `the operator's --turbofan: ${operator.length} functions compiled by TurboFan while idle`);
+});
