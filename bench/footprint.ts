@@ -39,6 +39,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { lazyBuiltins } from '../scripts/lazy-builtins.mjs';
 import { baselineBuild, CURRENT, ensureBuilt, removeBaseline, ROOT, type Build } from './build.js';
 import { freePort, ProcessStats } from './process.js';
 
@@ -246,8 +247,8 @@ function report(figure: Omit<Figure, 'load'>): void {
  * Hello-world servers on the same Node.js, 5 s after start: what no agent
  * built on it, or on thincim's HTTP stack, can go below. The fastify one is
  * bundled and given no schema compilers, as thincim's server is
- * (scripts/bundle.mjs, src/server/app.ts): from node_modules, with its
- * compilers, it costs ~10 MB more.
+ * (scripts/bundle.mjs with its lazy built-ins, src/server/app.ts): from
+ * node_modules, with its compilers, it costs ~10 MB more.
  */
 const FLOORS: Record<string, string> = {
   'node:http': "import { createServer } from 'node:http'; createServer((q, s) => s.end('hi')).listen(0, '127.0.0.1');",
@@ -264,7 +265,7 @@ async function floors(work: string): Promise<void> {
     await build({
       stdin: { contents: source, resolveDir: ROOT }, outfile: file, bundle: true, format: 'esm', platform: 'node', target: 'node20',
       banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      minifySyntax: true, minifyWhitespace: true, legalComments: 'none', logLevel: 'warning',
+      minifySyntax: true, minifyWhitespace: true, legalComments: 'none', logLevel: 'warning', plugins: [lazyBuiltins],
     });
     const server = new ProcessStats(spawn(process.execPath, [file], { stdio: 'ignore' }));
     try {

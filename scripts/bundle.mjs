@@ -16,12 +16,16 @@
 //   script when running from the sources), and fastify's schema compilers
 //   (ajv, fast-json-stringify: ~400 KB), which fastify requires only without
 //   the factories src/server/app.ts gives it.
+// - fastify requires node:http2 as it loads, for an option thincim never
+//   sets; Node.js's HTTP/2 module costs ~2 MB of memory once loaded. fastify
+//   is given a stand-in that loads it on first use (lazy-builtins.mjs).
 // - dist/bundle-meta.json (esbuild's metafile, not shipped) says which
 //   sources each output holds: test/ops/bundle.test.ts reads it.
 //
 //   node scripts/bundle.mjs
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { lazyBuiltins } from './lazy-builtins.mjs';
 
 const PROVIDERS = ['hwmon', 'ipmi', 'simulated', 'sysinfo', 'template'];
 const OUT = 'dist';
@@ -47,6 +51,7 @@ const server = await build({
   // Bundled CommonJS dependencies call require() for Node's built-ins.
   banner: { js: "import { createRequire as __thincimRequire } from 'node:module'; const require = __thincimRequire(import.meta.url);" },
   external: ['typescript', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'],
+  plugins: [lazyBuiltins],
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none',

@@ -104,34 +104,64 @@ export function encodeNamespaces(namespaces: readonly ResolvedNamespace[]): unkn
   }));
 }
 
+/**
+ * One string for each distinct value, in place: v8.deserialize makes a new
+ * string of every occurrence ("string" some 2,000 times in the DMTF schema,
+ * "ValueMap", "Unknown"…). Strings, and the elements of string arrays, are
+ * replaced; other values are left as they are.
+ */
+function interner(): <T>(value: T) => T {
+  const strings = new Map<string, string>();
+  const intern = <T>(value: T): T => {
+    if (typeof value === 'string') {
+      const known = strings.get(value);
+      if (known !== undefined) return known as T;
+      strings.set(value, value);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = intern(value[i]);
+    }
+    return value;
+  };
+  return intern;
+}
+
+/** `object` with its own string (and string array) properties interned. */
+function internFields<T extends object>(object: T, intern: <V>(value: V) => V): T {
+  const fields = object as Record<string, unknown>;
+  for (const key of Object.keys(fields)) fields[key] = intern(fields[key]);
+  return object;
+}
+
 export function decodeNamespaces(data: unknown): ResolvedNamespace[] {
-  const array = memo((a: unknown[]): (CIMScalar | null)[] => (a.some(isObject) ? a.map((x) => (x === null ? null : scalar(x))) : (a as CIMScalar[])));
+  const intern = interner();
+  const fields = <T extends object>(object: T): T => internFields(object, intern);
+  const array = memo((a: unknown[]): (CIMScalar | null)[] => (a.some(isObject) ? a.map((x) => (x === null ? null : scalar(x))) : intern(a as CIMScalar[])));
   const value = (v: unknown): CIMValue => (Array.isArray(v) ? array(v) : v === null ? null : scalar(v));
   const scalar = (v: unknown): CIMScalar => {
-    if (typeof v !== 'object' || v === null) return v as CIMScalar;
+    if (typeof v !== 'object' || v === null) return intern(v as CIMScalar);
     if ('$datetime' in v) return CIMDateTime.parse((v as { $datetime: string }).$datetime);
     return path(v as PlainPath);
   };
   const path = memo((p: PlainPath): CIMInstanceName => new CIMInstanceName({
-    ...p.$path, keybindings: p.$path.keybindings.map(([k, x]) => [k, scalar(x) as CIMKeyValue]),
+    ...p.$path, keybindings: p.$path.keybindings.map(([k, x]) => [intern(k), scalar(x) as CIMKeyValue]),
   }));
-  const map = <P, T>(entries: Entries<P>, fn: (p: P) => T): NocaseMap<T> => new NocaseMap(entries.map(([k, p]) => [k, fn(p)]));
-  const qualifier = memo((q: CIMQualifier): CIMQualifier => (isPlain(q.value) ? q : { ...q, value: value(q.value) }));
+  const map = <P, T>(entries: Entries<P>, fn: (p: P) => T): NocaseMap<T> => new NocaseMap(entries.map(([k, p]) => [intern(k), fn(p)]));
+  const qualifier = memo((q: CIMQualifier): CIMQualifier => fields(isPlain(q.value) ? q : { ...q, value: value(q.value) }));
   const qualifiers = memo((q: Entries<CIMQualifier>) => map(q, qualifier));
-  const property = memo((p: PlainProperty): CIMProperty => ({ ...p, qualifiers: qualifiers(p.qualifiers), value: value(p.value) }));
-  const parameter = memo((p: PlainParameter): CIMParameter => ({ ...p, qualifiers: qualifiers(p.qualifiers) }));
-  const method = memo((m: PlainMethod): CIMMethod => ({ ...m, qualifiers: qualifiers(m.qualifiers), parameters: map(m.parameters, parameter) }));
+  const property = memo((p: PlainProperty): CIMProperty => fields({ ...p, qualifiers: qualifiers(p.qualifiers), value: value(p.value) }));
+  const parameter = memo((p: PlainParameter): CIMParameter => fields({ ...p, qualifiers: qualifiers(p.qualifiers) }));
+  const method = memo((m: PlainMethod): CIMMethod => fields({ ...m, qualifiers: qualifiers(m.qualifiers), parameters: map(m.parameters, parameter) }));
   const cls = memo((c: PlainClass): CIMClass => new CIMClass({
-    classname: c.classname,
-    superclass: c.superclass,
+    classname: intern(c.classname),
+    superclass: intern(c.superclass),
     properties: map(c.properties, property),
     methods: map(c.methods, method),
     qualifiers: qualifiers(c.qualifiers),
   }));
   const classes = memo((c: Entries<PlainClass>) => map(c, cls));
-  const declarations = memo((d: Entries<CIMQualifierDeclaration>) => map(d, (x): CIMQualifierDeclaration => ({ ...x, value: value(x.value) })));
+  const declarations = memo((d: Entries<CIMQualifierDeclaration>) => map(d, (x): CIMQualifierDeclaration => fields({ ...x, value: value(x.value) })));
   const instances = memo((list: PlainInstance[]): CIMInstance[] => list.map((i) => new CIMInstance({
-    classname: i.classname,
+    classname: intern(i.classname),
     properties: map(i.properties, property),
     qualifiers: qualifiers(i.qualifiers),
     path: i.path ? path(i.path as PlainPath) : undefined,

@@ -3,7 +3,8 @@
 // file named by LOADED_PACKAGES_FILE. Imports of CommonJS from ESM go through
 // the same cache, so this sees every CommonJS dependency however it is loaded.
 // With LOADED_CJS_MODULES_FILE, also those modules (`ajv/dist/runtime/ucs2length.js`, …);
-// with LOADED_ESM_FILE, the URL of every ES module loaded, one a line (loaded-modules-hooks.mjs).
+// with LOADED_ESM_FILE, the URL of every ES module loaded, one a line (loaded-modules-hooks.mjs);
+// with LOADED_BUILTINS_FILE, Node.js's own modules loaded (`http2`, `internal/http2/core`, …; as JSON).
 'use strict';
 const { writeFileSync } = require('node:fs');
 const { register } = require('node:module');
@@ -28,4 +29,8 @@ process.on('exit', () => {
   }
   writeFileSync(process.env.LOADED_PACKAGES_FILE, JSON.stringify([...names].sort()));
   if (process.env.LOADED_CJS_MODULES_FILE) writeFileSync(process.env.LOADED_CJS_MODULES_FILE, JSON.stringify([...modules].sort()));
+  if (process.env.LOADED_BUILTINS_FILE) {
+    const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+    writeFileSync(process.env.LOADED_BUILTINS_FILE, JSON.stringify(builtins.sort()));
+  }
 });

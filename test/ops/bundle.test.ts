@@ -84,7 +84,11 @@ t.test('the built server answers CIM-XML, serves the page, and loads only the co
   const esmFile = join(dir, 'esm.txt');
   const server = spawnThincim(
     ['serve', '--state-dir', join(dir, 'state'), '--https-port', '0', '--http-port', String(port), '--providers', 'simulated', '--no-metrics', '--log-level', 'debug', '--no-log-pretty'],
-    { built: true, nodeArgs: ['--require', PRELOAD], env: { LOADED_PACKAGES_FILE: join(dir, 'packages.json'), LOADED_ESM_FILE: esmFile } },
+    {
+      built: true,
+      nodeArgs: ['--require', PRELOAD],
+      env: { LOADED_PACKAGES_FILE: join(dir, 'packages.json'), LOADED_ESM_FILE: esmFile, LOADED_BUILTINS_FILE: join(dir, 'builtins.json') },
+    },
   );
   t.teardown(() => stop(server));
   await server.waitForLog((l) => l.msg === 'model published' && l['generation'] === 2, 'the first sample published');
@@ -127,6 +131,9 @@ t.test('the built server answers CIM-XML, serves the page, and loads only the co
   for (const source of ['src/server/metrics.ts', 'src/server/prometheus.ts', 'providers/sysinfo/index.ts', 'providers/hwmon/index.ts', 'src/snmp/index.ts']) {
     t.notOk(sources.has(source), `${source} is not loaded`);
   }
+  const builtins = JSON.parse(readFileSync(join(dir, 'builtins.json'), 'utf8')) as string[];
+  t.ok(builtins.includes('http') && builtins.includes('net'), 'the report sees Node.js\'s own modules loaded');
+  t.notOk(builtins.includes('http2'), 'node:http2, which fastify requires as it loads, is not loaded (scripts/bundle.mjs, lazyBuiltins)');
   const bundled = new Set(Object.values(outputs).flatMap((output) => [...contents(output).packages]));
   const required = JSON.parse(readFileSync(join(dir, 'packages.json'), 'utf8')) as string[];
   t.same(required.filter((name) => bundled.has(name)), [], 'no package the bundle holds is loaded from node_modules');
