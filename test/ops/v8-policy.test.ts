@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import t from 'tap';
 import type { Test } from 'tap';
 import {
-  BUSY_REQUESTS, IDLE, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, operatorFlags, quietFromStart, type V8Choices,
+  BUSY_REQUESTS, IDLE, PROBE_MS, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, operatorFlags, quietFromStart, type V8Choices,
 } from '../../src/server/v8-policy.js';
 import { p, startTestBroker } from '../helpers/broker.js';
 import { cimCall } from '../helpers/client.js';
@@ -39,6 +39,10 @@ t.test('the operator\'s own flags win, family by family, in either spelling', as
   t.same(operatorFlags(['--trace-opt', '--turbofan-stats']), { growth: false, optimizer: false }, 'tracing is not choosing');
   t.same(operatorFlags(['--no-turbofan', '--semi-space-growth-factor=2']), { growth: true, optimizer: true }, 'both');
   t.same(operatorFlags([]), { growth: false, optimizer: false }, 'none');
+  const nodeOptions = process.env['NODE_OPTIONS'];
+  t.teardown(() => (nodeOptions === undefined ? delete process.env['NODE_OPTIONS'] : (process.env['NODE_OPTIONS'] = nodeOptions)));
+  process.env['NODE_OPTIONS'] = '--max-old-space-size=512  --jitless';
+  t.same(operatorFlags(), { growth: false, optimizer: true }, '--jitless in NODE_OPTIONS, where Node.js takes it');
 });
 
 t.test('`thincim serve` is idle from the start', async (t) => {
@@ -56,48 +60,57 @@ function fakePolicy() {
   let cpuMicros = 0;
   let now = 0;
   const policy = new V8Policy((choices) => set.push(choices), () => cpuMicros, () => now);
-  /** A window of WINDOW_MS in which the process used `percent` of one core. */
-  const window = (percent: number) => {
-    now += WINDOW_MS;
-    cpuMicros += percent * WINDOW_MS * 10;
-    policy.tick();
+  /** One probe's PROBE_MS, in which the process used `percent` of one core. */
+  const second = (percent: number) => {
+    now += PROBE_MS;
+    cpuMicros += percent * PROBE_MS * 10;
+    policy.probe();
+  };
+  /** A whole window of WINDOW_MS: its probes, the first at `first` % of a core, the others at `rest`. */
+  const window = (first: number, rest = first) => {
+    for (let i = 0; i < WINDOW_MS / PROBE_MS; i++) second(i === 0 ? first : rest);
   };
   const requests = (n: number) => {
     for (let i = 0; i < n; i++) policy.count();
   };
-  return { policy, set, window, requests, spend: (micros: number) => (cpuMicros += micros) };
+  return { policy, set, second, window, requests, spend: (micros: number) => (cpuMicros += micros) };
 }
 
-t.test('idle while few requests and little CPU, quiet while the samples take CPU, V8\'s own under load, set only when that changes', async (t) => {
-  const { policy, set, window, requests, spend } = fakePolicy();
+t.test('idle while few requests and no CPU-bound second, quiet while working, V8\'s own under load, set only when that changes', async (t) => {
+  const { policy, set, second, window, requests, spend } = fakePolicy();
   spend(5_000_000);
   policy.start();
   t.teardown(() => policy.stop());
   t.same(set, [IDLE], 'idle from the start, whatever start-up cost');
   requests(BUSY_REQUESTS - 1);
-  window(0.5);
-  t.same(set, [IDLE], 'polls and scrapes keep it idle');
-  window(WORKING_CPU_PERCENT - 0.1);
-  t.same(set, [IDLE], `under ${WORKING_CPU_PERCENT} % of a core: idle`);
-  window(WORKING_CPU_PERCENT);
-  t.same(set, [IDLE, QUIET], 'samples that take CPU: optimized');
-  window(13);
-  t.same(set, [IDLE, QUIET], 'still working: nothing set');
+  window(WORKING_CPU_PERCENT - 1, 1);
+  t.same(set, [IDLE], `polls, scrapes, and seconds under ${WORKING_CPU_PERCENT} % of a core keep it idle`);
+  second(WORKING_CPU_PERCENT);
+  t.same(set, [IDLE, QUIET], 'a second of CPU-bound work: optimized at once');
+  for (let i = 1; i < WINDOW_MS / PROBE_MS; i++) second(0);
+  t.same(set, [IDLE, QUIET], '…for the rest of the window');
+  window(0);
+  t.same(set, [IDLE, QUIET, IDLE], 'a window without such a second: idle again');
+  window(100, 0);
+  t.same(set, [IDLE, QUIET, IDLE, QUIET], 'samples of a large host every window: quiet');
+  window(100, 0);
+  t.same(set, [IDLE, QUIET, IDLE, QUIET], 'still working: nothing set');
   requests(BUSY_REQUESTS - 1);
-  t.same(set, [IDLE, QUIET], 'counted anew in each window');
+  t.same(set, [IDLE, QUIET, IDLE, QUIET], 'requests counted anew in each window');
   requests(1);
-  t.same(set, [IDLE, QUIET, V8_OWN], 'busy at once: the choices go back to V8');
-  requests(10_000);
-  window(100);
+  t.same(set, [IDLE, QUIET, IDLE, QUIET, V8_OWN], 'busy at once: the choices go back to V8');
+  second(100);
+  t.same(set, [IDLE, QUIET, IDLE, QUIET, V8_OWN], 'busy and working: V8\'s own');
+  for (let i = 1; i < WINDOW_MS / PROBE_MS; i++) second(0);
   requests(BUSY_REQUESTS);
   window(0);
-  t.same(set, [IDLE, QUIET, V8_OWN], 'still busy, however little CPU: nothing set');
-  window(0.1);
-  t.same(set, [IDLE, QUIET, V8_OWN, IDLE], 'a window without load: idle again');
+  t.same(set, [IDLE, QUIET, IDLE, QUIET, V8_OWN], 'still busy, however little CPU: nothing set');
+  window(0);
+  t.same(set, [IDLE, QUIET, IDLE, QUIET, V8_OWN, IDLE], 'a window without load: idle');
   policy.stop();
-  t.same(set, [IDLE, QUIET, V8_OWN, IDLE, V8_OWN], 'stopped: the choices go back to V8');
+  t.same(set, [IDLE, QUIET, IDLE, QUIET, V8_OWN, IDLE, V8_OWN], 'stopped: the choices go back to V8');
   policy.stop();
-  t.same(set, [IDLE, QUIET, V8_OWN, IDLE, V8_OWN], 'stopped twice: nothing more');
+  t.same(set, [IDLE, QUIET, IDLE, QUIET, V8_OWN, IDLE, V8_OWN], 'stopped twice: nothing more');
 });
 
 t.test('a broker counts every request it is sent, and gives the factor back when closed', async (t) => {
