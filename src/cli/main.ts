@@ -1,4 +1,4 @@
-import { quietFromStart } from '../server/v8-policy.js';
+import { idleFromStart } from '../server/v8-policy.js';
 import { type CliIO, type Command, processIO } from './io.js';
 
 /** Each command lives in its own module, loaded only when it runs. */
@@ -7,7 +7,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'run the CIM-XML broker',
     load: async () => {
       // Before the broker's modules load: they would grow the young generation, and run hot enough for TurboFan; an idle agent keeps both.
-      quietFromStart();
+      idleFromStart();
       return (await import('./serve.js')).run;
     },
   },

@@ -19,7 +19,7 @@
  *   down; at a factor of 1 it does not grow again. Loading the broker's
  *   modules and building the first model would grow it to 2 × 4 MB, which an
  *   idle agent keeps, so `thincim serve` sets this before its modules load
- *   (quietFromStart). Given on the command line, V8 11 (Node.js 20) raises a
+ *   (idleFromStart). Given on the command line, V8 11 (Node.js 20) raises a
  *   factor below 2 to 2 when it sets up the heap; at run time it does not
  *   (test/ops/v8-policy.test.ts checks it on the V8 it runs on).
  * - TurboFan, the optimizing compiler (--turbofan). Once start-up's code runs
@@ -31,8 +31,8 @@
  *   (10,000 sensors: 13 % of a core unoptimized against 10 %) or an answer
  *   of thousands of instances (2.3 times the CPU unoptimized).
  *   Code already optimized stays so when it goes off. `--max-opt` would not
- *   do: code first run under a lower tier stays 40 % slower after it is
- *   raised again (bench/README.md, tenth round).
+ *   do: code first run under a lower tier was served about half as fast
+ *   once it was raised again (bench/README.md, tenth round).
  *
  * The flags are the process's: one policy per process. A flag the operator
  * gave node wins (on the command line; of these, NODE_OPTIONS takes only
@@ -97,7 +97,7 @@ export function choicesSetter(operator: OperatorFlags = operatorFlags()): (choic
 }
 
 /** The idle choices, set before `thincim serve` loads the broker's modules (the policy it starts later keeps them while idle). */
-export function quietFromStart(apply: (choices: V8Choices) => void = choicesSetter()): void {
+export function idleFromStart(apply: (choices: V8Choices) => void = choicesSetter()): void {
   apply(IDLE);
 }
 

@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import t from 'tap';
 import type { Test } from 'tap';
 import {
-  BUSY_REQUESTS, IDLE, PROBE_MS, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, operatorFlags, quietFromStart, type V8Choices,
+  BUSY_REQUESTS, IDLE, PROBE_MS, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, operatorFlags, idleFromStart, type V8Choices,
 } from '../../src/server/v8-policy.js';
 import { p, startTestBroker } from '../helpers/broker.js';
 import { cimCall } from '../helpers/client.js';
@@ -47,7 +47,7 @@ t.test('the operator\'s own flags win, family by family, in either spelling', as
 
 t.test('`thincim serve` is idle from the start', async (t) => {
   const set: V8Choices[] = [];
-  quietFromStart((choices) => set.push(choices));
+  idleFromStart((choices) => set.push(choices));
   t.same(set, [IDLE], 'idle before the broker\'s modules load');
   t.same(IDLE, { growingPercent: 30, semiSpaceGrowthFactor: 1, optimize: false }, 'idle: bounded, not grown, not optimized');
   t.same(QUIET, { ...IDLE, optimize: true }, 'quiet: optimized');
@@ -137,7 +137,7 @@ t.test('a broker counts every request it is sent, and gives the factor back when
  */
 function markCompacts(bounded: boolean): number {
   const script = `
-    ${bounded ? `const { quietFromStart } = await import(${JSON.stringify(POLICY_MODULE)}); quietFromStart();` : ''}
+    ${bounded ? `const { idleFromStart } = await import(${JSON.stringify(POLICY_MODULE)}); idleFromStart();` : ''}
     const kept = []; for (let i = 0; i < 5e5; i++) kept.push({ i, s: String(i) });
     let last; for (let r = 0; r < 40; r++) { const batch = []; for (let i = 0; i < 1e5; i++) batch.push({ i, s: 'x' + i }); last = batch; }
     globalThis.kept = [kept, last];`;
@@ -161,7 +161,7 @@ t.test('set at run time, the bound makes V8 collect the old generation sooner', 
 function youngGeneration(quiet: boolean): number {
   const script = `
     const { getHeapSpaceStatistics } = await import('node:v8');
-    ${quiet ? `const { quietFromStart } = await import(${JSON.stringify(POLICY_MODULE)}); quietFromStart();` : ''}
+    ${quiet ? `const { idleFromStart } = await import(${JSON.stringify(POLICY_MODULE)}); idleFromStart();` : ''}
     const kept = []; for (let r = 0; r < 200; r++) { const batch = []; for (let i = 0; i < 2e4; i++) batch.push({ i, s: 'x' + i }); kept.push(batch); }
     console.log(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);`;
   return Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
@@ -203,9 +203,9 @@ t.test('start-up does not grow the young generation of `thincim serve`', async (
  */
 function turbofanCompilations(): { idle: number; quiet: number } {
   const script = `
-    const { QUIET, choicesSetter, quietFromStart } = await import(${JSON.stringify(POLICY_MODULE)});
+    const { QUIET, choicesSetter, idleFromStart } = await import(${JSON.stringify(POLICY_MODULE)});
     const hot = () => { const f = (x) => x * 2 + 1; let s = 0; for (let i = 0; i < 1e7; i++) s += f(i); return s; };
-    quietFromStart(); console.log('--- idle'); hot();
+    idleFromStart(); console.log('--- idle'); hot();
     choicesSetter()(QUIET); console.log('--- quiet'); hot();`;
   const trace = execFileSync(process.execPath, ['--import', 'tsx', '--trace-opt', '--input-type=module', '-e', script], {
     encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' },
