@@ -249,7 +249,7 @@ t.test('`thincim serve` optimizes nothing of its own while idle, and optimizes o
   const dir = t.testdir({ idle: {}, busy: {}, operator: {} });
   const [idle, busy, operator] = await Promise.all([
     optimizedCodeOfServe(t, join(dir, 'idle'), 10),
-    optimizedCodeOfServe(t, join(dir, 'busy'), 2_000),
+    optimizedCodeOfServe(t, join(dir, 'busy'), 300),
     optimizedCodeOfServe(t, join(dir, 'operator'), 10, ['--turbofan']),
   ]);
   t.same(idle, [], 'start-up, the first samples and 10 polls: no TurboFan code');
