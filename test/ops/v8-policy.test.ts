@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import t from 'tap';
 import type { Test } from 'tap';
 import {
-  BUSY_REQUESTS, IDLE, PROBE_MS, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, operatorFlags, idleFromStart, type V8Choices,
+  BUSY_REQUESTS, IDLE, PROBE_MS, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, idleFromStart, operatorFlags, type V8Choices,
 } from '../../src/server/v8-policy.js';
 import { p, startTestBroker } from '../helpers/broker.js';
 import { cimCall } from '../helpers/client.js';
