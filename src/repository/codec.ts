@@ -135,7 +135,7 @@ function internFields<T extends object>(object: T, intern: <V>(value: V) => V): 
 export function decodeNamespaces(data: unknown): ResolvedNamespace[] {
   const intern = interner();
   const fields = <T extends object>(object: T): T => internFields(object, intern);
-  const array = memo((a: unknown[]): (CIMScalar | null)[] => (a.some(isObject) ? a.map((x) => (x === null ? null : scalar(x))) : intern(a as CIMScalar[])));
+  const array = memo((a: unknown[]): (CIMScalar | null)[] => (a.some(isObject) ? a.map((x) => (x === null ? null : scalar(x))) : (a as CIMScalar[])));
   const value = (v: unknown): CIMValue => (Array.isArray(v) ? array(v) : v === null ? null : scalar(v));
   const scalar = (v: unknown): CIMScalar => {
     if (typeof v !== 'object' || v === null) return intern(v as CIMScalar);
@@ -145,7 +145,8 @@ export function decodeNamespaces(data: unknown): ResolvedNamespace[] {
   const path = memo((p: PlainPath): CIMInstanceName => new CIMInstanceName({
     ...p.$path, keybindings: p.$path.keybindings.map(([k, x]) => [intern(k), scalar(x) as CIMKeyValue]),
   }));
-  const map = <P, T>(entries: Entries<P>, fn: (p: P) => T): NocaseMap<T> => new NocaseMap(entries.map(([k, p]) => [intern(k), fn(p)]));
+  // NocaseMap keeps each key's spelling once for the process already.
+  const map = <P, T>(entries: Entries<P>, fn: (p: P) => T): NocaseMap<T> => new NocaseMap(entries.map(([k, p]) => [k, fn(p)]));
   const qualifier = memo((q: CIMQualifier): CIMQualifier => fields(isPlain(q.value) ? q : { ...q, value: value(q.value) }));
   const qualifiers = memo((q: Entries<CIMQualifier>) => map(q, qualifier));
   const property = memo((p: PlainProperty): CIMProperty => fields({ ...p, qualifiers: qualifiers(p.qualifiers), value: value(p.value) }));

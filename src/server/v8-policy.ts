@@ -148,9 +148,11 @@ export class V8Policy {
 
   /** Measures the CPU used since the last probe; every WINDOW_MS, ends the window. */
   probe(): void {
-    const [cpuMicros, at] = [this.cpuMicros(), this.now()];
+    const cpuMicros = this.cpuMicros();
+    const at = this.now();
     const cpuPercent = (cpuMicros - this.#cpuMicros) / 10 / Math.max(1, at - this.#at);
-    [this.#cpuMicros, this.#at] = [cpuMicros, at];
+    this.#cpuMicros = cpuMicros;
+    this.#at = at;
     if (cpuPercent >= WORKING_CPU_PERCENT) {
       this.#working = true;
       if (this.#choices === IDLE) this.#set(QUIET);
