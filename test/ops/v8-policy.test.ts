@@ -1,22 +1,25 @@
 /**
  * While the broker is idle, V8's heap growing factor is bounded, the young
- * generation does not grow and TurboFan is off (src/server/v8-policy.ts);
- * quiet but working, TurboFan is on; under load, when the broker closes,
- * and for a family of flags the operator set, the choices are V8's;
- * `thincim serve` is idle from before its modules load. Checked on the
- * policy's decisions, on a broker sent real requests, on a real V8 (which
- * collects the old generation more often, keeps the young one as it is and
- * optimizes nothing once the flags are set at run time), and on the built
- * `thincim serve`.
+ * generation does not grow, Sparkplug and TurboFan are off, and becoming
+ * idle collects with compaction (src/server/v8-policy.ts); quiet but
+ * working, the compilers are on; under load, when the broker closes, and for
+ * a family of flags the operator set, the choices are V8's; `thincim serve`
+ * is idle from before its modules load. Checked on the policy's decisions,
+ * on a broker sent real requests, on a real V8 (which collects the old
+ * generation more often, keeps the young one as it is, optimizes nothing
+ * once the flags are set at run time, and gives back pages its own
+ * collections keep), and on the built `thincim serve`.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import t from 'tap';
 import type { Test } from 'tap';
 import {
-  BUSY_REQUESTS, IDLE, PROBE_MS, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, idleFromStart, operatorFlags, type V8Choices,
+  BUSY_REQUESTS, IDLE, PROBE_MS, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, idleFromStart, operatorFlags, v8Controls, type V8Choices,
 } from '../../src/server/v8-policy.js';
 import { p, startTestBroker } from '../helpers/broker.js';
 import { cimCall } from '../helpers/client.js';
@@ -28,38 +31,44 @@ const MiB = 2 ** 20;
 const DIST = pathToFileURL(fileURLToPath(new URL('../../dist/', import.meta.url))).href;
 
 t.test('the operator\'s own flags win, family by family, in either spelling', async (t) => {
-  t.same(operatorFlags(['--heap-growing-percent=50']), { growth: true, optimizer: false }, 'dashes');
-  t.same(operatorFlags(['--max-old-space-size=256', '--heap_growing_percent=80']), { growth: true, optimizer: false }, 'underscores');
-  t.same(operatorFlags(['--semi-space-growth-factor=4']), { growth: true, optimizer: false }, 'the young generation\'s');
-  t.same(operatorFlags(['--max-semi-space-size=4']), { growth: false, optimizer: false }, 'a size is no growth policy');
-  t.same(operatorFlags(['--heap-prof', '--heap-growing-percentage']), { growth: false, optimizer: false }, 'other flags are not it');
-  for (const flag of ['--turbofan', '--no-turbofan', '--no_opt', '--opt', '--max-opt=2', '--jitless', '--always-turbofan']) {
-    t.same(operatorFlags([flag]), { growth: false, optimizer: true }, flag);
+  const none = { heap: false, compilers: false };
+  t.same(operatorFlags(['--heap-growing-percent=50']), { ...none, heap: true }, 'dashes');
+  t.same(operatorFlags(['--max-old-space-size=256', '--heap_growing_percent=80']), { ...none, heap: true }, 'underscores');
+  t.same(operatorFlags(['--semi-space-growth-factor=4']), { ...none, heap: true }, 'the young generation\'s');
+  for (const flag of ['--compact-on-every-full-gc', '--no-compact', '--compact', '--no_compact_on_every_full_gc']) {
+    t.same(operatorFlags([flag]), { ...none, heap: true }, `compaction: ${flag}`);
   }
-  t.same(operatorFlags(['--trace-opt', '--turbofan-stats']), { growth: false, optimizer: false }, 'tracing is not choosing');
-  t.same(operatorFlags(['--no-turbofan', '--semi-space-growth-factor=2']), { growth: true, optimizer: true }, 'both');
-  t.same(operatorFlags([]), { growth: false, optimizer: false }, 'none');
+  t.same(operatorFlags(['--max-semi-space-size=4']), none, 'a size is no growth policy');
+  t.same(operatorFlags(['--heap-prof', '--heap-growing-percentage', '--compact-code-space']), none, 'other flags are not it');
+  for (const flag of ['--turbofan', '--no-turbofan', '--no_opt', '--opt', '--max-opt=2', '--jitless', '--always-turbofan', '--sparkplug', '--no-sparkplug', '--always-sparkplug']) {
+    t.same(operatorFlags([flag]), { ...none, compilers: true }, flag);
+  }
+  t.same(operatorFlags(['--trace-opt', '--turbofan-stats', '--trace-baseline']), none, 'tracing is not choosing');
+  t.same(operatorFlags(['--no-turbofan', '--semi-space-growth-factor=2']), { heap: true, compilers: true }, 'both');
+  t.same(operatorFlags([]), none, 'none');
   const nodeOptions = process.env['NODE_OPTIONS'];
   t.teardown(() => (nodeOptions === undefined ? delete process.env['NODE_OPTIONS'] : (process.env['NODE_OPTIONS'] = nodeOptions)));
   process.env['NODE_OPTIONS'] = '--max-old-space-size=512  --jitless';
-  t.same(operatorFlags(), { growth: false, optimizer: true }, '--jitless in NODE_OPTIONS, where Node.js takes it');
+  t.same(operatorFlags(), { ...none, compilers: true }, '--jitless in NODE_OPTIONS, where Node.js takes it');
 });
 
 t.test('`thincim serve` is idle from the start', async (t) => {
   const set: V8Choices[] = [];
   idleFromStart((choices) => set.push(choices));
   t.same(set, [IDLE], 'idle before the broker\'s modules load');
-  t.same(IDLE, { growingPercent: 30, semiSpaceGrowthFactor: 1, optimize: false }, 'idle: bounded, not grown, not optimized');
-  t.same(QUIET, { ...IDLE, optimize: true }, 'quiet: optimized');
-  t.same(V8_OWN, { growingPercent: 0, semiSpaceGrowthFactor: 2, optimize: true }, 'V8\'s own');
+  t.same(IDLE, { growingPercent: 30, semiSpaceGrowthFactor: 1, baseline: false, optimize: false }, 'idle: bounded, not grown, interpreted');
+  t.same(QUIET, { ...IDLE, baseline: true, optimize: true }, 'quiet: compiled');
+  t.same(V8_OWN, { growingPercent: 0, semiSpaceGrowthFactor: 2, baseline: true, optimize: true }, 'V8\'s own');
 });
 
 /** A policy on a clock and a CPU meter the test moves. */
 function fakePolicy() {
   const set: V8Choices[] = [];
+  /** The clock's time at each collection. */
+  const collections: number[] = [];
   let cpuMicros = 0;
   let now = 0;
-  const policy = new V8Policy((choices) => set.push(choices), () => cpuMicros, () => now);
+  const policy = new V8Policy({ apply: (choices) => set.push(choices), collect: () => collections.push(now) }, () => cpuMicros, () => now);
   /** One probe's PROBE_MS, in which the process used `percent` of one core. */
   const second = (percent: number) => {
     now += PROBE_MS;
@@ -73,7 +82,7 @@ function fakePolicy() {
   const requests = (n: number) => {
     for (let i = 0; i < n; i++) policy.count();
   };
-  return { policy, set, second, window, requests, spend: (micros: number) => (cpuMicros += micros) };
+  return { policy, set, collections, second, window, requests, spend: (micros: number) => (cpuMicros += micros), now: () => now };
 }
 
 t.test('idle while few requests and no CPU-bound second, quiet while working, V8\'s own under load, set only when that changes', async (t) => {
@@ -113,9 +122,44 @@ t.test('idle while few requests and no CPU-bound second, quiet while working, V8
   t.same(set, [IDLE, QUIET, IDLE, QUIET, V8_OWN, IDLE, V8_OWN], 'stopped twice: nothing more');
 });
 
+t.test('a collection each time the broker becomes idle, at the first probe that finds it idle', async (t) => {
+  const { policy, set, collections, second, window, requests, now } = fakePolicy();
+  const restOfWindow = (percent: number) => {
+    for (let i = 1; i < WINDOW_MS / PROBE_MS; i++) second(percent);
+  };
+  policy.start();
+  t.teardown(() => policy.stop());
+  second(WORKING_CPU_PERCENT);
+  restOfWindow(0);
+  t.same(set, [IDLE, QUIET], 'start-up\'s tail at work: quiet…');
+  t.same(collections, [], '…so no collection');
+  window(0);
+  t.same(set, [IDLE, QUIET, IDLE], 'a window without work: idle');
+  t.same(collections, [], 'not at the window\'s end…');
+  second(1);
+  t.same(collections, [now()], '…but at the next probe, which finds the process idle');
+  restOfWindow(1);
+  window(1);
+  t.same(collections.length, 1, 'staying idle: no more');
+  requests(BUSY_REQUESTS);
+  window(100);
+  window(0);
+  t.same(set, [IDLE, QUIET, IDLE, V8_OWN, IDLE], 'busy, then a window without load');
+  second(WORKING_CPU_PERCENT);
+  t.same(collections.length, 1, 'a probe that finds work does not collect, and makes the broker quiet…');
+  restOfWindow(0);
+  window(0);
+  second(0);
+  t.same(set, [IDLE, QUIET, IDLE, V8_OWN, IDLE, QUIET, IDLE], '…until a window ends idle');
+  t.same(collections.length, 2, 'then the next probe collects');
+  policy.stop();
+  t.same(collections.length, 2, 'stopping does not collect');
+});
+
 t.test('a broker counts every request it is sent, and gives the factor back when closed', async (t) => {
   const set: V8Choices[] = [];
-  const test = await startTestBroker({ v8Policy: new V8Policy((choices) => set.push(choices)) });
+  const collect = () => {};
+  const test = await startTestBroker({ v8Policy: new V8Policy({ apply: (choices) => set.push(choices), collect }) });
   t.same(set, [IDLE], 'idle once started');
   for (let i = 0; i < BUSY_REQUESTS - 1; i++) await fetch(`${test.url}/healthz`).then((r) => r.arrayBuffer());
   t.same(set, [IDLE], `${BUSY_REQUESTS - 1} requests`);
@@ -124,7 +168,7 @@ t.test('a broker counts every request it is sent, and gives the factor back when
   await test.close();
   t.same(set, [IDLE, V8_OWN], 'closed while busy: the choices are V8\'s already');
   const idle: V8Choices[] = [];
-  const other = await startTestBroker({ v8Policy: new V8Policy((choices) => idle.push(choices)) });
+  const other = await startTestBroker({ v8Policy: new V8Policy({ apply: (choices) => idle.push(choices), collect }) });
   await other.close();
   t.same(idle, [IDLE, V8_OWN], 'closed while idle: the choices go back to V8');
 });
@@ -197,16 +241,44 @@ t.test('start-up does not grow the young generation of `thincim serve`', async (
   t.ok(2 * quiet <= own, `with V8's own growth, as the operator chose: ${(own / MiB).toFixed(1)} MiB`);
 });
 
+/** The old generation's free space in pages V8 keeps (physical less used), bytes. */
+function oldGenerationSlack(): number {
+  const old = getHeapSpaceStatistics().find((space) => space.space_name === 'old_space')!;
+  return old.physical_space_size - old.space_used_size;
+}
+
+t.test('the policy\'s collection gives back the free space that V8\'s own full collections keep', async (t) => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  setFlagsFromString('--no-expose-gc');
+  // Every other one of 1,000,000 objects survives: pages half used, which V8's own collections do not evacuate.
+  let all: object[] | undefined = [];
+  for (let i = 0; i < 1e6; i++) all.push({ i, s: `x${i}` });
+  const kept = all.filter((_, i) => i % 2 === 0);
+  all = undefined;
+  gc();
+  gc();
+  const own = oldGenerationSlack();
+  t.ok(own >= 8 * MiB, `V8's own: ${(own / MiB).toFixed(1)} MiB free in pages kept`);
+  v8Controls({ heap: true, compilers: false }).collect();
+  t.ok(oldGenerationSlack() >= 0.9 * own, 'the operator chose heap flags: no collection');
+  v8Controls({ heap: false, compilers: false }).collect();
+  const collected = oldGenerationSlack();
+  t.ok(4 * collected <= own, `the policy's: ${(collected / MiB).toFixed(1)} MiB`);
+  t.equal(kept.length, 5e5, 'what survives is still there');
+  t.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'the process\'s global scope has no gc()');
+});
+
 /**
  * TurboFan compilations (V8's --trace-opt) of a hot function in a process
  * that sets the idle choices, then the quiet ones, at run time.
  */
 function turbofanCompilations(): { idle: number; quiet: number } {
   const script = `
-    const { QUIET, choicesSetter, idleFromStart } = await import(${JSON.stringify(POLICY_MODULE)});
+    const { QUIET, idleFromStart, v8Controls } = await import(${JSON.stringify(POLICY_MODULE)});
     const hot = () => { const f = (x) => x * 2 + 1; let s = 0; for (let i = 0; i < 1e7; i++) s += f(i); return s; };
     idleFromStart(); console.log('--- idle'); hot();
-    choicesSetter()(QUIET); console.log('--- quiet'); hot();`;
+    v8Controls().apply(QUIET); console.log('--- quiet'); hot();`;
   const trace = execFileSync(process.execPath, ['--import', 'tsx', '--trace-opt', '--input-type=module', '-e', script], {
     encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' },
   });
@@ -224,12 +296,13 @@ t.test('set at run time, idle choices optimize nothing and quiet ones do', async
 
 /**
  * The built `thincim serve` with V8's code log: the functions of its own
- * (dist/) that TurboFan compiled (code-creation events of optimized code,
- * marked `*`) once its first sample is published and `requests`
- * EnumerateInstances are answered. Node.js's module loader may have run
- * hot before `thincim serve` chose, and is not counted.
+ * (dist/) that Sparkplug and TurboFan compiled (code-creation events of
+ * baseline code, marked `^`, and of optimized code, `*`) once its first
+ * sample is published and `requests` EnumerateInstances are answered.
+ * Node.js's module loader may have run hot before `thincim serve` chose,
+ * and is not counted.
  */
-async function optimizedCodeOfServe(t: Test, dir: string, requests: number, nodeArgs: string[] = []): Promise<string[]> {
+async function compiledCodeOfServe(t: Test, dir: string, requests: number, nodeArgs: string[] = []): Promise<{ sparkplug: number; turbofan: number }> {
   const log = join(dir, 'v8.log');
   const port = await freePort();
   const server = spawnThincim(
@@ -242,17 +315,20 @@ async function optimizedCodeOfServe(t: Test, dir: string, requests: number, node
   for (let i = 0; i < requests; i++) await cimCall(url, 'EnumerateInstances', 'root/cimv2', p.className('ClassName', 'CIM_NumericSensor'));
   server.child.kill('SIGTERM');
   t.match(await server.exited, { code: 0 }, 'stopped gracefully');
-  return readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('code-creation,JS,') && line.endsWith(',*') && line.includes(DIST));
+  const own = readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('code-creation,JS,') && line.includes(DIST));
+  return { sparkplug: own.filter((line) => line.endsWith(',^')).length, turbofan: own.filter((line) => line.endsWith(',*')).length };
 }
 
-t.test('`thincim serve` optimizes nothing of its own while idle, and optimizes once busy', async (t) => {
+t.test('`thincim serve` compiles nothing of its own while idle, and compiles once busy', async (t) => {
   const dir = t.testdir({ idle: {}, busy: {}, operator: {} });
   const [idle, busy, operator] = await Promise.all([
-    optimizedCodeOfServe(t, join(dir, 'idle'), 10),
-    optimizedCodeOfServe(t, join(dir, 'busy'), 300),
-    optimizedCodeOfServe(t, join(dir, 'operator'), 10, ['--turbofan']),
+    compiledCodeOfServe(t, join(dir, 'idle'), 10),
+    compiledCodeOfServe(t, join(dir, 'busy'), 300),
+    compiledCodeOfServe(t, join(dir, 'operator'), 10, ['--turbofan']),
   ]);
-  t.same(idle, [], 'start-up, the first samples and 10 polls: no TurboFan code');
-  t.ok(busy.length > 0, `${BUSY_REQUESTS} requests and more in a window: ${busy.length} functions compiled by TurboFan`);
-  t.ok(operator.length > 0, `the operator's --turbofan: ${operator.length} functions compiled by TurboFan while idle`);
+  t.same(idle, { sparkplug: 0, turbofan: 0 }, 'start-up, the first samples and 10 polls: interpreted only');
+  t.ok(busy.sparkplug > 0, `${BUSY_REQUESTS} requests and more in a window: ${busy.sparkplug} functions compiled by Sparkplug…`);
+  t.ok(busy.turbofan > 0, `…and ${busy.turbofan} by TurboFan`);
+  t.ok(operator.sparkplug > 0 && operator.turbofan > 0,
+    `the operator's --turbofan: both compilers left to V8 while idle (${operator.sparkplug} by Sparkplug, ${operator.turbofan} by TurboFan)`);
 });
