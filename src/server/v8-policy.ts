@@ -1,5 +1,5 @@
 /**
- * What V8 may spend memory on, by what the broker is doing. Four choices,
+ * What V8 may spend memory on, by what the broker is doing. Three choices,
  * each a V8 flag that V8 reads at run time, and each costly only when the
  * broker works hard, so each is given back to V8 then; and one collection
  * each time the broker becomes idle:
@@ -26,28 +26,27 @@
  * - TurboFan, the optimizing compiler (--turbofan). Once start-up's code runs
  *   hot it costs ~8 MB: 4 MB more of Node.js's binary paged in, optimized
  *   code and the compiler's own memory. Off while the broker is idle (few
- *   requests, no second of CPU-bound work), where the interpreter serves a
- *   poll as fast as it matters; on as soon as it is busy, or a second takes
- *   a quarter of a core: the samples of a large host (10,000 sensors: 13 % of
- *   a core unoptimized against 10 %) or an answer of thousands of instances
- *   (2.3 times the CPU unoptimized). Code already optimized stays so when it
- *   goes off. `--max-opt` would not do: code first run under a lower tier was
- *   served about half as fast once it was raised again (bench/README.md,
- *   tenth round).
- * - Sparkplug, the baseline compiler (--sparkplug), with TurboFan: ~1 MB of
- *   machine code and binary for start-up's code, for no CPU an idle agent
- *   would notice (0.2–0.4 % of a core either way, default host).
+ *   requests, no second of CPU-bound work), where the interpreter and
+ *   Sparkplug serve a poll as fast as it matters; on as soon as it is busy,
+ *   or a second takes a quarter of a core: the samples of a large host
+ *   (10,000 sensors: 13 % of a core unoptimized against 10 %) or an answer
+ *   of thousands of instances (2.3 times the CPU unoptimized).
+ *   Code already optimized stays so when it goes off. `--max-opt` would not
+ *   do: code first run under a lower tier was served about half as fast
+ *   once it was raised again (bench/README.md, tenth round); nor would
+ *   `--no-sparkplug`: 1 MB less idle, pull sequences of 1,000 sensors
+ *   served ~20 % slower once busy (eleventh round).
  * - The collection: start-up, and a busy spell, leave the old generation
  *   full of garbage in partly used pages, which V8 gives back only when its
  *   memory reducer has seen allocation slow down for 8 s. On becoming idle
- *   (start-up included) the policy runs one full collection that compacts
- *   every page, so an idle agent is as small as it gets within a second or
- *   two (the default host 5 s after start: 64 against 60 MB).
+ *   (start-up included) the policy runs a full collection that evacuates
+ *   every part-used page, so an idle agent gives that garbage back within a
+ *   second or two (the default host 5 s after start: 62 against 65 MB).
  *
  * The flags are the process's: one policy per process. A flag the operator
  * gave node wins (on the command line; of these, NODE_OPTIONS takes only
  * --jitless): the policy leaves that family of flags alone, the heap's
- * (growth, compaction: no collection either) or the compilers'.
+ * (growth, compaction: no collection either) or the optimizer's.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -58,20 +57,18 @@ export interface V8Choices {
   readonly growingPercent: number;
   /** --semi-space-growth-factor: how much the young generation grows at once; 1 keeps it as it is. */
   readonly semiSpaceGrowthFactor: number;
-  /** --sparkplug: whether V8 compiles warm code to baseline machine code. */
-  readonly baseline: boolean;
   /** --turbofan: whether V8 optimizes hot code. */
   readonly optimize: boolean;
 }
 
 /** Growth past the live old generation while quiet: 1.3 times. */
 export const QUIET_GROWING_PERCENT = 30;
-/** Few requests, no CPU-bound work: the heap bounded, the young generation not grown, the interpreter only. */
-export const IDLE: V8Choices = Object.freeze({ growingPercent: QUIET_GROWING_PERCENT, semiSpaceGrowthFactor: 1, baseline: false, optimize: false });
-/** Few requests, but work that takes CPU (samples or answers of a large host): as IDLE, with V8's compilers. */
-export const QUIET: V8Choices = Object.freeze({ ...IDLE, baseline: true, optimize: true });
+/** Few requests, no CPU-bound work: the heap bounded, the young generation not grown, no optimizing compiler. */
+export const IDLE: V8Choices = Object.freeze({ growingPercent: QUIET_GROWING_PERCENT, semiSpaceGrowthFactor: 1, optimize: false });
+/** Few requests, but work that takes CPU (samples or answers of a large host): as IDLE, with the optimizing compiler. */
+export const QUIET: V8Choices = Object.freeze({ ...IDLE, optimize: true });
 /** Under load: V8's own choices (2 is V8's default growth factor of the young generation). */
-export const V8_OWN: V8Choices = Object.freeze({ growingPercent: 0, semiSpaceGrowthFactor: 2, baseline: true, optimize: true });
+export const V8_OWN: V8Choices = Object.freeze({ growingPercent: 0, semiSpaceGrowthFactor: 2, optimize: true });
 /** Requests are counted over windows of this length… */
 export const WINDOW_MS = 10_000;
 /** …and from this many requests in one window the broker is busy: polls and scrapes stay below it. */
@@ -87,51 +84,49 @@ export const PROBE_MS = 1_000;
 export const WORKING_CPU_PERCENT = 25;
 
 const HEAP_FLAG = /^--(heap[-_]growing[-_]percent|semi[-_]space[-_]growth[-_]factor|(no[-_])?compact([-_]on[-_]every[-_]full[-_]gc)?)(=|$)/;
-const COMPILER_FLAG = /^--(no[-_])?(turbofan|opt|max[-_]opt|jitless|always[-_]turbofan|always[-_]opt|sparkplug|always[-_]sparkplug)(=|$)/;
+const OPTIMIZER_FLAG = /^--(no[-_])?(turbofan|opt|max[-_]opt|jitless|always[-_]turbofan|always[-_]opt)(=|$)/;
 
 /** The families of flags the operator gave node; thincim leaves those alone. */
 export interface OperatorFlags {
   /** Growth of either generation, or compaction. */
   readonly heap: boolean;
-  /** Sparkplug or TurboFan. */
-  readonly compilers: boolean;
+  /** TurboFan. */
+  readonly optimizer: boolean;
 }
 
 export function operatorFlags(execArgv: readonly string[] = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)]): OperatorFlags {
-  return { heap: execArgv.some((arg) => HEAP_FLAG.test(arg)), compilers: execArgv.some((arg) => COMPILER_FLAG.test(arg)) };
+  return { heap: execArgv.some((arg) => HEAP_FLAG.test(arg)), optimizer: execArgv.some((arg) => OPTIMIZER_FLAG.test(arg)) };
 }
 
 /** What the policy does to V8. */
 export interface V8Controls {
   /** Sets the flags of `choices`. */
   apply(choices: V8Choices): void;
-  /** One full collection that compacts every page it can. */
+  /** A full collection that evacuates every part-used page. */
   collect(): void;
 }
 
 /** The real controls, leaving alone the families of flags the operator set. */
 export function v8Controls(operator: OperatorFlags = operatorFlags()): V8Controls {
   return {
-    apply({ growingPercent, semiSpaceGrowthFactor, baseline, optimize }) {
+    apply({ growingPercent, semiSpaceGrowthFactor, optimize }) {
       if (!operator.heap) {
         setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
         setFlagsFromString(`--semi-space-growth-factor=${semiSpaceGrowthFactor}`);
       }
-      if (!operator.compilers) {
-        setFlagsFromString(baseline ? '--sparkplug' : '--no-sparkplug');
-        setFlagsFromString(optimize ? '--turbofan' : '--no-turbofan');
-      }
+      if (!operator.optimizer) setFlagsFromString(optimize ? '--turbofan' : '--no-turbofan');
     },
     collect: operator.heap ? () => {} : compactingCollection,
   };
 }
 
 /**
- * A full collection with every fragmented page evacuated (V8's own collections
- * compact only the emptiest), run twice: the pages the first empties are given
- * back to the system as the second starts. gc() comes from a context made
- * while --expose-gc is set, so no global of the process's own ever has it,
- * and that context is garbage once this returns.
+ * A full collection with every part-used page evacuated (V8's own evacuate
+ * only the emptiest), run twice: V8 picks the pages to evacuate as a
+ * collection starts, by the free space the last one found, so the first
+ * finds the garbage and the second moves what lives around it. gc() comes
+ * from a context made while --expose-gc is set, so no global of the
+ * process's own ever has it, and that context is garbage once this returns.
  */
 function compactingCollection(): void {
   setFlagsFromString('--expose-gc');

@@ -1,8 +1,8 @@
 /**
  * While the broker is idle, V8's heap growing factor is bounded, the young
- * generation does not grow, Sparkplug and TurboFan are off, and becoming
- * idle collects with compaction (src/server/v8-policy.ts); quiet but
- * working, the compilers are on; under load, when the broker closes, and for
+ * generation does not grow, TurboFan is off, and becoming idle collects
+ * with compaction (src/server/v8-policy.ts); quiet but working, TurboFan is
+ * on; under load, when the broker closes, and for
  * a family of flags the operator set, the choices are V8's; `thincim serve`
  * is idle from before its modules load. Checked on the policy's decisions,
  * on a broker sent real requests, on a real V8 (which collects the old
@@ -31,7 +31,7 @@ const MiB = 2 ** 20;
 const DIST = pathToFileURL(fileURLToPath(new URL('../../dist/', import.meta.url))).href;
 
 t.test('the operator\'s own flags win, family by family, in either spelling', async (t) => {
-  const none = { heap: false, compilers: false };
+  const none = { heap: false, optimizer: false };
   t.same(operatorFlags(['--heap-growing-percent=50']), { ...none, heap: true }, 'dashes');
   t.same(operatorFlags(['--max-old-space-size=256', '--heap_growing_percent=80']), { ...none, heap: true }, 'underscores');
   t.same(operatorFlags(['--semi-space-growth-factor=4']), { ...none, heap: true }, 'the young generation\'s');
@@ -40,25 +40,25 @@ t.test('the operator\'s own flags win, family by family, in either spelling', as
   }
   t.same(operatorFlags(['--max-semi-space-size=4']), none, 'a size is no growth policy');
   t.same(operatorFlags(['--heap-prof', '--heap-growing-percentage', '--compact-code-space']), none, 'other flags are not it');
-  for (const flag of ['--turbofan', '--no-turbofan', '--no_opt', '--opt', '--max-opt=2', '--jitless', '--always-turbofan', '--sparkplug', '--no-sparkplug', '--always-sparkplug']) {
-    t.same(operatorFlags([flag]), { ...none, compilers: true }, flag);
+  for (const flag of ['--turbofan', '--no-turbofan', '--no_opt', '--opt', '--max-opt=2', '--jitless', '--always-turbofan']) {
+    t.same(operatorFlags([flag]), { ...none, optimizer: true }, flag);
   }
-  t.same(operatorFlags(['--trace-opt', '--turbofan-stats', '--trace-baseline']), none, 'tracing is not choosing');
-  t.same(operatorFlags(['--no-turbofan', '--semi-space-growth-factor=2']), { heap: true, compilers: true }, 'both');
+  t.same(operatorFlags(['--trace-opt', '--turbofan-stats', '--no-sparkplug']), none, 'tracing, or another compiler, is not it');
+  t.same(operatorFlags(['--no-turbofan', '--semi-space-growth-factor=2']), { heap: true, optimizer: true }, 'both');
   t.same(operatorFlags([]), none, 'none');
   const nodeOptions = process.env['NODE_OPTIONS'];
   t.teardown(() => (nodeOptions === undefined ? delete process.env['NODE_OPTIONS'] : (process.env['NODE_OPTIONS'] = nodeOptions)));
   process.env['NODE_OPTIONS'] = '--max-old-space-size=512  --jitless';
-  t.same(operatorFlags(), { ...none, compilers: true }, '--jitless in NODE_OPTIONS, where Node.js takes it');
+  t.same(operatorFlags(), { ...none, optimizer: true }, '--jitless in NODE_OPTIONS, where Node.js takes it');
 });
 
 t.test('`thincim serve` is idle from the start', async (t) => {
   const set: V8Choices[] = [];
   idleFromStart((choices) => set.push(choices));
   t.same(set, [IDLE], 'idle before the broker\'s modules load');
-  t.same(IDLE, { growingPercent: 30, semiSpaceGrowthFactor: 1, baseline: false, optimize: false }, 'idle: bounded, not grown, interpreted');
-  t.same(QUIET, { ...IDLE, baseline: true, optimize: true }, 'quiet: compiled');
-  t.same(V8_OWN, { growingPercent: 0, semiSpaceGrowthFactor: 2, baseline: true, optimize: true }, 'V8\'s own');
+  t.same(IDLE, { growingPercent: 30, semiSpaceGrowthFactor: 1, optimize: false }, 'idle: bounded, not grown, not optimized');
+  t.same(QUIET, { ...IDLE, optimize: true }, 'quiet: optimized');
+  t.same(V8_OWN, { growingPercent: 0, semiSpaceGrowthFactor: 2, optimize: true }, 'V8\'s own');
 });
 
 /** A policy on a clock and a CPU meter the test moves. */
@@ -260,9 +260,9 @@ t.test('the policy\'s collection gives back the free space that V8\'s own full c
   gc();
   const own = oldGenerationSlack();
   t.ok(own >= 8 * MiB, `V8's own: ${(own / MiB).toFixed(1)} MiB free in pages kept`);
-  v8Controls({ heap: true, compilers: false }).collect();
+  v8Controls({ heap: true, optimizer: false }).collect();
   t.ok(oldGenerationSlack() >= 0.9 * own, 'the operator chose heap flags: no collection');
-  v8Controls({ heap: false, compilers: false }).collect();
+  v8Controls({ heap: false, optimizer: false }).collect();
   const collected = oldGenerationSlack();
   t.ok(4 * collected <= own, `the policy's: ${(collected / MiB).toFixed(1)} MiB`);
   t.equal(kept.length, 5e5, 'what survives is still there');
@@ -296,13 +296,12 @@ t.test('set at run time, idle choices optimize nothing and quiet ones do', async
 
 /**
  * The built `thincim serve` with V8's code log: the functions of its own
- * (dist/) that Sparkplug and TurboFan compiled (code-creation events of
- * baseline code, marked `^`, and of optimized code, `*`) once its first
- * sample is published and `requests` EnumerateInstances are answered.
- * Node.js's module loader may have run hot before `thincim serve` chose,
- * and is not counted.
+ * (dist/) that TurboFan compiled (code-creation events of optimized code,
+ * marked `*`) once its first sample is published and `requests`
+ * EnumerateInstances are answered. Node.js's module loader may have run
+ * hot before `thincim serve` chose, and is not counted.
  */
-async function compiledCodeOfServe(t: Test, dir: string, requests: number, nodeArgs: string[] = []): Promise<{ sparkplug: number; turbofan: number }> {
+async function optimizedCodeOfServe(t: Test, dir: string, requests: number, nodeArgs: string[] = []): Promise<string[]> {
   const log = join(dir, 'v8.log');
   const port = await freePort();
   const server = spawnThincim(
@@ -315,20 +314,17 @@ async function compiledCodeOfServe(t: Test, dir: string, requests: number, nodeA
   for (let i = 0; i < requests; i++) await cimCall(url, 'EnumerateInstances', 'root/cimv2', p.className('ClassName', 'CIM_NumericSensor'));
   server.child.kill('SIGTERM');
   t.match(await server.exited, { code: 0 }, 'stopped gracefully');
-  const own = readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('code-creation,JS,') && line.includes(DIST));
-  return { sparkplug: own.filter((line) => line.endsWith(',^')).length, turbofan: own.filter((line) => line.endsWith(',*')).length };
+  return readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('code-creation,JS,') && line.endsWith(',*') && line.includes(DIST));
 }
 
-t.test('`thincim serve` compiles nothing of its own while idle, and compiles once busy', async (t) => {
+t.test('`thincim serve` optimizes nothing of its own while idle, and optimizes once busy', async (t) => {
   const dir = t.testdir({ idle: {}, busy: {}, operator: {} });
   const [idle, busy, operator] = await Promise.all([
-    compiledCodeOfServe(t, join(dir, 'idle'), 10),
-    compiledCodeOfServe(t, join(dir, 'busy'), 300),
-    compiledCodeOfServe(t, join(dir, 'operator'), 10, ['--turbofan']),
+    optimizedCodeOfServe(t, join(dir, 'idle'), 10),
+    optimizedCodeOfServe(t, join(dir, 'busy'), 300),
+    optimizedCodeOfServe(t, join(dir, 'operator'), 10, ['--turbofan']),
   ]);
-  t.same(idle, { sparkplug: 0, turbofan: 0 }, 'start-up, the first samples and 10 polls: interpreted only');
-  t.ok(busy.sparkplug > 0, `${BUSY_REQUESTS} requests and more in a window: ${busy.sparkplug} functions compiled by Sparkplug…`);
-  t.ok(busy.turbofan > 0, `…and ${busy.turbofan} by TurboFan`);
-  t.ok(operator.sparkplug > 0 && operator.turbofan > 0,
-    `the operator's --turbofan: both compilers left to V8 while idle (${operator.sparkplug} by Sparkplug, ${operator.turbofan} by TurboFan)`);
+  t.same(idle, [], 'start-up, the first samples and 10 polls: no TurboFan code');
+  t.ok(busy.length > 0, `${BUSY_REQUESTS} requests and more in a window: ${busy.length} functions compiled by TurboFan`);
+  t.ok(operator.length > 0, `the operator's --turbofan: ${operator.length} functions compiled by TurboFan while idle`);
 });
