@@ -2,9 +2,9 @@
  * While the broker is idle, V8's heap growing factor is bounded, the young
  * generation does not grow, TurboFan is off, and becoming idle collects
  * with compaction (src/server/v8-policy.ts); quiet but working, TurboFan is
- * on; under load, when the broker closes, and for
- * a family of flags the operator set, the choices are V8's; `thincim serve`
- * is idle from before its modules load. Checked on the policy's decisions,
+ * on; under load, when the broker closes, and for a family of flags the
+ * operator set, the choices are V8's; `thincim serve` is idle from before
+ * its modules load. Checked on the policy's decisions,
  * on a broker sent real requests, on a real V8 (which collects the old
  * generation more often, keeps the young one as it is, optimizes nothing
  * once the flags are set at run time, and gives back pages its own
@@ -123,6 +123,15 @@ t.test('idle while few requests and no CPU-bound second, quiet while working, V8
 });
 
 t.test('a collection each time the broker becomes idle, at the first probe that finds it idle', async (t) => {
+  const started = fakePolicy();
+  started.policy.start();
+  t.same(started.collections, [], 'none as it starts');
+  started.second(WORKING_CPU_PERCENT - 1);
+  t.same(started.collections, [started.now()], 'start-up\'s garbage: at the first probe, which finds the process idle');
+  started.window(1);
+  t.same(started.collections.length, 1, 'once');
+  started.policy.stop();
+
   const { policy, set, collections, second, window, requests, now } = fakePolicy();
   const restOfWindow = (percent: number) => {
     for (let i = 1; i < WINDOW_MS / PROBE_MS; i++) second(percent);
