@@ -217,7 +217,7 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
     if (request.cim) request.cim.status = error.code;
     return errorResponse(messageId, call.name, call.kind === 'imethodcall', error.code, error.message);
   };
-  const ctx = context(request, reply, options);
+  const ctx = new RequestContext(request, reply, options);
   const info: CimRequestInfo = { operation: call.name, intrinsic: call.kind === 'imethodcall', namespace: call.namespace, classname: targetClass(decoded), status: 0 };
   request.cim = info;
   try {
@@ -259,26 +259,45 @@ function targetClass(decoded: CIMRequest): string | undefined {
   return undefined;
 }
 
-function context(request: FastifyRequest, reply: FastifyReply, options: CimRouteOptions): OperationContext {
-  const { state, limits } = options;
-  const deadline = Date.now() + limits.requestTimeoutMs;
-  let signal: AbortSignal | undefined;
-  return {
-    repository: state.repository,
-    index: state.index,
-    host: request.headers.host ?? hostname(),
-    limits,
-    router: options.router,
-    subscriptions: options.subscriptions,
-    pulls: options.pulls,
-    caller: callerOf(request, options.anonymousWrite ?? false),
-    // Most operations only read the published index and never wait: the
-    // timer and the listener are made for those that call a provider.
-    get signal() {
-      signal ??= requestSignal(reply, deadline);
-      return signal;
-    },
-  };
+/**
+ * What an operation sees of its request. A class, not an object literal: a
+ * literal's getter is a new closure each time, so each literal gets a map of
+ * its own, which the map before it refers to until a full collection; until
+ * then every scavenge kept the literal's request alive (the young generation
+ * filled with answered requests and grew, and they were promoted).
+ */
+class RequestContext implements OperationContext {
+  readonly repository: OperationContext['repository'];
+  readonly index: OperationContext['index'];
+  readonly host: string;
+  readonly limits: OperationContext['limits'];
+  readonly router: OperationContext['router'];
+  readonly subscriptions: OperationContext['subscriptions'];
+  readonly pulls: PullSessions;
+  readonly caller: Caller;
+  readonly #reply: FastifyReply;
+  readonly #deadline: number;
+  #signal: AbortSignal | undefined;
+
+  constructor(request: FastifyRequest, reply: FastifyReply, options: CimRouteOptions) {
+    const { state, limits } = options;
+    this.repository = state.repository;
+    this.index = state.index;
+    this.host = request.headers.host ?? hostname();
+    this.limits = limits;
+    this.router = options.router;
+    this.subscriptions = options.subscriptions;
+    this.pulls = options.pulls;
+    this.caller = callerOf(request, options.anonymousWrite ?? false);
+    this.#reply = reply;
+    this.#deadline = Date.now() + limits.requestTimeoutMs;
+  }
+
+  /** Most operations only read the published index and never wait: the timer and the listener are made for those that call a provider. */
+  get signal(): AbortSignal {
+    this.#signal ??= requestSignal(this.#reply, this.#deadline);
+    return this.#signal;
+  }
 }
 
 /**
