@@ -68,7 +68,7 @@ function fakePolicy() {
   const collections: number[] = [];
   let cpuMicros = 0;
   let now = 0;
-  const policy = new V8Policy({ apply: (choices) => set.push(choices), collect: async () => void collections.push(now) }, () => cpuMicros, () => now);
+  const policy = new V8Policy({ apply: (choices) => set.push(choices), collect: () => collections.push(now) }, () => cpuMicros, () => now);
   /** One probe's PROBE_MS, in which the process used `percent` of one core. */
   const second = (percent: number) => {
     now += PROBE_MS;
@@ -167,7 +167,7 @@ t.test('a collection each time the broker becomes idle, at the first probe that 
 
 t.test('a broker counts every request it is sent, and gives the factor back when closed', async (t) => {
   const set: V8Choices[] = [];
-  const collect = async () => {};
+  const collect = () => {};
   const test = await startTestBroker({ v8Policy: new V8Policy({ apply: (choices) => set.push(choices), collect }) });
   t.same(set, [IDLE], 'idle once started');
   for (let i = 0; i < BUSY_REQUESTS - 1; i++) await fetch(`${test.url}/healthz`).then((r) => r.arrayBuffer());
@@ -256,16 +256,10 @@ function oldGenerationSlack(): number {
   return old.physical_space_size - old.space_used_size;
 }
 
-/** The young generation's size (both semi-spaces), bytes. */
-function youngGenerationSize(): number {
-  return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_size;
-}
-
-t.test('the policy\'s collection gives back the free space that V8\'s own full collections keep, and the young generation', async (t) => {
+t.test('the policy\'s collection gives back the free space that V8\'s own full collections keep', async (t) => {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   setFlagsFromString('--no-expose-gc');
-  setFlagsFromString('--semi-space-growth-factor=2');
   // Every other one of 1,000,000 objects survives: pages half used, which V8's own collections do not evacuate.
   let all: object[] | undefined = [];
   for (let i = 0; i < 1e6; i++) all.push({ i, s: `x${i}` });
@@ -274,15 +268,12 @@ t.test('the policy\'s collection gives back the free space that V8\'s own full c
   gc();
   gc();
   const own = oldGenerationSlack();
-  const young = youngGenerationSize();
   t.ok(own >= 8 * MiB, `V8's own: ${(own / MiB).toFixed(1)} MiB free in pages kept`);
-  t.ok(young > 2 * MiB, `the young generation grew to ${(young / MiB).toFixed(1)} MiB`);
-  await v8Controls({ heap: true, optimizer: false }).collect();
+  v8Controls({ heap: true, optimizer: false }).collect();
   t.ok(oldGenerationSlack() >= 0.9 * own, 'the operator chose heap flags: no collection');
-  await v8Controls({ heap: false, optimizer: false }).collect();
+  v8Controls({ heap: false, optimizer: false }).collect();
   const collected = oldGenerationSlack();
-  t.ok(3 * collected <= own, `the policy's: ${(collected / MiB).toFixed(1)} MiB free in pages kept`);
-  t.ok(youngGenerationSize() <= 2 * MiB, `the young generation back to ${(youngGenerationSize() / MiB).toFixed(1)} MiB`);
+  t.ok(4 * collected <= own, `the policy's: ${(collected / MiB).toFixed(1)} MiB`);
   t.equal(kept.length, 5e5, 'what survives is still there');
   t.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'the process\'s global scope has no gc()');
 });
