@@ -236,8 +236,9 @@ const load1 = () => loadavg()[0]!;
 function report(figure: Omit<Figure, 'load'>): void {
   const row = { ...figure, load: load1() };
   figures.push(row);
-  const digits = row.unit === 'ms' || row.unit === 'MB' ? 0 : 2;
-  const value = `${row.value.toLocaleString('en', { maximumFractionDigits: row.value < 10 && row.unit === 'MB' ? 1 : digits })} ${row.unit}`;
+  // A tenth of a MB under 100 MB, where figures sit near their targets.
+  const digits = row.unit === 'ms' ? 0 : row.unit === 'MB' ? (row.value < 100 ? 1 : 0) : 2;
+  const value = `${row.value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${row.unit}`;
   const target = row.limit === undefined ? '' : `≤ ${row.limit.toLocaleString('en')} ${row.unit}`;
   const verdict = row.limit === undefined ? '' : row.value <= row.limit ? 'met' : 'MISSED';
   console.log(`${row.build.padEnd(9)} ${row.label.padEnd(58)} ${value.padStart(11)} ${target.padStart(12)} ${verdict.padEnd(6)} ${row.load.toFixed(1).padStart(5)}${row.note ? `  ${row.note}` : ''}`);
