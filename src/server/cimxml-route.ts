@@ -262,9 +262,9 @@ function targetClass(decoded: CIMRequest): string | undefined {
 /**
  * What an operation sees of its request. A class, not an object literal: a
  * literal's getter is a new closure each time, so each literal gets a map of
- * its own, which the map before it refers to until a full collection; until
- * then every scavenge kept the literal's request alive (the young generation
- * filled with answered requests and grew, and they were promoted).
+ * its own, listed among the transitions of the map it came from; scavenges
+ * count those as references, so until a full collection every answered
+ * request stayed alive, and was promoted (bench/README.md, twelfth round).
  */
 class RequestContext implements OperationContext {
   readonly repository: OperationContext['repository'];
