@@ -11,9 +11,9 @@
  *   idle agent with 10,000 sensors climbed from 190 to 430 MB between
  *   collections, since every sample leaves its predecessor's instances
  *   behind as garbage. Bounded to 1.3 (V8's own factor for
- *   memory-constrained heaps) unless busy: bounding it all the time cost a
- *   busy broker 10–40 % more CPU per response (bench/README.md, fifth round,
- *   while every answered request was still promoted; not measured since).
+ *   memory-constrained heaps) unless busy: bounding it all the time costs a
+ *   busy broker 7–40 % more CPU per response (bench/README.md, fifth and
+ *   twelfth rounds).
  * - The young generation's growth (--semi-space-growth-factor). V8 doubles
  *   it (up to 2 × 16 MB) whenever as much as it holds has survived since it
  *   last grew; a sample of 10,000 sensors leaves 10 MB of new instances each
