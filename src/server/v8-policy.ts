@@ -38,19 +38,24 @@
  *   `--no-sparkplug`: 1 MB less idle, pull sequences of 1,000 sensors
  *   served ~20 % slower once busy (eleventh round).
  * - The collection: start-up, and a busy spell, leave the old generation
- *   full of garbage in partly used pages, which V8 gives back only when its
- *   memory reducer has seen allocation slow down for 8 s. On becoming idle
- *   (start-up included) the policy runs a full collection that evacuates
- *   every part-used page, so an idle agent gives that garbage back within a
- *   second or two (the default host 5 s after start: 62 against 65 MB).
+ *   full of garbage in partly used pages, the young generation as large as
+ *   the work made it, and the bytecode of code that ran once, all of which
+ *   V8 gives back only when its memory reducer has seen allocation slow down
+ *   for 8 s (and the bytecode only after five full collections found it
+ *   unused, which an idle broker seldom makes). On becoming idle (start-up
+ *   included) the policy asks V8 for that memory-reducing collection at
+ *   once, dropping the bytecode of every function not running: the default
+ *   host 5 s after start, 59.0–59.4 against 61.6 MB (bench/README.md,
+ *   thirteenth round). It is the collection V8 would run itself 8 s later,
+ *   so a large pull after it grows as it would after any idle spell.
  *
  * The flags are the process's: one policy per process. A flag the operator
  * gave node wins (on the command line; of these, NODE_OPTIONS takes only
  * --jitless): the policy leaves that family of flags alone, the heap's
- * (growth, compaction: no collection either) or the optimizer's.
+ * (growth, compaction, bytecode flushing: no collection either) or the
+ * optimizer's.
  */
 import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 /** The flags the policy sets. */
 export interface V8Choices {
@@ -84,12 +89,12 @@ export const PROBE_MS = 1_000;
  */
 export const WORKING_CPU_PERCENT = 25;
 
-const HEAP_FLAG = /^--(heap[-_]growing[-_]percent|semi[-_]space[-_]growth[-_]factor|(no[-_])?compact([-_]on[-_]every[-_]full[-_]gc)?)(=|$)/;
+const HEAP_FLAG = /^--(heap[-_]growing[-_]percent|semi[-_]space[-_]growth[-_]factor|(no[-_])?compact([-_]on[-_]every[-_]full[-_]gc)?|(no[-_])?(stress[-_])?flush[-_](bytecode|code))(=|$)/;
 const OPTIMIZER_FLAG = /^--(no[-_])?(turbofan|opt|max[-_]opt|jitless|always[-_]turbofan|always[-_]opt)(=|$)/;
 
 /** The families of flags the operator gave node; thincim leaves those alone. */
 export interface OperatorFlags {
-  /** Growth of either generation, or compaction. */
+  /** Growth of either generation, compaction, or bytecode flushing. */
   readonly heap: boolean;
   /** TurboFan. */
   readonly optimizer: boolean;
@@ -103,8 +108,8 @@ export function operatorFlags(execArgv: readonly string[] = [...process.execArgv
 export interface V8Controls {
   /** Sets the flags of `choices`. */
   apply(choices: V8Choices): void;
-  /** A full collection that evacuates every part-used page. */
-  collect(): void;
+  /** V8's memory-reducing collection; settles once it has run. */
+  collect(): Promise<void>;
 }
 
 /** The real controls, leaving alone the families of flags the operator set. */
@@ -117,29 +122,38 @@ export function v8Controls(operator: OperatorFlags = operatorFlags()): V8Control
       }
       if (!operator.optimizer) setFlagsFromString(optimize ? '--turbofan' : '--no-turbofan');
     },
-    collect: operator.heap ? () => {} : compactingCollection,
+    collect: operator.heap ? async () => {} : memoryReducingCollection,
   };
 }
 
 /**
- * A full collection with every part-used page evacuated (V8's own evacuate
- * only the emptiest), run twice: V8 picks the pages to evacuate as a
- * collection starts, by the free space the last one found, so the first
- * finds the garbage and the second moves what lives around it. gc() comes
- * from a context made while --expose-gc is set, so no global of the
- * process's own ever has it, and that context is garbage once this returns.
+ * V8's memory-reducing collection, the one its memory reducer runs once
+ * allocation has been low for 8 s: full collections that compact toward a
+ * memory-saving target until one frees nothing more, then the young
+ * generation shrunk to its smallest and the pages V8 pooled given back.
+ * Node.js 20 lets a process ask its own V8 for it only through the
+ * inspector protocol (HeapProfiler.collectGarbage, a low-memory
+ * notification), which runs it as a task of the event loop. While it runs,
+ * --stress-flush-code makes it drop the bytecode of every function not
+ * running (what start-up or a busy spell ran once; compiled again from its
+ * source if it runs again).
  */
-function compactingCollection(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  setFlagsFromString('--no-expose-gc');
-  setFlagsFromString('--compact-on-every-full-gc');
+async function memoryReducingCollection(): Promise<void> {
+  let inspector: typeof import('node:inspector');
   try {
-    gc();
-    gc();
-  } finally {
-    setFlagsFromString('--no-compact-on-every-full-gc');
+    inspector = await import('node:inspector');
+  } catch {
+    return; // a Node.js built without the inspector: the memory reducer will do it, later
   }
+  const session = new inspector.Session();
+  session.connect();
+  setFlagsFromString('--stress-flush-code');
+  // Disconnecting inside the answer's callback would stall the event loop.
+  await new Promise<void>((resolve) => session.post('HeapProfiler.collectGarbage', () => setImmediate(() => {
+    setFlagsFromString('--no-stress-flush-code');
+    session.disconnect();
+    resolve();
+  })));
 }
 
 /** The idle choices, set before `thincim serve` loads the broker's modules (the policy it starts later keeps them while idle). */
@@ -206,7 +220,7 @@ export class V8Policy {
       if (this.#choices === IDLE) this.#set(QUIET);
     } else if (this.#collectDue) {
       this.#collectDue = false;
-      this.controls.collect();
+      void this.controls.collect();
     }
     if (++this.#probes % (WINDOW_MS / PROBE_MS) === 0) this.#endWindow();
   }

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapCodeStatistics, getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import t from 'tap';
 import type { Test } from 'tap';
@@ -37,6 +37,9 @@ t.test('the operator\'s own flags win, family by family, in either spelling', as
   t.same(operatorFlags(['--semi-space-growth-factor=4']), { ...none, heap: true }, 'the young generation\'s');
   for (const flag of ['--compact-on-every-full-gc', '--no-compact', '--compact', '--no_compact_on_every_full_gc']) {
     t.same(operatorFlags([flag]), { ...none, heap: true }, `compaction: ${flag}`);
+  }
+  for (const flag of ['--flush-bytecode', '--no-flush-bytecode', '--stress-flush-code', '--no_stress_flush_code']) {
+    t.same(operatorFlags([flag]), { ...none, heap: true }, `bytecode flushing: ${flag}`);
   }
   t.same(operatorFlags(['--max-semi-space-size=4']), none, 'a size is no growth policy');
   t.same(operatorFlags(['--heap-prof', '--heap-growing-percentage', '--compact-code-space']), none, 'other flags are not it');
@@ -68,7 +71,7 @@ function fakePolicy() {
   const collections: number[] = [];
   let cpuMicros = 0;
   let now = 0;
-  const policy = new V8Policy({ apply: (choices) => set.push(choices), collect: () => collections.push(now) }, () => cpuMicros, () => now);
+  const policy = new V8Policy({ apply: (choices) => set.push(choices), collect: async () => void collections.push(now) }, () => cpuMicros, () => now);
   /** One probe's PROBE_MS, in which the process used `percent` of one core. */
   const second = (percent: number) => {
     now += PROBE_MS;
@@ -167,7 +170,7 @@ t.test('a collection each time the broker becomes idle, at the first probe that 
 
 t.test('a broker counts every request it is sent, and gives the factor back when closed', async (t) => {
   const set: V8Choices[] = [];
-  const collect = () => {};
+  const collect = async () => {};
   const test = await startTestBroker({ v8Policy: new V8Policy({ apply: (choices) => set.push(choices), collect }) });
   t.same(set, [IDLE], 'idle once started');
   for (let i = 0; i < BUSY_REQUESTS - 1; i++) await fetch(`${test.url}/healthz`).then((r) => r.arrayBuffer());
@@ -256,24 +259,40 @@ function oldGenerationSlack(): number {
   return old.physical_space_size - old.space_used_size;
 }
 
-t.test('the policy\'s collection gives back the free space that V8\'s own full collections keep', async (t) => {
+/** The young generation's size (both semi-spaces), bytes. */
+function youngGenerationSize(): number {
+  return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_size;
+}
+
+t.test('the policy\'s collection gives back the free space that V8\'s own full collections keep, the young generation, and bytecode run once', async (t) => {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   setFlagsFromString('--no-expose-gc');
+  setFlagsFromString('--semi-space-growth-factor=2');
   // Every other one of 1,000,000 objects survives: pages half used, which V8's own collections do not evacuate.
   let all: object[] | undefined = [];
   for (let i = 0; i < 1e6; i++) all.push({ i, s: `x${i}` });
   const kept = all.filter((_, i) => i % 2 === 0);
   all = undefined;
+  // A function of 20,000 statements, run once: its bytecode stays until a collection drops it.
+  const once = runInNewContext(`(function once() { let s = 0; ${'s += Math.sqrt(s + 1); '.repeat(20_000)} return s; })`) as () => number;
+  const result = once();
   gc();
   gc();
   const own = oldGenerationSlack();
+  const young = youngGenerationSize();
+  const bytecode = getHeapCodeStatistics().bytecode_and_metadata_size;
   t.ok(own >= 8 * MiB, `V8's own: ${(own / MiB).toFixed(1)} MiB free in pages kept`);
-  v8Controls({ heap: true, optimizer: false }).collect();
+  t.ok(young > 2 * MiB, `the young generation grew to ${(young / MiB).toFixed(1)} MiB`);
+  await v8Controls({ heap: true, optimizer: false }).collect();
   t.ok(oldGenerationSlack() >= 0.9 * own, 'the operator chose heap flags: no collection');
-  v8Controls({ heap: false, optimizer: false }).collect();
+  await v8Controls({ heap: false, optimizer: false }).collect();
   const collected = oldGenerationSlack();
-  t.ok(4 * collected <= own, `the policy's: ${(collected / MiB).toFixed(1)} MiB`);
+  t.ok(3 * collected <= own, `the policy's: ${(collected / MiB).toFixed(1)} MiB free in pages kept`);
+  t.ok(youngGenerationSize() <= 2 * MiB, `the young generation back to ${(youngGenerationSize() / MiB).toFixed(1)} MiB`);
+  const dropped = bytecode - getHeapCodeStatistics().bytecode_and_metadata_size;
+  t.ok(dropped >= 500_000, `${(dropped / 1e3).toFixed(0)} KB of bytecode dropped`);
+  t.equal(once(), result, 'a function whose bytecode was dropped runs again, compiled from its source');
   t.equal(kept.length, 5e5, 'what survives is still there');
   t.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'the process\'s global scope has no gc()');
 });
