@@ -5,12 +5,16 @@
  * For each sensor count and connection count it measures EnumerateInstances
  * of CIM_NumericSensor, and pull sequences (OpenEnumerateInstances, then
  * PullInstancesWithPath until EndOfSequence, 1,000 at a time); then the peak
- * RSS growth of a server pulling 100,000 instances. Prints each figure with
+ * RSS growth of a server pulling 100,000 instances, for each build, once it
+ * has been idle `--pull-idle` seconds: long enough for V8's memory reducer
+ * (8 s after the last full collection) to have given back what it would on
+ * an agent polled now and then, which leaves less to reuse and so more to
+ * grow (bench/README.md, thirteenth round). Prints each figure with
  * the server's CPU time per response and its peak RSS, and the issue's
  * targets with met/missed.
  *
  *   node --import tsx bench/broker.ts [--seconds 10] [--warmup 2] [--sensors 10,100,1000,10000]
- *     [--connections 1,16] [--pull-sensors 100000] [--pull-sequences 3] [--interval 3600]
+ *     [--connections 1,16] [--pull-sensors 100000] [--pull-sequences 3] [--pull-idle 20] [--interval 3600]
  *     [--tool wrk|autocannon] [--cpu-prof DIR] [--serve-arg=--FLAG=VALUE …] [--node-arg=--FLAG …] [--baseline REV]
  *
  * With --baseline, the same figures are measured in the same run for the
@@ -47,6 +51,7 @@ const { values: args } = parseOptions({
     connections: { type: 'string', default: '1,16' },
     'pull-sensors': { type: 'string', default: '100000' },
     'pull-sequences': { type: 'string', default: '3' },
+    'pull-idle': { type: 'string', default: '20' },
     interval: { type: 'string', default: '3600' },
     tool: { type: 'string' },
     'cpu-prof': { type: 'string' },
@@ -84,6 +89,7 @@ const options = {
   connections: numbers('connections', args.connections),
   pullSensors: wholeNumber('pull-sensors', args['pull-sensors']),
   pullSequences: wholeNumber('pull-sequences', args['pull-sequences'], 1),
+  pullIdleSeconds: wholeNumber('pull-idle', args['pull-idle']),
   interval: wholeNumber('interval', args.interval, 1),
   startTimeoutMs: wholeNumber('start-timeout', args['start-timeout'], 1) * 1000,
   cpuProf: args['cpu-prof'],
@@ -458,6 +464,7 @@ async function pullMemory(broker: BrokerProcess, sensors: number): Promise<PullM
   const client = new CimClient(broker.url);
   try {
     await broker.settle();
+    await sleep(options.pullIdleSeconds * 1000);
     const idleRss = broker.rss;
     const peakExact = broker.resetPeak();
     const base = peakExact ? idleRss : broker.peakRss;
@@ -559,16 +566,18 @@ try {
       }
     }
   }
-  if (options.pullSensors > 0) {
-    const broker = await BrokerProcess.start(options.pullSensors, stateDir);
+  for (const build of options.pullSensors > 0 ? builds : []) {
+    const broker = await BrokerProcess.start(options.pullSensors, stateDir, build.bin);
+    let measured: PullMemory;
     try {
-      memory = await pullMemory(broker, options.pullSensors);
+      measured = await pullMemory(broker, options.pullSensors);
     } finally {
       await broker.stop();
     }
-    const { sensors, idleRss, growth, after, seconds, peakExact } = memory;
-    console.log(`\n${fixed(sensors)} sensors, pull sequences of ${PAGE} per response, one after another (server idle RSS ${mb(idleRss)} MiB):`);
-    growth.forEach((g, i) => console.log(`  sequence ${i + 1}: ${seconds[i]!.toFixed(2)} s (${fixed(sensors / seconds[i]!)} instances/s), peak RSS growth ${fixed(g / 1e6)} MB, RSS growth after it ${fixed(after[i]! / 1e6)} MB`));
+    if (build === CURRENT) memory = measured;
+    const { sensors, idleRss, growth, after, seconds, peakExact } = measured;
+    console.log(`\n${build.name}: ${fixed(sensors)} sensors, idle ${options.pullIdleSeconds} s, then pull sequences of ${PAGE} per response, one after another (server idle RSS ${mb(idleRss)} MiB):`);
+    growth.forEach((g, i) => console.log(`  sequence ${i + 1}: ${seconds[i]!.toFixed(2)} s (${fixed(sensors / seconds[i]!)} instances/s), peak RSS growth ${fixed(g / 1e6)} MB (peak ${mb(idleRss + g)} MiB), RSS growth after it ${fixed(after[i]! / 1e6)} MB`));
     if (!peakExact) console.log('  (peak RSS could not be reset: growth is over the peak since the server started)');
   }
   printTargets(rows, memory);
