@@ -148,12 +148,13 @@ async function memoryReducingCollection(): Promise<void> {
   const session = new inspector.Session();
   session.connect();
   setFlagsFromString('--stress-flush-code');
-  // Disconnecting inside the answer's callback would stall the event loop.
-  await new Promise<void>((resolve) => session.post('HeapProfiler.collectGarbage', () => setImmediate(() => {
+  try {
+    // Disconnecting inside the answer's callback would stall the event loop.
+    await new Promise<void>((resolve) => session.post('HeapProfiler.collectGarbage', () => setImmediate(resolve)));
+  } finally {
     setFlagsFromString('--no-stress-flush-code');
     session.disconnect();
-    resolve();
-  })));
+  }
 }
 
 /** The idle choices, set before `thincim serve` loads the broker's modules (the policy it starts later keeps them while idle). */
