@@ -7,7 +7,8 @@
  * - start-up to the first answered CIM request (and to /readyz 200), with a
  *   cold and with a warm compiled-schema cache;
  * - the floor: idle RSS of hello-world servers on node:http and on fastify,
- *   bundled as thincim is;
+ *   bundled as thincim is, and the fastify one's RSS after as many POSTs as
+ *   the enumerations below, each answered with as much XML;
  * - idle RSS of the default simulated host 5 s after start-up; RSS after
  *   `--requests` EnumerateInstances of CIM_NumericSensor, and its trend over
  *   as many again;
@@ -262,13 +263,7 @@ const FLOORS: Record<string, string> = {
 
 async function floors(work: string): Promise<void> {
   for (const [i, [name, source]] of Object.entries(FLOORS).entries()) {
-    const file = join(work, `floor-${i}.mjs`);
-    await build({
-      stdin: { contents: source, resolveDir: ROOT }, outfile: file, bundle: true, format: 'esm', platform: 'node', target: 'node20',
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-      minifySyntax: true, minifyWhitespace: true, legalComments: 'none', logLevel: 'warning', plugins: [lazyBuiltins],
-    });
-    const server = new ProcessStats(spawn(process.execPath, [file], { stdio: 'ignore' }));
+    const server = await spawnFloor(work, `floor-${i}`, source);
     try {
       await sleep(5000);
       report({ build: 'floor', label: `idle RSS, ${name} hello world, bundled, start-up + 5 s`, value: server.rss / MB, unit: 'MB' });
@@ -276,6 +271,43 @@ async function floors(work: string): Promise<void> {
       await server.stop();
     }
   }
+  await floorUnderLoad(work);
+}
+
+/**
+ * The fastify floor answering POSTs with ~130 KB of XML, as thincim answers
+ * the benchmark's EnumerateInstances of the default host, joined from 100
+ * parts as its encode cache serves them: what thincim's HTTP stack alone
+ * holds after as many requests, with V8's own choices.
+ */
+async function floorUnderLoad(work: string): Promise<void> {
+  const port = await freePort();
+  const source = `import Fastify from 'fastify';
+    const none = () => () => { throw new Error('no schema compilers'); };
+    const app = Fastify({ schemaController: { compilersFactory: { buildValidator: none, buildSerializer: none } } });
+    const parts = Array.from({ length: 100 }, (_, i) => '<VALUE.NAMEDINSTANCE><INSTANCE CLASSNAME="CIM_NumericSensor">' +
+      ('<PROPERTY NAME="P" TYPE="string"><VALUE>' + i + '</VALUE></PROPERTY>').repeat(20) + '</INSTANCE></VALUE.NAMEDINSTANCE>');
+    app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    app.post('/cimom', async (_request, reply) => reply.type('application/xml; charset=utf-8').send(parts.join('')));
+    await app.listen({ port: ${port}, host: '127.0.0.1' });`;
+  const server = await spawnFloor(work, 'floor-load', source);
+  try {
+    await sleep(2000);
+    await enumerateMany({ url: `http://127.0.0.1:${port}` }, options.requests);
+    report({ build: 'floor', label: `RSS after ${options.requests.toLocaleString('en')} POSTs, fastify answering 130 KB each`, value: server.rss / MB, unit: 'MB' });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function spawnFloor(work: string, name: string, source: string): Promise<ProcessStats> {
+  const file = join(work, `${name}.mjs`);
+  await build({
+    stdin: { contents: source, resolveDir: ROOT }, outfile: file, bundle: true, format: 'esm', platform: 'node', target: 'node20',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    minifySyntax: true, minifyWhitespace: true, legalComments: 'none', logLevel: 'warning', plugins: [lazyBuiltins],
+  });
+  return new ProcessStats(spawn(process.execPath, [file], { stdio: 'ignore' }));
 }
 
 /** Start-up, cold then warm cache; idle RSS; RSS under repeated enumerations; idle CPU. */
@@ -328,7 +360,7 @@ async function steadyState(build: Build, server: Server): Promise<void> {
 }
 
 /** `total` EnumerateInstances of CIM_NumericSensor, on 2 keep-alive connections. */
-async function enumerateMany(server: Server, total: number): Promise<void> {
+async function enumerateMany(server: { url: string }, total: number): Promise<void> {
   const clients = [new CimClient(server.url), new CimClient(server.url)];
   let left = total;
   try {
