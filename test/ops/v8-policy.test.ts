@@ -1,14 +1,16 @@
 /**
  * While the broker is idle, V8's heap growing factor is bounded, the young
- * generation does not grow, TurboFan is off, and becoming idle collects
- * with compaction (src/server/v8-policy.ts); quiet but working, TurboFan is
+ * generation does not grow, TurboFan is off, and becoming idle runs V8's
+ * memory-reducing collection, dropping the bytecode of code not running
+ * (src/server/v8-policy.ts); quiet but working, TurboFan is
  * on; under load, when the broker closes, and for a family of flags the
  * operator set, the choices are V8's; `thincim serve` is idle from before
  * its modules load. Checked on the policy's decisions,
  * on a broker sent real requests, on a real V8 (which collects the old
  * generation more often, keeps the young one as it is, optimizes nothing
- * once the flags are set at run time, and gives back pages its own
- * collections keep), and on the built `thincim serve`.
+ * once the flags are set at run time, and gives back pages, the young
+ * generation and bytecode its own collections keep), and on the built
+ * `thincim serve`.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
