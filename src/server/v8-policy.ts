@@ -108,7 +108,7 @@ export function operatorFlags(execArgv: readonly string[] = [...process.execArgv
 export interface V8Controls {
   /** Sets the flags of `choices`. */
   apply(choices: V8Choices): void;
-  /** V8's memory-reducing collection; settles once it has run. */
+  /** V8's memory-reducing collection; settles once it has run, and never fails. */
   collect(): Promise<void>;
 }
 
@@ -139,14 +139,13 @@ export function v8Controls(operator: OperatorFlags = operatorFlags()): V8Control
  * source if it runs again).
  */
 async function memoryReducingCollection(): Promise<void> {
-  let inspector: typeof import('node:inspector');
+  let session: import('node:inspector').Session;
   try {
-    inspector = await import('node:inspector');
+    session = new (await import('node:inspector')).Session();
+    session.connect();
   } catch {
     return; // a Node.js built without the inspector: the memory reducer will do it, later
   }
-  const session = new inspector.Session();
-  session.connect();
   setFlagsFromString('--stress-flush-code');
   try {
     // Disconnecting inside the answer's callback would stall the event loop.
