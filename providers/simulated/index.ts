@@ -7,7 +7,7 @@ import { defineProvider, type HardwareProvider, type ProviderOptions } from '../
 import type { ThresholdName, Thresholds } from '../../src/model/snapshot.js';
 import defaultScenarioData from './default-scenario.json' with { type: 'json' };
 import { SimulatedHost } from './host.js';
-import { DEFAULT_MAX_SCENARIO_BYTES, ScenarioError, builtinScenario, loadScenario, validateScenario, type Scenario } from './scenario.js';
+import { DEFAULT_MAX_SCENARIO_BYTES, ScenarioError, builtinScenario, type Scenario } from './scenario.js';
 
 export const VERSION = '1.0.0';
 
@@ -33,8 +33,8 @@ export interface SimulatedOptions extends ProviderOptions {
   clock?: () => number;
 }
 
-export { DEFAULT_MAX_SCENARIO_BYTES, ScenarioError, SimulatedHost, loadScenario, validateScenario };
-export { parseScenario, type Scenario, type ScenarioErrorCode, type ScenarioEvent, type ScenarioSensor } from './scenario.js';
+export { DEFAULT_MAX_SCENARIO_BYTES, ScenarioError, SimulatedHost };
+export type { Scenario, ScenarioErrorCode, ScenarioEvent, ScenarioSensor } from './scenario.js';
 export { scaleSensors } from './host.js';
 
 /** The built-in scenario: a 2U server with two processors, six fans and two power supplies, and a 20-minute timeline. */
@@ -42,7 +42,9 @@ export const DEFAULT_SCENARIO: Scenario = builtinScenario(defaultScenarioData);
 
 export default defineProvider(async (options: SimulatedOptions): Promise<HardwareProvider> => {
   const settings = readOptions(options);
-  const scenario = options.scenario === undefined ? DEFAULT_SCENARIO : await loadScenario(options.scenario, settings.maxScenarioBytes);
+  const scenario = options.scenario === undefined
+    ? DEFAULT_SCENARIO
+    : await (await import('./scenario-check.js')).loadScenario(options.scenario, settings.maxScenarioBytes);
   const host = new SimulatedHost(scenario, settings.sensors);
   const thresholds = new ThresholdWrites(host);
   const elapsed = (): number => ((settings.clock() - settings.startTime) / 1000) * settings.timeScale;

@@ -128,7 +128,9 @@ t.test('the built server answers CIM-XML, serves the page, and loads only the co
   for (const name of ['systeminformation', 'net-snmp', 'yaml']) t.notOk(packages.has(name), `${name} is not loaded`);
   // fastify's error serializer and the generated validators use their run-time helpers only.
   for (const compiler of ['node_modules/ajv/dist/compile/index.js', 'node_modules/fast-json-stringify/index.js']) t.notOk(sources.has(compiler), `${compiler} is not loaded`);
-  for (const source of ['src/server/metrics.ts', 'src/server/prometheus.ts', 'providers/sysinfo/index.ts', 'providers/hwmon/index.ts', 'src/snmp/index.ts']) {
+  const lazy = ['src/server/metrics.ts', 'src/server/prometheus.ts', 'providers/sysinfo/index.ts', 'providers/hwmon/index.ts', 'src/snmp/index.ts',
+    'providers/simulated/scenario-check.ts', 'providers/simulated/validate-scenario.generated.ts'];
+  for (const source of lazy) {
     t.notOk(sources.has(source), `${source} is not loaded`);
   }
   const builtins = JSON.parse(readFileSync(join(dir, 'builtins.json'), 'utf8')) as string[];

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { buildModel, checkProfileRules, rememberReadings, type HardwareSnapshot, type NumericSensor } from '../../../src/model/index.js';
-import { DEFAULT_SCENARIO, SimulatedHost, scaleSensors, validateScenario } from '../index.js';
+import { DEFAULT_SCENARIO, SimulatedHost, scaleSensors } from '../index.js';
+import { validateScenario } from '../scenario-check.js';
 
 const host = new SimulatedHost(DEFAULT_SCENARIO);
 

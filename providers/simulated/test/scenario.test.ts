@@ -2,7 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { DEFAULT_SCENARIO, ScenarioError, loadScenario, parseScenario, validateScenario, type Scenario } from '../index.js';
+import { DEFAULT_SCENARIO, ScenarioError, type Scenario } from '../index.js';
+import { loadScenario, parseScenario, validateScenario } from '../scenario-check.js';
 
 /** A small valid scenario, fresh for each mutation. */
 function base(): Scenario {
