@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { CURRENT, baselineBuild, ensureBuilt, removeBaseline, type Build } from './build.js';
-import { freePort } from './process.js';
+import { freePort, SERVER_ENV, serverEnvNote } from './process.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -96,7 +96,7 @@ async function serve(build: Build): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'thincim-assoc-'));
   const child = spawn(process.execPath, [build.bin, 'serve', '--http-port', String(port), '--https-port', '0', '--providers', 'simulated',
-    '--sim-sensors', String(SENSORS), '--log-level', 'warn', '--state-dir', state], { stdio: 'ignore' });
+    '--sim-sensors', String(SENSORS), '--log-level', 'warn', '--state-dir', state], { stdio: 'ignore', env: SERVER_ENV });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
@@ -111,7 +111,7 @@ const load = () => loadavg()[0]!.toFixed(1);
 ensureBuilt();
 const work = mkdtempSync(join(tmpdir(), 'thincim-assoc-builds-'));
 const builds = args.baseline ? [baselineBuild(args.baseline, work), CURRENT] : [CURRENT];
-console.log(`${SENSORS} sensors, ${CONNECTIONS} connections, ${SECONDS} s a case; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`${SENSORS} sensors, ${CONNECTIONS} connections, ${SECONDS} s a case${serverEnvNote()}; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(`${'build'.padEnd(9)} ${'case'.padEnd(38)} ${'resp/s'.padStart(8)} ${'bytes'.padStart(10)}  load`);
 try {
   for (const build of builds) {

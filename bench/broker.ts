@@ -37,7 +37,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { baselineBuild, CURRENT, ensureBuilt, removeBaseline, ROOT } from './build.js';
-import { freePort, ProcessStats } from './process.js';
+import { freePort, ProcessStats, SERVER_ENV, serverEnvNote } from './process.js';
 
 const CLASSNAME = 'CIM_NumericSensor';
 const PAGE = 1000;
@@ -219,7 +219,7 @@ class BrokerProcess extends ProcessStats {
     const child = spawn(process.execPath, [...options.nodeArgs, ...profile, bin, 'serve', '--http-port', String(port), '--https-port', '0',
       '--providers', 'simulated', '--sim-sensors', String(sensors), '--simulated-interval', String(options.interval),
       '--limits-enumeration-contexts-per-user', String(CONTEXTS_PER_CLIENT),
-      '--log-level', 'warn', '--state-dir', stateDir, ...options.serveArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+      '--log-level', 'warn', '--state-dir', stateDir, ...options.serveArgs], { stdio: ['ignore', 'pipe', 'pipe'], env: SERVER_ENV });
     const broker = new BrokerProcess(child, `http://127.0.0.1:${port}`);
     await broker.#waitFor(sensors);
     return broker;
@@ -543,7 +543,7 @@ let memory: PullMemory | undefined;
 try {
   const serveArgs = options.serveArgs.length ? ` ${options.serveArgs.join(' ')}` : '';
   const nodeArgs = options.nodeArgs.length ? ` ${options.nodeArgs.join(' ')}` : '';
-  console.log(`server: node${nodeArgs} ${process.version} bin/thincim.js serve --providers simulated --simulated-interval ${options.interval}${serveArgs}; ${cpus().length} × ${cpus()[0]?.model.trim()}`);
+  console.log(`server: node${nodeArgs} ${process.version} bin/thincim.js serve --providers simulated --simulated-interval ${options.interval}${serveArgs}; ${cpus().length} × ${cpus()[0]?.model.trim()}${serverEnvNote()}`);
   console.log(`load generator: ${generator.name}; ${options.seconds} s per figure after ${options.warmup} s of warm-up; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('resp/s: responses per second (a pull sequence is 1 Open + ⌈N/1000⌉−1 Pulls); p50/p99: per response; MiB/s: response bytes;');
   console.log('bytes/resp: response body bytes per response; CPU ms: server CPU time (user + system, all threads) per response;');

@@ -5,7 +5,8 @@
  * the issue's target with met/MISSED and the load average:
  *
  * - start-up to the first answered CIM request (and to /readyz 200), with a
- *   cold and with a warm compiled-schema cache;
+ *   cold and with a warm compiled-schema cache, once the machine has settled
+ *   (SETTLE_MS);
  * - the floor: idle RSS of hello-world servers on node:http and on fastify,
  *   bundled as thincim is, and the fastify one's RSS after as many POSTs as
  *   the enumerations below, each answered with as much XML;
@@ -42,7 +43,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { lazyBuiltins } from '../scripts/lazy-builtins.mjs';
 import { baselineBuild, CURRENT, ensureBuilt, removeBaseline, ROOT, type Build } from './build.js';
-import { freePort, ProcessStats } from './process.js';
+import { freePort, ProcessStats, SERVER_ENV, serverEnvNote } from './process.js';
 
 const MB = 1e6;
 const PAGE = 1000;
@@ -166,7 +167,7 @@ class Server extends ProcessStats {
     const spawnedAt = performance.now();
     const child = spawn(process.execPath, [...args['node-arg'], build.bin, 'serve', '--http-port', String(port), '--https-port', '0',
       '--providers', 'simulated', '--log-level', 'warn', '--state-dir', stateDir, ...serveArgs, ...args['serve-arg']],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+    { stdio: ['ignore', 'pipe', 'pipe'], env: SERVER_ENV });
     return new Server(child, `http://127.0.0.1:${port}`, spawnedAt);
   }
 
@@ -307,12 +308,21 @@ async function spawnFloor(work: string, name: string, source: string): Promise<P
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     minifySyntax: true, minifyWhitespace: true, legalComments: 'none', logLevel: 'warning', plugins: [lazyBuiltins],
   });
-  return new ProcessStats(spawn(process.execPath, [file], { stdio: 'ignore' }));
+  return new ProcessStats(spawn(process.execPath, [file], { stdio: 'ignore', env: SERVER_ENV }));
 }
+
+/**
+ * A pause before start-ups are timed: the benchmark's own process and the
+ * machine stay busy for seconds after the floor's 10,000 POSTs, and the
+ * start-ups timed right after took ~150 ms longer (553 and 575 ms against
+ * 412 and 400 on 2 cores).
+ */
+const SETTLE_MS = 10_000;
 
 /** Start-up, cold then warm cache; idle RSS; RSS under repeated enumerations; idle CPU. */
 async function defaultHost(build: Build, work: string): Promise<void> {
   const stateDir = mkdtempSync(join(work, 'state-'));
+  await sleep(SETTLE_MS);
   for (const cache of ['cold', 'warm'] as const) {
     const server = await Server.spawn(build, stateDir);
     try {
@@ -494,7 +504,7 @@ const work = mkdtempSync(join(tmpdir(), 'thincim-footprint-'));
 const builds = args.baseline ? [baselineBuild(args.baseline, work), CURRENT] : [CURRENT];
 try {
   const nodeArgs = args['node-arg'].length ? ` ${args['node-arg'].join(' ')}` : '';
-  console.log(`server: node${nodeArgs} ${process.version} bin/thincim.js serve --providers simulated ${args['serve-arg'].join(' ')}; ${cpus().length} × ${cpus()[0]?.model.trim()}`);
+  console.log(`server: node${nodeArgs} ${process.version} bin/thincim.js serve --providers simulated ${args['serve-arg'].join(' ')}; ${cpus().length} × ${cpus()[0]?.model.trim()}${serverEnvNote()}`);
   console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}${args.baseline ? `; baseline: ${builds[0]!.name} (${args.baseline})` : ''}\n`);
   console.log(`${'build'.padEnd(9)} ${'figure'.padEnd(58)} ${'value'.padStart(11)} ${'target'.padStart(12)} ${'verdict'.padEnd(6)} ${'load'.padStart(5)}`);
   await floors(work);
