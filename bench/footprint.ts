@@ -253,11 +253,13 @@ function report(figure: Omit<Figure, 'load'>): void {
  * (scripts/bundle.mjs with its lazy built-ins, src/server/app.ts): from
  * node_modules, with its compilers, it costs ~10 MB more.
  */
+const FASTIFY_APP = `import Fastify from 'fastify';
+  const none = () => () => { throw new Error('no schema compilers'); };
+  const app = Fastify({ schemaController: { compilersFactory: { buildValidator: none, buildSerializer: none } } });`;
+
 const FLOORS: Record<string, string> = {
   'node:http': "import { createServer } from 'node:http'; createServer((q, s) => s.end('hi')).listen(0, '127.0.0.1');",
-  fastify: `import Fastify from 'fastify';
-    const none = () => () => { throw new Error('no schema compilers'); };
-    const app = Fastify({ schemaController: { compilersFactory: { buildValidator: none, buildSerializer: none } } });
+  fastify: `${FASTIFY_APP}
     app.get('/', async () => 'hi');
     await app.listen({ port: 0, host: '127.0.0.1' });`,
 };
@@ -283,9 +285,7 @@ async function floors(work: string): Promise<void> {
  */
 async function floorUnderLoad(work: string): Promise<void> {
   const port = await freePort();
-  const source = `import Fastify from 'fastify';
-    const none = () => () => { throw new Error('no schema compilers'); };
-    const app = Fastify({ schemaController: { compilersFactory: { buildValidator: none, buildSerializer: none } } });
+  const source = `${FASTIFY_APP}
     const parts = Array.from({ length: 100 }, (_, i) => '<VALUE.NAMEDINSTANCE><INSTANCE CLASSNAME="CIM_NumericSensor">' +
       ('<PROPERTY NAME="P" TYPE="string"><VALUE>' + i + '</VALUE></PROPERTY>').repeat(20) + '</INSTANCE></VALUE.NAMEDINSTANCE>');
     app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
