@@ -21,7 +21,7 @@ import {
 import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
 import { packageVersion } from '../package.js';
-import { V8Policy } from '../server/v8-policy.js';
+import { BALANCED, LEAN, V8Policy } from '../server/v8-policy.js';
 import type { CliIO } from './io.js';
 
 /** Errors of the operator's making: reported in one line, exit status 1, no stack. */
@@ -142,7 +142,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
     healthzOpen: config.healthzOpen,
     metrics: config.metrics,
     page: config.page,
-    v8Policy: new V8Policy(),
+    v8Policy: new V8Policy({ table: config.footprint === 'lean' ? LEAN : BALANCED }),
     history: config.history,
     staleAfterMs: config.staleAfterSec * 1000,
     indications: await indicationSettings(config),
@@ -156,7 +156,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
     throw err;
   }
   const version = packageVersion();
-  logger.info({ version, providers: config.providers }, `thincim ${version} started`);
+  logger.info({ version, providers: config.providers, footprint: config.footprint }, `thincim ${version} started`);
   return {
     broker,
     snmp,

@@ -250,6 +250,10 @@ export const CONFIG_SPEC = {
     }),
     queue: integer({ doc: 'Events waiting per SNMP target; past it the oldest are dropped (counted in /metrics)', default: 1000, min: 1, max: 1_000_000 }),
   },
+  footprint: oneOf(['balanced', 'lean'], {
+    doc: 'What V8 may spend memory on (see "V8 while idle"). `balanced`: memory saved while idle, V8\'s own choices under load. `lean`: the idle choices under load too (no optimizing compiler, neither generation let grow), for a seldom-polled host under a tight memory limit; under load each answer then costs several times the CPU.',
+    default: 'balanced',
+  }),
   shutdownGraceMs: integer({ doc: 'Time given to requests in flight at shutdown', unit: 'ms', default: 10_000, min: 0, max: 600_000 }),
   staleAfterSec: number({ doc: 'A provider sample older than this is reported stale', unit: 's', default: 60, min: 1, max: 86_400 }),
 };

@@ -6,7 +6,7 @@
 import runtime0 from 'ajv/dist/runtime/ucs2length.js';
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","properties":{"host":{"type":"string","minLength":1,"maxLength":255},"httpPort":{"type":"integer","minimum":0,"maximum":65535},"httpsPort":{"type":"integer","minimum":0,"maximum":65535},"httpOpen":{"type":"boolean"},"tls":{"type":"object","properties":{"cert":{"type":"string","minLength":1,"maxLength":4096},"key":{"type":"string","minLength":1,"maxLength":4096},"ca":{"type":"string","minLength":1,"maxLength":4096},"clientCertUsers":{"type":"object","maxProperties":4096,"additionalProperties":{"type":"string","minLength":1,"maxLength":256},"propertyNames":{"pattern":"^.{1,256}$"}},"minVersion":{"type":"string","enum":["TLSv1.2","TLSv1.3"]}},"additionalProperties":false},"stateDir":{"type":"string","minLength":1,"maxLength":4096},"users":{"type":"string","minLength":1,"maxLength":4096},"auth":{"type":"string","enum":["basic","none"]},"authLoopback":{"type":"boolean"},"anonymousWrite":{"type":"boolean"},"allowedHosts":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"healthzOpen":{"type":"boolean"},"limits":{"type":"object","properties":{"bodyBytes":{"type":"integer","minimum":1024,"maximum":1073741824},"headerBytes":{"type":"integer","minimum":1024,"maximum":1048576},"connections":{"type":"integer","minimum":1,"maximum":1000000},"connectionsPerAddress":{"type":"integer","minimum":1,"maximum":1000000},"handshakeTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"firstRequestTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"concurrentOperations":{"type":"integer","minimum":1,"maximum":100000},"enumerationContexts":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsPerUser":{"type":"integer","minimum":1,"maximum":1000000},"requestTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000},"maxObjectCount":{"type":"integer","minimum":1,"maximum":10000000},"enumerationTimeoutSec":{"type":"integer","minimum":1,"maximum":86400},"enumerationTimeoutMaxSec":{"type":"integer","minimum":1,"maximum":86400},"maxInstancesPerResponse":{"type":"integer","minimum":1,"maximum":100000000},"encodeCacheBytes":{"type":"integer","minimum":0,"maximum":68719476736},"xmlDepth":{"type":"integer","minimum":8,"maximum":1024},"xmlAttributes":{"type":"integer","minimum":4,"maximum":1024},"xmlElements":{"type":"integer","minimum":64,"maximum":10000000},"xmlElementsPerKib":{"type":"integer","minimum":8,"maximum":1024},"queryDepth":{"type":"integer","minimum":1,"maximum":1024},"authFailuresPerMinute":{"type":"integer","minimum":0,"maximum":100000},"authFailureAddresses":{"type":"integer","minimum":1,"maximum":10000000},"authCacheSec":{"type":"integer","minimum":0,"maximum":3600},"authCacheEntries":{"type":"integer","minimum":1,"maximum":1000000},"passwordChecks":{"type":"integer","minimum":1,"maximum":64}},"additionalProperties":false},"providers":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":1,"maxItems":256},"hwmon":{"type":"object","properties":{"root":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"ipmi":{"type":"object","properties":{"tool":{"type":"string","minLength":1,"maxLength":4096},"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":64},"password":{"type":"string","minLength":1,"maxLength":256},"passwordFile":{"type":"string","minLength":1,"maxLength":4096},"interface":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z][a-z0-9-]*$"},"sdrFile":{"type":"string","minLength":1,"maxLength":4096},"sensorFile":{"type":"string","minLength":1,"maxLength":4096},"fruFile":{"type":"string","minLength":1,"maxLength":4096},"port":{"type":"integer","minimum":1,"maximum":65535},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"simulated":{"type":"object","properties":{"sensors":{"type":"integer","minimum":0,"maximum":100000},"scenario":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400},"timeScale":{"type":"number","minimum":0.001,"maximum":3600}},"additionalProperties":false},"indications":{"type":"object","properties":{"retryAttempts":{"type":"integer","minimum":0,"maximum":100},"retryInterval":{"type":"number","minimum":0.01,"maximum":86400},"timeout":{"type":"number","minimum":0.1,"maximum":600},"queueSize":{"type":"integer","minimum":1,"maximum":1000000},"maxSubscriptions":{"type":"integer","minimum":1,"maximum":100000},"removalAction":{"type":"string","enum":["remove","disable","ignore"]},"removalInterval":{"type":"number","minimum":1,"maximum":315360000},"allowedNetworks":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"caFile":{"type":"string","minLength":1,"maxLength":4096},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"insecure":{"type":"boolean"}},"additionalProperties":false},"sysinfo":{"type":"object","properties":{"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"providerOptions":{"type":"object","additionalProperties":{"type":"object"}},"schemaDir":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"cacheDir":{"type":"string","minLength":1,"maxLength":4096},"log":{"type":"object","properties":{"level":{"type":"string","enum":["fatal","error","warn","info","debug","trace","silent"]},"pretty":{"type":"boolean"}},"additionalProperties":false},"metrics":{"type":"boolean"},"page":{"type":"boolean"},"history":{"type":"object","properties":{"seconds":{"type":"integer","minimum":0,"maximum":604800},"points":{"type":"integer","minimum":2,"maximum":100000}},"additionalProperties":false},"snmp":{"type":"object","properties":{"targets":{"type":"array","maxItems":64,"items":{"type":"object","required":["address"],"additionalProperties":false,"properties":{"address":{"type":"string","pattern":"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$","maxLength":300},"notification":{"type":"string","enum":["trap","inform"]},"version":{"type":"string","enum":["2c","3"]},"community":{"type":"string","minLength":1,"maxLength":256},"communityFile":{"type":"string","pattern":"^/","maxLength":4096},"communityEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"user":{"type":"string","minLength":1,"maxLength":32},"authProtocol":{"type":"string","enum":["md5","sha","sha224","sha256","sha384","sha512"]},"authKey":{"type":"string","minLength":8,"maxLength":256},"authKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"authKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"privProtocol":{"type":"string","enum":["des","aes","aes256b","aes256r"]},"privKey":{"type":"string","minLength":8,"maxLength":256},"privKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"privKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"retries":{"type":"integer","minimum":0,"maximum":20},"timeoutMs":{"type":"integer","minimum":100,"maximum":600000}}}},"community":{"type":"string","minLength":1,"maxLength":256},"enterpriseOid":{"type":"string","minLength":1,"maxLength":256,"pattern":"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},"engineId":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^(0x)?([0-9A-Fa-f]{2}){5,32}$"},"queue":{"type":"integer","minimum":1,"maximum":1000000}},"additionalProperties":false},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000},"staleAfterSec":{"type":"number","minimum":1,"maximum":86400}},"additionalProperties":false};
+const schema11 = {"type":"object","properties":{"host":{"type":"string","minLength":1,"maxLength":255},"httpPort":{"type":"integer","minimum":0,"maximum":65535},"httpsPort":{"type":"integer","minimum":0,"maximum":65535},"httpOpen":{"type":"boolean"},"tls":{"type":"object","properties":{"cert":{"type":"string","minLength":1,"maxLength":4096},"key":{"type":"string","minLength":1,"maxLength":4096},"ca":{"type":"string","minLength":1,"maxLength":4096},"clientCertUsers":{"type":"object","maxProperties":4096,"additionalProperties":{"type":"string","minLength":1,"maxLength":256},"propertyNames":{"pattern":"^.{1,256}$"}},"minVersion":{"type":"string","enum":["TLSv1.2","TLSv1.3"]}},"additionalProperties":false},"stateDir":{"type":"string","minLength":1,"maxLength":4096},"users":{"type":"string","minLength":1,"maxLength":4096},"auth":{"type":"string","enum":["basic","none"]},"authLoopback":{"type":"boolean"},"anonymousWrite":{"type":"boolean"},"allowedHosts":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"healthzOpen":{"type":"boolean"},"limits":{"type":"object","properties":{"bodyBytes":{"type":"integer","minimum":1024,"maximum":1073741824},"headerBytes":{"type":"integer","minimum":1024,"maximum":1048576},"connections":{"type":"integer","minimum":1,"maximum":1000000},"connectionsPerAddress":{"type":"integer","minimum":1,"maximum":1000000},"handshakeTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"firstRequestTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"concurrentOperations":{"type":"integer","minimum":1,"maximum":100000},"enumerationContexts":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsPerUser":{"type":"integer","minimum":1,"maximum":1000000},"requestTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000},"maxObjectCount":{"type":"integer","minimum":1,"maximum":10000000},"enumerationTimeoutSec":{"type":"integer","minimum":1,"maximum":86400},"enumerationTimeoutMaxSec":{"type":"integer","minimum":1,"maximum":86400},"maxInstancesPerResponse":{"type":"integer","minimum":1,"maximum":100000000},"encodeCacheBytes":{"type":"integer","minimum":0,"maximum":68719476736},"xmlDepth":{"type":"integer","minimum":8,"maximum":1024},"xmlAttributes":{"type":"integer","minimum":4,"maximum":1024},"xmlElements":{"type":"integer","minimum":64,"maximum":10000000},"xmlElementsPerKib":{"type":"integer","minimum":8,"maximum":1024},"queryDepth":{"type":"integer","minimum":1,"maximum":1024},"authFailuresPerMinute":{"type":"integer","minimum":0,"maximum":100000},"authFailureAddresses":{"type":"integer","minimum":1,"maximum":10000000},"authCacheSec":{"type":"integer","minimum":0,"maximum":3600},"authCacheEntries":{"type":"integer","minimum":1,"maximum":1000000},"passwordChecks":{"type":"integer","minimum":1,"maximum":64}},"additionalProperties":false},"providers":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":1,"maxItems":256},"hwmon":{"type":"object","properties":{"root":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"ipmi":{"type":"object","properties":{"tool":{"type":"string","minLength":1,"maxLength":4096},"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":64},"password":{"type":"string","minLength":1,"maxLength":256},"passwordFile":{"type":"string","minLength":1,"maxLength":4096},"interface":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z][a-z0-9-]*$"},"sdrFile":{"type":"string","minLength":1,"maxLength":4096},"sensorFile":{"type":"string","minLength":1,"maxLength":4096},"fruFile":{"type":"string","minLength":1,"maxLength":4096},"port":{"type":"integer","minimum":1,"maximum":65535},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"simulated":{"type":"object","properties":{"sensors":{"type":"integer","minimum":0,"maximum":100000},"scenario":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400},"timeScale":{"type":"number","minimum":0.001,"maximum":3600}},"additionalProperties":false},"indications":{"type":"object","properties":{"retryAttempts":{"type":"integer","minimum":0,"maximum":100},"retryInterval":{"type":"number","minimum":0.01,"maximum":86400},"timeout":{"type":"number","minimum":0.1,"maximum":600},"queueSize":{"type":"integer","minimum":1,"maximum":1000000},"maxSubscriptions":{"type":"integer","minimum":1,"maximum":100000},"removalAction":{"type":"string","enum":["remove","disable","ignore"]},"removalInterval":{"type":"number","minimum":1,"maximum":315360000},"allowedNetworks":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"caFile":{"type":"string","minLength":1,"maxLength":4096},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"insecure":{"type":"boolean"}},"additionalProperties":false},"sysinfo":{"type":"object","properties":{"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"providerOptions":{"type":"object","additionalProperties":{"type":"object"}},"schemaDir":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"cacheDir":{"type":"string","minLength":1,"maxLength":4096},"log":{"type":"object","properties":{"level":{"type":"string","enum":["fatal","error","warn","info","debug","trace","silent"]},"pretty":{"type":"boolean"}},"additionalProperties":false},"metrics":{"type":"boolean"},"page":{"type":"boolean"},"history":{"type":"object","properties":{"seconds":{"type":"integer","minimum":0,"maximum":604800},"points":{"type":"integer","minimum":2,"maximum":100000}},"additionalProperties":false},"snmp":{"type":"object","properties":{"targets":{"type":"array","maxItems":64,"items":{"type":"object","required":["address"],"additionalProperties":false,"properties":{"address":{"type":"string","pattern":"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$","maxLength":300},"notification":{"type":"string","enum":["trap","inform"]},"version":{"type":"string","enum":["2c","3"]},"community":{"type":"string","minLength":1,"maxLength":256},"communityFile":{"type":"string","pattern":"^/","maxLength":4096},"communityEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"user":{"type":"string","minLength":1,"maxLength":32},"authProtocol":{"type":"string","enum":["md5","sha","sha224","sha256","sha384","sha512"]},"authKey":{"type":"string","minLength":8,"maxLength":256},"authKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"authKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"privProtocol":{"type":"string","enum":["des","aes","aes256b","aes256r"]},"privKey":{"type":"string","minLength":8,"maxLength":256},"privKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"privKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"retries":{"type":"integer","minimum":0,"maximum":20},"timeoutMs":{"type":"integer","minimum":100,"maximum":600000}}}},"community":{"type":"string","minLength":1,"maxLength":256},"enterpriseOid":{"type":"string","minLength":1,"maxLength":256,"pattern":"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},"engineId":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^(0x)?([0-9A-Fa-f]{2}){5,32}$"},"queue":{"type":"integer","minimum":1,"maximum":1000000}},"additionalProperties":false},"footprint":{"type":"string","enum":["balanced","lean"]},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000},"staleAfterSec":{"type":"number","minimum":1,"maximum":86400}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime0.default;
 const pattern0 = new RegExp("^.{1,256}$", "u");
@@ -3847,10 +3847,10 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data.shutdownGraceMs !== undefined){
-let data119 = data.shutdownGraceMs;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err323 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.shutdownGraceMs.type,parentSchema:schema11.properties.shutdownGraceMs,data:data119};
+if(data.footprint !== undefined){
+let data119 = data.footprint;
+if(typeof data119 !== "string"){
+const err323 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.footprint.type,parentSchema:schema11.properties.footprint,data:data119};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3859,9 +3859,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 > 600000 || isNaN(data119)){
-const err324 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.shutdownGraceMs,data:data119};
+if(!((data119 === "balanced") || (data119 === "lean"))){
+const err324 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/enum",keyword:"enum",params:{allowedValues: schema11.properties.footprint.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.footprint.enum,parentSchema:schema11.properties.footprint,data:data119};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -3870,8 +3869,11 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(data119 < 0 || isNaN(data119)){
-const err325 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.shutdownGraceMs,data:data119};
+}
+if(data.shutdownGraceMs !== undefined){
+let data120 = data.shutdownGraceMs;
+if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
+const err325 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.shutdownGraceMs.type,parentSchema:schema11.properties.shutdownGraceMs,data:data120};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -3880,13 +3882,9 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-}
-if(data.staleAfterSec !== undefined){
-let data120 = data.staleAfterSec;
 if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 86400 || isNaN(data120)){
-const err326 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.staleAfterSec,data:data120};
+if(data120 > 600000 || isNaN(data120)){
+const err326 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.shutdownGraceMs,data:data120};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -3895,8 +3893,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(data120 < 1 || isNaN(data120)){
-const err327 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.staleAfterSec,data:data120};
+if(data120 < 0 || isNaN(data120)){
+const err327 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.shutdownGraceMs,data:data120};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -3906,8 +3904,12 @@ vErrors.push(err327);
 errors++;
 }
 }
-else {
-const err328 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.staleAfterSec.type,parentSchema:schema11.properties.staleAfterSec,data:data120};
+}
+if(data.staleAfterSec !== undefined){
+let data121 = data.staleAfterSec;
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 > 86400 || isNaN(data121)){
+const err328 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.staleAfterSec,data:data121};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -3916,15 +3918,36 @@ vErrors.push(err328);
 }
 errors++;
 }
-}
-}
-else {
-const err329 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data121 < 1 || isNaN(data121)){
+const err329 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.staleAfterSec,data:data121};
 if(vErrors === null){
 vErrors = [err329];
 }
 else {
 vErrors.push(err329);
+}
+errors++;
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.staleAfterSec.type,parentSchema:schema11.properties.staleAfterSec,data:data121};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+}
+}
+else {
+const err331 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
 }
 errors++;
 }

@@ -49,6 +49,12 @@
  *   thirteenth round). It is the collection V8 would run itself 8 s later,
  *   so a large pull after it grows as it would after any idle spell.
  *
+ * Which choices each activity gets is one table (V8Table). The default,
+ * BALANCED, gives the busy broker V8's own; LEAN (`footprint: lean`) keeps
+ * the idle choices whatever the broker does, so that a burst of polls grows
+ * neither generation nor wakes TurboFan, for a host whose memory limit
+ * matters more than its answers' CPU.
+ *
  * The flags are the process's: one policy per process. A flag the operator
  * gave node wins (on the command line; of these, NODE_OPTIONS takes only
  * --jitless): the policy leaves that family of flags alone, the heap's
@@ -75,6 +81,15 @@ export const IDLE: V8Choices = Object.freeze({ growingPercent: QUIET_GROWING_PER
 export const QUIET: V8Choices = Object.freeze({ ...IDLE, optimize: true });
 /** Under load: V8's own choices (2 is V8's default growth factor of the young generation). */
 export const V8_OWN: V8Choices = Object.freeze({ growingPercent: 0, semiSpaceGrowthFactor: 2, optimize: true });
+
+/** What the broker is doing, as the policy judges it. */
+export type Activity = 'idle' | 'quiet' | 'busy';
+/** The choices for each activity: the policy's whole table. */
+export type V8Table = Readonly<Record<Activity, V8Choices>>;
+/** The default (`footprint: balanced`): memory while idle, throughput once the broker works. */
+export const BALANCED: V8Table = Object.freeze({ idle: IDLE, quiet: QUIET, busy: V8_OWN });
+/** `footprint: lean`: the idle choices whatever the broker does (README.md, "V8 while idle", for what it costs). */
+export const LEAN: V8Table = Object.freeze({ idle: IDLE, quiet: IDLE, busy: IDLE });
 /** Requests are counted over windows of this length… */
 export const WINDOW_MS = 10_000;
 /** …and from this many requests in one window the broker is busy: polls and scrapes stay below it. */
@@ -167,10 +182,21 @@ function processCpuMicros(): number {
   return user + system;
 }
 
+export interface V8PolicyOptions {
+  /** The choices for each activity; default BALANCED. */
+  readonly table?: V8Table;
+  readonly controls?: V8Controls;
+  /** CPU time the process has used, µs. */
+  readonly cpuMicros?: () => number;
+  /** A clock in ms. */
+  readonly now?: () => number;
+}
+
 export class V8Policy {
   #requests = 0;
   #working = false;
   #probes = 0;
+  #activity: Activity | undefined;
   #choices: V8Choices | undefined;
   #timer: NodeJS.Timeout | undefined;
   #cpuMicros = 0;
@@ -178,33 +204,40 @@ export class V8Policy {
   /** Set on becoming idle; the next probe that finds the process idle collects. */
   #collectDue = false;
 
-  constructor(
-    private readonly controls: V8Controls = v8Controls(),
-    private readonly cpuMicros: () => number = processCpuMicros,
-    private readonly now: () => number = performance.now.bind(performance),
-  ) {}
+  private readonly table: V8Table;
+  private readonly controls: V8Controls;
+  private readonly cpuMicros: () => number;
+  private readonly now: () => number;
+
+  constructor({ table = BALANCED, controls = v8Controls(), cpuMicros = processCpuMicros, now = performance.now.bind(performance) }: V8PolicyOptions = {}) {
+    this.table = table;
+    this.controls = controls;
+    this.cpuMicros = cpuMicros;
+    this.now = now;
+  }
 
   /**
    * Counts a request (the listener of each server's 'request' event, so the
    * hot path pays an increment): the window's BUSY_REQUESTS-th makes the
-   * broker busy at once, so that a burst is served with V8's own choices.
+   * broker busy at once, so that a burst is served with the busy choices.
    */
   readonly count = (): void => {
-    if (++this.#requests === BUSY_REQUESTS) this.#set(V8_OWN);
+    if (++this.#requests === BUSY_REQUESTS) this.#set('busy');
   };
 
   /** Idle from the start (start-up's CPU is not the broker's work; its garbage is collected), then probed every PROBE_MS. */
   start(): void {
     this.#cpuMicros = this.cpuMicros();
     this.#at = this.now();
-    this.#set(IDLE);
+    this.#set('idle');
     this.#timer = setInterval(() => this.probe(), PROBE_MS).unref();
   }
 
   /** Stops judging, and gives the choices back to V8 if the policy had made others. */
   stop(): void {
     clearInterval(this.#timer);
-    if (this.#choices !== undefined) this.#set(V8_OWN);
+    if (this.#choices !== undefined && this.#choices !== V8_OWN) this.controls.apply(V8_OWN);
+    this.#activity = undefined;
     this.#choices = undefined;
   }
 
@@ -217,7 +250,7 @@ export class V8Policy {
     this.#at = at;
     if (cpuPercent >= WORKING_CPU_PERCENT) {
       this.#working = true;
-      if (this.#choices === IDLE) this.#set(QUIET);
+      if (this.#activity === 'idle') this.#set('quiet');
     } else if (this.#collectDue) {
       this.#collectDue = false;
       void this.controls.collect();
@@ -227,15 +260,19 @@ export class V8Policy {
 
   /** With fewer than BUSY_REQUESTS requests, the broker is quiet, and idle if no probe found it working. */
   #endWindow(): void {
-    if (this.#requests < BUSY_REQUESTS) this.#set(this.#working ? QUIET : IDLE);
+    if (this.#requests < BUSY_REQUESTS) this.#set(this.#working ? 'quiet' : 'idle');
     this.#requests = 0;
     this.#working = false;
   }
 
-  #set(choices: V8Choices): void {
+  /** Sets the table's choices for `activity` if they differ from the last; becoming idle makes a collection due. */
+  #set(activity: Activity): void {
+    if (activity === this.#activity) return;
+    this.#activity = activity;
+    this.#collectDue = activity === 'idle';
+    const choices = this.table[activity];
     if (choices === this.#choices) return;
     this.#choices = choices;
-    this.#collectDue = choices === IDLE;
     this.controls.apply(choices);
   }
 }

@@ -4,8 +4,9 @@
  * memory-reducing collection, dropping the bytecode of code not running
  * (src/server/v8-policy.ts); quiet but working, TurboFan is
  * on; under load, when the broker closes, and for a family of flags the
- * operator set, the choices are V8's; `thincim serve` is idle from before
- * its modules load. Checked on the policy's decisions,
+ * operator set, the choices are V8's; with `footprint: lean` they stay the
+ * idle ones under load too; `thincim serve` is idle from before its modules
+ * load. Checked on the policy's decisions,
  * on a broker sent real requests, on a real V8 (which collects the old
  * generation more often, keeps the young one as it is, optimizes nothing
  * once the flags are set at run time, and gives back pages, the young
@@ -21,7 +22,8 @@ import { runInNewContext } from 'node:vm';
 import t from 'tap';
 import type { Test } from 'tap';
 import {
-  BUSY_REQUESTS, IDLE, PROBE_MS, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, idleFromStart, operatorFlags, v8Controls, type V8Choices,
+  BALANCED, BUSY_REQUESTS, IDLE, LEAN, PROBE_MS, QUIET, V8_OWN, V8Policy, WINDOW_MS, WORKING_CPU_PERCENT, idleFromStart, operatorFlags, v8Controls,
+  type V8Choices, type V8Table,
 } from '../../src/server/v8-policy.js';
 import { p, startTestBroker } from '../helpers/broker.js';
 import { cimCall } from '../helpers/client.js';
@@ -67,13 +69,13 @@ t.test('`thincim serve` is idle from the start', async (t) => {
 });
 
 /** A policy on a clock and a CPU meter the test moves. */
-function fakePolicy() {
+function fakePolicy(table: V8Table = BALANCED) {
   const set: V8Choices[] = [];
   /** The clock's time at each collection. */
   const collections: number[] = [];
   let cpuMicros = 0;
   let now = 0;
-  const policy = new V8Policy({ apply: (choices) => set.push(choices), collect: async () => void collections.push(now) }, () => cpuMicros, () => now);
+  const policy = new V8Policy({ table, controls: { apply: (choices) => set.push(choices), collect: async () => void collections.push(now) }, cpuMicros: () => cpuMicros, now: () => now });
   /** One probe's PROBE_MS, in which the process used `percent` of one core. */
   const second = (percent: number) => {
     now += PROBE_MS;
@@ -170,10 +172,28 @@ t.test('a collection each time the broker becomes idle, at the first probe that 
   t.same(collections.length, 2, 'stopping does not collect');
 });
 
+t.test('lean: the idle choices whatever the broker does, and a collection each time it becomes idle', async (t) => {
+  t.same(BALANCED, { idle: IDLE, quiet: QUIET, busy: V8_OWN }, 'balanced, the default: the table above');
+  const { policy, set, collections, second, window, requests } = fakePolicy(LEAN);
+  policy.start();
+  t.teardown(() => policy.stop());
+  second(1);
+  t.same(collections.length, 1, 'start-up\'s garbage collected at the first probe');
+  for (let i = 1; i < WINDOW_MS / PROBE_MS; i++) second(WORKING_CPU_PERCENT);
+  requests(BUSY_REQUESTS);
+  window(100);
+  t.same(set, [IDLE], 'working, then busy: the idle choices, set once');
+  window(0);
+  second(0);
+  t.same(collections.length, 2, 'a window without load: idle again, and the next probe collects');
+  policy.stop();
+  t.same(set, [IDLE, V8_OWN], 'stopped: the choices go back to V8');
+});
+
 t.test('a broker counts every request it is sent, and gives the factor back when closed', async (t) => {
   const set: V8Choices[] = [];
   const collect = async () => {};
-  const test = await startTestBroker({ v8Policy: new V8Policy({ apply: (choices) => set.push(choices), collect }) });
+  const test = await startTestBroker({ v8Policy: new V8Policy({ controls: { apply: (choices) => set.push(choices), collect } }) });
   t.same(set, [IDLE], 'idle once started');
   for (let i = 0; i < BUSY_REQUESTS - 1; i++) await fetch(`${test.url}/healthz`).then((r) => r.arrayBuffer());
   t.same(set, [IDLE], `${BUSY_REQUESTS - 1} requests`);
@@ -182,7 +202,7 @@ t.test('a broker counts every request it is sent, and gives the factor back when
   await test.close();
   t.same(set, [IDLE, V8_OWN], 'closed while busy: the choices are V8\'s already');
   const idle: V8Choices[] = [];
-  const other = await startTestBroker({ v8Policy: new V8Policy({ apply: (choices) => idle.push(choices), collect }) });
+  const other = await startTestBroker({ v8Policy: new V8Policy({ controls: { apply: (choices) => idle.push(choices), collect } }) });
   await other.close();
   t.same(idle, [IDLE, V8_OWN], 'closed while idle: the choices go back to V8');
 });
@@ -352,11 +372,11 @@ t.test('set at run time, idle choices optimize nothing and quiet ones do', async
  * EnumerateInstances are answered. Node.js's module loader may have run
  * hot before `thincim serve` chose, and is not counted.
  */
-async function optimizedCodeOfServe(t: Test, dir: string, requests: number, nodeArgs: string[] = []): Promise<string[]> {
+async function optimizedCodeOfServe(t: Test, dir: string, requests: number, nodeArgs: string[] = [], serveArgs: string[] = []): Promise<string[]> {
   const log = join(dir, 'v8.log');
   const port = await freePort();
   const server = spawnThincim(
-    ['serve', '--state-dir', join(dir, 'state'), '--https-port', '0', '--http-port', String(port), '--providers', 'simulated', '--log-level', 'debug', '--no-log-pretty'],
+    ['serve', '--state-dir', join(dir, 'state'), '--https-port', '0', '--http-port', String(port), '--providers', 'simulated', '--log-level', 'debug', '--no-log-pretty', ...serveArgs],
     { built: true, nodeArgs: [...nodeArgs, '--log-code', `--logfile=${log}`, '--no-logfile-per-isolate'] },
   );
   t.teardown(() => stop(server));
@@ -368,14 +388,16 @@ async function optimizedCodeOfServe(t: Test, dir: string, requests: number, node
   return readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('code-creation,JS,') && line.endsWith(',*') && line.includes(DIST));
 }
 
-t.test('`thincim serve` optimizes nothing of its own while idle, and optimizes once busy', async (t) => {
-  const dir = t.testdir({ idle: {}, busy: {}, operator: {} });
-  const [idle, busy, operator] = await Promise.all([
+t.test('`thincim serve` optimizes nothing of its own while idle, and optimizes once busy unless lean', async (t) => {
+  const dir = t.testdir({ idle: {}, busy: {}, operator: {}, lean: {} });
+  const [idle, busy, operator, lean] = await Promise.all([
     optimizedCodeOfServe(t, join(dir, 'idle'), 10),
     optimizedCodeOfServe(t, join(dir, 'busy'), 300),
     optimizedCodeOfServe(t, join(dir, 'operator'), 10, ['--turbofan']),
+    optimizedCodeOfServe(t, join(dir, 'lean'), 300, [], ['--footprint', 'lean']),
   ]);
   t.same(idle, [], 'start-up, the first samples and 10 polls: no TurboFan code');
   t.ok(busy.length > 0, `${BUSY_REQUESTS} requests and more in a window: ${busy.length} functions compiled by TurboFan`);
   t.ok(operator.length > 0, `the operator's --turbofan: ${operator.length} functions compiled by TurboFan while idle`);
+  t.same(lean, [], '--footprint lean: 300 requests, no TurboFan code');
 });
