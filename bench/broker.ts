@@ -16,11 +16,15 @@
  *   node --import tsx bench/broker.ts [--seconds 10] [--warmup 2] [--sensors 10,100,1000,10000]
  *     [--connections 1,16] [--pull-sensors 100000] [--pull-sequences 3] [--pull-idle 20] [--interval 3600]
  *     [--tool wrk|autocannon] [--cpu-prof DIR] [--serve-arg=--FLAG=VALUE …] [--node-arg=--FLAG …] [--baseline REV]
+ *     [--baseline-serve-arg=--FLAG=VALUE …] [--baseline-node-arg=--FLAG …]
  *
  * With --baseline, the same figures are measured in the same run for the
  * build of git revision REV (checked out in a temporary worktree and built
  * there), each case right before the current build's, so that a change is
- * judged on one machine under one load.
+ * judged on one machine under one load. --node-arg and --serve-arg start the
+ * current build's servers with a Node.js flag or a `thincim serve` option,
+ * --baseline-node-arg and --baseline-serve-arg the baseline's (so
+ * `--baseline HEAD` with a flag on one side measures the flag).
  *
  * Builds dist/ first when a source file is newer than its output. The
  * simulated provider samples every `--interval` seconds (default: once an
@@ -36,7 +40,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { baselineBuild, CURRENT, ensureBuilt, removeBaseline, ROOT } from './build.js';
+import { argsNote, BUILD_OPTIONS, buildsToMeasure, CURRENT, ensureBuilt, removeBaseline, ROOT, type Build } from './build.js';
 import { freePort, ProcessStats, SERVER_ENV, serverEnvNote } from './process.js';
 
 const CLASSNAME = 'CIM_NumericSensor';
@@ -56,9 +60,7 @@ const { values: args } = parseOptions({
     tool: { type: 'string' },
     'cpu-prof': { type: 'string' },
     'start-timeout': { type: 'string', default: '300' },
-    'serve-arg': { type: 'string', multiple: true, default: [] },
-    'node-arg': { type: 'string', multiple: true, default: [] },
-    baseline: { type: 'string' },
+    ...BUILD_OPTIONS,
   },
 });
 
@@ -93,8 +95,6 @@ const options = {
   interval: wholeNumber('interval', args.interval, 1),
   startTimeoutMs: wholeNumber('start-timeout', args['start-timeout'], 1) * 1000,
   cpuProf: args['cpu-prof'],
-  serveArgs: args['serve-arg'],
-  nodeArgs: args['node-arg'],
   baseline: args.baseline,
 };
 
@@ -213,13 +213,13 @@ class BrokerProcess extends ProcessStats {
     child.stderr!.on('data', keep);
   }
 
-  static async start(sensors: number, stateDir: string, bin = CURRENT.bin): Promise<BrokerProcess> {
+  static async start(sensors: number, stateDir: string, build: Build): Promise<BrokerProcess> {
     const port = await freePort();
     const profile = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [];
-    const child = spawn(process.execPath, [...options.nodeArgs, ...profile, bin, 'serve', '--http-port', String(port), '--https-port', '0',
+    const child = spawn(process.execPath, [...build.nodeArgs, ...profile, build.bin, 'serve', '--http-port', String(port), '--https-port', '0',
       '--providers', 'simulated', '--sim-sensors', String(sensors), '--simulated-interval', String(options.interval),
       '--limits-enumeration-contexts-per-user', String(CONTEXTS_PER_CLIENT),
-      '--log-level', 'warn', '--state-dir', stateDir, ...options.serveArgs], { stdio: ['ignore', 'pipe', 'pipe'], env: SERVER_ENV });
+      '--log-level', 'warn', '--state-dir', stateDir, ...build.serveArgs], { stdio: ['ignore', 'pipe', 'pipe'], env: SERVER_ENV });
     const broker = new BrokerProcess(child, `http://127.0.0.1:${port}`);
     await broker.#waitFor(sensors);
     return broker;
@@ -535,15 +535,13 @@ function printTargets(rows: Row[], memory: PullMemory | undefined): void {
 ensureBuilt();
 const work = mkdtempSync(join(tmpdir(), 'thincim-broker-bench-'));
 const generator = loadGenerator(work);
-const builds = options.baseline ? [baselineBuild(options.baseline, work), CURRENT] : [CURRENT];
+const builds = buildsToMeasure(args, work);
 // One state folder for every server: the compiled-schema cache is made once.
 const stateDir = join(work, 'state');
 const rows: Row[] = [];
 let memory: PullMemory | undefined;
 try {
-  const serveArgs = options.serveArgs.length ? ` ${options.serveArgs.join(' ')}` : '';
-  const nodeArgs = options.nodeArgs.length ? ` ${options.nodeArgs.join(' ')}` : '';
-  console.log(`server: node${nodeArgs} ${process.version} bin/thincim.js serve --providers simulated --simulated-interval ${options.interval}${serveArgs}; ${cpus().length} × ${cpus()[0]?.model.trim()}${serverEnvNote()}`);
+  console.log(`server: node ${process.version} bin/thincim.js serve --providers simulated --simulated-interval ${options.interval}; ${cpus().length} × ${cpus()[0]?.model.trim()}${builds.map(argsNote).join('')}${serverEnvNote()}`);
   console.log(`load generator: ${generator.name}; ${options.seconds} s per figure after ${options.warmup} s of warm-up; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('resp/s: responses per second (a pull sequence is 1 Open + ⌈N/1000⌉−1 Pulls); p50/p99: per response; MiB/s: response bytes;');
   console.log('bytes/resp: response body bytes per response; CPU ms: server CPU time (user + system, all threads) per response;');
@@ -551,7 +549,7 @@ try {
   console.log(HEADER);
   for (const sensors of options.sensors) {
     for (const build of builds) {
-      const broker = await BrokerProcess.start(sensors, stateDir, build.bin);
+      const broker = await BrokerProcess.start(sensors, stateDir, build);
       try {
         await verify(broker, sensors);
         for (const operation of ['EnumerateInstances', 'Pull sequence'] as const) {
@@ -567,14 +565,14 @@ try {
     }
   }
   for (const build of options.pullSensors > 0 ? builds : []) {
-    const broker = await BrokerProcess.start(options.pullSensors, stateDir, build.bin);
+    const broker = await BrokerProcess.start(options.pullSensors, stateDir, build);
     let measured: PullMemory;
     try {
       measured = await pullMemory(broker, options.pullSensors);
     } finally {
       await broker.stop();
     }
-    if (build === CURRENT) memory = measured;
+    if (build.name === CURRENT.name) memory = measured;
     const { sensors, idleRss, growth, after, seconds, peakExact } = measured;
     console.log(`\n${build.name}: ${fixed(sensors)} sensors, idle ${options.pullIdleSeconds} s, then pull sequences of ${PAGE} per response, one after another (server idle RSS ${mb(idleRss)} MiB):`);
     growth.forEach((g, i) => console.log(`  sequence ${i + 1}: ${seconds[i]!.toFixed(2)} s (${fixed(sensors / seconds[i]!)} instances/s), peak RSS growth ${fixed(g / 1e6)} MB (peak ${mb(idleRss + g)} MiB), RSS growth after it ${fixed(after[i]! / 1e6)} MB`));

@@ -9,13 +9,45 @@ import { join, relative } from 'node:path';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 
-/** A build to measure: its name in the figures and its `bin/thincim.js`. */
+/** A build to measure: its name in the figures, its `bin/thincim.js`, and what its servers start with beyond the benchmark's own. */
 export interface Build {
   name: string;
   bin: string;
+  /** Node.js flags (--node-arg, --baseline-node-arg). */
+  nodeArgs: readonly string[];
+  /** Options of `thincim serve` (--serve-arg, --baseline-serve-arg). */
+  serveArgs: readonly string[];
 }
 
-export const CURRENT: Build = { name: 'current', bin: join(ROOT, 'bin', 'thincim.js') };
+export const CURRENT: Build = { name: 'current', bin: join(ROOT, 'bin', 'thincim.js'), nodeArgs: [], serveArgs: [] };
+
+/** The options of parseArgs that choose the builds, for a benchmark's own options to include. */
+export const BUILD_OPTIONS = {
+  baseline: { type: 'string' },
+  'node-arg': { type: 'string', multiple: true, default: [] as string[] },
+  'serve-arg': { type: 'string', multiple: true, default: [] as string[] },
+  'baseline-node-arg': { type: 'string', multiple: true, default: [] as string[] },
+  'baseline-serve-arg': { type: 'string', multiple: true, default: [] as string[] },
+} as const;
+
+/** Those options' values. */
+export interface BuildArgs {
+  baseline?: string;
+  'node-arg': string[];
+  'serve-arg': string[];
+  'baseline-node-arg': string[];
+  'baseline-serve-arg': string[];
+}
+
+/**
+ * The builds to measure, in the order measured: the baseline's (checked out
+ * and built under `work`) when there is one, then the current one.
+ */
+export function buildsToMeasure(args: BuildArgs, work: string): Build[] {
+  const current: Build = { ...CURRENT, nodeArgs: args['node-arg'], serveArgs: args['serve-arg'] };
+  if (args.baseline === undefined) return [current];
+  return [baselineBuild(args.baseline, work, { nodeArgs: args['baseline-node-arg'], serveArgs: args['baseline-serve-arg'] }), current];
+}
 
 /**
  * Rebuilds dist/ (npm run build) when a source file is newer than the
@@ -40,7 +72,7 @@ export function ensureBuilt(root = ROOT): void {
  * checkout's node_modules when both lockfiles agree, else with its own
  * (`npm ci`, from the npm registry).
  */
-export function baselineBuild(revision: string, work: string): Build {
+export function baselineBuild(revision: string, work: string, args: Pick<Build, 'nodeArgs' | 'serveArgs'> = { nodeArgs: [], serveArgs: [] }): Build {
   const dir = join(work, 'baseline');
   const short = execFileSync('git', ['rev-parse', '--short', revision], { cwd: ROOT, encoding: 'utf8' }).trim();
   execFileSync('git', ['worktree', 'add', '--detach', '--quiet', dir, revision], { cwd: ROOT, stdio: 'inherit' });
@@ -51,7 +83,13 @@ export function baselineBuild(revision: string, work: string): Build {
     execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'error'], { cwd: dir, stdio: 'inherit' });
   }
   ensureBuilt(dir);
-  return { name: short, bin: join(dir, 'bin', 'thincim.js') };
+  return { name: short, bin: join(dir, 'bin', 'thincim.js'), ...args };
+}
+
+/** How the header of a benchmark says what a build's servers start with beyond its own, if anything. */
+export function argsNote(build: Build): string {
+  if (!build.nodeArgs.length && !build.serveArgs.length) return '';
+  return `; ${build.name} runs ${['node', ...build.nodeArgs, 'bin/thincim.js serve', ...build.serveArgs].join(' ')}`;
 }
 
 /** Removes the worktree baselineBuild made. */

@@ -27,11 +27,15 @@
  *
  *   node --import tsx bench/footprint.ts [--requests 10000] [--idle-seconds 60]
  *     [--big-sensors 10000] [--big-requests 5] [--skip-install] [--baseline REV]
- *     [--node-arg=--FLAG …] [--serve-arg=--FLAG=VALUE …]
+ *     [--node-arg=--FLAG …] [--serve-arg=--FLAG=VALUE …] [--baseline-node-arg=--FLAG …] [--baseline-serve-arg=--FLAG=VALUE …]
  *
  * With --baseline, the process figures are measured for the build of git
  * revision REV too, right before the current build's, on one machine under
- * one load. Builds dist/ first when a source file is newer than its output.
+ * one load. --node-arg and --serve-arg start the current build's servers
+ * with a Node.js flag or a `thincim serve` option, --baseline-node-arg and
+ * --baseline-serve-arg the baseline's (so `--baseline HEAD` with a flag on
+ * one side measures the flag). Builds dist/ first when a source file is
+ * newer than its output.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -42,7 +46,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { lazyBuiltins } from '../scripts/lazy-builtins.mjs';
-import { baselineBuild, CURRENT, ensureBuilt, removeBaseline, ROOT, type Build } from './build.js';
+import { argsNote, BUILD_OPTIONS, buildsToMeasure, CURRENT, ensureBuilt, removeBaseline, ROOT, type Build } from './build.js';
 import { freePort, ProcessStats, SERVER_ENV, serverEnvNote } from './process.js';
 
 const MB = 1e6;
@@ -55,9 +59,7 @@ const { values: args } = parseArgs({
     'big-sensors': { type: 'string', default: '10000' },
     'big-requests': { type: 'string', default: '5' },
     'skip-install': { type: 'boolean', default: false },
-    baseline: { type: 'string' },
-    'node-arg': { type: 'string', multiple: true, default: [] },
-    'serve-arg': { type: 'string', multiple: true, default: [] },
+    ...BUILD_OPTIONS,
   },
 });
 
@@ -165,8 +167,8 @@ class Server extends ProcessStats {
   static async spawn(build: Build, stateDir: string, serveArgs: string[] = []): Promise<Server> {
     const port = await freePort();
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [...args['node-arg'], build.bin, 'serve', '--http-port', String(port), '--https-port', '0',
-      '--providers', 'simulated', '--log-level', 'warn', '--state-dir', stateDir, ...serveArgs, ...args['serve-arg']],
+    const child = spawn(process.execPath, [...build.nodeArgs, build.bin, 'serve', '--http-port', String(port), '--https-port', '0',
+      '--providers', 'simulated', '--log-level', 'warn', '--state-dir', stateDir, ...serveArgs, ...build.serveArgs],
     { stdio: ['ignore', 'pipe', 'pipe'], env: SERVER_ENV });
     return new Server(child, `http://127.0.0.1:${port}`, spawnedAt);
   }
@@ -501,10 +503,9 @@ function imageLayers(): void {
 
 ensureBuilt();
 const work = mkdtempSync(join(tmpdir(), 'thincim-footprint-'));
-const builds = args.baseline ? [baselineBuild(args.baseline, work), CURRENT] : [CURRENT];
+const builds = buildsToMeasure(args, work);
 try {
-  const nodeArgs = args['node-arg'].length ? ` ${args['node-arg'].join(' ')}` : '';
-  console.log(`server: node${nodeArgs} ${process.version} bin/thincim.js serve --providers simulated ${args['serve-arg'].join(' ')}; ${cpus().length} × ${cpus()[0]?.model.trim()}${serverEnvNote()}`);
+  console.log(`server: node ${process.version} bin/thincim.js serve --providers simulated; ${cpus().length} × ${cpus()[0]?.model.trim()}${builds.map(argsNote).join('')}${serverEnvNote()}`);
   console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}${args.baseline ? `; baseline: ${builds[0]!.name} (${args.baseline})` : ''}\n`);
   console.log(`${'build'.padEnd(9)} ${'figure'.padEnd(58)} ${'value'.padStart(11)} ${'target'.padStart(12)} ${'verdict'.padEnd(6)} ${'load'.padStart(5)}`);
   await floors(work);
