@@ -21,8 +21,11 @@ import {
 import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
 import { packageVersion } from '../package.js';
-import { BALANCED, LEAN, V8Policy } from '../server/v8-policy.js';
+import { BALANCED, LEAN, V8Policy, type V8Table } from '../server/v8-policy.js';
 import type { CliIO } from './io.js';
+
+/** The V8 policy's table for each value of `footprint`. */
+const V8_TABLES: Readonly<Record<Config['footprint'], V8Table>> = { balanced: BALANCED, lean: LEAN };
 
 /** Errors of the operator's making: reported in one line, exit status 1, no stack. */
 const STARTUP_ERRORS = [MofError, CertificateError, UsersFileError, ProviderLoadError];
@@ -142,7 +145,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
     healthzOpen: config.healthzOpen,
     metrics: config.metrics,
     page: config.page,
-    v8Policy: new V8Policy({ table: config.footprint === 'lean' ? LEAN : BALANCED }),
+    v8Policy: new V8Policy({ table: V8_TABLES[config.footprint] }),
     history: config.history,
     staleAfterMs: config.staleAfterSec * 1000,
     indications: await indicationSettings(config),

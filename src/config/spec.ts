@@ -251,7 +251,7 @@ export const CONFIG_SPEC = {
     queue: integer({ doc: 'Events waiting per SNMP target; past it the oldest are dropped (counted in /metrics)', default: 1000, min: 1, max: 1_000_000 }),
   },
   footprint: oneOf(['balanced', 'lean'], {
-    doc: 'What V8 may spend memory on (see "V8 while idle"). `balanced`: memory saved while idle, V8\'s own choices under load. `lean`: the idle choices under load too (no optimizing compiler, neither generation let grow), for a seldom-polled host under a tight memory limit; under load each answer then costs several times the CPU.',
+    doc: 'What V8 may spend memory on (see "V8 while idle"). `balanced`: memory saved while idle, V8\'s own choices under load. `lean`: the idle choices under load too (no optimizing compiler, the old generation held to 1.3 times what survived, the young one not grown), for a seldom-polled host under a tight memory limit; under load each answer then costs 1.2 to 4.8 times the CPU.',
     default: 'balanced',
   }),
   shutdownGraceMs: integer({ doc: 'Time given to requests in flight at shutdown', unit: 'ms', default: 10_000, min: 0, max: 600_000 }),

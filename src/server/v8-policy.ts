@@ -51,9 +51,9 @@
  *
  * Which choices each activity gets is one table (V8Table). The default,
  * BALANCED, gives the busy broker V8's own; LEAN (`footprint: lean`) keeps
- * the idle choices whatever the broker does, so that a burst of polls grows
- * neither generation nor wakes TurboFan, for a host whose memory limit
- * matters more than its answers' CPU.
+ * the idle choices whatever the broker does, so that a burst of polls wakes
+ * neither TurboFan nor V8's own growth of either generation, for a host
+ * whose memory limit matters more than its answers' CPU.
  *
  * The flags are the process's: one policy per process. A flag the operator
  * gave node wins (on the command line; of these, NODE_OPTIONS takes only
@@ -220,9 +220,11 @@ export class V8Policy {
    * Counts a request (the listener of each server's 'request' event, so the
    * hot path pays an increment): the window's BUSY_REQUESTS-th makes the
    * broker busy at once, so that a burst is served with the busy choices.
+   * Once stopped (a closing broker still answers its connections' last
+   * requests) it changes nothing.
    */
   readonly count = (): void => {
-    if (++this.#requests === BUSY_REQUESTS) this.#set('busy');
+    if (++this.#requests === BUSY_REQUESTS && this.#activity !== undefined) this.#set('busy');
   };
 
   /** Idle from the start (start-up's CPU is not the broker's work; its garbage is collected), then probed every PROBE_MS. */
@@ -239,6 +241,8 @@ export class V8Policy {
     if (this.#choices !== undefined && this.#choices !== V8_OWN) this.controls.apply(V8_OWN);
     this.#activity = undefined;
     this.#choices = undefined;
+    this.#requests = 0;
+    this.#collectDue = false;
   }
 
   /** Measures the CPU used since the last probe, and collects if due and idle; every WINDOW_MS, ends the window. */

@@ -66,6 +66,8 @@ t.test('`thincim serve` is idle from the start', async (t) => {
   t.same(IDLE, { growingPercent: 30, semiSpaceGrowthFactor: 1, optimize: false }, 'idle: bounded, not grown, not optimized');
   t.same(QUIET, { ...IDLE, optimize: true }, 'quiet: optimized');
   t.same(V8_OWN, { growingPercent: 0, semiSpaceGrowthFactor: 2, optimize: true }, 'V8\'s own');
+  t.same(BALANCED, { idle: IDLE, quiet: QUIET, busy: V8_OWN }, 'balanced, the default: each activity its own');
+  t.same(LEAN, { idle: IDLE, quiet: IDLE, busy: IDLE }, 'lean: the idle choices for every activity');
 });
 
 /** A policy on a clock and a CPU meter the test moves. */
@@ -127,6 +129,8 @@ t.test('idle while few requests and no CPU-bound second, quiet while working, V8
   t.same(set, [IDLE, QUIET, IDLE, QUIET, V8_OWN, IDLE, V8_OWN], 'stopped: the choices go back to V8');
   policy.stop();
   t.same(set, [IDLE, QUIET, IDLE, QUIET, V8_OWN, IDLE, V8_OWN], 'stopped twice: nothing more');
+  requests(BUSY_REQUESTS);
+  t.same(set, [IDLE, QUIET, IDLE, QUIET, V8_OWN, IDLE, V8_OWN], 'requests answered after the stop: nothing more');
 });
 
 t.test('a collection each time the broker becomes idle, at the first probe that finds it idle', async (t) => {
@@ -173,7 +177,6 @@ t.test('a collection each time the broker becomes idle, at the first probe that 
 });
 
 t.test('lean: the idle choices whatever the broker does, and a collection each time it becomes idle', async (t) => {
-  t.same(BALANCED, { idle: IDLE, quiet: QUIET, busy: V8_OWN }, 'balanced, the default: the table above');
   const { policy, set, collections, second, window, requests } = fakePolicy(LEAN);
   policy.start();
   t.teardown(() => policy.stop());
@@ -186,8 +189,11 @@ t.test('lean: the idle choices whatever the broker does, and a collection each t
   window(0);
   second(0);
   t.same(collections.length, 2, 'a window without load: idle again, and the next probe collects');
+  requests(BUSY_REQUESTS);
   policy.stop();
-  t.same(set, [IDLE, V8_OWN], 'stopped: the choices go back to V8');
+  t.same(set, [IDLE, V8_OWN], 'stopped while busy: the choices go back to V8');
+  requests(BUSY_REQUESTS);
+  t.same(set, [IDLE, V8_OWN], 'requests answered after the stop change nothing');
 });
 
 t.test('a broker counts every request it is sent, and gives the factor back when closed', async (t) => {
