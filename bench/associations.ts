@@ -12,6 +12,7 @@
  * - References from one sensor (its two made).
  *
  *   node --import tsx bench/associations.ts [--sensors 1000] [--seconds 8] [--connections 2] [--baseline REV]
+ *     [--node-arg=--FLAG …] [--serve-arg=--FLAG=VALUE …] [--baseline-node-arg=--FLAG …] [--baseline-serve-arg=--FLAG=VALUE …]
  */
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -20,7 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { CURRENT, baselineBuild, ensureBuilt, removeBaseline, type Build } from './build.js';
+import { BUILD_OPTIONS, buildsNote, buildsToMeasure, ensureBuilt, removeBaseline, type Build } from './build.js';
 import { freePort, SERVER_ENV, serverEnvNote } from './process.js';
 
 const { values: args } = parseArgs({
@@ -28,7 +29,7 @@ const { values: args } = parseArgs({
     sensors: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '8' },
     connections: { type: 'string', default: '2' },
-    baseline: { type: 'string' },
+    ...BUILD_OPTIONS,
   },
 });
 const SENSORS = Number(args.sensors);
@@ -95,8 +96,8 @@ async function measure(url: string, method: string, params: string): Promise<{ p
 async function serve(build: Build): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'thincim-assoc-'));
-  const child = spawn(process.execPath, [build.bin, 'serve', '--http-port', String(port), '--https-port', '0', '--providers', 'simulated',
-    '--sim-sensors', String(SENSORS), '--log-level', 'warn', '--state-dir', state], { stdio: 'ignore', env: SERVER_ENV });
+  const child = spawn(process.execPath, [...build.nodeArgs, build.bin, 'serve', '--http-port', String(port), '--https-port', '0', '--providers', 'simulated',
+    '--sim-sensors', String(SENSORS), '--log-level', 'warn', '--state-dir', state, ...build.serveArgs], { stdio: 'ignore', env: SERVER_ENV });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
@@ -110,8 +111,8 @@ async function serve(build: Build): Promise<{ url: string; stop: () => void }> {
 const load = () => loadavg()[0]!.toFixed(1);
 ensureBuilt();
 const work = mkdtempSync(join(tmpdir(), 'thincim-assoc-builds-'));
-const builds = args.baseline ? [baselineBuild(args.baseline, work), CURRENT] : [CURRENT];
-console.log(`${SENSORS} sensors, ${CONNECTIONS} connections, ${SECONDS} s a case${serverEnvNote()}; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const builds = buildsToMeasure(args, work);
+console.log(`${SENSORS} sensors, ${CONNECTIONS} connections, ${SECONDS} s a case${buildsNote(builds, args.baseline)}${serverEnvNote()}; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(`${'build'.padEnd(9)} ${'case'.padEnd(38)} ${'resp/s'.padStart(8)} ${'bytes'.padStart(10)}  load`);
 try {
   for (const build of builds) {

@@ -40,7 +40,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { argsNote, BUILD_OPTIONS, buildsToMeasure, CURRENT, ensureBuilt, removeBaseline, ROOT, type Build } from './build.js';
+import { BUILD_OPTIONS, buildsNote, buildsToMeasure, CURRENT, ensureBuilt, removeBaseline, ROOT, type Build } from './build.js';
 import { freePort, ProcessStats, SERVER_ENV, serverEnvNote } from './process.js';
 
 const CLASSNAME = 'CIM_NumericSensor';
@@ -95,7 +95,6 @@ const options = {
   interval: wholeNumber('interval', args.interval, 1),
   startTimeoutMs: wholeNumber('start-timeout', args['start-timeout'], 1) * 1000,
   cpuProf: args['cpu-prof'],
-  baseline: args.baseline,
 };
 
 // ---------------------------------------------------------------- CIM-XML
@@ -541,11 +540,11 @@ const stateDir = join(work, 'state');
 const rows: Row[] = [];
 let memory: PullMemory | undefined;
 try {
-  console.log(`server: node ${process.version} bin/thincim.js serve --providers simulated --simulated-interval ${options.interval}; ${cpus().length} × ${cpus()[0]?.model.trim()}${builds.map(argsNote).join('')}${serverEnvNote()}`);
+  console.log(`server: node ${process.version} bin/thincim.js serve --providers simulated --simulated-interval ${options.interval}; ${cpus().length} × ${cpus()[0]?.model.trim()}${buildsNote(builds, args.baseline)}${serverEnvNote()}`);
   console.log(`load generator: ${generator.name}; ${options.seconds} s per figure after ${options.warmup} s of warm-up; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('resp/s: responses per second (a pull sequence is 1 Open + ⌈N/1000⌉−1 Pulls); p50/p99: per response; MiB/s: response bytes;');
   console.log('bytes/resp: response body bytes per response; CPU ms: server CPU time (user + system, all threads) per response;');
-  console.log(`RSS MB: server peak RSS during the run; load: 1-min load average${options.baseline ? `; baseline: ${builds[0]!.name} (${options.baseline})` : ''}\n`);
+  console.log(`RSS MB: server peak RSS during the run; load: 1-min load average\n`);
   console.log(HEADER);
   for (const sensors of options.sensors) {
     for (const build of builds) {
@@ -581,6 +580,6 @@ try {
   printTargets(rows, memory);
   console.log(`\nload average at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
-  if (options.baseline) removeBaseline(work);
+  if (args.baseline) removeBaseline(work);
   rmSync(work, { recursive: true, force: true });
 }

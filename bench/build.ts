@@ -45,7 +45,10 @@ export interface BuildArgs {
  */
 export function buildsToMeasure(args: BuildArgs, work: string): Build[] {
   const current: Build = { ...CURRENT, nodeArgs: args['node-arg'], serveArgs: args['serve-arg'] };
-  if (args.baseline === undefined) return [current];
+  if (args.baseline === undefined) {
+    if (args['baseline-node-arg'].length || args['baseline-serve-arg'].length) throw new Error('--baseline-node-arg and --baseline-serve-arg need --baseline REV');
+    return [current];
+  }
   return [baselineBuild(args.baseline, work, { nodeArgs: args['baseline-node-arg'], serveArgs: args['baseline-serve-arg'] }), current];
 }
 
@@ -86,10 +89,12 @@ export function baselineBuild(revision: string, work: string, args: Pick<Build, 
   return { name: short, bin: join(dir, 'bin', 'thincim.js'), ...args };
 }
 
-/** How the header of a benchmark says what a build's servers start with beyond its own, if anything. */
-export function argsNote(build: Build): string {
-  if (!build.nodeArgs.length && !build.serveArgs.length) return '';
-  return `; ${build.name} runs ${['node', ...build.nodeArgs, 'bin/thincim.js serve', ...build.serveArgs].join(' ')}`;
+/** What a benchmark's header says of its builds: the baseline's revision, and what any build's servers start with beyond the benchmark's own. */
+export function buildsNote(builds: readonly Build[], baseline: string | undefined): string {
+  const revision = baseline === undefined ? '' : `; baseline: ${builds[0]!.name} (${baseline})`;
+  const args = builds.filter((build) => build.nodeArgs.length || build.serveArgs.length)
+    .map((build) => `; ${build.name} runs ${['node', ...build.nodeArgs, 'bin/thincim.js serve', ...build.serveArgs].join(' ')}`);
+  return revision + args.join('');
 }
 
 /** Removes the worktree baselineBuild made. */

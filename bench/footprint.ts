@@ -46,7 +46,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { lazyBuiltins } from '../scripts/lazy-builtins.mjs';
-import { argsNote, BUILD_OPTIONS, buildsToMeasure, CURRENT, ensureBuilt, removeBaseline, ROOT, type Build } from './build.js';
+import { BUILD_OPTIONS, buildsNote, buildsToMeasure, CURRENT, ensureBuilt, removeBaseline, ROOT, type Build } from './build.js';
 import { freePort, ProcessStats, SERVER_ENV, serverEnvNote } from './process.js';
 
 const MB = 1e6;
@@ -505,8 +505,8 @@ ensureBuilt();
 const work = mkdtempSync(join(tmpdir(), 'thincim-footprint-'));
 const builds = buildsToMeasure(args, work);
 try {
-  console.log(`server: node ${process.version} bin/thincim.js serve --providers simulated; ${cpus().length} × ${cpus()[0]?.model.trim()}${builds.map(argsNote).join('')}${serverEnvNote()}`);
-  console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}${args.baseline ? `; baseline: ${builds[0]!.name} (${args.baseline})` : ''}\n`);
+  console.log(`server: node ${process.version} bin/thincim.js serve --providers simulated; ${cpus().length} × ${cpus()[0]?.model.trim()}${buildsNote(builds, args.baseline)}${serverEnvNote()}`);
+  console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
   console.log(`${'build'.padEnd(9)} ${'figure'.padEnd(58)} ${'value'.padStart(11)} ${'target'.padStart(12)} ${'verdict'.padEnd(6)} ${'load'.padStart(5)}`);
   await floors(work);
   for (const build of builds) await defaultHost(build, work);
