@@ -75,7 +75,7 @@ export function ensureBuilt(root = ROOT): void {
  * checkout's node_modules when both lockfiles agree, else with its own
  * (`npm ci`, from the npm registry).
  */
-export function baselineBuild(revision: string, work: string, args: Pick<Build, 'nodeArgs' | 'serveArgs'> = { nodeArgs: [], serveArgs: [] }): Build {
+function baselineBuild(revision: string, work: string, args: Pick<Build, 'nodeArgs' | 'serveArgs'>): Build {
   const dir = join(work, 'baseline');
   const short = execFileSync('git', ['rev-parse', '--short', revision], { cwd: ROOT, encoding: 'utf8' }).trim();
   execFileSync('git', ['worktree', 'add', '--detach', '--quiet', dir, revision], { cwd: ROOT, stdio: 'inherit' });

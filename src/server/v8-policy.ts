@@ -196,8 +196,8 @@ export class V8Policy {
   #requests = 0;
   #working = false;
   #probes = 0;
+  /** Undefined until started and once stopped; its choices are the table's. */
   #activity: Activity | undefined;
-  #choices: V8Choices | undefined;
   #timer: NodeJS.Timeout | undefined;
   #cpuMicros = 0;
   #at = 0;
@@ -238,9 +238,8 @@ export class V8Policy {
   /** Stops judging, and gives the choices back to V8 if the policy had made others. */
   stop(): void {
     clearInterval(this.#timer);
-    if (this.#choices !== undefined && this.#choices !== V8_OWN) this.controls.apply(V8_OWN);
+    if (this.#activity !== undefined && this.table[this.#activity] !== V8_OWN) this.controls.apply(V8_OWN);
     this.#activity = undefined;
-    this.#choices = undefined;
     this.#requests = 0;
     this.#collectDue = false;
   }
@@ -272,11 +271,10 @@ export class V8Policy {
   /** Sets the table's choices for `activity` if they differ from the last; becoming idle makes a collection due. */
   #set(activity: Activity): void {
     if (activity === this.#activity) return;
+    const previous = this.#activity && this.table[this.#activity];
     this.#activity = activity;
     this.#collectDue = activity === 'idle';
     const choices = this.table[activity];
-    if (choices === this.#choices) return;
-    this.#choices = choices;
-    this.controls.apply(choices);
+    if (choices !== previous) this.controls.apply(choices);
   }
 }
