@@ -98,6 +98,8 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
   if (state) reading.health = state;
   if (units === 'N/A' || units === '') {
     reading.eventClass = 'discrete';
+    // No event and no state: FreeIPMI could not read the sensor (an empty slot's), which asserts nothing healthy.
+    if (row.get('event') === 'N/A' && state === undefined) reading.unavailable = 'absent';
     reading.states = events.filter((event) => event !== 'OK');
     return reading;
   }

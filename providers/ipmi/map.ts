@@ -48,6 +48,8 @@ const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?:[ 
 const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
 /** A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA". */
 const FAN_NAME = /^(?:sys(?:tem)?[ _-]?|cpu\d*[ _-]?|rear[ _-]?|front[ _-]?)?fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+[a-z]?|[a-z])(?:[ _-]?(?:rpm|speed|tach|duty|pct|%))?$/i;
+/** A presence sensor's name: "PS 1 Presence", "PSU2_PRES". */
+const PRESENCE_NAME = /pres(?:ence)?\s*$/i;
 /** Redundancy sensors named for the whole set (HP "Fans", "Power Supplies"). */
 const GROUP_NAME = /^(?:fans|power supplies|psus|pwr supplies|cooling)$/i;
 
@@ -128,7 +130,7 @@ function roleOf(reading: IpmiReading): Role | undefined {
 
 function isRedundancy(reading: IpmiReading): boolean {
   if (reading.states.some((state) => stateMeaning(state)?.kind === 'redundancy')) return true;
-  return /redundan|\bredun\b/i.test(reading.name) || GROUP_NAME.test(reading.name.trim());
+  return /redundan|(?<![a-z])redund?(?![a-z])/i.test(reading.name) || GROUP_NAME.test(reading.name.trim());
 }
 
 /** A fan's speed, in RPM or in percent of full speed, whatever entity it sits on. */
@@ -153,12 +155,16 @@ function isSupplySensor(reading: IpmiReading): boolean {
 /**
  * `ipmitool sensor` prints a discrete record's states as bits: no bit set is
  * nothing asserted, whatever the type; set bits are read where the record's
- * kind is known (a supply, a redundancy set) and kept raw otherwise.
+ * kind is known (a supply's status, a redundancy set) and kept raw otherwise.
+ * A supply's presence sensor ("PS 1 Presence") is not its status sensor: HP
+ * types it Device Presence (offset 1 Device Present), others Entity Presence
+ * (offset 1 Entity Absent), and the table does not say which.
  */
 function withDecodedBits(reading: IpmiReading, role: Role | undefined): IpmiReading {
   const bits = reading.stateBits;
   if (bits === undefined || reading.states.length > 0) return reading;
-  if (bits !== 0 && role !== 'supply' && role !== 'redundancy') return reading;
+  const known = role === 'redundancy' || (role === 'supply' && !PRESENCE_NAME.test(reading.name));
+  if (bits !== 0 && !known) return reading;
   const { rawState: _raw, stateBits: _bits, ...rest } = reading;
   if (bits === 0) return { ...rest, states: [] };
   return { ...rest, states: statesFromBits(role === 'supply' ? 'powerSupply' : 'redundancy', bits) };
@@ -190,7 +196,9 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
     return Math.round(mapping.convert(value) * factor) / factor;
   };
   const thresholds: Thresholds = {};
-  for (const [name, value] of Object.entries(reading.thresholds) as [keyof Thresholds, number][]) thresholds[name] = convert(value);
+  if (isOrdered(reading.thresholds)) {
+    for (const [name, value] of Object.entries(reading.thresholds) as [keyof Thresholds, number][]) thresholds[name] = convert(value);
+  }
   const value = reading.value === undefined || reading.value === null ? null : convert(reading.value);
   const sensor: NumericSensor = {
     id,
@@ -203,10 +211,34 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
   if (Object.keys(thresholds).length > 0) sensor.thresholds = thresholds;
   // No reading is no verdict: the status column of an unreadable sensor ("ns", "na") says nothing of the part.
   if (value === null) sensor.unavailable = reading.unavailable ?? 'failed';
-  else if (reading.health) sensor.health = reading.health;
+  else if (reading.health) {
+    // The status column is the BMC's own comparison with these thresholds, with its hysteresis and event masks.
+    sensor.health = reading.health;
+    sensor.thresholdsJudged = true;
+  }
   const source = describeSource(reading);
   if (source) sensor.source = source;
   return sensor;
+}
+
+/** Thresholds from the most severe low one to the most severe high one: each no lower than the one before. */
+const THRESHOLD_ORDER = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'] as const;
+
+/**
+ * Whether the thresholds a record prints can be real: in order, with every
+ * low one below every high one. Some BMCs print 0.000 for every threshold
+ * they do not set; a reading would cross one of those whatever it is.
+ */
+function isOrdered(thresholds: Thresholds): boolean {
+  let previous: { name: keyof Thresholds; value: number } | undefined;
+  for (const name of THRESHOLD_ORDER) {
+    const value = thresholds[name];
+    if (value === undefined) continue;
+    const strict = previous !== undefined && previous.name.startsWith('lower') && name.startsWith('upper');
+    if (previous !== undefined && (strict ? value <= previous.value : value < previous.value)) return false;
+    previous = { name, value };
+  }
+  return true;
 }
 
 /** The printed precision, widened to write every threshold exactly and never narrower than before. */

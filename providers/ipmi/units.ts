@@ -131,6 +131,8 @@ export function mapUnit(context: UnitContext): UnitMapping {
   }
   // ipmitool prints "unspecified" for percentages whose SDR lacks the percent flag ("PS1 Curr Out %").
   if (printed === 'unspecified' && context.name.includes('%')) return PERCENT;
+  // A typed record without a unit ("CPU1 DTS", a margin below the processor's limit) still measures what its type says.
+  if (printed === 'unspecified' && context.sensorType !== undefined && byType) return { kind: byType.kind, unit: 'unspecified' };
   return mapping;
 }
 

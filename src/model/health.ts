@@ -237,7 +237,11 @@ export function currentReading(sensor: NumericSensor): number | null {
  * (0 RPM, 0 °C) would raise false alarms; the last reading, marked lost, is
  * honest and tells them something is wrong.
  *
- * Otherwise the worst of the threshold state and the source's own verdict wins.
+ * Otherwise the worst of the threshold state and the source's own verdict
+ * wins; only the source's when it judged the thresholds itself
+ * (`thresholdsJudged`). CurrentState agrees with the verdict: Normal when it
+ * is OK, else the threshold crossed, or Unknown when the source reports a
+ * fault without saying which threshold it saw.
  */
 export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined, last: LastReading | undefined): SensorAssessment | undefined {
   const current = currentReading(sensor);
@@ -251,11 +255,16 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
     const reason = sensor.unavailable === 'failed' || sensor.unavailable === undefined ? 'reading failed' : `reading ${sensor.unavailable}`;
     return { value: last.value, state: 'Unknown', verdict: verdict('lostCommunication', reason), lostSince: last.lostSince };
   }
-  const { state, condition } = heldThresholdState(current, sensor, last?.state);
-  const findings: Finding[] = [{ condition, reason: state === 'Normal' ? undefined : state }];
+  const threshold = heldThresholdState(current, sensor, last?.state);
   const source = healthCondition(sensor.health);
+  const findings: Finding[] = [];
+  if (source === undefined || !sensor.thresholdsJudged) {
+    findings.push({ condition: threshold.condition, reason: threshold.state === 'Normal' ? undefined : threshold.state });
+  }
   if (source !== undefined) findings.push({ condition: source, reason: source === 'ok' ? undefined : 'reported by the hardware' });
-  return { value: current, state, verdict: judge(findings) };
+  const judged = judge(findings);
+  const counted = threshold.state !== 'Normal' && (threshold.condition === judged.condition || !sensor.thresholdsJudged);
+  return { value: current, state: judged.condition === 'ok' ? 'Normal' : counted ? threshold.state : 'Unknown', verdict: judged };
 }
 
 /** Why a device's own status is what it is, when not plain OK. */

@@ -59,6 +59,15 @@ export interface NumericSensor {
   hysteresis?: number;
   /** The source's own verdict (IPMI status column, hwmon alarm files), if any. */
   health?: Health;
+  /**
+   * Whether `health` is the source's judgement of this reading against these
+   * thresholds (a BMC's status column): the model then takes it as the
+   * verdict and does not judge the thresholds again, so a threshold the
+   * hardware publishes but does not enforce raises no alarm. Otherwise the
+   * worse of `health` and the thresholds' state wins (hwmon's alarm files
+   * cover only some of a channel's limits).
+   */
+  thresholdsJudged?: boolean;
   /** Why there is no reading: absent, disabled, or failed to read. */
   unavailable?: 'absent' | 'disabled' | 'failed';
   monitors?: MonitoredElement;

@@ -246,6 +246,7 @@ const numericSensor = objectOf<NumericSensor>({
   settable: optional(listOf(thresholdName)),
   hysteresis: optional(nonNegative),
   health: optional(health),
+  thresholdsJudged: optional(flag),
   unavailable: optional(oneOf<NonNullable<NumericSensor['unavailable']>>()(['absent', 'disabled', 'failed'])),
   monitors: optional(monitors),
   source: optional(text),

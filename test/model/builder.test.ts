@@ -79,16 +79,26 @@ t.test('a sensor whose values do not fit a sint32 at full precision loses digits
 });
 
 t.test('sensor states and health follow the thresholds and the source', async (t) => {
-  const snapshot = (value: number, health?: 'critical'): HardwareSnapshot => ({
-    sensors: [{ id: 's', label: 'T', kind: 'temperature', unit: 'celsius', value, decimals: 0, health, thresholds: { upperNonCritical: 80, upperCritical: 90, upperFatal: 100 } }],
+  const snapshot = (value: number, health?: 'ok' | 'critical', thresholdsJudged?: boolean): HardwareSnapshot => ({
+    sensors: [{
+      id: 's', label: 'T', kind: 'temperature', unit: 'celsius', value, decimals: 0, health, thresholdsJudged,
+      thresholds: { upperNonCritical: 80, upperCritical: 90, upperFatal: 100 },
+    }],
   });
-  const cases: [number, 'critical' | undefined, string, number, number[]][] = [
-    [50, undefined, 'Normal', 5, [2]], [85, undefined, 'Upper Non-Critical', 10, [3]], [92, undefined, 'Upper Critical', 25, [6]],
-    [100, undefined, 'Upper Fatal', 30, [7]], [50, 'critical', 'Normal', 25, [6]],
+  const cases: [number, 'ok' | 'critical' | undefined, boolean | undefined, string, number, number[]][] = [
+    [50, undefined, undefined, 'Normal', 5, [2]], [85, undefined, undefined, 'Upper Non-Critical', 10, [3]],
+    [92, undefined, undefined, 'Upper Critical', 25, [6]], [100, undefined, undefined, 'Upper Fatal', 30, [7]],
+    // The source's fault outranks the thresholds; which threshold it saw is not known.
+    [50, 'critical', undefined, 'Unknown', 25, [6]], [85, 'critical', undefined, 'Upper Non-Critical', 25, [6]],
+    // An OK source does not clear a crossed threshold it did not judge (hwmon alarms cover only some limits)…
+    [92, 'ok', undefined, 'Upper Critical', 25, [6]],
+    // …but a source that judged the thresholds itself (a BMC's status column) is the verdict.
+    [92, 'ok', true, 'Normal', 5, [2]], [100, 'ok', true, 'Normal', 5, [2]], [50, 'critical', true, 'Unknown', 25, [6]],
+    [95, 'critical', true, 'Upper Critical', 25, [6]], [85, 'critical', true, 'Unknown', 25, [6]],
   ];
-  for (const [value, health, state, healthState, status] of cases) {
-    const { model } = build(input([sample(snapshot(value, health))]));
-    t.match(values(model.one('Thincim_NumericSensor', 'test:s'), ['CurrentState', 'HealthState', 'OperationalStatus']), { CurrentState: state, HealthState: healthState, OperationalStatus: status }, `${value} ${health ?? ''}`);
+  for (const [value, health, judged, state, healthState, status] of cases) {
+    const { model } = build(input([sample(snapshot(value, health, judged))]));
+    t.match(values(model.one('Thincim_NumericSensor', 'test:s'), ['CurrentState', 'HealthState', 'OperationalStatus']), { CurrentState: state, HealthState: healthState, OperationalStatus: status }, `${value} ${health ?? ''} ${judged ?? ''}`);
     t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), healthState, 'rolls up to the system');
   }
 });

@@ -12,7 +12,7 @@ function fullSnapshot(): HardwareSnapshot {
     sensors: [{
       id: 't1', label: 'Inlet Temp', kind: 'temperature', unit: 'celsius', value: 24.5, decimals: 1,
       thresholds: { upperNonCritical: 42, upperCritical: 47, lowerCritical: -7 }, settable: ['upperCritical'],
-      health: 'ok', monitors: { kind: 'chassis', id: 'c' }, source: 'ipmi:0x04',
+      health: 'ok', thresholdsJudged: true, monitors: { kind: 'chassis', id: 'c' }, source: 'ipmi:0x04',
     }, {
       id: 'f1', label: 'Fan 1', kind: 'fan', unit: 'rpm', value: null, decimals: 0, unavailable: 'absent',
     }],
@@ -93,6 +93,7 @@ t.test('names the first bad field by its path', async (t) => {
     ['date', (s) => (s.firmware[0].releaseDate = '2021-04-12'), 'snapshot.firmware[0].releaseDate: expected a valid Date, got string "2021-04-12"'],
     ['invalid date', (s) => (s.firmware[0].releaseDate = new Date('garbage')), 'snapshot.firmware[0].releaseDate: expected a valid Date, got an invalid Date'],
     ['firmware version', (s) => delete s.firmware[0].version, 'snapshot.firmware[0].version: is required'],
+    ['judged flag', (s) => (s.sensors[0].thresholdsJudged = 'yes'), 'snapshot.sensors[0].thresholdsJudged: expected a boolean, got string "yes"'],
     ['board flag', (s) => (s.boards[0].hostingBoard = 1), 'snapshot.boards[0].hostingBoard: expected a boolean, got number 1'],
     ['chassis tag', (s) => (s.chassis[0].tag = null), 'snapshot.chassis[0].tag: expected a string, got null'],
     ['memory capacity', (s) => (s.memory[0].capacity = '16 GB'), 'snapshot.memory[0].capacity: expected a finite number ≥ 0, got string "16 GB"'],

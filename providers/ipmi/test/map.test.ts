@@ -6,6 +6,7 @@ import { parseFreeIpmiSensors } from '../freeipmi.js';
 import { parseFru } from '../fru.js';
 import { parseSdrElist, parseSdrList } from '../sdr-list.js';
 import { parseSdrVerbose } from '../sdr-verbose.js';
+import { parseSensorTable } from '../sensor-table.js';
 import { normaliseState, knownStates, stateMeaning } from '../states.js';
 import type { IpmiReading } from '../types.js';
 import { fixture } from './fixture.js';
@@ -110,6 +111,34 @@ t.test('discrete sensors: raw states, FreeIPMI interpretation, name hints', asyn
   t.equal(discrete(interpreted.discreteSensors, 'ipmi:Y').health, 'critical', 'the worse of ours and the tool\'s');
   const hints = buildSnapshot({ readings: [reading({ name: 'Cable Pres' }), reading({ name: 'Lid Intrusion' }), reading({ name: 'Sys Health' })] });
   t.same(hints.discreteSensors?.map((s) => s.kind), ['presence', 'intrusion', 'other']);
+});
+
+t.test('FreeIPMI: an unreadable discrete sensor is no reading; a typed record without a unit keeps its type', async (t) => {
+  // Modelled on a Dell `ipmi-sensors` (an empty slot's PMIC) and an `ipmimonitoring` CSV (a processor's thermal margin).
+  const free = buildSnapshot({
+    readings: parseFreeIpmiSensors([
+      'ID,Name,Type,State,Reading,Units,Event',
+      "6,CPU1 DTS,Temperature,Nominal,-60.00,unspecified,'OK'",
+      '200,DIMM 17 PMIC,Voltage,N/A,N/A,N/A,N/A',
+      "201,DIMM 18 PMIC,Voltage,Nominal,N/A,N/A,'OK'",
+    ].join('\n')).readings,
+  });
+  t.match(sensor(free.sensors, 'ipmi:CPU1 DTS'), { kind: 'temperature', unit: 'unspecified', value: -60 });
+  t.match(discrete(free.discreteSensors, 'ipmi:DIMM 17 PMIC'), { state: 'No Reading', health: 'unknown' });
+  t.match(discrete(free.discreteSensors, 'ipmi:DIMM 18 PMIC'), { state: 'No state asserted', health: 'ok' });
+});
+
+t.test('a supply\'s presence sensor in the threshold table keeps its raw bits; a redundancy sensor in capitals is one', async (t) => {
+  // Modelled on an HP iLO 4 and a ZT Systems `ipmitool sensor`: presence offsets differ by sensor type, which the table does not print.
+  const row = (name: string, bits: string) => `${name.padEnd(17)}| 0x0        | discrete   | ${bits}| na        | na        | na        | na        | na        | na\n`;
+  const snapshot = buildSnapshot({
+    readings: parseSensorTable(row('PS 1 Presence', '0x0280') + row('PS 2 Presence', '0x0180') + row('PS1 Status', '0x0180') + row('PWR_UNIT_REDUND', '0x0180')).readings,
+  });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS 1 Presence'), { state: '0x0280', health: 'unknown' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS 2 Presence'), { state: '0x0180', health: 'unknown' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS1 Status'), { state: 'Presence detected', health: 'ok' }, "a supply's status sensor is decoded");
+  t.same(snapshot.redundancy?.map((r) => [r.label, r.kind, r.status]), [['PWR_UNIT_REDUND', 'powerSupply', 'full']]);
+  t.notOk(snapshot.powerSupplies?.some((p) => p.status === 'failed'), 'no supply failed for bits it cannot read');
 });
 
 t.test('a record with an analog value and states gives a numeric and a discrete sensor', async (t) => {

@@ -7,7 +7,7 @@
 import t from 'tap';
 import { buildModel, sensorEncoding, type BuildProblem } from '../../../src/model/index.js';
 import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
-import { input, sample } from '../../../test/model/fixtures.js';
+import { input, Model, sample, values } from '../../../test/model/fixtures.js';
 import { buildSnapshot } from '../map.js';
 import { detectFormat, parseSensorOutput } from '../recognise.js';
 import { fixture } from './fixture.js';
@@ -173,6 +173,30 @@ t.test('no false alarms: what the BMC reports healthy is healthy', async (t) => 
   }
 });
 
+t.test('the BMC\'s status column is the verdict: thresholds it publishes but does not enforce raise no alarm', async (t) => {
+  // Modelled on an NEC ExpressScope (a fan's lower limit printed as its upper non-critical) and a chassis CMM (0.000 for every threshold).
+  const snapshot = snapshotOf('sensor-unenforced-thresholds.txt');
+  t.same(numeric(snapshot, 'ipmi:System FAN1').thresholds, { upperNonCritical: 2300.331 }, 'a threshold in order is served');
+  t.equal(numeric(snapshot, 'ipmi:PSU1_Pout').thresholds, undefined, 'thresholds out of order (every low one not below every high one) are not real');
+  t.same(numeric(snapshot, 'ipmi:Inlet Temp').thresholds, { upperNonCritical: 42, upperCritical: 47 });
+  const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
+  const state = (label: string) => values(model.one('Thincim_NumericSensor', label), ['CurrentState', 'HealthState', 'OperationalStatus']);
+  for (const label of ['System FAN1', 'System FAN2', 'PSU1_Pout', 'PSU1_Vout', 'Inlet Temp']) {
+    t.same(state(label), { CurrentState: 'Normal', HealthState: 5, OperationalStatus: [2] }, label);
+  }
+  t.same(state('Exhaust Temp'), { CurrentState: 'Upper Non-Critical', HealthState: 10, OperationalStatus: [3] }, 'what the BMC flags stays flagged');
+  t.equal(model.all('OMC_Fan').length, 2);
+  for (const fan of model.all('OMC_Fan')) t.equal(fan.get('HealthState'), 5, `${fan.get('ElementName')} is OK`);
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 10, 'the system: Degraded by the exhaust only');
+});
+
+t.test('a fault the BMC reports without a threshold is not a Normal state', async (t) => {
+  // Modelled on a Dell R320 `sdr list full`: a stopped fan, `cr`, no thresholds printed.
+  const snapshot = buildSnapshot({ readings: parseSensorOutput('Fan3B            | 0 RPM             | cr\n', 'sdr list').readings });
+  const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
+  t.same(values(model.one('Thincim_NumericSensor', 'Fan3B'), ['CurrentState', 'HealthState']), { CurrentState: 'Unknown', HealthState: 25 });
+});
+
 t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {
   const units = snapshotOf('sensor-units.txt');
   const expected: [string, string, number, number][] = [
@@ -205,7 +229,7 @@ t.test('every unit ipmitool prints maps, keeping the printed resolution', async 
 });
 
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
-  const files = ['sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
+  const files = ['sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
   for (const file of files) {
     const problems: BuildProblem[] = [];
     buildModel(input([sample(snapshotOf(file), { provider: 'ipmi' })]), { onProblem: (p) => problems.push(p) });
