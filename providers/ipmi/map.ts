@@ -42,12 +42,14 @@ const FAN_ENTITIES = new Set([29, 30]);
 /** What a record is, beyond its reading: a fan's speed, a supply's own sensor, a redundancy sensor. */
 type Role = 'fan' | 'supply' | 'redundancy';
 
-/** A supply's own sensor where no type is printed: "PS1 Status", "Power Supply 2", "PSU2", "PS 3 Presence", "PSU1_STATUS". */
-const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?:[ _-]?(?:status|stat|state|presence|pres))?$/i;
+/** A supply's own sensor where no type is printed: "PS1 Status", "Power Supply 2", "PSU2", "PS 3 Presence", "PSU1_STATUS", "PSU1 AC Lost" (AMI). */
+const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?:[ _-]?(?:status|stat|state|presence|pres|ac[ _-]?lost|pwr[ _-]?detect))?$/i;
 /** A sensor named after a supply: "PS1 Curr Out %", "PS 2 Input", "PSU2 Temp". */
 const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
-/** A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA". */
-const FAN_NAME = /^(?:sys(?:tem)?[ _-]?|cpu\d*[ _-]?|rear[ _-]?|front[ _-]?)?fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+[a-z]?|[a-z])(?:[ _-]?(?:rpm|speed|tach|duty|pct|%))?$/i;
+/** A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA", "Fan 1 DutyCycle". */
+const FAN_NAME = /^(?:sys(?:tem)?[ _-]?|cpu\d*[ _-]?|rear[ _-]?|front[ _-]?)?fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+[a-z]?|[a-z])(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
+/** A fan's duty-cycle sensor: "Fan 1 DutyCycle", "FAN2_DUTY". */
+const DUTY_SUFFIX = /[ _-]?duty(?:[ _-]?cycle)?$/i;
 /** A presence sensor's name: "PS 1 Presence", "PSU2_PRES". */
 const PRESENCE_NAME = /pres(?:ence)?\s*$/i;
 /** Redundancy sensors named for the whole set (HP "Fans", "Power Supplies"). */
@@ -336,19 +338,40 @@ function discreteKind(reading: IpmiReading, role: Role | undefined): DiscreteSen
 interface StatusVerdict {
   status: DeviceStatus;
   reason?: string;
+  /** The BMC says the device is absent ("Device Absent"), rather than asserting nothing. */
+  statedAbsent?: boolean;
 }
 
+/**
+ * One fan per speed sensor, except that a duty-cycle sensor ("Fan 1
+ * DutyCycle", HP) is the fan named before it when a record has that name:
+ * it joins that fan's speed sensor (iLO 4 prints both in percent), or is the
+ * speed of a fan whose own record is discrete (iLO 5). Discrete records named
+ * as a fan ("Fan 1", "Fan 1 Presence") then watch it.
+ */
 function buildFans(records: Classified[]): Fan[] {
-  const fans: Fan[] = [];
-  for (const { numeric, discrete, role } of records) {
+  const names = new Set(records.map((record) => record.reading.name.trim().toLowerCase()));
+  const fans = new Map<string, Fan>();
+  const duty = (record: Classified) => DUTY_SUFFIX.test(record.reading.name.trim());
+  for (const { numeric, discrete, role, reading } of [...records.filter((r) => !duty(r)), ...records.filter(duty)]) {
     if (role !== 'fan' || !numeric) continue;
-    const { status, reason } = speedStatus(numeric);
-    const fan: Fan = { id: `ipmi:fan:${numeric.id.slice('ipmi:'.length)}`, label: numeric.label, speedSensor: numeric.id, status };
-    if (reason) fan.statusReason = reason;
+    const base = reading.name.trim().replace(DUTY_SUFFIX, '');
+    const label = base !== reading.name.trim() && names.has(base.toLowerCase()) ? base : numeric.label;
+    let fan = fans.get(label.toLowerCase());
+    if (!fan) {
+      const { status, reason } = speedStatus(numeric);
+      const id = label === numeric.label ? numeric.id.slice('ipmi:'.length) : label;
+      fan = { id: `ipmi:fan:${id}`, label, speedSensor: numeric.id, status };
+      if (reason) fan.statusReason = reason;
+      fans.set(label.toLowerCase(), fan);
+    }
     for (const sensor of [numeric, discrete]) if (sensor) sensor.monitors = { kind: 'fan', id: fan.id };
-    fans.push(fan);
   }
-  return fans;
+  for (const { discrete, numeric, role, reading } of records) {
+    const fan = fans.get(reading.name.trim().replace(PRESENCE_NAME, '').trim().toLowerCase());
+    if (discrete && !numeric && role === undefined && fan) discrete.monitors = { kind: 'fan', id: fan.id };
+  }
+  return [...fans.values()];
 }
 
 /** A device's status from the reading of its analog sensor: the BMC's verdict; a reading without one is a working part. */
@@ -380,14 +403,26 @@ interface SupplyDraft {
 
 function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefined): PowerSupply[] {
   const drafts = new Map<string, SupplyDraft>();
+  const shared = sharedEntities(records);
+  const entityOf = (reading: IpmiReading) => {
+    const entity = supplyEntity(reading);
+    return entity !== undefined && shared.has(entity) ? undefined : entity;
+  };
+  const supplyKey = (record: Classified) => {
+    const number = supplyNumber(record.reading);
+    return entityOf(record.reading) ?? (number === undefined ? record.id : `#${number}`);
+  };
   for (const record of records) {
     if (record.role !== 'supply') continue;
-    const entity = supplyEntity(record.reading);
+    const entity = entityOf(record.reading);
     const number = supplyNumber(record.reading);
     const key = supplyKey(record);
     let draft = drafts.get(key);
     if (!draft) {
-      const supply: PowerSupply = { id: `ipmi:psu:${entity ?? record.id.slice('ipmi:'.length)}`, label: record.reading.name, status: 'unknown', sensors: [] };
+      // On a shared entity a supply is named as its sensors' names number it ("PSU1"), not after its first sensor ("PSU1 AC Lost").
+      const onShared = entity === undefined && supplyEntity(record.reading) !== undefined;
+      const label = (onShared && SUPPLY_PREFIX.exec(record.reading.name.trim())?.[0]) || record.reading.name;
+      const supply: PowerSupply = { id: `ipmi:psu:${entity ?? (label === record.reading.name ? record.id.slice('ipmi:'.length) : label)}`, label, status: 'unknown', sensors: [] };
       draft = { supply, verdicts: [], ...(number === undefined ? {} : { number }), ...(entity === undefined ? {} : { entity }) };
       drafts.set(key, draft);
     }
@@ -396,20 +431,32 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
   const all = [...drafts.values()];
   for (const record of records) {
     if (record.role === 'redundancy' || record.role === 'fan') continue;
-    const draft = record.role === 'supply' ? drafts.get(supplyKey(record)) : owningSupply(record, all);
+    const draft = record.role === 'supply' ? drafts.get(supplyKey(record)) : owningSupply(record, all, entityOf(record.reading));
     if (!draft) continue;
     // `sensors` lists the supply's numeric sensors (the model links those); discrete ones name the supply they watch.
     if (record.numeric) draft.supply.sensors?.push(record.numeric.id);
     for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
+  const redundant = records.some((record) => record.role === 'redundancy' && redundancyKind(record.reading) === 'powerSupply');
   return all.map(({ supply, verdicts }) => {
     const worst = verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
-    supply.status = worst.status;
+    supply.status = isEmptyBay(verdicts, redundant) ? 'absent' : worst.status;
     if (worst.reason) supply.statusReason = worst.reason;
     const fruData = fru && fruOf(fru, supply.label);
     if (fruData) supply.fru = fruData;
     return supply;
   });
+}
+
+/**
+ * A bay the BMC says is empty ("Device Absent"), does not scan (its status
+ * sensor Disabled) and counts in no redundancy set: an HP iLO 4 with one
+ * supply. An empty slot, not a pulled supply: a pulled one still alarms
+ * (nothing asserted, an absence the BMC scans, or a redundancy set).
+ */
+function isEmptyBay(verdicts: readonly StatusVerdict[], redundant: boolean): boolean {
+  return !redundant && verdicts.some((verdict) => verdict.statedAbsent) && verdicts.some((verdict) => verdict.reason === 'disabled') &&
+    verdicts.every((verdict) => verdict.statedAbsent || verdict.reason === 'disabled');
 }
 
 function supplyEntity(reading: IpmiReading): string | undefined {
@@ -423,15 +470,25 @@ function supplyNumber(reading: IpmiReading): number | undefined {
   return supplyEntity(reading) === undefined ? undefined : reading.entity?.instance;
 }
 
-/** Sensors of one supply share its entity 10.n, else its number ("PS1 Status", "PS1 Presence"). */
-function supplyKey(record: Classified): string {
-  const number = supplyNumber(record.reading);
-  return supplyEntity(record.reading) ?? (number === undefined ? record.id : `#${number}`);
+/**
+ * Supply entities that supplies of different numbers share: AMI puts
+ * "PSU1 …" to "PSU4 …" all on 10.0, so there the names tell the supplies
+ * apart. Elsewhere sensors of one supply share its entity 10.n, else its
+ * number ("PS1 Status", "PS1 Presence").
+ */
+function sharedEntities(records: Classified[]): Set<string> {
+  const numbers = new Map<string, Set<number>>();
+  for (const { reading, role } of records) {
+    const entity = supplyEntity(reading);
+    const named = SUPPLY_PREFIX.exec(reading.name.trim());
+    if (role !== 'supply' || entity === undefined || !named) continue;
+    numbers.set(entity, (numbers.get(entity) ?? new Set()).add(Number(named[1])));
+  }
+  return new Set([...numbers].filter(([, seen]) => seen.size > 1).map(([entity]) => entity));
 }
 
 /** The supply a measurement belongs to: the one on its entity 10.n, else the one its name numbers ("PS2 Curr Out %"). */
-function owningSupply(record: Classified, drafts: SupplyDraft[]): SupplyDraft | undefined {
-  const entity = supplyEntity(record.reading);
+function owningSupply(record: Classified, drafts: SupplyDraft[], entity: string | undefined): SupplyDraft | undefined {
   if (entity !== undefined) {
     const onEntity = drafts.find((draft) => draft.entity === entity);
     if (onEntity) return onEntity;
@@ -461,7 +518,9 @@ function supplyStatus(record: Classified): StatusVerdict {
     .map((state): StatusVerdict => {
       const meaning = stateMeaning(state);
       if (meaning?.supply === undefined) return { status: 'unknown', reason: state };
-      return meaning.reason ? { status: meaning.supply, reason: meaning.reason } : { status: meaning.supply };
+      const verdict: StatusVerdict = meaning.reason ? { status: meaning.supply, reason: meaning.reason } : { status: meaning.supply };
+      if (meaning.kind === 'presence' && meaning.supply === 'failed') verdict.statedAbsent = true;
+      return verdict;
     })
     .reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
 }

@@ -69,6 +69,41 @@ t.test('HP "Fan Block" fans in percent under the system board are fans, linked t
   t.match(numeric(table, 'ipmi:Fan Block 1'), { kind: 'fan', unit: 'percent', value: 35.28, decimals: 3 }, 'a decimal comma');
 });
 
+t.test("a fan's duty cycle is that fan's sensor: one fan each, whether its own record reads percent or states", async (t) => {
+  // Modelled on an HP DL360 Gen9 (iLO 4) `sdr elist` and an HPE iLO 5 `ipmitool sensor`.
+  const elist = buildSnapshot({
+    readings: parseSensorOutput([
+      'Fan 1            | 28h | ok  | 29.1 | 19.60 percent, Transition to Running',
+      'Fan 1 DutyCycle  | 29h | ok  | 29.1 | 19.60 percent',
+      'Fan 1 Presence   | 2Ah | ok  | 29.1 | Device Present',
+      'Fan 2            | 2Bh | ok  | 29.2 | 21.17 percent, Transition to Running',
+      'Fan 2 DutyCycle  | 2Ch | ok  | 29.2 | 21.17 percent',
+      'Fans             | 45h | ok  | 29.8 | Fully Redundant',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(elist.fans?.map((f) => [f.id, f.label, f.speedSensor, f.status]), [
+    ['ipmi:fan:Fan 1', 'Fan 1', 'ipmi:Fan 1', 'ok'], ['ipmi:fan:Fan 2', 'Fan 2', 'ipmi:Fan 2', 'ok'],
+  ]);
+  t.same(numeric(elist, 'ipmi:Fan 1 DutyCycle').monitors, { kind: 'fan', id: 'ipmi:fan:Fan 1' });
+  t.same(discrete(elist, 'ipmi:Fan 1 Presence').monitors, { kind: 'fan', id: 'ipmi:fan:Fan 1' });
+  const row = (name: string, reading: string, unit: string, status: string) =>
+    `${name.padEnd(17)}| ${reading.padEnd(11)}| ${unit.padEnd(11)}| ${status.padEnd(6)}| na        | na        | na        | na        | na        | na`;
+  const table = buildSnapshot({
+    readings: parseSensorOutput([
+      row('Fan 1', '0x0', 'discrete', '0x0180'), row('Fan 1 DutyCycle', '47.824', 'percent', 'ok'), row('Fan 1 Presence', '0x0', 'discrete', '0x0280'),
+      row('Fan 2', '0x0', 'discrete', '0x0180'), row('Fan 2 DutyCycle', '45.000', 'percent', 'ok'), row('Fans', '0x0', 'discrete', '0x0180'),
+      row('Fan 3 DutyCycle', '40.000', 'percent', 'ok'),
+    ].join('\n'), 'sensor').readings,
+  });
+  t.same(table.fans?.map((f) => [f.id, f.label, f.speedSensor, f.status, f.redundancyGroup]), [
+    ['ipmi:fan:Fan 1', 'Fan 1', 'ipmi:Fan 1 DutyCycle', 'ok', 'ipmi:redundancy:Fans'],
+    ['ipmi:fan:Fan 2', 'Fan 2', 'ipmi:Fan 2 DutyCycle', 'ok', 'ipmi:redundancy:Fans'],
+    ['ipmi:fan:Fan 3 DutyCycle', 'Fan 3 DutyCycle', 'ipmi:Fan 3 DutyCycle', 'ok', 'ipmi:redundancy:Fans'],
+  ], 'a duty cycle without a record of its base name is a fan of its own');
+  t.same(discrete(table, 'ipmi:Fan 1').monitors, { kind: 'fan', id: 'ipmi:fan:Fan 1' });
+  t.match(table.redundancy, [{ label: 'Fans', kind: 'fan', status: 'full' }]);
+});
+
 t.test('temperatures on a supply entity are supply temperatures, never supplies', async (t) => {
   const hp = snapshotOf('sdr-elist-full-hp.txt');
   t.same(hp.powerSupplies?.map((p) => [p.id, p.label]), [['ipmi:psu:10.1', 'Power Supply 1'], ['ipmi:psu:10.2', 'Power Supply 2']]);
@@ -102,6 +137,25 @@ t.test('a pulled supply is failed and not present; its redundancy set is lost', 
   ], 'the threshold table\'s state bits: 0x0180 present, 0x0080 nothing asserted');
   const absent = buildSnapshot({ readings: [{ name: 'PS3 Presence', states: ['Device Absent'], thresholds: {}, line: 1 }] });
   t.match(absent.powerSupplies, [{ status: 'failed', statusReason: 'not present' }], '"Device Absent" on a supply');
+});
+
+t.test('an empty bay is no pulled supply: absent, not scanned, in no redundancy set', async (t) => {
+  // Modelled on an HP DL360 Gen9 (iLO 4) with one supply: no "Power Supplies" redundancy sensor, bay 2 disabled.
+  const lines = [
+    'Power Supply 1   | 3Dh | ok  | 10.1 | 225 Watts, Presence detected',
+    'PS 1 Presence    | 3Fh | ok  | 10.1 | Device Present',
+    'Power Supply 2   | 40h | ns  | 10.2 | Disabled',
+    'PS 2 Output      | 41h | ns  | 10.2 | Disabled',
+    'PS 2 Presence    | 42h | ok  | 10.2 | Device Absent',
+  ];
+  const single = buildSnapshot({ readings: parseSensorOutput(lines.join('\n'), 'elist').readings });
+  t.same(single.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['Power Supply 1', 'ok', undefined], ['Power Supply 2', 'absent', 'not present']]);
+  const model = new Model(buildModel(input([sample(single, { provider: 'ipmi' })])));
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, 'left out of the roll-up');
+  const redundant = buildSnapshot({ readings: parseSensorOutput([...lines, 'Power Supplies   | 43h | ok  | 10.3 | Redundancy Lost'].join('\n'), 'elist').readings });
+  t.match(redundant.powerSupplies, [{ status: 'ok' }, { status: 'failed', statusReason: 'not present' }], 'with a redundancy set it is a pulled supply');
+  const scanned = buildSnapshot({ readings: parseSensorOutput(lines.map((l) => l.replace('ns  | 10.2 | Disabled', 'ok  | 10.2 | 0 Watts')).join('\n'), 'elist').readings });
+  t.match(scanned.powerSupplies, [{ status: 'ok' }, { status: 'failed' }], 'a bay the BMC scans is a pulled supply');
 });
 
 t.test('AC lost, failure, config error are failures and predictive failure degrades, whatever the status column says', async (t) => {
