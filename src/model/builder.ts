@@ -41,7 +41,7 @@ export function buildHost(input: ModelInput, options: BuildOptions = {}): HostMo
     else mapSnapshot(ctx, physical, sample, sample.snapshot, staleReason(sample, input.now, input.staleAfterMs));
   }
   const identity = input.hardware.find((s) => s.snapshot?.system !== undefined)?.snapshot?.system;
-  physical.finish(identity);
+  physical.finish(identity, input.hardware.find((s) => s.snapshot !== undefined)?.provider);
   addSystem(ctx, identity);
   registerProfiles(ctx);
   addOemInstances(ctx, input.instances);

@@ -263,9 +263,21 @@ t.test('profile registration (DSP1033)', async (t) => {
   t.equal(index.referencing('root/cimv2', registeredProfilePath({ dsp: 'DSP1013' })).length, 2, 'the Fan profile reached from root/cimv2');
 });
 
+t.test('a chassis is served even when no provider describes one, and its Manufacturer is a string', async (t) => {
+  const bare = build(input([sample({ sensors: [{ id: 's', label: 'S', kind: 'voltage', unit: 'volts', value: 1, decimals: 1 }] })])).model;
+  t.same(bare.all('Thincim_Chassis').map((c) => values(c, ['ElementName', 'Manufacturer', 'Model', 'HealthState'])), [
+    { ElementName: 'Chassis', Manufacturer: '', Model: null, HealthState: 5 },
+  ]);
+  const named = build(input([sample({ system: { hostname: 'h', manufacturer: 'Dell Inc.', model: 'PowerEdge R320' } })])).model;
+  t.equal(named.one('Thincim_Chassis', 'Chassis').get('Manufacturer'), 'Dell Inc.', "the system's maker");
+  const unnamed = build(input([sample({ chassis: [{ id: 'c', serialNumber: 'S1' }] })])).model;
+  t.same(values(unnamed.one('Thincim_Chassis', 'Chassis'), ['Manufacturer', 'SerialNumber']), { Manufacturer: '', SerialNumber: 'S1' });
+  t.same(build(input([sample(undefined)])).model.all('Thincim_Chassis'), [], 'none before a provider has sampled');
+});
+
 t.test('component profiles only with their central instances', async (t) => {
   const { model } = build(input([sample({ sensors: [{ id: 's', label: 'S', kind: 'voltage', unit: 'volts', value: 1, decimals: 1 }] })]));
-  t.same(model.all('Thincim_RegisteredProfile', 'root/interop').map((p) => p.get('RegisteredName')), ['Base Server', 'Profile Registration', 'Sensors']);
+  t.same(model.all('Thincim_RegisteredProfile', 'root/interop').map((p) => p.get('RegisteredName')), ['Base Server', 'Profile Registration', 'Sensors', 'Physical Asset']);
   const empty = build(input([])).model;
   t.same(empty.all('Thincim_RegisteredProfile', 'root/interop').map((p) => p.get('RegisteredName')), ['Base Server', 'Profile Registration']);
   t.same(checkProfileRules(empty.entries), []);

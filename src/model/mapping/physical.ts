@@ -103,8 +103,16 @@ export class PhysicalAssets {
     this.#ctx.associate(ModelClass.Realizes, ['Antecedent', path], ['Dependent', device]);
   }
 
-  /** Writes the chassis (merged by now), what the main one contains, and the system's packaging. */
-  finish(system: SystemIdentity | undefined): void {
+  /**
+   * Writes the chassis (merged by now), what the main one contains, and the
+   * system's packaging. Every host has a chassis, and tools written for ESXi
+   * read the first one's Manufacturer (check_esxi_hardware `-V auto`), so
+   * when no provider describes one, a chassis is served all the same, in the
+   * name of the first provider sampled (its first sample brings it, as it
+   * would bring its own).
+   */
+  finish(system: SystemIdentity | undefined, sampledProvider: string | undefined): void {
+    if (this.#chassis.length === 0 && sampledProvider !== undefined) this.addChassis(sampledProvider, { id: 'chassis' });
     this.#chassis.forEach((chassis, i) => this.#writeChassis(chassis, i === 0 ? 'Chassis' : `Chassis ${i + 1}`, system));
     const main = this.#chassis[0];
     if (main === undefined) return;
@@ -114,7 +122,9 @@ export class PhysicalAssets {
   }
 
   #writeChassis({ path, draft, data, source }: MergedChassis, elementName: string, system: SystemIdentity | undefined): void {
-    setStatus(setFru(draft, data), PRESENT)
+    // The system's maker where the chassis names none; a string in any case, which `-V auto` matches with a regular expression.
+    const manufacturer = data.manufacturer ?? system?.manufacturer ?? '';
+    setStatus(setFru(draft, { ...data, manufacturer }), PRESENT)
       .set('ElementName', 'string', elementName)
       .set('PackageType', 'uint16', PackageType.ChassisFrame)
       .set('ChassisPackageType', 'uint16', chassisPackageType(data.type))
