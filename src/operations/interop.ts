@@ -69,7 +69,8 @@ function objectManager(server: ServerIdentity) {
   return scoped(server, InteropClass.ObjectManager)
     .key('Name', 'string', `thincim:${server.hostname}`)
     .set('ElementName', 'string', 'thincim')
-    .set('Description', 'string', `thincim ${server.version}, a thin CIM/WBEM hardware-health agent`)
+    // pywbem's WBEMServer reads a generic server's version from "… version <v>" at the end of this text.
+    .set('Description', 'string', `thincim, a thin CIM/WBEM hardware-health agent, version ${server.version}`)
     .set('EnabledState', 'uint16', 2)
     .set('RequestedState', 'uint16', 12)
     .set('HealthState', 'uint16', 5)

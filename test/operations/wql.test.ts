@@ -83,6 +83,13 @@ t.test('syntax errors are CIM_ERR_INVALID_QUERY with a position', async (t) => {
   }
 });
 
+t.test('LIKE, valid in both languages, is a feature not supported, not a syntax error', async (t) => {
+  for (const q of ["SELECT * FROM CIM_Fan WHERE ElementName LIKE 'Fan%'", "SELECT * FROM CIM_Fan WHERE ElementName NOT LIKE 'Fan_'"]) {
+    t.throws(() => parseQuery(q), { name: 'CIMError', code: CIMStatus.QUERY_FEATURE_NOT_SUPPORTED, message: /position 41: LIKE is not supported/ }, q);
+  }
+  t.throws(() => parseQuery('SELECT * FROM CIM_Fan WHERE ElementName NOT 5'), { code: CIMStatus.INVALID_QUERY }, 'NOT without LIKE after a property stays a syntax error');
+});
+
 t.test('queries are checked against the class', async (t) => {
   const schema = { getClass: (n: string) => (n === 'CIM_Fan' ? new CIMClass({ classname: 'CIM_Fan' }) : undefined), anyClassHas: () => false };
   const check = (q: string) => () => checkQuery(parseQuery(q), cls, schema);

@@ -187,6 +187,7 @@ class Parser {
       return { kind: 'isnull', property, negated };
     }
     if (this.acceptKeyword('isa')) return { kind: 'isa', property, classname: this.name('a class name') };
+    this.refuseLike();
     const op = this.operator();
     const right = this.peek();
     if (right.kind === 'ident' && !KEYWORDS.has(right.text.toLowerCase())) {
@@ -201,6 +202,20 @@ class Parser {
     const value = this.literal();
     const op = this.operator();
     return { kind: 'compare', op, property: this.name('a property name'), value, reversed: true };
+  }
+
+  /**
+   * LIKE is valid WQL and CQL, but their patterns differ (WQL's % and _, CQL's
+   * regular expressions) where this parser serves both: a feature not
+   * supported, not a syntax error.
+   */
+  private refuseLike(): void {
+    const token = this.peek();
+    const like = (t: Token | undefined) => t?.kind === 'ident' && t.text.toLowerCase() === 'like';
+    const negated = token.kind === 'ident' && token.text.toLowerCase() === 'not' && like(this.tokens[this.#pos + 1]);
+    if (like(token) || negated) {
+      throw new CIMError(CIMStatus.QUERY_FEATURE_NOT_SUPPORTED, `query at position ${token.position}: LIKE is not supported; compare with = or <>`);
+    }
   }
 
   private operator(): CompareOp {
