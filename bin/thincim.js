@@ -1,4 +1,11 @@
 #!/usr/bin/env node
+import { constants } from 'node:os';
 import { main } from '../dist/src/cli/main.js';
+
+// A reader that stops early (`thincim health … | head`) closes the pipe: end as SIGPIPE ends a C tool, without a stack trace.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(128 + constants.signals.SIGPIPE);
+});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,6 @@
 /** Every command answers --help (and -h) with its usage on standard output and exit status 0. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import t from 'tap';
 import { runCli } from './client/run-cli.js';
 
@@ -20,4 +22,14 @@ t.test('thincim --help lists every command tested here', async (t) => {
   t.equal(result.code, 0);
   const listed = [...result.stdout.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]);
   t.same(listed.sort(), [...COMMANDS].sort());
+});
+
+t.test('a reader that closes the pipe early ends the binary as SIGPIPE would, without a stack trace', async (t) => {
+  const child = spawn(process.execPath, ['bin/thincim.js', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy(); // before the binary has loaded, let alone written
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = await once(child, 'close');
+  t.equal(code, 141, '128 + SIGPIPE');
+  t.equal(stderr, '');
 });

@@ -340,6 +340,8 @@ interface StatusVerdict {
   reason?: string;
   /** The BMC says the device is absent ("Device Absent"), rather than asserting nothing. */
   statedAbsent?: boolean;
+  /** From a raw reading ("0x0280"), which says nothing a sensor read otherwise does not. */
+  raw?: boolean;
 }
 
 /**
@@ -438,7 +440,10 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
   const redundant = records.some((record) => record.role === 'redundancy' && redundancyKind(record.reading) === 'powerSupply');
-  return all.map(({ supply, verdicts }) => {
+  return all.map(({ supply, verdicts: given }) => {
+    // A raw reading ("PS 1 Presence" 0x0280) is the verdict only where no other sensor of the supply says anything.
+    const read = given.filter((verdict) => !verdict.raw);
+    const verdicts = read.length > 0 ? read : given;
     const worst = verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
     supply.status = isEmptyBay(verdicts, redundant) ? 'absent' : worst.status;
     if (worst.reason) supply.statusReason = worst.reason;
@@ -511,7 +516,7 @@ function supplyStatus(record: Classified): StatusVerdict {
   if (reading.unavailable) return { status: 'unknown', reason: reading.unavailable === 'disabled' ? 'disabled' : 'no reading' };
   if (reading.states.length === 0) {
     if (record.numeric) return speedStatus(record.numeric);
-    if (reading.rawState !== undefined) return { status: 'unknown', reason: `state ${reading.rawState}` };
+    if (reading.rawState !== undefined) return { status: 'unknown', reason: `state ${reading.rawState}`, raw: true };
     return { status: 'failed', reason: 'not present' };
   }
   return reading.states

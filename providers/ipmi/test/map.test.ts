@@ -138,7 +138,9 @@ t.test('a supply\'s presence sensor in the threshold table keeps its raw bits; a
   t.match(discrete(snapshot.discreteSensors, 'ipmi:PS 2 Presence'), { state: '0x0180', health: 'unknown' });
   t.match(discrete(snapshot.discreteSensors, 'ipmi:PS1 Status'), { state: 'Presence detected', health: 'ok' }, "a supply's status sensor is decoded");
   t.same(snapshot.redundancy?.map((r) => [r.label, r.kind, r.status]), [['PWR_UNIT_REDUND', 'powerSupply', 'full']]);
-  t.notOk(snapshot.powerSupplies?.some((p) => p.status === 'failed'), 'no supply failed for bits it cannot read');
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PS 1 Presence', 'ok', undefined], ['PS 2 Presence', 'unknown', 'state 0x0180'],
+  ], 'raw bits are the verdict only where no other sensor of the supply reads');
 });
 
 t.test('a record with an analog value and states gives a numeric and a discrete sensor', async (t) => {
