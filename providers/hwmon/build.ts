@@ -35,7 +35,7 @@ import {
   scaleReading,
 } from './attributes.js';
 import { HwmonError } from './errors.js';
-import { isThresholdItem, type RawLimits, THRESHOLD_ITEMS, toThresholds, usableLimits } from './thresholds.js';
+import { isThresholdItem, type RawLimits, THRESHOLD_ITEMS, type ThresholdItem, toThresholds, usableLimits } from './thresholds.js';
 
 /** What reading one attribute file gave. */
 export type AttributeRead = { text: string } | { error: HwmonError };
@@ -72,6 +72,10 @@ const ALARM_HEALTH: Readonly<Record<string, Health>> = {
   lcrit_alarm: 'critical',
   crit_alarm: 'critical',
   emergency_alarm: 'fatal',
+};
+/** The limit an alarm compares the reading with; `alarm` and `cap_alarm` compare with whichever the chip has. */
+const ALARM_LIMIT: Readonly<Record<string, ThresholdItem>> = {
+  min_alarm: 'min', max_alarm: 'max', lcrit_alarm: 'lcrit', crit_alarm: 'crit', emergency_alarm: 'emergency',
 };
 const HEALTH_RANK: readonly Health[] = ['ok', 'warning', 'critical', 'fatal'];
 
@@ -247,9 +251,10 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const valueItem = VALUE_ITEMS.find((item) => channel.files.has(item) && isReadingAttribute({ type: channel.type, index: channel.index, item }));
   if (valueItem === undefined) return undefined;
   const raw = reader.integer(channel, valueItem) ?? null;
-  const limits = usableLimits(channel.type, rawLimits(reader, channel));
+  const read = rawLimits(reader, channel);
+  const limits = usableLimits(channel.type, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
-  const alarms = alarmHealth(reader, channel);
+  const alarms = alarmHealth(reader, channel, read, limits);
   const sensor: NumericSensor = {
     id: reader.sensorId(channel),
     label: reader.label(channel),
@@ -290,12 +295,22 @@ function unavailability(reader: ChipReader, channel: Channel, valueItem: string)
   return disabled ? 'disabled' : 'failed';
 }
 
-/** The worst health the channel's set alarms state; 'ok' when it has alarms and none is set; undefined without alarms. */
-function alarmHealth(reader: ChipReader, channel: Channel): Health | undefined {
+/**
+ * The worst health the channel's set alarms state; 'ok' when it has alarms
+ * and none is set; undefined without alarms. An alarm compares the reading
+ * with a limit: where that limit was read and is a placeholder (a Nuvoton
+ * chip whose BIOS never set `in1_min` and `in1_max` raises `in1_alarm`
+ * against 0 V), the alarm says nothing either.
+ */
+function alarmHealth(reader: ChipReader, channel: Channel, read: RawLimits, usable: RawLimits): Health | undefined {
+  const unset = (item: ThresholdItem) => read[item] !== undefined && usable[item] === undefined;
+  const anyUsable = Object.keys(usable).length > 0 || Object.keys(read).length === 0;
   let worst: Health | undefined;
   for (const [item, health] of Object.entries(ALARM_HEALTH)) {
     const value = reader.integer(channel, item);
     if (typeof value !== 'number') continue;
+    const limit = ALARM_LIMIT[item];
+    if (limit === undefined ? !anyUsable : unset(limit)) continue;
     const stated = value === 0 ? 'ok' : health;
     if (worst === undefined || HEALTH_RANK.indexOf(stated) > HEALTH_RANK.indexOf(worst)) worst = stated;
   }

@@ -68,9 +68,11 @@ export function isPlaceholderLimit(type: ChannelType, item: ThresholdItem, raw: 
  * tie (min = max = 127 °C) all of the tied ones go, until none is left.
  */
 export function usableLimits(type: ChannelType, limits: RawLimits): RawLimits {
+  // Every limit at 0 °C is a chip that never programmed any (a DIMM's jc42, a drive): its lower 0 °C is no limit either.
+  const neverSet = type === 'temp' && UPPER_ITEMS.some((item) => limits[item] !== undefined) && UPPER_ITEMS.every((item) => (limits[item] ?? 0) === 0);
   const kept: RawLimits = {};
   for (const [item, raw] of Object.entries(limits) as [ThresholdItem, number][]) {
-    if (!isPlaceholderLimit(type, item, raw)) kept[item] = raw;
+    if (!isPlaceholderLimit(type, item, raw) && !(neverSet && raw === 0)) kept[item] = raw;
   }
   for (;;) {
     const conflicts = conflictCounts(kept);

@@ -361,7 +361,7 @@ function buildFans(records: Classified[]): Fan[] {
     const label = base !== reading.name.trim() && names.has(base.toLowerCase()) ? base : numeric.label;
     let fan = fans.get(label.toLowerCase());
     if (!fan) {
-      const { status, reason } = speedStatus(numeric);
+      const { status, reason } = fanStatus(numeric);
       const id = label === numeric.label ? numeric.id.slice('ipmi:'.length) : label;
       fan = { id: `ipmi:fan:${id}`, label, speedSensor: numeric.id, status };
       if (reason) fan.statusReason = reason;
@@ -374,6 +374,16 @@ function buildFans(records: Classified[]): Fan[] {
     if (discrete && !numeric && role === undefined && fan) discrete.monitors = { kind: 'fan', id: fan.id };
   }
   return [...fans.values()];
+}
+
+/**
+ * A fan's status from its speed: a fan at 0 the BMC finds fine is unknown
+ * (an empty optional header and a dead fan both read 0 RPM); the model
+ * calls it stopped once it was seen turning.
+ */
+function fanStatus(speed: NumericSensor): StatusVerdict {
+  const verdict = speedStatus(speed);
+  return verdict.status === 'ok' && speed.value === 0 ? { status: 'unknown', reason: 'not turning' } : verdict;
 }
 
 /** A device's status from the reading of its analog sensor: the BMC's verdict; a reading without one is a working part. */

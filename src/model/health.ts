@@ -27,7 +27,7 @@
  */
 import type { ProviderSample } from './input.js';
 import type { LastReading } from './readings.js';
-import type { DeviceStatus, DiscreteSensor, Health, NumericSensor, RedundancyStatus, Thresholds } from './snapshot.js';
+import type { DeviceStatus, DiscreteSensor, Fan, Health, NumericSensor, RedundancyStatus, Thresholds } from './snapshot.js';
 
 export type Condition = 'ok' | 'warning' | 'critical' | 'fatal' | 'unknown' | 'noContact' | 'lostCommunication';
 
@@ -289,11 +289,17 @@ export function assessDevice(
 
 /**
  * A fan that does not turn although it should is failed, whatever its
- * source says; a fan idle by design (zero-RPM mode) is not.
+ * source says; a fan idle by design (zero-RPM mode) is not. Where the source
+ * cannot tell (its status unknown: an unconnected header and a dead fan both
+ * read 0 on a motherboard's monitoring chip), only a fan seen turning before
+ * has stopped.
  */
-export function stoppedFanFinding(speed: SensorAssessment | undefined, idleAllowed: boolean | undefined): Finding | undefined {
-  const stopped = speed?.value === 0 && speed.lostSince === undefined;
-  return stopped && !idleAllowed ? { condition: 'critical', reason: 'stopped' } : undefined;
+export function stoppedFanFinding(
+  speed: SensorAssessment | undefined, fan: Pick<Fan, 'status' | 'idleAllowed'>, turnedBefore: boolean,
+): Finding | undefined {
+  const stopped = speed?.value === 0 && speed.lostSince === undefined && !fan.idleAllowed;
+  const known = turnedBefore || (fan.status !== 'unknown' && fan.status !== 'absent');
+  return stopped && known ? { condition: 'critical', reason: 'stopped' } : undefined;
 }
 
 /** A fault a sensor reports about the element it monitors (its own communication problems stay its own). */

@@ -17,6 +17,8 @@ export interface LastReading {
   readonly state?: SensorState;
   /** Epoch milliseconds of the first sample without a reading since this one; undefined while current. */
   readonly lostSince?: number;
+  /** A fan speed's: whether any reading so far was other than 0 (the fan was seen turning). */
+  readonly turned?: boolean;
 }
 
 export type ReadingMemory = ReadonlyMap<string, LastReading>;
@@ -36,7 +38,8 @@ export function rememberReadings(previous: ReadingMemory, snapshot: HardwareSnap
     const last = previous.get(sensor.id);
     if (value !== null) {
       const { state } = heldThresholdState(value, sensor, last?.state);
-      next.set(sensor.id, { value, decimals: sensor.decimals, state });
+      const turned = sensor.kind === 'fan' && (value !== 0 || last?.turned === true);
+      next.set(sensor.id, turned ? { value, decimals: sensor.decimals, state, turned } : { value, decimals: sensor.decimals, state });
       continue;
     }
     if (last !== undefined) next.set(sensor.id, last.lostSince === undefined ? { ...last, lostSince: now } : last);

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../../src/cim/index.js';
 import {
-  buildHost, buildModel, checkProfileRules, createInstanceIndex, registeredProfilePath,
+  NO_READINGS, buildHost, buildModel, checkProfileRules, createInstanceIndex, registeredProfilePath, rememberReadings,
   type BuildProblem, type HardwareSnapshot, type ModelInput,
 } from '../../src/model/index.js';
 import { Model, NOW, fullSnapshot, input, sample, values } from './fixtures.js';
@@ -137,6 +137,21 @@ t.test('fans (DSP1013) and their tachometers', async (t) => {
     'a stopped fan is failed although its source says ok');
   t.equal(failed.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25);
   t.equal(build(input([sample(stopped(true))])).model.one('OMC_Fan', 'test:f').get('HealthState'), 5, 'zero-RPM mode is fine');
+
+  // A monitoring chip's header: its source cannot tell unconnected from dead, so it says unknown.
+  const header = (value: number | null): HardwareSnapshot => ({
+    sensors: [{ id: 'rpm', label: 'fan3', kind: 'fan', unit: 'rpm', value, decimals: 0, ...(value === null ? { unavailable: 'failed' as const } : {}) }],
+    fans: [{ id: 'f', label: 'fan3', speedSensor: 'rpm', status: 'unknown' }],
+  });
+  const fanState = (model: Model) => values(model.one('OMC_Fan', 'test:f'), ['HealthState', 'StatusDescriptions']);
+  t.same(fanState(build(input([sample(header(0))])).model), { HealthState: 0, StatusDescriptions: ['unknown'] }, 'at 0 since first read: unknown, not stopped');
+  const turned = rememberReadings(NO_READINGS, header(1500), NOW);
+  t.same(fanState(build(input([sample(header(0), { readings: turned })])).model), { HealthState: 25, StatusDescriptions: ['stopped'] }, 'seen turning, then 0: stopped');
+  const stillStopped = rememberReadings(rememberReadings(turned, header(0), NOW), header(0), NOW);
+  t.equal(build(input([sample(header(0), { readings: stillStopped })])).model.one('OMC_Fan', 'test:f').get('HealthState'), 25, 'and stays stopped');
+  const apu = build(input([sample(header(null))])).model;
+  t.same(fanState(apu), { HealthState: 0, StatusDescriptions: ['not present'] }, 'a speed never read: an absent part');
+  t.equal(apu.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, 'left out of the roll-up');
 });
 
 t.test('power supplies (DSP1015)', async (t) => {

@@ -156,13 +156,17 @@ t.test('a stopped fan is failed unless idle by design', async (t) => {
   const turning = assessSensor(sensor({ ...fan, value: 1200 }), undefined, undefined);
   const unread = assessSensor(sensor({ ...fan, value: null, unavailable: 'failed' }), undefined, undefined);
   const lostAtZero = assessSensor(sensor({ ...fan, value: null, unavailable: 'failed' }), undefined, { value: 0, decimals: 0, lostSince: 1 });
-  t.same(stoppedFanFinding(stopped, undefined), { condition: 'critical', reason: 'stopped' });
-  t.same(stoppedFanFinding(stopped, false), { condition: 'critical', reason: 'stopped' });
-  t.equal(stoppedFanFinding(stopped, true), undefined);
-  t.equal(stoppedFanFinding(turning, false), undefined);
-  t.equal(stoppedFanFinding(unread, false), undefined, 'no reading is not a stopped fan');
-  t.equal(stoppedFanFinding(lostAtZero, false), undefined, 'a lost reading is not current, even when it was 0');
-  t.equal(stoppedFanFinding(undefined, false), undefined);
+  const ok = { status: 'ok' } as const;
+  t.same(stoppedFanFinding(stopped, ok, false), { condition: 'critical', reason: 'stopped' });
+  t.same(stoppedFanFinding(stopped, { ...ok, idleAllowed: false }, false), { condition: 'critical', reason: 'stopped' });
+  t.equal(stoppedFanFinding(stopped, { ...ok, idleAllowed: true }, true), undefined);
+  t.equal(stoppedFanFinding(turning, ok, true), undefined);
+  t.equal(stoppedFanFinding(unread, ok, true), undefined, 'no reading is not a stopped fan');
+  t.equal(stoppedFanFinding(lostAtZero, ok, true), undefined, 'a lost reading is not current, even when it was 0');
+  t.equal(stoppedFanFinding(undefined, ok, true), undefined);
+  // Where the source cannot tell an unconnected header from a dead fan, only a fan seen turning has stopped.
+  t.equal(stoppedFanFinding(stopped, { status: 'unknown' }, false), undefined, 'at 0 since it was first read');
+  t.same(stoppedFanFinding(stopped, { status: 'unknown' }, true), { condition: 'critical', reason: 'stopped' }, 'seen turning, then 0');
 });
 
 t.test('monitored findings carry faults, not communication problems', async (t) => {

@@ -187,6 +187,29 @@ t.test('alarms state the worst health; no alarm file, no health', async (t) => {
   t.equal(health('temp9'), 'ok', 'the readable alarm speaks');
 });
 
+t.test('an alarm against a limit that was never set says nothing', async (t) => {
+  // Modelled on Nuvoton boards whose BIOS never programmed the limits (nct6795: in_min = in_max = 0, in_alarm 1) and a DDR4 DIMM's jc42.
+  const { snapshot } = build(
+    chip('c', 'c', {
+      in1_input: 3410, in1_min: 0, in1_max: 0, in1_alarm: 1,
+      in2_input: 1200, in2_min: 1100, in2_max: 1150, in2_alarm: 1,
+      in3_input: 1200, in3_alarm: 1,
+      temp1_input: 27250, temp1_min: 0, temp1_max: 0, temp1_crit: 0, temp1_max_alarm: 1, temp1_crit_alarm: 1,
+      temp2_input: 28000, temp2_max: 0, temp2_alarm: 1,
+      temp3_input: 91000, temp3_max: 80000, temp3_crit: 127000, temp3_max_alarm: 1, temp3_crit_alarm: 1,
+      fan1_input: 0, fan1_min: 0, fan1_alarm: 0,
+    }),
+  );
+  const sensor = (id: string) => sensorById(snapshot, `hwmon:c/${id}`);
+  t.same([sensor('in1').health, sensor('in1').thresholds], [undefined, undefined], 'min = max = 0: no limits, no alarm');
+  t.equal(sensor('in2').health, 'warning', 'an alarm against limits that are set speaks');
+  t.equal(sensor('in3').health, 'warning', 'a chip without limit files compares with its own');
+  t.same([sensor('temp1').health, sensor('temp1').thresholds], [undefined, undefined], 'every limit 0 °C: none set, the lower one neither');
+  t.equal(sensor('temp2').health, undefined, 'the channel alarm of a channel whose only limit is unset');
+  t.same([sensor('temp3').health, sensor('temp3').thresholds], ['warning', { upperNonCritical: 80 }], 'max set, crit a placeholder: only max_alarm speaks');
+  t.equal(sensor('fan1').health, undefined, 'fan min 0 disables the alarm');
+});
+
 t.test('a reading that fails: null and failed; with _enable 0: disabled', async (t) => {
   const { snapshot, problems } = build(
     chip('c', 'c', {

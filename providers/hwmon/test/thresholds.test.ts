@@ -43,6 +43,8 @@ t.test('usableLimits drops placeholders', async (t) => {
   t.same(usableLimits('fan', { min: 0, max: 3400 }), { max: 3400 });
   t.same(usableLimits('in', { min: 0, max: 0 }), {});
   t.same(usableLimits('temp', {}), {});
+  t.same(usableLimits('temp', { lcrit: 0, min: 0, max: 0, crit: 0 }), {}, 'every limit at 0 °C: none was set');
+  t.same(usableLimits('temp', { min: 0, max: 45000 }), { min: 0, max: 45000 }, 'a lower 0 °C beside a real upper limit is one');
 });
 
 t.test('usableLimits drops both sides of a lower limit at or above an upper one', async (t) => {

@@ -218,8 +218,8 @@ t.test('fans: one per tachometer, status from the reading', async (t) => {
     ],
   });
   t.same(more.fans?.map((f) => [f.status, f.statusReason]), [
-    ['degraded', 'F1: warning'], ['ok', undefined], ['unknown', 'disabled'], ['ok', undefined], ['failed', 'F5: fatal'],
-  ], 'a fan read without a verdict is working; the model judges its reading');
+    ['degraded', 'F1: warning'], ['ok', undefined], ['unknown', 'disabled'], ['unknown', 'not turning'], ['failed', 'F5: fatal'],
+  ], 'a fan read without a verdict is working; at 0 RPM the BMC finds fine, an empty header or a dead fan: unknown');
 });
 
 t.test('FRU: chassis and system identity from the builtin device, placeholders dropped, supply FRU by name', async (t) => {

@@ -130,7 +130,7 @@ class SnapshotMapper {
     for (const fan of this.#snapshot.fans ?? []) {
       const speed = fan.speedSensor === undefined ? undefined : this.#sensors.get(fan.speedSensor);
       if (speed === undefined) continue;
-      this.#addFinding({ kind: 'fan', id: fan.id }, stoppedFanFinding(speed.assessment, fan.idleAllowed));
+      this.#addFinding({ kind: 'fan', id: fan.id }, stoppedFanFinding(speed.assessment, fan, this.#readings.get(speed.sensor.id)?.turned === true));
       this.#addFinding({ kind: 'fan', id: fan.id }, monitoredFinding(speed.sensor.label, speed.assessment.verdict));
     }
     for (const psu of this.#snapshot.powerSupplies ?? []) {
@@ -183,7 +183,9 @@ class SnapshotMapper {
       .set('ActiveCooling', 'boolean', true)
       .set('VariableSpeed', 'boolean', fan.variableSpeed)
       .set('DesiredSpeed', 'uint64', integer(fan.desiredSpeed, 64));
-    const path = this.#ctx.addDevice(draft, this.#source(fan.id), fan.label, this.#health('fan', fan.id, fan.status, fan.statusReason), presence(fan.status));
+    // A fan whose speed never read is an absent part (an APU's fan input): no verdict, like its sensor.
+    const status = fan.status === 'unknown' && fan.speedSensor !== undefined && this.#absent.has(fan.speedSensor) ? 'absent' : fan.status;
+    const path = this.#ctx.addDevice(draft, this.#source(fan.id), fan.label, this.#health('fan', fan.id, status, fan.statusReason), presence(status));
     this.#ctx.central.fans.push(path);
     if (hasFruData(fan.fru)) this.#physical.addPackage(this.#provider, fan.id, fan.label, PackageType.Fan, fan.fru, path);
     return path;
