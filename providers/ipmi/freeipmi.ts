@@ -1,8 +1,10 @@
 /**
  * FreeIPMI's sensor layouts: `ipmi-sensors` (default, `--output-sensor-state`,
  * `--output-sensor-thresholds`, both) as a padded pipe table or with
- * `--comma-separated-output`, and `ipmimonitoring` (the state layout).
- * Columns are found by the header line; without one (`--no-header-output`)
+ * `--comma-separated-output`, and `ipmimonitoring` (the state layout; also
+ * FreeIPMI 0.7–0.8's, headed "Record_ID | Sensor Name | Sensor Group |
+ * Monitoring Status | Sensor Units | Sensor Reading", whose reading column
+ * holds a discrete record's events). Columns are found by the header line; without one (`--no-header-output`)
  * by their count (6, 7, 12 or 13). Readings print with two decimals, "N/A"
  * when absent; events are single-quoted ('OK', 'Presence detected') and
  * several events are separated by spaces.
@@ -23,6 +25,13 @@ const HEADER_NAMES: Readonly<Record<string, Column>> = {
   reading: 'reading',
   units: 'units',
   event: 'event',
+  // FreeIPMI 0.7–0.8's `ipmimonitoring` (RHEL 5–6): its reading column holds a discrete record's events.
+  record_id: 'id',
+  'sensor name': 'name',
+  'sensor group': 'type',
+  'monitoring status': 'state',
+  'sensor units': 'units',
+  'sensor reading': 'reading',
   // FreeIPMI's threshold columns are headed "Lower NR" … "Upper NR".
   ...THRESHOLD_NAMES,
 };
@@ -92,20 +101,22 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
   const reading: IpmiReading = { name, recordId: Number(id), states: [], thresholds: {}, line };
   const type = row.get('type');
   if (type && type !== 'N/A') reading.sensorType = type;
-  const events = parseEvents(row.get('event') ?? 'N/A');
+  const readingText = row.get('reading') ?? 'N/A';
+  const eventText = row.get('event') ?? (readingText.startsWith("'") ? readingText : 'N/A');
+  const events = parseEvents(eventText);
   const units = row.get('units') ?? 'N/A';
   const state = statusHealth(row.get('state') ?? 'N/A');
   if (state) reading.health = state;
   if (units === 'N/A' || units === '') {
     reading.eventClass = 'discrete';
     // No event and no state: FreeIPMI could not read the sensor (an empty slot's), which asserts nothing healthy.
-    if (row.get('event') === 'N/A' && state === undefined) reading.unavailable = 'absent';
+    if (eventText === 'N/A' && state === undefined) reading.unavailable = 'absent';
     reading.states = events.filter((event) => event !== 'OK');
     return reading;
   }
   reading.eventClass = 'threshold';
   reading.unit = units;
-  if (!readValue(reading, row.get('reading') ?? 'N/A', events)) return undefined;
+  if (!readValue(reading, readingText, events)) return undefined;
   for (const threshold of THRESHOLD_COLUMNS) {
     const number = parseDecimal(row.get(threshold) ?? 'N/A');
     if (number) reading.thresholds[threshold] = number.value;

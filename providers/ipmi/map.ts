@@ -150,8 +150,17 @@ function isFanSpeed(reading: IpmiReading): boolean {
 function isSupplySensor(reading: IpmiReading): boolean {
   const type = reading.sensorType?.toLowerCase();
   const name = reading.name.trim();
-  if (type === undefined) return SUPPLY_NAME.test(name);
-  return type === 'power supply' && SUPPLY_PREFIX.test(name);
+  // Dell 11G names each supply's sensor just "Status", on the supply's entity 10.n.
+  const onSupply = supplyEntity(reading) !== undefined;
+  if (type === undefined) return SUPPLY_NAME.test(name) || (onSupply && saysSupplyState(reading));
+  return type === 'power supply' && (SUPPLY_PREFIX.test(name) || onSupply || /^status$/i.test(name));
+}
+
+/** A discrete record that states a supply's condition: its offsets' texts, or, with nothing asserted, a name that says status. */
+function saysSupplyState(reading: IpmiReading): boolean {
+  if (reading.value !== undefined || isAnalogUnit(reading.unit)) return false;
+  if (reading.states.length === 0) return /^status$/i.test(reading.name.trim()) && reading.unavailable === undefined;
+  return reading.states.some((state) => state === 'Presence detected' || stateMeaning(state)?.kind === 'powerSupplyStatus');
 }
 
 /**
@@ -433,7 +442,9 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     if (!draft) {
       // On a shared entity a supply is named as its sensors' names number it ("PSU1"), not after its first sensor ("PSU1 AC Lost").
       const onShared = entity === undefined && supplyEntity(record.reading) !== undefined;
-      const label = (onShared && SUPPLY_PREFIX.exec(record.reading.name.trim())?.[0]) || record.reading.name;
+      const prefix = SUPPLY_PREFIX.exec(record.reading.name.trim())?.[0];
+      // A supply whose sensors' names number none ("Status" on 10.2) is named by its entity.
+      const label = (onShared && prefix) || (prefix === undefined && entity !== undefined ? `Power Supply ${record.reading.entity!.instance}` : record.reading.name);
       const supply: PowerSupply = { id: `ipmi:psu:${entity ?? (label === record.reading.name ? record.id.slice('ipmi:'.length) : label)}`, label, status: 'unknown', sensors: [] };
       draft = { supply, verdicts: [], ...(number === undefined ? {} : { number }), ...(entity === undefined ? {} : { entity }) };
       drafts.set(key, draft);

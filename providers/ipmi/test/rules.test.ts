@@ -139,6 +139,46 @@ t.test('a pulled supply is failed and not present; its redundancy set is lost', 
   t.match(absent.powerSupplies, [{ status: 'failed', statusReason: 'not present' }], '"Device Absent" on a supply');
 });
 
+t.test('supplies whose sensors are named just "Status" (Dell 11G) are supplies, on their entity or by their type', async (t) => {
+  const elist = buildSnapshot({
+    readings: parseSensorOutput([
+      'Status           | 64h | ok  | 10.1 | Presence detected',
+      'Status           | 65h | ok  | 10.2 | Presence detected, Power Supply AC lost',
+      'Status           | 68h | ok  |  3.1 | Presence detected',
+      'PS Redundancy    | 74h | ok  |  7.1 | Redundancy Degraded',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(elist.powerSupplies?.map((p) => [p.id, p.label, p.status, p.statusReason, p.redundancyGroup]), [
+    ['ipmi:psu:10.1', 'Power Supply 1', 'ok', undefined, 'ipmi:redundancy:PS Redundancy'],
+    ['ipmi:psu:10.2', 'Power Supply 2', 'failed', 'AC lost', 'ipmi:redundancy:PS Redundancy'],
+  ], "a processor's \"Status\" (entity 3.1) is no supply");
+  const typed = buildSnapshot({
+    readings: parseSensorOutput([
+      'ID,Name,Type,State,Reading,Units,Event',
+      "57,Status,Power Supply,Nominal,N/A,N/A,'Presence detected'",
+      "58,Status,Power Supply,Critical,N/A,N/A,'Presence detected' 'Power Supply input lost (AC/DC)'",
+    ].join('\n'), 'ipmimonitoring').readings,
+  });
+  t.same(typed.powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'input lost']]);
+});
+
+t.test("FreeIPMI 0.7's ipmimonitoring: its header names the columns, its reading column holds the events", async (t) => {
+  // Modelled on a Dell iDRAC6 read by FreeIPMI 0.7 (RHEL 5–6).
+  const { readings } = parseSensorOutput([
+    'Caching SDR repository information: /root/.freeipmi/sdr-cache/sdr-cache-host.localhost',
+    'Record_ID | Sensor Name | Sensor Group | Monitoring Status| Sensor Units | Sensor Reading',
+    '7 | Ambient Temp | Temperature | Nominal | C | 27.000000',
+    '38 | FAN MOD 1A RPM | Fan | Nominal | RPM | 5040.000000',
+    "62 | PCIe Riser Pres | Entity Presence | Critical | N/A | 'Entity Absent'",
+    "9 | CMOS Battery | Battery | Nominal | N/A | 'OK'",
+  ].join('\n'), 'ipmimonitoring');
+  const snapshot = buildSnapshot({ readings });
+  t.match(numeric(snapshot, 'ipmi:Ambient Temp'), { kind: 'temperature', unit: 'celsius', value: 27, health: 'ok' });
+  t.same(snapshot.fans?.map((f) => [f.label, f.status]), [['FAN MOD 1A RPM', 'ok']]);
+  t.match(discrete(snapshot, 'ipmi:PCIe Riser Pres'), { state: 'Entity Absent', health: 'critical' }, "FreeIPMI's Critical stands");
+  t.match(discrete(snapshot, 'ipmi:CMOS Battery'), { state: 'No state asserted', health: 'ok' });
+});
+
 t.test('an empty bay is no pulled supply: absent, not scanned, in no redundancy set', async (t) => {
   // Modelled on an HP DL360 Gen9 (iLO 4) with one supply: no "Power Supplies" redundancy sensor, bay 2 disabled.
   const lines = [
