@@ -85,6 +85,19 @@ export const QUANTITIES: Readonly<Record<Exclude<ChannelType, 'pwm' | 'intrusion
   humidity: { kind: 'humidity', unit: 'percent', decimals: 3 }, // milli-percent relative humidity
 };
 
+/**
+ * Channels whose driver departs from the ABI's unit: ina3221's in4–in6 are
+ * its shunt voltages and in7 their sum, in microvolts
+ * (Documentation/hwmon/ina3221.rst).
+ */
+const MICROVOLT_CHANNELS: Readonly<Record<string, readonly number[]>> = { ina3221: [4, 5, 6, 7] };
+const MICROVOLTS: Quantity = { kind: 'voltage', unit: 'volts', decimals: 6 };
+
+/** What a chip's numeric channel measures: QUANTITIES, but for the channels whose driver says otherwise. */
+export function quantityOf(chip: string, type: Exclude<ChannelType, 'pwm' | 'intrusion'>, index: number): Quantity {
+  return type === 'in' && MICROVOLT_CHANNELS[chip]?.includes(index) ? MICROVOLTS : QUANTITIES[type];
+}
+
 /** A raw reading in the plain unit: exact to `decimals` digits after the point. */
 export function scaleReading(raw: number, decimals: number): number {
   return decimals === 0 ? raw : raw / 10 ** decimals;

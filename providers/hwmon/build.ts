@@ -30,7 +30,7 @@ import {
   parseLabel,
   PWM_QUANTITY,
   pwmPercent,
-  QUANTITIES,
+  quantityOf,
   type Quantity,
   scaleReading,
 } from './attributes.js';
@@ -111,7 +111,7 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
       if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
       else if (channel.type === 'pwm') sensors.push(...optional(pwmSensor(reader, channel)));
       else {
-        const sensor = numericSensor(reader, channel, QUANTITIES[channel.type]);
+        const sensor = numericSensor(reader, channel, quantityOf(reader.chip.name, channel.type, channel.index));
         if (sensor === undefined) continue;
         sensors.push(sensor);
         if (channel.type === 'fan') fans.push(fanDevice(reader, channel, sensor, options));

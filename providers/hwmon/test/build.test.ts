@@ -187,6 +187,13 @@ t.test('alarms state the worst health; no alarm file, no health', async (t) => {
   t.equal(health('temp9'), 'ok', 'the readable alarm speaks');
 });
 
+t.test("a driver's own unit: ina3221's shunt voltages are microvolts", async (t) => {
+  const { snapshot } = build(chip('ina3221', 'ina3221', { in1_input: 12040, in4_input: 6040, in7_input: 7600, curr1_input: 1208 }));
+  const value = (id: string) => sensorById(snapshot, `hwmon:ina3221/${id}`).value;
+  t.same([value('in1'), value('in4'), value('in7'), value('curr1')], [12.04, 0.00604, 0.0076, 1.208], 'bus voltage in mV, shunt voltages in µV');
+  t.equal(sensorById(snapshot, 'hwmon:ina3221/in4').decimals, 6);
+});
+
 t.test('an alarm against a limit that was never set says nothing', async (t) => {
   // Modelled on Nuvoton boards whose BIOS never programmed the limits (nct6795: in_min = in_max = 0, in_alarm 1) and a DDR4 DIMM's jc42.
   const { snapshot } = build(
