@@ -33,6 +33,8 @@ const PCI = /^([0-9a-f]{4,8}):([0-9a-f]{2}):([0-9a-f]{2})\.([0-7])$/;
 const HID = /^([0-9A-F]{4}):([0-9A-F]{4}):([0-9A-F]{4})\.([0-9A-F]{4})$/;
 const ACPI = /^[A-Z0-9_]{3,8}:([0-9a-f]{2,})$/;
 const PLATFORM = /^[a-z0-9_]+\.([0-9]{1,9})$/;
+/** host:channel:target:lun, a disk's SCSI address (drivetemp). */
+const SCSI = /^([0-9]{1,5}):([0-9]{1,5}):([0-9]{1,5}):([0-9a-f]{1,16})$/;
 /** The i2c bus number under which old kernels registered ISA chips. */
 const LEGACY_ISA_BUS = 9191;
 
@@ -54,6 +56,10 @@ export function busAddress(device: string, subsystem?: string): string | undefin
   }
   if (subsystem === 'hid' && (m = HID.exec(device))) return `hid-${parseInt(m[1]!, 16)}-${hex(parseInt(m[4]!, 16), 1)}`;
   if (on('acpi') && (m = ACPI.exec(device))) return `acpi-${hex(parseInt(m[1]!, 16), 1)}`;
+  if (subsystem === 'scsi' && (m = SCSI.exec(device))) {
+    const [host, channel, target, lun] = [Number(m[1]), Number(m[2]), Number(m[3]), parseInt(m[4]!, 16)];
+    return `scsi-${host}-${hex((channel << 8) + (target << 4) + lun, 1)}`;
+  }
   if (subsystem === 'platform' || subsystem === 'of_platform') {
     m = PLATFORM.exec(device);
     return `isa-${hex(m ? Number(m[1]) : 0, 4)}`;

@@ -28,6 +28,9 @@ t.test('busAddress follows the subsystem link when there is one', async (t) => {
   t.equal(busAddress('PNP0C0A:00', 'acpi'), 'acpi-0');
   t.equal(busAddress('0000:03:00.0', 'pci'), 'pci-0300');
   t.equal(busAddress('spi1.0', 'spi'), 'spi-1-0');
+  t.equal(busAddress('4:0:0:0', 'scsi'), 'scsi-4-0', "a disk (drivetemp): its host and channel:target:lun, as libsensors names it");
+  t.equal(busAddress('39:0:1:0', 'scsi'), 'scsi-39-10');
+  t.equal(busAddress('4:0:0:0'), undefined, 'a SCSI address needs its subsystem');
   t.equal(busAddress('1-0048', 'pci'), undefined, 'an i2c-shaped name on another bus');
   t.equal(busAddress('0000:03:00.0', 'hid'), undefined);
   t.equal(busAddress('nvme0', 'nvme'), undefined, 'an unknown subsystem');
