@@ -279,9 +279,21 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms !== 'ok' };
 }
 
+/**
+ * Attributes named like limits that a driver uses for something else:
+ * applesmc's fan min and max are the range the SMC drives the fan in (it
+ * holds a fan at its minimum, read a few RPM either side), and it has no
+ * alarms.
+ */
+const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
+  applesmc: { fan: ['min', 'max'] },
+};
+
 function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   const limits: RawLimits = {};
+  const others = NOT_LIMITS[reader.chip.name]?.[channel.type] ?? [];
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
+    if (others.includes(item)) continue;
     const value = reader.integer(channel, item);
     if (typeof value === 'number') limits[item] = value;
   }

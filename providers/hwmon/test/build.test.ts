@@ -187,6 +187,12 @@ t.test('alarms state the worst health; no alarm file, no health', async (t) => {
   t.equal(health('temp9'), 'ok', 'the readable alarm speaks');
 });
 
+t.test('attributes named like limits that a driver uses for something else are no thresholds', async (t) => {
+  const apple = build(chip('applesmc', 'applesmc', { fan2_input: 1998, fan2_min: 2000, fan2_max: 6200, temp1_input: 45000, temp1_max: 90000 })).snapshot;
+  t.equal(sensorById(apple, 'hwmon:applesmc/fan2').thresholds, undefined, "applesmc's fan range is the SMC's control range");
+  t.same(sensorById(apple, 'hwmon:applesmc/temp1').thresholds, { upperNonCritical: 90 }, 'its other limits stay');
+});
+
 t.test("a driver's own unit: ina3221's shunt voltages are microvolts", async (t) => {
   const { snapshot } = build(chip('ina3221', 'ina3221', { in1_input: 12040, in4_input: 6040, in7_input: 7600, curr1_input: 1208 }));
   const value = (id: string) => sensorById(snapshot, `hwmon:ina3221/${id}`).value;
