@@ -55,6 +55,19 @@ function unsetMarker(type: string, limit: string, value: number): boolean {
   return value <= -273.15 || value >= 65261.85 || value === 127 || (value === 0 && !['min', 'lcrit'].includes(limit));
 }
 
+/**
+ * The alarms that speak: an alarm compares the reading with a limit, so one
+ * whose limit was read and is unset says nothing; `alarm` and `cap_alarm`
+ * go with the channel's limits (silent when it has limits and all are unset).
+ */
+function speakingAlarms(channel: string, alarms: string[], read: string[], set: string[]): string[] {
+  return alarms.filter((alarm) => {
+    const limit = alarm.slice(channel.length + 1, -'_alarm'.length);
+    if (Object.hasOwn(LIMIT_NAMES, limit)) return !read.includes(limit) || set.includes(limit);
+    return read.length === 0 || set.length > 0;
+  });
+}
+
 interface Expected {
   id: string;
   unit: string;
@@ -191,12 +204,17 @@ function expectedFromFolder(chipId: string, dir: string): Expected[] {
       if (abi === undefined || (item === 'average' && (type !== 'power' || files.has(`power${index}_input`)))) continue;
       const channel = `${type}${index}`;
       const thresholds: Record<string, number> = {};
+      const [read, set]: [string[], string[]] = [[], []];
       for (const [limit, name] of Object.entries(LIMIT_NAMES)) {
         if (!files.has(`${channel}_${limit}`)) continue;
+        read.push(limit);
         const value = readNumber(join(dir, `${channel}_${limit}`)) / abi.divisor;
-        if (!unsetMarker(type, limit, value)) thresholds[name] = value;
+        if (!unsetMarker(type, limit, value)) {
+          thresholds[name] = value;
+          set.push(limit);
+        }
       }
-      const alarms = [...files].filter((f) => f.startsWith(`${channel}_`) && f.endsWith('alarm'));
+      const alarms = speakingAlarms(channel, [...files].filter((f) => f.startsWith(`${channel}_`) && f.endsWith('alarm')), read, set);
       const want: Expected = { id: `hwmon:${chipId}/${channel}`, unit: abi.unit, value: readNumber(join(dir, file)) / abi.divisor, thresholds };
       if (alarms.length > 0) want.health = alarms.every((f) => readNumber(join(dir, f)) === 0) ? 'ok' : 'warning';
       if (files.has(`${channel}_label`)) want.label = readFileSync(join(dir, `${channel}_label`), 'utf8').replace(/\0+$/, '').trim();
@@ -376,11 +394,17 @@ function expectedFromText(chips: TextChip[]): Expected[] {
       const abi = ABI[type];
       if (abi === undefined) continue;
       const thresholds: Record<string, number> = {};
+      const [read, set]: [string[], string[]] = [[], []];
       for (const [limit, name] of Object.entries(LIMIT_NAMES)) {
         const value = subfeatures.get(`${channel}_${limit}`);
-        if (value !== undefined && value !== null && !unsetMarker(type, limit, value)) thresholds[name] = value;
+        if (value === undefined || value === null) continue;
+        read.push(limit);
+        if (!unsetMarker(type, limit, value)) {
+          thresholds[name] = value;
+          set.push(limit);
+        }
       }
-      const alarms = [...subfeatures.keys()].filter((s) => s.endsWith('alarm'));
+      const alarms = speakingAlarms(channel, [...subfeatures.keys()].filter((s) => s.endsWith('alarm')), read, set);
       const want: Expected = { id: `hwmon:${chip.name}/${channel}`, unit: abi.unit, value: subfeatures.get(reading) ?? null, thresholds };
       if (alarms.length > 0) want.health = alarms.every((s) => subfeatures.get(s) === 0) ? 'ok' : 'warning';
       if (label.trim() !== channel) want.label = label.trim();
