@@ -4,10 +4,11 @@
  * `--comma-separated-output`, and `ipmimonitoring` (the state layout; also
  * FreeIPMI 0.7–0.8's, headed "Record_ID | Sensor Name | Sensor Group |
  * Monitoring Status | Sensor Units | Sensor Reading", whose reading column
- * holds a discrete record's events). Columns are found by the header line; without one (`--no-header-output`)
- * by their count (6, 7, 12 or 13). Readings print with two decimals, "N/A"
- * when absent; events are single-quoted ('OK', 'Presence detected') and
- * several events are separated by spaces.
+ * holds a discrete record's events). Columns are found by the header line;
+ * without one (`--no-header-output`) by their count (6, 7, 12 or 13).
+ * Readings print with two decimals, "N/A" when absent; events are
+ * single-quoted ('OK', 'Presence detected') and several events are separated
+ * by spaces.
  */
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';

@@ -205,9 +205,9 @@ class Parser {
   }
 
   /**
-   * LIKE is valid WQL and CQL, but their patterns differ (WQL's % and _, CQL's
-   * regular expressions) where this parser serves both: a feature not
-   * supported, not a syntax error.
+   * LIKE is valid WQL and CQL, each with a pattern language of its own
+   * (WQL's % and _), where this parser serves both: a feature not supported,
+   * not a syntax error.
    */
   private refuseLike(): void {
     const token = this.peek();
