@@ -440,12 +440,7 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     const key = supplyKey(record);
     let draft = drafts.get(key);
     if (!draft) {
-      // On a shared entity a supply is named as its sensors' names number it ("PSU1"), not after its first sensor ("PSU1 AC Lost").
-      const onShared = entity === undefined && supplyEntity(record.reading) !== undefined;
-      const prefix = SUPPLY_PREFIX.exec(record.reading.name.trim())?.[0];
-      // A supply whose sensors' names number none ("Status" on 10.2) is named by its entity.
-      const label = (onShared && prefix) || (prefix === undefined && entity !== undefined ? `Power Supply ${record.reading.entity!.instance}` : record.reading.name);
-      const supply: PowerSupply = { id: `ipmi:psu:${entity ?? (label === record.reading.name ? record.id.slice('ipmi:'.length) : label)}`, label, status: 'unknown', sensors: [] };
+      const supply = newSupply(record, entity);
       draft = { supply, verdicts: [], ...(number === undefined ? {} : { number }), ...(entity === undefined ? {} : { entity }) };
       drafts.set(key, draft);
     }
@@ -472,6 +467,23 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     if (fruData) supply.fru = fruData;
     return supply;
   });
+}
+
+/**
+ * A supply, named after its first sensor ("PS1 Status"); but on an entity
+ * that supplies of several numbers share, after the number its names give
+ * ("PSU1", not "PSU1 AC Lost"), and where no name numbers it ("Status" on
+ * 10.2), after its entity ("Power Supply 2"). `entity` is the supply's own
+ * (undefined when shared).
+ */
+function newSupply(record: Classified, entity: string | undefined): PowerSupply {
+  const name = record.reading.name;
+  const prefix = SUPPLY_PREFIX.exec(name.trim())?.[0];
+  let label = name;
+  if (entity === undefined && prefix !== undefined && supplyEntity(record.reading) !== undefined) label = prefix;
+  else if (entity !== undefined && prefix === undefined) label = `Power Supply ${entity.split('.')[1]}`;
+  const id = entity ?? (label === name ? record.id.slice('ipmi:'.length) : label);
+  return { id: `ipmi:psu:${id}`, label, status: 'unknown', sensors: [] };
 }
 
 /**

@@ -6,7 +6,7 @@ export { buildHost, buildModel, type HostModel } from './builder.js';
 export { familyEntries, familyId, familyInstance, type AssociationFamily } from './family.js';
 export type { BuildOptions, BuildProblem } from './mapping/context.js';
 export { createInstanceIndex, type MakeInstance } from './index-impl.js';
-export { NO_READINGS, rememberReadings, type LastReading, type ReadingMemory } from './readings.js';
+export { rememberReadings, type LastReading, type ReadingMemory } from './readings.js';
 export { ModelError, type ModelErrorCode } from './errors.js';
 export { CIMV2_NAMESPACE, INTEROP_NAMESPACE, INSTANCE_ID_PREFIX, ModelClass, type ModelClassName } from './classes.js';
 export {

@@ -1,9 +1,10 @@
 import t from 'tap';
 import { CIMDateTime, CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../../src/cim/index.js';
 import {
-  NO_READINGS, buildHost, buildModel, checkProfileRules, createInstanceIndex, registeredProfilePath, rememberReadings,
+  buildHost, buildModel, checkProfileRules, createInstanceIndex, registeredProfilePath, rememberReadings,
   type BuildProblem, type HardwareSnapshot, type ModelInput,
 } from '../../src/model/index.js';
+import { NO_READINGS } from '../../src/model/readings.js';
 import { Model, NOW, fullSnapshot, input, sample, values } from './fixtures.js';
 
 function build(modelInput: ModelInput): { model: Model; problems: BuildProblem[] } {
