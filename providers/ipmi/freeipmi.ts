@@ -5,7 +5,9 @@
  * FreeIPMI 0.7–0.8's, headed "Record_ID | Sensor Name | Sensor Group |
  * Monitoring Status | Sensor Units | Sensor Reading", whose reading column
  * holds a discrete record's events). Columns are found by the header line;
- * without one (`--no-header-output`) by their count (6, 7, 12 or 13).
+ * without one (`--no-header-output`, or 0.8's output as check_ipmi_sensor
+ * prints it) by their count (6, 7, 12 or 13) and, for six, by the fourth
+ * column: a state word ("Nominal") or a reading.
  * Readings print with two decimals, "N/A" when absent; events are
  * single-quoted ('OK', 'Presence detected') and several events are separated
  * by spaces.
@@ -13,7 +15,7 @@
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
 import { parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
-import { worse } from './states.js';
+import { stateMeaning, worse } from './states.js';
 
 type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
 
@@ -46,6 +48,17 @@ const LAYOUTS: Readonly<Record<number, readonly Column[]>> = {
   12: ['id', 'name', 'type', 'reading', 'units', ...THRESHOLD_COLUMNS, 'event'],
   13: ['id', 'name', 'type', 'state', 'reading', 'units', ...THRESHOLD_COLUMNS, 'event'],
 };
+
+/** FreeIPMI 0.7–0.8's `ipmimonitoring` columns, for rows without their header. */
+const LEGACY_LAYOUT: readonly Column[] = ['id', 'name', 'type', 'state', 'units', 'reading'];
+const LEGACY_STATE = /^(nominal|warning|critical)$/i;
+
+/** The columns of a row without a header line. */
+function headerlessLayout(fields: string[]): readonly Column[] | undefined {
+  // The current six-column layout ends with an event, quoted or N/A; the old one with a reading.
+  if (fields.length === 6 && (LEGACY_STATE.test(fields[3] ?? '') || parseDecimal(fields[5] ?? ''))) return LEGACY_LAYOUT;
+  return LAYOUTS[fields.length];
+}
 
 /** Splits on `separator` outside single-quoted event texts, trimming each field. */
 export function splitRow(line: string, separator: ',' | '|'): string[] {
@@ -86,7 +99,7 @@ export function parseFreeIpmiSensors(text: string): IpmiParseResult {
       columns = header;
       return;
     }
-    const layout = columns ?? LAYOUTS[fields.length];
+    const layout = columns ?? headerlessLayout(fields);
     const reading = layout && layout.length === fields.length ? freeIpmiRow(layout, fields, line) : undefined;
     if (reading) result.readings.push(reading);
     else result.noise.push({ line, text: raw });
@@ -113,6 +126,9 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
     // No event and no state: FreeIPMI could not read the sensor (an empty slot's), which asserts nothing healthy.
     if (eventText === 'N/A' && state === undefined) reading.unavailable = 'absent';
     reading.states = events.filter((event) => event !== 'OK');
+    // The state column is FreeIPMI's interpretation file's verdict, which calls an absent entity Critical; a state
+    // whose IPMI meaning is known keeps that meaning, as it does in ipmitool's output.
+    if (reading.states.length > 0 && reading.states.every((event) => stateMeaning(event) !== undefined)) delete reading.health;
     return reading;
   }
   reading.eventClass = 'threshold';
@@ -131,7 +147,7 @@ function readValue(reading: IpmiReading, text: string, events: string[]): boolea
   if (number) {
     reading.value = number.value;
     reading.decimals = number.decimals;
-    reading.health ??= thresholdEventHealth(events);
+    readThresholdEvents(reading, events);
     return true;
   }
   if (text !== 'N/A') return false;
@@ -142,15 +158,22 @@ function readValue(reading: IpmiReading, text: string, events: string[]): boolea
   return true;
 }
 
-/** 'OK' → ok; "At or Below (<=) Lower Critical Threshold" → critical; the worst of several. */
-function thresholdEventHealth(events: string[]): Health | undefined {
-  let health: Health | undefined;
+/**
+ * The worst threshold event ('OK' → ok; "At or Below (<=) Lower Critical
+ * Threshold" → critical, lower critical crossed): the threshold it names, and
+ * its health where no state column gave one.
+ */
+function readThresholdEvents(reading: IpmiReading, events: string[]): void {
+  let worst: Health | undefined;
   for (const event of events) {
     const match = /^At or (?:Above|Below) \([<>]=\) (.*) Threshold$/.exec(event);
     const meaning = event === 'OK' ? 'ok' : match ? statusHealth(match[1] ?? '') : undefined;
-    if (meaning) health = health ? worse(health, meaning) : meaning;
+    if (!meaning || (worst && worse(worst, meaning) === worst)) continue;
+    worst = meaning;
+    const crossed = match ? THRESHOLD_NAMES[(match[1] ?? '').toLowerCase()] : undefined;
+    if (crossed) reading.crossed = crossed;
   }
-  return health;
+  if (reading.health === undefined && worst) reading.health = worst;
 }
 
 /** "'OK'" → ['OK']; "'Presence detected' 'Failure detected'" → both; "N/A" → []. */

@@ -207,9 +207,7 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
     return Math.round(mapping.convert(value) * factor) / factor;
   };
   const thresholds: Thresholds = {};
-  if (isOrdered(reading.thresholds)) {
-    for (const [name, value] of Object.entries(reading.thresholds) as [keyof Thresholds, number][]) thresholds[name] = convert(value);
-  }
+  for (const [name, value] of Object.entries(realThresholds(reading.thresholds)) as [keyof Thresholds, number][]) thresholds[name] = convert(value);
   const value = reading.value === undefined || reading.value === null ? null : convert(reading.value);
   const sensor: NumericSensor = {
     id,
@@ -226,6 +224,7 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
     // The status column is the BMC's own comparison with these thresholds, with its hysteresis and event masks.
     sensor.health = reading.health;
     sensor.thresholdsJudged = true;
+    if (reading.crossed) sensor.crossed = reading.crossed;
   }
   const source = describeSource(reading);
   if (source) sensor.source = source;
@@ -236,10 +235,18 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
 const THRESHOLD_ORDER = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'] as const;
 
 /**
- * Whether the thresholds a record prints can be real: in order, with every
- * low one below every high one. Some BMCs print 0.000 for every threshold
- * they do not set; a reading would cross one of those whatever it is.
+ * The thresholds a record prints that can be real: all of them when they are
+ * in order, with every low one below every high one. Some BMCs print 0.000
+ * for a threshold they do not set (HPE: beside real ones; a CMM: for every
+ * one), which a reading would cross whatever it is: those are dropped, and
+ * all of them when the rest are still out of order.
  */
+function realThresholds(printed: Thresholds): Thresholds {
+  if (isOrdered(printed)) return printed;
+  const set: Thresholds = Object.fromEntries(Object.entries(printed).filter(([, value]) => value !== 0));
+  return isOrdered(set) ? set : {};
+}
+
 function isOrdered(thresholds: Thresholds): boolean {
   let previous: { name: keyof Thresholds; value: number } | undefined;
   for (const name of THRESHOLD_ORDER) {

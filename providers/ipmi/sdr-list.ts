@@ -12,7 +12,7 @@
  * event-only records are reported as skipped; any other line is noise.
  */
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
-import { isIpmitoolUnit, parseDecimal, pipeFields, splitLines, statusHealth } from './text.js';
+import { isIpmitoolUnit, parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
 import { splitStates } from './states.js';
 
 const STATUS = /^(ok|ns|na|[lu]?(nc|cr|nr))$/;
@@ -85,7 +85,7 @@ function listReading(name: string, value: string, status: string, line: number):
   const unavailable = unavailableWord(value);
   if (analog) {
     Object.assign(reading, analog);
-    setHealth(reading, status);
+    readStatus(reading, status);
   } else if (/^0x[0-9a-f]+$/i.test(value)) {
     reading.rawState = value;
   } else if (unavailable) {
@@ -94,11 +94,6 @@ function listReading(name: string, value: string, status: string, line: number):
     return undefined;
   }
   return reading;
-}
-
-function setHealth(reading: IpmiReading, status: string): void {
-  const health = statusHealth(status);
-  if (health) reading.health = health;
 }
 
 /** Parses `ipmitool sdr elist` / `sdr type X` / `sdr entity X` output. */
@@ -143,7 +138,7 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
   const analog = parseAnalog(comma < 0 ? value : value.slice(0, comma));
   if (analog) {
     Object.assign(reading, analog);
-    setHealth(reading, status);
+    readStatus(reading, status);
     if (comma >= 0) reading.states = splitStates(value.slice(comma + 2));
   } else if (/^0x[0-9a-f]+$/i.test(value)) {
     reading.rawState = value; // an OEM record with no state texts

@@ -9,7 +9,7 @@
  * command", "<<" session debug lines), are noise.
  */
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
-import { parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
+import { parseDecimal, readStatus, splitLines, THRESHOLD_NAMES } from './text.js';
 import { parseAnalog } from './sdr-list.js';
 
 const SENSOR_ID = /^Sensor ID\s*:\s*(.*?)\s*\(0x([0-9a-fA-F]+)\)\s*$/;
@@ -102,9 +102,7 @@ function readField(block: Block, key: string, value: string): void {
     block.sawReading = true;
     readReading(reading, value);
   } else if (key === 'status') {
-    const health = statusHealth(value);
-    if (health) reading.health = health;
-    else if (value === 'Disabled') reading.unavailable ??= 'disabled';
+    if (!readStatus(reading, value) && value === 'Disabled') reading.unavailable ??= 'disabled';
   } else if (key === 'unable to read sensor') {
     block.sawReading = true;
     reading.unavailable = 'absent';
@@ -158,6 +156,7 @@ function finish(block: Block, result: IpmiParseResult): void {
     // A threshold record without any "Sensor Reading" line: the read itself failed.
     reading.unavailable ??= block.sawReading ? 'absent' : 'failed';
     delete reading.health;
+    delete reading.crossed;
   }
   result.readings.push(reading);
 }

@@ -11,7 +11,7 @@
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
-import { parseDecimal, pipeFields, splitLines, statusHealth } from './text.js';
+import { parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
 
 /** The threshold columns, in order: lnr lcr lnc unc ucr unr. */
 const COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
@@ -50,8 +50,7 @@ function tableRow(fields: string[], line: number): IpmiReading | undefined {
   if (number) {
     reading.value = number.value;
     reading.decimals = number.decimals;
-    const health = statusHealth(status);
-    if (health) reading.health = health;
+    readStatus(reading, status);
   } else if (value === 'na') {
     reading.value = null;
     reading.unavailable = 'absent';

@@ -1,5 +1,6 @@
 /** Small text helpers shared by the parsers. */
 import type { Health, Thresholds } from '../../src/model/snapshot.js';
+import type { IpmiReading } from './types.js';
 
 /** The lines of a tool's output, without line terminators; a final newline adds no empty line. */
 export function splitLines(text: string): string[] {
@@ -44,6 +45,16 @@ export function statusHealth(status: string): Health | undefined {
   if (/^[lu]?cr$/.test(word) || /^(lower|upper) critical$/.test(word) || word === 'critical') return 'critical';
   if (/^[lu]?nr$/.test(word) || /non-recoverable$/.test(word)) return 'fatal';
   return undefined;
+}
+
+/** Takes a threshold record's status: its health and the threshold it names; false when it says nothing of health. */
+export function readStatus(reading: IpmiReading, status: string): boolean {
+  const health = statusHealth(status);
+  if (!health) return false;
+  reading.health = health;
+  const crossed = THRESHOLD_NAMES[status.trim().toLowerCase()];
+  if (crossed) reading.crossed = crossed;
+  return true;
 }
 
 /** Which threshold each ipmitool/FreeIPMI threshold label means (lower-cased). */

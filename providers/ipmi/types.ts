@@ -5,7 +5,7 @@
  * numbers) instead of failing: BMC tools interleave stderr, debug and retry
  * lines with their data.
  */
-import type { Health, Thresholds } from '../../src/model/snapshot.js';
+import type { Health, ThresholdName, Thresholds } from '../../src/model/snapshot.js';
 
 /** The output layouts the parsers recognise. */
 export type IpmiFormat =
@@ -58,6 +58,8 @@ export interface IpmiReading {
    * which only says the record could be read.
    */
   health?: Health;
+  /** The threshold a status names (ucr, "Upper Critical"), or a FreeIPMI event ("At or Above (>=) Upper Critical Threshold"). */
+  crossed?: ThresholdName;
   unavailable?: Unavailable;
   /** Discrete states asserted, as printed ('Presence detected', 'Fully Redundant'). */
   states: string[];

@@ -27,7 +27,7 @@
  */
 import type { ProviderSample } from './input.js';
 import type { LastReading } from './readings.js';
-import type { DeviceStatus, DiscreteSensor, Fan, Health, NumericSensor, RedundancyStatus, Thresholds } from './snapshot.js';
+import type { DeviceStatus, DiscreteSensor, Fan, Health, NumericSensor, RedundancyStatus, ThresholdName, Thresholds } from './snapshot.js';
 
 export type Condition = 'ok' | 'warning' | 'critical' | 'fatal' | 'unknown' | 'noContact' | 'lostCommunication';
 
@@ -187,11 +187,11 @@ export function heldThresholdState(
   return cleared ? now : { state: check.state, condition: check.condition };
 }
 
-/** The states a sensor can reach: Unknown, Normal and one per threshold it has. */
-export function possibleStates(thresholds: Thresholds | undefined): readonly SensorState[] {
+/** The states a sensor can reach: Unknown, Normal and one per threshold it has or the source says it crossed. */
+export function possibleStates(thresholds: Thresholds | undefined, crossed?: ThresholdName): readonly SensorState[] {
   let mask = 0;
   THRESHOLD_CHECKS.forEach((check, bit) => {
-    if (thresholds?.[check.threshold] !== undefined) mask |= 1 << bit;
+    if (thresholds?.[check.threshold] !== undefined || check.threshold === crossed) mask |= 1 << bit;
   });
   return POSSIBLE_STATES[mask]!;
 }
@@ -240,8 +240,9 @@ export function currentReading(sensor: NumericSensor): number | null {
  * Otherwise the worst of the threshold state and the source's own verdict
  * wins; only the source's when it judged the thresholds itself
  * (`thresholdsJudged`). CurrentState agrees with the verdict: Normal when it
- * is OK, else the threshold crossed, or Unknown when the source reports a
- * fault without saying which threshold it saw.
+ * is OK, else the threshold crossed (the source's `crossed` when no published
+ * one is), or Unknown when the source reports a fault without saying which
+ * threshold it saw.
  */
 export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined, last: LastReading | undefined): SensorAssessment | undefined {
   const current = currentReading(sensor);
@@ -264,7 +265,9 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
   if (source !== undefined) findings.push({ condition: source, reason: source === 'ok' ? undefined : 'reported by the hardware' });
   const judged = judge(findings);
   const counted = threshold.state !== 'Normal' && (threshold.condition === judged.condition || !sensor.thresholdsJudged);
-  return { value: current, state: judged.condition === 'ok' ? 'Normal' : counted ? threshold.state : 'Unknown', verdict: judged };
+  const named = THRESHOLD_CHECKS.find((check) => check.threshold === sensor.crossed && check.condition === judged.condition);
+  const state = judged.condition === 'ok' ? 'Normal' : counted ? threshold.state : named?.state ?? 'Unknown';
+  return { value: current, state, verdict: judged };
 }
 
 /** Why a device's own status is what it is, when not plain OK. */

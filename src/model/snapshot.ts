@@ -68,6 +68,12 @@ export interface NumericSensor {
    * cover only some of a channel's limits).
    */
   thresholdsJudged?: boolean;
+  /**
+   * The threshold the source says the reading has crossed, where it names one
+   * it does not publish (an IPMI status `ucr` on a record without
+   * thresholds): CurrentState then names it rather than Unknown.
+   */
+  crossed?: ThresholdName;
   /** Why there is no reading: absent, disabled, or failed to read. */
   unavailable?: 'absent' | 'disabled' | 'failed';
   monitors?: MonitoredElement;

@@ -247,6 +247,7 @@ const numericSensor = objectOf<NumericSensor>({
   hysteresis: optional(nonNegative),
   health: optional(health),
   thresholdsJudged: optional(flag),
+  crossed: optional(thresholdName),
   unavailable: optional(oneOf<NonNullable<NumericSensor['unavailable']>>()(['absent', 'disabled', 'failed'])),
   monitors: optional(monitors),
   source: optional(text),

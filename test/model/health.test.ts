@@ -60,6 +60,8 @@ t.test('possible states list Unknown, Normal and one state per threshold, in DSP
     'Unknown', 'Normal', 'Upper Non-Critical', 'Upper Critical', 'Upper Fatal', 'Lower Non-Critical', 'Lower Critical', 'Lower Fatal',
   ]);
   t.ok(Object.isFrozen(possibleStates({ upperFatal: 1 })), 'shared lists are frozen');
+  t.same(possibleStates(undefined, 'lowerCritical'), ['Unknown', 'Normal', 'Lower Critical'], 'and the threshold the source says was crossed');
+  t.same(possibleStates({ upperCritical: 1 }, 'upperCritical'), ['Unknown', 'Normal', 'Upper Critical']);
 });
 
 t.test('assessSensor', async (t) => {
@@ -90,6 +92,16 @@ t.test('assessSensor', async (t) => {
     t.equal(judged(sensor({ value: 50, health: 'warning' })).verdict.condition, 'warning');
     t.equal(judged(sensor({ value: 50, health: 'unknown' })).verdict.condition, 'ok', "the source's unknown is no opinion");
     t.equal(judged(sensor({ value: 100, health: 'ok' })).verdict.healthState, 30);
+  });
+  t.test('a source that judged the thresholds names the state; a threshold it only names counts when it agrees', async (t) => {
+    const unpublished = { value: 24, thresholds: undefined, thresholdsJudged: true } as const;
+    const named = judged(sensor({ ...unpublished, health: 'critical', crossed: 'upperCritical' }));
+    t.same([named.state, named.verdict.healthState], ['Upper Critical', 25]);
+    t.equal(judged(sensor({ ...unpublished, health: 'critical' })).state, 'Unknown', 'no threshold named');
+    t.equal(judged(sensor({ ...unpublished, health: 'warning', crossed: 'upperCritical' })).state, 'Unknown', 'a name the verdict contradicts');
+    t.equal(judged(sensor({ ...unpublished, health: 'ok', crossed: 'upperCritical' })).state, 'Normal');
+    const published = judged(sensor({ value: 81, health: 'warning', thresholdsJudged: true, crossed: 'lowerNonCritical' }));
+    t.equal(published.state, 'Upper Non-Critical', 'a published threshold crossed wins');
   });
   t.test('a lost reading keeps the last good one, as Lost Communication since it was lost', async (t) => {
     const stale = judged(sensor({ value: 95 }), { reason: 'no fresh sample since then', since: 1000 });

@@ -12,7 +12,7 @@ function fullSnapshot(): HardwareSnapshot {
     sensors: [{
       id: 't1', label: 'Inlet Temp', kind: 'temperature', unit: 'celsius', value: 24.5, decimals: 1,
       thresholds: { upperNonCritical: 42, upperCritical: 47, lowerCritical: -7 }, settable: ['upperCritical'],
-      health: 'ok', thresholdsJudged: true, monitors: { kind: 'chassis', id: 'c' }, source: 'ipmi:0x04',
+      health: 'ok', thresholdsJudged: true, crossed: 'upperCritical', monitors: { kind: 'chassis', id: 'c' }, source: 'ipmi:0x04',
     }, {
       id: 'f1', label: 'Fan 1', kind: 'fan', unit: 'rpm', value: null, decimals: 0, unavailable: 'absent',
     }],
@@ -77,6 +77,7 @@ t.test('names the first bad field by its path', async (t) => {
     ['threshold', (s) => (s.sensors[0].thresholds.upperCritical = '47'), 'snapshot.sensors[0].thresholds.upperCritical: expected a finite number, got string "47"'],
     ['threshold infinity', (s) => (s.sensors[0].thresholds.lowerFatal = -Infinity), 'snapshot.sensors[0].thresholds.lowerFatal: expected a finite number, got number -Infinity'],
     ['settable name', (s) => (s.sensors[0].settable = ['upper']), /^snapshot\.sensors\[0\]\.settable\[0\]: expected one of 'lowerNonCritical', .*'upperFatal', got string "upper"$/],
+    ['crossed name', (s) => (s.sensors[0].crossed = 'ucr'), /^snapshot\.sensors\[0\]\.crossed: expected one of 'lowerNonCritical', .*'upperFatal', got string "ucr"$/],
     ['sensor kind', (s) => (s.sensors[0].kind = 'temp'), /^snapshot\.sensors\[0\]\.kind: expected one of 'temperature', 'voltage', .*, got string "temp"$/],
     ['unit', (s) => (s.sensors[0].unit = 'C'), /^snapshot\.sensors\[0\]\.unit: expected one of 'celsius'/],
     ['health', (s) => (s.sensors[0].health = 'good'), /^snapshot\.sensors\[0\]\.health: expected one of 'ok', 'warning', 'critical', 'fatal', 'unknown', got string "good"$/],

@@ -31,7 +31,8 @@ t.test('CSV with state and thresholds', async (t) => {
   t.match(named(readings, 'FAN2'), { health: 'critical' });
   t.match(named(readings, 'FAN3'), { value: null, unavailable: 'absent' });
   t.match(named(readings, 'Inlet Temp'), { value: 43.5, health: 'warning', thresholds: { lowerCritical: -5, upperCritical: 47 } });
-  t.match(named(readings, 'PSU1 Status'), { health: 'critical', states: ['Presence detected', 'Power Supply input out-of-range, but present'] });
+  t.match(named(readings, 'PSU1 Status'), { states: ['Presence detected', 'Power Supply input out-of-range, but present'] });
+  t.equal(named(readings, 'PSU1 Status').health, undefined, 'states of known meaning: the state column is not their verdict');
   t.match(named(readings, 'Front LED'), { eventClass: 'discrete', states: ['Unrecognized State'] });
   t.equal(named(readings, 'Front LED').health, undefined);
 });
@@ -42,12 +43,44 @@ t.test('header-less tables are read by their column count', async (t) => {
   t.match(readings, [
     { name: 'CPU Temp', value: 38, health: 'ok' },
     { name: 'FAN 1', value: 2400, unit: 'RPM' },
-    { name: 'Drive 0', sensorType: 'Drive Slot', states: ['Drive Presence'], health: 'ok' },
+    { name: 'Drive 0', sensorType: 'Drive Slot', states: ['Drive Presence'] },
   ]);
   const twelve = parseFreeIpmiSensors('5,Temp,Temperature,40.00,C,N/A,N/A,N/A,80.00,90.00,N/A,\'OK\'\n');
   t.match(twelve.readings[0], { value: 40, thresholds: { upperNonCritical: 80, upperCritical: 90 } });
   const six = parseFreeIpmiSensors('5,Temp,Temperature,40.00,C,\'OK\'\n');
   t.match(six.readings[0], { value: 40, health: 'ok' });
+  const legacy = parseFreeIpmiSensors('5 | Temp | Temperature | Warning | C | 40.000000\n6 | Temp 2 | Temperature | N/A | C | 41.000000\n');
+  t.match(legacy.readings, [{ value: 40, unit: 'C', health: 'warning' }, { value: 41, unit: 'C' }], "FreeIPMI 0.8's columns: a state word, or a reading last");
+  t.equal(legacy.readings[1]?.health, undefined);
+});
+
+t.test("the state column judges only states whose meaning is not known", async (t) => {
+  const { readings } = parseFreeIpmiSensors([
+    'ID | Name | Type | State | Reading | Units | Event',
+    "1 | FAN9 SYS | Entity Presence | Critical | N/A | N/A | 'Entity Absent'",
+    "2 | Front LED | OEM Reserved | Warning | N/A | N/A | 'OEM State 3'",
+    "3 | PS1 | Power Supply | Critical | N/A | N/A | 'Presence detected' 'OEM State 3'",
+    "4 | Chassis | Physical Security | Nominal | N/A | N/A | 'OK'",
+  ].join('\n'));
+  t.equal(named(readings, 'FAN9 SYS').health, undefined, "FreeIPMI calls an absent entity Critical; its meaning stands");
+  t.equal(named(readings, 'Front LED').health, 'warning');
+  t.equal(named(readings, 'PS1').health, 'critical', 'one state of unknown meaning: the column judges');
+  t.equal(named(readings, 'Chassis').health, 'ok', 'nothing asserted: the column judges');
+});
+
+t.test('threshold events name the threshold crossed, the worst one', async (t) => {
+  const { readings } = parseFreeIpmiSensors([
+    'ID | Name | Type | Reading | Units | Event',
+    "1 | Temp | Temperature | 95.00 | C | 'At or Above (>=) Upper Non-Critical Threshold' 'At or Above (>=) Upper Critical Threshold'",
+    "2 | 12V | Voltage | 10.10 | V | 'At or Below (<=) Lower Non-Critical Threshold'",
+    "3 | 5V | Voltage | 5.00 | V | 'OK'",
+  ].join('\n'));
+  t.match(named(readings, 'Temp'), { health: 'critical', crossed: 'upperCritical' });
+  t.match(named(readings, '12V'), { health: 'warning', crossed: 'lowerNonCritical' });
+  t.match(named(readings, '5V'), { health: 'ok' });
+  t.equal(named(readings, '5V').crossed, undefined);
+  const stated = parseFreeIpmiSensors("ID | Name | Type | State | Reading | Units | Event\n1 | Temp | Temperature | Warning | 95.00 | C | 'At or Above (>=) Upper Critical Threshold'\n");
+  t.match(stated.readings[0], { health: 'warning', crossed: 'upperCritical' }, 'the state column keeps the verdict');
 });
 
 t.test('rows that do not fit the layout are noise', async (t) => {

@@ -175,8 +175,27 @@ t.test("FreeIPMI 0.7's ipmimonitoring: its header names the columns, its reading
   const snapshot = buildSnapshot({ readings });
   t.match(numeric(snapshot, 'ipmi:Ambient Temp'), { kind: 'temperature', unit: 'celsius', value: 27, health: 'ok' });
   t.same(snapshot.fans?.map((f) => [f.label, f.status]), [['FAN MOD 1A RPM', 'ok']]);
-  t.match(discrete(snapshot, 'ipmi:PCIe Riser Pres'), { state: 'Entity Absent', health: 'critical' }, "FreeIPMI's Critical stands");
+  t.match(discrete(snapshot, 'ipmi:PCIe Riser Pres'), { state: 'Entity Absent', health: 'ok' }, "an absent entity is no fault, whatever FreeIPMI's interpretation file says");
   t.match(discrete(snapshot, 'ipmi:CMOS Battery'), { state: 'No state asserted', health: 'ok' });
+});
+
+t.test("FreeIPMI 0.8's ipmimonitoring without its header: told by its state column", async (t) => {
+  // Modelled on an IBM server's output as check_ipmi_sensor prints it (FreeIPMI 0.8.12, no header line).
+  const { readings, noise } = parseSensorOutput([
+    '7 | Ambient Temp | Temperature | Nominal | C | 27.000000',
+    '12 | CPU Temp | Temperature | Critical | C | 95.000000',
+    '38 | FAN MOD 1A RPM | Fan | Nominal | RPM | 5040.000000',
+    "88 | DASD Backplane 1 | Entity Presence | Nominal | N/A | 'Entity Present'",
+    "90 | DASD Backplane 3 | Entity Presence | Critical | N/A | 'Entity Absent'",
+    "91 | PS 1 Status | Power Supply | Critical | N/A | 'Presence detected' 'Power Supply input lost (AC/DC)'",
+  ].join('\n'), 'ipmimonitoring');
+  t.same(noise, []);
+  const snapshot = buildSnapshot({ readings });
+  t.match(numeric(snapshot, 'ipmi:Ambient Temp'), { kind: 'temperature', value: 27, health: 'ok' });
+  t.match(numeric(snapshot, 'ipmi:CPU Temp'), { value: 95, health: 'critical' });
+  t.same(snapshot.fans?.map((f) => [f.label, f.status]), [['FAN MOD 1A RPM', 'ok']]);
+  t.match(discrete(snapshot, 'ipmi:DASD Backplane 3'), { state: 'Entity Absent', health: 'ok' });
+  t.same(snapshot.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'input lost']]);
 });
 
 t.test('an empty bay is no pulled supply: absent, not scanned, in no redundancy set', async (t) => {
@@ -268,14 +287,16 @@ t.test('no false alarms: what the BMC reports healthy is healthy', async (t) => 
 });
 
 t.test('the BMC\'s status column is the verdict: thresholds it publishes but does not enforce raise no alarm', async (t) => {
-  // Modelled on an NEC ExpressScope (a fan's lower limit printed as its upper non-critical) and a chassis CMM (0.000 for every threshold).
+  // Modelled on an NEC ExpressScope (a fan's lower limit printed as its upper non-critical), a chassis CMM (0.000 for every
+  // threshold) and an HPE iLO 5 (0.000 for an unset upper non-recoverable beside real limits).
   const snapshot = snapshotOf('sensor-unenforced-thresholds.txt');
   t.same(numeric(snapshot, 'ipmi:System FAN1').thresholds, { upperNonCritical: 2300.331 }, 'a threshold in order is served');
   t.equal(numeric(snapshot, 'ipmi:PSU1_Pout').thresholds, undefined, 'thresholds out of order (every low one not below every high one) are not real');
   t.same(numeric(snapshot, 'ipmi:Inlet Temp').thresholds, { upperNonCritical: 42, upperCritical: 47 });
+  t.same(numeric(snapshot, 'ipmi:15.2-PCI 1-SFP28').thresholds, { upperNonCritical: 73, upperCritical: 78 }, 'an unset 0.000 among real limits: only it is dropped');
   const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
   const state = (label: string) => values(model.one('Thincim_NumericSensor', label), ['CurrentState', 'HealthState', 'OperationalStatus']);
-  for (const label of ['System FAN1', 'System FAN2', 'PSU1_Pout', 'PSU1_Vout', 'Inlet Temp']) {
+  for (const label of ['System FAN1', 'System FAN2', 'PSU1_Pout', 'PSU1_Vout', 'Inlet Temp', '15.2-PCI 1-SFP28']) {
     t.same(state(label), { CurrentState: 'Normal', HealthState: 5, OperationalStatus: [2] }, label);
   }
   t.same(state('Exhaust Temp'), { CurrentState: 'Upper Non-Critical', HealthState: 10, OperationalStatus: [3] }, 'what the BMC flags stays flagged');
@@ -284,11 +305,22 @@ t.test('the BMC\'s status column is the verdict: thresholds it publishes but doe
   t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 10, 'the system: Degraded by the exhaust only');
 });
 
-t.test('a fault the BMC reports without a threshold is not a Normal state', async (t) => {
-  // Modelled on a Dell R320 `sdr list full`: a stopped fan, `cr`, no thresholds printed.
-  const snapshot = buildSnapshot({ readings: parseSensorOutput('Fan3B            | 0 RPM             | cr\n', 'sdr list').readings });
+t.test('a fault the BMC reports without a threshold is not a Normal state; where its status names one, that is the state', async (t) => {
+  // Modelled on a Dell R320 `sdr list full` (a stopped fan, `cr`, no thresholds printed) and a Mellanox switch's BMC (`ucr`).
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Fan3B            | 0 RPM             | cr',
+      'ambient switch temp | 24 degrees C   | ucr',
+      'SWB 3.3v_sen     | 3.84 Volts        | unr',
+      'P12V             | 11.1 Volts        | lnc',
+    ].join('\n'), 'sdr list').readings,
+  });
   const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
-  t.same(values(model.one('Thincim_NumericSensor', 'Fan3B'), ['CurrentState', 'HealthState']), { CurrentState: 'Unknown', HealthState: 25 });
+  const state = (label: string) => values(model.one('Thincim_NumericSensor', label), ['CurrentState', 'HealthState', 'PossibleStates']);
+  t.same(state('Fan3B'), { CurrentState: 'Unknown', HealthState: 25, PossibleStates: ['Unknown', 'Normal'] });
+  t.same(state('ambient switch temp'), { CurrentState: 'Upper Critical', HealthState: 25, PossibleStates: ['Unknown', 'Normal', 'Upper Critical'] });
+  t.same(state('SWB 3.3v_sen'), { CurrentState: 'Upper Fatal', HealthState: 30, PossibleStates: ['Unknown', 'Normal', 'Upper Fatal'] });
+  t.same(state('P12V'), { CurrentState: 'Lower Non-Critical', HealthState: 10, PossibleStates: ['Unknown', 'Normal', 'Lower Non-Critical'] });
 });
 
 t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {

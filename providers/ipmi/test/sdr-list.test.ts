@@ -102,3 +102,14 @@ t.test('column widths may shift: fields are read between the pipes', async (t) =
   const list = parseSdrList('CPU0_VR_TEMP_LONGNAME | 40 degrees C | ok\nX|1.5 Volts|nc\n');
   t.match(list.readings, [{ name: 'CPU0_VR_TEMP_LONGNAME', value: 40 }, { name: 'X', value: 1.5, health: 'warning' }]);
 });
+
+t.test('a status that names its threshold says which one was crossed', async (t) => {
+  const statuses = ['lnr', 'lcr', 'lnc', 'unc', 'ucr', 'unr', 'nc', 'cr', 'ok'];
+  const { readings } = parseSdrElist(statuses.map((status, i) => `T ${status} | 0${i}h | ${status} | 7.1 | 24 degrees C`).join('\n'));
+  t.same(readings.map((r) => [r.health, r.crossed]), [
+    ['fatal', 'lowerFatal'], ['critical', 'lowerCritical'], ['warning', 'lowerNonCritical'],
+    ['warning', 'upperNonCritical'], ['critical', 'upperCritical'], ['fatal', 'upperFatal'],
+    ['warning', undefined], ['critical', undefined], ['ok', undefined],
+  ]);
+  t.equal(parseSdrList('X | 3.9 Volts | ucr\n').readings[0]?.crossed, 'upperCritical');
+});

@@ -14,6 +14,7 @@ t.test('threshold records: reading, unit, verbose status, every threshold', asyn
     decimals: 0,
     unit: 'degrees C',
     health: 'warning',
+    crossed: 'upperNonCritical',
     line: 4,
   });
   t.same(named(readings, 'CPU Temp').thresholds, {

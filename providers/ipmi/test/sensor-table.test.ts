@@ -6,6 +6,7 @@ t.test('threshold rows: value with its three printed decimals, unit, status and 
   const { format, readings } = parseSensorTable(fixture('sensor.txt'));
   t.equal(format, 'sensor');
   t.match(named(readings, '12V'), { value: 12.18, decimals: 3, unit: 'Volts', health: 'ok', eventClass: 'threshold' });
+  t.equal(named(readings, '12V').crossed, undefined);
   t.same(named(readings, '12V').thresholds, {
     lowerFatal: 10.173, lowerCritical: 10.299, lowerNonCritical: 10.74, upperNonCritical: 13.25, upperCritical: 13.696, upperFatal: 13.822,
   });

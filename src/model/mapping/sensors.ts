@@ -78,7 +78,7 @@ export function addNumericSensor(
     .set('OtherSensorTypeDescription', 'string', encoding.otherSensorTypeDescription)
     .set('BaseUnits', 'uint16', encoding.baseUnits)
     .set('RateUnits', 'uint16', 0)
-    .setArray('PossibleStates', 'string', possibleStates(sensor.thresholds))
+    .setArray('PossibleStates', 'string', possibleStates(sensor.thresholds, sensor.crossed))
     .set('CurrentState', 'string', assessment.state)
     .set('PollingInterval', 'uint64', pollingIntervalNs)
     .set('Description', 'string', sensor.source)
