@@ -383,6 +383,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const noMinimum = speed.limits.min === undefined;
   const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };
+  if (fan.status === 'unknown' && speed.raw === 0) fan.statusReason = 'not turning';
   if (pwm?.files.has('')) fan.variableSpeed = true;
   if (typeof target === 'number' && target >= 0) fan.desiredSpeed = target;
   return { fan, speed };

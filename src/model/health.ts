@@ -19,7 +19,9 @@
  *
  * Roll-up takes the worst condition by `CONDITION_RANK`: any real fault
  * outranks not knowing, and not knowing outranks OK, so a system is never
- * reported OK while part of it cannot be read.
+ * reported OK while part of it cannot be read (a lost reading, a provider
+ * out of contact). A device whose source has no opinion (plain unknown: an
+ * empty slot, a fan at 0 RPM that may be an unconnected header) is left out.
  *
  * Also here: when a snapshot is stale, what a provider without a snapshot,
  * a discrete sensor, a stopped fan, a monitoring sensor and a redundancy

@@ -145,7 +145,10 @@ t.test('fans (DSP1013) and their tachometers', async (t) => {
     fans: [{ id: 'f', label: 'fan3', speedSensor: 'rpm', status: 'unknown' }],
   });
   const fanState = (model: Model) => values(model.one('OMC_Fan', 'test:f'), ['HealthState', 'StatusDescriptions']);
-  t.same(fanState(build(input([sample(header(0))])).model), { HealthState: 0, StatusDescriptions: ['unknown'] }, 'at 0 since first read: unknown, not stopped');
+  const idleHeader = build(input([sample(header(0))])).model;
+  t.same(fanState(idleHeader), { HealthState: 0, StatusDescriptions: ['unknown'] }, 'at 0 since first read: unknown, not stopped');
+  t.same(values(idleHeader.all('Thincim_ComputerSystem')[0]!, ['HealthState', 'OperationalStatus']), { HealthState: 5, OperationalStatus: [2] },
+    'a device without an opinion is left out of the roll-up');
   const turned = rememberReadings(NO_READINGS, header(1500), NOW);
   t.same(fanState(build(input([sample(header(0), { readings: turned })])).model), { HealthState: 25, StatusDescriptions: ['stopped'] }, 'seen turning, then 0: stopped');
   const stillStopped = rememberReadings(rememberReadings(turned, header(0), NOW), header(0), NOW);
@@ -153,6 +156,9 @@ t.test('fans (DSP1013) and their tachometers', async (t) => {
   const apu = build(input([sample(header(null))])).model;
   t.same(fanState(apu), { HealthState: 0, StatusDescriptions: ['not present'] }, 'a speed never read: an absent part');
   t.equal(apu.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, 'left out of the roll-up');
+  const lost = build(input([sample(header(null), { readings: turned })])).model;
+  t.same(values(lost.all('Thincim_ComputerSystem')[0]!, ['HealthState', 'OperationalStatus']), { HealthState: 0, OperationalStatus: [13] },
+    'a part that cannot be read any more rolls up, through its sensor');
 });
 
 t.test('power supplies (DSP1015)', async (t) => {

@@ -114,8 +114,8 @@ t.test('a current-kernel desktop', async (t) => {
   ]);
   t.same(snapshot.fans, [
     { id: 'hwmon:it8720-isa-0228/fan1', label: 'it8720-isa-0228 fan1', speedSensor: 'hwmon:it8720-isa-0228/fan1', status: 'ok', idleAllowed: false, variableSpeed: true },
-    { id: 'hwmon:it8720-isa-0228/fan3', label: 'it8720-isa-0228 fan3', speedSensor: 'hwmon:it8720-isa-0228/fan3', status: 'unknown', idleAllowed: false },
-    { id: 'hwmon:it8720-isa-0228/fan5', label: 'it8720-isa-0228 fan5', speedSensor: 'hwmon:it8720-isa-0228/fan5', status: 'unknown', idleAllowed: false },
+    { id: 'hwmon:it8720-isa-0228/fan3', label: 'it8720-isa-0228 fan3', speedSensor: 'hwmon:it8720-isa-0228/fan3', status: 'unknown', idleAllowed: false, statusReason: 'not turning' },
+    { id: 'hwmon:it8720-isa-0228/fan5', label: 'it8720-isa-0228 fan5', speedSensor: 'hwmon:it8720-isa-0228/fan5', status: 'unknown', idleAllowed: false, statusReason: 'not turning' },
     {
       id: 'hwmon:amdgpu-pci-0300/fan1', label: 'amdgpu-pci-0300 fan1', speedSensor: 'hwmon:amdgpu-pci-0300/fan1',
       status: 'ok', idleAllowed: true, variableSpeed: true, desiredSpeed: 0,

@@ -11,6 +11,7 @@ import {
 } from '../health.js';
 import { qualifiedId } from '../ids.js';
 import type { EntrySource, ProviderSample } from '../input.js';
+import type { InstanceDraft } from '../instance-draft.js';
 import { NO_READINGS, type LastReading, type ReadingMemory } from '../readings.js';
 import type {
   Battery, DeviceStatus, DiscreteSensor, Fan, HardwareSnapshot, MemoryModule, MonitoredElement, NumericSensor, PowerSupply,
@@ -174,8 +175,12 @@ class SnapshotMapper {
     return paths;
   }
 
-  #health(kind: MonitoredElement['kind'], id: string, status: Fan['status'], statusReason?: string): Verdict {
-    return assessDevice(status, this.#stale?.reason, this.#findings.get(elementKey(kind, id)), statusReason);
+  /** Adds a device judged by its status and what its sensors found. */
+  #addJudged(
+    draft: InstanceDraft, kind: MonitoredElement['kind'], device: { id: string; label: string }, status: DeviceStatus, statusReason?: string,
+  ): CIMInstanceName {
+    const health = assessDevice(status, this.#stale?.reason, this.#findings.get(elementKey(kind, device.id)), statusReason);
+    return this.#ctx.addDevice(draft, this.#source(device.id), device.label, health, opinion(health));
   }
 
   #addFan(fan: Fan): CIMInstanceName {
@@ -185,7 +190,7 @@ class SnapshotMapper {
       .set('DesiredSpeed', 'uint64', integer(fan.desiredSpeed, 64));
     // A fan whose speed never read is an absent part (an APU's fan input): no verdict, like its sensor.
     const status = fan.status === 'unknown' && fan.speedSensor !== undefined && this.#absent.has(fan.speedSensor) ? 'absent' : fan.status;
-    const path = this.#ctx.addDevice(draft, this.#source(fan.id), fan.label, this.#health('fan', fan.id, status, fan.statusReason), presence(status));
+    const path = this.#addJudged(draft, 'fan', fan, status, fan.statusReason);
     this.#ctx.central.fans.push(path);
     if (hasFruData(fan.fru)) this.#physical.addPackage(this.#provider, fan.id, fan.label, PackageType.Fan, fan.fru, path);
     return path;
@@ -196,7 +201,7 @@ class SnapshotMapper {
     const draft = this.#ctx.deviceDraft(ModelClass.PowerSupply, this.#provider, psu.id)
       // Units MilliWatts; 0 means unknown (CIM_PowerSupply.TotalOutputPower).
       .set('TotalOutputPower', 'uint32', milliwatts ?? 0);
-    const path = this.#ctx.addDevice(draft, this.#source(psu.id), psu.label, this.#health('powerSupply', psu.id, psu.status, psu.statusReason), presence(psu.status));
+    const path = this.#addJudged(draft, 'powerSupply', psu, psu.status, psu.statusReason);
     this.#ctx.central.powerSupplies.push(path);
     if (hasFruData(psu.fru)) this.#physical.addPackage(this.#provider, psu.id, psu.label, PackageType.PowerSupply, psu.fru, path);
     return path;
@@ -213,7 +218,7 @@ class SnapshotMapper {
       .set('CurrentClockSpeed', 'uint32', integer(cpu.currentSpeedMHz, 32) ?? 0)
       .set('NumberOfEnabledCores', 'uint16', integer(cpu.cores, 16))
       .set('Description', 'string', description || undefined);
-    return this.#ctx.addDevice(draft, this.#source(cpu.id), cpu.label, this.#health('processor', cpu.id, cpu.status), presence(cpu.status));
+    return this.#addJudged(draft, 'processor', cpu, cpu.status);
   }
 
   #addMemory(dimm: MemoryModule): CIMInstanceName {
@@ -223,7 +228,7 @@ class SnapshotMapper {
       .set('BlockSize', 'uint64', 1n)
       .set('NumberOfBlocks', 'uint64', integer(dimm.capacity, 64))
       .set('Description', 'string', description || undefined);
-    const path = this.#ctx.addDevice(draft, this.#source(dimm.id), dimm.label, this.#health('memory', dimm.id, dimm.status), presence(dimm.status));
+    const path = this.#addJudged(draft, 'memory', dimm, dimm.status);
     const fru = { manufacturer: dimm.manufacturer, serialNumber: dimm.serialNumber, partNumber: dimm.partNumber };
     if (hasFruData(fru)) this.#physical.addPackage(this.#provider, dimm.id, dimm.label, PackageType.Memory, fru, path);
     return path;
@@ -234,7 +239,7 @@ class SnapshotMapper {
     const draft = this.#ctx.deviceDraft(ModelClass.Battery, this.#provider, battery.id)
       .set('EstimatedChargeRemaining', 'uint16', integer(battery.chargePercent, 16))
       .set('ChargingStatus', 'uint16', battery.charging ? 2 : undefined);
-    return this.#ctx.addDevice(draft, this.#source(battery.id), battery.label, this.#health('battery', battery.id, battery.status), presence(battery.status));
+    return this.#addJudged(draft, 'battery', battery, battery.status);
   }
 
   #writeSensors(): void {
@@ -246,8 +251,7 @@ class SnapshotMapper {
     for (const { sensor, verdict } of this.#discrete.values()) {
       const draft = addDiscreteSensor(this.#ctx, this.#provider, sensor, verdict);
       // A state the source has no opinion on (IPMI "No Reading", a raw state) tells nothing about the system.
-      const rollUp = verdict.condition !== 'unknown';
-      this.#discretePaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, verdict, { rollUp }));
+      this.#discretePaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, verdict, opinion(verdict)));
     }
     this.#ctx.central.sensors.push(...this.#sensorPaths.values(), ...this.#discretePaths.values());
   }
@@ -321,13 +325,18 @@ class SnapshotMapper {
   }
 }
 
-/** An empty slot is served (its status says so) but does not roll up into the system's health. */
-function presence(status: DeviceStatus): { rollUp: boolean } {
-  return status === 'absent' ? ABSENT : PRESENT;
+/**
+ * A device without an opinion is served (its status says so) but does not
+ * roll up into the system's health: an empty slot, a fan at 0 RPM that may be
+ * an unconnected header. A part that cannot be read still does, through its
+ * sensor's Lost Communication.
+ */
+function opinion(health: Verdict): { rollUp: boolean } {
+  return health.condition === 'unknown' ? WITHOUT_OPINION : WITH_OPINION;
 }
 
-const PRESENT = Object.freeze({ rollUp: true });
-const ABSENT = Object.freeze({ rollUp: false });
+const WITH_OPINION = Object.freeze({ rollUp: true });
+const WITHOUT_OPINION = Object.freeze({ rollUp: false });
 
 /** A lost reading is written at the finer of its own resolution and the sensor's, so it is not rounded. */
 function resolutionOfLastReading(sensor: NumericSensor, assessment: SensorAssessment, last: LastReading | undefined): NumericSensor {
