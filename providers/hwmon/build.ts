@@ -9,6 +9,7 @@
  *   `power<N>_average` when there is no input (ACPI power meters);
  * - pwm<N> → NumericSensor of kind 'other' in percent;
  * - intrusion<N>_alarm → DiscreteSensor 'intrusion';
+ * - a channel with alarms and no reading → DiscreteSensor 'other';
  * - fan<N>_input → also a Fan with the same id as its speed sensor (fans
  *   and sensors are separate id spaces).
  */
@@ -71,11 +72,13 @@ const ALARM_HEALTH: Readonly<Record<string, Health>> = {
   cap_alarm: 'warning',
   lcrit_alarm: 'critical',
   crit_alarm: 'critical',
+  // xgene-hwmon's name for crit_alarm.
+  critical_alarm: 'critical',
   emergency_alarm: 'fatal',
 };
 /** The limit an alarm compares the reading with; `alarm` and `cap_alarm` compare with whichever the chip has. */
 const ALARM_LIMIT: Readonly<Record<string, ThresholdItem>> = {
-  min_alarm: 'min', max_alarm: 'max', lcrit_alarm: 'lcrit', crit_alarm: 'crit', emergency_alarm: 'emergency',
+  min_alarm: 'min', max_alarm: 'max', lcrit_alarm: 'lcrit', crit_alarm: 'crit', critical_alarm: 'crit', emergency_alarm: 'emergency',
 };
 const HEALTH_RANK: readonly Health[] = ['ok', 'warning', 'critical', 'fatal'];
 
@@ -112,7 +115,10 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
       else if (channel.type === 'pwm') sensors.push(...optional(pwmSensor(reader, channel)));
       else {
         const sensor = numericSensor(reader, channel, quantityOf(reader.chip.name, channel.type, channel.index));
-        if (sensor === undefined) continue;
+        if (sensor === undefined) {
+          discrete.push(...optional(alarmSensor(reader, channel)));
+          continue;
+        }
         sensors.push(sensor);
         if (channel.type === 'fan') fans.push(fanDevice(reader, channel, sensor, options));
       }
@@ -280,13 +286,17 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
 }
 
 /**
- * Attributes named like limits that a driver uses for something else:
- * applesmc's fan min and max are the range the SMC drives the fan in (it
- * holds a fan at its minimum, read a few RPM either side), and it has no
- * alarms.
+ * Attributes named like limits that a driver uses for something else, none
+ * with an alarm: a fan's min and max are the range it is driven in on
+ * applesmc (the SMC holds a fan at its minimum, read a few RPM either side),
+ * dell_smm (the BIOS's nominal speeds; fans run above them) and gpio-fan
+ * (the ends of its speed map, which full speed reads exactly).
  */
+const FAN_RANGE = { fan: ['min', 'max'] } as const;
 const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
-  applesmc: { fan: ['min', 'max'] },
+  applesmc: FAN_RANGE,
+  dell_smm: FAN_RANGE,
+  gpio_fan: FAN_RANGE,
 };
 
 function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
@@ -368,9 +378,10 @@ function fanId(reader: ChipReader, index: number): string {
 
 /**
  * The Fan a `fan<N>_input` belongs to. A stopped fan is `idleAllowed` when
- * the controller stopped it on purpose (target speed 0, or automatic PWM
- * control at duty cycle 0), or when the chip is a graphics card's (their
- * fans rest when cool) and no minimum speed is set.
+ * it was stopped on purpose (target speed 0, or duty cycle 0 under manual or
+ * automatic PWM control: pwm-fan's thermal zone stops a Raspberry Pi's
+ * cooler so), or when the chip's fans rest when cool (graphics cards, a
+ * PSU in zero-RPM mode) and no minimum speed is set.
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
   const id = fanId(reader, channel.index);
@@ -378,8 +389,9 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const pwm = reader.sibling('pwm', channel.index);
   const target = reader.integer(channel, 'target');
   const duty = pwm && reader.integer(pwm, '');
-  const automatic = pwm !== undefined && (reader.integer(pwm, 'enable') ?? 0) >= 2;
-  const stoppedOnPurpose = target === 0 || (automatic && duty === 0);
+  // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says.
+  const controlled = pwm !== undefined && reader.integer(pwm, 'enable') !== 0;
+  const stoppedOnPurpose = target === 0 || (controlled && duty === 0);
   const noMinimum = speed.limits.min === undefined;
   const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };
@@ -405,7 +417,7 @@ function fanStatus(speed: SensorDraft, idleAllowed: boolean): DeviceStatus {
   return 'ok';
 }
 
-// ---- intrusion -------------------------------------------------------------------
+// ---- discrete sensors ----------------------------------------------------------------
 
 interface DiscreteDraft {
   sensor: DiscreteSensor;
@@ -427,6 +439,42 @@ function intrusionSensor(reader: ChipReader, channel: Channel): DiscreteDraft {
     label: reader.label(channel),
     kind: 'intrusion',
     possibleStates: [...INTRUSION_STATES],
+    state,
+    health,
+    source: reader.chip.id,
+  };
+  return { sensor, chip: reader.chip.id, channel: channel.name };
+}
+
+/** What a set alarm says, as `sensors` prints it. */
+const ALARM_STATE: Readonly<Record<string, string>> = {
+  alarm: 'ALARM', min_alarm: 'ALARM (MIN)', max_alarm: 'ALARM (MAX)', cap_alarm: 'ALARM (CAP)',
+  lcrit_alarm: 'ALARM (LCRIT)', crit_alarm: 'ALARM (CRIT)', critical_alarm: 'ALARM (CRIT)', emergency_alarm: 'ALARM (EMERGENCY)',
+};
+
+/**
+ * A channel with alarms and no reading (rpi_volt's `in0_lcrit_alarm`, a
+ * Raspberry Pi's under-voltage flag): a discrete sensor stating the worst
+ * set alarm, `Normal` when none is, `Unknown` when none can be read.
+ */
+function alarmSensor(reader: ChipReader, channel: Channel): DiscreteDraft | undefined {
+  const items = Object.keys(ALARM_HEALTH).filter((item) => channel.files.has(item));
+  if (items.length === 0) return undefined;
+  let state = 'Unknown';
+  let health: Health = 'unknown';
+  for (const item of items) {
+    const value = reader.integer(channel, item);
+    if (typeof value !== 'number') continue;
+    const stated = value === 0 ? 'ok' : ALARM_HEALTH[item]!;
+    if (health === 'unknown' || HEALTH_RANK.indexOf(stated) > HEALTH_RANK.indexOf(health)) {
+      [state, health] = [value === 0 ? 'Normal' : ALARM_STATE[item]!, stated];
+    }
+  }
+  const sensor: DiscreteSensor = {
+    id: reader.sensorId(channel),
+    label: reader.label(channel),
+    kind: 'other',
+    possibleStates: ['Normal', ...new Set(items.map((item) => ALARM_STATE[item]!)), 'Unknown'],
     state,
     health,
     source: reader.chip.id,

@@ -26,7 +26,7 @@ export const DEFAULT_OPTIONS: Readonly<HwmonOptions> = Object.freeze({
   maxAttributeBytes: 4096,
   maxConcurrentReads: 2,
   deadlineMarginMs: 50,
-  zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe'],
+  zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe', 'corsairpsu'],
 });
 
 /** Options the broker's scheduler reads for every provider (seconds between samples, ms per call). */

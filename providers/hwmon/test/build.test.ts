@@ -38,7 +38,7 @@ t.test('isWantedAttribute reads values, limits, alarms, labels and controls, not
   for (const file of [
     'temp1_input', 'temp1_label', 'temp1_min', 'temp1_max', 'temp1_lcrit', 'temp1_crit', 'temp1_emergency',
     'temp1_alarm', 'temp1_min_alarm', 'temp1_max_alarm', 'temp1_lcrit_alarm', 'temp1_crit_alarm', 'temp1_emergency_alarm',
-    'power1_cap_alarm', 'temp1_fault', 'in1_enable', 'fan1_target', 'power1_average', 'pwm1', 'pwm1_enable', 'intrusion0_alarm',
+    'power1_cap_alarm', 'temp1_critical_alarm', 'temp1_fault', 'in1_enable', 'fan1_target', 'power1_average', 'pwm1', 'pwm1_enable', 'intrusion0_alarm',
   ]) {
     t.ok(wanted(file), file);
   }
@@ -172,6 +172,7 @@ t.test('alarms state the worst health; no alarm file, no health', async (t) => {
       power1_input: 1, power1_cap_alarm: 1,
       temp8_input: 1, temp8_alarm: failure('EIO', 'temp8_alarm'),
       temp9_input: 1, temp9_alarm: failure('EIO', 'temp9_alarm'), temp9_crit_alarm: 0,
+      temp10_input: 1, temp10_critical_alarm: 1,
     }),
   );
   const health = (id: string) => sensorById(snapshot, `hwmon:c/${id}`).health;
@@ -185,12 +186,32 @@ t.test('alarms state the worst health; no alarm file, no health', async (t) => {
   t.equal(health('power1'), 'warning');
   t.equal(health('temp8'), undefined, 'an unreadable alarm says nothing');
   t.equal(health('temp9'), 'ok', 'the readable alarm speaks');
+  t.equal(health('temp10'), 'critical', "xgene-hwmon's name for crit_alarm");
+});
+
+t.test('alarms of a channel without a reading are a discrete sensor', async (t) => {
+  // Modelled on a Raspberry Pi 5: rpi_volt has in0_lcrit_alarm only, its under-voltage flag.
+  const state = (files: Record<string, number | ReturnType<typeof failure>>) => {
+    const sensor = build(chip('rpi_volt-isa-0000', 'rpi_volt', files)).snapshot.discreteSensors?.[0];
+    return sensor && [sensor.id, sensor.kind, sensor.state, sensor.health, sensor.possibleStates];
+  };
+  t.same(state({ in0_lcrit_alarm: 1 }), ['hwmon:rpi_volt-isa-0000/in0', 'other', 'ALARM (LCRIT)', 'critical', ['Normal', 'ALARM (LCRIT)', 'Unknown']]);
+  t.same(state({ in0_lcrit_alarm: 0 }), ['hwmon:rpi_volt-isa-0000/in0', 'other', 'Normal', 'ok', ['Normal', 'ALARM (LCRIT)', 'Unknown']]);
+  t.same(state({ in0_lcrit_alarm: failure('EIO', 'in0_lcrit_alarm') })?.slice(2, 4), ['Unknown', 'unknown'], 'an alarm that cannot be read');
+  t.same(state({ in0_min_alarm: 1, in0_crit_alarm: 1 })?.slice(2, 4), ['ALARM (CRIT)', 'critical'], 'the worst set alarm');
+  t.equal(state({ in0_max: 5000 }), undefined, 'limits alone make no sensor');
+  t.equal(build(chip('rpi_volt-isa-0000', 'rpi_volt', { in0_lcrit_alarm: 1 })).snapshot.sensors?.length, 0, 'and no numeric sensor');
 });
 
 t.test('attributes named like limits that a driver uses for something else are no thresholds', async (t) => {
   const apple = build(chip('applesmc', 'applesmc', { fan2_input: 1998, fan2_min: 2000, fan2_max: 6200, temp1_input: 45000, temp1_max: 90000 })).snapshot;
   t.equal(sensorById(apple, 'hwmon:applesmc/fan2').thresholds, undefined, "applesmc's fan range is the SMC's control range");
   t.same(sensorById(apple, 'hwmon:applesmc/temp1').thresholds, { upperNonCritical: 90 }, 'its other limits stay');
+  // Modelled on a Dell Optiplex (dell_smm: the BIOS's nominal top speed, exceeded) and a Raspberry Pi's gpio-fan (its speed map's ends).
+  const dell = build(chip('dell_smm-isa-0000', 'dell_smm', { fan1_input: 4300, fan1_min: 0, fan1_max: 3000 })).snapshot;
+  t.same([sensorById(dell, 'hwmon:dell_smm-isa-0000/fan1').thresholds, fanById(dell, 'hwmon:dell_smm-isa-0000/fan1').status], [undefined, 'ok']);
+  const gpio = build(chip('gpio_fan-isa-0000', 'gpio_fan', { fan1_input: 5000, fan1_min: 0, fan1_max: 5000 })).snapshot;
+  t.equal(sensorById(gpio, 'hwmon:gpio_fan-isa-0000/fan1').thresholds, undefined);
 });
 
 t.test("a driver's own unit: ina3221's shunt voltages are microvolts", async (t) => {
@@ -288,6 +309,8 @@ t.test('fan status', async (t) => {
       fan6_input: 0, fan6_target: 0,
       fan7_input: 0, pwm7: 0, pwm7_enable: 2,
       fan8_input: 0, pwm8: 0, pwm8_enable: 1,
+      fan9_input: 0, pwm9: 0, pwm9_enable: 0,
+      fan10_input: 0, pwm10: 0,
     }),
   );
   const fan = (n: number) => fanById(snapshot, `hwmon:sio/fan${n}`);
@@ -298,7 +321,9 @@ t.test('fan status', async (t) => {
   t.match(fan(5), { status: 'unknown' }, 'no reading');
   t.match(fan(6), { status: 'ok', idleAllowed: true, desiredSpeed: 0 }, 'target 0: stopped on purpose');
   t.match(fan(7), { status: 'ok', idleAllowed: true, variableSpeed: true }, 'automatic control at duty 0');
-  t.match(fan(8), { status: 'unknown', idleAllowed: false }, 'manual control at duty 0 is no zero-RPM mode');
+  t.match(fan(8), { status: 'ok', idleAllowed: true }, 'manual control at duty 0 (pwm-fan, stopped by its thermal zone)');
+  t.match(fan(9), { status: 'unknown', idleAllowed: false }, 'no control (enable 0) runs the fan at full speed whatever the duty');
+  t.match(fan(10), { status: 'ok', idleAllowed: true }, 'duty 0 without a mode file');
 });
 
 t.test('graphics cards: a fan without minimum may rest', async (t) => {

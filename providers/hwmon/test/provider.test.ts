@@ -56,6 +56,7 @@ t.test('the factory', async (t) => {
 t.test('resolveOptions fills defaults and checks every option', async (t) => {
   t.same(resolveOptions({}), DEFAULT_OPTIONS);
   t.same(resolveOptions(), DEFAULT_OPTIONS);
+  t.ok(DEFAULT_OPTIONS.zeroRpmChips.includes('corsairpsu'), 'a Corsair PSU rests its fan in zero-RPM mode');
   const custom = resolveOptions({ root: '/host/sys', interval: 5, timeout: 1000, maxChips: 8, zeroRpmChips: ['nouveau'], deadlineMarginMs: 0 });
   t.match(custom, { root: '/host/sys', maxChips: 8, zeroRpmChips: ['nouveau'], deadlineMarginMs: 0 });
   t.notOk('interval' in custom, 'the scheduler keys are checked, not kept');
