@@ -138,6 +138,11 @@ t.test('fans (DSP1013) and their tachometers', async (t) => {
     'a stopped fan is failed although its source says ok');
   t.equal(failed.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25);
   t.equal(build(input([sample(stopped(true))])).model.one('OMC_Fan', 'test:f').get('HealthState'), 5, 'zero-RPM mode is fine');
+  const fast = build(input([sample({
+    sensors: [{ id: 'rpm', label: 'Processor Fan', kind: 'fan', unit: 'rpm', value: 4300, decimals: 0, thresholds: { upperNonCritical: 3000 } }],
+    fans: [{ id: 'f', label: 'Processor Fan', speedSensor: 'rpm', status: 'ok' }],
+  })])).model;
+  t.same(fast.all('Thincim_ComputerSystem')[0]!.get('StatusDescriptions'), ['Processor Fan: Upper Non-Critical'], 'a fan named as its sensor is named once');
 
   // A monitoring chip's header: its source cannot tell unconnected from dead, so it says unknown.
   const header = (value: number | null): HardwareSnapshot => ({

@@ -123,7 +123,7 @@ export class BuildContext {
       .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE);
     const path = this.add(CIMV2_NAMESPACE, draft.build(), source).path!;
     this.relate(ModelClass.SystemDevice, ['GroupComponent', this.systemPath], ['PartComponent', path]);
-    if (rollUp) this.rollup.push({ condition: health.condition, reason: health.condition === 'ok' ? undefined : `${label}: ${health.statusDescriptions[0]}` });
+    if (rollUp) this.rollup.push({ condition: health.condition, reason: health.condition === 'ok' ? undefined : labelled(label, health.statusDescriptions[0]) });
     return path;
   }
 
@@ -239,4 +239,9 @@ export function setStatus(draft: InstanceDraft, health: Verdict): InstanceDraft 
     .setArray('OperationalStatus', 'uint16', health.operationalStatus)
     .setArray('StatusDescriptions', 'string', health.statusDescriptions)
     .set('PrimaryStatus', 'uint16', health.primaryStatus);
+}
+
+/** `label: reason`, unless the reason already names the device (a fan judged by its sensor of the same name). */
+function labelled(label: string, reason = ''): string {
+  return reason.startsWith(`${label}: `) ? reason : `${label}: ${reason}`;
 }
