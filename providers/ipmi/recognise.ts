@@ -9,7 +9,7 @@ import { IpmiError } from './errors.js';
 import { parseDcmiPowerReading } from './dcmi.js';
 import { parseFreeIpmiSensors } from './freeipmi.js';
 import { parseFru } from './fru.js';
-import { parseSdrElist, parseSdrList } from './sdr-list.js';
+import { parseSdrCsv, parseSdrElist, parseSdrList } from './sdr-list.js';
 import { parseSdrVerbose } from './sdr-verbose.js';
 import { parseSensorTable } from './sensor-table.js';
 import { splitLines } from './text.js';
@@ -21,6 +21,7 @@ export type SensorFormat = Exclude<IpmiFormat, 'fru' | 'dcmi-power'>;
 export const SENSOR_PARSERS: Readonly<Record<SensorFormat, (text: string) => IpmiParseResult>> = {
   'sdr-list': parseSdrList,
   'sdr-elist': parseSdrElist,
+  'sdr-csv': parseSdrCsv,
   'sdr-verbose': parseSdrVerbose,
   sensor: parseSensorTable,
   freeipmi: parseFreeIpmiSensors,

@@ -10,6 +10,12 @@
  * ("110 Watts, Presence detected"), empty when nothing is asserted, or one of
  * "No Reading" / "no reading" / "Not Readable" / "Disabled". Locator and
  * event-only records are reported as skipped; any other line is noise.
+ *
+ * With `-c`, every `sdr` command prints the same comma-separated layout:
+ *
+ *   threshold record      name,value,unit,status         (`name,,,ns` when unreadable)
+ *   discrete record       name,NNh,ok|ns,E.I,states      (states joined by ", "; "No Reading")
+ *   discrete with value   name,value,unit,ok,E.I,states
  */
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
 import { isIpmitoolUnit, parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
@@ -126,6 +132,42 @@ export function parseSdrElist(text: string): IpmiParseResult {
     result.readings.push(reading);
   });
   return result;
+}
+
+/** Parses `ipmitool -c sdr list|elist|type X|entity X` output; `-v`'s columns after a threshold record's status are not read. */
+export function parseSdrCsv(text: string): IpmiParseResult {
+  const result: IpmiParseResult = { format: 'sdr-csv', readings: [], skipped: [], noise: [] };
+  splitLines(text).forEach((raw, index) => {
+    const line = index + 1;
+    const reading = csvReading(raw.split(','), line);
+    if (reading) result.readings.push(reading);
+    else if (raw.trim() !== '') result.noise.push({ line, text: raw });
+  });
+  return result;
+}
+
+function csvReading(fields: string[], line: number): IpmiReading | undefined {
+  const [name = '', second = '', third = '', fourth = '', fifth = ''] = fields;
+  if (name === '') return undefined;
+  const number = SENSOR_NUMBER.exec(second);
+  if (number && fields.length >= 5 && /^(ok|ns)$/.test(third) && ENTITY.test(fourth)) {
+    return csvDiscrete(name, Number.parseInt(number[1] ?? '', 16), fourth, fields.slice(4).join(','), third, line);
+  }
+  const analog = `${second} ${third}`;
+  if (fourth === 'ok' && ENTITY.test(fifth) && parseAnalog(analog)) {
+    const states = fields.slice(5).join(',');
+    return csvDiscrete(name, undefined, fifth, states === '' ? analog : `${analog}, ${states}`, 'ok', line);
+  }
+  if (fields.length !== 4 || !STATUS.test(fourth)) return undefined;
+  return listReading(name, second === '' && third === '' ? 'no reading' : analog, fourth, line);
+}
+
+function csvDiscrete(name: string, number: number | undefined, entity: string, value: string, status: string, line: number): IpmiReading {
+  const [id, instance] = entity.split('.').map(Number);
+  const reading: IpmiReading = { name, entity: { id: id ?? 0, instance: instance ?? 0 }, states: [], thresholds: {}, line };
+  if (number !== undefined) reading.number = number;
+  readElistValue(reading, value, status);
+  return reading;
 }
 
 function readElistValue(reading: IpmiReading, value: string, status: string): void {

@@ -13,6 +13,8 @@ export type IpmiFormat =
   | 'sdr-list'
   /** `ipmitool sdr elist [all|full|compact]`, `sdr type X`, `sdr entity X`: name | NNh | status | entity | reading. */
   | 'sdr-elist'
+  /** `ipmitool -c sdr …`: the same records, comma-separated. */
+  | 'sdr-csv'
   /** `ipmitool sdr -v …` / `sdr list -v`: one "Sensor ID : …" block per record. */
   | 'sdr-verbose'
   /** `ipmitool sensor`: name | value | unit | status | lnr | lcr | lnc | unc | ucr | unr. */

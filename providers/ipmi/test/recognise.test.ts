@@ -8,6 +8,7 @@ t.test('every layout is recognised from its text', async (t) => {
     'sdr-list.txt': 'sdr-list',
     'sdr-elist.txt': 'sdr-elist',
     'sdr-type-fan.txt': 'sdr-elist',
+    'sdr-csv.txt': 'sdr-csv',
     'sdr-verbose.txt': 'sdr-verbose',
     'sensor.txt': 'sensor',
     'freeipmi-default.txt': 'freeipmi',

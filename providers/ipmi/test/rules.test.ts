@@ -179,6 +179,13 @@ t.test("FreeIPMI 0.7's ipmimonitoring: its header names the columns, its reading
   t.match(discrete(snapshot, 'ipmi:CMOS Battery'), { state: 'No state asserted', health: 'ok' });
 });
 
+t.test('ipmitool -c: supplies, fans and verdicts as from the same records printed with pipes', async (t) => {
+  const snapshot = snapshotOf('sdr-csv.txt');
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['Power Supply 1', 'ok', undefined], ['Power Supply 2', 'degraded', 'AC out of range']]);
+  t.same(snapshot.fans?.map((f) => [f.label, f.status]), [['FAN 1 RPM', 'ok'], ['FAN 7 RPM', 'absent']]);
+  t.same(snapshot.redundancy?.map((r) => r.status), ['full']);
+});
+
 t.test("FreeIPMI 0.8's ipmimonitoring without its header: told by its state column", async (t) => {
   // Modelled on an IBM server's output as check_ipmi_sensor prints it (FreeIPMI 0.8.12, no header line).
   const { readings, noise } = parseSensorOutput([
@@ -355,7 +362,7 @@ t.test('every unit ipmitool prints maps, keeping the printed resolution', async 
 });
 
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
-  const files = ['sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
+  const files = ['sdr-csv.txt', 'sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
   for (const file of files) {
     const problems: BuildProblem[] = [];
     buildModel(input([sample(snapshotOf(file), { provider: 'ipmi' })]), { onProblem: (p) => problems.push(p) });

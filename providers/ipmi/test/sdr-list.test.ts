@@ -1,5 +1,5 @@
 import t from 'tap';
-import { parseAnalog, parseSdrElist, parseSdrList } from '../sdr-list.js';
+import { parseAnalog, parseSdrCsv, parseSdrElist, parseSdrList } from '../sdr-list.js';
 import { fixture, named } from './fixture.js';
 
 t.test('sdr list: analog readings keep their printed precision and the status verdict', async (t) => {
@@ -112,4 +112,27 @@ t.test('a status that names its threshold says which one was crossed', async (t)
     ['warning', undefined], ['critical', undefined], ['ok', undefined],
   ]);
   t.equal(parseSdrList('X | 3.9 Volts | ucr\n').readings[0]?.crossed, 'upperCritical');
+});
+
+t.test('ipmitool -c: the sdr records, comma-separated', async (t) => {
+  // Modelled on a Dell PowerEdge 2950 (DRAC 5) read with `ipmitool -c sdr list all` and `-c sdr type "Power Supply"`.
+  const { format, readings, noise } = parseSdrCsv(fixture('sdr-csv.txt'));
+  t.equal(format, 'sdr-csv');
+  t.same(noise.map((n) => n.line), [14], 'the failed SDR read');
+  t.match(readings[0], { name: 'Temp', unavailable: 'absent' }, 'an unreadable threshold record');
+  t.match(named(readings, 'Ambient Temp'), { value: 24, decimals: 0, unit: 'degrees C', health: 'ok' });
+  t.match(named(readings, 'Planar Temp'), { value: 71, health: 'critical', crossed: 'upperCritical' });
+  t.match(named(readings, '12V'), { value: 12.18, decimals: 2, unit: 'Volts' });
+  t.match(named(readings, 'FAN 7 RPM'), { unavailable: 'absent' });
+  t.match(named(readings, 'CMOS Battery'), { number: 0x10, entity: { id: 7, instance: 1 }, states: [] }, 'nothing asserted');
+  t.match(named(readings, 'ROMB Battery'), { number: 0x11, entity: { id: 26, instance: 3 }, unavailable: 'absent' });
+  t.same(named(readings, 'VCORE').states, ['State Deasserted']);
+  const supplies = readings.filter((r) => r.name === 'Status');
+  t.same(supplies.map((r) => [r.number, r.entity, r.states]), [
+    [0x85, { id: 10, instance: 1 }, ['Presence detected']],
+    [0x86, { id: 10, instance: 2 }, ['Presence detected', 'AC out-of-range, but present']],
+  ], 'states joined by ", ", one of them holding ", " itself');
+  t.match(named(readings, 'PS1 Output'), { value: 110, unit: 'Watts', entity: { id: 10, instance: 1 }, states: ['Presence detected'] });
+  t.equal(named(readings, 'PS1 Output').number, undefined, 'a record with a value prints no sensor number');
+  t.same(parseSdrCsv('X,1Ah,ok,3.1\nY,5,Volts\n,1,Volts,ok\nZ,five,Volts,ok\n').noise.map((n) => n.line), [1, 2, 3, 4], 'short rows, no name, no number');
 });
