@@ -260,15 +260,16 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
   }
   const threshold = heldThresholdState(current, sensor, last?.state);
   const source = healthCondition(sensor.health);
+  // The threshold the source names, where it agrees with the source's verdict.
+  const named = THRESHOLD_CHECKS.find((check) => check.threshold === sensor.crossed && check.condition === source);
   const findings: Finding[] = [];
   if (source === undefined || !sensor.thresholdsJudged) {
     findings.push({ condition: threshold.condition, reason: threshold.state === 'Normal' ? undefined : threshold.state });
   }
-  if (source !== undefined) findings.push({ condition: source, reason: source === 'ok' ? undefined : 'reported by the hardware' });
+  if (source !== undefined) findings.push({ condition: source, reason: source === 'ok' ? undefined : named?.state ?? 'reported by the hardware' });
   const judged = judge(findings);
   const counted = threshold.state !== 'Normal' && (threshold.condition === judged.condition || !sensor.thresholdsJudged);
-  const named = THRESHOLD_CHECKS.find((check) => check.threshold === sensor.crossed && check.condition === judged.condition);
-  const state = judged.condition === 'ok' ? 'Normal' : counted ? threshold.state : named?.state ?? 'Unknown';
+  const state = judged.condition === 'ok' ? 'Normal' : counted ? threshold.state : named?.condition === judged.condition ? named.state : 'Unknown';
   return { value: current, state, verdict: judged };
 }
 

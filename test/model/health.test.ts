@@ -96,7 +96,7 @@ t.test('assessSensor', async (t) => {
   t.test('a source that judged the thresholds names the state; a threshold it only names counts when it agrees', async (t) => {
     const unpublished = { value: 24, thresholds: undefined, thresholdsJudged: true } as const;
     const named = judged(sensor({ ...unpublished, health: 'critical', crossed: 'upperCritical' }));
-    t.same([named.state, named.verdict.healthState], ['Upper Critical', 25]);
+    t.same([named.state, named.verdict.healthState, named.verdict.statusDescriptions], ['Upper Critical', 25, ['Upper Critical']]);
     t.equal(judged(sensor({ ...unpublished, health: 'critical' })).state, 'Unknown', 'no threshold named');
     t.equal(judged(sensor({ ...unpublished, health: 'warning', crossed: 'upperCritical' })).state, 'Unknown', 'a name the verdict contradicts');
     t.equal(judged(sensor({ ...unpublished, health: 'ok', crossed: 'upperCritical' })).state, 'Normal');
