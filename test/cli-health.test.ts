@@ -19,6 +19,9 @@ t.test('--nagios: OK, WARNING and CRITICAL hosts exit 0, 1 and 2 with perfdata',
   t.same(await runCli(['health', await host(t, 'ok'), '--nagios']), {
     code: 0, stderr: '', stdout: `THINCIM OK - 5 sensors, 1 fan, 1 power supply ok | ${OK_PERFDATA}\n`,
   });
+  t.same(await runCli(['health', await host(t, 'unknown'), '--nagios']), {
+    code: 0, stderr: '', stdout: `THINCIM OK - 5 sensors, 1 fan, 1 power supply ok; 1 unknown | ${OK_PERFDATA}\n`,
+  }, 'an element whose state nobody knows is not called ok');
   t.same(await runCli(['health', await host(t, 'warning'), '--nagios']), {
     code: 1, stderr: '', stdout: `THINCIM WARNING - CPU Temp: Degraded/Warning (85.0 °C) | ${OK_PERFDATA.replace('=45.0', '=85.0')}\n`,
   });

@@ -126,10 +126,14 @@ export function nagiosText(report: HealthReport): string {
 function summary(report: HealthReport): string {
   if (report.elements.length === 0) return 'no sensors, fans or power supplies found';
   if (report.state === 'OK') {
-    const sensors = report.elements.filter((e) => e.kind === 'numericSensor' || e.kind === 'discreteSensor').length;
-    const fans = report.elements.filter((e) => e.kind === 'fan').length;
-    const psus = report.elements.filter((e) => e.kind === 'powerSupply').length;
-    return `${count(sensors, 'sensor', 'sensors')}, ${count(fans, 'fan', 'fans')}, ${count(psus, 'power supply', 'power supplies')} ok`;
+    // Elements whose state nobody knows (an empty slot, a disabled fan) count as OK, but are not called ok.
+    const known = report.elements.filter((e) => e.status.text !== 'Unknown');
+    const unknown = report.elements.length - known.length;
+    const sensors = known.filter((e) => e.kind === 'numericSensor' || e.kind === 'discreteSensor').length;
+    const fans = known.filter((e) => e.kind === 'fan').length;
+    const psus = known.filter((e) => e.kind === 'powerSupply').length;
+    const ok = `${count(sensors, 'sensor', 'sensors')}, ${count(fans, 'fan', 'fans')}, ${count(psus, 'power supply', 'power supplies')} ok`;
+    return unknown === 0 ? ok : `${ok}; ${unknown} unknown`;
   }
   return problems(report).map((e) => `${e.name}: ${e.status.text}${detail(e)}`).join('; ');
 }
