@@ -7,7 +7,7 @@
  *
  * Devices come from what a sensor is, never from where it sits: a fan from a
  * fan's speed sensor (RPM, type Fan, or a fan's name such as "Fan Block 3"
- * read in percent under the system board), a power supply from a supply's
+ * read in percent, or "unspecified" by iLO 2, under the system board), a power supply from a supply's
  * own sensor (type Power Supply, or a supply's name: "PS1 Status", "Power
  * Supply 2", "PSU2"). Other sensors on a supply's entity (10.n) or named
  * after it ("PS1 Curr Out %") are linked to that supply; they never make one.
@@ -142,7 +142,7 @@ function isFanSpeed(reading: IpmiReading): boolean {
   const unit = mapUnit({ unit: reading.unit, sensorType: reading.sensorType, name: reading.name }).unit;
   if (unit === 'rpm') return true;
   if (unit === 'percent' && reading.entity && FAN_ENTITIES.has(reading.entity.id)) return true;
-  const fanUnit = unit === 'percent' || !isAnalogUnit(reading.unit);
+  const fanUnit = unit === 'percent' || unit === 'unspecified' || !isAnalogUnit(reading.unit);
   return type === undefined && fanUnit && FAN_NAME.test(reading.name.trim());
 }
 

@@ -25,6 +25,8 @@ const POWER: UnitMapping = { kind: 'power', unit: 'watts' };
 const ENERGY: UnitMapping = { kind: 'energy', unit: 'joules' };
 const FAN: UnitMapping = { kind: 'fan', unit: 'rpm' };
 const FAN_PERCENT: UnitMapping = { kind: 'fan', unit: 'percent' };
+/** HP iLO 2 prints its fan blocks' duty cycle as "unspecified". */
+const FAN_UNSPECIFIED: UnitMapping = { kind: 'fan', unit: 'unspecified' };
 const FREQUENCY: UnitMapping = { kind: 'frequency', unit: 'hertz' };
 const PERCENT: UnitMapping = { kind: 'utilization', unit: 'percent' };
 const AIRFLOW: UnitMapping = { kind: 'airflow', unit: 'cfm' };
@@ -128,6 +130,7 @@ export function mapUnit(context: UnitContext): UnitMapping {
   if (context.fan) {
     if (mapping.unit === 'percent') return FAN_PERCENT;
     if (printed === undefined) return FAN; // no reading, no unit: a fan speed is RPM unless printed otherwise
+    if (printed === 'unspecified') return FAN_UNSPECIFIED;
   }
   // ipmitool prints "unspecified" for percentages whose SDR lacks the percent flag ("PS1 Curr Out %").
   if (printed === 'unspecified' && context.name.includes('%')) return PERCENT;

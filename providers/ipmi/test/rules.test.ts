@@ -179,6 +179,18 @@ t.test("FreeIPMI 0.7's ipmimonitoring: its header names the columns, its reading
   t.match(discrete(snapshot, 'ipmi:CMOS Battery'), { state: 'No state asserted', health: 'ok' });
 });
 
+t.test("HP iLO 2's fan blocks in unspecified units are fans", async (t) => {
+  // Modelled on an HP DL360 G5 read with `ipmitool sensor`: the fan blocks' duty cycle, its SDR without a percent flag.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Fan Block 1      | 34.888     | unspecified | ok    | na        | na        | 10.000    | na        | na        | na',
+      'Fan Block 2      | 8.000      | unspecified | nc    | na        | na        | 10.000    | na        | na        | na',
+    ].join('\n'), 'sensor').readings,
+  });
+  t.same(snapshot.fans?.map((f) => [f.label, f.status]), [['Fan Block 1', 'ok'], ['Fan Block 2', 'degraded']]);
+  t.match(numeric(snapshot, 'ipmi:Fan Block 1'), { kind: 'fan', unit: 'unspecified', value: 34.888, thresholds: { lowerNonCritical: 10 } });
+});
+
 t.test('ipmitool -c: supplies, fans and verdicts as from the same records printed with pipes', async (t) => {
   const snapshot = snapshotOf('sdr-csv.txt');
   t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['Power Supply 1', 'ok', undefined], ['Power Supply 2', 'degraded', 'AC out of range']]);
