@@ -101,7 +101,7 @@ export const CONFIG_SPEC = {
     connectionsPerAddress: integer({ doc: 'Open connections per listener from one client address', default: 32, min: 1, max: 1_000_000 }),
     handshakeTimeoutMs: integer({ doc: 'Time a new HTTPS connection has to complete its TLS handshake', unit: 'ms', default: 5_000, min: 100, max: 600_000 }),
     firstRequestTimeoutMs: integer({
-      doc: 'Time a new connection has to send the header block of its first request (after the TLS handshake)', unit: 'ms', default: 10_000, min: 100, max: 600_000,
+      doc: 'Time a connection has to send a request\'s header block (its first one counted after the TLS handshake)', unit: 'ms', default: 10_000, min: 100, max: 600_000,
     }),
     concurrentOperations: integer({ doc: 'CIM operations processed at once; more wait or are refused', default: 64, min: 1, max: 100_000 }),
     enumerationContexts: integer({ doc: 'Open pull enumeration contexts', default: 256, min: 1, max: 1_000_000 }),

@@ -76,8 +76,18 @@ function noSchemaCompiler(): never {
  */
 const NO_SCHEMA_COMPILERS = { buildValidator: noSchemaCompiler, buildSerializer: noSchemaCompiler };
 
+/** How often Node looks for requests past their deadline (its default, 30 s, let a 30 s deadline run to a minute). */
+const DEADLINE_CHECK_MS = 1_000;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const transport = { noDelay: true, maxHeaderSize: options.headerBytes };
+  const requestTimeout = options.limits.requestTimeoutMs;
+  const transport = {
+    noDelay: true,
+    maxHeaderSize: options.headerBytes,
+    // Every request's header block, not only a connection's first, has the first one's time (Node's default: 60 s).
+    headersTimeout: Math.min(options.firstRequestTimeoutMs ?? requestTimeout, requestTimeout),
+    connectionsCheckingInterval: Math.min(DEADLINE_CHECK_MS, requestTimeout),
+  };
   const inFlight = new AnswersInFlight();
   const handshake = options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeout: options.handshakeTimeoutMs };
   const app = Fastify({
@@ -86,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.limits.bodyBytes,
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 65_000,
-    requestTimeout: options.limits.requestTimeoutMs,
+    requestTimeout,
     return503OnClosing: true,
     schemaController: { compilersFactory: NO_SCHEMA_COMPILERS },
     clientErrorHandler: (error: Error, socket: Socket) => answerClientError(error, socket, inFlight),
@@ -302,14 +312,17 @@ class AnswersInFlight {
   }
 
   /**
-   * Resolves once every answer begun on `socket` is sent or abandoned; false
-   * when the socket already failed (the parser reports every later chunk too).
+   * Resolves once every answer begun on `socket` to a whole request is sent
+   * or abandoned; false when the socket already failed (the parser reports
+   * every later chunk too). An answer waiting for the rest of its request's
+   * body is not waited for: the failure (a deadline, the client gone
+   * mid-body) is that request's, and its answer will never come.
    */
   async settleFirstFailure(socket: Socket): Promise<boolean> {
     if (this.#failed.has(socket)) return false;
     this.#failed.add(socket);
-    const answers = this.#bySocket.get(socket);
-    while (answers?.size) await once(answers.values().next().value!, 'close');
+    const answers = this.#bySocket.get(socket) ?? new Set();
+    for (const answer of answers) if (answer.req.complete) await once(answer, 'close');
     return true;
   }
 }
@@ -335,8 +348,14 @@ function answerClientError(error: Error & { code?: string }, socket: Socket, inF
       return;
     }
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    // The client may still be sending (its answer must not be cut by a reset at once), or may never close
+    // (then the connection, and the operation waiting for its body, would be held for good).
+    setTimeout(() => socket.destroy(), ERROR_LINGER_MS).unref();
   });
 }
+
+/** How long a connection closed after an error may wait for its client to close too. */
+const ERROR_LINGER_MS = 2_000;
 
 function clientErrorStatus(error: Error & { code?: string }): string | undefined {
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return '408 Request Timeout';

@@ -128,6 +128,44 @@ t.test('HTTPS: counting sockets before their handshake still leaves other addres
   t.equal(statusOf(await healthz(port, { from: '127.0.0.2', tls: true })), 200, 'another address is served over TLS');
 });
 
+/** An EnumerateInstanceNames of the fans, sent whole. */
+function fanNames(url: string) {
+  const body = imethodBody('EnumerateInstanceNames', CIMV2, p.className('ClassName', 'CIM_Fan'));
+  return send(url, { path: '/cimom', headers: cimHeaders('EnumerateInstanceNames', CIMV2), body });
+}
+
+/** The start of an operation whose body never ends: its headers and 5 of its 100 bytes. */
+function unfinishedOperation(): string {
+  const headers = Object.entries(cimHeaders('EnumerateInstanceNames', CIMV2)).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  return `POST /cimom HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers}Content-Length: 100\r\n\r\n<?xml`;
+}
+
+t.test('limits.requestTimeoutMs: a body that never ends is answered 408, and its slots are given back', async (t) => {
+  for (const https of [false, true]) {
+    const scheme = https ? 'HTTPS' : 'HTTP';
+    const { port } = await broker(t, { connections: 2, concurrentOperations: 1, requestTimeoutMs: 500 }, https);
+    const tcp = netConnect({ host: '127.0.0.1', port });
+    const slow = https ? tlsConnect({ socket: tcp, rejectUnauthorized: false }) : tcp;
+    tcp.on('error', () => {});
+    slow.on('error', () => {});
+    t.teardown(() => slow.destroy());
+    slow.once(https ? 'secureConnect' : 'connect', () => slow.write(unfinishedOperation()));
+    const received = await untilClosed(slow);
+    t.equal(received && parseResponse(received, true)?.status, 408, `${scheme}: 408, then closed, though an operation waits for the body`);
+    t.equal(await healthzSoon(port, https), 200, `${scheme}: the connection's slot is free again`);
+    t.equal((await fanNames(`${https ? 'https' : 'http'}://127.0.0.1:${port}`)).status, 200, `${scheme}: and so is the operation's`);
+  }
+});
+
+t.test('a client gone in the middle of a body gives its slots back at once (HTTP keeps half-closed connections)', async (t) => {
+  const { port } = await broker(t, { connections: 2, concurrentOperations: 1, requestTimeoutMs: WAIT_MS * 2 });
+  const gone = await idle(t, port);
+  gone.end(unfinishedOperation());
+  t.not(await untilClosed(gone), undefined, 'the server closes its side too');
+  t.equal(await healthzSoon(port, false), 200, 'the connection\'s slot is free again');
+  t.equal((await fanNames(`http://127.0.0.1:${port}`)).status, 200, 'and so is the operation\'s');
+});
+
 /** An EnumerateInstances of every numeric sensor, kept alive, optionally asking for trailers. */
 function enumerateSensors(trailers: boolean): string {
   const body = imethodBody('EnumerateInstances', CIMV2, p.className('ClassName', 'CIM_NumericSensor'));
