@@ -69,6 +69,9 @@ export async function modifyInstance(ctx: OperationContext, ns: string, params: 
   const p = new Params('ModifyInstance', params, ['ModifiedInstance', 'IncludeQualifiers', 'PropertyList']);
   p.boolean('IncludeQualifiers', true);
   const { path, instance } = p.requiredNamedInstance('ModifiedInstance');
+  if (instance.classname.toLowerCase() !== path.classname.toLowerCase()) {
+    throw new CIMError(CIMStatus.INVALID_PARAMETER, `ModifiedInstance is an instance of ${instance.classname}, its path names ${path.classname}`);
+  }
   const subscriptions = writerFor(ctx, ns, path.classname);
   if (subscriptions) {
     subscriptions.modify(ns, path, instance, p.propertyList());

@@ -141,11 +141,18 @@ async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | u
     throw new Fault(501, 'unsupported-protocol-version', `CIMProtocolVersion ${headerVersion} is not supported; 1.x is`);
   }
   const decoded = await decodeBody(request.body, limits, method, object);
-  if (headerVersion !== undefined && headerVersion !== decoded.protocolVersion) {
+  if (headerVersion !== undefined && !sameVersion(headerVersion, decoded.protocolVersion)) {
     throw new Fault(400, 'header-mismatch', `CIMProtocolVersion ${headerVersion} differs from the message's ${decoded.protocolVersion}`);
   }
   checkAgainstBody(decoded, method, object);
   return decoded;
+}
+
+/** Whether two protocol versions are one: 1.0, 1.0.0 and 1.00 are. */
+function sameVersion(a: string, b: string): boolean {
+  const parts = (version: string) => version.split('.').map(Number);
+  const [x, y] = [parts(a), parts(b)];
+  return Array.from({ length: Math.max(x.length, y.length) }, (_, i) => (x[i] ?? 0) === (y[i] ?? 0)).every(Boolean);
 }
 
 /** application/xml or text/xml; a charset parameter, if any, must name UTF-8 (quoted or not, any case). */

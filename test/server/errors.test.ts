@@ -33,8 +33,8 @@ const className = (name: string) => p.className('ClassName', name);
 const query = (text: string, language = 'WQL') => p.value('QueryLanguage', language) + p.value('Query', text);
 const newFan = iparam('NewInstance', `<INSTANCE CLASSNAME="OMC_Fan">${Object.entries(FAN)
   .map(([k, v]) => `<PROPERTY NAME="${k}" TYPE="string"><VALUE>${v}</VALUE></PROPERTY>`).join('')}</INSTANCE>`);
-const modified = (properties: string, keys: Record<string, string> = FAN) =>
-  iparam('ModifiedInstance', `<VALUE.NAMEDINSTANCE>${instanceNameXml('OMC_Fan', keys)}<INSTANCE CLASSNAME="OMC_Fan">${properties}</INSTANCE></VALUE.NAMEDINSTANCE>`);
+const modified = (properties: string, keys: Record<string, string> = FAN, classname = 'OMC_Fan') =>
+  iparam('ModifiedInstance', `<VALUE.NAMEDINSTANCE>${instanceNameXml('OMC_Fan', keys)}<INSTANCE CLASSNAME="${classname}">${properties}</INSTANCE></VALUE.NAMEDINSTANCE>`);
 const elementName = '<PROPERTY NAME="ElementName" TYPE="string"><VALUE>Front fan</VALUE></PROPERTY>';
 
 /** [status, operation, namespace, parameters, what the DESCRIPTION must say]. */
@@ -80,6 +80,7 @@ const CASES: Record<string, Case[]> = {
     [4, 'GetInstance', CIMV2, p.instanceName('InstanceName', 'OMC_Fan', { DeviceID: 'simulated:fan1' }), /lacks key SystemCreationClassName/],
     [4, 'Associators', CIMV2, system('ObjectName') + p.className('AssocClass', 'No_Such'), /AssocClass names class No_Such/],
     [4, 'OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('MaxObjectCount', 'ten'), /MaxObjectCount must be a uint32/],
+    [4, 'ModifyInstance', CIMV2, modified(elementName, FAN, 'Thincim_NumericSensor'), /instance of Thincim_NumericSensor, its path names OMC_Fan/],
     [4, 'GetInstance', CIMV2, iparam('InstanceName', '<INSTANCENAME CLASSNAME="OMC_Fan"><KEYBINDING NAME="DeviceID">' +
       '<KEYVALUE VALUETYPE="boolean" TYPE="boolean">maybe</KEYVALUE></KEYBINDING></INSTANCENAME>'), /maybe/],
   ],

@@ -162,6 +162,7 @@ t.test('§1.2 CIMProtocolVersion: absent means 1.0; must agree with the message;
   t.equal((await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMProtocolVersion: '1.0' })).status, 200, 'agreeing header');
   const v14 = SMALL.replace('PROTOCOLVERSION="1.0"', 'PROTOCOLVERSION="1.4"');
   t.equal((await post(broker.url, v14, { ...SMALL_HEADERS, CIMProtocolVersion: '1.4' })).status, 200, '1.4 in both');
+  t.equal((await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMProtocolVersion: '1.0.0' })).status, 200, 'the same version written 1.0.0');
   fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMProtocolVersion: '1.1' }), 400, 'header-mismatch', 'header 1.1, message 1.0');
   fault(t, await post(broker.url, SMALL, { ...SMALL_HEADERS, CIMProtocolVersion: '2.0' }), 501, 'unsupported-protocol-version', 'header 2.0');
 });
