@@ -4,7 +4,8 @@
  * its hwmonN number, which changes across boots.
  *
  * The bus comes from the device's `subsystem` link when there is one, else
- * from the shape of the device's name (as libsensors does on old kernels).
+ * from the shape of the device's name (as libsensors does on old kernels;
+ * SCSI and MDIO addresses are too plain a shape to tell without the link).
  * A class device (`nvme0`, `thermal_zone0`) is identified by the first bus
  * device above it; a chip with no device at all is `<name>-virtual-0`.
  *
@@ -31,6 +32,7 @@ const I2C = /^([0-9]{1,5})-([0-9a-f]{4})$/;
 const SPI = /^spi([0-9]{1,5})\.([0-9]{1,5})$/;
 const PCI = /^([0-9a-f]{4,8}):([0-9a-f]{2}):([0-9a-f]{2})\.([0-7])$/;
 const HID = /^([0-9A-F]{4}):([0-9A-F]{4}):([0-9A-F]{4})\.([0-9A-F]{4})$/;
+const MDIO = /:([0-9a-f]{1,2})$/;
 const ACPI = /^[A-Z0-9_]{3,8}:([0-9a-f]{2,})$/;
 const PLATFORM = /^[a-z0-9_]+\.([0-9]{1,9})$/;
 /** host:channel:target:lun, a disk's SCSI address (drivetemp). */
@@ -54,7 +56,9 @@ export function busAddress(device: string, subsystem?: string): string | undefin
     const [domain, bus, slot, fn] = m.slice(1, 5).map((part) => parseInt(part, 16)) as [number, number, number, number];
     return `pci-${hex(domain * 0x10000 + (bus << 8) + (slot << 3) + fn, 4)}`;
   }
-  if (subsystem === 'hid' && (m = HID.exec(device))) return `hid-${parseInt(m[1]!, 16)}-${hex(parseInt(m[4]!, 16), 1)}`;
+  if (on('hid') && (m = HID.exec(device))) return `hid-${parseInt(m[1]!, 16)}-${hex(parseInt(m[4]!, 16), 1)}`;
+  // A PHY (r8169's `r8169-0-100:00`): its address on the MDIO bus, after the bus id.
+  if (subsystem === 'mdio_bus' && (m = MDIO.exec(device))) return `mdio-${hex(parseInt(m[1]!, 16), 1)}`;
   if (on('acpi') && (m = ACPI.exec(device))) return `acpi-${hex(parseInt(m[1]!, 16), 1)}`;
   if (subsystem === 'scsi' && (m = SCSI.exec(device))) {
     const [host, channel, target, lun] = [Number(m[1]), Number(m[2]), Number(m[3]), parseInt(m[4]!, 16)];

@@ -16,7 +16,7 @@ t.test('busAddress from the device name alone (no subsystem link)', async (t) =>
   t.equal(busAddress('nvme0'), undefined, 'a class device is no bus device');
   t.equal(busAddress('thermal_zone0'), undefined);
   t.equal(busAddress('pci0000:00'), undefined, 'a PCI host bridge folder is no device');
-  t.equal(busAddress('0003:046D:C52B.0001'), undefined, 'HID names need their subsystem');
+  t.equal(busAddress('0003:046D:C52B.0001'), 'hid-3-1', 'a HID device (the bus in decimal, the instance in hex)');
 });
 
 t.test('busAddress follows the subsystem link when there is one', async (t) => {
@@ -31,6 +31,9 @@ t.test('busAddress follows the subsystem link when there is one', async (t) => {
   t.equal(busAddress('4:0:0:0', 'scsi'), 'scsi-4-0', "a disk (drivetemp): its host and channel:target:lun, as libsensors names it");
   t.equal(busAddress('39:0:1:0', 'scsi'), 'scsi-39-10');
   t.equal(busAddress('4:0:0:0'), undefined, 'a SCSI address needs its subsystem');
+  t.equal(busAddress('r8169-0-100:00', 'mdio_bus'), 'mdio-0', 'a PHY: its address on its MDIO bus');
+  t.equal(busAddress('stmmac-0:1f', 'mdio_bus'), 'mdio-1f');
+  t.equal(busAddress('r8169-0-100:00'), undefined, 'an MDIO address needs its subsystem');
   t.equal(busAddress('1-0048', 'pci'), undefined, 'an i2c-shaped name on another bus');
   t.equal(busAddress('0000:03:00.0', 'hid'), undefined);
   t.equal(busAddress('nvme0', 'nvme'), undefined, 'an unknown subsystem');
@@ -48,6 +51,11 @@ t.test('chipId', async (t) => {
   );
   t.equal(chipId('BAT0', { name: 'BAT0', subsystem: 'power_supply', ancestors: ['power_supply', 'PNP0C0A:00', 'device:00', 'LNXSYSTM:00'] }), 'BAT0-acpi-0');
   t.equal(chipId('nvme', { name: 'nvme0', ancestors: [] }), 'nvme-nvme0', 'a dangling link to a class device: the device name');
+  t.equal(
+    chipId('hidpp_battery_6', { name: 'hidpp_battery_6', subsystem: 'power_supply', ancestors: ['power_supply', '0003:046D:4082.003B', '0003:046D:C52B.0001', '1-1:1.2', '1-1', 'usb1'] }),
+    'hidpp_battery_6-hid-3-3b',
+    'a wireless mouse\'s battery: its HID device, not the receiver\'s or the USB port',
+  );
   t.equal(chipId('acpitz', { name: 'thermal_zone0', subsystem: 'thermal', ancestors: ['thermal', 'virtual'] }), 'acpitz-thermal_zone0');
 });
 
