@@ -282,12 +282,18 @@ export class WBEMConnection {
     convert: (response: CIMIMethodResponse, namespace: string) => T[], classic: () => Promise<T[]>): AsyncGenerator<T> {
     const maxObjectCount = positive('maxObjectCount', options.maxObjectCount ?? this.#maxObjectCount);
     if (this.#pulls.get(open) !== false) {
+      let outOfContexts = false;
       const opened = await this.#call(open, namespace, { ...params, MaxObjectCount: maxObjectCount }).catch((err: unknown) => {
         if (err instanceof CIMError && PULL_REFUSALS.has(err.code)) return undefined;
+        // The server's enumeration contexts are all taken (by other clients, perhaps): this call is answered whole.
+        if (err instanceof CIMError && err.code === CIMStatus.SERVER_LIMITS_EXCEEDED) {
+          outOfContexts = true;
+          return undefined;
+        }
         throw err;
       });
       const state = opened && pullState(opened);
-      this.#pulls.set(open, state !== undefined);
+      if (!outOfContexts) this.#pulls.set(open, state !== undefined);
       if (opened && state) {
         let { endOfSequence, context } = state;
         let empty = 0;

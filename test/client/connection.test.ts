@@ -116,6 +116,20 @@ t.test('a server without pulls gets the classic operation, once asked', async (t
   }
 });
 
+t.test('a server out of enumeration contexts answers this call the classic way, and is asked to pull the next time', async (t) => {
+  let full = true;
+  const proxy = await startProxy(broker.url, async (method, received) => (method.startsWith('Open') && full
+    ? imethodResponse(messageId(received.body), method, `<ERROR CODE="${CIMStatus.SERVER_LIMITS_EXCEEDED}" DESCRIPTION="32 enumeration contexts are open"/>`)
+    : undefined));
+  t.teardown(() => proxy.close());
+  const replies: RawReply[] = [];
+  const c = connect(proxy.url, replies);
+  t.equal((await collect(c.iterEnumerateInstances('CIM_Fan'))).length, 6);
+  full = false;
+  t.equal((await collect(c.iterEnumerateInstances('CIM_Fan'))).length, 6);
+  t.same(replies.map((r) => r.operation), ['OpenEnumerateInstances', 'EnumerateInstances', 'OpenEnumerateInstances']);
+});
+
 t.test("sfcb's answer to an Open (instances, no EndOfSequence) also means no pulls", async (t) => {
   const proxy = await startProxy(broker.url, async (method, received, forwarded) => {
     if (method !== 'OpenEnumerateInstances') return undefined;
