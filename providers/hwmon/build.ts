@@ -11,7 +11,9 @@
  * - intrusion<N>_alarm → DiscreteSensor 'intrusion';
  * - a channel with alarms and no reading → DiscreteSensor 'other';
  * - fan<N>_input → also a Fan with the same id as its speed sensor (fans
- *   and sensors are separate id spaces).
+ *   and sensors are separate id spaces);
+ * - a chip named in `powerSupplyChips` → also a PowerSupply measured by its
+ *   other sensors.
  */
 import type {
   DeviceStatus,
@@ -20,6 +22,7 @@ import type {
   HardwareSnapshot,
   Health,
   NumericSensor,
+  PowerSupply,
 } from '../../src/model/snapshot.js';
 import {
   type AttributeName,
@@ -56,6 +59,8 @@ export interface RawChip {
 export interface BuildOptions {
   /** Chip names whose fans stop by design when cool (graphics cards). */
   zeroRpmChips: readonly string[];
+  /** Chip names that are power supplies. */
+  powerSupplyChips: readonly string[];
 }
 
 export interface BuildResult {
@@ -108,8 +113,10 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
   const sensors: SensorDraft[] = [];
   const discrete: DiscreteDraft[] = [];
   const fans: FanDraft[] = [];
+  const powerSupplies: PowerSupply[] = [];
   for (const chip of chips) {
     const reader = new ChipReader(chip, channelsOf(chip), problems);
+    const first = sensors.length;
     for (const channel of reader.channels.values()) {
       if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
       else if (channel.type === 'pwm') sensors.push(...optional(pwmSensor(reader, channel)));
@@ -123,6 +130,7 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
         if (channel.type === 'fan') fans.push(fanDevice(reader, channel, sensor, options));
       }
     }
+    if (options.powerSupplyChips.includes(chip.name)) powerSupplies.push(powerSupply(chip, sensors.slice(first)));
   }
   disambiguateLabels(sensors, (s) => s.sensor.kind);
   disambiguateLabels(discrete, () => 'discrete');
@@ -131,6 +139,7 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
       sensors: sensors.map((s) => s.sensor),
       discreteSensors: discrete.map((d) => d.sensor),
       fans: fans.map((f) => ({ ...f.fan, label: f.speed.sensor.label })),
+      ...(powerSupplies.length > 0 && { powerSupplies }),
     },
     problems,
   };
@@ -415,6 +424,21 @@ function fanStatus(speed: SensorDraft, idleAllowed: boolean): DeviceStatus {
   if (speed.raw === 0 && !idleAllowed) return (speed.limits.min ?? 0) > 0 ? 'failed' : 'unknown';
   if (speed.alarm) return 'degraded';
   return 'ok';
+}
+
+// ---- power supplies ----------------------------------------------------------------
+
+/**
+ * A chip that is a power supply (`powerSupplyChips`): present while it
+ * answers; its readings' faults (an input lost below its lower critical
+ * limit) are its own, through the sensors that measure it. Its fan stays a
+ * fan of its own.
+ */
+function powerSupply(chip: RawChip, drafts: readonly SensorDraft[]): PowerSupply {
+  const id = `hwmon:${chip.id}`;
+  const measuring = drafts.map((draft) => draft.sensor).filter((sensor) => sensor.monitors === undefined);
+  for (const sensor of measuring) sensor.monitors = { kind: 'powerSupply', id };
+  return { id, label: chip.id, status: 'ok', sensors: measuring.map((sensor) => sensor.id) };
 }
 
 // ---- discrete sensors ----------------------------------------------------------------

@@ -17,6 +17,8 @@ export interface HwmonOptions {
   deadlineMarginMs: number;
   /** Chip names whose fans may rest at 0 RPM by design when no minimum speed is set (graphics cards). */
   zeroRpmChips: string[];
+  /** Chip names that are power supplies (a PSU's PMBus or USB monitor, not a board's regulator). */
+  powerSupplyChips: string[];
 }
 
 export const DEFAULT_OPTIONS: Readonly<HwmonOptions> = Object.freeze({
@@ -27,6 +29,7 @@ export const DEFAULT_OPTIONS: Readonly<HwmonOptions> = Object.freeze({
   maxConcurrentReads: 2,
   deadlineMarginMs: 50,
   zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe', 'corsairpsu'],
+  powerSupplyChips: ['corsairpsu', 'dps200', 'pfe1100', 'pfe3000'],
 });
 
 /** Options the broker's scheduler reads for every provider (seconds between samples, ms per call). */
@@ -51,12 +54,15 @@ const CHECKS: Record<keyof HwmonOptions, Check> = {
   maxAttributeBytes: wholeNumber(16, 1_048_576),
   maxConcurrentReads: wholeNumber(1, 1024),
   deadlineMarginMs: wholeNumber(0, 60_000),
-  zeroRpmChips: (key, value) => {
-    if (!Array.isArray(value) || !value.every((name) => typeof name === 'string' && name !== '')) {
-      throw badOption(key, `must be a list of chip names, got ${JSON.stringify(value)}`);
-    }
-  },
+  zeroRpmChips: chipNames,
+  powerSupplyChips: chipNames,
 };
+
+function chipNames(key: string, value: unknown): void {
+  if (!Array.isArray(value) || !value.every((name) => typeof name === 'string' && name !== '')) {
+    throw badOption(key, `must be a list of chip names, got ${JSON.stringify(value)}`);
+  }
+}
 
 function badOption(key: string, message: string): HwmonError {
   return new HwmonError('BAD_OPTION', '', `hwmon option '${key}' ${message}`);
@@ -64,7 +70,7 @@ function badOption(key: string, message: string): HwmonError {
 
 /** The provider's configuration section with defaults filled in; a BAD_OPTION HwmonError for unknown keys and bad values. */
 export function resolveOptions(options: ProviderOptions = {}): HwmonOptions {
-  const resolved: HwmonOptions = { ...DEFAULT_OPTIONS, zeroRpmChips: [...DEFAULT_OPTIONS.zeroRpmChips] };
+  const resolved: HwmonOptions = { ...DEFAULT_OPTIONS, zeroRpmChips: [...DEFAULT_OPTIONS.zeroRpmChips], powerSupplyChips: [...DEFAULT_OPTIONS.powerSupplyChips] };
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;
     if ((SCHEDULER_KEYS as readonly string[]).includes(key)) {

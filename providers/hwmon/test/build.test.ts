@@ -6,7 +6,7 @@ import { type AttributeRead, buildSnapshot, isReadingAttribute, isWantedAttribut
 import { HwmonError } from '../errors.js';
 import { sensorById } from './helpers.js';
 
-const OPTIONS = { zeroRpmChips: ['amdgpu'] };
+const OPTIONS = { zeroRpmChips: ['amdgpu'], powerSupplyChips: ['dps200'] };
 
 /** A chip from attribute texts (a trailing newline is added) or read errors. */
 function chip(id: string, name: string, attributes: Record<string, string | number | HwmonError>): RawChip {
@@ -335,7 +335,7 @@ t.test('graphics cards: a fan without minimum may rest', async (t) => {
   t.match(fanById(snapshot, 'hwmon:amdgpu-pci-0300/fan1'), { status: 'ok', idleAllowed: true });
   t.match(fanById(snapshot, 'hwmon:amdgpu-pci-0400/fan1'), { status: 'failed', idleAllowed: false });
   t.match(fanById(snapshot, 'hwmon:amdgpu-pci-0500/fan1'), { status: 'ok', idleAllowed: true }, 'a property of the fan, not of this reading');
-  const other = buildSnapshot([chip('amdgpu-pci-0300', 'amdgpu', { fan1_input: 0 })], { zeroRpmChips: [] }).snapshot;
+  const other = buildSnapshot([chip('amdgpu-pci-0300', 'amdgpu', { fan1_input: 0 })], { ...OPTIONS, zeroRpmChips: [] }).snapshot;
   t.match(fanById(other, 'hwmon:amdgpu-pci-0300/fan1'), { status: 'unknown', idleAllowed: false }, 'zeroRpmChips decides');
 });
 
@@ -386,4 +386,24 @@ t.test('intrusion alarms are discrete sensors', async (t) => {
 
 t.test('no chips: an empty snapshot', async (t) => {
   t.same(build().snapshot, { sensors: [], discreteSensors: [], fans: [] });
+});
+
+t.test('a chip named in powerSupplyChips is a power supply, measured by its sensors other than its fan', async (t) => {
+  // Modelled on a switch's Delta DPS200 supply read through the PMBus core (vin, iin, pin, pout1, its fan).
+  const files = {
+    in1_label: 'vin', in1_input: 230000, in1_lcrit: 90000, in1_lcrit_alarm: 0,
+    curr1_label: 'iin', curr1_input: 410,
+    power1_label: 'pin', power1_input: 94000000,
+    power2_label: 'pout1', power2_input: 81000000,
+    fan1_input: 5100, pwm1: 90,
+  };
+  const { snapshot } = build(chip('dps200-i2c-12-5a', 'dps200', files), chip('nct6779-isa-0290', 'nct6779', { in0_input: 1000 }));
+  t.same(snapshot.powerSupplies, [{
+    id: 'hwmon:dps200-i2c-12-5a', label: 'dps200-i2c-12-5a', status: 'ok',
+    sensors: ['hwmon:dps200-i2c-12-5a/in1', 'hwmon:dps200-i2c-12-5a/curr1', 'hwmon:dps200-i2c-12-5a/power1', 'hwmon:dps200-i2c-12-5a/power2'],
+  }]);
+  t.same(sensorById(snapshot, 'hwmon:dps200-i2c-12-5a/in1').monitors, { kind: 'powerSupply', id: 'hwmon:dps200-i2c-12-5a' });
+  t.same(sensorById(snapshot, 'hwmon:dps200-i2c-12-5a/fan1').monitors, { kind: 'fan', id: 'hwmon:dps200-i2c-12-5a/fan1' }, 'its fan is a fan');
+  t.equal(sensorById(snapshot, 'hwmon:nct6779-isa-0290/in0').monitors, undefined, "a board's chip is no supply");
+  t.equal(build(chip('nct6779-isa-0290', 'nct6779', { in0_input: 1000 })).snapshot.powerSupplies, undefined, 'no supply, no list');
 });
