@@ -23,6 +23,7 @@ import type {
   Health,
   NumericSensor,
   PowerSupply,
+  ThresholdName,
 } from '../../src/model/snapshot.js';
 import {
   type AttributeName,
@@ -269,7 +270,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const read = rawLimits(reader, channel);
   const limits = usableLimits(channel.type, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
-  const alarms = alarmHealth(reader, channel, read, limits);
+  const alarms = alarmVerdict(reader, channel, read, limits);
   const sensor: NumericSensor = {
     id: reader.sensorId(channel),
     label: reader.label(channel),
@@ -281,7 +282,8 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   };
   const thresholds = toThresholds(limits, (limit) => scaleReading(limit, quantity.decimals));
   if (Object.keys(thresholds).length > 0) sensor.thresholds = thresholds;
-  if (alarms !== undefined) sensor.health = alarms;
+  if (alarms !== undefined) sensor.health = alarms.health;
+  if (alarms?.crossed) sensor.crossed = alarms.crossed;
   if (raw === null) sensor.unavailable = unavailability(reader, channel, valueItem);
   if (fault && channel.type === 'fan') {
     // A fan fault is the fan's (it stopped or is missing); its reading still stands.
@@ -291,7 +293,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
     sensor.value = null;
     sensor.unavailable = 'failed';
   }
-  return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms !== 'ok' };
+  return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms.health !== 'ok' };
 }
 
 /**
@@ -327,23 +329,27 @@ function unavailability(reader: ChipReader, channel: Channel, valueItem: string)
 }
 
 /**
- * The worst health the channel's set alarms state; 'ok' when it has alarms
- * and none is set; undefined without alarms. An alarm compares the reading
+ * The worst health the channel's set alarms state, and the threshold that
+ * alarm names (`crit_alarm`: upper critical, even where `crit` is not
+ * published); 'ok' when it has alarms and none is set; undefined without
+ * alarms. An alarm compares the reading
  * with a limit: where that limit was read and is a placeholder (a Nuvoton
  * chip whose BIOS never set `in1_min` and `in1_max` raises `in1_alarm`
  * against 0 V), the alarm says nothing either.
  */
-function alarmHealth(reader: ChipReader, channel: Channel, read: RawLimits, usable: RawLimits): Health | undefined {
+function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usable: RawLimits): { health: Health; crossed?: ThresholdName } | undefined {
   const unset = (item: ThresholdItem) => read[item] !== undefined && usable[item] === undefined;
   const anyUsable = Object.keys(usable).length > 0 || Object.keys(read).length === 0;
-  let worst: Health | undefined;
+  let worst: { health: Health; crossed?: ThresholdName } | undefined;
   for (const [item, health] of Object.entries(ALARM_HEALTH)) {
     const value = reader.integer(channel, item);
     if (typeof value !== 'number') continue;
     const limit = ALARM_LIMIT[item];
     if (limit === undefined ? !anyUsable : unset(limit)) continue;
     const stated = value === 0 ? 'ok' : health;
-    if (worst === undefined || HEALTH_RANK.indexOf(stated) > HEALTH_RANK.indexOf(worst)) worst = stated;
+    if (worst !== undefined && HEALTH_RANK.indexOf(stated) <= HEALTH_RANK.indexOf(worst.health)) continue;
+    const crossed = stated === 'ok' || limit === undefined ? undefined : THRESHOLD_ITEMS[limit];
+    worst = crossed ? { health: stated, crossed } : { health: stated };
   }
   return worst;
 }

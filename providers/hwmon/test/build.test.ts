@@ -187,6 +187,10 @@ t.test('alarms state the worst health; no alarm file, no health', async (t) => {
   t.equal(health('temp8'), undefined, 'an unreadable alarm says nothing');
   t.equal(health('temp9'), 'ok', 'the readable alarm speaks');
   t.equal(health('temp10'), 'critical', "xgene-hwmon's name for crit_alarm");
+  const crossed = (id: string) => sensorById(snapshot, `hwmon:c/${id}`).crossed;
+  t.same(['temp2', 'temp3', 'temp4', 'temp5', 'temp6', 'temp7', 'power1', 'temp10'].map(crossed),
+    [undefined, undefined, 'upperCritical', 'upperFatal', 'lowerNonCritical', 'lowerCritical', undefined, 'upperCritical'],
+    'the worst set alarm names its threshold; a plain alarm and the cap alarm name none');
 });
 
 t.test('alarms of a channel without a reading are a discrete sensor', async (t) => {
