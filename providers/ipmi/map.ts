@@ -52,8 +52,8 @@ const FAN_NAME = /^(?:sys(?:tem)?[ _-]?|cpu\d*[ _-]?|rear[ _-]?|front[ _-]?)?fan
 const DUTY_SUFFIX = /[ _-]?duty(?:[ _-]?cycle)?$/i;
 /** A presence sensor's name: "PS 1 Presence", "PSU2_PRES". */
 const PRESENCE_NAME = /pres(?:ence)?\s*$/i;
-/** Redundancy sensors named for the whole set (HP "Fans", "Power Supplies"). */
-const GROUP_NAME = /^(?:fans|power supplies|psus|pwr supplies|cooling)$/i;
+/** Redundancy sensors named for the whole set (HP "Fans", "Fan Blocks", "Power Supplies"). */
+const GROUP_NAME = /^(?:fans|fan blocks|power supplies|psus|pwr supplies|cooling)$/i;
 
 /** Builds the snapshot of one sample. */
 export function buildSnapshot(sources: SnapshotSources): HardwareSnapshot {

@@ -185,9 +185,11 @@ t.test("HP iLO 2's fan blocks in unspecified units are fans", async (t) => {
     readings: parseSensorOutput([
       'Fan Block 1      | 34.888     | unspecified | ok    | na        | na        | 10.000    | na        | na        | na',
       'Fan Block 2      | 8.000      | unspecified | nc    | na        | na        | 10.000    | na        | na        | na',
+      'Fan Blocks       | 0.000      | unspecified | ok    | na        | na        | 0.000     | na        | na        | na',
     ].join('\n'), 'sensor').readings,
   });
-  t.same(snapshot.fans?.map((f) => [f.label, f.status]), [['Fan Block 1', 'ok'], ['Fan Block 2', 'degraded']]);
+  t.same(snapshot.fans?.map((f) => [f.label, f.status]), [['Fan Block 1', 'ok'], ['Fan Block 2', 'degraded']], 'the set of them is no fan');
+  t.match(numeric(snapshot, 'ipmi:Fan Blocks'), { value: 0, health: 'ok' }, 'but a sensor');
   t.match(numeric(snapshot, 'ipmi:Fan Block 1'), { kind: 'fan', unit: 'unspecified', value: 34.888, thresholds: { lowerNonCritical: 10 } });
 });
 
