@@ -7,9 +7,9 @@
  *
  * Devices come from what a sensor is, never from where it sits: a fan from a
  * fan's speed sensor (RPM, type Fan, or a fan's name such as "Fan Block 3"
- * read in percent, or "unspecified" by iLO 2, under the system board), a power supply from a supply's
- * own sensor (type Power Supply, or a supply's name: "PS1 Status", "Power
- * Supply 2", "PSU2"). Other sensors on a supply's entity (10.n) or named
+ * read in percent, "unspecified" by iLO 2, under the system board), a power
+ * supply from a supply's own sensor (type Power Supply, or a supply's name:
+ * "PS1 Status", "Power Supply 2", "PSU2"). Other sensors on a supply's entity (10.n) or named
  * after it ("PS1 Curr Out %") are linked to that supply; they never make one.
  */
 import type {
