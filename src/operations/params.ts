@@ -3,9 +3,11 @@ import type { Param, ParamValue } from './types.js';
 
 /**
  * Typed access to an intrinsic call's parameters (DSP0200 §5.3.2). Names match
- * case-insensitively; a parameter the operation does not define is
- * CIM_ERR_NOT_SUPPORTED and a duplicate CIM_ERR_INVALID_PARAMETER (as
- * OpenPegasus answers); a value of the wrong form is CIM_ERR_INVALID_PARAMETER.
+ * case-insensitively; a parameter the operation does not define, a duplicate
+ * and a value of the wrong form are CIM_ERR_INVALID_PARAMETER, which DSP0200
+ * gives every operation "including missing, duplicate, unrecognized or
+ * otherwise incorrect parameters" (OpenPegasus answers an unrecognized one
+ * CIM_ERR_NOT_SUPPORTED).
  */
 export class Params {
   readonly #values = new NocaseMap<ParamValue>();
@@ -13,7 +15,7 @@ export class Params {
   constructor(operation: string, params: readonly Param[], allowed: readonly string[]) {
     const known = new NocaseMap(allowed.map((n) => [n, true] as const));
     for (const { name, value } of params) {
-      if (!known.has(name)) throw new CIMError(CIMStatus.NOT_SUPPORTED, `${operation} has no parameter ${name}`);
+      if (!known.has(name)) throw new CIMError(CIMStatus.INVALID_PARAMETER, `${operation} has no parameter ${name}`);
       if (this.#values.has(name)) throw new CIMError(CIMStatus.INVALID_PARAMETER, `parameter ${name} is given twice`);
       this.#values.set(known.nameOf(name)!, value);
     }

@@ -343,7 +343,7 @@ t.test('ContinueOnError and other parameter errors', async (t) => {
     ['OpenEnumerateInstancePaths', 'root/nowhere', className('CIM_Fan'), 3, /root\/nowhere/],
     ['OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('MaxObjectCount', -1), 4, /MaxObjectCount/],
     ['OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('MaxObjectCount', 4294967296), 4, /MaxObjectCount/],
-    ['OpenEnumerateInstancePaths', CIMV2, className('CIM_Fan') + p.array('PropertyList', ['ElementName']), 7, /PropertyList/],
+    ['OpenEnumerateInstancePaths', CIMV2, className('CIM_Fan') + p.array('PropertyList', ['ElementName']), 4, /PropertyList/],
     ['PullInstancePaths', CIMV2, p.value('EnumerationContext', context), 4, /MaxObjectCount/],
     ['PullInstancePaths', CIMV2, p.value('EnumerationContext', context) + p.value('MaxObjectCount', 'many'), 4, /MaxObjectCount/],
     ['PullInstancePaths', CIMV2, p.value('MaxObjectCount', 1), 4, /EnumerationContext/],
