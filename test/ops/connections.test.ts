@@ -1,7 +1,8 @@
 /**
  * Connections that hold a slot without using it, over real sockets: counted
  * from accept (before TLS), bounded per client address, and closed when the
- * TLS handshake or the first request does not come in time. And pipelining:
+ * TLS handshake, the first request or a request's body does not come in
+ * time (or its client goes away mid-body). And pipelining:
  * a malformed request after a good one does not break the good one's answer.
  */
 import { Agent, request as httpRequest } from 'node:http';
