@@ -292,9 +292,21 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
     // Any other fault is the sensor's (an open or shorted diode): its reading is noise.
     sensor.value = null;
     sensor.unavailable = 'failed';
+  } else if (raw !== null && UNCONNECTED[reader.chip.name]?.[channel.type] === raw) {
+    sensor.value = null;
+    sensor.unavailable = 'absent';
   }
   return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms.health !== 'ok' };
 }
+
+/**
+ * The reading a driver gives an input with nothing connected: asus-ec-sensors'
+ * −40 °C (its EC's blank value, for a board's unused water or T_Sensor
+ * headers). Such a sensor is absent, not a freezing one.
+ */
+const UNCONNECTED: Readonly<Record<string, Partial<Record<ChannelType, number>>>> = {
+  asusec: { temp: -40_000 },
+};
 
 /**
  * Attributes named like limits that a driver uses for something else, none

@@ -411,3 +411,12 @@ t.test('a chip named in powerSupplyChips is a power supply, measured by its sens
   t.equal(sensorById(snapshot, 'hwmon:nct6779-isa-0290/in0').monitors, undefined, "a board's chip is no supply");
   t.equal(build(chip('nct6779-isa-0290', 'nct6779', { in0_input: 1000 })).snapshot.powerSupplies, undefined, 'no supply, no list');
 });
+
+t.test("a driver's reading for an input with nothing connected is no reading", async (t) => {
+  // Modelled on an ASUS ROG board's EC (asus-ec-sensors): its water headers, unused, read −40 °C.
+  const { snapshot } = build(chip('asusec-isa-0000', 'asusec', { temp1_input: 40000, temp6_input: -40000, temp7_label: 'Water_Out', temp7_input: -40000 }));
+  t.equal(sensorById(snapshot, 'hwmon:asusec-isa-0000/temp1').value, 40);
+  t.match(sensorById(snapshot, 'hwmon:asusec-isa-0000/temp6'), { value: null, unavailable: 'absent' });
+  t.match(sensorById(snapshot, 'hwmon:asusec-isa-0000/temp7'), { value: null, unavailable: 'absent' });
+  t.equal(build(chip('it8792-isa-0a60', 'it8792', { temp2_input: -40000 })).snapshot.sensors?.[0]?.value, -40, "another driver's −40 °C is a reading");
+});
