@@ -3,6 +3,7 @@
  * write them, and the rules across their keys. Only configuration lives here;
  * the sender (src/snmp) is loaded when a target is configured.
  */
+import { getCiphers } from 'node:crypto';
 import type { SchemaObject } from 'ajv';
 import type { Field } from './fields.js';
 
@@ -135,6 +136,10 @@ export function snmpProblems(snmp: { targets: SnmpTargetConfig[]; community?: st
     // authPriv only: SNMPv3 without privacy would send the hardware's state in clear.
     if (oneOf('authKey') === 0) add('SNMPv3 needs an authentication key (authKey, authKeyFile or authKeyEnv)');
     if (oneOf('privKey') === 0) add('SNMPv3 needs a privacy key (privKey, privKeyFile or privKeyEnv): thincim sends authPriv only');
+    // OpenSSL 3 keeps DES in its legacy provider, off unless node runs with --openssl-legacy-provider: every notification would fail.
+    if (target.privProtocol === 'des' && !getCiphers().includes('des-cbc')) {
+      add('privProtocol des needs DES-CBC, which this Node.js\'s OpenSSL does not offer without --openssl-legacy-provider; use aes');
+    }
   });
   return problems;
 }
