@@ -4,10 +4,10 @@
  * `config --print` and never echoed; and `thincim serve` sending a real
  * fan stop to snmptrapd.
  */
+import { getCiphers } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getCiphers } from 'node:crypto';
 import t from 'tap';
 import { stringify } from 'yaml';
 import { ConfigError, loadConfig, maskSecrets } from '../../src/config/index.js';
