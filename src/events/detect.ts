@@ -175,22 +175,42 @@ function changed(before: CIMInstance, after: CIMInstance): EventDraft[] {
   return [draft('health', severityOf(after), words, fields)];
 }
 
-/** A numeric sensor whose threshold state changed: the threshold it crossed (worse) or cleared (better). */
+/**
+ * A numeric sensor whose threshold state changed: each threshold it has
+ * cleared, most severe first, then each it has crossed, least severe first.
+ * A reading beyond a threshold is beyond the milder ones on its side too, so
+ * a step across two of them (45 → 95 °C) crosses both and the way back
+ * clears both: a receiver that pairs crossed and cleared by threshold never
+ * keeps an alarm open nor clears one it was not sent.
+ */
 function thresholdChanges(before: CIMInstance, after: CIMInstance, fields: Partial<EventDraft>): EventDraft[] {
   const from = before.get('CurrentState');
   const to = after.get('CurrentState');
   if (typeof from !== 'string' || typeof to !== 'string' || from === to) return [];
-  const rankFrom = STATE_RANK[from];
-  const rankTo = STATE_RANK[to];
-  if (rankFrom === undefined || rankTo === undefined) return [];
-  const crossed = rankTo > rankFrom || (rankTo === rankFrom && to !== from);
-  const state = crossed ? to : from;
-  const threshold = THRESHOLD_STATES.get(state);
-  if (threshold === undefined) return [];
+  if (STATE_RANK[from] === undefined || STATE_RANK[to] === undefined) return [];
+  const wasBeyond = beyond(before, from);
+  const isBeyond = beyond(after, to);
+  const cleared = wasBeyond.filter((state) => !isBeyond.includes(state)).reverse();
+  const crossed = isBeyond.filter((state) => !wasBeyond.includes(state));
+  return [...cleared.map((state) => thresholdEvent(after, state, false, fields)), ...crossed.map((state) => thresholdEvent(after, state, true, fields))];
+}
+
+/** The threshold states a sensor in `state` is beyond: its own and the milder ones on its side it has, mildest first. */
+function beyond(sensor: CIMInstance, state: string): string[] {
+  const side = state.split(' ')[0];
+  const rank = STATE_RANK[state] ?? 0;
+  const possible = sensor.get('PossibleStates');
+  const has = (s: string) => s === state || (Array.isArray(possible) && possible.includes(s));
+  return [...THRESHOLD_STATES.keys()].filter((s) => s.startsWith(`${side} `) && (STATE_RANK[s] ?? 0) <= rank && has(s))
+    .sort((a, b) => (STATE_RANK[a] ?? 0) - (STATE_RANK[b] ?? 0));
+}
+
+function thresholdEvent(after: CIMInstance, state: string, crossed: boolean, fields: Partial<EventDraft>): EventDraft {
+  const threshold = THRESHOLD_STATES.get(state)!;
   const change = thresholdChange(after, threshold.property, state);
   const words = { element: elementName(after), value: readingText(after), threshold: `${state} (${change.value}${unitSuffix(change.unit)})` };
   const severity = crossed ? threshold.severity : severityOf(after);
-  return [draft(crossed ? 'thresholdCrossed' : 'thresholdCleared', severity, words, { ...fields, threshold: change })];
+  return draft(crossed ? 'thresholdCrossed' : 'thresholdCleared', severity, words, { ...fields, threshold: change });
 }
 
 function thresholdChange(sensor: CIMInstance, property: string, state: string): ThresholdChange {

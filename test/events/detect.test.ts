@@ -51,11 +51,12 @@ t.test('a threshold crossed up and down, with hysteresis, and the health it chan
   p.play(base);
   const crossed = p.play(withSensor(base, 'cpu-temp', { value: 96 }));
   t.same(summary(crossed), [
+    'thresholdCrossed warning CPU Temp: reading 96.000°C crossed the Upper Non-Critical (85°C) threshold',
     'thresholdCrossed critical CPU Temp: reading 96.000°C crossed the Upper Critical (95°C) threshold',
     'health critical CPU 0: health OK → Critical failure (CPU Temp: Upper Critical)',
     'health critical host1: health OK → Critical failure (CPU 0: CPU Temp: Upper Critical)',
-  ]);
-  const event = crossed[0]!;
+  ], 'a step past two thresholds crosses both, the milder first');
+  const event = crossed[1]!;
   t.match(event, { messageId: 'THINCIM0002', classname: 'Thincim_NumericSensor', elementName: 'CPU Temp', generation: 2, time: NOW + 2000 });
   t.same(event.threshold, { property: 'UpperThresholdCritical', state: 'Upper Critical', value: 95, observed: 96, unit: '°C' });
   t.equal(event.before?.get('CurrentState'), 'Normal');
@@ -63,8 +64,11 @@ t.test('a threshold crossed up and down, with hysteresis, and the health it chan
   t.same(p.play(withSensor(base, 'cpu-temp', { value: 94.8 })), [], 'hovering within the hysteresis (0.95) changes nothing');
   t.same(p.play(withSensor(base, 'cpu-temp', { value: 95.2 })), []);
   const cleared = p.play(withSensor(base, 'cpu-temp', { value: 60 }));
-  t.same(summary(cleared).slice(0, 1), ['thresholdCleared ok CPU Temp: reading 60.000°C is back within the Upper Critical (95°C) threshold']);
-  t.equal(cleared.length, 3, 'the processor and the system recover too');
+  t.same(summary(cleared).slice(0, 2), [
+    'thresholdCleared ok CPU Temp: reading 60.000°C is back within the Upper Critical (95°C) threshold',
+    'thresholdCleared ok CPU Temp: reading 60.000°C is back within the Upper Non-Critical (85°C) threshold',
+  ], 'and the way back clears both, the more severe first');
+  t.equal(cleared.length, 4, 'the processor and the system recover too');
   t.ok(cleared.every((e, i) => e.sequence === crossed.at(-1)!.sequence + 1 + i), 'sequence numbers follow each other');
 });
 
