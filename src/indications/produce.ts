@@ -21,17 +21,18 @@ export const IndicationClass = {
 /** PerceivedSeverity: 2 Information, 0 Unknown, 3 Degraded/Warning, 6 Critical, 7 Fatal/NonRecoverable. */
 const PERCEIVED_SEVERITY: Readonly<Record<Severity, number>> = { ok: 2, unknown: 0, warning: 3, critical: 6, fatal: 7 };
 
-/** AlertType: 4 Processing Error, 5 Device Alert, 6 Environmental Alert, 7 Model Change. */
-const ALERT_TYPE = { processing: 4, device: 5, environmental: 6, modelChange: 7 } as const;
+/** AlertType: 4 Processing Error, 5 Device Alert, 6 Environmental Alert, 7 Model Change, 8 Security Alert. */
+const ALERT_TYPE = { processing: 4, device: 5, environmental: 6, modelChange: 7, security: 8 } as const;
 
 /** ProbableCause values of CIM_AlertIndication used here. */
 const CAUSE = {
   other: 1, equipment: 16, processor: 38, temperature: 51, threshold: 52, resourceUnavailable: 57, cleared: 59,
-  missing: 73, redundancy: 88, powerSupply: 89, battery: 92, fan: 94, sensor: 96,
+  enclosureOpen: 15, missing: 73, redundancy: 88, powerSupply: 89, battery: 92, fan: 94, sensor: 96,
 } as const;
 
-/** SensorType 2 Temperature. */
+/** SensorType 2 Temperature, 16 Intrusion. */
 const TEMPERATURE = 2;
+const INTRUSION = 16;
 
 export interface ProduceContext {
   readonly hostname: string;
@@ -107,13 +108,18 @@ function datetime(ms: number): CIMDateTime {
   return CIMDateTime.fromDate(new Date(ms));
 }
 
+function sensorType(event: HardwareEvent): number {
+  return Number((event.after ?? event.before)?.get('SensorType'));
+}
+
 function isTemperature(event: HardwareEvent): boolean {
-  return Number((event.after ?? event.before)?.get('SensorType')) === TEMPERATURE;
+  return sensorType(event) === TEMPERATURE;
 }
 
 function alertType(event: HardwareEvent): number {
   if (event.kind === 'providerFailed' || event.kind === 'providerRecovered') return ALERT_TYPE.processing;
   if (event.kind === 'created' || event.kind === 'deleted') return ALERT_TYPE.modelChange;
+  if (sensorType(event) === INTRUSION) return ALERT_TYPE.security;
   return isTemperature(event) ? ALERT_TYPE.environmental : ALERT_TYPE.device;
 }
 
@@ -134,6 +140,7 @@ function probableCause(event: HardwareEvent): number {
 
 /** What a device's own health failure most likely means, by what the device is. */
 function deviceCause(classname: string, instance: CIMInstance | undefined): number {
+  if (Number(instance?.get('SensorType')) === INTRUSION) return CAUSE.enclosureOpen;
   const name = classname.toLowerCase();
   if (name.endsWith('_fan')) return CAUSE.fan;
   if (name.endsWith('_powersupply')) return CAUSE.powerSupply;

@@ -1,43 +1,10 @@
 import t from 'tap';
-import { ChangeDetector, type HardwareEvent } from '../../src/events/index.js';
-import { buildModel, rememberReadings, type HardwareSnapshot, type ProviderSample, type ReadingMemory } from '../../src/model/index.js';
-import { BrokerState } from '../../src/server/state.js';
-import { projectRepository } from '../helpers/broker.js';
-import { NOW, fullSnapshot, input, sample } from '../model/fixtures.js';
-
-/** Plays snapshots through the model, the published state and the detector, as the broker does. */
-async function player() {
-  const state = new BrokerState(await projectRepository());
-  const detector = new ChangeDetector();
-  let readings: ReadingMemory = new Map();
-  let time = NOW;
-  const publish = (samples: ProviderSample[]): HardwareEvent[] => {
-    const index = state.publish(buildModel(input(samples, { now: time })));
-    return detector.next({
-      index, time, providerOf: (i) => state.sourceOf(i)?.provider,
-      providers: samples.map((s) => ({ name: s.provider, sampled: s.snapshot !== undefined, error: s.error })),
-    });
-  };
-  return {
-    /** One good sample of `snapshot`, one second after the last. */
-    play(snapshot: HardwareSnapshot): HardwareEvent[] {
-      time += 1000;
-      readings = rememberReadings(readings, snapshot, time);
-      return publish([sample(snapshot, { sampledAt: time, readings })]);
-    },
-    /** A failed sample: the last snapshot stays, with the error. */
-    fail(snapshot: HardwareSnapshot, error: string): HardwareEvent[] {
-      time += 1000;
-      return publish([sample(snapshot, { sampledAt: time - 1000, readings, error })]);
-    },
-  };
-}
+import type { HardwareEvent } from '../../src/events/index.js';
+import type { HardwareSnapshot } from '../../src/model/index.js';
+import { NOW, fullSnapshot } from '../model/fixtures.js';
+import { player, withSensor } from './player.js';
 
 const summary = (events: readonly HardwareEvent[]) => events.map((e) => `${e.kind} ${e.severity} ${e.message}`);
-
-function withSensor(snapshot: HardwareSnapshot, id: string, change: Partial<NonNullable<HardwareSnapshot['sensors']>[number]>): HardwareSnapshot {
-  return { ...snapshot, sensors: snapshot.sensors!.map((s) => (s.id === id ? { ...s, ...change } : s)) };
-}
 
 t.test("a provider's first sample is no hot-plug; an unchanged generation has no events", async (t) => {
   const p = await player();

@@ -1,0 +1,38 @@
+/** Plays snapshots through the model, the published state and the change detector, as the broker does. */
+import { ChangeDetector, type HardwareEvent } from '../../src/events/index.js';
+import { buildModel, rememberReadings, type HardwareSnapshot, type ProviderSample, type ReadingMemory } from '../../src/model/index.js';
+import { BrokerState } from '../../src/server/state.js';
+import { projectRepository } from '../helpers/broker.js';
+import { NOW, input, sample } from '../model/fixtures.js';
+
+export async function player() {
+  const state = new BrokerState(await projectRepository());
+  const detector = new ChangeDetector();
+  let readings: ReadingMemory = new Map();
+  let time = NOW;
+  const publish = (samples: ProviderSample[]): HardwareEvent[] => {
+    const index = state.publish(buildModel(input(samples, { now: time })));
+    return detector.next({
+      index, time, providerOf: (i) => state.sourceOf(i)?.provider,
+      providers: samples.map((s) => ({ name: s.provider, sampled: s.snapshot !== undefined, error: s.error })),
+    });
+  };
+  return {
+    /** One good sample of `snapshot`, one second after the last. */
+    play(snapshot: HardwareSnapshot): HardwareEvent[] {
+      time += 1000;
+      readings = rememberReadings(readings, snapshot, time);
+      return publish([sample(snapshot, { sampledAt: time, readings })]);
+    },
+    /** A failed sample: the last snapshot stays, with the error. */
+    fail(snapshot: HardwareSnapshot, error: string): HardwareEvent[] {
+      time += 1000;
+      return publish([sample(snapshot, { sampledAt: time - 1000, readings, error })]);
+    },
+  };
+}
+
+
+export function withSensor(snapshot: HardwareSnapshot, id: string, change: Partial<NonNullable<HardwareSnapshot['sensors']>[number]>): HardwareSnapshot {
+  return { ...snapshot, sensors: snapshot.sensors!.map((s) => (s.id === id ? { ...s, ...change } : s)) };
+}
