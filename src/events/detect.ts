@@ -74,7 +74,9 @@ export class ChangeDetector {
         // A provider's first sample brings its whole host: not a hot-plug.
         if (this.#seen && (now.provider === undefined || !newlySampled.has(now.provider))) events.push(created(now.instance));
       } else if (before.instance !== now.instance) {
-        events.push(...changed(before.instance, now.instance));
+        const changes = changed(before.instance, now.instance);
+        // A first sample that finds the host healthy clears no alert: the roll-up only waited for it (every start).
+        events.push(...(newlySampled.size > 0 && waiting(before.instance) ? changes.filter((e) => e.severity !== 'ok') : changes));
       }
     });
     const unsampled = new Set(generation.providers.filter((p) => !p.sampled).map((p) => p.name));
@@ -247,6 +249,11 @@ export function severityOf(instance: CIMInstance): Severity {
   if (health === 20 || health === 25) return 'critical';
   if (health === 30) return 'fatal';
   return firstStatus(instance) === LOST_COMMUNICATION ? 'warning' : 'unknown';
+}
+
+/** Plain Unknown (HealthState 0, OperationalStatus Unknown): what the system is until its providers have sampled. */
+function waiting(instance: CIMInstance): boolean {
+  return integer(instance.get('HealthState')) === 0 && firstStatus(instance) === 0;
 }
 
 function firstStatus(instance: CIMInstance): number | undefined {

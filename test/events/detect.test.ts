@@ -12,6 +12,16 @@ t.test("a provider's first sample is no hot-plug; an unchanged generation has no
   t.same(p.play(fullSnapshot()), []);
 });
 
+t.test('the first sample after a start: a healthy host clears nothing; a faulty one is reported', async (t) => {
+  const healthy = await player();
+  t.same(healthy.start(), []);
+  t.same(healthy.play(fullSnapshot()), [], 'no "host1: health Unknown → OK" at every start');
+  const faulty = await player();
+  faulty.start();
+  t.same(summary(faulty.play(withSensor(fullSnapshot(), 'cpu-temp', { value: 96 }))).filter((s) => s.startsWith('health critical host1')),
+    ['health critical host1: health Unknown → Critical failure (CPU 0: CPU Temp: Upper Critical)']);
+});
+
 t.test('a threshold crossed up and down, with hysteresis, and the health it changes', async (t) => {
   const p = await player();
   const base = fullSnapshot();

@@ -18,6 +18,10 @@ export async function player() {
     });
   };
   return {
+    /** The broker as it starts: the provider has not sampled yet. */
+    start(): HardwareEvent[] {
+      return publish([sample(undefined)]);
+    },
     /** One good sample of `snapshot`, one second after the last. */
     play(snapshot: HardwareSnapshot): HardwareEvent[] {
       time += 1000;
