@@ -96,7 +96,7 @@ export class SensorHistory {
       seen.add(id);
       let ring = this.#rings.get(id);
       if (!ring) this.#rings.set(id, (ring = { values: new Float32Array(this.#points), first: tick ?? this.#ticks }));
-      if (tick !== undefined) ring.values[tick % this.#points] = currentValue(instance) ?? NaN;
+      if (tick !== undefined) ring.values[tick % this.#points] = readNow(instance) ?? NaN;
     }
     for (const id of this.#rings.keys()) if (!seen.has(id)) this.#rings.delete(id);
   }
@@ -133,6 +133,15 @@ export class SensorHistory {
   #timeOf(tick: number): number {
     return this.#times[tick % this.#points]!;
   }
+}
+
+/** OperationalStatus 13 Lost Communication: the sensor shows its last good reading, which is no reading now. */
+const LOST_COMMUNICATION = 13;
+
+/** The reading the sensor has now: none while its reading is lost (the model keeps the last good one on show). */
+function readNow(instance: CIMInstance): number | undefined {
+  const status = instance.get('OperationalStatus');
+  return Array.isArray(status) && Number(status[0]) === LOST_COMMUNICATION ? undefined : currentValue(instance);
 }
 
 function valueAt(ring: Ring, slot: number): number {

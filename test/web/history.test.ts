@@ -2,10 +2,11 @@ import t from 'tap';
 import { CIMInstance, cimProperty, NocaseMap } from '../../src/cim/index.js';
 import { SensorHistory } from '../../src/web/history.js';
 
-function sensor(reading: number | null): CIMInstance {
+function sensor(reading: number | null, operationalStatus = 2): CIMInstance {
   const properties = new NocaseMap([
     ['CurrentReading', cimProperty('CurrentReading', 'sint32', reading)],
     ['UnitModifier', cimProperty('UnitModifier', 'sint32', -1)],
+    ['OperationalStatus', cimProperty('OperationalStatus', 'uint16', [operationalStatus], { isArray: true })],
   ]);
   return new CIMInstance({ classname: 'Thincim_NumericSensor', properties });
 }
@@ -60,6 +61,8 @@ t.test('a lost reading is a gap; a sensor gone is forgotten', async (t) => {
   history.record([['a', sensor(10)], ['b', sensor(20)]], 1000);
   history.record([['a', sensor(null)]], 2000);
   t.ok(Number.isNaN(history.points('a', 2000)![1]!.value));
+  history.record([['a', sensor(345, 13)]], 3000);
+  t.ok(Number.isNaN(history.points('a', 3000)![2]!.value), 'Lost Communication keeps its last reading on show, which is no reading now');
   t.equal(history.points('b', 2000), undefined, 'b is gone');
   t.equal(history.sensors, 1);
 });
