@@ -199,10 +199,12 @@ t.test('a fan stops: failed and Critical without a reload; the change is listed;
   await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
   t.match(await page.locator('#offline').textContent(), /The agent stopped answering/);
   t.equal(await page.locator('#offline').getAttribute('role'), 'alert');
+  t.match(await page.title(), /^No answer · /, 'the title no longer says what it said when the agent answered');
+  t.equal(await page.locator('#offline').evaluate((box) => getComputedStyle(box).opacity), '1', 'the alert itself is not faded');
   await page.screenshot({ path: join(shots, 'offline.png') });
   await page.unroute('**/api/v1/status');
   await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
-  t.pass('back once the agent answers');
+  t.match(await page.title(), /^Critical · /, 'back once the agent answers');
   await w.context.close();
 });
 

@@ -80,7 +80,8 @@ function renderVerdict(view: Status): void {
   const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
   if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r) => el('li', { text: r }))));
   box.replaceChildren(...children);
-  document.title = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
+  answeredTitle = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
+  document.title = answeredTitle;
 }
 
 function renderSamples(view: Status, receivedAt: number): void {
@@ -216,12 +217,16 @@ function setLive(text: string, reloadLink = false): void {
 
 let lastGood: number | undefined;
 let offlineSince: number | undefined;
+/** The title the last answer gave, while the agent answers no more. */
+let answeredTitle = document.title;
 
 function offline(reason: string): void {
   if (offlineSince !== undefined) return;
   offlineSince = Date.now();
   const box = $('offline');
   main?.classList.add('stale');
+  // A background tab shows only its title: it must not go on saying OK for an agent that stopped.
+  document.title = `No answer · ${document.querySelector('header h1')?.textContent || 'this host'} · thincim`;
   if (!box) return;
   box.textContent = `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}.` +
     ` The readings below are from ${lastGood === undefined ? 'when the page was loaded' : utcTime(lastGood)}. Retrying every ${POLL_MS / 1000} s.`;
@@ -231,6 +236,7 @@ function offline(reason: string): void {
 function online(): void {
   if (offlineSince === undefined) return;
   offlineSince = undefined;
+  document.title = answeredTitle;
   main?.classList.remove('stale');
   const box = $('offline');
   if (box) {
