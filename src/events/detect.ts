@@ -251,9 +251,9 @@ export function severityOf(instance: CIMInstance): Severity {
   return firstStatus(instance) === LOST_COMMUNICATION ? 'warning' : 'unknown';
 }
 
-/** Plain Unknown (HealthState 0, OperationalStatus Unknown): what the system is until its providers have sampled. */
+/** The system in plain Unknown (HealthState 0, OperationalStatus Unknown): what it is until its providers have sampled. */
 function waiting(instance: CIMInstance): boolean {
-  return integer(instance.get('HealthState')) === 0 && firstStatus(instance) === 0;
+  return instance.classname === ModelClass.ComputerSystem && integer(instance.get('HealthState')) === 0 && firstStatus(instance) === 0;
 }
 
 function firstStatus(instance: CIMInstance): number | undefined {
