@@ -349,10 +349,10 @@ function unavailability(reader: ChipReader, channel: Channel, valueItem: string)
  * chip whose BIOS never set `in1_min` and `in1_max` raises `in1_alarm`
  * against 0 V), the alarm says nothing either.
  */
-function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usable: RawLimits): { health: Health; crossed?: ThresholdName } | undefined {
+function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usable: RawLimits): AlarmVerdict | undefined {
   const unset = (item: ThresholdItem) => read[item] !== undefined && usable[item] === undefined;
   const anyUsable = Object.keys(usable).length > 0 || Object.keys(read).length === 0;
-  let worst: { health: Health; crossed?: ThresholdName } | undefined;
+  let worst: AlarmVerdict | undefined;
   for (const [item, health] of Object.entries(ALARM_HEALTH)) {
     const value = reader.integer(channel, item);
     if (typeof value !== 'number') continue;
@@ -361,9 +361,17 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
     const stated = value === 0 ? 'ok' : health;
     if (worst !== undefined && HEALTH_RANK.indexOf(stated) <= HEALTH_RANK.indexOf(worst.health)) continue;
     const crossed = stated === 'ok' || limit === undefined ? undefined : THRESHOLD_ITEMS[limit];
-    worst = crossed ? { health: stated, crossed } : { health: stated };
+    worst = { health: stated, ...(stated !== 'ok' && { alarm: item }), ...(crossed && { crossed }) };
   }
   return worst;
+}
+
+/** What a channel's alarm files say: the worst health, the alarm that states it, and the threshold that alarm names. */
+interface AlarmVerdict {
+  health: Health;
+  /** The set alarm file's item (`crit_alarm`); absent when none is set. */
+  alarm?: string;
+  crossed?: ThresholdName;
 }
 
 function pwmSensor(reader: ChipReader, channel: Channel): SensorDraft | undefined {
@@ -502,16 +510,10 @@ const ALARM_STATE: Readonly<Record<string, string>> = {
 function alarmSensor(reader: ChipReader, channel: Channel): DiscreteDraft | undefined {
   const items = Object.keys(ALARM_HEALTH).filter((item) => channel.files.has(item));
   if (items.length === 0) return undefined;
-  let state = 'Unknown';
-  let health: Health = 'unknown';
-  for (const item of items) {
-    const value = reader.integer(channel, item);
-    if (typeof value !== 'number') continue;
-    const stated = value === 0 ? 'ok' : ALARM_HEALTH[item]!;
-    if (health === 'unknown' || HEALTH_RANK.indexOf(stated) > HEALTH_RANK.indexOf(health)) {
-      [state, health] = [value === 0 ? 'Normal' : ALARM_STATE[item]!, stated];
-    }
-  }
+  const read = rawLimits(reader, channel);
+  const verdict = alarmVerdict(reader, channel, read, usableLimits(channel.type, read));
+  const state = verdict === undefined ? 'Unknown' : verdict.alarm === undefined ? 'Normal' : ALARM_STATE[verdict.alarm]!;
+  const health = verdict?.health ?? 'unknown';
   const sensor: DiscreteSensor = {
     id: reader.sensorId(channel),
     label: reader.label(channel),

@@ -261,7 +261,7 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
   const threshold = heldThresholdState(current, sensor, last?.state);
   const source = healthCondition(sensor.health);
   // The threshold the source names, where it agrees with the source's verdict.
-  const named = THRESHOLD_CHECKS.find((check) => check.threshold === sensor.crossed && check.condition === source);
+  const named = sensor.crossed === undefined ? undefined : THRESHOLD_CHECKS.find((c) => c.threshold === sensor.crossed && c.condition === source);
   const findings: Finding[] = [];
   if (source === undefined || !sensor.thresholdsJudged) {
     findings.push({ condition: threshold.condition, reason: threshold.state === 'Normal' ? undefined : threshold.state });

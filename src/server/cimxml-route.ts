@@ -150,6 +150,7 @@ async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | u
 
 /** Whether two protocol versions are one: 1.0, 1.0.0 and 1.00 are. */
 function sameVersion(a: string, b: string): boolean {
+  if (a === b) return true; // every request of most clients: no arrays made
   const parts = (version: string) => version.split('.').map(Number);
   const [x, y] = [parts(a), parts(b)];
   return Array.from({ length: Math.max(x.length, y.length) }, (_, i) => (x[i] ?? 0) === (y[i] ?? 0)).every(Boolean);

@@ -8,7 +8,7 @@
  * gone from the model loses its ring.
  */
 import type { CIMInstance } from '../cim/index.js';
-import { currentValue } from '../client/health.js';
+import { currentValue, elementStatus } from '../client/health.js';
 
 export interface HistoryOptions {
   /** How far back readings are kept; 0 keeps none. */
@@ -135,13 +135,9 @@ export class SensorHistory {
   }
 }
 
-/** OperationalStatus 13 Lost Communication: the sensor shows its last good reading, which is no reading now. */
-const LOST_COMMUNICATION = 13;
-
 /** The reading the sensor has now: none while its reading is lost (the model keeps the last good one on show). */
 function readNow(instance: CIMInstance): number | undefined {
-  const status = instance.get('OperationalStatus');
-  return Array.isArray(status) && Number(status[0]) === LOST_COMMUNICATION ? undefined : currentValue(instance);
+  return elementStatus(instance).text === 'Lost Communication' ? undefined : currentValue(instance);
 }
 
 function valueAt(ring: Ring, slot: number): number {
