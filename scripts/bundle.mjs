@@ -39,7 +39,8 @@ for (const dir of ['src', 'providers'].filter((d) => existsSync(`${OUT}/${d}`)))
 }
 
 const server = await build({
-  entryPoints: ['src/cli/main.ts', 'src/index.ts', ...PROVIDERS.map((name) => `providers/${name}/index.ts`)],
+  // The template's instance provider too, so its README's `provider-test` line runs on the built code.
+  entryPoints: ['src/cli/main.ts', 'src/index.ts', ...PROVIDERS.map((name) => `providers/${name}/index.ts`), 'providers/template/widgets.ts'],
   outdir: OUT,
   outbase: '.',
   chunkNames: 'chunks/[name]-[hash]',

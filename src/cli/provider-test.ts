@@ -142,6 +142,7 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
     const ok = await runner.sample();
     io.stdout.write(`sample    ${ok ? `ok in ${Date.now() - started} ms` : `failed: ${runner.state().lastError}`}\n`);
     if (!ok) problems.push(`sample: ${runner.state().lastError}`);
+    for (const note of runner.state().cleanedText) problems.push(`sample: ${note}`);
     const input = modelInput(runner, loaded, args.hostname);
     const entries = buildModel(input, { onProblem: (p) => problems.push(`model: ${p.subject}: ${p.message}`) });
     problems.push(...checkModel(entries, repository));

@@ -54,6 +54,8 @@ export interface ProviderState {
   samples: number;
   /** Failed samples so far. */
   failures: number;
+  /** The strings of the last good sample served with U+FFFD for characters XML cannot carry (validateSnapshot). */
+  cleanedText: string[];
 }
 
 export interface RunnerOptions {
@@ -100,6 +102,7 @@ export class ProviderRunner {
       consecutiveFailures: 0,
       samples: 0,
       failures: 0,
+      cleanedText: [],
     };
   }
 
@@ -117,7 +120,7 @@ export class ProviderRunner {
 
   /** A copy of the current state. */
   state(): ProviderState {
-    return { ...this.#state, schedule: { ...this.#state.schedule } };
+    return { ...this.#state, schedule: { ...this.#state.schedule }, cleanedText: [...this.#state.cleanedText] };
   }
 
   enable(enabled: boolean, disabledReason?: string): void {
@@ -202,12 +205,23 @@ export class ProviderRunner {
   async #readSnapshot(): Promise<HardwareSnapshot> {
     const provider = this.provider as Extract<Provider, { kind: 'hardware' }>;
     const snapshot: unknown = await this.#call('sample', (ctx) => provider.sample(ctx));
+    const cleaned: string[] = [];
     try {
-      validateSnapshot(snapshot, this.#options.snapshotLimits);
+      validateSnapshot(snapshot, this.#options.snapshotLimits, cleaned);
     } catch (error) {
       throw new Error(`invalid snapshot: ${errorMessage(error)}`, { cause: error });
     }
+    this.#noteCleaned(cleaned);
     return snapshot;
+  }
+
+  /** Logs the strings cleaned when they differ from the last sample's, not at every sample. */
+  #noteCleaned(cleaned: string[]): void {
+    const before = this.#state.cleanedText;
+    this.#state.cleanedText = cleaned;
+    if (cleaned.length > 0 && cleaned.join('\n') !== before.join('\n')) {
+      this.#log.warn({ cleaned }, 'snapshot strings with characters XML cannot carry, served with U+FFFD');
+    }
   }
 
   #keepSnapshot(snapshot: HardwareSnapshot, sampledAt: number): void {

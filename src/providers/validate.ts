@@ -13,7 +13,7 @@
 import type {
   Battery, Board, Chassis, DeviceStatus, DiscreteSensor, DiscreteSensorKind, Fan, Firmware, Fru, HardwareSnapshot, Health,
   MemoryModule, MonitoredElement, NumericSensor, PowerSupply, Processor, RedundancyGroup, RedundancyStatus, SensorKind,
-  SensorUnit, SystemIdentity, ThresholdName,
+  SensorUnit, SystemIdentity, ThresholdName, Thresholds,
 } from '../model/snapshot.js';
 
 /** A snapshot that fails validation: `path` names the field, the message says what was wrong. */
@@ -30,20 +30,49 @@ export class SnapshotError extends Error {
 export interface SnapshotLimits {
   /** Entries allowed in one list (sensors, fans, …). Default 100,000, the most sensors `simulated.sensors` may ask for. */
   maxItemsPerList?: number;
+  /** Characters allowed in one string (an id, a label, a serial number…). Default 1,024. */
+  maxTextLength?: number;
 }
 
 export const DEFAULT_MAX_ITEMS_PER_LIST = 100_000;
+export const DEFAULT_MAX_TEXT_LENGTH = 1_024;
 
-/** Throws a `SnapshotError` unless `value` is a valid HardwareSnapshot. */
-export function validateSnapshot(value: unknown, limits: SnapshotLimits = {}): asserts value is HardwareSnapshot {
-  const maxItems = limits.maxItemsPerList ?? DEFAULT_MAX_ITEMS_PER_LIST;
+/**
+ * Throws a `SnapshotError` unless `value` is a valid HardwareSnapshot.
+ *
+ * A string with characters XML 1.0 cannot carry (controls such as an ANSI
+ * escape or a NUL, a lone surrogate) is not refused: such bytes come from
+ * firmware (SDR and SMBIOS strings), and refusing the snapshot would lose
+ * every reading of the provider for one serial number. They are replaced by
+ * U+FFFD in place, so no answer fails on them, and each replacement is
+ * described in `cleaned` for the provider's log and `thincim provider-test`.
+ */
+export function validateSnapshot(
+  value: unknown, limits: SnapshotLimits = {}, cleaned: string[] = [],
+): asserts value is HardwareSnapshot {
+  const bounds: Bounds = {
+    maxItems: limits.maxItemsPerList ?? DEFAULT_MAX_ITEMS_PER_LIST,
+    maxText: limits.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
+    unsafeText: false,
+  };
   try {
-    checkObject(SNAPSHOT, value, maxItems);
+    checkObject(SNAPSHOT, value, bounds);
   } catch (error) {
-    if (error instanceof Invalid) throw new SnapshotError(`snapshot${error.segments.reverse().join('')}`, error.problem);
+    if (error instanceof Invalid) throw snapshotError(value, error.segments.reverse(), error.problem);
     throw error;
   }
   uniqueIds(value as HardwareSnapshot);
+  if (bounds.unsafeText) cleanText(value, 'snapshot', cleaned);
+}
+
+/** The error for a failed check, naming the list item it is in by its id, as the provider's author knows it. */
+function snapshotError(snapshot: unknown, segments: readonly string[], problem: string): SnapshotError {
+  const path = `snapshot${segments.join('')}`;
+  const [list, index] = segments;
+  const item = list && index?.startsWith('[') ? (snapshot as Record<string, unknown[]>)[list.slice(1)]?.[Number(index.slice(1, -1))] : undefined;
+  const id = (item as { id?: unknown } | undefined)?.id;
+  const named = typeof id === 'string' && segments.length > 2 && segments[2] !== '.id' ? ` (id ${JSON.stringify(shorten(id))})` : '';
+  return new SnapshotError(path, `${problem}${named}`);
 }
 
 // ---- checks -----------------------------------------------------------------
@@ -66,8 +95,15 @@ function within(error: unknown, segment: string): unknown {
   return error;
 }
 
-/** Checks one value, throwing Invalid; `maxItems` bounds lists. */
-type Check = (value: unknown, maxItems: number) => void;
+/** The limits of one validation, and whether a string needs cleaning. */
+interface Bounds {
+  readonly maxItems: number;
+  readonly maxText: number;
+  unsafeText: boolean;
+}
+
+/** Checks one value, throwing Invalid. */
+type Check = (value: unknown, bounds: Bounds) => void;
 
 interface Field {
   check: Check;
@@ -80,11 +116,15 @@ type Shape<T> = { readonly [K in keyof Required<T>]: Field };
 const required = (check: Check): Field => ({ check, optional: false });
 const optional = (check: Check): Field => ({ check, optional: true });
 
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Date) return 'an invalid Date';
-  if (typeof value === 'string') return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `string ${JSON.stringify(shorten(value))}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
@@ -93,12 +133,26 @@ function fail(expected: string, value: unknown): never {
   throw new Invalid(`expected ${expected}, got ${describe(value)}`);
 }
 
-const text: Check = (value) => {
+/**
+ * Characters XML 1.0 cannot carry (src/cimxml/encode/escape.ts): C0 controls
+ * but TAB, LF and CR, U+FFFE, U+FFFF, and surrogates not in a pair.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A string's length and characters (a string already checked to be one). */
+function checkText(value: string, bounds: Bounds): void {
+  if (value.length > bounds.maxText) throw new Invalid(`more than ${bounds.maxText} characters (${value.length})`);
+  if (NOT_XML.test(value)) bounds.unsafeText = true;
+}
+
+const text: Check = (value, bounds) => {
   if (typeof value !== 'string') fail('a string', value);
+  checkText(value, bounds);
 };
 
-const name: Check = (value) => {
+const name: Check = (value, bounds) => {
   if (typeof value !== 'string' || value.trim() === '') fail('a non-empty string', value);
+  checkText(value, bounds);
 };
 
 const finite: Check = (value) => {
@@ -137,12 +191,12 @@ function oneOf<T extends string>() {
 }
 
 function listOf(item: Check): Check {
-  return (value, maxItems) => {
+  return (value, bounds) => {
     if (!Array.isArray(value)) fail('an array', value);
-    if (value.length > maxItems) throw new Invalid(`more than ${maxItems} entries (${value.length})`);
+    if (value.length > bounds.maxItems) throw new Invalid(`more than ${bounds.maxItems} entries (${value.length})`);
     for (let i = 0; i < value.length; i++) {
       try {
-        item(value[i], maxItems);
+        item(value[i], bounds);
       } catch (error) {
         throw within(error, `[${i}]`);
       }
@@ -151,17 +205,17 @@ function listOf(item: Check): Check {
 }
 
 function objectOf<T>(shape: Shape<T>): Check {
-  return (value, maxItems) => checkObject(shape, value, maxItems);
+  return (value, bounds) => checkObject(shape, value, bounds);
 }
 
-function checkObject<T>(shape: Shape<T>, value: unknown, maxItems: number): void {
+function checkObject<T>(shape: Shape<T>, value: unknown, bounds: Bounds): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object', value);
   const record = value as Record<string, unknown>;
   for (const key in shape) {
     const field = shape[key];
     const member = record[key];
     try {
-      if (member !== undefined) field.check(member, maxItems);
+      if (member !== undefined) field.check(member, bounds);
       else if (!field.optional) throw new Invalid('is required');
     } catch (error) {
       throw within(error, `.${key}`);
@@ -177,7 +231,7 @@ const thresholdName = oneOf<ThresholdName>()([
   'lowerNonCritical', 'upperNonCritical', 'lowerCritical', 'upperCritical', 'lowerFatal', 'upperFatal',
 ]);
 
-const thresholds = objectOf<Record<ThresholdName, number>>({
+const thresholdValues = objectOf<Record<ThresholdName, number>>({
   lowerNonCritical: optional(finite),
   upperNonCritical: optional(finite),
   lowerCritical: optional(finite),
@@ -185,6 +239,29 @@ const thresholds = objectOf<Record<ThresholdName, number>>({
   lowerFatal: optional(finite),
   upperFatal: optional(finite),
 });
+
+const LOWER_THRESHOLDS = ['lowerNonCritical', 'lowerCritical', 'lowerFatal'] as const;
+const UPPER_THRESHOLDS = ['upperNonCritical', 'upperCritical', 'upperFatal'] as const;
+
+/**
+ * Numbers, and every lower threshold below every upper one: a lower limit at
+ * or above an upper one puts every reading out of range, a false alarm for
+ * good. (Each side's own order is not required: hwmon chips publish `max`
+ * above `crit`, and the severest threshold crossed decides.)
+ */
+const thresholds: Check = (value, bounds) => {
+  thresholdValues(value, bounds);
+  const set = value as Thresholds;
+  for (const lower of LOWER_THRESHOLDS) {
+    for (const upper of UPPER_THRESHOLDS) {
+      const low = set[lower];
+      const high = set[upper];
+      if (low !== undefined && high !== undefined && low >= high) {
+        throw within(new Invalid(`${low} is not below ${upper} ${high}`), `.${lower}`);
+      }
+    }
+  }
+};
 
 const monitors = objectOf<MonitoredElement>({
   kind: required(oneOf<MonitoredElement['kind']>()(['fan', 'powerSupply', 'processor', 'memory', 'battery', 'chassis', 'system'])),
@@ -371,5 +448,29 @@ function uniqueIds(snapshot: HardwareSnapshot): void {
         seen.set(item.id, place++);
       }
     }
+  }
+}
+
+/**
+ * Replaces the characters XML cannot carry in every string under `value`,
+ * in place, describing each string changed. Run only when a check saw one.
+ */
+function cleanText(value: unknown, path: string, cleaned: string[]): void {
+  if (typeof value !== 'object' || value === null || value instanceof Date) return;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const member = record[key];
+    const at = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
+    if (typeof member !== 'string') {
+      cleanText(member, at, cleaned);
+      continue;
+    }
+    const index = member.search(NOT_XML);
+    if (index === -1) continue;
+    const code = member.codePointAt(index)!.toString(16).toUpperCase().padStart(4, '0');
+    if (!Reflect.set(record, key, member.replace(new RegExp(NOT_XML, 'g'), '\uFFFD'))) {
+      throw new SnapshotError(at, `U+${code} at index ${index} is not a character XML can carry, and the snapshot is frozen`);
+    }
+    cleaned.push(`${at}: U+${code} at index ${index} of ${JSON.stringify(shorten(member))} is not a character XML can carry; served as U+FFFD`);
   }
 }

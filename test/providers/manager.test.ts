@@ -93,7 +93,7 @@ t.test('failures keep the last good sample and are recorded with the provider na
     ['a rejection', () => Promise.reject(new Error('ipmitool failed')), 'ipmitool failed'],
     ['a non-error rejection', () => Promise.reject({ code: 7 }), 'non-error thrown: {"code":7}'],
     ['garbage', async () => ({ sensors: [{ ...inlet, value: 'hot' }] }) as unknown as HardwareSnapshot,
-      'invalid snapshot: snapshot.sensors[0].value: expected a finite number or null, got string "hot"'],
+      'invalid snapshot: snapshot.sensors[0].value: expected a finite number or null, got string "hot" (id "acme:inlet")'],
     ['not even an object', async () => 42 as unknown as HardwareSnapshot, 'invalid snapshot: snapshot: expected an object, got number 42'],
     ['a hang past the deadline', () => new Promise(() => {}), 'sample timed out after 30 ms'],
   ];
@@ -376,4 +376,23 @@ t.test('on-request calls are refused for a provider that is not enabled', async 
   const m = manager([loaded(provider, {}, 'detect')]);
   await t.rejects(m.invokeMethod('acme', undefined as never, 'M', {}), { code: CIMStatus.NOT_FOUND });
   await t.rejects(m.setThreshold('acme:inlet', 'upperCritical', 1), { code: CIMStatus.NOT_FOUND });
+});
+
+t.test('strings XML cannot carry are served cleaned, and logged when they change, not at every sample', async (t) => {
+  let label = 'Inlet \u0007';
+  const { provider } = hardware('acme', async () => ({ sensors: [{ ...inlet, label }] }));
+  const log = recordingLogger();
+  const m = manager([loaded(provider)], { logger: log });
+  const cleaned = () => log.lines.filter((l) => l.msg === 'snapshot strings with characters XML cannot carry, served with U+FFFD');
+  await m.refresh();
+  await m.refresh();
+  t.equal(m.input().hardware[0]!.snapshot!.sensors![0]!.label, 'Inlet \ufffd');
+  t.equal(cleaned().length, 1, 'once for the same strings');
+  t.same(m.state()[0]!.cleanedText, ['snapshot.sensors[0].label: U+0007 at index 6 of "Inlet \\u0007" is not a character XML can carry; served as U+FFFD']);
+  label = 'Inlet \u0008';
+  await m.refresh();
+  t.equal(cleaned().length, 2, 'again when they change');
+  label = 'Inlet';
+  await m.refresh();
+  t.same(m.state()[0]!.cleanedText, [], 'none once the provider sends clean strings');
 });

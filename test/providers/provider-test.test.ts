@@ -78,6 +78,18 @@ t.test('problems the model finds are reported', async (t) => {
   t.match(stdout, /\nproblems \(1\)\n  model: no-such-sensor: power supply psu1 names an unknown sensor/);
 });
 
+t.test('strings XML cannot carry are served as U+FFFD and reported as problems', async (t) => {
+  const module = join(dir, 'escapes.mjs');
+  writeFileSync(module, `export default () => ({ kind: 'hardware', name: 'escapes', version: '1', sample: async () => ({
+    sensors: [{ id: 't', label: 'CPU \\u001b[31mhot', kind: 'temperature', unit: 'celsius', value: 40, decimals: 0 }],
+  }) });\n`);
+  const { status, stdout } = await providerTest(module);
+  t.equal(status, 1);
+  t.match(stdout, /CPU \ufffd\[31mhot/, 'served cleaned');
+  t.notMatch(stdout, /\u001b/, 'the escape reaches no terminal');
+  t.match(stdout, /\nproblems \(1\)\n  sample: snapshot\.sensors\[0\]\.label: U\+001B at index 4 of "CPU \\u001b\[31mhot" is not a character XML can carry; served as U\+FFFD\n/);
+});
+
 t.test('verbose shows the provider log lines', async (t) => {
   const { stderr } = await providerTest('template', '-v', '-o', `file=${readings}`);
   t.match(stderr, /^debug template: read the readings file \(readings=5\)$/m);

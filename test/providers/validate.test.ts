@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { HardwareSnapshot } from '../../src/model/snapshot.js';
-import { SnapshotError, validateSnapshot } from '../../src/providers/validate.js';
+import { SnapshotError, type SnapshotLimits, validateSnapshot } from '../../src/providers/validate.js';
 
 /** A snapshot using every list and every optional field once. */
 function fullSnapshot(): HardwareSnapshot {
@@ -29,7 +29,7 @@ function fullSnapshot(): HardwareSnapshot {
   };
 }
 
-function problem(value: unknown, limits?: { maxItemsPerList?: number }): string {
+function problem(value: unknown, limits?: SnapshotLimits): string {
   try {
     validateSnapshot(value, limits);
   } catch (error) {
@@ -66,43 +66,43 @@ t.test('lists must be arrays of objects', async (t) => {
 
 t.test('names the first bad field by its path', async (t) => {
   const cases: [string, (s: Record<string, any>) => void, string | RegExp][] = [
-    ['required field', (s) => delete s.sensors[1].decimals, 'snapshot.sensors[1].decimals: is required'],
+    ['required field', (s) => delete s.sensors[1].decimals, 'snapshot.sensors[1].decimals: is required (id "f1")'],
     ['non-empty id', (s) => (s.fans[0].id = ' '), 'snapshot.fans[0].id: expected a non-empty string, got string " "'],
     ['string field', (s) => (s.system.model = 42), 'snapshot.system.model: expected a string, got number 42'],
     ['hostname', (s) => (s.system.hostname = ''), 'snapshot.system.hostname: expected a non-empty string, got string ""'],
-    ['reading as text', (s) => (s.sensors[0].value = '24.5'), 'snapshot.sensors[0].value: expected a finite number or null, got string "24.5"'],
-    ['reading NaN', (s) => (s.sensors[0].value = Number.NaN), 'snapshot.sensors[0].value: expected a finite number or null, got number NaN'],
-    ['decimals', (s) => (s.sensors[0].decimals = 1.5), 'snapshot.sensors[0].decimals: expected an integer from 0 to 15, got number 1.5'],
-    ['decimals range', (s) => (s.sensors[0].decimals = 16), 'snapshot.sensors[0].decimals: expected an integer from 0 to 15, got number 16'],
-    ['threshold', (s) => (s.sensors[0].thresholds.upperCritical = '47'), 'snapshot.sensors[0].thresholds.upperCritical: expected a finite number, got string "47"'],
-    ['threshold infinity', (s) => (s.sensors[0].thresholds.lowerFatal = -Infinity), 'snapshot.sensors[0].thresholds.lowerFatal: expected a finite number, got number -Infinity'],
-    ['settable name', (s) => (s.sensors[0].settable = ['upper']), /^snapshot\.sensors\[0\]\.settable\[0\]: expected one of 'lowerNonCritical', .*'upperFatal', got string "upper"$/],
-    ['crossed name', (s) => (s.sensors[0].crossed = 'ucr'), /^snapshot\.sensors\[0\]\.crossed: expected one of 'lowerNonCritical', .*'upperFatal', got string "ucr"$/],
-    ['sensor kind', (s) => (s.sensors[0].kind = 'temp'), /^snapshot\.sensors\[0\]\.kind: expected one of 'temperature', 'voltage', .*, got string "temp"$/],
+    ['reading as text', (s) => (s.sensors[0].value = '24.5'), 'snapshot.sensors[0].value: expected a finite number or null, got string "24.5" (id "t1")'],
+    ['reading NaN', (s) => (s.sensors[0].value = Number.NaN), 'snapshot.sensors[0].value: expected a finite number or null, got number NaN (id "t1")'],
+    ['decimals', (s) => (s.sensors[0].decimals = 1.5), 'snapshot.sensors[0].decimals: expected an integer from 0 to 15, got number 1.5 (id "t1")'],
+    ['decimals range', (s) => (s.sensors[0].decimals = 16), 'snapshot.sensors[0].decimals: expected an integer from 0 to 15, got number 16 (id "t1")'],
+    ['threshold', (s) => (s.sensors[0].thresholds.upperCritical = '47'), 'snapshot.sensors[0].thresholds.upperCritical: expected a finite number, got string "47" (id "t1")'],
+    ['threshold infinity', (s) => (s.sensors[0].thresholds.lowerFatal = -Infinity), 'snapshot.sensors[0].thresholds.lowerFatal: expected a finite number, got number -Infinity (id "t1")'],
+    ['settable name', (s) => (s.sensors[0].settable = ['upper']), /^snapshot\.sensors\[0\]\.settable\[0\]: expected one of 'lowerNonCritical', .*'upperFatal', got string "upper" \(id "t1"\)$/],
+    ['crossed name', (s) => (s.sensors[0].crossed = 'ucr'), /^snapshot\.sensors\[0\]\.crossed: expected one of 'lowerNonCritical', .*'upperFatal', got string "ucr" \(id "t1"\)$/],
+    ['sensor kind', (s) => (s.sensors[0].kind = 'temp'), /^snapshot\.sensors\[0\]\.kind: expected one of 'temperature', 'voltage', .*, got string "temp" \(id "t1"\)$/],
     ['unit', (s) => (s.sensors[0].unit = 'C'), /^snapshot\.sensors\[0\]\.unit: expected one of 'celsius'/],
-    ['health', (s) => (s.sensors[0].health = 'good'), /^snapshot\.sensors\[0\]\.health: expected one of 'ok', 'warning', 'critical', 'fatal', 'unknown', got string "good"$/],
+    ['health', (s) => (s.sensors[0].health = 'good'), /^snapshot\.sensors\[0\]\.health: expected one of 'ok', 'warning', 'critical', 'fatal', 'unknown', got string "good" \(id "t1"\)$/],
     ['unavailable', (s) => (s.sensors[1].unavailable = 'gone'), /^snapshot\.sensors\[1\]\.unavailable: expected one of 'absent', 'disabled', 'failed'/],
     ['monitors kind', (s) => (s.sensors[0].monitors.kind = 'cpu'), /^snapshot\.sensors\[0\]\.monitors\.kind: expected one of 'fan'/],
-    ['monitors id', (s) => delete s.sensors[0].monitors.id, 'snapshot.sensors[0].monitors.id: is required'],
-    ['discrete states', (s) => (s.discreteSensors[0].possibleStates = 'ok'), 'snapshot.discreteSensors[0].possibleStates: expected an array, got string "ok"'],
-    ['discrete health required', (s) => delete s.discreteSensors[0].health, 'snapshot.discreteSensors[0].health: is required'],
-    ['boolean', (s) => (s.fans[0].variableSpeed = 'yes'), 'snapshot.fans[0].variableSpeed: expected a boolean, got string "yes"'],
-    ['negative speed', (s) => (s.fans[0].desiredSpeed = -1), 'snapshot.fans[0].desiredSpeed: expected a finite number ≥ 0, got number -1'],
+    ['monitors id', (s) => delete s.sensors[0].monitors.id, 'snapshot.sensors[0].monitors.id: is required (id "t1")'],
+    ['discrete states', (s) => (s.discreteSensors[0].possibleStates = 'ok'), 'snapshot.discreteSensors[0].possibleStates: expected an array, got string "ok" (id "ps1-status")'],
+    ['discrete health required', (s) => delete s.discreteSensors[0].health, 'snapshot.discreteSensors[0].health: is required (id "ps1-status")'],
+    ['boolean', (s) => (s.fans[0].variableSpeed = 'yes'), 'snapshot.fans[0].variableSpeed: expected a boolean, got string "yes" (id "fan1")'],
+    ['negative speed', (s) => (s.fans[0].desiredSpeed = -1), 'snapshot.fans[0].desiredSpeed: expected a finite number ≥ 0, got number -1 (id "fan1")'],
     ['device status', (s) => (s.fans[0].status = 'broken'), /^snapshot\.fans\[0\]\.status: expected one of 'ok', 'degraded', 'failed', 'absent', 'unknown'/],
-    ['fru', (s) => (s.fans[0].fru.serialNumber = 7), 'snapshot.fans[0].fru.serialNumber: expected a string, got number 7'],
-    ['psu sensors', (s) => (s.powerSupplies[0].sensors = [3]), 'snapshot.powerSupplies[0].sensors[0]: expected a non-empty string, got number 3'],
-    ['date', (s) => (s.firmware[0].releaseDate = '2021-04-12'), 'snapshot.firmware[0].releaseDate: expected a valid Date, got string "2021-04-12"'],
-    ['invalid date', (s) => (s.firmware[0].releaseDate = new Date('garbage')), 'snapshot.firmware[0].releaseDate: expected a valid Date, got an invalid Date'],
-    ['firmware version', (s) => delete s.firmware[0].version, 'snapshot.firmware[0].version: is required'],
-    ['judged flag', (s) => (s.sensors[0].thresholdsJudged = 'yes'), 'snapshot.sensors[0].thresholdsJudged: expected a boolean, got string "yes"'],
-    ['board flag', (s) => (s.boards[0].hostingBoard = 1), 'snapshot.boards[0].hostingBoard: expected a boolean, got number 1'],
-    ['chassis tag', (s) => (s.chassis[0].tag = null), 'snapshot.chassis[0].tag: expected a string, got null'],
-    ['memory capacity', (s) => (s.memory[0].capacity = '16 GB'), 'snapshot.memory[0].capacity: expected a finite number ≥ 0, got string "16 GB"'],
-    ['processor cores', (s) => (s.processors[0].cores = Infinity), 'snapshot.processors[0].cores: expected a finite number ≥ 0, got number Infinity'],
-    ['battery charge', (s) => (s.batteries[0].charging = 0), 'snapshot.batteries[0].charging: expected a boolean, got number 0'],
-    ['redundancy kind', (s) => (s.redundancy[0].kind = 'psu'), "snapshot.redundancy[0].kind: expected one of 'fan', 'powerSupply', got string \"psu\""],
+    ['fru', (s) => (s.fans[0].fru.serialNumber = 7), 'snapshot.fans[0].fru.serialNumber: expected a string, got number 7 (id "fan1")'],
+    ['psu sensors', (s) => (s.powerSupplies[0].sensors = [3]), 'snapshot.powerSupplies[0].sensors[0]: expected a non-empty string, got number 3 (id "ps1")'],
+    ['date', (s) => (s.firmware[0].releaseDate = '2021-04-12'), 'snapshot.firmware[0].releaseDate: expected a valid Date, got string "2021-04-12" (id "bios")'],
+    ['invalid date', (s) => (s.firmware[0].releaseDate = new Date('garbage')), 'snapshot.firmware[0].releaseDate: expected a valid Date, got an invalid Date (id "bios")'],
+    ['firmware version', (s) => delete s.firmware[0].version, 'snapshot.firmware[0].version: is required (id "bios")'],
+    ['judged flag', (s) => (s.sensors[0].thresholdsJudged = 'yes'), 'snapshot.sensors[0].thresholdsJudged: expected a boolean, got string "yes" (id "t1")'],
+    ['board flag', (s) => (s.boards[0].hostingBoard = 1), 'snapshot.boards[0].hostingBoard: expected a boolean, got number 1 (id "b")'],
+    ['chassis tag', (s) => (s.chassis[0].tag = null), 'snapshot.chassis[0].tag: expected a string, got null (id "c")'],
+    ['memory capacity', (s) => (s.memory[0].capacity = '16 GB'), 'snapshot.memory[0].capacity: expected a finite number ≥ 0, got string "16 GB" (id "dimm0")'],
+    ['processor cores', (s) => (s.processors[0].cores = Infinity), 'snapshot.processors[0].cores: expected a finite number ≥ 0, got number Infinity (id "cpu0")'],
+    ['battery charge', (s) => (s.batteries[0].charging = 0), 'snapshot.batteries[0].charging: expected a boolean, got number 0 (id "bat0")'],
+    ['redundancy kind', (s) => (s.redundancy[0].kind = 'psu'), "snapshot.redundancy[0].kind: expected one of 'fan', 'powerSupply', got string \"psu\" (id \"fans\")"],
     ['redundancy status', (s) => (s.redundancy[1].status = 'partial'), /^snapshot\.redundancy\[1\]\.status: expected one of 'full', 'degraded', 'lost', 'failed', 'unknown'/],
-    ['long strings are cut', (s) => (s.sensors[0].kind = 'x'.repeat(100)), /got string "x{40}…"$/],
+    ['long strings are cut', (s) => (s.sensors[0].kind = 'x'.repeat(100)), /got string "x{40}…" \(id "t1"\)$/],
   ];
   for (const [name, edit, expected] of cases) {
     if (typeof expected === 'string') t.equal(problem(edited(edit)), expected, name);
@@ -135,4 +135,65 @@ t.test('the error carries the path', async (t) => {
   const error = t.throws(() => validateSnapshot({ sensors: [{}] })) as SnapshotError;
   t.equal(error.name, 'SnapshotError');
   t.equal(error.path, 'snapshot.sensors[0].id');
+});
+
+/** Validates `value`, returning what was cleaned. */
+function cleanedOf(value: unknown): string[] {
+  const cleaned: string[] = [];
+  validateSnapshot(value, {}, cleaned);
+  return cleaned;
+}
+
+t.test('characters XML cannot carry are served as U+FFFD, each string changed is told', async (t) => {
+  const snapshot = edited((s) => {
+    s.sensors[0].label = 'CPU \u001b[31mRED\u001b[0m';
+    s.fans[0].id = 'fan\u0000';
+    s.system.serialNumber = 'SN \ud800 cut';
+    s.fans[0].fru.partNumber = 'x\ufffe';
+  }) as Record<string, any>;
+  t.same(cleanedOf(snapshot), [
+    'snapshot.system.serialNumber: U+D800 at index 3 of "SN \\ud800 cut" is not a character XML can carry; served as U+FFFD',
+    'snapshot.sensors[0].label: U+001B at index 4 of "CPU \\u001b[31mRED\\u001b[0m" is not a character XML can carry; served as U+FFFD',
+    'snapshot.fans[0].id: U+0000 at index 3 of "fan\\u0000" is not a character XML can carry; served as U+FFFD',
+    'snapshot.fans[0].fru.partNumber: U+FFFE at index 1 of "x\ufffe" is not a character XML can carry; served as U+FFFD',
+  ]);
+  t.equal(snapshot.sensors[0].label, 'CPU \ufffd[31mRED\ufffd[0m', 'every one in a string');
+  t.equal(snapshot.fans[0].id, 'fan\ufffd');
+  t.equal(snapshot.system.serialNumber, 'SN \ufffd cut');
+});
+
+t.test('characters XML can carry are left alone', async (t) => {
+  const snapshot = edited((s) => {
+    s.sensors[0].label = 'Température ☃ 温度 🔥\ttab\nline\r';
+    s.fans[0].statusReason = '\ud83d\udd25 pair';
+  }) as Record<string, any>;
+  t.same(cleanedOf(snapshot), []);
+  t.equal(snapshot.sensors[0].label, 'Température ☃ 温度 🔥\ttab\nline\r');
+});
+
+t.test('a frozen snapshot that would need cleaning is refused', async (t) => {
+  const snapshot = Object.freeze({ system: Object.freeze({ hostname: 'h\u0007' }) });
+  t.equal(problem(snapshot), 'snapshot.system.hostname: U+0007 at index 1 is not a character XML can carry, and the snapshot is frozen');
+});
+
+t.test('every lower threshold is below every upper one; each side may be out of order', async (t) => {
+  t.equal(
+    problem(edited((s) => (s.sensors[0].thresholds = { lowerCritical: 100, upperCritical: 90 }))),
+    'snapshot.sensors[0].thresholds.lowerCritical: 100 is not below upperCritical 90 (id "t1")',
+  );
+  t.equal(
+    problem(edited((s) => (s.sensors[0].thresholds = { lowerNonCritical: 47, upperNonCritical: 47 }))),
+    'snapshot.sensors[0].thresholds.lowerNonCritical: 47 is not below upperNonCritical 47 (id "t1")',
+  );
+  t.equal(
+    problem(edited((s) => (s.sensors[0].thresholds = { lowerFatal: 50, upperFatal: 90, upperCritical: 45 }))),
+    'snapshot.sensors[0].thresholds.lowerFatal: 50 is not below upperCritical 45 (id "t1")',
+  );
+  t.equal(problem(edited((s) => (s.sensors[0].thresholds = { upperNonCritical: 95, upperCritical: 85, lowerCritical: 5, lowerNonCritical: 2 }))), 'valid');
+});
+
+t.test('a string longer than the limit is refused', async (t) => {
+  t.equal(problem(edited((s) => (s.sensors[0].label = 'x'.repeat(1024)))), 'valid');
+  t.equal(problem(edited((s) => (s.sensors[0].label = 'x'.repeat(1025)))), 'snapshot.sensors[0].label: more than 1024 characters (1025) (id "t1")');
+  t.equal(problem({ system: { hostname: 'h', model: 'x'.repeat(9) } }, { maxTextLength: 8 }), 'snapshot.system.model: more than 8 characters (9)');
 });
