@@ -6,7 +6,7 @@
  * (whose informs wait out their retries) delays no other target and no
  * sampling; past the bound its oldest events are dropped and counted.
  */
-import type { EventBus, EventConsumer, HardwareEvent } from '../events/index.js';
+import type { DeliveryCounts, EventBus, EventConsumer, HardwareEvent } from '../events/index.js';
 import { createSender, type Sender } from './sender.js';
 import { defaultEngineId, resolveTargets, type SnmpTarget } from './targets.js';
 import { eventVarbinds, notificationOid } from './varbinds.js';
@@ -142,6 +142,11 @@ class TargetConsumer implements EventConsumer {
 
   stats(): TargetStats {
     return { address: this.#target.address, sent: this.#sent, failed: this.#failed };
+  }
+
+  /** For /metrics; a receiver's refusal (a Report for a wrong key) is not told from other failures. */
+  deliveries(): DeliveryCounts {
+    return { sent: this.#sent, failed: this.#failed, refused: 0 };
   }
 
   close(): void {
