@@ -180,7 +180,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
 async function prepareSnmp(config: Config, logger: Logger, env: CliIO['env']): Promise<((events: EventBus) => Service['snmp']) | undefined> {
   if (config.snmp.targets.length === 0) return undefined;
   const { prepareSnmpNotifier } = await import('../snmp/index.js');
-  return prepareSnmpNotifier({ snmp: config.snmp, logger, hostname: hostname(), env });
+  return prepareSnmpNotifier({ snmp: config.snmp, logger, hostname: hostname(), env, stateDir: config.stateDir });
 }
 
 async function tlsOptions(config: Config, logger: Logger): Promise<TLSOptions> {

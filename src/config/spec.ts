@@ -69,7 +69,7 @@ export const CONFIG_SPEC = {
     minVersion: oneOf(['TLSv1.2', 'TLSv1.3'], { doc: 'Lowest TLS version accepted.', default: 'TLSv1.2' }),
   },
   stateDir: path({
-    doc: 'Folder for generated state (self-signed certificate, users file, cache).',
+    doc: 'Folder for generated state (self-signed certificate, users file, cache, subscriptions, SNMPv3 engine boots count).',
     default: (ctx) => defaultStateDir(ctx.env),
     defaultDoc: '`/var/lib/thincim` when writable, else `$XDG_STATE_HOME/thincim` or `~/.local/state/thincim`',
   }),

@@ -13,6 +13,18 @@ export interface EventConsumer {
   handle(event: HardwareEvent): void | Promise<void>;
   /** The most events waiting; default 1,000. */
   readonly maxQueue?: number;
+  /** For a consumer that sends events on (an SNMP target, an indication listener): what became of what it sent. */
+  deliveries?(): DeliveryCounts;
+}
+
+/** Notifications or indications a consumer sent on, by outcome. */
+export interface DeliveryCounts {
+  /** A trap handed to the network, an inform acknowledged, an indication accepted. */
+  readonly sent: number;
+  /** Every attempt failed: no answer, or an answer that asked to try later. */
+  readonly failed: number;
+  /** The receiver answered and refused it (not retried). */
+  readonly refused: number;
 }
 
 export interface ConsumerStats {
@@ -21,6 +33,7 @@ export interface ConsumerStats {
   readonly delivered: number;
   readonly dropped: number;
   readonly failed: number;
+  readonly deliveries?: DeliveryCounts;
 }
 
 interface BusLogger {
@@ -30,7 +43,7 @@ interface BusLogger {
 const DEFAULT_MAX_QUEUE = 1000;
 
 class ConsumerQueue {
-  readonly #consumer: EventConsumer;
+  readonly consumer: EventConsumer;
   readonly #log: BusLogger;
   readonly #max: number;
   #queue: HardwareEvent[] = [];
@@ -41,7 +54,7 @@ class ConsumerQueue {
   failed = 0;
 
   constructor(consumer: EventConsumer, log: BusLogger) {
-    this.#consumer = consumer;
+    this.consumer = consumer;
     this.#log = log;
     this.#max = consumer.maxQueue ?? DEFAULT_MAX_QUEUE;
   }
@@ -64,7 +77,7 @@ class ConsumerQueue {
     this.dropped += excess;
     if (!this.#warned) {
       this.#warned = true;
-      this.#log.warn({ consumer: this.#consumer.name, max: this.#max }, 'event consumer too slow: its oldest events are dropped');
+      this.#log.warn({ consumer: this.consumer.name, max: this.#max }, 'event consumer too slow: its oldest events are dropped');
     }
   }
 
@@ -87,7 +100,7 @@ class ConsumerQueue {
 
   #handle(event: HardwareEvent): Promise<void> | undefined {
     try {
-      const result = this.#consumer.handle(event);
+      const result = this.consumer.handle(event);
       if (result instanceof Promise) return result.then(() => void this.delivered++, (err: unknown) => this.#failed(err));
       this.delivered++;
     } catch (err) {
@@ -98,7 +111,7 @@ class ConsumerQueue {
 
   #failed(err: unknown): void {
     this.failed++;
-    this.#log.warn({ consumer: this.#consumer.name, err }, 'event consumer failed');
+    this.#log.warn({ consumer: this.consumer.name, err }, 'event consumer failed');
   }
 }
 
@@ -129,7 +142,9 @@ export class EventBus {
   }
 
   stats(): ConsumerStats[] {
-    return [...this.#queues].map(([name, q]) => ({ name, queued: q.queued, delivered: q.delivered, dropped: q.dropped, failed: q.failed }));
+    return [...this.#queues].map(([name, q]) => ({
+      name, queued: q.queued, delivered: q.delivered, dropped: q.dropped, failed: q.failed, ...(q.consumer.deliveries && { deliveries: q.consumer.deliveries() }),
+    }));
   }
 }
 

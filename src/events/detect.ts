@@ -36,6 +36,12 @@ const REDUNDANCY_TEXT: Readonly<Record<number, string>> = {
 };
 /** OperationalStatus 13 Lost Communication: the model's lost reading. */
 const LOST_COMMUNICATION = 13;
+/**
+ * What OperationalStatus says of an element whose HealthState is Unknown
+ * because it cannot be seen: 12 No Contact (its provider never answered),
+ * 13 Lost Communication (it was seen, and no longer is).
+ */
+const OUT_OF_SIGHT: Readonly<Record<number, string>> = { 12: 'No Contact', [LOST_COMMUNICATION]: 'Lost Communication' };
 
 /** The threshold property of each sensor state, and how bad crossing it is. */
 const THRESHOLD_STATES: ReadonlyMap<string, { property: string; severity: Severity }> = new Map([
@@ -169,12 +175,19 @@ function changed(before: CIMInstance, after: CIMInstance): EventDraft[] {
     const severity: Severity = redundancyAfter === 2 ? 'ok' : redundancyAfter === 5 ? 'critical' : redundancyAfter === 0 ? 'unknown' : 'warning';
     return [draft('redundancy', severity, { element, from: text(REDUNDANCY_TEXT, redundancyBefore), to: text(REDUNDANCY_TEXT, redundancyAfter) }, fields)];
   }
-  const healthBefore = integer(before.get('HealthState'));
-  const healthAfter = integer(after.get('HealthState'));
-  if (healthBefore === healthAfter && firstStatus(before) === firstStatus(after)) return [];
-  const health = (value: number | undefined) => (value === undefined ? 'none' : healthStateText(value));
-  const words = { element, from: health(healthBefore), to: health(healthAfter), reason: reasonText(after) };
-  return [draft('health', severityOf(after), words, fields)];
+  const from = stateText(before);
+  const to = stateText(after);
+  // Unknown → Unknown says nothing: a state that changed is named (Lost Communication), one that did not is no event.
+  if (from === to) return [];
+  return [draft('health', severityOf(after), { element, from, to, reason: reasonText(after) }, fields)];
+}
+
+/** An element's state in words: its HealthState, or why it is Unknown when it cannot be seen (Lost Communication). */
+function stateText(instance: CIMInstance): string {
+  const health = integer(instance.get('HealthState'));
+  const status = firstStatus(instance);
+  if ((health === undefined || health === 0) && status !== undefined && OUT_OF_SIGHT[status] !== undefined) return OUT_OF_SIGHT[status];
+  return health === undefined ? 'none' : healthStateText(health);
 }
 
 /**
@@ -241,14 +254,21 @@ function reasonText(instance: CIMInstance): string {
   return typeof first === 'string' && first !== '' && first !== 'OK' ? ` (${first})` : '';
 }
 
-/** Severity of an element's state: its HealthState, or Lost Communication. */
+/**
+ * Severity of an element's state: its HealthState; for HealthState Unknown,
+ * warning when it cannot be seen (No Contact, Lost Communication: hardware
+ * that was there is no longer watched, an alert) and unknown when its source
+ * has no opinion (an empty slot, a fan header never seen turning: nothing
+ * to act on).
+ */
 export function severityOf(instance: CIMInstance): Severity {
   const health = integer(instance.get('HealthState'));
   if (health === 5) return 'ok';
   if (health === 10 || health === 15) return 'warning';
   if (health === 20 || health === 25) return 'critical';
   if (health === 30) return 'fatal';
-  return firstStatus(instance) === LOST_COMMUNICATION ? 'warning' : 'unknown';
+  const status = firstStatus(instance);
+  return status !== undefined && OUT_OF_SIGHT[status] !== undefined ? 'warning' : 'unknown';
 }
 
 /** The system in plain Unknown (HealthState 0, OperationalStatus Unknown): what it is until its providers have sampled. */

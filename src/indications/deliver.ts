@@ -6,8 +6,16 @@
  * DeliveryRetryInterval apart. Each destination is its own event-bus
  * consumer, so it has its own bounded queue: a dead or slow listener only
  * fills and drops its own.
+ *
+ * Only a failure that may pass is retried: no answer, HTTP 5xx, 408 or 429,
+ * and the CIM errors that say "not now" (CIM_ERR_FAILED, which a listener
+ * answers when its own consumer failed, and which OpenPegasus retries like
+ * any failure; SERVER_LIMITS_EXCEEDED; SERVER_IS_SHUTTING_DOWN). Any other
+ * answer (ACCESS_DENIED, INVALID_PARAMETER, NOT_SUPPORTED, HTTP 400, 401,
+ * 403, 404, 413…) means the listener received the indication and refused
+ * it: sent again it would be refused again (DeliveryRefusedError).
  */
-import { CIMInstance, NocaseMap, cimProperty, type CIMProperty } from '../cim/index.js';
+import { CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMProperty } from '../cim/index.js';
 import { decodeExportResponse, encodeExportIndication, EXPORT_INDICATION } from '../cimxml/index.js';
 import { Transport, type TLSSettings } from '../client/transport.js';
 
@@ -24,9 +32,23 @@ export interface DeliverySettings {
 /** Largest answer read from a listener: an EXPMETHODRESPONSE is small. */
 const MAX_ANSWER_BYTES = 64 * 1024;
 
+/** An indication not delivered: no answer, or an answer that asks to try later. */
 export class DeliveryError extends Error {
-  override readonly name = 'DeliveryError';
+  override readonly name: string = 'DeliveryError';
+  readonly code: string = 'THINCIM_INDICATION_UNDELIVERED';
 }
+
+/** An indication the listener received and refused: not retried. */
+export class DeliveryRefusedError extends DeliveryError {
+  override readonly name = 'DeliveryRefusedError';
+  override readonly code = 'THINCIM_INDICATION_REFUSED';
+}
+
+/** CIM errors that may pass: worth the next attempt. */
+const TRANSIENT_CIM_ERRORS: ReadonlySet<number> = new Set([CIMStatus.FAILED, CIMStatus.SERVER_LIMITS_EXCEEDED, CIMStatus.SERVER_IS_SHUTTING_DOWN]);
+
+/** HTTP statuses that may pass: the listener's server failing or busy, a request timeout. */
+const transientHttp = (status: number): boolean => status >= 500 || status === 408 || status === 429;
 
 export class Exporter {
   readonly url: URL;
@@ -58,6 +80,7 @@ export class Exporter {
       try {
         return await this.#post(numbered);
       } catch (err) {
+        if (err instanceof DeliveryRefusedError) throw err;
         last = err;
       }
     }
@@ -77,10 +100,14 @@ export class Exporter {
       CIMProtocolVersion: '1.0',
     }, encodeExportIndication(id, indication));
     if (reply.status !== 200) {
-      throw new DeliveryError(`HTTP ${reply.status} ${reply.reason}${reply.headers['cimerror'] ? ` (CIMError: ${String(reply.headers['cimerror'])})` : ''}`);
+      const text = `HTTP ${reply.status} ${reply.reason}${reply.headers['cimerror'] ? ` (CIMError: ${String(reply.headers['cimerror'])})` : ''}`;
+      throw transientHttp(reply.status) ? new DeliveryError(text) : new DeliveryRefusedError(text);
     }
-    const answer = decodeExportResponse(reply.body);
-    if (answer.error) throw new DeliveryError(`the listener answered ${answer.error.toString()}`);
+    const { error } = decodeExportResponse(reply.body);
+    if (error) {
+      const text = `the listener answered ${error.toString()}`;
+      throw TRANSIENT_CIM_ERRORS.has(error.code) ? new DeliveryError(text) : new DeliveryRefusedError(text);
+    }
   }
 }
 

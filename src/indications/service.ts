@@ -14,7 +14,7 @@ import { InstanceDraft } from '../model/instance-draft.js';
 import type { ModelEntry } from '../model/input.js';
 import type { ClassRepository } from '../repository/types.js';
 import { writeFileAtomic } from '../security/files.js';
-import { Exporter } from './deliver.js';
+import { DeliveryRefusedError, Exporter } from './deliver.js';
 import { compileFilter } from './filter.js';
 import { indicationsOf } from './produce.js';
 import { SubscriptionStore, type Destination, type StoredSubscriptions } from './store.js';
@@ -75,11 +75,13 @@ const SERVICE = 'Thincim_IndicationService';
 const CAPABILITIES = 'Thincim_IndicationServiceCapabilities';
 const REMOVAL_ACTION = { remove: 2, disable: 3, ignore: 4 } as const;
 
-/** One consumer per destination, and whether its failure was logged. */
+/** One consumer per destination, what became of its indications, and whether its failure or refusal was logged. */
 interface Delivery {
   readonly exporter: Exporter;
   readonly unsubscribe: () => void;
+  readonly counts: { sent: number; failed: number; refused: number };
   failingSince: number | undefined;
+  refusing: boolean;
 }
 
 export class IndicationService {
@@ -222,13 +224,17 @@ export class IndicationService {
         timeoutMs: this.settings.timeoutSec * 1000,
         tls: this.settings.tls,
       }, this.#abort.signal);
+      const counts = { sent: 0, failed: 0, refused: 0 };
       const delivery: Delivery = {
         exporter,
+        counts,
         failingSince: undefined,
+        refusing: false,
         unsubscribe: this.#options.bus.subscribe({
           name: this.#consumerName(destination),
           maxQueue: this.settings.queueSize,
           handle: (event) => this.#deliver(key, event),
+          deliveries: () => ({ ...counts }),
         }),
       };
       this.#deliveries.set(key, delivery);
@@ -259,18 +265,35 @@ export class IndicationService {
         if (this.#abort.signal.aborted || !compiled.matches(indication, namespace)) continue;
         try {
           await delivery.exporter.send(compiled.project(indication), record.name);
-          if (delivery.failingSince !== undefined) this.#options.logger.info({ destination: delivery.exporter.url.href }, 'indication listener reachable again');
+          delivery.counts.sent++;
+          if (delivery.failingSince !== undefined || delivery.refusing) this.#options.logger.info({ destination: delivery.exporter.url.href }, 'indication listener accepts indications again');
           delivery.failingSince = undefined;
+          delivery.refusing = false;
         } catch (err) {
-          this.#failed(delivery, subscription.destination, err);
+          if (err instanceof DeliveryRefusedError) this.#refused(delivery, subscription.destination, err);
+          else this.#failed(delivery, subscription.destination, err);
         }
       }
     }
   }
 
+  /**
+   * The listener answered and refused the indication: counted, logged once
+   * until it accepts one again, not retried. It answered, so it is reachable:
+   * no OnFatalErrorPolicy, no SubscriptionRemovalAction.
+   */
+  #refused(delivery: Delivery, destination: Destination, err: DeliveryRefusedError): void {
+    delivery.counts.refused++;
+    delivery.failingSince = undefined;
+    if (delivery.refusing) return;
+    delivery.refusing = true;
+    this.#options.logger.warn({ destination: destination.url.href, err: err.message }, 'indication listener refused an indication; not retried');
+  }
+
   /** Every attempt failed: log it once per outage, then OnFatalErrorPolicy and SubscriptionRemovalAction. */
   #failed(delivery: Delivery, destination: Destination, err: unknown): void {
     if (this.#abort.signal.aborted) return;
+    delivery.counts.failed++;
     const now = this.#now();
     if (delivery.failingSince === undefined) {
       delivery.failingSince = now;

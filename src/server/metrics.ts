@@ -92,6 +92,17 @@ function eventMetrics(registry: Registry, events: EventBus): void {
     });
   perConsumer('thincim_event_queue_length', 'Events waiting for each consumer', (s) => s.queued);
   perConsumer('thincim_events_dropped', 'Events each consumer lost because its queue was full', (s) => s.dropped);
+  // Labelled by consumer name (a configured target's address, a destination's Name): bounded by snmp.targets and indications.maxSubscriptions.
+  registry.collected('counter', 'thincim_deliveries_total',
+    'SNMP notifications and CIM indications each target or listener destination was sent, by outcome (sent, failed after every retry, refused by the receiver)',
+    ['consumer', 'outcome'], (emit) => {
+      for (const { name, deliveries } of events.stats()) {
+        if (!deliveries) continue;
+        emit(deliveries.sent, name, 'sent');
+        emit(deliveries.failed, name, 'failed');
+        emit(deliveries.refused, name, 'refused');
+      }
+    });
 }
 
 function providerGauges(registry: Registry, providers: () => ProviderState[]): void {

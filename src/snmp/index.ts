@@ -6,12 +6,14 @@
  * (whose informs wait out their retries) delays no other target and no
  * sampling; past the bound its oldest events are dropped and counted.
  */
-import type { EventBus, EventConsumer, HardwareEvent } from '../events/index.js';
+import type { DeliveryCounts, EventBus, EventConsumer, HardwareEvent } from '../events/index.js';
+import { countBoot, startEngine, type SnmpEngine } from './engine.js';
 import { createSender, type Sender } from './sender.js';
 import { defaultEngineId, resolveTargets, type SnmpTarget } from './targets.js';
 import { eventVarbinds, notificationOid } from './varbinds.js';
 import type { SnmpTargetConfig } from '../config/snmp.js';
 
+export { BOOTS_FILE } from './engine.js';
 export { SnmpTargetError, defaultEngineId, resolveTargets, type SnmpTarget } from './targets.js';
 export { eventVarbinds, notificationOid, NOTIFICATIONS, OBJECT_NAMES, SEVERITIES, dateAndTime, type MibVarbind } from './varbinds.js';
 
@@ -32,6 +34,8 @@ export interface SnmpOptions {
   logger: NotifierLogger;
   hostname: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Where the SNMPv3 engine's boots count is kept (see engine.ts); none counts every start as the first. */
+  stateDir?: string | undefined;
 }
 
 export interface TargetStats {
@@ -65,26 +69,29 @@ export async function prepareSnmpNotifier(options: Omit<SnmpOptions, 'events'>):
   const library = (await import('net-snmp')).default;
   const enterprise = snmp.enterpriseOid.startsWith(ENTERPRISES) ? Number(snmp.enterpriseOid.slice(ENTERPRISES.length).split('.')[0]) : undefined;
   const engineId = (snmp.engineId ?? defaultEngineId(options.hostname, enterprise)).replace(/^0x/, '').toLowerCase();
-  return (events) => startTargets(events, targets, { library, engineId, snmp, logger });
+  // Only an engine that sends v3 notifications counts its starts.
+  const v3 = targets.some((t) => t.version === '3');
+  const boots = v3 && options.stateDir !== undefined ? await countBoot(options.stateDir, logger) : 1;
+  return (events) => startTargets(events, targets, { library, engine: startEngine(engineId, boots), snmp, logger });
 }
 
 function startTargets(
   events: EventBus,
   targets: readonly SnmpTarget[],
-  { library, engineId, snmp, logger }: { library: Parameters<typeof createSender>[0]; engineId: string; snmp: SnmpOptions['snmp']; logger: NotifierLogger },
+  { library, engine, snmp, logger }: { library: Parameters<typeof createSender>[0]; engine: SnmpEngine; snmp: SnmpOptions['snmp']; logger: NotifierLogger },
 ): SnmpNotifier {
   const started = Date.now();
   const consumers = targets.map((target, i) => {
-    const consumer = new TargetConsumer(`snmp ${i + 1} ${target.address}`, target, createSender(library, target, engineId), {
+    const consumer = new TargetConsumer(`snmp ${i + 1} ${target.address}`, target, createSender(library, target, engine), {
       root: snmp.enterpriseOid, maxQueue: snmp.queue, logger, upTime: () => Math.floor((Date.now() - started) / 10) % 2 ** 32,
     });
     const unsubscribe = events.subscribe(consumer);
     logger.info({ target: target.address, version: target.version, notification: target.notification }, `SNMP ${target.notification}s to ${target.address}`);
     return { consumer, unsubscribe };
   });
-  if (targets.some((t) => t.version === '3')) logger.info({ engineId }, `SNMPv3 engine ID ${engineId}`);
+  if (targets.some((t) => t.version === '3')) logger.info({ engineId: engine.id, boots: engine.clock().boots }, `SNMPv3 engine ID ${engine.id}`);
   return {
-    engineId,
+    engineId: engine.id,
     stats: () => consumers.map(({ consumer }) => consumer.stats()),
     close() {
       for (const { consumer, unsubscribe } of consumers) {
@@ -142,6 +149,11 @@ class TargetConsumer implements EventConsumer {
 
   stats(): TargetStats {
     return { address: this.#target.address, sent: this.#sent, failed: this.#failed };
+  }
+
+  /** For /metrics; a receiver's refusal (a Report for a wrong key) is not told from other failures. */
+  deliveries(): DeliveryCounts {
+    return { sent: this.#sent, failed: this.#failed, refused: 0 };
   }
 
   close(): void {

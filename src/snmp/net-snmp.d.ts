@@ -29,7 +29,14 @@ declare module 'net-snmp' {
 
   export type Callback = (error: Error | null) => void;
 
+  /** net-snmp's own request, as Session.send takes it (internal: thincim sets a v3 trap's engine time on it). */
+  export interface Request {
+    message: { msgSecurityParameters?: { msgAuthoritativeEngineBoots: number; msgAuthoritativeEngineTime: number } };
+  }
+
   export interface Session {
+    /** Internal: encodes and sends one request; `noWait` for a trap, which no answer follows. */
+    send(request: Request, noWait?: boolean): Session;
     trap(oid: string, varbinds: Varbind[], options: { upTime?: number }, callback: Callback): Session;
     inform(oid: string, varbinds: Varbind[], options: { upTime?: number }, callback: Callback): Session;
     close(): Session;
@@ -38,6 +45,9 @@ declare module 'net-snmp' {
 
   export function createSession(target: string, community: string, options: SessionOptions): Session;
   export function createV3Session(target: string, user: User, options: SessionOptions): Session;
+
+  /** An inform no answer came for within the timeout. */
+  export class RequestTimedOutError extends Error {}
 
   export const Version2c: number;
   export const Version3: number;
@@ -55,6 +65,7 @@ declare module 'net-snmp' {
     SecurityLevel: typeof SecurityLevel;
     AuthProtocols: typeof AuthProtocols;
     PrivProtocols: typeof PrivProtocols;
+    RequestTimedOutError: typeof RequestTimedOutError;
   };
   export default snmp;
 }

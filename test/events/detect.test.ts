@@ -91,3 +91,32 @@ t.test('a stopped fan: its tachometer crosses, the fan fails, redundancy follows
   ]);
   t.ok(events.includes('redundancy warning Fan Redundancy: redundancy Fully Redundant → Degraded Redundancy'));
 });
+
+t.test('a provider outage past staleAfter: Lost Communication named, never "Unknown → Unknown"; the way back', async (t) => {
+  const p = await player();
+  // Fan 2 of unknown status: a header never seen turning, plain Unknown.
+  const base = { ...fullSnapshot(), fans: fullSnapshot().fans!.map((f) => (f.id === 'fan2' ? { ...f, status: 'unknown' as const } : f)) };
+  p.play(base);
+  const events = p.outage(base, 'ipmitool timed out', 61);
+  const fans = summary(events.filter((e) => e.classname === 'OMC_Fan'));
+  t.match(fans, [
+    /^health warning Fan 1: health OK → Lost Communication \(/,
+    /^health warning Fan 2: health Unknown → Lost Communication \(/,
+  ]);
+  t.notOk(events.some((e) => /Unknown → Unknown/.test(e.message)), 'no change that says nothing');
+  t.ok(events.some((e) => e.kind === 'readingLost' && e.elementName === 'Fan 1 Speed'), 'the lost readings are alerts too');
+  const back = summary(p.play(base).filter((e) => e.classname === 'OMC_Fan'));
+  t.same(back, ['health ok Fan 1: health Lost Communication → OK', 'health unknown Fan 2: health Lost Communication → Unknown (unknown)']);
+});
+
+t.test('severity: plain Unknown is unknown; an element out of sight (No Contact, Lost Communication) is a warning', async (t) => {
+  const p = await player();
+  const base = fullSnapshot();
+  p.play(base);
+  const unknown = summary(p.play({ ...base, fans: base.fans!.map((f) => (f.id === 'fan2' ? { ...f, status: 'unknown' as const } : f)) }));
+  t.same(unknown, ['health unknown Fan 2: health OK → Unknown (unknown)'], 'an empty slot or unconnected header: nothing to act on, not rolled up');
+  const starting = await player();
+  starting.start();
+  t.same(summary(starting.unreachable('ipmitool timed out')).filter((s) => s.startsWith('health')),
+    ['health warning host1: health Unknown → No Contact (provider test: ipmitool timed out)'], 'a provider that never answered: an alert, and says so');
+});

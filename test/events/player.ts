@@ -10,6 +10,7 @@ export async function player() {
   const detector = new ChangeDetector();
   let readings: ReadingMemory = new Map();
   let time = NOW;
+  let sampledAt = NOW;
   const publish = (samples: ProviderSample[]): HardwareEvent[] => {
     const index = state.publish(buildModel(input(samples, { now: time })));
     return detector.next({
@@ -22,16 +23,27 @@ export async function player() {
     start(): HardwareEvent[] {
       return publish([sample(undefined)]);
     },
+    /** A provider that fails before its first good sample: out of contact. */
+    unreachable(error: string): HardwareEvent[] {
+      time += 1000;
+      return publish([sample(undefined, { error })]);
+    },
     /** One good sample of `snapshot`, one second after the last. */
     play(snapshot: HardwareSnapshot): HardwareEvent[] {
       time += 1000;
+      sampledAt = time;
       readings = rememberReadings(readings, snapshot, time);
-      return publish([sample(snapshot, { sampledAt: time, readings })]);
+      return publish([sample(snapshot, { sampledAt, readings })]);
     },
     /** A failed sample: the last snapshot stays, with the error. */
     fail(snapshot: HardwareSnapshot, error: string): HardwareEvent[] {
       time += 1000;
       return publish([sample(snapshot, { sampledAt: time - 1000, readings, error })]);
+    },
+    /** The provider failing for `seconds` since its last good sample: past the fixtures' 60 s its snapshot is stale. */
+    outage(snapshot: HardwareSnapshot, error: string, seconds: number): HardwareEvent[] {
+      time = sampledAt + seconds * 1000;
+      return publish([sample(snapshot, { sampledAt, readings, error })]);
     },
   };
 }

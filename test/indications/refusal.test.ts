@@ -1,0 +1,93 @@
+/**
+ * A listener's answer decides whether an indication is sent again: a refusal
+ * (a CIM error such as ACCESS_DENIED, an HTTP 4xx) is not retried, a failure
+ * that may pass (HTTP 503, no answer) is; each destination's outcomes are
+ * counted in /metrics under its Name.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import t from 'tap';
+import { CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMType, type CIMValue } from '../../src/cim/index.js';
+import { encodeExportResponse } from '../../src/cimxml/index.js';
+import { WBEMConnection } from '../../src/client/index.js';
+import { startListener } from '../../src/indications/listener.js';
+import { startTestBroker } from '../helpers/broker.js';
+
+function instance(classname: string, values: Record<string, [CIMType, CIMValue]>): CIMInstance {
+  return new CIMInstance({ classname, properties: new NocaseMap(Object.entries(values).map(([n, [type, v]]) => [n, cimProperty(n, type, v)] as const)) });
+}
+
+async function subscribe(client: WBEMConnection, name: string, destination: string, policy: number): Promise<void> {
+  const handler = await client.createInstance(instance('CIM_ListenerDestinationCIMXML', { Name: ['string', name], Destination: ['string', destination] }));
+  const filter = await client.createInstance(instance('CIM_IndicationFilter', {
+    Name: ['string', name], Query: ['string', 'SELECT * FROM CIM_AlertIndication'], QueryLanguage: ['string', 'DMTF:CQL'],
+  }));
+  await client.createInstance(instance('CIM_IndicationSubscription', { Filter: ['reference', filter], Handler: ['reference', handler], OnFatalErrorPolicy: ['uint16', policy] }));
+}
+
+/** A listener that answers every request with `answer`, counting them. */
+async function scripted(answer: (body: string) => { status: number; body?: string }): Promise<{ url: string; posts: () => number; server: Server }> {
+  let posts = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      posts++;
+      const { status, body = '' } = answer(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(status, { 'Content-Type': 'application/xml; charset="utf-8"', CIMExport: 'MethodResponse', 'Content-Length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, posts: () => posts, server };
+}
+
+async function until(what: string, check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+t.test('a refusal is not retried nor ends the subscription; HTTP 503 is retried; /metrics counts each outcome per destination', async (t) => {
+  const refusing = await scripted((body) => ({
+    status: 200,
+    body: encodeExportResponse(/<MESSAGE ID="([^"]+)"/.exec(body)![1]!, 'ExportIndication', { code: CIMStatus.ACCESS_DENIED, description: 'not from you' }),
+  }));
+  const busy = await scripted(() => ({ status: 503 }));
+  const accepted: unknown[] = [];
+  const healthy = await startListener({ port: 0, onIndication: (r) => void accepted.push(r) });
+  let now = 0;
+  const broker = await startTestBroker({
+    anonymousWrite: true,
+    simulated: { clock: () => now, startTime: 0 },
+    indications: { retryAttempts: 2, retryIntervalSec: 0.02, timeoutSec: 30 },
+  });
+  t.teardown(async () => {
+    await broker.close();
+    await healthy.close();
+    for (const s of [refusing.server, busy.server]) await new Promise((r) => s.close(r));
+  });
+  const client = new WBEMConnection(broker.url, { namespace: 'root/interop' });
+  t.teardown(() => client.close());
+  await subscribe(client, 'refusing', refusing.url, 4);
+  await subscribe(client, 'busy', busy.url, 2);
+  await subscribe(client, 'healthy', `${healthy.url}/`, 2);
+  const emitted = broker.broker.events.emitted;
+  now = 250_000;
+  await broker.broker.manager.refresh();
+  const count = broker.broker.events.emitted - emitted;
+  t.ok(count > 0, `${count} events`);
+  const outcomes = (name: string) => broker.broker.events.stats().find((s) => s.name === `indications:${name}`)!.deliveries!;
+  await until('every outcome', () => accepted.length === count && outcomes('refusing').refused === count && outcomes('busy').failed === count);
+  t.equal(refusing.posts(), count, 'each refused indication was sent once: the listener has it and said no');
+  t.equal(busy.posts(), 3 * count, 'each indication the busy listener failed was tried three times (DeliveryRetryAttempts 2)');
+  t.ok(broker.broker.indications.store.snapshot().subscriptions.some((s) => s.filter.name === 'refusing'),
+    'OnFatalErrorPolicy Remove did not apply: the listener answered');
+  const metrics = await (await fetch(`${broker.url}/metrics`)).text();
+  t.match(metrics, '# TYPE thincim_deliveries_total counter');
+  for (const [name, outcome, value] of [['refusing', 'refused', count], ['refusing', 'sent', 0], ['busy', 'failed', count], ['healthy', 'sent', count], ['healthy', 'failed', 0]] as const) {
+    t.match(metrics, `thincim_deliveries_total{consumer="indications:${name}",outcome="${outcome}"} ${value}\n`, `${name} ${outcome}`);
+  }
+});
