@@ -179,7 +179,7 @@ export const CONFIG_SPEC = {
     retryAttempts: integer({ doc: 'Delivery retries after the first attempt (DeliveryRetryAttempts).', default: 3, min: 0, max: 100 }),
     retryInterval: number({ doc: 'Time between delivery attempts (DeliveryRetryInterval).', unit: 's', default: 30, min: 0.01, max: 86_400 }),
     timeout: number({ doc: 'Time one delivery attempt may take, connection to answer.', unit: 's', default: 10, min: 0.1, max: 600 }),
-    queueSize: integer({ doc: 'Events waiting per listener destination; past it the oldest are dropped (counted in `thincim_events_dropped`).', default: 1000, min: 1, max: 1_000_000 }),
+    queueSize: integer({ doc: 'Events waiting per listener destination; past it the oldest are dropped (counted in `thincim_events_dropped_total`).', default: 1000, min: 1, max: 1_000_000 }),
     maxSubscriptions: integer({ doc: 'Most filters, most listener destinations and most subscriptions (each).', default: 100, min: 1, max: 100_000 }),
     removalAction: oneOf(['remove', 'disable', 'ignore'], { doc: 'SubscriptionRemovalAction: what happens to the subscriptions of a destination unreachable for `removalInterval`.', default: 'remove' }),
     removalInterval: number({ doc: 'SubscriptionRemovalTimeInterval.', unit: 's', default: 2_592_000, min: 1, max: 315_360_000 }),

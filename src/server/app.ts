@@ -276,7 +276,7 @@ function logRequests(app: FastifyInstance, metrics: BrokerMetrics | undefined): 
   app.addHook('onResponse', async (request, reply) => {
     const cim = request.cim;
     const ms = reply.elapsedTime;
-    if (cim && metrics) metrics.observe(cim, ms / 1000);
+    metrics?.observe(cim, reply.statusCode, ms / 1000);
     const length = reply.getHeader('content-length');
     request.log.info({
       method: request.method,

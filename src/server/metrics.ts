@@ -33,6 +33,8 @@ export interface MetricsSources {
 export class BrokerMetrics {
   readonly registry = new Registry();
   readonly #requests = this.registry.counter('thincim_requests_total', 'CIM operations answered, by operation and CIM status code (0: success)', ['operation', 'status']);
+  readonly #refusals = this.registry.counter('thincim_http_refusals_total',
+    'HTTP answers refusing a request, by status (401 failed login, 403, 413 too large, 429 throttled, 503 overloaded, …)', ['status']);
   readonly #duration = this.registry.histogram('thincim_request_duration_seconds', 'Time to answer a CIM operation',
     [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], ['operation']);
   readonly #stopProcessMetrics: () => void;
@@ -61,8 +63,10 @@ export class BrokerMetrics {
     this.registry.collected('gauge', name, help, [], (emit) => emit(value()));
   }
 
-  /** The request hook's part: two Map lookups and three additions. */
-  observe(request: CimRequestInfo, seconds: number): void {
+  /** The request hook's part: two Map lookups and three additions for a CIM operation, one for a refusal. */
+  observe(request: CimRequestInfo | null | undefined, httpStatus: number, seconds: number): void {
+    if (httpStatus >= 400) this.#refusals.labels(String(httpStatus)).inc();
+    if (!request) return;
     const operation = operationLabel(request);
     this.#requests.labels(operation, String(request.status)).inc();
     this.#duration.labels(operation).observe(seconds);
@@ -86,12 +90,12 @@ export class BrokerMetrics {
 function eventMetrics(registry: Registry, events: EventBus): void {
   const counted = registry.counter('thincim_events_total', 'Hardware events detected (health changes, threshold crossings, …), by kind and severity', ['kind', 'severity']);
   events.subscribe({ name: 'metrics', handle: (event) => counted.labels(event.kind, event.severity).inc() });
-  const perConsumer = (name: string, help: string, value: (s: ConsumerStats) => number) =>
-    registry.collected('gauge', name, help, ['consumer'], (emit) => {
+  const perConsumer = (type: 'counter' | 'gauge', name: string, help: string, value: (s: ConsumerStats) => number) =>
+    registry.collected(type, name, help, ['consumer'], (emit) => {
       for (const stats of events.stats()) emit(value(stats), stats.name);
     });
-  perConsumer('thincim_event_queue_length', 'Events waiting for each consumer', (s) => s.queued);
-  perConsumer('thincim_events_dropped', 'Events each consumer lost because its queue was full', (s) => s.dropped);
+  perConsumer('gauge', 'thincim_event_queue_length', 'Events waiting for each consumer', (s) => s.queued);
+  perConsumer('counter', 'thincim_events_dropped_total', 'Events each consumer lost because its queue was full', (s) => s.dropped);
   // Labelled by consumer name (a configured target's address, a destination's Name): bounded by snmp.targets and indications.maxSubscriptions.
   registry.collected('counter', 'thincim_deliveries_total',
     'SNMP notifications and CIM indications each target or listener destination was sent, by outcome (sent, failed after every retry, refused by the receiver)',
@@ -106,19 +110,20 @@ function eventMetrics(registry: Registry, events: EventBus): void {
 }
 
 function providerGauges(registry: Registry, providers: () => ProviderState[]): void {
-  const gauge = (name: string, help: string, value: (p: ProviderState, now: number) => number | undefined) =>
-    registry.collected('gauge', name, help, ['provider'], (emit) => {
+  const perProvider = (type: 'counter' | 'gauge', name: string, help: string, value: (p: ProviderState, now: number) => number | undefined) =>
+    registry.collected(type, name, help, ['provider'], (emit) => {
       const now = Date.now();
       for (const p of providers()) {
         const v = p.enabled ? value(p, now) : undefined;
         if (v !== undefined) emit(v, p.name);
       }
     });
+  const gauge = perProvider.bind(null, 'gauge');
   gauge('thincim_provider_up', 'Whether the provider\'s last sample succeeded', (p) => (p.consecutiveFailures === 0 && p.samples > 0 ? 1 : 0));
   gauge('thincim_provider_sample_duration_seconds', 'Duration of the provider\'s last sample', (p) => p.lastDurationMs === undefined ? undefined : p.lastDurationMs / 1000);
   gauge('thincim_provider_sample_age_seconds', 'Age of the provider\'s last good sample', (p, now) => p.lastSampleAt === undefined ? undefined : (now - p.lastSampleAt) / 1000);
-  gauge('thincim_provider_samples_total', 'Good samples taken', (p) => p.samples);
-  gauge('thincim_provider_errors_total', 'Failed samples', (p) => p.failures);
+  perProvider('counter', 'thincim_provider_samples_total', 'Good samples taken', (p) => p.samples);
+  perProvider('counter', 'thincim_provider_errors_total', 'Failed samples', (p) => p.failures);
 }
 
 const KINDS: readonly [classname: string, kind: string][] = [

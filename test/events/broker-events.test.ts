@@ -60,5 +60,5 @@ t.test('one info line per event, and the counters in /metrics', async (t) => {
   });
   const metrics = await (await fetch(`${test.url}/metrics`)).text();
   t.match(metrics, /thincim_events_total\{kind="readingLost",severity="warning"\} 1\n/);
-  t.match(metrics, /thincim_events_dropped\{consumer="log"\} 0\n/);
+  t.match(metrics, /thincim_events_dropped_total\{consumer="log"\} 0\n/);
 });

@@ -142,7 +142,10 @@ t.test('request counters and durations grow with requests, by operation and CIM 
   t.equal(missing.response.error?.code, 6);
   const opened = await cimCall(url, 'OpenEnumerateInstances', CIMV2, p.className('ClassName', 'CIM_Fan') + p.value('MaxObjectCount', 0));
   t.equal(opened.response.error, undefined);
+  t.equal((await send(url, { path: '/nosuch' })).status, 405, 'a GET of a CIM path');
   const after = await scrape(url);
+  const refused = (e: Exposition) => samplesOf(e, 'thincim_http_refusals_total', { status: '405' })[0]?.value ?? 0;
+  t.equal(refused(after) - refused(before), 1, 'an HTTP refusal under its status');
 
   t.equal(count(after, 'EnumerateInstances', '0') - count(before, 'EnumerateInstances', '0'), 3, 'three successful EnumerateInstances');
   t.equal(count(after, 'GetInstance', '6') - count(before, 'GetInstance', '6'), 1, 'a failed GetInstance under its CIM status');
@@ -157,6 +160,9 @@ t.test('request counters and durations grow with requests, by operation and CIM 
   t.same(samplesOf(after, 'thincim_provider_up', provider).map((s) => s.value), [1], 'provider up');
   t.ok((samplesOf(after, 'thincim_provider_samples_total', provider)[0]?.value ?? 0) >= 1, 'samples taken');
   t.same(samplesOf(after, 'thincim_provider_errors_total', provider).map((s) => s.value), [0], 'no errors');
+  for (const name of ['thincim_provider_samples_total', 'thincim_provider_errors_total', 'thincim_events_dropped_total', 'thincim_http_refusals_total']) {
+    t.equal(after.types.get(name), 'counter', `${name} is a counter (rate() and increase() apply)`);
+  }
   for (const name of ['thincim_provider_sample_duration_seconds', 'thincim_provider_sample_age_seconds']) {
     const [sample] = samplesOf(after, name, provider);
     t.ok(sample !== undefined && sample.value >= 0, `${name} present`);
