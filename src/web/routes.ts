@@ -11,7 +11,7 @@
  *   GET /api/v1/sensors/:id/history     one sensor's history as JSON
  *   GET /assets/page.{css,js}, icon.svg the page's own assets
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadAssets, type Asset } from './assets.js';
 import { esc } from './escape.js';
 import { renderPage, renderSensorPage, type AssetLinks } from './render.js';
@@ -37,6 +37,25 @@ function secure(reply: FastifyReply, csp: string): FastifyReply {
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
   });
+}
+
+/** The page's paths besides `/`. */
+const PAGE_PREFIXES = ['/sensors/', '/api/v1/', '/assets/'];
+
+/** Whether a request is for one of the page's paths: not a CIM-XML POST, which may use any path. */
+function forPage(request: FastifyRequest): boolean {
+  if (request.method === 'POST') return false;
+  const path = request.url.split('?', 1)[0]!;
+  return path === '/' || PAGE_PREFIXES.some((prefix) => path.startsWith(prefix));
+}
+
+/**
+ * The page's headers on an answer to its paths that no page route made: the
+ * authentication's 401, the 405 of a method the page does not take, fastify's
+ * 414 of a parameter too long. The listener calls it for every answer.
+ */
+export function securePageAnswer(request: FastifyRequest, reply: FastifyReply): void {
+  if (forPage(request) && !reply.hasHeader('content-security-policy')) secure(reply, DATA_CSP);
 }
 
 /** Authenticated answers are never kept by a shared cache, nor by the browser. */

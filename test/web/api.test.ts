@@ -40,6 +40,29 @@ t.test('GET /: complete HTML with a strict CSP, never cached by others', async (
   }
 });
 
+t.test('every answer of the page\'s paths carries its headers: 401, 405 and 414 too', async (t) => {
+  const answers = [
+    { status: 401, path: '/', headers: { Authorization: 'Basic bm9ib2R5Om5vdGhpbmc=' } },
+    { status: 401, path: '/api/v1/status', headers: { Authorization: 'Basic bm9ib2R5Om5vdGhpbmc=' } },
+    { status: 405, path: '/api/v1/status', method: 'PUT' },
+    { status: 405, path: '/sensors/x', method: 'DELETE' },
+    { status: 414, path: `/sensors/${'x'.repeat(200)}` },
+    { status: 414, path: `/api/v1/sensors/${'x'.repeat(200)}/history` },
+  ];
+  for (const { status, ...request } of answers) {
+    const reply = await send(url, request);
+    const name = `${request.method ?? 'GET'} ${request.path.slice(0, 30)}`;
+    t.equal(reply.status, status, name);
+    t.match(reply.headers['content-security-policy'], /default-src 'none'.*frame-ancestors 'none'/, `${name}: CSP`);
+    t.equal(reply.headers['x-content-type-options'], 'nosniff', `${name}: nosniff`);
+    t.equal(reply.headers['x-frame-options'], 'DENY', `${name}: not framed`);
+    t.equal(reply.headers['referrer-policy'], 'no-referrer', `${name}: no referrer`);
+  }
+  const cim = await send(url, { path: '/cimom' });
+  t.equal(cim.status, 405);
+  t.equal(cim.headers['content-security-policy'], undefined, 'CIM-XML\'s paths are not the page\'s');
+});
+
 t.test('the JSON API: the page\'s data, stable and read-only', async (t) => {
   const { status, headers, body } = await json('/api/v1/status');
   t.equal(status, 200);
