@@ -12,10 +12,11 @@
  *   GET /assets/page.{css,js}, icon.svg the page's own assets
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Body, matches, negotiate, Snapshots } from './answers.js';
 import { loadAssets, type Asset } from './assets.js';
 import { esc } from './escape.js';
 import { renderPage, renderSensorPage, type AssetLinks } from './render.js';
-import { API_VERSION, sensorView, statusView, type ViewSources } from './view.js';
+import { API_VERSION, sensorView, type ViewSources } from './view.js';
 
 export interface WebOptions {
   sources: ViewSources;
@@ -63,6 +64,17 @@ function private_(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'private, no-store');
 }
 
+/** A broker's snapshots, one for all its listeners. */
+const snapshotsOf = new WeakMap<ViewSources, Snapshots>();
+
+/** `body` in the encoding the client takes best; the answer says it varies by Accept-Encoding. */
+function encoded(request: FastifyRequest, reply: FastifyReply, body: Body): Promise<Buffer> {
+  const encoding = negotiate(request.headers['accept-encoding'], body.identity.length);
+  reply.header('vary', 'accept-encoding');
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return body.get(encoding);
+}
+
 export async function webRoutes(app: FastifyInstance, options: WebOptions): Promise<void> {
   const assets = await loadAssets();
   const links: AssetLinks = {
@@ -71,10 +83,14 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
     icon: `/assets/icon.svg?v=${assets.icon.hash}`,
   };
   const { sources } = options;
+  const snapshots = snapshotsOf.get(sources) ?? new Snapshots(sources);
+  snapshotsOf.set(sources, snapshots);
 
-  app.get('/', async (_request, reply) => {
+  app.get('/', async (request, reply) => {
     secure(private_(reply), PAGE_CSP).type('text/html; charset=utf-8');
-    return renderPage(statusView(sources), links);
+    const snapshot = snapshots.current();
+    snapshot.html ??= new Body(Buffer.from(renderPage(snapshot.view, links)));
+    return encoded(request, reply, snapshot.html);
   });
 
   app.get<{ Params: { id: string } }>('/sensors/:id', async (request, reply) => {
@@ -88,9 +104,14 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
     return renderSensorPage({ element, points: history(sources, element.id, time), seconds: sources.history.seconds, time, host }, links);
   });
 
-  app.get('/api/v1/status', async (_request, reply) => {
-    secure(private_(reply), DATA_CSP);
-    return statusView(sources);
+  // The poll: 304 while nothing it shows has changed.
+  app.get('/api/v1/status', async (request, reply) => {
+    secure(private_(reply), DATA_CSP).type('application/json; charset=utf-8');
+    const snapshot = snapshots.current();
+    reply.header('etag', snapshot.etag);
+    if (matches(request.headers['if-none-match'], snapshot.etag)) return reply.code(304).send();
+    snapshot.json ??= new Body(Buffer.from(JSON.stringify(snapshot.view)));
+    return encoded(request, reply, snapshot.json);
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/sensors/:id/history', async (request, reply) => {

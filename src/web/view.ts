@@ -194,7 +194,7 @@ function isoDate(cimDate: string): string {
   return `${cimDate.slice(0, 4)}-${cimDate.slice(4, 6)}-${cimDate.slice(6, 8)}`;
 }
 
-function providerView(p: ProviderState): ProviderView {
+export function providerView(p: ProviderState): ProviderView {
   const failing = p.consecutiveFailures > 0;
   return {
     name: p.name,

@@ -3,6 +3,8 @@
  * headers, CIM-XML keeping POST on every path, the Host check, the history
  * and its memory in /metrics, and the page switched off.
  */
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import t from 'tap';
 import { cimHeaders, imethodBody, startTestBroker } from '../helpers/broker.js';
 import { send } from '../helpers/client.js';
@@ -79,6 +81,54 @@ t.test('the JSON API: the page\'s data, stable and read-only', async (t) => {
   for (const method of ['PUT', 'DELETE', 'PATCH']) {
     t.equal((await send(url, { path: '/api/v1/status', method })).status, 405, `${method} is refused`);
   }
+});
+
+/** GET `path` with `headers`, the body as bytes (the test client decodes text). */
+function raw(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(new URL(path, url), { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
+}
+
+t.test('the page and the poll are compressed for a client that takes it; tiny answers are not', async (t) => {
+  for (const path of ['/', '/api/v1/status']) {
+    const plain = await raw(path);
+    t.equal(plain.headers['content-encoding'], undefined, `${path}: none asked, none given`);
+    t.equal(plain.headers['vary'], 'accept-encoding');
+    const br = await raw(path, { 'Accept-Encoding': 'gzip, deflate, br' });
+    t.equal(br.headers['content-encoding'], 'br', `${path}: a browser gets brotli`);
+    t.same(brotliDecompressSync(br.body), plain.body, `${path}: the same bytes`);
+    t.ok(br.body.length < plain.body.length / 4, `${path}: ${plain.body.length} bytes sent as ${br.body.length}`);
+    const gzip = await raw(path, { 'Accept-Encoding': 'gzip;q=1, br;q=0' });
+    t.equal(gzip.headers['content-encoding'], 'gzip', `${path}: br refused, gzip taken`);
+    t.same(gunzipSync(gzip.body), plain.body);
+    t.match(gzip.headers['content-security-policy'], /default-src 'none'/, 'with the page\'s headers');
+  }
+  const small = await raw('/api/v1/sensors/nope/history', { 'Accept-Encoding': 'gzip, br' });
+  t.equal(small.status, 404);
+  t.equal(small.headers['content-encoding'], undefined, 'a tiny answer is sent as it is');
+});
+
+t.test('the poll: 304 while nothing changed, the new status once the model changed', async (t) => {
+  const first = await raw('/api/v1/status');
+  const etag = String(first.headers['etag']);
+  t.match(etag, /^"\d+-[\w-]+"$/, 'an ETag of the generation');
+  t.equal(JSON.parse(first.body.toString()).generation, Number(etag.slice(1).split('-')[0]));
+  const again = await raw('/api/v1/status', { 'If-None-Match': etag, 'Accept-Encoding': 'br' });
+  t.equal(again.status, 304, 'unchanged: 304');
+  t.equal(again.body.length, 0, 'and no body');
+  t.equal(again.headers['etag'], etag);
+  t.equal((await raw('/api/v1/status', { 'If-None-Match': '"1-other", W/' + etag })).status, 304, 'a list, a weak tag');
+  now += 60_000;
+  await started.broker.manager.refresh();
+  const changed = await raw('/api/v1/status', { 'If-None-Match': etag });
+  t.equal(changed.status, 200, 'a new generation: the new status');
+  t.not(changed.headers['etag'], etag);
+  t.ok(JSON.parse(changed.body.toString()).generation > JSON.parse(first.body.toString()).generation);
 });
 
 t.test('CIM-XML keeps POST on every path, the page\'s included; other methods stay 405', async (t) => {

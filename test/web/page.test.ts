@@ -16,10 +16,14 @@ import { instancesOf } from '../../src/web/view.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { startTestBroker } from '../helpers/broker.js';
 import { basic } from '../helpers/client.js';
-import { testAuthenticator, writeUsers } from '../helpers/users.js';
+import { writeUsers } from '../helpers/users.js';
+import { FAST_SCRYPT } from '../security/helpers.js';
+import { Authenticator, AuthFailureLimiter, setUser, UserStore } from '../../src/security/index.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const VIEWER = { name: 'viewer', password: 'viewer-pass-1' };
+/** A user whose password is changed while the page is open. */
+const EXPIRING = { name: 'expiring', password: 'expiring-pass-1' };
 
 const dir = await mkdtemp(join(tmpdir(), 'thincim-page-'));
 const scenario = JSON.parse(await readFile(new URL('../../providers/simulated/default-scenario.json', import.meta.url), 'utf8'));
@@ -29,9 +33,11 @@ const scenarioFile = join(dir, 'scenario.json');
 await writeFile(scenarioFile, JSON.stringify(scenario));
 
 let now = 0;
+const usersFile = await writeUsers(dir, { [VIEWER.name]: { role: 'readonly', password: VIEWER.password }, [EXPIRING.name]: { role: 'readonly', password: EXPIRING.password } });
+const users = await UserStore.open(usersFile);
 const started = await startTestBroker({
   listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: true }],
-  authenticator: await testAuthenticator(await writeUsers(dir, { [VIEWER.name]: { role: 'readonly', password: VIEWER.password } })),
+  authenticator: new Authenticator({ users, limiter: new AuthFailureLimiter({ maxFailures: 1000 }) }),
   simulated: { clock: () => now, startTime: 0, scenario: scenarioFile },
 });
 const origin = new URL(started.url).origin;
@@ -158,6 +164,26 @@ t.test('a hostile sensor label is shown as text and runs nothing', async (t) => 
   t.equal(await sensorPage.page.locator('img').count(), 0);
   t.same(sensorPage.dialogs, []);
   await Promise.all([w.context.close(), sensorPage.context.close()]);
+});
+
+t.test('credentials refused while the page is open: it says the agent answered, and to sign in again; it stops polling', async (t) => {
+  const w = await open({ httpCredentials: { username: EXPIRING.name, password: EXPIRING.password } });
+  const { page } = w;
+  await page.waitForFunction(() => document.getElementById('live')?.textContent?.startsWith('Live: updated'), undefined, { timeout: 8000 });
+  await setUser(usersFile, EXPIRING.name, 'a-new-password-2', { role: 'readonly', scrypt: FAST_SCRYPT });
+  await users.reload();
+  await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
+  const text = await page.locator('#offline').textContent();
+  t.match(text, /The agent answered .* but refused this browser's credentials \(HTTP 401\)/, 'the truth: it answered, and refused');
+  t.notMatch(text, /stopped answering/);
+  t.equal(await page.locator('#offline a').textContent(), 'Reload the page to sign in again.', 'what to do');
+  t.equal(await page.locator('#offline a').getAttribute('href'), '/');
+  t.match(await page.title(), /^Signed out · testhost · /);
+  const polls = () => w.requests.filter((u) => u.endsWith('/api/v1/status')).length;
+  const before = polls();
+  await page.waitForTimeout(4000);
+  t.equal(polls(), before, 'no more polls: each would be one more failed login');
+  await w.context.close();
 });
 
 t.test('with JavaScript off the page is complete', async (t) => {

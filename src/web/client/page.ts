@@ -84,15 +84,15 @@ function renderVerdict(view: Status): void {
   document.title = answeredTitle;
 }
 
-function renderSamples(view: Status, receivedAt: number): void {
+/** The age of the newest sample at `serverNow`, the time of the server's last answer (the view may be older: it is remade only when it changes). */
+function renderSamples(view: Status, serverNow: number): void {
   const p = $('samples');
   if (!p) return;
   if (view.newestSample === null) {
     p.textContent = 'no sample yet.';
     return;
   }
-  const age = view.time - view.newestSample + (Date.now() - receivedAt);
-  p.replaceChildren('last sample ', timeNode(view.newestSample), `, ${ageText(age)} ago.`);
+  p.replaceChildren('last sample ', timeNode(view.newestSample), `, ${ageText(serverNow - view.newestSample)} ago.`);
 }
 
 function providerText(p: Provider): string {
@@ -215,22 +215,55 @@ function setLive(text: string, reloadLink = false): void {
   live.replaceChildren(...children);
 }
 
+/** An answer that is neither 2xx nor 304. */
+class HttpError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+    this.name = 'HttpError';
+  }
+}
+
+/** The server's time of the last good answer. */
 let lastGood: number | undefined;
 let offlineSince: number | undefined;
 /** The title the last answer gave, while the agent answers no more. */
 let answeredTitle = document.title;
+/** Set once the agent refused the credentials: polling stops (each poll would be one more failed login). */
+let refused = false;
 
-function offline(reason: string): void {
+function hostName(): string {
+  return document.querySelector('header h1')?.textContent || 'this host';
+}
+
+function readingsAge(): string {
+  return `The readings below are from ${lastGood === undefined ? 'when the page was loaded' : utcTime(lastGood)}.`;
+}
+
+/** Shows `text` in the alert, the rest faded, and a title that says so (a background tab shows only its title). */
+function alarm(title: string, ...text: (string | Node)[]): void {
+  main?.classList.add('stale');
+  document.title = `${title} · ${hostName()} · thincim`;
+  const box = $('offline');
+  if (!box) return;
+  box.replaceChildren(...text);
+  box.hidden = false;
+}
+
+function offline(err: unknown): void {
+  if (err instanceof HttpError && err.status === 401) return signedOut();
   if (offlineSince !== undefined) return;
   offlineSince = Date.now();
-  const box = $('offline');
-  main?.classList.add('stale');
-  // A background tab shows only its title: it must not go on saying OK for an agent that stopped.
-  document.title = `No answer · ${document.querySelector('header h1')?.textContent || 'this host'} · thincim`;
-  if (!box) return;
-  box.textContent = `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}.` +
-    ` The readings below are from ${lastGood === undefined ? 'when the page was loaded' : utcTime(lastGood)}. Retrying every ${POLL_MS / 1000} s.`;
-  box.hidden = false;
+  const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
+  alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
+}
+
+/** The agent answered, and refused the credentials the browser sent: they expired or were changed. */
+function signedOut(): void {
+  refused = true;
+  const reload = el('a', { text: 'Reload the page to sign in again.' }) as HTMLAnchorElement;
+  reload.href = location.pathname;
+  alarm('Signed out', `The agent answered at ${utcTime(Date.now())} but refused this browser's credentials (HTTP 401): ` +
+    `they have expired or were changed. ${readingsAge()} Updates have stopped. `, reload);
 }
 
 function online(): void {
@@ -245,26 +278,44 @@ function online(): void {
   }
 }
 
-async function poll(): Promise<void> {
-  try {
-    const response = await fetch('/api/v1/status', { cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const view = (await response.json()) as Status;
-    const receivedAt = Date.now();
-    lastGood = view.time;
-    online();
+let lastView: Status | undefined;
+let etag: string | undefined;
+let devicesSame = true;
+
+/** The status, or the last one again when the agent says it has not changed (304). */
+async function fetchStatus(): Promise<{ view: Status | undefined; serverNow: number }> {
+  const headers: Record<string, string> = etag && lastView ? { 'if-none-match': etag } : {};
+  const response = await fetch('/api/v1/status', { cache: 'no-store', credentials: 'same-origin', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (response.status !== 304 && !response.ok) throw new HttpError(response.status);
+  const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
+  if (response.status === 304) return { view: lastView, serverNow };
+  etag = response.headers.get('etag') ?? undefined;
+  return { view: (await response.json()) as Status, serverNow };
+}
+
+function render(view: Status, serverNow: number): void {
+  if (view !== lastView) {
+    lastView = view;
     renderVerdict(view);
-    renderSamples(view, receivedAt);
     renderProviders(view.providers);
     renderEvents(view.events);
-    const same = renderElements(view);
+    devicesSame = renderElements(view);
     main?.setAttribute('data-generation', String(view.generation));
-    setLive(`Live: updated ${utcTime(view.time)}.${same ? '' : ' Devices appeared or disappeared.'}`, !same);
+  }
+  renderSamples(view, serverNow);
+  setLive(`Live: updated ${utcTime(serverNow)}.${devicesSame ? '' : ' Devices appeared or disappeared.'}`, !devicesSame);
+}
+
+async function poll(): Promise<void> {
+  try {
+    const { view, serverNow } = await fetchStatus();
+    lastGood = serverNow;
+    online();
+    if (view) render(view, serverNow);
   } catch (err) {
-    const reason = err instanceof DOMException && err.name === 'TimeoutError' ? 'no answer within 5 s' : err instanceof Error ? err.message : String(err);
-    offline(reason);
+    offline(err);
   } finally {
-    setTimeout(() => void poll(), POLL_MS);
+    if (!refused) setTimeout(() => void poll(), POLL_MS);
   }
 }
 
