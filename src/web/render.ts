@@ -34,8 +34,21 @@ function time(ms: number): string {
   return `<time datetime="${new Date(ms).toISOString()}">${esc(utcTime(ms))}</time>`;
 }
 
+/** The neutral look of a health that says nothing ("Unknown", HealthState 0): counted OK by the verdict, but no check mark. */
+export const UNKNOWN_HEALTH = 'Unknown';
+
 function icon(state: NagiosState): string {
   return `<span class="icon" aria-hidden="true">${STATE_LABEL[state].icon}</span>`;
+}
+
+/** An element's health icon: its state's, or the neutral one for a health that is unknown. */
+function healthIcon(e: ElementView): string {
+  return e.health === UNKNOWN_HEALTH ? '<span class="icon neutral" aria-hidden="true">?</span>' : icon(e.state);
+}
+
+/** What a change of the verdict is keyed on: its state and its failing elements' health, not the readings its reasons quote. */
+export function verdictKey(v: StatusView['verdict']): string {
+  return [v.state, ...v.failing.map((f) => `${f.id}=${f.state}:${f.health}`)].join('|');
 }
 
 function layout(title: string, assets: AssetLinks, body: string): string {
@@ -73,8 +86,10 @@ function overview(view: StatusView): string {
   const age = view.newestSample === null ? 'no sample yet'
     : `last sample ${time(view.newestSample)}, <span class="age" data-since="${view.newestSample}">${ageText(view.time - view.newestSample)}</span> before this page was made`;
   return '<section class="overview" aria-labelledby="overall-h"><h2 id="overall-h">Overall health</h2>' +
-    `<div id="verdict" class="verdict st-${view.verdict.state}" role="status" aria-live="polite" aria-atomic="true">` +
+    `<div id="verdict" class="verdict st-${view.verdict.state}">` +
     `<p class="verdict-state">${icon(v.state)}<strong>${STATE_LABEL[v.state].word}</strong></p>${reasons}</div>` +
+    // Announced only when the verdict changes: the box above changes whenever a reading its reasons quote moves.
+    `<p id="verdict-news" class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-key="${esc(verdictKey(v))}"></p>` +
     `<p id="samples">${age}.</p>` +
     '<p id="live" class="live">' +
     `<noscript>A snapshot made at ${esc(utcTime(view.time))}: reload the page for newer readings.</noscript></p>` +
@@ -138,7 +153,7 @@ function group(g: GroupView): string {
 }
 
 function healthCell(e: ElementView): string {
-  return `<td class="health" data-label="Health">${icon(e.state)}<span class="text">${esc(e.health)}</span></td>`;
+  return `<td class="health" data-label="Health">${healthIcon(e)}<span class="text">${esc(e.health)}</span></td>`;
 }
 
 export function readingText(e: ElementView): string {
@@ -150,7 +165,7 @@ function numericRow(e: ElementView): string {
   const unit = e.reading?.unit ?? '';
   return `<tr data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row"><a href="${esc(href)}">${esc(e.name)}</a></th>` +
     `<td class="reading" data-label="Reading">${esc(readingText(e))}</td>` +
-    `<td class="gauge-cell" data-label="Thresholds">${e.reading ? gaugeSvg(e.reading) : ''}</td>` +
+    `<td class="gauge-cell" data-label="Thresholds">${e.reading ? gaugeSvg(e.reading, e.state) : ''}</td>` +
     `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>${healthCell(e)}` +
     `<td class="spark-cell" data-label="Recent">${sparkSvg(e.spark, sparkText(e.spark, unit))}</td></tr>`;
 }
@@ -180,8 +195,8 @@ export function renderSensorPage(page: SensorPage, assets: AssetLinks): string {
     `<header class="top"><p class="crumb"><a href="/">${esc(page.host || 'Host')}</a></p><h1>${esc(e.name)}</h1></header>` +
     `<main id="main" tabindex="-1"><section aria-labelledby="now-h"><h2 id="now-h">Now</h2><dl class="identity">` +
     `<div><dt>Reading</dt><dd>${esc(readingText(e))}</dd></div><div><dt>State</dt><dd>${esc(e.currentState ?? '')}</dd></div>` +
-    `<div><dt>Health</dt><dd class="st-${e.state}">${icon(e.state)}${esc(e.health)}</dd></div></dl>` +
-    `${e.reading ? `<div class="gauge-big">${gaugeSvg(e.reading)}</div>` : ''}</section>` +
+    `<div><dt>Health</dt><dd class="health st-${e.state}">${healthIcon(e)}<span class="text">${esc(e.health)}</span></dd></div></dl>` +
+    `${e.reading ? `<div class="gauge-big">${gaugeSvg(e.reading, e.state)}</div>` : ''}</section>` +
     `<section aria-labelledby="chart-h"><h2 id="chart-h">Last ${window}</h2>` +
     (page.seconds === 0 ? '<p>History is off (history.seconds is 0).</p>' : chartSvg(page.points, e.reading, unit, label)) +
     `<details><summary>Readings (${page.points.length})</summary><table class="readings"><thead><tr><th scope="col">Time</th><th scope="col">Reading</th></tr></thead>` +

@@ -4,7 +4,7 @@
  * only; classes give the colours (page.css), so light and dark follow the
  * style sheet, and no style attribute is needed under the CSP.
  */
-import type { ThresholdName } from '../client/health.js';
+import type { NagiosState, ThresholdName } from '../client/health.js';
 import { esc } from './escape.js';
 import type { ReadingView } from './view.js';
 
@@ -44,10 +44,13 @@ export function thresholdText(reading: ReadingView): string {
   return parts.length ? `thresholds: ${parts.join(', ')}` : 'no thresholds';
 }
 
-export function gaugeSvg(reading: ReadingView): string {
+/** The band between the thresholds, by the sensor's state: green only for a healthy sensor (one without thresholds has only this band). */
+export const BASE_BAND: Readonly<Record<NagiosState, string>> = { OK: 'band-ok', WARNING: 'band-warn', CRITICAL: 'band-crit', UNKNOWN: 'band-unknown' };
+
+export function gaugeSvg(reading: ReadingView, state: NagiosState): string {
   const [lo, hi] = gaugeDomain(reading);
   const x = (v: number) => position(v, lo, hi);
-  const bands = ['<rect class="band-ok" x="0" y="4" width="100" height="8"/>'];
+  const bands = [`<rect class="${BASE_BAND[state]}" x="0" y="4" width="100" height="8"/>`];
   for (const [name, cls] of LOWER) {
     const v = reading.thresholds[name];
     if (v !== undefined) bands.push(`<rect class="band-${cls}" x="0" y="4" width="${x(v)}" height="8"/>`);

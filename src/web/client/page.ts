@@ -13,11 +13,12 @@ interface Reading { value: number; text: string; unit: string }
 interface ElementData { id: string; kind: string; name: string; state: State; health: string; currentState: string | null; reading: Reading | null; spark: (number | null)[] }
 interface Provider { name: string; state: 'sampling' | 'failed' | 'starting'; lastSample: number | null; lastError: string | null; consecutiveFailures: number; backoffUntil: number | null }
 interface HwEvent { sequence: number; time: number; severity: string; message: string }
+interface Failing { id: string; state: State; health: string }
 interface Status {
   generation: number;
   time: number;
   host: { name: string };
-  verdict: { state: State; reasons: string[] };
+  verdict: { state: State; reasons: string[]; failing: Failing[] };
   newestSample: number | null;
   providers: Provider[];
   groups: { id: string; elements: ElementData[] }[];
@@ -32,6 +33,10 @@ const LABEL: Record<State, { icon: string; word: string }> = {
 };
 const SEVERITY: Record<string, State> = { ok: 'OK', unknown: 'UNKNOWN', warning: 'WARNING', critical: 'CRITICAL', fatal: 'CRITICAL' };
 const PROVIDER: Record<Provider['state'], State> = { sampling: 'OK', failed: 'CRITICAL', starting: 'UNKNOWN' };
+/** As render.ts: a health that says nothing has a neutral icon, not the check mark of its OK state. */
+const UNKNOWN_HEALTH = 'Unknown';
+/** As svg.ts: the gauge's band between the thresholds takes the sensor's state. */
+const BASE_BAND: Record<State, string> = { OK: 'band-ok', WARNING: 'band-warn', CRITICAL: 'band-crit', UNKNOWN: 'band-unknown' };
 
 const main = document.getElementById('main');
 const $ = (id: string): HTMLElement | null => document.getElementById(id);
@@ -69,19 +74,31 @@ function setState(node: HTMLElement, state: State): void {
   node.className = node.className.replace(/\bst-[A-Z]+\b/g, '').trim() + ` st-${state}`;
 }
 
+/** As render.ts's verdictKey: the state and the failing elements' health, not the readings the reasons quote. */
+function verdictKey(v: Status['verdict']): string {
+  return [v.state, ...v.failing.map((f) => `${f.id}=${f.state}:${f.health}`)].join('|');
+}
+
 function renderVerdict(view: Status): void {
   const box = $('verdict');
   if (!box) return;
   const v = view.verdict;
-  const key = JSON.stringify(v);
-  if (box.dataset['key'] === key) return;
-  box.dataset['key'] = key;
   setState(box, v.state);
   const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
   if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r) => el('li', { text: r }))));
   box.replaceChildren(...children);
   answeredTitle = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
   document.title = answeredTitle;
+  announce(v);
+}
+
+/** Says a changed verdict in the live region, once: a reading that moves within the same verdict is no news. */
+function announce(v: Status['verdict']): void {
+  const news = $('verdict-news');
+  const key = verdictKey(v);
+  if (!news || news.dataset['key'] === key) return;
+  news.dataset['key'] = key;
+  news.textContent = `Overall health now ${LABEL[v.state].word}${v.reasons.length ? `: ${v.reasons.join('; ')}` : ''}.`;
 }
 
 /** The age of the newest sample at `serverNow`, the time of the server's last answer (the view may be older: it is remade only when it changes). */
@@ -159,32 +176,59 @@ function renderRow(row: HTMLElement, e: ElementData): void {
     if (cell && cell.textContent !== value) cell.textContent = value;
   };
   text('state', e.currentState ?? '');
-  const health = row.querySelector('.health');
-  if (health) {
-    const icon = health.querySelector('.icon');
-    if (icon) icon.textContent = LABEL[e.state].icon;
-    const words = health.querySelector('.text');
-    if (words) words.textContent = e.health;
-  }
+  renderHealth(row, e);
   if (e.kind !== 'numericSensor') return;
-  const unit = e.reading?.unit ? ` ${e.reading.unit}` : '';
-  text('reading', e.reading ? `${e.reading.text}${unit}` : 'no reading');
+  const unit = e.reading?.unit ?? '';
+  text('reading', readingText(e.reading));
   const gauge = row.querySelector('svg.gauge');
-  const marker = gauge?.querySelector('.marker');
-  if (gauge && marker && e.reading) {
-    const lo = Number(gauge.getAttribute('data-lo'));
-    const hi = Number(gauge.getAttribute('data-hi'));
-    const x = Math.min(100, Math.max(0, ((e.reading.value - lo) / (hi - lo)) * 100));
-    marker.setAttribute('x', String(Math.round((x - 1) * 1e6) / 1e6));
-    const label = gauge.getAttribute('aria-label') ?? '';
-    gauge.setAttribute('aria-label', `${e.reading.text}${unit};${label.split(';').slice(1).join(';')}`);
-  }
+  if (gauge && e.reading) renderGauge(gauge, e.reading, e.state);
   const spark = row.querySelector('svg.spark');
-  if (spark) spark.replaceChildren(...linePoints(e.spark, 100, 24).map((points) => {
-    const line = document.createElementNS(SVG, 'polyline');
-    line.setAttribute('points', points);
-    return line;
-  }));
+  if (spark) {
+    spark.replaceChildren(...linePoints(e.spark, 100, 24).map((points) => {
+      const line = document.createElementNS(SVG, 'polyline');
+      line.setAttribute('points', points);
+      return line;
+    }));
+    spark.setAttribute('aria-label', sparkText(e.spark, unit));
+  }
+}
+
+function readingText(reading: Reading | null): string {
+  return reading ? `${reading.text}${reading.unit ? ` ${reading.unit}` : ''}` : 'no reading';
+}
+
+/** The health's icon and words, in a cell or the sensor page's entry (class health). */
+function renderHealth(scope: ParentNode, e: ElementData): void {
+  const health = scope.querySelector('.health');
+  if (!health) return;
+  const unknown = e.health === UNKNOWN_HEALTH;
+  const icon = health.querySelector('.icon');
+  if (icon) {
+    icon.textContent = unknown ? '?' : LABEL[e.state].icon;
+    icon.classList.toggle('neutral', unknown);
+  }
+  const words = health.querySelector('.text');
+  if (words) words.textContent = e.health;
+}
+
+/** The marker where the reading is, the band between the thresholds by the sensor's state (as svg.ts draws them). */
+function renderGauge(gauge: Element, reading: Reading, state: State): void {
+  const marker = gauge.querySelector('.marker');
+  const lo = Number(gauge.getAttribute('data-lo'));
+  const hi = Number(gauge.getAttribute('data-hi'));
+  const x = Math.min(100, Math.max(0, ((reading.value - lo) / (hi - lo)) * 100));
+  marker?.setAttribute('x', String(Math.round((x - 1) * 1e6) / 1e6));
+  gauge.querySelector('rect')?.setAttribute('class', BASE_BAND[state]);
+  const label = gauge.getAttribute('aria-label') ?? '';
+  gauge.setAttribute('aria-label', `${readingText(reading)};${label.split(';').slice(1).join(';')}`);
+}
+
+/** What a sparkline shows, in words (as svg.ts's sparkText). */
+function sparkText(values: (number | null)[], unit: string): string {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length < 2) return 'no history yet';
+  const u = unit ? ` ${unit}` : '';
+  return `recent readings from ${present[0]}${u} to ${present.at(-1)}${u}, lowest ${Math.min(...present)}${u}, highest ${Math.max(...present)}${u}`;
 }
 
 function renderElements(view: Status): boolean {
