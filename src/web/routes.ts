@@ -119,9 +119,10 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
     const found = sensorView(sources, request.params.id);
     if (!found) return reply.code(404).send({ error: 'not-found', message: `no numeric sensor has the id ${request.params.id}` });
     const { element, time } = found;
+    const { id, name, state, health, currentState, reading } = element;
     return {
-      api: API_VERSION, id: element.id, name: element.name, unit: element.reading?.unit ?? '', seconds: sources.history.seconds,
-      points: history(sources, element.id, time),
+      api: API_VERSION, id, name, unit: reading?.unit ?? '', seconds: sources.history.seconds,
+      points: history(sources, id, time), time, state, health, currentState, reading,
     };
   });
 

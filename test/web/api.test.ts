@@ -71,7 +71,7 @@ t.test('the JSON API: the page\'s data, stable and read-only', async (t) => {
   t.match(headers['content-type'], /^application\/json/);
   t.equal(headers['cache-control'], 'private, no-store');
   t.match(body, { api: 1, host: { name: 'testhost', manufacturer: 'Thincim Labs', model: 'SR-2000', serialNumber: 'SIM2U0001', bios: { version: '2.14.1', date: '2023-05-17' } } });
-  t.same(body.verdict, { state: 'OK', reasons: [] });
+  t.same(body.verdict, { state: 'OK', reasons: [], failing: [] });
   t.same(body.groups.map((g: { id: string }) => g.id),
     ['temperature', 'voltage', 'current', 'power', 'fanSpeed', 'discrete', 'fans', 'powerSupplies', 'redundancy', 'processors', 'memory']);
   const cpu = body.groups[0].elements.find((e: { id: string }) => e.id === 'simulated:cpu1-temp');
@@ -159,6 +159,7 @@ t.test('history: one reading per step, in the JSON and the sparklines; its memor
   const history = await json(`/api/v1/sensors/${encodeURIComponent('simulated:cpu1-temp')}/history`);
   t.equal(history.status, 200);
   t.match(history.body, { api: 1, id: 'simulated:cpu1-temp', name: 'CPU1 Temp', unit: '°C', seconds: 600 });
+  t.match(history.body, { time: Number, state: 'OK', health: 'OK', currentState: 'Normal', reading: { unit: '°C', thresholds: { UpperThresholdCritical: 95 } } }, 'and the sensor now, for its page\'s poll');
   t.ok(history.body.points.length >= 1 && history.body.points.length <= 2, 'publications within one step keep one reading');
   t.equal(typeof history.body.points[0].value, 'number');
   const missing = await json('/api/v1/sensors/nope/history');

@@ -336,6 +336,54 @@ t.test('a long unbroken state text stays in its cell, on a desktop and on a phon
   }
 });
 
+interface Box { text: string; top: number; bottom: number; left: number; right: number }
+
+/** The chart's labels on screen: inside the chart, legible, none over another. */
+async function chartLabels(t: Test, page: Page, when: string): Promise<void> {
+  const chart = (await page.locator('svg.chart').boundingBox())!;
+  const boxes: Box[] = await page.locator('svg.chart text').evaluateAll((texts) => texts.map((n) => {
+    const r = n.getBoundingClientRect();
+    return { text: n.textContent ?? '', top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  }));
+  t.ok(boxes.length >= 5, `${when}: the extremes and three thresholds are labelled`);
+  for (const b of boxes) {
+    t.ok(b.bottom - b.top >= 9, `${when}: "${b.text}" is legible (${Math.round(b.bottom - b.top)} px high)`);
+    t.ok(b.top >= chart.y - 0.5 && b.bottom <= chart.y + chart.height + 0.5 && b.left >= chart.x - 0.5 && b.right <= chart.x + chart.width + 0.5, `${when}: "${b.text}" is inside the chart`);
+  }
+  const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.text} / ${b.text}`));
+  t.same(overlaps, [], `${when}: no label over another`);
+}
+
+t.test('a sensor\'s page keeps itself current; its chart says the span it holds; its labels stay apart and legible on a phone', async (t) => {
+  const id = 'simulated:cpu1-temp';
+  const history = async () => {
+    const response = await fetch(`${origin}/api/v1/sensors/${encodeURIComponent(id)}/history`, { headers: { Authorization: basic(VIEWER.name, VIEWER.password) } });
+    return (await response.json()) as { unit: string; time: number; state: string; health: string; currentState: string; reading: { text: string }; points: { time: number }[] };
+  };
+  const w = await open({ viewport: { width: 360, height: 740 } }, `/sensors/${encodeURIComponent(id)}`);
+  const { page } = w;
+  const asOf = Date.parse((await page.locator('main > p time').last().getAttribute('datetime'))!);
+  const held = Math.round((asOf - (await history()).points[0]!.time) / 1000);
+  t.ok(held < 3600, `the agent has held readings for ${held} s of the hour it keeps`);
+  t.equal(await page.locator('#chart-h').textContent(), held < 120 ? `Last ${held} seconds` : `Last ${Math.round(held / 60)} minutes`, 'the heading says what the chart holds');
+  await chartLabels(t, page, 'as served');
+  const marker = () => page.locator('.gauge-big .marker').getAttribute('x');
+  const before = await marker();
+  // CPU1 reaches 101 °C, past its fatal threshold, at 490 s.
+  await refreshTo(500_000);
+  const after = await history();
+  await page.waitForFunction((text) => document.getElementById('now-reading')?.textContent === text, `${after.reading.text} ${after.unit}`, { timeout: 8000 });
+  t.equal(await page.locator('#now-state').textContent(), after.currentState, 'its state');
+  t.equal(await page.locator('#now-health .text').textContent(), after.health, 'its health');
+  t.match(await page.locator('#now-health').getAttribute('class'), new RegExp(`st-${after.state}`));
+  t.not(await marker(), before, 'the gauge\'s marker moved');
+  t.ok(Number(await page.locator('#readings-count').textContent()) >= after.points.length, 'the readings listed');
+  t.ok(Number.parseFloat((await page.locator('svg.chart text.axis').first().textContent())!) > 101, 'the chart\'s scale takes the new reading');
+  t.match(await page.locator('#live').textContent(), /^Live: updated /);
+  await chartLabels(t, page, 'redrawn');
+  await w.context.close();
+});
+
 /** Desktop and phone, light and dark, of the page as it is now. */
 async function screenshots(desktop: Page): Promise<void> {
   const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } };

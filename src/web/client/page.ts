@@ -9,10 +9,15 @@
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
-interface Reading { value: number; text: string; unit: string }
+type Thresholds = Partial<Record<ThresholdName, number>>;
+type ThresholdName = 'LowerThresholdFatal' | 'LowerThresholdCritical' | 'LowerThresholdNonCritical' | 'UpperThresholdNonCritical' | 'UpperThresholdCritical' | 'UpperThresholdFatal';
+interface Reading { value: number; text: string; unit: string; thresholds: Thresholds }
 interface ElementData { id: string; kind: string; name: string; state: State; health: string; currentState: string | null; reading: Reading | null; spark: (number | null)[] }
 interface Provider { name: string; state: 'sampling' | 'failed' | 'starting'; lastSample: number | null; lastError: string | null; consecutiveFailures: number; backoffUntil: number | null }
 interface HwEvent { sequence: number; time: number; severity: string; message: string }
+interface Point { time: number; value: number | null }
+/** GET /api/v1/sensors/:id/history. */
+interface History { name: string; unit: string; seconds: number; time: number; points: Point[]; state: State; health: string; currentState: string | null; reading: Reading | null }
 interface Failing { id: string; state: State; health: string }
 interface Status {
   generation: number;
@@ -149,21 +154,20 @@ function renderEvents(events: HwEvent[]): void {
   if (empty) empty.hidden = events.length > 0;
 }
 
-/** Polyline point lists of `values` on width × height, y scaled to their range (as the server draws them). */
-function linePoints(values: (number | null)[], width: number, height: number): string[] {
+/** Polyline point lists of `values` on width × height, y scaled to [min, max] or their range (as svg.ts draws them). */
+function linePoints(values: (number | null)[], width: number, height: number, min?: number, max?: number): string[] {
   const present = values.filter((v): v is number => v !== null);
   if (!present.length) return [];
-  const lo = Math.min(...present);
-  const span = Math.max(...present) - lo || 1;
+  const lo = min ?? Math.min(...present);
+  const span = (max ?? Math.max(...present)) - lo || 1;
   const step = values.length > 1 ? width / (values.length - 1) : 0;
   const runs: string[] = [];
   let run: string[] = [];
-  const r = (v: number) => Math.round(v * 1e6) / 1e6;
   values.forEach((v, i) => {
     if (v === null) {
       if (run.length) runs.push(run.join(' '));
       run = [];
-    } else run.push(`${r(i * step)},${r(height - 1 - ((v - lo) / span) * (height - 2))}`);
+    } else run.push(`${round(i * step)},${round(height - 1 - ((v - lo) / span) * (height - 2))}`);
   });
   if (run.length) runs.push(run.join(' '));
   return runs;
@@ -176,7 +180,7 @@ function renderRow(row: HTMLElement, e: ElementData): void {
     if (cell && cell.textContent !== value) cell.textContent = value;
   };
   text('state', e.currentState ?? '');
-  renderHealth(row, e);
+  renderHealth(row.querySelector('.health'), e);
   if (e.kind !== 'numericSensor') return;
   const unit = e.reading?.unit ?? '';
   text('reading', readingText(e.reading));
@@ -197,9 +201,8 @@ function readingText(reading: Reading | null): string {
   return reading ? `${reading.text}${reading.unit ? ` ${reading.unit}` : ''}` : 'no reading';
 }
 
-/** The health's icon and words, in a cell or the sensor page's entry (class health). */
-function renderHealth(scope: ParentNode, e: ElementData): void {
-  const health = scope.querySelector('.health');
+/** The health's icon and words, in a cell or the sensor page's entry. */
+function renderHealth(health: Element | null, e: { state: State; health: string }): void {
   if (!health) return;
   const unknown = e.health === UNKNOWN_HEALTH;
   const icon = health.querySelector('.icon');
@@ -245,6 +248,95 @@ function renderElements(view: Status): boolean {
     }
   }
   return same && count === rows.size;
+}
+
+const THRESHOLD_WORDS: Record<ThresholdName, string> = {
+  LowerThresholdFatal: 'lower fatal', LowerThresholdCritical: 'lower critical', LowerThresholdNonCritical: 'lower non-critical',
+  UpperThresholdNonCritical: 'upper non-critical', UpperThresholdCritical: 'upper critical', UpperThresholdFatal: 'upper fatal',
+};
+/** As svg.ts: the room of a chart label, in the chart's units. */
+const LABEL_ROOM = 26;
+const BOTTOM_MARGIN = 7;
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+function spanText(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 120 ? `${s} seconds` : s < 7200 ? `${Math.round(s / 60)} minutes` : `${Math.round(s / 3600)} hours`;
+}
+
+/** As render.ts's chartTitle: the span the chart holds, not the window kept. */
+function chartTitle(points: Point[], time: number, seconds: number): string {
+  return points.length ? `Last ${spanText(Math.min(seconds, (time - points[0]!.time) / 1000))}` : 'No readings yet';
+}
+
+/** As svg.ts's labelBaselines: labels LABEL_ROOM apart, within the chart, in order. */
+function labelBaselines(ys: number[], height: number): number[] {
+  const order = ys.map((y, i) => ({ y: y - 3, i })).sort((a, b) => a.y - b.y);
+  let next = LABEL_ROOM;
+  const placed = order.map(({ y }) => (next = Math.max(y, next) + LABEL_ROOM) - LABEL_ROOM);
+  let limit = height - BOTTOM_MARGIN;
+  for (let k = placed.length - 1; k >= 0; k--) limit = (placed[k] = Math.min(placed[k]!, limit)) - LABEL_ROOM;
+  const out: number[] = [];
+  order.forEach(({ i }, k) => (out[i] = round(placed[k]!)));
+  return out;
+}
+
+function svgNode(tag: string, attributes: Record<string, string | number>, text?: string): Element {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** As svg.ts's chartSvg draws it. */
+function chartNode(points: Point[], reading: Reading | null, unit: string, label: string): Element {
+  const W = 600;
+  const H = 200;
+  const values = points.map((p) => p.value).filter((v): v is number => v !== null);
+  const thresholds = reading ? Object.entries(reading.thresholds) as [ThresholdName, number][] : [];
+  const all = [...values, ...thresholds.map(([, v]) => v)];
+  if (all.length === 0) return el('p', { text: 'No readings yet.' });
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.05;
+  lo -= pad;
+  hi += pad;
+  const y = (v: number) => round(H - ((v - lo) / (hi - lo)) * H);
+  const u = unit ? ` ${unit}` : '';
+  const baselines = labelBaselines(thresholds.map(([, v]) => y(v)), H);
+  const svg = svgNode('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label });
+  svg.append(svgNode('rect', { class: 'chart-bg', x: 0, y: 0, width: W, height: H }));
+  thresholds.forEach(([name, v], i) => {
+    const cls = name.includes('Fatal') ? 'fatal' : name.includes('NonCritical') ? 'warn' : 'crit';
+    svg.append(svgNode('line', { class: `th th-${cls}`, x1: 0, x2: W, y1: y(v), y2: y(v) }),
+      svgNode('text', { class: 'th-label', x: W - 4, y: baselines[i]!, 'text-anchor': 'end' }, `${THRESHOLD_WORDS[name]} ${v}${u}`));
+  });
+  for (const run of linePoints(points.map((p) => p.value), W, H, lo, hi)) svg.append(svgNode('polyline', { class: 'line', points: run }));
+  svg.append(svgNode('text', { class: 'axis', x: 4, y: LABEL_ROOM - 4 }, `${round(hi)}${u}`), svgNode('text', { class: 'axis', x: 4, y: H - BOTTOM_MARGIN }, `${round(lo)}${u}`));
+  return svg;
+}
+
+/** The sensor page's reading, state, health, gauge, chart and readings, from the sensor's history. */
+function renderSensor(h: History): void {
+  const text = (id: string, value: string) => {
+    const node = $(id);
+    if (node) node.textContent = value;
+  };
+  text('now-reading', readingText(h.reading));
+  text('now-state', h.currentState ?? '');
+  const health = $('now-health');
+  if (health) setState(health, h.state);
+  renderHealth(health, h);
+  const gauge = document.querySelector('.gauge-big svg.gauge');
+  if (gauge && h.reading) renderGauge(gauge, h.reading, h.state);
+  const title = chartTitle(h.points, h.time, h.seconds);
+  text('chart-h', title);
+  $('chart')?.replaceChildren(chartNode(h.points, h.reading, h.unit, `${h.name}: ${title.toLowerCase()} of readings`));
+  text('readings-count', String(h.points.length));
+  const u = h.unit ? ` ${h.unit}` : '';
+  $('readings-rows')?.replaceChildren(...[...h.points].reverse().map((p) =>
+    el('tr', {}, el('td', {}, timeNode(p.time)), el('td', { text: p.value === null ? 'no reading' : `${p.value}${u}` }))));
+  $('as-of')?.replaceChildren(timeNode(h.time));
 }
 
 function setLive(text: string, reloadLink = false): void {
@@ -350,12 +442,30 @@ function render(view: Status, serverNow: number): void {
   setLive(`Live: updated ${utcTime(serverNow)}.${devicesSame ? '' : ' Devices appeared or disappeared.'}`, !devicesSame);
 }
 
+/** The sensor of a sensor's page; undefined on the host's page. */
+const sensor = main?.dataset['sensor'];
+
+/** One poll of the host's page: the status, rendered; the server's time of the answer. */
+async function refreshHost(): Promise<number> {
+  const { view, serverNow } = await fetchStatus();
+  if (view) render(view, serverNow);
+  return serverNow;
+}
+
+/** One poll of a sensor's page: its history, rendered. */
+async function refreshSensor(id: string): Promise<number> {
+  const response = await fetch(`/api/v1/sensors/${encodeURIComponent(id)}/history`, { cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (!response.ok) throw new HttpError(response.status);
+  const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
+  renderSensor((await response.json()) as History);
+  setLive(`Live: updated ${utcTime(serverNow)}.`);
+  return serverNow;
+}
+
 async function poll(): Promise<void> {
   try {
-    const { view, serverNow } = await fetchStatus();
-    lastGood = serverNow;
+    lastGood = await (sensor === undefined ? refreshHost() : refreshSensor(sensor));
     online();
-    if (view) render(view, serverNow);
   } catch (err) {
     offline(err);
   } finally {
