@@ -7,14 +7,14 @@ import { once } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SecureContextOptions } from 'node:tls';
-import { fastify as Fastify, LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { fastify as Fastify, LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
 import { healthRoutes } from './health.js';
 import { checkHost, type AllowedHosts } from './host-check.js';
 import type { BrokerMetrics } from './metrics.js';
-import { webRoutes, type WebOptions } from '../web/index.js';
+import { securePageAnswer, webRoutes, type WebOptions } from '../web/index.js';
 
 export interface TLSOptions extends SecureContextOptions {
   minVersion: 'TLSv1.2' | 'TLSv1.3';
@@ -100,6 +100,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     schemaController: { compilersFactory: NO_SCHEMA_COMPILERS },
     clientErrorHandler: (error: Error, socket: Socket) => answerClientError(error, socket, inFlight),
+    // fastify answers a path it cannot route (a parameter past maxParamLength, a bad escape) past every hook.
+    frameworkErrors: (error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+      if (options.web) securePageAnswer(request, reply);
+      return reply.code(error.statusCode ?? 400).type('text/plain; charset=utf-8').send(`${error.message}\n`);
+    },
     ...(options.tls
       ? { https: { ...transport, ...handshake, ...options.tls, ciphers: CIPHERS, honorCipherOrder: true, rejectUnauthorized: false } }
       : { http: transport }),
@@ -121,7 +126,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   logRequests(app, options.metrics);
   healthRoutes(app, options.providers);
   options.metrics?.route(app);
-  if (options.web) await app.register(webRoutes, options.web);
+  if (options.web) {
+    app.addHook('onSend', async (request, reply, payload) => {
+      securePageAnswer(request, reply);
+      return payload;
+    });
+    await app.register(webRoutes, options.web);
+  }
   await app.register(cimxmlRoute, options);
   return app;
 }

@@ -11,7 +11,7 @@ import type { BrokerState } from '../server/state.js';
 import { DEFAULT_HISTORY, SensorHistory, type HistoryOptions } from './history.js';
 import { elementId, instancesOf, type ViewSources } from './view.js';
 
-export { webRoutes, type WebOptions } from './routes.js';
+export { securePageAnswer, webRoutes, type WebOptions } from './routes.js';
 export { DEFAULT_HISTORY, SensorHistory, type HistoryOptions } from './history.js';
 export { statusView, type StatusView } from './view.js';
 

@@ -34,8 +34,21 @@ function time(ms: number): string {
   return `<time datetime="${new Date(ms).toISOString()}">${esc(utcTime(ms))}</time>`;
 }
 
+/** The neutral look of a health that says nothing ("Unknown", HealthState 0): counted OK by the verdict, but no check mark. */
+export const UNKNOWN_HEALTH = 'Unknown';
+
 function icon(state: NagiosState): string {
   return `<span class="icon" aria-hidden="true">${STATE_LABEL[state].icon}</span>`;
+}
+
+/** An element's health icon: its state's, or the neutral one for a health that is unknown. */
+function healthIcon(e: ElementView): string {
+  return e.health === UNKNOWN_HEALTH ? '<span class="icon neutral" aria-hidden="true">?</span>' : icon(e.state);
+}
+
+/** What a change of the verdict is keyed on: its state and its failing elements' health, not the readings its reasons quote. */
+export function verdictKey(v: StatusView['verdict']): string {
+  return [v.state, ...v.failing.map((f) => `${f.id}=${f.state}:${f.health}`)].join('|');
 }
 
 function layout(title: string, assets: AssetLinks, body: string): string {
@@ -73,8 +86,10 @@ function overview(view: StatusView): string {
   const age = view.newestSample === null ? 'no sample yet'
     : `last sample ${time(view.newestSample)}, <span class="age" data-since="${view.newestSample}">${ageText(view.time - view.newestSample)}</span> before this page was made`;
   return '<section class="overview" aria-labelledby="overall-h"><h2 id="overall-h">Overall health</h2>' +
-    `<div id="verdict" class="verdict st-${view.verdict.state}" role="status" aria-live="polite" aria-atomic="true">` +
+    `<div id="verdict" class="verdict st-${view.verdict.state}">` +
     `<p class="verdict-state">${icon(v.state)}<strong>${STATE_LABEL[v.state].word}</strong></p>${reasons}</div>` +
+    // Announced only when the verdict changes: the box above changes whenever a reading its reasons quote moves.
+    `<p id="verdict-news" class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-key="${esc(verdictKey(v))}"></p>` +
     `<p id="samples">${age}.</p>` +
     '<p id="live" class="live">' +
     `<noscript>A snapshot made at ${esc(utcTime(view.time))}: reload the page for newer readings.</noscript></p>` +
@@ -138,7 +153,7 @@ function group(g: GroupView): string {
 }
 
 function healthCell(e: ElementView): string {
-  return `<td class="health" data-label="Health">${icon(e.state)}<span class="text">${esc(e.health)}</span></td>`;
+  return `<td class="health" data-label="Health">${healthIcon(e)}<span class="text">${esc(e.health)}</span></td>`;
 }
 
 export function readingText(e: ElementView): string {
@@ -150,7 +165,7 @@ function numericRow(e: ElementView): string {
   const unit = e.reading?.unit ?? '';
   return `<tr data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row"><a href="${esc(href)}">${esc(e.name)}</a></th>` +
     `<td class="reading" data-label="Reading">${esc(readingText(e))}</td>` +
-    `<td class="gauge-cell" data-label="Thresholds">${e.reading ? gaugeSvg(e.reading) : ''}</td>` +
+    `<td class="gauge-cell" data-label="Thresholds">${e.reading ? gaugeSvg(e.reading, e.state) : ''}</td>` +
     `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>${healthCell(e)}` +
     `<td class="spark-cell" data-label="Recent">${sparkSvg(e.spark, sparkText(e.spark, unit))}</td></tr>`;
 }
@@ -169,23 +184,43 @@ export interface SensorPage {
   host: string;
 }
 
+/** A span of time in words: "45 seconds", "3 minutes", "2 hours". */
+export function spanText(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 120) return `${s} seconds`;
+  if (s < 7200) return `${Math.round(s / 60)} minutes`;
+  return `${Math.round(s / 3600)} hours`;
+}
+
+/** What the chart holds: from its oldest reading to now, at most the window kept (a young agent holds less than its window). */
+export function chartTitle(points: readonly ChartPoint[], time: number, seconds: number): string {
+  return points.length ? `Last ${spanText(Math.min(seconds, (time - points[0]!.time) / 1000))}` : 'No readings yet';
+}
+
+function readingRows(points: readonly ChartPoint[], unit: string): string {
+  const u = unit ? ` ${unit}` : '';
+  return [...points].reverse().map((p) => `<tr><td>${time(p.time)}</td><td>${p.value === null ? 'no reading' : esc(`${p.value}${u}`)}</td></tr>`).join('');
+}
+
+/** A sensor's page; the script keeps its reading, gauge, chart and readings current (main's data-sensor). */
 export function renderSensorPage(page: SensorPage, assets: AssetLinks): string {
   const e = page.element;
   const unit = e.reading?.unit ?? '';
-  const u = unit ? ` ${unit}` : '';
-  const window = page.seconds >= 120 ? `${Math.round(page.seconds / 60)} minutes` : `${page.seconds} seconds`;
-  const label = `${e.name}: readings over the last ${window}`;
-  const rows = [...page.points].reverse().map((p) => `<tr><td>${time(p.time)}</td><td>${p.value === null ? 'no reading' : esc(`${p.value}${u}`)}</td></tr>`).join('');
+  const title = chartTitle(page.points, page.time, page.seconds);
+  const chart = page.seconds === 0 ? '<p>History is off (history.seconds is 0).</p>'
+    : `<div id="chart">${chartSvg(page.points, e.reading, unit, `${e.name}: ${title.toLowerCase()} of readings`)}</div>` +
+      `<p class="note">Readings are kept for up to ${spanText(page.seconds)}.</p>`;
   const body = '<a class="skip" href="#main">Skip to the chart</a>' +
     `<header class="top"><p class="crumb"><a href="/">${esc(page.host || 'Host')}</a></p><h1>${esc(e.name)}</h1></header>` +
-    `<main id="main" tabindex="-1"><section aria-labelledby="now-h"><h2 id="now-h">Now</h2><dl class="identity">` +
-    `<div><dt>Reading</dt><dd>${esc(readingText(e))}</dd></div><div><dt>State</dt><dd>${esc(e.currentState ?? '')}</dd></div>` +
-    `<div><dt>Health</dt><dd class="st-${e.state}">${icon(e.state)}${esc(e.health)}</dd></div></dl>` +
-    `${e.reading ? `<div class="gauge-big">${gaugeSvg(e.reading)}</div>` : ''}</section>` +
-    `<section aria-labelledby="chart-h"><h2 id="chart-h">Last ${window}</h2>` +
-    (page.seconds === 0 ? '<p>History is off (history.seconds is 0).</p>' : chartSvg(page.points, e.reading, unit, label)) +
-    `<details><summary>Readings (${page.points.length})</summary><table class="readings"><thead><tr><th scope="col">Time</th><th scope="col">Reading</th></tr></thead>` +
-    `<tbody>${rows}</tbody></table></details></section>` +
-    `<p>As of ${time(page.time)}. The same data as JSON: <a href="/api/v1/sensors/${esc(encodeURIComponent(e.id))}/history">history</a>.</p></main>`;
+    `<main id="main" tabindex="-1" data-sensor="${esc(e.id)}"><section class="overview" aria-labelledby="now-h"><h2 id="now-h">Now</h2><dl class="identity">` +
+    `<div><dt>Reading</dt><dd id="now-reading">${esc(readingText(e))}</dd></div><div><dt>State</dt><dd id="now-state">${esc(e.currentState ?? '')}</dd></div>` +
+    `<div><dt>Health</dt><dd id="now-health" class="health st-${e.state}">${healthIcon(e)}<span class="text">${esc(e.health)}</span></dd></div></dl>` +
+    `${e.reading ? `<div class="gauge-big">${gaugeSvg(e.reading, e.state)}</div>` : ''}` +
+    `<p id="live" class="live"><noscript>A snapshot made at ${esc(utcTime(page.time))}: reload the page for newer readings.</noscript></p>` +
+    '<div id="offline" class="offline" role="alert" hidden></div></section>' +
+    `<section aria-labelledby="chart-h"><h2 id="chart-h">${esc(title)}</h2>${chart}` +
+    `<details><summary>Readings (<span id="readings-count">${page.points.length}</span>)</summary><table class="readings"><thead><tr><th scope="col">Time</th><th scope="col">Reading</th></tr></thead>` +
+    `<tbody id="readings-rows">${readingRows(page.points, unit)}</tbody></table></details></section>` +
+    `<p>As of <span id="as-of">${time(page.time)}</span>. The same data as JSON: <a href="/api/v1/sensors/${esc(encodeURIComponent(e.id))}/history">history</a>.</p></main>`;
   return layout(`${e.name} · ${page.host} · thincim`, assets, body);
 }

@@ -11,11 +11,12 @@
  *   GET /api/v1/sensors/:id/history     one sensor's history as JSON
  *   GET /assets/page.{css,js}, icon.svg the page's own assets
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Body, matches, negotiate, Snapshots } from './answers.js';
 import { loadAssets, type Asset } from './assets.js';
 import { esc } from './escape.js';
 import { renderPage, renderSensorPage, type AssetLinks } from './render.js';
-import { API_VERSION, sensorView, statusView, type ViewSources } from './view.js';
+import { API_VERSION, sensorView, type ViewSources } from './view.js';
 
 export interface WebOptions {
   sources: ViewSources;
@@ -39,9 +40,39 @@ function secure(reply: FastifyReply, csp: string): FastifyReply {
   });
 }
 
+/** The page's paths besides `/`. */
+const PAGE_PREFIXES = ['/sensors/', '/api/v1/', '/assets/'];
+
+/** Whether a request is for one of the page's paths: not a CIM-XML POST, which may use any path. */
+function forPage(request: FastifyRequest): boolean {
+  if (request.method === 'POST') return false;
+  const path = request.url.split('?', 1)[0]!;
+  return path === '/' || PAGE_PREFIXES.some((prefix) => path.startsWith(prefix));
+}
+
+/**
+ * The page's headers on an answer to its paths that no page route made: the
+ * authentication's 401, the 405 of a method the page does not take, fastify's
+ * 414 of a parameter too long. The listener calls it for every answer.
+ */
+export function securePageAnswer(request: FastifyRequest, reply: FastifyReply): void {
+  if (forPage(request) && !reply.hasHeader('content-security-policy')) secure(reply, DATA_CSP);
+}
+
 /** Authenticated answers are never kept by a shared cache, nor by the browser. */
 function private_(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'private, no-store');
+}
+
+/** A broker's snapshots, one for all its listeners. */
+const snapshotsOf = new WeakMap<ViewSources, Snapshots>();
+
+/** `body` in the encoding the client takes best; the answer says it varies by Accept-Encoding. */
+function encoded(request: FastifyRequest, reply: FastifyReply, body: Body): Promise<Buffer> {
+  const encoding = negotiate(request.headers['accept-encoding'], body.identity.length);
+  reply.header('vary', 'accept-encoding');
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return body.get(encoding);
 }
 
 export async function webRoutes(app: FastifyInstance, options: WebOptions): Promise<void> {
@@ -52,10 +83,14 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
     icon: `/assets/icon.svg?v=${assets.icon.hash}`,
   };
   const { sources } = options;
+  const snapshots = snapshotsOf.get(sources) ?? new Snapshots(sources);
+  snapshotsOf.set(sources, snapshots);
 
-  app.get('/', async (_request, reply) => {
+  app.get('/', async (request, reply) => {
     secure(private_(reply), PAGE_CSP).type('text/html; charset=utf-8');
-    return renderPage(statusView(sources), links);
+    const snapshot = snapshots.current();
+    snapshot.html ??= new Body(Buffer.from(renderPage(snapshot.view, links)));
+    return encoded(request, reply, snapshot.html);
   });
 
   app.get<{ Params: { id: string } }>('/sensors/:id', async (request, reply) => {
@@ -69,9 +104,14 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
     return renderSensorPage({ element, points: history(sources, element.id, time), seconds: sources.history.seconds, time, host }, links);
   });
 
-  app.get('/api/v1/status', async (_request, reply) => {
-    secure(private_(reply), DATA_CSP);
-    return statusView(sources);
+  // The poll: 304 while nothing it shows has changed.
+  app.get('/api/v1/status', async (request, reply) => {
+    secure(private_(reply), DATA_CSP).type('application/json; charset=utf-8');
+    const snapshot = snapshots.current();
+    reply.header('etag', snapshot.etag);
+    if (matches(request.headers['if-none-match'], snapshot.etag)) return reply.code(304).send();
+    snapshot.json ??= new Body(Buffer.from(JSON.stringify(snapshot.view)));
+    return encoded(request, reply, snapshot.json);
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/sensors/:id/history', async (request, reply) => {
@@ -79,9 +119,10 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
     const found = sensorView(sources, request.params.id);
     if (!found) return reply.code(404).send({ error: 'not-found', message: `no numeric sensor has the id ${request.params.id}` });
     const { element, time } = found;
+    const { id, name, state, health, currentState, reading } = element;
     return {
-      api: API_VERSION, id: element.id, name: element.name, unit: element.reading?.unit ?? '', seconds: sources.history.seconds,
-      points: history(sources, element.id, time),
+      api: API_VERSION, id, name, unit: reading?.unit ?? '', seconds: sources.history.seconds,
+      points: history(sources, id, time), time, state, health, currentState, reading,
     };
   });
 

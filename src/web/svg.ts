@@ -4,7 +4,7 @@
  * only; classes give the colours (page.css), so light and dark follow the
  * style sheet, and no style attribute is needed under the CSP.
  */
-import type { ThresholdName } from '../client/health.js';
+import type { NagiosState, ThresholdName } from '../client/health.js';
 import { esc } from './escape.js';
 import type { ReadingView } from './view.js';
 
@@ -44,10 +44,13 @@ export function thresholdText(reading: ReadingView): string {
   return parts.length ? `thresholds: ${parts.join(', ')}` : 'no thresholds';
 }
 
-export function gaugeSvg(reading: ReadingView): string {
+/** The band between the thresholds, by the sensor's state: green only for a healthy sensor (one without thresholds has only this band). */
+export const BASE_BAND: Readonly<Record<NagiosState, string>> = { OK: 'band-ok', WARNING: 'band-warn', CRITICAL: 'band-crit', UNKNOWN: 'band-unknown' };
+
+export function gaugeSvg(reading: ReadingView, state: NagiosState): string {
   const [lo, hi] = gaugeDomain(reading);
   const x = (v: number) => position(v, lo, hi);
-  const bands = ['<rect class="band-ok" x="0" y="4" width="100" height="8"/>'];
+  const bands = [`<rect class="${BASE_BAND[state]}" x="0" y="4" width="100" height="8"/>`];
   for (const [name, cls] of LOWER) {
     const v = reading.thresholds[name];
     if (v !== undefined) bands.push(`<rect class="band-${cls}" x="0" y="4" width="${x(v)}" height="8"/>`);
@@ -101,7 +104,33 @@ export interface ChartPoint {
   value: number | null;
 }
 
-/** A sensor's history with its thresholds as dashed lines, and its extremes and times as labels. */
+/**
+ * Vertical room of one of the chart's labels, in the chart's units: the
+ * 600-unit chart is some 340 px wide on a phone, where page.css sets its
+ * labels' font to 20 units (11 px) instead of 11, and a line of it takes
+ * some 24.
+ */
+export const LABEL_ROOM = 26;
+/** Room below the lowest baseline for the letters' descent. */
+const BOTTOM_MARGIN = 7;
+
+/** Baselines for labels wanted just above lines at `ys`: in order, LABEL_ROOM apart, none above the top or below the bottom. */
+export function labelBaselines(ys: readonly number[], height: number): number[] {
+  const order = ys.map((y, i) => ({ y: y - 3, i })).sort((a, b) => a.y - b.y);
+  let next = LABEL_ROOM;
+  const placed = order.map(({ y }) => (next = Math.max(y, next) + LABEL_ROOM) - LABEL_ROOM);
+  let limit = height - BOTTOM_MARGIN;
+  for (let k = placed.length - 1; k >= 0; k--) limit = (placed[k] = Math.min(placed[k]!, limit)) - LABEL_ROOM;
+  const out: number[] = [];
+  order.forEach(({ i }, k) => (out[i] = round(placed[k]!)));
+  return out;
+}
+
+/**
+ * A sensor's history with its thresholds as dashed lines labelled on the
+ * right, and its extremes labelled on the left. The script (page.ts) draws
+ * the same after each poll.
+ */
 export function chartSvg(points: readonly ChartPoint[], reading: ReadingView | null, unit: string, label: string): string {
   const W = 600;
   const H = 200;
@@ -116,12 +145,13 @@ export function chartSvg(points: readonly ChartPoint[], reading: ReadingView | n
   hi += pad;
   const y = (v: number) => round(H - ((v - lo) / (hi - lo)) * H);
   const u = unit ? ` ${unit}` : '';
-  const lines = thresholds.map(([name, v]) => {
+  const baselines = labelBaselines(thresholds.map(([, v]) => y(v)), H);
+  const lines = thresholds.map(([name, v], i) => {
     const cls = name.includes('Fatal') ? 'fatal' : name.includes('NonCritical') ? 'warn' : 'crit';
-    return `<line class="th th-${cls}" x1="0" x2="${W}" y1="${y(v)}" y2="${y(v)}"/><text class="th-label" x="${W - 4}" y="${y(v) - 3}" text-anchor="end">${esc(`${THRESHOLD_WORDS[name]} ${v}${u}`)}</text>`;
+    return `<line class="th th-${cls}" x1="0" x2="${W}" y1="${y(v)}" y2="${y(v)}"/><text class="th-label" x="${W - 4}" y="${baselines[i]}" text-anchor="end">${esc(`${THRESHOLD_WORDS[name]} ${v}${u}`)}</text>`;
   }).join('');
   const data = linePoints(points.map((p) => p.value), W, H, lo, hi).map((p) => `<polyline class="line" points="${p}"/>`).join('');
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(label)}">` +
     `<rect class="chart-bg" x="0" y="0" width="${W}" height="${H}"/>${lines}${data}` +
-    `<text class="axis" x="4" y="12">${esc(`${round(hi)}${u}`)}</text><text class="axis" x="4" y="${H - 4}">${esc(`${round(lo)}${u}`)}</text></svg>`;
+    `<text class="axis" x="4" y="${LABEL_ROOM - 4}">${esc(`${round(hi)}${u}`)}</text><text class="axis" x="4" y="${H - BOTTOM_MARGIN}">${esc(`${round(lo)}${u}`)}</text></svg>`;
 }

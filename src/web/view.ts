@@ -94,13 +94,21 @@ export interface EventView {
   element: string | null;
 }
 
+/** An element behind a reason of the verdict; unlike the reason, it quotes no reading, so it moves only when the verdict does. */
+export interface FailingView {
+  id: string;
+  name: string;
+  state: NagiosState;
+  health: string;
+}
+
 export interface StatusView {
   api: number;
   generation: number;
   /** Epoch milliseconds when this view was made. */
   time: number;
   host: HostView;
-  verdict: { state: NagiosState; reasons: string[] };
+  verdict: { state: NagiosState; reasons: string[]; failing: FailingView[] };
   /** Epoch milliseconds of the newest good sample of any provider, or null. */
   newestSample: number | null;
   providers: ProviderView[];
@@ -145,12 +153,16 @@ export function statusView(sources: ViewSources): StatusView {
   const report = evaluateHealth(inventory);
   const providers = sources.providers().filter((p) => p.enabled).map(providerView);
   const samples = providers.map((p) => p.lastSample).filter((t): t is number => t !== null);
+  const failing = problems(report);
   return {
     api: API_VERSION,
     generation: state.index.generation,
     time: now,
     host: hostView(inventory),
-    verdict: { state: report.state, reasons: problems(report).map(reason) },
+    verdict: {
+      state: report.state, reasons: failing.map(reason),
+      failing: failing.map((e) => ({ id: elementId(e.instance), name: e.name, state: e.status.state, health: e.status.text })),
+    },
     newestSample: samples.length ? Math.max(...samples) : null,
     providers,
     groups: groups(state, report.elements, sources.history, now),
@@ -194,7 +206,7 @@ function isoDate(cimDate: string): string {
   return `${cimDate.slice(0, 4)}-${cimDate.slice(4, 6)}-${cimDate.slice(6, 8)}`;
 }
 
-function providerView(p: ProviderState): ProviderView {
+export function providerView(p: ProviderState): ProviderView {
   const failing = p.consecutiveFailures > 0;
   return {
     name: p.name,

@@ -9,29 +9,42 @@
 import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { elementName, elementStatus, sensorReading } from '../../src/client/health.js';
-import { instancesOf } from '../../src/web/view.js';
+import { sparkText } from '../../src/web/svg.js';
+import { instancesOf, type StatusView } from '../../src/web/view.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { startTestBroker } from '../helpers/broker.js';
 import { basic } from '../helpers/client.js';
-import { testAuthenticator, writeUsers } from '../helpers/users.js';
+import { writeUsers } from '../helpers/users.js';
+import { FAST_SCRYPT } from '../security/helpers.js';
+import { Authenticator, AuthFailureLimiter, setUser, UserStore } from '../../src/security/index.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const VIEWER = { name: 'viewer', password: 'viewer-pass-1' };
+/** A user whose password is changed while the page is open. */
+const EXPIRING = { name: 'expiring', password: 'expiring-pass-1' };
 
 const dir = await mkdtemp(join(tmpdir(), 'thincim-page-'));
 const scenario = JSON.parse(await readFile(new URL('../../providers/simulated/default-scenario.json', import.meta.url), 'utf8'));
 scenario.$schema = undefined;
 scenario.sensors.find((s: { id: string }) => s.id === 'inlet-temp').label = `Inlet ${HOSTILE}`;
+/** A provider's state text that is one long word, as long as CurrentState may be (MaxLen 128). */
+const LONG_STATE = `Unrecognised${'X'.repeat(116)}`;
+// A sensor without thresholds that loses its reading (Critical) at 330 s; a discrete sensor whose health is unknown.
+scenario.sensors.push({ id: 'aux-temp', label: 'Aux Temp', kind: 'temperature', unit: 'celsius', decimals: 0, value: 40 });
+scenario.timeline.events.push({ at: 330, sensor: 'aux-temp', unavailable: 'failed' });
+scenario.discreteSensors.push({ id: 'aux-state', label: 'Aux State', kind: 'other', possibleStates: [LONG_STATE, 'Normal'], state: LONG_STATE, health: 'unknown' });
 const scenarioFile = join(dir, 'scenario.json');
 await writeFile(scenarioFile, JSON.stringify(scenario));
 
 let now = 0;
+const usersFile = await writeUsers(dir, { [VIEWER.name]: { role: 'readonly', password: VIEWER.password }, [EXPIRING.name]: { role: 'readonly', password: EXPIRING.password } });
+const users = await UserStore.open(usersFile);
 const started = await startTestBroker({
   listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: true }],
-  authenticator: await testAuthenticator(await writeUsers(dir, { [VIEWER.name]: { role: 'readonly', password: VIEWER.password } })),
+  authenticator: new Authenticator({ users, limiter: new AuthFailureLimiter({ maxFailures: 1000 }) }),
   simulated: { clock: () => now, startTime: 0, scenario: scenarioFile },
 });
 const origin = new URL(started.url).origin;
@@ -100,7 +113,7 @@ t.test('the page lists every sensor, fan and supply with its values; nothing lea
   const { page } = w;
   const state = started.broker.state;
   const sensors = instancesOf(state, 'CIM_NumericSensor');
-  t.equal(sensors.length, 23);
+  t.equal(sensors.length, 24);
   for (const sensor of sensors) {
     const row = rowOf(page, String(sensor.get('DeviceID')));
     const reading = sensorReading(sensor);
@@ -160,10 +173,30 @@ t.test('a hostile sensor label is shown as text and runs nothing', async (t) => 
   await Promise.all([w.context.close(), sensorPage.context.close()]);
 });
 
+t.test('credentials refused while the page is open: it says the agent answered, and to sign in again; it stops polling', async (t) => {
+  const w = await open({ httpCredentials: { username: EXPIRING.name, password: EXPIRING.password } });
+  const { page } = w;
+  await page.waitForFunction(() => document.getElementById('live')?.textContent?.startsWith('Live: updated'), undefined, { timeout: 8000 });
+  await setUser(usersFile, EXPIRING.name, 'a-new-password-2', { role: 'readonly', scrypt: FAST_SCRYPT });
+  await users.reload();
+  await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
+  const text = await page.locator('#offline').textContent();
+  t.match(text, /The agent answered .* but refused this browser's credentials \(HTTP 401\)/, 'the truth: it answered, and refused');
+  t.notMatch(text, /stopped answering/);
+  t.equal(await page.locator('#offline a').textContent(), 'Reload the page to sign in again.', 'what to do');
+  t.equal(await page.locator('#offline a').getAttribute('href'), '/');
+  t.match(await page.title(), /^Signed out · testhost · /);
+  const polls = () => w.requests.filter((u) => u.endsWith('/api/v1/status')).length;
+  const before = polls();
+  await page.waitForTimeout(4000);
+  t.equal(polls(), before, 'no more polls: each would be one more failed login');
+  await w.context.close();
+});
+
 t.test('with JavaScript off the page is complete', async (t) => {
   const w = await open({ javaScriptEnabled: false });
   const { page } = w;
-  t.equal(await page.locator('#devices tr[data-id]').count(), 23 + 3 + 6 + 2 + 2 + 2 + 4, 'every sensor and device');
+  t.equal(await page.locator('#devices tr[data-id]').count(), 24 + 4 + 6 + 2 + 2 + 2 + 4, 'every sensor and device');
   t.equal(await page.locator('#verdict strong').textContent(), 'OK');
   t.match(await page.locator('#live').textContent(), /A snapshot made at .*: reload the page/, 'says it is a snapshot');
   t.ok(await page.locator('h2', { hasText: 'Recent changes' }).isVisible());
@@ -186,7 +219,8 @@ t.test('a fan stops: failed and Critical without a reload; the change is listed;
   t.match(await fan.getAttribute('class'), /st-CRITICAL/);
   t.equal(await rowOf(page, 'simulated:fan3-speed').locator('.reading').textContent(), '0 RPM');
   t.match(await page.locator('#verdict .reasons').textContent(), /Fan 3: Critical failure/, 'the reason is given');
-  t.equal(await page.locator('#verdict').getAttribute('aria-live'), 'polite', 'announced to screen readers');
+  t.equal(await page.locator('#verdict-news').getAttribute('aria-live'), 'polite', 'announced to screen readers');
+  t.match(await page.locator('#verdict-news').textContent(), /^Overall health now Critical: .*Fan 3: Critical failure/, 'in words');
   const first = await page.locator('#events li').first().textContent();
   t.match(first, /Fan|Redundancy|Power/, 'the newest change is first');
   t.match(await page.locator('#events').textContent(), /Fan 3 Speed: reading 0 RPM crossed the Lower Critical/, 'the crossing is listed');
@@ -205,6 +239,148 @@ t.test('a fan stops: failed and Critical without a reload; the change is listed;
   await page.unroute('**/api/v1/status');
   await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
   t.match(await page.title(), /^Critical · /, 'back once the agent answers');
+  await w.context.close();
+});
+
+/** The model at `ms` of the scenario's timeline. */
+async function refreshTo(ms: number): Promise<void> {
+  now = ms;
+  await started.broker.manager.refresh();
+}
+
+async function status(): Promise<StatusView> {
+  const response = await fetch(`${origin}/api/v1/status`, { headers: { Authorization: basic(VIEWER.name, VIEWER.password) } });
+  return (await response.json()) as StatusView;
+}
+
+/** Waits for the page to show the current generation or a later one (the provider samples by itself too). */
+async function current(page: Page): Promise<StatusView> {
+  const view = await status();
+  await page.waitForFunction((g) => Number(document.getElementById('main')?.getAttribute('data-generation')) >= g, view.generation, { timeout: 8000 });
+  return view;
+}
+
+t.test('while the page is open: a moving reading is not announced again, a change of the verdict is, once; rows keep their words and colours', async (t) => {
+  const w = await open({ viewport: { width: 1280, height: 900 } });
+  const { page } = w;
+  // What a screen reader would say: every change inside a live region (aria-atomic: the whole region again).
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver((records) => {
+      const regions = new Set<Element>();
+      for (const r of records) {
+        const node = r.target instanceof Element ? r.target : r.target.parentElement;
+        const region = node?.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]');
+        if (region) regions.add(region);
+      }
+      for (const region of regions) said.push(region.textContent ?? '');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const said = () => page.evaluate(() => (window as unknown as { said: string[] }).said);
+  const reasons = () => page.locator('#verdict .reasons').textContent();
+  // The timeline: fan 3 back by 380 s; CPU1 ramps from 88 °C at 420 s to 96 at 440 (Warning above 85, Critical above 95).
+  await refreshTo(425_000);
+  const warm = await current(page);
+  t.ok(warm.verdict.reasons.some((r) => r.startsWith('CPU1 Temp: ')), 'CPU1 Temp is above its non-critical threshold');
+  t.same(await page.locator('#verdict .reasons li').allTextContents(), warm.verdict.reasons);
+  t.equal((await said()).length, 1, 'the new verdict is said once');
+  t.match((await said())[0], /^Overall health now Critical: .*CPU1 Temp/);
+  await refreshTo(432_000);
+  const warmer = await current(page);
+  t.same(warmer.verdict.reasons.map((r) => r.split(' (')[0]), warm.verdict.reasons.map((r) => r.split(' (')[0]), 'the same elements fail, as they did');
+  t.not(warmer.verdict.reasons.join(), warm.verdict.reasons.join(), 'but a reading the reasons quote moved');
+  t.same(await page.locator('#verdict .reasons li').allTextContents(), warmer.verdict.reasons, 'the page shows it');
+  await page.waitForTimeout(3500);
+  t.equal((await said()).length, 1, 'the same verdict: nothing said again');
+  await refreshTo(445_000);
+  const view = await current(page);
+  t.ok(view.verdict.reasons.some((r) => r.startsWith('CPU1 Temp: ')) && view.verdict.state === 'CRITICAL', 'CPU1 became Critical');
+  t.equal((await said()).length, 2, 'said once');
+  t.match((await said())[1], /^Overall health now Critical: .*CPU1 Temp/);
+
+  for (const e of view.groups.flatMap((g) => g.elements).filter((e) => e.kind === 'numericSensor')) {
+    t.equal(await rowOf(page, e.id).locator('svg.spark').getAttribute('aria-label'), sparkText(e.spark, e.reading?.unit ?? ''), `${e.name}: the sparkline's words follow its line`);
+  }
+  await gaugesAndIcons(t, page, 'after polls');
+  const fresh = await open({ viewport: { width: 1280, height: 900 } });
+  await gaugesAndIcons(t, fresh.page, 'as served');
+  await Promise.all([w.context.close(), fresh.context.close()]);
+});
+
+/** An unhealthy sensor's gauge has no green; an unknown health no check mark. */
+async function gaugesAndIcons(t: Test, page: Page, when: string): Promise<void> {
+  const aux = rowOf(page, 'simulated:aux-temp');
+  t.match(await aux.getAttribute('class'), /st-CRITICAL/, `${when}: the sensor without thresholds lost its reading`);
+  const bands = await aux.locator('svg.gauge rect:not(.marker)').evaluateAll((rects) => rects.map((r) => [r.getAttribute('class'), getComputedStyle(r).fill]));
+  const green = await page.locator('svg.gauge rect.band-ok').first().evaluate((r) => getComputedStyle(r).fill);
+  t.same(bands.map(([c]) => c), ['band-crit'], `${when}: its gauge's one band says Critical`);
+  t.not(bands[0]![1], green, `${when}: and is not green`);
+  const unknown = rowOf(page, 'simulated:aux-state').locator('.health');
+  t.equal(await unknown.locator('.text').textContent(), 'Unknown');
+  t.equal(await unknown.locator('.icon').textContent(), '?', `${when}: Unknown has no check mark`);
+  const colour = (locator: ReturnType<Page['locator']>) => locator.evaluate((n) => getComputedStyle(n).color);
+  t.not(await colour(unknown.locator('.icon')), await colour(rowOf(page, 'simulated:fan1').locator('.health .icon')), `${when}: nor the OK colour`);
+}
+
+t.test('a long unbroken state text stays in its cell, on a desktop and on a phone', async (t) => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const w = await open({ viewport });
+    const cell = rowOf(w.page, 'simulated:aux-state').locator('td.state');
+    t.equal(await cell.textContent(), LONG_STATE);
+    const overflowing = await w.page.locator('#devices th, #devices td').evaluateAll((cells) =>
+      cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => `${c.closest('tr')?.getAttribute('data-id')} ${c.className}`));
+    t.same(overflowing, [], `${viewport.width} px: no cell overflows`);
+    t.ok(await w.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${viewport.width} px: nothing scrolls sideways`);
+    await w.context.close();
+  }
+});
+
+interface Box { text: string; top: number; bottom: number; left: number; right: number }
+
+/** The chart's labels on screen: inside the chart, legible, none over another. */
+async function chartLabels(t: Test, page: Page, when: string): Promise<void> {
+  const chart = (await page.locator('svg.chart').boundingBox())!;
+  const boxes: Box[] = await page.locator('svg.chart text').evaluateAll((texts) => texts.map((n) => {
+    const r = n.getBoundingClientRect();
+    return { text: n.textContent ?? '', top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  }));
+  t.ok(boxes.length >= 5, `${when}: the extremes and three thresholds are labelled`);
+  for (const b of boxes) {
+    t.ok(b.bottom - b.top >= 9, `${when}: "${b.text}" is legible (${Math.round(b.bottom - b.top)} px high)`);
+    t.ok(b.top >= chart.y - 0.5 && b.bottom <= chart.y + chart.height + 0.5 && b.left >= chart.x - 0.5 && b.right <= chart.x + chart.width + 0.5, `${when}: "${b.text}" is inside the chart`);
+  }
+  const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.text} / ${b.text}`));
+  t.same(overlaps, [], `${when}: no label over another`);
+}
+
+t.test('a sensor\'s page keeps itself current; its chart says the span it holds; its labels stay apart and legible on a phone', async (t) => {
+  const id = 'simulated:cpu1-temp';
+  const history = async () => {
+    const response = await fetch(`${origin}/api/v1/sensors/${encodeURIComponent(id)}/history`, { headers: { Authorization: basic(VIEWER.name, VIEWER.password) } });
+    return (await response.json()) as { unit: string; time: number; state: string; health: string; currentState: string; reading: { text: string }; points: { time: number }[] };
+  };
+  const w = await open({ viewport: { width: 360, height: 740 } }, `/sensors/${encodeURIComponent(id)}`);
+  const { page } = w;
+  const asOf = Date.parse((await page.locator('main > p time').last().getAttribute('datetime'))!);
+  const held = Math.round((asOf - (await history()).points[0]!.time) / 1000);
+  t.ok(held < 3600, `the agent has held readings for ${held} s of the hour it keeps`);
+  t.equal(await page.locator('#chart-h').textContent(), held < 120 ? `Last ${held} seconds` : `Last ${Math.round(held / 60)} minutes`, 'the heading says what the chart holds');
+  await chartLabels(t, page, 'as served');
+  const marker = () => page.locator('.gauge-big .marker').getAttribute('x');
+  const before = await marker();
+  // CPU1 reaches 101 °C, past its fatal threshold, at 490 s.
+  await refreshTo(500_000);
+  const after = await history();
+  await page.waitForFunction((text) => document.getElementById('now-reading')?.textContent === text, `${after.reading.text} ${after.unit}`, { timeout: 8000 });
+  t.equal(await page.locator('#now-state').textContent(), after.currentState, 'its state');
+  t.equal(await page.locator('#now-health .text').textContent(), after.health, 'its health');
+  t.match(await page.locator('#now-health').getAttribute('class'), new RegExp(`st-${after.state}`));
+  t.not(await marker(), before, 'the gauge\'s marker moved');
+  t.ok(Number(await page.locator('#readings-count').textContent()) >= after.points.length, 'the readings listed');
+  t.ok(Number.parseFloat((await page.locator('svg.chart text.axis').first().textContent())!) > 101, 'the chart\'s scale takes the new reading');
+  t.match(await page.locator('#live').textContent(), /^Live: updated /);
+  await chartLabels(t, page, 'redrawn');
   await w.context.close();
 });
 

@@ -9,15 +9,21 @@
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
-interface Reading { value: number; text: string; unit: string }
+type Thresholds = Partial<Record<ThresholdName, number>>;
+type ThresholdName = 'LowerThresholdFatal' | 'LowerThresholdCritical' | 'LowerThresholdNonCritical' | 'UpperThresholdNonCritical' | 'UpperThresholdCritical' | 'UpperThresholdFatal';
+interface Reading { value: number; text: string; unit: string; thresholds: Thresholds }
 interface ElementData { id: string; kind: string; name: string; state: State; health: string; currentState: string | null; reading: Reading | null; spark: (number | null)[] }
 interface Provider { name: string; state: 'sampling' | 'failed' | 'starting'; lastSample: number | null; lastError: string | null; consecutiveFailures: number; backoffUntil: number | null }
 interface HwEvent { sequence: number; time: number; severity: string; message: string }
+interface Point { time: number; value: number | null }
+/** GET /api/v1/sensors/:id/history. */
+interface History { name: string; unit: string; seconds: number; time: number; points: Point[]; state: State; health: string; currentState: string | null; reading: Reading | null }
+interface Failing { id: string; state: State; health: string }
 interface Status {
   generation: number;
   time: number;
   host: { name: string };
-  verdict: { state: State; reasons: string[] };
+  verdict: { state: State; reasons: string[]; failing: Failing[] };
   newestSample: number | null;
   providers: Provider[];
   groups: { id: string; elements: ElementData[] }[];
@@ -32,6 +38,10 @@ const LABEL: Record<State, { icon: string; word: string }> = {
 };
 const SEVERITY: Record<string, State> = { ok: 'OK', unknown: 'UNKNOWN', warning: 'WARNING', critical: 'CRITICAL', fatal: 'CRITICAL' };
 const PROVIDER: Record<Provider['state'], State> = { sampling: 'OK', failed: 'CRITICAL', starting: 'UNKNOWN' };
+/** As render.ts: a health that says nothing has a neutral icon, not the check mark of its OK state. */
+const UNKNOWN_HEALTH = 'Unknown';
+/** As svg.ts: the gauge's band between the thresholds takes the sensor's state. */
+const BASE_BAND: Record<State, string> = { OK: 'band-ok', WARNING: 'band-warn', CRITICAL: 'band-crit', UNKNOWN: 'band-unknown' };
 
 const main = document.getElementById('main');
 const $ = (id: string): HTMLElement | null => document.getElementById(id);
@@ -69,30 +79,42 @@ function setState(node: HTMLElement, state: State): void {
   node.className = node.className.replace(/\bst-[A-Z]+\b/g, '').trim() + ` st-${state}`;
 }
 
+/** As render.ts's verdictKey: the state and the failing elements' health, not the readings the reasons quote. */
+function verdictKey(v: Status['verdict']): string {
+  return [v.state, ...v.failing.map((f) => `${f.id}=${f.state}:${f.health}`)].join('|');
+}
+
 function renderVerdict(view: Status): void {
   const box = $('verdict');
   if (!box) return;
   const v = view.verdict;
-  const key = JSON.stringify(v);
-  if (box.dataset['key'] === key) return;
-  box.dataset['key'] = key;
   setState(box, v.state);
   const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
   if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r) => el('li', { text: r }))));
   box.replaceChildren(...children);
   answeredTitle = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
   document.title = answeredTitle;
+  announce(v);
 }
 
-function renderSamples(view: Status, receivedAt: number): void {
+/** Says a changed verdict in the live region, once: a reading that moves within the same verdict is no news. */
+function announce(v: Status['verdict']): void {
+  const news = $('verdict-news');
+  const key = verdictKey(v);
+  if (!news || news.dataset['key'] === key) return;
+  news.dataset['key'] = key;
+  news.textContent = `Overall health now ${LABEL[v.state].word}${v.reasons.length ? `: ${v.reasons.join('; ')}` : ''}.`;
+}
+
+/** The age of the newest sample at `serverNow`, the time of the server's last answer (the view may be older: it is remade only when it changes). */
+function renderSamples(view: Status, serverNow: number): void {
   const p = $('samples');
   if (!p) return;
   if (view.newestSample === null) {
     p.textContent = 'no sample yet.';
     return;
   }
-  const age = view.time - view.newestSample + (Date.now() - receivedAt);
-  p.replaceChildren('last sample ', timeNode(view.newestSample), `, ${ageText(age)} ago.`);
+  p.replaceChildren('last sample ', timeNode(view.newestSample), `, ${ageText(serverNow - view.newestSample)} ago.`);
 }
 
 function providerText(p: Provider): string {
@@ -132,21 +154,20 @@ function renderEvents(events: HwEvent[]): void {
   if (empty) empty.hidden = events.length > 0;
 }
 
-/** Polyline point lists of `values` on width × height, y scaled to their range (as the server draws them). */
-function linePoints(values: (number | null)[], width: number, height: number): string[] {
+/** Polyline point lists of `values` on width × height, y scaled to [min, max] or their range (as svg.ts draws them). */
+function linePoints(values: (number | null)[], width: number, height: number, min?: number, max?: number): string[] {
   const present = values.filter((v): v is number => v !== null);
   if (!present.length) return [];
-  const lo = Math.min(...present);
-  const span = Math.max(...present) - lo || 1;
+  const lo = min ?? Math.min(...present);
+  const span = (max ?? Math.max(...present)) - lo || 1;
   const step = values.length > 1 ? width / (values.length - 1) : 0;
   const runs: string[] = [];
   let run: string[] = [];
-  const r = (v: number) => Math.round(v * 1e6) / 1e6;
   values.forEach((v, i) => {
     if (v === null) {
       if (run.length) runs.push(run.join(' '));
       run = [];
-    } else run.push(`${r(i * step)},${r(height - 1 - ((v - lo) / span) * (height - 2))}`);
+    } else run.push(`${round(i * step)},${round(height - 1 - ((v - lo) / span) * (height - 2))}`);
   });
   if (run.length) runs.push(run.join(' '));
   return runs;
@@ -159,32 +180,58 @@ function renderRow(row: HTMLElement, e: ElementData): void {
     if (cell && cell.textContent !== value) cell.textContent = value;
   };
   text('state', e.currentState ?? '');
-  const health = row.querySelector('.health');
-  if (health) {
-    const icon = health.querySelector('.icon');
-    if (icon) icon.textContent = LABEL[e.state].icon;
-    const words = health.querySelector('.text');
-    if (words) words.textContent = e.health;
-  }
+  renderHealth(row.querySelector('.health'), e);
   if (e.kind !== 'numericSensor') return;
-  const unit = e.reading?.unit ? ` ${e.reading.unit}` : '';
-  text('reading', e.reading ? `${e.reading.text}${unit}` : 'no reading');
+  const unit = e.reading?.unit ?? '';
+  text('reading', readingText(e.reading));
   const gauge = row.querySelector('svg.gauge');
-  const marker = gauge?.querySelector('.marker');
-  if (gauge && marker && e.reading) {
-    const lo = Number(gauge.getAttribute('data-lo'));
-    const hi = Number(gauge.getAttribute('data-hi'));
-    const x = Math.min(100, Math.max(0, ((e.reading.value - lo) / (hi - lo)) * 100));
-    marker.setAttribute('x', String(Math.round((x - 1) * 1e6) / 1e6));
-    const label = gauge.getAttribute('aria-label') ?? '';
-    gauge.setAttribute('aria-label', `${e.reading.text}${unit};${label.split(';').slice(1).join(';')}`);
-  }
+  if (gauge && e.reading) renderGauge(gauge, e.reading, e.state);
   const spark = row.querySelector('svg.spark');
-  if (spark) spark.replaceChildren(...linePoints(e.spark, 100, 24).map((points) => {
-    const line = document.createElementNS(SVG, 'polyline');
-    line.setAttribute('points', points);
-    return line;
-  }));
+  if (spark) {
+    spark.replaceChildren(...linePoints(e.spark, 100, 24).map((points) => {
+      const line = document.createElementNS(SVG, 'polyline');
+      line.setAttribute('points', points);
+      return line;
+    }));
+    spark.setAttribute('aria-label', sparkText(e.spark, unit));
+  }
+}
+
+function readingText(reading: Reading | null): string {
+  return reading ? `${reading.text}${reading.unit ? ` ${reading.unit}` : ''}` : 'no reading';
+}
+
+/** The health's icon and words, in a cell or the sensor page's entry. */
+function renderHealth(health: Element | null, e: { state: State; health: string }): void {
+  if (!health) return;
+  const unknown = e.health === UNKNOWN_HEALTH;
+  const icon = health.querySelector('.icon');
+  if (icon) {
+    icon.textContent = unknown ? '?' : LABEL[e.state].icon;
+    icon.classList.toggle('neutral', unknown);
+  }
+  const words = health.querySelector('.text');
+  if (words) words.textContent = e.health;
+}
+
+/** The marker where the reading is, the band between the thresholds by the sensor's state (as svg.ts draws them). */
+function renderGauge(gauge: Element, reading: Reading, state: State): void {
+  const marker = gauge.querySelector('.marker');
+  const lo = Number(gauge.getAttribute('data-lo'));
+  const hi = Number(gauge.getAttribute('data-hi'));
+  const x = Math.min(100, Math.max(0, ((reading.value - lo) / (hi - lo)) * 100));
+  marker?.setAttribute('x', String(Math.round((x - 1) * 1e6) / 1e6));
+  gauge.querySelector('rect')?.setAttribute('class', BASE_BAND[state]);
+  const label = gauge.getAttribute('aria-label') ?? '';
+  gauge.setAttribute('aria-label', `${readingText(reading)};${label.split(';').slice(1).join(';')}`);
+}
+
+/** What a sparkline shows, in words (as svg.ts's sparkText). */
+function sparkText(values: (number | null)[], unit: string): string {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length < 2) return 'no history yet';
+  const u = unit ? ` ${unit}` : '';
+  return `recent readings from ${present[0]}${u} to ${present.at(-1)}${u}, lowest ${Math.min(...present)}${u}, highest ${Math.max(...present)}${u}`;
 }
 
 function renderElements(view: Status): boolean {
@@ -203,6 +250,95 @@ function renderElements(view: Status): boolean {
   return same && count === rows.size;
 }
 
+const THRESHOLD_WORDS: Record<ThresholdName, string> = {
+  LowerThresholdFatal: 'lower fatal', LowerThresholdCritical: 'lower critical', LowerThresholdNonCritical: 'lower non-critical',
+  UpperThresholdNonCritical: 'upper non-critical', UpperThresholdCritical: 'upper critical', UpperThresholdFatal: 'upper fatal',
+};
+/** As svg.ts: the room of a chart label, in the chart's units. */
+const LABEL_ROOM = 26;
+const BOTTOM_MARGIN = 7;
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+function spanText(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 120 ? `${s} seconds` : s < 7200 ? `${Math.round(s / 60)} minutes` : `${Math.round(s / 3600)} hours`;
+}
+
+/** As render.ts's chartTitle: the span the chart holds, not the window kept. */
+function chartTitle(points: Point[], time: number, seconds: number): string {
+  return points.length ? `Last ${spanText(Math.min(seconds, (time - points[0]!.time) / 1000))}` : 'No readings yet';
+}
+
+/** As svg.ts's labelBaselines: labels LABEL_ROOM apart, within the chart, in order. */
+function labelBaselines(ys: number[], height: number): number[] {
+  const order = ys.map((y, i) => ({ y: y - 3, i })).sort((a, b) => a.y - b.y);
+  let next = LABEL_ROOM;
+  const placed = order.map(({ y }) => (next = Math.max(y, next) + LABEL_ROOM) - LABEL_ROOM);
+  let limit = height - BOTTOM_MARGIN;
+  for (let k = placed.length - 1; k >= 0; k--) limit = (placed[k] = Math.min(placed[k]!, limit)) - LABEL_ROOM;
+  const out: number[] = [];
+  order.forEach(({ i }, k) => (out[i] = round(placed[k]!)));
+  return out;
+}
+
+function svgNode(tag: string, attributes: Record<string, string | number>, text?: string): Element {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** As svg.ts's chartSvg draws it. */
+function chartNode(points: Point[], reading: Reading | null, unit: string, label: string): Element {
+  const W = 600;
+  const H = 200;
+  const values = points.map((p) => p.value).filter((v): v is number => v !== null);
+  const thresholds = reading ? Object.entries(reading.thresholds) as [ThresholdName, number][] : [];
+  const all = [...values, ...thresholds.map(([, v]) => v)];
+  if (all.length === 0) return el('p', { text: 'No readings yet.' });
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.05;
+  lo -= pad;
+  hi += pad;
+  const y = (v: number) => round(H - ((v - lo) / (hi - lo)) * H);
+  const u = unit ? ` ${unit}` : '';
+  const baselines = labelBaselines(thresholds.map(([, v]) => y(v)), H);
+  const svg = svgNode('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label });
+  svg.append(svgNode('rect', { class: 'chart-bg', x: 0, y: 0, width: W, height: H }));
+  thresholds.forEach(([name, v], i) => {
+    const cls = name.includes('Fatal') ? 'fatal' : name.includes('NonCritical') ? 'warn' : 'crit';
+    svg.append(svgNode('line', { class: `th th-${cls}`, x1: 0, x2: W, y1: y(v), y2: y(v) }),
+      svgNode('text', { class: 'th-label', x: W - 4, y: baselines[i]!, 'text-anchor': 'end' }, `${THRESHOLD_WORDS[name]} ${v}${u}`));
+  });
+  for (const run of linePoints(points.map((p) => p.value), W, H, lo, hi)) svg.append(svgNode('polyline', { class: 'line', points: run }));
+  svg.append(svgNode('text', { class: 'axis', x: 4, y: LABEL_ROOM - 4 }, `${round(hi)}${u}`), svgNode('text', { class: 'axis', x: 4, y: H - BOTTOM_MARGIN }, `${round(lo)}${u}`));
+  return svg;
+}
+
+/** The sensor page's reading, state, health, gauge, chart and readings, from the sensor's history. */
+function renderSensor(h: History): void {
+  const text = (id: string, value: string) => {
+    const node = $(id);
+    if (node) node.textContent = value;
+  };
+  text('now-reading', readingText(h.reading));
+  text('now-state', h.currentState ?? '');
+  const health = $('now-health');
+  if (health) setState(health, h.state);
+  renderHealth(health, h);
+  const gauge = document.querySelector('.gauge-big svg.gauge');
+  if (gauge && h.reading) renderGauge(gauge, h.reading, h.state);
+  const title = chartTitle(h.points, h.time, h.seconds);
+  text('chart-h', title);
+  $('chart')?.replaceChildren(chartNode(h.points, h.reading, h.unit, `${h.name}: ${title.toLowerCase()} of readings`));
+  text('readings-count', String(h.points.length));
+  const u = h.unit ? ` ${h.unit}` : '';
+  $('readings-rows')?.replaceChildren(...[...h.points].reverse().map((p) =>
+    el('tr', {}, el('td', {}, timeNode(p.time)), el('td', { text: p.value === null ? 'no reading' : `${p.value}${u}` }))));
+  $('as-of')?.replaceChildren(timeNode(h.time));
+}
+
 function setLive(text: string, reloadLink = false): void {
   const live = $('live');
   if (!live) return;
@@ -215,22 +351,55 @@ function setLive(text: string, reloadLink = false): void {
   live.replaceChildren(...children);
 }
 
+/** An answer that is neither 2xx nor 304. */
+class HttpError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+    this.name = 'HttpError';
+  }
+}
+
+/** The server's time of the last good answer. */
 let lastGood: number | undefined;
 let offlineSince: number | undefined;
 /** The title the last answer gave, while the agent answers no more. */
 let answeredTitle = document.title;
+/** Set once the agent refused the credentials: polling stops (each poll would be one more failed login). */
+let refused = false;
 
-function offline(reason: string): void {
+function hostName(): string {
+  return document.querySelector('header h1')?.textContent || 'this host';
+}
+
+function readingsAge(): string {
+  return `The readings below are from ${lastGood === undefined ? 'when the page was loaded' : utcTime(lastGood)}.`;
+}
+
+/** Shows `text` in the alert, the rest faded, and a title that says so (a background tab shows only its title). */
+function alarm(title: string, ...text: (string | Node)[]): void {
+  main?.classList.add('stale');
+  document.title = `${title} · ${hostName()} · thincim`;
+  const box = $('offline');
+  if (!box) return;
+  box.replaceChildren(...text);
+  box.hidden = false;
+}
+
+function offline(err: unknown): void {
+  if (err instanceof HttpError && err.status === 401) return signedOut();
   if (offlineSince !== undefined) return;
   offlineSince = Date.now();
-  const box = $('offline');
-  main?.classList.add('stale');
-  // A background tab shows only its title: it must not go on saying OK for an agent that stopped.
-  document.title = `No answer · ${document.querySelector('header h1')?.textContent || 'this host'} · thincim`;
-  if (!box) return;
-  box.textContent = `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}.` +
-    ` The readings below are from ${lastGood === undefined ? 'when the page was loaded' : utcTime(lastGood)}. Retrying every ${POLL_MS / 1000} s.`;
-  box.hidden = false;
+  const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
+  alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
+}
+
+/** The agent answered, and refused the credentials the browser sent: they expired or were changed. */
+function signedOut(): void {
+  refused = true;
+  const reload = el('a', { text: 'Reload the page to sign in again.' }) as HTMLAnchorElement;
+  reload.href = location.pathname;
+  alarm('Signed out', `The agent answered at ${utcTime(Date.now())} but refused this browser's credentials (HTTP 401): ` +
+    `they have expired or were changed. ${readingsAge()} Updates have stopped. `, reload);
 }
 
 function online(): void {
@@ -245,26 +414,62 @@ function online(): void {
   }
 }
 
-async function poll(): Promise<void> {
-  try {
-    const response = await fetch('/api/v1/status', { cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const view = (await response.json()) as Status;
-    const receivedAt = Date.now();
-    lastGood = view.time;
-    online();
+let lastView: Status | undefined;
+let etag: string | undefined;
+let devicesSame = true;
+
+/** The status, or the last one again when the agent says it has not changed (304). */
+async function fetchStatus(): Promise<{ view: Status | undefined; serverNow: number }> {
+  const headers: Record<string, string> = etag && lastView ? { 'if-none-match': etag } : {};
+  const response = await fetch('/api/v1/status', { cache: 'no-store', credentials: 'same-origin', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (response.status !== 304 && !response.ok) throw new HttpError(response.status);
+  const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
+  if (response.status === 304) return { view: lastView, serverNow };
+  etag = response.headers.get('etag') ?? undefined;
+  return { view: (await response.json()) as Status, serverNow };
+}
+
+function render(view: Status, serverNow: number): void {
+  if (view !== lastView) {
+    lastView = view;
     renderVerdict(view);
-    renderSamples(view, receivedAt);
     renderProviders(view.providers);
     renderEvents(view.events);
-    const same = renderElements(view);
+    devicesSame = renderElements(view);
     main?.setAttribute('data-generation', String(view.generation));
-    setLive(`Live: updated ${utcTime(view.time)}.${same ? '' : ' Devices appeared or disappeared.'}`, !same);
+  }
+  renderSamples(view, serverNow);
+  setLive(`Live: updated ${utcTime(serverNow)}.${devicesSame ? '' : ' Devices appeared or disappeared.'}`, !devicesSame);
+}
+
+/** The sensor of a sensor's page; undefined on the host's page. */
+const sensor = main?.dataset['sensor'];
+
+/** One poll of the host's page: the status, rendered; the server's time of the answer. */
+async function refreshHost(): Promise<number> {
+  const { view, serverNow } = await fetchStatus();
+  if (view) render(view, serverNow);
+  return serverNow;
+}
+
+/** One poll of a sensor's page: its history, rendered. */
+async function refreshSensor(id: string): Promise<number> {
+  const response = await fetch(`/api/v1/sensors/${encodeURIComponent(id)}/history`, { cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (!response.ok) throw new HttpError(response.status);
+  const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
+  renderSensor((await response.json()) as History);
+  setLive(`Live: updated ${utcTime(serverNow)}.`);
+  return serverNow;
+}
+
+async function poll(): Promise<void> {
+  try {
+    lastGood = await (sensor === undefined ? refreshHost() : refreshSensor(sensor));
+    online();
   } catch (err) {
-    const reason = err instanceof DOMException && err.name === 'TimeoutError' ? 'no answer within 5 s' : err instanceof Error ? err.message : String(err);
-    offline(reason);
+    offline(err);
   } finally {
-    setTimeout(() => void poll(), POLL_MS);
+    if (!refused) setTimeout(() => void poll(), POLL_MS);
   }
 }
 
