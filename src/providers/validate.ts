@@ -15,6 +15,7 @@ import type {
   MemoryModule, MonitoredElement, NumericSensor, PowerSupply, Processor, RedundancyGroup, RedundancyStatus, SensorKind,
   SensorUnit, SystemIdentity, ThresholdName, Thresholds,
 } from '../model/snapshot.js';
+import { NOT_XML_CHARACTER, notXmlCharacter } from '../cim/xml-chars.js';
 
 /** A snapshot that fails validation: `path` names the field, the message says what was wrong. */
 export class SnapshotError extends Error {
@@ -133,16 +134,10 @@ function fail(expected: string, value: unknown): never {
   throw new Invalid(`expected ${expected}, got ${describe(value)}`);
 }
 
-/**
- * Characters XML 1.0 cannot carry (src/cimxml/encode/escape.ts): C0 controls
- * but TAB, LF and CR, U+FFFE, U+FFFF, and surrogates not in a pair.
- */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** A string's length and characters (a string already checked to be one). */
 function checkText(value: string, bounds: Bounds): void {
   if (value.length > bounds.maxText) throw new Invalid(`more than ${bounds.maxText} characters (${value.length})`);
-  if (NOT_XML.test(value)) bounds.unsafeText = true;
+  if (NOT_XML_CHARACTER.test(value)) bounds.unsafeText = true;
 }
 
 const text: Check = (value, bounds) => {
@@ -465,12 +460,11 @@ function cleanText(value: unknown, path: string, cleaned: string[]): void {
       cleanText(member, at, cleaned);
       continue;
     }
-    const index = member.search(NOT_XML);
-    if (index === -1) continue;
-    const code = member.codePointAt(index)!.toString(16).toUpperCase().padStart(4, '0');
-    if (!Reflect.set(record, key, member.replace(new RegExp(NOT_XML, 'g'), '\uFFFD'))) {
-      throw new SnapshotError(at, `U+${code} at index ${index} is not a character XML can carry, and the snapshot is frozen`);
+    const found = notXmlCharacter(member);
+    if (found === undefined) continue;
+    if (!Reflect.set(record, key, member.replace(new RegExp(NOT_XML_CHARACTER, 'g'), '\uFFFD'))) {
+      throw new SnapshotError(at, `${found} is not a character XML can carry, and the snapshot is frozen`);
     }
-    cleaned.push(`${at}: U+${code} at index ${index} of ${JSON.stringify(shorten(member))} is not a character XML can carry; served as U+FFFD`);
+    cleaned.push(`${at}: ${found} of ${JSON.stringify(shorten(member))} is not a character XML can carry; served as U+FFFD`);
   }
 }

@@ -2,6 +2,7 @@ import {
   CIMInstanceName, checkScalar, isIntegerType, normalizeNamespace, sameName, type CIMClass, type CIMInstance,
   type CIMProperty, type CIMScalar, type CIMValue,
 } from '../cim/index.js';
+import { notXmlCharacter } from '../cim/xml-chars.js';
 import type { ValidationProblem } from './types.js';
 import { sameValue } from './values.js';
 import { valueMapMatcher } from './valuemap.js';
@@ -103,6 +104,8 @@ function scalarProblems(decl: CIMProperty, item: CIMScalar, where: string, looku
     const minLen = q('MinLen');
     if (typeof maxLen === 'number' && length > maxLen) problems.push(`${where}: ${length} characters, more than MaxLen(${maxLen})`);
     if (typeof minLen === 'number' && length < minLen) problems.push(`${where}: ${length} characters, fewer than MinLen(${minLen})`);
+    const notXml = notXmlCharacter(item);
+    if (notXml) problems.push(`${where}: ${notXml} is not a character CIM-XML can carry`);
   }
   if (typeof item === 'number' || typeof item === 'bigint') {
     const max = q('MaxValue');
