@@ -32,6 +32,12 @@ t.test('--nagios: OK, WARNING and CRITICAL hosts exit 0, 1 and 2 with perfdata',
   });
 });
 
+t.test('--nagios: a fan and its tachometer of one name are one problem, with the reading', async (t) => {
+  const { code, stdout } = await runCli(['health', await host(t, 'shared-name'), '--nagios']);
+  t.equal(code, 2);
+  t.match(stdout, /^THINCIM CRITICAL - Fan 1: Critical failure \(0 RPM\); PSU 1: Critical failure \| /);
+});
+
 t.test('--nagios: UNKNOWN (3) when nothing listens, on CIM errors and on bad arguments', async (t) => {
   t.same(await runCli(['health', 'http://127.0.0.1:1', '--nagios']), {
     code: 3, stderr: '', stdout: 'THINCIM UNKNOWN - connection refused: 127.0.0.1:1 (ECONNREFUSED)\n',

@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { MonitoredElement, ThresholdName } from '../../src/model/snapshot.js';
 import { parseJsonText } from './json-text.js';
+import { unitProblem } from '../../src/providers/validate.js';
 import {
   DEFAULT_MAX_SCENARIO_BYTES, DEVICE_KINDS, ScenarioError, deepFreeze, type Scenario, type ScenarioEvent, type ScenarioRedundancy,
 } from './scenario.js';
@@ -122,10 +123,14 @@ class ReferenceChecker {
       const order = THRESHOLD_ORDER.filter((name) => sensor.thresholds?.[name] !== undefined);
       for (let k = 1; k < order.length; k++) {
         const [low, high] = [order[k - 1]!, order[k]!];
-        if (sensor.thresholds![low]! > sensor.thresholds![high]!) {
-          return { path: `${path}.thresholds.${high}`, message: `${high} (${sensor.thresholds![high]}) is below ${low} (${sensor.thresholds![low]})` };
+        // A lower threshold must be below an upper one (validateSnapshot); on one side, equal is fine.
+        const strict = low.startsWith('lower') && high.startsWith('upper');
+        if (strict ? sensor.thresholds![low]! >= sensor.thresholds![high]! : sensor.thresholds![low]! > sensor.thresholds![high]!) {
+          return { path: `${path}.thresholds.${high}`, message: `${high} (${sensor.thresholds![high]}) is ${strict ? 'not above' : 'below'} ${low} (${sensor.thresholds![low]})` };
         }
       }
+      const wrongUnit = unitProblem(sensor.kind, sensor.unit);
+      if (wrongUnit) return { path: `${path}.unit`, message: wrongUnit };
       const unset = sensor.settable?.findIndex((name) => sensor.thresholds?.[name] === undefined) ?? -1;
       if (unset >= 0) return { path: `${path}.settable[${unset}]`, message: `threshold "${sensor.settable![unset]}" has no value` };
       const monitors = this.#monitors(`${path}.monitors`, sensor.monitors);

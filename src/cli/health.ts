@@ -135,7 +135,14 @@ function summary(report: HealthReport): string {
     const ok = `${count(sensors, 'sensor', 'sensors')}, ${count(fans, 'fan', 'fans')}, ${count(psus, 'power supply', 'power supplies')} ok`;
     return unknown === 0 ? ok : `${ok}; ${unknown} unknown`;
   }
-  return problems(report).map((e) => `${e.name}: ${e.status.text}${detail(e)}`).join('; ');
+  // A fan and its tachometer often share a name ("FAN1"): one entry, with the reading.
+  const lines = new Map<string, string>();
+  for (const e of problems(report)) {
+    const head = `${e.name}: ${e.status.text}`;
+    const line = `${head}${detail(e)}`;
+    if (line.length > (lines.get(head)?.length ?? -1)) lines.set(head, line);
+  }
+  return [...lines.values()].join('; ');
 }
 
 /** What makes a problem concrete: a sensor's reading, or a discrete sensor's state. */

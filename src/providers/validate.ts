@@ -301,7 +301,7 @@ const firmware = objectOf<Firmware>({
   releaseDate: optional(date),
 });
 
-const numericSensor = objectOf<NumericSensor>({
+const numericSensorFields = objectOf<NumericSensor>({
   id: required(name),
   label: required(name),
   kind: required(oneOf<SensorKind>()([
@@ -324,6 +324,43 @@ const numericSensor = objectOf<NumericSensor>({
   monitors: optional(monitors),
   source: optional(text),
 });
+
+/**
+ * The units each kind is measured in, besides 'unspecified' (a BMC's record
+ * without a unit): a temperature in RPM would be served as SensorType
+ * Temperature with BaseUnits RPM. 'other' takes any.
+ */
+const UNITS_OF_KIND: Readonly<Record<Exclude<SensorKind, 'other'>, readonly SensorUnit[]>> = {
+  temperature: ['celsius', 'fahrenheit', 'kelvin'],
+  voltage: ['volts'],
+  current: ['amps'],
+  power: ['watts', 'voltamperes'],
+  energy: ['joules'],
+  fan: ['rpm', 'percent'],
+  frequency: ['hertz'],
+  humidity: ['percent'],
+  pressure: ['pascals', 'psi'],
+  airflow: ['cfm'],
+  utilization: ['percent'],
+};
+
+/** Why `unit` cannot measure a sensor of `kind`, if it cannot. */
+export function unitProblem(kind: SensorKind, unit: SensorUnit): string | undefined {
+  const units = kind === 'other' ? undefined : UNITS_OF_KIND[kind];
+  if (!units || unit === 'unspecified' || units.includes(unit)) return undefined;
+  return `a ${kind} sensor is measured in ${[...units, 'unspecified'].map((u) => `'${u}'`).join(', ')}, not '${unit}'`;
+}
+
+/** The fields, a unit of the sensor's kind, and no reason for a missing reading next to a reading. */
+const numericSensor: Check = (value, bounds) => {
+  numericSensorFields(value, bounds);
+  const sensor = value as NumericSensor;
+  const wrongUnit = unitProblem(sensor.kind, sensor.unit);
+  if (wrongUnit) throw within(new Invalid(wrongUnit), '.unit');
+  if (sensor.unavailable !== undefined && sensor.value !== null) {
+    throw within(new Invalid(`'${sensor.unavailable}' says there is no reading, and value is ${sensor.value}: give value null, or no unavailable`), '.unavailable');
+  }
+};
 
 const discreteSensor = objectOf<DiscreteSensor>({
   id: required(name),

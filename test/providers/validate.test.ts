@@ -197,3 +197,22 @@ t.test('a string longer than the limit is refused', async (t) => {
   t.equal(problem(edited((s) => (s.sensors[0].label = 'x'.repeat(1025)))), 'snapshot.sensors[0].label: more than 1024 characters (1025) (id "t1")');
   t.equal(problem({ system: { hostname: 'h', model: 'x'.repeat(9) } }, { maxTextLength: 8 }), 'snapshot.system.model: more than 8 characters (9)');
 });
+
+t.test('a reason for a missing reading goes with no reading', async (t) => {
+  t.equal(
+    problem(edited((s) => (s.sensors[0].unavailable = 'failed'))),
+    "snapshot.sensors[0].unavailable: 'failed' says there is no reading, and value is 24.5: give value null, or no unavailable (id \"t1\")",
+  );
+  t.equal(problem(edited((s) => (s.sensors[1].unavailable = 'failed'))), 'valid', 'with value null');
+});
+
+t.test('a sensor is measured in a unit of its kind', async (t) => {
+  t.equal(
+    problem(edited((s) => (s.sensors[0].unit = 'rpm'))),
+    "snapshot.sensors[0].unit: a temperature sensor is measured in 'celsius', 'fahrenheit', 'kelvin', 'unspecified', not 'rpm' (id \"t1\")",
+  );
+  t.equal(problem(edited((s) => (s.sensors[1].unit = 'celsius'))), "snapshot.sensors[1].unit: a fan sensor is measured in 'rpm', 'percent', 'unspecified', not 'celsius' (id \"f1\")");
+  t.equal(problem(edited((s) => (s.sensors[1].unit = 'percent'))), 'valid', 'a fan in percent of its full speed');
+  t.equal(problem(edited((s) => (s.sensors[0].unit = 'unspecified'))), 'valid', 'a record without a unit');
+  t.equal(problem(edited((s) => { s.sensors[0].kind = 'other'; s.sensors[0].unit = 'ohms'; })), 'valid', 'other takes any');
+});
