@@ -161,7 +161,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       // may use any DNS name of the host; where anonymous callers read, the name must be ours.
       allowedHosts: listener.requireAuth ? undefined : { names: options.allowedHosts ?? [], listenHost: listener.host },
       providers: () => manager.state(),
-      web: web && { sources: web.sources },
+      web: web && { sources: web.sources, answers: web.answers },
       headerBytes: limits.headerBytes,
       concurrentOperations: limits.concurrentOperations,
       connections: limits.connections,

@@ -32,14 +32,21 @@ const COMPRESS: Readonly<Record<Exclude<Encoding, 'identity'>, (body: Buffer) =>
 /** An answer's body and its compressed forms, each made once (on zlib's threads), when first asked for. */
 export class Body {
   readonly #forms = new Map<Encoding, Promise<Buffer>>();
+  /** The bytes of the forms made so far. */
+  bytes: number;
 
   constructor(readonly identity: Buffer) {
     this.#forms.set('identity', Promise.resolve(identity));
+    this.bytes = identity.length;
   }
 
   get(encoding: Encoding): Promise<Buffer> {
     let form = this.#forms.get(encoding);
-    if (!form) this.#forms.set(encoding, (form = COMPRESS[encoding as Exclude<Encoding, 'identity'>](this.identity)));
+    if (!form) {
+      form = COMPRESS[encoding as Exclude<Encoding, 'identity'>](this.identity);
+      this.#forms.set(encoding, form);
+      form.then((made) => (this.bytes += made.length), () => {});
+    }
     return form;
   }
 }
@@ -74,14 +81,20 @@ export interface Snapshot {
   html?: Body;
 }
 
+/** A snapshot no browser asked for in this long is let go (15 MB at 10,000 sensors); pages poll every few seconds. */
+export const RELEASE_AFTER_MS = 60_000;
+
 /** The current state's snapshot, made anew only when the state changes: one per broker, shared by its listeners. */
 export class Snapshots {
   readonly #sources: ViewSources;
   #key = '';
   #snapshot: Snapshot | undefined;
+  readonly #releaseAfterMs: number;
+  #release: NodeJS.Timeout | undefined;
 
-  constructor(sources: ViewSources) {
+  constructor(sources: ViewSources, releaseAfterMs = RELEASE_AFTER_MS) {
     this.#sources = sources;
+    this.#releaseAfterMs = releaseAfterMs;
   }
 
   current(): Snapshot {
@@ -91,7 +104,14 @@ export class Snapshots {
       this.#key = key;
       this.#snapshot = { etag: `"${view.generation}-${createHash('sha256').update(key).digest('base64url').slice(0, 12)}"`, view };
     }
+    this.#release ??= setTimeout(() => (this.#snapshot = undefined), this.#releaseAfterMs).unref();
+    this.#release.refresh();
     return this.#snapshot;
+  }
+
+  /** The answers' bytes kept, every form counted (the view they were made of is not). */
+  get bytes(): number {
+    return (this.#snapshot?.json?.bytes ?? 0) + (this.#snapshot?.html?.bytes ?? 0);
   }
 }
 

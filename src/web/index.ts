@@ -8,6 +8,7 @@ import { RecentEvents, type EventBus } from '../events/index.js';
 import type { ProviderState } from '../providers/index.js';
 import type { BrokerMetrics } from '../server/metrics.js';
 import type { BrokerState } from '../server/state.js';
+import { Snapshots } from './answers.js';
 import { DEFAULT_HISTORY, SensorHistory, type HistoryOptions } from './history.js';
 import { elementId, instancesOf, type ViewSources } from './view.js';
 
@@ -20,6 +21,8 @@ const RECENT_EVENTS = 200;
 
 export interface Web {
   sources: ViewSources;
+  /** The page and its status, kept per state with their compressed forms. */
+  answers: Snapshots;
   /** Keeps the numeric sensors' readings of the current generation (call after each publication). */
   record(time: number): void;
   /** Counts the history's memory in /metrics. */
@@ -31,14 +34,18 @@ export function createWeb(options: { state: BrokerState; events: EventBus; provi
   const recent = new RecentEvents(RECENT_EVENTS);
   options.events.subscribe(recent);
   const { state } = options;
+  const sources: ViewSources = { state, providers: options.providers, recent: () => recent.list(), history };
+  const answers = new Snapshots(sources);
   return {
-    sources: { state, providers: options.providers, recent: () => recent.list(), history },
+    sources,
+    answers,
     record(time) {
       if (history.enabled) history.record(instancesOf(state, 'CIM_NumericSensor').map((i) => [elementId(i), i] as const), time);
     },
     registerMetrics(metrics) {
       metrics.gauge('thincim_history_bytes', 'Memory held by the sensor history ring buffers (history.seconds, history.points)', () => history.bytes);
       metrics.gauge('thincim_history_sensors', 'Numeric sensors with a history', () => history.sensors);
+      metrics.gauge('thincim_page_cache_bytes', 'The health page and its status kept with their compressed forms while browsers poll them', () => answers.bytes);
     },
   };
 }

@@ -12,7 +12,7 @@
  *   GET /assets/page.{css,js}, icon.svg the page's own assets
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Body, matches, negotiate, Snapshots } from './answers.js';
+import { Body, matches, negotiate, type Snapshots } from './answers.js';
 import { loadAssets, type Asset } from './assets.js';
 import { esc } from './escape.js';
 import { renderPage, renderSensorPage, type AssetLinks } from './render.js';
@@ -20,6 +20,8 @@ import { API_VERSION, sensorView, type ViewSources } from './view.js';
 
 export interface WebOptions {
   sources: ViewSources;
+  /** The broker's page answers, shared by its listeners. */
+  answers: Snapshots;
 }
 
 /** Scripts, styles, images and fetches from this origin only; no inline code; never framed. */
@@ -64,9 +66,6 @@ function private_(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'private, no-store');
 }
 
-/** A broker's snapshots, one for all its listeners. */
-const snapshotsOf = new WeakMap<ViewSources, Snapshots>();
-
 /** `body` in the encoding the client takes best; the answer says it varies by Accept-Encoding. */
 function encoded(request: FastifyRequest, reply: FastifyReply, body: Body): Promise<Buffer> {
   const encoding = negotiate(request.headers['accept-encoding'], body.identity.length);
@@ -82,9 +81,7 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
     js: `/assets/page.js?v=${assets.js.hash}`,
     icon: `/assets/icon.svg?v=${assets.icon.hash}`,
   };
-  const { sources } = options;
-  const snapshots = snapshotsOf.get(sources) ?? new Snapshots(sources);
-  snapshotsOf.set(sources, snapshots);
+  const { sources, answers: snapshots } = options;
 
   app.get('/', async (request, reply) => {
     secure(private_(reply), PAGE_CSP).type('text/html; charset=utf-8');

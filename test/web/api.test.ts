@@ -113,6 +113,13 @@ t.test('the page and the poll are compressed for a client that takes it; tiny an
   t.equal(small.headers['content-encoding'], undefined, 'a tiny answer is sent as it is');
 });
 
+t.test('the answers kept for the page are counted in /metrics', async (t) => {
+  const status = await raw('/api/v1/status');
+  const metrics = parsePrometheus((await send(url, { path: '/metrics' })).text);
+  t.equal(metrics.types.get('thincim_page_cache_bytes'), 'gauge');
+  t.ok((samplesOf(metrics, 'thincim_page_cache_bytes')[0]?.value ?? 0) >= status.body.length, 'at least the status just sent');
+});
+
 t.test('the poll: 304 while nothing changed, the new status once the model changed', async (t) => {
   const first = await raw('/api/v1/status');
   const etag = String(first.headers['etag']);
