@@ -3,7 +3,7 @@
  * a real process: a steady host (no failure timeline to page on-call with),
  * a warning at start that says why nothing was found, and the fact served to
  * tools (/readyz, the status API). Named explicitly, the simulated provider
- * plays its scenario's failures. The timeline runs an hour per second here,
+ * plays its scenario's failures, logged at the level of their severity. The timeline runs an hour per second here,
  * so its failures would show within the first samples.
  */
 import { writeFileSync } from 'node:fs';
@@ -68,4 +68,6 @@ t.test('the simulated provider named explicitly plays its failure timeline', asy
   const seen = await after(url, 2);
   t.ok(seen.events.some((e) => e.severity === 'critical'), 'the timeline raised a critical event');
   t.notOk(process.lines().some((l) => /SIMULATED/.test(l.msg ?? '')), 'no fallback warning: the operator asked for it');
+  const levels = new Map(process.lines().filter((l) => l['event'] !== undefined).map((l) => [l['severity'], l.level]));
+  t.same([levels.get('ok'), levels.get('warning'), levels.get('critical')], [30, 40, 50], 'events are logged at info, warn and error by severity');
 });
