@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config, type ConfigSources } from '../config/index.js';
-import { planListeners } from '../config/listeners.js';
+import { planListeners, type ListenerPlan } from '../config/listeners.js';
 import type { EventBus } from '../events/index.js';
 // Not the repository's index: it brings the MOF compiler, which a warm start does not need.
 import { formatDiagnostic, MofError } from '../mof/diagnostics.js';
@@ -147,6 +147,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
   if (config.anonymousWrite) {
     logger.warn('anonymousWrite is on: anonymous callers may change thresholds, instances and run methods; every local process can');
   }
+  warnOpenListeners(listeners, logger);
   const startSnmp = await prepareSnmp(config, logger, env);
   const broker = await startBroker({
     repository, providers, logger, tls, authenticator,
@@ -162,7 +163,10 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
     staleAfterMs: config.staleAfterSec * 1000,
     indications: await indicationSettings(config),
   });
-  broker.urls.forEach((url, i) => logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`));
+  broker.urls.forEach((served, i) => {
+    const url = listenerUrl(served, listeners[i]!.host);
+    logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`);
+  });
   let snmp: Service['snmp'];
   try {
     snmp = startSnmp?.(broker.events);
@@ -183,6 +187,22 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
       logger.info('users and certificate reloaded');
     },
   };
+}
+
+/** The address a listener was bound to (fastify answers 127.0.0.1 for 0.0.0.0), with the port it got. */
+function listenerUrl(served: string, host: string): string {
+  const url = new URL(served);
+  url.hostname = host.includes(':') ? `[${host}]` : host;
+  return url.origin;
+}
+
+/** Set-ups that expose more than the defaults do, warned about as anonymousWrite is. */
+function warnOpenListeners(listeners: readonly ListenerPlan[], logger: Logger): void {
+  for (const { protocol, host, port, loopback, requireAuth } of listeners) {
+    if (port === 0 || loopback) continue;
+    if (protocol === 'http') logger.warn({ host, port }, `plain HTTP listens on ${host}: passwords and readings cross the network unencrypted`);
+    if (!requireAuth) logger.warn({ host, port, protocol }, `${protocol.toUpperCase()} on ${host} needs no credentials: anyone who reaches it reads the inventory (serial numbers included)`);
+  }
 }
 
 /**
