@@ -1,12 +1,17 @@
 # thincim: a thin CIM/WBEM hardware-health agent.
 #
 #   docker build -t thincim .
-#   docker run -d --name thincim -p 5989:5989 \
+#   docker run -d --name thincim -p 5989:5989 --hostname "$(hostname)" \
 #     -v thincim-state:/var/lib/thincim \
 #     -v /sys:/host/sys:ro \
-#     --device /dev/ipmi0 \
 #     thincim
 #   docker exec -it thincim thincim passwd --role admin admin
+#   docker kill -s HUP thincim          # the running server reads the new user
+#
+# --hostname: the host's name, not the container's id, is the SystemName, the
+# certificate's name and the SNMP engine ID. On a host with a BMC only, add
+# `--device /dev/ipmi0 --group-add <group of /dev/ipmi0>` (the image runs as
+# `node`, which must be able to open the device; see the README).
 #
 # The image holds only the package as `npm pack` makes it (the bundle in dist/,
 # which needs no node_modules, the schemas and the page's assets), runs as the
@@ -20,7 +25,7 @@ WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json README.md ./
-COPY scripts/bundle.mjs ./scripts/
+COPY scripts ./scripts
 COPY bin ./bin
 COPY schemas ./schemas
 COPY src ./src
@@ -45,8 +50,11 @@ ENV NODE_ENV=production \
 USER node
 VOLUME /var/lib/thincim
 EXPOSE 5988 5989
-# Plain HTTP listens on the container's loopback only: the health check uses it.
+# Plain HTTP listens on the container's loopback only: the health check uses
+# it, or HTTPS (/healthz is open there by default) when THINCIM_HTTP_PORT is 0.
+# Ports set in a configuration file instead of these variables need their own
+# HEALTHCHECK.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:5988/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "const http = +(process.env.THINCIM_HTTP_PORT ?? 5988); const port = http || +(process.env.THINCIM_HTTPS_PORT ?? 5989); require(http ? 'node:http' : 'node:https').get({ host: '127.0.0.1', port, path: '/healthz', rejectUnauthorized: false, timeout: 4000 }, (r) => process.exit(r.statusCode === 200 ? 0 : 1)).on('error', () => process.exit(1)).on('timeout', () => process.exit(1))"]
 ENTRYPOINT ["node", "/opt/thincim/bin/thincim.js"]
 CMD ["serve"]

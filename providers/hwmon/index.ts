@@ -4,8 +4,11 @@
  * humidity, chassis intrusion) read from sysfs, reported as a neutral
  * HardwareSnapshot. See README.md for options and the mapping tables.
  */
+import { join } from 'node:path';
 import type { HardwareSnapshot } from '../../src/model/snapshot.js';
-import { defineProvider, type HardwareProvider, type ProviderContext, type ProviderLogger } from '../../src/providers/api.js';
+import {
+  defineProvider, type HardwareProvider, type NotDetected, type ProviderContext, type ProviderLogger,
+} from '../../src/providers/api.js';
 import { parseAttributeInteger, parseAttributeName } from './attributes.js';
 import { buildSnapshot, isReadingAttribute } from './build.js';
 import { discoverChips, readChip } from './discover.js';
@@ -72,15 +75,16 @@ async function sample(options: HwmonOptions, reader: SysfsReader, ctx: ProviderC
 }
 
 /** Whether the root has a chip with at least one sensor reading that reads and parses. */
-async function detect(options: HwmonOptions, reader: SysfsReader, ctx: ProviderContext): Promise<boolean> {
+async function detect(options: HwmonOptions, reader: SysfsReader, ctx: ProviderContext): Promise<boolean | NotDetected> {
   const signal = readSignal(options, ctx);
   let chips;
   try {
     chips = (await discoverChips(options.root, reader, signal, options)).chips;
   } catch (error) {
     ctx.log.debug({ err: error }, 'hwmon: nothing to detect');
-    return false;
+    return { found: false, reason: error instanceof Error ? error.message : String(error) };
   }
+  if (chips.length === 0) return { found: false, reason: `no chip in ${join(options.root, 'class', 'hwmon')}` };
   for (const chip of chips) {
     for (const file of chip.files) {
       const attribute = parseAttributeName(file);
@@ -94,7 +98,7 @@ async function detect(options: HwmonOptions, reader: SysfsReader, ctx: ProviderC
       }
     }
   }
-  return false;
+  return { found: false, reason: `no readable sensor on ${chips.length} chip(s) in ${join(options.root, 'class', 'hwmon')}` };
 }
 
 /** Limits hit are worth a warning; unreadable files are routine on real hardware (disabled channels, radios off). */

@@ -31,6 +31,12 @@ export interface SimulatedOptions extends ProviderOptions {
   timeScale?: number;
   /** The clock, in epoch milliseconds (default Date.now); tests inject their own. */
   clock?: () => number;
+  /**
+   * Whether the scenario's timeline plays (default true). False, as when the
+   * provider is the fallback of `providers: auto`: a steady host whose
+   * readings still move, with none of the timeline's failures.
+   */
+  timeline?: boolean;
 }
 
 export { DEFAULT_MAX_SCENARIO_BYTES, ScenarioError, SimulatedHost };
@@ -45,7 +51,7 @@ export default defineProvider(async (options: SimulatedOptions): Promise<Hardwar
   const scenario = options.scenario === undefined
     ? DEFAULT_SCENARIO
     : await (await import('./scenario-check.js')).loadScenario(options.scenario, settings.maxScenarioBytes);
-  const host = new SimulatedHost(scenario, settings.sensors);
+  const host = new SimulatedHost(settings.timeline ? scenario : steady(scenario), settings.sensors);
   const thresholds = new ThresholdWrites(host);
   const elapsed = (): number => ((settings.clock() - settings.startTime) / 1000) * settings.timeScale;
   return {
@@ -65,7 +71,13 @@ export default defineProvider(async (options: SimulatedOptions): Promise<Hardwar
   };
 });
 
+/** The scenario without its timeline. */
+function steady({ timeline: _timeline, ...scenario }: Scenario): Scenario {
+  return scenario;
+}
+
 interface Settings {
+  timeline: boolean;
   sensors: number | undefined;
   maxScenarioBytes: number;
   startTime: number;
@@ -77,7 +89,11 @@ function readOptions(options: SimulatedOptions): Settings {
   const clock = options.clock ?? Date.now;
   if (typeof clock !== 'function') throw optionError('clock', 'must be a function returning epoch milliseconds');
   const maxSensors = integerOption(options, 'maxSensors', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_MAX_SENSORS;
+  if (options.timeline !== undefined && typeof options.timeline !== 'boolean') {
+    throw optionError('timeline', `must be true or false, not ${JSON.stringify(options.timeline)}`);
+  }
   return {
+    timeline: options.timeline ?? true,
     sensors: integerOption(options, 'sensors', 0, maxSensors),
     maxScenarioBytes: integerOption(options, 'maxScenarioBytes', 1, Number.MAX_SAFE_INTEGER) ?? DEFAULT_MAX_SCENARIO_BYTES,
     startTime: startTimeOption(options.startTime) ?? clock(),

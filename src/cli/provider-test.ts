@@ -156,8 +156,8 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
 }
 
 function detailOf(runner: ProviderRunner): string {
-  const { lastError } = runner.state();
-  return lastError ? ` (${lastError})` : '';
+  const { disabledReason } = runner.state();
+  return disabledReason ? ` (${disabledReason})` : '';
 }
 
 function modelInput(runner: ProviderRunner, loaded: LoadedProvider, hostname: string): ModelInput {

@@ -3,13 +3,13 @@
  * accepting, finish requests in flight, stop providers). SIGHUP reloads the
  * users file and the certificate without dropping connections.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { ConfigError, loadConfig, type Config } from '../config/index.js';
-import { planListeners } from '../config/listeners.js';
+import { ConfigError, loadConfig, type Config, type ConfigSources } from '../config/index.js';
+import { planListeners, type ListenerPlan } from '../config/listeners.js';
 import type { EventBus } from '../events/index.js';
 // Not the repository's index: it brings the MOF compiler, which a warm start does not need.
 import { formatDiagnostic, MofError } from '../mof/diagnostics.js';
@@ -44,8 +44,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   let config: Config;
+  let sources: ConfigSources;
   try {
-    ({ config } = await loadConfig({ argv: args, env: io.env, cwd: process.cwd(), stdoutIsTTY: (io.stdout as { isTTY?: boolean }).isTTY === true }));
+    ({ config, sources } = await loadConfig({ argv: args, env: io.env, cwd: process.cwd(), stdoutIsTTY: (io.stdout as { isTTY?: boolean }).isTTY === true }));
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     io.stderr.write(`thincim serve: ${err.message}\n`);
@@ -54,8 +55,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const logger = createLogger(config, io);
   let service: Service;
   try {
-    service = await start(config, logger, io.env);
-  } catch (err) {
+    service = await start(config, logger, io.env, sources);
+  } catch (thrown) {
+    const err = unresolvedHost(thrown, config, sources) ?? thrown;
     if (!STARTUP_ERRORS.some((type) => err instanceof type) && !isListenError(err) && !isSnmpTargetError(err)) throw err;
     for (const d of err instanceof MofError ? err.diagnostics : []) logger.fatal({ file: d.file, line: d.line, column: d.column }, formatDiagnostic(d));
     logger.fatal({ err: { message: (err as Error).message } }, `not starting: ${(err as Error).message}`);
@@ -68,6 +70,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 function isListenError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL';
+}
+
+/**
+ * `host` that does not resolve, as a listen error naming the key and where it
+ * was set: getaddrinfo's own error names neither, and is not a listen error.
+ */
+function unresolvedHost(err: unknown, config: Config, sources: ConfigSources): (Error & { code: string }) | undefined {
+  const { code, hostname } = (err ?? {}) as { code?: unknown; hostname?: unknown };
+  if ((code !== 'ENOTFOUND' && code !== 'EAI_AGAIN') || hostname !== config.host) return undefined;
+  return Object.assign(new Error(`host ${JSON.stringify(config.host)} (from ${sources['host']}) does not resolve to an address (${code})`), { code: 'EADDRNOTAVAIL' });
 }
 
 /** A target's secret file or variable missing (SnmpTargetError, from the lazily loaded SNMP module). */
@@ -113,7 +125,7 @@ interface Service {
   reload(): Promise<void>;
 }
 
-async function start(config: Config, logger: Logger, env: CliIO['env']): Promise<Service> {
+async function start(config: Config, logger: Logger, env: CliIO['env'], sources: ConfigSources): Promise<Service> {
   const listeners = planListeners(config);
   const providers = await loadProviders({
     providers: config.providers,
@@ -126,7 +138,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
   const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger) : undefined;
   const tls = await loadTLS();
   // Opened even where no listener requires authentication: credentials sent anyway are checked, never ignored.
-  const users = await openUsers(config, logger, listeners.some((l) => l.requireAuth));
+  const users = await openUsers(config, logger, listeners.some((l) => l.requireAuth), sources['users']);
   const authenticator = new Authenticator({
     users,
     limiter: new AuthFailureLimiter({ maxFailures: config.limits.authFailuresPerMinute, maxKeys: config.limits.authFailureAddresses }),
@@ -135,6 +147,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
   if (config.anonymousWrite) {
     logger.warn('anonymousWrite is on: anonymous callers may change thresholds, instances and run methods; every local process can');
   }
+  warnOpenListeners(listeners, logger);
   const startSnmp = await prepareSnmp(config, logger, env);
   const broker = await startBroker({
     repository, providers, logger, tls, authenticator,
@@ -150,7 +163,10 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
     staleAfterMs: config.staleAfterSec * 1000,
     indications: await indicationSettings(config),
   });
-  broker.urls.forEach((url, i) => logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`));
+  broker.urls.forEach((served, i) => {
+    const url = listenerUrl(served, listeners[i]!.host);
+    logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`);
+  });
   let snmp: Service['snmp'];
   try {
     snmp = startSnmp?.(broker.events);
@@ -173,6 +189,22 @@ async function start(config: Config, logger: Logger, env: CliIO['env']): Promise
   };
 }
 
+/** The address a listener was bound to (fastify answers 127.0.0.1 for 0.0.0.0), with the port it got. */
+function listenerUrl(served: string, host: string): string {
+  const url = new URL(served);
+  url.hostname = host.includes(':') ? `[${host}]` : host;
+  return url.origin;
+}
+
+/** Set-ups that expose more than the defaults do, warned about as anonymousWrite is. */
+function warnOpenListeners(listeners: readonly ListenerPlan[], logger: Logger): void {
+  for (const { protocol, host, port, loopback, requireAuth } of listeners) {
+    if (port === 0 || loopback) continue;
+    if (protocol === 'http') logger.warn({ host, port }, `plain HTTP listens on ${host}: passwords and readings cross the network unencrypted`);
+    if (!requireAuth) logger.warn({ host, port, protocol }, `${protocol.toUpperCase()} on ${host} needs no credentials: anyone who reaches it reads the inventory (serial numbers included)`);
+  }
+}
+
 /**
  * SNMP traps: the module and its library are loaded only when a target is
  * configured; its targets' secrets are read before any port opens.
@@ -192,7 +224,15 @@ async function tlsOptions(config: Config, logger: Logger): Promise<TLSOptions> {
   return { cert: certificate.cert, key: certificate.key, ca, minVersion: config.tls.minVersion, requestCert: ca !== undefined };
 }
 
-async function openUsers(config: Config, logger: Logger, needed: boolean): Promise<UserStore> {
+/**
+ * The users file; the default one may not exist yet (first start), but one
+ * the operator named must: a typo would leave an agent on which every login
+ * fails.
+ */
+async function openUsers(config: Config, logger: Logger, needed: boolean, source = 'default'): Promise<UserStore> {
+  if (source !== 'default' && !await exists(config.users)) {
+    throw new UsersFileError(config.users, undefined, `no such file (users, from ${source}): create it with \`thincim passwd --users ${config.users} --role admin NAME\``);
+  }
   const users = await UserStore.open(config.users, {
     cacheTtlMs: config.limits.authCacheSec * 1000,
     cacheEntries: config.limits.authCacheEntries,
@@ -201,6 +241,11 @@ async function openUsers(config: Config, logger: Logger, needed: boolean): Promi
   });
   if (needed && users.size === 0) logger.warn({ users: config.users }, `no users yet: add one with \`thincim passwd --users ${config.users} --role admin NAME\``);
   return users;
+}
+
+async function exists(file: string): Promise<boolean> {
+  // Other errors (EACCES) are the users file's to report, with its own message.
+  return stat(file).then(() => true, (err: NodeJS.ErrnoException) => err.code !== 'ENOENT');
 }
 
 function lifecycle(service: Service, config: Config, logger: Logger): Promise<number> {

@@ -47,6 +47,12 @@ export interface ProviderContext {
   deadline: number;
 }
 
+/** detect()'s no, with the reason. */
+export interface NotDetected {
+  found: false;
+  reason: string;
+}
+
 interface ProviderBase {
   /** Unique name, used in configuration, logs and errors (e.g. 'hwmon'). */
   readonly name: string;
@@ -54,9 +60,11 @@ interface ProviderBase {
   /**
    * Whether this provider has hardware to report here, consulted when the
    * configuration says `providers: auto` (an explicit list skips it). Should
-   * be quick and free of side effects. Absent means always.
+   * be quick and free of side effects. Absent means always. `NotDetected`
+   * is a no that says why, for the start-up log (`/host/sys/class/hwmon`
+   * missing reads better than "no hardware detected").
    */
-  detect?(ctx: ProviderContext): Promise<boolean>;
+  detect?(ctx: ProviderContext): Promise<boolean | NotDetected>;
   /** The interval and timeout this provider prefers; its configuration section overrides them. */
   readonly defaults?: Readonly<Partial<ProviderSchedule>>;
   /** Releases resources (child processes, handles) when the broker stops. */

@@ -13,7 +13,7 @@ export type { CommandErrorCode, CommandResult, RunCommandOptions } from './child
 export { callProvider, errorMessage, ProviderTimeoutError } from './call.js';
 export type { CallOptions } from './call.js';
 export {
-  AUTO_PROVIDERS, BUILTIN_PROVIDERS, DEFAULT_FACTORY_TIMEOUT_MS, DEFAULT_SCHEDULE, FALLBACK_PROVIDER, loadProvider,
+  AUTO_PROVIDERS, BUILTIN_PROVIDERS, DEFAULT_FACTORY_TIMEOUT_MS, DEFAULT_SCHEDULE, FALLBACK_OPTIONS, FALLBACK_PROVIDER, isSimulated, loadProvider,
   loadProviders, ProviderLoadError, providerProblem, schemaDirsOf,
 } from './loader.js';
 export type { Enablement, LoadedProvider, ProviderSelection } from './loader.js';

@@ -19,6 +19,18 @@ export const AUTO_PROVIDERS = ['hwmon', 'ipmi', 'sysinfo'] as const;
 /** Enabled by `providers: auto` only when no other hardware provider is. */
 export const FALLBACK_PROVIDER = 'simulated';
 
+/** Whether a provider loaded from `source` serves made-up readings (fallback or named). */
+export function isSimulated(source: string): boolean {
+  return source === `builtin:${FALLBACK_PROVIDER}`;
+}
+
+/**
+ * What the fallback gets over its section: a steady host. Its scenario's
+ * failure timeline would page on-call with false alarms under the real host
+ * name; it plays only when the simulated provider is named explicitly.
+ */
+export const FALLBACK_OPTIONS: Readonly<ProviderOptions> = Object.freeze({ timeline: false });
+
 export const DEFAULT_SCHEDULE: Readonly<ProviderSchedule> = Object.freeze({ interval: 10, timeout: 10_000 });
 export const DEFAULT_FACTORY_TIMEOUT_MS = 10_000;
 
@@ -77,7 +89,8 @@ export async function loadProviders(selection: ProviderSelection = {}): Promise<
   const sections = selection.options ?? {};
   const loaded: LoadedProvider[] = [];
   for (const [entry, enablement] of entriesOf(selection.providers ?? 'auto', sections)) {
-    const provider = await loadProvider(entry, sections[entry] ?? {}, enablement, selection);
+    const section = enablement === 'fallback' ? { ...sections[entry], ...FALLBACK_OPTIONS } : sections[entry] ?? {};
+    const provider = await loadProvider(entry, section, enablement, selection);
     const clash = loaded.find((other) => other.provider.name === provider.provider.name);
     if (clash) throw new ProviderLoadError(entry, `name '${provider.provider.name}' is already taken by ${clash.source}`);
     loaded.push(provider);

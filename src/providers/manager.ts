@@ -92,7 +92,7 @@ export class ProviderManager {
   async #detectAll(): Promise<void> {
     await Promise.all(this.#runners.filter((r) => r.enablement === 'detect').map(async (runner) => {
       const found = await runner.detect();
-      runner.enable(found, found ? undefined : runner.state().lastError ?? 'no hardware detected');
+      runner.enable(found, runner.state().disabledReason ?? 'no hardware detected');
     }));
     const real = this.#runners.filter((r) => r.enabled && r.provider.kind === 'hardware' && r.name !== 'sysinfo');
     for (const runner of this.#runners.filter((r) => r.enablement === 'fallback')) {
@@ -103,6 +103,20 @@ export class ProviderManager {
       if (enabled) this.#log.info({ provider: runner.name, source }, 'provider enabled');
       else this.#log.info({ provider: runner.name, reason: disabledReason }, 'provider disabled');
     }
+    this.#warnIfFallback();
+  }
+
+  /** A host served by the fallback must not pass for real hardware in the log: said at every start. */
+  #warnIfFallback(): void {
+    const fallback = this.#runners.find((r) => r.enablement === 'fallback' && r.enabled);
+    if (!fallback) return;
+    const notFound = Object.fromEntries(this.#runners
+      .filter((r) => r.enablement === 'detect' && !r.enabled && r.provider.kind === 'hardware')
+      .map((r) => [r.name, r.state().disabledReason]));
+    this.#log.warn(
+      { provider: fallback.name, notFound },
+      `no hardware found: the sensors served are SIMULATED (provider '${fallback.name}', steady readings, no failures)`,
+    );
   }
 
   /** Detects (once), then samples every enabled provider now and on its interval. */

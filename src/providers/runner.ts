@@ -9,11 +9,19 @@ import type { InstanceSample, ProviderSample } from '../model/input.js';
 import { NO_READINGS, rememberReadings, type ReadingMemory } from '../model/readings.js';
 import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../model/snapshot.js';
 import type { ClassRepository } from '../repository/types.js';
-import type { InstanceProvider, Provider, ProviderContext, ProviderSchedule } from './api.js';
+import type { InstanceProvider, NotDetected, Provider, ProviderContext, ProviderSchedule } from './api.js';
 import { callProvider, errorMessage, ProviderTimeoutError } from './call.js';
 import type { Enablement, LoadedProvider } from './loader.js';
 import type { RuntimeLogger } from './log.js';
 import { type SnapshotLimits, validateSnapshot } from './validate.js';
+
+/** Why detect()'s answer is a no, when it says; throws when it is not an answer. */
+function notDetectedReason(answer: unknown): string | undefined {
+  if (answer === false) return undefined;
+  const { found, reason } = (answer ?? {}) as Partial<NotDetected>;
+  if (found === false && typeof reason === 'string' && reason !== '') return reason;
+  throw new Error(`detect answered ${JSON.stringify(answer)}, not a boolean`);
+}
 
 /** The namespace of an instance provider that doesn't name one. */
 export const DEFAULT_NAMESPACE = 'root/cimv2';
@@ -161,17 +169,22 @@ export class ProviderRunner {
     return backoffUntil === undefined ? schedule.interval * 1000 : Math.max(0, backoffUntil - this.#options.now());
   }
 
-  /** Asks the provider whether it has hardware here; a failure or a non-boolean answer counts as no. */
+  /**
+   * Asks the provider whether it has hardware here; a failure or a nonsense
+   * answer counts as no. A no leaves its reason, when known, in `disabledReason`.
+   */
   async detect(): Promise<boolean> {
     const detect = this.provider.detect?.bind(this.provider);
     if (!detect) return true;
     try {
       const found = await this.#call('detect', (ctx) => detect(ctx));
-      if (typeof found !== 'boolean') throw new Error(`detect answered ${JSON.stringify(found)}, not a boolean`);
-      return found;
+      if (found === true) return true;
+      this.#state.disabledReason = notDetectedReason(found);
+      return false;
     } catch (error) {
       this.#state.lastError = `detect failed: ${errorMessage(error)}`;
       this.#state.lastErrorAt = this.#options.now();
+      this.#state.disabledReason = this.#state.lastError;
       this.#log.warn({ err: error }, 'detection failed; provider left disabled');
       return false;
     }

@@ -135,7 +135,8 @@ export function writeCache(cacheDir: string, key: CacheKey, schema: CachedSchema
   const target = entryPath(cacheDir, key);
   const temporary = `${target}.${process.pid}.tmp`;
   const entry: Entry = { format: FORMAT, digest: sources.digest, namespaces: encodeNamespaces(schema.namespaces) };
-  mkdirSync(cacheDir, { recursive: true });
+  // 0700 like the state folder `thincim passwd` creates: its parent is usually that folder, made here on a first start.
+  mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
   try {
     writeFileSync(temporary, serialize(entry));
     renameSync(temporary, target);

@@ -1,16 +1,17 @@
 /**
  * One decision per request: a verified, mapped client certificate, or HTTP
  * Basic credentials checked against the users file. Repeated failures from
- * one address, or against one user name, refuse new password checks for a
- * while (AuthFailureLimiter); credentials verified a moment ago (the users'
- * cache, or a check in flight) and mapped certificates are never refused
- * for that: they cost no derivation, and other clients' failures must not
- * lock out a user who has proved who they are. Framework-free: the server
- * turns the outcome into a response.
+ * one address, or against one user name from addresses it has not logged in
+ * from, refuse new password checks for a while (AuthFailureLimiter);
+ * credentials verified a moment ago (the users' cache, or a check in flight)
+ * and mapped certificates are never refused for that: they cost no
+ * derivation, and other clients' failures must not lock out a user who has
+ * proved who they are. Framework-free: the server turns the outcome into a
+ * response.
  */
 import { parseBasicAuthorization } from './basic-auth.js';
 import { type PeerCertificateLike, userForCertificate } from './client-cert.js';
-import { addressBucket, type AuthFailureLimiter, userBucket } from './limiter.js';
+import { addressBucket, type AuthFailureLimiter } from './limiter.js';
 import type { AuthenticatedUser, UserStore } from './user-store.js';
 import type { Role } from './users-file.js';
 
@@ -76,12 +77,18 @@ export class Authenticator {
     return { ok: true, user: checked.user.name, role: checked.user.role, method: 'basic' };
   }
 
-  /** A password check, counted as a failure of the address and of the name before it runs, forgiven if it succeeds. */
+  /**
+   * A password check, counted as a failure of the address (and of the name,
+   * unless the client is known) before it runs, forgiven if it succeeds.
+   */
   async #check(name: string, password: string, address: string): Promise<{ user: AuthenticatedUser | undefined } | { retryAfterMs: number }> {
-    const decision = this.#limiter.attempt([addressBucket(address), userBucket(name)]);
+    const decision = this.#limiter.attempt(this.#limiter.bucketsFor(name, address));
     if (!decision.allowed) return { retryAfterMs: decision.retryAfterMs };
     const user = await this.#users.verify(name, password);
-    if (user) this.#limiter.forgive(decision.attempt);
+    if (user) {
+      this.#limiter.forgive(decision.attempt);
+      this.#limiter.remember(name, address);
+    }
     return { user };
   }
 

@@ -4,9 +4,18 @@
  * user name tried, and forgiven when it succeeds: so parallel guesses cannot
  * outrun the limit, and one address or one name gets at most `maxFailures`
  * checks per sliding window. A full bucket refuses new checks until its
- * oldest failure leaves the window. Memory is bounded: at most `maxKeys`
- * buckets are kept (the one that failed least recently is forgotten first),
- * each with at most `maxFailures` timestamps.
+ * oldest failure leaves the window.
+ *
+ * A user name's bucket stops guessing spread over many addresses, but would
+ * let anyone lock out an account by guessing at it. So it does not apply to
+ * a known client: an address from which that user passed a password check in
+ * the last `knownForMs` (OWASP's "device cookie", with the address as the
+ * device). Only its own address's bucket limits it.
+ *
+ * Memory is bounded: at most `maxKeys` buckets are kept (the one that failed
+ * least recently is forgotten first), each with at most `maxFailures`
+ * timestamps, and at most `maxKeys` known clients (the least recently seen
+ * forgotten first).
  */
 import { isIPv6 } from 'node:net';
 
@@ -15,8 +24,10 @@ export interface AuthFailureLimiterOptions {
   maxFailures: number;
   /** Default 60 s. */
   windowMs?: number;
-  /** Buckets kept (addresses and user names together); default 10 000. */
+  /** Buckets kept (addresses and user names together), and known clients; default 10 000. */
   maxKeys?: number;
+  /** How long a client stays known after a password check passed; default 7 days. */
+  knownForMs?: number;
   now?: () => number;
 }
 
@@ -32,6 +43,8 @@ export type LimiterDecision = { allowed: true; attempt: Attempt } | { allowed: f
 export const addressBucket = (address: string): string => `address ${addressKey(address)}`;
 /** The bucket of a user name, whoever tries it. */
 export const userBucket = (name: string): string => `user ${name}`;
+
+const clientKey = (user: string, address: string): string => `${addressKey(address)} ${user}`;
 
 /**
  * The key an address is tracked under: IPv4-mapped IPv6 as IPv4, other IPv6
@@ -59,14 +72,36 @@ export class AuthFailureLimiter {
   readonly #windowMs: number;
   readonly #maxKeys: number;
   readonly #now: () => number;
+  readonly #knownForMs: number;
   /** Failure times per address key, oldest first; the Map's order is least recently failed first. */
   readonly #failures = new Map<string, number[]>();
+  /** When each (user, address) last passed a check; the Map's order is least recently seen first. */
+  readonly #known = new Map<string, number>();
 
   constructor(options: AuthFailureLimiterOptions) {
     this.#max = options.maxFailures;
     this.#windowMs = options.windowMs ?? 60_000;
     this.#maxKeys = options.maxKeys ?? 10_000;
+    this.#knownForMs = options.knownForMs ?? 7 * 24 * 3600_000;
     this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * The buckets a password check of `user` from `address` counts in: the
+   * address's, and the user name's unless the client is known.
+   */
+  bucketsFor(user: string, address: string): string[] {
+    const seen = this.#known.get(clientKey(user, address));
+    const known = seen !== undefined && this.#now() - seen < this.#knownForMs;
+    return known ? [addressBucket(address)] : [addressBucket(address), userBucket(user)];
+  }
+
+  /** `user` passed a password check from `address`: that client is known from now on. */
+  remember(user: string, address: string): void {
+    const key = clientKey(user, address);
+    this.#known.delete(key);
+    if (this.#known.size >= this.#maxKeys) this.#known.delete(this.#known.keys().next().value!);
+    this.#known.set(key, this.#now());
   }
 
   /**

@@ -13,7 +13,7 @@ import { interopInstances, type Listener } from '../operations/interop.js';
 import { PullSessions } from '../operations/pull.js';
 import { ProviderManager, type LoadedProvider } from '../providers/index.js';
 import type { ModelEntry, ModelInput } from '../model/input.js';
-import { ChangeDetector, EventBus, type EventConsumer, type ProviderStatus } from '../events/index.js';
+import { ChangeDetector, EventBus, type EventConsumer, type ProviderStatus, type Severity } from '../events/index.js';
 import { IndicationService, type IndicationSettings } from '../indications/service.js';
 import type { ClassRepository, ValidationProblem } from '../repository/types.js';
 import type { Authenticator } from '../security/index.js';
@@ -238,11 +238,14 @@ function providerStatuses(input: ModelInput): ProviderStatus[] {
 }
 
 /** One info line per event: the message, and the element it is about. */
+/** An event's log level: `log.level: warn` must still show a failing fan. */
+const EVENT_LEVEL = { ok: 'info', unknown: 'warn', warning: 'warn', critical: 'error', fatal: 'error' } as const satisfies Record<Severity, string>;
+
 function logEvents(logger: FastifyBaseLogger): EventConsumer {
   return {
     name: 'log',
     handle(event) {
-      logger.info({
+      logger[EVENT_LEVEL[event.severity]]({
         event: event.kind, sequence: event.sequence, messageId: event.messageId, severity: event.severity, generation: event.generation,
         ...(event.path && { element: String(event.path) }), ...(event.provider && { provider: event.provider }),
       }, event.message);

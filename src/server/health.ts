@@ -1,10 +1,14 @@
 /**
  * GET /healthz (liveness: the process answers) and GET /readyz (readiness:
  * the schema is loaded and every enabled provider has been sampled, well or
- * badly, at least once).
+ * badly, at least once). A failed sample counts: the agent then serves the
+ * failure (Unknown health, events), which is what a monitor must see, and
+ * restarting it would not mend the hardware. /readyz also says whether the
+ * readings are simulated, so that tools can tell a demo host from a real one.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
+import { isSimulated } from '../providers/loader.js';
 
 /**
  * Whether a sample of the provider has finished, well or badly. Not
@@ -24,8 +28,10 @@ export function healthRoutes(app: FastifyInstance, providers: () => ProviderStat
     return {
       status: ready ? 'ready' : 'starting',
       schema: 'loaded',
+      simulated: states.some((p) => isSimulated(p.source)),
       providers: states.map((p) => ({
         name: p.name,
+        enablement: p.enablement,
         sampled: sampled(p),
         healthy: p.consecutiveFailures === 0 && p.samples > 0,
         ...(p.consecutiveFailures > 0 && p.lastError ? { error: p.lastError } : {}),

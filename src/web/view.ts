@@ -15,6 +15,7 @@ import type { HardwareEvent } from '../events/index.js';
 import { CIMV2_NAMESPACE } from '../model/classes.js';
 import { instancesOfClass } from '../operations/lookup.js';
 import type { ProviderState } from '../providers/index.js';
+import { isSimulated } from '../providers/loader.js';
 import type { BrokerState } from '../server/state.js';
 import type { SensorHistory } from './history.js';
 
@@ -43,6 +44,8 @@ export interface ProviderView {
   lastError: string | null;
   consecutiveFailures: number;
   backoffUntil: number | null;
+  /** Its readings are made up (the simulated provider). */
+  simulated: boolean;
 }
 
 export interface ReadingView {
@@ -215,6 +218,7 @@ export function providerView(p: ProviderState): ProviderView {
     lastError: failing ? p.lastError ?? null : null,
     consecutiveFailures: p.consecutiveFailures,
     backoffUntil: failing ? p.backoffUntil ?? null : null,
+    simulated: isSimulated(p.source),
   };
 }
 

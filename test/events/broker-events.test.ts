@@ -49,13 +49,13 @@ t.test('the timeline as events, causes before effects', async (t) => {
   t.ok(received.every((e, i) => i === 0 || (e.sequence > received[i - 1]!.sequence && e.time >= received[i - 1]!.time)), 'in order');
 });
 
-t.test('one info line per event, and the counters in /metrics', async (t) => {
+t.test('one line per event, at the level of its severity, and the counters in /metrics', async (t) => {
   const logged = (all: Record<string, unknown>[]) => new Set(all.filter((l) => l['event'] !== undefined).map((l) => l['sequence']));
   const lines = await log.linesWhen((all) => received.every((e) => logged(all).has(e.sequence)));
   t.ok(received.every((e) => logged(lines).has(e.sequence)), 'every event has its line');
   const eventLines = lines.filter((l) => l['event'] !== undefined);
   t.match(eventLines.find((l) => l['event'] === 'readingLost'), {
-    level: 30, messageId: 'THINCIM0004', severity: 'warning', msg: /^Exhaust Temp: reading lost \(reading failed\); last reading \d+(\.\d)?°C$/,
+    level: 40, messageId: 'THINCIM0004', severity: 'warning', msg: /^Exhaust Temp: reading lost \(reading failed\); last reading \d+(\.\d)?°C$/,
     element: /Thincim_NumericSensor\..*DeviceID="simulated:exhaust-temp"/,
   });
   const metrics = await (await fetch(`${test.url}/metrics`)).text();

@@ -21,12 +21,14 @@ export interface TestAuthOptions {
   windowMs?: number;
   now?: () => number;
   clientCertUsers?: Record<string, string>;
+  /** How long a successful check is remembered (UserStore's default when absent; 0: never). */
+  cacheTtlMs?: number;
 }
 
 /** An Authenticator over the users file, as `thincim serve` builds one. */
 export async function testAuthenticator(file: string, options: TestAuthOptions = {}): Promise<Authenticator> {
   return new Authenticator({
-    users: await UserStore.open(file),
+    users: await UserStore.open(file, { cacheTtlMs: options.cacheTtlMs }),
     limiter: new AuthFailureLimiter({ maxFailures: options.maxFailures ?? 1000, windowMs: options.windowMs, now: options.now }),
     clientCertUsers: options.clientCertUsers,
   });

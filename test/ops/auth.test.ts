@@ -278,6 +278,19 @@ t.test('no lock-out of others: failures are kept per address and per user name',
   t.equal((await enumerate(url, { ...as('viewer'), localAddress: '127.0.0.3' })).status, 200, 'other names from other addresses are not');
 });
 
+t.test('guesses at a name from elsewhere do not lock out a client that logged in from its address (the users\' cache off)', async (t) => {
+  const { url } = await secured(t, { auth: { maxFailures: 3, cacheTtlMs: 0 } });
+  const from = (address: string, options: SendOptions): SendOptions => ({ ...options, localAddress: address });
+  t.equal((await enumerate(url, from('127.0.0.1', as('viewer')))).status, 200, 'the monitoring client logs in');
+  for (const address of ['127.0.0.2', '127.0.0.3', '127.0.0.4']) {
+    t.equal((await enumerate(url, from(address, { headers: { Authorization: basic('viewer', WRONG_PASSWORD) } }))).status, 401);
+  }
+  t.equal((await enumerate(url, from('127.0.0.5', as('viewer')))).status, 429, 'the name is locked for addresses it never logged in from');
+  for (let i = 0; i < 5; i++) t.equal((await enumerate(url, from('127.0.0.1', as('viewer')))).status, 200, `the known client still gets in (${i + 1})`);
+  for (let i = 0; i < 3; i++) await enumerate(url, from('127.0.0.1', { headers: { Authorization: basic('viewer', WRONG_PASSWORD) } }));
+  t.equal((await enumerate(url, from('127.0.0.1', as('viewer')))).status, 429, 'its own address still has its limit');
+});
+
 t.test('no password and no Authorization header in any log line of the tests above', async (t) => {
   const text = logs.map((log) => log.text()).join('');
   const lines = logs.flatMap((log) => log.lines());

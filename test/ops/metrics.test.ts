@@ -254,9 +254,10 @@ t.test('/healthz answers at once; /readyz is 503 until every enabled provider ha
   t.same(JSON.parse(ready.text), {
     status: 'ready',
     schema: 'loaded',
+    simulated: false,
     providers: [
-      { name: 'waiting', sampled: true, healthy: true },
-      { name: 'failing', sampled: true, healthy: false, error: 'BMC unreachable' },
+      { name: 'waiting', enablement: 'explicit', sampled: true, healthy: true },
+      { name: 'failing', enablement: 'explicit', sampled: true, healthy: false, error: 'BMC unreachable' },
     ],
   }, 'a failing provider is reported, not waited for');
   const exposition = await scrape(url);

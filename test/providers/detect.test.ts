@@ -1,6 +1,7 @@
 import t from 'tap';
 import type { HardwareProvider, InstanceProvider, Provider } from '../../src/providers/api.js';
 import type { Enablement } from '../../src/providers/loader.js';
+import { silentLogger } from '../../src/providers/log.js';
 import { ProviderManager } from '../../src/providers/manager.js';
 import { loaded, stubRepository } from './helpers.js';
 
@@ -96,6 +97,30 @@ t.test('auto: a detect that throws, hangs or answers nonsense leaves the provide
     nonsense: 'disabled: detect failed: detect answered "yes", not a boolean',
     simulated: 'enabled',
   });
+});
+
+t.test('auto: a no that says why leaves its reason; the fallback warns, naming every reason', async (t) => {
+  const warnings: [object, string][] = [];
+  const logger = { ...silentLogger, warn: (fields: object, msg: string) => void warnings.push([fields, msg]) };
+  const m = new ProviderManager({
+    providers: [
+      loaded(hardware('hwmon', async () => ({ found: false, reason: '/host/sys/class/hwmon: no such folder' })), {}, 'detect'),
+      loaded(hardware('ipmi', no), {}, 'detect'), loaded(hardware('sysinfo'), {}, 'detect'), loaded(hardware('simulated'), {}, 'fallback'),
+    ],
+    repository: stubRepository(),
+    hostname: 'h',
+    logger,
+  });
+  await m.detect();
+  await m.close();
+  t.match(m.state()[0], { enabled: false, disabledReason: '/host/sys/class/hwmon: no such folder' });
+  t.match(warnings, [[
+    { provider: 'simulated', notFound: { hwmon: '/host/sys/class/hwmon: no such folder', ipmi: 'no hardware detected' } },
+    /^no hardware found: the sensors served are SIMULATED/,
+  ]]);
+  t.same(Object.keys((warnings[0]![0] as { notFound: object }).notFound), ['hwmon', 'ipmi'], 'sysinfo, enabled, is not among them');
+  t.same(await detected([[hardware('hwmon', async () => ({ found: false, reason: '' })), 'detect']]),
+    { hwmon: 'disabled: detect failed: detect answered {"found":false,"reason":""}, not a boolean' }, 'an empty reason is nonsense');
 });
 
 t.test('an explicit list enables exactly its providers without asking them', async (t) => {

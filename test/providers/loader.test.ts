@@ -175,6 +175,14 @@ t.test('auto: the built-in candidates, the fallback, and names bound with `modul
   ]);
 });
 
+t.test('auto: the fallback is a steady host, whatever its section says; named, it plays its timeline', async (t) => {
+  const section = { simulated: { timeScale: 60, timeline: true } };
+  const fallback = (await loadProviders({ options: section })).find((p) => p.enablement === 'fallback');
+  t.same(fallback?.options, { timeScale: 60, timeline: false });
+  const named = await loadProviders({ providers: ['simulated'], options: section });
+  t.same(named[0]?.options, { timeScale: 60, timeline: true });
+});
+
 t.test('auto next to explicit entries: those are enabled as listed, not detected', async (t) => {
   const providers = await loadProviders({ providers: ['auto', 'simulated', './other.mjs'], baseDir: dir });
   t.same(providers.map((p) => [p.provider.name, p.enablement]), [

@@ -91,3 +91,21 @@ t.test('address keys: IPv4-mapped as IPv4, IPv6 by /64', async (t) => {
   t.equal(limiter.attempt([addressBucket('2001:db8:1:2::3')]).allowed, false, 'rotating within a /64 does not help');
   t.equal(limiter.attempt([addressBucket('2001:db8:1:3::1')]).allowed, true);
 });
+
+t.test('known clients: a user name\'s bucket spares the addresses that user passed a check from, for knownForMs', async (t) => {
+  let now = 0;
+  const limiter = new AuthFailureLimiter({ maxFailures: 2, knownForMs: 1000, maxKeys: 2, now: () => now });
+  t.same(limiter.bucketsFor('alice', '10.0.0.1'), [addressBucket('10.0.0.1'), userBucket('alice')], 'unknown: both buckets');
+  limiter.remember('alice', '10.0.0.1');
+  t.same(limiter.bucketsFor('alice', '10.0.0.1'), [addressBucket('10.0.0.1')], 'known: its address only');
+  t.same(limiter.bucketsFor('alice', '10.0.0.2'), [addressBucket('10.0.0.2'), userBucket('alice')], 'per address');
+  t.same(limiter.bucketsFor('bob', '10.0.0.1'), [addressBucket('10.0.0.1'), userBucket('bob')], 'per user');
+  t.same(limiter.bucketsFor('alice', '::ffff:10.0.0.1'), [addressBucket('10.0.0.1')], 'addresses as the buckets key them');
+  now = 1000;
+  t.same(limiter.bucketsFor('alice', '10.0.0.1'), [addressBucket('10.0.0.1'), userBucket('alice')], 'forgotten after knownForMs');
+  limiter.remember('alice', '10.0.0.1');
+  limiter.remember('bob', '10.0.0.1');
+  limiter.remember('carol', '10.0.0.1');
+  t.equal(limiter.bucketsFor('alice', '10.0.0.1').length, 2, 'at most maxKeys known clients: the least recently seen goes');
+  t.equal(limiter.bucketsFor('carol', '10.0.0.1').length, 1);
+});

@@ -261,18 +261,21 @@ t.test('detect', async (t) => {
   t.equal(await (await provider({ root: legacy })).detect!(context()), true, 'old layout');
 
   const empty = await emptyDir(t);
-  t.equal(await (await provider({ root: empty })).detect!(context()), false, 'no class/hwmon');
-  await mkdir(join(empty, 'class', 'hwmon'), { recursive: true });
-  t.equal(await (await provider({ root: empty })).detect!(context()), false, 'no chips');
+  const classPath = join(empty, 'class', 'hwmon');
+  t.same(await (await provider({ root: empty })).detect!(context()),
+    { found: false, reason: `${classPath}: no hwmon class folder: not a sysfs root, or a kernel without hwmon` }, 'no class/hwmon');
+  await mkdir(classPath, { recursive: true });
+  t.same(await (await provider({ root: empty })).detect!(context()), { found: false, reason: `no chip in ${classPath}` }, 'no chips');
   await mkdir(join(empty, 'class', 'hwmon', 'hwmon0'));
   await writeFile(join(empty, 'class', 'hwmon', 'hwmon0', 'name'), 'acpitz\n');
   await writeFile(join(empty, 'class', 'hwmon', 'hwmon0', 'temp1_crit'), '105000\n');
-  t.equal(await (await provider({ root: empty })).detect!(context()), false, 'a chip without inputs');
+  const noReading = { found: false, reason: `no readable sensor on 1 chip(s) in ${classPath}` };
+  t.same(await (await provider({ root: empty })).detect!(context()), noReading, 'a chip without inputs');
   await writeFile(join(empty, 'class', 'hwmon', 'hwmon0', 'temp1_input'), 'N/A\n');
-  t.equal(await (await provider({ root: empty })).detect!(context()), false, 'an input that does not parse');
+  t.same(await (await provider({ root: empty })).detect!(context()), noReading, 'an input that does not parse');
   const failing = failingReader({ temp1_input: 'EIO' });
   await writeFile(join(empty, 'class', 'hwmon', 'hwmon0', 'temp1_input'), '27800\n');
-  t.equal(await (await provider({ root: empty }, failing)).detect!(context()), false, 'an input that fails');
+  t.same(await (await provider({ root: empty }, failing)).detect!(context()), noReading, 'an input that fails');
   t.equal(await (await provider({ root: empty })).detect!(context()), true, 'one readable input is enough');
   await writeFile(join(empty, 'class', 'hwmon', 'hwmon0', 'temp1_input'), 'N/A\n');
   await writeFile(join(empty, 'class', 'hwmon', 'hwmon0', 'intrusion0_alarm'), '0\n');
@@ -346,7 +349,7 @@ t.test('an aborted call abandons the sample', async (t) => {
   const root = await materialize('desktop', t.teardown);
   const ctx = { ...context(), signal: AbortSignal.abort() };
   await t.rejects((await provider({ root })).sample(ctx), { code: 'ABORTED' });
-  t.equal(await (await provider({ root })).detect!(ctx), false);
+  t.match(await (await provider({ root })).detect!(ctx), { found: false, reason: /abandoned at the deadline/ });
 });
 
 t.test('limits: maxChips and maxAttributesPerChip', async (t) => {

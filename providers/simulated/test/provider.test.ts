@@ -42,6 +42,22 @@ t.test('elapsed time comes from the injected clock, the start time and the time 
   t.same(await fromCreation.sample(context()), host.snapshotAt(60), 'without startTime, time starts when the provider is made');
 });
 
+t.test('timeline: false is a steady host: readings still move, the timeline\'s failures never come', async (t) => {
+  let now = T0;
+  const steady = await provider({ clock: () => now, startTime: T0, timeline: false });
+  const played = new SimulatedHost(DEFAULT_SCENARIO);
+  const still = new SimulatedHost({ ...DEFAULT_SCENARIO, timeline: { events: [] } });
+  const loop = DEFAULT_SCENARIO.timeline?.loopSeconds ?? 0;
+  t.ok(loop > 0, 'the built-in scenario has a timeline');
+  for (let at = 0; at < loop; at += 30) {
+    now = T0 + at * 1000;
+    t.same(await steady.sample(context()), still.snapshotAt(at), `at ${at} s`);
+  }
+  const ats = Array.from({ length: loop / 30 }, (_, i) => i * 30);
+  t.ok(ats.some((at) => JSON.stringify(played.snapshotAt(at)) !== JSON.stringify(still.snapshotAt(at))), 'the timeline would have changed the host');
+  t.ok(new Set(ats.map((at) => still.snapshotAt(at).sensors?.[0]?.value)).size > 1, 'readings move');
+});
+
 t.test('sensors: N scales the host', async (t) => {
   const p = await provider({ sensors: 1234 });
   t.equal((await p.sample(context())).sensors?.length, 1234);
@@ -77,6 +93,7 @@ t.test('bad options are refused with the option named', async (t) => {
     [{ startTime: 'yesterday' }, 'options.startTime', /ISO 8601/],
     [{ startTime: Infinity }, 'options.startTime', /epoch milliseconds/],
     [{ clock: 42 as never }, 'options.clock', /function/],
+    [{ timeline: 'no' as never }, 'options.timeline', /true or false/],
   ];
   for (const [options, path, message] of cases) {
     await t.rejects(async () => simulated(options), { name: 'ScenarioError', code: 'OPTION', path, message }, JSON.stringify(options));
