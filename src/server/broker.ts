@@ -237,9 +237,10 @@ function providerStatuses(input: ModelInput): ProviderStatus[] {
     ...input.instances.map((s) => ({ name: s.provider, sampled: s.sampledAt !== undefined, error: s.error }))];
 }
 
-/** One info line per event: the message, and the element it is about. */
 /** An event's log level: `log.level: warn` must still show a failing fan. */
 const EVENT_LEVEL = { ok: 'info', unknown: 'warn', warning: 'warn', critical: 'error', fatal: 'error' } as const satisfies Record<Severity, string>;
+
+/** One line per event, at its severity's level: the message, and the element it is about. */
 
 function logEvents(logger: FastifyBaseLogger): EventConsumer {
   return {
