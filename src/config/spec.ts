@@ -129,7 +129,7 @@ export const CONFIG_SPEC = {
       doc: 'Failed logins allowed per client address, and per user name, per minute before new password checks are refused for a while (0: no limit)',
       default: 10, min: 0, max: 100_000,
     }),
-    authFailureAddresses: integer({ doc: 'Client addresses and user names whose failures are remembered (oldest forgotten first)', default: 10_000, min: 1, max: 10_000_000 }),
+    authFailureAddresses: integer({ doc: 'Client addresses and user names whose failures are remembered, and clients known by a good password (each, oldest forgotten first)', default: 10_000, min: 1, max: 10_000_000 }),
     authCacheSec: integer({ doc: 'How long a successful password check is remembered (0: check every request)', unit: 's', default: 60, min: 0, max: 3600 }),
     authCacheEntries: integer({ doc: 'Most remembered password checks', default: 1024, min: 1, max: 1_000_000 }),
     passwordChecks: integer({ doc: 'Password checks (scrypt) run at once; more wait their turn', default: 2, min: 1, max: 64 }),
