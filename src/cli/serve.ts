@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { hostname } from 'node:os';
+import { constants, hostname } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config, type ConfigSources } from '../config/index.js';
 import { planListeners, type ListenerPlan } from '../config/listeners.js';
@@ -254,8 +254,14 @@ function lifecycle(service: Service, config: Config, logger: Logger): Promise<nu
   };
   process.on('SIGHUP', onHup);
   return new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
+    // A second signal is an operator who will not wait: exit at once, as the signal would, but say so.
+    const force = (signal: NodeJS.Signals) => {
+      logger.error({ signal }, 'second signal: exiting now, answers in flight are cut');
+      process.exit(128 + constants.signals[signal]);
+    };
+    const stop = (signal: NodeJS.Signals) => {
       process.off('SIGTERM', stop).off('SIGINT', stop).off('SIGHUP', onHup);
+      process.once('SIGTERM', force).once('SIGINT', force);
       logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
       service.snmp?.close();
       service.broker.close(config.shutdownGraceMs).then(() => {

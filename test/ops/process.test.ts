@@ -98,6 +98,24 @@ t.test('serve: the logged fingerprint is the one served; plain HTTP on loopback 
   t.ok(messages.indexOf('stopped') > messages.lastIndexOf('request'), '"stopped" logged, after the last request');
 });
 
+t.test('a second SIGTERM while answers are in flight exits at once, and says so', async (t) => {
+  const served = await serve(t, t.testdir(), {
+    providers: ['simulated', 'slow'],
+    providerOptions: { slow: { module: SLOW_PROVIDER_FILE, callMs: 8000 } },
+    shutdownGraceMs: 60_000,
+    anonymousWrite: true,
+  });
+  const { process } = served;
+  const inFlight = invokePost(served.http, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET).catch((err: Error) => err);
+  await process.waitForLog((l) => l.msg === 'slow call began', 'the slow call');
+  process.child.kill('SIGTERM');
+  await process.waitForLog((l) => l.msg === 'shutting down', '"shutting down"');
+  process.child.kill('SIGTERM');
+  t.same(await process.exited, { code: 143, signal: null }, 'exit status 128 + SIGTERM, at once');
+  t.ok(process.lines().some((l) => l.level === 50 && l.msg === 'second signal: exiting now, answers in flight are cut'), 'logged');
+  t.ok(await inFlight instanceof Error, 'the request in flight was cut');
+});
+
 t.test('SIGHUP: a user added with `thincim passwd` is refused before and accepted after, on the same connection; a replaced certificate is served to new handshakes', async (t) => {
   const dir = t.testdir();
   const users = join(dir, 'users');
