@@ -47,8 +47,12 @@ export function createAuthHook(options: AuthHookOptions): (request: FastifyReque
     }
     // A verified certificate that maps to no user proves nothing more than no certificate.
     if (!required && !sent) return;
-    // A request without credentials is the normal first leg of Basic: not worth more than debug.
-    request.log[sent ? 'warn' : 'debug']({ remoteAddress: request.ip, reason: outcome.reason }, 'authentication failed');
+    // A request without credentials is the normal first leg of Basic: not worth more than debug. A certificate TLS refused is sent credentials.
+    const refusedCertificate = certificateRefusal(request);
+    request.log[sent || refusedCertificate ? 'warn' : 'debug'](
+      { remoteAddress: request.ip, reason: outcome.reason, ...(refusedCertificate && { certificate: refusedCertificate }) },
+      'authentication failed',
+    );
     await reply.code(outcome.status).headers(outcome.headers).send();
   };
 }
@@ -60,4 +64,12 @@ function certificateOf(request: FastifyRequest): Pick<AuthRequest, 'peerCertific
   const socket = request.raw.socket as Partial<TLSSocket>;
   if (socket.encrypted !== true || typeof socket.getPeerCertificate !== 'function') return {};
   return { peerCertificate: socket.getPeerCertificate(), certificateVerified: socket.authorized === true };
+}
+
+/** Why TLS did not verify the certificate a client presented (`UNABLE_TO_VERIFY_LEAF_SIGNATURE`…); undefined without one. */
+function certificateRefusal(request: FastifyRequest): string | undefined {
+  const socket = request.raw.socket as Partial<TLSSocket>;
+  if (socket.encrypted !== true || socket.authorized !== false || typeof socket.getPeerCertificate !== 'function') return undefined;
+  if (Object.keys(socket.getPeerCertificate()).length === 0) return undefined;
+  return `not verified: ${String(socket.authorizationError ?? 'unknown reason')}`;
 }

@@ -26,6 +26,8 @@ export interface AppOptions extends CimRouteOptions {
   logger: FastifyBaseLogger;
   /** The providers' state, for /readyz and /metrics. */
   providers: () => ProviderState[];
+  /** Request ids for the log, one sequence for every listener of a broker (default: this listener's own). */
+  requestId?: () => string;
   /** /metrics is served when given. */
   metrics?: BrokerMetrics;
   /**
@@ -95,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // fastify's own two lines per request give way to one line with the CIM facts (logRequests).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.limits.bodyBytes,
+    ...(options.requestId && { genReqId: options.requestId }),
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 65_000,
     requestTimeout,
     return503OnClosing: true,

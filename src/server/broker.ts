@@ -152,10 +152,13 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   // authentication; all share the published state, the pull sessions and the metrics.
   const apps: FastifyInstance[] = [];
   const urls: string[] = [];
+  // One sequence, so that a log line's reqId names one request whichever listener took it (fastify counts per instance).
+  let requests = 0;
+  const requestId = (): string => `req-${(++requests).toString(36)}`;
   for (const listener of options.listeners) {
     if (listener.requireAuth) required(options.authenticator, 'an authenticator');
     const app = await buildApp({
-      state, pulls, limits, logger, metrics, router, subscriptions: indications.store,
+      state, pulls, limits, logger, metrics, router, subscriptions: indications.store, requestId,
       anonymousWrite: options.anonymousWrite ?? false,
       // Where every request authenticates, a rebinding page gets 401 like any stranger, and clients
       // may use any DNS name of the host; where anonymous callers read, the name must be ours.
@@ -218,6 +221,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
     async close(graceMs = 10_000) {
       v8Policy?.stop();
       const force = setTimeout(() => {
+        logger.warn({ graceMs }, 'shutdown grace period over: answers still in flight are cut');
         for (const app of apps) (app.server as Server).closeAllConnections();
       }, graceMs);
       try {

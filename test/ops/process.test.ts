@@ -96,6 +96,25 @@ t.test('serve: the logged fingerprint is the one served; plain HTTP on loopback 
   t.same(await process.exited, { code: 0, signal: null }, 'exit status 0');
   const messages = process.lines().map((l) => l.msg);
   t.ok(messages.indexOf('stopped') > messages.lastIndexOf('request'), '"stopped" logged, after the last request');
+  const ids = process.lines().filter((l) => l.msg === 'request').map((l) => l['reqId']);
+  t.ok(ids.length >= 3, 'requests on both listeners');
+  t.equal(new Set(ids).size, ids.length, 'each request has its own reqId, whichever listener took it');
+});
+
+t.test('the grace period over, answers still in flight are cut, and the log says so', async (t) => {
+  const served = await serve(t, t.testdir(), {
+    providers: ['simulated', 'slow'],
+    providerOptions: { slow: { module: SLOW_PROVIDER_FILE, callMs: 8000 } },
+    shutdownGraceMs: 300,
+    anonymousWrite: true,
+  });
+  const { process } = served;
+  const inFlight = invokePost(served.http, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET).catch((err: Error) => err);
+  await process.waitForLog((l) => l.msg === 'slow call began', 'the slow call');
+  process.child.kill('SIGTERM');
+  t.same(await process.exited, { code: 0, signal: null });
+  t.ok(process.lines().some((l) => l.level === 40 && l.msg === 'shutdown grace period over: answers still in flight are cut' && l['graceMs'] === 300), 'logged');
+  t.ok(await inFlight instanceof Error, 'the request in flight was cut');
 });
 
 t.test('a second SIGTERM while answers are in flight exits at once, and says so', async (t) => {

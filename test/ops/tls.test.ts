@@ -150,5 +150,8 @@ t.test('mutual TLS: a verified, mapped client certificate authenticates without 
   t.equal((await enumerate(as(stranger))).status, 401, 'a verified but unmapped certificate proves nothing about the user');
   t.equal((await enumerate({ ...as(stranger), headers: { Authorization: basic('nagios', 'nagios-pw') } })).status, 200, '…Basic still works beside it');
   t.equal((await enumerate(as(rogue))).status, 401, 'a mapped CN from another CA is not verified');
+  const refusals = (lines: Record<string, unknown>[]) => lines.filter((l) => l['msg'] === 'authentication failed' && l['level'] === 40);
+  const [refused] = refusals(await log.linesWhen((lines) => refusals(lines).length >= 1));
+  t.match(refused, { certificate: /^not verified: [A-Z_]+$/ }, 'the refused certificate is logged, with TLS\'s reason');
   t.equal((await enumerate({})).status, 401, 'no certificate, no credentials');
 });
