@@ -12,8 +12,8 @@
 //   heap for as long as the process runs, two bytes a character when one
 //   character is not ASCII (a comment's "→" was enough), so the serve chunk
 //   cost 1.9 MB. Names stay, so stack traces still name their functions.
-// - Left out, to run-time resolution: typescript (which transpiles the page
-//   script when running from the sources), and fastify's schema compilers
+// - Left out, to run-time resolution: esbuild (which bundles the page script
+//   when running from the sources), and fastify's schema compilers
 //   (ajv, fast-json-stringify: ~400 KB), which fastify requires only without
 //   the factories src/server/app.ts gives it.
 // - fastify requires node:http2 as it loads, for an option thincim never
@@ -51,7 +51,7 @@ const server = await build({
   target: 'node20',
   // Bundled CommonJS dependencies call require() for Node's built-ins.
   banner: { js: "import { createRequire as __thincimRequire } from 'node:module'; const require = __thincimRequire(import.meta.url);" },
-  external: ['typescript', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'],
+  external: ['esbuild', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'],
   plugins: [lazyBuiltins],
   minifySyntax: true,
   minifyWhitespace: true,

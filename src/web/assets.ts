@@ -3,7 +3,8 @@
  * and icon from src/web/assets (shipped as they are), the script built from
  * src/web/client/page.ts. Run from the build, the script is the bundler's
  * dist/src/web/client/page.js; run from the sources (tsx, the tests), it is
- * transpiled here with TypeScript, so both serve the same code.
+ * bundled here by the same bundler with the same options, so both serve the
+ * same code.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -31,11 +32,10 @@ function readAsset(name: string): Promise<Buffer> {
 
 async function clientScript(): Promise<Buffer> {
   if (!FROM_SOURCES) return readFile(entryModule(CLIENT));
-  const source = await readFile(entryModule(CLIENT), 'utf8');
-  // Only when run from the sources, where the dev dependency is installed.
-  const ts = (await import('typescript')).default;
-  const out = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
-  return Buffer.from(out.outputText);
+  // Only when run from the sources, where the dev dependency is installed; the options are scripts/bundle.mjs's.
+  const { build } = await import('esbuild');
+  const out = await build({ entryPoints: [entryModule(CLIENT)], bundle: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning' });
+  return Buffer.from(out.outputFiles[0]!.contents);
 }
 
 function asset(body: Buffer, type: string): Asset {

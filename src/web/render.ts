@@ -5,6 +5,7 @@
  * style, so the CSP can forbid both.
  */
 import type { NagiosState } from '../client/health.js';
+import { chartTitle, spanText } from './chart-layout.js';
 import { esc } from './escape.js';
 import { chartSvg, gaugeSvg, sparkSvg, sparkText, type ChartPoint } from './svg.js';
 import type { ElementView, EventView, GroupView, ProviderView, StatusView } from './view.js';
@@ -182,19 +183,6 @@ export interface SensorPage {
   seconds: number;
   time: number;
   host: string;
-}
-
-/** A span of time in words: "45 seconds", "3 minutes", "2 hours". */
-export function spanText(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 120) return `${s} seconds`;
-  if (s < 7200) return `${Math.round(s / 60)} minutes`;
-  return `${Math.round(s / 3600)} hours`;
-}
-
-/** What the chart holds: from its oldest reading to now, at most the window kept (a young agent holds less than its window). */
-export function chartTitle(points: readonly ChartPoint[], time: number, seconds: number): string {
-  return points.length ? `Last ${spanText(Math.min(seconds, (time - points[0]!.time) / 1000))}` : 'No readings yet';
 }
 
 function readingRows(points: readonly ChartPoint[], unit: string): string {

@@ -5,6 +5,7 @@
  * style sheet, and no style attribute is needed under the CSP.
  */
 import type { NagiosState, ThresholdName } from '../client/health.js';
+import { BOTTOM_MARGIN, LABEL_ROOM, labelBaselines, round } from './chart-layout.js';
 import { esc } from './escape.js';
 import type { ReadingView } from './view.js';
 
@@ -29,8 +30,6 @@ export function gaugeDomain(reading: ReadingView): [number, number] {
   hi += span * 0.08;
   return [round(lo), round(hi)];
 }
-
-const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Position 0–100 of `value` on [lo, hi], clamped. */
 export function position(value: number, lo: number, hi: number): number {
@@ -102,28 +101,6 @@ export function sparkText(values: readonly (number | null)[], unit: string): str
 export interface ChartPoint {
   time: number;
   value: number | null;
-}
-
-/**
- * Vertical room of one of the chart's labels, in the chart's units: the
- * 600-unit chart is some 340 px wide on a phone, where page.css sets its
- * labels' font to 20 units (11 px) instead of 11, and a line of it takes
- * some 24.
- */
-export const LABEL_ROOM = 26;
-/** Room below the lowest baseline for the letters' descent. */
-const BOTTOM_MARGIN = 7;
-
-/** Baselines for labels wanted just above lines at `ys`: in order, LABEL_ROOM apart, none above the top or below the bottom. */
-export function labelBaselines(ys: readonly number[], height: number): number[] {
-  const order = ys.map((y, i) => ({ y: y - 3, i })).sort((a, b) => a.y - b.y);
-  let next = LABEL_ROOM;
-  const placed = order.map(({ y }) => (next = Math.max(y, next) + LABEL_ROOM) - LABEL_ROOM);
-  let limit = height - BOTTOM_MARGIN;
-  for (let k = placed.length - 1; k >= 0; k--) limit = (placed[k] = Math.min(placed[k]!, limit)) - LABEL_ROOM;
-  const out: number[] = [];
-  order.forEach(({ i }, k) => (out[i] = round(placed[k]!)));
-  return out;
 }
 
 /**

@@ -101,16 +101,21 @@ t.test('serve: the logged fingerprint is the one served; plain HTTP on loopback 
   t.equal(new Set(ids).size, ids.length, 'each request has its own reqId, whichever listener took it');
 });
 
-t.test('the grace period over, answers still in flight are cut, and the log says so', async (t) => {
+/** A server with an 8 s method call in flight, which it cuts or not as `shutdownGraceMs` says; the call's reply, or the error that cut it. */
+async function slowCallInFlight(t: Test, shutdownGraceMs: number): Promise<{ process: ThincimProcess; inFlight: Promise<Reply | Error> }> {
   const served = await serve(t, t.testdir(), {
     providers: ['simulated', 'slow'],
     providerOptions: { slow: { module: SLOW_PROVIDER_FILE, callMs: 8000 } },
-    shutdownGraceMs: 300,
+    shutdownGraceMs,
     anonymousWrite: true,
   });
-  const { process } = served;
   const inFlight = invokePost(served.http, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET).catch((err: Error) => err);
-  await process.waitForLog((l) => l.msg === 'slow call began', 'the slow call');
+  await served.process.waitForLog((l) => l.msg === 'slow call began', 'the slow call');
+  return { process: served.process, inFlight };
+}
+
+t.test('the grace period over, answers still in flight are cut, and the log says so', async (t) => {
+  const { process, inFlight } = await slowCallInFlight(t, 300);
   process.child.kill('SIGTERM');
   t.same(await process.exited, { code: 0, signal: null });
   t.ok(process.lines().some((l) => l.level === 40 && l.msg === 'shutdown grace period over: answers still in flight are cut' && l['graceMs'] === 300), 'logged');
@@ -118,15 +123,7 @@ t.test('the grace period over, answers still in flight are cut, and the log says
 });
 
 t.test('a second SIGTERM while answers are in flight exits at once, and says so', async (t) => {
-  const served = await serve(t, t.testdir(), {
-    providers: ['simulated', 'slow'],
-    providerOptions: { slow: { module: SLOW_PROVIDER_FILE, callMs: 8000 } },
-    shutdownGraceMs: 60_000,
-    anonymousWrite: true,
-  });
-  const { process } = served;
-  const inFlight = invokePost(served.http, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET).catch((err: Error) => err);
-  await process.waitForLog((l) => l.msg === 'slow call began', 'the slow call');
+  const { process, inFlight } = await slowCallInFlight(t, 60_000);
   process.child.kill('SIGTERM');
   await process.waitForLog((l) => l.msg === 'shutting down', '"shutting down"');
   process.child.kill('SIGTERM');

@@ -4,8 +4,10 @@
  * polling GET /api/v1/status, and says so when the agent stops answering.
  * The page is complete without it. Text goes in with textContent and
  * attributes with setAttribute only (the CSP requires Trusted Types, so
- * any HTML sink would throw). Self-contained: served as one file.
+ * any HTML sink would throw). Served as one file, bundled with what it
+ * shares with the server's rendering (chart-layout.ts).
  */
+import { BOTTOM_MARGIN, LABEL_ROOM, chartTitle, labelBaselines, round } from '../chart-layout.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
@@ -254,33 +256,6 @@ const THRESHOLD_WORDS: Record<ThresholdName, string> = {
   LowerThresholdFatal: 'lower fatal', LowerThresholdCritical: 'lower critical', LowerThresholdNonCritical: 'lower non-critical',
   UpperThresholdNonCritical: 'upper non-critical', UpperThresholdCritical: 'upper critical', UpperThresholdFatal: 'upper fatal',
 };
-/** As svg.ts: the room of a chart label, in the chart's units. */
-const LABEL_ROOM = 26;
-const BOTTOM_MARGIN = 7;
-const round = (v: number) => Math.round(v * 1e6) / 1e6;
-
-function spanText(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return s < 120 ? `${s} seconds` : s < 7200 ? `${Math.round(s / 60)} minutes` : `${Math.round(s / 3600)} hours`;
-}
-
-/** As render.ts's chartTitle: the span the chart holds, not the window kept. */
-function chartTitle(points: Point[], time: number, seconds: number): string {
-  return points.length ? `Last ${spanText(Math.min(seconds, (time - points[0]!.time) / 1000))}` : 'No readings yet';
-}
-
-/** As svg.ts's labelBaselines: labels LABEL_ROOM apart, within the chart, in order. */
-function labelBaselines(ys: number[], height: number): number[] {
-  const order = ys.map((y, i) => ({ y: y - 3, i })).sort((a, b) => a.y - b.y);
-  let next = LABEL_ROOM;
-  const placed = order.map(({ y }) => (next = Math.max(y, next) + LABEL_ROOM) - LABEL_ROOM);
-  let limit = height - BOTTOM_MARGIN;
-  for (let k = placed.length - 1; k >= 0; k--) limit = (placed[k] = Math.min(placed[k]!, limit)) - LABEL_ROOM;
-  const out: number[] = [];
-  order.forEach(({ i }, k) => (out[i] = round(placed[k]!)));
-  return out;
-}
-
 function svgNode(tag: string, attributes: Record<string, string | number>, text?: string): Element {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
