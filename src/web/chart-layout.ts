@@ -1,9 +1,10 @@
 /**
- * What the server-rendered chart (svg.ts, render.ts) and the page's script
- * (client/page.ts, which redraws it after each poll) must compute alike:
- * where the threshold labels go and what the chart's heading says. Plain
- * functions, no Node.js and no DOM: bundled into the script as well.
+ * What the server-rendered charts (svg.ts, render.ts) and the page's script
+ * (client/page.ts, which redraws them after each poll) must compute alike:
+ * the lines, where the threshold labels go, what the chart's heading says.
+ * Plain functions, no Node.js and no DOM: bundled into the script as well.
  */
+import type { ThresholdName } from '../client/health.js';
 
 /**
  * Vertical room of one of the chart's labels, in the chart's units: the
@@ -41,4 +42,73 @@ export function spanText(seconds: number): string {
 /** What the chart holds: from its oldest reading to now, at most the window kept (a young agent holds less than its window). */
 export function chartTitle(points: readonly { time: number }[], time: number, seconds: number): string {
   return points.length ? `Last ${spanText(Math.min(seconds, (time - points[0]!.time) / 1000))}` : 'No readings yet';
+}
+
+export const THRESHOLD_WORDS: Readonly<Record<ThresholdName, string>> = {
+  LowerThresholdFatal: 'lower fatal', LowerThresholdCritical: 'lower critical', LowerThresholdNonCritical: 'lower non-critical',
+  UpperThresholdNonCritical: 'upper non-critical', UpperThresholdCritical: 'upper critical', UpperThresholdFatal: 'upper fatal',
+};
+
+/** Polylines (one per run without gaps) of `values` on a width × height box, y scaled to [min, max] or their range. */
+export function linePoints(values: readonly (number | null)[], width: number, height: number, min?: number, max?: number): string[] {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length === 0) return [];
+  const lo = min ?? Math.min(...present);
+  const span = (max ?? Math.max(...present)) - lo || 1;
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const runs: string[] = [];
+  let run: string[] = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (run.length) runs.push(run.join(' '));
+      run = [];
+    } else run.push(`${round(i * step)},${round(height - 1 - ((v - lo) / span) * (height - 2))}`);
+  });
+  if (run.length) runs.push(run.join(' '));
+  return runs;
+}
+
+/** The history chart's box, in its own units. */
+export const CHART_WIDTH = 600;
+export const CHART_HEIGHT = 200;
+
+/** One threshold's dashed line and its label. */
+export interface ThresholdLine {
+  severity: 'warn' | 'crit' | 'fatal';
+  y: number;
+  baseline: number;
+  text: string;
+}
+
+/** A history chart, ready to draw: the readings' polylines, the thresholds' lines, the axis' two labels. */
+export interface ChartGeometry {
+  runs: string[];
+  lines: ThresholdLine[];
+  top: string;
+  bottom: string;
+}
+
+/** The chart of `values` with `thresholds`, spanning both with a margin; undefined when there is nothing to draw. */
+export function chartGeometry(values: readonly (number | null)[], thresholds: readonly [ThresholdName, number][], unit: string): ChartGeometry | undefined {
+  const all = [...values.filter((v): v is number => v !== null), ...thresholds.map(([, v]) => v)];
+  if (all.length === 0) return undefined;
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.05;
+  lo -= pad;
+  hi += pad;
+  const y = (v: number) => round(CHART_HEIGHT - ((v - lo) / (hi - lo)) * CHART_HEIGHT);
+  const u = unit ? ` ${unit}` : '';
+  const baselines = labelBaselines(thresholds.map(([, v]) => y(v)), CHART_HEIGHT);
+  return {
+    runs: linePoints(values, CHART_WIDTH, CHART_HEIGHT, lo, hi),
+    lines: thresholds.map(([name, v], i) => ({
+      severity: name.includes('Fatal') ? 'fatal' : name.includes('NonCritical') ? 'warn' : 'crit',
+      y: y(v),
+      baseline: baselines[i]!,
+      text: `${THRESHOLD_WORDS[name]} ${v}${u}`,
+    })),
+    top: `${round(hi)}${u}`,
+    bottom: `${round(lo)}${u}`,
+  };
 }

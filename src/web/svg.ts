@@ -5,18 +5,13 @@
  * style sheet, and no style attribute is needed under the CSP.
  */
 import type { NagiosState, ThresholdName } from '../client/health.js';
-import { BOTTOM_MARGIN, LABEL_ROOM, labelBaselines, round } from './chart-layout.js';
+import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, THRESHOLD_WORDS, chartGeometry, linePoints, round } from './chart-layout.js';
 import { esc } from './escape.js';
 import type { ReadingView } from './view.js';
 
 /** Lower and upper thresholds with the band each one starts, least severe first (later bands draw over earlier ones). */
 const LOWER: readonly [ThresholdName, string][] = [['LowerThresholdNonCritical', 'warn'], ['LowerThresholdCritical', 'crit'], ['LowerThresholdFatal', 'fatal']];
 const UPPER: readonly [ThresholdName, string][] = [['UpperThresholdNonCritical', 'warn'], ['UpperThresholdCritical', 'crit'], ['UpperThresholdFatal', 'fatal']];
-
-const THRESHOLD_WORDS: Readonly<Record<ThresholdName, string>> = {
-  LowerThresholdFatal: 'lower fatal', LowerThresholdCritical: 'lower critical', LowerThresholdNonCritical: 'lower non-critical',
-  UpperThresholdNonCritical: 'upper non-critical', UpperThresholdCritical: 'upper critical', UpperThresholdFatal: 'upper fatal',
-};
 
 /** The range a gauge spans: its thresholds (or 0 when it has none below) and the reading, with a margin. */
 export function gaugeDomain(reading: ReadingView): [number, number] {
@@ -63,28 +58,6 @@ export function gaugeSvg(reading: ReadingView, state: NagiosState): string {
     `${bands.join('')}<rect class="marker" x="${round(x(reading.value) - 1)}" y="0" width="2" height="16"/></svg>`;
 }
 
-/** Polylines (one per run without gaps) of `values` on a width × height box, y scaled to [min, max]. */
-export function linePoints(values: readonly (number | null)[], width: number, height: number, min?: number, max?: number): string[] {
-  const present = values.filter((v): v is number => v !== null);
-  if (present.length === 0) return [];
-  const lo = min ?? Math.min(...present);
-  const hi = max ?? Math.max(...present);
-  const span = hi - lo || 1;
-  const step = values.length > 1 ? width / (values.length - 1) : 0;
-  const runs: string[] = [];
-  let run: string[] = [];
-  values.forEach((v, i) => {
-    if (v === null) {
-      if (run.length) runs.push(run.join(' '));
-      run = [];
-      return;
-    }
-    run.push(`${round(i * step)},${round(height - 1 - ((v - lo) / span) * (height - 2))}`);
-  });
-  if (run.length) runs.push(run.join(' '));
-  return runs;
-}
-
 export function sparkSvg(values: readonly (number | null)[], label: string): string {
   const lines = linePoints(values, 100, 24).map((p) => `<polyline points="${p}"/>`).join('');
   return `<svg class="spark" viewBox="0 0 100 24" preserveAspectRatio="none" role="img" aria-label="${esc(label)}">${lines}</svg>`;
@@ -109,26 +82,14 @@ export interface ChartPoint {
  * the same after each poll.
  */
 export function chartSvg(points: readonly ChartPoint[], reading: ReadingView | null, unit: string, label: string): string {
-  const W = 600;
-  const H = 200;
-  const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   const thresholds = reading ? Object.entries(reading.thresholds) as [ThresholdName, number][] : [];
-  const all = [...values, ...thresholds.map(([, v]) => v)];
-  if (all.length === 0) return `<p>No readings yet.</p>`;
-  let lo = Math.min(...all);
-  let hi = Math.max(...all);
-  const pad = (hi - lo || Math.abs(hi) || 1) * 0.05;
-  lo -= pad;
-  hi += pad;
-  const y = (v: number) => round(H - ((v - lo) / (hi - lo)) * H);
-  const u = unit ? ` ${unit}` : '';
-  const baselines = labelBaselines(thresholds.map(([, v]) => y(v)), H);
-  const lines = thresholds.map(([name, v], i) => {
-    const cls = name.includes('Fatal') ? 'fatal' : name.includes('NonCritical') ? 'warn' : 'crit';
-    return `<line class="th th-${cls}" x1="0" x2="${W}" y1="${y(v)}" y2="${y(v)}"/><text class="th-label" x="${W - 4}" y="${baselines[i]}" text-anchor="end">${esc(`${THRESHOLD_WORDS[name]} ${v}${u}`)}</text>`;
-  }).join('');
-  const data = linePoints(points.map((p) => p.value), W, H, lo, hi).map((p) => `<polyline class="line" points="${p}"/>`).join('');
+  const chart = chartGeometry(points.map((p) => p.value), thresholds, unit);
+  if (!chart) return `<p>No readings yet.</p>`;
+  const [W, H] = [CHART_WIDTH, CHART_HEIGHT];
+  const lines = chart.lines.map((l) =>
+    `<line class="th th-${l.severity}" x1="0" x2="${W}" y1="${l.y}" y2="${l.y}"/><text class="th-label" x="${W - 4}" y="${l.baseline}" text-anchor="end">${esc(l.text)}</text>`).join('');
+  const data = chart.runs.map((p) => `<polyline class="line" points="${p}"/>`).join('');
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(label)}">` +
     `<rect class="chart-bg" x="0" y="0" width="${W}" height="${H}"/>${lines}${data}` +
-    `<text class="axis" x="4" y="${LABEL_ROOM - 4}">${esc(`${round(hi)}${u}`)}</text><text class="axis" x="4" y="${H - BOTTOM_MARGIN}">${esc(`${round(lo)}${u}`)}</text></svg>`;
+    `<text class="axis" x="4" y="${LABEL_ROOM - 4}">${esc(chart.top)}</text><text class="axis" x="4" y="${H - BOTTOM_MARGIN}">${esc(chart.bottom)}</text></svg>`;
 }

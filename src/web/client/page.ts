@@ -7,7 +7,7 @@
  * any HTML sink would throw). Served as one file, bundled with what it
  * shares with the server's rendering (chart-layout.ts).
  */
-import { BOTTOM_MARGIN, LABEL_ROOM, chartTitle, labelBaselines, round } from '../chart-layout.js';
+import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
@@ -156,25 +156,6 @@ function renderEvents(events: HwEvent[]): void {
   if (empty) empty.hidden = events.length > 0;
 }
 
-/** Polyline point lists of `values` on width × height, y scaled to [min, max] or their range (as svg.ts draws them). */
-function linePoints(values: (number | null)[], width: number, height: number, min?: number, max?: number): string[] {
-  const present = values.filter((v): v is number => v !== null);
-  if (!present.length) return [];
-  const lo = min ?? Math.min(...present);
-  const span = (max ?? Math.max(...present)) - lo || 1;
-  const step = values.length > 1 ? width / (values.length - 1) : 0;
-  const runs: string[] = [];
-  let run: string[] = [];
-  values.forEach((v, i) => {
-    if (v === null) {
-      if (run.length) runs.push(run.join(' '));
-      run = [];
-    } else run.push(`${round(i * step)},${round(height - 1 - ((v - lo) / span) * (height - 2))}`);
-  });
-  if (run.length) runs.push(run.join(' '));
-  return runs;
-}
-
 function renderRow(row: HTMLElement, e: ElementData): void {
   setState(row, e.state);
   const text = (cls: string, value: string) => {
@@ -222,7 +203,7 @@ function renderGauge(gauge: Element, reading: Reading, state: State): void {
   const lo = Number(gauge.getAttribute('data-lo'));
   const hi = Number(gauge.getAttribute('data-hi'));
   const x = Math.min(100, Math.max(0, ((reading.value - lo) / (hi - lo)) * 100));
-  marker?.setAttribute('x', String(Math.round((x - 1) * 1e6) / 1e6));
+  marker?.setAttribute('x', String(round(x - 1)));
   gauge.querySelector('rect')?.setAttribute('class', BASE_BAND[state]);
   const label = gauge.getAttribute('aria-label') ?? '';
   gauge.setAttribute('aria-label', `${readingText(reading)};${label.split(';').slice(1).join(';')}`);
@@ -252,10 +233,6 @@ function renderElements(view: Status): boolean {
   return same && count === rows.size;
 }
 
-const THRESHOLD_WORDS: Record<ThresholdName, string> = {
-  LowerThresholdFatal: 'lower fatal', LowerThresholdCritical: 'lower critical', LowerThresholdNonCritical: 'lower non-critical',
-  UpperThresholdNonCritical: 'upper non-critical', UpperThresholdCritical: 'upper critical', UpperThresholdFatal: 'upper fatal',
-};
 function svgNode(tag: string, attributes: Record<string, string | number>, text?: string): Element {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
@@ -265,29 +242,18 @@ function svgNode(tag: string, attributes: Record<string, string | number>, text?
 
 /** As svg.ts's chartSvg draws it. */
 function chartNode(points: Point[], reading: Reading | null, unit: string, label: string): Element {
-  const W = 600;
-  const H = 200;
-  const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   const thresholds = reading ? Object.entries(reading.thresholds) as [ThresholdName, number][] : [];
-  const all = [...values, ...thresholds.map(([, v]) => v)];
-  if (all.length === 0) return el('p', { text: 'No readings yet.' });
-  let lo = Math.min(...all);
-  let hi = Math.max(...all);
-  const pad = (hi - lo || Math.abs(hi) || 1) * 0.05;
-  lo -= pad;
-  hi += pad;
-  const y = (v: number) => round(H - ((v - lo) / (hi - lo)) * H);
-  const u = unit ? ` ${unit}` : '';
-  const baselines = labelBaselines(thresholds.map(([, v]) => y(v)), H);
+  const chart = chartGeometry(points.map((p) => p.value), thresholds, unit);
+  if (!chart) return el('p', { text: 'No readings yet.' });
+  const [W, H] = [CHART_WIDTH, CHART_HEIGHT];
   const svg = svgNode('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label });
   svg.append(svgNode('rect', { class: 'chart-bg', x: 0, y: 0, width: W, height: H }));
-  thresholds.forEach(([name, v], i) => {
-    const cls = name.includes('Fatal') ? 'fatal' : name.includes('NonCritical') ? 'warn' : 'crit';
-    svg.append(svgNode('line', { class: `th th-${cls}`, x1: 0, x2: W, y1: y(v), y2: y(v) }),
-      svgNode('text', { class: 'th-label', x: W - 4, y: baselines[i]!, 'text-anchor': 'end' }, `${THRESHOLD_WORDS[name]} ${v}${u}`));
-  });
-  for (const run of linePoints(points.map((p) => p.value), W, H, lo, hi)) svg.append(svgNode('polyline', { class: 'line', points: run }));
-  svg.append(svgNode('text', { class: 'axis', x: 4, y: LABEL_ROOM - 4 }, `${round(hi)}${u}`), svgNode('text', { class: 'axis', x: 4, y: H - BOTTOM_MARGIN }, `${round(lo)}${u}`));
+  for (const l of chart.lines) {
+    svg.append(svgNode('line', { class: `th th-${l.severity}`, x1: 0, x2: W, y1: l.y, y2: l.y }),
+      svgNode('text', { class: 'th-label', x: W - 4, y: l.baseline, 'text-anchor': 'end' }, l.text));
+  }
+  for (const run of chart.runs) svg.append(svgNode('polyline', { class: 'line', points: run }));
+  svg.append(svgNode('text', { class: 'axis', x: 4, y: LABEL_ROOM - 4 }, chart.top), svgNode('text', { class: 'axis', x: 4, y: H - BOTTOM_MARGIN }, chart.bottom));
   return svg;
 }
 
