@@ -59,6 +59,12 @@ const STATE_RANK: Readonly<Record<string, number>> = {
 interface Watched {
   readonly instance: CIMInstance;
   readonly provider: string | undefined;
+  /**
+   * The last instance whose reading a threshold judged (CurrentState not
+   * Unknown): a reading regained is compared with it, so that a threshold
+   * crossed before the loss is cleared once the reading is back within it.
+   */
+  judged?: CIMInstance;
 }
 
 /** The events between consecutive generations; feed it every generation, in order. */
@@ -76,11 +82,12 @@ export class ChangeDetector {
     // forEach, not for…of: no [key, value] pair per element of a large host, every sample.
     watched.forEach((now, key) => {
       const before = this.#watched.get(key);
+      now.judged = judged(now.instance) ? now.instance : before?.judged;
       if (before === undefined) {
         // A provider's first sample brings its whole host: not a hot-plug.
         if (this.#seen && (now.provider === undefined || !newlySampled.has(now.provider))) events.push(created(now.instance));
       } else if (before.instance !== now.instance) {
-        const changes = changed(before.instance, now.instance);
+        const changes = changed(before, now.instance);
         // A first sample that finds the host healthy clears no alert: the roll-up only waited for it (every start).
         events.push(...(newlySampled.size > 0 && waiting(before.instance) ? changes.filter((e) => e.severity !== 'ok') : changes));
       }
@@ -157,7 +164,8 @@ function deleted(before: CIMInstance): EventDraft {
 }
 
 /** What changed in one element: its reading's state, its redundancy, or else its health. */
-function changed(before: CIMInstance, after: CIMInstance): EventDraft[] {
+function changed(watched: Watched, after: CIMInstance): EventDraft[] {
+  const before = watched.instance;
   const element = elementName(after);
   const fields = elementFields(before, after);
   const lost = (i: CIMInstance) => firstStatus(i) === LOST_COMMUNICATION && i.properties.has('CurrentReading');
@@ -165,7 +173,7 @@ function changed(before: CIMInstance, after: CIMInstance): EventDraft[] {
     return [draft('readingLost', 'warning', { element, value: readingText(after), reason: reasonText(after) }, fields)];
   }
   if (lost(before) && !lost(after)) {
-    return [draft('readingRegained', severityOf(after), { element, value: readingText(after) }, fields), ...thresholdChanges(before, after, fields)];
+    return [draft('readingRegained', severityOf(after), { element, value: readingText(after) }, fields), ...thresholdChanges(watched.judged ?? before, after, fields)];
   }
   const thresholds = thresholdChanges(before, after, fields);
   if (thresholds.length > 0) return thresholds;
@@ -198,6 +206,12 @@ function stateText(instance: CIMInstance): string {
  * clears both: a receiver that pairs crossed and cleared by threshold never
  * keeps an alarm open nor clears one it was not sent.
  */
+/** Whether a sensor's CurrentState is a threshold's verdict (Normal or beyond one), not Unknown. */
+function judged(sensor: CIMInstance): boolean {
+  const state = sensor.get('CurrentState');
+  return typeof state === 'string' && STATE_RANK[state] !== undefined;
+}
+
 function thresholdChanges(before: CIMInstance, after: CIMInstance, fields: Partial<EventDraft>): EventDraft[] {
   const from = before.get('CurrentState');
   const to = after.get('CurrentState');

@@ -49,6 +49,24 @@ t.test('a threshold crossed up and down, with hysteresis, and the health it chan
   t.ok(cleared.every((e, i) => e.sequence === crossed.at(-1)!.sequence + 1 + i), 'sequence numbers follow each other');
 });
 
+t.test('a threshold crossed before a reading is lost is cleared when the reading comes back within it', async (t) => {
+  const p = await player();
+  const base = fullSnapshot();
+  p.play(base);
+  p.play(withSensor(base, 'cpu-temp', { value: 96 }));
+  t.same(summary(p.play(withSensor(base, 'cpu-temp', { value: null, unavailable: 'failed' }))).slice(0, 1),
+    ['readingLost warning CPU Temp: reading lost (reading failed); last reading 96.000°C']);
+  t.same(summary(p.play(withSensor(base, 'cpu-temp', { value: null, unavailable: 'failed' }))), [], 'still lost: nothing new');
+  t.same(summary(p.play(withSensor(base, 'cpu-temp', { value: 60 }))).slice(0, 3), [
+    'readingRegained ok CPU Temp: reading regained: 60.000°C',
+    'thresholdCleared ok CPU Temp: reading 60.000°C is back within the Upper Critical (95°C) threshold',
+    'thresholdCleared ok CPU Temp: reading 60.000°C is back within the Upper Non-Critical (85°C) threshold',
+  ], 'each threshold crossed before the loss is cleared, so a receiver pairing them closes its alarms');
+  p.play(withSensor(base, 'cpu-temp', { value: 96 }));
+  p.play(withSensor(base, 'cpu-temp', { value: null, unavailable: 'failed' }));
+  t.notOk(summary(p.play(withSensor(base, 'cpu-temp', { value: 96 }))).some((s) => s.startsWith('threshold')), 'regained beyond the same thresholds: nothing crossed again');
+});
+
 t.test('a reading lost and regained; a provider failing and recovering', async (t) => {
   const p = await player();
   const base = fullSnapshot();
