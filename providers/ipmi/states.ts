@@ -123,6 +123,15 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Correctable ECC logging limit reached', plain('warning')],
   ['Uncorrectable ECC', plain('critical')],
   ['Critical Overtemperature', plain('critical')],
+  // Memory (0Ch) as FreeIPMI interprets it: a device the BMC disabled is mapped out, not fine.
+  ['Correctable memory error', plain('warning')],
+  ['Uncorrectable memory error', plain('critical')],
+  ['Correctable memory error logging limit reached', plain('warning')],
+  ['Parity', plain('critical')],
+  ['Memory Scrub Failed', plain('critical')],
+  ['Memory Device Disabled', plain('critical')],
+  ['Memory Automatically Throttled', plain('warning')],
+  ['Spare', plain('ok')],
 ];
 
 /** Lower case, single spaces, no space after ':'. */

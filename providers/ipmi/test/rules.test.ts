@@ -375,6 +375,28 @@ t.test('every unit ipmitool prints maps, keeping the printed resolution', async 
   t.equal(sensorEncoding('other', 'feet', 'Altitude').baseUnits, 28, 'Feet');
 });
 
+t.test("a DIMM the BMC disabled is a fault, as FreeIPMI's interpretation has it, whatever the status column says", async (t) => {
+  // Modelled on an IBM Power10 (Rainier) OpenBMC `sdr elist` (ibm-openbmc/dev#3625) and FreeIPMI's memory event texts.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'dimm0            | 01h | ok  | 32.1 | Presence Detected',
+      'dimm4            | 05h | ok  | 32.5 | Memory Device Disabled, Presence Detected',
+      'dimm5            | 06h | ok  | 32.6 | Memory Scrub Failed, Presence Detected',
+      'dimm6            | 07h | ok  | 32.7 | Parity, Presence Detected',
+      'dimm7            | 08h | ok  | 32.8 | Memory Automatically Throttled, Presence Detected',
+      'dimm8            | 09h | ok  | 32.9 | Spare, Presence Detected',
+    ].join('\n')).readings,
+  });
+  t.same(snapshot.discreteSensors?.map((s) => [s.label, s.state, s.health]), [
+    ['dimm0', 'Presence Detected', 'ok'],
+    ['dimm4', 'Memory Device Disabled', 'critical'],
+    ['dimm5', 'Memory Scrub Failed', 'critical'],
+    ['dimm6', 'Parity', 'critical'],
+    ['dimm7', 'Memory Automatically Throttled', 'warning'],
+    ['dimm8', 'Spare', 'ok'],
+  ]);
+});
+
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
   const files = ['sdr-csv.txt', 'sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
   for (const file of files) {
