@@ -139,9 +139,13 @@ export function mapUnit(context: UnitContext): UnitMapping {
   return mapping;
 }
 
-/** The kind an unreadable record's name suggests, where the layout printed neither unit nor type ("DIMM Temp | no reading"). */
+/**
+ * The kind an unreadable record's name suggests, where the layout printed
+ * neither unit nor type ("DIMM Temp | no reading"); "attempt" is no
+ * temperature (OpenBMC's "RebootAttempts").
+ */
 export function kindByName(name: string): UnitMapping | undefined {
-  if (/temp/i.test(name)) return TEMPERATURE;
+  if (/temp(?!t)/i.test(name)) return TEMPERATURE;
   if (/volt|vbat|\d(\.\d+)?v\b/i.test(name)) return VOLTAGE;
   return undefined;
 }

@@ -397,6 +397,20 @@ t.test("a DIMM the BMC disabled is a fault, as FreeIPMI's interpretation has it,
   ]);
 });
 
+t.test('only a name that says temperature makes an unreadable record a temperature: "RebootAttempts" is none', async (t) => {
+  // Modelled on an IBM Power10 (Rainier) OpenBMC `sdr elist` (ibm-openbmc/dev#3625): OpenBMC's boot counters.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'RebootAttempts   | 62h | ns  |  0.0 | Disabled',
+      'AttemptsLeft     | 63h | ns  |  0.0 | Disabled',
+      'p0_core0_temp    | 11h | ns  | 208.2 | Disabled',
+      'MB_Inlet_TEMP    | 12h | ns  |  7.1 | Disabled',
+    ].join('\n')).readings,
+  });
+  t.same(snapshot.sensors?.map((s) => [s.label, s.kind]), [['p0_core0_temp', 'temperature'], ['MB_Inlet_TEMP', 'temperature']]);
+  t.same(snapshot.discreteSensors?.map((s) => [s.label, s.state]), [['RebootAttempts', 'Disabled'], ['AttemptsLeft', 'Disabled']]);
+});
+
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
   const files = ['sdr-csv.txt', 'sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
   for (const file of files) {
