@@ -544,11 +544,15 @@ function owningSupply(record: Classified, drafts: SupplyDraft[], entity: string 
 
 const SUPPLY_ORDER: readonly DeviceStatus[] = ['ok', 'unknown', 'absent', 'degraded', 'failed'];
 
+/** A supply's status from a generic state's health ("transition to OK" on "PSU 1 Failure", one sensor per fault). */
+const SUPPLY_BY_HEALTH: Partial<Record<Health, DeviceStatus>> = { ok: 'ok', warning: 'degraded', critical: 'failed', fatal: 'failed' };
+
 /**
  * A supply sensor's verdict on its supply, from the asserted states whatever
  * the status column says: "Failure detected" is a failed supply, and a
  * supply sensor with nothing asserted ("Presence detected" not asserted) or
- * "Device Absent" is a pulled module, failed and not present. A supply
+ * "Device Absent" is a pulled module, failed and not present. A generic
+ * state says what its health says ("transition to OK": ok). A supply
  * sensor with an analog reading and no states is judged by the reading.
  */
 function supplyStatus(record: Classified): StatusVerdict {
@@ -562,9 +566,11 @@ function supplyStatus(record: Classified): StatusVerdict {
   return reading.states
     .map((state): StatusVerdict => {
       const meaning = stateMeaning(state);
-      if (meaning?.supply === undefined) return { status: 'unknown', reason: state };
-      const verdict: StatusVerdict = meaning.reason ? { status: meaning.supply, reason: meaning.reason } : { status: meaning.supply };
-      if (meaning.kind === 'presence' && meaning.supply === 'failed') verdict.statedAbsent = true;
+      const status = meaning && (meaning.supply ?? SUPPLY_BY_HEALTH[meaning.health]);
+      if (status === undefined) return { status: 'unknown', reason: state };
+      const reason = meaning?.reason ?? (status === 'ok' ? undefined : state);
+      const verdict: StatusVerdict = reason ? { status, reason } : { status };
+      if (meaning?.kind === 'presence' && status === 'failed') verdict.statedAbsent = true;
       return verdict;
     })
     .reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));

@@ -411,6 +411,25 @@ t.test('only a name that says temperature makes an unreadable record a temperatu
   t.same(snapshot.discreteSensors?.map((s) => [s.label, s.state]), [['RebootAttempts', 'Disabled'], ['AttemptsLeft', 'Disabled']]);
 });
 
+t.test("a supply's sensor asserting a generic state reads by that state's health: 'transition to OK' is a working supply", async (t) => {
+  // Modelled on a FreeIPMI `ipmi-sensors` of a server with one sensor per supply fault (canonical/hardware-observer-operator#449).
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'ID  | Name             | Type                                | Reading    | Units | Event',
+      "280 | PSU 1            | Power Supply                        | N/A        | N/A   | 'Presence detected'",
+      "281 | PSU 1 Failure    | Power Supply                        | N/A        | N/A   | 'transition to OK'",
+      "283 | PSU 1 PF Failure | Power Supply                        | N/A        | N/A   | 'transition to OK'",
+      '285 | PSU 1 AC In Pwr  | Current                             | 212.00     | W     | N/A',
+      "290 | PSU 2            | Power Supply                        | N/A        | N/A   | 'Presence detected'",
+      "291 | PSU 2 Failure    | Power Supply                        | N/A        | N/A   | 'transition to Critical from less severe'",
+    ].join('\n')).readings,
+  });
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason, p.sensors]), [
+    ['PSU 1', 'ok', undefined, ['ipmi:PSU 1 AC In Pwr']],
+    ['PSU 2', 'failed', 'transition to Critical from less severe', []],
+  ]);
+});
+
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
   const files = ['sdr-csv.txt', 'sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
   for (const file of files) {
