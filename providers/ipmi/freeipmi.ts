@@ -10,7 +10,9 @@
  * column: a state word ("Nominal") or a reading.
  * Readings print with two decimals, "N/A" when absent; events are
  * single-quoted ('OK', 'Presence detected') and several events are separated
- * by spaces.
+ * by spaces, or, with `--output-event-bitmask` (as prometheus-community's
+ * ipmi_exporter runs it), printed as the 16-bit event bitmask ("0060h",
+ * bit n = offset n; a threshold record's bits are the thresholds it is past).
  */
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
@@ -117,12 +119,18 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
   if (type && type !== 'N/A') reading.sensorType = type;
   const readingText = row.get('reading') ?? 'N/A';
   const eventText = row.get('event') ?? (readingText.startsWith("'") ? readingText : 'N/A');
-  const events = parseEvents(eventText);
+  const bits = eventBitmask(eventText);
   const units = row.get('units') ?? 'N/A';
   const state = statusHealth(row.get('state') ?? 'N/A');
   if (state) reading.health = state;
   if (units === 'N/A' || units === '') {
     reading.eventClass = 'discrete';
+    if (bits !== undefined) {
+      reading.rawState = eventText;
+      reading.stateBits = bits;
+      return reading;
+    }
+    const events = parseEvents(eventText);
     // No event and no state: FreeIPMI could not read the sensor (an empty slot's), which asserts nothing healthy.
     if (eventText === 'N/A' && state === undefined) reading.unavailable = 'absent';
     reading.states = events.filter((event) => event !== 'OK');
@@ -133,7 +141,7 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
   }
   reading.eventClass = 'threshold';
   reading.unit = units;
-  if (!readValue(reading, readingText, events)) return undefined;
+  if (!readValue(reading, readingText, bits === undefined ? parseEvents(eventText) : thresholdEvents(bits))) return undefined;
   for (const threshold of THRESHOLD_COLUMNS) {
     const number = parseDecimal(row.get(threshold) ?? 'N/A');
     if (number) reading.thresholds[threshold] = number.value;
@@ -174,6 +182,23 @@ function readThresholdEvents(reading: IpmiReading, events: string[]): void {
     if (crossed) reading.crossed = crossed;
   }
   if (reading.health === undefined && worst) reading.health = worst;
+}
+
+/** "0060h" → 0x60: `--output-event-bitmask`'s event column. */
+function eventBitmask(text: string): number | undefined {
+  return /^[0-9a-f]{4}h$/i.test(text) ? Number.parseInt(text.slice(0, 4), 16) : undefined;
+}
+
+/** A threshold record's bits (0 at or below lnc, 1 lcr, 2 lnr, 3 at or above unc, 4 ucr, 5 unr) as FreeIPMI's events. */
+const THRESHOLD_EVENTS = [
+  'At or Below (<=) Lower Non-Critical Threshold', 'At or Below (<=) Lower Critical Threshold',
+  'At or Below (<=) Lower Non-Recoverable Threshold', 'At or Above (>=) Upper Non-Critical Threshold',
+  'At or Above (>=) Upper Critical Threshold', 'At or Above (>=) Upper Non-Recoverable Threshold',
+];
+
+function thresholdEvents(bits: number): string[] {
+  const events = THRESHOLD_EVENTS.filter((_, bit) => (bits & (1 << bit)) !== 0);
+  return events.length > 0 ? events : ['OK'];
 }
 
 /** "'OK'" → ['OK']; "'Presence detected' 'Failure detected'" → both; "N/A" → []. */

@@ -71,7 +71,8 @@ export interface IpmiReading {
    * The asserted state offsets (bit n = offset n) where the tool printed them
    * as bits: `ipmitool sensor` prints a discrete record's status "0x0180" as
    * bytes 3 and 4 of the Get Sensor Reading response (offsets 0-7, then 8-14
-   * with the reserved bit 7 set). Decoded once the sensor's type is known.
+   * with the reserved bit 7 set); FreeIPMI's `--output-event-bitmask` prints
+   * the word itself ("0060h"). Decoded once the sensor's type is known.
    */
   stateBits?: number;
   /** Thresholds in the printed unit; a threshold the tool marks 'na'/'N/A' is absent. */

@@ -54,6 +54,26 @@ t.test('header-less tables are read by their column count', async (t) => {
   t.equal(legacy.readings[1]?.health, undefined);
 });
 
+t.test('--output-event-bitmask: a discrete record keeps its offsets as bits, a threshold record reads the thresholds it is past', async (t) => {
+  // prometheus-community/ipmi_exporter runs `ipmimonitoring -Q --ignore-unrecognized-events --comma-separated-output
+  // --no-header-output --sdr-cache-recreate --output-event-bitmask --output-sensor-state` (collector_ipmi.go); the memory
+  // row is as such a run printed it. FreeIPMI prints the 16-bit event bitmask, bit n = offset n, as "%04Xh".
+  const { readings, noise } = parseFreeIpmiSensors([
+    '96,CPU1_C1D1,Memory,Warning,N/A,N/A,0060h',
+    '10,PS2 Status,Power Supply,Critical,N/A,N/A,0003h',
+    '2,Inlet Temp,Temperature,Nominal,20.00,C,0000h',
+    '3,Exhaust Temp,Temperature,Warning,71.00,C,0008h',
+    '13,FAN1,Fan,0.00,RPM,0003h',
+  ].join('\n'));
+  t.equal(noise.length, 0);
+  t.match(named(readings, 'CPU1_C1D1'), { eventClass: 'discrete', states: [], rawState: '0060h', stateBits: 0x60, health: 'warning' });
+  t.match(named(readings, 'PS2 Status'), { states: [], rawState: '0003h', stateBits: 3 });
+  t.match(named(readings, 'Inlet Temp'), { value: 20, health: 'ok' });
+  t.equal(named(readings, 'Inlet Temp').crossed, undefined);
+  t.match(named(readings, 'Exhaust Temp'), { value: 71, health: 'warning', crossed: 'upperNonCritical' });
+  t.match(named(readings, 'FAN1'), { value: 0, health: 'critical', crossed: 'lowerCritical' }, 'no state column: the worst bit is the verdict');
+});
+
 t.test("the state column judges only states whose meaning is not known", async (t) => {
   const { readings } = parseFreeIpmiSensors([
     'ID | Name | Type | State | Reading | Units | Event',

@@ -430,6 +430,27 @@ t.test("a supply's sensor asserting a generic state reads by that state's health
   ]);
 });
 
+t.test("FreeIPMI's event bitmask, as ipmi_exporter records it: a supply's and a redundancy set's offsets are read", async (t) => {
+  // Modelled on prometheus-community/ipmi_exporter's `ipmimonitoring … --output-event-bitmask --output-sensor-state`.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      '10,PS1 Status,Power Supply,Nominal,N/A,N/A,0001h',
+      '11,PS2 Status,Power Supply,Critical,N/A,N/A,0003h',
+      '12,PS Redundancy,Power Supply,Critical,N/A,N/A,0002h',
+      '15,Chassis Intru,Physical Security,Nominal,N/A,N/A,0000h',
+      '96,CPU1_C1D1,Memory,Warning,N/A,N/A,0060h',
+    ].join('\n')).readings,
+  });
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PS1 Status', 'ok', undefined],
+    ['PS2 Status', 'failed', 'failure detected'],
+  ]);
+  t.match(snapshot.redundancy, [{ label: 'PS Redundancy', kind: 'powerSupply', status: 'lost' }]);
+  t.match(discrete(snapshot, 'ipmi:PS2 Status'), { state: 'Failure detected', health: 'critical' });
+  t.match(discrete(snapshot, 'ipmi:Chassis Intru'), { kind: 'intrusion', state: 'No state asserted', health: 'ok' });
+  t.match(discrete(snapshot, 'ipmi:CPU1_C1D1'), { state: '0060h', health: 'warning' }, "bits of other types stay raw, judged by FreeIPMI's state");
+});
+
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
   const files = ['sdr-csv.txt', 'sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
   for (const file of files) {
