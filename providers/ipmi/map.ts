@@ -18,7 +18,7 @@ import type {
 } from '../../src/model/snapshot.js';
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
-import { severity, stateMeaning, statesFromBits, statesOfKind, worse } from './states.js';
+import { offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, worse, type OffsetTable } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
 
 export interface SnapshotSources {
@@ -164,21 +164,31 @@ function saysSupplyState(reading: IpmiReading): boolean {
 }
 
 /**
- * `ipmitool sensor` prints a discrete record's states as bits: no bit set is
- * nothing asserted, whatever the type; set bits are read where the record's
- * kind is known (a supply's status, a redundancy set) and kept raw otherwise.
- * A supply's presence sensor ("PS 1 Presence") is not its status sensor: HP
- * types it Device Presence (offset 1 Device Present), others Entity Presence
- * (offset 1 Entity Absent), and the table does not say which.
+ * `ipmitool sensor` and FreeIPMI's event bitmask print a discrete record's
+ * states as bits: no bit set is nothing asserted, whatever the type; set bits
+ * are read where the record's offsets are known (a redundancy set, a supply's
+ * status, or the type FreeIPMI prints) and kept raw otherwise. A supply's
+ * presence sensor ("PS 1 Presence") is not its status sensor: HP types it
+ * Device Presence (offset 1 Device Present), others Entity Presence (offset 1
+ * Entity Absent), and ipmitool's table does not say which. States read so
+ * keep their meaning over FreeIPMI's state column, as its texts do.
  */
 function withDecodedBits(reading: IpmiReading, role: Role | undefined): IpmiReading {
   const bits = reading.stateBits;
   if (bits === undefined || reading.states.length > 0) return reading;
-  const known = role === 'redundancy' || (role === 'supply' && !PRESENCE_NAME.test(reading.name));
-  if (bits !== 0 && !known) return reading;
-  const { rawState: _raw, stateBits: _bits, ...rest } = reading;
-  if (bits === 0) return { ...rest, states: [] };
-  return { ...rest, states: statesFromBits(role === 'supply' ? 'powerSupply' : 'redundancy', bits) };
+  const table = offsetTable(reading, role);
+  if (bits !== 0 && !table) return reading;
+  const { rawState: _raw, stateBits: _bits, health, ...rest } = reading;
+  const states = table && bits !== 0 ? statesFromBits(table, bits) : [];
+  const judged = states.length > 0 && states.every((state) => stateMeaning(state) !== undefined);
+  return { ...rest, ...(health && !judged ? { health } : {}), states };
+}
+
+function offsetTable(reading: IpmiReading, role: Role | undefined): OffsetTable | undefined {
+  if (role === 'redundancy') return 'redundancy';
+  const byType = offsetTableOfType(reading.sensorType);
+  if (byType) return byType;
+  return role === 'supply' && !PRESENCE_NAME.test(reading.name) ? 'powerSupply' : undefined;
 }
 
 // ---- numeric sensors -----------------------------------------------------------

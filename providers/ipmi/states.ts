@@ -191,8 +191,12 @@ export function severity(health: Health): number {
   return SEVERITY[health];
 }
 
-/** Offsets of the sensor-specific states ipmitool's threshold table prints as bits (IPMI 2.0 table 42-3, 42-2). */
-const OFFSETS: Readonly<Record<'powerSupply' | 'redundancy', readonly string[]>> = {
+/**
+ * Offsets of the states ipmitool's threshold table and FreeIPMI's event
+ * bitmask print as bits (IPMI 2.0 table 42-3, 42-2), by sensor type and for
+ * redundancy sensors.
+ */
+const OFFSETS = {
   // Sensor type 08h Power Supply.
   powerSupply: [
     'Presence detected', 'Failure detected', 'Predictive failure', 'Power Supply AC lost', 'AC lost or out-of-range',
@@ -204,9 +208,44 @@ const OFFSETS: Readonly<Record<'powerSupply' | 'redundancy', readonly string[]>>
     'Non-redundant:Sufficient Resources from Insufficient Resources', 'Non-Redundant: Insufficient Resources',
     'Redundancy Degraded from Fully Redundant', 'Redundancy Degraded from Non-Redundant',
   ],
+  // Sensor type 05h Physical Security.
+  physicalSecurity: [
+    'General Chassis intrusion', 'Drive Bay intrusion', 'I/O Card area intrusion', 'Processor area intrusion',
+    'System unplugged from LAN', 'Unauthorized dock', 'FAN area intrusion',
+  ],
+  // Sensor type 0Ch Memory.
+  memory: [
+    'Correctable memory error', 'Uncorrectable memory error', 'Parity', 'Memory Scrub Failed', 'Memory Device Disabled',
+    'Correctable memory error logging limit reached', 'Presence detected', 'Configuration error', 'Spare',
+    'Memory Automatically Throttled', 'Critical Overtemperature',
+  ],
+  // Sensor type 0Dh Drive Slot.
+  driveSlot: [
+    'Drive Presence', 'Drive Fault', 'Predictive failure', 'Hot Spare', 'Parity Check In Progress', 'In Critical Array',
+    'In Failed Array', 'Rebuild In Progress', 'Rebuild Aborted',
+  ],
+  // Sensor type 25h Entity Presence.
+  entityPresence: ['Entity Present', 'Entity Absent', 'Entity Disabled'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+export type OffsetTable = keyof typeof OFFSETS;
+
+/** Offset tables of the sensor types FreeIPMI prints ("Drive Slot"), lower case. */
+const OFFSETS_BY_TYPE: Readonly<Record<string, OffsetTable>> = {
+  'power supply': 'powerSupply',
+  'physical security': 'physicalSecurity',
+  memory: 'memory',
+  'drive slot': 'driveSlot',
+  'entity presence': 'entityPresence',
 };
 
-/** The state texts of the asserted offsets (bit n = offset n) of a supply or redundancy sensor. */
-export function statesFromBits(kind: keyof typeof OFFSETS, bits: number): string[] {
-  return OFFSETS[kind].filter((_, offset) => (bits & (1 << offset)) !== 0);
+/** The offset table of a sensor type, where its states are standard. */
+export function offsetTableOfType(sensorType: string | undefined): OffsetTable | undefined {
+  return OFFSETS_BY_TYPE[sensorType?.toLowerCase() ?? ''];
+}
+
+/** The state texts of the asserted offsets (bit n = offset n). */
+export function statesFromBits(table: OffsetTable, bits: number): string[] {
+  const offsets: readonly string[] = OFFSETS[table];
+  return offsets.filter((_, offset) => (bits & (1 << offset)) !== 0);
 }

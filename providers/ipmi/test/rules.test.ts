@@ -430,7 +430,7 @@ t.test("a supply's sensor asserting a generic state reads by that state's health
   ]);
 });
 
-t.test("FreeIPMI's event bitmask, as ipmi_exporter records it: a supply's and a redundancy set's offsets are read", async (t) => {
+t.test("FreeIPMI's event bitmask, as ipmi_exporter records it: offsets are read by the record's type, as its event texts are", async (t) => {
   // Modelled on prometheus-community/ipmi_exporter's `ipmimonitoring … --output-event-bitmask --output-sensor-state`.
   const snapshot = buildSnapshot({
     readings: parseSensorOutput([
@@ -438,7 +438,11 @@ t.test("FreeIPMI's event bitmask, as ipmi_exporter records it: a supply's and a 
       '11,PS2 Status,Power Supply,Critical,N/A,N/A,0003h',
       '12,PS Redundancy,Power Supply,Critical,N/A,N/A,0002h',
       '15,Chassis Intru,Physical Security,Nominal,N/A,N/A,0000h',
+      '16,Lid Intrusion,Physical Security,Critical,N/A,N/A,0001h',
+      '20,FAN9 SYS,Entity Presence,Critical,N/A,N/A,0002h',
+      '30,Drive 1,Drive Slot,Critical,N/A,N/A,0003h',
       '96,CPU1_C1D1,Memory,Warning,N/A,N/A,0060h',
+      '97,Front LED,OEM Reserved,Nominal,N/A,N/A,0001h',
     ].join('\n')).readings,
   });
   t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
@@ -448,7 +452,11 @@ t.test("FreeIPMI's event bitmask, as ipmi_exporter records it: a supply's and a 
   t.match(snapshot.redundancy, [{ label: 'PS Redundancy', kind: 'powerSupply', status: 'lost' }]);
   t.match(discrete(snapshot, 'ipmi:PS2 Status'), { state: 'Failure detected', health: 'critical' });
   t.match(discrete(snapshot, 'ipmi:Chassis Intru'), { kind: 'intrusion', state: 'No state asserted', health: 'ok' });
-  t.match(discrete(snapshot, 'ipmi:CPU1_C1D1'), { state: '0060h', health: 'warning' }, "bits of other types stay raw, judged by FreeIPMI's state");
+  t.match(discrete(snapshot, 'ipmi:Lid Intrusion'), { kind: 'intrusion', state: 'General Chassis intrusion', health: 'critical' });
+  t.match(discrete(snapshot, 'ipmi:FAN9 SYS'), { kind: 'presence', state: 'Entity Absent', health: 'ok' }, 'an absent entity is no fault, as in text');
+  t.match(discrete(snapshot, 'ipmi:Drive 1'), { state: 'Drive Fault', health: 'critical' });
+  t.match(discrete(snapshot, 'ipmi:CPU1_C1D1'), { state: 'Correctable memory error logging limit reached', health: 'warning' });
+  t.match(discrete(snapshot, 'ipmi:Front LED'), { state: '0001h', health: 'ok' }, "bits of an OEM type stay raw, judged by FreeIPMI's state");
 });
 
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
