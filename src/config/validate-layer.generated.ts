@@ -6,7 +6,7 @@
 import runtime0 from 'ajv/dist/runtime/ucs2length.js';
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","properties":{"host":{"type":"string","minLength":1,"maxLength":255},"httpPort":{"type":"integer","minimum":0,"maximum":65535},"httpsPort":{"type":"integer","minimum":0,"maximum":65535},"httpOpen":{"type":"boolean"},"tls":{"type":"object","properties":{"cert":{"type":"string","minLength":1,"maxLength":4096},"key":{"type":"string","minLength":1,"maxLength":4096},"ca":{"type":"string","minLength":1,"maxLength":4096},"clientCertUsers":{"type":"object","maxProperties":4096,"additionalProperties":{"type":"string","minLength":1,"maxLength":256},"propertyNames":{"pattern":"^.{1,256}$"}},"minVersion":{"type":"string","enum":["TLSv1.2","TLSv1.3"]}},"additionalProperties":false},"stateDir":{"type":"string","minLength":1,"maxLength":4096},"users":{"type":"string","minLength":1,"maxLength":4096},"auth":{"type":"string","enum":["basic","none"]},"authLoopback":{"type":"boolean"},"anonymousWrite":{"type":"boolean"},"allowedHosts":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"healthzOpen":{"type":"boolean"},"limits":{"type":"object","properties":{"bodyBytes":{"type":"integer","minimum":1024,"maximum":1073741824},"headerBytes":{"type":"integer","minimum":1024,"maximum":1048576},"connections":{"type":"integer","minimum":1,"maximum":1000000},"connectionsPerAddress":{"type":"integer","minimum":1,"maximum":1000000},"handshakeTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"firstRequestTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"concurrentOperations":{"type":"integer","minimum":1,"maximum":100000},"enumerationContexts":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsPerUser":{"type":"integer","minimum":1,"maximum":1000000},"requestTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000},"maxObjectCount":{"type":"integer","minimum":1,"maximum":10000000},"enumerationTimeoutSec":{"type":"integer","minimum":1,"maximum":86400},"enumerationTimeoutMaxSec":{"type":"integer","minimum":1,"maximum":86400},"maxInstancesPerResponse":{"type":"integer","minimum":1,"maximum":100000000},"encodeCacheBytes":{"type":"integer","minimum":0,"maximum":68719476736},"xmlDepth":{"type":"integer","minimum":8,"maximum":1024},"xmlAttributes":{"type":"integer","minimum":4,"maximum":1024},"xmlElements":{"type":"integer","minimum":64,"maximum":10000000},"xmlElementsPerKib":{"type":"integer","minimum":8,"maximum":1024},"queryDepth":{"type":"integer","minimum":1,"maximum":1024},"authFailuresPerMinute":{"type":"integer","minimum":0,"maximum":100000},"authFailureAddresses":{"type":"integer","minimum":1,"maximum":10000000},"authCacheSec":{"type":"integer","minimum":0,"maximum":3600},"authCacheEntries":{"type":"integer","minimum":1,"maximum":1000000},"passwordChecks":{"type":"integer","minimum":1,"maximum":64}},"additionalProperties":false},"providers":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":1,"maxItems":256},"hwmon":{"type":"object","properties":{"root":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"ipmi":{"type":"object","properties":{"tool":{"type":"string","minLength":1,"maxLength":4096},"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":64},"password":{"type":"string","minLength":1,"maxLength":256},"passwordFile":{"type":"string","minLength":1,"maxLength":4096},"interface":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z][a-z0-9-]*$"},"sdrFile":{"type":"string","minLength":1,"maxLength":4096},"sensorFile":{"type":"string","minLength":1,"maxLength":4096},"fruFile":{"type":"string","minLength":1,"maxLength":4096},"port":{"type":"integer","minimum":1,"maximum":65535},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"simulated":{"type":"object","properties":{"sensors":{"type":"integer","minimum":0,"maximum":100000},"scenario":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400},"timeScale":{"type":"number","minimum":0.001,"maximum":3600}},"additionalProperties":false},"indications":{"type":"object","properties":{"retryAttempts":{"type":"integer","minimum":0,"maximum":100},"retryInterval":{"type":"number","minimum":0.01,"maximum":86400},"timeout":{"type":"number","minimum":0.1,"maximum":600},"queueSize":{"type":"integer","minimum":1,"maximum":1000000},"maxSubscriptions":{"type":"integer","minimum":1,"maximum":100000},"removalAction":{"type":"string","enum":["remove","disable","ignore"]},"removalInterval":{"type":"number","minimum":1,"maximum":315360000},"allowedNetworks":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"caFile":{"type":"string","minLength":1,"maxLength":4096},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"insecure":{"type":"boolean"}},"additionalProperties":false},"sysinfo":{"type":"object","properties":{"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"providerOptions":{"type":"object","additionalProperties":{"type":"object"}},"schemaDir":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"cacheDir":{"type":"string","minLength":1,"maxLength":4096},"log":{"type":"object","properties":{"level":{"type":"string","enum":["fatal","error","warn","info","debug","trace","silent"]},"pretty":{"type":"boolean"}},"additionalProperties":false},"metrics":{"type":"boolean"},"page":{"type":"boolean"},"history":{"type":"object","properties":{"seconds":{"type":"integer","minimum":0,"maximum":604800},"points":{"type":"integer","minimum":2,"maximum":100000}},"additionalProperties":false},"snmp":{"type":"object","properties":{"targets":{"type":"array","maxItems":64,"items":{"type":"object","required":["address"],"additionalProperties":false,"properties":{"address":{"type":"string","pattern":"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$","maxLength":300},"notification":{"type":"string","enum":["trap","inform"]},"version":{"type":"string","enum":["2c","3"]},"community":{"type":"string","minLength":1,"maxLength":256},"communityFile":{"type":"string","pattern":"^/","maxLength":4096},"communityEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"user":{"type":"string","minLength":1,"maxLength":32},"authProtocol":{"type":"string","enum":["md5","sha","sha224","sha256","sha384","sha512"]},"authKey":{"type":"string","minLength":8,"maxLength":256},"authKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"authKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"privProtocol":{"type":"string","enum":["des","aes","aes256b","aes256r"]},"privKey":{"type":"string","minLength":8,"maxLength":256},"privKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"privKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"retries":{"type":"integer","minimum":0,"maximum":20},"timeoutMs":{"type":"integer","minimum":100,"maximum":600000}}}},"community":{"type":"string","minLength":1,"maxLength":256},"enterpriseOid":{"type":"string","minLength":1,"maxLength":256,"pattern":"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},"engineId":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^(0x)?([0-9A-Fa-f]{2}){5,32}$"},"queue":{"type":"integer","minimum":1,"maximum":1000000}},"additionalProperties":false},"footprint":{"type":"string","enum":["balanced","lean"]},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000},"staleAfterSec":{"type":"number","minimum":1,"maximum":86400}},"additionalProperties":false};
+const schema11 = {"type":"object","properties":{"host":{"type":"string","minLength":1,"maxLength":255},"httpPort":{"type":"integer","minimum":0,"maximum":65535},"httpsPort":{"type":"integer","minimum":0,"maximum":65535},"httpOpen":{"type":"boolean"},"tls":{"type":"object","properties":{"cert":{"type":"string","minLength":1,"maxLength":4096},"key":{"type":"string","minLength":1,"maxLength":4096},"ca":{"type":"string","minLength":1,"maxLength":4096},"clientCertUsers":{"type":"object","maxProperties":4096,"additionalProperties":{"type":"string","minLength":1,"maxLength":256},"propertyNames":{"pattern":"^.{1,256}$"}},"minVersion":{"type":"string","enum":["TLSv1.2","TLSv1.3"]}},"additionalProperties":false},"stateDir":{"type":"string","minLength":1,"maxLength":4096},"users":{"type":"string","minLength":1,"maxLength":4096},"auth":{"type":"string","enum":["basic","none"]},"authLoopback":{"type":"boolean"},"anonymousWrite":{"type":"boolean"},"allowedHosts":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"healthzOpen":{"type":"boolean"},"limits":{"type":"object","properties":{"bodyBytes":{"type":"integer","minimum":1024,"maximum":1073741824},"headerBytes":{"type":"integer","minimum":1024,"maximum":1048576},"connections":{"type":"integer","minimum":1,"maximum":1000000},"connectionsPerAddress":{"type":"integer","minimum":1,"maximum":1000000},"handshakeTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"firstRequestTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"concurrentOperations":{"type":"integer","minimum":1,"maximum":100000},"enumerationContexts":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsPerUser":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsAnonymous":{"type":"integer","minimum":1,"maximum":1000000},"requestTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000},"maxObjectCount":{"type":"integer","minimum":1,"maximum":10000000},"enumerationTimeoutSec":{"type":"integer","minimum":1,"maximum":86400},"enumerationTimeoutMaxSec":{"type":"integer","minimum":1,"maximum":86400},"maxInstancesPerResponse":{"type":"integer","minimum":1,"maximum":100000000},"encodeCacheBytes":{"type":"integer","minimum":0,"maximum":68719476736},"xmlDepth":{"type":"integer","minimum":8,"maximum":1024},"xmlAttributes":{"type":"integer","minimum":4,"maximum":1024},"xmlElements":{"type":"integer","minimum":64,"maximum":10000000},"xmlElementsPerKib":{"type":"integer","minimum":8,"maximum":1024},"queryDepth":{"type":"integer","minimum":1,"maximum":1024},"authFailuresPerMinute":{"type":"integer","minimum":0,"maximum":100000},"authFailureAddresses":{"type":"integer","minimum":1,"maximum":10000000},"authCacheSec":{"type":"integer","minimum":0,"maximum":3600},"authCacheEntries":{"type":"integer","minimum":1,"maximum":1000000},"passwordChecks":{"type":"integer","minimum":1,"maximum":64}},"additionalProperties":false},"providers":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":1,"maxItems":256},"hwmon":{"type":"object","properties":{"root":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"ipmi":{"type":"object","properties":{"tool":{"type":"string","minLength":1,"maxLength":4096},"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":64},"password":{"type":"string","minLength":1,"maxLength":256},"passwordFile":{"type":"string","minLength":1,"maxLength":4096},"interface":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z][a-z0-9-]*$"},"sdrFile":{"type":"string","minLength":1,"maxLength":4096},"sensorFile":{"type":"string","minLength":1,"maxLength":4096},"fruFile":{"type":"string","minLength":1,"maxLength":4096},"port":{"type":"integer","minimum":1,"maximum":65535},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"simulated":{"type":"object","properties":{"sensors":{"type":"integer","minimum":0,"maximum":100000},"scenario":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400},"timeScale":{"type":"number","minimum":0.001,"maximum":3600}},"additionalProperties":false},"indications":{"type":"object","properties":{"retryAttempts":{"type":"integer","minimum":0,"maximum":100},"retryInterval":{"type":"number","minimum":0.01,"maximum":86400},"timeout":{"type":"number","minimum":0.1,"maximum":600},"queueSize":{"type":"integer","minimum":1,"maximum":1000000},"maxSubscriptions":{"type":"integer","minimum":1,"maximum":100000},"removalAction":{"type":"string","enum":["remove","disable","ignore"]},"removalInterval":{"type":"number","minimum":1,"maximum":315360000},"allowedNetworks":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"caFile":{"type":"string","minLength":1,"maxLength":4096},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"insecure":{"type":"boolean"}},"additionalProperties":false},"sysinfo":{"type":"object","properties":{"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"providerOptions":{"type":"object","additionalProperties":{"type":"object"}},"schemaDir":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"cacheDir":{"type":"string","minLength":1,"maxLength":4096},"log":{"type":"object","properties":{"level":{"type":"string","enum":["fatal","error","warn","info","debug","trace","silent"]},"pretty":{"type":"boolean"}},"additionalProperties":false},"metrics":{"type":"boolean"},"page":{"type":"boolean"},"history":{"type":"object","properties":{"seconds":{"type":"integer","minimum":0,"maximum":604800},"points":{"type":"integer","minimum":2,"maximum":100000}},"additionalProperties":false},"snmp":{"type":"object","properties":{"targets":{"type":"array","maxItems":64,"items":{"type":"object","required":["address"],"additionalProperties":false,"properties":{"address":{"type":"string","pattern":"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$","maxLength":300},"notification":{"type":"string","enum":["trap","inform"]},"version":{"type":"string","enum":["2c","3"]},"community":{"type":"string","minLength":1,"maxLength":256},"communityFile":{"type":"string","pattern":"^/","maxLength":4096},"communityEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"user":{"type":"string","minLength":1,"maxLength":32},"authProtocol":{"type":"string","enum":["md5","sha","sha224","sha256","sha384","sha512"]},"authKey":{"type":"string","minLength":8,"maxLength":256},"authKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"authKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"privProtocol":{"type":"string","enum":["des","aes","aes256b","aes256r"]},"privKey":{"type":"string","minLength":8,"maxLength":256},"privKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"privKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"retries":{"type":"integer","minimum":0,"maximum":20},"timeoutMs":{"type":"integer","minimum":100,"maximum":600000}}}},"community":{"type":"string","minLength":1,"maxLength":256},"enterpriseOid":{"type":"string","minLength":1,"maxLength":256,"pattern":"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},"engineId":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^(0x)?([0-9A-Fa-f]{2}){5,32}$"},"queue":{"type":"integer","minimum":1,"maximum":1000000}},"additionalProperties":false},"footprint":{"type":"string","enum":["balanced","lean"]},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000},"staleAfterSec":{"type":"number","minimum":1,"maximum":86400}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime0.default;
 const pattern0 = new RegExp("^.{1,256}$", "u");
@@ -925,10 +925,10 @@ errors++;
 }
 }
 }
-if(data19.requestTimeoutMs !== undefined){
-let data29 = data19.requestTimeoutMs;
+if(data19.enumerationContextsAnonymous !== undefined){
+let data29 = data19.enumerationContextsAnonymous;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err76 = {instancePath:instancePath+"/limits/requestTimeoutMs",schemaPath:"#/properties/limits/properties/requestTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.requestTimeoutMs.type,parentSchema:schema11.properties.limits.properties.requestTimeoutMs,data:data29};
+const err76 = {instancePath:instancePath+"/limits/enumerationContextsAnonymous",schemaPath:"#/properties/limits/properties/enumerationContextsAnonymous/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.enumerationContextsAnonymous.type,parentSchema:schema11.properties.limits.properties.enumerationContextsAnonymous,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -938,8 +938,8 @@ vErrors.push(err76);
 errors++;
 }
 if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 3600000 || isNaN(data29)){
-const err77 = {instancePath:instancePath+"/limits/requestTimeoutMs",schemaPath:"#/properties/limits/properties/requestTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema11.properties.limits.properties.requestTimeoutMs,data:data29};
+if(data29 > 1000000 || isNaN(data29)){
+const err77 = {instancePath:instancePath+"/limits/enumerationContextsAnonymous",schemaPath:"#/properties/limits/properties/enumerationContextsAnonymous/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.limits.properties.enumerationContextsAnonymous,data:data29};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -948,8 +948,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data29 < 100 || isNaN(data29)){
-const err78 = {instancePath:instancePath+"/limits/requestTimeoutMs",schemaPath:"#/properties/limits/properties/requestTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.limits.properties.requestTimeoutMs,data:data29};
+if(data29 < 1 || isNaN(data29)){
+const err78 = {instancePath:instancePath+"/limits/enumerationContextsAnonymous",schemaPath:"#/properties/limits/properties/enumerationContextsAnonymous/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.enumerationContextsAnonymous,data:data29};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -960,10 +960,10 @@ errors++;
 }
 }
 }
-if(data19.maxObjectCount !== undefined){
-let data30 = data19.maxObjectCount;
+if(data19.requestTimeoutMs !== undefined){
+let data30 = data19.requestTimeoutMs;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err79 = {instancePath:instancePath+"/limits/maxObjectCount",schemaPath:"#/properties/limits/properties/maxObjectCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.maxObjectCount.type,parentSchema:schema11.properties.limits.properties.maxObjectCount,data:data30};
+const err79 = {instancePath:instancePath+"/limits/requestTimeoutMs",schemaPath:"#/properties/limits/properties/requestTimeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.requestTimeoutMs.type,parentSchema:schema11.properties.limits.properties.requestTimeoutMs,data:data30};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -973,8 +973,8 @@ vErrors.push(err79);
 errors++;
 }
 if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 10000000 || isNaN(data30)){
-const err80 = {instancePath:instancePath+"/limits/maxObjectCount",schemaPath:"#/properties/limits/properties/maxObjectCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000",schema:10000000,parentSchema:schema11.properties.limits.properties.maxObjectCount,data:data30};
+if(data30 > 3600000 || isNaN(data30)){
+const err80 = {instancePath:instancePath+"/limits/requestTimeoutMs",schemaPath:"#/properties/limits/properties/requestTimeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema11.properties.limits.properties.requestTimeoutMs,data:data30};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -983,8 +983,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data30 < 1 || isNaN(data30)){
-const err81 = {instancePath:instancePath+"/limits/maxObjectCount",schemaPath:"#/properties/limits/properties/maxObjectCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.maxObjectCount,data:data30};
+if(data30 < 100 || isNaN(data30)){
+const err81 = {instancePath:instancePath+"/limits/requestTimeoutMs",schemaPath:"#/properties/limits/properties/requestTimeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.limits.properties.requestTimeoutMs,data:data30};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -995,10 +995,10 @@ errors++;
 }
 }
 }
-if(data19.enumerationTimeoutSec !== undefined){
-let data31 = data19.enumerationTimeoutSec;
+if(data19.maxObjectCount !== undefined){
+let data31 = data19.maxObjectCount;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err82 = {instancePath:instancePath+"/limits/enumerationTimeoutSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.enumerationTimeoutSec.type,parentSchema:schema11.properties.limits.properties.enumerationTimeoutSec,data:data31};
+const err82 = {instancePath:instancePath+"/limits/maxObjectCount",schemaPath:"#/properties/limits/properties/maxObjectCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.maxObjectCount.type,parentSchema:schema11.properties.limits.properties.maxObjectCount,data:data31};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1008,8 +1008,8 @@ vErrors.push(err82);
 errors++;
 }
 if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 86400 || isNaN(data31)){
-const err83 = {instancePath:instancePath+"/limits/enumerationTimeoutSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.limits.properties.enumerationTimeoutSec,data:data31};
+if(data31 > 10000000 || isNaN(data31)){
+const err83 = {instancePath:instancePath+"/limits/maxObjectCount",schemaPath:"#/properties/limits/properties/maxObjectCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000",schema:10000000,parentSchema:schema11.properties.limits.properties.maxObjectCount,data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1019,7 +1019,7 @@ vErrors.push(err83);
 errors++;
 }
 if(data31 < 1 || isNaN(data31)){
-const err84 = {instancePath:instancePath+"/limits/enumerationTimeoutSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.enumerationTimeoutSec,data:data31};
+const err84 = {instancePath:instancePath+"/limits/maxObjectCount",schemaPath:"#/properties/limits/properties/maxObjectCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.maxObjectCount,data:data31};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1030,10 +1030,10 @@ errors++;
 }
 }
 }
-if(data19.enumerationTimeoutMaxSec !== undefined){
-let data32 = data19.enumerationTimeoutMaxSec;
+if(data19.enumerationTimeoutSec !== undefined){
+let data32 = data19.enumerationTimeoutSec;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err85 = {instancePath:instancePath+"/limits/enumerationTimeoutMaxSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutMaxSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.enumerationTimeoutMaxSec.type,parentSchema:schema11.properties.limits.properties.enumerationTimeoutMaxSec,data:data32};
+const err85 = {instancePath:instancePath+"/limits/enumerationTimeoutSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.enumerationTimeoutSec.type,parentSchema:schema11.properties.limits.properties.enumerationTimeoutSec,data:data32};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1044,7 +1044,7 @@ errors++;
 }
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 > 86400 || isNaN(data32)){
-const err86 = {instancePath:instancePath+"/limits/enumerationTimeoutMaxSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutMaxSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.limits.properties.enumerationTimeoutMaxSec,data:data32};
+const err86 = {instancePath:instancePath+"/limits/enumerationTimeoutSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.limits.properties.enumerationTimeoutSec,data:data32};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1054,7 +1054,7 @@ vErrors.push(err86);
 errors++;
 }
 if(data32 < 1 || isNaN(data32)){
-const err87 = {instancePath:instancePath+"/limits/enumerationTimeoutMaxSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutMaxSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.enumerationTimeoutMaxSec,data:data32};
+const err87 = {instancePath:instancePath+"/limits/enumerationTimeoutSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.enumerationTimeoutSec,data:data32};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1065,10 +1065,10 @@ errors++;
 }
 }
 }
-if(data19.maxInstancesPerResponse !== undefined){
-let data33 = data19.maxInstancesPerResponse;
+if(data19.enumerationTimeoutMaxSec !== undefined){
+let data33 = data19.enumerationTimeoutMaxSec;
 if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err88 = {instancePath:instancePath+"/limits/maxInstancesPerResponse",schemaPath:"#/properties/limits/properties/maxInstancesPerResponse/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.maxInstancesPerResponse.type,parentSchema:schema11.properties.limits.properties.maxInstancesPerResponse,data:data33};
+const err88 = {instancePath:instancePath+"/limits/enumerationTimeoutMaxSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutMaxSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.enumerationTimeoutMaxSec.type,parentSchema:schema11.properties.limits.properties.enumerationTimeoutMaxSec,data:data33};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1078,8 +1078,8 @@ vErrors.push(err88);
 errors++;
 }
 if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 100000000 || isNaN(data33)){
-const err89 = {instancePath:instancePath+"/limits/maxInstancesPerResponse",schemaPath:"#/properties/limits/properties/maxInstancesPerResponse/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema11.properties.limits.properties.maxInstancesPerResponse,data:data33};
+if(data33 > 86400 || isNaN(data33)){
+const err89 = {instancePath:instancePath+"/limits/enumerationTimeoutMaxSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutMaxSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.limits.properties.enumerationTimeoutMaxSec,data:data33};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1089,7 +1089,7 @@ vErrors.push(err89);
 errors++;
 }
 if(data33 < 1 || isNaN(data33)){
-const err90 = {instancePath:instancePath+"/limits/maxInstancesPerResponse",schemaPath:"#/properties/limits/properties/maxInstancesPerResponse/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.maxInstancesPerResponse,data:data33};
+const err90 = {instancePath:instancePath+"/limits/enumerationTimeoutMaxSec",schemaPath:"#/properties/limits/properties/enumerationTimeoutMaxSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.enumerationTimeoutMaxSec,data:data33};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1100,10 +1100,10 @@ errors++;
 }
 }
 }
-if(data19.encodeCacheBytes !== undefined){
-let data34 = data19.encodeCacheBytes;
+if(data19.maxInstancesPerResponse !== undefined){
+let data34 = data19.maxInstancesPerResponse;
 if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err91 = {instancePath:instancePath+"/limits/encodeCacheBytes",schemaPath:"#/properties/limits/properties/encodeCacheBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.encodeCacheBytes.type,parentSchema:schema11.properties.limits.properties.encodeCacheBytes,data:data34};
+const err91 = {instancePath:instancePath+"/limits/maxInstancesPerResponse",schemaPath:"#/properties/limits/properties/maxInstancesPerResponse/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.maxInstancesPerResponse.type,parentSchema:schema11.properties.limits.properties.maxInstancesPerResponse,data:data34};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1113,8 +1113,8 @@ vErrors.push(err91);
 errors++;
 }
 if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 68719476736 || isNaN(data34)){
-const err92 = {instancePath:instancePath+"/limits/encodeCacheBytes",schemaPath:"#/properties/limits/properties/encodeCacheBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 68719476736},message:"must be <= 68719476736",schema:68719476736,parentSchema:schema11.properties.limits.properties.encodeCacheBytes,data:data34};
+if(data34 > 100000000 || isNaN(data34)){
+const err92 = {instancePath:instancePath+"/limits/maxInstancesPerResponse",schemaPath:"#/properties/limits/properties/maxInstancesPerResponse/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000",schema:100000000,parentSchema:schema11.properties.limits.properties.maxInstancesPerResponse,data:data34};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1123,8 +1123,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data34 < 0 || isNaN(data34)){
-const err93 = {instancePath:instancePath+"/limits/encodeCacheBytes",schemaPath:"#/properties/limits/properties/encodeCacheBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.limits.properties.encodeCacheBytes,data:data34};
+if(data34 < 1 || isNaN(data34)){
+const err93 = {instancePath:instancePath+"/limits/maxInstancesPerResponse",schemaPath:"#/properties/limits/properties/maxInstancesPerResponse/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.maxInstancesPerResponse,data:data34};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1135,10 +1135,10 @@ errors++;
 }
 }
 }
-if(data19.xmlDepth !== undefined){
-let data35 = data19.xmlDepth;
+if(data19.encodeCacheBytes !== undefined){
+let data35 = data19.encodeCacheBytes;
 if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err94 = {instancePath:instancePath+"/limits/xmlDepth",schemaPath:"#/properties/limits/properties/xmlDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.xmlDepth.type,parentSchema:schema11.properties.limits.properties.xmlDepth,data:data35};
+const err94 = {instancePath:instancePath+"/limits/encodeCacheBytes",schemaPath:"#/properties/limits/properties/encodeCacheBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.encodeCacheBytes.type,parentSchema:schema11.properties.limits.properties.encodeCacheBytes,data:data35};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1148,8 +1148,8 @@ vErrors.push(err94);
 errors++;
 }
 if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 1024 || isNaN(data35)){
-const err95 = {instancePath:instancePath+"/limits/xmlDepth",schemaPath:"#/properties/limits/properties/xmlDepth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.limits.properties.xmlDepth,data:data35};
+if(data35 > 68719476736 || isNaN(data35)){
+const err95 = {instancePath:instancePath+"/limits/encodeCacheBytes",schemaPath:"#/properties/limits/properties/encodeCacheBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 68719476736},message:"must be <= 68719476736",schema:68719476736,parentSchema:schema11.properties.limits.properties.encodeCacheBytes,data:data35};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1158,8 +1158,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data35 < 8 || isNaN(data35)){
-const err96 = {instancePath:instancePath+"/limits/xmlDepth",schemaPath:"#/properties/limits/properties/xmlDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema11.properties.limits.properties.xmlDepth,data:data35};
+if(data35 < 0 || isNaN(data35)){
+const err96 = {instancePath:instancePath+"/limits/encodeCacheBytes",schemaPath:"#/properties/limits/properties/encodeCacheBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.limits.properties.encodeCacheBytes,data:data35};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1170,10 +1170,10 @@ errors++;
 }
 }
 }
-if(data19.xmlAttributes !== undefined){
-let data36 = data19.xmlAttributes;
+if(data19.xmlDepth !== undefined){
+let data36 = data19.xmlDepth;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err97 = {instancePath:instancePath+"/limits/xmlAttributes",schemaPath:"#/properties/limits/properties/xmlAttributes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.xmlAttributes.type,parentSchema:schema11.properties.limits.properties.xmlAttributes,data:data36};
+const err97 = {instancePath:instancePath+"/limits/xmlDepth",schemaPath:"#/properties/limits/properties/xmlDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.xmlDepth.type,parentSchema:schema11.properties.limits.properties.xmlDepth,data:data36};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1184,7 +1184,7 @@ errors++;
 }
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 1024 || isNaN(data36)){
-const err98 = {instancePath:instancePath+"/limits/xmlAttributes",schemaPath:"#/properties/limits/properties/xmlAttributes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.limits.properties.xmlAttributes,data:data36};
+const err98 = {instancePath:instancePath+"/limits/xmlDepth",schemaPath:"#/properties/limits/properties/xmlDepth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.limits.properties.xmlDepth,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1193,8 +1193,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data36 < 4 || isNaN(data36)){
-const err99 = {instancePath:instancePath+"/limits/xmlAttributes",schemaPath:"#/properties/limits/properties/xmlAttributes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4",schema:4,parentSchema:schema11.properties.limits.properties.xmlAttributes,data:data36};
+if(data36 < 8 || isNaN(data36)){
+const err99 = {instancePath:instancePath+"/limits/xmlDepth",schemaPath:"#/properties/limits/properties/xmlDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema11.properties.limits.properties.xmlDepth,data:data36};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1205,10 +1205,10 @@ errors++;
 }
 }
 }
-if(data19.xmlElements !== undefined){
-let data37 = data19.xmlElements;
+if(data19.xmlAttributes !== undefined){
+let data37 = data19.xmlAttributes;
 if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err100 = {instancePath:instancePath+"/limits/xmlElements",schemaPath:"#/properties/limits/properties/xmlElements/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.xmlElements.type,parentSchema:schema11.properties.limits.properties.xmlElements,data:data37};
+const err100 = {instancePath:instancePath+"/limits/xmlAttributes",schemaPath:"#/properties/limits/properties/xmlAttributes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.xmlAttributes.type,parentSchema:schema11.properties.limits.properties.xmlAttributes,data:data37};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1218,8 +1218,8 @@ vErrors.push(err100);
 errors++;
 }
 if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 10000000 || isNaN(data37)){
-const err101 = {instancePath:instancePath+"/limits/xmlElements",schemaPath:"#/properties/limits/properties/xmlElements/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000",schema:10000000,parentSchema:schema11.properties.limits.properties.xmlElements,data:data37};
+if(data37 > 1024 || isNaN(data37)){
+const err101 = {instancePath:instancePath+"/limits/xmlAttributes",schemaPath:"#/properties/limits/properties/xmlAttributes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.limits.properties.xmlAttributes,data:data37};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1228,8 +1228,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data37 < 64 || isNaN(data37)){
-const err102 = {instancePath:instancePath+"/limits/xmlElements",schemaPath:"#/properties/limits/properties/xmlElements/minimum",keyword:"minimum",params:{comparison: ">=", limit: 64},message:"must be >= 64",schema:64,parentSchema:schema11.properties.limits.properties.xmlElements,data:data37};
+if(data37 < 4 || isNaN(data37)){
+const err102 = {instancePath:instancePath+"/limits/xmlAttributes",schemaPath:"#/properties/limits/properties/xmlAttributes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 4},message:"must be >= 4",schema:4,parentSchema:schema11.properties.limits.properties.xmlAttributes,data:data37};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1240,10 +1240,10 @@ errors++;
 }
 }
 }
-if(data19.xmlElementsPerKib !== undefined){
-let data38 = data19.xmlElementsPerKib;
+if(data19.xmlElements !== undefined){
+let data38 = data19.xmlElements;
 if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err103 = {instancePath:instancePath+"/limits/xmlElementsPerKib",schemaPath:"#/properties/limits/properties/xmlElementsPerKib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.xmlElementsPerKib.type,parentSchema:schema11.properties.limits.properties.xmlElementsPerKib,data:data38};
+const err103 = {instancePath:instancePath+"/limits/xmlElements",schemaPath:"#/properties/limits/properties/xmlElements/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.xmlElements.type,parentSchema:schema11.properties.limits.properties.xmlElements,data:data38};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1253,8 +1253,8 @@ vErrors.push(err103);
 errors++;
 }
 if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 1024 || isNaN(data38)){
-const err104 = {instancePath:instancePath+"/limits/xmlElementsPerKib",schemaPath:"#/properties/limits/properties/xmlElementsPerKib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.limits.properties.xmlElementsPerKib,data:data38};
+if(data38 > 10000000 || isNaN(data38)){
+const err104 = {instancePath:instancePath+"/limits/xmlElements",schemaPath:"#/properties/limits/properties/xmlElements/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000",schema:10000000,parentSchema:schema11.properties.limits.properties.xmlElements,data:data38};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1263,8 +1263,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data38 < 8 || isNaN(data38)){
-const err105 = {instancePath:instancePath+"/limits/xmlElementsPerKib",schemaPath:"#/properties/limits/properties/xmlElementsPerKib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema11.properties.limits.properties.xmlElementsPerKib,data:data38};
+if(data38 < 64 || isNaN(data38)){
+const err105 = {instancePath:instancePath+"/limits/xmlElements",schemaPath:"#/properties/limits/properties/xmlElements/minimum",keyword:"minimum",params:{comparison: ">=", limit: 64},message:"must be >= 64",schema:64,parentSchema:schema11.properties.limits.properties.xmlElements,data:data38};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1275,10 +1275,10 @@ errors++;
 }
 }
 }
-if(data19.queryDepth !== undefined){
-let data39 = data19.queryDepth;
+if(data19.xmlElementsPerKib !== undefined){
+let data39 = data19.xmlElementsPerKib;
 if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err106 = {instancePath:instancePath+"/limits/queryDepth",schemaPath:"#/properties/limits/properties/queryDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.queryDepth.type,parentSchema:schema11.properties.limits.properties.queryDepth,data:data39};
+const err106 = {instancePath:instancePath+"/limits/xmlElementsPerKib",schemaPath:"#/properties/limits/properties/xmlElementsPerKib/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.xmlElementsPerKib.type,parentSchema:schema11.properties.limits.properties.xmlElementsPerKib,data:data39};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1289,7 +1289,7 @@ errors++;
 }
 if((typeof data39 == "number") && (isFinite(data39))){
 if(data39 > 1024 || isNaN(data39)){
-const err107 = {instancePath:instancePath+"/limits/queryDepth",schemaPath:"#/properties/limits/properties/queryDepth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.limits.properties.queryDepth,data:data39};
+const err107 = {instancePath:instancePath+"/limits/xmlElementsPerKib",schemaPath:"#/properties/limits/properties/xmlElementsPerKib/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.limits.properties.xmlElementsPerKib,data:data39};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1298,8 +1298,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data39 < 1 || isNaN(data39)){
-const err108 = {instancePath:instancePath+"/limits/queryDepth",schemaPath:"#/properties/limits/properties/queryDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.queryDepth,data:data39};
+if(data39 < 8 || isNaN(data39)){
+const err108 = {instancePath:instancePath+"/limits/xmlElementsPerKib",schemaPath:"#/properties/limits/properties/xmlElementsPerKib/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema11.properties.limits.properties.xmlElementsPerKib,data:data39};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1310,10 +1310,10 @@ errors++;
 }
 }
 }
-if(data19.authFailuresPerMinute !== undefined){
-let data40 = data19.authFailuresPerMinute;
+if(data19.queryDepth !== undefined){
+let data40 = data19.queryDepth;
 if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err109 = {instancePath:instancePath+"/limits/authFailuresPerMinute",schemaPath:"#/properties/limits/properties/authFailuresPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.authFailuresPerMinute.type,parentSchema:schema11.properties.limits.properties.authFailuresPerMinute,data:data40};
+const err109 = {instancePath:instancePath+"/limits/queryDepth",schemaPath:"#/properties/limits/properties/queryDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.queryDepth.type,parentSchema:schema11.properties.limits.properties.queryDepth,data:data40};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1323,8 +1323,8 @@ vErrors.push(err109);
 errors++;
 }
 if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 > 100000 || isNaN(data40)){
-const err110 = {instancePath:instancePath+"/limits/authFailuresPerMinute",schemaPath:"#/properties/limits/properties/authFailuresPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.limits.properties.authFailuresPerMinute,data:data40};
+if(data40 > 1024 || isNaN(data40)){
+const err110 = {instancePath:instancePath+"/limits/queryDepth",schemaPath:"#/properties/limits/properties/queryDepth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024",schema:1024,parentSchema:schema11.properties.limits.properties.queryDepth,data:data40};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1333,8 +1333,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data40 < 0 || isNaN(data40)){
-const err111 = {instancePath:instancePath+"/limits/authFailuresPerMinute",schemaPath:"#/properties/limits/properties/authFailuresPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.limits.properties.authFailuresPerMinute,data:data40};
+if(data40 < 1 || isNaN(data40)){
+const err111 = {instancePath:instancePath+"/limits/queryDepth",schemaPath:"#/properties/limits/properties/queryDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.queryDepth,data:data40};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1345,10 +1345,10 @@ errors++;
 }
 }
 }
-if(data19.authFailureAddresses !== undefined){
-let data41 = data19.authFailureAddresses;
+if(data19.authFailuresPerMinute !== undefined){
+let data41 = data19.authFailuresPerMinute;
 if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err112 = {instancePath:instancePath+"/limits/authFailureAddresses",schemaPath:"#/properties/limits/properties/authFailureAddresses/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.authFailureAddresses.type,parentSchema:schema11.properties.limits.properties.authFailureAddresses,data:data41};
+const err112 = {instancePath:instancePath+"/limits/authFailuresPerMinute",schemaPath:"#/properties/limits/properties/authFailuresPerMinute/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.authFailuresPerMinute.type,parentSchema:schema11.properties.limits.properties.authFailuresPerMinute,data:data41};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1358,8 +1358,8 @@ vErrors.push(err112);
 errors++;
 }
 if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 > 10000000 || isNaN(data41)){
-const err113 = {instancePath:instancePath+"/limits/authFailureAddresses",schemaPath:"#/properties/limits/properties/authFailureAddresses/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000",schema:10000000,parentSchema:schema11.properties.limits.properties.authFailureAddresses,data:data41};
+if(data41 > 100000 || isNaN(data41)){
+const err113 = {instancePath:instancePath+"/limits/authFailuresPerMinute",schemaPath:"#/properties/limits/properties/authFailuresPerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.limits.properties.authFailuresPerMinute,data:data41};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1368,8 +1368,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data41 < 1 || isNaN(data41)){
-const err114 = {instancePath:instancePath+"/limits/authFailureAddresses",schemaPath:"#/properties/limits/properties/authFailureAddresses/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.authFailureAddresses,data:data41};
+if(data41 < 0 || isNaN(data41)){
+const err114 = {instancePath:instancePath+"/limits/authFailuresPerMinute",schemaPath:"#/properties/limits/properties/authFailuresPerMinute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.limits.properties.authFailuresPerMinute,data:data41};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1380,10 +1380,10 @@ errors++;
 }
 }
 }
-if(data19.authCacheSec !== undefined){
-let data42 = data19.authCacheSec;
+if(data19.authFailureAddresses !== undefined){
+let data42 = data19.authFailureAddresses;
 if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err115 = {instancePath:instancePath+"/limits/authCacheSec",schemaPath:"#/properties/limits/properties/authCacheSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.authCacheSec.type,parentSchema:schema11.properties.limits.properties.authCacheSec,data:data42};
+const err115 = {instancePath:instancePath+"/limits/authFailureAddresses",schemaPath:"#/properties/limits/properties/authFailureAddresses/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.authFailureAddresses.type,parentSchema:schema11.properties.limits.properties.authFailureAddresses,data:data42};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1393,8 +1393,8 @@ vErrors.push(err115);
 errors++;
 }
 if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 3600 || isNaN(data42)){
-const err116 = {instancePath:instancePath+"/limits/authCacheSec",schemaPath:"#/properties/limits/properties/authCacheSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.limits.properties.authCacheSec,data:data42};
+if(data42 > 10000000 || isNaN(data42)){
+const err116 = {instancePath:instancePath+"/limits/authFailureAddresses",schemaPath:"#/properties/limits/properties/authFailureAddresses/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000",schema:10000000,parentSchema:schema11.properties.limits.properties.authFailureAddresses,data:data42};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1403,8 +1403,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data42 < 0 || isNaN(data42)){
-const err117 = {instancePath:instancePath+"/limits/authCacheSec",schemaPath:"#/properties/limits/properties/authCacheSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.limits.properties.authCacheSec,data:data42};
+if(data42 < 1 || isNaN(data42)){
+const err117 = {instancePath:instancePath+"/limits/authFailureAddresses",schemaPath:"#/properties/limits/properties/authFailureAddresses/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.authFailureAddresses,data:data42};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1415,10 +1415,10 @@ errors++;
 }
 }
 }
-if(data19.authCacheEntries !== undefined){
-let data43 = data19.authCacheEntries;
+if(data19.authCacheSec !== undefined){
+let data43 = data19.authCacheSec;
 if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err118 = {instancePath:instancePath+"/limits/authCacheEntries",schemaPath:"#/properties/limits/properties/authCacheEntries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.authCacheEntries.type,parentSchema:schema11.properties.limits.properties.authCacheEntries,data:data43};
+const err118 = {instancePath:instancePath+"/limits/authCacheSec",schemaPath:"#/properties/limits/properties/authCacheSec/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.authCacheSec.type,parentSchema:schema11.properties.limits.properties.authCacheSec,data:data43};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1428,8 +1428,8 @@ vErrors.push(err118);
 errors++;
 }
 if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 1000000 || isNaN(data43)){
-const err119 = {instancePath:instancePath+"/limits/authCacheEntries",schemaPath:"#/properties/limits/properties/authCacheEntries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.limits.properties.authCacheEntries,data:data43};
+if(data43 > 3600 || isNaN(data43)){
+const err119 = {instancePath:instancePath+"/limits/authCacheSec",schemaPath:"#/properties/limits/properties/authCacheSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.limits.properties.authCacheSec,data:data43};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1438,8 +1438,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data43 < 1 || isNaN(data43)){
-const err120 = {instancePath:instancePath+"/limits/authCacheEntries",schemaPath:"#/properties/limits/properties/authCacheEntries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.authCacheEntries,data:data43};
+if(data43 < 0 || isNaN(data43)){
+const err120 = {instancePath:instancePath+"/limits/authCacheSec",schemaPath:"#/properties/limits/properties/authCacheSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.limits.properties.authCacheSec,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1450,10 +1450,10 @@ errors++;
 }
 }
 }
-if(data19.passwordChecks !== undefined){
-let data44 = data19.passwordChecks;
+if(data19.authCacheEntries !== undefined){
+let data44 = data19.authCacheEntries;
 if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err121 = {instancePath:instancePath+"/limits/passwordChecks",schemaPath:"#/properties/limits/properties/passwordChecks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.passwordChecks.type,parentSchema:schema11.properties.limits.properties.passwordChecks,data:data44};
+const err121 = {instancePath:instancePath+"/limits/authCacheEntries",schemaPath:"#/properties/limits/properties/authCacheEntries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.authCacheEntries.type,parentSchema:schema11.properties.limits.properties.authCacheEntries,data:data44};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1463,8 +1463,8 @@ vErrors.push(err121);
 errors++;
 }
 if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 64 || isNaN(data44)){
-const err122 = {instancePath:instancePath+"/limits/passwordChecks",schemaPath:"#/properties/limits/properties/passwordChecks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.limits.properties.passwordChecks,data:data44};
+if(data44 > 1000000 || isNaN(data44)){
+const err122 = {instancePath:instancePath+"/limits/authCacheEntries",schemaPath:"#/properties/limits/properties/authCacheEntries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.limits.properties.authCacheEntries,data:data44};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1474,7 +1474,7 @@ vErrors.push(err122);
 errors++;
 }
 if(data44 < 1 || isNaN(data44)){
-const err123 = {instancePath:instancePath+"/limits/passwordChecks",schemaPath:"#/properties/limits/properties/passwordChecks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.passwordChecks,data:data44};
+const err123 = {instancePath:instancePath+"/limits/authCacheEntries",schemaPath:"#/properties/limits/properties/authCacheEntries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.authCacheEntries,data:data44};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1485,9 +1485,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.limits.type,parentSchema:schema11.properties.limits,data:data19};
+if(data19.passwordChecks !== undefined){
+let data45 = data19.passwordChecks;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err124 = {instancePath:instancePath+"/limits/passwordChecks",schemaPath:"#/properties/limits/properties/passwordChecks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.passwordChecks.type,parentSchema:schema11.properties.limits.properties.passwordChecks,data:data45};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1496,12 +1497,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data.providers !== undefined){
-let data45 = data.providers;
-if(Array.isArray(data45)){
-if(data45.length > 256){
-const err125 = {instancePath:instancePath+"/providers",schemaPath:"#/properties/providers/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema11.properties.providers,data:data45};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 64 || isNaN(data45)){
+const err125 = {instancePath:instancePath+"/limits/passwordChecks",schemaPath:"#/properties/limits/properties/passwordChecks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.limits.properties.passwordChecks,data:data45};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1510,8 +1508,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data45.length < 1){
-const err126 = {instancePath:instancePath+"/providers",schemaPath:"#/properties/providers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.providers,data:data45};
+if(data45 < 1 || isNaN(data45)){
+const err126 = {instancePath:instancePath+"/limits/passwordChecks",schemaPath:"#/properties/limits/properties/passwordChecks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.passwordChecks,data:data45};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1520,12 +1518,11 @@ vErrors.push(err126);
 }
 errors++;
 }
-const len1 = data45.length;
-for(let i1=0; i1<len1; i1++){
-let data46 = data45[i1];
-if(typeof data46 === "string"){
-if(func3(data46) > 4096){
-const err127 = {instancePath:instancePath+"/providers/" + i1,schemaPath:"#/properties/providers/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.providers.items,data:data46};
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.limits.type,parentSchema:schema11.properties.limits,data:data19};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1534,8 +1531,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(func3(data46) < 1){
-const err128 = {instancePath:instancePath+"/providers/" + i1,schemaPath:"#/properties/providers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.providers.items,data:data46};
+}
+if(data.providers !== undefined){
+let data46 = data.providers;
+if(Array.isArray(data46)){
+if(data46.length > 256){
+const err128 = {instancePath:instancePath+"/providers",schemaPath:"#/properties/providers/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema11.properties.providers,data:data46};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1544,9 +1545,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/providers/" + i1,schemaPath:"#/properties/providers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.providers.items.type,parentSchema:schema11.properties.providers.items,data:data46};
+if(data46.length < 1){
+const err129 = {instancePath:instancePath+"/providers",schemaPath:"#/properties/providers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.providers,data:data46};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1555,10 +1555,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/providers",schemaPath:"#/properties/providers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.providers.type,parentSchema:schema11.properties.providers,data:data45};
+const len1 = data46.length;
+for(let i1=0; i1<len1; i1++){
+let data47 = data46[i1];
+if(typeof data47 === "string"){
+if(func3(data47) > 4096){
+const err130 = {instancePath:instancePath+"/providers/" + i1,schemaPath:"#/properties/providers/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.providers.items,data:data47};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1567,13 +1569,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data.hwmon !== undefined){
-let data47 = data.hwmon;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key5 in data47){
-if(!((key5 === "root") || (key5 === "interval"))){
-const err131 = {instancePath:instancePath+"/hwmon",schemaPath:"#/properties/hwmon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hwmon,data:data47};
+if(func3(data47) < 1){
+const err131 = {instancePath:instancePath+"/providers/" + i1,schemaPath:"#/properties/providers/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.providers.items,data:data47};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1583,11 +1580,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data47.root !== undefined){
-let data48 = data47.root;
-if(typeof data48 === "string"){
-if(func3(data48) > 4096){
-const err132 = {instancePath:instancePath+"/hwmon/root",schemaPath:"#/properties/hwmon/properties/root/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.hwmon.properties.root,data:data48};
+else {
+const err132 = {instancePath:instancePath+"/providers/" + i1,schemaPath:"#/properties/providers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.providers.items.type,parentSchema:schema11.properties.providers.items,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1596,8 +1590,10 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(func3(data48) < 1){
-const err133 = {instancePath:instancePath+"/hwmon/root",schemaPath:"#/properties/hwmon/properties/root/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hwmon.properties.root,data:data48};
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/providers",schemaPath:"#/properties/providers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.providers.type,parentSchema:schema11.properties.providers,data:data46};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1607,8 +1603,12 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/hwmon/root",schemaPath:"#/properties/hwmon/properties/root/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hwmon.properties.root.type,parentSchema:schema11.properties.hwmon.properties.root,data:data48};
+if(data.hwmon !== undefined){
+let data48 = data.hwmon;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key5 in data48){
+if(!((key5 === "root") || (key5 === "interval"))){
+const err134 = {instancePath:instancePath+"/hwmon",schemaPath:"#/properties/hwmon/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.hwmon,data:data48};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1618,11 +1618,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data47.interval !== undefined){
-let data49 = data47.interval;
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 86400 || isNaN(data49)){
-const err135 = {instancePath:instancePath+"/hwmon/interval",schemaPath:"#/properties/hwmon/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.hwmon.properties.interval,data:data49};
+if(data48.root !== undefined){
+let data49 = data48.root;
+if(typeof data49 === "string"){
+if(func3(data49) > 4096){
+const err135 = {instancePath:instancePath+"/hwmon/root",schemaPath:"#/properties/hwmon/properties/root/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.hwmon.properties.root,data:data49};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1631,8 +1631,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data49 < 0.1 || isNaN(data49)){
-const err136 = {instancePath:instancePath+"/hwmon/interval",schemaPath:"#/properties/hwmon/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.hwmon.properties.interval,data:data49};
+if(func3(data49) < 1){
+const err136 = {instancePath:instancePath+"/hwmon/root",schemaPath:"#/properties/hwmon/properties/root/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.hwmon.properties.root,data:data49};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1643,7 +1643,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/hwmon/interval",schemaPath:"#/properties/hwmon/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.hwmon.properties.interval.type,parentSchema:schema11.properties.hwmon.properties.interval,data:data49};
+const err137 = {instancePath:instancePath+"/hwmon/root",schemaPath:"#/properties/hwmon/properties/root/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.hwmon.properties.root.type,parentSchema:schema11.properties.hwmon.properties.root,data:data49};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1653,9 +1653,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/hwmon",schemaPath:"#/properties/hwmon/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hwmon.type,parentSchema:schema11.properties.hwmon,data:data47};
+if(data48.interval !== undefined){
+let data50 = data48.interval;
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 86400 || isNaN(data50)){
+const err138 = {instancePath:instancePath+"/hwmon/interval",schemaPath:"#/properties/hwmon/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.hwmon.properties.interval,data:data50};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1664,13 +1666,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data.ipmi !== undefined){
-let data50 = data.ipmi;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key6 in data50){
-if(!(func2.call(schema11.properties.ipmi.properties, key6))){
-const err139 = {instancePath:instancePath+"/ipmi",schemaPath:"#/properties/ipmi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ipmi,data:data50};
+if(data50 < 0.1 || isNaN(data50)){
+const err139 = {instancePath:instancePath+"/hwmon/interval",schemaPath:"#/properties/hwmon/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.hwmon.properties.interval,data:data50};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1680,11 +1677,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data50.tool !== undefined){
-let data51 = data50.tool;
-if(typeof data51 === "string"){
-if(func3(data51) > 4096){
-const err140 = {instancePath:instancePath+"/ipmi/tool",schemaPath:"#/properties/ipmi/properties/tool/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.ipmi.properties.tool,data:data51};
+else {
+const err140 = {instancePath:instancePath+"/hwmon/interval",schemaPath:"#/properties/hwmon/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.hwmon.properties.interval.type,parentSchema:schema11.properties.hwmon.properties.interval,data:data50};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1693,8 +1687,10 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(func3(data51) < 1){
-const err141 = {instancePath:instancePath+"/ipmi/tool",schemaPath:"#/properties/ipmi/properties/tool/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.tool,data:data51};
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/hwmon",schemaPath:"#/properties/hwmon/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.hwmon.type,parentSchema:schema11.properties.hwmon,data:data48};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1704,8 +1700,12 @@ vErrors.push(err141);
 errors++;
 }
 }
-else {
-const err142 = {instancePath:instancePath+"/ipmi/tool",schemaPath:"#/properties/ipmi/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.tool.type,parentSchema:schema11.properties.ipmi.properties.tool,data:data51};
+if(data.ipmi !== undefined){
+let data51 = data.ipmi;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key6 in data51){
+if(!(func2.call(schema11.properties.ipmi.properties, key6))){
+const err142 = {instancePath:instancePath+"/ipmi",schemaPath:"#/properties/ipmi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ipmi,data:data51};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1715,11 +1715,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data50.host !== undefined){
-let data52 = data50.host;
+if(data51.tool !== undefined){
+let data52 = data51.tool;
 if(typeof data52 === "string"){
-if(func3(data52) > 255){
-const err143 = {instancePath:instancePath+"/ipmi/host",schemaPath:"#/properties/ipmi/properties/host/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema11.properties.ipmi.properties.host,data:data52};
+if(func3(data52) > 4096){
+const err143 = {instancePath:instancePath+"/ipmi/tool",schemaPath:"#/properties/ipmi/properties/tool/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.ipmi.properties.tool,data:data52};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1729,7 +1729,7 @@ vErrors.push(err143);
 errors++;
 }
 if(func3(data52) < 1){
-const err144 = {instancePath:instancePath+"/ipmi/host",schemaPath:"#/properties/ipmi/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.host,data:data52};
+const err144 = {instancePath:instancePath+"/ipmi/tool",schemaPath:"#/properties/ipmi/properties/tool/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.tool,data:data52};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1740,7 +1740,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/ipmi/host",schemaPath:"#/properties/ipmi/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.host.type,parentSchema:schema11.properties.ipmi.properties.host,data:data52};
+const err145 = {instancePath:instancePath+"/ipmi/tool",schemaPath:"#/properties/ipmi/properties/tool/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.tool.type,parentSchema:schema11.properties.ipmi.properties.tool,data:data52};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1750,11 +1750,11 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data50.user !== undefined){
-let data53 = data50.user;
+if(data51.host !== undefined){
+let data53 = data51.host;
 if(typeof data53 === "string"){
-if(func3(data53) > 64){
-const err146 = {instancePath:instancePath+"/ipmi/user",schemaPath:"#/properties/ipmi/properties/user/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema11.properties.ipmi.properties.user,data:data53};
+if(func3(data53) > 255){
+const err146 = {instancePath:instancePath+"/ipmi/host",schemaPath:"#/properties/ipmi/properties/host/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema11.properties.ipmi.properties.host,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1764,7 +1764,7 @@ vErrors.push(err146);
 errors++;
 }
 if(func3(data53) < 1){
-const err147 = {instancePath:instancePath+"/ipmi/user",schemaPath:"#/properties/ipmi/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.user,data:data53};
+const err147 = {instancePath:instancePath+"/ipmi/host",schemaPath:"#/properties/ipmi/properties/host/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.host,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1775,7 +1775,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/ipmi/user",schemaPath:"#/properties/ipmi/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.user.type,parentSchema:schema11.properties.ipmi.properties.user,data:data53};
+const err148 = {instancePath:instancePath+"/ipmi/host",schemaPath:"#/properties/ipmi/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.host.type,parentSchema:schema11.properties.ipmi.properties.host,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1785,11 +1785,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data50.password !== undefined){
-let data54 = data50.password;
+if(data51.user !== undefined){
+let data54 = data51.user;
 if(typeof data54 === "string"){
-if(func3(data54) > 256){
-const err149 = {instancePath:instancePath+"/ipmi/password",schemaPath:"#/properties/ipmi/properties/password/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.ipmi.properties.password,data:data54};
+if(func3(data54) > 64){
+const err149 = {instancePath:instancePath+"/ipmi/user",schemaPath:"#/properties/ipmi/properties/user/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema11.properties.ipmi.properties.user,data:data54};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1799,7 +1799,7 @@ vErrors.push(err149);
 errors++;
 }
 if(func3(data54) < 1){
-const err150 = {instancePath:instancePath+"/ipmi/password",schemaPath:"#/properties/ipmi/properties/password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.password,data:data54};
+const err150 = {instancePath:instancePath+"/ipmi/user",schemaPath:"#/properties/ipmi/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.user,data:data54};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1810,7 +1810,7 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/ipmi/password",schemaPath:"#/properties/ipmi/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.password.type,parentSchema:schema11.properties.ipmi.properties.password,data:data54};
+const err151 = {instancePath:instancePath+"/ipmi/user",schemaPath:"#/properties/ipmi/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.user.type,parentSchema:schema11.properties.ipmi.properties.user,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1820,11 +1820,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data50.passwordFile !== undefined){
-let data55 = data50.passwordFile;
+if(data51.password !== undefined){
+let data55 = data51.password;
 if(typeof data55 === "string"){
-if(func3(data55) > 4096){
-const err152 = {instancePath:instancePath+"/ipmi/passwordFile",schemaPath:"#/properties/ipmi/properties/passwordFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.ipmi.properties.passwordFile,data:data55};
+if(func3(data55) > 256){
+const err152 = {instancePath:instancePath+"/ipmi/password",schemaPath:"#/properties/ipmi/properties/password/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.ipmi.properties.password,data:data55};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1834,7 +1834,7 @@ vErrors.push(err152);
 errors++;
 }
 if(func3(data55) < 1){
-const err153 = {instancePath:instancePath+"/ipmi/passwordFile",schemaPath:"#/properties/ipmi/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.passwordFile,data:data55};
+const err153 = {instancePath:instancePath+"/ipmi/password",schemaPath:"#/properties/ipmi/properties/password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.password,data:data55};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1845,7 +1845,7 @@ errors++;
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/ipmi/passwordFile",schemaPath:"#/properties/ipmi/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.passwordFile.type,parentSchema:schema11.properties.ipmi.properties.passwordFile,data:data55};
+const err154 = {instancePath:instancePath+"/ipmi/password",schemaPath:"#/properties/ipmi/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.password.type,parentSchema:schema11.properties.ipmi.properties.password,data:data55};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1855,11 +1855,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data50.interface !== undefined){
-let data56 = data50.interface;
+if(data51.passwordFile !== undefined){
+let data56 = data51.passwordFile;
 if(typeof data56 === "string"){
-if(func3(data56) > 32){
-const err155 = {instancePath:instancePath+"/ipmi/interface",schemaPath:"#/properties/ipmi/properties/interface/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema11.properties.ipmi.properties.interface,data:data56};
+if(func3(data56) > 4096){
+const err155 = {instancePath:instancePath+"/ipmi/passwordFile",schemaPath:"#/properties/ipmi/properties/passwordFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.ipmi.properties.passwordFile,data:data56};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1869,7 +1869,7 @@ vErrors.push(err155);
 errors++;
 }
 if(func3(data56) < 1){
-const err156 = {instancePath:instancePath+"/ipmi/interface",schemaPath:"#/properties/ipmi/properties/interface/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.interface,data:data56};
+const err156 = {instancePath:instancePath+"/ipmi/passwordFile",schemaPath:"#/properties/ipmi/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.passwordFile,data:data56};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1878,8 +1878,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(!pattern1.test(data56)){
-const err157 = {instancePath:instancePath+"/ipmi/interface",schemaPath:"#/properties/ipmi/properties/interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema11.properties.ipmi.properties.interface,data:data56};
+}
+else {
+const err157 = {instancePath:instancePath+"/ipmi/passwordFile",schemaPath:"#/properties/ipmi/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.passwordFile.type,parentSchema:schema11.properties.ipmi.properties.passwordFile,data:data56};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1889,8 +1890,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-else {
-const err158 = {instancePath:instancePath+"/ipmi/interface",schemaPath:"#/properties/ipmi/properties/interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.interface.type,parentSchema:schema11.properties.ipmi.properties.interface,data:data56};
+if(data51.interface !== undefined){
+let data57 = data51.interface;
+if(typeof data57 === "string"){
+if(func3(data57) > 32){
+const err158 = {instancePath:instancePath+"/ipmi/interface",schemaPath:"#/properties/ipmi/properties/interface/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema11.properties.ipmi.properties.interface,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1899,12 +1903,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data50.sdrFile !== undefined){
-let data57 = data50.sdrFile;
-if(typeof data57 === "string"){
-if(func3(data57) > 4096){
-const err159 = {instancePath:instancePath+"/ipmi/sdrFile",schemaPath:"#/properties/ipmi/properties/sdrFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.ipmi.properties.sdrFile,data:data57};
+if(func3(data57) < 1){
+const err159 = {instancePath:instancePath+"/ipmi/interface",schemaPath:"#/properties/ipmi/properties/interface/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.interface,data:data57};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1913,8 +1913,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(func3(data57) < 1){
-const err160 = {instancePath:instancePath+"/ipmi/sdrFile",schemaPath:"#/properties/ipmi/properties/sdrFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.sdrFile,data:data57};
+if(!pattern1.test(data57)){
+const err160 = {instancePath:instancePath+"/ipmi/interface",schemaPath:"#/properties/ipmi/properties/interface/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema11.properties.ipmi.properties.interface,data:data57};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1925,7 +1925,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/ipmi/sdrFile",schemaPath:"#/properties/ipmi/properties/sdrFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.sdrFile.type,parentSchema:schema11.properties.ipmi.properties.sdrFile,data:data57};
+const err161 = {instancePath:instancePath+"/ipmi/interface",schemaPath:"#/properties/ipmi/properties/interface/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.interface.type,parentSchema:schema11.properties.ipmi.properties.interface,data:data57};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -1935,11 +1935,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data50.sensorFile !== undefined){
-let data58 = data50.sensorFile;
+if(data51.sdrFile !== undefined){
+let data58 = data51.sdrFile;
 if(typeof data58 === "string"){
 if(func3(data58) > 4096){
-const err162 = {instancePath:instancePath+"/ipmi/sensorFile",schemaPath:"#/properties/ipmi/properties/sensorFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.ipmi.properties.sensorFile,data:data58};
+const err162 = {instancePath:instancePath+"/ipmi/sdrFile",schemaPath:"#/properties/ipmi/properties/sdrFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.ipmi.properties.sdrFile,data:data58};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -1949,7 +1949,7 @@ vErrors.push(err162);
 errors++;
 }
 if(func3(data58) < 1){
-const err163 = {instancePath:instancePath+"/ipmi/sensorFile",schemaPath:"#/properties/ipmi/properties/sensorFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.sensorFile,data:data58};
+const err163 = {instancePath:instancePath+"/ipmi/sdrFile",schemaPath:"#/properties/ipmi/properties/sdrFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.sdrFile,data:data58};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -1960,7 +1960,7 @@ errors++;
 }
 }
 else {
-const err164 = {instancePath:instancePath+"/ipmi/sensorFile",schemaPath:"#/properties/ipmi/properties/sensorFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.sensorFile.type,parentSchema:schema11.properties.ipmi.properties.sensorFile,data:data58};
+const err164 = {instancePath:instancePath+"/ipmi/sdrFile",schemaPath:"#/properties/ipmi/properties/sdrFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.sdrFile.type,parentSchema:schema11.properties.ipmi.properties.sdrFile,data:data58};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -1970,11 +1970,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data50.fruFile !== undefined){
-let data59 = data50.fruFile;
+if(data51.sensorFile !== undefined){
+let data59 = data51.sensorFile;
 if(typeof data59 === "string"){
 if(func3(data59) > 4096){
-const err165 = {instancePath:instancePath+"/ipmi/fruFile",schemaPath:"#/properties/ipmi/properties/fruFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.ipmi.properties.fruFile,data:data59};
+const err165 = {instancePath:instancePath+"/ipmi/sensorFile",schemaPath:"#/properties/ipmi/properties/sensorFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.ipmi.properties.sensorFile,data:data59};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -1984,7 +1984,7 @@ vErrors.push(err165);
 errors++;
 }
 if(func3(data59) < 1){
-const err166 = {instancePath:instancePath+"/ipmi/fruFile",schemaPath:"#/properties/ipmi/properties/fruFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.fruFile,data:data59};
+const err166 = {instancePath:instancePath+"/ipmi/sensorFile",schemaPath:"#/properties/ipmi/properties/sensorFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.sensorFile,data:data59};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -1995,7 +1995,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/ipmi/fruFile",schemaPath:"#/properties/ipmi/properties/fruFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.fruFile.type,parentSchema:schema11.properties.ipmi.properties.fruFile,data:data59};
+const err167 = {instancePath:instancePath+"/ipmi/sensorFile",schemaPath:"#/properties/ipmi/properties/sensorFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.sensorFile.type,parentSchema:schema11.properties.ipmi.properties.sensorFile,data:data59};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2005,10 +2005,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data50.port !== undefined){
-let data60 = data50.port;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err168 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.ipmi.properties.port.type,parentSchema:schema11.properties.ipmi.properties.port,data:data60};
+if(data51.fruFile !== undefined){
+let data60 = data51.fruFile;
+if(typeof data60 === "string"){
+if(func3(data60) > 4096){
+const err168 = {instancePath:instancePath+"/ipmi/fruFile",schemaPath:"#/properties/ipmi/properties/fruFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.ipmi.properties.fruFile,data:data60};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2017,9 +2018,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 65535 || isNaN(data60)){
-const err169 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema11.properties.ipmi.properties.port,data:data60};
+if(func3(data60) < 1){
+const err169 = {instancePath:instancePath+"/ipmi/fruFile",schemaPath:"#/properties/ipmi/properties/fruFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.fruFile,data:data60};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2028,8 +2028,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data60 < 1 || isNaN(data60)){
-const err170 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.ipmi.properties.port,data:data60};
+}
+else {
+const err170 = {instancePath:instancePath+"/ipmi/fruFile",schemaPath:"#/properties/ipmi/properties/fruFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.fruFile.type,parentSchema:schema11.properties.ipmi.properties.fruFile,data:data60};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2039,12 +2040,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
-if(data50.interval !== undefined){
-let data61 = data50.interval;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 86400 || isNaN(data61)){
-const err171 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.ipmi.properties.interval,data:data61};
+if(data51.port !== undefined){
+let data61 = data51.port;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err171 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.ipmi.properties.port.type,parentSchema:schema11.properties.ipmi.properties.port,data:data61};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2053,8 +2052,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data61 < 0.1 || isNaN(data61)){
-const err172 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.ipmi.properties.interval,data:data61};
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 65535 || isNaN(data61)){
+const err172 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema11.properties.ipmi.properties.port,data:data61};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2063,9 +2063,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.ipmi.properties.interval.type,parentSchema:schema11.properties.ipmi.properties.interval,data:data61};
+if(data61 < 1 || isNaN(data61)){
+const err173 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.ipmi.properties.port,data:data61};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2076,8 +2075,11 @@ errors++;
 }
 }
 }
-else {
-const err174 = {instancePath:instancePath+"/ipmi",schemaPath:"#/properties/ipmi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ipmi.type,parentSchema:schema11.properties.ipmi,data:data50};
+if(data51.interval !== undefined){
+let data62 = data51.interval;
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 86400 || isNaN(data62)){
+const err174 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.ipmi.properties.interval,data:data62};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2086,13 +2088,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data.simulated !== undefined){
-let data62 = data.simulated;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-for(const key7 in data62){
-if(!((((key7 === "sensors") || (key7 === "scenario")) || (key7 === "interval")) || (key7 === "timeScale"))){
-const err175 = {instancePath:instancePath+"/simulated",schemaPath:"#/properties/simulated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.simulated,data:data62};
+if(data62 < 0.1 || isNaN(data62)){
+const err175 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.ipmi.properties.interval,data:data62};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2102,10 +2099,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data62.sensors !== undefined){
-let data63 = data62.sensors;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err176 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.simulated.properties.sensors.type,parentSchema:schema11.properties.simulated.properties.sensors,data:data63};
+else {
+const err176 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.ipmi.properties.interval.type,parentSchema:schema11.properties.ipmi.properties.interval,data:data62};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2114,9 +2109,10 @@ vErrors.push(err176);
 }
 errors++;
 }
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 100000 || isNaN(data63)){
-const err177 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.simulated.properties.sensors,data:data63};
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/ipmi",schemaPath:"#/properties/ipmi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ipmi.type,parentSchema:schema11.properties.ipmi,data:data51};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2125,8 +2121,13 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(data63 < 0 || isNaN(data63)){
-const err178 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.simulated.properties.sensors,data:data63};
+}
+if(data.simulated !== undefined){
+let data63 = data.simulated;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key7 in data63){
+if(!((((key7 === "sensors") || (key7 === "scenario")) || (key7 === "interval")) || (key7 === "timeScale"))){
+const err178 = {instancePath:instancePath+"/simulated",schemaPath:"#/properties/simulated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.simulated,data:data63};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2136,12 +2137,10 @@ vErrors.push(err178);
 errors++;
 }
 }
-}
-if(data62.scenario !== undefined){
-let data64 = data62.scenario;
-if(typeof data64 === "string"){
-if(func3(data64) > 4096){
-const err179 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.simulated.properties.scenario,data:data64};
+if(data63.sensors !== undefined){
+let data64 = data63.sensors;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err179 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.simulated.properties.sensors.type,parentSchema:schema11.properties.simulated.properties.sensors,data:data64};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2150,8 +2149,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(func3(data64) < 1){
-const err180 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.simulated.properties.scenario,data:data64};
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 100000 || isNaN(data64)){
+const err180 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.simulated.properties.sensors,data:data64};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2160,9 +2160,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.simulated.properties.scenario.type,parentSchema:schema11.properties.simulated.properties.scenario,data:data64};
+if(data64 < 0 || isNaN(data64)){
+const err181 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.simulated.properties.sensors,data:data64};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2172,11 +2171,12 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data62.interval !== undefined){
-let data65 = data62.interval;
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 > 86400 || isNaN(data65)){
-const err182 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.simulated.properties.interval,data:data65};
+}
+if(data63.scenario !== undefined){
+let data65 = data63.scenario;
+if(typeof data65 === "string"){
+if(func3(data65) > 4096){
+const err182 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.simulated.properties.scenario,data:data65};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2185,8 +2185,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data65 < 0.1 || isNaN(data65)){
-const err183 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.simulated.properties.interval,data:data65};
+if(func3(data65) < 1){
+const err183 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.simulated.properties.scenario,data:data65};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2197,7 +2197,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.simulated.properties.interval.type,parentSchema:schema11.properties.simulated.properties.interval,data:data65};
+const err184 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.simulated.properties.scenario.type,parentSchema:schema11.properties.simulated.properties.scenario,data:data65};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2207,11 +2207,11 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data62.timeScale !== undefined){
-let data66 = data62.timeScale;
+if(data63.interval !== undefined){
+let data66 = data63.interval;
 if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 3600 || isNaN(data66)){
-const err185 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.simulated.properties.timeScale,data:data66};
+if(data66 > 86400 || isNaN(data66)){
+const err185 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.simulated.properties.interval,data:data66};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2220,8 +2220,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data66 < 0.001 || isNaN(data66)){
-const err186 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema11.properties.simulated.properties.timeScale,data:data66};
+if(data66 < 0.1 || isNaN(data66)){
+const err186 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.simulated.properties.interval,data:data66};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2232,7 +2232,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.simulated.properties.timeScale.type,parentSchema:schema11.properties.simulated.properties.timeScale,data:data66};
+const err187 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.simulated.properties.interval.type,parentSchema:schema11.properties.simulated.properties.interval,data:data66};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2242,9 +2242,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-}
-else {
-const err188 = {instancePath:instancePath+"/simulated",schemaPath:"#/properties/simulated/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.simulated.type,parentSchema:schema11.properties.simulated,data:data62};
+if(data63.timeScale !== undefined){
+let data67 = data63.timeScale;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 3600 || isNaN(data67)){
+const err188 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.simulated.properties.timeScale,data:data67};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2253,13 +2255,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-if(data.indications !== undefined){
-let data67 = data.indications;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key8 in data67){
-if(!(func2.call(schema11.properties.indications.properties, key8))){
-const err189 = {instancePath:instancePath+"/indications",schemaPath:"#/properties/indications/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indications,data:data67};
+if(data67 < 0.001 || isNaN(data67)){
+const err189 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema11.properties.simulated.properties.timeScale,data:data67};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2269,10 +2266,8 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data67.retryAttempts !== undefined){
-let data68 = data67.retryAttempts;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
-const err190 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.retryAttempts.type,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data68};
+else {
+const err190 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.simulated.properties.timeScale.type,parentSchema:schema11.properties.simulated.properties.timeScale,data:data67};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2281,9 +2276,10 @@ vErrors.push(err190);
 }
 errors++;
 }
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 > 100 || isNaN(data68)){
-const err191 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data68};
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/simulated",schemaPath:"#/properties/simulated/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.simulated.type,parentSchema:schema11.properties.simulated,data:data63};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2292,8 +2288,13 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(data68 < 0 || isNaN(data68)){
-const err192 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data68};
+}
+if(data.indications !== undefined){
+let data68 = data.indications;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key8 in data68){
+if(!(func2.call(schema11.properties.indications.properties, key8))){
+const err192 = {instancePath:instancePath+"/indications",schemaPath:"#/properties/indications/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indications,data:data68};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2303,12 +2304,10 @@ vErrors.push(err192);
 errors++;
 }
 }
-}
-if(data67.retryInterval !== undefined){
-let data69 = data67.retryInterval;
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 > 86400 || isNaN(data69)){
-const err193 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.indications.properties.retryInterval,data:data69};
+if(data68.retryAttempts !== undefined){
+let data69 = data68.retryAttempts;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err193 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.retryAttempts.type,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data69};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2317,8 +2316,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data69 < 0.01 || isNaN(data69)){
-const err194 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema11.properties.indications.properties.retryInterval,data:data69};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 100 || isNaN(data69)){
+const err194 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data69};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2327,9 +2327,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-else {
-const err195 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.retryInterval.type,parentSchema:schema11.properties.indications.properties.retryInterval,data:data69};
+if(data69 < 0 || isNaN(data69)){
+const err195 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data69};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2339,11 +2338,12 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data67.timeout !== undefined){
-let data70 = data67.timeout;
+}
+if(data68.retryInterval !== undefined){
+let data70 = data68.retryInterval;
 if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 600 || isNaN(data70)){
-const err196 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.indications.properties.timeout,data:data70};
+if(data70 > 86400 || isNaN(data70)){
+const err196 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.indications.properties.retryInterval,data:data70};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2352,8 +2352,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(data70 < 0.1 || isNaN(data70)){
-const err197 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.indications.properties.timeout,data:data70};
+if(data70 < 0.01 || isNaN(data70)){
+const err197 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema11.properties.indications.properties.retryInterval,data:data70};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2364,7 +2364,7 @@ errors++;
 }
 }
 else {
-const err198 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.timeout.type,parentSchema:schema11.properties.indications.properties.timeout,data:data70};
+const err198 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.retryInterval.type,parentSchema:schema11.properties.indications.properties.retryInterval,data:data70};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2374,10 +2374,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data67.queueSize !== undefined){
-let data71 = data67.queueSize;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err199 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.queueSize.type,parentSchema:schema11.properties.indications.properties.queueSize,data:data71};
+if(data68.timeout !== undefined){
+let data71 = data68.timeout;
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 600 || isNaN(data71)){
+const err199 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.indications.properties.timeout,data:data71};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2386,9 +2387,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 > 1000000 || isNaN(data71)){
-const err200 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.indications.properties.queueSize,data:data71};
+if(data71 < 0.1 || isNaN(data71)){
+const err200 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.indications.properties.timeout,data:data71};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2397,8 +2397,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data71 < 1 || isNaN(data71)){
-const err201 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.queueSize,data:data71};
+}
+else {
+const err201 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.timeout.type,parentSchema:schema11.properties.indications.properties.timeout,data:data71};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2408,11 +2409,10 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
-if(data67.maxSubscriptions !== undefined){
-let data72 = data67.maxSubscriptions;
+if(data68.queueSize !== undefined){
+let data72 = data68.queueSize;
 if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err202 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.maxSubscriptions.type,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data72};
+const err202 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.queueSize.type,parentSchema:schema11.properties.indications.properties.queueSize,data:data72};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2422,8 +2422,8 @@ vErrors.push(err202);
 errors++;
 }
 if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 100000 || isNaN(data72)){
-const err203 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data72};
+if(data72 > 1000000 || isNaN(data72)){
+const err203 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.indications.properties.queueSize,data:data72};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2433,7 +2433,7 @@ vErrors.push(err203);
 errors++;
 }
 if(data72 < 1 || isNaN(data72)){
-const err204 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data72};
+const err204 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.queueSize,data:data72};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2444,10 +2444,10 @@ errors++;
 }
 }
 }
-if(data67.removalAction !== undefined){
-let data73 = data67.removalAction;
-if(typeof data73 !== "string"){
-const err205 = {instancePath:instancePath+"/indications/removalAction",schemaPath:"#/properties/indications/properties/removalAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.removalAction.type,parentSchema:schema11.properties.indications.properties.removalAction,data:data73};
+if(data68.maxSubscriptions !== undefined){
+let data73 = data68.maxSubscriptions;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err205 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.maxSubscriptions.type,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data73};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2456,8 +2456,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(!(((data73 === "remove") || (data73 === "disable")) || (data73 === "ignore"))){
-const err206 = {instancePath:instancePath+"/indications/removalAction",schemaPath:"#/properties/indications/properties/removalAction/enum",keyword:"enum",params:{allowedValues: schema11.properties.indications.properties.removalAction.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.indications.properties.removalAction.enum,parentSchema:schema11.properties.indications.properties.removalAction,data:data73};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 100000 || isNaN(data73)){
+const err206 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data73};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2466,12 +2467,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-if(data67.removalInterval !== undefined){
-let data74 = data67.removalInterval;
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 > 315360000 || isNaN(data74)){
-const err207 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 315360000},message:"must be <= 315360000",schema:315360000,parentSchema:schema11.properties.indications.properties.removalInterval,data:data74};
+if(data73 < 1 || isNaN(data73)){
+const err207 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data73};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2480,8 +2477,12 @@ vErrors.push(err207);
 }
 errors++;
 }
-if(data74 < 1 || isNaN(data74)){
-const err208 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.removalInterval,data:data74};
+}
+}
+if(data68.removalAction !== undefined){
+let data74 = data68.removalAction;
+if(typeof data74 !== "string"){
+const err208 = {instancePath:instancePath+"/indications/removalAction",schemaPath:"#/properties/indications/properties/removalAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.removalAction.type,parentSchema:schema11.properties.indications.properties.removalAction,data:data74};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2490,9 +2491,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-else {
-const err209 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.removalInterval.type,parentSchema:schema11.properties.indications.properties.removalInterval,data:data74};
+if(!(((data74 === "remove") || (data74 === "disable")) || (data74 === "ignore"))){
+const err209 = {instancePath:instancePath+"/indications/removalAction",schemaPath:"#/properties/indications/properties/removalAction/enum",keyword:"enum",params:{allowedValues: schema11.properties.indications.properties.removalAction.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.indications.properties.removalAction.enum,parentSchema:schema11.properties.indications.properties.removalAction,data:data74};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2502,11 +2502,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data67.allowedNetworks !== undefined){
-let data75 = data67.allowedNetworks;
-if(Array.isArray(data75)){
-if(data75.length > 256){
-const err210 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data75};
+if(data68.removalInterval !== undefined){
+let data75 = data68.removalInterval;
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 315360000 || isNaN(data75)){
+const err210 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 315360000},message:"must be <= 315360000",schema:315360000,parentSchema:schema11.properties.indications.properties.removalInterval,data:data75};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2515,8 +2515,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data75.length < 0){
-const err211 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data75};
+if(data75 < 1 || isNaN(data75)){
+const err211 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.removalInterval,data:data75};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2525,12 +2525,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-const len2 = data75.length;
-for(let i2=0; i2<len2; i2++){
-let data76 = data75[i2];
-if(typeof data76 === "string"){
-if(func3(data76) > 4096){
-const err212 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data76};
+}
+else {
+const err212 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.removalInterval.type,parentSchema:schema11.properties.indications.properties.removalInterval,data:data75};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2539,8 +2536,12 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(func3(data76) < 1){
-const err213 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data76};
+}
+if(data68.allowedNetworks !== undefined){
+let data76 = data68.allowedNetworks;
+if(Array.isArray(data76)){
+if(data76.length > 256){
+const err213 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data76};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2549,9 +2550,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.allowedNetworks.items.type,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data76};
+if(data76.length < 0){
+const err214 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data76};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2560,10 +2560,12 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-}
-else {
-const err215 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.indications.properties.allowedNetworks.type,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data75};
+const len2 = data76.length;
+for(let i2=0; i2<len2; i2++){
+let data77 = data76[i2];
+if(typeof data77 === "string"){
+if(func3(data77) > 4096){
+const err215 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data77};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2572,12 +2574,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data67.caFile !== undefined){
-let data77 = data67.caFile;
-if(typeof data77 === "string"){
-if(func3(data77) > 4096){
-const err216 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.indications.properties.caFile,data:data77};
+if(func3(data77) < 1){
+const err216 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data77};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2586,8 +2584,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(func3(data77) < 1){
-const err217 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.caFile,data:data77};
+}
+else {
+const err217 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.allowedNetworks.items.type,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data77};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2597,8 +2596,9 @@ vErrors.push(err217);
 errors++;
 }
 }
+}
 else {
-const err218 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.caFile.type,parentSchema:schema11.properties.indications.properties.caFile,data:data77};
+const err218 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.indications.properties.allowedNetworks.type,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data76};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2608,11 +2608,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data67.fingerprint !== undefined){
-let data78 = data67.fingerprint;
+if(data68.caFile !== undefined){
+let data78 = data68.caFile;
 if(typeof data78 === "string"){
-if(func3(data78) > 128){
-const err219 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.indications.properties.fingerprint,data:data78};
+if(func3(data78) > 4096){
+const err219 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.indications.properties.caFile,data:data78};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2622,7 +2622,7 @@ vErrors.push(err219);
 errors++;
 }
 if(func3(data78) < 1){
-const err220 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.fingerprint,data:data78};
+const err220 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.caFile,data:data78};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2633,7 +2633,7 @@ errors++;
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.fingerprint.type,parentSchema:schema11.properties.indications.properties.fingerprint,data:data78};
+const err221 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.caFile.type,parentSchema:schema11.properties.indications.properties.caFile,data:data78};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2643,10 +2643,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data67.insecure !== undefined){
-let data79 = data67.insecure;
-if(typeof data79 !== "boolean"){
-const err222 = {instancePath:instancePath+"/indications/insecure",schemaPath:"#/properties/indications/properties/insecure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indications.properties.insecure.type,parentSchema:schema11.properties.indications.properties.insecure,data:data79};
+if(data68.fingerprint !== undefined){
+let data79 = data68.fingerprint;
+if(typeof data79 === "string"){
+if(func3(data79) > 128){
+const err222 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.indications.properties.fingerprint,data:data79};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2655,10 +2656,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-}
-else {
-const err223 = {instancePath:instancePath+"/indications",schemaPath:"#/properties/indications/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indications.type,parentSchema:schema11.properties.indications,data:data67};
+if(func3(data79) < 1){
+const err223 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.fingerprint,data:data79};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2668,12 +2667,8 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data.sysinfo !== undefined){
-let data80 = data.sysinfo;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-for(const key9 in data80){
-if(!(key9 === "interval")){
-const err224 = {instancePath:instancePath+"/sysinfo",schemaPath:"#/properties/sysinfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sysinfo,data:data80};
+else {
+const err224 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.fingerprint.type,parentSchema:schema11.properties.indications.properties.fingerprint,data:data79};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2683,11 +2678,10 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data80.interval !== undefined){
-let data81 = data80.interval;
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 > 86400 || isNaN(data81)){
-const err225 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.sysinfo.properties.interval,data:data81};
+if(data68.insecure !== undefined){
+let data80 = data68.insecure;
+if(typeof data80 !== "boolean"){
+const err225 = {instancePath:instancePath+"/indications/insecure",schemaPath:"#/properties/indications/properties/insecure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indications.properties.insecure.type,parentSchema:schema11.properties.indications.properties.insecure,data:data80};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2696,8 +2690,10 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data81 < 0.1 || isNaN(data81)){
-const err226 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.sysinfo.properties.interval,data:data81};
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/indications",schemaPath:"#/properties/indications/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indications.type,parentSchema:schema11.properties.indications,data:data68};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2707,8 +2703,12 @@ vErrors.push(err226);
 errors++;
 }
 }
-else {
-const err227 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.sysinfo.properties.interval.type,parentSchema:schema11.properties.sysinfo.properties.interval,data:data81};
+if(data.sysinfo !== undefined){
+let data81 = data.sysinfo;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+for(const key9 in data81){
+if(!(key9 === "interval")){
+const err227 = {instancePath:instancePath+"/sysinfo",schemaPath:"#/properties/sysinfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sysinfo,data:data81};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2718,9 +2718,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
-else {
-const err228 = {instancePath:instancePath+"/sysinfo",schemaPath:"#/properties/sysinfo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sysinfo.type,parentSchema:schema11.properties.sysinfo,data:data80};
+if(data81.interval !== undefined){
+let data82 = data81.interval;
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 86400 || isNaN(data82)){
+const err228 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.sysinfo.properties.interval,data:data82};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2729,14 +2731,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-if(data.providerOptions !== undefined){
-let data82 = data.providerOptions;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-for(const key10 in data82){
-let data83 = data82[key10];
-if(!(data83 && typeof data83 == "object" && !Array.isArray(data83))){
-const err229 = {instancePath:instancePath+"/providerOptions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/providerOptions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.providerOptions.additionalProperties.type,parentSchema:schema11.properties.providerOptions.additionalProperties,data:data83};
+if(data82 < 0.1 || isNaN(data82)){
+const err229 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.sysinfo.properties.interval,data:data82};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2746,9 +2742,8 @@ vErrors.push(err229);
 errors++;
 }
 }
-}
 else {
-const err230 = {instancePath:instancePath+"/providerOptions",schemaPath:"#/properties/providerOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.providerOptions.type,parentSchema:schema11.properties.providerOptions,data:data82};
+const err230 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.sysinfo.properties.interval.type,parentSchema:schema11.properties.sysinfo.properties.interval,data:data82};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2758,11 +2753,9 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data.schemaDir !== undefined){
-let data84 = data.schemaDir;
-if(Array.isArray(data84)){
-if(data84.length > 256){
-const err231 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema11.properties.schemaDir,data:data84};
+}
+else {
+const err231 = {instancePath:instancePath+"/sysinfo",schemaPath:"#/properties/sysinfo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sysinfo.type,parentSchema:schema11.properties.sysinfo,data:data81};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2771,8 +2764,14 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data84.length < 0){
-const err232 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.schemaDir,data:data84};
+}
+if(data.providerOptions !== undefined){
+let data83 = data.providerOptions;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+for(const key10 in data83){
+let data84 = data83[key10];
+if(!(data84 && typeof data84 == "object" && !Array.isArray(data84))){
+const err232 = {instancePath:instancePath+"/providerOptions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/providerOptions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.providerOptions.additionalProperties.type,parentSchema:schema11.properties.providerOptions.additionalProperties,data:data84};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2781,12 +2780,10 @@ vErrors.push(err232);
 }
 errors++;
 }
-const len3 = data84.length;
-for(let i3=0; i3<len3; i3++){
-let data85 = data84[i3];
-if(typeof data85 === "string"){
-if(func3(data85) > 4096){
-const err233 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.schemaDir.items,data:data85};
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/providerOptions",schemaPath:"#/properties/providerOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.providerOptions.type,parentSchema:schema11.properties.providerOptions,data:data83};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2795,8 +2792,12 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(func3(data85) < 1){
-const err234 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schemaDir.items,data:data85};
+}
+if(data.schemaDir !== undefined){
+let data85 = data.schemaDir;
+if(Array.isArray(data85)){
+if(data85.length > 256){
+const err234 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema11.properties.schemaDir,data:data85};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2805,9 +2806,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-else {
-const err235 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.schemaDir.items.type,parentSchema:schema11.properties.schemaDir.items,data:data85};
+if(data85.length < 0){
+const err235 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.schemaDir,data:data85};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2816,10 +2816,12 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-}
-else {
-const err236 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.schemaDir.type,parentSchema:schema11.properties.schemaDir,data:data84};
+const len3 = data85.length;
+for(let i3=0; i3<len3; i3++){
+let data86 = data85[i3];
+if(typeof data86 === "string"){
+if(func3(data86) > 4096){
+const err236 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.schemaDir.items,data:data86};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2828,12 +2830,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-if(data.cacheDir !== undefined){
-let data86 = data.cacheDir;
-if(typeof data86 === "string"){
-if(func3(data86) > 4096){
-const err237 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.cacheDir,data:data86};
+if(func3(data86) < 1){
+const err237 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schemaDir.items,data:data86};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2842,8 +2840,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(func3(data86) < 1){
-const err238 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cacheDir,data:data86};
+}
+else {
+const err238 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.schemaDir.items.type,parentSchema:schema11.properties.schemaDir.items,data:data86};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2853,8 +2852,9 @@ vErrors.push(err238);
 errors++;
 }
 }
+}
 else {
-const err239 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cacheDir.type,parentSchema:schema11.properties.cacheDir,data:data86};
+const err239 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.schemaDir.type,parentSchema:schema11.properties.schemaDir,data:data85};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2864,12 +2864,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data.log !== undefined){
-let data87 = data.log;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-for(const key11 in data87){
-if(!((key11 === "level") || (key11 === "pretty"))){
-const err240 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.log,data:data87};
+if(data.cacheDir !== undefined){
+let data87 = data.cacheDir;
+if(typeof data87 === "string"){
+if(func3(data87) > 4096){
+const err240 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.cacheDir,data:data87};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2878,11 +2877,8 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-if(data87.level !== undefined){
-let data88 = data87.level;
-if(typeof data88 !== "string"){
-const err241 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.log.properties.level.type,parentSchema:schema11.properties.log.properties.level,data:data88};
+if(func3(data87) < 1){
+const err241 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cacheDir,data:data87};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2891,8 +2887,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(!(((((((data88 === "fatal") || (data88 === "error")) || (data88 === "warn")) || (data88 === "info")) || (data88 === "debug")) || (data88 === "trace")) || (data88 === "silent"))){
-const err242 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema11.properties.log.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.log.properties.level.enum,parentSchema:schema11.properties.log.properties.level,data:data88};
+}
+else {
+const err242 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cacheDir.type,parentSchema:schema11.properties.cacheDir,data:data87};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2902,10 +2899,12 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data87.pretty !== undefined){
-let data89 = data87.pretty;
-if(typeof data89 !== "boolean"){
-const err243 = {instancePath:instancePath+"/log/pretty",schemaPath:"#/properties/log/properties/pretty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.log.properties.pretty.type,parentSchema:schema11.properties.log.properties.pretty,data:data89};
+if(data.log !== undefined){
+let data88 = data.log;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+for(const key11 in data88){
+if(!((key11 === "level") || (key11 === "pretty"))){
+const err243 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.log,data:data88};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2915,9 +2914,10 @@ vErrors.push(err243);
 errors++;
 }
 }
-}
-else {
-const err244 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.log.type,parentSchema:schema11.properties.log,data:data87};
+if(data88.level !== undefined){
+let data89 = data88.level;
+if(typeof data89 !== "string"){
+const err244 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.log.properties.level.type,parentSchema:schema11.properties.log.properties.level,data:data89};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2926,11 +2926,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-if(data.metrics !== undefined){
-let data90 = data.metrics;
-if(typeof data90 !== "boolean"){
-const err245 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.metrics.type,parentSchema:schema11.properties.metrics,data:data90};
+if(!(((((((data89 === "fatal") || (data89 === "error")) || (data89 === "warn")) || (data89 === "info")) || (data89 === "debug")) || (data89 === "trace")) || (data89 === "silent"))){
+const err245 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema11.properties.log.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.log.properties.level.enum,parentSchema:schema11.properties.log.properties.level,data:data89};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2940,10 +2937,10 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data.page !== undefined){
-let data91 = data.page;
-if(typeof data91 !== "boolean"){
-const err246 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.page.type,parentSchema:schema11.properties.page,data:data91};
+if(data88.pretty !== undefined){
+let data90 = data88.pretty;
+if(typeof data90 !== "boolean"){
+const err246 = {instancePath:instancePath+"/log/pretty",schemaPath:"#/properties/log/properties/pretty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.log.properties.pretty.type,parentSchema:schema11.properties.log.properties.pretty,data:data90};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -2953,12 +2950,9 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data.history !== undefined){
-let data92 = data.history;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key12 in data92){
-if(!((key12 === "seconds") || (key12 === "points"))){
-const err247 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.history,data:data92};
+}
+else {
+const err247 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.log.type,parentSchema:schema11.properties.log,data:data88};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -2968,10 +2962,10 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data92.seconds !== undefined){
-let data93 = data92.seconds;
-if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
-const err248 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.history.properties.seconds.type,parentSchema:schema11.properties.history.properties.seconds,data:data93};
+if(data.metrics !== undefined){
+let data91 = data.metrics;
+if(typeof data91 !== "boolean"){
+const err248 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.metrics.type,parentSchema:schema11.properties.metrics,data:data91};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -2980,9 +2974,11 @@ vErrors.push(err248);
 }
 errors++;
 }
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 604800 || isNaN(data93)){
-const err249 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.history.properties.seconds,data:data93};
+}
+if(data.page !== undefined){
+let data92 = data.page;
+if(typeof data92 !== "boolean"){
+const err249 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.page.type,parentSchema:schema11.properties.page,data:data92};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -2991,8 +2987,13 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data93 < 0 || isNaN(data93)){
-const err250 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.history.properties.seconds,data:data93};
+}
+if(data.history !== undefined){
+let data93 = data.history;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+for(const key12 in data93){
+if(!((key12 === "seconds") || (key12 === "points"))){
+const err250 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.history,data:data93};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3002,11 +3003,10 @@ vErrors.push(err250);
 errors++;
 }
 }
-}
-if(data92.points !== undefined){
-let data94 = data92.points;
+if(data93.seconds !== undefined){
+let data94 = data93.seconds;
 if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
-const err251 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.history.properties.points.type,parentSchema:schema11.properties.history.properties.points,data:data94};
+const err251 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.history.properties.seconds.type,parentSchema:schema11.properties.history.properties.seconds,data:data94};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3016,8 +3016,8 @@ vErrors.push(err251);
 errors++;
 }
 if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 100000 || isNaN(data94)){
-const err252 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.history.properties.points,data:data94};
+if(data94 > 604800 || isNaN(data94)){
+const err252 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.history.properties.seconds,data:data94};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3026,8 +3026,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data94 < 2 || isNaN(data94)){
-const err253 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema11.properties.history.properties.points,data:data94};
+if(data94 < 0 || isNaN(data94)){
+const err253 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.history.properties.seconds,data:data94};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3038,9 +3038,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err254 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data92};
+if(data93.points !== undefined){
+let data95 = data93.points;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err254 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.history.properties.points.type,parentSchema:schema11.properties.history.properties.points,data:data95};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3049,13 +3050,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-if(data.snmp !== undefined){
-let data95 = data.snmp;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key13 in data95){
-if(!(((((key13 === "targets") || (key13 === "community")) || (key13 === "enterpriseOid")) || (key13 === "engineId")) || (key13 === "queue"))){
-const err255 = {instancePath:instancePath+"/snmp",schemaPath:"#/properties/snmp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.snmp,data:data95};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 100000 || isNaN(data95)){
+const err255 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.history.properties.points,data:data95};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3064,12 +3061,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-}
-if(data95.targets !== undefined){
-let data96 = data95.targets;
-if(Array.isArray(data96)){
-if(data96.length > 64){
-const err256 = {instancePath:instancePath+"/snmp/targets",schemaPath:"#/properties/snmp/properties/targets/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema11.properties.snmp.properties.targets,data:data96};
+if(data95 < 2 || isNaN(data95)){
+const err256 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema11.properties.history.properties.points,data:data95};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3078,12 +3071,11 @@ vErrors.push(err256);
 }
 errors++;
 }
-const len4 = data96.length;
-for(let i4=0; i4<len4; i4++){
-let data97 = data96[i4];
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.address === undefined){
-const err257 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema11.properties.snmp.properties.targets.items.required,parentSchema:schema11.properties.snmp.properties.targets.items,data:data97};
+}
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data93};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3092,9 +3084,13 @@ vErrors.push(err257);
 }
 errors++;
 }
-for(const key14 in data97){
-if(!(func2.call(schema11.properties.snmp.properties.targets.items.properties, key14))){
-const err258 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.snmp.properties.targets.items,data:data97};
+}
+if(data.snmp !== undefined){
+let data96 = data.snmp;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+for(const key13 in data96){
+if(!(((((key13 === "targets") || (key13 === "community")) || (key13 === "enterpriseOid")) || (key13 === "engineId")) || (key13 === "queue"))){
+const err258 = {instancePath:instancePath+"/snmp",schemaPath:"#/properties/snmp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.snmp,data:data96};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3104,11 +3100,11 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data97.address !== undefined){
-let data98 = data97.address;
-if(typeof data98 === "string"){
-if(func3(data98) > 300){
-const err259 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data98};
+if(data96.targets !== undefined){
+let data97 = data96.targets;
+if(Array.isArray(data97)){
+if(data97.length > 64){
+const err259 = {instancePath:instancePath+"/snmp/targets",schemaPath:"#/properties/snmp/properties/targets/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema11.properties.snmp.properties.targets,data:data97};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3117,8 +3113,12 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(!pattern2.test(data98)){
-const err260 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/pattern",keyword:"pattern",params:{pattern: "^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$"},message:"must match pattern \""+"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$"+"\"",schema:"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data98};
+const len4 = data97.length;
+for(let i4=0; i4<len4; i4++){
+let data98 = data97[i4];
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.address === undefined){
+const err260 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema11.properties.snmp.properties.targets.items.required,parentSchema:schema11.properties.snmp.properties.targets.items,data:data98};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3127,9 +3127,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-else {
-const err261 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.address.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data98};
+for(const key14 in data98){
+if(!(func2.call(schema11.properties.snmp.properties.targets.items.properties, key14))){
+const err261 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.snmp.properties.targets.items,data:data98};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3139,10 +3139,11 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data97.notification !== undefined){
-let data99 = data97.notification;
-if(typeof data99 !== "string"){
-const err262 = {instancePath:instancePath+"/snmp/targets/" + i4+"/notification",schemaPath:"#/properties/snmp/properties/targets/items/properties/notification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.notification.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.notification,data:data99};
+if(data98.address !== undefined){
+let data99 = data98.address;
+if(typeof data99 === "string"){
+if(func3(data99) > 300){
+const err262 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data99};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3151,8 +3152,8 @@ vErrors.push(err262);
 }
 errors++;
 }
-if(!((data99 === "trap") || (data99 === "inform"))){
-const err263 = {instancePath:instancePath+"/snmp/targets/" + i4+"/notification",schemaPath:"#/properties/snmp/properties/targets/items/properties/notification/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.notification.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.notification.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.notification,data:data99};
+if(!pattern2.test(data99)){
+const err263 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/pattern",keyword:"pattern",params:{pattern: "^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$"},message:"must match pattern \""+"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$"+"\"",schema:"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data99};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3162,10 +3163,8 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data97.version !== undefined){
-let data100 = data97.version;
-if(typeof data100 !== "string"){
-const err264 = {instancePath:instancePath+"/snmp/targets/" + i4+"/version",schemaPath:"#/properties/snmp/properties/targets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.version.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.version,data:data100};
+else {
+const err264 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.address.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data99};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3174,8 +3173,11 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(!((data100 === "2c") || (data100 === "3"))){
-const err265 = {instancePath:instancePath+"/snmp/targets/" + i4+"/version",schemaPath:"#/properties/snmp/properties/targets/items/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.version.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.version,data:data100};
+}
+if(data98.notification !== undefined){
+let data100 = data98.notification;
+if(typeof data100 !== "string"){
+const err265 = {instancePath:instancePath+"/snmp/targets/" + i4+"/notification",schemaPath:"#/properties/snmp/properties/targets/items/properties/notification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.notification.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.notification,data:data100};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3184,12 +3186,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-if(data97.community !== undefined){
-let data101 = data97.community;
-if(typeof data101 === "string"){
-if(func3(data101) > 256){
-const err266 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data101};
+if(!((data100 === "trap") || (data100 === "inform"))){
+const err266 = {instancePath:instancePath+"/snmp/targets/" + i4+"/notification",schemaPath:"#/properties/snmp/properties/targets/items/properties/notification/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.notification.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.notification.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.notification,data:data100};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3198,8 +3196,11 @@ vErrors.push(err266);
 }
 errors++;
 }
-if(func3(data101) < 1){
-const err267 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data101};
+}
+if(data98.version !== undefined){
+let data101 = data98.version;
+if(typeof data101 !== "string"){
+const err267 = {instancePath:instancePath+"/snmp/targets/" + i4+"/version",schemaPath:"#/properties/snmp/properties/targets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.version.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.version,data:data101};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3208,9 +3209,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-else {
-const err268 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.community.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data101};
+if(!((data101 === "2c") || (data101 === "3"))){
+const err268 = {instancePath:instancePath+"/snmp/targets/" + i4+"/version",schemaPath:"#/properties/snmp/properties/targets/items/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.version.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.version,data:data101};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3220,11 +3220,11 @@ vErrors.push(err268);
 errors++;
 }
 }
-if(data97.communityFile !== undefined){
-let data102 = data97.communityFile;
+if(data98.community !== undefined){
+let data102 = data98.community;
 if(typeof data102 === "string"){
-if(func3(data102) > 4096){
-const err269 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data102};
+if(func3(data102) > 256){
+const err269 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3233,8 +3233,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(!pattern3.test(data102)){
-const err270 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data102};
+if(func3(data102) < 1){
+const err270 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3245,7 +3245,7 @@ errors++;
 }
 }
 else {
-const err271 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data102};
+const err271 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.community.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3255,11 +3255,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data97.communityEnv !== undefined){
-let data103 = data97.communityEnv;
+if(data98.communityFile !== undefined){
+let data103 = data98.communityFile;
 if(typeof data103 === "string"){
-if(func3(data103) > 128){
-const err272 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data103};
+if(func3(data103) > 4096){
+const err272 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3268,8 +3268,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(!pattern4.test(data103)){
-const err273 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data103};
+if(!pattern3.test(data103)){
+const err273 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3280,7 +3280,7 @@ errors++;
 }
 }
 else {
-const err274 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data103};
+const err274 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3290,11 +3290,11 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data97.user !== undefined){
-let data104 = data97.user;
+if(data98.communityEnv !== undefined){
+let data104 = data98.communityEnv;
 if(typeof data104 === "string"){
-if(func3(data104) > 32){
-const err275 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data104};
+if(func3(data104) > 128){
+const err275 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3303,8 +3303,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(func3(data104) < 1){
-const err276 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data104};
+if(!pattern4.test(data104)){
+const err276 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3315,7 +3315,7 @@ errors++;
 }
 }
 else {
-const err277 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.user.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data104};
+const err277 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3325,10 +3325,11 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data97.authProtocol !== undefined){
-let data105 = data97.authProtocol;
-if(typeof data105 !== "string"){
-const err278 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data105};
+if(data98.user !== undefined){
+let data105 = data98.user;
+if(typeof data105 === "string"){
+if(func3(data105) > 32){
+const err278 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3337,8 +3338,8 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(!((((((data105 === "md5") || (data105 === "sha")) || (data105 === "sha224")) || (data105 === "sha256")) || (data105 === "sha384")) || (data105 === "sha512"))){
-const err279 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data105};
+if(func3(data105) < 1){
+const err279 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3348,11 +3349,8 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data97.authKey !== undefined){
-let data106 = data97.authKey;
-if(typeof data106 === "string"){
-if(func3(data106) > 256){
-const err280 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data106};
+else {
+const err280 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.user.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3361,8 +3359,11 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(func3(data106) < 8){
-const err281 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data106};
+}
+if(data98.authProtocol !== undefined){
+let data106 = data98.authProtocol;
+if(typeof data106 !== "string"){
+const err281 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data106};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3371,9 +3372,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-}
-else {
-const err282 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data106};
+if(!((((((data106 === "md5") || (data106 === "sha")) || (data106 === "sha224")) || (data106 === "sha256")) || (data106 === "sha384")) || (data106 === "sha512"))){
+const err282 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data106};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3383,11 +3383,11 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data97.authKeyFile !== undefined){
-let data107 = data97.authKeyFile;
+if(data98.authKey !== undefined){
+let data107 = data98.authKey;
 if(typeof data107 === "string"){
-if(func3(data107) > 4096){
-const err283 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data107};
+if(func3(data107) > 256){
+const err283 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3396,8 +3396,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-if(!pattern3.test(data107)){
-const err284 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data107};
+if(func3(data107) < 8){
+const err284 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3408,7 +3408,7 @@ errors++;
 }
 }
 else {
-const err285 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data107};
+const err285 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3418,11 +3418,11 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data97.authKeyEnv !== undefined){
-let data108 = data97.authKeyEnv;
+if(data98.authKeyFile !== undefined){
+let data108 = data98.authKeyFile;
 if(typeof data108 === "string"){
-if(func3(data108) > 128){
-const err286 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data108};
+if(func3(data108) > 4096){
+const err286 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3431,8 +3431,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(!pattern4.test(data108)){
-const err287 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data108};
+if(!pattern3.test(data108)){
+const err287 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3443,7 +3443,7 @@ errors++;
 }
 }
 else {
-const err288 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data108};
+const err288 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3453,10 +3453,11 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data97.privProtocol !== undefined){
-let data109 = data97.privProtocol;
-if(typeof data109 !== "string"){
-const err289 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data109};
+if(data98.authKeyEnv !== undefined){
+let data109 = data98.authKeyEnv;
+if(typeof data109 === "string"){
+if(func3(data109) > 128){
+const err289 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3465,8 +3466,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-if(!((((data109 === "des") || (data109 === "aes")) || (data109 === "aes256b")) || (data109 === "aes256r"))){
-const err290 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data109};
+if(!pattern4.test(data109)){
+const err290 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3476,11 +3477,8 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data97.privKey !== undefined){
-let data110 = data97.privKey;
-if(typeof data110 === "string"){
-if(func3(data110) > 256){
-const err291 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data110};
+else {
+const err291 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3489,8 +3487,11 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(func3(data110) < 8){
-const err292 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data110};
+}
+if(data98.privProtocol !== undefined){
+let data110 = data98.privProtocol;
+if(typeof data110 !== "string"){
+const err292 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data110};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3499,9 +3500,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-else {
-const err293 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data110};
+if(!((((data110 === "des") || (data110 === "aes")) || (data110 === "aes256b")) || (data110 === "aes256r"))){
+const err293 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data110};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3511,11 +3511,11 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data97.privKeyFile !== undefined){
-let data111 = data97.privKeyFile;
+if(data98.privKey !== undefined){
+let data111 = data98.privKey;
 if(typeof data111 === "string"){
-if(func3(data111) > 4096){
-const err294 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data111};
+if(func3(data111) > 256){
+const err294 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3524,8 +3524,8 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(!pattern3.test(data111)){
-const err295 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data111};
+if(func3(data111) < 8){
+const err295 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3536,7 +3536,7 @@ errors++;
 }
 }
 else {
-const err296 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data111};
+const err296 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3546,11 +3546,11 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data97.privKeyEnv !== undefined){
-let data112 = data97.privKeyEnv;
+if(data98.privKeyFile !== undefined){
+let data112 = data98.privKeyFile;
 if(typeof data112 === "string"){
-if(func3(data112) > 128){
-const err297 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data112};
+if(func3(data112) > 4096){
+const err297 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3559,8 +3559,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(!pattern4.test(data112)){
-const err298 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data112};
+if(!pattern3.test(data112)){
+const err298 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3571,7 +3571,7 @@ errors++;
 }
 }
 else {
-const err299 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data112};
+const err299 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3581,10 +3581,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data97.retries !== undefined){
-let data113 = data97.retries;
-if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
-const err300 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.retries.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data113};
+if(data98.privKeyEnv !== undefined){
+let data113 = data98.privKeyEnv;
+if(typeof data113 === "string"){
+if(func3(data113) > 128){
+const err300 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3593,9 +3594,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 > 20 || isNaN(data113)){
-const err301 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data113};
+if(!pattern4.test(data113)){
+const err301 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3604,8 +3604,9 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(data113 < 0 || isNaN(data113)){
-const err302 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data113};
+}
+else {
+const err302 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3615,11 +3616,10 @@ vErrors.push(err302);
 errors++;
 }
 }
-}
-if(data97.timeoutMs !== undefined){
-let data114 = data97.timeoutMs;
+if(data98.retries !== undefined){
+let data114 = data98.retries;
 if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err303 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data114};
+const err303 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.retries.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3629,8 +3629,8 @@ vErrors.push(err303);
 errors++;
 }
 if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 > 600000 || isNaN(data114)){
-const err304 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data114};
+if(data114 > 20 || isNaN(data114)){
+const err304 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3639,8 +3639,8 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data114 < 100 || isNaN(data114)){
-const err305 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data114};
+if(data114 < 0 || isNaN(data114)){
+const err305 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3651,9 +3651,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err306 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.properties.targets.items.type,parentSchema:schema11.properties.snmp.properties.targets.items,data:data97};
+if(data98.timeoutMs !== undefined){
+let data115 = data98.timeoutMs;
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err306 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3662,10 +3663,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-}
-else {
-const err307 = {instancePath:instancePath+"/snmp/targets",schemaPath:"#/properties/snmp/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.snmp.properties.targets.type,parentSchema:schema11.properties.snmp.properties.targets,data:data96};
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 > 600000 || isNaN(data115)){
+const err307 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3674,12 +3674,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-if(data95.community !== undefined){
-let data115 = data95.community;
-if(typeof data115 === "string"){
-if(func3(data115) > 256){
-const err308 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.community,data:data115};
+if(data115 < 100 || isNaN(data115)){
+const err308 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3688,8 +3684,11 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(func3(data115) < 1){
-const err309 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.community,data:data115};
+}
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.properties.targets.items.type,parentSchema:schema11.properties.snmp.properties.targets.items,data:data98};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3699,8 +3698,9 @@ vErrors.push(err309);
 errors++;
 }
 }
+}
 else {
-const err310 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.community.type,parentSchema:schema11.properties.snmp.properties.community,data:data115};
+const err310 = {instancePath:instancePath+"/snmp/targets",schemaPath:"#/properties/snmp/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.snmp.properties.targets.type,parentSchema:schema11.properties.snmp.properties.targets,data:data97};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3710,11 +3710,11 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data95.enterpriseOid !== undefined){
-let data116 = data95.enterpriseOid;
+if(data96.community !== undefined){
+let data116 = data96.community;
 if(typeof data116 === "string"){
 if(func3(data116) > 256){
-const err311 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data116};
+const err311 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.community,data:data116};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3724,7 +3724,7 @@ vErrors.push(err311);
 errors++;
 }
 if(func3(data116) < 1){
-const err312 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data116};
+const err312 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.community,data:data116};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3733,8 +3733,9 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(!pattern9.test(data116)){
-const err313 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/pattern",keyword:"pattern",params:{pattern: "^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},message:"must match pattern \""+"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"+"\"",schema:"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$",parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data116};
+}
+else {
+const err313 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.community.type,parentSchema:schema11.properties.snmp.properties.community,data:data116};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3744,8 +3745,11 @@ vErrors.push(err313);
 errors++;
 }
 }
-else {
-const err314 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.enterpriseOid.type,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data116};
+if(data96.enterpriseOid !== undefined){
+let data117 = data96.enterpriseOid;
+if(typeof data117 === "string"){
+if(func3(data117) > 256){
+const err314 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data117};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3754,12 +3758,8 @@ vErrors.push(err314);
 }
 errors++;
 }
-}
-if(data95.engineId !== undefined){
-let data117 = data95.engineId;
-if(typeof data117 === "string"){
-if(func3(data117) > 4096){
-const err315 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.engineId,data:data117};
+if(func3(data117) < 1){
+const err315 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data117};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3768,8 +3768,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(func3(data117) < 1){
-const err316 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.engineId,data:data117};
+if(!pattern9.test(data117)){
+const err316 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/pattern",keyword:"pattern",params:{pattern: "^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},message:"must match pattern \""+"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"+"\"",schema:"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$",parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data117};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3778,8 +3778,9 @@ vErrors.push(err316);
 }
 errors++;
 }
-if(!pattern10.test(data117)){
-const err317 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/pattern",keyword:"pattern",params:{pattern: "^(0x)?([0-9A-Fa-f]{2}){5,32}$"},message:"must match pattern \""+"^(0x)?([0-9A-Fa-f]{2}){5,32}$"+"\"",schema:"^(0x)?([0-9A-Fa-f]{2}){5,32}$",parentSchema:schema11.properties.snmp.properties.engineId,data:data117};
+}
+else {
+const err317 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.enterpriseOid.type,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data117};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3789,8 +3790,11 @@ vErrors.push(err317);
 errors++;
 }
 }
-else {
-const err318 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.engineId.type,parentSchema:schema11.properties.snmp.properties.engineId,data:data117};
+if(data96.engineId !== undefined){
+let data118 = data96.engineId;
+if(typeof data118 === "string"){
+if(func3(data118) > 4096){
+const err318 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.engineId,data:data118};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3799,11 +3803,8 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-if(data95.queue !== undefined){
-let data118 = data95.queue;
-if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
-const err319 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.queue.type,parentSchema:schema11.properties.snmp.properties.queue,data:data118};
+if(func3(data118) < 1){
+const err319 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.engineId,data:data118};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3812,9 +3813,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 > 1000000 || isNaN(data118)){
-const err320 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.snmp.properties.queue,data:data118};
+if(!pattern10.test(data118)){
+const err320 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/pattern",keyword:"pattern",params:{pattern: "^(0x)?([0-9A-Fa-f]{2}){5,32}$"},message:"must match pattern \""+"^(0x)?([0-9A-Fa-f]{2}){5,32}$"+"\"",schema:"^(0x)?([0-9A-Fa-f]{2}){5,32}$",parentSchema:schema11.properties.snmp.properties.engineId,data:data118};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3823,8 +3823,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-if(data118 < 1 || isNaN(data118)){
-const err321 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.snmp.properties.queue,data:data118};
+}
+else {
+const err321 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.engineId.type,parentSchema:schema11.properties.snmp.properties.engineId,data:data118};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3834,10 +3835,10 @@ vErrors.push(err321);
 errors++;
 }
 }
-}
-}
-else {
-const err322 = {instancePath:instancePath+"/snmp",schemaPath:"#/properties/snmp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.type,parentSchema:schema11.properties.snmp,data:data95};
+if(data96.queue !== undefined){
+let data119 = data96.queue;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err322 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.queue.type,parentSchema:schema11.properties.snmp.properties.queue,data:data119};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3846,11 +3847,9 @@ vErrors.push(err322);
 }
 errors++;
 }
-}
-if(data.footprint !== undefined){
-let data119 = data.footprint;
-if(typeof data119 !== "string"){
-const err323 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.footprint.type,parentSchema:schema11.properties.footprint,data:data119};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 > 1000000 || isNaN(data119)){
+const err323 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.snmp.properties.queue,data:data119};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3859,8 +3858,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-if(!((data119 === "balanced") || (data119 === "lean"))){
-const err324 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/enum",keyword:"enum",params:{allowedValues: schema11.properties.footprint.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.footprint.enum,parentSchema:schema11.properties.footprint,data:data119};
+if(data119 < 1 || isNaN(data119)){
+const err324 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.snmp.properties.queue,data:data119};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -3870,10 +3869,10 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data.shutdownGraceMs !== undefined){
-let data120 = data.shutdownGraceMs;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err325 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.shutdownGraceMs.type,parentSchema:schema11.properties.shutdownGraceMs,data:data120};
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/snmp",schemaPath:"#/properties/snmp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.type,parentSchema:schema11.properties.snmp,data:data96};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -3882,9 +3881,11 @@ vErrors.push(err325);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 600000 || isNaN(data120)){
-const err326 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.shutdownGraceMs,data:data120};
+}
+if(data.footprint !== undefined){
+let data120 = data.footprint;
+if(typeof data120 !== "string"){
+const err326 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.footprint.type,parentSchema:schema11.properties.footprint,data:data120};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -3893,8 +3894,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(data120 < 0 || isNaN(data120)){
-const err327 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.shutdownGraceMs,data:data120};
+if(!((data120 === "balanced") || (data120 === "lean"))){
+const err327 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/enum",keyword:"enum",params:{allowedValues: schema11.properties.footprint.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.footprint.enum,parentSchema:schema11.properties.footprint,data:data120};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -3904,12 +3905,10 @@ vErrors.push(err327);
 errors++;
 }
 }
-}
-if(data.staleAfterSec !== undefined){
-let data121 = data.staleAfterSec;
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 86400 || isNaN(data121)){
-const err328 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.staleAfterSec,data:data121};
+if(data.shutdownGraceMs !== undefined){
+let data121 = data.shutdownGraceMs;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err328 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.shutdownGraceMs.type,parentSchema:schema11.properties.shutdownGraceMs,data:data121};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -3918,8 +3917,9 @@ vErrors.push(err328);
 }
 errors++;
 }
-if(data121 < 1 || isNaN(data121)){
-const err329 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.staleAfterSec,data:data121};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 > 600000 || isNaN(data121)){
+const err329 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.shutdownGraceMs,data:data121};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -3928,9 +3928,8 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-else {
-const err330 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.staleAfterSec.type,parentSchema:schema11.properties.staleAfterSec,data:data121};
+if(data121 < 0 || isNaN(data121)){
+const err330 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.shutdownGraceMs,data:data121};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -3941,13 +3940,49 @@ errors++;
 }
 }
 }
-else {
-const err331 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.staleAfterSec !== undefined){
+let data122 = data.staleAfterSec;
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 > 86400 || isNaN(data122)){
+const err331 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.staleAfterSec,data:data122};
 if(vErrors === null){
 vErrors = [err331];
 }
 else {
 vErrors.push(err331);
+}
+errors++;
+}
+if(data122 < 1 || isNaN(data122)){
+const err332 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.staleAfterSec,data:data122};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+else {
+const err333 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.staleAfterSec.type,parentSchema:schema11.properties.staleAfterSec,data:data122};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+}
+else {
+const err334 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
 }
 errors++;
 }

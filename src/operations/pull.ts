@@ -2,14 +2,17 @@
  * Pull enumeration (DSP0200 §5.3.2.24–5.3.2.36). An Open* operation takes the
  * whole result from the immutable index at once (references only, no copies)
  * and hands it out MaxObjectCount at a time; sessions expire OperationTimeout
- * seconds after their last response and are bounded in number, in all and
- * per principal. A session belongs to the principal that opened it (a user,
- * or the anonymous callers together): to anyone else it does not exist, so
- * one client can neither read, close nor count another's results, and one
- * that hoards contexts runs out of its own quota before the server's.
+ * seconds after their last response and are bounded in number: in all, per
+ * principal, and for the anonymous callers together. A session belongs to
+ * the principal that opened it (a user, or an anonymous caller's address):
+ * to anyone else it does not exist, so one client can neither read, close
+ * nor count another's results, and one that hoards contexts runs out of its
+ * own quota before the server's. Anonymous callers of many addresses run out
+ * of theirs together before the server's, which authenticated users keep.
  */
 import { randomUUID } from 'node:crypto';
 import { CIMError, CIMStatus, type CIMInstance } from '../cim/index.js';
+import { addressKey } from '../security/limiter.js';
 import { associators, references } from './associations.js';
 import { instancesOf } from './lookup.js';
 import { Params } from './params.js';
@@ -19,8 +22,10 @@ import { instanceView } from './view.js';
 
 export interface PullLimits {
   maxSessions: number;
-  /** Open sessions per principal; default maxSessions. */
+  /** Open sessions per principal (a user, an anonymous caller's address); default maxSessions. */
   maxSessionsPerOwner?: number;
+  /** Open sessions of every anonymous caller together; default maxSessions. */
+  maxAnonymousSessions?: number;
   /** OperationTimeout when the client sends none. */
   defaultTimeoutSec: number;
   /** The largest OperationTimeout accepted. */
@@ -42,9 +47,15 @@ interface Session {
   expiresAt: number;
 }
 
-/** The principal a session belongs to: a user, or every anonymous caller as one. */
+const ANONYMOUS = 'anonymous:';
+
+/**
+ * The principal a session belongs to: a user, or the address of an
+ * anonymous caller (IPv6: its /64, as the login limits count it), so that
+ * one local process cannot take every other anonymous client's quota.
+ */
 function ownerOf(caller: Caller): string {
-  return caller.user === undefined ? 'anonymous' : `user:${caller.user}`;
+  return caller.user === undefined ? `${ANONYMOUS}${addressKey(caller.address)}` : `user:${caller.user}`;
 }
 
 /** The open enumeration sessions of a server. */
@@ -61,9 +72,15 @@ export class PullSessions {
   open(caller: Caller, namespace: string, kind: SessionKind, items: readonly CIMInstance[], view: InstanceView, timeoutSec: number): Session {
     this.#sweep();
     const owner = ownerOf(caller);
+    const { own, anonymous } = this.#countOf(owner);
     const perOwner = this.limits.maxSessionsPerOwner ?? this.limits.maxSessions;
-    if (this.#countOf(owner) >= perOwner) {
-      throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED, `too many open enumeration contexts of this ${caller.user === undefined ? 'anonymous caller' : 'user'} (limit ${perOwner}); close or finish some first`);
+    if (own >= perOwner) {
+      throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED, `too many open enumeration contexts of this ${caller.user === undefined ? 'anonymous client address' : 'user'} (limit ${perOwner}); close or finish some first`);
+    }
+    const maxAnonymous = this.limits.maxAnonymousSessions ?? this.limits.maxSessions;
+    if (caller.user === undefined && anonymous >= maxAnonymous) {
+      throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED,
+        `too many open enumeration contexts of anonymous callers, all addresses together (limit ${maxAnonymous}); close or finish some first, or authenticate`);
     }
     if (this.#sessions.size >= this.limits.maxSessions) {
       throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED, `too many open enumeration contexts (limit ${this.limits.maxSessions}); close or finish some first`);
@@ -102,10 +119,15 @@ export class PullSessions {
     this.#sessions.delete(id);
   }
 
-  #countOf(owner: string): number {
-    let count = 0;
-    for (const session of this.#sessions.values()) if (session.owner === owner) count++;
-    return count;
+  /** The open sessions of `owner`, and of every anonymous caller; one pass, as bounded as the sessions. */
+  #countOf(owner: string): { own: number; anonymous: number } {
+    let own = 0;
+    let anonymous = 0;
+    for (const session of this.#sessions.values()) {
+      if (session.owner === owner) own++;
+      if (session.owner.startsWith(ANONYMOUS)) anonymous++;
+    }
+    return { own, anonymous };
   }
 
   #sweep(): void {

@@ -115,6 +115,8 @@ export interface Caller {
   readonly user: string | undefined;
   /** The most this caller may do. */
   readonly may: Right;
+  /** The client's address: anonymous callers' enumeration contexts are theirs per address (pull.ts). */
+  readonly address: string;
 }
 
 /** Everything an operation reads: immutable views published by the sampler and the schema. */

@@ -6,7 +6,7 @@
 import { once } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { SecureContextOptions } from 'node:tls';
+import type { SecureContextOptions, Server as TLSServer } from 'node:tls';
 import { fastify as Fastify, LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
@@ -14,6 +14,7 @@ import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
 import { healthRoutes } from './health.js';
 import { checkHost, type AllowedHosts } from './host-check.js';
 import type { BrokerMetrics } from './metrics.js';
+import { answerPlainHttp } from './plain-http.js';
 import { securePageAnswer, webRoutes, type WebOptions } from '../web/index.js';
 
 export interface TLSOptions extends SecureContextOptions {
@@ -117,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // it takes (a large body is decoded in turns), is still sent, then the connection closes.
   (app.server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   inFlight.track(app.server);
+  // Before limitConnections: it takes over the TLS server's first 'connection' listener.
+  if (options.tls) answerPlainHttpOnTls(app, options);
   // First: a refused connection's request must not reach authentication or an operation.
   limitConnections(app, options, options.tls !== undefined);
   if (options.firstRequestTimeoutMs !== undefined) awaitFirstRequest(app, options.firstRequestTimeoutMs, options.tls !== undefined);
@@ -139,6 +142,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   await app.register(cimxmlRoute, options);
   return app;
+}
+
+/** Node's own TLS handshake timeout, where handshakeTimeoutMs leaves it. */
+const NODE_HANDSHAKE_TIMEOUT_MS = 120_000;
+
+/** Plain HTTP on this HTTPS listener is answered 400 in plain text (plain-http.ts): logged, and counted as a refusal. */
+function answerPlainHttpOnTls(app: FastifyInstance, options: AppOptions): void {
+  answerPlainHttp(app.server as unknown as TLSServer, {
+    timeoutMs: options.handshakeTimeoutMs ?? NODE_HANDSHAKE_TIMEOUT_MS,
+    lingerMs: ERROR_LINGER_MS,
+    onRefused: (socket) => {
+      app.log.info({ remoteAddress: socket.remoteAddress }, 'not TLS on an HTTPS listener (plain HTTP?): answered 400');
+      options.metrics?.refusal(400);
+    },
+  });
 }
 
 const CONNECTION_REFUSED = 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';

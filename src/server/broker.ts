@@ -39,8 +39,10 @@ export interface BrokerLimits extends Required<Pick<AppOptions, 'concurrentOpera
   maxInstancesPerResponse: number;
   maxObjectCount: number;
   enumerationContexts: number;
-  /** Open enumeration contexts per user (anonymous callers are one); default enumerationContexts. */
+  /** Open enumeration contexts per user, and per client address of anonymous callers; default enumerationContexts. */
   enumerationContextsPerUser?: number;
+  /** Open enumeration contexts of every anonymous caller together; default enumerationContexts. */
+  enumerationContextsAnonymous?: number;
   enumerationTimeoutSec: number;
   enumerationTimeoutMaxSec: number;
   /** Open connections per listener, counted from accept; beyond it a connection is answered 503 and closed. */
@@ -129,6 +131,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const pulls = new PullSessions({
     maxSessions: limits.enumerationContexts,
     maxSessionsPerOwner: limits.enumerationContextsPerUser,
+    maxAnonymousSessions: limits.enumerationContextsAnonymous,
     defaultTimeoutSec: limits.enumerationTimeoutSec,
     maxTimeoutSec: limits.enumerationTimeoutMaxSec,
   });

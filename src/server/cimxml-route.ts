@@ -249,8 +249,8 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
 /** The rights of the request's principal: an admin writes, a readonly user reads, an anonymous caller reads unless `anonymousWrite`. */
 function callerOf(request: FastifyRequest, anonymousWrite: boolean): Caller {
   const principal = principalOf(request);
-  if (!principal) return { user: undefined, may: anonymousWrite ? 'write' : 'read' };
-  return { user: principal.user, may: principal.role === 'admin' ? 'write' : 'read' };
+  if (!principal) return { user: undefined, may: anonymousWrite ? 'write' : 'read', address: request.ip };
+  return { user: principal.user, may: principal.role === 'admin' ? 'write' : 'read', address: request.ip };
 }
 
 /** The class an operation is about, for the log: its ClassName, instance or object name, or method target. */

@@ -65,11 +65,16 @@ export class BrokerMetrics {
 
   /** The request hook's part: two Map lookups and three additions for a CIM operation, one for a refusal. */
   observe(request: CimRequestInfo | null | undefined, httpStatus: number, seconds: number): void {
-    if (httpStatus >= 400) this.#refusals.labels(String(httpStatus)).inc();
+    if (httpStatus >= 400) this.refusal(httpStatus);
     if (!request) return;
     const operation = operationLabel(request);
     this.#requests.labels(operation, String(request.status)).inc();
     this.#duration.labels(operation).observe(seconds);
+  }
+
+  /** A refusal answered outside fastify's requests (plain HTTP on an HTTPS listener). */
+  refusal(httpStatus: number): void {
+    this.#refusals.labels(String(httpStatus)).inc();
   }
 
   /** Serves GET /metrics on `app`. */

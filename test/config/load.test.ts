@@ -238,6 +238,14 @@ t.test('rules across keys', async (t) => {
   t.equal((await load({ argv: ['--http-port', '0'] })).config.httpPort, 0, 'one listener is enough');
 });
 
+t.test('limits.enumerationContextsAnonymous: 128 by default, set by variable or flag, 0 refused with the key named', async (t) => {
+  t.equal((await load({})).config.limits.enumerationContextsAnonymous, 128);
+  t.equal((await load({ env: { THINCIM_LIMITS_ENUMERATION_CONTEXTS_ANONYMOUS: '64' } })).config.limits.enumerationContextsAnonymous, 64);
+  t.equal((await load({ argv: ['--limits-enumeration-contexts-anonymous', '8'] })).config.limits.enumerationContextsAnonymous, 8);
+  t.match(await problemsOf({ argv: ['--limits-enumeration-contexts-anonymous', '0'] }),
+    [{ key: 'limits.enumerationContextsAnonymous', source: '--limits-enumeration-contexts-anonymous', message: /at least 1/ }]);
+});
+
 t.test('command flags and positionals of the calling command', async (t) => {
   const { command, config } = await load({
     argv: ['--role', 'admin', 'bob', '--http-port', '1', '--tag', 'a', '--tag', 'b'],

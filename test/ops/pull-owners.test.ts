@@ -1,11 +1,15 @@
 /**
  * Enumeration contexts belong to whoever opened them, over real sockets: a
- * user, another user and anonymous callers each see only their own, and each
- * has a quota below the server's, so no one can hoard every context.
+ * user, another user and anonymous callers (per client address) each see
+ * only their own, and each has a quota below the server's, so no one can
+ * hoard every context; anonymous callers of every address together have one
+ * more, so that many addresses cannot take the contexts users need.
  */
 import t from 'tap';
 import type { Test } from 'tap';
-import { CIMStatus } from '../../src/cim/index.js';
+import { type CIMError, CIMStatus } from '../../src/cim/index.js';
+import { PullSessions } from '../../src/operations/pull.js';
+import { instanceView } from '../../src/operations/view.js';
 import { outText, p, startTestBroker, TEST_LIMITS } from '../helpers/broker.js';
 import { basic, cimCall, type SendOptions } from '../helpers/client.js';
 import { testAuthenticator, writeUsers } from '../helpers/users.js';
@@ -15,11 +19,14 @@ const USERS = { alice: { role: 'readonly', password: 'alice-Pa55' }, bob: { role
 const as = (user: keyof typeof USERS): SendOptions => ({ headers: { Authorization: basic(user, USERS[user].password) } });
 const anonymous: SendOptions = {};
 
-async function broker(t: Test, perUser: number, total: number) {
+/** An anonymous caller from another loopback address. */
+const from = (localAddress: string, who: SendOptions = anonymous): SendOptions => ({ ...who, localAddress });
+
+async function broker(t: Test, perUser: number, total: number, anonymousTotal = total) {
   const started = await startTestBroker({
     listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: false }],
     authenticator: await testAuthenticator(await writeUsers(t.testdir(), USERS)),
-    limits: { ...TEST_LIMITS, enumerationContexts: total, enumerationContextsPerUser: perUser },
+    limits: { ...TEST_LIMITS, enumerationContexts: total, enumerationContextsPerUser: perUser, enumerationContextsAnonymous: anonymousTotal },
   });
   t.teardown(() => started.close());
   return started.url;
@@ -65,4 +72,51 @@ t.test('each principal has its own quota, below the server\'s', async (t) => {
   const full = await openContext(url, anonymous);
   t.equal(full.code, CIMStatus.SERVER_LIMITS_EXCEEDED, 'the server\'s limit still holds');
   t.match(full.message, /\(limit 8\)/);
+});
+
+t.test('anonymous callers have a quota per client address, and see only their address\'s contexts', async (t) => {
+  const url = await broker(t, 2, 16);
+  const first = await openContext(url, from('127.0.0.1'));
+  t.ok(first.context);
+  t.ok((await openContext(url, from('127.0.0.1'))).context);
+  const full = await openContext(url, from('127.0.0.1'));
+  t.equal(full.code, CIMStatus.SERVER_LIMITS_EXCEEDED, 'the third from 127.0.0.1 is refused');
+  t.match(full.message, /of this anonymous client address \(limit 2\)/);
+  t.ok((await openContext(url, from('127.0.0.2'))).context, 'another address still opens: one local process does not lock out the others');
+  t.ok((await openContext(url, from('127.0.0.2'))).context);
+
+  const theirs = p.value('EnumerationContext', first.context!);
+  const other = await cimCall(url, 'EnumerationCount', CIMV2, theirs, from('127.0.0.2'));
+  t.equal(other.response.error?.code, CIMStatus.INVALID_ENUMERATION_CONTEXT, 'another address cannot use it');
+  t.equal((await cimCall(url, 'EnumerationCount', CIMV2, theirs, from('127.0.0.1'))).response.error, undefined, 'its own address can');
+});
+
+t.test('limits.enumerationContextsAnonymous bounds anonymous callers of every address together; users keep their own', async (t) => {
+  const url = await broker(t, 2, 16, 3);
+  for (const address of ['127.0.0.1', '127.0.0.1', '127.0.0.2']) t.ok((await openContext(url, from(address))).context, `opened from ${address}`);
+  const full = await openContext(url, from('127.0.0.3'));
+  t.equal(full.code, CIMStatus.SERVER_LIMITS_EXCEEDED, 'a third address, under its own quota, is refused: the anonymous callers\' bound holds');
+  t.match(full.message, /anonymous callers, all addresses together \(limit 3\)/);
+  t.ok((await openContext(url, from('127.0.0.3', as('alice')))).context, 'an authenticated user still opens');
+  t.ok((await openContext(url, from('127.0.0.4', as('alice')))).context);
+  const alice = await openContext(url, from('127.0.0.5', as('alice')));
+  t.equal(alice.code, CIMStatus.SERVER_LIMITS_EXCEEDED, 'a user\'s quota stays per user, whatever the address');
+  t.match(alice.message, /of this user \(limit 2\)/);
+});
+
+t.test('an anonymous IPv6 client is its /64, as the login limits count it; an IPv4-mapped address is its IPv4 one', async (t) => {
+  const sessions = new PullSessions({ maxSessions: 16, maxSessionsPerOwner: 1, defaultTimeoutSec: 30, maxTimeoutSec: 60 });
+  const open = (address: string) => {
+    try {
+      sessions.open({ user: undefined, may: 'read', address }, CIMV2, 'instancepaths', [], instanceView({}), 30);
+      return 'opened';
+    } catch (e) {
+      return (e as CIMError).code;
+    }
+  };
+  t.equal(open('2001:db8:1:2::10'), 'opened');
+  t.equal(open('2001:db8:1:2::11'), CIMStatus.SERVER_LIMITS_EXCEEDED, 'another address of the same /64 shares its quota');
+  t.equal(open('2001:db8:1:3::10'), 'opened', 'another /64 has its own');
+  t.equal(open('127.0.0.1'), 'opened');
+  t.equal(open('::ffff:127.0.0.1'), CIMStatus.SERVER_LIMITS_EXCEEDED);
 });
