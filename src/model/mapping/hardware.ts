@@ -105,7 +105,7 @@ class SnapshotMapper {
 
   /** Why an item is not current: its snapshot is stale, or it is served from an earlier sample. */
   #staleness(item: object): Staleness | undefined {
-    if (this.#stale !== undefined) return this.#stale;
+    if (this.#stale !== undefined || this.#lost.size === 0) return this.#stale;
     const reason = this.#lost.get(item);
     // Since when a sensor is lost is in its reading's memory.
     return reason === undefined ? undefined : { reason, since: undefined };
