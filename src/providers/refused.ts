@@ -114,16 +114,18 @@ function dropReferences(snapshot: HardwareSnapshot, missing: ReadonlySet<string>
     gone(MONITORED[sensor.monitors?.kind ?? 'system'], sensor.monitors?.id) ? omit(sensor, 'monitors') : sensor;
   const grouped = <T extends { redundancyGroup?: string }>(device: T): T =>
     gone('redundancy', device.redundancyGroup) ? omit(device, 'redundancyGroup') : device;
-  return {
-    ...snapshot,
-    sensors: snapshot.sensors?.map(monitoring),
-    discreteSensors: snapshot.discreteSensors?.map(monitoring),
-    fans: snapshot.fans?.map((fan) => grouped(gone('sensors', fan.speedSensor) ? omit(fan, 'speedSensor') : fan)),
-    powerSupplies: snapshot.powerSupplies?.map((psu) => {
-      const sensors = psu.sensors?.filter((id) => !gone('sensors', id));
-      return grouped(sensors?.length === psu.sensors?.length ? psu : { ...psu, sensors });
-    }),
-  };
+  const { sensors, discreteSensors, fans, powerSupplies } = snapshot;
+  const settled = { ...snapshot };
+  if (sensors) settled.sensors = sensors.map(monitoring);
+  if (discreteSensors) settled.discreteSensors = discreteSensors.map(monitoring);
+  if (fans) settled.fans = fans.map((fan) => grouped(gone('sensors', fan.speedSensor) ? omit(fan, 'speedSensor') : fan));
+  if (powerSupplies) {
+    settled.powerSupplies = powerSupplies.map((psu) => {
+      const measured = psu.sensors?.filter((id) => !gone('sensors', id));
+      return grouped(measured?.length === psu.sensors?.length ? psu : { ...psu, sensors: measured });
+    });
+  }
+  return settled;
 }
 
 function omit<T, K extends keyof T>(item: T, key: K): T {
