@@ -140,9 +140,12 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
     if (!detected) problems.push(`detect: the provider found nothing to report here${detailOf(runner)}`);
     const started = Date.now();
     const ok = await runner.sample();
-    io.stdout.write(`sample    ${ok ? `ok in ${Date.now() - started} ms` : `failed: ${runner.state().lastError}`}\n`);
-    if (!ok) problems.push(`sample: ${runner.state().lastError}`);
-    for (const note of runner.state().cleanedText) problems.push(`sample: ${note}`);
+    const { lastError, cleanedText, refusedItems } = runner.state();
+    io.stdout.write(`sample    ${ok ? `ok in ${Date.now() - started} ms${refusedNote(refusedItems.length)}` : `failed: ${lastError}`}\n`);
+    if (!ok) problems.push(`sample: ${lastError}`);
+    for (const note of cleanedText) problems.push(`sample: ${note}`);
+    // The broker serves the rest of such a sample; the author must still see each item it leaves out.
+    for (const note of refusedItems) problems.push(`sample: item refused: ${note}`);
     const input = modelInput(runner, loaded, args.hostname);
     const entries = buildModel(input, { onProblem: (p) => problems.push(`model: ${p.subject}: ${p.message}`) });
     problems.push(...checkModel(entries, repository));
@@ -153,6 +156,10 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
   io.stdout.write(`\nproblems (${problems.length})\n`);
   for (const problem of problems) io.stdout.write(`  ${problem}\n`);
   return problems.length === 0 ? 0 : 1;
+}
+
+function refusedNote(count: number): string {
+  return count === 0 ? '' : `, ${count} item${count === 1 ? '' : 's'} refused (not served)`;
 }
 
 function detailOf(runner: ProviderRunner): string {

@@ -15,6 +15,11 @@ export interface ProviderSample {
   intervalMs?: number;
   /** The last good reading of each sensor, kept across samples (see rememberReadings). */
   readings?: ReadingMemory;
+  /**
+   * Items of `snapshot` served again from an earlier sample because the last
+   * one had them invalid, each with why: they are lost, as a stale snapshot is.
+   */
+  lost?: ReadonlyMap<object, string>;
 }
 
 /** The last instances of one instance provider (the OEM path). */

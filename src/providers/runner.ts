@@ -13,7 +13,8 @@ import type { InstanceProvider, NotDetected, Provider, ProviderContext, Provider
 import { callProvider, errorMessage, ProviderTimeoutError } from './call.js';
 import type { Enablement, LoadedProvider } from './loader.js';
 import type { RuntimeLogger } from './log.js';
-import { type SnapshotLimits, validateSnapshot } from './validate.js';
+import { settleRefused, type Settled } from './refused.js';
+import { acceptSnapshot, refusedPath, refusedText, type RefusedItem, type SnapshotLimits } from './validate.js';
 
 /** Why detect()'s answer is a no, when it says; throws when it is not an answer. */
 function notDetectedReason(answer: unknown): string | undefined {
@@ -64,6 +65,11 @@ export interface ProviderState {
   failures: number;
   /** The strings of the last good sample served with U+FFFD for characters XML cannot carry (validateSnapshot). */
   cleanedText: string[];
+  /**
+   * The items the last good sample had invalid, each with why (acceptSnapshot):
+   * left out, or served from the sample before as lost.
+   */
+  refusedItems: string[];
 }
 
 export interface RunnerOptions {
@@ -81,6 +87,8 @@ export interface RunnerOptions {
 
 type Sensor = NumericSensor | DiscreteSensor;
 
+const NOTHING_LOST: ReadonlyMap<object, string> = new Map();
+
 export class ProviderRunner {
   readonly provider: Provider;
   readonly name: string;
@@ -88,6 +96,12 @@ export class ProviderRunner {
   readonly #log: RuntimeLogger;
   readonly #state: ProviderState;
   #snapshot: HardwareSnapshot | undefined;
+  /** Items of #snapshot served from an earlier sample (settleRefused). */
+  #lost: ReadonlyMap<object, string> = NOTHING_LOST;
+  /** The refusals of the sample being read: one list, emptied for each, as most samples have none. */
+  readonly #refused: RefusedItem[] = [];
+  /** The paths of the refused items last logged, to log them once per change. */
+  #refusedPaths = '';
   #readings: ReadingMemory = NO_READINGS;
   #instances: CIMInstance[] | undefined;
   #sensors = new Map<string, Sensor>();
@@ -111,6 +125,7 @@ export class ProviderRunner {
       samples: 0,
       failures: 0,
       cleanedText: [],
+      refusedItems: [],
     };
   }
 
@@ -128,7 +143,8 @@ export class ProviderRunner {
 
   /** A copy of the current state. */
   state(): ProviderState {
-    return { ...this.#state, schedule: { ...this.#state.schedule }, cleanedText: [...this.#state.cleanedText] };
+    const state = this.#state;
+    return { ...state, schedule: { ...state.schedule }, cleanedText: [...state.cleanedText], refusedItems: [...state.refusedItems] };
   }
 
   enable(enabled: boolean, disabledReason?: string): void {
@@ -141,7 +157,7 @@ export class ProviderRunner {
   hardwareSample(): ProviderSample {
     const { lastSampleAt: sampledAt, schedule } = this.#state;
     return {
-      provider: this.name, snapshot: this.#snapshot, readings: this.#readings, sampledAt,
+      provider: this.name, snapshot: this.#snapshot, readings: this.#readings, lost: this.#lost, sampledAt,
       intervalMs: schedule.interval * 1000, error: this.#currentError(),
     };
   }
@@ -215,17 +231,23 @@ export class ProviderRunner {
     }
   }
 
-  async #readSnapshot(): Promise<HardwareSnapshot> {
+  /** The sample as served: without its invalid items, those the sample before had served again as lost. */
+  async #readSnapshot(): Promise<Settled> {
     const provider = this.provider as Extract<Provider, { kind: 'hardware' }>;
-    const snapshot: unknown = await this.#call('sample', (ctx) => provider.sample(ctx));
+    const sample: unknown = await this.#call('sample', (ctx) => provider.sample(ctx));
     const cleaned: string[] = [];
+    const refused = this.#refused;
+    refused.length = 0;
+    let accepted: HardwareSnapshot;
     try {
-      validateSnapshot(snapshot, this.#options.snapshotLimits, cleaned);
+      accepted = acceptSnapshot(sample, this.#options.snapshotLimits, cleaned, refused);
     } catch (error) {
       throw new Error(`invalid snapshot: ${errorMessage(error)}`, { cause: error });
     }
     this.#noteCleaned(cleaned);
-    return snapshot;
+    this.#noteRefused(refused);
+    if (refused.length === 0) return { snapshot: accepted, lost: NOTHING_LOST };
+    return settleRefused(accepted, refused, this.#snapshot, this.#options.snapshotLimits);
   }
 
   /** Logs the strings cleaned when they differ from the last sample's, not at every sample. */
@@ -237,8 +259,24 @@ export class ProviderRunner {
     }
   }
 
-  #keepSnapshot(snapshot: HardwareSnapshot, sampledAt: number): void {
+  /**
+   * Keeps the refused items in the state, and logs them when other fields
+   * are refused than at the last sample: not at every sample, nor when only
+   * a bad value quoted changes.
+   */
+  #noteRefused(refused: readonly RefusedItem[]): void {
+    if (refused.length === 0 && this.#refusedPaths === '') return;
+    this.#state.refusedItems = refused.map(refusedText);
+    const paths = refused.map(refusedPath).join('\n');
+    if (paths !== this.#refusedPaths && refused.length > 0) {
+      this.#log.warn({ refused: this.#state.refusedItems }, 'snapshot items refused; the rest of the sample is served');
+    }
+    this.#refusedPaths = paths;
+  }
+
+  #keepSnapshot({ snapshot, lost }: Settled, sampledAt: number): void {
     this.#snapshot = snapshot;
+    this.#lost = lost;
     this.#readings = rememberReadings(this.#readings, snapshot, sampledAt);
     this.#sensors = new Map();
     for (const sensor of snapshot.sensors ?? []) this.#sensors.set(sensor.id, sensor);

@@ -1,12 +1,18 @@
 /**
  * Checks that what a hardware provider returned is a HardwareSnapshot before
- * the model builder sees it, and names the first bad field precisely
+ * the model builder sees it, and names each bad field precisely
  * (`sensors[3].thresholds.upperCritical: expected a finite number, got string "90"`).
  *
+ * A bad field refuses its item, not the sample: firmware does report one odd
+ * sensor among sixty, and refusing the sample would leave every other
+ * reading of the provider stale. Only what concerns the sample as a whole
+ * (not an object, a list that is not one or too long, the system identity)
+ * refuses it all.
+ *
  * One pass, no allocation beyond the id sets: it runs after every sample,
- * over every field of up to 100,000 sensors. So no path is built while the
- * snapshot is valid: a failing check throws Invalid, and each list and
- * object it unwinds through adds its segment.
+ * over every field of up to 100,000 sensors. So no path is built while an
+ * item is valid: a failing check throws Invalid, and each list and object it
+ * unwinds through adds its segment.
  * Keys the snapshot types don't declare are ignored, so a provider written
  * against a newer API still loads.
  */
@@ -38,8 +44,35 @@ export interface SnapshotLimits {
 export const DEFAULT_MAX_ITEMS_PER_LIST = 100_000;
 export const DEFAULT_MAX_TEXT_LENGTH = 1_024;
 
+/** The lists of a snapshot, whose items are refused one by one. */
+export type ItemList = Exclude<keyof HardwareSnapshot, 'system'>;
+
+/** An item left out of a sample for a bad field, or for an id an earlier item of its kind has. */
+export interface RefusedItem {
+  readonly list: ItemList;
+  readonly index: number;
+  /** Its id when that is valid: what references and earlier samples know the item by. */
+  readonly id: string | undefined;
+  /** The bad field within the item: `.thresholds.upperCritical`, `.id`; empty for the item itself. */
+  readonly field: string;
+  /** What is wrong, naming the item's id when the bad field is another. */
+  readonly problem: string;
+}
+
+/** Where a refused item's bad field is: `snapshot.sensors[3].value`. */
+export function refusedPath(item: RefusedItem): string {
+  return `snapshot.${item.list}[${item.index}]${item.field}`;
+}
+
+/** A refused item as the provider's state, its log and `thincim provider-test` tell it. */
+export function refusedText(item: RefusedItem): string {
+  return `${refusedPath(item)}: ${item.problem}`;
+}
+
 /**
- * Throws a `SnapshotError` unless `value` is a valid HardwareSnapshot.
+ * Throws a `SnapshotError` unless `value` is a valid HardwareSnapshot, every
+ * item included: the check for a provider's own tests, strict where the
+ * broker (acceptSnapshot) refuses bad items one by one.
  *
  * A string with characters XML 1.0 cannot carry (controls such as an ANSI
  * escape or a NUL, a lone surrogate) is not refused: such bytes come from
@@ -51,29 +84,72 @@ export const DEFAULT_MAX_TEXT_LENGTH = 1_024;
 export function validateSnapshot(
   value: unknown, limits: SnapshotLimits = {}, cleaned: string[] = [],
 ): asserts value is HardwareSnapshot {
-  const bounds: Bounds = {
-    maxItems: limits.maxItemsPerList ?? DEFAULT_MAX_ITEMS_PER_LIST,
-    maxText: limits.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
-    unsafeText: false,
-  };
-  try {
-    checkObject(SNAPSHOT, value, bounds);
-  } catch (error) {
-    if (error instanceof Invalid) throw snapshotError(value, error.segments.reverse(), error.problem);
-    throw error;
-  }
-  uniqueIds(value as HardwareSnapshot);
-  if (bounds.unsafeText) cleanText(value, 'snapshot', cleaned);
+  const refused: RefusedItem[] = [];
+  acceptSnapshot(value, limits, cleaned, refused);
+  const first = refused[0];
+  if (first) throw new SnapshotError(refusedPath(first), first.problem);
 }
 
-/** The error for a failed check, naming the list item it is in by its id, as the provider's author knows it. */
-function snapshotError(snapshot: unknown, segments: readonly string[], problem: string): SnapshotError {
-  const path = `snapshot${segments.join('')}`;
-  const [list, index] = segments;
-  const item = list && index?.startsWith('[') ? (snapshot as Record<string, unknown[]>)[list.slice(1)]?.[Number(index.slice(1, -1))] : undefined;
-  const id = (item as { id?: unknown } | undefined)?.id;
-  const named = typeof id === 'string' && segments.length > 2 && segments[2] !== '.id' ? ` (id ${JSON.stringify(shorten(id))})` : '';
-  return new SnapshotError(path, `${problem}${named}`);
+/**
+ * The snapshot without its invalid items, each told in `refused` (items with
+ * a bad field first, in list order, then later items of an id already seen);
+ * `value` itself when none is. Throws a `SnapshotError` when the sample as a
+ * whole is invalid. Strings XML cannot carry are cleaned as validateSnapshot says.
+ */
+export function acceptSnapshot(
+  value: unknown, limits: SnapshotLimits = {}, cleaned: string[] = [], refused: RefusedItem[] = [],
+): HardwareSnapshot {
+  const bounds = boundsOf(limits);
+  try {
+    checkObject(WHOLE, value, bounds);
+  } catch (error) {
+    if (error instanceof Invalid) throw new SnapshotError(`snapshot${error.segments.reverse().join('')}`, error.problem);
+    throw error;
+  }
+  const snapshot = value as HardwareSnapshot;
+  for (const list of ITEM_LISTS) checkItems(snapshot, list, bounds, refused);
+  refuseDuplicates(snapshot, refused);
+  if (bounds.unsafeText) cleanKept(snapshot, refused, cleaned);
+  return refused.length === 0 ? snapshot : without(snapshot, refused);
+}
+
+/** Whether `item` is a valid item of `list` (an item served again from an earlier sample). */
+export function isValidItem(list: ItemList, item: unknown, limits: SnapshotLimits = {}): boolean {
+  const bounds = boundsOf(limits);
+  try {
+    ITEMS[list](item, bounds);
+    return true;
+  } catch (error) {
+    if (error instanceof Invalid) return false;
+    throw error;
+  }
+}
+
+/** Checks each item of one list, telling the invalid ones in `refused`; throws when the list itself is wrong. */
+function checkItems(snapshot: HardwareSnapshot, list: ItemList, bounds: Bounds, refused: RefusedItem[]): void {
+  const items: unknown = snapshot[list];
+  if (items === undefined) return;
+  if (!Array.isArray(items)) throw new SnapshotError(`snapshot.${list}`, `expected an array, got ${describe(items)}`);
+  if (items.length > bounds.maxItems) throw new SnapshotError(`snapshot.${list}`, `more than ${bounds.maxItems} entries (${items.length})`);
+  const check = ITEMS[list];
+  for (let i = 0; i < items.length; i++) {
+    try {
+      check(items[i], bounds);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      refused.push(refusal(list, i, items[i], error));
+    }
+  }
+}
+
+/** The refusal of a failed check, naming the item by its id, as the provider's author knows it, when the id is not what failed. */
+function refusal(list: ItemList, index: number, item: unknown, failed: Invalid): RefusedItem {
+  const field = failed.segments.reverse().join('');
+  const raw = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  // Every shape checks `id` first: any other field failing means the id passed.
+  const id = field !== '' && field !== '.id' && typeof raw === 'string' ? raw : undefined;
+  const problem = id === undefined ? failed.problem : `${failed.problem} (id ${JSON.stringify(shorten(id))})`;
+  return { list, index, id, field, problem };
 }
 
 // ---- checks -----------------------------------------------------------------
@@ -101,6 +177,14 @@ interface Bounds {
   readonly maxItems: number;
   readonly maxText: number;
   unsafeText: boolean;
+}
+
+function boundsOf(limits: SnapshotLimits): Bounds {
+  return {
+    maxItems: limits.maxItemsPerList ?? DEFAULT_MAX_ITEMS_PER_LIST,
+    maxText: limits.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
+    unsafeText: false,
+  };
 }
 
 /** Checks one value, throwing Invalid. */
@@ -439,47 +523,91 @@ const redundancyGroup = objectOf<RedundancyGroup>({
   minNeeded: optional(nonNegative),
 });
 
-const SNAPSHOT: Shape<HardwareSnapshot> = {
+/** What the sample as a whole must be: an object, with a valid system identity when it has one. */
+const WHOLE: Shape<Pick<HardwareSnapshot, 'system'>> = {
   system: optional(system),
-  chassis: optional(listOf(chassis)),
-  boards: optional(listOf(board)),
-  firmware: optional(listOf(firmware)),
-  sensors: optional(listOf(numericSensor)),
-  discreteSensors: optional(listOf(discreteSensor)),
-  fans: optional(listOf(fan)),
-  powerSupplies: optional(listOf(powerSupply)),
-  processors: optional(listOf(processor)),
-  memory: optional(listOf(memoryModule)),
-  batteries: optional(listOf(battery)),
-  redundancy: optional(listOf(redundancyGroup)),
 };
 
+/** Each list's item check, for every list the snapshot type has. */
+const ITEMS: { readonly [K in ItemList]-?: Check } = {
+  chassis,
+  boards: board,
+  firmware,
+  sensors: numericSensor,
+  discreteSensors: discreteSensor,
+  fans: fan,
+  powerSupplies: powerSupply,
+  processors: processor,
+  memory: memoryModule,
+  batteries: battery,
+  redundancy: redundancyGroup,
+};
+
+const ITEM_LISTS = Object.keys(ITEMS) as ItemList[];
+
 /**
- * Ids identify instances across samples, so they must be unique per kind of
- * thing; numeric and discrete sensors share one space (both are CIM sensors).
+ * The lists that share a space of ids. Ids identify instances across
+ * samples, so they must be unique per kind of thing; numeric and discrete
+ * sensors share one space (both are CIM sensors).
  */
-function uniqueIds(snapshot: HardwareSnapshot): void {
-  const lists: Exclude<keyof HardwareSnapshot, 'system'>[][] = [
-    ['sensors', 'discreteSensors'], ['chassis'], ['boards'], ['firmware'], ['fans'], ['powerSupplies'],
-    ['processors'], ['memory'], ['batteries'], ['redundancy'],
-  ];
-  for (const keys of lists) {
-    // id → the item's place, counted through the lists of `keys` in turn; its path is spelled only for an error.
+export const ID_SPACES: readonly (readonly ItemList[])[] = [
+  ['sensors', 'discreteSensors'], ['chassis'], ['boards'], ['firmware'], ['fans'], ['powerSupplies'],
+  ['processors'], ['memory'], ['batteries'], ['redundancy'],
+];
+
+/** Refuses each item whose id an earlier valid item of its space has: the first keeps the id, as links do. */
+function refuseDuplicates(snapshot: HardwareSnapshot, refused: RefusedItem[]): void {
+  const invalid = refused.length === 0 ? undefined : placesOf(refused);
+  for (const lists of ID_SPACES) {
+    // id → the item's place, counted through `lists` in turn; its path is spelled only for a duplicate.
     const seen = new Map<string, number>();
-    const length = (at: number) => snapshot[keys[at]!]?.length ?? 0;
-    const pathOf = (place: number): string => {
-      let at = 0;
-      while (place >= length(at)) place -= length(at++);
-      return `snapshot.${keys[at]}[${place}].id`;
-    };
     let place = 0;
-    for (const key of keys) {
-      for (const item of (snapshot[key] ?? []) as { id: string }[]) {
-        const first = seen.get(item.id);
-        if (first !== undefined) throw new SnapshotError(pathOf(place), `duplicate id ${JSON.stringify(item.id)} (also ${pathOf(first)})`);
-        seen.set(item.id, place++);
+    for (const list of lists) {
+      const items = (snapshot[list] ?? []) as { id: string }[];
+      for (let index = 0; index < items.length; index++, place++) {
+        if (invalid?.get(list)?.has(index)) continue;
+        const { id } = items[index]!;
+        const first = seen.get(id);
+        if (first === undefined) seen.set(id, place);
+        else refused.push({ list, index, id, field: '.id', problem: `duplicate id ${JSON.stringify(id)} (also ${idPath(snapshot, lists, first)})` });
       }
     }
+  }
+}
+
+/** The path of the id at `place`, counted through `lists` in turn. */
+function idPath(snapshot: HardwareSnapshot, lists: readonly ItemList[], place: number): string {
+  let at = 0;
+  while (place >= (snapshot[lists[at]!]?.length ?? 0)) place -= snapshot[lists[at++]!]?.length ?? 0;
+  return `snapshot.${lists[at]}[${place}].id`;
+}
+
+/** The indices of the refused items, by list. */
+function placesOf(refused: readonly RefusedItem[]): Map<ItemList, Set<number>> {
+  const places = new Map<ItemList, Set<number>>();
+  for (const { list, index } of refused) {
+    const indices = places.get(list);
+    if (indices) indices.add(index);
+    else places.set(list, new Set([index]));
+  }
+  return places;
+}
+
+/** A shallow copy of the snapshot whose lists leave the refused items out. */
+function without(snapshot: HardwareSnapshot, refused: readonly RefusedItem[]): HardwareSnapshot {
+  const kept: Record<string, unknown> = { ...snapshot };
+  for (const [list, indices] of placesOf(refused)) kept[list] = snapshot[list]!.filter((_, i) => !indices.has(i));
+  return kept as HardwareSnapshot;
+}
+
+/** Cleans the strings of the system identity and of every item not refused, each told by its path in the sample. */
+function cleanKept(snapshot: HardwareSnapshot, refused: readonly RefusedItem[], cleaned: string[]): void {
+  const places = placesOf(refused);
+  cleanText(snapshot.system, 'snapshot.system', cleaned);
+  for (const list of ITEM_LISTS) {
+    snapshot[list]?.forEach((item, i) => {
+      if (!places.get(list)?.has(i)) cleanText(item, `snapshot.${list}[${i}]`, cleaned);
+    });
   }
 }
 

@@ -46,6 +46,8 @@ export interface ProviderView {
   backoffUntil: number | null;
   /** Its readings are made up (the simulated provider). */
   simulated: boolean;
+  /** The items its last good sample had invalid, each with why: left out, or served lost. */
+  refusedItems: string[];
 }
 
 export interface ReadingView {
@@ -219,6 +221,7 @@ export function providerView(p: ProviderState): ProviderView {
     consecutiveFailures: p.consecutiveFailures,
     backoffUntil: failing ? p.backoffUntil ?? null : null,
     simulated: isSimulated(p.source),
+    refusedItems: p.refusedItems,
   };
 }
 

@@ -333,6 +333,31 @@ t.test('a stale snapshot reports lost communication and keeps the last readings'
   t.equal(current.get('TimeOfLastStateChange'), undefined);
 });
 
+t.test('items served from an earlier sample are lost, each alone; the rest is current', async (t) => {
+  const snapshot = fullSnapshot();
+  const cpu = { ...snapshot.sensors![0]!, value: null };
+  snapshot.sensors![0] = cpu;
+  const fan1 = snapshot.fans![0]!;
+  const psus = snapshot.redundancy![1]!;
+  const intrusion = snapshot.discreteSensors![0]!;
+  const reason = "invalid in the provider's sample (value)";
+  const lost = new Map<object, string>([[cpu, reason], [fan1, reason], [psus, reason], [intrusion, reason]]);
+  const readings = new Map([['cpu-temp', { value: 45.123, decimals: 3, lostSince: NOW - 5000 }]]);
+  const { model, problems } = build(input([sample(snapshot, { readings, lost })]));
+  t.same(problems, []);
+  t.match(values(model.one('Thincim_NumericSensor', 'test:cpu-temp'), ['CurrentReading', 'OperationalStatus', 'StatusDescriptions']), {
+    CurrentReading: 45123, OperationalStatus: [13], StatusDescriptions: [reason],
+  }, 'a sensor with its last reading');
+  t.equal(String(model.one('Thincim_NumericSensor', 'test:cpu-temp').get('TimeOfLastStateChange')), String(CIMDateTime.fromDate(new Date(NOW - 5000))));
+  t.match(values(model.one('OMC_Fan', 'test:fan1'), ['HealthState', 'OperationalStatus', 'StatusDescriptions']), { HealthState: 0, OperationalStatus: [13], StatusDescriptions: [reason] });
+  t.match(values(model.one('OMC_DiscreteSensor', 'test:intrusion'), ['OperationalStatus']), { OperationalStatus: [13] });
+  t.equal(model.one('Thincim_RedundancySet', 'Thincim:test:psus', 'InstanceID').get('RedundancyStatus'), 0);
+  t.same(values(model.one('OMC_Fan', 'test:fan2'), ['OperationalStatus']), { OperationalStatus: [2] }, 'the rest is current');
+  t.same(values(model.one('Thincim_NumericSensor', 'test:12v'), ['OperationalStatus']), { OperationalStatus: [2] });
+  t.equal(model.one('Thincim_RedundancySet', 'Thincim:test:fans', 'InstanceID').get('RedundancyStatus'), 2);
+  t.same(checkProfileRules(model.entries), []);
+});
+
 t.test('lost readings keep the last good one; sensors that never had one are not served', async (t) => {
   const snapshot: HardwareSnapshot = {
     sensors: [

@@ -48,7 +48,7 @@ t.test('a good sample reaches the input and the listeners', async (t) => {
   t.equal(input.hostname, 'srv1');
   t.equal(input.now, 5000);
   const readings = new Map([['acme:inlet', { value: 30, decimals: 0, state: 'Normal' }]]);
-  t.same(input.hardware, [{ provider: 'acme', snapshot: snapshot(30), readings, sampledAt: 5000, intervalMs: 10_000, error: undefined }]);
+  t.same(input.hardware, [{ provider: 'acme', snapshot: snapshot(30), readings, lost: new Map(), sampledAt: 5000, intervalMs: 10_000, error: undefined }]);
   t.same(input.instances, []);
   t.same(updates, [input]);
   const [state] = m.state();
@@ -75,9 +75,9 @@ t.test('before any good sample the input says why', async (t) => {
   });
   const m = manager([loaded(provider)]);
   const none = new Map();
-  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, readings: none, sampledAt: undefined, intervalMs: 10_000, error: undefined }]);
+  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, readings: none, lost: none, sampledAt: undefined, intervalMs: 10_000, error: undefined }]);
   await m.refresh();
-  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, readings: none, sampledAt: undefined, intervalMs: 10_000, error: 'BMC busy' }]);
+  t.same(m.input().hardware, [{ provider: 'acme', snapshot: undefined, readings: none, lost: none, sampledAt: undefined, intervalMs: 10_000, error: 'BMC busy' }]);
 });
 
 t.test('failures keep the last good sample and are recorded with the provider name', async (t) => {
@@ -92,8 +92,8 @@ t.test('failures keep the last good sample and are recorded with the provider na
     ['a synchronous throw', () => { throw new TypeError('x is undefined'); }, 'x is undefined'],
     ['a rejection', () => Promise.reject(new Error('ipmitool failed')), 'ipmitool failed'],
     ['a non-error rejection', () => Promise.reject({ code: 7 }), 'non-error thrown: {"code":7}'],
-    ['garbage', async () => ({ sensors: [{ ...inlet, value: 'hot' }] }) as unknown as HardwareSnapshot,
-      'invalid snapshot: snapshot.sensors[0].value: expected a finite number or null, got string "hot" (id "acme:inlet")'],
+    ['garbage', async () => ({ sensors: { ...inlet } }) as unknown as HardwareSnapshot,
+      'invalid snapshot: snapshot.sensors: expected an array, got an object'],
     ['not even an object', async () => 42 as unknown as HardwareSnapshot, 'invalid snapshot: snapshot: expected an object, got number 42'],
     ['a hang past the deadline', () => new Promise(() => {}), 'sample timed out after 30 ms'],
   ];
@@ -395,4 +395,41 @@ t.test('strings XML cannot carry are served cleaned, and logged when they change
   label = 'Inlet';
   await m.refresh();
   t.same(m.state()[0]!.cleanedText, [], 'none once the provider sends clean strings');
+});
+
+t.test('a bad item is refused alone, kept in the state, and logged when what is refused changes', async (t) => {
+  const outlet: NumericSensor = { ...inlet, id: 'acme:outlet', label: 'Outlet Temp', value: 30 };
+  let value: unknown = 24;
+  let label = 'Inlet Temp';
+  const { provider } = hardware('acme', async () => ({ sensors: [{ ...inlet, label, value }, outlet] }) as HardwareSnapshot);
+  const log = recordingLogger();
+  let now = 1000;
+  const m = manager([loaded(provider)], { logger: log, now: () => now });
+  const refusals = () => log.lines.filter((l) => l.msg === 'snapshot items refused; the rest of the sample is served');
+  await m.refresh();
+  value = 'hot';
+  now = 2000;
+  await m.refresh();
+  const [state] = m.state();
+  t.equal(state!.consecutiveFailures, 0, 'the sample is good');
+  t.same(state!.refusedItems, ['snapshot.sensors[0].value: expected a finite number or null, got string "hot" (id "acme:inlet")']);
+  const { snapshot, lost, readings } = m.input().hardware[0]!;
+  t.same(snapshot!.sensors!.map((s) => [s.id, s.value]), [['acme:outlet', 30], ['acme:inlet', null]], 'served before: served again without its reading');
+  t.equal(lost!.get(snapshot!.sensors![1]!), "invalid in the provider's sample (value)");
+  t.same(readings!.get('acme:inlet'), { value: 24, decimals: 0, state: 'Normal', lostSince: 2000 }, 'its last reading, lost since');
+
+  value = 'warm';
+  await m.refresh();
+  t.equal(refusals().length, 1, 'logged once while the same field is refused, whatever its value');
+  t.same(refusals()[0]!.obj, { refused: ['snapshot.sensors[0].value: expected a finite number or null, got string "hot" (id "acme:inlet")'] });
+  t.match(m.state()[0]!.refusedItems, [/got string "warm"/], 'the state tells the latest');
+  label = '';
+  await m.refresh();
+  t.equal(refusals().length, 2, 'again when another field is refused');
+  value = 25;
+  label = 'Inlet Temp';
+  await m.refresh();
+  t.same(m.state()[0]!.refusedItems, [], 'none once the item is valid again');
+  t.same(m.input().hardware[0]!.lost, new Map());
+  t.equal(m.input().hardware[0]!.snapshot!.sensors![0]!.value, 25);
 });

@@ -90,6 +90,24 @@ t.test('strings XML cannot carry are served as U+FFFD and reported as problems',
   t.match(stdout, /\nproblems \(1\)\n  sample: snapshot\.sensors\[0\]\.label: U\+001B at index 4 of "CPU \\u001b\[31mhot" is not a character XML can carry; served as U\+FFFD\n/);
 });
 
+t.test('a bad item: the rest is served, and the item is a problem, so the run fails', async (t) => {
+  const module = join(dir, 'refusing.mjs');
+  writeFileSync(module, `export default () => ({ kind: 'hardware', name: 'refusing', version: '1', sample: async () => ({
+    sensors: [
+      { id: 'good', label: 'Good', kind: 'temperature', unit: 'celsius', value: 40, decimals: 0 },
+      { id: 'bad', label: 'Bad', kind: 'fan', unit: 'rpm', value: 900, decimals: 0, thresholds: { lowerCritical: 100, upperCritical: 90 } },
+    ],
+    fans: [{ id: 'fan1', label: 'Fan 1', speedSensor: 'bad', status: 'ok' }],
+  }) });\n`);
+  const { status, stdout, stderr } = await providerTest(module);
+  t.equal(status, 1);
+  t.match(stdout, /\nsample    ok in \d+ ms, 1 item refused \(not served\)\n/);
+  t.match(stdout, /numeric sensors \(1\)\n.*\n  good /);
+  t.match(stdout, /fans \(1\)\n.*\n  fan1 +Fan 1 +— +ok +OK\n/, 'the fan, without its link to the refused sensor');
+  t.match(stdout, /\nproblems \(1\)\n  sample: item refused: snapshot\.sensors\[1\]\.thresholds\.lowerCritical: 100 is not below upperCritical 90 \(id "bad"\)\n$/);
+  t.match(stderr, /^warn  refusing: snapshot items refused; the rest of the sample is served/);
+});
+
 t.test('verbose shows the provider log lines', async (t) => {
   const { stderr } = await providerTest('template', '-v', '-o', `file=${readings}`);
   t.match(stderr, /^debug template: read the readings file \(readings=5\)$/m);

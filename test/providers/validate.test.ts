@@ -1,6 +1,9 @@
 import t from 'tap';
 import type { HardwareSnapshot } from '../../src/model/snapshot.js';
-import { SnapshotError, type SnapshotLimits, validateSnapshot } from '../../src/providers/validate.js';
+import { settleRefused } from '../../src/providers/refused.js';
+import {
+  acceptSnapshot, refusedText, SnapshotError, validateSnapshot, type RefusedItem, type SnapshotLimits,
+} from '../../src/providers/validate.js';
 
 /** A snapshot using every list and every optional field once. */
 function fullSnapshot(): HardwareSnapshot {
@@ -215,4 +218,165 @@ t.test('a sensor is measured in a unit of its kind', async (t) => {
   t.equal(problem(edited((s) => (s.sensors[1].unit = 'percent'))), 'valid', 'a fan in percent of its full speed');
   t.equal(problem(edited((s) => (s.sensors[0].unit = 'unspecified'))), 'valid', 'a record without a unit');
   t.equal(problem(edited((s) => { s.sensors[0].kind = 'other'; s.sensors[0].unit = 'ohms'; })), 'valid', 'other takes any');
+});
+
+// ---- per-item tolerance -------------------------------------------------------
+
+/** What the broker serves of `value`: the ids kept in each list, and the refused items as told. */
+function accepted(value: unknown) {
+  const refused: RefusedItem[] = [];
+  const snapshot = acceptSnapshot(value, {}, [], refused);
+  return { snapshot, refused, told: refused.map(refusedText) };
+}
+
+const ids = (list: { id: string }[] | undefined) => (list ?? []).map((item) => item.id);
+
+t.test('a valid sample is served as it is, without a copy', async (t) => {
+  const snapshot = fullSnapshot();
+  const { snapshot: served, refused } = accepted(snapshot);
+  t.equal(served, snapshot);
+  t.same(refused, []);
+});
+
+t.test('a bad field refuses its item only; the rest of the sample is served', async (t) => {
+  const cases: [string, (s: Record<string, any>) => void, string, string][] = [
+    ['a non-finite reading', (s) => (s.sensors[0].value = Number.POSITIVE_INFINITY), 'sensors',
+      'snapshot.sensors[0].value: expected a finite number or null, got number Infinity (id "t1")'],
+    ['an inverted threshold', (s) => (s.sensors[0].thresholds = { lowerCritical: 100, upperCritical: 90 }), 'sensors',
+      'snapshot.sensors[0].thresholds.lowerCritical: 100 is not below upperCritical 90 (id "t1")'],
+    ['a unit that does not fit the kind', (s) => (s.sensors[0].unit = 'rpm'), 'sensors',
+      "snapshot.sensors[0].unit: a temperature sensor is measured in 'celsius', 'fahrenheit', 'kelvin', 'unspecified', not 'rpm' (id \"t1\")"],
+    ['an over-long string', (s) => (s.sensors[0].label = 'x'.repeat(1025)), 'sensors',
+      'snapshot.sensors[0].label: more than 1024 characters (1025) (id "t1")'],
+    ['a bad id', (s) => (s.sensors[0].id = ''), 'sensors', 'snapshot.sensors[0].id: expected a non-empty string, got string ""'],
+    ['a fan status', (s) => (s.fans[0].status = 'spinning'), 'fans',
+      "snapshot.fans[0].status: expected one of 'ok', 'degraded', 'failed', 'absent', 'unknown', got string \"spinning\" (id \"fan1\")"],
+    ['a memory capacity', (s) => (s.memory[0].capacity = '16 GB'), 'memory',
+      'snapshot.memory[0].capacity: expected a finite number ≥ 0, got string "16 GB" (id "dimm0")'],
+    ['a firmware date', (s) => (s.firmware[0].releaseDate = 'soon'), 'firmware',
+      'snapshot.firmware[0].releaseDate: expected a valid Date, got string "soon" (id "bios")'],
+    ['an item that is no object', (s) => (s.batteries[0] = null), 'batteries', 'snapshot.batteries[0]: expected an object, got null'],
+  ];
+  for (const [name, edit, list, told] of cases) {
+    const sample = edited(edit) as Record<string, any>;
+    const { snapshot, told: refused } = accepted(sample);
+    t.same(refused, [told], name);
+    t.equal((snapshot as Record<string, unknown[]>)[list]!.length, sample[list].length - 1, `${name}: the item is left out`);
+    t.equal(sample[list].length, fullSnapshot()[list as 'sensors']!.length, `${name}: the provider's list is left alone`);
+    t.same(ids(snapshot.processors), ['cpu0'], `${name}: the other lists are served`);
+  }
+  const { snapshot, refused } = accepted(edited((s) => (s.sensors[0].value = Number.NaN)));
+  t.same(ids(snapshot.sensors), ['f1'], 'the other sensors are served');
+  t.match(refused, [{ list: 'sensors', index: 0, id: 't1', field: '.value' }]);
+  t.equal(accepted(edited((s) => (s.sensors[0].id = 7))).refused[0]!.id, undefined, 'a bad id is no id to follow');
+});
+
+t.test('a later item with an id already seen is refused; the first keeps the id', async (t) => {
+  const { snapshot, told } = accepted(edited((s) => {
+    s.fans.push({ ...s.fans[0], label: 'Fan 1 again' });
+    s.discreteSensors[0].id = 't1';
+  }));
+  t.same(told, [
+    'snapshot.discreteSensors[0].id: duplicate id "t1" (also snapshot.sensors[0].id)',
+    'snapshot.fans[1].id: duplicate id "fan1" (also snapshot.fans[0].id)',
+  ]);
+  t.same(snapshot.fans!.map((f) => f.label), ['Fan 1']);
+  t.same(snapshot.discreteSensors, []);
+  const second = accepted(edited((s) => {
+    s.sensors[0].value = 'x';
+    s.sensors.push({ ...fullSnapshot().sensors![0] });
+  }));
+  t.same(ids(second.snapshot.sensors), ['f1', 't1'], 'an invalid first item does not hold the id');
+  t.equal(second.refused.length, 1);
+});
+
+t.test('what concerns the sample as a whole still refuses it', async (t) => {
+  t.throws(() => accepted(null), { message: 'snapshot: expected an object, got null' });
+  t.throws(() => accepted({ sensors: 'all of them' }), { message: 'snapshot.sensors: expected an array, got string "all of them"' });
+  t.throws(() => acceptSnapshot({ fans: [{}, {}] }, { maxItemsPerList: 1 }), { message: 'snapshot.fans: more than 1 entries (2)' });
+  t.throws(() => accepted({ system: { hostname: '' } }), { message: 'snapshot.system.hostname: expected a non-empty string, got string ""' });
+});
+
+t.test('strings are cleaned in the items served, told by their place in the sample', async (t) => {
+  const cleaned: string[] = [];
+  const sample = edited((s) => {
+    s.sensors[0].value = 'x';
+    s.sensors[0].label = 'bad \u0007';
+    s.sensors[1].label = 'Fan \u0007';
+  });
+  const snapshot = acceptSnapshot(sample, {}, cleaned, []);
+  t.same(cleaned, ['snapshot.sensors[1].label: U+0007 at index 4 of "Fan \\u0007" is not a character XML can carry; served as U+FFFD']);
+  t.equal(snapshot.sensors![0]!.label, 'Fan \ufffd');
+});
+
+// ---- what is served in place of refused items ---------------------------------------
+
+/** The sample `edit` makes of the full snapshot, settled against `previous` as the broker serves it. */
+function settled(edit: (s: Record<string, any>) => void, previous?: HardwareSnapshot) {
+  const refused: RefusedItem[] = [];
+  const snapshot = acceptSnapshot(edited(edit), {}, [], refused);
+  return settleRefused(snapshot, refused, previous, {});
+}
+
+t.test('references to a refused item are dropped, not the items holding them', async (t) => {
+  const { snapshot, lost } = settled((s) => {
+    s.sensors[1].value = 'x';            // f1: the fan's speed sensor
+    s.discreteSensors[0].health = 'meh'; // ps1-status: in the supply's sensors
+    s.fans[0].status = 'whirring';       // fan1: monitored by a new sensor below
+    s.redundancy[1].status = 'so-so';    // psu: the supply's redundancy group
+    s.sensors.push({ id: 'fan1-temp', label: 'Fan 1 Temp', kind: 'temperature', unit: 'celsius', value: 30, decimals: 0, monitors: { kind: 'fan', id: 'fan1' } });
+  });
+  t.same(lost, new Map());
+  t.same(ids(snapshot.sensors), ['t1', 'fan1-temp']);
+  t.equal(snapshot.sensors![1]!.monitors, undefined, 'a sensor of a refused fan is served, not linked');
+  t.same(snapshot.sensors![0]!.monitors, { kind: 'chassis', id: 'c' }, 'other links are kept');
+  t.same(ids(snapshot.fans), []);
+  t.same(snapshot.powerSupplies, [{ id: 'ps1', label: 'PS 1', ratedOutputWatts: 750, status: 'ok', sensors: [] }], 'the supply, without its refused sensor and group');
+  t.same(ids(snapshot.redundancy), ['fans']);
+});
+
+t.test('dropping a reference does not cascade: the item keeps its other links', async (t) => {
+  const { snapshot } = settled((s) => {
+    s.sensors[1].value = 'x'; // f1: the fan's speed sensor
+    s.sensors.push({ id: 'fan1-temp', label: 'Fan 1 Temp', kind: 'temperature', unit: 'celsius', value: 30, decimals: 0, monitors: { kind: 'fan', id: 'fan1' } });
+  });
+  t.match(snapshot.fans, [{ id: 'fan1', redundancyGroup: 'fans' }]);
+  t.equal(snapshot.fans![0]!.speedSensor, undefined);
+  t.same(snapshot.sensors![1]!.monitors, { kind: 'fan', id: 'fan1' }, 'what refers to the fan still does');
+  t.same(ids(snapshot.redundancy), ['fans', 'psu']);
+});
+
+t.test('an item the sample before served is served again as it was, lost, and its references kept', async (t) => {
+  const previous = fullSnapshot();
+  previous.sensors![1] = { ...previous.sensors![1]!, value: 2400, unavailable: undefined };
+  delete previous.sensors![1]!.unavailable;
+  const { snapshot, lost } = settled((s) => {
+    s.sensors[1].value = Number.NaN;     // f1, served before with 2400 RPM
+    s.fans[0].desiredSpeed = -5;         // fan1
+    s.batteries[0].charging = 'yes';     // bat0
+    s.sensors.push({ id: 'new', label: 'New', kind: 'other', unit: 'unspecified', value: '1', decimals: 0 }); // never served
+  }, previous);
+  const f1 = snapshot.sensors!.find((s) => s.id === 'f1')!;
+  t.equal(f1.value, null, 'a sensor without its reading: the model serves its last one, lost');
+  t.equal(f1.label, 'Fan 1');
+  t.equal(lost.get(f1), "invalid in the provider's sample (value)");
+  t.equal(snapshot.fans![0], previous.fans![0], 'a device as it was');
+  t.equal(lost.get(snapshot.fans![0]!), "invalid in the provider's sample (desiredSpeed)");
+  t.equal(lost.get(snapshot.batteries![0]!), "invalid in the provider's sample (charging)");
+  t.equal(lost.size, 3);
+  t.notOk(snapshot.sensors!.some((s) => s.id === 'new'), 'an item never served is not');
+  t.equal(snapshot.fans![0]!.speedSensor, 'f1', 'references to what is served again are kept');
+});
+
+t.test('nothing is served again for a duplicate, nor what the provider has spoilt since', async (t) => {
+  const previous = fullSnapshot();
+  const dup = settled((s) => s.fans.push({ ...s.fans[0] }), previous);
+  t.same(dup.lost, new Map(), 'the first item serves the id');
+  t.equal(dup.snapshot.fans!.length, 1);
+  // A provider that changes its items in place: the item served before is the one now invalid.
+  const fan = previous.fans![0] as unknown as Record<string, unknown>;
+  fan.status = 'broken';
+  const spoilt = settled((s) => (s.fans[0] = fan), previous);
+  t.same(spoilt.snapshot.fans, []);
+  t.same(spoilt.lost, new Map());
 });

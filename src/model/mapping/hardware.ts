@@ -52,6 +52,7 @@ class SnapshotMapper {
   readonly #provider: string;
   readonly #snapshot: HardwareSnapshot;
   readonly #stale: Staleness | undefined;
+  readonly #lost: ReadonlyMap<object, string>;
   readonly #readings: ReadingMemory;
   readonly #pollingNs: bigint | undefined;
   readonly #sensors = new Map<string, AssessedSensor>();
@@ -72,6 +73,7 @@ class SnapshotMapper {
     this.#provider = sample.provider;
     this.#snapshot = snapshot;
     this.#stale = stale === undefined ? undefined : { reason: stale, since: sample.sampledAt };
+    this.#lost = sample.lost ?? NOTHING_LOST;
     this.#readings = sample.readings ?? NO_READINGS;
     this.#pollingNs = pollingInterval(sample.intervalMs);
   }
@@ -101,6 +103,14 @@ class SnapshotMapper {
     this.#ctx.problem(this.#provider, subject, message);
   }
 
+  /** Why an item is not current: its snapshot is stale, or it is served from an earlier sample. */
+  #staleness(item: object): Staleness | undefined {
+    if (this.#stale !== undefined || this.#lost.size === 0) return this.#stale;
+    const reason = this.#lost.get(item);
+    // Since when a sensor is lost is in its reading's memory.
+    return reason === undefined ? undefined : { reason, since: undefined };
+  }
+
   #assessSensors(): void {
     for (const raw of this.#snapshot.sensors ?? []) {
       const { sensor, problems } = sanitizeSensor(raw);
@@ -109,14 +119,14 @@ class SnapshotMapper {
         this.#problem(sensor.id, 'duplicate sensor id: links go to the first');
         continue;
       }
-      const assessment = assessSensor(sensor, this.#stale, this.#readings.get(sensor.id));
+      const assessment = assessSensor(sensor, this.#staleness(raw), this.#readings.get(sensor.id));
       if (assessment === undefined) this.#absent.add(sensor.id);
       else this.#sensors.set(sensor.id, { sensor, assessment });
     }
     for (const sensor of this.#snapshot.discreteSensors ?? []) {
       if (!sensor.possibleStates.includes(sensor.state)) this.#problem(sensor.id, `state "${sensor.state}" is not one of its possible states: added`);
       if (this.#discrete.has(sensor.id)) this.#problem(sensor.id, 'duplicate discrete sensor id: links go to the first');
-      else this.#discrete.set(sensor.id, { sensor, verdict: assessDiscrete(sensor, this.#stale?.reason) });
+      else this.#discrete.set(sensor.id, { sensor, verdict: assessDiscrete(sensor, this.#staleness(sensor)?.reason) });
     }
   }
 
@@ -179,7 +189,7 @@ class SnapshotMapper {
   #addJudged(
     draft: InstanceDraft, kind: MonitoredElement['kind'], device: { id: string; label: string }, status: DeviceStatus, statusReason?: string,
   ): CIMInstanceName {
-    const health = assessDevice(status, this.#stale?.reason, this.#findings.get(elementKey(kind, device.id)), statusReason);
+    const health = assessDevice(status, this.#staleness(device)?.reason, this.#findings.get(elementKey(kind, device.id)), statusReason);
     return this.#ctx.addDevice(draft, this.#source(device.id), device.label, health, opinion(health));
   }
 
@@ -295,7 +305,7 @@ class SnapshotMapper {
       ?.filter((d) => d.redundancyGroup === group.id)
       .map((d) => devices.get(d.id)!) ?? [];
     const minNeeded = integer(group.minNeeded, 32) ?? 0;
-    const status = this.#stale === undefined ? group.status : 'unknown';
+    const status = this.#staleness(group) === undefined ? group.status : 'unknown';
     const nPlusOne = minNeeded > 0 && members.length > minNeeded;
     const draft = this.#ctx.instanceIdDraft(CIMV2_NAMESPACE, ModelClass.RedundancySet, qualifiedId(this.#provider, group.id))
       .set('ElementName', 'string', group.label)
@@ -334,6 +344,8 @@ class SnapshotMapper {
 function opinion(health: Verdict): { rollUp: boolean } {
   return health.condition === 'unknown' ? WITHOUT_OPINION : WITH_OPINION;
 }
+
+const NOTHING_LOST: ReadonlyMap<object, string> = new Map();
 
 const WITH_OPINION = Object.freeze({ rollUp: true });
 const WITHOUT_OPINION = Object.freeze({ rollUp: false });
