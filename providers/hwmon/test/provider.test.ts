@@ -328,9 +328,11 @@ t.test('a stuck attribute costs its sensor, not the sample', async (t) => {
 
 t.test('a stuck attribute costs its sensor even when a garbage collection runs while it hangs', async (t) => {
   const { root, stuck } = await desktopWithStuckK10temp(t);
-  // The call's signal never aborts: only the read budget (200 ms) can end the sample.
-  const ctx = { ...context(), deadline: Date.now() + 300, signal: new AbortController().signal };
-  const sampling = (await provider({ root, deadlineMarginMs: 100 })).sample(ctx);
+  const hwmon = await provider({ root, deadlineMarginMs: 100 });
+  // The call's signal never aborts: only the read budget (900 ms, from now: a loaded machine may take the
+  // budget to make the provider) can end the sample.
+  const ctx = { ...context(), deadline: Date.now() + 1000, signal: new AbortController().signal };
+  const sampling = hwmon.sample(ctx);
   await until(() => stuck.readers() === 1);
   fullGC();
   const late = new Promise<'late'>((resolve) => setTimeout(resolve, 10_000, 'late').unref());
