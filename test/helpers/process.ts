@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -101,13 +102,40 @@ export async function stop(p: ThincimProcess): Promise<void> {
   await p.exited;
 }
 
-/** A TCP port free on 127.0.0.1 a moment ago (the kernel's pick, released at once). */
+/**
+ * A TCP port free a moment ago, below the kernel's ephemeral range: a port
+ * the kernel picked (listen on 0) and released can be taken at once by an
+ * outgoing connection of a test running beside this one, and the server
+ * started on it fails with EADDRINUSE; outgoing connections never take a
+ * port below that range.
+ */
 export async function freePort(): Promise<number> {
+  const below = ephemeralLow();
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = LOWEST_PORT + Math.floor(Math.random() * (below - LOWEST_PORT));
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port in ${LOWEST_PORT}–${below - 1} after 100 attempts`);
+}
+
+/** The lowest port tests pick: above the well-known and most registered services'. */
+const LOWEST_PORT = 20_000;
+
+/** The first port of the kernel's ephemeral range (Linux's default where it cannot be read). */
+function ephemeralLow(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').split(/\s+/)[0]);
+    return low > LOWEST_PORT + 1_000 ? low : 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+/** Whether a server can listen on `port` on every address (as `--host 0.0.0.0` does). */
+function isFree(port: number): Promise<boolean> {
   const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
 }

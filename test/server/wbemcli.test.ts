@@ -17,7 +17,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -25,6 +24,7 @@ import type { Test } from 'tap';
 import { CIMDateTime, CIMInstanceName, scalarToText, type CIMInstance, type CIMKeyValue, type CIMValue } from '../../src/cim/index.js';
 import { DEFAULT_SCENARIO, SimulatedHost } from '../../providers/simulated/index.js';
 import { startTestBroker, type TestBroker } from '../helpers/broker.js';
+import { freePort } from '../helpers/process.js';
 import {
   cimFailure, parseObjects, parsePath, parsePaths, wbemcli, type WbemcliObject, type WbemcliPath, type WbemcliResult, type WbemcliValue,
 } from '../helpers/wbemcli.js';
@@ -378,15 +378,3 @@ t.test('failures wbemcli reports', async (t) => {
   t.match((await fails(t, ['-noverify', 'ein', url(CIMV2, 'CIM_Fan').replace('http:', 'https:')])).stderr, /Http Exception: SSL connect error/, 'TLS spoken to the plain listener');
   t.equal(parsePaths(await ok(t, ['ein', url(CIMV2, 'CIM_Fan')])).length, DEFAULT_SCENARIO.fans!.length, 'the broker still answers afterwards');
 });
-
-/** A loopback port that was free a moment ago. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
