@@ -34,6 +34,7 @@ import {
   parseAttributeName,
   parseLabel,
   PWM_QUANTITY,
+  pwmFullScale,
   pwmPercent,
   quantityOf,
   type Quantity,
@@ -380,7 +381,7 @@ function pwmSensor(reader: ChipReader, channel: Channel): SensorDraft | undefine
   let value: number | null = null;
   if (raw !== null) {
     try {
-      value = pwmPercent(raw, reader.path(channel, ''));
+      value = pwmPercent(raw, reader.path(channel, ''), pwmFullScale(reader.chip.name));
     } catch (error) {
       reader.report(error as HwmonError);
       raw = null;

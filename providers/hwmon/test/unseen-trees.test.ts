@@ -1,0 +1,64 @@
+/**
+ * Trees from a third hunt of real machines' hwmon output, rebuilt as small
+ * sysfs trees (values as the captures show them, serials left out) and read
+ * through the whole provider. Each test names its source.
+ */
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import t, { type Test } from 'tap';
+import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
+import { validateSnapshot } from '../../../src/providers/validate.js';
+import { createHwmonProvider, createSysfsReader, resolveOptions } from '../index.js';
+import { context, sensorById } from './helpers.js';
+
+/** One chip: its device folder under `devices/`, the class its device belongs to, and its attribute files. */
+interface ChipTree {
+  device: string;
+  /** `bus/platform`, `bus/pci`, `class/power_supply`, … (the device's `subsystem` link). */
+  subsystem: string;
+  files: Record<string, string | number>;
+}
+
+/** Writes the chips as a current-kernel tree (hwmonN in the given order) and samples it. */
+async function sampleTree(t: Test, chips: ChipTree[]): Promise<HardwareSnapshot> {
+  const root = await mkdtemp(join(tmpdir(), 'hwmon-unseen-'));
+  t.teardown(() => rm(root, { recursive: true, force: true }));
+  await mkdir(join(root, 'class', 'hwmon'), { recursive: true });
+  for (const [n, chip] of chips.entries()) {
+    const device = join(root, 'devices', chip.device);
+    const hwmon = join(device, 'hwmon', `hwmon${n}`);
+    await mkdir(hwmon, { recursive: true });
+    for (const [file, value] of Object.entries(chip.files)) await writeFile(join(hwmon, file), `${value}\n`);
+    await mkdir(join(root, chip.subsystem), { recursive: true });
+    await symlink(relative(device, join(root, chip.subsystem)), join(device, 'subsystem'));
+    // As the kernel makes it: up to the device's parent, then down by name (`../../../0000:09:00.0`).
+    await symlink(join(relative(hwmon, dirname(device)), basename(device)), join(hwmon, 'device'));
+    await symlink(relative(join(root, 'class', 'hwmon'), hwmon), join(root, 'class', 'hwmon', `hwmon${n}`));
+  }
+  const options = resolveOptions({ root });
+  const snapshot = await createHwmonProvider(options, createSysfsReader(options)).sample(context());
+  validateSnapshot(snapshot);
+  return snapshot;
+}
+
+const fanOf = (snapshot: HardwareSnapshot, id: string) => snapshot.fans?.find((f) => f.id === id);
+
+t.test("nouveau's duty cycle is a percentage, not 0–255", async (t) => {
+  // A node_exporter /metrics capture of a desktop (nouveau at 0000:09:00.0, k10temp, asus-wmi), public on GitHub:
+  // node_hwmon_pwm 100, node_hwmon_pwm_min 30, node_hwmon_pwm_max 100, pwm_enable -1, fan1 0 RPM.
+  // drm/nouveau/nouveau_hwmon.c serves pwm1 as the fan's power in percent, pwm1_min/pwm1_max as its allowed range.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:03.1/0000:09:00.0',
+      subsystem: 'bus/pci',
+      files: {
+        name: 'nouveau', temp1_input: 38000, temp1_max: 95000, temp1_crit: 105000, temp1_emergency: 135000,
+        fan1_input: 0, pwm1: 100, pwm1_min: 30, pwm1_max: 100, pwm1_enable: -1,
+      },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:nouveau-pci-0900/pwm1'), { value: 100, unit: 'percent' });
+  t.same(sensorById(snapshot, 'hwmon:nouveau-pci-0900/temp1').thresholds, { upperNonCritical: 95, upperCritical: 105, upperFatal: 135 });
+  t.match(fanOf(snapshot, 'hwmon:nouveau-pci-0900/fan1'), { status: 'ok', idleAllowed: true, variableSpeed: true });
+});
