@@ -62,3 +62,26 @@ t.test("nouveau's duty cycle is a percentage, not 0–255", async (t) => {
   t.same(sensorById(snapshot, 'hwmon:nouveau-pci-0900/temp1').thresholds, { upperNonCritical: 95, upperCritical: 105, upperFatal: 135 });
   t.match(fanOf(snapshot, 'hwmon:nouveau-pci-0900/fan1'), { status: 'ok', idleAllowed: true, variableSpeed: true });
 });
+
+t.test("it87's fan limit -1 (a register at 0) is no limit", async (t) => {
+  // `sensors` on an ASUS PRIME X370-Pro, it8665 (lm-sensors/lm-sensors#93): fan5 0 RPM (min = -1 RPM) ALARM,
+  // fan6 1303 RPM (min = -1 RPM). it87.c reads a fan count register of 0 as -1.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/it87.656',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'it8665', fan1_input: 1313, fan1_min: 11, fan1_alarm: 0, fan3_input: 0, fan3_min: 26, fan3_alarm: 1,
+        fan5_input: 0, fan5_min: -1, fan5_alarm: 1, fan6_input: 1303, fan6_min: -1, fan6_alarm: 0,
+      },
+    },
+  ]);
+  const fan = (n: number) => sensorById(snapshot, `hwmon:it8665-isa-0290/fan${n}`);
+  t.same(fan(1).thresholds, { lowerNonCritical: 11 });
+  t.match(fan(6), { value: 1303, thresholds: undefined, health: undefined });
+  t.match(fan(5), { value: 0, thresholds: undefined, health: undefined }, 'its alarm compares with the unset limit');
+  t.same(
+    snapshot.fans!.map((f) => [f.id.split('/')[1], f.status]),
+    [['fan1', 'ok'], ['fan3', 'failed'], ['fan5', 'unknown'], ['fan6', 'ok']],
+  );
+});
