@@ -56,6 +56,8 @@ export interface RawChip {
   path: string;
   /** Attribute file name → what reading it gave; only wanted attributes (`isWantedAttribute`). */
   attributes: ReadonlyMap<string, AttributeRead>;
+  /** The subsystem of the chip's device (`platform`, `pci`, `power_supply`), when it has one. */
+  subsystem?: string;
 }
 
 export interface BuildOptions {
@@ -323,9 +325,20 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
   gpio_fan: FAN_RANGE,
 };
 
+/**
+ * The same for a whole class of devices: a power supply's (`power_supply`
+ * class: a battery, a USB-C port) in min/max and curr max are the range it
+ * delivers (VOLTAGE_MIN, VOLTAGE_MAX, CURRENT_MAX in power_supply_hwmon.c),
+ * which a charger negotiated to 20 V, or a full battery, reaches by design.
+ */
+const NOT_LIMITS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
+  power_supply: { in: ['min', 'max'], curr: ['max'] },
+};
+
 function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   const limits: RawLimits = {};
-  const others = NOT_LIMITS[reader.chip.name]?.[channel.type] ?? [];
+  const { name, subsystem } = reader.chip;
+  const others = NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? [];
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
     if (others.includes(item)) continue;
     const value = reader.integer(channel, item);

@@ -63,6 +63,25 @@ t.test("nouveau's duty cycle is a percentage, not 0–255", async (t) => {
   t.match(fanOf(snapshot, 'hwmon:nouveau-pci-0900/fan1'), { status: 'ok', idleAllowed: true, variableSpeed: true });
 });
 
+t.test("a power supply class device's min and max are its range, no limits", async (t) => {
+  // The same kind of capture of a Dell laptop charging over USB-C (ucsi_source_psy_usbc000:003):
+  // in0 20 V (min 5 V, max 20 V), curr1 2.25 A (max 2.25 A); the ports without a charger read 5 V with min = max = 5 V.
+  // power_supply_hwmon.c maps in_min/in_max/curr_max to VOLTAGE_MIN/VOLTAGE_MAX/CURRENT_MAX: what the supply
+  // can deliver (Documentation/ABI/testing/sysfs-class-power), which a negotiated 20 V reaches by design.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/USBC000:00/power_supply/ucsi-source-psy-USBC000:003',
+      subsystem: 'class/power_supply',
+      files: { name: 'ucsi_source_psy_USBC000:003', in0_input: 20000, in0_min: 5000, in0_max: 20000, curr1_input: 2250, curr1_max: 2250 },
+    },
+  ]);
+  const [in0, curr1] = snapshot.sensors!;
+  t.match(in0, { value: 20, unit: 'volts' });
+  t.equal(in0!.thresholds, undefined, 'in0 min and max');
+  t.match(curr1, { value: 2.25, unit: 'amps' });
+  t.equal(curr1!.thresholds, undefined, 'curr1 max');
+});
+
 t.test("it87's fan limit -1 (a register at 0) is no limit", async (t) => {
   // `sensors` on an ASUS PRIME X370-Pro, it8665 (lm-sensors/lm-sensors#93): fan5 0 RPM (min = -1 RPM) ALARM,
   // fan6 1303 RPM (min = -1 RPM). it87.c reads a fan count register of 0 as -1.
