@@ -303,12 +303,16 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
 }
 
 /**
- * The reading a driver gives an input with nothing connected: asus-ec-sensors'
- * −40 °C (its EC's blank value, for a board's unused water or T_Sensor
- * headers). Such a sensor is absent, not a freezing one.
+ * The reading a driver gives an input with nothing connected, for a board's
+ * unused water or T_Sensor headers: asus-ec-sensors' −40 °C (its EC's blank
+ * value) and asus_wmi_sensors' 216 °C (the BIOS's WMI interface; the
+ * out-of-tree driver's name was asuswmisensors). Such a sensor is absent,
+ * not a freezing or burning one.
  */
 const UNCONNECTED: Readonly<Record<string, Partial<Record<ChannelType, number>>>> = {
   asusec: { temp: -40_000 },
+  asus_wmi_sensors: { temp: 216_000 },
+  asuswmisensors: { temp: 216_000 },
 };
 
 /**

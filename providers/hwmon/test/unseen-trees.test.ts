@@ -104,3 +104,23 @@ t.test("it87's fan limit -1 (a register at 0) is no limit", async (t) => {
     [['fan1', 'ok'], ['fan3', 'failed'], ['fan5', 'unknown'], ['fan6', 'ok']],
   );
 });
+
+t.test("asus_wmi_sensors' 216 °C is a header with nothing connected", async (t) => {
+  // `sensors` on ASUS boards through the BIOS's WMI interface (Meliox/PVE-mods#41, electrified/asus-wmi-sensors#30 and #47):
+  // "Tsensor 1 Temperature: +216.0°C", "Water In: +216.0°C" on every board whose T_Sensor or water headers are empty,
+  // "a normal value for an unterminated sensor header" (the driver's users, #30).
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/PNP0C14:00/wmi_bus/wmi_bus-PNP0C14:00/466747A0-70EC-11DE-8A39-0800200C9A66',
+      subsystem: 'bus/wmi',
+      files: {
+        name: 'asus_wmi_sensors', temp1_label: 'CPU Temperature', temp1_input: 42000,
+        temp4_label: 'Tsensor 1 Temperature', temp4_input: 216000, temp5_label: 'Water In', temp5_input: 216000,
+      },
+    },
+  ]);
+  const byLabel = (label: string) => snapshot.sensors!.find((s) => s.label === label);
+  t.match(byLabel('CPU Temperature'), { value: 42 });
+  t.match(byLabel('Tsensor 1 Temperature'), { value: null, unavailable: 'absent' });
+  t.match(byLabel('Water In'), { value: null, unavailable: 'absent' });
+});
