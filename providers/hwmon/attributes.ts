@@ -107,8 +107,16 @@ export function scaleReading(raw: number, decimals: number): number {
 export const PWM_QUANTITY: Quantity = { kind: 'other', unit: 'percent', decimals: 1 };
 export const PWM_MAX = 255;
 
-/** A PWM duty cycle in percent; a `BAD_VALUE` HwmonError outside 0–255. */
-export function pwmPercent(raw: number, path = ''): number {
-  if (raw < 0 || raw > PWM_MAX) throw new HwmonError('BAD_VALUE', path, `PWM duty cycle ${raw} is outside 0–${PWM_MAX}`);
-  return Math.round((raw * 1000) / PWM_MAX) / 10;
+/** Drivers whose duty cycle runs to another full scale: nouveau's is a percentage (drm/nouveau/nouveau_hwmon.c). */
+const PWM_FULL_SCALE: Readonly<Record<string, number>> = { nouveau: 100 };
+
+/** The raw value of a chip's PWM output at 100 %. */
+export function pwmFullScale(chip: string): number {
+  return PWM_FULL_SCALE[chip] ?? PWM_MAX;
+}
+
+/** A PWM duty cycle in percent of `fullScale`; a `BAD_VALUE` HwmonError outside 0–`fullScale`. */
+export function pwmPercent(raw: number, path = '', fullScale = PWM_MAX): number {
+  if (raw < 0 || raw > fullScale) throw new HwmonError('BAD_VALUE', path, `PWM duty cycle ${raw} is outside 0–${fullScale}`);
+  return Math.round((raw * 1000) / fullScale) / 10;
 }

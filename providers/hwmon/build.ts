@@ -34,6 +34,7 @@ import {
   parseAttributeName,
   parseLabel,
   PWM_QUANTITY,
+  pwmFullScale,
   pwmPercent,
   quantityOf,
   type Quantity,
@@ -55,6 +56,8 @@ export interface RawChip {
   path: string;
   /** Attribute file name → what reading it gave; only wanted attributes (`isWantedAttribute`). */
   attributes: ReadonlyMap<string, AttributeRead>;
+  /** The subsystem of the chip's device (`platform`, `pci`, `power_supply`), when it has one. */
+  subsystem?: string;
 }
 
 export interface BuildOptions {
@@ -300,12 +303,16 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
 }
 
 /**
- * The reading a driver gives an input with nothing connected: asus-ec-sensors'
- * −40 °C (its EC's blank value, for a board's unused water or T_Sensor
- * headers). Such a sensor is absent, not a freezing one.
+ * The reading a driver gives an input with nothing connected, for a board's
+ * unused water or T_Sensor headers: asus-ec-sensors' −40 °C (its EC's blank
+ * value) and asus_wmi_sensors' 216 °C (the BIOS's WMI interface; the
+ * out-of-tree driver's name was asuswmisensors). Such a sensor is absent,
+ * not a freezing or burning one.
  */
 const UNCONNECTED: Readonly<Record<string, Partial<Record<ChannelType, number>>>> = {
   asusec: { temp: -40_000 },
+  asus_wmi_sensors: { temp: 216_000 },
+  asuswmisensors: { temp: 216_000 },
 };
 
 /**
@@ -322,9 +329,20 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
   gpio_fan: FAN_RANGE,
 };
 
+/**
+ * The same for a whole class of devices: a power supply's (`power_supply`
+ * class: a battery, a USB-C port) in min/max and curr max are the range it
+ * delivers (VOLTAGE_MIN, VOLTAGE_MAX, CURRENT_MAX in power_supply_hwmon.c),
+ * which a charger negotiated to 20 V, or a full battery, reaches by design.
+ */
+const NOT_LIMITS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
+  power_supply: { in: ['min', 'max'], curr: ['max'] },
+};
+
 function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   const limits: RawLimits = {};
-  const others = NOT_LIMITS[reader.chip.name]?.[channel.type] ?? [];
+  const { name, subsystem } = reader.chip;
+  const others = NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? [];
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
     if (others.includes(item)) continue;
     const value = reader.integer(channel, item);
@@ -380,7 +398,7 @@ function pwmSensor(reader: ChipReader, channel: Channel): SensorDraft | undefine
   let value: number | null = null;
   if (raw !== null) {
     try {
-      value = pwmPercent(raw, reader.path(channel, ''));
+      value = pwmPercent(raw, reader.path(channel, ''), pwmFullScale(reader.chip.name));
     } catch (error) {
       reader.report(error as HwmonError);
       raw = null;

@@ -30,6 +30,8 @@ export interface ChipFolder {
   attributePath: string;
   /** The wanted attribute files, sorted. */
   files: string[];
+  /** The subsystem of the chip's device (`platform`, `pci`, `power_supply`), when it has one. */
+  subsystem?: string;
 }
 
 export interface Discovery {
@@ -108,7 +110,9 @@ async function locateChip(hwmonPath: string, scan: Scan): Promise<ChipFolder | u
   const otherPath = attributePath === hwmonPath ? devicePath : hwmonPath;
   const name = (await chipName(attributePath, otherPath, scan)) ?? (await driverName(devicePath, scan)) ?? UNNAMED_CHIP;
   const device = await deviceInfo(devicePath, scan);
-  return { id: chipId(name, device), name, hwmonPath, attributePath, files };
+  const folder: ChipFolder = { id: chipId(name, device), name, hwmonPath, attributePath, files };
+  if (device?.subsystem !== undefined) folder.subsystem = device.subsystem;
+  return folder;
 }
 
 function wantedFiles(attributePath: string, listing: string[], { limits, problems }: Scan): string[] {
@@ -183,5 +187,7 @@ export async function readChip(folder: ChipFolder, reader: SysfsReader, signal: 
       attributes.set(file, { error: ioError(path, error) });
     }
   }
-  return { id: folder.id, name: folder.name, path: folder.attributePath, attributes };
+  const chip: RawChip = { id: folder.id, name: folder.name, path: folder.attributePath, attributes };
+  if (folder.subsystem !== undefined) chip.subsystem = folder.subsystem;
+  return chip;
 }

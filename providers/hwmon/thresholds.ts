@@ -53,9 +53,11 @@ export const TEMP_UNSET_REGISTER: readonly number[] = [127_000, 255_000, -128_00
  *   8-bit register extremes above;
  * - an upper temperature limit of 0 °C (e.g. `crit` 0 on chips without one);
  * - any other quantity's limit of 0 (fan `min` 0 disables the alarm; `in`
- *   min = max = 0 on chips that never set limits).
+ *   min = max = 0 on chips that never set limits);
+ * - a negative fan speed (it87 reads a limit register at 0 as -1 RPM).
  */
 export function isPlaceholderLimit(type: ChannelType, item: ThresholdItem, raw: number): boolean {
+  if (type === 'fan') return raw <= 0;
   if (type !== 'temp') return raw === 0;
   if (raw <= TEMP_ABSOLUTE_ZERO || raw >= TEMP_UNSET_KELVIN_MAX || TEMP_UNSET_REGISTER.includes(raw)) return true;
   return raw === 0 && UPPER_ITEMS.includes(item);

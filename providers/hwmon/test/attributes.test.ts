@@ -4,6 +4,7 @@ import {
   parseAttributeInteger,
   parseAttributeName,
   parseLabel,
+  pwmFullScale,
   pwmPercent,
   QUANTITIES,
   scaleReading,
@@ -111,4 +112,7 @@ t.test('pwmPercent maps 0–255 to percent with one decimal and refuses the rest
   t.equal(pwmPercent(255), 100);
   t.throws(() => pwmPercent(256, '/p'), { code: 'BAD_VALUE', path: '/p' });
   t.throws(() => pwmPercent(-1), { code: 'BAD_VALUE' });
+  t.equal(pwmPercent(30, '', pwmFullScale('nouveau')), 30, "nouveau's is a percentage");
+  t.throws(() => pwmPercent(101, '', pwmFullScale('nouveau')), { code: 'BAD_VALUE' });
+  t.equal(pwmFullScale('nct6798'), 255);
 });

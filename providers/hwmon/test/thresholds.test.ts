@@ -33,8 +33,9 @@ t.test('other quantities: 0 is the placeholder, on either side', async (t) => {
     t.ok(isPlaceholderLimit(type, 'min', 0), `${type} min 0`);
     t.ok(isPlaceholderLimit(type, 'max', 0), `${type} max 0`);
     t.notOk(isPlaceholderLimit(type, 'max', 127000), `${type} max 127000 is a value`);
-    t.notOk(isPlaceholderLimit(type, 'min', -12000), `${type} negative is a value`);
+    if (type !== 'fan') t.notOk(isPlaceholderLimit(type, 'min', -12000), `${type} negative is a value`);
   }
+  t.ok(isPlaceholderLimit('fan', 'min', -1), "it87's register at 0: no fan turns backwards");
 });
 
 t.test('usableLimits drops placeholders', async (t) => {

@@ -1,0 +1,126 @@
+/**
+ * Trees from a third hunt of real machines' hwmon output, rebuilt as small
+ * sysfs trees (values as the captures show them, serials left out) and read
+ * through the whole provider. Each test names its source.
+ */
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import t, { type Test } from 'tap';
+import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
+import { validateSnapshot } from '../../../src/providers/validate.js';
+import { createHwmonProvider, createSysfsReader, resolveOptions } from '../index.js';
+import { context, sensorById } from './helpers.js';
+
+/** One chip: its device folder under `devices/`, the class its device belongs to, and its attribute files. */
+interface ChipTree {
+  device: string;
+  /** `bus/platform`, `bus/pci`, `class/power_supply`, … (the device's `subsystem` link). */
+  subsystem: string;
+  files: Record<string, string | number>;
+}
+
+/** Writes the chips as a current-kernel tree (hwmonN in the given order) and samples it. */
+async function sampleTree(t: Test, chips: ChipTree[]): Promise<HardwareSnapshot> {
+  const root = await mkdtemp(join(tmpdir(), 'hwmon-unseen-'));
+  t.teardown(() => rm(root, { recursive: true, force: true }));
+  await mkdir(join(root, 'class', 'hwmon'), { recursive: true });
+  for (const [n, chip] of chips.entries()) {
+    const device = join(root, 'devices', chip.device);
+    const hwmon = join(device, 'hwmon', `hwmon${n}`);
+    await mkdir(hwmon, { recursive: true });
+    for (const [file, value] of Object.entries(chip.files)) await writeFile(join(hwmon, file), `${value}\n`);
+    await mkdir(join(root, chip.subsystem), { recursive: true });
+    await symlink(relative(device, join(root, chip.subsystem)), join(device, 'subsystem'));
+    // As the kernel makes it: up to the device's parent, then down by name (`../../../0000:09:00.0`).
+    await symlink(join(relative(hwmon, dirname(device)), basename(device)), join(hwmon, 'device'));
+    await symlink(relative(join(root, 'class', 'hwmon'), hwmon), join(root, 'class', 'hwmon', `hwmon${n}`));
+  }
+  const options = resolveOptions({ root });
+  const snapshot = await createHwmonProvider(options, createSysfsReader(options)).sample(context());
+  validateSnapshot(snapshot);
+  return snapshot;
+}
+
+const fanOf = (snapshot: HardwareSnapshot, id: string) => snapshot.fans?.find((f) => f.id === id);
+
+t.test("nouveau's duty cycle is a percentage, not 0–255", async (t) => {
+  // A node_exporter /metrics capture of a desktop (nouveau at 0000:09:00.0, k10temp, asus-wmi), public on GitHub:
+  // node_hwmon_pwm 100, node_hwmon_pwm_min 30, node_hwmon_pwm_max 100, pwm_enable -1, fan1 0 RPM.
+  // drm/nouveau/nouveau_hwmon.c serves pwm1 as the fan's power in percent, pwm1_min/pwm1_max as its allowed range.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:03.1/0000:09:00.0',
+      subsystem: 'bus/pci',
+      files: {
+        name: 'nouveau', temp1_input: 38000, temp1_max: 95000, temp1_crit: 105000, temp1_emergency: 135000,
+        fan1_input: 0, pwm1: 100, pwm1_min: 30, pwm1_max: 100, pwm1_enable: -1,
+      },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:nouveau-pci-0900/pwm1'), { value: 100, unit: 'percent' });
+  t.same(sensorById(snapshot, 'hwmon:nouveau-pci-0900/temp1').thresholds, { upperNonCritical: 95, upperCritical: 105, upperFatal: 135 });
+  t.match(fanOf(snapshot, 'hwmon:nouveau-pci-0900/fan1'), { status: 'ok', idleAllowed: true, variableSpeed: true });
+});
+
+t.test("a power supply class device's min and max are its range, no limits", async (t) => {
+  // The same kind of capture of a Dell laptop charging over USB-C (ucsi_source_psy_usbc000:003):
+  // in0 20 V (min 5 V, max 20 V), curr1 2.25 A (max 2.25 A); the ports without a charger read 5 V with min = max = 5 V.
+  // power_supply_hwmon.c maps in_min/in_max/curr_max to VOLTAGE_MIN/VOLTAGE_MAX/CURRENT_MAX: what the supply
+  // can deliver (Documentation/ABI/testing/sysfs-class-power), which a negotiated 20 V reaches by design.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/USBC000:00/power_supply/ucsi-source-psy-USBC000:003',
+      subsystem: 'class/power_supply',
+      files: { name: 'ucsi_source_psy_USBC000:003', in0_input: 20000, in0_min: 5000, in0_max: 20000, curr1_input: 2250, curr1_max: 2250 },
+    },
+  ]);
+  const [in0, curr1] = snapshot.sensors!;
+  t.match(in0, { value: 20, unit: 'volts' });
+  t.equal(in0!.thresholds, undefined, 'in0 min and max');
+  t.match(curr1, { value: 2.25, unit: 'amps' });
+  t.equal(curr1!.thresholds, undefined, 'curr1 max');
+});
+
+t.test("it87's fan limit -1 (a register at 0) is no limit", async (t) => {
+  // `sensors` on an ASUS PRIME X370-Pro, it8665 (lm-sensors/lm-sensors#93): fan5 0 RPM (min = -1 RPM) ALARM,
+  // fan6 1303 RPM (min = -1 RPM). it87.c reads a fan count register of 0 as -1.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/it87.656',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'it8665', fan1_input: 1313, fan1_min: 11, fan1_alarm: 0, fan3_input: 0, fan3_min: 26, fan3_alarm: 1,
+        fan5_input: 0, fan5_min: -1, fan5_alarm: 1, fan6_input: 1303, fan6_min: -1, fan6_alarm: 0,
+      },
+    },
+  ]);
+  const fan = (n: number) => sensorById(snapshot, `hwmon:it8665-isa-0290/fan${n}`);
+  t.same(fan(1).thresholds, { lowerNonCritical: 11 });
+  t.match(fan(6), { value: 1303, thresholds: undefined, health: undefined });
+  t.match(fan(5), { value: 0, thresholds: undefined, health: undefined }, 'its alarm compares with the unset limit');
+  t.same(
+    snapshot.fans!.map((f) => [f.id.split('/')[1], f.status]),
+    [['fan1', 'ok'], ['fan3', 'failed'], ['fan5', 'unknown'], ['fan6', 'ok']],
+  );
+});
+
+t.test("asus_wmi_sensors' 216 °C is a header with nothing connected", async (t) => {
+  // `sensors` on ASUS boards through the BIOS's WMI interface (Meliox/PVE-mods#41, electrified/asus-wmi-sensors#30 and #47):
+  // "Tsensor 1 Temperature: +216.0°C", "Water In: +216.0°C" on every board whose T_Sensor or water headers are empty,
+  // "a normal value for an unterminated sensor header" (the driver's users, #30).
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/PNP0C14:00/wmi_bus/wmi_bus-PNP0C14:00/466747A0-70EC-11DE-8A39-0800200C9A66',
+      subsystem: 'bus/wmi',
+      files: {
+        name: 'asus_wmi_sensors', temp1_label: 'CPU Temperature', temp1_input: 42000,
+        temp4_label: 'Tsensor 1 Temperature', temp4_input: 216000, temp5_label: 'Water In', temp5_input: 216000,
+      },
+    },
+  ]);
+  const byLabel = (label: string) => snapshot.sensors!.find((s) => s.label === label);
+  t.match(byLabel('CPU Temperature'), { value: 42 });
+  t.match(byLabel('Tsensor 1 Temperature'), { value: null, unavailable: 'absent' });
+  t.match(byLabel('Water In'), { value: null, unavailable: 'absent' });
+});
