@@ -107,28 +107,36 @@ export async function stop(p: ThincimProcess): Promise<void> {
  * the kernel picked (listen on 0) and released can be taken at once by an
  * outgoing connection of a test running beside this one, and the server
  * started on it fails with EADDRINUSE; outgoing connections never take a
- * port below that range.
+ * port below that range. Never the same port twice in one test file (an
+ * HTTP and an HTTPS port asked for together); files running side by side
+ * draw from ~12,000 ports.
  */
 export async function freePort(): Promise<number> {
-  const below = ephemeralLow();
+  const [low, high] = pickRange();
   for (let attempt = 0; attempt < 100; attempt++) {
-    const port = LOWEST_PORT + Math.floor(Math.random() * (below - LOWEST_PORT));
-    if (await isFree(port)) return port;
+    const port = low + Math.floor(Math.random() * (high - low));
+    if (!handedOut.has(port) && await isFree(port)) {
+      handedOut.add(port);
+      return port;
+    }
   }
-  throw new Error(`no free port in ${LOWEST_PORT}–${below - 1} after 100 attempts`);
+  throw new Error(`no free port in ${low}–${high - 1} after 100 attempts`);
 }
 
-/** The lowest port tests pick: above the well-known and most registered services'. */
-const LOWEST_PORT = 20_000;
+const handedOut = new Set<number>();
 
-/** The first port of the kernel's ephemeral range (Linux's default where it cannot be read). */
-function ephemeralLow(): number {
+/**
+ * Ports 20,000 up to the kernel's ephemeral range (Linux's default range
+ * where it cannot be read); where the range starts too low to leave room,
+ * any unprivileged port, which an outgoing connection can take, as it could
+ * the kernel's own pick.
+ */
+function pickRange(): [number, number] {
+  let first = 32_768;
   try {
-    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').split(/\s+/)[0]);
-    return low > LOWEST_PORT + 1_000 ? low : 32_768;
-  } catch {
-    return 32_768;
-  }
+    first = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+  } catch { /* not Linux: its default */ }
+  return first >= 21_000 ? [20_000, first] : [1_024, 65_536];
 }
 
 /** Whether a server can listen on `port` on every address (as `--host 0.0.0.0` does). */
