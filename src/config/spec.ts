@@ -99,7 +99,7 @@ export const CONFIG_SPEC = {
     headerBytes: integer({ doc: 'Largest request header block', unit: 'bytes', default: 16 * KiB, min: 1 * KiB, max: 1 * MiB }),
     connections: integer({ doc: 'Open connections per listener, counted from the moment a connection is accepted (before TLS)', default: 256, min: 1, max: 1_000_000 }),
     connectionsPerAddress: integer({ doc: 'Open connections per listener from one client address', default: 32, min: 1, max: 1_000_000 }),
-    handshakeTimeoutMs: integer({ doc: 'Time a new HTTPS connection has to complete its TLS handshake', unit: 'ms', default: 5_000, min: 100, max: 600_000 }),
+    handshakeTimeoutMs: integer({ doc: 'Time a new HTTPS connection has to send its first bytes, and then again to complete its TLS handshake', unit: 'ms', default: 5_000, min: 100, max: 600_000 }),
     firstRequestTimeoutMs: integer({
       doc: 'Time a connection has to send a request\'s header block (its first one counted after the TLS handshake)', unit: 'ms', default: 10_000, min: 100, max: 600_000,
     }),

@@ -4,8 +4,10 @@
  * counted; TLS clients on the same port are untouched, and a client that
  * sends nothing is still closed at the handshake timeout.
  */
+import { once } from 'node:events';
 import { Agent as HttpsAgent } from 'node:https';
-import { connect as netConnect, type Socket } from 'node:net';
+import { connect as netConnect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import t from 'tap';
 import type { Test } from 'tap';
 import { loadOrCreateCertificate } from '../../src/security/index.js';
@@ -103,6 +105,43 @@ t.test('a TLS client on the same port is untouched, kept-alive connections inclu
   t.equal(again.status, 200);
   t.ok(again.reusedSocket, 'on the same connection');
   t.same(await fans(), first, 'and once more');
+});
+
+/**
+ * A GET /healthz over TLS through a relay that sends the client's first byte
+ * alone and the rest 200 ms later: the peek sees one byte of the handshake.
+ */
+async function healthzWithFirstByteAlone(port: number): Promise<string> {
+  const relay = createServer((client) => {
+    const server = netConnect({ host: '127.0.0.1', port });
+    client.once('data', (hello: Buffer) => {
+      client.pause();
+      server.write(hello.subarray(0, 1));
+      setTimeout(() => {
+        server.write(hello.subarray(1));
+        client.pipe(server);
+      }, 200);
+    });
+    server.pipe(client);
+    for (const end of [client, server]) end.on('error', () => { client.destroy(); server.destroy(); });
+  });
+  relay.listen(0, '127.0.0.1');
+  await once(relay, 'listening');
+  try {
+    const socket = tlsConnect({ host: '127.0.0.1', port: (relay.address() as AddressInfo).port, rejectUnauthorized: false });
+    await once(socket, 'secureConnect');
+    socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    const chunks: Buffer[] = [];
+    for await (const chunk of socket) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('latin1');
+  } finally {
+    relay.close();
+  }
+}
+
+t.test('a TLS handshake whose first chunk is one byte is put back whole', async (t) => {
+  const { port } = await httpsBroker(t);
+  t.match(await healthzWithFirstByteAlone(port), /^HTTP\/1\.1 200 /, 'answered over TLS');
 });
 
 t.test('a client that sends nothing is closed at limits.handshakeTimeoutMs, unanswered as before', async (t) => {
