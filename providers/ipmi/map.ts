@@ -18,7 +18,7 @@ import type {
 } from '../../src/model/snapshot.js';
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
-import { offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, worse, type OffsetTable } from './states.js';
+import { freeIpmiVerdict, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, worse, type OffsetTable } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
 
 export interface SnapshotSources {
@@ -166,29 +166,50 @@ function saysSupplyState(reading: IpmiReading): boolean {
 /**
  * `ipmitool sensor` and FreeIPMI's event bitmask print a discrete record's
  * states as bits: no bit set is nothing asserted, whatever the type; set bits
- * are read where the record's offsets are known (a redundancy set, a supply's
- * status, or the type FreeIPMI prints) and kept raw otherwise. A supply's
- * presence sensor ("PS 1 Presence") is not its status sensor: HP types it
- * Device Presence (offset 1 Device Present), others Entity Presence (offset 1
- * Entity Absent), and ipmitool's table does not say which. States read so
- * keep their meaning over FreeIPMI's state column, as its texts do.
+ * are read where the record's offsets are known and kept raw otherwise.
+ * A bit means a sensor-type offset (IPMI 2.0 table 42-3) only under the
+ * sensor-specific event/reading type (6Fh), which neither tool prints: a
+ * "PSU 1 Failure" typed Power Supply may use the generic severity offsets.
+ * So FreeIPMI's state column, computed knowing that type, has the final say:
+ * decoded states stand only where it is the verdict FreeIPMI gives them
+ * (see `confirmedBy`); otherwise the word stays raw with the column's health.
  */
 function withDecodedBits(reading: IpmiReading, role: Role | undefined): IpmiReading {
   const bits = reading.stateBits;
   if (bits === undefined || reading.states.length > 0) return reading;
-  const table = offsetTable(reading, role);
-  if (bits !== 0 && !table) return reading;
   const { rawState: _raw, stateBits: _bits, health, ...rest } = reading;
-  const states = table && bits !== 0 ? statesFromBits(table, bits) : [];
-  const judged = states.length > 0 && states.every((state) => stateMeaning(state) !== undefined);
-  return { ...rest, ...(health && !judged ? { health } : {}), states };
+  if (bits === 0) return { ...rest, ...(health ? { health } : {}), states: [] };
+  const table = offsetTable(reading, role);
+  const states = table ? statesFromBits(table, bits) : [];
+  return states.length > 0 && confirmedBy(health, states) ? { ...rest, states } : reading;
 }
 
+/**
+ * The offsets a record's bits are read by: a redundancy set's, a supply's
+ * status sensor's; by the printed type alone only where FreeIPMI's state
+ * column can confirm them. A supply's presence sensor ("PS 1 Presence") stays
+ * raw whatever its type: HP reads it by the generic Device Present offsets
+ * (offset 1 Device Present), others as Entity Presence (offset 1 Entity Absent).
+ */
 function offsetTable(reading: IpmiReading, role: Role | undefined): OffsetTable | undefined {
   if (role === 'redundancy') return 'redundancy';
-  const byType = offsetTableOfType(reading.sensorType);
-  if (byType) return byType;
-  return role === 'supply' && !PRESENCE_NAME.test(reading.name) ? 'powerSupply' : undefined;
+  if (role === 'supply') return PRESENCE_NAME.test(reading.name) ? undefined : 'powerSupply';
+  return reading.health === undefined ? undefined : offsetTableOfType(reading.sensorType);
+}
+
+/**
+ * Whether FreeIPMI's state column confirms decoded states: it is what
+ * FreeIPMI's interpretation gives them, so their health is the column's,
+ * except an absent entity, Critical to FreeIPMI and no fault here, as in
+ * text. '0002h' Critical on Entity Presence is Entity Absent (generic Device
+ * Present's offset 1 would be Nominal); '0004h' Critical on a supply may be
+ * a generic "transition to Critical", not Predictive failure (warning), and
+ * stays raw. Without a column (ipmitool's table) a role's offsets stand.
+ */
+function confirmedBy(column: Health | undefined, states: readonly string[]): boolean {
+  if (column === undefined) return true;
+  const verdicts = states.map((state) => freeIpmiVerdict(state) ?? 'unknown');
+  return verdicts.reduce(worse) === column;
 }
 
 // ---- numeric sensors -----------------------------------------------------------
@@ -570,7 +591,7 @@ function supplyStatus(record: Classified): StatusVerdict {
   if (reading.unavailable) return { status: 'unknown', reason: reading.unavailable === 'disabled' ? 'disabled' : 'no reading' };
   if (reading.states.length === 0) {
     if (record.numeric) return speedStatus(record.numeric);
-    if (reading.rawState !== undefined) return { status: 'unknown', reason: `state ${reading.rawState}`, raw: true };
+    if (reading.rawState !== undefined) return rawStatus(reading, reading.rawState);
     return { status: 'failed', reason: 'not present' };
   }
   return reading.states
@@ -584,6 +605,20 @@ function supplyStatus(record: Classified): StatusVerdict {
       return verdict;
     })
     .reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
+}
+
+/**
+ * A raw reading says nothing of the supply, unless FreeIPMI's state column
+ * judged it: a word it read knowing the event/reading type ("PSU 1 Failure"
+ * '0002h' Warning is a degraded supply, not a failed one).
+ */
+function rawStatus(reading: IpmiReading, rawState: string): StatusVerdict {
+  const reason = `state ${rawState}`;
+  // Only FreeIPMI's word carries a column; ipmitool's discrete statuses say whether a sensor reads.
+  const column = reading.stateBits === undefined ? undefined : reading.health;
+  const status = column && SUPPLY_BY_HEALTH[column];
+  if (status === undefined) return { status: 'unknown', reason, raw: true };
+  return status === 'ok' ? { status } : { status, reason };
 }
 
 // ---- redundancy ----------------------------------------------------------------

@@ -16,14 +16,16 @@ export interface StateMeaning {
   /** Why, when the supply is not ok: becomes `PowerSupply.statusReason`. */
   reason?: string;
   redundancy?: RedundancyStatus;
+  /** FreeIPMI's state column for the state, where its interpretation file differs from `health` (an absent part is Critical). */
+  freeIpmi?: Health;
 }
 
 const psu = (health: Health, supply: DeviceStatus, reason?: string): StateMeaning => ({ health, kind: 'powerSupplyStatus', supply, ...(reason ? { reason } : {}) });
 const intrusion = (health: Health): StateMeaning => ({ health, kind: 'intrusion' });
 const redundancy = (health: Health, status: RedundancyStatus): StateMeaning => ({ health, kind: 'redundancy', redundancy: status });
 const presence: StateMeaning = { health: 'ok', kind: 'presence', supply: 'ok' };
-/** A module that is not there: fine for a presence sensor, a failed supply where it is one (a pulled PSU). */
-const absence: StateMeaning = { health: 'ok', kind: 'presence', supply: 'failed', reason: 'not present' };
+/** A module that is not there: fine for a presence sensor, a failed supply where it is one (a pulled PSU). FreeIPMI calls it Critical. */
+const absence: StateMeaning = { health: 'ok', kind: 'presence', supply: 'failed', reason: 'not present', freeIpmi: 'critical' };
 const plain = (health: Health): StateMeaning => ({ health });
 
 const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
@@ -151,6 +153,12 @@ export function knownStates(): string[] {
 export function stateMeaning(text: string): StateMeaning | undefined {
   const key = normaliseState(text);
   return TABLE.get(key) ?? TABLE.get(key.replace(/ \(.*\)$/, ''));
+}
+
+/** The state FreeIPMI's column gives a known state text, as its default interpretation file does; undefined for others. */
+export function freeIpmiVerdict(text: string): Health | undefined {
+  const meaning = stateMeaning(text);
+  return meaning && (meaning.freeIpmi ?? meaning.health);
 }
 
 /** Every state text of a kind, for `DiscreteSensor.possibleStates`. */

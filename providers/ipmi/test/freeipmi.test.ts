@@ -67,7 +67,7 @@ t.test('--output-event-bitmask: a discrete record keeps its offsets as bits, a t
   ].join('\n'));
   t.equal(noise.length, 0);
   t.match(named(readings, 'CPU1_C1D1'), { eventClass: 'discrete', states: [], rawState: '0060h', stateBits: 0x60, health: 'warning' });
-  t.match(named(readings, 'PS2 Status'), { states: [], rawState: '0003h', stateBits: 3 });
+  t.match(named(readings, 'PS2 Status'), { states: [], rawState: '0003h', stateBits: 3, health: 'critical' }, 'the column stays: it confirms the offsets');
   t.match(named(readings, 'Inlet Temp'), { value: 20, health: 'ok' });
   t.equal(named(readings, 'Inlet Temp').crossed, undefined);
   t.match(named(readings, 'Exhaust Temp'), { value: 71, health: 'warning', crossed: 'upperNonCritical' });

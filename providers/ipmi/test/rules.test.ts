@@ -459,6 +459,41 @@ t.test("FreeIPMI's event bitmask, as ipmi_exporter records it: offsets are read 
   t.match(discrete(snapshot, 'ipmi:Front LED'), { state: '0001h', health: 'ok' }, "bits of an OEM type stay raw, judged by FreeIPMI's state");
 });
 
+t.test("FreeIPMI's state column has the final say on a word: offsets it does not confirm stay raw, judged by the column", async (t) => {
+  // A bit is a sensor-type offset only under the sensor-specific reading type (6Fh), which FreeIPMI does not print:
+  // HP's "PS 1 Presence" uses generic Device Present (offset 1 Device Present), a "PSU n Failure" the generic
+  // severities (offset 1 transition to Non-critical, 2 to Critical). FreeIPMI's column is computed knowing the type.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      '40,PS 1 Presence,Power Supply,Nominal,N/A,N/A,0002h',
+      '41,PSU 2 Failure,Power Supply,Warning,N/A,N/A,0002h',
+      '42,PSU 3 Failure,Power Supply,Critical,N/A,N/A,0004h',
+      '50,FAN8 SYS,Entity Presence,Nominal,N/A,N/A,0002h',
+      '51,FAN9 SYS,Entity Presence,Critical,N/A,N/A,0001h',
+      '52,BP Drive 2,Drive Slot,Critical,N/A,N/A,0001h',
+    ].join('\n')).readings,
+  });
+  t.match(discrete(snapshot, 'ipmi:PS 1 Presence'), { kind: 'powerSupplyStatus', state: '0002h', health: 'ok' }, 'no "Failure detected"');
+  t.match(discrete(snapshot, 'ipmi:PSU 2 Failure'), { state: '0002h', health: 'warning' });
+  t.match(discrete(snapshot, 'ipmi:PSU 3 Failure'), { state: '0004h', health: 'critical' }, 'no "Predictive failure" (warning)');
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PS 1 Presence', 'ok', undefined],
+    ['PSU 2 Failure', 'degraded', 'state 0002h'],
+    ['PSU 3 Failure', 'failed', 'state 0004h'],
+  ], "a supply follows the column's health, not a misread offset");
+  t.match(discrete(snapshot, 'ipmi:FAN8 SYS'), { state: '0002h', health: 'ok' }, 'Nominal: generic Device Present, not Entity Absent');
+  t.match(discrete(snapshot, 'ipmi:FAN9 SYS'), { state: '0001h', health: 'critical' }, 'Critical: generic Device Absent, not Entity Present');
+  t.match(discrete(snapshot, 'ipmi:BP Drive 2'), { state: '0001h', health: 'critical' }, 'Critical: not Drive Presence');
+});
+
+t.test("FreeIPMI's event bitmask without a state column: offsets are read by role alone, as in ipmitool's table", async (t) => {
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput(['10,PS2 Status,Power Supply,N/A,N/A,0003h', '96,CPU1_C1D1,Memory,N/A,N/A,0060h'].join('\n')).readings,
+  });
+  t.match(discrete(snapshot, 'ipmi:PS2 Status'), { state: 'Failure detected', health: 'critical' });
+  t.match(discrete(snapshot, 'ipmi:CPU1_C1D1'), { state: '0060h', health: 'unknown' }, 'a type alone, unconfirmed, is no reading type');
+});
+
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
   const files = ['sdr-csv.txt', 'sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
   for (const file of files) {
