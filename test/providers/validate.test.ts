@@ -380,3 +380,18 @@ t.test('nothing is served again for a duplicate, nor what the provider has spoil
   t.same(spoilt.snapshot.fans, []);
   t.same(spoilt.lost, new Map());
 });
+
+t.test('an item served again stays lost when a reference it holds is dropped', async (t) => {
+  // The reviewer's case: fan1 named group g1, which the sample before did not have.
+  const previous = fullSnapshot();
+  previous.fans![0] = { ...previous.fans![0]!, status: 'ok', redundancyGroup: 'g1' };
+  const { snapshot, lost } = settled((s) => {
+    s.fans[0] = { ...s.fans[0], status: 'failed', label: 'x'.repeat(1025), redundancyGroup: 'g1' };
+    s.redundancy.push({ id: 'g1', label: 'G1', kind: 'fan', status: 'bogus' }); // refused, never served
+  }, previous);
+  const fan = snapshot.fans![0]!;
+  t.match(fan, { id: 'fan1', label: 'Fan 1', status: 'ok' }, 'the fan as served before');
+  t.equal(fan.redundancyGroup, undefined, 'without its group, which is not served');
+  t.equal(lost.get(fan), "invalid in the provider's sample (label)", 'lost: its failure is not hidden behind the old status');
+  t.equal(lost.size, 1);
+});
