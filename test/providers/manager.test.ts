@@ -433,3 +433,20 @@ t.test('a bad item is refused alone, kept in the state, and logged when what is 
   t.same(m.input().hardware[0]!.lost, new Map());
   t.equal(m.input().hardware[0]!.snapshot!.sensors![0]!.value, 25);
 });
+
+t.test('an item refused sample after sample stays served, lost, with its last reading', async (t) => {
+  let value: unknown = 24;
+  const { provider } = hardware('acme', async () => ({ sensors: [{ ...inlet, value }] }) as HardwareSnapshot);
+  let now = 1000;
+  const m = manager([loaded(provider)], { now: () => now });
+  await m.refresh();
+  value = 'hot';
+  for (now = 2000; now <= 4000; now += 1000) {
+    await m.refresh();
+    const { snapshot, lost, readings } = m.input().hardware[0]!;
+    const served = snapshot!.sensors!;
+    t.same(served.map((s) => [s.id, s.value]), [['acme:inlet', null]], `sample at ${now}: served again`);
+    t.equal(lost!.get(served[0]!), "invalid in the provider's sample (value)", `sample at ${now}: lost`);
+    t.same(readings!.get('acme:inlet'), { value: 24, decimals: 0, state: 'Normal', lostSince: 2000 }, `sample at ${now}: lost since the first`);
+  }
+});
