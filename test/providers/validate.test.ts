@@ -269,6 +269,12 @@ t.test('a bad field refuses its item only; the rest of the sample is served', as
   t.same(ids(snapshot.sensors), ['f1'], 'the other sensors are served');
   t.match(refused, [{ list: 'sensors', index: 0, id: 't1', field: '.value' }]);
   t.equal(accepted(edited((s) => (s.sensors[0].id = 7))).refused[0]!.id, undefined, 'a bad id is no id to follow');
+  // Every shape checks the id first, so a refusal names the id only when it passed: every other field here is bad too.
+  for (const [list, items] of Object.entries(fullSnapshot()).filter(([list]) => list !== 'system')) {
+    const item = { ...Object.fromEntries(Object.keys(items[0]).map((key) => [key, Number.NaN])), id: '' };
+    const { told } = accepted(edited((s) => (s[list][0] = item)));
+    t.same(told, [`snapshot.${list}[0].id: expected a non-empty string, got string ""`], `${list}: the id is checked first`);
+  }
 });
 
 t.test('a later item with an id already seen is refused; the first keeps the id', async (t) => {
