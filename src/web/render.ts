@@ -108,7 +108,7 @@ export function ageText(ms: number): string {
 const PROVIDER_STATE: Readonly<Record<ProviderView['state'], NagiosState>> = { sampling: 'OK', failed: 'CRITICAL', starting: 'UNKNOWN' };
 
 export function providerText(p: ProviderView): string {
-  if (p.state === 'sampling') return p.refusedItems.length === 0 ? 'sampling' : `sampling; ${p.refusedItems.length} invalid item${p.refusedItems.length === 1 ? '' : 's'} refused`;
+  if (p.state === 'sampling') return p.refusedCount === 0 ? 'sampling' : `sampling; ${p.refusedCount} invalid item${p.refusedCount === 1 ? '' : 's'} refused`;
   if (p.state === 'starting') return 'starting: no sample yet';
   const backoff = p.backoffUntil ? `; backed off until ${utcTime(p.backoffUntil)}` : '';
   return `failed ${p.consecutiveFailures} time${p.consecutiveFailures === 1 ? '' : 's'}: ${p.lastError ?? 'unknown error'}${backoff}`;

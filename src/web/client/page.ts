@@ -15,7 +15,7 @@ type Thresholds = Partial<Record<ThresholdName, number>>;
 type ThresholdName = 'LowerThresholdFatal' | 'LowerThresholdCritical' | 'LowerThresholdNonCritical' | 'UpperThresholdNonCritical' | 'UpperThresholdCritical' | 'UpperThresholdFatal';
 interface Reading { value: number; text: string; unit: string; thresholds: Thresholds }
 interface ElementData { id: string; kind: string; name: string; state: State; health: string; currentState: string | null; reading: Reading | null; spark: (number | null)[] }
-interface Provider { name: string; state: 'sampling' | 'failed' | 'starting'; lastSample: number | null; lastError: string | null; consecutiveFailures: number; backoffUntil: number | null; refusedItems: string[] }
+interface Provider { name: string; state: 'sampling' | 'failed' | 'starting'; lastSample: number | null; lastError: string | null; consecutiveFailures: number; backoffUntil: number | null; refusedCount: number }
 interface HwEvent { sequence: number; time: number; severity: string; message: string }
 interface Point { time: number; value: number | null }
 /** GET /api/v1/sensors/:id/history. */
@@ -120,7 +120,7 @@ function renderSamples(view: Status, serverNow: number): void {
 }
 
 function providerText(p: Provider): string {
-  if (p.state === 'sampling') return p.refusedItems.length === 0 ? 'sampling' : `sampling; ${p.refusedItems.length} invalid item${p.refusedItems.length === 1 ? '' : 's'} refused`;
+  if (p.state === 'sampling') return p.refusedCount === 0 ? 'sampling' : `sampling; ${p.refusedCount} invalid item${p.refusedCount === 1 ? '' : 's'} refused`;
   if (p.state === 'starting') return 'starting: no sample yet';
   const backoff = p.backoffUntil ? `; backed off until ${utcTime(p.backoffUntil)}` : '';
   return `failed ${p.consecutiveFailures} time${p.consecutiveFailures === 1 ? '' : 's'}: ${p.lastError ?? 'unknown error'}${backoff}`;
