@@ -5,7 +5,7 @@
  * CIMErrors naming the provider.
  */
 import { CIMError, CIMInstance, CIMStatus, sameName } from '../cim/index.js';
-import type { InstanceSample, ProviderSample } from '../model/input.js';
+import { NOTHING_LOST, type InstanceSample, type ProviderSample } from '../model/input.js';
 import { NO_READINGS, rememberReadings, type ReadingMemory } from '../model/readings.js';
 import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../model/snapshot.js';
 import type { ClassRepository } from '../repository/types.js';
@@ -95,8 +95,6 @@ export interface RunnerOptions {
 }
 
 type Sensor = NumericSensor | DiscreteSensor;
-
-const NOTHING_LOST: ReadonlyMap<object, string> = new Map();
 
 export class ProviderRunner {
   readonly provider: Provider;
