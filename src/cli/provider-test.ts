@@ -140,12 +140,14 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
     if (!detected) problems.push(`detect: the provider found nothing to report here${detailOf(runner)}`);
     const started = Date.now();
     const ok = await runner.sample();
-    const { lastError, cleanedText, refusedItems } = runner.state();
-    io.stdout.write(`sample    ${ok ? `ok in ${Date.now() - started} ms${refusedNote(refusedItems.length)}` : `failed: ${lastError}`}\n`);
+    const { lastError, cleanedText, refusedItems, refusedCount } = runner.state();
+    io.stdout.write(`sample    ${ok ? `ok in ${Date.now() - started} ms${refusedNote(refusedCount)}` : `failed: ${lastError}`}\n`);
     if (!ok) problems.push(`sample: ${lastError}`);
     for (const note of cleanedText) problems.push(`sample: ${note}`);
     // The broker serves the rest of such a sample; the author must still see each item it leaves out.
     for (const note of refusedItems) problems.push(`sample: item refused: ${note}`);
+    const unlisted = refusedCount - refusedItems.length;
+    if (unlisted > 0) problems.push(`sample: ${unlisted} more item${unlisted === 1 ? '' : 's'} refused, not listed`);
     const input = modelInput(runner, loaded, args.hostname);
     const entries = buildModel(input, { onProblem: (p) => problems.push(`model: ${p.subject}: ${p.message}`) });
     problems.push(...checkModel(entries, repository));

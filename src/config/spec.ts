@@ -109,7 +109,7 @@ export const CONFIG_SPEC = {
       doc: 'Open pull enumeration contexts per user, and per client address of anonymous callers (IPv6: per /64)', default: 32, min: 1, max: 1_000_000,
     }),
     enumerationContextsAnonymous: integer({
-      doc: 'Open pull enumeration contexts of all anonymous callers together, whatever their addresses (so that many addresses cannot take every context from users)', default: 128, min: 1, max: 1_000_000,
+      doc: 'Open pull enumeration contexts of all anonymous callers together, whatever their addresses (so that many addresses cannot take every context from users); with `auth: none` every caller without credentials is anonymous, so this bounds them all together', default: 128, min: 1, max: 1_000_000,
     }),
     requestTimeoutMs: integer({ doc: 'Time to receive a whole request', unit: 'ms', default: 30_000, min: 100, max: 3_600_000 }),
     maxObjectCount: integer({ doc: 'Largest MaxObjectCount honoured per pull', default: 10_000, min: 1, max: 10_000_000 }),

@@ -22,6 +22,9 @@ export interface ProviderSample {
   lost?: ReadonlyMap<object, string>;
 }
 
+/** A sample's `lost` when nothing of it is: most samples. */
+export const NOTHING_LOST: ReadonlyMap<object, string> = new Map();
+
 /** The last instances of one instance provider (the OEM path). */
 export interface InstanceSample {
   provider: string;

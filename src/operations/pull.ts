@@ -20,12 +20,13 @@ import { prepare, select } from './query.js';
 import type { Caller, InstanceView, OperationContext, Param, Result } from './types.js';
 import { instanceView } from './view.js';
 
+/** The bounds on open sessions; their defaults are the configuration's (limits.enumerationContexts*), and only there. */
 export interface PullLimits {
   maxSessions: number;
-  /** Open sessions per principal (a user, an anonymous caller's address); default maxSessions. */
-  maxSessionsPerOwner?: number;
-  /** Open sessions of every anonymous caller together; default maxSessions. */
-  maxAnonymousSessions?: number;
+  /** Open sessions per principal (a user, an anonymous caller's address). */
+  maxSessionsPerOwner: number;
+  /** Open sessions of every anonymous caller together. */
+  maxAnonymousSessions: number;
   /** OperationTimeout when the client sends none. */
   defaultTimeoutSec: number;
   /** The largest OperationTimeout accepted. */
@@ -73,11 +74,10 @@ export class PullSessions {
     this.#sweep();
     const owner = ownerOf(caller);
     const { own, anonymous } = this.#countOf(owner);
-    const perOwner = this.limits.maxSessionsPerOwner ?? this.limits.maxSessions;
+    const { maxSessionsPerOwner: perOwner, maxAnonymousSessions: maxAnonymous } = this.limits;
     if (own >= perOwner) {
       throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED, `too many open enumeration contexts of this ${caller.user === undefined ? 'anonymous client address' : 'user'} (limit ${perOwner}); close or finish some first`);
     }
-    const maxAnonymous = this.limits.maxAnonymousSessions ?? this.limits.maxSessions;
     if (caller.user === undefined && anonymous >= maxAnonymous) {
       throw new CIMError(CIMStatus.SERVER_LIMITS_EXCEEDED,
         `too many open enumeration contexts of anonymous callers, all addresses together (limit ${maxAnonymous}); close or finish some first, or authenticate`);

@@ -32,7 +32,8 @@ export function settleRefused(
   accepted: HardwareSnapshot, refused: readonly RefusedItem[], previous: HardwareSnapshot | undefined, limits: SnapshotLimits,
 ): Settled {
   const snapshot = { ...accepted } as Lists;
-  const lost = new Map<object, string>();
+  /** Why each item served again is lost, by id key: dropping references copies items, so they are marked after. */
+  const reasons = new Map<string, string>();
   const served = servedIds(snapshot);
   const before = new Earlier(previous);
   const grown = new Set<ItemList>();
@@ -43,9 +44,22 @@ export function settleRefused(
     grown.add(item.list);
     snapshot[item.list]!.push(again);
     served.add(idKey(item.list, again.id));
-    lost.set(again, `invalid in the provider's sample (${item.field.slice(1) || 'the item'})`);
+    reasons.set(idKey(item.list, again.id), `invalid in the provider's sample (${item.field.slice(1) || 'the item'})`);
   }
-  return { snapshot: dropReferences(snapshot as HardwareSnapshot, missingIds(refused, served)), lost };
+  const settled = dropReferences(snapshot as HardwareSnapshot, missingIds(refused, served));
+  return { snapshot: settled, lost: lostItems(settled as Lists, grown, reasons) };
+}
+
+/** The items served again, as finally served, each with why it is lost (ids are unique in their space by now). */
+function lostItems(snapshot: Lists, grown: ReadonlySet<ItemList>, reasons: ReadonlyMap<string, string>): Map<object, string> {
+  const lost = new Map<object, string>();
+  for (const list of grown) {
+    for (const item of snapshot[list]!) {
+      const reason = reasons.get(idKey(list, item.id));
+      if (reason !== undefined) lost.set(item, reason);
+    }
+  }
+  return lost;
 }
 
 /** The items of the snapshot served before, found by id (each list indexed when first asked). */

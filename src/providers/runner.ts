@@ -5,7 +5,7 @@
  * CIMErrors naming the provider.
  */
 import { CIMError, CIMInstance, CIMStatus, sameName } from '../cim/index.js';
-import type { InstanceSample, ProviderSample } from '../model/input.js';
+import { NOTHING_LOST, type InstanceSample, type ProviderSample } from '../model/input.js';
 import { NO_READINGS, rememberReadings, type ReadingMemory } from '../model/readings.js';
 import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../model/snapshot.js';
 import type { ClassRepository } from '../repository/types.js';
@@ -66,11 +66,20 @@ export interface ProviderState {
   /** The strings of the last good sample served with U+FFFD for characters XML cannot carry (validateSnapshot). */
   cleanedText: string[];
   /**
-   * The items the last good sample had invalid, each with why (acceptSnapshot):
-   * left out, or served from the sample before as lost.
+   * The first REFUSED_ITEMS_KEPT items the last good sample had invalid, each
+   * with why (acceptSnapshot): left out, or served from the sample before as lost.
    */
   refusedItems: string[];
+  /** How many items the last good sample had invalid, those not in `refusedItems` included. */
+  refusedCount: number;
 }
+
+/**
+ * The refused items told in a provider's state, status API, page and log: a
+ * provider with 100,000 bad items would otherwise copy one string per item
+ * into each poll of /api/v1/status. `refusedCount` counts them all.
+ */
+export const REFUSED_ITEMS_KEPT = 20;
 
 export interface RunnerOptions {
   loaded: LoadedProvider;
@@ -87,8 +96,6 @@ export interface RunnerOptions {
 
 type Sensor = NumericSensor | DiscreteSensor;
 
-const NOTHING_LOST: ReadonlyMap<object, string> = new Map();
-
 export class ProviderRunner {
   readonly provider: Provider;
   readonly name: string;
@@ -100,8 +107,8 @@ export class ProviderRunner {
   #lost: ReadonlyMap<object, string> = NOTHING_LOST;
   /** The refusals of the sample being read: one list, emptied for each, as most samples have none. */
   readonly #refused: RefusedItem[] = [];
-  /** The paths of the refused items last logged, to log them once per change. */
-  #refusedPaths = '';
+  /** What the refused items' log line last told (the paths kept, and the count), to log it once per change. */
+  #refusedTold = '';
   #readings: ReadingMemory = NO_READINGS;
   #instances: CIMInstance[] | undefined;
   #sensors = new Map<string, Sensor>();
@@ -126,6 +133,7 @@ export class ProviderRunner {
       failures: 0,
       cleanedText: [],
       refusedItems: [],
+      refusedCount: 0,
     };
   }
 
@@ -260,18 +268,20 @@ export class ProviderRunner {
   }
 
   /**
-   * Keeps the refused items in the state, and logs them when other fields
-   * are refused than at the last sample: not at every sample, nor when only
-   * a bad value quoted changes.
+   * Keeps the first refused items and their count in the state, and logs
+   * them when other fields are refused than at the last sample, or another
+   * count: not at every sample, nor when only a bad value quoted changes.
    */
   #noteRefused(refused: readonly RefusedItem[]): void {
-    if (refused.length === 0 && this.#refusedPaths === '') return;
-    this.#state.refusedItems = refused.map(refusedText);
-    const paths = refused.map(refusedPath).join('\n');
-    if (paths !== this.#refusedPaths && refused.length > 0) {
-      this.#log.warn({ refused: this.#state.refusedItems }, 'snapshot items refused; the rest of the sample is served');
+    if (refused.length === 0 && this.#refusedTold === '') return;
+    const kept = refused.slice(0, REFUSED_ITEMS_KEPT);
+    this.#state.refusedItems = kept.map(refusedText);
+    this.#state.refusedCount = refused.length;
+    const told = refused.length === 0 ? '' : `${refused.length}\n${kept.map(refusedPath).join('\n')}`;
+    if (told !== this.#refusedTold && refused.length > 0) {
+      this.#log.warn({ refused: this.#state.refusedItems, refusedCount: refused.length }, 'snapshot items refused; the rest of the sample is served');
     }
-    this.#refusedPaths = paths;
+    this.#refusedTold = told;
   }
 
   #keepSnapshot({ snapshot, lost }: Settled, sampledAt: number): void {

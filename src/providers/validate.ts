@@ -146,7 +146,7 @@ function checkItems(snapshot: HardwareSnapshot, list: ItemList, bounds: Bounds, 
 function refusal(list: ItemList, index: number, item: unknown, failed: Invalid): RefusedItem {
   const field = failed.segments.reverse().join('');
   const raw = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-  // Every shape checks `id` first: any other field failing means the id passed.
+  // Every shape checks `id` first (test: "the id is checked first"): any other field failing means the id passed.
   const id = field !== '' && field !== '.id' && typeof raw === 'string' ? raw : undefined;
   const problem = id === undefined ? failed.problem : `${failed.problem} (id ${JSON.stringify(shorten(id))})`;
   return { list, index, id, field, problem };
@@ -364,15 +364,15 @@ const system = objectOf<SystemIdentity>({
 });
 
 const chassis = objectOf<Chassis>({
-  ...FRU,
   id: required(name),
+  ...FRU,
   tag: optional(text),
   type: optional(text),
 });
 
 const board = objectOf<Board>({
-  ...FRU,
   id: required(name),
+  ...FRU,
   label: required(name),
   hostingBoard: optional(flag),
 });

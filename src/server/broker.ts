@@ -38,11 +38,12 @@ export interface BrokerLimits extends Required<Pick<AppOptions, 'concurrentOpera
   requestTimeoutMs: number;
   maxInstancesPerResponse: number;
   maxObjectCount: number;
+  /** Open enumeration contexts, of every caller together (limits.enumerationContexts, whose default is the configuration's, as the next two's). */
   enumerationContexts: number;
-  /** Open enumeration contexts per user, and per client address of anonymous callers; default enumerationContexts. */
-  enumerationContextsPerUser?: number;
-  /** Open enumeration contexts of every anonymous caller together; default enumerationContexts. */
-  enumerationContextsAnonymous?: number;
+  /** Open enumeration contexts per user, and per client address of anonymous callers. */
+  enumerationContextsPerUser: number;
+  /** Open enumeration contexts of every anonymous caller together. */
+  enumerationContextsAnonymous: number;
   enumerationTimeoutSec: number;
   enumerationTimeoutMaxSec: number;
   /** Open connections per listener, counted from accept; beyond it a connection is answered 503 and closed. */

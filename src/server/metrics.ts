@@ -129,7 +129,7 @@ function providerGauges(registry: Registry, providers: () => ProviderState[]): v
   gauge('thincim_provider_sample_age_seconds', 'Age of the provider\'s last good sample', (p, now) => p.lastSampleAt === undefined ? undefined : (now - p.lastSampleAt) / 1000);
   perProvider('counter', 'thincim_provider_samples_total', 'Good samples taken', (p) => p.samples);
   perProvider('counter', 'thincim_provider_errors_total', 'Failed samples', (p) => p.failures);
-  gauge('thincim_provider_refused_items', 'Items the provider\'s last good sample had invalid (left out, or served lost from the sample before)', (p) => p.refusedItems.length);
+  gauge('thincim_provider_refused_items', 'Items the provider\'s last good sample had invalid (left out, or served lost from the sample before)', (p) => p.refusedCount);
 }
 
 const KINDS: readonly [classname: string, kind: string][] = [

@@ -7,6 +7,7 @@
 import type { NagiosState } from '../client/health.js';
 import { chartTitle, spanText } from './chart-layout.js';
 import { esc } from './escape.js';
+import { providerText, utcTime } from './provider-text.js';
 import { chartSvg, gaugeSvg, sparkSvg, sparkText, type ChartPoint } from './svg.js';
 import type { ElementView, EventView, GroupView, ProviderView, StatusView } from './view.js';
 
@@ -26,10 +27,6 @@ export const STATE_LABEL: Readonly<Record<NagiosState, { icon: string; word: str
 
 /** Event severities as page states. */
 const SEVERITY_STATE: Readonly<Record<string, NagiosState>> = { ok: 'OK', unknown: 'UNKNOWN', warning: 'WARNING', critical: 'CRITICAL', fatal: 'CRITICAL' };
-
-export function utcTime(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-}
 
 function time(ms: number): string {
   return `<time datetime="${new Date(ms).toISOString()}">${esc(utcTime(ms))}</time>`;
@@ -106,13 +103,6 @@ export function ageText(ms: number): string {
 }
 
 const PROVIDER_STATE: Readonly<Record<ProviderView['state'], NagiosState>> = { sampling: 'OK', failed: 'CRITICAL', starting: 'UNKNOWN' };
-
-export function providerText(p: ProviderView): string {
-  if (p.state === 'sampling') return p.refusedItems.length === 0 ? 'sampling' : `sampling; ${p.refusedItems.length} invalid item${p.refusedItems.length === 1 ? '' : 's'} refused`;
-  if (p.state === 'starting') return 'starting: no sample yet';
-  const backoff = p.backoffUntil ? `; backed off until ${utcTime(p.backoffUntil)}` : '';
-  return `failed ${p.consecutiveFailures} time${p.consecutiveFailures === 1 ? '' : 's'}: ${p.lastError ?? 'unknown error'}${backoff}`;
-}
 
 function providers(list: readonly ProviderView[]): string {
   const rows = list.map((p) => `<tr data-provider="${esc(p.name)}" class="st-${PROVIDER_STATE[p.state]}"><th scope="row">${esc(p.name)}</th>` +

@@ -46,8 +46,10 @@ export interface ProviderView {
   backoffUntil: number | null;
   /** Its readings are made up (the simulated provider). */
   simulated: boolean;
-  /** The items its last good sample had invalid, each with why: left out, or served lost. */
+  /** The first items its last good sample had invalid (REFUSED_ITEMS_KEPT), each with why: left out, or served lost. */
   refusedItems: string[];
+  /** How many items its last good sample had invalid, all of them. */
+  refusedCount: number;
 }
 
 export interface ReadingView {
@@ -222,6 +224,7 @@ export function providerView(p: ProviderState): ProviderView {
     backoffUntil: failing ? p.backoffUntil ?? null : null,
     simulated: isSimulated(p.source),
     refusedItems: p.refusedItems,
+    refusedCount: p.refusedCount,
   };
 }
 

@@ -28,6 +28,8 @@ export const TEST_LIMITS: BrokerOptions['limits'] = {
   maxInstancesPerResponse: 100_000,
   maxObjectCount: 1000,
   enumerationContexts: 16,
+  enumerationContextsPerUser: 16,
+  enumerationContextsAnonymous: 16,
   enumerationTimeoutSec: 30,
   enumerationTimeoutMaxSec: 300,
   connectionsPerAddress: 64,

@@ -358,6 +358,17 @@ t.test('items served from an earlier sample are lost, each alone; the rest is cu
   t.same(checkProfileRules(model.entries), []);
 });
 
+t.test('chassis, boards and firmware served from an earlier sample are as they were: present, OK, as in a stale snapshot', async (t) => {
+  const snapshot = fullSnapshot();
+  const reason = "invalid in the provider's sample (serialNumber)";
+  const lost = new Map<object, string>([snapshot.chassis![0]!, snapshot.boards![0]!, snapshot.firmware![0]!].map((item) => [item, reason]));
+  const { model } = build(input([sample(snapshot, { lost })]));
+  const statuses = ['OperationalStatus', 'HealthState', 'StatusDescriptions'];
+  t.same(values(model.one('Thincim_Chassis', 'ASSET-1', 'Tag'), statuses), values(full.one('Thincim_Chassis', 'ASSET-1', 'Tag'), statuses));
+  t.same(values(model.one('Thincim_Card', 'test:mb', 'Tag'), ['OperationalStatus', 'HealthState']), { OperationalStatus: [2], HealthState: 5 });
+  t.same(values(model.one('OMC_SMASHFirmwareIdentity', 'Thincim:test:bios', 'InstanceID'), ['OperationalStatus']), { OperationalStatus: [2] });
+});
+
 t.test('lost readings keep the last good one; sensors that never had one are not served', async (t) => {
   const snapshot: HardwareSnapshot = {
     sensors: [

@@ -105,7 +105,7 @@ t.test('limits.enumerationContextsAnonymous bounds anonymous callers of every ad
 });
 
 t.test('an anonymous IPv6 client is its /64, as the login limits count it; an IPv4-mapped address is its IPv4 one', async (t) => {
-  const sessions = new PullSessions({ maxSessions: 16, maxSessionsPerOwner: 1, defaultTimeoutSec: 30, maxTimeoutSec: 60 });
+  const sessions = new PullSessions({ maxSessions: 16, maxSessionsPerOwner: 1, maxAnonymousSessions: 16, defaultTimeoutSec: 30, maxTimeoutSec: 60 });
   const open = (address: string) => {
     try {
       sessions.open({ user: undefined, may: 'read', address }, CIMV2, 'instancepaths', [], instanceView({}), 30);

@@ -4,6 +4,7 @@ import type { HardwareSnapshot, NumericSensor } from '../../src/model/snapshot.j
 import type { HardwareProvider, ProviderContext } from '../../src/providers/api.js';
 import { runCommand } from '../../src/providers/child.js';
 import { ProviderManager, type ProviderManagerOptions } from '../../src/providers/manager.js';
+import { REFUSED_ITEMS_KEPT } from '../../src/providers/runner.js';
 import type { LoadedProvider } from '../../src/providers/loader.js';
 import { deferred, loaded, recordingLogger, stubRepository, until } from './helpers.js';
 
@@ -413,6 +414,7 @@ t.test('a bad item is refused alone, kept in the state, and logged when what is 
   const [state] = m.state();
   t.equal(state!.consecutiveFailures, 0, 'the sample is good');
   t.same(state!.refusedItems, ['snapshot.sensors[0].value: expected a finite number or null, got string "hot" (id "acme:inlet")']);
+  t.equal(state!.refusedCount, 1);
   const { snapshot, lost, readings } = m.input().hardware[0]!;
   t.same(snapshot!.sensors!.map((s) => [s.id, s.value]), [['acme:outlet', 30], ['acme:inlet', null]], 'served before: served again without its reading');
   t.equal(lost!.get(snapshot!.sensors![1]!), "invalid in the provider's sample (value)");
@@ -421,7 +423,7 @@ t.test('a bad item is refused alone, kept in the state, and logged when what is 
   value = 'warm';
   await m.refresh();
   t.equal(refusals().length, 1, 'logged once while the same field is refused, whatever its value');
-  t.same(refusals()[0]!.obj, { refused: ['snapshot.sensors[0].value: expected a finite number or null, got string "hot" (id "acme:inlet")'] });
+  t.same(refusals()[0]!.obj, { refused: ['snapshot.sensors[0].value: expected a finite number or null, got string "hot" (id "acme:inlet")'], refusedCount: 1 });
   t.match(m.state()[0]!.refusedItems, [/got string "warm"/], 'the state tells the latest');
   label = '';
   await m.refresh();
@@ -430,6 +432,45 @@ t.test('a bad item is refused alone, kept in the state, and logged when what is 
   label = 'Inlet Temp';
   await m.refresh();
   t.same(m.state()[0]!.refusedItems, [], 'none once the item is valid again');
+  t.equal(m.state()[0]!.refusedCount, 0);
   t.same(m.input().hardware[0]!.lost, new Map());
   t.equal(m.input().hardware[0]!.snapshot!.sensors![0]!.value, 25);
+});
+
+t.test('an item refused sample after sample stays served, lost, with its last reading', async (t) => {
+  let value: unknown = 24;
+  const { provider } = hardware('acme', async () => ({ sensors: [{ ...inlet, value }] }) as HardwareSnapshot);
+  let now = 1000;
+  const m = manager([loaded(provider)], { now: () => now });
+  await m.refresh();
+  value = 'hot';
+  for (now = 2000; now <= 4000; now += 1000) {
+    await m.refresh();
+    const { snapshot, lost, readings } = m.input().hardware[0]!;
+    const served = snapshot!.sensors!;
+    t.same(served.map((s) => [s.id, s.value]), [['acme:inlet', null]], `sample at ${now}: served again`);
+    t.equal(lost!.get(served[0]!), "invalid in the provider's sample (value)", `sample at ${now}: lost`);
+    t.same(readings!.get('acme:inlet'), { value: 24, decimals: 0, state: 'Normal', lostSince: 2000 }, `sample at ${now}: lost since the first`);
+  }
+});
+
+t.test('of many refused items, the first are kept and logged with their count; a change past them is not logged again', async (t) => {
+  let bad = REFUSED_ITEMS_KEPT + 5;
+  const sensors = () => Array.from({ length: bad }, (_, i) => ({ ...inlet, id: `acme:t${i}`, value: 'hot' }));
+  const { provider } = hardware('acme', async () => ({ sensors: [inlet, ...sensors()] }) as HardwareSnapshot);
+  const log = recordingLogger();
+  const m = manager([loaded(provider)], { logger: log });
+  const refusals = () => log.lines.filter((l) => l.msg === 'snapshot items refused; the rest of the sample is served');
+  await m.refresh();
+  const [state] = m.state();
+  t.equal(state!.refusedCount, REFUSED_ITEMS_KEPT + 5, 'all counted');
+  t.equal(state!.refusedItems.length, REFUSED_ITEMS_KEPT, 'the first kept');
+  t.match(state!.refusedItems[0], /^snapshot\.sensors\[1\]\.value: .* \(id "acme:t0"\)$/);
+  t.same(refusals().map((l) => l.obj), [{ refused: state!.refusedItems, refusedCount: REFUSED_ITEMS_KEPT + 5 }]);
+  await m.refresh();
+  t.equal(refusals().length, 1, 'the same again: not logged');
+  bad++;
+  await m.refresh();
+  t.equal(refusals().length, 2, 'logged when the count changes');
+  t.equal(m.state()[0]!.refusedCount, REFUSED_ITEMS_KEPT + 6);
 });

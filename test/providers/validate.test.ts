@@ -269,6 +269,12 @@ t.test('a bad field refuses its item only; the rest of the sample is served', as
   t.same(ids(snapshot.sensors), ['f1'], 'the other sensors are served');
   t.match(refused, [{ list: 'sensors', index: 0, id: 't1', field: '.value' }]);
   t.equal(accepted(edited((s) => (s.sensors[0].id = 7))).refused[0]!.id, undefined, 'a bad id is no id to follow');
+  // Every shape checks the id first, so a refusal names the id only when it passed: every other field here is bad too.
+  for (const [list, items] of Object.entries(fullSnapshot()).filter(([list]) => list !== 'system')) {
+    const item = { ...Object.fromEntries(Object.keys(items[0]).map((key) => [key, Number.NaN])), id: '' };
+    const { told } = accepted(edited((s) => (s[list][0] = item)));
+    t.same(told, [`snapshot.${list}[0].id: expected a non-empty string, got string ""`], `${list}: the id is checked first`);
+  }
 });
 
 t.test('a later item with an id already seen is refused; the first keeps the id', async (t) => {
@@ -379,4 +385,19 @@ t.test('nothing is served again for a duplicate, nor what the provider has spoil
   const spoilt = settled((s) => (s.fans[0] = fan), previous);
   t.same(spoilt.snapshot.fans, []);
   t.same(spoilt.lost, new Map());
+});
+
+t.test('an item served again stays lost when a reference it holds is dropped', async (t) => {
+  // The reviewer's case: fan1 named group g1, which the sample before did not have.
+  const previous = fullSnapshot();
+  previous.fans![0] = { ...previous.fans![0]!, status: 'ok', redundancyGroup: 'g1' };
+  const { snapshot, lost } = settled((s) => {
+    s.fans[0] = { ...s.fans[0], status: 'failed', label: 'x'.repeat(1025), redundancyGroup: 'g1' };
+    s.redundancy.push({ id: 'g1', label: 'G1', kind: 'fan', status: 'bogus' }); // refused, never served
+  }, previous);
+  const fan = snapshot.fans![0]!;
+  t.match(fan, { id: 'fan1', label: 'Fan 1', status: 'ok' }, 'the fan as served before');
+  t.equal(fan.redundancyGroup, undefined, 'without its group, which is not served');
+  t.equal(lost.get(fan), "invalid in the provider's sample (label)", 'lost: its failure is not hidden behind the old status');
+  t.equal(lost.size, 1);
 });

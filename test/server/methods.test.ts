@@ -66,7 +66,7 @@ t.before(async () => {
   const limits = { ...TEST_LIMITS, requestTimeoutMs: ROUTED_TIMEOUT_MS };
   const app = await buildApp({
     state: broker.broker.state,
-    pulls: new PullSessions({ maxSessions: 4, defaultTimeoutSec: 30, maxTimeoutSec: 60 }),
+    pulls: new PullSessions({ maxSessions: 4, maxSessionsPerOwner: 4, maxAnonymousSessions: 4, defaultTimeoutSec: 30, maxTimeoutSec: 60 }),
     limits, router, logger: pino({ level: 'silent' }), providers: () => [],
     // These tests are about methods and writes, not rights (test/ops/auth.test.ts is).
     anonymousWrite: true,

@@ -8,6 +8,7 @@ import t from 'tap';
 import type { CIMInstance } from '../../src/cim/index.js';
 import type { HardwareSnapshot, NumericSensor } from '../../src/model/snapshot.js';
 import type { LoadedProvider } from '../../src/providers/index.js';
+import { REFUSED_ITEMS_KEPT } from '../../src/providers/runner.js';
 import { instancesIn, p, startTestBroker } from '../helpers/broker.js';
 import { cimCall, send } from '../helpers/client.js';
 import { parsePrometheus, samplesOf } from '../helpers/prometheus.js';
@@ -49,6 +50,7 @@ t.test('one bad sensor: the others are served, the bad one is reported', async (
   const status = JSON.parse((await send(server.url, { path: '/api/v1/status' })).text) as { providers: { name: string; state: string; refusedItems: string[] }[] };
   t.match(status.providers.find((p) => p.name === 'oem'), {
     state: 'sampling',
+    refusedCount: 2,
     refusedItems: [
       'snapshot.sensors[1].value: expected a finite number or null, got number NaN (id "oem:t2")',
       'snapshot.sensors[3].value: expected a finite number or null, got string "hot" (id "oem:t4")',
@@ -63,4 +65,20 @@ t.test('one bad sensor: the others are served, the bad one is reported', async (
   t.same((await sensors(server.url)).get('Temp 2')!.get('OperationalStatus'), [2], 'current again once valid');
   const after = parsePrometheus((await send(server.url, { path: '/metrics' })).text);
   t.same(samplesOf(after, 'thincim_provider_refused_items', { provider: 'oem' }).map((s) => s.value), [0]);
+});
+
+t.test('many bad items: the status keeps the first with their count, the page and the gauge count them all', async (t) => {
+  const count = REFUSED_ITEMS_KEPT + 3;
+  const many: LoadedProvider = {
+    ...oem,
+    provider: { kind: 'hardware', name: 'many', version: '1.0.0', sample: async () => ({ sensors: Array.from({ length: count }, (_, i) => sensor(i, 'hot')) }) },
+  };
+  const server = await startTestBroker({ providers: [many] });
+  t.teardown(() => server.close());
+  const status = JSON.parse((await send(server.url, { path: '/api/v1/status' })).text) as { providers: { refusedItems: string[]; refusedCount: number }[] };
+  t.equal(status.providers[0]!.refusedItems.length, REFUSED_ITEMS_KEPT);
+  t.equal(status.providers[0]!.refusedCount, count);
+  t.match((await send(server.url, { path: '/' })).text, `sampling; ${count} invalid items refused`);
+  const metrics = parsePrometheus((await send(server.url, { path: '/metrics' })).text);
+  t.same(samplesOf(metrics, 'thincim_provider_refused_items', { provider: 'many' }).map((s) => s.value), [count]);
 });

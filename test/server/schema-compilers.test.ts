@@ -16,7 +16,7 @@ async function application(t: Test): Promise<FastifyInstance> {
   t.teardown(() => broker.close());
   const app = await buildApp({
     state: broker.broker.state,
-    pulls: new PullSessions({ maxSessions: 1, defaultTimeoutSec: 30, maxTimeoutSec: 60 }),
+    pulls: new PullSessions({ maxSessions: 1, maxSessionsPerOwner: 1, maxAnonymousSessions: 1, defaultTimeoutSec: 30, maxTimeoutSec: 60 }),
     limits: TEST_LIMITS, logger: pino({ level: 'silent' }), providers: () => [],
     auth: { authenticator: undefined, required: false, healthzOpen: true },
   });

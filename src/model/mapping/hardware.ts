@@ -10,7 +10,7 @@ import {
   type Finding, type SensorAssessment, type Staleness, type Verdict,
 } from '../health.js';
 import { qualifiedId } from '../ids.js';
-import type { EntrySource, ProviderSample } from '../input.js';
+import { NOTHING_LOST, type EntrySource, type ProviderSample } from '../input.js';
 import type { InstanceDraft } from '../instance-draft.js';
 import { NO_READINGS, type LastReading, type ReadingMemory } from '../readings.js';
 import type {
@@ -344,8 +344,6 @@ class SnapshotMapper {
 function opinion(health: Verdict): { rollUp: boolean } {
   return health.condition === 'unknown' ? WITHOUT_OPINION : WITH_OPINION;
 }
-
-const NOTHING_LOST: ReadonlyMap<object, string> = new Map();
 
 const WITH_OPINION = Object.freeze({ rollUp: true });
 const WITHOUT_OPINION = Object.freeze({ rollUp: false });

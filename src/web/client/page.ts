@@ -5,9 +5,10 @@
  * The page is complete without it. Text goes in with textContent and
  * attributes with setAttribute only (the CSP requires Trusted Types, so
  * any HTML sink would throw). Served as one file, bundled with what it
- * shares with the server's rendering (chart-layout.ts).
+ * shares with the server's rendering (chart-layout.ts, provider-text.ts).
  */
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
+import { providerText, utcTime, type ProviderLine } from '../provider-text.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
@@ -15,7 +16,7 @@ type Thresholds = Partial<Record<ThresholdName, number>>;
 type ThresholdName = 'LowerThresholdFatal' | 'LowerThresholdCritical' | 'LowerThresholdNonCritical' | 'UpperThresholdNonCritical' | 'UpperThresholdCritical' | 'UpperThresholdFatal';
 interface Reading { value: number; text: string; unit: string; thresholds: Thresholds }
 interface ElementData { id: string; kind: string; name: string; state: State; health: string; currentState: string | null; reading: Reading | null; spark: (number | null)[] }
-interface Provider { name: string; state: 'sampling' | 'failed' | 'starting'; lastSample: number | null; lastError: string | null; consecutiveFailures: number; backoffUntil: number | null; refusedItems: string[] }
+interface Provider extends ProviderLine { name: string; lastSample: number | null }
 interface HwEvent { sequence: number; time: number; severity: string; message: string }
 interface Point { time: number; value: number | null }
 /** GET /api/v1/sensors/:id/history. */
@@ -60,10 +61,6 @@ function icon(state: State): HTMLElement {
   const span = el('span', { className: 'icon', text: LABEL[state].icon });
   span.setAttribute('aria-hidden', 'true');
   return span;
-}
-
-function utcTime(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }
 
 function timeNode(ms: number): HTMLElement {
@@ -117,13 +114,6 @@ function renderSamples(view: Status, serverNow: number): void {
     return;
   }
   p.replaceChildren('last sample ', timeNode(view.newestSample), `, ${ageText(serverNow - view.newestSample)} ago.`);
-}
-
-function providerText(p: Provider): string {
-  if (p.state === 'sampling') return p.refusedItems.length === 0 ? 'sampling' : `sampling; ${p.refusedItems.length} invalid item${p.refusedItems.length === 1 ? '' : 's'} refused`;
-  if (p.state === 'starting') return 'starting: no sample yet';
-  const backoff = p.backoffUntil ? `; backed off until ${utcTime(p.backoffUntil)}` : '';
-  return `failed ${p.consecutiveFailures} time${p.consecutiveFailures === 1 ? '' : 's'}: ${p.lastError ?? 'unknown error'}${backoff}`;
 }
 
 function renderProviders(list: Provider[]): void {

@@ -1,0 +1,13 @@
+import t from 'tap';
+import { providerText, type ProviderLine } from '../../src/web/provider-text.js';
+
+const line = (p: Partial<ProviderLine>): ProviderLine => ({ state: 'sampling', lastError: null, consecutiveFailures: 0, backoffUntil: null, refusedCount: 0, ...p });
+
+t.test("a provider's line, as the page and its script write it", async (t) => {
+  t.equal(providerText(line({})), 'sampling');
+  t.equal(providerText(line({ refusedCount: 1 })), 'sampling; 1 invalid item refused');
+  t.equal(providerText(line({ refusedCount: 100_000 })), 'sampling; 100000 invalid items refused');
+  t.equal(providerText(line({ state: 'starting' })), 'starting: no sample yet');
+  t.equal(providerText(line({ state: 'failed', consecutiveFailures: 2, lastError: 'BMC busy', backoffUntil: Date.UTC(2026, 0, 2, 3, 4, 5) })),
+    'failed 2 times: BMC busy; backed off until 2026-01-02 03:04:05 UTC');
+});
