@@ -140,14 +140,14 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
     if (!detected) problems.push(`detect: the provider found nothing to report here${detailOf(runner)}`);
     const started = Date.now();
     const ok = await runner.sample();
-    const { lastError, cleanedText, refusedItems, refusedCount } = runner.state();
+    const { lastError, cleanedText, cleanedCount, refusedItems, refusedCount } = runner.state();
     io.stdout.write(`sample    ${ok ? `ok in ${Date.now() - started} ms${refusedNote(refusedCount)}` : `failed: ${lastError}`}\n`);
     if (!ok) problems.push(`sample: ${lastError}`);
     for (const note of cleanedText) problems.push(`sample: ${note}`);
+    problems.push(...unlisted(cleanedCount - cleanedText.length, 'string', 'cleaned'));
     // The broker serves the rest of such a sample; the author must still see each item it leaves out.
     for (const note of refusedItems) problems.push(`sample: item refused: ${note}`);
-    const unlisted = refusedCount - refusedItems.length;
-    if (unlisted > 0) problems.push(`sample: ${unlisted} more item${unlisted === 1 ? '' : 's'} refused, not listed`);
+    problems.push(...unlisted(refusedCount - refusedItems.length, 'item', 'refused'));
     const input = modelInput(runner, loaded, args.hostname);
     const entries = buildModel(input, { onProblem: (p) => problems.push(`model: ${p.subject}: ${p.message}`) });
     problems.push(...checkModel(entries, repository));
@@ -158,6 +158,11 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
   io.stdout.write(`\nproblems (${problems.length})\n`);
   for (const problem of problems) io.stdout.write(`  ${problem}\n`);
   return problems.length === 0 ? 0 : 1;
+}
+
+/** The problem that `count` more were found than the state keeps (PROBLEMS_KEPT), if any. */
+function unlisted(count: number, noun: string, what: string): string[] {
+  return count > 0 ? [`sample: ${count} more ${noun}${count === 1 ? '' : 's'} ${what}, not listed`] : [];
 }
 
 function refusedNote(count: number): string {

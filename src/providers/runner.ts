@@ -63,10 +63,12 @@ export interface ProviderState {
   samples: number;
   /** Failed samples so far. */
   failures: number;
-  /** The strings of the last good sample served with U+FFFD for characters XML cannot carry (validateSnapshot). */
+  /** The first PROBLEMS_KEPT strings of the last good sample served with U+FFFD for characters XML cannot carry (validateSnapshot). */
   cleanedText: string[];
+  /** How many strings the last good sample had cleaned, those not in `cleanedText` included. */
+  cleanedCount: number;
   /**
-   * The first REFUSED_ITEMS_KEPT items the last good sample had invalid, each
+   * The first PROBLEMS_KEPT items the last good sample had invalid, each
    * with why (acceptSnapshot): left out, or served from the sample before as lost.
    */
   refusedItems: string[];
@@ -75,11 +77,12 @@ export interface ProviderState {
 }
 
 /**
- * The refused items told in a provider's state, status API, page and log: a
- * provider with 100,000 bad items would otherwise copy one string per item
- * into each poll of /api/v1/status. `refusedCount` counts them all.
+ * The refused items and cleaned strings told in a provider's state, status
+ * API, page and log: a provider with 100,000 bad items would otherwise copy
+ * one string per item into each poll of /api/v1/status. `refusedCount` and
+ * `cleanedCount` count them all.
  */
-export const REFUSED_ITEMS_KEPT = 20;
+export const PROBLEMS_KEPT = 20;
 
 export interface RunnerOptions {
   loaded: LoadedProvider;
@@ -132,6 +135,7 @@ export class ProviderRunner {
       samples: 0,
       failures: 0,
       cleanedText: [],
+      cleanedCount: 0,
       refusedItems: [],
       refusedCount: 0,
     };
@@ -258,12 +262,15 @@ export class ProviderRunner {
     return settleRefused(accepted, refused, this.#snapshot, this.#options.snapshotLimits);
   }
 
-  /** Logs the strings cleaned when they differ from the last sample's, not at every sample. */
+  /** Keeps the first strings cleaned and their count; logs them when they differ from the last sample's, not at every sample. */
   #noteCleaned(cleaned: string[]): void {
-    const before = this.#state.cleanedText;
-    this.#state.cleanedText = cleaned;
-    if (cleaned.length > 0 && cleaned.join('\n') !== before.join('\n')) {
-      this.#log.warn({ cleaned }, 'snapshot strings with characters XML cannot carry, served with U+FFFD');
+    const before = this.#state;
+    const kept = cleaned.slice(0, PROBLEMS_KEPT);
+    const changed = cleaned.length !== before.cleanedCount || kept.join('\n') !== before.cleanedText.join('\n');
+    this.#state.cleanedText = kept;
+    this.#state.cleanedCount = cleaned.length;
+    if (cleaned.length > 0 && changed) {
+      this.#log.warn({ cleaned: kept, cleanedCount: cleaned.length }, 'snapshot strings with characters XML cannot carry, served with U+FFFD');
     }
   }
 
@@ -274,7 +281,7 @@ export class ProviderRunner {
    */
   #noteRefused(refused: readonly RefusedItem[]): void {
     if (refused.length === 0 && this.#refusedTold === '') return;
-    const kept = refused.slice(0, REFUSED_ITEMS_KEPT);
+    const kept = refused.slice(0, PROBLEMS_KEPT);
     this.#state.refusedItems = kept.map(refusedText);
     this.#state.refusedCount = refused.length;
     const told = refused.length === 0 ? '' : `${refused.length}\n${kept.map(refusedPath).join('\n')}`;

@@ -46,7 +46,7 @@ export interface ProviderView {
   backoffUntil: number | null;
   /** Its readings are made up (the simulated provider). */
   simulated: boolean;
-  /** The first items its last good sample had invalid (REFUSED_ITEMS_KEPT), each with why: left out, or served lost. */
+  /** The first items its last good sample had invalid (PROBLEMS_KEPT), each with why: left out, or served lost. */
   refusedItems: string[];
   /** How many items its last good sample had invalid, all of them. */
   refusedCount: number;

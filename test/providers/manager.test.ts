@@ -4,7 +4,7 @@ import type { HardwareSnapshot, NumericSensor } from '../../src/model/snapshot.j
 import type { HardwareProvider, ProviderContext } from '../../src/providers/api.js';
 import { runCommand } from '../../src/providers/child.js';
 import { ProviderManager, type ProviderManagerOptions } from '../../src/providers/manager.js';
-import { REFUSED_ITEMS_KEPT } from '../../src/providers/runner.js';
+import { PROBLEMS_KEPT } from '../../src/providers/runner.js';
 import type { LoadedProvider } from '../../src/providers/loader.js';
 import { deferred, loaded, recordingLogger, stubRepository, until } from './helpers.js';
 
@@ -398,6 +398,23 @@ t.test('strings XML cannot carry are served cleaned, and logged when they change
   t.same(m.state()[0]!.cleanedText, [], 'none once the provider sends clean strings');
 });
 
+t.test('cleaned strings past PROBLEMS_KEPT are counted, not kept: the state is copied at every poll of the status', async (t) => {
+  const count = PROBLEMS_KEPT + 3;
+  const sensors = Array.from({ length: count }, (_, i) => ({ ...inlet, id: `acme:inlet${i}`, label: `Inlet ${i} \u0007` }));
+  const { provider } = hardware('acme', async () => ({ sensors }));
+  const log = recordingLogger();
+  const m = manager([loaded(provider)], { logger: log });
+  await m.refresh();
+  const state = m.state()[0]!;
+  t.equal(state.cleanedText.length, PROBLEMS_KEPT);
+  t.equal(state.cleanedCount, count);
+  t.equal(m.input().hardware[0]!.snapshot!.sensors!.length, count, 'every sensor served');
+  const told = log.lines.find((l) => l.msg === 'snapshot strings with characters XML cannot carry, served with U+FFFD');
+  const fields = told?.obj as { cleaned?: string[]; cleanedCount?: number } | undefined;
+  t.equal(fields?.cleanedCount, count, 'the log gives the count');
+  t.equal(fields?.cleaned?.length, PROBLEMS_KEPT, 'and the kept strings only');
+});
+
 t.test('a bad item is refused alone, kept in the state, and logged when what is refused changes', async (t) => {
   const outlet: NumericSensor = { ...inlet, id: 'acme:outlet', label: 'Outlet Temp', value: 30 };
   let value: unknown = 24;
@@ -455,7 +472,7 @@ t.test('an item refused sample after sample stays served, lost, with its last re
 });
 
 t.test('of many refused items, the first are kept and logged with their count; a change past them is not logged again', async (t) => {
-  let bad = REFUSED_ITEMS_KEPT + 5;
+  let bad = PROBLEMS_KEPT + 5;
   const sensors = () => Array.from({ length: bad }, (_, i) => ({ ...inlet, id: `acme:t${i}`, value: 'hot' }));
   const { provider } = hardware('acme', async () => ({ sensors: [inlet, ...sensors()] }) as HardwareSnapshot);
   const log = recordingLogger();
@@ -463,14 +480,14 @@ t.test('of many refused items, the first are kept and logged with their count; a
   const refusals = () => log.lines.filter((l) => l.msg === 'snapshot items refused; the rest of the sample is served');
   await m.refresh();
   const [state] = m.state();
-  t.equal(state!.refusedCount, REFUSED_ITEMS_KEPT + 5, 'all counted');
-  t.equal(state!.refusedItems.length, REFUSED_ITEMS_KEPT, 'the first kept');
+  t.equal(state!.refusedCount, PROBLEMS_KEPT + 5, 'all counted');
+  t.equal(state!.refusedItems.length, PROBLEMS_KEPT, 'the first kept');
   t.match(state!.refusedItems[0], /^snapshot\.sensors\[1\]\.value: .* \(id "acme:t0"\)$/);
-  t.same(refusals().map((l) => l.obj), [{ refused: state!.refusedItems, refusedCount: REFUSED_ITEMS_KEPT + 5 }]);
+  t.same(refusals().map((l) => l.obj), [{ refused: state!.refusedItems, refusedCount: PROBLEMS_KEPT + 5 }]);
   await m.refresh();
   t.equal(refusals().length, 1, 'the same again: not logged');
   bad++;
   await m.refresh();
   t.equal(refusals().length, 2, 'logged when the count changes');
-  t.equal(m.state()[0]!.refusedCount, REFUSED_ITEMS_KEPT + 6);
+  t.equal(m.state()[0]!.refusedCount, PROBLEMS_KEPT + 6);
 });

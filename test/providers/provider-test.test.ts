@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { REFUSED_ITEMS_KEPT } from '../../src/providers/runner.js';
+import { PROBLEMS_KEPT } from '../../src/providers/runner.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thincim-provider-test-'));
 t.teardown(() => rmSync(dir, { recursive: true }));
@@ -111,7 +111,7 @@ t.test('a bad item: the rest is served, and the item is a problem, so the run fa
 
 t.test('many bad items: all counted, the first listed, and how many more', async (t) => {
   const module = join(dir, 'many.mjs');
-  const count = REFUSED_ITEMS_KEPT + 2;
+  const count = PROBLEMS_KEPT + 2;
   writeFileSync(module, `export default () => ({ kind: 'hardware', name: 'many', version: '1', sample: async () => ({
     sensors: Array.from({ length: ${count} }, (_, i) => ({ id: 't' + i, label: 'T', kind: 'temperature', unit: 'celsius', value: 'hot', decimals: 0 })),
   }) });\n`);
@@ -119,7 +119,7 @@ t.test('many bad items: all counted, the first listed, and how many more', async
   t.equal(status, 1);
   t.match(stdout, `\nsample    ok in`);
   t.match(stdout, `, ${count} items refused (not served)\n`);
-  t.equal(stdout.match(/  sample: item refused: /g)?.length, REFUSED_ITEMS_KEPT);
+  t.equal(stdout.match(/  sample: item refused: /g)?.length, PROBLEMS_KEPT);
   t.match(stdout, '  sample: 2 more items refused, not listed\n');
 });
 

@@ -8,7 +8,7 @@ import t from 'tap';
 import type { CIMInstance } from '../../src/cim/index.js';
 import type { HardwareSnapshot, NumericSensor } from '../../src/model/snapshot.js';
 import type { LoadedProvider } from '../../src/providers/index.js';
-import { REFUSED_ITEMS_KEPT } from '../../src/providers/runner.js';
+import { PROBLEMS_KEPT } from '../../src/providers/runner.js';
 import { instancesIn, p, startTestBroker } from '../helpers/broker.js';
 import { cimCall, send } from '../helpers/client.js';
 import { parsePrometheus, samplesOf } from '../helpers/prometheus.js';
@@ -68,7 +68,7 @@ t.test('one bad sensor: the others are served, the bad one is reported', async (
 });
 
 t.test('many bad items: the status keeps the first with their count, the page and the gauge count them all', async (t) => {
-  const count = REFUSED_ITEMS_KEPT + 3;
+  const count = PROBLEMS_KEPT + 3;
   const many: LoadedProvider = {
     ...oem,
     provider: { kind: 'hardware', name: 'many', version: '1.0.0', sample: async () => ({ sensors: Array.from({ length: count }, (_, i) => sensor(i, 'hot')) }) },
@@ -76,7 +76,7 @@ t.test('many bad items: the status keeps the first with their count, the page an
   const server = await startTestBroker({ providers: [many] });
   t.teardown(() => server.close());
   const status = JSON.parse((await send(server.url, { path: '/api/v1/status' })).text) as { providers: { refusedItems: string[]; refusedCount: number }[] };
-  t.equal(status.providers[0]!.refusedItems.length, REFUSED_ITEMS_KEPT);
+  t.equal(status.providers[0]!.refusedItems.length, PROBLEMS_KEPT);
   t.equal(status.providers[0]!.refusedCount, count);
   t.match((await send(server.url, { path: '/' })).text, `sampling; ${count} invalid items refused`);
   const metrics = parsePrometheus((await send(server.url, { path: '/metrics' })).text);
