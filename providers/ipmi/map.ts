@@ -614,11 +614,15 @@ function supplyStatus(record: Classified): StatusVerdict {
  */
 function rawStatus(reading: IpmiReading, rawState: string): StatusVerdict {
   const reason = `state ${rawState}`;
-  // Only FreeIPMI's word carries a column; ipmitool's discrete statuses say whether a sensor reads.
-  const column = reading.stateBits === undefined ? undefined : reading.health;
+  const column = wordColumn(reading);
   const status = column && SUPPLY_BY_HEALTH[column];
   if (status === undefined) return { status: 'unknown', reason, raw: true };
   return status === 'ok' ? { status } : { status, reason };
+}
+
+/** FreeIPMI's state column beside a raw word; ipmitool's discrete statuses only say whether a sensor reads. */
+function wordColumn(reading: IpmiReading): Health | undefined {
+  return reading.stateBits === undefined ? undefined : reading.health;
 }
 
 // ---- redundancy ----------------------------------------------------------------
@@ -635,11 +639,25 @@ function buildRedundancy(records: Classified[]): RedundancyGroup[] {
     if (role !== 'redundancy' || !discrete) continue;
     const kind = redundancyKind(reading);
     if (!kind) continue;
-    const statuses = reading.unavailable ? [] : reading.states.map((state) => stateMeaning(state)?.redundancy).filter((s) => s !== undefined);
-    const status = statuses.reduce<RedundancyStatus>(worseRedundancy, statuses[0] ?? 'unknown');
-    groups.push({ id: `ipmi:redundancy:${id.slice('ipmi:'.length)}`, label: reading.name, kind, status });
+    groups.push({ id: `ipmi:redundancy:${id.slice('ipmi:'.length)}`, label: reading.name, kind, status: redundancyStatus(reading) });
   }
   return groups;
+}
+
+/** A set's status by column health, as the decoded states give it: "Redundancy Lost" is Critical, "Redundancy Degraded" Warning. */
+const REDUNDANCY_BY_HEALTH: Partial<Record<Health, RedundancyStatus>> = { ok: 'full', warning: 'degraded', critical: 'lost', fatal: 'failed' };
+
+/**
+ * The worst redundancy state asserted; for a FreeIPMI word its state column
+ * did not confirm (kept raw: '0008h' is Critical to FreeIPMI, degraded in the
+ * table), the column's verdict.
+ */
+function redundancyStatus(reading: IpmiReading): RedundancyStatus {
+  if (reading.unavailable) return 'unknown';
+  const statuses = reading.states.map((state) => stateMeaning(state)?.redundancy).filter((s) => s !== undefined);
+  if (statuses.length > 0) return statuses.reduce(worseRedundancy);
+  const column = wordColumn(reading);
+  return (column && REDUNDANCY_BY_HEALTH[column]) ?? 'unknown';
 }
 
 function redundancyKind(reading: IpmiReading): RedundancyGroup['kind'] | undefined {

@@ -494,6 +494,22 @@ t.test("FreeIPMI's event bitmask without a state column: offsets are read by rol
   t.match(discrete(snapshot, 'ipmi:CPU1_C1D1'), { state: '0060h', health: 'unknown' }, 'a type alone, unconfirmed, is no reading type');
 });
 
+t.test("a redundancy word FreeIPMI's column does not confirm gives its set the column's verdict", async (t) => {
+  // FreeIPMI calls "Non-redundant: Sufficient Resources from Redundant" (offset 3) Critical, this table degraded:
+  // the word stays raw, and its set follows the column as decoded states map to redundancy ("Redundancy Lost" is Critical).
+  const cases: [string, string, string][] = [
+    ['Critical,N/A,N/A,0002h', 'lost', 'Redundancy Lost'],
+    ['Critical,N/A,N/A,0008h', 'lost', '0008h'],
+    ['Warning,N/A,N/A,0001h', 'degraded', '0001h'],
+    ['Nominal,N/A,N/A,0002h', 'full', '0002h'],
+  ];
+  for (const [row, status, state] of cases) {
+    const snapshot = buildSnapshot({ readings: parseSensorOutput(`12,PS Redundancy,Power Supply,${row}\n`).readings });
+    t.match(snapshot.redundancy, [{ label: 'PS Redundancy', kind: 'powerSupply', status }], row);
+    t.match(discrete(snapshot, 'ipmi:PS Redundancy'), { kind: 'redundancy', state }, row);
+  }
+});
+
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
   const files = ['sdr-csv.txt', 'sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
   for (const file of files) {
