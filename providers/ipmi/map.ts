@@ -50,6 +50,12 @@ const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?!
 const FAN_NAME = /^(?:sys(?:tem)?[ _-]?|cpu\d*[ _-]?|rear[ _-]?|front[ _-]?)?fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+[a-z]?|[a-z])(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
 /** A fan's duty-cycle sensor: "Fan 1 DutyCycle", "FAN2_DUTY". */
 const DUTY_SUFFIX = /[ _-]?duty(?:[ _-]?cycle)?$/i;
+/**
+ * A sensor reporting one fault of a supply, under a generic reading type:
+ * "PSU 1 Failure", "PS1 Fault", "PSU2 AC Lost", "PS 1 Fan Fail", FreeIPMI's
+ * "PSU 1 I2C DC fai" (names cut at 16 characters). Nothing asserted there is no fault.
+ */
+const FAULT_NAME = /fail|fault|(?<![a-z])(?:fai|lost)(?![a-z])|mismatch/i;
 /** A presence sensor's name: "PS 1 Presence", "PSU2_PRES". */
 const PRESENCE_NAME = /pres(?:ence)?\s*$/i;
 /** Redundancy sensors named for the whole set (HP "Fans", "Fan Blocks", "Power Supplies"). */
@@ -352,8 +358,8 @@ function discreteState(reading: IpmiReading): string {
 
 function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {
   if (reading.unavailable) return 'unknown';
-  // A supply's sensor with "Presence detected" not asserted: the module was pulled.
-  if (role === 'supply' && reading.states.length === 0 && reading.rawState === undefined) return 'critical';
+  // A supply's status sensor with "Presence detected" not asserted: the module was pulled (unless another says present).
+  if (role === 'supply' && reading.states.length === 0 && reading.rawState === undefined && !FAULT_NAME.test(reading.name)) return 'critical';
   const known = reading.states.map((state) => stateMeaning(state)?.health).filter((health): health is Health => health !== undefined);
   if (known.length > 0) return [...known, ...(reading.health ? [reading.health] : [])].reduce(worse);
   if (reading.states.length > 0 || reading.rawState !== undefined) return reading.health ?? 'unknown';
@@ -387,8 +393,12 @@ interface StatusVerdict {
   reason?: string;
   /** The BMC says the device is absent ("Device Absent"), rather than asserting nothing. */
   statedAbsent?: boolean;
+  /** The BMC says the device is present ("Presence detected", "Device Present"). */
+  statedPresent?: boolean;
   /** From a raw reading ("0x0280"), which says nothing a sensor read otherwise does not. */
   raw?: boolean;
+  /** Nothing asserted on this supply status sensor: pulled, unless another sensor of the supply says present. */
+  quiet?: Classified;
 }
 
 /**
@@ -494,7 +504,8 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
   const redundant = records.some((record) => record.role === 'redundancy' && redundancyKind(record.reading) === 'powerSupply');
-  return all.map(({ supply, verdicts: given }) => {
+  return all.map(({ supply, verdicts: heard }) => {
+    const given = quietWherePresent(heard);
     // A raw reading ("PS 1 Presence" 0x0280) is the verdict only where no other sensor of the supply says anything.
     const read = given.filter((verdict) => !verdict.raw);
     const verdicts = read.length > 0 ? read : given;
@@ -504,6 +515,21 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     const fruData = fru && fruOf(fru, supply.label);
     if (fruData) supply.fru = fruData;
     return supply;
+  });
+}
+
+/**
+ * A status sensor asserting nothing says the supply was pulled, but where
+ * another of its sensors says it is present ("PS 1 Presence": Device Present)
+ * that sensor is believed: the quiet one asserts no fault, and its discrete
+ * sensor loses the pulled module's critical health.
+ */
+function quietWherePresent(verdicts: StatusVerdict[]): StatusVerdict[] {
+  if (!verdicts.some((verdict) => verdict.statedPresent)) return verdicts;
+  return verdicts.map((verdict) => {
+    if (!verdict.quiet?.discrete) return verdict;
+    verdict.quiet.discrete.health = verdict.quiet.reading.health ?? 'ok';
+    return { status: 'ok' };
   });
 }
 
@@ -580,11 +606,11 @@ const SUPPLY_BY_HEALTH: Partial<Record<Health, DeviceStatus>> = { ok: 'ok', warn
 
 /**
  * A supply sensor's verdict on its supply, from the asserted states whatever
- * the status column says: "Failure detected" is a failed supply, and a
- * supply sensor with nothing asserted ("Presence detected" not asserted) or
- * "Device Absent" is a pulled module, failed and not present. A generic
- * state says what its health says ("transition to OK": ok). A supply
- * sensor with an analog reading and no states is judged by the reading.
+ * the status column says: "Failure detected" is a failed supply, and
+ * "Device Absent" is a pulled module, failed and not present, as nothing
+ * asserted may be (see `quietStatus`). A generic state says what its health
+ * says ("transition to OK": ok). A supply sensor with an analog reading and
+ * no states is judged by the reading.
  */
 function supplyStatus(record: Classified): StatusVerdict {
   const reading = record.reading;
@@ -592,7 +618,7 @@ function supplyStatus(record: Classified): StatusVerdict {
   if (reading.states.length === 0) {
     if (record.numeric) return speedStatus(record.numeric);
     if (reading.rawState !== undefined) return rawStatus(reading, reading.rawState);
-    return { status: 'failed', reason: 'not present' };
+    return quietStatus(record);
   }
   return reading.states
     .map((state): StatusVerdict => {
@@ -601,10 +627,20 @@ function supplyStatus(record: Classified): StatusVerdict {
       if (status === undefined) return { status: 'unknown', reason: state };
       const reason = meaning?.reason ?? (status === 'ok' ? undefined : state);
       const verdict: StatusVerdict = reason ? { status, reason } : { status };
-      if (meaning?.kind === 'presence' && status === 'failed') verdict.statedAbsent = true;
+      if (meaning?.kind === 'presence') verdict[status === 'failed' ? 'statedAbsent' : 'statedPresent'] = true;
       return verdict;
     })
     .reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
+}
+
+/**
+ * Nothing asserted: on a supply's status sensor, "Presence detected"
+ * (offset 0) is not, so the module was pulled; on a sensor reporting one
+ * fault ("PSU 1 Failure", FreeIPMI 'OK' or '0000h'), there is no fault.
+ */
+function quietStatus(record: Classified): StatusVerdict {
+  if (FAULT_NAME.test(record.reading.name)) return { status: 'ok' };
+  return { status: 'failed', reason: 'not present', quiet: record };
 }
 
 /**
@@ -614,11 +650,15 @@ function supplyStatus(record: Classified): StatusVerdict {
  */
 function rawStatus(reading: IpmiReading, rawState: string): StatusVerdict {
   const reason = `state ${rawState}`;
-  // Only FreeIPMI's word carries a column; ipmitool's discrete statuses say whether a sensor reads.
-  const column = reading.stateBits === undefined ? undefined : reading.health;
+  const column = wordColumn(reading);
   const status = column && SUPPLY_BY_HEALTH[column];
   if (status === undefined) return { status: 'unknown', reason, raw: true };
   return status === 'ok' ? { status } : { status, reason };
+}
+
+/** FreeIPMI's state column beside a raw word; ipmitool's discrete statuses only say whether a sensor reads. */
+function wordColumn(reading: IpmiReading): Health | undefined {
+  return reading.stateBits === undefined ? undefined : reading.health;
 }
 
 // ---- redundancy ----------------------------------------------------------------
@@ -635,11 +675,25 @@ function buildRedundancy(records: Classified[]): RedundancyGroup[] {
     if (role !== 'redundancy' || !discrete) continue;
     const kind = redundancyKind(reading);
     if (!kind) continue;
-    const statuses = reading.unavailable ? [] : reading.states.map((state) => stateMeaning(state)?.redundancy).filter((s) => s !== undefined);
-    const status = statuses.reduce<RedundancyStatus>(worseRedundancy, statuses[0] ?? 'unknown');
-    groups.push({ id: `ipmi:redundancy:${id.slice('ipmi:'.length)}`, label: reading.name, kind, status });
+    groups.push({ id: `ipmi:redundancy:${id.slice('ipmi:'.length)}`, label: reading.name, kind, status: redundancyStatus(reading) });
   }
   return groups;
+}
+
+/** A set's status by column health, as the decoded states give it: "Redundancy Lost" is Critical, "Redundancy Degraded" Warning. */
+const REDUNDANCY_BY_HEALTH: Partial<Record<Health, RedundancyStatus>> = { ok: 'full', warning: 'degraded', critical: 'lost', fatal: 'failed' };
+
+/**
+ * The worst redundancy state asserted; for a FreeIPMI word its state column
+ * did not confirm (kept raw: '0008h' is Critical to FreeIPMI, degraded in the
+ * table), the column's verdict.
+ */
+function redundancyStatus(reading: IpmiReading): RedundancyStatus {
+  if (reading.unavailable) return 'unknown';
+  const statuses = reading.states.map((state) => stateMeaning(state)?.redundancy).filter((s) => s !== undefined);
+  if (statuses.length > 0) return statuses.reduce(worseRedundancy);
+  const column = wordColumn(reading);
+  return (column && REDUNDANCY_BY_HEALTH[column]) ?? 'unknown';
 }
 
 function redundancyKind(reading: IpmiReading): RedundancyGroup['kind'] | undefined {

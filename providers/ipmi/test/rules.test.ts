@@ -494,6 +494,74 @@ t.test("FreeIPMI's event bitmask without a state column: offsets are read by rol
   t.match(discrete(snapshot, 'ipmi:CPU1_C1D1'), { state: '0060h', health: 'unknown' }, 'a type alone, unconfirmed, is no reading type');
 });
 
+t.test("a redundancy word FreeIPMI's column does not confirm gives its set the column's verdict", async (t) => {
+  // FreeIPMI calls "Non-redundant: Sufficient Resources from Redundant" (offset 3) Critical, this table degraded:
+  // the word stays raw, and its set follows the column as decoded states map to redundancy ("Redundancy Lost" is Critical).
+  const cases: [string, string, string][] = [
+    ['Critical,N/A,N/A,0002h', 'lost', 'Redundancy Lost'],
+    ['Critical,N/A,N/A,0008h', 'lost', '0008h'],
+    ['Warning,N/A,N/A,0001h', 'degraded', '0001h'],
+    ['Nominal,N/A,N/A,0002h', 'full', '0002h'],
+  ];
+  for (const [row, status, state] of cases) {
+    const snapshot = buildSnapshot({ readings: parseSensorOutput(`12,PS Redundancy,Power Supply,${row}\n`).readings });
+    t.match(snapshot.redundancy, [{ label: 'PS Redundancy', kind: 'powerSupply', status }], row);
+    t.match(discrete(snapshot, 'ipmi:PS Redundancy'), { kind: 'redundancy', state }, row);
+  }
+});
+
+t.test('a sensor reporting one fault of a supply says no fault when nothing is asserted; a status sensor says pulled', async (t) => {
+  const supplies = (lines: string[]) => {
+    const snapshot = buildSnapshot({ readings: parseSensorOutput(lines.join('\n')).readings });
+    return { snapshot, status: snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]) };
+  };
+  // FreeIPMI text, as canonical/hardware-observer-operator#449's host prints it (names cut at 16 characters).
+  const text = supplies([
+    'ID  | Name             | Type                                | Reading    | Units | Event',
+    "280 | PSU 1            | Power Supply                        | N/A        | N/A   | 'Presence detected'",
+    "281 | PSU 1 Failure    | Power Supply                        | N/A        | N/A   | 'OK'",
+    "282 | PSU 1 I2C DC fai | Power Supply                        | N/A        | N/A   | 'OK'",
+    "291 | PSU 2 Failure    | Power Supply                        | N/A        | N/A   | 'OK'",
+    "292 | PS3 Fault        | Power Supply                        | N/A        | N/A   | 'OK'",
+  ]);
+  t.same(text.status, [['PSU 1', 'ok', undefined], ['PSU 2 Failure', 'ok', undefined], ['PS3 Fault', 'ok', undefined]]);
+  t.match(discrete(text.snapshot, 'ipmi:PSU 2 Failure'), { kind: 'powerSupplyStatus', state: 'No state asserted', health: 'ok' });
+  // FreeIPMI's event bitmask: 0000h is nothing asserted, alike.
+  const bitmask = supplies([
+    '10,PS1 Status,Power Supply,Nominal,N/A,N/A,0000h',
+    '21,PSU 2 Failure,Power Supply,Nominal,N/A,N/A,0000h',
+    '31,PS 3 Fan Fail,Power Supply,Nominal,N/A,N/A,0000h',
+  ]);
+  t.same(bitmask.status, [['PS1 Status', 'failed', 'not present'], ['PSU 2 Failure', 'ok', undefined], ['PS 3 Fan Fail', 'ok', undefined]]);
+  t.match(discrete(bitmask.snapshot, 'ipmi:PSU 2 Failure'), { state: 'No state asserted', health: 'ok' });
+  // ipmitool sdr elist (AMI names its supplies' sensors "PSU1 AC Lost") and the threshold table's 0x0080.
+  const elist = supplies(['PSU1 AC Lost     | 5Ah | ok  | 10.0 | ', 'PSU2 AC Lost     | 5Bh | ok  | 10.0 | Power Supply AC lost']);
+  t.same(elist.status, [['PSU1', 'ok', undefined], ['PSU2', 'failed', 'AC lost']]);
+  const table = supplies([
+    'PSU1 AC Lost     | 0x0        | discrete   | 0x0080| na        | na        | na        | na        | na        | na',
+    'PSU2_AC_LOST     | 0x0        | discrete   | 0x0080| na        | na        | na        | na        | na        | na',
+    'PSU3 Status      | 0x0        | discrete   | 0x0080| na        | na        | na        | na        | na        | na',
+  ]);
+  t.same(table.status, [['PSU1 AC Lost', 'ok', undefined], ['PSU2_AC_LOST', 'ok', undefined], ['PSU3 Status', 'failed', 'not present']]);
+});
+
+t.test('a supply another sensor says is present is not pulled by a sensor asserting nothing', async (t) => {
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'PS 1 Presence    | 3Fh | ok  | 10.1 | Device Present',
+      'PS1 Status       | 40h | ok  | 10.1 | ',
+      'PS2 Status       | 50h | ok  | 10.2 | ',
+      'PS2 Temp         | 51h | ns  | 10.2 | No Reading',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PS 1 Presence', 'ok', undefined],
+    ['PS2 Status', 'failed', 'not present'],
+  ]);
+  t.match(discrete(snapshot, 'ipmi:PS1 Status'), { state: 'No state asserted', health: 'ok' });
+  t.match(discrete(snapshot, 'ipmi:PS2 Status'), { state: 'No state asserted', health: 'critical' });
+});
+
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
   const files = ['sdr-csv.txt', 'sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
   for (const file of files) {
