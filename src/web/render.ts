@@ -7,7 +7,7 @@
 import type { NagiosState } from '../client/health.js';
 import { chartTitle, spanText } from './chart-layout.js';
 import { esc } from './escape.js';
-import { providerText, utcTime } from './provider-text.js';
+import { ageText, providerText, utcTime } from './page-text.js';
 import { chartSvg, gaugeSvg, sparkSvg, sparkText, type ChartPoint } from './svg.js';
 import type { ElementView, EventView, GroupView, ProviderView, StatusView } from './view.js';
 
@@ -93,13 +93,6 @@ function overview(view: StatusView): string {
     `<noscript>A snapshot made at ${esc(utcTime(view.time))}: reload the page for newer readings.</noscript></p>` +
     `<div id="offline" class="offline" role="alert" hidden></div>` +
     providers(view.providers) + '</section>';
-}
-
-export function ageText(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 120) return `${s} s`;
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  return `${Math.round(s / 3600)} h`;
 }
 
 const PROVIDER_STATE: Readonly<Record<ProviderView['state'], NagiosState>> = { sampling: 'OK', failed: 'CRITICAL', starting: 'UNKNOWN' };

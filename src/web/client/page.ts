@@ -5,10 +5,10 @@
  * The page is complete without it. Text goes in with textContent and
  * attributes with setAttribute only (the CSP requires Trusted Types, so
  * any HTML sink would throw). Served as one file, bundled with what it
- * shares with the server's rendering (chart-layout.ts, provider-text.ts).
+ * shares with the server's rendering (chart-layout.ts, page-text.ts).
  */
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
-import { providerText, utcTime, type ProviderLine } from '../provider-text.js';
+import { ageText, providerText, utcTime, type ProviderLine } from '../page-text.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
@@ -67,11 +67,6 @@ function timeNode(ms: number): HTMLElement {
   const t = el('time', { text: utcTime(ms) });
   t.setAttribute('datetime', new Date(ms).toISOString());
   return t;
-}
-
-function ageText(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  return s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60)} min` : `${Math.round(s / 3600)} h`;
 }
 
 function setState(node: HTMLElement, state: State): void {

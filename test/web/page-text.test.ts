@@ -1,5 +1,5 @@
 import t from 'tap';
-import { providerText, type ProviderLine } from '../../src/web/provider-text.js';
+import { ageText, providerText, type ProviderLine } from '../../src/web/page-text.js';
 
 const line = (p: Partial<ProviderLine>): ProviderLine => ({ state: 'sampling', lastError: null, consecutiveFailures: 0, backoffUntil: null, refusedCount: 0, ...p });
 
@@ -10,4 +10,12 @@ t.test("a provider's line, as the page and its script write it", async (t) => {
   t.equal(providerText(line({ state: 'starting' })), 'starting: no sample yet');
   t.equal(providerText(line({ state: 'failed', consecutiveFailures: 2, lastError: 'BMC busy', backoffUntil: Date.UTC(2026, 0, 2, 3, 4, 5) })),
     'failed 2 times: BMC busy; backed off until 2026-01-02 03:04:05 UTC');
+});
+
+t.test('an age, in seconds, minutes or hours', async (t) => {
+  t.equal(ageText(-5), '0 s', 'a clock a little behind');
+  t.equal(ageText(119_400), '119 s');
+  t.equal(ageText(120_000), '2 min');
+  t.equal(ageText(7_199_000), '120 min');
+  t.equal(ageText(7_200_000), '2 h');
 });

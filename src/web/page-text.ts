@@ -1,7 +1,8 @@
 /**
- * What the page's provider line says, in the server's rendering (render.ts)
- * and in the script that refreshes it (client/page.ts). Plain functions, no
- * Node.js and no DOM: bundled into the script as well.
+ * Texts the page writes in the server's rendering (render.ts) and again in
+ * the script that refreshes it (client/page.ts): times, ages, a provider's
+ * line. Plain functions, no Node.js and no DOM: bundled into the script as
+ * well.
  */
 
 /** The fields of a provider's view (view.ts ProviderView) the line tells. */
@@ -15,6 +16,14 @@ export interface ProviderLine {
 
 export function utcTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+/** An age, rounded to the unit a reader wants: "42 s", "5 min", "3 h". */
+export function ageText(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 120) return `${s} s`;
+  if (s < 7200) return `${Math.round(s / 60)} min`;
+  return `${Math.round(s / 3600)} h`;
 }
 
 export function providerText(p: ProviderLine): string {
