@@ -28,18 +28,20 @@ t.test('a body counts each form once it is made', async (t) => {
 });
 
 t.test('the same state is one snapshot; its answers are counted, and let go when nobody asks', async (t) => {
-  const answers = new Snapshots(sources, 50);
+  // Let go 1 s after the last ask; each wait is 400 ms or more from that edge, so a loaded machine's stall cannot decide.
+  const answers = new Snapshots(sources, 1000);
   const first = answers.current();
   t.equal(answers.current(), first, 'nothing changed: the same snapshot');
   t.equal(answers.bytes, 0, 'no answer made yet');
   first.json = new Body(Buffer.from(JSON.stringify(first.view)));
   const br = await first.json.get('br');
-  t.equal(answers.bytes, first.json.identity.length + br.length);
-  await sleep(20);
   answers.current();
-  await sleep(40);
+  t.equal(answers.bytes, first.json.identity.length + br.length);
+  await sleep(600);
+  answers.current();
+  await sleep(600);
   t.equal(answers.bytes, first.json.identity.length + br.length, 'kept while asked for');
-  await sleep(60);
+  await sleep(1500);
   t.equal(answers.bytes, 0, 'let go once nobody asked for a while');
   t.not(answers.current(), first, 'made anew when asked again');
 });
