@@ -264,11 +264,12 @@ export class ProviderRunner {
 
   /** Keeps the first strings cleaned and their count; logs them when they differ from the last sample's, not at every sample. */
   #noteCleaned(cleaned: string[]): void {
-    const before = this.#state;
+    const state = this.#state;
+    if (cleaned.length === 0 && state.cleanedCount === 0) return;
     const kept = cleaned.slice(0, PROBLEMS_KEPT);
-    const changed = cleaned.length !== before.cleanedCount || kept.join('\n') !== before.cleanedText.join('\n');
-    this.#state.cleanedText = kept;
-    this.#state.cleanedCount = cleaned.length;
+    const changed = cleaned.length !== state.cleanedCount || kept.join('\n') !== state.cleanedText.join('\n');
+    state.cleanedText = kept;
+    state.cleanedCount = cleaned.length;
     if (cleaned.length > 0 && changed) {
       this.#log.warn({ cleaned: kept, cleanedCount: cleaned.length }, 'snapshot strings with characters XML cannot carry, served with U+FFFD');
     }
