@@ -562,6 +562,28 @@ t.test('a supply another sensor says is present is not pulled by a sensor assert
   t.match(discrete(snapshot, 'ipmi:PS2 Status'), { state: 'No state asserted', health: 'critical' });
 });
 
+t.test('ipmitool\'s "% " before a unit (the SDR\'s percentage flag) leaves the base unit: a fan in "% RPM" is a fan', async (t) => {
+  // starlingx/metal mtce/src/maintenance/ipmiClient.h (commit 6a5e10492cf09b47463cd38d806c36386a459718, Apache-2.0):
+  // the `ipmitool sensor list` output its comment quotes, every analog unit flagged as a percentage.
+  const table = [
+    'Temp_CPU0        | 54.000     | % degrees C | ok    | na        | na        | na        | 86.000    | 87.000    | na',
+    'PSU2 Input       | 0.000      | % Watts     | cr    | na        | 0.000     | na        | na        | na        | na',
+    'Fan_SYS0_2       | 4700.000   | % RPM       | ok    | na        | 500.000   | 1000.000  | na        | na        | na',
+  ];
+  const fromTable = buildSnapshot({ readings: parseSensorOutput(table.join('\n')).readings });
+  t.same(fromTable.sensors?.map((s) => [s.label, `${s.kind}/${s.unit}`, s.value]), [
+    ['Temp_CPU0', 'temperature/celsius', 54],
+    ['PSU2 Input', 'power/watts', 0],
+    ['Fan_SYS0_2', 'fan/rpm', 4700],
+  ]);
+  t.match(numeric(fromTable, 'ipmi:Temp_CPU0').thresholds, { upperNonCritical: 86, upperCritical: 87 });
+  t.match(fromTable.fans, [{ id: 'ipmi:fan:Fan_SYS0_2', speedSensor: 'ipmi:Fan_SYS0_2', status: 'ok' }]);
+  // sdr elist prints the same unit after the value.
+  const fromElist = buildSnapshot({ readings: parseSensorOutput('Fan_SYS0_2       | 30h | ok  | 29.1 | 4700 % RPM\n', 'elist').readings });
+  t.match(numeric(fromElist, 'ipmi:Fan_SYS0_2'), { kind: 'fan', unit: 'rpm', value: 4700 });
+  t.equal(fromElist.fans?.length, 1);
+});
+
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {
   const files = ['sdr-csv.txt', 'sensor-unenforced-thresholds.txt', 'sdr-elist-full-hp.txt', 'sdr-elist-pulled-psu.txt', 'sdr-type-power-supply.txt', 'sdr-entity-10.txt', 'sdr-plain.txt', 'sensor-na-dimm.txt', 'freeipmi-hp-fan-blocks.txt', 'sensor-units.txt'];
   for (const file of files) {
