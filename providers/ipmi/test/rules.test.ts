@@ -193,6 +193,21 @@ t.test("HP iLO 2's fan blocks in unspecified units are fans", async (t) => {
   t.match(numeric(snapshot, 'ipmi:Fan Block 1'), { kind: 'fan', unit: 'unspecified', value: 34.888, thresholds: { lowerNonCritical: 10 } });
 });
 
+t.test('an HP G5 fan named by its place ("CPU Fan", "Rear Fan") in unspecified units is a fan', async (t) => {
+  // HP ML310 G5 `ipmitool -I open sdr list` ("IPMI sensors under Debian", a 2008 blog post): duty cycles without a percent flag.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Int. Health LED  | 0 unspecified     | ok',
+      'CPU Fan          | 60.37 unspecifi | nc',
+      'Rear Fan         | 33.32 unspecifi | nc',
+      'Temp 1           | 24 degrees C      | ok',
+    ].join('\n'), 'sdr-list').readings,
+  });
+  t.same(snapshot.fans?.map((f) => [f.label, f.speedSensor]), [['CPU Fan', 'ipmi:CPU Fan'], ['Rear Fan', 'ipmi:Rear Fan']]);
+  t.match(numeric(snapshot, 'ipmi:CPU Fan'), { kind: 'fan', unit: 'unspecified', value: 60.37 });
+  t.match(numeric(snapshot, 'ipmi:Int. Health LED'), { kind: 'other' }, 'no fan without "fan" in its name');
+});
+
 t.test('ipmitool -c: supplies, fans and verdicts as from the same records printed with pipes', async (t) => {
   const snapshot = snapshotOf('sdr-csv.txt');
   t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['Power Supply 1', 'ok', undefined], ['Power Supply 2', 'degraded', 'AC out of range']]);
