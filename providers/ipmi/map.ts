@@ -46,8 +46,11 @@ type Role = 'fan' | 'supply' | 'redundancy';
 const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?:[ _-]?(?:status|stat|state|presence|pres|ac[ _-]?lost|pwr[ _-]?detect))?$/i;
 /** A sensor named after a supply: "PS1 Curr Out %", "PS 2 Input", "PSU2 Temp". */
 const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
-/** A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA", "Fan 1 DutyCycle". */
-const FAN_NAME = /^(?:sys(?:tem)?[ _-]?|cpu\d*[ _-]?|rear[ _-]?|front[ _-]?)?fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+[a-z]?|[a-z])(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
+/**
+ * A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA",
+ * "Fan 1 DutyCycle"; with a place, no number is needed (HP ML310 G5's "CPU Fan", "Rear Fan").
+ */
+const FAN_NAME = /^(?:(?:sys(?:tem)?|cpu\d*|rear|front)[ _-]?fan(?:[ _-]?\d+[a-z]?|[ _-]?[a-z])?|fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+[a-z]?|[a-z]))(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
 /** A fan's duty-cycle sensor: "Fan 1 DutyCycle", "FAN2_DUTY". */
 const DUTY_SUFFIX = /[ _-]?duty(?:[ _-]?cycle)?$/i;
 /**

@@ -18,7 +18,7 @@
  *   discrete with value   name,value,unit,ok,E.I,states
  */
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
-import { isIpmitoolUnit, parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
+import { ipmitoolUnitStartingWith, isIpmitoolUnit, parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
 import { splitStates } from './states.js';
 
 const STATUS = /^(ok|ns|na|[lu]?(nc|cr|nr))$/;
@@ -85,9 +85,24 @@ export function parseSdrList(text: string): IpmiParseResult {
   return result;
 }
 
+/**
+ * `sdr list` prints a reading through a 16-byte buffer: value and unit are
+ * cut at 15 characters ("34.89 unspecifi", an HP fan block's duty cycle).
+ * A cut unit that only one unit name starts with is that unit.
+ */
+const LIST_READING_WIDTH = 15;
+
+function parseListAnalog(value: string): ReturnType<typeof parseAnalog> {
+  const analog = parseAnalog(value);
+  const space = value.indexOf(' ');
+  if (analog || value.length !== LIST_READING_WIDTH || space < 0) return analog;
+  const unit = ipmitoolUnitStartingWith(value.slice(space + 1));
+  return unit === undefined ? undefined : parseAnalog(`${value.slice(0, space)} ${unit}`);
+}
+
 function listReading(name: string, value: string, status: string, line: number): IpmiReading | undefined {
   const reading: IpmiReading = { name, states: [], thresholds: {}, line };
-  const analog = parseAnalog(value);
+  const analog = parseListAnalog(value);
   const unavailable = unavailableWord(value);
   if (analog) {
     Object.assign(reading, analog);

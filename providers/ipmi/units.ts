@@ -124,7 +124,7 @@ export interface UnitContext {
 
 /** The kind and unit of an analog record. */
 export function mapUnit(context: UnitContext): UnitMapping {
-  const printed = isAnalogUnit(context.unit) ? context.unit.toLowerCase() : undefined;
+  const printed = isAnalogUnit(context.unit) ? withoutPercentFlag(context.unit.toLowerCase()) : undefined;
   const byType = context.sensorType === undefined ? kindByName(context.name) : BY_SENSOR_TYPE[context.sensorType.toLowerCase()];
   const mapping = printed === undefined ? byType ?? OTHER : UNITS[printed] ?? OTHER;
   if (context.fan) {
@@ -137,6 +137,17 @@ export function mapUnit(context: UnitContext): UnitMapping {
   // A typed record without a unit ("CPU1 DTS", a margin below the processor's limit) still measures what its type says.
   if (printed === 'unspecified' && context.sensorType !== undefined && byType) return { kind: byType.kind, unit: 'unspecified' };
   return mapping;
+}
+
+/**
+ * ipmitool prints "% " before the base unit when the SDR sets its percentage
+ * flag ("% RPM"). BMCs set it on records that read in the base unit
+ * (StarlingX quotes "Fan_SYS0_2 | 4700.000 | % RPM" and "54.000 | % degrees
+ * C"), so the base unit decides.
+ */
+function withoutPercentFlag(unit: string): string {
+  const base = unit.startsWith('% ') ? unit.slice(2) : unit;
+  return UNITS[base] ? base : unit;
 }
 
 /**

@@ -193,6 +193,21 @@ t.test("HP iLO 2's fan blocks in unspecified units are fans", async (t) => {
   t.match(numeric(snapshot, 'ipmi:Fan Block 1'), { kind: 'fan', unit: 'unspecified', value: 34.888, thresholds: { lowerNonCritical: 10 } });
 });
 
+t.test('an HP G5 fan named by its place ("CPU Fan", "Rear Fan") in unspecified units is a fan', async (t) => {
+  // HP ML310 G5 `ipmitool -I open sdr list` ("IPMI sensors under Debian", a 2008 blog post): duty cycles without a percent flag.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Int. Health LED  | 0 unspecified     | ok',
+      'CPU Fan          | 60.37 unspecifi | nc',
+      'Rear Fan         | 33.32 unspecifi | nc',
+      'Temp 1           | 24 degrees C      | ok',
+    ].join('\n'), 'sdr-list').readings,
+  });
+  t.same(snapshot.fans?.map((f) => [f.label, f.speedSensor]), [['CPU Fan', 'ipmi:CPU Fan'], ['Rear Fan', 'ipmi:Rear Fan']]);
+  t.match(numeric(snapshot, 'ipmi:CPU Fan'), { kind: 'fan', unit: 'unspecified', value: 60.37 });
+  t.match(numeric(snapshot, 'ipmi:Int. Health LED'), { kind: 'other' }, 'no fan without "fan" in its name');
+});
+
 t.test('ipmitool -c: supplies, fans and verdicts as from the same records printed with pipes', async (t) => {
   const snapshot = snapshotOf('sdr-csv.txt');
   t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['Power Supply 1', 'ok', undefined], ['Power Supply 2', 'degraded', 'AC out of range']]);
@@ -560,6 +575,28 @@ t.test('a supply another sensor says is present is not pulled by a sensor assert
   ]);
   t.match(discrete(snapshot, 'ipmi:PS1 Status'), { state: 'No state asserted', health: 'ok' });
   t.match(discrete(snapshot, 'ipmi:PS2 Status'), { state: 'No state asserted', health: 'critical' });
+});
+
+t.test('ipmitool\'s "% " before a unit (the SDR\'s percentage flag) leaves the base unit: a fan in "% RPM" is a fan', async (t) => {
+  // starlingx/metal mtce/src/maintenance/ipmiClient.h (commit 6a5e10492cf09b47463cd38d806c36386a459718, Apache-2.0):
+  // the `ipmitool sensor list` output its comment quotes, every analog unit flagged as a percentage.
+  const table = [
+    'Temp_CPU0        | 54.000     | % degrees C | ok    | na        | na        | na        | 86.000    | 87.000    | na',
+    'PSU2 Input       | 0.000      | % Watts     | cr    | na        | 0.000     | na        | na        | na        | na',
+    'Fan_SYS0_2       | 4700.000   | % RPM       | ok    | na        | 500.000   | 1000.000  | na        | na        | na',
+  ];
+  const fromTable = buildSnapshot({ readings: parseSensorOutput(table.join('\n')).readings });
+  t.same(fromTable.sensors?.map((s) => [s.label, `${s.kind}/${s.unit}`, s.value]), [
+    ['Temp_CPU0', 'temperature/celsius', 54],
+    ['PSU2 Input', 'power/watts', 0],
+    ['Fan_SYS0_2', 'fan/rpm', 4700],
+  ]);
+  t.match(numeric(fromTable, 'ipmi:Temp_CPU0').thresholds, { upperNonCritical: 86, upperCritical: 87 });
+  t.match(fromTable.fans, [{ id: 'ipmi:fan:Fan_SYS0_2', speedSensor: 'ipmi:Fan_SYS0_2', status: 'ok' }]);
+  // sdr elist prints the same unit after the value.
+  const fromElist = buildSnapshot({ readings: parseSensorOutput('Fan_SYS0_2       | 30h | ok  | 29.1 | 4700 % RPM\n', 'elist').readings });
+  t.match(numeric(fromElist, 'ipmi:Fan_SYS0_2'), { kind: 'fan', unit: 'rpm', value: 4700 });
+  t.equal(fromElist.fans?.length, 1);
 });
 
 t.test('the model builds every rule fixture without a problem (every link names a sensor it knows)', async (t) => {

@@ -37,6 +37,21 @@ t.test('sdr list: rows with another column count or an unknown status are noise'
   t.equal(noise.length, 4);
 });
 
+t.test("sdr list: a reading cut at ipmitool's 15 characters keeps its record when one unit name fits the cut", async (t) => {
+  // HP ML310 G5 ("IPMI sensors under Debian", a 2008 blog post) and HP DL360 G5 (the README of Jun Futagawa's munin
+  // plugin ipmitool_sensor_, GPL-2.0, test data): `ipmitool sdr list` prints "60.37 unspecifi" for 60.37 unspecified.
+  const { readings, noise } = parseSdrList([
+    'Int. Health LED  | 0 unspecified     | ok',
+    'CPU Fan          | 60.37 unspecifi | nc',
+    'Fan Block 1      | 34.89 unspecifi | nc',
+    'Temp 1           | 24 degrees C      | ok',
+    'Odd Sensor       | 100.25 degrees  | ok',
+  ].join('\n'));
+  t.match(named(readings, 'CPU Fan'), { value: 60.37, decimals: 2, unit: 'unspecified', health: 'warning' });
+  t.match(named(readings, 'Fan Block 1'), { value: 34.89, unit: 'unspecified' });
+  t.same(noise.map((n) => n.text.slice(0, 10)), ['Odd Sensor'], 'a cut several units start with ("degrees ") stays unread');
+});
+
 t.test('parseAnalog accepts known units only', async (t) => {
   t.same(parseAnalog('-58 degrees C'), { value: -58, decimals: 0, unit: 'degrees C' });
   t.same(parseAnalog('45 percent'), { value: 45, decimals: 0, unit: 'percent' });
