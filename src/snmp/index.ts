@@ -80,10 +80,9 @@ function startTargets(
   targets: readonly SnmpTarget[],
   { library, engine, snmp, logger }: { library: Parameters<typeof createSender>[0]; engine: SnmpEngine; snmp: SnmpOptions['snmp']; logger: NotifierLogger },
 ): SnmpNotifier {
-  const started = Date.now();
   const consumers = targets.map((target, i) => {
     const consumer = new TargetConsumer(`snmp ${i + 1} ${target.address}`, target, createSender(library, target, engine), {
-      root: snmp.enterpriseOid, maxQueue: snmp.queue, logger, upTime: () => Math.floor((Date.now() - started) / 10) % 2 ** 32,
+      root: snmp.enterpriseOid, maxQueue: snmp.queue, logger, upTime,
     });
     const unsubscribe = events.subscribe(consumer);
     logger.info({ target: target.address, version: target.version, notification: target.notification }, `SNMP ${target.notification}s to ${target.address}`);
@@ -102,11 +101,21 @@ function startTargets(
   };
 }
 
+/**
+ * sysUpTime (RFC 3418): hundredths of a second since thincim started, from
+ * the monotonic clock, as TimeTicks wrap. Not the wall clock: set back (NTP
+ * at boot), it made a negative value the library refuses to encode, and
+ * every notification failed until the clock caught up.
+ */
+function upTime(): number {
+  return Math.floor(performance.now() / 10) % 2 ** 32;
+}
+
 interface ConsumerSettings {
   root: string;
   maxQueue: number;
   logger: NotifierLogger;
-  /** sysUpTime in hundredths of a second since the notifier started. */
+  /** sysUpTime in hundredths of a second. */
   upTime(): number;
 }
 

@@ -206,3 +206,19 @@ t.test('an inform receiver that never answers delays no other target; past its q
   t.same(n.stats().map((s) => s.sent), [0, 5], 'every event was dropped or failed at the dead target, and acknowledged at the healthy one');
   t.same(warnings, [`SNMP inform to ${deadAddress} failed; its events are lost until it answers`], 'one warning for a target that keeps failing');
 });
+
+t.test('the wall clock set back after the start: notifications still go, sysUpTime counts hundredths since thincim started', async (t) => {
+  const { events, notifier: n } = await notifier(t, [{ address: receiver.address, community: 'public' }]);
+  // NTP correcting a clock that ran ahead at boot: an hour back.
+  const wallClock = Date.now;
+  const setBack = wallClock() - 3_600_000;
+  Date.now = () => setBack;
+  t.teardown(() => { Date.now = wallClock; });
+  const before = Math.floor(process.uptime() * 100);
+  events.emit([providerEvent(3001)]);
+  const all = await receiver.waitFor((r) => r.some((x) => sequenceOf(x) === 3001), 'the trap sent after the clock went back');
+  Date.now = wallClock;
+  const upTime = Number(/^\((\d+)\)/.exec(all.find((x) => sequenceOf(x) === 3001)!.values.get(OID.sysUpTime) ?? '')?.[1]);
+  t.ok(upTime >= before && upTime <= Math.ceil(process.uptime() * 100), `sysUpTime ${upTime} is this process's uptime in hundredths (${before} before the send)`);
+  t.same(n.stats().map((s) => s.failed), [0]);
+});
