@@ -8,7 +8,7 @@
  */
 import type { DeliveryCounts, EventBus, EventConsumer, HardwareEvent } from '../events/index.js';
 import { countBoot, startEngine, type SnmpEngine } from './engine.js';
-import { createSender, type Sender } from './sender.js';
+import { createSender, SnmpRefusedError, type Sender } from './sender.js';
 import { defaultEngineId, resolveTargets, type SnmpTarget } from './targets.js';
 import { eventVarbinds, notificationOid } from './varbinds.js';
 import type { SnmpTargetConfig } from '../config/snmp.js';
@@ -42,6 +42,8 @@ export interface TargetStats {
   readonly address: string;
   readonly sent: number;
   readonly failed: number;
+  /** Informs the receiver answered with a USM Report: wrong user or keys. */
+  readonly refused: number;
 }
 
 export interface SnmpNotifier {
@@ -119,7 +121,7 @@ interface ConsumerSettings {
   upTime(): number;
 }
 
-/** One target: sends each event in turn; says once when the target starts failing and once when it works again. */
+/** One target: sends each event in turn; says once when the target starts failing or refusing, and once when it works again. */
 class TargetConsumer implements EventConsumer {
   readonly name: string;
   readonly maxQueue: number;
@@ -128,7 +130,8 @@ class TargetConsumer implements EventConsumer {
   readonly #settings: ConsumerSettings;
   #sent = 0;
   #failed = 0;
-  #failing = false;
+  #refused = 0;
+  #state: 'ok' | 'failing' | 'refusing' = 'ok';
   #closed = false;
 
   constructor(name: string, target: SnmpTarget, sender: Sender, settings: ConsumerSettings) {
@@ -146,23 +149,30 @@ class TargetConsumer implements EventConsumer {
     try {
       await this.#sender.send(notificationOid(root, event.kind), eventVarbinds(root, event), this.#settings.upTime());
       this.#sent++;
-      if (this.#failing) logger.info(log, `SNMP target ${this.#target.address} reachable again`);
-      this.#failing = false;
+      if (this.#state !== 'ok') logger.info(log, `SNMP target ${this.#target.address} reachable again`);
+      this.#state = 'ok';
     } catch (err) {
       if (this.#closed) return;
-      this.#failed++;
-      if (!this.#failing) logger.warn({ ...log, err: { message: (err as Error).message } }, `SNMP ${this.#target.notification} to ${this.#target.address} failed; its events are lost until it answers`);
-      this.#failing = true;
+      const refused = err instanceof SnmpRefusedError;
+      if (refused) this.#refused++;
+      else this.#failed++;
+      const state = refused ? 'refusing' : 'failing';
+      if (this.#state !== state) {
+        logger.warn({ ...log, err: { message: (err as Error).message } }, refused
+          ? `SNMP target ${this.#target.address} refused the ${this.#target.notification}: its user or keys do not match the receiver's; its events are lost until they do`
+          : `SNMP ${this.#target.notification} to ${this.#target.address} failed; its events are lost until it answers`);
+      }
+      this.#state = state;
     }
   }
 
   stats(): TargetStats {
-    return { address: this.#target.address, sent: this.#sent, failed: this.#failed };
+    return { address: this.#target.address, sent: this.#sent, failed: this.#failed, refused: this.#refused };
   }
 
-  /** For /metrics; a receiver's refusal (a Report for a wrong key) is not told from other failures. */
+  /** For /metrics. */
   deliveries(): DeliveryCounts {
-    return { sent: this.#sent, failed: this.#failed, refused: 0 };
+    return { sent: this.#sent, failed: this.#failed, refused: this.#refused };
   }
 
   close(): void {
