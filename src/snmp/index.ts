@@ -49,7 +49,7 @@ export interface TargetStats {
 export interface SnmpNotifier {
   readonly engineId: string;
   stats(): TargetStats[];
-  /** Stops taking events and closes the sockets; informs in flight are abandoned. */
+  /** Stops taking events and closes the sockets; the events not sent (informs in flight, events queued) are abandoned, and logged. */
   close(): void;
 }
 
@@ -95,9 +95,13 @@ function startTargets(
     engineId: engine.id,
     stats: () => consumers.map(({ consumer }) => consumer.stats()),
     close() {
+      const queued = new Map(events.stats().map((s) => [s.name, s.queued]));
       for (const { consumer, unsubscribe } of consumers) {
+        const unsent = (queued.get(consumer.name) ?? 0) + (consumer.sending ? 1 : 0);
         unsubscribe();
         consumer.close();
+        // Else lost without a word: an operator stopping thincim learns which alerts a receiver never got.
+        if (unsent > 0) logger.warn({ target: consumer.address, unsent }, `SNMP: ${unsent} event(s) not sent to ${consumer.address} at shutdown`);
       }
     },
   };
@@ -133,6 +137,7 @@ class TargetConsumer implements EventConsumer {
   #refused = 0;
   #state: 'ok' | 'failing' | 'refusing' = 'ok';
   #closed = false;
+  #sending = false;
 
   constructor(name: string, target: SnmpTarget, sender: Sender, settings: ConsumerSettings) {
     this.name = name;
@@ -146,6 +151,7 @@ class TargetConsumer implements EventConsumer {
     if (this.#closed) return;
     const { root, logger } = this.#settings;
     const log = { target: this.#target.address, sequence: event.sequence };
+    this.#sending = true;
     try {
       await this.#sender.send(notificationOid(root, event.kind), eventVarbinds(root, event), this.#settings.upTime());
       this.#sent++;
@@ -163,7 +169,18 @@ class TargetConsumer implements EventConsumer {
           : `SNMP ${this.#target.notification} to ${this.#target.address} failed; its events are lost until it answers`);
       }
       this.#state = state;
+    } finally {
+      this.#sending = false;
     }
+  }
+
+  get address(): string {
+    return this.#target.address;
+  }
+
+  /** An event is being sent: an inform waiting for its answer. */
+  get sending(): boolean {
+    return this.#sending;
   }
 
   stats(): TargetStats {
