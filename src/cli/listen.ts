@@ -7,7 +7,7 @@
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { CIMDateTime, CIMInstance, type CIMValue } from '../cim/index.js';
+import { CIMDateTime, CIMInstance } from '../cim/index.js';
 import { instanceJson, parseInstancePath } from '../client/index.js';
 import { startListener, type ReceivedIndication } from '../indications/listener.js';
 import { createSelfSignedCertificate } from '../security/x509.js';
@@ -148,9 +148,9 @@ function readableLine(r: ReceivedIndication): string {
     ind.classname,
     typeof severity === 'number' ? (SEVERITY[severity] ?? String(severity)) : undefined,
     elementOf(ind),
-    message != null || messageId != null ? `${messageId != null ? `${String(messageId)}: ` : ''}${oneLine(message)}` : undefined,
+    message != null || messageId != null ? `${messageId != null ? `${String(messageId)}: ` : ''}${typeof message === 'string' ? message : ''}` : undefined,
     sequence != null ? `#${String(sequence)}` : undefined,
-  ].filter((part) => part !== undefined && part !== '').join(' ');
+  ].filter((part): part is string => part !== undefined && part !== '').map(oneLine).join(' ');
 }
 
 /** The element: the embedded SourceInstance's ElementName, else the AlertingManagedElement path's identifying key. */
@@ -168,4 +168,10 @@ function elementOf(ind: CIMInstance): string | undefined {
   }
 }
 
-const oneLine = (value: CIMValue | undefined): string => (typeof value === 'string' ? value.replace(/[\r\n\t]+/g, ' ') : '');
+/**
+ * Whatever the sender put in any part, one line of plain text: line breaks
+ * (U+2028 and U+2029 too), C0 and C1 controls (a terminal may take U+009B
+ * for CSI) and bidirectional overrides, which would forge or disguise lines,
+ * become a space.
+ */
+const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');

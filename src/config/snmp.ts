@@ -109,8 +109,11 @@ export function targetVersion(target: SnmpTargetConfig): '2c' | '3' {
 }
 
 /** What the schema cannot say: which keys go together, per version. */
-export function snmpProblems(snmp: { targets: SnmpTargetConfig[]; community?: string | undefined }): SnmpProblem[] {
+export function snmpProblems(snmp: { targets: SnmpTargetConfig[]; community?: string | undefined; engineId?: string | undefined }): SnmpProblem[] {
   const problems: SnmpProblem[] = [];
+  if (snmp.engineId !== undefined && /^(0x)?((00)+|(ff)+)$/i.test(snmp.engineId)) {
+    problems.push({ key: 'snmp.engineId', message: 'an engine ID of all 00 or all ff octets is reserved (RFC 3411 SnmpEngineID); receivers may refuse it' });
+  }
   snmp.targets.forEach((target, i) => {
     const add = (message: string): void => void problems.push({ key: `snmp.targets.${i}`, message: `${target.address}: ${message}` });
     for (const what of ['communityEnv', 'authKeyEnv', 'privKeyEnv'] as const) {

@@ -8,7 +8,7 @@
  */
 import type { DeliveryCounts, EventBus, EventConsumer, HardwareEvent } from '../events/index.js';
 import { countBoot, startEngine, type SnmpEngine } from './engine.js';
-import { createSender, type Sender } from './sender.js';
+import { createSender, SnmpRefusedError, type Sender } from './sender.js';
 import { defaultEngineId, resolveTargets, type SnmpTarget } from './targets.js';
 import { eventVarbinds, notificationOid } from './varbinds.js';
 import type { SnmpTargetConfig } from '../config/snmp.js';
@@ -42,12 +42,14 @@ export interface TargetStats {
   readonly address: string;
   readonly sent: number;
   readonly failed: number;
+  /** Informs the receiver answered with a USM Report: wrong user or keys. */
+  readonly refused: number;
 }
 
 export interface SnmpNotifier {
   readonly engineId: string;
   stats(): TargetStats[];
-  /** Stops taking events and closes the sockets; informs in flight are abandoned. */
+  /** Stops taking events and closes the sockets; the events not sent (informs in flight, events queued) are abandoned, and logged. */
   close(): void;
 }
 
@@ -80,10 +82,9 @@ function startTargets(
   targets: readonly SnmpTarget[],
   { library, engine, snmp, logger }: { library: Parameters<typeof createSender>[0]; engine: SnmpEngine; snmp: SnmpOptions['snmp']; logger: NotifierLogger },
 ): SnmpNotifier {
-  const started = Date.now();
   const consumers = targets.map((target, i) => {
     const consumer = new TargetConsumer(`snmp ${i + 1} ${target.address}`, target, createSender(library, target, engine), {
-      root: snmp.enterpriseOid, maxQueue: snmp.queue, logger, upTime: () => Math.floor((Date.now() - started) / 10) % 2 ** 32,
+      root: snmp.enterpriseOid, maxQueue: snmp.queue, logger, upTime,
     });
     const unsubscribe = events.subscribe(consumer);
     logger.info({ target: target.address, version: target.version, notification: target.notification }, `SNMP ${target.notification}s to ${target.address}`);
@@ -94,23 +95,37 @@ function startTargets(
     engineId: engine.id,
     stats: () => consumers.map(({ consumer }) => consumer.stats()),
     close() {
+      const queued = new Map(events.stats().map((s) => [s.name, s.queued]));
       for (const { consumer, unsubscribe } of consumers) {
+        const unsent = (queued.get(consumer.name) ?? 0) + (consumer.sending ? 1 : 0);
         unsubscribe();
         consumer.close();
+        // Else lost without a word: an operator stopping thincim learns which alerts a receiver never got.
+        if (unsent > 0) logger.warn({ target: consumer.address, unsent }, `SNMP: ${unsent} event(s) not sent to ${consumer.address} at shutdown`);
       }
     },
   };
+}
+
+/**
+ * sysUpTime (RFC 3418): hundredths of a second since thincim started, from
+ * the monotonic clock, as TimeTicks wrap. Not the wall clock: set back (NTP
+ * at boot), it made a negative value the library refuses to encode, and
+ * every notification failed until the clock caught up.
+ */
+function upTime(): number {
+  return Math.floor(performance.now() / 10) % 2 ** 32;
 }
 
 interface ConsumerSettings {
   root: string;
   maxQueue: number;
   logger: NotifierLogger;
-  /** sysUpTime in hundredths of a second since the notifier started. */
+  /** sysUpTime in hundredths of a second. */
   upTime(): number;
 }
 
-/** One target: sends each event in turn; says once when the target starts failing and once when it works again. */
+/** One target: sends each event in turn; says once when the target starts failing or refusing, and once when it works again. */
 class TargetConsumer implements EventConsumer {
   readonly name: string;
   readonly maxQueue: number;
@@ -119,8 +134,10 @@ class TargetConsumer implements EventConsumer {
   readonly #settings: ConsumerSettings;
   #sent = 0;
   #failed = 0;
-  #failing = false;
+  #refused = 0;
+  #state: 'ok' | 'failing' | 'refusing' = 'ok';
   #closed = false;
+  #sending = false;
 
   constructor(name: string, target: SnmpTarget, sender: Sender, settings: ConsumerSettings) {
     this.name = name;
@@ -134,26 +151,45 @@ class TargetConsumer implements EventConsumer {
     if (this.#closed) return;
     const { root, logger } = this.#settings;
     const log = { target: this.#target.address, sequence: event.sequence };
+    this.#sending = true;
     try {
       await this.#sender.send(notificationOid(root, event.kind), eventVarbinds(root, event), this.#settings.upTime());
       this.#sent++;
-      if (this.#failing) logger.info(log, `SNMP target ${this.#target.address} reachable again`);
-      this.#failing = false;
+      if (this.#state !== 'ok') logger.info(log, `SNMP target ${this.#target.address} reachable again`);
+      this.#state = 'ok';
     } catch (err) {
       if (this.#closed) return;
-      this.#failed++;
-      if (!this.#failing) logger.warn({ ...log, err: { message: (err as Error).message } }, `SNMP ${this.#target.notification} to ${this.#target.address} failed; its events are lost until it answers`);
-      this.#failing = true;
+      const refused = err instanceof SnmpRefusedError;
+      if (refused) this.#refused++;
+      else this.#failed++;
+      const state = refused ? 'refusing' : 'failing';
+      if (this.#state !== state) {
+        logger.warn({ ...log, err: { message: (err as Error).message } }, refused
+          ? `SNMP target ${this.#target.address} refused the ${this.#target.notification}: its user or keys do not match the receiver's; its events are lost until they do`
+          : `SNMP ${this.#target.notification} to ${this.#target.address} failed; its events are lost until it answers`);
+      }
+      this.#state = state;
+    } finally {
+      this.#sending = false;
     }
   }
 
-  stats(): TargetStats {
-    return { address: this.#target.address, sent: this.#sent, failed: this.#failed };
+  get address(): string {
+    return this.#target.address;
   }
 
-  /** For /metrics; a receiver's refusal (a Report for a wrong key) is not told from other failures. */
+  /** An event is being sent: an inform waiting for its answer. */
+  get sending(): boolean {
+    return this.#sending;
+  }
+
+  stats(): TargetStats {
+    return { address: this.#target.address, sent: this.#sent, failed: this.#failed, refused: this.#refused };
+  }
+
+  /** For /metrics. */
   deliveries(): DeliveryCounts {
-    return { sent: this.#sent, failed: this.#failed, refused: 0 };
+    return { sent: this.#sent, failed: this.#failed, refused: this.#refused };
   }
 
   close(): void {

@@ -49,6 +49,14 @@ declare module 'net-snmp' {
   /** An inform no answer came for within the timeout. */
   export class RequestTimedOutError extends Error {}
 
+  /** An answer that is not the acknowledgement; `code` is one of ResponseInvalidCode. */
+  export class ResponseInvalidError extends Error {
+    readonly code: number;
+  }
+
+  /** EAuthFailure: the receiver's Report of a USM error (wrong digest, unknown user…), or an answer whose digest is wrong. */
+  export const ResponseInvalidCode: Readonly<Record<'EAuthFailure', number>>;
+
   export const Version2c: number;
   export const Version3: number;
   export const ObjectType: Readonly<Record<'Integer' | 'OctetString' | 'Unsigned32' | 'TimeTicks' | 'OID', number>>;
@@ -66,6 +74,8 @@ declare module 'net-snmp' {
     AuthProtocols: typeof AuthProtocols;
     PrivProtocols: typeof PrivProtocols;
     RequestTimedOutError: typeof RequestTimedOutError;
+    ResponseInvalidError: typeof ResponseInvalidError;
+    ResponseInvalidCode: typeof ResponseInvalidCode;
   };
   export default snmp;
 }

@@ -18,6 +18,15 @@ import type { SnmpEngine } from './engine.js';
 
 type Library = typeof import('net-snmp').default;
 
+/**
+ * The receiver answered an inform with a USM Report (RFC 3414 §3.2: wrong
+ * digest, unknown user, unsupported security level…): it is reachable and
+ * refuses thincim's user or keys, so the same inform again would be refused again.
+ */
+export class SnmpRefusedError extends Error {
+  override readonly name = 'SnmpRefusedError';
+}
+
 export interface Sender {
   /** Resolves once a trap is sent, or an inform acknowledged. */
   send(notificationOid: string, varbinds: readonly MibVarbind[], upTime: number): Promise<void>;
@@ -56,7 +65,8 @@ export function createSender(snmp: Library, target: SnmpTarget, engine: SnmpEngi
         try {
           return await once((done) => session.inform(oid, list, { upTime }, done));
         } catch (err) {
-          // Only silence is worth another inform: an answer (a Report for a wrong key) would be the same again.
+          if (err instanceof snmp.ResponseInvalidError && err.code === snmp.ResponseInvalidCode.EAuthFailure) throw new SnmpRefusedError(err.message);
+          // Only silence is worth another inform: any other answer would be the same again.
           if (attempt >= target.retries || !(err instanceof snmp.RequestTimedOutError)) throw err;
         }
       }

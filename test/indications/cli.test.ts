@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { CIMInstance, NocaseMap, cimProperty, type CIMType, type CIMValue } from '../../src/cim/index.js';
 import { WBEMConnection } from '../../src/client/index.js';
+import { Exporter } from '../../src/indications/deliver.js';
 import { runCli } from '../client/run-cli.js';
 import { startTestBroker } from '../helpers/broker.js';
 import { PROCESS_WAIT_MS, spawnThincim, stop, type ThincimProcess } from '../helpers/process.js';
@@ -113,6 +114,20 @@ t.test('a stopped fan reaches both listeners', async (t) => {
   t.match(line, /^\d{14}\.\d{6}[+-]\d{3} Thincim_AlertIndication (Warning|Critical|Fatal) OMC_Fan\(simulated:fan3\) THINCIM\d{4}: .+ #\d+$/);
   t.ok(httpsListener.stdout().split('\n').some((l) => / Thincim_ThresholdIndication Critical Thincim_NumericSensor\(simulated:fan3-speed\) THINCIM0002: .+ #\d+$/.test(l)),
     'the fan speed crossing its threshold, over HTTPS');
+});
+
+t.test('whatever a sender puts in an indication, listen prints one line of plain text', async (t) => {
+  // Anyone who reaches a listener may post to it: a line break in MessageID forged a line, C1 controls (U+009B, CSI) and bidi overrides reached the terminal.
+  const exporter = new Exporter(new URL(`${httpsURL}/forged`), 'test', { retryAttempts: 0, retryIntervalMs: 10, timeoutMs: 5000, tls: { insecure: true } }, new AbortController().signal);
+  t.teardown(() => exporter.close());
+  const values: Record<string, [CIMType, CIMValue]> = {
+    MessageID: ['string', 'FORGED0001\n20250101000000.000000+000 Thincim_AlertIndication Information'],
+    Message: ['string', 'a\u009b2Jb\u2028c\u202ed\r\ne'],
+    PerceivedSeverity: ['uint16', 2],
+  };
+  await exporter.send(new CIMInstance({ classname: 'CIM_AlertIndication', properties: new NocaseMap(Object.entries(values).map(([n, [type, v]]) => [n, cimProperty(n, type, v)] as const)) }), 'forged');
+  const line = await until('the forged indication', () => httpsListener.stdout().split('\n').find((l) => l.includes('FORGED0001')));
+  t.match(line, /^\d{4}-\d\d-\d\dT\S+ CIM_AlertIndication Information FORGED0001 20250101000000\.000000\+000 Thincim_AlertIndication Information: a 2Jb c d e #0$/);
 });
 
 const prop = (line: Record<string, unknown>, name: string): unknown =>

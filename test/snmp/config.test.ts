@@ -93,6 +93,10 @@ t.test('what does not go together is refused, naming the target, never echoing a
     'snmp.targets.0: udp:h:162: communityEnv: THINCIM_* variables are configuration keys');
   t.match(await problems(['--snmp-target', 'nms:162']), 'snmp.targets.0.address: must match');
   t.match(await problems(['--snmp-community', 'c', '--snmp-engine-id', 'xyz']), 'snmp.engineId: must match');
+  for (const reserved of ['0000000000', '0xFFFFFFFFFFFF']) {
+    t.match(await problems(['--snmp-community', 'c', '--snmp-engine-id', reserved]), 'snmp.engineId: an engine ID of all 00 or all ff octets is reserved (RFC 3411 SnmpEngineID)', reserved);
+  }
+  await t.resolves(load(['--snmp-community', 'c', '--snmp-engine-id', '0x80007ed90400ff'], {}), 'zeros and ff among other octets are fine');
 });
 
 t.test('thincim config --print masks every SNMP secret', async (t) => {

@@ -138,3 +138,18 @@ t.test('an inform no one answers is resent as new messages, each with its own ms
   t.equal(new Set(ids).size, 3, `three msgIDs: ${ids.join(', ')}`);
   t.same(events.stats()[0]!.deliveries, { sent: 0, failed: 1, refused: 0 }, 'counted for /metrics');
 });
+
+t.test('at shutdown, the events not sent (an inform waiting for its answer, the events queued behind it) are logged', async (t) => {
+  const receiver = await silentReceiver(t);
+  const events = new EventBus({ warn() {} });
+  const warnings: string[] = [];
+  const notifier = await startSnmpNotifier({
+    snmp: { targets: [{ address: receiver.address, community: 'public', notification: 'inform', retries: 0, timeoutMs: 60_000 }], enterpriseOid: '1.3.6.1.4.1.32473.1', queue: 100 },
+    events, logger: { info() {}, warn: (_: object, msg: string) => void warnings.push(msg) }, hostname: 'thincim-test', env: {},
+  });
+  events.emit([event(1), event(2), event(3)]);
+  await until(() => receiver.datagrams.length === 1);
+  notifier.close();
+  t.same(warnings, [`SNMP: 3 event(s) not sent to ${receiver.address} at shutdown`]);
+  t.same(notifier.stats().map(({ sent, failed }) => ({ sent, failed })), [{ sent: 0, failed: 0 }], 'abandoned, not counted as failures');
+});

@@ -206,3 +206,37 @@ t.test('an inform receiver that never answers delays no other target; past its q
   t.same(n.stats().map((s) => s.sent), [0, 5], 'every event was dropped or failed at the dead target, and acknowledged at the healthy one');
   t.same(warnings, [`SNMP inform to ${deadAddress} failed; its events are lost until it answers`], 'one warning for a target that keeps failing');
 });
+
+t.test('the wall clock set back after the start: notifications still go, sysUpTime counts hundredths since thincim started', async (t) => {
+  const { events, notifier: n } = await notifier(t, [{ address: receiver.address, community: 'public' }]);
+  // NTP correcting a clock that ran ahead at boot: an hour back.
+  const wallClock = Date.now;
+  const setBack = wallClock() - 3_600_000;
+  Date.now = () => setBack;
+  t.teardown(() => { Date.now = wallClock; });
+  const before = Math.floor(process.uptime() * 100);
+  events.emit([providerEvent(3001)]);
+  const all = await receiver.waitFor((r) => r.some((x) => sequenceOf(x) === 3001), 'the trap sent after the clock went back');
+  Date.now = wallClock;
+  const upTime = Number(/^\((\d+)\)/.exec(all.find((x) => sequenceOf(x) === 3001)!.values.get(OID.sysUpTime) ?? '')?.[1]);
+  t.ok(upTime >= before && upTime <= Math.ceil(process.uptime() * 100), `sysUpTime ${upTime} is this process's uptime in hundredths (${before} before the send)`);
+  t.same(n.stats().map((s) => s.failed), [0]);
+});
+
+t.test('a v3 inform with a wrong authentication key or an unknown user: the receiver\'s Report counts as refused, without retries', async (t) => {
+  const { events, notifier: n, warnings } = await notifier(t, [
+    // A timeout far longer than the test: a refusal must not wait for it, nor be resent.
+    { address: receiver.address, ...INFORM_USER, authKey: 'not-the-auth-key', notification: 'inform', retries: 3, timeoutMs: 60_000 },
+    { address: receiver.address, ...INFORM_USER, user: 'nobody', notification: 'inform', retries: 3, timeoutMs: 60_000 },
+  ]);
+  events.emit([providerEvent(4001)]);
+  events.emit([providerEvent(4002)]);
+  await until(() => n.stats().every((s) => s.refused === 2));
+  t.same(n.stats().map(({ sent, failed, refused }) => ({ sent, failed, refused })), [{ sent: 0, failed: 0, refused: 2 }, { sent: 0, failed: 0, refused: 2 }]);
+  t.same(events.stats().map((s) => s.deliveries), [{ sent: 0, failed: 0, refused: 2 }, { sent: 0, failed: 0, refused: 2 }], 'for /metrics');
+  t.same(warnings, [
+    `SNMP target ${receiver.address} refused the inform: its user or keys do not match the receiver's; its events are lost until they do`,
+    `SNMP target ${receiver.address} refused the inform: its user or keys do not match the receiver's; its events are lost until they do`,
+  ], 'one warning per target');
+  t.notOk(receiver.received().some((r) => [4001, 4002].includes(sequenceOf(r))), 'snmptrapd logged none of them');
+});
