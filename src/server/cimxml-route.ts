@@ -463,7 +463,15 @@ function write(reply: FastifyReply, chunks: readonly Buffer[], size: number): vo
   res.end();
 }
 
+/**
+ * Whether the answer may stream chunked with trailers: the client asked for
+ * trailers (`TE: trailers`) over HTTP/1.1 or later. An HTTP/1.0 client cannot
+ * read chunked framing, whatever its headers say (RFC 9112 §6.1: no
+ * Transfer-Encoding in the answer to an HTTP/1.0 request).
+ */
 function acceptsTrailers(request: FastifyRequest): boolean {
+  const { httpVersionMajor: major, httpVersionMinor: minor } = request.raw;
+  if (major < 1 || (major === 1 && minor < 1)) return false;
   const te = request.headers.te;
   return /(^|[\s,])trailers([\s,;]|$)/i.test(Array.isArray(te) ? te.join(',') : (te ?? ''));
 }

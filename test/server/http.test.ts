@@ -313,6 +313,19 @@ t.test('§1.7 chunked answers with trailers only when the client sent TE: traile
   t.equal(small.headers['content-length'], String(Buffer.byteLength(small.text)), 'with its Content-Length');
 });
 
+t.test('§1.7 an HTTP/1.0 request is never answered chunked, even with TE: trailers (RFC 9112 §6.1)', async (t) => {
+  const headers = { ...LARGE_HEADERS, TE: 'trailers', 'Content-Length': String(Buffer.byteLength(LARGE)) };
+  const raw = await exchange(rawRequest('POST', headers, LARGE, 'HTTP/1.0'));
+  t.match(statusLine(raw), /^HTTP\/1\.[01] 200 /, 'answered');
+  t.notOk(headerOf(raw, 'Transfer-Encoding'), 'no Transfer-Encoding');
+  t.notOk(headerOf(raw, 'Trailer'), 'no trailers announced');
+  const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
+  t.equal(headerOf(raw, 'Content-Length'), String(Buffer.byteLength(body)), 'the whole body with its Content-Length');
+  t.ok(returned(decodeResponse(body)).length > 100, 'a document the client can read');
+  const eleven = await exchange(rawRequest('POST', headers, LARGE, 'HTTP/1.1'));
+  t.equal(headerOf(eleven, 'Transfer-Encoding'), 'chunked', 'the same request over HTTP/1.1 streams chunked');
+});
+
 t.test('§1.5 protocol faults: XML that is not well-formed, not valid, not UTF-8', async (t) => {
   fault(t, await post(broker.url, SMALL.slice(0, -10), SMALL_HEADERS), 400, 'request-not-well-formed', 'truncated body');
   fault(t, await post(broker.url, '', SMALL_HEADERS), 400, 'request-not-well-formed', 'empty body');
