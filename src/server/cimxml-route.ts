@@ -544,8 +544,18 @@ async function stream(reply: FastifyReply, head: Piece[], rest: Iterator<Piece>)
   if (res.destroyed) return;
   await flush();
   if (reply.request.cim) Object.assign(reply.request.cim, { bytes, status: status.code });
-  res.addTrailers({ CIMStatusCode: String(status.code), ...(status.code ? { CIMStatusCodeDescription: status.description } : {}) });
+  res.addTrailers({ CIMStatusCode: String(status.code), ...(status.code ? { CIMStatusCodeDescription: fieldText(status.description) } : {}) });
   res.end();
+}
+
+/**
+ * Text for a header field: printable ASCII as is, '%' and every other
+ * character percent-encoded as UTF-8. OpenPegasus's client and ours decode
+ * CIMStatusCodeDescription so; Node refuses to write a field with a line
+ * break or a character beyond Latin-1, which would leave the answer unended.
+ */
+function fieldText(text: string): string {
+  return text.replace(/[^\x20-\x24\x26-\x7e]/gu, (c) => [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
 function answerFailure(reply: FastifyReply, e: unknown): FastifyReply | string {
