@@ -24,11 +24,6 @@ export class CIMHeaders {
     const value = (this.#prefix && this.#headers[`${this.#prefix}-${lower}`]) ?? this.#headers[lower];
     return Array.isArray(value) ? value.join(', ') : value;
   }
-
-  /** The NN of the declaration, to prefix response headers the same way. */
-  get prefix(): string | undefined {
-    return this.#prefix;
-  }
 }
 
 function declaredPrefix(value: string | string[] | undefined): string | undefined {

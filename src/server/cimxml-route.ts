@@ -463,7 +463,15 @@ function write(reply: FastifyReply, chunks: readonly Buffer[], size: number): vo
   res.end();
 }
 
+/**
+ * Whether the answer may stream chunked with trailers: the client asked for
+ * trailers (`TE: trailers`) over HTTP/1.1 or later. An HTTP/1.0 client cannot
+ * read chunked framing, whatever its headers say (RFC 9112 §6.1: no
+ * Transfer-Encoding in the answer to an HTTP/1.0 request).
+ */
 function acceptsTrailers(request: FastifyRequest): boolean {
+  const { httpVersionMajor: major, httpVersionMinor: minor } = request.raw;
+  if (major < 1 || (major === 1 && minor < 1)) return false;
   const te = request.headers.te;
   return /(^|[\s,])trailers([\s,;]|$)/i.test(Array.isArray(te) ? te.join(',') : (te ?? ''));
 }
@@ -536,8 +544,18 @@ async function stream(reply: FastifyReply, head: Piece[], rest: Iterator<Piece>)
   if (res.destroyed) return;
   await flush();
   if (reply.request.cim) Object.assign(reply.request.cim, { bytes, status: status.code });
-  res.addTrailers({ CIMStatusCode: String(status.code), ...(status.code ? { CIMStatusCodeDescription: status.description } : {}) });
+  res.addTrailers({ CIMStatusCode: String(status.code), ...(status.code ? { CIMStatusCodeDescription: fieldText(status.description) } : {}) });
   res.end();
+}
+
+/**
+ * Text for a header field: printable ASCII as is, '%' and every other
+ * character percent-encoded as UTF-8. OpenPegasus's client and ours decode
+ * CIMStatusCodeDescription so; Node refuses to write a field with a line
+ * break or a character beyond Latin-1, which would leave the answer unended.
+ */
+function fieldText(text: string): string {
+  return text.replace(/[^\x20-\x24\x26-\x7e]/gu, (c) => [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
 function answerFailure(reply: FastifyReply, e: unknown): FastifyReply | string {

@@ -10,7 +10,9 @@ import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import t from 'tap';
 import type { Test } from 'tap';
+import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
 import { decodeResponse } from '../../src/cimxml/index.js';
+import { loadProviders } from '../../src/providers/index.js';
 import {
   SIM, cimHeaders, classMethodBody, imethodBody, methodBody, methodObject, post, returned, startTestBroker, type RawResponse,
   type TestBroker,
@@ -311,6 +313,43 @@ t.test('§1.7 chunked answers with trailers only when the client sent TE: traile
   const small = await post(broker.url, SMALL, { ...SMALL_HEADERS, TE: 'trailers' });
   t.notOk(small.headers['transfer-encoding'], 'a small answer is sent whole even when trailers are accepted');
   t.equal(small.headers['content-length'], String(Buffer.byteLength(small.text)), 'with its Content-Length');
+});
+
+t.test('§1.7 an answer that fails while streaming ends with CIMStatusCode and a percent-encoded CIMStatusCodeDescription', async (t) => {
+  // Published instances are validated, so no real answer fails midway; a
+  // broker without providers is given a generation whose last fan cannot be
+  // written, with a value no header field may carry as such.
+  const fan = broker.broker.state.index.byClass(CIMV2, 'OMC_Fan')[0]!;
+  const own = await startTestBroker({ providers: await loadProviders({ providers: [] }) });
+  t.teardown(() => own.close());
+  own.broker.state.publish(Array.from({ length: 300 }, (_, i) => {
+    const properties = new NocaseMap<CIMProperty>(fan.properties);
+    properties.set('DeviceID', cimProperty('DeviceID', 'string', `fan${i}`));
+    if (i === 299) properties.set('HealthState', cimProperty('HealthState', 'uint16', '温度\r\n%' as unknown as number));
+    const path = new CIMInstanceName({ classname: fan.classname, keybindings: { ...Object.fromEntries(fan.path!.keybindings), DeviceID: `fan${i}` } });
+    return { namespace: CIMV2, instance: new CIMInstance({ classname: fan.classname, properties, path }) };
+  }));
+  const body = imethodBody('EnumerateInstances', CIMV2, '<IPARAMVALUE NAME="ClassName"><CLASSNAME NAME="CIM_Fan"/></IPARAMVALUE>');
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the answer never ended')), 5000).unref());
+  const res = await Promise.race([post(own.url, body, { ...cimHeaders('EnumerateInstances', CIMV2), TE: 'trailers' }), timeout]);
+  t.equal(res.headers['transfer-encoding'], 'chunked', 'streamed');
+  t.equal(res.trailers['cimstatuscode'], '1', 'CIM_ERR_FAILED in the trailer: the client discards the cut document');
+  const description = res.trailers['cimstatuscodedescription'] ?? '';
+  t.match(description, /^[\x20-\x7e]+$/, 'printable ASCII only');
+  t.match(decodeURIComponent(description), /HealthState.*温度\\r\\n%/, 'the description percent-decodes to the text (OpenPegasus clients decode it so)');
+});
+
+t.test('§1.7 an HTTP/1.0 request is never answered chunked, even with TE: trailers (RFC 9112 §6.1)', async (t) => {
+  const headers = { ...LARGE_HEADERS, TE: 'trailers', 'Content-Length': String(Buffer.byteLength(LARGE)) };
+  const raw = await exchange(rawRequest('POST', headers, LARGE, 'HTTP/1.0'));
+  t.match(statusLine(raw), /^HTTP\/1\.[01] 200 /, 'answered');
+  t.notOk(headerOf(raw, 'Transfer-Encoding'), 'no Transfer-Encoding');
+  t.notOk(headerOf(raw, 'Trailer'), 'no trailers announced');
+  const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
+  t.equal(headerOf(raw, 'Content-Length'), String(Buffer.byteLength(body)), 'the whole body with its Content-Length');
+  t.ok(returned(decodeResponse(body)).length > 100, 'a document the client can read');
+  const eleven = await exchange(rawRequest('POST', headers, LARGE, 'HTTP/1.1'));
+  t.equal(headerOf(eleven, 'Transfer-Encoding'), 'chunked', 'the same request over HTTP/1.1 streams chunked');
 });
 
 t.test('§1.5 protocol faults: XML that is not well-formed, not valid, not UTF-8', async (t) => {
