@@ -269,7 +269,7 @@ interface SensorDraft {
 function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity): SensorDraft | undefined {
   const valueItem = VALUE_ITEMS.find((item) => channel.files.has(item) && isReadingAttribute({ type: channel.type, index: channel.index, item }));
   if (valueItem === undefined) return undefined;
-  const raw = reader.integer(channel, valueItem) ?? null;
+  const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
   const limits = usableLimits(channel.type, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
@@ -300,6 +300,18 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
     sensor.unavailable = 'absent';
   }
   return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms.health !== 'ok' };
+}
+
+/**
+ * The channel's raw reading; null when it failed, or when it is a speed
+ * below 0: a PMBus supply that answers a fan it lacks with all ones reads it
+ * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed.
+ */
+function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
+  const raw = reader.integer(channel, valueItem) ?? null;
+  if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
+  reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
+  return null;
 }
 
 /**

@@ -124,3 +124,70 @@ t.test("asus_wmi_sensors' 216 °C is a header with nothing connected", async (t)
   t.match(byLabel('Tsensor 1 Temperature'), { value: null, unavailable: 'absent' });
   t.match(byLabel('Water In'), { value: null, unavailable: 'absent' });
 });
+
+t.test("adt7475's extended-range register extremes (-63 °C, 191 °C) and lm85's -127 °C are no limits", async (t) => {
+  // `sensors` on a UniFi Dream Machine Pro (renedis/ubnt-auto-fan-speed, on_boot.d/README.md at c7458607b1e7, no
+  // license stated; readings only): adt7475-i2c-4-2e, temp1 +42.2°C (low = -63.0°C, high = +191.0°C, crit = +100.0°C),
+  // "Board Temp" alike; fan1 0 RPM (min 0), the HDD fan its script puts under automatic control (pwm1_enable 2)
+  // with a minimum duty of 0. -63 and 191 are 0x01 and 0xFF in the chip's offset-64 encoding.
+  // The Zabbix manual's sensor page (zabbix.com/documentation/6.4/en/manual/appendix/items/sensor) shows an lm85:
+  // "M/B Temp: +30.0°C (low = -127.0°C, high = +127.0°C)", the family's reset values.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/soc/i2c-0/i2c-4/4-002e',
+      subsystem: 'bus/i2c',
+      files: {
+        name: 'adt7475', temp1_input: 42200, temp1_min: -63000, temp1_max: 191000, temp1_crit: 100000,
+        temp2_label: 'Board Temp', temp2_input: 39500, temp2_min: -63000, temp2_max: 191000, temp2_crit: 100000,
+        in2_label: '+3.3V', in2_input: 3270, in2_min: 2960, in2_max: 3630,
+        fan1_input: 0, fan1_min: 0, fan2_input: 819, fan2_min: 0, pwm1: 0, pwm1_enable: 2, pwm2: 60, pwm2_enable: 2,
+      },
+    },
+    {
+      device: 'pci0000:00/0000:00:1f.3/i2c-0/0-002e',
+      subsystem: 'bus/i2c',
+      files: { name: 'lm85', temp2_label: 'M/B Temp', temp2_input: 30000, temp2_min: -127000, temp2_max: 127000 },
+    },
+  ]);
+  const adt = (channel: string) => sensorById(snapshot, `hwmon:adt7475-i2c-4-2e/${channel}`);
+  t.same(adt('temp1').thresholds, { upperCritical: 100 });
+  t.match(adt('temp2'), { label: 'Board Temp', value: 39.5, thresholds: { upperCritical: 100 } });
+  t.same(adt('in2').thresholds, { lowerNonCritical: 2.96, upperNonCritical: 3.63 });
+  t.match(fanOf(snapshot, 'hwmon:adt7475-i2c-4-2e/fan1'), { status: 'ok', idleAllowed: true });
+  t.match(fanOf(snapshot, 'hwmon:adt7475-i2c-4-2e/fan2'), { status: 'ok', idleAllowed: false });
+  t.match(sensorById(snapshot, 'hwmon:lm85-i2c-0-2e/temp2'), { label: 'M/B Temp', value: 30, thresholds: undefined });
+});
+
+t.test("a PMBus supply's all-ones answers: negative upper current and power limits, a fan at -1 RPM", async (t) => {
+  // `sensors` on a PSU read through the generic pmbus driver over a CP2112 bridge (Matt Corallo, "Re: PMBus memory
+  // overflow", linux-hwmon list, 2025-04-20): registers the supply lacks read as all ones, LINEAR11 0xFFFF = -0.5.
+  // "iin: 988.00 mA (max = -0.01 A, crit max = -0.50 A)", "iout1: 7.39 A (crit min = -0.50 A, max = -0.50 A)
+  // (crit max = -0.50 A)", "pout1: 88.00 W (max = 0.00 W, crit = -500.00 mW)", "pin: 102.00 W (max = 1.60 kW)",
+  // "fan1: 5304 RPM", "fan2: -1 RPM"; no alarm on any of them (vin's ALARM (MIN) is against its -0.5 V limits).
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:14.0/usb1/1-1/1-1:1.0/0003:10C4:EA90.0001/i2c-1/1-0058',
+      subsystem: 'bus/i2c',
+      files: {
+        name: 'pmbus',
+        in1_label: 'vin', in1_input: 123000, in1_lcrit: -500, in1_min: -500, in1_max: -500, in1_crit: -500, in1_min_alarm: 1,
+        curr1_label: 'iin', curr1_input: 988, curr1_max: -10, curr1_crit: -500,
+        curr2_label: 'iout1', curr2_input: 7390, curr2_max: -500, curr2_crit: -500,
+        power1_label: 'pin', power1_input: 102000000, power1_max: 1600000000,
+        power2_label: 'pout1', power2_input: 88000000, power2_max: 0, power2_crit: -500000,
+        fan1_input: 5304, fan2_input: -1,
+      },
+    },
+  ]);
+  const psu = (channel: string) => sensorById(snapshot, `hwmon:pmbus-i2c-1-58/${channel}`);
+  t.match(psu('in1'), { label: 'vin', value: 123, thresholds: undefined, health: undefined });
+  t.match(psu('curr1'), { label: 'iin', value: 0.988, thresholds: undefined });
+  t.match(psu('curr2'), { label: 'iout1', value: 7.39, thresholds: undefined });
+  t.match(psu('power2'), { label: 'pout1', value: 88, thresholds: undefined });
+  t.same(psu('power1').thresholds, { upperNonCritical: 1600 }, 'a real limit stays');
+  t.match(psu('fan2'), { value: null, unavailable: 'failed' }, 'no speed, rather than -1 RPM');
+  t.same(
+    snapshot.fans!.map((f) => [f.id.split('/')[1], f.status]),
+    [['fan1', 'ok'], ['fan2', 'unknown']],
+  );
+});
