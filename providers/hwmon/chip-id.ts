@@ -7,12 +7,17 @@
  * from the shape of the device's name (as libsensors does on old kernels;
  * SCSI and MDIO addresses are too plain a shape to tell without the link).
  * A class device (`nvme0`, `thermal_zone0`) is identified by the first bus
- * device above it; a chip with no device at all is `<name>-virtual-0`.
+ * device above it, else by the device its own `device` link names (an ACPI
+ * thermal zone's LNXTHERM), as libsensors follows those links; a chip with
+ * no device at all, or on a device the kernel keeps under `devices/virtual`
+ * with no bus device behind it (a Raspberry Pi's `cpu_thermal` zone), is
+ * `<name>-virtual-0`.
  *
  * Two deliberate differences from libsensors, both to keep ids unique:
  * ACPI devices carry their instance number (`acpitz-acpi-1` for LNXTHERM:01,
- * libsensors says 0 for all), and a device on no bus libsensors knows is
- * named after itself (`nvme-nvme0`) where libsensors would skip the chip.
+ * libsensors says 0 for all), and any other device on no bus libsensors
+ * knows is named after itself (`nvme-nvme0`) where libsensors would say
+ * virtual.
  */
 
 /** What the hwmon folder's `device` link tells about the chip's device. */
@@ -26,6 +31,8 @@ export interface DeviceInfo {
    * first, when the link resolves (empty for a dangling link).
    */
   ancestors?: readonly string[];
+  /** The device the device's own `device` link names (a thermal zone's ACPI device), when it has one. */
+  parent?: DeviceInfo;
 }
 
 const I2C = /^([0-9]{1,5})-([0-9a-f]{4})$/;
@@ -75,13 +82,23 @@ export function busAddress(device: string, subsystem?: string): string | undefin
 /** The chip id for a chip called `name` (its `name` attribute) on `device` (undefined: no device link). */
 export function chipId(name: string, device?: DeviceInfo): string {
   if (device === undefined) return `${name}-virtual-0`;
+  const address = deviceAddress(device);
+  if (address !== undefined) return `${name}-${address}`;
+  return device.ancestors?.at(-1) === 'virtual' ? `${name}-virtual-0` : `${name}-${device.name}`;
+}
+
+/**
+ * The `<bus>-<address>` of the device, of the first bus device above it, or
+ * of the device its `device` link names; undefined when none is on a bus.
+ */
+export function deviceAddress(device: DeviceInfo): string | undefined {
   const own = busAddress(device.name, device.subsystem);
-  if (own !== undefined) return `${name}-${own}`;
+  if (own !== undefined) return own;
   for (const ancestor of device.ancestors ?? []) {
     const address = busAddress(ancestor);
-    if (address !== undefined) return `${name}-${address}`;
+    if (address !== undefined) return address;
   }
-  return `${name}-${device.name}`;
+  return device.parent && deviceAddress(device.parent);
 }
 
 /**

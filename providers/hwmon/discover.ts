@@ -9,7 +9,7 @@
 import { basename, join, relative, sep } from 'node:path';
 import { parseAttributeName, parseLabel } from './attributes.js';
 import { type AttributeRead, isWantedAttribute, type RawChip } from './build.js';
-import { chipId, type DeviceInfo, uniqueIds } from './chip-id.js';
+import { chipId, deviceAddress, type DeviceInfo, uniqueIds } from './chip-id.js';
 import { HwmonError, ioError } from './errors.js';
 import type { SysfsReader } from './reader.js';
 
@@ -147,14 +147,26 @@ async function driverName(devicePath: string, { reader, signal }: Scan): Promise
   return target === undefined ? undefined : lastPart(target);
 }
 
-/** What the `device` link tells; undefined when there is none (a virtual chip). */
-async function deviceInfo(devicePath: string, { reader, signal, devicesRoot }: Scan): Promise<DeviceInfo | undefined> {
+/** `device` links followed from a class device on no bus, as libsensors does; a loop of links ends here. */
+const MAX_DEVICE_LINKS = 4;
+
+/**
+ * What the `device` link tells; undefined when there is none (a virtual
+ * chip). A device on no bus has its own `device` link followed too (an ACPI
+ * thermal zone's LNXTHERM), only then: chips are found at every sample.
+ */
+async function deviceInfo(devicePath: string, scan: Scan, links = MAX_DEVICE_LINKS): Promise<DeviceInfo | undefined> {
+  const { reader, signal, devicesRoot } = scan;
   const target = await reader.readLink(devicePath, signal).catch(() => undefined);
   if (target === undefined) return undefined;
   const subsystem = await reader.readLink(join(devicePath, 'subsystem'), signal).catch(() => undefined);
   const resolved = await reader.realPath(devicePath, signal).catch(() => undefined);
   const info: DeviceInfo = { name: lastPart(target), ancestors: ancestorsOf(resolved, devicesRoot) };
   if (subsystem !== undefined) info.subsystem = lastPart(subsystem);
+  if (links > 1 && deviceAddress(info) === undefined) {
+    const parent = await deviceInfo(join(devicePath, 'device'), scan, links - 1);
+    if (parent !== undefined) info.parent = parent;
+  }
   return info;
 }
 

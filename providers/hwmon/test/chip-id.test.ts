@@ -56,7 +56,19 @@ t.test('chipId', async (t) => {
     'hidpp_battery_6-hid-3-3b',
     'a wireless mouse\'s battery: its HID device, not the receiver\'s or the USB port',
   );
-  t.equal(chipId('acpitz', { name: 'thermal_zone0', subsystem: 'thermal', ancestors: ['thermal', 'virtual'] }), 'acpitz-thermal_zone0');
+  t.equal(
+    chipId('cpu_thermal', { name: 'thermal_zone0', subsystem: 'thermal', ancestors: ['thermal', 'virtual'] }),
+    'cpu_thermal-virtual-0',
+    'a thermal zone with no device behind it (devices/virtual): virtual, as libsensors says',
+  );
+  t.equal(
+    chipId('acpitz', {
+      name: 'thermal_zone1', subsystem: 'thermal', ancestors: ['thermal', 'virtual'],
+      parent: { name: 'LNXTHERM:01', subsystem: 'acpi', ancestors: ['LNXSYBUS:01', 'LNXSYSTM:00'] },
+    }),
+    'acpitz-acpi-1',
+    'a thermal zone whose device link names its ACPI device',
+  );
 });
 
 t.test('uniqueIds keeps the first and numbers the rest', async (t) => {

@@ -18,6 +18,8 @@ interface ChipTree {
   /** `bus/platform`, `bus/pci`, `class/power_supply`, … (the device's `subsystem` link). */
   subsystem: string;
   files: Record<string, string | number>;
+  /** Links of the device folder itself, to folders under `devices/` (a thermal zone's `device`). */
+  deviceLinks?: Record<string, string>;
 }
 
 /** Writes the chips as a current-kernel tree (hwmonN in the given order) and samples it. */
@@ -32,6 +34,10 @@ async function sampleTree(t: Test, chips: ChipTree[]): Promise<HardwareSnapshot>
     for (const [file, value] of Object.entries(chip.files)) await writeFile(join(hwmon, file), `${value}\n`);
     await mkdir(join(root, chip.subsystem), { recursive: true });
     await symlink(relative(device, join(root, chip.subsystem)), join(device, 'subsystem'));
+    for (const [link, target] of Object.entries(chip.deviceLinks ?? {})) {
+      await mkdir(join(root, 'devices', target), { recursive: true });
+      await symlink(relative(device, join(root, 'devices', target)), join(device, link));
+    }
     // As the kernel makes it: up to the device's parent, then down by name (`../../../0000:09:00.0`).
     await symlink(join(relative(hwmon, dirname(device)), basename(device)), join(hwmon, 'device'));
     await symlink(relative(join(root, 'class', 'hwmon'), hwmon), join(root, 'class', 'hwmon', `hwmon${n}`));
@@ -190,4 +196,27 @@ t.test("a PMBus supply's all-ones answers: negative upper current and power limi
     snapshot.fans!.map((f) => [f.id.split('/')[1], f.status]),
     [['fan1', 'ok'], ['fan2', 'unknown']],
   );
+});
+
+t.test("thermal zones' chips are named as lm-sensors names them: virtual, or after the zone's ACPI device", async (t) => {
+  // A Raspberry Pi 5 (`sensors` prints cpu_thermal-virtual-0 and rp1_adc-isa-0000; a public script reads
+  // /sys/devices/virtual/thermal/thermal_zone0/hwmon0/temp1_input and
+  // /sys/devices/platform/axi/1000120000.pcie/1f000c8000.adc/hwmon/hwmon2/temp1_input): the zone's hwmon folder
+  // has a device link to thermal_zone0 (…/thermal_zone0/hwmon0/device/temp is read by another), a class device
+  // under devices/virtual with no device of its own. libsensors (lm-sensors/lm-sensors lib/sysfs.c, find_bus_type)
+  // follows device links until a bus device and calls the chip virtual when there is none; an x86 ACPI zone's
+  // link leads to its LNXTHERM device, hence acpitz-acpi-0.
+  const snapshot = await sampleTree(t, [
+    { device: 'virtual/thermal/thermal_zone0', subsystem: 'class/thermal', files: { name: 'cpu_thermal', temp1_input: 45750 } },
+    { device: 'platform/axi/1000120000.pcie/1f000c8000.adc', subsystem: 'bus/platform', files: { name: 'rp1_adc', temp1_input: 52300, in1_input: 1460 } },
+    {
+      device: 'virtual/thermal/thermal_zone1',
+      subsystem: 'class/thermal',
+      deviceLinks: { device: 'LNXSYSTM:00/LNXSYBUS:01/LNXTHERM:01' },
+      files: { name: 'acpitz', temp1_input: 27800, temp1_crit: 119000 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:cpu_thermal-virtual-0/temp1'), { label: 'cpu_thermal-virtual-0 temp1', value: 45.75 });
+  t.match(sensorById(snapshot, 'hwmon:rp1_adc-isa-0000/in1'), { value: 1.46, unit: 'volts' });
+  t.match(sensorById(snapshot, 'hwmon:acpitz-acpi-1/temp1'), { value: 27.8, thresholds: { upperCritical: 119 } });
 });
