@@ -220,3 +220,27 @@ t.test("thermal zones' chips are named as lm-sensors names them: virtual, or aft
   t.match(sensorById(snapshot, 'hwmon:rp1_adc-isa-0000/in1'), { value: 1.46, unit: 'volts' });
   t.match(sensorById(snapshot, 'hwmon:acpitz-acpi-1/temp1'), { value: 27.8, thresholds: { upperCritical: 119 } });
 });
+
+t.test("a switch's Delta DPS-460 supplies are power supplies, measured by their readings (the one without AC input too)", async (t) => {
+  // `sensors` on a Celestica Seastone switch under Cumulus Linux (Pradeep Srinivasan, "Re: [PATCH v2 5/5] i2c: mux:
+  // pca9541: add support for PCA9641", linux-i2c list, 2019-06-03): dps460-i2c-10-5a "vin: +206.50 V",
+  // "vout1: +12.07 V (crit min = +10.40 V, crit max = +14.20 V)", "fan1: 7488 RPM"; dps460-i2c-11-5b, which the
+  // switch's own monitor calls BAD ("PSU2: status is all_not_ok, installed"): "vin: +0.00 V ALARM", "vout1: +0.00 V
+  // (crit min = +10.40 V, …)", "fan1: 0 RPM". dps460 is the generic pmbus driver's name for Delta's DPS-460 supply.
+  const supply = (bus: number, address: string, files: Record<string, number | string>): ChipTree => ({
+    device: `platform/i2c-9-mux/i2c-${bus}/${bus}-00${address}`,
+    subsystem: 'bus/i2c',
+    files: { name: 'dps460', in1_label: 'vin', in3_label: 'vout1', in3_lcrit: 10400, in3_crit: 14200, ...files },
+  });
+  const snapshot = await sampleTree(t, [
+    supply(10, '5a', { in1_input: 206500, in1_alarm: 0, in3_input: 12070, fan1_input: 7488 }),
+    supply(11, '5b', { in1_input: 0, in1_alarm: 1, in3_input: 0, fan1_input: 0 }),
+  ]);
+  t.same(
+    snapshot.powerSupplies?.map((p) => p.id),
+    ['hwmon:dps460-i2c-10-5a', 'hwmon:dps460-i2c-11-5b'],
+  );
+  t.match(sensorById(snapshot, 'hwmon:dps460-i2c-11-5b/in3'), { value: 0, thresholds: { lowerCritical: 10.4 }, monitors: { kind: 'powerSupply', id: 'hwmon:dps460-i2c-11-5b' } });
+  t.match(sensorById(snapshot, 'hwmon:dps460-i2c-11-5b/in1'), { value: 0, health: 'warning', monitors: { kind: 'powerSupply' } });
+  t.match(sensorById(snapshot, 'hwmon:dps460-i2c-10-5a/fan1').monitors, { kind: 'fan' }, 'its fan is a fan of its own');
+});
