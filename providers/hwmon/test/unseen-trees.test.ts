@@ -199,13 +199,15 @@ t.test("a PMBus supply's all-ones answers: negative upper current and power limi
 });
 
 t.test("thermal zones' chips are named as lm-sensors names them: virtual, or after the zone's ACPI device", async (t) => {
-  // A Raspberry Pi 5 (`sensors` prints cpu_thermal-virtual-0 and rp1_adc-isa-0000; a public script reads
+  // `sensors` names ARM boards' zones <type>-virtual-0: a Raspberry Pi's cpu_thermal-virtual-0 (beside
+  // rp1_adc-isa-0000 on a Pi 5), an Orange Pi 5's soc_thermal-virtual-0, gpu_thermal-virtual-0, npu_thermal-virtual-0
+  // (mhl221135/myrktop README.md at 48c220d58ebf, MIT). Public scripts read a Pi 5's
   // /sys/devices/virtual/thermal/thermal_zone0/hwmon0/temp1_input and
-  // /sys/devices/platform/axi/1000120000.pcie/1f000c8000.adc/hwmon/hwmon2/temp1_input): the zone's hwmon folder
-  // has a device link to thermal_zone0 (…/thermal_zone0/hwmon0/device/temp is read by another), a class device
-  // under devices/virtual with no device of its own. libsensors (lm-sensors/lm-sensors lib/sysfs.c, find_bus_type)
-  // follows device links until a bus device and calls the chip virtual when there is none; an x86 ACPI zone's
-  // link leads to its LNXTHERM device, hence acpitz-acpi-0.
+  // /sys/devices/platform/axi/1000120000.pcie/1f000c8000.adc/hwmon/hwmon2/temp1_input, and another
+  // …/thermal_zone0/hwmon0/device/temp: the zone's hwmon folder has a device link to thermal_zone0, a class device
+  // under devices/virtual with no device of its own. libsensors (lm-sensors/lm-sensors lib/sysfs.c at 1868d899b5fa,
+  // find_bus_type; LGPL-2.1) follows device links until a bus device and calls the chip virtual when there is none;
+  // an x86 ACPI zone's link leads to its LNXTHERM device, hence acpitz-acpi-<N>.
   const snapshot = await sampleTree(t, [
     { device: 'virtual/thermal/thermal_zone0', subsystem: 'class/thermal', files: { name: 'cpu_thermal', temp1_input: 45750 } },
     { device: 'platform/axi/1000120000.pcie/1f000c8000.adc', subsystem: 'bus/platform', files: { name: 'rp1_adc', temp1_input: 52300, in1_input: 1460 } },
