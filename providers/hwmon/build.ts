@@ -58,6 +58,8 @@ export interface RawChip {
   attributes: ReadonlyMap<string, AttributeRead>;
   /** The subsystem of the chip's device (`platform`, `pci`, `power_supply`), when it has one. */
   subsystem?: string;
+  /** The driver bound to the chip's device, when it has one. */
+  driver?: string;
 }
 
 export interface BuildOptions {
@@ -342,6 +344,18 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
 };
 
 /**
+ * The same for a driver, where chips of one name have two: the out-of-tree
+ * nct6687 driver (Fred78290/nct6687d, for MSI boards) serves every channel's
+ * min and max as the lowest and highest reading it has seen, so the reading
+ * always sits on one of them; the kernel's nct6683 driver, which names the
+ * same chip nct6687, serves its limit registers.
+ */
+const HISTORY = { in: ['min', 'max'], fan: ['min', 'max'], temp: ['min', 'max'] } as const;
+const NOT_LIMITS_OF_DRIVER: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
+  nct6687: HISTORY,
+};
+
+/**
  * The same for a whole class of devices: a power supply's (`power_supply`
  * class: a battery, a USB-C port) in min/max and curr max are the range it
  * delivers (VOLTAGE_MIN, VOLTAGE_MAX, CURRENT_MAX in power_supply_hwmon.c),
@@ -353,8 +367,9 @@ const NOT_LIMITS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<string, re
 
 function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   const limits: RawLimits = {};
-  const { name, subsystem } = reader.chip;
-  const others = NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? [];
+  const { name, driver, subsystem } = reader.chip;
+  const others =
+    NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_DRIVER[driver ?? '']?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? [];
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
     if (others.includes(item)) continue;
     const value = reader.integer(channel, item);

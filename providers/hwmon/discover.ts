@@ -32,6 +32,8 @@ export interface ChipFolder {
   files: string[];
   /** The subsystem of the chip's device (`platform`, `pci`, `power_supply`), when it has one. */
   subsystem?: string;
+  /** The driver bound to the chip's device (`nct6683`, `dell_smm_hwmon`), when it has one. */
+  driver?: string;
 }
 
 export interface Discovery {
@@ -108,10 +110,12 @@ async function locateChip(hwmonPath: string, scan: Scan): Promise<ChipFolder | u
   if (!listing.some(isChipFile)) return undefined;
   const files = wantedFiles(attributePath, listing, scan);
   const otherPath = attributePath === hwmonPath ? devicePath : hwmonPath;
-  const name = (await chipName(attributePath, otherPath, scan)) ?? (await driverName(devicePath, scan)) ?? UNNAMED_CHIP;
+  const driver = await driverName(devicePath, scan);
+  const name = (await chipName(attributePath, otherPath, scan)) ?? driver ?? UNNAMED_CHIP;
   const device = await deviceInfo(devicePath, scan);
   const folder: ChipFolder = { id: chipId(name, device), name, hwmonPath, attributePath, files };
   if (device?.subsystem !== undefined) folder.subsystem = device.subsystem;
+  if (driver !== undefined) folder.driver = driver;
   return folder;
 }
 
@@ -141,7 +145,7 @@ async function chipName(attributePath: string, otherPath: string, { reader, sign
   return undefined;
 }
 
-/** The device's driver (`device/driver` link), naming a chip that has no `name`. */
+/** The device's driver (`device/driver` link): what a chip's attributes mean can depend on it, and it names a chip that has no `name`. */
 async function driverName(devicePath: string, { reader, signal }: Scan): Promise<string | undefined> {
   const target = await reader.readLink(join(devicePath, 'driver'), signal).catch(() => undefined);
   return target === undefined ? undefined : lastPart(target);
@@ -201,5 +205,6 @@ export async function readChip(folder: ChipFolder, reader: SysfsReader, signal: 
   }
   const chip: RawChip = { id: folder.id, name: folder.name, path: folder.attributePath, attributes };
   if (folder.subsystem !== undefined) chip.subsystem = folder.subsystem;
+  if (folder.driver !== undefined) chip.driver = folder.driver;
   return chip;
 }

@@ -18,7 +18,7 @@ interface ChipTree {
   /** `bus/platform`, `bus/pci`, `class/power_supply`, … (the device's `subsystem` link). */
   subsystem: string;
   files: Record<string, string | number>;
-  /** Links of the device folder itself, to folders under `devices/` (a thermal zone's `device`). */
+  /** Links of the device folder itself, to folders under the root (a thermal zone's `device`, a `driver`). */
   deviceLinks?: Record<string, string>;
 }
 
@@ -35,8 +35,8 @@ async function sampleTree(t: Test, chips: ChipTree[]): Promise<HardwareSnapshot>
     await mkdir(join(root, chip.subsystem), { recursive: true });
     await symlink(relative(device, join(root, chip.subsystem)), join(device, 'subsystem'));
     for (const [link, target] of Object.entries(chip.deviceLinks ?? {})) {
-      await mkdir(join(root, 'devices', target), { recursive: true });
-      await symlink(relative(device, join(root, 'devices', target)), join(device, link));
+      await mkdir(join(root, target), { recursive: true });
+      await symlink(relative(device, join(root, target)), join(device, link));
     }
     // As the kernel makes it: up to the device's parent, then down by name (`../../../0000:09:00.0`).
     await symlink(join(relative(hwmon, dirname(device)), basename(device)), join(hwmon, 'device'));
@@ -214,7 +214,7 @@ t.test("thermal zones' chips are named as lm-sensors names them: virtual, or aft
     {
       device: 'virtual/thermal/thermal_zone1',
       subsystem: 'class/thermal',
-      deviceLinks: { device: 'LNXSYSTM:00/LNXSYBUS:01/LNXTHERM:01' },
+      deviceLinks: { device: 'devices/LNXSYSTM:00/LNXSYBUS:01/LNXTHERM:01' },
       files: { name: 'acpitz', temp1_input: 27800, temp1_crit: 119000 },
     },
   ]);
@@ -245,4 +245,35 @@ t.test("a switch's Delta DPS-460 supplies are power supplies, measured by their 
   t.match(sensorById(snapshot, 'hwmon:dps460-i2c-11-5b/in3'), { value: 0, thresholds: { lowerCritical: 10.4 }, monitors: { kind: 'powerSupply', id: 'hwmon:dps460-i2c-11-5b' } });
   t.match(sensorById(snapshot, 'hwmon:dps460-i2c-11-5b/in1'), { value: 0, health: 'warning', monitors: { kind: 'powerSupply' } });
   t.match(sensorById(snapshot, 'hwmon:dps460-i2c-10-5a/fan1').monitors, { kind: 'fan' }, 'its fan is a fan of its own');
+});
+
+t.test("the out-of-tree nct6687 driver's min and max are the readings' history, no limits; the kernel's nct6683 serves limits", async (t) => {
+  // `sensors` in Fred78290/nct6687d's README.md (GPL-2.0-or-later), an MSI MAG B550 TOMAHAWK: "+12V: 12.17 V
+  // (min = +12.17 V, max = +12.19 V)", "CPU Vcore: 1.05 V (min = +0.97 V, max = +1.05 V)", "CPU Fan: 1192 RPM
+  // (min = 1192 RPM, max = 1202 RPM)", "CPU: +59.0°C (low = +52.0°C, high = +59.0°C)". Its nct6687.c keeps
+  // voltage/temperature/rpm[3] as current, MIN(…) and MAX(…) of every reading and serves them as _input, _min and
+  // _max. A reading equal to a threshold has crossed it: every such sensor warned. The kernel's nct6683 driver names
+  // the same chip nct6687 and serves its limit registers ("VIN0: 1.01 V (min = +0.00 V, max = +0.00 V)" on an MSI
+  // board after `modprobe nct6683`).
+  const msi = (driver: string, files: Record<string, number | string>): ChipTree => ({
+    device: `platform/${driver}.2592`,
+    subsystem: 'bus/platform',
+    deviceLinks: { driver: `bus/platform/drivers/${driver}` },
+    files: { name: 'nct6687', ...files },
+  });
+  const snapshot = await sampleTree(t, [
+    msi('nct6687', {
+      in0_label: '+12V', in0_input: 12170, in0_min: 12170, in0_max: 12190,
+      in4_label: 'CPU Vcore', in4_input: 1050, in4_min: 970, in4_max: 1050,
+      fan1_label: 'CPU Fan', fan1_input: 1192, fan1_min: 1192, fan1_max: 1202, pwm1: 97, pwm1_enable: 99,
+      temp1_label: 'CPU', temp1_input: 59000, temp1_min: 52000, temp1_max: 59000,
+    }),
+  ]);
+  const chip = (channel: string) => sensorById(snapshot, `hwmon:nct6687-isa-0a20/${channel}`);
+  for (const channel of ['in0', 'in4', 'fan1', 'temp1']) t.equal(chip(channel).thresholds, undefined, channel);
+  t.match(chip('temp1'), { label: 'CPU', value: 59 });
+  t.match(fanOf(snapshot, 'hwmon:nct6687-isa-0a20/fan1'), { status: 'ok', label: 'CPU Fan' });
+
+  const kernel = await sampleTree(t, [msi('nct6683', { in0_input: 1200, in0_min: 1100, in0_max: 1300 })]);
+  t.same(sensorById(kernel, 'hwmon:nct6687-isa-0a20/in0').thresholds, { lowerNonCritical: 1.1, upperNonCritical: 1.3 }, "the kernel driver's limits stay");
 });
