@@ -6,18 +6,19 @@
  * The bus comes from the device's `subsystem` link when there is one, else
  * from the shape of the device's name (as libsensors does on old kernels;
  * SCSI and MDIO addresses are too plain a shape to tell without the link).
- * A class device (`nvme0`, `thermal_zone0`) is identified by the first bus
- * device above it, else by the device its own `device` link names (an ACPI
- * thermal zone's LNXTHERM), as libsensors follows those links; a chip with
- * no device at all, or on a device the kernel keeps under `devices/virtual`
- * with no bus device behind it (a Raspberry Pi's `cpu_thermal` zone), is
+ * A device on no bus libsensors knows is identified, as libsensors does
+ * (lib/sysfs.c, find_bus_type), by the device its own `device` link names,
+ * and so on: a class device's parent (`nvme0` → its PCI function, an ACPI
+ * thermal zone → its LNXTHERM, a USB-C port's supply → its platform
+ * device). Where that chain ends on no bus (a Raspberry Pi's thermal zone, a
+ * WMI device), and where there is no device at all, the chip is
  * `<name>-virtual-0`.
  *
  * Two deliberate differences from libsensors, both to keep ids unique:
  * ACPI devices carry their instance number (`acpitz-acpi-1` for LNXTHERM:01,
- * libsensors says 0 for all), and any other device on no bus libsensors
- * knows is named after itself (`nvme-nvme0`) where libsensors would say
- * virtual.
+ * libsensors says 0 for all), and a device link that leads nowhere (a
+ * partial copy of /sys) names the chip after its target (`nvme-nvme0`)
+ * where libsensors would say virtual.
  */
 
 /** What the hwmon folder's `device` link tells about the chip's device. */
@@ -26,13 +27,10 @@ export interface DeviceInfo {
   name: string;
   /** The last part of the device's `subsystem` link (`pci`, `platform`, `i2c`, `acpi`, …), when readable. */
   subsystem?: string;
-  /**
-   * The names of the folders above the device under `<root>/devices`, nearest
-   * first, when the link resolves (empty for a dangling link).
-   */
-  ancestors?: readonly string[];
-  /** The device the device's own `device` link names (a thermal zone's ACPI device), when it has one. */
+  /** The device the device's own `device` link names (a class device's parent), when it has one. */
   parent?: DeviceInfo;
+  /** The link leads nowhere. */
+  dangling?: boolean;
 }
 
 const I2C = /^([0-9]{1,5})-([0-9a-f]{4})$/;
@@ -84,21 +82,12 @@ export function chipId(name: string, device?: DeviceInfo): string {
   if (device === undefined) return `${name}-virtual-0`;
   const address = deviceAddress(device);
   if (address !== undefined) return `${name}-${address}`;
-  return device.ancestors?.at(-1) === 'virtual' ? `${name}-virtual-0` : `${name}-${device.name}`;
+  return device.dangling ? `${name}-${device.name}` : `${name}-virtual-0`;
 }
 
-/**
- * The `<bus>-<address>` of the device, of the first bus device above it, or
- * of the device its `device` link names; undefined when none is on a bus.
- */
+/** The `<bus>-<address>` of the device, else of the first device on a bus its `device` links lead to; undefined when none is. */
 export function deviceAddress(device: DeviceInfo): string | undefined {
-  const own = busAddress(device.name, device.subsystem);
-  if (own !== undefined) return own;
-  for (const ancestor of device.ancestors ?? []) {
-    const address = busAddress(ancestor);
-    if (address !== undefined) return address;
-  }
-  return device.parent && deviceAddress(device.parent);
+  return busAddress(device.name, device.subsystem) ?? (device.parent && deviceAddress(device.parent));
 }
 
 /**

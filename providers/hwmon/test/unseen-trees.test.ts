@@ -18,8 +18,8 @@ interface ChipTree {
   /** `bus/platform`, `bus/pci`, `class/power_supply`, … (the device's `subsystem` link). */
   subsystem: string;
   files: Record<string, string | number>;
-  /** Links of the device folder itself, to folders under the root (a thermal zone's `device`, a `driver`). */
-  deviceLinks?: Record<string, string>;
+  /** More links, path → target, both under the root (a thermal zone's `device`, a `driver`, a parent's `subsystem`). */
+  links?: Record<string, string>;
 }
 
 /** Writes the chips as a current-kernel tree (hwmonN in the given order) and samples it. */
@@ -34,9 +34,10 @@ async function sampleTree(t: Test, chips: ChipTree[]): Promise<HardwareSnapshot>
     for (const [file, value] of Object.entries(chip.files)) await writeFile(join(hwmon, file), `${value}\n`);
     await mkdir(join(root, chip.subsystem), { recursive: true });
     await symlink(relative(device, join(root, chip.subsystem)), join(device, 'subsystem'));
-    for (const [link, target] of Object.entries(chip.deviceLinks ?? {})) {
+    for (const [link, target] of Object.entries(chip.links ?? {})) {
       await mkdir(join(root, target), { recursive: true });
-      await symlink(relative(device, join(root, target)), join(device, link));
+      await mkdir(dirname(join(root, link)), { recursive: true });
+      await symlink(relative(dirname(join(root, link)), join(root, target)), join(root, link));
     }
     // As the kernel makes it: up to the device's parent, then down by name (`../../../0000:09:00.0`).
     await symlink(join(relative(hwmon, dirname(device)), basename(device)), join(hwmon, 'device'));
@@ -214,7 +215,10 @@ t.test("thermal zones' chips are named as lm-sensors names them: virtual, or aft
     {
       device: 'virtual/thermal/thermal_zone1',
       subsystem: 'class/thermal',
-      deviceLinks: { device: 'devices/LNXSYSTM:00/LNXSYBUS:01/LNXTHERM:01' },
+      links: {
+        'devices/virtual/thermal/thermal_zone1/device': 'devices/LNXSYSTM:00/LNXSYBUS:01/LNXTHERM:01',
+        'devices/LNXSYSTM:00/LNXSYBUS:01/LNXTHERM:01/subsystem': 'bus/acpi',
+      },
       files: { name: 'acpitz', temp1_input: 27800, temp1_crit: 119000 },
     },
   ]);
@@ -258,7 +262,7 @@ t.test("the out-of-tree nct6687 driver's min and max are the readings' history, 
   const msi = (driver: string, files: Record<string, number | string>): ChipTree => ({
     device: `platform/${driver}.2592`,
     subsystem: 'bus/platform',
-    deviceLinks: { driver: `bus/platform/drivers/${driver}` },
+    links: { [`devices/platform/${driver}.2592/driver`]: `bus/platform/drivers/${driver}` },
     files: { name: 'nct6687', ...files },
   });
   const snapshot = await sampleTree(t, [
@@ -276,4 +280,36 @@ t.test("the out-of-tree nct6687 driver's min and max are the readings' history, 
 
   const kernel = await sampleTree(t, [msi('nct6683', { in0_input: 1200, in0_min: 1100, in0_max: 1300 })]);
   t.same(sensorById(kernel, 'hwmon:nct6687-isa-0a20/in0').thresholds, { lowerNonCritical: 1.1, upperNonCritical: 1.3 }, "the kernel driver's limits stay");
+});
+
+t.test("a chip on a device of no bus libsensors knows is named by the devices its device links lead to, else virtual", async (t) => {
+  // libsensors (lm-sensors/lm-sensors lib/sysfs.c at 1868d899b5fa, find_bus_type) classifies the device by its
+  // subsystem, then follows the device's own `device` link, never the folders above it. `sensors` so prints
+  // gigabyte_wmi-virtual-0 for a board's WMI interface (an X570 AORUS ELITE, in Julian Labus's patch adding it to
+  // gigabyte-wmi's known platforms, platform-driver-x86 list, 2021-04-15), whose device sits below the
+  // ACPI-named platform device PNP0C14:00, and ucsi_source_psy_USBC000:001-isa-0000 for a USB-C port's supply, a
+  // power_supply class device whose device link names the platform device USBC000:00 (thincim said
+  // gigabyte_wmi-acpi-0 and ucsi_source_psy_USBC000:001-acpi-0: the folder names looked like ACPI devices).
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/PNP0C14:00/wmi_bus/wmi_bus-PNP0C14:00/DEADBEEF-2001-0000-00A0-C90629100000',
+      subsystem: 'bus/wmi',
+      links: { 'devices/platform/PNP0C14:00/subsystem': 'bus/platform' },
+      files: { name: 'gigabyte_wmi', temp1_input: 26000 },
+    },
+    {
+      device: 'platform/USBC000:00/power_supply/ucsi-source-psy-USBC000:001',
+      subsystem: 'class/power_supply',
+      links: {
+        'devices/platform/USBC000:00/power_supply/ucsi-source-psy-USBC000:001/device': 'devices/platform/USBC000:00',
+        'devices/platform/USBC000:00/subsystem': 'bus/platform',
+      },
+      files: { name: 'ucsi_source_psy_USBC000:001', in0_input: 20000, curr1_input: 3250 },
+    },
+  ]);
+  t.same(snapshot.sensors!.map((s) => s.id), [
+    'hwmon:gigabyte_wmi-virtual-0/temp1',
+    'hwmon:ucsi_source_psy_USBC000:001-isa-0000/in0',
+    'hwmon:ucsi_source_psy_USBC000:001-isa-0000/curr1',
+  ]);
 });
