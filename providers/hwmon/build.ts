@@ -452,16 +452,19 @@ interface FanDraft {
   speed: SensorDraft;
 }
 
+/** pwm-fan's chip name: its pwm1_enable 0 disables the PWM and the fan's regulator (Documentation/hwmon/pwm-fan.rst). */
+const PWM_FAN = 'pwmfan';
+
 function fanId(reader: ChipReader, index: number): string {
   return `hwmon:${reader.chip.id}/${channelName('fan', index)}`;
 }
 
 /**
  * The Fan a `fan<N>_input` belongs to. A stopped fan is `idleAllowed` when
- * it was stopped on purpose (target speed 0, or duty cycle 0 under manual or
+ * it was stopped on purpose (target speed 0, duty cycle 0 under manual or
  * automatic PWM control: pwm-fan's thermal zone stops a Raspberry Pi's
- * cooler so), or when the chip's fans rest when cool (graphics cards, a
- * PSU in zero-RPM mode) and no minimum speed is set.
+ * cooler so, or pwm-fan switched off), or when the chip's fans rest when
+ * cool (graphics cards, a PSU in zero-RPM mode) and no minimum speed is set.
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
   const id = fanId(reader, channel.index);
@@ -469,9 +472,11 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const pwm = reader.sibling('pwm', channel.index);
   const target = reader.integer(channel, 'target');
   const duty = pwm && reader.integer(pwm, '');
-  // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says.
-  const controlled = pwm !== undefined && reader.integer(pwm, 'enable') !== 0;
-  const stoppedOnPurpose = target === 0 || (controlled && duty === 0);
+  const enable = pwm && reader.integer(pwm, 'enable');
+  // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but on pwm-fan it switches the fan off.
+  const switchedOff = enable === 0 && reader.chip.name === PWM_FAN;
+  const controlled = pwm !== undefined && enable !== 0;
+  const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff;
   const noMinimum = speed.limits.min === undefined;
   const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };

@@ -313,3 +313,13 @@ t.test("a chip on a device of no bus libsensors knows is named by the devices it
     'hwmon:ucsi_source_psy_USBC000:001-isa-0000/curr1',
   ]);
 });
+
+t.test("pwm-fan's pwm1_enable 0 switches the fan off: stopped on purpose, not a fan that stopped", async (t) => {
+  // torvalds/linux Documentation/hwmon/pwm-fan.rst (GPL-2.0): "pwm1_enable … 0 -> disable pwm and regulator",
+  // where the ABI's 0 is full speed. A Raspberry Pi 5's cooler (pwmfan-isa-0000, fan1_input from its tachometer)
+  // switched off so reads 0 RPM; it was reported as a fan that stopped.
+  const fan = (enable: number) => ({ device: 'platform/cooling_fan', subsystem: 'bus/platform', files: { name: 'pwmfan', fan1_input: 0, pwm1: 0, pwm1_enable: enable } });
+  t.match(fanOf(await sampleTree(t, [fan(0)]), 'hwmon:pwmfan-isa-0000/fan1'), { status: 'ok', idleAllowed: true });
+  const superIo = { device: 'platform/nct6775.656', subsystem: 'bus/platform', files: { name: 'nct6798', fan1_input: 0, pwm1: 0, pwm1_enable: 0 } };
+  t.match(fanOf(await sampleTree(t, [superIo]), 'hwmon:nct6798-isa-0290/fan1'), { idleAllowed: false }, 'elsewhere 0 is full speed: a stopped fan did stop');
+});
