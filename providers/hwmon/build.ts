@@ -58,6 +58,8 @@ export interface RawChip {
   attributes: ReadonlyMap<string, AttributeRead>;
   /** The subsystem of the chip's device (`platform`, `pci`, `power_supply`), when it has one. */
   subsystem?: string;
+  /** The driver bound to the chip's device, when it has one. */
+  driver?: string;
 }
 
 export interface BuildOptions {
@@ -269,7 +271,7 @@ interface SensorDraft {
 function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity): SensorDraft | undefined {
   const valueItem = VALUE_ITEMS.find((item) => channel.files.has(item) && isReadingAttribute({ type: channel.type, index: channel.index, item }));
   if (valueItem === undefined) return undefined;
-  const raw = reader.integer(channel, valueItem) ?? null;
+  const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
   const limits = usableLimits(channel.type, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
@@ -303,6 +305,18 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
 }
 
 /**
+ * The channel's raw reading; null when it failed, or when it is a speed
+ * below 0: a PMBus supply that answers a fan it lacks with all ones reads it
+ * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed.
+ */
+function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
+  const raw = reader.integer(channel, valueItem) ?? null;
+  if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
+  reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
+  return null;
+}
+
+/**
  * The reading a driver gives an input with nothing connected, for a board's
  * unused water or T_Sensor headers: asus-ec-sensors' −40 °C (its EC's blank
  * value) and asus_wmi_sensors' 216 °C (the BIOS's WMI interface; the
@@ -330,6 +344,18 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
 };
 
 /**
+ * The same for a driver, where chips of one name have two: the out-of-tree
+ * nct6687 driver (Fred78290/nct6687d, for MSI boards) serves every channel's
+ * min and max as the lowest and highest reading it has seen, so the reading
+ * always sits on one of them; the kernel's nct6683 driver, which names the
+ * same chip nct6687, serves its limit registers.
+ */
+const HISTORY = { in: ['min', 'max'], fan: ['min', 'max'], temp: ['min', 'max'] } as const;
+const NOT_LIMITS_OF_DRIVER: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
+  nct6687: HISTORY,
+};
+
+/**
  * The same for a whole class of devices: a power supply's (`power_supply`
  * class: a battery, a USB-C port) in min/max and curr max are the range it
  * delivers (VOLTAGE_MIN, VOLTAGE_MAX, CURRENT_MAX in power_supply_hwmon.c),
@@ -341,8 +367,9 @@ const NOT_LIMITS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<string, re
 
 function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   const limits: RawLimits = {};
-  const { name, subsystem } = reader.chip;
-  const others = NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? [];
+  const { name, driver, subsystem } = reader.chip;
+  const others =
+    NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_DRIVER[driver ?? '']?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? [];
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
     if (others.includes(item)) continue;
     const value = reader.integer(channel, item);
@@ -425,16 +452,19 @@ interface FanDraft {
   speed: SensorDraft;
 }
 
+/** pwm-fan's chip name: its pwm1_enable 0 disables the PWM and the fan's regulator (Documentation/hwmon/pwm-fan.rst). */
+const PWM_FAN = 'pwmfan';
+
 function fanId(reader: ChipReader, index: number): string {
   return `hwmon:${reader.chip.id}/${channelName('fan', index)}`;
 }
 
 /**
  * The Fan a `fan<N>_input` belongs to. A stopped fan is `idleAllowed` when
- * it was stopped on purpose (target speed 0, or duty cycle 0 under manual or
+ * it was stopped on purpose (target speed 0, duty cycle 0 under manual or
  * automatic PWM control: pwm-fan's thermal zone stops a Raspberry Pi's
- * cooler so), or when the chip's fans rest when cool (graphics cards, a
- * PSU in zero-RPM mode) and no minimum speed is set.
+ * cooler so, or pwm-fan switched off), or when the chip's fans rest when
+ * cool (graphics cards, a PSU in zero-RPM mode) and no minimum speed is set.
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
   const id = fanId(reader, channel.index);
@@ -442,9 +472,11 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const pwm = reader.sibling('pwm', channel.index);
   const target = reader.integer(channel, 'target');
   const duty = pwm && reader.integer(pwm, '');
-  // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says.
-  const controlled = pwm !== undefined && reader.integer(pwm, 'enable') !== 0;
-  const stoppedOnPurpose = target === 0 || (controlled && duty === 0);
+  const enable = pwm && reader.integer(pwm, 'enable');
+  // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but on pwm-fan it switches the fan off.
+  const switchedOff = enable === 0 && reader.chip.name === PWM_FAN;
+  const controlled = pwm !== undefined && enable !== 0;
+  const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff;
   const noMinimum = speed.limits.min === undefined;
   const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };

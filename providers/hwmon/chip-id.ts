@@ -6,13 +6,19 @@
  * The bus comes from the device's `subsystem` link when there is one, else
  * from the shape of the device's name (as libsensors does on old kernels;
  * SCSI and MDIO addresses are too plain a shape to tell without the link).
- * A class device (`nvme0`, `thermal_zone0`) is identified by the first bus
- * device above it; a chip with no device at all is `<name>-virtual-0`.
+ * A device on no bus libsensors knows is identified, as libsensors does
+ * (lib/sysfs.c, find_bus_type), by the device its own `device` link names,
+ * and so on: a class device's parent (`nvme0` → its PCI function, an ACPI
+ * thermal zone → its LNXTHERM, a USB-C port's supply → its platform
+ * device). Where that chain ends on no bus (a Raspberry Pi's thermal zone, a
+ * WMI device), and where there is no device at all, the chip is
+ * `<name>-virtual-0`.
  *
  * Two deliberate differences from libsensors, both to keep ids unique:
  * ACPI devices carry their instance number (`acpitz-acpi-1` for LNXTHERM:01,
- * libsensors says 0 for all), and a device on no bus libsensors knows is
- * named after itself (`nvme-nvme0`) where libsensors would skip the chip.
+ * libsensors says 0 for all), and a device link that leads nowhere (a
+ * partial copy of /sys) names the chip after its target (`nvme-nvme0`)
+ * where libsensors would say virtual.
  */
 
 /** What the hwmon folder's `device` link tells about the chip's device. */
@@ -21,11 +27,10 @@ export interface DeviceInfo {
   name: string;
   /** The last part of the device's `subsystem` link (`pci`, `platform`, `i2c`, `acpi`, …), when readable. */
   subsystem?: string;
-  /**
-   * The names of the folders above the device under `<root>/devices`, nearest
-   * first, when the link resolves (empty for a dangling link).
-   */
-  ancestors?: readonly string[];
+  /** The device the device's own `device` link names (a class device's parent), when it has one. */
+  parent?: DeviceInfo;
+  /** The link leads nowhere. */
+  dangling?: boolean;
 }
 
 const I2C = /^([0-9]{1,5})-([0-9a-f]{4})$/;
@@ -75,13 +80,14 @@ export function busAddress(device: string, subsystem?: string): string | undefin
 /** The chip id for a chip called `name` (its `name` attribute) on `device` (undefined: no device link). */
 export function chipId(name: string, device?: DeviceInfo): string {
   if (device === undefined) return `${name}-virtual-0`;
-  const own = busAddress(device.name, device.subsystem);
-  if (own !== undefined) return `${name}-${own}`;
-  for (const ancestor of device.ancestors ?? []) {
-    const address = busAddress(ancestor);
-    if (address !== undefined) return `${name}-${address}`;
-  }
-  return `${name}-${device.name}`;
+  const address = deviceAddress(device);
+  if (address !== undefined) return `${name}-${address}`;
+  return device.dangling ? `${name}-${device.name}` : `${name}-virtual-0`;
+}
+
+/** The `<bus>-<address>` of the device, else of the first device on a bus its `device` links lead to; undefined when none is. */
+export function deviceAddress(device: DeviceInfo): string | undefined {
+  return busAddress(device.name, device.subsystem) ?? (device.parent && deviceAddress(device.parent));
 }
 
 /**

@@ -6,10 +6,10 @@
  * the chip's device folder (`hwmonN/device/`) and the hwmon folder held only
  * the `device` link. Both layouts are read, as libsensors does.
  */
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseAttributeName, parseLabel } from './attributes.js';
 import { type AttributeRead, isWantedAttribute, type RawChip } from './build.js';
-import { chipId, type DeviceInfo, uniqueIds } from './chip-id.js';
+import { chipId, deviceAddress, type DeviceInfo, uniqueIds } from './chip-id.js';
 import { HwmonError, ioError } from './errors.js';
 import type { SysfsReader } from './reader.js';
 
@@ -32,6 +32,8 @@ export interface ChipFolder {
   files: string[];
   /** The subsystem of the chip's device (`platform`, `pci`, `power_supply`), when it has one. */
   subsystem?: string;
+  /** The driver bound to the chip's device (`nct6683`, `dell_smm_hwmon`), when it has one. */
+  driver?: string;
 }
 
 export interface Discovery {
@@ -55,8 +57,7 @@ export async function discoverChips(root: string, reader: SysfsReader, signal: A
     problems.push(new HwmonError('LIMIT', classPath, `${entries.length} chips, more than maxChips ${limits.maxChips}; the rest are skipped`));
     entries.length = limits.maxChips;
   }
-  const devicesRoot = await reader.realPath(join(root, 'devices'), signal).catch(() => undefined);
-  const scan: Scan = { reader, signal, limits, problems, devicesRoot };
+  const scan: Scan = { reader, signal, limits, problems };
   const located = await Promise.all(entries.map((entry) => locateChip(join(classPath, entry), scan)));
   const found = located.filter((chip): chip is ChipFolder => chip !== undefined);
   const ids = uniqueIds(found.map((chip) => chip.id));
@@ -85,8 +86,6 @@ interface Scan {
   signal: AbortSignal;
   limits: DiscoveryLimits;
   problems: HwmonError[];
-  /** `<root>/devices` with links resolved, when it exists. */
-  devicesRoot: string | undefined;
 }
 
 /** The chip behind one `class/hwmon` entry; undefined (with a problem) when it has no readable folder or no attributes. */
@@ -108,10 +107,12 @@ async function locateChip(hwmonPath: string, scan: Scan): Promise<ChipFolder | u
   if (!listing.some(isChipFile)) return undefined;
   const files = wantedFiles(attributePath, listing, scan);
   const otherPath = attributePath === hwmonPath ? devicePath : hwmonPath;
-  const name = (await chipName(attributePath, otherPath, scan)) ?? (await driverName(devicePath, scan)) ?? UNNAMED_CHIP;
+  const driver = await driverName(devicePath, scan);
+  const name = (await chipName(attributePath, otherPath, scan)) ?? driver ?? UNNAMED_CHIP;
   const device = await deviceInfo(devicePath, scan);
   const folder: ChipFolder = { id: chipId(name, device), name, hwmonPath, attributePath, files };
   if (device?.subsystem !== undefined) folder.subsystem = device.subsystem;
+  if (driver !== undefined) folder.driver = driver;
   return folder;
 }
 
@@ -141,29 +142,35 @@ async function chipName(attributePath: string, otherPath: string, { reader, sign
   return undefined;
 }
 
-/** The device's driver (`device/driver` link), naming a chip that has no `name`. */
+/** The device's driver (`device/driver` link): what a chip's attributes mean can depend on it, and it names a chip that has no `name`. */
 async function driverName(devicePath: string, { reader, signal }: Scan): Promise<string | undefined> {
   const target = await reader.readLink(join(devicePath, 'driver'), signal).catch(() => undefined);
   return target === undefined ? undefined : lastPart(target);
 }
 
-/** What the `device` link tells; undefined when there is none (a virtual chip). */
-async function deviceInfo(devicePath: string, { reader, signal, devicesRoot }: Scan): Promise<DeviceInfo | undefined> {
+/** `device` links followed from a device on no bus, as libsensors does; a loop of links ends here. */
+const MAX_DEVICE_LINKS = 4;
+
+/**
+ * What the `device` link tells; undefined when there is none (a virtual
+ * chip). A device on no bus has its own `device` link followed too (a class
+ * device's parent), only then: chips are found at every sample.
+ */
+async function deviceInfo(devicePath: string, scan: Scan, links = MAX_DEVICE_LINKS): Promise<DeviceInfo | undefined> {
+  const { reader, signal } = scan;
   const target = await reader.readLink(devicePath, signal).catch(() => undefined);
   if (target === undefined) return undefined;
   const subsystem = await reader.readLink(join(devicePath, 'subsystem'), signal).catch(() => undefined);
-  const resolved = await reader.realPath(devicePath, signal).catch(() => undefined);
-  const info: DeviceInfo = { name: lastPart(target), ancestors: ancestorsOf(resolved, devicesRoot) };
+  const info: DeviceInfo = { name: lastPart(target) };
   if (subsystem !== undefined) info.subsystem = lastPart(subsystem);
+  if (deviceAddress(info) !== undefined) return info;
+  const resolved = await reader.realPath(devicePath, signal).catch(() => undefined);
+  if (resolved === undefined) info.dangling = true;
+  else if (links > 1) {
+    const parent = await deviceInfo(join(devicePath, 'device'), scan, links - 1);
+    if (parent !== undefined) info.parent = parent;
+  }
   return info;
-}
-
-/** Folder names above `resolved` up to (not including) `devicesRoot`, nearest first; empty when outside it. */
-function ancestorsOf(resolved: string | undefined, devicesRoot: string | undefined): string[] {
-  if (resolved === undefined || devicesRoot === undefined) return [];
-  const inside = relative(devicesRoot, resolved);
-  if (inside === '' || inside.startsWith('..')) return [];
-  return inside.split(sep).slice(0, -1).reverse();
 }
 
 /** The last part of a link target, ignoring trailing slashes (`../../nvme0/` → `nvme0`). */
@@ -189,5 +196,6 @@ export async function readChip(folder: ChipFolder, reader: SysfsReader, signal: 
   }
   const chip: RawChip = { id: folder.id, name: folder.name, path: folder.attributePath, attributes };
   if (folder.subsystem !== undefined) chip.subsystem = folder.subsystem;
+  if (folder.driver !== undefined) chip.driver = folder.driver;
   return chip;
 }

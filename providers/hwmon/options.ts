@@ -29,7 +29,8 @@ export const DEFAULT_OPTIONS: Readonly<HwmonOptions> = Object.freeze({
   maxConcurrentReads: 2,
   deadlineMarginMs: 50,
   zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe', 'corsairpsu'],
-  powerSupplyChips: ['corsairpsu', 'dps200', 'pfe1100', 'pfe3000'],
+  // Delta's dps460, dps650ab and dps800 are the generic pmbus driver's names for those supplies.
+  powerSupplyChips: ['corsairpsu', 'dps200', 'dps460', 'dps650ab', 'dps800', 'dps920ab', 'pfe1100', 'pfe3000'],
 });
 
 /** Options the broker's scheduler reads for every provider (seconds between samples, ms per call). */

@@ -42,10 +42,14 @@ export const TEMP_ABSOLUTE_ZERO = -273_150;
 export const TEMP_UNSET_KELVIN_MAX = 65_261_850;
 /**
  * Register extremes that Super I/O chips and others report for a limit that
- * was never programmed: signed and unsigned 8-bit all-ones and the signed
- * 8-bit minimum. No limit of a real part sits there, on either side.
+ * was never programmed: signed and unsigned 8-bit all-ones, the signed 8-bit
+ * minimum, and 0x81 (-127 °C), the low limit lm85-family chips (lm85,
+ * adm1027, adt7463, adt7473) reset to; and in the offset-64 encoding of
+ * adt7475-family chips' extended range (a UniFi Dream Machine's), 0x01
+ * (-63 °C) and 0xFF (191 °C). No limit of a real part sits there, on either
+ * side.
  */
-export const TEMP_UNSET_REGISTER: readonly number[] = [127_000, 255_000, -128_000];
+export const TEMP_UNSET_REGISTER: readonly number[] = [127_000, 255_000, -128_000, -127_000, -63_000, 191_000];
 
 /**
  * Whether a raw limit is a placeholder for "no limit":
@@ -54,10 +58,14 @@ export const TEMP_UNSET_REGISTER: readonly number[] = [127_000, 255_000, -128_00
  * - an upper temperature limit of 0 °C (e.g. `crit` 0 on chips without one);
  * - any other quantity's limit of 0 (fan `min` 0 disables the alarm; `in`
  *   min = max = 0 on chips that never set limits);
- * - a negative fan speed (it87 reads a limit register at 0 as -1 RPM).
+ * - a negative fan speed (it87 reads a limit register at 0 as -1 RPM);
+ * - an upper current or power limit below 0: a PMBus device that answers a
+ *   limit it lacks with all ones reads it as -0.5 (LINEAR11 0xFFFF), and a
+ *   negative upper limit would put every reading above it.
  */
 export function isPlaceholderLimit(type: ChannelType, item: ThresholdItem, raw: number): boolean {
   if (type === 'fan') return raw <= 0;
+  if ((type === 'curr' || type === 'power') && UPPER_ITEMS.includes(item) && raw < 0) return true;
   if (type !== 'temp') return raw === 0;
   if (raw <= TEMP_ABSOLUTE_ZERO || raw >= TEMP_UNSET_KELVIN_MAX || TEMP_UNSET_REGISTER.includes(raw)) return true;
   return raw === 0 && UPPER_ITEMS.includes(item);

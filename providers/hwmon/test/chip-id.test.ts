@@ -43,20 +43,39 @@ t.test('busAddress follows the subsystem link when there is one', async (t) => {
 t.test('chipId', async (t) => {
   t.equal(chipId('acpitz'), 'acpitz-virtual-0', 'no device: virtual');
   t.equal(chipId('coretemp', { name: 'coretemp.0' }), 'coretemp-isa-0000');
-  t.equal(chipId('k10temp', { name: '0000:00:18.3', subsystem: 'pci', ancestors: ['pci0000:00'] }), 'k10temp-pci-00c3');
+  t.equal(chipId('k10temp', { name: '0000:00:18.3', subsystem: 'pci' }), 'k10temp-pci-00c3');
   t.equal(
-    chipId('nvme', { name: 'nvme0', subsystem: 'nvme', ancestors: ['nvme', '0000:01:00.0', '0000:00:01.2', 'pci0000:00'] }),
+    chipId('nvme', { name: 'nvme0', subsystem: 'nvme', parent: { name: '0000:01:00.0', subsystem: 'pci' } }),
     'nvme-pci-0100',
-    'a class device: the nearest bus device above it',
+    'a class device: the device its device link names',
   );
-  t.equal(chipId('BAT0', { name: 'BAT0', subsystem: 'power_supply', ancestors: ['power_supply', 'PNP0C0A:00', 'device:00', 'LNXSYSTM:00'] }), 'BAT0-acpi-0');
-  t.equal(chipId('nvme', { name: 'nvme0', ancestors: [] }), 'nvme-nvme0', 'a dangling link to a class device: the device name');
+  t.equal(chipId('BAT0', { name: 'BAT0', subsystem: 'power_supply', parent: { name: 'PNP0C0A:00', subsystem: 'acpi' } }), 'BAT0-acpi-0');
   t.equal(
-    chipId('hidpp_battery_6', { name: 'hidpp_battery_6', subsystem: 'power_supply', ancestors: ['power_supply', '0003:046D:4082.003B', '0003:046D:C52B.0001', '1-1:1.2', '1-1', 'usb1'] }),
-    'hidpp_battery_6-hid-3-3b',
-    'a wireless mouse\'s battery: its HID device, not the receiver\'s or the USB port',
+    chipId('ucsi_source_psy_USBC000:001', { name: 'ucsi-source-psy-USBC000:001', subsystem: 'power_supply', parent: { name: 'USBC000:00', subsystem: 'platform' } }),
+    'ucsi_source_psy_USBC000:001-isa-0000',
+    "a USB-C port's supply: its platform device, ACPI-named (sensors prints ucsi_source_psy_USBC000:001-isa-0000)",
   );
-  t.equal(chipId('acpitz', { name: 'thermal_zone0', subsystem: 'thermal', ancestors: ['thermal', 'virtual'] }), 'acpitz-thermal_zone0');
+  t.equal(chipId('nvme', { name: 'nvme0', dangling: true }), 'nvme-nvme0', 'a dangling link to a class device: the device name');
+  t.equal(
+    chipId('hidpp_battery_6', { name: 'hidpp_battery_6', subsystem: 'power_supply', parent: { name: '0003:046D:4082.003B', subsystem: 'hid' } }),
+    'hidpp_battery_6-hid-3-3b',
+    "a wireless mouse's battery: its HID device, not the receiver's or the USB port",
+  );
+  t.equal(
+    chipId('cpu_thermal', { name: 'thermal_zone0', subsystem: 'thermal' }),
+    'cpu_thermal-virtual-0',
+    'a thermal zone with no device behind it: virtual, as libsensors says',
+  );
+  t.equal(
+    chipId('acpitz', { name: 'thermal_zone1', subsystem: 'thermal', parent: { name: 'LNXTHERM:01', subsystem: 'acpi' } }),
+    'acpitz-acpi-1',
+    'a thermal zone whose device link names its ACPI device',
+  );
+  t.equal(
+    chipId('gigabyte_wmi', { name: 'DEADBEEF-2001-0000-00A0-C90629100000', subsystem: 'wmi' }),
+    'gigabyte_wmi-virtual-0',
+    'a WMI device: no bus libsensors knows, however ACPI-like the platform device above it is named',
+  );
 });
 
 t.test('uniqueIds keeps the first and numbers the rest', async (t) => {

@@ -21,6 +21,9 @@ t.test('temperature placeholders', async (t) => {
   t.ok(isPlaceholderLimit('temp', 'emergency', 255000), 'unsigned 8-bit all-ones');
   t.ok(isPlaceholderLimit('temp', 'lcrit', -128000), 'signed 8-bit minimum');
   t.notOk(isPlaceholderLimit('temp', 'min', 0), 'a lower limit of 0 °C is real');
+  t.ok(isPlaceholderLimit('temp', 'min', -127000), "0x81, lm85's reset low limit");
+  t.ok(isPlaceholderLimit('temp', 'min', -63000), "0x01 in adt7475's offset-64 encoding");
+  t.ok(isPlaceholderLimit('temp', 'max', 191000), "0xFF in adt7475's offset-64 encoding");
   t.ok(isPlaceholderLimit('temp', 'min', 127000), 'register extremes on either side (min = max = 127 °C)');
   t.ok(isPlaceholderLimit('temp', 'max', -128000));
   t.notOk(isPlaceholderLimit('temp', 'crit', 100000));
@@ -36,6 +39,11 @@ t.test('other quantities: 0 is the placeholder, on either side', async (t) => {
     if (type !== 'fan') t.notOk(isPlaceholderLimit(type, 'min', -12000), `${type} negative is a value`);
   }
   t.ok(isPlaceholderLimit('fan', 'min', -1), "it87's register at 0: no fan turns backwards");
+  for (const type of ['curr', 'power'] as const) {
+    for (const item of ['max', 'crit', 'emergency'] as const) t.ok(isPlaceholderLimit(type, item, -500), `${type} ${item} below 0 (PMBus all ones)`);
+    t.notOk(isPlaceholderLimit(type, 'lcrit', -500), `${type} lcrit below 0 is a value (a bidirectional monitor)`);
+  }
+  t.notOk(isPlaceholderLimit('in', 'max', -10800), 'a negative rail has negative upper limits');
 });
 
 t.test('usableLimits drops placeholders', async (t) => {

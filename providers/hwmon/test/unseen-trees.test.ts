@@ -18,6 +18,8 @@ interface ChipTree {
   /** `bus/platform`, `bus/pci`, `class/power_supply`, … (the device's `subsystem` link). */
   subsystem: string;
   files: Record<string, string | number>;
+  /** More links, path → target, both under the root (a thermal zone's `device`, a `driver`, a parent's `subsystem`). */
+  links?: Record<string, string>;
 }
 
 /** Writes the chips as a current-kernel tree (hwmonN in the given order) and samples it. */
@@ -32,6 +34,11 @@ async function sampleTree(t: Test, chips: ChipTree[]): Promise<HardwareSnapshot>
     for (const [file, value] of Object.entries(chip.files)) await writeFile(join(hwmon, file), `${value}\n`);
     await mkdir(join(root, chip.subsystem), { recursive: true });
     await symlink(relative(device, join(root, chip.subsystem)), join(device, 'subsystem'));
+    for (const [link, target] of Object.entries(chip.links ?? {})) {
+      await mkdir(join(root, target), { recursive: true });
+      await mkdir(dirname(join(root, link)), { recursive: true });
+      await symlink(relative(dirname(join(root, link)), join(root, target)), join(root, link));
+    }
     // As the kernel makes it: up to the device's parent, then down by name (`../../../0000:09:00.0`).
     await symlink(join(relative(hwmon, dirname(device)), basename(device)), join(hwmon, 'device'));
     await symlink(relative(join(root, 'class', 'hwmon'), hwmon), join(root, 'class', 'hwmon', `hwmon${n}`));
@@ -123,4 +130,196 @@ t.test("asus_wmi_sensors' 216 °C is a header with nothing connected", async (t)
   t.match(byLabel('CPU Temperature'), { value: 42 });
   t.match(byLabel('Tsensor 1 Temperature'), { value: null, unavailable: 'absent' });
   t.match(byLabel('Water In'), { value: null, unavailable: 'absent' });
+});
+
+t.test("adt7475's extended-range register extremes (-63 °C, 191 °C) and lm85's -127 °C are no limits", async (t) => {
+  // `sensors` on a UniFi Dream Machine Pro (renedis/ubnt-auto-fan-speed, on_boot.d/README.md at c7458607b1e7, no
+  // license stated; readings only): adt7475-i2c-4-2e, temp1 +42.2°C (low = -63.0°C, high = +191.0°C, crit = +100.0°C),
+  // "Board Temp" alike; fan1 0 RPM (min 0), the HDD fan its script puts under automatic control (pwm1_enable 2)
+  // with a minimum duty of 0. -63 and 191 are 0x01 and 0xFF in the chip's offset-64 encoding.
+  // The Zabbix manual's sensor page (zabbix.com/documentation/6.4/en/manual/appendix/items/sensor) shows an lm85:
+  // "M/B Temp: +30.0°C (low = -127.0°C, high = +127.0°C)", the family's reset values.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/soc/i2c-0/i2c-4/4-002e',
+      subsystem: 'bus/i2c',
+      files: {
+        name: 'adt7475', temp1_input: 42200, temp1_min: -63000, temp1_max: 191000, temp1_crit: 100000,
+        temp2_label: 'Board Temp', temp2_input: 39500, temp2_min: -63000, temp2_max: 191000, temp2_crit: 100000,
+        in2_label: '+3.3V', in2_input: 3270, in2_min: 2960, in2_max: 3630,
+        fan1_input: 0, fan1_min: 0, fan2_input: 819, fan2_min: 0, pwm1: 0, pwm1_enable: 2, pwm2: 60, pwm2_enable: 2,
+      },
+    },
+    {
+      device: 'pci0000:00/0000:00:1f.3/i2c-0/0-002e',
+      subsystem: 'bus/i2c',
+      files: { name: 'lm85', temp2_label: 'M/B Temp', temp2_input: 30000, temp2_min: -127000, temp2_max: 127000 },
+    },
+  ]);
+  const adt = (channel: string) => sensorById(snapshot, `hwmon:adt7475-i2c-4-2e/${channel}`);
+  t.same(adt('temp1').thresholds, { upperCritical: 100 });
+  t.match(adt('temp2'), { label: 'Board Temp', value: 39.5, thresholds: { upperCritical: 100 } });
+  t.same(adt('in2').thresholds, { lowerNonCritical: 2.96, upperNonCritical: 3.63 });
+  t.match(fanOf(snapshot, 'hwmon:adt7475-i2c-4-2e/fan1'), { status: 'ok', idleAllowed: true });
+  t.match(fanOf(snapshot, 'hwmon:adt7475-i2c-4-2e/fan2'), { status: 'ok', idleAllowed: false });
+  t.match(sensorById(snapshot, 'hwmon:lm85-i2c-0-2e/temp2'), { label: 'M/B Temp', value: 30, thresholds: undefined });
+});
+
+t.test("a PMBus supply's all-ones answers: negative upper current and power limits, a fan at -1 RPM", async (t) => {
+  // `sensors` on a PSU read through the generic pmbus driver over a CP2112 bridge (Matt Corallo, "Re: PMBus memory
+  // overflow", linux-hwmon list, 2025-04-20): registers the supply lacks read as all ones, LINEAR11 0xFFFF = -0.5.
+  // "iin: 988.00 mA (max = -0.01 A, crit max = -0.50 A)", "iout1: 7.39 A (crit min = -0.50 A, max = -0.50 A)
+  // (crit max = -0.50 A)", "pout1: 88.00 W (max = 0.00 W, crit = -500.00 mW)", "pin: 102.00 W (max = 1.60 kW)",
+  // "fan1: 5304 RPM", "fan2: -1 RPM"; no alarm on any of them (vin's ALARM (MIN) is against its -0.5 V limits).
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:14.0/usb1/1-1/1-1:1.0/0003:10C4:EA90.0001/i2c-1/1-0058',
+      subsystem: 'bus/i2c',
+      files: {
+        name: 'pmbus',
+        in1_label: 'vin', in1_input: 123000, in1_lcrit: -500, in1_min: -500, in1_max: -500, in1_crit: -500, in1_min_alarm: 1,
+        curr1_label: 'iin', curr1_input: 988, curr1_max: -10, curr1_crit: -500,
+        curr2_label: 'iout1', curr2_input: 7390, curr2_max: -500, curr2_crit: -500,
+        power1_label: 'pin', power1_input: 102000000, power1_max: 1600000000,
+        power2_label: 'pout1', power2_input: 88000000, power2_max: 0, power2_crit: -500000,
+        fan1_input: 5304, fan2_input: -1,
+      },
+    },
+  ]);
+  const psu = (channel: string) => sensorById(snapshot, `hwmon:pmbus-i2c-1-58/${channel}`);
+  t.match(psu('in1'), { label: 'vin', value: 123, thresholds: undefined, health: undefined });
+  t.match(psu('curr1'), { label: 'iin', value: 0.988, thresholds: undefined });
+  t.match(psu('curr2'), { label: 'iout1', value: 7.39, thresholds: undefined });
+  t.match(psu('power2'), { label: 'pout1', value: 88, thresholds: undefined });
+  t.same(psu('power1').thresholds, { upperNonCritical: 1600 }, 'a real limit stays');
+  t.match(psu('fan2'), { value: null, unavailable: 'failed' }, 'no speed, rather than -1 RPM');
+  t.same(
+    snapshot.fans!.map((f) => [f.id.split('/')[1], f.status]),
+    [['fan1', 'ok'], ['fan2', 'unknown']],
+  );
+});
+
+t.test("thermal zones' chips are named as lm-sensors names them: virtual, or after the zone's ACPI device", async (t) => {
+  // `sensors` names ARM boards' zones <type>-virtual-0: a Raspberry Pi's cpu_thermal-virtual-0 (beside
+  // rp1_adc-isa-0000 on a Pi 5), an Orange Pi 5's soc_thermal-virtual-0, gpu_thermal-virtual-0, npu_thermal-virtual-0
+  // (mhl221135/myrktop README.md at 48c220d58ebf, MIT). Public scripts read a Pi 5's
+  // /sys/devices/virtual/thermal/thermal_zone0/hwmon0/temp1_input and
+  // /sys/devices/platform/axi/1000120000.pcie/1f000c8000.adc/hwmon/hwmon2/temp1_input, and another
+  // …/thermal_zone0/hwmon0/device/temp: the zone's hwmon folder has a device link to thermal_zone0, a class device
+  // under devices/virtual with no device of its own. libsensors (lm-sensors/lm-sensors lib/sysfs.c at 1868d899b5fa,
+  // find_bus_type; LGPL-2.1) follows device links until a bus device and calls the chip virtual when there is none;
+  // an x86 ACPI zone's link leads to its LNXTHERM device, hence acpitz-acpi-<N>.
+  const snapshot = await sampleTree(t, [
+    { device: 'virtual/thermal/thermal_zone0', subsystem: 'class/thermal', files: { name: 'cpu_thermal', temp1_input: 45750 } },
+    { device: 'platform/axi/1000120000.pcie/1f000c8000.adc', subsystem: 'bus/platform', files: { name: 'rp1_adc', temp1_input: 52300, in1_input: 1460 } },
+    {
+      device: 'virtual/thermal/thermal_zone1',
+      subsystem: 'class/thermal',
+      links: {
+        'devices/virtual/thermal/thermal_zone1/device': 'devices/LNXSYSTM:00/LNXSYBUS:01/LNXTHERM:01',
+        'devices/LNXSYSTM:00/LNXSYBUS:01/LNXTHERM:01/subsystem': 'bus/acpi',
+      },
+      files: { name: 'acpitz', temp1_input: 27800, temp1_crit: 119000 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:cpu_thermal-virtual-0/temp1'), { label: 'cpu_thermal-virtual-0 temp1', value: 45.75 });
+  t.match(sensorById(snapshot, 'hwmon:rp1_adc-isa-0000/in1'), { value: 1.46, unit: 'volts' });
+  t.match(sensorById(snapshot, 'hwmon:acpitz-acpi-1/temp1'), { value: 27.8, thresholds: { upperCritical: 119 } });
+});
+
+t.test("a switch's Delta DPS-460 supplies are power supplies, measured by their readings (the one without AC input too)", async (t) => {
+  // `sensors` on a Celestica Seastone switch under Cumulus Linux (Pradeep Srinivasan, "Re: [PATCH v2 5/5] i2c: mux:
+  // pca9541: add support for PCA9641", linux-i2c list, 2019-06-03): dps460-i2c-10-5a "vin: +206.50 V",
+  // "vout1: +12.07 V (crit min = +10.40 V, crit max = +14.20 V)", "fan1: 7488 RPM"; dps460-i2c-11-5b, which the
+  // switch's own monitor calls BAD ("PSU2: status is all_not_ok, installed"): "vin: +0.00 V ALARM", "vout1: +0.00 V
+  // (crit min = +10.40 V, …)", "fan1: 0 RPM". dps460 is the generic pmbus driver's name for Delta's DPS-460 supply.
+  const supply = (bus: number, address: string, files: Record<string, number | string>): ChipTree => ({
+    device: `platform/i2c-9-mux/i2c-${bus}/${bus}-00${address}`,
+    subsystem: 'bus/i2c',
+    files: { name: 'dps460', in1_label: 'vin', in3_label: 'vout1', in3_lcrit: 10400, in3_crit: 14200, ...files },
+  });
+  const snapshot = await sampleTree(t, [
+    supply(10, '5a', { in1_input: 206500, in1_alarm: 0, in3_input: 12070, fan1_input: 7488 }),
+    supply(11, '5b', { in1_input: 0, in1_alarm: 1, in3_input: 0, fan1_input: 0 }),
+  ]);
+  t.same(
+    snapshot.powerSupplies?.map((p) => p.id),
+    ['hwmon:dps460-i2c-10-5a', 'hwmon:dps460-i2c-11-5b'],
+  );
+  t.match(sensorById(snapshot, 'hwmon:dps460-i2c-11-5b/in3'), { value: 0, thresholds: { lowerCritical: 10.4 }, monitors: { kind: 'powerSupply', id: 'hwmon:dps460-i2c-11-5b' } });
+  t.match(sensorById(snapshot, 'hwmon:dps460-i2c-11-5b/in1'), { value: 0, health: 'warning', monitors: { kind: 'powerSupply' } });
+  t.match(sensorById(snapshot, 'hwmon:dps460-i2c-10-5a/fan1').monitors, { kind: 'fan' }, 'its fan is a fan of its own');
+});
+
+t.test("the out-of-tree nct6687 driver's min and max are the readings' history, no limits; the kernel's nct6683 serves limits", async (t) => {
+  // `sensors` in Fred78290/nct6687d's README.md (GPL-2.0-or-later), an MSI MAG B550 TOMAHAWK: "+12V: 12.17 V
+  // (min = +12.17 V, max = +12.19 V)", "CPU Vcore: 1.05 V (min = +0.97 V, max = +1.05 V)", "CPU Fan: 1192 RPM
+  // (min = 1192 RPM, max = 1202 RPM)", "CPU: +59.0°C (low = +52.0°C, high = +59.0°C)". Its nct6687.c keeps
+  // voltage/temperature/rpm[3] as current, MIN(…) and MAX(…) of every reading and serves them as _input, _min and
+  // _max. A reading equal to a threshold has crossed it: every such sensor warned. The kernel's nct6683 driver names
+  // the same chip nct6687 and serves its limit registers ("VIN0: 1.01 V (min = +0.00 V, max = +0.00 V)" on an MSI
+  // board after `modprobe nct6683`).
+  const msi = (driver: string, files: Record<string, number | string>): ChipTree => ({
+    device: `platform/${driver}.2592`,
+    subsystem: 'bus/platform',
+    links: { [`devices/platform/${driver}.2592/driver`]: `bus/platform/drivers/${driver}` },
+    files: { name: 'nct6687', ...files },
+  });
+  const snapshot = await sampleTree(t, [
+    msi('nct6687', {
+      in0_label: '+12V', in0_input: 12170, in0_min: 12170, in0_max: 12190,
+      in4_label: 'CPU Vcore', in4_input: 1050, in4_min: 970, in4_max: 1050,
+      fan1_label: 'CPU Fan', fan1_input: 1192, fan1_min: 1192, fan1_max: 1202, pwm1: 97, pwm1_enable: 99,
+      temp1_label: 'CPU', temp1_input: 59000, temp1_min: 52000, temp1_max: 59000,
+    }),
+  ]);
+  const chip = (channel: string) => sensorById(snapshot, `hwmon:nct6687-isa-0a20/${channel}`);
+  for (const channel of ['in0', 'in4', 'fan1', 'temp1']) t.equal(chip(channel).thresholds, undefined, channel);
+  t.match(chip('temp1'), { label: 'CPU', value: 59 });
+  t.match(fanOf(snapshot, 'hwmon:nct6687-isa-0a20/fan1'), { status: 'ok', label: 'CPU Fan' });
+
+  const kernel = await sampleTree(t, [msi('nct6683', { in0_input: 1200, in0_min: 1100, in0_max: 1300 })]);
+  t.same(sensorById(kernel, 'hwmon:nct6687-isa-0a20/in0').thresholds, { lowerNonCritical: 1.1, upperNonCritical: 1.3 }, "the kernel driver's limits stay");
+});
+
+t.test("a chip on a device of no bus libsensors knows is named by the devices its device links lead to, else virtual", async (t) => {
+  // libsensors (lm-sensors/lm-sensors lib/sysfs.c at 1868d899b5fa, find_bus_type) classifies the device by its
+  // subsystem, then follows the device's own `device` link, never the folders above it. `sensors` so prints
+  // gigabyte_wmi-virtual-0 for a board's WMI interface (an X570 AORUS ELITE, in Julian Labus's patch adding it to
+  // gigabyte-wmi's known platforms, platform-driver-x86 list, 2021-04-15), whose device sits below the
+  // ACPI-named platform device PNP0C14:00, and ucsi_source_psy_USBC000:001-isa-0000 for a USB-C port's supply, a
+  // power_supply class device whose device link names the platform device USBC000:00 (thincim said
+  // gigabyte_wmi-acpi-0 and ucsi_source_psy_USBC000:001-acpi-0: the folder names looked like ACPI devices).
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/PNP0C14:00/wmi_bus/wmi_bus-PNP0C14:00/DEADBEEF-2001-0000-00A0-C90629100000',
+      subsystem: 'bus/wmi',
+      links: { 'devices/platform/PNP0C14:00/subsystem': 'bus/platform' },
+      files: { name: 'gigabyte_wmi', temp1_input: 26000 },
+    },
+    {
+      device: 'platform/USBC000:00/power_supply/ucsi-source-psy-USBC000:001',
+      subsystem: 'class/power_supply',
+      links: {
+        'devices/platform/USBC000:00/power_supply/ucsi-source-psy-USBC000:001/device': 'devices/platform/USBC000:00',
+        'devices/platform/USBC000:00/subsystem': 'bus/platform',
+      },
+      files: { name: 'ucsi_source_psy_USBC000:001', in0_input: 20000, curr1_input: 3250 },
+    },
+  ]);
+  t.same(snapshot.sensors!.map((s) => s.id), [
+    'hwmon:gigabyte_wmi-virtual-0/temp1',
+    'hwmon:ucsi_source_psy_USBC000:001-isa-0000/in0',
+    'hwmon:ucsi_source_psy_USBC000:001-isa-0000/curr1',
+  ]);
+});
+
+t.test("pwm-fan's pwm1_enable 0 switches the fan off: stopped on purpose, not a fan that stopped", async (t) => {
+  // torvalds/linux Documentation/hwmon/pwm-fan.rst (GPL-2.0): "pwm1_enable … 0 -> disable pwm and regulator",
+  // where the ABI's 0 is full speed. A Raspberry Pi 5's cooler (pwmfan-isa-0000, fan1_input from its tachometer)
+  // switched off so reads 0 RPM; it was reported as a fan that stopped.
+  const fan = (enable: number) => ({ device: 'platform/cooling_fan', subsystem: 'bus/platform', files: { name: 'pwmfan', fan1_input: 0, pwm1: 0, pwm1_enable: enable } });
+  t.match(fanOf(await sampleTree(t, [fan(0)]), 'hwmon:pwmfan-isa-0000/fan1'), { status: 'ok', idleAllowed: true });
+  const superIo = { device: 'platform/nct6775.656', subsystem: 'bus/platform', files: { name: 'nct6798', fan1_input: 0, pwm1: 0, pwm1_enable: 0 } };
+  t.match(fanOf(await sampleTree(t, [superIo]), 'hwmon:nct6798-isa-0290/fan1'), { idleAllowed: false }, 'elsewhere 0 is full speed: a stopped fan did stop');
 });
