@@ -128,6 +128,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   limitConcurrency(app, options.concurrentOperations);
   const { authenticator, required, healthzOpen } = options.auth;
   app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && r.url === '/healthz') }));
+  // After authentication and the limits: a client they refuse never sends the body it announced.
+  continueWhenAccepted(app, options.limits.bodyBytes);
   closeConnectionsWhenClosing(app);
   logRequests(app, options.metrics);
   healthRoutes(app, options.providers);
@@ -142,6 +144,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   await app.register(cimxmlRoute, options);
   return app;
+}
+
+const AWAITS_CONTINUE = Symbol('thincim.awaitsContinue');
+
+/**
+ * `Expect: 100-continue` (RFC 9110 §10.1.1): the client holds its body back
+ * until the server says 100 Continue, so that a refusal costs no upload. Node
+ * says it at once; thincim says it once the request has passed every
+ * onRequest check (authentication, the connection and concurrency limits)
+ * and the body it announces fits `bodyBytes`. A refused request gets its
+ * final answer (401, 413, 503…) instead, as the RFC allows.
+ */
+function continueWhenAccepted(app: FastifyInstance, bodyBytes: number): void {
+  app.server.on('checkContinue', (request: IncomingMessage & { [AWAITS_CONTINUE]?: true }, response: ServerResponse) => {
+    request[AWAITS_CONTINUE] = true;
+    app.server.emit('request', request, response);
+  });
+  // A callback hook: on the hot path it costs a property read, no promise.
+  app.addHook('preParsing', (request, reply, payload, done) => {
+    const raw = request.raw as IncomingMessage & { [AWAITS_CONTINUE]?: true };
+    if (raw[AWAITS_CONTINUE] && !(Number(raw.headers['content-length']) > bodyBytes)) reply.raw.writeContinue();
+    done(null, payload);
+  });
 }
 
 /** Node's own TLS handshake timeout, where handshakeTimeoutMs leaves it. */

@@ -102,7 +102,11 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
   // fastify answers a Content-Type that is no media type ("2.0", "xml") with 415 before any
   // handler runs; judge it like any other Content-Type, in the same order of checks.
   app.setErrorHandler(async (error, request, reply) => {
-    if ((error as { code?: string }).code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') throw error;
+    const { code } = error as { code?: string };
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return answerFailure(reply, new Fault(413, undefined, `the request body is larger than limits.bodyBytes (${options.limits.bodyBytes} bytes)`));
+    }
+    if (code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') throw error;
     if (request.method !== 'POST') return methodNotAllowed(reply);
     try {
       await decode(request, options.decodeLimits);

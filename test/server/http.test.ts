@@ -8,15 +8,18 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
 import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
 import { decodeResponse } from '../../src/cimxml/index.js';
 import { loadProviders } from '../../src/providers/index.js';
+import { Authenticator, AuthFailureLimiter, setUser, UserStore } from '../../src/security/index.js';
 import {
   SIM, cimHeaders, classMethodBody, imethodBody, methodBody, methodObject, post, returned, startTestBroker, type RawResponse,
   type TestBroker,
 } from '../helpers/broker.js';
+import { FAST_SCRYPT } from '../security/helpers.js';
 
 const CIMV2 = 'root/cimv2';
 const SMALL = imethodBody('EnumerateClassNames', CIMV2);
@@ -41,9 +44,9 @@ t.teardown(() => broker.close());
  * Writes `text` on a fresh connection and collects what comes back until the
  * server closes it or `settleMs` passes without more bytes.
  */
-function exchange(text: string | Buffer, settleMs = 300): Promise<string> {
+function exchange(text: string | Buffer, settleMs = 300, to = port): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    const socket = connect(to, '127.0.0.1', () => socket.write(text));
     const chunks: Buffer[] = [];
     let timer: NodeJS.Timeout | undefined;
     const done = () => {
@@ -268,8 +271,30 @@ t.test('§1.2 body framing: Content-Length, chunked requests, limits', async (t)
   const negative = await exchange(rawRequest('POST', { ...headers, 'Content-Length': '-1' }));
   t.equal(statusLine(negative), 'HTTP/1.1 400 Bad Request', 'a negative Content-Length is 400');
 
-  const continued = await exchange(rawRequest('POST', { ...headers, Expect: '100-continue', 'Content-Length': String(Buffer.byteLength(SMALL)) }));
+  const continued = await exchange(rawRequest('POST', { ...headers, Expect: '100-continue', 'Content-Length': String(Buffer.byteLength(SMALL)) }, SMALL));
   t.equal(statusLine(continued), 'HTTP/1.1 100 Continue', 'Expect: 100-continue is honoured');
+  t.match(continued, /\r\n\r\nHTTP\/1\.1 200 OK\r\n/, '… then the answer to the body');
+});
+
+t.test('RFC 9110 §10.1.1 a body the answer would refuse is not asked for: no 100 Continue before 413 or 401', async (t) => {
+  const headers = { ...SMALL_HEADERS, 'Content-Type': 'application/xml; charset="utf-8"', Expect: '100-continue' };
+  const tooLarge = await exchange(rawRequest('POST', { ...headers, 'Content-Length': String(2 * 1024 * 1024) }));
+  t.equal(statusLine(tooLarge), 'HTTP/1.1 413 Payload Too Large', 'a body above bodyBytes: the final answer at once');
+  t.equal(headerOf(tooLarge, 'content-type'), 'text/plain; charset=utf-8', 'in plain text, as every other HTTP-level refusal');
+  t.match(tooLarge, /\r\n\r\nthe request body is larger than limits\.bodyBytes \(\d+ bytes\)\n$/, 'naming the limit');
+  t.equal(headerOf(tooLarge, 'connection'), 'close', 'and closing: the client may still send the body');
+
+  const users = join(t.testdir(), 'users');
+  await setUser(users, 'ops', 'ops-pass', { scrypt: FAST_SCRYPT });
+  const authenticator = new Authenticator({ users: await UserStore.open(users), limiter: new AuthFailureLimiter({ maxFailures: 0 }) });
+  const secured = await startTestBroker({ listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: true }], authenticator });
+  t.teardown(() => secured.close());
+  const securedPort = Number(new URL(secured.url).port);
+  const anonymous = await exchange(rawRequest('POST', { ...headers, 'Content-Length': String(Buffer.byteLength(SMALL)) }), 300, securedPort);
+  t.equal(statusLine(anonymous), 'HTTP/1.1 401 Unauthorized', 'no credentials: 401 without 100 Continue first');
+  const authorization = `Basic ${Buffer.from('ops:ops-pass').toString('base64')}`;
+  const signedIn = await exchange(rawRequest('POST', { ...headers, Authorization: authorization, 'Content-Length': String(Buffer.byteLength(SMALL)) }), 300, securedPort);
+  t.equal(statusLine(signedIn), 'HTTP/1.1 100 Continue', 'credentials accepted: 100 Continue');
 });
 
 t.test('HTTP/1.1 keep-alive: one connection serves successive requests', async (t) => {
