@@ -160,12 +160,12 @@ function sameVersion(a: string, b: string): boolean {
   return Array.from({ length: Math.max(x.length, y.length) }, (_, i) => (x[i] ?? 0) === (y[i] ?? 0)).every(Boolean);
 }
 
-/** application/xml or text/xml; a charset parameter, if any, must name UTF-8 (quoted or not, any case). */
+/** application/xml or text/xml; a charset parameter, if any, must name UTF-8 (quoted or not, any case, `utf8` as the XML declaration may). */
 function isXmlInUtf8(contentType: string): boolean {
   const [type = '', ...parameters] = contentType.split(';');
   return XML_MEDIA.test(type.trim()) && parameters.every((parameter) => {
     const [name = '', value = ''] = parameter.split('=');
-    return name.trim().toLowerCase() !== 'charset' || value.trim().replace(/^"(.*)"$/, '$1').toLowerCase() === 'utf-8';
+    return name.trim().toLowerCase() !== 'charset' || value.trim().replace(/^"(.*)"$/, '$1').toLowerCase().replace('-', '') === 'utf8';
   });
 }
 
