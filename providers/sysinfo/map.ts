@@ -24,7 +24,8 @@ export interface SysinfoData {
   cpuTemperature?: { main: number | null; socket?: (number | null)[]; chipset?: number | null };
 }
 
-type BatteryData = Pick<SI.BatteryData, 'hasBattery' | 'isCharging' | 'percent'> & { additionalBatteries?: BatteryData[] };
+/** A battery answer; `isCharging` absent when the battery doesn't say (Linux status "Unknown"). */
+export type BatteryData = Pick<SI.BatteryData, 'hasBattery' | 'percent'> & { isCharging?: boolean; additionalBatteries?: BatteryData[] };
 
 export interface MapOptions {
   hostname: string;
