@@ -108,7 +108,7 @@ function processorsOf(cpu: SysinfoData['cpu']): Processor[] {
   if (!cpu || !(cpu.cores > 0)) return [];
   const sockets = cpu.processors > 0 ? cpu.processors : 1;
   const perSocket = (total: number) => (total > 0 && total % sockets === 0 ? total / sockets : undefined);
-  const ghz = cpu.speedMax > 0 ? cpu.speedMax : cpu.speed;
+  const ghz = cpu.speedMax > 0 ? cpu.speedMax : nominalGHz(cpu.kernelModel) ?? cpu.speed;
   const { manufacturer, model } = cpuIdentity(cpu);
   return Array.from({ length: sockets }, (_, i) => defined({
     id: `${ID_PREFIX}cpu${i}`,
@@ -120,6 +120,17 @@ function processorsOf(cpu: SysinfoData['cpu']): Processor[] {
     maxSpeedMHz: ghz > 0 ? Math.round(ghz * 1000) : undefined,
     status: 'ok' as const,
   }));
+}
+
+/**
+ * The speed the kernel's name states ("Intel(R) Xeon(R) Gold 5218R CPU @
+ * 2.10GHz"). Without a maximum from cpufreq, systeminformation's speed is
+ * the one in the name it used, which as root is the firmware's: QEMU states
+ * 2000 MHz for every virtual CPU.
+ */
+function nominalGHz(name: string | undefined): number | undefined {
+  const stated = /@\s*(\d+(?:\.\d+)?)\s*GHz/i.exec(name ?? '');
+  return stated ? Number(stated[1]) : undefined;
 }
 
 /** The makers systeminformation names from a processor's brand; any other "manufacturer" it reports is not one. */

@@ -137,6 +137,16 @@ t.test('processor names systeminformation cut up', async (t) => {
   t.same(identity({ manufacturer: '', vendor: 'AMD', brand: '', kernelModel: 'unknown' }), ['AMD', undefined], 'no name, no model');
 });
 
+t.test("without a maximum speed, the speed the kernel's name states, not QEMU's firmware's", async (t) => {
+  // lscpu as root in a QEMU guest: "Model name: Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz", "BIOS Model name: pc-i440fx-7.1  CPU @ 2.0GHz".
+  const cpu = { manufacturer: 'pc-i440fx-7.1', vendor: 'Intel', brand: '', speed: 2, speedMax: 0, cores: 2, physicalCores: 2, processors: 2 };
+  const speeds = (answer: Partial<NonNullable<SysinfoData['cpu']>>) =>
+    buildSnapshot({ cpu: { ...cpu, ...answer } }, withTemps).processors!.map((p) => p.maxSpeedMHz);
+  t.same(speeds({ kernelModel: 'Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz' }), [2100, 2100]);
+  t.same(speeds({ kernelModel: 'AMD EPYC 7702P 64-Core Processor' }), [2000, 2000], 'a name without a speed leaves systeminformation\'s');
+  t.same(speeds({ kernelModel: 'Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz', speedMax: 4 }), [4000, 4000], "cpufreq's maximum first");
+});
+
 t.test('CPU temperatures only when asked', async (t) => {
   t.same(buildSnapshot(fixture('dell-poweredge-r6515'), { hostname: 'h', cpuTemperature: false }).sensors, []);
 });
