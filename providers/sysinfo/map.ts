@@ -14,14 +14,18 @@ export interface SysinfoData {
   chassis?: Pick<SI.ChassisData, 'manufacturer' | 'model' | 'type' | 'version' | 'serial' | 'assetTag'>;
   baseboard?: Pick<SI.BaseboardData, 'manufacturer' | 'model' | 'version' | 'serial'>;
   bios?: Pick<SI.BiosData, 'vendor' | 'version' | 'releaseDate'>;
-  cpu?: Pick<SI.CpuData, 'manufacturer' | 'brand' | 'speed' | 'speedMax' | 'cores' | 'physicalCores' | 'processors'>;
+  cpu?: Pick<SI.CpuData, 'manufacturer' | 'vendor' | 'brand' | 'speed' | 'speedMax' | 'cores' | 'physicalCores' | 'processors'> & {
+    /** The kernel's name for the processor (/proc/cpuinfo "model name"), where it has one. */
+    kernelModel?: string;
+  };
   memLayout?: Pick<SI.MemLayoutData, 'size' | 'bank' | 'type' | 'formFactor' | 'clockSpeed' | 'manufacturer' | 'partNum' | 'serialNum'>[];
   battery?: BatteryData;
   /** `main` and the socket values are null (or -1 on some platforms) when unknown. */
   cpuTemperature?: { main: number | null; socket?: (number | null)[]; chipset?: number | null };
 }
 
-type BatteryData = Pick<SI.BatteryData, 'hasBattery' | 'isCharging' | 'percent'> & { additionalBatteries?: BatteryData[] };
+/** A battery answer; `isCharging` absent when the battery doesn't say (Linux status "Unknown"). */
+export type BatteryData = Pick<SI.BatteryData, 'hasBattery' | 'percent'> & { isCharging?: boolean; additionalBatteries?: BatteryData[] };
 
 export interface MapOptions {
   hostname: string;
@@ -69,7 +73,8 @@ function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {
     version: dmiText(chassis.version),
     serialNumber: dmiText(chassis.serial),
     tag: dmiText(chassis.assetTag),
-    type: dmiText(chassis.type),
+    // SMBIOS type 1 "Other" (QEMU's, for one) is a type, not a placeholder.
+    type: chassis.type?.trim() === 'Other' ? 'Other' : dmiText(chassis.type),
   })];
 }
 
@@ -103,12 +108,13 @@ function processorsOf(cpu: SysinfoData['cpu']): Processor[] {
   if (!cpu || !(cpu.cores > 0)) return [];
   const sockets = cpu.processors > 0 ? cpu.processors : 1;
   const perSocket = (total: number) => (total > 0 && total % sockets === 0 ? total / sockets : undefined);
-  const ghz = cpu.speedMax > 0 ? cpu.speedMax : cpu.speed;
+  const ghz = cpu.speedMax > 0 ? cpu.speedMax : nominalGHz(cpu.kernelModel) ?? cpu.speed;
+  const { manufacturer, model } = cpuIdentity(cpu);
   return Array.from({ length: sockets }, (_, i) => defined({
     id: `${ID_PREFIX}cpu${i}`,
     label: `CPU ${i + 1}`,
-    manufacturer: dmiText(cpu.manufacturer),
-    model: dmiText(cpu.brand),
+    manufacturer,
+    model,
     cores: perSocket(cpu.physicalCores),
     threads: perSocket(cpu.cores),
     maxSpeedMHz: ghz > 0 ? Math.round(ghz * 1000) : undefined,
@@ -117,15 +123,53 @@ function processorsOf(cpu: SysinfoData['cpu']): Processor[] {
 }
 
 /**
+ * The speed the kernel's name states ("Intel(R) Xeon(R) Gold 5218R CPU @
+ * 2.10GHz"). Without a maximum from cpufreq, systeminformation's speed is
+ * the one in the name it used, which as root is the firmware's: QEMU states
+ * 2000 MHz for every virtual CPU.
+ */
+function nominalGHz(name: string | undefined): number | undefined {
+  const stated = /@\s*(\d+(?:\.\d+)?)\s*GHz/i.exec(name ?? '');
+  return stated ? Number(stated[1]) : undefined;
+}
+
+/** The makers systeminformation names from a processor's brand; any other "manufacturer" it reports is not one. */
+const CPU_MAKERS = new Set(['Intel', 'AMD', 'QEMU', 'Hygon', 'WinChip/Via', 'VMware', 'Xen Hypervisor', 'Apple', 'SiFive', 'T-Head', 'Andes Technology']);
+
+/** Template text firmware leaves inside a processor name ("HUAWEI Kunpeng 920 3210 To be filled by O.E.M."). */
+const NAME_PLACEHOLDERS = /\s*\b(to be filled by o\.e\.m\.|n\/a)(?=\s|$)/gi;
+
+/**
+ * Who made the processor and its name. systeminformation names the processor
+ * from the firmware's string where it can read one (as root), not the
+ * kernel's: a QEMU guest's is the machine type ("pc-q35-8.0 CPU @ 2.0GHz").
+ * It then takes the brand's first word off as the maker, and where it knows
+ * no maker in the brand it reports the whole brand as the manufacturer
+ * ("Neoverse-N1", "AWS Graviton3 N/A") and the rest as the model; a
+ * Raspberry Pi's manufacturer is the board's (Sony UK). So: the kernel's name
+ * where it has one, else the whole brand; the maker systeminformation
+ * recognised, else the CPU vendor (lscpu's Vendor ID: Intel, AMD, ARM,
+ * HiSilicon).
+ */
+function cpuIdentity(cpu: NonNullable<SysinfoData['cpu']>): { manufacturer?: string; model?: string } {
+  const maker = CPU_MAKERS.has(cpu.manufacturer) ? cpu.manufacturer : undefined;
+  const wholeBrand = maker === undefined && cpu.manufacturer.endsWith(cpu.brand) ? cpu.manufacturer : cpu.brand;
+  const name = dmiText(cpu.kernelModel) ?? dmiText(wholeBrand.replace(NAME_PLACEHOLDERS, ''));
+  return { manufacturer: maker ?? dmiText(cpu.vendor), model: name };
+}
+
+/**
  * Populated slots only; the id is the slot's place in the layout, which
  * doesn't move. A slot with no locator, type or form factor is
  * systeminformation's stand-in for all memory when it cannot read the
- * modules (no dmidecode, no root): not a module.
+ * modules (no dmidecode, no root): not a module. On a Raspberry Pi (no
+ * SMBIOS) the stand-in has a guessed type and the form factor "SoC", which
+ * SMBIOS has not: the memory the kernel manages, not a module either.
  */
 function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[] {
   const modules: MemoryModule[] = [];
   layout.forEach((slot, i) => {
-    if (!(slot.size > 0) || !(slot.bank || slot.type || slot.formFactor)) return;
+    if (!(slot.size > 0) || isStandIn(slot)) return;
     modules.push(defined({
       id: `${ID_PREFIX}memory${i}`,
       label: dmiText(slot.bank) ?? `Memory ${i}`,
@@ -139,6 +183,10 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
     }));
   });
   return modules;
+}
+
+function isStandIn(slot: NonNullable<SysinfoData['memLayout']>[number]): boolean {
+  return !slot.bank && (!(slot.type || slot.formFactor) || slot.formFactor === 'SoC');
 }
 
 function batteriesOf(battery: BatteryData | undefined): Battery[] {

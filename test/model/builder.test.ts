@@ -196,6 +196,18 @@ t.test('redundancy sets', async (t) => {
   }
 });
 
+t.test("a processor's Description names its maker once", async (t) => {
+  const cases: [string | undefined, string | undefined, string][] = [
+    ['AMD', 'AMD EPYC 7702P 64-Core Processor', 'AMD EPYC 7702P 64-Core Processor'],
+    ['Intel', '12th Gen Intel(R) Core(TM) i7-12700K', '12th Gen Intel(R) Core(TM) i7-12700K'],
+    ['ARM', 'BCM2711', 'ARM BCM2711'], [undefined, 'BCM2711', 'BCM2711'], ['AMD', undefined, 'AMD'],
+  ];
+  for (const [manufacturer, model, description] of cases) {
+    const { model: built } = build(input([sample({ processors: [{ id: 'cpu0', label: 'CPU 1', manufacturer, model, status: 'ok' }] })]));
+    t.equal(built.one('Thincim_Processor', 'test:cpu0').get('Description'), description, `${manufacturer} / ${model}`);
+  }
+});
+
 t.test('processors, memory, batteries', async (t) => {
   t.match(values(full.one('Thincim_Processor', 'test:cpu0'), ['Family', 'OtherFamilyDescription', 'MaxClockSpeed', 'CurrentClockSpeed', 'NumberOfEnabledCores', 'Description', 'HealthState']), {
     Family: 1, OtherFamilyDescription: 'EPYC 7313P', MaxClockSpeed: 3700, CurrentClockSpeed: 3000, NumberOfEnabledCores: 16, Description: 'AMD EPYC 7313P', HealthState: 5,

@@ -89,8 +89,62 @@ t.test('two sockets share the totals out; per-socket temperatures keep their soc
 });
 
 t.test('totals that do not divide by the sockets are not guessed', async (t) => {
-  const snapshot = buildSnapshot({ cpu: { manufacturer: 'Intel', brand: 'X', speed: 2, speedMax: 0, cores: 6, physicalCores: 3, processors: 2 } }, withTemps);
+  const snapshot = buildSnapshot({ cpu: { manufacturer: 'Intel', vendor: 'Intel', brand: 'X', speed: 2, speedMax: 0, cores: 6, physicalCores: 3, processors: 2 } }, withTemps);
   t.same(snapshot.processors!.map((p) => [p.cores, p.threads]), [[undefined, 3], [undefined, 3]]);
+});
+
+t.test('a QEMU/KVM guest read as root', async (t) => {
+  const snapshot = buildSnapshot(fixture('qemu-q35-guest'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'QEMU', model: 'Standard PC (Q35 + ICH9, 2009)', uuid: '99163626-edcf-fb4c-a81c-a7fd9eaa058e' });
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'QEMU', version: 'pc-q35-8.0', type: 'Other' }],
+    "QEMU's chassis type 1 Other is a type, kept");
+  t.same(snapshot.processors!.map((p) => [p.manufacturer, p.model]), [['AMD', 'AMD EPYC 7702P 64-Core Processor']],
+    "the kernel's name and the CPU vendor, not the machine type systeminformation took from the firmware");
+  t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'Memory 0', capacity: 1073741824, type: 'RAM', manufacturer: 'QEMU', status: 'ok' }]);
+});
+
+t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
+  const snapshot = buildSnapshot(fixture('container-no-dmi'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis' }]);
+  t.same([snapshot.boards, snapshot.firmware, snapshot.memory], [[], [], []], 'the stand-in for all memory is no module');
+  t.same(snapshot.processors, [{ id: 'sysinfo:cpu0', label: 'CPU 1', manufacturer: 'AMD', model: 'EPYC', cores: 2, threads: 2, status: 'ok' }],
+    'speed 0 is no speed');
+});
+
+t.test('a Raspberry Pi 4: the SoC by its vendor, and no memory "module"', async (t) => {
+  const snapshot = buildSnapshot(fixture('raspberry-pi-4'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.processors!.map((p) => [p.manufacturer, p.model, p.cores, p.maxSpeedMHz]), [['ARM', 'BCM2711', 4, 1800]],
+    "Sony UK made the board, not the processor: lscpu's vendor instead");
+  t.same(snapshot.memory, [], "systeminformation's guess (LPDDR4, \"SoC\", the memory the kernel manages) is not a module");
+});
+
+t.test('processor names systeminformation cut up', async (t) => {
+  const cpu = { speed: 0, speedMax: 0, cores: 4, physicalCores: 4, processors: 1 };
+  const identity = (answer: Partial<NonNullable<SysinfoData['cpu']>>) => {
+    const [p] = buildSnapshot({ cpu: { manufacturer: '', vendor: '', brand: '', ...cpu, ...answer } }, withTemps).processors!;
+    return [p!.manufacturer, p!.model];
+  };
+  t.same(identity({ manufacturer: 'Cortex-A72', vendor: 'ARM', brand: '' }), ['ARM', 'Cortex-A72'],
+    'a brand without a maker it knows is reported whole as the manufacturer');
+  t.same(identity({ manufacturer: 'Intel', vendor: 'Intel', brand: 'Gen Intel® Core™ i7-12700K', kernelModel: '12th Gen Intel(R) Core(TM) i7-12700K' }),
+    ['Intel', '12th Gen Intel(R) Core(TM) i7-12700K'], '"12th" was taken off as the maker');
+  t.same(identity({ manufacturer: 'HUAWEI Kunpeng 920 3210 To be filled by O.E.M.', vendor: 'HiSilicon', brand: 'Kunpeng 920 3210 To be filled by O.E.M.' }),
+    ['HiSilicon', 'HUAWEI Kunpeng 920 3210'], 'template text inside the firmware name is dropped');
+  t.same(identity({ manufacturer: 'AWS Graviton3 N/A', vendor: 'ARM', brand: 'Graviton3 N/A' }), ['ARM', 'AWS Graviton3']);
+  t.same(identity({ manufacturer: '', vendor: 'AMD', brand: '', kernelModel: 'unknown' }), ['AMD', undefined], 'no name, no model');
+});
+
+t.test("without a maximum speed, the speed the kernel's name states, not QEMU's firmware's", async (t) => {
+  // lscpu as root in a QEMU guest: "Model name: Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz", "BIOS Model name: pc-i440fx-7.1  CPU @ 2.0GHz".
+  const cpu = { manufacturer: 'pc-i440fx-7.1', vendor: 'Intel', brand: '', speed: 2, speedMax: 0, cores: 2, physicalCores: 2, processors: 2 };
+  const speeds = (answer: Partial<NonNullable<SysinfoData['cpu']>>) =>
+    buildSnapshot({ cpu: { ...cpu, ...answer } }, withTemps).processors!.map((p) => p.maxSpeedMHz);
+  t.same(speeds({ kernelModel: 'Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz' }), [2100, 2100]);
+  t.same(speeds({ kernelModel: 'AMD EPYC 7702P 64-Core Processor' }), [2000, 2000], 'a name without a speed leaves systeminformation\'s');
+  t.same(speeds({ kernelModel: 'Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz', speedMax: 4 }), [4000, 4000], "cpufreq's maximum first");
 });
 
 t.test('CPU temperatures only when asked', async (t) => {

@@ -1,13 +1,24 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import t from 'tap';
 import type { ProviderContext } from '../../../src/providers/api.js';
 import { loadProvider } from '../../../src/providers/loader.js';
 import { validateSnapshot } from '../../../src/providers/validate.js';
 import { recordingLogger, stubRepository } from '../../../test/providers/helpers.js';
-import { createSysinfoProvider, resolveOptions, type SysinfoSource } from '../index.js';
+import { createSysinfoProvider, dmiReader, resolveOptions, withRawDmi, type SysinfoSource } from '../index.js';
 import type { SysinfoData } from '../map.js';
 
-const dell = JSON.parse(readFileSync(new URL('fixtures/dell-poweredge-r6515.json', import.meta.url), 'utf8')) as Required<SysinfoData>;
+function fixture(name: string): Required<SysinfoData> {
+  return JSON.parse(readFileSync(new URL(`fixtures/${name}.json`, import.meta.url), 'utf8')) as Required<SysinfoData>;
+}
+
+const dell = fixture('dell-poweredge-r6515');
+/** /sys/class/dmi/id of the real R6515 (bios_date, product_name, sys_vendor; see fixtures/SOURCE.txt). */
+const r6515Dmi = fileURLToPath(new URL('fixtures/dmi-poweredge-r6515', import.meta.url));
+
+/** A source answering from `data`. */
+const answering = (data: Required<SysinfoData>): SysinfoSource => source(data).src;
 
 /** A source answering from `data`, counting calls per function; `fail` names functions that reject. */
 function source(data: Required<SysinfoData>, fail: Set<string> = new Set()) {
@@ -91,6 +102,33 @@ t.test('nothing answering is a failed sample that says why', async (t) => {
   const { src } = source(dell, all);
   const provider = createSysinfoProvider({ cpuTemperature: true, inventoryTtlMs: 0 }, { source: src, hostname: () => 'srv1', now: () => 0 });
   await t.rejects(provider.sample(context()), { message: /^systeminformation answered nothing: system: system exploded; chassis: chassis exploded; .*cpuTemperature: cpuTemperature exploded$/ });
+});
+
+t.test("on Linux the raw DMI strings replace what systeminformation changed", async (t) => {
+  // systeminformation reads SMBIOS's MM/DD/YYYY as DD/MM/YYYY: the R6515's 04/12/2021 (April 12) comes back as December 4.
+  const { parseDateTime } = createRequire(import.meta.url)('systeminformation/lib/util.js') as { parseDateTime: (d: string) => { date: string } };
+  t.equal(parseDateTime(readFileSync(`${r6515Dmi}/bios_date`, 'utf8').trim()).date, '2021-12-04');
+  // In a container (/.dockerenv) systeminformation names the system "Docker Container" whatever DMI says.
+  const inContainer = { ...dell, system: { ...dell.system, model: 'Docker Container' }, bios: { ...dell.bios, releaseDate: '2021-12-04' } };
+  const source = withRawDmi(answering(inContainer), dmiReader(r6515Dmi), () => 'AMD EPYC 7302P 16-Core Processor');
+  const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source, hostname: () => 'srv1', now: () => 0 });
+  const snapshot = await provider.sample(context());
+  t.same(snapshot.firmware?.[0]?.releaseDate, new Date(Date.UTC(2021, 3, 12)), 'April 12, as SMBIOS says');
+  t.equal(snapshot.system?.model, 'PowerEdge R6515', 'the product name, not the stand-in');
+  t.equal(snapshot.processors?.[0]?.model, 'AMD EPYC 7302P 16-Core Processor', "the kernel's name for the processor");
+});
+
+t.test('without /sys/class/dmi the answers stay, stand-ins aside', async (t) => {
+  const nowhere = dmiReader(fileURLToPath(new URL('fixtures/no-such-dir', import.meta.url)));
+  const container = fixture('container-no-dmi');
+  for (const model of ['Computer', 'Virtual machine', 'Docker Container']) {
+    const source = withRawDmi(answering({ ...container, system: { ...container.system, model } }), nowhere, () => undefined);
+    const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source, hostname: () => 'h', now: () => 0 });
+    t.same((await provider.sample(context())).system, { hostname: 'h' }, `"${model}" is systeminformation's, not the host's`);
+  }
+  const elsewhere = withRawDmi(answering(dell), nowhere, () => undefined);
+  t.equal((await elsewhere.bios()).releaseDate, '2021-04-12', "systeminformation's date where there is no raw one (Windows reads it right)");
+  t.equal((await elsewhere.system()).model, 'PowerEdge R6515');
 });
 
 t.test('the built-in loads by name and samples this host into a valid snapshot', async (t) => {

@@ -218,7 +218,9 @@ class SnapshotMapper {
   }
 
   #addProcessor(cpu: Processor): CIMInstanceName {
-    const description = [cpu.manufacturer, cpu.model].filter(Boolean).join(' ');
+    // "AMD EPYC 7702P 64-Core Processor" names its maker already.
+    const named = cpu.manufacturer !== undefined && cpu.model?.toLowerCase().includes(cpu.manufacturer.toLowerCase());
+    const description = (named ? [cpu.model] : [cpu.manufacturer, cpu.model]).filter(Boolean).join(' ');
     const draft = this.#ctx.deviceDraft(ModelClass.Processor, this.#provider, cpu.id)
       // Family 1 Other (described by the model name) or 2 Unknown.
       .set('Family', 'uint16', cpu.model ? 1 : 2)

@@ -1,0 +1,60 @@
+/**
+ * Corrections from the host's own records where systeminformation's answer
+ * is not what they say. On Linux it reads the DMI strings and then changes
+ * some of them; the strings themselves are in /sys/class/dmi/id (readable
+ * without root, except serials and the UUID), and the kernel's name for the
+ * processor is what `os.cpus()` reports.
+ */
+import { readFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import type { SysinfoSource } from './index.js';
+
+/** Where Linux publishes the SMBIOS strings. */
+export const LINUX_DMI = '/sys/class/dmi/id';
+
+/** One DMI attribute as the kernel publishes it, or undefined when there is none to read. */
+export type DmiReader = (name: string) => Promise<string | undefined>;
+
+export function dmiReader(root: string = LINUX_DMI): DmiReader {
+  return (name) => readFile(join(root, name), 'utf8').then((text) => text.trim(), () => undefined);
+}
+
+/**
+ * systeminformation's names for a system it knows nothing of: "Computer"
+ * (no DMI), "Virtual machine" (dmesg names a hypervisor) and "Docker
+ * Container" (/.dockerenv exists, which replaces even a real product name).
+ */
+const STAND_IN_MODELS = new Set(['Computer', 'Virtual machine', 'Docker Container']);
+
+/**
+ * The source with the raw DMI strings put back where systeminformation
+ * changed them:
+ * - the BIOS date: SMBIOS writes MM/DD/YYYY and systeminformation reads it
+ *   as DD/MM/YYYY (04/12/2021, April 12, became 2021-12-04; 12/27/2019 became
+ *   the impossible 2019-27-12); the raw string is parsed as SMBIOS says;
+ * - the product name, where systeminformation put a stand-in: the
+ *   kernel's product_name, or nothing.
+ * A host without /sys/class/dmi/id (Windows, macOS, a board without SMBIOS)
+ * keeps systeminformation's answers, stand-ins aside.
+ */
+export function withRawDmi(source: SysinfoSource, read: DmiReader, kernelCpuModel: () => string | undefined = firstCpuModel): SysinfoSource {
+  return {
+    ...source,
+    bios: async () => {
+      const [bios, date] = await Promise.all([source.bios(), read('bios_date')]);
+      return date ? { ...bios, releaseDate: date } : bios;
+    },
+    system: async () => {
+      const system = await source.system();
+      return STAND_IN_MODELS.has(system.model) ? { ...system, model: (await read('product_name')) ?? '' } : system;
+    },
+    cpu: async () => ({ ...(await source.cpu()), kernelModel: kernelCpuModel() }),
+  };
+}
+
+/** The kernel's name for the first processor (/proc/cpuinfo "model name"); Node says "unknown" where it has none. */
+function firstCpuModel(): string | undefined {
+  const model = cpus()[0]?.model.trim();
+  return model && model !== 'unknown' ? model : undefined;
+}
