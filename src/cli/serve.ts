@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { constants, hostname } from 'node:os';
+import { constants, hostname, networkInterfaces } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config, type ConfigSources } from '../config/index.js';
 import { planListeners, type ListenerPlan } from '../config/listeners.js';
@@ -165,7 +165,10 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
   });
   broker.urls.forEach((served, i) => {
     const url = listenerUrl(served, listeners[i]!.host);
-    logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`);
+    const addresses = reachableUrls(url);
+    const authentication = listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}`;
+    const reach = addresses.length > 0 ? ` (${addresses.join(', ')})` : '';
+    logger.info({ url, ...(addresses.length > 0 && { addresses }), authentication }, `listening on ${url}${reach}, authentication ${authentication}`);
   });
   let snmp: Service['snmp'];
   try {
@@ -194,6 +197,20 @@ function listenerUrl(served: string, host: string): string {
   const url = new URL(served);
   url.hostname = host.includes(':') ? `[${host}]` : host;
   return url.origin;
+}
+
+/**
+ * The URLs of a listener bound to every interface (0.0.0.0: each IPv4
+ * address; ::, each address), which clients use to reach it; none for a
+ * listener bound to one address, which its URL names already.
+ */
+function reachableUrls(url: string): string[] {
+  const { protocol, hostname, port } = new URL(url);
+  if (hostname !== '0.0.0.0' && hostname !== '[::]') return [];
+  const interfaces = Object.values(networkInterfaces()).flat().filter((i) => i !== undefined);
+  // Link-local IPv6 addresses are left out: a URL needs their zone, which clients seldom take.
+  return interfaces.filter((i) => (hostname === '[::]' || i.family === 'IPv4') && !i.address.startsWith('fe80:'))
+    .map((i) => `${protocol}//${i.family === 'IPv6' ? `[${i.address}]` : i.address}:${port}`);
 }
 
 /** Set-ups that expose more than the defaults do, warned about as anonymousWrite is. */
