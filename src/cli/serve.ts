@@ -27,8 +27,13 @@ import type { CliIO } from './io.js';
 /** The V8 policy's table for each value of `footprint`. */
 const V8_TABLES: Readonly<Record<Config['footprint'], V8Table>> = { balanced: BALANCED, lean: LEAN };
 
+/** A file or port a key names that cannot be used: the message names the key, where it was set, and what to do. */
+class SettingError extends Error {
+  readonly code = 'THINCIM_SETTING';
+}
+
 /** Errors of the operator's making: reported in one line, exit status 1, no stack. */
-const STARTUP_ERRORS = [MofError, CertificateError, UsersFileError, ProviderLoadError];
+const STARTUP_ERRORS = [MofError, CertificateError, UsersFileError, ProviderLoadError, SettingError];
 
 const USAGE = `usage: thincim serve [--config FILE] [configuration flags...]
 
@@ -57,29 +62,42 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     service = await start(config, logger, io.env, sources);
   } catch (thrown) {
-    const err = unresolvedHost(thrown, config, sources) ?? thrown;
-    if (!STARTUP_ERRORS.some((type) => err instanceof type) && !isListenError(err) && !isSnmpTargetError(err)) throw err;
+    const err = unresolvedHost(thrown, config, sources) ?? listenError(thrown, config, sources) ?? thrown;
+    if (!STARTUP_ERRORS.some((type) => err instanceof type) && !isSnmpTargetError(err)) throw err;
     for (const d of err instanceof MofError ? err.diagnostics : []) logger.fatal({ file: d.file, line: d.line, column: d.column }, formatDiagnostic(d));
-    logger.fatal({ err: { message: (err as Error).message } }, `not starting: ${(err as Error).message}`);
+    // The message once, in msg; the code lets a log search tell the kinds apart.
+    logger.fatal({ code: (err as { code?: unknown }).code }, `not starting: ${(err as Error).message}`);
     return 1;
   }
   return lifecycle(service, config, logger);
 }
 
-/** A port taken or not ours to bind: the operator's to fix, in one line. */
-function isListenError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL';
+/** What to do about a port that cannot be bound, by the error's code. */
+const LISTEN_ADVICE: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'already in use by another process: stop it, or choose another port (0 turns this listener off)',
+  EACCES: 'not allowed to this user (ports below 1024 need privileges): choose a port above 1023',
+  EADDRNOTAVAIL: 'not an address of this machine',
+};
+
+/** A port taken or not ours to bind, as a SettingError naming the key and where it was set. */
+function listenError(err: unknown, config: Config, sources: ConfigSources): SettingError | undefined {
+  const { code, port, address, syscall } = (err ?? {}) as { code?: string; port?: number; address?: string; syscall?: unknown };
+  const advice = LISTEN_ADVICE[code ?? ''];
+  if (syscall !== 'listen' || advice === undefined) return undefined;
+  const where = `${address?.includes(':') ? `[${address}]` : address}:${port}`;
+  if (code === 'EADDRNOTAVAIL') return new SettingError(`host ${JSON.stringify(config.host)} (from ${sources['host']}): cannot listen on ${where}: ${advice} (${code})`);
+  const key = port === config.httpsPort ? 'httpsPort' : 'httpPort';
+  return new SettingError(`${key} ${port} (from ${sources[key]}): cannot listen on ${where}: ${advice} (${code})`);
 }
 
 /**
- * `host` that does not resolve, as a listen error naming the key and where it
- * was set: getaddrinfo's own error names neither, and is not a listen error.
+ * `host` that does not resolve, as a SettingError naming the key and where it
+ * was set: getaddrinfo's own error names neither.
  */
-function unresolvedHost(err: unknown, config: Config, sources: ConfigSources): (Error & { code: string }) | undefined {
+function unresolvedHost(err: unknown, config: Config, sources: ConfigSources): SettingError | undefined {
   const { code, hostname } = (err ?? {}) as { code?: unknown; hostname?: unknown };
   if ((code !== 'ENOTFOUND' && code !== 'EAI_AGAIN') || hostname !== config.host) return undefined;
-  return Object.assign(new Error(`host ${JSON.stringify(config.host)} (from ${sources['host']}) does not resolve to an address (${code})`), { code: 'EADDRNOTAVAIL' });
+  return new SettingError(`host ${JSON.stringify(config.host)} (from ${sources['host']}) does not resolve to an address (${code})`);
 }
 
 /** A target's secret file or variable missing (SnmpTargetError, from the lazily loaded SNMP module). */
@@ -135,7 +153,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
   const schemaDir = [...config.schemaDir, ...schemaDirsOf(providers)];
   const repository = await loadRepository({ schemaDir, cacheDir: config.cacheDir, onWarning: (m) => logger.warn(m) });
   logger.info({ classes: repository.classNames('root/cimv2').length, schemaDir }, 'schema loaded');
-  const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger) : undefined;
+  const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger, sources) : undefined;
   const tls = await loadTLS();
   // Opened even where no listener requires authentication: credentials sent anyway are checked, never ignored.
   const users = await openUsers(config, logger, listeners.some((l) => l.requireAuth), sources['users']);
@@ -161,7 +179,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
     v8Policy: new V8Policy({ table: V8_TABLES[config.footprint] }),
     history: config.history,
     staleAfterMs: config.staleAfterSec * 1000,
-    indications: await indicationSettings(config),
+    indications: await indicationSettings(config, sources),
   });
   broker.urls.forEach((served, i) => {
     const url = listenerUrl(served, listeners[i]!.host);
@@ -232,13 +250,47 @@ async function prepareSnmp(config: Config, logger: Logger, env: CliIO['env']): P
   return prepareSnmpNotifier({ snmp: config.snmp, logger, hostname: hostname(), env, stateDir: config.stateDir });
 }
 
-async function tlsOptions(config: Config, logger: Logger): Promise<TLSOptions> {
-  const certificate = await loadOrCreateCertificate({ stateDir: config.stateDir, certFile: config.tls.cert, keyFile: config.tls.key, hostnames: [hostname()] });
+async function tlsOptions(config: Config, logger: Logger, sources: ConfigSources): Promise<TLSOptions> {
+  const certificate = await loadOrCreateCertificate({ stateDir: config.stateDir, certFile: config.tls.cert, keyFile: config.tls.key, hostnames: [hostname()] })
+    .catch((err: unknown) => { throw certificateError(err, config, sources); });
   for (const warning of certificate.warnings) logger.warn({ file: certificate.certFile }, warning);
   logger.info({ file: certificate.certFile, fingerprint: certificate.fingerprint256, generated: certificate.generated },
     `TLS certificate SHA-256 fingerprint ${certificate.fingerprint256}`);
-  const ca = config.tls.ca === undefined ? undefined : await import('node:fs/promises').then((fs) => fs.readFile(config.tls.ca!, 'utf8'));
+  const ca = config.tls.ca === undefined ? undefined : (await readSetting('tls.ca', config.tls.ca, sources)).toString('utf8');
   return { cert: certificate.cert, key: certificate.key, ca, minVersion: config.tls.minVersion, requestCert: ca !== undefined };
+}
+
+/**
+ * The certificate's failure named by its key: tls.cert or tls.key, or
+ * stateDir when the self-signed one could not be read or written there.
+ */
+function certificateError(err: unknown, config: Config, sources: ConfigSources): unknown {
+  const file = err instanceof CertificateError ? err.file : undefined;
+  const key = file === undefined ? undefined : file === config.tls.cert ? 'tls.cert' : file === config.tls.key ? 'tls.key' : undefined;
+  if (key) return new SettingError(`${key} (from ${sources[key]}): ${(err as Error).message}`);
+  if (config.tls.cert !== undefined || !(err instanceof CertificateError || isFileSystemError(err))) return err;
+  const reason = err instanceof CertificateError ? err.message : `${describeFileError(err)}: ${err.syscall} ${err.path ?? ''}`.trimEnd();
+  return new SettingError(`stateDir ${JSON.stringify(config.stateDir)} (from ${sources['stateDir']}): cannot keep the self-signed certificate there: ${reason}; `
+    + 'make the folder writable by this user, choose another stateDir, or give tls.cert and tls.key');
+}
+
+/** A file a key names, read whole; a SettingError naming the key when it cannot be. */
+async function readSetting(key: string, file: string, sources: ConfigSources): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    if (!isFileSystemError(err)) throw err;
+    throw new SettingError(`${key} ${JSON.stringify(file)} (from ${sources[key]}): ${describeFileError(err)}`);
+  }
+}
+
+function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return typeof (err as NodeJS.ErrnoException | null)?.syscall === 'string';
+}
+
+function describeFileError(err: NodeJS.ErrnoException): string {
+  const reason = { ENOENT: 'no such file or folder', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder', ENOTDIR: 'a part of the path is not a folder', EROFS: 'read-only file system' }[err.code ?? ''];
+  return reason === undefined ? err.message : `${reason} (${err.code})`;
 }
 
 /**
@@ -294,7 +346,7 @@ function lifecycle(service: Service, config: Config, logger: Logger): Promise<nu
 }
 
 /** The indications section of the configuration as the indication service takes it; subscriptions persist in the state folder. */
-async function indicationSettings(config: Config): Promise<NonNullable<Parameters<typeof startBroker>[0]['indications']>> {
+async function indicationSettings(config: Config, sources: ConfigSources): Promise<NonNullable<Parameters<typeof startBroker>[0]['indications']>> {
   const { indications: c } = config;
   return {
     retryAttempts: c.retryAttempts,
@@ -305,7 +357,7 @@ async function indicationSettings(config: Config): Promise<NonNullable<Parameter
     removalAction: c.removalAction,
     removalIntervalSec: c.removalInterval,
     allowedNetworks: c.allowedNetworks,
-    tls: { ...(c.caFile && { ca: await readFile(c.caFile) }), ...(c.fingerprint && { fingerprint: c.fingerprint }), insecure: c.insecure },
+    tls: { ...(c.caFile && { ca: await readSetting('indications.caFile', c.caFile, sources) }), ...(c.fingerprint && { fingerprint: c.fingerprint }), insecure: c.insecure },
     stateFile: join(config.stateDir, 'subscriptions.json'),
   };
 }
