@@ -123,6 +123,18 @@ t.test('many bad items: all counted, the first listed, and how many more', async
   t.match(stdout, '  sample: 2 more items refused, not listed\n');
 });
 
+t.test('a call that holds the event loop is a problem, with what to use instead', async (t) => {
+  const file = join(dir, 'blocking.mjs');
+  writeFileSync(file, `export default () => ({ kind: 'hardware', name: 'blocking', version: '1', defaults: { timeout: 200 },
+    async sample() { const end = Date.now() + 1000; while (Date.now() < end); return { sensors: [] }; } });\n`);
+  const { status, stdout } = await providerTest(file);
+  t.equal(status, 1);
+  t.match(stdout, /\nsample    ok in \d+ ms\n/, 'the sample itself succeeded, past its 200 ms deadline');
+  const [, ms] = /\n  sample: held the event loop for (\d+) ms at once \(more than 200\): every client of the broker waits that long, and no deadline stops it; use node:fs\/promises and runCommand instead of synchronous calls \(readFileSync, execSync\), and split long computations\n/.exec(stdout) ?? [];
+  t.ok(Number(ms) >= 900, `measured ${ms} ms`);
+  t.notMatch(stdout, /detect: held/, 'detect did not block');
+});
+
 t.test('verbose shows the provider log lines', async (t) => {
   const { stderr } = await providerTest('template', '-v', '-o', `file=${readings}`);
   t.match(stderr, /^debug template: read the readings file \(readings=5\)$/m);
