@@ -205,7 +205,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
       const fresh = await loadTLS();
       await users?.reload();
       if (fresh) broker.setTLS(fresh);
-      logger.info('users and certificate reloaded');
+      logger.info({ users: users.size }, 'users and certificate reloaded');
     },
   };
 }
@@ -268,8 +268,9 @@ function certificateError(err: unknown, config: Config, sources: ConfigSources):
   const file = err instanceof CertificateError ? err.file : undefined;
   const key = file === undefined ? undefined : file === config.tls.cert ? 'tls.cert' : file === config.tls.key ? 'tls.key' : undefined;
   if (key) return new SettingError(`${key} (from ${sources[key]}): ${(err as Error).message}`);
-  if (config.tls.cert !== undefined || !(err instanceof CertificateError || isFileSystemError(err))) return err;
-  const reason = err instanceof CertificateError ? err.message : `${describeFileError(err)}: ${err.syscall} ${err.path ?? ''}`.trimEnd();
+  // A certificate there that is not one (CertificateError) names its file already; only a folder that cannot be used is stateDir's.
+  if (config.tls.cert !== undefined || !isFileSystemError(err)) return err;
+  const reason = `${describeFileError(err)}: ${err.syscall} ${err.path ?? ''}`.trimEnd();
   return new SettingError(`stateDir ${JSON.stringify(config.stateDir)} (from ${sources['stateDir']}): cannot keep the self-signed certificate there: ${reason}; `
     + 'make the folder writable by this user, choose another stateDir, or give tls.cert and tls.key');
 }
@@ -319,7 +320,7 @@ async function exists(file: string): Promise<boolean> {
 
 function lifecycle(service: Service, config: Config, logger: Logger): Promise<number> {
   const onHup = () => {
-    service.reload().catch((err: unknown) => logger.error({ err: { message: (err as Error).message } }, 'reload failed; keeping the previous users and certificate'));
+    service.reload().catch((err: unknown) => logger.error({ code: (err as { code?: unknown }).code }, `reload failed, keeping the previous users and certificate: ${(err as Error).message}`));
   };
   process.on('SIGHUP', onHup);
   return new Promise<number>((resolve) => {
