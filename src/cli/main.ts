@@ -1,3 +1,4 @@
+import { packageVersion } from '../package.js';
 import { idleFromStart } from '../server/v8-policy.js';
 import { type CliIO, type Command, processIO } from './io.js';
 
@@ -31,7 +32,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)}${c.summary}`);
-  return `usage: thincim COMMAND [ARGS]\n\ncommands:\n${lines.join('\n')}\n`;
+  return `usage: thincim COMMAND [ARGS]\n       thincim --version\n\ncommands:\n${lines.join('\n')}\n\n\`thincim COMMAND --help\` shows a command's options.\n`;
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -39,6 +40,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`thincim ${packageVersion()}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

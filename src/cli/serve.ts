@@ -43,6 +43,9 @@ variable (\`thincim config --reference\` lists them): defaults < file <
 variables < flags. \`thincim config --print\` shows the result.
 `;
 
+/** After a configuration error: where every key, variable and flag is listed. */
+export const CONFIG_HINT = '`thincim config --reference` lists every key with its THINCIM_* variable and flag; `thincim serve --help` says how they combine.\n';
+
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(USAGE);
@@ -54,7 +57,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ({ config, sources } = await loadConfig({ argv: args, env: io.env, cwd: process.cwd(), stdoutIsTTY: (io.stdout as { isTTY?: boolean }).isTTY === true }));
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    io.stderr.write(`thincim serve: ${err.message}\n`);
+    io.stderr.write(`thincim serve: ${err.message}\n${CONFIG_HINT}`);
     return 2;
   }
   const logger = createLogger(config, io);
