@@ -14,6 +14,8 @@ import {
   DEFAULT_BACKOFF, DEFAULT_CLOSE_TIMEOUT_MS, errorMessage, loadProvider, ProviderLoadError, ProviderRunner,
   type LoadedProvider, type ProviderOptions, type RuntimeLogger,
 } from '../providers/index.js';
+import { unknownKeys, type UnknownKey } from '../providers/validate.js';
+import { closest } from '../config/errors.js';
 import { defaultCacheDir, loadRepository, MofError, formatDiagnostic } from '../repository/index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { CliIO, Command } from './io.js';
@@ -153,6 +155,8 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
     for (const note of refusedItems) problems.push(`sample: item refused: ${note}`);
     problems.push(...unlisted(refusedCount - refusedItems.length, 'item', 'refused'));
     const input = modelInput(runner, loaded, args.hostname);
+    const served = ok ? input.hardware[0]?.snapshot : undefined;
+    if (served) problems.push(...unknownKeys(served).map(unknownKeyProblem));
     const entries = buildModel(input, { onProblem: (p) => problems.push(`model: ${p.subject}: ${p.message}`) });
     problems.push(...checkModel(entries, repository));
     report(io, input, entries, provider.name);
@@ -195,6 +199,12 @@ function blockingProblem(call: string, blockedMs: number): string[] {
   if (blockedMs <= BLOCKING_LIMIT_MS) return [];
   return [`${call}: held the event loop for ${blockedMs} ms at once (more than ${BLOCKING_LIMIT_MS}): every client of the broker waits that long, `
     + 'and no deadline stops it; use node:fs/promises and runCommand instead of synchronous calls (readFileSync, execSync), and split long computations'];
+}
+
+/** A key no snapshot type declares, with the declared one it is likely a typo of. */
+function unknownKeyProblem({ path, key, known, id }: UnknownKey): string {
+  const meant = known.find((k) => k.toLowerCase().startsWith(key.toLowerCase())) ?? closest(key, known);
+  return `sample: ${path}: unknown key, ignored${meant ? ` (did you mean ${meant}?)` : ''}${id === undefined ? '' : ` (id ${JSON.stringify(id)})`}`;
 }
 
 /** The problem that `count` more were found than the state keeps (PROBLEMS_KEPT), if any. */

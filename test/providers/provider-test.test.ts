@@ -123,6 +123,16 @@ t.test('many bad items: all counted, the first listed, and how many more', async
   t.match(stdout, '  sample: 2 more items refused, not listed\n');
 });
 
+t.test('a key no snapshot type declares is a problem, with the key it likely meant: a typo would go unnoticed', async (t) => {
+  const file = join(dir, 'typo.mjs');
+  writeFileSync(file, `export default () => ({ kind: 'hardware', name: 'typo', version: '1', async sample() { return { sensors: [
+    { id: 'typo:t', label: 'T', kind: 'temperature', unit: 'celsius', value: 20, decimals: 0, thresholds: { upperCrit: 90 } }] }; } });\n`);
+  const { status, stdout } = await providerTest(file);
+  t.equal(status, 1);
+  t.match(stdout, /\n  typo:t +T +temperature +20 °C +— +OK \(Normal\)\n/, 'served without a threshold');
+  t.match(stdout, '\nproblems (1)\n  sample: snapshot.sensors[0].thresholds.upperCrit: unknown key, ignored (did you mean upperCritical?) (id "typo:t")\n');
+});
+
 t.test('a call that holds the event loop is a problem, with what to use instead', async (t) => {
   const file = join(dir, 'blocking.mjs');
   writeFileSync(file, `export default () => ({ kind: 'hardware', name: 'blocking', version: '1', defaults: { timeout: 200 },
@@ -130,7 +140,7 @@ t.test('a call that holds the event loop is a problem, with what to use instead'
   const { status, stdout } = await providerTest(file);
   t.equal(status, 1);
   t.match(stdout, /\nsample    ok in \d+ ms\n/, 'the sample itself succeeded, past its 200 ms deadline');
-  const [, ms] = /\n  sample: held the event loop for (\d+) ms at once \(more than 200\): every client of the broker waits that long, and no deadline stops it; use node:fs\/promises and runCommand instead of synchronous calls \(readFileSync, execSync\), and split long computations\n/.exec(stdout) ?? [];
+  const [, ms] = /\n  sample: held the event loop for (\d+) ms at once \(more than 500\): every client of the broker waits that long, and no deadline stops it; use node:fs\/promises and runCommand instead of synchronous calls \(readFileSync, execSync\), and split long computations\n/.exec(stdout) ?? [];
   t.ok(Number(ms) >= 900, `measured ${ms} ms`);
   t.notMatch(stdout, /detect: held/, 'detect did not block');
 });
