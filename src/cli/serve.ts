@@ -154,7 +154,9 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
   });
   // OEM classes: the configured folders, then those the instance providers bring.
   const schemaDir = [...config.schemaDir, ...schemaDirsOf(providers)];
-  const repository = await loadRepository({ schemaDir, cacheDir: config.cacheDir, onWarning: (m) => logger.warn(m) });
+  // The only warning: a cache that cannot be written, which costs every start a compilation.
+  const onWarning = (m: string) => logger.warn({ cacheDir: config.cacheDir }, `${m}; every start compiles the schema until cacheDir (from ${sources['cacheDir']}) can be written`);
+  const repository = await loadRepository({ schemaDir, cacheDir: config.cacheDir, onWarning });
   logger.info({ classes: repository.classNames('root/cimv2').length, schemaDir }, 'schema loaded');
   const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger, sources) : undefined;
   const tls = await loadTLS();

@@ -63,6 +63,9 @@ t.test('a state folder that cannot hold the self-signed certificate names stateD
   t.same(fatal(run), { code: 1, messages: [`not starting: stateDir "${notAFolder}" (from THINCIM_STATE_DIR): cannot keep the self-signed certificate there: `
     + `a part of the path is not a folder (ENOTDIR): mkdir ${join(notAFolder, 'tls')}; make the folder writable by this user, choose another stateDir, or give tls.cert and tls.key`] });
   t.equal(run.stderr, '', 'was a stack trace');
+  const cache = run.stdout.split('\n').filter((l) => /"level":40/.test(l)).map((l) => (JSON.parse(l) as { msg: string }).msg);
+  t.match(cache, [new RegExp(`^cannot write the schema cache in ${notAFolder}/cache: .*; every start compiles the schema until cacheDir \\(from default\\) can be written$`)],
+    'the schema cache that cannot be written either, named by its key');
 });
 
 t.test('a port in use names its key, where it was set and what to do', async (t) => {
