@@ -52,3 +52,17 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   return (await command.load())(args, io);
 }
+
+/** How long a finished command waits for what it left running (a log write, a socket closing) before it exits anyway. */
+const LINGER_MS = 1000;
+
+/**
+ * Sets the exit status, and exits a second later should something still
+ * hold the process: a provider's module can leave a timer or a socket
+ * behind, which kept a start that had failed ("not starting: …") running
+ * for ever.
+ */
+export function exitWhenDone(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), LINGER_MS).unref();
+}

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import t from 'tap';
-import { freePort, runThincim } from '../helpers/process.js';
+import { freePort, runThincim, spawnThincim, stop } from '../helpers/process.js';
 
 /** The one fatal line's message, and the exit status. */
 const fatal = (run: { code: number | null; stdout: string }) => ({
@@ -78,4 +78,18 @@ t.test('a port in use names its key, where it was set and what to do', async (t)
     { env: { THINCIM_HTTP_PORT: String(port) } });
   t.same(fatal(run), { code: 1, messages: [`not starting: httpPort ${port} (from THINCIM_HTTP_PORT): cannot listen on 127.0.0.1:${port}: `
     + 'already in use by another process: stop it, or choose another port (0 turns this listener off) (EADDRINUSE)'] });
+});
+
+t.test('a start that failed exits, whatever a provider module left running (built, and from source)', async (t) => {
+  const dir = t.testdir();
+  const leaky = join(dir, 'leaky.mjs');
+  writeFileSync(leaky, 'setInterval(() => {}, 1000);\nexport default () => { throw new Error("no config file"); };\n');
+  for (const built of [true, false]) {
+    const serve = spawnThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--https-port', '0', '--http-port', String(await freePort()),
+      '--providers', leaky], { built });
+    t.teardown(() => stop(serve));
+    await serve.waitForLog((l) => l.msg?.startsWith('not starting') === true, '"not starting"');
+    const late = new Promise((resolve) => setTimeout(resolve, 10_000, 'still running 10 s later')).then(String);
+    t.same(await Promise.race([serve.exited, late]), { code: 1, signal: null }, built ? 'built' : 'from source');
+  }
 });
