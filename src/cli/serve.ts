@@ -22,7 +22,7 @@ import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
 import { packageVersion } from '../package.js';
 import { BALANCED, LEAN, V8Policy, type V8Table } from '../server/v8-policy.js';
-import type { CliIO } from './io.js';
+import { describeFileError, type CliIO } from './io.js';
 
 /** The V8 policy's table for each value of `footprint`. */
 const V8_TABLES: Readonly<Record<Config['footprint'], V8Table>> = { balanced: BALANCED, lean: LEAN };
@@ -292,11 +292,6 @@ async function readSetting(key: string, file: string, sources: ConfigSources): P
 
 function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
   return typeof (err as NodeJS.ErrnoException | null)?.syscall === 'string';
-}
-
-function describeFileError(err: NodeJS.ErrnoException): string {
-  const reason = { ENOENT: 'no such file or folder', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder', ENOTDIR: 'a part of the path is not a folder', EROFS: 'read-only file system' }[err.code ?? ''];
-  return reason === undefined ? err.message : `${reason} (${err.code})`;
 }
 
 /**
