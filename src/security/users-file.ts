@@ -61,7 +61,8 @@ function parseLine(text: string, file: string, line: number): Line {
 }
 
 function parseLines(content: string, file: string): Line[] {
-  const lines = content.split('\n');
+  // A byte-order mark, as some Windows editors save: it would read as part of the first user's name, invisibly.
+  const lines = content.replace(/^\uFEFF/, '').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const seen = new Map<string, number>();
   return lines.map((text, i) => {

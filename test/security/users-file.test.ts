@@ -94,6 +94,7 @@ t.test('bad files are refused with file, line, the user and what to do, never qu
     t.notOk((err as Error).message.includes(hash.split('$')[5]!), 'hash not quoted');
   }
   t.equal(parseUsers(`alice:admin:${hash}\r\n`, 'users').size, 1, 'CRLF tolerated');
+  t.same([...parseUsers(`\uFEFFalice:admin:${hash}\r\n`, 'users').keys()], ['alice'], 'a byte-order mark too (Windows editors), not part of the name');
 
   const dir = t.testdir();
   const file = join(dir, 'users');
