@@ -229,7 +229,9 @@ function isPath(entry: string): boolean {
 function importFailure(error: unknown): string {
   const message = errorMessage(error);
   if (error instanceof SyntaxError) return `SyntaxError: ${message} (in that file or one it imports: \`node --check FILE\` shows the line)`;
-  if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' && message.startsWith("Cannot find package 'thincim' ")) {
+  const { code } = error as { code?: unknown };
+  if (code === 'ERR_UNKNOWN_FILE_EXTENSION') return `${message}: give the JavaScript that \`tsc\` makes of it`;
+  if (code === 'ERR_MODULE_NOT_FOUND' && message.startsWith("Cannot find package 'thincim' ")) {
     return `${message}: import only types from thincim (\`import type\`, no defineProvider), or install the provider where thincim is installed`;
   }
   return message;

@@ -7,6 +7,7 @@ import t from 'tap';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { PROBLEMS_KEPT } from '../../src/providers/runner.js';
+import { spawnThincim } from '../helpers/process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thincim-provider-test-'));
 t.teardown(() => rmSync(dir, { recursive: true }));
@@ -155,6 +156,14 @@ t.test('a provider that cannot load: exit 1 with the reason', async (t) => {
   t.equal(status, 1);
   t.equal(stdout, '');
   t.match(stderr, /^thincim provider-test: provider 'no-such-provider-anywhere': not a built-in provider/);
+});
+
+t.test('built: a TypeScript provider is refused with what to give instead (tsx, as the tests run, would load it)', async (t) => {
+  const file = join(dir, 'provider.ts');
+  writeFileSync(file, 'export default () => ({});\n');
+  const run = spawnThincim(['provider-test', file], { built: true });
+  t.same(await run.exited, { code: 1, signal: null });
+  t.equal(run.stderr(), `thincim provider-test: provider '${file}': cannot load ${file}: Unknown file extension ".ts" for ${file}: give the JavaScript that \`tsc\` makes of it\n`);
 });
 
 t.test('a broken extra schema: exit 1 with positions', async (t) => {
