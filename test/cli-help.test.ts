@@ -32,6 +32,11 @@ t.test('thincim --help says how to see a command\'s options; --version prints th
   for (const flag of ['--version', '-V']) t.same(await runCli([flag]), { code: 0, stdout: `thincim ${version}\n`, stderr: '' }, flag);
 });
 
+t.test('serve --help gives its exit statuses, which service managers act on', async (t) => {
+  const { stdout } = await runCli(['serve', '--help']);
+  t.match(stdout, '\nexit status: 0 stopped by SIGTERM or SIGINT, 1 could not start (one log line\nat fatal level says why) or stop, 2 configuration error (on standard error),\n141 the log\'s pipe closed, 128 + N a second signal N during the shutdown\n');
+});
+
 t.test('a reader that closes the pipe early ends the binary as SIGPIPE would, without a stack trace', async (t) => {
   const child = spawn(process.execPath, ['bin/thincim.js', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.destroy(); // before the binary has loaded, let alone written

@@ -41,6 +41,10 @@ Runs the CIM-XML broker until SIGTERM or SIGINT; SIGHUP reloads the users
 file and the certificate. Every configuration key has a flag and a THINCIM_*
 variable (\`thincim config --reference\` lists them): defaults < file <
 variables < flags. \`thincim config --print\` shows the result.
+
+exit status: 0 stopped by SIGTERM or SIGINT, 1 could not start (one log line
+at fatal level says why) or stop, 2 configuration error (on standard error),
+141 the log's pipe closed, 128 + N a second signal N during the shutdown
 `;
 
 /** After a configuration error: where every key, variable and flag is listed. */
