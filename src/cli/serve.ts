@@ -14,7 +14,7 @@ import type { EventBus } from '../events/index.js';
 // Not the repository's index: it brings the MOF compiler, which a warm start does not need.
 import { formatDiagnostic, MofError } from '../mof/diagnostics.js';
 import { loadRepository } from '../repository/load.js';
-import { loadProviders, ProviderLoadError, schemaDirsOf } from '../providers/index.js';
+import { loadProviders, ProviderLoadError, schemaDirsOf, unusedSectionWarnings } from '../providers/index.js';
 import {
   AuthFailureLimiter, Authenticator, CertificateError, loadOrCreateCertificate, UserStore, UsersFileError,
 } from '../security/index.js';
@@ -156,6 +156,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
     providers: config.providers,
     options: { hwmon: config.hwmon, ipmi: config.ipmi, simulated: config.simulated, sysinfo: config.sysinfo, ...config.providerOptions },
   });
+  for (const warning of unusedSectionWarnings(config.providers, config.providerOptions)) logger.warn(warning);
   // OEM classes: the configured folders, then those the instance providers bring.
   const schemaDir = [...config.schemaDir, ...schemaDirsOf(providers)];
   // The only warning: a cache that cannot be written, which costs every start a compilation.

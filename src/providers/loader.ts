@@ -6,6 +6,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { closest } from '../config/errors.js';
 import { entryModule } from '../package.js';
 import type { Provider, ProviderFactory, ProviderOptions, ProviderSchedule } from './api.js';
 import { errorMessage } from './call.js';
@@ -107,6 +108,22 @@ function entriesOf(wanted: 'auto' | readonly string[], sections: Readonly<Record
   for (const name of [...AUTO_PROVIDERS, ...bound]) if (!entries.has(name)) entries.set(name, 'detect');
   if (!entries.has(FALLBACK_PROVIDER)) entries.set(FALLBACK_PROVIDER, 'fallback');
   return entries;
+}
+
+/**
+ * A warning for each configuration section no provider loads: a section
+ * named with a typo (`simulatd`), or for a provider left out of `providers`,
+ * whose options would otherwise be ignored without a word.
+ */
+export function unusedSectionWarnings(wanted: 'auto' | readonly string[], sections: Readonly<Record<string, ProviderOptions>>): string[] {
+  const entries = entriesOf(wanted, sections);
+  const names = [...new Set([...entries.keys(), ...BUILTIN_PROVIDERS])];
+  return Object.keys(sections).filter((name) => !entries.has(name)).map((name) => {
+    const meant = closest(name, names.filter((n) => n !== name));
+    const key = /^[A-Za-z0-9][\w-]*$/.test(name) ? `providerOptions.${name}` : `providerOptions[${JSON.stringify(name)}]`;
+    return `${key}: no provider of that name is loaded (providers: ${wanted === 'auto' ? 'auto' : wanted.join(', ')}), so these options are not used`
+      + (meant ? `; did you mean ${meant}?` : '');
+  });
 }
 
 /** The MOF folders the loaded instance providers ship (`schemaDir`), for the repository to compile. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import {
-  DEFAULT_SCHEDULE, loadProvider, loadProviders, ProviderLoadError, providerProblem, schemaDirsOf,
+  DEFAULT_SCHEDULE, loadProvider, loadProviders, ProviderLoadError, providerProblem, schemaDirsOf, unusedSectionWarnings,
 } from '../../src/providers/loader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thincim-loader-'));
@@ -214,4 +214,15 @@ t.test('schemaDirsOf: the MOF folders instance providers ship', async (t) => {
   module('plain.mjs', `export default () => ({ kind: 'instance', name: 'plain', version: '1', classes: ['ACME_P'], enumerateInstances: async () => [] });\n`);
   const providers = await loadProviders({ providers: ['./acme.mjs', './widgets.mjs', './plain.mjs'], baseDir: dir });
   t.same(schemaDirsOf(providers), [join(dir, 'mof')]);
+});
+
+t.test('a configuration section no provider loads is warned about, with the name it likely meant', async (t) => {
+  t.same(unusedSectionWarnings(['simulated'], { simulatd: { sensors: 5 } }), [
+    'providerOptions.simulatd: no provider of that name is loaded (providers: simulated), so these options are not used; did you mean simulated?',
+  ]);
+  t.same(unusedSectionWarnings(['auto'], { './acme.mjs': { file: '/x' }, acme: { module: './acme.mjs' } }), [
+    'providerOptions["./acme.mjs"]: no provider of that name is loaded (providers: auto), so these options are not used',
+  ], 'under auto a section with a module is a provider; one named by a path is not listed');
+  t.same(unusedSectionWarnings(['auto', './acme.mjs'], { './acme.mjs': {}, hwmon: {} }), [], 'every section used');
+  t.same(unusedSectionWarnings(['simulated'], { wholly: {} }), ['providerOptions.wholly: no provider of that name is loaded (providers: simulated), so these options are not used']);
 });
