@@ -48,7 +48,7 @@ at fatal level says why) or stop, 2 configuration error (on standard error),
 `;
 
 /** After a configuration error: where every key, variable and flag is listed. */
-export const CONFIG_HINT = '`thincim config --reference` lists every key with its THINCIM_* variable and flag; `thincim serve --help` says how they combine.\n';
+const CONFIG_HINT = '`thincim config --reference` lists every key with its THINCIM_* variable and flag; `thincim serve --help` says how they combine.\n';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -272,7 +272,7 @@ async function tlsOptions(config: Config, logger: Logger, sources: ConfigSources
 
 /**
  * The certificate's failure named by its key: tls.cert or tls.key, or
- * stateDir when the self-signed one could not be read or written there.
+ * stateDir when the folder for the self-signed one cannot be used.
  */
 function certificateError(err: unknown, config: Config, sources: ConfigSources): unknown {
   const file = err instanceof CertificateError ? err.file : undefined;

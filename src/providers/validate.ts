@@ -14,7 +14,8 @@
  * item is valid: a failing check throws Invalid, and each list and object it
  * unwinds through adds its segment.
  * Keys the snapshot types don't declare are ignored, so a provider written
- * against a newer API still loads.
+ * against a newer API still loads; unknownKeys lists them for provider-test,
+ * where they are most likely typos.
  */
 import type {
   Battery, Board, Chassis, DeviceStatus, DiscreteSensor, DiscreteSensorKind, Fan, Firmware, Fru, HardwareSnapshot, Health,
