@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { constants } from 'node:os';
-import { main } from '../dist/src/cli/main.js';
+import { exitWhenDone, main } from '../dist/src/cli/main.js';
 
 // A reader that stops early (`thincim health … | head`) closes the pipe: end as SIGPIPE ends a C tool, without a stack trace.
 // The server says so first: its log reader is gone, and it would otherwise die without a word.
@@ -10,4 +10,4 @@ process.stdout.on('error', (err) => {
   process.exit(128 + constants.signals.SIGPIPE);
 });
 
-process.exitCode = await main(process.argv.slice(2));
+exitWhenDone(await main(process.argv.slice(2)));

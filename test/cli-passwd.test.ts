@@ -68,6 +68,20 @@ t.test('the users file defaults to <stateDir>/users from the configuration', asy
   t.match(run.out(), `added user 'bob' (readonly) to ${join(stateDir, 'users')}`);
 });
 
+t.test('a users file that cannot be written: one line naming it, where it was set and why, no stack trace', async (t) => {
+  const dir = t.testdir({ 'a-file': '' });
+  const stateDir = join(dir, 'a-file');
+  const byDefault = harness({ THINCIM_STATE_DIR: stateDir });
+  byDefault.stdin.end('pw\n');
+  t.equal(await main(['passwd', 'bob'], byDefault.io), 1);
+  t.equal(byDefault.err(), `thincim passwd: cannot write the users file ${join(stateDir, 'users')} (the default, <stateDir>/users): `
+    + `mkdir ${stateDir}: exists and is not a folder (EEXIST); choose another with --users\n`);
+  const named = harness();
+  named.stdin.end('pw\n');
+  t.equal(await main(['passwd', '--users', join(stateDir, 'users'), 'bob'], named.io), 1);
+  t.match(named.err(), `(from --users): mkdir ${stateDir}: exists and is not a folder (EEXIST)`);
+});
+
 t.test('empty and over-long passwords are refused', async (t) => {
   const file = join(t.testdir(), 'users');
   for (const input of ['', '\n', '\r\n']) {

@@ -1,3 +1,4 @@
+import { packageVersion } from '../package.js';
 import { idleFromStart } from '../server/v8-policy.js';
 import { type CliIO, type Command, processIO } from './io.js';
 
@@ -31,7 +32,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)}${c.summary}`);
-  return `usage: thincim COMMAND [ARGS]\n\ncommands:\n${lines.join('\n')}\n`;
+  return `usage: thincim COMMAND [ARGS]\n       thincim --version\n\ncommands:\n${lines.join('\n')}\n\n\`thincim COMMAND --help\` shows a command's options.\n`;
 }
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -40,10 +41,28 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stdout.write(usage());
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`thincim ${packageVersion()}\n`);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (!command) {
     io.stderr.write(`thincim: unknown command '${name}'\n${usage()}`);
     return 2;
   }
   return (await command.load())(args, io);
+}
+
+/** How long a finished command waits for what it left running (a log write, a socket closing) before it exits anyway. */
+const LINGER_MS = 1000;
+
+/**
+ * Sets the exit status, and exits a second later should something still
+ * hold the process: a provider's module can leave a timer or a socket
+ * behind, which kept a start that had failed ("not starting: …") running
+ * for ever.
+ */
+export function exitWhenDone(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), LINGER_MS).unref();
 }

@@ -6,7 +6,7 @@
  */
 import { ConfigError, loadConfig } from '../config/index.js';
 import { isRole, MAX_PASSWORD_BYTES, ROLES, setUser, USER_NAME, UsersFileError } from '../security/index.js';
-import type { CliIO } from './io.js';
+import { describeFileError, type CliIO } from './io.js';
 
 const USAGE = `usage: thincim passwd [--users FILE] [--role ${ROLES.join('|')}] [--config FILE] USER
 
@@ -59,7 +59,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       io.stderr.write(`thincim passwd: ${err.message}\n`);
       return 1;
     }
-    throw err;
+    // A folder on the way that is a file, or not ours to write: the operator's to fix, in one line.
+    const { syscall, path } = err as NodeJS.ErrnoException;
+    if (typeof syscall !== 'string') throw err;
+    const source = loaded.sources['users'] === 'default' ? 'the default, <stateDir>/users' : `from ${loaded.sources['users']}`;
+    io.stderr.write(`thincim passwd: cannot write the users file ${file} (${source}): ${syscall} ${path ?? ''}: ${describeFileError(err as NodeJS.ErrnoException)}; choose another with --users\n`);
+    return 1;
   }
 }
 

@@ -14,6 +14,8 @@ import {
   DEFAULT_BACKOFF, DEFAULT_CLOSE_TIMEOUT_MS, errorMessage, loadProvider, ProviderLoadError, ProviderRunner,
   type LoadedProvider, type ProviderOptions, type RuntimeLogger,
 } from '../providers/index.js';
+import { unknownKeys, type UnknownKey } from '../providers/validate.js';
+import { closest } from '../config/errors.js';
 import { defaultCacheDir, loadRepository, MofError, formatDiagnostic } from '../repository/index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { CliIO, Command } from './io.js';
@@ -135,11 +137,15 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
   });
   try {
     io.stdout.write(`provider  ${provider.name} ${provider.version} (${loaded.source}), ${provider.kind}\n`);
-    const detected = await runner.detect();
+    const detection = await watchBlocking(() => runner.detect());
+    const detected = detection.result;
     io.stdout.write(`detect    ${detected ? 'yes' : `no${detailOf(runner)}`}\n`);
     if (!detected) problems.push(`detect: the provider found nothing to report here${detailOf(runner)}`);
+    problems.push(...blockingProblem('detect', detection.blockedMs));
     const started = Date.now();
-    const ok = await runner.sample();
+    const sampled = await watchBlocking(() => runner.sample());
+    const ok = sampled.result;
+    problems.push(...blockingProblem('sample', sampled.blockedMs));
     const { lastError, cleanedText, cleanedCount, refusedItems, refusedCount } = runner.state();
     io.stdout.write(`sample    ${ok ? `ok in ${Date.now() - started} ms${refusedNote(refusedCount)}` : `failed: ${lastError}`}\n`);
     if (!ok) problems.push(`sample: ${lastError}`);
@@ -149,6 +155,8 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
     for (const note of refusedItems) problems.push(`sample: item refused: ${note}`);
     problems.push(...unlisted(refusedCount - refusedItems.length, 'item', 'refused'));
     const input = modelInput(runner, loaded, args.hostname);
+    const served = ok ? input.hardware[0]?.snapshot : undefined;
+    if (served) problems.push(...unknownKeys(served).map(unknownKeyProblem));
     const entries = buildModel(input, { onProblem: (p) => problems.push(`model: ${p.subject}: ${p.message}`) });
     problems.push(...checkModel(entries, repository));
     report(io, input, entries, provider.name);
@@ -158,6 +166,45 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
   io.stdout.write(`\nproblems (${problems.length})\n`);
   for (const problem of problems) io.stdout.write(`  ${problem}\n`);
   return problems.length === 0 ? 0 : 1;
+}
+
+/**
+ * Longest the event loop may be held at once by a provider call: the broker
+ * answers every client on that loop, so a call that holds it longer delays
+ * them all, and its deadline cannot stop it (it abandons only calls that wait).
+ */
+const BLOCKING_LIMIT_MS = 500;
+const TICK_MS = 10;
+
+/** `work`'s result, and the longest it held the event loop at once (ms), measured by a timer's lateness. */
+async function watchBlocking<T>(work: () => Promise<T>): Promise<{ result: T; blockedMs: number }> {
+  let last = performance.now();
+  let longest = 0;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - TICK_MS);
+    last = now;
+  };
+  const timer = setInterval(tick, TICK_MS);
+  try {
+    const result = await work();
+    tick();
+    return { result, blockedMs: Math.round(longest) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function blockingProblem(call: string, blockedMs: number): string[] {
+  if (blockedMs <= BLOCKING_LIMIT_MS) return [];
+  return [`${call}: held the event loop for ${blockedMs} ms at once (more than ${BLOCKING_LIMIT_MS}): every client of the broker waits that long, `
+    + 'and no deadline stops it; use node:fs/promises and runCommand instead of synchronous calls (readFileSync, execSync), and split long computations'];
+}
+
+/** A key no snapshot type declares, with the declared one it is likely a typo of. */
+function unknownKeyProblem({ path, key, known, id }: UnknownKey): string {
+  const meant = known.find((k) => k.toLowerCase().startsWith(key.toLowerCase())) ?? closest(key, known);
+  return `sample: ${path}: unknown key, ignored${meant ? ` (did you mean ${meant}?)` : ''}${id === undefined ? '' : ` (id ${JSON.stringify(id)})`}`;
 }
 
 /** The problem that `count` more were found than the state keeps (PROBLEMS_KEPT), if any. */

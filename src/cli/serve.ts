@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { constants, hostname } from 'node:os';
+import { constants, hostname, networkInterfaces } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config, type ConfigSources } from '../config/index.js';
 import { planListeners, type ListenerPlan } from '../config/listeners.js';
@@ -14,7 +14,7 @@ import type { EventBus } from '../events/index.js';
 // Not the repository's index: it brings the MOF compiler, which a warm start does not need.
 import { formatDiagnostic, MofError } from '../mof/diagnostics.js';
 import { loadRepository } from '../repository/load.js';
-import { loadProviders, ProviderLoadError, schemaDirsOf } from '../providers/index.js';
+import { loadProviders, ProviderLoadError, schemaDirsOf, unusedSectionWarnings } from '../providers/index.js';
 import {
   AuthFailureLimiter, Authenticator, CertificateError, loadOrCreateCertificate, UserStore, UsersFileError,
 } from '../security/index.js';
@@ -22,13 +22,18 @@ import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
 import { packageVersion } from '../package.js';
 import { BALANCED, LEAN, V8Policy, type V8Table } from '../server/v8-policy.js';
-import type { CliIO } from './io.js';
+import { describeFileError, type CliIO } from './io.js';
 
 /** The V8 policy's table for each value of `footprint`. */
 const V8_TABLES: Readonly<Record<Config['footprint'], V8Table>> = { balanced: BALANCED, lean: LEAN };
 
+/** A file or port a key names that cannot be used: the message names the key, where it was set, and what to do. */
+class SettingError extends Error {
+  readonly code = 'THINCIM_SETTING';
+}
+
 /** Errors of the operator's making: reported in one line, exit status 1, no stack. */
-const STARTUP_ERRORS = [MofError, CertificateError, UsersFileError, ProviderLoadError];
+const STARTUP_ERRORS = [MofError, CertificateError, UsersFileError, ProviderLoadError, SettingError];
 
 const USAGE = `usage: thincim serve [--config FILE] [configuration flags...]
 
@@ -36,7 +41,14 @@ Runs the CIM-XML broker until SIGTERM or SIGINT; SIGHUP reloads the users
 file and the certificate. Every configuration key has a flag and a THINCIM_*
 variable (\`thincim config --reference\` lists them): defaults < file <
 variables < flags. \`thincim config --print\` shows the result.
+
+exit status: 0 stopped by SIGTERM or SIGINT, 1 could not start (one log line
+at fatal level says why) or stop, 2 configuration error (on standard error),
+141 the log's pipe closed, 128 + N a second signal N during the shutdown
 `;
+
+/** After a configuration error: where every key, variable and flag is listed. */
+const CONFIG_HINT = '`thincim config --reference` lists every key with its THINCIM_* variable and flag; `thincim serve --help` says how they combine.\n';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -49,7 +61,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ({ config, sources } = await loadConfig({ argv: args, env: io.env, cwd: process.cwd(), stdoutIsTTY: (io.stdout as { isTTY?: boolean }).isTTY === true }));
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    io.stderr.write(`thincim serve: ${err.message}\n`);
+    io.stderr.write(`thincim serve: ${err.message}\n${CONFIG_HINT}`);
     return 2;
   }
   const logger = createLogger(config, io);
@@ -57,29 +69,42 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     service = await start(config, logger, io.env, sources);
   } catch (thrown) {
-    const err = unresolvedHost(thrown, config, sources) ?? thrown;
-    if (!STARTUP_ERRORS.some((type) => err instanceof type) && !isListenError(err) && !isSnmpTargetError(err)) throw err;
+    const err = unresolvedHost(thrown, config, sources) ?? listenError(thrown, config, sources) ?? thrown;
+    if (!STARTUP_ERRORS.some((type) => err instanceof type) && !isSnmpTargetError(err)) throw err;
     for (const d of err instanceof MofError ? err.diagnostics : []) logger.fatal({ file: d.file, line: d.line, column: d.column }, formatDiagnostic(d));
-    logger.fatal({ err: { message: (err as Error).message } }, `not starting: ${(err as Error).message}`);
+    // The message once, in msg; the code lets a log search tell the kinds apart.
+    logger.fatal({ code: (err as { code?: unknown }).code }, `not starting: ${(err as Error).message}`);
     return 1;
   }
   return lifecycle(service, config, logger);
 }
 
-/** A port taken or not ours to bind: the operator's to fix, in one line. */
-function isListenError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL';
+/** What to do about a port that cannot be bound, by the error's code. */
+const LISTEN_ADVICE: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'already in use by another process: stop it, or choose another port (0 turns this listener off)',
+  EACCES: 'not allowed to this user (ports below 1024 need privileges): choose a port above 1023',
+  EADDRNOTAVAIL: 'not an address of this machine',
+};
+
+/** A port taken or not ours to bind, as a SettingError naming the key and where it was set. */
+function listenError(err: unknown, config: Config, sources: ConfigSources): SettingError | undefined {
+  const { code, port, address, syscall } = (err ?? {}) as { code?: string; port?: number; address?: string; syscall?: unknown };
+  const advice = LISTEN_ADVICE[code ?? ''];
+  if (syscall !== 'listen' || advice === undefined) return undefined;
+  const where = `${address?.includes(':') ? `[${address}]` : address}:${port}`;
+  if (code === 'EADDRNOTAVAIL') return new SettingError(`host ${JSON.stringify(config.host)} (from ${sources['host']}): cannot listen on ${where}: ${advice} (${code})`);
+  const key = port === config.httpsPort ? 'httpsPort' : 'httpPort';
+  return new SettingError(`${key} ${port} (from ${sources[key]}): cannot listen on ${where}: ${advice} (${code})`);
 }
 
 /**
- * `host` that does not resolve, as a listen error naming the key and where it
- * was set: getaddrinfo's own error names neither, and is not a listen error.
+ * `host` that does not resolve, as a SettingError naming the key and where it
+ * was set: getaddrinfo's own error names neither.
  */
-function unresolvedHost(err: unknown, config: Config, sources: ConfigSources): (Error & { code: string }) | undefined {
+function unresolvedHost(err: unknown, config: Config, sources: ConfigSources): SettingError | undefined {
   const { code, hostname } = (err ?? {}) as { code?: unknown; hostname?: unknown };
   if ((code !== 'ENOTFOUND' && code !== 'EAI_AGAIN') || hostname !== config.host) return undefined;
-  return Object.assign(new Error(`host ${JSON.stringify(config.host)} (from ${sources['host']}) does not resolve to an address (${code})`), { code: 'EADDRNOTAVAIL' });
+  return new SettingError(`host ${JSON.stringify(config.host)} (from ${sources['host']}) does not resolve to an address (${code})`);
 }
 
 /** A target's secret file or variable missing (SnmpTargetError, from the lazily loaded SNMP module). */
@@ -131,11 +156,14 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
     providers: config.providers,
     options: { hwmon: config.hwmon, ipmi: config.ipmi, simulated: config.simulated, sysinfo: config.sysinfo, ...config.providerOptions },
   });
+  for (const warning of unusedSectionWarnings(config.providers, config.providerOptions)) logger.warn(warning);
   // OEM classes: the configured folders, then those the instance providers bring.
   const schemaDir = [...config.schemaDir, ...schemaDirsOf(providers)];
-  const repository = await loadRepository({ schemaDir, cacheDir: config.cacheDir, onWarning: (m) => logger.warn(m) });
+  // The only warning: a cache that cannot be written, which costs every start a compilation.
+  const onWarning = (m: string) => logger.warn({ cacheDir: config.cacheDir }, `${m}; every start compiles the schema until cacheDir (from ${sources['cacheDir']}) can be written`);
+  const repository = await loadRepository({ schemaDir, cacheDir: config.cacheDir, onWarning });
   logger.info({ classes: repository.classNames('root/cimv2').length, schemaDir }, 'schema loaded');
-  const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger) : undefined;
+  const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger, sources) : undefined;
   const tls = await loadTLS();
   // Opened even where no listener requires authentication: credentials sent anyway are checked, never ignored.
   const users = await openUsers(config, logger, listeners.some((l) => l.requireAuth), sources['users']);
@@ -161,11 +189,14 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
     v8Policy: new V8Policy({ table: V8_TABLES[config.footprint] }),
     history: config.history,
     staleAfterMs: config.staleAfterSec * 1000,
-    indications: await indicationSettings(config),
+    indications: await indicationSettings(config, sources),
   });
   broker.urls.forEach((served, i) => {
     const url = listenerUrl(served, listeners[i]!.host);
-    logger.info({ url, authentication: listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}` }, `listening on ${url}`);
+    const addresses = reachableUrls(url);
+    const authentication = listeners[i]!.requireAuth ? 'required' : `anonymous ${config.anonymousWrite ? 'read and write' : 'read only'}`;
+    const reach = addresses.length > 0 ? ` (${addresses.join(', ')})` : '';
+    logger.info({ url, ...(addresses.length > 0 && { addresses }), authentication }, `listening on ${url}${reach}, authentication ${authentication}`);
   });
   let snmp: Service['snmp'];
   try {
@@ -184,7 +215,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
       const fresh = await loadTLS();
       await users?.reload();
       if (fresh) broker.setTLS(fresh);
-      logger.info('users and certificate reloaded');
+      logger.info({ users: users.size }, 'users and certificate reloaded');
     },
   };
 }
@@ -194,6 +225,20 @@ function listenerUrl(served: string, host: string): string {
   const url = new URL(served);
   url.hostname = host.includes(':') ? `[${host}]` : host;
   return url.origin;
+}
+
+/**
+ * The URLs of a listener bound to every interface (0.0.0.0: each IPv4
+ * address; ::, each address), which clients use to reach it; none for a
+ * listener bound to one address, which its URL names already.
+ */
+function reachableUrls(url: string): string[] {
+  const { protocol, hostname, port } = new URL(url);
+  if (hostname !== '0.0.0.0' && hostname !== '[::]') return [];
+  const interfaces = Object.values(networkInterfaces()).flat().filter((i) => i !== undefined);
+  // Link-local IPv6 addresses are left out: a URL needs their zone, which clients seldom take.
+  return interfaces.filter((i) => (hostname === '[::]' || i.family === 'IPv4') && !i.address.startsWith('fe80:'))
+    .map((i) => `${protocol}//${i.family === 'IPv6' ? `[${i.address}]` : i.address}:${port}`);
 }
 
 /** Set-ups that expose more than the defaults do, warned about as anonymousWrite is. */
@@ -215,13 +260,43 @@ async function prepareSnmp(config: Config, logger: Logger, env: CliIO['env']): P
   return prepareSnmpNotifier({ snmp: config.snmp, logger, hostname: hostname(), env, stateDir: config.stateDir });
 }
 
-async function tlsOptions(config: Config, logger: Logger): Promise<TLSOptions> {
-  const certificate = await loadOrCreateCertificate({ stateDir: config.stateDir, certFile: config.tls.cert, keyFile: config.tls.key, hostnames: [hostname()] });
+async function tlsOptions(config: Config, logger: Logger, sources: ConfigSources): Promise<TLSOptions> {
+  const certificate = await loadOrCreateCertificate({ stateDir: config.stateDir, certFile: config.tls.cert, keyFile: config.tls.key, hostnames: [hostname()] })
+    .catch((err: unknown) => { throw certificateError(err, config, sources); });
   for (const warning of certificate.warnings) logger.warn({ file: certificate.certFile }, warning);
   logger.info({ file: certificate.certFile, fingerprint: certificate.fingerprint256, generated: certificate.generated },
     `TLS certificate SHA-256 fingerprint ${certificate.fingerprint256}`);
-  const ca = config.tls.ca === undefined ? undefined : await import('node:fs/promises').then((fs) => fs.readFile(config.tls.ca!, 'utf8'));
+  const ca = config.tls.ca === undefined ? undefined : (await readSetting('tls.ca', config.tls.ca, sources)).toString('utf8');
   return { cert: certificate.cert, key: certificate.key, ca, minVersion: config.tls.minVersion, requestCert: ca !== undefined };
+}
+
+/**
+ * The certificate's failure named by its key: tls.cert or tls.key, or
+ * stateDir when the folder for the self-signed one cannot be used.
+ */
+function certificateError(err: unknown, config: Config, sources: ConfigSources): unknown {
+  const file = err instanceof CertificateError ? err.file : undefined;
+  const key = file === undefined ? undefined : file === config.tls.cert ? 'tls.cert' : file === config.tls.key ? 'tls.key' : undefined;
+  if (key) return new SettingError(`${key} (from ${sources[key]}): ${(err as Error).message}`);
+  // A certificate there that is not one (CertificateError) names its file already; only a folder that cannot be used is stateDir's.
+  if (config.tls.cert !== undefined || !isFileSystemError(err)) return err;
+  const reason = `${describeFileError(err)}: ${err.syscall} ${err.path ?? ''}`.trimEnd();
+  return new SettingError(`stateDir ${JSON.stringify(config.stateDir)} (from ${sources['stateDir']}): cannot keep the self-signed certificate there: ${reason}; `
+    + 'make the folder writable by this user, choose another stateDir, or give tls.cert and tls.key');
+}
+
+/** A file a key names, read whole; a SettingError naming the key when it cannot be. */
+async function readSetting(key: string, file: string, sources: ConfigSources): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    if (!isFileSystemError(err)) throw err;
+    throw new SettingError(`${key} ${JSON.stringify(file)} (from ${sources[key]}): ${describeFileError(err)}`);
+  }
+}
+
+function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return typeof (err as NodeJS.ErrnoException | null)?.syscall === 'string';
 }
 
 /**
@@ -250,7 +325,7 @@ async function exists(file: string): Promise<boolean> {
 
 function lifecycle(service: Service, config: Config, logger: Logger): Promise<number> {
   const onHup = () => {
-    service.reload().catch((err: unknown) => logger.error({ err: { message: (err as Error).message } }, 'reload failed; keeping the previous users and certificate'));
+    service.reload().catch((err: unknown) => logger.error({ code: (err as { code?: unknown }).code }, `reload failed, keeping the previous users and certificate: ${(err as Error).message}`));
   };
   process.on('SIGHUP', onHup);
   return new Promise<number>((resolve) => {
@@ -277,7 +352,7 @@ function lifecycle(service: Service, config: Config, logger: Logger): Promise<nu
 }
 
 /** The indications section of the configuration as the indication service takes it; subscriptions persist in the state folder. */
-async function indicationSettings(config: Config): Promise<NonNullable<Parameters<typeof startBroker>[0]['indications']>> {
+async function indicationSettings(config: Config, sources: ConfigSources): Promise<NonNullable<Parameters<typeof startBroker>[0]['indications']>> {
   const { indications: c } = config;
   return {
     retryAttempts: c.retryAttempts,
@@ -288,7 +363,7 @@ async function indicationSettings(config: Config): Promise<NonNullable<Parameter
     removalAction: c.removalAction,
     removalIntervalSec: c.removalInterval,
     allowedNetworks: c.allowedNetworks,
-    tls: { ...(c.caFile && { ca: await readFile(c.caFile) }), ...(c.fingerprint && { fingerprint: c.fingerprint }), insecure: c.insecure },
+    tls: { ...(c.caFile && { ca: await readSetting('indications.caFile', c.caFile, sources) }), ...(c.fingerprint && { fingerprint: c.fingerprint }), insecure: c.insecure },
     stateFile: join(config.stateDir, 'subscriptions.json'),
   };
 }

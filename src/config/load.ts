@@ -299,6 +299,8 @@ function describe(error: ErrorObject, key: string): string {
     }
     case 'type': {
       const type = String(p['type']);
+      // Text where a mapping belongs came from a variable or flag, whose JSON did not parse.
+      if (type === 'object' && typeof error.data === 'string') return 'must be a mapping: in a variable or flag, a JSON object (names in double quotes, e.g. {"acme": {"file": "/x"}})';
       return `must be ${{ integer: 'an integer', object: 'a mapping', array: 'a list' }[type] ?? `a ${type}`}`;
     }
     case 'enum': return `must be one of ${(p['allowedValues'] as unknown[]).map(String).join(', ')}`;

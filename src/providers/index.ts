@@ -14,7 +14,7 @@ export { callProvider, errorMessage, ProviderTimeoutError } from './call.js';
 export type { CallOptions } from './call.js';
 export {
   AUTO_PROVIDERS, BUILTIN_PROVIDERS, DEFAULT_FACTORY_TIMEOUT_MS, DEFAULT_SCHEDULE, FALLBACK_OPTIONS, FALLBACK_PROVIDER, isSimulated, loadProvider,
-  loadProviders, ProviderLoadError, providerProblem, schemaDirsOf,
+  loadProviders, ProviderLoadError, providerProblem, schemaDirsOf, unusedSectionWarnings,
 } from './loader.js';
 export type { Enablement, LoadedProvider, ProviderSelection } from './loader.js';
 export { silentLogger } from './log.js';

@@ -6,6 +6,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { closest } from '../config/errors.js';
 import { entryModule } from '../package.js';
 import type { Provider, ProviderFactory, ProviderOptions, ProviderSchedule } from './api.js';
 import { errorMessage } from './call.js';
@@ -109,6 +110,22 @@ function entriesOf(wanted: 'auto' | readonly string[], sections: Readonly<Record
   return entries;
 }
 
+/**
+ * A warning for each configuration section no provider loads: a section
+ * named with a typo (`simulatd`), or for a provider left out of `providers`,
+ * whose options would otherwise be ignored without a word.
+ */
+export function unusedSectionWarnings(wanted: 'auto' | readonly string[], sections: Readonly<Record<string, ProviderOptions>>): string[] {
+  const entries = entriesOf(wanted, sections);
+  const names = [...new Set([...entries.keys(), ...BUILTIN_PROVIDERS])];
+  return Object.keys(sections).filter((name) => !entries.has(name)).map((name) => {
+    const meant = closest(name, names.filter((n) => n !== name));
+    const key = /^[A-Za-z0-9][\w-]*$/.test(name) ? `providerOptions.${name}` : `providerOptions[${JSON.stringify(name)}]`;
+    return `${key}: no provider of that name is loaded (providers: ${wanted === 'auto' ? 'auto' : wanted.join(', ')}), so these options are not used`
+      + (meant ? `; did you mean ${meant}?` : '');
+  });
+}
+
 /** The MOF folders the loaded instance providers ship (`schemaDir`), for the repository to compile. */
 export function schemaDirsOf(providers: readonly LoadedProvider[]): string[] {
   return providers.flatMap(({ provider }) => (provider.kind === 'instance' && provider.schemaDir ? [provider.schemaDir] : []));
@@ -206,15 +223,47 @@ async function importFactory(entry: string, target: ModuleTarget): Promise<Provi
   try {
     module = (await import(target.specifier)) as { default?: unknown };
   } catch (error) {
-    const what = target.builtin || target.named || target.source !== entry
+    const what = target.builtin || target.named || target.source !== entry || isPath(entry)
       ? `cannot load ${target.source}`
       : `not a built-in provider (${BUILTIN_PROVIDERS.join(', ')}) and cannot be loaded as a package`;
-    throw new ProviderLoadError(entry, `${what}: ${errorMessage(error)}`, { cause: error });
+    throw new ProviderLoadError(entry, `${what}: ${importFailure(error)}`, { cause: error });
   }
   if (typeof module.default !== 'function') {
-    throw new ProviderLoadError(entry, `${target.source} has no default export function (a ProviderFactory)`);
+    throw new ProviderLoadError(entry, `${target.source}: ${defaultExportProblem(module)}`);
   }
   return module.default as ProviderFactory;
+}
+
+function isPath(entry: string): boolean {
+  return entry.startsWith('.') || entry.startsWith('file:') || isAbsolute(entry);
+}
+
+/**
+ * Why the import failed, with what the author can do: Node.js 20 does not say
+ * where a syntax error of an imported module is, and a provider outside
+ * thincim's installation cannot import thincim at run time.
+ */
+function importFailure(error: unknown): string {
+  const message = errorMessage(error);
+  if (error instanceof SyntaxError) return `SyntaxError: ${message} (in that file or one it imports: \`node --check FILE\` shows the line)`;
+  const { code } = error as { code?: unknown };
+  if (code === 'ERR_UNKNOWN_FILE_EXTENSION') return `${message}: give the JavaScript that \`tsc\` makes of it`;
+  if (code === 'ERR_MODULE_NOT_FOUND' && message.startsWith("Cannot find package 'thincim' ")) {
+    return `${message}: import only types from thincim (\`import type\`, no defineProvider), or install the provider where thincim is installed`;
+  }
+  return message;
+}
+
+/** What is wrong with a module's default export that is not a function. */
+function defaultExportProblem(module: { default?: unknown }): string {
+  const value = module.default;
+  if (value === undefined) {
+    const names = Object.keys(module).filter((k) => k !== 'default');
+    return `no default export: export the factory as default (\`export default defineProvider((options) => ({ kind, name, version, … }))\`)${names.length > 0 ? `; it exports ${names.join(', ')}` : ''}`;
+  }
+  const kind = value === null ? 'null' : typeof value;
+  const provider = kind === 'object' && 'kind' in (value as object);
+  return `the default export must be a factory function (options) => provider, got ${kind}${provider ? ': it looks like the provider itself; export `() => provider`' : ''}`;
 }
 
 async function callFactory(entry: string, factory: ProviderFactory, options: ProviderOptions): Promise<Provider> {
@@ -236,7 +285,7 @@ export function providerProblem(value: unknown): string | undefined {
   if (typeof p.name !== 'string' || !/^[A-Za-z0-9][\w.-]*$/.test(p.name)) {
     return `name must be a word of letters, digits, '_', '.' or '-', got ${JSON.stringify(p.name)}`;
   }
-  if (typeof p.version !== 'string' || p.version === '') return 'version must be a non-empty string';
+  if (typeof p.version !== 'string' || p.version === '') return `version must be a non-empty string, got ${show(p.version)}`;
   const methods = ['detect', 'close', 'sample', 'setThreshold', 'restoreDefaultThresholds', 'enumerateInstances', 'modifyInstance', 'invokeMethod'];
   const notFunction = methods.find((m) => p[m] !== undefined && typeof p[m] !== 'function');
   if (notFunction) return `${notFunction} must be a function`;

@@ -351,6 +351,11 @@ export class ProviderRunner {
     state.lastDurationMs = now - started;
     state.lastError = errorMessage(error);
     state.lastErrorAt = now;
+    if (this.#options.signal.aborted) {
+      // Stopped by the shutdown the operator asked for: no failure to warn about, and no retry follows.
+      this.#log.debug({ err: state.lastError }, 'sample abandoned: shutting down');
+      return;
+    }
     state.consecutiveFailures++;
     state.failures++;
     const delay = Math.min(maxMs, state.schedule.interval * 1000 * factor ** state.consecutiveFailures);

@@ -14,7 +14,8 @@
  * item is valid: a failing check throws Invalid, and each list and object it
  * unwinds through adds its segment.
  * Keys the snapshot types don't declare are ignored, so a provider written
- * against a newer API still loads.
+ * against a newer API still loads; unknownKeys lists them for provider-test,
+ * where they are most likely typos.
  */
 import type {
   Battery, Board, Chassis, DeviceStatus, DiscreteSensor, DiscreteSensorKind, Fan, Firmware, Fru, HardwareSnapshot, Health,
@@ -211,6 +212,7 @@ function describe(value: unknown): string {
   if (value instanceof Date) return 'an invalid Date';
   if (typeof value === 'string') return `string ${JSON.stringify(shorten(value))}`;
   if (typeof value === 'object') return 'an object';
+  if (value === undefined) return 'undefined';
   return `${typeof value} ${String(value)}`;
 }
 
@@ -310,14 +312,15 @@ const thresholdName = oneOf<ThresholdName>()([
   'lowerNonCritical', 'upperNonCritical', 'lowerCritical', 'upperCritical', 'lowerFatal', 'upperFatal',
 ]);
 
-const thresholdValues = objectOf<Record<ThresholdName, number>>({
+const THRESHOLDS: Shape<Record<ThresholdName, number>> = {
   lowerNonCritical: optional(finite),
   upperNonCritical: optional(finite),
   lowerCritical: optional(finite),
   upperCritical: optional(finite),
   lowerFatal: optional(finite),
   upperFatal: optional(finite),
-});
+};
+const thresholdValues = objectOf(THRESHOLDS);
 
 const LOWER_THRESHOLDS = ['lowerNonCritical', 'lowerCritical', 'lowerFatal'] as const;
 const UPPER_THRESHOLDS = ['upperNonCritical', 'upperCritical', 'upperFatal'] as const;
@@ -342,10 +345,11 @@ const thresholds: Check = (value, bounds) => {
   }
 };
 
-const monitors = objectOf<MonitoredElement>({
+const MONITORS: Shape<MonitoredElement> = {
   kind: required(oneOf<MonitoredElement['kind']>()(['fan', 'powerSupply', 'processor', 'memory', 'battery', 'chassis', 'system'])),
   id: required(name),
-});
+};
+const monitors = objectOf(MONITORS);
 
 const FRU: Shape<Fru> = {
   manufacturer: optional(text),
@@ -355,37 +359,41 @@ const FRU: Shape<Fru> = {
   version: optional(text),
 };
 
-const system = objectOf<SystemIdentity>({
+const SYSTEM: Shape<SystemIdentity> = {
   hostname: required(name),
   manufacturer: optional(text),
   model: optional(text),
   serialNumber: optional(text),
   uuid: optional(text),
-});
+};
+const system = objectOf(SYSTEM);
 
-const chassis = objectOf<Chassis>({
+const CHASSIS: Shape<Chassis> = {
   id: required(name),
   ...FRU,
   tag: optional(text),
   type: optional(text),
-});
+};
+const chassis = objectOf(CHASSIS);
 
-const board = objectOf<Board>({
+const BOARD: Shape<Board> = {
   id: required(name),
   ...FRU,
   label: required(name),
   hostingBoard: optional(flag),
-});
+};
+const board = objectOf(BOARD);
 
-const firmware = objectOf<Firmware>({
+const FIRMWARE: Shape<Firmware> = {
   id: required(name),
   label: required(name),
   manufacturer: optional(text),
   version: required(text),
   releaseDate: optional(date),
-});
+};
+const firmware = objectOf(FIRMWARE);
 
-const numericSensorFields = objectOf<NumericSensor>({
+const NUMERIC_SENSOR: Shape<NumericSensor> = {
   id: required(name),
   label: required(name),
   kind: required(oneOf<SensorKind>()([
@@ -407,7 +415,8 @@ const numericSensorFields = objectOf<NumericSensor>({
   unavailable: optional(oneOf<NonNullable<NumericSensor['unavailable']>>()(['absent', 'disabled', 'failed'])),
   monitors: optional(monitors),
   source: optional(text),
-});
+};
+const numericSensorFields = objectOf(NUMERIC_SENSOR);
 
 /**
  * The units each kind is measured in, besides 'unspecified' (a BMC's record
@@ -446,7 +455,7 @@ const numericSensor: Check = (value, bounds) => {
   }
 };
 
-const discreteSensor = objectOf<DiscreteSensor>({
+const DISCRETE_SENSOR: Shape<DiscreteSensor> = {
   id: required(name),
   label: required(name),
   kind: required(oneOf<DiscreteSensorKind>()(['presence', 'intrusion', 'powerSupplyStatus', 'redundancy', 'other'])),
@@ -455,11 +464,12 @@ const discreteSensor = objectOf<DiscreteSensor>({
   health: required(health),
   monitors: optional(monitors),
   source: optional(text),
-});
+};
+const discreteSensor = objectOf(DISCRETE_SENSOR);
 
 const fru = objectOf<Fru>(FRU);
 
-const fan = objectOf<Fan>({
+const FAN: Shape<Fan> = {
   id: required(name),
   label: required(name),
   speedSensor: optional(name),
@@ -470,9 +480,10 @@ const fan = objectOf<Fan>({
   idleAllowed: optional(flag),
   redundancyGroup: optional(name),
   fru: optional(fru),
-});
+};
+const fan = objectOf(FAN);
 
-const powerSupply = objectOf<PowerSupply>({
+const POWER_SUPPLY: Shape<PowerSupply> = {
   id: required(name),
   label: required(name),
   ratedOutputWatts: optional(nonNegative),
@@ -481,9 +492,10 @@ const powerSupply = objectOf<PowerSupply>({
   sensors: optional(listOf(name)),
   redundancyGroup: optional(name),
   fru: optional(fru),
-});
+};
+const powerSupply = objectOf(POWER_SUPPLY);
 
-const processor = objectOf<Processor>({
+const PROCESSOR: Shape<Processor> = {
   id: required(name),
   label: required(name),
   manufacturer: optional(text),
@@ -493,9 +505,10 @@ const processor = objectOf<Processor>({
   maxSpeedMHz: optional(nonNegative),
   currentSpeedMHz: optional(nonNegative),
   status: required(deviceStatus),
-});
+};
+const processor = objectOf(PROCESSOR);
 
-const memoryModule = objectOf<MemoryModule>({
+const MEMORY_MODULE: Shape<MemoryModule> = {
   id: required(name),
   label: required(name),
   capacity: required(nonNegative),
@@ -505,23 +518,26 @@ const memoryModule = objectOf<MemoryModule>({
   serialNumber: optional(text),
   partNumber: optional(text),
   status: required(deviceStatus),
-});
+};
+const memoryModule = objectOf(MEMORY_MODULE);
 
-const battery = objectOf<Battery>({
+const BATTERY: Shape<Battery> = {
   id: required(name),
   label: required(name),
   chargePercent: optional(nonNegative),
   charging: optional(flag),
   status: required(deviceStatus),
-});
+};
+const battery = objectOf(BATTERY);
 
-const redundancyGroup = objectOf<RedundancyGroup>({
+const REDUNDANCY_GROUP: Shape<RedundancyGroup> = {
   id: required(name),
   label: required(name),
   kind: required(oneOf<RedundancyGroup['kind']>()(['fan', 'powerSupply'])),
   status: required(oneOf<RedundancyStatus>()(['full', 'degraded', 'lost', 'failed', 'unknown'])),
   minNeeded: optional(nonNegative),
-});
+};
+const redundancyGroup = objectOf(REDUNDANCY_GROUP);
 
 /** What the sample as a whole must be: an object, with a valid system identity when it has one. */
 const WHOLE: Shape<Pick<HardwareSnapshot, 'system'>> = {
@@ -544,6 +560,71 @@ const ITEMS: { readonly [K in ItemList]-?: Check } = {
 };
 
 const ITEM_LISTS = Object.keys(ITEMS) as ItemList[];
+
+// ---- keys no type declares ----------------------------------------------------
+
+type AnyShape = Readonly<Record<string, Field>>;
+
+/** Each list's item shape, for the keys it declares. */
+const ITEM_SHAPES: { readonly [K in ItemList]-?: AnyShape } = {
+  chassis: CHASSIS,
+  boards: BOARD,
+  firmware: FIRMWARE,
+  sensors: NUMERIC_SENSOR,
+  discreteSensors: DISCRETE_SENSOR,
+  fans: FAN,
+  powerSupplies: POWER_SUPPLY,
+  processors: PROCESSOR,
+  memory: MEMORY_MODULE,
+  batteries: BATTERY,
+  redundancy: REDUNDANCY_GROUP,
+};
+
+/** The objects within items, by their key. */
+const NESTED_SHAPES: Readonly<Record<string, AnyShape>> = { thresholds: THRESHOLDS, monitors: MONITORS, fru: FRU };
+
+/** A key of a snapshot that its type does not declare. */
+export interface UnknownKey {
+  /** `snapshot.sensors[2].thresholds.upperCrit` */
+  path: string;
+  key: string;
+  /** The keys declared where it is. */
+  known: readonly string[];
+  /** The id of the item it is in, if any. */
+  id?: string;
+}
+
+/**
+ * The keys of a snapshot that its types do not declare. The broker ignores
+ * them, so that a provider written against a newer API still loads; in a
+ * provider's own sample they are most likely typos (`upperCrit` for
+ * `upperCritical` is a sensor without its threshold), which provider-test reports.
+ */
+export function unknownKeys(snapshot: HardwareSnapshot): UnknownKey[] {
+  const found: UnknownKey[] = [];
+  visitKeys(snapshot, ['system', ...ITEM_LISTS], 'snapshot', undefined, found);
+  visitKeys(snapshot.system, Object.keys(SYSTEM), 'snapshot.system', undefined, found);
+  for (const list of ITEM_LISTS) {
+    const items: unknown = snapshot[list];
+    if (!Array.isArray(items)) continue;
+    const known = Object.keys(ITEM_SHAPES[list]);
+    items.forEach((item: unknown, i) => {
+      const id = (item as { id?: unknown } | null)?.id;
+      visitKeys(item, known, `snapshot.${list}[${i}]`, typeof id === 'string' ? id : undefined, found);
+    });
+  }
+  return found;
+}
+
+/** The unknown keys of one object, and of the objects nested in it (thresholds, monitors, fru). */
+function visitKeys(value: unknown, known: readonly string[], path: string, id: string | undefined, found: UnknownKey[]): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) return;
+  for (const [key, member] of Object.entries(value)) {
+    const nested = NESTED_SHAPES[key];
+    if (!known.includes(key)) found.push({ path: `${path}.${key}`, key, known, ...(id === undefined ? {} : { id }) });
+    else if (nested) visitKeys(member, Object.keys(nested), `${path}.${key}`, id, found);
+  }
+}
 
 /**
  * The lists that share a space of ids. Ids identify instances across

@@ -102,7 +102,8 @@ async function readPem(file: string): Promise<{ text: string; mode: number }> {
     return { text: await readFile(file, 'utf8'), mode: info.mode & 0o777 };
   } catch (err) {
     if (err instanceof CertificateError) throw err;
-    throw new CertificateError(file, `cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CertificateError(file, `cannot read: ${code === 'ENOENT' ? 'no such file (ENOENT)' : code === 'EACCES' ? 'permission denied (EACCES)' : code ?? 'error'}`);
   }
 }
 

@@ -22,7 +22,7 @@ export class UsersFileError extends Error {
   readonly code = 'THINCIM_BAD_USERS_FILE';
 
   constructor(readonly file: string, readonly line: number | undefined, reason: string) {
-    super(`${file}${line === undefined ? '' : `:${line}`}: ${reason}`);
+    super(`users file ${file}${line === undefined ? '' : `:${line}`}: ${reason}`);
     this.name = 'UsersFileError';
   }
 }
@@ -34,30 +34,43 @@ export function isRole(text: string): text is Role {
 /** One line of the file: a user, or text kept as it is. */
 type Line = { user: UserRecord; text: string } | { text: string };
 
+/**
+ * A line's user, or a UsersFileError saying what is wrong and for which user:
+ * the hash itself is never quoted (it can be guessed at offline).
+ */
 function parseLine(text: string, file: string, line: number): Line {
   const trimmed = text.trim();
   if (trimmed === '' || trimmed.startsWith('#')) return { text };
-  const [name = '', role = '', hash, ...rest] = trimmed.split(':');
-  if (hash === undefined || rest.length > 0) throw new UsersFileError(file, line, 'expected name:role:hash');
-  if (!USER_NAME.test(name)) throw new UsersFileError(file, line, 'invalid user name');
-  if (!isRole(role)) throw new UsersFileError(file, line, `role must be one of ${ROLES.join(', ')}`);
+  const fields = trimmed.split(':');
+  const [name = '', role = '', hash] = fields;
+  const fail = (reason: string) => new UsersFileError(file, line, reason);
+  if (!USER_NAME.test(name)) {
+    throw fail(`invalid user name ${JSON.stringify(name.slice(0, 64))} (letters, digits and ._@-, starting with a letter or digit, at most 64); expected name:role:hash, as \`thincim passwd\` writes it`);
+  }
+  const user = `user '${name}'`;
+  // thincim passwd refuses a file with a bad line: the line goes first.
+  const again = `delete the line and add the user again with \`thincim passwd --users ${file} --role ${isRole(role) ? role : 'readonly|admin'} ${name}\``;
+  if (hash === undefined || fields.length > 3) throw fail(`${user}: expected name:role:hash, got ${fields.length} fields separated by ':'; ${again}`);
+  if (!isRole(role)) throw fail(`${user}: role ${JSON.stringify(role)} is not one of ${ROLES.join(', ')}`);
   try {
     return { user: { name, role, hash: parsePasswordHash(hash) }, text: trimmed };
   } catch (err) {
-    if (err instanceof PasswordHashError) throw new UsersFileError(file, line, err.message);
+    if (err instanceof PasswordHashError) throw fail(`${user}: bad password hash (${err.message}); ${again}`);
     throw err;
   }
 }
 
 function parseLines(content: string, file: string): Line[] {
-  const lines = content.split('\n');
+  // A byte-order mark, as some Windows editors save: it would read as part of the first user's name, invisibly.
+  const lines = content.replace(/^\uFEFF/, '').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   return lines.map((text, i) => {
     const line = parseLine(text.replace(/\r$/, ''), file, i + 1);
     if ('user' in line) {
-      if (seen.has(line.user.name)) throw new UsersFileError(file, i + 1, `user '${line.user.name}' appears twice`);
-      seen.add(line.user.name);
+      const first = seen.get(line.user.name);
+      if (first !== undefined) throw new UsersFileError(file, i + 1, `user '${line.user.name}' appears twice (first on line ${first}): delete one of the lines`);
+      seen.set(line.user.name, i + 1);
     }
     return line;
   });

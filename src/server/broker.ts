@@ -187,7 +187,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
     });
     apps.push(app);
     try {
-      urls.push(await app.listen({ host: listener.host, port: listener.port }));
+      urls.push(await listenQuietly(app, listener.host, listener.port));
     } catch (err) {
       // A port taken: what already listens must not keep the process alive.
       await Promise.all(apps.map((a) => a.close()));
@@ -249,6 +249,21 @@ function providerStatuses(input: ModelInput): ProviderStatus[] {
 const EVENT_LEVEL = { ok: 'info', unknown: 'warn', warning: 'warn', critical: 'error', fatal: 'error' } as const satisfies Record<Severity, string>;
 
 /** One line per event, at its severity's level: the message, and the element it is about. */
+
+/**
+ * Listens without fastify's own "Server listening at" lines (one per
+ * interface, beside thincim serve's line per listener, which says the same
+ * and how the listener authenticates).
+ */
+async function listenQuietly(app: FastifyInstance, host: string, port: number): Promise<string> {
+  const log = app.log;
+  app.log = log.child({}, { level: 'silent' });
+  try {
+    return await app.listen({ host, port });
+  } finally {
+    app.log = log;
+  }
+}
 
 function logEvents(logger: FastifyBaseLogger): EventConsumer {
   return {

@@ -64,6 +64,14 @@ t.test('usage and configuration errors', async (t) => {
   t.notOk(bad.err().includes(SECRET), 'no secret in the error output');
 });
 
+t.test('serve: a configuration error says where the keys are listed, and starts nothing', async (t) => {
+  const c = capture();
+  t.equal(await main(['serve', '--bogus', '--http-prot'], c.io), 2);
+  t.equal(c.err(), 'thincim serve: invalid configuration:\n  --bogus: unknown flag\n  --http-prot: unknown flag (did you mean --http-port?)\n'
+    + '`thincim config --reference` lists every key with its THINCIM_* variable and flag; `thincim serve --help` says how they combine.\n');
+  t.equal(c.out(), '');
+});
+
 t.test('registered in the dispatcher', async (t) => {
   const c = capture();
   t.equal(await main(['config', '--print', '--json'], c.io), 0);

@@ -202,6 +202,10 @@ t.test('each error names the key and the source', async (t) => {
   t.match(await problemsOf({ argv: ['--auth', 'digest'] }), [{ key: 'auth', source: '--auth', message: /one of basic, none/ }]);
   t.match(await problemsOf({ argv: ['--providers', ''] }), [{ key: 'providers', source: '--providers', message: /at least 1/ }]);
   t.match(await problemsOf({ argv: ['--tls-client-cert-users', 'not json'] }), [{ key: 'tls.clientCertUsers', message: /must be a mapping/ }]);
+  t.same(await problemsOf({ env: { THINCIM_PROVIDER_OPTIONS: '{acme: {file: /x}}' } }), [{
+    key: 'providerOptions', source: 'THINCIM_PROVIDER_OPTIONS',
+    message: 'must be a mapping: in a variable or flag, a JSON object (names in double quotes, e.g. {"acme": {"file": "/x"}}) (got "{acme: {file: /x}}")',
+  }], 'JSON that does not parse: how to write it');
   t.match(await problemsOf({ argv: ['--ipmi-interface', 'LAN PLUS'] }), [{ key: 'ipmi.interface', message: /must match/ }]);
 });
 

@@ -1,4 +1,4 @@
 /** The thincim command run from source (`node --import tsx test/helpers/thincim-cli.ts ARGS`), for process-level tests. */
-import { main } from '../../src/cli/main.js';
+import { exitWhenDone, main } from '../../src/cli/main.js';
 
-process.exitCode = await main(process.argv.slice(2));
+exitWhenDone(await main(process.argv.slice(2)));

@@ -2,9 +2,18 @@
  * Start-up mistakes of the operator's making, as a real process: one line
  * naming the key and where it was set, exit status 1, no stack trace.
  */
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import t from 'tap';
-import { freePort, runThincim } from '../helpers/process.js';
+import { freePort, runThincim, spawnThincim, stop } from '../helpers/process.js';
+
+/** The one fatal line's message, and the exit status. */
+const fatal = (run: { code: number | null; stdout: string }) => ({
+  code: run.code,
+  messages: run.stdout.trim().split('\n').filter((l) => /"level":60/.test(l)).map((l) => (JSON.parse(l) as { msg: string }).msg),
+});
 
 const oneLine = (stdout: string, stderr: string) => ({ lines: stdout.trim().split('\n').filter((l) => /"level":60/.test(l)).length, stderr });
 
@@ -23,6 +32,64 @@ t.test('a users file named by the operator must exist (a missing default one is 
   const run = await runThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1',
     '--https-port', String(await freePort()), '--http-port', '0', '--providers', 'simulated'], { env: { THINCIM_USERS: missing } });
   t.equal(run.code, 1);
-  t.match(run.stdout, `not starting: ${missing}: no such file (users, from THINCIM_USERS): create it with \`thincim passwd --users ${missing} --role admin NAME\``);
+  t.match(run.stdout, `not starting: users file ${missing}: no such file (users, from THINCIM_USERS): create it with \`thincim passwd --users ${missing} --role admin NAME\``);
   t.same(oneLine(run.stdout, run.stderr), { lines: 1, stderr: '' });
+});
+
+t.test('a file a key names that cannot be read names the key and where it was set, in one line, without a stack', async (t) => {
+  const dir = t.testdir();
+  const config = join(dir, 'thincim.yaml');
+  const missing = join(dir, 'nope.pem');
+  writeFileSync(config, `tls:\n  cert: ${missing}\n  key: ${missing}\n  ca: ${missing}\n`);
+  const base = ['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--https-port', String(await freePort()), '--http-port', '0', '--providers', 'simulated'];
+  const cert = await runThincim([...base, '--config', config]);
+  t.same(fatal(cert), { code: 1, messages: [`not starting: tls.cert (from ${config}): ${missing}: cannot read: no such file (ENOENT)`] });
+  t.equal(cert.stderr, '');
+  writeFileSync(config, `tls:\n  ca: ${missing}\n`);
+  const ca = await runThincim([...base, '--config', config]);
+  t.same(fatal(ca), { code: 1, messages: [`not starting: tls.ca "${missing}" (from ${config}): no such file or folder (ENOENT)`] });
+  t.equal(ca.stderr, '', 'was a stack trace');
+  const indications = await runThincim(base, { env: { THINCIM_INDICATIONS_CA_FILE: missing } });
+  t.same(fatal(indications), { code: 1, messages: [`not starting: indications.caFile "${missing}" (from THINCIM_INDICATIONS_CA_FILE): no such file or folder (ENOENT)`] });
+  t.equal(indications.stderr, '', 'was a stack trace');
+});
+
+t.test('a state folder that cannot hold the self-signed certificate names stateDir and what to do', async (t) => {
+  const dir = t.testdir();
+  const notAFolder = join(dir, 'file');
+  writeFileSync(notAFolder, '');
+  const run = await runThincim(['serve', '--host', '127.0.0.1', '--https-port', String(await freePort()), '--http-port', '0', '--providers', 'simulated'],
+    { env: { THINCIM_STATE_DIR: notAFolder } });
+  t.same(fatal(run), { code: 1, messages: [`not starting: stateDir "${notAFolder}" (from THINCIM_STATE_DIR): cannot keep the self-signed certificate there: `
+    + `a part of the path is not a folder (ENOTDIR): mkdir ${join(notAFolder, 'tls')}; make the folder writable by this user, choose another stateDir, or give tls.cert and tls.key`] });
+  t.equal(run.stderr, '', 'was a stack trace');
+  const cache = run.stdout.split('\n').filter((l) => /"level":40/.test(l)).map((l) => (JSON.parse(l) as { msg: string }).msg);
+  t.match(cache, [new RegExp(`^cannot write the schema cache in ${notAFolder}/cache: .*; every start compiles the schema until cacheDir \\(from default\\) can be written$`)],
+    'the schema cache that cannot be written either, named by its key');
+});
+
+t.test('a port in use names its key, where it was set and what to do', async (t) => {
+  const taken = createServer();
+  taken.listen(0, '127.0.0.1');
+  await once(taken, 'listening');
+  t.teardown(() => taken.close());
+  const port = (taken.address() as { port: number }).port;
+  const run = await runThincim(['serve', '--state-dir', join(t.testdir(), 'state'), '--https-port', '0', '--providers', 'simulated'],
+    { env: { THINCIM_HTTP_PORT: String(port) } });
+  t.same(fatal(run), { code: 1, messages: [`not starting: httpPort ${port} (from THINCIM_HTTP_PORT): cannot listen on 127.0.0.1:${port}: `
+    + 'already in use by another process: stop it, or choose another port (0 turns this listener off) (EADDRINUSE)'] });
+});
+
+t.test('a start that failed exits, whatever a provider module left running (built, and from source)', async (t) => {
+  const dir = t.testdir();
+  const leaky = join(dir, 'leaky.mjs');
+  writeFileSync(leaky, 'setInterval(() => {}, 1000);\nexport default () => { throw new Error("no config file"); };\n');
+  for (const built of [true, false]) {
+    const serve = spawnThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--https-port', '0', '--http-port', String(await freePort()),
+      '--providers', leaky], { built });
+    t.teardown(() => stop(serve));
+    await serve.waitForLog((l) => l.msg?.startsWith('not starting') === true, '"not starting"');
+    const late = new Promise((resolve) => setTimeout(resolve, 10_000, 'still running 10 s later')).then(String);
+    t.same(await Promise.race([serve.exited, late]), { code: 1, signal: null }, built ? 'built' : 'from source');
+  }
 });

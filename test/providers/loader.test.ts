@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import {
-  DEFAULT_SCHEDULE, loadProvider, loadProviders, ProviderLoadError, providerProblem, schemaDirsOf,
+  DEFAULT_SCHEDULE, loadProvider, loadProviders, ProviderLoadError, providerProblem, schemaDirsOf, unusedSectionWarnings,
 } from '../../src/providers/loader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thincim-loader-'));
@@ -80,15 +80,20 @@ t.test('module errors name the provider and say what is wrong', async (t) => {
     ['./missing.mjs', '', /^provider '\.\/missing\.mjs': cannot load .*missing\.mjs: Cannot find module/],
     ['./syntax.mjs', 'export default (', /^provider '\.\/syntax\.mjs': cannot load .*syntax\.mjs: /],
     ['./throws-on-import.mjs', 'throw new Error("top-level boom");', /^provider '\.\/throws-on-import\.mjs': cannot load .*: top-level boom$/],
-    ['./no-default.mjs', 'export const x = 1;', `provider './no-default.mjs': ${join(dir, 'no-default.mjs')} has no default export function (a ProviderFactory)`],
-    ['./default-object.mjs', 'export default { kind: "hardware" };', /has no default export function/],
+    ['./no-default.mjs', 'export const x = 1;', `provider './no-default.mjs': ${join(dir, 'no-default.mjs')}: no default export: export the factory as default (\`export default defineProvider((options) => ({ kind, name, version, … }))\`); it exports x`],
+    ['./default-object.mjs', 'export default { kind: "hardware" };', `provider './default-object.mjs': ${join(dir, 'default-object.mjs')}: the default export must be a factory function (options) => provider, got object: it looks like the provider itself; export \`() => provider\``],
+    ['./default-string.mjs', 'export default "acme";', `provider './default-string.mjs': ${join(dir, 'default-string.mjs')}: the default export must be a factory function (options) => provider, got string`],
+    [join(dir, 'absolute-syntax.mjs'), 'export default () => ({ kind: "hardware" name: "x" });',
+      `provider '${join(dir, 'absolute-syntax.mjs')}': cannot load ${join(dir, 'absolute-syntax.mjs')}: SyntaxError: Unexpected identifier 'name' (in that file or one it imports: \`node --check FILE\` shows the line)`],
+    ['./imports-thincim.mjs', 'import { defineProvider } from "thincim";\nexport default defineProvider(() => ({}));',
+      `provider './imports-thincim.mjs': cannot load ${join(dir, 'imports-thincim.mjs')}: Cannot find package 'thincim' imported from ${join(dir, 'imports-thincim.mjs')}: import only types from thincim (\`import type\`, no defineProvider), or install the provider where thincim is installed`],
     ['./factory-throws.mjs', 'export default () => { throw new Error("no config file"); };', "provider './factory-throws.mjs': its factory failed: no config file"],
     ['./factory-rejects.mjs', 'export default async () => { throw new Error("denied"); };', "provider './factory-rejects.mjs': its factory failed: denied"],
     ['./factory-garbage.mjs', 'export default () => 42;', "provider './factory-garbage.mjs': its factory returned something that is not a provider: expected an object, got number"],
     ['./factory-hangs.mjs', 'export default () => new Promise(() => {});', "provider './factory-hangs.mjs': loading took longer than 50 ms"],
   ];
   for (const [entry, source, expected] of cases) {
-    if (source) module(entry.slice(2), source);
+    if (source) module(entry.startsWith('./') ? entry.slice(2) : entry.slice(dir.length + 1), source);
     // Only the hanging factory should meet the short limit, however slow imports are here.
     const factoryTimeoutMs = entry.includes('hangs') ? 50 : 10_000;
     const error = await loadError(loadProvider(entry, {}, 'explicit', { baseDir: dir, factoryTimeoutMs }));
@@ -126,8 +131,9 @@ t.test('providerProblem says why a factory result is not a provider', async (t) 
     [() => {}, 'expected an object, got function'],
     [{ ...hw, name: undefined }, 'name must be a word of letters, digits, \'_\', \'.\' or \'-\', got undefined'],
     [{ ...hw, name: 'has space' }, 'name must be a word of letters, digits, \'_\', \'.\' or \'-\', got "has space"'],
-    [{ ...hw, version: '' }, 'version must be a non-empty string'],
-    [{ ...hw, version: 1 }, 'version must be a non-empty string'],
+    [{ ...hw, version: '' }, 'version must be a non-empty string, got ""'],
+    [{ ...hw, version: 1 }, 'version must be a non-empty string, got 1'],
+    [{ ...hw, version: undefined }, 'version must be a non-empty string, got undefined'],
     [{ ...hw, detect: true }, 'detect must be a function'],
     [{ ...hw, close: 'x' }, 'close must be a function'],
     [{ ...hw, sample: undefined }, "a 'hardware' provider needs sample()"],
@@ -208,4 +214,15 @@ t.test('schemaDirsOf: the MOF folders instance providers ship', async (t) => {
   module('plain.mjs', `export default () => ({ kind: 'instance', name: 'plain', version: '1', classes: ['ACME_P'], enumerateInstances: async () => [] });\n`);
   const providers = await loadProviders({ providers: ['./acme.mjs', './widgets.mjs', './plain.mjs'], baseDir: dir });
   t.same(schemaDirsOf(providers), [join(dir, 'mof')]);
+});
+
+t.test('a configuration section no provider loads is warned about, with the name it likely meant', async (t) => {
+  t.same(unusedSectionWarnings(['simulated'], { simulatd: { sensors: 5 } }), [
+    'providerOptions.simulatd: no provider of that name is loaded (providers: simulated), so these options are not used; did you mean simulated?',
+  ]);
+  t.same(unusedSectionWarnings(['auto'], { './acme.mjs': { file: '/x' }, acme: { module: './acme.mjs' } }), [
+    'providerOptions["./acme.mjs"]: no provider of that name is loaded (providers: auto), so these options are not used',
+  ], 'under auto a section with a module is a provider; one named by a path is not listed');
+  t.same(unusedSectionWarnings(['auto', './acme.mjs'], { './acme.mjs': {}, hwmon: {} }), [], 'every section used');
+  t.same(unusedSectionWarnings(['simulated'], { wholly: {} }), ['providerOptions.wholly: no provider of that name is loaded (providers: simulated), so these options are not used']);
 });

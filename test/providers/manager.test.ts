@@ -290,6 +290,8 @@ t.test('close aborts calls in flight and closes every provider, bounded and guar
   await pending;
   t.equal(signals[0]!.aborted, true, 'the call in flight was aborted');
   t.equal(m.state()[0]!.lastError, 'the provider manager is closing');
+  t.same(log.lines.filter((l) => l.level === 'warn' && l.bindings.provider === 'busy').map((l) => l.msg), [], 'no warning of a failure or a retry: the operator stopped it');
+  t.ok(log.lines.some((l) => l.level === 'debug' && l.msg === 'sample abandoned: shutting down' && l.bindings.provider === 'busy'));
   t.same(closed.sort(), ['busy', 'hanging', 'throwing']);
   const closeFailures = log.lines.filter((l) => l.msg === 'close failed').map((l) => [l.bindings.provider, (l.obj as { err: Error }).err.message]);
   t.same(closeFailures.sort(), [['hanging', 'close timed out after 20 ms'], ['throwing', 'close bug']]);

@@ -7,6 +7,7 @@ import t from 'tap';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { PROBLEMS_KEPT } from '../../src/providers/runner.js';
+import { spawnThincim } from '../helpers/process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thincim-provider-test-'));
 t.teardown(() => rmSync(dir, { recursive: true }));
@@ -123,6 +124,28 @@ t.test('many bad items: all counted, the first listed, and how many more', async
   t.match(stdout, '  sample: 2 more items refused, not listed\n');
 });
 
+t.test('a key no snapshot type declares is a problem, with the key it likely meant: a typo would go unnoticed', async (t) => {
+  const file = join(dir, 'typo.mjs');
+  writeFileSync(file, `export default () => ({ kind: 'hardware', name: 'typo', version: '1', async sample() { return { sensors: [
+    { id: 'typo:t', label: 'T', kind: 'temperature', unit: 'celsius', value: 20, decimals: 0, thresholds: { upperCrit: 90 } }] }; } });\n`);
+  const { status, stdout } = await providerTest(file);
+  t.equal(status, 1);
+  t.match(stdout, /\n  typo:t +T +temperature +20 °C +— +OK \(Normal\)\n/, 'served without a threshold');
+  t.match(stdout, '\nproblems (1)\n  sample: snapshot.sensors[0].thresholds.upperCrit: unknown key, ignored (did you mean upperCritical?) (id "typo:t")\n');
+});
+
+t.test('a call that holds the event loop is a problem, with what to use instead', async (t) => {
+  const file = join(dir, 'blocking.mjs');
+  writeFileSync(file, `export default () => ({ kind: 'hardware', name: 'blocking', version: '1', defaults: { timeout: 200 },
+    async sample() { const end = Date.now() + 1000; while (Date.now() < end); return { sensors: [] }; } });\n`);
+  const { status, stdout } = await providerTest(file);
+  t.equal(status, 1);
+  t.match(stdout, /\nsample    ok in \d+ ms\n/, 'the sample itself succeeded, past its 200 ms deadline');
+  const [, ms] = /\n  sample: held the event loop for (\d+) ms at once \(more than 500\): every client of the broker waits that long, and no deadline stops it; use node:fs\/promises and runCommand instead of synchronous calls \(readFileSync, execSync\), and split long computations\n/.exec(stdout) ?? [];
+  t.ok(Number(ms) >= 900, `measured ${ms} ms`);
+  t.notMatch(stdout, /detect: held/, 'detect did not block');
+});
+
 t.test('verbose shows the provider log lines', async (t) => {
   const { stderr } = await providerTest('template', '-v', '-o', `file=${readings}`);
   t.match(stderr, /^debug template: read the readings file \(readings=5\)$/m);
@@ -133,6 +156,14 @@ t.test('a provider that cannot load: exit 1 with the reason', async (t) => {
   t.equal(status, 1);
   t.equal(stdout, '');
   t.match(stderr, /^thincim provider-test: provider 'no-such-provider-anywhere': not a built-in provider/);
+});
+
+t.test('built: a TypeScript provider is refused with what to give instead (tsx, as the tests run, would load it)', async (t) => {
+  const file = join(dir, 'provider.ts');
+  writeFileSync(file, 'export default () => ({});\n');
+  const run = spawnThincim(['provider-test', file], { built: true });
+  t.same(await run.exited, { code: 1, signal: null });
+  t.equal(run.stderr(), `thincim provider-test: provider '${file}': cannot load ${file}: Unknown file extension ".ts" for ${file}: give the JavaScript that \`tsc\` makes of it\n`);
 });
 
 t.test('a broken extra schema: exit 1 with positions', async (t) => {

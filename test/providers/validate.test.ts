@@ -2,7 +2,7 @@ import t from 'tap';
 import type { HardwareSnapshot } from '../../src/model/snapshot.js';
 import { settleRefused } from '../../src/providers/refused.js';
 import {
-  acceptSnapshot, refusedText, SnapshotError, validateSnapshot, type RefusedItem, type SnapshotLimits,
+  acceptSnapshot, refusedText, SnapshotError, unknownKeys, validateSnapshot, type RefusedItem, type SnapshotLimits,
 } from '../../src/providers/validate.js';
 
 /** A snapshot using every list and every optional field once. */
@@ -55,9 +55,31 @@ t.test('accepts a snapshot using every field, an empty one, and unknown keys', a
   t.equal(problem(edited((s) => { s.futureList = [1]; s.sensors[0].futureField = 'x'; })), 'valid');
 });
 
+t.test('unknownKeys: the keys no type declares, with where they are and what is declared there', async (t) => {
+  t.same(unknownKeys(fullSnapshot()), [], 'every field of every list, nested ones included');
+  const typos = edited((s) => {
+    s.sensor = [];
+    s.system.serial = 'x';
+    s.sensors[0].thresholds.upperCrit = 90;
+    s.sensors[1].labell = 'Fan 1';
+    s.sensors[0].monitors.ID = 'c';
+    s.fans[0].fru.partNo = 'x';
+  }) as HardwareSnapshot;
+  t.same(unknownKeys(typos).map(({ path, key, id }) => [path, key, id]), [
+    ['snapshot.sensor', 'sensor', undefined],
+    ['snapshot.system.serial', 'serial', undefined],
+    ['snapshot.sensors[0].thresholds.upperCrit', 'upperCrit', 't1'],
+    ['snapshot.sensors[0].monitors.ID', 'ID', 't1'],
+    ['snapshot.sensors[1].labell', 'labell', 'f1'],
+    ['snapshot.fans[0].fru.partNo', 'partNo', 'fan1'],
+  ]);
+  t.ok(unknownKeys(typos)[2]!.known.includes('upperCritical'), 'the keys declared where it is');
+  t.same(unknownKeys({ sensors: 5 as never, fans: [null as never] }), [], 'what the checks refuse is theirs to tell');
+});
+
 t.test('the snapshot itself must be an object', async (t) => {
   t.equal(problem(null), 'snapshot: expected an object, got null');
-  t.equal(problem(undefined), 'snapshot: expected an object, got undefined undefined');
+  t.equal(problem(undefined), 'snapshot: expected an object, got undefined', 'what a sample() without a return gives');
   t.equal(problem([]), 'snapshot: expected an object, got an array');
   t.equal(problem('{}'), 'snapshot: expected an object, got string "{}"');
 });

@@ -67,16 +67,18 @@ t.test('a missing file has no users', async (t) => {
   t.equal((await readUsers(join(t.testdir(), 'none'))).size, 0);
 });
 
-t.test('bad files are refused with file and line, never quoting the hash', async (t) => {
+t.test('bad files are refused with file, line, the user and what to do, never quoting the hash', async (t) => {
   const hash = await hashPassword('x', FAST_SCRYPT);
-  const cases: [string, RegExp][] = [
-    [`alice:admin\n`, /users:1: expected name:role:hash/],
-    [`# ok\nalice:root:${hash}\n`, /users:2: role must be one of readonly, admin/],
-    [`:admin:${hash}\n`, /users:1: invalid user name/],
-    [`al ice:admin:${hash}\n`, /invalid user name/],
-    [`alice:admin:${hash}:extra\n`, /expected name:role:hash/],
-    [`alice:admin:${hash}\nalice:readonly:${hash}\n`, /users:2: user 'alice' appears twice/],
-    [`alice:admin:scrypt$1$2$3$4$5\n`, /users:1: scrypt N must be a power of two/],
+  const again = (role: string, name = 'alice') => `delete the line and add the user again with \`thincim passwd --users users --role ${role} ${name}\``;
+  const cases: [string, string][] = [
+    [`alice:admin\n`, `users file users:1: user 'alice': expected name:role:hash, got 2 fields separated by ':'; ${again('admin')}`],
+    [`# ok\nalice:root:${hash}\n`, `users file users:2: user 'alice': role "root" is not one of readonly, admin`],
+    [`:admin:${hash}\n`, 'users file users:1: invalid user name "" (letters, digits and ._@-, starting with a letter or digit, at most 64); expected name:role:hash, as `thincim passwd` writes it'],
+    [`al ice:admin:${hash}\n`, 'users file users:1: invalid user name "al ice" (letters, digits and ._@-, starting with a letter or digit, at most 64); expected name:role:hash, as `thincim passwd` writes it'],
+    [`alice:admin:${hash}:extra\n`, `users file users:1: user 'alice': expected name:role:hash, got 4 fields separated by ':'; ${again('admin')}`],
+    [`alice:superuser\n`, `users file users:1: user 'alice': expected name:role:hash, got 2 fields separated by ':'; ${again('readonly|admin')}`],
+    [`alice:admin:${hash}\n# x\nalice:readonly:${hash}\n`, "users file users:3: user 'alice' appears twice (first on line 1): delete one of the lines"],
+    [`bob:readonly:${hash}\nalice:admin:scrypt$1$2$3$4$5\n`, `users file users:2: user 'alice': bad password hash (scrypt N must be a power of two up to 1048576); ${again('admin')}`],
   ];
   for (const [text, message] of cases) {
     const err = (() => {
@@ -88,10 +90,11 @@ t.test('bad files are refused with file and line, never quoting the hash', async
       return undefined;
     })();
     t.type(err, UsersFileError, text);
-    t.match((err as Error).message, message);
+    t.equal((err as Error).message, message);
     t.notOk((err as Error).message.includes(hash.split('$')[5]!), 'hash not quoted');
   }
   t.equal(parseUsers(`alice:admin:${hash}\r\n`, 'users').size, 1, 'CRLF tolerated');
+  t.same([...parseUsers(`\uFEFFalice:admin:${hash}\r\n`, 'users').keys()], ['alice'], 'a byte-order mark too (Windows editors), not part of the name');
 
   const dir = t.testdir();
   const file = join(dir, 'users');
