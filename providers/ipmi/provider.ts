@@ -15,7 +15,7 @@
 import { stat, readFile } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import type { HardwareSnapshot } from '../../src/model/snapshot.js';
-import type { HardwareProvider, ProviderContext, ProviderOptions } from '../../src/providers/api.js';
+import type { HardwareProvider, NotDetected, ProviderContext, ProviderOptions } from '../../src/providers/api.js';
 import { CommandError, runCommand } from '../../src/providers/child.js';
 import { IpmiError } from './errors.js';
 import { parseDcmiPowerReading } from './dcmi.js';
@@ -125,13 +125,15 @@ class IpmiHardwareProvider implements IpmiProvider {
     this.#key = `ipmi:${config.lan?.host ?? 'local'}`;
   }
 
-  async detect(ctx: ProviderContext): Promise<boolean> {
+  async detect(ctx: ProviderContext): Promise<true | NotDetected> {
     if (this.#config.recording) {
       for (const path of Object.values(this.#config.recording)) await this.#checkFile(path);
       return true;
     }
-    this.#tool ??= await this.#chooseTool(ctx, true);
-    return this.#tool !== undefined;
+    const reasons: string[] = [];
+    this.#tool ??= await this.#chooseTool(ctx, true, reasons);
+    // The start-up log says why: "ipmitool is not on the path" reads better than "no hardware detected".
+    return this.#tool ? true : { found: false, reason: `no BMC answered: ${reasons.join('; ')}` };
   }
 
   async sample(ctx: ProviderContext): Promise<HardwareSnapshot> {

@@ -102,17 +102,18 @@ t.test('auto: a failing ipmitool gives way to FreeIPMI', async (t) => {
 t.test('no tool on the path: detect says false, sample fails with NO_TOOL', async (t) => {
   const tools = fakeTools(t, {});
   const ipmi = createIpmiProvider({ path: tools.dir }, deps());
-  t.equal(await ipmi.detect?.(context()), false);
+  t.match(await ipmi.detect?.(context()), { found: false, reason: /^no BMC answered: ipmitool is not on the path \(.*\); ipmi-sensors is not on the path/ },
+    'detect says why, for the start-up log');
   await t.rejects(ipmi.sample(context()), { name: 'IpmiError', code: 'NO_TOOL', message: /^no BMC answered: ipmitool is not on the path \(.*\); ipmi-sensors is not on the path/ });
   const only = createIpmiProvider({ path: fakeTools(t, { 'ipmi-sensors': { '*': 'exit 0' } }).dir, tool: 'ipmitool' }, deps());
-  t.equal(await only.detect?.(context()), false, "tool: 'ipmitool' does not fall back");
+  t.match(await only.detect?.(context()), { found: false, reason: /^no BMC answered: ipmitool is not on the path/ }, "tool: 'ipmitool' does not fall back");
 });
 
 t.test('a hanging tool is killed at the deadline, with its children', async (t) => {
   const tools = fakeTools(t, { ipmitool: { '*': 'sleep 60 & echo $! > "$(dirname "$0")/sleeper.pid"; wait' } });
   const pidFile = join(tools.dir, 'sleeper.pid');
   const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', commandTimeout: 400 }, deps());
-  t.equal(await ipmi.detect?.(context()), false, 'detect returns: the run was stopped at its deadline');
+  t.match(await ipmi.detect?.(context()), { found: false }, 'detect returns: the run was stopped at its deadline');
   t.ok(gone(Number(readFileSync(pidFile, 'utf8'))), 'the grandchild is gone');
 });
 
@@ -269,7 +270,7 @@ t.test('tool as a path, and the local interface, reach the command line', async 
   await createIpmiProvider({ tool: 'freeipmi', path: tools.dir, interface: 'open' }, deps()).sample(context());
   t.equal(tools.runs().at(-1)?.args[0], '--driver-type=OPENIPMI');
   const auto = createIpmiProvider({ path: fakeTools(t, { 'ipmi-sensors': { '*': 'exit 0' } }).dir, interface: 'imb' }, deps());
-  t.equal(await auto.detect?.(context()), false, 'auto leaves FreeIPMI out for an interface it has no driver for');
+  t.match(await auto.detect?.(context()), { found: false }, 'auto leaves FreeIPMI out for an interface it has no driver for');
   const missing = createIpmiProvider({ tool: join(tools.dir, 'nope', 'ipmitool') }, deps());
   await t.rejects(missing.sample(context()), { code: 'NO_TOOL', message: /nope\/ipmitool is not an executable/ });
 });
