@@ -4,12 +4,18 @@
  * .dockerignore, and every local module the build's scripts import is
  * copied. Two `docker build` failures came from these drifting apart: the
  * root README.md copied but ignored as `*.md`, and scripts/bundle.mjs copied
- * without the module it imports.
+ * without the module it imports. And the image's HEALTHCHECK, run as the
+ * image runs it: busybox's shell and wget (Debian's busybox here).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import t from 'tap';
+import t, { type Test } from 'tap';
+import { loadOrCreateCertificate } from '../../src/security/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
@@ -89,3 +95,59 @@ t.test('every local module the build runs is copied and not ignored', async (t) 
   t.ok(modules.includes('scripts/lazy-builtins.mjs'), 'and follows its imports');
   for (const file of modules) t.ok(copied(sources, file) && !ignored(file), `${file} reaches the build stage`);
 });
+
+/** The HEALTHCHECK's command, as Docker hands it to `/bin/sh -c` (continuation lines joined). */
+function healthCheckCommand(dockerfile: string): string {
+  const joined = dockerfile.replace(/\\\n/g, '');
+  const line = /^HEALTHCHECK\s.*?\bCMD\s+(.*)$/m.exec(joined);
+  if (!line) throw new Error('no HEALTHCHECK … CMD line');
+  return line[1]!;
+}
+
+/** A server answering every request with `status`, recording the paths asked for. */
+async function answering(t: Test, status: number, tls?: { cert: string; key: string }): Promise<{ port: number; paths: string[] }> {
+  const paths: string[] = [];
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
+    paths.push(request.url ?? '');
+    response.writeHead(status).end();
+  };
+  const server = tls ? createHttpsServer(tls, handler) : createHttpServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { port: (server.address() as AddressInfo).port, paths };
+}
+
+t.test("the HEALTHCHECK, run by the image's busybox shell and wget", async (t) => {
+  const command = healthCheckCommand(read('Dockerfile'));
+  t.notMatch(command, /\bnode\b/, 'no Node.js process per check');
+  // busybox's applets first on the path, as in the Alpine image.
+  const bin = t.testdir();
+  symlinkSync('/usr/bin/busybox', join(bin, 'wget'));
+  const check = (env: Record<string, string>): Promise<number> => new Promise((resolve, reject) => {
+    execFile('busybox', ['sh', '-c', command], { env: { PATH: `${bin}:/usr/bin:/bin`, ...env }, timeout: 10_000 }, (error) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve(error ? Number(error.code) : 0);
+    });
+  });
+
+  const ok = await answering(t, 200);
+  t.equal(await check({ THINCIM_HTTP_PORT: String(ok.port) }), 0, '200 from plain HTTP: healthy');
+  t.same(ok.paths, ['/healthz'], 'it asks /healthz');
+  const failing = await answering(t, 503);
+  t.not(await check({ THINCIM_HTTP_PORT: String(failing.port) }), 0, '503: unhealthy');
+  t.not(await check({ THINCIM_HTTP_PORT: String(await closedPort()) }), 0, 'nothing listening: unhealthy');
+
+  const certificate = await loadOrCreateCertificate({ stateDir: t.testdir() });
+  const secure = await answering(t, 200, certificate);
+  t.equal(await check({ THINCIM_HTTP_PORT: '0', THINCIM_HTTPS_PORT: String(secure.port) }), 0, 'plain HTTP off: HTTPS, self-signed certificate accepted');
+  t.same(secure.paths, ['/healthz']);
+});
+
+/** A port nothing listens on: one a server had, closed again. */
+async function closedPort(): Promise<number> {
+  const server = createHttpServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
