@@ -45,19 +45,28 @@ function parseLine(text: string, file: string, line: number): Line {
   const [name = '', role = '', hash] = fields;
   const fail = (reason: string) => new UsersFileError(file, line, reason);
   if (!USER_NAME.test(name)) {
-    throw fail(`invalid user name ${JSON.stringify(name.slice(0, 64))} (letters, digits and ._@-, starting with a letter or digit, at most 64); expected name:role:hash, as \`thincim passwd\` writes it`);
+    throw fail(`invalid user name ${quoted(name, /^[^$]{0,64}$/)} (letters, digits and ._@-, starting with a letter or digit, at most 64); expected name:role:hash, as \`thincim passwd\` writes it`);
   }
   const user = `user '${name}'`;
   // thincim passwd refuses a file with a bad line: the line goes first.
   const again = `delete the line and add the user again with \`thincim passwd --users ${file} --role ${isRole(role) ? role : 'readonly|admin'} ${name}\``;
   if (hash === undefined || fields.length > 3) throw fail(`${user}: expected name:role:hash, got ${fields.length} fields separated by ':'; ${again}`);
-  if (!isRole(role)) throw fail(`${user}: role ${JSON.stringify(role)} is not one of ${ROLES.join(', ')}`);
+  if (!isRole(role)) throw fail(`${user}: role ${quoted(role, /^[a-z]{1,16}$/i)} is not one of ${ROLES.join(', ')}`);
   try {
     return { user: { name, role, hash: parsePasswordHash(hash) }, text: trimmed };
   } catch (err) {
     if (err instanceof PasswordHashError) throw fail(`${user}: bad password hash (${err.message}); ${again}`);
     throw err;
   }
+}
+
+/**
+ * A field for an error message: quoted when it looks like what belongs there,
+ * else only its length, since a field out of place may be the hash (a line
+ * written hash first, or fields in the wrong order).
+ */
+function quoted(field: string, plausible: RegExp): string {
+  return plausible.test(field) ? JSON.stringify(field) : `of ${field.length} characters`;
 }
 
 function parseLines(content: string, file: string): Line[] {
