@@ -54,10 +54,11 @@ EXPOSE 5988 5989
 # it, or HTTPS (/healthz is open there by default) when THINCIM_HTTP_PORT is 0.
 # Ports set in a configuration file instead of these variables need their own
 # HEALTHCHECK. busybox's wget, not node: a check that started Node.js took
-# ~40 MB of the container's memory limit for a moment every 30 s.
+# ~40 MB of the container's memory limit for a moment every 30 s. -Y off: no
+# proxy (Docker passes its client's http_proxy on; busybox ignores no_proxy).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s \
   CMD port="${THINCIM_HTTP_PORT:-5988}"; \
       if [ "$port" = 0 ]; then url="https://127.0.0.1:${THINCIM_HTTPS_PORT:-5989}/healthz"; else url="http://127.0.0.1:$port/healthz"; fi; \
-      wget -q --no-check-certificate -O /dev/null "$url"
+      wget -Y off -q --no-check-certificate -O /dev/null "$url"
 ENTRYPOINT ["node", "/opt/thincim/bin/thincim.js"]
 CMD ["serve"]
