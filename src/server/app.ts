@@ -128,8 +128,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   limitConcurrency(app, options.concurrentOperations);
   const { authenticator, required, healthzOpen } = options.auth;
   app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && r.url === '/healthz') }));
-  // After authentication and the limits: a client they refuse never sends the body it announced.
-  continueWhenAccepted(app, options.limits.bodyBytes);
+  // A client that authentication, the limits or bodyBytes refuse is not asked for the body it announced.
+  continueWhenAccepted(app);
   closeConnectionsWhenClosing(app);
   logRequests(app, options.metrics);
   healthRoutes(app, options.providers);
@@ -146,26 +146,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-const AWAITS_CONTINUE = Symbol('thincim.awaitsContinue');
-
 /**
  * `Expect: 100-continue` (RFC 9110 §10.1.1): the client holds its body back
  * until the server says 100 Continue, so that a refusal costs no upload. Node
- * says it at once; thincim says it once the request has passed every
- * onRequest check (authentication, the connection and concurrency limits)
- * and the body it announces fits `bodyBytes`. A refused request gets its
- * final answer (401, 413, 503…) instead, as the RFC allows.
+ * says it at once; thincim says it when fastify starts reading the body, which
+ * it does only once the request has passed every onRequest check
+ * (authentication, the connection and concurrency limits) and its
+ * Content-Length fits `bodyBytes`. A refused request gets its final answer
+ * (401, 413, 503…) instead, as the RFC allows, and Node then closes the
+ * connection. Nothing is added to a request without the header.
  */
-function continueWhenAccepted(app: FastifyInstance, bodyBytes: number): void {
-  app.server.on('checkContinue', (request: IncomingMessage & { [AWAITS_CONTINUE]?: true }, response: ServerResponse) => {
-    request[AWAITS_CONTINUE] = true;
+function continueWhenAccepted(app: FastifyInstance): void {
+  app.server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    request.once('resume', () => {
+      if (!response.headersSent) response.writeContinue();
+    });
     app.server.emit('request', request, response);
-  });
-  // A callback hook: on the hot path it costs a property read, no promise.
-  app.addHook('preParsing', (request, reply, payload, done) => {
-    const raw = request.raw as IncomingMessage & { [AWAITS_CONTINUE]?: true };
-    if (raw[AWAITS_CONTINUE] && !(Number(raw.headers['content-length']) > bodyBytes)) reply.raw.writeContinue();
-    done(null, payload);
   });
 }
 

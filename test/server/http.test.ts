@@ -42,7 +42,8 @@ t.teardown(() => broker.close());
 
 /**
  * Writes `text` on a fresh connection and collects what comes back until the
- * server closes it or `settleMs` passes without more bytes.
+ * server closes it or `settleMs` passes without more bytes, counted from the
+ * first bytes (a loaded machine may take longer than that to answer at all).
  */
 function exchange(text: string | Buffer, settleMs = 300, to = port): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -54,19 +55,22 @@ function exchange(text: string | Buffer, settleMs = 300, to = port): Promise<str
       socket.destroy();
       resolve(Buffer.concat(chunks).toString('utf8'));
     };
-    const settle = () => {
+    const settle = (ms: number) => {
       clearTimeout(timer);
-      timer = setTimeout(done, settleMs);
+      timer = setTimeout(done, ms);
     };
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      settle();
+      settle(settleMs);
     });
     socket.on('end', done);
     socket.on('error', reject);
-    settle();
+    settle(FIRST_BYTES_MS);
   });
 }
+
+/** How long exchange() waits for an answer to begin. */
+const FIRST_BYTES_MS = 10_000;
 
 /** A raw HTTP/1.1 request with a Host header and the given header lines. */
 function rawRequest(method: string, headers: Record<string, string>, body = '', version = 'HTTP/1.1'): string {
