@@ -165,7 +165,9 @@ function isXmlInUtf8(contentType: string): boolean {
   const [type = '', ...parameters] = contentType.split(';');
   return XML_MEDIA.test(type.trim()) && parameters.every((parameter) => {
     const [name = '', value = ''] = parameter.split('=');
-    return name.trim().toLowerCase() !== 'charset' || value.trim().replace(/^"(.*)"$/, '$1').toLowerCase().replace('-', '') === 'utf8';
+    if (name.trim().toLowerCase() !== 'charset') return true;
+    const charset = value.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    return charset === 'utf-8' || charset === 'utf8';
   });
 }
 

@@ -89,7 +89,7 @@ t.test('a start that failed exits, whatever a provider module left running (buil
       '--providers', leaky], { built });
     t.teardown(() => stop(serve));
     await serve.waitForLog((l) => l.msg?.startsWith('not starting') === true, '"not starting"');
-    const late = new Promise((resolve) => setTimeout(resolve, 10_000, 'still running 10 s later')).then(String);
+    const late = new Promise((resolve) => setTimeout(resolve, 10_000, 'still running 10 s later').unref()).then(String);
     t.same(await Promise.race([serve.exited, late]), { code: 1, signal: null }, built ? 'built' : 'from source');
   }
 });
