@@ -22,7 +22,8 @@ import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
 import { packageVersion } from '../package.js';
 import { BALANCED, LEAN, V8Policy, type V8Table } from '../server/v8-policy.js';
-import { describeFileError, type CliIO } from './io.js';
+import { describeFileError, isFileSystemError } from '../file-errors.js';
+import type { CliIO } from './io.js';
 
 /** The V8 policy's table for each value of `footprint`. */
 const V8_TABLES: Readonly<Record<Config['footprint'], V8Table>> = { balanced: BALANCED, lean: LEAN };
@@ -293,10 +294,6 @@ async function readSetting(key: string, file: string, sources: ConfigSources): P
     if (!isFileSystemError(err)) throw err;
     throw new SettingError(`${key} ${JSON.stringify(file)} (from ${sources[key]}): ${describeFileError(err)}`);
   }
-}
-
-function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
-  return typeof (err as NodeJS.ErrnoException | null)?.syscall === 'string';
 }
 
 /**
