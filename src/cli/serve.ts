@@ -160,9 +160,12 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
   for (const warning of unusedSectionWarnings(config.providers, config.providerOptions)) logger.warn(warning);
   // OEM classes: the configured folders, then those the instance providers bring.
   const schemaDir = [...config.schemaDir, ...schemaDirsOf(providers)];
-  // The only warning: a cache that cannot be written, which costs every start a compilation.
-  const onWarning = (m: string) => logger.warn({ cacheDir: config.cacheDir }, `${m}; every start compiles the schema until cacheDir (from ${sources['cacheDir']}) can be written`);
-  const repository = await loadRepository({ schemaDir, cacheDir: config.cacheDir, onWarning });
+  const repository = await loadRepository({
+    schemaDir,
+    cacheDir: config.cacheDir,
+    cacheDirName: `cacheDir (from ${sources['cacheDir']})`,
+    onWarning: (m) => logger.warn({ cacheDir: config.cacheDir }, m),
+  });
   logger.info({ classes: repository.classNames('root/cimv2').length, schemaDir }, 'schema loaded');
   const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger, sources) : undefined;
   const tls = await loadTLS();
