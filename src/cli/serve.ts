@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { constants, hostname, networkInterfaces } from 'node:os';
+import { constants, hostname } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config, type ConfigSources } from '../config/index.js';
 import { planListeners, type ListenerPlan } from '../config/listeners.js';
@@ -20,6 +20,7 @@ import {
 } from '../security/index.js';
 import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
+import { interfaceAddresses } from '../server/host-check.js';
 import { packageVersion } from '../package.js';
 import { BALANCED, LEAN, V8Policy, type V8Table } from '../server/v8-policy.js';
 import { describeFileError, isFileSystemError } from '../file-errors.js';
@@ -239,10 +240,10 @@ function listenerUrl(served: string, host: string): string {
 function reachableUrls(url: string): string[] {
   const { protocol, hostname, port } = new URL(url);
   if (hostname !== '0.0.0.0' && hostname !== '[::]') return [];
-  const interfaces = Object.values(networkInterfaces()).flat().filter((i) => i !== undefined);
+  const ipv6 = (address: string) => address.includes(':');
   // Link-local IPv6 addresses are left out: a URL needs their zone, which clients seldom take.
-  return interfaces.filter((i) => (hostname === '[::]' || i.family === 'IPv4') && !i.address.startsWith('fe80:'))
-    .map((i) => `${protocol}//${i.family === 'IPv6' ? `[${i.address}]` : i.address}:${port}`);
+  return [...interfaceAddresses()].filter((a) => (hostname === '[::]' || !ipv6(a)) && !a.startsWith('fe80:'))
+    .map((a) => `${protocol}//${ipv6(a) ? `[${a}]` : a}:${port}`);
 }
 
 /** Set-ups that expose more than the defaults do, warned about as anonymousWrite is. */
