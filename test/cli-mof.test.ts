@@ -54,7 +54,7 @@ t.test('MOF errors go to stderr as file:line:col and exit 1', async (t) => {
   t.same(await run(syntax), { code: 1, stdout: '', stderr: `${syntax}:1:22: expected ';' after property declaration, found '}'\nthincim mof: 1 error\n` });
   const many = file('many.mof', 'class A { x }; class B { x }; class C { x };');
   t.equal((await run('--max-errors', '2', many)).stderr.split('\n').length, 4, 'two errors and the summary');
-  t.same(await run(join(dir, 'missing.mof')), { code: 1, stdout: '', stderr: `${join(dir, 'missing.mof')}: cannot read file: no such file\nthincim mof: 1 error\n` });
+  t.same(await run(join(dir, 'missing.mof')), { code: 1, stdout: '', stderr: `${join(dir, 'missing.mof')}: cannot read file: no such file or folder (ENOENT)\nthincim mof: 1 error\n` });
 });
 
 t.test('usage errors exit 2', async (t) => {

@@ -58,7 +58,7 @@ export interface RawChip {
   attributes: ReadonlyMap<string, AttributeRead>;
   /** The subsystem of the chip's device (`platform`, `pci`, `power_supply`), when it has one. */
   subsystem?: string;
-  /** The driver bound to the chip's device, when it has one. */
+  /** The driver bound to the chip's device, when it has one and the chip has no name or one of NAMES_OF_TWO_DRIVERS. */
   driver?: string;
 }
 
@@ -354,6 +354,9 @@ const HISTORY = { in: ['min', 'max'], fan: ['min', 'max'], temp: ['min', 'max'] 
 const NOT_LIMITS_OF_DRIVER: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
   nct6687: HISTORY,
 };
+
+/** Chip names served by two drivers whose attributes differ: only these chips need their driver read. */
+export const NAMES_OF_TWO_DRIVERS: ReadonlySet<string> = new Set(['nct6687']);
 
 /**
  * The same for a whole class of devices: a power supply's (`power_supply`

@@ -8,7 +8,7 @@
  */
 import { basename, join } from 'node:path';
 import { parseAttributeName, parseLabel } from './attributes.js';
-import { type AttributeRead, isWantedAttribute, type RawChip } from './build.js';
+import { type AttributeRead, isWantedAttribute, NAMES_OF_TWO_DRIVERS, type RawChip } from './build.js';
 import { chipId, deviceAddress, type DeviceInfo, uniqueIds } from './chip-id.js';
 import { HwmonError, ioError } from './errors.js';
 import type { SysfsReader } from './reader.js';
@@ -107,8 +107,10 @@ async function locateChip(hwmonPath: string, scan: Scan): Promise<ChipFolder | u
   if (!listing.some(isChipFile)) return undefined;
   const files = wantedFiles(attributePath, listing, scan);
   const otherPath = attributePath === hwmonPath ? devicePath : hwmonPath;
-  const driver = await driverName(devicePath, scan);
-  const name = (await chipName(attributePath, otherPath, scan)) ?? driver ?? UNNAMED_CHIP;
+  const named = await chipName(attributePath, otherPath, scan);
+  // Read only where it is needed: every chip is found again at every sample.
+  const driver = named === undefined || NAMES_OF_TWO_DRIVERS.has(named) ? await driverName(devicePath, scan) : undefined;
+  const name = named ?? driver ?? UNNAMED_CHIP;
   const device = await deviceInfo(devicePath, scan);
   const folder: ChipFolder = { id: chipId(name, device), name, hwmonPath, attributePath, files };
   if (device?.subsystem !== undefined) folder.subsystem = device.subsystem;
@@ -142,7 +144,7 @@ async function chipName(attributePath: string, otherPath: string, { reader, sign
   return undefined;
 }
 
-/** The device's driver (`device/driver` link): what a chip's attributes mean can depend on it, and it names a chip that has no `name`. */
+/** The device's driver (`device/driver` link): it names a chip that has no `name`, and tells apart the drivers of NAMES_OF_TWO_DRIVERS. */
 async function driverName(devicePath: string, { reader, signal }: Scan): Promise<string | undefined> {
   const target = await reader.readLink(join(devicePath, 'driver'), signal).catch(() => undefined);
   return target === undefined ? undefined : lastPart(target);

@@ -25,7 +25,12 @@ export interface SysinfoData {
 }
 
 /** A battery answer; `isCharging` absent when the battery doesn't say (Linux status "Unknown"). */
-export type BatteryData = Pick<SI.BatteryData, 'hasBattery' | 'percent'> & { isCharging?: boolean; additionalBatteries?: BatteryData[] };
+export type BatteryData = Pick<SI.BatteryData, 'hasBattery' | 'percent'> & {
+  isCharging?: boolean;
+  additionalBatteries?: BatteryData[];
+  /** Its power_supply name (`BAT0`), where it is known (Linux). */
+  supplyName?: string;
+};
 
 export interface MapOptions {
   hostname: string;
@@ -189,10 +194,15 @@ function isStandIn(slot: NonNullable<SysinfoData['memLayout']>[number]): boolean
   return !slot.bank && (!(slot.type || slot.formFactor) || slot.formFactor === 'SoC');
 }
 
+/**
+ * The batteries, each with an id from its power_supply name where that is
+ * known: a position would move the others when a bay is emptied.
+ * systeminformation names none (other systems): there, the position.
+ */
 function batteriesOf(battery: BatteryData | undefined): Battery[] {
   if (!battery?.hasBattery) return [];
   return [battery, ...(battery.additionalBatteries ?? [])].map((b, i) => defined({
-    id: `${ID_PREFIX}battery${i}`,
+    id: `${ID_PREFIX}battery${b.supplyName === undefined ? i : `-${b.supplyName}`}`,
     label: i === 0 ? 'Battery' : `Battery ${i + 1}`,
     chargePercent: Number.isFinite(b.percent) && b.percent >= 0 ? Math.min(b.percent, 100) : undefined,
     charging: typeof b.isCharging === 'boolean' ? b.isCharging : undefined,

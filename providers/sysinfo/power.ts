@@ -6,7 +6,7 @@
  * charging, charge 0) is "no battery" too.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { SysinfoSource } from './index.js';
 import type { BatteryData } from './map.js';
 
@@ -36,7 +36,7 @@ async function battery(dir: string): Promise<BatteryData | undefined> {
   const read = (name: string) => readFile(join(dir, name), 'utf8').then((text) => text.trim(), () => undefined);
   const [type, scope, present, status] = await Promise.all([read('type'), read('scope'), read('present'), read('status')]);
   if (type !== 'Battery' || scope === 'Device' || present === '0') return undefined;
-  return { hasBattery: true, isCharging: charging(status), percent: await percent(read) };
+  return { hasBattery: true, isCharging: charging(status), percent: await percent(read), supplyName: basename(dir) };
 }
 
 /** Charging, or not ("Discharging", "Not charging", "Full"); "Unknown" or no status tells neither. */

@@ -18,12 +18,3 @@ export const processIO: CliIO = {
   },
   env: process.env,
 };
-
-/** A file-system error in words, with its code: "no such file or folder (ENOENT)". */
-export function describeFileError(err: NodeJS.ErrnoException): string {
-  const reason = {
-    ENOENT: 'no such file or folder', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'is a folder',
-    ENOTDIR: 'a part of the path is not a folder', EEXIST: 'exists and is not a folder', EROFS: 'read-only file system',
-  }[err.code ?? ''];
-  return reason === undefined ? err.message : `${reason} (${err.code})`;
-}

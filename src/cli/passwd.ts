@@ -6,7 +6,8 @@
  */
 import { ConfigError, loadConfig } from '../config/index.js';
 import { isRole, MAX_PASSWORD_BYTES, ROLES, setUser, USER_NAME, UsersFileError } from '../security/index.js';
-import { describeFileError, type CliIO } from './io.js';
+import { describeFileError, isFileSystemError } from '../file-errors.js';
+import type { CliIO } from './io.js';
 
 const USAGE = `usage: thincim passwd [--users FILE] [--role ${ROLES.join('|')}] [--config FILE] USER
 
@@ -60,10 +61,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 1;
     }
     // A folder on the way that is a file, or not ours to write: the operator's to fix, in one line.
-    const { syscall, path } = err as NodeJS.ErrnoException;
-    if (typeof syscall !== 'string') throw err;
+    if (!isFileSystemError(err)) throw err;
+    const { syscall, path } = err;
     const source = loaded.sources['users'] === 'default' ? 'the default, <stateDir>/users' : `from ${loaded.sources['users']}`;
-    io.stderr.write(`thincim passwd: cannot write the users file ${file} (${source}): ${syscall} ${path ?? ''}: ${describeFileError(err as NodeJS.ErrnoException)}; choose another with --users\n`);
+    io.stderr.write(`thincim passwd: cannot write the users file ${file} (${source}): ${syscall} ${path ?? ''}: ${describeFileError(err)}; choose another with --users\n`);
     return 1;
   }
 }

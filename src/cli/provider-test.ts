@@ -19,6 +19,7 @@ import { closest } from '../config/errors.js';
 import { defaultCacheDir, loadRepository, MofError, formatDiagnostic } from '../repository/index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { CliIO, Command } from './io.js';
+import { watchBlocking, type Watched } from './loop-hold.js';
 
 const USAGE = `usage: thincim provider-test [options] NAME
 
@@ -137,17 +138,16 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
   });
   try {
     io.stdout.write(`provider  ${provider.name} ${provider.version} (${loaded.source}), ${provider.kind}\n`);
-    const detection = await watchBlocking(() => runner.detect());
+    const detection = await judgeBlocking('detect', () => runner.detect(), io);
     const detected = detection.result;
     io.stdout.write(`detect    ${detected ? 'yes' : `no${detailOf(runner)}`}\n`);
     if (!detected) problems.push(`detect: the provider found nothing to report here${detailOf(runner)}`);
     problems.push(...blockingProblem('detect', detection.blockedMs));
-    const started = Date.now();
-    const sampled = await watchBlocking(() => runner.sample());
+    const sampled = await judgeBlocking('sample', () => runner.sample(), io);
     const ok = sampled.result;
     problems.push(...blockingProblem('sample', sampled.blockedMs));
     const { lastError, cleanedText, cleanedCount, refusedItems, refusedCount } = runner.state();
-    io.stdout.write(`sample    ${ok ? `ok in ${Date.now() - started} ms${refusedNote(refusedCount)}` : `failed: ${lastError}`}\n`);
+    io.stdout.write(`sample    ${ok ? `ok in ${sampled.elapsedMs} ms${refusedNote(refusedCount)}` : `failed: ${lastError}`}\n`);
     if (!ok) problems.push(`sample: ${lastError}`);
     for (const note of cleanedText) problems.push(`sample: ${note}`);
     problems.push(...unlisted(cleanedCount - cleanedText.length, 'string', 'cleaned'));
@@ -174,25 +174,18 @@ async function test(args: Arguments, io: CliIO): Promise<number> {
  * them all, and its deadline cannot stop it (it abandons only calls that wait).
  */
 const BLOCKING_LIMIT_MS = 500;
-const TICK_MS = 10;
 
-/** `work`'s result, and the longest it held the event loop at once (ms), measured by a timer's lateness. */
-async function watchBlocking<T>(work: () => Promise<T>): Promise<{ result: T; blockedMs: number }> {
-  let last = performance.now();
-  let longest = 0;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - TICK_MS);
-    last = now;
-  };
-  const timer = setInterval(tick, TICK_MS);
-  try {
-    const result = await work();
-    tick();
-    return { result, blockedMs: Math.round(longest) };
-  } finally {
-    clearInterval(timer);
-  }
+/**
+ * `work` watched by watchBlocking; when it held the loop too long, run and
+ * judged again, and a note says so: a first call may load modules or fill a
+ * cache, once in the broker's life. A hold that comes back is the provider's.
+ */
+async function judgeBlocking<T>(call: string, work: () => Promise<T>, io: CliIO): Promise<Watched<T>> {
+  const first = await watchBlocking(work);
+  if (first.blockedMs <= BLOCKING_LIMIT_MS) return first;
+  const second = await watchBlocking(work);
+  io.stdout.write(`note      the first ${call} held the event loop for ${first.blockedMs} ms at once, the second for ${second.blockedMs} ms; judged on the second\n`);
+  return second;
 }
 
 function blockingProblem(call: string, blockedMs: number): string[] {

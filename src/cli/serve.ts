@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { constants, hostname, networkInterfaces } from 'node:os';
+import { constants, hostname } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config, type ConfigSources } from '../config/index.js';
 import { planListeners, type ListenerPlan } from '../config/listeners.js';
@@ -20,9 +20,11 @@ import {
 } from '../security/index.js';
 import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
+import { interfaceAddresses } from '../server/host-check.js';
 import { packageVersion } from '../package.js';
 import { BALANCED, LEAN, V8Policy, type V8Table } from '../server/v8-policy.js';
-import { describeFileError, type CliIO } from './io.js';
+import { describeFileError, isFileSystemError } from '../file-errors.js';
+import type { CliIO } from './io.js';
 
 /** The V8 policy's table for each value of `footprint`. */
 const V8_TABLES: Readonly<Record<Config['footprint'], V8Table>> = { balanced: BALANCED, lean: LEAN };
@@ -159,9 +161,12 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
   for (const warning of unusedSectionWarnings(config.providers, config.providerOptions)) logger.warn(warning);
   // OEM classes: the configured folders, then those the instance providers bring.
   const schemaDir = [...config.schemaDir, ...schemaDirsOf(providers)];
-  // The only warning: a cache that cannot be written, which costs every start a compilation.
-  const onWarning = (m: string) => logger.warn({ cacheDir: config.cacheDir }, `${m}; every start compiles the schema until cacheDir (from ${sources['cacheDir']}) can be written`);
-  const repository = await loadRepository({ schemaDir, cacheDir: config.cacheDir, onWarning });
+  const repository = await loadRepository({
+    schemaDir,
+    cacheDir: config.cacheDir,
+    cacheDirName: `cacheDir (from ${sources['cacheDir']})`,
+    onWarning: (m) => logger.warn({ cacheDir: config.cacheDir }, m),
+  });
   logger.info({ classes: repository.classNames('root/cimv2').length, schemaDir }, 'schema loaded');
   const loadTLS = async (): Promise<TLSOptions | undefined> => listeners.some((l) => l.protocol === 'https') ? tlsOptions(config, logger, sources) : undefined;
   const tls = await loadTLS();
@@ -235,10 +240,10 @@ function listenerUrl(served: string, host: string): string {
 function reachableUrls(url: string): string[] {
   const { protocol, hostname, port } = new URL(url);
   if (hostname !== '0.0.0.0' && hostname !== '[::]') return [];
-  const interfaces = Object.values(networkInterfaces()).flat().filter((i) => i !== undefined);
+  const ipv6 = (address: string) => address.includes(':');
   // Link-local IPv6 addresses are left out: a URL needs their zone, which clients seldom take.
-  return interfaces.filter((i) => (hostname === '[::]' || i.family === 'IPv4') && !i.address.startsWith('fe80:'))
-    .map((i) => `${protocol}//${i.family === 'IPv6' ? `[${i.address}]` : i.address}:${port}`);
+  return [...interfaceAddresses()].filter((a) => (hostname === '[::]' || !ipv6(a)) && !a.startsWith('fe80:'))
+    .map((a) => `${protocol}//${ipv6(a) ? `[${a}]` : a}:${port}`);
 }
 
 /** Set-ups that expose more than the defaults do, warned about as anonymousWrite is. */
@@ -293,10 +298,6 @@ async function readSetting(key: string, file: string, sources: ConfigSources): P
     if (!isFileSystemError(err)) throw err;
     throw new SettingError(`${key} ${JSON.stringify(file)} (from ${sources[key]}): ${describeFileError(err)}`);
   }
-}
-
-function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
-  return typeof (err as NodeJS.ErrnoException | null)?.syscall === 'string';
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
+import { describeFileError } from '../file-errors.js';
 import type { MofDeclaration, MofPragma } from './declarations.js';
 import { DEFAULT_MOF_LIMITS, DiagnosticSink, type MofDiagnostic, type MofLimits, type SourcePosition } from './diagnostics.js';
 import { parseProductions } from './parser.js';
@@ -69,8 +70,8 @@ class Compiler {
     try {
       text = this.#read(absolute);
     } catch (err) {
-      const reason = describeReadError(err);
-      this.sink.add(where, from ? `cannot include ${JSON.stringify(from.args[0])}: ${reason} (${absolute})` : `cannot read file: ${reason}`);
+      const reason = describeFileError(err);
+      this.sink.add(where, from ? `cannot include ${JSON.stringify(from.args[0])} (${absolute}): ${reason}` : `cannot read file: ${reason}`);
       return;
     }
     this.#bytes += Buffer.byteLength(text);
@@ -110,12 +111,4 @@ function readLimited(path: string, maxBytes: number): string {
   const size = statSync(path).size;
   if (size > maxBytes) throw new RangeError(`file is ${size} bytes, the limit is ${maxBytes}`);
   return readFileSync(path, 'utf8');
-}
-
-function describeReadError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return err instanceof Error ? err.message : String(err);
 }

@@ -22,8 +22,10 @@ export interface LoadRepositoryOptions {
   namespaces?: readonly string[];
   namespaceAliases?: Readonly<Record<string, string>>;
   limits?: Partial<MofLimits>;
-  /** Hears about cache problems, which never stop a start. */
+  /** Hears about cache problems, which never stop a start; each message says what it costs. */
   onWarning?: (message: string) => void;
+  /** How warnings name the cache folder to the caller's user (serve: `cacheDir (from <source>)`); default "the cache folder". */
+  cacheDirName?: string;
 }
 
 /**
@@ -55,7 +57,8 @@ export async function loadRepository(options: LoadRepositoryOptions = {}): Promi
     try {
       writeCache(cacheDir, key, { files: compiled.files, namespaces: resolution.namespaces }, digest);
     } catch (err) {
-      options.onWarning?.(`cannot write the schema cache in ${cacheDir}: ${(err as Error).message}`);
+      options.onWarning?.(`cannot write the schema cache in ${cacheDir}: ${(err as Error).message}; `
+        + `every start compiles the schema until ${options.cacheDirName ?? 'the cache folder'} can be written`);
     }
   }
   return new Repository(resolution.namespaces, aliases);

@@ -7,6 +7,7 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject, X509Certificate 
 import { readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { describeFileError } from '../file-errors.js';
 import { SECRET_FILE_MODE, withLock, writeFileAtomic } from './files.js';
 import { createSelfSignedCertificate } from './x509.js';
 
@@ -102,8 +103,7 @@ async function readPem(file: string): Promise<{ text: string; mode: number }> {
     return { text: await readFile(file, 'utf8'), mode: info.mode & 0o777 };
   } catch (err) {
     if (err instanceof CertificateError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CertificateError(file, `cannot read: ${code === 'ENOENT' ? 'no such file (ENOENT)' : code === 'EACCES' ? 'permission denied (EACCES)' : code ?? 'error'}`);
+    throw new CertificateError(file, `cannot read: ${describeFileError(err)}`);
   }
 }
 

@@ -46,7 +46,8 @@ export function hostMatcher(allowed: AllowedHosts): (header: string) => boolean 
   };
 }
 
-function interfaceAddresses(): Set<string> {
+/** Every address of this machine's interfaces, as hostName gives it (an IPv6 one without brackets or zone). */
+export function interfaceAddresses(): Set<string> {
   const addresses = new Set<string>();
   for (const list of Object.values(networkInterfaces())) for (const info of list ?? []) addresses.add(hostName(info.address));
   return addresses;

@@ -56,7 +56,7 @@ t.test('pragma errors; unknown pragmas are ignored', async (t) => {
   t.same(result.errors.map(formatDiagnostic), [
     `${join(root, 'p.mof')}:1:1: expected one argument to '#pragma include', found 2`,
     `${join(root, 'p.mof')}:2:1: expected a namespace name in '#pragma namespace', found "/"`,
-    `${join(root, 'p.mof')}:3:1: cannot include "missing.mof": no such file (${join(root, 'missing.mof')})`,
+    `${join(root, 'p.mof')}:3:1: cannot include "missing.mof" (${join(root, 'missing.mof')}): no such file or folder (ENOENT)`,
   ]);
   t.same(names(result.declarations), ['X_Ok@-']);
 });
@@ -65,8 +65,8 @@ t.test('unreadable root files', async (t) => {
   const root = tree(t, { 'dir.mof/x': '' });
   const result = compileMof([join(root, 'nothing.mof'), join(root, 'dir.mof')]);
   t.same(result.errors.map(formatDiagnostic), [
-    `${join(root, 'nothing.mof')}: cannot read file: no such file`,
-    `${join(root, 'dir.mof')}: cannot read file: is a directory`,
+    `${join(root, 'nothing.mof')}: cannot read file: no such file or folder (ENOENT)`,
+    `${join(root, 'dir.mof')}: cannot read file: is a folder (EISDIR)`,
   ]);
   t.same(result.files, []);
 });
@@ -117,5 +117,5 @@ t.test('a custom reader', async (t) => {
   const failing = compileMof('/mem/a.mof', { readFile: () => { throw new Error('disk on fire'); } });
   t.same(failing.errors.map(formatDiagnostic), ['/mem/a.mof: cannot read file: disk on fire']);
   const denied = compileMof('/mem/a.mof', { readFile: () => { throw Object.assign(new Error('x'), { code: 'EACCES' }); } });
-  t.same(denied.errors.map((e) => e.message), ['cannot read file: permission denied']);
+  t.same(denied.errors.map((e) => e.message), ['cannot read file: permission denied (EACCES)']);
 });

@@ -137,7 +137,7 @@ t.test('an unwritable cache never stops a start', async (t) => {
   const warnings: string[] = [];
   const repo = await loadRepository({ projectSchemaDir: schema, cacheDir: join(blocker, 'cache'), onWarning: (m) => warnings.push(m) });
   t.ok(repo.getClass('root/cimv2', 'CIM_ManagedElement'));
-  t.match(warnings, [/^cannot write the schema cache in .*a-file\/cache: /]);
+  t.match(warnings, [/^cannot write the schema cache in .*a-file\/cache: .*; every start compiles the schema until the cache folder can be written$/], 'with what it costs');
   const none = await loadRepository({ projectSchemaDir: schema, cacheDir: false, onWarning: (m) => t.fail(m) });
   t.ok(none.getClass('root/cimv2', 'CIM_ManagedElement'), 'cacheDir false: no cache at all');
 });

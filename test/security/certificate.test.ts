@@ -106,8 +106,8 @@ t.test('bad given files: clear errors naming the file, no key material', async (
   const garbage = write('garbage.pem', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
   const badKey = write('bad.key', `-----BEGIN PRIVATE KEY-----\n${source.key.split('\n')[1]}\n-----END PRIVATE KEY-----\n`);
   const cases: [{ certFile?: string; keyFile?: string }, string, RegExp][] = [
-    [{ certFile: join(dir, 'missing.crt'), keyFile: key }, join(dir, 'missing.crt'), /cannot read: no such file \(ENOENT\)/],
-    [{ certFile: cert, keyFile: join(dir, 'missing.key') }, join(dir, 'missing.key'), /cannot read: no such file \(ENOENT\)/],
+    [{ certFile: join(dir, 'missing.crt'), keyFile: key }, join(dir, 'missing.crt'), /cannot read: no such file or folder \(ENOENT\)/],
+    [{ certFile: cert, keyFile: join(dir, 'missing.key') }, join(dir, 'missing.key'), /cannot read: no such file or folder \(ENOENT\)/],
     [{ certFile: dir, keyFile: key }, dir, /not a regular file/],
     [{ certFile: garbage, keyFile: key }, garbage, /not a PEM certificate/],
     [{ certFile: key, keyFile: key }, key, /not a PEM certificate/],

@@ -22,8 +22,8 @@ interface ChipTree {
   links?: Record<string, string>;
 }
 
-/** Writes the chips as a current-kernel tree (hwmonN in the given order) and samples it. */
-async function sampleTree(t: Test, chips: ChipTree[]): Promise<HardwareSnapshot> {
+/** Writes the chips as a current-kernel tree (hwmonN in the given order) and samples it; every link read is added to `linksRead`. */
+async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[] = []): Promise<HardwareSnapshot> {
   const root = await mkdtemp(join(tmpdir(), 'hwmon-unseen-'));
   t.teardown(() => rm(root, { recursive: true, force: true }));
   await mkdir(join(root, 'class', 'hwmon'), { recursive: true });
@@ -44,7 +44,9 @@ async function sampleTree(t: Test, chips: ChipTree[]): Promise<HardwareSnapshot>
     await symlink(relative(join(root, 'class', 'hwmon'), hwmon), join(root, 'class', 'hwmon', `hwmon${n}`));
   }
   const options = resolveOptions({ root });
-  const snapshot = await createHwmonProvider(options, createSysfsReader(options)).sample(context());
+  const reader = createSysfsReader(options);
+  const recording = { ...reader, readLink: (path: string, signal: AbortSignal) => (linksRead.push(relative(root, path)), reader.readLink(path, signal)) };
+  const snapshot = await createHwmonProvider(options, recording).sample(context());
   validateSnapshot(snapshot);
   return snapshot;
 }
@@ -280,6 +282,17 @@ t.test("the out-of-tree nct6687 driver's min and max are the readings' history, 
 
   const kernel = await sampleTree(t, [msi('nct6683', { in0_input: 1200, in0_min: 1100, in0_max: 1300 })]);
   t.same(sensorById(kernel, 'hwmon:nct6687-isa-0a20/in0').thresholds, { lowerNonCritical: 1.1, upperNonCritical: 1.3 }, "the kernel driver's limits stay");
+});
+
+t.test("the driver link is read only for a chip it names or tells apart: chips are found at every sample", async (t) => {
+  const linksRead: string[] = [];
+  await sampleTree(t, [
+    { device: 'platform/coretemp.0', subsystem: 'bus/platform', links: { 'devices/platform/coretemp.0/driver': 'bus/platform/drivers/coretemp' },
+      files: { name: 'coretemp', temp1_input: 45000 } },
+    { device: 'platform/nct6687.2592', subsystem: 'bus/platform', links: { 'devices/platform/nct6687.2592/driver': 'bus/platform/drivers/nct6687' },
+      files: { name: 'nct6687', in0_input: 1200 } },
+  ], linksRead);
+  t.same(linksRead.filter((path) => path.endsWith('/driver')), ['class/hwmon/hwmon1/device/driver'], 'the nct6687 only');
 });
 
 t.test("a chip on a device of no bus libsensors knows is named by the devices its device links lead to, else virtual", async (t) => {

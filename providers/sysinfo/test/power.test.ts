@@ -23,14 +23,14 @@ function tree(t: { teardown: (fn: () => void) => void }, supplies: Record<string
 const batteries = async (root: string) => buildSnapshot({ battery: await linuxBatteries(root) }, { hostname: 'h', cpuTemperature: false }).batteries;
 
 t.test("a Fujitsu's CMB1, which systeminformation doesn't look for, is a battery; AC and USB supplies are not", async (t) => {
-  t.same(await batteries(fixture('power-fujitsu-lifebook-e5412')), [{ id: 'sysinfo:battery0', label: 'Battery', chargePercent: 94, status: 'ok' }],
+  t.same(await batteries(fixture('power-fujitsu-lifebook-e5412')), [{ id: 'sysinfo:battery-CMB1', label: 'Battery', chargePercent: 94, status: 'ok' }],
     'no status quoted, so no charging state');
 });
 
 t.test("a Dell's BAT0, charging", async (t) => {
   const snapshot = buildSnapshot({ battery: await linuxBatteries(fixture('power-dell-bat0')) }, { hostname: 'h', cpuTemperature: false });
   validateSnapshot(snapshot);
-  t.same(snapshot.batteries, [{ id: 'sysinfo:battery0', label: 'Battery', chargePercent: 98, charging: true, status: 'ok' }]);
+  t.same(snapshot.batteries, [{ id: 'sysinfo:battery-BAT0', label: 'Battery', chargePercent: 98, charging: true, status: 'ok' }]);
 });
 
 t.test('every system battery, in name order, whatever its charge', async (t) => {
@@ -42,11 +42,19 @@ t.test('every system battery, in name order, whatever its charge', async (t) => 
     AC: { type: 'Mains', online: '1' },
   });
   t.same(await batteries(root), [
-    { id: 'sysinfo:battery0', label: 'Battery', chargePercent: 57, status: 'ok' },
-    { id: 'sysinfo:battery1', label: 'Battery 2', chargePercent: 0, charging: false, status: 'ok' },
+    { id: 'sysinfo:battery-BAT0', label: 'Battery', chargePercent: 57, status: 'ok' },
+    { id: 'sysinfo:battery-BAT1', label: 'Battery 2', chargePercent: 0, charging: false, status: 'ok' },
   ], 'BAT0 next to BAT1; an empty battery is a battery at 0 %; "Unknown" is no charging state; an empty bay and a mouse are not batteries');
   t.same(await batteries(tree(t, { BAT0: { type: 'Battery', status: 'Full', charge_now: '4000', charge_full: '5000' } })),
-    [{ id: 'sysinfo:battery0', label: 'Battery', chargePercent: 80, charging: false, status: 'ok' }], 'the charge left when there is no capacity file');
+    [{ id: 'sysinfo:battery-BAT0', label: 'Battery', chargePercent: 80, charging: false, status: 'ok' }], 'the charge left when there is no capacity file');
+});
+
+t.test('a battery keeps its id when the bay before it is emptied: the id is its supply name, not its place', async (t) => {
+  const bat1 = { type: 'Battery', status: 'Discharging', capacity: '40' };
+  const both = await batteries(tree(t, { BAT0: { type: 'Battery', status: 'Full', capacity: '100' }, BAT1: bat1 }));
+  const emptied = await batteries(tree(t, { BAT0: { type: 'Battery', present: '0' }, BAT1: bat1 }));
+  t.same(both?.map((b) => b.id), ['sysinfo:battery-BAT0', 'sysinfo:battery-BAT1']);
+  t.same(emptied?.map((b) => b.id), ['sysinfo:battery-BAT1']);
 });
 
 t.test('no battery under power_supply is none; no power_supply at all is systeminformation\'s answer', async (t) => {
@@ -54,5 +62,5 @@ t.test('no battery under power_supply is none; no power_supply at all is systemi
   const si = { battery: async () => ({ hasBattery: true, isCharging: true, percent: 12 }) } as unknown as SysinfoSource;
   t.same(await withLinuxBatteries(si, fixture('no-such-dir')).battery(), { hasBattery: true, isCharging: true, percent: 12 });
   t.same(await withLinuxBatteries(si, fixture('power-dell-bat0')).battery(),
-    { hasBattery: true, isCharging: true, percent: 98, additionalBatteries: [] });
+    { hasBattery: true, isCharging: true, percent: 98, supplyName: 'BAT0', additionalBatteries: [] });
 });

@@ -106,6 +106,8 @@ t.test('nothing answering is a failed sample that says why', async (t) => {
 
 t.test("on Linux the raw DMI strings replace what systeminformation changed", async (t) => {
   // systeminformation reads SMBIOS's MM/DD/YYYY as DD/MM/YYYY: the R6515's 04/12/2021 (April 12) comes back as December 4.
+  // A canary on its private lib/util.js: it fails when an upgrade fixes the bug (or moves the file); withRawDmi's date
+  // correction can then go.
   const { parseDateTime } = createRequire(import.meta.url)('systeminformation/lib/util.js') as { parseDateTime: (d: string) => { date: string } };
   t.equal(parseDateTime(readFileSync(`${r6515Dmi}/bios_date`, 'utf8').trim()).date, '2021-12-04');
   // In a container (/.dockerenv) systeminformation names the system "Docker Container" whatever DMI says.
