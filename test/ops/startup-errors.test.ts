@@ -43,7 +43,7 @@ t.test('a file a key names that cannot be read names the key and where it was se
   writeFileSync(config, `tls:\n  cert: ${missing}\n  key: ${missing}\n  ca: ${missing}\n`);
   const base = ['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--https-port', String(await freePort()), '--http-port', '0', '--providers', 'simulated'];
   const cert = await runThincim([...base, '--config', config]);
-  t.same(fatal(cert), { code: 1, messages: [`not starting: tls.cert (from ${config}): ${missing}: cannot read: no such file (ENOENT)`] });
+  t.same(fatal(cert), { code: 1, messages: [`not starting: tls.cert (from ${config}): ${missing}: cannot read: no such file or folder (ENOENT)`] });
   t.equal(cert.stderr, '');
   writeFileSync(config, `tls:\n  ca: ${missing}\n`);
   const ca = await runThincim([...base, '--config', config]);
