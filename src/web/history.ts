@@ -135,9 +135,14 @@ export class SensorHistory {
   }
 }
 
-/** The reading the sensor has now: none while its reading is lost (the model keeps the last good one on show). */
+/** Whether the sensor has lost its reading: the model keeps the last good one on show, with Lost Communication. */
+export function readingLost(instance: CIMInstance): boolean {
+  return elementStatus(instance).text === 'Lost Communication';
+}
+
+/** The reading the sensor has now: none while its reading is lost. */
 function readNow(instance: CIMInstance): number | undefined {
-  return elementStatus(instance).text === 'Lost Communication' ? undefined : currentValue(instance);
+  return readingLost(instance) ? undefined : currentValue(instance);
 }
 
 function valueAt(ring: Ring, slot: number): number {

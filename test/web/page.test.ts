@@ -302,6 +302,8 @@ t.test('while the page is open: a moving reading is not announced again, a chang
   for (const e of view.groups.flatMap((g) => g.elements).filter((e) => e.kind === 'numericSensor')) {
     t.equal(await rowOf(page, e.id).locator('svg.spark').getAttribute('aria-label'), sparkText(e.spark, e.reading?.unit ?? ''), `${e.name}: the sparkline's words follow its line`);
   }
+  t.ok(view.verdict.reasons.includes('Aux Temp: Lost Communication (last reading 40 °C)'), 'the reason says the reading it quotes is the last one');
+  t.same(await page.locator('#verdict .reasons li').allTextContents(), view.verdict.reasons, 'as the page does');
   await gaugesAndIcons(t, page, 'after polls');
   const fresh = await open({ viewport: { width: 1280, height: 900 } });
   await gaugesAndIcons(t, fresh.page, 'as served');
@@ -316,6 +318,11 @@ async function gaugesAndIcons(t: Test, page: Page, when: string): Promise<void> 
   const green = await page.locator('svg.gauge rect.band-ok').first().evaluate((r) => getComputedStyle(r).fill);
   t.same(bands.map(([c]) => c), ['band-crit'], `${when}: its gauge's one band says Critical`);
   t.not(bands[0]![1], green, `${when}: and is not green`);
+  // The model keeps the last good reading (40 °C) on show: the page says it is no reading now, and the gauge puts no marker there.
+  t.equal(await aux.locator('.reading').textContent(), 'no reading (last 40 °C)', `${when}: the lost reading is not shown as the reading now`);
+  t.equal(await aux.locator('svg.gauge rect.marker').evaluate((r) => getComputedStyle(r).display), 'none', `${when}: no marker where the last reading was`);
+  t.match(await aux.locator('svg.gauge').getAttribute('aria-label'), /^no reading \(last 40 °C\); /, `${when}: nor in the gauge's words`);
+  t.ok(await rowOf(page, 'simulated:cpu2-temp').locator('svg.gauge rect.marker').isVisible(), `${when}: a sensor that reads has its marker`);
   const unknown = rowOf(page, 'simulated:aux-state').locator('.health');
   t.equal(await unknown.locator('.text').textContent(), 'Unknown');
   t.equal(await unknown.locator('.icon').textContent(), '?', `${when}: Unknown has no check mark`);

@@ -8,13 +8,13 @@
  * shares with the server's rendering (chart-layout.ts, page-text.ts).
  */
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
-import { ageText, providerText, utcTime, type ProviderLine } from '../page-text.js';
+import { ageText, providerText, readingWords, utcTime, type ProviderLine } from '../page-text.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
 type Thresholds = Partial<Record<ThresholdName, number>>;
 type ThresholdName = 'LowerThresholdFatal' | 'LowerThresholdCritical' | 'LowerThresholdNonCritical' | 'UpperThresholdNonCritical' | 'UpperThresholdCritical' | 'UpperThresholdFatal';
-interface Reading { value: number; text: string; unit: string; thresholds: Thresholds }
+interface Reading { value: number; text: string; unit: string; thresholds: Thresholds; lost: boolean }
 interface ElementData { id: string; kind: string; name: string; state: State; health: string; currentState: string | null; reading: Reading | null; spark: (number | null)[] }
 interface Provider extends ProviderLine { name: string; lastSample: number | null }
 interface HwEvent { sequence: number; time: number; severity: string; message: string }
@@ -151,7 +151,7 @@ function renderRow(row: HTMLElement, e: ElementData): void {
   renderHealth(row.querySelector('.health'), e);
   if (e.kind !== 'numericSensor') return;
   const unit = e.reading?.unit ?? '';
-  text('reading', readingText(e.reading));
+  text('reading', readingWords(e.reading));
   const gauge = row.querySelector('svg.gauge');
   if (gauge && e.reading) renderGauge(gauge, e.reading, e.state);
   const spark = row.querySelector('svg.spark');
@@ -163,10 +163,6 @@ function renderRow(row: HTMLElement, e: ElementData): void {
     }));
     spark.setAttribute('aria-label', sparkText(e.spark, unit));
   }
-}
-
-function readingText(reading: Reading | null): string {
-  return reading ? `${reading.text}${reading.unit ? ` ${reading.unit}` : ''}` : 'no reading';
 }
 
 /** The health's icon and words, in a cell or the sensor page's entry. */
@@ -189,9 +185,10 @@ function renderGauge(gauge: Element, reading: Reading, state: State): void {
   const hi = Number(gauge.getAttribute('data-hi'));
   const x = Math.min(100, Math.max(0, ((reading.value - lo) / (hi - lo)) * 100));
   marker?.setAttribute('x', String(round(x - 1)));
+  marker?.classList.toggle('lost', reading.lost);
   gauge.querySelector('rect')?.setAttribute('class', BASE_BAND[state]);
   const label = gauge.getAttribute('aria-label') ?? '';
-  gauge.setAttribute('aria-label', `${readingText(reading)};${label.split(';').slice(1).join(';')}`);
+  gauge.setAttribute('aria-label', `${readingWords(reading)};${label.split(';').slice(1).join(';')}`);
 }
 
 /** What a sparkline shows, in words (as svg.ts's sparkText). */
@@ -248,7 +245,7 @@ function renderSensor(h: History): void {
     const node = $(id);
     if (node) node.textContent = value;
   };
-  text('now-reading', readingText(h.reading));
+  text('now-reading', readingWords(h.reading));
   text('now-state', h.currentState ?? '');
   const health = $('now-health');
   if (health) setState(health, h.state);
