@@ -331,7 +331,8 @@ async function gaugesAndIcons(t: Test, page: Page, when: string): Promise<void> 
 }
 
 t.test('a long unbroken state text stays in its cell, on a desktop and on a phone', async (t) => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+  // 720 px: a tablet, or a 1440 px window at 200 %, between the phone's cards and the desktop's table.
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 720, height: 900 }, { width: 360, height: 740 }]) {
     const w = await open({ viewport });
     const cell = rowOf(w.page, 'simulated:aux-state').locator('td.state');
     t.equal(await cell.textContent(), LONG_STATE);
@@ -405,3 +406,18 @@ async function screenshots(desktop: Page): Promise<void> {
     }
   }
 }
+
+t.test('printed: every recent change (the list scrolls on screen), and no control that only works on screen', async (t) => {
+  const w = await open({ viewport: { width: 1280, height: 900 } });
+  const { page } = w;
+  const events = page.locator('#events');
+  const clipped = () => events.evaluate((list) => list.scrollHeight > list.clientHeight + 1);
+  t.ok(await clipped(), 'on screen the list scrolls: some changes are out of sight');
+  await page.emulateMedia({ media: 'print' });
+  // The printable width of A4 at Chromium's default margins.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  t.notOk(await clipped(), 'on paper every change is there');
+  t.notOk(await page.locator('.toc').isVisible(), 'no links to the groups');
+  t.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'nothing past the page\'s right edge');
+  await w.context.close();
+});
