@@ -235,6 +235,9 @@ t.test('a fan stops: failed and Critical without a reload; the change is listed;
   t.equal(await page.locator('#offline').getAttribute('role'), 'alert');
   t.match(await page.title(), /^No answer · /, 'the title no longer says what it said when the agent answered');
   t.equal(await page.locator('#offline').evaluate((box) => getComputedStyle(box).opacity), '1', 'the alert itself is not faded');
+  // The readings it qualifies are old, and still to be read: nothing faded under WCAG AA's 4.5:1 (opacity .6 made the muted text 2.6:1).
+  const faded = await page.locator('main *').evaluateAll((nodes) => nodes.filter((n) => Number(getComputedStyle(n).opacity) < 1).map((n) => n.id || n.className));
+  t.same(faded, [], 'no text is faded');
   await page.screenshot({ path: join(shots, 'offline.png') });
   await page.unroute('**/api/v1/status');
   await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
