@@ -28,6 +28,16 @@ export function readingWords(reading: ReadingLine | null): string {
   return reading.lost ? `no reading (last ${value})` : value;
 }
 
+/** The id of an element's row: a reason of the verdict links to it (on a host of thousands of sensors, the failing one is found at once). */
+export function rowAnchor(id: string): string {
+  return `el-${id}`;
+}
+
+/** The link to an element's row. */
+export function rowHref(id: string): string {
+  return `#${encodeURIComponent(rowAnchor(id))}`;
+}
+
 export function utcTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }

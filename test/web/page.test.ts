@@ -308,10 +308,24 @@ t.test('while the page is open: a moving reading is not announced again, a chang
   t.ok(view.verdict.reasons.includes('Aux Temp: Lost Communication (last reading 40 °C)'), 'the reason says the reading it quotes is the last one');
   t.same(await page.locator('#verdict .reasons li').allTextContents(), view.verdict.reasons, 'as the page does');
   await gaugesAndIcons(t, page, 'after polls');
+  await reasonLinks(t, page, view, 'after polls');
   const fresh = await open({ viewport: { width: 1280, height: 900 } });
   await gaugesAndIcons(t, fresh.page, 'as served');
+  await reasonLinks(t, fresh.page, view, 'as served');
   await Promise.all([w.context.close(), fresh.context.close()]);
 });
+
+/** Each reason of the verdict links to its element's row: followed, the row is in sight. */
+async function reasonLinks(t: Test, page: Page, view: StatusView, when: string): Promise<void> {
+  const targets = await page.locator('#verdict .reasons a').evaluateAll((links) =>
+    links.map((a) => document.getElementById(decodeURIComponent((a as HTMLAnchorElement).hash.slice(1)))?.getAttribute('data-id') ?? null));
+  t.same(targets, view.verdict.failing.map((f) => f.id), `${when}: each reason links to its element's row`);
+  await page.locator('#verdict .reasons a').last().click();
+  const row = page.locator('tr:target');
+  t.equal(await row.getAttribute('data-id'), view.verdict.failing.at(-1)!.id, `${when}: followed, the link targets the row`);
+  const box = (await row.boundingBox())!;
+  t.ok(box.y >= -1 && box.y + box.height <= 900, `${when}: which is in sight`);
+}
 
 /** An unhealthy sensor's gauge has no green; an unknown health no check mark. */
 async function gaugesAndIcons(t: Test, page: Page, when: string): Promise<void> {

@@ -8,7 +8,7 @@
  * shares with the server's rendering (chart-layout.ts, page-text.ts).
  */
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
-import { ageText, providerText, readingWords, utcTime, type ProviderLine } from '../page-text.js';
+import { ageText, providerText, readingWords, rowHref, utcTime, type ProviderLine } from '../page-text.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
@@ -78,13 +78,21 @@ function verdictKey(v: Status['verdict']): string {
   return [v.state, ...v.failing.map((f) => `${f.id}=${f.state}:${f.health}`)].join('|');
 }
 
+/** As render.ts: a reason links to its element's row. */
+function reasonLink(reason: string, id: string | undefined): Node {
+  if (id === undefined) return document.createTextNode(reason);
+  const a = el('a', { text: reason }) as HTMLAnchorElement;
+  a.href = rowHref(id);
+  return a;
+}
+
 function renderVerdict(view: Status): void {
   const box = $('verdict');
   if (!box) return;
   const v = view.verdict;
   setState(box, v.state);
   const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
-  if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r) => el('li', { text: r }))));
+  if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r, i) => el('li', {}, reasonLink(r, v.failing[i]?.id)))));
   box.replaceChildren(...children);
   answeredTitle = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
   document.title = answeredTitle;
