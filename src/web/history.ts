@@ -84,7 +84,9 @@ export class SensorHistory {
   record(sensors: Iterable<readonly [string, CIMInstance]>, time: number): void {
     if (!this.enabled) return;
     // A small tolerance: samples every `step` seconds must not skip every other one over jitter.
-    const due = this.#ticks === 0 || time - this.#timeOf(this.#ticks - 1) >= this.#stepMs * 0.9;
+    // A clock set back is due at once: else nothing was kept until it caught up with the last reading's time.
+    const elapsed = this.#ticks === 0 ? Infinity : time - this.#timeOf(this.#ticks - 1);
+    const due = elapsed < 0 || elapsed >= this.#stepMs * 0.9;
     let tick: number | undefined;
     const seen = new Set<string>();
     for (const [id, instance] of sensors) {
