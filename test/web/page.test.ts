@@ -438,3 +438,20 @@ t.test('printed: every recent change (the list scrolls on screen), and no contro
   t.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'nothing past the page\'s right edge');
   await w.context.close();
 });
+
+t.test('a sensor gone while its page is open: the page says the agent answered without it, not that it stopped answering', async (t) => {
+  const w = await open({ viewport: { width: 1280, height: 900 } }, `/sensors/${encodeURIComponent('simulated:cpu2-temp')}`);
+  const { page } = w;
+  const history = '**/api/v1/sensors/*/history';
+  await page.route(history, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not-found","message":"no numeric sensor has the id simulated:cpu2-temp"}' }));
+  await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
+  const text = await page.locator('#offline').textContent();
+  t.match(text, /The agent answered at .* but has no such sensor now \(HTTP 404\)/, 'what happened');
+  t.notMatch(text, /stopped answering/);
+  t.equal(await page.locator('#offline a').getAttribute('href'), '/', 'where to look');
+  t.match(await page.title(), /^Sensor gone · /);
+  await page.unroute(history);
+  await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
+  t.match(await page.title(), /^CPU2 Temp · /, 'back when the sensor is');
+  await w.context.close();
+});

@@ -320,8 +320,17 @@ function offline(err: unknown): void {
   if (err instanceof HttpError && err.status === 401) return signedOut();
   if (offlineSince !== undefined) return;
   offlineSince = Date.now();
+  if (err instanceof HttpError && err.status === 404) return gone();
   const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
+}
+
+/** A sensor's page: the agent answered, and has no such sensor now (removed, or not found after a restart); it may come back. */
+function gone(): void {
+  const host = el('a', { text: 'The host\'s page lists what it has.' }) as HTMLAnchorElement;
+  host.href = '/';
+  alarm('Sensor gone', `The agent answered at ${utcTime(offlineSince ?? Date.now())} but has no such sensor now (HTTP 404): ` +
+    `the hardware was removed, or the agent restarted without it. ${readingsAge()} Checking again every ${POLL_MS / 1000} s. `, host);
 }
 
 /** The agent answered, and refused the credentials the browser sent: they expired or were changed. */
