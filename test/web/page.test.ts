@@ -455,3 +455,39 @@ t.test('a sensor gone while its page is open: the page says the agent answered w
   t.match(await page.title(), /^CPU2 Temp · /, 'back when the sensor is');
   await w.context.close();
 });
+
+t.test("a gauge's marker stands out from every band, light and dark (WCAG 1.4.11: 3:1)", async (t) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const w = await open({ colorScheme });
+    // Each class's colours, on a rect of its own (no named function inside: the page would not know tsx's __name).
+    const classes = ['marker', 'band-ok', 'band-warn', 'band-crit', 'band-fatal', 'band-unknown'];
+    const styles = await w.page.locator('svg.gauge').first().evaluate((gauge, list) => list.map((cls) => {
+      const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      rect.setAttribute('class', cls);
+      gauge.append(rect);
+      const style = getComputedStyle(rect);
+      const colour = { fill: style.fill, stroke: style.stroke };
+      rect.remove();
+      return colour;
+    }), classes);
+    const colours = { marker: styles[0]!, bands: classes.slice(1).map((band, i) => [band, styles[i + 1]!.fill] as const) };
+    for (const [band, colour] of colours.bands) {
+      const best = Math.max(contrast(colours.marker.fill, colour), colours.marker.stroke === 'none' ? 0 : contrast(colours.marker.stroke, colour));
+      t.ok(best >= 3, `${colorScheme}: the marker on ${band}: ${best.toFixed(2)}:1`);
+    }
+    await w.context.close();
+  }
+});
+
+/** WCAG 2 contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (c: string) => {
+    const [r, g, bl] = c.match(/[\d.]+/g)!.map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
