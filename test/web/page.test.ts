@@ -491,3 +491,17 @@ function contrast(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi! + 0.05) / (lo! + 0.05);
 }
+
+t.test('a verdict with many reasons is announced with the first five and how many more; the page lists them all', async (t) => {
+  const w = await open({ viewport: { width: 1280, height: 900 } });
+  const { page } = w;
+  const real = await status();
+  const failing = real.groups.flatMap((g) => g.elements).slice(0, 40).map((e) => ({ id: e.id, name: e.name, state: 'CRITICAL' as const, health: 'Critical failure' }));
+  const view = { ...real, generation: real.generation + 1000, verdict: { state: 'CRITICAL', reasons: failing.map((f) => `${f.name}: Critical failure`), failing } };
+  await page.route('**/api/v1/status', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(view) }));
+  await page.waitForFunction(() => document.getElementById('verdict-news')?.textContent !== '', undefined, { timeout: 8000 });
+  const news = (await page.locator('#verdict-news').textContent())!;
+  t.equal(news, `Overall health now Critical: ${view.verdict.reasons.slice(0, 5).join('; ')}; and 35 more.`, 'five reasons and a count, not forty');
+  t.equal(await page.locator('#verdict .reasons li').count(), 40, 'the page lists them all');
+  await w.context.close();
+});

@@ -34,6 +34,8 @@ interface Status {
 }
 
 const POLL_MS = 3000;
+/** Reasons a verdict's announcement says: a screen reader reads it all at once, and forty failing DIMMs are a list to read, not to hear. */
+const ANNOUNCED_REASONS = 5;
 const TIMEOUT_MS = 5000;
 const SVG = 'http://www.w3.org/2000/svg';
 const LABEL: Record<State, { icon: string; word: string }> = {
@@ -105,7 +107,9 @@ function announce(v: Status['verdict']): void {
   const key = verdictKey(v);
   if (!news || news.dataset['key'] === key) return;
   news.dataset['key'] = key;
-  news.textContent = `Overall health now ${LABEL[v.state].word}${v.reasons.length ? `: ${v.reasons.join('; ')}` : ''}.`;
+  const said = v.reasons.slice(0, ANNOUNCED_REASONS);
+  const more = v.reasons.length - said.length;
+  news.textContent = `Overall health now ${LABEL[v.state].word}${said.length ? `: ${said.join('; ')}` : ''}${more ? `; and ${more} more` : ''}.`;
 }
 
 /** The age of the newest sample at `serverNow`, the time of the server's last answer (the view may be older: it is remade only when it changes). */
