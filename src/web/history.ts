@@ -84,7 +84,9 @@ export class SensorHistory {
   record(sensors: Iterable<readonly [string, CIMInstance]>, time: number): void {
     if (!this.enabled) return;
     // A small tolerance: samples every `step` seconds must not skip every other one over jitter.
-    const due = this.#ticks === 0 || time - this.#timeOf(this.#ticks - 1) >= this.#stepMs * 0.9;
+    // A clock set back is due at once: else nothing was kept until it caught up with the last reading's time.
+    const elapsed = this.#ticks === 0 ? Infinity : time - this.#timeOf(this.#ticks - 1);
+    const due = elapsed < 0 || elapsed >= this.#stepMs * 0.9;
     let tick: number | undefined;
     const seen = new Set<string>();
     for (const [id, instance] of sensors) {
@@ -135,9 +137,14 @@ export class SensorHistory {
   }
 }
 
-/** The reading the sensor has now: none while its reading is lost (the model keeps the last good one on show). */
+/** Whether the sensor has lost its reading: the model keeps the last good one on show, with Lost Communication. */
+export function readingLost(instance: CIMInstance): boolean {
+  return elementStatus(instance).text === 'Lost Communication';
+}
+
+/** The reading the sensor has now: none while its reading is lost. */
 function readNow(instance: CIMInstance): number | undefined {
-  return elementStatus(instance).text === 'Lost Communication' ? undefined : currentValue(instance);
+  return readingLost(instance) ? undefined : currentValue(instance);
 }
 
 function valueAt(ring: Ring, slot: number): number {

@@ -14,6 +14,30 @@ export interface ProviderLine {
   refusedCount: number;
 }
 
+/** The fields of a reading (view.ts ReadingView) its words need. */
+export interface ReadingLine {
+  text: string;
+  unit: string;
+  lost?: boolean;
+}
+
+/** A reading in words: "53.2 °C"; a lost one says it is the last good reading, not the sensor's reading now. */
+export function readingWords(reading: ReadingLine | null): string {
+  if (!reading) return 'no reading';
+  const value = `${reading.text}${reading.unit ? ` ${reading.unit}` : ''}`;
+  return reading.lost ? `no reading (last ${value})` : value;
+}
+
+/** The id of an element's row: a reason of the verdict links to it (on a host of thousands of sensors, the failing one is found at once). */
+export function rowAnchor(id: string): string {
+  return `el-${id}`;
+}
+
+/** The link to an element's row. */
+export function rowHref(id: string): string {
+  return `#${encodeURIComponent(rowAnchor(id))}`;
+}
+
 export function utcTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }

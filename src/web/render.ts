@@ -7,7 +7,7 @@
 import type { NagiosState } from '../client/health.js';
 import { chartTitle, spanText } from './chart-layout.js';
 import { esc } from './escape.js';
-import { ageText, providerText, utcTime } from './page-text.js';
+import { ageText, providerText, readingWords, rowAnchor, rowHref, utcTime } from './page-text.js';
 import { chartSvg, gaugeSvg, sparkSvg, sparkText, type ChartPoint } from './svg.js';
 import type { ElementView, EventView, GroupView, ProviderView, StatusView } from './view.js';
 
@@ -78,9 +78,14 @@ function identity(view: StatusView): string {
   return `<dl class="identity">${rows.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`;
 }
 
+function reasonLink(reason: string, id: string | undefined): string {
+  return id === undefined ? esc(reason) : `<a href="${esc(rowHref(id))}">${esc(reason)}</a>`;
+}
+
 function overview(view: StatusView): string {
   const v = view.verdict;
-  const reasons = v.reasons.length ? `<ul class="reasons">${v.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : '';
+  // failing[i] is the element behind reasons[i]: each reason links to its row.
+  const reasons = v.reasons.length ? `<ul class="reasons">${v.reasons.map((r, i) => `<li>${reasonLink(r, v.failing[i]?.id)}</li>`).join('')}</ul>` : '';
   const age = view.newestSample === null ? 'no sample yet'
     : `last sample ${time(view.newestSample)}, <span class="age" data-since="${view.newestSample}">${ageText(view.time - view.newestSample)}</span> before this page was made`;
   return '<section class="overview" aria-labelledby="overall-h"><h2 id="overall-h">Overall health</h2>' +
@@ -140,22 +145,18 @@ function healthCell(e: ElementView): string {
   return `<td class="health" data-label="Health">${healthIcon(e)}<span class="text">${esc(e.health)}</span></td>`;
 }
 
-export function readingText(e: ElementView): string {
-  return e.reading ? `${e.reading.text}${e.reading.unit ? ` ${e.reading.unit}` : ''}` : 'no reading';
-}
-
 function numericRow(e: ElementView): string {
   const href = `/sensors/${encodeURIComponent(e.id)}`;
   const unit = e.reading?.unit ?? '';
-  return `<tr data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row"><a href="${esc(href)}">${esc(e.name)}</a></th>` +
-    `<td class="reading" data-label="Reading">${esc(readingText(e))}</td>` +
+  return `<tr id="${esc(rowAnchor(e.id))}" data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row"><a href="${esc(href)}">${esc(e.name)}</a></th>` +
+    `<td class="reading" data-label="Reading">${esc(readingWords(e.reading))}</td>` +
     `<td class="gauge-cell" data-label="Thresholds">${e.reading ? gaugeSvg(e.reading, e.state) : ''}</td>` +
     `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>${healthCell(e)}` +
     `<td class="spark-cell" data-label="Recent">${sparkSvg(e.spark, sparkText(e.spark, unit))}</td></tr>`;
 }
 
 function deviceRow(e: ElementView, stated: boolean): string {
-  return `<tr data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row">${esc(e.name)}</th>` +
+  return `<tr id="${esc(rowAnchor(e.id))}" data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row">${esc(e.name)}</th>` +
     `${stated ? `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>` : ''}${healthCell(e)}` +
     `<td class="details" data-label="Details">${esc(e.details)}</td></tr>`;
 }
@@ -184,7 +185,7 @@ export function renderSensorPage(page: SensorPage, assets: AssetLinks): string {
   const body = '<a class="skip" href="#main">Skip to the chart</a>' +
     `<header class="top"><p class="crumb"><a href="/">${esc(page.host || 'Host')}</a></p><h1>${esc(e.name)}</h1></header>` +
     `<main id="main" tabindex="-1" data-sensor="${esc(e.id)}"><section class="overview" aria-labelledby="now-h"><h2 id="now-h">Now</h2><dl class="identity">` +
-    `<div><dt>Reading</dt><dd id="now-reading">${esc(readingText(e))}</dd></div><div><dt>State</dt><dd id="now-state">${esc(e.currentState ?? '')}</dd></div>` +
+    `<div><dt>Reading</dt><dd id="now-reading">${esc(readingWords(e.reading))}</dd></div><div><dt>State</dt><dd id="now-state">${esc(e.currentState ?? '')}</dd></div>` +
     `<div><dt>Health</dt><dd id="now-health" class="health st-${e.state}">${healthIcon(e)}<span class="text">${esc(e.health)}</span></dd></div></dl>` +
     `${e.reading ? `<div class="gauge-big">${gaugeSvg(e.reading, e.state)}</div>` : ''}` +
     `<p id="live" class="live"><noscript>A snapshot made at ${esc(utcTime(page.time))}: reload the page for newer readings.</noscript></p>` +

@@ -7,6 +7,7 @@
 import type { NagiosState, ThresholdName } from '../client/health.js';
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, THRESHOLD_WORDS, chartGeometry, linePoints, round } from './chart-layout.js';
 import { esc } from './escape.js';
+import { readingWords } from './page-text.js';
 import type { ReadingView } from './view.js';
 
 /** Lower and upper thresholds with the band each one starts, least severe first (later bands draw over earlier ones). */
@@ -53,9 +54,14 @@ export function gaugeSvg(reading: ReadingView, state: NagiosState): string {
     const v = reading.thresholds[name];
     if (v !== undefined) bands.push(`<rect class="band-${cls}" x="${x(v)}" y="4" width="${round(100 - x(v))}" height="8"/>`);
   }
-  const label = `${reading.text}${reading.unit ? ` ${reading.unit}` : ''}; ${thresholdText(reading)}`;
+  const label = `${readingWords(reading)}; ${thresholdText(reading)}`;
   return `<svg class="gauge" viewBox="0 0 100 16" preserveAspectRatio="none" role="img" aria-label="${esc(label)}" data-lo="${lo}" data-hi="${hi}">` +
-    `${bands.join('')}<rect class="marker" x="${round(x(reading.value) - 1)}" y="0" width="2" height="16"/></svg>`;
+    `${bands.join('')}<rect class="${markerClass(reading)}" x="${round(x(reading.value) - 1)}" y="0" width="2" height="16"/></svg>`;
+}
+
+/** The gauge's marker: hidden while the reading is lost (it would stand where the last good reading was). */
+export function markerClass(reading: { lost: boolean }): string {
+  return reading.lost ? 'marker lost' : 'marker';
 }
 
 export function sparkSvg(values: readonly (number | null)[], label: string): string {

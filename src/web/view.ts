@@ -17,7 +17,7 @@ import { instancesOfClass } from '../operations/lookup.js';
 import type { ProviderState } from '../providers/index.js';
 import { isSimulated } from '../providers/loader.js';
 import type { BrokerState } from '../server/state.js';
-import type { SensorHistory } from './history.js';
+import { readingLost, type SensorHistory } from './history.js';
 
 /** The version of the JSON API; a change that breaks a client gets a new path (/api/v2). */
 export const API_VERSION = 1;
@@ -61,6 +61,8 @@ export interface ReadingView {
   thresholds: Partial<Record<ThresholdName, number>>;
   minReadable: number | null;
   maxReadable: number | null;
+  /** The sensor lost its reading (Lost Communication): value and text are its last good reading, not one it has now. */
+  lost: boolean;
 }
 
 export type ElementKind = 'numericSensor' | 'discreteSensor' | 'fan' | 'powerSupply' | 'redundancySet' | 'processor' | 'memory' | 'battery';
@@ -76,7 +78,7 @@ export interface ElementView {
   health: string;
   /** A sensor's CurrentState ("Normal", "Upper Critical", "Present"), a redundancy set's status; else null. */
   currentState: string | null;
-  /** Numeric sensors: the reading; null when the sensor cannot be read now. */
+  /** Numeric sensors: the reading (its last good one while it is lost: reading.lost); null when the sensor never had one. */
   reading: ReadingView | null;
   /** Numeric sensors: recent values, oldest first, at most SPARK_POINTS (null: no reading then). */
   spark: (number | null)[];
@@ -189,7 +191,9 @@ export function sensorView(sources: ViewSources, id: string): { element: Element
 
 function reason(e: HealthElement): string {
   const current = e.reading?.current;
-  const detail = current ? ` (${[current.text, e.reading!.unit].filter(Boolean).join(' ')})`
+  const value = current && [current.text, e.reading!.unit].filter(Boolean).join(' ');
+  // A lost reading is the last good one (the model keeps it on show): said as such, as the reading-lost event says it.
+  const detail = value ? (readingLost(e.instance) ? ` (last reading ${value})` : ` (${value})`)
     : e.kind === 'discreteSensor' && e.currentState ? ` (${e.currentState})` : '';
   return `${e.name}: ${e.status.text}${detail}`;
 }
@@ -303,7 +307,7 @@ function elementView(instance: CIMInstance, kind: ElementKind, status: { state: 
     if (r.current) {
       view.reading = {
         value: r.current.value, text: r.current.text, unit: r.unit, thresholds,
-        minReadable: r.minReadable?.value ?? null, maxReadable: r.maxReadable?.value ?? null,
+        minReadable: r.minReadable?.value ?? null, maxReadable: r.maxReadable?.value ?? null, lost: readingLost(instance),
       };
     }
     view.spark = history.spark(id, now, SPARK_POINTS).map((v) => (Number.isNaN(v) ? null : v));

@@ -84,3 +84,15 @@ t.test('0 seconds: no history, no memory', async (t) => {
   t.equal(history.bytes, 0);
   t.equal(history.points('a', 1000), undefined);
 });
+
+t.test('a clock set back (NTP, a VM restored) does not stop the history', async (t) => {
+  const history = new SensorHistory({ seconds: 10, points: 5 });
+  const late = Date.UTC(2027, 0, 1);
+  history.record([['a', sensor(10)]], late);
+  history.record([['a', sensor(20)]], late + 2000);
+  const back = late - 3600_000;
+  history.record([['a', sensor(30)]], back);
+  history.record([['a', sensor(40)]], back + 2000);
+  t.same(history.points('a', back + 2000)!.slice(-2), [{ time: back, value: 3 }, { time: back + 2000, value: 4 }],
+    'readings are kept from the new time on (they were not until the clock caught up with the old one, an hour later)');
+});

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ageText, providerText, type ProviderLine } from '../../src/web/page-text.js';
+import { ageText, providerText, readingWords, type ProviderLine } from '../../src/web/page-text.js';
 
 const line = (p: Partial<ProviderLine>): ProviderLine => ({ state: 'sampling', lastError: null, consecutiveFailures: 0, backoffUntil: null, refusedCount: 0, ...p });
 
@@ -18,4 +18,11 @@ t.test('an age, in seconds, minutes or hours', async (t) => {
   t.equal(ageText(120_000), '2 min');
   t.equal(ageText(7_199_000), '120 min');
   t.equal(ageText(7_200_000), '2 h');
+});
+
+t.test('a reading in words; a lost one is the last good reading, not the reading now', async (t) => {
+  t.equal(readingWords({ text: '53.2', unit: '°C', lost: false }), '53.2 °C');
+  t.equal(readingWords({ text: '3', unit: '' }), '3');
+  t.equal(readingWords({ text: '34.5', unit: '°C', lost: true }), 'no reading (last 34.5 °C)');
+  t.equal(readingWords(null), 'no reading');
 });

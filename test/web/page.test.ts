@@ -235,6 +235,9 @@ t.test('a fan stops: failed and Critical without a reload; the change is listed;
   t.equal(await page.locator('#offline').getAttribute('role'), 'alert');
   t.match(await page.title(), /^No answer · /, 'the title no longer says what it said when the agent answered');
   t.equal(await page.locator('#offline').evaluate((box) => getComputedStyle(box).opacity), '1', 'the alert itself is not faded');
+  // The readings it qualifies are old, and still to be read: nothing faded under WCAG AA's 4.5:1 (opacity .6 made the muted text 2.6:1).
+  const faded = await page.locator('main *').evaluateAll((nodes) => nodes.filter((n) => Number(getComputedStyle(n).opacity) < 1).map((n) => n.id || n.className));
+  t.same(faded, [], 'no text is faded');
   await page.screenshot({ path: join(shots, 'offline.png') });
   await page.unroute('**/api/v1/status');
   await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
@@ -302,11 +305,27 @@ t.test('while the page is open: a moving reading is not announced again, a chang
   for (const e of view.groups.flatMap((g) => g.elements).filter((e) => e.kind === 'numericSensor')) {
     t.equal(await rowOf(page, e.id).locator('svg.spark').getAttribute('aria-label'), sparkText(e.spark, e.reading?.unit ?? ''), `${e.name}: the sparkline's words follow its line`);
   }
+  t.ok(view.verdict.reasons.includes('Aux Temp: Lost Communication (last reading 40 °C)'), 'the reason says the reading it quotes is the last one');
+  t.same(await page.locator('#verdict .reasons li').allTextContents(), view.verdict.reasons, 'as the page does');
   await gaugesAndIcons(t, page, 'after polls');
+  await reasonLinks(t, page, view, 'after polls');
   const fresh = await open({ viewport: { width: 1280, height: 900 } });
   await gaugesAndIcons(t, fresh.page, 'as served');
+  await reasonLinks(t, fresh.page, view, 'as served');
   await Promise.all([w.context.close(), fresh.context.close()]);
 });
+
+/** Each reason of the verdict links to its element's row: followed, the row is in sight. */
+async function reasonLinks(t: Test, page: Page, view: StatusView, when: string): Promise<void> {
+  const targets = await page.locator('#verdict .reasons a').evaluateAll((links) =>
+    links.map((a) => document.getElementById(decodeURIComponent((a as HTMLAnchorElement).hash.slice(1)))?.getAttribute('data-id') ?? null));
+  t.same(targets, view.verdict.failing.map((f) => f.id), `${when}: each reason links to its element's row`);
+  await page.locator('#verdict .reasons a').last().click();
+  const row = page.locator('tr:target');
+  t.equal(await row.getAttribute('data-id'), view.verdict.failing.at(-1)!.id, `${when}: followed, the link targets the row`);
+  const box = (await row.boundingBox())!;
+  t.ok(box.y >= -1 && box.y + box.height <= 900, `${when}: which is in sight`);
+}
 
 /** An unhealthy sensor's gauge has no green; an unknown health no check mark. */
 async function gaugesAndIcons(t: Test, page: Page, when: string): Promise<void> {
@@ -316,6 +335,11 @@ async function gaugesAndIcons(t: Test, page: Page, when: string): Promise<void> 
   const green = await page.locator('svg.gauge rect.band-ok').first().evaluate((r) => getComputedStyle(r).fill);
   t.same(bands.map(([c]) => c), ['band-crit'], `${when}: its gauge's one band says Critical`);
   t.not(bands[0]![1], green, `${when}: and is not green`);
+  // The model keeps the last good reading (40 °C) on show: the page says it is no reading now, and the gauge puts no marker there.
+  t.equal(await aux.locator('.reading').textContent(), 'no reading (last 40 °C)', `${when}: the lost reading is not shown as the reading now`);
+  t.equal(await aux.locator('svg.gauge rect.marker').evaluate((r) => getComputedStyle(r).display), 'none', `${when}: no marker where the last reading was`);
+  t.match(await aux.locator('svg.gauge').getAttribute('aria-label'), /^no reading \(last 40 °C\); /, `${when}: nor in the gauge's words`);
+  t.ok(await rowOf(page, 'simulated:cpu2-temp').locator('svg.gauge rect.marker').isVisible(), `${when}: a sensor that reads has its marker`);
   const unknown = rowOf(page, 'simulated:aux-state').locator('.health');
   t.equal(await unknown.locator('.text').textContent(), 'Unknown');
   t.equal(await unknown.locator('.icon').textContent(), '?', `${when}: Unknown has no check mark`);
@@ -324,7 +348,8 @@ async function gaugesAndIcons(t: Test, page: Page, when: string): Promise<void> 
 }
 
 t.test('a long unbroken state text stays in its cell, on a desktop and on a phone', async (t) => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+  // 720 px: a tablet, or a 1440 px window at 200 %, between the phone's cards and the desktop's table.
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 720, height: 900 }, { width: 360, height: 740 }]) {
     const w = await open({ viewport });
     const cell = rowOf(w.page, 'simulated:aux-state').locator('td.state');
     t.equal(await cell.textContent(), LONG_STATE);
@@ -398,3 +423,85 @@ async function screenshots(desktop: Page): Promise<void> {
     }
   }
 }
+
+t.test('printed: every recent change (the list scrolls on screen), and no control that only works on screen', async (t) => {
+  const w = await open({ viewport: { width: 1280, height: 900 } });
+  const { page } = w;
+  const events = page.locator('#events');
+  const clipped = () => events.evaluate((list) => list.scrollHeight > list.clientHeight + 1);
+  t.ok(await clipped(), 'on screen the list scrolls: some changes are out of sight');
+  await page.emulateMedia({ media: 'print' });
+  // The printable width of A4 at Chromium's default margins.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  t.notOk(await clipped(), 'on paper every change is there');
+  t.notOk(await page.locator('.toc').isVisible(), 'no links to the groups');
+  t.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'nothing past the page\'s right edge');
+  await w.context.close();
+});
+
+t.test('a sensor gone while its page is open: the page says the agent answered without it, not that it stopped answering', async (t) => {
+  const w = await open({ viewport: { width: 1280, height: 900 } }, `/sensors/${encodeURIComponent('simulated:cpu2-temp')}`);
+  const { page } = w;
+  const history = '**/api/v1/sensors/*/history';
+  await page.route(history, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not-found","message":"no numeric sensor has the id simulated:cpu2-temp"}' }));
+  await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
+  const text = await page.locator('#offline').textContent();
+  t.match(text, /The agent answered at .* but has no such sensor now \(HTTP 404\)/, 'what happened');
+  t.notMatch(text, /stopped answering/);
+  t.equal(await page.locator('#offline a').getAttribute('href'), '/', 'where to look');
+  t.match(await page.title(), /^Sensor gone · /);
+  await page.unroute(history);
+  await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
+  t.match(await page.title(), /^CPU2 Temp · /, 'back when the sensor is');
+  await w.context.close();
+});
+
+t.test("a gauge's marker stands out from every band, light and dark (WCAG 1.4.11: 3:1)", async (t) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const w = await open({ colorScheme });
+    // Each class's colours, on a rect of its own (no named function inside: the page would not know tsx's __name).
+    const classes = ['marker', 'band-ok', 'band-warn', 'band-crit', 'band-fatal', 'band-unknown'];
+    const styles = await w.page.locator('svg.gauge').first().evaluate((gauge, list) => list.map((cls) => {
+      const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      rect.setAttribute('class', cls);
+      gauge.append(rect);
+      const style = getComputedStyle(rect);
+      const colour = { fill: style.fill, stroke: style.stroke };
+      rect.remove();
+      return colour;
+    }), classes);
+    const colours = { marker: styles[0]!, bands: classes.slice(1).map((band, i) => [band, styles[i + 1]!.fill] as const) };
+    for (const [band, colour] of colours.bands) {
+      const best = Math.max(contrast(colours.marker.fill, colour), colours.marker.stroke === 'none' ? 0 : contrast(colours.marker.stroke, colour));
+      t.ok(best >= 3, `${colorScheme}: the marker on ${band}: ${best.toFixed(2)}:1`);
+    }
+    await w.context.close();
+  }
+});
+
+/** WCAG 2 contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (c: string) => {
+    const [r, g, bl] = c.match(/[\d.]+/g)!.map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+t.test('a verdict with many reasons is announced with the first five and how many more; the page lists them all', async (t) => {
+  const w = await open({ viewport: { width: 1280, height: 900 } });
+  const { page } = w;
+  const real = await status();
+  const failing = real.groups.flatMap((g) => g.elements).slice(0, 40).map((e) => ({ id: e.id, name: e.name, state: 'CRITICAL' as const, health: 'Critical failure' }));
+  const view = { ...real, generation: real.generation + 1000, verdict: { state: 'CRITICAL', reasons: failing.map((f) => `${f.name}: Critical failure`), failing } };
+  await page.route('**/api/v1/status', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(view) }));
+  await page.waitForFunction(() => document.getElementById('verdict-news')?.textContent !== '', undefined, { timeout: 8000 });
+  const news = (await page.locator('#verdict-news').textContent())!;
+  t.equal(news, `Overall health now Critical: ${view.verdict.reasons.slice(0, 5).join('; ')}; and 35 more.`, 'five reasons and a count, not forty');
+  t.equal(await page.locator('#verdict .reasons li').count(), 40, 'the page lists them all');
+  await w.context.close();
+});

@@ -8,13 +8,13 @@
  * shares with the server's rendering (chart-layout.ts, page-text.ts).
  */
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
-import { ageText, providerText, utcTime, type ProviderLine } from '../page-text.js';
+import { ageText, providerText, readingWords, rowHref, utcTime, type ProviderLine } from '../page-text.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
 type Thresholds = Partial<Record<ThresholdName, number>>;
 type ThresholdName = 'LowerThresholdFatal' | 'LowerThresholdCritical' | 'LowerThresholdNonCritical' | 'UpperThresholdNonCritical' | 'UpperThresholdCritical' | 'UpperThresholdFatal';
-interface Reading { value: number; text: string; unit: string; thresholds: Thresholds }
+interface Reading { value: number; text: string; unit: string; thresholds: Thresholds; lost: boolean }
 interface ElementData { id: string; kind: string; name: string; state: State; health: string; currentState: string | null; reading: Reading | null; spark: (number | null)[] }
 interface Provider extends ProviderLine { name: string; lastSample: number | null }
 interface HwEvent { sequence: number; time: number; severity: string; message: string }
@@ -34,6 +34,8 @@ interface Status {
 }
 
 const POLL_MS = 3000;
+/** Reasons a verdict's announcement says: a screen reader reads it all at once, and forty failing DIMMs are a list to read, not to hear. */
+const ANNOUNCED_REASONS = 5;
 const TIMEOUT_MS = 5000;
 const SVG = 'http://www.w3.org/2000/svg';
 const LABEL: Record<State, { icon: string; word: string }> = {
@@ -78,13 +80,21 @@ function verdictKey(v: Status['verdict']): string {
   return [v.state, ...v.failing.map((f) => `${f.id}=${f.state}:${f.health}`)].join('|');
 }
 
+/** As render.ts: a reason links to its element's row. */
+function reasonLink(reason: string, id: string | undefined): Node {
+  if (id === undefined) return document.createTextNode(reason);
+  const a = el('a', { text: reason }) as HTMLAnchorElement;
+  a.href = rowHref(id);
+  return a;
+}
+
 function renderVerdict(view: Status): void {
   const box = $('verdict');
   if (!box) return;
   const v = view.verdict;
   setState(box, v.state);
   const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
-  if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r) => el('li', { text: r }))));
+  if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r, i) => el('li', {}, reasonLink(r, v.failing[i]?.id)))));
   box.replaceChildren(...children);
   answeredTitle = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
   document.title = answeredTitle;
@@ -97,7 +107,9 @@ function announce(v: Status['verdict']): void {
   const key = verdictKey(v);
   if (!news || news.dataset['key'] === key) return;
   news.dataset['key'] = key;
-  news.textContent = `Overall health now ${LABEL[v.state].word}${v.reasons.length ? `: ${v.reasons.join('; ')}` : ''}.`;
+  const said = v.reasons.slice(0, ANNOUNCED_REASONS);
+  const more = v.reasons.length - said.length;
+  news.textContent = `Overall health now ${LABEL[v.state].word}${said.length ? `: ${said.join('; ')}` : ''}${more ? `; and ${more} more` : ''}.`;
 }
 
 /** The age of the newest sample at `serverNow`, the time of the server's last answer (the view may be older: it is remade only when it changes). */
@@ -151,7 +163,7 @@ function renderRow(row: HTMLElement, e: ElementData): void {
   renderHealth(row.querySelector('.health'), e);
   if (e.kind !== 'numericSensor') return;
   const unit = e.reading?.unit ?? '';
-  text('reading', readingText(e.reading));
+  text('reading', readingWords(e.reading));
   const gauge = row.querySelector('svg.gauge');
   if (gauge && e.reading) renderGauge(gauge, e.reading, e.state);
   const spark = row.querySelector('svg.spark');
@@ -163,10 +175,6 @@ function renderRow(row: HTMLElement, e: ElementData): void {
     }));
     spark.setAttribute('aria-label', sparkText(e.spark, unit));
   }
-}
-
-function readingText(reading: Reading | null): string {
-  return reading ? `${reading.text}${reading.unit ? ` ${reading.unit}` : ''}` : 'no reading';
 }
 
 /** The health's icon and words, in a cell or the sensor page's entry. */
@@ -189,9 +197,10 @@ function renderGauge(gauge: Element, reading: Reading, state: State): void {
   const hi = Number(gauge.getAttribute('data-hi'));
   const x = Math.min(100, Math.max(0, ((reading.value - lo) / (hi - lo)) * 100));
   marker?.setAttribute('x', String(round(x - 1)));
+  marker?.classList.toggle('lost', reading.lost);
   gauge.querySelector('rect')?.setAttribute('class', BASE_BAND[state]);
   const label = gauge.getAttribute('aria-label') ?? '';
-  gauge.setAttribute('aria-label', `${readingText(reading)};${label.split(';').slice(1).join(';')}`);
+  gauge.setAttribute('aria-label', `${readingWords(reading)};${label.split(';').slice(1).join(';')}`);
 }
 
 /** What a sparkline shows, in words (as svg.ts's sparkText). */
@@ -248,7 +257,7 @@ function renderSensor(h: History): void {
     const node = $(id);
     if (node) node.textContent = value;
   };
-  text('now-reading', readingText(h.reading));
+  text('now-reading', readingWords(h.reading));
   text('now-state', h.currentState ?? '');
   const health = $('now-health');
   if (health) setState(health, h.state);
@@ -315,8 +324,17 @@ function offline(err: unknown): void {
   if (err instanceof HttpError && err.status === 401) return signedOut();
   if (offlineSince !== undefined) return;
   offlineSince = Date.now();
+  if (err instanceof HttpError && err.status === 404) return gone();
   const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
+}
+
+/** A sensor's page: the agent answered, and has no such sensor now (removed, or not found after a restart); it may come back. */
+function gone(): void {
+  const host = el('a', { text: 'The host\'s page lists what it has.' }) as HTMLAnchorElement;
+  host.href = '/';
+  alarm('Sensor gone', `The agent answered at ${utcTime(offlineSince ?? Date.now())} but has no such sensor now (HTTP 404): ` +
+    `the hardware was removed, or the agent restarted without it. ${readingsAge()} Checking again every ${POLL_MS / 1000} s. `, host);
 }
 
 /** The agent answered, and refused the credentials the browser sent: they expired or were changed. */
