@@ -347,8 +347,9 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
  * The same for a driver, where chips of one name have two: the out-of-tree
  * nct6687 driver (Fred78290/nct6687d, for MSI boards) serves every channel's
  * min and max as the lowest and highest reading it has seen, so the reading
- * always sits on one of them; the kernel's nct6683 driver, which names the
- * same chip nct6687, serves its limit registers.
+ * always sits on one of them; the kernel's nct6683 driver, which names its
+ * chips as that one does (nct6683, nct6686, nct6687), serves their limit
+ * registers.
  */
 const HISTORY = { in: ['min', 'max'], fan: ['min', 'max'], temp: ['min', 'max'] } as const;
 const NOT_LIMITS_OF_DRIVER: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
@@ -356,7 +357,7 @@ const NOT_LIMITS_OF_DRIVER: Readonly<Record<string, Partial<Record<string, reado
 };
 
 /** Chip names served by two drivers whose attributes differ: only these chips need their driver read. */
-export const NAMES_OF_TWO_DRIVERS: ReadonlySet<string> = new Set(['nct6687']);
+export const NAMES_OF_TWO_DRIVERS: ReadonlySet<string> = new Set(['nct6683', 'nct6686', 'nct6687']);
 
 /**
  * The same for a whole class of devices: a power supply's (`power_supply`

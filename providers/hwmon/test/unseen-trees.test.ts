@@ -261,11 +261,11 @@ t.test("the out-of-tree nct6687 driver's min and max are the readings' history, 
   // _max. A reading equal to a threshold has crossed it: every such sensor warned. The kernel's nct6683 driver names
   // the same chip nct6687 and serves its limit registers ("VIN0: 1.01 V (min = +0.00 V, max = +0.00 V)" on an MSI
   // board after `modprobe nct6683`).
-  const msi = (driver: string, files: Record<string, number | string>): ChipTree => ({
+  const msi = (driver: string, files: Record<string, number | string>, name = 'nct6687'): ChipTree => ({
     device: `platform/${driver}.2592`,
     subsystem: 'bus/platform',
     links: { [`devices/platform/${driver}.2592/driver`]: `bus/platform/drivers/${driver}` },
-    files: { name: 'nct6687', ...files },
+    files: { name, ...files },
   });
   const snapshot = await sampleTree(t, [
     msi('nct6687', {
@@ -282,6 +282,12 @@ t.test("the out-of-tree nct6687 driver's min and max are the readings' history, 
 
   const kernel = await sampleTree(t, [msi('nct6683', { in0_input: 1200, in0_min: 1100, in0_max: 1300 })]);
   t.same(sensorById(kernel, 'hwmon:nct6687-isa-0a20/in0').thresholds, { lowerNonCritical: 1.1, upperNonCritical: 1.3 }, "the kernel driver's limits stay");
+
+  // Both drivers name their chips by kind: nct6683, nct6686 or nct6687 (nct6687_device_names[] in nct6687.c).
+  for (const name of ['nct6683', 'nct6686']) {
+    const outOfTree = await sampleTree(t, [msi('nct6687', { temp1_input: 59000, temp1_min: 52000, temp1_max: 59000 }, name)]);
+    t.equal(sensorById(outOfTree, `hwmon:${name}-isa-0a20/temp1`).thresholds, undefined, `a chip named ${name} on the out-of-tree driver: no limits`);
+  }
 });
 
 t.test("the driver link is read only for a chip it names or tells apart: chips are found at every sample", async (t) => {
