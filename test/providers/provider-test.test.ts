@@ -162,6 +162,19 @@ export default () => ({ kind: 'hardware', name: 'warming', version: '1',
   t.equal(status, 0);
 });
 
+t.test('detect runs once; a failed sample that held the loop is not run again', async (t) => {
+  const file = join(dir, 'once.mjs');
+  writeFileSync(file, `let detects = 0;
+export default () => ({ kind: 'hardware', name: 'once', version: '1',
+  async detect() { detects++; busy(700); return true; },
+  async sample() { busy(700); throw new Error('no sensors after ' + detects + ' detect(s)'); } });\n${BUSY}`);
+  const { status, stdout } = await providerTest(file);
+  t.equal(status, 1);
+  t.match(stdout, /\n  detect: held the event loop for \d+ ms at once/, 'the detect that held the loop is a problem');
+  t.match(stdout, /\nsample    failed: no sensors after 1 detect\(s\)\n/, 'one detect; the failure reported, not a second try');
+  t.notMatch(stdout, /judged on the second/);
+});
+
 t.test('watchBlocking: a synchronous wait holds the loop without using the CPU, and counts', async (t) => {
   const { blockedMs } = await watchBlocking(async () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 700));
   t.ok(blockedMs >= 650 && blockedMs < 1000, `measured ${blockedMs} ms`);
