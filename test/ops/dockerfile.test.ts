@@ -132,13 +132,13 @@ t.test("the HEALTHCHECK, run by the image's busybox shell and wget", async (t) =
 
   const ok = await answering(t, 200);
   t.equal(await check({ THINCIM_HTTP_PORT: String(ok.port) }), 0, '200 from plain HTTP: healthy');
-  t.same(ok.paths.slice(0, 1), ['/healthz'], 'it asks /healthz');
+  t.same(ok.paths, ['/healthz'], 'it asks /healthz');
   const failing = await answering(t, 503);
   t.not(await check({ THINCIM_HTTP_PORT: String(failing.port) }), 0, '503: unhealthy');
   t.not(await check({ THINCIM_HTTP_PORT: String(await closedPort()) }), 0, 'nothing listening: unhealthy');
   // Docker hands its client's proxy settings to every container; busybox's wget honours http_proxy but not no_proxy.
   const deadProxy = `http://127.0.0.1:${await closedPort()}`;
-  t.equal(await check({ THINCIM_HTTP_PORT: String(ok.port), http_proxy: deadProxy, https_proxy: deadProxy, no_proxy: '127.0.0.1' }), 0,
+  t.equal(await check({ THINCIM_HTTP_PORT: String(ok.port), http_proxy: deadProxy, https_proxy: deadProxy }), 0,
     'a proxy in the environment is not used');
 
   const certificate = await loadOrCreateCertificate({ stateDir: t.testdir() });
