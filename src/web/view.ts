@@ -106,6 +106,8 @@ export interface EventView {
 /** An element behind a reason of the verdict; unlike the reason, it quotes no reading, so it moves only when the verdict does. */
 export interface FailingView {
   id: string;
+  /** With the id, names the element's row: a fan and its speed sensor may have one DeviceID. */
+  kind: ElementKind;
   name: string;
   state: NagiosState;
   health: string;
@@ -170,7 +172,7 @@ export function statusView(sources: ViewSources): StatusView {
     host: hostView(inventory),
     verdict: {
       state: report.state, reasons: failing.map(reason),
-      failing: failing.map((e) => ({ id: elementId(e.instance), name: e.name, state: e.status.state, health: e.status.text })),
+      failing: failing.map((e) => ({ id: elementId(e.instance), kind: e.kind, name: e.name, state: e.status.state, health: e.status.text })),
     },
     newestSample: samples.length ? Math.max(...samples) : null,
     providers,
