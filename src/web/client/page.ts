@@ -299,7 +299,10 @@ class HttpError extends Error {
 
 /** The server's time of the last good answer. */
 let lastGood: number | undefined;
+/** Since when the alarm showing has held. */
 let offlineSince: number | undefined;
+/** The alarm showing: shown again when the failure changes (the agent back without the sensor, or gone silent after a 404). */
+let showing: 'none' | 'noanswer' | 'gone' = 'none';
 /** The title the last answer gave, while the agent answers no more. */
 let answeredTitle = document.title;
 /** Set once the agent refused the credentials: polling stops (each poll would be one more failed login). */
@@ -325,9 +328,12 @@ function alarm(title: string, ...text: (string | Node)[]): void {
 
 function offline(err: unknown): void {
   if (err instanceof HttpError && err.status === 401) return signedOut();
-  if (offlineSince !== undefined) return;
+  // A 404 is a sensor gone on a sensor's page only: the status itself is never missing from an agent that serves the page.
+  const kind = sensor !== undefined && err instanceof HttpError && err.status === 404 ? 'gone' : 'noanswer';
+  if (showing === kind) return;
+  showing = kind;
   offlineSince = Date.now();
-  if (err instanceof HttpError && err.status === 404) return gone();
+  if (kind === 'gone') return gone();
   const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
 }
@@ -350,7 +356,8 @@ function signedOut(): void {
 }
 
 function online(): void {
-  if (offlineSince === undefined) return;
+  if (showing === 'none') return;
+  showing = 'none';
   offlineSince = undefined;
   document.title = answeredTitle;
   main?.classList.remove('stale');
