@@ -140,9 +140,12 @@ export class SensorHistory {
   }
 }
 
-/** Whether the sensor has lost its reading: the model keeps the last good one on show, with Lost Communication. */
+/** The health of a sensor that has lost its reading: the model keeps the last good one on show. */
+export const LOST_COMMUNICATION = 'Lost Communication';
+
+/** Whether the sensor has lost its reading. */
 export function readingLost(instance: CIMInstance): boolean {
-  return elementStatus(instance).text === 'Lost Communication';
+  return elementStatus(instance).text === LOST_COMMUNICATION;
 }
 
 /** The reading the sensor has now: none while its reading is lost. */
