@@ -244,10 +244,18 @@ t.test('a fan stops: failed and Critical without a reload; the change is listed;
   // The readings it qualifies are old, and still to be read: nothing faded under WCAG AA's 4.5:1 (opacity .6 made the muted text 2.6:1).
   const faded = await page.locator('main *').evaluateAll((nodes) => nodes.filter((n) => Number(getComputedStyle(n).opacity) < 1).map((n) => n.id || n.className));
   t.same(faded, [], 'no text is faded');
+  // They lose their colours instead: grey, the alert excepted.
+  const filters = await page.evaluate(() => ['.changes', '#devices', '#verdict', '#offline'].map((css) => getComputedStyle(document.querySelector(css)!).filter));
+  t.same(filters, ['grayscale(1)', 'grayscale(1)', 'grayscale(1)', 'none'], 'the readings go grey, the alert does not');
   await page.screenshot({ path: join(shots, 'offline.png') });
   await page.unroute('**/api/v1/status');
   await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
   t.match(await page.title(), /^Critical · /, 'back once the agent answers');
+  // The host's page has no sensor to lose: a 404 of the status is an agent that no longer serves it.
+  await page.route('**/api/v1/status', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not-found"}' }));
+  await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
+  t.match(await page.locator('#offline').textContent(), /^The agent stopped answering \(HTTP 404\)/, 'a 404 of the status is no sensor gone');
+  t.match(await page.title(), /^No answer · /);
   await w.context.close();
 });
 
@@ -365,7 +373,8 @@ async function gaugesAndIcons(t: Test, page: Page, when: string): Promise<void> 
 
 t.test('a long unbroken state text stays in its cell, on a desktop and on a phone', async (t) => {
   // 720 px: a tablet, or a 1440 px window at 200 %, between the phone's cards and the desktop's table.
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 720, height: 900 }, { width: 360, height: 740 }]) {
+  // 320 px: WCAG 1.4.10's reflow width, a 1280 px window at 400 %.
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 720, height: 900 }, { width: 360, height: 740 }, { width: 320, height: 640 }]) {
     const w = await open({ viewport });
     const cell = rowOf(w.page, 'simulated:aux-state', 'discreteSensor').locator('td.state');
     t.equal(await cell.textContent(), LONG_STATE);
@@ -459,13 +468,23 @@ t.test('a sensor gone while its page is open: the page says the agent answered w
   const w = await open({ viewport: { width: 1280, height: 900 } }, `/sensors/${encodeURIComponent('simulated:cpu2-temp')}`);
   const { page } = w;
   const history = '**/api/v1/sensors/*/history';
+  const offline = (text: RegExp) => page.waitForFunction((source) => new RegExp(source).test(document.getElementById('offline')?.textContent ?? ''), text.source, { timeout: 8000 });
+  // First no answer, then the agent back without the sensor: the alert follows each change of the failure, and back.
+  await page.route(history, (route) => route.abort('connectionrefused'));
+  await offline(/stopped answering/);
+  t.match(await page.title(), /^No answer · /, 'no answer first');
+  await page.unroute(history);
   await page.route(history, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not-found","message":"no numeric sensor has the id simulated:cpu2-temp"}' }));
-  await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
+  await offline(/no such sensor/);
   const text = await page.locator('#offline').textContent();
   t.match(text, /The agent answered at .* but has no such sensor now \(HTTP 404\)/, 'what happened');
   t.notMatch(text, /stopped answering/);
   t.equal(await page.locator('#offline a').getAttribute('href'), '/', 'where to look');
   t.match(await page.title(), /^Sensor gone · /);
+  await page.unroute(history);
+  await page.route(history, (route) => route.abort('connectionrefused'));
+  await offline(/stopped answering/);
+  t.match(await page.title(), /^No answer · /, 'then silent again: said so');
   await page.unroute(history);
   await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
   t.match(await page.title(), /^CPU2 Temp · /, 'back when the sensor is');
@@ -482,10 +501,12 @@ t.test("a gauge's marker stands out from every band, light and dark (WCAG 1.4.11
       rect.setAttribute('class', cls);
       gauge.append(rect);
       const style = getComputedStyle(rect);
-      const colour = { fill: style.fill, stroke: style.stroke };
+      const colour = { fill: style.fill, stroke: style.stroke, paintOrder: style.paintOrder };
       rect.remove();
       return colour;
     }), classes);
+    // The halo under the fill: drawn over it, the 1.5 px stroke would cover most of a marker 2.6 px wide.
+    t.match(styles[0]!.paintOrder, /^stroke/, `${colorScheme}: the marker's fill is painted over its halo`);
     const colours = { marker: styles[0]!, bands: classes.slice(1).map((band, i) => [band, styles[i + 1]!.fill] as const) };
     for (const [band, colour] of colours.bands) {
       const best = Math.max(contrast(colours.marker.fill, colour), colours.marker.stroke === 'none' ? 0 : contrast(colours.marker.stroke, colour));
