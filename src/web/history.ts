@@ -50,6 +50,8 @@ export class SensorHistory {
   readonly #times: Float64Array;
   /** Ticks so far: readings kept for all sensors at once. */
   #ticks = 0;
+  /** The first tick since the clock was last set back: those before are dated in what is now the future. */
+  #floor = 0;
 
   constructor(options: HistoryOptions = DEFAULT_HISTORY) {
     this.#seconds = options.seconds;
@@ -92,6 +94,7 @@ export class SensorHistory {
     for (const [id, instance] of sensors) {
       // A model without sensors (the first, before any sample) takes no step.
       if (due && tick === undefined) {
+        if (elapsed < 0) this.#floor = this.#ticks;
         tick = this.#ticks++;
         this.#times[tick % this.#points] = time;
       }
@@ -126,7 +129,7 @@ export class SensorHistory {
   #ticksOf(ring: Ring, now: number): number[] {
     const since = now - this.#seconds * 1000;
     const ticks: number[] = [];
-    for (let tick = Math.max(ring.first, this.#ticks - this.#points); tick < this.#ticks; tick++) {
+    for (let tick = Math.max(ring.first, this.#floor, this.#ticks - this.#points); tick < this.#ticks; tick++) {
       if (this.#timeOf(tick) >= since) ticks.push(tick);
     }
     return ticks;
@@ -137,9 +140,12 @@ export class SensorHistory {
   }
 }
 
-/** Whether the sensor has lost its reading: the model keeps the last good one on show, with Lost Communication. */
+/** The health of a sensor that has lost its reading: the model keeps the last good one on show. */
+export const LOST_COMMUNICATION = 'Lost Communication';
+
+/** Whether the sensor has lost its reading. */
 export function readingLost(instance: CIMInstance): boolean {
-  return elementStatus(instance).text === 'Lost Communication';
+  return elementStatus(instance).text === LOST_COMMUNICATION;
 }
 
 /** The reading the sensor has now: none while its reading is lost. */

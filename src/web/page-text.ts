@@ -28,14 +28,19 @@ export function readingWords(reading: ReadingLine | null): string {
   return reading.lost ? `no reading (last ${value})` : value;
 }
 
-/** The id of an element's row: a reason of the verdict links to it (on a host of thousands of sensors, the failing one is found at once). */
-export function rowAnchor(id: string): string {
-  return `el-${id}`;
+/**
+ * The id of an element's row: a reason of the verdict links to it (on a host
+ * of thousands of sensors, the failing one is found at once). By kind and id:
+ * a DeviceID is unique within its class only (hwmon's fan and its speed
+ * sensor are both `hwmon:<chip>/fanN`).
+ */
+export function rowAnchor(kind: string, id: string): string {
+  return `el-${kind}-${id}`;
 }
 
 /** The link to an element's row. */
-export function rowHref(id: string): string {
-  return `#${encodeURIComponent(rowAnchor(id))}`;
+export function rowHref(kind: string, id: string): string {
+  return `#${encodeURIComponent(rowAnchor(kind, id))}`;
 }
 
 export function utcTime(ms: number): string {

@@ -9,7 +9,7 @@ import { chartTitle, spanText } from './chart-layout.js';
 import { esc } from './escape.js';
 import { ageText, providerText, readingWords, rowAnchor, rowHref, utcTime } from './page-text.js';
 import { chartSvg, gaugeSvg, sparkSvg, sparkText, type ChartPoint } from './svg.js';
-import type { ElementView, EventView, GroupView, ProviderView, StatusView } from './view.js';
+import type { ElementView, EventView, FailingView, GroupView, ProviderView, StatusView } from './view.js';
 
 export interface AssetLinks {
   css: string;
@@ -46,7 +46,7 @@ function healthIcon(e: ElementView): string {
 
 /** What a change of the verdict is keyed on: its state and its failing elements' health, not the readings its reasons quote. */
 export function verdictKey(v: StatusView['verdict']): string {
-  return [v.state, ...v.failing.map((f) => `${f.id}=${f.state}:${f.health}`)].join('|');
+  return [v.state, ...v.failing.map((f) => `${f.kind}:${f.id}=${f.state}:${f.health}`)].join('|');
 }
 
 function layout(title: string, assets: AssetLinks, body: string): string {
@@ -78,14 +78,14 @@ function identity(view: StatusView): string {
   return `<dl class="identity">${rows.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`;
 }
 
-function reasonLink(reason: string, id: string | undefined): string {
-  return id === undefined ? esc(reason) : `<a href="${esc(rowHref(id))}">${esc(reason)}</a>`;
+function reasonLink(reason: string, element: FailingView | undefined): string {
+  return element === undefined ? esc(reason) : `<a href="${esc(rowHref(element.kind, element.id))}">${esc(reason)}</a>`;
 }
 
 function overview(view: StatusView): string {
   const v = view.verdict;
   // failing[i] is the element behind reasons[i]: each reason links to its row.
-  const reasons = v.reasons.length ? `<ul class="reasons">${v.reasons.map((r, i) => `<li>${reasonLink(r, v.failing[i]?.id)}</li>`).join('')}</ul>` : '';
+  const reasons = v.reasons.length ? `<ul class="reasons">${v.reasons.map((r, i) => `<li>${reasonLink(r, v.failing[i])}</li>`).join('')}</ul>` : '';
   const age = view.newestSample === null ? 'no sample yet'
     : `last sample ${time(view.newestSample)}, <span class="age" data-since="${view.newestSample}">${ageText(view.time - view.newestSample)}</span> before this page was made`;
   return '<section class="overview" aria-labelledby="overall-h"><h2 id="overall-h">Overall health</h2>' +
@@ -145,10 +145,15 @@ function healthCell(e: ElementView): string {
   return `<td class="health" data-label="Health">${healthIcon(e)}<span class="text">${esc(e.health)}</span></td>`;
 }
 
+/** A row's anchor and keys: by kind and id, as a DeviceID is unique within its class only. */
+function rowKey(e: ElementView): string {
+  return `id="${esc(rowAnchor(e.kind, e.id))}" data-kind="${e.kind}" data-id="${esc(e.id)}"`;
+}
+
 function numericRow(e: ElementView): string {
   const href = `/sensors/${encodeURIComponent(e.id)}`;
   const unit = e.reading?.unit ?? '';
-  return `<tr id="${esc(rowAnchor(e.id))}" data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row"><a href="${esc(href)}">${esc(e.name)}</a></th>` +
+  return `<tr ${rowKey(e)} class="st-${e.state}"><th scope="row"><a href="${esc(href)}">${esc(e.name)}</a></th>` +
     `<td class="reading" data-label="Reading">${esc(readingWords(e.reading))}</td>` +
     `<td class="gauge-cell" data-label="Thresholds">${e.reading ? gaugeSvg(e.reading, e.state) : ''}</td>` +
     `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>${healthCell(e)}` +
@@ -156,7 +161,7 @@ function numericRow(e: ElementView): string {
 }
 
 function deviceRow(e: ElementView, stated: boolean): string {
-  return `<tr id="${esc(rowAnchor(e.id))}" data-id="${esc(e.id)}" class="st-${e.state}"><th scope="row">${esc(e.name)}</th>` +
+  return `<tr ${rowKey(e)} class="st-${e.state}"><th scope="row">${esc(e.name)}</th>` +
     `${stated ? `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>` : ''}${healthCell(e)}` +
     `<td class="details" data-label="Details">${esc(e.details)}</td></tr>`;
 }

@@ -17,7 +17,7 @@ import { instancesOfClass } from '../operations/lookup.js';
 import type { ProviderState } from '../providers/index.js';
 import { isSimulated } from '../providers/loader.js';
 import type { BrokerState } from '../server/state.js';
-import { readingLost, type SensorHistory } from './history.js';
+import { LOST_COMMUNICATION, type SensorHistory } from './history.js';
 
 /** The version of the JSON API; a change that breaks a client gets a new path (/api/v2). */
 export const API_VERSION = 1;
@@ -106,6 +106,8 @@ export interface EventView {
 /** An element behind a reason of the verdict; unlike the reason, it quotes no reading, so it moves only when the verdict does. */
 export interface FailingView {
   id: string;
+  /** With the id, names the element's row: a fan and its speed sensor may have one DeviceID. */
+  kind: ElementKind;
   name: string;
   state: NagiosState;
   health: string;
@@ -170,7 +172,7 @@ export function statusView(sources: ViewSources): StatusView {
     host: hostView(inventory),
     verdict: {
       state: report.state, reasons: failing.map(reason),
-      failing: failing.map((e) => ({ id: elementId(e.instance), name: e.name, state: e.status.state, health: e.status.text })),
+      failing: failing.map((e) => ({ id: elementId(e.instance), kind: e.kind, name: e.name, state: e.status.state, health: e.status.text })),
     },
     newestSample: samples.length ? Math.max(...samples) : null,
     providers,
@@ -193,7 +195,7 @@ function reason(e: HealthElement): string {
   const current = e.reading?.current;
   const value = current && [current.text, e.reading!.unit].filter(Boolean).join(' ');
   // A lost reading is the last good one (the model keeps it on show): said as such, as the reading-lost event says it.
-  const detail = value ? (readingLost(e.instance) ? ` (last reading ${value})` : ` (${value})`)
+  const detail = value ? (e.status.text === LOST_COMMUNICATION ? ` (last reading ${value})` : ` (${value})`)
     : e.kind === 'discreteSensor' && e.currentState ? ` (${e.currentState})` : '';
   return `${e.name}: ${e.status.text}${detail}`;
 }
@@ -307,7 +309,9 @@ function elementView(instance: CIMInstance, kind: ElementKind, status: { state: 
     if (r.current) {
       view.reading = {
         value: r.current.value, text: r.current.text, unit: r.unit, thresholds,
-        minReadable: r.minReadable?.value ?? null, maxReadable: r.maxReadable?.value ?? null, lost: readingLost(instance),
+        minReadable: r.minReadable?.value ?? null, maxReadable: r.maxReadable?.value ?? null,
+        // The status the caller computed: elementStatus again would be a second pass over every sensor.
+        lost: status.text === LOST_COMMUNICATION,
       };
     }
     view.spark = history.spark(id, now, SPARK_POINTS).map((v) => (Number.isNaN(v) ? null : v));

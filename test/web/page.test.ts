@@ -35,6 +35,10 @@ const LONG_STATE = `Unrecognised${'X'.repeat(116)}`;
 // A sensor without thresholds that loses its reading (Critical) at 330 s; a discrete sensor whose health is unknown.
 scenario.sensors.push({ id: 'aux-temp', label: 'Aux Temp', kind: 'temperature', unit: 'celsius', decimals: 0, value: 40 });
 scenario.timeline.events.push({ at: 330, sensor: 'aux-temp', unavailable: 'failed' });
+// A fan and its speed sensor with one id, as hwmon's `hwmon:<chip>/fanN` (a DeviceID is unique within its class only); it stops at 400 s.
+scenario.sensors.push({ id: 'hwfan', label: 'Aux Fan Speed', kind: 'fan', unit: 'rpm', decimals: 0, value: 3000, thresholds: { lowerCritical: 500 }, monitors: { kind: 'fan', id: 'hwfan' } });
+scenario.fans.push({ id: 'hwfan', label: 'Aux Fan', speedSensor: 'hwfan' });
+scenario.timeline.events.push({ at: 400, sensor: 'hwfan', value: 0 });
 scenario.discreteSensors.push({ id: 'aux-state', label: 'Aux State', kind: 'other', possibleStates: [LONG_STATE, 'Normal'], state: LONG_STATE, health: 'unknown' });
 const scenarioFile = join(dir, 'scenario.json');
 await writeFile(scenarioFile, JSON.stringify(scenario));
@@ -87,7 +91,9 @@ async function open(options: Parameters<typeof browser.newContext>[0] = {}, path
   return watched;
 }
 
-const rowOf = (page: Page, id: string) => page.locator(`tr[data-id="${id}"]`);
+/** An element's row: by kind and id, as a fan and its speed sensor may share a DeviceID. */
+const rowOf = (page: Page, id: string, kind = 'numericSensor') => page.locator(`tr[data-kind="${kind}"][data-id="${id}"]`);
+const KIND: Record<string, string> = { CIM_Fan: 'fan', CIM_PowerSupply: 'powerSupply' };
 
 t.test('a wrong password gets 401, no credentials the Basic challenge, the read-only user the page', async (t) => {
   const anonymous = await fetch(`${origin}/`);
@@ -113,7 +119,7 @@ t.test('the page lists every sensor, fan and supply with its values; nothing lea
   const { page } = w;
   const state = started.broker.state;
   const sensors = instancesOf(state, 'CIM_NumericSensor');
-  t.equal(sensors.length, 24);
+  t.equal(sensors.length, 25);
   for (const sensor of sensors) {
     const row = rowOf(page, String(sensor.get('DeviceID')));
     const reading = sensorReading(sensor);
@@ -129,7 +135,7 @@ t.test('the page lists every sensor, fan and supply with its values; nothing lea
     const devices = instancesOf(state, classname);
     t.ok(devices.length >= 2, `${classname}: the host has them`);
     for (const device of devices) {
-      const row = rowOf(page, String(device.get('DeviceID')));
+      const row = rowOf(page, String(device.get('DeviceID')), KIND[classname]);
       t.equal(await row.locator('th').textContent(), elementName(device));
       t.equal(await row.locator('.health .text').textContent(), elementStatus(device).text, `${elementName(device)}: health as text`);
       t.equal(await row.locator('.health .icon').textContent(), '✓', `${elementName(device)}: and as an icon`);
@@ -196,7 +202,7 @@ t.test('credentials refused while the page is open: it says the agent answered, 
 t.test('with JavaScript off the page is complete', async (t) => {
   const w = await open({ javaScriptEnabled: false });
   const { page } = w;
-  t.equal(await page.locator('#devices tr[data-id]').count(), 24 + 4 + 6 + 2 + 2 + 2 + 4, 'every sensor and device');
+  t.equal(await page.locator('#devices tr[data-id]').count(), 25 + 4 + 7 + 2 + 2 + 2 + 4, 'every sensor and device');
   t.equal(await page.locator('#verdict strong').textContent(), 'OK');
   t.match(await page.locator('#live').textContent(), /A snapshot made at .*: reload the page/, 'says it is a snapshot');
   t.ok(await page.locator('h2', { hasText: 'Recent changes' }).isVisible());
@@ -213,7 +219,7 @@ t.test('a fan stops: failed and Critical without a reload; the change is listed;
   await started.broker.manager.refresh();
   await page.waitForFunction(() => document.querySelector('#verdict strong')?.textContent === 'Critical', undefined, { timeout: 8000 });
   t.equal(await page.evaluate(() => (window as unknown as { loaded?: number }).loaded), 1, 'the same page: no reload');
-  const fan = rowOf(page, 'simulated:fan3');
+  const fan = rowOf(page, 'simulated:fan3', 'fan');
   t.equal(await fan.locator('.health .text').textContent(), 'Critical failure', 'the fan failed, in words');
   t.equal(await fan.locator('.health .icon').textContent(), '✕', 'and as an icon');
   t.match(await fan.getAttribute('class'), /st-CRITICAL/);
@@ -238,10 +244,18 @@ t.test('a fan stops: failed and Critical without a reload; the change is listed;
   // The readings it qualifies are old, and still to be read: nothing faded under WCAG AA's 4.5:1 (opacity .6 made the muted text 2.6:1).
   const faded = await page.locator('main *').evaluateAll((nodes) => nodes.filter((n) => Number(getComputedStyle(n).opacity) < 1).map((n) => n.id || n.className));
   t.same(faded, [], 'no text is faded');
+  // They lose their colours instead: grey, the alert excepted.
+  const filters = await page.evaluate(() => ['.changes', '#devices', '#verdict', '#offline'].map((css) => getComputedStyle(document.querySelector(css)!).filter));
+  t.same(filters, ['grayscale(1)', 'grayscale(1)', 'grayscale(1)', 'none'], 'the readings go grey, the alert does not');
   await page.screenshot({ path: join(shots, 'offline.png') });
   await page.unroute('**/api/v1/status');
   await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
   t.match(await page.title(), /^Critical · /, 'back once the agent answers');
+  // The host's page has no sensor to lose: a 404 of the status is an agent that no longer serves it.
+  await page.route('**/api/v1/status', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not-found"}' }));
+  await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
+  t.match(await page.locator('#offline').textContent(), /^The agent stopped answering \(HTTP 404\)/, 'a 404 of the status is no sensor gone');
+  t.match(await page.title(), /^No answer · /);
   await w.context.close();
 });
 
@@ -288,6 +302,13 @@ t.test('while the page is open: a moving reading is not announced again, a chang
   t.ok(warm.verdict.reasons.some((r) => r.startsWith('CPU1 Temp: ')), 'CPU1 Temp is above its non-critical threshold');
   t.same(await page.locator('#verdict .reasons li').allTextContents(), warm.verdict.reasons);
   t.equal((await said()).length, 1, 'the new verdict is said once');
+  // The fan and its speed sensor of one id (stopped at 400 s): both rows follow the poll, each its own, and no device came or went.
+  t.same(warm.verdict.failing.filter((f) => f.id === 'simulated:hwfan').map((f) => f.kind).sort(), ['fan', 'numericSensor'], 'both fail, one id');
+  t.equal(await rowOf(page, 'simulated:hwfan').locator('.reading').textContent(), '0 RPM', 'the speed sensor\'s row is updated');
+  t.equal(await rowOf(page, 'simulated:hwfan', 'fan').locator('.health .text').textContent(), 'Critical failure', 'and the fan\'s');
+  t.notMatch(await page.locator('#live').textContent(), /appeared or disappeared/, 'no device appeared or disappeared');
+  await page.locator('#verdict .reasons a', { hasText: /^Aux Fan: / }).click();
+  t.equal(await page.locator('tr:target').getAttribute('data-kind'), 'fan', 'the fan\'s reason links to the fan\'s row');
   t.match((await said())[0], /^Overall health now Critical: .*CPU1 Temp/);
   await refreshTo(432_000);
   const warmer = await current(page);
@@ -315,11 +336,14 @@ t.test('while the page is open: a moving reading is not announced again, a chang
   await Promise.all([w.context.close(), fresh.context.close()]);
 });
 
-/** Each reason of the verdict links to its element's row: followed, the row is in sight. */
+/** Each reason of the verdict links to its element's row (by kind and id): followed, the row is in sight. */
 async function reasonLinks(t: Test, page: Page, view: StatusView, when: string): Promise<void> {
-  const targets = await page.locator('#verdict .reasons a').evaluateAll((links) =>
-    links.map((a) => document.getElementById(decodeURIComponent((a as HTMLAnchorElement).hash.slice(1)))?.getAttribute('data-id') ?? null));
-  t.same(targets, view.verdict.failing.map((f) => f.id), `${when}: each reason links to its element's row`);
+  const targets = await page.locator('#verdict .reasons a').evaluateAll((links) => links.map((a) => {
+    const row = document.getElementById(decodeURIComponent((a as HTMLAnchorElement).hash.slice(1)));
+    return row && `${row.getAttribute('data-kind')} ${row.getAttribute('data-id')}`;
+  }));
+  t.same(targets, view.verdict.failing.map((f) => `${f.kind} ${f.id}`), `${when}: each reason links to its element's row`);
+  t.equal(await page.locator('#devices tr[id]').evaluateAll((rows) => new Set(rows.map((r) => r.id)).size), await page.locator('#devices tr[id]').count(), `${when}: no two rows share an anchor`);
   await page.locator('#verdict .reasons a').last().click();
   const row = page.locator('tr:target');
   t.equal(await row.getAttribute('data-id'), view.verdict.failing.at(-1)!.id, `${when}: followed, the link targets the row`);
@@ -340,18 +364,19 @@ async function gaugesAndIcons(t: Test, page: Page, when: string): Promise<void> 
   t.equal(await aux.locator('svg.gauge rect.marker').evaluate((r) => getComputedStyle(r).display), 'none', `${when}: no marker where the last reading was`);
   t.match(await aux.locator('svg.gauge').getAttribute('aria-label'), /^no reading \(last 40 °C\); /, `${when}: nor in the gauge's words`);
   t.ok(await rowOf(page, 'simulated:cpu2-temp').locator('svg.gauge rect.marker').isVisible(), `${when}: a sensor that reads has its marker`);
-  const unknown = rowOf(page, 'simulated:aux-state').locator('.health');
+  const unknown = rowOf(page, 'simulated:aux-state', 'discreteSensor').locator('.health');
   t.equal(await unknown.locator('.text').textContent(), 'Unknown');
   t.equal(await unknown.locator('.icon').textContent(), '?', `${when}: Unknown has no check mark`);
   const colour = (locator: ReturnType<Page['locator']>) => locator.evaluate((n) => getComputedStyle(n).color);
-  t.not(await colour(unknown.locator('.icon')), await colour(rowOf(page, 'simulated:fan1').locator('.health .icon')), `${when}: nor the OK colour`);
+  t.not(await colour(unknown.locator('.icon')), await colour(rowOf(page, 'simulated:fan1', 'fan').locator('.health .icon')), `${when}: nor the OK colour`);
 }
 
 t.test('a long unbroken state text stays in its cell, on a desktop and on a phone', async (t) => {
   // 720 px: a tablet, or a 1440 px window at 200 %, between the phone's cards and the desktop's table.
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 720, height: 900 }, { width: 360, height: 740 }]) {
+  // 320 px: WCAG 1.4.10's reflow width, a 1280 px window at 400 %.
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 720, height: 900 }, { width: 360, height: 740 }, { width: 320, height: 640 }]) {
     const w = await open({ viewport });
-    const cell = rowOf(w.page, 'simulated:aux-state').locator('td.state');
+    const cell = rowOf(w.page, 'simulated:aux-state', 'discreteSensor').locator('td.state');
     t.equal(await cell.textContent(), LONG_STATE);
     const overflowing = await w.page.locator('#devices th, #devices td').evaluateAll((cells) =>
       cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => `${c.closest('tr')?.getAttribute('data-id')} ${c.className}`));
@@ -443,13 +468,23 @@ t.test('a sensor gone while its page is open: the page says the agent answered w
   const w = await open({ viewport: { width: 1280, height: 900 } }, `/sensors/${encodeURIComponent('simulated:cpu2-temp')}`);
   const { page } = w;
   const history = '**/api/v1/sensors/*/history';
+  const offline = (text: RegExp) => page.waitForFunction((source) => new RegExp(source).test(document.getElementById('offline')?.textContent ?? ''), text.source, { timeout: 8000 });
+  // First no answer, then the agent back without the sensor: the alert follows each change of the failure, and back.
+  await page.route(history, (route) => route.abort('connectionrefused'));
+  await offline(/stopped answering/);
+  t.match(await page.title(), /^No answer · /, 'no answer first');
+  await page.unroute(history);
   await page.route(history, (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not-found","message":"no numeric sensor has the id simulated:cpu2-temp"}' }));
-  await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
+  await offline(/no such sensor/);
   const text = await page.locator('#offline').textContent();
   t.match(text, /The agent answered at .* but has no such sensor now \(HTTP 404\)/, 'what happened');
   t.notMatch(text, /stopped answering/);
   t.equal(await page.locator('#offline a').getAttribute('href'), '/', 'where to look');
   t.match(await page.title(), /^Sensor gone · /);
+  await page.unroute(history);
+  await page.route(history, (route) => route.abort('connectionrefused'));
+  await offline(/stopped answering/);
+  t.match(await page.title(), /^No answer · /, 'then silent again: said so');
   await page.unroute(history);
   await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
   t.match(await page.title(), /^CPU2 Temp · /, 'back when the sensor is');
@@ -466,10 +501,12 @@ t.test("a gauge's marker stands out from every band, light and dark (WCAG 1.4.11
       rect.setAttribute('class', cls);
       gauge.append(rect);
       const style = getComputedStyle(rect);
-      const colour = { fill: style.fill, stroke: style.stroke };
+      const colour = { fill: style.fill, stroke: style.stroke, paintOrder: style.paintOrder };
       rect.remove();
       return colour;
     }), classes);
+    // The halo under the fill: drawn over it, the 1.5 px stroke would cover most of a marker 2.6 px wide.
+    t.match(styles[0]!.paintOrder, /^stroke/, `${colorScheme}: the marker's fill is painted over its halo`);
     const colours = { marker: styles[0]!, bands: classes.slice(1).map((band, i) => [band, styles[i + 1]!.fill] as const) };
     for (const [band, colour] of colours.bands) {
       const best = Math.max(contrast(colours.marker.fill, colour), colours.marker.stroke === 'none' ? 0 : contrast(colours.marker.stroke, colour));

@@ -21,7 +21,7 @@ interface HwEvent { sequence: number; time: number; severity: string; message: s
 interface Point { time: number; value: number | null }
 /** GET /api/v1/sensors/:id/history. */
 interface History { name: string; unit: string; seconds: number; time: number; points: Point[]; state: State; health: string; currentState: string | null; reading: Reading | null }
-interface Failing { id: string; state: State; health: string }
+interface Failing { id: string; kind: string; state: State; health: string }
 interface Status {
   generation: number;
   time: number;
@@ -77,14 +77,14 @@ function setState(node: HTMLElement, state: State): void {
 
 /** As render.ts's verdictKey: the state and the failing elements' health, not the readings the reasons quote. */
 function verdictKey(v: Status['verdict']): string {
-  return [v.state, ...v.failing.map((f) => `${f.id}=${f.state}:${f.health}`)].join('|');
+  return [v.state, ...v.failing.map((f) => `${f.kind}:${f.id}=${f.state}:${f.health}`)].join('|');
 }
 
 /** As render.ts: a reason links to its element's row. */
-function reasonLink(reason: string, id: string | undefined): Node {
-  if (id === undefined) return document.createTextNode(reason);
+function reasonLink(reason: string, element: Failing | undefined): Node {
+  if (element === undefined) return document.createTextNode(reason);
   const a = el('a', { text: reason }) as HTMLAnchorElement;
-  a.href = rowHref(id);
+  a.href = rowHref(element.kind, element.id);
   return a;
 }
 
@@ -94,7 +94,7 @@ function renderVerdict(view: Status): void {
   const v = view.verdict;
   setState(box, v.state);
   const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
-  if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r, i) => el('li', {}, reasonLink(r, v.failing[i]?.id)))));
+  if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r, i) => el('li', {}, reasonLink(r, v.failing[i])))));
   box.replaceChildren(...children);
   answeredTitle = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
   document.title = answeredTitle;
@@ -211,15 +211,18 @@ function sparkText(values: (number | null)[], unit: string): string {
   return `recent readings from ${present[0]}${u} to ${present.at(-1)}${u}, lowest ${Math.min(...present)}${u}, highest ${Math.max(...present)}${u}`;
 }
 
+/** A row's key, as render.ts's rowKey: by kind and id, as a DeviceID is unique within its class only (hwmon's fan and its speed sensor share one). */
+const rowKey = (kind: string, id: string): string => `${kind} ${id}`;
+
 function renderElements(view: Status): boolean {
   const rows = new Map<string, HTMLElement>();
-  for (const row of document.querySelectorAll<HTMLElement>('#devices tr[data-id]')) rows.set(row.dataset['id'] ?? '', row);
+  for (const row of document.querySelectorAll<HTMLElement>('#devices tr[data-id]')) rows.set(rowKey(row.dataset['kind'] ?? '', row.dataset['id'] ?? ''), row);
   let same = true;
   let count = 0;
   for (const group of view.groups) {
     for (const e of group.elements) {
       count++;
-      const row = rows.get(e.id);
+      const row = rows.get(rowKey(e.kind, e.id));
       if (row) renderRow(row, e);
       else same = false;
     }
@@ -296,7 +299,10 @@ class HttpError extends Error {
 
 /** The server's time of the last good answer. */
 let lastGood: number | undefined;
+/** Since when the alarm showing has held. */
 let offlineSince: number | undefined;
+/** The alarm showing: shown again when the failure changes (the agent back without the sensor, or gone silent after a 404). */
+let showing: 'none' | 'noanswer' | 'gone' = 'none';
 /** The title the last answer gave, while the agent answers no more. */
 let answeredTitle = document.title;
 /** Set once the agent refused the credentials: polling stops (each poll would be one more failed login). */
@@ -322,9 +328,12 @@ function alarm(title: string, ...text: (string | Node)[]): void {
 
 function offline(err: unknown): void {
   if (err instanceof HttpError && err.status === 401) return signedOut();
-  if (offlineSince !== undefined) return;
+  // A 404 is a sensor gone on a sensor's page only: the status itself is never missing from an agent that serves the page.
+  const kind = sensor !== undefined && err instanceof HttpError && err.status === 404 ? 'gone' : 'noanswer';
+  if (showing === kind) return;
+  showing = kind;
   offlineSince = Date.now();
-  if (err instanceof HttpError && err.status === 404) return gone();
+  if (kind === 'gone') return gone();
   const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
 }
@@ -347,7 +356,8 @@ function signedOut(): void {
 }
 
 function online(): void {
-  if (offlineSince === undefined) return;
+  if (showing === 'none') return;
+  showing = 'none';
   offlineSince = undefined;
   document.title = answeredTitle;
   main?.classList.remove('stale');
