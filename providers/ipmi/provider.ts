@@ -133,7 +133,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     const reasons: string[] = [];
     this.#tool ??= await this.#chooseTool(ctx, true, reasons);
     // The start-up log says why: "ipmitool is not on the path" reads better than "no hardware detected".
-    return this.#tool ? true : { found: false, reason: `no BMC answered: ${reasons.join('; ')}` };
+    return this.#tool ? true : { found: false, reason: noBmcAnswered(reasons) };
   }
 
   async sample(ctx: ProviderContext): Promise<HardwareSnapshot> {
@@ -184,7 +184,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     const reasons: string[] = [];
     const tool = await this.#chooseTool(ctx, this.#config.tool === 'auto', reasons);
     if (tool) return tool;
-    throw new IpmiError('NO_TOOL', `no BMC answered: ${reasons.join('; ')}`);
+    throw new IpmiError('NO_TOOL', noBmcAnswered(reasons));
   }
 
   // ---- running a tool ---------------------------------------------------------
@@ -336,4 +336,9 @@ function requireRecords(result: IpmiParseResult, run: RunOutput): IpmiReading[] 
 function describeLast(report: SampleReport, format: IpmiFormat, records: number, noiseLines: number): void {
   const last = report.outputs[report.outputs.length - 1];
   if (last) Object.assign(last, { format, records, noiseLines });
+}
+
+/** Why no tool was chosen: each tool's reason (not on the path, or its own error). */
+function noBmcAnswered(reasons: readonly string[]): string {
+  return `no BMC answered: ${reasons.join('; ')}`;
 }

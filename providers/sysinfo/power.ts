@@ -5,10 +5,11 @@
  * external BAT1, and a battery it reads with no charge left (nothing
  * charging, charge 0) is "no battery" too.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { SysinfoSource } from './index.js';
 import type { BatteryData } from './map.js';
+import { attributeReader, type AttributeReader } from './raw.js';
 
 /** Where Linux lists its power supplies. */
 export const LINUX_POWER_SUPPLY = '/sys/class/power_supply';
@@ -33,7 +34,7 @@ export async function linuxBatteries(root: string): Promise<BatteryData | undefi
  * (Documentation/ABI/testing/sysfs-class-power).
  */
 async function battery(dir: string): Promise<BatteryData | undefined> {
-  const read = (name: string) => readFile(join(dir, name), 'utf8').then((text) => text.trim(), () => undefined);
+  const read = attributeReader(dir);
   const [type, scope, present, status] = await Promise.all([read('type'), read('scope'), read('present'), read('status')]);
   if (type !== 'Battery' || scope === 'Device' || present === '0') return undefined;
   return { hasBattery: true, isCharging: charging(status), percent: await percent(read), supplyName: basename(dir) };
@@ -46,7 +47,7 @@ function charging(status: string | undefined): boolean | undefined {
 }
 
 /** The kernel's capacity, else the charge or energy left of the full one; NaN when neither is known. */
-async function percent(read: (name: string) => Promise<string | undefined>): Promise<number> {
+async function percent(read: AttributeReader): Promise<number> {
   const capacity = await read('capacity');
   if (capacity !== undefined && capacity !== '') return Number(capacity);
   for (const unit of ['energy', 'charge']) {

@@ -13,10 +13,11 @@ import type { SysinfoSource } from './index.js';
 /** Where Linux publishes the SMBIOS strings. */
 export const LINUX_DMI = '/sys/class/dmi/id';
 
-/** One DMI attribute as the kernel publishes it, or undefined when there is none to read. */
-export type DmiReader = (name: string) => Promise<string | undefined>;
+/** One sysfs attribute (a DMI string, a power supply's status) as the kernel publishes it, or undefined when there is none to read. */
+export type AttributeReader = (name: string) => Promise<string | undefined>;
 
-export function dmiReader(root: string = LINUX_DMI): DmiReader {
+/** The attributes of the sysfs folder `root`, trimmed. */
+export function attributeReader(root: string = LINUX_DMI): AttributeReader {
   return (name) => readFile(join(root, name), 'utf8').then((text) => text.trim(), () => undefined);
 }
 
@@ -38,7 +39,7 @@ const STAND_IN_MODELS = new Set(['Computer', 'Virtual machine', 'Docker Containe
  * A host without /sys/class/dmi/id (Windows, macOS, a board without SMBIOS)
  * keeps systeminformation's answers, stand-ins aside.
  */
-export function withRawDmi(source: SysinfoSource, read: DmiReader, kernelCpuModel: () => string | undefined = firstCpuModel): SysinfoSource {
+export function withRawDmi(source: SysinfoSource, read: AttributeReader, kernelCpuModel: () => string | undefined = firstCpuModel): SysinfoSource {
   return {
     ...source,
     bios: async () => {

@@ -6,7 +6,7 @@ import type { ProviderContext } from '../../../src/providers/api.js';
 import { loadProvider } from '../../../src/providers/loader.js';
 import { validateSnapshot } from '../../../src/providers/validate.js';
 import { recordingLogger, stubRepository } from '../../../test/providers/helpers.js';
-import { createSysinfoProvider, dmiReader, resolveOptions, withRawDmi, type SysinfoSource } from '../index.js';
+import { attributeReader, createSysinfoProvider, resolveOptions, withRawDmi, type SysinfoSource } from '../index.js';
 import type { SysinfoData } from '../map.js';
 
 function fixture(name: string): Required<SysinfoData> {
@@ -112,7 +112,7 @@ t.test("on Linux the raw DMI strings replace what systeminformation changed", as
   t.equal(parseDateTime(readFileSync(`${r6515Dmi}/bios_date`, 'utf8').trim()).date, '2021-12-04');
   // In a container (/.dockerenv) systeminformation names the system "Docker Container" whatever DMI says.
   const inContainer = { ...dell, system: { ...dell.system, model: 'Docker Container' }, bios: { ...dell.bios, releaseDate: '2021-12-04' } };
-  const source = withRawDmi(answering(inContainer), dmiReader(r6515Dmi), () => 'AMD EPYC 7302P 16-Core Processor');
+  const source = withRawDmi(answering(inContainer), attributeReader(r6515Dmi), () => 'AMD EPYC 7302P 16-Core Processor');
   const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source, hostname: () => 'srv1', now: () => 0 });
   const snapshot = await provider.sample(context());
   t.same(snapshot.firmware?.[0]?.releaseDate, new Date(Date.UTC(2021, 3, 12)), 'April 12, as SMBIOS says');
@@ -121,7 +121,7 @@ t.test("on Linux the raw DMI strings replace what systeminformation changed", as
 });
 
 t.test('without /sys/class/dmi the answers stay, stand-ins aside', async (t) => {
-  const nowhere = dmiReader(fileURLToPath(new URL('fixtures/no-such-dir', import.meta.url)));
+  const nowhere = attributeReader(fileURLToPath(new URL('fixtures/no-such-dir', import.meta.url)));
   const container = fixture('container-no-dmi');
   for (const model of ['Computer', 'Virtual machine', 'Docker Container']) {
     const source = withRawDmi(answering({ ...container, system: { ...container.system, model } }), nowhere, () => undefined);
