@@ -243,12 +243,13 @@ function isPath(entry: string): boolean {
  * where a syntax error of an imported module is, and a provider outside
  * thincim's installation cannot import thincim at run time.
  */
-function importFailure(error: unknown): string {
+export function importFailure(error: unknown): string {
   const message = errorMessage(error);
   if (error instanceof SyntaxError) return `SyntaxError: ${message} (in that file or one it imports: \`node --check FILE\` shows the line)`;
-  const { code } = error as { code?: unknown };
-  if (code === 'ERR_UNKNOWN_FILE_EXTENSION') return `${message}: give the JavaScript that \`tsc\` makes of it`;
-  if (code === 'ERR_MODULE_NOT_FOUND' && message.startsWith("Cannot find package 'thincim' ")) {
+  // By message, not by `code`: with module hooks registered (tsx, tap) the
+  // error can reach here without its `code` (seen once in a full test run).
+  if (message.startsWith('Unknown file extension ')) return `${message}: give the JavaScript that \`tsc\` makes of it`;
+  if (message.startsWith("Cannot find package 'thincim' ")) {
     return `${message}: import only types from thincim (\`import type\`, no defineProvider), or install the provider where thincim is installed`;
   }
   return message;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import {
-  DEFAULT_SCHEDULE, loadProvider, loadProviders, ProviderLoadError, providerProblem, schemaDirsOf, unusedSectionWarnings,
+  DEFAULT_SCHEDULE, importFailure, loadProvider, loadProviders, ProviderLoadError, providerProblem, schemaDirsOf, unusedSectionWarnings,
 } from '../../src/providers/loader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thincim-loader-'));
@@ -100,6 +100,13 @@ t.test('module errors name the provider and say what is wrong', async (t) => {
     if (typeof expected === 'string') t.equal(error.message, expected, entry);
     else t.match(error.message, expected, entry);
   }
+});
+
+t.test('an import failure is told by its message: an error that lost its code on the way keeps its advice', async (t) => {
+  const noThincim = new Error("Cannot find package 'thincim' imported from /opt/acme/provider.mjs");
+  t.match(importFailure(noThincim), /: import only types from thincim \(`import type`, no defineProvider\)/);
+  t.match(importFailure(new Error('Unknown file extension ".ts" for /opt/acme/provider.ts')), /: give the JavaScript that `tsc` makes of it$/);
+  t.equal(importFailure(new Error("Cannot find package 'acme' imported from /x.mjs")), "Cannot find package 'acme' imported from /x.mjs");
 });
 
 t.test('configuration sections are checked before the factory runs', async (t) => {
