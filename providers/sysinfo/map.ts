@@ -195,15 +195,16 @@ function isStandIn(slot: NonNullable<SysinfoData['memLayout']>[number]): boolean
 }
 
 /**
- * The batteries, each with an id from its power_supply name where that is
- * known: a position would move the others when a bay is emptied.
- * systeminformation names none (other systems): there, the position.
+ * The batteries, each with an id and a label from its power_supply name
+ * where that is known (`Battery BAT1`): a position would move the others
+ * when a bay is emptied. systeminformation names none (other systems):
+ * there, the position.
  */
 function batteriesOf(battery: BatteryData | undefined): Battery[] {
   if (!battery?.hasBattery) return [];
   return [battery, ...(battery.additionalBatteries ?? [])].map((b, i) => defined({
     id: `${ID_PREFIX}battery${b.supplyName === undefined ? i : `-${b.supplyName}`}`,
-    label: i === 0 ? 'Battery' : `Battery ${i + 1}`,
+    label: b.supplyName !== undefined ? `Battery ${b.supplyName}` : i === 0 ? 'Battery' : `Battery ${i + 1}`,
     chargePercent: Number.isFinite(b.percent) && b.percent >= 0 ? Math.min(b.percent, 100) : undefined,
     charging: typeof b.isCharging === 'boolean' ? b.isCharging : undefined,
     status: 'ok' as const,
