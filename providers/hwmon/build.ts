@@ -382,12 +382,27 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   return limits;
 }
 
-/** Why a reading is missing: 'disabled' when the channel is switched off (`_enable` 0, reads fail with ENODATA), else 'failed'. */
-function unavailability(reader: ChipReader, channel: Channel, valueItem: string): 'disabled' | 'failed' {
+/**
+ * Why a reading is missing: 'absent' when the read failed with the error its
+ * driver documents for a sensor that is not there, 'disabled' when the channel
+ * is switched off (`_enable` 0, reads fail with ENODATA), else 'failed'.
+ */
+function unavailability(reader: ChipReader, channel: Channel, valueItem: string): NonNullable<NumericSensor['unavailable']> {
   const error = reader.readError(channel, valueItem);
-  const disabled = error !== undefined && error.code === 'IO' && reader.integer(channel, 'enable') === 0;
-  return disabled ? 'disabled' : 'failed';
+  if (error?.code !== 'IO') return 'failed';
+  if (error.errno !== undefined && NOT_AVAILABLE_ERRNO[reader.chip.name]?.[channel.type] === error.errno) return 'absent';
+  return reader.integer(channel, 'enable') === 0 ? 'disabled' : 'failed';
 }
+
+/**
+ * The error a driver documents as "this sensor is not there": thinkpad_acpi
+ * answers ENXIO for an EC temperature sensor the model doesn't have or that
+ * is unplugged for now (a battery's, a dock's; thinkpad-acpi.rst,
+ * "Temperature sensors", sysfs notes). Such a sensor is absent, not failed.
+ */
+const NOT_AVAILABLE_ERRNO: Readonly<Record<string, Partial<Record<ChannelType, string>>>> = {
+  thinkpad: { temp: 'ENXIO' },
+};
 
 /**
  * The worst health the channel's set alarms state, and the threshold that

@@ -11,12 +11,14 @@ import { buildSnapshot, type SysinfoData } from './map.js';
 import { resolveOptions, type SysinfoOptions } from './options.js';
 import { withLinuxBatteries } from './power.js';
 import { attributeReader, withRawDmi } from './raw.js';
+import { withMemoryLocators } from './smbios.js';
 
 export { dmiDate, dmiText, dmiUuid } from './clean.js';
 export { buildSnapshot, ID_PREFIX, type MapOptions, type SysinfoData } from './map.js';
 export { DEFAULT_INVENTORY_TTL, resolveOptions, type SysinfoOptions } from './options.js';
 export { linuxBatteries, LINUX_POWER_SUPPLY, withLinuxBatteries } from './power.js';
 export { attributeReader, LINUX_DMI, withRawDmi, type AttributeReader } from './raw.js';
+export { linuxMemoryLocators, LINUX_DMI_ENTRIES, memoryDeviceLocators, withMemoryLocators, type SlotLocators } from './smbios.js';
 
 export const PROVIDER_NAME = 'sysinfo';
 export const PROVIDER_VERSION = '0.1.0';
@@ -44,7 +46,7 @@ const lazySource = Object.fromEntries([...INVENTORY, 'battery', 'cpuTemperature'
   return (await systeminformation)[part as keyof SysinfoSource]();
 }])) as SysinfoSource;
 
-const defaultDeps: SysinfoDeps = { source: withLinuxBatteries(withRawDmi(lazySource, attributeReader())), hostname, now: Date.now };
+const defaultDeps: SysinfoDeps = { source: withMemoryLocators(withLinuxBatteries(withRawDmi(lazySource, attributeReader()))), hostname, now: Date.now };
 
 export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps = defaultDeps): HardwareProvider {
   let inventory: { data: SysinfoData; readAt: number } | undefined;

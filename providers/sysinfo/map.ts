@@ -18,7 +18,10 @@ export interface SysinfoData {
     /** The kernel's name for the processor (/proc/cpuinfo "model name"), where it has one. */
     kernelModel?: string;
   };
-  memLayout?: Pick<SI.MemLayoutData, 'size' | 'bank' | 'type' | 'formFactor' | 'clockSpeed' | 'manufacturer' | 'partNum' | 'serialNum'>[];
+  memLayout?: (Pick<SI.MemLayoutData, 'size' | 'bank' | 'type' | 'formFactor' | 'clockSpeed' | 'manufacturer' | 'partNum' | 'serialNum'> & {
+    /** The slot's Device Locator (dmidecode's "Locator"), where it was read from the SMBIOS table (smbios.ts). */
+    locator?: string;
+  })[];
   battery?: BatteryData;
   /** `main` and the socket values are null (or -1 on some platforms) when unknown. */
   cpuTemperature?: { main: number | null; socket?: (number | null)[]; chipset?: number | null };
@@ -173,11 +176,12 @@ function cpuIdentity(cpu: NonNullable<SysinfoData['cpu']>): { manufacturer?: str
  */
 function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[] {
   const modules: MemoryModule[] = [];
+  const labels = slotLabels(layout);
   layout.forEach((slot, i) => {
     if (!(slot.size > 0) || isStandIn(slot)) return;
     modules.push(defined({
       id: `${ID_PREFIX}memory${i}`,
-      label: dmiText(slot.bank) ?? `Memory ${i}`,
+      label: labels[i] ?? `Memory ${i}`,
       capacity: slot.size,
       type: dmiText(slot.type),
       speedMHz: slot.clockSpeed !== null && slot.clockSpeed > 0 ? slot.clockSpeed : undefined,
@@ -191,19 +195,40 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
 }
 
 function isStandIn(slot: NonNullable<SysinfoData['memLayout']>[number]): boolean {
-  return !slot.bank && (!(slot.type || slot.formFactor) || slot.formFactor === 'SoC');
+  return !slot.bank && !slot.locator && (!(slot.type || slot.formFactor) || slot.formFactor === 'SoC');
 }
 
 /**
- * The batteries, each with an id from its power_supply name where that is
- * known: a position would move the others when a bay is emptied.
- * systeminformation names none (other systems): there, the position.
+ * Each slot's name as a technician reads it on the board: its Device
+ * Locator (DIMM_A1, A1, DIMM 0), else its Bank Locator; undefined when
+ * both are placeholders. Some boards number the slots per channel ("DIMM 0"
+ * on channels A and B): a locator that more than one slot carries is
+ * prefixed with the slot's bank ("P0 CHANNEL B DIMM 0"). Counted over every
+ * slot, empty ones too, so a label doesn't change when a module is removed.
+ */
+function slotLabels(layout: NonNullable<SysinfoData['memLayout']>): (string | undefined)[] {
+  const locators = layout.map((slot) => dmiText(slot.locator));
+  const holders = new Map<string, number>();
+  for (const locator of locators) if (locator !== undefined) holders.set(locator, (holders.get(locator) ?? 0) + 1);
+  return layout.map((slot, i) => {
+    const locator = locators[i];
+    const bank = dmiText(slot.bank);
+    if (locator === undefined) return bank;
+    return holders.get(locator)! > 1 && bank !== undefined ? `${bank} ${locator}` : locator;
+  });
+}
+
+/**
+ * The batteries, each with an id and a label from its power_supply name
+ * where that is known (`Battery BAT1`): a position would move the others
+ * when a bay is emptied. systeminformation names none (other systems):
+ * there, the position.
  */
 function batteriesOf(battery: BatteryData | undefined): Battery[] {
   if (!battery?.hasBattery) return [];
   return [battery, ...(battery.additionalBatteries ?? [])].map((b, i) => defined({
     id: `${ID_PREFIX}battery${b.supplyName === undefined ? i : `-${b.supplyName}`}`,
-    label: i === 0 ? 'Battery' : `Battery ${i + 1}`,
+    label: b.supplyName !== undefined ? `Battery ${b.supplyName}` : i === 0 ? 'Battery' : `Battery ${i + 1}`,
     chargePercent: Number.isFinite(b.percent) && b.percent >= 0 ? Math.min(b.percent, 100) : undefined,
     charging: typeof b.isCharging === 'boolean' ? b.isCharging : undefined,
     status: 'ok' as const,

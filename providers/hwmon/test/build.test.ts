@@ -420,3 +420,22 @@ t.test("a driver's reading for an input with nothing connected is no reading", a
   t.match(sensorById(snapshot, 'hwmon:asusec-isa-0000/temp7'), { value: null, unavailable: 'absent' });
   t.equal(build(chip('it8792-isa-0a60', 'it8792', { temp2_input: -40000 })).snapshot.sensors?.[0]?.value, -40, "another driver's −40 °C is a reading");
 });
+
+t.test('a ThinkPad EC sensor the driver says is not available (ENXIO) is absent, not failed', async (t) => {
+  // `sensors` on a ThinkPad (vmatare/thinkfan#222): thinkpad-isa-0000 reads fan1 0 RPM, temp1 +40.0 °C, temp2 N/A,
+  // temp4 +0.0 °C, temp8 N/A; libsensors "Can't read" temp2, and thinkfan#161 names the errno: "No such device or
+  // address". thinkpad_acpi's thermal_temp_input_show answers -ENXIO for TPACPI_THERMAL_SENSOR_NA, and
+  // Documentation/admin-guide/laptops/thinkpad-acpi.rst (Temperature sensors, sysfs notes): "Sensors that are not
+  // available return the ENXIO error. This status may change at runtime".
+  const { snapshot } = build(chip('thinkpad-isa-0000', 'thinkpad', {
+    fan1_input: 0, temp1_input: 40000, temp2_input: failure('ENXIO', 'temp2_input'), temp4_input: 0,
+    temp8_input: failure('ENXIO', 'temp8_input'), temp9_input: failure('EIO', 'temp9_input'),
+  }));
+  t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp2'), { value: null, unavailable: 'absent' });
+  t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp8'), { value: null, unavailable: 'absent' });
+  t.equal(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp1').value, 40);
+  t.equal(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp4').value, 0, 'a 0 °C the driver serves stays a reading: it documents no such marker');
+  t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp9'), { value: null, unavailable: 'failed' }, 'another error is a failure');
+  const other = build(chip('k10temp-pci-00c3', 'k10temp', { temp1_input: failure('ENXIO', 'temp1_input') })).snapshot;
+  t.match(sensorById(other, 'hwmon:k10temp-pci-00c3/temp1'), { value: null, unavailable: 'failed' }, "another driver's ENXIO is a failure");
+});

@@ -4,6 +4,7 @@
  * through the whole provider. Each test names its source.
  */
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import t, { type Test } from 'tap';
@@ -18,6 +19,8 @@ interface ChipTree {
   /** `bus/platform`, `bus/pci`, `class/power_supply`, … (the device's `subsystem` link). */
   subsystem: string;
   files: Record<string, string | number>;
+  /** Attribute files whose open fails with ENXIO, as a driver's read of a sensor it says is not there: a UNIX socket stands in. */
+  enxio?: string[];
   /** More links, path → target, both under the root (a thermal zone's `device`, a `driver`, a parent's `subsystem`). */
   links?: Record<string, string>;
 }
@@ -32,6 +35,7 @@ async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[] = []):
     const hwmon = join(device, 'hwmon', `hwmon${n}`);
     await mkdir(hwmon, { recursive: true });
     for (const [file, value] of Object.entries(chip.files)) await writeFile(join(hwmon, file), `${value}\n`);
+    for (const file of chip.enxio ?? []) await listenAt(t, join(hwmon, file));
     await mkdir(join(root, chip.subsystem), { recursive: true });
     await symlink(relative(device, join(root, chip.subsystem)), join(device, 'subsystem'));
     for (const [link, target] of Object.entries(chip.links ?? {})) {
@@ -49,6 +53,13 @@ async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[] = []):
   const snapshot = await createHwmonProvider(options, recording).sample(context());
   validateSnapshot(snapshot);
   return snapshot;
+}
+
+/** A UNIX socket at `path` until the test ends: open(2) on it fails with ENXIO. */
+async function listenAt(t: Test, path: string): Promise<void> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(path, resolve));
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
 }
 
 const fanOf = (snapshot: HardwareSnapshot, id: string) => snapshot.fans?.find((f) => f.id === id);
@@ -341,4 +352,22 @@ t.test("pwm-fan's pwm1_enable 0 switches the fan off: stopped on purpose, not a 
   t.match(fanOf(await sampleTree(t, [fan(0)]), 'hwmon:pwmfan-isa-0000/fan1'), { status: 'ok', idleAllowed: true });
   const superIo = { device: 'platform/nct6775.656', subsystem: 'bus/platform', files: { name: 'nct6798', fan1_input: 0, pwm1: 0, pwm1_enable: 0 } };
   t.match(fanOf(await sampleTree(t, [superIo]), 'hwmon:nct6798-isa-0290/fan1'), { idleAllowed: false }, 'elsewhere 0 is full speed: a stopped fan did stop');
+});
+
+t.test("thinkpad_acpi's ENXIO is an EC sensor that is not there: absent, not failed", async (t) => {
+  // `sensors` on a ThinkPad (vmatare/thinkfan#222): thinkpad-isa-0000, fan1 0 RPM, temp1 +40.0°C, temp2 N/A, temp3
+  // +40.0°C, temp4 +0.0°C, temp8 N/A; thinkfan#161 and #260 (a T495s) name the read's error: "No such device or
+  // address" (ENXIO), which thinkpad-acpi.rst documents for "sensors that are not available".
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/thinkpad_hwmon',
+      subsystem: 'bus/platform',
+      files: { name: 'thinkpad', fan1_input: 0, temp1_input: 40000, temp3_input: 40000, temp4_input: 0 },
+      enxio: ['temp2_input', 'temp8_input'],
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp1'), { value: 40 });
+  t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp2'), { value: null, unavailable: 'absent' });
+  t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp8'), { value: null, unavailable: 'absent' });
+  t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp4'), { value: 0 }, 'a 0 °C the driver serves is a reading');
 });

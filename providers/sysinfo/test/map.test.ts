@@ -101,7 +101,8 @@ t.test('a QEMU/KVM guest read as root', async (t) => {
     "QEMU's chassis type 1 Other is a type, kept");
   t.same(snapshot.processors!.map((p) => [p.manufacturer, p.model]), [['AMD', 'AMD EPYC 7702P 64-Core Processor']],
     "the kernel's name and the CPU vendor, not the machine type systeminformation took from the firmware");
-  t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'Memory 0', capacity: 1073741824, type: 'RAM', manufacturer: 'QEMU', status: 'ok' }]);
+  t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'DIMM 0', capacity: 1073741824, type: 'RAM', manufacturer: 'QEMU', status: 'ok' }],
+    'the Device Locator, where the bank locator is "Not Specified"');
 });
 
 t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
