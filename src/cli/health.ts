@@ -8,6 +8,7 @@ import { CIMDateTime, CIMError, statusName, type CIMInstance } from '../cim/inde
 import {
   ClientError, collectInventory, evaluateHealth, EXIT_CODES, problems, renderTable,
   type HealthElement, type HealthFilter, type HealthReport, type NagiosState, type Reading, type WBEMConnection,
+  withUnit,
 } from '../client/index.js';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connectionFrom, EXIT, parseCommandLine, reportFailure, UsageError } from './client-commands.js';
 import type { CliIO, Command } from './io.js';
@@ -147,7 +148,7 @@ function summary(report: HealthReport): string {
 
 /** What makes a problem concrete: a sensor's reading, or a discrete sensor's state. */
 function detail(e: HealthElement): string {
-  if (e.reading?.current) return ` (${[e.reading.current.text, e.reading.unit].filter(Boolean).join(' ')})`;
+  if (e.reading?.current) return ` (${withUnit(e.reading.current.text, e.reading.unit)})`;
   if (e.kind === 'discreteSensor' && e.currentState) return ` (${e.currentState})`;
   return '';
 }

@@ -8,6 +8,7 @@
 import { hostname as osHostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { CIMInstance, CIMValue } from '../cim/index.js';
+import { withUnit } from '../client/quantity.js';
 import { buildModel, checkProfileRules, type HardwareSnapshot, type ModelEntry, type ModelInput, type NumericSensor } from '../model/index.js';
 import { qualifiedId } from '../model/ids.js';
 import {
@@ -312,7 +313,7 @@ function instanceReport(instances: readonly CIMInstance[]): string {
 
 function reading(sensor: NumericSensor): string {
   if (sensor.value === null) return `— (${sensor.unavailable ?? 'no reading'})`;
-  return `${sensor.value.toFixed(sensor.decimals)} ${UNITS[sensor.unit]}`.trimEnd();
+  return withUnit(sensor.value.toFixed(sensor.decimals), UNITS[sensor.unit]);
 }
 
 function thresholds(sensor: NumericSensor): string {

@@ -20,6 +20,7 @@ export {
   collectInventory, currentValue, elementName, elementStatus, evaluateHealth, EXIT_CODES, problems, scaleReading, sensorReading, sensorUnit,
   THRESHOLDS, worstState,
 } from './health.js';
+export { withUnit } from './quantity.js';
 export type {
   ElementKind, ElementStatus, HealthElement, HealthFilter, HealthReport, HostInventory, MissingClass, NagiosState, Reading,
   SensorReading, ThresholdName,

@@ -9,6 +9,7 @@
  */
 import type { CIMInstance, CIMValue } from '../cim/index.js';
 import { elementName, healthStateText, scaleReading, sensorUnit } from '../client/health.js';
+import { withUnit } from '../client/quantity.js';
 import { CIMV2_NAMESPACE, ModelClass } from '../model/classes.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import { MESSAGES, type EventKind, type HardwareEvent, type Severity, type ThresholdChange } from './event.js';
@@ -237,7 +238,7 @@ function beyond(sensor: CIMInstance, state: string): string[] {
 function thresholdEvent(after: CIMInstance, state: string, crossed: boolean, fields: Partial<EventDraft>): EventDraft {
   const threshold = THRESHOLD_STATES.get(state)!;
   const change = thresholdChange(after, threshold.property, state);
-  const words = { element: elementName(after), value: readingText(after), threshold: `${state} (${change.value}${unitSuffix(change.unit)})` };
+  const words = { element: elementName(after), value: readingText(after), threshold: `${state} (${withUnit(change.value, change.unit)})` };
   const severity = crossed ? threshold.severity : severityOf(after);
   return draft(crossed ? 'thresholdCrossed' : 'thresholdCleared', severity, words, { ...fields, threshold: change });
 }
@@ -254,11 +255,7 @@ function thresholdChange(sensor: CIMInstance, property: string, state: string): 
 function readingText(sensor: CIMInstance): string {
   const raw = sensor.get('CurrentReading');
   if (typeof raw !== 'number' && typeof raw !== 'bigint') return 'none';
-  return scaleReading(raw, integer(sensor.get('UnitModifier')) ?? 0).text + unitSuffix(sensorUnit(sensor));
-}
-
-function unitSuffix(unit: string): string {
-  return unit === '' ? '' : unit.startsWith('°') || unit === '%' ? unit : ` ${unit}`;
+  return withUnit(scaleReading(raw, integer(sensor.get('UnitModifier')) ?? 0).text, sensorUnit(sensor));
 }
 
 /** The element's own status description, when it says more than the status. */

@@ -45,7 +45,7 @@ export interface ThresholdChange {
   readonly state: string;
   readonly value: number;
   readonly observed: number;
-  /** The unit as BaseUnits text ("Degrees C"), or '' when unknown. */
+  /** The unit as people read it (client/health.ts sensorUnit: "°C", "RPM"), or '' when unknown. */
   readonly unit: string;
 }
 

@@ -5,6 +5,7 @@
  * Plain functions, no Node.js and no DOM: bundled into the script as well.
  */
 import type { ThresholdName } from '../client/health.js';
+import { withUnit } from '../client/quantity.js';
 
 /**
  * Vertical room of one of the chart's labels, in the chart's units: the
@@ -98,7 +99,6 @@ export function chartGeometry(values: readonly (number | null)[], thresholds: re
   lo -= pad;
   hi += pad;
   const y = (v: number) => round(CHART_HEIGHT - ((v - lo) / (hi - lo)) * CHART_HEIGHT);
-  const u = unit ? ` ${unit}` : '';
   const baselines = labelBaselines(thresholds.map(([, v]) => y(v)), CHART_HEIGHT);
   return {
     runs: linePoints(values, CHART_WIDTH, CHART_HEIGHT, lo, hi),
@@ -106,9 +106,9 @@ export function chartGeometry(values: readonly (number | null)[], thresholds: re
       severity: name.includes('Fatal') ? 'fatal' : name.includes('NonCritical') ? 'warn' : 'crit',
       y: y(v),
       baseline: baselines[i]!,
-      text: `${THRESHOLD_WORDS[name]} ${v}${u}`,
+      text: `${THRESHOLD_WORDS[name]} ${withUnit(v, unit)}`,
     })),
-    top: `${round(hi)}${u}`,
-    bottom: `${round(lo)}${u}`,
+    top: withUnit(round(hi), unit),
+    bottom: withUnit(round(lo), unit),
   };
 }

@@ -4,6 +4,7 @@
  * line. Plain functions, no Node.js and no DOM: bundled into the script as
  * well.
  */
+import { withUnit } from '../client/quantity.js';
 
 /** The fields of a provider's view (view.ts ProviderView) the line tells. */
 export interface ProviderLine {
@@ -24,7 +25,7 @@ export interface ReadingLine {
 /** A reading in words: "53.2 °C"; a lost one says it is the last good reading, not the sensor's reading now. */
 export function readingWords(reading: ReadingLine | null): string {
   if (!reading) return 'no reading';
-  const value = `${reading.text}${reading.unit ? ` ${reading.unit}` : ''}`;
+  const value = withUnit(reading.text, reading.unit);
   return reading.lost ? `no reading (last ${value})` : value;
 }
 

@@ -5,6 +5,7 @@
  * style, so the CSP can forbid both.
  */
 import type { NagiosState } from '../client/health.js';
+import { withUnit } from '../client/quantity.js';
 import { chartTitle, spanText } from './chart-layout.js';
 import { esc } from './escape.js';
 import { ageText, providerText, readingWords, rowAnchor, rowHref, utcTime } from './page-text.js';
@@ -175,8 +176,7 @@ export interface SensorPage {
 }
 
 function readingRows(points: readonly ChartPoint[], unit: string): string {
-  const u = unit ? ` ${unit}` : '';
-  return [...points].reverse().map((p) => `<tr><td>${time(p.time)}</td><td>${p.value === null ? 'no reading' : esc(`${p.value}${u}`)}</td></tr>`).join('');
+  return [...points].reverse().map((p) => `<tr><td>${time(p.time)}</td><td>${p.value === null ? 'no reading' : esc(withUnit(p.value, unit))}</td></tr>`).join('');
 }
 
 /** A sensor's page; the script keeps its reading, gauge, chart and readings current (main's data-sensor). */

@@ -5,6 +5,7 @@
  * style sheet, and no style attribute is needed under the CSP.
  */
 import type { NagiosState, ThresholdName } from '../client/health.js';
+import { withUnit } from '../client/quantity.js';
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, THRESHOLD_WORDS, chartGeometry, linePoints, round } from './chart-layout.js';
 import { esc } from './escape.js';
 import { readingWords } from './page-text.js';
@@ -34,8 +35,7 @@ export function position(value: number, lo: number, hi: number): number {
 
 /** Where the reading stands among its thresholds, in words: the gauge's text alternative. */
 export function thresholdText(reading: ReadingView): string {
-  const unit = reading.unit ? ` ${reading.unit}` : '';
-  const parts = [...LOWER, ...UPPER].filter(([n]) => reading.thresholds[n] !== undefined).map(([n]) => `${THRESHOLD_WORDS[n]} ${reading.thresholds[n]}${unit}`);
+  const parts = [...LOWER, ...UPPER].filter(([n]) => reading.thresholds[n] !== undefined).map(([n]) => `${THRESHOLD_WORDS[n]} ${withUnit(reading.thresholds[n]!, reading.unit)}`);
   return parts.length ? `thresholds: ${parts.join(', ')}` : 'no thresholds';
 }
 
@@ -73,8 +73,8 @@ export function sparkSvg(values: readonly (number | null)[], label: string): str
 export function sparkText(values: readonly (number | null)[], unit: string): string {
   const present = values.filter((v): v is number => v !== null);
   if (present.length < 2) return 'no history yet';
-  const u = unit ? ` ${unit}` : '';
-  return `recent readings from ${present[0]}${u} to ${present.at(-1)}${u}, lowest ${Math.min(...present)}${u}, highest ${Math.max(...present)}${u}`;
+  const [first, last] = [withUnit(present[0]!, unit), withUnit(present.at(-1)!, unit)];
+  return `recent readings from ${first} to ${last}, lowest ${withUnit(Math.min(...present), unit)}, highest ${withUnit(Math.max(...present), unit)}`;
 }
 
 export interface ChartPoint {

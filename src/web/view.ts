@@ -11,6 +11,7 @@ import {
   elementName, elementStatus, evaluateHealth, problems, sensorReading, THRESHOLDS,
   type HealthElement, type HostInventory, type NagiosState, type ThresholdName,
 } from '../client/health.js';
+import { withUnit } from '../client/quantity.js';
 import type { HardwareEvent } from '../events/index.js';
 import { CIMV2_NAMESPACE } from '../model/classes.js';
 import { instancesOfClass } from '../operations/lookup.js';
@@ -193,7 +194,7 @@ export function sensorView(sources: ViewSources, id: string): { element: Element
 
 function reason(e: HealthElement): string {
   const current = e.reading?.current;
-  const value = current && [current.text, e.reading!.unit].filter(Boolean).join(' ');
+  const value = current && withUnit(current.text, e.reading!.unit);
   // A lost reading is the last good one (the model keeps it on show): said as such, as the reading-lost event says it.
   const detail = value ? (e.status.text === LOST_COMMUNICATION ? ` (last reading ${value})` : ` (${value})`)
     : e.kind === 'discreteSensor' && e.currentState ? ` (${e.currentState})` : '';

@@ -55,7 +55,7 @@ t.test('one line per event, at the level of its severity, and the counters in /m
   t.ok(received.every((e) => logged(lines).has(e.sequence)), 'every event has its line');
   const eventLines = lines.filter((l) => l['event'] !== undefined);
   t.match(eventLines.find((l) => l['event'] === 'readingLost'), {
-    level: 40, messageId: 'THINCIM0004', severity: 'warning', msg: /^Exhaust Temp: reading lost \(reading failed\); last reading \d+(\.\d)?°C$/,
+    level: 40, messageId: 'THINCIM0004', severity: 'warning', msg: /^Exhaust Temp: reading lost \(reading failed\); last reading \d+(\.\d)? °C$/,
     element: /Thincim_NumericSensor\..*DeviceID="simulated:exhaust-temp"/,
   });
   const metrics = await (await fetch(`${test.url}/metrics`)).text();

@@ -2,6 +2,7 @@ import t from 'tap';
 import type { HardwareEvent } from '../../src/events/index.js';
 import type { HardwareSnapshot } from '../../src/model/index.js';
 import { NOW, fullSnapshot } from '../model/fixtures.js';
+import { readingWords } from '../../src/web/page-text.js';
 import { player, withSensor } from './player.js';
 
 const summary = (events: readonly HardwareEvent[]) => events.map((e) => `${e.kind} ${e.severity} ${e.message}`);
@@ -28,8 +29,8 @@ t.test('a threshold crossed up and down, with hysteresis, and the health it chan
   p.play(base);
   const crossed = p.play(withSensor(base, 'cpu-temp', { value: 96 }));
   t.same(summary(crossed), [
-    'thresholdCrossed warning CPU Temp: reading 96.000°C crossed the Upper Non-Critical (85°C) threshold',
-    'thresholdCrossed critical CPU Temp: reading 96.000°C crossed the Upper Critical (95°C) threshold',
+    'thresholdCrossed warning CPU Temp: reading 96.000 °C crossed the Upper Non-Critical (85 °C) threshold',
+    'thresholdCrossed critical CPU Temp: reading 96.000 °C crossed the Upper Critical (95 °C) threshold',
     'health critical CPU 0: health OK → Critical failure (CPU Temp: Upper Critical)',
     'health critical host1: health OK → Critical failure (CPU 0: CPU Temp: Upper Critical)',
   ], 'a step past two thresholds crosses both, the milder first');
@@ -42,8 +43,8 @@ t.test('a threshold crossed up and down, with hysteresis, and the health it chan
   t.same(p.play(withSensor(base, 'cpu-temp', { value: 95.2 })), []);
   const cleared = p.play(withSensor(base, 'cpu-temp', { value: 60 }));
   t.same(summary(cleared).slice(0, 2), [
-    'thresholdCleared ok CPU Temp: reading 60.000°C is back within the Upper Critical (95°C) threshold',
-    'thresholdCleared ok CPU Temp: reading 60.000°C is back within the Upper Non-Critical (85°C) threshold',
+    'thresholdCleared ok CPU Temp: reading 60.000 °C is back within the Upper Critical (95 °C) threshold',
+    'thresholdCleared ok CPU Temp: reading 60.000 °C is back within the Upper Non-Critical (85 °C) threshold',
   ], 'and the way back clears both, the more severe first');
   t.equal(cleared.length, 4, 'the processor and the system recover too');
   t.ok(cleared.every((e, i) => e.sequence === crossed.at(-1)!.sequence + 1 + i), 'sequence numbers follow each other');
@@ -55,12 +56,12 @@ t.test('a threshold crossed before a reading is lost is cleared when the reading
   p.play(base);
   p.play(withSensor(base, 'cpu-temp', { value: 96 }));
   t.same(summary(p.play(withSensor(base, 'cpu-temp', { value: null, unavailable: 'failed' }))).slice(0, 1),
-    ['readingLost warning CPU Temp: reading lost (reading failed); last reading 96.000°C']);
+    ['readingLost warning CPU Temp: reading lost (reading failed); last reading 96.000 °C']);
   t.same(summary(p.play(withSensor(base, 'cpu-temp', { value: null, unavailable: 'failed' }))), [], 'still lost: nothing new');
   t.same(summary(p.play(withSensor(base, 'cpu-temp', { value: 60 }))).slice(0, 3), [
-    'readingRegained ok CPU Temp: reading regained: 60.000°C',
-    'thresholdCleared ok CPU Temp: reading 60.000°C is back within the Upper Critical (95°C) threshold',
-    'thresholdCleared ok CPU Temp: reading 60.000°C is back within the Upper Non-Critical (85°C) threshold',
+    'readingRegained ok CPU Temp: reading regained: 60.000 °C',
+    'thresholdCleared ok CPU Temp: reading 60.000 °C is back within the Upper Critical (95 °C) threshold',
+    'thresholdCleared ok CPU Temp: reading 60.000 °C is back within the Upper Non-Critical (85 °C) threshold',
   ], 'each threshold crossed before the loss is cleared, so a receiver pairing them closes its alarms');
   p.play(withSensor(base, 'cpu-temp', { value: 96 }));
   p.play(withSensor(base, 'cpu-temp', { value: null, unavailable: 'failed' }));
@@ -78,6 +79,24 @@ t.test('a reading lost and regained; a provider failing and recovering', async (
   const failed = p.fail(base, 'ipmitool timed out');
   t.same(summary(failed), ['providerFailed warning provider test failed: ipmitool timed out']);
   t.same(summary(p.play(base)), ['providerRecovered ok provider test recovered']);
+});
+
+t.test("a reading and a threshold written as the page writes them, with a space before the unit, °C and % included (SI Brochure §5.4.3, §5.4.7)", async (t) => {
+  const p = await player();
+  // A humidity sensor as hwmon's sht3x reports one (humidity1_input, in percent).
+  const humidity = { id: 'rh', label: 'Inlet Humidity', kind: 'humidity' as const, unit: 'percent' as const, value: 41.5, decimals: 1, thresholds: { upperCritical: 80 } };
+  const base = { ...fullSnapshot(), sensors: [...fullSnapshot().sensors!, humidity] };
+  p.play(base);
+  const crossed = p.play(withSensor(withSensor(base, 'rh', { value: 85.5 }), 'cpu-temp', { value: 96 }));
+  const messages = crossed.filter((e) => e.kind === 'thresholdCrossed').map((e) => e.message);
+  t.same(messages, [
+    'CPU Temp: reading 96.000 °C crossed the Upper Non-Critical (85 °C) threshold',
+    'CPU Temp: reading 96.000 °C crossed the Upper Critical (95 °C) threshold',
+    'Inlet Humidity: reading 85.5 % crossed the Upper Critical (80 %) threshold',
+  ]);
+  t.ok(messages[2]!.includes(` ${readingWords({ text: '85.5', unit: '%' })} `), 'the reading as the page writes it');
+  const lost = p.play(withSensor(base, 'rh', { value: null, unavailable: 'failed' }));
+  t.same(summary(lost.filter((e) => e.kind === 'readingLost')), ['readingLost warning Inlet Humidity: reading lost (reading failed); last reading 85.5 %']);
 });
 
 t.test('devices appearing and disappearing, redundancy degraded and restored', async (t) => {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { elementName, elementStatus, sensorReading } from '../../src/client/health.js';
+import { rowHref } from '../../src/web/page-text.js';
 import { sparkText } from '../../src/web/svg.js';
 import { instancesOf, type StatusView } from '../../src/web/view.js';
 import { launchBrowser } from '../helpers/browser.js';
@@ -511,6 +512,37 @@ t.test("a gauge's marker stands out from every band, light and dark (WCAG 1.4.11
     for (const [band, colour] of colours.bands) {
       const best = Math.max(contrast(colours.marker.fill, colour), colours.marker.stroke === 'none' ? 0 : contrast(colours.marker.stroke, colour));
       t.ok(best >= 3, `${colorScheme}: the marker on ${band}: ${best.toFixed(2)}:1`);
+    }
+    await w.context.close();
+  }
+});
+
+t.test("a gauge's bands stand out from what they sit on, light and dark, in a row and in the row a link targets (WCAG 1.4.11: 3:1)", async (t) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    // A row the address targets has the panel's background (tr:target): a reason of the verdict links there.
+    const w = await open({ colorScheme }, `/${rowHref('numericSensor', 'simulated:cpu1-temp')}`);
+    const bands = ['band-ok', 'band-warn', 'band-crit', 'band-fatal', 'band-unknown'];
+    // Every gauge's background (the first ancestor's that paints one), and each band's fill on a rect of its own in that gauge.
+    const gauges = await w.page.locator('svg.gauge').evaluateAll((svgs, list) => svgs.map((gauge) => {
+      let background = 'rgba(0, 0, 0, 0)';
+      for (let e: Element | null = gauge; e && /^rgba\(.*, 0\)$|^transparent$/.test(background); e = e.parentElement) background = getComputedStyle(e).backgroundColor;
+      const fills = list.map((cls) => {
+        const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+        rect.setAttribute('class', cls);
+        gauge.append(rect);
+        const fill = getComputedStyle(rect).fill;
+        rect.remove();
+        return fill;
+      });
+      return { background, fills };
+    }), bands);
+    const backgrounds = new Map(gauges.map((g) => [g.background, g.fills]));
+    t.equal(backgrounds.size, 2, `${colorScheme}: gauges on the page's background and on the targeted row's`);
+    for (const [background, fills] of backgrounds) {
+      bands.forEach((band, i) => {
+        const ratio = contrast(fills[i]!, background);
+        t.ok(ratio >= 3, `${colorScheme}: ${band} ${fills[i]} on ${background}: ${ratio.toFixed(2)}:1`);
+      });
     }
     await w.context.close();
   }

@@ -7,6 +7,7 @@
  * any HTML sink would throw). Served as one file, bundled with what it
  * shares with the server's rendering (chart-layout.ts, page-text.ts).
  */
+import { withUnit } from '../../client/quantity.js';
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
 import { ageText, providerText, readingWords, rowHref, utcTime, type ProviderLine } from '../page-text.js';
 
@@ -207,8 +208,8 @@ function renderGauge(gauge: Element, reading: Reading, state: State): void {
 function sparkText(values: (number | null)[], unit: string): string {
   const present = values.filter((v): v is number => v !== null);
   if (present.length < 2) return 'no history yet';
-  const u = unit ? ` ${unit}` : '';
-  return `recent readings from ${present[0]}${u} to ${present.at(-1)}${u}, lowest ${Math.min(...present)}${u}, highest ${Math.max(...present)}${u}`;
+  const [first, last] = [withUnit(present[0]!, unit), withUnit(present.at(-1)!, unit)];
+  return `recent readings from ${first} to ${last}, lowest ${withUnit(Math.min(...present), unit)}, highest ${withUnit(Math.max(...present), unit)}`;
 }
 
 /** A row's key, as render.ts's rowKey: by kind and id, as a DeviceID is unique within its class only (hwmon's fan and its speed sensor share one). */
@@ -271,9 +272,8 @@ function renderSensor(h: History): void {
   text('chart-h', title);
   $('chart')?.replaceChildren(chartNode(h.points, h.reading, h.unit, `${h.name}: ${title.toLowerCase()} of readings`));
   text('readings-count', String(h.points.length));
-  const u = h.unit ? ` ${h.unit}` : '';
   $('readings-rows')?.replaceChildren(...[...h.points].reverse().map((p) =>
-    el('tr', {}, el('td', {}, timeNode(p.time)), el('td', { text: p.value === null ? 'no reading' : `${p.value}${u}` }))));
+    el('tr', {}, el('td', {}, timeNode(p.time)), el('td', { text: p.value === null ? 'no reading' : withUnit(p.value, h.unit) }))));
   $('as-of')?.replaceChildren(timeNode(h.time));
 }
 
