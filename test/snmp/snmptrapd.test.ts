@@ -223,12 +223,12 @@ t.test('the wall clock set back after the start: notifications still go, sysUpTi
   const setBack = wallClock() - 3_600_000;
   Date.now = () => setBack;
   t.teardown(() => { Date.now = wallClock; });
-  const before = Math.floor(process.uptime() * 100);
+  const before = hundredthsSinceStart('floor');
   events.emit([providerEvent(3001)]);
   const all = await receiver.waitFor((r) => r.some((x) => sequenceOf(x) === 3001), 'the trap sent after the clock went back');
   Date.now = wallClock;
   const upTime = Number(/^\((\d+)\)/.exec(all.find((x) => sequenceOf(x) === 3001)!.values.get(OID.sysUpTime) ?? '')?.[1]);
-  t.ok(upTime >= before && upTime <= Math.ceil(process.uptime() * 100), `sysUpTime ${upTime} is this process's uptime in hundredths (${before} before the send)`);
+  t.ok(upTime >= before && upTime <= hundredthsSinceStart('ceil'), `sysUpTime ${upTime} is this process's uptime in hundredths (${before} before the send)`);
   t.same(n.stats().map((s) => s.failed), [0]);
 });
 
