@@ -303,7 +303,8 @@ function describe(error: ErrorObject, key: string): string {
       if (type === 'object' && typeof error.data === 'string') return 'must be a mapping: in a variable or flag, a JSON object (names in double quotes, e.g. {"acme": {"file": "/x"}})';
       return `must be ${{ integer: 'an integer', object: 'a mapping', array: 'a list' }[type] ?? `a ${type}`}`;
     }
-    case 'enum': return `must be one of ${(p['allowedValues'] as unknown[]).map(String).join(', ')}`;
+    // Once each: a key may take a number and its text alike (an SNMP `version: 1`).
+    case 'enum': return `must be one of ${[...new Set((p['allowedValues'] as unknown[]).map(String))].join(', ')}`;
     case 'minimum': return `must be at least ${String(p['limit'])}`;
     case 'maximum': return `must be at most ${String(p['limit'])}`;
     case 'minLength': return p['limit'] === 1 ? 'must not be empty' : `must have at least ${String(p['limit'])} characters`;

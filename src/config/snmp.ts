@@ -4,6 +4,7 @@
  * the sender (src/snmp) is loaded when a target is configured.
  */
 import { getCiphers } from 'node:crypto';
+import { isIPv4 } from 'node:net';
 import type { SchemaObject } from 'ajv';
 import type { Field } from './fields.js';
 
@@ -15,7 +16,8 @@ export interface SnmpTargetConfig {
   /** `udp:HOST:PORT`; an IPv6 host in brackets (`udp:[::1]:162`). */
   address: string;
   notification?: 'trap' | 'inform';
-  version?: '2c' | '3';
+  /** A number as YAML writes `version: 1` or `version: 3`; `2c` is text. */
+  version?: SnmpVersion | 1 | 3;
   community?: string;
   communityFile?: string;
   communityEnv?: string;
@@ -30,7 +32,11 @@ export interface SnmpTargetConfig {
   privKeyEnv?: string;
   retries?: number;
   timeoutMs?: number;
+  /** SNMPv1: the Trap-PDU's agent-addr, an IPv4 address. */
+  agentAddress?: string;
 }
+
+export type SnmpVersion = '1' | '2c' | '3';
 
 /** `udp:HOST:PORT`: a DNS name or IPv4 address, or an IPv6 address in brackets; the port is required. */
 export const TARGET_ADDRESS = '^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$';
@@ -54,7 +60,7 @@ const TARGET_SCHEMA: SchemaObject = {
   properties: {
     address: { type: 'string', pattern: TARGET_ADDRESS, maxLength: 300 },
     notification: { type: 'string', enum: ['trap', 'inform'] },
-    version: { type: 'string', enum: ['2c', '3'] },
+    version: { enum: ['1', '2c', '3', 1, 3] },
     ...secretSource('community', 1),
     user: { type: 'string', minLength: 1, maxLength: 32 },
     authProtocol: { type: 'string', enum: [...AUTH_PROTOCOLS] },
@@ -63,6 +69,7 @@ const TARGET_SCHEMA: SchemaObject = {
     ...secretSource('privKey', MIN_USM_KEY),
     retries: { type: 'integer', minimum: 0, maximum: 20 },
     timeoutMs: { type: 'integer', minimum: 100, maximum: 600_000 },
+    agentAddress: { type: 'string', maxLength: 15 },
   },
 };
 
@@ -104,8 +111,9 @@ const given = (target: SnmpTargetConfig, what: 'community' | 'authKey' | 'privKe
   [what, `${what}File`, `${what}Env`].filter((k) => target[k as keyof SnmpTargetConfig] !== undefined);
 
 /** The version a target speaks: as given, else 3 when it names a user. */
-export function targetVersion(target: SnmpTargetConfig): '2c' | '3' {
-  return target.version ?? (target.user === undefined ? '2c' : '3');
+export function targetVersion(target: SnmpTargetConfig): SnmpVersion {
+  if (target.version !== undefined) return String(target.version) as SnmpVersion;
+  return target.user === undefined ? '2c' : '3';
 }
 
 /** What the schema cannot say: which keys go together, per version. */
@@ -115,7 +123,8 @@ export function snmpProblems(snmp: { targets: SnmpTargetConfig[]; community?: st
     problems.push({ key: 'snmp.engineId', message: 'an engine ID of all 00 or all ff octets is reserved (RFC 3411 SnmpEngineID); receivers may refuse it' });
   }
   snmp.targets.forEach((target, i) => {
-    const add = (message: string): void => void problems.push({ key: `snmp.targets.${i}`, message: `${target.address}: ${message}` });
+    const add = (message: string, key?: keyof SnmpTargetConfig): void =>
+      void problems.push({ key: `snmp.targets.${i}${key === undefined ? '' : `.${key}`}`, message: `${target.address}: ${message}` });
     for (const what of ['communityEnv', 'authKeyEnv', 'privKeyEnv'] as const) {
       if (target[what]?.startsWith('THINCIM_')) add(`${what}: THINCIM_* variables are configuration keys; name the secret's variable otherwise`);
     }
@@ -126,11 +135,18 @@ export function snmpProblems(snmp: { targets: SnmpTargetConfig[]; community?: st
       if (keys.length > 1) add(`give one of ${keys.join(', ')}`);
       return keys.length;
     };
+    const version = targetVersion(target);
+    if (target.agentAddress !== undefined) {
+      if (version !== '1') add('belongs to SNMPv1 (the Trap-PDU\'s agent-addr; set version: 1)', 'agentAddress');
+      else if (!isIPv4(target.agentAddress)) add('must be an IPv4 address (a.b.c.d): the Trap-PDU\'s agent-addr has four octets', 'agentAddress');
+    }
     const v3Keys = ['user', 'authProtocol', 'privProtocol', ...given(target, 'authKey'), ...given(target, 'privKey')]
       .filter((k) => target[k as keyof SnmpTargetConfig] !== undefined);
-    if (targetVersion(target) === '2c') {
+    if (version !== '3') {
       if (v3Keys.length > 0) add(`${v3Keys.join(', ')} belong to SNMPv3 (set version: '3')`);
       if (oneOf('community') === 0 && snmp.community === undefined) add('needs a community: its own, or snmp.community (--snmp-community)');
+      // RFC 1157 §4.1.6: the Trap-PDU is all SNMPv1 has; nothing acknowledges it.
+      if (version === '1' && target.notification === 'inform') add('SNMPv1 has no informs, only traps (RFC 1157); use notification: trap, or version 2c or 3 for informs', 'notification');
       return;
     }
     const communityKeys = given(target, 'community');

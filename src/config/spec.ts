@@ -231,11 +231,11 @@ export const CONFIG_SPEC = {
   },
   snmp: {
     targets: snmpTargets({
-      doc: 'Receivers of SNMP traps or informs for every hardware event (see "SNMP traps"): objects with `address` (`udp:HOST:PORT`), `notification` (`trap`/`inform`), a v2c `community` or a v3 `user` with `authProtocol`, `authKey`, `privProtocol`, `privKey` (each key also as `…File` or `…Env`), `retries`, `timeoutMs`. The flag and the variable take comma-separated addresses (v2c with `snmp.community`); the variable also a JSON list.',
+      doc: 'Receivers of SNMP traps or informs for every hardware event (see "SNMP traps"): objects with `address` (`udp:HOST:PORT`), `version` (`1`, `2c`, `3`), `notification` (`trap`/`inform`; SNMPv1 traps only), a v1/v2c `community` or a v3 `user` with `authProtocol`, `authKey`, `privProtocol`, `privKey` (each key also as `…File` or `…Env`), `retries`, `timeoutMs`, and for v1 `agentAddress` (the Trap-PDU\'s agent-addr). The flag and the variable take comma-separated addresses (v2c with `snmp.community`); the variable also a JSON list.',
       flag: 'snmp-target',
     }),
     community: text({
-      doc: 'SNMPv2c community of the targets that name none. Sent in clear on the wire: prefer SNMPv3 beyond a trusted network.',
+      doc: 'SNMPv1/v2c community of the targets that name none. Sent in clear on the wire: prefer SNMPv3 beyond a trusted network.',
       secret: true,
       flag: 'snmp-community',
       maxLength: 256,

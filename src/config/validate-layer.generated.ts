@@ -6,7 +6,7 @@
 import runtime0 from 'ajv/dist/runtime/ucs2length.js';
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","properties":{"host":{"type":"string","minLength":1,"maxLength":255},"httpPort":{"type":"integer","minimum":0,"maximum":65535},"httpsPort":{"type":"integer","minimum":0,"maximum":65535},"httpOpen":{"type":"boolean"},"tls":{"type":"object","properties":{"cert":{"type":"string","minLength":1,"maxLength":4096},"key":{"type":"string","minLength":1,"maxLength":4096},"ca":{"type":"string","minLength":1,"maxLength":4096},"clientCertUsers":{"type":"object","maxProperties":4096,"additionalProperties":{"type":"string","minLength":1,"maxLength":256},"propertyNames":{"pattern":"^.{1,256}$"}},"minVersion":{"type":"string","enum":["TLSv1.2","TLSv1.3"]}},"additionalProperties":false},"stateDir":{"type":"string","minLength":1,"maxLength":4096},"users":{"type":"string","minLength":1,"maxLength":4096},"auth":{"type":"string","enum":["basic","none"]},"authLoopback":{"type":"boolean"},"anonymousWrite":{"type":"boolean"},"allowedHosts":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"healthzOpen":{"type":"boolean"},"limits":{"type":"object","properties":{"bodyBytes":{"type":"integer","minimum":1024,"maximum":1073741824},"headerBytes":{"type":"integer","minimum":1024,"maximum":1048576},"connections":{"type":"integer","minimum":1,"maximum":1000000},"connectionsPerAddress":{"type":"integer","minimum":1,"maximum":1000000},"handshakeTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"firstRequestTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"concurrentOperations":{"type":"integer","minimum":1,"maximum":100000},"enumerationContexts":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsPerUser":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsAnonymous":{"type":"integer","minimum":1,"maximum":1000000},"requestTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000},"maxObjectCount":{"type":"integer","minimum":1,"maximum":10000000},"enumerationTimeoutSec":{"type":"integer","minimum":1,"maximum":86400},"enumerationTimeoutMaxSec":{"type":"integer","minimum":1,"maximum":86400},"maxInstancesPerResponse":{"type":"integer","minimum":1,"maximum":100000000},"encodeCacheBytes":{"type":"integer","minimum":0,"maximum":68719476736},"xmlDepth":{"type":"integer","minimum":8,"maximum":1024},"xmlAttributes":{"type":"integer","minimum":4,"maximum":1024},"xmlElements":{"type":"integer","minimum":64,"maximum":10000000},"xmlElementsPerKib":{"type":"integer","minimum":8,"maximum":1024},"queryDepth":{"type":"integer","minimum":1,"maximum":1024},"authFailuresPerMinute":{"type":"integer","minimum":0,"maximum":100000},"authFailureAddresses":{"type":"integer","minimum":1,"maximum":10000000},"authCacheSec":{"type":"integer","minimum":0,"maximum":3600},"authCacheEntries":{"type":"integer","minimum":1,"maximum":1000000},"passwordChecks":{"type":"integer","minimum":1,"maximum":64}},"additionalProperties":false},"providers":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":1,"maxItems":256},"hwmon":{"type":"object","properties":{"root":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"ipmi":{"type":"object","properties":{"tool":{"type":"string","minLength":1,"maxLength":4096},"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":64},"password":{"type":"string","minLength":1,"maxLength":256},"passwordFile":{"type":"string","minLength":1,"maxLength":4096},"interface":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z][a-z0-9-]*$"},"sdrFile":{"type":"string","minLength":1,"maxLength":4096},"sensorFile":{"type":"string","minLength":1,"maxLength":4096},"fruFile":{"type":"string","minLength":1,"maxLength":4096},"port":{"type":"integer","minimum":1,"maximum":65535},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"simulated":{"type":"object","properties":{"sensors":{"type":"integer","minimum":0,"maximum":100000},"scenario":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400},"timeScale":{"type":"number","minimum":0.001,"maximum":3600}},"additionalProperties":false},"indications":{"type":"object","properties":{"retryAttempts":{"type":"integer","minimum":0,"maximum":100},"retryInterval":{"type":"number","minimum":0.01,"maximum":86400},"timeout":{"type":"number","minimum":0.1,"maximum":600},"queueSize":{"type":"integer","minimum":1,"maximum":1000000},"maxSubscriptions":{"type":"integer","minimum":1,"maximum":100000},"removalAction":{"type":"string","enum":["remove","disable","ignore"]},"removalInterval":{"type":"number","minimum":1,"maximum":315360000},"allowedNetworks":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"caFile":{"type":"string","minLength":1,"maxLength":4096},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"insecure":{"type":"boolean"}},"additionalProperties":false},"sysinfo":{"type":"object","properties":{"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"providerOptions":{"type":"object","additionalProperties":{"type":"object"}},"schemaDir":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"cacheDir":{"type":"string","minLength":1,"maxLength":4096},"log":{"type":"object","properties":{"level":{"type":"string","enum":["fatal","error","warn","info","debug","trace","silent"]},"pretty":{"type":"boolean"}},"additionalProperties":false},"metrics":{"type":"boolean"},"page":{"type":"boolean"},"history":{"type":"object","properties":{"seconds":{"type":"integer","minimum":0,"maximum":604800},"points":{"type":"integer","minimum":2,"maximum":100000}},"additionalProperties":false},"snmp":{"type":"object","properties":{"targets":{"type":"array","maxItems":64,"items":{"type":"object","required":["address"],"additionalProperties":false,"properties":{"address":{"type":"string","pattern":"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$","maxLength":300},"notification":{"type":"string","enum":["trap","inform"]},"version":{"type":"string","enum":["2c","3"]},"community":{"type":"string","minLength":1,"maxLength":256},"communityFile":{"type":"string","pattern":"^/","maxLength":4096},"communityEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"user":{"type":"string","minLength":1,"maxLength":32},"authProtocol":{"type":"string","enum":["md5","sha","sha224","sha256","sha384","sha512"]},"authKey":{"type":"string","minLength":8,"maxLength":256},"authKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"authKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"privProtocol":{"type":"string","enum":["des","aes","aes256b","aes256r"]},"privKey":{"type":"string","minLength":8,"maxLength":256},"privKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"privKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"retries":{"type":"integer","minimum":0,"maximum":20},"timeoutMs":{"type":"integer","minimum":100,"maximum":600000}}}},"community":{"type":"string","minLength":1,"maxLength":256},"enterpriseOid":{"type":"string","minLength":1,"maxLength":256,"pattern":"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},"engineId":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^(0x)?([0-9A-Fa-f]{2}){5,32}$"},"queue":{"type":"integer","minimum":1,"maximum":1000000}},"additionalProperties":false},"footprint":{"type":"string","enum":["balanced","lean"]},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000},"staleAfterSec":{"type":"number","minimum":1,"maximum":86400}},"additionalProperties":false};
+const schema11 = {"type":"object","properties":{"host":{"type":"string","minLength":1,"maxLength":255},"httpPort":{"type":"integer","minimum":0,"maximum":65535},"httpsPort":{"type":"integer","minimum":0,"maximum":65535},"httpOpen":{"type":"boolean"},"tls":{"type":"object","properties":{"cert":{"type":"string","minLength":1,"maxLength":4096},"key":{"type":"string","minLength":1,"maxLength":4096},"ca":{"type":"string","minLength":1,"maxLength":4096},"clientCertUsers":{"type":"object","maxProperties":4096,"additionalProperties":{"type":"string","minLength":1,"maxLength":256},"propertyNames":{"pattern":"^.{1,256}$"}},"minVersion":{"type":"string","enum":["TLSv1.2","TLSv1.3"]}},"additionalProperties":false},"stateDir":{"type":"string","minLength":1,"maxLength":4096},"users":{"type":"string","minLength":1,"maxLength":4096},"auth":{"type":"string","enum":["basic","none"]},"authLoopback":{"type":"boolean"},"anonymousWrite":{"type":"boolean"},"allowedHosts":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"healthzOpen":{"type":"boolean"},"limits":{"type":"object","properties":{"bodyBytes":{"type":"integer","minimum":1024,"maximum":1073741824},"headerBytes":{"type":"integer","minimum":1024,"maximum":1048576},"connections":{"type":"integer","minimum":1,"maximum":1000000},"connectionsPerAddress":{"type":"integer","minimum":1,"maximum":1000000},"handshakeTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"firstRequestTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"concurrentOperations":{"type":"integer","minimum":1,"maximum":100000},"enumerationContexts":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsPerUser":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsAnonymous":{"type":"integer","minimum":1,"maximum":1000000},"requestTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000},"maxObjectCount":{"type":"integer","minimum":1,"maximum":10000000},"enumerationTimeoutSec":{"type":"integer","minimum":1,"maximum":86400},"enumerationTimeoutMaxSec":{"type":"integer","minimum":1,"maximum":86400},"maxInstancesPerResponse":{"type":"integer","minimum":1,"maximum":100000000},"encodeCacheBytes":{"type":"integer","minimum":0,"maximum":68719476736},"xmlDepth":{"type":"integer","minimum":8,"maximum":1024},"xmlAttributes":{"type":"integer","minimum":4,"maximum":1024},"xmlElements":{"type":"integer","minimum":64,"maximum":10000000},"xmlElementsPerKib":{"type":"integer","minimum":8,"maximum":1024},"queryDepth":{"type":"integer","minimum":1,"maximum":1024},"authFailuresPerMinute":{"type":"integer","minimum":0,"maximum":100000},"authFailureAddresses":{"type":"integer","minimum":1,"maximum":10000000},"authCacheSec":{"type":"integer","minimum":0,"maximum":3600},"authCacheEntries":{"type":"integer","minimum":1,"maximum":1000000},"passwordChecks":{"type":"integer","minimum":1,"maximum":64}},"additionalProperties":false},"providers":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":1,"maxItems":256},"hwmon":{"type":"object","properties":{"root":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"ipmi":{"type":"object","properties":{"tool":{"type":"string","minLength":1,"maxLength":4096},"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":64},"password":{"type":"string","minLength":1,"maxLength":256},"passwordFile":{"type":"string","minLength":1,"maxLength":4096},"interface":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z][a-z0-9-]*$"},"sdrFile":{"type":"string","minLength":1,"maxLength":4096},"sensorFile":{"type":"string","minLength":1,"maxLength":4096},"fruFile":{"type":"string","minLength":1,"maxLength":4096},"port":{"type":"integer","minimum":1,"maximum":65535},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"simulated":{"type":"object","properties":{"sensors":{"type":"integer","minimum":0,"maximum":100000},"scenario":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400},"timeScale":{"type":"number","minimum":0.001,"maximum":3600}},"additionalProperties":false},"indications":{"type":"object","properties":{"retryAttempts":{"type":"integer","minimum":0,"maximum":100},"retryInterval":{"type":"number","minimum":0.01,"maximum":86400},"timeout":{"type":"number","minimum":0.1,"maximum":600},"queueSize":{"type":"integer","minimum":1,"maximum":1000000},"maxSubscriptions":{"type":"integer","minimum":1,"maximum":100000},"removalAction":{"type":"string","enum":["remove","disable","ignore"]},"removalInterval":{"type":"number","minimum":1,"maximum":315360000},"allowedNetworks":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"caFile":{"type":"string","minLength":1,"maxLength":4096},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"insecure":{"type":"boolean"}},"additionalProperties":false},"sysinfo":{"type":"object","properties":{"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"providerOptions":{"type":"object","additionalProperties":{"type":"object"}},"schemaDir":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"cacheDir":{"type":"string","minLength":1,"maxLength":4096},"log":{"type":"object","properties":{"level":{"type":"string","enum":["fatal","error","warn","info","debug","trace","silent"]},"pretty":{"type":"boolean"}},"additionalProperties":false},"metrics":{"type":"boolean"},"page":{"type":"boolean"},"history":{"type":"object","properties":{"seconds":{"type":"integer","minimum":0,"maximum":604800},"points":{"type":"integer","minimum":2,"maximum":100000}},"additionalProperties":false},"snmp":{"type":"object","properties":{"targets":{"type":"array","maxItems":64,"items":{"type":"object","required":["address"],"additionalProperties":false,"properties":{"address":{"type":"string","pattern":"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$","maxLength":300},"notification":{"type":"string","enum":["trap","inform"]},"version":{"enum":["1","2c","3",1,3]},"community":{"type":"string","minLength":1,"maxLength":256},"communityFile":{"type":"string","pattern":"^/","maxLength":4096},"communityEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"user":{"type":"string","minLength":1,"maxLength":32},"authProtocol":{"type":"string","enum":["md5","sha","sha224","sha256","sha384","sha512"]},"authKey":{"type":"string","minLength":8,"maxLength":256},"authKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"authKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"privProtocol":{"type":"string","enum":["des","aes","aes256b","aes256r"]},"privKey":{"type":"string","minLength":8,"maxLength":256},"privKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"privKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"retries":{"type":"integer","minimum":0,"maximum":20},"timeoutMs":{"type":"integer","minimum":100,"maximum":600000},"agentAddress":{"type":"string","maxLength":15}}}},"community":{"type":"string","minLength":1,"maxLength":256},"enterpriseOid":{"type":"string","minLength":1,"maxLength":256,"pattern":"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},"engineId":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^(0x)?([0-9A-Fa-f]{2}){5,32}$"},"queue":{"type":"integer","minimum":1,"maximum":1000000}},"additionalProperties":false},"footprint":{"type":"string","enum":["balanced","lean"]},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000},"staleAfterSec":{"type":"number","minimum":1,"maximum":86400}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime0.default;
 const pattern0 = new RegExp("^.{1,256}$", "u");
@@ -3199,8 +3199,8 @@ errors++;
 }
 if(data98.version !== undefined){
 let data101 = data98.version;
-if(typeof data101 !== "string"){
-const err267 = {instancePath:instancePath+"/snmp/targets/" + i4+"/version",schemaPath:"#/properties/snmp/properties/targets/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.version.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.version,data:data101};
+if(!(((((data101 === "1") || (data101 === "2c")) || (data101 === "3")) || (data101 === 1)) || (data101 === 3))){
+const err267 = {instancePath:instancePath+"/snmp/targets/" + i4+"/version",schemaPath:"#/properties/snmp/properties/targets/items/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.version.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.version,data:data101};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3209,8 +3209,12 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(!((data101 === "2c") || (data101 === "3"))){
-const err268 = {instancePath:instancePath+"/snmp/targets/" + i4+"/version",schemaPath:"#/properties/snmp/properties/targets/items/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.version.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.version,data:data101};
+}
+if(data98.community !== undefined){
+let data102 = data98.community;
+if(typeof data102 === "string"){
+if(func3(data102) > 256){
+const err268 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3219,12 +3223,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-if(data98.community !== undefined){
-let data102 = data98.community;
-if(typeof data102 === "string"){
-if(func3(data102) > 256){
-const err269 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
+if(func3(data102) < 1){
+const err269 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3233,8 +3233,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(func3(data102) < 1){
-const err270 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
+}
+else {
+const err270 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.community.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3244,8 +3245,11 @@ vErrors.push(err270);
 errors++;
 }
 }
-else {
-const err271 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.community.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
+if(data98.communityFile !== undefined){
+let data103 = data98.communityFile;
+if(typeof data103 === "string"){
+if(func3(data103) > 4096){
+const err271 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3254,12 +3258,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-if(data98.communityFile !== undefined){
-let data103 = data98.communityFile;
-if(typeof data103 === "string"){
-if(func3(data103) > 4096){
-const err272 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
+if(!pattern3.test(data103)){
+const err272 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3268,8 +3268,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(!pattern3.test(data103)){
-const err273 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
+}
+else {
+const err273 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3279,8 +3280,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-else {
-const err274 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
+if(data98.communityEnv !== undefined){
+let data104 = data98.communityEnv;
+if(typeof data104 === "string"){
+if(func3(data104) > 128){
+const err274 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3289,12 +3293,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data98.communityEnv !== undefined){
-let data104 = data98.communityEnv;
-if(typeof data104 === "string"){
-if(func3(data104) > 128){
-const err275 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
+if(!pattern4.test(data104)){
+const err275 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3303,8 +3303,9 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(!pattern4.test(data104)){
-const err276 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
+}
+else {
+const err276 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3314,8 +3315,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-else {
-const err277 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
+if(data98.user !== undefined){
+let data105 = data98.user;
+if(typeof data105 === "string"){
+if(func3(data105) > 32){
+const err277 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3324,12 +3328,8 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-if(data98.user !== undefined){
-let data105 = data98.user;
-if(typeof data105 === "string"){
-if(func3(data105) > 32){
-const err278 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
+if(func3(data105) < 1){
+const err278 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3338,8 +3338,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(func3(data105) < 1){
-const err279 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
+}
+else {
+const err279 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.user.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3349,8 +3350,10 @@ vErrors.push(err279);
 errors++;
 }
 }
-else {
-const err280 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.user.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
+if(data98.authProtocol !== undefined){
+let data106 = data98.authProtocol;
+if(typeof data106 !== "string"){
+const err280 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data106};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3359,11 +3362,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-if(data98.authProtocol !== undefined){
-let data106 = data98.authProtocol;
-if(typeof data106 !== "string"){
-const err281 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data106};
+if(!((((((data106 === "md5") || (data106 === "sha")) || (data106 === "sha224")) || (data106 === "sha256")) || (data106 === "sha384")) || (data106 === "sha512"))){
+const err281 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data106};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3372,8 +3372,12 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(!((((((data106 === "md5") || (data106 === "sha")) || (data106 === "sha224")) || (data106 === "sha256")) || (data106 === "sha384")) || (data106 === "sha512"))){
-const err282 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data106};
+}
+if(data98.authKey !== undefined){
+let data107 = data98.authKey;
+if(typeof data107 === "string"){
+if(func3(data107) > 256){
+const err282 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3382,12 +3386,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-if(data98.authKey !== undefined){
-let data107 = data98.authKey;
-if(typeof data107 === "string"){
-if(func3(data107) > 256){
-const err283 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
+if(func3(data107) < 8){
+const err283 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3396,8 +3396,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-if(func3(data107) < 8){
-const err284 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
+}
+else {
+const err284 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3407,8 +3408,11 @@ vErrors.push(err284);
 errors++;
 }
 }
-else {
-const err285 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
+if(data98.authKeyFile !== undefined){
+let data108 = data98.authKeyFile;
+if(typeof data108 === "string"){
+if(func3(data108) > 4096){
+const err285 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3417,12 +3421,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-if(data98.authKeyFile !== undefined){
-let data108 = data98.authKeyFile;
-if(typeof data108 === "string"){
-if(func3(data108) > 4096){
-const err286 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
+if(!pattern3.test(data108)){
+const err286 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3431,8 +3431,9 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(!pattern3.test(data108)){
-const err287 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
+}
+else {
+const err287 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3442,8 +3443,11 @@ vErrors.push(err287);
 errors++;
 }
 }
-else {
-const err288 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
+if(data98.authKeyEnv !== undefined){
+let data109 = data98.authKeyEnv;
+if(typeof data109 === "string"){
+if(func3(data109) > 128){
+const err288 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3452,12 +3456,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-if(data98.authKeyEnv !== undefined){
-let data109 = data98.authKeyEnv;
-if(typeof data109 === "string"){
-if(func3(data109) > 128){
-const err289 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
+if(!pattern4.test(data109)){
+const err289 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3466,8 +3466,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-if(!pattern4.test(data109)){
-const err290 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
+}
+else {
+const err290 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3477,8 +3478,10 @@ vErrors.push(err290);
 errors++;
 }
 }
-else {
-const err291 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
+if(data98.privProtocol !== undefined){
+let data110 = data98.privProtocol;
+if(typeof data110 !== "string"){
+const err291 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data110};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3487,11 +3490,8 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-if(data98.privProtocol !== undefined){
-let data110 = data98.privProtocol;
-if(typeof data110 !== "string"){
-const err292 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data110};
+if(!((((data110 === "des") || (data110 === "aes")) || (data110 === "aes256b")) || (data110 === "aes256r"))){
+const err292 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data110};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3500,8 +3500,12 @@ vErrors.push(err292);
 }
 errors++;
 }
-if(!((((data110 === "des") || (data110 === "aes")) || (data110 === "aes256b")) || (data110 === "aes256r"))){
-const err293 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data110};
+}
+if(data98.privKey !== undefined){
+let data111 = data98.privKey;
+if(typeof data111 === "string"){
+if(func3(data111) > 256){
+const err293 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3510,12 +3514,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-if(data98.privKey !== undefined){
-let data111 = data98.privKey;
-if(typeof data111 === "string"){
-if(func3(data111) > 256){
-const err294 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
+if(func3(data111) < 8){
+const err294 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3524,8 +3524,9 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(func3(data111) < 8){
-const err295 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
+}
+else {
+const err295 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3535,8 +3536,11 @@ vErrors.push(err295);
 errors++;
 }
 }
-else {
-const err296 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
+if(data98.privKeyFile !== undefined){
+let data112 = data98.privKeyFile;
+if(typeof data112 === "string"){
+if(func3(data112) > 4096){
+const err296 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3545,12 +3549,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-if(data98.privKeyFile !== undefined){
-let data112 = data98.privKeyFile;
-if(typeof data112 === "string"){
-if(func3(data112) > 4096){
-const err297 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
+if(!pattern3.test(data112)){
+const err297 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3559,8 +3559,9 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(!pattern3.test(data112)){
-const err298 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
+}
+else {
+const err298 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3570,8 +3571,11 @@ vErrors.push(err298);
 errors++;
 }
 }
-else {
-const err299 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
+if(data98.privKeyEnv !== undefined){
+let data113 = data98.privKeyEnv;
+if(typeof data113 === "string"){
+if(func3(data113) > 128){
+const err299 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3580,12 +3584,8 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-if(data98.privKeyEnv !== undefined){
-let data113 = data98.privKeyEnv;
-if(typeof data113 === "string"){
-if(func3(data113) > 128){
-const err300 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
+if(!pattern4.test(data113)){
+const err300 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3594,8 +3594,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(!pattern4.test(data113)){
-const err301 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
+}
+else {
+const err301 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3605,8 +3606,10 @@ vErrors.push(err301);
 errors++;
 }
 }
-else {
-const err302 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
+if(data98.retries !== undefined){
+let data114 = data98.retries;
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
+const err302 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.retries.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3615,11 +3618,9 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-if(data98.retries !== undefined){
-let data114 = data98.retries;
-if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err303 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.retries.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 > 20 || isNaN(data114)){
+const err303 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3628,9 +3629,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 > 20 || isNaN(data114)){
-const err304 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
+if(data114 < 0 || isNaN(data114)){
+const err304 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3639,8 +3639,12 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data114 < 0 || isNaN(data114)){
-const err305 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
+}
+}
+if(data98.timeoutMs !== undefined){
+let data115 = data98.timeoutMs;
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err305 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3649,12 +3653,9 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-}
-if(data98.timeoutMs !== undefined){
-let data115 = data98.timeoutMs;
-if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
-const err306 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 > 600000 || isNaN(data115)){
+const err306 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3663,9 +3664,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 > 600000 || isNaN(data115)){
-const err307 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
+if(data115 < 100 || isNaN(data115)){
+const err307 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3674,8 +3674,13 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(data115 < 100 || isNaN(data115)){
-const err308 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
+}
+}
+if(data98.agentAddress !== undefined){
+let data116 = data98.agentAddress;
+if(typeof data116 === "string"){
+if(func3(data116) > 15){
+const err308 = {instancePath:instancePath+"/snmp/targets/" + i4+"/agentAddress",schemaPath:"#/properties/snmp/properties/targets/items/properties/agentAddress/maxLength",keyword:"maxLength",params:{limit: 15},message:"must NOT have more than 15 characters",schema:15,parentSchema:schema11.properties.snmp.properties.targets.items.properties.agentAddress,data:data116};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3685,10 +3690,8 @@ vErrors.push(err308);
 errors++;
 }
 }
-}
-}
 else {
-const err309 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.properties.targets.items.type,parentSchema:schema11.properties.snmp.properties.targets.items,data:data98};
+const err309 = {instancePath:instancePath+"/snmp/targets/" + i4+"/agentAddress",schemaPath:"#/properties/snmp/properties/targets/items/properties/agentAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.agentAddress.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.agentAddress,data:data116};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3700,7 +3703,7 @@ errors++;
 }
 }
 else {
-const err310 = {instancePath:instancePath+"/snmp/targets",schemaPath:"#/properties/snmp/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.snmp.properties.targets.type,parentSchema:schema11.properties.snmp.properties.targets,data:data97};
+const err310 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.properties.targets.items.type,parentSchema:schema11.properties.snmp.properties.targets.items,data:data98};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3710,11 +3713,9 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data96.community !== undefined){
-let data116 = data96.community;
-if(typeof data116 === "string"){
-if(func3(data116) > 256){
-const err311 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.community,data:data116};
+}
+else {
+const err311 = {instancePath:instancePath+"/snmp/targets",schemaPath:"#/properties/snmp/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.snmp.properties.targets.type,parentSchema:schema11.properties.snmp.properties.targets,data:data97};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3723,8 +3724,12 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(func3(data116) < 1){
-const err312 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.community,data:data116};
+}
+if(data96.community !== undefined){
+let data117 = data96.community;
+if(typeof data117 === "string"){
+if(func3(data117) > 256){
+const err312 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.community,data:data117};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3733,9 +3738,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-else {
-const err313 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.community.type,parentSchema:schema11.properties.snmp.properties.community,data:data116};
+if(func3(data117) < 1){
+const err313 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.community,data:data117};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3745,11 +3749,8 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data96.enterpriseOid !== undefined){
-let data117 = data96.enterpriseOid;
-if(typeof data117 === "string"){
-if(func3(data117) > 256){
-const err314 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data117};
+else {
+const err314 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.community.type,parentSchema:schema11.properties.snmp.properties.community,data:data117};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3758,8 +3759,12 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(func3(data117) < 1){
-const err315 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data117};
+}
+if(data96.enterpriseOid !== undefined){
+let data118 = data96.enterpriseOid;
+if(typeof data118 === "string"){
+if(func3(data118) > 256){
+const err315 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data118};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3768,8 +3773,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(!pattern9.test(data117)){
-const err316 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/pattern",keyword:"pattern",params:{pattern: "^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},message:"must match pattern \""+"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"+"\"",schema:"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$",parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data117};
+if(func3(data118) < 1){
+const err316 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data118};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3778,9 +3783,8 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-else {
-const err317 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.enterpriseOid.type,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data117};
+if(!pattern9.test(data118)){
+const err317 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/pattern",keyword:"pattern",params:{pattern: "^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},message:"must match pattern \""+"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"+"\"",schema:"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$",parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data118};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3790,11 +3794,8 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data96.engineId !== undefined){
-let data118 = data96.engineId;
-if(typeof data118 === "string"){
-if(func3(data118) > 4096){
-const err318 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.engineId,data:data118};
+else {
+const err318 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.enterpriseOid.type,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data118};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3803,8 +3804,12 @@ vErrors.push(err318);
 }
 errors++;
 }
-if(func3(data118) < 1){
-const err319 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.engineId,data:data118};
+}
+if(data96.engineId !== undefined){
+let data119 = data96.engineId;
+if(typeof data119 === "string"){
+if(func3(data119) > 4096){
+const err319 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.engineId,data:data119};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3813,8 +3818,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(!pattern10.test(data118)){
-const err320 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/pattern",keyword:"pattern",params:{pattern: "^(0x)?([0-9A-Fa-f]{2}){5,32}$"},message:"must match pattern \""+"^(0x)?([0-9A-Fa-f]{2}){5,32}$"+"\"",schema:"^(0x)?([0-9A-Fa-f]{2}){5,32}$",parentSchema:schema11.properties.snmp.properties.engineId,data:data118};
+if(func3(data119) < 1){
+const err320 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.engineId,data:data119};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3823,9 +3828,8 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-else {
-const err321 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.engineId.type,parentSchema:schema11.properties.snmp.properties.engineId,data:data118};
+if(!pattern10.test(data119)){
+const err321 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/pattern",keyword:"pattern",params:{pattern: "^(0x)?([0-9A-Fa-f]{2}){5,32}$"},message:"must match pattern \""+"^(0x)?([0-9A-Fa-f]{2}){5,32}$"+"\"",schema:"^(0x)?([0-9A-Fa-f]{2}){5,32}$",parentSchema:schema11.properties.snmp.properties.engineId,data:data119};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3835,10 +3839,8 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data96.queue !== undefined){
-let data119 = data96.queue;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err322 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.queue.type,parentSchema:schema11.properties.snmp.properties.queue,data:data119};
+else {
+const err322 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.engineId.type,parentSchema:schema11.properties.snmp.properties.engineId,data:data119};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3847,9 +3849,11 @@ vErrors.push(err322);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 > 1000000 || isNaN(data119)){
-const err323 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.snmp.properties.queue,data:data119};
+}
+if(data96.queue !== undefined){
+let data120 = data96.queue;
+if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
+const err323 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.queue.type,parentSchema:schema11.properties.snmp.properties.queue,data:data120};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3858,8 +3862,9 @@ vErrors.push(err323);
 }
 errors++;
 }
-if(data119 < 1 || isNaN(data119)){
-const err324 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.snmp.properties.queue,data:data119};
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 > 1000000 || isNaN(data120)){
+const err324 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.snmp.properties.queue,data:data120};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -3868,11 +3873,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err325 = {instancePath:instancePath+"/snmp",schemaPath:"#/properties/snmp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.type,parentSchema:schema11.properties.snmp,data:data96};
+if(data120 < 1 || isNaN(data120)){
+const err325 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.snmp.properties.queue,data:data120};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -3882,10 +3884,10 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data.footprint !== undefined){
-let data120 = data.footprint;
-if(typeof data120 !== "string"){
-const err326 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.footprint.type,parentSchema:schema11.properties.footprint,data:data120};
+}
+}
+else {
+const err326 = {instancePath:instancePath+"/snmp",schemaPath:"#/properties/snmp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.type,parentSchema:schema11.properties.snmp,data:data96};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -3894,8 +3896,11 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(!((data120 === "balanced") || (data120 === "lean"))){
-const err327 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/enum",keyword:"enum",params:{allowedValues: schema11.properties.footprint.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.footprint.enum,parentSchema:schema11.properties.footprint,data:data120};
+}
+if(data.footprint !== undefined){
+let data121 = data.footprint;
+if(typeof data121 !== "string"){
+const err327 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.footprint.type,parentSchema:schema11.properties.footprint,data:data121};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -3904,11 +3909,8 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-if(data.shutdownGraceMs !== undefined){
-let data121 = data.shutdownGraceMs;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err328 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.shutdownGraceMs.type,parentSchema:schema11.properties.shutdownGraceMs,data:data121};
+if(!((data121 === "balanced") || (data121 === "lean"))){
+const err328 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/enum",keyword:"enum",params:{allowedValues: schema11.properties.footprint.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.footprint.enum,parentSchema:schema11.properties.footprint,data:data121};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -3917,9 +3919,11 @@ vErrors.push(err328);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 600000 || isNaN(data121)){
-const err329 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.shutdownGraceMs,data:data121};
+}
+if(data.shutdownGraceMs !== undefined){
+let data122 = data.shutdownGraceMs;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err329 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.shutdownGraceMs.type,parentSchema:schema11.properties.shutdownGraceMs,data:data122};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -3928,8 +3932,9 @@ vErrors.push(err329);
 }
 errors++;
 }
-if(data121 < 0 || isNaN(data121)){
-const err330 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.shutdownGraceMs,data:data121};
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 > 600000 || isNaN(data122)){
+const err330 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.shutdownGraceMs,data:data122};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -3938,13 +3943,8 @@ vErrors.push(err330);
 }
 errors++;
 }
-}
-}
-if(data.staleAfterSec !== undefined){
-let data122 = data.staleAfterSec;
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 > 86400 || isNaN(data122)){
-const err331 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.staleAfterSec,data:data122};
+if(data122 < 0 || isNaN(data122)){
+const err331 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.shutdownGraceMs,data:data122};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -3953,8 +3953,13 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(data122 < 1 || isNaN(data122)){
-const err332 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.staleAfterSec,data:data122};
+}
+}
+if(data.staleAfterSec !== undefined){
+let data123 = data.staleAfterSec;
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 > 86400 || isNaN(data123)){
+const err332 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.staleAfterSec,data:data123};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -3963,9 +3968,8 @@ vErrors.push(err332);
 }
 errors++;
 }
-}
-else {
-const err333 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.staleAfterSec.type,parentSchema:schema11.properties.staleAfterSec,data:data122};
+if(data123 < 1 || isNaN(data123)){
+const err333 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.staleAfterSec,data:data123};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -3975,14 +3979,25 @@ vErrors.push(err333);
 errors++;
 }
 }
-}
 else {
-const err334 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err334 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.staleAfterSec.type,parentSchema:schema11.properties.staleAfterSec,data:data123};
 if(vErrors === null){
 vErrors = [err334];
 }
 else {
 vErrors.push(err334);
+}
+errors++;
+}
+}
+}
+else {
+const err335 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
 }
 errors++;
 }

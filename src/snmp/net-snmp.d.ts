@@ -37,7 +37,8 @@ declare module 'net-snmp' {
   export interface Session {
     /** Internal: encodes and sends one request; `noWait` for a trap, which no answer follows. */
     send(request: Request, noWait?: boolean): Session;
-    trap(oid: string, varbinds: Varbind[], options: { upTime?: number }, callback: Callback): Session;
+    /** SNMPv1: the OID's last sub-identifier is the specific-trap, the rest the enterprise; `agentAddr` the agent-addr. */
+    trap(oid: string, varbinds: Varbind[], options: { upTime?: number; agentAddr?: string }, callback: Callback): Session;
     inform(oid: string, varbinds: Varbind[], options: { upTime?: number }, callback: Callback): Session;
     close(): Session;
     on(event: 'error', listener: (error: Error) => void): Session;
@@ -57,6 +58,7 @@ declare module 'net-snmp' {
   /** EAuthFailure: the receiver's Report of a USM error (wrong digest, unknown user…), or an answer whose digest is wrong. */
   export const ResponseInvalidCode: Readonly<Record<'EAuthFailure', number>>;
 
+  export const Version1: number;
   export const Version2c: number;
   export const Version3: number;
   export const ObjectType: Readonly<Record<'Integer' | 'OctetString' | 'Unsigned32' | 'TimeTicks' | 'OID', number>>;
@@ -67,6 +69,7 @@ declare module 'net-snmp' {
   const snmp: {
     createSession: typeof createSession;
     createV3Session: typeof createV3Session;
+    Version1: number;
     Version2c: number;
     Version3: number;
     ObjectType: typeof ObjectType;

@@ -15,6 +15,7 @@ import type { Session, Varbind } from 'net-snmp';
 import type { MibVarbind } from './varbinds.js';
 import type { SnmpTarget } from './targets.js';
 import type { SnmpEngine } from './engine.js';
+import { agentAddressFinder, v1TrapId } from './v1.js';
 
 type Library = typeof import('net-snmp').default;
 
@@ -43,8 +44,8 @@ export function createSender(snmp: Library, target: SnmpTarget, engine: SnmpEngi
     retries: 0,
     timeout: target.timeoutMs,
   };
-  const session: Session = target.version === '2c'
-    ? snmp.createSession(target.host, target.community, { ...options, version: snmp.Version2c })
+  const session: Session = target.version !== '3'
+    ? snmp.createSession(target.host, target.community, { ...options, version: target.version === '1' ? snmp.Version1 : snmp.Version2c })
     : snmp.createV3Session(target.host, {
       name: target.user,
       level: snmp.SecurityLevel.authPriv,
@@ -56,10 +57,17 @@ export function createSender(snmp: Library, target: SnmpTarget, engine: SnmpEngi
   if (target.version === '3') stampEngineTime(session, engine);
   // A socket error (e.g. ICMP unreachable reported on send) fails that send; it must not crash the process.
   session.on('error', () => {});
+  const agentAddress = agentAddressFinder(target, target.version === '1' ? target.agentAddress : undefined);
   const typeOf = { unsigned: snmp.ObjectType.Unsigned32, integer: snmp.ObjectType.Integer, octets: snmp.ObjectType.OctetString };
   return {
     async send(oid, varbinds, upTime) {
       const list: Varbind[] = varbinds.map((v) => ({ oid: v.oid, type: typeOf[v.type], value: v.value }));
+      if (target.version === '1') {
+        const { enterprise, specific } = v1TrapId(oid);
+        const agentAddr = await agentAddress();
+        // net-snmp takes the OID's last sub-identifier as the specific-trap (generic-trap 6) and the rest as the enterprise.
+        return once((done) => session.trap(`${enterprise}.${specific}`, list, { upTime, agentAddr }, done));
+      }
       if (target.notification === 'trap') return once((done) => session.trap(oid, list, { upTime }, done));
       for (let attempt = 0; ; attempt++) {
         try {

@@ -30,6 +30,7 @@ interface Common {
 }
 
 export type SnmpTarget =
+  | (Common & { readonly version: '1'; readonly notification: 'trap'; readonly community: string; readonly agentAddress?: string | undefined })
   | (Common & { readonly version: '2c'; readonly community: string })
   | (Common & {
     readonly version: '3';
@@ -71,7 +72,12 @@ function resolveTarget(target: SnmpTargetConfig, community: string | undefined, 
     }
     return value;
   };
-  if (targetVersion(target) === '2c') return { ...common, version: '2c', community: secret('community', community) };
+  const version = targetVersion(target);
+  if (version === '1') {
+    if (common.notification === 'inform') throw new SnmpTargetError(`SNMP target ${target.address}: SNMPv1 has no informs`);
+    return { ...common, version, notification: 'trap', community: secret('community', community), agentAddress: target.agentAddress };
+  }
+  if (version === '2c') return { ...common, version, community: secret('community', community) };
   if (target.user === undefined) throw new SnmpTargetError(`SNMP target ${target.address}: SNMPv3 needs a user`);
   return {
     ...common,

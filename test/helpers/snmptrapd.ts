@@ -23,12 +23,32 @@ const WAIT_MS = 30_000;
 
 /** One notification as snmptrapd printed it. */
 export interface Received {
-  /** `TRAP2, SNMP v2c, community public`, `INFORM, SNMP v3, user u, context `… */
+  /** `TRAP2, SNMP v2c, community public`, `INFORM, SNMP v3, user u, context `, `TRAP, SNMP v1, community public`… */
   security: string;
   /** Numeric OID (no leading dot) → the value as printed, without its type (`critical(4)`, `Fan 3 Speed`). */
   values: Map<string, string>;
+  /** An SNMPv1 Trap-PDU's own fields, as snmptrapd decoded them. */
+  v1?: V1Fields;
   line: string;
 }
+
+export interface V1Fields {
+  /** Numeric, no leading dot. */
+  enterprise: string;
+  generic: number;
+  specific: number;
+  agentAddress: string;
+  /** TimeTicks: hundredths of a second. */
+  timeStamp: number;
+}
+
+/**
+ * One line per notification: v2 PDUs (v2c, v3) with their varbinds; v1
+ * Trap-PDUs (`format print1`) with enterprise (%N), generic-trap (%w),
+ * specific-trap (%q), agent-addr (%a) and time-stamp (%T, in TimeTicks)
+ * before theirs. In the configuration file, not -F: -F sets both formats.
+ */
+const FORMATS = ['format print1 TRAP1 %P\\t%N\\t%w\\t%q\\t%a\\t%T\\t%v\\n', 'format print2 TRAP %P\\t%v\\n'];
 
 export interface TrapReceiver {
   port: number;
@@ -51,14 +71,23 @@ async function freeUdpPort(): Promise<number> {
 }
 
 function parse(line: string): Received | undefined {
+  if (line.startsWith('TRAP1 ')) {
+    const [security, enterprise, generic, specific, agentAddress, timeStamp, ...varbinds] = line.slice(6).split('\t');
+    const v1 = { enterprise: enterprise!.replace(/^\./, ''), generic: Number(generic), specific: Number(specific!.replace(/^\./, '')), agentAddress: agentAddress!, timeStamp: Number(timeStamp) };
+    return { security: security!, values: parseVarbinds(varbinds), v1, line };
+  }
   if (!line.startsWith('TRAP ')) return undefined;
   const [security, ...varbinds] = line.slice(5).split('\t');
+  return { security: security!, values: parseVarbinds(varbinds), line };
+}
+
+function parseVarbinds(varbinds: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
   for (const varbind of varbinds) {
     const match = /^\.?([\d.]+) = (?:[\w-]+: ?)?(.*)$/.exec(varbind);
     if (match) values.set(match[1]!, match[2]!);
   }
-  return { security: security!, values, line };
+  return values;
 }
 
 /** Starts snmptrapd with `config` (snmptrapd.conf lines); tries another port if the one picked was taken meanwhile. */
@@ -66,7 +95,7 @@ export async function startSnmptrapd(config: readonly string[]): Promise<TrapRec
   const dir = await mkdtemp(join(tmpdir(), 'thincim-snmptrapd-'));
   // Apart from the persistent folder, where snmptrapd writes a snmptrapd.conf of its own.
   const confFile = join(dir, 'thincim-snmptrapd.conf');
-  await writeFile(confFile, config.join('\n') + '\n');
+  await writeFile(confFile, [...FORMATS, ...config].join('\n') + '\n');
   await mkdir(join(dir, 'persistent'));
   for (let attempt = 1; ; attempt++) {
     const port = await freeUdpPort();
@@ -84,7 +113,7 @@ export async function startSnmptrapd(config: readonly string[]): Promise<TrapRec
 async function launch(dir: string, confFile: string, port: number): Promise<TrapReceiver> {
   const child: ChildProcess = spawn('snmptrapd', [
     '-f', '-Lo', '-C', '-c', confFile, '-M', MIB_DIRS, '-m', 'THINCIM-MIB', '-On',
-    '-F', 'TRAP %P\\t%v\\n', `udp:127.0.0.1:${port}`,
+    `udp:127.0.0.1:${port}`,
   ], { env: { ...process.env, SNMP_PERSISTENT_DIR: join(dir, 'persistent') }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const waiters = new Set<() => void>();

@@ -99,6 +99,51 @@ t.test('what does not go together is refused, naming the target, never echoing a
   await t.resolves(load(['--snmp-community', 'c', '--snmp-engine-id', '0x80007ed90400ff'], {}), 'zeros and ff among other octets are fine');
 });
 
+t.test('SNMPv1 targets: version 1 (a number, as YAML writes it, or text), the community, agentAddress; no informs', async (t) => {
+  const configFile = join(dir, 'v1.yaml');
+  await writeFile(configFile, [
+    'stateDir: /s',
+    'snmp:',
+    '  community: shared',
+    '  targets:',
+    '    - address: udp:nms-old.example:162',
+    '      version: 1',
+    '      agentAddress: 192.0.2.7',
+    '    - address: udp:10.0.0.9:162',
+    '      version: "1"',
+    '      community: own',
+    '    - address: udp:10.0.0.10:162',
+    '      version: 3',
+    '      user: u',
+    '      authKey: auth-key-1',
+    '      privKey: priv-key-1',
+    '',
+  ].join('\n'));
+  const { config } = await load(['--config', configFile]);
+  t.match(resolveTargets(config.snmp, {}), [
+    { host: 'nms-old.example', version: '1', notification: 'trap', community: 'shared', agentAddress: '192.0.2.7' },
+    { host: '10.0.0.9', version: '1', notification: 'trap', community: 'own', agentAddress: undefined },
+    { host: '10.0.0.10', version: '3', user: 'u' },
+  ]);
+
+  const wrong = [
+    { address: 'udp:h:162', version: 1, community: 'c', notification: 'inform' },
+    { address: 'udp:h:162', version: '2c', community: 'c', agentAddress: '192.0.2.7' },
+    { address: 'udp:h:162', version: 1, community: 'c', agentAddress: '2001:db8::7' },
+    { address: 'udp:h:162', version: 1, user: 'u', authKey: 'secret-auth-key' },
+    { address: 'udp:h:162', version: 1 },
+  ];
+  const rules = await problems([], { THINCIM_SNMP_TARGETS: JSON.stringify(wrong) });
+  t.match(rules, 'snmp.targets.0.notification: udp:h:162: SNMPv1 has no informs, only traps (RFC 1157); use notification: trap, or version 2c or 3 for informs');
+  t.match(rules, "snmp.targets.1.agentAddress: udp:h:162: belongs to SNMPv1 (the Trap-PDU's agent-addr; set version: 1)");
+  t.match(rules, "snmp.targets.2.agentAddress: udp:h:162: must be an IPv4 address (a.b.c.d): the Trap-PDU's agent-addr has four octets");
+  t.match(rules, "snmp.targets.3: udp:h:162: user, authKey belong to SNMPv3 (set version: '3')");
+  t.match(rules, 'snmp.targets.4: udp:h:162: needs a community: its own, or snmp.community (--snmp-community)');
+  t.notMatch(rules, /secret-/);
+  t.match(await problems([], { THINCIM_SNMP_TARGETS: '[{"address":"udp:h:162","community":"c","version":2}]' }),
+    /snmp\.targets\.0\.version: must be one of 1, 2c, 3 \(/, 'each version named once');
+});
+
 t.test('thincim config --print masks every SNMP secret', async (t) => {
   const configFile = join(dir, 'thincim.yaml');
   await writeFile(configFile, stringify({

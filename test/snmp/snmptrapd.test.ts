@@ -3,12 +3,13 @@
  * simulated timeline stops a fan and restores it, and every event reaches a
  * v2c trap, a v2c inform, a v3 authPriv trap and a v3 authPriv inform
  * receiver, in order, with THINCIM-MIB's objects. A receiver that does not
- * answer delays no other; a wrong v3 key is refused by the receiver.
+ * answer delays no other; a wrong v3 key is refused by the receiver. SNMPv1
+ * receivers get Trap-PDUs (RFC 1157, translated as RFC 3584 §3.2 says).
  */
 import t, { type Test } from 'tap';
 import { pino } from 'pino';
 import { EventBus, type HardwareEvent } from '../../src/events/index.js';
-import { startSnmpNotifier, type SnmpNotifier } from '../../src/snmp/index.js';
+import { OBJECT_NAMES, startSnmpNotifier, type SnmpNotifier } from '../../src/snmp/index.js';
 import type { SnmpTargetConfig } from '../../src/config/snmp.js';
 import { startTestBroker } from '../helpers/broker.js';
 import { oidOf, startSnmptrapd, type Received } from '../helpers/snmptrapd.js';
@@ -59,6 +60,7 @@ const SECURITY = {
   v3Trap: `TRAP2, SNMP v3, user ${TRAP_USER.user}, context `,
   v3Inform: `INFORM, SNMP v3, user ${INFORM_USER.user}, context `,
 };
+const V1_TRAP = 'TRAP, SNMP v1, community public';
 
 const snmpConfig = (targets: SnmpTargetConfig[], queue = 1000) => ({ targets, enterpriseOid: '1.3.6.1.4.1.32473.1', queue });
 
@@ -145,6 +147,13 @@ function providerEvent(sequence: number): HardwareEvent {
   };
 }
 
+/**
+ * This process's monotonic uptime in hundredths of a second, as sysUpTime
+ * counts it: performance.now(), not process.uptime(), whose start is measured
+ * a little later (by tens of milliseconds on a loaded machine).
+ */
+const hundredthsSinceStart = (round: 'floor' | 'ceil') => Math[round](performance.now() / 10);
+
 /** Resolves once `condition` holds (checked every 20 ms; tap's timeout bounds the wait). */
 function until(condition: () => boolean): Promise<void> {
   return new Promise((resolve) => {
@@ -214,13 +223,38 @@ t.test('the wall clock set back after the start: notifications still go, sysUpTi
   const setBack = wallClock() - 3_600_000;
   Date.now = () => setBack;
   t.teardown(() => { Date.now = wallClock; });
-  const before = Math.floor(process.uptime() * 100);
+  const before = hundredthsSinceStart('floor');
   events.emit([providerEvent(3001)]);
   const all = await receiver.waitFor((r) => r.some((x) => sequenceOf(x) === 3001), 'the trap sent after the clock went back');
   Date.now = wallClock;
   const upTime = Number(/^\((\d+)\)/.exec(all.find((x) => sequenceOf(x) === 3001)!.values.get(OID.sysUpTime) ?? '')?.[1]);
-  t.ok(upTime >= before && upTime <= Math.ceil(process.uptime() * 100), `sysUpTime ${upTime} is this process's uptime in hundredths (${before} before the send)`);
+  t.ok(upTime >= before && upTime <= hundredthsSinceStart('ceil'), `sysUpTime ${upTime} is this process's uptime in hundredths (${before} before the send)`);
   t.same(n.stats().map((s) => s.failed), [0]);
+});
+
+t.test('SNMPv1 Trap-PDUs: snmptrapd decodes the enterprise, specific-trap, agent-addr, time-stamp and the objects alone', async (t) => {
+  const { events, notifier: n } = await notifier(t, [
+    // `version: 1` as YAML gives it: a number.
+    { address: receiver.address, version: 1, community: 'public' },
+    { address: receiver.address, version: '1', community: 'public', agentAddress: '192.0.2.7' },
+  ]);
+  const before = hundredthsSinceStart('floor');
+  events.emit([providerEvent(5001), { ...providerEvent(5002), kind: 'providerRecovered', severity: 'ok', messageId: 'THINCIM0010' }]);
+  const v1 = (r: Received) => r.security === V1_TRAP && sequenceOf(r) >= 5001 && sequenceOf(r) <= 5002;
+  const all = (await receiver.waitFor((r) => r.filter(v1).length >= 4, 'four v1 traps')).filter(v1);
+  const after = hundredthsSinceStart('ceil');
+  t.same(all.map((r) => [sequenceOf(r), r.v1!.specific]).sort(), [[5001, 9], [5001, 9], [5002, 10], [5002, 10]],
+    'specific-trap: thincimProviderFailed (.0.9), thincimProviderRecovered (.0.10)');
+  for (const r of all) {
+    t.equal(r.v1!.enterprise, oidOf('thincimMIB'), 'enterprise: the notification OID without its .0.N');
+    t.equal(r.v1!.generic, 6, 'generic-trap: enterpriseSpecific');
+    t.ok(r.v1!.timeStamp >= before && r.v1!.timeStamp <= after, `time-stamp ${r.v1!.timeStamp}: sysUpTime in hundredths (${before}–${after})`);
+    t.same([...r.values.keys()], [...OBJECT_NAMES.values()].map((name) => `${oidOf(name)}.0`), 'the thirteen objects, in order; no sysUpTime.0, no snmpTrapOID.0');
+  }
+  t.same([...new Set(all.map((r) => r.v1!.agentAddress))].sort(), ['127.0.0.1', '192.0.2.7'], 'agent-addr: this host\'s address toward the receiver, or as configured');
+  const failed = all.find((r) => sequenceOf(r) === 5001)!;
+  t.match(Object.fromEntries(failed.values), { [OID.provider]: 'ipmi', [OID.severity]: 'warning(3)', [OID.time]: '2025-1-2,3:4:5.6', [OID.elementName]: '' });
+  t.same(n.stats().map((s) => s.failed), [0, 0]);
 });
 
 t.test('a v3 inform with a wrong authentication key or an unknown user: the receiver\'s Report counts as refused, without retries', async (t) => {
