@@ -19,7 +19,7 @@ import { X509Certificate } from 'node:crypto';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import t from 'tap';
 import { loadOrCreateCertificate } from '../../src/security/index.js';
-import { startTestBroker } from '../helpers/broker.js';
+import { startTestBroker, TEST_LIMITS } from '../helpers/broker.js';
 import { basic } from '../helpers/client.js';
 import { testAuthenticator, writeUsers } from '../helpers/users.js';
 
@@ -67,10 +67,10 @@ interface Connection {
   until(pattern: RegExp): Promise<string>;
 }
 
-async function open(protocol: Protocol, address: string): Promise<Connection> {
+async function open(protocol: Protocol, address: string, port = ports[protocol]): Promise<Connection> {
   const socket = protocol === 'http'
-    ? netConnect({ host: address, port: ports.http })
-    : tlsConnect({ host: address, port: ports.https, rejectUnauthorized: false });
+    ? netConnect({ host: address, port })
+    : tlsConnect({ host: address, port, rejectUnauthorized: false });
   await new Promise<void>((resolve, reject) => {
     socket.once(protocol === 'http' ? 'connect' : 'secureConnect', () => resolve());
     socket.once('error', reject);
@@ -141,4 +141,29 @@ t.test('a new certificate reaches every address of the HTTPS listener', async (t
     t.equal(socket.getPeerCertificate().fingerprint256, expected, `${address} serves the new certificate`);
     socket.destroy();
   }
+});
+
+// A second broker, limited to two connections: the count must start from nothing for the assertion to be exact,
+// and the sockets the tests above closed may not all be released by the file's own broker yet.
+t.test('the addresses of a listener share its connection limit', async (t) => {
+  const limited = await startTestBroker({
+    listeners: [{ protocol: 'http', host: 'localhost', port: 0, requireAuth: false }],
+    limits: { ...TEST_LIMITS, connections: 2 },
+  });
+  t.teardown(() => limited.close());
+  const port = Number(new URL(limited.url).port);
+  const connectTo = async (address: string) => {
+    const connection = await open('http', address, port);
+    const host = address.includes(':') ? `[${address}]` : address;
+    connection.socket.write(`GET /healthz HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
+    return { connection, status: (await connection.until(/^HTTP\/1\.1 \d{3} /)).slice(9, 12) };
+  };
+  const held = [await connectTo('127.0.0.1'), await connectTo('::1')];
+  t.same(held.map((h) => h.status), ['200', '200'], 'one connection on each address, answered and kept alive');
+  for (const address of ['::1', '127.0.0.1']) {
+    const refused = await connectTo(address);
+    t.equal(refused.status, '503', `a third, on ${address}: 503, the two before counted together`);
+    refused.connection.socket.destroy();
+  }
+  for (const h of held) h.connection.socket.destroy();
 });
