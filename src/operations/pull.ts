@@ -266,14 +266,14 @@ function pull(ctx: OperationContext, ns: string, params: readonly Param[], kind:
   try {
     if (session.kind !== kind) {
       throw new CIMError(CIMStatus.INVALID_ENUMERATION_CONTEXT,
-        `enumeration context ${JSON.stringify(session.id)} was opened for ${PULL_OF[session.kind]}, not ${operation}; it is now closed`);
+        `enumeration context ${JSON.stringify(session.id)} was opened for ${PULL_OF[session.kind]}, not ${operation}`);
     }
     const max = p.uint32('MaxObjectCount');
-    if (max === undefined) throw new CIMError(CIMStatus.INVALID_PARAMETER, `parameter MaxObjectCount is required; the enumeration context is now closed`);
+    if (max === undefined) throw new CIMError(CIMStatus.INVALID_PARAMETER, 'parameter MaxObjectCount is required');
     return page(ctx, session, max);
   } catch (error) {
     ctx.pulls.close(session.id);
-    throw error;
+    throw error instanceof CIMError ? new CIMError(error.code, `${error.description}; the enumeration context is now closed`, { cause: error }) : error;
   }
 }
 
