@@ -92,15 +92,12 @@ export class PullSessions {
   }
 
   /** The caller's open session `id` of the namespace, or CIM_ERR_INVALID_ENUMERATION_CONTEXT. */
-  get(caller: Caller, id: string, namespace: string, kinds?: readonly SessionKind[]): Session {
+  get(caller: Caller, id: string, namespace: string): Session {
     this.#sweep();
     const session = this.#sessions.get(id);
     // Another's session gets the same answer as none at all: its existence is not the caller's business.
     if (!session || session.owner !== ownerOf(caller) || session.namespace !== namespace.toLowerCase()) {
       throw new CIMError(CIMStatus.INVALID_ENUMERATION_CONTEXT, `enumeration context ${JSON.stringify(id)} is unknown, closed or expired`);
-    }
-    if (kinds && !kinds.includes(session.kind)) {
-      throw new CIMError(CIMStatus.INVALID_ENUMERATION_CONTEXT, `enumeration context ${JSON.stringify(id)} was opened for ${session.kind}, not for this pull`);
     }
     return session;
   }
@@ -250,24 +247,46 @@ export function openQueryInstances(ctx: OperationContext, ns: string, params: re
   return respond(ctx, 'instances', ns, items, instanceView({ propertyList: query.properties }), openOptions(ctx, p));
 }
 
-function pull(ctx: OperationContext, ns: string, params: readonly Param[], operation: string, kinds: readonly SessionKind[]): Result {
+/** The Pull* operation that continues a session of each kind. */
+const PULL_OF: Record<SessionKind, string> = {
+  instanceswithpath: 'PullInstancesWithPath',
+  instancepaths: 'PullInstancePaths',
+  instances: 'PullInstances',
+};
+
+/**
+ * A Pull that fails on the caller's own session closes it: ContinueOnError=false is the only mode served, and then
+ * DSP0200/DSP0223 close the session when a Pull returns an error (a Pull of the wrong kind included, which is
+ * CIM_ERR_INVALID_ENUMERATION_CONTEXT), so the place it held in the caller's quota is free at once.
+ */
+function pull(ctx: OperationContext, ns: string, params: readonly Param[], kind: SessionKind): Result {
+  const operation = PULL_OF[kind];
   const p = new Params(operation, params, ['EnumerationContext', 'MaxObjectCount']);
-  const session = ctx.pulls.get(ctx.caller, p.requiredString('EnumerationContext'), ns, kinds);
-  const max = p.uint32('MaxObjectCount');
-  if (max === undefined) throw new CIMError(CIMStatus.INVALID_PARAMETER, `parameter MaxObjectCount is required`);
-  return page(ctx, session, max);
+  const session = ctx.pulls.get(ctx.caller, p.requiredString('EnumerationContext'), ns);
+  try {
+    if (session.kind !== kind) {
+      throw new CIMError(CIMStatus.INVALID_ENUMERATION_CONTEXT,
+        `enumeration context ${JSON.stringify(session.id)} was opened for ${PULL_OF[session.kind]}, not ${operation}`);
+    }
+    const max = p.uint32('MaxObjectCount');
+    if (max === undefined) throw new CIMError(CIMStatus.INVALID_PARAMETER, 'parameter MaxObjectCount is required');
+    return page(ctx, session, max);
+  } catch (error) {
+    ctx.pulls.close(session.id);
+    throw error instanceof CIMError ? new CIMError(error.code, `${error.description}; the enumeration context is now closed`, { cause: error }) : error;
+  }
 }
 
 export function pullInstancesWithPath(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
-  return pull(ctx, ns, params, 'PullInstancesWithPath', ['instanceswithpath']);
+  return pull(ctx, ns, params, 'instanceswithpath');
 }
 
 export function pullInstancePaths(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
-  return pull(ctx, ns, params, 'PullInstancePaths', ['instancepaths']);
+  return pull(ctx, ns, params, 'instancepaths');
 }
 
 export function pullInstances(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
-  return pull(ctx, ns, params, 'PullInstances', ['instances']);
+  return pull(ctx, ns, params, 'instances');
 }
 
 export function closeEnumeration(ctx: OperationContext, ns: string, params: readonly Param[]): Result {

@@ -4,12 +4,14 @@
  * metrics, health). Listeners differ only in transport and authentication.
  */
 import { once } from 'node:events';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { SecureContextOptions, Server as TLSServer } from 'node:tls';
 import { fastify as Fastify, LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
+import { ListenerServers, registerServers } from './bindings.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
 import { healthRoutes } from './health.js';
 import { checkHost, type AllowedHosts } from './host-check.js';
@@ -92,44 +94,55 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     connectionsCheckingInterval: Math.min(DEADLINE_CHECK_MS, requestTimeout),
   };
   const inFlight = new AnswersInFlight();
+  const onClientError = (error: Error, socket: Socket) => answerClientError(error, socket, inFlight);
   const handshake = options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeout: options.handshakeTimeoutMs };
+  const https = options.tls && { ...transport, ...handshake, ...options.tls, ciphers: CIPHERS, honorCipherOrder: true, rejectUnauthorized: false };
+  const keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
   const app = Fastify({
     loggerInstance: options.logger,
     // fastify's own two lines per request give way to one line with the CIM facts (logRequests).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.limits.bodyBytes,
     ...(options.requestId && { genReqId: options.requestId }),
-    keepAliveTimeout: options.keepAliveTimeoutMs ?? 65_000,
+    keepAliveTimeout,
     requestTimeout,
     return503OnClosing: true,
     schemaController: { compilersFactory: NO_SCHEMA_COMPILERS },
-    clientErrorHandler: (error: Error, socket: Socket) => answerClientError(error, socket, inFlight),
+    clientErrorHandler: onClientError,
     // fastify answers a path it cannot route (a parameter past maxParamLength, a bad escape) past every hook.
     frameworkErrors: (error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
       if (options.web) securePageAnswer(request, reply);
       return reply.code(error.statusCode ?? 400).type('text/plain; charset=utf-8').send(`${error.message}\n`);
     },
-    ...(options.tls
-      ? { https: { ...transport, ...handshake, ...options.tls, ciphers: CIPHERS, honorCipherOrder: true, rejectUnauthorized: false } }
-      : { http: transport }),
+    ...(https ? { https } : { http: transport }),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   app.decorateRequest('cim', null);
-  // A client may half-close once its request is sent (RFC 9112 §9.6): its answer, however long
-  // it takes (a large body is decoded in turns), is still sent, then the connection closes.
-  (app.server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
-  inFlight.track(app.server);
+  // A further address of `localhost` gets a server like fastify's, answering through the same instance (bindings.ts).
+  const servers = new ListenerServers(app.server, () => {
+    const server = https ? createHttpsServer(https, app.routing) as unknown as Server : createHttpServer(transport, app.routing);
+    Object.assign(server, { keepAliveTimeout, requestTimeout });
+    return server.on('clientError', onClientError);
+  });
+  registerServers(app, servers);
+  app.addHook('onClose', () => servers.closeFurther());
+  servers.each((server) => {
+    // A client may half-close once its request is sent (RFC 9112 §9.6): its answer, however long
+    // it takes (a large body is decoded in turns), is still sent, then the connection closes.
+    (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+    inFlight.track(server);
+  });
   // Before limitConnections: it takes over the TLS server's first 'connection' listener.
-  if (options.tls) answerPlainHttpOnTls(app, options);
+  if (options.tls) answerPlainHttpOnTls(servers, app, options);
   // First: a refused connection's request must not reach authentication or an operation.
-  limitConnections(app, options, options.tls !== undefined);
-  if (options.firstRequestTimeoutMs !== undefined) awaitFirstRequest(app, options.firstRequestTimeoutMs, options.tls !== undefined);
+  limitConnections(servers, app, options, options.tls !== undefined);
+  if (options.firstRequestTimeoutMs !== undefined) awaitFirstRequest(servers, options.firstRequestTimeoutMs, options.tls !== undefined);
   if (options.allowedHosts) checkHost(app, options.allowedHosts);
   // Password checks are the costliest thing a request can ask for: they wait behind the concurrency limit too.
   limitConcurrency(app, options.concurrentOperations);
   const { authenticator, required, healthzOpen } = options.auth;
   app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && r.url === '/healthz') }));
   // A client that authentication, the limits or bodyBytes refuse is not asked for the body it announced.
-  continueWhenAccepted(app);
+  continueWhenAccepted(servers);
   closeConnectionsWhenClosing(app);
   logRequests(app, options.metrics);
   healthRoutes(app, options.providers);
@@ -156,28 +169,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
  * (401, 413, 503…) instead, as the RFC allows, and Node then closes the
  * connection. Nothing is added to a request without the header.
  */
-function continueWhenAccepted(app: FastifyInstance): void {
-  app.server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+function continueWhenAccepted(servers: ListenerServers): void {
+  servers.each((server) => server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     request.once('resume', () => {
       if (!response.headersSent) response.writeContinue();
     });
-    app.server.emit('request', request, response);
-  });
+    server.emit('request', request, response);
+  }));
 }
 
 /** Node's own TLS handshake timeout, where handshakeTimeoutMs leaves it. */
 const NODE_HANDSHAKE_TIMEOUT_MS = 120_000;
 
 /** Plain HTTP on this HTTPS listener is answered 400 in plain text (plain-http.ts): logged, and counted as a refusal. */
-function answerPlainHttpOnTls(app: FastifyInstance, options: AppOptions): void {
-  answerPlainHttp(app.server as unknown as TLSServer, {
+function answerPlainHttpOnTls(servers: ListenerServers, app: FastifyInstance, options: AppOptions): void {
+  servers.each((server) => answerPlainHttp(server as unknown as TLSServer, {
     timeoutMs: options.handshakeTimeoutMs ?? NODE_HANDSHAKE_TIMEOUT_MS,
     lingerMs: ERROR_LINGER_MS,
     onRefused: (socket) => {
       app.log.info({ remoteAddress: socket.remoteAddress }, 'not TLS on an HTTPS listener (plain HTTP?): answered 400');
       options.metrics?.refusal(400);
     },
-  });
+  }));
 }
 
 const CONNECTION_REFUSED = 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
@@ -199,7 +212,7 @@ interface AddressCount {
  * already being refused `connectionsPerAddress` times has its further
  * connections closed at once, so that what refusing holds stays bounded too.
  */
-function limitConnections(app: FastifyInstance, options: AppOptions, secure: boolean): void {
+function limitConnections(servers: ListenerServers, app: FastifyInstance, options: AppOptions, secure: boolean): void {
   const max = options.connections;
   if (max === undefined) return;
   const perAddress = options.connectionsPerAddress ?? max;
@@ -211,7 +224,7 @@ function limitConnections(app: FastifyInstance, options: AppOptions, secure: boo
   const release = (address: string, count: AddressCount) => {
     if (count.admitted === 0 && count.refusing === 0) addresses.delete(address);
   };
-  app.server.on('connection', (socket: Socket) => {
+  servers.each((server) => server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
     const count = addresses.get(address) ?? { admitted: 0, refusing: 0 };
     addresses.set(address, count);
@@ -241,11 +254,11 @@ function limitConnections(app: FastifyInstance, options: AppOptions, secure: boo
     setTimeout(() => socket.destroy(), linger).unref();
     if (secure) refusedOnceSecure.add(key);
     else refuse(socket);
-  });
+  }));
   if (secure) {
-    app.server.on('secureConnection', (socket: Socket) => {
+    servers.each((server) => server.on('secureConnection', (socket: Socket) => {
       if (refusedOnceSecure.has(`${socket.remoteAddress ?? ''}|${socket.remotePort}`)) refuse(socket);
-    });
+    }));
   }
   function refuse(socket: Socket): void {
     refused.add(socket);
@@ -264,9 +277,9 @@ function limitConnections(app: FastifyInstance, options: AppOptions, secure: boo
  * hold a slot for long. Later requests of a kept-alive connection are
  * bounded by keepAliveTimeout and Node's headersTimeout.
  */
-function awaitFirstRequest(app: FastifyInstance, timeoutMs: number, secure: boolean): void {
+function awaitFirstRequest(servers: ListenerServers, timeoutMs: number, secure: boolean): void {
   const timers = new WeakMap<Socket, NodeJS.Timeout>();
-  app.server.on(secure ? 'secureConnection' : 'connection', (socket: Socket) => {
+  servers.each((server) => server.on(secure ? 'secureConnection' : 'connection', (socket: Socket) => {
     const timer = setTimeout(() => {
       socket.end(FIRST_REQUEST_TIMEOUT);
       setTimeout(() => socket.destroy(), timeoutMs).unref();
@@ -274,11 +287,10 @@ function awaitFirstRequest(app: FastifyInstance, timeoutMs: number, secure: bool
     timer.unref();
     timers.set(socket, timer);
     socket.once('close', () => clearTimeout(timer));
-  });
-  app.server.on('request', (request: IncomingMessage) => {
+  }).on('request', (request: IncomingMessage) => {
     clearTimeout(timers.get(request.socket));
     timers.delete(request.socket);
-  });
+  }));
 }
 
 /**

@@ -3,7 +3,6 @@
  * background, the published state, and the listeners. Data flows one way:
  * providers → model → published index → requests.
  */
-import type { Server } from 'node:http';
 import { hostname as osHostname } from 'node:os';
 import type { Server as TLSServer } from 'node:tls';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
@@ -20,6 +19,7 @@ import type { Authenticator } from '../security/index.js';
 import { packageVersion } from '../package.js';
 import { createWeb, type HistoryOptions } from '../web/index.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
+import { listenerServers, listenOn } from './bindings.js';
 import { ProviderRouterImpl } from './router.js';
 import type { V8Policy } from './v8-policy.js';
 import { BrokerState } from './state.js';
@@ -214,19 +214,19 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   manager.onUpdate(publish);
   manager.start().catch((err: unknown) => logger.error({ err }, 'providers failed to start'));
   const v8Policy = options.v8Policy;
-  if (v8Policy) for (const app of apps) app.server.on('request', v8Policy.count);
+  if (v8Policy) for (const app of apps) for (const server of listenerServers(app)) server.on('request', v8Policy.count);
   v8Policy?.start();
 
   return {
     apps, state, manager, urls, events, indications,
     setTLS(tls) {
-      for (const app of apps) if ('setSecureContext' in app.server) (app.server as unknown as TLSServer).setSecureContext(tls);
+      for (const server of apps.flatMap(listenerServers)) if ('setSecureContext' in server) (server as unknown as TLSServer).setSecureContext(tls);
     },
     async close(graceMs = 10_000) {
       v8Policy?.stop();
       const force = setTimeout(() => {
         logger.warn({ graceMs }, 'shutdown grace period over: answers still in flight are cut');
-        for (const app of apps) (app.server as Server).closeAllConnections();
+        for (const server of apps.flatMap(listenerServers)) server.closeAllConnections();
       }, graceMs);
       try {
         await Promise.all(apps.map((a) => a.close()));
@@ -259,7 +259,7 @@ async function listenQuietly(app: FastifyInstance, host: string, port: number): 
   const log = app.log;
   app.log = log.child({}, { level: 'silent' });
   try {
-    return await app.listen({ host, port });
+    return await listenOn(app, host, port, (message, err) => log.warn({ err }, message));
   } finally {
     app.log = log;
   }

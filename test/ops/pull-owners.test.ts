@@ -104,6 +104,31 @@ t.test('limits.enumerationContextsAnonymous bounds anonymous callers of every ad
   t.match(alice.message, /of this user \(limit 2\)/);
 });
 
+// A failing Pull closes its session (DSP0200, ContinueOnError=false), but only the owner's: to anyone else the
+// context does not exist, so their failing Pull must neither close it nor count against anyone's quota.
+t.test('a Pull of the wrong kind closes the owner\'s context and frees the owner\'s quota; another\'s wrong Pull closes nothing', async (t) => {
+  const url = await broker(t, 2, 16, 2);
+  const wrongPull = (context: string, who: SendOptions) =>
+    cimCall(url, 'PullInstancesWithPath', CIMV2, p.value('EnumerationContext', context) + p.value('MaxObjectCount', 1), who);
+  const alice = [(await openContext(url, as('alice'))).context!, (await openContext(url, as('alice'))).context!];
+  t.equal((await openContext(url, as('alice'))).code, CIMStatus.SERVER_LIMITS_EXCEEDED, 'alice is at her quota of 2');
+  t.equal((await wrongPull(alice[0]!, as('bob'))).response.error?.code, CIMStatus.INVALID_ENUMERATION_CONTEXT, 'bob\'s wrong Pull on it: 21');
+  t.equal((await wrongPull(alice[0]!, anonymous)).response.error?.code, CIMStatus.INVALID_ENUMERATION_CONTEXT, 'an anonymous one: 21');
+  t.equal((await cimCall(url, 'PullInstancePaths', CIMV2, p.value('EnumerationContext', alice[0]!) + p.value('MaxObjectCount', 1), as('alice'))).response.error,
+    undefined, 'alice\'s context survived the others\' failures');
+  t.equal((await openContext(url, as('alice'))).code, CIMStatus.SERVER_LIMITS_EXCEEDED, 'and still counts against her quota');
+
+  t.equal((await wrongPull(alice[1]!, as('alice'))).response.error?.code, CIMStatus.INVALID_ENUMERATION_CONTEXT, 'alice\'s own wrong Pull: 21');
+  t.ok((await openContext(url, as('alice'))).context, 'which closed the context: alice opens another in its place');
+
+  const mine = [(await openContext(url, from('127.0.0.1'))).context!, (await openContext(url, from('127.0.0.2'))).context!];
+  t.equal((await openContext(url, from('127.0.0.3'))).code, CIMStatus.SERVER_LIMITS_EXCEEDED, 'the anonymous callers\' bound of 2 is reached');
+  t.equal((await wrongPull(mine[0]!, from('127.0.0.2'))).response.error?.code, CIMStatus.INVALID_ENUMERATION_CONTEXT, 'another address\'s wrong Pull: 21');
+  t.equal((await openContext(url, from('127.0.0.3'))).code, CIMStatus.SERVER_LIMITS_EXCEEDED, 'closed nothing: the bound still holds');
+  t.equal((await wrongPull(mine[0]!, from('127.0.0.1'))).response.error?.code, CIMStatus.INVALID_ENUMERATION_CONTEXT, 'its own address\'s wrong Pull: 21');
+  t.ok((await openContext(url, from('127.0.0.3'))).context, 'closed it: the anonymous callers\' place is free again');
+});
+
 t.test('an anonymous IPv6 client is its /64, as the login limits count it; an IPv4-mapped address is its IPv4 one', async (t) => {
   const sessions = new PullSessions({ maxSessions: 16, maxSessionsPerOwner: 1, maxAnonymousSessions: 16, defaultTimeoutSec: 30, maxTimeoutSec: 60 });
   const open = (address: string) => {

@@ -258,7 +258,7 @@ t.test('EnumerationCount: what is left; CloseEnumeration: void, and the context 
   }
 });
 
-t.test('invalid contexts: unknown, finished, of another namespace, of another kind', async (t) => {
+t.test('invalid contexts: unknown, finished, of another namespace (which closes nothing)', async (t) => {
   for (const context of ['no-such-context', '', '00000000-0000-0000-0000-000000000000']) {
     const error = await imethodError(broker.url, 'PullInstancesWithPath', CIMV2, p.value('EnumerationContext', context) + p.value('MaxObjectCount', 1));
     t.equal(error.code, 21, `unknown context "${context}": 21`);
@@ -269,23 +269,58 @@ t.test('invalid contexts: unknown, finished, of another namespace, of another ki
   t.equal((await imethodError(broker.url, 'PullInstancePaths', CIMV2, p.value('EnumerationContext', context) + p.value('MaxObjectCount', 1))).code, 21,
     'a context whose sequence ended: 21');
 
-  const kinds: [string, string, string[]][] = [
-    ['OpenEnumerateInstances', className('CIM_Fan'), ['PullInstancePaths', 'PullInstances']],
-    ['OpenEnumerateInstancePaths', className('CIM_Fan'), ['PullInstancesWithPath', 'PullInstances']],
-    ['OpenQueryInstances', p.value('FilterQueryLanguage', 'WQL') + p.value('FilterQuery', 'SELECT * FROM CIM_Fan'), ['PullInstancesWithPath', 'PullInstancePaths']],
-  ];
-  for (const [opener, params, wrong] of kinds) {
-    const { context: session } = await openOp(t, opener, params);
-    for (const operation of wrong) {
-      const error = await imethodError(broker.url, operation, CIMV2, p.value('EnumerationContext', session) + p.value('MaxObjectCount', 1));
-      t.equal(error.code, 21, `${operation} on an ${opener} context: 21`);
-      t.match(error.description, /was opened for/, 'the description says why');
-    }
-  }
   const { context: cimv2 } = await openOp(t, 'OpenEnumerateInstances', className('CIM_Fan'));
   const elsewhere = await imethodError(broker.url, 'PullInstancesWithPath', INTEROP, p.value('EnumerationContext', cimv2) + p.value('MaxObjectCount', 1));
   t.equal(elsewhere.code, 21, 'a context is bound to its namespace');
   t.equal((await pull(t, 'PullInstancesWithPath', cimv2, 1, 'ROOT/CIMV2')).response.error, undefined, 'the same namespace in another case is fine');
+});
+
+/** Every Open* with the Pull* its sessions take; each of the others is a Pull of the wrong kind. */
+const SESSIONS: [string, string, string][] = [
+  ['OpenEnumerateInstances', className('CIM_Fan'), 'PullInstancesWithPath'],
+  ['OpenEnumerateInstancePaths', className('CIM_Fan'), 'PullInstancePaths'],
+  ['OpenAssociatorInstances', system('InstanceName'), 'PullInstancesWithPath'],
+  ['OpenAssociatorInstancePaths', system('InstanceName'), 'PullInstancePaths'],
+  ['OpenReferenceInstances', system('InstanceName'), 'PullInstancesWithPath'],
+  ['OpenReferenceInstancePaths', system('InstanceName'), 'PullInstancePaths'],
+  ['OpenQueryInstances', p.value('FilterQueryLanguage', 'WQL') + p.value('FilterQuery', 'SELECT * FROM CIM_Fan'), 'PullInstances'],
+];
+const PULLS = ['PullInstancesWithPath', 'PullInstancePaths', 'PullInstances'];
+
+/** A Pull that the server must answer with `code`; the context is then closed, so it leaves the tracked set. */
+async function failingPull(t: Test, operation: string, context: string, params: string, code: number, label: string) {
+  const error = await imethodError(broker.url, operation, CIMV2, p.value('EnumerationContext', context) + params);
+  t.equal(error.code, code, `${label}: ${code}`);
+  open.delete(context);
+  return error;
+}
+
+// DSP0200 1.4 / DSP0223: a Pull on a context another Open* opened is CIM_ERR_INVALID_ENUMERATION_CONTEXT, and with
+// ContinueOnError=false (the only mode served) an enumeration session is closed when a Pull on it fails
+// (CIM Schema 2.49 Interop/CIM_RegisteredProfile.mof, PullConformantInstances.ContinueOnError, states the same rule).
+t.test('a Pull of the wrong kind: CIM_ERR_INVALID_ENUMERATION_CONTEXT, and the context is closed', async (t) => {
+  for (const [opener, params, right] of SESSIONS) {
+    for (const wrong of PULLS.filter((operation) => operation !== right)) {
+      const { context } = await openOp(t, opener, params + p.value('MaxObjectCount', 1));
+      const error = await failingPull(t, wrong, context, p.value('MaxObjectCount', 1), 21, `${wrong} on an ${opener} context`);
+      t.match(error.description, new RegExp(`was opened for ${right}, not ${wrong}; the enumeration context is now closed$`), 'the description says which Pull the context takes, and that it is closed');
+      const after = await imethodError(broker.url, right, CIMV2, p.value('EnumerationContext', context) + p.value('MaxObjectCount', 1));
+      t.equal(after.code, 21, `then ${right} on it: 21, the context is gone`);
+      t.match(after.description, /unknown, closed or expired/);
+    }
+  }
+});
+
+t.test('a failing Pull frees its place among the open contexts', async (t) => {
+  const contexts: string[] = [];
+  for (let i = 0; i < CONTEXTS; i++) contexts.push((await openOp(t, 'OpenEnumerateInstances', className('CIM_Fan'))).context);
+  t.equal((await imethodError(broker.url, 'OpenEnumerateInstancePaths', CIMV2, className('CIM_Fan'))).code, 27, `${CONTEXTS} open: the limit`);
+  await failingPull(t, 'PullInstancePaths', contexts[0]!, p.value('MaxObjectCount', 1), 21, 'a Pull of the wrong kind');
+  await failingPull(t, 'PullInstancesWithPath', contexts[1]!, '', 4, 'a Pull without MaxObjectCount');
+  await failingPull(t, 'PullInstancesWithPath', contexts[2]!, p.value('MaxObjectCount', 'many'), 4, 'a Pull with a bad MaxObjectCount');
+  for (let i = 0; i < 3; i++) t.equal((await openOp(t, 'OpenEnumerateInstancePaths', className('CIM_Fan'))).end, false, `place ${i + 1} of 3 is free again`);
+  t.equal((await imethodError(broker.url, 'OpenEnumerateInstancePaths', CIMV2, className('CIM_Fan'))).code, 27, 'and no more');
+  for (const context of contexts.slice(3)) t.equal((await pull(t, 'PullInstancesWithPath', context, 1)).response.error, undefined, 'the others are untouched');
 });
 
 t.test('OperationTimeout: 0 and too large are refused; the largest is accepted', async (t) => {
@@ -336,7 +371,6 @@ t.test('ContinueOnError and other parameter errors', async (t) => {
   t.equal(unsupported.code, 26, 'ContinueOnError=true: CIM_ERR_CONTINUATION_ON_ERROR_NOT_SUPPORTED');
   t.match(unsupported.description, /ContinueOnError/);
   await openOp(t, 'OpenEnumerateInstances', className('CIM_Fan') + p.value('ContinueOnError', false));
-  const { context } = await openOp(t, 'OpenEnumerateInstancePaths', className('CIM_Fan'));
   const cases: [string, string, string, number, RegExp][] = [
     ['OpenEnumerateInstances', CIMV2, '', 4, /ClassName/],
     ['OpenEnumerateInstances', CIMV2, className('No_Such'), 5, /No_Such/],
@@ -344,8 +378,6 @@ t.test('ContinueOnError and other parameter errors', async (t) => {
     ['OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('MaxObjectCount', -1), 4, /MaxObjectCount/],
     ['OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('MaxObjectCount', 4294967296), 4, /MaxObjectCount/],
     ['OpenEnumerateInstancePaths', CIMV2, className('CIM_Fan') + p.array('PropertyList', ['ElementName']), 4, /PropertyList/],
-    ['PullInstancePaths', CIMV2, p.value('EnumerationContext', context), 4, /MaxObjectCount/],
-    ['PullInstancePaths', CIMV2, p.value('EnumerationContext', context) + p.value('MaxObjectCount', 'many'), 4, /MaxObjectCount/],
     ['PullInstancePaths', CIMV2, p.value('MaxObjectCount', 1), 4, /EnumerationContext/],
     ['CloseEnumeration', CIMV2, '', 4, /EnumerationContext/],
   ];
@@ -353,5 +385,12 @@ t.test('ContinueOnError and other parameter errors', async (t) => {
     const error = await imethodError(broker.url, operation, ns, params);
     t.equal(error.code, code, `${operation} ${params.slice(0, 100) || '(no parameters)'}: ${code}`);
     t.match(error.description, description);
+  }
+  for (const maxObjectCount of ['', p.value('MaxObjectCount', 'many')]) {
+    const { context: session } = await openOp(t, 'OpenEnumerateInstancePaths', className('CIM_Fan'));
+    const error = await failingPull(t, 'PullInstancePaths', session, maxObjectCount, 4, `PullInstancePaths ${maxObjectCount || 'without MaxObjectCount'}`);
+    t.match(error.description, /^parameter MaxObjectCount (is required|must be a uint32); the enumeration context is now closed$/, 'the description says it closed');
+    t.equal((await imethodError(broker.url, 'PullInstancePaths', CIMV2, p.value('EnumerationContext', session) + p.value('MaxObjectCount', 1))).code, 21,
+      'the failed Pull closed the context (ContinueOnError=false)');
   }
 });
