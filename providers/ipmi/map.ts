@@ -20,6 +20,7 @@ import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from '.
 import { significantDecimals } from './text.js';
 import { freeIpmiVerdict, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, worse, type OffsetTable } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
+import { fromLegacyStatus } from './legacy.js';
 
 export interface SnapshotSources {
   readings: readonly IpmiReading[];
@@ -42,8 +43,11 @@ const FAN_ENTITIES = new Set([29, 30]);
 /** What a record is, beyond its reading: a fan's speed, a supply's own sensor, a redundancy sensor. */
 type Role = 'fan' | 'supply' | 'redundancy';
 
-/** A supply's own sensor where no type is printed: "PS1 Status", "Power Supply 2", "PSU2", "PS 3 Presence", "PSU1_STATUS", "PSU1 AC Lost" (AMI). */
-const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?:[ _-]?(?:status|stat|state|presence|pres|ac[ _-]?lost|pwr[ _-]?detect))?$/i;
+/**
+ * A supply's own sensor where no type is printed: "PS1 Status", "Power Supply 2", "PSU2", "PS 3 Presence", "PSU1_STATUS",
+ * "PSU1 AC Lost" (AMI); and, unnumbered, the one supply sensor of a Supermicro X8, "PS Status".
+ */
+const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)(?:[ _-]?0*(\d+)(?:[ _-]?(?:status|stat|state|presence|pres|ac[ _-]?lost|pwr[ _-]?detect))?|[ _-]?status)$/i;
 /** A sensor named after a supply: "PS1 Curr Out %", "PS 2 Input", "PSU2 Temp". */
 const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
 /**
@@ -73,7 +77,7 @@ export function buildSnapshot(sources: SnapshotSources): HardwareSnapshot {
   sources.readings.forEach((raw, i) => {
     const id = ids[i] ?? `ipmi:${raw.name}`;
     const role = roleOf(raw);
-    const reading = withDecodedBits(raw, role);
+    const reading = withDecodedBits(fromLegacyStatus(raw, role === 'fan'), role);
     const record: Classified = { reading, id, role };
     if (isNumeric(reading)) {
       record.numeric = numericSensor(reading, id, role, sources.decimals);
