@@ -234,6 +234,8 @@ const OFFSETS = {
   ],
   // Sensor type 25h Entity Presence.
   entityPresence: ['Entity Present', 'Entity Absent', 'Entity Disabled'],
+  // Generic event type 08h, device presence (the opposite offsets of Entity Presence).
+  devicePresence: ['Device Absent', 'Device Present'],
   // Generic event type 09h, enable (HP's "Power Meter").
   enable: ['Device Disabled', 'Device Enabled'],
   // Generic event type 0Ah, availability (HP's fan blocks).

@@ -233,6 +233,30 @@ t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserti
   t.same(lost.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'AC lost']]);
 });
 
+t.test("a chassis CMM's empty supply bays are absent, not failed: the presence sensor says so and the status sensor agrees", async (t) => {
+  // A chassis management module's `ipmitool sensor list`, quoted in a CMM test script (Python, "CMM" test suite,
+  // author "Sam"): bays 1-2 empty (PSUn_Present 0x0180, PSUn_Status 0x0080 nothing asserted, 0 W), bays 3-4 in use
+  // (0x0280, status 0x0180 Presence detected, 176 W). Bays in use tell the presence sensors' type: offset 1 is present.
+  const snapshot = snapshotOf('sensor-cmm-empty-bays.txt');
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PSU1_Present', 'absent', 'not present'],
+    ['PSU2_Present', 'absent', 'not present'],
+    ['PSU3_Present', 'ok', undefined],
+  ]);
+  t.match(discrete(snapshot, 'ipmi:PSU1_Present'), { state: 'Device Absent', health: 'ok' });
+  t.match(discrete(snapshot, 'ipmi:PSU3_Present'), { state: 'Device Present', health: 'ok' });
+  t.match(discrete(snapshot, 'ipmi:PSU1_Status'), { state: 'No state asserted', health: 'ok' }, 'an empty bay is no critical sensor');
+  const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, 'left out of the roll-up');
+  const discretes = model.all('OMC_DiscreteSensor');
+  t.equal(discretes.length, 6);
+  t.notOk(discretes.some((sensor) => sensor.get('HealthState') !== 5), 'no discrete sensor alarms');
+  // In a redundancy set an absent supply is a pulled one, as before.
+  const row = 'PSU_Redundancy   | 0x0        | discrete   | 0x0280| na        | na        | na        | na        | na        | na\n';
+  const redundant = buildSnapshot({ readings: parseSensorOutput(fixture('sensor-cmm-empty-bays.txt') + row, 'sensor').readings });
+  t.match(redundant.powerSupplies, [{ status: 'failed', statusReason: 'not present' }, { status: 'failed' }, { status: 'ok' }]);
+});
+
 t.test('an HP G5 fan named by its place ("CPU Fan", "Rear Fan") in unspecified units is a fan', async (t) => {
   // HP ML310 G5 `ipmitool -I open sdr list` ("IPMI sensors under Debian", a 2008 blog post): duty cycles without a percent flag.
   const snapshot = buildSnapshot({
