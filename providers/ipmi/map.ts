@@ -20,6 +20,7 @@ import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from '.
 import { significantDecimals } from './text.js';
 import { freeIpmiVerdict, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, worse, type OffsetTable } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
+import { fromLegacyStatus } from './legacy.js';
 
 export interface SnapshotSources {
   readings: readonly IpmiReading[];
@@ -42,8 +43,11 @@ const FAN_ENTITIES = new Set([29, 30]);
 /** What a record is, beyond its reading: a fan's speed, a supply's own sensor, a redundancy sensor. */
 type Role = 'fan' | 'supply' | 'redundancy';
 
-/** A supply's own sensor where no type is printed: "PS1 Status", "Power Supply 2", "PSU2", "PS 3 Presence", "PSU1_STATUS", "PSU1 AC Lost" (AMI). */
-const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?:[ _-]?(?:status|stat|state|presence|pres|ac[ _-]?lost|pwr[ _-]?detect))?$/i;
+/**
+ * A supply's own sensor where no type is printed: "PS1 Status", "Power Supply 2", "PSU2", "PS 3 Presence", "PSU1_STATUS",
+ * "PSU1 AC Lost" (AMI), "PSU1_Present" (a chassis CMM); and, unnumbered, the one supply sensor of a Supermicro X8, "PS Status".
+ */
+const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)(?:[ _-]?0*(\d+)(?:[ _-]?(?:status|stat|state|presence|present|pres|ac[ _-]?lost|pwr[ _-]?detect))?|[ _-]?status)$/i;
 /** A sensor named after a supply: "PS1 Curr Out %", "PS 2 Input", "PSU2 Temp". */
 const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
 /**
@@ -59,8 +63,8 @@ const DUTY_SUFFIX = /[ _-]?duty(?:[ _-]?cycle)?$/i;
  * "PSU 1 I2C DC fai" (names cut at 16 characters). Nothing asserted there is no fault.
  */
 const FAULT_NAME = /fail|fault|(?<![a-z])(?:fai|lost)(?![a-z])|mismatch/i;
-/** A presence sensor's name: "PS 1 Presence", "PSU2_PRES". */
-const PRESENCE_NAME = /pres(?:ence)?\s*$/i;
+/** A presence sensor's name: "PS 1 Presence", "PSU2_PRES", "PSU1_Present". */
+const PRESENCE_NAME = /pres(?:ent|ence)?\s*$/i;
 /** Redundancy sensors named for the whole set (HP "Fans", "Fan Blocks", "Power Supplies"). */
 const GROUP_NAME = /^(?:fans|fan blocks|power supplies|psus|pwr supplies|cooling)$/i;
 
@@ -70,10 +74,14 @@ export function buildSnapshot(sources: SnapshotSources): HardwareSnapshot {
   const sensors: NumericSensor[] = [];
   const discreteSensors: DiscreteSensor[] = [];
   const records: Classified[] = [];
-  sources.readings.forEach((raw, i) => {
-    const id = ids[i] ?? `ipmi:${raw.name}`;
+  const decoded = sources.readings.map((raw) => {
     const role = roleOf(raw);
-    const reading = withDecodedBits(raw, role);
+    return { role, reading: withDecodedBits(fromLegacyStatus(raw, role === 'fan'), role) };
+  });
+  const presence = presenceKey(decoded);
+  decoded.forEach(({ role, reading: bits }, i) => {
+    const id = ids[i] ?? `ipmi:${sources.readings[i]?.name}`;
+    const reading = withPresenceStates(bits, role, presence);
     const record: Classified = { reading, id, role };
     if (isNumeric(reading)) {
       record.numeric = numericSensor(reading, id, role, sources.decimals);
@@ -219,6 +227,49 @@ function confirmedBy(column: Health | undefined, states: readonly string[]): boo
   if (column === undefined) return true;
   const verdicts = states.map((state) => freeIpmiVerdict(state) ?? 'unknown');
   return verdicts.reduce(worse) === column;
+}
+
+/** The presence sensors' offsets, and the supplies (by number) whose status sensor can check them. */
+interface PresenceKey {
+  table: OffsetTable;
+  checked: Set<number | undefined>;
+}
+
+/**
+ * How the listing's supply presence sensors ("PSU1_Present") read, where
+ * their bits say: HP types them Device Presence (offset 0 Device Absent, 1
+ * Device Present), others Entity Presence (0 Entity Present, 1 Entity
+ * Absent), and the threshold table prints no type. A supply whose status
+ * sensor says "Presence detected" tells: its presence sensor's offset is the
+ * present one (a chassis CMM: bays with a supply read 0x0280, empty ones
+ * 0x0180). The offsets are read only on supplies whose status sensor says
+ * present, or asserts nothing (an empty bay, or a pulled supply); elsewhere
+ * they stay raw. Undefined when no supply tells, or they disagree.
+ */
+function presenceKey(decoded: ReadonlyArray<{ role: Role | undefined; reading: IpmiReading }>): PresenceKey | undefined {
+  const status = decoded.filter(({ role, reading }) => role === 'supply' && !PRESENCE_NAME.test(reading.name));
+  const detected = new Set(status.filter(({ reading }) => reading.states.includes('Presence detected')).map(({ reading }) => supplyNumber(reading)));
+  const words = new Set(decoded.filter(({ role, reading }) => isPresenceWord(reading, role) && detected.has(supplyNumber(reading))).map(({ reading }) => reading.stateBits));
+  const table = words.size !== 1 ? undefined : words.has(0b10) ? 'devicePresence' : 'entityPresence';
+  if (!table) return undefined;
+  const quiet = status.filter(({ reading }) => assertsNothing(reading)).map(({ reading }) => supplyNumber(reading));
+  return { table, checked: new Set([...detected, ...quiet]) };
+}
+
+/** A discrete record read, with no state asserted. */
+function assertsNothing(reading: IpmiReading): boolean {
+  return reading.states.length === 0 && reading.value === undefined && reading.rawState === undefined && reading.unavailable === undefined;
+}
+
+/** A supply presence sensor printed as one of the two offsets both presence types have. */
+function isPresenceWord(reading: IpmiReading, role: Role | undefined): boolean {
+  return role === 'supply' && PRESENCE_NAME.test(reading.name) && (reading.stateBits === 0b01 || reading.stateBits === 0b10);
+}
+
+function withPresenceStates(reading: IpmiReading, role: Role | undefined, key: PresenceKey | undefined): IpmiReading {
+  if (!key || !isPresenceWord(reading, role) || !key.checked.has(supplyNumber(reading))) return reading;
+  const { rawState: _raw, stateBits, ...rest } = reading;
+  return { ...rest, states: statesFromBits(key.table, stateBits ?? 0) };
 }
 
 // ---- numeric sensors -----------------------------------------------------------
@@ -513,7 +564,9 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     const read = given.filter((verdict) => !verdict.raw);
     const verdicts = read.length > 0 ? read : given;
     const worst = verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
-    supply.status = isEmptyBay(verdicts, redundant) ? 'absent' : worst.status;
+    const empty = isEmptyBay(verdicts, redundant);
+    if (empty) verdicts.forEach(clearQuiet);
+    supply.status = empty ? 'absent' : worst.status;
     if (worst.reason) supply.statusReason = worst.reason;
     const fruData = fru && fruOf(fru, supply.label);
     if (fruData) supply.fru = fruData;
@@ -530,10 +583,15 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
 function quietWherePresent(verdicts: StatusVerdict[]): StatusVerdict[] {
   if (!verdicts.some((verdict) => verdict.statedPresent)) return verdicts;
   return verdicts.map((verdict) => {
-    if (!verdict.quiet?.discrete) return verdict;
-    verdict.quiet.discrete.health = verdict.quiet.reading.health ?? 'ok';
+    if (!verdict.quiet) return verdict;
+    clearQuiet(verdict);
     return { status: 'ok' };
   });
+}
+
+/** A status sensor asserting nothing where the supply is present, or the bay empty: no fault of its own. */
+function clearQuiet(verdict: StatusVerdict): void {
+  if (verdict.quiet?.discrete) verdict.quiet.discrete.health = verdict.quiet.reading.health ?? 'ok';
 }
 
 /**
@@ -554,14 +612,17 @@ function newSupply(record: Classified, entity: string | undefined): PowerSupply 
 }
 
 /**
- * A bay the BMC says is empty ("Device Absent"), does not scan (its status
- * sensor Disabled) and counts in no redundancy set: an HP iLO 4 with one
- * supply. An empty slot, not a pulled supply: a pulled one still alarms
- * (nothing asserted, an absence the BMC scans, or a redundancy set).
+ * A bay the BMC says is empty ("Device Absent"), whose status sensor agrees
+ * (not scanned, or asserting nothing) and which counts in no redundancy set:
+ * an HP iLO 4 with one supply (bay 2 Disabled), a chassis CMM's unused bays
+ * ("PSU1_Present" Device Absent, "PSU1_Status" 0x0080). An empty slot, not a
+ * pulled supply: a pulled one still alarms (nothing asserted alone, an
+ * absence beside a sensor that reads, or a redundancy set).
  */
 function isEmptyBay(verdicts: readonly StatusVerdict[], redundant: boolean): boolean {
-  return !redundant && verdicts.some((verdict) => verdict.statedAbsent) && verdicts.some((verdict) => verdict.reason === 'disabled') &&
-    verdicts.every((verdict) => verdict.statedAbsent || verdict.reason === 'disabled');
+  const agrees = (verdict: StatusVerdict): boolean => verdict.reason === 'disabled' || verdict.quiet !== undefined;
+  return !redundant && verdicts.some((verdict) => verdict.statedAbsent) && verdicts.some(agrees) &&
+    verdicts.every((verdict) => verdict.statedAbsent || agrees(verdict));
 }
 
 function supplyEntity(reading: IpmiReading): string | undefined {

@@ -234,6 +234,15 @@ const OFFSETS = {
   ],
   // Sensor type 25h Entity Presence.
   entityPresence: ['Entity Present', 'Entity Absent', 'Entity Disabled'],
+  // Generic event type 08h, device presence (the opposite offsets of Entity Presence).
+  devicePresence: ['Device Absent', 'Device Present'],
+  // Generic event type 09h, enable (HP's "Power Meter").
+  enable: ['Device Disabled', 'Device Enabled'],
+  // Generic event type 0Ah, availability (HP's fan blocks).
+  availability: [
+    'Transition to Running', 'Transition to In Test', 'Transition to Power Off', 'Transition to On Line',
+    'Transition to Off Line', 'Transition to Off Duty', 'Transition to Degraded', 'Transition to Power Save', 'Install Error',
+  ],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type OffsetTable = keyof typeof OFFSETS;

@@ -128,14 +128,14 @@ t.test('FreeIPMI: an unreadable discrete sensor is no reading; a typed record wi
   t.match(discrete(free.discreteSensors, 'ipmi:DIMM 18 PMIC'), { state: 'No state asserted', health: 'ok' });
 });
 
-t.test('a supply\'s presence sensor in the threshold table keeps its raw bits; a redundancy sensor in capitals is one', async (t) => {
+t.test('a supply\'s presence sensor in the threshold table keeps its raw bits unless its status sensor tells; a redundancy sensor in capitals is one', async (t) => {
   // Modelled on an HP iLO 4 and a ZT Systems `ipmitool sensor`: presence offsets differ by sensor type, which the table does not print.
   const row = (name: string, bits: string) => `${name.padEnd(17)}| 0x0        | discrete   | ${bits}| na        | na        | na        | na        | na        | na\n`;
   const snapshot = buildSnapshot({
     readings: parseSensorTable(row('PS 1 Presence', '0x0280') + row('PS 2 Presence', '0x0180') + row('PS1 Status', '0x0180') + row('PWR_UNIT_REDUND', '0x0180')).readings,
   });
-  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS 1 Presence'), { state: '0x0280', health: 'unknown' });
-  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS 2 Presence'), { state: '0x0180', health: 'unknown' });
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS 1 Presence'), { state: 'Device Present', health: 'ok' }, 'PS1 Status says present: its offset 1 is the present one');
+  t.match(discrete(snapshot.discreteSensors, 'ipmi:PS 2 Presence'), { state: '0x0180', health: 'unknown' }, 'no status sensor of supply 2 to check it against');
   t.match(discrete(snapshot.discreteSensors, 'ipmi:PS1 Status'), { state: 'Presence detected', health: 'ok' }, "a supply's status sensor is decoded");
   t.same(snapshot.redundancy?.map((r) => [r.label, r.kind, r.status]), [['PWR_UNIT_REDUND', 'powerSupply', 'full']]);
   t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [

@@ -179,18 +179,82 @@ t.test("FreeIPMI 0.7's ipmimonitoring: its header names the columns, its reading
   t.match(discrete(snapshot, 'ipmi:CMOS Battery'), { state: 'No state asserted', health: 'ok' });
 });
 
-t.test("HP iLO 2's fan blocks in unspecified units are fans", async (t) => {
-  // Modelled on an HP DL360 G5 read with `ipmitool sensor`: the fan blocks' duty cycle, its SDR without a percent flag.
-  const snapshot = buildSnapshot({
-    readings: parseSensorOutput([
-      'Fan Block 1      | 34.888     | unspecified | ok    | na        | na        | 10.000    | na        | na        | na',
-      'Fan Block 2      | 8.000      | unspecified | nc    | na        | na        | 10.000    | na        | na        | na',
-      'Fan Blocks       | 0.000      | unspecified | ok    | na        | na        | 0.000     | na        | na        | na',
-    ].join('\n'), 'sensor').readings,
-  });
-  t.same(snapshot.fans?.map((f) => [f.label, f.status]), [['Fan Block 1', 'ok'], ['Fan Block 2', 'degraded']], 'the set of them is no fan');
-  t.match(numeric(snapshot, 'ipmi:Fan Blocks'), { value: 0, health: 'ok' }, 'but a sensor');
-  t.match(numeric(snapshot, 'ipmi:Fan Block 1'), { kind: 'fan', unit: 'unspecified', value: 34.888, thresholds: { lowerNonCritical: 10 } });
+t.test("HP iLO 2 read by ipmitool < 1.8.12: 'nc' and 'cr' on its packed records are states, not threshold verdicts", async (t) => {
+  // HP ProLiant DL360 G5, `ipmitool sdr` and `ipmitool sensor` as quoted in the README of Jun Futagawa's munin plugin
+  // ipmitool_sensor_ (GPL-2.0, "TEST DATA"). ipmitool < 1.8.12 decodes byte 3 of every full record as threshold bits;
+  // iLO packs values into non-threshold records, whose byte 3 holds their states: offset 0 (Transition to Running,
+  // Fully Redundant) prints 'nc', offset 1 (Device Enabled) 'cr'. ipmitool 1.8.12 on prints the same records of a
+  // DL360 G6/G7 "ok", "21.56 percent, Transition to Running", "100 Watts, Device Enabled" (CollegeBoreal/Laboratoires).
+  for (const name of ['sdr-list-hp-dl360-g5.txt', 'sensor-hp-dl360-g5.txt']) {
+    const snapshot = snapshotOf(name);
+    t.same(snapshot.fans?.map((f) => [f.label, f.status, f.redundancyGroup]), [
+      ['Fan Block 1', 'ok', 'ipmi:redundancy:Fan Blocks'],
+      ['Fan Block 2', 'ok', 'ipmi:redundancy:Fan Blocks'],
+      ['Fan Block 3', 'ok', 'ipmi:redundancy:Fan Blocks'],
+    ], `${name}: the set of them is no fan`);
+    const block = numeric(snapshot, 'ipmi:Fan Block 1');
+    t.match(block, { kind: 'fan', unit: 'unspecified' }, name);
+    t.equal(block.health, undefined, `${name}: no verdict from the status`);
+    t.equal(block.thresholds, undefined, `${name}: "lnc 75.264" is the record's state mask, not a threshold`);
+    t.match(discrete(snapshot, 'ipmi:Fan Block 1:state'), { state: 'Transition to Running', health: 'ok' }, name);
+    t.same(snapshot.redundancy?.map((r) => [r.label, r.kind, r.status]), [['Fan Blocks', 'fan', 'full']], `${name}: "0 unspecified | nc" is Fully Redundant`);
+    t.equal(numeric(snapshot, 'ipmi:Power Meter').health, undefined, name);
+    t.match(discrete(snapshot, 'ipmi:Power Meter:state'), { state: 'Device Enabled', health: 'ok' }, `${name}: 'cr' is offset 1`);
+    t.equal(numeric(snapshot, 'ipmi:Temp 1').health, 'ok', `${name}: a temperature's status is its verdict`);
+    const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
+    t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, `${name}: a healthy box is OK`);
+    t.same(values(model.one('Thincim_NumericSensor', 'Power Meter'), ['CurrentState', 'HealthState']), { CurrentState: 'Normal', HealthState: 5 });
+  }
+  // A status on a record with a real unit, or from a layout that says what the record is, is still the verdict.
+  const real = buildSnapshot({ readings: parseSensorOutput('Temp 1           | 91 degrees C      | cr\nSYS FAN          | 0 RPM             | nr\n', 'sdr list').readings });
+  t.match(real.sensors, [{ id: 'ipmi:Temp 1', health: 'critical' }, { id: 'ipmi:SYS FAN', health: 'fatal' }]);
+  const meter = buildSnapshot({ readings: parseSensorOutput('Power Meter      | 2Ah | ucr |  7.6 | 900 Watts\n', 'elist').readings });
+  t.match(meter.sensors, [{ id: 'ipmi:Power Meter', health: 'critical', crossed: 'upperCritical' }], 'ucr names no enable state: a threshold verdict');
+});
+
+t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserting Presence detected", async (t) => {
+  // Supermicro X8DTU-F, `ipmitool sdr` and `ipmitool sensor` (Karim Elatov, "Configure IPMI On SuperMicro Server and
+  // Monitor IPMI Sensors with Zabbix", virtuallyhyper.com, 2013). ipmitool < 1.8.12 prints the power supply sensor (a
+  // discrete record with an analog data format) as "0 unspecified", its state byte as threshold bits: offset 0,
+  // Presence detected, is "nc"; nothing asserted would be "ok" (as the same board's Intrusion). ESXi's CIM view of the
+  // same box lists no numeric sensor for it.
+  for (const name of ['sdr-list-supermicro-x8.txt', 'sensor-supermicro-x8.txt']) {
+    const snapshot = snapshotOf(name);
+    t.notOk(snapshot.sensors?.some((s) => s.id === 'ipmi:PS Status'), `${name}: no numeric sensor`);
+    t.match(discrete(snapshot, 'ipmi:PS Status'), { kind: 'powerSupplyStatus', state: 'Presence detected', health: 'ok' }, name);
+    t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:PS Status', 'ok']], `${name}: the board's one supply`);
+    const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
+    t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, `${name}: a healthy box is OK`);
+  }
+  // The other offsets still say what they say: 'cr' is Failure detected; elist names the offset (unc: 3, AC lost).
+  const failed = buildSnapshot({ readings: parseSensorOutput('PS Status        | 0 unspecified     | cr\n', 'sdr list').readings });
+  t.same(failed.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'failure detected']]);
+  const lost = buildSnapshot({ readings: parseSensorOutput('PS Status        | C8h | unc | 10.1 | 0 unspecified\n', 'elist').readings });
+  t.same(lost.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'AC lost']]);
+});
+
+t.test("a chassis CMM's empty supply bays are absent, not failed: the presence sensor says so and the status sensor agrees", async (t) => {
+  // A chassis management module's `ipmitool sensor list`, quoted in a CMM test script (Python, "CMM" test suite,
+  // author "Sam"): bays 1-2 empty (PSUn_Present 0x0180, PSUn_Status 0x0080 nothing asserted, 0 W), bays 3-4 in use
+  // (0x0280, status 0x0180 Presence detected, 176 W). Bays in use tell the presence sensors' type: offset 1 is present.
+  const snapshot = snapshotOf('sensor-cmm-empty-bays.txt');
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PSU1_Present', 'absent', 'not present'],
+    ['PSU2_Present', 'absent', 'not present'],
+    ['PSU3_Present', 'ok', undefined],
+  ]);
+  t.match(discrete(snapshot, 'ipmi:PSU1_Present'), { state: 'Device Absent', health: 'ok' });
+  t.match(discrete(snapshot, 'ipmi:PSU3_Present'), { state: 'Device Present', health: 'ok' });
+  t.match(discrete(snapshot, 'ipmi:PSU1_Status'), { state: 'No state asserted', health: 'ok' }, 'an empty bay is no critical sensor');
+  const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, 'left out of the roll-up');
+  const discretes = model.all('OMC_DiscreteSensor');
+  t.equal(discretes.length, 6);
+  t.notOk(discretes.some((sensor) => sensor.get('HealthState') !== 5), 'no discrete sensor alarms');
+  // In a redundancy set an absent supply is a pulled one, as before.
+  const row = 'PSU_Redundancy   | 0x0        | discrete   | 0x0280| na        | na        | na        | na        | na        | na\n';
+  const redundant = buildSnapshot({ readings: parseSensorOutput(fixture('sensor-cmm-empty-bays.txt') + row, 'sensor').readings });
+  t.match(redundant.powerSupplies, [{ status: 'failed', statusReason: 'not present' }, { status: 'failed' }, { status: 'ok' }]);
 });
 
 t.test('an HP G5 fan named by its place ("CPU Fan", "Rear Fan") in unspecified units is a fan', async (t) => {
