@@ -18,7 +18,6 @@ import type { PullSessions } from '../operations/pull.js';
 import type { Caller, OperationContext, OperationLimits, ProviderRouter, SubscriptionWriter } from '../operations/types.js';
 import { principalOf } from '../security/index.js';
 import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
-import { identityRefused, refusesIdentity } from './content-coding.js';
 import {
   AnswerBytes, EncodeCache, errorResponse, intrinsicResponse, intrinsicResponseLengths, methodResponse, type Piece,
 } from './respond.js';
@@ -88,12 +87,6 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
   app.route({
     method: 'POST',
     url: '*',
-    // After authentication and the limits, before the body is read: a 406 asks for no upload (Expect: 100-continue).
-    onRequest: (request, reply, done) => {
-      const accept = request.headers['accept-encoding'];
-      if (accept === undefined || !refusesIdentity(accept)) return done();
-      void reply.code(406).type('text/plain; charset=utf-8').send(identityRefused(accept));
-    },
     handler: async (request, reply) => {
       try {
         const decoded = await decode(request, options.decodeLimits);

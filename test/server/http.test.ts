@@ -302,27 +302,6 @@ t.test('RFC 9110 §10.1.1 a body the answer would refuse is not asked for: no 10
   t.equal(statusLine(signedIn), 'HTTP/1.1 100 Continue', 'credentials accepted: 100 Continue');
 });
 
-t.test('RFC 9110 §12.5.3 Accept-Encoding: identity unless refused in so many words, then 406', async (t) => {
-  const accepted = ['gzip, deflate', 'br', '', '*', 'gzip;q=1.0, identity; q=0.5, *;q=0', '*;q=0, identity', 'identity;q=0.001', '*;q=0.5',
-    'gzip;q=0'];
-  for (const value of accepted) {
-    const response = await post(broker.url, SMALL, { ...SMALL_HEADERS, 'Accept-Encoding': value });
-    t.equal(response.status, 200, `Accept-Encoding ${JSON.stringify(value)}: 200`);
-    t.equal(response.headers['content-encoding'], undefined, '… without a content coding');
-    t.match(response.text, /<CLASSNAME NAME="/, '… the CIM-XML itself');
-  }
-  const refused = ['identity;q=0', '*;q=0', 'IDENTITY;Q=0', 'identity;q=0.000', 'br, gzip, identity;q=0', 'gzip, *;q=0', 'identity, identity;q=0'];
-  for (const value of refused) {
-    const response = await post(broker.url, SMALL, { ...SMALL_HEADERS, 'Accept-Encoding': value });
-    t.equal(response.status, 406, `Accept-Encoding ${JSON.stringify(value)}: 406 Not Acceptable`);
-    t.equal(response.headers['content-type'], 'text/plain; charset=utf-8', '… in plain text');
-    t.match(response.text, /without a content coding \(identity\), which this request's Accept-Encoding .* refuses; accept identity/, '… saying why');
-  }
-  const early = await exchange(rawRequest('POST', { ...SMALL_HEADERS, 'Content-Type': 'application/xml; charset="utf-8"', Expect: '100-continue',
-    'Accept-Encoding': 'identity;q=0', 'Content-Length': String(Buffer.byteLength(SMALL)) }));
-  t.equal(statusLine(early), 'HTTP/1.1 406 Not Acceptable', 'decided before the body is asked for: no 100 Continue first');
-});
-
 t.test('HTTP/1.1 keep-alive: one connection serves successive requests', async (t) => {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   t.teardown(() => agent.destroy());
