@@ -124,6 +124,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return server.on('clientError', onClientError);
   });
   registerServers(app, servers);
+  // They stop accepting when fastify's own server does (preClose), and are waited for with it.
+  app.addHook('preClose', (done) => {
+    void servers.closeFurther();
+    done();
+  });
   app.addHook('onClose', () => servers.closeFurther());
   servers.each((server) => {
     // A client may half-close once its request is sent (RFC 9112 §9.6): its answer, however long

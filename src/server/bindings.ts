@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 export class ListenerServers {
   readonly #servers: Server[] = [];
   readonly #wirings: ((server: Server) => void)[] = [];
+  #closed: Promise<void> | undefined;
 
   /** @param create a server like fastify's, answering through the same fastify instance, not yet listening */
   constructor(first: Server, private readonly create: () => Server) {
@@ -46,9 +47,15 @@ export class ListenerServers {
     return server;
   }
 
-  /** Closes the further servers (fastify closes its own), once their connections end. */
-  async closeFurther(): Promise<void> {
-    await Promise.all(this.#servers.slice(1).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  /**
+   * Closes the further servers (fastify closes its own): they stop accepting
+   * at once, as fastify's does, and the promise settles once their
+   * connections end.
+   */
+  closeFurther(): Promise<void> {
+    this.#closed ??= Promise.all(this.#servers.slice(1).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))))
+      .then(() => {});
+    return this.#closed;
   }
 }
 
@@ -63,32 +70,46 @@ export function listenerServers(app: FastifyInstance): readonly Server[] {
   return serversOf.get(app)?.all ?? [app.server];
 }
 
-function addressesOf(host: string): Promise<string[]> {
+/** 127.0.0.0/8 and ::1: a `localhost` that names anything else (a wrong hosts file, a DNS answer) is not bound. */
+function isLoopback(address: string): boolean {
+  return address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address);
+}
+
+/** The loopback addresses `localhost` resolves to, IPv4 first (a host without IPv6 still binds one). */
+function loopbackAddressesOf(host: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     lookup(host, { all: true }, (error, addresses) => {
-      if (error) reject(error);
-      else resolve([...new Set(addresses.map((a) => a.address))]);
+      if (error) return reject(error);
+      const loopback = [...new Set(addresses.map((a) => a.address))].filter(isLoopback).sort((a, b) => Number(a === '::1') - Number(b === '::1'));
+      if (loopback.length > 0) return resolve(loopback);
+      reject(new Error(`${host} resolves to no loopback address (${addresses.map((a) => a.address).join(', ') || 'none'}): `
+        + 'set host to 127.0.0.1 or ::1, or mend the hosts file'));
     });
   });
 }
 
+/** What a host without the address's family or interface answers: such an address is left out, as fastify leaves it out. */
+const ADDRESS_UNAVAILABLE = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT']);
+
 /**
- * Listens on `host`:`port`; `localhost` on each of its addresses, on the
- * port the first one got. A further address that cannot be bound (no IPv6
- * on the host, say) is left out with a warning, as fastify leaves it out.
- * Resolves to the URL of the first.
+ * Listens on `host`:`port`; `localhost` on each of its loopback addresses,
+ * on the port the first one got. A further address the host does not have
+ * (no IPv6) is left out with a warning; any other failure (the port taken on
+ * ::1 by another program, which clients of `localhost` would then reach)
+ * fails the start. Resolves to the URL of the first.
  */
 export async function listenOn(app: FastifyInstance, host: string, port: number, warn: (message: string, error: Error) => void): Promise<string> {
   if (host.toLowerCase() !== 'localhost') return app.listen({ host, port });
   const servers = serversOf.get(app);
   if (!servers) throw new Error('listenOn: the app has no ListenerServers');
-  const [first = host, ...further] = await addressesOf(host);
+  const [first, ...further] = await loopbackAddressesOf(host);
   const url = await app.listen({ host: first, port });
   const bound = (app.server.address() as { port: number }).port;
   for (const address of further) {
     try {
       await servers.listen(address, bound);
     } catch (error) {
+      if (!ADDRESS_UNAVAILABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
       warn(`localhost: not listening on ${address} port ${bound}`, error as Error);
     }
   }

@@ -14,20 +14,23 @@
  */
 import dns, { type LookupAddress } from 'node:dns';
 import { syncBuiltinESMExports } from 'node:module';
-import { connect as netConnect, type Socket } from 'node:net';
+import { connect as netConnect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { X509Certificate } from 'node:crypto';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import t from 'tap';
 import { loadOrCreateCertificate } from '../../src/security/index.js';
+import { listenerServers } from '../../src/server/bindings.js';
 import { startTestBroker, TEST_LIMITS } from '../helpers/broker.js';
 import { basic } from '../helpers/client.js';
 import { testAuthenticator, writeUsers } from '../helpers/users.js';
 
 const LOOPBACKS: LookupAddress[] = [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }];
+/** What `localhost` resolves to: a test may change it while it starts a broker of its own. */
+let localhost = LOOPBACKS;
 const realLookup = dns.lookup;
 dns.lookup = ((hostname: string, options: unknown, callback?: unknown) => {
   if (hostname === 'localhost' && typeof options === 'object' && options !== null && (options as { all?: boolean }).all && typeof callback === 'function') {
-    process.nextTick(() => (callback as (err: null, addresses: LookupAddress[]) => void)(null, LOOPBACKS));
+    process.nextTick(() => (callback as (err: null, addresses: LookupAddress[]) => void)(null, localhost));
     return;
   }
   return (realLookup as (...args: unknown[]) => void)(hostname, options, callback);
@@ -166,4 +169,29 @@ t.test('the addresses of a listener share its connection limit', async (t) => {
     refused.connection.socket.destroy();
   }
   for (const h of held) h.connection.socket.destroy();
+});
+
+t.test('a port another program holds on ::1 fails the start: clients of localhost would reach that program', async (t) => {
+  const squatter = createNetServer();
+  await new Promise<void>((resolve) => squatter.listen({ host: '::1', port: 0 }, resolve));
+  t.teardown(() => new Promise<void>((resolve) => squatter.close(() => resolve())));
+  const { port } = squatter.address() as AddressInfo;
+  await t.rejects(startTestBroker({ listeners: [{ protocol: 'http', host: 'localhost', port, requireAuth: false }] }), { code: 'EADDRINUSE' });
+});
+
+t.test('a localhost that resolves to no loopback address is refused, with what to do', async (t) => {
+  localhost = [{ address: '192.0.2.10', family: 4 }];
+  t.teardown(() => { localhost = LOOPBACKS; });
+  await t.rejects(startTestBroker({ listeners: [{ protocol: 'http', host: 'localhost', port: 0, requireAuth: false }] }),
+    { message: 'localhost resolves to no loopback address (192.0.2.10): set host to 127.0.0.1 or ::1, or mend the hosts file' });
+});
+
+t.test('only the loopback addresses of localhost are bound, IPv4 first', async (t) => {
+  localhost = [{ address: '::1', family: 6 }, { address: '0.0.0.0', family: 4 }, { address: '127.0.0.1', family: 4 }];
+  t.teardown(() => { localhost = LOOPBACKS; });
+  const started = await startTestBroker({ listeners: [{ protocol: 'http', host: 'localhost', port: 0, requireAuth: false }] });
+  t.teardown(() => started.close());
+  t.equal(new URL(started.url).hostname, '127.0.0.1', 'the first URL is IPv4');
+  const addresses = listenerServers(started.broker.apps[0]!).map((server) => (server.address() as AddressInfo).address);
+  t.same(addresses, ['127.0.0.1', '::1'], 'not 0.0.0.0');
 });
