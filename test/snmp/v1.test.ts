@@ -45,8 +45,15 @@ async function sendOne(t: Test, target: SnmpTargetConfig, varbinds: MibVarbind[]
   await sender.send(notificationOid(ROOT, 'providerFailed'), varbinds, upTime);
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+/** Generous: a datagram over loopback comes in milliseconds; a lost one fails here, not at tap's timeout. */
+const DATAGRAM_DEADLINE_MS = 5000;
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + DATAGRAM_DEADLINE_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not received within ${DATAGRAM_DEADLINE_MS / 1000} s (datagram lost?)`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 const oid = (name: string) => `${ROOT}.1.1.${[...OBJECT_NAMES].find(([, n]) => n === name)![0]}.0`;
@@ -57,7 +64,7 @@ t.test('thincimProviderFailed as an SNMPv1 Trap-PDU: every byte', async (t) => {
     { oid: oid('thincimEventSequence'), type: 'unsigned', value: 1001 },
     { oid: oid('thincimProvider'), type: 'octets', value: Buffer.from('ipmi') },
   ], 12345);
-  await until(() => receiver.datagrams.length === 1);
+  await until(() => receiver.datagrams.length === 1, 'the Trap-PDU');
   // By hand from RFC 1157 §4.1.6 and X.690 (definite lengths, minimal integers); net-snmp 5.9.3 sends
   // the same 88 bytes for `snmptrap -v 1 -c public HOST 1.3.6.1.4.1.32473.1 192.0.2.7 6 9 12345
   // 1.3.6.1.4.1.32473.1.1.1.1.0 u 1001 1.3.6.1.4.1.32473.1.1.1.13.0 s ipmi`.
@@ -81,7 +88,7 @@ t.test('thincimProviderFailed as an SNMPv1 Trap-PDU: every byte', async (t) => {
 t.test('toward an IPv6 receiver, with no agentAddress configured, the agent-addr is 0.0.0.0', async (t) => {
   const receiver = await silentReceiver(t, 'udp6');
   await sendOne(t, { address: receiver.address, version: '1', community: 'public' }, [], 7);
-  await until(() => receiver.datagrams.length === 1);
+  await until(() => receiver.datagrams.length === 1, 'the Trap-PDU');
   const datagram = receiver.datagrams[0]!.toString('hex');
   t.match(datagram, /a4..06092b0601040181fd59014004000000000201060201094301073000$/, 'enterprise, agent-addr 0.0.0.0, 6, 9, time-stamp 7, no varbinds');
 });
