@@ -181,7 +181,7 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
     if (!(slot.size > 0) || isStandIn(slot)) return;
     modules.push(defined({
       id: `${ID_PREFIX}memory${i}`,
-      label: labels[i] ?? `Memory ${i}`,
+      label: labels[i]!,
       capacity: slot.size,
       type: dmiText(slot.type),
       speedMHz: slot.clockSpeed !== null && slot.clockSpeed > 0 ? slot.clockSpeed : undefined,
@@ -200,21 +200,36 @@ function isStandIn(slot: NonNullable<SysinfoData['memLayout']>[number]): boolean
 
 /**
  * Each slot's name as a technician reads it on the board: its Device
- * Locator (DIMM_A1, A1, DIMM 0), else its Bank Locator; undefined when
- * both are placeholders. Some boards number the slots per channel ("DIMM 0"
- * on channels A and B): a locator that more than one slot carries is
- * prefixed with the slot's bank ("P0 CHANNEL B DIMM 0"). Counted over every
- * slot, empty ones too, so a label doesn't change when a module is removed.
+ * Locator (DIMM_A1, A1, DIMM 0), else its Bank Locator, else its position
+ * (`Memory 2`). Some boards number the slots per channel ("DIMM 0" on
+ * channels A and B): a locator that more than one slot carries is prefixed
+ * with the slot's bank ("P0 CHANNEL B DIMM 0"). A name still shared (no bank
+ * to tell the slots apart) gets " (2)", " (3)"… from its second slot on, in
+ * table order. Counted over every slot, empty ones too, so a label doesn't
+ * change when a module is removed.
  */
-function slotLabels(layout: NonNullable<SysinfoData['memLayout']>): (string | undefined)[] {
+function slotLabels(layout: NonNullable<SysinfoData['memLayout']>): string[] {
   const locators = layout.map((slot) => dmiText(slot.locator));
   const holders = new Map<string, number>();
   for (const locator of locators) if (locator !== undefined) holders.set(locator, (holders.get(locator) ?? 0) + 1);
-  return layout.map((slot, i) => {
+  const names = layout.map((slot, i) => {
     const locator = locators[i];
     const bank = dmiText(slot.bank);
-    if (locator === undefined) return bank;
+    if (locator === undefined) return bank ?? `Memory ${i}`;
     return holders.get(locator)! > 1 && bank !== undefined ? `${bank} ${locator}` : locator;
+  });
+  return unique(names);
+}
+
+/** `names` with each repeat suffixed " (n)", n the first count that no other name takes. */
+function unique(names: readonly string[]): string[] {
+  const taken = new Set(names);
+  const seen = new Set<string>();
+  return names.map((name) => {
+    let label = name;
+    for (let n = 2; seen.has(label) || (label !== name && taken.has(label)); n++) label = `${name} (${n})`;
+    seen.add(label);
+    return label;
   });
 }
 

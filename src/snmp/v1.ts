@@ -10,7 +10,7 @@
  */
 import { createSocket } from 'node:dgram';
 
-/** agent-addr when the agent's IPv4 address is not known (RFC 3584 §3.2: a transport other than UDP over IPv4). */
+/** agent-addr when this host has no IPv4 address toward the receiver (an IPv6 receiver, a name that does not resolve). */
 const NO_AGENT_ADDRESS = '0.0.0.0';
 
 /** The Trap-PDU's enterprise and specific-trap; generic-trap is 6, enterpriseSpecific. */
@@ -33,16 +33,25 @@ export function v1TrapId(notificationOid: string): V1TrapId {
   return { enterprise: arcs.join('.'), specific };
 }
 
+/** This host's IPv4 address toward a receiver, or undefined; never rejects. */
+export type LocalAddressLookup = (host: string, port: number) => Promise<string | undefined>;
+
 /**
- * The agent-addr of the traps to one receiver (RFC 3584 §3.2: the address of
- * the entity that sends them): `configured` when given; else this host's
- * IPv4 address toward the receiver, looked up at the first trap and again
- * until found (a name that does not resolve yet); 0.0.0.0 meanwhile, and
- * toward an IPv6 receiver.
+ * The agent-addr of the traps to one receiver, RFC 1157 §4.1.6's "address of
+ * object generating trap" (not RFC 3584 §3.2's, which a proxy takes from
+ * snmpTrapAddress.0 or else sets to 0.0.0.0): `configured` when given; else
+ * this host's IPv4 address toward the receiver, looked up again for each trap
+ * (a rare event) so that a DHCP lease or an address change is followed;
+ * 0.0.0.0 when the lookup finds none or fails, and toward an IPv6 receiver.
  */
-export function agentAddressFinder(receiver: { host: string; port: number; transport: 'udp4' | 'udp6' }, configured: string | undefined): () => Promise<string> {
-  let found = configured ?? (receiver.transport === 'udp6' ? NO_AGENT_ADDRESS : undefined);
-  return async () => (found ??= await localIPv4Toward(receiver.host, receiver.port)) ?? NO_AGENT_ADDRESS;
+export function agentAddressFinder(
+  receiver: { host: string; port: number; transport: 'udp4' | 'udp6' },
+  configured: string | undefined,
+  lookup: LocalAddressLookup = localIPv4Toward,
+): () => Promise<string> {
+  const fixed = configured ?? (receiver.transport === 'udp6' ? NO_AGENT_ADDRESS : undefined);
+  if (fixed !== undefined) return async () => fixed;
+  return async () => (await lookup(receiver.host, receiver.port).catch(() => undefined)) ?? NO_AGENT_ADDRESS;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Texts the page writes in the server's rendering (render.ts) and again in
  * the script that refreshes it (client/page.ts): times, ages, a provider's
- * line. Plain functions, no Node.js and no DOM: bundled into the script as
- * well.
+ * line, a sparkline in words. Plain functions, no Node.js and no DOM:
+ * bundled into the script as well.
  */
 import { withUnit } from '../client/quantity.js';
 
@@ -61,4 +61,12 @@ export function providerText(p: ProviderLine): string {
   if (p.state === 'starting') return 'starting: no sample yet';
   const backoff = p.backoffUntil ? `; backed off until ${utcTime(p.backoffUntil)}` : '';
   return `failed ${p.consecutiveFailures} time${p.consecutiveFailures === 1 ? '' : 's'}: ${p.lastError ?? 'unknown error'}${backoff}`;
+}
+
+/** What a sparkline shows, in words. */
+export function sparkText(values: readonly (number | null)[], unit: string): string {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length < 2) return 'no history yet';
+  const [first, last] = [withUnit(present[0]!, unit), withUnit(present.at(-1)!, unit)];
+  return `recent readings from ${first} to ${last}, lowest ${withUnit(Math.min(...present), unit)}, highest ${withUnit(Math.max(...present), unit)}`;
 }

@@ -8,8 +8,8 @@ import type { NagiosState } from '../client/health.js';
 import { withUnit } from '../client/quantity.js';
 import { chartTitle, spanText } from './chart-layout.js';
 import { esc } from './escape.js';
-import { ageText, providerText, readingWords, rowAnchor, rowHref, utcTime } from './page-text.js';
-import { chartSvg, gaugeSvg, sparkSvg, sparkText, type ChartPoint } from './svg.js';
+import { ageText, providerText, readingWords, rowAnchor, rowHref, sparkText, utcTime } from './page-text.js';
+import { chartSvg, gaugeSvg, sparkSvg, type ChartPoint } from './svg.js';
 import type { ElementView, EventView, FailingView, GroupView, ProviderView, StatusView } from './view.js';
 
 export interface AssetLinks {

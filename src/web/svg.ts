@@ -69,14 +69,6 @@ export function sparkSvg(values: readonly (number | null)[], label: string): str
   return `<svg class="spark" viewBox="0 0 100 24" preserveAspectRatio="none" role="img" aria-label="${esc(label)}">${lines}</svg>`;
 }
 
-/** What a sparkline shows, in words. */
-export function sparkText(values: readonly (number | null)[], unit: string): string {
-  const present = values.filter((v): v is number => v !== null);
-  if (present.length < 2) return 'no history yet';
-  const [first, last] = [withUnit(present[0]!, unit), withUnit(present.at(-1)!, unit)];
-  return `recent readings from ${first} to ${last}, lowest ${withUnit(Math.min(...present), unit)}, highest ${withUnit(Math.max(...present), unit)}`;
-}
-
 export interface ChartPoint {
   time: number;
   value: number | null;

@@ -13,7 +13,7 @@ import snmp from 'net-snmp';
 import { startEngine } from '../../src/snmp/engine.js';
 import { createSender } from '../../src/snmp/sender.js';
 import { notificationOid, OBJECT_NAMES, resolveTargets } from '../../src/snmp/index.js';
-import { v1TrapId } from '../../src/snmp/v1.js';
+import { agentAddressFinder, v1TrapId } from '../../src/snmp/v1.js';
 import type { MibVarbind } from '../../src/snmp/varbinds.js';
 import type { SnmpTargetConfig } from '../../src/config/snmp.js';
 import { MIB_DIRS } from '../helpers/snmptrapd.js';
@@ -45,8 +45,15 @@ async function sendOne(t: Test, target: SnmpTargetConfig, varbinds: MibVarbind[]
   await sender.send(notificationOid(ROOT, 'providerFailed'), varbinds, upTime);
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+/** Generous: a datagram over loopback comes in milliseconds; a lost one fails here, not at tap's timeout. */
+const DATAGRAM_DEADLINE_MS = 5000;
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + DATAGRAM_DEADLINE_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not received within ${DATAGRAM_DEADLINE_MS / 1000} s (datagram lost?)`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 const oid = (name: string) => `${ROOT}.1.1.${[...OBJECT_NAMES].find(([, n]) => n === name)![0]}.0`;
@@ -57,7 +64,7 @@ t.test('thincimProviderFailed as an SNMPv1 Trap-PDU: every byte', async (t) => {
     { oid: oid('thincimEventSequence'), type: 'unsigned', value: 1001 },
     { oid: oid('thincimProvider'), type: 'octets', value: Buffer.from('ipmi') },
   ], 12345);
-  await until(() => receiver.datagrams.length === 1);
+  await until(() => receiver.datagrams.length === 1, 'the Trap-PDU');
   // By hand from RFC 1157 §4.1.6 and X.690 (definite lengths, minimal integers); net-snmp 5.9.3 sends
   // the same 88 bytes for `snmptrap -v 1 -c public HOST 1.3.6.1.4.1.32473.1 192.0.2.7 6 9 12345
   // 1.3.6.1.4.1.32473.1.1.1.1.0 u 1001 1.3.6.1.4.1.32473.1.1.1.13.0 s ipmi`.
@@ -81,9 +88,30 @@ t.test('thincimProviderFailed as an SNMPv1 Trap-PDU: every byte', async (t) => {
 t.test('toward an IPv6 receiver, with no agentAddress configured, the agent-addr is 0.0.0.0', async (t) => {
   const receiver = await silentReceiver(t, 'udp6');
   await sendOne(t, { address: receiver.address, version: '1', community: 'public' }, [], 7);
-  await until(() => receiver.datagrams.length === 1);
+  await until(() => receiver.datagrams.length === 1, 'the Trap-PDU');
   const datagram = receiver.datagrams[0]!.toString('hex');
   t.match(datagram, /a4..06092b0601040181fd59014004000000000201060201094301073000$/, 'enterprise, agent-addr 0.0.0.0, 6, 9, time-stamp 7, no varbinds');
+});
+
+t.test('RFC 1157 §4.1.6: the agent-addr is looked up again for each trap, so a changed address is used', async (t) => {
+  const answers: (string | undefined | Error)[] = ['192.0.2.7', '198.51.100.9', undefined, new Error('EADDRNOTAVAIL')];
+  const asked: string[] = [];
+  const agentAddress = agentAddressFinder({ host: 'nms.example', port: 162, transport: 'udp4' }, undefined, async (host, port) => {
+    asked.push(`${host}:${port}`);
+    const answer = answers.shift();
+    if (answer instanceof Error) throw answer;
+    return answer;
+  });
+  t.equal(await agentAddress(), '192.0.2.7', 'the address found at the first trap');
+  t.equal(await agentAddress(), '198.51.100.9', 'after a DHCP renewal, the new address');
+  t.equal(await agentAddress(), '0.0.0.0', 'no address toward the receiver: 0.0.0.0');
+  t.equal(await agentAddress(), '0.0.0.0', 'a lookup that fails: 0.0.0.0, no exception');
+  t.same(asked, ['nms.example:162', 'nms.example:162', 'nms.example:162', 'nms.example:162'], 'one lookup per trap, toward the receiver');
+  const configured = agentAddressFinder({ host: 'nms.example', port: 162, transport: 'udp4' }, '192.0.2.10', async () => {
+    t.fail('a configured agentAddress needs no lookup');
+    return undefined;
+  });
+  t.equal(await configured(), '192.0.2.10');
 });
 
 t.test('RFC 3584 §3.2: THINCIM-MIB has no Counter64 object, which no SNMPv1 trap could carry', async (t) => {

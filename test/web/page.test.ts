@@ -13,7 +13,7 @@ import t, { type Test } from 'tap';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { elementName, elementStatus, sensorReading } from '../../src/client/health.js';
 import { rowHref } from '../../src/web/page-text.js';
-import { sparkText } from '../../src/web/svg.js';
+import { sparkText } from '../../src/web/page-text.js';
 import { instancesOf, type StatusView } from '../../src/web/view.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { startTestBroker } from '../helpers/broker.js';

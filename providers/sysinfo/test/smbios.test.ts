@@ -119,3 +119,27 @@ t.test('labels: the slot as the board names it', async (t) => {
   ]), [['sysinfo:memory0', 'DIMM 0'], ['sysinfo:memory1', 'BANK 1'], ['sysinfo:memory2', 'Memory 2'], ['sysinfo:memory3', 'Memory 3']],
   "QEMU's DIMM 0 without a bank; a placeholder locator gives way to the bank; both placeholders: the position");
 });
+
+t.test('labels: unique, in table order, also where neither locator tells the slots apart', async (t) => {
+  const labels = (layout: Layout) => buildSnapshot({ memLayout: layout }, { hostname: 'h', cpuTemperature: false }).memory!.map((m) => [m.id, m.label]);
+  // The ASRock board above (memtest86plus#123) as a firmware that leaves every Bank Locator "Not Specified", as
+  // QEMU's does (map.test.ts): channels A and B both name their slots DIMM 0 and DIMM 1, and no bank tells them apart.
+  const board = [
+    { ...slot('Not Specified', GiB16), locator: 'DIMM 0' }, { ...slot('Not Specified', GiB16), locator: 'DIMM 1' },
+    { ...slot('Not Specified', GiB16), locator: 'DIMM 0' }, { ...slot('Not Specified', GiB16), locator: 'DIMM 1' },
+  ];
+  t.same(labels(board), [['sysinfo:memory0', 'DIMM 0'], ['sysinfo:memory1', 'DIMM 1'], ['sysinfo:memory2', 'DIMM 0 (2)'], ['sysinfo:memory3', 'DIMM 1 (2)']],
+    'the second slot of a name gets " (2)"');
+  t.same(labels([slot('Not Specified'), ...board.slice(1)].map((s, i) => (i === 0 ? { ...s, locator: 'DIMM 0' } : s))),
+    [['sysinfo:memory1', 'DIMM 1'], ['sysinfo:memory2', 'DIMM 0 (2)'], ['sysinfo:memory3', 'DIMM 1 (2)']],
+    'the first slot emptied: the others keep their labels');
+  t.same(labels([
+    { ...slot('BANK 0', GiB16), locator: 'DIMM 0' }, { ...slot('BANK 0', GiB16), locator: 'DIMM 0' },
+    { ...slot('BANK 1', GiB16), locator: 'Unknown' }, { ...slot('BANK 1', GiB16), locator: 'Unknown' },
+  ]), [['sysinfo:memory0', 'BANK 0 DIMM 0'], ['sysinfo:memory1', 'BANK 0 DIMM 0 (2)'], ['sysinfo:memory2', 'BANK 1'], ['sysinfo:memory3', 'BANK 1 (2)']],
+    'a repeated bank and locator, and a repeated bank with no locator: unique too');
+  t.same(labels([
+    { ...slot('Not Specified', GiB16), locator: 'DIMM 0' }, { ...slot('Not Specified', GiB16), locator: 'DIMM 0' },
+    { ...slot('Not Specified', GiB16), locator: 'DIMM 0 (2)' },
+  ]).map(([, label]) => label), ['DIMM 0', 'DIMM 0 (3)', 'DIMM 0 (2)'], 'a suffix never takes a name a slot has');
+});

@@ -9,7 +9,7 @@
  */
 import { withUnit } from '../../client/quantity.js';
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
-import { ageText, providerText, readingWords, rowHref, utcTime, type ProviderLine } from '../page-text.js';
+import { ageText, providerText, readingWords, rowHref, sparkText, utcTime, type ProviderLine } from '../page-text.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
@@ -202,14 +202,6 @@ function renderGauge(gauge: Element, reading: Reading, state: State): void {
   gauge.querySelector('rect')?.setAttribute('class', BASE_BAND[state]);
   const label = gauge.getAttribute('aria-label') ?? '';
   gauge.setAttribute('aria-label', `${readingWords(reading)};${label.split(';').slice(1).join(';')}`);
-}
-
-/** What a sparkline shows, in words (as svg.ts's sparkText). */
-function sparkText(values: (number | null)[], unit: string): string {
-  const present = values.filter((v): v is number => v !== null);
-  if (present.length < 2) return 'no history yet';
-  const [first, last] = [withUnit(present[0]!, unit), withUnit(present.at(-1)!, unit)];
-  return `recent readings from ${first} to ${last}, lowest ${withUnit(Math.min(...present), unit)}, highest ${withUnit(Math.max(...present), unit)}`;
 }
 
 /** A row's key, as render.ts's rowKey: by kind and id, as a DeviceID is unique within its class only (hwmon's fan and its speed sensor share one). */
