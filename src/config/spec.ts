@@ -49,7 +49,10 @@ const CERT_SELECTOR = '^.{1,256}$';
 
 export const CONFIG_SPEC = {
   host: text({
-    doc: 'Address HTTPS listens on, and HTTP too when `httpOpen` is true (`0.0.0.0` or `::` for every interface).',
+    doc: 'Address HTTPS listens on, and HTTP too when `httpOpen` is true (`0.0.0.0` or `::` for every interface). '
+      + '`localhost` listens on each loopback address it resolves to (127.0.0.1, then ::1 on most hosts), on one port, each alike: '
+      + 'same limits (counted together), timeouts, `Expect: 100-continue` handling and certificate; an address family the host lacks '
+      + 'is left out with a warning, a port another program holds on one of them fails the start.',
     default: '0.0.0.0',
     maxLength: 255,
   }),
