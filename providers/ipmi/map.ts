@@ -34,6 +34,12 @@ export interface SnapshotSources {
    * "12.04 Volts"), and a sensor's precision must not flap between samples.
    */
   decimals?: Map<string, number>;
+  /**
+   * The readings come from ipmitool before 1.8.12, whose nc/cr/nr on a
+   * non-threshold record are state offsets (legacy.ts). Without it a status
+   * is a verdict.
+   */
+  legacyIpmitool?: boolean;
 }
 
 const POWER_SUPPLY_ENTITY = 10;
@@ -76,7 +82,8 @@ export function buildSnapshot(sources: SnapshotSources): HardwareSnapshot {
   const records: Classified[] = [];
   const decoded = sources.readings.map((raw) => {
     const role = roleOf(raw);
-    return { role, reading: withDecodedBits(fromLegacyStatus(raw, role === 'fan'), role) };
+    const read = sources.legacyIpmitool ? fromLegacyStatus(raw, offsetTable(raw, role)) : raw;
+    return { role, reading: withDecodedBits(read, role) };
   });
   const presence = presenceKey(decoded);
   decoded.forEach(({ role, reading: bits }, i) => {
