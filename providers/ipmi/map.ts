@@ -40,6 +40,11 @@ export interface SnapshotSources {
    * is a verdict.
    */
   legacyIpmitool?: boolean;
+  /**
+   * The supplies (ids) seen present, kept across samples by the caller: such
+   * a supply whose bay later reads empty was removed (failed), not an empty bay.
+   */
+  seenSupplies?: Set<string>;
 }
 
 const POWER_SUPPLY_ENTITY = 10;
@@ -103,7 +108,7 @@ export function buildSnapshot(sources: SnapshotSources): HardwareSnapshot {
   if (sources.dcmi) sensors.push(dcmiSensor(sources.dcmi));
 
   const fans = buildFans(records);
-  const powerSupplies = buildPowerSupplies(records, sources.fru);
+  const powerSupplies = buildPowerSupplies(records, sources.fru, sources.seenSupplies ?? new Set());
   const redundancy = buildRedundancy(records);
   linkRedundancy(redundancy, powerSupplies, fans);
 
@@ -531,7 +536,7 @@ interface SupplyDraft {
   entity?: string;
 }
 
-function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefined): PowerSupply[] {
+function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefined, seen: Set<string>): PowerSupply[] {
   const drafts = new Map<string, SupplyDraft>();
   const shared = sharedEntities(records);
   const entityOf = (reading: IpmiReading) => {
@@ -572,9 +577,16 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     const verdicts = read.length > 0 ? read : given;
     const worst = verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
     const empty = isEmptyBay(verdicts, redundant);
-    if (empty) verdicts.forEach(clearQuiet);
-    supply.status = empty ? 'absent' : worst.status;
-    if (worst.reason) supply.statusReason = worst.reason;
+    if (empty && seen.has(supply.id)) {
+      // A bay that held a supply earlier in this run: the supply was pulled, as the README's table says.
+      supply.status = 'failed';
+      supply.statusReason = 'removed';
+    } else {
+      if (empty) verdicts.forEach(clearQuiet);
+      supply.status = empty ? 'absent' : worst.status;
+      if (worst.reason) supply.statusReason = worst.reason;
+    }
+    if (isPresent(supply)) seen.add(supply.id);
     const fruData = fru && fruOf(fru, supply.label);
     if (fruData) supply.fru = fruData;
     return supply;
@@ -594,6 +606,11 @@ function quietWherePresent(verdicts: StatusVerdict[]): StatusVerdict[] {
     clearQuiet(verdict);
     return { status: 'ok' };
   });
+}
+
+/** A supply the sensors say is there: working or not, but not pulled, empty or unread. */
+function isPresent(supply: PowerSupply): boolean {
+  return (supply.status === 'ok' || supply.status === 'degraded' || supply.status === 'failed') && supply.statusReason !== 'not present' && supply.statusReason !== 'removed';
 }
 
 /** A status sensor asserting nothing where the supply is present, or the bay empty: no fault of its own. */

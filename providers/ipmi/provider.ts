@@ -85,7 +85,7 @@ interface RunOutput {
 }
 
 /** What one sample read, before the snapshot. */
-type Sources = Omit<SnapshotSources, 'hostname' | 'decimals'>;
+type Sources = Omit<SnapshotSources, 'hostname' | 'decimals' | 'seenSupplies'>;
 
 interface Cached<T> {
   value: T;
@@ -113,6 +113,8 @@ class IpmiHardwareProvider implements IpmiProvider {
   /** One queue per BMC for runCommand. */
   readonly #key: string;
   readonly #decimals = new Map<string, number>();
+  /** Supplies seen present in this run: one whose bay reads empty later was removed. */
+  readonly #seenSupplies = new Set<string>();
   /** Whether the ipmitool in use predates 1.8.12 (`ipmitool -V`), asked once. */
   #legacyIpmitool: boolean | undefined;
   #tool: Tool | undefined;
@@ -152,7 +154,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     report.partial = report.outputs.some((output) => output.partial);
     this.lastReport = report;
     this.#log(ctx, report);
-    return buildSnapshot({ ...sources, hostname: this.#hostname(), decimals: this.#decimals });
+    return buildSnapshot({ ...sources, hostname: this.#hostname(), decimals: this.#decimals, seenSupplies: this.#seenSupplies });
   }
 
   async close(): Promise<void> {

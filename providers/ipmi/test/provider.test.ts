@@ -312,3 +312,15 @@ t.test('recordings: ipmitoolVersion declares the ipmitool that printed them; wit
   t.throws(() => createIpmiProvider({ ipmitoolVersion: '1.8.11' }, deps()), { code: 'BAD_OPTION', message: /declares the version of a recording/ });
   t.throws(() => createIpmiProvider({ sdrFile: 'x', ipmitoolVersion: 'old' }, deps()), { code: 'BAD_OPTION', message: /such as '1.8.11'/ });
 });
+
+t.test('a supply pulled while the provider runs is failed ("removed"), not an empty bay', async (t) => {
+  // The chassis CMM capture (rules.test.ts), bay 1 first holding a supply, then empty.
+  const file = join(fakeTools(t, {}).dir, 'sensor.txt'); // a temporary directory, removed after the test
+  const captured = readFileSync(join(FIXTURES, 'sensor-cmm-empty-bays.txt'), 'utf8');
+  writeFileSync(file, captured.replace(/^(PSU1_Present +\| 0x0 +\| discrete +\| )0x0180/m, '$10x0280').replace(/^(PSU1_Status +\| 0x0 +\| discrete +\| )0x0080/m, '$10x0180'));
+  const ipmi = createIpmiProvider({ sensorFile: file }, deps());
+  t.match((await ipmi.sample(context())).powerSupplies, [{ label: 'PSU1_Present', status: 'ok' }, { status: 'absent' }, { status: 'ok' }]);
+  writeFileSync(file, captured);
+  t.match((await ipmi.sample(context())).powerSupplies, [{ label: 'PSU1_Present', status: 'failed', statusReason: 'removed' }, { status: 'absent' }, { status: 'ok' }]);
+  t.match((await createIpmiProvider({ sensorFile: file }, deps()).sample(context())).powerSupplies, [{ status: 'absent' }, { status: 'absent' }, { status: 'ok' }], 'a new run has seen none');
+});

@@ -713,3 +713,25 @@ t.test('from a current ipmitool, or one of unknown version, nc/cr/nr on any reco
     t.same(snapshot.fans?.map((f) => [f.label, f.status]), [['Fan 2', 'failed'], ['Fan 1', 'failed']], label);
   }
 });
+
+t.test('a supply seen present and later read as an empty bay was removed: failed, as a pulled supply', async (t) => {
+  // The CMM capture of the test above, first with bay 1 holding a supply (its rows as bay 3's), then as captured.
+  const captured = fixture('sensor-cmm-empty-bays.txt');
+  const held = captured
+    .replace(/^(PSU1_Present +\| 0x0 +\| discrete +\| )0x0180/m, '$10x0280')
+    .replace(/^(PSU1_Status +\| 0x0 +\| discrete +\| )0x0080/m, '$10x0180');
+  const seenSupplies = new Set<string>();
+  const sampleOf = (text: string) => buildSnapshot({ readings: parseSensorOutput(text, 'sensor').readings, seenSupplies });
+  const first = sampleOf(held);
+  t.same(first.powerSupplies?.map((p) => [p.label, p.status]), [['PSU1_Present', 'ok'], ['PSU2_Present', 'absent'], ['PSU3_Present', 'ok']]);
+  const second = sampleOf(captured);
+  t.same(second.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PSU1_Present', 'failed', 'removed'],
+    ['PSU2_Present', 'absent', 'not present'],
+    ['PSU3_Present', 'ok', undefined],
+  ], 'bay 2 never held one: still an empty bay');
+  t.match(discrete(second, 'ipmi:PSU1_Status'), { state: 'No state asserted', health: 'critical' }, 'the removed supply\'s status sensor alarms');
+  const model = new Model(buildModel(input([sample(second, { provider: 'ipmi' })])));
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25, 'in the roll-up');
+  t.same(sampleOf(captured).powerSupplies?.map((p) => p.status), ['failed', 'absent', 'ok'], 'and stays so');
+});
