@@ -218,6 +218,7 @@ class IpmiHardwareProvider implements IpmiProvider {
       if (!(error instanceof CommandError) || error.code === 'ABORTED') throw error;
       if (error.code === 'SPAWN') {
         this.#tool = undefined;
+        this.#legacyIpmitool = undefined; // the tool found next is asked again
         throw new IpmiError('NO_TOOL', `cannot run ${invocation.display}: ${error.message}`, { cause: error });
       }
       return { stdout: error.stdout, display: invocation.display, failure: error };

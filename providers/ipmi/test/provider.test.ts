@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import t from 'tap';
@@ -297,6 +297,18 @@ t.test('live: the state-offset reading of ipmitool before 1.8.12 applies only wh
   t.match(old.sensors, [{ id: 'ipmi:Fan 2', health: 'fatal' }, { id: 'ipmi:Fan 1', health: 'critical' }, { id: 'ipmi:Power Meter', health: undefined }, { id: 'ipmi:Aux Sensor', health: 'critical' }],
     "1.8.11: HP's power meter's lcr is offset 1 (Device Enabled); the fans and the other sensor are no records the captures show packed");
   t.match(old.discreteSensors, [{ id: 'ipmi:Power Meter:state', state: 'Device Enabled' }]);
+});
+
+t.test('a tool found again after it disappeared is asked its version again', async (t) => {
+  const meter = `echo 'Power Meter      | 2Ah | lcr |  7.1 | 208 Watts'`;
+  const behaviour = (version: string) => ({ '-V': `echo "ipmitool version ${version}"`, "*'sdr elist'": meter, '*sensor': 'true', "*'fru print 0'": 'exit 1' });
+  const tools = fakeTools(t, { ipmitool: behaviour('1.8.19') });
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps());
+  t.match((await ipmi.sample(context())).sensors, [{ id: 'ipmi:Power Meter', health: 'critical' }], '1.8.19: a verdict');
+  rmSync(join(tools.dir, 'ipmitool'));
+  await t.rejects(ipmi.sample(context()), { code: 'NO_TOOL' });
+  copyFileSync(join(fakeTools(t, { ipmitool: behaviour('1.8.11') }).dir, 'ipmitool'), join(tools.dir, 'ipmitool'));
+  t.match((await ipmi.sample(context())).discreteSensors, [{ id: 'ipmi:Power Meter:state', state: 'Device Enabled' }], 'the 1.8.11 found next: a state');
 });
 
 t.test('recordings: ipmitoolVersion declares the ipmitool that printed them; without it a status is a verdict', async (t) => {

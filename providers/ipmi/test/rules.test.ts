@@ -698,8 +698,9 @@ t.test('the model builds every rule fixture without a problem (every link names 
 });
 
 t.test('from a current ipmitool, or one of unknown version, nc/cr/nr on any record are verdicts: failures stay failures', async (t) => {
-  // `sdr elist` lines as ipmitool 1.8.12 and later print threshold records in "unspecified" units and Watts (HP's
-  // "Fan Block n" and "Power Meter" are printed "ok" with their states by those versions, CollegeBoreal/Laboratoires).
+  // Lines built for the review of 4866272 (no capture): `sdr elist` as ipmitool 1.8.12 and later print threshold
+  // records in "unspecified" units and Watts (HP's "Fan Block n" and "Power Meter" are printed "ok" with their states
+  // by those versions, CollegeBoreal/Laboratoires).
   // Read as pre-1.8.12 state offsets, they were: a fan at lnr "Transition to Power Off" (ok), a fan at lcr and a sensor
   // at ucr dropped to unknown raw states, a power meter at lcr "Device Enabled".
   const text = fixture('sdr-elist-current-failures.txt');
