@@ -10,59 +10,102 @@
  * HP iLO 2's fan blocks ("34.89 unspecified | nc": offset 0, Transition to
  * Running), its fan redundancy ("Fan Blocks | 0 unspecified | nc": Fully
  * Redundant) and power meter ("208 Watts | cr": offset 1, Device Enabled), a
- * Supermicro X8's "PS Status | 0 unspecified | nc" (Presence detected).
- * ipmitool 1.8.12 on prints such records "ok" with their states ("21.56
- * percent, Transition to Running", "100 Watts, Device Enabled").
+ * Supermicro X8's "PS Status | 0 unspecified | nc" (Presence detected, or AC
+ * lost). ipmitool 1.8.12 on prints such records "ok" with their states
+ * ("21.56 percent, Transition to Running", "100 Watts, Device Enabled"), and
+ * a status there is a verdict: this reading applies only to output known to
+ * come from an older ipmitool (`ipmitool -V`, or the recording's declared
+ * version).
  *
- * Read as states: a record reading 0 in ipmitool's "unspecified" (no unit: a
- * discrete record's ignored reading byte), and HP's packed records (a fan's
- * speed in "unspecified" units, its "Power Meter"). Each status names two
- * offsets (nc: 0 or 3, cr: 1 or 4, nr: 2 or 5); ipmitool tests the lower
- * one first and `sdr elist` names it (lnc, lcr, lnr), so a bare status is read
- * as the lower offset.
+ * Each bare status names two offsets (nc: 0 or 3, cr: 1 or 4, nr: 2 or 5);
+ * `sdr elist`'s lnc/unc name one. Where both offsets are states of the
+ * record's table and mean different things, the reading names both and
+ * takes the worse (see `ambiguousState`).
  */
 import type { IpmiReading } from './types.js';
-import { statesFromBits, type OffsetTable } from './states.js';
+import { ambiguousState, stateMeaning, statesFromBits, type OffsetTable } from './states.js';
 
 /** The offset a status names: the threshold bit ipmitool decoded it from. */
 const OFFSET_BY_THRESHOLD = { lowerNonCritical: 0, lowerCritical: 1, lowerFatal: 2, upperNonCritical: 3, upperCritical: 4, upperFatal: 5 } as const;
-const OFFSET_BY_HEALTH = { warning: 0, critical: 1, fatal: 2 } as const;
+/** A bare nc/cr/nr: the lower or the upper bit of a pair. */
+const OFFSETS_BY_HEALTH = { warning: [0, 3], critical: [1, 4], fatal: [2, 5] } as const;
 
-/** HP's power meter: an enable sensor carrying the wattage. */
-const POWER_METER = /^power meter$/i;
+/** ipmitool's first release that prints non-threshold records as such. */
+const FIXED_IN = [1, 8, 12] as const;
+
+/** HP iLO 2's packed records, the only ones the captures show: its fan blocks' duty cycle and its power meter. */
+const HP_FAN_BLOCK = /^fan block \d+$/i;
+const HP_POWER_METER = /^power meter$/i;
+
+/** The version `ipmitool -V` prints ("ipmitool version 1.8.11"); undefined when the text says none. */
+export function parseIpmitoolVersion(text: string): string | undefined {
+  return /^ipmitool version (\d+\.\d+\.\d+)/m.exec(text)?.[1];
+}
+
+/** Whether an ipmitool version ("1.8.11") predates 1.8.12; false for a text that is no version. */
+export function isLegacyIpmitool(version: string): boolean {
+  const parts = /^(\d+)\.(\d+)\.(\d+)/.exec(version.trim())?.slice(1).map(Number);
+  if (!parts) return false;
+  for (let i = 0; i < FIXED_IN.length; i++) {
+    const part = parts[i] ?? 0;
+    if (part !== FIXED_IN[i]) return part < (FIXED_IN[i] ?? 0);
+  }
+  return false;
+}
 
 /**
- * A record ipmitool < 1.8.12 printed with a status decoded from its states,
- * read as the states: a zero "unspecified" reading becomes a discrete record
- * (its bits decoded later by the record's role), a packed value keeps its
- * reading without a verdict and gains its state. Other records are returned
- * as they are.
+ * A record an ipmitool older than 1.8.12 printed with a status decoded from
+ * its states, read as the states. A zero "unspecified" reading (a discrete
+ * record's ignored reading byte) of a record whose role has an offset table
+ * (`discreteTable`: a supply's status sensor, a redundancy sensor) becomes a
+ * discrete record; HP's packed records keep their reading without a verdict
+ * and gain their state. Any other record keeps its status as the verdict.
  */
-export function fromLegacyStatus(reading: IpmiReading, fan: boolean): IpmiReading {
-  const offset = legacyOffset(reading);
-  if (offset === undefined) return reading;
+export function fromLegacyStatus(reading: IpmiReading, discreteTable: OffsetTable | undefined): IpmiReading {
+  const offsets = legacyOffsets(reading);
+  if (!offsets) return reading;
   const { health: _health, crossed: _crossed, ...unjudged } = reading;
-  if (reading.unit === 'unspecified' && reading.value === 0 && !reading.name.includes('%')) {
+  if (discreteTable && reading.unit === 'unspecified' && reading.value === 0) {
+    const states = legacyStates(discreteTable, offsets);
+    if (states.length === 0) return reading;
     const { value: _value, decimals: _decimals, unit: _unit, ...discrete } = unjudged;
-    const bits = 1 << offset;
-    return { ...discrete, eventClass: 'discrete', thresholds: {}, stateBits: bits, rawState: `0x${bits.toString(16).padStart(2, '0')}` };
+    return { ...discrete, eventClass: 'discrete', thresholds: {}, states };
   }
-  const table = packedTable(reading, fan);
-  const states = table ? statesFromBits(table, 1 << offset) : [];
+  const table = packedTable(reading);
+  const states = table ? legacyStates(table, offsets) : [];
   // The thresholds such a record prints are its discrete masks read as thresholds ("lnc 75.264" on a fan block).
   return states.length > 0 ? { ...unjudged, thresholds: {}, states } : reading;
 }
 
-/** The offsets of HP's packed records: a fan block's availability, the power meter's enable states. */
-function packedTable(reading: IpmiReading, fan: boolean): OffsetTable | undefined {
-  if (fan && reading.unit === 'unspecified') return 'availability';
-  return POWER_METER.test(reading.name.trim()) ? 'enable' : undefined;
+/**
+ * The state the offsets name: the one the table defines, or, where it
+ * defines both and they mean the same, the lower (ipmitool tests it first);
+ * where they differ, both in one state of the worse meaning.
+ */
+function legacyStates(table: OffsetTable, offsets: readonly number[]): string[] {
+  const defined = offsets.flatMap((offset) => statesFromBits(table, 1 << offset));
+  const [lower, upper] = defined;
+  if (lower === undefined) return [];
+  if (upper === undefined || sameMeaning(lower, upper)) return [lower];
+  return [ambiguousState(lower, upper)];
 }
 
-/** The state offset an ipmitool status decoded from bits names; undefined for ok, no reading, or other tools' verdicts. */
-function legacyOffset(reading: IpmiReading): number | undefined {
+function sameMeaning(a: string, b: string): boolean {
+  const [x, y] = [stateMeaning(a), stateMeaning(b)];
+  return x !== undefined && y !== undefined && x.health === y.health && x.supply === y.supply && x.redundancy === y.redundancy;
+}
+
+/** The offsets of HP's packed records: a fan block's availability, the power meter's enable states. */
+function packedTable(reading: IpmiReading): OffsetTable | undefined {
+  const name = reading.name.trim();
+  if (HP_FAN_BLOCK.test(name) && reading.unit === 'unspecified') return 'availability';
+  return HP_POWER_METER.test(name) && reading.unit === 'Watts' ? 'enable' : undefined;
+}
+
+/** The state offsets an ipmitool status decoded from bits names; undefined for ok, no reading, or other tools' verdicts. */
+function legacyOffsets(reading: IpmiReading): readonly number[] | undefined {
   // FreeIPMI (record ids) and `sdr -v` (a printed type) say what a record is: their verdicts are verdicts.
   if (reading.recordId !== undefined || reading.sensorType !== undefined || typeof reading.value !== 'number') return undefined;
-  if (reading.crossed) return OFFSET_BY_THRESHOLD[reading.crossed];
-  return reading.health === undefined || reading.health === 'ok' || reading.health === 'unknown' ? undefined : OFFSET_BY_HEALTH[reading.health];
+  if (reading.crossed) return [OFFSET_BY_THRESHOLD[reading.crossed]];
+  return reading.health === undefined || reading.health === 'ok' || reading.health === 'unknown' ? undefined : OFFSETS_BY_HEALTH[reading.health];
 }

@@ -34,6 +34,17 @@ export interface SnapshotSources {
    * "12.04 Volts"), and a sensor's precision must not flap between samples.
    */
   decimals?: Map<string, number>;
+  /**
+   * The readings come from ipmitool before 1.8.12, whose nc/cr/nr on a
+   * non-threshold record are state offsets (legacy.ts). Without it a status
+   * is a verdict.
+   */
+  legacyIpmitool?: boolean;
+  /**
+   * The supplies (ids) seen present, kept across samples by the caller: such
+   * a supply whose bay later reads empty was removed (failed), not an empty bay.
+   */
+  seenSupplies?: Set<string>;
 }
 
 const POWER_SUPPLY_ENTITY = 10;
@@ -76,7 +87,8 @@ export function buildSnapshot(sources: SnapshotSources): HardwareSnapshot {
   const records: Classified[] = [];
   const decoded = sources.readings.map((raw) => {
     const role = roleOf(raw);
-    return { role, reading: withDecodedBits(fromLegacyStatus(raw, role === 'fan'), role) };
+    const read = sources.legacyIpmitool ? fromLegacyStatus(raw, offsetTable(raw, role)) : raw;
+    return { role, reading: withDecodedBits(read, role) };
   });
   const presence = presenceKey(decoded);
   decoded.forEach(({ role, reading: bits }, i) => {
@@ -96,7 +108,7 @@ export function buildSnapshot(sources: SnapshotSources): HardwareSnapshot {
   if (sources.dcmi) sensors.push(dcmiSensor(sources.dcmi));
 
   const fans = buildFans(records);
-  const powerSupplies = buildPowerSupplies(records, sources.fru);
+  const powerSupplies = buildPowerSupplies(records, sources.fru, sources.seenSupplies ?? new Set());
   const redundancy = buildRedundancy(records);
   linkRedundancy(redundancy, powerSupplies, fans);
 
@@ -524,7 +536,7 @@ interface SupplyDraft {
   entity?: string;
 }
 
-function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefined): PowerSupply[] {
+function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefined, seen: Set<string>): PowerSupply[] {
   const drafts = new Map<string, SupplyDraft>();
   const shared = sharedEntities(records);
   const entityOf = (reading: IpmiReading) => {
@@ -565,9 +577,16 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     const verdicts = read.length > 0 ? read : given;
     const worst = verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
     const empty = isEmptyBay(verdicts, redundant);
-    if (empty) verdicts.forEach(clearQuiet);
-    supply.status = empty ? 'absent' : worst.status;
-    if (worst.reason) supply.statusReason = worst.reason;
+    if (empty && seen.has(supply.id)) {
+      // A bay that held a supply earlier in this run: the supply was pulled, as the README's table says.
+      supply.status = 'failed';
+      supply.statusReason = 'removed';
+    } else {
+      if (empty) verdicts.forEach(clearQuiet);
+      supply.status = empty ? 'absent' : worst.status;
+      if (worst.reason) supply.statusReason = worst.reason;
+    }
+    if (isPresent(supply)) seen.add(supply.id);
     const fruData = fru && fruOf(fru, supply.label);
     if (fruData) supply.fru = fruData;
     return supply;
@@ -587,6 +606,11 @@ function quietWherePresent(verdicts: StatusVerdict[]): StatusVerdict[] {
     clearQuiet(verdict);
     return { status: 'ok' };
   });
+}
+
+/** A supply the sensors say is there: working or not, but not pulled, empty or unread. */
+function isPresent(supply: PowerSupply): boolean {
+  return (supply.status === 'ok' || supply.status === 'degraded' || supply.status === 'failed') && supply.statusReason !== 'not present' && supply.statusReason !== 'removed';
 }
 
 /** A status sensor asserting nothing where the supply is present, or the bay empty: no fault of its own. */

@@ -43,6 +43,12 @@ export interface IpmiOptions extends ProviderOptions {
   sensorFile?: string;
   /** A recorded `ipmitool fru print` output to replay. */
   fruFile?: string;
+  /**
+   * The version of the ipmitool that printed the recordings ("1.8.11"):
+   * before 1.8.12, nc/cr/nr on a non-threshold record are state offsets.
+   * Absent: a status is a verdict. A live ipmitool is asked (`ipmitool -V`).
+   */
+  ipmitoolVersion?: string;
   /** Milliseconds one tool run may take (never past the call's deadline). Default 30000. */
   commandTimeout?: number;
   /** Seconds between reads of the slow-changing thresholds (`ipmitool sensor`). Default 300. */
@@ -101,6 +107,8 @@ export interface IpmiConfig {
   /** The local interface (ipmitool -I), when the options name one. */
   localInterface?: string;
   recording?: { sdrFile?: string; sensorFile?: string; fruFile?: string };
+  /** The recordings' ipmitool version, when declared. */
+  recordedVersion?: string;
   /** Milliseconds one tool run may take. */
   commandTimeoutMs: number;
   thresholdRefreshMs: number;
@@ -116,7 +124,7 @@ export const DEFAULT_FRU_REFRESH_S = 3600;
 
 const KNOWN_KEYS = [
   'interval', 'timeout', 'tool', 'host', 'user', 'password', 'passwordFile', 'interface', 'port', 'sdrFile',
-  'sensorFile', 'fruFile', 'commandTimeout', 'thresholdRefresh', 'fruRefresh', 'dcmi', 'maxOutputBytes', 'path',
+  'sensorFile', 'fruFile', 'ipmitoolVersion', 'commandTimeout', 'thresholdRefresh', 'fruRefresh', 'dcmi', 'maxOutputBytes', 'path',
 ];
 const INTERFACE = /^[a-z][a-z0-9-]*$/;
 
@@ -179,6 +187,12 @@ export function parseOptions(options: ProviderOptions, env: NodeJS.ProcessEnv = 
   if (recording) {
     if (lan) throw bad(`options 'sdrFile'/'sensorFile'/'fruFile' replay recordings and cannot be combined with 'host'`);
     config.recording = recording;
+  }
+  const version = optionalString(options, 'ipmitoolVersion');
+  if (version !== undefined) {
+    if (!recording) throw bad(`option 'ipmitoolVersion' declares the version of a recording (sdrFile/sensorFile); a live ipmitool is asked with ipmitool -V`);
+    if (!/^\d+\.\d+\.\d+$/.test(version)) throw bad(`option 'ipmitoolVersion' must be a version such as '1.8.11', got '${version}'`);
+    config.recordedVersion = version;
   }
   return config;
 }

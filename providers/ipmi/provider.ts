@@ -21,6 +21,7 @@ import { IpmiError } from './errors.js';
 import { parseDcmiPowerReading } from './dcmi.js';
 import { parseFreeIpmiSensors } from './freeipmi.js';
 import { parseFru } from './fru.js';
+import { isLegacyIpmitool, parseIpmitoolVersion } from './legacy.js';
 import { buildSnapshot, type SnapshotSources } from './map.js';
 import { mergeReadings } from './merge.js';
 import { type IpmiConfig, parseOptions } from './options.js';
@@ -84,7 +85,7 @@ interface RunOutput {
 }
 
 /** What one sample read, before the snapshot. */
-type Sources = Omit<SnapshotSources, 'hostname' | 'decimals'>;
+type Sources = Omit<SnapshotSources, 'hostname' | 'decimals' | 'seenSupplies'>;
 
 interface Cached<T> {
   value: T;
@@ -112,6 +113,10 @@ class IpmiHardwareProvider implements IpmiProvider {
   /** One queue per BMC for runCommand. */
   readonly #key: string;
   readonly #decimals = new Map<string, number>();
+  /** Supplies seen present in this run: one whose bay reads empty later was removed. */
+  readonly #seenSupplies = new Set<string>();
+  /** Whether the ipmitool in use predates 1.8.12 (`ipmitool -V`), asked once. */
+  #legacyIpmitool: boolean | undefined;
   #tool: Tool | undefined;
   #thresholds: Cached<IpmiReading[]> | undefined;
   #fru: Cached<FruParseResult> | undefined;
@@ -149,7 +154,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     report.partial = report.outputs.some((output) => output.partial);
     this.lastReport = report;
     this.#log(ctx, report);
-    return buildSnapshot({ ...sources, hostname: this.#hostname(), decimals: this.#decimals });
+    return buildSnapshot({ ...sources, hostname: this.#hostname(), decimals: this.#decimals, seenSupplies: this.#seenSupplies });
   }
 
   async close(): Promise<void> {
@@ -189,12 +194,16 @@ class IpmiHardwareProvider implements IpmiProvider {
 
   // ---- running a tool ---------------------------------------------------------
 
-  /** One run; a failed run resolves with its output and the failure, an aborted one rejects. */
-  async #exec(ctx: ProviderContext, tool: Tool, command: readonly string[]): Promise<RunOutput> {
+  /**
+   * One run; a failed run resolves with its output and the failure, an
+   * aborted one rejects. `bare`: the tool alone, without the BMC's options
+   * and password (`ipmitool -V`).
+   */
+  async #exec(ctx: ProviderContext, tool: Tool, command: readonly string[], { bare = false } = {}): Promise<RunOutput> {
     const timeoutMs = Math.min(this.#config.commandTimeoutMs, ctx.deadline - this.#now());
     if (timeoutMs <= 0) throw new IpmiError('TOOL_FAILED', `no time left before the sample's deadline to run ${EXECUTABLES[tool.name]}`);
     const invocation: Invocation = tool.name === 'ipmitool'
-      ? ipmitoolInvocation(tool.executable, this.#config, command, this.#env)
+      ? ipmitoolInvocation(tool.executable, bare ? {} : this.#config, command, this.#env)
       : await freeIpmiInvocation(tool.executable, this.#config, command, this.#env);
     try {
       const result = await this.#run(tool.executable, invocation.args, {
@@ -209,6 +218,7 @@ class IpmiHardwareProvider implements IpmiProvider {
       if (!(error instanceof CommandError) || error.code === 'ABORTED') throw error;
       if (error.code === 'SPAWN') {
         this.#tool = undefined;
+        this.#legacyIpmitool = undefined; // the tool found next is asked again
         throw new IpmiError('NO_TOOL', `cannot run ${invocation.display}: ${error.message}`, { cause: error });
       }
       return { stdout: error.stdout, display: invocation.display, failure: error };
@@ -235,13 +245,26 @@ class IpmiHardwareProvider implements IpmiProvider {
       const { result, run } = await this.#readOutput(ctx, tool, FREEIPMI_SENSOR_ARGS, parseFreeIpmiSensors, report);
       return { readings: requireRecords(result, run) };
     }
+    this.#legacyIpmitool ??= await this.#isLegacyIpmitool(ctx, tool);
     const { result, run } = await this.#readOutput(ctx, tool, ['sdr', 'elist'], parseSdrElist, report);
     const readings = mergeReadings(requireRecords(result, run), await this.#thresholdReadings(ctx, tool, report), { appendUnmatched: false });
-    const sources: Sources = { readings };
+    const sources: Sources = { readings, legacyIpmitool: this.#legacyIpmitool };
     const fru = await this.#fruInventory(ctx, tool, report);
     if (fru) sources.fru = fru;
     if (this.#config.dcmi) sources.dcmi = (await this.#readOutput(ctx, tool, ['dcmi', 'power', 'reading'], parseDcmiPowerReading, report)).result;
     return sources;
+  }
+
+  /**
+   * Whether this ipmitool predates 1.8.12 (legacy.ts), from `ipmitool -V`
+   * ("ipmitool version 1.8.11"). A failed run or an answer without a version
+   * is a current ipmitool: the status column stays the verdict.
+   */
+  async #isLegacyIpmitool(ctx: ProviderContext, tool: Tool): Promise<boolean> {
+    const run = await this.#exec(ctx, tool, ['-V'], { bare: true });
+    const version = run.failure ? undefined : parseIpmitoolVersion(run.stdout);
+    if (!version) ctx.log.debug({ error: run.failure?.message }, `ipmi: ${run.display} told no version; reading statuses as verdicts`);
+    return version !== undefined && isLegacyIpmitool(version);
   }
 
   /** The threshold table, re-read when older than `thresholdRefresh`; only its static fields are merged. */
@@ -297,7 +320,8 @@ class IpmiHardwareProvider implements IpmiProvider {
     const sdr = await listing(sdrFile, 'sdrFile');
     const sensor = await listing(sensorFile, 'sensorFile');
     const readings = sdr && sensor ? mergeReadings(sdr.readings, sensor.readings) : (sdr ?? sensor)?.readings ?? [];
-    const sources: Sources = { readings };
+    const version = this.#config.recordedVersion;
+    const sources: Sources = { readings, legacyIpmitool: version !== undefined && isLegacyIpmitool(version) };
     if (fruFile !== undefined) {
       const fru = parseIpmiOutput(await this.#readRecording(fruFile, report), `fruFile ${fruFile}`);
       if (fru.format !== 'fru') throw new IpmiError('WRONG_FORMAT', `fruFile ${fruFile} is ${fru.format} output, not \`fru print\``);

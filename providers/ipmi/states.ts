@@ -152,7 +152,47 @@ export function knownStates(): string[] {
 /** What a state text means; undefined for texts this table does not know (OEM states). */
 export function stateMeaning(text: string): StateMeaning | undefined {
   const key = normaliseState(text);
-  return TABLE.get(key) ?? TABLE.get(key.replace(/ \(.*\)$/, ''));
+  return TABLE.get(key) ?? TABLE.get(key.replace(/ \(.*\)$/, '')) ?? ambiguousMeaning(key);
+}
+
+/** The remark of a state ipmitool before 1.8.12 printed as one of two offsets. */
+const CANNOT_TELL = ' (ipmitool before 1.8.12 cannot tell)';
+
+/**
+ * One of two states, which ipmitool before 1.8.12 prints alike ("nc":
+ * offset 0 or 3): "Presence detected or Power Supply AC lost (ipmitool
+ * before 1.8.12 cannot tell)". Its meaning is the worse of the two, as a
+ * warning where the other is ok: the status proves no fault, nor rules one
+ * out.
+ */
+export function ambiguousState(lower: string, upper: string): string {
+  return `${lower} or ${upper}${CANNOT_TELL}`;
+}
+
+const CANNOT_TELL_KEY = ` ${normaliseState(CANNOT_TELL)}`;
+const REDUNDANCY_BY_HEALTH: Partial<Record<Health, RedundancyStatus>> = { ok: 'full', warning: 'degraded', critical: 'lost', fatal: 'failed' };
+const SUPPLY_BY_HEALTH: Partial<Record<Health, DeviceStatus>> = { ok: 'ok', warning: 'degraded', critical: 'failed', fatal: 'failed' };
+
+function ambiguousMeaning(key: string): StateMeaning | undefined {
+  if (!key.endsWith(CANNOT_TELL_KEY)) return undefined;
+  const pair = key.slice(0, -CANNOT_TELL_KEY.length);
+  for (let at = pair.indexOf(' or '); at >= 0; at = pair.indexOf(' or ', at + 1)) {
+    const [a, b] = [TABLE.get(pair.slice(0, at)), TABLE.get(pair.slice(at + 4))];
+    if (a && b) return eitherMeaning(a, b);
+  }
+  return undefined;
+}
+
+function eitherMeaning(a: StateMeaning, b: StateMeaning): StateMeaning {
+  const worst = worse(a.health, b.health);
+  const health = (a.health === 'ok' || b.health === 'ok') && severity(worst) > severity('warning') ? 'warning' : worst;
+  const meaning: StateMeaning = { health };
+  if (a.kind !== undefined && a.kind === b.kind) meaning.kind = a.kind;
+  const supply = (a.supply ?? b.supply) && SUPPLY_BY_HEALTH[health];
+  if (supply) meaning.supply = supply;
+  const redundancy = (a.redundancy ?? b.redundancy) && REDUNDANCY_BY_HEALTH[health];
+  if (redundancy) meaning.redundancy = redundancy;
+  return meaning;
 }
 
 /** The state FreeIPMI's column gives a known state text, as its default interpretation file does; undefined for others. */

@@ -167,6 +167,11 @@ export const CONFIG_SPEC = {
     sdrFile: path({ doc: 'Replay a captured `ipmitool sdr` output instead of running ipmitool.' }),
     sensorFile: path({ doc: 'Replay a captured `ipmitool sensor` output instead of running ipmitool.' }),
     fruFile: path({ doc: 'Replay a captured `ipmitool fru` output (chassis and system identity).' }),
+    ipmitoolVersion: text({
+      doc: 'Version of the ipmitool that printed the replayed captures (`ipmitool -V`, e.g. `1.8.11`): before 1.8.12, nc/cr/nr on non-threshold records are state offsets. Absent: statuses are verdicts. Only with a capture; a live ipmitool is asked.',
+      pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$',
+      maxLength: 32,
+    }),
     port: integer({ doc: 'RMCP port of the BMC (out-of-band).', defaultDoc: '623', min: 1, max: 65535 }),
     interval: number({ doc: 'Sampling interval', unit: 's', default: 20, min: 0.1, max: 86_400 }),
   },

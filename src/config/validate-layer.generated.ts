@@ -6,16 +6,17 @@
 import runtime0 from 'ajv/dist/runtime/ucs2length.js';
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","properties":{"host":{"type":"string","minLength":1,"maxLength":255},"httpPort":{"type":"integer","minimum":0,"maximum":65535},"httpsPort":{"type":"integer","minimum":0,"maximum":65535},"httpOpen":{"type":"boolean"},"tls":{"type":"object","properties":{"cert":{"type":"string","minLength":1,"maxLength":4096},"key":{"type":"string","minLength":1,"maxLength":4096},"ca":{"type":"string","minLength":1,"maxLength":4096},"clientCertUsers":{"type":"object","maxProperties":4096,"additionalProperties":{"type":"string","minLength":1,"maxLength":256},"propertyNames":{"pattern":"^.{1,256}$"}},"minVersion":{"type":"string","enum":["TLSv1.2","TLSv1.3"]}},"additionalProperties":false},"stateDir":{"type":"string","minLength":1,"maxLength":4096},"users":{"type":"string","minLength":1,"maxLength":4096},"auth":{"type":"string","enum":["basic","none"]},"authLoopback":{"type":"boolean"},"anonymousWrite":{"type":"boolean"},"allowedHosts":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"healthzOpen":{"type":"boolean"},"limits":{"type":"object","properties":{"bodyBytes":{"type":"integer","minimum":1024,"maximum":1073741824},"headerBytes":{"type":"integer","minimum":1024,"maximum":1048576},"connections":{"type":"integer","minimum":1,"maximum":1000000},"connectionsPerAddress":{"type":"integer","minimum":1,"maximum":1000000},"handshakeTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"firstRequestTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"concurrentOperations":{"type":"integer","minimum":1,"maximum":100000},"enumerationContexts":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsPerUser":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsAnonymous":{"type":"integer","minimum":1,"maximum":1000000},"requestTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000},"maxObjectCount":{"type":"integer","minimum":1,"maximum":10000000},"enumerationTimeoutSec":{"type":"integer","minimum":1,"maximum":86400},"enumerationTimeoutMaxSec":{"type":"integer","minimum":1,"maximum":86400},"maxInstancesPerResponse":{"type":"integer","minimum":1,"maximum":100000000},"encodeCacheBytes":{"type":"integer","minimum":0,"maximum":68719476736},"xmlDepth":{"type":"integer","minimum":8,"maximum":1024},"xmlAttributes":{"type":"integer","minimum":4,"maximum":1024},"xmlElements":{"type":"integer","minimum":64,"maximum":10000000},"xmlElementsPerKib":{"type":"integer","minimum":8,"maximum":1024},"queryDepth":{"type":"integer","minimum":1,"maximum":1024},"authFailuresPerMinute":{"type":"integer","minimum":0,"maximum":100000},"authFailureAddresses":{"type":"integer","minimum":1,"maximum":10000000},"authCacheSec":{"type":"integer","minimum":0,"maximum":3600},"authCacheEntries":{"type":"integer","minimum":1,"maximum":1000000},"passwordChecks":{"type":"integer","minimum":1,"maximum":64}},"additionalProperties":false},"providers":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":1,"maxItems":256},"hwmon":{"type":"object","properties":{"root":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"ipmi":{"type":"object","properties":{"tool":{"type":"string","minLength":1,"maxLength":4096},"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":64},"password":{"type":"string","minLength":1,"maxLength":256},"passwordFile":{"type":"string","minLength":1,"maxLength":4096},"interface":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z][a-z0-9-]*$"},"sdrFile":{"type":"string","minLength":1,"maxLength":4096},"sensorFile":{"type":"string","minLength":1,"maxLength":4096},"fruFile":{"type":"string","minLength":1,"maxLength":4096},"port":{"type":"integer","minimum":1,"maximum":65535},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"simulated":{"type":"object","properties":{"sensors":{"type":"integer","minimum":0,"maximum":100000},"scenario":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400},"timeScale":{"type":"number","minimum":0.001,"maximum":3600}},"additionalProperties":false},"indications":{"type":"object","properties":{"retryAttempts":{"type":"integer","minimum":0,"maximum":100},"retryInterval":{"type":"number","minimum":0.01,"maximum":86400},"timeout":{"type":"number","minimum":0.1,"maximum":600},"queueSize":{"type":"integer","minimum":1,"maximum":1000000},"maxSubscriptions":{"type":"integer","minimum":1,"maximum":100000},"removalAction":{"type":"string","enum":["remove","disable","ignore"]},"removalInterval":{"type":"number","minimum":1,"maximum":315360000},"allowedNetworks":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"caFile":{"type":"string","minLength":1,"maxLength":4096},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"insecure":{"type":"boolean"}},"additionalProperties":false},"sysinfo":{"type":"object","properties":{"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"providerOptions":{"type":"object","additionalProperties":{"type":"object"}},"schemaDir":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"cacheDir":{"type":"string","minLength":1,"maxLength":4096},"log":{"type":"object","properties":{"level":{"type":"string","enum":["fatal","error","warn","info","debug","trace","silent"]},"pretty":{"type":"boolean"}},"additionalProperties":false},"metrics":{"type":"boolean"},"page":{"type":"boolean"},"history":{"type":"object","properties":{"seconds":{"type":"integer","minimum":0,"maximum":604800},"points":{"type":"integer","minimum":2,"maximum":100000}},"additionalProperties":false},"snmp":{"type":"object","properties":{"targets":{"type":"array","maxItems":64,"items":{"type":"object","required":["address"],"additionalProperties":false,"properties":{"address":{"type":"string","pattern":"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$","maxLength":300},"notification":{"type":"string","enum":["trap","inform"]},"version":{"enum":["1","2c","3",1,3]},"community":{"type":"string","minLength":1,"maxLength":256},"communityFile":{"type":"string","pattern":"^/","maxLength":4096},"communityEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"user":{"type":"string","minLength":1,"maxLength":32},"authProtocol":{"type":"string","enum":["md5","sha","sha224","sha256","sha384","sha512"]},"authKey":{"type":"string","minLength":8,"maxLength":256},"authKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"authKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"privProtocol":{"type":"string","enum":["des","aes","aes256b","aes256r"]},"privKey":{"type":"string","minLength":8,"maxLength":256},"privKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"privKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"retries":{"type":"integer","minimum":0,"maximum":20},"timeoutMs":{"type":"integer","minimum":100,"maximum":600000},"agentAddress":{"type":"string","maxLength":15}}}},"community":{"type":"string","minLength":1,"maxLength":256},"enterpriseOid":{"type":"string","minLength":1,"maxLength":256,"pattern":"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},"engineId":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^(0x)?([0-9A-Fa-f]{2}){5,32}$"},"queue":{"type":"integer","minimum":1,"maximum":1000000}},"additionalProperties":false},"footprint":{"type":"string","enum":["balanced","lean"]},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000},"staleAfterSec":{"type":"number","minimum":1,"maximum":86400}},"additionalProperties":false};
+const schema11 = {"type":"object","properties":{"host":{"type":"string","minLength":1,"maxLength":255},"httpPort":{"type":"integer","minimum":0,"maximum":65535},"httpsPort":{"type":"integer","minimum":0,"maximum":65535},"httpOpen":{"type":"boolean"},"tls":{"type":"object","properties":{"cert":{"type":"string","minLength":1,"maxLength":4096},"key":{"type":"string","minLength":1,"maxLength":4096},"ca":{"type":"string","minLength":1,"maxLength":4096},"clientCertUsers":{"type":"object","maxProperties":4096,"additionalProperties":{"type":"string","minLength":1,"maxLength":256},"propertyNames":{"pattern":"^.{1,256}$"}},"minVersion":{"type":"string","enum":["TLSv1.2","TLSv1.3"]}},"additionalProperties":false},"stateDir":{"type":"string","minLength":1,"maxLength":4096},"users":{"type":"string","minLength":1,"maxLength":4096},"auth":{"type":"string","enum":["basic","none"]},"authLoopback":{"type":"boolean"},"anonymousWrite":{"type":"boolean"},"allowedHosts":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"healthzOpen":{"type":"boolean"},"limits":{"type":"object","properties":{"bodyBytes":{"type":"integer","minimum":1024,"maximum":1073741824},"headerBytes":{"type":"integer","minimum":1024,"maximum":1048576},"connections":{"type":"integer","minimum":1,"maximum":1000000},"connectionsPerAddress":{"type":"integer","minimum":1,"maximum":1000000},"handshakeTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"firstRequestTimeoutMs":{"type":"integer","minimum":100,"maximum":600000},"concurrentOperations":{"type":"integer","minimum":1,"maximum":100000},"enumerationContexts":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsPerUser":{"type":"integer","minimum":1,"maximum":1000000},"enumerationContextsAnonymous":{"type":"integer","minimum":1,"maximum":1000000},"requestTimeoutMs":{"type":"integer","minimum":100,"maximum":3600000},"maxObjectCount":{"type":"integer","minimum":1,"maximum":10000000},"enumerationTimeoutSec":{"type":"integer","minimum":1,"maximum":86400},"enumerationTimeoutMaxSec":{"type":"integer","minimum":1,"maximum":86400},"maxInstancesPerResponse":{"type":"integer","minimum":1,"maximum":100000000},"encodeCacheBytes":{"type":"integer","minimum":0,"maximum":68719476736},"xmlDepth":{"type":"integer","minimum":8,"maximum":1024},"xmlAttributes":{"type":"integer","minimum":4,"maximum":1024},"xmlElements":{"type":"integer","minimum":64,"maximum":10000000},"xmlElementsPerKib":{"type":"integer","minimum":8,"maximum":1024},"queryDepth":{"type":"integer","minimum":1,"maximum":1024},"authFailuresPerMinute":{"type":"integer","minimum":0,"maximum":100000},"authFailureAddresses":{"type":"integer","minimum":1,"maximum":10000000},"authCacheSec":{"type":"integer","minimum":0,"maximum":3600},"authCacheEntries":{"type":"integer","minimum":1,"maximum":1000000},"passwordChecks":{"type":"integer","minimum":1,"maximum":64}},"additionalProperties":false},"providers":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":1,"maxItems":256},"hwmon":{"type":"object","properties":{"root":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"ipmi":{"type":"object","properties":{"tool":{"type":"string","minLength":1,"maxLength":4096},"host":{"type":"string","minLength":1,"maxLength":255},"user":{"type":"string","minLength":1,"maxLength":64},"password":{"type":"string","minLength":1,"maxLength":256},"passwordFile":{"type":"string","minLength":1,"maxLength":4096},"interface":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z][a-z0-9-]*$"},"sdrFile":{"type":"string","minLength":1,"maxLength":4096},"sensorFile":{"type":"string","minLength":1,"maxLength":4096},"fruFile":{"type":"string","minLength":1,"maxLength":4096},"ipmitoolVersion":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[0-9]+\\.[0-9]+\\.[0-9]+$"},"port":{"type":"integer","minimum":1,"maximum":65535},"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"simulated":{"type":"object","properties":{"sensors":{"type":"integer","minimum":0,"maximum":100000},"scenario":{"type":"string","minLength":1,"maxLength":4096},"interval":{"type":"number","minimum":0.1,"maximum":86400},"timeScale":{"type":"number","minimum":0.001,"maximum":3600}},"additionalProperties":false},"indications":{"type":"object","properties":{"retryAttempts":{"type":"integer","minimum":0,"maximum":100},"retryInterval":{"type":"number","minimum":0.01,"maximum":86400},"timeout":{"type":"number","minimum":0.1,"maximum":600},"queueSize":{"type":"integer","minimum":1,"maximum":1000000},"maxSubscriptions":{"type":"integer","minimum":1,"maximum":100000},"removalAction":{"type":"string","enum":["remove","disable","ignore"]},"removalInterval":{"type":"number","minimum":1,"maximum":315360000},"allowedNetworks":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"caFile":{"type":"string","minLength":1,"maxLength":4096},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"insecure":{"type":"boolean"}},"additionalProperties":false},"sysinfo":{"type":"object","properties":{"interval":{"type":"number","minimum":0.1,"maximum":86400}},"additionalProperties":false},"providerOptions":{"type":"object","additionalProperties":{"type":"object"}},"schemaDir":{"type":"array","items":{"type":"string","minLength":1,"maxLength":4096},"minItems":0,"maxItems":256},"cacheDir":{"type":"string","minLength":1,"maxLength":4096},"log":{"type":"object","properties":{"level":{"type":"string","enum":["fatal","error","warn","info","debug","trace","silent"]},"pretty":{"type":"boolean"}},"additionalProperties":false},"metrics":{"type":"boolean"},"page":{"type":"boolean"},"history":{"type":"object","properties":{"seconds":{"type":"integer","minimum":0,"maximum":604800},"points":{"type":"integer","minimum":2,"maximum":100000}},"additionalProperties":false},"snmp":{"type":"object","properties":{"targets":{"type":"array","maxItems":64,"items":{"type":"object","required":["address"],"additionalProperties":false,"properties":{"address":{"type":"string","pattern":"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$","maxLength":300},"notification":{"type":"string","enum":["trap","inform"]},"version":{"enum":["1","2c","3",1,3]},"community":{"type":"string","minLength":1,"maxLength":256},"communityFile":{"type":"string","pattern":"^/","maxLength":4096},"communityEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"user":{"type":"string","minLength":1,"maxLength":32},"authProtocol":{"type":"string","enum":["md5","sha","sha224","sha256","sha384","sha512"]},"authKey":{"type":"string","minLength":8,"maxLength":256},"authKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"authKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"privProtocol":{"type":"string","enum":["des","aes","aes256b","aes256r"]},"privKey":{"type":"string","minLength":8,"maxLength":256},"privKeyFile":{"type":"string","pattern":"^/","maxLength":4096},"privKeyEnv":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","maxLength":128},"retries":{"type":"integer","minimum":0,"maximum":20},"timeoutMs":{"type":"integer","minimum":100,"maximum":600000},"agentAddress":{"type":"string","maxLength":15}}}},"community":{"type":"string","minLength":1,"maxLength":256},"enterpriseOid":{"type":"string","minLength":1,"maxLength":256,"pattern":"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},"engineId":{"type":"string","minLength":1,"maxLength":4096,"pattern":"^(0x)?([0-9A-Fa-f]{2}){5,32}$"},"queue":{"type":"integer","minimum":1,"maximum":1000000}},"additionalProperties":false},"footprint":{"type":"string","enum":["balanced","lean"]},"shutdownGraceMs":{"type":"integer","minimum":0,"maximum":600000},"staleAfterSec":{"type":"number","minimum":1,"maximum":86400}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime0.default;
 const pattern0 = new RegExp("^.{1,256}$", "u");
 const pattern1 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const pattern2 = new RegExp("^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$", "u");
-const pattern3 = new RegExp("^/", "u");
-const pattern4 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-const pattern9 = new RegExp("^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$", "u");
-const pattern10 = new RegExp("^(0x)?([0-9A-Fa-f]{2}){5,32}$", "u");
+const pattern2 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
+const pattern3 = new RegExp("^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$", "u");
+const pattern4 = new RegExp("^/", "u");
+const pattern5 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern10 = new RegExp("^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$", "u");
+const pattern11 = new RegExp("^(0x)?([0-9A-Fa-f]{2}){5,32}$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2040,10 +2041,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data51.port !== undefined){
-let data61 = data51.port;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err171 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.ipmi.properties.port.type,parentSchema:schema11.properties.ipmi.properties.port,data:data61};
+if(data51.ipmitoolVersion !== undefined){
+let data61 = data51.ipmitoolVersion;
+if(typeof data61 === "string"){
+if(func3(data61) > 32){
+const err171 = {instancePath:instancePath+"/ipmi/ipmitoolVersion",schemaPath:"#/properties/ipmi/properties/ipmitoolVersion/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema11.properties.ipmi.properties.ipmitoolVersion,data:data61};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2052,9 +2054,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 65535 || isNaN(data61)){
-const err172 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema11.properties.ipmi.properties.port,data:data61};
+if(func3(data61) < 1){
+const err172 = {instancePath:instancePath+"/ipmi/ipmitoolVersion",schemaPath:"#/properties/ipmi/properties/ipmitoolVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ipmi.properties.ipmitoolVersion,data:data61};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2063,8 +2064,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data61 < 1 || isNaN(data61)){
-const err173 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.ipmi.properties.port,data:data61};
+if(!pattern2.test(data61)){
+const err173 = {instancePath:instancePath+"/ipmi/ipmitoolVersion",schemaPath:"#/properties/ipmi/properties/ipmitoolVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+\\.[0-9]+$",parentSchema:schema11.properties.ipmi.properties.ipmitoolVersion,data:data61};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2074,12 +2075,8 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-if(data51.interval !== undefined){
-let data62 = data51.interval;
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 86400 || isNaN(data62)){
-const err174 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.ipmi.properties.interval,data:data62};
+else {
+const err174 = {instancePath:instancePath+"/ipmi/ipmitoolVersion",schemaPath:"#/properties/ipmi/properties/ipmitoolVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ipmi.properties.ipmitoolVersion.type,parentSchema:schema11.properties.ipmi.properties.ipmitoolVersion,data:data61};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2088,8 +2085,11 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data62 < 0.1 || isNaN(data62)){
-const err175 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.ipmi.properties.interval,data:data62};
+}
+if(data51.port !== undefined){
+let data62 = data51.port;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err175 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.ipmi.properties.port.type,parentSchema:schema11.properties.ipmi.properties.port,data:data62};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2098,9 +2098,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.ipmi.properties.interval.type,parentSchema:schema11.properties.ipmi.properties.interval,data:data62};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 65535 || isNaN(data62)){
+const err176 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema11.properties.ipmi.properties.port,data:data62};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2109,10 +2109,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/ipmi",schemaPath:"#/properties/ipmi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ipmi.type,parentSchema:schema11.properties.ipmi,data:data51};
+if(data62 < 1 || isNaN(data62)){
+const err177 = {instancePath:instancePath+"/ipmi/port",schemaPath:"#/properties/ipmi/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.ipmi.properties.port,data:data62};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2122,12 +2120,12 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data.simulated !== undefined){
-let data63 = data.simulated;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key7 in data63){
-if(!((((key7 === "sensors") || (key7 === "scenario")) || (key7 === "interval")) || (key7 === "timeScale"))){
-const err178 = {instancePath:instancePath+"/simulated",schemaPath:"#/properties/simulated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.simulated,data:data63};
+}
+if(data51.interval !== undefined){
+let data63 = data51.interval;
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 86400 || isNaN(data63)){
+const err178 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.ipmi.properties.interval,data:data63};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2136,11 +2134,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data63.sensors !== undefined){
-let data64 = data63.sensors;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err179 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.simulated.properties.sensors.type,parentSchema:schema11.properties.simulated.properties.sensors,data:data64};
+if(data63 < 0.1 || isNaN(data63)){
+const err179 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.ipmi.properties.interval,data:data63};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2149,9 +2144,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 > 100000 || isNaN(data64)){
-const err180 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.simulated.properties.sensors,data:data64};
+}
+else {
+const err180 = {instancePath:instancePath+"/ipmi/interval",schemaPath:"#/properties/ipmi/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.ipmi.properties.interval.type,parentSchema:schema11.properties.ipmi.properties.interval,data:data63};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2160,8 +2155,10 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data64 < 0 || isNaN(data64)){
-const err181 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.simulated.properties.sensors,data:data64};
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/ipmi",schemaPath:"#/properties/ipmi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ipmi.type,parentSchema:schema11.properties.ipmi,data:data51};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2171,12 +2168,12 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
-if(data63.scenario !== undefined){
-let data65 = data63.scenario;
-if(typeof data65 === "string"){
-if(func3(data65) > 4096){
-const err182 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.simulated.properties.scenario,data:data65};
+if(data.simulated !== undefined){
+let data64 = data.simulated;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key7 in data64){
+if(!((((key7 === "sensors") || (key7 === "scenario")) || (key7 === "interval")) || (key7 === "timeScale"))){
+const err182 = {instancePath:instancePath+"/simulated",schemaPath:"#/properties/simulated/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.simulated,data:data64};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2185,8 +2182,11 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(func3(data65) < 1){
-const err183 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.simulated.properties.scenario,data:data65};
+}
+if(data64.sensors !== undefined){
+let data65 = data64.sensors;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err183 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.simulated.properties.sensors.type,parentSchema:schema11.properties.simulated.properties.sensors,data:data65};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2195,9 +2195,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.simulated.properties.scenario.type,parentSchema:schema11.properties.simulated.properties.scenario,data:data65};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 100000 || isNaN(data65)){
+const err184 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.simulated.properties.sensors,data:data65};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2206,12 +2206,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data63.interval !== undefined){
-let data66 = data63.interval;
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 86400 || isNaN(data66)){
-const err185 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.simulated.properties.interval,data:data66};
+if(data65 < 0 || isNaN(data65)){
+const err185 = {instancePath:instancePath+"/simulated/sensors",schemaPath:"#/properties/simulated/properties/sensors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.simulated.properties.sensors,data:data65};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2220,8 +2216,13 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data66 < 0.1 || isNaN(data66)){
-const err186 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.simulated.properties.interval,data:data66};
+}
+}
+if(data64.scenario !== undefined){
+let data66 = data64.scenario;
+if(typeof data66 === "string"){
+if(func3(data66) > 4096){
+const err186 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.simulated.properties.scenario,data:data66};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2230,9 +2231,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.simulated.properties.interval.type,parentSchema:schema11.properties.simulated.properties.interval,data:data66};
+if(func3(data66) < 1){
+const err187 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.simulated.properties.scenario,data:data66};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2242,11 +2242,8 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data63.timeScale !== undefined){
-let data67 = data63.timeScale;
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 3600 || isNaN(data67)){
-const err188 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.simulated.properties.timeScale,data:data67};
+else {
+const err188 = {instancePath:instancePath+"/simulated/scenario",schemaPath:"#/properties/simulated/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.simulated.properties.scenario.type,parentSchema:schema11.properties.simulated.properties.scenario,data:data66};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2255,8 +2252,12 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data67 < 0.001 || isNaN(data67)){
-const err189 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema11.properties.simulated.properties.timeScale,data:data67};
+}
+if(data64.interval !== undefined){
+let data67 = data64.interval;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 86400 || isNaN(data67)){
+const err189 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.simulated.properties.interval,data:data67};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2265,9 +2266,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.simulated.properties.timeScale.type,parentSchema:schema11.properties.simulated.properties.timeScale,data:data67};
+if(data67 < 0.1 || isNaN(data67)){
+const err190 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.simulated.properties.interval,data:data67};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2277,9 +2277,8 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
 else {
-const err191 = {instancePath:instancePath+"/simulated",schemaPath:"#/properties/simulated/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.simulated.type,parentSchema:schema11.properties.simulated,data:data63};
+const err191 = {instancePath:instancePath+"/simulated/interval",schemaPath:"#/properties/simulated/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.simulated.properties.interval.type,parentSchema:schema11.properties.simulated.properties.interval,data:data67};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2289,12 +2288,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data.indications !== undefined){
-let data68 = data.indications;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-for(const key8 in data68){
-if(!(func2.call(schema11.properties.indications.properties, key8))){
-const err192 = {instancePath:instancePath+"/indications",schemaPath:"#/properties/indications/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indications,data:data68};
+if(data64.timeScale !== undefined){
+let data68 = data64.timeScale;
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 3600 || isNaN(data68)){
+const err192 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema11.properties.simulated.properties.timeScale,data:data68};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2303,11 +2301,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data68.retryAttempts !== undefined){
-let data69 = data68.retryAttempts;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err193 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.retryAttempts.type,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data69};
+if(data68 < 0.001 || isNaN(data68)){
+const err193 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.001},message:"must be >= 0.001",schema:0.001,parentSchema:schema11.properties.simulated.properties.timeScale,data:data68};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2316,9 +2311,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 > 100 || isNaN(data69)){
-const err194 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data69};
+}
+else {
+const err194 = {instancePath:instancePath+"/simulated/timeScale",schemaPath:"#/properties/simulated/properties/timeScale/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.simulated.properties.timeScale.type,parentSchema:schema11.properties.simulated.properties.timeScale,data:data68};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2327,8 +2322,10 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(data69 < 0 || isNaN(data69)){
-const err195 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data69};
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/simulated",schemaPath:"#/properties/simulated/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.simulated.type,parentSchema:schema11.properties.simulated,data:data64};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2338,12 +2335,12 @@ vErrors.push(err195);
 errors++;
 }
 }
-}
-if(data68.retryInterval !== undefined){
-let data70 = data68.retryInterval;
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 86400 || isNaN(data70)){
-const err196 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.indications.properties.retryInterval,data:data70};
+if(data.indications !== undefined){
+let data69 = data.indications;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key8 in data69){
+if(!(func2.call(schema11.properties.indications.properties, key8))){
+const err196 = {instancePath:instancePath+"/indications",schemaPath:"#/properties/indications/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.indications,data:data69};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2352,8 +2349,11 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(data70 < 0.01 || isNaN(data70)){
-const err197 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema11.properties.indications.properties.retryInterval,data:data70};
+}
+if(data69.retryAttempts !== undefined){
+let data70 = data69.retryAttempts;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err197 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.retryAttempts.type,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data70};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2362,9 +2362,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.retryInterval.type,parentSchema:schema11.properties.indications.properties.retryInterval,data:data70};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 100 || isNaN(data70)){
+const err198 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data70};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2373,12 +2373,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(data68.timeout !== undefined){
-let data71 = data68.timeout;
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 > 600 || isNaN(data71)){
-const err199 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.indications.properties.timeout,data:data71};
+if(data70 < 0 || isNaN(data70)){
+const err199 = {instancePath:instancePath+"/indications/retryAttempts",schemaPath:"#/properties/indications/properties/retryAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.indications.properties.retryAttempts,data:data70};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2387,8 +2383,13 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data71 < 0.1 || isNaN(data71)){
-const err200 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.indications.properties.timeout,data:data71};
+}
+}
+if(data69.retryInterval !== undefined){
+let data71 = data69.retryInterval;
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 86400 || isNaN(data71)){
+const err200 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.indications.properties.retryInterval,data:data71};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2397,9 +2398,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.timeout.type,parentSchema:schema11.properties.indications.properties.timeout,data:data71};
+if(data71 < 0.01 || isNaN(data71)){
+const err201 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.01},message:"must be >= 0.01",schema:0.01,parentSchema:schema11.properties.indications.properties.retryInterval,data:data71};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2409,10 +2409,8 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data68.queueSize !== undefined){
-let data72 = data68.queueSize;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err202 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.queueSize.type,parentSchema:schema11.properties.indications.properties.queueSize,data:data72};
+else {
+const err202 = {instancePath:instancePath+"/indications/retryInterval",schemaPath:"#/properties/indications/properties/retryInterval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.retryInterval.type,parentSchema:schema11.properties.indications.properties.retryInterval,data:data71};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2421,9 +2419,12 @@ vErrors.push(err202);
 }
 errors++;
 }
+}
+if(data69.timeout !== undefined){
+let data72 = data69.timeout;
 if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 1000000 || isNaN(data72)){
-const err203 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.indications.properties.queueSize,data:data72};
+if(data72 > 600 || isNaN(data72)){
+const err203 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema11.properties.indications.properties.timeout,data:data72};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2432,8 +2433,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data72 < 1 || isNaN(data72)){
-const err204 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.queueSize,data:data72};
+if(data72 < 0.1 || isNaN(data72)){
+const err204 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.indications.properties.timeout,data:data72};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2443,11 +2444,8 @@ vErrors.push(err204);
 errors++;
 }
 }
-}
-if(data68.maxSubscriptions !== undefined){
-let data73 = data68.maxSubscriptions;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err205 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.maxSubscriptions.type,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data73};
+else {
+const err205 = {instancePath:instancePath+"/indications/timeout",schemaPath:"#/properties/indications/properties/timeout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.timeout.type,parentSchema:schema11.properties.indications.properties.timeout,data:data72};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2456,9 +2454,11 @@ vErrors.push(err205);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 > 100000 || isNaN(data73)){
-const err206 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data73};
+}
+if(data69.queueSize !== undefined){
+let data73 = data69.queueSize;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err206 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.queueSize.type,parentSchema:schema11.properties.indications.properties.queueSize,data:data73};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2467,8 +2467,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(data73 < 1 || isNaN(data73)){
-const err207 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data73};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 1000000 || isNaN(data73)){
+const err207 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.indications.properties.queueSize,data:data73};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2477,12 +2478,8 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-}
-if(data68.removalAction !== undefined){
-let data74 = data68.removalAction;
-if(typeof data74 !== "string"){
-const err208 = {instancePath:instancePath+"/indications/removalAction",schemaPath:"#/properties/indications/properties/removalAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.removalAction.type,parentSchema:schema11.properties.indications.properties.removalAction,data:data74};
+if(data73 < 1 || isNaN(data73)){
+const err208 = {instancePath:instancePath+"/indications/queueSize",schemaPath:"#/properties/indications/properties/queueSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.queueSize,data:data73};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2491,8 +2488,12 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(!(((data74 === "remove") || (data74 === "disable")) || (data74 === "ignore"))){
-const err209 = {instancePath:instancePath+"/indications/removalAction",schemaPath:"#/properties/indications/properties/removalAction/enum",keyword:"enum",params:{allowedValues: schema11.properties.indications.properties.removalAction.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.indications.properties.removalAction.enum,parentSchema:schema11.properties.indications.properties.removalAction,data:data74};
+}
+}
+if(data69.maxSubscriptions !== undefined){
+let data74 = data69.maxSubscriptions;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err209 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.indications.properties.maxSubscriptions.type,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data74};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2501,12 +2502,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data68.removalInterval !== undefined){
-let data75 = data68.removalInterval;
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 > 315360000 || isNaN(data75)){
-const err210 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 315360000},message:"must be <= 315360000",schema:315360000,parentSchema:schema11.properties.indications.properties.removalInterval,data:data75};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 100000 || isNaN(data74)){
+const err210 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data74};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2515,8 +2513,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data75 < 1 || isNaN(data75)){
-const err211 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.removalInterval,data:data75};
+if(data74 < 1 || isNaN(data74)){
+const err211 = {instancePath:instancePath+"/indications/maxSubscriptions",schemaPath:"#/properties/indications/properties/maxSubscriptions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.maxSubscriptions,data:data74};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2526,8 +2524,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-else {
-const err212 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.removalInterval.type,parentSchema:schema11.properties.indications.properties.removalInterval,data:data75};
+}
+if(data69.removalAction !== undefined){
+let data75 = data69.removalAction;
+if(typeof data75 !== "string"){
+const err212 = {instancePath:instancePath+"/indications/removalAction",schemaPath:"#/properties/indications/properties/removalAction/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.removalAction.type,parentSchema:schema11.properties.indications.properties.removalAction,data:data75};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2536,12 +2537,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data68.allowedNetworks !== undefined){
-let data76 = data68.allowedNetworks;
-if(Array.isArray(data76)){
-if(data76.length > 256){
-const err213 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data76};
+if(!(((data75 === "remove") || (data75 === "disable")) || (data75 === "ignore"))){
+const err213 = {instancePath:instancePath+"/indications/removalAction",schemaPath:"#/properties/indications/properties/removalAction/enum",keyword:"enum",params:{allowedValues: schema11.properties.indications.properties.removalAction.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.indications.properties.removalAction.enum,parentSchema:schema11.properties.indications.properties.removalAction,data:data75};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2550,8 +2547,12 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data76.length < 0){
-const err214 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data76};
+}
+if(data69.removalInterval !== undefined){
+let data76 = data69.removalInterval;
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 > 315360000 || isNaN(data76)){
+const err214 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 315360000},message:"must be <= 315360000",schema:315360000,parentSchema:schema11.properties.indications.properties.removalInterval,data:data76};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2560,12 +2561,8 @@ vErrors.push(err214);
 }
 errors++;
 }
-const len2 = data76.length;
-for(let i2=0; i2<len2; i2++){
-let data77 = data76[i2];
-if(typeof data77 === "string"){
-if(func3(data77) > 4096){
-const err215 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data77};
+if(data76 < 1 || isNaN(data76)){
+const err215 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.indications.properties.removalInterval,data:data76};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2574,8 +2571,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(func3(data77) < 1){
-const err216 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data77};
+}
+else {
+const err216 = {instancePath:instancePath+"/indications/removalInterval",schemaPath:"#/properties/indications/properties/removalInterval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.indications.properties.removalInterval.type,parentSchema:schema11.properties.indications.properties.removalInterval,data:data76};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2585,8 +2583,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-else {
-const err217 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.allowedNetworks.items.type,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data77};
+if(data69.allowedNetworks !== undefined){
+let data77 = data69.allowedNetworks;
+if(Array.isArray(data77)){
+if(data77.length > 256){
+const err217 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data77};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2595,10 +2596,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-}
-else {
-const err218 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.indications.properties.allowedNetworks.type,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data76};
+if(data77.length < 0){
+const err218 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data77};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2607,12 +2606,12 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-if(data68.caFile !== undefined){
-let data78 = data68.caFile;
+const len2 = data77.length;
+for(let i2=0; i2<len2; i2++){
+let data78 = data77[i2];
 if(typeof data78 === "string"){
 if(func3(data78) > 4096){
-const err219 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.indications.properties.caFile,data:data78};
+const err219 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data78};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2622,7 +2621,7 @@ vErrors.push(err219);
 errors++;
 }
 if(func3(data78) < 1){
-const err220 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.caFile,data:data78};
+const err220 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data78};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2633,7 +2632,7 @@ errors++;
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.caFile.type,parentSchema:schema11.properties.indications.properties.caFile,data:data78};
+const err221 = {instancePath:instancePath+"/indications/allowedNetworks/" + i2,schemaPath:"#/properties/indications/properties/allowedNetworks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.allowedNetworks.items.type,parentSchema:schema11.properties.indications.properties.allowedNetworks.items,data:data78};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2643,11 +2642,9 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data68.fingerprint !== undefined){
-let data79 = data68.fingerprint;
-if(typeof data79 === "string"){
-if(func3(data79) > 128){
-const err222 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.indications.properties.fingerprint,data:data79};
+}
+else {
+const err222 = {instancePath:instancePath+"/indications/allowedNetworks",schemaPath:"#/properties/indications/properties/allowedNetworks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.indications.properties.allowedNetworks.type,parentSchema:schema11.properties.indications.properties.allowedNetworks,data:data77};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2656,8 +2653,12 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(func3(data79) < 1){
-const err223 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.fingerprint,data:data79};
+}
+if(data69.caFile !== undefined){
+let data79 = data69.caFile;
+if(typeof data79 === "string"){
+if(func3(data79) > 4096){
+const err223 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.indications.properties.caFile,data:data79};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2666,9 +2667,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.fingerprint.type,parentSchema:schema11.properties.indications.properties.fingerprint,data:data79};
+if(func3(data79) < 1){
+const err224 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.caFile,data:data79};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2678,10 +2678,8 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data68.insecure !== undefined){
-let data80 = data68.insecure;
-if(typeof data80 !== "boolean"){
-const err225 = {instancePath:instancePath+"/indications/insecure",schemaPath:"#/properties/indications/properties/insecure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indications.properties.insecure.type,parentSchema:schema11.properties.indications.properties.insecure,data:data80};
+else {
+const err225 = {instancePath:instancePath+"/indications/caFile",schemaPath:"#/properties/indications/properties/caFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.caFile.type,parentSchema:schema11.properties.indications.properties.caFile,data:data79};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2691,9 +2689,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
-else {
-const err226 = {instancePath:instancePath+"/indications",schemaPath:"#/properties/indications/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indications.type,parentSchema:schema11.properties.indications,data:data68};
+if(data69.fingerprint !== undefined){
+let data80 = data69.fingerprint;
+if(typeof data80 === "string"){
+if(func3(data80) > 128){
+const err226 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.indications.properties.fingerprint,data:data80};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2702,13 +2702,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-if(data.sysinfo !== undefined){
-let data81 = data.sysinfo;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-for(const key9 in data81){
-if(!(key9 === "interval")){
-const err227 = {instancePath:instancePath+"/sysinfo",schemaPath:"#/properties/sysinfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sysinfo,data:data81};
+if(func3(data80) < 1){
+const err227 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.indications.properties.fingerprint,data:data80};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2718,11 +2713,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data81.interval !== undefined){
-let data82 = data81.interval;
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 86400 || isNaN(data82)){
-const err228 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.sysinfo.properties.interval,data:data82};
+else {
+const err228 = {instancePath:instancePath+"/indications/fingerprint",schemaPath:"#/properties/indications/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.indications.properties.fingerprint.type,parentSchema:schema11.properties.indications.properties.fingerprint,data:data80};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2731,8 +2723,11 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data82 < 0.1 || isNaN(data82)){
-const err229 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.sysinfo.properties.interval,data:data82};
+}
+if(data69.insecure !== undefined){
+let data81 = data69.insecure;
+if(typeof data81 !== "boolean"){
+const err229 = {instancePath:instancePath+"/indications/insecure",schemaPath:"#/properties/indications/properties/insecure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.indications.properties.insecure.type,parentSchema:schema11.properties.indications.properties.insecure,data:data81};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2742,8 +2737,9 @@ vErrors.push(err229);
 errors++;
 }
 }
+}
 else {
-const err230 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.sysinfo.properties.interval.type,parentSchema:schema11.properties.sysinfo.properties.interval,data:data82};
+const err230 = {instancePath:instancePath+"/indications",schemaPath:"#/properties/indications/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.indications.type,parentSchema:schema11.properties.indications,data:data69};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2753,9 +2749,12 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-else {
-const err231 = {instancePath:instancePath+"/sysinfo",schemaPath:"#/properties/sysinfo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sysinfo.type,parentSchema:schema11.properties.sysinfo,data:data81};
+if(data.sysinfo !== undefined){
+let data82 = data.sysinfo;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key9 in data82){
+if(!(key9 === "interval")){
+const err231 = {instancePath:instancePath+"/sysinfo",schemaPath:"#/properties/sysinfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.sysinfo,data:data82};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2765,13 +2764,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data.providerOptions !== undefined){
-let data83 = data.providerOptions;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-for(const key10 in data83){
-let data84 = data83[key10];
-if(!(data84 && typeof data84 == "object" && !Array.isArray(data84))){
-const err232 = {instancePath:instancePath+"/providerOptions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/providerOptions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.providerOptions.additionalProperties.type,parentSchema:schema11.properties.providerOptions.additionalProperties,data:data84};
+if(data82.interval !== undefined){
+let data83 = data82.interval;
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 86400 || isNaN(data83)){
+const err232 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.sysinfo.properties.interval,data:data83};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2780,10 +2777,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-}
-else {
-const err233 = {instancePath:instancePath+"/providerOptions",schemaPath:"#/properties/providerOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.providerOptions.type,parentSchema:schema11.properties.providerOptions,data:data83};
+if(data83 < 0.1 || isNaN(data83)){
+const err233 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema11.properties.sysinfo.properties.interval,data:data83};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2793,11 +2788,8 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data.schemaDir !== undefined){
-let data85 = data.schemaDir;
-if(Array.isArray(data85)){
-if(data85.length > 256){
-const err234 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema11.properties.schemaDir,data:data85};
+else {
+const err234 = {instancePath:instancePath+"/sysinfo/interval",schemaPath:"#/properties/sysinfo/properties/interval/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.sysinfo.properties.interval.type,parentSchema:schema11.properties.sysinfo.properties.interval,data:data83};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2806,8 +2798,10 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data85.length < 0){
-const err235 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.schemaDir,data:data85};
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/sysinfo",schemaPath:"#/properties/sysinfo/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.sysinfo.type,parentSchema:schema11.properties.sysinfo,data:data82};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2816,12 +2810,14 @@ vErrors.push(err235);
 }
 errors++;
 }
-const len3 = data85.length;
-for(let i3=0; i3<len3; i3++){
-let data86 = data85[i3];
-if(typeof data86 === "string"){
-if(func3(data86) > 4096){
-const err236 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.schemaDir.items,data:data86};
+}
+if(data.providerOptions !== undefined){
+let data84 = data.providerOptions;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+for(const key10 in data84){
+let data85 = data84[key10];
+if(!(data85 && typeof data85 == "object" && !Array.isArray(data85))){
+const err236 = {instancePath:instancePath+"/providerOptions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/providerOptions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.providerOptions.additionalProperties.type,parentSchema:schema11.properties.providerOptions.additionalProperties,data:data85};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2830,8 +2826,10 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(func3(data86) < 1){
-const err237 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schemaDir.items,data:data86};
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/providerOptions",schemaPath:"#/properties/providerOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.providerOptions.type,parentSchema:schema11.properties.providerOptions,data:data84};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -2841,8 +2839,11 @@ vErrors.push(err237);
 errors++;
 }
 }
-else {
-const err238 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.schemaDir.items.type,parentSchema:schema11.properties.schemaDir.items,data:data86};
+if(data.schemaDir !== undefined){
+let data86 = data.schemaDir;
+if(Array.isArray(data86)){
+if(data86.length > 256){
+const err238 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema11.properties.schemaDir,data:data86};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -2851,10 +2852,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.schemaDir.type,parentSchema:schema11.properties.schemaDir,data:data85};
+if(data86.length < 0){
+const err239 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema11.properties.schemaDir,data:data86};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -2863,12 +2862,12 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-if(data.cacheDir !== undefined){
-let data87 = data.cacheDir;
+const len3 = data86.length;
+for(let i3=0; i3<len3; i3++){
+let data87 = data86[i3];
 if(typeof data87 === "string"){
 if(func3(data87) > 4096){
-const err240 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.cacheDir,data:data87};
+const err240 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.schemaDir.items,data:data87};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -2878,7 +2877,7 @@ vErrors.push(err240);
 errors++;
 }
 if(func3(data87) < 1){
-const err241 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cacheDir,data:data87};
+const err241 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.schemaDir.items,data:data87};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -2889,7 +2888,7 @@ errors++;
 }
 }
 else {
-const err242 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cacheDir.type,parentSchema:schema11.properties.cacheDir,data:data87};
+const err242 = {instancePath:instancePath+"/schemaDir/" + i3,schemaPath:"#/properties/schemaDir/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.schemaDir.items.type,parentSchema:schema11.properties.schemaDir.items,data:data87};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -2899,12 +2898,9 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data.log !== undefined){
-let data88 = data.log;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-for(const key11 in data88){
-if(!((key11 === "level") || (key11 === "pretty"))){
-const err243 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.log,data:data88};
+}
+else {
+const err243 = {instancePath:instancePath+"/schemaDir",schemaPath:"#/properties/schemaDir/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.schemaDir.type,parentSchema:schema11.properties.schemaDir,data:data86};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -2914,10 +2910,11 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data88.level !== undefined){
-let data89 = data88.level;
-if(typeof data89 !== "string"){
-const err244 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.log.properties.level.type,parentSchema:schema11.properties.log.properties.level,data:data89};
+if(data.cacheDir !== undefined){
+let data88 = data.cacheDir;
+if(typeof data88 === "string"){
+if(func3(data88) > 4096){
+const err244 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.cacheDir,data:data88};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -2926,8 +2923,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-if(!(((((((data89 === "fatal") || (data89 === "error")) || (data89 === "warn")) || (data89 === "info")) || (data89 === "debug")) || (data89 === "trace")) || (data89 === "silent"))){
-const err245 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema11.properties.log.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.log.properties.level.enum,parentSchema:schema11.properties.log.properties.level,data:data89};
+if(func3(data88) < 1){
+const err245 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.cacheDir,data:data88};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -2937,10 +2934,8 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data88.pretty !== undefined){
-let data90 = data88.pretty;
-if(typeof data90 !== "boolean"){
-const err246 = {instancePath:instancePath+"/log/pretty",schemaPath:"#/properties/log/properties/pretty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.log.properties.pretty.type,parentSchema:schema11.properties.log.properties.pretty,data:data90};
+else {
+const err246 = {instancePath:instancePath+"/cacheDir",schemaPath:"#/properties/cacheDir/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.cacheDir.type,parentSchema:schema11.properties.cacheDir,data:data88};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -2950,9 +2945,12 @@ vErrors.push(err246);
 errors++;
 }
 }
-}
-else {
-const err247 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.log.type,parentSchema:schema11.properties.log,data:data88};
+if(data.log !== undefined){
+let data89 = data.log;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key11 in data89){
+if(!((key11 === "level") || (key11 === "pretty"))){
+const err247 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.log,data:data89};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -2962,10 +2960,10 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data91 = data.metrics;
-if(typeof data91 !== "boolean"){
-const err248 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.metrics.type,parentSchema:schema11.properties.metrics,data:data91};
+if(data89.level !== undefined){
+let data90 = data89.level;
+if(typeof data90 !== "string"){
+const err248 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.log.properties.level.type,parentSchema:schema11.properties.log.properties.level,data:data90};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -2974,11 +2972,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-if(data.page !== undefined){
-let data92 = data.page;
-if(typeof data92 !== "boolean"){
-const err249 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.page.type,parentSchema:schema11.properties.page,data:data92};
+if(!(((((((data90 === "fatal") || (data90 === "error")) || (data90 === "warn")) || (data90 === "info")) || (data90 === "debug")) || (data90 === "trace")) || (data90 === "silent"))){
+const err249 = {instancePath:instancePath+"/log/level",schemaPath:"#/properties/log/properties/level/enum",keyword:"enum",params:{allowedValues: schema11.properties.log.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.log.properties.level.enum,parentSchema:schema11.properties.log.properties.level,data:data90};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -2988,12 +2983,10 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data.history !== undefined){
-let data93 = data.history;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-for(const key12 in data93){
-if(!((key12 === "seconds") || (key12 === "points"))){
-const err250 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.history,data:data93};
+if(data89.pretty !== undefined){
+let data91 = data89.pretty;
+if(typeof data91 !== "boolean"){
+const err250 = {instancePath:instancePath+"/log/pretty",schemaPath:"#/properties/log/properties/pretty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.log.properties.pretty.type,parentSchema:schema11.properties.log.properties.pretty,data:data91};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3003,10 +2996,9 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data93.seconds !== undefined){
-let data94 = data93.seconds;
-if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
-const err251 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.history.properties.seconds.type,parentSchema:schema11.properties.history.properties.seconds,data:data94};
+}
+else {
+const err251 = {instancePath:instancePath+"/log",schemaPath:"#/properties/log/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.log.type,parentSchema:schema11.properties.log,data:data89};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3015,9 +3007,11 @@ vErrors.push(err251);
 }
 errors++;
 }
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 604800 || isNaN(data94)){
-const err252 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.history.properties.seconds,data:data94};
+}
+if(data.metrics !== undefined){
+let data92 = data.metrics;
+if(typeof data92 !== "boolean"){
+const err252 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.metrics.type,parentSchema:schema11.properties.metrics,data:data92};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3026,8 +3020,11 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data94 < 0 || isNaN(data94)){
-const err253 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.history.properties.seconds,data:data94};
+}
+if(data.page !== undefined){
+let data93 = data.page;
+if(typeof data93 !== "boolean"){
+const err253 = {instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.page.type,parentSchema:schema11.properties.page,data:data93};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3037,11 +3034,12 @@ vErrors.push(err253);
 errors++;
 }
 }
-}
-if(data93.points !== undefined){
-let data95 = data93.points;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err254 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.history.properties.points.type,parentSchema:schema11.properties.history.properties.points,data:data95};
+if(data.history !== undefined){
+let data94 = data.history;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key12 in data94){
+if(!((key12 === "seconds") || (key12 === "points"))){
+const err254 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.history,data:data94};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3050,9 +3048,11 @@ vErrors.push(err254);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 100000 || isNaN(data95)){
-const err255 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.history.properties.points,data:data95};
+}
+if(data94.seconds !== undefined){
+let data95 = data94.seconds;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err255 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.history.properties.seconds.type,parentSchema:schema11.properties.history.properties.seconds,data:data95};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3061,8 +3061,9 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data95 < 2 || isNaN(data95)){
-const err256 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema11.properties.history.properties.points,data:data95};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 604800 || isNaN(data95)){
+const err256 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema11.properties.history.properties.seconds,data:data95};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3071,11 +3072,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err257 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data93};
+if(data95 < 0 || isNaN(data95)){
+const err257 = {instancePath:instancePath+"/history/seconds",schemaPath:"#/properties/history/properties/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.history.properties.seconds,data:data95};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3085,12 +3083,11 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data.snmp !== undefined){
-let data96 = data.snmp;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-for(const key13 in data96){
-if(!(((((key13 === "targets") || (key13 === "community")) || (key13 === "enterpriseOid")) || (key13 === "engineId")) || (key13 === "queue"))){
-const err258 = {instancePath:instancePath+"/snmp",schemaPath:"#/properties/snmp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.snmp,data:data96};
+}
+if(data94.points !== undefined){
+let data96 = data94.points;
+if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
+const err258 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.history.properties.points.type,parentSchema:schema11.properties.history.properties.points,data:data96};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3099,12 +3096,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-if(data96.targets !== undefined){
-let data97 = data96.targets;
-if(Array.isArray(data97)){
-if(data97.length > 64){
-const err259 = {instancePath:instancePath+"/snmp/targets",schemaPath:"#/properties/snmp/properties/targets/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema11.properties.snmp.properties.targets,data:data97};
+if((typeof data96 == "number") && (isFinite(data96))){
+if(data96 > 100000 || isNaN(data96)){
+const err259 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema11.properties.history.properties.points,data:data96};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3113,12 +3107,8 @@ vErrors.push(err259);
 }
 errors++;
 }
-const len4 = data97.length;
-for(let i4=0; i4<len4; i4++){
-let data98 = data97[i4];
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.address === undefined){
-const err260 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema11.properties.snmp.properties.targets.items.required,parentSchema:schema11.properties.snmp.properties.targets.items,data:data98};
+if(data96 < 2 || isNaN(data96)){
+const err260 = {instancePath:instancePath+"/history/points",schemaPath:"#/properties/history/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema11.properties.history.properties.points,data:data96};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3127,9 +3117,11 @@ vErrors.push(err260);
 }
 errors++;
 }
-for(const key14 in data98){
-if(!(func2.call(schema11.properties.snmp.properties.targets.items.properties, key14))){
-const err261 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.snmp.properties.targets.items,data:data98};
+}
+}
+}
+else {
+const err261 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.history.type,parentSchema:schema11.properties.history,data:data94};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3139,11 +3131,12 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data98.address !== undefined){
-let data99 = data98.address;
-if(typeof data99 === "string"){
-if(func3(data99) > 300){
-const err262 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data99};
+if(data.snmp !== undefined){
+let data97 = data.snmp;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+for(const key13 in data97){
+if(!(((((key13 === "targets") || (key13 === "community")) || (key13 === "enterpriseOid")) || (key13 === "engineId")) || (key13 === "queue"))){
+const err262 = {instancePath:instancePath+"/snmp",schemaPath:"#/properties/snmp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.snmp,data:data97};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3152,8 +3145,12 @@ vErrors.push(err262);
 }
 errors++;
 }
-if(!pattern2.test(data99)){
-const err263 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/pattern",keyword:"pattern",params:{pattern: "^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$"},message:"must match pattern \""+"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$"+"\"",schema:"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data99};
+}
+if(data97.targets !== undefined){
+let data98 = data97.targets;
+if(Array.isArray(data98)){
+if(data98.length > 64){
+const err263 = {instancePath:instancePath+"/snmp/targets",schemaPath:"#/properties/snmp/properties/targets/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema11.properties.snmp.properties.targets,data:data98};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3162,9 +3159,12 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-else {
-const err264 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.address.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data99};
+const len4 = data98.length;
+for(let i4=0; i4<len4; i4++){
+let data99 = data98[i4];
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.address === undefined){
+const err264 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema11.properties.snmp.properties.targets.items.required,parentSchema:schema11.properties.snmp.properties.targets.items,data:data99};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3173,11 +3173,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data98.notification !== undefined){
-let data100 = data98.notification;
-if(typeof data100 !== "string"){
-const err265 = {instancePath:instancePath+"/snmp/targets/" + i4+"/notification",schemaPath:"#/properties/snmp/properties/targets/items/properties/notification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.notification.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.notification,data:data100};
+for(const key14 in data99){
+if(!(func2.call(schema11.properties.snmp.properties.targets.items.properties, key14))){
+const err265 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.snmp.properties.targets.items,data:data99};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3186,8 +3184,12 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(!((data100 === "trap") || (data100 === "inform"))){
-const err266 = {instancePath:instancePath+"/snmp/targets/" + i4+"/notification",schemaPath:"#/properties/snmp/properties/targets/items/properties/notification/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.notification.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.notification.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.notification,data:data100};
+}
+if(data99.address !== undefined){
+let data100 = data99.address;
+if(typeof data100 === "string"){
+if(func3(data100) > 300){
+const err266 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data100};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3196,11 +3198,8 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-if(data98.version !== undefined){
-let data101 = data98.version;
-if(!(((((data101 === "1") || (data101 === "2c")) || (data101 === "3")) || (data101 === 1)) || (data101 === 3))){
-const err267 = {instancePath:instancePath+"/snmp/targets/" + i4+"/version",schemaPath:"#/properties/snmp/properties/targets/items/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.version.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.version,data:data101};
+if(!pattern3.test(data100)){
+const err267 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/pattern",keyword:"pattern",params:{pattern: "^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$"},message:"must match pattern \""+"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$"+"\"",schema:"^udp:(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data100};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3210,11 +3209,8 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data98.community !== undefined){
-let data102 = data98.community;
-if(typeof data102 === "string"){
-if(func3(data102) > 256){
-const err268 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
+else {
+const err268 = {instancePath:instancePath+"/snmp/targets/" + i4+"/address",schemaPath:"#/properties/snmp/properties/targets/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.address.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.address,data:data100};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3223,8 +3219,11 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(func3(data102) < 1){
-const err269 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
+}
+if(data99.notification !== undefined){
+let data101 = data99.notification;
+if(typeof data101 !== "string"){
+const err269 = {instancePath:instancePath+"/snmp/targets/" + i4+"/notification",schemaPath:"#/properties/snmp/properties/targets/items/properties/notification/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.notification.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.notification,data:data101};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3233,9 +3232,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-else {
-const err270 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.community.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data102};
+if(!((data101 === "trap") || (data101 === "inform"))){
+const err270 = {instancePath:instancePath+"/snmp/targets/" + i4+"/notification",schemaPath:"#/properties/snmp/properties/targets/items/properties/notification/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.notification.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.notification.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.notification,data:data101};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3245,11 +3243,10 @@ vErrors.push(err270);
 errors++;
 }
 }
-if(data98.communityFile !== undefined){
-let data103 = data98.communityFile;
-if(typeof data103 === "string"){
-if(func3(data103) > 4096){
-const err271 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
+if(data99.version !== undefined){
+let data102 = data99.version;
+if(!(((((data102 === "1") || (data102 === "2c")) || (data102 === "3")) || (data102 === 1)) || (data102 === 3))){
+const err271 = {instancePath:instancePath+"/snmp/targets/" + i4+"/version",schemaPath:"#/properties/snmp/properties/targets/items/properties/version/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.version.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.version,data:data102};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3258,8 +3255,12 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(!pattern3.test(data103)){
-const err272 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
+}
+if(data99.community !== undefined){
+let data103 = data99.community;
+if(typeof data103 === "string"){
+if(func3(data103) > 256){
+const err272 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data103};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3268,9 +3269,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-else {
-const err273 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data103};
+if(func3(data103) < 1){
+const err273 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data103};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3280,11 +3280,8 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data98.communityEnv !== undefined){
-let data104 = data98.communityEnv;
-if(typeof data104 === "string"){
-if(func3(data104) > 128){
-const err274 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
+else {
+const err274 = {instancePath:instancePath+"/snmp/targets/" + i4+"/community",schemaPath:"#/properties/snmp/properties/targets/items/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.community.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.community,data:data103};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3293,8 +3290,12 @@ vErrors.push(err274);
 }
 errors++;
 }
-if(!pattern4.test(data104)){
-const err275 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
+}
+if(data99.communityFile !== undefined){
+let data104 = data99.communityFile;
+if(typeof data104 === "string"){
+if(func3(data104) > 4096){
+const err275 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data104};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3303,9 +3304,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-else {
-const err276 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data104};
+if(!pattern4.test(data104)){
+const err276 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data104};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3315,11 +3315,8 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data98.user !== undefined){
-let data105 = data98.user;
-if(typeof data105 === "string"){
-if(func3(data105) > 32){
-const err277 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
+else {
+const err277 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityFile,data:data104};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3328,8 +3325,12 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(func3(data105) < 1){
-const err278 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
+}
+if(data99.communityEnv !== undefined){
+let data105 = data99.communityEnv;
+if(typeof data105 === "string"){
+if(func3(data105) > 128){
+const err278 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data105};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3338,9 +3339,8 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-else {
-const err279 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.user.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data105};
+if(!pattern5.test(data105)){
+const err279 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data105};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3350,10 +3350,8 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data98.authProtocol !== undefined){
-let data106 = data98.authProtocol;
-if(typeof data106 !== "string"){
-const err280 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data106};
+else {
+const err280 = {instancePath:instancePath+"/snmp/targets/" + i4+"/communityEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/communityEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.communityEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.communityEnv,data:data105};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3362,8 +3360,12 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(!((((((data106 === "md5") || (data106 === "sha")) || (data106 === "sha224")) || (data106 === "sha256")) || (data106 === "sha384")) || (data106 === "sha512"))){
-const err281 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data106};
+}
+if(data99.user !== undefined){
+let data106 = data99.user;
+if(typeof data106 === "string"){
+if(func3(data106) > 32){
+const err281 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data106};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3372,12 +3374,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-}
-if(data98.authKey !== undefined){
-let data107 = data98.authKey;
-if(typeof data107 === "string"){
-if(func3(data107) > 256){
-const err282 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
+if(func3(data106) < 1){
+const err282 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data106};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3386,8 +3384,9 @@ vErrors.push(err282);
 }
 errors++;
 }
-if(func3(data107) < 8){
-const err283 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
+}
+else {
+const err283 = {instancePath:instancePath+"/snmp/targets/" + i4+"/user",schemaPath:"#/properties/snmp/properties/targets/items/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.user.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.user,data:data106};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3397,8 +3396,10 @@ vErrors.push(err283);
 errors++;
 }
 }
-else {
-const err284 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data107};
+if(data99.authProtocol !== undefined){
+let data107 = data99.authProtocol;
+if(typeof data107 !== "string"){
+const err284 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data107};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3407,12 +3408,8 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-if(data98.authKeyFile !== undefined){
-let data108 = data98.authKeyFile;
-if(typeof data108 === "string"){
-if(func3(data108) > 4096){
-const err285 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
+if(!((((((data107 === "md5") || (data107 === "sha")) || (data107 === "sha224")) || (data107 === "sha256")) || (data107 === "sha384")) || (data107 === "sha512"))){
+const err285 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/authProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.authProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authProtocol,data:data107};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3421,8 +3418,12 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(!pattern3.test(data108)){
-const err286 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
+}
+if(data99.authKey !== undefined){
+let data108 = data99.authKey;
+if(typeof data108 === "string"){
+if(func3(data108) > 256){
+const err286 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data108};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3431,9 +3432,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-else {
-const err287 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data108};
+if(func3(data108) < 8){
+const err287 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data108};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3443,11 +3443,8 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data98.authKeyEnv !== undefined){
-let data109 = data98.authKeyEnv;
-if(typeof data109 === "string"){
-if(func3(data109) > 128){
-const err288 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
+else {
+const err288 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKey,data:data108};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3456,8 +3453,12 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(!pattern4.test(data109)){
-const err289 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
+}
+if(data99.authKeyFile !== undefined){
+let data109 = data99.authKeyFile;
+if(typeof data109 === "string"){
+if(func3(data109) > 4096){
+const err289 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data109};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3466,9 +3467,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-else {
-const err290 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data109};
+if(!pattern4.test(data109)){
+const err290 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data109};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3478,10 +3478,8 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data98.privProtocol !== undefined){
-let data110 = data98.privProtocol;
-if(typeof data110 !== "string"){
-const err291 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data110};
+else {
+const err291 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyFile,data:data109};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3490,8 +3488,12 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(!((((data110 === "des") || (data110 === "aes")) || (data110 === "aes256b")) || (data110 === "aes256r"))){
-const err292 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data110};
+}
+if(data99.authKeyEnv !== undefined){
+let data110 = data99.authKeyEnv;
+if(typeof data110 === "string"){
+if(func3(data110) > 128){
+const err292 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data110};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3500,12 +3502,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data98.privKey !== undefined){
-let data111 = data98.privKey;
-if(typeof data111 === "string"){
-if(func3(data111) > 256){
-const err293 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
+if(!pattern5.test(data110)){
+const err293 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data110};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3514,8 +3512,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(func3(data111) < 8){
-const err294 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
+}
+else {
+const err294 = {instancePath:instancePath+"/snmp/targets/" + i4+"/authKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/authKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.authKeyEnv,data:data110};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3525,8 +3524,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-else {
-const err295 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data111};
+if(data99.privProtocol !== undefined){
+let data111 = data99.privProtocol;
+if(typeof data111 !== "string"){
+const err295 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data111};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3535,12 +3536,8 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-if(data98.privKeyFile !== undefined){
-let data112 = data98.privKeyFile;
-if(typeof data112 === "string"){
-if(func3(data112) > 4096){
-const err296 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
+if(!((((data111 === "des") || (data111 === "aes")) || (data111 === "aes256b")) || (data111 === "aes256r"))){
+const err296 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privProtocol",schemaPath:"#/properties/snmp/properties/targets/items/properties/privProtocol/enum",keyword:"enum",params:{allowedValues: schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.snmp.properties.targets.items.properties.privProtocol.enum,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privProtocol,data:data111};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3549,8 +3546,12 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(!pattern3.test(data112)){
-const err297 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
+}
+if(data99.privKey !== undefined){
+let data112 = data99.privKey;
+if(typeof data112 === "string"){
+if(func3(data112) > 256){
+const err297 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data112};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3559,9 +3560,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-else {
-const err298 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data112};
+if(func3(data112) < 8){
+const err298 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters",schema:8,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data112};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3571,11 +3571,8 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data98.privKeyEnv !== undefined){
-let data113 = data98.privKeyEnv;
-if(typeof data113 === "string"){
-if(func3(data113) > 128){
-const err299 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
+else {
+const err299 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKey",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKey.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKey,data:data112};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3584,8 +3581,12 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(!pattern4.test(data113)){
-const err300 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
+}
+if(data99.privKeyFile !== undefined){
+let data113 = data99.privKeyFile;
+if(typeof data113 === "string"){
+if(func3(data113) > 4096){
+const err300 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data113};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3594,9 +3595,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-else {
-const err301 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data113};
+if(!pattern4.test(data113)){
+const err301 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data113};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3606,10 +3606,8 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data98.retries !== undefined){
-let data114 = data98.retries;
-if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err302 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.retries.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
+else {
+const err302 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyFile",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyFile,data:data113};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3618,9 +3616,12 @@ vErrors.push(err302);
 }
 errors++;
 }
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 > 20 || isNaN(data114)){
-const err303 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
+}
+if(data99.privKeyEnv !== undefined){
+let data114 = data99.privKeyEnv;
+if(typeof data114 === "string"){
+if(func3(data114) > 128){
+const err303 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data114};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3629,8 +3630,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(data114 < 0 || isNaN(data114)){
-const err304 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data114};
+if(!pattern5.test(data114)){
+const err304 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data114};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3640,11 +3641,8 @@ vErrors.push(err304);
 errors++;
 }
 }
-}
-if(data98.timeoutMs !== undefined){
-let data115 = data98.timeoutMs;
-if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
-const err305 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
+else {
+const err305 = {instancePath:instancePath+"/snmp/targets/" + i4+"/privKeyEnv",schemaPath:"#/properties/snmp/properties/targets/items/properties/privKeyEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.privKeyEnv,data:data114};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3653,9 +3651,11 @@ vErrors.push(err305);
 }
 errors++;
 }
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 > 600000 || isNaN(data115)){
-const err306 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
+}
+if(data99.retries !== undefined){
+let data115 = data99.retries;
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err306 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.retries.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data115};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3664,8 +3664,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-if(data115 < 100 || isNaN(data115)){
-const err307 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data115};
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 > 20 || isNaN(data115)){
+const err307 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data115};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3674,13 +3675,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-}
-if(data98.agentAddress !== undefined){
-let data116 = data98.agentAddress;
-if(typeof data116 === "string"){
-if(func3(data116) > 15){
-const err308 = {instancePath:instancePath+"/snmp/targets/" + i4+"/agentAddress",schemaPath:"#/properties/snmp/properties/targets/items/properties/agentAddress/maxLength",keyword:"maxLength",params:{limit: 15},message:"must NOT have more than 15 characters",schema:15,parentSchema:schema11.properties.snmp.properties.targets.items.properties.agentAddress,data:data116};
+if(data115 < 0 || isNaN(data115)){
+const err308 = {instancePath:instancePath+"/snmp/targets/" + i4+"/retries",schemaPath:"#/properties/snmp/properties/targets/items/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.snmp.properties.targets.items.properties.retries,data:data115};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3690,8 +3686,11 @@ vErrors.push(err308);
 errors++;
 }
 }
-else {
-const err309 = {instancePath:instancePath+"/snmp/targets/" + i4+"/agentAddress",schemaPath:"#/properties/snmp/properties/targets/items/properties/agentAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.agentAddress.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.agentAddress,data:data116};
+}
+if(data99.timeoutMs !== undefined){
+let data116 = data99.timeoutMs;
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err309 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data116};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3700,10 +3699,9 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-}
-else {
-const err310 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.properties.targets.items.type,parentSchema:schema11.properties.snmp.properties.targets.items,data:data98};
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 > 600000 || isNaN(data116)){
+const err310 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data116};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3712,10 +3710,8 @@ vErrors.push(err310);
 }
 errors++;
 }
-}
-}
-else {
-const err311 = {instancePath:instancePath+"/snmp/targets",schemaPath:"#/properties/snmp/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.snmp.properties.targets.type,parentSchema:schema11.properties.snmp.properties.targets,data:data97};
+if(data116 < 100 || isNaN(data116)){
+const err311 = {instancePath:instancePath+"/snmp/targets/" + i4+"/timeoutMs",schemaPath:"#/properties/snmp/properties/targets/items/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema11.properties.snmp.properties.targets.items.properties.timeoutMs,data:data116};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3725,11 +3721,12 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data96.community !== undefined){
-let data117 = data96.community;
+}
+if(data99.agentAddress !== undefined){
+let data117 = data99.agentAddress;
 if(typeof data117 === "string"){
-if(func3(data117) > 256){
-const err312 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.community,data:data117};
+if(func3(data117) > 15){
+const err312 = {instancePath:instancePath+"/snmp/targets/" + i4+"/agentAddress",schemaPath:"#/properties/snmp/properties/targets/items/properties/agentAddress/maxLength",keyword:"maxLength",params:{limit: 15},message:"must NOT have more than 15 characters",schema:15,parentSchema:schema11.properties.snmp.properties.targets.items.properties.agentAddress,data:data117};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3738,8 +3735,9 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(func3(data117) < 1){
-const err313 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.community,data:data117};
+}
+else {
+const err313 = {instancePath:instancePath+"/snmp/targets/" + i4+"/agentAddress",schemaPath:"#/properties/snmp/properties/targets/items/properties/agentAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.targets.items.properties.agentAddress.type,parentSchema:schema11.properties.snmp.properties.targets.items.properties.agentAddress,data:data117};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3749,8 +3747,9 @@ vErrors.push(err313);
 errors++;
 }
 }
+}
 else {
-const err314 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.community.type,parentSchema:schema11.properties.snmp.properties.community,data:data117};
+const err314 = {instancePath:instancePath+"/snmp/targets/" + i4,schemaPath:"#/properties/snmp/properties/targets/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.properties.targets.items.type,parentSchema:schema11.properties.snmp.properties.targets.items,data:data99};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3760,11 +3759,9 @@ vErrors.push(err314);
 errors++;
 }
 }
-if(data96.enterpriseOid !== undefined){
-let data118 = data96.enterpriseOid;
-if(typeof data118 === "string"){
-if(func3(data118) > 256){
-const err315 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data118};
+}
+else {
+const err315 = {instancePath:instancePath+"/snmp/targets",schemaPath:"#/properties/snmp/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.snmp.properties.targets.type,parentSchema:schema11.properties.snmp.properties.targets,data:data98};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3773,8 +3770,12 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(func3(data118) < 1){
-const err316 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data118};
+}
+if(data97.community !== undefined){
+let data118 = data97.community;
+if(typeof data118 === "string"){
+if(func3(data118) > 256){
+const err316 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.community,data:data118};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3783,8 +3784,8 @@ vErrors.push(err316);
 }
 errors++;
 }
-if(!pattern9.test(data118)){
-const err317 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/pattern",keyword:"pattern",params:{pattern: "^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},message:"must match pattern \""+"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"+"\"",schema:"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$",parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data118};
+if(func3(data118) < 1){
+const err317 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.community,data:data118};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3795,7 +3796,7 @@ errors++;
 }
 }
 else {
-const err318 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.enterpriseOid.type,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data118};
+const err318 = {instancePath:instancePath+"/snmp/community",schemaPath:"#/properties/snmp/properties/community/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.community.type,parentSchema:schema11.properties.snmp.properties.community,data:data118};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3805,11 +3806,11 @@ vErrors.push(err318);
 errors++;
 }
 }
-if(data96.engineId !== undefined){
-let data119 = data96.engineId;
+if(data97.enterpriseOid !== undefined){
+let data119 = data97.enterpriseOid;
 if(typeof data119 === "string"){
-if(func3(data119) > 4096){
-const err319 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.engineId,data:data119};
+if(func3(data119) > 256){
+const err319 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data119};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3819,7 +3820,7 @@ vErrors.push(err319);
 errors++;
 }
 if(func3(data119) < 1){
-const err320 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.engineId,data:data119};
+const err320 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data119};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3829,7 +3830,7 @@ vErrors.push(err320);
 errors++;
 }
 if(!pattern10.test(data119)){
-const err321 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/pattern",keyword:"pattern",params:{pattern: "^(0x)?([0-9A-Fa-f]{2}){5,32}$"},message:"must match pattern \""+"^(0x)?([0-9A-Fa-f]{2}){5,32}$"+"\"",schema:"^(0x)?([0-9A-Fa-f]{2}){5,32}$",parentSchema:schema11.properties.snmp.properties.engineId,data:data119};
+const err321 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/pattern",keyword:"pattern",params:{pattern: "^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"},message:"must match pattern \""+"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$"+"\"",schema:"^1\\.3\\.6\\.1(\\.(0|[1-9][0-9]{0,9})){1,24}$",parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data119};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3840,7 +3841,7 @@ errors++;
 }
 }
 else {
-const err322 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.engineId.type,parentSchema:schema11.properties.snmp.properties.engineId,data:data119};
+const err322 = {instancePath:instancePath+"/snmp/enterpriseOid",schemaPath:"#/properties/snmp/properties/enterpriseOid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.enterpriseOid.type,parentSchema:schema11.properties.snmp.properties.enterpriseOid,data:data119};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -3850,10 +3851,11 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data96.queue !== undefined){
-let data120 = data96.queue;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err323 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.queue.type,parentSchema:schema11.properties.snmp.properties.queue,data:data120};
+if(data97.engineId !== undefined){
+let data120 = data97.engineId;
+if(typeof data120 === "string"){
+if(func3(data120) > 4096){
+const err323 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema11.properties.snmp.properties.engineId,data:data120};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -3862,9 +3864,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 1000000 || isNaN(data120)){
-const err324 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.snmp.properties.queue,data:data120};
+if(func3(data120) < 1){
+const err324 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.snmp.properties.engineId,data:data120};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -3873,8 +3874,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(data120 < 1 || isNaN(data120)){
-const err325 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.snmp.properties.queue,data:data120};
+if(!pattern11.test(data120)){
+const err325 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/pattern",keyword:"pattern",params:{pattern: "^(0x)?([0-9A-Fa-f]{2}){5,32}$"},message:"must match pattern \""+"^(0x)?([0-9A-Fa-f]{2}){5,32}$"+"\"",schema:"^(0x)?([0-9A-Fa-f]{2}){5,32}$",parentSchema:schema11.properties.snmp.properties.engineId,data:data120};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -3884,10 +3885,8 @@ vErrors.push(err325);
 errors++;
 }
 }
-}
-}
 else {
-const err326 = {instancePath:instancePath+"/snmp",schemaPath:"#/properties/snmp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.type,parentSchema:schema11.properties.snmp,data:data96};
+const err326 = {instancePath:instancePath+"/snmp/engineId",schemaPath:"#/properties/snmp/properties/engineId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.snmp.properties.engineId.type,parentSchema:schema11.properties.snmp.properties.engineId,data:data120};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -3897,10 +3896,10 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data.footprint !== undefined){
-let data121 = data.footprint;
-if(typeof data121 !== "string"){
-const err327 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.footprint.type,parentSchema:schema11.properties.footprint,data:data121};
+if(data97.queue !== undefined){
+let data121 = data97.queue;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err327 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.snmp.properties.queue.type,parentSchema:schema11.properties.snmp.properties.queue,data:data121};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -3909,8 +3908,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(!((data121 === "balanced") || (data121 === "lean"))){
-const err328 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/enum",keyword:"enum",params:{allowedValues: schema11.properties.footprint.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.footprint.enum,parentSchema:schema11.properties.footprint,data:data121};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 > 1000000 || isNaN(data121)){
+const err328 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.snmp.properties.queue,data:data121};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -3919,11 +3919,8 @@ vErrors.push(err328);
 }
 errors++;
 }
-}
-if(data.shutdownGraceMs !== undefined){
-let data122 = data.shutdownGraceMs;
-if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
-const err329 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.shutdownGraceMs.type,parentSchema:schema11.properties.shutdownGraceMs,data:data122};
+if(data121 < 1 || isNaN(data121)){
+const err329 = {instancePath:instancePath+"/snmp/queue",schemaPath:"#/properties/snmp/properties/queue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.snmp.properties.queue,data:data121};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -3932,9 +3929,11 @@ vErrors.push(err329);
 }
 errors++;
 }
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 > 600000 || isNaN(data122)){
-const err330 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.shutdownGraceMs,data:data122};
+}
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/snmp",schemaPath:"#/properties/snmp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.snmp.type,parentSchema:schema11.properties.snmp,data:data97};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -3943,8 +3942,11 @@ vErrors.push(err330);
 }
 errors++;
 }
-if(data122 < 0 || isNaN(data122)){
-const err331 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.shutdownGraceMs,data:data122};
+}
+if(data.footprint !== undefined){
+let data122 = data.footprint;
+if(typeof data122 !== "string"){
+const err331 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.footprint.type,parentSchema:schema11.properties.footprint,data:data122};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -3953,13 +3955,8 @@ vErrors.push(err331);
 }
 errors++;
 }
-}
-}
-if(data.staleAfterSec !== undefined){
-let data123 = data.staleAfterSec;
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 > 86400 || isNaN(data123)){
-const err332 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.staleAfterSec,data:data123};
+if(!((data122 === "balanced") || (data122 === "lean"))){
+const err332 = {instancePath:instancePath+"/footprint",schemaPath:"#/properties/footprint/enum",keyword:"enum",params:{allowedValues: schema11.properties.footprint.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.footprint.enum,parentSchema:schema11.properties.footprint,data:data122};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -3968,8 +3965,11 @@ vErrors.push(err332);
 }
 errors++;
 }
-if(data123 < 1 || isNaN(data123)){
-const err333 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.staleAfterSec,data:data123};
+}
+if(data.shutdownGraceMs !== undefined){
+let data123 = data.shutdownGraceMs;
+if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
+const err333 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.shutdownGraceMs.type,parentSchema:schema11.properties.shutdownGraceMs,data:data123};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -3978,9 +3978,9 @@ vErrors.push(err333);
 }
 errors++;
 }
-}
-else {
-const err334 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.staleAfterSec.type,parentSchema:schema11.properties.staleAfterSec,data:data123};
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 > 600000 || isNaN(data123)){
+const err334 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600000},message:"must be <= 600000",schema:600000,parentSchema:schema11.properties.shutdownGraceMs,data:data123};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -3989,15 +3989,61 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-}
-else {
-const err335 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data123 < 0 || isNaN(data123)){
+const err335 = {instancePath:instancePath+"/shutdownGraceMs",schemaPath:"#/properties/shutdownGraceMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.shutdownGraceMs,data:data123};
 if(vErrors === null){
 vErrors = [err335];
 }
 else {
 vErrors.push(err335);
+}
+errors++;
+}
+}
+}
+if(data.staleAfterSec !== undefined){
+let data124 = data.staleAfterSec;
+if((typeof data124 == "number") && (isFinite(data124))){
+if(data124 > 86400 || isNaN(data124)){
+const err336 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema11.properties.staleAfterSec,data:data124};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+if(data124 < 1 || isNaN(data124)){
+const err337 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.staleAfterSec,data:data124};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/staleAfterSec",schemaPath:"#/properties/staleAfterSec/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.staleAfterSec.type,parentSchema:schema11.properties.staleAfterSec,data:data124};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+}
+else {
+const err339 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
 }
 errors++;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import t from 'tap';
@@ -30,6 +30,7 @@ const ENV = { PATH: '/usr/bin:/bin' };
 const deps = (extra: IpmiDependencies = {}): IpmiDependencies => ({ env: ENV, hostname: () => 'testhost', ...extra });
 
 const IPMITOOL_OK = {
+  '-V': 'echo "ipmitool version 1.8.19"',
   "*'mc info'": 'echo "Device ID                 : 32"',
   "*'sdr elist'": print('sdr-elist.txt'),
   '*sensor': print('sensor.txt'),
@@ -57,7 +58,7 @@ t.test('auto: ipmitool answers, and a sample merges sdr elist, sensor and fru', 
   const ipmi = createIpmiProvider({ path: tools.dir }, deps());
   t.equal(await ipmi.detect?.(context()), true);
   const snapshot = await ipmi.sample(context());
-  t.same(tools.runs().map((run) => run.args.join(' ')), ['mc info', 'sdr elist', 'sensor', 'fru print 0']);
+  t.same(tools.runs().map((run) => run.args.join(' ')), ['mc info', '-V', 'sdr elist', 'sensor', 'fru print 0']);
   t.match(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU Temp'), { value: 96, health: 'critical', thresholds: { upperCritical: 90, upperFatal: 95 } });
   t.match(snapshot.chassis, [{ type: 'Rack Mount Chassis' }]);
   t.match(snapshot.system, { hostname: 'testhost', model: 'SYS-1029U-TRT' });
@@ -181,7 +182,9 @@ t.test('LAN with ipmitool: the password goes by environment (-E) or file (-f), n
   const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', host: 'bmc.example', user: 'monitor', password: 's3cr3t-pw', port: 6230 }, deps());
   t.equal(await ipmi.detect?.(ctx), true);
   await ipmi.sample(ctx);
-  for (const run of tools.runs()) {
+  const isVersion = (run: { args: string[] }): boolean => run.args.join(' ') === '-V';
+  t.same(tools.runs().filter(isVersion), [{ args: ['-V'], password: '<unset>' }], 'the version is asked once, of the tool alone, without the BMC or its password');
+  for (const run of tools.runs().filter((run) => !isVersion(run))) {
     t.same(run.args.slice(0, 9), ['-I', 'lanplus', '-H', 'bmc.example', '-p', '6230', '-U', 'monitor', '-E']);
     t.notOk(run.args.some((arg) => arg.includes('s3cr3t-pw')), 'not in argv');
     t.equal(run.password, 's3cr3t-pw', 'in the environment of the run');
@@ -273,4 +276,63 @@ t.test('tool as a path, and the local interface, reach the command line', async 
   t.match(await auto.detect?.(context()), { found: false }, 'auto leaves FreeIPMI out for an interface it has no driver for');
   const missing = createIpmiProvider({ tool: join(tools.dir, 'nope', 'ipmitool') }, deps());
   await t.rejects(missing.sample(context()), { code: 'NO_TOOL', message: /nope\/ipmitool is not an executable/ });
+});
+
+t.test('live: the state-offset reading of ipmitool before 1.8.12 applies only when `ipmitool -V` says so', async (t) => {
+  const runWith = async (version: string) => {
+    const tools = fakeTools(t, { ipmitool: { '-V': version, "*'sdr elist'": print('sdr-elist-current-failures.txt'), '*sensor': 'true', "*'fru print 0'": 'exit 1' } });
+    const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps());
+    await ipmi.sample(context());
+    const snapshot = await ipmi.sample(context());
+    t.equal(tools.runs().filter((run) => run.args.join(' ') === '-V').length, 1, `${version}: asked once`);
+    return snapshot;
+  };
+  for (const version of ['echo "ipmitool version 1.8.19"', 'echo "ipmitool version 1.8.12"', 'echo "unexpected"', 'echo "ipmitool: unknown option -- V" >&2; exit 1']) {
+    const snapshot = await runWith(version);
+    t.same(snapshot.sensors?.map((s) => [s.id, s.health]), [
+      ['ipmi:Fan 2', 'fatal'], ['ipmi:Fan 1', 'critical'], ['ipmi:Power Meter', 'critical'], ['ipmi:Aux Sensor', 'critical'],
+    ], `${version}: every status is a verdict`);
+  }
+  const old = await runWith('echo "ipmitool version 1.8.11"');
+  t.match(old.sensors, [{ id: 'ipmi:Fan 2', health: 'fatal' }, { id: 'ipmi:Fan 1', health: 'critical' }, { id: 'ipmi:Power Meter', health: undefined }, { id: 'ipmi:Aux Sensor', health: 'critical' }],
+    "1.8.11: HP's power meter's lcr is offset 1 (Device Enabled); the fans and the other sensor are no records the captures show packed");
+  t.match(old.discreteSensors, [{ id: 'ipmi:Power Meter:state', state: 'Device Enabled' }]);
+});
+
+t.test('a tool found again after it disappeared is asked its version again', async (t) => {
+  const meter = `echo 'Power Meter      | 2Ah | lcr |  7.1 | 208 Watts'`;
+  const behaviour = (version: string) => ({ '-V': `echo "ipmitool version ${version}"`, "*'sdr elist'": meter, '*sensor': 'true', "*'fru print 0'": 'exit 1' });
+  const tools = fakeTools(t, { ipmitool: behaviour('1.8.19') });
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps());
+  t.match((await ipmi.sample(context())).sensors, [{ id: 'ipmi:Power Meter', health: 'critical' }], '1.8.19: a verdict');
+  rmSync(join(tools.dir, 'ipmitool'));
+  await t.rejects(ipmi.sample(context()), { code: 'NO_TOOL' });
+  copyFileSync(join(fakeTools(t, { ipmitool: behaviour('1.8.11') }).dir, 'ipmitool'), join(tools.dir, 'ipmitool'));
+  t.match((await ipmi.sample(context())).discreteSensors, [{ id: 'ipmi:Power Meter:state', state: 'Device Enabled' }], 'the 1.8.11 found next: a state');
+});
+
+t.test('recordings: ipmitoolVersion declares the ipmitool that printed them; without it a status is a verdict', async (t) => {
+  const replay = (options: Record<string, unknown>) => createIpmiProvider({ sdrFile: join(FIXTURES, 'sdr-list-hp-dl360-g5.txt'), ...options }, deps()).sample(context());
+  // HP DL360 G5 from the munin plugin ipmitool_sensor_'s README: printed by an ipmitool before 1.8.12 (see rules.test.ts).
+  const old = await replay({ ipmitoolVersion: '1.8.11' });
+  t.match(old.fans, [{ label: 'Fan Block 1', status: 'ok' }, { label: 'Fan Block 2', status: 'ok' }, { label: 'Fan Block 3', status: 'ok' }]);
+  for (const options of [{}, { ipmitoolVersion: '1.8.12' }]) {
+    const current = await replay(options);
+    t.match(current.fans, [{ label: 'Fan Block 1', status: 'degraded' }, { label: 'Fan Block 2', status: 'degraded' }, { label: 'Fan Block 3', status: 'degraded' }], `${JSON.stringify(options)}: nc is a verdict`);
+    t.match(current.sensors?.find((s) => s.id === 'ipmi:Power Meter'), { health: 'critical' });
+  }
+  t.throws(() => createIpmiProvider({ ipmitoolVersion: '1.8.11' }, deps()), { code: 'BAD_OPTION', message: /declares the version of a recording/ });
+  t.throws(() => createIpmiProvider({ sdrFile: 'x', ipmitoolVersion: 'old' }, deps()), { code: 'BAD_OPTION', message: /such as '1.8.11'/ });
+});
+
+t.test('a supply pulled while the provider runs is failed ("removed"), not an empty bay', async (t) => {
+  // The chassis CMM capture (rules.test.ts), bay 1 first holding a supply, then empty.
+  const file = join(fakeTools(t, {}).dir, 'sensor.txt'); // a temporary directory, removed after the test
+  const captured = readFileSync(join(FIXTURES, 'sensor-cmm-empty-bays.txt'), 'utf8');
+  writeFileSync(file, captured.replace(/^(PSU1_Present +\| 0x0 +\| discrete +\| )0x0180/m, '$10x0280').replace(/^(PSU1_Status +\| 0x0 +\| discrete +\| )0x0080/m, '$10x0180'));
+  const ipmi = createIpmiProvider({ sensorFile: file }, deps());
+  t.match((await ipmi.sample(context())).powerSupplies, [{ label: 'PSU1_Present', status: 'ok' }, { status: 'absent' }, { status: 'ok' }]);
+  writeFileSync(file, captured);
+  t.match((await ipmi.sample(context())).powerSupplies, [{ label: 'PSU1_Present', status: 'failed', statusReason: 'removed' }, { status: 'absent' }, { status: 'ok' }]);
+  t.match((await createIpmiProvider({ sensorFile: file }, deps()).sample(context())).powerSupplies, [{ status: 'absent' }, { status: 'absent' }, { status: 'ok' }], 'a new run has seen none');
 });

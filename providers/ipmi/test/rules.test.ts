@@ -13,7 +13,24 @@ import { detectFormat, parseSensorOutput } from '../recognise.js';
 import { fixture } from './fixture.js';
 
 function snapshotOf(name: string): HardwareSnapshot {
-  return buildSnapshot({ readings: parseSensorOutput(fixture(name), name).readings });
+  return buildSnapshot({ readings: parseSensorOutput(fixture(name), name).readings, legacyIpmitool: BEFORE_1_8_12.has(name) });
+}
+
+/**
+ * Fixtures printed by ipmitool before 1.8.12. Neither source states the
+ * version; the output format does: a non-threshold record printed as a
+ * threshold one with a status of nc/cr ("Fan Block 1 | 34.89 unspecifi |
+ * nc", "Power Meter | 208 Watts | cr", "PS Status | 0 unspecified | nc"),
+ * which 1.8.12 on prints "ok" with its states. Both sources date from that
+ * era: the munin plugin README (DL360 G5, iLO 2) and Karim Elatov's 2013
+ * virtuallyhyper.com post (X8DTU-F). The CMM capture needs no declaration:
+ * its records read the same under any version (discrete words, 'ok').
+ */
+const BEFORE_1_8_12 = new Set(['sdr-list-hp-dl360-g5.txt', 'sensor-hp-dl360-g5.txt', 'sdr-list-supermicro-x8.txt', 'sensor-supermicro-x8.txt']);
+
+/** A listing as ipmitool before 1.8.12 printed it. */
+function legacySnapshot(text: string, layout: string): HardwareSnapshot {
+  return buildSnapshot({ readings: parseSensorOutput(text, layout).readings, legacyIpmitool: true });
 }
 
 function numeric(snapshot: HardwareSnapshot, id: string): NumericSensor {
@@ -196,40 +213,48 @@ t.test("HP iLO 2 read by ipmitool < 1.8.12: 'nc' and 'cr' on its packed records 
     t.match(block, { kind: 'fan', unit: 'unspecified' }, name);
     t.equal(block.health, undefined, `${name}: no verdict from the status`);
     t.equal(block.thresholds, undefined, `${name}: "lnc 75.264" is the record's state mask, not a threshold`);
-    t.match(discrete(snapshot, 'ipmi:Fan Block 1:state'), { state: 'Transition to Running', health: 'ok' }, name);
-    t.same(snapshot.redundancy?.map((r) => [r.label, r.kind, r.status]), [['Fan Blocks', 'fan', 'full']], `${name}: "0 unspecified | nc" is Fully Redundant`);
+    t.match(discrete(snapshot, 'ipmi:Fan Block 1:state'), { state: 'Transition to Running', health: 'ok' }, `${name}: offset 0 or 3, Running or On Line, both ok`);
+    // "0 unspecified | nc" is offset 0 or 3 of the redundancy states: Fully Redundant, or a fan short of redundancy.
+    t.same(snapshot.redundancy?.map((r) => [r.label, r.kind, r.status]), [['Fan Blocks', 'fan', 'degraded']], `${name}: the worse of the two`);
+    t.match(discrete(snapshot, 'ipmi:Fan Blocks'), {
+      state: 'Fully Redundant or Non-redundant:Sufficient Resources from Redundant (ipmitool before 1.8.12 cannot tell)', health: 'warning',
+    }, `${name}: both meanings named`);
     t.equal(numeric(snapshot, 'ipmi:Power Meter').health, undefined, name);
-    t.match(discrete(snapshot, 'ipmi:Power Meter:state'), { state: 'Device Enabled', health: 'ok' }, `${name}: 'cr' is offset 1`);
+    t.match(discrete(snapshot, 'ipmi:Power Meter:state'), { state: 'Device Enabled', health: 'ok' }, `${name}: 'cr' is offset 1 (the enable states have no offset 4)`);
     t.equal(numeric(snapshot, 'ipmi:Temp 1').health, 'ok', `${name}: a temperature's status is its verdict`);
     const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
-    t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, `${name}: a healthy box is OK`);
+    t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 10, `${name}: no fan and no meter alarms; the fan set's ambiguity is a warning`);
     t.same(values(model.one('Thincim_NumericSensor', 'Power Meter'), ['CurrentState', 'HealthState']), { CurrentState: 'Normal', HealthState: 5 });
   }
-  // A status on a record with a real unit, or from a layout that says what the record is, is still the verdict.
-  const real = buildSnapshot({ readings: parseSensorOutput('Temp 1           | 91 degrees C      | cr\nSYS FAN          | 0 RPM             | nr\n', 'sdr list').readings });
-  t.match(real.sensors, [{ id: 'ipmi:Temp 1', health: 'critical' }, { id: 'ipmi:SYS FAN', health: 'fatal' }]);
-  const meter = buildSnapshot({ readings: parseSensorOutput('Power Meter      | 2Ah | ucr |  7.6 | 900 Watts\n', 'elist').readings });
+  // Even from that ipmitool, a status on a record with a real unit, or on a record no capture shows packed, is the verdict.
+  const real = legacySnapshot('Temp 1           | 91 degrees C      | cr\nSYS FAN          | 0 RPM             | nr\nFan 3            | 20.5 unspecified  | nc\n', 'sdr list');
+  t.match(real.sensors, [{ id: 'ipmi:Temp 1', health: 'critical' }, { id: 'ipmi:SYS FAN', health: 'fatal' }, { id: 'ipmi:Fan 3', health: 'warning' }]);
+  t.same(real.fans?.map((f) => [f.label, f.status]), [['SYS FAN', 'failed'], ['Fan 3', 'degraded']], 'only "Fan Block n" is a packed record');
+  const meter = legacySnapshot('Power Meter      | 2Ah | ucr |  7.6 | 900 Watts\n', 'elist');
   t.match(meter.sensors, [{ id: 'ipmi:Power Meter', health: 'critical', crossed: 'upperCritical' }], 'ucr names no enable state: a threshold verdict');
 });
 
-t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserting Presence detected", async (t) => {
+t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserting Presence detected or AC lost: a warning naming both", async (t) => {
   // Supermicro X8DTU-F, `ipmitool sdr` and `ipmitool sensor` (Karim Elatov, "Configure IPMI On SuperMicro Server and
   // Monitor IPMI Sensors with Zabbix", virtuallyhyper.com, 2013). ipmitool < 1.8.12 prints the power supply sensor (a
-  // discrete record with an analog data format) as "0 unspecified", its state byte as threshold bits: offset 0,
-  // Presence detected, is "nc"; nothing asserted would be "ok" (as the same board's Intrusion). ESXi's CIM view of the
+  // discrete record with an analog data format) as "0 unspecified", its state byte as threshold bits: offset 0 or 3,
+  // Presence detected or AC lost, is "nc"; nothing asserted would be "ok" (as the same board's Intrusion). ESXi's CIM view of the
   // same box lists no numeric sensor for it.
   for (const name of ['sdr-list-supermicro-x8.txt', 'sensor-supermicro-x8.txt']) {
     const snapshot = snapshotOf(name);
     t.notOk(snapshot.sensors?.some((s) => s.id === 'ipmi:PS Status'), `${name}: no numeric sensor`);
-    t.match(discrete(snapshot, 'ipmi:PS Status'), { kind: 'powerSupplyStatus', state: 'Presence detected', health: 'ok' }, name);
-    t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:PS Status', 'ok']], `${name}: the board's one supply`);
+    // 'nc' is offset 0 or 3: Presence detected (ok) or Power Supply AC lost (critical). A warning naming both.
+    const either = 'Presence detected or Power Supply AC lost (ipmitool before 1.8.12 cannot tell)';
+    t.match(discrete(snapshot, 'ipmi:PS Status'), { kind: 'powerSupplyStatus', state: either, health: 'warning' }, name);
+    t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status, p.statusReason]), [['ipmi:psu:PS Status', 'degraded', either]], `${name}: the board's one supply`);
     const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
-    t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, `${name}: a healthy box is OK`);
+    t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 10, `${name}: a warning, not an error`);
   }
   // The other offsets still say what they say: 'cr' is Failure detected; elist names the offset (unc: 3, AC lost).
-  const failed = buildSnapshot({ readings: parseSensorOutput('PS Status        | 0 unspecified     | cr\n', 'sdr list').readings });
+  // 'cr' is offset 1 or 4, Failure detected or AC lost or out-of-range: both a failed supply, so the first is named.
+  const failed = legacySnapshot('PS Status        | 0 unspecified     | cr\n', 'sdr list');
   t.same(failed.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'failure detected']]);
-  const lost = buildSnapshot({ readings: parseSensorOutput('PS Status        | C8h | unc | 10.1 | 0 unspecified\n', 'elist').readings });
+  const lost = legacySnapshot('PS Status        | C8h | unc | 10.1 | 0 unspecified\n', 'elist');
   t.same(lost.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'AC lost']]);
 });
 
@@ -670,4 +695,44 @@ t.test('the model builds every rule fixture without a problem (every link names 
     buildModel(input([sample(snapshotOf(file), { provider: 'ipmi' })]), { onProblem: (p) => problems.push(p) });
     t.same(problems, [], file);
   }
+});
+
+t.test('from a current ipmitool, or one of unknown version, nc/cr/nr on any record are verdicts: failures stay failures', async (t) => {
+  // Lines built for the review of 4866272 (no capture): `sdr elist` as ipmitool 1.8.12 and later print threshold
+  // records in "unspecified" units and Watts (HP's "Fan Block n" and "Power Meter" are printed "ok" with their states
+  // by those versions, CollegeBoreal/Laboratoires).
+  // Read as pre-1.8.12 state offsets, they were: a fan at lnr "Transition to Power Off" (ok), a fan at lcr and a sensor
+  // at ucr dropped to unknown raw states, a power meter at lcr "Device Enabled".
+  const text = fixture('sdr-elist-current-failures.txt');
+  for (const legacyIpmitool of [false, undefined]) {
+    const snapshot = buildSnapshot({ readings: parseSensorOutput(text, 'elist').readings, ...(legacyIpmitool === undefined ? {} : { legacyIpmitool }) });
+    const label = `legacyIpmitool ${String(legacyIpmitool)}`;
+    t.same(snapshot.sensors?.map((s) => [s.id, s.value, s.health]), [
+      ['ipmi:Fan 2', 150, 'fatal'], ['ipmi:Fan 1', 0, 'critical'], ['ipmi:Power Meter', 10, 'critical'], ['ipmi:Aux Sensor', 0, 'critical'],
+    ], label);
+    t.same(snapshot.discreteSensors, [], `${label}: no state made up`);
+    t.same(snapshot.fans?.map((f) => [f.label, f.status]), [['Fan 2', 'failed'], ['Fan 1', 'failed']], label);
+  }
+});
+
+t.test('a supply seen present and later read as an empty bay was removed: failed, as a pulled supply', async (t) => {
+  // The CMM capture of the test above, first with bay 1 holding a supply (its rows as bay 3's), then as captured.
+  const captured = fixture('sensor-cmm-empty-bays.txt');
+  const held = captured
+    .replace(/^(PSU1_Present +\| 0x0 +\| discrete +\| )0x0180/m, '$10x0280')
+    .replace(/^(PSU1_Status +\| 0x0 +\| discrete +\| )0x0080/m, '$10x0180');
+  const seenSupplies = new Set<string>();
+  const sampleOf = (text: string) => buildSnapshot({ readings: parseSensorOutput(text, 'sensor').readings, seenSupplies });
+  const first = sampleOf(held);
+  t.same(first.powerSupplies?.map((p) => [p.label, p.status]), [['PSU1_Present', 'ok'], ['PSU2_Present', 'absent'], ['PSU3_Present', 'ok']]);
+  const second = sampleOf(captured);
+  t.same(second.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PSU1_Present', 'failed', 'removed'],
+    ['PSU2_Present', 'absent', 'not present'],
+    ['PSU3_Present', 'ok', undefined],
+  ], 'bay 2 never held one: still an empty bay');
+  t.match(discrete(second, 'ipmi:PSU1_Status'), { state: 'No state asserted', health: 'critical' }, 'the removed supply\'s status sensor alarms');
+  const model = new Model(buildModel(input([sample(second, { provider: 'ipmi' })])));
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25, 'in the roll-up');
+  t.same(sampleOf(captured).powerSupplies?.map((p) => p.status), ['failed', 'absent', 'ok'], 'and stays so');
 });
