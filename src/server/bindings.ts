@@ -1,7 +1,7 @@
 /**
- * The sockets of one listener. A listener on `localhost` listens on every
- * address the name resolves to (127.0.0.1 and ::1 on most hosts), as fastify
- * does; but fastify binds the further addresses with servers of its own,
+ * The sockets of one listener. A listener on `localhost` listens on each
+ * loopback address the name resolves to (127.0.0.1 and ::1 on most hosts).
+ * fastify would bind the further addresses with servers of its own,
  * which none of the per-server wiring (connection limits, first-request
  * deadline, `Expect: 100-continue`, plain HTTP on HTTPS, parser errors,
  * certificate reloads) would reach. So thincim binds them itself: every
@@ -43,6 +43,11 @@ export class ListenerServers {
         resolve();
       });
     });
+    // Closed meanwhile (a shutdown while ::1 was being bound): this one would hold its port and the process.
+    if (this.#closed) {
+      server.close();
+      throw new Error(`the listener closed while binding ${host} port ${port}`);
+    }
     this.#servers.push(server);
     return server;
   }

@@ -1,6 +1,6 @@
 /**
- * A listener on `localhost` listens on every address the name resolves to
- * (127.0.0.1 and ::1 on most hosts), and each of those sockets must behave
+ * A listener on `localhost` listens on each loopback address the name
+ * resolves to (127.0.0.1 and ::1 on most hosts), and each of those sockets must behave
  * the same: `Expect: 100-continue` (RFC 9110 §10.1.1: no 100 Continue before
  * a refusal, 100 Continue once accepted) and the answers Node's parser
  * forces (M-POST: 501, DSP0200 §7.2.2), over HTTP and HTTPS, over real
@@ -13,13 +13,14 @@
  * has `::1 localhost` (Debian, Ubuntu, Fedora), before the broker starts.
  */
 import dns, { type LookupAddress } from 'node:dns';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
 import { connect as netConnect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { X509Certificate } from 'node:crypto';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import t from 'tap';
 import { loadOrCreateCertificate } from '../../src/security/index.js';
-import { listenerServers } from '../../src/server/bindings.js';
+import { ListenerServers, listenerServers } from '../../src/server/bindings.js';
 import { startTestBroker, TEST_LIMITS } from '../helpers/broker.js';
 import { basic } from '../helpers/client.js';
 import { testAuthenticator, writeUsers } from '../helpers/users.js';
@@ -176,7 +177,7 @@ t.test('a port another program holds on ::1 fails the start: clients of localhos
   await new Promise<void>((resolve) => squatter.listen({ host: '::1', port: 0 }, resolve));
   t.teardown(() => new Promise<void>((resolve) => squatter.close(() => resolve())));
   const { port } = squatter.address() as AddressInfo;
-  await t.rejects(startTestBroker({ listeners: [{ protocol: 'http', host: 'localhost', port, requireAuth: false }] }), { code: 'EADDRINUSE' });
+  await t.rejects(startTestBroker({ listeners: [{ protocol: 'http', host: 'localhost', port, requireAuth: false }] }), { code: 'EADDRINUSE', address: '::1' });
 });
 
 t.test('a localhost that resolves to no loopback address is refused, with what to do', async (t) => {
@@ -194,4 +195,18 @@ t.test('only the loopback addresses of localhost are bound, IPv4 first', async (
   t.equal(new URL(started.url).hostname, '127.0.0.1', 'the first URL is IPv4');
   const addresses = listenerServers(started.broker.apps[0]!).map((server) => (server.address() as AddressInfo).address);
   t.same(addresses, ['127.0.0.1', '::1'], 'not 0.0.0.0');
+});
+
+t.test('a further address bound after the listener closed is closed at once, not left holding its port', async (t) => {
+  const created: Server[] = [];
+  const servers = new ListenerServers(createHttpServer(), () => {
+    const server = createHttpServer();
+    created.push(server);
+    return server;
+  });
+  await servers.closeFurther();
+  await t.rejects(servers.listen('127.0.0.1', 0), { message: /^the listener closed while binding 127\.0\.0\.1 port 0$/ });
+  t.equal(created.length, 1);
+  t.notOk(created[0]!.listening, 'not listening');
+  t.same(servers.all.length, 1, 'not counted among the servers');
 });
