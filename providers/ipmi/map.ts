@@ -18,7 +18,7 @@ import type {
 } from '../../src/model/snapshot.js';
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
-import { freeIpmiVerdict, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, worse, type OffsetTable } from './states.js';
+import { FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, worse, type OffsetTable } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
 import { fromLegacyStatus } from './legacy.js';
 
@@ -68,12 +68,6 @@ const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?!
 const FAN_NAME = /^(?:(?:sys(?:tem)?|cpu\d*|rear|front)[ _-]?fan(?:[ _-]?\d+[a-z]?|[ _-]?[a-z])?|fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+[a-z]?|[a-z]))(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
 /** A fan's duty-cycle sensor: "Fan 1 DutyCycle", "FAN2_DUTY". */
 const DUTY_SUFFIX = /[ _-]?duty(?:[ _-]?cycle)?$/i;
-/**
- * A sensor reporting one fault of a supply, under a generic reading type:
- * "PSU 1 Failure", "PS1 Fault", "PSU2 AC Lost", "PS 1 Fan Fail", FreeIPMI's
- * "PSU 1 I2C DC fai" (names cut at 16 characters). Nothing asserted there is no fault.
- */
-const FAULT_NAME = /fail|fault|(?<![a-z])(?:fai|lost)(?![a-z])|mismatch/i;
 /** A presence sensor's name: "PS 1 Presence", "PSU2_PRES", "PSU1_Present". */
 const PRESENCE_NAME = /pres(?:ent|ence)?\s*$/i;
 /** Redundancy sensors named for the whole set (HP "Fans", "Fan Blocks", "Power Supplies"). */
@@ -416,7 +410,7 @@ function discreteState(reading: IpmiReading): string {
   let chosen: string | undefined;
   let rank = -1;
   for (const state of reading.states) {
-    const health = stateMeaning(state)?.health ?? 'unknown';
+    const health = meaningOn(reading.name, state)?.health ?? 'unknown';
     if (severity(health) > rank) [chosen, rank] = [state, severity(health)];
   }
   return chosen ?? reading.rawState ?? NOTHING_ASSERTED;
@@ -426,7 +420,7 @@ function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {
   if (reading.unavailable) return 'unknown';
   // A supply's status sensor with "Presence detected" not asserted: the module was pulled (unless another says present).
   if (role === 'supply' && reading.states.length === 0 && reading.rawState === undefined && !FAULT_NAME.test(reading.name)) return 'critical';
-  const known = reading.states.map((state) => stateMeaning(state)?.health).filter((health): health is Health => health !== undefined);
+  const known = reading.states.map((state) => meaningOn(reading.name, state)?.health).filter((health): health is Health => health !== undefined);
   if (known.length > 0) return [...known, ...(reading.health ? [reading.health] : [])].reduce(worse);
   if (reading.states.length > 0 || reading.rawState !== undefined) return reading.health ?? 'unknown';
   return reading.health ?? 'ok';
@@ -710,7 +704,7 @@ function supplyStatus(record: Classified): StatusVerdict {
   }
   return reading.states
     .map((state): StatusVerdict => {
-      const meaning = stateMeaning(state);
+      const meaning = meaningOn(reading.name, state);
       const status = meaning && (meaning.supply ?? SUPPLY_BY_HEALTH[meaning.health]);
       if (status === undefined) return { status: 'unknown', reason: state };
       const reason = meaning?.reason ?? (status === 'ok' ? undefined : state);

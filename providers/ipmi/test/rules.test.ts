@@ -736,3 +736,43 @@ t.test('a supply seen present and later read as an empty bay was removed: failed
   t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25, 'in the roll-up');
   t.same(sampleOf(captured).powerSupplies?.map((p) => p.status), ['failed', 'absent', 'ok'], 'and stays so');
 });
+
+t.test("'State Asserted' / 'State Deasserted' mean what the sensor's name says: asserted OK is fine, asserted FAIL is a fault", async (t) => {
+  // A Cisco UCS C-series read by FreeIPMI (thomas-krenn/check_ipmi_sensor_v3#22: names, events and FreeIPMI's
+  // Warning as the issue prints them, CIMC all green; the ID and type columns are not in the issue, a supply's
+  // sensors typed Power Supply as FreeIPMI prints the others). FreeIPMI's interpretation file calls every generic
+  // "State Asserted" Warning and says itself that the meaning is the vendor's.
+  const cisco = buildSnapshot({
+    readings: parseSensorOutput([
+      'ID  | Name             | Type                        | State    | Reading    | Units | Lower NR   | Lower C    | Lower NC   | Upper NC   | Upper C    | Upper NR   | Event',
+      "10  | PSU1_STATUS      | Power Supply                | Nominal  | N/A        | N/A   | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'Presence detected'",
+      "11  | PSU1_AC_OK       | Power Supply                | Warning  | N/A        | N/A   | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'State Asserted'",
+      "12  | PSU1_PWRGD       | Power Supply                | Warning  | N/A        | N/A   | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'State Asserted'",
+      "13  | PSU1_VOUT        | Voltage                     | Nominal  | 11.90      | V     | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'OK'",
+      "20  | PSU2_STATUS      | Power Supply                | Nominal  | N/A        | N/A   | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'Presence detected'",
+      "21  | PSU2_AC_OK       | Power Supply                | Nominal  | N/A        | N/A   | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'State Deasserted'",
+    ].join('\n')).readings,
+  });
+  t.match(discrete(cisco, 'ipmi:PSU1_AC_OK'), { state: 'State Asserted', health: 'ok' });
+  t.match(discrete(cisco, 'ipmi:PSU1_PWRGD'), { state: 'State Asserted', health: 'ok' });
+  t.match(discrete(cisco, 'ipmi:PSU2_AC_OK'), { state: 'State Deasserted', health: 'critical' }, 'AC not OK, which FreeIPMI calls Nominal');
+  t.same(cisco.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PSU1_STATUS', 'ok', undefined],
+    ['PSU2_STATUS', 'failed', 'State Deasserted'],
+  ]);
+  // A Dell PowerEdge R510 (iDRAC6) by `sdr elist all` (tigerblue77/Dell_iDRAC_fan_controller_Docker#42): its
+  // "… FAIL" sensors deasserted on a healthy box; one asserted, as the same sensor reports a failure. A "PG"
+  // sensor says nothing by its name (Dell's are deasserted when well), so it stays unknown.
+  const dell = buildSnapshot({
+    readings: parseSensorOutput([
+      'MEM CPU2 FAIL    | 1Bh | ok  |  7.1 | State Deasserted',
+      'VTT CPU1 FAIL    | 20h | ok  |  7.1 | State Asserted',
+      'VCORE PG         | 12h | ok  |  3.1 | State Deasserted',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(dell.discreteSensors?.map((s) => [s.label, s.state, s.health]), [
+    ['MEM CPU2 FAIL', 'State Deasserted', 'ok'],
+    ['VTT CPU1 FAIL', 'State Asserted', 'critical'],
+    ['VCORE PG', 'State Deasserted', 'unknown'],
+  ]);
+});
