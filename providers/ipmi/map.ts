@@ -176,7 +176,7 @@ function isSupplySensor(reading: IpmiReading): boolean {
   // Dell 11G names each supply's sensor just "Status", on the supply's entity 10.n.
   const onSupply = supplyEntity(reading) !== undefined;
   if (type === undefined) return SUPPLY_NAME.test(name) || (onSupply && saysSupplyState(reading));
-  return type === 'power supply' && (SUPPLY_PREFIX.test(name) || onSupply || /^status$/i.test(name));
+  return type === 'power supply' && (SUPPLY_PREFIX.test(name) || SUPPLY_NAME.test(name) || onSupply || /^status$/i.test(name));
 }
 
 /** A discrete record that states a supply's condition: its offsets' texts, or, with nothing asserted, a name that says status. */
@@ -409,11 +409,22 @@ function discreteState(reading: IpmiReading): string {
   if (reading.unavailable) return UNAVAILABLE_STATE[reading.unavailable];
   let chosen: string | undefined;
   let rank = -1;
-  for (const state of reading.states) {
+  for (const state of tellingStates(reading)) {
     const health = meaningOn(reading.name, state)?.health ?? 'unknown';
     if (severity(health) > rank) [chosen, rank] = [state, severity(health)];
   }
   return chosen ?? reading.rawState ?? NOTHING_ASSERTED;
+}
+
+/**
+ * The asserted states whose meaning is known, where any is: an unknown text
+ * beside them says nothing they do not (an old Supermicro BMC's supply
+ * asserts "Presence detected" and offsets 8-14, which its type does not
+ * define: FreeIPMI's "Unrecognized Event = 0100h"). Otherwise all of them.
+ */
+function tellingStates(reading: IpmiReading): readonly string[] {
+  const known = reading.states.filter((state) => meaningOn(reading.name, state) !== undefined);
+  return known.length > 0 ? known : reading.states;
 }
 
 function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {
@@ -702,7 +713,7 @@ function supplyStatus(record: Classified): StatusVerdict {
     if (reading.rawState !== undefined) return rawStatus(reading, reading.rawState);
     return quietStatus(record);
   }
-  return reading.states
+  return tellingStates(reading)
     .map((state): StatusVerdict => {
       const meaning = meaningOn(reading.name, state);
       const status = meaning && (meaning.supply ?? SUPPLY_BY_HEALTH[meaning.health]);

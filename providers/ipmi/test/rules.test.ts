@@ -776,3 +776,18 @@ t.test("'State Asserted' / 'State Deasserted' mean what the sensor's name says: 
     ['VCORE PG', 'State Deasserted', 'unknown'],
   ]);
 });
+
+t.test("an old BMC's undefined offsets beside a known state say nothing; FreeIPMI's typed \"PS Status\" is a supply, as ipmitool's", async (t) => {
+  // Supermicro H8DGU (Nuvoton BMC, firmware 3.29) by `ipmimonitoring -Q -b --comma-separated-output --output-sensor-state`,
+  // prometheus-community/ipmi_exporter#31: the supply asserts Presence detected and FreeIPMI names the offsets 8-14 the
+  // Power Supply type does not define "Unrecognized Event".
+  const unrecognised = [0x100, 0x200, 0x400, 0x800, 0x1000, 0x2000, 0x4000].map((bit) => `'Unrecognized Event = ${bit.toString(16).padStart(4, '0')}h'`);
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      "138,System Temp,Temperature,Nominal,25.00,C,'OK'",
+      `1813,PS Status,Power Supply,N/A,N/A,N/A,'Presence detected' ${unrecognised.join(' ')}`,
+    ].join('\n')).readings,
+  });
+  t.match(discrete(snapshot, 'ipmi:PS Status'), { kind: 'powerSupplyStatus', state: 'Presence detected', health: 'ok' });
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['PS Status', 'ok', undefined]]);
+});
