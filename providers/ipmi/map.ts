@@ -575,8 +575,9 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
   const redundant = records.some((record) => record.role === 'redundancy' && redundancyKind(record.reading) === 'powerSupply');
+  const alone = all.length === 1 && !redundant;
   return all.map(({ supply, verdicts: heard }) => {
-    const given = quietWherePresent(heard);
+    const given = alone ? quietAlone(heard) : quietWherePresent(heard);
     // A raw reading ("PS 1 Presence" 0x0280) is the verdict only where no other sensor of the supply says anything.
     const read = given.filter((verdict) => !verdict.raw);
     const verdicts = read.length > 0 ? read : given;
@@ -610,6 +611,19 @@ function quietWherePresent(verdicts: StatusVerdict[]): StatusVerdict[] {
     if (!verdict.quiet) return verdict;
     clearQuiet(verdict);
     return { status: 'ok' };
+  });
+}
+
+/**
+ * The listing's only supply, in no redundancy set, asserting nothing: it
+ * powers the BMC that answered, so it was not pulled; its sensor just reports
+ * no presence (a Supermicro's "PS Status" 'OK', Nominal: ipmi_exporter#31).
+ */
+function quietAlone(verdicts: StatusVerdict[]): StatusVerdict[] {
+  return verdicts.map((verdict) => {
+    if (!verdict.quiet) return verdict;
+    clearQuiet(verdict);
+    return { status: 'unknown', reason: 'no state asserted' };
   });
 }
 

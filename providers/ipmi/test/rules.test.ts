@@ -791,3 +791,21 @@ t.test("an old BMC's undefined offsets beside a known state say nothing; FreeIPM
   t.match(discrete(snapshot, 'ipmi:PS Status'), { kind: 'powerSupplyStatus', state: 'Presence detected', health: 'ok' });
   t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['PS Status', 'ok', undefined]]);
 });
+
+t.test("the listing's only supply asserting nothing was not pulled: it powers the BMC that answered", async (t) => {
+  // The other Supermicro of prometheus-community/ipmi_exporter#31 (`ipmimonitoring -Q -b --comma-separated-output
+  // --output-sensor-state`): "32,PS Status,Power Supply,Nominal,N/A,N/A,'OK'", which its reporter calls fine.
+  const lone = (lines: string[], layout?: string) => buildSnapshot({ readings: parseSensorOutput(lines.join('\n'), layout).readings });
+  const freeIpmi = lone(["138,System Temp,Temperature,Nominal,25.00,C,'OK'", "32,PS Status,Power Supply,Nominal,N/A,N/A,'OK'"]);
+  t.same(freeIpmi.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['PS Status', 'unknown', 'no state asserted']]);
+  t.match(discrete(freeIpmi, 'ipmi:PS Status'), { state: 'No state asserted', health: 'ok' });
+  // The same record by `ipmitool sdr elist`.
+  const elist = lone(['System Temp      | 0Bh | ok  |  7.1 | 25 degrees C', 'PS Status        | C8h | ok  | 10.1 | '], 'elist');
+  t.same(elist.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['Power Supply 1', 'unknown', 'no state asserted']]);
+  t.match(discrete(elist, 'ipmi:PS Status'), { health: 'ok' });
+  // Beside another supply, or in a redundancy set, nothing asserted is still a pulled supply.
+  const two = lone(['PS1 Status       | C8h | ok  | 10.1 | Presence detected', 'PS2 Status       | C9h | ok  | 10.2 | '], 'elist');
+  t.same(two.powerSupplies?.map((p) => p.status), ['ok', 'failed']);
+  const set = lone(['PS1 Status       | C8h | ok  | 10.1 | ', 'PS Redundancy    | CAh | ok  |  7.1 | Redundancy Lost'], 'elist');
+  t.same(set.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']]);
+});
