@@ -548,13 +548,11 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     const entity = supplyEntity(reading);
     return entity !== undefined && shared.has(entity) ? undefined : entity;
   };
-  const supplyKey = (record: Classified) => {
-    const number = supplyNumber(record.reading);
-    return entityOf(record.reading) ?? (number === undefined ? record.id : `#${number}`);
-  };
+  const places = supplyPlaces(records.filter((record) => record.role === 'supply'), entityOf);
+  const supplyKey = (record: Classified) => places.get(record)?.key ?? record.id;
   for (const record of records) {
     if (record.role !== 'supply') continue;
-    const entity = entityOf(record.reading);
+    const entity = places.get(record)?.entity;
     const number = supplyNumber(record.reading);
     const key = supplyKey(record);
     let draft = drafts.get(key);
@@ -597,6 +595,37 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     if (fruData) supply.fru = fruData;
     return supply;
   });
+}
+
+/** Where a supply sensor belongs: the key of its supply, and that supply's entity 10.n where it has one. */
+interface SupplyPlace {
+  key: string;
+  entity?: string;
+}
+
+/**
+ * Which supply each supply sensor is of: its entity 10.n; else the supply on
+ * an entity that its number names (Huawei's iBMC puts "PS1 Presence" on the
+ * board, 7.96, and "PS1 Status" on the supply, 10.96); else its number; else
+ * itself.
+ */
+function supplyPlaces(sensors: Classified[], entityOf: (reading: IpmiReading) => string | undefined): Map<Classified, SupplyPlace> {
+  const places = new Map<Classified, SupplyPlace>();
+  const byNumber = new Map<number, string>();
+  for (const record of sensors) {
+    const entity = entityOf(record.reading);
+    const number = supplyNumber(record.reading);
+    if (entity === undefined) continue;
+    places.set(record, { key: entity, entity });
+    if (number !== undefined && !byNumber.has(number)) byNumber.set(number, entity);
+  }
+  for (const record of sensors) {
+    if (places.has(record)) continue;
+    const number = supplyNumber(record.reading);
+    const entity = number === undefined ? undefined : byNumber.get(number);
+    places.set(record, entity !== undefined ? { key: entity, entity } : { key: number === undefined ? record.id : `#${number}` });
+  }
+  return places;
 }
 
 /**

@@ -809,3 +809,29 @@ t.test("the listing's only supply asserting nothing was not pulled: it powers th
   const set = lone(['PS1 Status       | C8h | ok  | 10.1 | ', 'PS Redundancy    | CAh | ok  |  7.1 | Redundancy Lost'], 'elist');
   t.same(set.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']]);
 });
+
+t.test('a supply whose presence sensor sits on the board and status sensor on the supply is one supply (Huawei iBMC)', async (t) => {
+  // A Huawei RH2288 V3 (iBMC) by `ipmitool sdr elist`, host in soft-off (GuanceCloud/datakit,
+  // internal/plugins/inputs/ipmi/testdata/RH2288V3.txt): "PS1 Presence" on the board (7.96) says Device Present,
+  // "PS1 Status" on the supply (10.96) asserts nothing, as does "PS Redundancy"; a healthy box.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Power1           | 21h | ok  | 10.96 | 18 Watts',
+      'Power2           | 22h | ok  | 10.97 | 18 Watts',
+      'PS1 Presence     | 31h | ok  |  7.96 | Device Present',
+      'PS2 Presence     | 32h | ok  |  7.96 | Device Present',
+      'PS Redundancy    | 68h | ok  | 11.102 | ',
+      'PS1 Status       | 8Fh | ok  | 10.96 | ',
+      'PS1 Fan Status   | 90h | ok  | 10.96 | ',
+      'PS2 Status       | 91h | ok  | 10.97 | ',
+      'PS2 Fan Status   | 92h | ok  | 10.97 | ',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status, p.statusReason, p.sensors]), [
+    ['ipmi:psu:10.96', 'ok', undefined, ['ipmi:Power1']],
+    ['ipmi:psu:10.97', 'ok', undefined, ['ipmi:Power2']],
+  ]);
+  t.match(discrete(snapshot, 'ipmi:PS1 Status'), { state: 'No state asserted', health: 'ok' });
+  t.match(discrete(snapshot, 'ipmi:PS1 Presence'), { monitors: { id: 'ipmi:psu:10.96' } });
+  t.notOk(snapshot.redundancy?.some((group) => group.status === 'degraded' || group.status === 'lost'), 'no redundancy alarm');
+});
