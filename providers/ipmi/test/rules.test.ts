@@ -835,3 +835,18 @@ t.test('a supply whose presence sensor sits on the board and status sensor on th
   t.match(discrete(snapshot, 'ipmi:PS1 Presence'), { monitors: { id: 'ipmi:psu:10.96' } });
   t.notOk(snapshot.redundancy?.some((group) => group.status === 'degraded' || group.status === 'lost'), 'no redundancy alarm');
 });
+
+t.test('an unreadable fan rotor named "FAN1 F Speed" (Huawei iBMC, front and rear rotors) is a fan without a reading', async (t) => {
+  // The RH2288 V3 of GuanceCloud/datakit testdata/RH2288V3.txt in soft-off: every fan reads No Reading.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'FAN1 F Speed     | 19h | ns  | 30.96 | No Reading',
+      'FAN1 R Speed     | 1Ah | ns  | 30.96 | No Reading',
+      'FAN1 F Status    | 29h | ns  | 30.96 | No Reading',
+      'FAN1 F Presence  | 5Bh | ns  | 30.96 | No Reading',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.fans?.map((f) => [f.label, f.status, f.statusReason]), [['FAN1 F Speed', 'absent', 'not present'], ['FAN1 R Speed', 'absent', 'not present']]);
+  t.match(numeric(snapshot, 'ipmi:FAN1 F Speed'), { kind: 'fan', unit: 'rpm', value: null, unavailable: 'absent' });
+  t.same(snapshot.discreteSensors?.map((s) => s.label), ['FAN1 F Status', 'FAN1 F Presence'], 'its status and presence sensors stay discrete');
+});
