@@ -74,6 +74,9 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Device Removed/Device Absent', absence],
   ['Entity Present', presence],
   ['Entity Absent', absence],
+  // Dell iDRAC9's presence sensors ("Presence" on 10.1, "TPM Presence", "Dedicated NIC").
+  ['Present', presence],
+  ['Absent', absence],
   ['Drive Present', presence],
   ['Drive Presence', presence],
   ['Processor Presence detected', presence],

@@ -850,3 +850,27 @@ t.test('an unreadable fan rotor named "FAN1 F Speed" (Huawei iBMC, front and rea
   t.match(numeric(snapshot, 'ipmi:FAN1 F Speed'), { kind: 'fan', unit: 'rpm', value: null, unavailable: 'absent' });
   t.same(snapshot.discreteSensors?.map((s) => s.label), ['FAN1 F Status', 'FAN1 F Presence'], 'its status and presence sensors stay discrete');
 });
+
+t.test("a Dell iDRAC9's \"Present\" / \"Absent\" are presence states: a present part is ok, an absent one no fault", async (t) => {
+  // A Dell PowerEdge R740 (iDRAC9) by `ipmitool sdr elist` (GuanceCloud/datakit, internal/plugins/inputs/ipmi/testdata/R740v2.txt).
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Presence         | 48h | ok  | 10.1 | Present',
+      'Presence         | 49h | ok  | 10.2 | Present',
+      'Presence         | 4Bh | ok  | 11.3 | Absent',
+      'TPM Presence     | 54h | ok  |  7.1 | Absent',
+      'Dedicated NIC    | 70h | ok  |  7.1 | Present',
+      'PS Redundancy    | 77h | ok  |  7.1 | Fully Redundant',
+      'Status           | 85h | ok  | 10.1 | Presence detected',
+      'Status           | 86h | ok  | 10.2 | Presence detected',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.discreteSensors?.filter((s) => /Presence|NIC/.test(s.label)).map((s) => [s.id, s.kind, s.state, s.health]), [
+    ['ipmi:Presence#72', 'presence', 'Present', 'ok'],
+    ['ipmi:Presence#73', 'presence', 'Present', 'ok'],
+    ['ipmi:Presence#75', 'presence', 'Absent', 'ok'],
+    ['ipmi:TPM Presence', 'presence', 'Absent', 'ok'],
+    ['ipmi:Dedicated NIC', 'presence', 'Present', 'ok'],
+  ]);
+  t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.1', 'ok'], ['ipmi:psu:10.2', 'ok']]);
+});
