@@ -37,9 +37,13 @@ const FIXED_IN = [1, 8, 12] as const;
 const HP_FAN_BLOCK = /^fan block \d+$/i;
 const HP_POWER_METER = /^power meter$/i;
 
-/** The version `ipmitool -V` prints ("ipmitool version 1.8.11"); undefined when the text says none. */
+/**
+ * The version `ipmitool -V` prints ("ipmitool version 1.8.11", the program's
+ * own file name first: a renamed binary says its name); undefined when the
+ * text says none.
+ */
 export function parseIpmitoolVersion(text: string): string | undefined {
-  return /^ipmitool version (\d+\.\d+\.\d+)/m.exec(text)?.[1];
+  return /^\S+ version (\d+\.\d+\.\d+)/m.exec(text)?.[1];
 }
 
 /** Whether an ipmitool version ("1.8.11") predates 1.8.12; false for a text that is no version. */
@@ -62,19 +66,26 @@ export function isLegacyIpmitool(version: string): boolean {
  * and gain their state. Any other record keeps its status as the verdict.
  */
 export function fromLegacyStatus(reading: IpmiReading, discreteTable: OffsetTable | undefined): IpmiReading {
+  const { health: _health, crossed: _crossed, ...unjudged } = reading;
+  const stateRecord = discreteTable !== undefined && reading.unit === 'unspecified' && reading.value === 0 && reading.recordId === undefined
+    && reading.sensorType === undefined;
+  // "ok" on a supply's status record is no state asserted, not Presence detected: a supply pulled or never seated.
+  if (stateRecord && discreteTable === 'powerSupply' && reading.health === 'ok') return asDiscrete(unjudged, []);
   const offsets = legacyOffsets(reading);
   if (!offsets) return reading;
-  const { health: _health, crossed: _crossed, ...unjudged } = reading;
-  if (discreteTable && reading.unit === 'unspecified' && reading.value === 0) {
+  if (stateRecord) {
     const states = legacyStates(discreteTable, offsets);
-    if (states.length === 0) return reading;
-    const { value: _value, decimals: _decimals, unit: _unit, ...discrete } = unjudged;
-    return { ...discrete, eventClass: 'discrete', thresholds: {}, states };
+    return states.length === 0 ? reading : asDiscrete(unjudged, states);
   }
   const table = packedTable(reading);
   const states = table ? legacyStates(table, offsets) : [];
   // The thresholds such a record prints are its discrete masks read as thresholds ("lnc 75.264" on a fan block).
   return states.length > 0 ? { ...unjudged, thresholds: {}, states } : reading;
+}
+
+function asDiscrete(reading: Omit<IpmiReading, 'health' | 'crossed'>, states: string[]): IpmiReading {
+  const { value: _value, decimals: _decimals, unit: _unit, ...discrete } = reading;
+  return { ...discrete, eventClass: 'discrete', thresholds: {}, states };
 }
 
 /**

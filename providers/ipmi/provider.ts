@@ -245,6 +245,7 @@ class IpmiHardwareProvider implements IpmiProvider {
       const { result, run } = await this.#readOutput(ctx, tool, FREEIPMI_SENSOR_ARGS, parseFreeIpmiSensors, report);
       return { readings: requireRecords(result, run) };
     }
+    // Until a version is read (a -V that timed out on a loaded host), it is asked again each sample.
     this.#legacyIpmitool ??= await this.#isLegacyIpmitool(ctx, tool);
     const { result, run } = await this.#readOutput(ctx, tool, ['sdr', 'elist'], parseSdrElist, report);
     const readings = mergeReadings(requireRecords(result, run), await this.#thresholdReadings(ctx, tool, report), { appendUnmatched: false });
@@ -257,14 +258,20 @@ class IpmiHardwareProvider implements IpmiProvider {
 
   /**
    * Whether this ipmitool predates 1.8.12 (legacy.ts), from `ipmitool -V`
-   * ("ipmitool version 1.8.11"). A failed run or an answer without a version
-   * is a current ipmitool: the status column stays the verdict.
+   * ("ipmitool version 1.8.11"); undefined when a failed run or an answer
+   * without a version does not tell: meanwhile the status column is the
+   * verdict, as from a current ipmitool.
    */
-  async #isLegacyIpmitool(ctx: ProviderContext, tool: Tool): Promise<boolean> {
+  async #isLegacyIpmitool(ctx: ProviderContext, tool: Tool): Promise<boolean | undefined> {
     const run = await this.#exec(ctx, tool, ['-V'], { bare: true });
     const version = run.failure ? undefined : parseIpmitoolVersion(run.stdout);
-    if (!version) ctx.log.debug({ error: run.failure?.message }, `ipmi: ${run.display} told no version; reading statuses as verdicts`);
-    return version !== undefined && isLegacyIpmitool(version);
+    if (!version) {
+      ctx.log.debug({ error: run.failure?.message }, `ipmi: ${run.display} told no version; reading statuses as verdicts`);
+      return undefined;
+    }
+    const legacy = isLegacyIpmitool(version);
+    ctx.log.info(`ipmi: ipmitool ${version}${legacy ? ', before 1.8.12: statuses of discrete records read as their states' : ''}`);
+    return legacy;
   }
 
   /** The threshold table, re-read when older than `thresholdRefresh`; only its static fields are merged. */

@@ -284,7 +284,9 @@ t.test('live: the state-offset reading of ipmitool before 1.8.12 applies only wh
     const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps());
     await ipmi.sample(context());
     const snapshot = await ipmi.sample(context());
-    t.equal(tools.runs().filter((run) => run.args.join(' ') === '-V').length, 1, `${version}: asked once`);
+    const told = version.includes('version 1.');
+    t.equal(tools.runs().filter((run) => run.args.join(' ') === '-V').length, told ? 1 : 2,
+      `${version}: ${told ? 'asked once' : 'asked again next sample: an answer without a version (a timeout on a loaded host) is not kept'}`);
     return snapshot;
   };
   for (const version of ['echo "ipmitool version 1.8.19"', 'echo "ipmitool version 1.8.12"', 'echo "unexpected"', 'echo "ipmitool: unknown option -- V" >&2; exit 1']) {

@@ -8,6 +8,7 @@ import t from 'tap';
 import { buildModel, sensorEncoding, type BuildProblem } from '../../../src/model/index.js';
 import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
 import { input, Model, sample, values } from '../../../test/model/fixtures.js';
+import { isLegacyIpmitool, parseIpmitoolVersion } from '../legacy.js';
 import { buildSnapshot } from '../map.js';
 import { detectFormat, parseSensorOutput } from '../recognise.js';
 import { fixture } from './fixture.js';
@@ -256,6 +257,19 @@ t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserti
   t.same(failed.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'failure detected']]);
   const lost = legacySnapshot('PS Status        | C8h | unc | 10.1 | 0 unspecified\n', 'elist');
   t.same(lost.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'AC lost']]);
+  // 'ok' is no offset set: not even Presence detected. From a current ipmitool the same supply is "not present".
+  const pulled = legacySnapshot('PS Status        | 0 unspecified     | ok\n', 'sdr list');
+  t.notOk(pulled.sensors?.some((s) => s.id === 'ipmi:PS Status'), 'no numeric sensor reading ok');
+  t.same(pulled.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']], 'nothing asserted: the supply is not there');
+});
+
+t.test("ipmitool's version as `-V` prints it, under whatever file name the program has", async (t) => {
+  t.equal(parseIpmitoolVersion('ipmitool version 1.8.19\n'), '1.8.19');
+  t.equal(parseIpmitoolVersion('ipmitool-1.8.11 version 1.8.11\n'), '1.8.11', 'a renamed binary says its own name first');
+  t.equal(parseIpmitoolVersion('ipmitool: unknown option -- V\n'), undefined);
+  t.ok(isLegacyIpmitool('1.8.11'));
+  t.notOk(isLegacyIpmitool('1.8.12'));
+  t.notOk(isLegacyIpmitool('2.0.0'));
 });
 
 t.test("a chassis CMM's empty supply bays are absent, not failed: the presence sensor says so and the status sensor agrees", async (t) => {
