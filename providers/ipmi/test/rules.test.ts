@@ -257,10 +257,13 @@ t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserti
   t.same(failed.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'failure detected']]);
   const lost = legacySnapshot('PS Status        | C8h | unc | 10.1 | 0 unspecified\n', 'elist');
   t.same(lost.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'AC lost']]);
-  // 'ok' is no offset set: not even Presence detected. From a current ipmitool the same supply is "not present".
-  const pulled = legacySnapshot('PS Status        | 0 unspecified     | ok\n', 'sdr list');
-  t.notOk(pulled.sensors?.some((s) => s.id === 'ipmi:PS Status'), 'no numeric sensor reading ok');
-  t.same(pulled.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']], 'nothing asserted: the supply is not there');
+  // 'ok' is no offset set: not even Presence detected, read as a current ipmitool's record asserting nothing: beside
+  // another supply, the supply is not there; as the listing's only supply, it powers the BMC that answered (unknown).
+  const pulled = legacySnapshot('PS1 Status       | 0 unspecified     | ok\nPS2 Status       | 0 unspecified     | cr\n', 'sdr list');
+  t.notOk(pulled.sensors?.some((s) => s.id === 'ipmi:PS1 Status'), 'no numeric sensor reading ok');
+  t.same(pulled.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present'], ['failed', 'failure detected']], 'nothing asserted: the supply is not there');
+  const alone = legacySnapshot('PS Status        | 0 unspecified     | ok\n', 'sdr list');
+  t.same(alone.powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'no state asserted']], 'the only supply asserting nothing');
 });
 
 t.test("ipmitool's version as `-V` prints it, under whatever file name the program has", async (t) => {
