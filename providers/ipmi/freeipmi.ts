@@ -17,7 +17,7 @@
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
 import { parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
-import { stateMeaning, worse } from './states.js';
+import { meaningOn, worse } from './states.js';
 
 type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
 
@@ -136,7 +136,7 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
     reading.states = events.filter((event) => event !== 'OK');
     // The state column is FreeIPMI's interpretation file's verdict, which calls an absent entity Critical; a state
     // whose IPMI meaning is known keeps that meaning, as it does in ipmitool's output.
-    if (reading.states.length > 0 && reading.states.every((event) => stateMeaning(event) !== undefined)) delete reading.health;
+    if (reading.states.length > 0 && reading.states.every((event) => meaningOn(name, event) !== undefined)) delete reading.health;
     return reading;
   }
   reading.eventClass = 'threshold';

@@ -18,7 +18,7 @@ import type {
 } from '../../src/model/snapshot.js';
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
-import { freeIpmiVerdict, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, worse, type OffsetTable } from './states.js';
+import { FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, worse, type OffsetTable } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
 import { fromLegacyStatus } from './legacy.js';
 
@@ -63,17 +63,11 @@ const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)(?:[ _-]?0*(\d+)(?
 const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
 /**
  * A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA",
- * "Fan 1 DutyCycle"; with a place, no number is needed (HP ML310 G5's "CPU Fan", "Rear Fan").
+ * "Fan 1 DutyCycle", Huawei's rotors "FAN1 F Speed"; with a place, no number is needed (HP ML310 G5's "CPU Fan", "Rear Fan").
  */
-const FAN_NAME = /^(?:(?:sys(?:tem)?|cpu\d*|rear|front)[ _-]?fan(?:[ _-]?\d+[a-z]?|[ _-]?[a-z])?|fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+[a-z]?|[a-z]))(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
+const FAN_NAME = /^(?:(?:sys(?:tem)?|cpu\d*|rear|front)[ _-]?fan(?:[ _-]?\d+[a-z]?|[ _-]?[a-z])?|fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+(?:[ _-]?[a-z](?![a-z]))?|[a-z]))(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
 /** A fan's duty-cycle sensor: "Fan 1 DutyCycle", "FAN2_DUTY". */
 const DUTY_SUFFIX = /[ _-]?duty(?:[ _-]?cycle)?$/i;
-/**
- * A sensor reporting one fault of a supply, under a generic reading type:
- * "PSU 1 Failure", "PS1 Fault", "PSU2 AC Lost", "PS 1 Fan Fail", FreeIPMI's
- * "PSU 1 I2C DC fai" (names cut at 16 characters). Nothing asserted there is no fault.
- */
-const FAULT_NAME = /fail|fault|(?<![a-z])(?:fai|lost)(?![a-z])|mismatch/i;
 /** A presence sensor's name: "PS 1 Presence", "PSU2_PRES", "PSU1_Present". */
 const PRESENCE_NAME = /pres(?:ent|ence)?\s*$/i;
 /** Redundancy sensors named for the whole set (HP "Fans", "Fan Blocks", "Power Supplies"). */
@@ -182,7 +176,7 @@ function isSupplySensor(reading: IpmiReading): boolean {
   // Dell 11G names each supply's sensor just "Status", on the supply's entity 10.n.
   const onSupply = supplyEntity(reading) !== undefined;
   if (type === undefined) return SUPPLY_NAME.test(name) || (onSupply && saysSupplyState(reading));
-  return type === 'power supply' && (SUPPLY_PREFIX.test(name) || onSupply || /^status$/i.test(name));
+  return type === 'power supply' && (SUPPLY_PREFIX.test(name) || SUPPLY_NAME.test(name) || onSupply || /^status$/i.test(name));
 }
 
 /** A discrete record that states a supply's condition: its offsets' texts, or, with nothing asserted, a name that says status. */
@@ -415,18 +409,29 @@ function discreteState(reading: IpmiReading): string {
   if (reading.unavailable) return UNAVAILABLE_STATE[reading.unavailable];
   let chosen: string | undefined;
   let rank = -1;
-  for (const state of reading.states) {
-    const health = stateMeaning(state)?.health ?? 'unknown';
+  for (const state of tellingStates(reading)) {
+    const health = meaningOn(reading.name, state)?.health ?? 'unknown';
     if (severity(health) > rank) [chosen, rank] = [state, severity(health)];
   }
   return chosen ?? reading.rawState ?? NOTHING_ASSERTED;
+}
+
+/**
+ * The asserted states whose meaning is known, where any is: an unknown text
+ * beside them says nothing they do not (an old Supermicro BMC's supply
+ * asserts "Presence detected" and offsets 8-14, which its type does not
+ * define: FreeIPMI's "Unrecognized Event = 0100h"). Otherwise all of them.
+ */
+function tellingStates(reading: IpmiReading): readonly string[] {
+  const known = reading.states.filter((state) => meaningOn(reading.name, state) !== undefined);
+  return known.length > 0 ? known : reading.states;
 }
 
 function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {
   if (reading.unavailable) return 'unknown';
   // A supply's status sensor with "Presence detected" not asserted: the module was pulled (unless another says present).
   if (role === 'supply' && reading.states.length === 0 && reading.rawState === undefined && !FAULT_NAME.test(reading.name)) return 'critical';
-  const known = reading.states.map((state) => stateMeaning(state)?.health).filter((health): health is Health => health !== undefined);
+  const known = reading.states.map((state) => meaningOn(reading.name, state)?.health).filter((health): health is Health => health !== undefined);
   if (known.length > 0) return [...known, ...(reading.health ? [reading.health] : [])].reduce(worse);
   if (reading.states.length > 0 || reading.rawState !== undefined) return reading.health ?? 'unknown';
   return reading.health ?? 'ok';
@@ -543,13 +548,11 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     const entity = supplyEntity(reading);
     return entity !== undefined && shared.has(entity) ? undefined : entity;
   };
-  const supplyKey = (record: Classified) => {
-    const number = supplyNumber(record.reading);
-    return entityOf(record.reading) ?? (number === undefined ? record.id : `#${number}`);
-  };
+  const places = supplyPlaces(records.filter((record) => record.role === 'supply'), entityOf);
+  const supplyKey = (record: Classified) => places.get(record)?.key ?? record.id;
   for (const record of records) {
     if (record.role !== 'supply') continue;
-    const entity = entityOf(record.reading);
+    const entity = places.get(record)?.entity;
     const number = supplyNumber(record.reading);
     const key = supplyKey(record);
     let draft = drafts.get(key);
@@ -570,8 +573,9 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
   const redundant = records.some((record) => record.role === 'redundancy' && redundancyKind(record.reading) === 'powerSupply');
+  const alone = all.length === 1 && !redundant;
   return all.map(({ supply, verdicts: heard }) => {
-    const given = quietWherePresent(heard);
+    const given = alone ? quietAlone(heard) : quietWherePresent(heard);
     // A raw reading ("PS 1 Presence" 0x0280) is the verdict only where no other sensor of the supply says anything.
     const read = given.filter((verdict) => !verdict.raw);
     const verdicts = read.length > 0 ? read : given;
@@ -593,6 +597,37 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
   });
 }
 
+/** Where a supply sensor belongs: the key of its supply, and that supply's entity 10.n where it has one. */
+interface SupplyPlace {
+  key: string;
+  entity?: string;
+}
+
+/**
+ * Which supply each supply sensor is of: its entity 10.n; else the supply on
+ * an entity that its number names (Huawei's iBMC puts "PS1 Presence" on the
+ * board, 7.96, and "PS1 Status" on the supply, 10.96); else its number; else
+ * itself.
+ */
+function supplyPlaces(sensors: Classified[], entityOf: (reading: IpmiReading) => string | undefined): Map<Classified, SupplyPlace> {
+  const places = new Map<Classified, SupplyPlace>();
+  const byNumber = new Map<number, string>();
+  for (const record of sensors) {
+    const entity = entityOf(record.reading);
+    const number = supplyNumber(record.reading);
+    if (entity === undefined) continue;
+    places.set(record, { key: entity, entity });
+    if (number !== undefined && !byNumber.has(number)) byNumber.set(number, entity);
+  }
+  for (const record of sensors) {
+    if (places.has(record)) continue;
+    const number = supplyNumber(record.reading);
+    const entity = number === undefined ? undefined : byNumber.get(number);
+    places.set(record, entity !== undefined ? { key: entity, entity } : { key: number === undefined ? record.id : `#${number}` });
+  }
+  return places;
+}
+
 /**
  * A status sensor asserting nothing says the supply was pulled, but where
  * another of its sensors says it is present ("PS 1 Presence": Device Present)
@@ -605,6 +640,19 @@ function quietWherePresent(verdicts: StatusVerdict[]): StatusVerdict[] {
     if (!verdict.quiet) return verdict;
     clearQuiet(verdict);
     return { status: 'ok' };
+  });
+}
+
+/**
+ * The listing's only supply, in no redundancy set, asserting nothing: it
+ * powers the BMC that answered, so it was not pulled; its sensor just reports
+ * no presence (a Supermicro's "PS Status" 'OK', Nominal: ipmi_exporter#31).
+ */
+function quietAlone(verdicts: StatusVerdict[]): StatusVerdict[] {
+  return verdicts.map((verdict) => {
+    if (!verdict.quiet) return verdict;
+    clearQuiet(verdict);
+    return { status: 'unknown', reason: 'no state asserted' };
   });
 }
 
@@ -708,9 +756,9 @@ function supplyStatus(record: Classified): StatusVerdict {
     if (reading.rawState !== undefined) return rawStatus(reading, reading.rawState);
     return quietStatus(record);
   }
-  return reading.states
+  return tellingStates(reading)
     .map((state): StatusVerdict => {
-      const meaning = stateMeaning(state);
+      const meaning = meaningOn(reading.name, state);
       const status = meaning && (meaning.supply ?? SUPPLY_BY_HEALTH[meaning.health]);
       if (status === undefined) return { status: 'unknown', reason: state };
       const reason = meaning?.reason ?? (status === 'ok' ? undefined : state);

@@ -74,6 +74,9 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Device Removed/Device Absent', absence],
   ['Entity Present', presence],
   ['Entity Absent', absence],
+  // Dell iDRAC9's presence sensors ("Presence" on 10.1, "TPM Presence", "Dedicated NIC").
+  ['Present', presence],
+  ['Absent', absence],
   ['Drive Present', presence],
   ['Drive Presence', presence],
   ['Processor Presence detected', presence],
@@ -153,6 +156,34 @@ export function knownStates(): string[] {
 export function stateMeaning(text: string): StateMeaning | undefined {
   const key = normaliseState(text);
   return TABLE.get(key) ?? TABLE.get(key.replace(/ \(.*\)$/, '')) ?? ambiguousMeaning(key);
+}
+
+/**
+ * A sensor reporting one fault: "PSU 1 Failure", "PS1 Fault", "PSU2 AC Lost", Dell's "MEM CPU2 FAIL", FreeIPMI's
+ * "PSU 1 I2C DC fai" (names cut at 16 characters). Nothing asserted there is no fault; "State Asserted" is the fault.
+ */
+export const FAULT_NAME = /fail|fault|(?<![a-z])(?:fai|lost)(?![a-z])|mismatch/i;
+/** A sensor reporting that something is well (Cisco's "PSU1_AC_OK", "PSU1_PWRGD"); not Dell's "VCORE PG", deasserted when well. */
+const WELL_NAME = /(?:^|[ _-])(?:ok|good|pwr_?gd|pgood)$/i;
+
+/**
+ * What a state means on the sensor that asserts it. The generic digital
+ * states "State Asserted" / "State Deasserted" (event/reading type 03h) point
+ * whichever way the vendor chose, so only a name that says which tells
+ * (FreeIPMI's interpretation file calls every "State Asserted" Warning and
+ * says itself that the meaning is the vendor's): asserted on "…_AC_OK" is
+ * well, deasserted there is a fault; asserted on "… FAIL" is the fault.
+ * Elsewhere they stay unknown texts.
+ */
+export function meaningOn(name: string, state: string): StateMeaning | undefined {
+  const known = stateMeaning(state);
+  if (known) return known;
+  const key = normaliseState(state);
+  const asserted = key === 'state asserted' ? true : key === 'state deasserted' ? false : undefined;
+  if (asserted === undefined) return undefined;
+  if (WELL_NAME.test(name.trim())) return plain(asserted ? 'ok' : 'critical');
+  if (FAULT_NAME.test(name)) return plain(asserted ? 'critical' : 'ok');
+  return undefined;
 }
 
 /** The remark of a state ipmitool before 1.8.12 printed as one of two offsets. */

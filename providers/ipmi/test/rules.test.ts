@@ -257,10 +257,13 @@ t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserti
   t.same(failed.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'failure detected']]);
   const lost = legacySnapshot('PS Status        | C8h | unc | 10.1 | 0 unspecified\n', 'elist');
   t.same(lost.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'AC lost']]);
-  // 'ok' is no offset set: not even Presence detected. From a current ipmitool the same supply is "not present".
-  const pulled = legacySnapshot('PS Status        | 0 unspecified     | ok\n', 'sdr list');
-  t.notOk(pulled.sensors?.some((s) => s.id === 'ipmi:PS Status'), 'no numeric sensor reading ok');
-  t.same(pulled.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']], 'nothing asserted: the supply is not there');
+  // 'ok' is no offset set: not even Presence detected, read as a current ipmitool's record asserting nothing: beside
+  // another supply, the supply is not there; as the listing's only supply, it powers the BMC that answered (unknown).
+  const pulled = legacySnapshot('PS1 Status       | 0 unspecified     | ok\nPS2 Status       | 0 unspecified     | cr\n', 'sdr list');
+  t.notOk(pulled.sensors?.some((s) => s.id === 'ipmi:PS1 Status'), 'no numeric sensor reading ok');
+  t.same(pulled.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present'], ['failed', 'failure detected']], 'nothing asserted: the supply is not there');
+  const alone = legacySnapshot('PS Status        | 0 unspecified     | ok\n', 'sdr list');
+  t.same(alone.powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'no state asserted']], 'the only supply asserting nothing');
 });
 
 t.test("ipmitool's version as `-V` prints it, under whatever file name the program has", async (t) => {
@@ -749,4 +752,142 @@ t.test('a supply seen present and later read as an empty bay was removed: failed
   const model = new Model(buildModel(input([sample(second, { provider: 'ipmi' })])));
   t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25, 'in the roll-up');
   t.same(sampleOf(captured).powerSupplies?.map((p) => p.status), ['failed', 'absent', 'ok'], 'and stays so');
+});
+
+t.test("'State Asserted' / 'State Deasserted' mean what the sensor's name says: asserted OK is fine, asserted FAIL is a fault", async (t) => {
+  // A Cisco UCS C-series read by FreeIPMI (thomas-krenn/check_ipmi_sensor_v3#22: names, events and FreeIPMI's
+  // Warning as the issue prints them, CIMC all green; the ID and type columns are not in the issue, a supply's
+  // sensors typed Power Supply as FreeIPMI prints the others). FreeIPMI's interpretation file calls every generic
+  // "State Asserted" Warning and says itself that the meaning is the vendor's.
+  const cisco = buildSnapshot({
+    readings: parseSensorOutput([
+      'ID  | Name             | Type                        | State    | Reading    | Units | Lower NR   | Lower C    | Lower NC   | Upper NC   | Upper C    | Upper NR   | Event',
+      "10  | PSU1_STATUS      | Power Supply                | Nominal  | N/A        | N/A   | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'Presence detected'",
+      "11  | PSU1_AC_OK       | Power Supply                | Warning  | N/A        | N/A   | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'State Asserted'",
+      "12  | PSU1_PWRGD       | Power Supply                | Warning  | N/A        | N/A   | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'State Asserted'",
+      "13  | PSU1_VOUT        | Voltage                     | Nominal  | 11.90      | V     | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'OK'",
+      "20  | PSU2_STATUS      | Power Supply                | Nominal  | N/A        | N/A   | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'Presence detected'",
+      "21  | PSU2_AC_OK       | Power Supply                | Nominal  | N/A        | N/A   | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'State Deasserted'",
+    ].join('\n')).readings,
+  });
+  t.match(discrete(cisco, 'ipmi:PSU1_AC_OK'), { state: 'State Asserted', health: 'ok' });
+  t.match(discrete(cisco, 'ipmi:PSU1_PWRGD'), { state: 'State Asserted', health: 'ok' });
+  t.match(discrete(cisco, 'ipmi:PSU2_AC_OK'), { state: 'State Deasserted', health: 'critical' }, 'AC not OK, which FreeIPMI calls Nominal');
+  t.same(cisco.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['PSU1_STATUS', 'ok', undefined],
+    ['PSU2_STATUS', 'failed', 'State Deasserted'],
+  ]);
+  // A Dell PowerEdge R510 (iDRAC6) by `sdr elist all` (tigerblue77/Dell_iDRAC_fan_controller_Docker#42): its
+  // "… FAIL" sensors deasserted on a healthy box; one asserted, as the same sensor reports a failure. A "PG"
+  // sensor says nothing by its name (Dell's are deasserted when well), so it stays unknown.
+  const dell = buildSnapshot({
+    readings: parseSensorOutput([
+      'MEM CPU2 FAIL    | 1Bh | ok  |  7.1 | State Deasserted',
+      'VTT CPU1 FAIL    | 20h | ok  |  7.1 | State Asserted',
+      'VCORE PG         | 12h | ok  |  3.1 | State Deasserted',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(dell.discreteSensors?.map((s) => [s.label, s.state, s.health]), [
+    ['MEM CPU2 FAIL', 'State Deasserted', 'ok'],
+    ['VTT CPU1 FAIL', 'State Asserted', 'critical'],
+    ['VCORE PG', 'State Deasserted', 'unknown'],
+  ]);
+});
+
+t.test("an old BMC's undefined offsets beside a known state say nothing; FreeIPMI's typed \"PS Status\" is a supply, as ipmitool's", async (t) => {
+  // Supermicro H8DGU (Nuvoton BMC, firmware 3.29) by `ipmimonitoring -Q -b --comma-separated-output --output-sensor-state`,
+  // prometheus-community/ipmi_exporter#31: the supply asserts Presence detected and FreeIPMI names the offsets 8-14 the
+  // Power Supply type does not define "Unrecognized Event".
+  const unrecognised = [0x100, 0x200, 0x400, 0x800, 0x1000, 0x2000, 0x4000].map((bit) => `'Unrecognized Event = ${bit.toString(16).padStart(4, '0')}h'`);
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      "138,System Temp,Temperature,Nominal,25.00,C,'OK'",
+      `1813,PS Status,Power Supply,N/A,N/A,N/A,'Presence detected' ${unrecognised.join(' ')}`,
+    ].join('\n')).readings,
+  });
+  t.match(discrete(snapshot, 'ipmi:PS Status'), { kind: 'powerSupplyStatus', state: 'Presence detected', health: 'ok' });
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['PS Status', 'ok', undefined]]);
+});
+
+t.test("the listing's only supply asserting nothing was not pulled: it powers the BMC that answered", async (t) => {
+  // The other Supermicro of prometheus-community/ipmi_exporter#31 (`ipmimonitoring -Q -b --comma-separated-output
+  // --output-sensor-state`): "32,PS Status,Power Supply,Nominal,N/A,N/A,'OK'", which its reporter calls fine.
+  const lone = (lines: string[], layout?: string) => buildSnapshot({ readings: parseSensorOutput(lines.join('\n'), layout).readings });
+  const freeIpmi = lone(["138,System Temp,Temperature,Nominal,25.00,C,'OK'", "32,PS Status,Power Supply,Nominal,N/A,N/A,'OK'"]);
+  t.same(freeIpmi.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['PS Status', 'unknown', 'no state asserted']]);
+  t.match(discrete(freeIpmi, 'ipmi:PS Status'), { state: 'No state asserted', health: 'ok' });
+  // The same record by `ipmitool sdr elist`.
+  const elist = lone(['System Temp      | 0Bh | ok  |  7.1 | 25 degrees C', 'PS Status        | C8h | ok  | 10.1 | '], 'elist');
+  t.same(elist.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['Power Supply 1', 'unknown', 'no state asserted']]);
+  t.match(discrete(elist, 'ipmi:PS Status'), { health: 'ok' });
+  // Beside another supply, or in a redundancy set, nothing asserted is still a pulled supply.
+  const two = lone(['PS1 Status       | C8h | ok  | 10.1 | Presence detected', 'PS2 Status       | C9h | ok  | 10.2 | '], 'elist');
+  t.same(two.powerSupplies?.map((p) => p.status), ['ok', 'failed']);
+  const set = lone(['PS1 Status       | C8h | ok  | 10.1 | ', 'PS Redundancy    | CAh | ok  |  7.1 | Redundancy Lost'], 'elist');
+  t.same(set.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']]);
+});
+
+t.test('a supply whose presence sensor sits on the board and status sensor on the supply is one supply (Huawei iBMC)', async (t) => {
+  // A Huawei RH2288 V3 (iBMC) by `ipmitool sdr elist`, host in soft-off (GuanceCloud/datakit,
+  // internal/plugins/inputs/ipmi/testdata/RH2288V3.txt): "PS1 Presence" on the board (7.96) says Device Present,
+  // "PS1 Status" on the supply (10.96) asserts nothing, as does "PS Redundancy"; a healthy box.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Power1           | 21h | ok  | 10.96 | 18 Watts',
+      'Power2           | 22h | ok  | 10.97 | 18 Watts',
+      'PS1 Presence     | 31h | ok  |  7.96 | Device Present',
+      'PS2 Presence     | 32h | ok  |  7.96 | Device Present',
+      'PS Redundancy    | 68h | ok  | 11.102 | ',
+      'PS1 Status       | 8Fh | ok  | 10.96 | ',
+      'PS1 Fan Status   | 90h | ok  | 10.96 | ',
+      'PS2 Status       | 91h | ok  | 10.97 | ',
+      'PS2 Fan Status   | 92h | ok  | 10.97 | ',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status, p.statusReason, p.sensors]), [
+    ['ipmi:psu:10.96', 'ok', undefined, ['ipmi:Power1']],
+    ['ipmi:psu:10.97', 'ok', undefined, ['ipmi:Power2']],
+  ]);
+  t.match(discrete(snapshot, 'ipmi:PS1 Status'), { state: 'No state asserted', health: 'ok' });
+  t.match(discrete(snapshot, 'ipmi:PS1 Presence'), { monitors: { id: 'ipmi:psu:10.96' } });
+  t.notOk(snapshot.redundancy?.some((group) => group.status === 'degraded' || group.status === 'lost'), 'no redundancy alarm');
+});
+
+t.test('an unreadable fan rotor named "FAN1 F Speed" (Huawei iBMC, front and rear rotors) is a fan without a reading', async (t) => {
+  // The RH2288 V3 of GuanceCloud/datakit testdata/RH2288V3.txt in soft-off: every fan reads No Reading.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'FAN1 F Speed     | 19h | ns  | 30.96 | No Reading',
+      'FAN1 R Speed     | 1Ah | ns  | 30.96 | No Reading',
+      'FAN1 F Status    | 29h | ns  | 30.96 | No Reading',
+      'FAN1 F Presence  | 5Bh | ns  | 30.96 | No Reading',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.fans?.map((f) => [f.label, f.status, f.statusReason]), [['FAN1 F Speed', 'absent', 'not present'], ['FAN1 R Speed', 'absent', 'not present']]);
+  t.match(numeric(snapshot, 'ipmi:FAN1 F Speed'), { kind: 'fan', unit: 'rpm', value: null, unavailable: 'absent' });
+  t.same(snapshot.discreteSensors?.map((s) => s.label), ['FAN1 F Status', 'FAN1 F Presence'], 'its status and presence sensors stay discrete');
+});
+
+t.test("a Dell iDRAC9's \"Present\" / \"Absent\" are presence states: a present part is ok, an absent one no fault", async (t) => {
+  // A Dell PowerEdge R740 (iDRAC9) by `ipmitool sdr elist` (GuanceCloud/datakit, internal/plugins/inputs/ipmi/testdata/R740v2.txt).
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Presence         | 48h | ok  | 10.1 | Present',
+      'Presence         | 49h | ok  | 10.2 | Present',
+      'Presence         | 4Bh | ok  | 11.3 | Absent',
+      'TPM Presence     | 54h | ok  |  7.1 | Absent',
+      'Dedicated NIC    | 70h | ok  |  7.1 | Present',
+      'PS Redundancy    | 77h | ok  |  7.1 | Fully Redundant',
+      'Status           | 85h | ok  | 10.1 | Presence detected',
+      'Status           | 86h | ok  | 10.2 | Presence detected',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.discreteSensors?.filter((s) => /Presence|NIC/.test(s.label)).map((s) => [s.id, s.kind, s.state, s.health]), [
+    ['ipmi:Presence#72', 'presence', 'Present', 'ok'],
+    ['ipmi:Presence#73', 'presence', 'Present', 'ok'],
+    ['ipmi:Presence#75', 'presence', 'Absent', 'ok'],
+    ['ipmi:TPM Presence', 'presence', 'Absent', 'ok'],
+    ['ipmi:Dedicated NIC', 'presence', 'Present', 'ok'],
+  ]);
+  t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.1', 'ok'], ['ipmi:psu:10.2', 'ok']]);
 });
