@@ -41,7 +41,7 @@ import {
   scaleReading,
 } from './attributes.js';
 import { HwmonError } from './errors.js';
-import { isThresholdItem, type RawLimits, THRESHOLD_ITEMS, type ThresholdItem, toThresholds, usableLimits } from './thresholds.js';
+import { hasInvertedLimits, isThresholdItem, type RawLimits, THRESHOLD_ITEMS, type ThresholdItem, toThresholds, usableLimits } from './thresholds.js';
 
 /** What reading one attribute file gave. */
 export type AttributeRead = { text: string } | { error: HwmonError };
@@ -200,6 +200,15 @@ class ChipReader {
     this.problems.push(problem);
   }
 
+  private unprogrammed: boolean | undefined;
+
+  /** Whether the chip's limit registers were never programmed (UNPROGRAMMED_CHANNELS). */
+  limitsUnprogrammed(): boolean {
+    this.unprogrammed ??=
+      [...this.channels.values()].filter((channel) => hasInvertedLimits(channel.type, rawLimits(this, channel))).length >= UNPROGRAMMED_CHANNELS;
+    return this.unprogrammed;
+  }
+
   /** The channel `<type><index>` of this chip, if it has one. */
   sibling(type: ChannelType, index: number): Channel | undefined {
     return this.channels.get(channelName(type, index));
@@ -273,7 +282,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   if (valueItem === undefined) return undefined;
   const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
-  const limits = usableLimits(channel.type, read);
+  const limits = chipLimits(reader, channel, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
   const alarms = alarmVerdict(reader, channel, read, limits);
   const sensor: NumericSensor = {
@@ -383,6 +392,22 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
 }
 
 /**
+ * A chip's limits on several channels with a lower limit above the upper one
+ * were never programmed: an ASUS board's ITE chip, which its BIOS leaves
+ * alone (it monitors through its EC), comes up with whatever its registers
+ * hold (`in1` min 2.07 V, max 0.68 V; `temp1` low -89 °C, high -20 °C; a
+ * fan minimum of 174 RPM on an empty header). Then none of its limits is
+ * one, however plausible some look, and its alarms, raised against them, say
+ * nothing. One such channel alone is a slip among set limits: its pair goes
+ * (usableLimits), the rest stay.
+ */
+const UNPROGRAMMED_CHANNELS = 2;
+
+function chipLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
+  return reader.limitsUnprogrammed() ? {} : usableLimits(channel.type, read);
+}
+
+/**
  * Why a reading is missing: 'absent' when the read failed with the error its
  * driver documents for a sensor that is not there, 'disabled' when the channel
  * is switched off (`_enable` 0, reads fail with ENODATA), else 'failed'.
@@ -474,6 +499,21 @@ interface FanDraft {
 /** pwm-fan's chip name: its pwm1_enable 0 disables the PWM and the fan's regulator (Documentation/hwmon/pwm-fan.rst). */
 const PWM_FAN = 'pwmfan';
 
+/**
+ * thinkpad_acpi's chip name. Its pwm1_enable 2 is the EC's auto mode, in
+ * which the EC stops the fans when cool, and pwm1 reads the last level set
+ * by hand (255 at load), not the EC's (thinkpad_acpi.c, fan_pwm1_show): the
+ * duty cycle says nothing, and a fan at rest is no fan that stopped. Its
+ * fans share the one control (fan2 has no pwm2).
+ */
+const THINKPAD = 'thinkpad';
+const EC_AUTO = 2;
+
+function inEcAutoMode(reader: ChipReader): boolean {
+  const pwm1 = reader.sibling('pwm', 1);
+  return reader.chip.name === THINKPAD && pwm1 !== undefined && reader.integer(pwm1, 'enable') === EC_AUTO;
+}
+
 function fanId(reader: ChipReader, index: number): string {
   return `hwmon:${reader.chip.id}/${channelName('fan', index)}`;
 }
@@ -482,7 +522,7 @@ function fanId(reader: ChipReader, index: number): string {
  * The Fan a `fan<N>_input` belongs to. A stopped fan is `idleAllowed` when
  * it was stopped on purpose (target speed 0, duty cycle 0 under manual or
  * automatic PWM control: pwm-fan's thermal zone stops a Raspberry Pi's
- * cooler so, or pwm-fan switched off), or when the chip's fans rest when
+ * cooler so, or pwm-fan switched off; a ThinkPad's EC in auto mode), or when the chip's fans rest when
  * cool (graphics cards, a PSU in zero-RPM mode) and no minimum speed is set.
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
@@ -495,7 +535,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but on pwm-fan it switches the fan off.
   const switchedOff = enable === 0 && reader.chip.name === PWM_FAN;
   const controlled = pwm !== undefined && enable !== 0;
-  const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff;
+  const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || inEcAutoMode(reader);
   const noMinimum = speed.limits.min === undefined;
   const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };
@@ -580,7 +620,7 @@ function alarmSensor(reader: ChipReader, channel: Channel): DiscreteDraft | unde
   const items = Object.keys(ALARM_HEALTH).filter((item) => channel.files.has(item));
   if (items.length === 0) return undefined;
   const read = rawLimits(reader, channel);
-  const verdict = alarmVerdict(reader, channel, read, usableLimits(channel.type, read));
+  const verdict = alarmVerdict(reader, channel, read, chipLimits(reader, channel, read));
   const state = verdict === undefined ? 'Unknown' : verdict.alarm === undefined ? 'Normal' : ALARM_STATE[verdict.alarm]!;
   const health = verdict?.health ?? 'unknown';
   const sensor: DiscreteSensor = {

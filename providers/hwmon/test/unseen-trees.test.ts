@@ -371,3 +371,74 @@ t.test("thinkpad_acpi's ENXIO is an EC sensor that is not there: absent, not fai
   t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp8'), { value: null, unavailable: 'absent' });
   t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp4'), { value: 0 }, 'a 0 °C the driver serves is a reading');
 });
+
+t.test("a ThinkPad's fans in EC auto mode may rest: pwm1 then reads the last manual level, not the EC's", async (t) => {
+  // thinkpad_acpi (drivers/platform/x86/thinkpad_acpi.c, fan_pwm1_show, GPL-2.0): in EC auto mode (pwm1_enable 2)
+  // pwm1 reads fan_control_desired_level, the last level set by hand (7 at load: 255), whatever level the EC runs;
+  // thinkpad-acpi.rst: pwm1 "only commands the fan if pwm1_enable is set to 1". The EC stops the fan when cool:
+  // `sensors` on ThinkPads at rest (vmatare/thinkfan#222; an X390, lm-sensors/lm-sensors#453) reads "fan1: 0 RPM".
+  // Such a fan, seen turning before, was Critical "stopped" on every idle ThinkPad.
+  const thinkpad = (enable: number, pwm: number) => ({
+    device: 'platform/thinkpad_hwmon',
+    subsystem: 'bus/platform',
+    files: { name: 'thinkpad', fan1_input: 0, fan2_input: 0, pwm1: pwm, pwm1_enable: enable, temp1_input: 40000 },
+  });
+  const auto = await sampleTree(t, [thinkpad(2, 255)]);
+  t.match(fanOf(auto, 'hwmon:thinkpad-isa-0000/fan1'), { status: 'ok', idleAllowed: true });
+  t.match(fanOf(auto, 'hwmon:thinkpad-isa-0000/fan2'), { status: 'ok', idleAllowed: true }, 'the second fan of the same EC');
+  const manual = await sampleTree(t, [thinkpad(1, 255)]);
+  t.match(fanOf(manual, 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'level 7 set by hand: a fan at 0 RPM did stop');
+  const fullSpeed = await sampleTree(t, [thinkpad(0, 255)]);
+  t.match(fanOf(fullSpeed, 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'full speed');
+  const superIo = await sampleTree(t, [{ device: 'platform/nct6775.656', subsystem: 'bus/platform', files: { name: 'nct6798', fan1_input: 0, pwm1: 255, pwm1_enable: 2 } }]);
+  t.match(fanOf(superIo, 'hwmon:nct6798-isa-0290/fan1'), { idleAllowed: false }, "elsewhere pwm1 is the duty cycle the chip drives: 100 % and 0 RPM is a stopped fan");
+});
+
+t.test("an ITE chip whose limit registers were never programmed (lower above upper on many channels): none of its limits is one", async (t) => {
+  // `sensors` on ASUS boards whose BIOS monitors through its EC and leaves the ITE chip's limit registers as they come
+  // up (frankcrawford/it87#59, an it8665; groeck/it87#80, an ASUS X399-A PRIME's it8665 and it8792): "in1: 2.51 V
+  // (min = +2.07 V, max = +0.68 V) ALARM", "in3: 2.00 V (min = +2.26 V, max = +2.77 V) ALARM", "3VSB: 3.33 V
+  // (min = +1.16 V, max = +1.00 V) ALARM", "fan2: 0 RPM (min = 174 RPM)", "temp1: +51.0°C (low = -89.0°C,
+  // high = -20.0°C) ALARM", "temp3: +31.0°C (low = -102.0°C, high = -74.0°C) ALARM", "temp5: +31.0°C (low = -6.0°C,
+  // high = -16.0°C) ALARM". thincim dropped the contradictory pairs only: temp1 and temp3 warned at 51 °C above
+  // -20 °C, in3 below 2.26 V, and fan2, an empty header, failed below its 174 RPM minimum.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/it87.656',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'it8665',
+        in1_input: 2510, in1_min: 2070, in1_max: 680, in1_alarm: 1,
+        in3_input: 2000, in3_min: 2260, in3_max: 2770, in3_alarm: 1,
+        in7_label: '3VSB', in7_input: 3330, in7_min: 1160, in7_max: 1000, in7_alarm: 1,
+        fan1_input: 1516, fan1_min: 12, fan1_alarm: 0, fan2_input: 0, fan2_min: 174, fan2_alarm: 0,
+        temp1_input: 51000, temp1_min: -89000, temp1_max: -20000, temp1_alarm: 1,
+        temp3_input: 31000, temp3_min: -102000, temp3_max: -74000, temp3_alarm: 1,
+        temp5_input: 31000, temp5_min: -6000, temp5_max: -16000, temp5_alarm: 1,
+      },
+    },
+    {
+      // A chip whose limits were set, with one contradictory pair among them, keeps the others.
+      device: 'platform/it87.552',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'it8720',
+        in0_input: 1200, in0_min: 1100, in0_max: 1300, in0_alarm: 0,
+        in1_input: 1500, in1_min: 1600, in1_max: 1400, in1_alarm: 1,
+        temp1_input: 40000, temp1_min: 10000, temp1_max: 70000, temp1_alarm: 0,
+      },
+    },
+  ]);
+  const ite = (channel: string) => sensorById(snapshot, `hwmon:it8665-isa-0290/${channel}`);
+  for (const channel of ['in1', 'in3', 'in7', 'fan1', 'fan2', 'temp1', 'temp3', 'temp5']) {
+    t.match(ite(channel), { thresholds: undefined, health: undefined }, `${channel}: no limits, and its alarm speaks of none`);
+  }
+  t.same(
+    snapshot.fans!.map((f) => [f.id, f.status]),
+    [['hwmon:it8665-isa-0290/fan1', 'ok'], ['hwmon:it8665-isa-0290/fan2', 'unknown']],
+  );
+  const set = (channel: string) => sensorById(snapshot, `hwmon:it8720-isa-0228/${channel}`);
+  t.match(set('in0'), { thresholds: { lowerNonCritical: 1.1, upperNonCritical: 1.3 }, health: 'ok' });
+  t.match(set('temp1'), { thresholds: { lowerNonCritical: 10, upperNonCritical: 70 }, health: 'ok' });
+  t.match(set('in1'), { thresholds: undefined, health: undefined });
+});
