@@ -320,10 +320,25 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
   const raw = reader.integer(channel, valueItem) ?? null;
+  if (raw !== null && NO_MEASUREMENT[reader.chip.name]?.[channel.type] === raw) {
+    reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
+    return null;
+  }
   if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
   reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
   return null;
 }
+
+/**
+ * A driver's value for "no measurement", passed on from its firmware:
+ * acpi_power_meter served ACPI _PMM's 0xFFFFFFFF mW (an unknown
+ * measurement) × 1000 as 4294967295000 µW, `sensors`' "4.29 MW", until a
+ * 2023 fix made it answer ENODATA, which fails the read. The value is
+ * treated as that read: no reading.
+ */
+const NO_MEASUREMENT: Readonly<Record<string, Partial<Record<ChannelType, number>>>> = {
+  power_meter: { power: 4_294_967_295_000 },
+};
 
 /**
  * The reading a driver gives an input with nothing connected, for a board's

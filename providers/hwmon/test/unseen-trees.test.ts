@@ -442,3 +442,18 @@ t.test("an ITE chip whose limit registers were never programmed (lower above upp
   t.match(set('temp1'), { thresholds: { lowerNonCritical: 10, upperNonCritical: 70 }, health: 'ok' });
   t.match(set('in1'), { thresholds: undefined, health: undefined });
 });
+
+t.test("an ACPI power meter's 0xFFFFFFFF mW is no measurement, not 4.29 MW", async (t) => {
+  // `sensors` on servers whose firmware has no reading for its ACPI power meter (lm-sensors/lm-sensors#130, a 2U
+  // server on CentOS 7; #460, an ACPI000D:00 with power1_average, _interval, _cap…): "power_meter-acpi-0 …
+  // power1: 4.29 MW (interval = 1.00 s)". ACPI's _PMM answers 0xFFFFFFFF for an unknown measurement, and
+  // acpi_power_meter served it × 1000 µW until Armin Wolf's fix (linux-hwmon list, 2023, "Fixes: de584afa5e18"),
+  // which answers ENODATA instead. thincim served 4294967.295 W as an OK reading.
+  const meter = (power: number) => ({
+    device: 'LNXSYSTM:00/LNXSYBUS:00/ACPI000D:00',
+    subsystem: 'bus/acpi',
+    files: { name: 'power_meter', power1_average: power, power1_average_interval: 1000, power1_is_battery: 0 },
+  });
+  t.match(sensorById(await sampleTree(t, [meter(4_294_967_295_000)]), 'hwmon:power_meter-acpi-0/power1'), { value: null, unavailable: 'failed' });
+  t.match(sensorById(await sampleTree(t, [meter(345_000_000)]), 'hwmon:power_meter-acpi-0/power1'), { value: 345, unit: 'watts' }, 'a real reading');
+});
