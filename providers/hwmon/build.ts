@@ -393,11 +393,24 @@ const NOT_LIMITS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<string, re
   power_supply: { in: ['min', 'max'], curr: ['max'] },
 };
 
+/**
+ * k10temp serves `temp<N>_max` as a constant 70 °C (`*val = 70 * 1000`). On
+ * a Zen CPU, the only kind whose channels it labels (Tctl, Tdie, Tccd<N>),
+ * that is no limit of the part, which runs to 85–95 °C, and newer kernels
+ * hide it there (k10temp_is_visible); older ones serve it beside Tdie. On
+ * earlier CPUs it is the top of Tctl's scale, and stays.
+ */
+function zenConstant({ chip }: ChipReader, channel: Channel): readonly ThresholdItem[] {
+  return chip.name === 'k10temp' && channel.type === 'temp' && channel.files.has('label') ? ['max'] : [];
+}
+
 function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   const limits: RawLimits = {};
   const { name, driver, subsystem } = reader.chip;
-  const others =
-    NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_DRIVER[driver ?? '']?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? [];
+  const others = [
+    ...(NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_DRIVER[driver ?? '']?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? []),
+    ...zenConstant(reader, channel),
+  ];
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
     if (others.includes(item)) continue;
     const value = reader.integer(channel, item);

@@ -457,3 +457,25 @@ t.test("an ACPI power meter's 0xFFFFFFFF mW is no measurement, not 4.29 MW", asy
   t.match(sensorById(await sampleTree(t, [meter(4_294_967_295_000)]), 'hwmon:power_meter-acpi-0/power1'), { value: null, unavailable: 'failed' });
   t.match(sensorById(await sampleTree(t, [meter(345_000_000)]), 'hwmon:power_meter-acpi-0/power1'), { value: 345, unit: 'watts' }, 'a real reading');
 });
+
+t.test("k10temp's 70 °C on a Zen CPU is a constant of the driver, no limit", async (t) => {
+  // `sensors -u` on an ASUS ROG STRIX X470-I with a Ryzen (lm-sensors/lm-sensors#134, kernel 4.19): k10temp-pci-00c3
+  // "Tdie: temp1_input: 66.875, temp1_max: 70.000", "Tctl: temp2_input: 76.875". k10temp.c serves temp1_max as
+  // `*val = 70 * 1000` whatever the CPU, and since Linux 5.7 hides it on Zen (k10temp_is_visible: "if (channel ||
+  // data->is_zen) return 0"); labels are shown "only on Zen CPUs". A Ryzen at 71 °C under load, far below its
+  // 85–95 °C limit, was Upper Non-Critical. Pre-Zen CPUs (no labels) keep it: there it is Tctl's top of scale.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:18.3',
+      subsystem: 'bus/pci',
+      files: { name: 'k10temp', temp1_label: 'Tdie', temp1_input: 66875, temp1_max: 70000, temp2_label: 'Tctl', temp2_input: 76875 },
+    },
+    {
+      device: 'pci0000:00/0000:00:19.3',
+      subsystem: 'bus/pci',
+      files: { name: 'k10temp', temp1_input: 40000, temp1_max: 70000, temp1_crit: 100000 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:k10temp-pci-00c3/temp1'), { label: 'Tdie', value: 66.875, thresholds: undefined });
+  t.same(sensorById(snapshot, 'hwmon:k10temp-pci-00cb/temp1').thresholds, { upperNonCritical: 70, upperCritical: 100 }, 'a pre-Zen CPU (no labels)');
+});
