@@ -24,7 +24,7 @@ export interface HwmonOptions {
 export const DEFAULT_OPTIONS: Readonly<HwmonOptions> = Object.freeze({
   root: '/sys',
   maxChips: 256,
-  maxAttributesPerChip: 1024,
+  maxAttributesPerChip: 4096,
   maxAttributeBytes: 4096,
   maxConcurrentReads: 2,
   deadlineMarginMs: 50,

@@ -26,7 +26,7 @@ interface ChipTree {
 }
 
 /** Writes the chips as a current-kernel tree (hwmonN in the given order) and samples it; every link read is added to `linksRead`. */
-async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[] = []): Promise<HardwareSnapshot> {
+async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[] = [], timeoutMs = 5000): Promise<HardwareSnapshot> {
   const root = await mkdtemp(join(tmpdir(), 'hwmon-unseen-'));
   t.teardown(() => rm(root, { recursive: true, force: true }));
   await mkdir(join(root, 'class', 'hwmon'), { recursive: true });
@@ -50,7 +50,7 @@ async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[] = []):
   const options = resolveOptions({ root });
   const reader = createSysfsReader(options);
   const recording = { ...reader, readLink: (path: string, signal: AbortSignal) => (linksRead.push(relative(root, path)), reader.readLink(path, signal)) };
-  const snapshot = await createHwmonProvider(options, recording).sample(context());
+  const snapshot = await createHwmonProvider(options, recording).sample(context(timeoutMs));
   validateSnapshot(snapshot);
   return snapshot;
 }
@@ -478,4 +478,20 @@ t.test("k10temp's 70 °C on a Zen CPU is a constant of the driver, no limit", as
   ]);
   t.match(sensorById(snapshot, 'hwmon:k10temp-pci-00c3/temp1'), { label: 'Tdie', value: 66.875, thresholds: undefined });
   t.same(sensorById(snapshot, 'hwmon:k10temp-pci-00cb/temp1').thresholds, { upperNonCritical: 70, upperCritical: 100 }, 'a pre-Zen CPU (no labels)');
+});
+
+t.test("a coretemp package of 288 cores is read whole: the default attribute limit holds the kernel's 512 cores", async (t) => {
+  // coretemp serves five attributes per core (input, max, crit, crit_alarm, label). Zhang Rui's "hwmon: (coretemp)
+  // Enlarge per package core count limit" (Linux 6.8, in the stable kernels of 2024) raised the driver's 128 cores per
+  // package to 512 for Intel's processors with more than 128; a 288-core Xeon 6 package serves 1445 attributes, and
+  // maxAttributesPerChip 1024 dropped the last 84 cores' sensors with a warning at every sample.
+  const files: Record<string, string | number> = { name: 'coretemp', temp1_label: 'Package id 0', temp1_input: 52000, temp1_max: 80000, temp1_crit: 100000, temp1_crit_alarm: 0 };
+  for (let core = 0; core < 288; core++) {
+    const n = core + 2;
+    Object.assign(files, { [`temp${n}_label`]: `Core ${core}`, [`temp${n}_input`]: 48000, [`temp${n}_max`]: 80000, [`temp${n}_crit`]: 100000, [`temp${n}_crit_alarm`]: 0 });
+  }
+  // A generous deadline: 1445 files on a loaded machine; the test is about the limit, not the time.
+  const snapshot = await sampleTree(t, [{ device: 'platform/coretemp.0', subsystem: 'bus/platform', files }], [], 60_000);
+  t.equal(snapshot.sensors!.length, 289, 'the package and every core');
+  t.match(sensorById(snapshot, 'hwmon:coretemp-isa-0000/temp289'), { label: 'Core 287', value: 48, health: 'ok' });
 });
