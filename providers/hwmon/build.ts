@@ -356,13 +356,15 @@ const UNCONNECTED: Readonly<Record<string, Partial<Record<ChannelType, number>>>
 /**
  * Attributes named like limits that a driver uses for something else, none
  * with an alarm: a fan's min and max are the range it is driven in on
- * applesmc (the SMC holds a fan at its minimum, read a few RPM either side),
- * dell_smm (the BIOS's nominal speeds; fans run above them) and gpio-fan
- * (the ends of its speed map, which full speed reads exactly).
+ * applesmc and Apple Silicon's macsmc_hwmon (the SMC holds a fan at its
+ * minimum, read a few RPM either side, or stops it when cool), dell_smm (the
+ * BIOS's nominal speeds; fans run above them) and gpio-fan (the ends of its
+ * speed map, which full speed reads exactly).
  */
 const FAN_RANGE = { fan: ['min', 'max'] } as const;
 const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
   applesmc: FAN_RANGE,
+  macsmc_hwmon: FAN_RANGE,
   dell_smm: FAN_RANGE,
   gpio_fan: FAN_RANGE,
 };

@@ -495,3 +495,23 @@ t.test("a coretemp package of 288 cores is read whole: the default attribute lim
   t.equal(snapshot.sensors!.length, 289, 'the package and every core');
   t.match(sensorById(snapshot, 'hwmon:coretemp-isa-0000/temp289'), { label: 'Core 287', value: 48, health: 'ok' });
 });
+
+t.test("a Mac's SMC stops its fans when cool: applesmc's and macsmc_hwmon's fans may rest, and their min and max are the SMC's range", async (t) => {
+  // MacBook Pros from 2015 on stop their fans at 0 RPM under the SMC's automatic control when cool: "This is a normal
+  // behaviour when CPU temperature is low enough" (crystalidea/macs-fan-control#606, a 2020 MacBook Pro 13"; #256,
+  // #242, #180; hholtmann/smcFanControl#54, "under 50 C the fan turns off"), below the SMC's minimum of some
+  // 1200 RPM. On Apple Silicon, Asahi's macsmc_hwmon serves the SMC's fan range as fan<N>_min and fan<N>_max ("the
+  // safe range reported by the SMC") and "the SMC will turn them off opportunistically when they are under automatic
+  // control" (AsahiLinux/linux#314). applesmc's fan, seen turning before, became Critical "stopped" at rest;
+  // macsmc_hwmon's, below its minimum, failed at once.
+  const mac = (name: string, device: string) => ({
+    device,
+    subsystem: 'bus/platform',
+    files: { name, fan1_label: 'Left side', fan1_input: 0, fan1_min: 1200, fan1_max: 6156, temp1_label: 'TC0P', temp1_input: 45000 },
+  });
+  const intel = await sampleTree(t, [mac('applesmc', 'platform/applesmc.768')]);
+  t.match(fanOf(intel, 'hwmon:applesmc-isa-0300/fan1'), { status: 'ok', idleAllowed: true });
+  const silicon = await sampleTree(t, [mac('macsmc_hwmon', 'platform/soc/23e400000.smc/macsmc-hwmon')]);
+  t.match(sensorById(silicon, 'hwmon:macsmc_hwmon-isa-0000/fan1'), { value: 0, thresholds: undefined });
+  t.match(fanOf(silicon, 'hwmon:macsmc_hwmon-isa-0000/fan1'), { status: 'ok', idleAllowed: true });
+});
