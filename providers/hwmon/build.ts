@@ -552,8 +552,9 @@ function fanId(reader: ChipReader, index: number): string {
  * The Fan a `fan<N>_input` belongs to. A stopped fan is `idleAllowed` when
  * it was stopped on purpose (target speed 0, duty cycle 0 under manual or
  * automatic PWM control: pwm-fan's thermal zone stops a Raspberry Pi's
- * cooler so, or pwm-fan switched off; a ThinkPad's EC in auto mode), or when the chip's fans rest when
- * cool (graphics cards, a PSU in zero-RPM mode) and no minimum speed is set.
+ * cooler so, or pwm-fan switched off; a ThinkPad's EC in auto mode), or
+ * when the chip's fans rest when cool (graphics cards, a PSU in zero-RPM
+ * mode, a Mac's SMC) and no minimum speed is set.
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
   const id = fanId(reader, channel.index);
