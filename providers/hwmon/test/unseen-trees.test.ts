@@ -441,6 +441,26 @@ t.test("an ITE chip whose limit registers were never programmed (lower above upp
   t.match(set('in0'), { thresholds: { lowerNonCritical: 1.1, upperNonCritical: 1.3 }, health: 'ok' });
   t.match(set('temp1'), { thresholds: { lowerNonCritical: 10, upperNonCritical: 70 }, health: 'ok' });
   t.match(set('in1'), { thresholds: undefined, health: undefined });
+
+  // `sensors -u` on a Debian server's Winbond w83627dhg (a test case of liquidprompt/liquidprompt's
+  // tests/test_temp.sh, AGPL-3.0): in1 min 2.024 V max 1.056 V, in4 min 1.240 max 0.232, in5, in6 alike, all ALARM;
+  // fan1 to fan5 "0.000" with min 10546 RPM (fan_div 128) and ALARM; temp1 44 °C with max 3 °C. Every empty fan
+  // header was a failed fan, and temp1 was above its limit.
+  const winbond = await sampleTree(t, [
+    {
+      device: 'platform/w83627ehf.656',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'w83627dhg',
+        in1_input: 1008, in1_min: 2024, in1_max: 1056, in1_alarm: 1, in4_input: 1016, in4_min: 1240, in4_max: 232, in4_alarm: 1,
+        in2_label: 'AVCC', in2_input: 3376, in2_min: 2976, in2_max: 3632, in2_alarm: 0,
+        fan1_input: 0, fan1_min: 10546, fan1_alarm: 1, fan2_input: 0, fan2_min: 10546, fan2_alarm: 1,
+        temp1_input: 44000, temp1_max: 3000, temp1_alarm: 0,
+      },
+    },
+  ]);
+  t.same(winbond.fans!.map((f) => f.status), ['unknown', 'unknown'], 'empty headers, not failed fans');
+  t.match(sensorById(winbond, 'hwmon:w83627dhg-isa-0290/temp1'), { value: 44, thresholds: undefined });
 });
 
 t.test("an ACPI power meter's 0xFFFFFFFF mW is no measurement, not 4.29 MW", async (t) => {
