@@ -434,7 +434,24 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
 const UNPROGRAMMED_CHANNELS = 2;
 
 function chipLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
-  return reader.limitsUnprogrammed() ? {} : usableLimits(channel.type, read);
+  if (reader.limitsUnprogrammed()) return {};
+  const usable = usableLimits(channel.type, read);
+  if (atResetValues(reader, channel, read)) delete usable.max;
+  return usable;
+}
+
+/**
+ * Nuvoton's Super I/O chips (the nct6775 driver's nct61xx and nct67xx) and
+ * their Winbond forerunners (w83627ehf driver) come up with in0 at min 0 V,
+ * max 1.744 V (218 × 8 mV), and every board's `sensors` shows just that
+ * where no BIOS set them, whatever in0 measures: a server's nct6779 with
+ * in0 at 2.04 V raised its alarm against it. The min goes as a placeholder.
+ */
+const NUVOTON = /^(nct61|nct67|w83627(ehf|dhg|uhg)|w83667hg)/;
+const IN0_RESET = { min: 0, max: 1744 };
+
+function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits): boolean {
+  return NUVOTON.test(chip.name) && channel.type === 'in' && channel.index === 0 && read.min === IN0_RESET.min && read.max === IN0_RESET.max;
 }
 
 /**

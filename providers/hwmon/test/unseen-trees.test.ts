@@ -535,3 +535,30 @@ t.test("a Mac's SMC stops its fans when cool: applesmc's and macsmc_hwmon's fans
   t.match(sensorById(silicon, 'hwmon:macsmc_hwmon-isa-0000/fan1'), { value: 0, thresholds: undefined });
   t.match(fanOf(silicon, 'hwmon:macsmc_hwmon-isa-0000/fan1'), { status: 'ok', idleAllowed: true });
 });
+
+t.test("a Nuvoton or Winbond chip's in0 at min 0 V, max 1.744 V holds the chip's reset values, no limits", async (t) => {
+  // `sensors` on an ASUS Z10PE-D8 WS (groeck/nct6775#45): nct6779-isa-0290 "in0: +2.04 V (min = +0.00 V,
+  // max = +1.74 V) ALARM", a server board where in0 is no CPU core; groeck/nct6775#48, another nct6779: "Vcore:
+  // +2.03 V (min = +0.00 V, max = +1.74 V) ALARM". The same 0 V / 1.744 V is on every such chip whatever the board:
+  // nct6775 (groeck/nct6775#43), nct6779 (#49), nct6791 (#41), nct6795 (#49), nct6796 (an ASRock X670E PG,
+  // lm-sensors/lm-sensors#416), nct6797 (#533), nct6798 ("in0_max: 1.744" in public `sensors -u` outputs) and a
+  // Winbond w83627dhg (liquidprompt's tests): the register's value at power-on, 218 × 8 mV, which no BIOS set.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/nct6775.656',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'nct6779', in0_input: 2040, in0_min: 0, in0_max: 1744, in0_alarm: 1,
+        in2_label: 'AVCC', in2_input: 3300, in2_min: 2976, in2_max: 3632, in2_alarm: 0,
+      },
+    },
+    {
+      device: 'platform/it87.552',
+      subsystem: 'bus/platform',
+      files: { name: 'it8728', in0_input: 1200, in0_min: 0, in0_max: 1744, in0_alarm: 0 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:nct6779-isa-0290/in0'), { value: 2.04, thresholds: undefined, health: undefined });
+  t.same(sensorById(snapshot, 'hwmon:nct6779-isa-0290/in2').thresholds, { lowerNonCritical: 2.976, upperNonCritical: 3.632 }, 'its other limits stay');
+  t.same(sensorById(snapshot, 'hwmon:it8728-isa-0228/in0').thresholds, { upperNonCritical: 1.744 }, 'another family keeps it');
+});
