@@ -41,7 +41,7 @@ import {
   scaleReading,
 } from './attributes.js';
 import { HwmonError } from './errors.js';
-import { isThresholdItem, type RawLimits, THRESHOLD_ITEMS, type ThresholdItem, toThresholds, usableLimits } from './thresholds.js';
+import { hasInvertedLimits, isThresholdItem, type RawLimits, THRESHOLD_ITEMS, type ThresholdItem, toThresholds, usableLimits } from './thresholds.js';
 
 /** What reading one attribute file gave. */
 export type AttributeRead = { text: string } | { error: HwmonError };
@@ -200,6 +200,15 @@ class ChipReader {
     this.problems.push(problem);
   }
 
+  private unprogrammed: boolean | undefined;
+
+  /** Whether the chip's limit registers were never programmed (UNPROGRAMMED_CHANNELS). */
+  limitsUnprogrammed(): boolean {
+    this.unprogrammed ??=
+      [...this.channels.values()].filter((channel) => hasInvertedLimits(channel.type, rawLimits(this, channel))).length >= UNPROGRAMMED_CHANNELS;
+    return this.unprogrammed;
+  }
+
   /** The channel `<type><index>` of this chip, if it has one. */
   sibling(type: ChannelType, index: number): Channel | undefined {
     return this.channels.get(channelName(type, index));
@@ -273,7 +282,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   if (valueItem === undefined) return undefined;
   const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
-  const limits = usableLimits(channel.type, read);
+  const limits = chipLimits(reader, channel, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
   const alarms = alarmVerdict(reader, channel, read, limits);
   const sensor: NumericSensor = {
@@ -311,10 +320,25 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
   const raw = reader.integer(channel, valueItem) ?? null;
+  if (raw !== null && NO_MEASUREMENT[reader.chip.name]?.[channel.type] === raw) {
+    reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
+    return null;
+  }
   if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
   reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
   return null;
 }
+
+/**
+ * A driver's value for "no measurement", passed on from its firmware:
+ * acpi_power_meter served ACPI _PMM's 0xFFFFFFFF mW (an unknown
+ * measurement) × 1000 as 4294967295000 µW, `sensors`' "4.29 MW", until a
+ * 2023 fix made it answer ENODATA, which fails the read. The value is
+ * treated as that read: no reading.
+ */
+const NO_MEASUREMENT: Readonly<Record<string, Partial<Record<ChannelType, number>>>> = {
+  power_meter: { power: 4_294_967_295_000 },
+};
 
 /**
  * The reading a driver gives an input with nothing connected, for a board's
@@ -332,13 +356,15 @@ const UNCONNECTED: Readonly<Record<string, Partial<Record<ChannelType, number>>>
 /**
  * Attributes named like limits that a driver uses for something else, none
  * with an alarm: a fan's min and max are the range it is driven in on
- * applesmc (the SMC holds a fan at its minimum, read a few RPM either side),
- * dell_smm (the BIOS's nominal speeds; fans run above them) and gpio-fan
- * (the ends of its speed map, which full speed reads exactly).
+ * applesmc and Apple Silicon's macsmc_hwmon (the SMC holds a fan at its
+ * minimum, read a few RPM either side, or stops it when cool), dell_smm (the
+ * BIOS's nominal speeds; fans run above them) and gpio-fan (the ends of its
+ * speed map, which full speed reads exactly).
  */
 const FAN_RANGE = { fan: ['min', 'max'] } as const;
 const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
   applesmc: FAN_RANGE,
+  macsmc_hwmon: FAN_RANGE,
   dell_smm: FAN_RANGE,
   gpio_fan: FAN_RANGE,
 };
@@ -369,17 +395,63 @@ const NOT_LIMITS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<string, re
   power_supply: { in: ['min', 'max'], curr: ['max'] },
 };
 
+/**
+ * k10temp serves `temp<N>_max` as a constant 70 °C (`*val = 70 * 1000`). On
+ * a Zen CPU, the only kind whose channels it labels (Tctl, Tdie, Tccd<N>),
+ * that is no limit of the part, which runs to 85–95 °C, and newer kernels
+ * hide it there (k10temp_is_visible); older ones serve it beside Tdie. On
+ * earlier CPUs it is the top of Tctl's scale, and stays.
+ */
+function zenConstant({ chip }: ChipReader, channel: Channel): readonly ThresholdItem[] {
+  return chip.name === 'k10temp' && channel.type === 'temp' && channel.files.has('label') ? ['max'] : [];
+}
+
 function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   const limits: RawLimits = {};
   const { name, driver, subsystem } = reader.chip;
-  const others =
-    NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_DRIVER[driver ?? '']?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? [];
+  const others = [
+    ...(NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_DRIVER[driver ?? '']?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? []),
+    ...zenConstant(reader, channel),
+  ];
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
     if (others.includes(item)) continue;
     const value = reader.integer(channel, item);
     if (typeof value === 'number') limits[item] = value;
   }
   return limits;
+}
+
+/**
+ * A chip's limits on several channels with a lower limit above the upper one
+ * were never programmed: an ASUS board's ITE chip, which its BIOS leaves
+ * alone (it monitors through its EC), comes up with whatever its registers
+ * hold (`in1` min 2.07 V, max 0.68 V; `temp1` low -89 °C, high -20 °C; a
+ * fan minimum of 174 RPM on an empty header). Then none of its limits is
+ * one, however plausible some look, and its alarms, raised against them, say
+ * nothing. One such channel alone is a slip among set limits: its pair goes
+ * (usableLimits), the rest stay.
+ */
+const UNPROGRAMMED_CHANNELS = 2;
+
+function chipLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
+  if (reader.limitsUnprogrammed()) return {};
+  const usable = usableLimits(channel.type, read);
+  if (atResetValues(reader, channel, read)) delete usable.max;
+  return usable;
+}
+
+/**
+ * Nuvoton's Super I/O chips (the nct6775 driver's nct61xx and nct67xx) and
+ * their Winbond forerunners (w83627ehf driver) come up with in0 at min 0 V,
+ * max 1.744 V (218 × 8 mV), and every board's `sensors` shows just that
+ * where no BIOS set them, whatever in0 measures: a server's nct6779 with
+ * in0 at 2.04 V raised its alarm against it. The min goes as a placeholder.
+ */
+const NUVOTON = /^(nct61|nct67|w83627(ehf|dhg|uhg)|w83667hg)/;
+const IN0_RESET = { min: 0, max: 1744 };
+
+function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits): boolean {
+  return NUVOTON.test(chip.name) && channel.type === 'in' && channel.index === 0 && read.min === IN0_RESET.min && read.max === IN0_RESET.max;
 }
 
 /**
@@ -474,6 +546,21 @@ interface FanDraft {
 /** pwm-fan's chip name: its pwm1_enable 0 disables the PWM and the fan's regulator (Documentation/hwmon/pwm-fan.rst). */
 const PWM_FAN = 'pwmfan';
 
+/**
+ * thinkpad_acpi's chip name. Its pwm1_enable 2 is the EC's auto mode, in
+ * which the EC stops the fans when cool, and pwm1 reads the last level set
+ * by hand (255 at load), not the EC's (thinkpad_acpi.c, fan_pwm1_show): the
+ * duty cycle says nothing, and a fan at rest is no fan that stopped. Its
+ * fans share the one control (fan2 has no pwm2).
+ */
+const THINKPAD = 'thinkpad';
+const EC_AUTO = 2;
+
+function inEcAutoMode(reader: ChipReader): boolean {
+  const pwm1 = reader.sibling('pwm', 1);
+  return reader.chip.name === THINKPAD && pwm1 !== undefined && reader.integer(pwm1, 'enable') === EC_AUTO;
+}
+
 function fanId(reader: ChipReader, index: number): string {
   return `hwmon:${reader.chip.id}/${channelName('fan', index)}`;
 }
@@ -482,8 +569,9 @@ function fanId(reader: ChipReader, index: number): string {
  * The Fan a `fan<N>_input` belongs to. A stopped fan is `idleAllowed` when
  * it was stopped on purpose (target speed 0, duty cycle 0 under manual or
  * automatic PWM control: pwm-fan's thermal zone stops a Raspberry Pi's
- * cooler so, or pwm-fan switched off), or when the chip's fans rest when
- * cool (graphics cards, a PSU in zero-RPM mode) and no minimum speed is set.
+ * cooler so, or pwm-fan switched off; a ThinkPad's EC in auto mode), or
+ * when the chip's fans rest when cool (graphics cards, a PSU in zero-RPM
+ * mode, a Mac's SMC) and no minimum speed is set.
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
   const id = fanId(reader, channel.index);
@@ -495,7 +583,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but on pwm-fan it switches the fan off.
   const switchedOff = enable === 0 && reader.chip.name === PWM_FAN;
   const controlled = pwm !== undefined && enable !== 0;
-  const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff;
+  const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || inEcAutoMode(reader);
   const noMinimum = speed.limits.min === undefined;
   const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };
@@ -580,7 +668,7 @@ function alarmSensor(reader: ChipReader, channel: Channel): DiscreteDraft | unde
   const items = Object.keys(ALARM_HEALTH).filter((item) => channel.files.has(item));
   if (items.length === 0) return undefined;
   const read = rawLimits(reader, channel);
-  const verdict = alarmVerdict(reader, channel, read, usableLimits(channel.type, read));
+  const verdict = alarmVerdict(reader, channel, read, chipLimits(reader, channel, read));
   const state = verdict === undefined ? 'Unknown' : verdict.alarm === undefined ? 'Normal' : ALARM_STATE[verdict.alarm]!;
   const health = verdict?.health ?? 'unknown';
   const sensor: DiscreteSensor = {

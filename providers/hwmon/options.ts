@@ -24,11 +24,12 @@ export interface HwmonOptions {
 export const DEFAULT_OPTIONS: Readonly<HwmonOptions> = Object.freeze({
   root: '/sys',
   maxChips: 256,
-  maxAttributesPerChip: 1024,
+  maxAttributesPerChip: 4096,
   maxAttributeBytes: 4096,
   maxConcurrentReads: 2,
   deadlineMarginMs: 50,
-  zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe', 'corsairpsu'],
+  // A Mac's SMC stops its fans when cool (MacBook Pros since 2015, Apple Silicon): applesmc, macsmc_hwmon.
+  zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe', 'corsairpsu', 'applesmc', 'macsmc_hwmon'],
   // Delta's dps460, dps650ab and dps800 are the generic pmbus driver's names for those supplies.
   powerSupplyChips: ['corsairpsu', 'dps200', 'dps460', 'dps650ab', 'dps800', 'dps920ab', 'pfe1100', 'pfe3000'],
 });

@@ -92,6 +92,18 @@ export function usableLimits(type: ChannelType, limits: RawLimits): RawLimits {
   }
 }
 
+/**
+ * Whether a lower limit lies strictly above an upper one once placeholders
+ * are dropped: a register never programmed (min = max is a tie, not this).
+ */
+export function hasInvertedLimits(type: ChannelType, limits: RawLimits): boolean {
+  const set = (item: ThresholdItem): number | undefined => {
+    const raw = limits[item];
+    return raw === undefined || isPlaceholderLimit(type, item, raw) ? undefined : raw;
+  };
+  return LOWER_ITEMS.some((lower) => UPPER_ITEMS.some((upper) => (set(lower) ?? -Infinity) > (set(upper) ?? Infinity)));
+}
+
 /** For each limit, how many limits on the other side it contradicts. */
 function conflictCounts(limits: RawLimits): Map<ThresholdItem, number> {
   const counts = new Map<ThresholdItem, number>();

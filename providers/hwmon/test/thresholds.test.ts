@@ -1,5 +1,5 @@
 import t from 'tap';
-import { isPlaceholderLimit, THRESHOLD_ITEMS, toThresholds, usableLimits } from '../thresholds.js';
+import { hasInvertedLimits, isPlaceholderLimit, THRESHOLD_ITEMS, toThresholds, usableLimits } from '../thresholds.js';
 
 t.test('THRESHOLD_ITEMS maps hwmon limits to snapshot thresholds', async (t) => {
   t.same(THRESHOLD_ITEMS, {
@@ -72,6 +72,15 @@ t.test('usableLimits drops both sides of a lower limit at or above an upper one'
   t.same(usableLimits('temp', { min: 50000, max: 50000, crit: 90000 }), { crit: 90000 }, 'a tie: both go');
   t.same(usableLimits('curr', { min: 100, crit: 50, max: 200 }), { max: 200 }, 'min above crit, below max');
   t.same(usableLimits('temp', { min: 28000, max: 48000 }), { min: 28000, max: 48000 }, 'ordered limits stay');
+});
+
+t.test('hasInvertedLimits: a set lower limit strictly above a set upper one', async (t) => {
+  t.ok(hasInvertedLimits('in', { min: 2070, max: 680 }), "an unprogrammed ITE chip's in1");
+  t.ok(hasInvertedLimits('temp', { min: 31000, max: -65000 }));
+  t.notOk(hasInvertedLimits('in', { min: 3000, max: 3000 }), 'a tie is no inversion');
+  t.notOk(hasInvertedLimits('temp', { min: 127000, max: 127000 }), 'placeholders are left out');
+  t.notOk(hasInvertedLimits('in', { min: 1000, max: 0 }), 'an upper 0 is a placeholder');
+  t.notOk(hasInvertedLimits('temp', { min: -89000, max: -20000 }), 'ordered, however odd');
 });
 
 t.test('toThresholds names and scales the limits', async (t) => {

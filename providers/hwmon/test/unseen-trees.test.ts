@@ -26,7 +26,7 @@ interface ChipTree {
 }
 
 /** Writes the chips as a current-kernel tree (hwmonN in the given order) and samples it; every link read is added to `linksRead`. */
-async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[] = []): Promise<HardwareSnapshot> {
+async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[] = [], timeoutMs = 5000): Promise<HardwareSnapshot> {
   const root = await mkdtemp(join(tmpdir(), 'hwmon-unseen-'));
   t.teardown(() => rm(root, { recursive: true, force: true }));
   await mkdir(join(root, 'class', 'hwmon'), { recursive: true });
@@ -50,7 +50,7 @@ async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[] = []):
   const options = resolveOptions({ root });
   const reader = createSysfsReader(options);
   const recording = { ...reader, readLink: (path: string, signal: AbortSignal) => (linksRead.push(relative(root, path)), reader.readLink(path, signal)) };
-  const snapshot = await createHwmonProvider(options, recording).sample(context());
+  const snapshot = await createHwmonProvider(options, recording).sample(context(timeoutMs));
   validateSnapshot(snapshot);
   return snapshot;
 }
@@ -370,4 +370,195 @@ t.test("thinkpad_acpi's ENXIO is an EC sensor that is not there: absent, not fai
   t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp2'), { value: null, unavailable: 'absent' });
   t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp8'), { value: null, unavailable: 'absent' });
   t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp4'), { value: 0 }, 'a 0 °C the driver serves is a reading');
+});
+
+t.test("a ThinkPad's fans in EC auto mode may rest: pwm1 then reads the last manual level, not the EC's", async (t) => {
+  // thinkpad_acpi (drivers/platform/x86/thinkpad_acpi.c, fan_pwm1_show, GPL-2.0): in EC auto mode (pwm1_enable 2)
+  // pwm1 reads fan_control_desired_level, the last level set by hand (7 at load: 255), whatever level the EC runs;
+  // thinkpad-acpi.rst: pwm1 "only commands the fan if pwm1_enable is set to 1". The EC stops the fan when cool:
+  // `sensors` on ThinkPads at rest (vmatare/thinkfan#222; an X390, lm-sensors/lm-sensors#453) reads "fan1: 0 RPM".
+  // Such a fan, seen turning before, was Critical "stopped" on every idle ThinkPad.
+  const thinkpad = (enable: number, pwm: number) => ({
+    device: 'platform/thinkpad_hwmon',
+    subsystem: 'bus/platform',
+    files: { name: 'thinkpad', fan1_input: 0, fan2_input: 0, pwm1: pwm, pwm1_enable: enable, temp1_input: 40000 },
+  });
+  const auto = await sampleTree(t, [thinkpad(2, 255)]);
+  t.match(fanOf(auto, 'hwmon:thinkpad-isa-0000/fan1'), { status: 'ok', idleAllowed: true });
+  t.match(fanOf(auto, 'hwmon:thinkpad-isa-0000/fan2'), { status: 'ok', idleAllowed: true }, 'the second fan of the same EC');
+  const manual = await sampleTree(t, [thinkpad(1, 255)]);
+  t.match(fanOf(manual, 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'level 7 set by hand: a fan at 0 RPM did stop');
+  const fullSpeed = await sampleTree(t, [thinkpad(0, 255)]);
+  t.match(fanOf(fullSpeed, 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'full speed');
+  const superIo = await sampleTree(t, [{ device: 'platform/nct6775.656', subsystem: 'bus/platform', files: { name: 'nct6798', fan1_input: 0, pwm1: 255, pwm1_enable: 2 } }]);
+  t.match(fanOf(superIo, 'hwmon:nct6798-isa-0290/fan1'), { idleAllowed: false }, "elsewhere pwm1 is the duty cycle the chip drives: 100 % and 0 RPM is a stopped fan");
+});
+
+t.test("an ITE chip whose limit registers were never programmed (lower above upper on many channels): none of its limits is one", async (t) => {
+  // `sensors` on ASUS boards whose BIOS monitors through its EC and leaves the ITE chip's limit registers as they come
+  // up (frankcrawford/it87#59, an it8665; groeck/it87#80, an ASUS X399-A PRIME's it8665 and it8792): "in1: 2.51 V
+  // (min = +2.07 V, max = +0.68 V) ALARM", "in3: 2.00 V (min = +2.26 V, max = +2.77 V) ALARM", "3VSB: 3.33 V
+  // (min = +1.16 V, max = +1.00 V) ALARM", "fan2: 0 RPM (min = 174 RPM)", "temp1: +51.0°C (low = -89.0°C,
+  // high = -20.0°C) ALARM", "temp3: +31.0°C (low = -102.0°C, high = -74.0°C) ALARM", "temp5: +31.0°C (low = -6.0°C,
+  // high = -16.0°C) ALARM". thincim dropped the contradictory pairs only: temp1 and temp3 warned at 51 °C above
+  // -20 °C, in3 below 2.26 V, and fan2, an empty header, failed below its 174 RPM minimum.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/it87.656',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'it8665',
+        in1_input: 2510, in1_min: 2070, in1_max: 680, in1_alarm: 1,
+        in3_input: 2000, in3_min: 2260, in3_max: 2770, in3_alarm: 1,
+        in7_label: '3VSB', in7_input: 3330, in7_min: 1160, in7_max: 1000, in7_alarm: 1,
+        fan1_input: 1516, fan1_min: 12, fan1_alarm: 0, fan2_input: 0, fan2_min: 174, fan2_alarm: 0,
+        temp1_input: 51000, temp1_min: -89000, temp1_max: -20000, temp1_alarm: 1,
+        temp3_input: 31000, temp3_min: -102000, temp3_max: -74000, temp3_alarm: 1,
+        temp5_input: 31000, temp5_min: -6000, temp5_max: -16000, temp5_alarm: 1,
+      },
+    },
+    {
+      // A chip whose limits were set, with one contradictory pair among them, keeps the others.
+      device: 'platform/it87.552',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'it8720',
+        in0_input: 1200, in0_min: 1100, in0_max: 1300, in0_alarm: 0,
+        in1_input: 1500, in1_min: 1600, in1_max: 1400, in1_alarm: 1,
+        temp1_input: 40000, temp1_min: 10000, temp1_max: 70000, temp1_alarm: 0,
+      },
+    },
+  ]);
+  const ite = (channel: string) => sensorById(snapshot, `hwmon:it8665-isa-0290/${channel}`);
+  for (const channel of ['in1', 'in3', 'in7', 'fan1', 'fan2', 'temp1', 'temp3', 'temp5']) {
+    t.match(ite(channel), { thresholds: undefined, health: undefined }, `${channel}: no limits, and its alarm speaks of none`);
+  }
+  t.same(
+    snapshot.fans!.map((f) => [f.id, f.status]),
+    [['hwmon:it8665-isa-0290/fan1', 'ok'], ['hwmon:it8665-isa-0290/fan2', 'unknown']],
+  );
+  const set = (channel: string) => sensorById(snapshot, `hwmon:it8720-isa-0228/${channel}`);
+  t.match(set('in0'), { thresholds: { lowerNonCritical: 1.1, upperNonCritical: 1.3 }, health: 'ok' });
+  t.match(set('temp1'), { thresholds: { lowerNonCritical: 10, upperNonCritical: 70 }, health: 'ok' });
+  t.match(set('in1'), { thresholds: undefined, health: undefined });
+
+  // `sensors -u` on a Debian server's Winbond w83627dhg (a test case of liquidprompt/liquidprompt's
+  // tests/test_temp.sh, AGPL-3.0): in1 min 2.024 V max 1.056 V, in4 min 1.240 max 0.232, in5, in6 alike, all ALARM;
+  // fan1 to fan5 "0.000" with min 10546 RPM (fan_div 128) and ALARM; temp1 44 °C with max 3 °C. Every empty fan
+  // header was a failed fan, and temp1 was above its limit.
+  const winbond = await sampleTree(t, [
+    {
+      device: 'platform/w83627ehf.656',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'w83627dhg',
+        in1_input: 1008, in1_min: 2024, in1_max: 1056, in1_alarm: 1, in4_input: 1016, in4_min: 1240, in4_max: 232, in4_alarm: 1,
+        in2_label: 'AVCC', in2_input: 3376, in2_min: 2976, in2_max: 3632, in2_alarm: 0,
+        fan1_input: 0, fan1_min: 10546, fan1_alarm: 1, fan2_input: 0, fan2_min: 10546, fan2_alarm: 1,
+        temp1_input: 44000, temp1_max: 3000, temp1_alarm: 0,
+      },
+    },
+  ]);
+  t.same(winbond.fans!.map((f) => f.status), ['unknown', 'unknown'], 'empty headers, not failed fans');
+  t.match(sensorById(winbond, 'hwmon:w83627dhg-isa-0290/temp1'), { value: 44, thresholds: undefined });
+});
+
+t.test("an ACPI power meter's 0xFFFFFFFF mW is no measurement, not 4.29 MW", async (t) => {
+  // `sensors` on servers whose firmware has no reading for its ACPI power meter (lm-sensors/lm-sensors#130, a 2U
+  // server on CentOS 7; #460, an ACPI000D:00 with power1_average, _interval, _cap…): "power_meter-acpi-0 …
+  // power1: 4.29 MW (interval = 1.00 s)". ACPI's _PMM answers 0xFFFFFFFF for an unknown measurement, and
+  // acpi_power_meter served it × 1000 µW until Armin Wolf's fix (linux-hwmon list, 2023, "Fixes: de584afa5e18"),
+  // which answers ENODATA instead. thincim served 4294967.295 W as an OK reading.
+  const meter = (power: number) => ({
+    device: 'LNXSYSTM:00/LNXSYBUS:00/ACPI000D:00',
+    subsystem: 'bus/acpi',
+    files: { name: 'power_meter', power1_average: power, power1_average_interval: 1000, power1_is_battery: 0 },
+  });
+  t.match(sensorById(await sampleTree(t, [meter(4_294_967_295_000)]), 'hwmon:power_meter-acpi-0/power1'), { value: null, unavailable: 'failed' });
+  t.match(sensorById(await sampleTree(t, [meter(345_000_000)]), 'hwmon:power_meter-acpi-0/power1'), { value: 345, unit: 'watts' }, 'a real reading');
+});
+
+t.test("k10temp's 70 °C on a Zen CPU is a constant of the driver, no limit", async (t) => {
+  // `sensors -u` on an ASUS ROG STRIX X470-I with a Ryzen (lm-sensors/lm-sensors#134, kernel 4.19): k10temp-pci-00c3
+  // "Tdie: temp1_input: 66.875, temp1_max: 70.000", "Tctl: temp2_input: 76.875". k10temp.c serves temp1_max as
+  // `*val = 70 * 1000` whatever the CPU, and since Linux 5.7 hides it on Zen (k10temp_is_visible: "if (channel ||
+  // data->is_zen) return 0"); labels are shown "only on Zen CPUs". A Ryzen at 71 °C under load, far below its
+  // 85–95 °C limit, was Upper Non-Critical. Pre-Zen CPUs (no labels) keep it: there it is Tctl's top of scale.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:18.3',
+      subsystem: 'bus/pci',
+      files: { name: 'k10temp', temp1_label: 'Tdie', temp1_input: 66875, temp1_max: 70000, temp2_label: 'Tctl', temp2_input: 76875 },
+    },
+    {
+      device: 'pci0000:00/0000:00:19.3',
+      subsystem: 'bus/pci',
+      files: { name: 'k10temp', temp1_input: 40000, temp1_max: 70000, temp1_crit: 100000 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:k10temp-pci-00c3/temp1'), { label: 'Tdie', value: 66.875, thresholds: undefined });
+  t.same(sensorById(snapshot, 'hwmon:k10temp-pci-00cb/temp1').thresholds, { upperNonCritical: 70, upperCritical: 100 }, 'a pre-Zen CPU (no labels)');
+});
+
+t.test("a coretemp package of 288 cores is read whole: the default attribute limit holds the kernel's 512 cores", async (t) => {
+  // coretemp serves five attributes per core (input, max, crit, crit_alarm, label). Zhang Rui's "hwmon: (coretemp)
+  // Enlarge per package core count limit" (Linux 6.8, in the stable kernels of 2024) raised the driver's 128 cores per
+  // package to 512 for Intel's processors with more than 128; a 288-core Xeon 6 package serves 1445 attributes, and
+  // maxAttributesPerChip 1024 dropped the last 84 cores' sensors with a warning at every sample.
+  const files: Record<string, string | number> = { name: 'coretemp', temp1_label: 'Package id 0', temp1_input: 52000, temp1_max: 80000, temp1_crit: 100000, temp1_crit_alarm: 0 };
+  for (let core = 0; core < 288; core++) {
+    const n = core + 2;
+    Object.assign(files, { [`temp${n}_label`]: `Core ${core}`, [`temp${n}_input`]: 48000, [`temp${n}_max`]: 80000, [`temp${n}_crit`]: 100000, [`temp${n}_crit_alarm`]: 0 });
+  }
+  // A generous deadline: 1445 files on a loaded machine; the test is about the limit, not the time.
+  const snapshot = await sampleTree(t, [{ device: 'platform/coretemp.0', subsystem: 'bus/platform', files }], [], 60_000);
+  t.equal(snapshot.sensors!.length, 289, 'the package and every core');
+  t.match(sensorById(snapshot, 'hwmon:coretemp-isa-0000/temp289'), { label: 'Core 287', value: 48, health: 'ok' });
+});
+
+t.test("a Mac's SMC stops its fans when cool: applesmc's and macsmc_hwmon's fans may rest, and their min and max are the SMC's range", async (t) => {
+  // MacBook Pros from 2015 on stop their fans at 0 RPM under the SMC's automatic control when cool: "This is a normal
+  // behaviour when CPU temperature is low enough" (crystalidea/macs-fan-control#606, a 2020 MacBook Pro 13"; #256,
+  // #242, #180; hholtmann/smcFanControl#54, "under 50 C the fan turns off"), below the SMC's minimum of some
+  // 1200 RPM. On Apple Silicon, Asahi's macsmc_hwmon serves the SMC's fan range as fan<N>_min and fan<N>_max ("the
+  // safe range reported by the SMC") and "the SMC will turn them off opportunistically when they are under automatic
+  // control" (AsahiLinux/linux#314). applesmc's fan, seen turning before, became Critical "stopped" at rest;
+  // macsmc_hwmon's, below its minimum, failed at once.
+  const mac = (name: string, device: string) => ({
+    device,
+    subsystem: 'bus/platform',
+    files: { name, fan1_label: 'Left side', fan1_input: 0, fan1_min: 1200, fan1_max: 6156, temp1_label: 'TC0P', temp1_input: 45000 },
+  });
+  const intel = await sampleTree(t, [mac('applesmc', 'platform/applesmc.768')]);
+  t.match(fanOf(intel, 'hwmon:applesmc-isa-0300/fan1'), { status: 'ok', idleAllowed: true });
+  const silicon = await sampleTree(t, [mac('macsmc_hwmon', 'platform/soc/23e400000.smc/macsmc-hwmon')]);
+  t.match(sensorById(silicon, 'hwmon:macsmc_hwmon-isa-0000/fan1'), { value: 0, thresholds: undefined });
+  t.match(fanOf(silicon, 'hwmon:macsmc_hwmon-isa-0000/fan1'), { status: 'ok', idleAllowed: true });
+});
+
+t.test("a Nuvoton or Winbond chip's in0 at min 0 V, max 1.744 V holds the chip's reset values, no limits", async (t) => {
+  // `sensors` on an ASUS Z10PE-D8 WS (groeck/nct6775#45): nct6779-isa-0290 "in0: +2.04 V (min = +0.00 V,
+  // max = +1.74 V) ALARM", a server board where in0 is no CPU core; groeck/nct6775#48, another nct6779: "Vcore:
+  // +2.03 V (min = +0.00 V, max = +1.74 V) ALARM". The same 0 V / 1.744 V is on every such chip whatever the board:
+  // nct6775 (groeck/nct6775#43), nct6779 (#49), nct6791 (#41), nct6795 (#49), nct6796 (an ASRock X670E PG,
+  // lm-sensors/lm-sensors#416), nct6797 (#533), nct6798 ("in0_max: 1.744" in public `sensors -u` outputs) and a
+  // Winbond w83627dhg (liquidprompt's tests): the register's value at power-on, 218 × 8 mV, which no BIOS set.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/nct6775.656',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'nct6779', in0_input: 2040, in0_min: 0, in0_max: 1744, in0_alarm: 1,
+        in2_label: 'AVCC', in2_input: 3300, in2_min: 2976, in2_max: 3632, in2_alarm: 0,
+      },
+    },
+    {
+      device: 'platform/it87.552',
+      subsystem: 'bus/platform',
+      files: { name: 'it8728', in0_input: 1200, in0_min: 0, in0_max: 1744, in0_alarm: 0 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:nct6779-isa-0290/in0'), { value: 2.04, thresholds: undefined, health: undefined });
+  t.same(sensorById(snapshot, 'hwmon:nct6779-isa-0290/in2').thresholds, { lowerNonCritical: 2.976, upperNonCritical: 3.632 }, 'its other limits stay');
+  t.same(sensorById(snapshot, 'hwmon:it8728-isa-0228/in0').thresholds, { upperNonCritical: 1.744 }, 'another family keeps it');
 });
