@@ -185,13 +185,14 @@ function channelsOf(chip: RawChip): Map<string, Channel> {
 
 /** Reads typed values of one chip's attributes, noting every failure in `problems`. */
 class ChipReader {
+  private readonly reported = new Set<string>();
+  private unprogrammed: boolean | undefined;
+
   constructor(
     readonly chip: RawChip,
     readonly channels: ReadonlyMap<string, Channel>,
     private readonly problems: HwmonError[],
   ) {}
-
-  private readonly reported = new Set<string>();
 
   /** Notes a problem once per file, however many sensors and fans read that file. */
   report(problem: HwmonError): void {
@@ -200,12 +201,15 @@ class ChipReader {
     this.problems.push(problem);
   }
 
-  private unprogrammed: boolean | undefined;
-
-  /** Whether the chip's limit registers were never programmed (UNPROGRAMMED_CHANNELS). */
+  /** Whether the chip's limit registers were never programmed (UNPROGRAMMED_CHANNELS); the first call notes it as a problem. */
   limitsUnprogrammed(): boolean {
-    this.unprogrammed ??=
-      [...this.channels.values()].filter((channel) => hasInvertedLimits(channel.type, rawLimits(this, channel))).length >= UNPROGRAMMED_CHANNELS;
+    if (this.unprogrammed === undefined) {
+      const inverted = SUPER_IO.test(this.chip.name)
+        ? [...this.channels.values()].filter((channel) => hasInvertedLimits(channel.type, rawLimits(this, channel))).length
+        : 0;
+      this.unprogrammed = inverted >= UNPROGRAMMED_CHANNELS;
+      if (this.unprogrammed) this.report(new HwmonError('UNPROGRAMMED_LIMITS', this.chip.path, UNPROGRAMMED_NOTICE));
+    }
     return this.unprogrammed;
   }
 
@@ -422,32 +426,46 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
 }
 
 /**
- * A chip's limits on several channels with a lower limit above the upper one
- * were never programmed: an ASUS board's ITE chip, which its BIOS leaves
+ * A Super I/O chip with `min` above `max` on several channels never had its
+ * limit registers programmed: an ASUS board's ITE chip, which its BIOS leaves
  * alone (it monitors through its EC), comes up with whatever its registers
  * hold (`in1` min 2.07 V, max 0.68 V; `temp1` low -89 °C, high -20 °C; a
- * fan minimum of 174 RPM on an empty header). Then none of its limits is
- * one, however plausible some look, and its alarms, raised against them, say
- * nothing. One such channel alone is a slip among set limits: its pair goes
- * (usableLimits), the rest stay.
+ * fan minimum of 174 RPM on an empty header), and a server's Winbond alike.
+ * Then its min and max are no limits, however plausible some look, and the
+ * alarms raised against them (`alarm`, `min_alarm`, `max_alarm`) say
+ * nothing. Its critical limits and their alarms stay (the captured chips
+ * have none, but a chip with them had them set), and so does a temperature
+ * max from TEMP_MAX_FLOOR up on a channel whose own pair is in order: the
+ * captures' maxima (-20 °C, -74 °C, 3 °C) lie below any room's temperature,
+ * and on ITE and Winbond chips that max is the only temperature limit. One
+ * such channel alone is a slip among set limits: its pair goes
+ * (usableLimits), the rest stay. Other chips (a PMBus regulator's lcrit
+ * above its max) resolve each channel alone.
  */
 const UNPROGRAMMED_CHANNELS = 2;
+/** The Super I/O families of the it87, nct6775, w83627ehf and w83627hf drivers, by chip name. */
+const SUPER_IO = /^(it87|it8\d{3}|nct6(106|116|775|776|779|79\d)|w83627|w83637hf|w83667hg|w83687thf|w83697hf)/;
+const TEMP_MAX_FLOOR = 40_000;
+const UNPROGRAMMED_NOTICE = 'limits never programmed (min above max on several channels): only readings, critical limits and temperature maxima from 40 °C are watched';
 
 function chipLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
-  if (reader.limitsUnprogrammed()) return {};
   const usable = usableLimits(channel.type, read);
   if (atResetValues(reader, channel, read)) delete usable.max;
+  if (reader.limitsUnprogrammed()) {
+    delete usable.min;
+    if (channel.type !== 'temp' || (usable.max ?? 0) < TEMP_MAX_FLOOR) delete usable.max;
+  }
   return usable;
 }
 
 /**
- * Nuvoton's Super I/O chips (the nct6775 driver's nct61xx and nct67xx) and
+ * Nuvoton's Super I/O chips (the nct6775 driver's nct67xx) and
  * their Winbond forerunners (w83627ehf driver) come up with in0 at min 0 V,
  * max 1.744 V (218 × 8 mV), and every board's `sensors` shows just that
  * where no BIOS set them, whatever in0 measures: a server's nct6779 with
  * in0 at 2.04 V raised its alarm against it. The min goes as a placeholder.
  */
-const NUVOTON = /^(nct61|nct67|w83627(ehf|dhg|uhg)|w83667hg)/;
+const NUVOTON = /^(nct67|w83627(ehf|dhg|uhg)|w83667hg)/;
 const IN0_RESET = { min: 0, max: 1744 };
 
 function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits): boolean {
@@ -487,7 +505,8 @@ const NOT_AVAILABLE_ERRNO: Readonly<Record<string, Partial<Record<ChannelType, s
  */
 function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usable: RawLimits): AlarmVerdict | undefined {
   const unset = (item: ThresholdItem) => read[item] !== undefined && usable[item] === undefined;
-  const anyUsable = Object.keys(usable).length > 0 || Object.keys(read).length === 0;
+  // On an unprogrammed chip `alarm` may answer a min or max that is no limit.
+  const anyUsable = (Object.keys(usable).length > 0 || Object.keys(read).length === 0) && !reader.limitsUnprogrammed();
   let worst: AlarmVerdict | undefined;
   for (const [item, health] of Object.entries(ALARM_HEALTH)) {
     const value = reader.integer(channel, item);

@@ -80,10 +80,8 @@ export function isPlaceholderLimit(type: ChannelType, item: ThresholdItem, raw: 
 export function usableLimits(type: ChannelType, limits: RawLimits): RawLimits {
   // Every limit at 0 °C is a chip that never programmed any (a DIMM's jc42, a drive): its lower 0 °C is no limit either.
   const neverSet = type === 'temp' && UPPER_ITEMS.some((item) => limits[item] !== undefined) && UPPER_ITEMS.every((item) => (limits[item] ?? 0) === 0);
-  const kept: RawLimits = {};
-  for (const [item, raw] of Object.entries(limits) as [ThresholdItem, number][]) {
-    if (!isPlaceholderLimit(type, item, raw) && !(neverSet && raw === 0)) kept[item] = raw;
-  }
+  const kept = withoutPlaceholders(type, limits);
+  if (neverSet) for (const item of LOWER_ITEMS) if (kept[item] === 0) delete kept[item];
   for (;;) {
     const conflicts = conflictCounts(kept);
     const most = Math.max(0, ...conflicts.values());
@@ -92,16 +90,23 @@ export function usableLimits(type: ChannelType, limits: RawLimits): RawLimits {
   }
 }
 
+function withoutPlaceholders(type: ChannelType, limits: RawLimits): RawLimits {
+  const kept: RawLimits = {};
+  for (const [item, raw] of Object.entries(limits) as [ThresholdItem, number][]) {
+    if (!isPlaceholderLimit(type, item, raw)) kept[item] = raw;
+  }
+  return kept;
+}
+
 /**
- * Whether a lower limit lies strictly above an upper one once placeholders
- * are dropped: a register never programmed (min = max is a tie, not this).
+ * Whether the channel's `min` lies strictly above its `max` once
+ * placeholders are dropped: a pair of registers never programmed (min = max
+ * is a tie, not this). Only that pair counts: a PMBus device's lcrit above
+ * its max is a slip of one limit, which usableLimits resolves.
  */
 export function hasInvertedLimits(type: ChannelType, limits: RawLimits): boolean {
-  const set = (item: ThresholdItem): number | undefined => {
-    const raw = limits[item];
-    return raw === undefined || isPlaceholderLimit(type, item, raw) ? undefined : raw;
-  };
-  return LOWER_ITEMS.some((lower) => UPPER_ITEMS.some((upper) => (set(lower) ?? -Infinity) > (set(upper) ?? Infinity)));
+  const { min, max } = withoutPlaceholders(type, limits);
+  return min !== undefined && max !== undefined && min > max;
 }
 
 /** For each limit, how many limits on the other side it contradicts. */

@@ -439,3 +439,53 @@ t.test('a ThinkPad EC sensor the driver says is not available (ENXIO) is absent,
   const other = build(chip('k10temp-pci-00c3', 'k10temp', { temp1_input: failure('ENXIO', 'temp1_input') })).snapshot;
   t.match(sensorById(other, 'hwmon:k10temp-pci-00c3/temp1'), { value: null, unavailable: 'failed' }, "another driver's ENXIO is a failure");
 });
+
+t.test('an unprogrammed Super I/O chip keeps its critical limits and alarms, and a plausible temperature max', async (t) => {
+  // A reviewer's it8686 (modelled on the ITE captures in unseen-trees.test.ts: frankcrawford/it87#59,
+  // groeck/it87#80): two unused inputs with min above max, so the chip reads as never programmed, while temp1 at
+  // 98 °C is past a set max of 80 °C and crit of 95 °C, both alarms set, and fan1 stands at 0 RPM below 600 RPM.
+  const { snapshot, problems } = build(
+    chip('it8686-isa-0290', 'it8686', {
+      in5_input: 0, in5_min: 2000, in5_max: 500, in5_alarm: 1,
+      in6_input: 0, in6_min: 1800, in6_max: 600, in6_alarm: 1,
+      temp1_input: 98000, temp1_max: 80000, temp1_crit: 95000, temp1_alarm: 1, temp1_crit_alarm: 1,
+      temp2_input: 51000, temp2_min: -89000, temp2_max: -20000, temp2_alarm: 1,
+      fan1_input: 0, fan1_min: 600, fan1_alarm: 1,
+    }),
+  );
+  t.match(sensorById(snapshot, 'hwmon:it8686-isa-0290/temp1'), {
+    thresholds: { upperNonCritical: 80, upperCritical: 95 },
+    health: 'critical',
+    crossed: 'upperCritical',
+  });
+  t.match(sensorById(snapshot, 'hwmon:it8686-isa-0290/temp2'), { thresholds: undefined, health: undefined }, 'a max below the floor is chance');
+  t.match(sensorById(snapshot, 'hwmon:it8686-isa-0290/in5'), { thresholds: undefined, health: undefined });
+  t.match(fanById(snapshot, 'hwmon:it8686-isa-0290/fan1'), { status: 'unknown', statusReason: 'not turning' }, 'not ok: stopped, its minimum unknown');
+  const notices = problems.filter((p) => p.code === 'UNPROGRAMMED_LIMITS');
+  t.same(notices.map((p) => p.path), ['/sys/devices/it8686-isa-0290'], 'one notice for the chip');
+});
+
+t.test('lower critical limits above upper ones on other chips are no unprogrammed chip', async (t) => {
+  // A PMBus regulator (tps53679, I2C) whose lcrit sits above max on two rails (the min/max-only rule's reviewer
+  // case): only those pairs go; temp1's crit and crit_alarm, and in3's crit_alarm, stay.
+  const { snapshot, problems } = build(
+    chip('tps53679-i2c-1-58', 'tps53679', {
+      in1_input: 12000, in1_lcrit: 13000, in1_max: 12500,
+      in2_input: 12000, in2_lcrit: 13000, in2_max: 12500,
+      in3_input: 1900, in3_crit: 1500, in3_crit_alarm: 1,
+      temp1_input: 130000, temp1_max: 110000, temp1_crit: 125000, temp1_crit_alarm: 1,
+    }),
+  );
+  t.match(sensorById(snapshot, 'hwmon:tps53679-i2c-1-58/temp1'), { thresholds: { upperNonCritical: 110, upperCritical: 125 }, health: 'critical' });
+  t.match(sensorById(snapshot, 'hwmon:tps53679-i2c-1-58/in3'), { thresholds: { upperCritical: 1.5 }, health: 'critical' });
+  t.equal(problems.length, 0);
+
+  // Two inverted min/max pairs on a chip outside the Super I/O families: each pair alone goes.
+  const other = build(
+    chip('lm93-i2c-0-2e', 'lm93', {
+      in1_input: 1000, in1_min: 2000, in1_max: 500, in2_input: 1000, in2_min: 2000, in2_max: 500,
+      temp1_input: 70000, temp1_max: 60000, temp1_alarm: 1,
+    }),
+  ).snapshot;
+  t.match(sensorById(other, 'hwmon:lm93-i2c-0-2e/temp1'), { thresholds: { upperNonCritical: 60 }, health: 'warning' });
+});

@@ -81,6 +81,8 @@ t.test('hasInvertedLimits: a set lower limit strictly above a set upper one', as
   t.notOk(hasInvertedLimits('temp', { min: 127000, max: 127000 }), 'placeholders are left out');
   t.notOk(hasInvertedLimits('in', { min: 1000, max: 0 }), 'an upper 0 is a placeholder');
   t.notOk(hasInvertedLimits('temp', { min: -89000, max: -20000 }), 'ordered, however odd');
+  t.notOk(hasInvertedLimits('in', { lcrit: 13000, max: 12500, crit: 14000 }), "a PMBus rail's lcrit above max: only the min/max pair counts");
+  t.notOk(hasInvertedLimits('temp', { min: 20000, crit: 10000 }), 'min above crit alone is no inverted pair');
 });
 
 t.test('toThresholds names and scales the limits', async (t) => {
