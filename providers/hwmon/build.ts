@@ -590,7 +590,7 @@ function fanId(reader: ChipReader, index: number): string {
  * automatic PWM control: pwm-fan's thermal zone stops a Raspberry Pi's
  * cooler so, or pwm-fan switched off; a ThinkPad's EC in auto mode), or
  * when the chip's fans rest when cool (graphics cards, a PSU in zero-RPM
- * mode, a Mac's SMC) and no minimum speed is set.
+ * mode, an Apple Silicon Mac's SMC) and no minimum speed is set.
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
   const id = fanId(reader, channel.index);
