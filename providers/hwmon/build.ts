@@ -569,15 +569,24 @@ const PWM_FAN = 'pwmfan';
  * thinkpad_acpi's chip name. Its pwm1_enable 2 is the EC's auto mode, in
  * which the EC stops the fans when cool, and pwm1 reads the last level set
  * by hand (255 at load), not the EC's (thinkpad_acpi.c, fan_pwm1_show): the
- * duty cycle says nothing, and a fan at rest is no fan that stopped. Its
- * fans share the one control (fan2 has no pwm2).
+ * duty cycle says nothing, and a fan at rest may be no fan that stopped.
+ * Its fans share the one control (fan2 has no pwm2). The EC rests them only
+ * when cool, so they may rest only while every temperature the chip reads
+ * is below EC_REST_CEILING (thinkpad_acpi serves no temperature limits): a
+ * fan at 0 RPM with the CPU at 99 °C is a dead one.
  */
 const THINKPAD = 'thinkpad';
 const EC_AUTO = 2;
+const EC_REST_CEILING = 60_000;
 
-function inEcAutoMode(reader: ChipReader): boolean {
+function restingInEcAutoMode(reader: ChipReader): boolean {
   const pwm1 = reader.sibling('pwm', 1);
-  return reader.chip.name === THINKPAD && pwm1 !== undefined && reader.integer(pwm1, 'enable') === EC_AUTO;
+  if (reader.chip.name !== THINKPAD || pwm1 === undefined || reader.integer(pwm1, 'enable') !== EC_AUTO) return false;
+  const temperatures = [...reader.channels.values()]
+    .filter((channel) => channel.type === 'temp')
+    .map((channel) => reader.integer(channel, 'input'))
+    .filter((value) => typeof value === 'number');
+  return temperatures.length > 0 && temperatures.every((value) => value < EC_REST_CEILING);
 }
 
 function fanId(reader: ChipReader, index: number): string {
@@ -588,7 +597,8 @@ function fanId(reader: ChipReader, index: number): string {
  * The Fan a `fan<N>_input` belongs to. A stopped fan is `idleAllowed` when
  * it was stopped on purpose (target speed 0, duty cycle 0 under manual or
  * automatic PWM control: pwm-fan's thermal zone stops a Raspberry Pi's
- * cooler so, or pwm-fan switched off; a ThinkPad's EC in auto mode), or
+ * cooler so, or pwm-fan switched off; a ThinkPad's EC in auto mode while
+ * the chip is cool), or
  * when the chip's fans rest when cool (graphics cards, a PSU in zero-RPM
  * mode, an Apple Silicon Mac's SMC) and no minimum speed is set.
  */
@@ -602,7 +612,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but on pwm-fan it switches the fan off.
   const switchedOff = enable === 0 && reader.chip.name === PWM_FAN;
   const controlled = pwm !== undefined && enable !== 0;
-  const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || inEcAutoMode(reader);
+  const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || restingInEcAutoMode(reader);
   const noMinimum = speed.limits.min === undefined;
   const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };

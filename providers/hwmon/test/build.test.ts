@@ -460,7 +460,7 @@ t.test('an unprogrammed Super I/O chip keeps its critical limits and alarms, and
   });
   t.match(sensorById(snapshot, 'hwmon:it8686-isa-0290/temp2'), { thresholds: undefined, health: undefined }, 'a max below the floor is chance');
   t.match(sensorById(snapshot, 'hwmon:it8686-isa-0290/in5'), { thresholds: undefined, health: undefined });
-  t.match(fanById(snapshot, 'hwmon:it8686-isa-0290/fan1'), { status: 'unknown', statusReason: 'not turning' }, 'not ok: stopped, its minimum unknown');
+  t.match(fanById(snapshot, 'hwmon:it8686-isa-0290/fan1'), { status: 'unknown', statusReason: 'not turning' }, 'stopped, its minimum ignored: unknown, never ok');
   const notices = problems.filter((p) => p.code === 'UNPROGRAMMED_LIMITS');
   t.same(notices.map((p) => p.path), ['/sys/devices/it8686-isa-0290'], 'one notice for the chip');
 });
@@ -488,4 +488,17 @@ t.test('lower critical limits above upper ones on other chips are no unprogramme
     }),
   ).snapshot;
   t.match(sensorById(other, 'hwmon:lm93-i2c-0-2e/temp1'), { thresholds: { upperNonCritical: 60 }, health: 'warning' });
+});
+
+t.test("a ThinkPad's fan in EC auto mode may rest only while the chip is cool", async (t) => {
+  // thinkpad_acpi's EC auto mode (pwm1_enable 2) rests the fans when cool (vmatare/thinkfan#222: "fan1: 0 RPM" at
+  // 40 °C). A reviewer's case: a dead fan at 0 RPM with the CPU at 99 °C read ok. temp2 fails with ENXIO (a sensor
+  // the model lacks) and is left out.
+  const thinkpad = (cpu: number) =>
+    build(chip('thinkpad-isa-0000', 'thinkpad', { fan1_input: 0, pwm1: 255, pwm1_enable: 2, temp1_input: cpu, temp2_input: failure('ENXIO', 'temp2_input') })).snapshot;
+  t.match(fanById(thinkpad(40000), 'hwmon:thinkpad-isa-0000/fan1'), { status: 'ok', idleAllowed: true }, 'cool: at rest');
+  t.match(fanById(thinkpad(99000), 'hwmon:thinkpad-isa-0000/fan1'), { status: 'unknown', statusReason: 'not turning', idleAllowed: false }, 'hot: stopped');
+  t.match(fanById(thinkpad(60000), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'at the 60 °C ceiling: stopped');
+  const blind = build(chip('thinkpad-isa-0000', 'thinkpad', { fan1_input: 0, pwm1: 255, pwm1_enable: 2, temp1_input: failure('EIO', 'temp1_input') })).snapshot;
+  t.match(fanById(blind, 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'no temperature read: no rest');
 });
