@@ -310,9 +310,9 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
     // Any other fault is the sensor's (an open or shorted diode): its reading is noise.
     sensor.value = null;
     sensor.unavailable = 'failed';
-  } else if (raw !== null && UNCONNECTED[reader.chip.name]?.[channel.type] === raw) {
+  } else if (raw !== null && NOT_READINGS[reader.chip.name]?.[channel.type]?.raw === raw) {
     sensor.value = null;
-    sensor.unavailable = 'absent';
+    sensor.unavailable = notReading(reader, channel, valueItem, raw);
   }
   return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms.health !== 'ok' };
 }
@@ -324,38 +324,36 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
   const raw = reader.integer(channel, valueItem) ?? null;
-  if (raw !== null && NO_MEASUREMENT[reader.chip.name]?.[channel.type] === raw) {
-    reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
-    return null;
-  }
   if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
   reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
   return null;
 }
 
 /**
- * A driver's value for "no measurement", passed on from its firmware:
- * acpi_power_meter served ACPI _PMM's 0xFFFFFFFF mW (an unknown
- * measurement) × 1000 as 4294967295000 µW, `sensors`' "4.29 MW", until a
- * 2023 fix made it answer ENODATA, which fails the read. The value is
- * treated as that read: no reading.
+ * Readings a driver gives for no measurement:
+ * - 'failed': acpi_power_meter served ACPI _PMM's 0xFFFFFFFF mW (an unknown
+ *   measurement) × 1000 as 4294967295000 µW, `sensors`' "4.29 MW", until a
+ *   2023 fix made it answer ENODATA, which fails the read; it is taken as
+ *   that failed read;
+ * - 'absent': the value of an input with nothing connected, for a board's
+ *   unused water or T_Sensor headers: asus-ec-sensors' −40 °C (its EC's
+ *   blank value) and asus_wmi_sensors' 216 °C (the BIOS's WMI interface; the
+ *   out-of-tree driver's name was asuswmisensors), not a freezing or burning
+ *   sensor.
  */
-const NO_MEASUREMENT: Readonly<Record<string, Partial<Record<ChannelType, number>>>> = {
-  power_meter: { power: 4_294_967_295_000 },
+const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: number; unavailable: 'failed' | 'absent' }>>>> = {
+  power_meter: { power: { raw: 4_294_967_295_000, unavailable: 'failed' } },
+  asusec: { temp: { raw: -40_000, unavailable: 'absent' } },
+  asus_wmi_sensors: { temp: { raw: 216_000, unavailable: 'absent' } },
+  asuswmisensors: { temp: { raw: 216_000, unavailable: 'absent' } },
 };
 
-/**
- * The reading a driver gives an input with nothing connected, for a board's
- * unused water or T_Sensor headers: asus-ec-sensors' −40 °C (its EC's blank
- * value) and asus_wmi_sensors' 216 °C (the BIOS's WMI interface; the
- * out-of-tree driver's name was asuswmisensors). Such a sensor is absent,
- * not a freezing or burning one.
- */
-const UNCONNECTED: Readonly<Record<string, Partial<Record<ChannelType, number>>>> = {
-  asusec: { temp: -40_000 },
-  asus_wmi_sensors: { temp: 216_000 },
-  asuswmisensors: { temp: 216_000 },
-};
+/** Why the channel's NOT_READINGS value is no reading; a failure is also noted as a problem. */
+function notReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number): 'failed' | 'absent' {
+  const { unavailable } = NOT_READINGS[reader.chip.name]![channel.type]!;
+  if (unavailable === 'failed') reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
+  return unavailable;
+}
 
 /**
  * Attributes named like limits that a driver uses for something else, none
