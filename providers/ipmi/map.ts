@@ -756,16 +756,7 @@ function supplyStatus(record: Classified): StatusVerdict {
     if (reading.rawState !== undefined) return rawStatus(reading, reading.rawState);
     return quietStatus(record);
   }
-  return tellingStates(reading)
-    .map((state): StatusVerdict => {
-      const meaning = meaningOn(reading.name, state);
-      const status = meaning && (meaning.supply ?? SUPPLY_BY_HEALTH[meaning.health]);
-      if (status === undefined) return { status: 'unknown', reason: state };
-      const reason = meaning?.reason ?? (status === 'ok' ? undefined : state);
-      const verdict: StatusVerdict = reason ? { status, reason } : { status };
-      if (meaning?.kind === 'presence') verdict[status === 'failed' ? 'statedAbsent' : 'statedPresent'] = true;
-      return verdict;
-    })
+  return [...tellingStates(reading).map((state) => stateVerdict(reading.name, state)), ...columnVerdict(reading)]
     .reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
 }
 
@@ -777,6 +768,27 @@ function supplyStatus(record: Classified): StatusVerdict {
 function quietStatus(record: Classified): StatusVerdict {
   if (FAULT_NAME.test(record.reading.name)) return { status: 'ok' };
   return { status: 'failed', reason: 'not present', quiet: record };
+}
+
+function stateVerdict(name: string, state: string): StatusVerdict {
+  const meaning = meaningOn(name, state);
+  const status = meaning && (meaning.supply ?? SUPPLY_BY_HEALTH[meaning.health]);
+  if (status === undefined) return { status: 'unknown', reason: state };
+  const reason = meaning?.reason ?? (status === 'ok' ? undefined : state);
+  const verdict: StatusVerdict = reason ? { status, reason } : { status };
+  if (meaning?.kind === 'presence') verdict[status === 'failed' ? 'statedAbsent' : 'statedPresent'] = true;
+  return verdict;
+}
+
+/**
+ * The tool's own verdict beside the states, where it kept one (FreeIPMI's
+ * state column on states it knows better than this table: an OEM text, an
+ * "Unrecognized Event", a generic state it calls Critical): a fault it sees
+ * is the supply's, whatever the states read.
+ */
+function columnVerdict(reading: IpmiReading): StatusVerdict[] {
+  const status = reading.health && SUPPLY_BY_HEALTH[reading.health];
+  return status === undefined || status === 'ok' ? [] : [{ status, reason: `${reading.name.trim()}: ${reading.health}` }];
 }
 
 /**

@@ -775,7 +775,7 @@ t.test("'State Asserted' / 'State Deasserted' mean what the sensor's name says: 
   t.match(discrete(cisco, 'ipmi:PSU2_AC_OK'), { state: 'State Deasserted', health: 'critical' }, 'AC not OK, which FreeIPMI calls Nominal');
   t.same(cisco.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
     ['PSU1_STATUS', 'ok', undefined],
-    ['PSU2_STATUS', 'failed', 'State Deasserted'],
+    ['PSU2_STATUS', 'failed', 'PSU2_AC_OK deasserted'],
   ]);
   // A Dell PowerEdge R510 (iDRAC6) by `sdr elist all` (tigerblue77/Dell_iDRAC_fan_controller_Docker#42): its
   // "… FAIL" sensors deasserted on a healthy box; one asserted, as the same sensor reports a failure. A "PG"
@@ -890,4 +890,41 @@ t.test("a Dell iDRAC9's \"Present\" / \"Absent\" are presence states: a present 
     ['ipmi:Dedicated NIC', 'presence', 'Present', 'ok'],
   ]);
   t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.1', 'ok'], ['ipmi:psu:10.2', 'ok']]);
+});
+
+// ---- review of the day's IPMI rules (regressions each test pins) ----------------
+
+/** FreeIPMI's `ipmi-sensors --output-event-bitmask`-less table, as the Cisco capture of check_ipmi_sensor_v3#22 prints it. */
+function freeIpmiTable(rows: string[]): HardwareSnapshot {
+  const header = 'ID  | Name             | Type                        | State    | Reading    | Units | Lower NR   | Lower C    | Lower NC   | Upper NC   | Upper C    | Upper NR   | Event';
+  return buildSnapshot({ readings: parseSensorOutput([header, ...rows.map((row) => {
+    const [id, name, type, state, event] = row.split('|').map((field) => field.trim());
+    return `${id} | ${name} | ${type} | ${state} | N/A | N/A | N/A | N/A | N/A | N/A | N/A | N/A | ${event}`;
+  })].join('\n')).readings });
+}
+
+function elistSnapshot(lines: string[], seenSupplies?: Set<string>): HardwareSnapshot {
+  return buildSnapshot({ readings: parseSensorOutput(lines.join('\n'), 'elist').readings, ...(seenSupplies ? { seenSupplies } : {}) });
+}
+
+t.test("a name saying not OK ('Not_OK', 'PS_Not_OK', 'NOK') asserted is a fault, not a well name", async (t) => {
+  // The generic digital states of the Cisco/Dell captures above (check_ipmi_sensor_v3#22,
+  // Dell_iDRAC_fan_controller_Docker#42) on names that negate OK: asserted is the fault.
+  const free = freeIpmiTable(["30 | Not_OK | Power Supply | Critical | 'State Asserted'"]);
+  t.match(discrete(free, 'ipmi:Not_OK'), { state: 'State Asserted', health: 'critical' }, 'FreeIPMI said Critical before');
+  const dell = elistSnapshot(['PS_Not_OK        | 30h | ok  |  7.1 | State Asserted', 'NOK              | 31h | ok  |  7.1 | State Asserted',
+    'Not OK           | 32h | ok  |  7.1 | State Deasserted']);
+  t.same(dell.discreteSensors?.map((s) => [s.label, s.health]), [['PS_Not_OK', 'critical'], ['NOK', 'critical'], ['Not OK', 'ok']]);
+});
+
+t.test("FreeIPMI's Critical stands where only the sensor's name reads a generic state", async (t) => {
+  // Modelled on the Cisco capture above (check_ipmi_sensor_v3#22), with FreeIPMI's column Critical rather than Warning.
+  const snapshot = freeIpmiTable([
+    "10 | PSU1_STATUS | Power Supply | Nominal | 'Presence detected'",
+    "11 | PSU1_AC_OK | Power Supply | Critical | 'State Asserted'",
+    "20 | PSU2 Fail | Power Supply | Critical | 'State Deasserted'",
+  ]);
+  t.match(discrete(snapshot, 'ipmi:PSU1_AC_OK'), { health: 'critical' });
+  t.match(discrete(snapshot, 'ipmi:PSU2 Fail'), { health: 'critical' });
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status]), [['PSU1_STATUS', 'failed'], ['PSU2 Fail', 'failed']]);
 });
