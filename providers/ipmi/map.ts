@@ -416,15 +416,19 @@ function discreteState(reading: IpmiReading): string {
   return chosen ?? reading.rawState ?? NOTHING_ASSERTED;
 }
 
+/** FreeIPMI's name for an offset the sensor's type does not define: it says only that a bit is set. */
+const UNRECOGNISED_EVENT = /^Unrecognized Event = [0-9a-f]+h$/i;
+
 /**
- * The asserted states whose meaning is known, where any is: an unknown text
- * beside them says nothing they do not (an old Supermicro BMC's supply
- * asserts "Presence detected" and offsets 8-14, which its type does not
- * define: FreeIPMI's "Unrecognized Event = 0100h"). Otherwise all of them.
+ * The asserted states that tell something: all but FreeIPMI's "Unrecognized
+ * Event = 0100h" beside others (an old Supermicro BMC's supply asserts
+ * "Presence detected" and offsets 8-14, which its type does not define).
+ * Any other unknown text ("Vendor Fault") still counts, as unknown: it may
+ * be the fault. What is dropped is left to FreeIPMI's state column.
  */
 function tellingStates(reading: IpmiReading): readonly string[] {
-  const known = reading.states.filter((state) => meaningOn(reading.name, state) !== undefined);
-  return known.length > 0 ? known : reading.states;
+  const telling = reading.states.filter((state) => !UNRECOGNISED_EVENT.test(state));
+  return telling.length > 0 ? telling : reading.states;
 }
 
 function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {

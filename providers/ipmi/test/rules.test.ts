@@ -928,3 +928,15 @@ t.test("FreeIPMI's Critical stands where only the sensor's name reads a generic 
   t.match(discrete(snapshot, 'ipmi:PSU2 Fail'), { health: 'critical' });
   t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status]), [['PSU1_STATUS', 'failed'], ['PSU2 Fail', 'failed']]);
 });
+
+t.test('an unknown state beside a known one still counts; only FreeIPMI\'s "Unrecognized Event = XXXXh" is dropped', async (t) => {
+  const ipmitool = elistSnapshot(['PS1 Status       | C8h | ok  | 10.1 | Presence detected, Vendor Fault']);
+  t.same(ipmitool.powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'Vendor Fault']]);
+  t.match(discrete(ipmitool, 'ipmi:PS1 Status'), { state: 'Vendor Fault' });
+  const free = freeIpmiTable(["40 | PS1 Status | Power Supply | Critical | 'Presence detected' 'OEM PSU Fault'"]);
+  t.match(discrete(free, 'ipmi:PS1 Status'), { health: 'critical' });
+  t.same(free.powerSupplies?.map((p) => p.status), ['failed'], "FreeIPMI's Critical is the supply's verdict");
+  // The Supermicro H8DGU's undefined offsets (ipmi_exporter#31), with FreeIPMI's column Critical: the column decides.
+  const judged = freeIpmiTable(["41 | PS Status | Power Supply | Critical | 'Presence detected' 'Unrecognized Event = 0100h'"]);
+  t.same(judged.powerSupplies?.map((p) => p.status), ['failed']);
+});
