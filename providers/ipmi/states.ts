@@ -162,7 +162,7 @@ export function stateMeaning(text: string): StateMeaning | undefined {
  * A sensor reporting one fault: "PSU 1 Failure", "PS1 Fault", "PSU2 AC Lost", Dell's "MEM CPU2 FAIL", FreeIPMI's
  * "PSU 1 I2C DC fai" (names cut at 16 characters). Nothing asserted there is no fault; "State Asserted" is the fault.
  */
-export const FAULT_NAME = /fail|fault|(?<![a-z])(?:fai|lost)(?![a-z])|mismatch/i;
+export const FAULT_NAME = /(?<!de)fault|fail(?![ _-]?(?:over|safe|back))|(?<![a-z])(?:fai|lost)(?![a-z])|mismatch/i;
 /** A sensor reporting that something is well (Cisco's "PSU1_AC_OK", "PSU1_PWRGD"); not Dell's "VCORE PG", deasserted when well. */
 const WELL_NAME = /(?:^|[ _-])(?:ok|good|pwr_?gd|pgood)$/i;
 /** A well name negated ("PS_Not_OK", "Not OK", "NOK", "No_Good"): a fault, checked before `WELL_NAME`, which it also matches. */

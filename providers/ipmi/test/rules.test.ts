@@ -940,3 +940,9 @@ t.test('an unknown state beside a known one still counts; only FreeIPMI\'s "Unre
   const judged = freeIpmiTable(["41 | PS Status | Power Supply | Critical | 'Presence detected' 'Unrecognized Event = 0100h'"]);
   t.same(judged.powerSupplies?.map((p) => p.status), ['failed']);
 });
+
+t.test('a name with "fault"/"fail" inside another word ("CMOS Default", "Failover Ready") reads no fault', async (t) => {
+  const snapshot = elistSnapshot(['CMOS Default     | 40h | ok  |  7.1 | State Asserted', 'Failover Ready   | 41h | ok  |  7.1 | State Asserted',
+    'PS1 Fault        | 42h | ok  |  7.1 | State Asserted']);
+  t.same(snapshot.discreteSensors?.map((s) => [s.label, s.health]), [['CMOS Default', 'unknown'], ['Failover Ready', 'unknown'], ['PS1 Fault', 'critical']]);
+});
