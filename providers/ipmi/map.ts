@@ -615,18 +615,21 @@ interface SupplyPlace {
  */
 function supplyPlaces(sensors: Classified[], entityOf: (reading: IpmiReading) => string | undefined): Map<Classified, SupplyPlace> {
   const places = new Map<Classified, SupplyPlace>();
-  const byNumber = new Map<number, string>();
+  // Only a number a name gives ("PS1 Status" on 10.96) joins: a nameless "Status" on 10.1 says nothing of "PS1"
+  // elsewhere; a number named on two entities joins neither.
+  const byNumber = new Map<number, Set<string>>();
   for (const record of sensors) {
     const entity = entityOf(record.reading);
-    const number = supplyNumber(record.reading);
     if (entity === undefined) continue;
     places.set(record, { key: entity, entity });
-    if (number !== undefined && !byNumber.has(number)) byNumber.set(number, entity);
+    const named = SUPPLY_PREFIX.exec(record.reading.name.trim());
+    if (named) byNumber.set(Number(named[1]), (byNumber.get(Number(named[1])) ?? new Set()).add(entity));
   }
   for (const record of sensors) {
     if (places.has(record)) continue;
     const number = supplyNumber(record.reading);
-    const entity = number === undefined ? undefined : byNumber.get(number);
+    const entities = number === undefined ? undefined : byNumber.get(number);
+    const entity = entities?.size === 1 ? [...entities][0] : undefined;
     places.set(record, entity !== undefined ? { key: entity, entity } : { key: number === undefined ? record.id : `#${number}` });
   }
   return places;

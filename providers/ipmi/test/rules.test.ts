@@ -946,3 +946,14 @@ t.test('a name with "fault"/"fail" inside another word ("CMOS Default", "Failove
     'PS1 Fault        | 42h | ok  |  7.1 | State Asserted']);
   t.same(snapshot.discreteSensors?.map((s) => [s.label, s.health]), [['CMOS Default', 'unknown'], ['Failover Ready', 'unknown'], ['PS1 Fault', 'critical']]);
 });
+
+t.test("a nameless \"Status\" joins no board sensor by its entity's instance", async (t) => {
+  // Dell 11G's "Status" on 10.1 (sdr-type-power-supply.txt) beside a board presence sensor as Huawei's iBMC prints
+  // them (GuanceCloud/datakit testdata/RH2288V3.txt: "PS1 Presence" on 7.96).
+  const snapshot = elistSnapshot(['Status           | 85h | ok  | 10.1 | Presence detected', 'PS1 Presence     | 31h | ok  |  7.96 | Device Absent']);
+  t.match(snapshot.powerSupplies?.find((p) => p.id === 'ipmi:psu:10.1'), { status: 'ok' });
+  // A number two entities claim joins neither.
+  const two = elistSnapshot(['PS1 Status       | 85h | ok  | 10.1 | Presence detected', 'PS1 Temp Status  | 86h | ok  | 10.2 | Presence detected',
+    'PS1 Presence     | 31h | ok  |  7.96 | Device Absent']);
+  t.same(two.powerSupplies?.filter((p) => p.id.startsWith('ipmi:psu:10.')).map((p) => p.status), ['ok', 'ok']);
+});
