@@ -577,15 +577,17 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
   const redundant = records.some((record) => record.role === 'redundancy' && redundancyKind(record.reading) === 'powerSupply');
-  const alone = all.length === 1 && !redundant;
-  return all.map(({ supply, verdicts: heard }) => {
-    const given = alone ? quietAlone(heard) : quietWherePresent(heard);
+  const context = { alone: all.length === 1 && !redundant, fruSupplies: fruSupplyCount(fru), seen };
+  return all.map((draft) => {
+    const { supply, verdicts: heard } = draft;
+    const given = settleQuiet(heard, isLoneSupply(draft, context));
     // A raw reading ("PS 1 Presence" 0x0280) is the verdict only where no other sensor of the supply says anything.
     const read = given.filter((verdict) => !verdict.raw);
     const verdicts = read.length > 0 ? read : given;
     const worst = verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
     const empty = isEmptyBay(verdicts, redundant);
-    if (empty && seen.has(supply.id)) {
+    const pulled = worst.quiet !== undefined && context.alone;
+    if ((empty || pulled) && seen.has(supply.id)) {
       // A bay that held a supply earlier in this run: the supply was pulled, as the README's table says.
       supply.status = 'failed';
       supply.statusReason = 'removed';
@@ -636,31 +638,43 @@ function supplyPlaces(sensors: Classified[], entityOf: (reading: IpmiReading) =>
 }
 
 /**
- * A status sensor asserting nothing says the supply was pulled, but where
- * another of its sensors says it is present ("PS 1 Presence": Device Present)
- * that sensor is believed: the quiet one asserts no fault, and its discrete
- * sensor loses the pulled module's critical health.
+ * A status sensor asserting nothing says the supply was pulled, except where
+ * another of its sensors says it is present ("PS 1 Presence": Device
+ * Present), which is believed (ok); or where it is the only supply that can
+ * be (`isLoneSupply`), which powers the BMC that answered, so it was not
+ * pulled and its sensor just reports no presence (a Supermicro's "PS Status"
+ * 'OK', Nominal: ipmi_exporter#31): unknown. Either way the quiet sensor
+ * asserts no fault, and its discrete sensor loses the pulled module's
+ * critical health.
  */
-function quietWherePresent(verdicts: StatusVerdict[]): StatusVerdict[] {
-  if (!verdicts.some((verdict) => verdict.statedPresent)) return verdicts;
+function settleQuiet(verdicts: StatusVerdict[], lone: boolean): StatusVerdict[] {
+  const instead: StatusVerdict | undefined = verdicts.some((verdict) => verdict.statedPresent)
+    ? { status: 'ok' }
+    : lone ? { status: 'unknown', reason: 'no state asserted' } : undefined;
+  if (!instead) return verdicts;
   return verdicts.map((verdict) => {
     if (!verdict.quiet) return verdict;
     clearQuiet(verdict);
-    return { status: 'ok' };
+    return { ...instead };
   });
 }
 
 /**
- * The listing's only supply, in no redundancy set, asserting nothing: it
- * powers the BMC that answered, so it was not pulled; its sensor just reports
- * no presence (a Supermicro's "PS Status" 'OK', Nominal: ipmi_exporter#31).
+ * Whether a supply may be the box's only one (see `settleQuiet`): the
+ * listing's only supply, in no redundancy set, numbered 1 or not at all (a
+ * lone "PS2 Status" implies a first bay), with no other supply in the FRU,
+ * no bay stated empty (a CMM's "Device Absent", an empty bay as
+ * `isEmptyBay` reads it) and not seen present earlier in the run (then it
+ * was removed).
  */
-function quietAlone(verdicts: StatusVerdict[]): StatusVerdict[] {
-  return verdicts.map((verdict) => {
-    if (!verdict.quiet) return verdict;
-    clearQuiet(verdict);
-    return { status: 'unknown', reason: 'no state asserted' };
-  });
+function isLoneSupply(draft: SupplyDraft, context: { alone: boolean; fruSupplies: number; seen: Set<string> }): boolean {
+  return context.alone && (draft.number ?? 1) <= 1 && context.fruSupplies < 2 && !context.seen.has(draft.supply.id) &&
+    !draft.verdicts.some((verdict) => verdict.statedAbsent);
+}
+
+/** The FRU devices that are supplies ("PS1", "Power Supply 2", "PSU 1"). */
+function fruSupplyCount(fru: FruParseResult | undefined): number {
+  return fru?.devices.filter((device) => SUPPLY_PREFIX.test(device.description.trim()) || /power ?supply/i.test(device.description)).length ?? 0;
 }
 
 /** A supply the sensors say is there: working or not, but not pulled, empty or unread. */

@@ -8,6 +8,7 @@ import t from 'tap';
 import { buildModel, sensorEncoding, type BuildProblem } from '../../../src/model/index.js';
 import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
 import { input, Model, sample, values } from '../../../test/model/fixtures.js';
+import { parseFru } from '../fru.js';
 import { isLegacyIpmitool, parseIpmitoolVersion } from '../legacy.js';
 import { buildSnapshot } from '../map.js';
 import { detectFormat, parseSensorOutput } from '../recognise.js';
@@ -956,4 +957,22 @@ t.test("a nameless \"Status\" joins no board sensor by its entity's instance", a
   const two = elistSnapshot(['PS1 Status       | 85h | ok  | 10.1 | Presence detected', 'PS1 Temp Status  | 86h | ok  | 10.2 | Presence detected',
     'PS1 Presence     | 31h | ok  |  7.96 | Device Absent']);
   t.same(two.powerSupplies?.filter((p) => p.id.startsWith('ipmi:psu:10.')).map((p) => p.status), ['ok', 'ok']);
+});
+
+t.test('the lone-supply rule: not over an absent bay, not on a second bay, not for a supply seen present', async (t) => {
+  // The CMM's empty bay (sensor-cmm-empty-bays.txt) as a listing's only supply: still an empty bay.
+  const empty = elistSnapshot(['PSU1_Present     | 31h | ok  | 10.1 | Device Absent', 'PSU1_Status      | 32h | ok  | 10.1 | ']);
+  t.same(empty.powerSupplies?.map((p) => p.status), ['absent']);
+  // "PS2 Status" alone (Huawei-style naming, RH2288V3.txt): a second bay implies a first; pulled.
+  const second = elistSnapshot(['PS2 Status       | 91h | ok  | 10.2 | ']);
+  t.same(second.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']]);
+  // FRU listing two supplies (as fixtures/fru.txt prints them): the quiet one was pulled.
+  const fru = parseFru('FRU Device Description : PS1 (ID 1)\n Board Mfg : Delta\n\nFRU Device Description : PS2 (ID 2)\n Board Mfg : Delta\n');
+  t.equal(fru.devices.length, 2);
+  const withFru = buildSnapshot({ readings: parseSensorOutput('PS1 Status       | 91h | ok  | 10.1 | ', 'elist').readings, fru });
+  t.same(withFru.powerSupplies?.map((p) => p.status), ['failed']);
+  // Seen present earlier in the run (ipmi_exporter#31's "PS Status"), then asserting nothing: removed.
+  const seen = new Set<string>();
+  t.same(elistSnapshot(['PS Status        | C8h | ok  | 10.1 | Presence detected'], seen).powerSupplies?.map((p) => p.status), ['ok']);
+  t.same(elistSnapshot(['PS Status        | C8h | ok  | 10.1 | '], seen).powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'removed']]);
 });
