@@ -17,7 +17,7 @@
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
 import { parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
-import { meaningOn, worse } from './states.js';
+import { meaningOn, stateMeaning, worse } from './states.js';
 
 type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
 
@@ -135,8 +135,12 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
     if (eventText === 'N/A' && state === undefined) reading.unavailable = 'absent';
     reading.states = events.filter((event) => event !== 'OK');
     // The state column is FreeIPMI's interpretation file's verdict, which calls an absent entity Critical; a state
-    // whose IPMI meaning is known keeps that meaning, as it does in ipmitool's output.
-    if (reading.states.length > 0 && reading.states.every((event) => meaningOn(name, event) !== undefined)) delete reading.health;
+    // whose IPMI meaning is known keeps that meaning, as it does in ipmitool's output. A generic state read by the
+    // sensor's name ("PSU1_AC_OK" 'State Asserted') overrides only FreeIPMI's blanket Warning (or Nominal), never
+    // its Critical: the name is a guess, and a Critical may come from the vendor's own interpretation.
+    const nameMayOverride = state === 'ok' || state === 'warning';
+    const known = (event: string) => stateMeaning(event) !== undefined || (nameMayOverride && meaningOn(name, event) !== undefined);
+    if (reading.states.length > 0 && reading.states.every(known)) delete reading.health;
     return reading;
   }
   reading.eventClass = 'threshold';

@@ -416,15 +416,19 @@ function discreteState(reading: IpmiReading): string {
   return chosen ?? reading.rawState ?? NOTHING_ASSERTED;
 }
 
+/** FreeIPMI's name for an offset the sensor's type does not define: it says only that a bit is set. */
+const UNRECOGNISED_EVENT = /^Unrecognized Event = [0-9a-f]+h$/i;
+
 /**
- * The asserted states whose meaning is known, where any is: an unknown text
- * beside them says nothing they do not (an old Supermicro BMC's supply
- * asserts "Presence detected" and offsets 8-14, which its type does not
- * define: FreeIPMI's "Unrecognized Event = 0100h"). Otherwise all of them.
+ * The asserted states that tell something: all but FreeIPMI's "Unrecognized
+ * Event = 0100h" beside others (an old Supermicro BMC's supply asserts
+ * "Presence detected" and offsets 8-14, which its type does not define).
+ * Any other unknown text ("Vendor Fault") still counts, as unknown: it may
+ * be the fault. What is dropped is left to FreeIPMI's state column.
  */
 function tellingStates(reading: IpmiReading): readonly string[] {
-  const known = reading.states.filter((state) => meaningOn(reading.name, state) !== undefined);
-  return known.length > 0 ? known : reading.states;
+  const telling = reading.states.filter((state) => !UNRECOGNISED_EVENT.test(state));
+  return telling.length > 0 ? telling : reading.states;
 }
 
 function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {
@@ -573,15 +577,17 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
   const redundant = records.some((record) => record.role === 'redundancy' && redundancyKind(record.reading) === 'powerSupply');
-  const alone = all.length === 1 && !redundant;
-  return all.map(({ supply, verdicts: heard }) => {
-    const given = alone ? quietAlone(heard) : quietWherePresent(heard);
+  const context = { alone: all.length === 1 && !redundant, fruSupplies: fruSupplyCount(fru), seen };
+  return all.map((draft) => {
+    const { supply, verdicts: heard } = draft;
+    const given = settleQuiet(heard, isLoneSupply(draft, context));
     // A raw reading ("PS 1 Presence" 0x0280) is the verdict only where no other sensor of the supply says anything.
     const read = given.filter((verdict) => !verdict.raw);
     const verdicts = read.length > 0 ? read : given;
     const worst = verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
     const empty = isEmptyBay(verdicts, redundant);
-    if (empty && seen.has(supply.id)) {
+    const pulled = worst.quiet !== undefined && context.alone;
+    if ((empty || pulled) && seen.has(supply.id)) {
       // A bay that held a supply earlier in this run: the supply was pulled, as the README's table says.
       supply.status = 'failed';
       supply.statusReason = 'removed';
@@ -611,49 +617,64 @@ interface SupplyPlace {
  */
 function supplyPlaces(sensors: Classified[], entityOf: (reading: IpmiReading) => string | undefined): Map<Classified, SupplyPlace> {
   const places = new Map<Classified, SupplyPlace>();
-  const byNumber = new Map<number, string>();
+  // Only a number a name gives ("PS1 Status" on 10.96) joins: a nameless "Status" on 10.1 says nothing of "PS1"
+  // elsewhere; a number named on two entities joins neither.
+  const byNumber = new Map<number, Set<string>>();
   for (const record of sensors) {
     const entity = entityOf(record.reading);
-    const number = supplyNumber(record.reading);
     if (entity === undefined) continue;
     places.set(record, { key: entity, entity });
-    if (number !== undefined && !byNumber.has(number)) byNumber.set(number, entity);
+    const named = SUPPLY_PREFIX.exec(record.reading.name.trim());
+    if (named) byNumber.set(Number(named[1]), (byNumber.get(Number(named[1])) ?? new Set()).add(entity));
   }
   for (const record of sensors) {
     if (places.has(record)) continue;
     const number = supplyNumber(record.reading);
-    const entity = number === undefined ? undefined : byNumber.get(number);
+    const entities = number === undefined ? undefined : byNumber.get(number);
+    const entity = entities?.size === 1 ? [...entities][0] : undefined;
     places.set(record, entity !== undefined ? { key: entity, entity } : { key: number === undefined ? record.id : `#${number}` });
   }
   return places;
 }
 
 /**
- * A status sensor asserting nothing says the supply was pulled, but where
- * another of its sensors says it is present ("PS 1 Presence": Device Present)
- * that sensor is believed: the quiet one asserts no fault, and its discrete
- * sensor loses the pulled module's critical health.
+ * A status sensor asserting nothing says the supply was pulled, except where
+ * another of its sensors says it is present ("PS 1 Presence": Device
+ * Present), which is believed (ok); or where it is the only supply that can
+ * be (`isLoneSupply`), which powers the BMC that answered, so it was not
+ * pulled and its sensor just reports no presence (a Supermicro's "PS Status"
+ * 'OK', Nominal: ipmi_exporter#31): unknown. Either way the quiet sensor
+ * asserts no fault, and its discrete sensor loses the pulled module's
+ * critical health.
  */
-function quietWherePresent(verdicts: StatusVerdict[]): StatusVerdict[] {
-  if (!verdicts.some((verdict) => verdict.statedPresent)) return verdicts;
+function settleQuiet(verdicts: StatusVerdict[], lone: boolean): StatusVerdict[] {
+  const instead: StatusVerdict | undefined = verdicts.some((verdict) => verdict.statedPresent)
+    ? { status: 'ok' }
+    : lone ? { status: 'unknown', reason: 'no state asserted' } : undefined;
+  if (!instead) return verdicts;
   return verdicts.map((verdict) => {
     if (!verdict.quiet) return verdict;
     clearQuiet(verdict);
-    return { status: 'ok' };
+    return { ...instead };
   });
 }
 
 /**
- * The listing's only supply, in no redundancy set, asserting nothing: it
- * powers the BMC that answered, so it was not pulled; its sensor just reports
- * no presence (a Supermicro's "PS Status" 'OK', Nominal: ipmi_exporter#31).
+ * Whether a supply may be the box's only one (see `settleQuiet`): the
+ * listing's only supply, in no redundancy set, numbered 1 or not at all (a
+ * lone "PS2 Status" implies a first bay), with no other supply in the FRU,
+ * no bay stated empty (a CMM's "Device Absent", an empty bay as
+ * `isEmptyBay` reads it) and not seen present earlier in the run (then it
+ * was removed).
  */
-function quietAlone(verdicts: StatusVerdict[]): StatusVerdict[] {
-  return verdicts.map((verdict) => {
-    if (!verdict.quiet) return verdict;
-    clearQuiet(verdict);
-    return { status: 'unknown', reason: 'no state asserted' };
-  });
+function isLoneSupply(draft: SupplyDraft, context: { alone: boolean; fruSupplies: number; seen: Set<string> }): boolean {
+  return context.alone && (draft.number ?? 1) <= 1 && context.fruSupplies < 2 && !context.seen.has(draft.supply.id) &&
+    !draft.verdicts.some((verdict) => verdict.statedAbsent);
+}
+
+/** The FRU devices that are supplies ("PS1", "Power Supply 2", "PSU 1"). */
+function fruSupplyCount(fru: FruParseResult | undefined): number {
+  return fru?.devices.filter((device) => SUPPLY_PREFIX.test(device.description.trim()) || /power ?supply/i.test(device.description)).length ?? 0;
 }
 
 /** A supply the sensors say is there: working or not, but not pulled, empty or unread. */
@@ -756,16 +777,7 @@ function supplyStatus(record: Classified): StatusVerdict {
     if (reading.rawState !== undefined) return rawStatus(reading, reading.rawState);
     return quietStatus(record);
   }
-  return tellingStates(reading)
-    .map((state): StatusVerdict => {
-      const meaning = meaningOn(reading.name, state);
-      const status = meaning && (meaning.supply ?? SUPPLY_BY_HEALTH[meaning.health]);
-      if (status === undefined) return { status: 'unknown', reason: state };
-      const reason = meaning?.reason ?? (status === 'ok' ? undefined : state);
-      const verdict: StatusVerdict = reason ? { status, reason } : { status };
-      if (meaning?.kind === 'presence') verdict[status === 'failed' ? 'statedAbsent' : 'statedPresent'] = true;
-      return verdict;
-    })
+  return [...tellingStates(reading).map((state) => stateVerdict(reading.name, state)), ...columnVerdict(reading)]
     .reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
 }
 
@@ -777,6 +789,27 @@ function supplyStatus(record: Classified): StatusVerdict {
 function quietStatus(record: Classified): StatusVerdict {
   if (FAULT_NAME.test(record.reading.name)) return { status: 'ok' };
   return { status: 'failed', reason: 'not present', quiet: record };
+}
+
+function stateVerdict(name: string, state: string): StatusVerdict {
+  const meaning = meaningOn(name, state);
+  const status = meaning && (meaning.supply ?? SUPPLY_BY_HEALTH[meaning.health]);
+  if (status === undefined) return { status: 'unknown', reason: state };
+  const reason = meaning?.reason ?? (status === 'ok' ? undefined : state);
+  const verdict: StatusVerdict = reason ? { status, reason } : { status };
+  if (meaning?.kind === 'presence') verdict[status === 'failed' ? 'statedAbsent' : 'statedPresent'] = true;
+  return verdict;
+}
+
+/**
+ * The tool's own verdict beside the states, where it kept one (FreeIPMI's
+ * state column on states it knows better than this table: an OEM text, an
+ * "Unrecognized Event", a generic state it calls Critical): a fault it sees
+ * is the supply's, whatever the states read.
+ */
+function columnVerdict(reading: IpmiReading): StatusVerdict[] {
+  const status = reading.health && SUPPLY_BY_HEALTH[reading.health];
+  return status === undefined || status === 'ok' ? [] : [{ status, reason: `${reading.name.trim()}: ${reading.health}` }];
 }
 
 /**

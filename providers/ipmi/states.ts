@@ -162,9 +162,11 @@ export function stateMeaning(text: string): StateMeaning | undefined {
  * A sensor reporting one fault: "PSU 1 Failure", "PS1 Fault", "PSU2 AC Lost", Dell's "MEM CPU2 FAIL", FreeIPMI's
  * "PSU 1 I2C DC fai" (names cut at 16 characters). Nothing asserted there is no fault; "State Asserted" is the fault.
  */
-export const FAULT_NAME = /fail|fault|(?<![a-z])(?:fai|lost)(?![a-z])|mismatch/i;
+export const FAULT_NAME = /(?<!de)fault|fail(?![ _-]?(?:over|safe|back))|(?<![a-z])(?:fai|lost)(?![a-z])|mismatch/i;
 /** A sensor reporting that something is well (Cisco's "PSU1_AC_OK", "PSU1_PWRGD"); not Dell's "VCORE PG", deasserted when well. */
 const WELL_NAME = /(?:^|[ _-])(?:ok|good|pwr_?gd|pgood)$/i;
+/** A well name negated ("PS_Not_OK", "Not OK", "NOK", "No_Good"): a fault, checked before `WELL_NAME`, which it also matches. */
+const NOT_WELL_NAME = /(?:^|[ _-])(?:not?|n)[ _-]?(?:ok|good)$/i;
 
 /**
  * What a state means on the sensor that asserts it. The generic digital
@@ -181,9 +183,12 @@ export function meaningOn(name: string, state: string): StateMeaning | undefined
   const key = normaliseState(state);
   const asserted = key === 'state asserted' ? true : key === 'state deasserted' ? false : undefined;
   if (asserted === undefined) return undefined;
-  if (WELL_NAME.test(name.trim())) return plain(asserted ? 'ok' : 'critical');
-  if (FAULT_NAME.test(name)) return plain(asserted ? 'critical' : 'ok');
-  return undefined;
+  const trimmed = name.trim();
+  const fault = NOT_WELL_NAME.test(trimmed) || (!WELL_NAME.test(trimmed) && FAULT_NAME.test(trimmed));
+  if (!fault && !WELL_NAME.test(trimmed)) return undefined;
+  const health = fault === asserted ? 'critical' : 'ok';
+  // The operator learns which sensor said so, not just "State Asserted".
+  return health === 'ok' ? plain(health) : { health, reason: `${trimmed} ${asserted ? 'asserted' : 'deasserted'}` };
 }
 
 /** The remark of a state ipmitool before 1.8.12 printed as one of two offsets. */

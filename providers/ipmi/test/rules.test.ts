@@ -8,6 +8,7 @@ import t from 'tap';
 import { buildModel, sensorEncoding, type BuildProblem } from '../../../src/model/index.js';
 import type { DiscreteSensor, HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
 import { input, Model, sample, values } from '../../../test/model/fixtures.js';
+import { parseFru } from '../fru.js';
 import { isLegacyIpmitool, parseIpmitoolVersion } from '../legacy.js';
 import { buildSnapshot } from '../map.js';
 import { detectFormat, parseSensorOutput } from '../recognise.js';
@@ -775,7 +776,7 @@ t.test("'State Asserted' / 'State Deasserted' mean what the sensor's name says: 
   t.match(discrete(cisco, 'ipmi:PSU2_AC_OK'), { state: 'State Deasserted', health: 'critical' }, 'AC not OK, which FreeIPMI calls Nominal');
   t.same(cisco.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
     ['PSU1_STATUS', 'ok', undefined],
-    ['PSU2_STATUS', 'failed', 'State Deasserted'],
+    ['PSU2_STATUS', 'failed', 'PSU2_AC_OK deasserted'],
   ]);
   // A Dell PowerEdge R510 (iDRAC6) by `sdr elist all` (tigerblue77/Dell_iDRAC_fan_controller_Docker#42): its
   // "… FAIL" sensors deasserted on a healthy box; one asserted, as the same sensor reports a failure. A "PG"
@@ -890,4 +891,88 @@ t.test("a Dell iDRAC9's \"Present\" / \"Absent\" are presence states: a present 
     ['ipmi:Dedicated NIC', 'presence', 'Present', 'ok'],
   ]);
   t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.1', 'ok'], ['ipmi:psu:10.2', 'ok']]);
+});
+
+// ---- review of the day's IPMI rules (regressions each test pins) ----------------
+
+/** FreeIPMI's `ipmi-sensors --output-event-bitmask`-less table, as the Cisco capture of check_ipmi_sensor_v3#22 prints it. */
+function freeIpmiTable(rows: string[]): HardwareSnapshot {
+  const header = 'ID  | Name             | Type                        | State    | Reading    | Units | Lower NR   | Lower C    | Lower NC   | Upper NC   | Upper C    | Upper NR   | Event';
+  return buildSnapshot({ readings: parseSensorOutput([header, ...rows.map((row) => {
+    const [id, name, type, state, event] = row.split('|').map((field) => field.trim());
+    return `${id} | ${name} | ${type} | ${state} | N/A | N/A | N/A | N/A | N/A | N/A | N/A | N/A | ${event}`;
+  })].join('\n')).readings });
+}
+
+function elistSnapshot(lines: string[], seenSupplies?: Set<string>): HardwareSnapshot {
+  return buildSnapshot({ readings: parseSensorOutput(lines.join('\n'), 'elist').readings, ...(seenSupplies ? { seenSupplies } : {}) });
+}
+
+t.test("a name saying not OK ('Not_OK', 'PS_Not_OK', 'NOK') asserted is a fault, not a well name", async (t) => {
+  // The generic digital states of the Cisco/Dell captures above (check_ipmi_sensor_v3#22,
+  // Dell_iDRAC_fan_controller_Docker#42) on names that negate OK: asserted is the fault.
+  const free = freeIpmiTable(["30 | Not_OK | Power Supply | Critical | 'State Asserted'"]);
+  t.match(discrete(free, 'ipmi:Not_OK'), { state: 'State Asserted', health: 'critical' }, 'FreeIPMI said Critical before');
+  const dell = elistSnapshot(['PS_Not_OK        | 30h | ok  |  7.1 | State Asserted', 'NOK              | 31h | ok  |  7.1 | State Asserted',
+    'Not OK           | 32h | ok  |  7.1 | State Deasserted']);
+  t.same(dell.discreteSensors?.map((s) => [s.label, s.health]), [['PS_Not_OK', 'critical'], ['NOK', 'critical'], ['Not OK', 'ok']]);
+});
+
+t.test("FreeIPMI's Critical stands where only the sensor's name reads a generic state", async (t) => {
+  // Modelled on the Cisco capture above (check_ipmi_sensor_v3#22), with FreeIPMI's column Critical rather than Warning.
+  const snapshot = freeIpmiTable([
+    "10 | PSU1_STATUS | Power Supply | Nominal | 'Presence detected'",
+    "11 | PSU1_AC_OK | Power Supply | Critical | 'State Asserted'",
+    "20 | PSU2 Fail | Power Supply | Critical | 'State Deasserted'",
+  ]);
+  t.match(discrete(snapshot, 'ipmi:PSU1_AC_OK'), { health: 'critical' });
+  t.match(discrete(snapshot, 'ipmi:PSU2 Fail'), { health: 'critical' });
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status]), [['PSU1_STATUS', 'failed'], ['PSU2 Fail', 'failed']]);
+});
+
+t.test('an unknown state beside a known one still counts; only FreeIPMI\'s "Unrecognized Event = XXXXh" is dropped', async (t) => {
+  const ipmitool = elistSnapshot(['PS1 Status       | C8h | ok  | 10.1 | Presence detected, Vendor Fault']);
+  t.same(ipmitool.powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'Vendor Fault']]);
+  t.match(discrete(ipmitool, 'ipmi:PS1 Status'), { state: 'Vendor Fault' });
+  const free = freeIpmiTable(["40 | PS1 Status | Power Supply | Critical | 'Presence detected' 'OEM PSU Fault'"]);
+  t.match(discrete(free, 'ipmi:PS1 Status'), { health: 'critical' });
+  t.same(free.powerSupplies?.map((p) => p.status), ['failed'], "FreeIPMI's Critical is the supply's verdict");
+  // The Supermicro H8DGU's undefined offsets (ipmi_exporter#31), with FreeIPMI's column Critical: the column decides.
+  const judged = freeIpmiTable(["41 | PS Status | Power Supply | Critical | 'Presence detected' 'Unrecognized Event = 0100h'"]);
+  t.same(judged.powerSupplies?.map((p) => p.status), ['failed']);
+});
+
+t.test('a name with "fault"/"fail" inside another word ("CMOS Default", "Failover Ready") reads no fault', async (t) => {
+  const snapshot = elistSnapshot(['CMOS Default     | 40h | ok  |  7.1 | State Asserted', 'Failover Ready   | 41h | ok  |  7.1 | State Asserted',
+    'PS1 Fault        | 42h | ok  |  7.1 | State Asserted']);
+  t.same(snapshot.discreteSensors?.map((s) => [s.label, s.health]), [['CMOS Default', 'unknown'], ['Failover Ready', 'unknown'], ['PS1 Fault', 'critical']]);
+});
+
+t.test("a nameless \"Status\" joins no board sensor by its entity's instance", async (t) => {
+  // Dell 11G's "Status" on 10.1 (sdr-type-power-supply.txt) beside a board presence sensor as Huawei's iBMC prints
+  // them (GuanceCloud/datakit testdata/RH2288V3.txt: "PS1 Presence" on 7.96).
+  const snapshot = elistSnapshot(['Status           | 85h | ok  | 10.1 | Presence detected', 'PS1 Presence     | 31h | ok  |  7.96 | Device Absent']);
+  t.match(snapshot.powerSupplies?.find((p) => p.id === 'ipmi:psu:10.1'), { status: 'ok' });
+  // A number two entities claim joins neither.
+  const two = elistSnapshot(['PS1 Status       | 85h | ok  | 10.1 | Presence detected', 'PS1 Temp Status  | 86h | ok  | 10.2 | Presence detected',
+    'PS1 Presence     | 31h | ok  |  7.96 | Device Absent']);
+  t.same(two.powerSupplies?.filter((p) => p.id.startsWith('ipmi:psu:10.')).map((p) => p.status), ['ok', 'ok']);
+});
+
+t.test('the lone-supply rule: not over an absent bay, not on a second bay, not for a supply seen present', async (t) => {
+  // The CMM's empty bay (sensor-cmm-empty-bays.txt) as a listing's only supply: still an empty bay.
+  const empty = elistSnapshot(['PSU1_Present     | 31h | ok  | 10.1 | Device Absent', 'PSU1_Status      | 32h | ok  | 10.1 | ']);
+  t.same(empty.powerSupplies?.map((p) => p.status), ['absent']);
+  // "PS2 Status" alone (Huawei-style naming, RH2288V3.txt): a second bay implies a first; pulled.
+  const second = elistSnapshot(['PS2 Status       | 91h | ok  | 10.2 | ']);
+  t.same(second.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']]);
+  // FRU listing two supplies (as fixtures/fru.txt prints them): the quiet one was pulled.
+  const fru = parseFru('FRU Device Description : PS1 (ID 1)\n Board Mfg : Delta\n\nFRU Device Description : PS2 (ID 2)\n Board Mfg : Delta\n');
+  t.equal(fru.devices.length, 2);
+  const withFru = buildSnapshot({ readings: parseSensorOutput('PS1 Status       | 91h | ok  | 10.1 | ', 'elist').readings, fru });
+  t.same(withFru.powerSupplies?.map((p) => p.status), ['failed']);
+  // Seen present earlier in the run (ipmi_exporter#31's "PS Status"), then asserting nothing: removed.
+  const seen = new Set<string>();
+  t.same(elistSnapshot(['PS Status        | C8h | ok  | 10.1 | Presence detected'], seen).powerSupplies?.map((p) => p.status), ['ok']);
+  t.same(elistSnapshot(['PS Status        | C8h | ok  | 10.1 | '], seen).powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'removed']]);
 });
