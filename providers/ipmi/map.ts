@@ -435,8 +435,9 @@ function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {
   if (reading.unavailable) return 'unknown';
   // A supply's status sensor with "Presence detected" not asserted: the module was pulled (unless another says present).
   if (role === 'supply' && reading.states.length === 0 && reading.rawState === undefined && !FAULT_NAME.test(reading.name)) return 'critical';
-  const known = reading.states.map((state) => meaningOn(reading.name, state)?.health).filter((health): health is Health => health !== undefined);
-  if (known.length > 0) return [...known, ...(reading.health ? [reading.health] : [])].reduce(worse);
+  const telling = tellingStates(reading);
+  const known = telling.map((state) => meaningOn(reading.name, state)?.health).filter((health): health is Health => health !== undefined);
+  if (known.length > 0) return [...telling.map((state) => meaningOn(reading.name, state)?.health ?? 'unknown'), ...(reading.health ? [reading.health] : [])].reduce(worse);
   if (reading.states.length > 0 || reading.rawState !== undefined) return reading.health ?? 'unknown';
   return reading.health ?? 'ok';
 }
@@ -664,17 +665,21 @@ function settleQuiet(verdicts: StatusVerdict[], lone: boolean): StatusVerdict[] 
  * listing's only supply, in no redundancy set, numbered 1 or not at all (a
  * lone "PS2 Status" implies a first bay), with no other supply in the FRU,
  * no bay stated empty (a CMM's "Device Absent", an empty bay as
- * `isEmptyBay` reads it) and not seen present earlier in the run (then it
- * was removed).
+ * `isEmptyBay` reads it). Seen present earlier in the run changes nothing:
+ * a box's only supply still powers the BMC that answered.
  */
-function isLoneSupply(draft: SupplyDraft, context: { alone: boolean; fruSupplies: number; seen: Set<string> }): boolean {
-  return context.alone && (draft.number ?? 1) <= 1 && context.fruSupplies < 2 && !context.seen.has(draft.supply.id) &&
-    !draft.verdicts.some((verdict) => verdict.statedAbsent);
+function isLoneSupply(draft: SupplyDraft, context: { alone: boolean; fruSupplies: number }): boolean {
+  return context.alone && (bayNumber(draft) ?? 1) <= 1 && context.fruSupplies < 2 && !draft.verdicts.some((verdict) => verdict.statedAbsent);
+}
+
+/** The bay a supply's number names: a device-relative entity instance (0x60 on, Huawei's 10.96) numbers no bay. */
+function bayNumber(draft: SupplyDraft): number | undefined {
+  return draft.number !== undefined && draft.number < 0x60 ? draft.number : undefined;
 }
 
 /** The FRU devices that are supplies ("PS1", "Power Supply 2", "PSU 1"). */
 function fruSupplyCount(fru: FruParseResult | undefined): number {
-  return fru?.devices.filter((device) => SUPPLY_PREFIX.test(device.description.trim()) || /power ?supply/i.test(device.description)).length ?? 0;
+  return fru?.devices.filter((device) => device.present && (SUPPLY_PREFIX.test(device.description.trim()) || /power ?supply/i.test(device.description))).length ?? 0;
 }
 
 /** A supply the sensors say is there: working or not, but not pulled, empty or unread. */

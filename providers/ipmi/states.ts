@@ -166,7 +166,7 @@ export const FAULT_NAME = /(?<!de)fault|fail(?![ _-]?(?:over|safe|back))|(?<![a-
 /** A sensor reporting that something is well (Cisco's "PSU1_AC_OK", "PSU1_PWRGD"); not Dell's "VCORE PG", deasserted when well. */
 const WELL_NAME = /(?:^|[ _-])(?:ok|good|pwr_?gd|pgood)$/i;
 /** A well name negated ("PS_Not_OK", "Not OK", "NOK", "No_Good"): a fault, checked before `WELL_NAME`, which it also matches. */
-const NOT_WELL_NAME = /(?:^|[ _-])(?:not?|n)[ _-]?(?:ok|good)$/i;
+const NOT_WELL_NAME = /(?:^|[ _-])(?:not?|n)[ _-]?(?:ok|good|pwr_?gd|pgood)$/i;
 
 /**
  * What a state means on the sensor that asserts it. The generic digital

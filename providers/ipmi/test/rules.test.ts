@@ -959,7 +959,7 @@ t.test("a nameless \"Status\" joins no board sensor by its entity's instance", a
   t.same(two.powerSupplies?.filter((p) => p.id.startsWith('ipmi:psu:10.')).map((p) => p.status), ['ok', 'ok']);
 });
 
-t.test('the lone-supply rule: not over an absent bay, not on a second bay, not for a supply seen present', async (t) => {
+t.test('the lone-supply rule: not over an absent bay, not on a second bay; still for a supply seen present', async (t) => {
   // The CMM's empty bay (sensor-cmm-empty-bays.txt) as a listing's only supply: still an empty bay.
   const empty = elistSnapshot(['PSU1_Present     | 31h | ok  | 10.1 | Device Absent', 'PSU1_Status      | 32h | ok  | 10.1 | ']);
   t.same(empty.powerSupplies?.map((p) => p.status), ['absent']);
@@ -971,8 +971,28 @@ t.test('the lone-supply rule: not over an absent bay, not on a second bay, not f
   t.equal(fru.devices.length, 2);
   const withFru = buildSnapshot({ readings: parseSensorOutput('PS1 Status       | 91h | ok  | 10.1 | ', 'elist').readings, fru });
   t.same(withFru.powerSupplies?.map((p) => p.status), ['failed']);
-  // Seen present earlier in the run (ipmi_exporter#31's "PS Status"), then asserting nothing: removed.
+  // Seen present earlier in the run (ipmi_exporter#31's "PS Status"), then asserting nothing: the box's only supply
+  // still powers the BMC that answered, so it was not removed.
   const seen = new Set<string>();
   t.same(elistSnapshot(['PS Status        | C8h | ok  | 10.1 | Presence detected'], seen).powerSupplies?.map((p) => p.status), ['ok']);
-  t.same(elistSnapshot(['PS Status        | C8h | ok  | 10.1 | '], seen).powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'removed']]);
+  t.same(elistSnapshot(['PS Status        | C8h | ok  | 10.1 | '], seen).powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'no state asserted']]);
+  // A device-relative entity instance (Huawei's 10.96) numbers no bay: a nameless "Status" there may be the only supply.
+  t.same(elistSnapshot(['Status           | C8h | ok  | 10.96 | ']).powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'no state asserted']]);
+});
+
+t.test('an unknown vendor state beside a known one makes the sensor unknown, as it makes its supply', async (t) => {
+  const snapshot = elistSnapshot(['PS1 Status       | C8h | ok  | 10.1 | Presence detected, Vendor Fault']);
+  t.match(discrete(snapshot, 'ipmi:PS1 Status'), { state: 'Vendor Fault', health: 'unknown' });
+  t.same(snapshot.powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'Vendor Fault']]);
+});
+
+t.test('FRU devices printed "Device not present" are no supplies: a lone quiet supply stays unknown', async (t) => {
+  const fru = parseFru('FRU Device Description : PS1 (ID 1)\n Board Mfg : Delta\n\nFRU Device Description : PS2 (ID 2)\n Device not present\n');
+  const snapshot = buildSnapshot({ readings: parseSensorOutput('PS Status        | 91h | ok  | 10.1 | ', 'elist').readings, fru });
+  t.same(snapshot.powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'no state asserted']]);
+});
+
+t.test('a negated power-good name asserted is a fault', async (t) => {
+  const snapshot = elistSnapshot(['PSU_NOT_PWRGD    | 40h | ok  | 10.1 | State Asserted', 'PS1 Status       | C8h | ok  | 10.1 | Presence detected']);
+  t.match(discrete(snapshot, 'ipmi:PSU_NOT_PWRGD'), { health: 'critical' });
 });
