@@ -543,11 +543,14 @@ const PWM_FAN = 'pwmfan';
  * Its fans share the one control (fan2 has no pwm2). The EC rests them only
  * when cool, so they may rest only while every temperature the chip reads
  * is below EC_REST_CEILING (thinkpad_acpi serves no temperature limits): a
- * fan at 0 RPM with the CPU at 99 °C is a dead one.
+ * fan at 0 RPM with the CPU at 99 °C is a dead one. Only plausible readings
+ * count (EC_PLAUSIBLE); with none, no fan may rest.
  */
 const THINKPAD = 'thinkpad';
 const EC_AUTO = 2;
 const EC_REST_CEILING = 60_000;
+/** Readings outside (0 °C, 125 °C] are no temperature of a running laptop (an unplugged sensor reads 0 °C) and say nothing of how cool it is. */
+const EC_PLAUSIBLE = { above: 0, upTo: 125_000 };
 
 function restingInEcAutoMode(reader: ChipReader): boolean {
   const pwm1 = reader.sibling('pwm', 1);
@@ -555,7 +558,7 @@ function restingInEcAutoMode(reader: ChipReader): boolean {
   const temperatures = [...reader.channels.values()]
     .filter((channel) => channel.type === 'temp')
     .map((channel) => reader.integer(channel, 'input'))
-    .filter((value) => typeof value === 'number');
+    .filter((value): value is number => typeof value === 'number' && value > EC_PLAUSIBLE.above && value <= EC_PLAUSIBLE.upTo);
   return temperatures.length > 0 && temperatures.every((value) => value < EC_REST_CEILING);
 }
 

@@ -524,4 +524,14 @@ t.test("a ThinkPad's fan in EC auto mode may rest only while the chip is cool", 
   t.match(fanById(thinkpad(60000), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'at the 60 °C ceiling: stopped');
   const blind = build(chip('thinkpad-isa-0000', 'thinkpad', { fan1_input: 0, pwm1: 255, pwm1_enable: 2, temp1_input: failure('EIO', 'temp1_input') })).snapshot;
   t.match(fanById(blind, 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'no temperature read: no rest');
+  // Implausible readings say nothing of how cool the chip is: a disconnected or broken sensor reads 0 °C, -128 °C or
+  // 255 °C (vmatare/thinkfan#222: "temp4: +0.0 °C").
+  const withReadings = (temps: Record<string, number>) =>
+    build(chip('thinkpad-isa-0000', 'thinkpad', { fan1_input: 0, pwm1: 255, pwm1_enable: 2, ...temps })).snapshot;
+  t.match(fanById(withReadings({ temp1_input: 40000, temp4_input: 0 }), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: true }, 'a 0 °C beside a cool CPU');
+  t.match(fanById(withReadings({ temp1_input: 99000, temp4_input: 0 }), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'a hot CPU still counts');
+  for (const only of [0, -5000, -128000, 126000, 255000]) {
+    t.match(fanById(withReadings({ temp1_input: only }), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, `only ${only / 1000} °C: no plausible temperature, no rest`);
+  }
+  t.match(fanById(withReadings({ temp1_input: 125000, temp4_input: 0 }), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, '125 °C is plausible, and hot');
 });
