@@ -41,7 +41,7 @@ import {
   scaleReading,
 } from './attributes.js';
 import { HwmonError } from './errors.js';
-import { hasInvertedLimits, isThresholdItem, type RawLimits, THRESHOLD_ITEMS, type ThresholdItem, toThresholds, usableLimits } from './thresholds.js';
+import { isThresholdItem, LOWER_ITEMS, type RawLimits, THRESHOLD_ITEMS, type ThresholdItem, toThresholds, usableLimits } from './thresholds.js';
 
 /** What reading one attribute file gave. */
 export type AttributeRead = { text: string } | { error: HwmonError };
@@ -186,7 +186,6 @@ function channelsOf(chip: RawChip): Map<string, Channel> {
 /** Reads typed values of one chip's attributes, noting every failure in `problems`. */
 class ChipReader {
   private readonly reported = new Set<string>();
-  private unprogrammed: boolean | undefined;
 
   constructor(
     readonly chip: RawChip,
@@ -199,18 +198,6 @@ class ChipReader {
     if (this.reported.has(problem.path)) return;
     this.reported.add(problem.path);
     this.problems.push(problem);
-  }
-
-  /** Whether the chip's limit registers were never programmed (UNPROGRAMMED_CHANNELS); the first call notes it as a problem. */
-  limitsUnprogrammed(): boolean {
-    if (this.unprogrammed === undefined) {
-      const inverted = SUPER_IO.test(this.chip.name)
-        ? [...this.channels.values()].filter((channel) => hasInvertedLimits(channel.type, rawLimits(this, channel))).length
-        : 0;
-      this.unprogrammed = inverted >= UNPROGRAMMED_CHANNELS;
-      if (this.unprogrammed) this.report(new HwmonError('UNPROGRAMMED_LIMITS', this.chip.path, UNPROGRAMMED_NOTICE));
-    }
-    return this.unprogrammed;
   }
 
   /** The channel `<type><index>` of this chip, if it has one. */
@@ -288,7 +275,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const read = rawLimits(reader, channel);
   const limits = chipLimits(reader, channel, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
-  const alarms = alarmVerdict(reader, channel, read, limits);
+  const alarms = alarmVerdict(reader, channel, read, limits, raw);
   const sensor: NumericSensor = {
     id: reader.sensorId(channel),
     label: reader.label(channel),
@@ -423,36 +410,9 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   return limits;
 }
 
-/**
- * A Super I/O chip with `min` above `max` on several channels never had its
- * limit registers programmed: an ASUS board's ITE chip, which its BIOS leaves
- * alone (it monitors through its EC), comes up with whatever its registers
- * hold (`in1` min 2.07 V, max 0.68 V; `temp1` low -89 °C, high -20 °C; a
- * fan minimum of 174 RPM on an empty header), and a server's Winbond alike.
- * Then its min and max are no limits, however plausible some look, and the
- * alarms raised against them (`alarm`, `min_alarm`, `max_alarm`) say
- * nothing. Its critical limits and their alarms stay (the captured chips
- * have none, but a chip with them had them set), and so does a temperature
- * max from TEMP_MAX_FLOOR up on a channel whose own pair is in order: the
- * captures' maxima (-20 °C, -74 °C, 3 °C) lie below any room's temperature,
- * and on ITE and Winbond chips that max is the only temperature limit. One
- * such channel alone is a slip among set limits: its pair goes
- * (usableLimits), the rest stay. Other chips (a PMBus regulator's lcrit
- * above its max) resolve each channel alone.
- */
-const UNPROGRAMMED_CHANNELS = 2;
-/** The Super I/O families of the it87, nct6775, w83627ehf and w83627hf drivers, by chip name. */
-const SUPER_IO = /^(it87|it8\d{3}|nct6(106|116|775|776|779|79\d)|w83627|w83637hf|w83667hg|w83687thf|w83697hf)/;
-const TEMP_MAX_FLOOR = 40_000;
-const UNPROGRAMMED_NOTICE = 'limits never programmed (min above max on several channels): only readings, critical limits and temperature maxima from 40 °C are watched';
-
 function chipLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
   const usable = usableLimits(channel.type, read);
   if (atResetValues(reader, channel, read)) delete usable.max;
-  if (reader.limitsUnprogrammed()) {
-    delete usable.min;
-    if (channel.type !== 'temp' || (usable.max ?? 0) < TEMP_MAX_FLOOR) delete usable.max;
-  }
   return usable;
 }
 
@@ -499,24 +459,36 @@ const NOT_AVAILABLE_ERRNO: Readonly<Record<string, Partial<Record<ChannelType, s
  * alarms. An alarm compares the reading
  * with a limit: where that limit was read and is a placeholder (a Nuvoton
  * chip whose BIOS never set `in1_min` and `in1_max` raises `in1_alarm`
- * against 0 V), the alarm says nothing either.
+ * against 0 V), the alarm says nothing either. So with the channel's plain
+ * `alarm`, which names no limit, when it has no usable limit, or when the
+ * reading (`raw`, null without one) lies past a dropped limit and within
+ * every usable one: an ITE chip's `temp1_alarm` at 51 °C answers its
+ * garbage high of -20 °C, not its low of -89 °C.
  */
-function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usable: RawLimits): AlarmVerdict | undefined {
+function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usable: RawLimits, raw: number | null): AlarmVerdict | undefined {
   const unset = (item: ThresholdItem) => read[item] !== undefined && usable[item] === undefined;
-  // On an unprogrammed chip `alarm` may answer a min or max that is no limit.
-  const anyUsable = (Object.keys(usable).length > 0 || Object.keys(read).length === 0) && !reader.limitsUnprogrammed();
+  const anyUsable = Object.keys(usable).length > 0 || Object.keys(read).length === 0;
+  const answersDropped = raw !== null && answersDroppedLimit(raw, read, usable);
   let worst: AlarmVerdict | undefined;
   for (const [item, health] of Object.entries(ALARM_HEALTH)) {
     const value = reader.integer(channel, item);
     if (typeof value !== 'number') continue;
     const limit = ALARM_LIMIT[item];
-    if (limit === undefined ? !anyUsable : unset(limit)) continue;
+    if (limit === undefined ? !anyUsable || (item === 'alarm' && answersDropped) : unset(limit)) continue;
     const stated = value === 0 ? 'ok' : health;
     if (worst !== undefined && HEALTH_RANK.indexOf(stated) <= HEALTH_RANK.indexOf(worst.health)) continue;
     const crossed = stated === 'ok' || limit === undefined ? undefined : THRESHOLD_ITEMS[limit];
     worst = { health: stated, ...(stated !== 'ok' && { alarm: item }), ...(crossed && { crossed }) };
   }
   return worst;
+}
+
+/** Whether the raw reading lies past a limit that was read and dropped, and past none that stays. */
+function answersDroppedLimit(raw: number, read: RawLimits, usable: RawLimits): boolean {
+  const past = (item: ThresholdItem, limit: number) => (LOWER_ITEMS.includes(item) ? raw < limit : raw > limit);
+  const pastAny = (limits: RawLimits) => (Object.entries(limits) as [ThresholdItem, number][]).some(([item, limit]) => past(item, limit));
+  const dropped = Object.fromEntries(Object.entries(read).filter(([item]) => usable[item as ThresholdItem] === undefined)) as RawLimits;
+  return pastAny(dropped) && !pastAny(usable);
 }
 
 /** What a channel's alarm files say: the worst health, the alarm that states it, and the threshold that alarm names. */
@@ -571,11 +543,14 @@ const PWM_FAN = 'pwmfan';
  * Its fans share the one control (fan2 has no pwm2). The EC rests them only
  * when cool, so they may rest only while every temperature the chip reads
  * is below EC_REST_CEILING (thinkpad_acpi serves no temperature limits): a
- * fan at 0 RPM with the CPU at 99 °C is a dead one.
+ * fan at 0 RPM with the CPU at 99 °C is a dead one. Only plausible readings
+ * count (EC_PLAUSIBLE); with none, no fan may rest.
  */
 const THINKPAD = 'thinkpad';
 const EC_AUTO = 2;
 const EC_REST_CEILING = 60_000;
+/** Readings outside (0 °C, 125 °C] are no temperature of a running laptop (an unplugged sensor reads 0 °C) and say nothing of how cool it is. */
+const EC_PLAUSIBLE = { above: 0, upTo: 125_000 };
 
 function restingInEcAutoMode(reader: ChipReader): boolean {
   const pwm1 = reader.sibling('pwm', 1);
@@ -583,7 +558,7 @@ function restingInEcAutoMode(reader: ChipReader): boolean {
   const temperatures = [...reader.channels.values()]
     .filter((channel) => channel.type === 'temp')
     .map((channel) => reader.integer(channel, 'input'))
-    .filter((value) => typeof value === 'number');
+    .filter((value): value is number => typeof value === 'number' && value > EC_PLAUSIBLE.above && value <= EC_PLAUSIBLE.upTo);
   return temperatures.length > 0 && temperatures.every((value) => value < EC_REST_CEILING);
 }
 
@@ -695,7 +670,7 @@ function alarmSensor(reader: ChipReader, channel: Channel): DiscreteDraft | unde
   const items = Object.keys(ALARM_HEALTH).filter((item) => channel.files.has(item));
   if (items.length === 0) return undefined;
   const read = rawLimits(reader, channel);
-  const verdict = alarmVerdict(reader, channel, read, chipLimits(reader, channel, read));
+  const verdict = alarmVerdict(reader, channel, read, chipLimits(reader, channel, read), null);
   const state = verdict === undefined ? 'Unknown' : verdict.alarm === undefined ? 'Normal' : ALARM_STATE[verdict.alarm]!;
   const health = verdict?.health ?? 'unknown';
   const sensor: DiscreteSensor = {

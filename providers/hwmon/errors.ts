@@ -12,8 +12,6 @@ export type HwmonErrorCode =
   | 'BAD_VALUE'
   /** More chips or attributes than the configured limits; the rest were skipped. */
   | 'LIMIT'
-  /** A Super I/O chip's limit registers were never programmed: its non-critical limits are ignored. */
-  | 'UNPROGRAMMED_LIMITS'
   /** `<root>/class/hwmon` is missing or not a folder. */
   | 'NO_HWMON'
   /** A provider option is of the wrong type or out of range. */

@@ -32,14 +32,13 @@ export const PROVIDER_DEFAULTS = Object.freeze({ interval: 10, timeout: 3000 });
 
 /** The provider over resolved options; `reader` replaces sysfs access (tests). */
 export function createHwmonProvider(options: HwmonOptions, reader: SysfsReader = createSysfsReader(options)): HardwareProvider {
-  const noticed = new Set<string>();
   return {
     name: PROVIDER_NAME,
     version: PROVIDER_VERSION,
     kind: 'hardware',
     defaults: PROVIDER_DEFAULTS,
     detect: (ctx) => detect(options, reader, ctx),
-    sample: (ctx) => sample(options, reader, ctx, noticed),
+    sample: (ctx) => sample(options, reader, ctx),
   };
 }
 
@@ -66,13 +65,12 @@ function readSignal(options: HwmonOptions, ctx: ProviderContext): AbortSignal {
   return controller.signal;
 }
 
-/** `noticed`: the chips whose unprogrammed limits were already told, once per provider. */
-async function sample(options: HwmonOptions, reader: SysfsReader, ctx: ProviderContext, noticed: Set<string>): Promise<HardwareSnapshot> {
+async function sample(options: HwmonOptions, reader: SysfsReader, ctx: ProviderContext): Promise<HardwareSnapshot> {
   const signal = readSignal(options, ctx);
   const discovery = await discoverChips(options.root, reader, signal, options);
   const chips = await Promise.all(discovery.chips.map((chip) => readChip(chip, reader, signal)));
   const { snapshot, problems } = buildSnapshot(chips, options);
-  logProblems(ctx.log, [...discovery.problems, ...problems], noticed);
+  logProblems(ctx.log, [...discovery.problems, ...problems]);
   return snapshot;
 }
 
@@ -103,17 +101,11 @@ async function detect(options: HwmonOptions, reader: SysfsReader, ctx: ProviderC
   return { found: false, reason: `no readable sensor on ${chips.length} chip(s) in ${join(options.root, 'class', 'hwmon')}` };
 }
 
-/**
- * Limits hit are worth a warning, and so, once per chip, is a chip whose
- * limits are ignored (its monitoring is narrower than it looks); unreadable
- * files are routine on real hardware (disabled channels, radios off).
- */
-function logProblems(log: ProviderLogger, problems: readonly HwmonError[], noticed: Set<string>): void {
+/** Limits hit are worth a warning; unreadable files are routine on real hardware (disabled channels, radios off). */
+function logProblems(log: ProviderLogger, problems: readonly HwmonError[]): void {
   for (const problem of problems) {
     const fields = { path: problem.path, code: problem.code, errno: problem.errno };
-    const firstNotice = problem.code === 'UNPROGRAMMED_LIMITS' && !noticed.has(problem.path);
-    if (firstNotice) noticed.add(problem.path);
-    if (problem.code === 'LIMIT' || firstNotice) log.warn(fields, problem.message);
+    if (problem.code === 'LIMIT') log.warn(fields, problem.message);
     else log.debug(fields, problem.message);
   }
 }

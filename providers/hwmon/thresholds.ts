@@ -26,7 +26,7 @@ export const THRESHOLD_ITEMS = {
 
 export type ThresholdItem = keyof typeof THRESHOLD_ITEMS;
 
-const LOWER_ITEMS: readonly ThresholdItem[] = ['min', 'lcrit'];
+export const LOWER_ITEMS: readonly ThresholdItem[] = ['min', 'lcrit'];
 const UPPER_ITEMS: readonly ThresholdItem[] = ['max', 'crit', 'emergency'];
 
 export function isThresholdItem(item: string): item is ThresholdItem {
@@ -55,7 +55,10 @@ export const TEMP_UNSET_REGISTER: readonly number[] = [127_000, 255_000, -128_00
  * Whether a raw limit is a placeholder for "no limit":
  * - temperatures at or below absolute zero, at or above 0xFFFF K, and the
  *   8-bit register extremes above;
- * - an upper temperature limit of 0 °C (e.g. `crit` 0 on chips without one);
+ * - an upper temperature limit at or below 0 °C: `crit` 0 on chips without
+ *   one, and the garbage an ITE chip's never-programmed registers hold
+ *   (`temp1` high -20 °C, `temp3` high -74 °C: frankcrawford/it87#59,
+ *   groeck/it87#80); no hardware's upper temperature limit is below freezing;
  * - any other quantity's limit of 0 (fan `min` 0 disables the alarm; `in`
  *   min = max = 0 on chips that never set limits);
  * - a negative fan speed (it87 reads a limit register at 0 as -1 RPM);
@@ -68,7 +71,7 @@ export function isPlaceholderLimit(type: ChannelType, item: ThresholdItem, raw: 
   if ((type === 'curr' || type === 'power') && UPPER_ITEMS.includes(item) && raw < 0) return true;
   if (type !== 'temp') return raw === 0;
   if (raw <= TEMP_ABSOLUTE_ZERO || raw >= TEMP_UNSET_KELVIN_MAX || TEMP_UNSET_REGISTER.includes(raw)) return true;
-  return raw === 0 && UPPER_ITEMS.includes(item);
+  return raw <= 0 && UPPER_ITEMS.includes(item);
 }
 
 /**
@@ -96,17 +99,6 @@ function withoutPlaceholders(type: ChannelType, limits: RawLimits): RawLimits {
     if (!isPlaceholderLimit(type, item, raw)) kept[item] = raw;
   }
   return kept;
-}
-
-/**
- * Whether the channel's `min` lies strictly above its `max` once
- * placeholders are dropped: a pair of registers never programmed (min = max
- * is a tie, not this). Only that pair counts: a PMBus device's lcrit above
- * its max is a slip of one limit, which usableLimits resolves.
- */
-export function hasInvertedLimits(type: ChannelType, limits: RawLimits): boolean {
-  const { min, max } = withoutPlaceholders(type, limits);
-  return min !== undefined && max !== undefined && min > max;
 }
 
 /** For each limit, how many limits on the other side it contradicts. */

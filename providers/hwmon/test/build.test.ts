@@ -440,32 +440,55 @@ t.test('a ThinkPad EC sensor the driver says is not available (ENXIO) is absent,
   t.match(sensorById(other, 'hwmon:k10temp-pci-00c3/temp1'), { value: null, unavailable: 'failed' }, "another driver's ENXIO is a failure");
 });
 
-t.test('an unprogrammed Super I/O chip keeps its critical limits and alarms, and a plausible temperature max', async (t) => {
-  // A reviewer's it8686 (modelled on the ITE captures in unseen-trees.test.ts: frankcrawford/it87#59,
-  // groeck/it87#80): two unused inputs with min above max, so the chip reads as never programmed, while temp1 at
-  // 98 °C is past a set max of 80 °C and crit of 95 °C, both alarms set, and fan1 stands at 0 RPM below 600 RPM.
+t.test('inverted limits on unused inputs hide no other channel\'s limits or alarms', async (t) => {
+  // A reviewer's it8728 after the usual lm-sensors setup (`sensors -s` with `set fanN_min` only for the fans in use):
+  // the unused in5 and in6 keep their garbage, inverted limits, as on the ASUS ITE captures (frankcrawford/it87#59,
+  // groeck/it87#80). A chip-wide "unprogrammed" rule read fan1 dead at 0 RPM below its 600 RPM min as unknown,
+  // fan2 at 350 RPM as ok, and in1 and temp2 past their limits, alarms set, as no health: false OKs.
   const { snapshot, problems } = build(
-    chip('it8686-isa-0290', 'it8686', {
+    chip('it8728-isa-0a30', 'it8728', {
+      in1_input: 900, in1_min: 1100, in1_max: 1300, in1_alarm: 1,
       in5_input: 0, in5_min: 2000, in5_max: 500, in5_alarm: 1,
       in6_input: 0, in6_min: 1800, in6_max: 600, in6_alarm: 1,
       temp1_input: 98000, temp1_max: 80000, temp1_crit: 95000, temp1_alarm: 1, temp1_crit_alarm: 1,
-      temp2_input: 51000, temp2_min: -89000, temp2_max: -20000, temp2_alarm: 1,
+      temp2_input: 85000, temp2_min: 10000, temp2_max: 35000, temp2_alarm: 1,
       fan1_input: 0, fan1_min: 600, fan1_alarm: 1,
+      fan2_input: 350, fan2_min: 600, fan2_alarm: 1,
     }),
   );
-  t.match(sensorById(snapshot, 'hwmon:it8686-isa-0290/temp1'), {
-    thresholds: { upperNonCritical: 80, upperCritical: 95 },
-    health: 'critical',
-    crossed: 'upperCritical',
-  });
-  t.match(sensorById(snapshot, 'hwmon:it8686-isa-0290/temp2'), { thresholds: undefined, health: undefined }, 'a max below the floor is chance');
-  t.match(sensorById(snapshot, 'hwmon:it8686-isa-0290/in5'), { thresholds: undefined, health: undefined });
-  t.match(fanById(snapshot, 'hwmon:it8686-isa-0290/fan1'), { status: 'unknown', statusReason: 'not turning' }, 'stopped, its minimum ignored: unknown, never ok');
-  const notices = problems.filter((p) => p.code === 'UNPROGRAMMED_LIMITS');
-  t.same(notices.map((p) => p.path), ['/sys/devices/it8686-isa-0290'], 'one notice for the chip');
+  const sensor = (channel: string) => sensorById(snapshot, `hwmon:it8728-isa-0a30/${channel}`);
+  t.match(fanById(snapshot, 'hwmon:it8728-isa-0a30/fan1'), { status: 'failed' }, 'stopped below its minimum: failed');
+  t.match(sensor('fan1'), { thresholds: { lowerNonCritical: 600 }, health: 'warning' });
+  t.match(fanById(snapshot, 'hwmon:it8728-isa-0a30/fan2'), { status: 'degraded' }, 'its alarm counts');
+  t.match(sensor('fan2'), { thresholds: { lowerNonCritical: 600 }, health: 'warning' });
+  t.match(sensor('in1'), { thresholds: { lowerNonCritical: 1.1, upperNonCritical: 1.3 }, health: 'warning' });
+  t.match(sensor('temp2'), { thresholds: { lowerNonCritical: 10, upperNonCritical: 35 }, health: 'warning' });
+  t.match(sensor('temp1'), { thresholds: { upperNonCritical: 80, upperCritical: 95 }, health: 'critical', crossed: 'upperCritical' });
+  t.match(sensor('in5'), { thresholds: undefined, health: undefined }, 'its own inverted pair goes, and the alarm answering it');
+  t.match(sensor('in6'), { thresholds: undefined, health: undefined });
+  t.equal(problems.length, 0, 'no chip-wide notice');
 });
 
-t.test('lower critical limits above upper ones on other chips are no unprogrammed chip', async (t) => {
+t.test('a temperature upper limit at or below 0 °C is no limit, nor is the alarm answering it', async (t) => {
+  // The ASUS ITE captures (frankcrawford/it87#59, groeck/it87#80): "temp1: +51.0°C (low = -89.0°C, high = -20.0°C)
+  // ALARM". No hardware's upper temperature limit lies below freezing; on any chip it goes.
+  const { snapshot } = build(
+    chip('lm93-i2c-0-2e', 'lm93', {
+      temp1_input: 51000, temp1_min: -89000, temp1_max: -20000, temp1_alarm: 1,
+      temp2_input: 51000, temp2_max: -20000, temp2_crit: 95000, temp2_max_alarm: 1, temp2_crit_alarm: 0,
+      temp3_input: 99000, temp3_min: -89000, temp3_max: -20000, temp3_crit: 95000, temp3_alarm: 1,
+      temp4_input: -30000, temp4_min: -25000, temp4_max: -20000, temp4_alarm: 1,
+    }),
+  );
+  const sensor = (channel: string) => sensorById(snapshot, `hwmon:lm93-i2c-0-2e/${channel}`);
+  t.match(sensor('temp1'), { thresholds: { lowerNonCritical: -89 }, health: undefined }, 'the alarm answers the -20 °C max');
+  t.notOk(sensor('temp1').thresholds?.upperNonCritical);
+  t.match(sensor('temp2'), { thresholds: { upperCritical: 95 }, health: 'ok' }, 'max_alarm answers the dropped max; crit_alarm stays');
+  t.match(sensor('temp3'), { health: 'warning' }, 'past its usable crit: the alarm may answer that');
+  t.match(sensor('temp4'), { thresholds: { lowerNonCritical: -25 }, health: 'warning' }, 'below its usable min: the alarm counts');
+});
+
+t.test('contradicting limits go pair by pair: the rest of the chip keeps its own', async (t) => {
   // A PMBus regulator (tps53679, I2C) whose lcrit sits above max on two rails (the min/max-only rule's reviewer
   // case): only those pairs go; temp1's crit and crit_alarm, and in3's crit_alarm, stay.
   const { snapshot, problems } = build(
@@ -480,7 +503,7 @@ t.test('lower critical limits above upper ones on other chips are no unprogramme
   t.match(sensorById(snapshot, 'hwmon:tps53679-i2c-1-58/in3'), { thresholds: { upperCritical: 1.5 }, health: 'critical' });
   t.equal(problems.length, 0);
 
-  // Two inverted min/max pairs on a chip outside the Super I/O families: each pair alone goes.
+  // Two inverted min/max pairs: each pair alone goes.
   const other = build(
     chip('lm93-i2c-0-2e', 'lm93', {
       in1_input: 1000, in1_min: 2000, in1_max: 500, in2_input: 1000, in2_min: 2000, in2_max: 500,
@@ -501,4 +524,14 @@ t.test("a ThinkPad's fan in EC auto mode may rest only while the chip is cool", 
   t.match(fanById(thinkpad(60000), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'at the 60 °C ceiling: stopped');
   const blind = build(chip('thinkpad-isa-0000', 'thinkpad', { fan1_input: 0, pwm1: 255, pwm1_enable: 2, temp1_input: failure('EIO', 'temp1_input') })).snapshot;
   t.match(fanById(blind, 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'no temperature read: no rest');
+  // Implausible readings say nothing of how cool the chip is: a disconnected or broken sensor reads 0 °C, -128 °C or
+  // 255 °C (vmatare/thinkfan#222: "temp4: +0.0 °C").
+  const withReadings = (temps: Record<string, number>) =>
+    build(chip('thinkpad-isa-0000', 'thinkpad', { fan1_input: 0, pwm1: 255, pwm1_enable: 2, ...temps })).snapshot;
+  t.match(fanById(withReadings({ temp1_input: 40000, temp4_input: 0 }), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: true }, 'a 0 °C beside a cool CPU');
+  t.match(fanById(withReadings({ temp1_input: 99000, temp4_input: 0 }), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, 'a hot CPU still counts');
+  for (const only of [0, -5000, -128000, 126000, 255000]) {
+    t.match(fanById(withReadings({ temp1_input: only }), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, `only ${only / 1000} °C: no plausible temperature, no rest`);
+  }
+  t.match(fanById(withReadings({ temp1_input: 125000, temp4_input: 0 }), 'hwmon:thinkpad-isa-0000/fan1'), { idleAllowed: false }, '125 °C is plausible, and hot');
 });

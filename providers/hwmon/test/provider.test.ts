@@ -376,20 +376,3 @@ t.test('every hwmon error is a typed HwmonError', async (t) => {
   t.equal(ioError('/q', system).message, "/q: ENOENT: no such file or directory, open '/q'", 'the errno once');
   t.equal(ioError('/q', Object.assign(new Error('injected'), { code: 'EIO' })).message, '/q: EIO: injected');
 });
-
-t.test("a Super I/O chip whose limits were never programmed is told once, as a warning", async (t) => {
-  // Modelled on frankcrawford/it87#59 (an ASUS board's it8665: in1 min 2.07 V, max 0.68 V; 3VSB min 1.16 V, max 1.00 V).
-  const root = await mkdtemp(join(tmpdir(), 'hwmon-unprogrammed-'));
-  t.teardown(() => rm(root, { recursive: true, force: true }));
-  const hwmon = join(root, 'class', 'hwmon', 'hwmon0');
-  await mkdir(hwmon, { recursive: true });
-  const files = { name: 'it8665', in1_input: 2510, in1_min: 2070, in1_max: 680, in7_input: 3330, in7_min: 1160, in7_max: 1000 };
-  for (const [file, value] of Object.entries(files)) await writeFile(join(hwmon, file), `${value}\n`);
-  const log = recordingLogger();
-  const hwmonProvider = await provider({ root });
-  await hwmonProvider.sample(context(5000, log));
-  await hwmonProvider.sample(context(5000, log));
-  const warnings = log.entries.filter((e) => e.level === 'warn').map((e) => e.message);
-  t.equal(warnings.length, 1, 'once, not at every sample');
-  t.match(warnings[0], /hwmon0: limits never programmed .*only readings, critical limits and temperature maxima from 40 °C are watched/);
-});

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { hasInvertedLimits, isPlaceholderLimit, THRESHOLD_ITEMS, toThresholds, usableLimits } from '../thresholds.js';
+import { isPlaceholderLimit, THRESHOLD_ITEMS, toThresholds, usableLimits } from '../thresholds.js';
 
 t.test('THRESHOLD_ITEMS maps hwmon limits to snapshot thresholds', async (t) => {
   t.same(THRESHOLD_ITEMS, {
@@ -17,6 +17,13 @@ t.test('temperature placeholders', async (t) => {
   t.ok(isPlaceholderLimit('temp', 'max', 65261850), '0xFFFF K');
   t.ok(isPlaceholderLimit('temp', 'crit', 70000000), 'above 0xFFFF K');
   t.ok(isPlaceholderLimit('temp', 'crit', 0), 'upper limit 0 °C');
+  // The garbage of an ITE chip's never-programmed registers (frankcrawford/it87#59, groeck/it87#80): "high = -20.0°C",
+  // "-74.0°C", "-16.0°C". No upper temperature limit of real hardware lies below freezing.
+  t.ok(isPlaceholderLimit('temp', 'max', -20000), 'an upper limit below 0 °C');
+  t.ok(isPlaceholderLimit('temp', 'crit', -74000));
+  t.ok(isPlaceholderLimit('temp', 'emergency', -1000));
+  t.notOk(isPlaceholderLimit('temp', 'min', -20000), 'a lower limit below 0 °C is real');
+  t.notOk(isPlaceholderLimit('temp', 'max', 1000), 'just above freezing is a limit');
   t.ok(isPlaceholderLimit('temp', 'max', 127000), 'signed 8-bit all-ones');
   t.ok(isPlaceholderLimit('temp', 'emergency', 255000), 'unsigned 8-bit all-ones');
   t.ok(isPlaceholderLimit('temp', 'lcrit', -128000), 'signed 8-bit minimum');
@@ -58,6 +65,7 @@ t.test('usableLimits drops placeholders', async (t) => {
 
 t.test('usableLimits drops both sides of a lower limit at or above an upper one', async (t) => {
   t.same(usableLimits('temp', { min: 70000, max: 65000, crit: 90000 }), { crit: 90000 }, 'min above max');
+  t.same(usableLimits('temp', { min: -6000, max: -16000 }), { min: -6000 }, 'an upper limit below 0 °C goes first: the min it contradicted stays');
   t.same(usableLimits('in', { min: 3000, max: 3000 }), {}, 'min equal to max');
   t.same(
     usableLimits('temp', { lcrit: 95000, min: 5000, max: 80000, crit: 90000 }),
@@ -72,17 +80,6 @@ t.test('usableLimits drops both sides of a lower limit at or above an upper one'
   t.same(usableLimits('temp', { min: 50000, max: 50000, crit: 90000 }), { crit: 90000 }, 'a tie: both go');
   t.same(usableLimits('curr', { min: 100, crit: 50, max: 200 }), { max: 200 }, 'min above crit, below max');
   t.same(usableLimits('temp', { min: 28000, max: 48000 }), { min: 28000, max: 48000 }, 'ordered limits stay');
-});
-
-t.test('hasInvertedLimits: a set lower limit strictly above a set upper one', async (t) => {
-  t.ok(hasInvertedLimits('in', { min: 2070, max: 680 }), "an unprogrammed ITE chip's in1");
-  t.ok(hasInvertedLimits('temp', { min: 31000, max: -65000 }));
-  t.notOk(hasInvertedLimits('in', { min: 3000, max: 3000 }), 'a tie is no inversion');
-  t.notOk(hasInvertedLimits('temp', { min: 127000, max: 127000 }), 'placeholders are left out');
-  t.notOk(hasInvertedLimits('in', { min: 1000, max: 0 }), 'an upper 0 is a placeholder');
-  t.notOk(hasInvertedLimits('temp', { min: -89000, max: -20000 }), 'ordered, however odd');
-  t.notOk(hasInvertedLimits('in', { lcrit: 13000, max: 12500, crit: 14000 }), "a PMBus rail's lcrit above max: only the min/max pair counts");
-  t.notOk(hasInvertedLimits('temp', { min: 20000, crit: 10000 }), 'min above crit alone is no inverted pair');
 });
 
 t.test('toThresholds names and scales the limits', async (t) => {

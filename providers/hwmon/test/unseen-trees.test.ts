@@ -394,7 +394,7 @@ t.test("a ThinkPad's fans in EC auto mode may rest: pwm1 then reads the last man
   t.match(fanOf(superIo, 'hwmon:nct6798-isa-0290/fan1'), { idleAllowed: false }, "elsewhere pwm1 is the duty cycle the chip drives: 100 % and 0 RPM is a stopped fan");
 });
 
-t.test("an ITE chip whose limit registers were never programmed (lower above upper on many channels): none of its limits is one", async (t) => {
+t.test("an ITE chip whose limit registers were never programmed: each channel judged by its own limits", async (t) => {
   // `sensors` on ASUS boards whose BIOS monitors through its EC and leaves the ITE chip's limit registers as they come
   // up (frankcrawford/it87#59, an it8665; groeck/it87#80, an ASUS X399-A PRIME's it8665 and it8792): "in1: 2.51 V
   // (min = +2.07 V, max = +0.68 V) ALARM", "in3: 2.00 V (min = +2.26 V, max = +2.77 V) ALARM", "3VSB: 3.33 V
@@ -402,6 +402,12 @@ t.test("an ITE chip whose limit registers were never programmed (lower above upp
   // high = -20.0°C) ALARM", "temp3: +31.0°C (low = -102.0°C, high = -74.0°C) ALARM", "temp5: +31.0°C (low = -6.0°C,
   // high = -16.0°C) ALARM". thincim dropped the contradictory pairs only: temp1 and temp3 warned at 51 °C above
   // -20 °C, in3 below 2.26 V, and fan2, an empty header, failed below its 174 RPM minimum.
+  // Each channel is judged alone (a chip-wide "unprogrammed" verdict hid real limits: a fan dead below the minimum
+  // `sensors -s` set on the usual setup read ok). Its own inverted pair goes (in1, 3VSB), and an upper temperature
+  // limit at or below 0 °C with the alarm answering it (temp1, temp3, temp5; their lows stay, harmless). What a
+  // channel's own limits cannot tell from programmed ones stays, a false alarm accepted over a false OK: in3's
+  // 2.26–2.77 V is a plausible pair (in3 warns), fan1's 12 RPM min and fan2's 174 RPM min are plausible minima
+  // (fan2, an empty header at 0 RPM, reads failed).
   const snapshot = await sampleTree(t, [
     {
       device: 'platform/it87.656',
@@ -430,12 +436,19 @@ t.test("an ITE chip whose limit registers were never programmed (lower above upp
     },
   ]);
   const ite = (channel: string) => sensorById(snapshot, `hwmon:it8665-isa-0290/${channel}`);
-  for (const channel of ['in1', 'in3', 'in7', 'fan1', 'fan2', 'temp1', 'temp3', 'temp5']) {
-    t.match(ite(channel), { thresholds: undefined, health: undefined }, `${channel}: no limits, and its alarm speaks of none`);
+  for (const channel of ['in1', 'in7']) {
+    t.match(ite(channel), { thresholds: undefined, health: undefined }, `${channel}: its inverted pair goes, and its alarm speaks of none`);
   }
+  for (const [channel, low] of [['temp1', -89], ['temp3', -102], ['temp5', -6]] as const) {
+    t.same([ite(channel).thresholds, ite(channel).health], [{ lowerNonCritical: low }, undefined], `${channel}: no upper limit below 0 °C, nor its alarm`);
+  }
+  t.match(ite('in3'), { thresholds: { lowerNonCritical: 2.26, upperNonCritical: 2.77 }, health: 'warning' }, 'a plausible pair: judged by it');
+  t.match(ite('fan1'), { thresholds: { lowerNonCritical: 12 }, health: 'ok' });
+  t.match(ite('fan2'), { thresholds: { lowerNonCritical: 174 }, health: 'ok' });
   t.same(
     snapshot.fans!.map((f) => [f.id, f.status]),
-    [['hwmon:it8665-isa-0290/fan1', 'ok'], ['hwmon:it8665-isa-0290/fan2', 'unknown']],
+    [['hwmon:it8665-isa-0290/fan1', 'ok'], ['hwmon:it8665-isa-0290/fan2', 'failed']],
+    'an empty header with a minimum reads failed: its limits cannot tell it from a dead fan',
   );
   const set = (channel: string) => sensorById(snapshot, `hwmon:it8720-isa-0228/${channel}`);
   t.match(set('in0'), { thresholds: { lowerNonCritical: 1.1, upperNonCritical: 1.3 }, health: 'ok' });
@@ -445,7 +458,9 @@ t.test("an ITE chip whose limit registers were never programmed (lower above upp
   // `sensors -u` on a Debian server's Winbond w83627dhg (a test case of liquidprompt/liquidprompt's
   // tests/test_temp.sh, AGPL-3.0): in1 min 2.024 V max 1.056 V, in4 min 1.240 max 0.232, in5, in6 alike, all ALARM;
   // fan1 to fan5 "0.000" with min 10546 RPM (fan_div 128) and ALARM; temp1 44 °C with max 3 °C. Every empty fan
-  // header was a failed fan, and temp1 was above its limit.
+  // header was a failed fan, and temp1 was above its limit. Per channel: in1 and in4 lose their inverted pairs; an
+  // empty header with a 10546 RPM min cannot be told from a dead fan (failed, the accepted false alarm); temp1's 3 °C
+  // max is above freezing and stays, its alarm clear.
   const winbond = await sampleTree(t, [
     {
       device: 'platform/w83627ehf.656',
@@ -459,8 +474,10 @@ t.test("an ITE chip whose limit registers were never programmed (lower above upp
       },
     },
   ]);
-  t.same(winbond.fans!.map((f) => f.status), ['unknown', 'unknown'], 'empty headers, not failed fans');
-  t.match(sensorById(winbond, 'hwmon:w83627dhg-isa-0290/temp1'), { value: 44, thresholds: undefined });
+  t.same(winbond.fans!.map((f) => f.status), ['failed', 'failed'], 'empty headers with a minimum read as fans stopped below it');
+  for (const channel of ['in1', 'in4']) t.match(sensorById(winbond, `hwmon:w83627dhg-isa-0290/${channel}`), { thresholds: undefined, health: undefined });
+  t.match(sensorById(winbond, 'hwmon:w83627dhg-isa-0290/in2'), { thresholds: { lowerNonCritical: 2.976, upperNonCritical: 3.632 }, health: 'ok' });
+  t.match(sensorById(winbond, 'hwmon:w83627dhg-isa-0290/temp1'), { value: 44, thresholds: { upperNonCritical: 3 }, health: 'ok' });
 });
 
 t.test("an ACPI power meter's 0xFFFFFFFF mW is no measurement, not 4.29 MW", async (t) => {
