@@ -544,13 +544,18 @@ const PWM_FAN = 'pwmfan';
  * when cool, so they may rest only while every temperature the chip reads
  * is below EC_REST_CEILING (thinkpad_acpi serves no temperature limits): a
  * fan at 0 RPM with the CPU at 99 °C is a dead one. Only plausible readings
- * count (EC_PLAUSIBLE); with none, no fan may rest.
+ * count (EC_PLAUSIBLE_ABOVE); with none, no fan may rest.
  */
 const THINKPAD = 'thinkpad';
 const EC_AUTO = 2;
 const EC_REST_CEILING = 60_000;
-/** Readings outside (0 °C, 125 °C] are no temperature of a running laptop (an unplugged sensor reads 0 °C) and say nothing of how cool it is. */
-const EC_PLAUSIBLE = { above: 0, upTo: 125_000 };
+/**
+ * Readings at or below 0 °C are no temperature of a running laptop (an
+ * unplugged sensor reads 0 °C) and say nothing of how cool it is. A reading
+ * too high to be true (255 °C) still counts: hot or broken, it does not say
+ * the chip is cool.
+ */
+const EC_PLAUSIBLE_ABOVE = 0;
 
 function restingInEcAutoMode(reader: ChipReader): boolean {
   const pwm1 = reader.sibling('pwm', 1);
@@ -558,7 +563,7 @@ function restingInEcAutoMode(reader: ChipReader): boolean {
   const temperatures = [...reader.channels.values()]
     .filter((channel) => channel.type === 'temp')
     .map((channel) => reader.integer(channel, 'input'))
-    .filter((value): value is number => typeof value === 'number' && value > EC_PLAUSIBLE.above && value <= EC_PLAUSIBLE.upTo);
+    .filter((value): value is number => typeof value === 'number' && value > EC_PLAUSIBLE_ABOVE);
   return temperatures.length > 0 && temperatures.every((value) => value < EC_REST_CEILING);
 }
 

@@ -578,7 +578,7 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
   const redundant = records.some((record) => record.role === 'redundancy' && redundancyKind(record.reading) === 'powerSupply');
-  const context = { alone: all.length === 1 && !redundant, fruSupplies: fruSupplyCount(fru), seen };
+  const context = { alone: all.length === 1 && !redundant, fruSupplies: fruSupplyCount(fru) };
   return all.map((draft) => {
     const { supply, verdicts: heard } = draft;
     const given = settleQuiet(heard, isLoneSupply(draft, context));
@@ -672,14 +672,15 @@ function isLoneSupply(draft: SupplyDraft, context: { alone: boolean; fruSupplies
   return context.alone && (bayNumber(draft) ?? 1) <= 1 && context.fruSupplies < 2 && !draft.verdicts.some((verdict) => verdict.statedAbsent);
 }
 
-/** The bay a supply's number names: a device-relative entity instance (0x60 on, Huawei's 10.96) numbers no bay. */
+/** The bay a supply's number names: a device-relative entity instance counts from 0x60 (Huawei's 10.96 is the first, 10.97 the second). */
 function bayNumber(draft: SupplyDraft): number | undefined {
-  return draft.number !== undefined && draft.number < 0x60 ? draft.number : undefined;
+  return draft.number !== undefined && draft.number >= 0x60 ? draft.number - 0x60 + 1 : draft.number;
 }
 
 /** The FRU devices that are supplies ("PS1", "Power Supply 2", "PSU 1"). */
 function fruSupplyCount(fru: FruParseResult | undefined): number {
-  return fru?.devices.filter((device) => device.present && (SUPPLY_PREFIX.test(device.description.trim()) || /power ?supply/i.test(device.description))).length ?? 0;
+  // Whatever each printed ("Device not present" included): a second bay the FRU names means a first supply is not the only one.
+  return fru?.devices.filter((device) => SUPPLY_PREFIX.test(device.description.trim()) || /power ?supply/i.test(device.description)).length ?? 0;
 }
 
 /** A supply the sensors say is there: working or not, but not pulled, empty or unread. */

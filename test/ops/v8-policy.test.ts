@@ -197,7 +197,9 @@ t.test('lean: the idle choices whatever the broker does, and a collection each t
 t.test('a broker counts every request it is sent, and gives the factor back when closed', async (t) => {
   const set: V8Choices[] = [];
   const collect = async () => {};
-  const test = await startTestBroker({ v8Policy: new V8Policy({ controls: { apply: (choices) => set.push(choices), collect } }) });
+  // No CPU-bound second, whatever else the machine runs: only the requests decide (the first window ends 10 s after start).
+  const cpuMicros = () => 0;
+  const test = await startTestBroker({ v8Policy: new V8Policy({ controls: { apply: (choices) => set.push(choices), collect }, cpuMicros }) });
   t.same(set, [IDLE], 'idle once started');
   for (let i = 0; i < BUSY_REQUESTS - 1; i++) await fetch(`${test.url}/healthz`).then((r) => r.arrayBuffer());
   t.same(set, [IDLE], `${BUSY_REQUESTS - 1} requests`);
@@ -206,7 +208,7 @@ t.test('a broker counts every request it is sent, and gives the factor back when
   await test.close();
   t.same(set, [IDLE, V8_OWN], 'closed while busy: the choices are V8\'s already');
   const idle: V8Choices[] = [];
-  const other = await startTestBroker({ v8Policy: new V8Policy({ controls: { apply: (choices) => idle.push(choices), collect } }) });
+  const other = await startTestBroker({ v8Policy: new V8Policy({ controls: { apply: (choices) => idle.push(choices), collect }, cpuMicros }) });
   await other.close();
   t.same(idle, [IDLE, V8_OWN], 'closed while idle: the choices go back to V8');
 });

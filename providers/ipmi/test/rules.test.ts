@@ -976,8 +976,10 @@ t.test('the lone-supply rule: not over an absent bay, not on a second bay; still
   const seen = new Set<string>();
   t.same(elistSnapshot(['PS Status        | C8h | ok  | 10.1 | Presence detected'], seen).powerSupplies?.map((p) => p.status), ['ok']);
   t.same(elistSnapshot(['PS Status        | C8h | ok  | 10.1 | '], seen).powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'no state asserted']]);
-  // A device-relative entity instance (Huawei's 10.96) numbers no bay: a nameless "Status" there may be the only supply.
+  // A device-relative entity instance counts from 0x60: a nameless "Status" on 10.96 (Huawei's first) may be the only
+  // supply; on 10.97, the second bay, it implies a first.
   t.same(elistSnapshot(['Status           | C8h | ok  | 10.96 | ']).powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'no state asserted']]);
+  t.same(elistSnapshot(['Status           | C8h | ok  | 10.97 | ']).powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']]);
 });
 
 t.test('an unknown vendor state beside a known one makes the sensor unknown, as it makes its supply', async (t) => {
@@ -986,10 +988,11 @@ t.test('an unknown vendor state beside a known one makes the sensor unknown, as 
   t.same(snapshot.powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'Vendor Fault']]);
 });
 
-t.test('FRU devices printed "Device not present" are no supplies: a lone quiet supply stays unknown', async (t) => {
-  const fru = parseFru('FRU Device Description : PS1 (ID 1)\n Board Mfg : Delta\n\nFRU Device Description : PS2 (ID 2)\n Device not present\n');
-  const snapshot = buildSnapshot({ readings: parseSensorOutput('PS Status        | 91h | ok  | 10.1 | ', 'elist').readings, fru });
-  t.same(snapshot.powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'no state asserted']]);
+t.test('a second bay the FRU names, present or not, means the quiet supply may have been pulled', async (t) => {
+  // PS1 not present in the FRU, PS2 there, only PS1's status sensor in the SDR: PS1 was pulled, whatever else powers the BMC.
+  const fru = parseFru('FRU Device Description : PS1 (ID 1)\n Device not present\n\nFRU Device Description : PS2 (ID 2)\n Board Mfg : Delta\n');
+  const snapshot = buildSnapshot({ readings: parseSensorOutput('PS1 Status       | 91h | ok  | 10.1 | ', 'elist').readings, fru });
+  t.same(snapshot.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']]);
 });
 
 t.test('a negated power-good name asserted is a fault', async (t) => {
