@@ -482,7 +482,7 @@ t.test('a temperature upper limit at or below 0 °C is no limit, nor is the alar
   );
   const sensor = (channel: string) => sensorById(snapshot, `hwmon:lm93-i2c-0-2e/${channel}`);
   t.match(sensor('temp1'), { thresholds: { lowerNonCritical: -89 }, health: undefined }, 'the alarm answers the -20 °C max');
-  t.notOk(sensor('temp1').thresholds?.upperNonCritical);
+  t.equal(sensor('temp1').thresholds?.upperNonCritical, undefined, 'the -20 °C max is no limit');
   t.match(sensor('temp2'), { thresholds: { upperCritical: 95 }, health: 'ok' }, 'max_alarm answers the dropped max; crit_alarm stays');
   t.match(sensor('temp3'), { health: 'warning' }, 'past its usable crit: the alarm may answer that');
   t.match(sensor('temp4'), { thresholds: { lowerNonCritical: -25 }, health: 'warning' }, 'below its usable min: the alarm counts');
