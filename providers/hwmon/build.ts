@@ -273,7 +273,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   if (valueItem === undefined) return undefined;
   const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
-  const limits = chipLimits(reader, channel, read);
+  const limits = channelLimits(reader, channel, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
   const alarms = alarmVerdict(reader, channel, read, limits, raw);
   const sensor: NumericSensor = {
@@ -410,7 +410,8 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   return limits;
 }
 
-function chipLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
+/** The limits of a channel that count: the usable ones, less the in0 max Nuvoton chips come up with. */
+function channelLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
   const usable = usableLimits(channel.type, read);
   if (atResetValues(reader, channel, read)) delete usable.max;
   return usable;
@@ -421,7 +422,8 @@ function chipLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawL
  * their Winbond forerunners (w83627ehf driver) come up with in0 at min 0 V,
  * max 1.744 V (218 × 8 mV), and every board's `sensors` shows just that
  * where no BIOS set them, whatever in0 measures: a server's nct6779 with
- * in0 at 2.04 V raised its alarm against it. The min goes as a placeholder.
+ * in0 at 2.04 V raised its alarm against it. The 0 V min already goes as a
+ * placeholder; the max goes here.
  */
 const NUVOTON = /^(nct67|w83627(ehf|dhg|uhg)|w83667hg)/;
 const IN0_RESET = { min: 0, max: 1744 };
@@ -675,7 +677,7 @@ function alarmSensor(reader: ChipReader, channel: Channel): DiscreteDraft | unde
   const items = Object.keys(ALARM_HEALTH).filter((item) => channel.files.has(item));
   if (items.length === 0) return undefined;
   const read = rawLimits(reader, channel);
-  const verdict = alarmVerdict(reader, channel, read, chipLimits(reader, channel, read), null);
+  const verdict = alarmVerdict(reader, channel, read, channelLimits(reader, channel, read), null);
   const state = verdict === undefined ? 'Unknown' : verdict.alarm === undefined ? 'Normal' : ALARM_STATE[verdict.alarm]!;
   const health = verdict?.health ?? 'unknown';
   const sensor: DiscreteSensor = {
