@@ -18,7 +18,9 @@ import type {
 } from '../../src/model/snapshot.js';
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
-import { FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, worse, type OffsetTable } from './states.js';
+import {
+  FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, SUPPLY_BY_HEALTH, worse, type OffsetTable,
+} from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
 import { fromLegacyStatus } from './legacy.js';
 
@@ -435,9 +437,9 @@ function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {
   if (reading.unavailable) return 'unknown';
   // A supply's status sensor with "Presence detected" not asserted: the module was pulled (unless another says present).
   if (role === 'supply' && reading.states.length === 0 && reading.rawState === undefined && !FAULT_NAME.test(reading.name)) return 'critical';
-  const telling = tellingStates(reading);
-  const known = telling.map((state) => meaningOn(reading.name, state)?.health).filter((health): health is Health => health !== undefined);
-  if (known.length > 0) return [...telling.map((state) => meaningOn(reading.name, state)?.health ?? 'unknown'), ...(reading.health ? [reading.health] : [])].reduce(worse);
+  // Where any state is known, an unknown one beside it counts as unknown (a "Vendor Fault" may be the fault).
+  const healths = tellingStates(reading).map((state) => meaningOn(reading.name, state)?.health);
+  if (healths.some((health) => health !== undefined)) return [...healths.map((health) => health ?? 'unknown'), ...(reading.health ? [reading.health] : [])].reduce(worse);
   if (reading.states.length > 0 || reading.rawState !== undefined) return reading.health ?? 'unknown';
   return reading.health ?? 'ok';
 }
@@ -585,7 +587,7 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     // A raw reading ("PS 1 Presence" 0x0280) is the verdict only where no other sensor of the supply says anything.
     const read = given.filter((verdict) => !verdict.raw);
     const verdicts = read.length > 0 ? read : given;
-    const worst = verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
+    const worst = worstVerdict(verdicts);
     const empty = isEmptyBay(verdicts, redundant);
     const pulled = worst.quiet !== undefined && context.alone;
     if ((empty || pulled) && seen.has(supply.id)) {
@@ -765,7 +767,6 @@ function owningSupply(record: Classified, drafts: SupplyDraft[], entity: string 
 const SUPPLY_ORDER: readonly DeviceStatus[] = ['ok', 'unknown', 'absent', 'degraded', 'failed'];
 
 /** A supply's status from a generic state's health ("transition to OK" on "PSU 1 Failure", one sensor per fault). */
-const SUPPLY_BY_HEALTH: Partial<Record<Health, DeviceStatus>> = { ok: 'ok', warning: 'degraded', critical: 'failed', fatal: 'failed' };
 
 /**
  * A supply sensor's verdict on its supply, from the asserted states whatever
@@ -783,8 +784,12 @@ function supplyStatus(record: Classified): StatusVerdict {
     if (reading.rawState !== undefined) return rawStatus(reading, reading.rawState);
     return quietStatus(record);
   }
-  return [...tellingStates(reading).map((state) => stateVerdict(reading.name, state)), ...columnVerdict(reading)]
-    .reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
+  return worstVerdict([...tellingStates(reading).map((state) => stateVerdict(reading.name, state)), ...columnVerdict(reading)]);
+}
+
+/** The verdict of the worst status (the first of equals). */
+function worstVerdict(verdicts: readonly StatusVerdict[]): StatusVerdict {
+  return verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
 }
 
 /**

@@ -9,6 +9,7 @@ import { inspect } from 'node:util';
 import type { ProviderOptions } from '../../src/providers/api.js';
 import { DEFAULT_MAX_OUTPUT_BYTES } from '../../src/providers/child.js';
 import { IpmiError } from './errors.js';
+import { isLegacyIpmitool } from './legacy.js';
 import { freeIpmiSupports } from './tools.js';
 
 export type ToolChoice = 'auto' | 'ipmitool' | 'freeipmi';
@@ -107,8 +108,8 @@ export interface IpmiConfig {
   /** The local interface (ipmitool -I), when the options name one. */
   localInterface?: string;
   recording?: { sdrFile?: string; sensorFile?: string; fruFile?: string };
-  /** The recordings' ipmitool version, when declared. */
-  recordedVersion?: string;
+  /** The recordings come from an ipmitool before 1.8.12 (their declared `ipmitoolVersion`). */
+  legacyRecording?: boolean;
   /** Milliseconds one tool run may take. */
   commandTimeoutMs: number;
   thresholdRefreshMs: number;
@@ -192,7 +193,7 @@ export function parseOptions(options: ProviderOptions, env: NodeJS.ProcessEnv = 
   if (version !== undefined) {
     if (!recording) throw bad(`option 'ipmitoolVersion' declares the version of a recording (sdrFile/sensorFile); a live ipmitool is asked with ipmitool -V`);
     if (!/^\d+\.\d+\.\d+$/.test(version)) throw bad(`option 'ipmitoolVersion' must be a version such as '1.8.11', got '${version}'`);
-    config.recordedVersion = version;
+    config.legacyRecording = isLegacyIpmitool(version);
   }
   return config;
 }

@@ -115,7 +115,7 @@ class IpmiHardwareProvider implements IpmiProvider {
   readonly #decimals = new Map<string, number>();
   /** Supplies seen present in this run: one whose bay reads empty later was removed. */
   readonly #seenSupplies = new Set<string>();
-  /** Whether the ipmitool in use predates 1.8.12 (`ipmitool -V`), asked once. */
+  /** Whether the ipmitool in use predates 1.8.12 (`ipmitool -V`, asked until it tells a version). */
   #legacyIpmitool: boolean | undefined;
   #tool: Tool | undefined;
   #thresholds: Cached<IpmiReading[]> | undefined;
@@ -327,8 +327,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     const sdr = await listing(sdrFile, 'sdrFile');
     const sensor = await listing(sensorFile, 'sensorFile');
     const readings = sdr && sensor ? mergeReadings(sdr.readings, sensor.readings) : (sdr ?? sensor)?.readings ?? [];
-    const version = this.#config.recordedVersion;
-    const sources: Sources = { readings, legacyIpmitool: version !== undefined && isLegacyIpmitool(version) };
+    const sources: Sources = { readings, legacyIpmitool: this.#config.legacyRecording };
     if (fruFile !== undefined) {
       const fru = parseIpmiOutput(await this.#readRecording(fruFile, report), `fruFile ${fruFile}`);
       if (fru.format !== 'fru') throw new IpmiError('WRONG_FORMAT', `fruFile ${fruFile} is ${fru.format} output, not \`fru print\``);

@@ -184,8 +184,9 @@ export function meaningOn(name: string, state: string): StateMeaning | undefined
   const asserted = key === 'state asserted' ? true : key === 'state deasserted' ? false : undefined;
   if (asserted === undefined) return undefined;
   const trimmed = name.trim();
-  const fault = NOT_WELL_NAME.test(trimmed) || (!WELL_NAME.test(trimmed) && FAULT_NAME.test(trimmed));
-  if (!fault && !WELL_NAME.test(trimmed)) return undefined;
+  const well = WELL_NAME.test(trimmed);
+  const fault = NOT_WELL_NAME.test(trimmed) || (!well && FAULT_NAME.test(trimmed));
+  if (!fault && !well) return undefined;
   const health = fault === asserted ? 'critical' : 'ok';
   // The operator learns which sensor said so, not just "State Asserted".
   return health === 'ok' ? plain(health) : { health, reason: `${trimmed} ${asserted ? 'asserted' : 'deasserted'}` };
@@ -207,7 +208,8 @@ export function ambiguousState(lower: string, upper: string): string {
 
 const CANNOT_TELL_KEY = ` ${normaliseState(CANNOT_TELL)}`;
 const REDUNDANCY_BY_HEALTH: Partial<Record<Health, RedundancyStatus>> = { ok: 'full', warning: 'degraded', critical: 'lost', fatal: 'failed' };
-const SUPPLY_BY_HEALTH: Partial<Record<Health, DeviceStatus>> = { ok: 'ok', warning: 'degraded', critical: 'failed', fatal: 'failed' };
+/** A supply's status from a health its sensor states. */
+export const SUPPLY_BY_HEALTH: Partial<Record<Health, DeviceStatus>> = { ok: 'ok', warning: 'degraded', critical: 'failed', fatal: 'failed' };
 
 function ambiguousMeaning(key: string): StateMeaning | undefined {
   if (!key.endsWith(CANNOT_TELL_KEY)) return undefined;

@@ -11,7 +11,7 @@ import type { SecureContextOptions, Server as TLSServer } from 'node:tls';
 import { fastify as Fastify, LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
-import { ListenerServers, registerServers } from './bindings.js';
+import { ListenerServers } from './bindings.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
 import { healthRoutes } from './health.js';
 import { checkHost, type AllowedHosts } from './host-check.js';
@@ -123,7 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     Object.assign(server, { keepAliveTimeout, requestTimeout });
     return server.on('clientError', onClientError);
   });
-  registerServers(app, servers);
+  app.decorate('listenerServers', servers);
   // They stop accepting when fastify's own server does (preClose), and are waited for with it.
   app.addHook('preClose', (done) => {
     void servers.closeFurther();

@@ -10,6 +10,14 @@
 import { lookup } from 'node:dns';
 import type { Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { isLoopbackAddress } from '../config/listeners.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every server of this listener (app.ts): fastify's own, and one per further address of `localhost`. */
+    listenerServers: ListenerServers;
+  }
+}
 
 /** Every server of one listener: fastify's own first, then one per further address. */
 export class ListenerServers {
@@ -64,28 +72,16 @@ export class ListenerServers {
   }
 }
 
-const serversOf = new WeakMap<FastifyInstance, ListenerServers>();
-
-export function registerServers(app: FastifyInstance, servers: ListenerServers): void {
-  serversOf.set(app, servers);
-}
-
-/** Every server of the listener `app` serves (one, or one per address of `localhost`). */
-export function listenerServers(app: FastifyInstance): readonly Server[] {
-  return serversOf.get(app)?.all ?? [app.server];
-}
-
-/** 127.0.0.0/8 and ::1: a `localhost` that names anything else (a wrong hosts file, a DNS answer) is not bound. */
-function isLoopback(address: string): boolean {
-  return address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address);
-}
-
-/** The loopback addresses `localhost` resolves to, IPv4 first (a host without IPv6 still binds one). */
+/**
+ * The loopback addresses `localhost` resolves to, IPv4 first (a host without
+ * IPv6 still binds one): a `localhost` that names anything else (a wrong
+ * hosts file, a DNS answer) is not bound.
+ */
 function loopbackAddressesOf(host: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     lookup(host, { all: true }, (error, addresses) => {
       if (error) return reject(error);
-      const loopback = [...new Set(addresses.map((a) => a.address))].filter(isLoopback).sort((a, b) => Number(a === '::1') - Number(b === '::1'));
+      const loopback = [...new Set(addresses.map((a) => a.address))].filter(isLoopbackAddress).sort((a, b) => Number(a === '::1') - Number(b === '::1'));
       if (loopback.length > 0) return resolve(loopback);
       reject(new Error(`${host} resolves to no loopback address (${addresses.map((a) => a.address).join(', ') || 'none'}): `
         + 'set host to 127.0.0.1 or ::1, or mend the hosts file'));
@@ -105,14 +101,12 @@ const ADDRESS_UNAVAILABLE = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT']);
  */
 export async function listenOn(app: FastifyInstance, host: string, port: number, warn: (message: string, error: Error) => void): Promise<string> {
   if (host.toLowerCase() !== 'localhost') return app.listen({ host, port });
-  const servers = serversOf.get(app);
-  if (!servers) throw new Error('listenOn: the app has no ListenerServers');
   const [first, ...further] = await loopbackAddressesOf(host);
   const url = await app.listen({ host: first, port });
   const bound = (app.server.address() as { port: number }).port;
   for (const address of further) {
     try {
-      await servers.listen(address, bound);
+      await app.listenerServers.listen(address, bound);
     } catch (error) {
       if (!ADDRESS_UNAVAILABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
       warn(`localhost: not listening on ${address} port ${bound}`, error as Error);

@@ -19,7 +19,7 @@ import type { Authenticator } from '../security/index.js';
 import { packageVersion } from '../package.js';
 import { createWeb, type HistoryOptions } from '../web/index.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
-import { listenerServers, listenOn } from './bindings.js';
+import { listenOn } from './bindings.js';
 import { ProviderRouterImpl } from './router.js';
 import type { V8Policy } from './v8-policy.js';
 import { BrokerState } from './state.js';
@@ -214,19 +214,19 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   manager.onUpdate(publish);
   manager.start().catch((err: unknown) => logger.error({ err }, 'providers failed to start'));
   const v8Policy = options.v8Policy;
-  if (v8Policy) for (const app of apps) for (const server of listenerServers(app)) server.on('request', v8Policy.count);
+  if (v8Policy) for (const app of apps) for (const server of app.listenerServers.all) server.on('request', v8Policy.count);
   v8Policy?.start();
 
   return {
     apps, state, manager, urls, events, indications,
     setTLS(tls) {
-      for (const server of apps.flatMap(listenerServers)) if ('setSecureContext' in server) (server as unknown as TLSServer).setSecureContext(tls);
+      for (const server of apps.flatMap((app) => app.listenerServers.all)) if ('setSecureContext' in server) (server as unknown as TLSServer).setSecureContext(tls);
     },
     async close(graceMs = 10_000) {
       v8Policy?.stop();
       const force = setTimeout(() => {
         logger.warn({ graceMs }, 'shutdown grace period over: answers still in flight are cut');
-        for (const server of apps.flatMap(listenerServers)) server.closeAllConnections();
+        for (const server of apps.flatMap((app) => app.listenerServers.all)) server.closeAllConnections();
       }, graceMs);
       try {
         await Promise.all(apps.map((a) => a.close()));

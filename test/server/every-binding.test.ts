@@ -20,7 +20,7 @@ import { X509Certificate } from 'node:crypto';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import t from 'tap';
 import { loadOrCreateCertificate } from '../../src/security/index.js';
-import { ListenerServers, listenerServers } from '../../src/server/bindings.js';
+import { ListenerServers } from '../../src/server/bindings.js';
 import { startTestBroker, TEST_LIMITS } from '../helpers/broker.js';
 import { basic } from '../helpers/client.js';
 import { testAuthenticator, writeUsers } from '../helpers/users.js';
@@ -193,7 +193,7 @@ t.test('only the loopback addresses of localhost are bound, IPv4 first', async (
   const started = await startTestBroker({ listeners: [{ protocol: 'http', host: 'localhost', port: 0, requireAuth: false }] });
   t.teardown(() => started.close());
   t.equal(new URL(started.url).hostname, '127.0.0.1', 'the first URL is IPv4');
-  const addresses = listenerServers(started.broker.apps[0]!).map((server) => (server.address() as AddressInfo).address);
+  const addresses = started.broker.apps[0]!.listenerServers.all.map((server) => (server.address() as AddressInfo).address);
   t.same(addresses, ['127.0.0.1', '::1'], 'not 0.0.0.0');
 });
 
