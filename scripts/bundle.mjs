@@ -15,7 +15,8 @@
 // - Left out, to run-time resolution: esbuild (which bundles the page script
 //   when running from the sources), and fastify's schema compilers
 //   (ajv, fast-json-stringify: ~400 KB), which fastify requires only without
-//   the factories src/server/app.ts gives it.
+//   the factories src/server/app.ts gives it; and light-my-request, which
+//   fastify requires only for `inject`, a testing aid thincim never calls.
 // - fastify requires node:http2 as it loads, for an option thincim never
 //   sets; Node.js's HTTP/2 module costs ~2 MB of memory once loaded. fastify
 //   is given a stand-in that loads it on first use (lazy-builtins.mjs).
@@ -51,7 +52,7 @@ const server = await build({
   target: 'node20',
   // Bundled CommonJS dependencies call require() for Node's built-ins.
   banner: { js: "import { createRequire as __thincimRequire } from 'node:module'; const require = __thincimRequire(import.meta.url);" },
-  external: ['esbuild', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler'],
+  external: ['esbuild', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler', 'light-my-request'],
   plugins: [lazyBuiltins],
   minifySyntax: true,
   minifyWhitespace: true,
