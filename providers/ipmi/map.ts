@@ -19,7 +19,7 @@ import type {
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
 import {
-  FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, SUPPLY_BY_HEALTH, worse, type OffsetTable,
+  FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, STATUS_BY_HEALTH, worse, type OffsetTable,
 } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
 import { fromLegacyStatus } from './legacy.js';
@@ -479,12 +479,16 @@ interface StatusVerdict {
   quiet?: Classified;
 }
 
+/** Device statuses from best to worst. */
+const STATUS_ORDER: readonly DeviceStatus[] = ['ok', 'unknown', 'absent', 'degraded', 'failed'];
+
 /**
  * One fan per speed sensor, except that a duty-cycle sensor ("Fan 1
  * DutyCycle", HP) is the fan named before it when a record has that name:
  * it joins that fan's speed sensor (iLO 4 prints both in percent), or is the
  * speed of a fan whose own record is discrete (iLO 5). Discrete records named
- * as a fan ("Fan 1", "Fan 1 Presence") then watch it.
+ * as a fan ("Fan 1", "Fan 1 Presence") then watch it. A fault the fan's
+ * discrete sensors state is the fan's own status too (see `withStates`).
  */
 function buildFans(records: Classified[]): Fan[] {
   const names = new Set(records.map((record) => record.reading.name.trim().toLowerCase()));
@@ -503,12 +507,27 @@ function buildFans(records: Classified[]): Fan[] {
       fans.set(label.toLowerCase(), fan);
     }
     for (const sensor of [numeric, discrete]) if (sensor) sensor.monitors = { kind: 'fan', id: fan.id };
+    if (discrete) withStates(fan, discrete);
   }
   for (const { discrete, numeric, role, reading } of records) {
     const fan = fans.get(reading.name.trim().replace(PRESENCE_NAME, '').trim().toLowerCase());
-    if (discrete && !numeric && role === undefined && fan) discrete.monitors = { kind: 'fan', id: fan.id };
+    if (!discrete || numeric || role !== undefined || !fan) continue;
+    discrete.monitors = { kind: 'fan', id: fan.id };
+    withStates(fan, discrete);
   }
   return [...fans.values()];
+}
+
+/**
+ * A fault a fan's discrete sensor states (HP's fan block "Transition to Off
+ * Line" beside its duty cycle) worsens the status its reading gives, so the
+ * fan itself reads it, not only the system; a state never betters it.
+ */
+function withStates(fan: Fan, sensor: DiscreteSensor): void {
+  const status = STATUS_BY_HEALTH[sensor.health];
+  if (status === undefined || STATUS_ORDER.indexOf(status) <= STATUS_ORDER.indexOf(fan.status)) return;
+  fan.status = status;
+  fan.statusReason = sensor.state;
 }
 
 /**
@@ -764,10 +783,6 @@ function owningSupply(record: Classified, drafts: SupplyDraft[], entity: string 
   return named ? drafts.find((draft) => draft.number === Number(named[1])) : undefined;
 }
 
-const SUPPLY_ORDER: readonly DeviceStatus[] = ['ok', 'unknown', 'absent', 'degraded', 'failed'];
-
-/** A supply's status from a generic state's health ("transition to OK" on "PSU 1 Failure", one sensor per fault). */
-
 /**
  * A supply sensor's verdict on its supply, from the asserted states whatever
  * the status column says: "Failure detected" is a failed supply, and
@@ -789,7 +804,7 @@ function supplyStatus(record: Classified): StatusVerdict {
 
 /** The verdict of the worst status (the first of equals). */
 function worstVerdict(verdicts: readonly StatusVerdict[]): StatusVerdict {
-  return verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
+  return verdicts.reduce((a, b) => (STATUS_ORDER.indexOf(b.status) > STATUS_ORDER.indexOf(a.status) ? b : a));
 }
 
 /**
@@ -804,7 +819,7 @@ function quietStatus(record: Classified): StatusVerdict {
 
 function stateVerdict(name: string, state: string): StatusVerdict {
   const meaning = meaningOn(name, state);
-  const status = meaning && (meaning.supply ?? SUPPLY_BY_HEALTH[meaning.health]);
+  const status = meaning && (meaning.supply ?? STATUS_BY_HEALTH[meaning.health]);
   if (status === undefined) return { status: 'unknown', reason: state };
   const reason = meaning?.reason ?? (status === 'ok' ? undefined : state);
   const verdict: StatusVerdict = reason ? { status, reason } : { status };
@@ -819,7 +834,7 @@ function stateVerdict(name: string, state: string): StatusVerdict {
  * is the supply's, whatever the states read.
  */
 function columnVerdict(reading: IpmiReading): StatusVerdict[] {
-  const status = reading.health && SUPPLY_BY_HEALTH[reading.health];
+  const status = reading.health && STATUS_BY_HEALTH[reading.health];
   return status === undefined || status === 'ok' ? [] : [{ status, reason: `${reading.name.trim()}: ${reading.health}` }];
 }
 
@@ -831,7 +846,7 @@ function columnVerdict(reading: IpmiReading): StatusVerdict[] {
 function rawStatus(reading: IpmiReading, rawState: string): StatusVerdict {
   const reason = `state ${rawState}`;
   const column = wordColumn(reading);
-  const status = column && SUPPLY_BY_HEALTH[column];
+  const status = column && STATUS_BY_HEALTH[column];
   if (status === undefined) return { status: 'unknown', reason, raw: true };
   return status === 'ok' ? { status } : { status, reason };
 }

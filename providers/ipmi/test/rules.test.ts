@@ -236,6 +236,30 @@ t.test("HP iLO 2 read by ipmitool < 1.8.12: 'nc' and 'cr' on its packed records 
   t.match(meter.sensors, [{ id: 'ipmi:Power Meter', health: 'critical', crossed: 'upperCritical' }], 'ucr names no enable state: a threshold verdict');
 });
 
+t.test("HP iLO 2 read by ipmitool < 1.8.12: a fan block's state is that fan's own status, not only the roll-up's", async (t) => {
+  // The DL360 G5 capture of the test above (munin plugin ipmitool_sensor_'s README), with Fan Block 2 printed 'cr'
+  // by `sdr` and by `sensor`: offset 1 or 4 of its availability states, Transition to In Test (ok) or to Off Line
+  // (warning). A CIM_Fan's own OperationalStatus and HealthState are what check_esxi_hardware reads per fan.
+  const either = 'Transition to In Test or Transition to Off Line (ipmitool before 1.8.12 cannot tell)';
+  for (const name of ['sdr-list-hp-dl360-g5-fan-off-line.txt', 'sensor-hp-dl360-g5-fan-off-line.txt']) {
+    const snapshot = legacySnapshot(fixture(name), name);
+    t.match(discrete(snapshot, 'ipmi:Fan Block 2:state'), { state: either, health: 'warning', monitors: { id: 'ipmi:fan:Fan Block 2' } }, name);
+    t.same(snapshot.fans?.map((f) => [f.label, f.status, f.statusReason]), [
+      ['Fan Block 1', 'ok', undefined], ['Fan Block 2', 'degraded', either], ['Fan Block 3', 'ok', undefined],
+    ], `${name}: the state is the fan's, beside a reading without a verdict`);
+    const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
+    t.same(model.all('OMC_Fan').map((fan) => [fan.get('ElementName'), fan.get('HealthState'), fan.get('OperationalStatus')]), [
+      ['Fan Block 1', 5, [2]], ['Fan Block 2', 10, [3]], ['Fan Block 3', 5, [2]],
+    ], `${name}: the CIM_Fan itself is degraded`);
+  }
+  // `sdr elist` names one offset: 'ucr' is offset 4 alone, Transition to Off Line.
+  const elist = legacySnapshot('Fan Block 2      | 0Ah | ucr |  7.2 | 29.79 unspecified\n', 'elist');
+  t.same(elist.fans?.map((f) => [f.status, f.statusReason]), [['degraded', 'Transition to Off Line']]);
+  // The state only ever worsens the fan: 'nc' (Running or On Line) leaves a fan judged by its reading, 0 not turning.
+  const idle = legacySnapshot('Fan Block 2      | 0 unspecified     | nc\n', 'sdr list');
+  t.same(idle.fans?.map((f) => [f.status, f.statusReason]), [['unknown', 'not turning']]);
+});
+
 t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserting Presence detected or AC lost: a warning naming both", async (t) => {
   // Supermicro X8DTU-F, `ipmitool sdr` and `ipmitool sensor` (Karim Elatov, "Configure IPMI On SuperMicro Server and
   // Monitor IPMI Sensors with Zabbix", virtuallyhyper.com, 2013). ipmitool < 1.8.12 prints the power supply sensor (a
