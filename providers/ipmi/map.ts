@@ -732,17 +732,18 @@ function newSupply(record: Classified, entity: string | undefined): PowerSupply 
 }
 
 /**
- * A bay the BMC says is empty ("Device Absent"), whose status sensor agrees
- * (not scanned, or asserting nothing) and which counts in no redundancy set:
- * an HP iLO 4 with one supply (bay 2 Disabled), a chassis CMM's unused bays
- * ("PSU1_Present" Device Absent, "PSU1_Status" 0x0080). An empty slot, not a
- * pulled supply: a pulled one still alarms (nothing asserted alone, an
- * absence beside a sensor that reads, or a redundancy set).
+ * A bay the BMC says is empty ("Device Absent"), whose status sensor, where
+ * the listing has one, agrees (not scanned, or asserting nothing) and which
+ * counts in no redundancy set: an HP iLO 4 with one supply (bay 2 Disabled),
+ * a chassis CMM's unused bays ("PSU1_Present" Device Absent, "PSU1_Status"
+ * 0x0080), a presence sensor that no sensor of a supply joins (Huawei's sit
+ * on the board, 7.96). An empty slot, not a pulled supply: a pulled one
+ * still alarms (nothing asserted alone, an absence beside a sensor that
+ * reads, or a redundancy set).
  */
 function isEmptyBay(verdicts: readonly StatusVerdict[], redundant: boolean): boolean {
   const agrees = (verdict: StatusVerdict): boolean => verdict.reason === 'disabled' || verdict.quiet !== undefined;
-  return !redundant && verdicts.some((verdict) => verdict.statedAbsent) && verdicts.some(agrees) &&
-    verdicts.every((verdict) => verdict.statedAbsent || agrees(verdict));
+  return !redundant && verdicts.some((verdict) => verdict.statedAbsent) && verdicts.every((verdict) => verdict.statedAbsent || agrees(verdict));
 }
 
 function supplyEntity(reading: IpmiReading): string | undefined {

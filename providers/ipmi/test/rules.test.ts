@@ -155,7 +155,9 @@ t.test('a pulled supply is failed and not present; its redundancy set is lost', 
     ['Power Supply 2', 'failed', 'not present'],
   ], 'the threshold table\'s state bits: 0x0180 present, 0x0080 nothing asserted');
   const absent = buildSnapshot({ readings: [{ name: 'PS3 Presence', states: ['Device Absent'], thresholds: {}, line: 1 }] });
-  t.match(absent.powerSupplies, [{ status: 'failed', statusReason: 'not present' }], '"Device Absent" on a supply');
+  t.match(absent.powerSupplies, [{ status: 'absent', statusReason: 'not present' }], '"Device Absent" alone: an empty bay (below)');
+  const beside = buildSnapshot({ readings: [{ name: 'PS3 Presence', states: ['Device Absent'], thresholds: {}, line: 1 }, { name: 'PS3 Status', states: ['Presence detected'], thresholds: {}, line: 2 }] });
+  t.match(beside.powerSupplies, [{ status: 'failed', statusReason: 'not present' }], '"Device Absent" beside a sensor that reads: pulled');
 });
 
 t.test('supplies whose sensors are named just "Status" (Dell 11G) are supplies, on their entity or by their type', async (t) => {
@@ -981,6 +983,39 @@ t.test("a nameless \"Status\" joins no board sensor by its entity's instance", a
   const two = elistSnapshot(['PS1 Status       | 85h | ok  | 10.1 | Presence detected', 'PS1 Temp Status  | 86h | ok  | 10.2 | Presence detected',
     'PS1 Presence     | 31h | ok  |  7.96 | Device Absent']);
   t.same(two.powerSupplies?.filter((p) => p.id.startsWith('ipmi:psu:10.')).map((p) => p.status), ['ok', 'ok']);
+});
+
+t.test('a presence sensor saying its bay is empty, with no sensor of a supply there, is an empty bay, not a failed supply', async (t) => {
+  // Huawei's iBMC puts its supplies' presence sensors on the board (RH2288 V3, GuanceCloud/datakit,
+  // internal/plugins/inputs/ipmi/testdata/RH2288V3.txt: "PS1 Presence | 31h | ok | 7.96 | Device Present", joined to
+  // "PS1 Status" on 10.96 by its number). Here bay 2's says Device Absent and the listing has no sensor of a second supply.
+  const lines = [
+    'Power1           | 21h | ok  | 10.96 | 18 Watts',
+    'PS1 Presence     | 31h | ok  |  7.96 | Device Present',
+    'PS2 Presence     | 32h | ok  |  7.96 | Device Absent',
+    'PS1 Status       | 8Fh | ok  | 10.96 | ',
+    'PS1 Fan Status   | 90h | ok  | 10.96 | ',
+  ];
+  const board = elistSnapshot(lines);
+  t.same(board.powerSupplies?.map((p) => [p.id, p.status, p.statusReason]), [
+    ['ipmi:psu:10.96', 'ok', undefined], ['ipmi:psu:PS2 Presence', 'absent', 'not present'],
+  ], 'bay 2 reads not present, and not failed');
+  t.match(discrete(board, 'ipmi:PS2 Presence'), { state: 'Device Absent', health: 'ok', monitors: { id: 'ipmi:psu:PS2 Presence' } });
+  const model = new Model(buildModel(input([sample(board, { provider: 'ipmi' })])));
+  t.same(model.all('OMC_PowerSupply').map((p) => [p.get('ElementName'), p.get('HealthState')]), [['PS1 Presence', 5], ['PS2 Presence', 0]]);
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, 'an empty bay is left out of the roll-up');
+  // A board presence sensor beside a supply it does not join (the nameless "Status" test below): no failed supply either.
+  const dell = elistSnapshot(['Status           | 85h | ok  | 10.1 | Presence detected', 'PS1 Presence     | 31h | ok  |  7.96 | Device Absent']);
+  t.same(dell.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.1', 'ok'], ['ipmi:psu:PS1 Presence', 'absent']]);
+  // Where the bay's supply was in use, its absence is a pulled supply: in a redundancy set (the capture's "PS Redundancy"),
+  // beside the supply's own sensor that reads, or seen present earlier in the run.
+  const redundant = elistSnapshot([...lines, 'PS Redundancy    | 68h | ok  | 11.102 | ']);
+  t.same(redundant.powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'not present']]);
+  const reads = elistSnapshot([...lines, 'PS2 Status       | 91h | ok  | 10.97 | Power Supply AC lost']);
+  t.same(reads.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.96', 'ok'], ['ipmi:psu:10.97', 'failed']]);
+  const seen = new Set<string>();
+  elistSnapshot(lines.map((line) => line.replace('Device Absent', 'Device Present')), seen);
+  t.same(elistSnapshot(lines, seen).powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'removed']]);
 });
 
 t.test('the lone-supply rule: not over an absent bay, not on a second bay; still for a supply seen present', async (t) => {
