@@ -608,9 +608,8 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     const verdicts = read.length > 0 ? read : given;
     const worst = worstVerdict(verdicts);
     const empty = isEmptyBay(verdicts, redundant);
-    const pulled = worst.quiet !== undefined && context.alone;
-    if ((empty || pulled) && seen.has(supply.id)) {
-      // A bay that held a supply earlier in this run: the supply was pulled, as the README's table says.
+    if ((empty || isPulled(worst)) && seen.has(supply.id)) {
+      // A supply seen present earlier in this run, among several or not: it was pulled, as the README says.
       supply.status = 'failed';
       supply.statusReason = 'removed';
     } else {
@@ -739,11 +738,16 @@ function newSupply(record: Classified, entity: string | undefined): PowerSupply 
  * 0x0080), a presence sensor that no sensor of a supply joins (Huawei's sit
  * on the board, 7.96). An empty slot, not a pulled supply: a pulled one
  * still alarms (nothing asserted alone, an absence beside a sensor that
- * reads, or a redundancy set).
+ * reads, a redundancy set, or a supply seen there earlier in the run).
  */
 function isEmptyBay(verdicts: readonly StatusVerdict[], redundant: boolean): boolean {
   const agrees = (verdict: StatusVerdict): boolean => verdict.reason === 'disabled' || verdict.quiet !== undefined;
   return !redundant && verdicts.some((verdict) => verdict.statedAbsent) && verdicts.every((verdict) => verdict.statedAbsent || agrees(verdict));
+}
+
+/** A verdict that the supply is not there (nothing asserted on its status sensor, "Device Absent"), not that it failed in place. */
+function isPulled(verdict: StatusVerdict): boolean {
+  return verdict.status === 'failed' && (verdict.quiet !== undefined || verdict.statedAbsent === true);
 }
 
 function supplyEntity(reading: IpmiReading): string | undefined {

@@ -836,6 +836,33 @@ t.test("an old BMC's undefined offsets beside a known state say nothing; FreeIPM
   t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['PS Status', 'ok', undefined]]);
 });
 
+t.test('a supply pulled from among several, seen present earlier in the run, was removed', async (t) => {
+  // The Huawei RH2288 V3 of GuanceCloud/datakit testdata/RH2288V3.txt: presence on the board (7.96), status on the supply
+  // (10.96, 10.97), "PS Redundancy"; first as captured, then with supply 2 pulled (its presence sensor Device Absent).
+  const captured = [
+    'Power1           | 21h | ok  | 10.96 | 18 Watts',
+    'Power2           | 22h | ok  | 10.97 | 18 Watts',
+    'PS1 Presence     | 31h | ok  |  7.96 | Device Present',
+    'PS2 Presence     | 32h | ok  |  7.96 | Device Present',
+    'PS Redundancy    | 68h | ok  | 11.102 | ',
+    'PS1 Status       | 8Fh | ok  | 10.96 | ',
+    'PS2 Status       | 91h | ok  | 10.97 | ',
+  ];
+  const pulled = captured.map((line) => (line.startsWith('PS2 Presence') ? line.replace('Device Present', 'Device Absent') : line));
+  const seen = new Set<string>();
+  t.same(elistSnapshot(captured, seen).powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.96', 'ok'], ['ipmi:psu:10.97', 'ok']]);
+  const after = elistSnapshot(pulled, seen);
+  t.same(after.powerSupplies?.map((p) => [p.id, p.status, p.statusReason]), [['ipmi:psu:10.96', 'ok', undefined], ['ipmi:psu:10.97', 'failed', 'removed']]);
+  t.match(discrete(after, 'ipmi:PS2 Status'), { state: 'No state asserted', health: 'critical' }, "the removed supply's status sensor alarms");
+  // Its status sensor asserting nothing, without a presence sensor to say absent (sdr-elist-pulled-psu.txt's PS2), alike.
+  const quiet = new Set<string>();
+  elistSnapshot(['PS1 Status       | C8h | ok  | 10.1 | Presence detected', 'PS2 Status       | CAh | ok  | 10.2 | Presence detected'], quiet);
+  const gone = elistSnapshot(['PS1 Status       | C8h | ok  | 10.1 | Presence detected', 'PS2 Status       | CAh | ok  | 10.2 | '], quiet);
+  t.same(gone.powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'removed']]);
+  // A run that never saw it present cannot tell removed from never seated: not present, failed all the same.
+  t.same(elistSnapshot(pulled).powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'not present']]);
+});
+
 t.test("the listing's only supply asserting nothing was not pulled: it powers the BMC that answered", async (t) => {
   // The other Supermicro of prometheus-community/ipmi_exporter#31 (`ipmimonitoring -Q -b --comma-separated-output
   // --output-sensor-state`): "32,PS Status,Power Supply,Nominal,N/A,N/A,'OK'", which its reporter calls fine.
