@@ -260,6 +260,11 @@ t.test("HP iLO 2 read by ipmitool < 1.8.12: a fan block's state is that fan's ow
   // The state only ever worsens the fan: 'nc' (Running or On Line) leaves a fan judged by its reading, 0 not turning.
   const idle = legacySnapshot('Fan Block 2      | 0 unspecified     | nc\n', 'sdr list');
   t.same(idle.fans?.map((f) => [f.status, f.statusReason]), [['unknown', 'not turning']]);
+  // At 0 with a fault state the fan is there (no empty header has a state), so the model calls it stopped.
+  const stopped = legacySnapshot('Fan Block 2      | 0 unspecified     | cr\n', 'sdr list');
+  t.same(stopped.fans?.map((f) => f.status), ['degraded']);
+  const model = new Model(buildModel(input([sample(stopped, { provider: 'ipmi' })])));
+  t.same(values(model.one('OMC_Fan', 'Fan Block 2'), ['HealthState', 'StatusDescriptions']), { HealthState: 25, StatusDescriptions: ['stopped'] });
 });
 
 t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserting Presence detected or AC lost: a warning naming both", async (t) => {
