@@ -19,7 +19,7 @@ import type {
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
 import {
-  FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, SUPPLY_BY_HEALTH, worse, type OffsetTable,
+  FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, STATUS_BY_HEALTH, worse, type OffsetTable,
 } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
 import { fromLegacyStatus } from './legacy.js';
@@ -479,12 +479,16 @@ interface StatusVerdict {
   quiet?: Classified;
 }
 
+/** Device statuses from best to worst. */
+const STATUS_ORDER: readonly DeviceStatus[] = ['ok', 'unknown', 'absent', 'degraded', 'failed'];
+
 /**
  * One fan per speed sensor, except that a duty-cycle sensor ("Fan 1
  * DutyCycle", HP) is the fan named before it when a record has that name:
  * it joins that fan's speed sensor (iLO 4 prints both in percent), or is the
  * speed of a fan whose own record is discrete (iLO 5). Discrete records named
- * as a fan ("Fan 1", "Fan 1 Presence") then watch it.
+ * as a fan ("Fan 1", "Fan 1 Presence") then watch it. A fault the fan's
+ * discrete sensors state is the fan's own status too (see `withStates`).
  */
 function buildFans(records: Classified[]): Fan[] {
   const names = new Set(records.map((record) => record.reading.name.trim().toLowerCase()));
@@ -503,12 +507,27 @@ function buildFans(records: Classified[]): Fan[] {
       fans.set(label.toLowerCase(), fan);
     }
     for (const sensor of [numeric, discrete]) if (sensor) sensor.monitors = { kind: 'fan', id: fan.id };
+    if (discrete) withStates(fan, discrete);
   }
   for (const { discrete, numeric, role, reading } of records) {
     const fan = fans.get(reading.name.trim().replace(PRESENCE_NAME, '').trim().toLowerCase());
-    if (discrete && !numeric && role === undefined && fan) discrete.monitors = { kind: 'fan', id: fan.id };
+    if (!discrete || numeric || role !== undefined || !fan) continue;
+    discrete.monitors = { kind: 'fan', id: fan.id };
+    withStates(fan, discrete);
   }
   return [...fans.values()];
+}
+
+/**
+ * A fault a fan's discrete sensor states (HP's fan block "Transition to Off
+ * Line" beside its duty cycle) worsens the status its reading gives, so the
+ * fan itself reads it, not only the system; a state never betters it.
+ */
+function withStates(fan: Fan, sensor: DiscreteSensor): void {
+  const status = STATUS_BY_HEALTH[sensor.health];
+  if (status === undefined || STATUS_ORDER.indexOf(status) <= STATUS_ORDER.indexOf(fan.status)) return;
+  fan.status = status;
+  fan.statusReason = sensor.state;
 }
 
 /**
@@ -589,9 +608,8 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     const verdicts = read.length > 0 ? read : given;
     const worst = worstVerdict(verdicts);
     const empty = isEmptyBay(verdicts, redundant);
-    const pulled = worst.quiet !== undefined && context.alone;
-    if ((empty || pulled) && seen.has(supply.id)) {
-      // A bay that held a supply earlier in this run: the supply was pulled, as the README's table says.
+    if ((empty || isPulled(worst)) && seen.has(supply.id)) {
+      // A supply seen present earlier in this run, among several or not: it was pulled, as the README says.
       supply.status = 'failed';
       supply.statusReason = 'removed';
     } else {
@@ -713,17 +731,23 @@ function newSupply(record: Classified, entity: string | undefined): PowerSupply 
 }
 
 /**
- * A bay the BMC says is empty ("Device Absent"), whose status sensor agrees
- * (not scanned, or asserting nothing) and which counts in no redundancy set:
- * an HP iLO 4 with one supply (bay 2 Disabled), a chassis CMM's unused bays
- * ("PSU1_Present" Device Absent, "PSU1_Status" 0x0080). An empty slot, not a
- * pulled supply: a pulled one still alarms (nothing asserted alone, an
- * absence beside a sensor that reads, or a redundancy set).
+ * A bay the BMC says is empty ("Device Absent"), whose status sensor, where
+ * the listing has one, agrees (not scanned, or asserting nothing) and which
+ * counts in no redundancy set: an HP iLO 4 with one supply (bay 2 Disabled),
+ * a chassis CMM's unused bays ("PSU1_Present" Device Absent, "PSU1_Status"
+ * 0x0080), a presence sensor that no sensor of a supply joins (Huawei's sit
+ * on the board, 7.96). An empty slot, not a pulled supply: a pulled one
+ * still alarms (nothing asserted alone, an absence beside a sensor that
+ * reads, a redundancy set, or a supply seen there earlier in the run).
  */
 function isEmptyBay(verdicts: readonly StatusVerdict[], redundant: boolean): boolean {
   const agrees = (verdict: StatusVerdict): boolean => verdict.reason === 'disabled' || verdict.quiet !== undefined;
-  return !redundant && verdicts.some((verdict) => verdict.statedAbsent) && verdicts.some(agrees) &&
-    verdicts.every((verdict) => verdict.statedAbsent || agrees(verdict));
+  return !redundant && verdicts.some((verdict) => verdict.statedAbsent) && verdicts.every((verdict) => verdict.statedAbsent || agrees(verdict));
+}
+
+/** A verdict that the supply is not there (nothing asserted on its status sensor, "Device Absent"), not that it failed in place. */
+function isPulled(verdict: StatusVerdict): boolean {
+  return verdict.status === 'failed' && (verdict.quiet !== undefined || verdict.statedAbsent === true);
 }
 
 function supplyEntity(reading: IpmiReading): string | undefined {
@@ -764,10 +788,6 @@ function owningSupply(record: Classified, drafts: SupplyDraft[], entity: string 
   return named ? drafts.find((draft) => draft.number === Number(named[1])) : undefined;
 }
 
-const SUPPLY_ORDER: readonly DeviceStatus[] = ['ok', 'unknown', 'absent', 'degraded', 'failed'];
-
-/** A supply's status from a generic state's health ("transition to OK" on "PSU 1 Failure", one sensor per fault). */
-
 /**
  * A supply sensor's verdict on its supply, from the asserted states whatever
  * the status column says: "Failure detected" is a failed supply, and
@@ -789,7 +809,7 @@ function supplyStatus(record: Classified): StatusVerdict {
 
 /** The verdict of the worst status (the first of equals). */
 function worstVerdict(verdicts: readonly StatusVerdict[]): StatusVerdict {
-  return verdicts.reduce((a, b) => (SUPPLY_ORDER.indexOf(b.status) > SUPPLY_ORDER.indexOf(a.status) ? b : a));
+  return verdicts.reduce((a, b) => (STATUS_ORDER.indexOf(b.status) > STATUS_ORDER.indexOf(a.status) ? b : a));
 }
 
 /**
@@ -804,7 +824,7 @@ function quietStatus(record: Classified): StatusVerdict {
 
 function stateVerdict(name: string, state: string): StatusVerdict {
   const meaning = meaningOn(name, state);
-  const status = meaning && (meaning.supply ?? SUPPLY_BY_HEALTH[meaning.health]);
+  const status = meaning && (meaning.supply ?? STATUS_BY_HEALTH[meaning.health]);
   if (status === undefined) return { status: 'unknown', reason: state };
   const reason = meaning?.reason ?? (status === 'ok' ? undefined : state);
   const verdict: StatusVerdict = reason ? { status, reason } : { status };
@@ -819,7 +839,7 @@ function stateVerdict(name: string, state: string): StatusVerdict {
  * is the supply's, whatever the states read.
  */
 function columnVerdict(reading: IpmiReading): StatusVerdict[] {
-  const status = reading.health && SUPPLY_BY_HEALTH[reading.health];
+  const status = reading.health && STATUS_BY_HEALTH[reading.health];
   return status === undefined || status === 'ok' ? [] : [{ status, reason: `${reading.name.trim()}: ${reading.health}` }];
 }
 
@@ -831,7 +851,7 @@ function columnVerdict(reading: IpmiReading): StatusVerdict[] {
 function rawStatus(reading: IpmiReading, rawState: string): StatusVerdict {
   const reason = `state ${rawState}`;
   const column = wordColumn(reading);
-  const status = column && SUPPLY_BY_HEALTH[column];
+  const status = column && STATUS_BY_HEALTH[column];
   if (status === undefined) return { status: 'unknown', reason, raw: true };
   return status === 'ok' ? { status } : { status, reason };
 }

@@ -208,8 +208,8 @@ export function ambiguousState(lower: string, upper: string): string {
 
 const CANNOT_TELL_KEY = ` ${normaliseState(CANNOT_TELL)}`;
 const REDUNDANCY_BY_HEALTH: Partial<Record<Health, RedundancyStatus>> = { ok: 'full', warning: 'degraded', critical: 'lost', fatal: 'failed' };
-/** A supply's status from a health its sensor states. */
-export const SUPPLY_BY_HEALTH: Partial<Record<Health, DeviceStatus>> = { ok: 'ok', warning: 'degraded', critical: 'failed', fatal: 'failed' };
+/** A device's status (a supply's, a fan's) from a health its sensor states. */
+export const STATUS_BY_HEALTH: Partial<Record<Health, DeviceStatus>> = { ok: 'ok', warning: 'degraded', critical: 'failed', fatal: 'failed' };
 
 function ambiguousMeaning(key: string): StateMeaning | undefined {
   if (!key.endsWith(CANNOT_TELL_KEY)) return undefined;
@@ -226,7 +226,7 @@ function eitherMeaning(a: StateMeaning, b: StateMeaning): StateMeaning {
   const health = (a.health === 'ok' || b.health === 'ok') && severity(worst) > severity('warning') ? 'warning' : worst;
   const meaning: StateMeaning = { health };
   if (a.kind !== undefined && a.kind === b.kind) meaning.kind = a.kind;
-  const supply = (a.supply ?? b.supply) && SUPPLY_BY_HEALTH[health];
+  const supply = (a.supply ?? b.supply) && STATUS_BY_HEALTH[health];
   if (supply) meaning.supply = supply;
   const redundancy = (a.redundancy ?? b.redundancy) && REDUNDANCY_BY_HEALTH[health];
   if (redundancy) meaning.redundancy = redundancy;

@@ -327,6 +327,19 @@ t.test('recordings: ipmitoolVersion declares the ipmitool that printed them; wit
   t.throws(() => createIpmiProvider({ sdrFile: 'x', ipmitoolVersion: 'old' }, deps()), { code: 'BAD_OPTION', message: /such as '1.8.11'/ });
 });
 
+t.test("recordings of ipmitool 1.8.11: a fan block's state is that fan's status; from a current ipmitool 'cr' fails it", async (t) => {
+  // The DL360 G5 capture above with Fan Block 2 printed 'cr' (rules.test.ts): offset 1 or 4, In Test or Off Line.
+  const replay = (options: Record<string, unknown>) =>
+    createIpmiProvider({ sdrFile: join(FIXTURES, 'sdr-list-hp-dl360-g5-fan-off-line.txt'), ...options }, deps()).sample(context());
+  const old = await replay({ ipmitoolVersion: '1.8.11' });
+  t.match(old.fans, [
+    { label: 'Fan Block 1', status: 'ok' },
+    { label: 'Fan Block 2', status: 'degraded', statusReason: 'Transition to In Test or Transition to Off Line (ipmitool before 1.8.12 cannot tell)' },
+    { label: 'Fan Block 3', status: 'ok' },
+  ]);
+  t.match((await replay({})).fans, [{ status: 'degraded' }, { status: 'failed' }, { status: 'degraded' }], 'undeclared: every status a verdict, cr a failure');
+});
+
 t.test('a supply pulled while the provider runs is failed ("removed"), not an empty bay', async (t) => {
   // The chassis CMM capture (rules.test.ts), bay 1 first holding a supply, then empty.
   const file = join(fakeTools(t, {}).dir, 'sensor.txt'); // a temporary directory, removed after the test

@@ -155,7 +155,9 @@ t.test('a pulled supply is failed and not present; its redundancy set is lost', 
     ['Power Supply 2', 'failed', 'not present'],
   ], 'the threshold table\'s state bits: 0x0180 present, 0x0080 nothing asserted');
   const absent = buildSnapshot({ readings: [{ name: 'PS3 Presence', states: ['Device Absent'], thresholds: {}, line: 1 }] });
-  t.match(absent.powerSupplies, [{ status: 'failed', statusReason: 'not present' }], '"Device Absent" on a supply');
+  t.match(absent.powerSupplies, [{ status: 'absent', statusReason: 'not present' }], '"Device Absent" alone: an empty bay (below)');
+  const beside = buildSnapshot({ readings: [{ name: 'PS3 Presence', states: ['Device Absent'], thresholds: {}, line: 1 }, { name: 'PS3 Status', states: ['Presence detected'], thresholds: {}, line: 2 }] });
+  t.match(beside.powerSupplies, [{ status: 'failed', statusReason: 'not present' }], '"Device Absent" beside a sensor that reads: pulled');
 });
 
 t.test('supplies whose sensors are named just "Status" (Dell 11G) are supplies, on their entity or by their type', async (t) => {
@@ -234,6 +236,35 @@ t.test("HP iLO 2 read by ipmitool < 1.8.12: 'nc' and 'cr' on its packed records 
   t.same(real.fans?.map((f) => [f.label, f.status]), [['SYS FAN', 'failed'], ['Fan 3', 'degraded']], 'only "Fan Block n" is a packed record');
   const meter = legacySnapshot('Power Meter      | 2Ah | ucr |  7.6 | 900 Watts\n', 'elist');
   t.match(meter.sensors, [{ id: 'ipmi:Power Meter', health: 'critical', crossed: 'upperCritical' }], 'ucr names no enable state: a threshold verdict');
+});
+
+t.test("HP iLO 2 read by ipmitool < 1.8.12: a fan block's state is that fan's own status, not only the roll-up's", async (t) => {
+  // The DL360 G5 capture of the test above (munin plugin ipmitool_sensor_'s README), with Fan Block 2 printed 'cr'
+  // by `sdr` and by `sensor`: offset 1 or 4 of its availability states, Transition to In Test (ok) or to Off Line
+  // (warning). A CIM_Fan's own OperationalStatus and HealthState are what check_esxi_hardware reads per fan.
+  const either = 'Transition to In Test or Transition to Off Line (ipmitool before 1.8.12 cannot tell)';
+  for (const name of ['sdr-list-hp-dl360-g5-fan-off-line.txt', 'sensor-hp-dl360-g5-fan-off-line.txt']) {
+    const snapshot = legacySnapshot(fixture(name), name);
+    t.match(discrete(snapshot, 'ipmi:Fan Block 2:state'), { state: either, health: 'warning', monitors: { id: 'ipmi:fan:Fan Block 2' } }, name);
+    t.same(snapshot.fans?.map((f) => [f.label, f.status, f.statusReason]), [
+      ['Fan Block 1', 'ok', undefined], ['Fan Block 2', 'degraded', either], ['Fan Block 3', 'ok', undefined],
+    ], `${name}: the state is the fan's, beside a reading without a verdict`);
+    const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
+    t.same(model.all('OMC_Fan').map((fan) => [fan.get('ElementName'), fan.get('HealthState'), fan.get('OperationalStatus')]), [
+      ['Fan Block 1', 5, [2]], ['Fan Block 2', 10, [3]], ['Fan Block 3', 5, [2]],
+    ], `${name}: the CIM_Fan itself is degraded`);
+  }
+  // `sdr elist` names one offset: 'ucr' is offset 4 alone, Transition to Off Line.
+  const elist = legacySnapshot('Fan Block 2      | 0Ah | ucr |  7.2 | 29.79 unspecified\n', 'elist');
+  t.same(elist.fans?.map((f) => [f.status, f.statusReason]), [['degraded', 'Transition to Off Line']]);
+  // The state only ever worsens the fan: 'nc' (Running or On Line) leaves a fan judged by its reading, 0 not turning.
+  const idle = legacySnapshot('Fan Block 2      | 0 unspecified     | nc\n', 'sdr list');
+  t.same(idle.fans?.map((f) => [f.status, f.statusReason]), [['unknown', 'not turning']]);
+  // At 0 with a fault state the fan is there (no empty header has a state), so the model calls it stopped.
+  const stopped = legacySnapshot('Fan Block 2      | 0 unspecified     | cr\n', 'sdr list');
+  t.same(stopped.fans?.map((f) => f.status), ['degraded']);
+  const model = new Model(buildModel(input([sample(stopped, { provider: 'ipmi' })])));
+  t.same(values(model.one('OMC_Fan', 'Fan Block 2'), ['HealthState', 'StatusDescriptions']), { HealthState: 25, StatusDescriptions: ['stopped'] });
 });
 
 t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserting Presence detected or AC lost: a warning naming both", async (t) => {
@@ -810,6 +841,33 @@ t.test("an old BMC's undefined offsets beside a known state say nothing; FreeIPM
   t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['PS Status', 'ok', undefined]]);
 });
 
+t.test('a supply pulled from among several, seen present earlier in the run, was removed', async (t) => {
+  // The Huawei RH2288 V3 of GuanceCloud/datakit testdata/RH2288V3.txt: presence on the board (7.96), status on the supply
+  // (10.96, 10.97), "PS Redundancy"; first as captured, then with supply 2 pulled (its presence sensor Device Absent).
+  const captured = [
+    'Power1           | 21h | ok  | 10.96 | 18 Watts',
+    'Power2           | 22h | ok  | 10.97 | 18 Watts',
+    'PS1 Presence     | 31h | ok  |  7.96 | Device Present',
+    'PS2 Presence     | 32h | ok  |  7.96 | Device Present',
+    'PS Redundancy    | 68h | ok  | 11.102 | ',
+    'PS1 Status       | 8Fh | ok  | 10.96 | ',
+    'PS2 Status       | 91h | ok  | 10.97 | ',
+  ];
+  const pulled = captured.map((line) => (line.startsWith('PS2 Presence') ? line.replace('Device Present', 'Device Absent') : line));
+  const seen = new Set<string>();
+  t.same(elistSnapshot(captured, seen).powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.96', 'ok'], ['ipmi:psu:10.97', 'ok']]);
+  const after = elistSnapshot(pulled, seen);
+  t.same(after.powerSupplies?.map((p) => [p.id, p.status, p.statusReason]), [['ipmi:psu:10.96', 'ok', undefined], ['ipmi:psu:10.97', 'failed', 'removed']]);
+  t.match(discrete(after, 'ipmi:PS2 Status'), { state: 'No state asserted', health: 'critical' }, "the removed supply's status sensor alarms");
+  // Its status sensor asserting nothing, without a presence sensor to say absent (sdr-elist-pulled-psu.txt's PS2), alike.
+  const quiet = new Set<string>();
+  elistSnapshot(['PS1 Status       | C8h | ok  | 10.1 | Presence detected', 'PS2 Status       | CAh | ok  | 10.2 | Presence detected'], quiet);
+  const gone = elistSnapshot(['PS1 Status       | C8h | ok  | 10.1 | Presence detected', 'PS2 Status       | CAh | ok  | 10.2 | '], quiet);
+  t.same(gone.powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'removed']]);
+  // A run that never saw it present cannot tell removed from never seated: not present, failed all the same.
+  t.same(elistSnapshot(pulled).powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'not present']]);
+});
+
 t.test("the listing's only supply asserting nothing was not pulled: it powers the BMC that answered", async (t) => {
   // The other Supermicro of prometheus-community/ipmi_exporter#31 (`ipmimonitoring -Q -b --comma-separated-output
   // --output-sensor-state`): "32,PS Status,Power Supply,Nominal,N/A,N/A,'OK'", which its reporter calls fine.
@@ -957,6 +1015,39 @@ t.test("a nameless \"Status\" joins no board sensor by its entity's instance", a
   const two = elistSnapshot(['PS1 Status       | 85h | ok  | 10.1 | Presence detected', 'PS1 Temp Status  | 86h | ok  | 10.2 | Presence detected',
     'PS1 Presence     | 31h | ok  |  7.96 | Device Absent']);
   t.same(two.powerSupplies?.filter((p) => p.id.startsWith('ipmi:psu:10.')).map((p) => p.status), ['ok', 'ok']);
+});
+
+t.test('a presence sensor saying its bay is empty, with no sensor of a supply there, is an empty bay, not a failed supply', async (t) => {
+  // Huawei's iBMC puts its supplies' presence sensors on the board (RH2288 V3, GuanceCloud/datakit,
+  // internal/plugins/inputs/ipmi/testdata/RH2288V3.txt: "PS1 Presence | 31h | ok | 7.96 | Device Present", joined to
+  // "PS1 Status" on 10.96 by its number). Here bay 2's says Device Absent and the listing has no sensor of a second supply.
+  const lines = [
+    'Power1           | 21h | ok  | 10.96 | 18 Watts',
+    'PS1 Presence     | 31h | ok  |  7.96 | Device Present',
+    'PS2 Presence     | 32h | ok  |  7.96 | Device Absent',
+    'PS1 Status       | 8Fh | ok  | 10.96 | ',
+    'PS1 Fan Status   | 90h | ok  | 10.96 | ',
+  ];
+  const board = elistSnapshot(lines);
+  t.same(board.powerSupplies?.map((p) => [p.id, p.status, p.statusReason]), [
+    ['ipmi:psu:10.96', 'ok', undefined], ['ipmi:psu:PS2 Presence', 'absent', 'not present'],
+  ], 'bay 2 reads not present, and not failed');
+  t.match(discrete(board, 'ipmi:PS2 Presence'), { state: 'Device Absent', health: 'ok', monitors: { id: 'ipmi:psu:PS2 Presence' } });
+  const model = new Model(buildModel(input([sample(board, { provider: 'ipmi' })])));
+  t.same(model.all('OMC_PowerSupply').map((p) => [p.get('ElementName'), p.get('HealthState')]), [['PS1 Presence', 5], ['PS2 Presence', 0]]);
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 5, 'an empty bay is left out of the roll-up');
+  // A board presence sensor beside a supply it does not join (the nameless "Status" test below): no failed supply either.
+  const dell = elistSnapshot(['Status           | 85h | ok  | 10.1 | Presence detected', 'PS1 Presence     | 31h | ok  |  7.96 | Device Absent']);
+  t.same(dell.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.1', 'ok'], ['ipmi:psu:PS1 Presence', 'absent']]);
+  // Where the bay's supply was in use, its absence is a pulled supply: in a redundancy set (the capture's "PS Redundancy"),
+  // beside the supply's own sensor that reads, or seen present earlier in the run.
+  const redundant = elistSnapshot([...lines, 'PS Redundancy    | 68h | ok  | 11.102 | ']);
+  t.same(redundant.powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'not present']]);
+  const reads = elistSnapshot([...lines, 'PS2 Status       | 91h | ok  | 10.97 | Power Supply AC lost']);
+  t.same(reads.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.96', 'ok'], ['ipmi:psu:10.97', 'failed']]);
+  const seen = new Set<string>();
+  elistSnapshot(lines.map((line) => line.replace('Device Absent', 'Device Present')), seen);
+  t.same(elistSnapshot(lines, seen).powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'removed']]);
 });
 
 t.test('the lone-supply rule: not over an absent bay, not on a second bay; still for a supply seen present', async (t) => {
