@@ -7,6 +7,8 @@
  * consumer, so it has its own bounded queue: a dead or slow listener only
  * fills and drops its own.
  *
+ * HTTP 200 with an EXPMETHODRESPONSE without ERROR is a delivery, and so is
+ * HTTP 200 without any content (sblim-sfcc's listener answers nothing more).
  * Only a failure that may pass is retried: no answer, HTTP 5xx, 408 or 429,
  * and the CIM errors that say "not now" (CIM_ERR_FAILED, which a listener
  * answers when its own consumer failed, and which OpenPegasus retries like
@@ -103,6 +105,9 @@ export class Exporter {
       const text = `HTTP ${reply.status} ${reply.reason}${reply.headers['cimerror'] ? ` (CIMError: ${String(reply.headers['cimerror'])})` : ''}`;
       throw transientHttp(reply.status) ? new DeliveryError(text) : new DeliveryRefusedError(text);
     }
+    // sblim-sfcc's listener answers a bare 200 with Content-Length: 0 once it has the indication, and sfcb's own
+    // sender takes any 200 as delivered: sending it again would only hand it over twice.
+    if (isBlank(reply.body)) return;
     const { error } = decodeExportResponse(reply.body);
     if (error) {
       const text = `the listener answered ${error.toString()}`;
@@ -110,6 +115,9 @@ export class Exporter {
     }
   }
 }
+
+/** An answer without content: no bytes, or only whitespace. */
+const isBlank = (body: Buffer): boolean => body.toString('utf8').trim() === '';
 
 /** The indication as sent to one destination: the filter's name and the destination's sequence. */
 function withDeliveryProperties(indication: CIMInstance, filterName: string, context: string, sequence: bigint): CIMInstance {
