@@ -14,9 +14,10 @@
  * answers when its own consumer failed, and which OpenPegasus retries like
  * any failure; SERVER_LIMITS_EXCEEDED; SERVER_IS_SHUTTING_DOWN). Any other
  * answer (ACCESS_DENIED, INVALID_PARAMETER, NOT_SUPPORTED, HTTP 400, 401,
- * 403, 404, 413…) means the listener received the indication and refused
- * it: sent again it would be refused again (DeliveryRefusedError).
+ * 403, 404, 413, a redirect…) means the listener received the indication
+ * and refused it: sent again it would be refused again (DeliveryRefusedError).
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import { CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMProperty } from '../cim/index.js';
 import { decodeExportResponse, encodeExportIndication, EXPORT_INDICATION } from '../cimxml/index.js';
 import { Transport, type TLSSettings } from '../client/transport.js';
@@ -102,7 +103,7 @@ export class Exporter {
       CIMProtocolVersion: '1.0',
     }, encodeExportIndication(id, indication));
     if (reply.status !== 200) {
-      const text = `HTTP ${reply.status} ${reply.reason}${reply.headers['cimerror'] ? ` (CIMError: ${String(reply.headers['cimerror'])})` : ''}`;
+      const text = `HTTP ${reply.status} ${reply.reason}${detailOf(reply.headers)}`;
       throw transientHttp(reply.status) ? new DeliveryError(text) : new DeliveryRefusedError(text);
     }
     // sblim-sfcc's listener answers a bare 200 with Content-Length: 0 once it has the indication, and sfcb's own
@@ -114,6 +115,16 @@ export class Exporter {
       throw TRANSIENT_CIM_ERRORS.has(error.code) ? new DeliveryError(text) : new DeliveryRefusedError(text);
     }
   }
+}
+
+/**
+ * What an error answer's headers add: the listener's CIMError, or where a redirect points. A redirect is not
+ * followed: indications.allowedNetworks judged the Destination's address, never the one a redirect names.
+ */
+function detailOf(headers: IncomingHttpHeaders): string {
+  if (headers['cimerror']) return ` (CIMError: ${String(headers['cimerror'])})`;
+  if (headers.location) return ` (Location: ${headers.location}; redirects are not followed)`;
+  return '';
 }
 
 /** An answer without content: no bytes, or only whitespace. */

@@ -10,6 +10,7 @@ import t from 'tap';
 import { CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMType, type CIMValue } from '../../src/cim/index.js';
 import { encodeExportResponse } from '../../src/cimxml/index.js';
 import { WBEMConnection } from '../../src/client/index.js';
+import { DeliveryRefusedError, Exporter } from '../../src/indications/deliver.js';
 import { startListener } from '../../src/indications/listener.js';
 import { startTestBroker } from '../helpers/broker.js';
 
@@ -148,4 +149,24 @@ t.test('an HTTP 200 without a body (sblim-sfcc\'s listener) is a delivery: sent 
   t.ok(sfcc.bodies.every((body) => body.includes('<EXPMETHODCALL NAME="ExportIndication">')), 'as ExportIndication requests');
   t.ok(broker.broker.indications.store.snapshot().subscriptions.some((s) => s.filter.name === 'sfcc'),
     'OnFatalErrorPolicy Remove did not apply');
+});
+
+// A redirect is not followed: indications.allowedNetworks judges the Destination's own address, and the place a
+// redirect names was never judged. It is a refusal (not retried), whose message says where the listener points.
+t.test('a redirect is refused, not followed nor retried, and the message names its Location', async (t) => {
+  let posts = 0;
+  const server = createServer((req, res) => {
+    posts++;
+    req.resume();
+    req.on('end', () => res.writeHead(307, { Location: 'http://elsewhere.example:5990/listener', 'Content-Length': 0 }).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise((resolve) => server.close(resolve)));
+  const exporter = new Exporter(new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`), 'ctx',
+    { retryAttempts: 2, retryIntervalMs: 10, timeoutMs: 10_000, tls: {} }, new AbortController().signal);
+  t.teardown(() => exporter.close());
+  const sent = exporter.send(instance('CIM_AlertIndication', { IndicationIdentifier: ['string', 'x'] }), 'f');
+  await t.rejects(sent, DeliveryRefusedError);
+  await t.rejects(sent, { message: 'HTTP 307 Temporary Redirect (Location: http://elsewhere.example:5990/listener; redirects are not followed)' });
+  t.equal(posts, 1, 'one request: neither followed nor retried');
 });
