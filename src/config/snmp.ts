@@ -74,20 +74,26 @@ const TARGET_SCHEMA: SchemaObject = {
 };
 
 /**
- * Flag and variable text to targets: comma-separated `udp:HOST:PORT`
- * addresses (v2c, with `snmp.community`), or in the variable a JSON list of
- * target objects. Text that does not parse goes on as is, for the schema to report.
+ * Flag and variable text to targets, the same for both: comma-separated
+ * `udp:HOST:PORT` addresses (v2c, with `snmp.community`), or a JSON list of
+ * target objects with every key a file gives (`version: 1` among them). Each
+ * flag occurrence is read on its own, so the two forms mix. A list that does
+ * not parse goes on as is, for the schema to report.
  */
-function targetsFromText(texts: readonly string[], origin: 'env' | 'flag'): unknown {
-  const joined = texts.join(',').trim();
-  if (origin === 'env' && joined.startsWith('[')) {
+function targetsFromText(texts: readonly string[]): unknown {
+  const targets: unknown[] = [];
+  for (const text of texts.map((t) => t.trim())) {
+    if (!text.startsWith('[')) {
+      targets.push(...text.split(',').map((s) => s.trim()).filter((s) => s !== '').map((address) => ({ address })));
+      continue;
+    }
     try {
-      return JSON.parse(joined) as unknown;
+      targets.push(...(JSON.parse(text) as unknown[]));
     } catch {
-      return joined;
+      return text;
     }
   }
-  return joined.split(',').map((s) => s.trim()).filter((s) => s !== '').map((address) => ({ address }));
+  return targets;
 }
 
 export function snmpTargets(opts: { doc: string; flag: string }): Field<SnmpTargetConfig[]> {

@@ -239,7 +239,7 @@ export const CONFIG_SPEC = {
   },
   snmp: {
     targets: snmpTargets({
-      doc: 'Receivers of SNMP traps or informs for every hardware event (see "SNMP traps"): objects with `address` (`udp:HOST:PORT`), `version` (`1`, `2c`, `3`), `notification` (`trap`/`inform`; SNMPv1 traps only), a v1/v2c `community` or a v3 `user` with `authProtocol`, `authKey`, `privProtocol`, `privKey` (each key also as `…File` or `…Env`), `retries`, `timeoutMs`, and for v1 `agentAddress` (the Trap-PDU\'s agent-addr). The flag and the variable take comma-separated addresses (v2c with `snmp.community`); the variable also a JSON list.',
+      doc: 'Receivers of SNMP traps or informs for every hardware event (see "SNMP traps"): objects with `address` (`udp:HOST:PORT`), `version` (`1`, `2c`, `3`), `notification` (`trap`/`inform`; SNMPv1 traps only), a v1/v2c `community` or a v3 `user` with `authProtocol`, `authKey`, `privProtocol`, `privKey` (each key also as `…File` or `…Env`), `retries`, `timeoutMs`, and for v1 `agentAddress` (the Trap-PDU\'s agent-addr). The flag and the variable take comma-separated addresses (v2c with `snmp.community`) or a JSON list of these objects, e.g. an SNMPv1 receiver: `--snmp-target \'[{"address":"udp:nms:162","version":1}]\'`; the flag may be repeated, each occurrence either form.',
       flag: 'snmp-target',
     }),
     community: text({

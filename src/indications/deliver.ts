@@ -7,14 +7,17 @@
  * consumer, so it has its own bounded queue: a dead or slow listener only
  * fills and drops its own.
  *
+ * HTTP 200 with an EXPMETHODRESPONSE without ERROR is a delivery, and so is
+ * HTTP 200 without any content (sblim-sfcc's listener answers nothing more).
  * Only a failure that may pass is retried: no answer, HTTP 5xx, 408 or 429,
  * and the CIM errors that say "not now" (CIM_ERR_FAILED, which a listener
  * answers when its own consumer failed, and which OpenPegasus retries like
  * any failure; SERVER_LIMITS_EXCEEDED; SERVER_IS_SHUTTING_DOWN). Any other
  * answer (ACCESS_DENIED, INVALID_PARAMETER, NOT_SUPPORTED, HTTP 400, 401,
- * 403, 404, 413…) means the listener received the indication and refused
- * it: sent again it would be refused again (DeliveryRefusedError).
+ * 403, 404, 413, a redirect…) means the listener received the indication
+ * and refused it: sent again it would be refused again (DeliveryRefusedError).
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import { CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMProperty } from '../cim/index.js';
 import { decodeExportResponse, encodeExportIndication, EXPORT_INDICATION } from '../cimxml/index.js';
 import { Transport, type TLSSettings } from '../client/transport.js';
@@ -100,9 +103,12 @@ export class Exporter {
       CIMProtocolVersion: '1.0',
     }, encodeExportIndication(id, indication));
     if (reply.status !== 200) {
-      const text = `HTTP ${reply.status} ${reply.reason}${reply.headers['cimerror'] ? ` (CIMError: ${String(reply.headers['cimerror'])})` : ''}`;
+      const text = `HTTP ${reply.status} ${reply.reason}${detailOf(reply.headers)}`;
       throw transientHttp(reply.status) ? new DeliveryError(text) : new DeliveryRefusedError(text);
     }
+    // sblim-sfcc's listener answers a bare 200 with Content-Length: 0 once it has the indication, and sfcb's own
+    // sender takes any 200 as delivered: sending it again would only hand it over twice.
+    if (isBlank(reply.body)) return;
     const { error } = decodeExportResponse(reply.body);
     if (error) {
       const text = `the listener answered ${error.toString()}`;
@@ -110,6 +116,19 @@ export class Exporter {
     }
   }
 }
+
+/**
+ * What an error answer's headers add: the listener's CIMError, or where a redirect points. A redirect is not
+ * followed: indications.allowedNetworks judged the Destination's address, never the one a redirect names.
+ */
+function detailOf(headers: IncomingHttpHeaders): string {
+  if (headers['cimerror']) return ` (CIMError: ${String(headers['cimerror'])})`;
+  if (headers.location) return ` (Location: ${headers.location}; redirects are not followed)`;
+  return '';
+}
+
+/** An answer without content: no bytes, or only whitespace. */
+const isBlank = (body: Buffer): boolean => body.toString('utf8').trim() === '';
 
 /** The indication as sent to one destination: the filter's name and the destination's sequence. */
 function withDeliveryProperties(indication: CIMInstance, filterName: string, context: string, sequence: bigint): CIMInstance {

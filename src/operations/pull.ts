@@ -261,7 +261,12 @@ const PULL_OF: Record<SessionKind, string> = {
  */
 function pull(ctx: OperationContext, ns: string, params: readonly Param[], kind: SessionKind): Result {
   const operation = PULL_OF[kind];
-  const p = new Params(operation, params, ['EnumerationContext', 'MaxObjectCount']);
+  let p: Params;
+  try {
+    p = new Params(operation, params, ['EnumerationContext', 'MaxObjectCount']);
+  } catch (error) {
+    throw closingOwnSession(ctx, ns, params, error);
+  }
   const session = ctx.pulls.get(ctx.caller, p.requiredString('EnumerationContext'), ns);
   try {
     if (session.kind !== kind) {
@@ -273,9 +278,31 @@ function pull(ctx: OperationContext, ns: string, params: readonly Param[], kind:
     return page(ctx, session, max);
   } catch (error) {
     ctx.pulls.close(session.id);
-    throw error instanceof CIMError ? new CIMError(error.code, `${error.description}; the enumeration context is now closed`, { cause: error }) : error;
+    throw error instanceof CIMError ? saidClosed(error) : error;
   }
 }
+
+/**
+ * A Pull refused for a parameter that cannot be read (an unknown or repeated name) still fails on the caller's
+ * session when its EnumerationContext can be read (given once, as a string): that session closes as any other
+ * failing Pull's. Another's session, or none, leaves the parameter's error as it is.
+ */
+function closingOwnSession(ctx: OperationContext, ns: string, params: readonly Param[], error: unknown): unknown {
+  const given = params.filter((param) => param.name.toLowerCase() === 'enumerationcontext');
+  const value = given.length === 1 ? given[0]!.value : undefined;
+  if (!(error instanceof CIMError) || value?.kind !== 'value') return error;
+  let session: Session;
+  try {
+    session = ctx.pulls.get(ctx.caller, value.text, ns);
+  } catch {
+    return error;
+  }
+  ctx.pulls.close(session.id);
+  return saidClosed(error);
+}
+
+const saidClosed = (error: CIMError): CIMError =>
+  new CIMError(error.code, `${error.description}; the enumeration context is now closed`, { cause: error });
 
 export function pullInstancesWithPath(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
   return pull(ctx, ns, params, 'instanceswithpath');

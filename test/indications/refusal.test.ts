@@ -5,11 +5,12 @@
  * counted in /metrics under its Name.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import t from 'tap';
 import { CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMType, type CIMValue } from '../../src/cim/index.js';
 import { encodeExportResponse } from '../../src/cimxml/index.js';
 import { WBEMConnection } from '../../src/client/index.js';
+import { DeliveryRefusedError, Exporter } from '../../src/indications/deliver.js';
 import { startListener } from '../../src/indications/listener.js';
 import { startTestBroker } from '../helpers/broker.js';
 
@@ -90,4 +91,82 @@ t.test('a refusal is not retried nor ends the subscription; HTTP 503 is retried;
   for (const [name, outcome, value] of [['refusing', 'refused', count], ['refusing', 'sent', 0], ['busy', 'failed', count], ['healthy', 'sent', count], ['healthy', 'failed', 0]] as const) {
     t.match(metrics, `thincim_deliveries_total{consumer="indications:${name}",outcome="${outcome}"} ${value}\n`, `${name} ${outcome}`);
   }
+});
+
+/**
+ * SOURCE: sblim-sfcc, backend/cimxml/indicationlistener.c (kkaempf/sblim-sfcc), handleConnection: once the
+ * request's Content-Length bytes are read it answers genError(conn_fd, &inBuf, 200, "OK", NULL) ("well, not
+ * really an error ... op successful"): a status line, `Server: sfcc indListener`, `Content-Length: 0`,
+ * `Connection: close` and no EXPMETHODRESPONSE at all; then it hands the indication to its callback. sfcb's own
+ * sender (indCIMXMLExport.c) takes any HTTP 200 as delivered. These are those bytes, one connection at a time.
+ */
+async function sfccListener(): Promise<{ url: string; bodies: string[]; close: () => Promise<void> }> {
+  const bodies: string[] = [];
+  const server = createTcpServer((socket) => {
+    let data = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      data = Buffer.concat([data, chunk]);
+      const end = data.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(data.subarray(0, end).toString('latin1'))?.[1]);
+      if (data.length < end + 4 + length) return;
+      bodies.push(data.subarray(end + 4, end + 4 + length).toString('utf8'));
+      socket.end('HTTP/1.1 200 OK\r\nServer: sfcc indListener\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    bodies,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+t.test('an HTTP 200 without a body (sblim-sfcc\'s listener) is a delivery: sent once, not retried, the subscription kept', async (t) => {
+  const sfcc = await sfccListener();
+  let now = 0;
+  const broker = await startTestBroker({
+    anonymousWrite: true,
+    simulated: { clock: () => now, startTime: 0 },
+    indications: { retryAttempts: 2, retryIntervalSec: 0.02, timeoutSec: 30 },
+  });
+  t.teardown(async () => {
+    await broker.close();
+    await sfcc.close();
+  });
+  const client = new WBEMConnection(broker.url, { namespace: 'root/interop' });
+  t.teardown(() => client.close());
+  await subscribe(client, 'sfcc', sfcc.url, 4);
+  const emitted = broker.broker.events.emitted;
+  now = 250_000;
+  await broker.broker.manager.refresh();
+  const count = broker.broker.events.emitted - emitted;
+  t.ok(count > 0, `${count} events`);
+  const outcomes = () => broker.broker.events.stats().find((s) => s.name === 'indications:sfcc')!.deliveries!;
+  await until('every indication sent, or one failed', () => outcomes().sent === count || outcomes().failed > 0);
+  t.same(outcomes(), { ...outcomes(), sent: count, failed: 0, refused: 0 }, 'each indication counted as sent');
+  t.equal(sfcc.bodies.length, count, 'each sent once: the listener had it, a retry would hand it over again');
+  t.ok(sfcc.bodies.every((body) => body.includes('<EXPMETHODCALL NAME="ExportIndication">')), 'as ExportIndication requests');
+  t.ok(broker.broker.indications.store.snapshot().subscriptions.some((s) => s.filter.name === 'sfcc'),
+    'OnFatalErrorPolicy Remove did not apply');
+});
+
+// A redirect is not followed: indications.allowedNetworks judges the Destination's own address, and the place a
+// redirect names was never judged. It is a refusal (not retried), whose message says where the listener points.
+t.test('a redirect is refused, not followed nor retried, and the message names its Location', async (t) => {
+  let posts = 0;
+  const server = createServer((req, res) => {
+    posts++;
+    req.resume();
+    req.on('end', () => res.writeHead(307, { Location: 'http://elsewhere.example:5990/listener', 'Content-Length': 0 }).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise((resolve) => server.close(resolve)));
+  const exporter = new Exporter(new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`), 'ctx',
+    { retryAttempts: 2, retryIntervalMs: 10, timeoutMs: 10_000, tls: {} }, new AbortController().signal);
+  t.teardown(() => exporter.close());
+  const sent = exporter.send(instance('CIM_AlertIndication', { IndicationIdentifier: ['string', 'x'] }), 'f');
+  await t.rejects(sent, DeliveryRefusedError);
+  await t.rejects(sent, { message: 'HTTP 307 Temporary Redirect (Location: http://elsewhere.example:5990/listener; redirects are not followed)' });
+  t.equal(posts, 1, 'one request: neither followed nor retried');
 });

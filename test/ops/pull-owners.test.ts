@@ -129,6 +129,23 @@ t.test('a Pull of the wrong kind closes the owner\'s context and frees the owner
   t.ok((await openContext(url, from('127.0.0.3'))).context, 'closed it: the anonymous callers\' place is free again');
 });
 
+// The same for a Pull refused for another parameter (an unknown name) while its EnumerationContext can be read.
+t.test('a Pull with an unknown parameter closes the owner\'s context only', async (t) => {
+  const url = await broker(t, 1, 16);
+  const oddPull = (context: string, who: SendOptions) =>
+    cimCall(url, 'PullInstancePaths', CIMV2, p.value('EnumerationContext', context) + p.value('MaxObjectCount', 1) + p.value('Bogus', 1), who);
+  const alice = (await openContext(url, as('alice'))).context!;
+  t.equal((await openContext(url, as('alice'))).code, CIMStatus.SERVER_LIMITS_EXCEEDED, 'alice is at her quota of 1');
+  const bobs = (await oddPull(alice, as('bob'))).response.error;
+  t.equal(bobs?.code, CIMStatus.INVALID_PARAMETER, 'bob\'s Pull with an unknown parameter on it: 4');
+  t.equal(bobs?.description, 'PullInstancePaths has no parameter Bogus', 'which says nothing of a context not his');
+  t.equal((await openContext(url, as('alice'))).code, CIMStatus.SERVER_LIMITS_EXCEEDED, 'alice\'s context survived it');
+  const alices = (await oddPull(alice, as('alice'))).response.error;
+  t.equal(alices?.code, CIMStatus.INVALID_PARAMETER, 'alice\'s own: 4');
+  t.equal(alices?.description, 'PullInstancePaths has no parameter Bogus; the enumeration context is now closed');
+  t.ok((await openContext(url, as('alice'))).context, 'which closed the context: alice opens another in its place');
+});
+
 t.test('an anonymous IPv6 client is its /64, as the login limits count it; an IPv4-mapped address is its IPv4 one', async (t) => {
   const sessions = new PullSessions({ maxSessions: 16, maxSessionsPerOwner: 1, maxAnonymousSessions: 16, defaultTimeoutSec: 30, maxTimeoutSec: 60 });
   const open = (address: string) => {

@@ -323,6 +323,28 @@ t.test('a failing Pull frees its place among the open contexts', async (t) => {
   for (const context of contexts.slice(3)) t.equal((await pull(t, 'PullInstancesWithPath', context, 1)).response.error, undefined, 'the others are untouched');
 });
 
+// A Pull whose other parameters cannot be read (an unknown name, a repeated one: DSP0200 CIM_ERR_INVALID_PARAMETER) still
+// fails on the caller's context when that context can be read: with ContinueOnError=false it closes, as above.
+t.test('a Pull with an unreadable parameter beside a readable context closes that context', async (t) => {
+  const cases: [string, RegExp][] = [
+    [p.value('MaxObjectCount', 1) + p.value('Bogus', 1), /^PullInstancesWithPath has no parameter Bogus; the enumeration context is now closed$/],
+    [p.value('MaxObjectCount', 1) + p.value('MaxObjectCount', 2), /^parameter MaxObjectCount is given twice; the enumeration context is now closed$/],
+  ];
+  for (const [params, description] of cases) {
+    const { context } = await openOp(t, 'OpenEnumerateInstances', className('CIM_Fan') + p.value('MaxObjectCount', 1));
+    const error = await failingPull(t, 'PullInstancesWithPath', context, params, 4, params);
+    t.match(error.description, description, 'the description says the context is closed');
+    t.equal((await imethodError(broker.url, 'PullInstancesWithPath', CIMV2, p.value('EnumerationContext', context) + p.value('MaxObjectCount', 1))).code, 21,
+      'the next Pull on it: 21, it is gone');
+  }
+  const { context } = await openOp(t, 'OpenEnumerateInstances', className('CIM_Fan') + p.value('MaxObjectCount', 1));
+  const twice = await imethodError(broker.url, 'PullInstancesWithPath', CIMV2,
+    p.value('EnumerationContext', context) + p.value('EnumerationContext', context) + p.value('MaxObjectCount', 1));
+  t.equal(twice.code, 4, 'EnumerationContext given twice: 4');
+  t.notMatch(twice.description, /closed/, 'which context is meant cannot be read: nothing is closed');
+  t.equal((await pull(t, 'PullInstancesWithPath', context, 1)).response.error, undefined, 'the context is still open');
+});
+
 t.test('OperationTimeout: 0 and too large are refused; the largest is accepted', async (t) => {
   for (const [value, code] of [[0, 22], [301, 22], [4294967295, 22], [-1, 4], ['soon', 4]] as const) {
     const error = await imethodError(broker.url, 'OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('OperationTimeout', value));

@@ -144,6 +144,22 @@ t.test('SNMPv1 targets: version 1 (a number, as YAML writes it, or text), the co
     /snmp\.targets\.0\.version: must be one of 1, 2c, 3 \(/, 'each version named once');
 });
 
+// The flag takes what the variable takes: a JSON list of target objects gives every key a file gives (version 1 here),
+// beside plain addresses in other occurrences; the rules and the masking are the same as for the file's targets.
+t.test('--snmp-target: a JSON list of targets, as THINCIM_SNMP_TARGETS takes, gives SNMPv1 targets', async (t) => {
+  const v1 = JSON.stringify([{ address: 'udp:nms-old.example:162', version: 1, agentAddress: '192.0.2.7' }, { address: 'udp:10.0.0.9:162', version: '1', community: 'flag-community' }]);
+  const { config } = await load(['--snmp-target', 'udp:10.0.0.8:162', '--snmp-target', ` ${v1} `, '--snmp-community', 'shared']);
+  t.match(resolveTargets(config.snmp, {}), [
+    { host: '10.0.0.8', version: '2c', community: 'shared' },
+    { host: 'nms-old.example', version: '1', notification: 'trap', community: 'shared', agentAddress: '192.0.2.7' },
+    { host: '10.0.0.9', version: '1', notification: 'trap', community: 'flag-community' },
+  ]);
+  t.equal(maskSecrets(config).snmp.targets[2]?.community, '********', 'a community given in the flag is masked as any other');
+  const inform = await problems(['--snmp-target', '[{"address":"udp:h:162","version":1,"community":"c","notification":"inform"}]']);
+  t.match(inform, 'snmp.targets.0.notification: udp:h:162: SNMPv1 has no informs', 'the rules across keys apply to the flag\'s targets');
+  t.match(await problems(['--snmp-target', '[{"address":"udp:h:162","version":1,']), 'snmp.targets: must be a list (--snmp-target)', 'a list that does not parse is reported, not taken for addresses');
+});
+
 t.test('thincim config --print masks every SNMP secret', async (t) => {
   const configFile = join(dir, 'thincim.yaml');
   await writeFile(configFile, stringify({
