@@ -235,8 +235,8 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
   const info: CimRequestInfo = { operation: call.name, intrinsic: call.kind === 'imethodcall', namespace: call.namespace, classname: targetClass(decoded), status: 0 };
   request.cim = info;
   try {
-    authorize(ctx.caller, call);
     if (call.kind === 'imethodcall') {
+      authorize(ctx.caller, call);
       const result = await dispatch(ctx, { name: call.name, namespace: call.namespace, params: call.params.list });
       return {
         pieces: intrinsicResponse(messageId, call.name, result, ctx.host, cache),
@@ -245,6 +245,7 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
       };
     }
     const target = call.target instanceof CIMInstanceName ? call.target : { classname: call.target.classname };
+    // invokeMethod() checks the caller's right once it has found the method.
     const response = await invokeMethod(ctx, { name: call.name, namespace: call.namespace, target, params: call.params.list });
     return { pieces: [methodResponse(messageId, call.name, response)], failed };
   } catch (e) {

@@ -15,7 +15,13 @@
  *   pegasus/src/Pegasus/Common/XmlWriter.cpp (appendMethodCallHeader: the
  *   request headers), pegasus/src/Pegasus/Client/
  *   CIMOperationResponseDecoder.cpp (the response checks, PGErrorDetail and
- *   CIMStatusCodeDescription decoded with XmlReader::decodeURICharacters).
+ *   CIMStatusCodeDescription decoded with XmlReader::decodeURICharacters);
+ * - pywbem: pywbem/_cim_http.py (PGErrorDetail of an HTTP error, unquoted)
+ *   and WBEMServer.get_central_instances in pywbem/_server.py, which calls
+ *   GetCentralInstances on a registered profile (always in 0.x; in 1.x with
+ *   try_gci_method) and goes on to the DSP1033 associations only when that
+ *   fails with CIM_ERR_NOT_SUPPORTED, CIM_ERR_METHOD_NOT_AVAILABLE or
+ *   CIM_ERR_METHOD_NOT_FOUND (1.x: or CIM_ERR_FAILED), raising anything else.
  */
 import { connect, type Socket } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -317,4 +323,24 @@ t.test('a streamed answer that fails: CIMStatusCodeDescription reads the same wi
   const description = answer.trailers.get('cimstatuscodedescription') ?? '';
   t.match(pegasusDecode(description), /one\+one %2B/, 'OpenPegasus reads the value as it was');
   t.equal(javaDecode(description), pegasusDecode(description), 'and the Java client reads the same text');
+});
+
+t.test('pywbem get_central_instances: GetCentralInstances is refused as unsupported, never as access denied, to a caller who may only read', async (t) => {
+  const call = async (method: string, object: string, body: string) => {
+    const connection = new Connection(port);
+    try {
+      return decodeResponse((await connection.exchange(javaRequest('POST', method, object, body))).body);
+    } finally {
+      connection.close();
+    }
+  };
+  const profile = SIM.profile('DSP1004');
+  const profileObject = `root/interop:Thincim_RegisteredProfile.InstanceID="${profile.InstanceID}"`;
+  const gci = await call('GetCentralInstances', profileObject, methodBody('GetCentralInstances', 'root/interop', 'Thincim_RegisteredProfile', profile));
+  t.equal(gci.error?.code, 7, 'CIM_ERR_NOT_SUPPORTED to an anonymous caller: pywbem goes on to CIM_ElementConformsToProfile');
+  const undeclared = await call('NoSuchMethod', profileObject, methodBody('NoSuchMethod', 'root/interop', 'Thincim_RegisteredProfile', profile));
+  t.equal(undeclared.error?.code, 17, 'a method the class does not declare: CIM_ERR_METHOD_NOT_FOUND, whoever asks');
+  const reset = await call('Reset', `${CIMV2}:OMC_Fan.${Object.entries(FAN).map(([k, v]) => `${k}="${v}"`).join(',')}`,
+    methodBody('Reset', CIMV2, 'OMC_Fan', FAN));
+  t.equal(reset.error?.code, 2, 'a method that acts on hardware is still CIM_ERR_ACCESS_DENIED to a caller who may only read');
 });
