@@ -77,13 +77,17 @@ export async function dispatch(ctx: OperationContext, call: IntrinsicCall): Prom
   return withClassOrigins(ctx.repository, namespace, await operation.run(ctx, namespace, call.params));
 }
 
-/** Extrinsic methods act on hardware (reset, identify LED, thresholds): every one is a write. */
+/** Extrinsic methods act on hardware (reset, identify LED, thresholds): every one is a write (but for the query methods.ts names). */
 const EXTRINSIC_RIGHT: Right = 'write';
 
 /**
  * The one access check: CIM_ERR_ACCESS_DENIED when the call needs more than
  * the caller may. An unknown intrinsic operation passes: dispatch() answers
- * it with CIM_ERR_NOT_SUPPORTED, which tells the caller nothing more.
+ * it with CIM_ERR_NOT_SUPPORTED, which tells the caller nothing more. An
+ * extrinsic method is checked once invokeMethod() has found it (GetClass
+ * shows every caller the class's methods anyway), so that a method the class
+ * does not declare is CIM_ERR_METHOD_NOT_FOUND to every caller, and DSP1033's
+ * GetCentralInstances, a query, is not checked at all.
  */
 export function authorize(caller: Caller, call: { kind: 'imethodcall' | 'methodcall'; name: string }): void {
   const right = call.kind === 'methodcall' ? EXTRINSIC_RIGHT : OPERATIONS.get(call.name)?.right ?? 'read';
