@@ -277,13 +277,13 @@ t.test('firmware: OMC_SMASHFirmwareIdentity "System BIOS"', async (t) => {
 t.test('profile registration (DSP1033)', async (t) => {
   const profiles = full.all('Thincim_RegisteredProfile', 'root/interop');
   t.same(profiles.map((p) => [p.get('InstanceID'), p.get('RegisteredName'), p.get('RegisteredVersion'), p.get('RegisteredOrganization'), p.get('AdvertiseTypes')]), [
-    ['Thincim:DSP1004', 'Base Server', '1.0.1', 2, [3]],
-    ['Thincim:DSP1033', 'Profile Registration', '1.0.0', 2, [3]],
+    ['Thincim:DSP1004', 'Base Server', '1.0.1', 2, [2]],
+    ['Thincim:DSP1033', 'Profile Registration', '1.0.0', 2, [2]],
     ['Thincim:DSP1009', 'Sensors', '1.1.1', 2, [2]],
     ['Thincim:DSP1013', 'Fan', '1.1.0', 2, [2]],
     ['Thincim:DSP1015', 'Power Supply', '1.1.0', 2, [2]],
     ['Thincim:DSP1011', 'Physical Asset', '1.0.2', 2, [2]],
-  ]);
+  ], 'AdvertiseTypes 2 Not Advertised: no SLP service agent runs');
   const baseServer = registeredProfilePath({ dsp: 'DSP1004' });
   t.equal(baseServer.namespace, 'root/interop');
   const referencing = full.linked('Thincim_ReferencedProfile', 'Dependent', baseServer, 'root/interop');

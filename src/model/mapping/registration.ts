@@ -23,8 +23,11 @@ export interface ComponentProfile extends ProfileRegistration {
 
 /** RegisteredOrganization 2 DMTF. */
 const DMTF = 2;
-/** AdvertiseTypes: 3 SLP for the autonomous profile, 2 Not Advertised for component profiles. */
-const SLP = 3;
+/**
+ * AdvertiseTypes 2 Not Advertised, for every profile: thincim runs no SLP
+ * service agent (DSP0205), so 3 SLP would send a client looking for it on
+ * port 427, where nothing answers.
+ */
 const NOT_ADVERTISED = 2;
 /** SpecificationType 2 Profile. */
 const PROFILE = 2;
@@ -55,29 +58,27 @@ function profileDraft(profile: Pick<ProfileRegistration, 'dsp'>): InstanceDraft 
  * component profile; and conforms each profile to its central instances.
  */
 export function registerProfiles(ctx: BuildContext): void {
-  const baseServer = addProfile(ctx, BASE_SERVER, SLP);
+  const baseServer = addProfile(ctx, BASE_SERVER);
   conform(ctx, baseServer, [ctx.central.system]);
-  addComponent(ctx, PROFILE_REGISTRATION, SLP, baseServer, []);
+  addComponent(ctx, PROFILE_REGISTRATION, baseServer, []);
   for (const profile of COMPONENT_PROFILES) {
     const elements = ctx.central[profile.central];
-    if (elements.length > 0) addComponent(ctx, profile, NOT_ADVERTISED, baseServer, elements);
+    if (elements.length > 0) addComponent(ctx, profile, baseServer, elements);
   }
 }
 
-function addComponent(
-  ctx: BuildContext, profile: ProfileRegistration, advertise: number, baseServer: CIMInstanceName, elements: readonly CIMInstanceName[],
-): void {
-  const path = addProfile(ctx, profile, advertise);
+function addComponent(ctx: BuildContext, profile: ProfileRegistration, baseServer: CIMInstanceName, elements: readonly CIMInstanceName[]): void {
+  const path = addProfile(ctx, profile);
   ctx.associate(ModelClass.ReferencedProfile, ['Antecedent', path], ['Dependent', baseServer], { namespace: INTEROP_NAMESPACE });
   conform(ctx, path, elements);
 }
 
-function addProfile(ctx: BuildContext, profile: ProfileRegistration, advertise: number): CIMInstanceName {
+function addProfile(ctx: BuildContext, profile: ProfileRegistration): CIMInstanceName {
   const instance = profileDraft(profile)
     .set('RegisteredOrganization', 'uint16', DMTF)
     .set('RegisteredName', 'string', profile.name)
     .set('RegisteredVersion', 'string', profile.version)
-    .setArray('AdvertiseTypes', 'uint16', [advertise])
+    .setArray('AdvertiseTypes', 'uint16', [NOT_ADVERTISED])
     .set('SpecificationType', 'uint16', PROFILE)
     .set('ElementName', 'string', profile.name)
     .build();
