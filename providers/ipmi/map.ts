@@ -320,14 +320,25 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
   // No reading is no verdict: the status column of an unreadable sensor ("ns", "na") says nothing of the part.
   if (value === null) sensor.unavailable = reading.unavailable ?? 'failed';
   else if (reading.health) {
-    // The status column is the BMC's own comparison with these thresholds, with its hysteresis and event masks.
+    // The status column is the BMC's own comparison with these thresholds, with its hysteresis and event masks;
+    // but not an "ok" beside a critical limit crossed: OpenBMC prints ok at any reading (openbmc/openbmc#3743).
     sensor.health = reading.health;
-    sensor.thresholdsJudged = true;
+    sensor.thresholdsJudged = reading.health !== 'ok' || !pastCriticalLimit(value, thresholds);
     if (reading.crossed) sensor.crossed = reading.crossed;
   }
   const source = describeSource(reading);
   if (source) sensor.source = source;
   return sensor;
+}
+
+/**
+ * A reading beyond (not at: BMCs differ on "at") a critical or fatal limit. A non-critical one crossed under an "ok"
+ * stays the BMC's call: an NEC ExpressScope prints a fan's lower limit as its upper non-critical.
+ */
+function pastCriticalLimit(value: number, thresholds: Thresholds): boolean {
+  const low = [thresholds.lowerCritical, thresholds.lowerFatal].filter((limit) => limit !== undefined);
+  const high = [thresholds.upperCritical, thresholds.upperFatal].filter((limit) => limit !== undefined);
+  return low.some((limit) => value < limit) || high.some((limit) => value > limit);
 }
 
 /** Thresholds from the most severe low one to the most severe high one: each no lower than the one before. */

@@ -448,6 +448,27 @@ t.test('the BMC\'s status column is the verdict: thresholds it publishes but doe
   t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 10, 'the system: Degraded by the exhaust only');
 });
 
+t.test('a reading past a critical threshold is judged by it where the BMC says ok: OpenBMC prints ok whatever the reading', async (t) => {
+  // Modelled on openbmc/openbmc#3743 (`ipmitool sensor list` of an OpenBMC: "Ambient_Temp | 46.000 | degrees C | ok | na |
+  // 5.000 | 7.000 | 37.000 | 40.000 | na", its status ok at any reading); the NEC fan (6,410 RPM past an upper
+  // non-critical 2,300 that is its lower limit) stays OK: only a critical or fatal threshold crossed overrides an ok.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Ambient_Temp     | 46.000     | degrees C  | ok    | na        | 5.000     | 7.000     | 37.000    | 40.000    | na',
+      'P12V             | 9.100      | Volts      | ok    | 8.500     | 10.200    | 10.800    | 13.200    | 13.800    | 14.500',
+      'Inlet_Temp       | 40.000     | degrees C  | ok    | na        | 5.000     | 7.000     | 37.000    | 40.000    | na',
+      'System FAN1      | 6410.256   | RPM        | ok    | na        | na        | na        | 2300.331  | na        | na',
+    ].join('\n'), 'sensor').readings,
+  });
+  const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
+  const state = (label: string) => values(model.one('Thincim_NumericSensor', label), ['CurrentState', 'HealthState', 'OperationalStatus']);
+  t.same(state('Ambient_Temp'), { CurrentState: 'Upper Critical', HealthState: 25, OperationalStatus: [6] }, '6 degrees past its critical limit');
+  t.same(state('P12V'), { CurrentState: 'Lower Critical', HealthState: 25, OperationalStatus: [6] }, 'below its lower critical limit');
+  t.same(state('Inlet_Temp'), { CurrentState: 'Normal', HealthState: 5, OperationalStatus: [2] }, 'at the limit is the BMC\'s call');
+  t.same(state('System FAN1'), { CurrentState: 'Normal', HealthState: 5, OperationalStatus: [2] }, 'past a non-critical one only: the BMC\'s call');
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25);
+});
+
 t.test('a fault the BMC reports without a threshold is not a Normal state; where its status names one, that is the state', async (t) => {
   // Modelled on a Dell R320 `sdr list full` (a stopped fan, `cr`, no thresholds printed) and a Mellanox switch's BMC (`ucr`).
   const snapshot = buildSnapshot({
