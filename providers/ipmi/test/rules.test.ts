@@ -487,6 +487,59 @@ t.test('a fault the BMC reports without a threshold is not a Normal state; where
   t.same(state('P12V'), { CurrentState: 'Lower Non-Critical', HealthState: 10, PossibleStates: ['Unknown', 'Normal', 'Lower Non-Critical'] });
 });
 
+t.test('processor, power unit and bus faults of ipmitool\'s and FreeIPMI\'s tables are faults; boot and ACPI states are no fault', async (t) => {
+  // From captures: an OpenBMC's core disabled (openbmc/openbmc-test-automation's sdr elist example, "cpu0_core1 | 15h |
+  // ok | 208.2 | Disabled", the processor type's offset 8 as ipmitool names it) and its OS boot sensor; an ARM server's
+  // ACPI state ("ACPI_state | A0h | ok | 0.1 | S5/G2: soft-off"). The fault texts are ipmitool's (include/ipmitool/
+  // ipmi_sel.h) and FreeIPMI's (ipmi-sensor-and-event-code-tables.c), their severity FreeIPMI's interpretation: no
+  // capture shows them asserted; unknown, they left the system OK.
+  const elist = buildSnapshot({
+    readings: parseSensorOutput([
+      'cpu0_core0       | 12h | ok  | 208.1 | Presence detected',
+      'cpu0_core1       | 15h | ok  | 208.2 | Disabled',
+      'OperatingSystemS | 05h | ok  | 35.1 | boot completed - device not specified',
+      'ACPI_state       | A0h | ok  |  0.1 | S5/G2: soft-off',
+      'CPU1 Status      | 60h | ok  |  3.1 | Presence detected, Uncorrectable machine check exception',
+      'CPU2 Status      | 61h | ok  |  3.2 | Presence detected, Correctable machine check error',
+      'CPU3 Status      | 62h | ok  |  3.3 | Presence detected, SM BIOS Uncorrectable CPU-complex Error',
+      'Pwr Unit Status  | 01h | ok  | 21.1 | AC lost',
+      'PCIe Err         | 70h | ok  | 11.1 | Bus Uncorrectable error',
+      'System Event     | 83h | ok  | 23.1 | Undetermined system hardware failure',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(elist.discreteSensors?.map((s) => [s.label, s.state, s.health]), [
+    ['cpu0_core0', 'Presence detected', 'ok'],
+    ['cpu0_core1', 'Disabled', 'critical'],
+    ['OperatingSystemS', 'boot completed - device not specified', 'ok'],
+    ['ACPI_state', 'S5/G2: soft-off', 'ok'],
+    ['CPU1 Status', 'Uncorrectable machine check exception', 'critical'],
+    ['CPU2 Status', 'Correctable machine check error', 'warning'],
+    ['CPU3 Status', 'SM BIOS Uncorrectable CPU-complex Error', 'critical'],
+    ['Pwr Unit Status', 'AC lost', 'critical'],
+    ['PCIe Err', 'Bus Uncorrectable error', 'critical'],
+    ['System Event', 'Undetermined system hardware failure', 'critical'],
+  ]);
+  const freeipmi = buildSnapshot({
+    readings: parseSensorOutput([
+      'ID | Name            | Type              | Reading    | Units | Event',
+      '10 | CPU 1 Status    | Processor         | N/A        | N/A   | \'Processor Presence detected\' \'Processor disabled\'',
+      '11 | CPU 2 Status    | Processor         | N/A        | N/A   | \'Processor Presence detected\' \'Machine Check Exception\'',
+      '12 | CPU 3 Status    | Processor         | N/A        | N/A   | \'SM BIOS `Uncorrectable CPU-complex Error\'\'',
+      '13 | CPU 4 Status    | Processor         | N/A        | N/A   | \'FRB3/Processor Startup/Initialization failure\'',
+      '14 | Host Power      | Power Unit        | N/A        | N/A   | \'AC lost/Power input lost\'',
+      '15 | Pwr Unit Status | Power Unit        | N/A        | N/A   | \'Power Unit Failure detected\'',
+      '16 | CPU 5 Status    | Processor         | N/A        | N/A   | \'Processor Automatically Throttled\'',
+      '17 | Host Power 2    | Power Unit        | N/A        | N/A   | \'Power Off/Power Down\'',
+    ].join('\n'), 'ipmi-sensors').readings,
+  });
+  t.same(freeipmi.discreteSensors?.map((s) => [s.label, s.health]), [
+    ['CPU 1 Status', 'critical'], ['CPU 2 Status', 'critical'], ['CPU 3 Status', 'critical'], ['CPU 4 Status', 'critical'],
+    ['Host Power', 'critical'], ['Pwr Unit Status', 'critical'], ['CPU 5 Status', 'warning'], ['Host Power 2', 'ok'],
+  ]);
+  const model = new Model(buildModel(input([sample(elist, { provider: 'ipmi' })])));
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25, 'the system is no longer OK');
+});
+
 t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {
   const units = snapshotOf('sensor-units.txt');
   const expected: [string, string, number, number][] = [
