@@ -943,6 +943,24 @@ t.test('an unreadable fan rotor named "FAN1 F Speed" (Huawei iBMC, front and rea
   t.same(snapshot.discreteSensors?.map((s) => s.label), ['FAN1 F Status', 'FAN1 F Presence'], 'its status and presence sensors stay discrete');
 });
 
+t.test('unreadable fans named "SYSFAN1_1" (a rotor of a numbered fan) or "Fan 1 Front Tach" (Lenovo XCC) are fans', async (t) => {
+  // An ARM server's `ipmitool sdr elist` in a public notes file (rails CLDO_VCORE, SOC_VCORE; every record on entity 0.1):
+  // "CPU0FAN_1 | 60h | ns | 0.1 | No Reading" was a fan, "SYSFAN1_1 | 64h | ns | 0.1 | No Reading" a discrete sensor.
+  // Lenovo ThinkSystem XCC names its rotors "Fan 1 Front Tach" / "Fan 1 Rear Tach" (thomas-krenn/check_ipmi_sensor_v3#60).
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'CPU0FAN_1        | 60h | ns  |  0.1 | No Reading',
+      'SYSFAN1_1        | 64h | ns  |  0.1 | No Reading',
+      'Fan 1 Front Tach | 70h | ns  | 29.1 | No Reading',
+      'Fan 1 Rear Tach  | 71h | ns  | 29.1 | No Reading',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.fans?.map((f) => [f.label, f.status]), [
+    ['CPU0FAN_1', 'absent'], ['SYSFAN1_1', 'absent'], ['Fan 1 Front Tach', 'absent'], ['Fan 1 Rear Tach', 'absent'],
+  ]);
+  t.same(snapshot.discreteSensors, []);
+});
+
 t.test("a Dell iDRAC9's \"Present\" / \"Absent\" are presence states: a present part is ok, an absent one no fault", async (t) => {
   // A Dell PowerEdge R740 (iDRAC9) by `ipmitool sdr elist` (GuanceCloud/datakit, internal/plugins/inputs/ipmi/testdata/R740v2.txt).
   const snapshot = buildSnapshot({
