@@ -323,8 +323,10 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
   else if (reading.health) {
     // The status column is the BMC's own comparison with these thresholds, with its hysteresis and event masks;
     // but not an "ok" beside a critical limit crossed: OpenBMC prints ok at any reading (openbmc/openbmc#3743).
+    // A fan at 0 RPM the BMC finds fine stays its call: an empty header or a dead fan, not turning (see buildFans).
     sensor.health = reading.health;
-    sensor.thresholdsJudged = reading.health !== 'ok' || !pastCriticalLimit(value, thresholds);
+    const idle = role === 'fan' && value === 0;
+    sensor.thresholdsJudged = reading.health !== 'ok' || idle || !pastCriticalLimit(value, thresholds);
     if (reading.crossed) sensor.crossed = reading.crossed;
   }
   const source = describeSource(reading);

@@ -458,8 +458,12 @@ t.test('a reading past a critical threshold is judged by it where the BMC says o
       'P12V             | 9.100      | Volts      | ok    | 8.500     | 10.200    | 10.800    | 13.200    | 13.800    | 14.500',
       'Inlet_Temp       | 40.000     | degrees C  | ok    | na        | 5.000     | 7.000     | 37.000    | 40.000    | na',
       'System FAN1      | 6410.256   | RPM        | ok    | na        | na        | na        | 2300.331  | na        | na',
+      'FAN2             | 0.000      | RPM        | ok    | na        | 300.000   | 500.000   | na        | na        | na',
     ].join('\n'), 'sensor').readings,
   });
+  // A fan the BMC finds fine at 0 RPM is an empty header or a dead fan alike: not turning, unknown (the fans' rule).
+  t.match(snapshot.fans?.find((fan) => fan.label === 'FAN2'), { status: 'unknown', statusReason: 'not turning' });
+  t.equal(numeric(snapshot, 'ipmi:FAN2').thresholdsJudged, true, 'a fan at 0 RPM: the BMC\'s call');
   const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
   const state = (label: string) => values(model.one('Thincim_NumericSensor', label), ['CurrentState', 'HealthState', 'OperationalStatus']);
   t.same(state('Ambient_Temp'), { CurrentState: 'Upper Critical', HealthState: 25, OperationalStatus: [6] }, '6 degrees past its critical limit');
