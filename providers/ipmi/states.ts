@@ -160,6 +160,10 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Bus Fatal Error', plain('critical')],
   ['Bus Degraded', plain('warning')],
   ['Undetermined system hardware failure', plain('critical')],
+  // Battery (29h): ipmitool's "Failed" (its "Low" is read by the name, see meaningOn), FreeIPMI's texts.
+  ['Failed', plain('critical')],
+  ['battery failed', plain('critical')],
+  ['battery low (predictive failure)', plain('warning')],
   // OS boot (1Fh) and ACPI power state (22h): where the host is, no fault.
   ['A: boot completed', plain('ok')],
   ['C: boot completed', plain('ok')],
@@ -220,6 +224,8 @@ export const FAULT_NAME = /(?<!de)fault|fail(?![ _-]?(?:over|safe|back))|(?<![a-
 const WELL_NAME = /(?:^|[ _-])(?:ok|good|pwr_?gd|pgood)$/i;
 /** A processor's sensor by name: "CPU1 Status", OpenBMC's "cpu0_core1", "Proc 2". */
 const PROCESSOR_NAME = /(?:^|[^a-z])(?:cpu|proc(?:essor)?|core)(?![a-z])/i;
+/** A battery's sensor by name: "CMOS Battery", "ROMB Battery", "VBAT", "RTC Batt". */
+const BATTERY_NAME = /batt|(?:^|[^a-z])(?:vbat|cmos)(?![a-z])/i;
 /** A well name negated ("PS_Not_OK", "Not OK", "NOK", "No_Good"): a fault, checked before `WELL_NAME`, which it also matches. */
 const NOT_WELL_NAME = /(?:^|[ _-])(?:not?|n)[ _-]?(?:ok|good|pwr_?gd|pgood)$/i;
 
@@ -236,8 +242,10 @@ export function meaningOn(name: string, state: string): StateMeaning | undefined
   const known = stateMeaning(state);
   if (known) return known;
   const key = normaliseState(state);
-  // ipmitool names a processor's offset 8 (Processor disabled) just "Disabled", as it does Entity Presence's offset 2.
+  // ipmitool names a processor's offset 8 (Processor disabled) just "Disabled", as it does Entity Presence's offset 2;
+  // a battery's offset 0 just "Low", as FreeIPMI's OEM interpretation of a Supermicro's CPU temperature reads.
   if (key === 'disabled') return PROCESSOR_NAME.test(name) ? { health: 'critical', reason: `${name.trim()} disabled` } : undefined;
+  if (key === 'low') return BATTERY_NAME.test(name) ? { health: 'warning', reason: `${name.trim()} low` } : undefined;
   const asserted = key === 'state asserted' ? true : key === 'state deasserted' ? false : undefined;
   if (asserted === undefined) return undefined;
   const trimmed = name.trim();

@@ -544,6 +544,37 @@ t.test('processor, power unit and bus faults of ipmitool\'s and FreeIPMI\'s tabl
   t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25, 'the system is no longer OK');
 });
 
+t.test('a battery\'s "Failed" and "Low" (sensor type 29h) are faults; "Low" elsewhere is no battery\'s', async (t) => {
+  // A Dell iDRAC's "CMOS Battery | 10h | ok | 7.1 |" asserts nothing when well (tigerblue77/Dell_iDRAC_fan_controller_Docker#36);
+  // ipmitool names the battery type's offsets "Low", "Failed", "Presence Detected" (include/ipmitool/ipmi_sel.h), FreeIPMI
+  // "battery low (predictive failure)", "battery failed". FreeIPMI's OEM interpretation of a Supermicro H8DGU's "CPU1
+  // Temp" prints 'Low' too (prometheus-community/ipmi_exporter#31): there it says nothing of a battery.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'CMOS Battery     | 10h | ok  |  7.1 |',
+      'ROMB Battery     | 11h | ok  | 26.3 | Failed',
+      'CMOS Battery 2   | 12h | ok  |  7.2 | Low',
+      'VBAT             | 13h | ok  |  7.1 | Presence Detected, Failed',
+      'CPU1 Temp        | 01h | ok  |  3.1 | Low',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.discreteSensors?.map((s) => [s.label, s.state, s.health]), [
+    ['CMOS Battery', 'No state asserted', 'ok'],
+    ['ROMB Battery', 'Failed', 'critical'],
+    ['CMOS Battery 2', 'Low', 'warning'],
+    ['VBAT', 'Failed', 'critical'],
+    ['CPU1 Temp', 'Low', 'unknown'],
+  ]);
+  const freeipmi = buildSnapshot({
+    readings: parseSensorOutput([
+      'ID | Name            | Type              | Reading    | Units | Event',
+      '26 | CMOS Battery    | Battery           | N/A        | N/A   | \'battery failed\'',
+      '27 | RAID Battery    | Battery           | N/A        | N/A   | \'battery low (predictive failure)\'',
+    ].join('\n'), 'ipmi-sensors').readings,
+  });
+  t.same(freeipmi.discreteSensors?.map((s) => [s.label, s.health]), [['CMOS Battery', 'critical'], ['RAID Battery', 'warning']]);
+});
+
 t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {
   const units = snapshotOf('sensor-units.txt');
   const expected: [string, string, number, number][] = [
