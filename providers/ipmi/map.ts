@@ -61,6 +61,11 @@ type Role = 'fan' | 'supply' | 'redundancy';
  * "PSU1 AC Lost" (AMI), "PSU1_Present" (a chassis CMM); and, unnumbered, the one supply sensor of a Supermicro X8, "PS Status".
  */
 const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)(?:[ _-]?0*(\d+)(?:[ _-]?(?:status|stat|state|presence|present|pres|ac[ _-]?lost|pwr[ _-]?detect))?|[ _-]?status)$/i;
+/**
+ * A supply's own sensor named after an entity, as FreeIPMI's --entity-sensor-names prints it ("Chassis Specific PSU 1
+ * Status"): read only on a record typed Power Supply.
+ */
+const ENTITY_SUPPLY_NAME = new RegExp(`\\s${SUPPLY_NAME.source.slice(1)}`, 'i');
 /** A sensor named after a supply: "PS1 Curr Out %", "PS 2 Input", "PSU2 Temp". */
 const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
 /**
@@ -179,7 +184,7 @@ function isSupplySensor(reading: IpmiReading): boolean {
   // Dell 11G names each supply's sensor just "Status", on the supply's entity 10.n.
   const onSupply = supplyEntity(reading) !== undefined;
   if (type === undefined) return SUPPLY_NAME.test(name) || (onSupply && saysSupplyState(reading));
-  return type === 'power supply' && (SUPPLY_PREFIX.test(name) || SUPPLY_NAME.test(name) || onSupply || /^status$/i.test(name));
+  return type === 'power supply' && (SUPPLY_PREFIX.test(name) || SUPPLY_NAME.test(name) || ENTITY_SUPPLY_NAME.test(name) || onSupply || /^status$/i.test(name));
 }
 
 /** A discrete record that states a supply's condition: its offsets' texts, or, with nothing asserted, a name that says status. */

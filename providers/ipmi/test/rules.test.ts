@@ -575,6 +575,21 @@ t.test('a battery\'s "Failed" and "Low" (sensor type 29h) are faults; "Low" else
   t.same(freeipmi.discreteSensors?.map((s) => [s.label, s.health]), [['CMOS Battery', 'critical'], ['RAID Battery', 'warning']]);
 });
 
+t.test('FreeIPMI\'s entity-prefixed names (--entity-sensor-names) still name a supply\'s own sensor', async (t) => {
+  // A Dell PowerEdge C-series by `ipmi-sensors --entity-sensor-names` (logicminds/rubyipmi spec/fixtures/freeipmi/
+  // dell_sensors.txt): "Chassis Specific PSU 1 Status" typed Power Supply asserts a failure and an input lost; it made
+  // no supply (only its discrete sensor was critical).
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      '54  | Chassis Specific PSU 1 Status   | Power Supply                | Critical | N/A        | N/A   | \'Presence detected\' \'Power Supply Failure detected\' \'Power Supply input lost (AC/DC)\'',
+      '112 | Chassis Specific PSU Mismatch   | Power Supply                | Nominal  | N/A        | N/A   | \'OK\'',
+      '113 | Chassis Specific PSU Redundancy | Power Supply                | Nominal  | N/A        | N/A   | \'OK\'',
+    ].join('\n'), 'ipmimonitoring').readings,
+  });
+  t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status, p.statusReason]), [['ipmi:psu:Chassis Specific PSU 1 Status', 'failed', 'failure detected']]);
+  t.match(discrete(snapshot, 'ipmi:Chassis Specific PSU 1 Status'), { kind: 'powerSupplyStatus', health: 'critical', monitors: { id: 'ipmi:psu:Chassis Specific PSU 1 Status' } });
+});
+
 t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {
   const units = snapshotOf('sensor-units.txt');
   const expected: [string, string, number, number][] = [
