@@ -341,11 +341,13 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
 
 /**
  * A reading beyond (not at: BMCs differ on "at") a critical or fatal limit. A non-critical one crossed under an "ok"
- * stays the BMC's call: an NEC ExpressScope prints a fan's lower limit as its upper non-critical.
+ * stays the BMC's call: an NEC ExpressScope prints a fan's lower limit as its upper non-critical; so does a 0.000
+ * limit, the unset one HPE and a chassis CMM print.
  */
 function pastCriticalLimit(value: number, thresholds: Thresholds): boolean {
-  const low = [thresholds.lowerCritical, thresholds.lowerFatal].filter((limit) => limit !== undefined);
-  const high = [thresholds.upperCritical, thresholds.upperFatal].filter((limit) => limit !== undefined);
+  const set = (limit: number | undefined): limit is number => limit !== undefined && limit !== 0;
+  const low = [thresholds.lowerCritical, thresholds.lowerFatal].filter(set);
+  const high = [thresholds.upperCritical, thresholds.upperFatal].filter(set);
   return low.some((limit) => value < limit) || high.some((limit) => value > limit);
 }
 

@@ -459,8 +459,11 @@ t.test('a reading past a critical threshold is judged by it where the BMC says o
       'Inlet_Temp       | 40.000     | degrees C  | ok    | na        | 5.000     | 7.000     | 37.000    | 40.000    | na',
       'System FAN1      | 6410.256   | RPM        | ok    | na        | na        | na        | 2300.331  | na        | na',
       'FAN2             | 0.000      | RPM        | ok    | na        | 300.000   | 500.000   | na        | na        | na',
+      'Chipset Temp     | 56.000     | degrees C  | ok    | na        | na        | na        | na        | 0.000     | na',
     ].join('\n'), 'sensor').readings,
   });
+  // A 0.000 limit is the unset one HPE and a chassis CMM print (above): crossing it says nothing.
+  t.equal(numeric(snapshot, 'ipmi:Chipset Temp').thresholdsJudged, true, 'past a 0.000 limit: the BMC\'s call');
   // A fan the BMC finds fine at 0 RPM is an empty header or a dead fan alike: not turning, unknown (the fans' rule).
   t.match(snapshot.fans?.find((fan) => fan.label === 'FAN2'), { status: 'unknown', statusReason: 'not turning' });
   t.equal(numeric(snapshot, 'ipmi:FAN2').thresholdsJudged, true, 'a fan at 0 RPM: the BMC\'s call');
