@@ -61,13 +61,19 @@ type Role = 'fan' | 'supply' | 'redundancy';
  * "PSU1 AC Lost" (AMI), "PSU1_Present" (a chassis CMM); and, unnumbered, the one supply sensor of a Supermicro X8, "PS Status".
  */
 const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)(?:[ _-]?0*(\d+)(?:[ _-]?(?:status|stat|state|presence|present|pres|ac[ _-]?lost|pwr[ _-]?detect))?|[ _-]?status)$/i;
+/**
+ * A supply's own sensor named after an entity, as FreeIPMI's --entity-sensor-names prints it ("Chassis Specific PSU 1
+ * Status"): read only on a record typed Power Supply.
+ */
+const ENTITY_SUPPLY_NAME = new RegExp(`\\s${SUPPLY_NAME.source.slice(1)}`, 'i');
 /** A sensor named after a supply: "PS1 Curr Out %", "PS 2 Input", "PSU2 Temp". */
 const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
 /**
  * A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA",
- * "Fan 1 DutyCycle", Huawei's rotors "FAN1 F Speed"; with a place, no number is needed (HP ML310 G5's "CPU Fan", "Rear Fan").
+ * "Fan 1 DutyCycle", rotors: Huawei's "FAN1 F Speed", Lenovo XCC's "Fan 1 Front Tach", "SYSFAN1_1"; with a place, no
+ * number is needed (HP ML310 G5's "CPU Fan", "Rear Fan").
  */
-const FAN_NAME = /^(?:(?:sys(?:tem)?|cpu\d*|rear|front)[ _-]?fan(?:[ _-]?\d+[a-z]?|[ _-]?[a-z])?|fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+(?:[ _-]?[a-z](?![a-z]))?|[a-z]))(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
+const FAN_NAME = /^(?:(?:sys(?:tem)?|cpu\d*|rear|front)[ _-]?fan(?:[ _-]?\d+[a-z]?(?:_\d+)?|[ _-]?[a-z])?|fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+(?:[ _-]?[a-z](?![a-z]))?|[a-z]))(?:[ _-](?:front|rear))?(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
 /** A fan's duty-cycle sensor: "Fan 1 DutyCycle", "FAN2_DUTY". */
 const DUTY_SUFFIX = /[ _-]?duty(?:[ _-]?cycle)?$/i;
 /** A presence sensor's name: "PS 1 Presence", "PSU2_PRES", "PSU1_Present". */
@@ -178,7 +184,7 @@ function isSupplySensor(reading: IpmiReading): boolean {
   // Dell 11G names each supply's sensor just "Status", on the supply's entity 10.n.
   const onSupply = supplyEntity(reading) !== undefined;
   if (type === undefined) return SUPPLY_NAME.test(name) || (onSupply && saysSupplyState(reading));
-  return type === 'power supply' && (SUPPLY_PREFIX.test(name) || SUPPLY_NAME.test(name) || onSupply || /^status$/i.test(name));
+  return type === 'power supply' && (SUPPLY_PREFIX.test(name) || SUPPLY_NAME.test(name) || ENTITY_SUPPLY_NAME.test(name) || onSupply || /^status$/i.test(name));
 }
 
 /** A discrete record that states a supply's condition: its offsets' texts, or, with nothing asserted, a name that says status. */
@@ -320,14 +326,29 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
   // No reading is no verdict: the status column of an unreadable sensor ("ns", "na") says nothing of the part.
   if (value === null) sensor.unavailable = reading.unavailable ?? 'failed';
   else if (reading.health) {
-    // The status column is the BMC's own comparison with these thresholds, with its hysteresis and event masks.
+    // The status column is the BMC's own comparison with these thresholds, with its hysteresis and event masks;
+    // but not an "ok" beside a critical limit crossed: OpenBMC prints ok at any reading (openbmc/openbmc#3743).
+    // A fan at 0 RPM the BMC finds fine stays its call: an empty header or a dead fan, not turning (see buildFans).
     sensor.health = reading.health;
-    sensor.thresholdsJudged = true;
+    const idle = role === 'fan' && value === 0;
+    sensor.thresholdsJudged = reading.health !== 'ok' || idle || !pastCriticalLimit(value, thresholds);
     if (reading.crossed) sensor.crossed = reading.crossed;
   }
   const source = describeSource(reading);
   if (source) sensor.source = source;
   return sensor;
+}
+
+/**
+ * A reading beyond (not at: BMCs differ on "at") a critical or fatal limit. A non-critical one crossed under an "ok"
+ * stays the BMC's call: an NEC ExpressScope prints a fan's lower limit as its upper non-critical; so does a 0.000
+ * limit, the unset one HPE and a chassis CMM print.
+ */
+function pastCriticalLimit(value: number, thresholds: Thresholds): boolean {
+  const set = (limit: number | undefined): limit is number => limit !== undefined && limit !== 0;
+  const low = [thresholds.lowerCritical, thresholds.lowerFatal].filter(set);
+  const high = [thresholds.upperCritical, thresholds.upperFatal].filter(set);
+  return low.some((limit) => value < limit) || high.some((limit) => value > limit);
 }
 
 /** Thresholds from the most severe low one to the most severe high one: each no lower than the one before. */

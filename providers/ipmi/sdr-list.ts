@@ -187,7 +187,9 @@ function csvDiscrete(name: string, number: number | undefined, entity: string, v
 
 function readElistValue(reading: IpmiReading, value: string, status: string): void {
   const unavailable = unavailableWord(value);
-  if (unavailable) {
+  // Scanning disabled is "ns | Disabled"; "ok | Disabled" is a state: ipmitool's name for a processor's offset 8
+  // (Processor disabled) and for Entity Presence's offset 2 (an OpenBMC's "cpu0_core1 | 15h | ok | 208.2 | Disabled").
+  if (unavailable && !(unavailable === 'disabled' && status.trim().toLowerCase() === 'ok')) {
     reading.unavailable = unavailable;
     return;
   }

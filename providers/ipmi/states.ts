@@ -128,6 +128,63 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Correctable ECC logging limit reached', plain('warning')],
   ['Uncorrectable ECC', plain('critical')],
   ['Critical Overtemperature', plain('critical')],
+  // Processor (07h) as ipmitool and FreeIPMI name its offsets 4-12, as FreeIPMI interprets them.
+  ['FRB3/Processor Startup/Initialization failure', plain('critical')],
+  ['SM BIOS Uncorrectable CPU-complex Error', plain('critical')],
+  // FreeIPMI's "SM BIOS `Uncorrectable CPU-complex Error'", its closing quote taken as the event's.
+  ['SM BIOS `Uncorrectable CPU-complex Error', plain('critical')],
+  ['Processor disabled', plain('critical')],
+  ['Processor Automatically Throttled', plain('warning')],
+  ['Uncorrectable machine check exception', plain('critical')],
+  ['Machine Check Exception', plain('critical')],
+  ['Correctable machine check error', plain('warning')],
+  // Power unit (09h): the host's power, not a supply's.
+  ['Power off/down', plain('ok')],
+  ['Power Off/Power Down', plain('ok')],
+  ['Power cycle', plain('ok')],
+  ['240VA power down', plain('warning')],
+  ['Interlock power down', plain('warning')],
+  ['AC lost', plain('critical')],
+  ['AC lost/Power input lost', plain('critical')],
+  ['Soft-power control failure', plain('critical')],
+  ['Soft Power Control Failure', plain('critical')],
+  ['Power Unit Failure detected', plain('critical')],
+  // Critical interrupt (13h) and system event (12h) faults.
+  ['Bus Timeout', plain('critical')],
+  ['I/O Channel check NMI', plain('critical')],
+  ['PCI PERR', plain('critical')],
+  ['PCI SERR', plain('critical')],
+  ['Bus Correctable error', plain('warning')],
+  ['Bus Uncorrectable error', plain('critical')],
+  ['Fatal NMI', plain('critical')],
+  ['Bus Fatal Error', plain('critical')],
+  ['Bus Degraded', plain('warning')],
+  ['Undetermined system hardware failure', plain('critical')],
+  // Battery (29h): ipmitool's "Failed" (its "Low" is read by the name, see meaningOn), FreeIPMI's texts.
+  ['Failed', plain('critical')],
+  ['battery failed', plain('critical')],
+  ['battery low (predictive failure)', plain('warning')],
+  // OS boot (1Fh) and ACPI power state (22h): where the host is, no fault.
+  ['A: boot completed', plain('ok')],
+  ['C: boot completed', plain('ok')],
+  ['PXE boot completed', plain('ok')],
+  ['Diagnostic boot completed', plain('ok')],
+  ['CD-ROM boot completed', plain('ok')],
+  ['ROM boot completed', plain('ok')],
+  ['boot completed - device not specified', plain('ok')],
+  ['S0/G0: working', plain('ok')],
+  ['S1: sleeping with system hw & processor context maintained', plain('ok')],
+  ['S2: sleeping, processor context lost', plain('ok')],
+  ['S3: sleeping, processor & hw context lost, memory retained', plain('ok')],
+  ['S4: non-volatile sleep/suspend-to-disk', plain('ok')],
+  ['S5/G2: soft-off', plain('ok')],
+  ['S4/S5: soft-off', plain('ok')],
+  ['G3: mechanical off', plain('ok')],
+  ['Sleeping in S1/S2/S3 state', plain('ok')],
+  ['G1: sleeping', plain('ok')],
+  ['S5: entered by override', plain('ok')],
+  ['Legacy ON state', plain('ok')],
+  ['Legacy OFF state', plain('ok')],
   // Memory (0Ch) as FreeIPMI interprets it: a device the BMC disabled is mapped out, not fine.
   ['Correctable memory error', plain('warning')],
   ['Uncorrectable memory error', plain('critical')],
@@ -165,6 +222,10 @@ export function stateMeaning(text: string): StateMeaning | undefined {
 export const FAULT_NAME = /(?<!de)fault|fail(?![ _-]?(?:over|safe|back))|(?<![a-z])(?:fai|lost)(?![a-z])|mismatch/i;
 /** A sensor reporting that something is well (Cisco's "PSU1_AC_OK", "PSU1_PWRGD"); not Dell's "VCORE PG", deasserted when well. */
 const WELL_NAME = /(?:^|[ _-])(?:ok|good|pwr_?gd|pgood)$/i;
+/** A processor's sensor by name: "CPU1 Status", OpenBMC's "cpu0_core1", "Proc 2". */
+const PROCESSOR_NAME = /(?:^|[^a-z])(?:cpu|proc(?:essor)?|core)(?![a-z])/i;
+/** A battery's sensor by name: "CMOS Battery", "ROMB Battery", "VBAT", "RTC Batt". */
+const BATTERY_NAME = /batt|(?:^|[^a-z])(?:vbat|cmos)(?![a-z])/i;
 /** A well name negated ("PS_Not_OK", "Not OK", "NOK", "No_Good"): a fault, checked before `WELL_NAME`, which it also matches. */
 const NOT_WELL_NAME = /(?:^|[ _-])(?:not?|n)[ _-]?(?:ok|good|pwr_?gd|pgood)$/i;
 
@@ -181,6 +242,10 @@ export function meaningOn(name: string, state: string): StateMeaning | undefined
   const known = stateMeaning(state);
   if (known) return known;
   const key = normaliseState(state);
+  // ipmitool names a processor's offset 8 (Processor disabled) just "Disabled", as it does Entity Presence's offset 2;
+  // a battery's offset 0 just "Low", as FreeIPMI's OEM interpretation of a Supermicro's CPU temperature reads.
+  if (key === 'disabled') return PROCESSOR_NAME.test(name) ? { health: 'critical', reason: `${name.trim()} disabled` } : undefined;
+  if (key === 'low') return BATTERY_NAME.test(name) ? { health: 'warning', reason: `${name.trim()} low` } : undefined;
   const asserted = key === 'state asserted' ? true : key === 'state deasserted' ? false : undefined;
   if (asserted === undefined) return undefined;
   const trimmed = name.trim();

@@ -479,6 +479,34 @@ t.test('the BMC\'s status column is the verdict: thresholds it publishes but doe
   t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 10, 'the system: Degraded by the exhaust only');
 });
 
+t.test('a reading past a critical threshold is judged by it where the BMC says ok: OpenBMC prints ok whatever the reading', async (t) => {
+  // Modelled on openbmc/openbmc#3743 (`ipmitool sensor list` of an OpenBMC: "Ambient_Temp | 46.000 | degrees C | ok | na |
+  // 5.000 | 7.000 | 37.000 | 40.000 | na", its status ok at any reading); the NEC fan (6,410 RPM past an upper
+  // non-critical 2,300 that is its lower limit) stays OK: only a critical or fatal threshold crossed overrides an ok.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Ambient_Temp     | 46.000     | degrees C  | ok    | na        | 5.000     | 7.000     | 37.000    | 40.000    | na',
+      'P12V             | 9.100      | Volts      | ok    | 8.500     | 10.200    | 10.800    | 13.200    | 13.800    | 14.500',
+      'Inlet_Temp       | 40.000     | degrees C  | ok    | na        | 5.000     | 7.000     | 37.000    | 40.000    | na',
+      'System FAN1      | 6410.256   | RPM        | ok    | na        | na        | na        | 2300.331  | na        | na',
+      'FAN2             | 0.000      | RPM        | ok    | na        | 300.000   | 500.000   | na        | na        | na',
+      'Chipset Temp     | 56.000     | degrees C  | ok    | na        | na        | na        | na        | 0.000     | na',
+    ].join('\n'), 'sensor').readings,
+  });
+  // A 0.000 limit is the unset one HPE and a chassis CMM print (above): crossing it says nothing.
+  t.equal(numeric(snapshot, 'ipmi:Chipset Temp').thresholdsJudged, true, 'past a 0.000 limit: the BMC\'s call');
+  // A fan the BMC finds fine at 0 RPM is an empty header or a dead fan alike: not turning, unknown (the fans' rule).
+  t.match(snapshot.fans?.find((fan) => fan.label === 'FAN2'), { status: 'unknown', statusReason: 'not turning' });
+  t.equal(numeric(snapshot, 'ipmi:FAN2').thresholdsJudged, true, 'a fan at 0 RPM: the BMC\'s call');
+  const model = new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })])));
+  const state = (label: string) => values(model.one('Thincim_NumericSensor', label), ['CurrentState', 'HealthState', 'OperationalStatus']);
+  t.same(state('Ambient_Temp'), { CurrentState: 'Upper Critical', HealthState: 25, OperationalStatus: [6] }, '6 degrees past its critical limit');
+  t.same(state('P12V'), { CurrentState: 'Lower Critical', HealthState: 25, OperationalStatus: [6] }, 'below its lower critical limit');
+  t.same(state('Inlet_Temp'), { CurrentState: 'Normal', HealthState: 5, OperationalStatus: [2] }, 'at the limit is the BMC\'s call');
+  t.same(state('System FAN1'), { CurrentState: 'Normal', HealthState: 5, OperationalStatus: [2] }, 'past a non-critical one only: the BMC\'s call');
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25);
+});
+
 t.test('a fault the BMC reports without a threshold is not a Normal state; where its status names one, that is the state', async (t) => {
   // Modelled on a Dell R320 `sdr list full` (a stopped fan, `cr`, no thresholds printed) and a Mellanox switch's BMC (`ucr`).
   const snapshot = buildSnapshot({
@@ -495,6 +523,105 @@ t.test('a fault the BMC reports without a threshold is not a Normal state; where
   t.same(state('ambient switch temp'), { CurrentState: 'Upper Critical', HealthState: 25, PossibleStates: ['Unknown', 'Normal', 'Upper Critical'] });
   t.same(state('SWB 3.3v_sen'), { CurrentState: 'Upper Fatal', HealthState: 30, PossibleStates: ['Unknown', 'Normal', 'Upper Fatal'] });
   t.same(state('P12V'), { CurrentState: 'Lower Non-Critical', HealthState: 10, PossibleStates: ['Unknown', 'Normal', 'Lower Non-Critical'] });
+});
+
+t.test('processor, power unit and bus faults of ipmitool\'s and FreeIPMI\'s tables are faults; boot and ACPI states are no fault', async (t) => {
+  // From captures: an OpenBMC's core disabled (openbmc/openbmc-test-automation's sdr elist example, "cpu0_core1 | 15h |
+  // ok | 208.2 | Disabled", the processor type's offset 8 as ipmitool names it) and its OS boot sensor; an ARM server's
+  // ACPI state ("ACPI_state | A0h | ok | 0.1 | S5/G2: soft-off"). The fault texts are ipmitool's (include/ipmitool/
+  // ipmi_sel.h) and FreeIPMI's (ipmi-sensor-and-event-code-tables.c), their severity FreeIPMI's interpretation: no
+  // capture shows them asserted; unknown, they left the system OK.
+  const elist = buildSnapshot({
+    readings: parseSensorOutput([
+      'cpu0_core0       | 12h | ok  | 208.1 | Presence detected',
+      'cpu0_core1       | 15h | ok  | 208.2 | Disabled',
+      'OperatingSystemS | 05h | ok  | 35.1 | boot completed - device not specified',
+      'ACPI_state       | A0h | ok  |  0.1 | S5/G2: soft-off',
+      'CPU1 Status      | 60h | ok  |  3.1 | Presence detected, Uncorrectable machine check exception',
+      'CPU2 Status      | 61h | ok  |  3.2 | Presence detected, Correctable machine check error',
+      'CPU3 Status      | 62h | ok  |  3.3 | Presence detected, SM BIOS Uncorrectable CPU-complex Error',
+      'Pwr Unit Status  | 01h | ok  | 21.1 | AC lost',
+      'PCIe Err         | 70h | ok  | 11.1 | Bus Uncorrectable error',
+      'System Event     | 83h | ok  | 23.1 | Undetermined system hardware failure',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(elist.discreteSensors?.map((s) => [s.label, s.state, s.health]), [
+    ['cpu0_core0', 'Presence detected', 'ok'],
+    ['cpu0_core1', 'Disabled', 'critical'],
+    ['OperatingSystemS', 'boot completed - device not specified', 'ok'],
+    ['ACPI_state', 'S5/G2: soft-off', 'ok'],
+    ['CPU1 Status', 'Uncorrectable machine check exception', 'critical'],
+    ['CPU2 Status', 'Correctable machine check error', 'warning'],
+    ['CPU3 Status', 'SM BIOS Uncorrectable CPU-complex Error', 'critical'],
+    ['Pwr Unit Status', 'AC lost', 'critical'],
+    ['PCIe Err', 'Bus Uncorrectable error', 'critical'],
+    ['System Event', 'Undetermined system hardware failure', 'critical'],
+  ]);
+  const freeipmi = buildSnapshot({
+    readings: parseSensorOutput([
+      'ID | Name            | Type              | Reading    | Units | Event',
+      '10 | CPU 1 Status    | Processor         | N/A        | N/A   | \'Processor Presence detected\' \'Processor disabled\'',
+      '11 | CPU 2 Status    | Processor         | N/A        | N/A   | \'Processor Presence detected\' \'Machine Check Exception\'',
+      '12 | CPU 3 Status    | Processor         | N/A        | N/A   | \'SM BIOS `Uncorrectable CPU-complex Error\'\'',
+      '13 | CPU 4 Status    | Processor         | N/A        | N/A   | \'FRB3/Processor Startup/Initialization failure\'',
+      '14 | Host Power      | Power Unit        | N/A        | N/A   | \'AC lost/Power input lost\'',
+      '15 | Pwr Unit Status | Power Unit        | N/A        | N/A   | \'Power Unit Failure detected\'',
+      '16 | CPU 5 Status    | Processor         | N/A        | N/A   | \'Processor Automatically Throttled\'',
+      '17 | Host Power 2    | Power Unit        | N/A        | N/A   | \'Power Off/Power Down\'',
+    ].join('\n'), 'ipmi-sensors').readings,
+  });
+  t.same(freeipmi.discreteSensors?.map((s) => [s.label, s.health]), [
+    ['CPU 1 Status', 'critical'], ['CPU 2 Status', 'critical'], ['CPU 3 Status', 'critical'], ['CPU 4 Status', 'critical'],
+    ['Host Power', 'critical'], ['Pwr Unit Status', 'critical'], ['CPU 5 Status', 'warning'], ['Host Power 2', 'ok'],
+  ]);
+  const model = new Model(buildModel(input([sample(elist, { provider: 'ipmi' })])));
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25, 'the system is no longer OK');
+});
+
+t.test('a battery\'s "Failed" and "Low" (sensor type 29h) are faults; "Low" elsewhere is no battery\'s', async (t) => {
+  // A Dell iDRAC's "CMOS Battery | 10h | ok | 7.1 |" asserts nothing when well (tigerblue77/Dell_iDRAC_fan_controller_Docker#36);
+  // ipmitool names the battery type's offsets "Low", "Failed", "Presence Detected" (include/ipmitool/ipmi_sel.h), FreeIPMI
+  // "battery low (predictive failure)", "battery failed". FreeIPMI's OEM interpretation of a Supermicro H8DGU's "CPU1
+  // Temp" prints 'Low' too (prometheus-community/ipmi_exporter#31): there it says nothing of a battery.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'CMOS Battery     | 10h | ok  |  7.1 |',
+      'ROMB Battery     | 11h | ok  | 26.3 | Failed',
+      'CMOS Battery 2   | 12h | ok  |  7.2 | Low',
+      'VBAT             | 13h | ok  |  7.1 | Presence Detected, Failed',
+      'CPU1 Temp        | 01h | ok  |  3.1 | Low',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.discreteSensors?.map((s) => [s.label, s.state, s.health]), [
+    ['CMOS Battery', 'No state asserted', 'ok'],
+    ['ROMB Battery', 'Failed', 'critical'],
+    ['CMOS Battery 2', 'Low', 'warning'],
+    ['VBAT', 'Failed', 'critical'],
+    ['CPU1 Temp', 'Low', 'unknown'],
+  ]);
+  const freeipmi = buildSnapshot({
+    readings: parseSensorOutput([
+      'ID | Name            | Type              | Reading    | Units | Event',
+      '26 | CMOS Battery    | Battery           | N/A        | N/A   | \'battery failed\'',
+      '27 | RAID Battery    | Battery           | N/A        | N/A   | \'battery low (predictive failure)\'',
+    ].join('\n'), 'ipmi-sensors').readings,
+  });
+  t.same(freeipmi.discreteSensors?.map((s) => [s.label, s.health]), [['CMOS Battery', 'critical'], ['RAID Battery', 'warning']]);
+});
+
+t.test('FreeIPMI\'s entity-prefixed names (--entity-sensor-names) still name a supply\'s own sensor', async (t) => {
+  // A Dell PowerEdge C-series by `ipmi-sensors --entity-sensor-names` (logicminds/rubyipmi spec/fixtures/freeipmi/
+  // dell_sensors.txt): "Chassis Specific PSU 1 Status" typed Power Supply asserts a failure and an input lost; it made
+  // no supply (only its discrete sensor was critical).
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      '54  | Chassis Specific PSU 1 Status   | Power Supply                | Critical | N/A        | N/A   | \'Presence detected\' \'Power Supply Failure detected\' \'Power Supply input lost (AC/DC)\'',
+      '112 | Chassis Specific PSU Mismatch   | Power Supply                | Nominal  | N/A        | N/A   | \'OK\'',
+      '113 | Chassis Specific PSU Redundancy | Power Supply                | Nominal  | N/A        | N/A   | \'OK\'',
+    ].join('\n'), 'ipmimonitoring').readings,
+  });
+  t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status, p.statusReason]), [['ipmi:psu:Chassis Specific PSU 1 Status', 'failed', 'failure detected']]);
+  t.match(discrete(snapshot, 'ipmi:Chassis Specific PSU 1 Status'), { kind: 'powerSupplyStatus', health: 'critical', monitors: { id: 'ipmi:psu:Chassis Specific PSU 1 Status' } });
 });
 
 t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {
@@ -925,6 +1052,24 @@ t.test('an unreadable fan rotor named "FAN1 F Speed" (Huawei iBMC, front and rea
   t.same(snapshot.fans?.map((f) => [f.label, f.status, f.statusReason]), [['FAN1 F Speed', 'absent', 'not present'], ['FAN1 R Speed', 'absent', 'not present']]);
   t.match(numeric(snapshot, 'ipmi:FAN1 F Speed'), { kind: 'fan', unit: 'rpm', value: null, unavailable: 'absent' });
   t.same(snapshot.discreteSensors?.map((s) => s.label), ['FAN1 F Status', 'FAN1 F Presence'], 'its status and presence sensors stay discrete');
+});
+
+t.test('unreadable fans named "SYSFAN1_1" (a rotor of a numbered fan) or "Fan 1 Front Tach" (Lenovo XCC) are fans', async (t) => {
+  // An ARM server's `ipmitool sdr elist` in a public notes file (rails CLDO_VCORE, SOC_VCORE; every record on entity 0.1):
+  // "CPU0FAN_1 | 60h | ns | 0.1 | No Reading" was a fan, "SYSFAN1_1 | 64h | ns | 0.1 | No Reading" a discrete sensor.
+  // Lenovo ThinkSystem XCC names its rotors "Fan 1 Front Tach" / "Fan 1 Rear Tach" (thomas-krenn/check_ipmi_sensor_v3#60).
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'CPU0FAN_1        | 60h | ns  |  0.1 | No Reading',
+      'SYSFAN1_1        | 64h | ns  |  0.1 | No Reading',
+      'Fan 1 Front Tach | 70h | ns  | 29.1 | No Reading',
+      'Fan 1 Rear Tach  | 71h | ns  | 29.1 | No Reading',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.fans?.map((f) => [f.label, f.status]), [
+    ['CPU0FAN_1', 'absent'], ['SYSFAN1_1', 'absent'], ['Fan 1 Front Tach', 'absent'], ['Fan 1 Rear Tach', 'absent'],
+  ]);
+  t.same(snapshot.discreteSensors, []);
 });
 
 t.test("a Dell iDRAC9's \"Present\" / \"Absent\" are presence states: a present part is ok, an absent one no fault", async (t) => {
