@@ -140,7 +140,8 @@ export async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[]
     for (const [link, target] of Object.entries(chip.links ?? {})) {
       await mkdir(join(root, target), { recursive: true });
       await mkdir(dirname(join(root, link)), { recursive: true });
-      await symlink(relative(dirname(join(root, link)), join(root, target)), join(root, link));
+      // Named as the kernel names them: up to the target's parent, then down by name (a parent's `device` is `../../1-0036`, not `../..`).
+      await symlink(join(relative(dirname(join(root, link)), dirname(join(root, target))), basename(target)), join(root, link));
     }
     // As the kernel makes it: up to the device's parent, then down by name (`../../../0000:09:00.0`).
     await symlink(join(relative(hwmon, dirname(device)), basename(device)), join(hwmon, 'device'));

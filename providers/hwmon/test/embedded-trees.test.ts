@@ -1,0 +1,77 @@
+/**
+ * Trees from a fourth hunt, of the hosts thincim runs on (embedded and edge
+ * boxes: SBCs, gateways, switches, VMs) and of drivers earlier hunts did not
+ * reach, rebuilt as small sysfs trees (values as the source shows them) and
+ * read through the whole provider. Each test names its source.
+ */
+import t from 'tap';
+import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
+import { sampleTree, sensorById } from './helpers.js';
+
+const fanOf = (snapshot: HardwareSnapshot, id: string) => snapshot.fans?.find((f) => f.id === id);
+
+t.test("amdgpu's fan1_min and fan1_max are the range fan1_target takes, no limits", async (t) => {
+  // amdgpu_pm.c (amd-gfx, "Add fan1_target … Add fan1_min/fan1_max for get min, max fan speed in RPM unit … query
+  // the min/max rpm gpu support"): the bounds of the speed the SMU can be asked for, with no alarm of their own.
+  // Fans exceed them: an RX 5700 XT at 100 % turns at about 4000 RPM (lm-sensors/lm-sensors#507) where LACT's RX 5700 XT
+  // snapshot (../shared/fixtures/hwmon/lact-gpu-hwmon) serves fan1_max 3400, and an XFX RX 5700 XT's resting fan
+  // reads 65535 RPM (min = 0 RPM, max = 3500 RPM; lm-sensors/lm-sensors#310).
+  const card = (fan1: number, pwm1: number, enable: number) => ({
+    device: 'pci0000:00/0000:00:01.1/0000:01:00.0/0000:02:00.0/0000:03:00.0',
+    subsystem: 'bus/pci',
+    files: { name: 'amdgpu', temp1_input: 61000, temp1_label: 'edge', fan1_input: fan1, fan1_min: 0, fan1_max: 3400, fan1_enable: 0, pwm1, pwm1_enable: enable },
+  });
+  const fullSpeed = await sampleTree(t, [card(3950, 255, 1)]);
+  t.match(sensorById(fullSpeed, 'hwmon:amdgpu-pci-0300/fan1'), { value: 3950, thresholds: undefined, health: undefined }, 'above fan1_max at 100 %');
+  t.match(fanOf(fullSpeed, 'hwmon:amdgpu-pci-0300/fan1'), { status: 'ok' });
+  const resting = await sampleTree(t, [card(0, 0, 2)]);
+  t.match(fanOf(resting, 'hwmon:amdgpu-pci-0300/fan1'), { status: 'ok', idleAllowed: true }, 'its zero-RPM rest is still no failure');
+});
+
+t.test("a power supply class device's temp min_alarm and max_alarm hold its alert thresholds, no alarm flags", async (t) => {
+  // torvalds/linux drivers/power/supply/power_supply_hwmon.c serves TEMP_ALERT_MIN and TEMP_ALERT_MAX (and the
+  // ambient ones, on temp2) as temp<N>_min_alarm and temp<N>_max_alarm, in millidegrees: temperatures, not 0/1 flags.
+  // A MAX17042 fuel gauge's TALRT_Th powers up as 0x7F80 (max17042_battery.c: LSB the minimum, MSB the maximum, ×10):
+  // -128 °C and 127 °C, alerts off. Allwinner's BSP axp2601 driver answers -200 °C and 200 °C for alerts it does not
+  // use, for the ambient channel too, which has no reading.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/soc/1c2ac00.i2c/i2c-1/1-0036/power_supply/max170xx_battery',
+      subsystem: 'class/power_supply',
+      links: {
+        'devices/platform/soc/1c2ac00.i2c/i2c-1/1-0036/power_supply/max170xx_battery/device': 'devices/platform/soc/1c2ac00.i2c/i2c-1/1-0036',
+        'devices/platform/soc/1c2ac00.i2c/i2c-1/1-0036/subsystem': 'bus/i2c',
+      },
+      files: {
+        name: 'max170xx_battery', temp1_label: 'temp', temp1_input: 25600, temp1_min_alarm: -128000, temp1_max_alarm: 127000,
+        temp2_label: 'ambient temp', temp2_min_alarm: -200000, temp2_max_alarm: 200000, in0_input: 3912, curr1_input: -182,
+      },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:max170xx_battery-i2c-1-36/temp1'), { value: 25.6, health: undefined, crossed: undefined });
+  t.same(snapshot.discreteSensors, [], 'the ambient channel has no reading and no alarm');
+});
+
+t.test("ufs' temp1_min_alarm and temp1_max_alarm were its bounds, no alarm flags", async (t) => {
+  // torvalds/linux drivers/scsi/ufs/ufs-hwmon.c as first merged (Western Digital, 2021) served the device's
+  // HIGH_TEMP_BOUND and LOW_TEMP_BOUND minus 80 as temp1_max_alarm and temp1_min_alarm (a UFS chip of 85 °C and
+  // -25 °C reads 85 and -25); today's serves them as temp1_crit and temp1_lcrit (drivers/ufs/core/ufs-hwmon.c).
+  const snapshot = await sampleTree(t, [
+    { device: 'platform/soc@0/1d84000.ufshc', subsystem: 'bus/platform', files: { name: 'ufs', temp1_input: 35, temp1_enable: 1, temp1_min_alarm: -25, temp1_max_alarm: 85 } },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:ufs-isa-0000/temp1'), { health: undefined, crossed: undefined });
+});
+
+t.test('a temperature at or below absolute zero is no reading', async (t) => {
+  // oxidecomputer/propolis#1213: an Ubuntu 26.04 guest's emulated NVMe drive reads temp1_input -273150 (0 K, "Temperature:
+  // -273.1 C" on the login banner), and so does an AWS instance's; a drive that reports no temperature answers 0 K
+  // (linux-nvme/nvme-cli#884, its maintainer: "if it's '0', that probably means that the f/w isn't reporting a
+  // temperature at all"). A thermal zone's is THERMAL_TEMP_INVALID, -274000 (include/linux/thermal.h), which the
+  // kernel's sampling treats as a power-gated sensor's sentinel, not a temperature.
+  const snapshot = await sampleTree(t, [
+    { device: 'pci0000:00/0000:00:10.0', subsystem: 'bus/pci', files: { name: 'nvme', temp1_input: -273150, temp1_label: 'Composite' } },
+    { device: 'virtual/thermal/thermal_zone3', subsystem: 'class/thermal', files: { name: 'gpuss0_thermal', temp1_input: -274000 } },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:nvme-pci-0080/temp1'), { value: null, unavailable: 'absent' });
+  t.match(sensorById(snapshot, 'hwmon:gpuss0_thermal-virtual-0/temp1'), { value: null, unavailable: 'absent' });
+});
