@@ -627,7 +627,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const noMinimum = speed.limits.min === undefined;
   const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };
-  if (fan.status === 'unknown' && speed.raw === 0) fan.statusReason = 'not turning';
+  if ((fan.status === 'unknown' || fan.status === 'degraded') && speed.raw === 0) fan.statusReason = 'not turning';
   if (pwm?.files.has('')) fan.variableSpeed = true;
   if (typeof target === 'number' && target >= 0) fan.desiredSpeed = target;
   return { fan, speed };
@@ -637,15 +637,18 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
  * - a fault: failed;
  * - no reading: unknown;
  * - stopped, not idle by design: failed when a minimum speed is set, else
- *   unknown (an unconnected header and a dead fan both read 0);
+ *   degraded when the chip raises the fan's alarm (hp-wmi-sensors': stalled
+ *   or disconnected while running), else unknown (an unconnected header and
+ *   a dead fan both read 0);
  * - an alarm: degraded;
  * - otherwise ok.
  */
 function fanStatus(speed: SensorDraft, idleAllowed: boolean): DeviceStatus {
   if (speed.fault) return 'failed';
   if (speed.raw === null) return 'unknown';
-  if (speed.raw === 0 && !idleAllowed) return (speed.limits.min ?? 0) > 0 ? 'failed' : 'unknown';
+  if (speed.raw === 0 && !idleAllowed && (speed.limits.min ?? 0) > 0) return 'failed';
   if (speed.alarm) return 'degraded';
+  if (speed.raw === 0 && !idleAllowed) return 'unknown';
   return 'ok';
 }
 

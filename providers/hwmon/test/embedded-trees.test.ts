@@ -75,3 +75,18 @@ t.test('a temperature at or below absolute zero is no reading', async (t) => {
   t.match(sensorById(snapshot, 'hwmon:nvme-pci-0080/temp1'), { value: null, unavailable: 'absent' });
   t.match(sensorById(snapshot, 'hwmon:gpuss0_thermal-virtual-0/temp1'), { value: null, unavailable: 'absent' });
 });
+
+t.test('a fan at 0 RPM whose chip raises its alarm is no fan that may be unconnected', async (t) => {
+  // torvalds/linux Documentation/hwmon/hp-wmi-sensors.rst: a fan's alarm reads 1 when "the fan has stalled or has been
+  // disconnected while running" (once, then the BIOS event is spent). hp-wmi-sensors serves no minimum speed, so a
+  // stalled fan at 0 RPM was one that might be an empty header: unknown.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/PNP0C14:00/wmi_bus/wmi_bus-PNP0C14:00/8F1F6435-9F42-42C8-BADC-0E9424F20C9A',
+      subsystem: 'bus/wmi',
+      files: { name: 'hp_wmi_sensors', fan1_label: 'CPU0 Fan', fan1_input: 0, fan1_alarm: 1, fan1_fault: 0, fan2_label: 'Chassis Fan', fan2_input: 0, fan2_alarm: 0, fan2_fault: 0 },
+    },
+  ]);
+  t.match(fanOf(snapshot, 'hwmon:hp_wmi_sensors-virtual-0/fan1'), { status: 'degraded', statusReason: 'not turning' }, 'stalled, as its chip says');
+  t.match(fanOf(snapshot, 'hwmon:hp_wmi_sensors-virtual-0/fan2'), { status: 'unknown', statusReason: 'not turning' }, 'without the alarm, still not known');
+});
