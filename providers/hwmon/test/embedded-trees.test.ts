@@ -90,3 +90,35 @@ t.test('a fan at 0 RPM whose chip raises its alarm is no fan that may be unconne
   t.match(fanOf(snapshot, 'hwmon:hp_wmi_sensors-virtual-0/fan1'), { status: 'degraded', statusReason: 'not turning' }, 'stalled, as its chip says');
   t.match(fanOf(snapshot, 'hwmon:hp_wmi_sensors-virtual-0/fan2'), { status: 'unknown', statusReason: 'not turning' }, 'without the alarm, still not known');
 });
+
+t.test('drives of edge boxes read as they report: SCT limits, unset limits, limits that fail to read', async (t) => {
+  // Dasharo/dasharo-issues#702, a Protectli V1210 firewall: nvme-pci-0300 Composite +19.9 °C (low -0.1 °C, high +84.8 °C,
+  // crit +94.8 °C), Sensor 1 +32.9 °C with "Can't get value of subfeature temp2_min: I/O error" (and temp2_max): the
+  // drive advertises limits it cannot read (an open failing with ENXIO stands in for its EIO).
+  // petersulyok/smfc#33, drivetemp-scsi-3-0: +26.0 °C (low +10, high +40, crit low +5, crit +60, lowest +25, highest +27).
+  // Meliox/PVE-mods#101, a Seagate Constellation.2's drivetemp-scsi-4-0: +43 °C with max, min, crit and lcrit all 0.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:1c.0/0000:03:00.0',
+      subsystem: 'bus/pci',
+      files: { name: 'nvme', temp1_label: 'Composite', temp1_input: 19850, temp1_min: -150, temp1_max: 84850, temp1_crit: 94850, temp1_alarm: 0, temp2_label: 'Sensor 1', temp2_input: 32850 },
+      enxio: ['temp2_min', 'temp2_max'],
+    },
+    {
+      device: 'pci0000:00/0000:00:17.0/ata4/host3/target3:0:0/3:0:0:0',
+      subsystem: 'bus/scsi',
+      files: { name: 'drivetemp', temp1_input: 26000, temp1_min: 10000, temp1_max: 40000, temp1_lcrit: 5000, temp1_crit: 60000, temp1_lowest: 25000, temp1_highest: 27000 },
+    },
+    {
+      device: 'pci0000:00/0000:00:17.0/ata5/host4/target4:0:0/4:0:0:0',
+      subsystem: 'bus/scsi',
+      files: { name: 'drivetemp', temp1_input: 43000, temp1_min: 0, temp1_max: 0, temp1_lcrit: 0, temp1_crit: 0, temp1_lowest: 41000, temp1_highest: 49000 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:nvme-pci-0300/temp1'), {
+    value: 19.85, health: 'ok', thresholds: { lowerNonCritical: -0.15, upperNonCritical: 84.85, upperCritical: 94.85 },
+  });
+  t.match(sensorById(snapshot, 'hwmon:nvme-pci-0300/temp2'), { value: 32.85, unavailable: undefined, thresholds: undefined, health: undefined }, 'unreadable limits are none');
+  t.same(sensorById(snapshot, 'hwmon:drivetemp-scsi-3-0/temp1').thresholds, { lowerNonCritical: 10, upperNonCritical: 40, lowerCritical: 5, upperCritical: 60 });
+  t.match(sensorById(snapshot, 'hwmon:drivetemp-scsi-4-0/temp1'), { value: 43, thresholds: undefined }, 'never set');
+});
