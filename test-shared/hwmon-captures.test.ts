@@ -56,6 +56,14 @@ function unsetMarker(type: string, limit: string, value: number): boolean {
 }
 
 /**
+ * Attributes a driver names like limits that are none: amdgpu's fan1_min and
+ * fan1_max are the speeds fan1_target may be set to (amdgpu_pm.c), which a
+ * fan at full speed exceeds.
+ */
+const NOT_LIMITS: Record<string, Record<string, string[]>> = { amdgpu: { fan: ['min', 'max'] } };
+const notALimit = (chipName: string, type: string, limit: string): boolean => NOT_LIMITS[chipName]?.[type]?.includes(limit) ?? false;
+
+/**
  * The alarms that speak: an alarm compares the reading with a limit, so one
  * whose limit was read and is unset says nothing; `alarm` and `cap_alarm`
  * go with the channel's limits (silent when it has limits and all are unset).
@@ -193,7 +201,7 @@ function attributeFolders(root: string): { dir: string; name: string }[] {
 }
 
 /** What the files of one chip folder say each sensor must be. */
-function expectedFromFolder(chipId: string, dir: string): Expected[] {
+function expectedFromFolder(chipId: string, chipName: string, dir: string): Expected[] {
   const files = new Set(readdirSync(dir));
   const expected: Expected[] = [];
   for (const file of [...files].sort()) {
@@ -206,7 +214,7 @@ function expectedFromFolder(chipId: string, dir: string): Expected[] {
       const thresholds: Record<string, number> = {};
       const [read, set]: [string[], string[]] = [[], []];
       for (const [limit, name] of Object.entries(LIMIT_NAMES)) {
-        if (!files.has(`${channel}_${limit}`)) continue;
+        if (!files.has(`${channel}_${limit}`) || notALimit(chipName, type, limit)) continue;
         read.push(limit);
         const value = readNumber(join(dir, `${channel}_${limit}`)) / abi.divisor;
         if (!unsetMarker(type, limit, value)) {
@@ -241,7 +249,7 @@ for (const capture of captures) {
     if (ids === undefined) throw new Error(`no expected chip ids for the capture ${capture.name}: add it to SYSFS_CHIPS`);
     t.equal(folders.length, ids.length, 'one chip per hwmon folder');
     const snapshot = await sampleRoot(capture.root);
-    checkSensors(t, snapshot, folders.flatMap((folder, i) => expectedFromFolder(ids[i]!, folder.dir)));
+    checkSensors(t, snapshot, folders.flatMap((folder, i) => expectedFromFolder(ids[i]!, folder.name, folder.dir)));
     t.same(snapshot.discreteSensors?.map((d) => [d.id, d.state]), intrusionsOf(folders, ids));
     for (const fan of snapshot.fans ?? []) {
       const speed = snapshot.sensors!.find((s) => s.id === fan.speedSensor)!;
@@ -397,7 +405,7 @@ function expectedFromText(chips: TextChip[]): Expected[] {
       const [read, set]: [string[], string[]] = [[], []];
       for (const [limit, name] of Object.entries(LIMIT_NAMES)) {
         const value = subfeatures.get(`${channel}_${limit}`);
-        if (value === undefined || value === null) continue;
+        if (value === undefined || value === null || notALimit(chip.name.split('-')[0]!, type, limit)) continue;
         read.push(limit);
         if (!unsetMarker(type, limit, value)) {
           thresholds[name] = value;

@@ -41,7 +41,7 @@ import {
   scaleReading,
 } from './attributes.js';
 import { HwmonError } from './errors.js';
-import { isThresholdItem, LOWER_ITEMS, type RawLimits, THRESHOLD_ITEMS, type ThresholdItem, toThresholds, usableLimits } from './thresholds.js';
+import { isThresholdItem, LOWER_ITEMS, type RawLimits, TEMP_ABSOLUTE_ZERO, THRESHOLD_ITEMS, type ThresholdItem, toThresholds, usableLimits } from './thresholds.js';
 
 /** What reading one attribute file gave. */
 export type AttributeRead = { text: string } | { error: HwmonError };
@@ -169,7 +169,7 @@ function channelsOf(chip: RawChip): Map<string, Channel> {
   const channels = new Map<string, Channel>();
   for (const file of chip.attributes.keys()) {
     const attribute = parseAttributeName(file);
-    if (attribute === undefined) continue;
+    if (attribute === undefined || isNotAlarm(chip, attribute)) continue;
     const name = channelName(attribute.type, attribute.index);
     let channel = channels.get(name);
     if (channel === undefined) {
@@ -181,6 +181,25 @@ function channelsOf(chip: RawChip): Map<string, Channel> {
   const order = (c: Channel): number => CHANNEL_TYPES.indexOf(c.type);
   const sorted = [...channels.values()].sort((a, b) => order(a) - order(b) || a.index - b.index);
   return new Map(sorted.map((channel) => [channel.name, channel]));
+}
+
+/**
+ * Files named like alarms that hold a temperature, not a 0/1 flag, so are no
+ * alarm (nor a limit: their driver has its own): a power supply class
+ * device's (a battery, a charger: its device's subsystem is `power_supply`)
+ * `temp<N>_min_alarm` and `temp<N>_max_alarm` are its TEMP_ALERT_MIN and
+ * TEMP_ALERT_MAX, the temperatures at which it raises an alert
+ * (power_supply_hwmon.c), which a MAX17042 fuel gauge powers up at -128 °C
+ * and 127 °C; and ufs-hwmon as first merged served the device's temperature
+ * bounds so (today as `temp1_lcrit` and `temp1_crit`).
+ */
+const TEMPERATURE_BOUNDS = { temp: ['min_alarm', 'max_alarm'] } as const;
+const NOT_ALARMS: Readonly<Record<string, Partial<Record<string, readonly string[]>>>> = { ufs: TEMPERATURE_BOUNDS };
+const NOT_ALARMS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<string, readonly string[]>>>> = { power_supply: TEMPERATURE_BOUNDS };
+
+function isNotAlarm({ name, subsystem }: RawChip, { type, item }: AttributeName): boolean {
+  const items = NOT_ALARMS[name]?.[type] ?? NOT_ALARMS_OF_SUBSYSTEM[subsystem ?? '']?.[type] ?? [];
+  return items.includes(item);
 }
 
 /** Reads typed values of one chip's attributes, noting every failure in `problems`. */
@@ -276,6 +295,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const limits = channelLimits(reader, channel, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
   const alarms = alarmVerdict(reader, channel, read, limits, raw);
+  const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw);
   const sensor: NumericSensor = {
     id: reader.sensorId(channel),
     label: reader.label(channel),
@@ -297,9 +317,9 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
     // Any other fault is the sensor's (an open or shorted diode): its reading is noise.
     sensor.value = null;
     sensor.unavailable = 'failed';
-  } else if (raw !== null && NOT_READINGS[reader.chip.name]?.[channel.type]?.raw === raw) {
+  } else if (none !== undefined) {
     sensor.value = null;
-    sensor.unavailable = notReading(reader, channel, valueItem, raw);
+    sensor.unavailable = none;
   }
   return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms.health !== 'ok' };
 }
@@ -335,11 +355,19 @@ const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: n
   asuswmisensors: { temp: { raw: 216_000, unavailable: 'absent' } },
 };
 
-/** Why the channel's NOT_READINGS value is no reading; a failure is also noted as a problem. */
-function notReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number): 'failed' | 'absent' {
-  const { unavailable } = NOT_READINGS[reader.chip.name]![channel.type]!;
-  if (unavailable === 'failed') reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
-  return unavailable;
+/**
+ * Why a raw reading is no reading, if it is none: a NOT_READINGS value (a
+ * failure is also noted as a problem), or a temperature at or below absolute
+ * zero, absent: what an NVMe drive that reports no temperature answers (0 K,
+ * as emulated drives in VMs do) and a thermal zone without a valid one
+ * (THERMAL_TEMP_INVALID, -274 °C).
+ */
+function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number): 'failed' | 'absent' | undefined {
+  if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return 'absent';
+  const known = NOT_READINGS[reader.chip.name]?.[channel.type];
+  if (known?.raw !== raw) return undefined;
+  if (known.unavailable === 'failed') reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
+  return known.unavailable;
 }
 
 /**
@@ -347,8 +375,10 @@ function notReading(reader: ChipReader, channel: Channel, valueItem: string, raw
  * with an alarm: a fan's min and max are the range it is driven in on
  * applesmc and Apple Silicon's macsmc_hwmon (the SMC holds a fan at its
  * minimum, read a few RPM either side, or stops it when cool), dell_smm (the
- * BIOS's nominal speeds; fans run above them) and gpio-fan (the ends of its
- * speed map, which full speed reads exactly).
+ * BIOS's nominal speeds; fans run above them), gpio-fan (the ends of its
+ * speed map, which full speed reads exactly) and amdgpu (the speeds
+ * `fan1_target` may be set to: an RX 5700 XT's fan turns at 4000 RPM at
+ * 100 % beside a fan1_max of 3400 RPM).
  */
 const FAN_RANGE = { fan: ['min', 'max'] } as const;
 const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
@@ -356,6 +386,7 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
   macsmc_hwmon: FAN_RANGE,
   dell_smm: FAN_RANGE,
   gpio_fan: FAN_RANGE,
+  amdgpu: FAN_RANGE,
 };
 
 /**
@@ -596,7 +627,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const noMinimum = speed.limits.min === undefined;
   const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };
-  if (fan.status === 'unknown' && speed.raw === 0) fan.statusReason = 'not turning';
+  if ((fan.status === 'unknown' || fan.status === 'degraded') && speed.raw === 0) fan.statusReason = 'not turning';
   if (pwm?.files.has('')) fan.variableSpeed = true;
   if (typeof target === 'number' && target >= 0) fan.desiredSpeed = target;
   return { fan, speed };
@@ -606,15 +637,18 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
  * - a fault: failed;
  * - no reading: unknown;
  * - stopped, not idle by design: failed when a minimum speed is set, else
- *   unknown (an unconnected header and a dead fan both read 0);
+ *   degraded when the chip raises the fan's alarm (hp-wmi-sensors': stalled
+ *   or disconnected while running), else unknown (an unconnected header and
+ *   a dead fan both read 0);
  * - an alarm: degraded;
  * - otherwise ok.
  */
 function fanStatus(speed: SensorDraft, idleAllowed: boolean): DeviceStatus {
   if (speed.fault) return 'failed';
   if (speed.raw === null) return 'unknown';
-  if (speed.raw === 0 && !idleAllowed) return (speed.limits.min ?? 0) > 0 ? 'failed' : 'unknown';
+  if (speed.raw === 0 && !idleAllowed && (speed.limits.min ?? 0) > 0) return 'failed';
   if (speed.alarm) return 'degraded';
+  if (speed.raw === 0 && !idleAllowed) return 'unknown';
   return 'ok';
 }
 

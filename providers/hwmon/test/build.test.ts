@@ -333,11 +333,13 @@ t.test('fan status', async (t) => {
 t.test('graphics cards: a fan without minimum may rest', async (t) => {
   const { snapshot } = build(
     chip('amdgpu-pci-0300', 'amdgpu', { fan1_input: 0, fan1_min: 0, fan1_max: 3400 }),
-    chip('amdgpu-pci-0400', 'amdgpu', { fan1_input: 0, fan1_min: 500 }),
+    chip('radeon-pci-0400', 'radeon', { fan1_input: 0, fan1_min: 500 }),
     chip('amdgpu-pci-0500', 'amdgpu', { fan1_input: 1200 }),
+    chip('amdgpu-pci-0600', 'amdgpu', { fan1_input: 0, fan1_min: 500 }),
   );
   t.match(fanById(snapshot, 'hwmon:amdgpu-pci-0300/fan1'), { status: 'ok', idleAllowed: true });
-  t.match(fanById(snapshot, 'hwmon:amdgpu-pci-0400/fan1'), { status: 'failed', idleAllowed: false });
+  t.match(fanById(snapshot, 'hwmon:radeon-pci-0400/fan1'), { status: 'failed', idleAllowed: false }, 'a minimum set');
+  t.match(fanById(snapshot, 'hwmon:amdgpu-pci-0600/fan1'), { status: 'ok', idleAllowed: true }, "amdgpu's fan1_min is the range of fan1_target, no minimum");
   t.match(fanById(snapshot, 'hwmon:amdgpu-pci-0500/fan1'), { status: 'ok', idleAllowed: true }, 'a property of the fan, not of this reading');
   const other = buildSnapshot([chip('amdgpu-pci-0300', 'amdgpu', { fan1_input: 0 })], { ...OPTIONS, zeroRpmChips: [] }).snapshot;
   t.match(fanById(other, 'hwmon:amdgpu-pci-0300/fan1'), { status: 'unknown', idleAllowed: false }, 'zeroRpmChips decides');

@@ -1,12 +1,16 @@
-/** Shared by the hwmon tests: fixture trees in tmp folders, contexts, recording loggers. */
+/** Shared by the hwmon tests: fixture trees in tmp folders (copied, or written from a chip list), contexts, recording loggers. */
 import { execFileSync } from 'node:child_process';
 import { constants, readdirSync, readlinkSync } from 'node:fs';
-import { cp, type FileHandle, mkdir, mkdtemp, open, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, type FileHandle, mkdir, mkdtemp, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Test } from 'tap';
 import type { HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
 import type { ProviderContext, ProviderLogger } from '../../../src/providers/api.js';
+import { validateSnapshot } from '../../../src/providers/validate.js';
+import { createHwmonProvider, createSysfsReader, resolveOptions } from '../index.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -106,4 +110,54 @@ export async function until(check: () => boolean | Promise<boolean>): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('condition never held');
+}
+
+/** One chip: its device folder under `devices/`, the class its device belongs to, and its attribute files. */
+export interface ChipTree {
+  device: string;
+  /** `bus/platform`, `bus/pci`, `class/power_supply`, … (the device's `subsystem` link). */
+  subsystem: string;
+  files: Record<string, string | number>;
+  /** Attribute files whose open fails with ENXIO, as a driver's read of a sensor it says is not there: a UNIX socket stands in. */
+  enxio?: string[];
+  /** More links, path → target, both under the root (a thermal zone's `device`, a `driver`, a parent's `subsystem`). */
+  links?: Record<string, string>;
+}
+
+/** Writes the chips as a current-kernel tree (hwmonN in the given order) and samples it with `more` options; every link read is added to `linksRead`. */
+export async function sampleTree(t: Test, chips: ChipTree[], linksRead: string[] = [], timeoutMs = 5000, more: Record<string, unknown> = {}): Promise<HardwareSnapshot> {
+  const root = await mkdtemp(join(tmpdir(), 'hwmon-unseen-'));
+  t.teardown(() => rm(root, { recursive: true, force: true }));
+  await mkdir(join(root, 'class', 'hwmon'), { recursive: true });
+  for (const [n, chip] of chips.entries()) {
+    const device = join(root, 'devices', chip.device);
+    const hwmon = join(device, 'hwmon', `hwmon${n}`);
+    await mkdir(hwmon, { recursive: true });
+    for (const [file, value] of Object.entries(chip.files)) await writeFile(join(hwmon, file), `${value}\n`);
+    for (const file of chip.enxio ?? []) await listenAt(t, join(hwmon, file));
+    await mkdir(join(root, chip.subsystem), { recursive: true });
+    await symlink(relative(device, join(root, chip.subsystem)), join(device, 'subsystem'));
+    for (const [link, target] of Object.entries(chip.links ?? {})) {
+      await mkdir(join(root, target), { recursive: true });
+      await mkdir(dirname(join(root, link)), { recursive: true });
+      // Named as the kernel names them: up to the target's parent, then down by name (a parent's `device` is `../../1-0036`, not `../..`).
+      await symlink(join(relative(dirname(join(root, link)), dirname(join(root, target))), basename(target)), join(root, link));
+    }
+    // As the kernel makes it: up to the device's parent, then down by name (`../../../0000:09:00.0`).
+    await symlink(join(relative(hwmon, dirname(device)), basename(device)), join(hwmon, 'device'));
+    await symlink(relative(join(root, 'class', 'hwmon'), hwmon), join(root, 'class', 'hwmon', `hwmon${n}`));
+  }
+  const options = resolveOptions({ root, ...more });
+  const reader = createSysfsReader(options);
+  const recording = { ...reader, readLink: (path: string, signal: AbortSignal) => (linksRead.push(relative(root, path)), reader.readLink(path, signal)) };
+  const snapshot = await createHwmonProvider(options, recording).sample(context(timeoutMs));
+  validateSnapshot(snapshot);
+  return snapshot;
+}
+
+/** A UNIX socket at `path` until the test ends: open(2) on it fails with ENXIO. */
+async function listenAt(t: Test, path: string): Promise<void> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(path, resolve));
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
 }

@@ -107,7 +107,7 @@ t.test('a current-kernel desktop', async (t) => {
     ['hwmon:amdgpu-pci-0300/temp2', 'junction', 59, 'celsius', { upperCritical: 110, upperFatal: 115 }, '-', '-'],
     ['hwmon:amdgpu-pci-0300/in0', 'vddgfx', 0.775, 'volts', {}, '-', '-'],
     ['hwmon:amdgpu-pci-0300/power1', 'PPT', 36, 'watts', {}, '-', '-'],
-    ['hwmon:amdgpu-pci-0300/fan1', 'amdgpu-pci-0300 fan1', 0, 'rpm', { upperNonCritical: 3400 }, '-', '-'],
+    ['hwmon:amdgpu-pci-0300/fan1', 'amdgpu-pci-0300 fan1', 0, 'rpm', {}, '-', '-'], // fan1_max 3400: the range of fan1_target
     ['hwmon:amdgpu-pci-0300/freq1', 'sclk', 500000000, 'hertz', {}, '-', '-'],
     ['hwmon:amdgpu-pci-0300/pwm1', 'amdgpu-pci-0300 pwm1', 0, 'percent', {}, '-', '-'],
     ['hwmon:acpitz-virtual-0/temp1', 'acpitz-virtual-0 temp1', 16.8, 'celsius', { upperCritical: 20.8 }, '-', '-'],
