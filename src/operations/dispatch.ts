@@ -1,11 +1,12 @@
-import { CIMError, CIMStatus, NocaseMap } from '../cim/index.js';
+import { CIMError, CIMStatus, NocaseMap, type CIMInstanceName, type CIMValue } from '../cim/index.js';
 import * as assoc from './associations.js';
 import * as classes from './classes.js';
 import * as instances from './instances.js';
 import { namespaceOf } from './lookup.js';
+import { getCentralInstances } from './profiles.js';
 import * as pull from './pull.js';
 import { execQuery } from './query.js';
-import type { Caller, IntrinsicCall, OperationContext, Param, Result, Right } from './types.js';
+import type { IntrinsicCall, OperationContext, Param, Result, Right } from './types.js';
 import { withClassOrigins } from './view.js';
 
 type Handler = (ctx: OperationContext, namespace: string, params: readonly Param[]) => Result | Promise<Result>;
@@ -77,20 +78,45 @@ export async function dispatch(ctx: OperationContext, call: IntrinsicCall): Prom
   return withClassOrigins(ctx.repository, namespace, await operation.run(ctx, namespace, call.params));
 }
 
-/** Extrinsic methods act on hardware (reset, identify LED, thresholds): every one is a write (but for the query methods.ts names). */
-const EXTRINSIC_RIGHT: Right = 'write';
+/** An extrinsic method the broker answers itself, never a provider, for every class that inherits it. */
+export interface BrokerMethod {
+  readonly declaredOn: string;
+  readonly right: Right;
+  run(ctx: OperationContext, namespace: string, target: CIMInstanceName | { classname: string }): { returnValue: CIMValue; out?: Record<string, CIMValue> };
+}
 
 /**
- * The one access check: CIM_ERR_ACCESS_DENIED when the call needs more than
- * the caller may. An unknown intrinsic operation passes: dispatch() answers
- * it with CIM_ERR_NOT_SUPPORTED, which tells the caller nothing more. An
- * extrinsic method is checked once invokeMethod() has found it (GetClass
- * shows every caller the class's methods anyway), so that a method the class
- * does not declare is CIM_ERR_METHOD_NOT_FOUND to every caller, and DSP1033's
- * GetCentralInstances, a query, is not checked at all.
+ * Extrinsic methods act on hardware (reset, identify LED, thresholds), run by
+ * the provider that owns the class: every one is a write, but for the
+ * queries of this table, which the broker answers from the index.
  */
-export function authorize(caller: Caller, call: { kind: 'imethodcall' | 'methodcall'; name: string }): void {
-  const right = call.kind === 'methodcall' ? EXTRINSIC_RIGHT : OPERATIONS.get(call.name)?.right ?? 'read';
+const EXTRINSIC_RIGHT: Right = 'write';
+const BROKER_METHODS = new NocaseMap<BrokerMethod>([
+  // pywbem's get_central_instances asks it first, and gives up on CIM_ERR_ACCESS_DENIED.
+  ['GetCentralInstances', { declaredOn: 'CIM_RegisteredProfile', right: 'read', run: getCentralInstances }],
+]);
+
+/** The broker's own method `name` of the class, if it has one (an unknown namespace or class has none). */
+export function brokerMethod(ctx: Pick<OperationContext, 'repository'>, namespace: string, classname: string, name: string): BrokerMethod | undefined {
+  const method = BROKER_METHODS.get(name);
+  const ns = ctx.repository.resolveNamespace(namespace);
+  return method && ns !== undefined && ctx.repository.isSubclassOf(ns, classname, method.declaredOn) ? method : undefined;
+}
+
+/** A call as the access check sees it. */
+export type CallToAuthorize = { kind: 'imethodcall'; name: string } | { kind: 'methodcall'; name: string; namespace: string; target: { readonly classname: string } };
+
+/**
+ * The one access check, before anything else is looked at:
+ * CIM_ERR_ACCESS_DENIED when the call needs more than the caller may. An
+ * unknown intrinsic operation passes: dispatch() answers it with
+ * CIM_ERR_NOT_SUPPORTED, which tells the caller nothing more.
+ */
+export function authorize(ctx: Pick<OperationContext, 'repository' | 'caller'>, call: CallToAuthorize): void {
+  const right = call.kind === 'methodcall'
+    ? brokerMethod(ctx, call.namespace, call.target.classname, call.name)?.right ?? EXTRINSIC_RIGHT
+    : OPERATIONS.get(call.name)?.right ?? 'read';
+  const { caller } = ctx;
   if (right === 'read' || caller.may === 'write') return;
   throw new CIMError(CIMStatus.ACCESS_DENIED, caller.user === undefined
     ? `${call.name} changes the server and needs an authenticated admin; anonymous callers may only read`

@@ -2,7 +2,7 @@
 import {
   CIMError, CIMInstanceName, CIMStatus, scalarFromText, sameName, type CIMMethod, type CIMParameter, type CIMValue,
 } from '../cim/index.js';
-import { authorize } from './dispatch.js';
+import { brokerMethod } from './dispatch.js';
 import { classOf, instanceAt, namespaceOf } from './lookup.js';
 import type { ExtrinsicCall, MethodResponse, OperationContext, ParamValue } from './types.js';
 
@@ -11,11 +11,9 @@ export async function invokeMethod(ctx: OperationContext, call: ExtrinsicCall): 
   const cls = classOf(ctx, ns, call.target.classname);
   const method = cls.methods.get(call.name);
   if (!method) throw new CIMError(CIMStatus.METHOD_NOT_FOUND, `class ${cls.classname} has no method ${call.name}`);
-  if (!queriesOnly(ctx, ns, cls.classname, method)) authorize(ctx.caller, { kind: 'methodcall', name: call.name });
   const target = call.target instanceof CIMInstanceName ? instanceAt(ctx, ns, call.target).path! : { classname: cls.classname };
   const inputs = typedInputs(method, call);
-  if (!ctx.router) throw new CIMError(CIMStatus.NOT_SUPPORTED, `method ${method.name} of ${cls.classname} is not supported`);
-  const result = await ctx.router.invokeMethod(ns, target, method.name, inputs, ctx.signal);
+  const result = await run(ctx, ns, target, method, inputs);
   return {
     returnType: method.returnType,
     returnValue: result.returnValue,
@@ -23,14 +21,12 @@ export async function invokeMethod(ctx: OperationContext, call: ExtrinsicCall): 
   };
 }
 
-/**
- * DSP1033's GetCentralInstances on a registered profile changes nothing, so
- * a caller who may only read may ask it: pywbem's get_central_instances
- * asks it first and goes on to the profile's associations when it is not
- * supported, but gives up on CIM_ERR_ACCESS_DENIED.
- */
-function queriesOnly(ctx: OperationContext, namespace: string, classname: string, method: CIMMethod): boolean {
-  return sameName(method.name, 'GetCentralInstances') && ctx.repository.isSubclassOf(namespace, classname, 'CIM_RegisteredProfile');
+/** The broker's own method (dispatch.ts), or the call routed to the provider that owns the class. */
+function run(ctx: OperationContext, namespace: string, target: ExtrinsicCall['target'], method: CIMMethod, inputs: Record<string, CIMValue>) {
+  const own = brokerMethod(ctx, namespace, target.classname, method.name);
+  if (own) return own.run(ctx, namespace, target);
+  if (!ctx.router) throw new CIMError(CIMStatus.NOT_SUPPORTED, `method ${method.name} of ${target.classname} is not supported`);
+  return ctx.router.invokeMethod(namespace, target, method.name, inputs, ctx.signal);
 }
 
 function typedInputs(method: CIMMethod, call: ExtrinsicCall): Record<string, CIMValue> {

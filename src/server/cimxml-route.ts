@@ -235,8 +235,8 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
   const info: CimRequestInfo = { operation: call.name, intrinsic: call.kind === 'imethodcall', namespace: call.namespace, classname: targetClass(decoded), status: 0 };
   request.cim = info;
   try {
+    authorize(ctx, call);
     if (call.kind === 'imethodcall') {
-      authorize(ctx.caller, call);
       const result = await dispatch(ctx, { name: call.name, namespace: call.namespace, params: call.params.list });
       return {
         pieces: intrinsicResponse(messageId, call.name, result, ctx.host, cache),
@@ -245,7 +245,6 @@ async function run(request: FastifyRequest, reply: FastifyReply, decoded: CIMReq
       };
     }
     const target = call.target instanceof CIMInstanceName ? call.target : { classname: call.target.classname };
-    // invokeMethod() checks the caller's right once it has found the method.
     const response = await invokeMethod(ctx, { name: call.name, namespace: call.namespace, target, params: call.params.list });
     return { pieces: [methodResponse(messageId, call.name, response)], failed };
   } catch (e) {
@@ -556,28 +555,38 @@ async function stream(reply: FastifyReply, head: Piece[], rest: Iterator<Piece>)
 }
 
 /**
- * Text for a header field: printable ASCII as is, '%', '+' and every other
- * character percent-encoded as UTF-8. OpenPegasus's client and ours decode
- * CIMStatusCodeDescription and PGErrorDetail so; the SBLIM Java client
- * decodes them with java.net.URLDecoder, which reads a bare '+' as a space.
- * Node refuses to write a field with a line break or a character beyond
- * Latin-1, which would leave the answer unended.
+ * Text for a header field: printable ASCII as is, '%', '+', a space at either
+ * end and every other character percent-encoded as UTF-8. OpenPegasus's
+ * client and ours decode CIMStatusCodeDescription and PGErrorDetail so; the
+ * SBLIM Java client decodes them with java.net.URLDecoder, which reads a bare
+ * '+' as a space. Node refuses to write a field with a line break or a
+ * character beyond Latin-1, which would leave the answer unended; a space at
+ * either end is not part of the field's value (RFC 9110 §5.5).
  */
 function fieldText(text: string): string {
-  return text.replace(/[^\x20-\x24\x26-\x2a\x2c-\x7e]/gu, (c) => [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  return text.replace(/[^\x20-\x24\x26-\x2a\x2c-\x7e]|^ | $/gu, (c) => [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
-/** PGErrorDetail quotes at most this many characters of a fault's text (the body has it whole): faults may quote what the client sent. */
-const MAX_DETAIL = 1024;
+/** PGErrorDetail is at most this many bytes, encoded (the body has the text whole): faults may quote what the client sent. */
+const MAX_DETAIL_BYTES = 1024;
+const CUT = fieldText('…');
 
 /**
  * A protocol fault's text as OpenPegasus sends it, in PGErrorDetail: the
  * SBLIM Java client puts it in its exception, as OpenPegasus's client and
- * pywbem do; they read no body of an HTTP error.
+ * pywbem do; they read no body of an HTTP error. A long text is cut between
+ * characters, never inside an escape.
  */
 function errorDetail(message: string): string {
-  const characters = [...message];
-  return fieldText(characters.length > MAX_DETAIL ? `${characters.slice(0, MAX_DETAIL).join('')}…` : message);
+  const whole = fieldText(message);
+  if (whole.length <= MAX_DETAIL_BYTES) return whole;
+  let kept = '';
+  for (const character of message) {
+    const encoded = fieldText(character);
+    if (kept.length + encoded.length > MAX_DETAIL_BYTES - CUT.length) break;
+    kept += encoded;
+  }
+  return kept + CUT;
 }
 
 function answerFailure(reply: FastifyReply, e: unknown): FastifyReply | string {

@@ -21,7 +21,8 @@
  *   GetCentralInstances on a registered profile (always in 0.x; in 1.x with
  *   try_gci_method) and goes on to the DSP1033 associations only when that
  *   fails with CIM_ERR_NOT_SUPPORTED, CIM_ERR_METHOD_NOT_AVAILABLE or
- *   CIM_ERR_METHOD_NOT_FOUND (1.x: or CIM_ERR_FAILED), raising anything else.
+ *   CIM_ERR_METHOD_NOT_FOUND (1.x: or CIM_ERR_FAILED), raising anything else
+ *   (CIM_ERR_ACCESS_DENIED too).
  */
 import { connect, type Socket } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -300,6 +301,38 @@ t.test('a protocol fault explains itself in PGErrorDetail, percent-encoded, as s
   t.equal(pegasusDecode(detail), answer.body.trim(), 'so does OpenPegasus (and pywbem, which unquotes it)');
 });
 
+t.test('PGErrorDetail of any text: nothing but printable ASCII on the wire, the text back whole when short, cut between characters when long', async (t) => {
+  const fault = async (cimMethod: string, body: string) => {
+    const connection = new Connection(port);
+    try {
+      return await connection.exchange(javaRequest('POST', cimMethod, CIMV2, body));
+    } finally {
+      connection.close();
+    }
+  };
+  // CIMMethod is percent-decoded before it is compared with the body, and the mismatch's text quotes both.
+  const cases: [string, string, string][] = [
+    ['a line break and a header after it', 'Foo%0D%0ASet-Cookie:%20x=1', 'EnumerateClassNames'],
+    ['a "+" and an escape', 'a+b%252Bc', 'EnumerateClassNames'],
+    ['characters beyond ASCII', '%E2%82%AC%F0%9F%98%80', 'EnumerateClassNames'],
+    ['a space at the end of the text', 'B', 'A '],
+  ];
+  for (const [label, cimMethod, bodyName] of cases) {
+    const answer = await fault(cimMethod, imethodBody(bodyName, CIMV2));
+    const detail = answer.headers.get('pgerrordetail') ?? '';
+    t.equal(answer.status, 400, `${label}: 400`);
+    t.match(detail, /^[\x21-\x24\x26-\x2a\x2c-\x7e](?:[\x20-\x24\x26-\x2a\x2c-\x7e]|%[0-9A-F]{2})*$/, `${label}: printable ASCII, no "+" or bare "%", no space at either end`);
+    t.equal(pegasusDecode(detail), answer.body.replace(/\n$/, ''), `${label}: decodes to the body's text`);
+    t.equal(javaDecode(detail), answer.body.replace(/\n$/, ''), `${label}: so with URLDecoder too`);
+  }
+  const long = await fault('EnumerateClassNames', imethodBody('€'.repeat(1500), CIMV2));
+  t.equal(long.status, 400, 'a long text: 400');
+  const detail = long.headers.get('pgerrordetail') ?? '';
+  t.ok(detail.length <= 1024, `a long text: at most 1,024 bytes in the field (${detail.length})`);
+  const text = pegasusDecode(detail);
+  t.ok(text.endsWith('…') && long.body.startsWith(text.slice(0, -1)), 'cut between whole characters, marked with "…"');
+});
+
 t.test('a streamed answer that fails: CIMStatusCodeDescription reads the same with URLDecoder (Java) and %XX decoding (OpenPegasus)', async (t) => {
   // As in test/server/http.test.ts: a broker without providers is given a
   // generation whose last fan cannot be written; its value has a '+', which
@@ -325,7 +358,7 @@ t.test('a streamed answer that fails: CIMStatusCodeDescription reads the same wi
   t.equal(javaDecode(description), pegasusDecode(description), 'and the Java client reads the same text');
 });
 
-t.test('pywbem get_central_instances: GetCentralInstances is refused as unsupported, never as access denied, to a caller who may only read', async (t) => {
+t.test('pywbem get_central_instances: GetCentralInstances answers a caller who may only read; every other method stays CIM_ERR_ACCESS_DENIED, asked first', async (t) => {
   const call = async (method: string, object: string, body: string) => {
     const connection = new Connection(port);
     try {
@@ -337,10 +370,16 @@ t.test('pywbem get_central_instances: GetCentralInstances is refused as unsuppor
   const profile = SIM.profile('DSP1004');
   const profileObject = `root/interop:Thincim_RegisteredProfile.InstanceID="${profile.InstanceID}"`;
   const gci = await call('GetCentralInstances', profileObject, methodBody('GetCentralInstances', 'root/interop', 'Thincim_RegisteredProfile', profile));
-  t.equal(gci.error?.code, 7, 'CIM_ERR_NOT_SUPPORTED to an anonymous caller: pywbem goes on to CIM_ElementConformsToProfile');
-  const undeclared = await call('NoSuchMethod', profileObject, methodBody('NoSuchMethod', 'root/interop', 'Thincim_RegisteredProfile', profile));
-  t.equal(undeclared.error?.code, 17, 'a method the class does not declare: CIM_ERR_METHOD_NOT_FOUND, whoever asks');
-  const reset = await call('Reset', `${CIMV2}:OMC_Fan.${Object.entries(FAN).map(([k, v]) => `${k}="${v}"`).join(',')}`,
-    methodBody('Reset', CIMV2, 'OMC_Fan', FAN));
-  t.equal(reset.error?.code, 2, 'a method that acts on hardware is still CIM_ERR_ACCESS_DENIED to a caller who may only read');
+  t.equal(gci.error, undefined, 'an anonymous caller gets the answer (test/server/methods.test.ts checks its content)');
+  const central = gci.outParams.byName.get('CentralInstances')?.value;
+  t.same(central?.kind === 'refarray' && central.items.map((path) => path?.classname), ['Thincim_ComputerSystem'], 'Base Server\'s central instance, the host');
+  const fanObject = `${CIMV2}:OMC_Fan.${Object.entries(FAN).map(([k, v]) => `${k}="${v}"`).join(',')}`;
+  const denied: [string, string, string, string][] = [
+    ['a method the class does not declare', 'NoSuchMethod', profileObject, methodBody('NoSuchMethod', 'root/interop', 'Thincim_RegisteredProfile', profile)],
+    ['a method that acts on hardware', 'Reset', fanObject, methodBody('Reset', CIMV2, 'OMC_Fan', FAN)],
+    ['a method of a namespace that does not exist', 'Reset', 'root/nowhere:OMC_Fan.DeviceID="x"', methodBody('Reset', 'root/nowhere', 'OMC_Fan', { DeviceID: 'x' })],
+  ];
+  for (const [label, method, object, body] of denied) {
+    t.equal((await call(method, object, body)).error?.code, 2, `${label}: CIM_ERR_ACCESS_DENIED, before anything is looked up (DSP0200 lists it first)`);
+  }
 });

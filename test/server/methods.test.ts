@@ -17,7 +17,7 @@ import type { ProviderRouter } from '../../src/operations/types.js';
 import { buildApp } from '../../src/server/app.js';
 import { decodeResponse } from '../../src/cimxml/index.js';
 import {
-  SIM, TEST_LIMITS, cimHeaders, classMethodBody, imethod, invoke, p, post, startTestBroker, type TestBroker,
+  SIM, TEST_LIMITS, cimHeaders, classMethodBody, imethod, instanceNameXml, invoke, iparam, p, pathsIn, post, startTestBroker, type TestBroker,
 } from '../helpers/broker.js';
 
 const CIMV2 = 'root/cimv2';
@@ -168,6 +168,27 @@ t.test('provider errors: CIM errors pass through; anything else is CIM_ERR_FAILE
   t.match(slow.error?.description, /timed out/);
   t.ok(Date.now() - started < ROUTED_TIMEOUT_MS + 2000, 'answered at the deadline');
   t.same(calls.map((c) => c.method), ['SetSpeed', 'Reset', 'SetPowerState', 'EnableDevice'], 'each reached the provider');
+});
+
+t.test('GetCentralInstances (DSP1033 1.1): the broker answers it from the index, the central instances with their namespaces; no provider is asked', async (t) => {
+  calls.length = 0;
+  for (const [dsp, assocClass] of [['DSP1004', 'Thincim_ComputerSystem'], ['DSP1013', 'OMC_Fan']] as const) {
+    const answer = await invoke(routed.url, 'GetCentralInstances', 'root/interop', 'Thincim_RegisteredProfile', SIM.profile(dsp));
+    t.equal(answer.error, undefined, `${dsp}: answered`);
+    t.same(answer.kind === 'methodresponse' && answer.returnValue, { value: { kind: 'value', text: '0' }, paramType: 'uint8' }, `${dsp}: 0, Completed with no error`);
+    const central = answer.outParams.byName.get('CentralInstances');
+    t.equal(central?.paramType, 'reference', `${dsp}: CentralInstances, a reference array`);
+    const paths = central?.value.kind === 'refarray' ? central.value.items.map((path) => String(path)) : [];
+    const conforming = pathsIn(await imethod(routed.url, 'AssociatorNames', 'root/interop', iparam('ObjectName', instanceNameXml('Thincim_RegisteredProfile', SIM.profile(dsp))) +
+      p.className('AssocClass', 'CIM_ElementConformsToProfile')));
+    t.ok(paths.length > 0 && paths.every((path) => path.includes(`root/cimv2:${assocClass}.`)), `${dsp}: ${assocClass} instances, in root/cimv2`);
+    t.same(paths.map((path) => path.replace(/^\/\/[^/]*\//, '')).sort(), conforming.map((path) => path.withLocation(path.namespace ?? 'root/interop').toString().replace(/^\/\/[^/]*\//, '')).sort(),
+      `${dsp}: what CIM_ElementConformsToProfile reaches`);
+  }
+  t.same(calls, [], 'the provider router was never asked, whoever owns the class');
+  const onClass = decodeResponse((await post(routed.url, classMethodBody('GetCentralInstances', 'root/interop', 'Thincim_RegisteredProfile'),
+    cimHeaders('GetCentralInstances', 'root/interop:Thincim_RegisteredProfile'))).text);
+  t.equal(onClass.error?.code, CIMStatus.INVALID_PARAMETER, 'on the class rather than a profile: CIM_ERR_INVALID_PARAMETER');
 });
 
 t.test('ModifyInstance and SetProperty reach the provider and answer without IRETURNVALUE', async (t) => {
