@@ -13,6 +13,7 @@ import { WBEMConnection } from '../../src/client/index.js';
 import { DeliveryRefusedError, Exporter } from '../../src/indications/deliver.js';
 import { startListener } from '../../src/indications/listener.js';
 import { startTestBroker } from '../helpers/broker.js';
+import { captureLog } from '../helpers/log-capture.js';
 
 function instance(classname: string, values: Record<string, [CIMType, CIMValue]>): CIMInstance {
   return new CIMInstance({ classname, properties: new NocaseMap(Object.entries(values).map(([n, [type, v]]) => [n, cimProperty(n, type, v)] as const)) });
@@ -100,7 +101,10 @@ t.test('a refusal is not retried nor ends the subscription; HTTP 503 is retried;
  * `Connection: close` and no EXPMETHODRESPONSE at all; then it hands the indication to its callback. sfcb's own
  * sender (indCIMXMLExport.c) takes any HTTP 200 as delivered. These are those bytes, one connection at a time.
  */
-async function sfccListener(): Promise<{ url: string; bodies: string[]; close: () => Promise<void> }> {
+const SFCC_ANSWER = 'HTTP/1.1 200 OK\r\nServer: sfcc indListener\r\nContent-Length: 0\r\nConnection: close\r\n\r\n';
+
+/** A listener that reads each request whole and writes `answer` as it is, one connection at a time. */
+async function fixedAnswerListener(answer = SFCC_ANSWER): Promise<{ url: string; bodies: string[]; close: () => Promise<void> }> {
   const bodies: string[] = [];
   const server = createTcpServer((socket) => {
     let data = Buffer.alloc(0);
@@ -111,7 +115,7 @@ async function sfccListener(): Promise<{ url: string; bodies: string[]; close: (
       const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(data.subarray(0, end).toString('latin1'))?.[1]);
       if (data.length < end + 4 + length) return;
       bodies.push(data.subarray(end + 4, end + 4 + length).toString('utf8'));
-      socket.end('HTTP/1.1 200 OK\r\nServer: sfcc indListener\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      socket.end(answer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -122,10 +126,12 @@ async function sfccListener(): Promise<{ url: string; bodies: string[]; close: (
   };
 }
 
-t.test('an HTTP 200 without a body (sblim-sfcc\'s listener) is a delivery: sent once, not retried, the subscription kept', async (t) => {
-  const sfcc = await sfccListener();
+t.test('an HTTP 200 without a body (sblim-sfcc\'s listener) is a delivery: sent once, not retried, the subscription kept, logged once', async (t) => {
+  const sfcc = await fixedAnswerListener();
+  const log = captureLog();
   let now = 0;
   const broker = await startTestBroker({
+    logger: log.logger,
     anonymousWrite: true,
     simulated: { clock: () => now, startTime: 0 },
     indications: { retryAttempts: 2, retryIntervalSec: 0.02, timeoutSec: 30 },
@@ -141,7 +147,7 @@ t.test('an HTTP 200 without a body (sblim-sfcc\'s listener) is a delivery: sent 
   now = 250_000;
   await broker.broker.manager.refresh();
   const count = broker.broker.events.emitted - emitted;
-  t.ok(count > 0, `${count} events`);
+  t.ok(count > 1, `${count} events: more than one, to see the log line is not written per indication`);
   const outcomes = () => broker.broker.events.stats().find((s) => s.name === 'indications:sfcc')!.deliveries!;
   await until('every indication sent, or one failed', () => outcomes().sent === count || outcomes().failed > 0);
   t.same(outcomes(), { ...outcomes(), sent: count, failed: 0, refused: 0 }, 'each indication counted as sent');
@@ -149,7 +155,39 @@ t.test('an HTTP 200 without a body (sblim-sfcc\'s listener) is a delivery: sent 
   t.ok(sfcc.bodies.every((body) => body.includes('<EXPMETHODCALL NAME="ExportIndication">')), 'as ExportIndication requests');
   t.ok(broker.broker.indications.store.snapshot().subscriptions.some((s) => s.filter.name === 'sfcc'),
     'OnFatalErrorPolicy Remove did not apply');
+  // A wrong port or a load balancer's fixed answer looks the same: the operator is told, once per destination.
+  const unconfirmed = log.lines().filter((line) => String(line['msg']).includes('without an EXPMETHODRESPONSE'));
+  t.same(unconfirmed.map((line) => [line['level'], line['destination'], line['msg']]), [[40, sfcc.url,
+    'indication listener answered HTTP 200 without an EXPMETHODRESPONSE; counted as delivered (sblim-sfcc\'s listener answers so)']],
+  'one warning for the destination, not one per indication');
 });
+
+t.test('an HTTP 200 with a Content-Length: 0 is sblim-sfcc\'s answer: delivered, unconfirmed', async (t) => {
+  const sfcc = await fixedAnswerListener();
+  t.teardown(sfcc.close);
+  const exporter = new Exporter(new URL(sfcc.url), 'ctx', { retryAttempts: 2, retryIntervalMs: 10, timeoutMs: 10_000, tls: {} }, new AbortController().signal);
+  t.teardown(() => exporter.close());
+  t.equal(await exporter.send(instance('CIM_AlertIndication', { IndicationIdentifier: ['string', 'x'] }), 'f'), 'unconfirmed');
+  t.equal(sfcc.bodies.length, 1, 'sent once');
+});
+
+// Only sblim-sfcc's exact answer is taken without an EXPMETHODRESPONSE: any other content-free 200 (whitespace, an
+// empty chunked body) is no listener's answer, and stays a failure that is retried, as it was before.
+for (const [what, answer] of [
+  ['a body of whitespace', 'HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\n \r\n'],
+  ['an empty chunked body', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n'],
+] as const) {
+  t.test(`an HTTP 200 with ${what} is not a delivery: retried, then failed`, async (t) => {
+    const listener = await fixedAnswerListener(answer);
+    t.teardown(listener.close);
+    const exporter = new Exporter(new URL(listener.url), 'ctx', { retryAttempts: 1, retryIntervalMs: 10, timeoutMs: 10_000, tls: {} }, new AbortController().signal);
+    t.teardown(() => exporter.close());
+    const failure = await exporter.send(instance('CIM_AlertIndication', { IndicationIdentifier: ['string', 'x'] }), 'f').then(() => undefined, (err: unknown) => err);
+    t.ok(failure instanceof Error, `failed: ${String(failure)}`);
+    t.notOk(failure instanceof DeliveryRefusedError, 'a failure, not a refusal');
+    t.equal(listener.bodies.length, 2, 'tried twice (retryAttempts 1)');
+  });
+}
 
 // A redirect is not followed: indications.allowedNetworks judges the Destination's own address, and the place a
 // redirect names was never judged. It is a refusal (not retried), whose message says where the listener points.
