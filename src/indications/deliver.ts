@@ -108,7 +108,7 @@ export class Exporter {
       CIMProtocolVersion: '1.0',
     }, encodeExportIndication(id, indication));
     if (reply.status !== 200) {
-      const text = `HTTP ${reply.status} ${reply.reason}${detailOf(reply.headers)}`;
+      const text = `HTTP ${reply.status} ${reply.reason}${detailOf(reply.headers, this.url)}`;
       throw transientHttp(reply.status) ? new DeliveryError(text) : new DeliveryRefusedError(text);
     }
     // sblim-sfcc's listener answers a bare 200 with Content-Length: 0 once it has the indication, and sfcb's own
@@ -127,10 +127,32 @@ export class Exporter {
  * What an error answer's headers add: the listener's CIMError, or where a redirect points. A redirect is not
  * followed: indications.allowedNetworks judged the Destination's address, never the one a redirect names.
  */
-function detailOf(headers: IncomingHttpHeaders): string {
+function detailOf(headers: IncomingHttpHeaders, destination: URL): string {
   if (headers['cimerror']) return ` (CIMError: ${String(headers['cimerror'])})`;
-  if (headers.location) return ` (Location: ${headers.location}; redirects are not followed)`;
+  if (headers.location) return ` (${redirectTarget(headers.location, destination)}; redirects are not followed)`;
   return '';
+}
+
+/** Longest Location a refusal's message repeats: a header may be kilobytes long. */
+const MAX_LOCATION_CHARS = 200;
+
+/**
+ * Where a redirect points, fit for a log line: resolved against the destination, without userinfo, query or
+ * fragment (credentials and tokens travel there), cut to MAX_LOCATION_CHARS.
+ */
+function redirectTarget(location: string, destination: URL): string {
+  let url: URL;
+  try {
+    url = new URL(location, destination);
+  } catch {
+    return 'a Location that is not a URL';
+  }
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  url.hash = '';
+  const href = url.href;
+  return `Location: ${href.length <= MAX_LOCATION_CHARS ? href : `${href.slice(0, MAX_LOCATION_CHARS - 1)}…`}`;
 }
 
 /**

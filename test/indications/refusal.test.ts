@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMType, type CIMValue } from '../../src/cim/index.js';
 import { encodeExportResponse } from '../../src/cimxml/index.js';
 import { WBEMConnection } from '../../src/client/index.js';
@@ -189,22 +189,47 @@ for (const [what, answer] of [
   });
 }
 
-// A redirect is not followed: indications.allowedNetworks judges the Destination's own address, and the place a
-// redirect names was never judged. It is a refusal (not retried), whose message says where the listener points.
-t.test('a redirect is refused, not followed nor retried, and the message names its Location', async (t) => {
+/** What an Exporter's send to a listener that redirects to `location` ends with, and how many requests it made. */
+async function redirected(t: Test, location: string): Promise<{ failure: unknown; posts: number; origin: string }> {
   let posts = 0;
   const server = createServer((req, res) => {
     posts++;
     req.resume();
-    req.on('end', () => res.writeHead(307, { Location: 'http://elsewhere.example:5990/listener', 'Content-Length': 0 }).end());
+    req.on('end', () => res.writeHead(307, { Location: location, 'Content-Length': 0 }).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.teardown(() => new Promise((resolve) => server.close(resolve)));
-  const exporter = new Exporter(new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`), 'ctx',
-    { retryAttempts: 2, retryIntervalMs: 10, timeoutMs: 10_000, tls: {} }, new AbortController().signal);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const exporter = new Exporter(new URL(`${origin}/`), 'ctx', { retryAttempts: 2, retryIntervalMs: 10, timeoutMs: 10_000, tls: {} }, new AbortController().signal);
   t.teardown(() => exporter.close());
-  const sent = exporter.send(instance('CIM_AlertIndication', { IndicationIdentifier: ['string', 'x'] }), 'f');
-  await t.rejects(sent, DeliveryRefusedError);
-  await t.rejects(sent, { message: 'HTTP 307 Temporary Redirect (Location: http://elsewhere.example:5990/listener; redirects are not followed)' });
+  const failure = await exporter.send(instance('CIM_AlertIndication', { IndicationIdentifier: ['string', 'x'] }), 'f').then(() => undefined, (err: unknown) => err);
+  return { failure, posts, origin };
+}
+
+// A redirect is not followed: indications.allowedNetworks judges the Destination's own address, and the place a
+// redirect names was never judged. It is a refusal (not retried), whose message says where the listener points.
+t.test('a redirect is refused, not followed nor retried, and the message names its Location', async (t) => {
+  const { failure, posts } = await redirected(t, 'http://elsewhere.example:5990/listener');
+  t.ok(failure instanceof DeliveryRefusedError, 'refused');
+  t.equal((failure as Error).message, 'HTTP 307 Temporary Redirect (Location: http://elsewhere.example:5990/listener; redirects are not followed)');
   t.equal(posts, 1, 'one request: neither followed nor retried');
+});
+
+// The message reaches the log: a Location may carry credentials (userinfo) or tokens (query, fragment) and be as
+// long as a header may be, so only where it points is said, within 200 characters.
+t.test('a redirect\'s message names its Location without credentials, query or fragment, and within bounds', async (t) => {
+  const message = async (location: string) => {
+    const { failure } = await redirected(t, location);
+    t.ok(failure instanceof DeliveryRefusedError, 'refused');
+    return (failure as Error).message;
+  };
+  t.equal(await message('https://admin:s3cret@elsewhere.example/listener?token=abc123#frag'),
+    'HTTP 307 Temporary Redirect (Location: https://elsewhere.example/listener; redirects are not followed)');
+  const { failure, origin } = await redirected(t, '/moved/listener?sig=xyz');
+  t.equal((failure as Error).message, `HTTP 307 Temporary Redirect (Location: ${origin}/moved/listener; redirects are not followed)`, 'a relative Location, resolved against the Destination');
+  t.equal(await message('http://[::1'), 'HTTP 307 Temporary Redirect (a Location that is not a URL; redirects are not followed)');
+  const long = await message(`http://elsewhere.example/${'a'.repeat(10_000)}`);
+  const said = /\(Location: (.*); redirects are not followed\)$/.exec(long)?.[1] ?? '';
+  t.equal(said.length, 200, 'at most 200 characters of it');
+  t.ok(said.startsWith('http://elsewhere.example/aaa') && said.endsWith('…'), 'its start, and an ellipsis');
 });
