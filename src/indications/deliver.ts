@@ -8,7 +8,9 @@
  * fills and drops its own.
  *
  * HTTP 200 with an EXPMETHODRESPONSE without ERROR is a delivery, and so is
- * HTTP 200 without any content (sblim-sfcc's listener answers nothing more).
+ * HTTP 200 with Content-Length: 0, exactly what sblim-sfcc's listener answers
+ * (an unconfirmed delivery: a wrong port may answer the same, so the service
+ * says so). Any other 200 without an EXPMETHODRESPONSE is a failure.
  * Only a failure that may pass is retried: no answer, HTTP 5xx, 408 or 429,
  * and the CIM errors that say "not now" (CIM_ERR_FAILED, which a listener
  * answers when its own consumer failed, and which OpenPegasus retries like
@@ -20,7 +22,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMProperty } from '../cim/index.js';
 import { decodeExportResponse, encodeExportIndication, EXPORT_INDICATION } from '../cimxml/index.js';
-import { Transport, type TLSSettings } from '../client/transport.js';
+import { Transport, type HttpReply, type TLSSettings } from '../client/transport.js';
 
 export interface DeliverySettings {
   /** Retries after the first attempt (DeliveryRetryAttempts). */
@@ -46,6 +48,9 @@ export class DeliveryRefusedError extends DeliveryError {
   override readonly name = 'DeliveryRefusedError';
   override readonly code = 'THINCIM_INDICATION_REFUSED';
 }
+
+/** How a listener took an indication: with an EXPMETHODRESPONSE, or with sblim-sfcc's bare HTTP 200. */
+export type Delivered = 'confirmed' | 'unconfirmed';
 
 /** CIM errors that may pass: worth the next attempt. */
 const TRANSIENT_CIM_ERRORS: ReadonlySet<number> = new Set([CIMStatus.FAILED, CIMStatus.SERVER_LIMITS_EXCEEDED, CIMStatus.SERVER_IS_SHUTTING_DOWN]);
@@ -74,7 +79,7 @@ export class Exporter {
    * Sends one indication with the next sequence number, retrying as
    * configured; rejects with the last failure once every attempt failed.
    */
-  async send(indication: CIMInstance, filterName: string): Promise<void> {
+  async send(indication: CIMInstance, filterName: string): Promise<Delivered> {
     const numbered = withDeliveryProperties(indication, filterName, this.#sequenceContext, this.#sequence++);
     let last: unknown;
     for (let attempt = 0; attempt <= this.#settings.retryAttempts; attempt++) {
@@ -94,7 +99,7 @@ export class Exporter {
     this.#transport.close();
   }
 
-  async #post(indication: CIMInstance): Promise<void> {
+  async #post(indication: CIMInstance): Promise<Delivered> {
     const id = String(++this.#messageId);
     const reply = await this.#transport.post(`${this.url.pathname}${this.url.search}`, {
       'Content-Type': 'application/xml; charset="utf-8"',
@@ -103,17 +108,18 @@ export class Exporter {
       CIMProtocolVersion: '1.0',
     }, encodeExportIndication(id, indication));
     if (reply.status !== 200) {
-      const text = `HTTP ${reply.status} ${reply.reason}${detailOf(reply.headers)}`;
+      const text = `HTTP ${reply.status} ${reply.reason}${detailOf(reply.headers, this.url)}`;
       throw transientHttp(reply.status) ? new DeliveryError(text) : new DeliveryRefusedError(text);
     }
     // sblim-sfcc's listener answers a bare 200 with Content-Length: 0 once it has the indication, and sfcb's own
     // sender takes any 200 as delivered: sending it again would only hand it over twice.
-    if (isBlank(reply.body)) return;
+    if (isSfccAnswer(reply)) return 'unconfirmed';
     const { error } = decodeExportResponse(reply.body);
     if (error) {
       const text = `the listener answered ${error.toString()}`;
       throw TRANSIENT_CIM_ERRORS.has(error.code) ? new DeliveryError(text) : new DeliveryRefusedError(text);
     }
+    return 'confirmed';
   }
 }
 
@@ -121,14 +127,40 @@ export class Exporter {
  * What an error answer's headers add: the listener's CIMError, or where a redirect points. A redirect is not
  * followed: indications.allowedNetworks judged the Destination's address, never the one a redirect names.
  */
-function detailOf(headers: IncomingHttpHeaders): string {
+function detailOf(headers: IncomingHttpHeaders, destination: URL): string {
   if (headers['cimerror']) return ` (CIMError: ${String(headers['cimerror'])})`;
-  if (headers.location) return ` (Location: ${headers.location}; redirects are not followed)`;
+  if (headers.location) return ` (${redirectTarget(headers.location, destination)}; redirects are not followed)`;
   return '';
 }
 
-/** An answer without content: no bytes, or only whitespace. */
-const isBlank = (body: Buffer): boolean => body.toString('utf8').trim() === '';
+/** Longest Location a refusal's message repeats: a header may be kilobytes long. */
+const MAX_LOCATION_CHARS = 200;
+
+/**
+ * Where a redirect points, fit for a log line: resolved against the destination, without userinfo, query or
+ * fragment (credentials and tokens travel there), cut to MAX_LOCATION_CHARS.
+ */
+function redirectTarget(location: string, destination: URL): string {
+  let url: URL;
+  try {
+    url = new URL(location, destination);
+  } catch {
+    return 'a Location that is not a URL';
+  }
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  url.hash = '';
+  const href = url.href;
+  return `Location: ${href.length <= MAX_LOCATION_CHARS ? href : `${href.slice(0, MAX_LOCATION_CHARS - 1)}…`}`;
+}
+
+/**
+ * sblim-sfcc's answer, and only it: Content-Length: 0 and no transfer coding. A whitespace body or an empty chunked
+ * one is not what that listener sends, so it fails as any answer without an EXPMETHODRESPONSE does.
+ */
+const isSfccAnswer = (reply: HttpReply): boolean =>
+  reply.headers['content-length'] === '0' && reply.headers['transfer-encoding'] === undefined && reply.body.length === 0;
 
 /** The indication as sent to one destination: the filter's name and the destination's sequence. */
 function withDeliveryProperties(indication: CIMInstance, filterName: string, context: string, sequence: bigint): CIMInstance {

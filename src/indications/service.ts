@@ -75,13 +75,14 @@ const SERVICE = 'Thincim_IndicationService';
 const CAPABILITIES = 'Thincim_IndicationServiceCapabilities';
 const REMOVAL_ACTION = { remove: 2, disable: 3, ignore: 4 } as const;
 
-/** One consumer per destination, what became of its indications, and whether its failure or refusal was logged. */
+/** One consumer per destination, what became of its indications, and whether its failure, refusal or bare 200 was logged. */
 interface Delivery {
   readonly exporter: Exporter;
   readonly unsubscribe: () => void;
   readonly counts: { sent: number; failed: number; refused: number };
   failingSince: number | undefined;
   refusing: boolean;
+  unconfirmedLogged: boolean;
 }
 
 export class IndicationService {
@@ -230,6 +231,7 @@ export class IndicationService {
         counts,
         failingSince: undefined,
         refusing: false,
+        unconfirmedLogged: false,
         unsubscribe: this.#options.bus.subscribe({
           name: this.#consumerName(destination),
           maxQueue: this.settings.queueSize,
@@ -264,8 +266,9 @@ export class IndicationService {
       for (const indication of indications) {
         if (this.#abort.signal.aborted || !compiled.matches(indication, namespace)) continue;
         try {
-          await delivery.exporter.send(compiled.project(indication), record.name);
+          const delivered = await delivery.exporter.send(compiled.project(indication), record.name);
           delivery.counts.sent++;
+          if (delivered === 'unconfirmed') this.#unconfirmed(delivery);
           if (delivery.failingSince !== undefined || delivery.refusing) this.#options.logger.info({ destination: delivery.exporter.url.href }, 'indication listener accepts indications again');
           delivery.failingSince = undefined;
           delivery.refusing = false;
@@ -275,6 +278,17 @@ export class IndicationService {
         }
       }
     }
+  }
+
+  /**
+   * A bare HTTP 200 counts as delivered, as sblim-sfcc's listener answers nothing more; but a wrong port or a load
+   * balancer's fixed answer looks the same, so the operator is told, once per destination.
+   */
+  #unconfirmed(delivery: Delivery): void {
+    if (delivery.unconfirmedLogged) return;
+    delivery.unconfirmedLogged = true;
+    this.#options.logger.warn({ destination: delivery.exporter.url.href },
+      'indication listener answered HTTP 200 without an EXPMETHODRESPONSE; counted as delivered (sblim-sfcc\'s listener answers so)');
   }
 
   /**
