@@ -90,9 +90,10 @@ export async function readDeviceTree(root: string = LINUX_DEVICE_TREE): Promise<
  * 32-bit ARM gives the kernel's machine name, the SoC family ("Allwinner
  * sun8i Family", "Rockchip (Device Tree)", upper-cased) and on 64-bit ARM
  * nothing, except on Raspberry Pi OS, whose kernel adds the Pi's lines. The
- * tree's model and serial number are the board's own; its maker only where
- * the prefix names one, else systeminformation's (a Pi's decoded revision
- * code) or none. DMI, where there is some, describes the system.
+ * tree's model and serial number are the board's own; the maker is
+ * systeminformation's where it has one (a Pi's decoded revision code), else
+ * the one the compatible prefix names (boardMaker), else none. DMI, where it
+ * has a product name, describes the system.
  */
 export function withDeviceTree(source: SysinfoSource, root: string = LINUX_DEVICE_TREE, dmi: AttributeReader = attributeReader(LINUX_DMI)): SysinfoSource {
   return {
