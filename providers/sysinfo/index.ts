@@ -8,12 +8,14 @@ import type { HardwareSnapshot } from '../../src/model/snapshot.js';
 import { defineProvider, type HardwareProvider, type ProviderContext } from '../../src/providers/api.js';
 import { errorMessage } from '../../src/providers/call.js';
 import { buildSnapshot, type SysinfoData } from './map.js';
+import { withDeviceTree } from './devicetree.js';
 import { resolveOptions, type SysinfoOptions } from './options.js';
 import { withLinuxBatteries } from './power.js';
 import { attributeReader, withRawDmi } from './raw.js';
 import { withMemoryLocators } from './smbios.js';
 
 export { dmiDate, dmiText, dmiUuid } from './clean.js';
+export { boardMaker, LINUX_DEVICE_TREE, readDeviceTree, withDeviceTree, type BoardIdentity } from './devicetree.js';
 export { buildSnapshot, ID_PREFIX, type MapOptions, type SysinfoData } from './map.js';
 export { DEFAULT_INVENTORY_TTL, resolveOptions, type SysinfoOptions } from './options.js';
 export { linuxBatteries, LINUX_POWER_SUPPLY, withLinuxBatteries } from './power.js';
@@ -46,7 +48,7 @@ const lazySource = Object.fromEntries([...INVENTORY, 'battery', 'cpuTemperature'
   return (await systeminformation)[part as keyof SysinfoSource]();
 }])) as SysinfoSource;
 
-const defaultDeps: SysinfoDeps = { source: withMemoryLocators(withLinuxBatteries(withRawDmi(lazySource, attributeReader()))), hostname, now: Date.now };
+const defaultDeps: SysinfoDeps = { source: withMemoryLocators(withLinuxBatteries(withDeviceTree(withRawDmi(lazySource, attributeReader())))), hostname, now: Date.now };
 
 export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps = defaultDeps): HardwareProvider {
   let inventory: { data: SysinfoData; readAt: number } | undefined;

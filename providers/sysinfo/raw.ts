@@ -37,7 +37,8 @@ const STAND_IN_MODELS = new Set(['Computer', 'Virtual machine', 'Docker Containe
  * - the product name, where systeminformation put a stand-in: the
  *   kernel's product_name, or nothing.
  * A host without /sys/class/dmi/id (Windows, macOS, a board without SMBIOS)
- * keeps systeminformation's answers, stand-ins aside.
+ * keeps systeminformation's answers, stand-ins aside; a board's device
+ * tree then names the system (devicetree.ts).
  */
 export function withRawDmi(source: SysinfoSource, read: AttributeReader, kernelCpuModel: () => string | undefined = firstCpuModel): SysinfoSource {
   return {
