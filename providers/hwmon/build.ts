@@ -169,7 +169,7 @@ function channelsOf(chip: RawChip): Map<string, Channel> {
   const channels = new Map<string, Channel>();
   for (const file of chip.attributes.keys()) {
     const attribute = parseAttributeName(file);
-    if (attribute === undefined || isNotAlarm(chip, attribute)) continue;
+    if (attribute === undefined) continue;
     const name = channelName(attribute.type, attribute.index);
     let channel = channels.get(name);
     if (channel === undefined) {
@@ -178,28 +178,33 @@ function channelsOf(chip: RawChip): Map<string, Channel> {
     }
     channel.files.set(attribute.item, file);
   }
+  for (const channel of channels.values()) alertsAsLimits(chip, channel);
   const order = (c: Channel): number => CHANNEL_TYPES.indexOf(c.type);
   const sorted = [...channels.values()].sort((a, b) => order(a) - order(b) || a.index - b.index);
   return new Map(sorted.map((channel) => [channel.name, channel]));
 }
 
 /**
- * Files named like alarms that hold a temperature, not a 0/1 flag, so are no
- * alarm (nor a limit: their driver has its own): a power supply class
- * device's (a battery, a charger: its device's subsystem is `power_supply`)
- * `temp<N>_min_alarm` and `temp<N>_max_alarm` are its TEMP_ALERT_MIN and
- * TEMP_ALERT_MAX, the temperatures at which it raises an alert
- * (power_supply_hwmon.c), which a MAX17042 fuel gauge powers up at -128 °C
- * and 127 °C; and ufs-hwmon as first merged served the device's temperature
- * bounds so (today as `temp1_lcrit` and `temp1_crit`).
+ * A power supply class device's (a battery, a charger: its device's
+ * subsystem is `power_supply`) `temp<N>_min_alarm` and `temp<N>_max_alarm`
+ * hold no 0/1 flag but its TEMP_ALERT_MIN and TEMP_ALERT_MAX (TEMP_AMBIENT_
+ * on temp2), the temperatures at which it raises an alert, in millidegrees
+ * (power_supply_hwmon.c): its limits where the channel has no
+ * `temp<N>_min` or `temp<N>_max` of its own, else nothing. A MAX17042 fuel
+ * gauge's power-on -128 °C and 127 °C drop as placeholders.
  */
-const TEMPERATURE_BOUNDS = { temp: ['min_alarm', 'max_alarm'] } as const;
-const NOT_ALARMS: Readonly<Record<string, Partial<Record<string, readonly string[]>>>> = { ufs: TEMPERATURE_BOUNDS };
-const NOT_ALARMS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<string, readonly string[]>>>> = { power_supply: TEMPERATURE_BOUNDS };
+const ALERTS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<ChannelType, Readonly<Record<string, ThresholdItem>>>>>> = {
+  power_supply: { temp: { min_alarm: 'min', max_alarm: 'max' } },
+};
 
-function isNotAlarm({ name, subsystem }: RawChip, { type, item }: AttributeName): boolean {
-  const items = NOT_ALARMS[name]?.[type] ?? NOT_ALARMS_OF_SUBSYSTEM[subsystem ?? '']?.[type] ?? [];
-  return items.includes(item);
+function alertsAsLimits({ subsystem }: RawChip, channel: Channel): void {
+  const alerts = ALERTS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? {};
+  for (const [alert, limit] of Object.entries(alerts)) {
+    const file = channel.files.get(alert);
+    if (file === undefined) continue;
+    channel.files.delete(alert);
+    if (!channel.files.has(limit)) channel.files.set(limit, file);
+  }
 }
 
 /** Reads typed values of one chip's attributes, noting every failure in `problems`. */
@@ -295,7 +300,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const limits = channelLimits(reader, channel, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
   const alarms = alarmVerdict(reader, channel, read, limits, raw);
-  const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw);
+  const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw, alarms?.alarm !== undefined);
   const sensor: NumericSensor = {
     id: reader.sensorId(channel),
     label: reader.label(channel),
@@ -360,10 +365,13 @@ const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: n
  * failure is also noted as a problem), or a temperature at or below absolute
  * zero, absent: what an NVMe drive that reports no temperature answers (0 K,
  * as emulated drives in VMs do) and a thermal zone without a valid one
- * (THERMAL_TEMP_INVALID, -274 °C).
+ * (THERMAL_TEMP_INVALID, -274 °C). Unless the channel raised an alarm
+ * (`alarmed`): an NVMe drive raises its own when the temperature is below
+ * its under-temperature threshold, as 0 K is, and the reading then stays,
+ * judged with that alarm and against the limits it crossed.
  */
-function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number): 'failed' | 'absent' | undefined {
-  if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return 'absent';
+function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | undefined {
+  if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : 'absent';
   const known = NOT_READINGS[reader.chip.name]?.[channel.type];
   if (known?.raw !== raw) return undefined;
   if (known.unavailable === 'failed') reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
@@ -496,16 +504,18 @@ const NOT_AVAILABLE_ERRNO: Readonly<Record<string, Partial<Record<ChannelType, s
  * `alarm`, which names no limit, when it has no usable limit, or when the
  * reading (`raw`, null without one) lies past a dropped limit and within
  * every usable one: an ITE chip's `temp1_alarm` at 51 °C answers its
- * garbage high of -20 °C, not its low of -89 °C.
+ * garbage high of -20 °C, not its low of -89 °C. Nor do a fan's alarms at
+ * 0 RPM without a usable minimum, but on STALL_ALARM_CHIPS.
  */
 function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usable: RawLimits, raw: number | null): AlarmVerdict | undefined {
+  if (isUnclearFanAlarm(reader, channel, usable, raw)) return undefined;
   const unset = (item: ThresholdItem) => read[item] !== undefined && usable[item] === undefined;
   const anyUsable = Object.keys(usable).length > 0 || Object.keys(read).length === 0;
   const answersDropped = raw !== null && answersDroppedLimit(raw, read, usable);
   let worst: AlarmVerdict | undefined;
   for (const [item, health] of Object.entries(ALARM_HEALTH)) {
-    const value = reader.integer(channel, item);
-    if (typeof value !== 'number') continue;
+    const value = alarmFlag(reader, channel, item);
+    if (value === undefined) continue;
     const limit = ALARM_LIMIT[item];
     if (limit === undefined ? !anyUsable || (item === 'alarm' && answersDropped) : unset(limit)) continue;
     const stated = value === 0 ? 'ok' : health;
@@ -514,6 +524,38 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
     worst = { health: stated, ...(stated !== 'ok' && { alarm: item }), ...(crossed && { crossed }) };
   }
   return worst;
+}
+
+/**
+ * Chips whose fan alarm at 0 RPM says a fan stalled while running, not that
+ * a header is empty:
+ * - hp_wmi_sensors: "the fan has stalled or has been disconnected while
+ *   running" (Documentation/hwmon/hp-wmi-sensors.rst);
+ * - pmbus (the generic PMBus driver's name): pmbus_core.c serves a fan only
+ *   when FAN_CONFIG says one is installed, and its alarm is that fan's
+ *   warning in STATUS_FAN_1_2.
+ * Elsewhere a fan at 0 RPM without a usable minimum may be an empty header,
+ * whose alarm many chips raise (the f71882fg driver's Fintek chips serve no
+ * fan<N>_min and print "fan2: 0 RPM ALARM" for every unused header).
+ */
+const STALL_ALARM_CHIPS: readonly string[] = ['hp_wmi_sensors', 'pmbus'];
+
+/** Whether the channel is a fan at 0 RPM, with no usable minimum, whose alarms cannot tell a stalled fan from an empty header. */
+function isUnclearFanAlarm({ chip }: ChipReader, channel: Channel, usable: RawLimits, raw: number | null): boolean {
+  return channel.type === 'fan' && raw === 0 && usable.min === undefined && !STALL_ALARM_CHIPS.includes(chip.name);
+}
+
+/**
+ * The 0/1 flag in the channel's alarm file; undefined when there is none,
+ * it failed, or it holds anything else, which is no flag (reported): the
+ * ufs-hwmon patches posted in 2021 served the device's temperature bounds
+ * as `temp1_min_alarm` and `temp1_max_alarm`.
+ */
+function alarmFlag(reader: ChipReader, channel: Channel, item: string): 0 | 1 | undefined {
+  const value = reader.integer(channel, item);
+  if (value === 0 || value === 1) return value;
+  if (typeof value === 'number') reader.report(new HwmonError('BAD_VALUE', reader.path(channel, item), `expected 0 or 1, got ${value}`));
+  return undefined;
 }
 
 /** Whether the raw reading lies past a limit that was read and dropped, and past none that stays. */
@@ -637,9 +679,9 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
  * - a fault: failed;
  * - no reading: unknown;
  * - stopped, not idle by design: failed when a minimum speed is set, else
- *   degraded when the chip raises the fan's alarm (hp-wmi-sensors': stalled
- *   or disconnected while running), else unknown (an unconnected header and
- *   a dead fan both read 0);
+ *   degraded when the fan's alarm counts (only on STALL_ALARM_CHIPS:
+ *   hp-wmi-sensors' stalled or disconnected while running), else unknown
+ *   (an unconnected header and a dead fan both read 0);
  * - an alarm: degraded;
  * - otherwise ok.
  */

@@ -207,6 +207,19 @@ t.test('alarms of a channel without a reading are a discrete sensor', async (t) 
   t.equal(build(chip('rpi_volt-isa-0000', 'rpi_volt', { in0_lcrit_alarm: 1 })).snapshot.sensors?.length, 0, 'and no numeric sensor');
 });
 
+t.test('an alarm file that holds no 0/1 flag is a bad value and says nothing', async (t) => {
+  // Documentation/hwmon/sysfs-interface.rst: an alarm reads 0 (no alarm) or 1 (alarm). A file named so that holds
+  // anything else (a temperature: ufs-hwmon as posted in 2021, a power supply's alert thresholds) is no flag.
+  const { snapshot, problems } = build(chip('c', 'c', { temp1_input: 35000, temp1_min_alarm: -25, temp1_max_alarm: 85, in0_input: 1000, in0_alarm: 2, in1_crit_alarm: 7 }));
+  t.match(sensorById(snapshot, 'hwmon:c/temp1'), { value: 35, health: undefined, crossed: undefined });
+  t.match(sensorById(snapshot, 'hwmon:c/in0'), { health: undefined });
+  t.match(snapshot.discreteSensors, [{ id: 'hwmon:c/in1', state: 'Unknown', health: 'unknown' }], 'an alarm-only channel whose alarm is no flag');
+  t.same(problems.map((p) => `${p.code} ${p.path}`).sort(), [
+    'BAD_VALUE /sys/devices/c/in0_alarm', 'BAD_VALUE /sys/devices/c/in1_crit_alarm',
+    'BAD_VALUE /sys/devices/c/temp1_max_alarm', 'BAD_VALUE /sys/devices/c/temp1_min_alarm',
+  ]);
+});
+
 t.test('attributes named like limits that a driver uses for something else are no thresholds', async (t) => {
   const apple = build(chip('applesmc', 'applesmc', { fan2_input: 1998, fan2_min: 2000, fan2_max: 6200, temp1_input: 45000, temp1_max: 90000 })).snapshot;
   t.equal(sensorById(apple, 'hwmon:applesmc/fan2').thresholds, undefined, "applesmc's fan range is the SMC's control range");

@@ -6,7 +6,7 @@
  */
 import t from 'tap';
 import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
-import { sampleTree, sensorById } from './helpers.js';
+import { modelVerdicts, sampleTree, sensorById } from './helpers.js';
 
 const fanOf = (snapshot: HardwareSnapshot, id: string) => snapshot.fans?.find((f) => f.id === id);
 
@@ -28,12 +28,14 @@ t.test("amdgpu's fan1_min and fan1_max are the range fan1_target takes, no limit
   t.match(fanOf(resting, 'hwmon:amdgpu-pci-0300/fan1'), { status: 'ok', idleAllowed: true }, 'its zero-RPM rest is still no failure');
 });
 
-t.test("a power supply class device's temp min_alarm and max_alarm hold its alert thresholds, no alarm flags", async (t) => {
-  // torvalds/linux drivers/power/supply/power_supply_hwmon.c serves TEMP_ALERT_MIN and TEMP_ALERT_MAX (and the
-  // ambient ones, on temp2) as temp<N>_min_alarm and temp<N>_max_alarm, in millidegrees: temperatures, not 0/1 flags.
-  // A MAX17042 fuel gauge's TALRT_Th powers up as 0x7F80 (max17042_battery.c: LSB the minimum, MSB the maximum, ×10):
-  // -128 °C and 127 °C, alerts off. Allwinner's BSP axp2601 driver answers -200 °C and 200 °C for alerts it does not
-  // use, for the ambient channel too, which has no reading.
+t.test("a power supply class device's temp min_alarm and max_alarm are its alert thresholds, no alarm flags", async (t) => {
+  // torvalds/linux drivers/power/supply/power_supply_hwmon.c serves TEMP_ALERT_MIN as temp1_min_alarm (temp1's channel
+  // info lists HWMON_T_MIN_ALARM twice and no HWMON_T_MAX_ALARM, so TEMP_ALERT_MAX is never served) and the ambient
+  // channel's TEMP_AMBIENT_ALERT_MIN and _MAX as temp2_min_alarm and temp2_max_alarm, in millidegrees: temperatures at
+  // which the supply raises an alert, not 0/1 flags. A MAX17042 fuel gauge's TALRT_Th powers up as 0x7F80
+  // (max17042_battery.c: LSB the minimum, MSB the maximum, ×10): -128 °C and 127 °C, alerts off, no limits. Allwinner's
+  // BSP axp2601 driver answers -200 °C and 200 °C for alerts it does not use, for the ambient channel too, which has no
+  // reading.
   const snapshot = await sampleTree(t, [
     {
       device: 'platform/soc/1c2ac00.i2c/i2c-1/1-0036/power_supply/max170xx_battery',
@@ -43,19 +45,56 @@ t.test("a power supply class device's temp min_alarm and max_alarm hold its aler
         'devices/platform/soc/1c2ac00.i2c/i2c-1/1-0036/subsystem': 'bus/i2c',
       },
       files: {
-        name: 'max170xx_battery', temp1_label: 'temp', temp1_input: 25600, temp1_min_alarm: -128000, temp1_max_alarm: 127000,
+        name: 'max170xx_battery', temp1_label: 'temp', temp1_input: 25600, temp1_min_alarm: -128000,
         temp2_label: 'ambient temp', temp2_min_alarm: -200000, temp2_max_alarm: 200000, in0_input: 3912, curr1_input: -182,
       },
     },
   ]);
-  t.match(sensorById(snapshot, 'hwmon:max170xx_battery-i2c-1-36/temp1'), { value: 25.6, health: undefined, crossed: undefined });
+  t.match(sensorById(snapshot, 'hwmon:max170xx_battery-i2c-1-36/temp1'), { value: 25.6, health: undefined, crossed: undefined, thresholds: undefined }, 'alerts off');
   t.same(snapshot.discreteSensors, [], 'the ambient channel has no reading and no alarm');
 });
 
-t.test("ufs' temp1_min_alarm and temp1_max_alarm were its bounds, no alarm flags", async (t) => {
-  // torvalds/linux drivers/scsi/ufs/ufs-hwmon.c as first merged (Western Digital, 2021) served the device's
-  // HIGH_TEMP_BOUND and LOW_TEMP_BOUND minus 80 as temp1_max_alarm and temp1_min_alarm (a UFS chip of 85 °C and
-  // -25 °C reads 85 and -25); today's serves them as temp1_crit and temp1_lcrit (drivers/ufs/core/ufs-hwmon.c).
+t.test("a power supply's alert temperatures are its limits where the channel has none of its own", async (t) => {
+  // Modelled on power_supply_hwmon.c (above), not a capture: a fuel gauge serving TEMP_ALERT_MIN and the ambient
+  // TEMP_AMBIENT_ALERT_MIN/_MAX, alerting outside 0–45 °C (a Li-ion cell's charging window; Allwinner's BSP axp2601
+  // driver serves its charge low/high temperatures as the ambient alerts), with a cell at -5 °C and its surroundings at
+  // 70 °C: both read OK with no threshold before. A MAX17042 serves TEMP_MIN and TEMP_MAX too (max17042_battery.c),
+  // which stay its limits.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/soc/1c2ac00.i2c/i2c-1/1-0055/power_supply/bq27500_0',
+      subsystem: 'class/power_supply',
+      links: {
+        'devices/platform/soc/1c2ac00.i2c/i2c-1/1-0055/power_supply/bq27500_0/device': 'devices/platform/soc/1c2ac00.i2c/i2c-1/1-0055',
+        'devices/platform/soc/1c2ac00.i2c/i2c-1/1-0055/subsystem': 'bus/i2c',
+      },
+      files: {
+        name: 'bq27500_0', temp1_label: 'temp', temp1_input: -5000, temp1_min_alarm: 0,
+        temp2_label: 'ambient temp', temp2_input: 70000, temp2_min_alarm: 0, temp2_max_alarm: 45000,
+      },
+    },
+    {
+      device: 'platform/soc/1c2ac00.i2c/i2c-2/2-0036/power_supply/max170xx_battery',
+      subsystem: 'class/power_supply',
+      links: {
+        'devices/platform/soc/1c2ac00.i2c/i2c-2/2-0036/power_supply/max170xx_battery/device': 'devices/platform/soc/1c2ac00.i2c/i2c-2/2-0036',
+        'devices/platform/soc/1c2ac00.i2c/i2c-2/2-0036/subsystem': 'bus/i2c',
+      },
+      files: { name: 'max170xx_battery', temp1_label: 'temp', temp1_input: 25600, temp1_min: 0, temp1_max: 60000, temp1_min_alarm: 10000 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:bq27500_0-i2c-1-55/temp1'), { thresholds: { lowerNonCritical: 0 }, health: undefined });
+  t.same(modelVerdicts(snapshot, 'hwmon:bq27500_0-i2c-1-55/temp1'), { sensor: 'warning: Lower Non-Critical' }, 'below its alert minimum');
+  t.match(sensorById(snapshot, 'hwmon:bq27500_0-i2c-1-55/temp2'), { thresholds: { lowerNonCritical: 0, upperNonCritical: 45 }, health: undefined });
+  t.same(modelVerdicts(snapshot, 'hwmon:bq27500_0-i2c-1-55/temp2'), { sensor: 'warning: Upper Non-Critical' }, 'above its alert maximum');
+  t.same(sensorById(snapshot, 'hwmon:max170xx_battery-i2c-2-36/temp1').thresholds, { lowerNonCritical: 0, upperNonCritical: 60 }, "the channel's own min and max win");
+});
+
+t.test("an alarm file that holds no 0/1 flag says nothing: ufs-hwmon's bounds as first posted", async (t) => {
+  // The ufs-hwmon patches posted to linux-scsi in September 2021 (v1–v3, Western Digital) served the device's
+  // HIGH_TEMP_BOUND and LOW_TEMP_BOUND minus 80 as temp1_max_alarm and temp1_min_alarm (a UFS chip of 85 °C and -25 °C
+  // reads 85 and -25); mainline's (drivers/ufs/core/ufs-hwmon.c) serves them as temp1_crit and temp1_lcrit, in
+  // millidegrees. Documentation/hwmon/sysfs-interface.rst: an alarm reads 0 (no alarm) or 1 (alarm).
   const snapshot = await sampleTree(t, [
     { device: 'platform/soc@0/1d84000.ufshc', subsystem: 'bus/platform', files: { name: 'ufs', temp1_input: 35, temp1_enable: 1, temp1_min_alarm: -25, temp1_max_alarm: 85 } },
   ]);
@@ -76,6 +115,43 @@ t.test('a temperature at or below absolute zero is no reading', async (t) => {
   t.match(sensorById(snapshot, 'hwmon:gpuss0_thermal-virtual-0/temp1'), { value: null, unavailable: 'absent' });
 });
 
+t.test('a temperature at or below absolute zero whose alarm is set stays a reading', async (t) => {
+  // An NVMe drive raises its own temperature warning (Critical Warning bit 1, which the nvme driver serves as
+  // temp1_alarm) when the composite temperature is below its under-temperature threshold (NVMe Base Specification,
+  // Temperature Threshold feature): 0 K is. Limits as the Protectli V1210's drive serves them (Dasharo/dasharo-issues#702).
+  // Served as no reading, the drive read as nothing at all on a fresh start: a false OK.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:1c.0/0000:03:00.0',
+      subsystem: 'bus/pci',
+      files: { name: 'nvme', temp1_label: 'Composite', temp1_input: -273150, temp1_min: -150, temp1_max: 84850, temp1_crit: 94850, temp1_alarm: 1 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:nvme-pci-0300/temp1'), { value: -273.15, unavailable: undefined, health: 'warning' });
+  t.same(modelVerdicts(snapshot, 'hwmon:nvme-pci-0300/temp1'), { sensor: 'warning: Lower Non-Critical' });
+});
+
+t.test("an empty Fintek fan header's alarm at 0 RPM is no stopped fan", async (t) => {
+  // f71882fg.c serves a fan's fan<N>_input, fan<N>_full_speed, fan<N>_alarm and fan<N>_beep, no fan<N>_min, for every
+  // chip it drives (f71808e/a, f71858fg, f71862fg, f71869, f71882fg, f71889*, f8000, f81865f, F81866/F81966), and the
+  // chip raises the alarm of a header with no fan: `sensors` prints "fan2: 0 RPM ALARM" (Ubuntu Forums, "xsensors
+  // problem", Achilles124's f71882fg-isa-0a00 of 2011-05-08: fan1 2097 RPM, fan2–fan4 "0 RPM ALARM"; and "CPU Temp in
+  // conky", Meskarune's of 2009-11-29, the same). Such a header and a dead fan both read so: unknown, as any fan at
+  // 0 RPM without a minimum, not a fan that stopped (critical) nor a sensor warning.
+  const header = (n: number, rpm: number, alarm: number) => ({ [`fan${n}_input`]: rpm, [`fan${n}_full_speed`]: 1500, [`fan${n}_alarm`]: alarm, [`fan${n}_beep`]: 0 });
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/f71882fg.2560',
+      subsystem: 'bus/platform',
+      files: { name: 'f71882fg', ...header(1, 2097, 0), ...header(2, 0, 1), ...header(3, 0, 1), pwm1: 128, pwm1_enable: 2, pwm2: 128, pwm2_enable: 2 },
+    },
+  ]);
+  t.same(modelVerdicts(snapshot, 'hwmon:f71882fg-isa-0a00/fan1'), { sensor: 'ok', fan: 'ok' });
+  t.same(modelVerdicts(snapshot, 'hwmon:f71882fg-isa-0a00/fan2'), { sensor: 'ok', fan: 'unknown: not turning' }, 'under PWM control');
+  t.same(modelVerdicts(snapshot, 'hwmon:f71882fg-isa-0a00/fan3'), { sensor: 'ok', fan: 'unknown: not turning' }, 'without PWM');
+  t.match(sensorById(snapshot, 'hwmon:f71882fg-isa-0a00/fan2'), { value: 0, health: undefined }, 'its alarm says nothing');
+});
+
 t.test('a fan at 0 RPM whose chip raises its alarm is no fan that may be unconnected', async (t) => {
   // torvalds/linux Documentation/hwmon/hp-wmi-sensors.rst: a fan's alarm reads 1 when "the fan has stalled or has been
   // disconnected while running" (once, then the BIOS event is spent). hp-wmi-sensors serves no minimum speed, so a
@@ -88,7 +164,24 @@ t.test('a fan at 0 RPM whose chip raises its alarm is no fan that may be unconne
     },
   ]);
   t.match(fanOf(snapshot, 'hwmon:hp_wmi_sensors-virtual-0/fan1'), { status: 'degraded', statusReason: 'not turning' }, 'stalled, as its chip says');
+  t.same(modelVerdicts(snapshot, 'hwmon:hp_wmi_sensors-virtual-0/fan1'), { sensor: 'warning: reported by the hardware', fan: 'critical: stopped' });
   t.match(fanOf(snapshot, 'hwmon:hp_wmi_sensors-virtual-0/fan2'), { status: 'unknown', statusReason: 'not turning' }, 'without the alarm, still not known');
+  t.same(modelVerdicts(snapshot, 'hwmon:hp_wmi_sensors-virtual-0/fan2'), { sensor: 'ok', fan: 'unknown: not turning' });
+});
+
+t.test("a PMBus device's fan at 0 RPM with its alarm set stopped", async (t) => {
+  // pmbus_core.c adds a fan's attributes only when FAN_CONFIG says a fan is installed, and fan<N>_alarm is that fan's
+  // warning in STATUS_FAN_1_2: no empty header. A supply's fan it lacks answers all ones, -1 RPM (sonic-net/
+  // sonic-buildimage#23188, dps800 "fan3: -1 RPM [ALARM]"), no reading.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/soc/1e78a000.i2c-bus/i2c-7/7-0058',
+      subsystem: 'bus/i2c',
+      files: { name: 'pmbus', fan1_input: 0, fan1_alarm: 1, fan1_fault: 0, fan2_input: -1, fan2_alarm: 1, fan2_fault: 1 },
+    },
+  ]);
+  t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-7-58/fan1'), { sensor: 'warning: reported by the hardware', fan: 'critical: stopped' });
+  t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-7-58/fan2'), { sensor: 'not served', fan: 'critical: failed' }, 'no reading, but a fault');
 });
 
 t.test('drives of edge boxes read as they report: SCT limits, unset limits, limits that fail to read', async (t) => {

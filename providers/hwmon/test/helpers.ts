@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
+import { assessDevice, assessSensor, monitoredFinding, stoppedFanFinding, type Verdict } from '../../../src/model/health.js';
 import type { HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
 import type { ProviderContext, ProviderLogger } from '../../../src/providers/api.js';
 import { validateSnapshot } from '../../../src/providers/validate.js';
@@ -63,6 +64,25 @@ export function sensorById(snapshot: HardwareSnapshot, id: string): NumericSenso
   if (sensor === undefined) throw new Error(`no sensor ${id}; have ${snapshot.sensors?.map((s) => s.id).join(', ')}`);
   return sensor;
 }
+
+/**
+ * What a CIM client sees of a sensor, and of the fan it measures, on a fresh
+ * start (no reading remembered, no fan seen turning), judged by the model's
+ * rules as src/model/mapping/hardware.ts applies them: `<condition>` or
+ * `<condition>: <status description>` when not OK; the sensor is `not served`
+ * when the model has no reading for it.
+ */
+export function modelVerdicts(snapshot: HardwareSnapshot, id: string): { sensor: string; fan?: string } {
+  const sensor = sensorById(snapshot, id);
+  const assessment = assessSensor(sensor, undefined, undefined);
+  const fan = snapshot.fans?.find((f) => f.id === id);
+  if (assessment === undefined) return { sensor: 'not served', ...(fan && { fan: spell(assessDevice(fan.status, undefined, [], fan.statusReason)) }) };
+  if (fan === undefined) return { sensor: spell(assessment.verdict) };
+  const findings = [stoppedFanFinding(assessment, fan, false), monitoredFinding(sensor.label, assessment.verdict)].filter((f) => f !== undefined);
+  return { sensor: spell(assessment.verdict), fan: spell(assessDevice(fan.status, undefined, findings, fan.statusReason)) };
+}
+
+const spell = (verdict: Verdict): string => (verdict.condition === 'ok' ? 'ok' : `${verdict.condition}: ${verdict.statusDescriptions[0]}`);
 
 /**
  * A FIFO standing in for an attribute whose driver hangs. The test holds it
