@@ -19,7 +19,8 @@ import type {
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
 import {
-  FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, STATUS_BY_HEALTH, worse, type OffsetTable,
+  FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, REDUNDANCY_BY_HEALTH, severity, stateMeaning, statesFromBits, statesOfKind, STATUS_BY_HEALTH, worse,
+  type OffsetTable,
 } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
 import { fromLegacyStatus } from './legacy.js';
@@ -510,7 +511,7 @@ const STATUS_ORDER: readonly DeviceStatus[] = ['ok', 'unknown', 'absent', 'degra
  * it joins that fan's speed sensor (iLO 4 prints both in percent), or is the
  * speed of a fan whose own record is discrete (iLO 5). Discrete records named
  * as a fan ("Fan 1", "Fan 1 Presence") then watch it. A fault the fan's
- * discrete sensors state is the fan's own status too (see `withStates`).
+ * discrete sensors state is the fan's own status too (see `worsenByStates`).
  */
 function buildFans(records: Classified[]): Fan[] {
   const names = new Set(records.map((record) => record.reading.name.trim().toLowerCase()));
@@ -529,13 +530,13 @@ function buildFans(records: Classified[]): Fan[] {
       fans.set(label.toLowerCase(), fan);
     }
     for (const sensor of [numeric, discrete]) if (sensor) sensor.monitors = { kind: 'fan', id: fan.id };
-    if (discrete) withStates(fan, discrete);
+    if (discrete) worsenByStates(fan, discrete);
   }
   for (const { discrete, numeric, role, reading } of records) {
     const fan = fans.get(reading.name.trim().replace(PRESENCE_NAME, '').trim().toLowerCase());
     if (!discrete || numeric || role !== undefined || !fan) continue;
     discrete.monitors = { kind: 'fan', id: fan.id };
-    withStates(fan, discrete);
+    worsenByStates(fan, discrete);
   }
   return [...fans.values()];
 }
@@ -545,7 +546,7 @@ function buildFans(records: Classified[]): Fan[] {
  * Line" beside its duty cycle) worsens the status its reading gives, so the
  * fan itself reads it, not only the system; a state never betters it.
  */
-function withStates(fan: Fan, sensor: DiscreteSensor): void {
+function worsenByStates(fan: Fan, sensor: DiscreteSensor): void {
   const status = STATUS_BY_HEALTH[sensor.health];
   if (status === undefined || STATUS_ORDER.indexOf(status) <= STATUS_ORDER.indexOf(fan.status)) return;
   fan.status = status;
@@ -939,9 +940,6 @@ function buildRedundancy(records: Classified[]): RedundancyGroup[] {
   }
   return groups;
 }
-
-/** A set's status by column health, as the decoded states give it: "Redundancy Lost" is Critical, "Redundancy Degraded" Warning. */
-const REDUNDANCY_BY_HEALTH: Partial<Record<Health, RedundancyStatus>> = { ok: 'full', warning: 'degraded', critical: 'lost', fatal: 'failed' };
 
 /**
  * The worst redundancy state asserted; for a FreeIPMI word its state column
