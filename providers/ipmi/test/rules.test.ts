@@ -1272,9 +1272,9 @@ t.test('a supply seen present is remembered by its bay: pulled with its status r
 });
 
 t.test('an absent bay whose supply\'s own measurement reads (non-zero) is a failed supply, not an empty bay', async (t) => {
-  // A presence sensor typed Entity Presence ("Entity Absent", as FreeIPMI and Dell's iDRAC print it: the iDRAC test
-  // above) beside a temperature or input reading of the same supply (entity 10.2): the supply is there, or was pulled
-  // and replaced; never an empty bay.
+  // A presence sensor typed Entity Presence ("Entity Absent", the state FreeIPMI prints for it: the ipmimonitoring tests
+  // above, modelled on a Dell iDRAC6 and an IBM server) beside a temperature or input reading of the same supply (entity
+  // 10.2): the supply is there, or was pulled and replaced; never an empty bay.
   const lines = ['PS1 Status       | 85h | ok  | 10.1 | Presence detected', 'PSU2 Presence    | 32h | ok  | 10.2 | Entity Absent'];
   for (const reading of ['PSU2 Temp        | 33h | ok  | 10.2 | 40 degrees C', 'PSU2 Input Power | 34h | ok  | 10.2 | 120 Watts',
     'PSU2 Vin         | 35h | ok  | 10.2 | 230 Volts']) {
