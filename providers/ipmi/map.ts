@@ -19,7 +19,8 @@ import type {
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
 import {
-  FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, severity, stateMeaning, statesFromBits, statesOfKind, STATUS_BY_HEALTH, worse, type OffsetTable,
+  FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, REDUNDANCY_BY_HEALTH, severity, stateMeaning, statesFromBits, statesOfKind, STATUS_BY_HEALTH, worse,
+  type OffsetTable,
 } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
 import { fromLegacyStatus } from './legacy.js';
@@ -43,8 +44,9 @@ export interface SnapshotSources {
    */
   legacyIpmitool?: boolean;
   /**
-   * The supplies (ids) seen present, kept across samples by the caller: such
-   * a supply whose bay later reads empty was removed (failed), not an empty bay.
+   * The supplies seen present (by id and by bay, see `seenKeys`), kept across
+   * samples by the caller: such a supply whose bay later reads empty was
+   * removed (failed), not an empty bay.
    */
   seenSupplies?: Set<string>;
 }
@@ -509,7 +511,7 @@ const STATUS_ORDER: readonly DeviceStatus[] = ['ok', 'unknown', 'absent', 'degra
  * it joins that fan's speed sensor (iLO 4 prints both in percent), or is the
  * speed of a fan whose own record is discrete (iLO 5). Discrete records named
  * as a fan ("Fan 1", "Fan 1 Presence") then watch it. A fault the fan's
- * discrete sensors state is the fan's own status too (see `withStates`).
+ * discrete sensors state is the fan's own status too (see `worsenByStates`).
  */
 function buildFans(records: Classified[]): Fan[] {
   const names = new Set(records.map((record) => record.reading.name.trim().toLowerCase()));
@@ -528,13 +530,13 @@ function buildFans(records: Classified[]): Fan[] {
       fans.set(label.toLowerCase(), fan);
     }
     for (const sensor of [numeric, discrete]) if (sensor) sensor.monitors = { kind: 'fan', id: fan.id };
-    if (discrete) withStates(fan, discrete);
+    if (discrete) worsenByStates(fan, discrete);
   }
   for (const { discrete, numeric, role, reading } of records) {
     const fan = fans.get(reading.name.trim().replace(PRESENCE_NAME, '').trim().toLowerCase());
     if (!discrete || numeric || role !== undefined || !fan) continue;
     discrete.monitors = { kind: 'fan', id: fan.id };
-    withStates(fan, discrete);
+    worsenByStates(fan, discrete);
   }
   return [...fans.values()];
 }
@@ -544,7 +546,7 @@ function buildFans(records: Classified[]): Fan[] {
  * Line" beside its duty cycle) worsens the status its reading gives, so the
  * fan itself reads it, not only the system; a state never betters it.
  */
-function withStates(fan: Fan, sensor: DiscreteSensor): void {
+function worsenByStates(fan: Fan, sensor: DiscreteSensor): void {
   const status = STATUS_BY_HEALTH[sensor.health];
   if (status === undefined || STATUS_ORDER.indexOf(status) <= STATUS_ORDER.indexOf(fan.status)) return;
   fan.status = status;
@@ -586,6 +588,8 @@ interface SupplyDraft {
   /** The n of "PS<n>", or of entity 10.n. */
   number?: number;
   entity?: string;
+  /** A measurement of the supply reads, and not 0 (a chassis CMM's empty bays read 0.000 W, 0 V): it is there. */
+  reads?: boolean;
 }
 
 function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefined, seen: Set<string>): PowerSupply[] {
@@ -617,19 +621,22 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     if (!draft) continue;
     // `sensors` lists the supply's numeric sensors (the model links those); discrete ones name the supply they watch.
     if (record.numeric) draft.supply.sensors?.push(record.numeric.id);
+    if (record.numeric?.value) draft.reads = true;
     for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
   const redundant = records.some((record) => record.role === 'redundancy' && redundancyKind(record.reading) === 'powerSupply');
   const context = { alone: all.length === 1 && !redundant, fruSupplies: fruSupplyCount(fru) };
+  const memory = seenKeys(all);
   return all.map((draft) => {
     const { supply, verdicts: heard } = draft;
     const given = settleQuiet(heard, isLoneSupply(draft, context));
     // A raw reading ("PS 1 Presence" 0x0280) is the verdict only where no other sensor of the supply says anything.
     const read = given.filter((verdict) => !verdict.raw);
     const verdicts = read.length > 0 ? read : given;
-    const worst = worstVerdict(verdicts);
-    const empty = isEmptyBay(verdicts, redundant);
-    if ((empty || isPulled(worst)) && seen.has(supply.id)) {
+    const worst = supplyVerdict(verdicts);
+    const empty = isEmptyBay(verdicts, redundant, draft.reads === true);
+    const keys = memory(draft);
+    if ((empty || isPulled(verdicts)) && keys.some((key) => seen.has(key))) {
       // A supply seen present earlier in this run, among several or not: it was pulled, as the README says.
       supply.status = 'failed';
       supply.statusReason = 'removed';
@@ -638,7 +645,7 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
       supply.status = empty ? 'absent' : worst.status;
       if (worst.reason) supply.statusReason = worst.reason;
     }
-    if (isPresent(supply)) seen.add(supply.id);
+    if (isPresent(supply)) keys.forEach((key) => seen.add(key));
     const fruData = fru && fruOf(fru, supply.label);
     if (fruData) supply.fru = fruData;
     return supply;
@@ -713,6 +720,26 @@ function isLoneSupply(draft: SupplyDraft, context: { alone: boolean; fruSupplies
   return context.alone && (bayNumber(draft) ?? 1) <= 1 && context.fruSupplies < 2 && !draft.verdicts.some((verdict) => verdict.statedAbsent);
 }
 
+/**
+ * The keys a supply is remembered by across samples: its id, and its bay
+ * ("bay:2"). The id follows the sensors listed (`ipmi:psu:10.97` with "PS2
+ * Status" on the supply, `ipmi:psu:PS2 Presence` once a BMC drops a pulled
+ * supply's status record); the bay, from the name's number or the entity's
+ * instance, does not. A bay that two supplies of one listing share names
+ * neither.
+ */
+function seenKeys(drafts: readonly SupplyDraft[]): (draft: SupplyDraft) => string[] {
+  const bays = new Map<number, number>();
+  for (const draft of drafts) {
+    const bay = bayNumber(draft);
+    if (bay !== undefined) bays.set(bay, (bays.get(bay) ?? 0) + 1);
+  }
+  return (draft) => {
+    const bay = bayNumber(draft);
+    return bay !== undefined && bays.get(bay) === 1 ? [draft.supply.id, `bay:${bay}`] : [draft.supply.id];
+  };
+}
+
 /** The bay a supply's number names: a device-relative entity instance counts from 0x60 (Huawei's 10.96 is the first, 10.97 the second). */
 function bayNumber(draft: SupplyDraft): number | undefined {
   return draft.number !== undefined && draft.number >= 0x60 ? draft.number - 0x60 + 1 : draft.number;
@@ -753,22 +780,35 @@ function newSupply(record: Classified, entity: string | undefined): PowerSupply 
 
 /**
  * A bay the BMC says is empty ("Device Absent"), whose status sensor, where
- * the listing has one, agrees (not scanned, or asserting nothing) and which
- * counts in no redundancy set: an HP iLO 4 with one supply (bay 2 Disabled),
- * a chassis CMM's unused bays ("PSU1_Present" Device Absent, "PSU1_Status"
- * 0x0080), a presence sensor that no sensor of a supply joins (Huawei's sit
- * on the board, 7.96). An empty slot, not a pulled supply: a pulled one
- * still alarms (nothing asserted alone, an absence beside a sensor that
- * reads, a redundancy set, or a supply seen there earlier in the run).
+ * the listing has one, agrees (not scanned, or asserting nothing), whose
+ * measurements read nothing but 0 (`reads`), and which counts in no
+ * redundancy set: an HP iLO 4 with one supply (bay 2 Disabled), a chassis
+ * CMM's unused bays ("PSU1_Present" Device Absent, "PSU1_Status" 0x0080,
+ * "PSU1_Pout" 0.000 W), a presence sensor that no sensor of a supply joins
+ * (Huawei's sit on the board, 7.96). An empty slot, not a pulled supply: a
+ * pulled one still alarms (nothing asserted alone, an absence beside a
+ * sensor that reads, a redundancy set, or a supply seen there earlier in the
+ * run).
  */
-function isEmptyBay(verdicts: readonly StatusVerdict[], redundant: boolean): boolean {
+function isEmptyBay(verdicts: readonly StatusVerdict[], redundant: boolean, reads: boolean): boolean {
   const agrees = (verdict: StatusVerdict): boolean => verdict.reason === 'disabled' || verdict.quiet !== undefined;
-  return !redundant && verdicts.some((verdict) => verdict.statedAbsent) && verdicts.every((verdict) => verdict.statedAbsent || agrees(verdict));
+  return !redundant && !reads && verdicts.some((verdict) => verdict.statedAbsent) && verdicts.every((verdict) => verdict.statedAbsent || agrees(verdict));
 }
 
 /** A verdict that the supply is not there (nothing asserted on its status sensor, "Device Absent"), not that it failed in place. */
-function isPulled(verdict: StatusVerdict): boolean {
-  return verdict.status === 'failed' && (verdict.quiet !== undefined || verdict.statedAbsent === true);
+function isAbsence(verdict: StatusVerdict): boolean {
+  return verdict.quiet !== undefined || verdict.statedAbsent === true;
+}
+
+/** Whether a supply's sensors say it failed by not being there: every failure they state is an absence. */
+function isPulled(verdicts: readonly StatusVerdict[]): boolean {
+  const failures = verdicts.filter((verdict) => verdict.status === 'failed');
+  return failures.length > 0 && failures.every(isAbsence);
+}
+
+/** The worst verdict; among failures, one stated in place ("Failure detected") before an absence, whatever the listing's order. */
+function supplyVerdict(verdicts: readonly StatusVerdict[]): StatusVerdict {
+  return verdicts.find((verdict) => verdict.status === 'failed' && !isAbsence(verdict)) ?? worstVerdict(verdicts);
 }
 
 function supplyEntity(reading: IpmiReading): string | undefined {
@@ -900,9 +940,6 @@ function buildRedundancy(records: Classified[]): RedundancyGroup[] {
   }
   return groups;
 }
-
-/** A set's status by column health, as the decoded states give it: "Redundancy Lost" is Critical, "Redundancy Degraded" Warning. */
-const REDUNDANCY_BY_HEALTH: Partial<Record<Health, RedundancyStatus>> = { ok: 'full', warning: 'degraded', critical: 'lost', fatal: 'failed' };
 
 /**
  * The worst redundancy state asserted; for a FreeIPMI word its state column

@@ -272,7 +272,8 @@ export function ambiguousState(lower: string, upper: string): string {
 }
 
 const CANNOT_TELL_KEY = ` ${normaliseState(CANNOT_TELL)}`;
-const REDUNDANCY_BY_HEALTH: Partial<Record<Health, RedundancyStatus>> = { ok: 'full', warning: 'degraded', critical: 'lost', fatal: 'failed' };
+/** A redundancy set's status from a health its sensor states: "Redundancy Lost" is Critical, "Redundancy Degraded" Warning. */
+export const REDUNDANCY_BY_HEALTH: Partial<Record<Health, RedundancyStatus>> = { ok: 'full', warning: 'degraded', critical: 'lost', fatal: 'failed' };
 /** A device's status (a supply's, a fan's) from a health its sensor states. */
 export const STATUS_BY_HEALTH: Partial<Record<Health, DeviceStatus>> = { ok: 'ok', warning: 'degraded', critical: 'failed', fatal: 'failed' };
 

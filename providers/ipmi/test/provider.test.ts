@@ -351,3 +351,15 @@ t.test('a supply pulled while the provider runs is failed ("removed"), not an em
   t.match((await ipmi.sample(context())).powerSupplies, [{ label: 'PSU1_Present', status: 'failed', statusReason: 'removed' }, { status: 'absent' }, { status: 'ok' }]);
   t.match((await createIpmiProvider({ sensorFile: file }, deps()).sample(context())).powerSupplies, [{ status: 'absent' }, { status: 'absent' }, { status: 'ok' }], 'a new run has seen none');
 });
+
+t.test('a supply pulled while the provider runs is removed even where the BMC drops its status record (its bay is remembered)', async (t) => {
+  // Huawei iBMC sensors as `ipmitool sdr elist` prints them (RH2288 V3, GuanceCloud/datakit
+  // internal/plugins/inputs/ipmi/testdata/RH2288V3.txt), no redundancy sensor; then supply 2 pulled, its status record gone.
+  const file = join(fakeTools(t, {}).dir, 'sdr.txt'); // a temporary directory, removed after the test
+  const board = ['PS1 Presence     | 31h | ok  |  7.96 | Device Present', 'PS1 Status       | 8Fh | ok  | 10.96 | '];
+  writeFileSync(file, [...board, 'PS2 Presence     | 32h | ok  |  7.96 | Device Present', 'PS2 Status       | 91h | ok  | 10.97 | '].join('\n'));
+  const ipmi = createIpmiProvider({ sensorFile: file }, deps());
+  t.match((await ipmi.sample(context())).powerSupplies, [{ id: 'ipmi:psu:10.96', status: 'ok' }, { id: 'ipmi:psu:10.97', status: 'ok' }]);
+  writeFileSync(file, [...board, 'PS2 Presence     | 32h | ok  |  7.96 | Device Absent'].join('\n'));
+  t.match((await ipmi.sample(context())).powerSupplies, [{ status: 'ok' }, { id: 'ipmi:psu:PS2 Presence', status: 'failed', statusReason: 'removed' }]);
+});

@@ -1235,3 +1235,75 @@ t.test('a negated power-good name asserted is a fault', async (t) => {
   const snapshot = elistSnapshot(['PSU_NOT_PWRGD    | 40h | ok  | 10.1 | State Asserted', 'PS1 Status       | C8h | ok  | 10.1 | Presence detected']);
   t.match(discrete(snapshot, 'ipmi:PSU_NOT_PWRGD'), { health: 'critical' });
 });
+
+t.test('a supply seen present is remembered by its bay: pulled with its status record gone, it was removed', async (t) => {
+  // Huawei's iBMC (RH2288 V3, GuanceCloud/datakit internal/plugins/inputs/ipmi/testdata/RH2288V3.txt) lists each
+  // supply's presence sensor on the board (7.96) and its status sensor on the supply (10.96, 10.97), as captured; no
+  // redundancy sensor here. A BMC that drops a pulled supply's records then lists only bay 2's presence sensor, absent:
+  // the supply's id changes (10.97 to "PS2 Presence"), its bay does not.
+  const seen = new Set<string>();
+  const present = elistSnapshot([
+    'Power1           | 21h | ok  | 10.96 | 18 Watts',
+    'Power2           | 22h | ok  | 10.97 | 18 Watts',
+    'PS1 Presence     | 31h | ok  |  7.96 | Device Present',
+    'PS2 Presence     | 32h | ok  |  7.96 | Device Present',
+    'PS1 Status       | 8Fh | ok  | 10.96 | ',
+    'PS2 Status       | 91h | ok  | 10.97 | ',
+  ], seen);
+  t.same(present.powerSupplies?.map((p) => [p.id, p.status]), [['ipmi:psu:10.96', 'ok'], ['ipmi:psu:10.97', 'ok']]);
+  const pulled = elistSnapshot([
+    'Power1           | 21h | ok  | 10.96 | 18 Watts',
+    'Power2           | 22h | ns  | 10.97 | No Reading',
+    'PS1 Presence     | 31h | ok  |  7.96 | Device Present',
+    'PS2 Presence     | 32h | ok  |  7.96 | Device Absent',
+    'PS1 Status       | 8Fh | ok  | 10.96 | ',
+  ], seen);
+  t.same(pulled.powerSupplies?.map((p) => [p.id, p.status, p.statusReason]), [
+    ['ipmi:psu:10.96', 'ok', undefined], ['ipmi:psu:PS2 Presence', 'failed', 'removed'],
+  ]);
+  const model = new Model(buildModel(input([sample(pulled, { provider: 'ipmi' })])));
+  t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25, 'the removed supply makes the system critical');
+  // Two supplies of one bay number in a listing (a number two entities claim, as in the nameless "Status" test): the bay
+  // names neither, so a supply seen there says nothing of the other.
+  const shared = new Set<string>();
+  elistSnapshot(['PS1 Status       | 85h | ok  | 10.1 | Presence detected', 'PS1 Temp Status  | 86h | ok  | 10.2 | Presence detected'], shared);
+  t.same(elistSnapshot(['PS1 Presence     | 31h | ok  |  7.96 | Device Absent'], shared).powerSupplies?.map((p) => [p.status, p.statusReason]),
+    [['absent', 'not present']]);
+});
+
+t.test('an absent bay whose supply\'s own measurement reads (non-zero) is a failed supply, not an empty bay', async (t) => {
+  // A presence sensor typed Entity Presence ("Entity Absent", the state FreeIPMI prints for it: the ipmimonitoring tests
+  // above, modelled on a Dell iDRAC6 and an IBM server) beside a temperature or input reading of the same supply (entity
+  // 10.2): the supply is there, or was pulled and replaced; never an empty bay.
+  const lines = ['PS1 Status       | 85h | ok  | 10.1 | Presence detected', 'PSU2 Presence    | 32h | ok  | 10.2 | Entity Absent'];
+  for (const reading of ['PSU2 Temp        | 33h | ok  | 10.2 | 40 degrees C', 'PSU2 Input Power | 34h | ok  | 10.2 | 120 Watts',
+    'PSU2 Vin         | 35h | ok  | 10.2 | 230 Volts']) {
+    t.same(elistSnapshot([...lines, reading]).powerSupplies?.map((p) => [p.id, p.status, p.statusReason]),
+      [['ipmi:psu:10.1', 'ok', undefined], ['ipmi:psu:10.2', 'failed', 'not present']], reading);
+  }
+  // A chassis CMM's empty bays read 0.000 W and 0 V (sensor-cmm-empty-bays.txt: "PSU1_Pout | 0.000 | Watts"), and an
+  // unread sensor says nothing: still an empty bay.
+  for (const reading of ['PSU2 Pout        | 33h | ok  | 10.2 | 0 Watts', 'PSU2 Vout        | 34h | ok  | 10.2 | 0 Volts',
+    'PSU2 Temp        | 35h | ns  | 10.2 | No Reading']) {
+    t.same(elistSnapshot([...lines, reading]).powerSupplies?.map((p) => [p.id, p.status, p.statusReason]),
+      [['ipmi:psu:10.1', 'ok', undefined], ['ipmi:psu:10.2', 'absent', 'not present']], reading);
+  }
+});
+
+t.test('a supply both quiet and stating a failure reads that failure, in either order; removed only when every failure is an absence', async (t) => {
+  // Huawei-style sensors of two supplies (RH2288V3.txt, as above), supply 2 with a failure sensor of its own.
+  const ps1 = 'PS1 Status       | 8Fh | ok  | 10.96 | Presence detected';
+  const quiet = 'PS2 Status       | 91h | ok  | 10.97 | ';
+  const failure = 'PS2 Fail         | 93h | ok  | 10.97 | Failure detected';
+  for (const order of [[quiet, failure], [failure, quiet]]) {
+    const seen = new Set<string>();
+    elistSnapshot([ps1, 'PS2 Status       | 91h | ok  | 10.97 | Presence detected'], seen);
+    t.same(elistSnapshot([ps1, ...order], seen).powerSupplies?.map((p) => [p.status, p.statusReason]),
+      [['ok', undefined], ['failed', 'failure detected']], `seen present, ${order[0]!.slice(0, 10)} first`);
+    t.same(elistSnapshot([ps1, ...order]).powerSupplies?.map((p) => [p.status, p.statusReason]),
+      [['ok', undefined], ['failed', 'failure detected']], `never seen, ${order[0]!.slice(0, 10)} first`);
+  }
+  const seen = new Set<string>();
+  elistSnapshot([ps1, 'PS2 Status       | 91h | ok  | 10.97 | Presence detected'], seen);
+  t.same(elistSnapshot([ps1, quiet], seen).powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'removed']]);
+});
