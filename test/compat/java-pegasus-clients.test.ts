@@ -29,10 +29,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
 import { decodeResponse } from '../../src/cimxml/index.js';
-import { loadProviders } from '../../src/providers/index.js';
-import { SIM, imethodBody, methodBody, p, returned, startTestBroker, type TestBroker } from '../helpers/broker.js';
+import { SIM, imethodBody, methodBody, p, returned, startBrokerFailingMidStream, startTestBroker, type TestBroker } from '../helpers/broker.js';
 import { testAuthenticator, writeUsers } from '../helpers/users.js';
 
 const CIMV2 = 'root/cimv2';
@@ -334,19 +332,9 @@ t.test('PGErrorDetail of any text: nothing but printable ASCII on the wire, the 
 });
 
 t.test('a streamed answer that fails: CIMStatusCodeDescription reads the same with URLDecoder (Java) and %XX decoding (OpenPegasus)', async (t) => {
-  // As in test/server/http.test.ts: a broker without providers is given a
-  // generation whose last fan cannot be written; its value has a '+', which
-  // URLDecoder would read as a space.
-  const fan = broker.broker.state.index.byClass(CIMV2, 'OMC_Fan')[0]!;
-  const own = await startTestBroker({ providers: await loadProviders({ providers: [] }) });
+  // A generation whose last fan cannot be written; its value has a '+', which URLDecoder would read as a space.
+  const own = await startBrokerFailingMidStream(broker, 'one+one %2B');
   t.teardown(() => own.close());
-  own.broker.state.publish(Array.from({ length: 300 }, (_, i) => {
-    const properties = new NocaseMap<CIMProperty>(fan.properties);
-    properties.set('DeviceID', cimProperty('DeviceID', 'string', `fan${i}`));
-    if (i === 299) properties.set('HealthState', cimProperty('HealthState', 'uint16', 'one+one %2B' as unknown as number));
-    const path = new CIMInstanceName({ classname: fan.classname, keybindings: { ...Object.fromEntries(fan.path!.keybindings), DeviceID: `fan${i}` } });
-    return { namespace: CIMV2, instance: new CIMInstance({ classname: fan.classname, properties, path }) };
-  }));
   const connection = new Connection(Number(new URL(own.url).port));
   t.teardown(() => connection.close());
   const answer = await connection.exchange(javaRequest('POST', 'EnumerateInstances', CIMV2,

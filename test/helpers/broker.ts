@@ -5,7 +5,7 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { pino } from 'pino';
-import type { CIMError, CIMInstance, CIMInstanceName } from '../../src/cim/index.js';
+import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMError, type CIMProperty } from '../../src/cim/index.js';
 import { decodeResponse, type CIMResponse, type ReturnItem } from '../../src/cimxml/index.js';
 import { loadProviders } from '../../src/providers/index.js';
 import { loadRepository, type Repository } from '../../src/repository/index.js';
@@ -72,6 +72,26 @@ export async function startTestBroker(options: Partial<BrokerOptions> & { simula
       if (invalid.length) throw new Error(`invalid instances were published:\n${invalid.join('\n')}`);
     },
   };
+}
+
+/**
+ * A broker without providers whose generation holds 300 copies of `template`'s
+ * first fan, the last with `healthState` (text where an integer belongs) as
+ * its HealthState: published instances are validated, so no real answer fails
+ * midway, but an EnumerateInstances of CIM_Fan given this one streams its
+ * first fans and then fails.
+ */
+export async function startBrokerFailingMidStream(template: TestBroker, healthState: string): Promise<TestBroker> {
+  const fan = template.broker.state.index.byClass('root/cimv2', 'OMC_Fan')[0]!;
+  const own = await startTestBroker({ providers: await loadProviders({ providers: [] }) });
+  own.broker.state.publish(Array.from({ length: 300 }, (_, i) => {
+    const properties = new NocaseMap<CIMProperty>(fan.properties);
+    properties.set('DeviceID', cimProperty('DeviceID', 'string', `fan${i}`));
+    if (i === 299) properties.set('HealthState', cimProperty('HealthState', 'uint16', healthState as unknown as number));
+    const path = new CIMInstanceName({ classname: fan.classname, keybindings: { ...Object.fromEntries(fan.path!.keybindings), DeviceID: `fan${i}` } });
+    return { namespace: 'root/cimv2', instance: new CIMInstance({ classname: fan.classname, properties, path }) };
+  }));
+  return own;
 }
 
 export interface RawResponse {

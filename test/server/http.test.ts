@@ -11,12 +11,10 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
-import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
 import { decodeResponse } from '../../src/cimxml/index.js';
-import { loadProviders } from '../../src/providers/index.js';
 import { Authenticator, AuthFailureLimiter, setUser, UserStore } from '../../src/security/index.js';
 import {
-  SIM, cimHeaders, classMethodBody, imethodBody, methodBody, methodObject, post, returned, startTestBroker, type RawResponse,
+  SIM, cimHeaders, classMethodBody, imethodBody, methodBody, methodObject, post, returned, startBrokerFailingMidStream, startTestBroker, type RawResponse,
   type TestBroker,
 } from '../helpers/broker.js';
 import { FAST_SCRYPT } from '../security/helpers.js';
@@ -346,19 +344,9 @@ t.test('§1.7 chunked answers with trailers only when the client sent TE: traile
 });
 
 t.test('§1.7 an answer that fails while streaming ends with CIMStatusCode and a percent-encoded CIMStatusCodeDescription', async (t) => {
-  // Published instances are validated, so no real answer fails midway; a
-  // broker without providers is given a generation whose last fan cannot be
-  // written, with a value no header field may carry as such.
-  const fan = broker.broker.state.index.byClass(CIMV2, 'OMC_Fan')[0]!;
-  const own = await startTestBroker({ providers: await loadProviders({ providers: [] }) });
+  // A generation whose last fan cannot be written, with a value no header field may carry as such.
+  const own = await startBrokerFailingMidStream(broker, '温度\r\n%');
   t.teardown(() => own.close());
-  own.broker.state.publish(Array.from({ length: 300 }, (_, i) => {
-    const properties = new NocaseMap<CIMProperty>(fan.properties);
-    properties.set('DeviceID', cimProperty('DeviceID', 'string', `fan${i}`));
-    if (i === 299) properties.set('HealthState', cimProperty('HealthState', 'uint16', '温度\r\n%' as unknown as number));
-    const path = new CIMInstanceName({ classname: fan.classname, keybindings: { ...Object.fromEntries(fan.path!.keybindings), DeviceID: `fan${i}` } });
-    return { namespace: CIMV2, instance: new CIMInstance({ classname: fan.classname, properties, path }) };
-  }));
   const body = imethodBody('EnumerateInstances', CIMV2, '<IPARAMVALUE NAME="ClassName"><CLASSNAME NAME="CIM_Fan"/></IPARAMVALUE>');
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the answer never ended')), 5000).unref());
   const res = await Promise.race([post(own.url, body, { ...cimHeaders('EnumerateInstances', CIMV2), TE: 'trailers' }), timeout]);
