@@ -121,7 +121,8 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
   const fans: FanDraft[] = [];
   const powerSupplies: PowerSupply[] = [];
   for (const chip of chips) {
-    const reader = new ChipReader(chip, channelsOf(chip), problems);
+    const stallAlarms = STALL_ALARM_CHIPS.includes(chip.name) || options.powerSupplyChips.includes(chip.name);
+    const reader = new ChipReader(chip, channelsOf(chip), problems, stallAlarms);
     const first = sensors.length;
     for (const channel of reader.channels.values()) {
       if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
@@ -215,6 +216,8 @@ class ChipReader {
     readonly chip: RawChip,
     readonly channels: ReadonlyMap<string, Channel>,
     private readonly problems: HwmonError[],
+    /** Whether a fan alarm at 0 RPM says a fan stalled (STALL_ALARM_CHIPS, and power supplies). */
+    readonly stallAlarms: boolean,
   ) {}
 
   /** Notes a problem once per file, however many sensors and fans read that file. */
@@ -300,7 +303,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const limits = channelLimits(reader, channel, read);
   const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
   const alarms = alarmVerdict(reader, channel, read, limits, raw);
-  const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw, alarms?.alarm !== undefined);
+  const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw, LOW_ALARMS.has(alarms?.alarm ?? ''));
   const sensor: NumericSensor = {
     id: reader.sensorId(channel),
     label: reader.label(channel),
@@ -359,6 +362,9 @@ const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: n
   asus_wmi_sensors: { temp: { raw: 216_000, unavailable: 'absent' } },
   asuswmisensors: { temp: { raw: 216_000, unavailable: 'absent' } },
 };
+
+/** The alarms a reading too low raises: beside one of them, a temperature at or below absolute zero stays a reading (noReading). */
+const LOW_ALARMS: ReadonlySet<string> = new Set(['alarm', 'min_alarm', 'lcrit_alarm']);
 
 /**
  * Why a raw reading is no reading, if it is none: a NOT_READINGS value (a
@@ -531,8 +537,9 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
  * a header is empty:
  * - hp_wmi_sensors: "the fan has stalled or has been disconnected while
  *   running" (Documentation/hwmon/hp-wmi-sensors.rst);
- * - pmbus (the generic PMBus driver's name): pmbus_core.c serves a fan only
- *   when FAN_CONFIG says one is installed, and its alarm is that fan's
+ * - pmbus, and every chip of `powerSupplyChips` (PMBus supplies are named
+ *   after their I²C client, dps800 and the like): pmbus_core.c serves a fan
+ *   only when FAN_CONFIG says one is installed, and its alarm is that fan's
  *   warning in STATUS_FAN_1_2.
  * Elsewhere a fan at 0 RPM without a usable minimum may be an empty header,
  * whose alarm many chips raise (the f71882fg driver's Fintek chips serve no
@@ -541,8 +548,8 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
 const STALL_ALARM_CHIPS: readonly string[] = ['hp_wmi_sensors', 'pmbus'];
 
 /** Whether the channel is a fan at 0 RPM, with no usable minimum, whose alarms cannot tell a stalled fan from an empty header. */
-function isUnclearFanAlarm({ chip }: ChipReader, channel: Channel, usable: RawLimits, raw: number | null): boolean {
-  return channel.type === 'fan' && raw === 0 && usable.min === undefined && !STALL_ALARM_CHIPS.includes(chip.name);
+function isUnclearFanAlarm({ stallAlarms }: ChipReader, channel: Channel, usable: RawLimits, raw: number | null): boolean {
+  return channel.type === 'fan' && raw === 0 && usable.min === undefined && !stallAlarms;
 }
 
 /**

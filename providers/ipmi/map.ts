@@ -14,7 +14,7 @@
  */
 import type {
   Chassis, DeviceStatus, DiscreteSensor, DiscreteSensorKind, Fan, Fru, Health, HardwareSnapshot, NumericSensor,
-  PowerSupply, RedundancyGroup, RedundancyStatus, SystemIdentity, Thresholds,
+  PowerSupply, RedundancyGroup, RedundancyStatus, SensorUnit, SystemIdentity, Thresholds,
 } from '../../src/model/snapshot.js';
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
@@ -621,7 +621,7 @@ function buildPowerSupplies(records: Classified[], fru: FruParseResult | undefin
     if (!draft) continue;
     // `sensors` lists the supply's numeric sensors (the model links those); discrete ones name the supply they watch.
     if (record.numeric) draft.supply.sensors?.push(record.numeric.id);
-    if (record.numeric?.value) draft.reads = true;
+    if (record.numeric && readsSomething(record.numeric)) draft.reads = true;
     for (const sensor of [record.numeric, record.discrete]) if (sensor) sensor.monitors = { kind: 'powerSupply', id: draft.supply.id };
   }
   const redundant = records.some((record) => record.role === 'redundancy' && redundancyKind(record.reading) === 'powerSupply');
@@ -777,6 +777,19 @@ function newSupply(record: Classified, entity: string | undefined): PowerSupply 
   const id = entity ?? (label === name ? record.id.slice('ipmi:'.length) : label);
   return { id: `ipmi:psu:${id}`, label, status: 'unknown', sensors: [] };
 }
+
+/**
+ * Whether a supply's own numeric sensor reads what only a fitted supply
+ * would: not 0 (a chassis CMM's empty bays read 0.000 W and 0 V), nor what
+ * an empty bay's input leaks (ADC noise of a few tens of millivolts): at
+ * least 1 V, 0.1 A or 1 W.
+ */
+function readsSomething(sensor: NumericSensor): boolean {
+  const floor = ELECTRICAL_FLOOR[sensor.unit];
+  return sensor.value !== null && sensor.value !== 0 && (floor === undefined || Math.abs(sensor.value) >= floor);
+}
+
+const ELECTRICAL_FLOOR: Partial<Record<SensorUnit, number>> = { volts: 1, amps: 0.1, watts: 1, voltamperes: 1 };
 
 /**
  * A bay the BMC says is empty ("Device Absent"), whose status sensor, where

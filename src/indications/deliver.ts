@@ -114,6 +114,7 @@ export class Exporter {
     // sblim-sfcc's listener answers a bare 200 with Content-Length: 0 once it has the indication, and sfcb's own
     // sender takes any 200 as delivered: sending it again would only hand it over twice.
     if (isSfccAnswer(reply)) return 'unconfirmed';
+    if (reply.body.length === 0) throw new DeliveryError('HTTP 200 without an EXPMETHODRESPONSE (an empty body that no Content-Length: 0 announced)');
     const { error } = decodeExportResponse(reply.body);
     if (error) {
       const text = `the listener answered ${error.toString()}`;
@@ -137,8 +138,9 @@ function detailOf(headers: IncomingHttpHeaders, destination: URL): string {
 const MAX_LOCATION_CHARS = 200;
 
 /**
- * Where a redirect points, fit for a log line: resolved against the destination, without userinfo, query or
- * fragment (credentials and tokens travel there), cut to MAX_LOCATION_CHARS.
+ * Where a redirect points, fit for a log line: resolved against the destination, without userinfo, path
+ * parameters, query or fragment (credentials and tokens travel there), cut to MAX_LOCATION_CHARS; of a URL that
+ * is not HTTP (data:, which is all payload), only the scheme.
  */
 function redirectTarget(location: string, destination: URL): string {
   let url: URL;
@@ -147,11 +149,12 @@ function redirectTarget(location: string, destination: URL): string {
   } catch {
     return 'a Location that is not a URL';
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `a Location of scheme ${url.protocol}`;
   url.username = '';
   url.password = '';
   url.search = '';
   url.hash = '';
-  const href = url.href;
+  const href = url.href.replace(/;[^/]*/g, ''); // path parameters (;jsessionid=…) carry tokens too
   return `Location: ${href.length <= MAX_LOCATION_CHARS ? href : `${href.slice(0, MAX_LOCATION_CHARS - 1)}…`}`;
 }
 

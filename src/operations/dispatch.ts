@@ -1,9 +1,9 @@
-import { CIMError, CIMStatus, NocaseMap, type CIMInstanceName, type CIMValue } from '../cim/index.js';
+import { CIMError, CIMStatus, NocaseMap, type CIMInstanceName, type CIMMethod, type CIMValue } from '../cim/index.js';
 import * as assoc from './associations.js';
 import * as classes from './classes.js';
 import * as instances from './instances.js';
 import { namespaceOf } from './lookup.js';
-import { getCentralInstances } from './profiles.js';
+import { getCentralInstances, isGetCentralInstances } from './profiles.js';
 import * as pull from './pull.js';
 import { execQuery } from './query.js';
 import type { IntrinsicCall, OperationContext, Param, Result, Right } from './types.js';
@@ -82,6 +82,8 @@ export async function dispatch(ctx: OperationContext, call: IntrinsicCall): Prom
 export interface BrokerMethod {
   readonly declaredOn: string;
   readonly right: Right;
+  /** Whether a class's declaration is still the one `run` answers (a subclass may override it). */
+  answers(method: CIMMethod): boolean;
   run(ctx: OperationContext, namespace: string, target: CIMInstanceName | { classname: string }): { returnValue: CIMValue; out?: Record<string, CIMValue> };
 }
 
@@ -93,14 +95,16 @@ export interface BrokerMethod {
 const EXTRINSIC_RIGHT: Right = 'write';
 const BROKER_METHODS = new NocaseMap<BrokerMethod>([
   // pywbem's get_central_instances asks it first, and gives up on CIM_ERR_ACCESS_DENIED.
-  ['GetCentralInstances', { declaredOn: 'CIM_RegisteredProfile', right: 'read', run: getCentralInstances }],
+  ['GetCentralInstances', { declaredOn: 'CIM_RegisteredProfile', right: 'read', answers: isGetCentralInstances, run: getCentralInstances }],
 ]);
 
-/** The broker's own method `name` of the class, if it has one (an unknown namespace or class has none). */
+/** The broker's own method `name` of the class, if it has one (an unknown namespace, class or method has none). */
 export function brokerMethod(ctx: Pick<OperationContext, 'repository'>, namespace: string, classname: string, name: string): BrokerMethod | undefined {
   const method = BROKER_METHODS.get(name);
   const ns = ctx.repository.resolveNamespace(namespace);
-  return method && ns !== undefined && ctx.repository.isSubclassOf(ns, classname, method.declaredOn) ? method : undefined;
+  if (!method || ns === undefined || !ctx.repository.isSubclassOf(ns, classname, method.declaredOn)) return undefined;
+  const declared = ctx.repository.getClass(ns, classname)?.methods.get(name);
+  return declared && method.answers(declared) ? method : undefined;
 }
 
 /** A call as the access check sees it. */
@@ -118,7 +122,8 @@ export function authorize(ctx: Pick<OperationContext, 'repository' | 'caller'>, 
     : OPERATIONS.get(call.name)?.right ?? 'read';
   const { caller } = ctx;
   if (right === 'read' || caller.may === 'write') return;
+  const what = call.kind === 'methodcall' ? `method ${call.name}, like every extrinsic method but the broker's queries, acts on hardware and` : `${call.name} changes the server and`;
   throw new CIMError(CIMStatus.ACCESS_DENIED, caller.user === undefined
-    ? `${call.name} changes the server and needs an authenticated admin; anonymous callers may only read`
+    ? `${what} needs an authenticated admin; anonymous callers may only read`
     : `user ${caller.user} has the readonly role; ${call.name} needs the admin role`);
 }

@@ -11,7 +11,8 @@ export async function invokeMethod(ctx: OperationContext, call: ExtrinsicCall): 
   const cls = classOf(ctx, ns, call.target.classname);
   const method = cls.methods.get(call.name);
   if (!method) throw new CIMError(CIMStatus.METHOD_NOT_FOUND, `class ${cls.classname} has no method ${call.name}`);
-  const target = call.target instanceof CIMInstanceName ? instanceAt(ctx, ns, call.target).path! : { classname: cls.classname };
+  // The path keeps the namespace as the caller spelled it (an alias such as `interop`): looked up in the one it names.
+  const target = call.target instanceof CIMInstanceName ? instanceAt(ctx, ns, call.target.withLocation(ns)).path! : { classname: cls.classname };
   const inputs = typedInputs(method, call);
   const result = await run(ctx, ns, target, method, inputs);
   return {
@@ -80,6 +81,6 @@ function typed(p: CIMParameter, value: ParamValue): CIMValue {
 
 function outParameter(method: CIMMethod, name: string, value: CIMValue): MethodResponse['out'][number] {
   const declared = method.parameters.get(name);
-  if (!declared) throw new CIMError(CIMStatus.FAILED, `the provider returned undeclared output parameter ${name} of ${method.name}`);
+  if (!declared) throw new CIMError(CIMStatus.FAILED, `the method's answer has an undeclared output parameter ${name} of ${method.name}`);
   return { name: declared.name, type: declared.type, value, embedded: declared.embeddedObject, referenceClass: declared.referenceClass };
 }

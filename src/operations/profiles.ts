@@ -1,6 +1,7 @@
 /** Extrinsic methods of the interop namespace's registered profiles, which the broker answers itself from the index. */
-import { CIMError, CIMInstanceName, CIMStatus, type CIMValue } from '../cim/index.js';
+import { CIMError, CIMInstanceName, CIMStatus, sameName, type CIMMethod, type CIMValue } from '../cim/index.js';
 import { references } from './associations.js';
+import { limited } from './instances.js';
 import { instanceAt } from './lookup.js';
 import type { OperationContext } from './types.js';
 
@@ -17,5 +18,12 @@ export function getCentralInstances(ctx: OperationContext, namespace: string, ta
   const profile = instanceAt(ctx, namespace, target).path!;
   const conforming = references(ctx, namespace, profile, { resultClass: 'CIM_ElementConformsToProfile', role: 'ConformantStandard' });
   const central = conforming.map((a) => a.get('ManagedElement')).filter((ref) => ref instanceof CIMInstanceName);
-  return { returnValue: 0, out: { CentralInstances: central } };
+  return { returnValue: 0, out: { CentralInstances: [...limited(ctx, central)] } };
+}
+
+/** DSP1033's declaration: no input, the central instances in one output reference array (a subclass may declare another). */
+export function isGetCentralInstances(method: CIMMethod): boolean {
+  const parameters = [...method.parameters.values()];
+  return parameters.length === 1 && sameName(parameters[0]!.name, 'CentralInstances') && parameters[0]!.type === 'reference' && parameters[0]!.isArray
+    && parameters[0]!.qualifiers.get('IN')?.value === false;
 }

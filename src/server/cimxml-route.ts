@@ -580,13 +580,15 @@ const CUT = fieldText('…');
 function errorDetail(message: string): string {
   const whole = fieldText(message);
   if (whole.length <= MAX_DETAIL_BYTES) return whole;
-  let kept = '';
-  for (const character of message) {
-    const encoded = fieldText(character);
-    if (kept.length + encoded.length > MAX_DETAIL_BYTES - CUT.length) break;
-    kept += encoded;
+  const characters = [...message];
+  const encodedLength = (count: number) => fieldText(characters.slice(0, count).join('')).length + CUT.length;
+  let [fits, fitsNot] = [0, characters.length];
+  while (fitsNot - fits > 1) {
+    const middle = (fits + fitsNot) >>> 1;
+    if (encodedLength(middle) <= MAX_DETAIL_BYTES) fits = middle;
+    else fitsNot = middle;
   }
-  return kept + CUT;
+  return fieldText(characters.slice(0, fits).join('')) + CUT;
 }
 
 function answerFailure(reply: FastifyReply, e: unknown): FastifyReply | string {

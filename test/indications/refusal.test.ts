@@ -173,9 +173,10 @@ t.test('an HTTP 200 with a Content-Length: 0 is sblim-sfcc\'s answer: delivered,
 
 // Only sblim-sfcc's exact answer is taken without an EXPMETHODRESPONSE: any other content-free 200 (whitespace, an
 // empty chunked body) is no listener's answer, and stays a failure that is retried, as it was before.
-for (const [what, answer] of [
-  ['a body of whitespace', 'HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\n \r\n'],
-  ['an empty chunked body', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n'],
+for (const [what, answer, said] of [
+  ['a body of whitespace', 'HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\n \r\n', /not well-formed/],
+  ['an empty chunked body', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n', /HTTP 200 without an EXPMETHODRESPONSE/],
+  ['an empty body ended by closing the connection', 'HTTP/1.0 200 OK\r\n\r\n', /HTTP 200 without an EXPMETHODRESPONSE/],
 ] as const) {
   t.test(`an HTTP 200 with ${what} is not a delivery: retried, then failed`, async (t) => {
     const listener = await fixedAnswerListener(answer);
@@ -186,6 +187,7 @@ for (const [what, answer] of [
     t.ok(failure instanceof Error, `failed: ${String(failure)}`);
     t.notOk(failure instanceof DeliveryRefusedError, 'a failure, not a refusal');
     t.equal(listener.bodies.length, 2, 'tried twice (retryAttempts 1)');
+    t.match(String(failure), said, 'the message says what the listener answered');
   });
 }
 
@@ -228,6 +230,9 @@ t.test('a redirect\'s message names its Location without credentials, query or f
   const { failure, origin } = await redirected(t, '/moved/listener?sig=xyz');
   t.equal((failure as Error).message, `HTTP 307 Temporary Redirect (Location: ${origin}/moved/listener; redirects are not followed)`, 'a relative Location, resolved against the Destination');
   t.equal(await message('http://[::1'), 'HTTP 307 Temporary Redirect (a Location that is not a URL; redirects are not followed)');
+  t.equal(await message('https://elsewhere.example/l;jsessionid=SECRET/x'),
+    'HTTP 307 Temporary Redirect (Location: https://elsewhere.example/l/x; redirects are not followed)', 'without path parameters');
+  t.equal(await message('data:text/plain,Bearer%20abc'), 'HTTP 307 Temporary Redirect (a Location of scheme data:; redirects are not followed)', 'of a URL that is not HTTP, only the scheme');
   const long = await message(`http://elsewhere.example/${'a'.repeat(10_000)}`);
   const said = /\(Location: (.*); redirects are not followed\)$/.exec(long)?.[1] ?? '';
   t.equal(said.length, 200, 'at most 200 characters of it');

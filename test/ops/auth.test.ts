@@ -140,6 +140,8 @@ t.test('roles: a readonly user reads but every write and every method but GetCen
   }
   const reset = (user: keyof typeof USERS) => cimInvoke(url, 'Reset', CIMV2, WIDGET_CLASS, SLOW_WIDGET, as(user));
   t.equal((await reset('viewer')).response.error?.code, CIMStatus.ACCESS_DENIED, 'InvokeMethod refused to the readonly user');
+  const central = await cimInvoke(url, 'GetCentralInstances', 'root/interop', 'Thincim_RegisteredProfile', SIM.profile('DSP1004'), as('viewer'));
+  t.match(central.response, { error: undefined, returnValue: { value: { text: '0' } } }, 'but for GetCentralInstances, a query the broker answers');
   t.match((await reset('operator')).response, { error: undefined, returnValue: { value: { text: '0' } } }, 'and run for the admin');
   t.ok(returned((await cimCall(url, 'GetInstance', CIMV2, p.instanceName('InstanceName', 'Thincim_NumericSensor', SENSOR), as('viewer'))).response).length === 1,
     'reads stay open to the readonly user');

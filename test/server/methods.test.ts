@@ -185,6 +185,9 @@ t.test('GetCentralInstances (DSP1033 1.1): the broker answers it from the index,
     t.same(paths.map((path) => path.replace(/^\/\/[^/]*\//, '')).sort(), conforming.map((path) => path.withLocation(path.namespace ?? 'root/interop').toString().replace(/^\/\/[^/]*\//, '')).sort(),
       `${dsp}: what CIM_ElementConformsToProfile reaches`);
   }
+  // pywbem's WBEMServer asks in `interop` first, the alias thincim serves root/interop under.
+  const aliased = await invoke(routed.url, 'GetCentralInstances', 'interop', 'Thincim_RegisteredProfile', SIM.profile('DSP1004'));
+  t.equal(aliased.error, undefined, 'asked in the alias `interop`, answered');
   t.same(calls, [], 'the provider router was never asked, whoever owns the class');
   const onClass = decodeResponse((await post(routed.url, classMethodBody('GetCentralInstances', 'root/interop', 'Thincim_RegisteredProfile'),
     cimHeaders('GetCentralInstances', 'root/interop:Thincim_RegisteredProfile'))).text);

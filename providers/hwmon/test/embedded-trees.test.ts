@@ -129,6 +129,11 @@ t.test('a temperature at or below absolute zero whose alarm is set stays a readi
   ]);
   t.match(sensorById(snapshot, 'hwmon:nvme-pci-0300/temp1'), { value: -273.15, unavailable: undefined, health: 'warning' });
   t.same(modelVerdicts(snapshot, 'hwmon:nvme-pci-0300/temp1'), { sensor: 'warning: Lower Non-Critical' });
+  // An alarm no low reading raises says nothing of 0 K: still no reading.
+  const high = await sampleTree(t, [
+    { device: 'pci0000:00/0000:00:1c.0/0000:03:00.0', subsystem: 'bus/pci', files: { name: 'nvme', temp1_input: -273150, temp1_max: 84850, temp1_max_alarm: 1 } },
+  ]);
+  t.match(sensorById(high, 'hwmon:nvme-pci-0300/temp1'), { value: null, unavailable: 'absent' }, 'beside a max_alarm');
 });
 
 t.test("an empty Fintek fan header's alarm at 0 RPM is no stopped fan", async (t) => {
@@ -182,6 +187,11 @@ t.test("a PMBus device's fan at 0 RPM with its alarm set stopped", async (t) => 
   ]);
   t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-7-58/fan1'), { sensor: 'warning: reported by the hardware', fan: 'critical: stopped' });
   t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-7-58/fan2'), { sensor: 'not served', fan: 'critical: failed' }, 'no reading, but a fault');
+  // pmbus_do_probe names the hwmon device after its I²C client ("dps800"): the supplies of powerSupplyChips are PMBus ones.
+  const supply = await sampleTree(t, [
+    { device: 'platform/soc/1e78a000.i2c-bus/i2c-7/7-0058', subsystem: 'bus/i2c', files: { name: 'dps800', fan1_input: 0, fan1_alarm: 1, fan1_fault: 0 } },
+  ]);
+  t.same(modelVerdicts(supply, 'hwmon:dps800-i2c-7-58/fan1'), { sensor: 'warning: reported by the hardware', fan: 'critical: stopped' }, 'a dps800 supply\'s stalled fan');
 });
 
 t.test('drives of edge boxes read as they report: SCT limits, unset limits, limits that fail to read', async (t) => {

@@ -1283,8 +1283,9 @@ t.test('an absent bay whose supply\'s own measurement reads (non-zero) is a fail
   }
   // A chassis CMM's empty bays read 0.000 W and 0 V (sensor-cmm-empty-bays.txt: "PSU1_Pout | 0.000 | Watts"), and an
   // unread sensor says nothing: still an empty bay.
+  // Nor does what an empty bay's input leaks: tens of millivolts, milliamps.
   for (const reading of ['PSU2 Pout        | 33h | ok  | 10.2 | 0 Watts', 'PSU2 Vout        | 34h | ok  | 10.2 | 0 Volts',
-    'PSU2 Temp        | 35h | ns  | 10.2 | No Reading']) {
+    'PSU2 Temp        | 35h | ns  | 10.2 | No Reading', 'PSU2 Vout        | 36h | ok  | 10.2 | 0.06 Volts', 'PSU2 Iout        | 37h | ok  | 10.2 | 0.02 Amps']) {
     t.same(elistSnapshot([...lines, reading]).powerSupplies?.map((p) => [p.id, p.status, p.statusReason]),
       [['ipmi:psu:10.1', 'ok', undefined], ['ipmi:psu:10.2', 'absent', 'not present']], reading);
   }
