@@ -17,7 +17,7 @@
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
 import { parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
-import { meaningOn, stateMeaning, worse } from './states.js';
+import { meaningOn, severity, stateMeaning, worse, type StateMeaning } from './states.js';
 
 type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
 
@@ -134,13 +134,7 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
     // No event and no state: FreeIPMI could not read the sensor (an empty slot's), which asserts nothing healthy.
     if (eventText === 'N/A' && state === undefined) reading.unavailable = 'absent';
     reading.states = events.filter((event) => event !== 'OK');
-    // The state column is FreeIPMI's interpretation file's verdict, which calls an absent entity Critical; a state
-    // whose IPMI meaning is known keeps that meaning, as it does in ipmitool's output. A generic state read by the
-    // sensor's name ("PSU1_AC_OK" 'State Asserted') overrides only FreeIPMI's blanket Warning (or Nominal), never
-    // its Critical: the name is a guess, and a Critical may come from the vendor's own interpretation.
-    const nameMayOverride = state === 'ok' || state === 'warning';
-    const known = (event: string) => stateMeaning(event) !== undefined || (nameMayOverride && meaningOn(name, event) !== undefined);
-    if (reading.states.length > 0 && reading.states.every(known)) delete reading.health;
+    if (columnGivesWay(reading, state)) delete reading.health;
     return reading;
   }
   reading.eventClass = 'threshold';
@@ -151,6 +145,40 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
     if (number) reading.thresholds[threshold] = number.value;
   }
   return reading;
+}
+
+/**
+ * Whether the state column gives way to the states' own meanings. It is
+ * FreeIPMI's interpretation file's verdict, which calls an absent entity
+ * Critical; a state whose IPMI meaning is known keeps that meaning, as it
+ * does in ipmitool's output, unless the column is worse than FreeIPMI's
+ * default for the states: then it knows more (a watchdog's 'Power Cycle' is
+ * Critical, a power unit's is not; an operator's interpretation file), and
+ * the worse of the two stands. A generic state read by the sensor's name
+ * ("PSU1_AC_OK" 'State Asserted') overrides only FreeIPMI's blanket Warning
+ * (or Nominal), never its Critical: the name is a guess, and a Critical may
+ * come from the vendor's own interpretation.
+ */
+function columnGivesWay(reading: IpmiReading, column: Health | undefined): boolean {
+  if (column === undefined || reading.states.length === 0) return false;
+  const nameMayOverride = column === 'ok' || column === 'warning';
+  const defaults = reading.states.map((event) => {
+    const meaning = stateMeaning(event);
+    if (meaning) return freeIpmiDefault(meaning, column);
+    return nameMayOverride && meaningOn(reading.name, event, reading) ? column : undefined;
+  });
+  return defaults.every((health) => health !== undefined) && severity(column) <= Math.max(...defaults.map(severity));
+}
+
+/**
+ * What FreeIPMI's column would say of a known state, as far as the table
+ * tells: a text of one sensor type's table (a supply's, a presence's) stands
+ * in for the column, its differences from FreeIPMI's interpretation chosen;
+ * a plain one, which several types may share, is its health.
+ */
+function freeIpmiDefault(meaning: StateMeaning, column: Health): Health {
+  if (meaning.freeIpmi) return meaning.freeIpmi;
+  return (meaning.kind ?? meaning.supply ?? meaning.redundancy) === undefined ? meaning.health : column;
 }
 
 /** Sets the analog value; false when the reading field is neither a number nor "N/A". */

@@ -331,9 +331,11 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
     // The status column is the BMC's own comparison with these thresholds, with its hysteresis and event masks;
     // but not an "ok" beside a critical limit crossed: OpenBMC prints ok at any reading (openbmc/openbmc#3743).
     // A fan at 0 RPM the BMC finds fine stays its call: an empty header or a dead fan, not turning (see buildFans).
+    // So does an "ok" beside a threshold event the BMC asserted (FreeIPMI): an interpretation file mapped it there.
     sensor.health = reading.health;
     const idle = role === 'fan' && value === 0;
-    sensor.thresholdsJudged = reading.health !== 'ok' || idle || !pastCriticalLimit(value, thresholds);
+    const rejudged = reading.health === 'ok' && reading.crossed === undefined && !idle;
+    sensor.thresholdsJudged = !rejudged || !pastCriticalLimit(value, thresholds, { fan: mapping.kind === 'fan', decimals });
     if (reading.crossed) sensor.crossed = reading.crossed;
   }
   const source = describeSource(reading);
@@ -344,13 +346,17 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
 /**
  * A reading beyond (not at: BMCs differ on "at") a critical or fatal limit. A non-critical one crossed under an "ok"
  * stays the BMC's call: an NEC ExpressScope prints a fan's lower limit as its upper non-critical; so does a 0.000
- * limit, the unset one HPE and a chassis CMM print.
+ * limit, the unset one HPE and a chassis CMM print. On a fan's speed only a lower limit counts: an upper one may be
+ * such a misplaced lower limit, and a fan turning fast is no reason to overrule the BMC. "At" allows for the
+ * printed rounding: `sdr elist` prints 10.91 for a reading `sensor` compares with its 10.915 at three decimals.
  */
-function pastCriticalLimit(value: number, thresholds: Thresholds): boolean {
+function pastCriticalLimit(value: number, thresholds: Thresholds, reading: { fan: boolean; decimals: number }): boolean {
   const set = (limit: number | undefined): limit is number => limit !== undefined && limit !== 0;
+  // Half the printed step, and a hair more for binary rounding (10.915 - 0.005 is not exactly 10.91).
+  const margin = 10 ** -reading.decimals / 2 + 1e-9;
   const low = [thresholds.lowerCritical, thresholds.lowerFatal].filter(set);
-  const high = [thresholds.upperCritical, thresholds.upperFatal].filter(set);
-  return low.some((limit) => value < limit) || high.some((limit) => value > limit);
+  const high = reading.fan ? [] : [thresholds.upperCritical, thresholds.upperFatal].filter(set);
+  return low.some((limit) => value < limit - margin) || high.some((limit) => value > limit + margin);
 }
 
 /** Thresholds from the most severe low one to the most severe high one: each no lower than the one before. */
@@ -435,7 +441,7 @@ function discreteState(reading: IpmiReading): string {
   let chosen: string | undefined;
   let rank = -1;
   for (const state of tellingStates(reading)) {
-    const health = meaningOn(reading.name, state)?.health ?? 'unknown';
+    const health = meaningOn(reading.name, state, reading)?.health ?? 'unknown';
     if (severity(health) > rank) [chosen, rank] = [state, severity(health)];
   }
   return chosen ?? reading.rawState ?? NOTHING_ASSERTED;
@@ -461,7 +467,7 @@ function discreteHealth(reading: IpmiReading, role: Role | undefined): Health {
   // A supply's status sensor with "Presence detected" not asserted: the module was pulled (unless another says present).
   if (role === 'supply' && reading.states.length === 0 && reading.rawState === undefined && !FAULT_NAME.test(reading.name)) return 'critical';
   // Where any state is known, an unknown one beside it counts as unknown (a "Vendor Fault" may be the fault).
-  const healths = tellingStates(reading).map((state) => meaningOn(reading.name, state)?.health);
+  const healths = tellingStates(reading).map((state) => meaningOn(reading.name, state, reading)?.health);
   if (healths.some((health) => health !== undefined)) return [...healths.map((health) => health ?? 'unknown'), ...(reading.health ? [reading.health] : [])].reduce(worse);
   if (reading.states.length > 0 || reading.rawState !== undefined) return reading.health ?? 'unknown';
   return reading.health ?? 'ok';

@@ -82,7 +82,8 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Processor Presence detected', presence],
   ['Terminator presence detected', presence],
   ['Connected', presence],
-  ['Entity Disabled', { health: 'unknown', kind: 'presence' }],
+  // A part the BMC reports not there to use: no verdict (FreeIPMI calls it Critical, as it does an absent one).
+  ['Entity Disabled', { health: 'unknown', kind: 'presence', freeIpmi: 'critical' }],
   // Drive slot.
   ['Drive Fault', plain('critical')],
   ['In Failed Array', plain('critical')],
@@ -138,10 +139,9 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Uncorrectable machine check exception', plain('critical')],
   ['Machine Check Exception', plain('critical')],
   ['Correctable machine check error', plain('warning')],
-  // Power unit (09h): the host's power, not a supply's.
+  // Power unit (09h): the host's power, not a supply's; its "Power cycle" is read by the sensor (see meaningOn).
   ['Power off/down', plain('ok')],
   ['Power Off/Power Down', plain('ok')],
-  ['Power cycle', plain('ok')],
   ['240VA power down', plain('warning')],
   ['Interlock power down', plain('warning')],
   ['AC lost', plain('critical')],
@@ -160,8 +160,7 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Bus Fatal Error', plain('critical')],
   ['Bus Degraded', plain('warning')],
   ['Undetermined system hardware failure', plain('critical')],
-  // Battery (29h): ipmitool's "Failed" (its "Low" is read by the name, see meaningOn), FreeIPMI's texts.
-  ['Failed', plain('critical')],
+  // Battery (29h): FreeIPMI's texts (ipmitool's "Low" and "Failed" are read by the name, see meaningOn).
   ['battery failed', plain('critical')],
   ['battery low (predictive failure)', plain('warning')],
   // OS boot (1Fh) and ACPI power state (22h): where the host is, no fault.
@@ -229,6 +228,22 @@ const BATTERY_NAME = /batt|(?:^|[^a-z])(?:vbat|cmos)(?![a-z])/i;
 /** A well name negated ("PS_Not_OK", "Not OK", "NOK", "No_Good"): a fault, checked before `WELL_NAME`, which it also matches. */
 const NOT_WELL_NAME = /(?:^|[ _-])(?:not?|n)[ _-]?(?:ok|good|pwr_?gd|pgood)$/i;
 
+/** A power unit's sensor by name where no type is printed ("Pwr Unit Status", "Host Power"); not a watchdog's. */
+const POWER_UNIT_NAME = /pwr|power/i;
+const WATCHDOG_NAME = /watchdog|wdt/i;
+/** The processor type's offset 8 as FreeIPMI names it (ipmitool: "Disabled", on a processor's name). */
+const PROCESSOR_DISABLED = 'processor disabled';
+/** The processor type's offset 7, as ipmitool and FreeIPMI name it. */
+const PROCESSOR_PRESENT = new Set(['presence detected', 'processor presence detected']);
+/** A processor (or core) slot the BMC reports disabled and not present: no part there, no verdict. */
+const NOT_THERE: StateMeaning = { health: 'unknown', kind: 'presence', freeIpmi: 'critical' };
+
+/** What the sensor asserting a state is, beyond its name: its other states, the type FreeIPMI prints. */
+export interface SensorContext {
+  readonly states?: readonly string[];
+  readonly sensorType?: string | undefined;
+}
+
 /**
  * What a state means on the sensor that asserts it. The generic digital
  * states "State Asserted" / "State Deasserted" (event/reading type 03h) point
@@ -238,14 +253,17 @@ const NOT_WELL_NAME = /(?:^|[ _-])(?:not?|n)[ _-]?(?:ok|good|pwr_?gd|pgood)$/i;
  * well, deasserted there is a fault; asserted on "… FAIL" is the fault.
  * Elsewhere they stay unknown texts.
  */
-export function meaningOn(name: string, state: string): StateMeaning | undefined {
+export function meaningOn(name: string, state: string, sensor: SensorContext = {}): StateMeaning | undefined {
+  const key = normaliseState(state);
+  // ipmitool names a processor's offset 8 (Processor disabled) just "Disabled", as it does Entity Presence's offset 2.
+  if (key === PROCESSOR_DISABLED || (key === 'disabled' && PROCESSOR_NAME.test(name))) return processorDisabled(name, sensor);
   const known = stateMeaning(state);
   if (known) return known;
-  const key = normaliseState(state);
-  // ipmitool names a processor's offset 8 (Processor disabled) just "Disabled", as it does Entity Presence's offset 2;
-  // a battery's offset 0 just "Low", as FreeIPMI's OEM interpretation of a Supermicro's CPU temperature reads.
-  if (key === 'disabled') return PROCESSOR_NAME.test(name) ? { health: 'critical', reason: `${name.trim()} disabled` } : undefined;
+  // A battery's offsets 0 and 1 are just "Low" and "Failed" (FreeIPMI's OEM interpretation of a Supermicro's CPU
+  // temperature reads "Low" too); "Power cycle" is a power unit's offset 1 and a watchdog's (23h) offset 3 alike.
   if (key === 'low') return BATTERY_NAME.test(name) ? { health: 'warning', reason: `${name.trim()} low` } : undefined;
+  if (key === 'failed') return BATTERY_NAME.test(name) ? { health: 'critical', reason: `${name.trim()} failed` } : undefined;
+  if (key === 'power cycle') return isPowerUnit(name, sensor.sensorType) ? plain('ok') : undefined;
   const asserted = key === 'state asserted' ? true : key === 'state deasserted' ? false : undefined;
   if (asserted === undefined) return undefined;
   const trimmed = name.trim();
@@ -255,6 +273,22 @@ export function meaningOn(name: string, state: string): StateMeaning | undefined
   const health = fault === asserted ? 'critical' : 'ok';
   // The operator learns which sensor said so, not just "State Asserted".
   return health === 'ok' ? plain(health) : { health, reason: `${trimmed} ${asserted ? 'asserted' : 'deasserted'}` };
+}
+
+/**
+ * A processor's offset 8 is a fault only beside offset 7 (present): OpenBMC
+ * sets offset 8 alone for a core slot with no functional core (Present and
+ * Functional both 0; openbmc-test-automation tests/ipmi/test_sdr.robot,
+ * "Verify SRD Info"), and a POWER9's inventory lists more slots than cores.
+ */
+function processorDisabled(name: string, sensor: SensorContext): StateMeaning {
+  const present = sensor.states?.some((other) => PROCESSOR_PRESENT.has(normaliseState(other))) ?? false;
+  return present ? { health: 'critical', reason: `${name.trim()} disabled` } : NOT_THERE;
+}
+
+function isPowerUnit(name: string, sensorType: string | undefined): boolean {
+  if (sensorType !== undefined) return sensorType.toLowerCase() === 'power unit';
+  return POWER_UNIT_NAME.test(name) && !WATCHDOG_NAME.test(name);
 }
 
 /** The remark of a state ipmitool before 1.8.12 printed as one of two offsets. */

@@ -241,7 +241,8 @@ export function currentReading(sensor: NumericSensor): number | null {
  *
  * Otherwise the worst of the threshold state and the source's own verdict
  * wins; only the source's when it judged the thresholds itself
- * (`thresholdsJudged`). CurrentState agrees with the verdict: Normal when it
+ * (`thresholdsJudged`), except that a critical or fatal threshold state held
+ * from the last sample stays until the reading clears it by the hysteresis. CurrentState agrees with the verdict: Normal when it
  * is OK, else the threshold crossed (the source's `crossed` when no published
  * one is), or Unknown when the source reports a fault without saying which
  * threshold it saw.
@@ -262,15 +263,27 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
   const source = healthCondition(sensor.health);
   // The threshold the source names, where it agrees with the source's verdict.
   const named = sensor.crossed === undefined ? undefined : THRESHOLD_CHECKS.find((c) => c.threshold === sensor.crossed && c.condition === source);
+  const bySource = sensor.thresholdsJudged === true && !heldAgainstOk(source, threshold, last?.state);
   const findings: Finding[] = [];
-  if (source === undefined || !sensor.thresholdsJudged) {
+  if (source === undefined || !bySource) {
     findings.push({ condition: threshold.condition, reason: threshold.state === 'Normal' ? undefined : threshold.state });
   }
   if (source !== undefined) findings.push({ condition: source, reason: source === 'ok' ? undefined : named?.state ?? 'reported by the hardware' });
   const judged = judge(findings);
-  const counted = threshold.state !== 'Normal' && (threshold.condition === judged.condition || !sensor.thresholdsJudged);
+  const counted = threshold.state !== 'Normal' && (threshold.condition === judged.condition || !bySource);
   const state = judged.condition === 'ok' ? 'Normal' : counted ? threshold.state : named?.condition === judged.condition ? named.state : 'Unknown';
   return { value: current, state, verdict: judged };
+}
+
+/**
+ * Whether a critical or fatal threshold state held from the last sample
+ * outlasts a source's "ok": a source that judges only past its limits (an
+ * IPMI provider overruling an OpenBMC's "ok" at any reading) says ok again
+ * at the limit, and a reading hovering there would raise and clear an alert
+ * every sample. The model's hysteresis decides when it clears.
+ */
+function heldAgainstOk(source: Condition | undefined, threshold: ThresholdVerdict, held: SensorState | undefined): boolean {
+  return source === 'ok' && held !== undefined && threshold.state === held && CONDITION_RANK[threshold.condition] >= CONDITION_RANK.critical;
 }
 
 /** Why a device's own status is what it is, when not plain OK. */

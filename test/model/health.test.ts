@@ -103,6 +103,20 @@ t.test('assessSensor', async (t) => {
     const published = judged(sensor({ value: 81, health: 'warning', thresholdsJudged: true, crossed: 'lowerNonCritical' }));
     t.equal(published.state, 'Upper Non-Critical', 'a published threshold crossed wins');
   });
+  t.test("a critical state held from the last sample outlasts a judging source's ok until the hysteresis clears it", async (t) => {
+    // The default thresholds: upper critical 90, upper non-critical 80; hysteresis two steps of whole degrees, 2.
+    const ok = (value: number) => sensor({ value, health: 'ok', thresholdsJudged: true });
+    const held = (state: SensorAssessment['state']) => ({ value: 95, decimals: 0, state });
+    const atLimit = judged(ok(90), undefined, held('Upper Critical'));
+    t.same([atLimit.state, atLimit.verdict.condition], ['Upper Critical', 'critical'], 'back at the limit: still critical');
+    t.equal(judged(ok(89), undefined, held('Upper Critical')).verdict.condition, 'critical', 'within the hysteresis');
+    const cleared = judged(ok(88), undefined, held('Upper Critical'));
+    t.same([cleared.state, cleared.verdict.condition], ['Normal', 'ok'], 'cleared by it: the source is the verdict again');
+    t.equal(judged(ok(90), undefined, held('Normal')).verdict.condition, 'ok', 'never published critical: the source\'s call');
+    t.equal(judged(ok(80), undefined, held('Upper Non-Critical')).verdict.condition, 'ok', 'a non-critical state is not held');
+    t.equal(judged(sensor({ value: 90, health: 'warning', thresholdsJudged: true }), undefined, held('Upper Critical')).verdict.condition, 'warning',
+      'a source that says more than ok keeps its verdict');
+  });
   t.test('a lost reading keeps the last good one, as Lost Communication since it was lost', async (t) => {
     const stale = judged(sensor({ value: 95 }), { reason: 'no fresh sample since then', since: 1000 });
     t.same([stale.value, stale.state, stale.verdict.healthState, stale.verdict.operationalStatus], [95, 'Unknown', 0, [13]]);

@@ -36,3 +36,13 @@ t.test('a crossed threshold is left only past its hysteresis', async (t) => {
   t.same(states([40, 39.9], { decimals: 0, thresholds: { upperNonCritical: 40 } }).at(-1), 'Upper Non-Critical', 'at least two steps of the resolution');
   t.same(states([-10, 5, -10], { thresholds: { lowerCritical: 0 } }), ['Lower Critical', 'Normal', 'Lower Critical'], 'lower thresholds alike');
 });
+
+t.test('the memory keeps the state published: a limit a source judges itself and did not enforce is not held', async (t) => {
+  const judgedBySource = (value: number, health: 'ok' | 'critical') =>
+    sensor({ value, decimals: 0, health, thresholdsJudged: true, thresholds: { upperCritical: 40 } });
+  const okAtLimit = rememberReadings(new Map(), { sensors: [judgedBySource(40, 'ok')] }, 0);
+  t.equal(okAtLimit.get('s')?.state, 'Normal', 'the source said ok at 40: Normal, though 40 reaches the limit');
+  const critical = rememberReadings(new Map(), { sensors: [judgedBySource(41, 'critical')] }, 0);
+  t.equal(critical.get('s')?.state, 'Upper Critical');
+  t.equal(rememberReadings(critical, { sensors: [judgedBySource(40, 'ok')] }, 0).get('s')?.state, 'Upper Critical', 'held back at the limit');
+});
