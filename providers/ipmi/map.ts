@@ -331,10 +331,12 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
     // The status column is the BMC's own comparison with these thresholds, with its hysteresis and event masks;
     // but not an "ok" beside a critical limit crossed: OpenBMC prints ok at any reading (openbmc/openbmc#3743).
     // A fan at 0 RPM the BMC finds fine stays its call: an empty header or a dead fan, not turning (see buildFans).
-    // So does an "ok" beside a threshold event the BMC asserted (FreeIPMI): an interpretation file mapped it there.
+    // So does an "ok" beside a critical or fatal threshold event the BMC asserted (FreeIPMI): an interpretation file
+    // mapped it there; FreeIPMI's own default maps only the non-critical ones to Nominal.
     sensor.health = reading.health;
     const idle = role === 'fan' && value === 0;
-    const rejudged = reading.health === 'ok' && reading.crossed === undefined && !idle;
+    const mapped = reading.crossed !== undefined && !reading.crossed.endsWith('NonCritical');
+    const rejudged = reading.health === 'ok' && !mapped && !idle;
     sensor.thresholdsJudged = !rejudged || !pastCriticalLimit(value, thresholds, { fan: mapping.kind === 'fan', decimals });
     if (reading.crossed) sensor.crossed = reading.crossed;
   }
@@ -352,8 +354,9 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
  */
 function pastCriticalLimit(value: number, thresholds: Thresholds, reading: { fan: boolean; decimals: number }): boolean {
   const set = (limit: number | undefined): limit is number => limit !== undefined && limit !== 0;
-  // Half the printed step, and a hair more for binary rounding (10.915 - 0.005 is not exactly 10.91).
-  const margin = 10 ** -reading.decimals / 2 + 1e-9;
+  // Half the printed step, and a hair more for binary rounding (10.915 - 0.005 is not exactly 10.91); a whole
+  // number is exact (`sdr elist` prints a reading with no decimals only when it is whole, else with two).
+  const margin = (reading.decimals === 0 ? 0 : 10 ** -reading.decimals / 2) + 1e-9;
   const low = [thresholds.lowerCritical, thresholds.lowerFatal].filter(set);
   const high = reading.fan ? [] : [thresholds.upperCritical, thresholds.upperFatal].filter(set);
   return low.some((limit) => value < limit - margin) || high.some((limit) => value > limit + margin);

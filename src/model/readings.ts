@@ -7,15 +7,16 @@
  * The memory also holds each sensor's threshold state, so that a crossed
  * threshold is left only past its hysteresis.
  */
-import { assessSensor, currentReading, type SensorState } from './health.js';
+import { assessSensor, currentReading, heldThresholdState, type SensorState } from './health.js';
 import type { HardwareSnapshot } from './snapshot.js';
 
 export interface LastReading {
   readonly value: number;
   readonly decimals: number;
   /**
-   * The state the last reading was published in (see heldThresholdState): the threshold crossed, not one a source
-   * that judges its thresholds itself overruled (a limit it publishes but does not enforce is never held).
+   * The threshold state the last reading left the sensor in (see heldThresholdState); of a source that judges its
+   * thresholds itself, the state it was published in (a limit such a source publishes but does not enforce is never
+   * held).
    */
   readonly state?: SensorState;
   /** Epoch milliseconds of the first sample without a reading since this one; undefined while current. */
@@ -40,8 +41,12 @@ export function rememberReadings(previous: ReadingMemory, snapshot: HardwareSnap
     const value = currentReading(sensor);
     const last = previous.get(sensor.id);
     if (value !== null) {
-      // The state published (a current reading is always assessed), so that hysteresis holds only what was reported.
-      const state = assessSensor(sensor, undefined, last)?.state ?? 'Unknown';
+      // A source that judges its thresholds itself: the state published (a current reading is always assessed), so
+      // that hysteresis holds only what was reported. Any other: the threshold crossed, as its source's later "ok"
+      // beside a named threshold (a latched alarm that cleared) must clear it.
+      const state = sensor.thresholdsJudged === true
+        ? assessSensor(sensor, undefined, last)?.state ?? 'Unknown'
+        : heldThresholdState(value, sensor, last?.state).state;
       const turned = sensor.kind === 'fan' && (value !== 0 || last?.turned === true);
       next.set(sensor.id, turned ? { value, decimals: sensor.decimals, state, turned } : { value, decimals: sensor.decimals, state });
       continue;

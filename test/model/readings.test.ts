@@ -46,3 +46,13 @@ t.test('the memory keeps the state published: a limit a source judges itself and
   t.equal(critical.get('s')?.state, 'Upper Critical');
   t.equal(rememberReadings(critical, { sensors: [judgedBySource(40, 'ok')] }, 0).get('s')?.state, 'Upper Critical', 'held back at the limit');
 });
+
+t.test('a source that does not judge its thresholds: the memory keeps the threshold crossed, never a state it named', async (t) => {
+  // A chip's latched alarm names a limit the reading is inside (a dip between two samples); once the chip says ok,
+  // nothing holds what it named: the reading never crossed the limit.
+  const reported = (health: 'ok' | 'critical') => sensor({ value: 605, decimals: 0, health, thresholds: { lowerCritical: 600 },
+    ...(health === 'critical' ? { crossed: 'lowerCritical' as const } : {}) });
+  const named = rememberReadings(new Map(), { sensors: [reported('critical')] }, 0);
+  t.equal(named.get('s')?.state, 'Normal', '605 is inside its lower critical 600, whatever the source named');
+  t.equal(rememberReadings(named, { sensors: [reported('ok')] }, 0).get('s')?.state, 'Normal', 'and stays so when it says ok');
+});

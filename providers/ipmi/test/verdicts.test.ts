@@ -69,8 +69,11 @@ t.test('"Power cycle" is no fault on a power unit only; FreeIPMI\'s worse column
     // A column worse than FreeIPMI's default for a known text (Bus Correctable error is Warning): an operator's
     // interpretation file, or something the table does not know. The worse of the two stands.
     "18 | PCIe Err      | Critical Interrupt | Critical | N/A | N/A | 'Bus Correctable error'",
+    // A Warning is FreeIPMI's default for some type of a text several types share (a fan's availability: 'Transition
+    // to On Line' Warning): no knowledge beyond the text's meaning, which stands.
+    "20 | Fan Block 1   | Fan                | Warning  | N/A | N/A | 'Transition to On Line'",
   ]);
-  t.same(discreteHealths(freeipmi), [['IPMI Watchdog', 'critical'], ['Host Power', 'ok'], ['PCIe Err', 'critical']]);
+  t.same(discreteHealths(freeipmi), [['IPMI Watchdog', 'critical'], ['Host Power', 'ok'], ['PCIe Err', 'critical'], ['Fan Block 1', 'ok']]);
   t.equal(systemHealth(modelOf(freeipmi)), 25);
   const ipmitool = snapshotOf([
     'IPMI Watchdog    | 64h | ok  |  7.1 | Power cycle',
@@ -110,11 +113,14 @@ t.test('a reading at a limit as `sdr elist` rounds it is at the limit: the BMC\'
     'P12V             | 30h | ok  |  7.1 | 10.91 Volts',
     'P5V              | 31h | ok  |  7.1 | 5.57 Volts',
     'P3V3             | 32h | ok  |  7.1 | 3.10 Volts',
+    // ipmitool prints a whole reading without decimals (precision 0), any other with two: 3 V is exactly 3.
+    'P3V3 AUX         | 33h | ok  |  7.1 | 3 Volts',
   ].join('\n'), 'elist').readings;
   const sensor = parseSensorOutput([
     'P12V             | 10.915     | Volts      | ok    | na        | 10.915    | 11.505    | 13.275    | 13.865    | na',
     'P5V              | 5.565      | Volts      | ok    | na        | 4.458     | 4.724     | 5.423     | 5.565     | na',
     'P3V3             | 3.100      | Volts      | ok    | na        | 3.135     | 3.185     | 3.415     | 3.465     | na',
+    'P3V3 AUX         | 3.000      | Volts      | ok    | na        | 3.135     | 3.185     | 3.415     | 3.465     | na',
   ].join('\n'), 'sensor').readings;
   const snapshot = buildSnapshot({ readings: mergeReadings(elist, sensor) });
   const model = modelOf(snapshot);
@@ -122,6 +128,7 @@ t.test('a reading at a limit as `sdr elist` rounds it is at the limit: the BMC\'
   t.same(state('P12V'), { CurrentState: 'Normal', HealthState: 5 }, '10.91 against 10.915');
   t.same(state('P5V'), { CurrentState: 'Normal', HealthState: 5 }, '5.57 against 5.565');
   t.same(state('P3V3'), { CurrentState: 'Lower Critical', HealthState: 25 }, 'clearly past: judged by the limit');
+  t.same(state('P3V3 AUX'), { CurrentState: 'Lower Critical', HealthState: 25 }, 'a whole reading is exact: 3 against 3.135');
 });
 
 t.test('FreeIPMI: a threshold event the interpretation file maps to Nominal is respected; with none, the limit judges', async (t) => {
@@ -131,12 +138,16 @@ t.test('FreeIPMI: a threshold event the interpretation file maps to Nominal is r
     'ID | Name      | Type        | State   | Reading | Units | Lower NR | Lower C | Lower NC | Upper NC | Upper C | Upper NR | Event',
     "1  | Ambient   | Temperature | Nominal | 46.00   | C     | N/A      | 5.00    | 7.00     | 37.00    | 40.00   | N/A      | 'At or Above (>=) Upper Critical Threshold'",
     "2  | Ambient 2 | Temperature | Nominal | 46.00   | C     | N/A      | 5.00    | 7.00     | 37.00    | 40.00   | N/A      | 'OK'",
+    // FreeIPMI's default interpretation (ipmi-interpret-config-sensor.c) maps the non-critical events to Nominal
+    // itself: no operator chose that, and the critical limit the reading is past judges.
+    "3  | Ambient 3 | Temperature | Nominal | 46.00   | C     | N/A      | 5.00    | 7.00     | 37.00    | 40.00   | N/A      | 'At or Above (>=) Upper Non-Critical Threshold'",
   ]);
   t.equal(numeric(snapshot, 'Ambient').thresholdsJudged, true, 'asserted and mapped to Nominal: the operator\'s choice');
   const model = modelOf(snapshot);
   const state = (label: string) => values(model.one('Thincim_NumericSensor', label), ['CurrentState', 'HealthState']);
   t.same(state('Ambient'), { CurrentState: 'Normal', HealthState: 5 });
   t.same(state('Ambient 2'), { CurrentState: 'Upper Critical', HealthState: 25 }, 'nothing asserted at 46 past 40: OpenBMC\'s "ok"');
+  t.same(state('Ambient 3'), { CurrentState: 'Upper Critical', HealthState: 25 }, 'a non-critical event FreeIPMI maps to Nominal by default');
 });
 
 t.test('a reading hovering at a limit the provider judges keeps its critical state until it clears by the hysteresis', async (t) => {
