@@ -11,7 +11,7 @@
  * of theirs together before the server's, which authenticated users keep.
  */
 import { randomUUID } from 'node:crypto';
-import { CIMError, CIMStatus, type CIMInstance } from '../cim/index.js';
+import { CIMError, CIMStatus, sameName, type CIMInstance } from '../cim/index.js';
 import { addressKey } from '../security/limiter.js';
 import { associators, references } from './associations.js';
 import { instancesOf } from './lookup.js';
@@ -288,7 +288,7 @@ function pull(ctx: OperationContext, ns: string, params: readonly Param[], kind:
  * failing Pull's. Another's session, or none, leaves the parameter's error as it is.
  */
 function closingOwnSession(ctx: OperationContext, ns: string, params: readonly Param[], error: unknown): unknown {
-  const given = params.filter((param) => param.name.toLowerCase() === 'enumerationcontext');
+  const given = params.filter((param) => sameName(param.name, 'EnumerationContext'));
   const value = given.length === 1 ? given[0]!.value : undefined;
   if (!(error instanceof CIMError) || value?.kind !== 'value') return error;
   let session: Session;
