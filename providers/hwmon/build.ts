@@ -537,10 +537,10 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
  * a header is empty:
  * - hp_wmi_sensors: "the fan has stalled or has been disconnected while
  *   running" (Documentation/hwmon/hp-wmi-sensors.rst);
- * - pmbus, and every chip of `powerSupplyChips` (PMBus supplies are named
- *   after their I²C client, dps800 and the like): pmbus_core.c serves a fan
- *   only when FAN_CONFIG says one is installed, and its alarm is that fan's
- *   warning in STATUS_FAN_1_2.
+ * - pmbus, and every chip of `powerSupplyChips` (the PMBus core names a
+ *   supply after its I²C client, dps800 and the like): pmbus_core.c serves a
+ *   fan only when FAN_CONFIG says one is installed, and its alarm is that
+ *   fan's warning in STATUS_FAN_1_2; a supply's fan is never an empty header.
  * Elsewhere a fan at 0 RPM without a usable minimum may be an empty header,
  * whose alarm many chips raise (the f71882fg driver's Fintek chips serve no
  * fan<N>_min and print "fan2: 0 RPM ALARM" for every unused header).

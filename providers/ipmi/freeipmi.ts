@@ -173,16 +173,14 @@ function columnGivesWay(reading: IpmiReading, column: Health | undefined): boole
 /**
  * What FreeIPMI's column would say of a known state, as far as the table
  * tells: a text of one sensor type's table (a supply's, a presence's) stands
- * in for the column, its differences from FreeIPMI's interpretation chosen.
- * A plain one, which several types share, FreeIPMI rates per type (a fan's
- * 'Transition to On Line' Warning, a bus's 'Correctable error' Nominal): its
- * column is taken for that default, and so gives way, unless it is Critical
- * where the text is not.
+ * in for the column, its differences from FreeIPMI's interpretation chosen;
+ * a plain one, which several types may share, is its health. FreeIPMI rates
+ * some plain texts worse on some types (a fan's 'Transition to On Line'
+ * Warning): that column stands, as an operator's would.
  */
 function freeIpmiDefault(meaning: StateMeaning, column: Health): Health {
   if (meaning.freeIpmi) return meaning.freeIpmi;
-  if ((meaning.kind ?? meaning.supply ?? meaning.redundancy) !== undefined) return column;
-  return column === 'critical' ? meaning.health : column;
+  return (meaning.kind ?? meaning.supply ?? meaning.redundancy) === undefined ? meaning.health : column;
 }
 
 /** Sets the analog value; false when the reading field is neither a number nor "N/A". */

@@ -337,7 +337,10 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
     const idle = role === 'fan' && value === 0;
     const mapped = reading.crossed !== undefined && !reading.crossed.endsWith('NonCritical');
     const rejudged = reading.health === 'ok' && !mapped && !idle;
-    sensor.thresholdsJudged = !rejudged || !pastCriticalLimit(value, thresholds, { fan: mapping.kind === 'fan', decimals });
+    // The printed step in the served unit (a reading of 100.99 kPa is served in pascals, 10 Pa apart).
+    const printed = reading.decimals ?? 0;
+    const step = printed === 0 ? 0 : Math.abs((mapping.convert?.(10 ** -printed) ?? 10 ** -printed) - (mapping.convert?.(0) ?? 0));
+    sensor.thresholdsJudged = !rejudged || !pastCriticalLimit(value, thresholds, { fan: mapping.kind === 'fan', step });
     if (reading.crossed) sensor.crossed = reading.crossed;
   }
   const source = describeSource(reading);
@@ -352,11 +355,11 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
  * such a misplaced lower limit, and a fan turning fast is no reason to overrule the BMC. "At" allows for the
  * printed rounding: `sdr elist` prints 10.91 for a reading `sensor` compares with its 10.915 at three decimals.
  */
-function pastCriticalLimit(value: number, thresholds: Thresholds, reading: { fan: boolean; decimals: number }): boolean {
+function pastCriticalLimit(value: number, thresholds: Thresholds, reading: { fan: boolean; step: number }): boolean {
   const set = (limit: number | undefined): limit is number => limit !== undefined && limit !== 0;
   // Half the printed step, and a hair more for binary rounding (10.915 - 0.005 is not exactly 10.91); a whole
-  // number is exact (`sdr elist` prints a reading with no decimals only when it is whole, else with two).
-  const margin = (reading.decimals === 0 ? 0 : 10 ** -reading.decimals / 2) + 1e-9;
+  // number (step 0) is exact: `sdr elist` prints a reading with no decimals only when it is whole, else with two.
+  const margin = reading.step / 2 + 1e-9;
   const low = [thresholds.lowerCritical, thresholds.lowerFatal].filter(set);
   const high = reading.fan ? [] : [thresholds.upperCritical, thresholds.upperFatal].filter(set);
   return low.some((limit) => value < limit - margin) || high.some((limit) => value > limit + margin);

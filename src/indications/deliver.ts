@@ -154,7 +154,8 @@ function redirectTarget(location: string, destination: URL): string {
   url.password = '';
   url.search = '';
   url.hash = '';
-  const href = url.href.replace(/;[^/]*/g, ''); // path parameters (;jsessionid=…) carry tokens too
+  url.pathname = url.pathname.replace(/;[^/]*/g, ''); // path parameters (;jsessionid=…) carry tokens too
+  const href = url.href;
   return `Location: ${href.length <= MAX_LOCATION_CHARS ? href : `${href.slice(0, MAX_LOCATION_CHARS - 1)}…`}`;
 }
 

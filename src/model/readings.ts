@@ -14,9 +14,8 @@ export interface LastReading {
   readonly value: number;
   readonly decimals: number;
   /**
-   * The threshold state the last reading left the sensor in (see heldThresholdState); of a source that judges its
-   * thresholds itself, the state it was published in (a limit such a source publishes but does not enforce is never
-   * held).
+   * The threshold state the last reading left the sensor in (see heldThresholdState); Normal where a source that
+   * judges its thresholds itself published it so (a limit such a source publishes but does not enforce is never held).
    */
   readonly state?: SensorState;
   /** Epoch milliseconds of the first sample without a reading since this one; undefined while current. */
@@ -41,12 +40,11 @@ export function rememberReadings(previous: ReadingMemory, snapshot: HardwareSnap
     const value = currentReading(sensor);
     const last = previous.get(sensor.id);
     if (value !== null) {
-      // A source that judges its thresholds itself: the state published (a current reading is always assessed), so
-      // that hysteresis holds only what was reported. Any other: the threshold crossed, as its source's later "ok"
-      // beside a named threshold (a latched alarm that cleared) must clear it.
-      const state = sensor.thresholdsJudged === true
-        ? assessSensor(sensor, undefined, last)?.state ?? 'Unknown'
-        : heldThresholdState(value, sensor, last?.state).state;
+      // The threshold crossed, held by the hysteresis; but Normal where a source that judges its thresholds itself
+      // published it so (a limit it publishes but does not enforce is never held). A threshold a source named and
+      // the reading did not cross is never held either: the source's later "ok" clears it.
+      const held = heldThresholdState(value, sensor, last?.state).state;
+      const state = sensor.thresholdsJudged === true && assessSensor(sensor, undefined, last)?.state === 'Normal' ? 'Normal' : held;
       const turned = sensor.kind === 'fan' && (value !== 0 || last?.turned === true);
       next.set(sensor.id, turned ? { value, decimals: sensor.decimals, state, turned } : { value, decimals: sensor.decimals, state });
       continue;

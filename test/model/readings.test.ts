@@ -56,3 +56,12 @@ t.test('a source that does not judge its thresholds: the memory keeps the thresh
   t.equal(named.get('s')?.state, 'Normal', '605 is inside its lower critical 600, whatever the source named');
   t.equal(rememberReadings(named, { sensors: [reported('ok')] }, 0).get('s')?.state, 'Normal', 'and stays so when it says ok');
 });
+
+t.test('a source that judges its thresholds: a threshold it named and the reading did not cross is not held either', async (t) => {
+  // A BMC whose own hysteresis is narrower than the model's names a limit the reading has come back inside.
+  const bmc = (health: 'ok' | 'critical') => sensor({ value: 605, decimals: 0, health, thresholdsJudged: true, thresholds: { lowerCritical: 600 },
+    ...(health === 'critical' ? { crossed: 'lowerCritical' as const } : {}) });
+  const named = rememberReadings(new Map(), { sensors: [bmc('critical')] }, 0);
+  t.equal(named.get('s')?.state, 'Normal', '605 is inside its lower critical 600');
+  t.equal(rememberReadings(named, { sensors: [bmc('ok')] }, 0).get('s')?.state, 'Normal', 'and the BMC\'s ok clears it');
+});

@@ -69,11 +69,10 @@ t.test('"Power cycle" is no fault on a power unit only; FreeIPMI\'s worse column
     // A column worse than FreeIPMI's default for a known text (Bus Correctable error is Warning): an operator's
     // interpretation file, or something the table does not know. The worse of the two stands.
     "18 | PCIe Err      | Critical Interrupt | Critical | N/A | N/A | 'Bus Correctable error'",
-    // A Warning is FreeIPMI's default for some type of a text several types share (a fan's availability: 'Transition
-    // to On Line' Warning): no knowledge beyond the text's meaning, which stands.
-    "20 | Fan Block 1   | Fan                | Warning  | N/A | N/A | 'Transition to On Line'",
+    // A Warning column over a text FreeIPMI rates Nominal by default: an operator's interpretation file, which stands.
+    "22 | Host Power 2  | Power Unit         | Warning  | N/A | N/A | 'Power off/down'",
   ]);
-  t.same(discreteHealths(freeipmi), [['IPMI Watchdog', 'critical'], ['Host Power', 'ok'], ['PCIe Err', 'critical'], ['Fan Block 1', 'ok']]);
+  t.same(discreteHealths(freeipmi), [['IPMI Watchdog', 'critical'], ['Host Power', 'ok'], ['PCIe Err', 'critical'], ['Host Power 2', 'warning']]);
   t.equal(systemHealth(modelOf(freeipmi)), 25);
   const ipmitool = snapshotOf([
     'IPMI Watchdog    | 64h | ok  |  7.1 | Power cycle',
@@ -115,12 +114,15 @@ t.test('a reading at a limit as `sdr elist` rounds it is at the limit: the BMC\'
     'P3V3             | 32h | ok  |  7.1 | 3.10 Volts',
     // ipmitool prints a whole reading without decimals (precision 0), any other with two: 3 V is exactly 3.
     'P3V3 AUX         | 33h | ok  |  7.1 | 3 Volts',
+    // Served in pascals (100990 Pa), printed 0.01 kPa apart: at its 100.995 kPa limit as printed.
+    'Air Press        | 40h | ok  |  7.1 | 100.99 kPa',
   ].join('\n'), 'elist').readings;
   const sensor = parseSensorOutput([
     'P12V             | 10.915     | Volts      | ok    | na        | 10.915    | 11.505    | 13.275    | 13.865    | na',
     'P5V              | 5.565      | Volts      | ok    | na        | 4.458     | 4.724     | 5.423     | 5.565     | na',
     'P3V3             | 3.100      | Volts      | ok    | na        | 3.135     | 3.185     | 3.415     | 3.465     | na',
     'P3V3 AUX         | 3.000      | Volts      | ok    | na        | 3.135     | 3.185     | 3.415     | 3.465     | na',
+    'Air Press        | 100.990    | kPa        | ok    | na        | 100.995   | 101.100   | 120.000   | 125.000   | na',
   ].join('\n'), 'sensor').readings;
   const snapshot = buildSnapshot({ readings: mergeReadings(elist, sensor) });
   const model = modelOf(snapshot);
@@ -129,6 +131,7 @@ t.test('a reading at a limit as `sdr elist` rounds it is at the limit: the BMC\'
   t.same(state('P5V'), { CurrentState: 'Normal', HealthState: 5 }, '5.57 against 5.565');
   t.same(state('P3V3'), { CurrentState: 'Lower Critical', HealthState: 25 }, 'clearly past: judged by the limit');
   t.same(state('P3V3 AUX'), { CurrentState: 'Lower Critical', HealthState: 25 }, 'a whole reading is exact: 3 against 3.135');
+  t.equal(numeric(snapshot, 'Air Press').thresholdsJudged, true, 'a reading converted to another unit: its printed step converted too');
 });
 
 t.test('FreeIPMI: a threshold event the interpretation file maps to Nominal is respected; with none, the limit judges', async (t) => {
