@@ -280,10 +280,13 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
  * outlasts a source's "ok": a source that judges only past its limits (an
  * IPMI provider overruling an OpenBMC's "ok" at any reading) says ok again
  * at the limit, and a reading hovering there would raise and clear an alert
- * every sample. The model's hysteresis decides when it clears.
+ * every sample. The model's hysteresis decides when it clears; one held
+ * fatal that falls to critical stays critical.
  */
 function heldAgainstOk(source: Condition | undefined, threshold: ThresholdVerdict, held: SensorState | undefined): boolean {
-  return source === 'ok' && held !== undefined && threshold.state === held && CONDITION_RANK[threshold.condition] >= CONDITION_RANK.critical;
+  const heldCondition = THRESHOLD_CHECKS.find((check) => check.state === held)?.condition;
+  const critical = (condition: Condition | undefined) => condition !== undefined && CONDITION_RANK[condition] >= CONDITION_RANK.critical;
+  return source === 'ok' && critical(heldCondition) && critical(threshold.condition);
 }
 
 /** Why a device's own status is what it is, when not plain OK. */

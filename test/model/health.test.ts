@@ -116,6 +116,9 @@ t.test('assessSensor', async (t) => {
     t.equal(judged(ok(80), undefined, held('Upper Non-Critical')).verdict.condition, 'ok', 'a non-critical state is not held');
     t.equal(judged(sensor({ value: 90, health: 'warning', thresholdsJudged: true }), undefined, held('Upper Critical')).verdict.condition, 'warning',
       'a source that says more than ok keeps its verdict');
+    const withFatal = (value: number) => sensor({ value, health: 'ok', thresholdsJudged: true, thresholds: { upperNonCritical: 80, upperCritical: 90, upperFatal: 100 } });
+    const stepped = judged(withFatal(95), undefined, held('Upper Fatal'));
+    t.same([stepped.state, stepped.verdict.condition], ['Upper Critical', 'critical'], 'from a held fatal state down past critical only: critical, not ok');
   });
   t.test('a lost reading keeps the last good one, as Lost Communication since it was lost', async (t) => {
     const stale = judged(sensor({ value: 95 }), { reason: 'no fresh sample since then', since: 1000 });
