@@ -186,8 +186,14 @@ t.test('GetCentralInstances (DSP1033 1.1): the broker answers it from the index,
       `${dsp}: what CIM_ElementConformsToProfile reaches`);
   }
   // pywbem's WBEMServer asks in `interop` first, the alias thincim serves root/interop under.
-  const aliased = await invoke(routed.url, 'GetCentralInstances', 'interop', 'Thincim_RegisteredProfile', SIM.profile('DSP1004'));
-  t.equal(aliased.error, undefined, 'asked in the alias `interop`, answered');
+  const central = async (namespace: string) => {
+    const answer = await invoke(routed.url, 'GetCentralInstances', namespace, 'Thincim_RegisteredProfile', SIM.profile('DSP1004'));
+    const value = answer.outParams.byName.get('CentralInstances')?.value;
+    return value?.kind === 'refarray' ? value.items.map((path) => String(path)) : answer.error?.toString();
+  };
+  const aliased = await central('interop');
+  t.same(aliased, await central('root/interop'), 'asked in the alias `interop`, the same answer');
+  t.equal(Array.isArray(aliased) && aliased.length, 1, 'the host');
   t.same(calls, [], 'the provider router was never asked, whoever owns the class');
   const onClass = decodeResponse((await post(routed.url, classMethodBody('GetCentralInstances', 'root/interop', 'Thincim_RegisteredProfile'),
     cimHeaders('GetCentralInstances', 'root/interop:Thincim_RegisteredProfile'))).text);

@@ -149,6 +149,7 @@ t.test('SNMPv1 targets: version 1 (a number, as YAML writes it, or text), the co
 t.test('--snmp-target: a JSON list of targets, as THINCIM_SNMP_TARGETS takes, gives SNMPv1 targets', async (t) => {
   const v1 = JSON.stringify([{ address: 'udp:nms-old.example:162', version: 1, agentAddress: '192.0.2.7' }, { address: 'udp:10.0.0.9:162', version: '1', community: 'flag-community' }]);
   const { config } = await load(['--snmp-target', 'udp:10.0.0.8:162', '--snmp-target', ` ${v1} `, '--snmp-community', 'shared']);
+  t.equal(resolveTargets(config.snmp, {}).length, 3, 'three targets, no other');
   t.match(resolveTargets(config.snmp, {}), [
     { host: '10.0.0.8', version: '2c', community: 'shared' },
     { host: 'nms-old.example', version: '1', notification: 'trap', community: 'shared', agentAddress: '192.0.2.7' },

@@ -98,7 +98,8 @@ t.test("an alarm file that holds no 0/1 flag says nothing: ufs-hwmon's bounds as
   const snapshot = await sampleTree(t, [
     { device: 'platform/soc@0/1d84000.ufshc', subsystem: 'bus/platform', files: { name: 'ufs', temp1_input: 35, temp1_enable: 1, temp1_min_alarm: -25, temp1_max_alarm: 85 } },
   ]);
-  t.match(sensorById(snapshot, 'hwmon:ufs-isa-0000/temp1'), { health: undefined, crossed: undefined });
+  const sensor = sensorById(snapshot, 'hwmon:ufs-isa-0000/temp1');
+  t.same([sensor.value, sensor.thresholds, sensor.health, sensor.crossed], [0.035, undefined, undefined, undefined], 'no limits, no alarm');
 });
 
 t.test('a temperature at or below absolute zero is no reading', async (t) => {

@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
-import { assessDevice, assessSensor, monitoredFinding, stoppedFanFinding, type Verdict } from '../../../src/model/health.js';
+import type { CIMInstance } from '../../../src/cim/index.js';
+import { buildModel } from '../../../src/model/index.js';
 import type { HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
 import type { ProviderContext, ProviderLogger } from '../../../src/providers/api.js';
 import { validateSnapshot } from '../../../src/providers/validate.js';
+import { input, Model, sample } from '../../../test/model/fixtures.js';
 import { createHwmonProvider, createSysfsReader, resolveOptions } from '../index.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -67,22 +69,26 @@ export function sensorById(snapshot: HardwareSnapshot, id: string): NumericSenso
 
 /**
  * What a CIM client sees of a sensor, and of the fan it measures, on a fresh
- * start (no reading remembered, no fan seen turning), judged by the model's
- * rules as src/model/mapping/hardware.ts applies them: `<condition>` or
- * `<condition>: <status description>` when not OK; the sensor is `not served`
- * when the model has no reading for it.
+ * start (no reading remembered, no fan seen turning): the model built from
+ * the snapshot, its Thincim_NumericSensor and OMC_Fan of that DeviceID read
+ * as `<condition>` or `<condition>: <status description>` when not OK; the
+ * sensor is `not served` when the model has no instance of it.
  */
 export function modelVerdicts(snapshot: HardwareSnapshot, id: string): { sensor: string; fan?: string } {
-  const sensor = sensorById(snapshot, id);
-  const assessment = assessSensor(sensor, undefined, undefined);
-  const fan = snapshot.fans?.find((f) => f.id === id);
-  if (assessment === undefined) return { sensor: 'not served', ...(fan && { fan: spell(assessDevice(fan.status, undefined, [], fan.statusReason)) }) };
-  if (fan === undefined) return { sensor: spell(assessment.verdict) };
-  const findings = [stoppedFanFinding(assessment, fan, false), monitoredFinding(sensor.label, assessment.verdict)].filter((f) => f !== undefined);
-  return { sensor: spell(assessment.verdict), fan: spell(assessDevice(fan.status, undefined, findings, fan.statusReason)) };
+  const model = new Model(buildModel(input([sample(snapshot, { provider: 'hwmon' })])));
+  const ofId = (classname: string) => model.all(classname).filter((i) => i.path?.keybindings.get('DeviceID') === id);
+  const [sensor] = ofId('Thincim_NumericSensor');
+  const [fan] = ofId('OMC_Fan');
+  return { sensor: sensor ? spell(sensor) : 'not served', ...(fan && { fan: spell(fan) }) };
 }
 
-const spell = (verdict: Verdict): string => (verdict.condition === 'ok' ? 'ok' : `${verdict.condition}: ${verdict.statusDescriptions[0]}`);
+/** OperationalStatus' first value as the model's condition (src/model/health.ts, CIM_STATUS). */
+const CONDITIONS: Readonly<Record<number, string>> = { 0: 'unknown', 2: 'ok', 3: 'warning', 6: 'critical', 7: 'fatal', 12: 'noContact', 13: 'lostCommunication' };
+
+function spell(instance: CIMInstance): string {
+  const condition = CONDITIONS[(instance.get('OperationalStatus') as number[])[0]!] ?? 'unexpected';
+  return condition === 'ok' ? 'ok' : `${condition}: ${(instance.get('StatusDescriptions') as string[] | null)?.[0]}`;
+}
 
 /**
  * A FIFO standing in for an attribute whose driver hangs. The test holds it

@@ -317,6 +317,7 @@ t.test('recordings: ipmitoolVersion declares the ipmitool that printed them; wit
   const replay = (options: Record<string, unknown>) => createIpmiProvider({ sdrFile: join(FIXTURES, 'sdr-list-hp-dl360-g5.txt'), ...options }, deps()).sample(context());
   // HP DL360 G5 from the munin plugin ipmitool_sensor_'s README: printed by an ipmitool before 1.8.12 (see rules.test.ts).
   const old = await replay({ ipmitoolVersion: '1.8.11' });
+  t.equal(old.fans?.length, 3, 'three fan blocks, no other');
   t.match(old.fans, [{ label: 'Fan Block 1', status: 'ok' }, { label: 'Fan Block 2', status: 'ok' }, { label: 'Fan Block 3', status: 'ok' }]);
   for (const options of [{}, { ipmitoolVersion: '1.8.12' }]) {
     const current = await replay(options);
@@ -332,12 +333,15 @@ t.test("recordings of ipmitool 1.8.11: a fan block's state is that fan's status;
   const replay = (options: Record<string, unknown>) =>
     createIpmiProvider({ sdrFile: join(FIXTURES, 'sdr-list-hp-dl360-g5-fan-off-line.txt'), ...options }, deps()).sample(context());
   const old = await replay({ ipmitoolVersion: '1.8.11' });
+  t.equal(old.fans?.length, 3, 'three fan blocks, no other');
   t.match(old.fans, [
     { label: 'Fan Block 1', status: 'ok' },
     { label: 'Fan Block 2', status: 'degraded', statusReason: 'Transition to In Test or Transition to Off Line (ipmitool before 1.8.12 cannot tell)' },
     { label: 'Fan Block 3', status: 'ok' },
   ]);
-  t.match((await replay({})).fans, [{ status: 'degraded' }, { status: 'failed' }, { status: 'degraded' }], 'undeclared: every status a verdict, cr a failure');
+  const undeclared = (await replay({})).fans;
+  t.equal(undeclared?.length, 3);
+  t.match(undeclared, [{ status: 'degraded' }, { status: 'failed' }, { status: 'degraded' }], 'undeclared: every status a verdict, cr a failure');
 });
 
 t.test('a supply pulled while the provider runs is failed ("removed"), not an empty bay', async (t) => {
@@ -346,10 +350,15 @@ t.test('a supply pulled while the provider runs is failed ("removed"), not an em
   const captured = readFileSync(join(FIXTURES, 'sensor-cmm-empty-bays.txt'), 'utf8');
   writeFileSync(file, captured.replace(/^(PSU1_Present +\| 0x0 +\| discrete +\| )0x0180/m, '$10x0280').replace(/^(PSU1_Status +\| 0x0 +\| discrete +\| )0x0080/m, '$10x0180'));
   const ipmi = createIpmiProvider({ sensorFile: file }, deps());
-  t.match((await ipmi.sample(context())).powerSupplies, [{ label: 'PSU1_Present', status: 'ok' }, { status: 'absent' }, { status: 'ok' }]);
+  const supplies = async (provider: ReturnType<typeof createIpmiProvider>) => {
+    const list = (await provider.sample(context())).powerSupplies;
+    t.equal(list?.length, 3, 'three bays, no other supply');
+    return list;
+  };
+  t.match(await supplies(ipmi), [{ label: 'PSU1_Present', status: 'ok' }, { status: 'absent' }, { status: 'ok' }]);
   writeFileSync(file, captured);
-  t.match((await ipmi.sample(context())).powerSupplies, [{ label: 'PSU1_Present', status: 'failed', statusReason: 'removed' }, { status: 'absent' }, { status: 'ok' }]);
-  t.match((await createIpmiProvider({ sensorFile: file }, deps()).sample(context())).powerSupplies, [{ status: 'absent' }, { status: 'absent' }, { status: 'ok' }], 'a new run has seen none');
+  t.match(await supplies(ipmi), [{ label: 'PSU1_Present', status: 'failed', statusReason: 'removed' }, { status: 'absent' }, { status: 'ok' }]);
+  t.match(await supplies(createIpmiProvider({ sensorFile: file }, deps())), [{ status: 'absent' }, { status: 'absent' }, { status: 'ok' }], 'a new run has seen none');
 });
 
 t.test('a supply pulled while the provider runs is removed even where the BMC drops its status record (its bay is remembered)', async (t) => {
@@ -359,7 +368,8 @@ t.test('a supply pulled while the provider runs is removed even where the BMC dr
   const board = ['PS1 Presence     | 31h | ok  |  7.96 | Device Present', 'PS1 Status       | 8Fh | ok  | 10.96 | '];
   writeFileSync(file, [...board, 'PS2 Presence     | 32h | ok  |  7.96 | Device Present', 'PS2 Status       | 91h | ok  | 10.97 | '].join('\n'));
   const ipmi = createIpmiProvider({ sensorFile: file }, deps());
-  t.match((await ipmi.sample(context())).powerSupplies, [{ id: 'ipmi:psu:10.96', status: 'ok' }, { id: 'ipmi:psu:10.97', status: 'ok' }]);
+  const supplies = async () => (await ipmi.sample(context())).powerSupplies?.map((p) => [p.id, p.status, p.statusReason]);
+  t.same(await supplies(), [['ipmi:psu:10.96', 'ok', undefined], ['ipmi:psu:10.97', 'ok', undefined]]);
   writeFileSync(file, [...board, 'PS2 Presence     | 32h | ok  |  7.96 | Device Absent'].join('\n'));
-  t.match((await ipmi.sample(context())).powerSupplies, [{ status: 'ok' }, { id: 'ipmi:psu:PS2 Presence', status: 'failed', statusReason: 'removed' }]);
+  t.same(await supplies(), [['ipmi:psu:10.96', 'ok', undefined], ['ipmi:psu:PS2 Presence', 'failed', 'removed']]);
 });

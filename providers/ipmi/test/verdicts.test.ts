@@ -132,6 +132,7 @@ t.test('a reading at a limit as `sdr elist` rounds it is at the limit: the BMC\'
   t.same(state('P3V3'), { CurrentState: 'Lower Critical', HealthState: 25 }, 'clearly past: judged by the limit');
   t.same(state('P3V3 AUX'), { CurrentState: 'Lower Critical', HealthState: 25 }, 'a whole reading is exact: 3 against 3.135');
   t.equal(numeric(snapshot, 'Air Press').thresholdsJudged, true, 'a reading converted to another unit: its printed step converted too');
+  t.same(state('Air Press'), { CurrentState: 'Normal', HealthState: 5 }, '100.99 kPa against 100.995');
 });
 
 t.test('FreeIPMI: a threshold event the interpretation file maps to Nominal is respected; with none, the limit judges', async (t) => {
