@@ -71,6 +71,8 @@ export interface Quantity {
   unit: SensorUnit;
   /** Decimal digits of the hwmon unit below the plain unit: value = raw × 10^-decimals. */
   decimals: number;
+  /** Where the driver's unit is above the plain one (decimals 0): value = raw × multiplier. */
+  multiplier?: number;
 }
 
 /** What each numeric channel measures, and the power of ten between the hwmon unit and the plain one. */
@@ -93,14 +95,24 @@ export const QUANTITIES: Readonly<Record<Exclude<ChannelType, 'pwm' | 'intrusion
 const MICROVOLT_CHANNELS: Readonly<Record<string, readonly number[]>> = { ina3221: [4, 5, 6, 7] };
 const MICROVOLTS: Quantity = { kind: 'voltage', unit: 'volts', decimals: 6 };
 
+/**
+ * Chips whose frequencies are in MHz: the OCC of IBM POWER processors, read
+ * by its host's BMC (Documentation/hwmon/occ.rst; p8_i2c.c and p9_sbe.c name
+ * the chips).
+ */
+const MEGAHERTZ_CHIPS: readonly string[] = ['p8_occ', 'p9_occ'];
+const MEGAHERTZ: Quantity = { kind: 'frequency', unit: 'hertz', decimals: 0, multiplier: 1_000_000 };
+
 /** What a chip's numeric channel measures: QUANTITIES, but for the channels whose driver says otherwise. */
 export function quantityOf(chip: string, type: Exclude<ChannelType, 'pwm' | 'intrusion'>, index: number): Quantity {
-  return type === 'in' && MICROVOLT_CHANNELS[chip]?.includes(index) ? MICROVOLTS : QUANTITIES[type];
+  if (type === 'in' && MICROVOLT_CHANNELS[chip]?.includes(index)) return MICROVOLTS;
+  if (type === 'freq' && MEGAHERTZ_CHIPS.includes(chip)) return MEGAHERTZ;
+  return QUANTITIES[type];
 }
 
-/** A raw reading in the plain unit: exact to `decimals` digits after the point. */
-export function scaleReading(raw: number, decimals: number): number {
-  return decimals === 0 ? raw : raw / 10 ** decimals;
+/** A raw reading in the plain unit: exact to `decimals` digits after the point (a whole multiple of `multiplier`, when more than 1). */
+export function scaleReading(raw: number, decimals: number, multiplier = 1): number {
+  return decimals === 0 ? raw * multiplier : raw / 10 ** decimals;
 }
 
 /** PWM duty cycles are 0–255; reported in percent to one decimal (a step is 0.39 %). */
