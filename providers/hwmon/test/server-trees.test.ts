@@ -55,3 +55,20 @@ t.test("the BMC's OCC serves frequencies in MHz, not the ABI's Hz", async (t) =>
   t.match(sensorById(snapshot, 'hwmon:p9_occ-isa-0000/temp1'), { value: 45, decimals: 3 });
   t.match(sensorById(snapshot, 'hwmon:p9_occ-isa-0000/power1'), { value: 426, decimals: 6 });
 });
+
+t.test("a POWER BMC's two OCCs share lm-sensors' name, and are told apart in hwmonN order", async (t) => {
+  // libsensors lib/sysfs.c reads a platform device's instance with "%*[a-z0-9_].%d": `occ-hwmon.1` (p9_sbe.c's
+  // driver name, one per processor under its FSI SBE FIFO) has a hyphen, so both OCCs are p9_occ-isa-0000 there.
+  const fsi = 'platform/gpio-fsi/fsi0/slave@00:00/00:00:00:0a/fsi1/slave@01:00/01:01:00:06';
+  const snapshot = await sampleTree(t, [
+    { device: `${fsi}/sbefifo1-dev0/occ-hwmon.1`, subsystem: 'bus/platform', files: { name: 'p9_occ', temp1_label: 20, temp1_input: 45000 } },
+    { device: `${fsi}/sbefifo2-dev0/occ-hwmon.2`, subsystem: 'bus/platform', files: { name: 'p9_occ', temp1_label: 20, temp1_input: 46000 } },
+  ]);
+  t.same(
+    snapshot.sensors!.map((s) => [s.id, s.value]),
+    [
+      ['hwmon:p9_occ-isa-0000/temp1', 45],
+      ['hwmon:p9_occ-isa-0000.2/temp1', 46],
+    ],
+  );
+});
