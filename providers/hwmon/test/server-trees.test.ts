@@ -72,3 +72,26 @@ t.test("a POWER BMC's two OCCs share lm-sensors' name, and are told apart in hwm
     ],
   );
 });
+
+t.test("the OCC's VRM temperatures are alarms alone: discrete sensors", async (t) => {
+  // torvalds/linux Documentation/hwmon/occ.rst: with FRU type 3 (VRM) the OCC serves temp<N>_alarm in place of
+  // temp<N>_input ("VRM doesn't return temperature, only alarm bit", occ/common.c).
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/gpio-fsi/fsi0/slave@00:00/00:00:00:0a/fsi1/slave@01:00/01:01:00:06/sbefifo1-dev0/occ-hwmon.1',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'p9_occ', temp1_label: 21, temp1_alarm: 1, temp1_fru_type: 3, temp1_fault: 0,
+        temp2_label: 23, temp2_alarm: 0, temp2_fru_type: 3, temp2_fault: 0,
+      },
+    },
+  ]);
+  t.same(snapshot.sensors, []);
+  t.same(
+    snapshot.discreteSensors!.map((s) => [s.id, s.state, s.health]),
+    [
+      ['hwmon:p9_occ-isa-0000/temp1', 'ALARM', 'warning'],
+      ['hwmon:p9_occ-isa-0000/temp2', 'Normal', 'ok'],
+    ],
+  );
+});
