@@ -100,7 +100,8 @@ const MICROVOLTS: Quantity = { kind: 'voltage', unit: 'volts', decimals: 6 };
  * by its host's BMC (Documentation/hwmon/occ.rst; p8_i2c.c and p9_sbe.c name
  * the chips).
  */
-const MEGAHERTZ_CHIPS: readonly string[] = ['p8_occ', 'p9_occ'];
+// The driver names the chip occ since "hwmon: (occ) Delay hwmon registration until user request" (Linux 5.19).
+const MEGAHERTZ_CHIPS: readonly string[] = ['occ', 'p8_occ', 'p9_occ'];
 const MEGAHERTZ: Quantity = { kind: 'frequency', unit: 'hertz', decimals: 0, multiplier: 1_000_000 };
 
 /** What a chip's numeric channel measures: QUANTITIES, but for the channels whose driver says otherwise. */

@@ -354,17 +354,13 @@ function reading(reader: ChipReader, channel: Channel, valueItem: string): numbe
  *   unused water or T_Sensor headers: asus-ec-sensors' −40 °C (its EC's
  *   blank value) and asus_wmi_sensors' 216 °C (the BIOS's WMI interface; the
  *   out-of-tree driver's name was asuswmisensors), not a freezing or burning
- *   sensor; and ibmpowernv's 0 °C, what an IBM POWER host's firmware (OPAL)
- *   serves for a DIMM slot with no DIMM (`sensors`: "Chip 0 DIMM 0 : +0.0°C
- *   (lowest = +0.0°C, highest = +0.0°C)"): nothing in a running server is
- *   at freezing.
+ *   sensor.
  */
 const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: number; unavailable: 'failed' | 'absent' }>>>> = {
   power_meter: { power: { raw: 4_294_967_295_000, unavailable: 'failed' } },
   asusec: { temp: { raw: -40_000, unavailable: 'absent' } },
   asus_wmi_sensors: { temp: { raw: 216_000, unavailable: 'absent' } },
   asuswmisensors: { temp: { raw: 216_000, unavailable: 'absent' } },
-  ibmpowernv: { temp: { raw: 0, unavailable: 'absent' } },
 };
 
 /** The alarms a reading too low raises: beside one of them, a temperature at or below absolute zero stays a reading (noReading). */
