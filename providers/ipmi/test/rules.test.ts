@@ -609,6 +609,28 @@ t.test('a battery\'s "Failed" and "Low" (sensor type 29h) are faults; "Low" else
   t.same(freeipmi.discreteSensors?.map((s) => [s.label, s.health]), [['CMOS Battery', 'critical'], ['RAID Battery', 'warning']]);
 });
 
+t.test('a battery\'s name: BAT as a word or after a separator, BATT, BATTERY; not BATCH or COMBAT', async (t) => {
+  // Battery names as this round's review listed them (no captured listing found for "RTC BAT" or "P1-BAT"): the
+  // battery type's offsets "Low" and "Failed" (ipmitool include/ipmitool/ipmi_sel.h) were read only on "batt", "VBAT",
+  // "CMOS", so "RTC BAT" and "P1-BAT" failing said nothing. A word merely containing "bat" is no battery.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'RTC BAT          | 20h | ok  |  7.1 | Failed',
+      'P1-BAT           | 21h | ok  |  7.1 | Low',
+      'BAT_CMOS         | 22h | ok  |  7.1 | Failed',
+      'CMOS BATT        | 23h | ok  |  7.1 | Low',
+      'BAT              | 24h | ok  |  7.1 | Failed',
+      'BATCH Status     | 25h | ok  |  7.1 | Failed',
+      'COMBAT Unit      | 26h | ok  |  7.1 | Low',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.discreteSensors?.map((s) => [s.label, s.health]), [
+    ['RTC BAT', 'critical'], ['P1-BAT', 'warning'], ['BAT_CMOS', 'critical'], ['CMOS BATT', 'warning'], ['BAT', 'critical'],
+    ['BATCH Status', 'unknown'], ['COMBAT Unit', 'unknown'],
+  ]);
+  t.equal(new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })]))).all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25);
+});
+
 t.test('FreeIPMI\'s entity-prefixed names (--entity-sensor-names) still name a supply\'s own sensor', async (t) => {
   // A Dell PowerEdge C-series by `ipmi-sensors --entity-sensor-names` (logicminds/rubyipmi spec/fixtures/freeipmi/
   // dell_sensors.txt): "Chassis Specific PSU 1 Status" typed Power Supply asserts a failure and an input lost; it made
