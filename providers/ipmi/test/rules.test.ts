@@ -646,6 +646,28 @@ t.test('FreeIPMI\'s entity-prefixed names (--entity-sensor-names) still name a s
   t.match(discrete(snapshot, 'ipmi:Chassis Specific PSU 1 Status'), { kind: 'powerSupplyStatus', health: 'critical', monitors: { id: 'ipmi:psu:Chassis Specific PSU 1 Status' } });
 });
 
+t.test('FreeIPMI\'s entity-prefixed supply names number their supply as the plain names do', async (t) => {
+  // `ipmi-sensors --entity-sensor-names` puts the entity before the name: "Chassis Specific PSU 1 Status" (logicminds/
+  // rubyipmi spec/fixtures/freeipmi/dell_sensors.txt, a Dell PowerEdge C-series), read before as no "PSU <n>" at all.
+  // The same capture names "System Board 1 12V Standby", "Power Supply 1 AC lost" (typed Power Unit); the status
+  // lines of supply 1 and 2, the AC lost line and the current are modelled on its layout.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      '54  | Chassis Specific PSU 1 Status   | Power Supply                | Nominal  | N/A        | N/A   | \'Presence detected\'',
+      '55  | Chassis Specific PSU 1 AC Lost  | Power Supply                | Nominal  | N/A        | N/A   | \'Presence detected\'',
+      '56  | Chassis Specific PSU 1 Current  | Current                     | Nominal  | 0.60       | A     | \'OK\'',
+      '57  | Chassis Specific PSU 2 Status   | Power Supply                | Critical | N/A        | N/A   | \'Presence detected\' \'Power Supply Failure detected\'',
+      '5   | System Board 1 PS 12V           | Voltage                     | Nominal  | 12.16      | V     | \'OK\'',
+    ].join('\n'), 'ipmimonitoring').readings,
+  });
+  t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status, p.sensors]), [
+    ['ipmi:psu:Chassis Specific PSU 1 Status', 'ok', ['ipmi:Chassis Specific PSU 1 Current']],
+    ['ipmi:psu:Chassis Specific PSU 2 Status', 'failed', []],
+  ], 'one supply per number; the current joins supply 1; "PS 12V" makes no supply 12 and joins none');
+  t.equal(numeric(snapshot, 'ipmi:System Board 1 PS 12V').monitors, undefined);
+  t.same(new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })]))).all('OMC_PowerSupply').map((p) => p.get('HealthState')), [5, 25]);
+});
+
 t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {
   const units = snapshotOf('sensor-units.txt');
   const expected: [string, string, number, number][] = [
