@@ -665,6 +665,12 @@ t.test('FreeIPMI\'s entity-prefixed supply names number their supply as the plai
     ['ipmi:psu:Chassis Specific PSU 2 Status', 'failed', []],
   ], 'one supply per number; the current joins supply 1; "PS 12V" makes no supply 12 and joins none');
   t.equal(numeric(snapshot, 'ipmi:System Board 1 PS 12V').monitors, undefined);
+  // Its bay: a lone supply asserting nothing ('OK') is unknown only in bay 1 (it may be the box's one supply); in bay 2
+  // a first bay exists, so it was pulled.
+  const second = buildSnapshot({
+    readings: parseSensorOutput('57  | Chassis Specific PSU 2 Status   | Power Supply                | Nominal  | N/A        | N/A   | \'OK\'', 'ipmimonitoring').readings,
+  });
+  t.same(second.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']], 'bay 2, as "PSU 2 Status" is');
   t.same(new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })]))).all('OMC_PowerSupply').map((p) => p.get('HealthState')), [5, 25]);
 });
 
