@@ -658,12 +658,14 @@ t.test('FreeIPMI\'s entity-prefixed supply names number their supply as the plai
       '56  | Chassis Specific PSU 1 Current  | Current                     | Nominal  | 0.60       | A     | \'OK\'',
       '57  | Chassis Specific PSU 2 Status   | Power Supply                | Critical | N/A        | N/A   | \'Presence detected\' \'Power Supply Failure detected\'',
       '5   | System Board 1 PS 12V           | Voltage                     | Nominal  | 12.16      | V     | \'OK\'',
+      '6   | Power Supply 1 PS 12V           | Voltage                     | Nominal  | 12.10      | V     | \'OK\'',
     ].join('\n'), 'ipmimonitoring').readings,
   });
+  // The supply entity's own number stands: "Power Supply 1 PS 12V" is supply 1's, not a supply 12's.
   t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status, p.sensors]), [
-    ['ipmi:psu:Chassis Specific PSU 1 Status', 'ok', ['ipmi:Chassis Specific PSU 1 Current']],
+    ['ipmi:psu:Chassis Specific PSU 1 Status', 'ok', ['ipmi:Chassis Specific PSU 1 Current', 'ipmi:Power Supply 1 PS 12V']],
     ['ipmi:psu:Chassis Specific PSU 2 Status', 'failed', []],
-  ], 'one supply per number; the current joins supply 1; "PS 12V" makes no supply 12 and joins none');
+  ], 'one supply per number; the current and "Power Supply 1 PS 12V" join supply 1; "System Board 1 PS 12V" makes no supply 12');
   t.equal(numeric(snapshot, 'ipmi:System Board 1 PS 12V').monitors, undefined);
   // Its bay: a lone supply asserting nothing ('OK') is unknown only in bay 1 (it may be the box's one supply); in bay 2
   // a first bay exists, so it was pulled.
