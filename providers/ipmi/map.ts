@@ -69,14 +69,15 @@ const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)(?:[ _-]?0*(\d+)(?
  */
 const ENTITY_SUPPLY_NAME = new RegExp(`\\s${SUPPLY_NAME.source.slice(1)}`, 'i');
 /** A sensor named after a supply: "PS1 Curr Out %", "PS 2 Input", "PSU2 Temp". */
-const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
+// A number followed by V and a digit or nothing more is a rail's voltage: "PS 3V3", "PS 5V", "PS 12V" name no supply.
+const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.]|v\d|v\b)/i;
 /**
  * The entity FreeIPMI's --entity-sensor-names prints before a name that itself names a supply: "Chassis Specific "
  * of "Chassis Specific PSU 1 Status" (logicminds/rubyipmi dell_sensors.txt). Only before a supply's name and number,
  * and never a supply entity's own "Power Supply <n>", whose number stands ("Power Supply 1 AC lost", "Power Supply 1
  * PS 12V": supply 1, not 12); what follows is read by `SUPPLY_PREFIX` as a plain name is.
  */
-const ENTITY_PREFIX = /^(?:chassis specific|system chassis|system board|power unit|power module)(?: \d+)? (?=(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?\d)/i;
+const ENTITY_PREFIX = /^(?:chassis specific|system chassis|power unit|power module)(?: \d+)? (?=(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?\d)/i;
 /**
  * A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA",
  * "Fan 1 DutyCycle", rotors: Huawei's "FAN1 F Speed", Lenovo XCC's "Fan 1 Front Tach", "SYSFAN1_1"; with a place, no
