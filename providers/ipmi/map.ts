@@ -69,7 +69,15 @@ const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)(?:[ _-]?0*(\d+)(?
  */
 const ENTITY_SUPPLY_NAME = new RegExp(`\\s${SUPPLY_NAME.source.slice(1)}`, 'i');
 /** A sensor named after a supply: "PS1 Curr Out %", "PS 2 Input", "PSU2 Temp". */
-const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.])/i;
+// A number followed by V and a digit or nothing more is a rail's voltage: "PS 3V3", "PS 5V", "PS 12V" name no supply.
+const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.]|v\d|v\b)/i;
+/**
+ * The entity FreeIPMI's --entity-sensor-names prints before a name that itself names a supply: "Chassis Specific "
+ * of "Chassis Specific PSU 1 Status" (logicminds/rubyipmi dell_sensors.txt). Only before a supply's name and number,
+ * and never a supply entity's own "Power Supply <n>", whose number stands ("Power Supply 1 AC lost", "Power Supply 1
+ * PS 12V": supply 1, not 12); what follows is read by `SUPPLY_PREFIX` as a plain name is.
+ */
+const ENTITY_PREFIX = /^(?:chassis specific|system chassis|power unit|power module)(?: \d+)? (?=(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?\d)/i;
 /**
  * A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA",
  * "Fan 1 DutyCycle", rotors: Huawei's "FAN1 F Speed", Lenovo XCC's "Fan 1 Front Tach", "SYSFAN1_1"; with a place, no
@@ -186,7 +194,7 @@ function isSupplySensor(reading: IpmiReading): boolean {
   // Dell 11G names each supply's sensor just "Status", on the supply's entity 10.n.
   const onSupply = supplyEntity(reading) !== undefined;
   if (type === undefined) return SUPPLY_NAME.test(name) || (onSupply && saysSupplyState(reading));
-  return type === 'power supply' && (SUPPLY_PREFIX.test(name) || SUPPLY_NAME.test(name) || ENTITY_SUPPLY_NAME.test(name) || onSupply || /^status$/i.test(name));
+  return type === 'power supply' && (supplyPrefix(name) !== null || SUPPLY_NAME.test(name) || ENTITY_SUPPLY_NAME.test(name) || onSupply || /^status$/i.test(name));
 }
 
 /** A discrete record that states a supply's condition: its offsets' texts, or, with nothing asserted, a name that says status. */
@@ -685,7 +693,7 @@ function supplyPlaces(sensors: Classified[], entityOf: (reading: IpmiReading) =>
     const entity = entityOf(record.reading);
     if (entity === undefined) continue;
     places.set(record, { key: entity, entity });
-    const named = SUPPLY_PREFIX.exec(record.reading.name.trim());
+    const named = supplyPrefix(record.reading.name);
     if (named) byNumber.set(Number(named[1]), (byNumber.get(Number(named[1])) ?? new Set()).add(entity));
   }
   for (const record of sensors) {
@@ -760,7 +768,7 @@ function bayNumber(draft: SupplyDraft): number | undefined {
 /** The FRU devices that are supplies ("PS1", "Power Supply 2", "PSU 1"). */
 function fruSupplyCount(fru: FruParseResult | undefined): number {
   // Whatever each printed ("Device not present" included): a second bay the FRU names means a first supply is not the only one.
-  return fru?.devices.filter((device) => SUPPLY_PREFIX.test(device.description.trim()) || /power ?supply/i.test(device.description)).length ?? 0;
+  return fru?.devices.filter((device) => supplyPrefix(device.description) !== null || /power ?supply/i.test(device.description)).length ?? 0;
 }
 
 /** A supply the sensors say is there: working or not, but not pulled, empty or unread. */
@@ -782,7 +790,7 @@ function clearQuiet(verdict: StatusVerdict): void {
  */
 function newSupply(record: Classified, entity: string | undefined): PowerSupply {
   const name = record.reading.name;
-  const prefix = SUPPLY_PREFIX.exec(name.trim())?.[0];
+  const prefix = supplyPrefix(name)?.[0];
   let label = name;
   if (entity === undefined && prefix !== undefined && supplyEntity(record.reading) !== undefined) label = prefix;
   else if (entity !== undefined && prefix === undefined) label = `Power Supply ${entity.split('.')[1]}`;
@@ -841,8 +849,13 @@ function supplyEntity(reading: IpmiReading): string | undefined {
   return entity?.id === POWER_SUPPLY_ENTITY ? `${entity.id}.${entity.instance}` : undefined;
 }
 
+/** A name's supply prefix ("PSU 1"), after any entity FreeIPMI prints before it. */
+function supplyPrefix(name: string): RegExpExecArray | null {
+  return SUPPLY_PREFIX.exec(name.trim().replace(ENTITY_PREFIX, ''));
+}
+
 function supplyNumber(reading: IpmiReading): number | undefined {
-  const match = SUPPLY_PREFIX.exec(reading.name.trim());
+  const match = supplyPrefix(reading.name);
   if (match) return Number(match[1]);
   return supplyEntity(reading) === undefined ? undefined : reading.entity?.instance;
 }
@@ -857,7 +870,7 @@ function sharedEntities(records: Classified[]): Set<string> {
   const numbers = new Map<string, Set<number>>();
   for (const { reading, role } of records) {
     const entity = supplyEntity(reading);
-    const named = SUPPLY_PREFIX.exec(reading.name.trim());
+    const named = supplyPrefix(reading.name);
     if (role !== 'supply' || entity === undefined || !named) continue;
     numbers.set(entity, (numbers.get(entity) ?? new Set()).add(Number(named[1])));
   }
@@ -870,7 +883,7 @@ function owningSupply(record: Classified, drafts: SupplyDraft[], entity: string 
     const onEntity = drafts.find((draft) => draft.entity === entity);
     if (onEntity) return onEntity;
   }
-  const named = SUPPLY_PREFIX.exec(record.reading.name.trim());
+  const named = supplyPrefix(record.reading.name);
   return named ? drafts.find((draft) => draft.number === Number(named[1])) : undefined;
 }
 

@@ -223,8 +223,11 @@ export const FAULT_NAME = /(?<!de)fault|fail(?![ _-]?(?:over|safe|back))|(?<![a-
 const WELL_NAME = /(?:^|[ _-])(?:ok|good|pwr_?gd|pgood)$/i;
 /** A processor's sensor by name: "CPU1 Status", OpenBMC's "cpu0_core1", "Proc 2". */
 const PROCESSOR_NAME = /(?:^|[^a-z])(?:cpu|proc(?:essor)?|core)(?![a-z])/i;
-/** A battery's sensor by name: "CMOS Battery", "ROMB Battery", "VBAT", "RTC Batt". */
-const BATTERY_NAME = /batt|(?:^|[^a-z])(?:vbat|cmos)(?![a-z])/i;
+/**
+ * A battery's sensor by name: "CMOS Battery", "ROMB Battery", "RTC Batt", "CMOS BATT"; "BAT" and "VBAT" as a word or
+ * after a separator ("RTC BAT", "P1-BAT", "BAT_CMOS"), not inside one ("BATCH", "COMBAT").
+ */
+const BATTERY_NAME = /batt|(?:^|[^a-z])(?:v?bat|cmos)(?![a-z])/i;
 /** A well name negated ("PS_Not_OK", "Not OK", "NOK", "No_Good"): a fault, checked before `WELL_NAME`, which it also matches. */
 const NOT_WELL_NAME = /(?:^|[ _-])(?:not?|n)[ _-]?(?:ok|good|pwr_?gd|pgood)$/i;
 

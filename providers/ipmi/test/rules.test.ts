@@ -609,6 +609,28 @@ t.test('a battery\'s "Failed" and "Low" (sensor type 29h) are faults; "Low" else
   t.same(freeipmi.discreteSensors?.map((s) => [s.label, s.health]), [['CMOS Battery', 'critical'], ['RAID Battery', 'warning']]);
 });
 
+t.test('a battery\'s name: BAT as a word or after a separator, BATT, BATTERY; not BATCH or COMBAT', async (t) => {
+  // Battery names as this round's review listed them (no captured listing found for "RTC BAT" or "P1-BAT"): the
+  // battery type's offsets "Low" and "Failed" (ipmitool include/ipmitool/ipmi_sel.h) were read only on "batt", "VBAT",
+  // "CMOS", so "RTC BAT" and "P1-BAT" failing said nothing. A word merely containing "bat" is no battery.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'RTC BAT          | 20h | ok  |  7.1 | Failed',
+      'P1-BAT           | 21h | ok  |  7.1 | Low',
+      'BAT_CMOS         | 22h | ok  |  7.1 | Failed',
+      'CMOS BATT        | 23h | ok  |  7.1 | Low',
+      'BAT              | 24h | ok  |  7.1 | Failed',
+      'BATCH Status     | 25h | ok  |  7.1 | Failed',
+      'COMBAT Unit      | 26h | ok  |  7.1 | Low',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.discreteSensors?.map((s) => [s.label, s.health]), [
+    ['RTC BAT', 'critical'], ['P1-BAT', 'warning'], ['BAT_CMOS', 'critical'], ['CMOS BATT', 'warning'], ['BAT', 'critical'],
+    ['BATCH Status', 'unknown'], ['COMBAT Unit', 'unknown'],
+  ]);
+  t.equal(new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })]))).all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25);
+});
+
 t.test('FreeIPMI\'s entity-prefixed names (--entity-sensor-names) still name a supply\'s own sensor', async (t) => {
   // A Dell PowerEdge C-series by `ipmi-sensors --entity-sensor-names` (logicminds/rubyipmi spec/fixtures/freeipmi/
   // dell_sensors.txt): "Chassis Specific PSU 1 Status" typed Power Supply asserts a failure and an input lost; it made
@@ -622,6 +644,52 @@ t.test('FreeIPMI\'s entity-prefixed names (--entity-sensor-names) still name a s
   });
   t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status, p.statusReason]), [['ipmi:psu:Chassis Specific PSU 1 Status', 'failed', 'failure detected']]);
   t.match(discrete(snapshot, 'ipmi:Chassis Specific PSU 1 Status'), { kind: 'powerSupplyStatus', health: 'critical', monitors: { id: 'ipmi:psu:Chassis Specific PSU 1 Status' } });
+});
+
+t.test('FreeIPMI\'s entity-prefixed supply names number their supply as the plain names do', async (t) => {
+  // `ipmi-sensors --entity-sensor-names` puts the entity before the name: "Chassis Specific PSU 1 Status" (logicminds/
+  // rubyipmi spec/fixtures/freeipmi/dell_sensors.txt, a Dell PowerEdge C-series), read before as no "PSU <n>" at all.
+  // The same capture names "System Board 1 12V Standby", "Power Supply 1 AC lost" (typed Power Unit); the status
+  // lines of supply 1 and 2, the AC lost line and the current are modelled on its layout.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      '54  | Chassis Specific PSU 1 Status   | Power Supply                | Nominal  | N/A        | N/A   | \'Presence detected\'',
+      '55  | Chassis Specific PSU 1 AC Lost  | Power Supply                | Nominal  | N/A        | N/A   | \'Presence detected\'',
+      '56  | Chassis Specific PSU 1 Current  | Current                     | Nominal  | 0.60       | A     | \'OK\'',
+      '57  | Chassis Specific PSU 2 Status   | Power Supply                | Critical | N/A        | N/A   | \'Presence detected\' \'Power Supply Failure detected\'',
+      '5   | System Board 1 PS 12V           | Voltage                     | Nominal  | 12.16      | V     | \'OK\'',
+      '6   | Power Supply 1 PS 12V           | Voltage                     | Nominal  | 12.10      | V     | \'OK\'',
+    ].join('\n'), 'ipmimonitoring').readings,
+  });
+  // The supply entity's own number stands: "Power Supply 1 PS 12V" is supply 1's, not a supply 12's.
+  t.same(snapshot.powerSupplies?.map((p) => [p.id, p.status, p.sensors]), [
+    ['ipmi:psu:Chassis Specific PSU 1 Status', 'ok', ['ipmi:Chassis Specific PSU 1 Current', 'ipmi:Power Supply 1 PS 12V']],
+    ['ipmi:psu:Chassis Specific PSU 2 Status', 'failed', []],
+  ], 'one supply per number; the current and "Power Supply 1 PS 12V" join supply 1; "System Board 1 PS 12V" makes no supply 12');
+  t.equal(numeric(snapshot, 'ipmi:System Board 1 PS 12V').monitors, undefined);
+  // Its bay: a lone supply asserting nothing ('OK') is unknown only in bay 1 (it may be the box's one supply); in bay 2
+  // a first bay exists, so it was pulled.
+  const second = buildSnapshot({
+    readings: parseSensorOutput('57  | Chassis Specific PSU 2 Status   | Power Supply                | Nominal  | N/A        | N/A   | \'OK\'', 'ipmimonitoring').readings,
+  });
+  t.same(second.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']], 'bay 2, as "PSU 2 Status" is');
+  t.same(new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })]))).all('OMC_PowerSupply').map((p) => p.get('HealthState')), [5, 25]);
+  // A rail named after the supply's voltage ("PS 3V3", "PS 5V") is no supply's: its alarm stays the board's, and a
+  // healthy supply 3 or 5 stays healthy (a board entity's sensor belongs to the board).
+  const rails = buildSnapshot({
+    readings: parseSensorOutput([
+      ...[1, 2, 3, 5].map((n) => `${50 + n}  | Chassis Specific PSU ${n} Status   | Power Supply | Nominal  | N/A  | N/A | 'Presence detected'`),
+      "7   | System Board 1 PS 3V3           | Voltage      | Critical | 2.90 | V   | 'At or Below (<=) Lower Critical Threshold'",
+      "8   | PS 5V                           | Voltage      | Critical | 4.40 | V   | 'At or Below (<=) Lower Critical Threshold'",
+      "9   | PS3 Status                      | Power Supply | Nominal  | N/A  | N/A | 'Presence detected'",
+    ].join('\n'), 'ipmimonitoring').readings,
+  });
+  t.same(rails.powerSupplies?.map((p) => [p.id, p.status, p.sensors]), [
+    ['ipmi:psu:Chassis Specific PSU 1 Status', 'ok', []], ['ipmi:psu:Chassis Specific PSU 2 Status', 'ok', []],
+    ['ipmi:psu:Chassis Specific PSU 3 Status', 'ok', []], ['ipmi:psu:Chassis Specific PSU 5 Status', 'ok', []],
+  ], 'no rail joins a supply');
+  t.equal(numeric(rails, 'ipmi:System Board 1 PS 3V3').monitors, undefined);
+  t.equal(numeric(rails, 'ipmi:PS 5V').monitors, undefined);
 });
 
 t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {
