@@ -81,9 +81,9 @@ const ENTITY_PREFIX = /^(?:chassis specific|system chassis|power unit|power modu
 /**
  * A fan's speed sensor by name: "FAN1", "Fan 4A", "Fan Block 3", "FAN MOD 1A RPM", "System Fan 2", "Fan1A RPM", "FANA",
  * "Fan 1 DutyCycle", rotors: Huawei's "FAN1 F Speed", Lenovo XCC's "Fan 1 Front Tach", "SYSFAN1_1"; with a place, no
- * number is needed (HP ML310 G5's "CPU Fan", "Rear Fan").
+ * number is needed (HP ML310 G5's "CPU Fan", "Rear Fan"; HP C8000's "Chassis Fan Tach", "Memory Fan Tach", "Disk Fan Tach").
  */
-const FAN_NAME = /^(?:(?:sys(?:tem)?|cpu\d*|rear|front)[ _-]?fan(?:[ _-]?\d+[a-z]?(?:_\d+)?|[ _-]?[a-z])?|fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+(?:[ _-]?[a-z](?![a-z]))?|[a-z]))(?:[ _-](?:front|rear))?(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
+const FAN_NAME = /^(?:(?:sys(?:tem)?|cpu\d*|rear|front|chassis|memory|disk)[ _-]?fan(?:[ _-]?\d+[a-z]?(?:_\d+)?|[ _-]?[a-z])?|fan[ _-]?(?:block|mod(?:ule)?)?[ _-]?(?:\d+(?:[ _-]?[a-z](?![a-z]))?|[a-z]))(?:[ _-](?:front|rear))?(?:[ _-]?(?:rpm|speed|tach|duty(?:[ _-]?cycle)?|pct|%))?$/i;
 /** A fan's duty-cycle sensor: "Fan 1 DutyCycle", "FAN2_DUTY". */
 const DUTY_SUFFIX = /[ _-]?duty(?:[ _-]?cycle)?$/i;
 /** A presence sensor's name: "PS 1 Presence", "PSU2_PRES", "PSU1_Present". */

@@ -1140,6 +1140,23 @@ t.test('unreadable fans named "SYSFAN1_1" (a rotor of a numbered fan) or "Fan 1 
   t.same(snapshot.discreteSensors, []);
 });
 
+t.test('unreadable fans named by their place ("Chassis Fan Tach", "Memory Fan Tach") are fans, as "CPU0 Fan Tach" is', async (t) => {
+  // An HP C8000 workstation's `ipmitool sdr` (hdeller/parisc-website, source/bmc.rst): its five fan tachometers read
+  // "disabled"; only the CPU ones were fans, "Chassis Fan Tach", "Memory Fan Tach" and "Disk Fan Tach" discrete sensors.
+  // Its "Chassis Fan | 0x00" (a discrete state, no reading) stays discrete.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Chassis Fan Tach | disabled          | ns',
+      'CPU0 Fan Tach    | disabled          | ns',
+      'Memory Fan Tach  | disabled          | ns',
+      'Disk Fan Tach    | disabled          | ns',
+      'Chassis Fan      | 0x00              | ok',
+    ].join('\n'), 'list').readings,
+  });
+  t.same(snapshot.fans?.map((f) => f.label), ['Chassis Fan Tach', 'CPU0 Fan Tach', 'Memory Fan Tach', 'Disk Fan Tach']);
+  t.same(snapshot.discreteSensors?.map((s) => s.label), ['Chassis Fan']);
+});
+
 t.test("a Dell iDRAC9's \"Present\" / \"Absent\" are presence states: a present part is ok, an absent one no fault", async (t) => {
   // A Dell PowerEdge R740 (iDRAC9) by `ipmitool sdr elist` (GuanceCloud/datakit, internal/plugins/inputs/ipmi/testdata/R740v2.txt).
   const snapshot = buildSnapshot({
