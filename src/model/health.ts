@@ -284,9 +284,9 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
  * fatal that falls to critical stays critical.
  */
 function heldAgainstOk(source: Condition | undefined, threshold: ThresholdVerdict, held: SensorState | undefined): boolean {
-  const heldCondition = THRESHOLD_CHECKS.find((check) => check.state === held)?.condition;
+  if (source !== 'ok' || held === undefined) return false;
   const critical = (condition: Condition | undefined) => condition !== undefined && CONDITION_RANK[condition] >= CONDITION_RANK.critical;
-  return source === 'ok' && critical(heldCondition) && critical(threshold.condition);
+  return critical(threshold.condition) && critical(THRESHOLD_CHECKS.find((check) => check.state === held)?.condition);
 }
 
 /** Why a device's own status is what it is, when not plain OK. */

@@ -101,8 +101,9 @@ const BROKER_METHODS = new NocaseMap<BrokerMethod>([
 /** The broker's own method `name` of the class, if it has one (an unknown namespace, class or method has none). */
 export function brokerMethod(ctx: Pick<OperationContext, 'repository'>, namespace: string, classname: string, name: string): BrokerMethod | undefined {
   const method = BROKER_METHODS.get(name);
+  if (!method) return undefined; // every other method: nothing to look up
   const ns = ctx.repository.resolveNamespace(namespace);
-  if (!method || ns === undefined || !ctx.repository.isSubclassOf(ns, classname, method.declaredOn)) return undefined;
+  if (ns === undefined || !ctx.repository.isSubclassOf(ns, classname, method.declaredOn)) return undefined;
   const declared = ctx.repository.getClass(ns, classname)?.methods.get(name);
   return declared && method.answers(declared) ? method : undefined;
 }
