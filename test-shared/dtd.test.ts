@@ -124,7 +124,8 @@ t.test('the validator rejects what the DTD forbids', async (t) => {
 
 t.test('class operations', async (t) => {
   const fan = p.className('ClassName', 'CIM_Fan');
-  await check(t, 'GetClass with the defaults (local, qualifiers)', 'GetClass', CIMV2, fan);
+  await check(t, 'GetClass with the defaults (the whole class, qualifiers)', 'GetClass', CIMV2, fan);
+  await check(t, 'GetClass LocalOnly=true', 'GetClass', CIMV2, fan + flag('LocalOnly', true));
   await check(t, 'GetClass without qualifiers', 'GetClass', CIMV2, fan + flag('LocalOnly', false) + flag('IncludeQualifiers', false));
   await check(t, 'GetClass with qualifiers and class origin', 'GetClass', CIMV2, fan + ALL_CLASS_PARTS);
   await check(t, 'GetClass with a PropertyList', 'GetClass', CIMV2, fan + flag('LocalOnly', false) + p.array('PropertyList', ['DeviceID', 'ElementName']));

@@ -11,7 +11,10 @@ export function getClass(ctx: OperationContext, ns: string, params: readonly Par
   const cls = ctx.repository.getClass(ns, classname);
   if (!cls) throw new CIMError(CIMStatus.NOT_FOUND, `class ${classname} does not exist in namespace ${ns}`);
   const view = ctx.repository.classView(cls, {
-    localOnly: p.boolean('LocalOnly', true),
+    // DSP0200's default is true, but sfcb (ESXi's broker) answers the whole class whatever LocalOnly says, and
+    // VMware's documented way to read a property's ValueMap, GetClass(instance.classname, includeQualifiers=True)
+    // then class.properties[prop], sends no LocalOnly and reads inherited properties: so absent means false here.
+    localOnly: p.boolean('LocalOnly', false),
     includeQualifiers: p.boolean('IncludeQualifiers', true),
     includeClassOrigin: p.boolean('IncludeClassOrigin', false),
     propertyList: p.propertyList(),
