@@ -674,13 +674,16 @@ t.test('FreeIPMI\'s entity-prefixed supply names number their supply as the plai
   });
   t.same(second.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'not present']], 'bay 2, as "PSU 2 Status" is');
   t.same(new Model(buildModel(input([sample(snapshot, { provider: 'ipmi' })]))).all('OMC_PowerSupply').map((p) => p.get('HealthState')), [5, 25]);
-  // A rail named after the supply's voltage ("PS 3V3", "PS 5V") is no supply's: its alarm stays the board's, and a
+  // A rail named after the supply's voltage ("PS 3V3", "PS 5V", "PS 5VSB", "PSU_5V_AUX") is no supply's: its alarm stays the board's, and a
   // healthy supply 3 or 5 stays healthy (a board entity's sensor belongs to the board).
   const rails = buildSnapshot({
     readings: parseSensorOutput([
       ...[1, 2, 3, 5].map((n) => `${50 + n}  | Chassis Specific PSU ${n} Status   | Power Supply | Nominal  | N/A  | N/A | 'Presence detected'`),
       "7   | System Board 1 PS 3V3           | Voltage      | Critical | 2.90 | V   | 'At or Below (<=) Lower Critical Threshold'",
       "8   | PS 5V                           | Voltage      | Critical | 4.40 | V   | 'At or Below (<=) Lower Critical Threshold'",
+      "10  | PS 5VSB                         | Voltage      | Critical | 4.40 | V   | 'At or Below (<=) Lower Critical Threshold'",
+      "11  | PSU_5V_AUX                      | Voltage      | Critical | 4.40 | V   | 'At or Below (<=) Lower Critical Threshold'",
+      "12  | PS_5V_STBY                      | Voltage      | Critical | 4.40 | V   | 'At or Below (<=) Lower Critical Threshold'",
       "9   | PS3 Status                      | Power Supply | Nominal  | N/A  | N/A | 'Presence detected'",
     ].join('\n'), 'ipmimonitoring').readings,
   });
@@ -690,6 +693,7 @@ t.test('FreeIPMI\'s entity-prefixed supply names number their supply as the plai
   ], 'no rail joins a supply');
   t.equal(numeric(rails, 'ipmi:System Board 1 PS 3V3').monitors, undefined);
   t.equal(numeric(rails, 'ipmi:PS 5V').monitors, undefined);
+  for (const rail of ['PS 5VSB', 'PSU_5V_AUX', 'PS_5V_STBY']) t.equal(numeric(rails, `ipmi:${rail}`).monitors, undefined, rail);
 });
 
 t.test('every unit ipmitool prints maps, keeping the printed resolution', async (t) => {
