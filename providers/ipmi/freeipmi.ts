@@ -6,8 +6,8 @@
  * Monitoring Status | Sensor Units | Sensor Reading", whose reading column
  * holds a discrete record's events). Columns are found by the header line;
  * without one (`--no-header-output`, or 0.8's output as check_ipmi_sensor
- * prints it) by their count (6, 7, 12 or 13) and, for six, by the fourth
- * column: a state word ("Nominal") or a reading.
+ * prints it) by their count (5 without the type column, 6, 7, 12 or 13) and,
+ * for six, by the fourth column: a state word ("Nominal") or a reading.
  * Readings print with two decimals, "N/A" when absent; events are
  * single-quoted ('OK', 'Presence detected') and several events are separated
  * by spaces, or, with `--output-event-bitmask` (as prometheus-community's
@@ -45,6 +45,8 @@ const THRESHOLD_COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritica
 
 /** Header-less layouts by column count. */
 const LAYOUTS: Readonly<Record<number, readonly Column[]>> = {
+  // `--no-sensor-type-output` drops the type column: "52,PSU_Input_Power,204.00,W,'OK'".
+  5: ['id', 'name', 'reading', 'units', 'event'],
   6: ['id', 'name', 'type', 'reading', 'units', 'event'],
   7: ['id', 'name', 'type', 'state', 'reading', 'units', 'event'],
   12: ['id', 'name', 'type', 'reading', 'units', ...THRESHOLD_COLUMNS, 'event'],

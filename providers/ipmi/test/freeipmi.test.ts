@@ -1,5 +1,6 @@
 import t from 'tap';
 import { parseFreeIpmiSensors, splitRow } from '../freeipmi.js';
+import { detectFormat } from '../recognise.js';
 import { fixture, named } from './fixture.js';
 
 t.test('default table: readings, units, health from threshold events', async (t) => {
@@ -52,6 +53,35 @@ t.test('header-less tables are read by their column count', async (t) => {
   const legacy = parseFreeIpmiSensors('5 | Temp | Temperature | Warning | C | 40.000000\n6 | Temp 2 | Temperature | N/A | C | 41.000000\n');
   t.match(legacy.readings, [{ value: 40, unit: 'C', health: 'warning' }, { value: 41, unit: 'C' }], "FreeIPMI 0.8's columns: a state word, or a reading last");
   t.equal(legacy.readings[1]?.health, undefined);
+});
+
+t.test('header-less CSV without the type column (--no-sensor-type-output) is read, not refused', async (t) => {
+  // `ipmi-sensors --comma-separated-output --no-header-output --no-sensor-type-output`, as monitoring scripts record it
+  // (MarioMartReq/generic-exporter collector.go: "52,PSU_Input_Power,204.00,W,'OK'"; a Python collector running it with
+  // `-t Temperature -t Fan` on an OCP server quotes "265,P0 Therm Margin ,-68.00,C,'OK'" and "326,SYS_Fan0        ,
+  // 2475.00,RPM,'OK'", names padded by the BMC); the supply row is ipmi_exporter#31's Supermicro "PS Status" without its
+  // type, the stopped fan a threshold event as FreeIPMI prints it.
+  const text = [
+    "265,P0 Therm Margin ,-68.00,C,'OK'",
+    "326,SYS_Fan0        ,2475.00,RPM,'OK'",
+    "327,SYS_Fan1        ,0.00,RPM,'At or Below (<=) Lower Critical Threshold'",
+    "52,PSU_Input_Power,204.00,W,'OK'",
+    "1813,PS Status,N/A,N/A,'Presence detected'",
+    '1900,FAN5,N/A,RPM,N/A',
+  ].join('\n');
+  const { readings, noise } = parseFreeIpmiSensors(text);
+  t.same(noise, []);
+  t.match(readings, [
+    { name: 'P0 Therm Margin', recordId: 265, value: -68, unit: 'C', health: 'ok' },
+    { name: 'SYS_Fan0', value: 2475, unit: 'RPM', health: 'ok' },
+    { name: 'SYS_Fan1', value: 0, unit: 'RPM', health: 'critical', crossed: 'lowerCritical' },
+    { name: 'PSU_Input_Power', value: 204, unit: 'W' },
+    { name: 'PS Status', eventClass: 'discrete', states: ['Presence detected'] },
+    { name: 'FAN5', value: null, unavailable: 'absent' },
+  ]);
+  t.equal(readings.length, 6);
+  t.ok(readings.every((reading) => reading.sensorType === undefined), 'no column is taken for the type');
+  t.equal(detectFormat(text), 'freeipmi');
 });
 
 t.test('--output-event-bitmask: a discrete record keeps its offsets as bits, a threshold record reads the thresholds it is past', async (t) => {
