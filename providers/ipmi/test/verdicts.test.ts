@@ -95,8 +95,8 @@ t.test('a Supermicro\'s empty CPU socket ("Not Installed" by FreeIPMI\'s OEM int
   // prometheus-community/ipmi_exporter#31: a Supermicro H8DGU-F with one processor, `ipmimonitoring --interpret-oem-data`
   // ("CPU2 Temp | OEM Reserved | Warning | N/A | N/A | 'Not Installed'"; without the option 'OEM Event = 0007h', and
   // its `sdr elist` reads CPU2 Vcore and CPU2 DIMM "ns, No Reading"). FreeIPMI's OEM table for this sensor (type C0h,
-  // reading type 70h; libfreeipmi/interpret/ipmi-interpret-config-sensor.c) maps Low and Medium to Nominal, High and
-  // Not Installed to Warning, Overheat to Critical: High and Overheat are the processor's heat and keep their column.
+  // reading type 70h; libfreeipmi/interpret/ipmi-interpret-config-sensor.c) maps Low to Nominal, Medium, High and Not
+  // Installed to Warning, Overheat to Critical: Medium, High and Overheat are the processor's heat and keep their column.
   const oem = snapshotOf([
     FREEIPMI_HEADER,
     "4    | CPU1 Temp     | OEM Reserved      | Nominal  | N/A        | N/A   | 'Low'",
