@@ -6,8 +6,9 @@
  * Monitoring Status | Sensor Units | Sensor Reading", whose reading column
  * holds a discrete record's events). Columns are found by the header line;
  * without one (`--no-header-output`, or 0.8's output as check_ipmi_sensor
- * prints it) by their count (6, 7, 12 or 13) and, for six, by the fourth
- * column: a state word ("Nominal") or a reading.
+ * prints it) by their count (5 or 11 without the type column, 6, 7, 12 or 13)
+ * and, for six and twelve, by a state word ("Nominal") in the third column
+ * (no type column) or, for six, in the fourth (0.8's), or a reading last.
  * Readings print with two decimals, "N/A" when absent; events are
  * single-quoted ('OK', 'Presence detected') and several events are separated
  * by spaces, or, with `--output-event-bitmask` (as prometheus-community's
@@ -45,11 +46,24 @@ const THRESHOLD_COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritica
 
 /** Header-less layouts by column count. */
 const LAYOUTS: Readonly<Record<number, readonly Column[]>> = {
+  // `--no-sensor-type-output` drops the type column: "52,PSU_Input_Power,204.00,W,'OK'".
+  5: ['id', 'name', 'reading', 'units', 'event'],
   6: ['id', 'name', 'type', 'reading', 'units', 'event'],
   7: ['id', 'name', 'type', 'state', 'reading', 'units', 'event'],
+  11: ['id', 'name', 'reading', 'units', ...THRESHOLD_COLUMNS, 'event'],
   12: ['id', 'name', 'type', 'reading', 'units', ...THRESHOLD_COLUMNS, 'event'],
   13: ['id', 'name', 'type', 'state', 'reading', 'units', ...THRESHOLD_COLUMNS, 'event'],
 };
+
+/**
+ * `--no-sensor-type-output` with `--output-sensor-state`: as many columns as the typed layouts without the state (6,
+ * 12), told by the third column, a state word where those print a sensor type (which is never one).
+ */
+const UNTYPED_STATE_LAYOUTS: Readonly<Record<number, readonly Column[]>> = {
+  6: ['id', 'name', 'state', 'reading', 'units', 'event'],
+  12: ['id', 'name', 'state', 'reading', 'units', ...THRESHOLD_COLUMNS, 'event'],
+};
+const STATE_WORD = /^(?:nominal|warning|critical|n\/a)$/i;
 
 /** FreeIPMI 0.7–0.8's `ipmimonitoring` columns, for rows without their header. */
 const LEGACY_LAYOUT: readonly Column[] = ['id', 'name', 'type', 'state', 'units', 'reading'];
@@ -59,6 +73,8 @@ const LEGACY_STATE = /^(nominal|warning|critical)$/i;
 function headerlessLayout(fields: string[]): readonly Column[] | undefined {
   // The current six-column layout ends with an event, quoted or N/A; the old one with a reading.
   if (fields.length === 6 && (LEGACY_STATE.test(fields[3] ?? '') || parseDecimal(fields[5] ?? ''))) return LEGACY_LAYOUT;
+  const untyped = UNTYPED_STATE_LAYOUTS[fields.length];
+  if (untyped && STATE_WORD.test(fields[2] ?? '')) return untyped;
   return LAYOUTS[fields.length];
 }
 

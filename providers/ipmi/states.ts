@@ -84,6 +84,9 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Connected', presence],
   // A part the BMC reports not there to use: no verdict (FreeIPMI calls it Critical, as it does an absent one).
   ['Entity Disabled', { health: 'unknown', kind: 'presence', freeIpmi: 'critical' }],
+  // FreeIPMI's OEM interpretation of a Supermicro's CPU temperature sensor (type C0h; Low, Medium, High, Overheat, Not
+  // Installed): an empty socket, Warning to FreeIPMI, no processor there to judge.
+  ['Not Installed', { health: 'unknown', kind: 'presence', freeIpmi: 'warning' }],
   // Drive slot.
   ['Drive Fault', plain('critical')],
   ['In Failed Array', plain('critical')],

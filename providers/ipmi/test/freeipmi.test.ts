@@ -1,5 +1,7 @@
 import t from 'tap';
 import { parseFreeIpmiSensors, splitRow } from '../freeipmi.js';
+import { detectFormat } from '../recognise.js';
+import { buildSnapshot } from '../map.js';
 import { fixture, named } from './fixture.js';
 
 t.test('default table: readings, units, health from threshold events', async (t) => {
@@ -52,6 +54,68 @@ t.test('header-less tables are read by their column count', async (t) => {
   const legacy = parseFreeIpmiSensors('5 | Temp | Temperature | Warning | C | 40.000000\n6 | Temp 2 | Temperature | N/A | C | 41.000000\n');
   t.match(legacy.readings, [{ value: 40, unit: 'C', health: 'warning' }, { value: 41, unit: 'C' }], "FreeIPMI 0.8's columns: a state word, or a reading last");
   t.equal(legacy.readings[1]?.health, undefined);
+});
+
+t.test('header-less CSV without the type column (--no-sensor-type-output) is read, not refused', async (t) => {
+  // `ipmi-sensors --comma-separated-output --no-header-output --no-sensor-type-output`, as monitoring scripts record it
+  // (MarioMartReq/generic-exporter collector.go: "52,PSU_Input_Power,204.00,W,'OK'"; a Python collector running it with
+  // `-t Temperature -t Fan` on an OCP server quotes "265,P0 Therm Margin ,-68.00,C,'OK'" and "326,SYS_Fan0        ,
+  // 2475.00,RPM,'OK'", names padded by the BMC); the supply row is ipmi_exporter#31's Supermicro "PS Status" without its
+  // type, the stopped fan a threshold event as FreeIPMI prints it.
+  const text = [
+    "265,P0 Therm Margin ,-68.00,C,'OK'",
+    "326,SYS_Fan0        ,2475.00,RPM,'OK'",
+    "327,SYS_Fan1        ,0.00,RPM,'At or Below (<=) Lower Critical Threshold'",
+    "52,PSU_Input_Power,204.00,W,'OK'",
+    "1813,PS Status,N/A,N/A,'Presence detected'",
+    '1900,FAN5,N/A,RPM,N/A',
+  ].join('\n');
+  const { readings, noise } = parseFreeIpmiSensors(text);
+  t.same(noise, []);
+  t.match(readings, [
+    { name: 'P0 Therm Margin', recordId: 265, value: -68, unit: 'C', health: 'ok' },
+    { name: 'SYS_Fan0', value: 2475, unit: 'RPM', health: 'ok' },
+    { name: 'SYS_Fan1', value: 0, unit: 'RPM', health: 'critical', crossed: 'lowerCritical' },
+    { name: 'PSU_Input_Power', value: 204, unit: 'W' },
+    { name: 'PS Status', eventClass: 'discrete', states: ['Presence detected'] },
+    { name: 'FAN5', value: null, unavailable: 'absent' },
+  ]);
+  t.equal(readings.length, 6);
+  t.ok(readings.every((reading) => reading.sensorType === undefined), 'no column is taken for the type');
+  t.equal(detectFormat(text), 'freeipmi');
+});
+
+t.test('without the type column but with the state, the third column is the state, not a type', async (t) => {
+  // FreeIPMI prints id, name, [type], [state], reading, units, [thresholds], event (ipmi-sensors-simple-output.c), so
+  // `--no-sensor-type-output --output-sensor-state` puts the state third: six columns, or twelve with the thresholds,
+  // as many as the typed layouts without a state. The rows are prometheus-community/ipmi_exporter#31's and
+  // thomas-krenn/check_ipmi_sensor_v3#66's Supermicro rows without their type. No sensor type is a state word.
+  const { readings, noise } = parseFreeIpmiSensors([
+    "138,System Temp,Nominal,25.00,C,'OK'",
+    "1813,PS Status,Nominal,N/A,N/A,'Presence detected'",
+    "71,CPU2 Temp,N/A,N/A,N/A,'OEM Event = 0007h'",
+    // The same sensor with --interpret-oem-data, hot: only the state column says it is a fault.
+    "72,CPU3 Temp,Critical,N/A,N/A,'Overheat'",
+    "4,CPU1 Temp,Warning,80.00,C,0.00,0.00,0.00,79.00,82.00,84.00,'At or Above (>=) Upper Non-Critical Threshold'",
+    "339,FAN1,Nominal,3800.00,RPM,300.00,500.00,700.00,25500.00,25500.00,25500.00,'OK'",
+  ].join('\n'));
+  t.same(noise, []);
+  t.match(readings, [
+    { name: 'System Temp', value: 25, unit: 'C', health: 'ok' },
+    { name: 'PS Status', eventClass: 'discrete', states: ['Presence detected'] },
+    { name: 'CPU2 Temp', eventClass: 'discrete', states: ['OEM Event = 0007h'] },
+    { name: 'CPU3 Temp', eventClass: 'discrete', states: ['Overheat'], health: 'critical' },
+    { name: 'CPU1 Temp', value: 80, health: 'warning', crossed: 'upperNonCritical', thresholds: { upperNonCritical: 79, upperCritical: 82 } },
+    { name: 'FAN1', value: 3800, health: 'ok', thresholds: { lowerCritical: 500, upperFatal: 25500 } },
+  ]);
+  t.ok(readings.every((reading) => reading.sensorType === undefined), 'no state word is taken for a type');
+  t.equal(readings[2]?.health, undefined, "the column's N/A is no verdict");
+  const snapshot = buildSnapshot({ readings });
+  t.same(snapshot.powerSupplies?.map((supply) => [supply.label, supply.status]), [['PS Status', 'ok']], "the supply's own sensor makes its supply");
+  const thresholds = parseFreeIpmiSensors("339,FAN1,3800.00,RPM,300.00,500.00,700.00,25500.00,25500.00,25500.00,'OK'\n");
+  t.match(thresholds.readings, [{ value: 3800, unit: 'RPM', thresholds: { lowerFatal: 300, upperNonCritical: 25500 } }], 'no type, no state, thresholds: eleven');
+  const typed = parseFreeIpmiSensors("5,Temp,Temperature,40.00,C,'OK'\n");
+  t.match(typed.readings[0], { sensorType: 'Temperature', value: 40 }, 'a type in the third column is still a type');
 });
 
 t.test('--output-event-bitmask: a discrete record keeps its offsets as bits, a threshold record reads the thresholds it is past', async (t) => {

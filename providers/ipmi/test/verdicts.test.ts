@@ -91,6 +91,30 @@ t.test('ipmitool\'s bare "Failed" is a battery\'s fault only, as its "Low" is', 
   t.same(discreteHealths(snapshot), [['RAID Status', 'unknown'], ['CMOS Battery', 'critical']]);
 });
 
+t.test('a Supermicro\'s empty CPU socket ("Not Installed" by FreeIPMI\'s OEM interpretation) is no part there, not a warning', async (t) => {
+  // prometheus-community/ipmi_exporter#31: a Supermicro H8DGU-F with one processor, `ipmimonitoring --interpret-oem-data`
+  // ("CPU2 Temp | OEM Reserved | Warning | N/A | N/A | 'Not Installed'"; without the option 'OEM Event = 0007h', and
+  // its `sdr elist` reads CPU2 Vcore and CPU2 DIMM "ns, No Reading"). FreeIPMI's OEM table for this sensor (type C0h,
+  // reading type 70h; libfreeipmi/interpret/ipmi-interpret-config-sensor.c) maps Low to Nominal, Medium, High and Not
+  // Installed to Warning, Overheat to Critical: Medium, High and Overheat are the processor's heat and keep their column.
+  const oem = snapshotOf([
+    FREEIPMI_HEADER,
+    "4    | CPU1 Temp     | OEM Reserved      | Nominal  | N/A        | N/A   | 'Low'",
+    "71   | CPU2 Temp     | OEM Reserved      | Warning  | N/A        | N/A   | 'Not Installed'",
+    "138  | System Temp   | Temperature       | Nominal  | 25.00      | C     | 'OK'",
+  ]);
+  t.same(discreteHealths(oem), [['CPU1 Temp', 'ok'], ['CPU2 Temp', 'unknown']]);
+  t.equal(systemHealth(modelOf(oem)), 5, 'a healthy one-processor board stays OK');
+  const hot = snapshotOf([
+    FREEIPMI_HEADER,
+    "4    | CPU1 Temp     | OEM Reserved      | Warning  | N/A        | N/A   | 'High'",
+    "71   | CPU2 Temp     | OEM Reserved      | Critical | N/A        | N/A   | 'Overheat'",
+    // A Critical column over the empty socket is no default of FreeIPMI's: an operator's interpretation file, which stands.
+    "72   | CPU3 Temp     | OEM Reserved      | Critical | N/A        | N/A   | 'Not Installed'",
+  ]);
+  t.same(discreteHealths(hot), [['CPU1 Temp', 'warning'], ['CPU2 Temp', 'critical'], ['CPU3 Temp', 'critical']]);
+});
+
 t.test('a fan speed past an upper limit under an ok status is the BMC\'s call; below a lower critical one it is not', async (t) => {
   // An NEC ExpressScope prints a fan's lower limit in an upper column (see rules.test.ts, "System FAN1" past its
   // upper non-critical 2,300); here in the upper critical one. A fan turning fast is no reason to overrule the BMC.
