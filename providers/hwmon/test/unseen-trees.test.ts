@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
-import { type ChipTree, sampleTree, sensorById } from './helpers.js';
+import { type ChipTree, modelVerdicts, sampleTree, sensorById } from './helpers.js';
 
 const fanOf = (snapshot: HardwareSnapshot, id: string) => snapshot.fans?.find((f) => f.id === id);
 
@@ -527,4 +527,25 @@ t.test("a Nuvoton or Winbond chip's in0 at min 0 V, max 1.744 V holds the chip's
   t.match(sensorById(snapshot, 'hwmon:nct6779-isa-0290/in0'), { value: 2.04, thresholds: undefined, health: undefined });
   t.same(sensorById(snapshot, 'hwmon:nct6779-isa-0290/in2').thresholds, { lowerNonCritical: 2.976, upperNonCritical: 3.632 }, 'its other limits stay');
   t.same(sensorById(snapshot, 'hwmon:it8728-isa-0228/in0').thresholds, { upperNonCritical: 1.744 }, 'another family keeps it');
+});
+
+t.test("a ChromeOS EC rests its fans when cool and reports a stall itself: cros_ec's fan at 0 RPM is at rest", async (t) => {
+  // A Framework Laptop's cros_ec_hwmon (FrameworkComputer/framework-system kernel-support.md): `sensors` "fan1: 0 RPM"
+  // beside "cpu_f75303@4d: +46.9°C", its folder fan1_fault, fan1_input and temp1–4 _fault, _input, _label, no
+  // fan1_target and no pwm1 (kernels before the EC's fan control was served). The EC stops the fan under its automatic
+  // control when cool; a fan it drives that does not turn it reports as EC_FAN_SPEED_STALLED, which cros_ec_hwmon.c
+  // serves as fan1_fault 1 and fan1_input failing with ENODATA. The fan, seen turning under load, became Critical
+  // "stopped" at every rest.
+  const ec = (fan1: Partial<ChipTree>) => ({
+    device: 'platform/GOOG0004:00/cros-ec-dev.1.auto/cros-ec-hwmon.8.auto',
+    subsystem: 'bus/platform',
+    ...fan1,
+    files: { name: 'cros_ec', temp2_label: 'cpu_f75303@4d', temp2_input: 46900, temp2_fault: 0, ...fan1.files },
+  });
+  const resting = await sampleTree(t, [ec({ files: { fan1_input: 0, fan1_fault: 0 } })]);
+  t.match(fanOf(resting, 'hwmon:cros_ec-isa-0000/fan1'), { status: 'ok', idleAllowed: true });
+  t.same(modelVerdicts(resting, 'hwmon:cros_ec-isa-0000/fan1'), { sensor: 'ok', fan: 'ok' });
+  const stalled = await sampleTree(t, [ec({ files: { fan1_input: '', fan1_fault: 1 }, enxio: ['fan1_input'] })]);
+  t.match(fanOf(stalled, 'hwmon:cros_ec-isa-0000/fan1'), { status: 'failed' }, 'the stall the EC reports');
+  t.match(modelVerdicts(stalled, 'hwmon:cros_ec-isa-0000/fan1').fan, /^critical/);
 });
