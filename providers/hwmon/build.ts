@@ -649,6 +649,21 @@ function restingInEcAutoMode(reader: ChipReader): boolean {
   return temperatures.length > 0 && temperatures.every((value) => value < EC_REST_CEILING);
 }
 
+/** The chips of the nct6775 driver (nct6775-core.c), and its pwm<N>_enable for Fan Speed Cruise mode. */
+const NCT6775_DRIVER = /^nct6(106|116|775|776|779|79[1-9])$/;
+const SPEED_CRUISE = 3;
+
+/**
+ * The speed the fan is driven to, `fan<N>_target`. The nct6775 driver serves
+ * its target speed register in every mode, but only Fan Speed Cruise drives
+ * the fan to it: elsewhere it holds 0 or leftovers (an nct6776 under manual
+ * control at 50 %, fan1_target 0; under Smart Fan IV, 27000 RPM).
+ */
+function targetSpeed(reader: ChipReader, channel: Channel, enable: number | null | undefined): number | null | undefined {
+  if (NCT6775_DRIVER.test(reader.chip.name) && enable !== SPEED_CRUISE) return undefined;
+  return reader.integer(channel, 'target');
+}
+
 function fanId(reader: ChipReader, index: number): string {
   return `hwmon:${reader.chip.id}/${channelName('fan', index)}`;
 }
@@ -666,9 +681,9 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const id = fanId(reader, channel.index);
   speed.sensor.monitors = { kind: 'fan', id };
   const pwm = reader.sibling('pwm', channel.index);
-  const target = reader.integer(channel, 'target');
   const duty = pwm && reader.integer(pwm, '');
   const enable = pwm && reader.integer(pwm, 'enable');
+  const target = targetSpeed(reader, channel, enable);
   // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but on pwm-fan it switches the fan off.
   const switchedOff = enable === 0 && reader.chip.name === PWM_FAN;
   const controlled = pwm !== undefined && enable !== 0;

@@ -549,3 +549,30 @@ t.test("a ChromeOS EC rests its fans when cool and reports a stall itself: cros_
   t.match(fanOf(stalled, 'hwmon:cros_ec-isa-0000/fan1'), { status: 'failed' }, 'the stall the EC reports');
   t.match(modelVerdicts(stalled, 'hwmon:cros_ec-isa-0000/fan1').fan, /^critical/);
 });
+
+t.test("nct6775's fan target is the Fan Speed Cruise mode's, not a stop the other modes asked for", async (t) => {
+  // A node_exporter capture of a Proxmox host's nct6776 (platform_nct6775_2560), public on GitHub with its `sensors`:
+  // fan1 0 RPM (min 0) under pwm1 127 in manual mode (pwm1_enable 1) with fan1_target 0; fan2 0 RPM under pwm2 70 in
+  // Smart Fan IV (pwm2_enable 5) with fan2_target 27000. nct6775-core.c serves fan<N>_target from the target speed
+  // register whatever the mode (fan_from_reg16: 0 for a register at 0); only Fan Speed Cruise (pwm<N>_enable 3) drives
+  // the fan to it. fan1 read as stopped on purpose, OK, and never "stopped" however long it had turned; fan2 desired
+  // 27000 RPM.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/nct6775.2560',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'nct6776',
+        fan1_input: 0, fan1_min: 0, fan1_alarm: 0, fan1_target: 0, pwm1: 127, pwm1_enable: 1,
+        fan2_input: 0, fan2_min: 0, fan2_alarm: 0, fan2_target: 27000, pwm2: 70, pwm2_enable: 5,
+        fan3_input: 0, fan3_min: 0, fan3_alarm: 0, fan3_target: 0, pwm3: 0, pwm3_enable: 3,
+      },
+    },
+  ]);
+  const fan = (n: number) => fanOf(snapshot, `hwmon:nct6776-isa-0a00/fan${n}`);
+  t.match(fan(1), { status: 'unknown', statusReason: 'not turning', idleAllowed: false }, 'driven at 50 %, not stopped on purpose');
+  t.equal(fan(1)!.desiredSpeed, undefined);
+  t.match(fan(2), { status: 'unknown', idleAllowed: false });
+  t.equal(fan(2)!.desiredSpeed, undefined, 'no 27000 RPM wanted');
+  t.match(fan(3), { status: 'ok', idleAllowed: true, desiredSpeed: 0 }, 'Fan Speed Cruise to 0 RPM stops it on purpose');
+});
