@@ -295,13 +295,21 @@ interface SensorDraft {
   alarm: boolean;
 }
 
+/**
+ * Chips whose fan<N>_fault tells no failed fan: sch5627's is its tach
+ * register at 0xffff, which it also serves as 0 RPM (an empty header reads
+ * "FAULT" in `sensors`); sch5636's is its "fan not present" bit. Such a fan
+ * is judged by its reading, as any fan at 0 RPM.
+ */
+const FAN_FAULT_NO_FAILURE: ReadonlySet<string> = new Set(['sch5627', 'sch5636']);
+
 function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity): SensorDraft | undefined {
   const valueItem = VALUE_ITEMS.find((item) => channel.files.has(item) && isReadingAttribute({ type: channel.type, index: channel.index, item }));
   if (valueItem === undefined) return undefined;
   const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
   const limits = channelLimits(reader, channel, read);
-  const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
+  const fault = (reader.integer(channel, 'fault') ?? 0) !== 0 && !(channel.type === 'fan' && FAN_FAULT_NO_FAILURE.has(reader.chip.name));
   const alarms = alarmVerdict(reader, channel, read, limits, raw);
   const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw, LOW_ALARMS.has(alarms?.alarm ?? ''));
   const sensor: NumericSensor = {

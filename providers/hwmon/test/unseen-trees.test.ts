@@ -576,3 +576,32 @@ t.test("nct6775's fan target is the Fan Speed Cruise mode's, not a stop the othe
   t.equal(fan(2)!.desiredSpeed, undefined, 'no 27000 RPM wanted');
   t.match(fan(3), { status: 'ok', idleAllowed: true, desiredSpeed: 0 }, 'Fan Speed Cruise to 0 RPM stops it on purpose');
 });
+
+t.test("SMSC's sch5627 and sch5636 fan faults are a tach that reads nothing and a fan not there, no failed fan", async (t) => {
+  // `sensors` on a fanless box with an SMSC SCH5627 (a public write-up of a k10temp + radeon machine): sch5627-isa-0000
+  // "fan1: FAULT (min = 0 RPM)" through fan4, every header empty. sch5627.c serves fan<N>_fault as the tach register at
+  // 0xffff, the very value it serves as fan<N>_input 0 RPM (reg_to_rpm), and fan<N>_min 0 for a minimum register at
+  // 0xffff. sch5636.c serves fan<N>_fault as its SCH5636_FAN_NOT_PRESENT bit; the fan's trouble is its fan<N>_alarm
+  // ("FAULT in datasheet, but acts as an alarm"). Four Critical fans on a machine that has none.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/sch5627.2560',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'sch5627', in0_label: 'VCC', in0_input: 3310,
+        fan1_input: 0, fan1_fault: 1, fan1_min: 0, fan2_input: 0, fan2_fault: 1, fan2_min: 0, fan3_input: 1200, fan3_fault: 0, fan3_min: 0,
+      },
+    },
+    {
+      device: 'platform/sch5636.2592',
+      subsystem: 'bus/platform',
+      files: { name: 'sch5636', fan1_input: 0, fan1_fault: 1, fan1_alarm: 0 },
+    },
+  ]);
+  const sch5627 = (n: number) => `hwmon:sch5627-isa-0a00/fan${n}`;
+  t.match(fanOf(snapshot, sch5627(1)), { status: 'unknown', statusReason: 'not turning' });
+  t.same(modelVerdicts(snapshot, sch5627(1)), { sensor: 'ok', fan: 'unknown: not turning' }, 'a header that reads 0 RPM, as any');
+  t.match(sensorById(snapshot, sch5627(2)), { value: 0, health: undefined });
+  t.match(fanOf(snapshot, sch5627(3)), { status: 'ok' });
+  t.match(fanOf(snapshot, 'hwmon:sch5636-isa-0a20/fan1'), { status: 'unknown' }, 'not present');
+});
