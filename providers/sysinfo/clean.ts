@@ -23,8 +23,11 @@ const PLACEHOLDERS = new Set([
   'rev x.0x', 'x.x',
 ]);
 
-/** Memory and board templates with a counter: "SerNum0", "PartNum3", "AssetTagNum1", "Manufacturer2". */
-const NUMBERED_PLACEHOLDER = /^(sernum|serialnum|partnum|assettagnum|manufacturer)\d*$/i;
+/**
+ * Memory and board templates with a counter: "SerNum0", "PartNum3", "AssetTagNum1", "Manufacturer2", also with the
+ * slot's array in front, as AMI fills installed modules too: "A1_SerNum1", "A1_Manufacturer1", "Array1_PartNumber1".
+ */
+const NUMBERED_PLACEHOLDER = /^([a-z]+\d+_)?(sernum|serialnum|partnum|partnumber|assettagnum|manufacturer)\d*$/i;
 
 /**
  * Insyde's templates, the structure's type first: "Type1 - TBD by OEM", "Type1 - 123456789",

@@ -29,6 +29,9 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     // AMI's template without its last dot, which systeminformation's own cleaning misses ("o.e.m."): Loongson
     // 3A6000 boards' system version and serial, a MinnowBoard MAX's asset tag (public dmidecode outputs).
     'To Be Filled By O.E.M', 'To be filled by O.E.M', 'O.E.M',
+    // AMI's memory templates with the slot's array in front, on an installed 4 GB DDR3 module and on empty slots
+    // (public dmidecode outputs: Locator DIMM_A1, Bank Locator A1_BANK0).
+    'A1_Manufacturer1', 'A1_SerNum1', 'A1_AssetTagNum1', 'Array1_PartNumber1', 'A1_Manufacturer2', 'Array1_PartNumber2',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
 });
