@@ -295,13 +295,21 @@ interface SensorDraft {
   alarm: boolean;
 }
 
+/**
+ * Chips whose fan<N>_fault tells no failed fan: sch5627's is its tach
+ * register at 0xffff, which it also serves as 0 RPM (an empty header reads
+ * "FAULT" in `sensors`); sch5636's is its "fan not present" bit. Such a fan
+ * is judged by its reading, as any fan at 0 RPM.
+ */
+const FAN_FAULT_NO_FAILURE: ReadonlySet<string> = new Set(['sch5627', 'sch5636']);
+
 function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity): SensorDraft | undefined {
   const valueItem = VALUE_ITEMS.find((item) => channel.files.has(item) && isReadingAttribute({ type: channel.type, index: channel.index, item }));
   if (valueItem === undefined) return undefined;
   const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
   const limits = channelLimits(reader, channel, read);
-  const fault = (reader.integer(channel, 'fault') ?? 0) !== 0;
+  const fault = (reader.integer(channel, 'fault') ?? 0) !== 0 && !(channel.type === 'fan' && FAN_FAULT_NO_FAILURE.has(reader.chip.name));
   const alarms = alarmVerdict(reader, channel, read, limits, raw);
   const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw, LOW_ALARMS.has(alarms?.alarm ?? ''));
   const sensor: NumericSensor = {
@@ -649,6 +657,21 @@ function restingInEcAutoMode(reader: ChipReader): boolean {
   return temperatures.length > 0 && temperatures.every((value) => value < EC_REST_CEILING);
 }
 
+/** The chips of the nct6775 driver (nct6775-core.c), and its pwm<N>_enable for Fan Speed Cruise mode. */
+const NCT6775_DRIVER = /^nct6(106|116|775|776|779|79[1-9])$/;
+const SPEED_CRUISE = 3;
+
+/**
+ * The speed the fan is driven to, `fan<N>_target`. The nct6775 driver serves
+ * its target speed register in every mode, but only Fan Speed Cruise drives
+ * the fan to it: elsewhere it holds 0 or leftovers (an nct6776 under manual
+ * control at 50 %, fan1_target 0; under Smart Fan IV, 27000 RPM).
+ */
+function targetSpeed(reader: ChipReader, channel: Channel, enable: number | null | undefined): number | null | undefined {
+  if (NCT6775_DRIVER.test(reader.chip.name) && enable !== SPEED_CRUISE) return undefined;
+  return reader.integer(channel, 'target');
+}
+
 function fanId(reader: ChipReader, index: number): string {
   return `hwmon:${reader.chip.id}/${channelName('fan', index)}`;
 }
@@ -666,9 +689,9 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const id = fanId(reader, channel.index);
   speed.sensor.monitors = { kind: 'fan', id };
   const pwm = reader.sibling('pwm', channel.index);
-  const target = reader.integer(channel, 'target');
   const duty = pwm && reader.integer(pwm, '');
   const enable = pwm && reader.integer(pwm, 'enable');
+  const target = targetSpeed(reader, channel, enable);
   // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but on pwm-fan it switches the fan off.
   const switchedOff = enable === 0 && reader.chip.name === PWM_FAN;
   const controlled = pwm !== undefined && enable !== 0;

@@ -29,8 +29,9 @@ export const DEFAULT_OPTIONS: Readonly<HwmonOptions> = Object.freeze({
   maxConcurrentReads: 2,
   deadlineMarginMs: 50,
   // Asahi's SMC (macsmc_hwmon) stops every Apple Silicon Mac's fans when cool (AsahiLinux/linux#314). Not applesmc:
-  // only Intel MacBooks rest theirs; a Mac mini's, an iMac's or a Mac Pro's fan at 0 RPM is a dead one.
-  zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe', 'corsairpsu', 'macsmc_hwmon'],
+  // only Intel MacBooks rest theirs; a Mac mini's, an iMac's or a Mac Pro's fan at 0 RPM is a dead one. A ChromeOS EC
+  // (cros_ec: Chromebooks, Framework laptops) rests its fans when cool and serves a stall as fan<N>_fault.
+  zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe', 'corsairpsu', 'macsmc_hwmon', 'cros_ec'],
   // Delta's dps460, dps650ab and dps800 are the generic pmbus driver's names for those supplies.
   powerSupplyChips: ['corsairpsu', 'dps200', 'dps460', 'dps650ab', 'dps800', 'dps920ab', 'pfe1100', 'pfe3000'],
 });

@@ -9,16 +9,31 @@
 const PLACEHOLDERS = new Set([
   '-', 'n/a', 'na', 'none', 'null', 'unknown', 'undefined', 'other', 'default', 'default string',
   'not specified', 'not available', 'not applicable', 'not provided', 'not present', 'not settable',
-  'to be filled by o.e.m.', 'to be filled by oem', 'o.e.m.', 'oem', 'oem_string',
+  'to be filled by o.e.m.', 'to be filled by o.e.m', 'to be filled by oem', 'o.e.m.', 'o.e.m', 'oem', 'oem_string',
   'system manufacturer', 'system product name', 'system version', 'system serial number', 'system sku',
   'chassis manufacturer', 'chassis manufacture', 'chassis version', 'chassis serial number',
   'base board serial number', 'baseboard serial number', 'base board manufacturer', 'base board product name',
-  'asset tag', 'asset-1234567890', 'no asset tag', 'no asset information', 'type1productconfigid',
+  'asset tag', 'asset-1234567890', 'no asset tag', 'no asset information', 'chassis asset tag',
   '0123456789', '1234567890', '123456789',
+  // Insyde's "TBD by OEM" (also in Linux's sound/soc/soc-core.c dmi_blacklist), others netdata's DMI cleaner drops.
+  'tbd', 'tbd by oem', 'unknow', 'unspecified', 'empty', '(null)', 'none provided', 'no enclosure', '$(default_string)',
+  // Supermicro's system product name where the integrator set none (the board's model is in the baseboard).
+  'super server',
+  // Board revisions left as templates: ASUS's "Rev X.0x", Gigabyte's "x.x".
+  'rev x.0x', 'x.x',
 ]);
 
-/** Memory and board templates with a counter: "SerNum0", "PartNum3", "AssetTagNum1", "Manufacturer2". */
-const NUMBERED_PLACEHOLDER = /^(sernum|serialnum|partnum|assettagnum|manufacturer)\d*$/i;
+/**
+ * Memory and board templates with a counter: "SerNum0", "PartNum3", "AssetTagNum1", "Manufacturer2", also with the
+ * slot's array in front, as AMI fills installed modules too: "A1_SerNum1", "A1_Manufacturer1", "Array1_PartNumber1".
+ */
+const NUMBERED_PLACEHOLDER = /^([a-z]+\d+_)?(sernum|serialnum|partnum|partnumber|assettagnum|manufacturer)\d*$/i;
+
+/**
+ * Insyde's templates, the structure's type first: "Type1 - TBD by OEM", "Type1 - 123456789",
+ * "Type2 - Board Product Name1", and without the dash "Type1Family", "Type1Sku0", "Type1ProductConfigId".
+ */
+const TYPE_TEMPLATE = /^type\s?\d+(\s?-\s|(family|sku\d*|productconfigid|version)$)/i;
 
 /** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */
 const REPEATED = /^(.)\1*$/;
@@ -31,15 +46,21 @@ export function dmiText(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.replace(/\s+/g, ' ').trim();
   if (text === '' || NOT_TEXT.test(text)) return undefined;
-  if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text)) return undefined;
+  if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text)) return undefined;
   if (text.length > 1 && REPEATED.test(text.replace(/[-\s]/g, ''))) return undefined;
   return text;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Firmware defaults that many boards ship with (AMI's counting pattern, in both byte orders). */
-const PLACEHOLDER_UUIDS = new Set(['03000200-0400-0500-0006-000700080009', '00020003-0004-0005-0006-000700080009']);
+/**
+ * Firmware defaults that many boards ship with, in both byte orders: AMI's counting pattern, and Insyde's
+ * 12345678-1234-5678-90ab-cddeefaabbcc (an Asustor AS6604T's, and its reference code's Type 1 record).
+ */
+const PLACEHOLDER_UUIDS = new Set([
+  '03000200-0400-0500-0006-000700080009', '00020003-0004-0005-0006-000700080009',
+  '12345678-1234-5678-90ab-cddeefaabbcc', '78563412-3412-7856-90ab-cddeefaabbcc',
+]);
 
 /** A SMBIOS system UUID in lower case, or undefined when malformed, all zeros/ones, or a known default. */
 export function dmiUuid(value: string | null | undefined): string | undefined {

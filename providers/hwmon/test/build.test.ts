@@ -293,8 +293,9 @@ t.test('a sensor fault voids the reading; a fan fault fails the fan but keeps th
 
 t.test('fans: device, speed sensor link, pwm and target', async (t) => {
   const { snapshot } = build(
+    // pwm1_enable 3: nct6775's Fan Speed Cruise, the mode that drives the fan to fan1_target.
     chip('nct6779-isa-0290', 'nct6779', {
-      fan1_input: 1530, fan1_label: 'CPU Fan', fan1_target: 1500, pwm1: 128, pwm1_enable: 5,
+      fan1_input: 1530, fan1_label: 'CPU Fan', fan1_target: 1500, pwm1: 128, pwm1_enable: 3,
       fan2_input: 900, fan2_target: -1,
     }),
   );

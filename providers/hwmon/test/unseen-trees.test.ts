@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
-import { type ChipTree, sampleTree, sensorById } from './helpers.js';
+import { type ChipTree, modelVerdicts, sampleTree, sensorById } from './helpers.js';
 
 const fanOf = (snapshot: HardwareSnapshot, id: string) => snapshot.fans?.find((f) => f.id === id);
 
@@ -527,4 +527,81 @@ t.test("a Nuvoton or Winbond chip's in0 at min 0 V, max 1.744 V holds the chip's
   t.match(sensorById(snapshot, 'hwmon:nct6779-isa-0290/in0'), { value: 2.04, thresholds: undefined, health: undefined });
   t.same(sensorById(snapshot, 'hwmon:nct6779-isa-0290/in2').thresholds, { lowerNonCritical: 2.976, upperNonCritical: 3.632 }, 'its other limits stay');
   t.same(sensorById(snapshot, 'hwmon:it8728-isa-0228/in0').thresholds, { upperNonCritical: 1.744 }, 'another family keeps it');
+});
+
+t.test("a ChromeOS EC rests its fans when cool and reports a stall itself: cros_ec's fan at 0 RPM is at rest", async (t) => {
+  // A Framework Laptop's cros_ec_hwmon (FrameworkComputer/framework-system kernel-support.md): `sensors` "fan1: 0 RPM"
+  // beside "cpu_f75303@4d: +46.9°C", its folder fan1_fault, fan1_input and temp1–4 _fault, _input, _label, no
+  // fan1_target and no pwm1 (kernels before the EC's fan control was served). The EC stops the fan under its automatic
+  // control when cool; a fan it drives that does not turn it reports as EC_FAN_SPEED_STALLED, which cros_ec_hwmon.c
+  // serves as fan1_fault 1 and fan1_input failing with ENODATA. The fan, seen turning under load, became Critical
+  // "stopped" at every rest.
+  const ec = (fan1: Partial<ChipTree>) => ({
+    device: 'platform/GOOG0004:00/cros-ec-dev.1.auto/cros-ec-hwmon.8.auto',
+    subsystem: 'bus/platform',
+    ...fan1,
+    files: { name: 'cros_ec', temp2_label: 'cpu_f75303@4d', temp2_input: 46900, temp2_fault: 0, ...fan1.files },
+  });
+  const resting = await sampleTree(t, [ec({ files: { fan1_input: 0, fan1_fault: 0 } })]);
+  t.match(fanOf(resting, 'hwmon:cros_ec-isa-0000/fan1'), { status: 'ok', idleAllowed: true });
+  t.same(modelVerdicts(resting, 'hwmon:cros_ec-isa-0000/fan1'), { sensor: 'ok', fan: 'ok' });
+  const stalled = await sampleTree(t, [ec({ files: { fan1_input: '', fan1_fault: 1 }, enxio: ['fan1_input'] })]);
+  t.match(fanOf(stalled, 'hwmon:cros_ec-isa-0000/fan1'), { status: 'failed' }, 'the stall the EC reports');
+  t.match(modelVerdicts(stalled, 'hwmon:cros_ec-isa-0000/fan1').fan, /^critical/);
+});
+
+t.test("nct6775's fan target is the Fan Speed Cruise mode's, not a stop the other modes asked for", async (t) => {
+  // A node_exporter capture of a Proxmox host's nct6776 (platform_nct6775_2560), public on GitHub with its `sensors`:
+  // fan1 0 RPM (min 0) under pwm1 127 in manual mode (pwm1_enable 1) with fan1_target 0; fan2 0 RPM under pwm2 70 in
+  // Smart Fan IV (pwm2_enable 5) with fan2_target 27000. nct6775-core.c serves fan<N>_target from the target speed
+  // register whatever the mode (fan_from_reg16: 0 for a register at 0); only Fan Speed Cruise (pwm<N>_enable 3) drives
+  // the fan to it. fan1 read as stopped on purpose, OK, and never "stopped" however long it had turned; fan2 desired
+  // 27000 RPM.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/nct6775.2560',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'nct6776',
+        fan1_input: 0, fan1_min: 0, fan1_alarm: 0, fan1_target: 0, pwm1: 127, pwm1_enable: 1,
+        fan2_input: 0, fan2_min: 0, fan2_alarm: 0, fan2_target: 27000, pwm2: 70, pwm2_enable: 5,
+        fan3_input: 0, fan3_min: 0, fan3_alarm: 0, fan3_target: 0, pwm3: 0, pwm3_enable: 3,
+      },
+    },
+  ]);
+  const fan = (n: number) => fanOf(snapshot, `hwmon:nct6776-isa-0a00/fan${n}`);
+  t.match(fan(1), { status: 'unknown', statusReason: 'not turning', idleAllowed: false }, 'driven at 50 %, not stopped on purpose');
+  t.equal(fan(1)!.desiredSpeed, undefined);
+  t.match(fan(2), { status: 'unknown', idleAllowed: false });
+  t.equal(fan(2)!.desiredSpeed, undefined, 'no 27000 RPM wanted');
+  t.match(fan(3), { status: 'ok', idleAllowed: true, desiredSpeed: 0 }, 'Fan Speed Cruise to 0 RPM stops it on purpose');
+});
+
+t.test("SMSC's sch5627 and sch5636 fan faults are a tach that reads nothing and a fan not there, no failed fan", async (t) => {
+  // `sensors` on a fanless box with an SMSC SCH5627 (a public write-up of a k10temp + radeon machine): sch5627-isa-0000
+  // "fan1: FAULT (min = 0 RPM)" through fan4, every header empty. sch5627.c serves fan<N>_fault as the tach register at
+  // 0xffff, the very value it serves as fan<N>_input 0 RPM (reg_to_rpm), and fan<N>_min 0 for a minimum register at
+  // 0xffff. sch5636.c serves fan<N>_fault as its SCH5636_FAN_NOT_PRESENT bit; the fan's trouble is its fan<N>_alarm
+  // ("FAULT in datasheet, but acts as an alarm"). Four Critical fans on a machine that has none.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/sch5627.2560',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'sch5627', in0_label: 'VCC', in0_input: 3310,
+        fan1_input: 0, fan1_fault: 1, fan1_min: 0, fan2_input: 0, fan2_fault: 1, fan2_min: 0, fan3_input: 1200, fan3_fault: 0, fan3_min: 0,
+      },
+    },
+    {
+      device: 'platform/sch5636.2592',
+      subsystem: 'bus/platform',
+      files: { name: 'sch5636', fan1_input: 0, fan1_fault: 1, fan1_alarm: 0 },
+    },
+  ]);
+  const sch5627 = (n: number) => `hwmon:sch5627-isa-0a00/fan${n}`;
+  t.match(fanOf(snapshot, sch5627(1)), { status: 'unknown', statusReason: 'not turning' });
+  t.same(modelVerdicts(snapshot, sch5627(1)), { sensor: 'ok', fan: 'unknown: not turning' }, 'a header that reads 0 RPM, as any');
+  t.match(sensorById(snapshot, sch5627(2)), { value: 0, health: undefined });
+  t.match(fanOf(snapshot, sch5627(3)), { status: 'ok' });
+  t.match(fanOf(snapshot, 'hwmon:sch5636-isa-0a20/fan1'), { status: 'unknown' }, 'not present');
 });

@@ -8,6 +8,9 @@ t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('A01'), 'A01');
   t.equal(dmiText('1'), '1', 'a single character is a value');
   t.equal(dmiText('Other Manufacturer'), 'Other Manufacturer');
+  t.equal(dmiText('Rev 1.xx'), 'Rev 1.xx', "ASUS's revision template that still names the major revision");
+  t.equal(dmiText('SYS-4048B-TRFT'), 'SYS-4048B-TRFT', "a Supermicro system whose integrator set its name");
+  t.equal(dmiText('Typhoon 2'), 'Typhoon 2');
 });
 
 t.test('placeholders, empties and non-text become absent', async (t) => {
@@ -19,6 +22,16 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     'SerNum0', 'SerNum12', 'PartNum0', 'AssetTagNum3', 'Manufacturer0', 'Manufacturer',
     '00000000', 'FFFFFFFF', 'XXXXXXXX', '0000-0000', '........',
     '\ufffd\u001c[\ufffd', 'ABC\u0000', 'v1\u0007',
+    // Insyde's templates (an Asustor AS6604T; Linux's soc-core.c dmi_blacklist; kernel "Hardware name:" lines).
+    'Type1 - TBD by OEM', 'Type1 - 123456789', 'Type1 - SKU0', 'Type1 - Family', 'Type2 - Board Manufacturer',
+    'Type2 - Board Product Name1', 'Type2 - Board Vendor Name1', 'Type2 - Board Serial Number', 'Type1Family', 'Type1Sku0',
+    'TBD by OEM', 'Chassis Asset Tag', 'Super Server', 'Rev X.0x', 'Rev x.0x', 'x.x', 'Unknow', 'Empty', '(null)', 'No Enclosure',
+    // AMI's template without its last dot, which systeminformation's own cleaning misses ("o.e.m."): Loongson
+    // 3A6000 boards' system version and serial, a MinnowBoard MAX's asset tag (public dmidecode outputs).
+    'To Be Filled By O.E.M', 'To be filled by O.E.M', 'O.E.M',
+    // AMI's memory templates with the slot's array in front, on an installed 4 GB DDR3 module and on empty slots
+    // (public dmidecode outputs: Locator DIMM_A1, Bank Locator A1_BANK0).
+    'A1_Manufacturer1', 'A1_SerNum1', 'A1_AssetTagNum1', 'Array1_PartNumber1', 'A1_Manufacturer2', 'Array1_PartNumber2',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
 });
@@ -30,6 +43,7 @@ t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) =
     undefined, '', 'Not Settable', '83340ca8cb4944748c29d2088ca84dd9', '83340ca8-cb49-4474-8c29-d2088ca84dd',
     '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
     '03000200-0400-0500-0006-000700080009', '00020003-0004-0005-0006-000700080009',
+    '12345678-1234-5678-90AB-CDDEEFAABBCC', '78563412-3412-7856-90ab-cddeefaabbcc',
   ]) t.equal(dmiUuid(value), undefined, JSON.stringify(value));
 });
 

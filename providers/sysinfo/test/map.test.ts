@@ -59,6 +59,21 @@ t.test('a desktop full of O.E.M. placeholders', async (t) => {
   ], 'the package temperature when there is no per-socket one, and the chipset');
 });
 
+t.test("firmware templates are no identity: Insyde's Type1/Type2 defaults and UUID, Supermicro's Super Server", async (t) => {
+  // An Asustor AS6604T's dmidecode (mafredri/asustor-platform-driver#38) and a Supermicro X10DRL-i's; see fixtures/SOURCE.txt.
+  const insyde = buildSnapshot(fixture('insyde-nas-templates'), withTemps);
+  validateSnapshot(insyde);
+  t.same(insyde.system, { hostname: 'srv1', manufacturer: 'Insyde', model: 'GeminiLake' }, 'no serial "Type1 - 123456789", no UUID shared by every such box');
+  t.same(insyde.chassis, [{ id: 'sysinfo:chassis', type: 'Desktop' }]);
+  t.same(insyde.boards, [], 'a baseboard of templates is no board');
+  const supermicro = buildSnapshot(fixture('supermicro-super-server'), withTemps);
+  validateSnapshot(supermicro);
+  t.same(supermicro.system, { hostname: 'srv1', manufacturer: 'Supermicro', uuid: '00000000-0000-0000-0000-002590b925ce' },
+    'no model "Super Server"; the UUID Supermicro derives from the MAC address is one');
+  t.same(supermicro.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Supermicro', type: 'Main Server Chassis' }]);
+  t.same(supermicro.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'Supermicro', model: 'X10DRL-i', version: '1.01' }]);
+});
+
 t.test('a laptop where dmidecode could not run', async (t) => {
   const snapshot = buildSnapshot(fixture('laptop-no-dmidecode'), withTemps);
   validateSnapshot(snapshot);
