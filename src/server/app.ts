@@ -13,7 +13,7 @@ import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
 import { ListenerServers } from './bindings.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
-import { healthRoutes } from './health.js';
+import { HEALTHZ, healthRoutes } from './health.js';
 import { checkHost, type AllowedHosts } from './host-check.js';
 import type { BrokerMetrics } from './metrics.js';
 import { answerPlainHttp } from './plain-http.js';
@@ -145,7 +145,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Password checks are the costliest thing a request can ask for: they wait behind the concurrency limit too.
   limitConcurrency(app, options.concurrentOperations);
   const { authenticator, required, healthzOpen } = options.auth;
-  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && r.url === '/healthz') }));
+  // The health route's, not the path's: CIM-XML takes POST on every path, /healthz included.
+  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && r.routeOptions.url === HEALTHZ) }));
   // A client that authentication, the limits or bodyBytes refuse is not asked for the body it announced.
   continueWhenAccepted(servers);
   closeConnectionsWhenClosing(app);
