@@ -14,7 +14,7 @@ import { createAuthHook, principalOf, type Authenticator } from '../security/ind
 import { ListenerServers } from './bindings.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
 import { HEALTHZ, healthRoutes } from './health.js';
-import { checkHost, type AllowedHosts } from './host-check.js';
+import { checkHost, refuseRepeatedHost, type AllowedHosts } from './host-check.js';
 import type { BrokerMetrics } from './metrics.js';
 import { answerPlainHttp } from './plain-http.js';
 import { securePageAnswer, webRoutes, type WebOptions } from '../web/index.js';
@@ -141,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // First: a refused connection's request must not reach authentication or an operation.
   limitConnections(servers, app, options, options.tls !== undefined);
   if (options.firstRequestTimeoutMs !== undefined) awaitFirstRequest(servers, options.firstRequestTimeoutMs, options.tls !== undefined);
+  refuseRepeatedHost(app);
   if (options.allowedHosts) checkHost(app, options.allowedHosts);
   // Password checks are the costliest thing a request can ask for: they wait behind the concurrency limit too.
   limitConcurrency(app, options.concurrentOperations);
