@@ -37,7 +37,8 @@ export interface IndicationListener {
   close(): Promise<void>;
 }
 
-const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
+/** maxBodyBytes by default. */
+export const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
 const XML = 'application/xml; charset="utf-8"';
 
 export async function startListener(options: ListenerOptions): Promise<IndicationListener> {

@@ -5,6 +5,8 @@
  */
 import t from 'tap';
 import { startListener } from '../../src/indications/listener.js';
+import { runCli } from '../client/run-cli.js';
+import { spawnThincim, stop } from '../helpers/process.js';
 import { exchange, serialize } from '../helpers/raw-http.js';
 
 const MAX = 1024;
@@ -45,4 +47,25 @@ t.test('a single chunk past maxBodyBytes is answered 413 too, and the listener g
   t.equal(result.kind === 'response' && result.response.status, 413);
   const next = await exchange(port, serialize({ path: '/thincim', headers: HEADERS, body: Buffer.from('<CIM/>') }), 30_000);
   t.equal(next.kind === 'response' && next.response.status, 400, 'the next request is answered (a body that is no export request)');
+});
+
+t.test('thincim listen --max-body-bytes sets the limit; a bad value is a usage error', async (t) => {
+  const listening = spawnThincim(['listen', '--port', '0', '--max-body-bytes', '2048']);
+  t.teardown(() => stop(listening));
+  const url = await new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const found = /listening on (\S+)/.exec(listening.stderr())?.[1];
+      if (found) return resolve(found);
+      if (listening.child.exitCode !== null) return reject(new Error(`listen exited: ${listening.stderr()}`));
+      listening.child.stderr!.once('data', check);
+    };
+    check();
+  });
+  const cliPort = Number(new URL(url).port);
+  const answered = await exchange(cliPort, serialize({ path: '/thincim', headers: HEADERS, body: Buffer.alloc(2049, 'x') }), 30_000);
+  t.equal(answered.kind === 'response' && answered.response.status, 413);
+  t.match(answered.kind === 'response' && answered.response.body.toString(), /larger than 2048 bytes/);
+  const bad = await runCli(['listen', '--max-body-bytes', '12']);
+  t.equal(bad.code, 2);
+  t.match(bad.stderr, /--max-body-bytes must be a number from 1024 to 1073741824, not '12'/);
 });
