@@ -155,7 +155,8 @@ async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | u
 
 /** The codings of a header's list, in lower case, without empty members and `identity` (which changes nothing). */
 function codings(header: string | string[] | undefined): string[] {
-  const list = Array.isArray(header) ? header.join(',') : (header ?? '');
+  if (header === undefined) return []; // nearly every request: nothing made
+  const list = Array.isArray(header) ? header.join(',') : header;
   return list.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
 }
 

@@ -81,9 +81,10 @@ function hostLines(rawHeaders: readonly string[]): number {
  * the agent (a proxy) may have gone by another.
  */
 export function refuseRepeatedHost(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (hostLines(request.raw.rawHeaders) <= 1) return;
-    return reply.code(400).header('Connection', 'close').type('text/plain; charset=utf-8')
+  // A callback hook: on every request it costs a pass over the header names, no promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (hostLines(request.raw.rawHeaders) <= 1) return done();
+    reply.code(400).header('Connection', 'close').type('text/plain; charset=utf-8')
       .send('the request has more than one Host header line (RFC 9112 §3.2 allows one)\n');
   });
 }
