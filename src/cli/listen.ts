@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { CIMDateTime, CIMInstance } from '../cim/index.js';
 import { instanceJson, parseInstancePath } from '../client/index.js';
-import { startListener, type ReceivedIndication } from '../indications/listener.js';
+import { DEFAULT_MAX_BODY, startListener, type ReceivedIndication } from '../indications/listener.js';
 import { createSelfSignedCertificate } from '../security/x509.js';
 import { EXIT, parseCommandLine, reportFailure, UsageError } from './client-commands.js';
 import type { CliIO, Command } from './io.js';
@@ -17,8 +17,10 @@ import type { CliIO, Command } from './io.js';
 /** The port of WBEM listeners by custom (pywbem's and OpenPegasus's examples), for an unset --port. */
 const DEFAULT_PORT = 5990;
 const DAY_MS = 86_400_000;
+/** The most --max-body-bytes may be (the server's limits.bodyBytes has the same bounds). */
+const MAX_BODY_BYTES_LIMIT = 1024 * 1024 * 1024;
 
-const USAGE = `usage: thincim listen [--port P] [--host H] [--https [--tls-cert FILE --tls-key FILE]] [--json]
+const USAGE = `usage: thincim listen [--port P] [--host H] [--https [--tls-cert FILE --tls-key FILE]] [--json] [--max-body-bytes N]
 
 Receives CIM indications (ExportIndication, DSP0200) and prints each as one line:
   TIME CLASS SEVERITY ELEMENT MESSAGEID: MESSAGE #SEQUENCE
@@ -34,13 +36,14 @@ options:
   --tls-cert FILE        the PEM certificate (chain allowed) for --https
   --tls-key FILE         its PEM private key
   --json                 one JSON object per indication: receivedAt, path, from, classname, properties
+  --max-body-bytes N     the largest request body accepted, larger ones answered 413 (default ${DEFAULT_MAX_BODY})
   -h, --help             show this help
 
 exit status: 0 stopped by a signal, 2 usage error, 3 cannot listen (address in use, bad certificate)`;
 
 const OPTIONS = {
   port: { type: 'string' }, host: { type: 'string' }, https: { type: 'boolean' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
-  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' }, 'max-body-bytes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** PerceivedSeverity (CIM_AlertIndication). */
@@ -57,12 +60,13 @@ export const run: Command = async (args, io) => {
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const port = portOf(values['port'] as string | undefined);
+    const maxBodyBytes = maxBodyOf(values['max-body-bytes'] as string | undefined);
     const tls = await tlsOf(values, io);
     const print = values['json'] ? (r: ReceivedIndication) => jsonLine(r) : (r: ReceivedIndication) => readableLine(r);
     let listener;
     try {
       listener = await startListener({
-        port, ...(values['host'] !== undefined && { host: values['host'] as string }), ...(tls && { tls }),
+        port, maxBodyBytes, ...(values['host'] !== undefined && { host: values['host'] as string }), ...(tls && { tls }),
         onIndication: (r) => void io.stdout.write(`${print(r)}\n`),
       });
     } catch (err) {
@@ -83,6 +87,15 @@ function portOf(value: string | undefined): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${value}'`);
   return port;
+}
+
+function maxBodyOf(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_BODY;
+  const bytes = Number(value);
+  if (!/^\d+$/.test(value) || bytes < 1024 || bytes > MAX_BODY_BYTES_LIMIT) {
+    throw new UsageError(`--max-body-bytes must be a number from 1024 to ${MAX_BODY_BYTES_LIMIT}, not '${value}'`);
+  }
+  return bytes;
 }
 
 async function tlsOf(values: Record<string, unknown>, io: CliIO): Promise<{ cert: string; key: string } | undefined> {

@@ -37,7 +37,8 @@ export interface IndicationListener {
   close(): Promise<void>;
 }
 
-const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
+/** maxBodyBytes by default. */
+export const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
 const XML = 'application/xml; charset="utf-8"';
 
 export async function startListener(options: ListenerOptions): Promise<IndicationListener> {
@@ -63,11 +64,14 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: Listen
   if (req.method !== 'POST' && req.method !== 'M-POST') return plain(res, 405, 'only POST carries export requests', { Allow: 'POST' });
   const exportHeader = String(req.headers['cimexport'] ?? '');
   if (exportHeader.toLowerCase() !== 'methodrequest') return cimError(res, 400, 'unsupported-operation');
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   let body: Buffer;
   try {
-    body = await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
-  } catch {
-    return plain(res, 413, 'the request body is too large');
+    body = await readBody(req, maxBody);
+  } catch (err) {
+    if (!(err instanceof BodyTooLarge)) return; // the client went away mid-body: no one to answer
+    // Answered before the rest of the body is read: the connection closes after the answer.
+    return plain(res, 413, `the request body is larger than ${maxBody} bytes\n`, { Connection: 'close' });
   }
   let request;
   try {
@@ -94,21 +98,37 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: Listen
   xml(res, encodeExportResponse(request.messageId, request.name));
 }
 
+class BodyTooLarge extends Error {}
+
+/**
+ * The whole body, or BodyTooLarge as soon as its Content-Length or its bytes
+ * pass `max`. The socket is not destroyed then, which would cut the 413
+ * short: the rest of the body is read and dropped until the answer is sent.
+ */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    if (Number(req.headers['content-length'] ?? 0) > max) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    let chunks: Buffer[] | undefined = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > max) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else {
-        chunks.push(chunk);
+      if (size <= max) chunks?.push(chunk);
+      else if (chunks) {
+        chunks = undefined;
+        reject(new BodyTooLarge());
       }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (chunks) resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
+    // A client gone mid-body: not waited for until the server's own timeout.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the client went away'));
+    });
   });
 }
 

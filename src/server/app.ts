@@ -13,8 +13,8 @@ import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
 import { ListenerServers } from './bindings.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
-import { healthRoutes } from './health.js';
-import { checkHost, type AllowedHosts } from './host-check.js';
+import { HEALTHZ, healthRoutes } from './health.js';
+import { checkHost, refuseRepeatedHost, type AllowedHosts } from './host-check.js';
 import type { BrokerMetrics } from './metrics.js';
 import { answerPlainHttp } from './plain-http.js';
 import { securePageAnswer, webRoutes, type WebOptions } from '../web/index.js';
@@ -94,7 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     connectionsCheckingInterval: Math.min(DEADLINE_CHECK_MS, requestTimeout),
   };
   const inFlight = new AnswersInFlight();
-  const onClientError = (error: Error, socket: Socket) => answerClientError(error, socket, inFlight);
+  const headerBytes = options.headerBytes ?? NODE_MAX_HEADER_SIZE;
+  const onClientError = (error: Error, socket: Socket) => answerClientError(error, socket, inFlight, headerBytes);
   const handshake = options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeout: options.handshakeTimeoutMs };
   const https = options.tls && { ...transport, ...handshake, ...options.tls, ciphers: CIPHERS, honorCipherOrder: true, rejectUnauthorized: false };
   const keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
@@ -141,11 +142,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // First: a refused connection's request must not reach authentication or an operation.
   limitConnections(servers, app, options, options.tls !== undefined);
   if (options.firstRequestTimeoutMs !== undefined) awaitFirstRequest(servers, options.firstRequestTimeoutMs, options.tls !== undefined);
+  refuseRepeatedHost(app);
   if (options.allowedHosts) checkHost(app, options.allowedHosts);
   // Password checks are the costliest thing a request can ask for: they wait behind the concurrency limit too.
   limitConcurrency(app, options.concurrentOperations);
   const { authenticator, required, healthzOpen } = options.auth;
-  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && r.url === '/healthz') }));
+  // The health route's, not the path's: CIM-XML takes POST on every path, /healthz included.
+  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && r.routeOptions.url === HEALTHZ) }));
   // A client that authentication, the limits or bodyBytes refuse is not asked for the body it announced.
   continueWhenAccepted(servers);
   closeConnectionsWhenClosing(app);
@@ -198,8 +201,16 @@ function answerPlainHttpOnTls(servers: ListenerServers, app: FastifyInstance, op
   }));
 }
 
-const CONNECTION_REFUSED = 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
-const FIRST_REQUEST_TIMEOUT = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
+/** A plain-text answer written on the socket, its reason in the body and in PGErrorDetail (ASCII: no encoding needed). */
+function rawAnswer(status: string, text: string, headers = ''): string {
+  const body = `${text}\n`;
+  return `HTTP/1.1 ${status}\r\n${headers}Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+    `PGErrorDetail: ${text}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+const CONNECTION_REFUSED = rawAnswer('503 Service Unavailable',
+  'too many open connections (limits.connections, limits.connectionsPerAddress from one address); retry shortly', 'Retry-After: 1\r\n');
+const FIRST_REQUEST_TIMEOUT = rawAnswer('408 Request Timeout', 'no request arrived in time (limits.firstRequestTimeoutMs)');
 
 /** Connections of one client address: those admitted, and those being refused. */
 interface AddressCount {
@@ -405,10 +416,10 @@ class AnswersInFlight {
  * lets a server answer it with 501 so that the client falls back to POST.
  * Answers to requests before it on the connection (pipelining) are sent first.
  */
-function answerClientError(error: Error & { code?: string }, socket: Socket, inFlight: AnswersInFlight): void {
-  const status = clientErrorStatus(error);
+function answerClientError(error: ClientError, socket: Socket, inFlight: AnswersInFlight, headerBytes: number): void {
+  const answer = clientErrorAnswer(error, headerBytes);
   // Not an HTTP error (a failed or timed-out TLS handshake, a reset): there is no one to answer.
-  if (status === undefined) {
+  if (answer === undefined) {
     socket.destroy();
     return;
   }
@@ -418,7 +429,7 @@ function answerClientError(error: Error & { code?: string }, socket: Socket, inF
       socket.destroy();
       return;
     }
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.end(rawAnswer(answer.status, answer.text));
     // The client may still be sending (its answer must not be cut by a reset at once), or may never close
     // (then the connection, and the operation waiting for its body, would be held for good).
     setTimeout(() => socket.destroy(), ERROR_LINGER_MS).unref();
@@ -428,10 +439,25 @@ function answerClientError(error: Error & { code?: string }, socket: Socket, inF
 /** How long a connection closed after an error may wait for its client to close too. */
 const ERROR_LINGER_MS = 2_000;
 
-function clientErrorStatus(error: Error & { code?: string }): string | undefined {
-  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return '408 Request Timeout';
+/** Node's maxHeaderSize when headerBytes leaves it. */
+const NODE_MAX_HEADER_SIZE = 16 * 1024;
+
+type ClientError = Error & { code?: string; reason?: string; rawPacket?: unknown };
+
+/** The status line and reason of an answer to a request Node's parser refused; undefined when there is no HTTP client to answer. */
+function clientErrorAnswer(error: ClientError, headerBytes: number): { status: string; text: string } | undefined {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return { status: '408 Request Timeout', text: 'the request did not arrive whole in time (limits.firstRequestTimeoutMs for its headers, limits.requestTimeoutMs in all)' };
+  }
   if (!error.code?.startsWith('HPE_')) return undefined;
-  const packet: unknown = (error as { rawPacket?: unknown }).rawPacket;
-  if (error.code === 'HPE_INVALID_METHOD' && Buffer.isBuffer(packet) && packet.subarray(0, 7).toString('latin1') === 'M-POST ') return '501 Not Implemented';
-  return error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const packet = error.rawPacket;
+  if (error.code === 'HPE_INVALID_METHOD' && Buffer.isBuffer(packet) && packet.subarray(0, 7).toString('latin1') === 'M-POST ') {
+    return { status: '501 Not Implemented', text: 'M-POST is not supported: send the request with POST (DSP0200 7.2.2)' };
+  }
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    return { status: '431 Request Header Fields Too Large', text: `the request's header block is larger than limits.headerBytes (${headerBytes} bytes)` };
+  }
+  // llhttp's reasons are short ASCII texts ("Invalid header value char", "Duplicate Content-Length").
+  const reason = (error.reason ?? error.code).replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
+  return { status: '400 Bad Request', text: `the request is not valid HTTP/1.1: ${reason}` };
 }

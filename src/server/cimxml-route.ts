@@ -72,7 +72,7 @@ declare module 'fastify' {
 
 /** A fault before any operation ran: HTTP status, CIMError header, a short text for people. */
 class Fault extends Error {
-  constructor(readonly status: number, readonly cimError: CIMErrorHeader | undefined, message: string) {
+  constructor(readonly status: number, readonly cimError: CIMErrorHeader | undefined, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }
@@ -140,6 +140,7 @@ async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | u
   if (contentType !== undefined && !isXmlInUtf8(contentType)) {
     throw new Fault(400, 'request-not-valid', `Content-Type must be application/xml or text/xml in UTF-8, not ${contentType}`);
   }
+  checkCodings(request);
   const headerVersion = headers.get('CIMProtocolVersion')?.trim();
   if (headerVersion !== undefined && !/^1(\.\d+)*$/.test(headerVersion)) {
     throw new Fault(501, 'unsupported-protocol-version', `CIMProtocolVersion ${headerVersion} is not supported; 1.x is`);
@@ -150,6 +151,28 @@ async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | u
   }
   checkAgainstBody(decoded, method, object);
   return decoded;
+}
+
+/** The codings of a header's list, in lower case, without empty members and `identity` (which changes nothing). */
+function codings(header: string | string[] | undefined): string[] {
+  if (header === undefined) return []; // nearly every request: nothing made
+  const list = Array.isArray(header) ? header.join(',') : header;
+  return list.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
+}
+
+/**
+ * The body is read as it came, chunked framing aside: a compressed body
+ * would be taken for the XML itself. RFC 9110 §15.5.16 and §12.5.3: an
+ * unsupported content coding is 415 with Accept-Encoding; RFC 9112 §6.1: an
+ * unknown transfer coding is 501 (Node's parser lets any pass before chunked).
+ */
+function checkCodings(request: FastifyRequest): void {
+  const content = codings(request.headers['content-encoding']);
+  if (content.length > 0) {
+    throw new Fault(415, undefined, `Content-Encoding ${content.join(', ')} is not supported: send the body uncompressed`, { 'Accept-Encoding': 'identity' });
+  }
+  const transfer = codings(request.headers['transfer-encoding']).filter((c) => c !== 'chunked');
+  if (transfer.length > 0) throw new Fault(501, undefined, `Transfer-Encoding ${transfer.join(', ')} is not supported; chunked is`);
 }
 
 /** Whether two protocol versions are one: 1.0, 1.0.0 and 1.00 are. */
@@ -599,7 +622,7 @@ function answerFailure(reply: FastifyReply, e: unknown): FastifyReply | string {
   }
   const fault = e instanceof ProtocolError ? new Fault(e.httpStatus, e.cimError, e.message) : e;
   if (!(fault instanceof Fault)) throw e;
-  reply.code(fault.status).type('text/plain; charset=utf-8');
+  reply.code(fault.status).type('text/plain; charset=utf-8').headers(fault.headers);
   if (fault.cimError) reply.header('CIMError', fault.cimError);
   reply.header('PGErrorDetail', errorDetail(fault.message));
   return `${fault.message}\n`;

@@ -19,8 +19,11 @@ function sampled(p: ProviderState): boolean {
   return p.samples + p.failures > 0;
 }
 
+/** The liveness route, which `healthzOpen` serves without credentials (GET and HEAD only). */
+export const HEALTHZ = '/healthz';
+
 export function healthRoutes(app: FastifyInstance, providers: () => ProviderState[]): void {
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get(HEALTHZ, async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const states = providers().filter((p) => p.enabled);
     const ready = states.length > 0 && states.every(sampled);

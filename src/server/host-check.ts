@@ -64,3 +64,27 @@ export function checkHost(app: FastifyInstance, allowed: AllowedHosts): void {
       .send(`Host ${JSON.stringify(host.slice(0, 100))} is not a name of this server; an operator can add it to allowedHosts\n`);
   });
 }
+
+/** How many Host lines a request's header block has (Node keeps the first of several in `headers.host`). */
+function hostLines(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    if (name.length === 4 && name.toLowerCase() === 'host') count++;
+  }
+  return count;
+}
+
+/**
+ * RFC 9112 §3.2: a request with more than one Host line is answered 400, on
+ * every listener: checkHost would judge the first name while anything before
+ * the agent (a proxy) may have gone by another.
+ */
+export function refuseRepeatedHost(app: FastifyInstance): void {
+  // A callback hook: on every request it costs a pass over the header names, no promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (hostLines(request.raw.rawHeaders) <= 1) return done();
+    reply.code(400).header('Connection', 'close').type('text/plain; charset=utf-8')
+      .send('the request has more than one Host header line (RFC 9112 §3.2 allows one)\n');
+  });
+}

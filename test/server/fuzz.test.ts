@@ -250,6 +250,8 @@ function judge(c: Case, result: Exchange): string | undefined {
       return c.request.body!.length > BODY_LIMIT ? undefined : `413 for a ${c.request.body!.length}-byte body`;
     case 431:
       return c.malformedHttp ? undefined : '431 for ordinary headers';
+    case 415: // RFC 9110 §15.5.16: a content coding the server does not decode
+      return c.request.headers.some(([h, v]) => h.toLowerCase() === 'content-encoding' && !/^\s*(identity)?\s*$/i.test(String(v))) ? undefined : '415 without a Content-Encoding';
     case 417: // RFC 9110 §10.1.1: an expectation the server does not know
       return c.request.headers.some(([h, v]) => h.toLowerCase() === 'expect' && String(v).toLowerCase() !== '100-continue') ? undefined : '417 without an unknown Expect';
     default:

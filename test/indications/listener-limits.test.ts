@@ -1,0 +1,71 @@
+/**
+ * The indication listener's body limit (maxBodyBytes) answers 413 with a
+ * message, as the CIM listener does (DSP0200 §7.3: a fault is answered with
+ * an HTTP status), instead of cutting the connection without an answer.
+ */
+import t from 'tap';
+import { startListener } from '../../src/indications/listener.js';
+import { runCli } from '../client/run-cli.js';
+import { spawnThincim, stop } from '../helpers/process.js';
+import { exchange, serialize } from '../helpers/raw-http.js';
+
+const MAX = 1024;
+const listener = await startListener({ port: 0, maxBodyBytes: MAX, onIndication: () => {} });
+t.teardown(() => listener.close());
+const port = Number(new URL(listener.url).port);
+const HEADERS = [['Content-Type', 'application/xml; charset="utf-8"'], ['CIMExport', 'MethodRequest'], ['CIMExportMethod', 'ExportIndication']] as const;
+
+t.test('a Content-Length over maxBodyBytes is answered 413', async (t) => {
+  const result = await exchange(port, serialize({ path: '/thincim', headers: HEADERS, body: Buffer.alloc(MAX + 1, 'x') }), 30_000);
+  t.equal(result.kind, 'response', 'an answer, not a cut connection');
+  if (result.kind !== 'response') return;
+  t.equal(result.response.status, 413);
+  t.match(result.response.body.toString(), /larger than 1024 bytes/);
+});
+
+t.test('a chunked body that grows past maxBodyBytes is answered 413', async (t) => {
+  const chunk = Buffer.alloc(600, 'x');
+  const chunked = Buffer.concat([
+    serialize({ path: '/thincim', headers: [...HEADERS, ['Transfer-Encoding', 'chunked']], contentLength: false }),
+    Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n'),
+    Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n0\r\n\r\n'),
+  ]);
+  const result = await exchange(port, chunked, 30_000);
+  t.equal(result.kind, 'response', 'an answer, not a cut connection');
+  if (result.kind !== 'response') return;
+  t.equal(result.response.status, 413);
+  t.match(result.response.body.toString(), /larger than 1024 bytes/);
+});
+
+t.test('a single chunk past maxBodyBytes is answered 413 too, and the listener goes on', async (t) => {
+  const chunk = Buffer.alloc(MAX * 4, 'x');
+  const chunked = Buffer.concat([
+    serialize({ path: '/thincim', headers: [...HEADERS, ['Transfer-Encoding', 'chunked']], contentLength: false }),
+    Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n0\r\n\r\n'),
+  ]);
+  const result = await exchange(port, chunked, 30_000);
+  t.equal(result.kind === 'response' && result.response.status, 413);
+  const next = await exchange(port, serialize({ path: '/thincim', headers: HEADERS, body: Buffer.from('<CIM/>') }), 30_000);
+  t.equal(next.kind === 'response' && next.response.status, 400, 'the next request is answered (a body that is no export request)');
+});
+
+t.test('thincim listen --max-body-bytes sets the limit; a bad value is a usage error', async (t) => {
+  const listening = spawnThincim(['listen', '--port', '0', '--max-body-bytes', '2048']);
+  t.teardown(() => stop(listening));
+  const url = await new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const found = /listening on (\S+)/.exec(listening.stderr())?.[1];
+      if (found) return resolve(found);
+      if (listening.child.exitCode !== null) return reject(new Error(`listen exited: ${listening.stderr()}`));
+      listening.child.stderr!.once('data', check);
+    };
+    check();
+  });
+  const cliPort = Number(new URL(url).port);
+  const answered = await exchange(cliPort, serialize({ path: '/thincim', headers: HEADERS, body: Buffer.alloc(2049, 'x') }), 30_000);
+  t.equal(answered.kind === 'response' && answered.response.status, 413);
+  t.match(answered.kind === 'response' && answered.response.body.toString(), /larger than 2048 bytes/);
+  const bad = await runCli(['listen', '--max-body-bytes', '12']);
+  t.equal(bad.code, 2);
+  t.match(bad.stderr, /--max-body-bytes must be a number from 1024 to 1073741824, not '12'/);
+});
