@@ -87,7 +87,7 @@ async function lookups(): Promise<void> {
   perOp('getClass (case-insensitive)', 1_000_000, () => repo.getClass('ROOT/CIMV2', 'cim_numericsensor'));
   perOp('isSubclassOf (8 levels)', 200_000, () => repo.isSubclassOf('root/cimv2', 'CIM_NumericSensor', 'CIM_ManagedElement'));
   perOp('subclassNames(CIM_ManagedElement, deep)', 20_000, () => repo.subclassNames('root/cimv2', 'CIM_ManagedElement', true));
-  perOp('classView (GetClass defaults)', 20_000, () => repo.classView(sensor, { localOnly: true, includeQualifiers: true }));
+  perOp('classView (LocalOnly=true, qualifiers)', 20_000, () => repo.classView(sensor, { localOnly: true, includeQualifiers: true }));
   perOp('classView (no qualifiers, class origin)', 20_000, () => repo.classView(sensor, { includeQualifiers: false, includeClassOrigin: true }));
   perOp('validateInstance (9 properties)', 100_000, () => repo.validateInstance('root/cimv2', instance));
 }

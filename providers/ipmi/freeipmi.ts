@@ -64,6 +64,14 @@ const UNTYPED_STATE_LAYOUTS: Readonly<Record<number, readonly Column[]>> = {
   12: ['id', 'name', 'state', 'reading', 'units', ...THRESHOLD_COLUMNS, 'event'],
 };
 const STATE_WORD = /^(?:nominal|warning|critical|n\/a)$/i;
+/**
+ * `--quiet-readings` with `--output-sensor-state` drops the reading and units: as many columns as the untyped layouts
+ * with a reading (5, 11), told by the third column, a sensor type where those print a reading or N/A.
+ */
+const QUIET_LAYOUTS: Readonly<Record<number, readonly Column[]>> = {
+  5: ['id', 'name', 'type', 'state', 'event'],
+  11: ['id', 'name', 'type', 'state', ...THRESHOLD_COLUMNS, 'event'],
+};
 
 /** FreeIPMI 0.7–0.8's `ipmimonitoring` columns, for rows without their header. */
 const LEGACY_LAYOUT: readonly Column[] = ['id', 'name', 'type', 'state', 'units', 'reading'];
@@ -75,6 +83,8 @@ function headerlessLayout(fields: string[]): readonly Column[] | undefined {
   if (fields.length === 6 && (LEGACY_STATE.test(fields[3] ?? '') || parseDecimal(fields[5] ?? ''))) return LEGACY_LAYOUT;
   const untyped = UNTYPED_STATE_LAYOUTS[fields.length];
   if (untyped && STATE_WORD.test(fields[2] ?? '')) return untyped;
+  const quiet = QUIET_LAYOUTS[fields.length];
+  if (quiet && !(fields[2] === 'N/A' || parseDecimal(fields[2] ?? ''))) return STATE_WORD.test(fields[3] ?? '') ? quiet : undefined;
   return LAYOUTS[fields.length];
 }
 

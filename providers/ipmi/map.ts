@@ -69,9 +69,10 @@ const SUPPLY_NAME = /^(?:ps|psu|pws|power ?supply|pwr ?supply)(?:[ _-]?0*(\d+)(?
  */
 const ENTITY_SUPPLY_NAME = new RegExp(`\\s${SUPPLY_NAME.source.slice(1)}`, 'i');
 /** A sensor named after a supply: "PS1 Curr Out %", "PS 2 Input", "PSU2 Temp". */
-// A number followed by V and no letter, or by a standby/auxiliary suffix, is a rail's voltage: "PS 3V3", "PS 5V",
-// "PS 12V", "PSU_5V_AUX", "PS 5VSB" name no supply ("PS1VIN" would).
-const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.]|v(?![a-z])|v(?:sb|stby|aux))/i;
+// A number followed by V and a digit or nothing more is a rail's voltage: "PS 3V3", "PS 5V", "PS 12V" name no supply.
+const SUPPLY_PREFIX = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?0*(\d+)(?![\d.]|v\d|v\b)/i;
+// So is a standby or auxiliary rail of a rail's voltage: "PS 5VSB", "PSU_5V_AUX", "PS_12V_STBY" ("PS1VSB" is supply 1's).
+const STANDBY_RAIL = /^(?:ps|psu|pws|power ?supply|pwr ?supply)[ _-]?(?:3|5|12)v[ _-]?(?:sb|stby|aux)/i;
 /**
  * The entity FreeIPMI's --entity-sensor-names prints before a name that itself names a supply: "Chassis Specific "
  * of "Chassis Specific PSU 1 Status" (logicminds/rubyipmi dell_sensors.txt). Only before a supply's name and number,
@@ -852,7 +853,8 @@ function supplyEntity(reading: IpmiReading): string | undefined {
 
 /** A name's supply prefix ("PSU 1"), after any entity FreeIPMI prints before it. */
 function supplyPrefix(name: string): RegExpExecArray | null {
-  return SUPPLY_PREFIX.exec(name.trim().replace(ENTITY_PREFIX, ''));
+  const plain = name.trim().replace(ENTITY_PREFIX, '');
+  return STANDBY_RAIL.test(plain) ? null : SUPPLY_PREFIX.exec(plain);
 }
 
 function supplyNumber(reading: IpmiReading): number | undefined {

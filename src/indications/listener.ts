@@ -44,6 +44,11 @@ const XML = 'application/xml; charset="utf-8"';
 export async function startListener(options: ListenerOptions): Promise<IndicationListener> {
   const handler = (req: IncomingMessage, res: ServerResponse) => void answer(req, res, options);
   const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(handler);
+  // Expect: 100-continue: a body announced too large is refused before the client sends it.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length'] ?? 0) <= (options.maxBodyBytes ?? DEFAULT_MAX_BODY)) res.writeContinue();
+    handler(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());

@@ -4,6 +4,14 @@ import { classOf } from './lookup.js';
 import { Params } from './params.js';
 import type { OperationContext, Param, Result } from './types.js';
 
+/**
+ * LocalOnly when a class operation leaves it out. DSP0200's default is true, but sfcb (ESXi's broker) answers whole
+ * classes whatever LocalOnly says, and VMware's documented way to read a property's ValueMap,
+ * GetClass(instance.classname, includeQualifiers=True) then class.properties[prop], sends no LocalOnly and reads
+ * inherited properties: so absent means false here, for GetClass and EnumerateClasses alike.
+ */
+const LOCAL_ONLY = false;
+
 export function getClass(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
   const p = new Params('GetClass', params, ['ClassName', 'LocalOnly', 'IncludeQualifiers', 'IncludeClassOrigin', 'PropertyList']);
   const classname = p.requiredClassName('ClassName');
@@ -11,10 +19,7 @@ export function getClass(ctx: OperationContext, ns: string, params: readonly Par
   const cls = ctx.repository.getClass(ns, classname);
   if (!cls) throw new CIMError(CIMStatus.NOT_FOUND, `class ${classname} does not exist in namespace ${ns}`);
   const view = ctx.repository.classView(cls, {
-    // DSP0200's default is true, but sfcb (ESXi's broker) answers the whole class whatever LocalOnly says, and
-    // VMware's documented way to read a property's ValueMap, GetClass(instance.classname, includeQualifiers=True)
-    // then class.properties[prop], sends no LocalOnly and reads inherited properties: so absent means false here.
-    localOnly: p.boolean('LocalOnly', false),
+    localOnly: p.boolean('LocalOnly', LOCAL_ONLY),
     includeQualifiers: p.boolean('IncludeQualifiers', true),
     includeClassOrigin: p.boolean('IncludeClassOrigin', false),
     propertyList: p.propertyList(),
@@ -25,7 +30,7 @@ export function getClass(ctx: OperationContext, ns: string, params: readonly Par
 export function enumerateClasses(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
   const p = new Params('EnumerateClasses', params, ['ClassName', 'DeepInheritance', 'LocalOnly', 'IncludeQualifiers', 'IncludeClassOrigin']);
   const options = {
-    localOnly: p.boolean('LocalOnly', true),
+    localOnly: p.boolean('LocalOnly', LOCAL_ONLY),
     includeQualifiers: p.boolean('IncludeQualifiers', true),
     includeClassOrigin: p.boolean('IncludeClassOrigin', false),
   };

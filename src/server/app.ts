@@ -15,6 +15,7 @@ import { ListenerServers } from './bindings.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
 import { HEALTHZ, healthRoutes } from './health.js';
 import { checkHost, refuseRepeatedHost, type AllowedHosts } from './host-check.js';
+import { rawAnswer, refuse } from './error-detail.js';
 import type { BrokerMetrics } from './metrics.js';
 import { answerPlainHttp } from './plain-http.js';
 import { securePageAnswer, webRoutes, type WebOptions } from '../web/index.js';
@@ -113,7 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // fastify answers a path it cannot route (a parameter past maxParamLength, a bad escape) past every hook.
     frameworkErrors: (error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
       if (options.web) securePageAnswer(request, reply);
-      return reply.code(error.statusCode ?? 400).type('text/plain; charset=utf-8').send(`${error.message}\n`);
+      return refuse(reply, error.statusCode ?? 400, error.message);
     },
     ...(https ? { https } : { http: transport }),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
@@ -148,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   limitConcurrency(app, options.concurrentOperations);
   const { authenticator, required, healthzOpen } = options.auth;
   // The health route's, not the path's: CIM-XML takes POST on every path, /healthz included.
-  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && r.routeOptions.url === HEALTHZ) }));
+  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && isHealthz(r)) }));
   // A client that authentication, the limits or bodyBytes refuse is not asked for the body it announced.
   continueWhenAccepted(servers);
   closeConnectionsWhenClosing(app);
@@ -201,11 +202,10 @@ function answerPlainHttpOnTls(servers: ListenerServers, app: FastifyInstance, op
   }));
 }
 
-/** A plain-text answer written on the socket, its reason in the body and in PGErrorDetail (ASCII: no encoding needed). */
-function rawAnswer(status: string, text: string, headers = ''): string {
-  const body = `${text}\n`;
-  return `HTTP/1.1 ${status}\r\n${headers}Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-    `PGErrorDetail: ${text}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+
+/** The liveness route itself, read: a route added to its path later would not be open by accident. */
+function isHealthz(request: FastifyRequest): boolean {
+  return request.routeOptions.url === HEALTHZ && (request.method === 'GET' || request.method === 'HEAD');
 }
 
 const CONNECTION_REFUSED = rawAnswer('503 Service Unavailable',
@@ -319,8 +319,7 @@ function limitConcurrency(app: FastifyInstance, max: number | undefined): void {
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'POST' && request.headers.authorization === undefined) return;
     if (inFlight >= max) {
-      return reply.code(503).header('Retry-After', '1').type('text/plain; charset=utf-8')
-        .send(`more than ${max} operations in progress; retry shortly\n`);
+      return refuse(reply.header('Retry-After', '1'), 503, `more than ${max} operations in progress (limits.concurrentOperations); retry shortly`);
     }
     inFlight++;
     // 'close' comes after the answer is sent and also when the client goes away first,

@@ -21,6 +21,7 @@ import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-
 import {
   AnswerBytes, EncodeCache, errorResponse, intrinsicResponse, intrinsicResponseLengths, methodResponse, type Piece,
 } from './respond.js';
+import { errorDetail, fieldText, refuse } from './error-detail.js';
 import type { BrokerMetrics } from './metrics.js';
 import type { BrokerState } from './state.js';
 
@@ -117,9 +118,8 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
   });
 }
 
-function methodNotAllowed(reply: FastifyReply): string {
-  reply.code(405).header('Allow', 'POST').type('text/plain; charset=utf-8');
-  return 'CIM-XML operations are sent with POST\n';
+function methodNotAllowed(reply: FastifyReply): FastifyReply {
+  return refuse(reply.header('Allow', 'POST'), 405, 'CIM-XML operations are sent with POST');
 }
 
 /** Checks the CIM headers (DSP0200 §7.3, in OpenPegasus's order) and decodes the body. */
@@ -153,11 +153,15 @@ async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | u
   return decoded;
 }
 
-/** The codings of a header's list, in lower case, without empty members and `identity` (which changes nothing). */
-function codings(header: string | string[] | undefined): string[] {
-  if (header === undefined) return []; // nearly every request: nothing made
+const NO_CODINGS: readonly string[] = Object.freeze([]);
+/** What changes nothing: `identity`, and UTF-8, a charset hand-written scripts mislabel as a coding. */
+const PLAIN = /^(?:identity|utf-?8|)$/;
+
+/** The codings of a header's list, in lower case, without those that leave the body as it is. */
+function codings(header: string | string[] | undefined): readonly string[] {
+  if (header === undefined) return NO_CODINGS; // nearly every request: nothing made
   const list = Array.isArray(header) ? header.join(',') : header;
-  return list.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
+  return list.split(',').map((c) => c.trim().toLowerCase()).filter((c) => !PLAIN.test(c));
 }
 
 /**
@@ -171,7 +175,7 @@ function checkCodings(request: FastifyRequest): void {
   if (content.length > 0) {
     throw new Fault(415, undefined, `Content-Encoding ${content.join(', ')} is not supported: send the body uncompressed`, { 'Accept-Encoding': 'identity' });
   }
-  const transfer = codings(request.headers['transfer-encoding']).filter((c) => c !== 'chunked');
+  const transfer = request.headers['transfer-encoding'] === undefined ? NO_CODINGS : codings(request.headers['transfer-encoding']).filter((c) => c !== 'chunked');
   if (transfer.length > 0) throw new Fault(501, undefined, `Transfer-Encoding ${transfer.join(', ')} is not supported; chunked is`);
 }
 
@@ -575,43 +579,6 @@ async function stream(reply: FastifyReply, head: Piece[], rest: Iterator<Piece>)
   if (reply.request.cim) Object.assign(reply.request.cim, { bytes, status: status.code });
   res.addTrailers({ CIMStatusCode: String(status.code), ...(status.code ? { CIMStatusCodeDescription: fieldText(status.description) } : {}) });
   res.end();
-}
-
-/**
- * Text for a header field: printable ASCII as is, '%', '+', a space at either
- * end and every other character percent-encoded as UTF-8. OpenPegasus's
- * client and ours decode CIMStatusCodeDescription and PGErrorDetail so; the
- * SBLIM Java client decodes them with java.net.URLDecoder, which reads a bare
- * '+' as a space. Node refuses to write a field with a line break or a
- * character beyond Latin-1, which would leave the answer unended; a space at
- * either end is not part of the field's value (RFC 9110 §5.5).
- */
-function fieldText(text: string): string {
-  return text.replace(/[^\x20-\x24\x26-\x2a\x2c-\x7e]|^ | $/gu, (c) => [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
-}
-
-/** PGErrorDetail is at most this many bytes, encoded (the body has the text whole): faults may quote what the client sent. */
-const MAX_DETAIL_BYTES = 1024;
-const CUT = fieldText('…');
-
-/**
- * A protocol fault's text as OpenPegasus sends it, in PGErrorDetail: the
- * SBLIM Java client puts it in its exception, as OpenPegasus's client and
- * pywbem do; they read no body of an HTTP error. A long text is cut between
- * characters, never inside an escape.
- */
-function errorDetail(message: string): string {
-  const whole = fieldText(message);
-  if (whole.length <= MAX_DETAIL_BYTES) return whole;
-  const characters = [...message];
-  const encodedLength = (count: number) => fieldText(characters.slice(0, count).join('')).length + CUT.length;
-  let [fits, fitsNot] = [0, characters.length];
-  while (fitsNot - fits > 1) {
-    const middle = (fits + fitsNot) >>> 1;
-    if (encodedLength(middle) <= MAX_DETAIL_BYTES) fits = middle;
-    else fitsNot = middle;
-  }
-  return fieldText(characters.slice(0, fits).join('')) + CUT;
 }
 
 function answerFailure(reply: FastifyReply, e: unknown): FastifyReply | string {

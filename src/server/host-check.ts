@@ -8,6 +8,7 @@
  */
 import { hostname as osHostname, networkInterfaces } from 'node:os';
 import type { FastifyInstance } from 'fastify';
+import { refuse } from './error-detail.js';
 
 export interface AllowedHosts {
   /** The operator's extra names (`allowedHosts`); `*` accepts any. */
@@ -60,8 +61,8 @@ export function checkHost(app: FastifyInstance, allowed: AllowedHosts): void {
     const host = request.headers.host;
     // Without Host (HTTP/1.0) no browser is involved: there is no name to rebind.
     if (host === undefined || matches(host)) return;
-    return reply.code(421).header('Connection', 'close').type('text/plain; charset=utf-8')
-      .send(`Host ${JSON.stringify(host.slice(0, 100))} is not a name of this server; an operator can add it to allowedHosts\n`);
+    return refuse(reply.header('Connection', 'close'), 421,
+      `Host ${JSON.stringify(host.slice(0, 100))} is not a name of this server; an operator can add it to allowedHosts`);
   });
 }
 
@@ -84,7 +85,6 @@ export function refuseRepeatedHost(app: FastifyInstance): void {
   // A callback hook: on every request it costs a pass over the header names, no promise.
   app.addHook('onRequest', (request, reply, done) => {
     if (hostLines(request.raw.rawHeaders) <= 1) return done();
-    reply.code(400).header('Connection', 'close').type('text/plain; charset=utf-8')
-      .send('the request has more than one Host header line (RFC 9112 §3.2 allows one)\n');
+    refuse(reply.header('Connection', 'close'), 400, 'the request has more than one Host header line (RFC 9112 §3.2 allows one)');
   });
 }

@@ -14,6 +14,7 @@
  */
 import type { Socket } from 'node:net';
 import type { Server as TLSServer } from 'node:tls';
+import { rawAnswer } from './error-detail.js';
 
 export interface PlainHttpOptions {
   /**
@@ -85,9 +86,7 @@ function refuse(socket: Socket, options: PlainHttpOptions): void {
   options.onRefused(socket);
   socket.on('error', () => socket.destroy());
   socket.resume();
-  const body = `This port speaks HTTPS only: use ${httpsUrl(socket)}\n`;
-  socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n'
-    + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(rawAnswer('400 Bad Request', `This port speaks HTTPS only: use ${httpsUrl(socket)}`));
   setTimeout(() => socket.destroy(), options.lingerMs).unref();
 }
 

@@ -3,6 +3,8 @@
  * message, as the CIM listener does (DSP0200 §7.3: a fault is answered with
  * an HTTP status), instead of cutting the connection without an answer.
  */
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import t from 'tap';
 import { startListener } from '../../src/indications/listener.js';
 import { runCli } from '../client/run-cli.js';
@@ -21,6 +23,19 @@ t.test('a Content-Length over maxBodyBytes is answered 413', async (t) => {
   if (result.kind !== 'response') return;
   t.equal(result.response.status, 413);
   t.match(result.response.body.toString(), /larger than 1024 bytes/);
+});
+
+t.test('Expect: 100-continue with a Content-Length over maxBodyBytes is answered 413 before the body is sent', async (t) => {
+  const socket = connect(port, '127.0.0.1');
+  t.teardown(() => socket.destroy());
+  socket.write(serialize({ path: '/thincim', headers: [...HEADERS, ['Expect', '100-continue'], ['Content-Length', String(MAX + 1)]], contentLength: false }));
+  const [first] = await once(socket, 'data') as [Buffer];
+  t.match(first.toString('latin1'), /^HTTP\/1\.1 413 /, 'no 100 Continue: the first answer is the refusal');
+  const small = connect(port, '127.0.0.1');
+  t.teardown(() => small.destroy());
+  small.write(serialize({ path: '/thincim', headers: [...HEADERS, ['Expect', '100-continue'], ['Content-Length', '6']], contentLength: false }));
+  const [going] = await once(small, 'data') as [Buffer];
+  t.match(going.toString('latin1'), /^HTTP\/1\.1 100 Continue/, 'a body within the limit is asked for');
 });
 
 t.test('a chunked body that grows past maxBodyBytes is answered 413', async (t) => {

@@ -71,6 +71,10 @@ t.test('GetClass with the defaults: the whole class as sfcb answers it (LocalOnl
   t.same(names(cls.properties), names(schema.properties), 'every property of the resolved class, inherited ones too');
   t.same(names(cls.methods), names(schema.methods), 'every method');
   t.ok(cls.properties.get('HealthState')?.qualifiers.has('ValueMap'), 'inherited HealthState is there, with its ValueMap');
+  for (const property of schema.properties.values()) {
+    t.equal(cls.properties.get(property.name)?.propagated, property.propagated, `${property.name} PROPAGATED=${property.propagated}`);
+  }
+  t.equal(cls.properties.get('ElementName')?.propagated, true, 'ElementName comes from CIM_ManagedElement');
   t.notMatch(xml, /CLASSORIGIN=/, 'no CLASSORIGIN attribute');
   t.equal((await getClass('CIM_Fan', flag('LocalOnly', false))).xml, xml, 'the same answer as LocalOnly=false');
 });
@@ -172,9 +176,16 @@ t.test('EnumerateClasses: the same classes as EnumerateClassNames, each shaped b
   const decoded = defaults.items.map((i) => (i.kind === 'class' ? i.cls : undefined)).filter((c): c is CIMClass => c !== undefined);
   t.same(decoded.map((c) => c.classname).sort(), expected, 'the same set of classes');
   for (const cls of decoded) {
-    const own = local(schemaClass(CIMV2, cls.classname));
-    t.same({ properties: names(cls.properties), methods: names(cls.methods) }, { properties: own.properties, methods: own.methods },
-      `${cls.classname}: LocalOnly defaults to true`);
+    const schema = schemaClass(CIMV2, cls.classname);
+    t.same({ properties: names(cls.properties), methods: names(cls.methods) }, { properties: names(schema.properties), methods: names(schema.methods) },
+      `${cls.classname}: LocalOnly defaults to false, as for GetClass`);
+  }
+  const localOnly = await classes('EnumerateClasses', base + flag('LocalOnly', true));
+  for (const item of localOnly.items) {
+    if (item.kind !== 'class') continue;
+    const own = local(schemaClass(CIMV2, item.cls.classname));
+    t.same({ properties: names(item.cls.properties), methods: names(item.cls.methods) }, { properties: own.properties, methods: own.methods },
+      `${item.cls.classname}: LocalOnly=true keeps what the class defines or overrides`);
   }
   t.match(defaults.xml, /<QUALIFIER /, 'IncludeQualifiers defaults to true');
   t.notMatch(defaults.xml, /CLASSORIGIN=/, 'IncludeClassOrigin defaults to false');

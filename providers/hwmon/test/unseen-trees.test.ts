@@ -565,7 +565,7 @@ t.test("nct6775's fan target is the Fan Speed Cruise mode's, not a stop the othe
         name: 'nct6776',
         fan1_input: 0, fan1_min: 0, fan1_alarm: 0, fan1_target: 0, pwm1: 127, pwm1_enable: 1,
         fan2_input: 0, fan2_min: 0, fan2_alarm: 0, fan2_target: 27000, pwm2: 70, pwm2_enable: 5,
-        fan3_input: 0, fan3_min: 0, fan3_alarm: 0, fan3_target: 0, pwm3: 0, pwm3_enable: 3,
+        fan3_input: 0, fan3_min: 0, fan3_alarm: 0, fan3_target: 0, pwm3: 60, pwm3_enable: 3,
       },
     },
   ]);

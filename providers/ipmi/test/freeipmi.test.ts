@@ -118,6 +118,29 @@ t.test('without the type column but with the state, the third column is the stat
   t.match(typed.readings[0], { sensorType: 'Temperature', value: 40 }, 'a type in the third column is still a type');
 });
 
+t.test('--quiet-readings with the state: the third column is the type, the fourth the state, no reading', async (t) => {
+  // `-q` drops the reading and units columns and keeps the thresholds (ipmi-sensors-simple-output.c): with
+  // --output-sensor-state, five columns or eleven, as many as the untyped layouts with a reading; the rows are
+  // ipmi_exporter#31's Supermicro rows so printed. A sensor type is never a decimal or N/A, where those print the reading.
+  const { readings, noise } = parseFreeIpmiSensors([
+    "4,CPU1 Temp,Temperature,Critical,'At or Above (>=) Upper Critical Threshold'",
+    "1813,PS Status,Power Supply,Critical,'Power Supply Failure detected'",
+    "71,CPU2 Temp,OEM Reserved,N/A,'OEM Event = 0007h'",
+    "339,FAN1,Fan,Nominal,300.00,500.00,700.00,25500.00,25500.00,25500.00,'OK'",
+  ].join('\n'));
+  t.same(noise, []);
+  t.match(readings, [
+    { name: 'CPU1 Temp', sensorType: 'Temperature', health: 'critical' },
+    { name: 'PS Status', sensorType: 'Power Supply', states: ['Power Supply Failure detected'] },
+    { name: 'CPU2 Temp', sensorType: 'OEM Reserved' },
+    { name: 'FAN1', sensorType: 'Fan', health: 'ok' },
+  ]);
+  t.ok(readings.every((reading) => reading.value === undefined || reading.value === null), 'no column is taken for a reading');
+  t.same(buildSnapshot({ readings }).powerSupplies?.map((supply) => [supply.label, supply.status]), [['PS Status', 'failed']], 'the failed supply is seen');
+  const refused = parseFreeIpmiSensors("4,CPU1 Temp,Temperature,Hot,'OK'\n");
+  t.equal(refused.readings.length, 0, 'neither a reading nor a state word: refused, not guessed');
+});
+
 t.test('--output-event-bitmask: a discrete record keeps its offsets as bits, a threshold record reads the thresholds it is past', async (t) => {
   // prometheus-community/ipmi_exporter runs `ipmimonitoring -Q --ignore-unrecognized-events --comma-separated-output
   // --no-header-output --sdr-cache-recreate --output-event-bitmask --output-sensor-state` (collector_ipmi.go); the memory

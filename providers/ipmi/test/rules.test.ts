@@ -684,13 +684,14 @@ t.test('FreeIPMI\'s entity-prefixed supply names number their supply as the plai
       "10  | PS 5VSB                         | Voltage      | Critical | 4.40 | V   | 'At or Below (<=) Lower Critical Threshold'",
       "11  | PSU_5V_AUX                      | Voltage      | Critical | 4.40 | V   | 'At or Below (<=) Lower Critical Threshold'",
       "12  | PS_5V_STBY                      | Voltage      | Critical | 4.40 | V   | 'At or Below (<=) Lower Critical Threshold'",
+      "13  | PS1VSB                          | Voltage      | Nominal  | 12.1 | V   | 'OK'",
       "9   | PS3 Status                      | Power Supply | Nominal  | N/A  | N/A | 'Presence detected'",
     ].join('\n'), 'ipmimonitoring').readings,
   });
   t.same(rails.powerSupplies?.map((p) => [p.id, p.status, p.sensors]), [
-    ['ipmi:psu:Chassis Specific PSU 1 Status', 'ok', []], ['ipmi:psu:Chassis Specific PSU 2 Status', 'ok', []],
+    ['ipmi:psu:Chassis Specific PSU 1 Status', 'ok', ['ipmi:PS1VSB']], ['ipmi:psu:Chassis Specific PSU 2 Status', 'ok', []],
     ['ipmi:psu:Chassis Specific PSU 3 Status', 'ok', []], ['ipmi:psu:Chassis Specific PSU 5 Status', 'ok', []],
-  ], 'no rail joins a supply');
+  ], 'no rail joins a supply; supply 1\'s own standby output does');
   t.equal(numeric(rails, 'ipmi:System Board 1 PS 3V3').monitors, undefined);
   t.equal(numeric(rails, 'ipmi:PS 5V').monitors, undefined);
   for (const rail of ['PS 5VSB', 'PSU_5V_AUX', 'PS_5V_STBY']) t.equal(numeric(rails, `ipmi:${rail}`).monitors, undefined, rail);
