@@ -31,9 +31,20 @@ export interface ServerIdentity {
   listeners: readonly Listener[];
 }
 
-/** FunctionalProfilesSupported: Basic Read, Association Traversal, Query Execution, Qualifier Declaration, Pulled Read, Pulled Read Count, Pulled Query Execution. */
-const FUNCTIONAL_PROFILES = [2, 6, 7, 8, 10, 11, 12];
-const FUNCTIONAL_PROFILE_NAMES = ['Basic Read', 'Association Traversal', 'Query Execution', 'Qualifier Declaration', 'Pulled Read', 'Pulled Read Count', 'Pulled Query Execution'];
+/**
+ * FunctionalProfilesSupported: the DSP0200 operation groups the broker answers
+ * (CIM_ObjectManagerCommunicationMechanism's ValueMap): reads, SetProperty
+ * (Basic Write: sensor thresholds), Create/Modify/DeleteInstance (Instance
+ * Manipulation: subscriptions, thresholds), traversal, queries, qualifier
+ * reads, indications (subscriptions and their delivery) and the pulls. Not
+ * Schema Manipulation: the schema comes from MOF. Who may write is the access
+ * check's business, not the mechanism's.
+ */
+const FUNCTIONAL_PROFILES = [2, 3, 5, 6, 7, 8, 9, 10, 11, 12];
+const FUNCTIONAL_PROFILE_NAMES = [
+  'Basic Read', 'Basic Write', 'Instance Manipulation', 'Association Traversal', 'Query Execution', 'Qualifier Declaration', 'Indications',
+  'Pulled Read', 'Pulled Read Count', 'Pulled Query Execution',
+];
 
 export function interopInstances(server: ServerIdentity): ModelEntry[] {
   const manager = objectManager(server);
