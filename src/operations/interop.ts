@@ -52,19 +52,27 @@ export function interopInstances(server: ServerIdentity): ModelEntry[] {
   const mechanisms = server.listeners.map((l) => mechanism(server, l));
   const managerPath = manager.path!;
   const inManager = namespaces.map((ns) => association(InteropClass.NamespaceInManager, 'Antecedent', managerPath, 'Dependent', ns.path!));
-  const hosted = association(InteropClass.HostedService, 'Antecedent', systemPath(server), 'Dependent', managerPath);
   return [
-    ...[manager, ...namespaces, ...mechanisms, ...inManager, hosted].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance })),
-    // The host system lives in root/cimv2: like ElementConformsToProfile, this
-    // association crosses namespaces and is instantiated in both (profiles §4.2).
-    { namespace: CIMV2_NAMESPACE, instance: inNamespace(hosted, CIMV2_NAMESPACE) },
+    ...[manager, ...namespaces, ...mechanisms, ...inManager].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance })),
+    ...hostedServiceEntries(server.hostname, managerPath),
   ];
 }
 
-function systemPath(server: ServerIdentity): CIMInstanceName {
+/**
+ * The CIM_HostedService of a service of the broker in root/interop: every
+ * CIM_Service is hosted by exactly one system (Antecedent Min(1) Max(1)).
+ * The host system lives in root/cimv2: like ElementConformsToProfile, the
+ * association crosses namespaces and is instantiated in both (profiles §4.2).
+ */
+export function hostedServiceEntries(hostname: string, service: CIMInstanceName): ModelEntry[] {
+  const hosted = association(InteropClass.HostedService, 'Antecedent', systemPath(hostname), 'Dependent', service);
+  return [{ namespace: INTEROP_NAMESPACE, instance: hosted }, { namespace: CIMV2_NAMESPACE, instance: inNamespace(hosted, CIMV2_NAMESPACE) }];
+}
+
+function systemPath(hostname: string): CIMInstanceName {
   return new CIMInstanceName({
     classname: ModelClass.ComputerSystem,
-    keybindings: { CreationClassName: ModelClass.ComputerSystem, Name: server.hostname },
+    keybindings: { CreationClassName: ModelClass.ComputerSystem, Name: hostname },
     namespace: CIMV2_NAMESPACE,
   });
 }

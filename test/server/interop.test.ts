@@ -187,16 +187,21 @@ t.test('ElementConformsToProfile is instantiated alike in both namespaces', asyn
   t.ok(interop.every((k) => k.startsWith(`${INTEROP}:`) && k.includes(` → ${CIMV2}:`)), 'profiles in root/interop, elements in root/cimv2');
 });
 
-t.test('HostedService links the system and the object manager, from either namespace', async (t) => {
-  const manager = await only(INTEROP, 'CIM_ObjectManager');
-  const hosts = instancesIn(await imethod(broker.url, 'Associators', INTEROP, nameParam('ObjectName', manager.path!) + p.className('AssocClass', 'CIM_HostedService')));
-  t.same(hosts.map((h) => `${h.path?.namespace}:${h.classname}`), [`${CIMV2}:Thincim_ComputerSystem`], 'from root/interop: the host system, in root/cimv2');
+t.test('HostedService links the system to each of its services, from either namespace', async (t) => {
+  // CIM_HostedService.Antecedent is Min(1) Max(1) (CIM Schema 2.49 Core/CIM_HostedService.mof): every CIM_Service,
+  // the object manager and the indication service alike, is hosted by exactly one system (profiles.md §9.1 for DSP1054's).
+  const services = [await only(INTEROP, 'CIM_ObjectManager'), await only(INTEROP, 'CIM_IndicationService')];
+  for (const service of services) {
+    const hosts = instancesIn(await imethod(broker.url, 'Associators', INTEROP, nameParam('ObjectName', service.path!) + p.className('AssocClass', 'CIM_HostedService')));
+    t.same(hosts.map((h) => `${h.path?.namespace}:${h.classname}`), [`${CIMV2}:Thincim_ComputerSystem`], `${service.classname}, from root/interop: the host system, in root/cimv2`);
+  }
   const system = p.instanceName('ObjectName', 'Thincim_ComputerSystem', SIM.system);
-  const services = instancesIn(await imethod(broker.url, 'Associators', CIMV2, system + p.className('AssocClass', 'CIM_HostedService')));
-  t.same(services.map((s) => `${s.path?.namespace}:${s.classname}`), [`${INTEROP}:Thincim_ObjectManager`], 'from root/cimv2: the object manager, in root/interop');
+  const hosted = instancesIn(await imethod(broker.url, 'Associators', CIMV2, system + p.className('AssocClass', 'CIM_HostedService')));
+  t.same(hosted.map((s) => `${s.path?.namespace}:${s.classname}`).sort(), [`${INTEROP}:Thincim_IndicationService`, `${INTEROP}:Thincim_ObjectManager`],
+    'from root/cimv2: the object manager and the indication service, in root/interop');
   const references = instancesIn(await imethod(broker.url, 'References', CIMV2, system + p.className('ResultClass', 'CIM_HostedService')));
-  t.equal(references.length, 1, 'one HostedService references the system in root/cimv2');
-  t.equal((references[0]?.get('Dependent') as CIMInstanceName | undefined)?.namespace, INTEROP, 'its Dependent carries root/interop');
+  t.equal(references.length, 2, 'a HostedService per service references the system in root/cimv2');
+  t.ok(references.every((r) => (r.get('Dependent') as CIMInstanceName | undefined)?.namespace === INTEROP), 'each Dependent carries root/interop');
 });
 
 t.test('"interop" is an alias of root/interop; other interop names do not exist', async (t) => {
