@@ -12,6 +12,7 @@ import type { EventBus, HardwareEvent } from '../events/index.js';
 import { CIMV2_NAMESPACE, INTEROP_NAMESPACE, ModelClass } from '../model/classes.js';
 import { InstanceDraft } from '../model/instance-draft.js';
 import type { ModelEntry } from '../model/input.js';
+import { hostedServiceEntries } from '../operations/interop.js';
 import type { ClassRepository } from '../repository/types.js';
 import { writeFileAtomic } from '../security/files.js';
 import { DeliveryRefusedError, Exporter } from './deliver.js';
@@ -177,7 +178,11 @@ export class IndicationService {
       .key('Capabilities', 'reference', capabilities.path!)
       .setArray('Characteristics', 'uint16', [3])
       .build();
-    return [...[service, capabilities, link].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance })), ...this.store.entries()];
+    return [
+      ...[service, capabilities, link].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance })),
+      ...hostedServiceEntries(hostname, service.path!),
+      ...this.store.entries(),
+    ];
   }
 
   /** Stops delivering; waits for the state file being written. */

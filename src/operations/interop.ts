@@ -31,9 +31,20 @@ export interface ServerIdentity {
   listeners: readonly Listener[];
 }
 
-/** FunctionalProfilesSupported: Basic Read, Association Traversal, Query Execution, Qualifier Declaration, Pulled Read, Pulled Read Count, Pulled Query Execution. */
-const FUNCTIONAL_PROFILES = [2, 6, 7, 8, 10, 11, 12];
-const FUNCTIONAL_PROFILE_NAMES = ['Basic Read', 'Association Traversal', 'Query Execution', 'Qualifier Declaration', 'Pulled Read', 'Pulled Read Count', 'Pulled Query Execution'];
+/**
+ * FunctionalProfilesSupported: the DSP0200 operation groups the broker answers
+ * (CIM_ObjectManagerCommunicationMechanism's ValueMap): reads, SetProperty
+ * (Basic Write: sensor thresholds), Create/Modify/DeleteInstance (Instance
+ * Manipulation: subscriptions, thresholds), traversal, queries, qualifier
+ * reads, indications (subscriptions and their delivery) and the pulls. Not
+ * Schema Manipulation: the schema comes from MOF. Who may write is the access
+ * check's business, not the mechanism's.
+ */
+const FUNCTIONAL_PROFILES = [2, 3, 5, 6, 7, 8, 9, 10, 11, 12];
+const FUNCTIONAL_PROFILE_NAMES = [
+  'Basic Read', 'Basic Write', 'Instance Manipulation', 'Association Traversal', 'Query Execution', 'Qualifier Declaration', 'Indications',
+  'Pulled Read', 'Pulled Read Count', 'Pulled Query Execution',
+];
 
 export function interopInstances(server: ServerIdentity): ModelEntry[] {
   const manager = objectManager(server);
@@ -41,19 +52,27 @@ export function interopInstances(server: ServerIdentity): ModelEntry[] {
   const mechanisms = server.listeners.map((l) => mechanism(server, l));
   const managerPath = manager.path!;
   const inManager = namespaces.map((ns) => association(InteropClass.NamespaceInManager, 'Antecedent', managerPath, 'Dependent', ns.path!));
-  const hosted = association(InteropClass.HostedService, 'Antecedent', systemPath(server), 'Dependent', managerPath);
   return [
-    ...[manager, ...namespaces, ...mechanisms, ...inManager, hosted].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance })),
-    // The host system lives in root/cimv2: like ElementConformsToProfile, this
-    // association crosses namespaces and is instantiated in both (profiles §4.2).
-    { namespace: CIMV2_NAMESPACE, instance: inNamespace(hosted, CIMV2_NAMESPACE) },
+    ...[manager, ...namespaces, ...mechanisms, ...inManager].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance })),
+    ...hostedServiceEntries(server.hostname, managerPath),
   ];
 }
 
-function systemPath(server: ServerIdentity): CIMInstanceName {
+/**
+ * The CIM_HostedService of a service of the broker in root/interop: every
+ * CIM_Service is hosted by exactly one system (Antecedent Min(1) Max(1)).
+ * The host system lives in root/cimv2: like ElementConformsToProfile, the
+ * association crosses namespaces and is instantiated in both (profiles §4.2).
+ */
+export function hostedServiceEntries(hostname: string, service: CIMInstanceName): ModelEntry[] {
+  const hosted = association(InteropClass.HostedService, 'Antecedent', systemPath(hostname), 'Dependent', service);
+  return [{ namespace: INTEROP_NAMESPACE, instance: hosted }, { namespace: CIMV2_NAMESPACE, instance: inNamespace(hosted, CIMV2_NAMESPACE) }];
+}
+
+function systemPath(hostname: string): CIMInstanceName {
   return new CIMInstanceName({
     classname: ModelClass.ComputerSystem,
-    keybindings: { CreationClassName: ModelClass.ComputerSystem, Name: server.hostname },
+    keybindings: { CreationClassName: ModelClass.ComputerSystem, Name: hostname },
     namespace: CIMV2_NAMESPACE,
   });
 }

@@ -151,6 +151,31 @@ t.test('References and ReferenceNames: the association instances themselves', as
   t.ok(trimmed.every((a) => [...a.properties.keys()].join() === 'GroupComponent' && a.path?.keybindings.size === 2), 'PropertyList trims, the key references stay in the path');
 });
 
+t.test('every Min and Max a DMTF association declares on a reference holds over the wire', async (t) => {
+  // A reference's Min/Max bound how many objects play it for each object at the other end (DSP0004 Min, Max):
+  // e.g. CIM_SystemDevice.GroupComponent Min(1) Max(1), every device in exactly one system; CIM_HostedService.Antecedent
+  // Min(1) Max(1), every service, the broker's own included, hosted by exactly one system.
+  let checked = 0;
+  for (const ns of [CIMV2, INTEROP]) {
+    for (const name of repository.classNames(ns).filter((c) => c.startsWith('CIM_') && repository.getClass(ns, c)!.isAssociation)) {
+      const refs = [...repository.getClass(ns, name)!.properties.values()].filter((x) => x.type === 'reference');
+      for (const bounded of refs.filter((r) => refs.length === 2 && (r.qualifiers.has('Min') || r.qualifiers.has('Max')))) {
+        const other = refs.find((r) => r !== bounded)!;
+        const min = Number(bounded.qualifiers.get('Min')?.value ?? 0);
+        const max = bounded.qualifiers.has('Max') ? Number(bounded.qualifiers.get('Max')!.value) : Infinity;
+        for (const end of pathsIn(await imethod(broker.url, 'EnumerateInstanceNames', ns, p.className('ClassName', other.referenceClass!)))) {
+          const links = pathsIn(await imethod(broker.url, 'ReferenceNames', ns, p.instanceName('ObjectName', end.classname,
+            Object.fromEntries([...end.keybindings].map(([k, v]) => [k, String(v)]))) + p.className('ResultClass', name) + p.value('Role', other.name)));
+          const count = identities(links.map((l) => l.keybindings.get(bounded.name) as CIMInstanceName), ns).length;
+          checked++;
+          if (count < min || count > max) t.fail(`${ns} ${end.classname} ${end.key}: ${count} ${name}.${bounded.name}, expected ${min}..${max}`);
+        }
+      }
+    }
+  }
+  t.ok(checked > 50, `${checked} objects checked against their associations' bounds`);
+});
+
 t.test('ElementConformsToProfile across namespaces, from root/interop', async (t) => {
   const base = pathOf(INTEROP, 'Thincim_RegisteredProfile', SIM.profile('DSP1004'));
   const conformant = await imethod(broker.url, 'Associators', INTEROP, profile('ObjectName', 'DSP1004') + p.className('AssocClass', 'CIM_ElementConformsToProfile'));

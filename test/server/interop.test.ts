@@ -7,9 +7,9 @@
  * alias of root/interop.
  */
 import t from 'tap';
-import { CIMInstanceName, type CIMInstance } from '../../src/cim/index.js';
+import { CIMInstanceName, type CIMClass, type CIMInstance } from '../../src/cim/index.js';
 import {
-  SIM, cimHeaders, imethod, imethodBody, imethodError, instancesIn, outText, p, pathsIn, post, startTestBroker, type TestBroker,
+  SIM, cimHeaders, imethod, imethodBody, imethodError, instancesIn, iparam, outText, p, pathsIn, post, returned, startTestBroker, type TestBroker,
 } from '../helpers/broker.js';
 
 const CIMV2 = 'root/cimv2';
@@ -26,6 +26,12 @@ t.teardown(() => broker.close());
 
 async function enumerate(ns: string, classname: string): Promise<CIMInstance[]> {
   return instancesIn(await imethod(broker.url, 'EnumerateInstances', ns, p.className('ClassName', classname)));
+}
+
+async function getClassOf(classname: string): Promise<CIMClass> {
+  const [item] = returned(await imethod(broker.url, 'GetClass', INTEROP, p.className('ClassName', classname) + p.value('LocalOnly', false)));
+  if (item?.kind !== 'class') throw new Error(`GetClass ${classname} returned no class`);
+  return item.cls;
 }
 
 async function only(ns: string, classname: string): Promise<CIMInstance> {
@@ -98,23 +104,41 @@ t.test('a CIM_CIMXMLCommunicationMechanism per listener, its claims true', async
 
   const claimed = new Set(mechanisms[0]!.get('FunctionalProfilesSupported') as number[]);
   const fanClass = p.className('ClassName', 'CIM_Fan');
-  /** A representative operation for each functional profile (CIM_ObjectManagerCommunicationMechanism ValueMap). */
-  const probes: [number, string, string, string][] = [
-    [2, 'Basic Read', 'EnumerateInstances', fanClass],
-    [3, 'Basic Write', 'DeleteInstance', p.instanceName('InstanceName', 'OMC_Fan', SIM.device('OMC_Fan', 'fan1'))],
-    [4, 'Schema Manipulation', 'DeleteClass', p.className('ClassName', 'OMC_Fan')],
-    [6, 'Association Traversal', 'AssociatorNames', p.instanceName('ObjectName', 'Thincim_ComputerSystem', SIM.system)],
-    [7, 'Query Execution', 'ExecQuery', p.value('QueryLanguage', 'WQL') + p.value('Query', 'SELECT * FROM CIM_Fan')],
-    [8, 'Qualifier Declaration', 'EnumerateQualifiers', ''],
-    [10, 'Pulled Read', 'OpenEnumerateInstances', fanClass + p.value('MaxObjectCount', 100)],
-    [12, 'Pulled Query Execution', 'OpenQueryInstances', p.value('FilterQueryLanguage', 'WQL') + p.value('FilterQuery', 'SELECT * FROM CIM_Fan') +
+  const newInstance = (classname: string, properties: Record<string, string>) => iparam('NewInstance', `<INSTANCE CLASSNAME="${classname}">` +
+    Object.entries(properties).map(([name, value]) => `<PROPERTY NAME="${name}" TYPE="string"><VALUE>${value}</VALUE></PROPERTY>`).join('') + '</INSTANCE>');
+  /**
+   * A representative operation for each functional profile (CIM_ObjectManagerCommunicationMechanism
+   * ValueMap; DSP0200's groups: SetProperty is Basic Write, Create/Modify/DeleteInstance Instance
+   * Manipulation), with the namespace it is sent to.
+   */
+  const probes: [number, string, string, string, string][] = [
+    [2, 'Basic Read', 'EnumerateInstances', CIMV2, fanClass],
+    [3, 'Basic Write', 'SetProperty', CIMV2, p.instanceName('InstanceName', 'Thincim_NumericSensor', SIM.device('Thincim_NumericSensor', 'cpu1-temp')) +
+      p.value('PropertyName', 'UpperThresholdNonCritical') + p.value('NewValue', 850)],
+    [4, 'Schema Manipulation', 'DeleteClass', CIMV2, p.className('ClassName', 'OMC_Fan')],
+    [5, 'Instance Manipulation', 'CreateInstance', INTEROP,
+      newInstance('CIM_IndicationFilter', { Name: 'probe', Query: 'SELECT * FROM CIM_AlertIndication', QueryLanguage: 'WQL' })],
+    [6, 'Association Traversal', 'AssociatorNames', CIMV2, p.instanceName('ObjectName', 'Thincim_ComputerSystem', SIM.system)],
+    [7, 'Query Execution', 'ExecQuery', CIMV2, p.value('QueryLanguage', 'WQL') + p.value('Query', 'SELECT * FROM CIM_Fan')],
+    [8, 'Qualifier Declaration', 'EnumerateQualifiers', CIMV2, ''],
+    [9, 'Indications', 'CreateInstance', INTEROP, newInstance('CIM_ListenerDestinationCIMXML', { Name: 'probe', Destination: 'http://127.0.0.1:9/' })],
+    [10, 'Pulled Read', 'OpenEnumerateInstances', CIMV2, fanClass + p.value('MaxObjectCount', 100)],
+    [12, 'Pulled Query Execution', 'OpenQueryInstances', CIMV2, p.value('FilterQueryLanguage', 'WQL') + p.value('FilterQuery', 'SELECT * FROM CIM_Fan') +
       p.value('MaxObjectCount', 100)],
   ];
-  for (const [profile, label, operation, params] of probes) {
-    const response = await imethod(broker.url, operation, CIMV2, params);
+  for (const [profile, label, operation, namespace, params] of probes) {
+    const response = await imethod(broker.url, operation, namespace, params);
     if (claimed.has(profile)) t.equal(response.error, undefined, `${label} (${profile}) is claimed and ${operation} works`);
     else t.equal(response.error?.code, 7, `${label} (${profile}) is not claimed and ${operation} is CIM_ERR_NOT_SUPPORTED`);
+    if (operation === 'CreateInstance' && !response.error) {
+      for (const created of pathsIn(response)) await imethod(broker.url, 'DeleteInstance', INTEROP, nameParam('InstanceName', created));
+    }
   }
+  const supported = (await getClassOf('CIM_ObjectManagerCommunicationMechanism')).properties.get('FunctionalProfilesSupported')!;
+  const valueMap = supported.qualifiers.get('ValueMap')!.value as string[];
+  const values = supported.qualifiers.get('Values')!.value as string[];
+  t.same(mechanisms[0]!.get('FunctionalProfileDescriptions'), [...claimed].map((code) => values[valueMap.indexOf(String(code))]),
+    'each description is the ValueMap\'s name of its profile');
   if (claimed.has(11)) {
     const open = await imethod(broker.url, 'OpenEnumerateInstancePaths', CIMV2, fanClass);
     const count = await imethod(broker.url, 'EnumerationCount', CIMV2, p.value('EnumerationContext', outText(open, 'EnumerationContext')!));
@@ -163,16 +187,21 @@ t.test('ElementConformsToProfile is instantiated alike in both namespaces', asyn
   t.ok(interop.every((k) => k.startsWith(`${INTEROP}:`) && k.includes(` → ${CIMV2}:`)), 'profiles in root/interop, elements in root/cimv2');
 });
 
-t.test('HostedService links the system and the object manager, from either namespace', async (t) => {
-  const manager = await only(INTEROP, 'CIM_ObjectManager');
-  const hosts = instancesIn(await imethod(broker.url, 'Associators', INTEROP, nameParam('ObjectName', manager.path!) + p.className('AssocClass', 'CIM_HostedService')));
-  t.same(hosts.map((h) => `${h.path?.namespace}:${h.classname}`), [`${CIMV2}:Thincim_ComputerSystem`], 'from root/interop: the host system, in root/cimv2');
+t.test('HostedService links the system to each of its services, from either namespace', async (t) => {
+  // CIM_HostedService.Antecedent is Min(1) Max(1) (CIM Schema 2.49 Core/CIM_HostedService.mof): every CIM_Service,
+  // the object manager and the indication service alike, is hosted by exactly one system (profiles.md §9.1 for DSP1054's).
+  const services = [await only(INTEROP, 'CIM_ObjectManager'), await only(INTEROP, 'CIM_IndicationService')];
+  for (const service of services) {
+    const hosts = instancesIn(await imethod(broker.url, 'Associators', INTEROP, nameParam('ObjectName', service.path!) + p.className('AssocClass', 'CIM_HostedService')));
+    t.same(hosts.map((h) => `${h.path?.namespace}:${h.classname}`), [`${CIMV2}:Thincim_ComputerSystem`], `${service.classname}, from root/interop: the host system, in root/cimv2`);
+  }
   const system = p.instanceName('ObjectName', 'Thincim_ComputerSystem', SIM.system);
-  const services = instancesIn(await imethod(broker.url, 'Associators', CIMV2, system + p.className('AssocClass', 'CIM_HostedService')));
-  t.same(services.map((s) => `${s.path?.namespace}:${s.classname}`), [`${INTEROP}:Thincim_ObjectManager`], 'from root/cimv2: the object manager, in root/interop');
+  const hosted = instancesIn(await imethod(broker.url, 'Associators', CIMV2, system + p.className('AssocClass', 'CIM_HostedService')));
+  t.same(hosted.map((s) => `${s.path?.namespace}:${s.classname}`).sort(), [`${INTEROP}:Thincim_IndicationService`, `${INTEROP}:Thincim_ObjectManager`],
+    'from root/cimv2: the object manager and the indication service, in root/interop');
   const references = instancesIn(await imethod(broker.url, 'References', CIMV2, system + p.className('ResultClass', 'CIM_HostedService')));
-  t.equal(references.length, 1, 'one HostedService references the system in root/cimv2');
-  t.equal((references[0]?.get('Dependent') as CIMInstanceName | undefined)?.namespace, INTEROP, 'its Dependent carries root/interop');
+  t.equal(references.length, 2, 'a HostedService per service references the system in root/cimv2');
+  t.ok(references.every((r) => (r.get('Dependent') as CIMInstanceName | undefined)?.namespace === INTEROP), 'each Dependent carries root/interop');
 });
 
 t.test('"interop" is an alias of root/interop; other interop names do not exist', async (t) => {
