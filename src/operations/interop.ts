@@ -35,14 +35,16 @@ export interface ServerIdentity {
  * FunctionalProfilesSupported: the DSP0200 operation groups the broker answers
  * (CIM_ObjectManagerCommunicationMechanism's ValueMap): reads, SetProperty
  * (Basic Write: sensor thresholds), Create/Modify/DeleteInstance (Instance
- * Manipulation: subscriptions, thresholds), traversal, queries, qualifier
- * reads, indications (subscriptions and their delivery) and the pulls. Not
- * Schema Manipulation: the schema comes from MOF. Who may write is the access
- * check's business, not the mechanism's.
+ * Manipulation: subscriptions, thresholds), traversal, queries, indications
+ * (subscriptions and their delivery) and the pulls. Not Schema Manipulation:
+ * the schema comes from MOF; nor Qualifier Declaration, which needs it
+ * (DSP0200's dependencies: SetQualifier and DeleteQualifier are refused,
+ * though qualifier declarations are read; sfcb lists neither). Who may write
+ * is the access check's business, not the mechanism's.
  */
-const FUNCTIONAL_PROFILES = [2, 3, 5, 6, 7, 8, 9, 10, 11, 12];
+const FUNCTIONAL_PROFILES = [2, 3, 5, 6, 7, 9, 10, 11, 12];
 const FUNCTIONAL_PROFILE_NAMES = [
-  'Basic Read', 'Basic Write', 'Instance Manipulation', 'Association Traversal', 'Query Execution', 'Qualifier Declaration', 'Indications',
+  'Basic Read', 'Basic Write', 'Instance Manipulation', 'Association Traversal', 'Query Execution', 'Indications',
   'Pulled Read', 'Pulled Read Count', 'Pulled Query Execution',
 ];
 

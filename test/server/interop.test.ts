@@ -120,7 +120,7 @@ t.test('a CIM_CIMXMLCommunicationMechanism per listener, its claims true', async
       newInstance('CIM_IndicationFilter', { Name: 'probe', Query: 'SELECT * FROM CIM_AlertIndication', QueryLanguage: 'WQL' })],
     [6, 'Association Traversal', 'AssociatorNames', CIMV2, p.instanceName('ObjectName', 'Thincim_ComputerSystem', SIM.system)],
     [7, 'Query Execution', 'ExecQuery', CIMV2, p.value('QueryLanguage', 'WQL') + p.value('Query', 'SELECT * FROM CIM_Fan')],
-    [8, 'Qualifier Declaration', 'EnumerateQualifiers', CIMV2, ''],
+    [8, 'Qualifier Declaration', 'DeleteQualifier', CIMV2, p.value('QualifierName', 'Description')],
     [9, 'Indications', 'CreateInstance', INTEROP, newInstance('CIM_ListenerDestinationCIMXML', { Name: 'probe', Destination: 'http://127.0.0.1:9/' })],
     [10, 'Pulled Read', 'OpenEnumerateInstances', CIMV2, fanClass + p.value('MaxObjectCount', 100)],
     [12, 'Pulled Query Execution', 'OpenQueryInstances', CIMV2, p.value('FilterQueryLanguage', 'WQL') + p.value('FilterQuery', 'SELECT * FROM CIM_Fan') +
