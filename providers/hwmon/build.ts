@@ -60,6 +60,12 @@ export interface RawChip {
   subsystem?: string;
   /** The driver bound to the chip's device, when it has one and the chip has no name or one of NAMES_OF_TWO_DRIVERS. */
   driver?: string;
+  /**
+   * The device's `power/runtime_status` (`active`, `suspended`, …), read only
+   * when a read failed with an error the driver gives while the device is
+   * powered down (isAsleepError).
+   */
+  runtimeStatus?: string;
 }
 
 export interface BuildOptions {
@@ -486,15 +492,54 @@ function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits):
 }
 
 /**
- * Why a reading is missing: 'absent' when the read failed with the error its
- * driver documents for a sensor that is not there, 'disabled' when the channel
- * is switched off (`_enable` 0, reads fail with ENODATA), else 'failed'.
+ * Why a reading is missing: 'asleep' when the read failed as its driver's
+ * reads fail while the device is powered down, and the device says it is
+ * (asleep); 'absent' when it failed with the error its driver documents for
+ * a sensor that is not there, 'disabled' when the channel is switched off
+ * (`_enable` 0, reads fail with ENODATA), else 'failed'.
  */
 function unavailability(reader: ChipReader, channel: Channel, valueItem: string): NonNullable<NumericSensor['unavailable']> {
   const error = reader.readError(channel, valueItem);
   if (error?.code !== 'IO') return 'failed';
+  if (asleep(reader.chip, error)) return 'asleep';
   if (error.errno !== undefined && NOT_AVAILABLE_ERRNO[reader.chip.name]?.[channel.type] === error.errno) return 'absent';
   return reader.integer(channel, 'enable') === 0 ? 'disabled' : 'failed';
+}
+
+/**
+ * The errors a driver's reads fail with while its device is powered down:
+ * - amdgpu: EPERM. Its getters (amdgpu_pm.c: temperatures, fan1_input,
+ *   fan1_target, pwm1, pwm1_enable, power, voltages, clocks) call
+ *   amdgpu_pm_get_access_if_active(), whose pm_runtime_get_if_active() is 0
+ *   for a runtime-suspended device: `return ret ?: -EPERM` (the same check
+ *   inline in each getter from 2024, as amdgpu_hwmon_get_sensor_generic()
+ *   stopped waking the GPU with pm_runtime_resume_and_get(); earlier kernels
+ *   woke it for the read). Before runtime PM, a PowerXpress card switched off
+ *   answered EINVAL ("Can't get temperature when the card is off");
+ * - radeon: EINVAL, the same PowerXpress check (radeon_pm.c);
+ * - nouveau: EINVAL for temp and fan inputs while `switch_power_state` is not
+ *   DRM_SWITCH_POWER_ON (nouveau_hwmon.c, 2019: "fixes bogus values userspace
+ *   gets from hwmon while the GPU is powered down").
+ * amdgpu also answers EPERM during a reset and a system suspend, and all
+ * three answer EINVAL for other things: only the device's own
+ * `power/runtime_status` (ASLEEP_STATUSES) makes such a failure a sleep.
+ */
+const ASLEEP_ERRNOS: Readonly<Record<string, readonly string[]>> = {
+  amdgpu: ['EPERM', 'EINVAL'],
+  radeon: ['EINVAL'],
+  nouveau: ['EINVAL'],
+};
+/** `power/runtime_status` of a device powered down, or on its way down or up (sysfs-devices-power ABI); not `active`. */
+const ASLEEP_STATUSES: ReadonlySet<string> = new Set(['suspended', 'suspending', 'resuming']);
+
+/** Whether a read of the chip named `chipName` failed as its driver's reads fail while the device sleeps (then read its runtime_status). */
+export function isAsleepError(chipName: string, error: HwmonError): boolean {
+  return error.code === 'IO' && error.errno !== undefined && (ASLEEP_ERRNOS[chipName]?.includes(error.errno) ?? false);
+}
+
+/** Whether a failed read says the device is asleep: the driver's error, and the device says so. */
+function asleep(chip: RawChip, error: HwmonError): boolean {
+  return isAsleepError(chip.name, error) && ASLEEP_STATUSES.has(chip.runtimeStatus ?? '');
 }
 
 /**
@@ -610,7 +655,10 @@ function pwmSensor(reader: ChipReader, channel: Channel): SensorDraft | undefine
     decimals: PWM_QUANTITY.decimals,
     source: reader.chip.id,
   };
-  if (value === null) sensor.unavailable = 'failed';
+  if (value === null) {
+    const error = reader.readError(channel, '');
+    sensor.unavailable = error !== undefined && asleep(reader.chip, error) ? 'asleep' : 'failed';
+  }
   if (reader.sibling('fan', channel.index)?.files.has('input')) sensor.monitors = { kind: 'fan', id: fanId(reader, channel.index) };
   return { sensor, chip: reader.chip.id, channel: channel.name, limits: {}, fault: false, raw, alarm: false };
 }

@@ -8,7 +8,7 @@
  */
 import { basename, join } from 'node:path';
 import { parseAttributeName, parseLabel } from './attributes.js';
-import { type AttributeRead, isWantedAttribute, NAMES_OF_TWO_DRIVERS, type RawChip } from './build.js';
+import { type AttributeRead, isAsleepError, isWantedAttribute, NAMES_OF_TWO_DRIVERS, type RawChip } from './build.js';
 import { chipId, deviceAddress, type DeviceInfo, uniqueIds } from './chip-id.js';
 import { HwmonError, ioError } from './errors.js';
 import type { SysfsReader } from './reader.js';
@@ -199,5 +199,20 @@ export async function readChip(folder: ChipFolder, reader: SysfsReader, signal: 
   const chip: RawChip = { id: folder.id, name: folder.name, path: folder.attributePath, attributes };
   if (folder.subsystem !== undefined) chip.subsystem = folder.subsystem;
   if (folder.driver !== undefined) chip.driver = folder.driver;
+  const runtimeStatus = await sleepStatus(folder, attributes, reader, signal);
+  if (runtimeStatus !== undefined) chip.runtimeStatus = runtimeStatus;
   return chip;
+}
+
+/**
+ * The device's `power/runtime_status`, when a read failed as the driver's
+ * reads fail while it sleeps (a runtime-suspended GPU); else not read.
+ */
+async function sleepStatus(
+  folder: ChipFolder, attributes: ReadonlyMap<string, AttributeRead>, reader: SysfsReader, signal: AbortSignal,
+): Promise<string | undefined> {
+  const failedAsleep = [...attributes.values()].some((read) => 'error' in read && isAsleepError(folder.name, read.error));
+  if (!failedAsleep) return undefined;
+  const text = await reader.readText(join(folder.hwmonPath, 'device', 'power', 'runtime_status'), signal).catch(() => undefined);
+  return text?.trim();
 }

@@ -5,7 +5,10 @@
  * from one generation to the next, so most comparisons end at `===`.
  *
  * Thresholds already carry hysteresis in the model (heldThresholdState), so
- * a reading hovering at a threshold changes nothing here.
+ * a reading hovering at a threshold changes nothing here. Nor does an
+ * element that falls asleep (OperationalStatus Dormant: a runtime-suspended
+ * graphics card's sensors): while it sleeps it is compared with what it was
+ * before, so only what changed across the sleep is an event when it wakes.
  */
 import type { CIMInstance, CIMValue } from '../cim/index.js';
 import { elementName, healthStateText, scaleReading, sensorUnit } from '../client/health.js';
@@ -43,6 +46,8 @@ const LOST_COMMUNICATION = 13;
  * 13 Lost Communication (it was seen, and no longer is).
  */
 const OUT_OF_SIGHT: Readonly<Record<number, string>> = { 12: 'No Contact', [LOST_COMMUNICATION]: 'Lost Communication' };
+/** OperationalStatus 15 Dormant: the model's element whose device is asleep, which tells nothing new. */
+const DORMANT = 15;
 
 /** The threshold property of each sensor state, and how bad crossing it is. */
 const THRESHOLD_STATES: ReadonlyMap<string, { property: string; severity: Severity }> = new Map([
@@ -83,6 +88,11 @@ export class ChangeDetector {
     // forEach, not for…of: no [key, value] pair per element of a large host, every sample.
     watched.forEach((now, key) => {
       const before = this.#watched.get(key);
+      if (before !== undefined && dormant(now.instance)) {
+        // Asleep (a runtime-suspended GPU's sensors and fans): no event; on waking it is compared with what it was before.
+        watched.set(key, before);
+        return;
+      }
       now.judged = judged(now.instance) ? now.instance : before?.judged;
       if (before === undefined) {
         // A provider's first sample brings its whole host: not a hot-plug.
@@ -285,6 +295,10 @@ export function severityOf(instance: CIMInstance): Severity {
 /** The system in plain Unknown (HealthState 0, OperationalStatus Unknown): what it is until its providers have sampled. */
 function waiting(instance: CIMInstance): boolean {
   return instance.classname === ModelClass.ComputerSystem && integer(instance.get('HealthState')) === 0 && firstStatus(instance) === 0;
+}
+
+function dormant(instance: CIMInstance): boolean {
+  return firstStatus(instance) === DORMANT;
 }
 
 function firstStatus(instance: CIMInstance): number | undefined {

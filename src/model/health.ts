@@ -13,6 +13,7 @@
  * | warning            | 10 Degraded | 3 Degraded                | 2 Degraded    |
  * | critical           | 25 Critical | 6 Error                   | 3 Error       |
  * | fatal              | 30 Non-rec. | 7 Non-Recoverable Error   | 3 Error       |
+ * | dormant            | 0 Unknown   | 15 Dormant                | 0 Unknown     |
  * | unknown            | 0 Unknown   | 0 Unknown                 | 0 Unknown     |
  * | noContact          | 0 Unknown   | 12 No Contact             | 0 Unknown     |
  * | lostCommunication  | 0 Unknown   | 13 Lost Communication     | 0 Unknown     |
@@ -21,7 +22,9 @@
  * outranks not knowing, and not knowing outranks OK, so a system is never
  * reported OK while part of it cannot be read (a lost reading, a provider
  * out of contact). A device whose source has no opinion (plain unknown: an
- * empty slot, a fan at 0 RPM that may be an unconnected header) is left out.
+ * empty slot, a fan at 0 RPM that may be an unconnected header) is left out,
+ * and so is one that is asleep (dormant: a runtime-suspended graphics card,
+ * powered down for now, whose sensors cannot be read until it wakes).
  *
  * Also here: when a snapshot is stale, what a provider without a snapshot,
  * a discrete sensor, a stopped fan, a monitoring sensor and a redundancy
@@ -31,10 +34,10 @@ import type { ProviderSample } from './input.js';
 import type { LastReading } from './readings.js';
 import type { DeviceStatus, DiscreteSensor, Fan, Health, NumericSensor, RedundancyStatus, ThresholdName, Thresholds } from './snapshot.js';
 
-export type Condition = 'ok' | 'warning' | 'critical' | 'fatal' | 'unknown' | 'noContact' | 'lostCommunication';
+export type Condition = 'ok' | 'warning' | 'critical' | 'fatal' | 'dormant' | 'unknown' | 'noContact' | 'lostCommunication';
 
 export const CONDITION_RANK: Readonly<Record<Condition, number>> = {
-  ok: 0, unknown: 1, noContact: 2, lostCommunication: 3, warning: 4, critical: 5, fatal: 6,
+  ok: 0, dormant: 1, unknown: 2, noContact: 3, lostCommunication: 4, warning: 5, critical: 6, fatal: 7,
 };
 
 /** The HealthState values a model instance may carry (DMTF's; check_esxi_hardware rejects others). */
@@ -56,6 +59,7 @@ const CIM_STATUS: Readonly<Record<Condition, readonly [healthState: number, oper
   warning: [10, 3, 2, 'Degraded'],
   critical: [25, 6, 3, 'Error'],
   fatal: [30, 7, 3, 'Non-Recoverable Error'],
+  dormant: [0, 15, 0, 'Dormant'],
   unknown: [0, 0, 0, 'Unknown'],
   noContact: [0, 12, 0, 'No Contact'],
   lostCommunication: [0, 13, 0, 'Lost Communication'],
@@ -223,7 +227,7 @@ export interface Staleness {
   readonly since: number | undefined;
 }
 
-/** The reading a sensor reports now, or null when it has none (absent, disabled, failed, not a number). */
+/** The reading a sensor reports now, or null when it has none (absent, disabled, failed, asleep, not a number). */
 export function currentReading(sensor: NumericSensor): number | null {
   return sensor.unavailable === undefined && sensor.value !== null && Number.isFinite(sensor.value) ? sensor.value : null;
 }
@@ -234,7 +238,9 @@ export function currentReading(sensor: NumericSensor): number | null {
  *
  * A sensor whose reading is lost (a stale snapshot, a failed read) keeps its
  * last good reading and is reported as Lost Communication (HealthState
- * Unknown) since the moment it was lost. Tools written for ESXi compute
+ * Unknown) since the moment it was lost. One whose device is asleep keeps it
+ * too, Dormant ("device asleep"): powered down for now is no fault, and the
+ * reading is not current either. Tools written for ESXi compute
  * int(CurrentReading) × 10^UnitModifier and crash on NULL; a made-up reading
  * (0 RPM, 0 °C) would raise false alarms; the last reading, marked lost, is
  * honest and tells them something is wrong.
@@ -256,6 +262,7 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
   }
   if (current === null) {
     if (last === undefined) return undefined;
+    if (sensor.unavailable === 'asleep') return { value: last.value, state: 'Unknown', verdict: ASLEEP, lostSince: last.lostSince };
     const reason = sensor.unavailable === 'failed' || sensor.unavailable === undefined ? 'reading failed' : `reading ${sensor.unavailable}`;
     return { value: last.value, state: 'Unknown', verdict: verdict('lostCommunication', reason), lostSince: last.lostSince };
   }
@@ -274,6 +281,9 @@ export function assessSensor(sensor: NumericSensor, stale: Staleness | undefined
   const state = judged.condition === 'ok' ? 'Normal' : counted ? threshold.state : named?.condition === judged.condition ? named.state : 'Unknown';
   return { value: current, state, verdict: judged };
 }
+
+/** A sensor whose device is powered down for now (`unavailable: 'asleep'`), and a fan measured by one. */
+export const ASLEEP = verdict('dormant', 'device asleep');
 
 /**
  * Whether a critical or fatal threshold state held from the last sample

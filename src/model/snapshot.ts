@@ -74,8 +74,12 @@ export interface NumericSensor {
    * thresholds): CurrentState then names it rather than Unknown.
    */
   crossed?: ThresholdName;
-  /** Why there is no reading: absent, disabled, or failed to read. */
-  unavailable?: 'absent' | 'disabled' | 'failed';
+  /**
+   * Why there is no reading: absent, disabled, failed to read, or asleep: the
+   * device is powered down for now (a runtime-suspended graphics card), which
+   * is no fault; the model keeps such a sensor Dormant, out of the roll-up.
+   */
+  unavailable?: 'absent' | 'disabled' | 'failed' | 'asleep';
   monitors?: MonitoredElement;
   /** Where the reading comes from, e.g. the hwmon chip or the IPMI sensor number. */
   source?: string;

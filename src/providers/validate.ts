@@ -412,7 +412,7 @@ const NUMERIC_SENSOR: Shape<NumericSensor> = {
   health: optional(health),
   thresholdsJudged: optional(flag),
   crossed: optional(thresholdName),
-  unavailable: optional(oneOf<NonNullable<NumericSensor['unavailable']>>()(['absent', 'disabled', 'failed'])),
+  unavailable: optional(oneOf<NonNullable<NumericSensor['unavailable']>>()(['absent', 'disabled', 'failed', 'asleep'])),
   monitors: optional(monitors),
   source: optional(text),
 };

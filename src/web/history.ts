@@ -142,10 +142,13 @@ export class SensorHistory {
 
 /** The health of a sensor that has lost its reading: the model keeps the last good one on show. */
 export const LOST_COMMUNICATION = 'Lost Communication';
+/** The status of a sensor whose device is asleep: the model keeps its last reading on show too. */
+const DORMANT = 'Dormant';
 
-/** Whether the sensor has lost its reading. */
+/** Whether the reading on show is the last good one, not a current one: lost, or the device asleep. */
 export function readingLost(instance: CIMInstance): boolean {
-  return elementStatus(instance).text === LOST_COMMUNICATION;
+  const status = elementStatus(instance).text;
+  return status === LOST_COMMUNICATION || status === DORMANT;
 }
 
 /** The reading the sensor has now: none while its reading is lost. */

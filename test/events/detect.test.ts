@@ -81,6 +81,25 @@ t.test('a reading lost and regained; a provider failing and recovering', async (
   t.same(summary(p.play(base)), ['providerRecovered ok provider test recovered']);
 });
 
+t.test('a sensor asleep (Dormant) raises nothing; awake, it is compared with its reading before the sleep', async (t) => {
+  const p = await player();
+  const base = fullSnapshot();
+  p.play(base);
+  const asleep = withSensor(base, 'cpu-temp', { value: null, unavailable: 'asleep' });
+  t.same(summary(p.play(asleep)), [], 'falling asleep');
+  t.same(summary(p.play(asleep)), [], 'sleeping');
+  t.same(summary(p.play(base)), [], 'waking as it was');
+  p.play(asleep);
+  t.same(summary(p.play(withSensor(base, 'cpu-temp', { value: 86 }))), [
+    'thresholdCrossed warning CPU Temp: reading 86.000 °C crossed the Upper Non-Critical (85 °C) threshold',
+    'health warning CPU 0: health OK → Degraded/Warning (CPU Temp: Upper Non-Critical)',
+    'health warning host1: health OK → Degraded/Warning (CPU 0: CPU Temp: Upper Non-Critical)',
+  ], 'waking past a threshold: crossed, against the reading before the sleep');
+  p.play(withSensor(base, 'cpu-temp', { value: null, unavailable: 'failed' }));
+  t.same(summary(p.play(asleep)), ['health ok host1: health Lost Communication → OK'], 'lost, then asleep: the sensor raises nothing; the host no longer counts it');
+  t.same(summary(p.play(base)).slice(0, 1), ['readingRegained ok CPU Temp: reading regained: 45.123 °C'], 'regained against the loss');
+});
+
 t.test("a reading and a threshold written as the page writes them, with a space before the unit, °C and % included (SI Brochure §5.4.3, §5.4.7)", async (t) => {
   const p = await player();
   // A humidity sensor as hwmon's sht3x reports one (humidity1_input, in percent).

@@ -16,7 +16,7 @@ const sensor = (over: Partial<NumericSensor> = {}): NumericSensor => ({
 t.test('verdict spells each condition in CIM', async (t) => {
   const table: [Condition, number, number, number][] = [
     ['ok', 5, 2, 1], ['warning', 10, 3, 2], ['critical', 25, 6, 3], ['fatal', 30, 7, 3],
-    ['unknown', 0, 0, 0], ['noContact', 0, 12, 0], ['lostCommunication', 0, 13, 0],
+    ['dormant', 0, 15, 0], ['unknown', 0, 0, 0], ['noContact', 0, 12, 0], ['lostCommunication', 0, 13, 0],
   ];
   for (const [condition, health, status, primary] of table) {
     const v = verdict(condition);
@@ -132,6 +132,15 @@ t.test('assessSensor', async (t) => {
     const staleAndFailed = judged(sensor({ value: null, unavailable: 'failed' }), { reason: 'stale', since: 1000 }, last);
     t.same([staleAndFailed.value, staleAndFailed.lostSince], [42, 2000], 'lost before the snapshot went stale: since then');
   });
+  t.test("a sensor whose device is asleep keeps its last reading, Dormant, since it fell asleep; stale is still lost", async (t) => {
+    const last = { value: 42, decimals: 1, lostSince: 2000 };
+    const asleep = judged(sensor({ value: null, unavailable: 'asleep' }), undefined, last);
+    t.same([asleep.value, asleep.state, asleep.verdict.healthState, asleep.verdict.operationalStatus, asleep.verdict.primaryStatus], [42, 'Unknown', 0, [15], 0]);
+    t.same([asleep.verdict.condition, asleep.verdict.statusDescriptions, asleep.lostSince], ['dormant', ['device asleep'], 2000]);
+    t.equal(assessSensor(sensor({ value: null, unavailable: 'asleep' }), undefined, undefined), undefined, 'asleep since before its first reading: not served');
+    const stale = judged(sensor({ value: null, unavailable: 'asleep' }), { reason: 'stale', since: 1000 }, last);
+    t.equal(stale.verdict.condition, 'lostCommunication', 'a stale snapshot says nothing of the device');
+  });
   t.test('a sensor that never had a reading is not served', async (t) => {
     t.equal(assessSensor(sensor({ value: null, unavailable: 'absent' }), undefined, undefined), undefined);
     t.equal(assessSensor(sensor({ value: 20, unavailable: 'disabled' }), undefined, undefined), undefined, 'disabled: no current reading');
@@ -142,7 +151,7 @@ t.test('assessSensor', async (t) => {
 });
 
 t.test('ranking: faults outrank not knowing, which outranks OK', async (t) => {
-  const order: Condition[] = ['ok', 'unknown', 'noContact', 'lostCommunication', 'warning', 'critical', 'fatal'];
+  const order: Condition[] = ['ok', 'dormant', 'unknown', 'noContact', 'lostCommunication', 'warning', 'critical', 'fatal'];
   for (let i = 1; i < order.length; i++) t.ok(CONDITION_RANK[order[i]!] > CONDITION_RANK[order[i - 1]!], `${order[i]} > ${order[i - 1]}`);
   t.equal(worst([]), 'ok');
   t.equal(worst(['ok', 'lostCommunication', 'warning', 'unknown']), 'warning');

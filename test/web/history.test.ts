@@ -63,6 +63,8 @@ t.test('a lost reading is a gap; a sensor gone is forgotten', async (t) => {
   t.ok(Number.isNaN(history.points('a', 2000)![1]!.value));
   history.record([['a', sensor(345, 13)]], 3000);
   t.ok(Number.isNaN(history.points('a', 3000)![2]!.value), 'Lost Communication keeps its last reading on show, which is no reading now');
+  history.record([['a', sensor(345, 15)]], 4000);
+  t.ok(Number.isNaN(history.points('a', 4000)![3]!.value), 'nor does Dormant (its device asleep)');
   t.equal(history.points('b', 2000), undefined, 'b is gone');
   t.equal(history.sensors, 1);
 });

@@ -6,7 +6,7 @@
 import type { CIMInstanceName } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, ModelClass } from '../classes.js';
 import {
-  assessDevice, assessDiscrete, assessSensor, monitoredFinding, redundancyFinding, stoppedFanFinding,
+  ASLEEP, assessDevice, assessDiscrete, assessSensor, monitoredFinding, redundancyFinding, stoppedFanFinding,
   type Finding, type SensorAssessment, type Staleness, type Verdict,
 } from '../health.js';
 import { qualifiedId } from '../ids.js';
@@ -200,10 +200,18 @@ class SnapshotMapper {
       .set('DesiredSpeed', 'uint64', integer(fan.desiredSpeed, 64));
     // A fan whose speed never read is an absent part (an APU's fan input): no verdict, like its sensor.
     const status = fan.status === 'unknown' && fan.speedSensor !== undefined && this.#absent.has(fan.speedSensor) ? 'absent' : fan.status;
-    const path = this.#addJudged(draft, 'fan', fan, status, fan.statusReason);
+    const path = this.#asleep(fan)
+      ? this.#ctx.addDevice(draft, this.#source(fan.id), fan.label, ASLEEP, WITHOUT_OPINION)
+      : this.#addJudged(draft, 'fan', fan, status, fan.statusReason);
     this.#ctx.central.fans.push(path);
     if (hasFruData(fan.fru)) this.#physical.addPackage(this.#provider, fan.id, fan.label, PackageType.Fan, fan.fru, path);
     return path;
+  }
+
+  /** A fan its source cannot judge because its speed sensor's device is asleep (a runtime-suspended graphics card's): asleep with it. */
+  #asleep(fan: Fan): boolean {
+    const speed = fan.speedSensor === undefined ? undefined : this.#sensors.get(fan.speedSensor);
+    return fan.status === 'unknown' && speed?.assessment.verdict === ASLEEP;
   }
 
   #addPowerSupply(psu: PowerSupply): CIMInstanceName {
@@ -258,7 +266,8 @@ class SnapshotMapper {
     for (const { sensor, assessment } of this.#sensors.values()) {
       const written = resolutionOfLastReading(sensor, assessment, this.#readings.get(sensor.id));
       const draft = addNumericSensor(this.#ctx, this.#provider, written, assessment, this.#pollingNs);
-      this.#sensorPaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, assessment.verdict, { enabledState: sensorEnabledState(sensor) }));
+      const options = { enabledState: sensorEnabledState(sensor), ...opinion(assessment.verdict) };
+      this.#sensorPaths.set(sensor.id, this.#ctx.addDevice(draft, this.#source(sensor.id), sensor.label, assessment.verdict, options));
     }
     for (const { sensor, verdict } of this.#discrete.values()) {
       const draft = addDiscreteSensor(this.#ctx, this.#provider, sensor, verdict);
@@ -340,11 +349,11 @@ class SnapshotMapper {
 /**
  * A device without an opinion is served (its status says so) but does not
  * roll up into the system's health: an empty slot, a fan at 0 RPM that may be
- * an unconnected header. A part that cannot be read still does, through its
- * sensor's Lost Communication.
+ * an unconnected header, a sensor whose device is asleep (Dormant). A part
+ * that cannot be read still does, through its sensor's Lost Communication.
  */
 function opinion(health: Verdict): { rollUp: boolean } {
-  return health.condition === 'unknown' ? WITHOUT_OPINION : WITH_OPINION;
+  return health.condition === 'unknown' || health.condition === 'dormant' ? WITHOUT_OPINION : WITH_OPINION;
 }
 
 const WITH_OPINION = Object.freeze({ rollUp: true });
