@@ -11,6 +11,8 @@ export interface StateMeaning {
   health: Health;
   /** The sensor kind the state reveals, when only one kind asserts it. */
   kind?: DiscreteSensorKind;
+  /** The kind whose offset the state is where other sensor types print the same text ("Failure detected"). */
+  of?: DiscreteSensorKind;
   /** What the state says about the power supply a sensor watches. */
   supply?: DeviceStatus;
   /** Why, when the supply is not ok: becomes `PowerSupply.statusReason`. */
@@ -21,6 +23,12 @@ export interface StateMeaning {
 }
 
 const psu = (health: Health, supply: DeviceStatus, reason?: string): StateMeaning => ({ health, kind: 'powerSupplyStatus', supply, ...(reason ? { reason } : {}) });
+/**
+ * A supply's offset whose text other types print too (ipmitool: "Failure detected" is also a power unit's offset 6,
+ * "Config Error" a cable's offset 1; "Configuration error" is also a processor's and a memory's): the supply's state
+ * on a supply's sensor, no sign of one elsewhere.
+ */
+const sharedPsu = (health: Health, supply: DeviceStatus, reason: string): StateMeaning => ({ health, of: 'powerSupplyStatus', supply, reason });
 const intrusion = (health: Health): StateMeaning => ({ health, kind: 'intrusion' });
 const redundancy = (health: Health, status: RedundancyStatus): StateMeaning => ({ health, kind: 'redundancy', redundancy: status });
 const presence: StateMeaning = { health: 'ok', kind: 'presence', supply: 'ok' };
@@ -31,7 +39,7 @@ const plain = (health: Health): StateMeaning => ({ health });
 const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   // Power supply (sensor type 08h); "Presence detected" is shared with processors.
   ['Presence detected', { health: 'ok', kind: 'presence', supply: 'ok' }],
-  ['Failure detected', psu('critical', 'failed', 'failure detected')],
+  ['Failure detected', sharedPsu('critical', 'failed', 'failure detected')],
   ['Power Supply Failure detected', psu('critical', 'failed', 'failure detected')],
   ['Predictive failure', { health: 'warning', supply: 'degraded', reason: 'predictive failure' }],
   ['Power Supply AC lost', psu('critical', 'failed', 'AC lost')],
@@ -40,13 +48,13 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Power Supply input lost (AC/DC)', psu('critical', 'failed', 'input lost')],
   ['Power Supply input lost or out-of-range', psu('critical', 'failed', 'input lost or out of range')],
   ['Power Supply input out-of-range, but present', psu('warning', 'degraded', 'input out of range')],
-  ['Config Error', psu('critical', 'failed', 'config error')],
+  ['Config Error', sharedPsu('critical', 'failed', 'config error')],
   ['Config Error: Vendor Mismatch', psu('critical', 'failed', 'config error: vendor mismatch')],
   ['Config Error: Revision Mismatch', psu('critical', 'failed', 'config error: revision mismatch')],
   ['Config Error: Processor Missing', psu('critical', 'failed', 'config error: processor missing')],
   ['Config Error: Power Supply Rating Mismatch', psu('critical', 'failed', 'config error: rating mismatch')],
   ['Config Error: Voltage Rating Mismatch', psu('critical', 'failed', 'config error: voltage rating mismatch')],
-  ['Configuration error', psu('critical', 'failed', 'config error')],
+  ['Configuration error', sharedPsu('critical', 'failed', 'config error')],
   ['Power Supply Inactive', psu('ok', 'ok')],
   // Physical security (05h): every offset Critical to FreeIPMI (ipmi_interpret_sensor_physical_security_config).
   ['General Chassis intrusion', intrusion('critical')],
@@ -482,9 +490,15 @@ export function freeIpmiVerdict(text: string): Health | undefined {
   return meaning && (meaning.freeIpmi ?? meaning.health);
 }
 
-/** Every state text of a kind, for `DiscreteSensor.possibleStates`. */
+/** Every state text of a kind, shared ones too, for `DiscreteSensor.possibleStates`. */
 export function statesOfKind(kind: DiscreteSensorKind): string[] {
-  return MEANINGS.filter(([, meaning]) => meaning.kind === kind).map(([text]) => text);
+  return MEANINGS.filter(([, meaning]) => (meaning.kind ?? meaning.of) === kind).map(([text]) => text);
+}
+
+/** Whether a state is a supply's: one only supplies assert, or a supply's offset other types share. */
+export function isSupplyState(text: string): boolean {
+  const meaning = stateMeaning(text);
+  return (meaning?.kind ?? meaning?.of) === 'powerSupplyStatus';
 }
 
 /** The most pieces one known state text spans: "S3: sleeping, processor & hw context lost, memory retained". */

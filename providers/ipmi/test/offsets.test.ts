@@ -179,3 +179,32 @@ t.test('a faulted slot or management controller read by ipmitool makes the syste
   t.same(state('Watchdog'), { CurrentState: 'Timer expired', HealthState: 10, OperationalStatus: [3] });
   t.equal(model.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25);
 });
+
+t.test('a text several sensor types share reveals no supply: a power unit\'s, a processor\'s, a cable\'s fault is not a supply status sensor', async (t) => {
+  // ipmitool prints the same text for offsets of several types (include/ipmitool/ipmi_sel.h): "Failure detected" is
+  // Power Supply (08h) offset 1 and Power Unit (09h) offset 6; "Config Error" Power Supply offset 6 and Cable/
+  // Interconnect (1Bh) offset 1; "Configuration Error" Processor (07h) offset 5 and Memory (0Ch) offset 7, which
+  // FreeIPMI's "Configuration error" (Power Supply offset 6) matches. Each is a fault wherever it is asserted.
+  const others = buildSnapshot({
+    readings: parseSensorOutput([
+      ipmitoolLine('Pwr Unit Status', 'Failure detected'),
+      ipmitoolLine('CPU1 Status', 'Configuration Error'),
+      ipmitoolLine('Cable', 'Config Error'),
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(others.discreteSensors?.map((s) => [s.label, s.kind, s.health]), [
+    ['Pwr Unit Status', 'other', 'critical'], ['CPU1 Status', 'other', 'critical'], ['Cable', 'other', 'critical'],
+  ]);
+  t.same(others.powerSupplies ?? [], []);
+  // On a supply's own sensor they are the supply's: Dell 11G's "Status" on entity 10.1, and a named one.
+  const supplies = buildSnapshot({
+    readings: parseSensorOutput([
+      'Status           | 61h | ok  | 10.1 | Failure detected',
+      'PS2 Status       | 62h | ok  | 10.2 | Presence detected, Config Error',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(supplies.discreteSensors?.map((s) => [s.label, s.kind, s.health, s.possibleStates.includes('Failure detected')]), [
+    ['Status', 'powerSupplyStatus', 'critical', true], ['PS2 Status', 'powerSupplyStatus', 'critical', true],
+  ]);
+  t.same(supplies.powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'failure detected'], ['failed', 'config error']]);
+});
