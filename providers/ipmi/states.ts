@@ -197,8 +197,9 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['OEM System boot event', plain('ok')],
   ['Entry added to auxiliary log', plain('ok')],
   ['PEF Action', plain('ok')],
-  ['Timestamp Clock Sync', plain('warning')],
-  ['Timestamp Clock Synch', plain('warning')],
+  // A clock set (two events, before and after): Warning to FreeIPMI, no fault of the hardware's.
+  ['Timestamp Clock Sync', plain('ok')],
+  ['Timestamp Clock Synch', plain('ok')],
   // System firmware progress (0Fh): ipmitool prints its offsets' catch-all texts (data 0xff), FreeIPMI the offsets'.
   ['Unknown Error', plain('critical')],
   ['Unknown Hang', plain('critical')],
@@ -239,8 +240,9 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   // Slot/connector (21h), ipmitool's and FreeIPMI's texts.
   ['Fault Status', plain('critical')],
   ['Fault Status asserted', plain('critical')],
-  ['Identify Status', plain('warning')],
-  ['Identify Status asserted', plain('warning')],
+  // The slot's locate light, lit by someone looking for it: Warning to FreeIPMI, no fault.
+  ['Identify Status', plain('ok')],
+  ['Identify Status asserted', plain('ok')],
   ['Device Installed', plain('ok')],
   ['Slot/Connector Device installed/attached', plain('ok')],
   ['Ready for Device Installation', plain('ok')],

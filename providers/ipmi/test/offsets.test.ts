@@ -65,7 +65,6 @@ const RATED: Row[] = [
   ['System Event', 'OEM System boot event', 'OEM System Boot Event', 'ok', 'System Event'],
   ['System Event', 'Entry added to auxiliary log', 'Entry added to Auxiliary Log', 'ok', 'System Event'],
   ['System Event', 'PEF Action', 'PEF Action', 'ok', 'System Event'],
-  ['System Event', 'Timestamp Clock Sync', 'Timestamp Clock Synch', 'warning', 'System Event'],
   // 13h Critical Interrupt: Front_Panel_NMI CRITICAL, Software_NMI WARNING, EISA_Fail_Safe_Timeout CRITICAL.
   ['Critical Interrupt', 'NMI/Diag Interrupt', 'Front Panel NMI/Diagnostic Interrupt', 'critical', 'NMI'],
   ['Critical Interrupt', 'Software NMI', 'Software NMI', 'warning', 'NMI'],
@@ -87,7 +86,6 @@ const RATED: Row[] = [
   ['Boot Error', 'Timeout waiting for selection', 'Timeout waiting for user selection of boot source', 'warning', 'Boot Error'],
   // 21h Slot/Connector: Fault_Status_Asserted CRITICAL; Identify, Removal Request, Interlock, Disabled WARNING.
   ['Slot/Connector', 'Fault Status', 'Fault Status asserted', 'critical', 'PCIe Slot1'],
-  ['Slot/Connector', 'Identify Status', 'Identify Status asserted', 'warning', 'PCIe Slot1'],
   ['Slot/Connector', 'Device Installed', 'Slot/Connector Device installed/attached', 'ok', 'PCIe Slot1'],
   ['Slot/Connector', 'Ready for Device Installation', 'Slot/Connector Ready for Device Installation', 'ok', 'PCIe Slot1'],
   ['Slot/Connector', 'Ready for Device Removal', 'Slot/Connector Ready for Device Removal', 'ok', 'PCIe Slot1'],
@@ -156,6 +154,20 @@ t.test('every rated offset reads as FreeIPMI rates it, from ipmitool and from Fr
     if (ipmitool !== null) t.equal(discreteHealth(ipmitoolLine(name, ipmitool), 'elist'), rating, `ipmitool "${ipmitool}" (${type})`);
     t.equal(discreteHealth(freeIpmiLine(name, type, freeipmi)), rating, `FreeIPMI '${freeipmi}' without a state column (${type})`);
     t.equal(discreteHealth(freeIpmiLine(name, type, freeipmi, rating)), rating, `FreeIPMI '${freeipmi}' with its column (${type})`);
+  }
+});
+
+t.test('a slot\'s locate light and a clock set are no fault (Warning to FreeIPMI): ok, unless FreeIPMI\'s own column says otherwise', async (t) => {
+  // FreeIPMI rates Slot_Connector_Identify_Status_Asserted and System_Event_Timestamp_Clock_Sync WARNING; the first is a
+  // light an operator turns on to find a slot, the second a clock being set: a host is not degraded by either.
+  const rows: Row[] = [
+    ['Slot/Connector', 'Identify Status', 'Identify Status asserted', 'ok', 'PCIe Slot1'],
+    ['System Event', 'Timestamp Clock Sync', 'Timestamp Clock Synch', 'ok', 'System Event'],
+  ];
+  for (const [type, ipmitool, freeipmi, , name] of rows) {
+    t.equal(discreteHealth(ipmitoolLine(name, ipmitool!), 'elist'), 'ok', `ipmitool "${ipmitool}" (${type})`);
+    t.equal(discreteHealth(freeIpmiLine(name, type, freeipmi)), 'ok', `FreeIPMI '${freeipmi}' without a state column (${type})`);
+    t.equal(discreteHealth(freeIpmiLine(name, type, freeipmi, 'warning')), 'warning', `FreeIPMI's Warning column stands (${type})`);
   }
 });
 
