@@ -19,7 +19,7 @@ import type {
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
 import {
-  FAULT_NAME, freeIpmiVerdict, meaningOn, offsetTableOfType, REDUNDANCY_BY_HEALTH, severity, stateMeaning, statesFromBits, statesOfKind, STATUS_BY_HEALTH, worse,
+  FAULT_NAME, freeIpmiVerdict, isSupplyState, meaningOn, offsetTableOfType, REDUNDANCY_BY_HEALTH, severity, stateMeaning, statesFromBits, statesOfKind, STATUS_BY_HEALTH, worse,
   type OffsetTable,
 } from './states.js';
 import { isAnalogUnit, kindByName, mapUnit } from './units.js';
@@ -203,7 +203,7 @@ function isSupplySensor(reading: IpmiReading): boolean {
 function saysSupplyState(reading: IpmiReading): boolean {
   if (reading.value !== undefined || isAnalogUnit(reading.unit)) return false;
   if (reading.states.length === 0) return /^status$/i.test(reading.name.trim()) && reading.unavailable === undefined;
-  return reading.states.some((state) => state === 'Presence detected' || stateMeaning(state)?.kind === 'powerSupplyStatus');
+  return reading.states.some((state) => state === 'Presence detected' || isSupplyState(state));
 }
 
 /**

@@ -11,6 +11,8 @@ export interface StateMeaning {
   health: Health;
   /** The sensor kind the state reveals, when only one kind asserts it. */
   kind?: DiscreteSensorKind;
+  /** The kind whose offset the state is where other sensor types print the same text ("Failure detected"). */
+  of?: DiscreteSensorKind;
   /** What the state says about the power supply a sensor watches. */
   supply?: DeviceStatus;
   /** Why, when the supply is not ok: becomes `PowerSupply.statusReason`. */
@@ -21,6 +23,12 @@ export interface StateMeaning {
 }
 
 const psu = (health: Health, supply: DeviceStatus, reason?: string): StateMeaning => ({ health, kind: 'powerSupplyStatus', supply, ...(reason ? { reason } : {}) });
+/**
+ * A supply's offset whose text other types print too (ipmitool: "Failure detected" is also a power unit's offset 6,
+ * "Config Error" a cable's offset 1; "Configuration error" is also a processor's and a memory's): the supply's state
+ * on a supply's sensor, no sign of one elsewhere.
+ */
+const sharedPsu = (health: Health, supply: DeviceStatus, reason: string): StateMeaning => ({ health, of: 'powerSupplyStatus', supply, reason });
 const intrusion = (health: Health): StateMeaning => ({ health, kind: 'intrusion' });
 const redundancy = (health: Health, status: RedundancyStatus): StateMeaning => ({ health, kind: 'redundancy', redundancy: status });
 const presence: StateMeaning = { health: 'ok', kind: 'presence', supply: 'ok' };
@@ -31,7 +39,7 @@ const plain = (health: Health): StateMeaning => ({ health });
 const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   // Power supply (sensor type 08h); "Presence detected" is shared with processors.
   ['Presence detected', { health: 'ok', kind: 'presence', supply: 'ok' }],
-  ['Failure detected', psu('critical', 'failed', 'failure detected')],
+  ['Failure detected', sharedPsu('critical', 'failed', 'failure detected')],
   ['Power Supply Failure detected', psu('critical', 'failed', 'failure detected')],
   ['Predictive failure', { health: 'warning', supply: 'degraded', reason: 'predictive failure' }],
   ['Power Supply AC lost', psu('critical', 'failed', 'AC lost')],
@@ -40,22 +48,31 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Power Supply input lost (AC/DC)', psu('critical', 'failed', 'input lost')],
   ['Power Supply input lost or out-of-range', psu('critical', 'failed', 'input lost or out of range')],
   ['Power Supply input out-of-range, but present', psu('warning', 'degraded', 'input out of range')],
-  ['Config Error', psu('critical', 'failed', 'config error')],
+  ['Config Error', sharedPsu('critical', 'failed', 'config error')],
   ['Config Error: Vendor Mismatch', psu('critical', 'failed', 'config error: vendor mismatch')],
   ['Config Error: Revision Mismatch', psu('critical', 'failed', 'config error: revision mismatch')],
   ['Config Error: Processor Missing', psu('critical', 'failed', 'config error: processor missing')],
   ['Config Error: Power Supply Rating Mismatch', psu('critical', 'failed', 'config error: rating mismatch')],
   ['Config Error: Voltage Rating Mismatch', psu('critical', 'failed', 'config error: voltage rating mismatch')],
-  ['Configuration error', psu('critical', 'failed', 'config error')],
+  ['Configuration error', sharedPsu('critical', 'failed', 'config error')],
   ['Power Supply Inactive', psu('ok', 'ok')],
-  // Physical security (05h).
+  // Physical security (05h): every offset Critical to FreeIPMI (ipmi_interpret_sensor_physical_security_config).
   ['General Chassis intrusion', intrusion('critical')],
   ['Drive Bay intrusion', intrusion('critical')],
   ['I/O Card area intrusion', intrusion('critical')],
   ['Processor area intrusion', intrusion('critical')],
   ['FAN area intrusion', intrusion('critical')],
-  ['System unplugged from LAN', intrusion('warning')],
-  ['Unauthorized dock', intrusion('warning')],
+  ['System unplugged from LAN', intrusion('critical')],
+  ['LAN Leash Lost', intrusion('critical')],
+  ['Unauthorized dock', intrusion('critical')],
+  // Platform security violation attempt (06h), ipmitool's and FreeIPMI's texts: every offset Critical to FreeIPMI.
+  ['Front Panel Lockout violation attempted', plain('critical')],
+  ['Secure Mode Violation attempt', plain('critical')],
+  ['Pre-boot password violation - user password', plain('critical')],
+  ['Pre-boot password violation - setup password', plain('critical')],
+  ['Pre-boot password violation - network boot password', plain('critical')],
+  ['Other pre-boot password violation', plain('critical')],
+  ['Out-of-band access password violation', plain('critical')],
   // Redundancy (generic 0Bh).
   ['Fully Redundant', redundancy('ok', 'full')],
   ['Redundancy Lost', redundancy('critical', 'lost')],
@@ -87,14 +104,20 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   // FreeIPMI's OEM interpretation of a Supermicro's CPU temperature sensor (type C0h; Low, Medium, High, Overheat, Not
   // Installed): an empty socket, Warning to FreeIPMI, no processor there to judge.
   ['Not Installed', { health: 'unknown', kind: 'presence', freeIpmi: 'warning' }],
-  // Drive slot.
+  // FRU state (2Ch) offset 0 as FreeIPMI names it (ipmitool: "Not Installed", above): a FRU not there, Critical to FreeIPMI.
+  ['FRU Not Installed', { health: 'unknown', kind: 'presence', freeIpmi: 'critical' }],
+  // Drive slot (0Dh), ipmitool's and FreeIPMI's texts, as FreeIPMI rates them: a drive in a critical array is Critical, a
+  // rebuild (the array healing onto this drive) Nominal.
   ['Drive Fault', plain('critical')],
   ['In Failed Array', plain('critical')],
-  ['In Critical Array', plain('warning')],
-  ['Rebuild In Progress', plain('warning')],
+  ['In Critical Array', plain('critical')],
+  ['Rebuild In Progress', plain('ok')],
+  ['Rebuild/Remap in progress', plain('ok')],
   ['Rebuild Aborted', plain('critical')],
+  ['Rebuild/Remap Aborted', plain('critical')],
   ['Hot Spare', plain('ok')],
   ['Parity Check In Progress', plain('ok')],
+  ['Consistency Check / Parity Check in progress', plain('ok')],
   // Generic severities and predictive failure.
   ['Transition to OK', plain('ok')],
   ['Transition to Non-critical from OK', plain('warning')],
@@ -103,13 +126,15 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Transition to Critical from Non-recoverable', plain('critical')],
   ['Transition to Non-recoverable from less severe', plain('fatal')],
   ['Transition to Non-recoverable', plain('fatal')],
+  ['Monitor', plain('warning')],
   ['Informational', plain('ok')],
   ['Predictive Failure Deasserted', plain('ok')],
   ['Predictive Failure Asserted', plain('warning')],
+  // Limit (05h) and performance (06h): Critical on every type FreeIPMI rates them (temperature, voltage).
   ['Limit Not Exceeded', plain('ok')],
-  ['Limit Exceeded', plain('warning')],
+  ['Limit Exceeded', plain('critical')],
   ['Performance Met', plain('ok')],
-  ['Performance Lags', plain('warning')],
+  ['Performance Lags', plain('critical')],
   ['Device Enabled', plain('ok')],
   ['Device Disabled', plain('warning')],
   ['Transition to Running', plain('ok')],
@@ -162,10 +187,114 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Fatal NMI', plain('critical')],
   ['Bus Fatal Error', plain('critical')],
   ['Bus Degraded', plain('warning')],
+  ['NMI/Diag Interrupt', plain('critical')],
+  ['Front Panel NMI/Diagnostic Interrupt', plain('critical')],
+  ['Software NMI', plain('warning')],
+  ['EISA failsafe timeout', plain('critical')],
+  ['EISA Fail Safe Timeout', plain('critical')],
   ['Undetermined system hardware failure', plain('critical')],
+  ['System Reconfigured', plain('warning')],
+  ['OEM System boot event', plain('ok')],
+  ['Entry added to auxiliary log', plain('ok')],
+  ['PEF Action', plain('ok')],
+  // A clock set (two events, before and after): Warning to FreeIPMI, no fault of the hardware's.
+  ['Timestamp Clock Sync', plain('ok')],
+  ['Timestamp Clock Synch', plain('ok')],
+  // System firmware progress (0Fh): ipmitool prints its offsets' catch-all texts (data 0xff), FreeIPMI the offsets'.
+  ['Unknown Error', plain('critical')],
+  ['Unknown Hang', plain('critical')],
+  ['Unknown Progress', plain('ok')],
+  ['System Firmware Error', plain('critical')],
+  ['System Firmware Hang', plain('critical')],
+  ['System Firmware Progress', plain('ok')],
+  // Event logging disabled (10h).
+  ['Correctable memory error logging disabled', plain('critical')],
+  ['Event logging disabled', plain('critical')],
+  ['Event Type Logging Disabled', plain('critical')],
+  ['Log area reset/cleared', plain('ok')],
+  ['All event logging disabled', plain('critical')],
+  ['Log full', plain('critical')],
+  ['SEL Full', plain('critical')],
+  ['Log almost full', plain('warning')],
+  ['SEL Almost Full', plain('warning')],
+  ['Correctable Machine Check Error Logging Disabled', plain('critical')],
+  // Button/switch (14h): a button pressed is no fault, a FRU's latch open or service request is a warning.
+  ['Power Button pressed', plain('ok')],
+  ['Sleep Button pressed', plain('ok')],
+  ['Reset Button pressed', plain('ok')],
+  ['FRU Latch', plain('warning')],
+  ['FRU latch open', plain('warning')],
+  ['FRU Service', plain('warning')],
+  ['FRU service request button', plain('warning')],
+  // Cable/interconnect (1Bh), FreeIPMI's texts (ipmitool's are "Connected" and "Config Error").
+  ['Cable/Interconnect is connected', presence],
+  ['Configuration Error - Incorrect cable connected', plain('critical')],
+  // Boot error (1Eh).
+  ['No bootable media', plain('critical')],
+  ['Non-bootable disk in drive', plain('critical')],
+  ['Non-bootable diskette left in drive', plain('critical')],
+  ['PXE server not found', plain('critical')],
+  ['Invalid boot sector', plain('critical')],
+  ['Timeout waiting for selection', plain('warning')],
+  ['Timeout waiting for user selection of boot source', plain('warning')],
+  // Slot/connector (21h), ipmitool's and FreeIPMI's texts.
+  ['Fault Status', plain('critical')],
+  ['Fault Status asserted', plain('critical')],
+  // The slot's locate light, lit by someone looking for it: Warning to FreeIPMI, no fault.
+  ['Identify Status', plain('ok')],
+  ['Identify Status asserted', plain('ok')],
+  ['Device Installed', plain('ok')],
+  ['Slot/Connector Device installed/attached', plain('ok')],
+  ['Ready for Device Installation', plain('ok')],
+  ['Slot/Connector Ready for Device Installation', plain('ok')],
+  ['Ready for Device Removal', plain('ok')],
+  ['Slot/Connector Ready for Device Removal', plain('ok')],
+  ['Slot Power is Off', plain('ok')],
+  ['Device Removal Request', plain('warning')],
+  ['Slot/Connector Device Removal Request', plain('warning')],
+  ['Interlock', plain('warning')],
+  ['Interlock asserted', plain('warning')],
+  ['Slot is Disabled', plain('warning')],
+  ['Spare Device', plain('ok')],
+  ['Slot holds spare device', plain('ok')],
+  // Watchdog 2 (23h); its "Power cycle" is read by the sensor (see meaningOn).
+  ['Timer expired', plain('warning')],
+  ['Timer expired, status only', plain('warning')],
+  ['Hard reset', plain('critical')],
+  ['Power down', plain('critical')],
+  ['Timer interrupt', plain('warning')],
+  // Management subsystem health (28h): the BMC's own faults, every offset Critical to FreeIPMI.
+  ['Sensor access degraded or unavailable', plain('critical')],
+  ['Controller access degraded or unavailable', plain('critical')],
+  ['Management controller off-line', plain('critical')],
+  ['Management controller unavailable', plain('critical')],
+  ['Sensor failure', plain('critical')],
+  ['FRU failure', plain('critical')],
+  // Session audit (2Ah), FreeIPMI's texts (ipmitool's table has none).
+  ['Session Activated', plain('ok')],
+  ['Session Deactivated', plain('ok')],
+  ['Invalid Username or Password', plain('warning')],
+  ['Invalid Password Disable', plain('critical')],
+  // FRU state (2Ch); offset 0, not installed, is an absent part (above).
+  ['Inactive', plain('critical')],
+  ['FRU Inactive', plain('critical')],
+  ['Activation Requested', plain('warning')],
+  ['FRU Activation Requested', plain('warning')],
+  ['Activation in Progress', plain('warning')],
+  ['FRU Activation In Progress', plain('warning')],
+  ['Active', plain('ok')],
+  ['FRU Active', plain('ok')],
+  ['Deactivation Requested', plain('warning')],
+  ['FRU Deactivation Requested', plain('warning')],
+  ['Deactivation in Progress', plain('warning')],
+  ['FRU Deactivation In Progress', plain('warning')],
+  ['Communication lost', plain('critical')],
+  ['FRU Communication Lost', plain('critical')],
   // Battery (29h): FreeIPMI's texts (ipmitool's "Low" and "Failed" are read by the name, see meaningOn).
   ['battery failed', plain('critical')],
+  ['battery low', plain('warning')],
   ['battery low (predictive failure)', plain('warning')],
+  ['battery presence detected', presence],
   // OS boot (1Fh) and ACPI power state (22h): where the host is, no fault.
   ['A: boot completed', plain('ok')],
   ['C: boot completed', plain('ok')],
@@ -174,6 +303,7 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['CD-ROM boot completed', plain('ok')],
   ['ROM boot completed', plain('ok')],
   ['boot completed - device not specified', plain('ok')],
+  ['boot completed - boot device not specified', plain('ok')],
   ['S0/G0: working', plain('ok')],
   ['S1: sleeping with system hw & processor context maintained', plain('ok')],
   ['S2: sleeping, processor context lost', plain('ok')],
@@ -185,6 +315,18 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Sleeping in S1/S2/S3 state', plain('ok')],
   ['G1: sleeping', plain('ok')],
   ['S5: entered by override', plain('ok')],
+  // FreeIPMI's short texts of the same offsets.
+  ['S0/G0', plain('ok')],
+  ['S1', plain('ok')],
+  ['S2', plain('ok')],
+  ['S3', plain('ok')],
+  ['S4', plain('ok')],
+  ['S5/G2', plain('ok')],
+  ['S4/S5 soft-off', plain('ok')],
+  ['G3/Mechanical Off', plain('ok')],
+  ['Sleeping in an S1, S2, or S3 states', plain('ok')],
+  ['G1 sleeping', plain('ok')],
+  ['S5 entered by override', plain('ok')],
   ['Legacy ON state', plain('ok')],
   ['Legacy OFF state', plain('ok')],
   // Memory (0Ch) as FreeIPMI interprets it: a device the BMC disabled is mapped out, not fine.
@@ -266,10 +408,11 @@ export function meaningOn(name: string, state: string, sensor: SensorContext = {
   const known = stateMeaning(state);
   if (known) return known;
   // A battery's offsets 0 and 1 are just "Low" and "Failed" (FreeIPMI's OEM interpretation of a Supermicro's CPU
-  // temperature reads "Low" too); "Power cycle" is a power unit's offset 1 and a watchdog's (23h) offset 3 alike.
+  // temperature reads "Low" too); "Power cycle" is a power unit's offset 1 (Nominal to FreeIPMI) and a watchdog's (23h)
+  // offset 3 (Critical) alike.
   if (key === 'low') return BATTERY_NAME.test(name) ? { health: 'warning', reason: `${name.trim()} low` } : undefined;
   if (key === 'failed') return BATTERY_NAME.test(name) ? { health: 'critical', reason: `${name.trim()} failed` } : undefined;
-  if (key === 'power cycle') return isPowerUnit(name, sensor.sensorType) ? plain('ok') : undefined;
+  if (key === 'power cycle') return powerCycle(name, sensor.sensorType);
   const asserted = key === 'state asserted' ? true : key === 'state deasserted' ? false : undefined;
   if (asserted === undefined) return undefined;
   const trimmed = name.trim();
@@ -292,9 +435,13 @@ function processorDisabled(name: string, sensor: SensorContext): StateMeaning {
   return present ? { health: 'critical', reason: `${name.trim()} disabled` } : NOT_THERE;
 }
 
-function isPowerUnit(name: string, sensorType: string | undefined): boolean {
-  if (sensorType !== undefined) return sensorType.toLowerCase() === 'power unit';
-  return POWER_UNIT_NAME.test(name) && !WATCHDOG_NAME.test(name);
+/** A power unit's power cycle is the host's, no fault; a watchdog's is the reset it forced (FreeIPMI: Critical). */
+function powerCycle(name: string, sensorType: string | undefined): StateMeaning | undefined {
+  const type = sensorType?.toLowerCase();
+  const watchdog = type === undefined ? WATCHDOG_NAME.test(name) : type === 'watchdog 2';
+  if (watchdog) return { health: 'critical', reason: `${name.trim()} power cycle` };
+  const powerUnit = type === undefined ? POWER_UNIT_NAME.test(name) : type === 'power unit';
+  return powerUnit ? plain('ok') : undefined;
 }
 
 /** The remark of a state ipmitool before 1.8.12 printed as one of two offsets. */
@@ -345,30 +492,43 @@ export function freeIpmiVerdict(text: string): Health | undefined {
   return meaning && (meaning.freeIpmi ?? meaning.health);
 }
 
-/** Every state text of a kind, for `DiscreteSensor.possibleStates`. */
+/** Every state text of a kind, shared ones too, for `DiscreteSensor.possibleStates`. */
 export function statesOfKind(kind: DiscreteSensorKind): string[] {
-  return MEANINGS.filter(([, meaning]) => meaning.kind === kind).map(([text]) => text);
+  return MEANINGS.filter(([, meaning]) => (meaning.kind ?? meaning.of) === kind).map(([text]) => text);
 }
+
+/** Whether a state is a supply's: one only supplies assert, or a supply's offset other types share. */
+export function isSupplyState(text: string): boolean {
+  const meaning = stateMeaning(text);
+  return (meaning?.kind ?? meaning?.of) === 'powerSupplyStatus';
+}
+
+/** The most pieces one known state text spans: "S3: sleeping, processor & hw context lost, memory retained". */
+const MOST_PIECES = 3;
 
 /**
  * ipmitool joins asserted states with ", ", and some state texts hold ", "
- * themselves ("AC out-of-range, but present"): split, then re-join pieces
- * whose join is a known state.
+ * themselves ("AC out-of-range, but present", ACPI's S3 twice): split, then
+ * re-join the longest run of pieces whose join is a known state.
  */
 export function splitStates(text: string): string[] {
   const pieces = text.split(', ').map((piece) => piece.trim());
   const states: string[] = [];
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i] ?? '';
-    const next = pieces[i + 1];
-    if (next !== undefined && stateMeaning(`${piece}, ${next}`)) {
-      states.push(`${piece}, ${next}`);
-      i++;
-    } else if (piece !== '') {
-      states.push(piece);
-    }
+  for (let i = 0; i < pieces.length; ) {
+    const span = knownSpan(pieces, i);
+    const state = pieces.slice(i, i + span).join(', ');
+    if (state !== '') states.push(state);
+    i += span;
   }
   return states;
+}
+
+/** How many pieces from `at` make one known state (1 where no longer run does). */
+function knownSpan(pieces: readonly string[], at: number): number {
+  for (let span = Math.min(MOST_PIECES, pieces.length - at); span > 1; span--) {
+    if (stateMeaning(pieces.slice(at, at + span).join(', '))) return span;
+  }
+  return 1;
 }
 
 const SEVERITY: Record<Health, number> = { ok: 0, unknown: 1, warning: 2, critical: 3, fatal: 4 };
