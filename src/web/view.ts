@@ -341,11 +341,18 @@ function elementView(instance: CIMInstance, kind: ElementKind, status: { state: 
   return view;
 }
 
+/**
+ * As the model rolls a set into the system's health (model/health.ts
+ * REDUNDANCY_CONDITION) and its change event's severity says: losing the
+ * spare is a warning, losing the function critical; an unknown status
+ * counts for nothing (a health "Unknown", shown neutral).
+ */
 function redundancyStatus(status: number): { state: NagiosState; health: string } {
   if (status === 2) return { state: 'OK', health: 'OK' };
   if (status === 3) return { state: 'WARNING', health: 'Degraded' };
-  if (status === 4 || status === 5) return { state: 'CRITICAL', health: REDUNDANCY[status]! };
-  return { state: 'UNKNOWN', health: 'Unknown' };
+  if (status === 4) return { state: 'WARNING', health: REDUNDANCY[status]! };
+  if (status === 5) return { state: 'CRITICAL', health: REDUNDANCY[status]! };
+  return { state: 'OK', health: 'Unknown' };
 }
 
 export function elementId(instance: CIMInstance): string {

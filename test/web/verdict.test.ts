@@ -23,8 +23,11 @@ import { startTestBroker } from '../helpers/broker.js';
 const dir = await mkdtemp(join(tmpdir(), 'thincim-verdict-'));
 const scenario = JSON.parse(await readFile(new URL('../../providers/simulated/default-scenario.json', import.meta.url), 'utf8'));
 scenario.$schema = undefined;
-// Only a memory module fails (at 10 s): the sensors, fans and supplies stay healthy.
-scenario.timeline.events = [{ at: 10, memory: 'dimm-a1', status: 'failed' }];
+// Only a memory module fails (at 10 s, back at 30 s): the sensors, fans and supplies stay healthy. Then a supply
+// is pulled (at 30 s): its set of two, one needed, has lost its redundancy, which the model calls a warning.
+scenario.timeline.events = [
+  { at: 10, memory: 'dimm-a1', status: 'failed' }, { at: 30, memory: 'dimm-a1', status: 'ok' }, { at: 30, powerSupply: 'psu2', status: 'absent' },
+];
 const scenarioFile = join(dir, 'scenario.json');
 await writeFile(scenarioFile, JSON.stringify(scenario));
 
@@ -79,4 +82,23 @@ t.test('a failed memory module turns the verdict Critical, as it turns the syste
   await served.goto(`${started.url}/`);
   t.same(await verdictOf(served), live, 'the page as served says the same');
   await Promise.all([context.close(), noScript.close()]);
+});
+
+t.test('a set of supplies without its spare: Warning, as the model says of the system, not Critical', async (t) => {
+  now = 40_000;
+  await started.broker.manager.refresh();
+  t.equal(systemState(), 'WARNING', 'the model: the system is Degraded');
+  const view = await status();
+  t.equal(view.verdict.state, 'WARNING', 'the status says so');
+  t.ok(view.verdict.reasons.includes('Power Supply Redundancy: Redundancy Lost'), 'for the lost redundancy');
+  const redundancy = view.groups.find((g) => g.id === 'redundancy')!.elements.find((e) => e.name === 'Power Supply Redundancy')!;
+  t.equal(redundancy.state, 'WARNING', 'the set\'s own state is a warning, as its change event\'s severity is');
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${started.url}/`);
+  t.equal((await verdictOf(page)).word, 'Warning', 'the page says Warning');
+  const row = page.locator(`tr[data-kind="redundancySet"][data-id="${redundancy.id}"]`);
+  t.equal(await row.locator('.health .icon').textContent(), '▲', 'the set\'s row: the warning\'s icon');
+  t.match(await row.getAttribute('class'), /st-WARNING/);
+  await context.close();
 });
