@@ -138,7 +138,8 @@ function group(g: GroupView): string {
     ? ['Sensor', 'Reading', 'Thresholds', 'State', 'Health', 'Recent']
     : ['Name', ...(stated ? ['State'] : []), 'Health', 'Details'];
   return `<section id="g-${g.id}" aria-labelledby="g-${g.id}-h"><h3 id="g-${g.id}-h">${esc(g.title)}</h3>` +
-    `<table class="elements ${numeric ? 'numeric' : stated ? 'stated' : 'plain'}"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
+    // Named by the group's heading: a screen reader's list of tables says which is which.
+    `<table class="elements ${numeric ? 'numeric' : stated ? 'stated' : 'plain'}" aria-labelledby="g-${g.id}-h"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
     `<tbody>${g.elements.map((e) => (numeric ? numericRow(e) : deviceRow(e, stated))).join('')}</tbody></table></section>`;
 }
 

@@ -606,3 +606,12 @@ t.test('a poll rewrites no row whose data did not change (10,000 such rows froze
   t.equal(await rowOf(page, 'simulated:cpu2-temp').locator('.reading').textContent(), real.groups.flatMap((g) => g.elements).find((e) => e.id === 'simulated:cpu2-temp')!.reading!.text + ' °C', 'the rows still show the data');
   await w.context.close();
 });
+
+t.test('each table is named: a screen reader\'s list of tables says which group each one is', async (t) => {
+  const w = await open();
+  const groups = (await status()).groups;
+  t.equal(await w.page.getByRole('table').count(), groups.length + 1, 'the providers\' table and one for each group');
+  t.equal(await w.page.getByRole('table', { name: 'Providers', exact: true }).count(), 1);
+  for (const g of groups) t.equal(await w.page.getByRole('table', { name: g.title, exact: true }).count(), 1, `${g.title}: its table is named`);
+  await w.context.close();
+});
