@@ -168,6 +168,16 @@ function deviceRow(e: ElementView, stated: boolean): string {
     `<td class="details" data-label="Details">${esc(e.details)}</td></tr>`;
 }
 
+/**
+ * A sensor's page for an id no numeric sensor has (a link kept from before the
+ * hardware went): in the pages' look, on a phone and in dark mode too. Its main
+ * has no id, so the script finds nothing to keep current and does not poll.
+ */
+export function renderNoSensor(id: string, assets: AssetLinks): string {
+  return layout('No such sensor · thincim', assets, '<main><h1>No such sensor</h1>' +
+    `<p>No numeric sensor has the id ${esc(id)}. <a href="/">Back to the host</a>.</p></main>`);
+}
+
 export interface SensorPage {
   element: ElementView;
   points: ChartPoint[];

@@ -615,3 +615,21 @@ t.test('each table is named: a screen reader\'s list of tables says which group 
   for (const g of groups) t.equal(await w.page.getByRole('table', { name: g.title, exact: true }).count(), 1, `${g.title}: its table is named`);
   await w.context.close();
 });
+
+t.test('a sensor\'s page for an id the agent does not have: 404, in the page\'s own look on a phone and in dark mode, and no polling', async (t) => {
+  const context = await browser.newContext({ httpCredentials: { username: VIEWER.name, password: VIEWER.password }, viewport: { width: 360, height: 740 }, isMobile: true, colorScheme: 'dark' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const response = await page.goto(`${origin}/sensors/${encodeURIComponent('simulated:removed')}`);
+  t.equal(response?.status(), 404);
+  t.equal(await page.locator('h1').textContent(), 'No such sensor');
+  t.equal(await page.locator('main a').getAttribute('href'), '/', 'the way back to the host');
+  // A phone lays it out at its own width (without the viewport's meta it is drawn 980 px wide and shrunk), in the scheme it asks for.
+  t.equal(await page.evaluate(() => document.documentElement.clientWidth), 360, 'laid out at the phone\'s width');
+  const colours = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color]);
+  t.same(colours, ['rgb(13, 17, 23)', 'rgb(230, 237, 243)'], 'dark, as the other pages (page.css --bg and --fg)');
+  await page.waitForTimeout(3500);
+  t.same(requests.filter((url) => url.includes('/api/')), [], 'no polling of a page with nothing to keep current');
+  await context.close();
+});
