@@ -633,3 +633,27 @@ t.test('a sensor\'s page for an id the agent does not have: 404, in the page\'s 
   t.same(requests.filter((url) => url.includes('/api/')), [], 'no polling of a page with nothing to keep current');
   await context.close();
 });
+
+t.test('a poll keeps the keyboard\'s focus on a reason\'s link while the reason stays (its quoted reading moving)', async (t) => {
+  const w = await open({ viewport: { width: 1280, height: 900 } });
+  const { page } = w;
+  const real = await status();
+  const sensor = real.groups.flatMap((g) => g.elements).find((e) => e.kind === 'numericSensor')!;
+  const failing = [{ id: sensor.id, kind: sensor.kind, name: sensor.name, state: 'CRITICAL' as const, health: 'Critical failure' }];
+  let generation = real.generation + 3000;
+  let reading = 101;
+  const view = () => ({ ...real, generation, verdict: { state: 'CRITICAL', reasons: [`${sensor.name}: Critical failure (${reading} °C)`], failing } });
+  await page.route('**/api/v1/status', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(view()) }));
+  const shown = (g: number) => page.waitForFunction((g) => document.getElementById('main')?.getAttribute('data-generation') === String(g), g, { timeout: 8000 });
+  await shown(generation);
+  const link = page.locator('#verdict .reasons a');
+  await link.focus();
+  generation++;
+  reading = 102;
+  await shown(generation);
+  t.equal(await link.textContent(), `${sensor.name}: Critical failure (102 °C)`, 'the reason says the new reading');
+  t.equal(await page.evaluate(() => document.activeElement?.closest('#verdict') !== null && document.activeElement?.tagName), 'A', 'the focus stays on its link');
+  await page.keyboard.press('Enter');
+  t.equal(await page.locator('tr:target').getAttribute('data-id'), sensor.id, 'and Enter follows it');
+  await w.context.close();
+});

@@ -108,9 +108,17 @@ function renderVerdict(view: Status): void {
   if (!box) return;
   const v = view.verdict;
   setState(box, v.state);
-  const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
-  if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r, i) => el('li', {}, reasonLink(r, v.failing[i])))));
-  box.replaceChildren(...children);
+  const shown = [...box.querySelectorAll('.reasons > li')];
+  const link = (i: number) => (v.failing[i] ? rowHref(v.failing[i]!.kind, v.failing[i]!.id) : null);
+  // The same reasons, their quoted readings moved: their texts change in place, so that a link the keyboard is on keeps the focus.
+  if (box.querySelector('strong')?.textContent === LABEL[v.state].word && shown.length === v.reasons.length &&
+    shown.every((li, i) => (li.querySelector('a')?.getAttribute('href') ?? null) === link(i))) {
+    shown.forEach((li, i) => setText(li.firstChild, v.reasons[i]!));
+  } else {
+    const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
+    if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r, i) => el('li', {}, reasonLink(r, v.failing[i])))));
+    box.replaceChildren(...children);
+  }
   answeredTitle = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
   document.title = answeredTitle;
   announce(v);
