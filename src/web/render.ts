@@ -138,7 +138,8 @@ function group(g: GroupView): string {
     ? ['Sensor', 'Reading', 'Thresholds', 'State', 'Health', 'Recent']
     : ['Name', ...(stated ? ['State'] : []), 'Health', 'Details'];
   return `<section id="g-${g.id}" aria-labelledby="g-${g.id}-h"><h3 id="g-${g.id}-h">${esc(g.title)}</h3>` +
-    `<table class="elements ${numeric ? 'numeric' : stated ? 'stated' : 'plain'}"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
+    // Named by the group's heading: a screen reader's list of tables says which is which.
+    `<table class="elements ${numeric ? 'numeric' : stated ? 'stated' : 'plain'}" aria-labelledby="g-${g.id}-h"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
     `<tbody>${g.elements.map((e) => (numeric ? numericRow(e) : deviceRow(e, stated))).join('')}</tbody></table></section>`;
 }
 
@@ -165,6 +166,16 @@ function deviceRow(e: ElementView, stated: boolean): string {
   return `<tr ${rowKey(e)} class="st-${e.state}"><th scope="row">${esc(e.name)}</th>` +
     `${stated ? `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>` : ''}${healthCell(e)}` +
     `<td class="details" data-label="Details">${esc(e.details)}</td></tr>`;
+}
+
+/**
+ * A sensor's page for an id no numeric sensor has (a link kept from before the
+ * hardware went): in the pages' look, on a phone and in dark mode too. Its main
+ * has no id, so the script finds nothing to keep current and does not poll.
+ */
+export function renderNoSensor(id: string, assets: AssetLinks): string {
+  return layout('No such sensor · thincim', assets, '<main><h1>No such sensor</h1>' +
+    `<p>No numeric sensor has the id ${esc(id)}. <a href="/">Back to the host</a>.</p></main>`);
 }
 
 export interface SensorPage {

@@ -14,8 +14,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Body, matches, negotiate, type Snapshots } from './answers.js';
 import { loadAssets, type Asset } from './assets.js';
-import { esc } from './escape.js';
-import { renderPage, renderSensorPage, type AssetLinks } from './render.js';
+import { renderNoSensor, renderPage, renderSensorPage, type AssetLinks } from './render.js';
 import { API_VERSION, sensorView, type ViewSources } from './view.js';
 
 export interface WebOptions {
@@ -95,7 +94,7 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
     const found = sensorView(sources, request.params.id);
     if (!found) {
       reply.code(404);
-      return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No such sensor</title></head><body><main><h1>No such sensor</h1><p>No numeric sensor has the id ${esc(request.params.id)}. <a href="/">Back to the host</a>.</p></main></body></html>\n`;
+      return renderNoSensor(request.params.id, links);
     }
     const { element, time, host } = found;
     return renderSensorPage({ element, points: history(sources, element.id, time), seconds: sources.history.seconds, time, host }, links);

@@ -3,13 +3,13 @@
  * providers' state, the recent events and the history: one plain object
  * that the server renders as HTML and serves as JSON (GET /api/v1/status),
  * so the page with and without JavaScript says the same thing. The verdict
- * comes from evaluateHealth over the same classes `thincim health`
- * enumerates, so the page and the command always agree.
+ * judges the classes `thincim health` enumerates with its evaluateHealth,
+ * and the other devices the page lists as the model's roll-up does.
  */
 import { CIMDateTime, type CIMInstance, type CIMValue } from '../cim/index.js';
 import {
-  elementName, elementStatus, evaluateHealth, problems, sensorReading, THRESHOLDS,
-  type HealthElement, type HostInventory, type NagiosState, type ThresholdName,
+  elementName, elementStatus, evaluateHealth, problems, sensorReading, SEVERITY, THRESHOLDS, worstState,
+  type HealthElement, type HealthReport, type HostInventory, type NagiosState, type ThresholdName,
 } from '../client/health.js';
 import { withUnit } from '../client/quantity.js';
 import type { HardwareEvent } from '../events/index.js';
@@ -165,22 +165,35 @@ export function statusView(sources: ViewSources): StatusView {
   const report = evaluateHealth(inventory);
   const providers = sources.providers().filter((p) => p.enabled).map(providerView);
   const samples = providers.map((p) => p.lastSample).filter((t): t is number => t !== null);
-  const failing = problems(report);
+  const devices = deviceGroups(state, sources.history, now);
   return {
     api: API_VERSION,
     generation: state.index.generation,
     time: now,
     host: hostView(inventory),
-    verdict: {
-      state: report.state, reasons: failing.map(reason),
-      failing: failing.map((e) => ({ id: elementId(e.instance), kind: e.kind, name: e.name, state: e.status.state, health: e.status.text })),
-    },
+    verdict: verdict(report, devices.flatMap((g) => g.elements)),
     newestSample: samples.length ? Math.max(...samples) : null,
     providers,
-    groups: groups(state, report.elements, sources.history, now),
+    groups: groups(report.elements, devices, sources.history, now),
     events: sources.recent().map(eventView),
     history: { seconds: sources.history.seconds },
   };
+}
+
+/**
+ * The verdict of `thincim health`'s elements and of the other devices the
+ * page lists (processors, memory, batteries, redundancy sets): the model
+ * rolls them all up into the system's HealthState, so a failed DIMM is the
+ * verdict's as it is the system's. Failing elements worst first, each
+ * with its reason.
+ */
+function verdict(report: HealthReport, devices: readonly ElementView[]): StatusView['verdict'] {
+  const failing = [
+    ...problems(report).map((e) => ({ reason: reason(e), element: { id: elementId(e.instance), kind: e.kind, name: e.name, state: e.status.state, health: e.status.text } })),
+    ...devices.filter((e) => e.state !== 'OK').map((e) => ({ reason: deviceReason(e), element: { id: e.id, kind: e.kind, name: e.name, state: e.state, health: e.health } })),
+  ].sort((a, b) => SEVERITY[b.element.state] - SEVERITY[a.element.state]);
+  const states = [...report.elements.map((e) => e.status.state), ...devices.map((e) => e.state)];
+  return { state: states.length ? worstState(states) : 'UNKNOWN', reasons: failing.map((f) => f.reason), failing: failing.map((f) => f.element) };
 }
 
 /** One numeric sensor's view, without the whole page's (a chart of one sensor of thousands); undefined for an unknown id. */
@@ -199,6 +212,11 @@ function reason(e: HealthElement): string {
   const detail = value ? (e.status.text === LOST_COMMUNICATION ? ` (last reading ${value})` : ` (${value})`)
     : e.kind === 'discreteSensor' && e.currentState ? ` (${e.currentState})` : '';
   return `${e.name}: ${e.status.text}${detail}`;
+}
+
+/** A device's reason: its health, and its state when that says more (a redundancy set's "Degraded Redundancy"). */
+function deviceReason(e: ElementView): string {
+  return `${e.name}: ${e.health}${e.currentState && e.currentState !== e.health ? ` (${e.currentState})` : ''}`;
 }
 
 function hostView(inventory: HostInventory): HostView {
@@ -259,30 +277,33 @@ function numericGroup(instance: CIMInstance): string {
   return (byType ?? byUnit)?.id ?? 'otherNumeric';
 }
 
-function groups(state: BrokerState, elements: readonly HealthElement[], history: SensorHistory, now: number): GroupView[] {
+function groups(elements: readonly HealthElement[], devices: readonly GroupView[], history: SensorHistory, now: number): GroupView[] {
   const out: GroupView[] = [
     ...NUMERIC_GROUPS.map(({ id, title }) => ({ id, title, elements: [] as ElementView[] })),
     { id: 'otherNumeric', title: 'Other numeric sensors', elements: [] },
+    { id: 'discrete', title: 'Discrete sensors', elements: [] },
+    { id: 'fans', title: 'Fans', elements: [] },
+    { id: 'powerSupplies', title: 'Power supplies', elements: [] },
   ];
   const byId = new Map(out.map((g) => [g.id, g]));
-  const add = (id: string, title: string, list: ElementView[]) => {
-    const group = { id, title, elements: list };
-    out.push(group);
-    byId.set(id, group);
-  };
-  add('discrete', 'Discrete sensors', []);
-  add('fans', 'Fans', []);
-  add('powerSupplies', 'Power supplies', []);
   for (const e of elements) {
     const view = elementView(e.instance, e.kind, e.status, history, now);
     const group = e.kind === 'numericSensor' ? numericGroup(e.instance) : e.kind === 'discreteSensor' ? 'discrete' : e.kind === 'fan' ? 'fans' : 'powerSupplies';
     byId.get(group)!.elements.push(view);
   }
-  add('redundancy', 'Redundancy sets', instancesOf(state, 'CIM_RedundancySet').map((i) => elementView(i, 'redundancySet', elementStatus(i), history, now)));
-  add('processors', 'Processors', instancesOf(state, 'CIM_Processor').map((i) => elementView(i, 'processor', elementStatus(i), history, now)));
-  add('memory', 'Memory', instancesOf(state, 'CIM_Memory').map((i) => elementView(i, 'memory', elementStatus(i), history, now)));
-  add('batteries', 'Batteries', instancesOf(state, 'CIM_Battery').map((i) => elementView(i, 'battery', elementStatus(i), history, now)));
-  return out.filter((g) => g.elements.length > 0);
+  return [...out, ...devices].filter((g) => g.elements.length > 0);
+}
+
+/** The devices `thincim health` does not judge, and the page lists (empty groups included). */
+function deviceGroups(state: BrokerState, history: SensorHistory, now: number): GroupView[] {
+  const group = (id: string, title: string, classname: string, kind: ElementKind): GroupView =>
+    ({ id, title, elements: instancesOf(state, classname).map((i) => elementView(i, kind, elementStatus(i), history, now)) });
+  return [
+    group('redundancy', 'Redundancy sets', 'CIM_RedundancySet', 'redundancySet'),
+    group('processors', 'Processors', 'CIM_Processor', 'processor'),
+    group('memory', 'Memory', 'CIM_Memory', 'memory'),
+    group('batteries', 'Batteries', 'CIM_Battery', 'battery'),
+  ];
 }
 
 const REDUNDANCY: readonly string[] = ['Unknown', 'DMTF Reserved', 'Fully Redundant', 'Degraded Redundancy', 'Redundancy Lost', 'Overall Failure'];
@@ -320,11 +341,18 @@ function elementView(instance: CIMInstance, kind: ElementKind, status: { state: 
   return view;
 }
 
+/**
+ * As the model rolls a set into the system's health (model/health.ts
+ * REDUNDANCY_CONDITION) and its change event's severity says: losing the
+ * spare is a warning, losing the function critical; an unknown status
+ * counts for nothing (a health "Unknown", shown neutral).
+ */
 function redundancyStatus(status: number): { state: NagiosState; health: string } {
   if (status === 2) return { state: 'OK', health: 'OK' };
   if (status === 3) return { state: 'WARNING', health: 'Degraded' };
-  if (status === 4 || status === 5) return { state: 'CRITICAL', health: REDUNDANCY[status]! };
-  return { state: 'UNKNOWN', health: 'Unknown' };
+  if (status === 4) return { state: 'WARNING', health: REDUNDANCY[status]! };
+  if (status === 5) return { state: 'CRITICAL', health: REDUNDANCY[status]! };
+  return { state: 'OK', health: 'Unknown' };
 }
 
 export function elementId(instance: CIMInstance): string {

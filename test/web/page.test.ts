@@ -582,3 +582,78 @@ t.test('a verdict with many reasons is announced with the first five and how man
   t.equal(await page.locator('#verdict .reasons li').count(), 40, 'the page lists them all');
   await w.context.close();
 });
+
+t.test('a poll rewrites no row whose data did not change (10,000 such rows froze the page for seconds)', async (t) => {
+  const w = await open({ viewport: { width: 1280, height: 900 } });
+  const { page } = w;
+  const real = await status();
+  // The same rows twice, under two generations: the first poll renders them, the second must find nothing to change.
+  let generation = real.generation + 2000;
+  await page.route('**/api/v1/status', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...real, generation }) }));
+  const shown = (g: number) => page.waitForFunction((g) => document.getElementById('main')?.getAttribute('data-generation') === String(g), g, { timeout: 8000 });
+  await shown(generation);
+  await page.evaluate(() => {
+    const changed: string[] = [];
+    (window as unknown as { changed: string[] }).changed = changed;
+    new MutationObserver((records) => {
+      for (const r of records) changed.push(`${r.type} ${r.attributeName ?? ''} in ${(r.target instanceof Element ? r.target : r.target.parentElement)?.closest('tr')?.getAttribute('data-id')}`);
+    }).observe(document.getElementById('devices')!, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  generation++;
+  await shown(generation);
+  const changed = await page.evaluate(() => (window as unknown as { changed: string[] }).changed);
+  t.same(changed.slice(0, 5), [], `no row rewritten (${changed.length} changes)`);
+  t.equal(await rowOf(page, 'simulated:cpu2-temp').locator('.reading').textContent(), real.groups.flatMap((g) => g.elements).find((e) => e.id === 'simulated:cpu2-temp')!.reading!.text + ' °C', 'the rows still show the data');
+  await w.context.close();
+});
+
+t.test('each table is named: a screen reader\'s list of tables says which group each one is', async (t) => {
+  const w = await open();
+  const groups = (await status()).groups;
+  t.equal(await w.page.getByRole('table').count(), groups.length + 1, 'the providers\' table and one for each group');
+  t.equal(await w.page.getByRole('table', { name: 'Providers', exact: true }).count(), 1);
+  for (const g of groups) t.equal(await w.page.getByRole('table', { name: g.title, exact: true }).count(), 1, `${g.title}: its table is named`);
+  await w.context.close();
+});
+
+t.test('a sensor\'s page for an id the agent does not have: 404, in the page\'s own look on a phone and in dark mode, and no polling', async (t) => {
+  const context = await browser.newContext({ httpCredentials: { username: VIEWER.name, password: VIEWER.password }, viewport: { width: 360, height: 740 }, isMobile: true, colorScheme: 'dark' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const response = await page.goto(`${origin}/sensors/${encodeURIComponent('simulated:removed')}`);
+  t.equal(response?.status(), 404);
+  t.equal(await page.locator('h1').textContent(), 'No such sensor');
+  t.equal(await page.locator('main a').getAttribute('href'), '/', 'the way back to the host');
+  // A phone lays it out at its own width (without the viewport's meta it is drawn 980 px wide and shrunk), in the scheme it asks for.
+  t.equal(await page.evaluate(() => document.documentElement.clientWidth), 360, 'laid out at the phone\'s width');
+  const colours = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color]);
+  t.same(colours, ['rgb(13, 17, 23)', 'rgb(230, 237, 243)'], 'dark, as the other pages (page.css --bg and --fg)');
+  await page.waitForTimeout(3500);
+  t.same(requests.filter((url) => url.includes('/api/')), [], 'no polling of a page with nothing to keep current');
+  await context.close();
+});
+
+t.test('a poll keeps the keyboard\'s focus on a reason\'s link while the reason stays (its quoted reading moving)', async (t) => {
+  const w = await open({ viewport: { width: 1280, height: 900 } });
+  const { page } = w;
+  const real = await status();
+  const sensor = real.groups.flatMap((g) => g.elements).find((e) => e.kind === 'numericSensor')!;
+  const failing = [{ id: sensor.id, kind: sensor.kind, name: sensor.name, state: 'CRITICAL' as const, health: 'Critical failure' }];
+  let generation = real.generation + 3000;
+  let reading = 101;
+  const view = () => ({ ...real, generation, verdict: { state: 'CRITICAL', reasons: [`${sensor.name}: Critical failure (${reading} °C)`], failing } });
+  await page.route('**/api/v1/status', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(view()) }));
+  const shown = (g: number) => page.waitForFunction((g) => document.getElementById('main')?.getAttribute('data-generation') === String(g), g, { timeout: 8000 });
+  await shown(generation);
+  const link = page.locator('#verdict .reasons a');
+  await link.focus();
+  generation++;
+  reading = 102;
+  await shown(generation);
+  t.equal(await link.textContent(), `${sensor.name}: Critical failure (102 °C)`, 'the reason says the new reading');
+  t.equal(await page.evaluate(() => document.activeElement?.closest('#verdict') !== null && document.activeElement?.tagName), 'A', 'the focus stays on its link');
+  await page.keyboard.press('Enter');
+  t.equal(await page.locator('tr:target').getAttribute('data-id'), sensor.id, 'and Enter follows it');
+  await w.context.close();
+});

@@ -72,8 +72,22 @@ function timeNode(ms: number): HTMLElement {
   return t;
 }
 
+/**
+ * Writes that change nothing are left out: a poll rewrites every row it has
+ * data for, and on a host of 10,000 sensors rewriting them all, unchanged,
+ * froze the page for seconds (160,000 mutations, each row's style and layout
+ * again).
+ */
+function setAttr(node: Element, name: string, value: string): void {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+function setText(node: Node | null, value: string): void {
+  if (node && node.textContent !== value) node.textContent = value;
+}
+
 function setState(node: HTMLElement, state: State): void {
-  node.className = node.className.replace(/\bst-[A-Z]+\b/g, '').trim() + ` st-${state}`;
+  setAttr(node, 'class', `${node.className.replace(/\bst-[A-Z]+\b/g, '').trim()} st-${state}`.trim());
 }
 
 /** As render.ts's verdictKey: the state and the failing elements' health, not the readings the reasons quote. */
@@ -94,9 +108,17 @@ function renderVerdict(view: Status): void {
   if (!box) return;
   const v = view.verdict;
   setState(box, v.state);
-  const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
-  if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r, i) => el('li', {}, reasonLink(r, v.failing[i])))));
-  box.replaceChildren(...children);
+  const shown = [...box.querySelectorAll('.reasons > li')];
+  const link = (i: number) => (v.failing[i] ? rowHref(v.failing[i]!.kind, v.failing[i]!.id) : null);
+  // The same reasons, their quoted readings moved: their texts change in place, so that a link the keyboard is on keeps the focus.
+  if (box.querySelector('strong')?.textContent === LABEL[v.state].word && shown.length === v.reasons.length &&
+    shown.every((li, i) => (li.querySelector('a')?.getAttribute('href') ?? null) === link(i))) {
+    shown.forEach((li, i) => setText(li.firstChild, v.reasons[i]!));
+  } else {
+    const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
+    if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r, i) => el('li', {}, reasonLink(r, v.failing[i])))));
+    box.replaceChildren(...children);
+  }
   answeredTitle = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
   document.title = answeredTitle;
   announce(v);
@@ -156,10 +178,7 @@ function renderEvents(events: HwEvent[]): void {
 
 function renderRow(row: HTMLElement, e: ElementData): void {
   setState(row, e.state);
-  const text = (cls: string, value: string) => {
-    const cell = row.querySelector(`.${cls}`);
-    if (cell && cell.textContent !== value) cell.textContent = value;
-  };
+  const text = (cls: string, value: string) => setText(row.querySelector(`.${cls}`), value);
   text('state', e.currentState ?? '');
   renderHealth(row.querySelector('.health'), e);
   if (e.kind !== 'numericSensor') return;
@@ -169,12 +188,18 @@ function renderRow(row: HTMLElement, e: ElementData): void {
   if (gauge && e.reading) renderGauge(gauge, e.reading, e.state);
   const spark = row.querySelector('svg.spark');
   if (spark) {
-    spark.replaceChildren(...linePoints(e.spark, 100, 24).map((points) => {
-      const line = document.createElementNS(SVG, 'polyline');
-      line.setAttribute('points', points);
-      return line;
-    }));
-    spark.setAttribute('aria-label', sparkText(e.spark, unit));
+    // The lines drawn keep their elements while their number holds (a moving reading moves its points only).
+    const lines = linePoints(e.spark, 100, 24);
+    const drawn = spark.querySelectorAll('polyline');
+    if (drawn.length === lines.length) drawn.forEach((line, i) => setAttr(line, 'points', lines[i]!));
+    else {
+      spark.replaceChildren(...lines.map((points) => {
+        const line = document.createElementNS(SVG, 'polyline');
+        line.setAttribute('points', points);
+        return line;
+      }));
+    }
+    setAttr(spark, 'aria-label', sparkText(e.spark, unit));
   }
 }
 
@@ -184,11 +209,10 @@ function renderHealth(health: Element | null, e: { state: State; health: string 
   const unknown = e.health === UNKNOWN_HEALTH;
   const icon = health.querySelector('.icon');
   if (icon) {
-    icon.textContent = unknown ? '?' : LABEL[e.state].icon;
+    setText(icon, unknown ? '?' : LABEL[e.state].icon);
     icon.classList.toggle('neutral', unknown);
   }
-  const words = health.querySelector('.text');
-  if (words) words.textContent = e.health;
+  setText(health.querySelector('.text'), e.health);
 }
 
 /** The marker where the reading is, the band between the thresholds by the sensor's state (as svg.ts draws them). */
@@ -197,11 +221,12 @@ function renderGauge(gauge: Element, reading: Reading, state: State): void {
   const lo = Number(gauge.getAttribute('data-lo'));
   const hi = Number(gauge.getAttribute('data-hi'));
   const x = Math.min(100, Math.max(0, ((reading.value - lo) / (hi - lo)) * 100));
-  marker?.setAttribute('x', String(round(x - 1)));
+  if (marker) setAttr(marker, 'x', String(round(x - 1)));
   marker?.classList.toggle('lost', reading.lost);
-  gauge.querySelector('rect')?.setAttribute('class', BASE_BAND[state]);
+  const band = gauge.querySelector('rect');
+  if (band) setAttr(band, 'class', BASE_BAND[state]);
   const label = gauge.getAttribute('aria-label') ?? '';
-  gauge.setAttribute('aria-label', `${readingWords(reading)};${label.split(';').slice(1).join(';')}`);
+  setAttr(gauge, 'aria-label', `${readingWords(reading)};${label.split(';').slice(1).join(';')}`);
 }
 
 /** A row's key, as render.ts's rowKey: by kind and id, as a DeviceID is unique within its class only (hwmon's fan and its speed sensor share one). */
