@@ -1,4 +1,7 @@
 /** thincim health: the readable report and the Nagios plugin, against simulated hosts in each state. */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { CIMStatus } from '../src/cim/index.js';
 import { imethodResponse, messageId, startProxy } from './client/servers.js';
@@ -59,7 +62,7 @@ t.test('perfdata of the default host: one well-formed item per numeric sensor', 
   const { code, stdout } = await runCli(['health', await host(t), '--nagios']);
   t.equal(code, 0);
   const [status, perf] = stdout.trimEnd().split(' | ');
-  t.equal(status, 'THINCIM OK - 26 sensors, 6 fans, 2 power supplies ok');
+  t.equal(status, 'THINCIM OK - 26 sensors, 6 fans, 2 power supplies, 8 other devices ok', 'processors, memory, batteries and redundancy sets counted');
   const items = perf!.match(/'[^']*'=\S*/g)!;
   t.equal(items.length, 23);
   for (const item of items) t.match(item, PERFDATA_ITEM);
@@ -158,4 +161,28 @@ t.test('without --nagios, failures keep the client exit codes', async (t) => {
   const help = await runCli(['health', '--help']);
   t.equal(help.code, 0);
   t.match(help.stdout, /perfdata: one 'label'=value\[UOM\];warn;crit;min;max per numeric sensor/);
+});
+
+t.test('--nagios: a failed memory module and a lost redundancy count, as they count in the system\'s HealthState', async (t) => {
+  // The simulated scenario's device events (providers/simulated README): a memory module failed at once, and a supply
+  // pulled from a set of two that needs one (Redundancy Lost: a warning, the set's RedundancyStatus without HealthState).
+  const dir = await mkdtemp(join(tmpdir(), 'thincim-health-'));
+  t.teardown(() => rm(dir, { recursive: true }));
+  const base = JSON.parse(await readFile(new URL('../providers/simulated/default-scenario.json', import.meta.url), 'utf8'));
+  const file = join(dir, 'scenario.json');
+  await writeFile(file, JSON.stringify({ ...base, $schema: undefined, timeline: { ...base.timeline, events: [
+    { at: 0, memory: 'dimm-a1', status: 'failed' }, { at: 0, powerSupply: 'psu2', status: 'absent' },
+  ] } }));
+  const broker = await startTestBroker({ simulated: { scenario: file } });
+  t.teardown(() => broker.close());
+  const { code, stdout } = await runCli(['health', broker.url, '--nagios']);
+  t.equal(code, 2, 'CRITICAL: the failed module');
+  const status = stdout.split(' | ')[0]!;
+  t.match(status, /^THINCIM CRITICAL - DIMM A1: Critical failure; /, 'the module first, worst first');
+  t.match(status, /: Redundancy Lost(;|$)/, 'the supplies\' set that lost its spare');
+  const readable = await runCli(['health', broker.url, '--no-color']);
+  t.match(readable.stdout, /^Memory \(\d+\)\n/m, 'a Memory section');
+  t.match(readable.stdout, /^Redundancy sets \(\d+\)\n/m, 'a Redundancy sets section');
+  t.match(readable.stdout, /Redundancy Lost/);
+  t.match(readable.stdout, /^Overall: CRITICAL/m);
 });

@@ -2,7 +2,8 @@
  * `thincim health URL [--nagios]`: one readable summary of a host's
  * hardware, or a Nagios/Icinga plugin's status line with perfdata and exit
  * status. Works against any server with the DMTF Sensors, Fan and Power
- * Supply profiles (see src/client/health.ts for how states are judged).
+ * Supply profiles, and counts the processors, memory, batteries and
+ * redundancy sets it has (see src/client/health.ts for how states are judged).
  */
 import { CIMDateTime, CIMError, statusName, type CIMInstance } from '../cim/index.js';
 import {
@@ -16,17 +17,20 @@ import type { CliIO, Command } from './io.js';
 const USAGE = `usage: thincim health URL [--nagios] [--include REGEX] [--exclude REGEX] [--no-color] [connection options]
 
 Summarises a host's hardware: the system, chassis and BIOS, every numeric
-sensor (reading, unit, thresholds, health), discrete sensor, fan and power
-supply. Uses only DMTF classes (CIM_ComputerSystem, CIM_Chassis,
-CIM_SoftwareIdentity, CIM_NumericSensor, CIM_Sensor, CIM_Fan,
-CIM_PowerSupply); classes the server lacks are left out. An element's state
+sensor (reading, unit, thresholds, health), discrete sensor, fan, power
+supply, processor, memory, battery and redundancy set. Uses only DMTF classes
+(CIM_ComputerSystem, CIM_Chassis, CIM_SoftwareIdentity, CIM_NumericSensor,
+CIM_Sensor, CIM_Fan, CIM_PowerSupply, CIM_Processor, CIM_Memory, CIM_Battery,
+CIM_RedundancySet); classes the server lacks are left out. An element's state
 comes from HealthState (5 OK; 10,15 WARNING; 20,25,30 CRITICAL), else from
 OperationalStatus[0] (13 Lost Communication, a lost reading, is CRITICAL), else
-OK for HealthState 0 (Unknown); any other value is UNKNOWN.
+OK for HealthState 0 (Unknown); any other value is UNKNOWN. A redundancy set
+without HealthState is judged by RedundancyStatus (3 Degraded Redundancy and
+4 Redundancy Lost WARNING, 5 Overall Failure CRITICAL).
 
 options:
   --nagios               print a Nagios/Icinga plugin status line with perfdata
-  --include REGEX        only sensors, fans and power supplies whose name matches
+  --include REGEX        only elements (sensors, fans, supplies, devices) whose name matches
   --exclude REGEX        leave out those whose name matches
   --no-color             no colours (used only on a terminal, and never when NO_COLOR is set)
 
@@ -133,7 +137,9 @@ function summary(report: HealthReport): string {
     const sensors = known.filter((e) => e.kind === 'numericSensor' || e.kind === 'discreteSensor').length;
     const fans = known.filter((e) => e.kind === 'fan').length;
     const psus = known.filter((e) => e.kind === 'powerSupply').length;
-    const ok = `${count(sensors, 'sensor', 'sensors')}, ${count(fans, 'fan', 'fans')}, ${count(psus, 'power supply', 'power supplies')} ok`;
+    const devices = known.length - sensors - fans - psus;
+    const others = devices ? `, ${count(devices, 'other device', 'other devices')}` : '';
+    const ok = `${count(sensors, 'sensor', 'sensors')}, ${count(fans, 'fan', 'fans')}, ${count(psus, 'power supply', 'power supplies')}${others} ok`;
     return unknown === 0 ? ok : `${ok}; ${unknown} unknown`;
   }
   // A fan and its tachometer often share a name ("FAN1"): one entry, with the reading.
@@ -146,10 +152,11 @@ function summary(report: HealthReport): string {
   return [...lines.values()].join('; ');
 }
 
-/** What makes a problem concrete: a sensor's reading, or a discrete sensor's state. */
+/** What makes a problem concrete: a sensor's reading, a discrete sensor's or redundancy set's state. */
 function detail(e: HealthElement): string {
   if (e.reading?.current) return ` (${withUnit(e.reading.current.text, e.reading.unit)})`;
   if (e.kind === 'discreteSensor' && e.currentState) return ` (${e.currentState})`;
+  if (e.kind === 'redundancySet' && e.currentState && e.currentState !== e.status.text) return ` (${e.currentState})`;
   return '';
 }
 
@@ -224,6 +231,12 @@ export function readableText(report: HealthReport, colour: boolean): string {
   if (fans.length) sections.push(section('Fans', ['Name', 'Health'], fans, () => [], paint));
   const psus = of('powerSupply');
   if (psus.length) sections.push(section('Power supplies', ['Name', 'Health'], psus, () => [], paint));
+  for (const [kind, title] of DEVICE_SECTIONS) {
+    const devices = of(kind);
+    if (devices.length) sections.push(section(title, ['Name', 'Health'], devices, () => [], paint));
+  }
+  const sets = of('redundancySet');
+  if (sets.length) sections.push(section('Redundancy sets', ['Name', 'Redundancy', 'Health'], sets, (e) => [e.currentState ?? ''], paint));
   if (report.missing.length) {
     sections.push(`Not available on this server: ${report.missing.map((m) => `${m.className} (${statusName(m.error.code)})`).join(', ')}\n`);
   }
@@ -231,6 +244,8 @@ export function readableText(report: HealthReport, colour: boolean): string {
   sections.push(`Overall: ${paint(report.state, report.state)}${issues ? ` (${count(issues, 'element', 'elements')} not OK)` : ''}\n`);
   return sections.join('\n');
 }
+
+const DEVICE_SECTIONS: readonly (readonly [HealthElement['kind'], string])[] = [['processor', 'Processors'], ['memory', 'Memory'], ['battery', 'Batteries']];
 
 /** A titled table whose last column is the health text, coloured by state. */
 function section(title: string, headers: string[], elements: readonly HealthElement[], cells: (e: HealthElement) => string[], paint: Paint): string {

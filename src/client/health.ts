@@ -1,6 +1,7 @@
 /**
- * A host's hardware health from DMTF classes only (Sensors, Fan and Power
- * Supply profiles): what to ask a WBEM server, and how to judge the answer.
+ * A host's hardware health from DMTF classes only (Sensors, Fan, Power
+ * Supply, CPU, System Memory, Battery profiles, and redundancy sets): what to
+ * ask a WBEM server, and how to judge the answer.
  * Any server implementing the profiles will do; missing classes, NULL
  * values and vendors that fill only HealthState or only OperationalStatus
  * are expected. The state tables are those of check_esxi_hardware
@@ -15,8 +16,7 @@ export type NagiosState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
 export const EXIT_CODES: Readonly<Record<NagiosState, number>> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
 
-/** Which state wins when combining: CRITICAL > WARNING > UNKNOWN > OK (monitoring-plugins' max_state_alt). */
-/** States by how bad they are: OK least. */
+/** States by how bad they are, for combining: CRITICAL > WARNING > UNKNOWN > OK (monitoring-plugins' max_state_alt). */
 export const SEVERITY: Readonly<Record<NagiosState, number>> = { OK: 0, UNKNOWN: 1, WARNING: 2, CRITICAL: 3 };
 
 export function worstState(states: Iterable<NagiosState>): NagiosState {
@@ -197,6 +197,10 @@ export interface HostInventory {
   sensors: readonly CIMInstance[];
   fans: readonly CIMInstance[];
   powerSupplies: readonly CIMInstance[];
+  processors: readonly CIMInstance[];
+  memory: readonly CIMInstance[];
+  batteries: readonly CIMInstance[];
+  redundancySets: readonly CIMInstance[];
   /** Classes the server does not have, with its answer. */
   missing: MissingClass[];
 }
@@ -206,7 +210,7 @@ export interface MissingClass {
   error: CIMError;
 }
 
-export type ElementKind = 'numericSensor' | 'discreteSensor' | 'fan' | 'powerSupply';
+export type ElementKind = 'numericSensor' | 'discreteSensor' | 'fan' | 'powerSupply' | 'processor' | 'memory' | 'battery' | 'redundancySet';
 
 export interface HealthElement {
   kind: ElementKind;
@@ -216,7 +220,7 @@ export interface HealthElement {
   instance: CIMInstance;
   /** Numeric sensors only. */
   reading?: SensorReading;
-  /** Sensors' CurrentState ("Normal", "Upper Critical", "Present"…), when given. */
+  /** Sensors' CurrentState ("Normal", "Upper Critical", "Present"…), a redundancy set's RedundancyStatus, when given. */
   currentState?: string;
 }
 
@@ -231,7 +235,10 @@ export interface HealthReport {
   systems: { name: string; status: ElementStatus; instance: CIMInstance }[];
   chassis: readonly CIMInstance[];
   firmware: readonly CIMInstance[];
-  /** Numeric sensors, discrete sensors, fans, power supplies, in that order and the server's order within each. */
+  /**
+   * Numeric sensors, discrete sensors, fans, power supplies, processors, memory, batteries, redundancy sets, in that
+   * order and the server's order within each: every device a server rolls up into its system's HealthState.
+   */
   elements: HealthElement[];
   missing: MissingClass[];
   /**
@@ -268,12 +275,23 @@ export async function collectInventory(connection: WBEMConnection): Promise<Host
       return [];
     }
   };
-  const [systems, chassis, software, numericSensors, sensors, fans, powerSupplies] = await Promise.all([
+  const [systems, chassis, software, numericSensors, sensors, fans, powerSupplies, processors, memory, batteries, redundancySets] = await Promise.all([
     fetch('CIM_ComputerSystem'), fetch('CIM_Chassis'), fetch('CIM_SoftwareIdentity', SOFTWARE_PROPERTIES),
     fetch('CIM_NumericSensor'), fetch('CIM_Sensor'), fetch('CIM_Fan'), fetch('CIM_PowerSupply'),
+    fetch('CIM_Processor'), fetch('CIM_Memory'), fetch('CIM_Battery'), fetch('CIM_RedundancySet'),
   ]);
   const firmware = software.filter((s) => { const name = s.get('ElementName'); return typeof name === 'string' && sameName(name, 'System BIOS'); });
-  return { systems, chassis, firmware, numericSensors, sensors, fans, powerSupplies, missing };
+  return { systems, chassis, firmware, numericSensors, sensors, fans, powerSupplies, processors, memory, batteries, redundancySets, missing };
+}
+
+/** One element judged: its status, a numeric sensor's reading, a sensor's or redundancy set's state. */
+export function healthElement(kind: ElementKind, instance: CIMInstance): HealthElement {
+  const set = kind === 'redundancySet' ? redundancySetStatus(instance) : undefined;
+  const el: HealthElement = { kind, name: elementName(instance), status: set?.status ?? elementStatus(instance), instance };
+  if (kind === 'numericSensor') el.reading = sensorReading(instance);
+  const state = set ? set.redundancy : instance.get('CurrentState');
+  if (typeof state === 'string' && (kind === 'numericSensor' || kind === 'discreteSensor' || set)) el.currentState = state;
+  return el;
 }
 
 /** Judges an inventory; pure, so that any server's answers can be replayed against it. */
@@ -282,16 +300,12 @@ export function evaluateHealth(inventory: Partial<HostInventory>, filter: Health
   const numericKeys = new Set(numericSensors.flatMap((s) => (s.path ? [s.path.key] : [])));
   // A sensor is discrete when it is not among the numeric ones (by path; by BaseUnits when it has no path).
   const discrete = (inventory.sensors ?? []).filter((s) => (s.path ? !numericKeys.has(s.path.key) : !s.properties.has('BaseUnits')));
-  const element = (kind: ElementKind) => (instance: CIMInstance): HealthElement => {
-    const el: HealthElement = { kind, name: elementName(instance), status: elementStatus(instance), instance };
-    if (kind === 'numericSensor') el.reading = sensorReading(instance);
-    const state = instance.get('CurrentState');
-    if (typeof state === 'string' && (kind === 'numericSensor' || kind === 'discreteSensor')) el.currentState = state;
-    return el;
-  };
+  const element = (kind: ElementKind) => (instance: CIMInstance) => healthElement(kind, instance);
   const elements = [
     ...numericSensors.map(element('numericSensor')), ...discrete.map(element('discreteSensor')),
     ...(inventory.fans ?? []).map(element('fan')), ...(inventory.powerSupplies ?? []).map(element('powerSupply')),
+    ...(inventory.processors ?? []).map(element('processor')), ...(inventory.memory ?? []).map(element('memory')),
+    ...(inventory.batteries ?? []).map(element('battery')), ...(inventory.redundancySets ?? []).map(element('redundancySet')),
   ].filter((e) => (!filter.include || filter.include.test(e.name)) && !filter.exclude?.test(e.name));
   return {
     systems: (inventory.systems ?? []).map((instance) => ({ name: elementName(instance), status: elementStatus(instance), instance })),
@@ -301,6 +315,33 @@ export function evaluateHealth(inventory: Partial<HostInventory>, filter: Health
     missing: inventory.missing ?? [],
     state: elements.length ? worstState(elements.map((e) => e.status.state)) : 'UNKNOWN',
   };
+}
+
+/** RedundancyStatus (CIM_RedundancySet) 0..5 in the schema's words. */
+const REDUNDANCY: readonly string[] = ['Unknown', 'DMTF Reserved', 'Fully Redundant', 'Degraded Redundancy', 'Redundancy Lost', 'Overall Failure'];
+
+/**
+ * What a redundancy set's RedundancyStatus makes of it, as a server rolls the
+ * set into its system's health (thincim: model/health.ts, and its change
+ * event's severity): losing the spare is a WARNING, losing the function
+ * CRITICAL; an unknown status counts for nothing. A set is no managed
+ * element and has no HealthState in the schema: one a server gives anyway
+ * is read first.
+ */
+const REDUNDANCY_STATUS: ReadonlyMap<number, ElementStatus> = new Map([
+  [2, { state: 'OK', text: 'OK' }],
+  [3, { state: 'WARNING', text: 'Degraded' }],
+  [4, { state: 'WARNING', text: 'Redundancy Lost' }],
+  [5, { state: 'CRITICAL', text: 'Overall Failure' }],
+]);
+
+function redundancySetStatus(instance: CIMInstance): { status: ElementStatus; redundancy?: string } {
+  const value = integer(instance.get('RedundancyStatus'));
+  const redundancy = value === undefined ? undefined : REDUNDANCY[value] ?? `RedundancyStatus ${value}`;
+  const health = instance.get('HealthState');
+  const status = health !== null && health !== undefined ? elementStatus(instance)
+    : (value === undefined ? undefined : REDUNDANCY_STATUS.get(value)) ?? HEALTH_STATES.get(0)!;
+  return redundancy === undefined ? { status } : { status, redundancy };
 }
 
 /** The elements that are not OK, worst first (stable within a state). */

@@ -8,8 +8,8 @@
  */
 import { CIMDateTime, type CIMInstance, type CIMValue } from '../cim/index.js';
 import {
-  elementName, elementStatus, evaluateHealth, problems, sensorReading, SEVERITY, THRESHOLDS, worstState,
-  type HealthElement, type HealthReport, type HostInventory, type NagiosState, type ThresholdName,
+  elementName, elementStatus, evaluateHealth, healthElement, problems, sensorReading, THRESHOLDS,
+  type ElementKind, type HealthElement, type HealthReport, type HostInventory, type NagiosState, type ThresholdName,
 } from '../client/health.js';
 import { withUnit } from '../client/quantity.js';
 import type { HardwareEvent } from '../events/index.js';
@@ -66,7 +66,7 @@ export interface ReadingView {
   lost: boolean;
 }
 
-export type ElementKind = 'numericSensor' | 'discreteSensor' | 'fan' | 'powerSupply' | 'redundancySet' | 'processor' | 'memory' | 'battery';
+export type { ElementKind };
 
 export interface ElementView {
   /** DeviceID (InstanceID for redundancy sets): stable across samples. */
@@ -154,6 +154,10 @@ export function inventoryOf(state: BrokerState): HostInventory {
     sensors: instancesOf(state, 'CIM_Sensor'),
     fans: instancesOf(state, 'CIM_Fan'),
     powerSupplies: instancesOf(state, 'CIM_PowerSupply'),
+    processors: instancesOf(state, 'CIM_Processor'),
+    memory: instancesOf(state, 'CIM_Memory'),
+    batteries: instancesOf(state, 'CIM_Battery'),
+    redundancySets: instancesOf(state, 'CIM_RedundancySet'),
     missing: [],
   };
 }
@@ -165,35 +169,32 @@ export function statusView(sources: ViewSources): StatusView {
   const report = evaluateHealth(inventory);
   const providers = sources.providers().filter((p) => p.enabled).map(providerView);
   const samples = providers.map((p) => p.lastSample).filter((t): t is number => t !== null);
-  const devices = deviceGroups(state, sources.history, now);
   return {
     api: API_VERSION,
     generation: state.index.generation,
     time: now,
     host: hostView(inventory),
-    verdict: verdict(report, devices.flatMap((g) => g.elements)),
+    verdict: verdict(report),
     newestSample: samples.length ? Math.max(...samples) : null,
     providers,
-    groups: groups(report.elements, devices, sources.history, now),
+    groups: groups(report.elements, sources.history, now),
     events: sources.recent().map(eventView),
     history: { seconds: sources.history.seconds },
   };
 }
 
 /**
- * The verdict of `thincim health`'s elements and of the other devices the
- * page lists (processors, memory, batteries, redundancy sets): the model
- * rolls them all up into the system's HealthState, so a failed DIMM is the
- * verdict's as it is the system's. Failing elements worst first, each
- * with its reason.
+ * `thincim health`'s verdict: every device the model rolls up into the
+ * system's HealthState (a failed DIMM is the verdict's as it is the
+ * system's). Failing elements worst first, each with its reason.
  */
-function verdict(report: HealthReport, devices: readonly ElementView[]): StatusView['verdict'] {
-  const failing = [
-    ...problems(report).map((e) => ({ reason: reason(e), element: { id: elementId(e.instance), kind: e.kind, name: e.name, state: e.status.state, health: e.status.text } })),
-    ...devices.filter((e) => e.state !== 'OK').map((e) => ({ reason: deviceReason(e), element: { id: e.id, kind: e.kind, name: e.name, state: e.state, health: e.health } })),
-  ].sort((a, b) => SEVERITY[b.element.state] - SEVERITY[a.element.state]);
-  const states = [...report.elements.map((e) => e.status.state), ...devices.map((e) => e.state)];
-  return { state: states.length ? worstState(states) : 'UNKNOWN', reasons: failing.map((f) => f.reason), failing: failing.map((f) => f.element) };
+function verdict(report: HealthReport): StatusView['verdict'] {
+  const failing = problems(report);
+  return {
+    state: report.state,
+    reasons: failing.map(reason),
+    failing: failing.map((e) => ({ id: elementId(e.instance), kind: e.kind, name: e.name, state: e.status.state, health: e.status.text })),
+  };
 }
 
 /** One numeric sensor's view, without the whole page's (a chart of one sensor of thousands); undefined for an unknown id. */
@@ -201,7 +202,7 @@ export function sensorView(sources: ViewSources, id: string): { element: Element
   const time = sources.now?.() ?? Date.now();
   const instance = instancesOf(sources.state, 'CIM_NumericSensor').find((i) => elementId(i) === id);
   if (instance === undefined) return undefined;
-  const element = elementView(instance, 'numericSensor', elementStatus(instance), sources.history, time);
+  const element = elementView(healthElement('numericSensor', instance), sources.history, time);
   return { element, time, host: hostView(inventoryOf(sources.state)).name };
 }
 
@@ -209,14 +210,10 @@ function reason(e: HealthElement): string {
   const current = e.reading?.current;
   const value = current && withUnit(current.text, e.reading!.unit);
   // A lost reading is the last good one (the model keeps it on show): said as such, as the reading-lost event says it.
+  // A discrete sensor's state, or a redundancy set's when it says more than its health ("Degraded Redundancy").
   const detail = value ? (e.status.text === LOST_COMMUNICATION ? ` (last reading ${value})` : ` (${value})`)
-    : e.kind === 'discreteSensor' && e.currentState ? ` (${e.currentState})` : '';
+    : e.currentState && e.currentState !== e.status.text ? ` (${e.currentState})` : '';
   return `${e.name}: ${e.status.text}${detail}`;
-}
-
-/** A device's reason: its health, and its state when that says more (a redundancy set's "Degraded Redundancy"). */
-function deviceReason(e: ElementView): string {
-  return `${e.name}: ${e.health}${e.currentState && e.currentState !== e.health ? ` (${e.currentState})` : ''}`;
 }
 
 function hostView(inventory: HostInventory): HostView {
@@ -277,53 +274,37 @@ function numericGroup(instance: CIMInstance): string {
   return (byType ?? byUnit)?.id ?? 'otherNumeric';
 }
 
-function groups(elements: readonly HealthElement[], devices: readonly GroupView[], history: SensorHistory, now: number): GroupView[] {
+/** The group of each kind other than numeric sensors (grouped by what they measure), in the page's order. */
+const KIND_GROUPS: Readonly<Record<Exclude<ElementKind, 'numericSensor'>, { id: string; title: string }>> = {
+  discreteSensor: { id: 'discrete', title: 'Discrete sensors' },
+  fan: { id: 'fans', title: 'Fans' },
+  powerSupply: { id: 'powerSupplies', title: 'Power supplies' },
+  redundancySet: { id: 'redundancy', title: 'Redundancy sets' },
+  processor: { id: 'processors', title: 'Processors' },
+  memory: { id: 'memory', title: 'Memory' },
+  battery: { id: 'batteries', title: 'Batteries' },
+};
+
+function groups(elements: readonly HealthElement[], history: SensorHistory, now: number): GroupView[] {
   const out: GroupView[] = [
     ...NUMERIC_GROUPS.map(({ id, title }) => ({ id, title, elements: [] as ElementView[] })),
     { id: 'otherNumeric', title: 'Other numeric sensors', elements: [] },
-    { id: 'discrete', title: 'Discrete sensors', elements: [] },
-    { id: 'fans', title: 'Fans', elements: [] },
-    { id: 'powerSupplies', title: 'Power supplies', elements: [] },
+    ...Object.values(KIND_GROUPS).map(({ id, title }) => ({ id, title, elements: [] as ElementView[] })),
   ];
   const byId = new Map(out.map((g) => [g.id, g]));
   for (const e of elements) {
-    const view = elementView(e.instance, e.kind, e.status, history, now);
-    const group = e.kind === 'numericSensor' ? numericGroup(e.instance) : e.kind === 'discreteSensor' ? 'discrete' : e.kind === 'fan' ? 'fans' : 'powerSupplies';
-    byId.get(group)!.elements.push(view);
+    const group = e.kind === 'numericSensor' ? numericGroup(e.instance) : KIND_GROUPS[e.kind].id;
+    byId.get(group)!.elements.push(elementView(e, history, now));
   }
-  return [...out, ...devices].filter((g) => g.elements.length > 0);
+  return out.filter((g) => g.elements.length > 0);
 }
 
-/** The devices `thincim health` does not judge, and the page lists (empty groups included). */
-function deviceGroups(state: BrokerState, history: SensorHistory, now: number): GroupView[] {
-  const group = (id: string, title: string, classname: string, kind: ElementKind): GroupView =>
-    ({ id, title, elements: instancesOf(state, classname).map((i) => elementView(i, kind, elementStatus(i), history, now)) });
-  return [
-    group('redundancy', 'Redundancy sets', 'CIM_RedundancySet', 'redundancySet'),
-    group('processors', 'Processors', 'CIM_Processor', 'processor'),
-    group('memory', 'Memory', 'CIM_Memory', 'memory'),
-    group('batteries', 'Batteries', 'CIM_Battery', 'battery'),
-  ];
-}
-
-const REDUNDANCY: readonly string[] = ['Unknown', 'DMTF Reserved', 'Fully Redundant', 'Degraded Redundancy', 'Redundancy Lost', 'Overall Failure'];
-
-function elementView(instance: CIMInstance, kind: ElementKind, status: { state: NagiosState; text: string }, history: SensorHistory, now: number): ElementView {
+function elementView({ instance, kind, status, currentState }: HealthElement, history: SensorHistory, now: number): ElementView {
   const id = elementId(instance);
   const view: ElementView = {
     id, kind, name: elementName(instance), state: status.state, health: status.text,
-    currentState: null, reading: null, spark: [], details: details(instance, kind),
+    currentState: currentState ?? null, reading: null, spark: [], details: details(instance, kind),
   };
-  const current = instance.get('CurrentState');
-  if (typeof current === 'string') view.currentState = current;
-  if (kind === 'redundancySet') {
-    const redundancy = num(instance.get('RedundancyStatus'));
-    if (redundancy !== undefined) {
-      view.currentState = REDUNDANCY[redundancy] ?? `RedundancyStatus ${redundancy}`;
-      // A set reports no HealthState: its redundancy is its health.
-      if (instance.get('HealthState') == null) Object.assign(view, redundancyStatus(redundancy));
-    }
-  }
   if (kind === 'numericSensor') {
     const r = sensorReading(instance);
     const thresholds: Partial<Record<ThresholdName, number>> = {};
@@ -339,20 +320,6 @@ function elementView(instance: CIMInstance, kind: ElementKind, status: { state: 
     view.spark = history.spark(id, now, SPARK_POINTS).map((v) => (Number.isNaN(v) ? null : v));
   }
   return view;
-}
-
-/**
- * As the model rolls a set into the system's health (model/health.ts
- * REDUNDANCY_CONDITION) and its change event's severity says: losing the
- * spare is a warning, losing the function critical; an unknown status
- * counts for nothing (a health "Unknown", shown neutral).
- */
-function redundancyStatus(status: number): { state: NagiosState; health: string } {
-  if (status === 2) return { state: 'OK', health: 'OK' };
-  if (status === 3) return { state: 'WARNING', health: 'Degraded' };
-  if (status === 4) return { state: 'WARNING', health: REDUNDANCY[status]! };
-  if (status === 5) return { state: 'CRITICAL', health: REDUNDANCY[status]! };
-  return { state: 'OK', health: 'Unknown' };
 }
 
 export function elementId(instance: CIMInstance): string {

@@ -148,6 +148,31 @@ t.test('a vendor inventory judged element by element', async (t) => {
   t.same(vbat!.reading, { unit: 'V', thresholds: {} }, 'a NULL reading has no current value; a NULL UnitModifier counts as 0');
 });
 
+t.test('processors, memory, batteries and redundancy sets count: a failed DIMM is CRITICAL, a set by its RedundancyStatus', async (t) => {
+  const set = (name: string, status: number | null, health?: number) => instance('CIM_RedundancySet', {
+    ElementName: ['string', name], RedundancyStatus: ['uint16', status], ...(health !== undefined && { HealthState: ['uint16', health] }),
+  });
+  const report = evaluateHealth({
+    processors: [instance('CIM_Processor', { ElementName: ['string', 'CPU 1'], HealthState: ['uint16', 5] })],
+    memory: [instance('CIM_Memory', { ElementName: ['string', 'DIMM A1'], HealthState: ['uint16', 25] })],
+    batteries: [instance('CIM_Battery', { ElementName: ['string', 'CMOS'], OperationalStatus: ['uint16', [3]] })],
+    redundancySets: [set('PSU set', 2), set('Fan set', 3), set('PSU set 2', 4), set('Cooling', 5), set('Unknown set', 0), set('Own health', 4, 5), set('No status', null)],
+  });
+  t.same(report.elements.map((e) => [e.kind, e.name, e.status.state, e.status.text, e.currentState]), [
+    ['processor', 'CPU 1', 'OK', 'OK', undefined],
+    ['memory', 'DIMM A1', 'CRITICAL', 'Critical failure', undefined],
+    ['battery', 'CMOS', 'WARNING', 'Degraded', undefined],
+    ['redundancySet', 'PSU set', 'OK', 'OK', 'Fully Redundant'],
+    ['redundancySet', 'Fan set', 'WARNING', 'Degraded', 'Degraded Redundancy'],
+    ['redundancySet', 'PSU set 2', 'WARNING', 'Redundancy Lost', 'Redundancy Lost'],
+    ['redundancySet', 'Cooling', 'CRITICAL', 'Overall Failure', 'Overall Failure'],
+    ['redundancySet', 'Unknown set', 'OK', 'Unknown', 'Unknown'],
+    ['redundancySet', 'Own health', 'OK', 'OK', 'Redundancy Lost'],
+    ['redundancySet', 'No status', 'OK', 'Unknown', undefined],
+  ], 'a HealthState a set has anyway is read first; an unknown redundancy counts for nothing');
+  t.equal(report.state, 'CRITICAL');
+});
+
 t.test('include and exclude filter by name; nothing left is UNKNOWN', async (t) => {
   const inventory = vendorInventory();
   t.same(evaluateHealth(inventory, { include: /^(CPU|VBAT)/ }).elements.map((e) => e.name), ['CPU1 Temp', 'VBAT']);

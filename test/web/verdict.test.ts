@@ -1,8 +1,10 @@
 /**
- * The page's verdict says what the model says of the system: a device the
- * page lists that fails (a DIMM, a processor, a redundancy set) turns the
- * verdict as it turns the ComputerSystem's HealthState, with a reason that
- * links to its row. In a real browser (Debian's chromium, headless) against
+ * The page's verdict counts what the model counts in the system: a device
+ * the page lists that fails (a DIMM, a processor, a redundancy set) turns
+ * the verdict as it turns the ComputerSystem's HealthState, with a reason
+ * that links to its row. (Each element is judged as `thincim health` and
+ * check_esxi_hardware judge it: a lost reading is CRITICAL there, where the
+ * model's roll-up ranks it below a fault.) In a real browser (Debian's chromium, headless) against
  * a broker serving the simulated host, whose clock the test steps.
  *
  * The failures are the simulated scenario's device events (providers/simulated
