@@ -537,9 +537,14 @@ export function isAsleepError(chipName: string, error: HwmonError): boolean {
   return error.code === 'IO' && error.errno !== undefined && (ASLEEP_ERRNOS[chipName]?.includes(error.errno) ?? false);
 }
 
+/** Whether a device's `power/runtime_status` says it sleeps, falls asleep or wakes. */
+export function isAsleepStatus(runtimeStatus: string | undefined): boolean {
+  return ASLEEP_STATUSES.has(runtimeStatus ?? '');
+}
+
 /** Whether a failed read says the device is asleep: the driver's error, and the device says so. */
 function asleep(chip: RawChip, error: HwmonError): boolean {
-  return isAsleepError(chip.name, error) && ASLEEP_STATUSES.has(chip.runtimeStatus ?? '');
+  return isAsleepError(chip.name, error) && isAsleepStatus(chip.runtimeStatus);
 }
 
 /**

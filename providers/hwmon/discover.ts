@@ -8,7 +8,7 @@
  */
 import { basename, join } from 'node:path';
 import { parseAttributeName, parseLabel } from './attributes.js';
-import { type AttributeRead, isAsleepError, isWantedAttribute, NAMES_OF_TWO_DRIVERS, type RawChip } from './build.js';
+import { type AttributeRead, isAsleepError, isAsleepStatus, isWantedAttribute, NAMES_OF_TWO_DRIVERS, type RawChip } from './build.js';
 import { chipId, deviceAddress, type DeviceInfo, uniqueIds } from './chip-id.js';
 import { HwmonError, ioError } from './errors.js';
 import type { SysfsReader } from './reader.js';
@@ -188,14 +188,7 @@ function lastPart(target: string): string {
  */
 export async function readChip(folder: ChipFolder, reader: SysfsReader, signal: AbortSignal): Promise<RawChip> {
   const attributes = new Map<string, AttributeRead>();
-  for (const file of folder.files) {
-    const path = join(folder.attributePath, file);
-    try {
-      attributes.set(file, { text: await reader.readText(path, signal) });
-    } catch (error) {
-      attributes.set(file, { error: ioError(path, error) });
-    }
-  }
+  await readFiles(folder, folder.files, attributes, reader, signal);
   const chip: RawChip = { id: folder.id, name: folder.name, path: folder.attributePath, attributes };
   if (folder.subsystem !== undefined) chip.subsystem = folder.subsystem;
   if (folder.driver !== undefined) chip.driver = folder.driver;
@@ -204,15 +197,29 @@ export async function readChip(folder: ChipFolder, reader: SysfsReader, signal: 
   return chip;
 }
 
+async function readFiles(folder: ChipFolder, files: readonly string[], into: Map<string, AttributeRead>, reader: SysfsReader, signal: AbortSignal): Promise<void> {
+  for (const file of files) {
+    const path = join(folder.attributePath, file);
+    try {
+      into.set(file, { text: await reader.readText(path, signal) });
+    } catch (error) {
+      into.set(file, { error: ioError(path, error) });
+    }
+  }
+}
+
 /**
  * The device's `power/runtime_status`, when a read failed as the driver's
- * reads fail while it sleeps (a runtime-suspended GPU); else not read.
+ * reads fail while it sleeps (a runtime-suspended GPU); else not read. A
+ * device that says it is awake may have woken since those reads: they are
+ * read once more, and fail as failures only if they fail again.
  */
 async function sleepStatus(
-  folder: ChipFolder, attributes: ReadonlyMap<string, AttributeRead>, reader: SysfsReader, signal: AbortSignal,
+  folder: ChipFolder, attributes: Map<string, AttributeRead>, reader: SysfsReader, signal: AbortSignal,
 ): Promise<string | undefined> {
-  const failedAsleep = [...attributes.values()].some((read) => 'error' in read && isAsleepError(folder.name, read.error));
-  if (!failedAsleep) return undefined;
-  const text = await reader.readText(join(folder.hwmonPath, 'device', 'power', 'runtime_status'), signal).catch(() => undefined);
-  return text?.trim();
+  const failedAsleep = [...attributes].filter(([, read]) => 'error' in read && isAsleepError(folder.name, read.error)).map(([file]) => file);
+  if (failedAsleep.length === 0) return undefined;
+  const text = (await reader.readText(join(folder.hwmonPath, 'device', 'power', 'runtime_status'), signal).catch(() => undefined))?.trim();
+  if (!isAsleepStatus(text)) await readFiles(folder, failedAsleep, attributes, reader, signal);
+  return text;
 }

@@ -35,6 +35,8 @@ const presence: StateMeaning = { health: 'ok', kind: 'presence', supply: 'ok' };
 /** A module that is not there: fine for a presence sensor, a failed supply where it is one (a pulled PSU). FreeIPMI calls it Critical. */
 const absence: StateMeaning = { health: 'ok', kind: 'presence', supply: 'failed', reason: 'not present', freeIpmi: 'critical' };
 const plain = (health: Health): StateMeaning => ({ health });
+/** A state thincim rates otherwise than FreeIPMI's default interpretation, which gives way to it (an operator's does not). */
+const rated = (health: Health, freeIpmi: Health): StateMeaning => ({ health, freeIpmi });
 
 const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   // Power supply (sensor type 08h); "Presence detected" is shared with processors.
@@ -110,7 +112,8 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   // rebuild (the array healing onto this drive) Nominal.
   ['Drive Fault', plain('critical')],
   ['In Failed Array', plain('critical')],
-  ['In Critical Array', plain('critical')],
+  // An array that lost its redundancy but works: a warning, as a redundancy set's Redundancy Lost is (Critical to FreeIPMI).
+  ['In Critical Array', rated('warning', 'critical')],
   ['Rebuild In Progress', plain('ok')],
   ['Rebuild/Remap in progress', plain('ok')],
   ['Rebuild Aborted', plain('critical')],
@@ -198,8 +201,8 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Entry added to auxiliary log', plain('ok')],
   ['PEF Action', plain('ok')],
   // A clock set (two events, before and after): Warning to FreeIPMI, no fault of the hardware's.
-  ['Timestamp Clock Sync', plain('ok')],
-  ['Timestamp Clock Synch', plain('ok')],
+  ['Timestamp Clock Sync', rated('ok', 'warning')],
+  ['Timestamp Clock Synch', rated('ok', 'warning')],
   // System firmware progress (0Fh): ipmitool prints its offsets' catch-all texts (data 0xff), FreeIPMI the offsets'.
   ['Unknown Error', plain('critical')],
   ['Unknown Hang', plain('critical')],
@@ -213,8 +216,9 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Event Type Logging Disabled', plain('critical')],
   ['Log area reset/cleared', plain('ok')],
   ['All event logging disabled', plain('critical')],
-  ['Log full', plain('critical')],
-  ['SEL Full', plain('critical')],
+  // The BMC's own log is full: later events are lost, no hardware failed (Critical to FreeIPMI).
+  ['Log full', rated('warning', 'critical')],
+  ['SEL Full', rated('warning', 'critical')],
   ['Log almost full', plain('warning')],
   ['SEL Almost Full', plain('warning')],
   ['Correctable Machine Check Error Logging Disabled', plain('critical')],
@@ -241,8 +245,8 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Fault Status', plain('critical')],
   ['Fault Status asserted', plain('critical')],
   // The slot's locate light, lit by someone looking for it: Warning to FreeIPMI, no fault.
-  ['Identify Status', plain('ok')],
-  ['Identify Status asserted', plain('ok')],
+  ['Identify Status', rated('ok', 'warning')],
+  ['Identify Status asserted', rated('ok', 'warning')],
   ['Device Installed', plain('ok')],
   ['Slot/Connector Device installed/attached', plain('ok')],
   ['Ready for Device Installation', plain('ok')],
@@ -276,8 +280,10 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Invalid Username or Password', plain('warning')],
   ['Invalid Password Disable', plain('critical')],
   // FRU state (2Ch); offset 0, not installed, is an absent part (above).
-  ['Inactive', plain('critical')],
-  ['FRU Inactive', plain('critical')],
+  // A FRU in standby or held as a hot spare (FreeIPMI: 'FRU Inactive (in standby or "hot spare" state)'), as a
+  // supply's "Power Supply Inactive" and a drive's "Hot Spare" are: no fault (Critical to FreeIPMI).
+  ['Inactive', rated('ok', 'critical')],
+  ['FRU Inactive', rated('ok', 'critical')],
   ['Activation Requested', plain('warning')],
   ['FRU Activation Requested', plain('warning')],
   ['Activation in Progress', plain('warning')],

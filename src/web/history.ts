@@ -145,10 +145,14 @@ export const LOST_COMMUNICATION = 'Lost Communication';
 /** The status of a sensor whose device is asleep: the model keeps its last reading on show too. */
 const DORMANT = 'Dormant';
 
-/** Whether the reading on show is the last good one, not a current one: lost, or the device asleep. */
-export function readingLost(instance: CIMInstance): boolean {
-  const status = elementStatus(instance).text;
+/** Whether a status (elementStatus's text) keeps a last reading on show, not a current one: lost, or the device asleep. */
+export function keepsLastReading(status: string): boolean {
   return status === LOST_COMMUNICATION || status === DORMANT;
+}
+
+/** Whether the reading on show is the last good one, not a current one. */
+export function readingLost(instance: CIMInstance): boolean {
+  return keepsLastReading(elementStatus(instance).text);
 }
 
 /** The reading the sensor has now: none while its reading is lost. */

@@ -18,7 +18,7 @@ import { instancesOfClass } from '../operations/lookup.js';
 import type { ProviderState } from '../providers/index.js';
 import { isSimulated } from '../providers/loader.js';
 import type { BrokerState } from '../server/state.js';
-import { LOST_COMMUNICATION, type SensorHistory } from './history.js';
+import { keepsLastReading, LOST_COMMUNICATION, type SensorHistory } from './history.js';
 
 /** The version of the JSON API; a change that breaks a client gets a new path (/api/v2). */
 export const API_VERSION = 1;
@@ -62,7 +62,7 @@ export interface ReadingView {
   thresholds: Partial<Record<ThresholdName, number>>;
   minReadable: number | null;
   maxReadable: number | null;
-  /** The sensor lost its reading (Lost Communication): value and text are its last good reading, not one it has now. */
+  /** The sensor lost its reading (Lost Communication) or its device sleeps (Dormant): value and text are its last good reading, not one it has now. */
   lost: boolean;
 }
 
@@ -314,7 +314,7 @@ function elementView({ instance, kind, status, currentState }: HealthElement, hi
         value: r.current.value, text: r.current.text, unit: r.unit, thresholds,
         minReadable: r.minReadable?.value ?? null, maxReadable: r.maxReadable?.value ?? null,
         // The status the caller computed: elementStatus again would be a second pass over every sensor.
-        lost: status.text === LOST_COMMUNICATION,
+        lost: keepsLastReading(status.text),
       };
     }
     view.spark = history.spark(id, now, SPARK_POINTS).map((v) => (Number.isNaN(v) ? null : v));

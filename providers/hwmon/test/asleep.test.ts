@@ -33,8 +33,11 @@ const FILES = {
 const GUARDED = ['temp1_input', 'fan1_input', 'fan1_min', 'fan1_max', 'fan1_target', 'fan1_enable', 'pwm1', 'pwm1_enable', 'in0_input', 'power1_average', 'freq1_input'];
 
 interface Gpu {
-  /** Samples the tree: `errno` fails every guarded attribute, `status` is the device's power/runtime_status. */
-  sample(state: { errno?: string; status: string }): Promise<HardwareSnapshot>;
+  /**
+   * Samples the tree: `errno` fails every guarded attribute (only its first read with `once`: a device that wakes as
+   * it is read), `status` is the device's power/runtime_status.
+   */
+  sample(state: { errno?: string; status: string; once?: boolean }): Promise<HardwareSnapshot>;
 }
 
 async function gpu(t: Test): Promise<Gpu> {
@@ -52,12 +55,17 @@ async function gpu(t: Test): Promise<Gpu> {
   const options = resolveOptions({ root });
   const real = createSysfsReader(options);
   return {
-    async sample({ errno, status }) {
+    async sample({ errno, status, once = false }) {
       await writeFile(join(root, GPU, 'power', 'runtime_status'), `${status}\n`);
+      const failed = new Set<string>();
       const reader = {
         ...real,
         readText: async (path: string, signal: AbortSignal) => {
-          if (errno !== undefined && GUARDED.some((file) => path.endsWith(`/${file}`))) throw ioError(path, Object.assign(new Error('injected'), { code: errno }));
+          const guarded = errno !== undefined && GUARDED.some((file) => path.endsWith(`/${file}`));
+          if (guarded && !(once && failed.has(path))) {
+            failed.add(path);
+            throw ioError(path, Object.assign(new Error('injected'), { code: errno }));
+          }
           return real.readText(path, signal);
         },
       };
@@ -135,6 +143,16 @@ t.test('a read that fails for another reason, or while the device says it is awa
     p.play(awake);
     t.match(p.play(failed).map((e) => e.kind), ['readingLost'], why);
   }
+});
+
+t.test('a GPU that wakes between its reads and its runtime_status: the failed reads are read once more, and served', async (t) => {
+  // amdgpu answers EPERM while the device resumes; by the time runtime_status is read it says "active". Without a
+  // second read each such poll was a burst of readingLost events, and readingRegained on the next.
+  const card = await gpu(t);
+  const woken = await card.sample({ errno: 'EPERM', status: 'active', once: true });
+  const temp = woken.sensors!.find((s) => s.id === TEMP);
+  t.equal(temp?.value, 28, 'the second read is the reading');
+  t.equal(temp?.unavailable, undefined);
 });
 
 t.test('the snapshot says why there is no reading: asleep', async (t) => {

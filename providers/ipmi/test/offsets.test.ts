@@ -44,7 +44,6 @@ const RATED: Row[] = [
   ['Platform Security Violation Attempt', 'Out-of-band access password violation', 'Out-of-band Access Password Violation', 'critical', 'Platform Security'],
   // 0Dh Drive Slot: In_Critical_Array CRITICAL, Consistency_Check_Parity_Check_In_Progress and Rebuild_Remap_In_Progress
   // NOMINAL, Rebuild_Remap_Aborted CRITICAL.
-  ['Drive Slot', 'In Critical Array', 'In Critical Array', 'critical', 'Drive 0'],
   ['Drive Slot', 'Parity Check In Progress', 'Consistency Check / Parity Check in progress', 'ok', 'Drive 0'],
   ['Drive Slot', 'Rebuild In Progress', 'Rebuild/Remap in progress', 'ok', 'Drive 0'],
   ['Drive Slot', 'Rebuild Aborted', 'Rebuild/Remap Aborted', 'critical', 'Drive 0'],
@@ -57,7 +56,6 @@ const RATED: Row[] = [
   ['Event Logging Disabled', 'Event logging disabled', 'Event Type Logging Disabled', 'critical', 'Event Log'],
   ['Event Logging Disabled', 'Log area reset/cleared', 'Log Area Reset/Cleared', 'ok', 'Event Log'],
   ['Event Logging Disabled', 'All event logging disabled', 'All Event Logging Disabled', 'critical', 'Event Log'],
-  ['Event Logging Disabled', 'Log full', 'SEL Full', 'critical', 'Event Log'],
   ['Event Logging Disabled', 'Log almost full', 'SEL Almost Full', 'warning', 'Event Log'],
   ['Event Logging Disabled', null, 'Correctable Machine Check Error Logging Disabled', 'critical', 'Event Log'],
   // 12h System Event.
@@ -124,7 +122,6 @@ const RATED: Row[] = [
   ['Session Audit', null, 'Invalid Username or Password', 'warning', 'Session Audit'],
   ['Session Audit', null, 'Invalid Password Disable', 'critical', 'Session Audit'],
   // 2Ch FRU State (offset 0, not installed, is below: an absent part).
-  ['FRU State', 'Inactive', 'FRU Inactive', 'critical', 'FRU State'],
   ['FRU State', 'Activation Requested', 'FRU Activation Requested', 'warning', 'FRU State'],
   ['FRU State', 'Activation in Progress', 'FRU Activation In Progress', 'warning', 'FRU State'],
   ['FRU State', 'Active', 'FRU Active', 'ok', 'FRU State'],
@@ -157,17 +154,26 @@ t.test('every rated offset reads as FreeIPMI rates it, from ipmitool and from Fr
   }
 });
 
-t.test('a slot\'s locate light and a clock set are no fault (Warning to FreeIPMI): ok, unless FreeIPMI\'s own column says otherwise', async (t) => {
-  // FreeIPMI rates Slot_Connector_Identify_Status_Asserted and System_Event_Timestamp_Clock_Sync WARNING; the first is a
-  // light an operator turns on to find a slot, the second a clock being set: a host is not degraded by either.
-  const rows: Row[] = [
-    ['Slot/Connector', 'Identify Status', 'Identify Status asserted', 'ok', 'PCIe Slot1'],
-    ['System Event', 'Timestamp Clock Sync', 'Timestamp Clock Synch', 'ok', 'System Event'],
+t.test('where thincim rates an offset otherwise than FreeIPMI: its meaning, over FreeIPMI\'s default column; an operator\'s worse column stands', async (t) => {
+  // [type, ipmitool's text, FreeIPMI's text, thincim's rating, FreeIPMI's default rating, a sensor name]. A slot's
+  // locate light lit by someone looking for it, a clock set (Slot_Connector_Identify_Status_Asserted,
+  // System_Event_Timestamp_Clock_Sync WARNING); a FRU in standby or held as a hot spare (FRU_Inactive CRITICAL: FreeIPMI's
+  // own text says 'in standby or "hot spare" state'); the BMC's log full (Event_Logging_Disabled_SEL_Full CRITICAL: no
+  // hardware failed); a drive in an array that lost its redundancy but works (Drive_Slot_In_Critical_Array CRITICAL: a
+  // warning, as a redundancy set's Redundancy Lost is).
+  const rows: [string, string, string, Health, Health, string][] = [
+    ['Slot/Connector', 'Identify Status', 'Identify Status asserted', 'ok', 'warning', 'PCIe Slot1'],
+    ['System Event', 'Timestamp Clock Sync', 'Timestamp Clock Synch', 'ok', 'warning', 'System Event'],
+    ['FRU State', 'Inactive', 'FRU Inactive', 'ok', 'critical', 'FRU State'],
+    ['Event Logging Disabled', 'Log full', 'SEL Full', 'warning', 'critical', 'Event Log'],
+    ['Drive Slot', 'In Critical Array', 'In Critical Array', 'warning', 'critical', 'Drive 0'],
   ];
-  for (const [type, ipmitool, freeipmi, , name] of rows) {
-    t.equal(discreteHealth(ipmitoolLine(name, ipmitool!), 'elist'), 'ok', `ipmitool "${ipmitool}" (${type})`);
-    t.equal(discreteHealth(freeIpmiLine(name, type, freeipmi)), 'ok', `FreeIPMI '${freeipmi}' without a state column (${type})`);
-    t.equal(discreteHealth(freeIpmiLine(name, type, freeipmi, 'warning')), 'warning', `FreeIPMI's Warning column stands (${type})`);
+  for (const [type, ipmitool, freeipmi, ours, theirs, name] of rows) {
+    t.equal(discreteHealth(ipmitoolLine(name, ipmitool), 'elist'), ours, `ipmitool "${ipmitool}" (${type})`);
+    t.equal(discreteHealth(freeIpmiLine(name, type, freeipmi)), ours, `FreeIPMI '${freeipmi}' without a state column (${type})`);
+    t.equal(discreteHealth(freeIpmiLine(name, type, freeipmi, theirs)), ours, `FreeIPMI's default column gives way (${type})`);
+    // A column worse than FreeIPMI's default is an operator's interpretation file's: it stands.
+    if (theirs === 'warning') t.equal(discreteHealth(freeIpmiLine(name, type, freeipmi, 'critical')), 'critical', `an operator's Critical column stands (${type})`);
   }
 });
 
