@@ -2,7 +2,8 @@
  * The broker's self-description in the interop namespace (DSP1033 §7, profiles
  * reference §10): one CIM_ObjectManager, a CIM_Namespace per namespace, a
  * CIM_CIMXMLCommunicationMechanism per listener, and the associations between
- * them and the host system.
+ * them (NamespaceInManager, CommMechanismForManager) and to the host system
+ * (HostedService, HostedAccessPoint).
  */
 import { CIMInstanceName } from '../cim/index.js';
 import { CIMV2_NAMESPACE, INTEROP_NAMESPACE, ModelClass } from '../model/classes.js';
@@ -15,6 +16,8 @@ export const InteropClass = {
   CommunicationMechanism: 'Thincim_CIMXMLCommunicationMechanism',
   NamespaceInManager: 'Thincim_NamespaceInManager',
   HostedService: 'Thincim_HostedService',
+  HostedAccessPoint: 'Thincim_HostedAccessPoint',
+  CommMechanismForManager: 'Thincim_CommMechanismForManager',
 } as const;
 
 export interface Listener {
@@ -54,9 +57,13 @@ export function interopInstances(server: ServerIdentity): ModelEntry[] {
   const mechanisms = server.listeners.map((l) => mechanism(server, l));
   const managerPath = manager.path!;
   const inManager = namespaces.map((ns) => association(InteropClass.NamespaceInManager, 'Antecedent', managerPath, 'Dependent', ns.path!));
+  // CIM_CommMechanismForManager: each mechanism reaches exactly one manager, the manager at least one mechanism (Min(1) both ends).
+  const reachedBy = mechanisms.map((m) => association(InteropClass.CommMechanismForManager, 'Antecedent', managerPath, 'Dependent', m.path!));
   return [
-    ...[manager, ...namespaces, ...mechanisms, ...inManager].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance })),
+    ...[manager, ...namespaces, ...mechanisms, ...inManager, ...reachedBy].map((instance) => ({ namespace: INTEROP_NAMESPACE, instance })),
     ...hostedServiceEntries(server.hostname, managerPath),
+    // CIM_HostedAccessPoint.Antecedent is Min(1) Max(1): every access point is provided by exactly one system.
+    ...mechanisms.flatMap((m) => hostedEntries(InteropClass.HostedAccessPoint, server.hostname, m.path!)),
   ];
 }
 
@@ -67,8 +74,13 @@ export function interopInstances(server: ServerIdentity): ModelEntry[] {
  * association crosses namespaces and is instantiated in both (profiles §4.2).
  */
 export function hostedServiceEntries(hostname: string, service: CIMInstanceName): ModelEntry[] {
-  const hosted = association(InteropClass.HostedService, 'Antecedent', systemPath(hostname), 'Dependent', service);
-  return [{ namespace: INTEROP_NAMESPACE, instance: hosted }, { namespace: CIMV2_NAMESPACE, instance: inNamespace(hosted, CIMV2_NAMESPACE) }];
+  return hostedEntries(InteropClass.HostedService, hostname, service);
+}
+
+/** A hosting association (CIM_HostedDependency) from the host system in root/cimv2 to an element in root/interop, in both namespaces. */
+function hostedEntries(classname: string, hostname: string, hosted: CIMInstanceName): ModelEntry[] {
+  const link = association(classname, 'Antecedent', systemPath(hostname), 'Dependent', hosted);
+  return [{ namespace: INTEROP_NAMESPACE, instance: link }, { namespace: CIMV2_NAMESPACE, instance: inNamespace(link, CIMV2_NAMESPACE) }];
 }
 
 function systemPath(hostname: string): CIMInstanceName {

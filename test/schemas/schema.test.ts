@@ -1,8 +1,11 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import type { CIMClass, CIMQualifier, NocaseMap } from '../../src/cim/index.js';
-import { loadRepository } from '../../src/repository/index.js';
+import { readCache } from '../../src/repository/cache.js';
+import { loadRepository, type Repository } from '../../src/repository/index.js';
 
 // The project's schema as the server loads it, checked against the DMTF CIM Schema 2.49.0
 // (expected values are copied from the DMTF class files) and the class naming contract.
@@ -71,6 +74,9 @@ const CLASSES: [string, string | undefined, string[]][] = [
   ['CIM_CIMXMLCommunicationMechanism', 'CIM_ObjectManagerCommunicationMechanism', HOSTED],
   ['CIM_HostedService', 'CIM_HostedDependency', DEPENDENCY],
   ['CIM_NamespaceInManager', 'CIM_HostedDependency', DEPENDENCY],
+  ['CIM_HostedAccessPoint', 'CIM_HostedDependency', DEPENDENCY],
+  ['CIM_ServiceAccessBySAP', 'CIM_Dependency', DEPENDENCY],
+  ['CIM_CommMechanismForManager', 'CIM_ServiceAccessBySAP', DEPENDENCY],
   ['CIM_IndicationFilter', 'CIM_ManagedElement', HOSTED],
   ['CIM_ListenerDestinationCIMXML', 'CIM_ListenerDestination', HOSTED],
   ['CIM_IndicationSubscription', 'CIM_AbstractIndicationSubscription', ['Filter', 'Handler']],
@@ -117,6 +123,8 @@ const CLASSES: [string, string | undefined, string[]][] = [
   ['Thincim_CIMXMLCommunicationMechanism', 'CIM_CIMXMLCommunicationMechanism', HOSTED],
   ['Thincim_HostedService', 'CIM_HostedService', DEPENDENCY],
   ['Thincim_NamespaceInManager', 'CIM_NamespaceInManager', DEPENDENCY],
+  ['Thincim_HostedAccessPoint', 'CIM_HostedAccessPoint', DEPENDENCY],
+  ['Thincim_CommMechanismForManager', 'CIM_CommMechanismForManager', DEPENDENCY],
   ['Thincim_IndicationService', 'CIM_IndicationService', HOSTED],
   ['Thincim_IndicationServiceCapabilities', 'CIM_IndicationServiceCapabilities', INSTANCE_ID],
   ['Thincim_ElementCapabilities', 'CIM_ElementCapabilities', ['ManagedElement', 'Capabilities']],
@@ -139,10 +147,11 @@ const ASSOCIATIONS = [
   'CIM_SystemDevice', 'CIM_AssociatedSensor', 'CIM_Realizes', 'CIM_ComputerSystemPackage', 'CIM_Container',
   'CIM_MemberOfCollection', 'CIM_ElementSoftwareIdentity', 'CIM_UseOfLog', 'CIM_LogManagesRecord', 'CIM_ReferencedProfile',
   'CIM_ElementConformsToProfile', 'CIM_HostedService', 'CIM_NamespaceInManager', 'CIM_IndicationSubscription',
+  'CIM_HostedAccessPoint', 'CIM_ServiceAccessBySAP', 'CIM_CommMechanismForManager',
   'Thincim_SystemDevice', 'Thincim_AssociatedSensor', 'Thincim_Realizes', 'Thincim_ComputerSystemPackage',
   'Thincim_Container', 'Thincim_MemberOfCollection', 'Thincim_ElementSoftwareIdentity', 'Thincim_UseOfLog',
   'Thincim_LogManagesRecord', 'Thincim_ReferencedProfile', 'Thincim_ElementConformsToProfile', 'Thincim_HostedService',
-  'Thincim_NamespaceInManager',
+  'Thincim_NamespaceInManager', 'Thincim_HostedAccessPoint', 'Thincim_CommMechanismForManager',
 ];
 
 const INDICATIONS = [
@@ -169,9 +178,9 @@ function qualifier(quals: NocaseMap<CIMQualifier>, name: string): unknown {
 t.test('the schema loads into both namespaces with the same classes', async (t) => {
   t.same(repo.namespaces().sort(), NAMESPACES);
   const names = repo.classNames('root/cimv2');
-  t.equal(names.length, 127, '85 DMTF classes, 33 Thincim_, 4 OMC_, 5 VMware_');
+  t.equal(names.length, 132, '88 DMTF classes, 35 Thincim_, 4 OMC_, 5 VMware_');
   t.same(repo.classNames('root/interop'), names);
-  t.equal(names.filter((n) => n.startsWith('CIM_')).length, 85);
+  t.equal(names.filter((n) => n.startsWith('CIM_')).length, 88);
   for (const ns of NAMESPACES) t.equal(repo.qualifierDeclarations(ns).size, 56, `${ns}: DSP0004 meta and standard qualifiers`);
 });
 
@@ -338,6 +347,51 @@ t.test('inventory, log and interop properties match the DMTF schema', async (t) 
   t.equal(subscription.properties.get('Handler')?.referenceClass, 'CIM_ListenerDestination');
 });
 
+/**
+ * The access point's associations as the DMTF declares them (CIM Schema 2.49 Core/CIM_HostedAccessPoint.mof,
+ * Core/CIM_ServiceAccessBySAP.mof, Interop/CIM_CommMechanismForManager.mof): [class, reference, class referenced, Min, Max, Weak].
+ */
+const ACCESS_POINT_REFERENCES: [string, string, string, number | undefined, number | undefined, boolean][] = [
+  ['CIM_HostedAccessPoint', 'Antecedent', 'CIM_System', 1, 1, false],
+  ['CIM_HostedAccessPoint', 'Dependent', 'CIM_ServiceAccessPoint', undefined, undefined, true],
+  ['CIM_ServiceAccessBySAP', 'Antecedent', 'CIM_Service', undefined, undefined, false],
+  ['CIM_ServiceAccessBySAP', 'Dependent', 'CIM_ServiceAccessPoint', undefined, undefined, false],
+  ['CIM_CommMechanismForManager', 'Antecedent', 'CIM_ObjectManager', 1, 1, false],
+  ['CIM_CommMechanismForManager', 'Dependent', 'CIM_ObjectManagerCommunicationMechanism', 1, undefined, false],
+];
+
+function checkAccessPointReferences(t: Test, from: Repository, label: string): void {
+  for (const ns of NAMESPACES) {
+    for (const [classname, name, referenceClass, min, max, weak] of ACCESS_POINT_REFERENCES) {
+      const reference = from.getClass(ns, classname)?.properties.get(name);
+      const where = `${label} ${ns}:${classname}.${name}`;
+      t.equal(reference?.referenceClass, referenceClass, `${where} refers to ${referenceClass}`);
+      const bound = (q: string) => (reference?.qualifiers.has(q) ? Number(reference.qualifiers.get(q)!.value) : undefined);
+      t.equal(bound('Min'), min, `${where} Min`);
+      t.equal(bound('Max'), max, `${where} Max`);
+      t.equal(reference?.qualifiers.get('Weak')?.value === true, weak, `${where} Weak`);
+    }
+    t.same(qualifier(from.getClass(ns, 'CIM_CommMechanismForManager')!.qualifiers, 'Deprecated'), ['No value'], `${label} ${ns}: CommMechanismForManager is deprecated`);
+    const subclass = from.getClass(ns, 'Thincim_HostedAccessPoint')!.properties.get('Antecedent')!;
+    t.equal(Number(qualifier(subclass.qualifiers, 'Max')), 1, `${label} ${ns}: Thincim_HostedAccessPoint inherits the bounds`);
+  }
+}
+
+t.test('the access point associations keep their DMTF references and bounds, compiled and from a warm cache', async (t) => {
+  checkAccessPointReferences(t, repo, 'compiled');
+  const cacheDir = mkdtempSync(join(tmpdir(), 'thincim-schema-'));
+  t.teardown(() => rmSync(cacheDir, { recursive: true, force: true }));
+  const cold = await loadRepository({ projectSchemaDir: schemasDir, cacheDir, onWarning: (m) => t.fail(m) });
+  checkAccessPointReferences(t, cold, 'cold start');
+  t.equal(readdirSync(cacheDir).length, 1, 'the cold start wrote the cache');
+  const entry = readCache(cacheDir, { roots: [join(schemasDir, 'thincim.mof')], namespaces: NAMESPACES });
+  t.ok(entry?.namespaces.every((ns) => ns.classes.has('CIM_CommMechanismForManager') && ns.classes.has('Thincim_HostedAccessPoint')),
+    'the cached schema holds the new classes');
+  const warm = await loadRepository({ projectSchemaDir: schemasDir, cacheDir });
+  checkAccessPointReferences(t, warm, 'warm start');
+  t.same(warm.classNames('root/interop'), repo.classNames('root/interop'), 'a warm start serves the same classes');
+});
+
 t.test('indication properties match the DMTF schema', async (t) => {
   const creation = getClass('root/interop', 'CIM_InstCreation');
   const source = creation.properties.get('SourceInstance')!;
@@ -376,7 +430,7 @@ t.test('methods keep their DMTF signatures', async (t) => {
 });
 
 t.test("thincim's and ESXi classes describe themselves and add no members", async (t) => {
-  t.equal(VENDOR_CLASSES.length, 42);
+  t.equal(VENDOR_CLASSES.length, 44);
   for (const name of VENDOR_CLASSES) {
     const cls = cimv2(name);
     t.equal(qualifier(cls.qualifiers, 'Version'), '0.1.0', `${name} Version`);

@@ -154,8 +154,11 @@ t.test('References and ReferenceNames: the association instances themselves', as
 t.test('every Min and Max a DMTF association declares on a reference holds over the wire', async (t) => {
   // A reference's Min/Max bound how many objects play it for each object at the other end (DSP0004 Min, Max):
   // e.g. CIM_SystemDevice.GroupComponent Min(1) Max(1), every device in exactly one system; CIM_HostedService.Antecedent
-  // Min(1) Max(1), every service, the broker's own included, hosted by exactly one system.
+  // Min(1) Max(1), every service, the broker's own included, hosted by exactly one system; CIM_HostedAccessPoint.Antecedent
+  // Min(1) Max(1), every CIM-XML mechanism provided by exactly one system; CIM_CommMechanismForManager, Antecedent Min(1)
+  // Max(1) and Dependent Min(1), every mechanism reaching one object manager, which is reached by at least one.
   let checked = 0;
+  const covered = new Set<string>();
   for (const ns of [CIMV2, INTEROP]) {
     for (const name of repository.classNames(ns).filter((c) => c.startsWith('CIM_') && repository.getClass(ns, c)!.isAssociation)) {
       const refs = [...repository.getClass(ns, name)!.properties.values()].filter((x) => x.type === 'reference');
@@ -168,12 +171,16 @@ t.test('every Min and Max a DMTF association declares on a reference holds over 
             Object.fromEntries([...end.keybindings].map(([k, v]) => [k, String(v)]))) + p.className('ResultClass', name) + p.value('Role', other.name)));
           const count = identities(links.map((l) => l.keybindings.get(bounded.name) as CIMInstanceName), ns).length;
           checked++;
+          covered.add(`${ns} ${name}.${bounded.name}`);
           if (count < min || count > max) t.fail(`${ns} ${end.classname} ${end.key}: ${count} ${name}.${bounded.name}, expected ${min}..${max}`);
         }
       }
     }
   }
   t.ok(checked > 50, `${checked} objects checked against their associations' bounds`);
+  const interop = ['CIM_HostedService.Antecedent', 'CIM_NamespaceInManager.Antecedent', 'CIM_HostedAccessPoint.Antecedent',
+    'CIM_CommMechanismForManager.Antecedent', 'CIM_CommMechanismForManager.Dependent'];
+  t.same(interop.filter((bound) => !covered.has(`${INTEROP} ${bound}`)), [], 'the self-description\'s bounds were checked on its instances in root/interop');
 });
 
 t.test('ElementConformsToProfile across namespaces, from root/interop', async (t) => {

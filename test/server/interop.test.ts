@@ -204,6 +204,63 @@ t.test('HostedService links the system to each of its services, from either name
   t.ok(references.every((r) => (r.get('Dependent') as CIMInstanceName | undefined)?.namespace === INTEROP), 'each Dependent carries root/interop');
 });
 
+t.test('each mechanism is hosted on the system and reaches the manager, from either namespace and the alias', async (t) => {
+  // CIM Schema 2.49: CIM_HostedAccessPoint.Antecedent is Min(1) Max(1) (Core/CIM_HostedAccessPoint.mof), every access
+  // point provided by exactly one system; CIM_CommMechanismForManager.Antecedent is Min(1) Max(1) and its Dependent Min(1)
+  // (Interop/CIM_CommMechanismForManager.mof). pywbem's SNIA Server end-to-end test (tests/end2endtest/
+  // test_profile_snia_server.py, test_ObjectManagerCommunicationMechanism) finds the mechanisms from the manager this way.
+  const manager = await only(INTEROP, 'CIM_ObjectManager');
+  const mechanisms = await enumerate(INTEROP, 'CIM_ObjectManagerCommunicationMechanism');
+  t.equal(mechanisms.length, 2, 'two listeners, two mechanisms');
+  const mechanismKeys = mechanisms.map((m) => m.path!.key).sort();
+  for (const ns of [INTEROP, 'interop']) {
+    const reached = instancesIn(await imethod(broker.url, 'Associators', ns, nameParam('ObjectName', manager.path!) +
+      p.className('AssocClass', 'CIM_CommMechanismForManager') + p.value('Role', 'Antecedent') + p.value('ResultRole', 'Dependent') +
+      p.className('ResultClass', 'CIM_ObjectManagerCommunicationMechanism')));
+    t.same(reached.map((m) => m.path?.key).sort(), mechanismKeys, `${ns}: from the manager, every mechanism (the SNIA Server test's query)`);
+    t.ok(reached.every((m) => m.path?.namespace === INTEROP), `${ns}: their paths name root/interop`);
+  }
+  for (const mechanism of mechanisms) {
+    const name = String(mechanism.get('Name'));
+    for (const ns of [INTEROP, 'interop']) {
+      const managers = pathsIn(await imethod(broker.url, 'AssociatorNames', ns, nameParam('ObjectName', mechanism.path!) +
+        p.className('AssocClass', 'CIM_CommMechanismForManager')));
+      t.same(managers.map((m) => m.key), [manager.path!.key], `${name}, ${ns}: back to the one manager`);
+      const hosts = instancesIn(await imethod(broker.url, 'Associators', ns, nameParam('ObjectName', mechanism.path!) +
+        p.className('AssocClass', 'CIM_HostedAccessPoint')));
+      t.same(hosts.map((h) => `${h.path?.namespace}:${h.classname}`), [`${CIMV2}:Thincim_ComputerSystem`], `${name}, ${ns}: the host system, in root/cimv2`);
+      const links = instancesIn(await imethod(broker.url, 'References', ns, nameParam('ObjectName', mechanism.path!)));
+      t.same(links.map((l) => l.classname).sort(), ['Thincim_CommMechanismForManager', 'Thincim_HostedAccessPoint'], `${name}, ${ns}: References, its two links`);
+      t.ok(links.every((l) => l.path?.namespace === INTEROP), `${name}, ${ns}: the links of root/interop`);
+    }
+  }
+
+  const system = p.instanceName('ObjectName', 'Thincim_ComputerSystem', SIM.system);
+  const provided = instancesIn(await imethod(broker.url, 'Associators', CIMV2, system + p.className('AssocClass', 'CIM_HostedAccessPoint')));
+  t.same(provided.map((m) => `${m.path?.namespace}:${m.path?.key}`).sort(), mechanismKeys.map((k) => `${INTEROP}:${k}`),
+    'from root/cimv2: the system provides every mechanism, in root/interop');
+  const hostedPaths = pathsIn(await imethod(broker.url, 'ReferenceNames', CIMV2, system + p.className('ResultClass', 'CIM_HostedAccessPoint')));
+  t.equal(hostedPaths.length, 2, 'a HostedAccessPoint per mechanism references the system in root/cimv2');
+  t.ok(hostedPaths.every((r) => (r.keybindings.get('Dependent') as CIMInstanceName | undefined)?.namespace === INTEROP), 'each Dependent carries root/interop');
+
+  const expected: [string, string, number][] = [
+    [INTEROP, 'CIM_HostedAccessPoint', 2], [CIMV2, 'CIM_HostedAccessPoint', 2],
+    [INTEROP, 'CIM_CommMechanismForManager', 2], [CIMV2, 'CIM_CommMechanismForManager', 0],
+    [INTEROP, 'CIM_ServiceAccessBySAP', 2],
+  ];
+  for (const [ns, classname, count] of expected) {
+    const found = await enumerate(ns, classname);
+    t.equal(new Set(found.map((f) => f.path?.key)).size, count, `${ns} ${classname}: ${count}`);
+    t.equal(found.length, count, `${ns} ${classname}: each once`);
+  }
+  for (const ns of [INTEROP, CIMV2]) {
+    const dependencies = (await enumerate(ns, 'CIM_Dependency')).filter((d) => /^Thincim_(HostedAccessPoint|CommMechanismForManager)$/.test(d.classname));
+    const count = ns === INTEROP ? 4 : 2;
+    t.equal(dependencies.length, count, `${ns} CIM_Dependency: the ${count} new links`);
+    t.equal(new Set(dependencies.map((d) => d.path?.key)).size, count, `${ns} CIM_Dependency: each once`);
+  }
+});
+
 t.test('"interop" is an alias of root/interop; other interop names do not exist', async (t) => {
   const viaAlias = await enumerate('interop', 'CIM_Namespace');
   const viaName = await enumerate(INTEROP, 'CIM_Namespace');
