@@ -26,7 +26,9 @@ comes from HealthState (5 OK; 10,15 WARNING; 20,25,30 CRITICAL), else from
 OperationalStatus[0] (13 Lost Communication, a lost reading, is CRITICAL), else
 OK for HealthState 0 (Unknown); any other value is UNKNOWN. A redundancy set
 without HealthState is judged by RedundancyStatus (3 Degraded Redundancy and
-4 Redundancy Lost WARNING, 5 Overall Failure CRITICAL).
+4 Redundancy Lost WARNING, 5 Overall Failure CRITICAL). The system's own state
+counts where it is WARNING or CRITICAL and worse than every element's (a
+provider that never answered: No Contact), unless --include or --exclude.
 
 options:
   --nagios               print a Nagios/Icinga plugin status line with perfdata
@@ -129,7 +131,7 @@ export function nagiosText(report: HealthReport): string {
 }
 
 function summary(report: HealthReport): string {
-  if (report.elements.length === 0) return 'no sensors, fans or power supplies found';
+  if (report.elements.length === 0 && report.systemFindings.length === 0) return 'no sensors, fans or power supplies found';
   if (report.state === 'OK') {
     // Elements whose state nobody knows (an empty slot, a disabled fan) count as OK, but are not called ok.
     const known = report.elements.filter((e) => e.status.text !== 'Unknown');

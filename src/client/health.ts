@@ -210,7 +210,7 @@ export interface MissingClass {
   error: CIMError;
 }
 
-export type ElementKind = 'numericSensor' | 'discreteSensor' | 'fan' | 'powerSupply' | 'processor' | 'memory' | 'battery' | 'redundancySet';
+export type ElementKind = 'numericSensor' | 'discreteSensor' | 'fan' | 'powerSupply' | 'processor' | 'memory' | 'battery' | 'redundancySet' | 'system';
 
 export interface HealthElement {
   kind: ElementKind;
@@ -240,11 +240,13 @@ export interface HealthReport {
    * order and the server's order within each: every device a server rolls up into its system's HealthState.
    */
   elements: HealthElement[];
-  missing: MissingClass[];
   /**
-   * The worst state of the elements (the systems are shown, not counted: their
-   * health summarises the same devices); UNKNOWN when there is no element at all.
+   * Systems whose own status is a WARNING or CRITICAL worse than every element's: something the server rolls up that
+   * no element shows (a provider that never answered: No Contact). Never with a filter, which the system would undo.
    */
+  systemFindings: HealthElement[];
+  missing: MissingClass[];
+  /** The worst state of the elements and the system findings; UNKNOWN when there is none at all. */
   state: NagiosState;
 }
 
@@ -307,13 +309,20 @@ export function evaluateHealth(inventory: Partial<HostInventory>, filter: Health
     ...(inventory.processors ?? []).map(element('processor')), ...(inventory.memory ?? []).map(element('memory')),
     ...(inventory.batteries ?? []).map(element('battery')), ...(inventory.redundancySets ?? []).map(element('redundancySet')),
   ].filter((e) => (!filter.include || filter.include.test(e.name)) && !filter.exclude?.test(e.name));
+  const systems = (inventory.systems ?? []).map((instance) => healthElement('system', instance));
+  const worst = elements.length ? worstState(elements.map((e) => e.status.state)) : 'UNKNOWN';
+  const filtered = filter.include !== undefined || filter.exclude !== undefined;
+  const systemFindings = filtered ? [] : systems.filter(({ status: { state } }) =>
+    (state === 'WARNING' || state === 'CRITICAL') && (!elements.length || SEVERITY[state] > SEVERITY[worst]));
+  const judged = [...elements, ...systemFindings];
   return {
-    systems: (inventory.systems ?? []).map((instance) => ({ name: elementName(instance), status: elementStatus(instance), instance })),
+    systems: systems.map(({ name, status, instance }) => ({ name, status, instance })),
     chassis: inventory.chassis ?? [],
     firmware: inventory.firmware ?? [],
     elements,
+    systemFindings,
     missing: inventory.missing ?? [],
-    state: elements.length ? worstState(elements.map((e) => e.status.state)) : 'UNKNOWN',
+    state: judged.length ? worstState(judged.map((e) => e.status.state)) : 'UNKNOWN',
   };
 }
 
@@ -346,5 +355,5 @@ function redundancySetStatus(instance: CIMInstance): { status: ElementStatus; re
 
 /** The elements that are not OK, worst first (stable within a state). */
 export function problems(report: HealthReport): HealthElement[] {
-  return report.elements.filter((e) => e.status.state !== 'OK').sort((a, b) => SEVERITY[b.status.state] - SEVERITY[a.status.state]);
+  return [...report.elements.filter((e) => e.status.state !== 'OK'), ...report.systemFindings].sort((a, b) => SEVERITY[b.status.state] - SEVERITY[a.status.state]);
 }

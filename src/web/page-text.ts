@@ -41,7 +41,8 @@ export function rowAnchor(kind: string, id: string): string {
 
 /** The link to an element's row. */
 export function rowHref(kind: string, id: string): string {
-  return `#${encodeURIComponent(rowAnchor(kind, id))}`;
+  // A system's finding (a provider that never answered) is the host's, at the top.
+  return kind === 'system' ? '#host' : `#${encodeURIComponent(rowAnchor(kind, id))}`;
 }
 
 export function utcTime(ms: number): string {

@@ -62,7 +62,7 @@ export function renderPage(view: StatusView, assets: AssetLinks): string {
   const host = view.host.name || 'this host';
   const title = `${STATE_LABEL[view.verdict.state].word} · ${host} · thincim`;
   const body = '<a class="skip" href="#devices">Skip to devices and sensors</a>' +
-    `<header class="top"><h1>${esc(host)}</h1>${identity(view)}</header>` +
+    `<header class="top" id="host"><h1>${esc(host)}</h1>${identity(view)}</header>` +
     `<main id="main" data-generation="${view.generation}" data-time="${view.time}">` +
     overview(view) + changes(view.events) + devices(view.groups) +
     '</main><footer><p>Read-only view served by thincim. The same data as JSON: <a href="/api/v1/status">/api/v1/status</a>.</p></footer>';

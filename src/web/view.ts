@@ -275,7 +275,7 @@ function numericGroup(instance: CIMInstance): string {
 }
 
 /** The group of each kind other than numeric sensors (grouped by what they measure), in the page's order. */
-const KIND_GROUPS: Readonly<Record<Exclude<ElementKind, 'numericSensor'>, { id: string; title: string }>> = {
+const KIND_GROUPS: Readonly<Record<Exclude<ElementKind, 'numericSensor' | 'system'>, { id: string; title: string }>> = {
   discreteSensor: { id: 'discrete', title: 'Discrete sensors' },
   fan: { id: 'fans', title: 'Fans' },
   powerSupply: { id: 'powerSupplies', title: 'Power supplies' },
@@ -293,6 +293,7 @@ function groups(elements: readonly HealthElement[], history: SensorHistory, now:
   ];
   const byId = new Map(out.map((g) => [g.id, g]));
   for (const e of elements) {
+    if (e.kind === 'system') continue; // a system is the page's header, not a row
     const group = e.kind === 'numericSensor' ? numericGroup(e.instance) : KIND_GROUPS[e.kind].id;
     byId.get(group)!.elements.push(elementView(e, history, now));
   }

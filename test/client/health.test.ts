@@ -173,6 +173,26 @@ t.test('processors, memory, batteries and redundancy sets count: a failed DIMM i
   t.equal(report.state, 'CRITICAL');
 });
 
+t.test('a system whose own status is worse than every element\'s counts: a provider that never answered (No Contact)', async (t) => {
+  const system = (props: Props) => instance('CIM_ComputerSystem', { Name: ['string', 'esx'], ...props });
+  const fan = instance('CIM_Fan', { ElementName: ['string', 'FAN 1'], HealthState: ['uint16', 5] });
+  // thincim's model: a provider without a sample makes the system HealthState 0 with OperationalStatus 12 No Contact.
+  const noContact = evaluateHealth({ systems: [system({ HealthState: ['uint16', 0], OperationalStatus: ['uint16', [12]] })], fans: [fan] });
+  t.equal(noContact.state, 'WARNING');
+  t.same(problems(noContact).map((e) => [e.kind, e.name, e.status.text]), [['system', 'esx', 'No Contact']]);
+  const explained = evaluateHealth({
+    systems: [system({ HealthState: ['uint16', 25] })],
+    fans: [instance('CIM_Fan', { ElementName: ['string', 'FAN 1'], HealthState: ['uint16', 25] })],
+  });
+  t.same(problems(explained).map((e) => e.name), ['FAN 1'], 'a system no worse than its elements adds nothing: the elements say why');
+  const vendor = evaluateHealth({ systems: [system({ HealthState: ['uint16', 32768] })], fans: [fan] });
+  t.equal(vendor.state, 'OK', 'a status the tables do not know (UNKNOWN) is no finding: only WARNING and CRITICAL are');
+  const filtered = evaluateHealth({ systems: [system({ OperationalStatus: ['uint16', [12]] })], fans: [fan] }, { exclude: /nothing/ });
+  t.equal(filtered.state, 'OK', 'with a filter the system would undo it: not counted');
+  const alone = evaluateHealth({ systems: [system({ OperationalStatus: ['uint16', [6]] })] });
+  t.equal(alone.state, 'CRITICAL', 'no element at all, but the system says Error');
+});
+
 t.test('include and exclude filter by name; nothing left is UNKNOWN', async (t) => {
   const inventory = vendorInventory();
   t.same(evaluateHealth(inventory, { include: /^(CPU|VBAT)/ }).elements.map((e) => e.name), ['CPU1 Temp', 'VBAT']);

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ageText, providerText, readingWords, sparkText, type ProviderLine } from '../../src/web/page-text.js';
+import { ageText, providerText, readingWords, rowHref, sparkText, type ProviderLine } from '../../src/web/page-text.js';
 
 const line = (p: Partial<ProviderLine>): ProviderLine => ({ state: 'sampling', lastError: null, consecutiveFailures: 0, backoffUntil: null, refusedCount: 0, ...p });
 
@@ -30,4 +30,9 @@ t.test('a reading in words; a lost one is the last good reading, not the reading
 t.test('a sparkline in words: first, last, lowest and highest of the readings it has', async (t) => {
   t.equal(sparkText([null, 41, 45.5, null, 39, 42], '°C'), 'recent readings from 41 °C to 42 °C, lowest 39 °C, highest 45.5 °C');
   t.equal(sparkText([null, 3000, null], 'RPM'), 'no history yet', 'one reading is no line');
+});
+
+t.test("a reason's link: its element's row, or for a system's own finding the host at the top", async (t) => {
+  t.equal(rowHref('fan', 'hwmon:nct6775/fan1'), `#${encodeURIComponent('el-fan-hwmon:nct6775/fan1')}`);
+  t.equal(rowHref('system', 'host.example'), '#host');
 });
