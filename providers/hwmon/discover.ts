@@ -219,7 +219,10 @@ async function sleepStatus(
 ): Promise<string | undefined> {
   const failedAsleep = [...attributes].filter(([, read]) => 'error' in read && isAsleepError(folder.name, read.error)).map(([file]) => file);
   if (failedAsleep.length === 0) return undefined;
-  const text = (await reader.readText(join(folder.hwmonPath, 'device', 'power', 'runtime_status'), signal).catch(() => undefined))?.trim();
-  if (!isAsleepStatus(text)) await readFiles(folder, failedAsleep, attributes, reader, signal);
-  return text;
+  const status = async () => (await reader.readText(join(folder.hwmonPath, 'device', 'power', 'runtime_status'), signal).catch(() => undefined))?.trim();
+  const text = await status();
+  if (isAsleepStatus(text)) return text;
+  await readFiles(folder, failedAsleep, attributes, reader, signal);
+  // Failing again: asleep again already (autosuspend), or a failure; the device's word now decides.
+  return failedAsleep.some((file) => 'error' in attributes.get(file)!) ? status() : text;
 }

@@ -40,7 +40,8 @@ ${CONNECTION_HELP}
 
 exit status without --nagios: 0 report printed (whatever the health), 1 CIM error,
 2 usage error, 3 connection, TLS, authentication, HTTP or protocol error.
-exit status with --nagios: the worst state of the elements: 0 OK, 1 WARNING,
+exit status with --nagios: the worst state of the elements (and of the system's
+own finding): 0 OK, 1 WARNING,
 2 CRITICAL, 3 UNKNOWN (also for bad arguments, CIM errors and failures to
 connect, with the reason on the status line). Order: CRITICAL > WARNING >
 UNKNOWN > OK; no element at all is UNKNOWN.
@@ -154,11 +155,11 @@ function summary(report: HealthReport): string {
   return [...lines.values()].join('; ');
 }
 
-/** What makes a problem concrete: a sensor's reading, a discrete sensor's or redundancy set's state. */
+/** What makes a problem concrete: a sensor's reading, a discrete sensor's or redundancy set's state, a system's reason. */
 function detail(e: HealthElement): string {
   if (e.reading?.current) return ` (${withUnit(e.reading.current.text, e.reading.unit)})`;
   if (e.kind === 'discreteSensor' && e.currentState) return ` (${e.currentState})`;
-  if (e.kind === 'redundancySet' && e.currentState && e.currentState !== e.status.text) return ` (${e.currentState})`;
+  if ((e.kind === 'redundancySet' || e.kind === 'system') && e.currentState && e.currentState !== e.status.text) return ` (${e.currentState})`;
   return '';
 }
 

@@ -74,8 +74,10 @@ export function elementStatus(instance: CIMInstance): ElementStatus {
   if (health === 0) return HEALTH_STATES.get(0)!;
   if (health !== undefined) return { state: 'UNKNOWN', text: `HealthState ${health}` };
   if (first !== undefined) return { state: 'UNKNOWN', text: `OperationalStatus ${first}` };
-  return { state: 'UNKNOWN', text: 'no status' };
+  return NO_STATUS;
 }
+
+const NO_STATUS: ElementStatus = Object.freeze({ state: 'UNKNOWN', text: 'no status' });
 
 function integer(value: CIMValue | undefined): number | undefined {
   if (typeof value === 'bigint') return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : undefined;
@@ -286,13 +288,21 @@ export async function collectInventory(connection: WBEMConnection): Promise<Host
   return { systems, chassis, firmware, numericSensors, sensors, fans, powerSupplies, processors, memory, batteries, redundancySets, missing };
 }
 
+/** Kinds a server may list without any status (an old provider's processor): unknown, not a verdict of UNKNOWN. */
+const STATUS_OPTIONAL: ReadonlySet<ElementKind> = new Set(['processor', 'memory', 'battery']);
+
 /** One element judged: its status, a numeric sensor's reading, a sensor's or redundancy set's state. */
 export function healthElement(kind: ElementKind, instance: CIMInstance): HealthElement {
   const set = kind === 'redundancySet' ? redundancySetStatus(instance) : undefined;
-  const el: HealthElement = { kind, name: elementName(instance), status: set?.status ?? elementStatus(instance), instance };
+  let status = set?.status ?? elementStatus(instance);
+  if (status === NO_STATUS && STATUS_OPTIONAL.has(kind)) status = HEALTH_STATES.get(0)!;
+  const el: HealthElement = { kind, name: elementName(instance), status, instance };
   if (kind === 'numericSensor') el.reading = sensorReading(instance);
   const state = set ? set.redundancy : instance.get('CurrentState');
   if (typeof state === 'string' && (kind === 'numericSensor' || kind === 'discreteSensor' || set)) el.currentState = state;
+  // A system's own finding says why in its first status description (thincim: which provider failed, and how).
+  const why = instance.get('StatusDescriptions');
+  if (kind === 'system' && Array.isArray(why) && typeof why[0] === 'string' && why[0] !== status.text) el.currentState = why[0];
   return el;
 }
 
@@ -347,8 +357,9 @@ const REDUNDANCY_STATUS: ReadonlyMap<number, ElementStatus> = new Map([
 function redundancySetStatus(instance: CIMInstance): { status: ElementStatus; redundancy?: string } {
   const value = integer(instance.get('RedundancyStatus'));
   const redundancy = value === undefined ? undefined : REDUNDANCY[value] ?? `RedundancyStatus ${value}`;
-  const health = instance.get('HealthState');
-  const status = health !== null && health !== undefined ? elementStatus(instance)
+  const health = integer(instance.get('HealthState'));
+  // HealthState 0 says nothing (elementStatus's own rule): the redundancy does.
+  const status = health !== undefined && health !== 0 ? elementStatus(instance)
     : (value === undefined ? undefined : REDUNDANCY_STATUS.get(value)) ?? HEALTH_STATES.get(0)!;
   return redundancy === undefined ? { status } : { status, redundancy };
 }

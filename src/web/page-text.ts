@@ -41,8 +41,8 @@ export function rowAnchor(kind: string, id: string): string {
 
 /** The link to an element's row. */
 export function rowHref(kind: string, id: string): string {
-  // A system's finding (a provider that never answered) is the host's, at the top.
-  return kind === 'system' ? '#host' : `#${encodeURIComponent(rowAnchor(kind, id))}`;
+  // A system's own finding has no row: on thincim it is a provider that never answered, in the providers' table.
+  return kind === 'system' ? '#providers' : `#${encodeURIComponent(rowAnchor(kind, id))}`;
 }
 
 export function utcTime(ms: number): string {

@@ -62,7 +62,7 @@ export function renderPage(view: StatusView, assets: AssetLinks): string {
   const host = view.host.name || 'this host';
   const title = `${STATE_LABEL[view.verdict.state].word} · ${host} · thincim`;
   const body = '<a class="skip" href="#devices">Skip to devices and sensors</a>' +
-    `<header class="top" id="host"><h1>${esc(host)}</h1>${identity(view)}</header>` +
+    `<header class="top"><h1>${esc(host)}</h1>${identity(view)}</header>` +
     `<main id="main" data-generation="${view.generation}" data-time="${view.time}">` +
     overview(view) + changes(view.events) + devices(view.groups) +
     '</main><footer><p>Read-only view served by thincim. The same data as JSON: <a href="/api/v1/status">/api/v1/status</a>.</p></footer>';
@@ -107,7 +107,7 @@ function providers(list: readonly ProviderView[]): string {
   const rows = list.map((p) => `<tr data-provider="${esc(p.name)}" class="st-${PROVIDER_STATE[p.state]}"><th scope="row">${esc(p.name)}</th>` +
     `<td class="pstate">${icon(PROVIDER_STATE[p.state])}<span class="text">${esc(providerText(p))}</span></td>` +
     `<td class="plast">${p.lastSample === null ? 'never' : time(p.lastSample)}</td></tr>`).join('');
-  return '<table class="providers"><caption>Providers</caption><thead><tr><th scope="col">Provider</th><th scope="col">State</th>' +
+  return '<table class="providers" id="providers"><caption>Providers</caption><thead><tr><th scope="col">Provider</th><th scope="col">State</th>' +
     `<th scope="col">Last good sample</th></tr></thead><tbody id="provider-rows">${rows}</tbody></table>`;
 }
 

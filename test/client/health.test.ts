@@ -156,7 +156,8 @@ t.test('processors, memory, batteries and redundancy sets count: a failed DIMM i
     processors: [instance('CIM_Processor', { ElementName: ['string', 'CPU 1'], HealthState: ['uint16', 5] })],
     memory: [instance('CIM_Memory', { ElementName: ['string', 'DIMM A1'], HealthState: ['uint16', 25] })],
     batteries: [instance('CIM_Battery', { ElementName: ['string', 'CMOS'], OperationalStatus: ['uint16', [3]] })],
-    redundancySets: [set('PSU set', 2), set('Fan set', 3), set('PSU set 2', 4), set('Cooling', 5), set('Unknown set', 0), set('Own health', 4, 5), set('No status', null)],
+    redundancySets: [set('PSU set', 2), set('Fan set', 3), set('PSU set 2', 4), set('Cooling', 5), set('Unknown set', 0), set('Own health', 4, 5), set('No status', null),
+      set('Health unknown', 4, 0)],
   });
   t.same(report.elements.map((e) => [e.kind, e.name, e.status.state, e.status.text, e.currentState]), [
     ['processor', 'CPU 1', 'OK', 'OK', undefined],
@@ -169,7 +170,11 @@ t.test('processors, memory, batteries and redundancy sets count: a failed DIMM i
     ['redundancySet', 'Unknown set', 'OK', 'Unknown', 'Unknown'],
     ['redundancySet', 'Own health', 'OK', 'OK', 'Redundancy Lost'],
     ['redundancySet', 'No status', 'OK', 'Unknown', undefined],
-  ], 'a HealthState a set has anyway is read first; an unknown redundancy counts for nothing');
+    ['redundancySet', 'Health unknown', 'WARNING', 'Redundancy Lost', 'Redundancy Lost'],
+  ], 'a HealthState a set has anyway is read first, unless 0 (it says nothing); an unknown redundancy counts for nothing');
+  const bare = evaluateHealth({ processors: [instance('CIM_Processor', { DeviceID: ['string', 'CPU0'] })], fans: [instance('CIM_Fan', { HealthState: ['uint16', 5] })] });
+  t.same([bare.state, bare.elements[1]?.status], ['OK', { state: 'OK', text: 'Unknown' }],
+    'a processor without any status (an old OpenPegasus provider) is unknown, not a verdict of UNKNOWN');
   t.equal(report.state, 'CRITICAL');
 });
 
@@ -177,9 +182,12 @@ t.test('a system whose own status is worse than every element\'s counts: a provi
   const system = (props: Props) => instance('CIM_ComputerSystem', { Name: ['string', 'esx'], ...props });
   const fan = instance('CIM_Fan', { ElementName: ['string', 'FAN 1'], HealthState: ['uint16', 5] });
   // thincim's model: a provider without a sample makes the system HealthState 0 with OperationalStatus 12 No Contact.
-  const noContact = evaluateHealth({ systems: [system({ HealthState: ['uint16', 0], OperationalStatus: ['uint16', [12]] })], fans: [fan] });
+  const noContact = evaluateHealth({ systems: [system({
+    HealthState: ['uint16', 0], OperationalStatus: ['uint16', [12]], StatusDescriptions: ['string', ['provider ipmi: ipmitool not found']],
+  })], fans: [fan] });
   t.equal(noContact.state, 'WARNING');
-  t.same(problems(noContact).map((e) => [e.kind, e.name, e.status.text]), [['system', 'esx', 'No Contact']]);
+  t.same(problems(noContact).map((e) => [e.kind, e.name, e.status.text, e.currentState]), [['system', 'esx', 'No Contact', 'provider ipmi: ipmitool not found']],
+    'its first status description says why');
   const explained = evaluateHealth({
     systems: [system({ HealthState: ['uint16', 25] })],
     fans: [instance('CIM_Fan', { ElementName: ['string', 'FAN 1'], HealthState: ['uint16', 25] })],

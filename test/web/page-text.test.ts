@@ -32,7 +32,7 @@ t.test('a sparkline in words: first, last, lowest and highest of the readings it
   t.equal(sparkText([null, 3000, null], 'RPM'), 'no history yet', 'one reading is no line');
 });
 
-t.test("a reason's link: its element's row, or for a system's own finding the host at the top", async (t) => {
+t.test("a reason's link: its element's row, or for a system's own finding the providers' table", async (t) => {
   t.equal(rowHref('fan', 'hwmon:nct6775/fan1'), `#${encodeURIComponent('el-fan-hwmon:nct6775/fan1')}`);
-  t.equal(rowHref('system', 'host.example'), '#host');
+  t.equal(rowHref('system', 'host.example'), '#providers');
 });
