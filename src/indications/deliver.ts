@@ -95,6 +95,14 @@ export class Exporter {
     throw last;
   }
 
+  /**
+   * Numbers `count` indications that will never be sent (dropped from a full queue), so that the listener sees
+   * the gap: DSP1054's SequenceNumber is there to "detect lost indications".
+   */
+  skip(count: number): void {
+    this.#sequence += BigInt(count);
+  }
+
   close(): void {
     this.#transport.close();
   }
