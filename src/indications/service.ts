@@ -15,7 +15,7 @@ import type { ModelEntry } from '../model/input.js';
 import { hostedServiceEntries } from '../operations/interop.js';
 import type { ClassRepository } from '../repository/types.js';
 import { writeFileAtomic } from '../security/files.js';
-import { DeliveryRefusedError, Exporter } from './deliver.js';
+import { DeliveryRefusedError, Exporter, IndicationEncodeError } from './deliver.js';
 import { compileFilter } from './filter.js';
 import { indicationsOf } from './produce.js';
 import { SubscriptionStore, type Destination, type StoredSubscriptions, type Subscription } from './store.js';
@@ -293,6 +293,7 @@ export class IndicationService {
         delivery.refusing = false;
       } catch (err) {
         if (err instanceof DeliveryRefusedError) this.#refused(delivery, subscription.destination, err);
+        else if (err instanceof IndicationEncodeError) this.#unencodable(delivery, err);
         else this.#failed(delivery, subscription.destination, err);
       }
     }
@@ -320,6 +321,12 @@ export class IndicationService {
     if (delivery.refusing) return;
     delivery.refusing = true;
     this.#options.logger.warn({ destination: destination.url.href, err: err.message }, 'indication listener refused an indication; not retried');
+  }
+
+  /** thincim could not write the indication: counted failed and logged, the listener's subscriptions left alone. */
+  #unencodable(delivery: Delivery, err: IndicationEncodeError): void {
+    delivery.counts.failed++;
+    this.#options.logger.warn({ destination: delivery.exporter.url.href, err: err.message }, 'indication not sent: thincim cannot encode it');
   }
 
   /** Every attempt failed: log it once per outage, then OnFatalErrorPolicy and SubscriptionRemovalAction. */
