@@ -12,3 +12,8 @@ export function notXmlCharacter(text: string): string | undefined {
   if (index === -1) return undefined;
   return `U+${text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')} at index ${index}`;
 }
+
+/** `text` with each character CIM-XML cannot carry replaced by U+FFFD, as a provider's own text is served. */
+export function xmlCarriable(text: string): string {
+  return NOT_XML_CHARACTER.test(text) ? text.replace(new RegExp(NOT_XML_CHARACTER, 'g'), '\uFFFD') : text;
+}

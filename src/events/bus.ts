@@ -15,6 +15,8 @@ export interface EventConsumer {
   readonly maxQueue?: number;
   /** For a consumer that sends events on (an SNMP target, an indication listener): what became of what it sent. */
   deliveries?(): DeliveryCounts;
+  /** Told of the events its full queue let go, oldest first (an indication destination numbers them: DSP1054). */
+  dropped?(events: readonly HardwareEvent[]): void;
 }
 
 /** Notifications or indications a consumer sent on, by outcome. */
@@ -73,8 +75,9 @@ class ConsumerQueue {
   #trim(): void {
     const excess = this.#queue.length - this.#max;
     if (excess <= 0) return;
-    this.#queue.splice(0, excess);
+    const dropped = this.#queue.splice(0, excess);
     this.dropped += excess;
+    this.#tellDropped(dropped);
     if (!this.#warned) {
       this.#warned = true;
       this.#log.warn({ consumer: this.consumer.name, max: this.#max }, 'event consumer too slow: its oldest events are dropped');
@@ -107,6 +110,14 @@ class ConsumerQueue {
       this.#failed(err);
     }
     return undefined;
+  }
+
+  #tellDropped(events: readonly HardwareEvent[]): void {
+    try {
+      this.consumer.dropped?.(events);
+    } catch (err) {
+      this.#log.warn({ consumer: this.consumer.name, err }, 'event consumer failed to count its dropped events');
+    }
   }
 
   #failed(err: unknown): void {

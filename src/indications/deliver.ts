@@ -21,7 +21,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMProperty } from '../cim/index.js';
-import { decodeExportResponse, encodeExportIndication, EXPORT_INDICATION } from '../cimxml/index.js';
+import { decodeExportResponse, EncodeError, encodeExportIndication, EXPORT_INDICATION } from '../cimxml/index.js';
 import { Transport, type HttpReply, type TLSSettings } from '../client/transport.js';
 
 export interface DeliverySettings {
@@ -47,6 +47,15 @@ export class DeliveryError extends Error {
 export class DeliveryRefusedError extends DeliveryError {
   override readonly name = 'DeliveryRefusedError';
   override readonly code = 'THINCIM_INDICATION_REFUSED';
+}
+
+/**
+ * An indication thincim cannot write as CIM-XML (text XML 1.0 cannot carry): thincim's own fault, not the
+ * listener's, so it is never sent, not retried, and no OnFatalErrorPolicy applies.
+ */
+export class IndicationEncodeError extends DeliveryError {
+  override readonly name = 'IndicationEncodeError';
+  override readonly code = 'THINCIM_INDICATION_UNENCODABLE';
 }
 
 /** How a listener took an indication: with an EXPMETHODRESPONSE, or with sblim-sfcc's bare HTTP 200. */
@@ -88,11 +97,19 @@ export class Exporter {
       try {
         return await this.#post(numbered);
       } catch (err) {
-        if (err instanceof DeliveryRefusedError) throw err;
+        if (err instanceof DeliveryRefusedError || err instanceof IndicationEncodeError) throw err;
         last = err;
       }
     }
     throw last;
+  }
+
+  /**
+   * Numbers `count` indications that will never be sent (dropped from a full queue), so that the listener sees
+   * the gap: DSP1054's SequenceNumber is there to "detect lost indications".
+   */
+  skip(count: number): void {
+    this.#sequence += BigInt(count);
   }
 
   close(): void {
@@ -101,12 +118,19 @@ export class Exporter {
 
   async #post(indication: CIMInstance): Promise<Delivered> {
     const id = String(++this.#messageId);
+    let body: string;
+    try {
+      body = encodeExportIndication(id, indication);
+    } catch (err) {
+      if (err instanceof EncodeError) throw new IndicationEncodeError(`${indication.classname} cannot be written as CIM-XML: ${err.message}`, { cause: err });
+      throw err;
+    }
     const reply = await this.#transport.post(`${this.url.pathname}${this.url.search}`, {
       'Content-Type': 'application/xml; charset="utf-8"',
       CIMExport: 'MethodRequest',
       CIMExportMethod: EXPORT_INDICATION,
       CIMProtocolVersion: '1.0',
-    }, encodeExportIndication(id, indication));
+    }, body);
     if (reply.status !== 200) {
       const text = `HTTP ${reply.status} ${reply.reason}${detailOf(reply.headers, this.url)}`;
       throw transientHttp(reply.status) ? new DeliveryError(text) : new DeliveryRefusedError(text);

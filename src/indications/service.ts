@@ -15,10 +15,10 @@ import type { ModelEntry } from '../model/input.js';
 import { hostedServiceEntries } from '../operations/interop.js';
 import type { ClassRepository } from '../repository/types.js';
 import { writeFileAtomic } from '../security/files.js';
-import { DeliveryRefusedError, Exporter } from './deliver.js';
+import { DeliveryRefusedError, Exporter, IndicationEncodeError } from './deliver.js';
 import { compileFilter } from './filter.js';
 import { indicationsOf } from './produce.js';
-import { SubscriptionStore, type Destination, type StoredSubscriptions } from './store.js';
+import { SubscriptionStore, type Destination, type StoredSubscriptions, type Subscription } from './store.js';
 
 export interface IndicationSettings {
   /** DeliveryRetryAttempts: retries after the first attempt. */
@@ -241,6 +241,7 @@ export class IndicationService {
           name: this.#consumerName(destination),
           maxQueue: this.settings.queueSize,
           handle: (event) => this.#deliver(key, event),
+          dropped: (events) => this.#dropped(key, events),
           deliveries: () => ({ ...counts }),
         }),
       };
@@ -257,30 +258,43 @@ export class IndicationService {
     return name;
   }
 
+  /** The indications of an event that a destination's active subscriptions select, in the order they are sent. */
+  #selected(key: string, event: HardwareEvent): { indication: CIMInstance; subscription: Subscription }[] {
+    const subscriptions = this.store.active().filter((s) => s.destination.path.key === key);
+    if (subscriptions.length === 0) return [];
+    let indications = this.#made.get(event);
+    if (!indications) this.#made.set(event, (indications = indicationsOf(event, { hostname: this.#options.hostname, startId: this.#startId })));
+    const namespace = event.namespace ?? CIMV2_NAMESPACE;
+    return subscriptions.flatMap((subscription) => indications
+      .filter((indication) => subscription.filter.compiled.matches(indication, namespace))
+      .map((indication) => ({ indication, subscription })));
+  }
+
+  /** Events a destination's full queue let go: their indications keep their numbers, a gap the listener can see. */
+  #dropped(key: string, events: readonly HardwareEvent[]): void {
+    const delivery = this.#deliveries.get(key);
+    if (!delivery) return;
+    delivery.exporter.skip(events.reduce((n, event) => n + this.#selected(key, event).length, 0));
+  }
+
   /** Sends a destination every indication of the event its subscriptions select, in order. */
   async #deliver(key: string, event: HardwareEvent): Promise<void> {
     const delivery = this.#deliveries.get(key);
     if (!delivery) return;
-    const subscriptions = this.store.active().filter((s) => s.destination.path.key === key);
-    if (subscriptions.length === 0) return;
-    let indications = this.#made.get(event);
-    if (!indications) this.#made.set(event, (indications = indicationsOf(event, { hostname: this.#options.hostname, startId: this.#startId })));
-    const namespace = event.namespace ?? CIMV2_NAMESPACE;
-    for (const subscription of subscriptions) {
+    for (const { indication, subscription } of this.#selected(key, event)) {
+      if (this.#abort.signal.aborted) return;
       const { compiled, record } = subscription.filter;
-      for (const indication of indications) {
-        if (this.#abort.signal.aborted || !compiled.matches(indication, namespace)) continue;
-        try {
-          const delivered = await delivery.exporter.send(compiled.project(indication), record.name);
-          delivery.counts.sent++;
-          if (delivered === 'unconfirmed') this.#unconfirmed(delivery);
-          if (delivery.failingSince !== undefined || delivery.refusing) this.#options.logger.info({ destination: delivery.exporter.url.href }, 'indication listener accepts indications again');
-          delivery.failingSince = undefined;
-          delivery.refusing = false;
-        } catch (err) {
-          if (err instanceof DeliveryRefusedError) this.#refused(delivery, subscription.destination, err);
-          else this.#failed(delivery, subscription.destination, err);
-        }
+      try {
+        const delivered = await delivery.exporter.send(compiled.project(indication), record.name);
+        delivery.counts.sent++;
+        if (delivered === 'unconfirmed') this.#unconfirmed(delivery);
+        if (delivery.failingSince !== undefined || delivery.refusing) this.#options.logger.info({ destination: delivery.exporter.url.href }, 'indication listener accepts indications again');
+        delivery.failingSince = undefined;
+        delivery.refusing = false;
+      } catch (err) {
+        if (err instanceof DeliveryRefusedError) this.#refused(delivery, subscription.destination, err);
+        else if (err instanceof IndicationEncodeError) this.#unencodable(delivery, err);
+        else this.#failed(delivery, subscription.destination, err);
       }
     }
   }
@@ -307,6 +321,12 @@ export class IndicationService {
     if (delivery.refusing) return;
     delivery.refusing = true;
     this.#options.logger.warn({ destination: destination.url.href, err: err.message }, 'indication listener refused an indication; not retried');
+  }
+
+  /** thincim could not write the indication: counted failed and logged, the listener's subscriptions left alone. */
+  #unencodable(delivery: Delivery, err: IndicationEncodeError): void {
+    delivery.counts.failed++;
+    this.#options.logger.warn({ destination: delivery.exporter.url.href, err: err.message }, 'indication not sent: thincim cannot encode it');
   }
 
   /** Every attempt failed: log it once per outage, then OnFatalErrorPolicy and SubscriptionRemovalAction. */

@@ -5,6 +5,7 @@
  * unhandled rejection.
  */
 import type { ProviderContext, ProviderLogger } from './api.js';
+import { xmlCarriable } from '../cim/xml-chars.js';
 import type { ClassRepository } from '../repository/types.js';
 
 /** A call that passed its deadline and was abandoned. */
@@ -73,8 +74,17 @@ function invoke<T>(fn: (ctx: ProviderContext) => T | PromiseLike<T>, ctx: Provid
   }
 }
 
-/** The message of anything thrown, for records and wrapped errors. */
+/**
+ * The message of anything thrown, for records and wrapped errors. They reach
+ * CIM-XML (a provider's failure in indications and StatusDescriptions, a
+ * CIMError's DESCRIPTION), which cannot carry every character a message may
+ * hold (ESC from a command's coloured stderr): those are U+FFFD.
+ */
 export function errorMessage(error: unknown): string {
+  return xmlCarriable(rawMessage(error));
+}
+
+function rawMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   if (typeof error === 'string') return error;
   return `non-error thrown: ${describeThrown(error)}`;

@@ -22,7 +22,7 @@ import type {
   MemoryModule, MonitoredElement, NumericSensor, PowerSupply, Processor, RedundancyGroup, RedundancyStatus, SensorKind,
   SensorUnit, SystemIdentity, ThresholdName, Thresholds,
 } from '../model/snapshot.js';
-import { NOT_XML_CHARACTER, notXmlCharacter } from '../cim/xml-chars.js';
+import { NOT_XML_CHARACTER, notXmlCharacter, xmlCarriable } from '../cim/xml-chars.js';
 
 /** A snapshot that fails validation: `path` names the field, the message says what was wrong. */
 export class SnapshotError extends Error {
@@ -708,7 +708,7 @@ function cleanText(value: unknown, path: string, cleaned: string[]): void {
     }
     const found = notXmlCharacter(member);
     if (found === undefined) continue;
-    if (!Reflect.set(record, key, member.replace(new RegExp(NOT_XML_CHARACTER, 'g'), '\uFFFD'))) {
+    if (!Reflect.set(record, key, xmlCarriable(member))) {
       throw new SnapshotError(at, `${found} is not a character XML can carry, and the snapshot is frozen`);
     }
     cleaned.push(`${at}: ${found} of ${JSON.stringify(shorten(member))} is not a character XML can carry; served as U+FFFD`);
