@@ -302,8 +302,16 @@ export function healthElement(kind: ElementKind, instance: CIMInstance): HealthE
   if (typeof state === 'string' && (kind === 'numericSensor' || kind === 'discreteSensor' || set)) el.currentState = state;
   // A system's own finding says why in its first status description (thincim: which provider failed, and how).
   const why = instance.get('StatusDescriptions');
-  if (kind === 'system' && Array.isArray(why) && typeof why[0] === 'string' && why[0] !== status.text) el.currentState = why[0];
+  if (kind === 'system' && Array.isArray(why) && typeof why[0] === 'string' && why[0] !== status.text) el.currentState = shortened(why[0]);
   return el;
+}
+
+/** The most characters of a server's reason a report quotes: a Nagios line must keep room for its perfdata. */
+const MAX_REASON = 200;
+
+function shortened(text: string): string {
+  const characters = [...text];
+  return characters.length > MAX_REASON ? `${characters.slice(0, MAX_REASON).join('')}…` : text;
 }
 
 /** Judges an inventory; pure, so that any server's answers can be replayed against it. */

@@ -84,6 +84,8 @@ interface Delivery {
   failingSince: number | undefined;
   refusing: boolean;
   unconfirmedLogged: boolean;
+  /** Indications of events the full queue dropped, numbered once the event in hand is sent (the gap after it). */
+  droppedIndications: number;
 }
 
 export class IndicationService {
@@ -237,6 +239,7 @@ export class IndicationService {
         failingSince: undefined,
         refusing: false,
         unconfirmedLogged: false,
+        droppedIndications: 0,
         unsubscribe: this.#options.bus.subscribe({
           name: this.#consumerName(destination),
           maxQueue: this.settings.queueSize,
@@ -270,17 +273,23 @@ export class IndicationService {
       .map((indication) => ({ indication, subscription })));
   }
 
-  /** Events a destination's full queue let go: their indications keep their numbers, a gap the listener can see. */
+  /**
+   * Events a destination's full queue let go: their indications keep their numbers, a gap the listener can see,
+   * after the event being sent (whose indications may not all be numbered yet).
+   */
   #dropped(key: string, events: readonly HardwareEvent[]): void {
     const delivery = this.#deliveries.get(key);
     if (!delivery) return;
-    delivery.exporter.skip(events.reduce((n, event) => n + this.#selected(key, event).length, 0));
+    delivery.droppedIndications += events.reduce((n, event) => n + this.#selected(key, event).length, 0);
   }
 
   /** Sends a destination every indication of the event its subscriptions select, in order. */
   async #deliver(key: string, event: HardwareEvent): Promise<void> {
     const delivery = this.#deliveries.get(key);
     if (!delivery) return;
+    // The events dropped came before this one: their numbers go first.
+    delivery.exporter.skip(delivery.droppedIndications);
+    delivery.droppedIndications = 0;
     for (const { indication, subscription } of this.#selected(key, event)) {
       if (this.#abort.signal.aborted) return;
       const { compiled, record } = subscription.filter;

@@ -6,6 +6,7 @@
  * index generations while unchanged, so repeated polls re-encode nothing.
  */
 import { CIMClassName, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
+import { xmlCarriable } from '../cim/xml-chars.js';
 import * as xml from '../cimxml/index.js';
 import type { InstanceView, MethodResponse, PullState, Result } from '../operations/types.js';
 
@@ -252,7 +253,9 @@ export function errorResponse(messageId: string, name: string, intrinsic: boolea
   const [start, end] = intrinsic
     ? [xml.imethodResponseStart(name), xml.imethodResponseEnd()]
     : [xml.methodResponseStart(name), xml.methodResponseEnd()];
-  const text = description.length > MAX_DESCRIPTION ? `${cut(description, MAX_DESCRIPTION)}…` : description;
+  // Any source's text (a provider's own CIMError may quote a tool's coloured output): what XML cannot carry is U+FFFD.
+  const carriable = xmlCarriable(description);
+  const text = carriable.length > MAX_DESCRIPTION ? `${cut(carriable, MAX_DESCRIPTION)}…` : carriable;
   return xml.messageStart(messageId) + start + xml.encodeError(code, text) + end + xml.messageEnd();
 }
 

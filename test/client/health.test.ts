@@ -188,6 +188,8 @@ t.test('a system whose own status is worse than every element\'s counts: a provi
   t.equal(noContact.state, 'WARNING');
   t.same(problems(noContact).map((e) => [e.kind, e.name, e.status.text, e.currentState]), [['system', 'esx', 'No Contact', 'provider ipmi: ipmitool not found']],
     'its first status description says why');
+  const long = evaluateHealth({ systems: [system({ OperationalStatus: ['uint16', [12]], StatusDescriptions: ['string', [`provider x: ${'é'.repeat(300)}`]] })], fans: [fan] });
+  t.equal([...problems(long)[0]!.currentState!].length, 201, 'a long reason is cut to 200 characters and an ellipsis: the Nagios line keeps its perfdata');
   const explained = evaluateHealth({
     systems: [system({ HealthState: ['uint16', 25] })],
     fans: [instance('CIM_Fan', { ElementName: ['string', 'FAN 1'], HealthState: ['uint16', 25] })],

@@ -65,3 +65,30 @@ t.test('indications dropped from a full queue leave a gap in SequenceNumber; fil
   t.same(received.map((r) => r.indication.get('SequenceNumber')), [0n, 2n], 'number 1, the dropped indication of event 3, is missing; event 2 had none for this destination');
   t.equal(received[0]!.indication.get('SequenceContext'), received[1]!.indication.get('SequenceContext'), 'in one sequence context');
 });
+
+t.test('with two subscriptions to one destination, the gap comes after the event in hand, in order', async (t) => {
+  const received: ReceivedIndication[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const listener = await startListener({ port: 0, onIndication: async (r) => { received.push(r); if (received.length === 1) await held; } });
+  const broker = await startTestBroker({ anonymousWrite: true, indications: { queueSize: 1, retryAttempts: 0, retryIntervalSec: 0.1, timeoutSec: 60 } });
+  t.teardown(async () => {
+    release();
+    await broker.close();
+    await listener.close();
+  });
+  const client = new WBEMConnection(broker.url, { namespace: INTEROP });
+  t.teardown(() => client.close());
+  const handler = await client.createInstance(instance('CIM_ListenerDestinationCIMXML', { Name: ['string', 'two'], Destination: ['string', `${listener.url}/`] }));
+  for (const name of ['f1', 'f2']) {
+    const filter = await client.createInstance(instance('CIM_IndicationFilter', { Name: ['string', name], Query: ['string', 'SELECT * FROM CIM_AlertIndication'], QueryLanguage: ['string', 'WQL'] }));
+    await client.createInstance(instance('CIM_IndicationSubscription', { Filter: ['reference', filter], Handler: ['reference', handler] }));
+  }
+  // a's first indication is held; b waits, and c's arrival drops it: b's two indications (one per subscription) are lost.
+  broker.broker.events.emit([providerEvent(1, 'a'), providerEvent(2, 'b'), providerEvent(3, 'c')]);
+  await until(() => received.length === 1);
+  release();
+  await until(() => received.length === 4);
+  t.same(received.map((r) => [r.indication.get('ProviderName'), r.indication.get('SequenceNumber')]), [['a', 0n], ['a', 1n], ['c', 4n], ['c', 5n]],
+    "a's second indication follows its first; b's numbers 2 and 3 are the gap");
+});

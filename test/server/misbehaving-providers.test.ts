@@ -5,7 +5,7 @@
  * state, /readyz, the error of a request routed to them).
  */
 import t from 'tap';
-import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
+import { CIMError, CIMInstance, CIMInstanceName, CIMStatus, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
 import { runCommand, type LoadedProvider, type Provider } from '../../src/providers/index.js';
 import { loadProviders } from '../../src/providers/index.js';
 import { imethod, p, post, returned, startTestBroker, type TestBroker } from '../helpers/broker.js';
@@ -33,7 +33,9 @@ const brokenMethods: Provider = {
     ]);
     return [new CIMInstance({ classname: 'Thincim_RecordLog', properties, path: logPath })];
   },
-  async invokeMethod() {
+  async invokeMethod(_ctx, _path, method) {
+    // A vendor's own CIMError may quote a tool's coloured output: ESC, which XML cannot carry.
+    if (method === 'RequestStateChange') throw new CIMError(CIMStatus.FAILED, 'vendor tool said \x1b[31mno\x1b[0m');
     throw new TypeError('vendor library exploded');
   },
 };
@@ -97,6 +99,21 @@ t.test('a request routed to a failing provider gets CIM_ERR_FAILED naming it', a
   t.match(res.text, /<ERROR CODE="1" DESCRIPTION="provider 'oem-broken'[^"]*vendor library exploded"/);
   const again = await imethod(server.url, 'EnumerateInstanceNames', 'root/cimv2', p.className('ClassName', 'CIM_Fan'));
   t.ok(returned(again).length > 0, 'and the server goes on');
+});
+
+t.test("a provider's own CIMError with a character XML cannot carry is answered, the character U+FFFD", async (t) => {
+  const body = `<?xml version="1.0" encoding="utf-8"?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="8" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
+    `<METHODCALL NAME="RequestStateChange"><LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH>` +
+    `<INSTANCENAME CLASSNAME="Thincim_RecordLog"><KEYBINDING NAME="InstanceID"><KEYVALUE VALUETYPE="string" TYPE="string">${LOG_ID}</KEYVALUE></KEYBINDING></INSTANCENAME>` +
+    `</LOCALINSTANCEPATH><PARAMVALUE NAME="RequestedState" PARAMTYPE="uint16"><VALUE>2</VALUE></PARAMVALUE></METHODCALL></SIMPLEREQ></MESSAGE></CIM>`;
+  const res = await post(server.url, body, {
+    'Content-Type': 'application/xml; charset="utf-8"',
+    CIMOperation: 'MethodCall',
+    CIMMethod: 'RequestStateChange',
+    CIMObject: encodeURIComponent(`root/cimv2:Thincim_RecordLog.InstanceID="${LOG_ID}"`),
+  });
+  t.equal(res.status, 200, 'a CIM answer, not HTTP 500');
+  t.match(res.text, /<ERROR CODE="1" DESCRIPTION="[^"]*vendor tool said \uFFFD\[31mno\uFFFD\[0m"/);
 });
 
 t.test('/readyz names the failing providers', async (t) => {
