@@ -17,7 +17,7 @@ export type NagiosState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 export const EXIT_CODES: Readonly<Record<NagiosState, number>> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
 
 /** States by how bad they are, for combining: CRITICAL > WARNING > UNKNOWN > OK (monitoring-plugins' max_state_alt). */
-export const SEVERITY: Readonly<Record<NagiosState, number>> = { OK: 0, UNKNOWN: 1, WARNING: 2, CRITICAL: 3 };
+const SEVERITY: Readonly<Record<NagiosState, number>> = { OK: 0, UNKNOWN: 1, WARNING: 2, CRITICAL: 3 };
 
 export function worstState(states: Iterable<NagiosState>): NagiosState {
   let worst: NagiosState = 'OK';

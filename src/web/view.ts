@@ -3,8 +3,8 @@
  * providers' state, the recent events and the history: one plain object
  * that the server renders as HTML and serves as JSON (GET /api/v1/status),
  * so the page with and without JavaScript says the same thing. The verdict
- * judges the classes `thincim health` enumerates with its evaluateHealth,
- * and the other devices the page lists as the model's roll-up does.
+ * and the groups come from evaluateHealth over the same classes `thincim
+ * health` enumerates, so the page and the command always agree.
  */
 import { CIMDateTime, type CIMInstance, type CIMValue } from '../cim/index.js';
 import {
