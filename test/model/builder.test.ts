@@ -138,6 +138,14 @@ t.test('fans (DSP1013) and their tachometers', async (t) => {
     'a stopped fan is failed although its source says ok');
   t.equal(failed.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25);
   t.equal(build(input([sample(stopped(true))])).model.one('OMC_Fan', 'test:f').get('HealthState'), 5, 'zero-RPM mode is fine');
+  // snapshot.ts: a fan's speedSensor is "the numeric sensor with the fan's speed (kind 'fan')".
+  const miswired = build(input([sample({
+    sensors: [{ id: 'inlet', label: 'Inlet Temp', kind: 'temperature', unit: 'celsius', value: 0, decimals: 0 }],
+    fans: [{ id: 'f', label: 'Fan', speedSensor: 'inlet', status: 'ok' }],
+  })]));
+  t.equal(miswired.model.one('OMC_Fan', 'test:f').get('HealthState'), 5, 'a temperature of 0 °C is no stopped fan');
+  t.same(miswired.model.ends('Thincim_AssociatedSensor', 'Dependent', miswired.model.one('OMC_Fan', 'test:f').path!, 'Antecedent'), [], 'nor its tachometer');
+  t.same(miswired.problems.map((p) => `${p.subject}: ${p.message}`), ['inlet: fan f names a temperature sensor as its speed sensor (kind fan): not linked']);
   const fast = build(input([sample({
     sensors: [{ id: 'rpm', label: 'Processor Fan', kind: 'fan', unit: 'rpm', value: 4300, decimals: 0, thresholds: { upperNonCritical: 3000 } }],
     fans: [{ id: 'f', label: 'Processor Fan', speedSensor: 'rpm', status: 'ok' }],
