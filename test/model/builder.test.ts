@@ -491,7 +491,8 @@ t.test('input defects are reported and worked around', async (t) => {
       { id: 'deep', label: 'Deep', kind: 'voltage', unit: 'volts', value: 1, decimals: 40 },
     ],
     fans: [{ id: 'f', label: 'F', status: 'ok', speedSensor: 'missing', redundancyGroup: 'nogroup' }, { id: 'f', label: 'F2', status: 'ok' }],
-    powerSupplies: [{ id: 'p', label: 'P', status: 'ok', sensors: ['missing'] }],
+    powerSupplies: [{ id: 'p', label: 'P', status: 'ok', sensors: ['missing'], redundancyGroup: 'fans' }],
+    redundancy: [{ id: 'fans', label: 'Fan Redundancy', kind: 'fan', status: 'full' }],
   };
   const readings = new Map([['nan', { value: 3, decimals: 2, lostSince: NOW - 1000 }]]);
   const { model, problems } = build(input([sample(snapshot, { readings })]));
@@ -507,6 +508,7 @@ t.test('input defects are reported and worked around', async (t) => {
     'missing: fan f names an unknown sensor: not linked',
     'missing: power supply p names an unknown sensor: not linked',
     'f: redundancy group "nogroup" is not in the snapshot',
+    'p: redundancy group "fans" is a set of fans, not of power supplies: not a member',
   ]);
   t.same(model.all('Thincim_NumericSensor').map((s) => s.path!.keybindings.get('DeviceID')), ['test:s', 'test:nan', 'test:deep'], 'the duplicate sensor is dropped');
   t.same(model.all('OMC_Fan').map((s) => s.path!.keybindings.get('DeviceID')), ['test:f', 'test:f#2'], 'a duplicate device keeps its own DeviceID');

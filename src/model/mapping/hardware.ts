@@ -23,6 +23,9 @@ import {
   addDiscreteSensor, addNumericSensor, sanitizeSensor, sensorEnabledState,
 } from './sensors.js';
 
+/** What a redundancy set of each kind holds, for messages. */
+const MEMBERS: Readonly<Record<RedundancyGroup['kind'], string>> = { fan: 'fans', powerSupply: 'power supplies' };
+
 interface AssessedSensor {
   readonly sensor: NumericSensor;
   readonly assessment: SensorAssessment;
@@ -339,13 +342,16 @@ class SnapshotMapper {
     if (finding) this.#ctx.rollup.push(finding);
   }
 
-  /** Devices naming a redundancy group the snapshot does not have. */
+  /** Devices naming a redundancy group the snapshot does not have, or a group of the other kind. */
   #checkRedundancyGroups(): void {
-    const groups = new Set((this.#snapshot.redundancy ?? []).map((g) => `${g.kind}:${g.id}`));
-    const check = (kind: string, devices: readonly (Fan | PowerSupply)[] | undefined): void => {
+    const kinds = new Map((this.#snapshot.redundancy ?? []).map((g) => [g.id, g.kind]));
+    const check = (kind: RedundancyGroup['kind'], devices: readonly (Fan | PowerSupply)[] | undefined): void => {
       for (const d of devices ?? []) {
-        if (d.redundancyGroup !== undefined && !groups.has(`${kind}:${d.redundancyGroup}`)) {
-          this.#problem(d.id, `redundancy group "${d.redundancyGroup}" is not in the snapshot`);
+        if (d.redundancyGroup === undefined) continue;
+        const found = kinds.get(d.redundancyGroup);
+        if (found === undefined) this.#problem(d.id, `redundancy group "${d.redundancyGroup}" is not in the snapshot`);
+        else if (found !== kind) {
+          this.#problem(d.id, `redundancy group "${d.redundancyGroup}" is a set of ${MEMBERS[found]}, not of ${MEMBERS[kind]}: not a member`);
         }
       }
     };
