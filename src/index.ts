@@ -5,6 +5,8 @@
  * snapshot check the broker runs, for the provider's own tests.
  */
 export * from './providers/api.js';
+// The type of ProviderContext.repository: a provider's unit test builds a context.
+export type { ClassRepository } from './repository/types.js';
 export { CommandError, runCommand } from './providers/child.js';
 export type { CommandResult, RunCommandOptions } from './providers/child.js';
 export type * from './model/snapshot.js';

@@ -17,7 +17,7 @@ export interface DefaultContext {
 }
 
 /** How relative paths in a value are resolved (against the config file's folder, or the working directory). */
-export type PathKind = 'path' | 'paths' | 'modules';
+export type PathKind = 'path' | 'paths' | 'modules' | 'moduleSections';
 
 export interface Field<T> {
   readonly kind: 'field';
@@ -186,7 +186,9 @@ export function stringMap(opts: Common<Record<string, string>> & { keyPattern?: 
 }
 
 /** Free-form sections keyed by name (external providers' own options), a JSON object in variables and flags. */
-export function sections(opts: Common<Record<string, Record<string, unknown>>>): Field<Record<string, Record<string, unknown>>> {
+export function sections(
+  opts: Common<Record<string, Record<string, unknown>>> & { pathKind?: 'moduleSections' },
+): Field<Record<string, Record<string, unknown>>> {
   return {
     kind: 'field', ...opts,
     schema: { type: 'object', additionalProperties: { type: 'object' } },

@@ -352,10 +352,18 @@ function resolvePaths(entry: Entry, value: unknown, base: string): unknown {
   switch (entry.field.pathKind) {
     case 'path': return resolve(base, value as string);
     case 'paths': return (value as string[]).map((p) => resolve(base, p));
-    // Module specifiers: only explicit relative paths are files; bare names are packages or built-ins.
-    case 'modules': return (value as string[]).map((m) => (/^\.\.?\//.test(m) ? resolve(base, m) : m));
+    case 'modules': return (value as string[]).map((m) => moduleReference(m, base));
+    // Sections are named like the `providers` entries they configure, so a `./` name resolves as they do; so does `module`.
+    case 'moduleSections': return Object.fromEntries(Object.entries(value as Record<string, Record<string, unknown>>).map(
+      ([name, section]) => [moduleReference(name, base), typeof section.module === 'string' ? { ...section, module: moduleReference(section.module, base) } : section],
+    ));
     default: return value;
   }
+}
+
+/** Module specifiers: only explicit relative paths are files; bare names are packages or built-ins. */
+function moduleReference(reference: string, base: string): string {
+  return /^\.\.?\//.test(reference) ? resolve(base, reference) : reference;
 }
 
 // ---------------------------------------------------------------- rules across keys

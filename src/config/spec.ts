@@ -206,7 +206,8 @@ export const CONFIG_SPEC = {
     interval: number({ doc: 'Sampling interval', unit: 's', default: 20, min: 0.1, max: 86_400 }),
   },
   providerOptions: sections({
-    doc: 'Options of external providers, one object per provider name. JSON object in the variable and flag.',
+    doc: 'Options of external providers, one object per provider name (or per entry of `providers` as written: a `./` path resolves like the entry). JSON object in the variable and flag.',
+    pathKind: 'moduleSections',
     default: {},
     defaultDoc: '`{}`',
   }),

@@ -45,7 +45,9 @@ export interface NumericSensor {
   value: number | null;
   /**
    * Decimal digits after the point the source resolves (hwmon millidegrees: 3).
-   * The model writes CurrentReading × 10^-decimals exactly.
+   * The model writes CurrentReading × 10^-decimals exactly, with 9 digits at
+   * most: 10 to 15 are served as 9 (a problem for provider-test), more refuse
+   * the sensor.
    */
   decimals: number;
   thresholds?: Thresholds;

@@ -76,7 +76,7 @@ export interface HardwareProvider extends ProviderBase {
   readonly kind: 'hardware';
   /** Reads the hardware once. Called in the background, on the provider's interval. */
   sample(ctx: ProviderContext): Promise<HardwareSnapshot>;
-  /** Writes a threshold of a numeric sensor, in the sensor's unit (ModifyInstance). */
+  /** Writes a threshold of a numeric sensor (`sensorId`: its `id` in the snapshot), in the sensor's unit (ModifyInstance). */
   setThreshold?(ctx: ProviderContext, sensorId: string, threshold: ThresholdName, value: number): Promise<void>;
   /** Restores the hardware's default thresholds of a sensor (RestoreDefaultThresholds). */
   restoreDefaultThresholds?(ctx: ProviderContext, sensorId: string): Promise<void>;

@@ -81,7 +81,21 @@ function invoke<T>(fn: (ctx: ProviderContext) => T | PromiseLike<T>, ctx: Provid
  * hold (ESC from a command's coloured stderr): those are U+FFFD.
  */
 export function errorMessage(error: unknown): string {
-  return xmlCarriable(rawMessage(error));
+  return xmlCarriable(bounded(rawMessage(error)));
+}
+
+/**
+ * Characters of a message kept, as of a snapshot's strings: a tool's whole
+ * output thrown as the message would otherwise go into every status poll,
+ * log line at each retry, and CIM_ComputerSystem's StatusDescriptions.
+ */
+export const ERROR_MESSAGE_MAX = 1024;
+
+function bounded(message: string): string {
+  if (message.length <= ERROR_MESSAGE_MAX) return message;
+  const high = message.charCodeAt(ERROR_MESSAGE_MAX - 1);
+  const end = high >= 0xd800 && high <= 0xdbff ? ERROR_MESSAGE_MAX - 1 : ERROR_MESSAGE_MAX; // not half a surrogate pair
+  return `${message.slice(0, end)}… (${(message.length - end).toLocaleString('en-US')} characters more)`;
 }
 
 function rawMessage(error: unknown): string {

@@ -226,12 +226,17 @@ async function importFactory(entry: string, target: ModuleTarget): Promise<Provi
     const what = target.builtin || target.named || target.source !== entry || isPath(entry)
       ? `cannot load ${target.source}`
       : `not a built-in provider (${BUILTIN_PROVIDERS.join(', ')}) and cannot be loaded as a package`;
-    throw new ProviderLoadError(entry, `${what}: ${importFailure(error)}`, { cause: error });
+    throw new ProviderLoadError(entry, `${what}: ${missingFile(error, target) ? 'no such file' : importFailure(error)}`, { cause: error });
   }
   if (typeof module.default !== 'function') {
     throw new ProviderLoadError(entry, `${target.source}: ${defaultExportProblem(module)}`);
   }
   return module.default as ProviderFactory;
+}
+
+/** The provider's own file is missing: Node.js says so "imported from" thincim's bundle, which confuses more than it tells. */
+function missingFile(error: unknown, target: ModuleTarget): boolean {
+  return !target.builtin && errorMessage(error).startsWith(`Cannot find module '${target.source}' `);
 }
 
 function isPath(entry: string): boolean {

@@ -135,6 +135,27 @@ t.test('relative paths: against the file folder in files, the working directory 
   t.same(env.config.schemaDir, ['/x', '/here/rel'], 'the variable separates folders with :');
 });
 
+t.test('a provider given by relative path finds its options under the same string', async (t) => {
+  // The template README: "A path or a package name goes straight into `providers`, with its options under the same string".
+  const dir = t.testdir();
+  const file = writeFile(dir, 'c.yaml', [
+    'providers: [./dist/index.js, "@acme/thincim-provider"]',
+    'providerOptions:',
+    '  ./dist/index.js: { mode: ok }',
+    '  "@acme/thincim-provider": { file: /r.json }',
+    '  acme: { module: ../acme/index.js }',
+  ].join('\n'));
+  const { config } = await load({ argv: ['--config', file], cwd: '/here' });
+  const entry = join(dir, 'dist/index.js');
+  t.same(config.providers, [entry, '@acme/thincim-provider']);
+  t.same(Object.keys(config.providerOptions), [entry, '@acme/thincim-provider', 'acme'], 'a ./ key resolves like the entry it names');
+  t.same(config.providerOptions[entry], { mode: 'ok' });
+  t.same(config.providerOptions['acme'], { module: join(dir, '../acme/index.js') }, 'so does a ./ module, against the file folder');
+  const flags = await load({ argv: ['--providers', './p.js', '--provider-options', '{"./p.js": {"a": 1}}'], cwd: '/here' });
+  t.same(flags.config.providers, ['/here/p.js']);
+  t.same(flags.config.providerOptions, { '/here/p.js': { a: 1 } }, 'on the command line from the working directory');
+});
+
 t.test('flags: booleans with --no-, lists, JSON maps, = syntax', async (t) => {
   const { config, sources } = await load({
     argv: [

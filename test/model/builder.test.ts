@@ -138,6 +138,14 @@ t.test('fans (DSP1013) and their tachometers', async (t) => {
     'a stopped fan is failed although its source says ok');
   t.equal(failed.all('Thincim_ComputerSystem')[0]!.get('HealthState'), 25);
   t.equal(build(input([sample(stopped(true))])).model.one('OMC_Fan', 'test:f').get('HealthState'), 5, 'zero-RPM mode is fine');
+  // snapshot.ts: a fan's speedSensor is "the numeric sensor with the fan's speed (kind 'fan')".
+  const miswired = build(input([sample({
+    sensors: [{ id: 'inlet', label: 'Inlet Temp', kind: 'temperature', unit: 'celsius', value: 0, decimals: 0 }],
+    fans: [{ id: 'f', label: 'Fan', speedSensor: 'inlet', status: 'ok' }],
+  })]));
+  t.equal(miswired.model.one('OMC_Fan', 'test:f').get('HealthState'), 5, 'a temperature of 0 °C is no stopped fan');
+  t.same(miswired.model.ends('Thincim_AssociatedSensor', 'Dependent', miswired.model.one('OMC_Fan', 'test:f').path!, 'Antecedent'), [], 'nor its tachometer');
+  t.same(miswired.problems.map((p) => `${p.subject}: ${p.message}`), ['inlet: fan f names a temperature sensor as its speed sensor (kind fan): not linked']);
   const fast = build(input([sample({
     sensors: [{ id: 'rpm', label: 'Processor Fan', kind: 'fan', unit: 'rpm', value: 4300, decimals: 0, thresholds: { upperNonCritical: 3000 } }],
     fans: [{ id: 'f', label: 'Processor Fan', speedSensor: 'rpm', status: 'ok' }],
@@ -483,7 +491,8 @@ t.test('input defects are reported and worked around', async (t) => {
       { id: 'deep', label: 'Deep', kind: 'voltage', unit: 'volts', value: 1, decimals: 40 },
     ],
     fans: [{ id: 'f', label: 'F', status: 'ok', speedSensor: 'missing', redundancyGroup: 'nogroup' }, { id: 'f', label: 'F2', status: 'ok' }],
-    powerSupplies: [{ id: 'p', label: 'P', status: 'ok', sensors: ['missing'] }],
+    powerSupplies: [{ id: 'p', label: 'P', status: 'ok', sensors: ['missing'], redundancyGroup: 'fans' }],
+    redundancy: [{ id: 'fans', label: 'Fan Redundancy', kind: 'fan', status: 'full' }],
   };
   const readings = new Map([['nan', { value: 3, decimals: 2, lostSince: NOW - 1000 }]]);
   const { model, problems } = build(input([sample(snapshot, { readings })]));
@@ -499,6 +508,7 @@ t.test('input defects are reported and worked around', async (t) => {
     'missing: fan f names an unknown sensor: not linked',
     'missing: power supply p names an unknown sensor: not linked',
     'f: redundancy group "nogroup" is not in the snapshot',
+    'p: redundancy group "fans" is a set of fans, not of power supplies: not a member',
   ]);
   t.same(model.all('Thincim_NumericSensor').map((s) => s.path!.keybindings.get('DeviceID')), ['test:s', 'test:nan', 'test:deep'], 'the duplicate sensor is dropped');
   t.same(model.all('OMC_Fan').map((s) => s.path!.keybindings.get('DeviceID')), ['test:f', 'test:f#2'], 'a duplicate device keeps its own DeviceID');

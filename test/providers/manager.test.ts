@@ -2,6 +2,7 @@ import t from 'tap';
 import { CIMError, CIMStatus } from '../../src/cim/index.js';
 import type { HardwareSnapshot, NumericSensor } from '../../src/model/snapshot.js';
 import type { HardwareProvider, ProviderContext } from '../../src/providers/api.js';
+import { ERROR_MESSAGE_MAX } from '../../src/providers/call.js';
 import { runCommand } from '../../src/providers/child.js';
 import { ProviderManager, type ProviderManagerOptions } from '../../src/providers/manager.js';
 import { PROBLEMS_KEPT } from '../../src/providers/runner.js';
@@ -97,6 +98,9 @@ t.test('failures keep the last good sample and are recorded with the provider na
       'invalid snapshot: snapshot.sensors: expected an array, got an object'],
     ['not even an object', async () => 42 as unknown as HardwareSnapshot, 'invalid snapshot: snapshot: expected an object, got number 42'],
     ['a hang past the deadline', () => new Promise(() => {}), 'sample timed out after 30 ms'],
+    // A tool's whole output thrown as the message would go into every status poll, log line and CIM_ComputerSystem.
+    ['a message of 100,000 characters', () => Promise.reject(new Error(`ipmitool: ${'x'.repeat(99_990)}`)),
+      `ipmitool: ${'x'.repeat(ERROR_MESSAGE_MAX - 10)}… (98,976 characters more)`],
   ];
   let count = 0;
   for (const [name, fail, message] of failures) {

@@ -23,6 +23,9 @@ import {
   addDiscreteSensor, addNumericSensor, sanitizeSensor, sensorEnabledState,
 } from './sensors.js';
 
+/** What a redundancy set of each kind holds, for messages. */
+const MEMBERS: Readonly<Record<RedundancyGroup['kind'], string>> = { fan: 'fans', powerSupply: 'power supplies' };
+
 interface AssessedSensor {
   readonly sensor: NumericSensor;
   readonly assessment: SensorAssessment;
@@ -139,7 +142,7 @@ class SnapshotMapper {
       if (sensor.monitors) this.#addFinding(sensor.monitors, monitoredFinding(sensor.label, verdict));
     }
     for (const fan of this.#snapshot.fans ?? []) {
-      const speed = fan.speedSensor === undefined ? undefined : this.#sensors.get(fan.speedSensor);
+      const speed = this.#speedOf(fan);
       if (speed === undefined) continue;
       this.#addFinding({ kind: 'fan', id: fan.id }, stoppedFanFinding(speed.assessment, fan, this.#readings.get(speed.sensor.id)?.turned === true));
       this.#addFinding({ kind: 'fan', id: fan.id }, monitoredFinding(speed.sensor.label, speed.assessment.verdict));
@@ -210,8 +213,13 @@ class SnapshotMapper {
 
   /** A fan its source cannot judge because its speed sensor's device is asleep (a runtime-suspended graphics card's): asleep with it. */
   #asleep(fan: Fan): boolean {
+    return fan.status === 'unknown' && this.#speedOf(fan)?.assessment.verdict === ASLEEP;
+  }
+
+  /** The fan's tachometer; a sensor of another kind is none (a temperature of 0 is no stopped fan). */
+  #speedOf(fan: Fan): AssessedSensor | undefined {
     const speed = fan.speedSensor === undefined ? undefined : this.#sensors.get(fan.speedSensor);
-    return fan.status === 'unknown' && speed?.assessment.verdict === ASLEEP;
+    return speed?.sensor.kind === 'fan' ? speed : undefined;
   }
 
   #addPowerSupply(psu: PowerSupply): CIMInstanceName {
@@ -282,7 +290,10 @@ class SnapshotMapper {
     for (const { sensor } of this.#sensors.values()) this.#linkMonitored(this.#sensorPaths.get(sensor.id)!, sensor);
     for (const { sensor } of this.#discrete.values()) this.#linkMonitored(this.#discretePaths.get(sensor.id)!, sensor);
     for (const fan of this.#snapshot.fans ?? []) {
-      if (fan.speedSensor !== undefined) this.#link(fan.speedSensor, elementKey('fan', fan.id), `fan ${fan.id}`);
+      if (fan.speedSensor === undefined) continue;
+      const kind = this.#sensors.get(fan.speedSensor)?.sensor.kind;
+      if (kind === undefined || kind === 'fan') this.#link(fan.speedSensor, elementKey('fan', fan.id), `fan ${fan.id}`);
+      else this.#problem(fan.speedSensor, `fan ${fan.id} names a ${kind} sensor as its speed sensor (kind fan): not linked`);
     }
     for (const psu of this.#snapshot.powerSupplies ?? []) {
       for (const id of psu.sensors ?? []) this.#link(id, elementKey('powerSupply', psu.id), `power supply ${psu.id}`);
@@ -331,13 +342,16 @@ class SnapshotMapper {
     if (finding) this.#ctx.rollup.push(finding);
   }
 
-  /** Devices naming a redundancy group the snapshot does not have. */
+  /** Devices naming a redundancy group the snapshot does not have, or a group of the other kind. */
   #checkRedundancyGroups(): void {
-    const groups = new Set((this.#snapshot.redundancy ?? []).map((g) => `${g.kind}:${g.id}`));
-    const check = (kind: string, devices: readonly (Fan | PowerSupply)[] | undefined): void => {
+    const kinds = new Map((this.#snapshot.redundancy ?? []).map((g) => [g.id, g.kind]));
+    const check = (kind: RedundancyGroup['kind'], devices: readonly (Fan | PowerSupply)[] | undefined): void => {
       for (const d of devices ?? []) {
-        if (d.redundancyGroup !== undefined && !groups.has(`${kind}:${d.redundancyGroup}`)) {
-          this.#problem(d.id, `redundancy group "${d.redundancyGroup}" is not in the snapshot`);
+        if (d.redundancyGroup === undefined) continue;
+        const found = kinds.get(d.redundancyGroup);
+        if (found === undefined) this.#problem(d.id, `redundancy group "${d.redundancyGroup}" is not in the snapshot`);
+        else if (found !== kind) {
+          this.#problem(d.id, `redundancy group "${d.redundancyGroup}" is a set of ${MEMBERS[found]}, not of ${MEMBERS[kind]}: not a member`);
         }
       }
     };
