@@ -37,7 +37,10 @@ RUN npm run build \
 
 FROM node:20-alpine
 # ipmitool reads the BMC through /dev/ipmi0 when the device is passed in.
-RUN apk add --no-cache ipmitool \
+# tini is PID 1: it reaps orphaned processes (Node.js waits only for its own
+# children, so a provider command's leftover child stayed a zombie) and
+# forwards signals to node, whose exit status it returns.
+RUN apk add --no-cache ipmitool tini \
  && mkdir -p /var/lib/thincim \
  && chown node:node /var/lib/thincim \
  && chmod 700 /var/lib/thincim
@@ -60,5 +63,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=10s \
   CMD port="${THINCIM_HTTP_PORT:-5988}"; \
       if [ "$port" = 0 ]; then url="https://127.0.0.1:${THINCIM_HTTPS_PORT:-5989}/healthz"; else url="http://127.0.0.1:$port/healthz"; fi; \
       wget -Y off -q --no-check-certificate -O /dev/null "$url"
-ENTRYPOINT ["node", "/opt/thincim/bin/thincim.js"]
+# -s: a subreaper too under `docker run --init`, where it is not PID 1.
+ENTRYPOINT ["/sbin/tini", "-s", "--", "node", "/opt/thincim/bin/thincim.js"]
 CMD ["serve"]

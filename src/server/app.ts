@@ -153,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // A client that authentication, the limits or bodyBytes refuse is not asked for the body it announced.
   continueWhenAccepted(servers);
   closeConnectionsWhenClosing(app);
+  closeUnusedConnectionsWhenClosing(servers, app, options.tls !== undefined);
   logRequests(app, options.metrics);
   healthRoutes(app, options.providers);
   options.metrics?.route(app);
@@ -349,6 +350,50 @@ function closeConnectionsWhenClosing(app: FastifyInstance): void {
       if (!res.headersSent) res.setHeader('Connection', 'close');
       else res.once('finish', () => socket?.end());
     }
+  });
+}
+
+/**
+ * Once the application is closing, a connection with no request yet (still
+ * in its TLS handshake, or before its first request) is closed at once: it
+ * has nothing to finish, and would hold the shutdown until its own deadline
+ * (handshakeTimeoutMs, firstRequestTimeoutMs), as long as `docker stop`
+ * waits; Node closes only kept-alive connections between requests. Until its
+ * handshake ends a TLS connection is its raw socket, known by the client's
+ * address and port, as its TLS socket is.
+ */
+function closeUnusedConnectionsWhenClosing(servers: ListenerServers, app: FastifyInstance, secure: boolean): void {
+  const handshaking = new Map<string, Socket>();
+  const unused = new Set<Socket>();
+  let closing = false;
+  const key = (socket: Socket) => `${socket.remoteAddress ?? ''}|${socket.remotePort}`;
+  const awaitRequest = (socket: Socket) => {
+    if (closing) return void socket.destroy();
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  };
+  servers.each((server) => {
+    server.on('connection', (socket: Socket) => {
+      if (!secure) return awaitRequest(socket);
+      if (closing) return void socket.destroy();
+      const id = key(socket);
+      handshaking.set(id, socket);
+      socket.once('close', () => {
+        if (handshaking.get(id) === socket) handshaking.delete(id);
+      });
+    });
+    if (secure) {
+      server.on('secureConnection', (socket: Socket) => {
+        handshaking.delete(key(socket));
+        awaitRequest(socket);
+      });
+    }
+    server.on('request', (request: IncomingMessage) => unused.delete(request.socket));
+  });
+  app.addHook('preClose', (done) => {
+    closing = true;
+    for (const socket of [...handshaking.values(), ...unused]) socket.destroy();
+    done();
   });
 }
 

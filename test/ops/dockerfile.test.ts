@@ -96,6 +96,29 @@ t.test('every local module the build runs is copied and not ignored', async (t) 
   for (const file of modules) t.ok(copied(sources, file) && !ignored(file), `${file} reaches the build stage`);
 });
 
+/** The final stage's ENTRYPOINT, in exec form, and its `apk add` packages. */
+function finalStage(dockerfile: string): { entrypoint: string[]; packages: string[] } {
+  const stage = dockerfile.split(/^FROM /m).at(-1)!.replace(/\\\n/g, '');
+  const entrypoint = /^ENTRYPOINT\s+(\[.*\])\s*$/m.exec(stage)?.[1];
+  if (!entrypoint) throw new Error('no ENTRYPOINT in exec form in the final stage');
+  const packages = [...stage.matchAll(/\bapk add\s+((?:--\S+\s+)*)([^&\n]*)/g)].flatMap((m) => m[2]!.trim().split(/\s+/));
+  return { entrypoint: JSON.parse(entrypoint) as string[], packages };
+}
+
+// Docker and Kubernetes start the ENTRYPOINT as PID 1, and a PID 1 must reap
+// every orphan: Node.js waits only for its own children, so a provider
+// command's background process (its process group killed at a deadline, or
+// left behind by its shell) stayed a zombie until the container stopped
+// (seen under `unshare --pid --fork`: node as PID 1, `sh -c 'sleep 0.3 &'`
+// left `(sleep) Z` with parent 1).
+t.test('the image starts Node.js under an init that reaps orphaned processes', async (t) => {
+  const { entrypoint, packages } = finalStage(read('Dockerfile'));
+  t.equal(entrypoint[0], '/sbin/tini', 'PID 1 is tini (Alpine installs it as /sbin/tini)');
+  t.ok(packages.includes('tini'), 'the final stage installs it');
+  t.ok(entrypoint.includes('-s'), 'a subreaper also under `docker run --init`, where it is not PID 1');
+  t.same(entrypoint.slice(entrypoint.indexOf('--') + 1), ['node', '/opt/thincim/bin/thincim.js'], 'then thincim, its signals forwarded');
+});
+
 /** The HEALTHCHECK's command, as Docker hands it to `/bin/sh -c` (continuation lines joined). */
 function healthCheckCommand(dockerfile: string): string {
   const joined = dockerfile.replace(/\\\n/g, '');

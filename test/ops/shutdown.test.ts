@@ -3,12 +3,15 @@
  * complete, new connections are refused, and the connections are closed when
  * answered, so that close() never waits for clients to hang up. The grace
  * period is far away on purpose: a close() that waited for it would fail by
- * the test's timeout.
+ * the test's timeout. So are the deadlines of connections without a request.
  */
+import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { Agent } from 'node:http';
 import t from 'tap';
-import { cimHeaders, imethodBody, p, startTestBroker } from '../helpers/broker.js';
+import { loadOrCreateCertificate } from '../../src/security/index.js';
+import { cimHeaders, imethodBody, p, startTestBroker, TEST_LIMITS } from '../helpers/broker.js';
 import { invokePost, refusedSoon } from '../helpers/client.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { parseResponse } from '../helpers/raw-http.js';
@@ -74,4 +77,48 @@ t.test('an answer streaming when closing begins completes with its trailer, then
   t.match(response?.body.subarray(-200).toString(), /<\/CIM>\s*$/);
   await closed;
   t.pass('close() ended without waiting for the client');
+});
+
+async function connected(port: number): Promise<Socket> {
+  const socket = connect(port, '127.0.0.1');
+  socket.on('error', () => {});
+  await once(socket, 'connect');
+  return socket;
+}
+
+// A connection with no request in flight has nothing to finish: one connected
+// but silent (a load balancer's or Kubernetes' TCP probe, a port scan), one
+// midway through its first header block, one whose TLS handshake has not
+// begun, one after its handshake that has asked nothing yet. Each held
+// `thincim serve` after SIGTERM until its own deadline (one silent TCP
+// connection to each port: "stopped" 5.0 s after "shutting down" for
+// HTTPS, handshakeTimeoutMs; 9.7 s for HTTP, firstRequestTimeoutMs), as long
+// as `docker stop` waits before SIGKILL.
+t.test('connections without a request in flight are closed when closing begins', async (t) => {
+  const certificate = await loadOrCreateCertificate({ stateDir: t.testdir() });
+  const { broker } = await startTestBroker({
+    listeners: [
+      { protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: false },
+      { protocol: 'https', host: '127.0.0.1', port: 0, requireAuth: false },
+    ],
+    tls: { cert: certificate.cert, key: certificate.key, minVersion: 'TLSv1.2', requestCert: false },
+    limits: { ...TEST_LIMITS, handshakeTimeoutMs: GRACE_MS, firstRequestTimeoutMs: GRACE_MS },
+  });
+  const [http, https] = broker.urls.map((url) => Number(new URL(url).port)) as [number, number];
+
+  const silent = await connected(http);
+  const partialHeader = await connected(http);
+  partialHeader.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+  const beforeHandshake = await connected(https);
+  const afterHandshake = tlsConnect({ host: '127.0.0.1', port: https, rejectUnauthorized: false });
+  afterHandshake.on('error', () => {});
+  await once(afterHandshake, 'secureConnect');
+  const sockets = { silent, partialHeader, beforeHandshake, afterHandshake };
+  const closed = Object.entries(sockets).map(async ([name, socket]) => {
+    await once(socket, 'close');
+    return name;
+  });
+
+  await broker.close(GRACE_MS);
+  t.same((await Promise.all(closed)).sort(), Object.keys(sockets).sort(), 'the broker closed, and every such connection with it');
 });
