@@ -181,8 +181,9 @@ function isRedundancy(reading: IpmiReading): boolean {
 /** A fan's speed, in RPM or in percent of full speed, whatever entity it sits on. */
 function isFanSpeed(reading: IpmiReading): boolean {
   const type = reading.sensorType?.toLowerCase();
-  if (type === 'fan') return true;
   const unit = mapUnit({ unit: reading.unit, sensorType: reading.sensorType, name: reading.name }).unit;
+  // A reading typed Fan in another measure (a chassis' airflow in CFM, a fan tray's watts) is no fan's speed.
+  if (type === 'fan') return unit === 'rpm' || unit === 'percent' || unit === 'unspecified' || !isAnalogUnit(reading.unit);
   if (unit === 'rpm') return true;
   if (unit === 'percent' && reading.entity && FAN_ENTITIES.has(reading.entity.id)) return true;
   const fanUnit = unit === 'percent' || unit === 'unspecified' || !isAnalogUnit(reading.unit);

@@ -226,7 +226,7 @@ async function importFactory(entry: string, target: ModuleTarget): Promise<Provi
     const what = target.builtin || target.named || target.source !== entry || isPath(entry)
       ? `cannot load ${target.source}`
       : `not a built-in provider (${BUILTIN_PROVIDERS.join(', ')}) and cannot be loaded as a package`;
-    throw new ProviderLoadError(entry, `${what}: ${missingFile(error, target) ? 'no such file' : importFailure(error)}`, { cause: error });
+    throw new ProviderLoadError(entry, `${what}: ${missingFile(error, target) ? noSuchFile(error) : importFailure(error)}`, { cause: error });
   }
   if (typeof module.default !== 'function') {
     throw new ProviderLoadError(entry, `${target.source}: ${defaultExportProblem(module)}`);
@@ -237,6 +237,12 @@ async function importFactory(entry: string, target: ModuleTarget): Promise<Provi
 /** The provider's own file is missing: Node.js says so "imported from" thincim's bundle, which confuses more than it tells. */
 function missingFile(error: unknown, target: ModuleTarget): boolean {
   return !target.builtin && errorMessage(error).startsWith(`Cannot find module '${target.source}' `);
+}
+
+/** 'no such file', with Node's hint when the file is there under another extension (a path without `.js`). */
+function noSuchFile(error: unknown): string {
+  const hint = /\n(Did you mean [^\n]*)/.exec(errorMessage(error))?.[1];
+  return hint ? `no such file; ${hint}` : 'no such file';
 }
 
 function isPath(entry: string): boolean {

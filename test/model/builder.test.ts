@@ -145,7 +145,7 @@ t.test('fans (DSP1013) and their tachometers', async (t) => {
   })]));
   t.equal(miswired.model.one('OMC_Fan', 'test:f').get('HealthState'), 5, 'a temperature of 0 °C is no stopped fan');
   t.same(miswired.model.ends('Thincim_AssociatedSensor', 'Dependent', miswired.model.one('OMC_Fan', 'test:f').path!, 'Antecedent'), [], 'nor its tachometer');
-  t.same(miswired.problems.map((p) => `${p.subject}: ${p.message}`), ['inlet: fan f names a temperature sensor as its speed sensor (kind fan): not linked']);
+  t.same(miswired.problems.map((p) => `${p.subject}: ${p.message}`), ['inlet: fan f names a sensor of kind temperature as its speed sensor, which must be of kind fan: not its speed']);
   const fast = build(input([sample({
     sensors: [{ id: 'rpm', label: 'Processor Fan', kind: 'fan', unit: 'rpm', value: 4300, decimals: 0, thresholds: { upperNonCritical: 3000 } }],
     fans: [{ id: 'f', label: 'Processor Fan', speedSensor: 'rpm', status: 'ok' }],

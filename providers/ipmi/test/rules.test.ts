@@ -1398,3 +1398,16 @@ t.test('a supply both quiet and stating a failure reads that failure, in either 
   elistSnapshot([ps1, 'PS2 Status       | 91h | ok  | 10.97 | Presence detected'], seen);
   t.same(elistSnapshot([ps1, quiet], seen).powerSupplies?.map((p) => [p.status, p.statusReason]), [['ok', undefined], ['failed', 'removed']]);
 });
+
+t.test('a reading typed Fan in another measure (airflow, watts) is no fan\'s speed: no fan is made of it', async (t) => {
+  // FreeIPMI prints the SDR's sensor type; a chassis' airflow sensor is typed Fan on some BMCs and read in CFM.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      "70  | System Airflow  | Fan | Nominal | 45.00   | CFM | 'OK'",
+      "71  | Fan Tray Power  | Fan | Nominal | 12.00   | W   | 'OK'",
+      "72  | FAN1            | Fan | Nominal | 3000.00 | RPM | 'OK'",
+      "73  | FAN2 Duty       | Fan | Nominal | 40.00   | %   | 'OK'",
+    ].join('\n'), 'ipmimonitoring').readings,
+  });
+  t.same(snapshot.fans?.map((f) => f.label).sort(), ['FAN1', 'FAN2 Duty'], 'the RPM and the percent readings are fans; the airflow and the watts are not');
+});

@@ -293,7 +293,7 @@ class SnapshotMapper {
       if (fan.speedSensor === undefined) continue;
       const kind = this.#sensors.get(fan.speedSensor)?.sensor.kind;
       if (kind === undefined || kind === 'fan') this.#link(fan.speedSensor, elementKey('fan', fan.id), `fan ${fan.id}`);
-      else this.#problem(fan.speedSensor, `fan ${fan.id} names a ${kind} sensor as its speed sensor (kind fan): not linked`);
+      else this.#problem(fan.speedSensor, `fan ${fan.id} names a sensor of kind ${kind} as its speed sensor, which must be of kind fan: not its speed`);
     }
     for (const psu of this.#snapshot.powerSupplies ?? []) {
       for (const id of psu.sensors ?? []) this.#link(id, elementKey('powerSupply', psu.id), `power supply ${psu.id}`);
