@@ -6,7 +6,7 @@
  * the listener sees the gap; they were numbered only when sent, and the
  * next one carried the very next number, as if nothing had been lost.
  */
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { CIMInstance, NocaseMap, cimProperty, type CIMType, type CIMValue } from '../../src/cim/index.js';
 import { WBEMConnection } from '../../src/client/index.js';
 import type { HardwareEvent } from '../../src/events/index.js';
@@ -36,20 +36,28 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, 10));
 }
 
-t.test('indications dropped from a full queue leave a gap in SequenceNumber; filtered-out ones do not', async (t) => {
+/**
+ * A listener that holds its first answer, so that the events behind it wait in a queue of one; a broker that
+ * writes anonymously (subscriptions), and a client of its interop namespace.
+ */
+async function heldListener(t: Test) {
   const received: ReceivedIndication[] = [];
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  // The listener holds its first answer: the events behind it wait in a queue of one.
   const listener = await startListener({ port: 0, onIndication: async (r) => { received.push(r); if (received.length === 1) await held; } });
   const broker = await startTestBroker({ anonymousWrite: true, indications: { queueSize: 1, retryAttempts: 0, retryIntervalSec: 0.1, timeoutSec: 60 } });
+  const client = new WBEMConnection(broker.url, { namespace: INTEROP });
   t.teardown(async () => {
     release();
+    client.close();
     await broker.close();
     await listener.close();
   });
-  const client = new WBEMConnection(broker.url, { namespace: INTEROP });
-  t.teardown(() => client.close());
+  return { received, release, listener, broker, client };
+}
+
+t.test('indications dropped from a full queue leave a gap in SequenceNumber; filtered-out ones do not', async (t) => {
+  const { received, release, listener, broker, client } = await heldListener(t);
   // Only provider a's and c's failures pass the filter: b's are no indication of this destination's, lost or not.
   await subscribe(client, 'held', `${listener.url}/`, "SELECT * FROM CIM_AlertIndication WHERE ProviderName <> 'b'");
 
@@ -67,18 +75,7 @@ t.test('indications dropped from a full queue leave a gap in SequenceNumber; fil
 });
 
 t.test('with two subscriptions to one destination, the gap comes after the event in hand, in order', async (t) => {
-  const received: ReceivedIndication[] = [];
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const listener = await startListener({ port: 0, onIndication: async (r) => { received.push(r); if (received.length === 1) await held; } });
-  const broker = await startTestBroker({ anonymousWrite: true, indications: { queueSize: 1, retryAttempts: 0, retryIntervalSec: 0.1, timeoutSec: 60 } });
-  t.teardown(async () => {
-    release();
-    await broker.close();
-    await listener.close();
-  });
-  const client = new WBEMConnection(broker.url, { namespace: INTEROP });
-  t.teardown(() => client.close());
+  const { received, release, listener, broker, client } = await heldListener(t);
   const handler = await client.createInstance(instance('CIM_ListenerDestinationCIMXML', { Name: ['string', 'two'], Destination: ['string', `${listener.url}/`] }));
   for (const name of ['f1', 'f2']) {
     const filter = await client.createInstance(instance('CIM_IndicationFilter', { Name: ['string', name], Query: ['string', 'SELECT * FROM CIM_AlertIndication'], QueryLanguage: ['string', 'WQL'] }));
