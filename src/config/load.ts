@@ -77,7 +77,7 @@ export async function loadConfig(input: LoadConfigInput): Promise<LoadedConfig> 
 
   const { config, sources } = merge(layers, {
     env: input.env, stdoutIsTTY: input.stdoutIsTTY ?? false, config: {},
-  });
+  }, problems);
   problems.push(...crossCheck(config as Config, sources));
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -325,7 +325,7 @@ function shortJSON(value: unknown): string {
 
 // ---------------------------------------------------------------- merge
 
-function merge(layers: Layer[], ctx: DefaultContext): { config: Record<string, unknown>; sources: ConfigSources } {
+function merge(layers: Layer[], ctx: DefaultContext, problems: ConfigProblem[]): { config: Record<string, unknown>; sources: ConfigSources } {
   const config: Record<string, unknown> = {};
   const sources: ConfigSources = {};
   // The configuration so far, by dotted key, for computed defaults (entries come in table order).
@@ -335,7 +335,7 @@ function merge(layers: Layer[], ctx: DefaultContext): { config: Record<string, u
     const layer = [...layers].reverse().find((l) => l.sources.has(entry.key));
     let value: unknown;
     if (layer) {
-      value = resolvePaths(entry, structuredClone(getAt(layer.values, entry.segments).value), layer.base);
+      value = resolvePaths(entry, structuredClone(getAt(layer.values, entry.segments).value), layer, problems);
       sources[entry.key] = layer.sources.get(entry.key) ?? 'default';
     } else {
       const d = entry.field.default;
@@ -348,17 +348,35 @@ function merge(layers: Layer[], ctx: DefaultContext): { config: Record<string, u
   return { config, sources };
 }
 
-function resolvePaths(entry: Entry, value: unknown, base: string): unknown {
+function resolvePaths(entry: Entry, value: unknown, layer: Layer, problems: ConfigProblem[]): unknown {
+  const base = layer.base;
   switch (entry.field.pathKind) {
     case 'path': return resolve(base, value as string);
     case 'paths': return (value as string[]).map((p) => resolve(base, p));
     case 'modules': return (value as string[]).map((m) => moduleReference(m, base));
     // Sections are named like the `providers` entries they configure, so a `./` name resolves as they do; so does `module`.
-    case 'moduleSections': return Object.fromEntries(Object.entries(value as Record<string, Record<string, unknown>>).map(
-      ([name, section]) => [moduleReference(name, base), typeof section.module === 'string' ? { ...section, module: moduleReference(section.module, base) } : section],
-    ));
+    case 'moduleSections': return moduleSections(entry, value as Record<string, Record<string, unknown>>, layer, problems);
     default: return value;
   }
+}
+
+/** Sections by resolved name; two names of one file (`./a.js` and its absolute path) are a problem, not one lost section. */
+function moduleSections(entry: Entry, value: Record<string, Record<string, unknown>>, layer: Layer, problems: ConfigProblem[]): Record<string, unknown> {
+  const sections: Record<string, unknown> = {};
+  const written = new Map<string, string>();
+  for (const [name, section] of Object.entries(value)) {
+    const resolved = moduleReference(name, layer.base);
+    const first = written.get(resolved);
+    if (first === undefined) {
+      written.set(resolved, name);
+    } else {
+      const line = layer.lineOf?.([...entry.segments, name]);
+      const message = `'${first}' and '${name}' name one provider file, ${resolved}: give its options once`;
+      problems.push({ key: entry.key, source: layer.sources.get(entry.key) ?? layer.origin, message, ...(line === undefined ? {} : { line }) });
+    }
+    sections[resolved] = typeof section.module === 'string' ? { ...section, module: moduleReference(section.module, layer.base) } : section;
+  }
+  return sections;
 }
 
 /** Module specifiers: only explicit relative paths are files; bare names are packages or built-ins. */

@@ -14,7 +14,9 @@ import type { CIMInstance, CIMValue } from '../cim/index.js';
 import { elementName, healthStateText, scaleReading, sensorUnit } from '../client/health.js';
 import { withUnit } from '../client/quantity.js';
 import { CIMV2_NAMESPACE, ModelClass } from '../model/classes.js';
+import type { EntrySource, ModelInput } from '../model/input.js';
 import type { InstanceIndex } from '../model/instance-index.js';
+import type { HardwareSnapshot } from '../model/snapshot.js';
 import { MESSAGES, type EventKind, type HardwareEvent, type Severity, type ThresholdChange } from './event.js';
 
 /** What the detector needs of one provider. */
@@ -24,6 +26,12 @@ export interface ProviderStatus {
   readonly sampled: boolean;
   /** Why its latest attempt failed, when it did. */
   readonly error?: string | undefined;
+  /**
+   * The ids of its snapshot's sensors whose device is asleep: one asleep
+   * since before its first reading is not served (no reading to keep), and
+   * is no hot-plug when it wakes.
+   */
+  readonly asleep?: ReadonlySet<string>;
 }
 
 export interface Generation {
@@ -31,8 +39,19 @@ export interface Generation {
   /** Epoch milliseconds of the publication. */
   readonly time: number;
   readonly providers: readonly ProviderStatus[];
-  /** The provider an instance was made from, if any. */
-  providerOf(instance: CIMInstance): string | undefined;
+  /** The provider and snapshot element an instance was made from, if any. */
+  sourceOf(instance: CIMInstance): EntrySource | undefined;
+}
+
+/** What the detector needs of each provider of a model input. */
+export function providerStatuses(input: ModelInput): ProviderStatus[] {
+  return [...input.hardware.map((s) => ({ name: s.provider, sampled: s.snapshot !== undefined, error: s.error, asleep: asleepSensors(s.snapshot) })),
+    ...input.instances.map((s) => ({ name: s.provider, sampled: s.sampledAt !== undefined, error: s.error }))];
+}
+
+function asleepSensors(snapshot: HardwareSnapshot | undefined): ReadonlySet<string> | undefined {
+  const asleep = snapshot?.sensors?.filter((s) => s.unavailable === 'asleep');
+  return asleep === undefined || asleep.length === 0 ? undefined : new Set(asleep.map((s) => s.id));
 }
 
 const REDUNDANCY_TEXT: Readonly<Record<number, string>> = {
@@ -64,7 +83,7 @@ const STATE_RANK: Readonly<Record<string, number>> = {
 
 interface Watched {
   readonly instance: CIMInstance;
-  readonly provider: string | undefined;
+  readonly source: EntrySource | undefined;
   /**
    * The last instance whose reading a threshold judged (CurrentState not
    * Unknown): a reading regained is compared with it, so that a threshold
@@ -95,8 +114,9 @@ export class ChangeDetector {
       }
       now.judged = judged(now.instance) ? now.instance : before?.judged;
       if (before === undefined) {
-        // A provider's first sample brings its whole host: not a hot-plug.
-        if (this.#seen && (now.provider === undefined || !newlySampled.has(now.provider))) events.push(created(now.instance));
+        // A provider's first sample brings its whole host, a sensor that wakes was reported asleep: not a hot-plug.
+        const firstSample = now.source !== undefined && newlySampled.has(now.source.provider);
+        if (this.#seen && !firstSample && !this.#wasAsleep(now.source)) events.push(created(now.instance));
       } else if (before.instance !== now.instance) {
         const changes = changed(before, now.instance);
         // A first sample that finds the host healthy clears no alert: the roll-up only waited for it (every start).
@@ -105,7 +125,7 @@ export class ChangeDetector {
     });
     const unsampled = new Set(generation.providers.filter((p) => !p.sampled).map((p) => p.name));
     this.#watched.forEach((before, key) => {
-      if (!watched.has(key) && !(before.provider !== undefined && unsampled.has(before.provider))) events.push(deleted(before.instance));
+      if (!watched.has(key) && !(before.source !== undefined && unsampled.has(before.source.provider))) events.push(deleted(before.instance));
     });
     events.push(...this.#providerChanges(generation.providers));
     this.#watched = watched;
@@ -117,14 +137,19 @@ export class ChangeDetector {
   }
 
   /** The elements whose state events follow: those with a HealthState or a RedundancyStatus, in root/cimv2. */
-  #watch({ index, providerOf }: Generation): Map<string, Watched> {
+  #watch({ index, sourceOf }: Generation): Map<string, Watched> {
     const watched = new Map<string, Watched>();
     for (const { namespace, instance } of index.entries()) {
       if (namespace !== CIMV2_NAMESPACE || instance.path === undefined) continue;
       if (!instance.properties.has('HealthState') && !instance.properties.has('RedundancyStatus')) continue;
-      watched.set(instance.path.key, { instance, provider: providerOf(instance) });
+      watched.set(instance.path.key, { instance, source: sourceOf(instance) });
     }
     return watched;
+  }
+
+  /** Whether the previous generation's provider reported this element asleep. */
+  #wasAsleep(source: EntrySource | undefined): boolean {
+    return source !== undefined && this.#providers.get(source.provider)?.asleep?.has(source.id) === true;
   }
 
   #providerChanges(providers: readonly ProviderStatus[]): EventDraft[] {

@@ -11,8 +11,8 @@ import { buildHost, familyEntries } from '../model/index.js';
 import { interopInstances, type Listener } from '../operations/interop.js';
 import { PullSessions } from '../operations/pull.js';
 import { ProviderManager, type LoadedProvider } from '../providers/index.js';
-import type { ModelEntry, ModelInput } from '../model/input.js';
-import { ChangeDetector, EventBus, type EventConsumer, type ProviderStatus, type Severity } from '../events/index.js';
+import type { ModelEntry } from '../model/input.js';
+import { ChangeDetector, EventBus, providerStatuses, type EventConsumer, type Severity } from '../events/index.js';
 import { IndicationService, type IndicationSettings } from '../indications/service.js';
 import type { ClassRepository, ValidationProblem } from '../repository/types.js';
 import type { Authenticator } from '../security/index.js';
@@ -207,7 +207,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
     if (options.onInvalidInstance) validate(repository, [...entries, ...familyEntries(host.families)], options.onInvalidInstance);
     const index = state.publish(entries, host.families);
     web?.record(input.now);
-    events.emit(detector.next({ index, time: input.now, providers: providerStatuses(input), providerOf: (i) => state.sourceOf(i)?.provider }));
+    events.emit(detector.next({ index, time: input.now, providers: providerStatuses(input), sourceOf: (i) => state.sourceOf(i) }));
     logger.debug({ generation: index.generation, ms: Math.round(performance.now() - started) }, 'model published');
   };
   publish();
@@ -238,11 +238,6 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
       metrics?.close();
     },
   };
-}
-
-function providerStatuses(input: ModelInput): ProviderStatus[] {
-  return [...input.hardware.map((s) => ({ name: s.provider, sampled: s.snapshot !== undefined, error: s.error })),
-    ...input.instances.map((s) => ({ name: s.provider, sampled: s.sampledAt !== undefined, error: s.error }))];
 }
 
 /** An event's log level: `log.level: warn` must still show a failing fan. */

@@ -156,6 +156,28 @@ t.test('a provider given by relative path finds its options under the same strin
   t.same(flags.config.providerOptions, { '/here/p.js': { a: 1 } }, 'on the command line from the working directory');
 });
 
+t.test('two providerOptions keys naming one provider file: refused, both keys and the file named', async (t) => {
+  // Before, the sections were merged as the keys resolved, the first one lost without a word.
+  const dir = t.testdir();
+  const acme = join(dir, 'acme.js');
+  const file = writeFile(dir, 'c.yaml', [
+    'providers: [./acme.js]',
+    'providerOptions:',
+    '  ./acme.js: { endpoint: a }',
+    `  ${JSON.stringify(acme)}: { endpoint: b }`,
+    '  ./dist/../x.js: { mode: a }',
+    '  ./x.js: { mode: b }',
+    '  acme: { module: ./acme.js }',
+  ].join('\n'));
+  t.same(await problemsOf({ argv: ['--config', file] }), [
+    { key: 'providerOptions', source: file, line: 4, message: `'./acme.js' and '${acme}' name one provider file, ${acme}: give its options once` },
+    { key: 'providerOptions', source: file, line: 6, message: `'./dist/../x.js' and './x.js' name one provider file, ${join(dir, 'x.js')}: give its options once` },
+  ]);
+  t.match(await problemsOf({ argv: ['--provider-options', '{"./p.js": {"a": 1}, "/here/p.js": {"a": 2}}'], cwd: '/here' }), [
+    { key: 'providerOptions', source: '--provider-options', message: `'./p.js' and '/here/p.js' name one provider file, /here/p.js: give its options once` },
+  ], 'on the command line too');
+});
+
 t.test('flags: booleans with --no-, lists, JSON maps, = syntax', async (t) => {
   const { config, sources } = await load({
     argv: [

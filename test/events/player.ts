@@ -1,5 +1,5 @@
 /** Plays snapshots through the model, the published state and the change detector, as the broker does. */
-import { ChangeDetector, type HardwareEvent } from '../../src/events/index.js';
+import { ChangeDetector, providerStatuses, type HardwareEvent } from '../../src/events/index.js';
 import { buildModel, rememberReadings, type HardwareSnapshot, type ProviderSample, type ReadingMemory } from '../../src/model/index.js';
 import { BrokerState } from '../../src/server/state.js';
 import { projectRepository } from '../helpers/broker.js';
@@ -12,11 +12,9 @@ export async function player() {
   let time = NOW;
   let sampledAt = NOW;
   const publish = (samples: ProviderSample[]): HardwareEvent[] => {
-    const index = state.publish(buildModel(input(samples, { now: time })));
-    return detector.next({
-      index, time, providerOf: (i) => state.sourceOf(i)?.provider,
-      providers: samples.map((s) => ({ name: s.provider, sampled: s.snapshot !== undefined, error: s.error })),
-    });
+    const modelInput = input(samples, { now: time });
+    const index = state.publish(buildModel(modelInput));
+    return detector.next({ index, time, sourceOf: (i) => state.sourceOf(i), providers: providerStatuses(modelInput) });
   };
   return {
     /** The broker as it starts: the provider has not sampled yet. */

@@ -163,3 +163,20 @@ t.test('the snapshot says why there is no reading: asleep', async (t) => {
   const resuming = await card.sample({ errno: 'EPERM', status: 'resuming' });
   t.match(resuming.sensors!.find((s) => s.id === TEMP), { unavailable: 'asleep' }, 'still asleep while it resumes');
 });
+
+t.test('a GPU asleep since before the first sample: its sensors appear as it wakes, reported before, no creation', async (t) => {
+  const card = await gpu(t);
+  const asleep = await card.sample({ errno: 'EPERM', status: 'suspended' });
+  const awake = await card.sample({ status: 'active' });
+  const p = await player();
+  t.same(p.play(asleep), [], 'the first sample: nothing to compare with');
+  t.same(p.play(asleep), [], 'asleep, no reading to keep: not served');
+  const woken = p.play(awake);
+  t.same(woken.filter((e) => e.kind === 'created').map((e) => e.elementName), [], 'reported asleep, not hot-plugged: no creation as they wake');
+  t.match(woken.find((e) => e.elementName === 'edge'), undefined, 'nor any other event of its sensors');
+
+  // A sensor never reported before is still hot-plugged.
+  const later = await card.sample({ status: 'active' });
+  later.sensors!.push({ ...later.sensors!.find((s) => s.id === TEMP)!, id: 'hwmon:amdgpu-pci-0300/temp2', label: 'junction' });
+  t.same(p.play(later).map((e) => `${e.kind} ${e.elementName}`), ['created junction']);
+});
