@@ -55,7 +55,10 @@ function tableRow(fields: string[], line: number): IpmiReading | undefined {
     reading.value = null;
     reading.unavailable = 'absent';
   } else if (/^0x[0-9a-fA-F]+$/.test(value)) {
-    reading.rawState = value; // a threshold sensor with discrete units
+    // A threshold sensor with no analog reading (ipmitool's dump_sensor_fc_thredshold prints its raw byte in hex):
+    // the status column is still the BMC's threshold comparison.
+    reading.rawState = value;
+    readStatus(reading, status);
   } else {
     return undefined;
   }

@@ -209,3 +209,16 @@ t.test('a reading hovering at a limit the provider judges keeps its critical sta
     memory = rememberReadings(memory, snapshot, NOW);
   }
 });
+
+t.test('a threshold sensor with no analog reading (a hex value) keeps its status column: cr is critical', async (t) => {
+  // ipmitool's dump_sensor_fc_thredshold (lib/ipmi_sensor.c) prints a threshold record whose SDR has no analog
+  // format as "0x%-8x | units | thresh_status": the status is the BMC's threshold comparison, as for an analog value.
+  // The layout is the "VRD Hot | 0x0 | | ok | 0x-8x | 0x-8x" row of fixtures/sensor.txt; here it is also crossed.
+  const hot = snapshotOf([
+    'VRD Hot          | 0x1        |            | cr    | 0x-8x     | 0x-8x     | na        | na        | na        | na',
+    'Fan Block 4      | 0x1        | unspecified | nc    | na        | na        | na        | na        | na        | na',
+    'VRD Hot 2        | 0x0        |            | ok    | 0x-8x     | 0x-8x     | na        | na        | na        | na',
+  ], 'sensor');
+  t.same(discreteHealths(hot), [['VRD Hot', 'critical'], ['Fan Block 4', 'warning'], ['VRD Hot 2', 'ok']]);
+  t.equal(systemHealth(modelOf(hot)), 25, 'a crossed critical threshold is not dropped');
+});
