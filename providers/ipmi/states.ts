@@ -258,7 +258,10 @@ const MEANINGS: ReadonlyArray<[string, StateMeaning]> = [
   ['Slot/Connector Device Removal Request', plain('warning')],
   ['Interlock', plain('warning')],
   ['Interlock asserted', plain('warning')],
-  ['Slot is Disabled', plain('warning')],
+  // Dell's "NIC1-1 Link Down" / "LOM P1 Link Down" assert it for a port without a cable (ipmi_exporter#108,
+  // canonical/hardware-observer-operator#107, where it was called a false alert): a disabled slot is no fault to
+  // judge (Warning to FreeIPMI).
+  ['Slot is Disabled', { health: 'unknown', freeIpmi: 'warning' }],
   ['Spare Device', plain('ok')],
   ['Slot holds spare device', plain('ok')],
   // Watchdog 2 (23h); its "Power cycle" is read by the sensor (see meaningOn).

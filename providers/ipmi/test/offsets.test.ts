@@ -90,7 +90,6 @@ const RATED: Row[] = [
   ['Slot/Connector', 'Slot Power is Off', 'Slot Power is Off', 'ok', 'PCIe Slot1'],
   ['Slot/Connector', 'Device Removal Request', 'Slot/Connector Device Removal Request', 'warning', 'PCIe Slot1'],
   ['Slot/Connector', 'Interlock', 'Interlock asserted', 'warning', 'PCIe Slot1'],
-  ['Slot/Connector', 'Slot is Disabled', 'Slot is Disabled', 'warning', 'PCIe Slot1'],
   ['Slot/Connector', 'Spare Device', 'Slot holds spare device', 'ok', 'PCIe Slot1'],
   // 22h System ACPI Power State: FreeIPMI's short texts (ipmitool's are read already).
   ['System ACPI Power State', 'S0/G0: working', 'S0/G0', 'ok', 'ACPI State'],
@@ -167,6 +166,9 @@ t.test('where thincim rates an offset otherwise than FreeIPMI: its meaning, over
     ['FRU State', 'Inactive', 'FRU Inactive', 'ok', 'critical', 'FRU State'],
     ['Event Logging Disabled', 'Log full', 'SEL Full', 'warning', 'critical', 'Event Log'],
     ['Drive Slot', 'In Critical Array', 'In Critical Array', 'warning', 'critical', 'Drive 0'],
+    // A NIC port without a cable: Dell's "NIC1-1 Link Down" (prometheus-community/ipmi_exporter#108:
+    // "NIC1-1 Link Down,Slot/Connector,Warning,...,'Slot is Disabled'"; canonical/hardware-observer-operator#107).
+    ['Slot/Connector', 'Slot is Disabled', 'Slot is Disabled', 'unknown', 'warning', 'NIC1-1 Link Down'],
   ];
   for (const [type, ipmitool, freeipmi, ours, theirs, name] of rows) {
     t.equal(discreteHealth(ipmitoolLine(name, ipmitool), 'elist'), ours, `ipmitool "${ipmitool}" (${type})`);
