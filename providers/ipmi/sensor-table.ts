@@ -5,8 +5,10 @@
  *
  * Analog values and thresholds are printed "%.3f"; a discrete record prints
  * its raw reading ("0x1") with unit "discrete" and its state bits as the
- * status ("0x0100"); "na" marks a missing value or threshold (and ipmitool
- * prints the literal "0x-8x" for thresholds of discrete-unit sensors).
+ * status ("0x0100"); "na" marks a missing value or threshold. A threshold
+ * record without an analog data format prints its raw reading in hex ("0x1"),
+ * the BMC's threshold status beside it, and the literal "0x-8x" for each
+ * threshold (ipmitool's lib/ipmi_sensor.c).
  * Under a locale with a decimal comma the values read "8880,000".
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
