@@ -13,6 +13,12 @@ export function notXmlCharacter(text: string): string | undefined {
   return `U+${text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')} at index ${index}`;
 }
 
+/** The first `length` UTF-16 units of `text`, one less rather than half a surrogate pair (which XML cannot carry). */
+export function headOf(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
+
 /** `text` with each character CIM-XML cannot carry replaced by U+FFFD, as a provider's own text is served. */
 export function xmlCarriable(text: string): string {
   return NOT_XML_CHARACTER.test(text) ? text.replace(new RegExp(NOT_XML_CHARACTER, 'g'), '\uFFFD') : text;

@@ -8,6 +8,7 @@
  * (reference profiles.md §12.3), so thincim judges a host as that plugin does.
  */
 import { CIMError, CIMStatus, sameName } from '../cim/index.js';
+import { headOf } from '../cim/xml-chars.js';
 import type { CIMInstance, CIMValue } from '../cim/index.js';
 import type { WBEMConnection } from './connection.js';
 
@@ -310,8 +311,7 @@ export function healthElement(kind: ElementKind, instance: CIMInstance): HealthE
 const MAX_REASON = 200;
 
 function shortened(text: string): string {
-  const characters = [...text];
-  return characters.length > MAX_REASON ? `${characters.slice(0, MAX_REASON).join('')}…` : text;
+  return text.length > MAX_REASON ? `${headOf(text, MAX_REASON)}…` : text;
 }
 
 /** Judges an inventory; pure, so that any server's answers can be replayed against it. */

@@ -3,6 +3,7 @@
  * length limit, and the same in every sample, so instance identities (and
  * change detection between generations) survive re-sampling.
  */
+import { headOf } from '../cim/xml-chars.js';
 
 /** DeviceID is MaxLen 64 (CIM_LogicalDevice). */
 export const DEVICE_ID_MAX = 64;
@@ -45,14 +46,8 @@ export class IdAllocator {
   #fit(wanted: string, suffix: string): string {
     if (wanted.length + suffix.length <= this.#maxLength) return wanted + suffix;
     const hash = `~${fnv1a(wanted)}`;
-    return head(wanted, this.#maxLength - hash.length - suffix.length) + hash + suffix;
+    return headOf(wanted, this.#maxLength - hash.length - suffix.length) + hash + suffix;
   }
-}
-
-/** The first `length` UTF-16 units of `text`, one less rather than half a surrogate pair. */
-function head(text: string, length: number): string {
-  const code = text.charCodeAt(length - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
 
 /** 32-bit FNV-1a of the UTF-16 code units, as 8 hex digits: short, stable, dependency-free. */

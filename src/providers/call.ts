@@ -5,7 +5,7 @@
  * unhandled rejection.
  */
 import type { ProviderContext, ProviderLogger } from './api.js';
-import { xmlCarriable } from '../cim/xml-chars.js';
+import { headOf, xmlCarriable } from '../cim/xml-chars.js';
 import type { ClassRepository } from '../repository/types.js';
 
 /** A call that passed its deadline and was abandoned. */
@@ -93,9 +93,8 @@ export const ERROR_MESSAGE_MAX = 1024;
 
 function bounded(message: string): string {
   if (message.length <= ERROR_MESSAGE_MAX) return message;
-  const high = message.charCodeAt(ERROR_MESSAGE_MAX - 1);
-  const end = high >= 0xd800 && high <= 0xdbff ? ERROR_MESSAGE_MAX - 1 : ERROR_MESSAGE_MAX; // not half a surrogate pair
-  return `${message.slice(0, end)}… (${(message.length - end).toLocaleString('en-US')} characters more)`;
+  const kept = headOf(message, ERROR_MESSAGE_MAX);
+  return `${kept}… (${(message.length - kept.length).toLocaleString('en-US')} characters more)`;
 }
 
 function rawMessage(error: unknown): string {

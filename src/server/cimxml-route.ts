@@ -154,14 +154,16 @@ async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | u
 }
 
 const NO_CODINGS: readonly string[] = Object.freeze([]);
-/** What changes nothing: `identity`, and UTF-8, a charset hand-written scripts mislabel as a coding. */
-const PLAIN = /^(?:identity|utf-?8|)$/;
+/** Content codings that change nothing: `identity`, and UTF-8, a charset hand-written scripts mislabel as a coding. */
+const PLAIN_CONTENT = /^(?:identity|utf-?8|)$/;
+/** Transfer codings read: those, and chunked framing. */
+const PLAIN_TRANSFER = /^(?:identity|utf-?8|chunked|)$/;
 
-/** The codings of a header's list, in lower case, without those that leave the body as it is. */
-function codings(header: string | string[] | undefined): readonly string[] {
+/** The codings of a header's list, in lower case, without those `plain` says leave the body as it is. */
+function codings(header: string | string[] | undefined, plain: RegExp): readonly string[] {
   if (header === undefined) return NO_CODINGS; // nearly every request: nothing made
   const list = Array.isArray(header) ? header.join(',') : header;
-  return list.split(',').map((c) => c.trim().toLowerCase()).filter((c) => !PLAIN.test(c));
+  return list.split(',').map((c) => c.trim().toLowerCase()).filter((c) => !plain.test(c));
 }
 
 /**
@@ -171,11 +173,11 @@ function codings(header: string | string[] | undefined): readonly string[] {
  * unknown transfer coding is 501 (Node's parser lets any pass before chunked).
  */
 function checkCodings(request: FastifyRequest): void {
-  const content = codings(request.headers['content-encoding']);
+  const content = codings(request.headers['content-encoding'], PLAIN_CONTENT);
   if (content.length > 0) {
     throw new Fault(415, undefined, `Content-Encoding ${content.join(', ')} is not supported: send the body uncompressed`, { 'Accept-Encoding': 'identity' });
   }
-  const transfer = request.headers['transfer-encoding'] === undefined ? NO_CODINGS : codings(request.headers['transfer-encoding']).filter((c) => c !== 'chunked');
+  const transfer = codings(request.headers['transfer-encoding'], PLAIN_TRANSFER);
   if (transfer.length > 0) throw new Fault(501, undefined, `Transfer-Encoding ${transfer.join(', ')} is not supported; chunked is`);
 }
 

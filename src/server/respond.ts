@@ -6,7 +6,7 @@
  * index generations while unchanged, so repeated polls re-encode nothing.
  */
 import { CIMClassName, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
-import { xmlCarriable } from '../cim/xml-chars.js';
+import { headOf, xmlCarriable } from '../cim/xml-chars.js';
 import * as xml from '../cimxml/index.js';
 import type { InstanceView, MethodResponse, PullState, Result } from '../operations/types.js';
 
@@ -255,15 +255,10 @@ export function errorResponse(messageId: string, name: string, intrinsic: boolea
     : [xml.methodResponseStart(name), xml.methodResponseEnd()];
   // Any source's text (a provider's own CIMError may quote a tool's coloured output): what XML cannot carry is U+FFFD.
   const carriable = xmlCarriable(description);
-  const text = carriable.length > MAX_DESCRIPTION ? `${cut(carriable, MAX_DESCRIPTION)}…` : carriable;
+  const text = carriable.length > MAX_DESCRIPTION ? `${headOf(carriable, MAX_DESCRIPTION)}…` : carriable;
   return xml.messageStart(messageId) + start + xml.encodeError(code, text) + end + xml.messageEnd();
 }
 
-/** The first `length` UTF-16 units, one less rather than half a surrogate pair. */
-function cut(text: string, length: number): string {
-  const code = text.charCodeAt(length - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
-}
 
 /** The METHODRESPONSE of an extrinsic method. */
 export function methodResponse(messageId: string, name: string, response: MethodResponse): string {

@@ -6,14 +6,19 @@
 import t from 'tap';
 import { modelVerdicts, sampleTree, sensorById } from './helpers.js';
 
+/** Where an IBM POWER9 BMC's OCC hwmon device sits (its FSI path to the host's SBE). */
+const OCC_DEVICE = {
+  device: 'platform/gpio-fsi/fsi0/slave@00:00/00:00:00:0a/fsi1/slave@01:00/01:01:00:06/sbefifo1-dev0/occ-hwmon.1',
+  subsystem: 'bus/platform',
+};
+
 t.test("the BMC's OCC serves frequencies in MHz, not the ABI's Hz", async (t) => {
   // torvalds/linux Documentation/hwmon/occ.rst: "freq[1-n]_input Measured frequency of the component in MHz";
   // drivers/hwmon/occ/common.c prints the OCC's 16-bit value as it is (occ_show_freq_1, _2); p9_sbe.c names the chip
   // p9_occ, p8_i2c.c p8_occ. Its temperatures are °C × 1000 and its powers W × 10^6 (µW), as the ABI's.
   const snapshot = await sampleTree(t, [
     {
-      device: 'platform/gpio-fsi/fsi0/slave@00:00/00:00:00:0a/fsi1/slave@01:00/01:01:00:06/sbefifo1-dev0/occ-hwmon.1',
-      subsystem: 'bus/platform',
+      ...OCC_DEVICE,
       files: {
         name: 'p9_occ', temp1_label: 20, temp1_input: 45000, temp1_fru_type: 0, temp1_fault: 0,
         freq1_label: 30, freq1_input: 2800, power1_label: '0_15_1', power1_input: 426000000, power1_average: 420000000,
@@ -53,8 +58,7 @@ t.test("the OCC's VRM temperatures are alarms alone: discrete sensors", async (t
   // temp<N>_input ("VRM doesn't return temperature, only alarm bit", occ/common.c).
   const snapshot = await sampleTree(t, [
     {
-      device: 'platform/gpio-fsi/fsi0/slave@00:00/00:00:00:0a/fsi1/slave@01:00/01:01:00:06/sbefifo1-dev0/occ-hwmon.1',
-      subsystem: 'bus/platform',
+      ...OCC_DEVICE,
       files: {
         name: 'p9_occ', temp1_label: 21, temp1_alarm: 1, temp1_fru_type: 3, temp1_fault: 0,
         temp2_label: 23, temp2_alarm: 0, temp2_fru_type: 3, temp2_fault: 0,
