@@ -12,7 +12,14 @@ import { ageText, providerText, readingWords, rowAnchor, rowHref, sparkText, utc
 import { chartSvg, gaugeSvg, sparkSvg, type ChartPoint } from './svg.js';
 import type { ElementView, EventView, FailingView, GroupView, ProviderView, StatusView } from './view.js';
 
-export interface AssetLinks {
+/**
+ * Where a page's URLs lead, each relative to the page's own URL: `root` is
+ * the way from it to the host's page (empty from `/`, `../` from
+ * `/sensors/<id>`). No URL starts with `/`, so that the pages work as they
+ * are under a path prefix that a reverse proxy strips.
+ */
+export interface PageLinks {
+  root: string;
   css: string;
   js: string;
   icon: string;
@@ -50,23 +57,23 @@ export function verdictKey(v: StatusView['verdict']): string {
   return [v.state, ...v.failing.map((f) => `${f.kind}:${f.id}=${f.state}:${f.health}`)].join('|');
 }
 
-function layout(title: string, assets: AssetLinks, body: string): string {
+function layout(title: string, links: PageLinks, body: string): string {
   return '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">' +
-    `<title>${esc(title)}</title><link rel="icon" type="image/svg+xml" href="${assets.icon}">` +
-    `<link rel="stylesheet" href="${assets.css}"><script type="module" src="${assets.js}"></script></head>` +
+    `<title>${esc(title)}</title><link rel="icon" type="image/svg+xml" href="${links.icon}">` +
+    `<link rel="stylesheet" href="${links.css}"><script type="module" src="${links.js}"></script></head>` +
     `<body>${body}</body></html>\n`;
 }
 
-export function renderPage(view: StatusView, assets: AssetLinks): string {
+export function renderPage(view: StatusView, links: PageLinks): string {
   const host = view.host.name || 'this host';
   const title = `${STATE_LABEL[view.verdict.state].word} · ${host} · thincim`;
   const body = '<a class="skip" href="#devices">Skip to devices and sensors</a>' +
     `<header class="top"><h1>${esc(host)}</h1>${identity(view)}</header>` +
     `<main id="main" data-generation="${view.generation}" data-time="${view.time}">` +
-    overview(view) + changes(view.events) + devices(view.groups) +
-    '</main><footer><p>Read-only view served by thincim. The same data as JSON: <a href="/api/v1/status">/api/v1/status</a>.</p></footer>';
-  return layout(title, assets, body);
+    overview(view) + changes(view.events) + devices(view.groups, links.root) +
+    `</main><footer><p>Read-only view served by thincim. The same data as JSON: <a href="${links.root}api/v1/status">/api/v1/status</a>.</p></footer>`;
+  return layout(title, links, body);
 }
 
 function identity(view: StatusView): string {
@@ -124,13 +131,13 @@ export function eventItem(e: EventView): string {
     `<span class="sev">${esc(e.severity)}</span> <span class="msg">${esc(e.message)}</span></li>`;
 }
 
-function devices(groups: readonly GroupView[]): string {
+function devices(groups: readonly GroupView[], root: string): string {
   const nav = `<nav aria-label="Groups"><ul class="toc">${groups.map((g) => `<li><a href="#g-${g.id}">${esc(g.title)} <span class="count">(${g.elements.length})</span></a></li>`).join('')}</ul></nav>`;
   return `<section id="devices" class="devices" aria-labelledby="devices-h" tabindex="-1"><h2 id="devices-h">Devices and sensors</h2>${nav}` +
-    groups.map(group).join('') + '</section>';
+    groups.map((g) => group(g, root)).join('') + '</section>';
 }
 
-function group(g: GroupView): string {
+function group(g: GroupView, root: string): string {
   const numeric = g.elements.some((e) => e.kind === 'numericSensor');
   // Devices without a state of their own (fans, processors…) have their health only.
   const stated = g.elements.some((e) => e.currentState !== null);
@@ -140,7 +147,7 @@ function group(g: GroupView): string {
   return `<section id="g-${g.id}" aria-labelledby="g-${g.id}-h"><h3 id="g-${g.id}-h">${esc(g.title)}</h3>` +
     // Named by the group's heading: a screen reader's list of tables says which is which.
     `<table class="elements ${numeric ? 'numeric' : stated ? 'stated' : 'plain'}" aria-labelledby="g-${g.id}-h"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
-    `<tbody>${g.elements.map((e) => (numeric ? numericRow(e) : deviceRow(e, stated))).join('')}</tbody></table></section>`;
+    `<tbody>${g.elements.map((e) => (numeric ? numericRow(e, root) : deviceRow(e, stated))).join('')}</tbody></table></section>`;
 }
 
 function healthCell(e: ElementView): string {
@@ -152,8 +159,8 @@ function rowKey(e: ElementView): string {
   return `id="${esc(rowAnchor(e.kind, e.id))}" data-kind="${e.kind}" data-id="${esc(e.id)}"`;
 }
 
-function numericRow(e: ElementView): string {
-  const href = `/sensors/${encodeURIComponent(e.id)}`;
+function numericRow(e: ElementView, root: string): string {
+  const href = `${root}sensors/${encodeURIComponent(e.id)}`;
   const unit = e.reading?.unit ?? '';
   return `<tr ${rowKey(e)} class="st-${e.state}"><th scope="row"><a href="${esc(href)}">${esc(e.name)}</a></th>` +
     `<td class="reading" data-label="Reading">${esc(readingWords(e.reading))}</td>` +
@@ -173,9 +180,9 @@ function deviceRow(e: ElementView, stated: boolean): string {
  * hardware went): in the pages' look, on a phone and in dark mode too. Its main
  * has no id, so the script finds nothing to keep current and does not poll.
  */
-export function renderNoSensor(id: string, assets: AssetLinks): string {
-  return layout('No such sensor · thincim', assets, '<main><h1>No such sensor</h1>' +
-    `<p>No numeric sensor has the id ${esc(id)}. <a href="/">Back to the host</a>.</p></main>`);
+export function renderNoSensor(id: string, links: PageLinks): string {
+  return layout('No such sensor · thincim', links, '<main><h1>No such sensor</h1>' +
+    `<p>No numeric sensor has the id ${esc(id)}. <a href="${links.root}">Back to the host</a>.</p></main>`);
 }
 
 export interface SensorPage {
@@ -191,7 +198,7 @@ function readingRows(points: readonly ChartPoint[], unit: string): string {
 }
 
 /** A sensor's page; the script keeps its reading, gauge, chart and readings current (main's data-sensor). */
-export function renderSensorPage(page: SensorPage, assets: AssetLinks): string {
+export function renderSensorPage(page: SensorPage, links: PageLinks): string {
   const e = page.element;
   const unit = e.reading?.unit ?? '';
   const title = chartTitle(page.points, page.time, page.seconds);
@@ -199,7 +206,7 @@ export function renderSensorPage(page: SensorPage, assets: AssetLinks): string {
     : `<div id="chart">${chartSvg(page.points, e.reading, unit, `${e.name}: ${title.toLowerCase()} of readings`)}</div>` +
       `<p class="note">Readings are kept for up to ${spanText(page.seconds)}.</p>`;
   const body = '<a class="skip" href="#main">Skip to the chart</a>' +
-    `<header class="top"><p class="crumb"><a href="/">${esc(page.host || 'Host')}</a></p><h1>${esc(e.name)}</h1></header>` +
+    `<header class="top"><p class="crumb"><a href="${links.root}">${esc(page.host || 'Host')}</a></p><h1>${esc(e.name)}</h1></header>` +
     `<main id="main" tabindex="-1" data-sensor="${esc(e.id)}"><section class="overview" aria-labelledby="now-h"><h2 id="now-h">Now</h2><dl class="identity">` +
     `<div><dt>Reading</dt><dd id="now-reading">${esc(readingWords(e.reading))}</dd></div><div><dt>State</dt><dd id="now-state">${esc(e.currentState ?? '')}</dd></div>` +
     `<div><dt>Health</dt><dd id="now-health" class="health st-${e.state}">${healthIcon(e)}<span class="text">${esc(e.health)}</span></dd></div></dl>` +
@@ -209,6 +216,6 @@ export function renderSensorPage(page: SensorPage, assets: AssetLinks): string {
     `<section aria-labelledby="chart-h"><h2 id="chart-h">${esc(title)}</h2>${chart}` +
     `<details><summary>Readings (<span id="readings-count">${page.points.length}</span>)</summary><table class="readings"><thead><tr><th scope="col">Time</th><th scope="col">Reading</th></tr></thead>` +
     `<tbody id="readings-rows">${readingRows(page.points, unit)}</tbody></table></details></section>` +
-    `<p>As of <span id="as-of">${time(page.time)}</span>. The same data as JSON: <a href="/api/v1/sensors/${esc(encodeURIComponent(e.id))}/history">history</a>.</p></main>`;
-  return layout(`${e.name} · ${page.host} · thincim`, assets, body);
+    `<p>As of <span id="as-of">${time(page.time)}</span>. The same data as JSON: <a href="${links.root}api/v1/sensors/${esc(encodeURIComponent(e.id))}/history">history</a>.</p></main>`;
+  return layout(`${e.name} · ${page.host} · thincim`, links, body);
 }

@@ -10,11 +10,15 @@
  *   GET /api/v1/status                  the page's data as JSON
  *   GET /api/v1/sensors/:id/history     one sensor's history as JSON
  *   GET /assets/page.{css,js}, icon.svg the page's own assets
+ *
+ * The pages' URLs are relative to the page (render.ts's PageLinks, and the
+ * script's to its own URL): published by a reverse proxy under a path
+ * prefix it strips (`/thincim/` to `/`), they stay under it.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Body, matches, negotiate, type Snapshots } from './answers.js';
 import { loadAssets, type Asset } from './assets.js';
-import { renderNoSensor, renderPage, renderSensorPage, type AssetLinks } from './render.js';
+import { renderNoSensor, renderPage, renderSensorPage, type PageLinks } from './render.js';
 import { API_VERSION, sensorView, type ViewSources } from './view.js';
 
 export interface WebOptions {
@@ -75,17 +79,21 @@ function encoded(request: FastifyRequest, reply: FastifyReply, body: Body): Prom
 
 export async function webRoutes(app: FastifyInstance, options: WebOptions): Promise<void> {
   const assets = await loadAssets();
-  const links: AssetLinks = {
-    css: `/assets/page.css?v=${assets.css.hash}`,
-    js: `/assets/page.js?v=${assets.js.hash}`,
-    icon: `/assets/icon.svg?v=${assets.icon.hash}`,
-  };
+  // Each page's way to the root, from the path its route takes: `/`, and `/sensors/<id>` (one segment: a `/` in the id is %2F).
+  const pageLinks = (root: string): PageLinks => ({
+    root,
+    css: `${root}assets/page.css?v=${assets.css.hash}`,
+    js: `${root}assets/page.js?v=${assets.js.hash}`,
+    icon: `${root}assets/icon.svg?v=${assets.icon.hash}`,
+  });
+  const hostLinks = pageLinks('');
+  const sensorLinks = pageLinks('../');
   const { sources, answers: snapshots } = options;
 
   app.get('/', async (request, reply) => {
     secure(private_(reply), PAGE_CSP).type('text/html; charset=utf-8');
     const snapshot = snapshots.current();
-    snapshot.html ??= new Body(Buffer.from(renderPage(snapshot.view, links)));
+    snapshot.html ??= new Body(Buffer.from(renderPage(snapshot.view, hostLinks)));
     return encoded(request, reply, snapshot.html);
   });
 
@@ -94,10 +102,10 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
     const found = sensorView(sources, request.params.id);
     if (!found) {
       reply.code(404);
-      return renderNoSensor(request.params.id, links);
+      return renderNoSensor(request.params.id, sensorLinks);
     }
     const { element, time, host } = found;
-    return renderSensorPage({ element, points: history(sources, element.id, time), seconds: sources.history.seconds, time, host }, links);
+    return renderSensorPage({ element, points: history(sources, element.id, time), seconds: sources.history.seconds, time, host }, sensorLinks);
   });
 
   // The poll: 304 while nothing it shows has changed.

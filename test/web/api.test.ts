@@ -32,13 +32,16 @@ t.test('GET /: complete HTML with a strict CSP, never cached by others', async (
   t.notMatch(csp, /unsafe-inline|unsafe-eval|\*/, 'no inline code, no other origin');
   t.equal(reply.headers['cache-control'], 'private, no-store');
   t.equal(reply.headers['x-content-type-options'], 'nosniff');
-  t.notMatch(reply.text, /<script(?![^>]*\bsrc="\/assets\/page\.js\?v=[0-9a-f]{16}")/, 'the only script is the page\'s own file');
+  t.notMatch(reply.text, /<script(?![^>]*\bsrc="assets\/page\.js\?v=[0-9a-f]{16}")/, 'the only script is the page\'s own file');
   t.notMatch(reply.text, /\sstyle=|\son[a-z]+=/i, 'no style or event handler attribute');
   t.notMatch(reply.text, /(src|href)="(https?:)?\/\//, 'nothing from another origin');
-  for (const asset of reply.text.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)) {
-    const got = await send(url, { path: asset[1]! });
-    t.equal(got.status, 200, `${asset[1]} is served`);
-    t.match(got.headers['cache-control'], /immutable/, `${asset[1]}: versioned, cached for good`);
+  // Relative to the page (it may be published under a path prefix): `assets/…` from `/`.
+  const assets = [...reply.text.matchAll(/(?:src|href)="(assets\/[^"]+)"/g)].map((m) => `/${m[1]!}`);
+  t.equal(assets.length, 3, 'its icon, style sheet and script');
+  for (const asset of assets) {
+    const got = await send(url, { path: asset });
+    t.equal(got.status, 200, `${asset} is served`);
+    t.match(got.headers['cache-control'], /immutable/, `${asset}: versioned, cached for good`);
   }
 });
 

@@ -190,7 +190,7 @@ t.test('credentials refused while the page is open: it says the agent answered, 
   t.match(text, /The agent answered .* but refused this browser's credentials \(HTTP 401\)/, 'the truth: it answered, and refused');
   t.notMatch(text, /stopped answering/);
   t.equal(await page.locator('#offline a').textContent(), 'Reload the page to sign in again.', 'what to do');
-  t.equal(await page.locator('#offline a').getAttribute('href'), '/');
+  t.equal(await page.locator('#offline a').evaluate((a) => (a as HTMLAnchorElement).href), `${origin}/`);
   t.match(await page.title(), /^Signed out · testhost · /);
   const polls = () => w.requests.filter((u) => u.endsWith('/api/v1/status')).length;
   const before = polls();
@@ -488,7 +488,7 @@ t.test('a sensor gone while its page is open: the page says the agent answered w
   const text = await page.locator('#offline').textContent();
   t.match(text, /The agent answered at .* but has no such sensor now \(HTTP 404\)/, 'what happened');
   t.notMatch(text, /stopped answering/);
-  t.equal(await page.locator('#offline a').getAttribute('href'), '/', 'where to look');
+  t.equal(await page.locator('#offline a').evaluate((a) => (a as HTMLAnchorElement).href), `${origin}/`, 'where to look');
   t.match(await page.title(), /^Sensor gone · /);
   await page.unroute(history);
   await page.route(history, (route) => route.abort('connectionrefused'));
@@ -624,7 +624,7 @@ t.test('a sensor\'s page for an id the agent does not have: 404, in the page\'s 
   const response = await page.goto(`${origin}/sensors/${encodeURIComponent('simulated:removed')}`);
   t.equal(response?.status(), 404);
   t.equal(await page.locator('h1').textContent(), 'No such sensor');
-  t.equal(await page.locator('main a').getAttribute('href'), '/', 'the way back to the host');
+  t.equal(await page.locator('main a').evaluate((a) => (a as HTMLAnchorElement).href), `${origin}/`, 'the way back to the host');
   // A phone lays it out at its own width (without the viewport's meta it is drawn 980 px wide and shrunk), in the scheme it asks for.
   t.equal(await page.evaluate(() => document.documentElement.clientWidth), 360, 'laid out at the phone\'s width');
   const colours = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color]);

@@ -6,6 +6,8 @@
  * attributes with setAttribute only (the CSP requires Trusted Types, so
  * any HTML sink would throw). Served as one file, bundled with what it
  * shares with the server's rendering (chart-layout.ts, page-text.ts).
+ * Its URLs are resolved against its own (ROOT), never written from `/`:
+ * the page may be published under a path prefix that a proxy strips.
  */
 import { withUnit } from '../../client/quantity.js';
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
@@ -33,6 +35,11 @@ interface Status {
   groups: { id: string; elements: ElementData[] }[];
   events: HwEvent[];
 }
+
+/** The host's page: the script is served from `<root>assets/page.js`, whatever path the browser sees `<root>` at. */
+const ROOT = new URL('../', import.meta.url);
+/** `path` (`api/v1/status`) under ROOT. */
+const at = (path: string): string => new URL(path, ROOT).href;
 
 const POLL_MS = 3000;
 /** Reasons a verdict's announcement says: a screen reader reads it all at once, and forty failing DIMMs are a list to read, not to hear. */
@@ -300,7 +307,7 @@ function setLive(text: string, reloadLink = false): void {
   const children: Node[] = [document.createTextNode(text)];
   if (reloadLink) {
     const a = el('a', { text: 'Reload the page to see them.' }) as HTMLAnchorElement;
-    a.href = '/';
+    a.href = at('./');
     children.push(document.createTextNode(' '), a);
   }
   live.replaceChildren(...children);
@@ -358,7 +365,7 @@ function offline(err: unknown): void {
 /** A sensor's page: the agent answered, and has no such sensor now (removed, or not found after a restart); it may come back. */
 function gone(): void {
   const host = el('a', { text: 'The host\'s page lists what it has.' }) as HTMLAnchorElement;
-  host.href = '/';
+  host.href = at('./');
   alarm('Sensor gone', `The agent answered at ${utcTime(offlineSince ?? Date.now())} but has no such sensor now (HTTP 404): ` +
     `the hardware was removed, or the agent restarted without it. ${readingsAge()} Checking again every ${POLL_MS / 1000} s. `, host);
 }
@@ -392,7 +399,7 @@ let devicesSame = true;
 /** The status, or the last one again when the agent says it has not changed (304). */
 async function fetchStatus(): Promise<{ view: Status | undefined; serverNow: number }> {
   const headers: Record<string, string> = etag && lastView ? { 'if-none-match': etag } : {};
-  const response = await fetch('/api/v1/status', { cache: 'no-store', credentials: 'same-origin', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const response = await fetch(at('api/v1/status'), { cache: 'no-store', credentials: 'same-origin', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (response.status !== 304 && !response.ok) throw new HttpError(response.status);
   const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
   if (response.status === 304) return { view: lastView, serverNow };
@@ -425,7 +432,7 @@ async function refreshHost(): Promise<number> {
 
 /** One poll of a sensor's page: its history, rendered. */
 async function refreshSensor(id: string): Promise<number> {
-  const response = await fetch(`/api/v1/sensors/${encodeURIComponent(id)}/history`, { cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const response = await fetch(at(`api/v1/sensors/${encodeURIComponent(id)}/history`), { cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (!response.ok) throw new HttpError(response.status);
   const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
   renderSensor((await response.json()) as History);
