@@ -109,9 +109,10 @@ export class BuildContext {
 
   /**
    * Adds a device made from the snapshot element `source`, with the status
-   * properties of its verdict, its SystemDevice association, and its
-   * condition to the system's roll-up unless `rollUp` is false (an empty
-   * slot says nothing about the system's health).
+   * properties of its verdict, its label as ElementName and Name (tools such
+   * as Zenoss's CIMMon name components by Name), its SystemDevice
+   * association, and its condition to the system's roll-up unless `rollUp`
+   * is false (an empty slot says nothing about the system's health).
    */
   addDevice(
     draft: InstanceDraft, source: EntrySource, label: string, health: Verdict,
@@ -119,6 +120,7 @@ export class BuildContext {
   ): CIMInstanceName {
     setStatus(draft, health)
       .set('ElementName', 'string', label)
+      .set('Name', 'string', label)
       .set('EnabledState', 'uint16', enabledState)
       .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE);
     const path = this.add(CIMV2_NAMESPACE, draft.build(), source).path!;

@@ -87,6 +87,7 @@ export class PhysicalAssets {
     const draft = this.#ctx.physicalDraft(ModelClass.Card, qualifiedId(provider, board.id));
     setStatus(setFru(draft, board), PRESENT)
       .set('ElementName', 'string', board.label)
+      .set('Name', 'string', board.label)
       .set('PackageType', 'uint16', PackageType.ModuleCard)
       .set('HostingBoard', 'boolean', board.hostingBoard ?? false);
     this.#addContained(draft, { provider, id: board.id });
@@ -97,6 +98,7 @@ export class PhysicalAssets {
     const draft = this.#ctx.physicalDraft(ModelClass.PhysicalPackage, qualifiedId(provider, id));
     setStatus(setFru(draft, fru), PRESENT)
       .set('ElementName', 'string', label)
+      .set('Name', 'string', label)
       .set('PackageType', 'uint16', packageType)
       .set('CanBeFRUed', 'boolean', true);
     const path = this.#addContained(draft, { provider, id });
@@ -126,6 +128,7 @@ export class PhysicalAssets {
     const manufacturer = data.manufacturer ?? system?.manufacturer ?? '';
     setStatus(setFru(draft, { ...data, manufacturer }), PRESENT)
       .set('ElementName', 'string', elementName)
+      .set('Name', 'string', elementName)
       .set('PackageType', 'uint16', PackageType.ChassisFrame)
       .set('ChassisPackageType', 'uint16', chassisPackageType(data.type))
       .set('ChassisTypeDescription', 'string', data.type);
