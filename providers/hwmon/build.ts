@@ -675,8 +675,18 @@ interface FanDraft {
   speed: SensorDraft;
 }
 
-/** pwm-fan's chip name: its pwm1_enable 0 disables the PWM and the fan's regulator (Documentation/hwmon/pwm-fan.rst). */
-const PWM_FAN = 'pwmfan';
+/**
+ * The `pwm<N>_enable` that switches the fan off, on chips where it is not
+ * the ABI's 0, full speed:
+ * - pwm-fan (chip `pwmfan`): 0 disables the PWM and the fan's regulator
+ *   (Documentation/hwmon/pwm-fan.rst);
+ * - max31790: 0 disables fan control, "Duty cycle is fixed to 0%"
+ *   (max31790.rst, since "hwmon: (max31790) Fix pwmX_enable attributes",
+ *   Linux 5.14);
+ * - max6650, max6651: 3 is off (max6650.rst: "0=full on, 1=open loop,
+ *   2=closed loop, 3=off").
+ */
+const FAN_OFF_MODE: Readonly<Record<string, number>> = { pwmfan: 0, max31790: 0, max6650: 3, max6651: 3 };
 
 /**
  * thinkpad_acpi's chip name. Its pwm1_enable 2 is the EC's auto mode, in
@@ -733,10 +743,10 @@ function fanId(reader: ChipReader, index: number): string {
  * The Fan a `fan<N>_input` belongs to. A stopped fan is `idleAllowed` when
  * it was stopped on purpose (target speed 0, duty cycle 0 under manual or
  * automatic PWM control: pwm-fan's thermal zone stops a Raspberry Pi's
- * cooler so, or pwm-fan switched off; a ThinkPad's EC in auto mode while
- * the chip is cool), or
- * when the chip's fans rest when cool (graphics cards, a PSU in zero-RPM
- * mode, an Apple Silicon Mac's SMC) and no minimum speed is set.
+ * cooler so; a mode that switches the fan off, FAN_OFF_MODE; a ThinkPad's
+ * EC in auto mode while the chip is cool), or when the chip's fans rest
+ * when cool (graphics cards, a PSU in zero-RPM mode, an Apple Silicon
+ * Mac's SMC) and no minimum speed is set.
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
   const id = fanId(reader, channel.index);
@@ -745,8 +755,8 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const duty = pwm && reader.integer(pwm, '');
   const enable = pwm && reader.integer(pwm, 'enable');
   const target = targetSpeed(reader, channel, enable);
-  // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but on pwm-fan it switches the fan off.
-  const switchedOff = enable === 0 && reader.chip.name === PWM_FAN;
+  // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but a few chips have a mode that switches it off.
+  const switchedOff = typeof enable === 'number' && enable === FAN_OFF_MODE[reader.chip.name];
   const controlled = pwm !== undefined && enable !== 0;
   const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || restingInEcAutoMode(reader);
   const noMinimum = speed.limits.min === undefined;
