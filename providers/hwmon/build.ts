@@ -347,11 +347,25 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
 }
 
 /**
+ * The read error with which a driver answers for a fan that gives no
+ * tachometer pulses: aspeed-pwm-tacho (the fan controller of AST2400 and
+ * AST2500 BMCs) waits one measuring period for the tachometer's result and
+ * fails with ETIMEDOUT when none came ("return -ETIMEDOUT if we didn't get
+ * an answer", aspeed_get_fan_tach_ch_rpm): the fan does not turn, 0 RPM, as
+ * the OpenBMC kernel's AST2600 driver (tach-aspeed-ast2600.c) serves such a
+ * read ("return 0 if we didn't get an answer because of timeout").
+ */
+const NO_PULSES_ERRNO: Readonly<Record<string, string>> = { aspeed_pwm_tacho: 'ETIMEDOUT' };
+
+/**
  * The channel's raw reading; null when it failed, or when it is a speed
  * below 0: a PMBus supply that answers a fan it lacks with all ones reads it
- * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed.
+ * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed. A fan
+ * whose read failed as its driver's fail for no pulses reads 0.
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
+  const noPulses = NO_PULSES_ERRNO[reader.chip.name];
+  if (channel.type === 'fan' && noPulses !== undefined && reader.readError(channel, valueItem)?.errno === noPulses) return 0;
   const raw = reader.integer(channel, valueItem) ?? null;
   if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
   reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));

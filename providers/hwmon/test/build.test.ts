@@ -456,6 +456,25 @@ t.test('a ThinkPad EC sensor the driver says is not available (ENXIO) is absent,
   t.match(sensorById(other, 'hwmon:k10temp-pci-00c3/temp1'), { value: null, unavailable: 'failed' }, "another driver's ENXIO is a failure");
 });
 
+t.test("an AST2400/AST2500 BMC's tachometer that times out is a fan giving no pulses: 0 RPM, not a lost reading", async (t) => {
+  // torvalds/linux drivers/hwmon/aspeed-pwm-tacho.c, aspeed_get_fan_tach_ch_rpm(): regmap_read_poll_timeout() on
+  // the result register for one measuring period, then "return -ETIMEDOUT if we didn't get an answer", which rpm_show
+  // passes on for fan<N>_input of chip aspeed_pwm_tacho; the OpenBMC kernel's AST2600 driver, tach-aspeed-ast2600.c
+  // (quoted on openbmc@lists.ozlabs.org, "[AST2600] PWM/TACH driver and dbus-sensor issue"), does the same wait and
+  // "return 0 if we didn't get an answer because of timeout". A fan
+  // that stopped was reported as a sensor that lost its reading, and its fan as unknown for want of one.
+  const { snapshot, problems } = build(chip('aspeed_pwm_tacho-isa-0000', 'aspeed_pwm_tacho', {
+    fan1_input: 5340, pwm1: 150, fan2_input: failure('ETIMEDOUT', 'fan2_input'), pwm2: 150, fan3_input: failure('EIO', 'fan3_input'),
+  }));
+  t.match(sensorById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan1'), { value: 5340 });
+  t.match(sensorById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan2'), { value: 0, unavailable: undefined });
+  t.match(fanById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan2'), { status: 'unknown', statusReason: 'not turning' });
+  t.match(sensorById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan3'), { value: null, unavailable: 'failed' }, 'another error is a failure');
+  t.same(problems.map((p) => p.path), ['/sys/fan3_input'], 'the timeout is no problem');
+  const other = build(chip('nct6779-isa-0290', 'nct6779', { fan1_input: failure('ETIMEDOUT', 'fan1_input') })).snapshot;
+  t.match(sensorById(other, 'hwmon:nct6779-isa-0290/fan1'), { value: null, unavailable: 'failed' }, "another driver's ETIMEDOUT is a failure");
+});
+
 t.test('inverted limits on unused inputs hide no other channel\'s limits or alarms', async (t) => {
   // A reviewer's it8728 after the usual lm-sensors setup (`sensors -s` with `set fanN_min` only for the fans in use):
   // the unused in5 and in6 keep their garbage, inverted limits, as on the ASUS ITE captures (frankcrawford/it87#59,
