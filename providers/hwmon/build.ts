@@ -102,11 +102,12 @@ const HEALTH_RANK: readonly Health[] = ['ok', 'warning', 'critical', 'fatal'];
 const VALUE_ITEMS = ['input', 'average'];
 const OTHER_ITEMS = ['label', 'fault', 'enable', 'target'];
 
-/** Whether the provider reads this attribute at all (it skips beep, type, offset, hysteresis, auto points, …). */
+/** Whether the provider reads this attribute at all (it skips beep, offset, hysteresis, auto points, … and every type but a temperature's). */
 export function isWantedAttribute(attribute: AttributeName): boolean {
   const { type, item } = attribute;
   if (type === 'pwm') return item === '' || item === 'enable';
   if (type === 'intrusion') return item === 'alarm';
+  if (item === 'type') return type === 'temp';
   return VALUE_ITEMS.includes(item) || OTHER_ITEMS.includes(item) || isThresholdItem(item) || Object.hasOwn(ALARM_HEALTH, item);
 }
 
@@ -395,16 +396,27 @@ const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: n
 const LOW_ALARMS: ReadonlySet<string> = new Set(['alarm', 'min_alarm', 'lcrit_alarm']);
 
 /**
- * Why a raw reading is no reading, if it is none: a NOT_READINGS value (a
- * failure is also noted as a problem), or a temperature at or below absolute
- * zero, absent: what an NVMe drive that reports no temperature answers (0 K,
+ * `temp<N>_type` of an input that is switched off: it87.rst, "Give 0 for
+ * unused sensor"; w83793.c serves its "Stop monitor" mode as 0; lm-sensors'
+ * `sensors` prints type 0 of any chip as "sensor = disabled"
+ * (prog/sensors/chips.c). The ABI's types run from 1 (nct6683, whose
+ * sources of no known type would be 0, hides their type file).
+ */
+const TEMP_TYPE_DISABLED = 0;
+
+/**
+ * Why a raw reading is no reading, if it is none: a temperature input whose
+ * type says it is disabled (an ITE chip's unused input reads -128 °C or
+ * +128 °C); a NOT_READINGS value (a failure is also noted as a problem); or
+ * a temperature at or below absolute zero, absent: what an NVMe drive that reports no temperature answers (0 K,
  * as emulated drives in VMs do) and a thermal zone without a valid one
  * (THERMAL_TEMP_INVALID, -274 °C). Unless the channel raised an alarm
  * (`alarmed`): an NVMe drive raises its own when the temperature is below
  * its under-temperature threshold, as 0 K is, and the reading then stays,
  * judged with that alarm and against the limits it crossed.
  */
-function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | undefined {
+function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | 'disabled' | undefined {
+  if (channel.type === 'temp' && reader.integer(channel, 'type') === TEMP_TYPE_DISABLED) return 'disabled';
   if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : 'absent';
   const known = NOT_READINGS[reader.chip.name]?.[channel.type];
   if (known?.raw !== raw) return undefined;

@@ -33,16 +33,17 @@ const fanById = (snapshot: HardwareSnapshot, id: string) => {
   return fan;
 };
 
-t.test('isWantedAttribute reads values, limits, alarms, labels and controls, nothing else', async (t) => {
+t.test('isWantedAttribute reads values, limits, alarms, labels, controls and a temperature\'s type, nothing else', async (t) => {
   const wanted = (file: string): boolean => isWantedAttribute(parseAttributeName(file)!);
   for (const file of [
     'temp1_input', 'temp1_label', 'temp1_min', 'temp1_max', 'temp1_lcrit', 'temp1_crit', 'temp1_emergency',
     'temp1_alarm', 'temp1_min_alarm', 'temp1_max_alarm', 'temp1_lcrit_alarm', 'temp1_crit_alarm', 'temp1_emergency_alarm',
     'power1_cap_alarm', 'temp1_critical_alarm', 'temp1_fault', 'in1_enable', 'fan1_target', 'power1_average', 'pwm1', 'pwm1_enable', 'intrusion0_alarm',
+    'temp1_type',
   ]) {
     t.ok(wanted(file), file);
   }
-  for (const file of ['temp1_beep', 'temp1_type', 'temp1_offset', 'temp1_crit_hyst', 'pwm1_auto_point1_pwm', 'pwm1_min', 'power1_cap', 'intrusion0_beep', 'fan1_div']) {
+  for (const file of ['temp1_beep', 'in1_type', 'fan1_type', 'temp1_offset', 'temp1_crit_hyst', 'pwm1_auto_point1_pwm', 'pwm1_min', 'power1_cap', 'intrusion0_beep', 'fan1_div']) {
     t.notOk(wanted(file), file);
   }
 });
