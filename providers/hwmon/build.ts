@@ -568,8 +568,18 @@ export function isAsleepStatus(runtimeStatus: string | undefined): boolean {
   return ASLEEP_STATUSES.has(runtimeStatus ?? '');
 }
 
-/** Whether a failed read says the device is asleep: the driver's error, and the device says so. */
+/**
+ * The error a driver documents for its device powered off, which needs no
+ * runtime_status to tell: smpro-hwmon, an Ampere Altra host's SMpro read by
+ * its BMC: "When the SoC is turned off, the driver will fail to read
+ * registers and return -ENXIO" (smpro-hwmon.rst). The host is off; its
+ * sensors are asleep, not lost.
+ */
+const POWERED_OFF_ERRNO: Readonly<Record<string, string>> = { smpro_hwmon: 'ENXIO' };
+
+/** Whether a failed read says the device is asleep: the driver's error, and the device says so (or the error alone does). */
 function asleep(chip: RawChip, error: HwmonError): boolean {
+  if (error.code === 'IO' && error.errno !== undefined && error.errno === POWERED_OFF_ERRNO[chip.name]) return true;
   return isAsleepError(chip.name, error) && isAsleepStatus(chip.runtimeStatus);
 }
 
