@@ -310,6 +310,17 @@ interface SensorDraft {
  */
 const FAN_FAULT_NO_FAILURE: ReadonlySet<string> = new Set(['sch5627', 'sch5636']);
 
+/**
+ * Channels other than fans whose `<channel>_fault` is the fault of what
+ * they measure, not of the sensor: ibmpowernv's `in<N>_fault`, "1: Failing
+ * power supply" (ibmpowernv.rst; an IBM POWER host's OPAL sensors).
+ */
+const DEVICE_FAULTS: Readonly<Record<string, readonly ChannelType[]>> = { ibmpowernv: ['in'] };
+
+function isDeviceFault(chip: string, type: ChannelType): boolean {
+  return type === 'fan' || (DEVICE_FAULTS[chip]?.includes(type) ?? false);
+}
+
 function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity): SensorDraft | undefined {
   const valueItem = VALUE_ITEMS.find((item) => channel.files.has(item) && isReadingAttribute({ type: channel.type, index: channel.index, item }));
   if (valueItem === undefined) return undefined;
@@ -333,8 +344,8 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   if (alarms !== undefined) sensor.health = alarms.health;
   if (alarms?.crossed) sensor.crossed = alarms.crossed;
   if (raw === null) sensor.unavailable = unavailability(reader, channel, valueItem);
-  if (fault && channel.type === 'fan') {
-    // A fan fault is the fan's (it stopped or is missing); its reading still stands.
+  if (fault && isDeviceFault(reader.chip.name, channel.type)) {
+    // A fan fault is the fan's (it stopped or is missing), as DEVICE_FAULTS' are their device's; the reading stands.
     sensor.health = 'critical';
   } else if (fault) {
     // Any other fault is the sensor's (an open or shorted diode): its reading is noise.

@@ -292,6 +292,18 @@ t.test('a sensor fault voids the reading; a fan fault fails the fan but keeps th
   t.match(fanById(snapshot, 'hwmon:c/fan2'), { status: 'failed' });
 });
 
+t.test("ibmpowernv's in<N>_fault is a failing power supply: the reading stays, critical", async (t) => {
+  // torvalds/linux Documentation/hwmon/ibmpowernv.rst: "inX_input Measured power supply voltage (millivolt)",
+  // "inX_fault - 0: No fail condition. - 1: Failing power supply." (an IBM POWER host's OPAL sensors; ibmpowernv.c
+  // serves a sensor node's "faulted" attribute as fault). It was read as a failed sensor: Lost Communication.
+  const { snapshot } = build(chip('ibmpowernv-isa-0000', 'ibmpowernv', { in1_input: 12100, in1_fault: 1, in2_input: 12050, in2_fault: 0, temp1_input: 25000, temp1_fault: 1 }));
+  t.match(sensorById(snapshot, 'hwmon:ibmpowernv-isa-0000/in1'), { value: 12.1, health: 'critical', unavailable: undefined });
+  t.match(sensorById(snapshot, 'hwmon:ibmpowernv-isa-0000/in2'), { value: 12.05, health: undefined });
+  t.match(sensorById(snapshot, 'hwmon:ibmpowernv-isa-0000/temp1'), { value: null, unavailable: 'failed' }, 'a temperature fault is still the sensor\'s');
+  const other = build(chip('c', 'c', { in1_input: 12100, in1_fault: 1 })).snapshot;
+  t.match(sensorById(other, 'hwmon:c/in1'), { value: null, unavailable: 'failed' }, "another driver's in fault is the sensor's");
+});
+
 t.test('fans: device, speed sensor link, pwm and target', async (t) => {
   const { snapshot } = build(
     // pwm1_enable 3: nct6775's Fan Speed Cruise, the mode that drives the fan to fan1_target.
