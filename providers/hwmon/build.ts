@@ -32,6 +32,7 @@ import {
   channelName,
   parseAttributeInteger,
   parseAttributeName,
+  ownEntry,
   parseLabel,
   PWM_QUANTITY,
   pwmFullScale,
@@ -206,7 +207,7 @@ const ALERTS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<ChannelType, R
 };
 
 function alertsAsLimits({ subsystem }: RawChip, channel: Channel): void {
-  const alerts = ALERTS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? {};
+  const alerts = ownEntry(ALERTS_OF_SUBSYSTEM, subsystem)?.[channel.type] ?? {};
   for (const [alert, limit] of Object.entries(alerts)) {
     const file = channel.files.get(alert);
     if (file === undefined) continue;
@@ -318,7 +319,7 @@ const FAN_FAULT_NO_FAILURE: ReadonlySet<string> = new Set(['sch5627', 'sch5636']
 const DEVICE_FAULTS: Readonly<Record<string, readonly ChannelType[]>> = { ibmpowernv: ['in'] };
 
 function isDeviceFault(chip: string, type: ChannelType): boolean {
-  return type === 'fan' || (DEVICE_FAULTS[chip]?.includes(type) ?? false);
+  return type === 'fan' || (ownEntry(DEVICE_FAULTS, chip)?.includes(type) ?? false);
 }
 
 function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity): SensorDraft | undefined {
@@ -376,7 +377,7 @@ const NO_PULSES_ERRNO: Readonly<Record<string, string>> = { aspeed_pwm_tacho: 'E
  * whose read failed as its driver's fail for no pulses reads 0.
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
-  const noPulses = NO_PULSES_ERRNO[reader.chip.name];
+  const noPulses = ownEntry(NO_PULSES_ERRNO, reader.chip.name);
   if (channel.type === 'fan' && noPulses !== undefined && reader.readError(channel, valueItem)?.errno === noPulses) return 0;
   const raw = reader.integer(channel, valueItem) ?? null;
   if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
@@ -429,7 +430,7 @@ const TEMP_TYPE_DISABLED = 0;
 function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | 'disabled' | undefined {
   if (channel.type === 'temp' && reader.integer(channel, 'type') === TEMP_TYPE_DISABLED) return 'disabled';
   if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : 'absent';
-  const known = NOT_READINGS[reader.chip.name]?.[channel.type];
+  const known = ownEntry(NOT_READINGS, reader.chip.name)?.[channel.type];
   if (known?.raw !== raw) return undefined;
   if (known.unavailable === 'failed') reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
   return known.unavailable;
@@ -495,7 +496,7 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   const limits: RawLimits = {};
   const { name, driver, subsystem } = reader.chip;
   const others = [
-    ...(NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_DRIVER[driver ?? '']?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? []),
+    ...(ownEntry(NOT_LIMITS, name)?.[channel.type] ?? ownEntry(NOT_LIMITS_OF_DRIVER, driver)?.[channel.type] ?? ownEntry(NOT_LIMITS_OF_SUBSYSTEM, subsystem)?.[channel.type] ?? []),
     ...zenConstant(reader, channel),
   ];
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
@@ -539,7 +540,7 @@ function unavailability(reader: ChipReader, channel: Channel, valueItem: string)
   const error = reader.readError(channel, valueItem);
   if (error?.code !== 'IO') return 'failed';
   if (asleep(reader.chip, error)) return 'asleep';
-  if (error.errno !== undefined && NOT_AVAILABLE_ERRNO[reader.chip.name]?.[channel.type] === error.errno) return 'absent';
+  if (error.errno !== undefined && ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type] === error.errno) return 'absent';
   return reader.integer(channel, 'enable') === 0 ? 'disabled' : 'failed';
 }
 
@@ -571,7 +572,7 @@ const ASLEEP_STATUSES: ReadonlySet<string> = new Set(['suspended', 'suspending',
 
 /** Whether a read of the chip named `chipName` failed as its driver's reads fail while the device sleeps (then read its runtime_status). */
 export function isAsleepError(chipName: string, error: HwmonError): boolean {
-  return error.code === 'IO' && error.errno !== undefined && (ASLEEP_ERRNOS[chipName]?.includes(error.errno) ?? false);
+  return error.code === 'IO' && error.errno !== undefined && (ownEntry(ASLEEP_ERRNOS, chipName)?.includes(error.errno) ?? false);
 }
 
 /** Whether a device's `power/runtime_status` says it sleeps, falls asleep or wakes. */
@@ -590,7 +591,7 @@ const POWERED_OFF_ERRNO: Readonly<Record<string, string>> = { smpro_hwmon: 'ENXI
 
 /** Whether a failed read says the device is asleep: the driver's error, and the device says so (or the error alone does). */
 function asleep(chip: RawChip, error: HwmonError): boolean {
-  if (error.code === 'IO' && error.errno !== undefined && error.errno === POWERED_OFF_ERRNO[chip.name]) return true;
+  if (error.code === 'IO' && error.errno !== undefined && error.errno === ownEntry(POWERED_OFF_ERRNO, chip.name)) return true;
   return isAsleepError(chip.name, error) && isAsleepStatus(chip.runtimeStatus);
 }
 
@@ -803,7 +804,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const enable = pwm && reader.integer(pwm, 'enable');
   const target = targetSpeed(reader, channel, enable);
   // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but a few chips have a mode that switches it off.
-  const switchedOff = typeof enable === 'number' && enable === FAN_OFF_MODE[reader.chip.name];
+  const switchedOff = typeof enable === 'number' && enable === ownEntry(FAN_OFF_MODE, reader.chip.name);
   const controlled = pwm !== undefined && enable !== 0;
   const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || restingInEcAutoMode(reader);
   const noMinimum = speed.limits.min === undefined;

@@ -417,6 +417,17 @@ t.test('intrusion alarms are discrete sensors', async (t) => {
   t.same(snapshot.sensors, []);
 });
 
+t.test("a chip whose name is an Object member (constructor, __proto__) finds no per-driver rule and fails nothing", async (t) => {
+  // The name comes from sysfs (the chip's name file): the per-driver tables took Object's own members for entries,
+  // and ina3221's microvolt rule called constructor.includes, throwing away the whole sample.
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    const { snapshot } = build(chip('c', name, { in1_input: 1200, temp1_input: 30000, fan1_input: 0, pwm1: 128, pwm1_enable: 1, in1_fault: 1 }));
+    t.match(sensorById(snapshot, 'hwmon:c/in1'), { value: null, unavailable: 'failed' }, `${name}: in1's fault is the sensor's`);
+    t.match(sensorById(snapshot, 'hwmon:c/pwm1'), { value: 50.2 }, `${name}: pwm1 on the ABI's scale`);
+    t.match(fanById(snapshot, 'hwmon:c/fan1'), { status: 'unknown', idleAllowed: false }, `${name}: fan1`);
+  }
+});
+
 t.test('no chips: an empty snapshot', async (t) => {
   t.same(build().snapshot, { sensors: [], discreteSensors: [], fans: [] });
 });
