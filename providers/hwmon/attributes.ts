@@ -88,6 +88,15 @@ export const QUANTITIES: Readonly<Record<Exclude<ChannelType, 'pwm' | 'intrusion
 };
 
 /**
+ * A per-driver table's entry for a name read from sysfs (a chip's, a
+ * driver's, a subsystem's): its own entries only, so that a chip named
+ * `constructor` or `__proto__` finds nothing rather than Object's members.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/**
  * Channels whose driver departs from the ABI's unit: ina3221's in4–in6 are
  * its shunt voltages and in7 their sum, in microvolts
  * (Documentation/hwmon/ina3221.rst).
@@ -106,7 +115,7 @@ const MEGAHERTZ: Quantity = { kind: 'frequency', unit: 'hertz', decimals: 0, mul
 
 /** What a chip's numeric channel measures: QUANTITIES, but for the channels whose driver says otherwise. */
 export function quantityOf(chip: string, type: Exclude<ChannelType, 'pwm' | 'intrusion'>, index: number): Quantity {
-  if (type === 'in' && MICROVOLT_CHANNELS[chip]?.includes(index)) return MICROVOLTS;
+  if (type === 'in' && ownEntry(MICROVOLT_CHANNELS, chip)?.includes(index)) return MICROVOLTS;
   if (type === 'freq' && MEGAHERTZ_CHIPS.includes(chip)) return MEGAHERTZ;
   return QUANTITIES[type];
 }
@@ -125,7 +134,7 @@ const PWM_FULL_SCALE: Readonly<Record<string, number>> = { nouveau: 100 };
 
 /** The raw value of a chip's PWM output at 100 %. */
 export function pwmFullScale(chip: string): number {
-  return PWM_FULL_SCALE[chip] ?? PWM_MAX;
+  return ownEntry(PWM_FULL_SCALE, chip) ?? PWM_MAX;
 }
 
 /** A PWM duty cycle in percent of `fullScale`; a `BAD_VALUE` HwmonError outside 0–`fullScale`. */

@@ -32,6 +32,7 @@ import {
   channelName,
   parseAttributeInteger,
   parseAttributeName,
+  ownEntry,
   parseLabel,
   PWM_QUANTITY,
   pwmFullScale,
@@ -102,11 +103,12 @@ const HEALTH_RANK: readonly Health[] = ['ok', 'warning', 'critical', 'fatal'];
 const VALUE_ITEMS = ['input', 'average'];
 const OTHER_ITEMS = ['label', 'fault', 'enable', 'target'];
 
-/** Whether the provider reads this attribute at all (it skips beep, type, offset, hysteresis, auto points, …). */
+/** Whether the provider reads this attribute at all (it skips beep, offset, hysteresis, auto points, … and every type but a temperature's). */
 export function isWantedAttribute(attribute: AttributeName): boolean {
   const { type, item } = attribute;
   if (type === 'pwm') return item === '' || item === 'enable';
   if (type === 'intrusion') return item === 'alarm';
+  if (item === 'type') return type === 'temp';
   return VALUE_ITEMS.includes(item) || OTHER_ITEMS.includes(item) || isThresholdItem(item) || Object.hasOwn(ALARM_HEALTH, item);
 }
 
@@ -205,7 +207,7 @@ const ALERTS_OF_SUBSYSTEM: Readonly<Record<string, Partial<Record<ChannelType, R
 };
 
 function alertsAsLimits({ subsystem }: RawChip, channel: Channel): void {
-  const alerts = ALERTS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? {};
+  const alerts = ownEntry(ALERTS_OF_SUBSYSTEM, subsystem)?.[channel.type] ?? {};
   for (const [alert, limit] of Object.entries(alerts)) {
     const file = channel.files.get(alert);
     if (file === undefined) continue;
@@ -309,6 +311,17 @@ interface SensorDraft {
  */
 const FAN_FAULT_NO_FAILURE: ReadonlySet<string> = new Set(['sch5627', 'sch5636']);
 
+/**
+ * Channels other than fans whose `<channel>_fault` is the fault of what
+ * they measure, not of the sensor: ibmpowernv's `in<N>_fault`, "1: Failing
+ * power supply" (ibmpowernv.rst; an IBM POWER host's OPAL sensors).
+ */
+const DEVICE_FAULTS: Readonly<Record<string, readonly ChannelType[]>> = { ibmpowernv: ['in'] };
+
+function isDeviceFault(chip: string, type: ChannelType): boolean {
+  return type === 'fan' || (ownEntry(DEVICE_FAULTS, chip)?.includes(type) ?? false);
+}
+
 function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity): SensorDraft | undefined {
   const valueItem = VALUE_ITEMS.find((item) => channel.files.has(item) && isReadingAttribute({ type: channel.type, index: channel.index, item }));
   if (valueItem === undefined) return undefined;
@@ -332,8 +345,8 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   if (alarms !== undefined) sensor.health = alarms.health;
   if (alarms?.crossed) sensor.crossed = alarms.crossed;
   if (raw === null) sensor.unavailable = unavailability(reader, channel, valueItem);
-  if (fault && channel.type === 'fan') {
-    // A fan fault is the fan's (it stopped or is missing); its reading still stands.
+  if (fault && isDeviceFault(reader.chip.name, channel.type)) {
+    // A fan fault is the fan's (it stopped or is missing), as DEVICE_FAULTS' are their device's; the reading stands.
     sensor.health = 'critical';
   } else if (fault) {
     // Any other fault is the sensor's (an open or shorted diode): its reading is noise.
@@ -347,11 +360,25 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
 }
 
 /**
+ * The read error with which a driver answers for a fan that gives no
+ * tachometer pulses: aspeed-pwm-tacho (the fan controller of AST2400 and
+ * AST2500 BMCs) waits one measuring period for the tachometer's result and
+ * fails with ETIMEDOUT when none came ("return -ETIMEDOUT if we didn't get
+ * an answer", aspeed_get_fan_tach_ch_rpm): the fan does not turn, 0 RPM, as
+ * the OpenBMC kernel's AST2600 driver (tach-aspeed-ast2600.c) serves such a
+ * read ("return 0 if we didn't get an answer because of timeout").
+ */
+const NO_PULSES_ERRNO: Readonly<Record<string, string>> = { aspeed_pwm_tacho: 'ETIMEDOUT' };
+
+/**
  * The channel's raw reading; null when it failed, or when it is a speed
  * below 0: a PMBus supply that answers a fan it lacks with all ones reads it
- * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed.
+ * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed. A fan
+ * whose read failed as its driver's fail for no pulses reads 0.
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
+  const noPulses = ownEntry(NO_PULSES_ERRNO, reader.chip.name);
+  if (channel.type === 'fan' && noPulses !== undefined && reader.readError(channel, valueItem)?.errno === noPulses) return 0;
   const raw = reader.integer(channel, valueItem) ?? null;
   if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
   reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
@@ -381,18 +408,29 @@ const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: n
 const LOW_ALARMS: ReadonlySet<string> = new Set(['alarm', 'min_alarm', 'lcrit_alarm']);
 
 /**
- * Why a raw reading is no reading, if it is none: a NOT_READINGS value (a
- * failure is also noted as a problem), or a temperature at or below absolute
- * zero, absent: what an NVMe drive that reports no temperature answers (0 K,
+ * `temp<N>_type` of an input that is switched off: it87.rst, "Give 0 for
+ * unused sensor"; w83793.c serves its "Stop monitor" mode as 0; lm-sensors'
+ * `sensors` prints type 0 of any chip as "sensor = disabled"
+ * (prog/sensors/chips.c). The ABI's types run from 1 (nct6683, whose
+ * sources of no known type would be 0, hides their type file).
+ */
+const TEMP_TYPE_DISABLED = 0;
+
+/**
+ * Why a raw reading is no reading, if it is none: a temperature input whose
+ * type says it is disabled (an ITE chip's unused input reads -128 °C or
+ * +128 °C); a NOT_READINGS value (a failure is also noted as a problem); or
+ * a temperature at or below absolute zero, absent: what an NVMe drive that reports no temperature answers (0 K,
  * as emulated drives in VMs do) and a thermal zone without a valid one
  * (THERMAL_TEMP_INVALID, -274 °C). Unless the channel raised an alarm
  * (`alarmed`): an NVMe drive raises its own when the temperature is below
  * its under-temperature threshold, as 0 K is, and the reading then stays,
  * judged with that alarm and against the limits it crossed.
  */
-function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | undefined {
+function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | 'disabled' | undefined {
+  if (channel.type === 'temp' && reader.integer(channel, 'type') === TEMP_TYPE_DISABLED) return 'disabled';
   if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : 'absent';
-  const known = NOT_READINGS[reader.chip.name]?.[channel.type];
+  const known = ownEntry(NOT_READINGS, reader.chip.name)?.[channel.type];
   if (known?.raw !== raw) return undefined;
   if (known.unavailable === 'failed') reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
   return known.unavailable;
@@ -458,7 +496,7 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   const limits: RawLimits = {};
   const { name, driver, subsystem } = reader.chip;
   const others = [
-    ...(NOT_LIMITS[name]?.[channel.type] ?? NOT_LIMITS_OF_DRIVER[driver ?? '']?.[channel.type] ?? NOT_LIMITS_OF_SUBSYSTEM[subsystem ?? '']?.[channel.type] ?? []),
+    ...(ownEntry(NOT_LIMITS, name)?.[channel.type] ?? ownEntry(NOT_LIMITS_OF_DRIVER, driver)?.[channel.type] ?? ownEntry(NOT_LIMITS_OF_SUBSYSTEM, subsystem)?.[channel.type] ?? []),
     ...zenConstant(reader, channel),
   ];
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
@@ -502,7 +540,7 @@ function unavailability(reader: ChipReader, channel: Channel, valueItem: string)
   const error = reader.readError(channel, valueItem);
   if (error?.code !== 'IO') return 'failed';
   if (asleep(reader.chip, error)) return 'asleep';
-  if (error.errno !== undefined && NOT_AVAILABLE_ERRNO[reader.chip.name]?.[channel.type] === error.errno) return 'absent';
+  if (error.errno !== undefined && ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type] === error.errno) return 'absent';
   return reader.integer(channel, 'enable') === 0 ? 'disabled' : 'failed';
 }
 
@@ -534,7 +572,7 @@ const ASLEEP_STATUSES: ReadonlySet<string> = new Set(['suspended', 'suspending',
 
 /** Whether a read of the chip named `chipName` failed as its driver's reads fail while the device sleeps (then read its runtime_status). */
 export function isAsleepError(chipName: string, error: HwmonError): boolean {
-  return error.code === 'IO' && error.errno !== undefined && (ASLEEP_ERRNOS[chipName]?.includes(error.errno) ?? false);
+  return error.code === 'IO' && error.errno !== undefined && (ownEntry(ASLEEP_ERRNOS, chipName)?.includes(error.errno) ?? false);
 }
 
 /** Whether a device's `power/runtime_status` says it sleeps, falls asleep or wakes. */
@@ -542,8 +580,18 @@ export function isAsleepStatus(runtimeStatus: string | undefined): boolean {
   return ASLEEP_STATUSES.has(runtimeStatus ?? '');
 }
 
-/** Whether a failed read says the device is asleep: the driver's error, and the device says so. */
+/**
+ * The error a driver documents for its device powered off, which needs no
+ * runtime_status to tell: smpro-hwmon, an Ampere Altra host's SMpro read by
+ * its BMC: "When the SoC is turned off, the driver will fail to read
+ * registers and return -ENXIO" (smpro-hwmon.rst). The host is off; its
+ * sensors are asleep, not lost.
+ */
+const POWERED_OFF_ERRNO: Readonly<Record<string, string>> = { smpro_hwmon: 'ENXIO' };
+
+/** Whether a failed read says the device is asleep: the driver's error, and the device says so (or the error alone does). */
 function asleep(chip: RawChip, error: HwmonError): boolean {
+  if (error.code === 'IO' && error.errno !== undefined && error.errno === ownEntry(POWERED_OFF_ERRNO, chip.name)) return true;
   return isAsleepError(chip.name, error) && isAsleepStatus(chip.runtimeStatus);
 }
 
@@ -675,8 +723,18 @@ interface FanDraft {
   speed: SensorDraft;
 }
 
-/** pwm-fan's chip name: its pwm1_enable 0 disables the PWM and the fan's regulator (Documentation/hwmon/pwm-fan.rst). */
-const PWM_FAN = 'pwmfan';
+/**
+ * The `pwm<N>_enable` that switches the fan off, on chips where it is not
+ * the ABI's 0, full speed:
+ * - pwm-fan (chip `pwmfan`): 0 disables the PWM and the fan's regulator
+ *   (Documentation/hwmon/pwm-fan.rst);
+ * - max31790: 0 disables fan control, "Duty cycle is fixed to 0%"
+ *   (max31790.rst, since "hwmon: (max31790) Fix pwmX_enable attributes",
+ *   Linux 5.14);
+ * - max6650, max6651: 3 is off (max6650.rst: "0=full on, 1=open loop,
+ *   2=closed loop, 3=off").
+ */
+const FAN_OFF_MODE: Readonly<Record<string, number>> = { pwmfan: 0, max31790: 0, max6650: 3, max6651: 3 };
 
 /**
  * thinkpad_acpi's chip name. Its pwm1_enable 2 is the EC's auto mode, in
@@ -733,10 +791,10 @@ function fanId(reader: ChipReader, index: number): string {
  * The Fan a `fan<N>_input` belongs to. A stopped fan is `idleAllowed` when
  * it was stopped on purpose (target speed 0, duty cycle 0 under manual or
  * automatic PWM control: pwm-fan's thermal zone stops a Raspberry Pi's
- * cooler so, or pwm-fan switched off; a ThinkPad's EC in auto mode while
- * the chip is cool), or
- * when the chip's fans rest when cool (graphics cards, a PSU in zero-RPM
- * mode, an Apple Silicon Mac's SMC) and no minimum speed is set.
+ * cooler so; a mode that switches the fan off, FAN_OFF_MODE; a ThinkPad's
+ * EC in auto mode while the chip is cool), or when the chip's fans rest
+ * when cool (graphics cards, a PSU in zero-RPM mode, an Apple Silicon
+ * Mac's SMC) and no minimum speed is set.
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
   const id = fanId(reader, channel.index);
@@ -745,8 +803,8 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const duty = pwm && reader.integer(pwm, '');
   const enable = pwm && reader.integer(pwm, 'enable');
   const target = targetSpeed(reader, channel, enable);
-  // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but on pwm-fan it switches the fan off.
-  const switchedOff = enable === 0 && reader.chip.name === PWM_FAN;
+  // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but a few chips have a mode that switches it off.
+  const switchedOff = typeof enable === 'number' && enable === ownEntry(FAN_OFF_MODE, reader.chip.name);
   const controlled = pwm !== undefined && enable !== 0;
   const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || restingInEcAutoMode(reader);
   const noMinimum = speed.limits.min === undefined;

@@ -19,7 +19,8 @@ import { buildModel, rememberReadings, type HardwareSnapshot, type ReadingMemory
 import { validateSnapshot } from '../../../src/providers/validate.js';
 import { player } from '../../../test/events/player.js';
 import { input, Model, NOW, sample } from '../../../test/model/fixtures.js';
-import { ioError } from '../errors.js';
+import { type AttributeRead, buildSnapshot, type RawChip } from '../build.js';
+import { type HwmonError, ioError } from '../errors.js';
 import { createHwmonProvider, createSysfsReader, resolveOptions } from '../index.js';
 import { context } from './helpers.js';
 
@@ -179,4 +180,30 @@ t.test('a GPU asleep since before the first sample: its sensors appear as it wak
   const later = await card.sample({ status: 'active' });
   later.sensors!.push({ ...later.sensors!.find((s) => s.id === TEMP)!, id: 'hwmon:amdgpu-pci-0300/temp2', label: 'junction' });
   t.same(p.play(later).map((e) => `${e.kind} ${e.elementName}`), ['created junction']);
+});
+
+t.test("an Ampere Altra host powered off, as its BMC reads it: smpro-hwmon's ENXIO is a host asleep, not sensors lost", async (t) => {
+  // torvalds/linux Documentation/hwmon/smpro-hwmon.rst: "When the SoC is turned off, the driver will fail to read
+  // registers and return -ENXIO"; smpro-hwmon.c registers the chip as smpro_hwmon. The values are the rst's example
+  // (in0 830 mV, temp1 37000, power5 19500000) and a DIMM channel with its MEM HOT crit.
+  const chip = (read: (value: number, file: string) => string | HwmonError): RawChip => {
+    const files = { temp1_input: 37000, temp5_input: 41000, temp5_crit: 85000, in0_input: 830, power5_input: 19500000 };
+    const attributes = new Map<string, AttributeRead>();
+    for (const [file, value] of Object.entries(files)) {
+      const result = read(value, file);
+      attributes.set(file, typeof result === 'string' ? { text: result } : { error: result });
+    }
+    return { id: 'smpro_hwmon-isa-0000', name: 'smpro_hwmon', path: '/sys/devices/platform/smpro-hwmon.2.auto/hwmon/hwmon3', attributes };
+  };
+  const build = (raw: RawChip) => buildSnapshot([raw], { zeroRpmChips: [], powerSupplyChips: [] }).snapshot;
+  const on = build(chip((value) => `${value}\n`));
+  const off = build(chip((_, file) => ioError(`/sys/${file}`, Object.assign(new Error('injected'), { code: 'ENXIO' }))));
+  t.match(off.sensors!.find((s) => s.id === 'hwmon:smpro_hwmon-isa-0000/temp1'), { value: null, unavailable: 'asleep' });
+  const model = modelOverTime();
+  model(on);
+  const hostOff = model(off);
+  t.same(status(hostOff.one('Thincim_NumericSensor', 'hwmon:smpro_hwmon-isa-0000/temp5')), { HealthState: 0, OperationalStatus: [15], StatusDescriptions: ['device asleep'] });
+  t.same(status(hostOff.all(SYSTEM)[0]!), { HealthState: 5, OperationalStatus: [2], StatusDescriptions: ['OK'] }, 'the BMC is no less healthy with its host off');
+  const other = build(chip((_, file) => ioError(`/sys/${file}`, Object.assign(new Error('injected'), { code: 'EIO' }))));
+  t.match(other.sensors!.find((s) => s.id === 'hwmon:smpro_hwmon-isa-0000/temp1'), { value: null, unavailable: 'failed' }, 'another error is a failure');
 });

@@ -33,16 +33,17 @@ const fanById = (snapshot: HardwareSnapshot, id: string) => {
   return fan;
 };
 
-t.test('isWantedAttribute reads values, limits, alarms, labels and controls, nothing else', async (t) => {
+t.test('isWantedAttribute reads values, limits, alarms, labels, controls and a temperature\'s type, nothing else', async (t) => {
   const wanted = (file: string): boolean => isWantedAttribute(parseAttributeName(file)!);
   for (const file of [
     'temp1_input', 'temp1_label', 'temp1_min', 'temp1_max', 'temp1_lcrit', 'temp1_crit', 'temp1_emergency',
     'temp1_alarm', 'temp1_min_alarm', 'temp1_max_alarm', 'temp1_lcrit_alarm', 'temp1_crit_alarm', 'temp1_emergency_alarm',
     'power1_cap_alarm', 'temp1_critical_alarm', 'temp1_fault', 'in1_enable', 'fan1_target', 'power1_average', 'pwm1', 'pwm1_enable', 'intrusion0_alarm',
+    'temp1_type',
   ]) {
     t.ok(wanted(file), file);
   }
-  for (const file of ['temp1_beep', 'temp1_type', 'temp1_offset', 'temp1_crit_hyst', 'pwm1_auto_point1_pwm', 'pwm1_min', 'power1_cap', 'intrusion0_beep', 'fan1_div']) {
+  for (const file of ['temp1_beep', 'in1_type', 'fan1_type', 'temp1_offset', 'temp1_crit_hyst', 'pwm1_auto_point1_pwm', 'pwm1_min', 'power1_cap', 'intrusion0_beep', 'fan1_div']) {
     t.notOk(wanted(file), file);
   }
 });
@@ -291,6 +292,18 @@ t.test('a sensor fault voids the reading; a fan fault fails the fan but keeps th
   t.match(fanById(snapshot, 'hwmon:c/fan2'), { status: 'failed' });
 });
 
+t.test("ibmpowernv's in<N>_fault is a failing power supply: the reading stays, critical", async (t) => {
+  // torvalds/linux Documentation/hwmon/ibmpowernv.rst: "inX_input Measured power supply voltage (millivolt)",
+  // "inX_fault - 0: No fail condition. - 1: Failing power supply." (an IBM POWER host's OPAL sensors; ibmpowernv.c
+  // serves a sensor node's "faulted" attribute as fault). It was read as a failed sensor: Lost Communication.
+  const { snapshot } = build(chip('ibmpowernv-isa-0000', 'ibmpowernv', { in1_input: 12100, in1_fault: 1, in2_input: 12050, in2_fault: 0, temp1_input: 25000, temp1_fault: 1 }));
+  t.match(sensorById(snapshot, 'hwmon:ibmpowernv-isa-0000/in1'), { value: 12.1, health: 'critical', unavailable: undefined });
+  t.match(sensorById(snapshot, 'hwmon:ibmpowernv-isa-0000/in2'), { value: 12.05, health: undefined });
+  t.match(sensorById(snapshot, 'hwmon:ibmpowernv-isa-0000/temp1'), { value: null, unavailable: 'failed' }, 'a temperature fault is still the sensor\'s');
+  const other = build(chip('c', 'c', { in1_input: 12100, in1_fault: 1 })).snapshot;
+  t.match(sensorById(other, 'hwmon:c/in1'), { value: null, unavailable: 'failed' }, "another driver's in fault is the sensor's");
+});
+
 t.test('fans: device, speed sensor link, pwm and target', async (t) => {
   const { snapshot } = build(
     // pwm1_enable 3: nct6775's Fan Speed Cruise, the mode that drives the fan to fan1_target.
@@ -404,6 +417,17 @@ t.test('intrusion alarms are discrete sensors', async (t) => {
   t.same(snapshot.sensors, []);
 });
 
+t.test("a chip whose name is an Object member (constructor, __proto__) finds no per-driver rule and fails nothing", async (t) => {
+  // The name comes from sysfs (the chip's name file): the per-driver tables took Object's own members for entries,
+  // and ina3221's microvolt rule called constructor.includes, throwing away the whole sample.
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    const { snapshot } = build(chip('c', name, { in1_input: 1200, temp1_input: 30000, fan1_input: 0, pwm1: 128, pwm1_enable: 1, in1_fault: 1 }));
+    t.match(sensorById(snapshot, 'hwmon:c/in1'), { value: null, unavailable: 'failed' }, `${name}: in1's fault is the sensor's`);
+    t.match(sensorById(snapshot, 'hwmon:c/pwm1'), { value: 50.2 }, `${name}: pwm1 on the ABI's scale`);
+    t.match(fanById(snapshot, 'hwmon:c/fan1'), { status: 'unknown', idleAllowed: false }, `${name}: fan1`);
+  }
+});
+
 t.test('no chips: an empty snapshot', async (t) => {
   t.same(build().snapshot, { sensors: [], discreteSensors: [], fans: [] });
 });
@@ -454,6 +478,25 @@ t.test('a ThinkPad EC sensor the driver says is not available (ENXIO) is absent,
   t.match(sensorById(snapshot, 'hwmon:thinkpad-isa-0000/temp9'), { value: null, unavailable: 'failed' }, 'another error is a failure');
   const other = build(chip('k10temp-pci-00c3', 'k10temp', { temp1_input: failure('ENXIO', 'temp1_input') })).snapshot;
   t.match(sensorById(other, 'hwmon:k10temp-pci-00c3/temp1'), { value: null, unavailable: 'failed' }, "another driver's ENXIO is a failure");
+});
+
+t.test("an AST2400/AST2500 BMC's tachometer that times out is a fan giving no pulses: 0 RPM, not a lost reading", async (t) => {
+  // torvalds/linux drivers/hwmon/aspeed-pwm-tacho.c, aspeed_get_fan_tach_ch_rpm(): regmap_read_poll_timeout() on
+  // the result register for one measuring period, then "return -ETIMEDOUT if we didn't get an answer", which rpm_show
+  // passes on for fan<N>_input of chip aspeed_pwm_tacho; the OpenBMC kernel's AST2600 driver, tach-aspeed-ast2600.c
+  // (quoted on openbmc@lists.ozlabs.org, "[AST2600] PWM/TACH driver and dbus-sensor issue"), does the same wait and
+  // "return 0 if we didn't get an answer because of timeout". A fan
+  // that stopped was reported as a sensor that lost its reading, and its fan as unknown for want of one.
+  const { snapshot, problems } = build(chip('aspeed_pwm_tacho-isa-0000', 'aspeed_pwm_tacho', {
+    fan1_input: 5340, pwm1: 150, fan2_input: failure('ETIMEDOUT', 'fan2_input'), pwm2: 150, fan3_input: failure('EIO', 'fan3_input'),
+  }));
+  t.match(sensorById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan1'), { value: 5340 });
+  t.match(sensorById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan2'), { value: 0, unavailable: undefined });
+  t.match(fanById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan2'), { status: 'unknown', statusReason: 'not turning' });
+  t.match(sensorById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan3'), { value: null, unavailable: 'failed' }, 'another error is a failure');
+  t.same(problems.map((p) => p.path), ['/sys/fan3_input'], 'the timeout is no problem');
+  const other = build(chip('nct6779-isa-0290', 'nct6779', { fan1_input: failure('ETIMEDOUT', 'fan1_input') })).snapshot;
+  t.match(sensorById(other, 'hwmon:nct6779-isa-0290/fan1'), { value: null, unavailable: 'failed' }, "another driver's ETIMEDOUT is a failure");
 });
 
 t.test('inverted limits on unused inputs hide no other channel\'s limits or alarms', async (t) => {

@@ -4,6 +4,7 @@
  * and read through the whole provider and the model.
  */
 import t from 'tap';
+import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
 import { modelVerdicts, sampleTree, sensorById } from './helpers.js';
 
 /** Where an IBM POWER9 BMC's OCC hwmon device sits (its FSI path to the host's SBE). */
@@ -73,4 +74,29 @@ t.test("the OCC's VRM temperatures are alarms alone: discrete sensors", async (t
       ['hwmon:p9_occ-isa-0000/temp2', 'Normal', 'ok'],
     ],
   );
+});
+
+const fanOf = (snapshot: HardwareSnapshot, id: string) => snapshot.fans?.find((f) => f.id === id);
+
+t.test("a BMC fan controller's mode that switches the fan off: max31790's pwm_enable 0, max6650's 3", async (t) => {
+  // torvalds/linux Documentation/hwmon/max31790.rst: "pwm[1-6]_enable RW regulator mode, 0=disabled (duty
+  // cycle=0%), 1=manual mode, 2=rpm mode", since commit 148c847c9e5a "hwmon: (max31790) Fix pwmX_enable attributes"
+  // (Linux 5.14: "0: Fan control disabled. Duty cycle is fixed to 0%"); max6650.rst: "pwm1_enable rw regulator mode,
+  // 0=full on, 1=open loop, 2=closed loop 3=off". Where the ABI's 0 is full speed, a fan so switched off read 0 RPM
+  // as a fan that stopped. The MAX31790 drives six fans of OpenBMC servers (its fanN_enable added for dbus-sensors).
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/ahb/ahb:apb/1e78a000.i2c/i2c-7/7-0020',
+      subsystem: 'bus/i2c',
+      files: {
+        name: 'max31790', fan1_input: 0, fan1_fault: 0, fan1_target: 7864320, pwm1: 0, pwm1_enable: 0,
+        fan2_input: 0, fan2_fault: 0, fan2_target: 7864320, pwm2: 128, pwm2_enable: 1, fan3_input: 8400, fan3_fault: 0, pwm3: 153, pwm3_enable: 1,
+      },
+    },
+    { device: 'platform/ahb/ahb:apb/1e78a000.i2c/i2c-8/8-001b', subsystem: 'bus/i2c', files: { name: 'max6650', fan1_input: 0, fan1_target: 4000, pwm1: 120, pwm1_enable: 3 } },
+  ]);
+  t.match(fanOf(snapshot, 'hwmon:max31790-i2c-7-20/fan1'), { status: 'ok', idleAllowed: true }, 'control disabled: driven at 0 %');
+  t.match(fanOf(snapshot, 'hwmon:max31790-i2c-7-20/fan2'), { status: 'unknown', idleAllowed: false }, 'driven at 50 %, not turning');
+  t.match(fanOf(snapshot, 'hwmon:max31790-i2c-7-20/fan3'), { status: 'ok', idleAllowed: false });
+  t.match(fanOf(snapshot, 'hwmon:max6650-i2c-8-1b/fan1'), { status: 'ok', idleAllowed: true }, 'max6650 switched off');
 });

@@ -605,3 +605,24 @@ t.test("SMSC's sch5627 and sch5636 fan faults are a tach that reads nothing and 
   t.match(fanOf(snapshot, sch5627(3)), { status: 'ok' });
   t.match(fanOf(snapshot, 'hwmon:sch5636-isa-0a20/fan1'), { status: 'unknown' }, 'not present');
 });
+
+t.test("a temperature input whose type is 0 is disabled: not served, not a reading of -128 °C", async (t) => {
+  // `sensors` on a board with an IT8720F (Ubuntu Forums, "Turn off a system fan?", 2009-10-08): "temp3: -128.0°C
+  // (low = -1.0°C, high = +127.0°C) sensor = disabled", beside temp1 and temp2 "sensor = thermistor". it87.rst:
+  // "Give 0 for unused sensor" (tempN_type); lm-sensors' prog/sensors/chips.c prints type 0 of any chip as
+  // "sensor = disabled". Its -128 °C was served below its -1 °C low limit: a Lower Non-Critical warning.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/it87.656',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'it8720', temp1_input: 33000, temp1_min: -1000, temp1_max: 127000, temp1_type: 4, temp1_alarm: 0,
+        temp3_input: -128000, temp3_min: -1000, temp3_max: 127000, temp3_type: 0, temp3_alarm: 0,
+      },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:it8720-isa-0290/temp3'), { value: null, unavailable: 'disabled' });
+  t.same(modelVerdicts(snapshot, 'hwmon:it8720-isa-0290/temp3'), { sensor: 'not served' });
+  t.match(sensorById(snapshot, 'hwmon:it8720-isa-0290/temp1'), { value: 33, thresholds: { lowerNonCritical: -1 } });
+  t.same(modelVerdicts(snapshot, 'hwmon:it8720-isa-0290/temp1'), { sensor: 'ok' });
+});
