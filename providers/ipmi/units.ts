@@ -150,13 +150,16 @@ function withoutPercentFlag(unit: string): string {
   return UNITS[base] ? base : unit;
 }
 
+/** HPE iLO 4-6 number their temperatures, and nothing else: "02-CPU 1", "11-P/S 1", "12-HD Max". */
+const HPE_TEMPERATURE_NAME = /^\d{2}-[a-z]/i;
+
 /**
  * The kind an unreadable record's name suggests, where the layout printed
- * neither unit nor type ("DIMM Temp | no reading"); "attempt" is no
- * temperature (OpenBMC's "RebootAttempts").
+ * neither unit nor type ("DIMM Temp | no reading", HPE's "03-CPU 2 |
+ * disabled"); "attempt" is no temperature (OpenBMC's "RebootAttempts").
  */
 export function kindByName(name: string): UnitMapping | undefined {
-  if (/temp(?!t)/i.test(name)) return TEMPERATURE;
+  if (/temp(?!t)/i.test(name) || HPE_TEMPERATURE_NAME.test(name)) return TEMPERATURE;
   if (/volt|vbat|\d(\.\d+)?v\b/i.test(name)) return VOLTAGE;
   return undefined;
 }

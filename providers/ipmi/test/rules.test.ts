@@ -764,6 +764,33 @@ t.test('only a name that says temperature makes an unreadable record a temperatu
   t.same(snapshot.discreteSensors?.map((s) => [s.label, s.state]), [['RebootAttempts', 'Disabled'], ['AttemptsLeft', 'Disabled']]);
 });
 
+t.test('HPE iLO numbers its temperatures ("03-CPU 2", "11-P/S 1"): an unreadable one is a temperature, not a discrete sensor', async (t) => {
+  // Modelled on an HP ProLiant ML150 Gen9's `ipmitool sdr` (mikaku/Monitorix#233) and an HPE DL360 Gen10's (iLO 5)
+  // `sdr elist` (prometheus-community/ipmi_exporter#54): an empty socket, DIMM bank, PMM slot or supply bay reads disabled.
+  const list = buildSnapshot({
+    readings: parseSensorOutput([
+      'UID              | 0x01              | ok',
+      '02-CPU 1         | 40 degrees C      | ok',
+      '03-CPU 2         | disabled          | ns',
+      '11-P/S 1         | disabled          | ns',
+    ].join('\n'), 'list').readings,
+  });
+  t.same(list.sensors?.map((s) => [s.label, s.kind, s.unit, s.value, s.unavailable]), [
+    ['02-CPU 1', 'temperature', 'celsius', 40, undefined],
+    ['03-CPU 2', 'temperature', 'celsius', null, 'disabled'],
+    ['11-P/S 1', 'temperature', 'celsius', null, 'disabled'],
+  ]);
+  t.same(list.discreteSensors?.map((s) => s.label), ['UID']);
+  const elist = buildSnapshot({
+    readings: parseSensorOutput([
+      '05-PMM 1-6       | FEh | ns  |  7.1 | Disabled',
+      '12-HD Max        | 98h | ns  |  4.3 | Disabled',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(elist.sensors?.map((s) => [s.label, s.kind, s.unavailable]), [['05-PMM 1-6', 'temperature', 'disabled'], ['12-HD Max', 'temperature', 'disabled']]);
+  t.same(elist.discreteSensors, []);
+});
+
 t.test("a supply's sensor asserting a generic state reads by that state's health: 'transition to OK' is a working supply", async (t) => {
   // Modelled on a FreeIPMI `ipmi-sensors` of a server with one sensor per supply fault (canonical/hardware-observer-operator#449).
   const snapshot = buildSnapshot({
