@@ -791,6 +791,29 @@ t.test('HPE iLO numbers its temperatures ("03-CPU 2", "11-P/S 1"): an unreadable
   t.same(elist.discreteSensors, []);
 });
 
+t.test('rails named "P12V_SCALED", "P1V5_DDR3_CPU1", "P5V_STBY" and DIMMs "…_TMP" that print no unit are voltages and temperatures', async (t) => {
+  // Modelled on a Cisco UCS C200 M2's (R200-1120402W) `ipmitool sensor` with the host off, in a public notes file
+  // ("IPMI response examples with ipmitool"): unreadable records print an empty unit beside their thresholds.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'P3V_BAT_SCALED   | na         |            | na    | 2.178     | 2.350     | na        | na        | 3.168     | na        ',
+      'P12V_SCALED      | na         |            | na    | 10.679    | 11.033    | na        | na        | 12.921    | 13.334    ',
+      'P5V_STBY_SCALED  | na         |            | na    | 4.675     | 4.844     | na        | na        | 5.157     | 5.278     ',
+      'P1V5_DDR3_CPU1   | na         |            | na    | 1.343     | 1.431     | na        | na        | 1.558     | 1.646     ',
+      'DDR3_P2_D1_TMP   | na         |            | na    | na        | na        | na        | 68.000    | 70.000    | 75.000    ',
+      'DDR3_P2_D1_ECC   | na         |            | na    | na        | na        | na        | na        | 10.000    | 15.000    ',
+    ].join('\n'), 'sensor').readings,
+  });
+  t.same(snapshot.sensors?.map((s) => [s.label, s.kind, s.unit, s.unavailable]), [
+    ['P3V_BAT_SCALED', 'voltage', 'volts', 'absent'],
+    ['P12V_SCALED', 'voltage', 'volts', 'absent'],
+    ['P5V_STBY_SCALED', 'voltage', 'volts', 'absent'],
+    ['P1V5_DDR3_CPU1', 'voltage', 'volts', 'absent'],
+    ['DDR3_P2_D1_TMP', 'temperature', 'celsius', 'absent'],
+    ['DDR3_P2_D1_ECC', 'other', 'unspecified', 'absent'],
+  ]);
+});
+
 t.test("a supply's sensor asserting a generic state reads by that state's health: 'transition to OK' is a working supply", async (t) => {
   // Modelled on a FreeIPMI `ipmi-sensors` of a server with one sensor per supply fault (canonical/hardware-observer-operator#449).
   const snapshot = buildSnapshot({
