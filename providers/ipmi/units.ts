@@ -154,8 +154,11 @@ function withoutPercentFlag(unit: string): string {
 const TEMPERATURE_NAME = /temp(?!t)|(?<![a-z])tmp(?![a-z])/i;
 /** HPE iLO 4-6 number their temperatures, and nothing else: "02-CPU 1", "11-P/S 1", "12-HD Max". */
 const HPE_TEMPERATURE_NAME = /^\d{2}-[a-z]/i;
-/** A rail: "12V", "VBAT", and as words of a name "P12V_SCALED", "P1V5_DDR3" (1.5 V), "P3V3", "5VSB"; not "5VCC". */
-const VOLTAGE_NAME = /volt|vbat|\d(\.\d+)?v(\d+|sb)?(?![a-z0-9])/i;
+/**
+ * A rail: "12V", "VBAT", and as words of a name "P12V_SCALED", "P1V5_DDR3"
+ * (1.5 V), "P3V3", "5VSB" (not "5VCC"); AMI signs its rails ("+VCORE0_CPU2", "-12V").
+ */
+const VOLTAGE_NAME = /volt|vbat|\d(\.\d+)?v(\d+|sb)?(?![a-z0-9])|^[+-]\s*[\dv]/i;
 
 /**
  * The kind an unreadable record's name suggests, where the layout printed

@@ -814,6 +814,26 @@ t.test('rails named "P12V_SCALED", "P1V5_DDR3_CPU1", "P5V_STBY" and DIMMs "…_T
   ]);
 });
 
+t.test('an AMI rail signed "+VCORE0_CPU2" that does not read is a voltage, in `sdr elist` and in `sensor`', async (t) => {
+  // Modelled on an ASUS ESC8000A-E12's (AMI BMC) `sdr elist` and `sensor` with one processor fitted
+  // (sugarcraft/candy-top tests/fixtures/ipmi/skynet2/): the empty socket's rails read Disabled / na with no unit.
+  const elist = buildSnapshot({
+    readings: parseSensorOutput([
+      '+VCORE0_CPU1     | 66h | ok  |  3.0 | 1.14 Volts',
+      '+VCORE0_CPU2     | 67h | ns  |  7.0 | Disabled',
+      '+VSOC_CPU2       | 73h | ns  |  7.0 | Disabled',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(elist.sensors?.map((s) => [s.label, s.kind, s.unit, s.unavailable]), [
+    ['+VCORE0_CPU1', 'voltage', 'volts', undefined], ['+VCORE0_CPU2', 'voltage', 'volts', 'disabled'], ['+VSOC_CPU2', 'voltage', 'volts', 'disabled'],
+  ]);
+  t.same(elist.discreteSensors, []);
+  const table = buildSnapshot({
+    readings: parseSensorOutput('+VCORE0_CPU2     | na         |            | na    | 0.468     | 0.495     | 0.522     | 2.097     | 2.196     | 2.295     ', 'sensor').readings,
+  });
+  t.match(table.sensors, [{ label: '+VCORE0_CPU2', kind: 'voltage', unit: 'volts', thresholds: { lowerCritical: 0.495, upperCritical: 2.196 } }]);
+});
+
 t.test("a supply's sensor asserting a generic state reads by that state's health: 'transition to OK' is a working supply", async (t) => {
   // Modelled on a FreeIPMI `ipmi-sensors` of a server with one sensor per supply fault (canonical/hardware-observer-operator#449).
   const snapshot = buildSnapshot({
