@@ -750,6 +750,21 @@ t.test("a DIMM the BMC disabled is a fault, as FreeIPMI's interpretation has it,
   ]);
 });
 
+t.test("a memory sensor stating its faults beside \"Presence Detected\" is no presence sensor; one stating presence alone is", async (t) => {
+  // Modelled on an HP ProLiant DL360 G7's `sdr elist full` (CollegeBoreal/Laboratoires 3202/proliant/IPMI/README.md)
+  // and an HP iLO 4's (sugarcraft/candy-top tests/fixtures/ipmi/kvm521/sdr-elist.txt).
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Memory           | 2Bh | ok  |  7.7 | Correctable ECC, Correctable ECC logging limit reached, Presence Detected',
+      'Memory Status    | 47h | ok  |  7.2 | Presence Detected',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.discreteSensors?.map((s) => [s.label, s.kind, s.state, s.health]), [
+    ['Memory', 'other', 'Correctable ECC', 'warning'],
+    ['Memory Status', 'presence', 'Presence Detected', 'ok'],
+  ]);
+});
+
 t.test('only a name that says temperature makes an unreadable record a temperature: "RebootAttempts" is none', async (t) => {
   // Modelled on an IBM Power10 (Rainier) OpenBMC `sdr elist` (ibm-openbmc/dev#3625): OpenBMC's boot counters.
   const snapshot = buildSnapshot({
