@@ -503,7 +503,8 @@ function discreteKind(reading: IpmiReading, role: Role | undefined): DiscreteSen
   for (const kind of ['intrusion', 'powerSupplyStatus'] as const) if (stateKinds.has(kind)) return kind;
   const byType = KIND_BY_SENSOR_TYPE[reading.sensorType?.toLowerCase() ?? ''];
   if (byType) return byType;
-  if (stateKinds.has('presence')) return 'presence';
+  // Presence alone: a DIMM's "Correctable ECC, …, Presence Detected" is a memory sensor reporting faults.
+  if (stateKinds.has('presence') && stateKinds.size === 1) return 'presence';
   if (/intru/i.test(reading.name)) return 'intrusion';
   if (/presen|\bpres\b/i.test(reading.name)) return 'presence';
   return 'other';

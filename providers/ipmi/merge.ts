@@ -44,13 +44,15 @@ const READING = ['value', 'decimals', 'health', 'crossed', 'unavailable', 'rawSt
 
 /**
  * `a`, completed from `b`; where both tell, `a` wins (it holds the finer
- * precision). The reading is `b`'s only when `b` read an analog value and
- * `a` printed none (e.g. `sdr elist` "No Reading", `sensor` a value).
+ * precision). The reading is `b`'s where `a` printed none: `b`'s value
+ * (`sdr elist` "No Reading", `sensor` a value), or `b`'s want of one where
+ * `a` gives no reason of its own (`sensor`'s "na" says less than elist's
+ * "Disabled": scanning off).
  */
 function combine(a: IpmiReading, b: IpmiReading): IpmiReading {
   const out: IpmiReading = { name: a.name, states: a.states, thresholds: { ...b.thresholds, ...a.thresholds }, line: a.line };
   for (const field of DESCRIPTION) copy(out, field, a[field] ?? b[field]);
-  const reading = a.value === undefined && b.value !== undefined ? b : a;
+  const reading = a.value === undefined && b.value !== undefined && (b.value !== null || a.unavailable === undefined) ? b : a;
   for (const field of READING) copy(out, field, reading[field]);
   return out;
 }

@@ -150,13 +150,23 @@ function withoutPercentFlag(unit: string): string {
   return UNITS[base] ? base : unit;
 }
 
+/** "Temp", not "attempt" (OpenBMC's "RebootAttempts"); Cisco's "DDR3_P1_A1_TMP". */
+const TEMPERATURE_NAME = /temp(?!t)|(?<![a-z])tmp(?![a-z])/i;
+/** HPE iLO 4-6 number their temperatures, and nothing else: "02-CPU 1", "11-P/S 1", "12-HD Max". */
+const HPE_TEMPERATURE_NAME = /^\d{2}-[a-z]/i;
+/**
+ * A rail: "12V", "VBAT", and as words of a name "P12V_SCALED", "P1V5_DDR3"
+ * (1.5 V), "P3V3", "5VSB" (not "5VCC"); AMI signs its rails ("+VCORE0_CPU2", "-12V").
+ */
+const VOLTAGE_NAME = /volt|vbat|\d(\.\d+)?v(\d+|sb)?(?![a-z0-9])|^[+-]\s*[\dv]/i;
+
 /**
  * The kind an unreadable record's name suggests, where the layout printed
- * neither unit nor type ("DIMM Temp | no reading"); "attempt" is no
- * temperature (OpenBMC's "RebootAttempts").
+ * neither unit nor type ("DIMM Temp | no reading", HPE's "03-CPU 2 |
+ * disabled", Cisco's "P12V_SCALED | na | | na").
  */
 export function kindByName(name: string): UnitMapping | undefined {
-  if (/temp(?!t)/i.test(name)) return TEMPERATURE;
-  if (/volt|vbat|\d(\.\d+)?v\b/i.test(name)) return VOLTAGE;
+  if (TEMPERATURE_NAME.test(name) || HPE_TEMPERATURE_NAME.test(name)) return TEMPERATURE;
+  if (VOLTAGE_NAME.test(name)) return VOLTAGE;
   return undefined;
 }

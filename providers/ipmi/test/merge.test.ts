@@ -40,3 +40,22 @@ t.test("the secondary's reading fills a primary record that printed none, droppi
   t.match(merged, { value: 3375, decimals: 3, health: 'ok', unit: 'RPM' });
   t.equal(merged?.unavailable, undefined);
 });
+
+t.test("the primary's reason for no reading stands where the secondary has none to give: elist's Disabled is no table 'na'", async (t) => {
+  // Modelled on an ASUS ESC8000A-E12's (AMI BMC) `sdr elist` and `sensor` with one processor fitted
+  // (sugarcraft/candy-top tests/fixtures/ipmi/skynet2/): the empty socket's sensors are not scanned, which only elist says.
+  const elist = parseSdrElist([
+    'CPU2 Temperature | 02h | ns  |  3.0 | Disabled',
+    'TR6 Temperature  | 33h | ns  | 49.0 | No Reading',
+    'Fan2             | 31h | ok  | 29.2 |',
+  ].join('\n')).readings;
+  const table = parseSensorTable([
+    'CPU2 Temperature | na         |            | na    | na        | na        | na        | 92.000    | 93.000    | 95.000    ',
+    'TR6 Temperature  | na         | degrees C  | na    | na        | na        | na        | 90.000    | 95.000    | 100.000   ',
+    'Fan2             | na         | RPM        | na    | na        | na        | na        | na        | na        | na        ',
+  ].join('\n')).readings;
+  const merged = mergeReadings(elist, table);
+  t.match(merged[0], { name: 'CPU2 Temperature', value: undefined, unavailable: 'disabled', thresholds: { upperCritical: 93 } });
+  t.match(merged[1], { name: 'TR6 Temperature', value: null, unavailable: 'absent', unit: 'degrees C' });
+  t.match(merged[2], { name: 'Fan2', value: null, unavailable: 'absent', unit: 'RPM' }, "a record that gives no reason takes the table's");
+});

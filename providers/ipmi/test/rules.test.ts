@@ -750,6 +750,21 @@ t.test("a DIMM the BMC disabled is a fault, as FreeIPMI's interpretation has it,
   ]);
 });
 
+t.test("a memory sensor stating its faults beside \"Presence Detected\" is no presence sensor; one stating presence alone is", async (t) => {
+  // Modelled on an HP ProLiant DL360 G7's `sdr elist full` (CollegeBoreal/Laboratoires 3202/proliant/IPMI/README.md)
+  // and an HP iLO 4's (sugarcraft/candy-top tests/fixtures/ipmi/kvm521/sdr-elist.txt).
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'Memory           | 2Bh | ok  |  7.7 | Correctable ECC, Correctable ECC logging limit reached, Presence Detected',
+      'Memory Status    | 47h | ok  |  7.2 | Presence Detected',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(snapshot.discreteSensors?.map((s) => [s.label, s.kind, s.state, s.health]), [
+    ['Memory', 'other', 'Correctable ECC', 'warning'],
+    ['Memory Status', 'presence', 'Presence Detected', 'ok'],
+  ]);
+});
+
 t.test('only a name that says temperature makes an unreadable record a temperature: "RebootAttempts" is none', async (t) => {
   // Modelled on an IBM Power10 (Rainier) OpenBMC `sdr elist` (ibm-openbmc/dev#3625): OpenBMC's boot counters.
   const snapshot = buildSnapshot({
@@ -762,6 +777,76 @@ t.test('only a name that says temperature makes an unreadable record a temperatu
   });
   t.same(snapshot.sensors?.map((s) => [s.label, s.kind]), [['p0_core0_temp', 'temperature'], ['MB_Inlet_TEMP', 'temperature']]);
   t.same(snapshot.discreteSensors?.map((s) => [s.label, s.state]), [['RebootAttempts', 'Disabled'], ['AttemptsLeft', 'Disabled']]);
+});
+
+t.test('HPE iLO numbers its temperatures ("03-CPU 2", "11-P/S 1"): an unreadable one is a temperature, not a discrete sensor', async (t) => {
+  // Modelled on an HP ProLiant ML150 Gen9's `ipmitool sdr` (mikaku/Monitorix#233) and an HPE DL360 Gen10's (iLO 5)
+  // `sdr elist` (prometheus-community/ipmi_exporter#54): an empty socket, DIMM bank, PMM slot or supply bay reads disabled.
+  const list = buildSnapshot({
+    readings: parseSensorOutput([
+      'UID              | 0x01              | ok',
+      '02-CPU 1         | 40 degrees C      | ok',
+      '03-CPU 2         | disabled          | ns',
+      '11-P/S 1         | disabled          | ns',
+    ].join('\n'), 'list').readings,
+  });
+  t.same(list.sensors?.map((s) => [s.label, s.kind, s.unit, s.value, s.unavailable]), [
+    ['02-CPU 1', 'temperature', 'celsius', 40, undefined],
+    ['03-CPU 2', 'temperature', 'celsius', null, 'disabled'],
+    ['11-P/S 1', 'temperature', 'celsius', null, 'disabled'],
+  ]);
+  t.same(list.discreteSensors?.map((s) => s.label), ['UID']);
+  const elist = buildSnapshot({
+    readings: parseSensorOutput([
+      '05-PMM 1-6       | FEh | ns  |  7.1 | Disabled',
+      '12-HD Max        | 98h | ns  |  4.3 | Disabled',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(elist.sensors?.map((s) => [s.label, s.kind, s.unavailable]), [['05-PMM 1-6', 'temperature', 'disabled'], ['12-HD Max', 'temperature', 'disabled']]);
+  t.same(elist.discreteSensors, []);
+});
+
+t.test('rails named "P12V_SCALED", "P1V5_DDR3_CPU1", "P5V_STBY" and DIMMs "…_TMP" that print no unit are voltages and temperatures', async (t) => {
+  // Modelled on a Cisco UCS C200 M2's (R200-1120402W) `ipmitool sensor` with the host off, in a public notes file
+  // ("IPMI response examples with ipmitool"): unreadable records print an empty unit beside their thresholds.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      'P3V_BAT_SCALED   | na         |            | na    | 2.178     | 2.350     | na        | na        | 3.168     | na        ',
+      'P12V_SCALED      | na         |            | na    | 10.679    | 11.033    | na        | na        | 12.921    | 13.334    ',
+      'P5V_STBY_SCALED  | na         |            | na    | 4.675     | 4.844     | na        | na        | 5.157     | 5.278     ',
+      'P1V5_DDR3_CPU1   | na         |            | na    | 1.343     | 1.431     | na        | na        | 1.558     | 1.646     ',
+      'DDR3_P2_D1_TMP   | na         |            | na    | na        | na        | na        | 68.000    | 70.000    | 75.000    ',
+      'DDR3_P2_D1_ECC   | na         |            | na    | na        | na        | na        | na        | 10.000    | 15.000    ',
+    ].join('\n'), 'sensor').readings,
+  });
+  t.same(snapshot.sensors?.map((s) => [s.label, s.kind, s.unit, s.unavailable]), [
+    ['P3V_BAT_SCALED', 'voltage', 'volts', 'absent'],
+    ['P12V_SCALED', 'voltage', 'volts', 'absent'],
+    ['P5V_STBY_SCALED', 'voltage', 'volts', 'absent'],
+    ['P1V5_DDR3_CPU1', 'voltage', 'volts', 'absent'],
+    ['DDR3_P2_D1_TMP', 'temperature', 'celsius', 'absent'],
+    ['DDR3_P2_D1_ECC', 'other', 'unspecified', 'absent'],
+  ]);
+});
+
+t.test('an AMI rail signed "+VCORE0_CPU2" that does not read is a voltage, in `sdr elist` and in `sensor`', async (t) => {
+  // Modelled on an ASUS ESC8000A-E12's (AMI BMC) `sdr elist` and `sensor` with one processor fitted
+  // (sugarcraft/candy-top tests/fixtures/ipmi/skynet2/): the empty socket's rails read Disabled / na with no unit.
+  const elist = buildSnapshot({
+    readings: parseSensorOutput([
+      '+VCORE0_CPU1     | 66h | ok  |  3.0 | 1.14 Volts',
+      '+VCORE0_CPU2     | 67h | ns  |  7.0 | Disabled',
+      '+VSOC_CPU2       | 73h | ns  |  7.0 | Disabled',
+    ].join('\n'), 'elist').readings,
+  });
+  t.same(elist.sensors?.map((s) => [s.label, s.kind, s.unit, s.unavailable]), [
+    ['+VCORE0_CPU1', 'voltage', 'volts', undefined], ['+VCORE0_CPU2', 'voltage', 'volts', 'disabled'], ['+VSOC_CPU2', 'voltage', 'volts', 'disabled'],
+  ]);
+  t.same(elist.discreteSensors, []);
+  const table = buildSnapshot({
+    readings: parseSensorOutput('+VCORE0_CPU2     | na         |            | na    | 0.468     | 0.495     | 0.522     | 2.097     | 2.196     | 2.295     ', 'sensor').readings,
+  });
+  t.match(table.sensors, [{ label: '+VCORE0_CPU2', kind: 'voltage', unit: 'volts', thresholds: { lowerCritical: 0.495, upperCritical: 2.196 } }]);
 });
 
 t.test("a supply's sensor asserting a generic state reads by that state's health: 'transition to OK' is a working supply", async (t) => {
