@@ -1,0 +1,48 @@
+/**
+ * What the strictest CIM-XML parsers demand of the values a real server
+ * writes, checked on answers over HTTP.
+ *
+ * Reals: DSP0201's realValue is `[+|-] *digit "." 1*digit [(e|E) [+|-] 1*digit]`
+ * (or INF, -INF, NaN). OpenPegasus's XmlReader::stringToValue reads real32
+ * and real64 with StringConversion::stringToReal64, which returns false when
+ * the dot or the digit after it is missing, and the client then throws
+ * "Invalid real number value" (OpenPegasus/OpenPegasus,
+ * pegasus/src/Pegasus/Common/StringConversion.cpp and XmlReader.cpp).
+ * So a real 5 is `5.0`, never `5`, and 1e21 is `1.0e+21`.
+ */
+import t from 'tap';
+import { CIMInstance, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
+import { loadProviders } from '../../src/providers/index.js';
+import { imethod, p, returned, startTestBroker } from '../helpers/broker.js';
+
+/** OpenPegasus's stringToReal64 grammar, and the specials DSP0201 adds. */
+const PEGASUS_REAL = /^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$/;
+const SPECIALS = new Set(['INF', '-INF', 'NaN']);
+
+const REALS: [string, number, string][] = [
+  ['Depth', 5, '5.0'],
+  ['Height', Math.fround(1e21), '1.0e+21'],
+  ['Weight', 0.5, '0.5'],
+];
+
+t.test('real32 values are written with a dot and a digit after it, as OpenPegasus reads them', async (t) => {
+  const template = await startTestBroker();
+  t.teardown(() => template.close());
+  const chassis = template.broker.state.index.byClass('root/cimv2', 'Thincim_Chassis')[0]!;
+  const own = await startTestBroker({ providers: await loadProviders({ providers: [] }) });
+  t.teardown(() => own.close());
+  const properties = new NocaseMap<CIMProperty>(chassis.properties);
+  for (const [name, value] of REALS) properties.set(name, cimProperty(name, 'real32', value));
+  own.broker.state.publish([{ namespace: 'root/cimv2', instance: new CIMInstance({ classname: chassis.classname, properties, path: chassis.path! }) }]);
+
+  const keys = Object.fromEntries([...chassis.path!.keybindings].map(([k, v]) => [k, String(v)]));
+  const answer = await imethod(own.url, 'GetInstance', 'root/cimv2', p.instanceName('InstanceName', chassis.classname, keys));
+  for (const [name, value, text] of REALS) {
+    const written = new RegExp(`<PROPERTY NAME="${name}" TYPE="real32"><VALUE>([^<]*)</VALUE>`).exec(answer.raw.text)?.[1];
+    t.equal(written, text, `${name} ${value}`);
+    t.ok(written !== undefined && (PEGASUS_REAL.test(written) || SPECIALS.has(written)), `${name}: OpenPegasus reads ${written}`);
+  }
+  const [item] = returned(answer);
+  const instance = item?.kind === 'instance' ? item.instance : undefined;
+  for (const [name, value] of REALS) t.equal(instance?.get(name), value, `${name} reads back as ${value}`);
+});
