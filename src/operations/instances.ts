@@ -52,7 +52,7 @@ export function getProperty(ctx: OperationContext, ns: string, params: readonly 
   const instance = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
   const property = classProperty(ctx, ns, instance.classname, p.requiredString('PropertyName'));
   const value = instance.get(property.name) ?? null;
-  return { kind: 'value', type: property.type, value, referenceClass: property.referenceClass };
+  return { kind: 'value', type: property.type, value, referenceClass: property.referenceClass, embedded: property.embeddedObject };
 }
 
 export async function setProperty(ctx: OperationContext, ns: string, params: readonly Param[]): Promise<Result> {

@@ -1,5 +1,5 @@
 import type {
-  CIMClass, CIMInstance, CIMInstanceName, CIMQualifierDeclaration, CIMType, CIMValue, ParamValue,
+  CIMClass, CIMInstance, CIMInstanceName, CIMQualifierDeclaration, CIMType, CIMValue, EmbeddedKind, ParamValue,
 } from '../cim/index.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
@@ -53,7 +53,7 @@ export type Result =
   | { kind: 'instanceswithpath'; instances: readonly CIMInstance[]; view: InstanceView; pull: PullState }
   | { kind: 'instancepaths'; paths: readonly CIMInstanceName[]; pull: PullState }
   | { kind: 'instances'; instances: readonly CIMInstance[]; view: InstanceView; pull: PullState }
-  | { kind: 'value'; type: CIMType; value: CIMValue; referenceClass?: string }
+  | { kind: 'value'; type: CIMType; value: CIMValue; referenceClass?: string; embedded?: EmbeddedKind | undefined }
   | { kind: 'qualifierdeclarations'; declarations: CIMQualifierDeclaration[] };
 
 /** The output parameters of every Open and Pull response. */

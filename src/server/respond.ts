@@ -298,7 +298,8 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
       yield xml.encodeInstanceName(result.path);
       return;
     case 'value':
-      yield xml.encodeValue(result.type, result.value);
+      // An embedded object is the escaped text of its INSTANCE or CLASS, as in a PROPERTY with EmbeddedObject.
+      yield xml.encodeValue(result.type, result.value, result.embedded);
       return;
     case 'qualifierdeclarations':
       for (const d of result.declarations) yield xml.encodeQualifierDeclaration(d);

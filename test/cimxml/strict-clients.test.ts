@@ -11,7 +11,7 @@
  * So a real 5 is `5.0`, never `5`, and 1e21 is `1.0e+21`.
  */
 import t from 'tap';
-import { CIMInstance, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
+import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
 import { loadProviders } from '../../src/providers/index.js';
 import { imethod, p, returned, startTestBroker } from '../helpers/broker.js';
 
@@ -45,4 +45,30 @@ t.test('real32 values are written with a dot and a digit after it, as OpenPegasu
   const [item] = returned(answer);
   const instance = item?.kind === 'instance' ? item.instance : undefined;
   for (const [name, value] of REALS) t.equal(instance?.get(name), value, `${name} reads back as ${value}`);
+});
+
+/**
+ * GetProperty of an embedded object (DSP0200 §5.3.2.9): IRETURNVALUE holds a
+ * VALUE whose text is the object's INSTANCE or CLASS element, escaped, as in
+ * a PROPERTY with EmbeddedObject (DSP0201 §5.1.1.3); pywbem's
+ * parse_embeddedObject reads exactly that text.
+ */
+t.test('GetProperty of an embedded object answers with its escaped INSTANCE', async (t) => {
+  const own = await startTestBroker({ providers: await loadProviders({ providers: [] }) });
+  t.teardown(() => own.close());
+  const parameters = new CIMInstance({ classname: 'CIM_MethodParameters', properties: new NocaseMap([['Mode', cimProperty('Mode', 'uint16', 3)]]) });
+  const path = new CIMInstanceName({ classname: 'CIM_ConcreteJob', keybindings: { InstanceID: 'job1' }, namespace: 'root/cimv2' });
+  const job = new CIMInstance({
+    classname: 'CIM_ConcreteJob', path,
+    properties: new NocaseMap<CIMProperty>([
+      ['InstanceID', cimProperty('InstanceID', 'string', 'job1')],
+      ['JobInParameters', cimProperty('JobInParameters', 'string', parameters, { embeddedObject: 'object' })],
+    ]),
+  });
+  own.broker.state.publish([{ namespace: 'root/cimv2', instance: job }]);
+
+  const answer = await imethod(own.url, 'GetProperty', 'root/cimv2',
+    p.instanceName('InstanceName', 'CIM_ConcreteJob', { InstanceID: 'job1' }) + p.value('PropertyName', 'JobInParameters'));
+  t.equal(answer.error, undefined, 'answered, not an error');
+  t.match(answer.raw.text, '<IRETURNVALUE><VALUE>&lt;INSTANCE CLASSNAME="CIM_MethodParameters"&gt;&lt;PROPERTY NAME="Mode" TYPE="uint16"&gt;&lt;VALUE&gt;3&lt;/VALUE&gt;');
 });
