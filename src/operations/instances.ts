@@ -35,7 +35,7 @@ export function enumerateInstances(ctx: OperationContext, ns: string, params: re
 export function enumerateInstanceNames(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
   const p = new Params('EnumerateInstanceNames', params, ['ClassName']);
   const instances = limited(ctx, instancesOf(ctx, ns, p.requiredClassName('ClassName')));
-  return { kind: 'instancenames', paths: instances.map((i) => i.path!) };
+  return { kind: 'instancenames', instances };
 }
 
 /** A non-pull enumeration answers in one response, so its size is bounded. */

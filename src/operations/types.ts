@@ -47,11 +47,12 @@ export type Result =
   | { kind: 'instance'; instance: CIMInstance; view: InstanceView }
   | { kind: 'instancename'; path: CIMInstanceName }
   | { kind: 'namedinstances'; instances: readonly CIMInstance[]; view: InstanceView }
-  | { kind: 'instancenames'; paths: readonly CIMInstanceName[] }
+  /** The paths of these instances, each key written with its property's type. */
+  | { kind: 'instancenames'; instances: readonly CIMInstance[] }
   | { kind: 'objectswithpath'; instances: readonly CIMInstance[]; view: InstanceView }
-  | { kind: 'objectpaths'; paths: readonly CIMInstanceName[] }
+  | { kind: 'objectpaths'; instances: readonly CIMInstance[] }
   | { kind: 'instanceswithpath'; instances: readonly CIMInstance[]; view: InstanceView; pull: PullState }
-  | { kind: 'instancepaths'; paths: readonly CIMInstanceName[]; pull: PullState }
+  | { kind: 'instancepaths'; instances: readonly CIMInstance[]; pull: PullState }
   | { kind: 'instances'; instances: readonly CIMInstance[]; view: InstanceView; pull: PullState }
   | { kind: 'value'; type: CIMType; value: CIMValue; referenceClass?: string; embedded?: EmbeddedKind | undefined }
   | { kind: 'qualifierdeclarations'; declarations: CIMQualifierDeclaration[] };

@@ -10,9 +10,13 @@
  * pegasus/src/Pegasus/Common/StringConversion.cpp and XmlReader.cpp).
  * So a real 5 is `5.0`, never `5`, and 1e21 is `1.0e+21`.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t from 'tap';
 import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
 import { loadProviders } from '../../src/providers/index.js';
+import { loadRepository } from '../../src/repository/index.js';
 import { imethod, p, returned, startTestBroker } from '../helpers/broker.js';
 
 /** OpenPegasus's stringToReal64 grammar, and the specials DSP0201 adds. */
@@ -71,4 +75,46 @@ t.test('GetProperty of an embedded object answers with its escaped INSTANCE', as
     p.instanceName('InstanceName', 'CIM_ConcreteJob', { InstanceID: 'job1' }) + p.value('PropertyName', 'JobInParameters'));
   t.equal(answer.error, undefined, 'answered, not an error');
   t.match(answer.raw.text, '<IRETURNVALUE><VALUE>&lt;INSTANCE CLASSNAME="CIM_MethodParameters"&gt;&lt;PROPERTY NAME="Mode" TYPE="uint16"&gt;&lt;VALUE&gt;3&lt;/VALUE&gt;');
+});
+
+/**
+ * KEYVALUE's TYPE is the key property's type (DSP0201 §5.2.4; #REQUIRED in
+ * the 2.4 DTD), whatever element carries the path: pywbem's parse_keyvalue
+ * builds the key's value from TYPE, so a uint16 key written as TYPE="uint32"
+ * reads back as a Uint32. Paths written alone (EnumerateInstanceNames, the
+ * pulled INSTANCEPATHs, AssociatorNames' OBJECTPATHs) take their key types
+ * from their instance, as VALUE.NAMEDINSTANCE does.
+ */
+const SLOT_MOF = `
+class Test_Slot : CIM_ManagedElement {
+   [Key] uint16 SlotNumber;
+   [Key] string Bay;
+};
+`;
+
+t.test('paths written alone carry their keys\' declared types', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'thincim-strict-'));
+  t.teardown(() => rm(dir, { recursive: true }));
+  await writeFile(join(dir, 'slot.mof'), SLOT_MOF);
+  const repository = await loadRepository({ schemaDir: dir, cacheDir: false });
+  const own = await startTestBroker({ repository, providers: await loadProviders({ providers: [] }) });
+  t.teardown(() => own.close());
+  const cls = repository.getClass('root/cimv2', 'Test_Slot')!;
+  const properties = new NocaseMap<CIMProperty>(cls.properties);
+  properties.set('SlotNumber', cimProperty('SlotNumber', 'uint16', 3));
+  properties.set('Bay', cimProperty('Bay', 'string', 'front'));
+  properties.set('ElementName', cimProperty('ElementName', 'string', 'Slot 3'));
+  const path = new CIMInstanceName({ classname: 'Test_Slot', keybindings: { SlotNumber: 3, Bay: 'front' }, namespace: 'root/cimv2' });
+  own.broker.state.publish([{ namespace: 'root/cimv2', instance: new CIMInstance({ classname: 'Test_Slot', properties, path }) }]);
+
+  const slotKey = /<KEYBINDING NAME="SlotNumber"><KEYVALUE VALUETYPE="numeric" TYPE="([^"]*)">3<\/KEYVALUE>/;
+  const asked: [string, string][] = [
+    ['EnumerateInstances', p.className('ClassName', 'Test_Slot')],
+    ['EnumerateInstanceNames', p.className('ClassName', 'Test_Slot')],
+    ['OpenEnumerateInstancePaths', p.className('ClassName', 'Test_Slot') + p.value('MaxObjectCount', 10)],
+  ];
+  for (const [operation, params] of asked) {
+    const answer = await imethod(own.url, operation, 'root/cimv2', params);
+    t.equal(slotKey.exec(answer.raw.text)?.[1], 'uint16', `${operation}: TYPE="uint16"`);
+  }
 });
