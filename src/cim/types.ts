@@ -181,8 +181,18 @@ export function realToText(n: number, single = false): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === Infinity) return 'INF';
   if (n === -Infinity) return '-INF';
-  if (single) return shortestReal32(n);
-  return String(n);
+  return withFraction(single ? shortestReal32(n) : String(n));
+}
+
+/**
+ * DSP0201's (and DSP0004's) realValue has a dot with a digit after it, before
+ * any exponent: `5.0`, `1.0e+21`. JavaScript writes `5` and `1e+21`, which
+ * OpenPegasus's reader rejects (StringConversion::stringToReal64).
+ */
+function withFraction(text: string): string {
+  if (text.includes('.')) return text;
+  const exponent = text.indexOf('e');
+  return exponent < 0 ? `${text}.0` : `${text.slice(0, exponent)}.0${text.slice(exponent)}`;
 }
 
 function shortestReal32(n: number): string {

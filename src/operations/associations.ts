@@ -181,7 +181,7 @@ function names(ctx: OperationContext, ns: string, p: Params, associated: boolean
   const filter = filterOf(p, associated);
   if (target instanceof CIMInstanceName) {
     const instances = limited(ctx, associated ? associators(ctx, ns, target, filter) : references(ctx, ns, target, filter));
-    return { kind: 'objectpaths', paths: instances.map((i) => i.path!) };
+    return { kind: 'objectpaths', instances };
   }
   const found = classAssociations(ctx, ns, target.classname, filter);
   return { kind: 'classpaths', classnames: (associated ? found.others : found.associations).map((c) => c.classname), namespace: ns };

@@ -35,7 +35,7 @@ export function enumerateInstances(ctx: OperationContext, ns: string, params: re
 export function enumerateInstanceNames(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
   const p = new Params('EnumerateInstanceNames', params, ['ClassName']);
   const instances = limited(ctx, instancesOf(ctx, ns, p.requiredClassName('ClassName')));
-  return { kind: 'instancenames', paths: instances.map((i) => i.path!) };
+  return { kind: 'instancenames', instances };
 }
 
 /** A non-pull enumeration answers in one response, so its size is bounded. */
@@ -52,7 +52,7 @@ export function getProperty(ctx: OperationContext, ns: string, params: readonly 
   const instance = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
   const property = classProperty(ctx, ns, instance.classname, p.requiredString('PropertyName'));
   const value = instance.get(property.name) ?? null;
-  return { kind: 'value', type: property.type, value, referenceClass: property.referenceClass };
+  return { kind: 'value', type: property.type, value, referenceClass: property.referenceClass, embedded: property.embeddedObject };
 }
 
 export async function setProperty(ctx: OperationContext, ns: string, params: readonly Param[]): Promise<Result> {

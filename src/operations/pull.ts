@@ -173,7 +173,7 @@ function page(ctx: OperationContext, session: Session, max: number): Result {
   const pull = { endOfSequence, enumerationContext: endOfSequence ? '' : session.id };
   switch (session.kind) {
     case 'instancepaths':
-      return { kind: 'instancepaths', paths: items.map((i) => i.path!), pull };
+      return { kind: 'instancepaths', instances: items, pull };
     case 'instances':
       return { kind: 'instances', instances: items, view: session.view, pull };
     default:

@@ -1,5 +1,5 @@
 import type {
-  CIMClass, CIMInstance, CIMInstanceName, CIMQualifierDeclaration, CIMType, CIMValue, ParamValue,
+  CIMClass, CIMInstance, CIMInstanceName, CIMQualifierDeclaration, CIMType, CIMValue, EmbeddedKind, ParamValue,
 } from '../cim/index.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
@@ -47,13 +47,14 @@ export type Result =
   | { kind: 'instance'; instance: CIMInstance; view: InstanceView }
   | { kind: 'instancename'; path: CIMInstanceName }
   | { kind: 'namedinstances'; instances: readonly CIMInstance[]; view: InstanceView }
-  | { kind: 'instancenames'; paths: readonly CIMInstanceName[] }
+  /** The paths of these instances, each key written with its property's type. */
+  | { kind: 'instancenames'; instances: readonly CIMInstance[] }
   | { kind: 'objectswithpath'; instances: readonly CIMInstance[]; view: InstanceView }
-  | { kind: 'objectpaths'; paths: readonly CIMInstanceName[] }
+  | { kind: 'objectpaths'; instances: readonly CIMInstance[] }
   | { kind: 'instanceswithpath'; instances: readonly CIMInstance[]; view: InstanceView; pull: PullState }
-  | { kind: 'instancepaths'; paths: readonly CIMInstanceName[]; pull: PullState }
+  | { kind: 'instancepaths'; instances: readonly CIMInstance[]; pull: PullState }
   | { kind: 'instances'; instances: readonly CIMInstance[]; view: InstanceView; pull: PullState }
-  | { kind: 'value'; type: CIMType; value: CIMValue; referenceClass?: string }
+  | { kind: 'value'; type: CIMType; value: CIMValue; referenceClass?: string; embedded?: EmbeddedKind | undefined }
   | { kind: 'qualifierdeclarations'; declarations: CIMQualifierDeclaration[] };
 
 /** The output parameters of every Open and Pull response. */

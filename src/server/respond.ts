@@ -13,8 +13,9 @@ import type { InstanceView, MethodResponse, PullState, Result } from '../operati
 type Element = 'instance' | 'named' | 'withpath' | 'objectwithpath' | 'name' | 'path' | 'objectpath';
 
 /**
- * Encoded XML per object and key; entries die with their objects. Paths
- * map to text; instances map to UTF-8 bytes that answers refer to without
+ * Encoded XML per object and key; entries die with their objects. An
+ * instance's path elements are kept as text, its INSTANCE and the start of
+ * the elements around it as UTF-8 bytes that answers refer to without
  * copying; whole result lists (the same array while an index generation
  * lasts) map to UTF-8 bytes, so that a repeated poll costs one buffer write.
  *
@@ -298,19 +299,20 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
       yield xml.encodeInstanceName(result.path);
       return;
     case 'value':
-      yield xml.encodeValue(result.type, result.value);
+      // An embedded object is the escaped text of its INSTANCE or CLASS, as in a PROPERTY with EmbeddedObject.
+      yield xml.encodeValue(result.type, result.value, result.embedded);
       return;
     case 'qualifierdeclarations':
       for (const d of result.declarations) yield xml.encodeQualifierDeclaration(d);
       return;
     case 'instancenames':
-      yield* cachedPaths(result.paths, 'name', host, cache, result);
+      yield* cachedPaths(result.instances, 'name', host, cache, result);
       return;
     case 'objectpaths':
-      yield* cachedPaths(result.paths, 'objectpath', host, cache, result);
+      yield* cachedPaths(result.instances, 'objectpath', host, cache, result);
       return;
     case 'instancepaths':
-      yield* cachedPaths(result.paths, 'path', host, cache, result);
+      yield* cachedPaths(result.instances, 'path', host, cache, result);
       return;
     case 'namedinstances':
       yield* cachedInstances(result.instances, 'named', result.view, host, cache, result);
@@ -331,11 +333,11 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
 function listLengths(result: Result, host: string, cache: EncodeCache): Iterable<number> | undefined {
   switch (result.kind) {
     case 'instancenames':
-      return pathLengths(result.paths, 'name', host, cache, result);
+      return pathLengths(result.instances, 'name', host, cache, result);
     case 'objectpaths':
-      return pathLengths(result.paths, 'objectpath', host, cache, result);
+      return pathLengths(result.instances, 'objectpath', host, cache, result);
     case 'instancepaths':
-      return pathLengths(result.paths, 'path', host, cache, result);
+      return pathLengths(result.instances, 'path', host, cache, result);
     case 'namedinstances':
       return instanceLengths(result.instances, 'named', result.view, host, cache, result);
     case 'objectswithpath':
@@ -413,23 +415,27 @@ function* instanceLengths(instances: readonly CIMInstance[], element: Element, v
   }
 }
 
-function* pathLengths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache, answer: object): Generator<number> {
+function* pathLengths(instances: readonly CIMInstance[], element: Element, host: string, cache: EncodeCache, answer: object): Generator<number> {
   const key = `${element}|${host}`;
-  for (const path of paths) yield cache.lengthOf(path, key, () => cache.get(path, key, answer, () => encodePathElement(path, element, host)));
+  for (const instance of instances) {
+    yield cache.lengthOf(instance, key, () => cache.get(instance, key, answer, () => encodePathElement(instance, element, host)));
+  }
 }
 
-function* cachedPaths(paths: readonly CIMInstanceName[], element: Element, host: string, cache: EncodeCache, answer: object): Generator<Piece> {
+function* cachedPaths(instances: readonly CIMInstance[], element: Element, host: string, cache: EncodeCache, answer: object): Generator<Piece> {
   const key = `${element}|${host}`;
-  for (const path of paths) yield cache.get(path, key, answer, () => encodePathElement(path, element, host));
+  for (const instance of instances) yield cache.get(instance, key, answer, () => encodePathElement(instance, element, host));
 }
 
-function encodePathElement(path: CIMInstanceName, element: Element, host: string): string {
+/** The instance's path, its KEYVALUE TYPEs those of the instance's key properties (as in VALUE.NAMEDINSTANCE). */
+function encodePathElement(instance: CIMInstance, element: Element, host: string): string {
+  const path = instance.path!;
   switch (element) {
     case 'name':
-      return xml.encodeInstanceName(path);
+      return xml.encodeInstanceName(path, instance);
     case 'path':
-      return xml.encodeInstancePath(path, host);
+      return xml.encodeInstancePath(path, host, path.namespace, instance);
     default:
-      return xml.encodeObjectPath(path, host);
+      return xml.encodeObjectPath(path, host, instance);
   }
 }

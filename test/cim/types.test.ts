@@ -91,12 +91,13 @@ t.test('reals', async (t) => {
 t.test('real text is the shortest that reads back', async (t) => {
   t.equal(realToText(0.1), '0.1');
   t.equal(realToText(Math.fround(0.1), true), '0.1', 'real32 0.1 is not 0.10000000149011612');
-  t.equal(realToText(Math.fround(16777217), true), '16777216');
+  t.equal(realToText(Math.fround(16777217), true), '16777216.0', 'DSP0201 realValue: a dot and a digit after it');
   t.equal(realToText(NaN), 'NaN');
   t.equal(realToText(Infinity), 'INF');
   t.equal(realToText(-Infinity), '-INF');
   t.equal(scalarToText('real32', Math.fround(3.3)), '3.3');
-  t.equal(scalarToText('real64', 1e21), '1e+21');
+  t.equal(scalarToText('real64', 1e21), '1.0e+21');
+  t.equal(scalarToText('real64', -0.5e-7), '-5.0e-8');
   for (const n of [1.5, -2.25e-7, 123456.789, Math.fround(2.7)]) {
     t.equal(Math.fround(Number(realToText(Math.fround(n), true))), Math.fround(n), `real32 ${n} round-trips`);
   }

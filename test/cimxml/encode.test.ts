@@ -131,7 +131,8 @@ t.test('lexical forms of every type', async (t) => {
   t.equal(value('real32', 0.1), '<VALUE>0.1</VALUE>', 'real32: shortest text that reads back');
   t.equal(value('real32', 3.4028234663852886e38), '<VALUE>3.4028235e+38</VALUE>');
   t.equal(value('real64', 0.1 + 0.2), '<VALUE>0.30000000000000004</VALUE>', 'real64: full precision');
-  t.equal(value('real64', 5e-324), '<VALUE>5e-324</VALUE>');
+  t.equal(value('real64', 5e-324), '<VALUE>5.0e-324</VALUE>', 'a dot before the exponent (DSP0201 realValue)');
+  t.equal(value('real32', 2), '<VALUE>2.0</VALUE>');
   t.equal(value('real64', NaN), '<VALUE>NaN</VALUE>');
   t.equal(value('real64', Infinity), '<VALUE>INF</VALUE>');
   t.equal(value('real32', -Infinity), '<VALUE>-INF</VALUE>');

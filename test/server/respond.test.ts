@@ -240,15 +240,14 @@ t.test('instances in answers', async (t) => {
   });
 
   t.test('their lengths, measured before the answer is written, add up to its bytes', async (t) => {
-    const paths = fans.map((f) => f.path!);
     const results: Result[] = [
       { kind: 'namedinstances', instances: fans, view },
       { kind: 'instanceswithpath', instances: [...fans], view, pull },
       { kind: 'objectswithpath', instances: [...fans], view },
       { kind: 'instances', instances: [...fans], view: { ...view, properties: new Set(['Caption']) }, pull },
-      { kind: 'instancenames', paths },
-      { kind: 'instancepaths', paths, pull },
-      { kind: 'objectpaths', paths },
+      { kind: 'instancenames', instances: fans },
+      { kind: 'instancepaths', instances: fans, pull },
+      { kind: 'objectpaths', instances: fans },
     ];
     for (const budget of [0, 1_000_000]) {
       const cache = new EncodeCache(budget);

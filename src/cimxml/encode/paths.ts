@@ -85,8 +85,10 @@ export function encodeLocalClassPath(path: CIMClassName, namespace = path.namesp
 }
 
 /** OBJECTPATH: INSTANCEPATH or CLASSPATH, always with host and namespace (AssociatorNames, ReferenceNames). */
-export function encodeObjectPath(path: CIMObjectPath, host?: string): string {
-  const inner = path instanceof CIMClassName ? encodeClassPath(path, host ?? path.host) : encodeInstancePath(path, host ?? path.host);
+export function encodeObjectPath(path: CIMObjectPath, host?: string, typeSource?: KeyTypeSource): string {
+  const inner = path instanceof CIMClassName
+    ? encodeClassPath(path, host ?? path.host)
+    : encodeInstancePath(path, host ?? path.host, path.namespace, typeSource);
   return `<OBJECTPATH>${inner}</OBJECTPATH>`;
 }
 
