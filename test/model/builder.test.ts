@@ -568,9 +568,10 @@ t.test('instances made from snapshot elements name their source, for writes back
   const unsourced = full.entries.filter((e) => e.source === undefined).map((e) => e.instance.classname);
   t.same([...new Set(unsourced)].sort(), [
     'Thincim_AssociatedSensor', 'Thincim_ComputerSystem', 'Thincim_ComputerSystemPackage', 'Thincim_Container',
-    'Thincim_ElementConformsToProfile', 'Thincim_ElementSoftwareIdentity', 'Thincim_MemberOfCollection', 'Thincim_Realizes',
+    'Thincim_ElementCapabilities', 'Thincim_ElementConformsToProfile', 'Thincim_ElementSoftwareIdentity',
+    'Thincim_EnabledLogicalElementCapabilities', 'Thincim_MemberOfCollection', 'Thincim_OwningCollectionElement', 'Thincim_Realizes',
     'Thincim_ReferencedProfile', 'Thincim_RegisteredProfile', 'Thincim_SystemDevice',
-  ], 'the system, the registration and the associations belong to no single element');
+  ], 'the system, the capabilities, the registration and the associations belong to no single element');
 });
 
 t.test('reuse: each instance is offered as it is made, and what reuse returns is kept and referenced', async (t) => {

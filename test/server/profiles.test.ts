@@ -1,0 +1,91 @@
+/**
+ * The registered DMTF profiles, requirement by requirement, over the wire
+ * (profiles.md §3–§8): what a client that reads a profile's use cases finds
+ * on the simulated host. Each element is found the way the profiles say a
+ * client finds it (from the registered profile or the scoping system), not
+ * from the index.
+ */
+import t from 'tap';
+import type { CIMInstance, CIMInstanceName } from '../../src/cim/index.js';
+import { SIM, imethod, instancesIn, p, pathsIn, startTestBroker, type TestBroker } from '../helpers/broker.js';
+
+const CIMV2 = 'root/cimv2';
+const INTEROP = 'root/interop';
+
+let broker: TestBroker;
+
+t.before(async () => {
+  broker = await startTestBroker();
+});
+t.teardown(() => broker.close());
+
+/** The string keys of a path, as the request helpers write them. */
+function keysOf(path: CIMInstanceName): Record<string, string> {
+  return Object.fromEntries([...path.keybindings].map(([name, value]) => [name, String(value)]));
+}
+
+async function enumerate(ns: string, classname: string): Promise<CIMInstance[]> {
+  return instancesIn(await imethod(broker.url, 'EnumerateInstances', ns, p.className('ClassName', classname)));
+}
+
+async function associators(path: CIMInstanceName, assocClass: string, resultClass: string, ns = CIMV2): Promise<CIMInstance[]> {
+  return instancesIn(await imethod(broker.url, 'Associators', ns,
+    p.instanceName('ObjectName', path.classname, keysOf(path)) + p.className('AssocClass', assocClass) + p.className('ResultClass', resultClass)));
+}
+
+async function associatorNames(path: CIMInstanceName, assocClass: string, ns = CIMV2): Promise<CIMInstanceName[]> {
+  return pathsIn(await imethod(broker.url, 'AssociatorNames', ns,
+    p.instanceName('ObjectName', path.classname, keysOf(path)) + p.className('AssocClass', assocClass)));
+}
+
+/** The central instances of a registered profile, by the central class methodology (DSP1033, profiles.md §4.2). */
+async function centralOf(dsp: string): Promise<CIMInstanceName[]> {
+  return pathsIn(await imethod(broker.url, 'AssociatorNames', INTEROP,
+    p.instanceName('ObjectName', 'Thincim_RegisteredProfile', SIM.profile(dsp)) + p.className('AssocClass', 'CIM_ElementConformsToProfile')));
+}
+
+t.test('each central instance of Sensors, Fan, Power Supply and Base Server has one EnabledLogicalElementCapabilities that says what a client may change', async (t) => {
+  // DSP1009/DSP1013/DSP1015 (profiles.md §5.4, §6; DSP1015 §7.2, §9.8): CIM_ElementCapabilities to at most one
+  // CIM_EnabledLogicalElementCapabilities, whose RequestedStatesSupported is empty when RequestStateChange is not
+  // supported and whose ElementNameEditSupported tells whether ElementName may be modified. Base Server scopes
+  // its system the same way (profiles.md §3).
+  for (const dsp of ['DSP1009', 'DSP1013', 'DSP1015', 'DSP1004']) {
+    const central = await centralOf(dsp);
+    t.ok(central.length > 0, `${dsp} has central instances`);
+    for (const element of central) {
+      const capabilities = await associators(element, 'CIM_ElementCapabilities', 'CIM_EnabledLogicalElementCapabilities');
+      const subject = `${dsp} ${String(element.keybindings.get('DeviceID') ?? element.keybindings.get('Name'))}`;
+      t.equal(capabilities.length, 1, `${subject}: one capabilities instance`);
+      const [only] = capabilities;
+      if (only === undefined) continue;
+      t.same(only.get('RequestedStatesSupported'), [], `${subject}: no state change is supported (an empty array, not NULL)`);
+      t.equal(only.get('ElementNameEditSupported'), false, `${subject}: ElementName cannot be edited`);
+      t.ok(only.get('ElementName'), `${subject}: the capabilities have their Required ElementName`);
+    }
+  }
+});
+
+t.test('the capabilities describe only elements of their own kind', async (t) => {
+  // CIM_ElementCapabilities.ManagedElement is Min(1): no capabilities without an element; and a sensor's
+  // capabilities are not a fan's, so that one kind can change without the other.
+  const capabilities = await enumerate(CIMV2, 'CIM_EnabledLogicalElementCapabilities');
+  t.equal(capabilities.length, 4, 'sensors, fans, power supplies, the system');
+  for (const instance of capabilities) {
+    const elements = await associatorNames(instance.path!, 'CIM_ElementCapabilities');
+    t.ok(elements.length > 0, `${String(instance.get('InstanceID'))} describes at least one element`);
+    t.equal(new Set(elements.map((e) => e.classname === 'Thincim_NumericSensor' ? 'OMC_DiscreteSensor' : e.classname)).size, 1,
+      `${String(instance.get('InstanceID'))} describes one kind of element`);
+  }
+});
+
+t.test('the system owns each redundancy set (OwningCollectionElement), so a client finds the sets from the scoping instance', async (t) => {
+  // DSP1013/DSP1015 redundancy (profiles.md §6 "one of these"; DSP1015 1.0 Figure 3): the RedundancySet is scoped to
+  // the system by CIM_OwningCollectionElement, whose OwningElement is Max(1).
+  const system = (await enumerate(CIMV2, 'CIM_ComputerSystem'))[0]!.path!;
+  const sets = await associators(system, 'CIM_OwningCollectionElement', 'CIM_RedundancySet');
+  t.same(sets.map((s) => s.get('InstanceID')).sort(), ['Thincim:simulated:fans', 'Thincim:simulated:psus'], 'both sets, from the system');
+  for (const set of sets) {
+    const owners = await associatorNames(set.path!, 'CIM_OwningCollectionElement');
+    t.same(owners.map((o) => o.keybindings.get('Name')), [SIM.host], `${String(set.get('InstanceID'))}: the system is its one owner`);
+  }
+});
