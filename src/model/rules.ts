@@ -66,7 +66,7 @@ const CENTRAL_CLASSES: ReadonlyMap<string, readonly string[]> = new Map([
   ['Sensors', [ModelClass.NumericSensor, ModelClass.DiscreteSensor]],
   ['Fan', [ModelClass.Fan]],
   ['Power Supply', [ModelClass.PowerSupply]],
-  ['Physical Asset', [ModelClass.Chassis]],
+  ['Physical Asset', [ModelClass.Chassis, ModelClass.Card, ModelClass.PhysicalPackage]],
 ]);
 
 export function checkProfileRules(entries: readonly ModelEntry[]): ProfileProblem[] {

@@ -298,7 +298,7 @@ t.test('profile registration (DSP1033)', async (t) => {
   t.equal(referencing.length, 5, 'every other profile references Base Server');
   for (const namespace of ['root/interop', 'root/cimv2']) {
     const conforms = full.all('Thincim_ElementConformsToProfile', namespace);
-    t.equal(conforms.length, 1 + 7 + 2 + 2 + 1, `conformance in ${namespace}: system, 7 sensors, 2 fans, 2 supplies, chassis`);
+    t.equal(conforms.length, 1 + 7 + 2 + 2 + 1 + 1 + 3, `conformance in ${namespace}: system, 7 sensors, 2 fans, 2 supplies, chassis, board, 3 FRU packages`);
     for (const c of conforms) {
       t.equal((c.get('ConformantStandard') as CIMInstanceName).namespace, 'root/interop');
       t.equal((c.get('ManagedElement') as CIMInstanceName).namespace, 'root/cimv2');

@@ -89,3 +89,13 @@ t.test('the system owns each redundancy set (OwningCollectionElement), so a clie
     t.same(owners.map((o) => o.keybindings.get('Name')), [SIM.host], `${String(set.get('InstanceID'))}: the system is its one owner`);
   }
 });
+
+t.test('every physical element, not the chassis alone, is a central instance of Physical Asset', async (t) => {
+  // profiles.md §4.3: DSP1011's central class is CIM_PhysicalElement (its subclasses: the chassis, the boards, the FRU
+  // packages). A client using the central class methodology (pywbem's get_central_instances tries it first) found
+  // the chassis only, and no board or FRU package.
+  const physical = (await enumerate(CIMV2, 'CIM_PhysicalElement')).map((i) => `${i.classname}.${String(i.get('Tag'))}`).sort();
+  t.ok(physical.some((p) => p.startsWith('Thincim_Card.')) && physical.some((p) => p.startsWith('Thincim_PhysicalPackage.')), 'boards and FRU packages are served');
+  const central = (await centralOf('DSP1011')).map((path) => `${path.classname}.${String(path.keybindings.get('Tag'))}`).sort();
+  t.same(central, physical, 'each conforms to Physical Asset');
+});

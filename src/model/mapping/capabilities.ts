@@ -14,7 +14,7 @@ import { InstanceDraft } from '../instance-draft.js';
 import type { BuildContext, CentralInstances } from './context.js';
 
 /** The kinds of element that have capabilities, with their InstanceID's local part and ElementName. */
-const KINDS: readonly { central: Exclude<keyof CentralInstances, 'chassis'>; localId: string; name: string }[] = [
+const KINDS: readonly { central: Exclude<keyof CentralInstances, 'physical'>; localId: string; name: string }[] = [
   { central: 'system', localId: 'SystemCapabilities', name: 'System capabilities' },
   { central: 'sensors', localId: 'SensorCapabilities', name: 'Sensor capabilities' },
   { central: 'fans', localId: 'FanCapabilities', name: 'Fan capabilities' },
