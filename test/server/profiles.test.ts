@@ -7,7 +7,7 @@
  */
 import t from 'tap';
 import type { CIMInstance, CIMInstanceName } from '../../src/cim/index.js';
-import { SIM, imethod, instancesIn, p, pathsIn, startTestBroker, type TestBroker } from '../helpers/broker.js';
+import { SIM, imethod, instanceNameXml, instancesIn, p, pathsIn, startTestBroker, type TestBroker } from '../helpers/broker.js';
 
 const CIMV2 = 'root/cimv2';
 const INTEROP = 'root/interop';
@@ -15,7 +15,8 @@ const INTEROP = 'root/interop';
 let broker: TestBroker;
 
 t.before(async () => {
-  broker = await startTestBroker();
+  // Writes are allowed to anyone here: what is refused must be refused for what it asks, not for who asks it.
+  broker = await startTestBroker({ anonymousWrite: true });
 });
 t.teardown(() => broker.close());
 
@@ -62,6 +63,21 @@ t.test('each central instance of Sensors, Fan, Power Supply and Base Server has 
       t.equal(only.get('ElementNameEditSupported'), false, `${subject}: ElementName cannot be edited`);
       t.ok(only.get('ElementName'), `${subject}: the capabilities have their Required ElementName`);
     }
+  }
+});
+
+t.test('what the capabilities say is what the elements do: ElementName cannot be modified, no state can be requested', async (t) => {
+  // DSP1015 §8.9.1.1: with ElementNameEditSupported FALSE, ModifyInstance shall not change ElementName; every element
+  // says RequestedState 12 (Not Applicable), as an element without state management does.
+  for (const dsp of ['DSP1009', 'DSP1013', 'DSP1015', 'DSP1004']) {
+    const [element] = await centralOf(dsp);
+    const instance = `<INSTANCE CLASSNAME="${element!.classname}"><PROPERTY NAME="ElementName" TYPE="string"><VALUE>renamed</VALUE></PROPERTY></INSTANCE>`;
+    const named = `<VALUE.NAMEDINSTANCE>${instanceNameXml(element!.classname, keysOf(element!))}${instance}</VALUE.NAMEDINSTANCE>`;
+    const modified = await imethod(broker.url, 'ModifyInstance', CIMV2, `<IPARAMVALUE NAME="ModifiedInstance">${named}</IPARAMVALUE>` + p.array('PropertyList', ['ElementName']));
+    t.equal(modified.error?.code, 7, `${dsp}: ModifyInstance of ElementName is CIM_ERR_NOT_SUPPORTED`);
+    const [after] = instancesIn(await imethod(broker.url, 'GetInstance', CIMV2, p.instanceName('InstanceName', element!.classname, keysOf(element!))));
+    t.not(after!.get('ElementName'), 'renamed', `${dsp}: ElementName unchanged`);
+    t.equal(after!.get('RequestedState'), 12, `${dsp}: RequestedState 12 Not Applicable`);
   }
 });
 
