@@ -298,11 +298,19 @@ function checkConformance(model: ModelView, profiles: readonly LocatedInstance[]
 const WITH_CAPABILITIES = [ModelClass.ComputerSystem, ModelClass.NumericSensor, ModelClass.DiscreteSensor, ModelClass.Fan, ModelClass.PowerSupply];
 
 function checkCapabilities(model: ModelView): void {
-  const links = model.ofClass(ModelClass.ElementCapabilities);
+  // By element, in one pass: a host has one link per sensor.
+  const found = new PathMap<CIMInstanceName[]>(model.names);
+  for (const { namespace, instance } of model.ofClass(ModelClass.ElementCapabilities)) {
+    const element = instance.get('ManagedElement');
+    const capabilities = instance.get('Capabilities');
+    if (!(element instanceof CIMInstanceName) || !(capabilities instanceof CIMInstanceName)) continue;
+    if (capabilities.classname !== ModelClass.EnabledLogicalElementCapabilities) continue;
+    const list = found.get(namespace, element);
+    if (list) list.push(capabilities);
+    else found.set(namespace, element, [capabilities]);
+  }
   for (const element of WITH_CAPABILITIES.flatMap((cls) => model.ofClass(cls))) {
-    const capabilities = links.filter((l) => model.refersTo(l, 'ManagedElement', element))
-      .map((l) => l.instance.get('Capabilities'))
-      .filter((ref) => ref instanceof CIMInstanceName && ref.classname === ModelClass.EnabledLogicalElementCapabilities) as CIMInstanceName[];
+    const capabilities = found.get(element.namespace, element.path) ?? [];
     if (capabilities.length !== 1) {
       model.report('capabilities', element.path, `${capabilities.length} EnabledLogicalElementCapabilities, not exactly 1`);
     } else if (!Array.isArray(model.resolve(element.namespace, capabilities[0]!)?.get('RequestedStatesSupported'))) {
