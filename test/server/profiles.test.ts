@@ -115,3 +115,18 @@ t.test('every physical element, not the chassis alone, is a central instance of 
   const central = (await centralOf('DSP1011')).map((path) => `${path.classname}.${String(path.keybindings.get('Tag'))}`).sort();
   t.same(central, physical, 'each conforms to Physical Asset');
 });
+
+t.test('both advertisement methodologies find the same central instances (DSP1033, profiles.md §4.2)', async (t) => {
+  // Scoping class methodology: component profile → CIM_ReferencedProfile (its Dependent) → Base Server →
+  // CIM_ElementConformsToProfile → the system → CIM_SystemDevice: the same devices as the central class methodology.
+  const key = (path: CIMInstanceName) => `${path.classname}:${path.key}`;
+  for (const [dsp, resultClass] of [['DSP1009', 'CIM_Sensor'], ['DSP1013', 'CIM_Fan'], ['DSP1015', 'CIM_PowerSupply']] as const) {
+    const profile = (await centralOf('DSP1004'))[0]!;
+    const scoping = pathsIn(await imethod(broker.url, 'AssociatorNames', INTEROP,
+      p.instanceName('ObjectName', 'Thincim_RegisteredProfile', SIM.profile(dsp)) + p.className('AssocClass', 'CIM_ReferencedProfile') + p.value('Role', 'Antecedent')));
+    t.same(scoping.map((s) => s.keybindings.get('InstanceID')), ['Thincim:DSP1004'], `${dsp} is referenced by Base Server`);
+    const devices = pathsIn(await imethod(broker.url, 'AssociatorNames', CIMV2,
+      p.instanceName('ObjectName', profile.classname, keysOf(profile)) + p.className('AssocClass', 'CIM_SystemDevice') + p.className('ResultClass', resultClass)));
+    t.same(devices.map(key).sort(), (await centralOf(dsp)).map(key).sort(), `${dsp}: the system's ${resultClass} are the profile's central instances`);
+  }
+});
