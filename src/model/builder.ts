@@ -2,7 +2,8 @@
  * The model builder: every hardware provider's last snapshot, merged into
  * one host and mapped to the DMTF profiles (Base Server, Sensors, Fan, Power
  * Supply, Physical Asset, Profile Registration) the same way for every
- * source; plus the OEM instances of instance providers, passed through.
+ * source, with the capabilities of the system and its devices; plus the
+ * OEM instances of instance providers, passed through.
  *
  * Deterministic: the same input gives equal entries, and instance paths
  * derive from snapshot ids only, so identities are stable across samples
@@ -13,6 +14,7 @@
 import { familyEntries, type AssociationFamily } from './family.js';
 import { missingProviderFinding, staleReason } from './health.js';
 import type { ModelEntry, ModelInput } from './input.js';
+import { addCapabilities } from './mapping/capabilities.js';
 import { BuildContext, type BuildOptions } from './mapping/context.js';
 import { mapSnapshot } from './mapping/hardware.js';
 import { addOemInstances } from './mapping/oem.js';
@@ -43,6 +45,7 @@ export function buildHost(input: ModelInput, options: BuildOptions = {}): HostMo
   const identity = input.hardware.find((s) => s.snapshot?.system !== undefined)?.snapshot?.system;
   physical.finish(identity, input.hardware.find((s) => s.snapshot !== undefined)?.provider);
   addSystem(ctx, identity);
+  addCapabilities(ctx);
   registerProfiles(ctx);
   addOemInstances(ctx, input.instances);
   return { entries: ctx.entries, families: ctx.families };

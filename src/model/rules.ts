@@ -40,7 +40,11 @@ export type ProfileRule =
   /** Base Server and Profile Registration are registered; every other profile references Base Server. */
   | 'registered-profile'
   /** Conformance: in both namespaces, to existing elements, for every central instance of a registered profile. */
-  | 'conforms-to-profile';
+  | 'conforms-to-profile'
+  /** The system, every sensor, fan and power supply: exactly one EnabledLogicalElementCapabilities, its RequestedStatesSupported an array. */
+  | 'capabilities'
+  /** Every redundancy set: owned by exactly one element, the system (OwningCollectionElement). */
+  | 'redundancy-owner';
 
 export interface ProfileProblem {
   rule: ProfileRule;
@@ -62,7 +66,7 @@ const CENTRAL_CLASSES: ReadonlyMap<string, readonly string[]> = new Map([
   ['Sensors', [ModelClass.NumericSensor, ModelClass.DiscreteSensor]],
   ['Fan', [ModelClass.Fan]],
   ['Power Supply', [ModelClass.PowerSupply]],
-  ['Physical Asset', [ModelClass.Chassis]],
+  ['Physical Asset', [ModelClass.Chassis, ModelClass.Card, ModelClass.PhysicalPackage]],
 ]);
 
 export function checkProfileRules(entries: readonly ModelEntry[]): ProfileProblem[] {
@@ -70,6 +74,8 @@ export function checkProfileRules(entries: readonly ModelEntry[]): ProfileProble
   for (const entry of model.entries) checkInstance(model, entry);
   checkSystemDevices(model);
   checkRegistration(model);
+  checkCapabilities(model);
+  checkRedundancyOwners(model);
   return model.problems;
 }
 
@@ -285,6 +291,40 @@ function checkConformance(model: ModelView, profiles: readonly LocatedInstance[]
         model.report('conforms-to-profile', element.path, `central instance does not conform to "${name}"`);
       }
     }
+  }
+}
+
+/** The elements whose profiles read their capabilities before a state change or an ElementName edit (DSP1015 §7.2, §9.8). */
+const WITH_CAPABILITIES = [ModelClass.ComputerSystem, ModelClass.NumericSensor, ModelClass.DiscreteSensor, ModelClass.Fan, ModelClass.PowerSupply];
+
+function checkCapabilities(model: ModelView): void {
+  // By element, in one pass: a host has one link per sensor.
+  const found = new PathMap<CIMInstanceName[]>(model.names);
+  for (const { namespace, instance } of model.ofClass(ModelClass.ElementCapabilities)) {
+    const element = instance.get('ManagedElement');
+    const capabilities = instance.get('Capabilities');
+    if (!(element instanceof CIMInstanceName) || !(capabilities instanceof CIMInstanceName)) continue;
+    if (capabilities.classname !== ModelClass.EnabledLogicalElementCapabilities) continue;
+    const list = found.get(namespace, element);
+    if (list) list.push(capabilities);
+    else found.set(namespace, element, [capabilities]);
+  }
+  for (const element of WITH_CAPABILITIES.flatMap((cls) => model.ofClass(cls))) {
+    const capabilities = found.get(element.namespace, element.path) ?? [];
+    if (capabilities.length !== 1) {
+      model.report('capabilities', element.path, `${capabilities.length} EnabledLogicalElementCapabilities, not exactly 1`);
+    } else if (!Array.isArray(model.resolve(element.namespace, capabilities[0]!)?.get('RequestedStatesSupported'))) {
+      model.report('capabilities', element.path, 'its capabilities\' RequestedStatesSupported is not an array', 'RequestedStatesSupported');
+    }
+  }
+}
+
+function checkRedundancyOwners(model: ModelView): void {
+  const owners = model.ofClass(ModelClass.OwningCollectionElement);
+  for (const set of model.ofClass(ModelClass.RedundancySet)) {
+    const owning = owners.filter((o) => model.refersTo(o, 'OwnedElement', set)).map((o) => o.instance.get('OwningElement'));
+    const bySystem = owning.every((ref) => ref instanceof CIMInstanceName && ref.classname === ModelClass.ComputerSystem);
+    if (owning.length !== 1 || !bySystem) model.report('redundancy-owner', set.path, `${owning.length} owning element(s), not the system alone`);
   }
 }
 

@@ -243,6 +243,12 @@ export class ProviderManager {
     this.#resample(runner);
   }
 
+  /** Whether the provider that reports the sensor can restore its default thresholds (CIM_ERR_NOT_FOUND when none reports it). */
+  canRestoreDefaultThresholds(sensorId: string): boolean {
+    const provider = this.#sensorRunner(sensorId).provider;
+    return provider.kind === 'hardware' && provider.restoreDefaultThresholds !== undefined;
+  }
+
   /** Restores a sensor's default thresholds (RestoreDefaultThresholds), then samples its provider again. */
   async restoreDefaultThresholds(sensorId: string): Promise<void> {
     const runner = this.#sensorRunner(sensorId);

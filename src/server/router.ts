@@ -1,6 +1,7 @@
 /**
  * Where writes and methods go. Threshold changes and RestoreDefaultThresholds
- * on a model sensor reach the hardware provider that reported the sensor;
+ * on a model sensor reach the hardware provider that reported the sensor (a
+ * provider that cannot restore thresholds makes the method return 1);
  * everything else goes to the instance provider that owns the class.
  */
 import {
@@ -20,6 +21,9 @@ const THRESHOLDS: readonly [string, ThresholdName][] = [
   ['LowerThresholdFatal', 'lowerFatal'],
   ['UpperThresholdFatal', 'upperFatal'],
 ];
+
+/** RestoreDefaultThresholds' return value 1: unsupported. */
+const NOT_SUPPORTED = 1;
 
 export class ProviderRouterImpl implements ProviderRouter {
   constructor(private readonly manager: ProviderManager, private readonly state: BrokerState) {}
@@ -48,6 +52,8 @@ export class ProviderRouterImpl implements ProviderRouter {
     const current = target instanceof CIMInstanceName ? this.state.index.get(namespace, target) : undefined;
     const source = current && this.state.sourceOf(current);
     if (current && source && sameName(method, 'RestoreDefaultThresholds') && this.#isNumericSensor(namespace, current)) {
+      // The method's own contract (CIM_NumericSensor): 0 if successful, 1 if unsupported.
+      if (!this.manager.canRestoreDefaultThresholds(source.id)) return { returnValue: NOT_SUPPORTED };
       await this.manager.restoreDefaultThresholds(source.id);
       return { returnValue: 0 };
     }

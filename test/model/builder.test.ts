@@ -298,7 +298,7 @@ t.test('profile registration (DSP1033)', async (t) => {
   t.equal(referencing.length, 5, 'every other profile references Base Server');
   for (const namespace of ['root/interop', 'root/cimv2']) {
     const conforms = full.all('Thincim_ElementConformsToProfile', namespace);
-    t.equal(conforms.length, 1 + 7 + 2 + 2 + 1, `conformance in ${namespace}: system, 7 sensors, 2 fans, 2 supplies, chassis`);
+    t.equal(conforms.length, 1 + 7 + 2 + 2 + 1 + 1 + 3, `conformance in ${namespace}: system, 7 sensors, 2 fans, 2 supplies, chassis, board, 3 FRU packages`);
     for (const c of conforms) {
       t.equal((c.get('ConformantStandard') as CIMInstanceName).namespace, 'root/interop');
       t.equal((c.get('ManagedElement') as CIMInstanceName).namespace, 'root/cimv2');
@@ -568,9 +568,10 @@ t.test('instances made from snapshot elements name their source, for writes back
   const unsourced = full.entries.filter((e) => e.source === undefined).map((e) => e.instance.classname);
   t.same([...new Set(unsourced)].sort(), [
     'Thincim_AssociatedSensor', 'Thincim_ComputerSystem', 'Thincim_ComputerSystemPackage', 'Thincim_Container',
-    'Thincim_ElementConformsToProfile', 'Thincim_ElementSoftwareIdentity', 'Thincim_MemberOfCollection', 'Thincim_Realizes',
+    'Thincim_ElementCapabilities', 'Thincim_ElementConformsToProfile', 'Thincim_ElementSoftwareIdentity',
+    'Thincim_EnabledLogicalElementCapabilities', 'Thincim_MemberOfCollection', 'Thincim_OwningCollectionElement', 'Thincim_Realizes',
     'Thincim_ReferencedProfile', 'Thincim_RegisteredProfile', 'Thincim_SystemDevice',
-  ], 'the system, the registration and the associations belong to no single element');
+  ], 'the system, the capabilities, the registration and the associations belong to no single element');
 });
 
 t.test('reuse: each instance is offered as it is made, and what reuse returns is kept and referenced', async (t) => {

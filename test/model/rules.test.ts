@@ -162,3 +162,18 @@ t.test('conforms-to-profile', async (t) => {
     { rule: 'conforms-to-profile', message: 'central instance does not conform to "Base Server"' },
   ]);
 });
+
+t.test('capabilities', async (t) => {
+  const capabilitiesOf = (deviceId: string): Match => (e) => e.instance.classname === 'Thincim_ElementCapabilities'
+    && (e.instance.get('ManagedElement') as CIMInstanceName).keybindings.get('DeviceID') === deviceId;
+  t.match(checkProfileRules(without(capabilitiesOf('test:fan1'))), [
+    { rule: 'capabilities', path: /test:fan1/, message: '0 EnabledLogicalElementCapabilities, not exactly 1' },
+  ]);
+  const fanCapabilities: Match = (e) => e.instance.get('InstanceID') === 'Thincim:FanCapabilities';
+  t.ok(checkProfileRules(change(fanCapabilities, 'RequestedStatesSupported', 'uint16', null))
+    .some((p) => p.rule === 'capabilities' && p.property === 'RequestedStatesSupported'), 'NULL is not an empty list of states');
+});
+
+t.test('redundancy-owner', async (t) => {
+  t.same(rules(without(isClass('Thincim_OwningCollectionElement'))), ['redundancy-owner']);
+});

@@ -104,6 +104,8 @@ const CLASSES: [string, string | undefined, string[]][] = [
   ['Thincim_Memory', 'CIM_Memory', DEVICE],
   ['Thincim_Battery', 'CIM_Battery', DEVICE],
   ['Thincim_RedundancySet', 'CIM_RedundancySet', INSTANCE_ID],
+  ['CIM_EnabledLogicalElementCapabilities', 'CIM_Capabilities', INSTANCE_ID],
+  ['Thincim_EnabledLogicalElementCapabilities', 'CIM_EnabledLogicalElementCapabilities', INSTANCE_ID],
   ['Thincim_RecordLog', 'CIM_RecordLog', INSTANCE_ID],
   ['Thincim_LogRecord', 'CIM_LogRecord', LOG_RECORD],
   ['Thincim_SystemDevice', 'CIM_SystemDevice', COMPONENT],
@@ -112,6 +114,8 @@ const CLASSES: [string, string | undefined, string[]][] = [
   ['Thincim_ComputerSystemPackage', 'CIM_ComputerSystemPackage', DEPENDENCY],
   ['Thincim_Container', 'CIM_Container', COMPONENT],
   ['Thincim_MemberOfCollection', 'CIM_MemberOfCollection', ['Collection', 'Member']],
+  ['CIM_OwningCollectionElement', undefined, ['OwningElement', 'OwnedElement']],
+  ['Thincim_OwningCollectionElement', 'CIM_OwningCollectionElement', ['OwningElement', 'OwnedElement']],
   ['Thincim_ElementSoftwareIdentity', 'CIM_ElementSoftwareIdentity', DEPENDENCY],
   ['Thincim_UseOfLog', 'CIM_UseOfLog', DEPENDENCY],
   ['Thincim_LogManagesRecord', 'CIM_LogManagesRecord', ['Log', 'Record']],
@@ -147,9 +151,9 @@ const ASSOCIATIONS = [
   'CIM_SystemDevice', 'CIM_AssociatedSensor', 'CIM_Realizes', 'CIM_ComputerSystemPackage', 'CIM_Container',
   'CIM_MemberOfCollection', 'CIM_ElementSoftwareIdentity', 'CIM_UseOfLog', 'CIM_LogManagesRecord', 'CIM_ReferencedProfile',
   'CIM_ElementConformsToProfile', 'CIM_HostedService', 'CIM_NamespaceInManager', 'CIM_IndicationSubscription',
-  'CIM_HostedAccessPoint', 'CIM_ServiceAccessBySAP', 'CIM_CommMechanismForManager',
+  'CIM_HostedAccessPoint', 'CIM_ServiceAccessBySAP', 'CIM_CommMechanismForManager', 'CIM_OwningCollectionElement',
   'Thincim_SystemDevice', 'Thincim_AssociatedSensor', 'Thincim_Realizes', 'Thincim_ComputerSystemPackage',
-  'Thincim_Container', 'Thincim_MemberOfCollection', 'Thincim_ElementSoftwareIdentity', 'Thincim_UseOfLog',
+  'Thincim_Container', 'Thincim_MemberOfCollection', 'Thincim_OwningCollectionElement', 'Thincim_ElementSoftwareIdentity', 'Thincim_UseOfLog',
   'Thincim_LogManagesRecord', 'Thincim_ReferencedProfile', 'Thincim_ElementConformsToProfile', 'Thincim_HostedService',
   'Thincim_NamespaceInManager', 'Thincim_HostedAccessPoint', 'Thincim_CommMechanismForManager',
 ];
@@ -178,9 +182,9 @@ function qualifier(quals: NocaseMap<CIMQualifier>, name: string): unknown {
 t.test('the schema loads into both namespaces with the same classes', async (t) => {
   t.same(repo.namespaces().sort(), NAMESPACES);
   const names = repo.classNames('root/cimv2');
-  t.equal(names.length, 132, '88 DMTF classes, 35 Thincim_, 4 OMC_, 5 VMware_');
+  t.equal(names.length, 136, '90 DMTF classes, 37 Thincim_, 4 OMC_, 5 VMware_');
   t.same(repo.classNames('root/interop'), names);
-  t.equal(names.filter((n) => n.startsWith('CIM_')).length, 88);
+  t.equal(names.filter((n) => n.startsWith('CIM_')).length, 90);
   for (const ns of NAMESPACES) t.equal(repo.qualifierDeclarations(ns).size, 56, `${ns}: DSP0004 meta and standard qualifiers`);
 });
 
@@ -430,7 +434,7 @@ t.test('methods keep their DMTF signatures', async (t) => {
 });
 
 t.test("thincim's and ESXi classes describe themselves and add no members", async (t) => {
-  t.equal(VENDOR_CLASSES.length, 44);
+  t.equal(VENDOR_CLASSES.length, 46);
   for (const name of VENDOR_CLASSES) {
     const cls = cimv2(name);
     t.equal(qualifier(cls.qualifiers, 'Version'), '0.1.0', `${name} Version`);

@@ -100,14 +100,14 @@ t.test('Associators filters: AssocClass, ResultClass, Role, ResultRole', async (
   t.match(none.raw.text, /<IMETHODRESPONSE NAME="Associators"><IRETURNVALUE><\/IRETURNVALUE><\/IMETHODRESPONSE>/, 'no match: an empty IRETURNVALUE');
 });
 
-t.test('Associators from a device: the system, sensors, packages, collections and profiles', async (t) => {
+t.test('Associators from a device: the system, sensors, packages, collections, profiles and capabilities', async (t) => {
   const target = pathOf(CIMV2, 'OMC_Fan', SIM.device('OMC_Fan', 'fan1'));
   const links = publishedLinks(CIMV2, target);
   const expected = identities(links.flatMap((l) => l.others.map(([, o]) => o)), CIMV2);
   const instances = instancesIn(await imethod(broker.url, 'Associators', CIMV2, fan('ObjectName')));
   t.same(identities(instances.map((i) => i.path), CIMV2), expected, 'every object linked to the fan');
   t.same(new Set(instances.map((i) => i.classname)), new Set(['Thincim_ComputerSystem', 'Thincim_NumericSensor', 'Thincim_PhysicalPackage',
-    'Thincim_RedundancySet', 'Thincim_RegisteredProfile']), 'of the expected classes');
+    'Thincim_RedundancySet', 'Thincim_RegisteredProfile', 'Thincim_EnabledLogicalElementCapabilities']), 'of the expected classes');
   const systems = instancesIn(await imethod(broker.url, 'Associators', CIMV2, fan('ObjectName') + p.className('ResultClass', 'CIM_System')));
   t.same(systems.map((i) => i.path?.key), [pathOf(CIMV2, 'Thincim_ComputerSystem', SIM.system).key], 'ResultClass CIM_System: the host');
 });

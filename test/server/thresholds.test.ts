@@ -4,6 +4,8 @@
  * RestoreDefaultThresholds puts the hardware's values back.
  */
 import t from 'tap';
+import type { HardwareProvider } from '../../src/providers/api.js';
+import { loadProviders } from '../../src/providers/index.js';
 import { imethod, instancesIn, p, post, startTestBroker, type TestBroker } from '../helpers/broker.js';
 
 let server: TestBroker;
@@ -32,12 +34,12 @@ function modify(deviceId: string, property: string, value: number) {
     p.array('PropertyList', [property]));
 }
 
-async function restore(deviceId: string) {
+async function restore(deviceId: string, url = server.url) {
   const body = `<?xml version="1.0" encoding="utf-8"?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="9" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
     `<METHODCALL NAME="RestoreDefaultThresholds"><LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH>` +
     `<INSTANCENAME CLASSNAME="Thincim_NumericSensor">${keysXml(deviceId)}</INSTANCENAME></LOCALINSTANCEPATH></METHODCALL></SIMPLEREQ></MESSAGE></CIM>`;
   const object = `root/cimv2:Thincim_NumericSensor.CreationClassName="Thincim_NumericSensor",DeviceID="${deviceId}",SystemCreationClassName="Thincim_ComputerSystem",SystemName="testhost"`;
-  return post(server.url, body, {
+  return post(url, body, {
     'Content-Type': 'application/xml; charset="utf-8"', CIMOperation: 'MethodCall', CIMMethod: 'RestoreDefaultThresholds', CIMObject: encodeURIComponent(object),
   });
 }
@@ -70,4 +72,19 @@ t.test('a threshold that is not settable, or another property, is refused', asyn
 t.test('a missing sensor is CIM_ERR_NOT_FOUND', async (t) => {
   const res = await modify('simulated:no-such-sensor', 'UpperThresholdNonCritical', 800);
   t.equal(res.error?.code, 6);
+});
+
+t.test('RestoreDefaultThresholds on a sensor whose provider cannot restore thresholds returns 1 (Not Supported)', async (t) => {
+  // CIM_NumericSensor.RestoreDefaultThresholds (CIM 2.49, profiles.md §5.2): "returns 0 if successful, 1 if
+  // unsupported and any other value if an error occurred". hwmon and ipmi, like this copy of the simulated
+  // provider, have no restoreDefaultThresholds.
+  const [simulated] = await loadProviders({ providers: ['simulated'], options: { simulated: { startTime: 0, clock: () => 0 } } });
+  const { restoreDefaultThresholds: _unsupported, ...readOnly } = simulated!.provider as HardwareProvider;
+  const own = await startTestBroker({ anonymousWrite: true, providers: [{ ...simulated!, provider: readOnly }] });
+  t.teardown(() => own.close());
+  const restored = await restore('simulated:cpu1-temp', own.url);
+  t.equal(restored.status, 200);
+  t.match(restored.text, /<RETURNVALUE PARAMTYPE="uint32"><VALUE>1<\/VALUE><\/RETURNVALUE>/, 'the method answers, with 1 Not Supported');
+  const missing = await restore('simulated:no-such-sensor', own.url);
+  t.match(missing.text, /<ERROR CODE="6"/, 'a sensor that does not exist is still CIM_ERR_NOT_FOUND');
 });

@@ -33,7 +33,8 @@ export interface CentralInstances {
   sensors: CIMInstanceName[];
   fans: CIMInstanceName[];
   powerSupplies: CIMInstanceName[];
-  chassis: CIMInstanceName[];
+  /** Every physical element: chassis, boards, FRU packages (DSP1011's central class is CIM_PhysicalElement). */
+  physical: CIMInstanceName[];
 }
 
 /**
@@ -64,7 +65,7 @@ export class BuildContext {
     this.#onProblem = options.onProblem;
     this.#reuse = options.reuse;
     this.systemPath = this.systemDraft().path();
-    this.central = { system: this.systemPath, sensors: [], fans: [], powerSupplies: [], chassis: [] };
+    this.central = { system: this.systemPath, sensors: [], fans: [], powerSupplies: [], physical: [] };
   }
 
   problem(provider: string, subject: string, message: string): void {

@@ -338,6 +338,8 @@ class SnapshotMapper {
     for (const member of new Set(members)) {
       this.#ctx.associate(ModelClass.MemberOfCollection, ['Collection', set.path!], ['Member', member]);
     }
+    // The system owns the set (DSP1013/DSP1015 redundancy): a client finds it from the scoping instance.
+    this.#ctx.relate(ModelClass.OwningCollectionElement, ['OwningElement', this.#ctx.systemPath], ['OwnedElement', set.path!]);
     const finding = redundancyFinding(group.label, status);
     if (finding) this.#ctx.rollup.push(finding);
   }

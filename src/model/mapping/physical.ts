@@ -133,7 +133,7 @@ export class PhysicalAssets {
       .set('ChassisPackageType', 'uint16', chassisPackageType(data.type))
       .set('ChassisTypeDescription', 'string', data.type);
     this.#ctx.add(CIMV2_NAMESPACE, draft.build(path), source);
-    this.#ctx.central.chassis.push(path);
+    this.#ctx.central.physical.push(path);
     this.#ctx.associate(ModelClass.ComputerSystemPackage, ['Antecedent', path], ['Dependent', this.#ctx.systemPath], {
       decorate: (d) => d.set('PlatformGUID', 'string', system?.uuid),
     });
@@ -142,6 +142,7 @@ export class PhysicalAssets {
   #addContained(draft: InstanceDraft, source: EntrySource): CIMInstanceName {
     const instance = this.#ctx.add(CIMV2_NAMESPACE, draft.build(), source);
     this.#contained.push(instance.path!);
+    this.#ctx.central.physical.push(instance.path!);
     return instance.path!;
   }
 }

@@ -40,7 +40,7 @@ export const COMPONENT_PROFILES: readonly ComponentProfile[] = [
   { dsp: 'DSP1009', name: 'Sensors', version: '1.1.1', central: 'sensors' },
   { dsp: 'DSP1013', name: 'Fan', version: '1.1.0', central: 'fans' },
   { dsp: 'DSP1015', name: 'Power Supply', version: '1.1.0', central: 'powerSupplies' },
-  { dsp: 'DSP1011', name: 'Physical Asset', version: '1.0.2', central: 'chassis' },
+  { dsp: 'DSP1011', name: 'Physical Asset', version: '1.0.2', central: 'physical' },
 ];
 
 /** The path of a registered profile in the interop namespace (`Thincim:DSP1004` for Base Server). */
