@@ -30,9 +30,9 @@ t.test('enum: a table with ValueMap text, JSON with typed values, the raw XML', 
   t.equal(table.stderr, '');
   const [header, ...rows] = table.stdout.trimEnd().split('\n');
   // Keys first, then every property some instance has a value for (the NULL ones of the class are left out).
-  t.match(header, /^SystemCreationClassName\s+SystemName\s+CreationClassName\s+DeviceID\s+ElementName\s+OperationalStatus\s+StatusDescriptions\s+HealthState\s+PrimaryStatus\s+EnabledState\s+RequestedState\s+EnabledDefault\s+TransitioningToState\s+TotalOutputPower$/);
+  t.match(header, /^SystemCreationClassName\s+SystemName\s+CreationClassName\s+DeviceID\s+ElementName\s+Name\s+OperationalStatus\s+StatusDescriptions\s+HealthState\s+PrimaryStatus\s+EnabledState\s+RequestedState\s+EnabledDefault\s+TransitioningToState\s+TotalOutputPower$/);
   t.equal(rows.length, 2);
-  t.match(rows[0], /simulated:psu1\s+PSU 1\s+2 \(OK\)\s+"OK"\s+5 \(OK\)\s+1 \(OK\)\s+2 \(Enabled\)\s+12 \(Not Applicable\)\s+2 \(Enabled\)\s+12 \(Not Applicable\)\s+750000$/);
+  t.match(rows[0], /simulated:psu1\s+PSU 1\s+PSU 1\s+2 \(OK\)\s+"OK"\s+5 \(OK\)\s+1 \(OK\)\s+2 \(Enabled\)\s+12 \(Not Applicable\)\s+2 \(Enabled\)\s+12 \(Not Applicable\)\s+750000$/);
 
   const out = await runCli(['enum', url, 'CIM_Fan', '--output', 'json']);
   const fans = json(out.stdout) as Json[];
