@@ -277,6 +277,12 @@ t.test('the text-format reader refuses what Prometheus would refuse', async (t) 
   t.throws(() => parsePrometheus('# HELP m a\n# HELP m b\n'), /line 2: second HELP for m/);
   t.throws(() => parsePrometheus('m 1\n# TYPE m gauge\n'), /line 2: TYPE of m after its samples/);
   t.throws(() => parsePrometheus('m{a="1",b="2"} 1\nm{b="2",a="1"} 2\n'), /line 2: the same series twice/);
+  // What promtool check metrics (2.42) refuses too: escapes the format does not have, a last line without its line feed.
+  t.throws(() => parsePrometheus('m{a="x\\ty"} 1\n'), /line 1: an escape label values do not have: \\t/);
+  t.throws(() => parsePrometheus('# HELP m a\\tb\n'), /line 1: an escape HELP does not have/);
+  t.throws(() => parsePrometheus('# HELP m a\\\\\\tb\n'), /line 1: an escape HELP does not have/, 'an escaped backslash, then \\t');
+  t.doesNotThrow(() => parsePrometheus('# HELP m a\\\\tb\\n\n'), 'an escaped backslash, then t; an escaped line feed');
+  t.throws(() => parsePrometheus('m 1\nm2 2'), /line 2: the last line has no line feed/);
   const histogram = (lines: string) => `# TYPE h histogram\n${lines}h_sum 3\nh_count 2\n`;
   t.doesNotThrow(() => parsePrometheus(histogram('h_bucket{le="1"} 1\nh_bucket{le="+Inf"} 2\n')));
   t.throws(() => parsePrometheus('# TYPE h histogram\nh_bucket{le="1"} 1\nh_sum 3\n# TYPE h histogram\n'), /second TYPE/, 'the _bucket and _sum samples belong to h');
