@@ -5,7 +5,10 @@
  * which a PerformanceObserver fills as collections happen (a few per minute
  * at idle). Not kept: the event-loop delay percentiles (min, max, mean,
  * stddev, p50, p90, p99), which need a sampling timer every 10 ms even at
- * idle, and the active handles and requests, read through undocumented APIs.
+ * idle, the active handles and requests, read through undocumented APIs, and
+ * prom-client's nodejs_active_resources_total: a gauge named like a counter
+ * (promtool: non-counter metrics should not have "_total" suffix) that
+ * sum(nodejs_active_resources) gives from the same scrape.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
@@ -75,7 +78,6 @@ function activeResources(registry: Registry, prefix: string): void {
     for (const type of process.getActiveResourcesInfo()) counts.set(type, (counts.get(type) ?? 0) + 1);
     for (const [type, n] of counts) emit(n, type);
   });
-  registry.collected('gauge', `${prefix}nodejs_active_resources_total`, 'Total number of active resources.', [], (emit) => emit(process.getActiveResourcesInfo().length));
 }
 
 /** One V8 heap space statistic per family; the space named as prom-client named it (`old`, not `old_space`). */

@@ -23,6 +23,20 @@ export type Emit = (value: number, ...labelValues: string[]) => void;
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
+/**
+ * The suffix rules `promtool check metrics` warns about (promlint's counter
+ * and reserved-suffix checks): `_total` ends a counter's name and only a
+ * counter's, and `_bucket`, `_count` and `_sum` name a histogram's samples.
+ * A family without samples escapes promtool (it drops empty families), so
+ * they are checked here, as the family is defined.
+ */
+function suffixProblem(name: string, type: MetricType): string | undefined {
+  if (type === 'counter') return name.endsWith('_total') ? undefined : 'a counter\'s name ends in _total';
+  if (name.endsWith('_total')) return `_total is a counter's suffix, not a ${type}'s`;
+  if (type !== 'histogram' && /_(bucket|count|sum)$/.test(name)) return `_bucket, _count and _sum are a histogram's samples, not a ${type}'s name`;
+  return undefined;
+}
+
 /** As Prometheus writes sample values: NaN, +Inf, -Inf, else the shortest text that reads back the same number. */
 export function formatValue(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
@@ -54,6 +68,8 @@ const braces = (pairs: string) => (pairs === '' ? '' : `{${pairs}}`);
 abstract class Family {
   constructor(readonly name: string, readonly help: string, readonly type: MetricType, readonly labelNames: readonly string[]) {
     if (!METRIC_NAME.test(name)) throw new MetricsError(`${JSON.stringify(name)} is not a metric name`);
+    const problem = suffixProblem(name, type);
+    if (problem) throw new MetricsError(`${name}: ${problem}`);
     const seen = new Set<string>();
     for (const label of labelNames) {
       if (!LABEL_NAME.test(label) || label.startsWith('__')) throw new MetricsError(`${name}: ${JSON.stringify(label)} is not a label name`);

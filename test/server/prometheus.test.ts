@@ -140,11 +140,18 @@ t.test('misuse is a MetricsError naming the metric', async (t) => {
   const registry = new Registry();
   const counter = registry.counter('c_total', 'h', ['a']);
   const error = (message: RegExp) => ({ name: 'MetricsError', code: 'ERR_THINCIM_METRICS', message });
-  t.throws(() => registry.gauge('c_total', 'again'), error(/c_total defined twice/));
+  t.throws(() => registry.counter('c_total', 'again'), error(/c_total defined twice/));
   t.throws(() => registry.gauge('1bad', 'h'), error(/"1bad" is not a metric name/));
   t.throws(() => registry.gauge('g', 'h', ['a-b']), error(/g: "a-b" is not a label name/));
   t.throws(() => registry.gauge('g', 'h', ['__reserved']), error(/not a label name/));
   t.throws(() => registry.gauge('g', 'h', ['a', 'a']), error(/g: label a twice/));
+  // promtool check metrics' suffix rules, also for families that have no sample yet (promtool skips those).
+  t.throws(() => registry.counter('requests', 'h'), error(/requests: a counter's name ends in _total/));
+  t.throws(() => registry.gauge('queued_total', 'h'), error(/queued_total: _total is a counter's suffix, not a gauge's/));
+  t.throws(() => registry.histogram('d_total', 'h', [1]), error(/not a histogram's/));
+  t.throws(() => registry.collected('gauge', 'sensors_count', 'h', [], () => {}), error(/sensors_count: _bucket, _count and _sum are a histogram's samples/));
+  t.throws(() => registry.collected('counter', 'bytes_sum', 'h', [], () => {}), error(/a counter's name ends in _total/));
+  t.doesNotThrow(() => registry.histogram('d_count', 'h', [1]), 'a histogram may count something');
   t.throws(() => registry.histogram('h', 'h', [1], ['le']), error(/le is the histogram's own label/));
   t.throws(() => registry.histogram('h', 'h', [1, 1]), error(/finite and increasing/));
   t.throws(() => registry.histogram('h', 'h', [1, Infinity]), error(/finite and increasing/));
