@@ -72,7 +72,7 @@ export function renderPage(view: StatusView, links: PageLinks): string {
     `<header class="top"><h1>${esc(host)}</h1>${identity(view)}</header>` +
     `<main id="main" data-generation="${view.generation}" data-time="${view.time}">` +
     overview(view) + changes(view.events) + devices(view.groups, links.root) +
-    `</main><footer><p>Read-only view served by thincim. The same data as JSON: <a href="${links.root}api/v1/status">/api/v1/status</a>.</p></footer>`;
+    `</main><footer><p>Read-only view served by thincim. The same data as JSON: <a href="${links.root}api/v1/status">api/v1/status</a>.</p></footer>`;
   return layout(title, links, body);
 }
 

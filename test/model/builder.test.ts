@@ -463,6 +463,23 @@ t.test('several providers merge into one host', async (t) => {
   t.same(checkProfileRules(two.entries), []);
 });
 
+t.test('Name is the label, made unique within its class where labels repeat (a component id to Zenoss\'s CIMMon)', async (t) => {
+  // Two IPMI rows named "Temp" (a Dell's sensor table: providers/ipmi/test/fixtures/sensor.txt), and sysinfo's "CPU Temp" beside IPMI's.
+  const temp = (id: string, label: string) => ({ id, label, kind: 'temperature' as const, unit: 'celsius' as const, value: 40, decimals: 0 });
+  const ipmi: HardwareSnapshot = { sensors: [temp('Temp#1', 'Temp'), temp('Temp#2', 'Temp'), temp('CPU Temp', 'CPU Temp')], fans: [{ id: 'fan1', label: 'Temp', status: 'ok' }] };
+  const sysinfo: HardwareSnapshot = { sensors: [temp('cpu', 'CPU Temp')] };
+  const { model } = build(input([sample(ipmi, { provider: 'ipmi' }), sample(sysinfo, { provider: 'sysinfo' })]));
+  t.same(model.all('Thincim_NumericSensor').map((s) => [s.get('ElementName'), s.get('Name')]), [
+    ['Temp', 'Temp'], ['Temp', 'Temp (ipmi:Temp#2)'], ['CPU Temp', 'CPU Temp'], ['CPU Temp', 'CPU Temp (sysinfo:cpu)'],
+  ], 'ElementName as the provider labels it; Name unique');
+  t.same(model.all('OMC_Fan').map((f) => f.get('Name')), ['Temp'], 'within its own class: a fan may share a sensor\'s label');
+  t.same(checkProfileRules(model.entries), []);
+  const long = 'x'.repeat(1024);
+  const named = build(input([sample({ sensors: [temp('a', long), temp('b', long)] })])).model.all('Thincim_NumericSensor').map((s) => String(s.get('Name')));
+  t.same(named.map((n) => n.length), [1024, 1024], 'within Name\'s MaxLen of 1,024 characters');
+  t.ok(named[1]!.endsWith(' (test:b)'));
+});
+
 t.test('paths derive from snapshot ids only: stable across samples', async (t) => {
   const later = fullSnapshot();
   later.sensors![0]!.value = 91;

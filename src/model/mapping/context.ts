@@ -1,10 +1,14 @@
 import { CIMInstanceName, type CIMInstance } from '../../cim/index.js';
+import { headOf } from '../../cim/xml-chars.js';
 import { CIMV2_NAMESPACE, INSTANCE_ID_PREFIX, ModelClass } from '../classes.js';
 import { familyId, type AssociationFamily } from '../family.js';
 import type { Finding, Verdict } from '../health.js';
 import { DEVICE_ID_MAX, IdAllocator, TAG_MAX, qualifiedId } from '../ids.js';
 import type { EntrySource, ModelEntry, ModelInput } from '../input.js';
 import { InstanceDraft } from '../instance-draft.js';
+
+/** CIM_ManagedSystemElement.Name's MaxLen. */
+const NAME_MAX = 1024;
 
 /** Something the builder met in its input and worked around (the model is still built). */
 export interface BuildProblem {
@@ -55,6 +59,8 @@ export class BuildContext {
   readonly #deviceIds = new IdAllocator(DEVICE_ID_MAX);
   readonly #tags = new IdAllocator(TAG_MAX);
   readonly #instanceIds = new IdAllocator(TAG_MAX);
+  /** The Names given so far, by class (labelled). */
+  readonly #names = new Map<string, Set<string>>();
   /** This build's families, by the path object at their one end. */
   readonly #familiesOf = new Map<CIMInstanceName, FamilyDraft[]>();
   /** This build, in ASSOCIATIONS. */
@@ -109,9 +115,28 @@ export class BuildContext {
   }
 
   /**
+   * Sets ElementName to `label`, and Name too: tools such as Zenoss's CIMMon
+   * take Name for a component's id, so within a class it is `label (id)`
+   * (id: the DeviceID or Tag) when an element added before has the label.
+   * Labels repeat on real hosts (two IPMI sensors "Temp", a hwmon chip's
+   * temperature and current both "CPU", IPMI's and sysinfo's "CPU Temp").
+   */
+  labelled(draft: InstanceDraft, label: string): InstanceDraft {
+    const { classname, keybindings } = draft.path();
+    let names = this.#names.get(classname);
+    if (names === undefined) this.#names.set(classname, (names = new Set()));
+    let name = label;
+    if (names.has(label)) {
+      const id = String(keybindings.get('DeviceID') ?? keybindings.get('Tag'));
+      name = `${headOf(label, NAME_MAX - id.length - 3)} (${id})`;
+    }
+    names.add(name);
+    return draft.set('ElementName', 'string', label).set('Name', 'string', name);
+  }
+
+  /**
    * Adds a device made from the snapshot element `source`, with the status
-   * properties of its verdict, its label as ElementName and Name (tools such
-   * as Zenoss's CIMMon name components by Name), its SystemDevice
+   * properties of its verdict, its label (labelled), its SystemDevice
    * association, and its condition to the system's roll-up unless `rollUp`
    * is false (an empty slot says nothing about the system's health).
    */
@@ -119,9 +144,7 @@ export class BuildContext {
     draft: InstanceDraft, source: EntrySource, label: string, health: Verdict,
     { enabledState = ENABLED, rollUp = true }: { enabledState?: number; rollUp?: boolean } = {},
   ): CIMInstanceName {
-    setStatus(draft, health)
-      .set('ElementName', 'string', label)
-      .set('Name', 'string', label)
+    setStatus(this.labelled(draft, label), health)
       .set('EnabledState', 'uint16', enabledState)
       .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE);
     const path = this.add(CIMV2_NAMESPACE, draft.build(), source).path!;
