@@ -7,6 +7,7 @@ import { CIMStatus } from '../src/cim/index.js';
 import { imethodResponse, messageId, startProxy } from './client/servers.js';
 import { runCli } from './client/run-cli.js';
 import { startTestBroker } from './helpers/broker.js';
+import { icingaParseCheckOutput, icingaParsePerfdataValue, icingaSplitPerfdata, pnpParse } from './helpers/perfdata-parsers.js';
 
 const scenario = (name: string) => new URL(`./fixtures/health/${name}.json`, import.meta.url).pathname;
 
@@ -185,4 +186,25 @@ t.test('--nagios: a failed memory module and a lost redundancy count, as they co
   t.match(readable.stdout, /^Redundancy sets \(\d+\)\n/m, 'a Redundancy sets section');
   t.match(readable.stdout, /Redundancy Lost/);
   t.match(readable.stdout, /^Overall: CRITICAL/m);
+});
+
+t.test('--nagios output as Icinga 2 and PNP4Nagios read it: every sensor under its own label, with its value', async (t) => {
+  const { code, stdout } = await runCli(['health', await host(t, 'odd-labels'), '--nagios']);
+  t.equal(code, 1);
+  const { text, perfdata } = icingaParseCheckOutput(stdout);
+  t.equal(text, 'THINCIM WARNING - Load: Degraded/Warning (99.5 %) \n', 'the status text ends at the first |');
+  const values = icingaSplitPerfdata(perfdata).map(icingaParsePerfdataValue);
+  const labels = ['CPU Temp', 'It_s _ a _ pipe', 'Line_break_tab', 'Système ventilateur °', 'Board:PSU:Power', 'Inlet Temp', 'Load', 'Up'];
+  t.same(values.map((v) => v.label), labels, "a '::' in a name is no check_multi prefix for the labels after it");
+  t.same(values.map((v) => [v.value, v.unit]), [[-12.5, ''], [0.005, ''], [1.5, ''], [4200, ''], [350, ''], [24, ''], [99.5, '%'], [3600, 's']]);
+  t.same(values[0], { label: 'CPU Temp', value: -12.5, unit: '' }, 'ranges are no plain numbers: Icinga 2 leaves them out');
+  const pnp = pnpParse(perfdata);
+  t.not(pnp, 'multi', 'nor a check_multi block for PNP4Nagios');
+  t.same((pnp as { label: string }[]).map((i) => i.label), labels, 'PNP4Nagios reads every item');
+});
+
+t.test('--nagios --help exits 3 UNKNOWN, as the plugin guidelines want of help and version output', async (t) => {
+  const help = await runCli(['health', '--nagios', '--help']);
+  t.equal(help.code, 3);
+  t.match(help.stdout, /^usage: thincim health URL/);
 });

@@ -52,8 +52,9 @@ non-critical and crit from the critical thresholds as Nagios ranges (lower:upper
 ~:upper, lower:), min and max from MinReadable and MaxReadable. UOM is one of
 Nagios' own: % (BaseUnits Percentage), s (Seconds), B (Bytes); every other unit
 (°C, V, A, W, RPM…) is a plain number, its unit named on the readable report.
-Labels are the element names with ' = | and control characters replaced by _,
-made unique with a #2, #3… suffix.
+Labels are the element names with ' = | and control characters replaced by _
+and '::' by ':' (check_multi's separator), made unique with a #2, #3… suffix.
+--help with --nagios exits 3, as the plugin guidelines want.
 `;
 
 const OPTIONS = {
@@ -71,7 +72,8 @@ export const run: Command = async (args, io) => {
     const { values, positionals } = parseCommandLine(args, OPTIONS);
     if (values['help']) {
       io.stdout.write(USAGE);
-      return EXIT.ok;
+      // The plugin guidelines: help and version output exit UNKNOWN.
+      return nagios ? EXIT_CODES.UNKNOWN : EXIT.ok;
     }
     if (positionals.length !== 1) throw new UsageError('give exactly one URL');
     const filter = healthFilter(values['include'] as string | undefined, values['exclude'] as string | undefined);
@@ -196,8 +198,12 @@ function range(lower: Reading | undefined, upper: Reading | undefined): string {
   return '';
 }
 
+/**
+ * ' = | and control characters become _, and '::' one ':': Icinga 2 (SplitPerfdata) and PNP4Nagios read a label
+ * with '::' as check_multi's, and Icinga 2 prefixes every label after it with its head.
+ */
 function uniqueLabel(seen: Map<string, number>, name: string): string {
-  const label = name.replace(/['=|\p{Cc}]/gu, '_');
+  const label = name.replace(/['=|\p{Cc}]/gu, '_').replace(/:{2,}/g, ':');
   const n = (seen.get(label) ?? 0) + 1;
   seen.set(label, n);
   return n === 1 ? label : `${label} #${n}`;
