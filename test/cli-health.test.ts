@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
-import { CIMStatus } from '../src/cim/index.js';
+import { CIMInstance, CIMStatus, cimProperty, NocaseMap, type CIMType, type CIMValue } from '../src/cim/index.js';
+import { nagiosText } from '../src/cli/health.js';
+import { evaluateHealth } from '../src/client/index.js';
 import { imethodResponse, messageId, startProxy } from './client/servers.js';
 import { runCli } from './client/run-cli.js';
 import { startTestBroker } from './helpers/broker.js';
@@ -207,4 +209,23 @@ t.test('--nagios --help exits 3 UNKNOWN, as the plugin guidelines want of help a
   const help = await runCli(['health', '--nagios', '--help']);
   t.equal(help.code, 3);
   t.match(help.stdout, /^usage: thincim health URL/);
+});
+
+t.test('perfdata numbers are plain decimals (class [-0-9.]): no exponent, no NaN, whatever a server sends', async (t) => {
+  // A server may type CurrentReading as a real (CIM-XML allows NaN and INF in reals) or scale it by a large UnitModifier.
+  const sensor = (name: string, props: Record<string, [CIMType, CIMValue]>) => new CIMInstance({
+    classname: 'CIM_NumericSensor',
+    properties: new NocaseMap(Object.entries({ ElementName: ['string', name], HealthState: ['uint16', 5], BaseUnits: ['uint16', 2], ...props } as Record<string, [CIMType, CIMValue]>)
+      .map(([n, [type, value]]) => [n, cimProperty(n, type, value)] as const)),
+  });
+  const report = evaluateHealth({ numericSensors: [
+    sensor('Tiny', { CurrentReading: ['real64', 1e-7], UpperThresholdCritical: ['real64', 2.5e21] }),
+    sensor('Broken', { CurrentReading: ['real32', NaN], UpperThresholdNonCritical: ['real32', Infinity], MaxReadable: ['real32', -Infinity] }),
+    sensor('Scaled', { CurrentReading: ['sint32', -123], UnitModifier: ['sint32', -35], LowerThresholdCritical: ['sint32', 5] }),
+  ] });
+  const perfdata = nagiosText(report).split(' | ')[1]!.trimEnd();
+  t.equal(perfdata, "'Tiny'=0.0000001;;~:2500000000000000000000 'Broken'=U "
+    + "'Scaled'=-0.00000000000000000000000000000000123;;0.00000000000000000000000000000000005:");
+  t.same((pnpParse(perfdata) as { value: string }[]).map((i) => i.value), ['0.0000001', 'U', '-0.00000000000000000000000000000000123'], 'PNP4Nagios reads every item');
+  t.same(icingaParsePerfdataValue(icingaSplitPerfdata(perfdata)[0]!), { label: 'Tiny', value: 1e-7, unit: '' });
 });

@@ -47,7 +47,8 @@ connect, with the reason on the status line). Order: CRITICAL > WARNING >
 UNKNOWN > OK; no element at all is UNKNOWN.
 
 perfdata: one 'label'=value[UOM];warn;crit;min;max per numeric sensor: the
-reading × 10^UnitModifier ('U' when it cannot be read), warn from the
+reading × 10^UnitModifier as a plain decimal ('U' when it cannot be read or
+is not a number), warn from the
 non-critical and crit from the critical thresholds as Nagios ranges (lower:upper,
 ~:upper, lower:), min and max from MinReadable and MaxReadable. UOM is one of
 Nagios' own: % (BaseUnits Percentage), s (Seconds), B (Bytes); every other unit
@@ -176,9 +177,10 @@ function perfdata(elements: readonly HealthElement[]): string {
     const fields = [
       range(t.LowerThresholdNonCritical, t.UpperThresholdNonCritical),
       range(t.LowerThresholdCritical, t.UpperThresholdCritical),
-      reading.minReadable?.text ?? '', reading.maxReadable?.text ?? '',
+      plainDecimal(reading.minReadable) ?? '', plainDecimal(reading.maxReadable) ?? '',
     ];
-    const value = reading.current ? `${reading.current.text}${uom(e.instance)}` : 'U';
+    const current = plainDecimal(reading.current);
+    const value = current === undefined ? 'U' : `${current}${uom(e.instance)}`;
     return `'${uniqueLabel(labels, e.name)}'=${[value, ...fields].join(';').replace(/;+$/, '')}`;
   }).join(' ');
 }
@@ -191,11 +193,30 @@ function uom(instance: CIMInstance): string {
 }
 
 /** A Nagios range that alerts outside [lower, upper]: `l:u`, `~:u` (no lower bound), `l:` (no upper bound). */
-function range(lower: Reading | undefined, upper: Reading | undefined): string {
-  if (lower && upper) return `${lower.text}:${upper.text}`;
-  if (upper) return `~:${upper.text}`;
-  if (lower) return `${lower.text}:`;
+function range(lowerReading: Reading | undefined, upperReading: Reading | undefined): string {
+  const lower = plainDecimal(lowerReading);
+  const upper = plainDecimal(upperReading);
+  if (lower !== undefined && upper !== undefined) return `${lower}:${upper}`;
+  if (upper !== undefined) return `~:${upper}`;
+  if (lower !== undefined) return `${lower}:`;
   return '';
+}
+
+/**
+ * A number as perfdata must write it, digits, '-' and '.' only (plugin guidelines: "value, min and max in class
+ * [-0-9.]"): an exponent ("1e-7", a real reading or a large UnitModifier) written out exactly; undefined for NaN and
+ * the infinities (a real may be any), which PNP4Nagios fails on, dropping every item, and Icinga 2 rejects.
+ */
+function plainDecimal(reading: Reading | undefined): string | undefined {
+  if (!reading || !Number.isFinite(reading.value)) return undefined;
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i.exec(reading.text);
+  if (!m) return reading.text;
+  const [, sign, whole, fraction = '', exponent] = m;
+  const digits = whole! + fraction;
+  const point = whole!.length + Number(exponent);
+  const text = point <= 0 ? `0.${'0'.repeat(-point)}${digits}`
+    : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return sign + text.replace(/^0+(?=\d)/, '');
 }
 
 /**
