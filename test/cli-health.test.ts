@@ -229,3 +229,27 @@ t.test('perfdata numbers are plain decimals (class [-0-9.]): no exponent, no NaN
   t.same((pnpParse(perfdata) as { value: string }[]).map((i) => i.value), ['0.0000001', 'U', '-0.00000000000000000000000000000000123'], 'PNP4Nagios reads every item');
   t.same(icingaParsePerfdataValue(icingaSplitPerfdata(perfdata)[0]!), { label: 'Tiny', value: 1e-7, unit: '' });
 });
+
+t.test('--nagios: the status line names five problems, the others follow as long output', async (t) => {
+  // Nagios Core and Naemon read 8 KB of output (MAX_PLUGIN_OUTPUT_LENGTH, include/nagios.h): a status line naming
+  // every lost sensor of a big host would push the perfdata out of it.
+  const dir = await mkdtemp(join(tmpdir(), 'thincim-health-'));
+  t.teardown(() => rm(dir, { recursive: true }));
+  const file = join(dir, 'scenario.json');
+  const sensors = Array.from({ length: 300 }, (_, i) => ({
+    id: `t${i}`, label: `Temp ${i}`, kind: 'temperature', unit: 'celsius', decimals: 0, value: 95, thresholds: { upperCritical: 90 },
+  }));
+  await writeFile(file, JSON.stringify({ name: 'many problems', system: { hostname: 'big-host' }, sensors }));
+  const broker = await startTestBroker({ simulated: { scenario: file } });
+  t.teardown(() => broker.close());
+  const { code, stdout } = await runCli(['health', broker.url, '--nagios']);
+  t.equal(code, 2);
+  const [first, ...rest] = stdout.trimEnd().split('\n');
+  const shown = Array.from({ length: 5 }, (_, i) => `Temp ${i}: Critical failure (95 °C)`);
+  t.ok(first!.startsWith(`THINCIM CRITICAL - ${shown.join('; ')}; and 295 more | 'Temp 0'=95;;~:90 `), first!.slice(0, 300));
+  t.ok(first!.indexOf(' | ') < 300, 'the perfdata starts within the first 300 characters');
+  t.same(rest, Array.from({ length: 295 }, (_, i) => `Temp ${i + 5}: Critical failure (95 °C)`), 'every other problem on a line of its own');
+  const { text, perfdata } = icingaParseCheckOutput(stdout);
+  t.equal(icingaSplitPerfdata(perfdata).length, 300, 'Icinga 2 finds all 300 items');
+  t.match(text, /\nTemp 299: Critical failure \(95 °C\)\n$/);
+});

@@ -126,16 +126,26 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** `THINCIM STATE - summary | perfdata`, then one line per class the server does not have. */
+/**
+ * The most problems the status line names; the others follow as long output, one a line. Nagios Core and Naemon
+ * read 8 KB of a plugin's output (MAX_PLUGIN_OUTPUT_LENGTH), and a host whose sensors all lost their readings
+ * would otherwise fill them with the status line: the perfdata after it lost or cut in the middle of a value.
+ */
+const MAX_STATUS_PROBLEMS = 5;
+
+/** `THINCIM STATE - summary | perfdata`, then the problems the status line leaves out, then one line per class the server does not have. */
 export function nagiosText(report: HealthReport): string {
   const perf = perfdata(report.elements);
-  let out = `THINCIM ${report.state} - ${oneLine(summary(report))}${perf ? ` | ${perf}` : ''}\n`;
+  const [status, ...more] = summary(report);
+  let out = `THINCIM ${report.state} - ${oneLine(status!)}${perf ? ` | ${perf}` : ''}\n`;
+  for (const line of more) out += `${oneLine(line)}\n`;
   for (const m of report.missing) out += `${m.className}: not available (${statusName(m.error.code)})\n`;
   return out;
 }
 
-function summary(report: HealthReport): string {
-  if (report.elements.length === 0 && report.systemFindings.length === 0) return 'no sensors, fans or power supplies found';
+/** The status line's text, then the problems it has no room for. */
+function summary(report: HealthReport): string[] {
+  if (report.elements.length === 0 && report.systemFindings.length === 0) return ['no sensors, fans or power supplies found'];
   if (report.state === 'OK') {
     // Elements whose state nobody knows (an empty slot, a disabled fan) count as OK, but are not called ok.
     const known = report.elements.filter((e) => e.status.text !== 'Unknown');
@@ -146,7 +156,7 @@ function summary(report: HealthReport): string {
     const devices = known.length - sensors - fans - psus;
     const others = devices ? `, ${count(devices, 'other device', 'other devices')}` : '';
     const ok = `${count(sensors, 'sensor', 'sensors')}, ${count(fans, 'fan', 'fans')}, ${count(psus, 'power supply', 'power supplies')}${others} ok`;
-    return unknown === 0 ? ok : `${ok}; ${unknown} unknown`;
+    return [unknown === 0 ? ok : `${ok}; ${unknown} unknown`];
   }
   // A fan and its tachometer often share a name ("FAN1"): one entry, with the reading.
   const lines = new Map<string, string>();
@@ -155,7 +165,10 @@ function summary(report: HealthReport): string {
     const line = `${head}${detail(e)}`;
     if (line.length > (lines.get(head)?.length ?? -1)) lines.set(head, line);
   }
-  return [...lines.values()].join('; ');
+  const all = [...lines.values()];
+  if (all.length <= MAX_STATUS_PROBLEMS) return [all.join('; ')];
+  const more = all.slice(MAX_STATUS_PROBLEMS);
+  return [`${all.slice(0, MAX_STATUS_PROBLEMS).join('; ')}; and ${more.length} more`, ...more];
 }
 
 /** What makes a problem concrete: a sensor's reading, a discrete sensor's or redundancy set's state, a system's reason. */
