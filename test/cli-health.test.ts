@@ -253,3 +253,20 @@ t.test('--nagios: the status line names five problems, the others follow as long
   t.equal(icingaSplitPerfdata(perfdata).length, 300, 'Icinga 2 finds all 300 items');
   t.match(text, /\nTemp 299: Critical failure \(95 °C\)\n$/);
 });
+
+t.test('every scenario\'s --nagios output reads cleanly in Icinga 2 (old and new) and PNP4Nagios, its exit status its state', async (t) => {
+  const codes: Record<string, number> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
+  for (const name of [undefined, 'ok', 'unknown', 'warning', 'critical', 'shared-name', 'labels', 'odd-labels']) {
+    const { code, stdout, stderr } = await runCli(['health', await host(t, name), '--nagios']);
+    const label = name ?? 'default';
+    t.equal(stderr, '', label);
+    const state = /^THINCIM (OK|WARNING|CRITICAL|UNKNOWN) - [^|\n]+(?: \| [^\n]+)?\n/.exec(stdout)?.[1];
+    t.equal(code, codes[state ?? ''], `${label}: the status line's state is the exit status`);
+    const { perfdata } = icingaParseCheckOutput(stdout);
+    const items = icingaSplitPerfdata(perfdata);
+    // 'U' is valid (guidelines) but no number to Icinga 2, which logs and skips it (Icinga/icinga2#9282).
+    for (const item of items.filter((i) => !i.endsWith('=U'))) t.doesNotThrow(() => icingaParsePerfdataValue(item), `${label}: ${item}`);
+    const pnp = pnpParse(perfdata);
+    t.ok(Array.isArray(pnp) && pnp.length === items.length, `${label}: PNP4Nagios reads all ${items.length} items`);
+  }
+});
