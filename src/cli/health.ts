@@ -44,7 +44,8 @@ exit status with --nagios: the worst state of the elements (and of the system's
 own finding): 0 OK, 1 WARNING,
 2 CRITICAL, 3 UNKNOWN (also for bad arguments, CIM errors and failures to
 connect, with the reason on the status line). Order: CRITICAL > WARNING >
-UNKNOWN > OK; no element at all is UNKNOWN.
+UNKNOWN > OK; no element at all is UNKNOWN. The status line names at most five
+problems; the others follow it, one a line.
 
 perfdata: one 'label'=value[UOM];warn;crit;min;max per numeric sensor: the
 reading × 10^UnitModifier as a plain decimal ('U' when it cannot be read or
