@@ -3,10 +3,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
-import { CIMStatus } from '../src/cim/index.js';
+import { CIMInstance, CIMStatus, cimProperty, NocaseMap, type CIMType, type CIMValue } from '../src/cim/index.js';
+import { nagiosText } from '../src/cli/health.js';
+import { evaluateHealth } from '../src/client/index.js';
 import { imethodResponse, messageId, startProxy } from './client/servers.js';
 import { runCli } from './client/run-cli.js';
 import { startTestBroker } from './helpers/broker.js';
+import { icingaParseCheckOutput, icingaParsePerfdataValue, icingaSplitPerfdata, pnpParse } from './helpers/perfdata-parsers.js';
 
 const scenario = (name: string) => new URL(`./fixtures/health/${name}.json`, import.meta.url).pathname;
 
@@ -185,4 +188,85 @@ t.test('--nagios: a failed memory module and a lost redundancy count, as they co
   t.match(readable.stdout, /^Redundancy sets \(\d+\)\n/m, 'a Redundancy sets section');
   t.match(readable.stdout, /Redundancy Lost/);
   t.match(readable.stdout, /^Overall: CRITICAL/m);
+});
+
+t.test('--nagios output as Icinga 2 and PNP4Nagios read it: every sensor under its own label, with its value', async (t) => {
+  const { code, stdout } = await runCli(['health', await host(t, 'odd-labels'), '--nagios']);
+  t.equal(code, 1);
+  const { text, perfdata } = icingaParseCheckOutput(stdout);
+  t.equal(text, 'THINCIM WARNING - Load: Degraded/Warning (99.5 %) \n', 'the status text ends at the first |');
+  const values = icingaSplitPerfdata(perfdata).map(icingaParsePerfdataValue);
+  const labels = ['CPU Temp', 'It_s _ a _ pipe', 'Line_break_tab', 'Système ventilateur °', 'Board:PSU:Power', 'Inlet Temp', 'Load', 'Up'];
+  t.same(values.map((v) => v.label), labels, "a '::' in a name is no check_multi prefix for the labels after it");
+  t.same(values.map((v) => [v.value, v.unit]), [[-12.5, ''], [0.005, ''], [1.5, ''], [4200, ''], [350, ''], [24, ''], [99.5, '%'], [3600, 's']]);
+  t.same(values[0], { label: 'CPU Temp', value: -12.5, unit: '' }, 'ranges are no plain numbers: Icinga 2 leaves them out');
+  const pnp = pnpParse(perfdata);
+  t.not(pnp, 'multi', 'nor a check_multi block for PNP4Nagios');
+  t.same((pnp as { label: string }[]).map((i) => i.label), labels, 'PNP4Nagios reads every item');
+});
+
+t.test('--nagios --help exits 3 UNKNOWN, as the plugin guidelines want of help and version output', async (t) => {
+  const help = await runCli(['health', '--nagios', '--help']);
+  t.equal(help.code, 3);
+  t.match(help.stdout, /^usage: thincim health URL/);
+});
+
+t.test('perfdata numbers are plain decimals (class [-0-9.]): no exponent, no NaN, whatever a server sends', async (t) => {
+  // A server may type CurrentReading as a real (CIM-XML allows NaN and INF in reals) or scale it by a large UnitModifier.
+  const sensor = (name: string, props: Record<string, [CIMType, CIMValue]>) => new CIMInstance({
+    classname: 'CIM_NumericSensor',
+    properties: new NocaseMap(Object.entries({ ElementName: ['string', name], HealthState: ['uint16', 5], BaseUnits: ['uint16', 2], ...props } as Record<string, [CIMType, CIMValue]>)
+      .map(([n, [type, value]]) => [n, cimProperty(n, type, value)] as const)),
+  });
+  const report = evaluateHealth({ numericSensors: [
+    sensor('Tiny', { CurrentReading: ['real64', 1e-7], UpperThresholdCritical: ['real64', 2.5e21] }),
+    sensor('Broken', { CurrentReading: ['real32', NaN], UpperThresholdNonCritical: ['real32', Infinity], MaxReadable: ['real32', -Infinity] }),
+    sensor('Scaled', { CurrentReading: ['sint32', -123], UnitModifier: ['sint32', -35], LowerThresholdCritical: ['sint32', 5] }),
+  ] });
+  const perfdata = nagiosText(report).split(' | ')[1]!.trimEnd();
+  t.equal(perfdata, "'Tiny'=0.0000001;;~:2500000000000000000000 'Broken'=U "
+    + "'Scaled'=-0.00000000000000000000000000000000123;;0.00000000000000000000000000000000005:");
+  t.same((pnpParse(perfdata) as { value: string }[]).map((i) => i.value), ['0.0000001', 'U', '-0.00000000000000000000000000000000123'], 'PNP4Nagios reads every item');
+  t.same(icingaParsePerfdataValue(icingaSplitPerfdata(perfdata)[0]!), { label: 'Tiny', value: 1e-7, unit: '' });
+});
+
+t.test('--nagios: the status line names five problems, the others follow as long output', async (t) => {
+  // Nagios Core and Naemon read 8 KB of output (MAX_PLUGIN_OUTPUT_LENGTH, include/nagios.h): a status line naming
+  // every lost sensor of a big host would push the perfdata out of it.
+  const dir = await mkdtemp(join(tmpdir(), 'thincim-health-'));
+  t.teardown(() => rm(dir, { recursive: true }));
+  const file = join(dir, 'scenario.json');
+  const sensors = Array.from({ length: 300 }, (_, i) => ({
+    id: `t${i}`, label: `Temp ${i}`, kind: 'temperature', unit: 'celsius', decimals: 0, value: 95, thresholds: { upperCritical: 90 },
+  }));
+  await writeFile(file, JSON.stringify({ name: 'many problems', system: { hostname: 'big-host' }, sensors }));
+  const broker = await startTestBroker({ simulated: { scenario: file } });
+  t.teardown(() => broker.close());
+  const { code, stdout } = await runCli(['health', broker.url, '--nagios']);
+  t.equal(code, 2);
+  const [first, ...rest] = stdout.trimEnd().split('\n');
+  const shown = Array.from({ length: 5 }, (_, i) => `Temp ${i}: Critical failure (95 °C)`);
+  t.ok(first!.startsWith(`THINCIM CRITICAL - ${shown.join('; ')}; and 295 more | 'Temp 0'=95;;~:90 `), first!.slice(0, 300));
+  t.ok(first!.indexOf(' | ') < 300, 'the perfdata starts within the first 300 characters');
+  t.same(rest, Array.from({ length: 295 }, (_, i) => `Temp ${i + 5}: Critical failure (95 °C)`), 'every other problem on a line of its own');
+  const { text, perfdata } = icingaParseCheckOutput(stdout);
+  t.equal(icingaSplitPerfdata(perfdata).length, 300, 'Icinga 2 finds all 300 items');
+  t.match(text, /\nTemp 299: Critical failure \(95 °C\)\n$/);
+});
+
+t.test('every scenario\'s --nagios output reads cleanly in Icinga 2 (old and new) and PNP4Nagios, its exit status its state', async (t) => {
+  const codes: Record<string, number> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
+  for (const name of [undefined, 'ok', 'unknown', 'warning', 'critical', 'shared-name', 'labels', 'odd-labels']) {
+    const { code, stdout, stderr } = await runCli(['health', await host(t, name), '--nagios']);
+    const label = name ?? 'default';
+    t.equal(stderr, '', label);
+    const state = /^THINCIM (OK|WARNING|CRITICAL|UNKNOWN) - [^|\n]+(?: \| [^\n]+)?\n/.exec(stdout)?.[1];
+    t.equal(code, codes[state ?? ''], `${label}: the status line's state is the exit status`);
+    const { perfdata } = icingaParseCheckOutput(stdout);
+    const items = icingaSplitPerfdata(perfdata);
+    // 'U' is valid (guidelines) but no number to Icinga 2, which logs and skips it (Icinga/icinga2#9282).
+    for (const item of items.filter((i) => !i.endsWith('=U'))) t.doesNotThrow(() => icingaParsePerfdataValue(item), `${label}: ${item}`);
+    const pnp = pnpParse(perfdata);
+    t.ok(Array.isArray(pnp) && pnp.length === items.length, `${label}: PNP4Nagios reads all ${items.length} items`);
+  }
 });

@@ -44,16 +44,19 @@ exit status with --nagios: the worst state of the elements (and of the system's
 own finding): 0 OK, 1 WARNING,
 2 CRITICAL, 3 UNKNOWN (also for bad arguments, CIM errors and failures to
 connect, with the reason on the status line). Order: CRITICAL > WARNING >
-UNKNOWN > OK; no element at all is UNKNOWN.
+UNKNOWN > OK; no element at all is UNKNOWN. The status line names at most five
+problems; the others follow it, one a line.
 
 perfdata: one 'label'=value[UOM];warn;crit;min;max per numeric sensor: the
-reading × 10^UnitModifier ('U' when it cannot be read), warn from the
+reading × 10^UnitModifier as a plain decimal ('U' when it cannot be read or
+is not a number), warn from the
 non-critical and crit from the critical thresholds as Nagios ranges (lower:upper,
 ~:upper, lower:), min and max from MinReadable and MaxReadable. UOM is one of
 Nagios' own: % (BaseUnits Percentage), s (Seconds), B (Bytes); every other unit
 (°C, V, A, W, RPM…) is a plain number, its unit named on the readable report.
-Labels are the element names with ' = | and control characters replaced by _,
-made unique with a #2, #3… suffix.
+Labels are the element names with ' = | and control characters replaced by _
+and '::' by ':' (check_multi's separator), made unique with a #2, #3… suffix.
+--help with --nagios exits 3, as the plugin guidelines want.
 `;
 
 const OPTIONS = {
@@ -71,7 +74,8 @@ export const run: Command = async (args, io) => {
     const { values, positionals } = parseCommandLine(args, OPTIONS);
     if (values['help']) {
       io.stdout.write(USAGE);
-      return EXIT.ok;
+      // The plugin guidelines: help and version output exit UNKNOWN.
+      return nagios ? EXIT_CODES.UNKNOWN : EXIT.ok;
     }
     if (positionals.length !== 1) throw new UsageError('give exactly one URL');
     const filter = healthFilter(values['include'] as string | undefined, values['exclude'] as string | undefined);
@@ -123,16 +127,26 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** `THINCIM STATE - summary | perfdata`, then one line per class the server does not have. */
+/**
+ * The most problems the status line names; the others follow as long output, one a line. Nagios Core and Naemon
+ * read 8 KB of a plugin's output (MAX_PLUGIN_OUTPUT_LENGTH), and a host whose sensors all lost their readings
+ * would otherwise fill them with the status line: the perfdata after it lost or cut in the middle of a value.
+ */
+const MAX_STATUS_PROBLEMS = 5;
+
+/** `THINCIM STATE - summary | perfdata`, then the problems the status line leaves out, then one line per class the server does not have. */
 export function nagiosText(report: HealthReport): string {
   const perf = perfdata(report.elements);
-  let out = `THINCIM ${report.state} - ${oneLine(summary(report))}${perf ? ` | ${perf}` : ''}\n`;
+  const [status, ...more] = summary(report);
+  let out = `THINCIM ${report.state} - ${oneLine(status!)}${perf ? ` | ${perf}` : ''}\n`;
+  for (const line of more) out += `${oneLine(line)}\n`;
   for (const m of report.missing) out += `${m.className}: not available (${statusName(m.error.code)})\n`;
   return out;
 }
 
-function summary(report: HealthReport): string {
-  if (report.elements.length === 0 && report.systemFindings.length === 0) return 'no sensors, fans or power supplies found';
+/** The status line's text, then the problems it has no room for. */
+function summary(report: HealthReport): string[] {
+  if (report.elements.length === 0 && report.systemFindings.length === 0) return ['no sensors, fans or power supplies found'];
   if (report.state === 'OK') {
     // Elements whose state nobody knows (an empty slot, a disabled fan) count as OK, but are not called ok.
     const known = report.elements.filter((e) => e.status.text !== 'Unknown');
@@ -143,7 +157,7 @@ function summary(report: HealthReport): string {
     const devices = known.length - sensors - fans - psus;
     const others = devices ? `, ${count(devices, 'other device', 'other devices')}` : '';
     const ok = `${count(sensors, 'sensor', 'sensors')}, ${count(fans, 'fan', 'fans')}, ${count(psus, 'power supply', 'power supplies')}${others} ok`;
-    return unknown === 0 ? ok : `${ok}; ${unknown} unknown`;
+    return [unknown === 0 ? ok : `${ok}; ${unknown} unknown`];
   }
   // A fan and its tachometer often share a name ("FAN1"): one entry, with the reading.
   const lines = new Map<string, string>();
@@ -152,7 +166,10 @@ function summary(report: HealthReport): string {
     const line = `${head}${detail(e)}`;
     if (line.length > (lines.get(head)?.length ?? -1)) lines.set(head, line);
   }
-  return [...lines.values()].join('; ');
+  const all = [...lines.values()];
+  if (all.length <= MAX_STATUS_PROBLEMS) return [all.join('; ')];
+  const more = all.slice(MAX_STATUS_PROBLEMS);
+  return [`${all.slice(0, MAX_STATUS_PROBLEMS).join('; ')}; and ${more.length} more`, ...more];
 }
 
 /** What makes a problem concrete: a sensor's reading, a discrete sensor's or redundancy set's state, a system's reason. */
@@ -174,9 +191,10 @@ function perfdata(elements: readonly HealthElement[]): string {
     const fields = [
       range(t.LowerThresholdNonCritical, t.UpperThresholdNonCritical),
       range(t.LowerThresholdCritical, t.UpperThresholdCritical),
-      reading.minReadable?.text ?? '', reading.maxReadable?.text ?? '',
+      plainDecimal(reading.minReadable) ?? '', plainDecimal(reading.maxReadable) ?? '',
     ];
-    const value = reading.current ? `${reading.current.text}${uom(e.instance)}` : 'U';
+    const current = plainDecimal(reading.current);
+    const value = current === undefined ? 'U' : `${current}${uom(e.instance)}`;
     return `'${uniqueLabel(labels, e.name)}'=${[value, ...fields].join(';').replace(/;+$/, '')}`;
   }).join(' ');
 }
@@ -189,15 +207,38 @@ function uom(instance: CIMInstance): string {
 }
 
 /** A Nagios range that alerts outside [lower, upper]: `l:u`, `~:u` (no lower bound), `l:` (no upper bound). */
-function range(lower: Reading | undefined, upper: Reading | undefined): string {
-  if (lower && upper) return `${lower.text}:${upper.text}`;
-  if (upper) return `~:${upper.text}`;
-  if (lower) return `${lower.text}:`;
+function range(lowerReading: Reading | undefined, upperReading: Reading | undefined): string {
+  const lower = plainDecimal(lowerReading);
+  const upper = plainDecimal(upperReading);
+  if (lower !== undefined && upper !== undefined) return `${lower}:${upper}`;
+  if (upper !== undefined) return `~:${upper}`;
+  if (lower !== undefined) return `${lower}:`;
   return '';
 }
 
+/**
+ * A number as perfdata must write it, digits, '-' and '.' only (plugin guidelines: "value, min and max in class
+ * [-0-9.]"): an exponent ("1e-7", a real reading or a large UnitModifier) written out exactly; undefined for NaN and
+ * the infinities (a real may be any), which PNP4Nagios fails on, dropping every item, and Icinga 2 rejects.
+ */
+function plainDecimal(reading: Reading | undefined): string | undefined {
+  if (!reading || !Number.isFinite(reading.value)) return undefined;
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i.exec(reading.text);
+  if (!m) return reading.text;
+  const [, sign, whole, fraction = '', exponent] = m;
+  const digits = whole! + fraction;
+  const point = whole!.length + Number(exponent);
+  const text = point <= 0 ? `0.${'0'.repeat(-point)}${digits}`
+    : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return sign + text.replace(/^0+(?=\d)/, '');
+}
+
+/**
+ * ' = | and control characters become _, and '::' one ':': Icinga 2 (SplitPerfdata) and PNP4Nagios read a label
+ * with '::' as check_multi's, and Icinga 2 prefixes every label after it with its head.
+ */
 function uniqueLabel(seen: Map<string, number>, name: string): string {
-  const label = name.replace(/['=|\p{Cc}]/gu, '_');
+  const label = name.replace(/['=|\p{Cc}]/gu, '_').replace(/:{2,}/g, ':');
   const n = (seen.get(label) ?? 0) + 1;
   seen.set(label, n);
   return n === 1 ? label : `${label} #${n}`;
