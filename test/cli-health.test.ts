@@ -6,7 +6,7 @@ import t, { type Test } from 'tap';
 import { CIMInstance, CIMStatus, cimProperty, NocaseMap, type CIMType, type CIMValue } from '../src/cim/index.js';
 import { nagiosText } from '../src/cli/health.js';
 import { evaluateHealth } from '../src/client/index.js';
-import { imethodResponse, messageId, startProxy } from './client/servers.js';
+import { imethodResponse, messageId, sendCim, startProxy, startServer } from './client/servers.js';
 import { runCli } from './client/run-cli.js';
 import { startTestBroker } from './helpers/broker.js';
 import { icingaParseCheckOutput, icingaParsePerfdataValue, icingaSplitPerfdata, pnpParse } from './helpers/perfdata-parsers.js';
@@ -56,6 +56,24 @@ t.test('--nagios: UNKNOWN (3) when nothing listens, on CIM errors and on bad arg
   t.same(await runCli(['health', '--nagios']), { code: 3, stderr: '', stdout: 'THINCIM UNKNOWN - give exactly one URL\n' });
   t.match(await runCli(['health', url, '--nagios', '--bogus']), { code: 3, stdout: /^THINCIM UNKNOWN - Unknown option '--bogus'/ });
   t.match(await runCli(['health', url, '--nagios', '--include', '^nothing$']), { code: 3, stdout: 'THINCIM UNKNOWN - no sensors, fans or power supplies found\n' });
+});
+
+t.test('--nagios: --timeout bounds the whole check, not each request (a core kills a plugin past its own limit, with no output)', async (t) => {
+  // Every answer comes at once, but CIM_NumericSensor's enumeration goes on in empty pulls 150 ms apart, each well within --timeout.
+  let pulls = 0;
+  const open = (id: string, name: string, more: boolean) => imethodResponse(id, name,
+    `<IRETURNVALUE></IRETURNVALUE><PARAMVALUE NAME="EndOfSequence" PARAMTYPE="boolean"><VALUE>${more ? 'FALSE' : 'TRUE'}</VALUE></PARAMVALUE>`
+    + `<PARAMVALUE NAME="EnumerationContext" PARAMTYPE="string"><VALUE>${more ? 'ctx' : ''}</VALUE></PARAMVALUE>`);
+  const server = await startServer(async (received, res) => {
+    const method = String(received.headers['cimmethod']);
+    const id = messageId(received.body);
+    if (method === 'OpenEnumerateInstances') return sendCim(res, open(id, method, received.body.includes('"CIM_NumericSensor"')));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    sendCim(res, open(id, method, ++pulls < 20));
+  });
+  t.teardown(() => server.close());
+  t.same(await runCli(['health', server.url, '--nagios', '--timeout', '1']), { code: 3, stderr: '', stdout: 'THINCIM UNKNOWN - no answer within 1 s\n' });
+  t.ok(pulls < 20, 'given up before the enumeration ended');
 });
 
 /** Nagios plugin guidelines: 'label'=value[UOM];[warn];[crit];[min];[max], trailing empty fields dropped. */

@@ -102,7 +102,8 @@ export async function connectionFrom(url: string, values: ParsedLine['values'], 
   });
 }
 
-function timeoutMs(value: string | undefined): number {
+/** --timeout in ms (the default when not given). */
+export function timeoutMs(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
   const seconds = Number(value);
   if (!/^\d+(?:\.\d+)?$/.test(value.trim()) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {

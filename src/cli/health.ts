@@ -7,11 +7,13 @@
  */
 import { CIMDateTime, CIMError, statusName, type CIMInstance } from '../cim/index.js';
 import {
-  ClientError, collectInventory, evaluateHealth, EXIT_CODES, problems, renderTable,
+  ClientError, TimeoutError, collectInventory, evaluateHealth, EXIT_CODES, problems, renderTable,
   type HealthElement, type HealthFilter, type HealthReport, type NagiosState, type Reading, type WBEMConnection,
   withUnit,
 } from '../client/index.js';
-import { CONNECTION_HELP, CONNECTION_OPTIONS, connectionFrom, EXIT, parseCommandLine, reportFailure, UsageError } from './client-commands.js';
+import {
+  CONNECTION_HELP, CONNECTION_OPTIONS, connectionFrom, EXIT, parseCommandLine, reportFailure, timeoutMs, UsageError,
+} from './client-commands.js';
 import type { CliIO, Command } from './io.js';
 
 const USAGE = `usage: thincim health URL [--nagios] [--include REGEX] [--exclude REGEX] [--no-color] [connection options]
@@ -56,7 +58,8 @@ Nagios' own: % (BaseUnits Percentage), s (Seconds), B (Bytes); every other unit
 (°C, V, A, W, RPM…) is a plain number, its unit named on the readable report.
 Labels are the element names with ' = | and control characters replaced by _
 and '::' by ':' (check_multi's separator), made unique with a #2, #3… suffix.
---help with --nagios exits 3, as the plugin guidelines want.
+--help with --nagios exits 3, as the plugin guidelines want. --timeout bounds
+the whole check, not each of its requests.
 `;
 
 const OPTIONS = {
@@ -80,7 +83,7 @@ export const run: Command = async (args, io) => {
     if (positionals.length !== 1) throw new UsageError('give exactly one URL');
     const filter = healthFilter(values['include'] as string | undefined, values['exclude'] as string | undefined);
     connection = await connectionFrom(positionals[0]!, values, io);
-    const report = evaluateHealth(await collectInventory(connection), filter);
+    const report = evaluateHealth(await withinTimeout(collectInventory(connection), timeoutMs(values['timeout'] as string | undefined)), filter);
     if (nagios) {
       io.stdout.write(nagiosText(report));
       return EXIT_CODES[report.state];
@@ -94,6 +97,18 @@ export const run: Command = async (args, io) => {
     connection?.close();
   }
 };
+
+/**
+ * The whole check within --timeout, not each of its requests: the plugin
+ * guidelines' timeout is the plugin's, and a core kills a plugin that runs
+ * past its own limit (Nagios: 60 s) without a line of output, where a dozen
+ * slow answers each within --timeout would have taken it there.
+ */
+function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new TimeoutError(ms)), ms); });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
 
 function healthFilter(include: string | undefined, exclude: string | undefined): HealthFilter {
   const regex = (option: string, source: string): RegExp => {
