@@ -763,6 +763,10 @@ t.test("a memory sensor stating its faults beside \"Presence Detected\" is no pr
     ['Memory', 'other', 'Correctable ECC', 'warning'],
     ['Memory Status', 'presence', 'Presence Detected', 'ok'],
   ]);
+  // FreeIPMI names an offset the Memory type does not define (0Bh) "Unrecognized Event", as it does the Supermicro
+  // H8DGU's supply offsets (prometheus-community/ipmi_exporter#31): it tells nothing, presence is all that is said.
+  const free = freeIpmiTable(["60 | DIMM_A1 | Memory | Nominal | 'Presence detected' 'Unrecognized Event = 0800h'"]);
+  t.match(discrete(free, 'ipmi:DIMM_A1'), { kind: 'presence', state: 'Presence detected' });
 });
 
 t.test('only a name that says temperature makes an unreadable record a temperature: "RebootAttempts" is none', async (t) => {
