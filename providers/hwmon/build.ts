@@ -366,19 +366,28 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
  * fails with ETIMEDOUT when none came ("return -ETIMEDOUT if we didn't get
  * an answer", aspeed_get_fan_tach_ch_rpm): the fan does not turn, 0 RPM, as
  * the OpenBMC kernel's AST2600 driver (tach-aspeed-ast2600.c) serves such a
- * read ("return 0 if we didn't get an answer because of timeout").
+ * read ("return 0 if we didn't get an answer because of timeout"). The
+ * driver takes no lock around its one trigger and one result register, so
+ * a second reader on the BMC (phosphor-hwmon, dbus-sensors) can make a
+ * turning fan's read time out too: such a read is made once more
+ * (readChip), and only a second timeout is 0 RPM.
  */
 const NO_PULSES_ERRNO: Readonly<Record<string, string>> = { aspeed_pwm_tacho: 'ETIMEDOUT' };
+
+/** Whether a read of a fan's file failed with its driver's error for a fan that gives no pulses (NO_PULSES_ERRNO). */
+export function isNoPulsesError(chipName: string, attribute: AttributeName, error: HwmonError): boolean {
+  return attribute.type === 'fan' && error.code === 'IO' && error.errno !== undefined && error.errno === ownEntry(NO_PULSES_ERRNO, chipName);
+}
 
 /**
  * The channel's raw reading; null when it failed, or when it is a speed
  * below 0: a PMBus supply that answers a fan it lacks with all ones reads it
  * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed. A fan
- * whose read failed as its driver's fail for no pulses reads 0.
+ * read that failed, twice, with the driver's error for no pulses is 0 RPM.
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
-  const noPulses = ownEntry(NO_PULSES_ERRNO, reader.chip.name);
-  if (channel.type === 'fan' && noPulses !== undefined && reader.readError(channel, valueItem)?.errno === noPulses) return 0;
+  const error = reader.readError(channel, valueItem);
+  if (error !== undefined && isNoPulsesError(reader.chip.name, { type: channel.type, index: channel.index, item: valueItem }, error)) return 0;
   const raw = reader.integer(channel, valueItem) ?? null;
   if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
   reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
