@@ -746,6 +746,18 @@ interface FanDraft {
 const FAN_OFF_MODE: Readonly<Record<string, number>> = { pwmfan: 0, max31790: 0, max6650: 3, max6651: 3 };
 
 /**
+ * Whether the fan's mode switches it off (FAN_OFF_MODE). Before Linux 5.14
+ * max31790's pwm_enable 0 was no such mode: tachometer input disabled, the
+ * fan run at its duty cycle (max31790_read_pwm then: RPM mode 2, tach input
+ * enabled 1, else 0). Its fan<N>_enable came with 5.14; without it, 0 is off
+ * only where the duty cycle reads 0 too.
+ */
+function isOffMode(reader: ChipReader, channel: Channel, enable: number | null | undefined, duty: number | null | undefined): boolean {
+  if (typeof enable !== 'number' || enable !== ownEntry(FAN_OFF_MODE, reader.chip.name)) return false;
+  return reader.chip.name !== 'max31790' || channel.files.has('enable') || duty === 0;
+}
+
+/**
  * thinkpad_acpi's chip name. Its pwm1_enable 2 is the EC's auto mode, in
  * which the EC stops the fans when cool, and pwm1 reads the last level set
  * by hand (255 at load), not the EC's (thinkpad_acpi.c, fan_pwm1_show): the
@@ -813,7 +825,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const enable = pwm && reader.integer(pwm, 'enable');
   const target = targetSpeed(reader, channel, enable);
   // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but a few chips have a mode that switches it off.
-  const switchedOff = typeof enable === 'number' && enable === ownEntry(FAN_OFF_MODE, reader.chip.name);
+  const switchedOff = isOffMode(reader, channel, enable, duty);
   const controlled = pwm !== undefined && enable !== 0;
   const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || restingInEcAutoMode(reader);
   const noMinimum = speed.limits.min === undefined;
