@@ -598,10 +598,24 @@ export function isAsleepStatus(runtimeStatus: string | undefined): boolean {
  */
 const POWERED_OFF_ERRNO: Readonly<Record<string, string>> = { smpro_hwmon: 'ENXIO' };
 
-/** Whether a failed read says the device is asleep: the driver's error, and the device says so (or the error alone does). */
+/**
+ * Whether a failed read says the device is asleep: the driver's error, and
+ * the device says so; or the driver's error for its device powered off,
+ * failing every reading of the chip (one channel failing while the others
+ * read is that channel's failure).
+ */
 function asleep(chip: RawChip, error: HwmonError): boolean {
-  if (error.code === 'IO' && error.errno !== undefined && error.errno === ownEntry(POWERED_OFF_ERRNO, chip.name)) return true;
+  const poweredOff = ownEntry(POWERED_OFF_ERRNO, chip.name);
+  if (error.code === 'IO' && poweredOff !== undefined && error.errno === poweredOff) return everyReadingFailed(chip, poweredOff);
   return isAsleepError(chip.name, error) && isAsleepStatus(chip.runtimeStatus);
+}
+
+/** Whether every reading file of the chip (isReadingAttribute) failed with `errno`. */
+function everyReadingFailed(chip: RawChip, errno: string): boolean {
+  return [...chip.attributes].every(([file, read]) => {
+    const attribute = parseAttributeName(file);
+    return attribute === undefined || !isReadingAttribute(attribute) || ('error' in read && read.error.errno === errno);
+  });
 }
 
 /**
