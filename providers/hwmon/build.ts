@@ -346,7 +346,8 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   if (alarms?.crossed) sensor.crossed = alarms.crossed;
   if (raw === null) sensor.unavailable = unavailability(reader, channel, valueItem);
   if (fault && isDeviceFault(reader.chip.name, channel.type)) {
-    // A fan fault is the fan's (it stopped or is missing), as DEVICE_FAULTS' are their device's; the reading stands.
+    // The fault of what the channel measures, not of the sensor: a fan that stopped or is missing, a failing
+    // supply (DEVICE_FAULTS). The reading stands.
     sensor.health = 'critical';
   } else if (fault) {
     // Any other fault is the sensor's (an open or shorted diode): its reading is noise.
@@ -425,19 +426,34 @@ const LOW_ALARMS: ReadonlySet<string> = new Set(['alarm', 'min_alarm', 'lcrit_al
  */
 const TEMP_TYPE_DISABLED = 0;
 
+/** Chips whose temperature type 0 is no disabled input: pc87427's temp_type_from_reg() serves type bits 00 of an enabled channel as 0. */
+const TEMP_TYPE_0_ENABLED: ReadonlySet<string> = new Set(['pc87427']);
+
 /**
- * Why a raw reading is no reading, if it is none: a temperature input whose
- * type says it is disabled (an ITE chip's unused input reads -128 °C or
- * +128 °C); a NOT_READINGS value (a failure is also noted as a problem); or
- * a temperature at or below absolute zero, absent: what an NVMe drive that reports no temperature answers (0 K,
- * as emulated drives in VMs do) and a thermal zone without a valid one
- * (THERMAL_TEMP_INVALID, -274 °C). Unless the channel raised an alarm
- * (`alarmed`): an NVMe drive raises its own when the temperature is below
- * its under-temperature threshold, as 0 K is, and the reading then stays,
- * judged with that alarm and against the limits it crossed.
+ * Whether a temperature input's type says it is switched off. Read at every
+ * sample beside the temperature: a type that fails to read says nothing
+ * (not disabled) and is no problem of a sensor whose temperature read.
+ */
+function isDisabledInput(reader: ChipReader, channel: Channel): boolean {
+  if (channel.type !== 'temp' || TEMP_TYPE_0_ENABLED.has(reader.chip.name) || reader.readError(channel, 'type') !== undefined) return false;
+  return reader.integer(channel, 'type') === TEMP_TYPE_DISABLED;
+}
+
+/**
+ * Why a raw reading is no reading, if it is none:
+ * - a temperature input whose type says it is disabled (an ITE chip's
+ *   unused input reads -128 °C or +128 °C);
+ * - a temperature at or below absolute zero, absent: what an NVMe drive
+ *   that reports no temperature answers (0 K, as emulated drives in VMs
+ *   do) and a thermal zone without a valid one (THERMAL_TEMP_INVALID,
+ *   -274 °C). Unless the channel raised an alarm (`alarmed`): an NVMe drive
+ *   raises its own when the temperature is below its under-temperature
+ *   threshold, as 0 K is, and the reading then stays, judged with that
+ *   alarm and against the limits it crossed;
+ * - a NOT_READINGS value (a failure is also noted as a problem).
  */
 function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | 'disabled' | undefined {
-  if (channel.type === 'temp' && reader.integer(channel, 'type') === TEMP_TYPE_DISABLED) return 'disabled';
+  if (isDisabledInput(reader, channel)) return 'disabled';
   if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : 'absent';
   const known = ownEntry(NOT_READINGS, reader.chip.name)?.[channel.type];
   if (known?.raw !== raw) return undefined;

@@ -535,6 +535,16 @@ t.test("an AST2400/AST2500 tachometer read that times out once is read again: an
   t.same(reads, ['fan1_input']);
 });
 
+t.test("a temperature's type 0 says nothing on pc87427, nor does a type that fails to read", async (t) => {
+  // pc87427.c, temp_type_from_reg(): type bits 00 of a channel the driver found enabled (it creates no other) are
+  // served as 0, "unknown", not "unused" as on ITE chips (see unseen-trees.test.ts).
+  const pc87427 = build(chip('pc87427-isa-0800', 'pc87427', { temp1_input: 45000, temp1_type: 0 }));
+  t.match(sensorById(pc87427.snapshot, 'hwmon:pc87427-isa-0800/temp1'), { value: 45, unavailable: undefined });
+  const failedType = build(chip('it8720-isa-0290', 'it8720', { temp1_input: 33000, temp1_type: failure('EIO', 'temp1_type') }));
+  t.match(sensorById(failedType.snapshot, 'hwmon:it8720-isa-0290/temp1'), { value: 33, unavailable: undefined });
+  t.same(failedType.problems, [], 'the temperature read: a type that did not is no problem of the sensor');
+});
+
 t.test('inverted limits on unused inputs hide no other channel\'s limits or alarms', async (t) => {
   // A reviewer's it8728 after the usual lm-sensors setup (`sensors -s` with `set fanN_min` only for the fans in use):
   // the unused in5 and in6 keep their garbage, inverted limits, as on the ASUS ITE captures (frankcrawford/it87#59,
