@@ -346,7 +346,8 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   if (alarms?.crossed) sensor.crossed = alarms.crossed;
   if (raw === null) sensor.unavailable = unavailability(reader, channel, valueItem);
   if (fault && isDeviceFault(reader.chip.name, channel.type)) {
-    // A fan fault is the fan's (it stopped or is missing), as DEVICE_FAULTS' are their device's; the reading stands.
+    // The fault of what the channel measures, not of the sensor: a fan that stopped or is missing, a failing
+    // supply (DEVICE_FAULTS). The reading stands.
     sensor.health = 'critical';
   } else if (fault) {
     // Any other fault is the sensor's (an open or shorted diode): its reading is noise.
@@ -366,19 +367,28 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
  * fails with ETIMEDOUT when none came ("return -ETIMEDOUT if we didn't get
  * an answer", aspeed_get_fan_tach_ch_rpm): the fan does not turn, 0 RPM, as
  * the OpenBMC kernel's AST2600 driver (tach-aspeed-ast2600.c) serves such a
- * read ("return 0 if we didn't get an answer because of timeout").
+ * read ("return 0 if we didn't get an answer because of timeout"). The
+ * driver takes no lock around its one trigger and one result register, so
+ * a second reader on the BMC (phosphor-hwmon, dbus-sensors) can make a
+ * turning fan's read time out too: such a read is made once more
+ * (readChip), and only a second timeout is 0 RPM.
  */
 const NO_PULSES_ERRNO: Readonly<Record<string, string>> = { aspeed_pwm_tacho: 'ETIMEDOUT' };
+
+/** Whether a read of a fan's file failed with its driver's error for a fan that gives no pulses (NO_PULSES_ERRNO). */
+export function isNoPulsesError(chipName: string, attribute: AttributeName, error: HwmonError): boolean {
+  return attribute.type === 'fan' && error.code === 'IO' && error.errno !== undefined && error.errno === ownEntry(NO_PULSES_ERRNO, chipName);
+}
 
 /**
  * The channel's raw reading; null when it failed, or when it is a speed
  * below 0: a PMBus supply that answers a fan it lacks with all ones reads it
  * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed. A fan
- * whose read failed as its driver's fail for no pulses reads 0.
+ * read that failed, twice, with the driver's error for no pulses is 0 RPM.
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
-  const noPulses = ownEntry(NO_PULSES_ERRNO, reader.chip.name);
-  if (channel.type === 'fan' && noPulses !== undefined && reader.readError(channel, valueItem)?.errno === noPulses) return 0;
+  const error = reader.readError(channel, valueItem);
+  if (error !== undefined && isNoPulsesError(reader.chip.name, { type: channel.type, index: channel.index, item: valueItem }, error)) return 0;
   const raw = reader.integer(channel, valueItem) ?? null;
   if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
   reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
@@ -416,19 +426,34 @@ const LOW_ALARMS: ReadonlySet<string> = new Set(['alarm', 'min_alarm', 'lcrit_al
  */
 const TEMP_TYPE_DISABLED = 0;
 
+/** Chips whose temperature type 0 is no disabled input: pc87427's temp_type_from_reg() serves type bits 00 of an enabled channel as 0. */
+const TEMP_TYPE_0_ENABLED: ReadonlySet<string> = new Set(['pc87427']);
+
 /**
- * Why a raw reading is no reading, if it is none: a temperature input whose
- * type says it is disabled (an ITE chip's unused input reads -128 °C or
- * +128 °C); a NOT_READINGS value (a failure is also noted as a problem); or
- * a temperature at or below absolute zero, absent: what an NVMe drive that reports no temperature answers (0 K,
- * as emulated drives in VMs do) and a thermal zone without a valid one
- * (THERMAL_TEMP_INVALID, -274 °C). Unless the channel raised an alarm
- * (`alarmed`): an NVMe drive raises its own when the temperature is below
- * its under-temperature threshold, as 0 K is, and the reading then stays,
- * judged with that alarm and against the limits it crossed.
+ * Whether a temperature input's type says it is switched off. Read at every
+ * sample beside the temperature: a type that fails to read says nothing
+ * (not disabled) and is no problem of a sensor whose temperature read.
+ */
+function isDisabledInput(reader: ChipReader, channel: Channel): boolean {
+  if (channel.type !== 'temp' || TEMP_TYPE_0_ENABLED.has(reader.chip.name) || reader.readError(channel, 'type') !== undefined) return false;
+  return reader.integer(channel, 'type') === TEMP_TYPE_DISABLED;
+}
+
+/**
+ * Why a raw reading is no reading, if it is none:
+ * - a temperature input whose type says it is disabled (an ITE chip's
+ *   unused input reads -128 °C or +128 °C);
+ * - a temperature at or below absolute zero, absent: what an NVMe drive
+ *   that reports no temperature answers (0 K, as emulated drives in VMs
+ *   do) and a thermal zone without a valid one (THERMAL_TEMP_INVALID,
+ *   -274 °C). Unless the channel raised an alarm (`alarmed`): an NVMe drive
+ *   raises its own when the temperature is below its under-temperature
+ *   threshold, as 0 K is, and the reading then stays, judged with that
+ *   alarm and against the limits it crossed;
+ * - a NOT_READINGS value (a failure is also noted as a problem).
  */
 function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | 'disabled' | undefined {
-  if (channel.type === 'temp' && reader.integer(channel, 'type') === TEMP_TYPE_DISABLED) return 'disabled';
+  if (isDisabledInput(reader, channel)) return 'disabled';
   if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : 'absent';
   const known = ownEntry(NOT_READINGS, reader.chip.name)?.[channel.type];
   if (known?.raw !== raw) return undefined;
@@ -589,10 +614,24 @@ export function isAsleepStatus(runtimeStatus: string | undefined): boolean {
  */
 const POWERED_OFF_ERRNO: Readonly<Record<string, string>> = { smpro_hwmon: 'ENXIO' };
 
-/** Whether a failed read says the device is asleep: the driver's error, and the device says so (or the error alone does). */
+/**
+ * Whether a failed read says the device is asleep: the driver's error, and
+ * the device says so; or the driver's error for its device powered off,
+ * failing every reading of the chip (one channel failing while the others
+ * read is that channel's failure).
+ */
 function asleep(chip: RawChip, error: HwmonError): boolean {
-  if (error.code === 'IO' && error.errno !== undefined && error.errno === ownEntry(POWERED_OFF_ERRNO, chip.name)) return true;
+  const poweredOff = ownEntry(POWERED_OFF_ERRNO, chip.name);
+  if (error.code === 'IO' && poweredOff !== undefined && error.errno === poweredOff) return everyReadingFailed(chip, poweredOff);
   return isAsleepError(chip.name, error) && isAsleepStatus(chip.runtimeStatus);
+}
+
+/** Whether every reading file of the chip (isReadingAttribute) failed with `errno`. */
+function everyReadingFailed(chip: RawChip, errno: string): boolean {
+  return [...chip.attributes].every(([file, read]) => {
+    const attribute = parseAttributeName(file);
+    return attribute === undefined || !isReadingAttribute(attribute) || ('error' in read && read.error.errno === errno);
+  });
 }
 
 /**
@@ -737,6 +776,18 @@ interface FanDraft {
 const FAN_OFF_MODE: Readonly<Record<string, number>> = { pwmfan: 0, max31790: 0, max6650: 3, max6651: 3 };
 
 /**
+ * Whether the fan's mode switches it off (FAN_OFF_MODE). Before Linux 5.14
+ * max31790's pwm_enable 0 was no such mode: tachometer input disabled, the
+ * fan run at its duty cycle (max31790_read_pwm then: RPM mode 2, tach input
+ * enabled 1, else 0). Its fan<N>_enable came with 5.14; without it, 0 is off
+ * only where the duty cycle reads 0 too.
+ */
+function isOffMode(reader: ChipReader, channel: Channel, enable: number | null | undefined, duty: number | null | undefined): boolean {
+  if (typeof enable !== 'number' || enable !== ownEntry(FAN_OFF_MODE, reader.chip.name)) return false;
+  return reader.chip.name !== 'max31790' || channel.files.has('enable') || duty === 0;
+}
+
+/**
  * thinkpad_acpi's chip name. Its pwm1_enable 2 is the EC's auto mode, in
  * which the EC stops the fans when cool, and pwm1 reads the last level set
  * by hand (255 at load), not the EC's (thinkpad_acpi.c, fan_pwm1_show): the
@@ -804,7 +855,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const enable = pwm && reader.integer(pwm, 'enable');
   const target = targetSpeed(reader, channel, enable);
   // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but a few chips have a mode that switches it off.
-  const switchedOff = typeof enable === 'number' && enable === ownEntry(FAN_OFF_MODE, reader.chip.name);
+  const switchedOff = isOffMode(reader, channel, enable, duty);
   const controlled = pwm !== undefined && enable !== 0;
   const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || restingInEcAutoMode(reader);
   const noMinimum = speed.limits.min === undefined;

@@ -8,7 +8,7 @@
  */
 import { basename, join } from 'node:path';
 import { parseAttributeName, parseLabel } from './attributes.js';
-import { type AttributeRead, isAsleepError, isAsleepStatus, isWantedAttribute, NAMES_OF_TWO_DRIVERS, type RawChip } from './build.js';
+import { type AttributeRead, isAsleepError, isAsleepStatus, isNoPulsesError, isWantedAttribute, NAMES_OF_TWO_DRIVERS, type RawChip } from './build.js';
 import { chipId, deviceAddress, type DeviceInfo, uniqueIds } from './chip-id.js';
 import { HwmonError, ioError } from './errors.js';
 import type { SysfsReader } from './reader.js';
@@ -189,6 +189,7 @@ function lastPart(target: string): string {
 export async function readChip(folder: ChipFolder, reader: SysfsReader, signal: AbortSignal): Promise<RawChip> {
   const attributes = new Map<string, AttributeRead>();
   await readFiles(folder, folder.files, attributes, reader, signal);
+  await rereadNoPulses(folder, attributes, reader, signal);
   const chip: RawChip = { id: folder.id, name: folder.name, path: folder.attributePath, attributes };
   if (folder.subsystem !== undefined) chip.subsystem = folder.subsystem;
   if (folder.driver !== undefined) chip.driver = folder.driver;
@@ -206,6 +207,20 @@ async function readFiles(folder: ChipFolder, files: readonly string[], into: Map
       into.set(file, { error: ioError(path, error) });
     }
   }
+}
+
+/**
+ * Reads once more the fan files whose read failed with the driver's error
+ * for a fan giving no pulses (isNoPulsesError): aspeed-pwm-tacho's timeout is
+ * also what another reader of its unlocked registers causes, so only a
+ * second timeout stands.
+ */
+async function rereadNoPulses(folder: ChipFolder, attributes: Map<string, AttributeRead>, reader: SysfsReader, signal: AbortSignal): Promise<void> {
+  const timedOut = [...attributes].filter(([file, read]) => {
+    const attribute = parseAttributeName(file);
+    return 'error' in read && attribute !== undefined && isNoPulsesError(folder.name, attribute, read.error);
+  });
+  if (timedOut.length > 0) await readFiles(folder, timedOut.map(([file]) => file), attributes, reader, signal);
 }
 
 /**

@@ -496,6 +496,11 @@ const KIND_BY_SENSOR_TYPE: Readonly<Record<string, DiscreteSensorKind>> = {
   'entity presence': 'presence',
 };
 
+/** Whether every state the record tells (FreeIPMI's "Unrecognized Event" tells none) is a presence state. */
+function isPresenceAlone(reading: IpmiReading): boolean {
+  return reading.states.length > 0 && tellingStates(reading).every((state) => stateMeaning(state)?.kind === 'presence');
+}
+
 function discreteKind(reading: IpmiReading, role: Role | undefined): DiscreteSensorKind {
   if (role === 'redundancy') return 'redundancy';
   if (role === 'supply') return 'powerSupplyStatus';
@@ -504,7 +509,7 @@ function discreteKind(reading: IpmiReading, role: Role | undefined): DiscreteSen
   const byType = KIND_BY_SENSOR_TYPE[reading.sensorType?.toLowerCase() ?? ''];
   if (byType) return byType;
   // Presence alone: a DIMM's "Correctable ECC, …, Presence Detected" is a memory sensor reporting faults.
-  if (stateKinds.has('presence') && stateKinds.size === 1) return 'presence';
+  if (isPresenceAlone(reading)) return 'presence';
   if (/intru/i.test(reading.name)) return 'intrusion';
   if (/presen|\bpres\b/i.test(reading.name)) return 'presence';
   return 'other';

@@ -52,9 +52,15 @@ const READING = ['value', 'decimals', 'health', 'crossed', 'unavailable', 'rawSt
 function combine(a: IpmiReading, b: IpmiReading): IpmiReading {
   const out: IpmiReading = { name: a.name, states: a.states, thresholds: { ...b.thresholds, ...a.thresholds }, line: a.line };
   for (const field of DESCRIPTION) copy(out, field, a[field] ?? b[field]);
-  const reading = a.value === undefined && b.value !== undefined && (b.value !== null || a.unavailable === undefined) ? b : a;
+  const reading = readsFromSecondary(a, b) ? b : a;
   for (const field of READING) copy(out, field, reading[field]);
   return out;
+}
+
+/** Whether `a` printed no reading, and `b` printed a value, or its want of one where `a` gives no reason (null beside "Disabled" says less). */
+function readsFromSecondary(a: IpmiReading, b: IpmiReading): boolean {
+  if (a.value !== undefined || b.value === undefined) return false;
+  return b.value !== null || a.unavailable === undefined;
 }
 
 function copy<K extends keyof IpmiReading>(target: IpmiReading, field: K, value: IpmiReading[K]): void {

@@ -155,18 +155,33 @@ const TEMPERATURE_NAME = /temp(?!t)|(?<![a-z])tmp(?![a-z])/i;
 /** HPE iLO 4-6 number their temperatures, and nothing else: "02-CPU 1", "11-P/S 1", "12-HD Max". */
 const HPE_TEMPERATURE_NAME = /^\d{2}-[a-z]/i;
 /**
- * A rail: "12V", "VBAT", and as words of a name "P12V_SCALED", "P1V5_DDR3"
- * (1.5 V), "P3V3", "5VSB" (not "5VCC"); AMI signs its rails ("+VCORE0_CPU2", "-12V").
+ * A current, though named after its rail: Cisco's "P12V_CUR_SENS" (type
+ * Current, Amps), PMBus's IOUT and IIN ("E1S_P12V_IOUT"). Not "Security".
  */
-const VOLTAGE_NAME = /volt|vbat|\d(\.\d+)?v(\d+|sb)?(?![a-z0-9])|^[+-]\s*[\dv]/i;
+const CURRENT_NAME = /curr|(?<![a-z])cur(?![a-z])|(?<![a-z])amps?(?![a-z])|(?<![a-z])i(?:out|in)(?![a-z])/i;
+/**
+ * A power, or a percentage ("PS1 Curr Out %"), named after a rail: "P3V3_AUX_PWR", PMBus's
+ * POUT and PIN ("HSC_PIN"). No kind: BMCs type power meters as Current or Other, and such a
+ * name is no voltage.
+ */
+const NO_KIND_NAME = /pwr|power|watt|(?<![a-z])p(?:out|in)(?![a-z])|%/i;
+/**
+ * A rail: "12V", "VBAT", and as words of a name "P12V_SCALED", "P1V5_DDR3"
+ * (1.5 V), "P3V3", "5VSB", "12VSB2", Supermicro's "5VCC" and "3.3VCC"; AMI
+ * signs its rails ("+VCORE0_CPU2", "-12V").
+ */
+const VOLTAGE_NAME = /volt|vbat|\d(?:\.\d+)?v(?:\d+|sb\d*|cc)?(?![a-z0-9])|^[+-]\s*[\dv]/i;
 
 /**
  * The kind an unreadable record's name suggests, where the layout printed
  * neither unit nor type ("DIMM Temp | no reading", HPE's "03-CPU 2 |
- * disabled", Cisco's "P12V_SCALED | na | | na").
+ * disabled", Cisco's "P12V_SCALED | na | | na"). A current or power named
+ * after its rail is told before the rail.
  */
 export function kindByName(name: string): UnitMapping | undefined {
   if (TEMPERATURE_NAME.test(name) || HPE_TEMPERATURE_NAME.test(name)) return TEMPERATURE;
+  if (NO_KIND_NAME.test(name)) return undefined;
+  if (CURRENT_NAME.test(name)) return CURRENT;
   if (VOLTAGE_NAME.test(name)) return VOLTAGE;
   return undefined;
 }

@@ -206,4 +206,11 @@ t.test("an Ampere Altra host powered off, as its BMC reads it: smpro-hwmon's ENX
   t.same(status(hostOff.all(SYSTEM)[0]!), { HealthState: 5, OperationalStatus: [2], StatusDescriptions: ['OK'] }, 'the BMC is no less healthy with its host off');
   const other = build(chip((_, file) => ioError(`/sys/${file}`, Object.assign(new Error('injected'), { code: 'EIO' }))));
   t.match(other.sensors!.find((s) => s.id === 'hwmon:smpro_hwmon-isa-0000/temp1'), { value: null, unavailable: 'failed' }, 'another error is a failure');
+  // A host powered off fails every register read; one channel failing while the others read is that channel's failure.
+  const enxio = (file: string) => ioError(`/sys/${file}`, Object.assign(new Error('injected'), { code: 'ENXIO' }));
+  const partial = build(chip((value, file) => (file === 'temp5_input' ? enxio(file) : `${value}\n`)));
+  t.match(partial.sensors!.find((s) => s.id === 'hwmon:smpro_hwmon-isa-0000/temp5'), { value: null, unavailable: 'failed' }, 'one ENXIO among readings');
+  t.match(partial.sensors!.find((s) => s.id === 'hwmon:smpro_hwmon-isa-0000/temp1'), { value: 37 });
+  const limitsRead = build(chip((value, file) => (file.endsWith('_input') ? enxio(file) : `${value}\n`)));
+  t.match(limitsRead.sensors!.find((s) => s.id === 'hwmon:smpro_hwmon-isa-0000/temp5'), { value: null, unavailable: 'asleep' }, 'every reading failed: the readings decide, not a limit file');
 });

@@ -3,7 +3,9 @@ import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
 import { validateSnapshot } from '../../../src/providers/validate.js';
 import { parseAttributeName } from '../attributes.js';
 import { type AttributeRead, buildSnapshot, isReadingAttribute, isWantedAttribute, type RawChip } from '../build.js';
-import { HwmonError } from '../errors.js';
+import { readChip } from '../discover.js';
+import { HwmonError, ioError } from '../errors.js';
+import type { SysfsReader } from '../reader.js';
 import { sensorById } from './helpers.js';
 
 const OPTIONS = { zeroRpmChips: ['amdgpu'], powerSupplyChips: ['dps200'] };
@@ -497,6 +499,50 @@ t.test("an AST2400/AST2500 BMC's tachometer that times out is a fan giving no pu
   t.same(problems.map((p) => p.path), ['/sys/fan3_input'], 'the timeout is no problem');
   const other = build(chip('nct6779-isa-0290', 'nct6779', { fan1_input: failure('ETIMEDOUT', 'fan1_input') })).snapshot;
   t.match(sensorById(other, 'hwmon:nct6779-isa-0290/fan1'), { value: null, unavailable: 'failed' }, "another driver's ETIMEDOUT is a failure");
+});
+
+t.test("an AST2400/AST2500 tachometer read that times out once is read again: another reader's trigger, not a stopped fan", async (t) => {
+  // aspeed-pwm-tacho.c takes no lock around aspeed_get_fan_tach_ch_rpm(): each read writes the channel into the one
+  // shared trigger register (ASPEED_PTCR_TRIGGER) and polls the one result register, so a second reader on the BMC
+  // (phosphor-hwmon, dbus-sensors) re-triggering another channel meanwhile makes a turning fan's read time out.
+  const answers: Record<string, (string | string[])[]> = {
+    fan1_input: [['ETIMEDOUT'], '5340'], fan2_input: [['ETIMEDOUT'], ['ETIMEDOUT']], fan3_input: [['EIO'], '4800'], pwm2: ['150'],
+  };
+  const reads: string[] = [];
+  const reader = (chipAnswers: Record<string, (string | string[])[]>): SysfsReader => ({
+    readText: async (path) => {
+      const file = path.slice(path.lastIndexOf('/') + 1);
+      reads.push(file);
+      const answer = chipAnswers[file]?.shift();
+      if (answer === undefined) throw ioError(path, Object.assign(new Error('no such file'), { code: 'ENOENT' }));
+      if (Array.isArray(answer)) throw ioError(path, Object.assign(new Error('injected'), { code: answer[0] }));
+      return `${answer}\n`;
+    },
+    readDir: async () => [],
+    readLink: async (path) => { throw ioError(path, Object.assign(new Error('no link'), { code: 'ENOENT' })); },
+    realPath: async (path) => path,
+  });
+  const folder = (name: string, files: string[]) => ({ id: `${name}-isa-0000`, name, hwmonPath: '/sys/class/hwmon/hwmon0', attributePath: '/sys/class/hwmon/hwmon0', files });
+  const raw = await readChip(folder('aspeed_pwm_tacho', Object.keys(answers)), reader(answers), new AbortController().signal);
+  const { snapshot } = build(raw);
+  t.match(sensorById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan1'), { value: 5340, unavailable: undefined }, 'the second read is the reading');
+  t.match(sensorById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan2'), { value: 0, unavailable: undefined }, 'timing out twice: no pulses');
+  t.match(sensorById(snapshot, 'hwmon:aspeed_pwm_tacho-isa-0000/fan3'), { value: null, unavailable: 'failed' }, 'another error is not read again');
+  t.same(reads, ['fan1_input', 'fan2_input', 'fan3_input', 'pwm2', 'fan1_input', 'fan2_input']);
+  reads.length = 0;
+  const other = await readChip(folder('nct6779', ['fan1_input']), reader({ fan1_input: [['ETIMEDOUT'], '900'] }), new AbortController().signal);
+  t.match(sensorById(build(other).snapshot, 'hwmon:nct6779-isa-0000/fan1'), { value: null, unavailable: 'failed' }, "another driver's timeout is not read again");
+  t.same(reads, ['fan1_input']);
+});
+
+t.test("a temperature's type 0 says nothing on pc87427, nor does a type that fails to read", async (t) => {
+  // pc87427.c, temp_type_from_reg(): type bits 00 of a channel the driver found enabled (it creates no other) are
+  // served as 0, "unknown", not "unused" as on ITE chips (see unseen-trees.test.ts).
+  const pc87427 = build(chip('pc87427-isa-0800', 'pc87427', { temp1_input: 45000, temp1_type: 0 }));
+  t.match(sensorById(pc87427.snapshot, 'hwmon:pc87427-isa-0800/temp1'), { value: 45, unavailable: undefined });
+  const failedType = build(chip('it8720-isa-0290', 'it8720', { temp1_input: 33000, temp1_type: failure('EIO', 'temp1_type') }));
+  t.match(sensorById(failedType.snapshot, 'hwmon:it8720-isa-0290/temp1'), { value: 33, unavailable: undefined });
+  t.same(failedType.problems, [], 'the temperature read: a type that did not is no problem of the sensor');
 });
 
 t.test('inverted limits on unused inputs hide no other channel\'s limits or alarms', async (t) => {

@@ -89,14 +89,27 @@ t.test("a BMC fan controller's mode that switches the fan off: max31790's pwm_en
       device: 'platform/ahb/ahb:apb/1e78a000.i2c/i2c-7/7-0020',
       subsystem: 'bus/i2c',
       files: {
-        name: 'max31790', fan1_input: 0, fan1_fault: 0, fan1_target: 7864320, pwm1: 0, pwm1_enable: 0,
-        fan2_input: 0, fan2_fault: 0, fan2_target: 7864320, pwm2: 128, pwm2_enable: 1, fan3_input: 8400, fan3_fault: 0, pwm3: 153, pwm3_enable: 1,
+        name: 'max31790', fan1_input: 0, fan1_enable: 1, fan1_fault: 0, fan1_target: 7864320, pwm1: 0, pwm1_enable: 0,
+        fan2_input: 0, fan2_enable: 1, fan2_fault: 0, fan2_target: 7864320, pwm2: 128, pwm2_enable: 1,
+        fan3_input: 8400, fan3_enable: 1, fan3_fault: 0, pwm3: 153, pwm3_enable: 1,
+        fan4_input: 0, fan4_enable: 1, fan4_fault: 0, pwm4: 128, pwm4_enable: 0,
       },
     },
     { device: 'platform/ahb/ahb:apb/1e78a000.i2c/i2c-8/8-001b', subsystem: 'bus/i2c', files: { name: 'max6650', fan1_input: 0, fan1_target: 4000, pwm1: 120, pwm1_enable: 3 } },
+    // Before Linux 5.14 (no fan<N>_enable yet) max31790's pwm_enable 0 was neither RPM mode nor tachometer input
+    // enabled (max31790_read_pwm: MAX31790_FAN_CFG_RPM_MODE → 2, MAX31790_FAN_CFG_TACH_INPUT_EN → 1, else 0): the fan
+    // runs at its duty cycle, unmeasured. Only a duty cycle of 0 says it is off.
+    {
+      device: 'platform/ahb/ahb:apb/1e78a000.i2c/i2c-9/9-0020',
+      subsystem: 'bus/i2c',
+      files: { name: 'max31790', fan1_input: 0, fan1_fault: 0, pwm1: 128, pwm1_enable: 0, fan2_input: 0, fan2_fault: 0, pwm2: 0, pwm2_enable: 0 },
+    },
   ]);
   t.match(fanOf(snapshot, 'hwmon:max31790-i2c-7-20/fan1'), { status: 'ok', idleAllowed: true }, 'control disabled: driven at 0 %');
   t.match(fanOf(snapshot, 'hwmon:max31790-i2c-7-20/fan2'), { status: 'unknown', idleAllowed: false }, 'driven at 50 %, not turning');
   t.match(fanOf(snapshot, 'hwmon:max31790-i2c-7-20/fan3'), { status: 'ok', idleAllowed: false });
+  t.match(fanOf(snapshot, 'hwmon:max31790-i2c-7-20/fan4'), { status: 'ok', idleAllowed: true }, 'control disabled (>= 5.14: fan4_enable), whatever pwm4 last held');
   t.match(fanOf(snapshot, 'hwmon:max6650-i2c-8-1b/fan1'), { status: 'ok', idleAllowed: true }, 'max6650 switched off');
+  t.match(fanOf(snapshot, 'hwmon:max31790-i2c-9-20/fan1'), { status: 'unknown', idleAllowed: false }, 'before 5.14: driven at 50 %, its speed unmeasured');
+  t.match(fanOf(snapshot, 'hwmon:max31790-i2c-9-20/fan2'), { status: 'ok', idleAllowed: true }, 'before 5.14: driven at 0 %');
 });

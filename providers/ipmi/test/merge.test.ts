@@ -55,7 +55,11 @@ t.test("the primary's reason for no reading stands where the secondary has none 
     'Fan2             | na         | RPM        | na    | na        | na        | na        | na        | na        | na        ',
   ].join('\n')).readings;
   const merged = mergeReadings(elist, table);
-  t.match(merged[0], { name: 'CPU2 Temperature', value: undefined, unavailable: 'disabled', thresholds: { upperCritical: 93 } });
-  t.match(merged[1], { name: 'TR6 Temperature', value: null, unavailable: 'absent', unit: 'degrees C' });
-  t.match(merged[2], { name: 'Fan2', value: null, unavailable: 'absent', unit: 'RPM' }, "a record that gives no reason takes the table's");
+  // t.match holds undefined and null alike: t.equal tells elist's printed nothing from the table's "na".
+  t.match(merged[0], { name: 'CPU2 Temperature', unavailable: 'disabled', thresholds: { upperCritical: 93 } });
+  t.equal(merged[0]?.value, undefined);
+  t.match(merged[1], { name: 'TR6 Temperature', unavailable: 'absent', unit: 'degrees C' });
+  t.equal(merged[1]?.value, undefined, "elist's own No Reading stands, not the table's na");
+  t.match(merged[2], { name: 'Fan2', unavailable: 'absent', unit: 'RPM' }, "a record that gives no reason takes the table's");
+  t.equal(merged[2]?.value, null);
 });

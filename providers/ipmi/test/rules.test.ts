@@ -763,6 +763,10 @@ t.test("a memory sensor stating its faults beside \"Presence Detected\" is no pr
     ['Memory', 'other', 'Correctable ECC', 'warning'],
     ['Memory Status', 'presence', 'Presence Detected', 'ok'],
   ]);
+  // FreeIPMI names an offset the Memory type does not define (0Bh) "Unrecognized Event", as it does the Supermicro
+  // H8DGU's supply offsets (prometheus-community/ipmi_exporter#31): it tells nothing, presence is all that is said.
+  const free = freeIpmiTable(["60 | DIMM_A1 | Memory | Nominal | 'Presence detected' 'Unrecognized Event = 0800h'"]);
+  t.match(discrete(free, 'ipmi:DIMM_A1'), { kind: 'presence', state: 'Presence detected' });
 });
 
 t.test('only a name that says temperature makes an unreadable record a temperature: "RebootAttempts" is none', async (t) => {
@@ -806,7 +810,7 @@ t.test('HPE iLO numbers its temperatures ("03-CPU 2", "11-P/S 1"): an unreadable
   t.same(elist.discreteSensors, []);
 });
 
-t.test('rails named "P12V_SCALED", "P1V5_DDR3_CPU1", "P5V_STBY" and DIMMs "…_TMP" that print no unit are voltages and temperatures', async (t) => {
+t.test('rails named "P12V_SCALED", "P1V5_DDR3_CPU1", "P5V_STBY" and DIMMs "…_TMP" that print no unit are voltages and temperatures; a rail\'s current or power is none', async (t) => {
   // Modelled on a Cisco UCS C200 M2's (R200-1120402W) `ipmitool sensor` with the host off, in a public notes file
   // ("IPMI response examples with ipmitool"): unreadable records print an empty unit beside their thresholds.
   const snapshot = buildSnapshot({
@@ -817,6 +821,17 @@ t.test('rails named "P12V_SCALED", "P1V5_DDR3_CPU1", "P5V_STBY" and DIMMs "…_T
       'P1V5_DDR3_CPU1   | na         |            | na    | 1.343     | 1.431     | na        | na        | 1.558     | 1.646     ',
       'DDR3_P2_D1_TMP   | na         |            | na    | na        | na        | na        | 68.000    | 70.000    | 75.000    ',
       'DDR3_P2_D1_ECC   | na         |            | na    | na        | na        | na        | na        | 10.000    | 15.000    ',
+      // Named after their rail but no voltage: Cisco's current sensor (its SDR in sentrysoftware's IpmiHelperTest,
+      // MetricsHub's IPMI parser: "P12V_CUR_SENS … Sensor Type (Analog): Current … 9.240 Amps", thresholds as here),
+      // and currents and powers named as Meta's OpenBMC names them (pal_sensors.c: "E1S_P12V_IOUT", "E1S_P12V_POUT",
+      // "HSC_PIN"); a rail's output voltage ("…_VOUT") stays a voltage.
+      'P12V_CUR_SENS    | na         |            | na    | na        | na        | na        | 45.540    | 49.060    | 52.580    ',
+      'E1S_P12V_IOUT    | na         |            | na    | na        | na        | na        | na        | 2.710     | na        ',
+      'E1S_P12V_POUT    | na         |            | na    | na        | na        | na        | na        | 25.000    | na        ',
+      'MB_P12V_HSC_PIN  | na         |            | na    | na        | na        | na        | na        | 2926.000  | na        ',
+      'P3V3_AUX_PWR     | na         |            | na    | na        | na        | na        | na        | 12.000    | na        ',
+      'E1S_P3V3_VOUT    | na         |            | na    | 3.135     | na        | na        | na        | 3.465     | na        ',
+      'PS1 Curr Out %   | na         |            | na    | na        | na        | na        | na        | na        | na        ',
     ].join('\n'), 'sensor').readings,
   });
   t.same(snapshot.sensors?.map((s) => [s.label, s.kind, s.unit, s.unavailable]), [
@@ -826,7 +841,15 @@ t.test('rails named "P12V_SCALED", "P1V5_DDR3_CPU1", "P5V_STBY" and DIMMs "…_T
     ['P1V5_DDR3_CPU1', 'voltage', 'volts', 'absent'],
     ['DDR3_P2_D1_TMP', 'temperature', 'celsius', 'absent'],
     ['DDR3_P2_D1_ECC', 'other', 'unspecified', 'absent'],
+    ['P12V_CUR_SENS', 'current', 'amps', 'absent'],
+    ['E1S_P12V_IOUT', 'current', 'amps', 'absent'],
+    ['E1S_P12V_POUT', 'other', 'unspecified', 'absent'],
+    ['MB_P12V_HSC_PIN', 'other', 'unspecified', 'absent'],
+    ['P3V3_AUX_PWR', 'other', 'unspecified', 'absent'],
+    ['E1S_P3V3_VOUT', 'voltage', 'volts', 'absent'],
+    ['PS1 Curr Out %', 'other', 'unspecified', 'absent'],
   ]);
+  t.match(snapshot.sensors?.find((s) => s.label === 'P12V_CUR_SENS'), { thresholds: { upperNonCritical: 45.54, upperCritical: 49.06 } }, 'amps, not volts');
 });
 
 t.test('an AMI rail signed "+VCORE0_CPU2" that does not read is a voltage, in `sdr elist` and in `sensor`', async (t) => {
@@ -847,6 +870,22 @@ t.test('an AMI rail signed "+VCORE0_CPU2" that does not read is a voltage, in `s
     readings: parseSensorOutput('+VCORE0_CPU2     | na         |            | na    | 0.468     | 0.495     | 0.522     | 2.097     | 2.196     | 2.295     ', 'sensor').readings,
   });
   t.match(table.sensors, [{ label: '+VCORE0_CPU2', kind: 'voltage', unit: 'volts', thresholds: { lowerCritical: 0.495, upperCritical: 2.196 } }]);
+});
+
+t.test('Supermicro\'s rails "5VCC", "3.3VCC" and a numbered standby rail "12VSB2" that do not read are voltages', async (t) => {
+  // Supermicro names its rails 12V, 5VCC, 3.3VCC (typed Voltage when they read: a Supermicro's `ipmi-sensors` in the
+  // TrueNAS CLI guide, truenas/documentation, "service ipmi sensors query"); `sdr list` prints no unit when one does not.
+  const snapshot = buildSnapshot({
+    readings: parseSensorOutput([
+      '5VCC             | no reading        | ns',
+      '3.3VCC           | no reading        | ns',
+      '12VSB2           | no reading        | ns',
+    ].join('\n'), 'list').readings,
+  });
+  t.same(snapshot.sensors?.map((s) => [s.label, s.kind, s.unit, s.unavailable]), [
+    ['5VCC', 'voltage', 'volts', 'absent'], ['3.3VCC', 'voltage', 'volts', 'absent'], ['12VSB2', 'voltage', 'volts', 'absent'],
+  ]);
+  t.same(snapshot.discreteSensors, []);
 });
 
 t.test("a supply's sensor asserting a generic state reads by that state's health: 'transition to OK' is a working supply", async (t) => {
