@@ -4,6 +4,7 @@
  * RestoreDefaultThresholds puts the hardware's values back.
  */
 import t from 'tap';
+import { CIMError, CIMStatus } from '../../src/cim/index.js';
 import type { HardwareProvider } from '../../src/providers/api.js';
 import { loadProviders } from '../../src/providers/index.js';
 import { imethod, instancesIn, p, post, startTestBroker, type TestBroker } from '../helpers/broker.js';
@@ -87,4 +88,28 @@ t.test('RestoreDefaultThresholds on a sensor whose provider cannot restore thres
   t.match(restored.text, /<RETURNVALUE PARAMTYPE="uint32"><VALUE>1<\/VALUE><\/RETURNVALUE>/, 'the method answers, with 1 Not Supported');
   const missing = await restore('simulated:no-such-sensor', own.url);
   t.match(missing.text, /<ERROR CODE="6"/, 'a sensor that does not exist is still CIM_ERR_NOT_FOUND');
+});
+
+t.test('a provider that throws CIM_ERR_NOT_SUPPORTED for one sensor makes RestoreDefaultThresholds return 1 for it', async (t) => {
+  // A provider that restores some sensors' thresholds but not others' (fixed thresholds of a BMC, say) says so per
+  // sensor with CIM_ERR_NOT_SUPPORTED; the method's contract still answers with its return value 1, not an ERROR.
+  const [simulated] = await loadProviders({ providers: ['simulated'], options: { simulated: { startTime: 0, clock: () => 0 } } });
+  const base = simulated!.provider as HardwareProvider;
+  const partial: HardwareProvider = {
+    ...base,
+    async restoreDefaultThresholds(ctx, sensorId) {
+      if (sensorId === 'cpu1-temp') throw new CIMError(CIMStatus.NOT_SUPPORTED, 'this sensor has fixed thresholds');
+      if (sensorId === 'cpu2-temp') throw new CIMError(CIMStatus.FAILED, 'the BMC did not answer');
+      return base.restoreDefaultThresholds!(ctx, sensorId);
+    },
+  };
+  const own = await startTestBroker({ anonymousWrite: true, providers: [{ ...simulated!, provider: partial }] });
+  t.teardown(() => own.close());
+  const fixed = await restore('simulated:cpu1-temp', own.url);
+  t.equal(fixed.status, 200);
+  t.notMatch(fixed.text, /<ERROR/, 'no ERROR for the sensor the provider cannot restore');
+  t.match(fixed.text, /<RETURNVALUE PARAMTYPE="uint32"><VALUE>1<\/VALUE><\/RETURNVALUE>/, 'but 1 Not Supported');
+  t.match((await restore('simulated:cpu2-temp', own.url)).text, /<ERROR CODE="1"/, 'another failure of the provider is still an ERROR');
+  t.match((await restore('simulated:inlet-temp', own.url)).text, /<RETURNVALUE PARAMTYPE="uint32"><VALUE>0<\/VALUE><\/RETURNVALUE>/,
+    'the sensors it can restore return 0');
 });
