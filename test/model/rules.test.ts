@@ -176,4 +176,8 @@ t.test('capabilities', async (t) => {
 
 t.test('redundancy-owner', async (t) => {
   t.same(rules(without(isClass('Thincim_OwningCollectionElement'))), ['redundancy-owner']);
+  t.match(checkProfileRules(without(isClass('Thincim_HostedCollection'))), [
+    { rule: 'redundancy-owner', path: /Thincim:test:fans/, message: '0 hosting element(s) (Thincim_HostedCollection), not the system alone' },
+    { rule: 'redundancy-owner', path: /Thincim:test:psus/, message: '0 hosting element(s) (Thincim_HostedCollection), not the system alone' },
+  ], 'every set is hosted by the system too (CIM_HostedCollection.Antecedent Min(1))');
 });

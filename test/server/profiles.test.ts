@@ -106,6 +106,24 @@ t.test('the system owns each redundancy set (OwningCollectionElement), so a clie
   }
 });
 
+t.test('the system hosts each redundancy set (HostedCollection) besides owning it', async (t) => {
+  // profiles.md §3 (Base Server: "collections via CIM_HostedCollection / CIM_OwningCollectionElement") and §6; CIM Schema
+  // 2.49 Core/CIM_HostedCollection.mof: a CIM_SystemSpecificCollection (a RedundancySet is one) is hosted by exactly
+  // one system (Antecedent Min(1) Max(1)).
+  const system = (await enumerate(CIMV2, 'CIM_ComputerSystem'))[0]!.path!;
+  const sets = await associators(system, 'CIM_HostedCollection', 'CIM_RedundancySet');
+  t.same(sets.map((s) => s.get('InstanceID')).sort(), ['Thincim:simulated:fans', 'Thincim:simulated:psus'], 'both sets, from the system');
+  t.same(sets.map((s) => s.get('InstanceID')).sort(),
+    (await enumerate(CIMV2, 'CIM_SystemSpecificCollection')).map((s) => s.get('InstanceID')).sort(), 'every system-specific collection');
+  for (const set of sets) {
+    const hosts = pathsIn(await imethod(broker.url, 'AssociatorNames', CIMV2, p.instanceName('ObjectName', set.path!.classname, keysOf(set.path!)) +
+      p.className('AssocClass', 'CIM_HostedCollection') + p.value('Role', 'Dependent') + p.value('ResultRole', 'Antecedent')));
+    t.same(hosts.map((h) => h.keybindings.get('Name')), [SIM.host], `${String(set.get('InstanceID'))}: hosted by the system alone`);
+  }
+  const links = instancesIn(await imethod(broker.url, 'EnumerateInstances', CIMV2, p.className('ClassName', 'CIM_HostedCollection')));
+  t.same(links.map((l) => l.classname), ['Thincim_HostedCollection', 'Thincim_HostedCollection'], 'one link per set, of thincim\'s class');
+});
+
 t.test('every physical element, not the chassis alone, is a central instance of Physical Asset', async (t) => {
   // profiles.md §4.3: DSP1011's central class is CIM_PhysicalElement (its subclasses: the chassis, the boards, the FRU
   // packages). A client using the central class methodology (pywbem's get_central_instances tries it first) found
