@@ -104,6 +104,13 @@ t.test('the system owns each redundancy set (OwningCollectionElement), so a clie
     const owners = await associatorNames(set.path!, 'CIM_OwningCollectionElement');
     t.same(owners.map((o) => o.keybindings.get('Name')), [SIM.host], `${String(set.get('InstanceID'))}: the system is its one owner`);
   }
+  // CIM_OwningCollectionElement is not a CIM_MemberOfCollection: the system is no member of its sets.
+  const memberships = await enumerate(CIMV2, 'CIM_MemberOfCollection');
+  t.ok(memberships.length > 0, 'the sets have members');
+  t.same(memberships.filter((m) => m.classname !== 'Thincim_MemberOfCollection'), [], 'MemberOfCollection holds memberships only');
+  const systemAsMember = pathsIn(await imethod(broker.url, 'ReferenceNames', CIMV2,
+    p.instanceName('ObjectName', system.classname, keysOf(system)) + p.className('ResultClass', 'CIM_MemberOfCollection')));
+  t.same(systemAsMember, [], 'no MemberOfCollection refers to the system');
 });
 
 t.test('the system hosts each redundancy set (HostedCollection) besides owning it', async (t) => {
