@@ -35,6 +35,7 @@ export const ModelClass = {
   Container: 'Thincim_Container',
   MemberOfCollection: 'Thincim_MemberOfCollection',
   OwningCollectionElement: 'Thincim_OwningCollectionElement',
+  HostedCollection: 'Thincim_HostedCollection',
   ElementCapabilities: 'Thincim_ElementCapabilities',
   ElementSoftwareIdentity: 'Thincim_ElementSoftwareIdentity',
   RegisteredProfile: 'Thincim_RegisteredProfile',

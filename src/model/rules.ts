@@ -43,7 +43,7 @@ export type ProfileRule =
   | 'conforms-to-profile'
   /** The system, every sensor, fan and power supply: exactly one EnabledLogicalElementCapabilities, its RequestedStatesSupported an array. */
   | 'capabilities'
-  /** Every redundancy set: owned by exactly one element, the system (OwningCollectionElement). */
+  /** Every redundancy set: owned (OwningCollectionElement) and hosted (HostedCollection) by exactly one element, the system. */
   | 'redundancy-owner';
 
 export interface ProfileProblem {
@@ -319,12 +319,26 @@ function checkCapabilities(model: ModelView): void {
   }
 }
 
+/**
+ * The associations by which the system scopes a redundancy set (DSP1015's redundancy model; CIM_HostedCollection's
+ * Antecedent is Min(1) Max(1)): [association, the system's role, the set's role, what the system is to the set].
+ */
+const SET_SCOPES = [
+  [ModelClass.OwningCollectionElement, 'OwningElement', 'OwnedElement', 'owning'],
+  [ModelClass.HostedCollection, 'Antecedent', 'Dependent', 'hosting'],
+] as const;
+
 function checkRedundancyOwners(model: ModelView): void {
-  const owners = model.ofClass(ModelClass.OwningCollectionElement);
-  for (const set of model.ofClass(ModelClass.RedundancySet)) {
-    const owning = owners.filter((o) => model.refersTo(o, 'OwnedElement', set)).map((o) => o.instance.get('OwningElement'));
-    const bySystem = owning.every((ref) => ref instanceof CIMInstanceName && ref.classname === ModelClass.ComputerSystem);
-    if (owning.length !== 1 || !bySystem) model.report('redundancy-owner', set.path, `${owning.length} owning element(s), not the system alone`);
+  const sets = model.ofClass(ModelClass.RedundancySet);
+  for (const [classname, systemRole, setRole, what] of SET_SCOPES) {
+    const links = model.ofClass(classname);
+    for (const set of sets) {
+      const owning = links.filter((o) => model.refersTo(o, setRole, set)).map((o) => o.instance.get(systemRole));
+      const bySystem = owning.every((ref) => ref instanceof CIMInstanceName && ref.classname === ModelClass.ComputerSystem);
+      if (owning.length !== 1 || !bySystem) {
+        model.report('redundancy-owner', set.path, `${owning.length} ${what} element(s) (${classname}), not the system alone`);
+      }
+    }
   }
 }
 

@@ -78,7 +78,12 @@ export interface HardwareProvider extends ProviderBase {
   sample(ctx: ProviderContext): Promise<HardwareSnapshot>;
   /** Writes a threshold of a numeric sensor (`sensorId`: its `id` in the snapshot), in the sensor's unit (ModifyInstance). */
   setThreshold?(ctx: ProviderContext, sensorId: string, threshold: ThresholdName, value: number): Promise<void>;
-  /** Restores the hardware's default thresholds of a sensor (RestoreDefaultThresholds). */
+  /**
+   * Restores the hardware's default thresholds of a sensor (RestoreDefaultThresholds).
+   * Leave it out if the provider can restore none, or throw
+   * `CIMError(CIMStatus.NOT_SUPPORTED, …)` for a sensor it cannot restore:
+   * either way the method returns 1 (unsupported) instead of an error.
+   */
   restoreDefaultThresholds?(ctx: ProviderContext, sensorId: string): Promise<void>;
 }
 

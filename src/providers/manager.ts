@@ -243,13 +243,12 @@ export class ProviderManager {
     this.#resample(runner);
   }
 
-  /** Whether the provider that reports the sensor can restore its default thresholds (CIM_ERR_NOT_FOUND when none reports it). */
-  canRestoreDefaultThresholds(sensorId: string): boolean {
-    const provider = this.#sensorRunner(sensorId).provider;
-    return provider.kind === 'hardware' && provider.restoreDefaultThresholds !== undefined;
-  }
-
-  /** Restores a sensor's default thresholds (RestoreDefaultThresholds), then samples its provider again. */
+  /**
+   * Restores a sensor's default thresholds (RestoreDefaultThresholds), then
+   * samples its provider again. CIM_ERR_NOT_SUPPORTED when the provider has
+   * no restoreDefaultThresholds (or throws it for this sensor): the router
+   * answers the method with 1 then.
+   */
   async restoreDefaultThresholds(sensorId: string): Promise<void> {
     const runner = this.#sensorRunner(sensorId);
     const provider = runner.provider;

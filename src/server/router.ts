@@ -1,7 +1,7 @@
 /**
  * Where writes and methods go. Threshold changes and RestoreDefaultThresholds
  * on a model sensor reach the hardware provider that reported the sensor (a
- * provider that cannot restore thresholds makes the method return 1);
+ * provider that cannot restore a sensor's thresholds makes the method return 1);
  * everything else goes to the instance provider that owns the class.
  */
 import {
@@ -52,16 +52,28 @@ export class ProviderRouterImpl implements ProviderRouter {
     const current = target instanceof CIMInstanceName ? this.state.index.get(namespace, target) : undefined;
     const source = current && this.state.sourceOf(current);
     if (current && source && sameName(method, 'RestoreDefaultThresholds') && this.#isNumericSensor(namespace, current)) {
-      // The method's own contract (CIM_NumericSensor): 0 if successful, 1 if unsupported.
-      if (!this.manager.canRestoreDefaultThresholds(source.id)) return { returnValue: NOT_SUPPORTED };
-      await this.manager.restoreDefaultThresholds(source.id);
-      return { returnValue: 0 };
+      return { returnValue: await this.#restoreDefaultThresholds(source.id) };
     }
     const owner = this.manager.ownerOfClass(namespace, target.classname);
     if (owner === undefined || !(target instanceof CIMInstanceName)) {
       throw new CIMError(CIMStatus.NOT_SUPPORTED, `method ${method} of ${target.classname} is not supported`);
     }
     return this.manager.invokeMethod(owner, target, method, params);
+  }
+
+  /**
+   * The method's own contract (CIM_NumericSensor): 0 if successful, 1 if
+   * unsupported, whether the provider has no restoreDefaultThresholds or
+   * refuses this sensor with CIM_ERR_NOT_SUPPORTED.
+   */
+  async #restoreDefaultThresholds(sensorId: string): Promise<number> {
+    try {
+      await this.manager.restoreDefaultThresholds(sensorId);
+      return 0;
+    } catch (error) {
+      if (error instanceof CIMError && error.code === CIMStatus.NOT_SUPPORTED) return NOT_SUPPORTED;
+      throw error;
+    }
   }
 
   #isNumericSensor(namespace: string, instance: CIMInstance): boolean {

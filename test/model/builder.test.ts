@@ -586,7 +586,7 @@ t.test('instances made from snapshot elements name their source, for writes back
   t.same([...new Set(unsourced)].sort(), [
     'Thincim_AssociatedSensor', 'Thincim_ComputerSystem', 'Thincim_ComputerSystemPackage', 'Thincim_Container',
     'Thincim_ElementCapabilities', 'Thincim_ElementConformsToProfile', 'Thincim_ElementSoftwareIdentity',
-    'Thincim_EnabledLogicalElementCapabilities', 'Thincim_MemberOfCollection', 'Thincim_OwningCollectionElement', 'Thincim_Realizes',
+    'Thincim_EnabledLogicalElementCapabilities', 'Thincim_HostedCollection', 'Thincim_MemberOfCollection', 'Thincim_OwningCollectionElement', 'Thincim_Realizes',
     'Thincim_ReferencedProfile', 'Thincim_RegisteredProfile', 'Thincim_SystemDevice',
   ], 'the system, the capabilities, the registration and the associations belong to no single element');
 });

@@ -174,6 +174,32 @@ t.test('capabilities', async (t) => {
     .some((p) => p.rule === 'capabilities' && p.property === 'RequestedStatesSupported'), 'NULL is not an empty list of states');
 });
 
+/** A copy of the association `entry` whose `role` refers to `target` instead, its path too. */
+function relinked(entry: ModelEntry, role: string, target: CIMInstanceName): ModelEntry {
+  const { namespace, instance } = entry;
+  const properties = instance.properties.clone();
+  properties.set(role, cimProperty(role, 'reference', target));
+  const path = new CIMInstanceName({ classname: instance.classname, keybindings: { ...Object.fromEntries(instance.path!.keybindings), [role]: target } });
+  return { namespace, instance: new CIMInstance({ classname: instance.classname, properties, path }) };
+}
+
 t.test('redundancy-owner', async (t) => {
   t.same(rules(without(isClass('Thincim_OwningCollectionElement'))), ['redundancy-owner']);
+  const chassis = valid.find(isClass('Thincim_Chassis'))!.instance.path!;
+  const owning = (e: ModelEntry) => isClass('Thincim_OwningCollectionElement')(e)
+    && (e.instance.get('OwnedElement') as CIMInstanceName).keybindings.get('InstanceID') === 'Thincim:test:fans';
+  const fansOwner = valid.find(owning)!;
+  t.match(checkProfileRules(valid.map((e) => (e === fansOwner ? relinked(e, 'OwningElement', chassis) : e))), [
+    { rule: 'redundancy-owner', path: /Thincim:test:fans/, message: '1 owning element(s) (Thincim_OwningCollectionElement), not the system alone' },
+  ], 'a set owned by the chassis, not the system');
+  // OwningElement is Max(1): a second owner is wrong even when it is a system too (here one the model does not have).
+  const system = fansOwner.instance.get('OwningElement') as CIMInstanceName;
+  const another = new CIMInstanceName({ classname: system.classname, keybindings: { ...Object.fromEntries(system.keybindings), Name: 'another-host' } });
+  t.match(checkProfileRules([...valid, relinked(fansOwner, 'OwningElement', another)]).filter((p) => p.rule !== 'dangling-reference'), [
+    { rule: 'redundancy-owner', path: /Thincim:test:fans/, message: '2 owning element(s) (Thincim_OwningCollectionElement), not the system alone' },
+  ], 'a set with two owners');
+  t.match(checkProfileRules(without(isClass('Thincim_HostedCollection'))), [
+    { rule: 'redundancy-owner', path: /Thincim:test:fans/, message: '0 hosting element(s) (Thincim_HostedCollection), not the system alone' },
+    { rule: 'redundancy-owner', path: /Thincim:test:psus/, message: '0 hosting element(s) (Thincim_HostedCollection), not the system alone' },
+  ], 'every set is hosted by the system too (CIM_HostedCollection.Antecedent Min(1))');
 });

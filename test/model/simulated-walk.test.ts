@@ -35,7 +35,7 @@ t.test('every model along the timeline keeps the profile rules and validates aga
   t.same([...classes].sort(), [
     'OMC_DiscreteSensor', 'OMC_Fan', 'OMC_PowerSupply', 'OMC_SMASHFirmwareIdentity', 'Thincim_AssociatedSensor', 'Thincim_Card',
     'Thincim_Chassis', 'Thincim_ComputerSystem', 'Thincim_ComputerSystemPackage', 'Thincim_Container', 'Thincim_ElementCapabilities',
-    'Thincim_ElementConformsToProfile', 'Thincim_ElementSoftwareIdentity', 'Thincim_EnabledLogicalElementCapabilities',
+    'Thincim_ElementConformsToProfile', 'Thincim_ElementSoftwareIdentity', 'Thincim_EnabledLogicalElementCapabilities', 'Thincim_HostedCollection',
     'Thincim_MemberOfCollection', 'Thincim_Memory', 'Thincim_NumericSensor', 'Thincim_OwningCollectionElement', 'Thincim_PhysicalPackage',
     'Thincim_Processor', 'Thincim_Realizes', 'Thincim_RedundancySet', 'Thincim_ReferencedProfile', 'Thincim_RegisteredProfile', 'Thincim_SystemDevice',
   ], 'the walk covers every class the default scenario makes');

@@ -75,6 +75,7 @@ const CLASSES: [string, string | undefined, string[]][] = [
   ['CIM_HostedService', 'CIM_HostedDependency', DEPENDENCY],
   ['CIM_NamespaceInManager', 'CIM_HostedDependency', DEPENDENCY],
   ['CIM_HostedAccessPoint', 'CIM_HostedDependency', DEPENDENCY],
+  ['CIM_HostedCollection', 'CIM_HostedDependency', DEPENDENCY],
   ['CIM_ServiceAccessBySAP', 'CIM_Dependency', DEPENDENCY],
   ['CIM_CommMechanismForManager', 'CIM_ServiceAccessBySAP', DEPENDENCY],
   ['CIM_IndicationFilter', 'CIM_ManagedElement', HOSTED],
@@ -116,6 +117,7 @@ const CLASSES: [string, string | undefined, string[]][] = [
   ['Thincim_MemberOfCollection', 'CIM_MemberOfCollection', ['Collection', 'Member']],
   ['CIM_OwningCollectionElement', undefined, ['OwningElement', 'OwnedElement']],
   ['Thincim_OwningCollectionElement', 'CIM_OwningCollectionElement', ['OwningElement', 'OwnedElement']],
+  ['Thincim_HostedCollection', 'CIM_HostedCollection', DEPENDENCY],
   ['Thincim_ElementSoftwareIdentity', 'CIM_ElementSoftwareIdentity', DEPENDENCY],
   ['Thincim_UseOfLog', 'CIM_UseOfLog', DEPENDENCY],
   ['Thincim_LogManagesRecord', 'CIM_LogManagesRecord', ['Log', 'Record']],
@@ -152,6 +154,7 @@ const ASSOCIATIONS = [
   'CIM_MemberOfCollection', 'CIM_ElementSoftwareIdentity', 'CIM_UseOfLog', 'CIM_LogManagesRecord', 'CIM_ReferencedProfile',
   'CIM_ElementConformsToProfile', 'CIM_HostedService', 'CIM_NamespaceInManager', 'CIM_IndicationSubscription',
   'CIM_HostedAccessPoint', 'CIM_ServiceAccessBySAP', 'CIM_CommMechanismForManager', 'CIM_OwningCollectionElement',
+  'CIM_HostedCollection', 'Thincim_HostedCollection',
   'Thincim_SystemDevice', 'Thincim_AssociatedSensor', 'Thincim_Realizes', 'Thincim_ComputerSystemPackage',
   'Thincim_Container', 'Thincim_MemberOfCollection', 'Thincim_OwningCollectionElement', 'Thincim_ElementSoftwareIdentity', 'Thincim_UseOfLog',
   'Thincim_LogManagesRecord', 'Thincim_ReferencedProfile', 'Thincim_ElementConformsToProfile', 'Thincim_HostedService',
@@ -182,9 +185,9 @@ function qualifier(quals: NocaseMap<CIMQualifier>, name: string): unknown {
 t.test('the schema loads into both namespaces with the same classes', async (t) => {
   t.same(repo.namespaces().sort(), NAMESPACES);
   const names = repo.classNames('root/cimv2');
-  t.equal(names.length, 136, '90 DMTF classes, 37 Thincim_, 4 OMC_, 5 VMware_');
+  t.equal(names.length, 138, '91 DMTF classes, 38 Thincim_, 4 OMC_, 5 VMware_');
   t.same(repo.classNames('root/interop'), names);
-  t.equal(names.filter((n) => n.startsWith('CIM_')).length, 90);
+  t.equal(names.filter((n) => n.startsWith('CIM_')).length, 91);
   for (const ns of NAMESPACES) t.equal(repo.qualifierDeclarations(ns).size, 56, `${ns}: DSP0004 meta and standard qualifiers`);
 });
 
@@ -396,6 +399,21 @@ t.test('the access point associations keep their DMTF references and bounds, com
   t.same(warm.classNames('root/interop'), repo.classNames('root/interop'), 'a warm start serves the same classes');
 });
 
+t.test('CIM_HostedCollection keeps its DMTF references and bounds, and Thincim_HostedCollection inherits them', async (t) => {
+  // CIM Schema 2.49 Core/CIM_HostedCollection.mof: Antecedent CIM_System Min(1) Max(1), Dependent CIM_SystemSpecificCollection.
+  for (const ns of NAMESPACES) {
+    for (const classname of ['CIM_HostedCollection', 'Thincim_HostedCollection']) {
+      const cls = getClass(ns, classname);
+      const antecedent = cls.properties.get('Antecedent')!;
+      const dependent = cls.properties.get('Dependent')!;
+      t.equal(antecedent.referenceClass, 'CIM_System', `${ns}:${classname}.Antecedent refers to CIM_System`);
+      t.same([qualifier(antecedent.qualifiers, 'Min'), qualifier(antecedent.qualifiers, 'Max')].map(Number), [1, 1], `${ns}:${classname}.Antecedent Min(1) Max(1)`);
+      t.equal(dependent.referenceClass, 'CIM_SystemSpecificCollection', `${ns}:${classname}.Dependent refers to CIM_SystemSpecificCollection`);
+      t.same(['Min', 'Max', 'Weak'].filter((q) => dependent.qualifiers.has(q)), [], `${ns}:${classname}.Dependent unbounded, not weak`);
+    }
+  }
+});
+
 t.test('indication properties match the DMTF schema', async (t) => {
   const creation = getClass('root/interop', 'CIM_InstCreation');
   const source = creation.properties.get('SourceInstance')!;
@@ -434,7 +452,7 @@ t.test('methods keep their DMTF signatures', async (t) => {
 });
 
 t.test("thincim's and ESXi classes describe themselves and add no members", async (t) => {
-  t.equal(VENDOR_CLASSES.length, 46);
+  t.equal(VENDOR_CLASSES.length, 47);
   for (const name of VENDOR_CLASSES) {
     const cls = cimv2(name);
     t.equal(qualifier(cls.qualifiers, 'Version'), '0.1.0', `${name} Version`);

@@ -156,7 +156,8 @@ t.test('every Min and Max a DMTF association declares on a reference holds over 
   // e.g. CIM_SystemDevice.GroupComponent Min(1) Max(1), every device in exactly one system; CIM_HostedService.Antecedent
   // Min(1) Max(1), every service, the broker's own included, hosted by exactly one system; CIM_HostedAccessPoint.Antecedent
   // Min(1) Max(1), every CIM-XML mechanism provided by exactly one system; CIM_CommMechanismForManager, Antecedent Min(1)
-  // Max(1) and Dependent Min(1), every mechanism reaching one object manager, which is reached by at least one.
+  // Max(1) and Dependent Min(1), every mechanism reaching one object manager, which is reached by at least one;
+  // CIM_HostedCollection.Antecedent Min(1) Max(1), every redundancy set scoped to exactly one system.
   let checked = 0;
   const covered = new Set<string>();
   for (const ns of [CIMV2, INTEROP]) {
@@ -178,6 +179,9 @@ t.test('every Min and Max a DMTF association declares on a reference holds over 
     }
   }
   t.ok(checked > 50, `${checked} objects checked against their associations' bounds`);
+  const cimv2 = ['CIM_SystemDevice.GroupComponent', 'CIM_OwningCollectionElement.OwningElement', 'CIM_HostedCollection.Antecedent',
+    'CIM_HostedDependency.Antecedent'];
+  t.same(cimv2.filter((bound) => !covered.has(`${CIMV2} ${bound}`)), [], 'the hardware model\'s bounds were checked on its instances in root/cimv2');
   const interop = ['CIM_HostedService.Antecedent', 'CIM_NamespaceInManager.Antecedent', 'CIM_HostedAccessPoint.Antecedent',
     'CIM_CommMechanismForManager.Antecedent', 'CIM_CommMechanismForManager.Dependent'];
   t.same(interop.filter((bound) => !covered.has(`${INTEROP} ${bound}`)), [], 'the self-description\'s bounds were checked on its instances in root/interop');

@@ -104,6 +104,31 @@ t.test('the system owns each redundancy set (OwningCollectionElement), so a clie
     const owners = await associatorNames(set.path!, 'CIM_OwningCollectionElement');
     t.same(owners.map((o) => o.keybindings.get('Name')), [SIM.host], `${String(set.get('InstanceID'))}: the system is its one owner`);
   }
+  // CIM_OwningCollectionElement is not a CIM_MemberOfCollection: the system is no member of its sets.
+  const memberships = await enumerate(CIMV2, 'CIM_MemberOfCollection');
+  t.ok(memberships.length > 0, 'the sets have members');
+  t.same(memberships.filter((m) => m.classname !== 'Thincim_MemberOfCollection'), [], 'MemberOfCollection holds memberships only');
+  const systemAsMember = pathsIn(await imethod(broker.url, 'ReferenceNames', CIMV2,
+    p.instanceName('ObjectName', system.classname, keysOf(system)) + p.className('ResultClass', 'CIM_MemberOfCollection')));
+  t.same(systemAsMember, [], 'no MemberOfCollection refers to the system');
+});
+
+t.test('the system hosts each redundancy set (HostedCollection) besides owning it', async (t) => {
+  // profiles.md §3 (Base Server: "collections via CIM_HostedCollection / CIM_OwningCollectionElement") and §6; CIM Schema
+  // 2.49 Core/CIM_HostedCollection.mof: a CIM_SystemSpecificCollection (a RedundancySet is one) is hosted by exactly
+  // one system (Antecedent Min(1) Max(1)).
+  const system = (await enumerate(CIMV2, 'CIM_ComputerSystem'))[0]!.path!;
+  const sets = await associators(system, 'CIM_HostedCollection', 'CIM_RedundancySet');
+  t.same(sets.map((s) => s.get('InstanceID')).sort(), ['Thincim:simulated:fans', 'Thincim:simulated:psus'], 'both sets, from the system');
+  t.same(sets.map((s) => s.get('InstanceID')).sort(),
+    (await enumerate(CIMV2, 'CIM_SystemSpecificCollection')).map((s) => s.get('InstanceID')).sort(), 'every system-specific collection');
+  for (const set of sets) {
+    const hosts = pathsIn(await imethod(broker.url, 'AssociatorNames', CIMV2, p.instanceName('ObjectName', set.path!.classname, keysOf(set.path!)) +
+      p.className('AssocClass', 'CIM_HostedCollection') + p.value('Role', 'Dependent') + p.value('ResultRole', 'Antecedent')));
+    t.same(hosts.map((h) => h.keybindings.get('Name')), [SIM.host], `${String(set.get('InstanceID'))}: hosted by the system alone`);
+  }
+  const links = instancesIn(await imethod(broker.url, 'EnumerateInstances', CIMV2, p.className('ClassName', 'CIM_HostedCollection')));
+  t.same(links.map((l) => l.classname), ['Thincim_HostedCollection', 'Thincim_HostedCollection'], 'one link per set, of thincim\'s class');
 });
 
 t.test('every physical element, not the chassis alone, is a central instance of Physical Asset', async (t) => {

@@ -4,9 +4,12 @@
  * RestoreDefaultThresholds puts the hardware's values back.
  */
 import t from 'tap';
+import { CIMError, CIMStatus } from '../../src/cim/index.js';
 import type { HardwareProvider } from '../../src/providers/api.js';
 import { loadProviders } from '../../src/providers/index.js';
 import { imethod, instancesIn, p, post, startTestBroker, type TestBroker } from '../helpers/broker.js';
+import { basic } from '../helpers/client.js';
+import { testAuthenticator, writeUsers } from '../helpers/users.js';
 
 let server: TestBroker;
 t.before(async () => {
@@ -34,13 +37,14 @@ function modify(deviceId: string, property: string, value: number) {
     p.array('PropertyList', [property]));
 }
 
-async function restore(deviceId: string, url = server.url) {
+async function restore(deviceId: string, url = server.url, headers: Record<string, string> = {}) {
   const body = `<?xml version="1.0" encoding="utf-8"?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="9" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
     `<METHODCALL NAME="RestoreDefaultThresholds"><LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH>` +
     `<INSTANCENAME CLASSNAME="Thincim_NumericSensor">${keysXml(deviceId)}</INSTANCENAME></LOCALINSTANCEPATH></METHODCALL></SIMPLEREQ></MESSAGE></CIM>`;
   const object = `root/cimv2:Thincim_NumericSensor.CreationClassName="Thincim_NumericSensor",DeviceID="${deviceId}",SystemCreationClassName="Thincim_ComputerSystem",SystemName="testhost"`;
   return post(url, body, {
     'Content-Type': 'application/xml; charset="utf-8"', CIMOperation: 'MethodCall', CIMMethod: 'RestoreDefaultThresholds', CIMObject: encodeURIComponent(object),
+    ...headers,
   });
 }
 
@@ -74,17 +78,70 @@ t.test('a missing sensor is CIM_ERR_NOT_FOUND', async (t) => {
   t.equal(res.error?.code, 6);
 });
 
+/** The simulated provider as loaded, its HardwareProvider changed by `edit`. */
+async function simulatedWith(edit: (provider: HardwareProvider) => HardwareProvider) {
+  const [simulated] = await loadProviders({ providers: ['simulated'], options: { simulated: { startTime: 0, clock: () => 0 } } });
+  return [{ ...simulated!, provider: edit(simulated!.provider as HardwareProvider) }];
+}
+
+/** hwmon and ipmi are like this: no restoreDefaultThresholds at all. */
+const withoutRestore = ({ restoreDefaultThresholds: _unsupported, ...readOnly }: HardwareProvider): HardwareProvider => readOnly;
+
+/**
+ * A provider that restores some sensors' thresholds but not others' (fixed
+ * thresholds, say): CIM_ERR_NOT_SUPPORTED for cpu1-temp, a failure for cpu2-temp.
+ */
+const refusingCpu1 = (base: HardwareProvider): HardwareProvider => ({
+  ...base,
+  async restoreDefaultThresholds(ctx, sensorId) {
+    if (sensorId === 'cpu1-temp') throw new CIMError(CIMStatus.NOT_SUPPORTED, 'this sensor has fixed thresholds');
+    if (sensorId === 'cpu2-temp') throw new CIMError(CIMStatus.FAILED, 'the BMC did not answer');
+    return base.restoreDefaultThresholds!(ctx, sensorId);
+  },
+});
+
+const RETURNED_1 = /<RETURNVALUE PARAMTYPE="uint32"><VALUE>1<\/VALUE><\/RETURNVALUE>/;
+
 t.test('RestoreDefaultThresholds on a sensor whose provider cannot restore thresholds returns 1 (Not Supported)', async (t) => {
   // CIM_NumericSensor.RestoreDefaultThresholds (CIM 2.49, profiles.md §5.2): "returns 0 if successful, 1 if
-  // unsupported and any other value if an error occurred". hwmon and ipmi, like this copy of the simulated
-  // provider, have no restoreDefaultThresholds.
-  const [simulated] = await loadProviders({ providers: ['simulated'], options: { simulated: { startTime: 0, clock: () => 0 } } });
-  const { restoreDefaultThresholds: _unsupported, ...readOnly } = simulated!.provider as HardwareProvider;
-  const own = await startTestBroker({ anonymousWrite: true, providers: [{ ...simulated!, provider: readOnly }] });
+  // unsupported and any other value if an error occurred".
+  const own = await startTestBroker({ anonymousWrite: true, providers: await simulatedWith(withoutRestore) });
   t.teardown(() => own.close());
   const restored = await restore('simulated:cpu1-temp', own.url);
   t.equal(restored.status, 200);
-  t.match(restored.text, /<RETURNVALUE PARAMTYPE="uint32"><VALUE>1<\/VALUE><\/RETURNVALUE>/, 'the method answers, with 1 Not Supported');
+  t.match(restored.text, RETURNED_1, 'the method answers, with 1 Not Supported');
   const missing = await restore('simulated:no-such-sensor', own.url);
   t.match(missing.text, /<ERROR CODE="6"/, 'a sensor that does not exist is still CIM_ERR_NOT_FOUND');
+});
+
+t.test('a provider that throws CIM_ERR_NOT_SUPPORTED for one sensor makes RestoreDefaultThresholds return 1 for it', async (t) => {
+  const own = await startTestBroker({ anonymousWrite: true, providers: await simulatedWith(refusingCpu1) });
+  t.teardown(() => own.close());
+  const fixed = await restore('simulated:cpu1-temp', own.url);
+  t.equal(fixed.status, 200);
+  t.notMatch(fixed.text, /<ERROR/, 'no ERROR for the sensor the provider cannot restore');
+  t.match(fixed.text, RETURNED_1, 'but 1 Not Supported');
+  t.match((await restore('simulated:cpu2-temp', own.url)).text, /<ERROR CODE="1"/, 'another failure of the provider is still an ERROR');
+  t.match((await restore('simulated:inlet-temp', own.url)).text, /<RETURNVALUE PARAMTYPE="uint32"><VALUE>0<\/VALUE><\/RETURNVALUE>/,
+    'the sensors it can restore return 0');
+});
+
+t.test('callers that may not write get CIM_ERR_ACCESS_DENIED, never the return value 1, whatever the sensor', async (t) => {
+  // Who may call is decided before the method runs, so the refusal never depends on the sensor or its provider:
+  // a 1 here would read as "allowed, but unsupported".
+  const password = 'v13wer-Pässwort';
+  const authenticator = await testAuthenticator(await writeUsers(t.testdir(), { viewer: { role: 'readonly', password } }));
+  const callers: [string, Record<string, string>][] = [['an anonymous caller', {}], ['a readonly user', { Authorization: basic('viewer', password) }]];
+  for (const [provider, edit] of [['no restoreDefaultThresholds', withoutRestore], ['CIM_ERR_NOT_SUPPORTED for the sensor', refusingCpu1]] as const) {
+    const own = await startTestBroker({ authenticator, anonymousWrite: false, providers: await simulatedWith(edit) });
+    t.teardown(() => own.close());
+    for (const [caller, headers] of callers) {
+      for (const sensor of ['simulated:cpu1-temp', 'simulated:no-such-sensor']) {
+        const denied = await restore(sensor, own.url, headers);
+        t.equal(denied.status, 200, `${provider}, ${caller}, ${sensor}: an operation error`);
+        t.match(denied.text, /<ERROR CODE="2"/, `${provider}, ${caller}, ${sensor}: CIM_ERR_ACCESS_DENIED`);
+        t.notMatch(denied.text, /<RETURNVALUE/, `${provider}, ${caller}, ${sensor}: no return value`);
+      }
+    }
+  }
 });

@@ -338,8 +338,10 @@ class SnapshotMapper {
     for (const member of new Set(members)) {
       this.#ctx.associate(ModelClass.MemberOfCollection, ['Collection', set.path!], ['Member', member]);
     }
-    // The system owns the set (DSP1013/DSP1015 redundancy): a client finds it from the scoping instance.
+    // The system owns the set and scopes it (DSP1013/DSP1015 redundancy): a client finds it from the scoping
+    // instance by either association; CIM_HostedCollection.Antecedent is Min(1) Max(1) for every system-specific collection.
     this.#ctx.relate(ModelClass.OwningCollectionElement, ['OwningElement', this.#ctx.systemPath], ['OwnedElement', set.path!]);
+    this.#ctx.relate(ModelClass.HostedCollection, ['Antecedent', this.#ctx.systemPath], ['Dependent', set.path!]);
     const finding = redundancyFinding(group.label, status);
     if (finding) this.#ctx.rollup.push(finding);
   }
