@@ -315,8 +315,9 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
       yield xml.encodeInstanceName(result.path);
       return;
     case 'value':
-      // An embedded object is the escaped text of its INSTANCE or CLASS, as in a PROPERTY with EmbeddedObject.
-      yield xml.encodeValue(result.type, result.value, result.embedded);
+      // An embedded object is the escaped text of its INSTANCE or CLASS, as in a PROPERTY with EmbeddedObject,
+      // declared or implied by the value, as there.
+      yield xml.encodeValue(result.type, result.value, xml.embeddedKind(result.embedded, result.value));
       return;
     case 'qualifierdeclarations':
       for (const d of result.declarations) yield xml.encodeQualifierDeclaration(d);

@@ -78,6 +78,51 @@ t.test('GetProperty of an embedded object answers with its escaped INSTANCE', as
 });
 
 /**
+ * An OEM provider's instance may carry an embedded object in a property its
+ * class declares as a plain string: flagged on the instance's property, or
+ * only implied by the value. EnumerateInstances writes it as an embedded
+ * INSTANCE either way (PROPERTY EmbeddedObject="instance"); GetProperty
+ * answers with the same escaped text.
+ */
+const RECORD_MOF = `
+class Test_Record : CIM_ManagedElement {
+   [Key] string InstanceID;
+   string Flagged;
+   string Implied;
+};
+`;
+
+t.test('GetProperty of an embedded object the class does not declare answers as EnumerateInstances writes it', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'thincim-strict-'));
+  t.teardown(() => rm(dir, { recursive: true }));
+  await writeFile(join(dir, 'record.mof'), RECORD_MOF);
+  const repository = await loadRepository({ schemaDir: dir, cacheDir: false });
+  const own = await startTestBroker({ repository, providers: await loadProviders({ providers: [] }) });
+  t.teardown(() => own.close());
+  const detail = new CIMInstance({ classname: 'CIM_MethodParameters', properties: new NocaseMap([['Mode', cimProperty('Mode', 'uint16', 3)]]) });
+  const record = new CIMInstance({
+    classname: 'Test_Record',
+    path: new CIMInstanceName({ classname: 'Test_Record', keybindings: { InstanceID: 'r1' }, namespace: 'root/cimv2' }),
+    properties: new NocaseMap<CIMProperty>([
+      ['InstanceID', cimProperty('InstanceID', 'string', 'r1')],
+      ['Flagged', cimProperty('Flagged', 'string', detail, { embeddedObject: 'instance' })],
+      ['Implied', cimProperty('Implied', 'string', detail)],
+    ]),
+  });
+  own.broker.state.publish([{ namespace: 'root/cimv2', instance: record }]);
+
+  const enumerated = await imethod(own.url, 'EnumerateInstances', 'root/cimv2', p.className('ClassName', 'Test_Record'));
+  for (const name of ['Flagged', 'Implied']) {
+    const written = new RegExp(`<PROPERTY NAME="${name}" TYPE="string" EmbeddedObject="instance"><VALUE>([^<]*)</VALUE>`).exec(enumerated.raw.text)?.[1];
+    t.match(written, /^&lt;INSTANCE CLASSNAME="CIM_MethodParameters"&gt;/, `EnumerateInstances: ${name} embedded`);
+    const answer = await imethod(own.url, 'GetProperty', 'root/cimv2',
+      p.instanceName('InstanceName', 'Test_Record', { InstanceID: 'r1' }) + p.value('PropertyName', name));
+    t.equal(answer.error, undefined, `GetProperty ${name}: answered, not an error`);
+    t.equal(/<IRETURNVALUE><VALUE>([^<]*)<\/VALUE>/.exec(answer.raw.text)?.[1], written, `GetProperty ${name}: the same text`);
+  }
+});
+
+/**
  * KEYVALUE's TYPE is the key property's type (DSP0201 §5.2.4; #REQUIRED in
  * the 2.4 DTD), whatever element carries the path: pywbem's parse_keyvalue
  * builds the key's value from TYPE, so a uint16 key written as TYPE="uint32"
