@@ -181,6 +181,7 @@ export function realToText(n: number, single = false): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === Infinity) return 'INF';
   if (n === -Infinity) return '-INF';
+  if (Object.is(n, -0)) return '-0.0'; // String(-0) is '0': the sign would be lost
   return withFraction(single ? shortestReal32(n) : String(n));
 }
 

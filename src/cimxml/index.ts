@@ -17,7 +17,7 @@ export {
   ireturnValueEnd, ireturnValueStart, messageEnd, messageStart, methodResponseEnd, methodResponseStart,
 } from './encode/message.js';
 export {
-  encodeClass, encodeEmbedded, encodeInstance, encodeInstanceWithPath, encodeNamedInstance, encodeObjectWithPath,
+  embeddedKind, encodeClass, encodeEmbedded, encodeInstance, encodeInstanceWithPath, encodeNamedInstance, encodeObjectWithPath,
   encodeQualifierDeclaration, encodeValue, instanceWrapperStart,
 } from './encode/objects.js';
 export type { ClassEncodeOptions, InstanceEncodeOptions, InstanceWrapper } from './encode/objects.js';

@@ -51,8 +51,10 @@ export function getProperty(ctx: OperationContext, ns: string, params: readonly 
   const p = new Params('GetProperty', params, ['InstanceName', 'PropertyName']);
   const instance = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
   const property = classProperty(ctx, ns, instance.classname, p.requiredString('PropertyName'));
-  const value = instance.get(property.name) ?? null;
-  return { kind: 'value', type: property.type, value, referenceClass: property.referenceClass, embedded: property.embeddedObject };
+  const own = instance.properties.get(property.name);
+  const value = own?.value ?? null;
+  // An OEM instance may flag an embedded object its class does not declare: EnumerateInstances writes it so.
+  return { kind: 'value', type: property.type, value, referenceClass: property.referenceClass, embedded: own?.embeddedObject ?? property.embeddedObject };
 }
 
 export async function setProperty(ctx: OperationContext, ns: string, params: readonly Param[]): Promise<Result> {

@@ -2,8 +2,10 @@
  * Writes operation results as CIM-XML (DSP0201 §5.3.4–5.3.5), as a sequence of
  * pieces so large results can stream. The INSTANCE XML of an instance is
  * cached per (instance, view), the start of the element around it per
- * (instance, element, host): instances are immutable and shared across
- * index generations while unchanged, so repeated polls re-encode nothing.
+ * (instance, element, host), a path written alone per (path, element, host):
+ * instances are immutable and shared across index generations while
+ * unchanged, and a changed one keeps its predecessor's path object
+ * (BrokerState), so repeated polls re-encode nothing but changed INSTANCEs.
  */
 import { CIMClassName, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
 import { headOf, xmlCarriable } from '../cim/xml-chars.js';
@@ -13,8 +15,8 @@ import type { InstanceView, MethodResponse, PullState, Result } from '../operati
 type Element = 'instance' | 'named' | 'withpath' | 'objectwithpath' | 'name' | 'path' | 'objectpath';
 
 /**
- * Encoded XML per object and key; entries die with their objects. An
- * instance's path elements are kept as text, its INSTANCE and the start of
+ * Encoded XML per object and key; entries die with their objects. Paths
+ * written alone are kept as text, an instance's INSTANCE and the start of
  * the elements around it as UTF-8 bytes that answers refer to without
  * copying; whole result lists (the same array while an index generation
  * lasts) map to UTF-8 bytes, so that a repeated poll costs one buffer write.
@@ -25,10 +27,11 @@ type Element = 'instance' | 'named' | 'withpath' | 'objectwithpath' | 'name' | '
  * bytes back when its object is collected.
  *
  * An object's encoding is kept only once a second answer asks for it (the
- * first is remembered, not its text: a doorkeeper, as caches that admit on
- * the second use have): a poller that reads hardware once per sample, whose
- * readings have changed by its next poll, would otherwise fill the budget
- * with bytes no answer reuses, held until their instances are collected.
+ * first is remembered, by number, not its text nor itself: a doorkeeper, as
+ * caches that admit on the second use have): a poller that reads hardware
+ * once per sample, whose readings have changed by its next poll, would
+ * otherwise fill the budget with bytes no answer reuses, held until their
+ * instances are collected.
  * Each caller names its answer (`answer`: any object, the same for every
  * piece of one answer, its length measured or not).
  */
@@ -36,8 +39,14 @@ export class EncodeCache {
   readonly #entries = new WeakMap<object, Map<string, string | Buffer>>();
   /** key → object → the byte length of its piece (see lengthOf). */
   readonly #lengths = new Map<string, WeakMap<object, number>>();
-  /** object → the answer that first asked for it. */
-  readonly #firstAsked = new WeakMap<object, object>();
+  /**
+   * object → the number of the answer that first asked for it. A number, not
+   * the answer: a long-lived object (an unchanged ComputerSystem) would keep
+   * that answer alive, and with it its list and every instance in it.
+   */
+  readonly #firstAsked = new WeakMap<object, number>();
+  readonly #answerNumbers = new WeakMap<object, number>();
+  #answers = 0;
   readonly #released = new FinalizationRegistry<number>((bytes) => {
     this.#bytes -= bytes;
   });
@@ -108,11 +117,18 @@ export class EncodeCache {
     return this.admits(object, answer) && value.length <= this.room ? this.#keep(object, key, value) : value;
   }
 
-  /** Whether `object`'s encoding may be kept for `answer`: not when it is the first answer to ask for it (which it remembers). */
+  /** Whether `object`'s encoding may be kept for `answer`: not when it is the first answer to ask for it (whose number it remembers). */
   admits(object: object, answer: object): boolean {
     const first = this.#firstAsked.get(object);
-    if (first === undefined) this.#firstAsked.set(object, answer);
-    return first !== undefined && first !== answer;
+    const number = this.#numberOf(answer);
+    if (first === undefined) this.#firstAsked.set(object, number);
+    return first !== undefined && first !== number;
+  }
+
+  #numberOf(answer: object): number {
+    let number = this.#answerNumbers.get(answer);
+    if (number === undefined) this.#answerNumbers.set(answer, (number = ++this.#answers));
+    return number;
   }
 
   #keep<T extends string | Buffer>(object: object, key: string, value: T): T {
@@ -299,8 +315,9 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
       yield xml.encodeInstanceName(result.path);
       return;
     case 'value':
-      // An embedded object is the escaped text of its INSTANCE or CLASS, as in a PROPERTY with EmbeddedObject.
-      yield xml.encodeValue(result.type, result.value, result.embedded);
+      // An embedded object is the escaped text of its INSTANCE or CLASS, as in a PROPERTY with EmbeddedObject,
+      // declared or implied by the value, as there.
+      yield xml.encodeValue(result.type, result.value, xml.embeddedKind(result.embedded, result.value));
       return;
     case 'qualifierdeclarations':
       for (const d of result.declarations) yield xml.encodeQualifierDeclaration(d);
@@ -418,13 +435,19 @@ function* instanceLengths(instances: readonly CIMInstance[], element: Element, v
 function* pathLengths(instances: readonly CIMInstance[], element: Element, host: string, cache: EncodeCache, answer: object): Generator<number> {
   const key = `${element}|${host}`;
   for (const instance of instances) {
-    yield cache.lengthOf(instance, key, () => cache.get(instance, key, answer, () => encodePathElement(instance, element, host)));
+    yield cache.lengthOf(instance.path!, key, () => cache.get(instance.path!, key, answer, () => encodePathElement(instance, element, host)));
   }
 }
 
+/**
+ * Kept per path object, not per instance: a changed instance keeps its
+ * predecessor's path (BrokerState), so its path text outlives the reading.
+ * Its key types, taken from the instance, are its class's, the same for
+ * every instance at that path.
+ */
 function* cachedPaths(instances: readonly CIMInstance[], element: Element, host: string, cache: EncodeCache, answer: object): Generator<Piece> {
   const key = `${element}|${host}`;
-  for (const instance of instances) yield cache.get(instance, key, answer, () => encodePathElement(instance, element, host));
+  for (const instance of instances) yield cache.get(instance.path!, key, answer, () => encodePathElement(instance, element, host));
 }
 
 /** The instance's path, its KEYVALUE TYPEs those of the instance's key properties (as in VALUE.NAMEDINSTANCE). */

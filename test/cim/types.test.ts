@@ -98,6 +98,10 @@ t.test('real text is the shortest that reads back', async (t) => {
   t.equal(scalarToText('real32', Math.fround(3.3)), '3.3');
   t.equal(scalarToText('real64', 1e21), '1.0e+21');
   t.equal(scalarToText('real64', -0.5e-7), '-5.0e-8');
+  t.equal(realToText(-0), '-0.0', 'negative zero keeps its sign (String(-0) is "0")');
+  t.equal(realToText(-0, true), '-0.0', 'real32 too');
+  t.ok(Object.is(Number(realToText(-0)), -0), '-0.0 reads back as -0');
+  t.equal(realToText(0), '0.0');
   for (const n of [1.5, -2.25e-7, 123456.789, Math.fround(2.7)]) {
     t.equal(Math.fround(Number(realToText(Math.fround(n), true))), Math.fround(n), `real32 ${n} round-trips`);
   }

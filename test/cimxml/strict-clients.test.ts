@@ -17,7 +17,7 @@ import t from 'tap';
 import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty, type CIMProperty } from '../../src/cim/index.js';
 import { loadProviders } from '../../src/providers/index.js';
 import { loadRepository } from '../../src/repository/index.js';
-import { imethod, p, returned, startTestBroker } from '../helpers/broker.js';
+import { imethod, iparam, outText, p, returned, startTestBroker } from '../helpers/broker.js';
 
 /** OpenPegasus's stringToReal64 grammar, and the specials DSP0201 adds. */
 const PEGASUS_REAL = /^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$/;
@@ -78,6 +78,51 @@ t.test('GetProperty of an embedded object answers with its escaped INSTANCE', as
 });
 
 /**
+ * An OEM provider's instance may carry an embedded object in a property its
+ * class declares as a plain string: flagged on the instance's property, or
+ * only implied by the value. EnumerateInstances writes it as an embedded
+ * INSTANCE either way (PROPERTY EmbeddedObject="instance"); GetProperty
+ * answers with the same escaped text.
+ */
+const RECORD_MOF = `
+class Test_Record : CIM_ManagedElement {
+   [Key] string InstanceID;
+   string Flagged;
+   string Implied;
+};
+`;
+
+t.test('GetProperty of an embedded object the class does not declare answers as EnumerateInstances writes it', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'thincim-strict-'));
+  t.teardown(() => rm(dir, { recursive: true }));
+  await writeFile(join(dir, 'record.mof'), RECORD_MOF);
+  const repository = await loadRepository({ schemaDir: dir, cacheDir: false });
+  const own = await startTestBroker({ repository, providers: await loadProviders({ providers: [] }) });
+  t.teardown(() => own.close());
+  const detail = new CIMInstance({ classname: 'CIM_MethodParameters', properties: new NocaseMap([['Mode', cimProperty('Mode', 'uint16', 3)]]) });
+  const record = new CIMInstance({
+    classname: 'Test_Record',
+    path: new CIMInstanceName({ classname: 'Test_Record', keybindings: { InstanceID: 'r1' }, namespace: 'root/cimv2' }),
+    properties: new NocaseMap<CIMProperty>([
+      ['InstanceID', cimProperty('InstanceID', 'string', 'r1')],
+      ['Flagged', cimProperty('Flagged', 'string', detail, { embeddedObject: 'instance' })],
+      ['Implied', cimProperty('Implied', 'string', detail)],
+    ]),
+  });
+  own.broker.state.publish([{ namespace: 'root/cimv2', instance: record }]);
+
+  const enumerated = await imethod(own.url, 'EnumerateInstances', 'root/cimv2', p.className('ClassName', 'Test_Record'));
+  for (const name of ['Flagged', 'Implied']) {
+    const written = new RegExp(`<PROPERTY NAME="${name}" TYPE="string" EmbeddedObject="instance"><VALUE>([^<]*)</VALUE>`).exec(enumerated.raw.text)?.[1];
+    t.match(written, /^&lt;INSTANCE CLASSNAME="CIM_MethodParameters"&gt;/, `EnumerateInstances: ${name} embedded`);
+    const answer = await imethod(own.url, 'GetProperty', 'root/cimv2',
+      p.instanceName('InstanceName', 'Test_Record', { InstanceID: 'r1' }) + p.value('PropertyName', name));
+    t.equal(answer.error, undefined, `GetProperty ${name}: answered, not an error`);
+    t.equal(/<IRETURNVALUE><VALUE>([^<]*)<\/VALUE>/.exec(answer.raw.text)?.[1], written, `GetProperty ${name}: the same text`);
+  }
+});
+
+/**
  * KEYVALUE's TYPE is the key property's type (DSP0201 §5.2.4; #REQUIRED in
  * the 2.4 DTD), whatever element carries the path: pywbem's parse_keyvalue
  * builds the key's value from TYPE, so a uint16 key written as TYPE="uint32"
@@ -90,6 +135,10 @@ class Test_Slot : CIM_ManagedElement {
    [Key] uint16 SlotNumber;
    [Key] string Bay;
 };
+[Association] class Test_SlotNeighbour {
+   [Key] Test_Slot REF Left;
+   [Key] Test_Slot REF Right;
+};
 `;
 
 t.test('paths written alone carry their keys\' declared types', async (t) => {
@@ -100,21 +149,45 @@ t.test('paths written alone carry their keys\' declared types', async (t) => {
   const own = await startTestBroker({ repository, providers: await loadProviders({ providers: [] }) });
   t.teardown(() => own.close());
   const cls = repository.getClass('root/cimv2', 'Test_Slot')!;
-  const properties = new NocaseMap<CIMProperty>(cls.properties);
-  properties.set('SlotNumber', cimProperty('SlotNumber', 'uint16', 3));
-  properties.set('Bay', cimProperty('Bay', 'string', 'front'));
-  properties.set('ElementName', cimProperty('ElementName', 'string', 'Slot 3'));
-  const path = new CIMInstanceName({ classname: 'Test_Slot', keybindings: { SlotNumber: 3, Bay: 'front' }, namespace: 'root/cimv2' });
-  own.broker.state.publish([{ namespace: 'root/cimv2', instance: new CIMInstance({ classname: 'Test_Slot', properties, path }) }]);
+  const slot = (number: number) => {
+    const properties = new NocaseMap<CIMProperty>(cls.properties);
+    properties.set('SlotNumber', cimProperty('SlotNumber', 'uint16', number));
+    properties.set('Bay', cimProperty('Bay', 'string', 'front'));
+    properties.set('ElementName', cimProperty('ElementName', 'string', `Slot ${number}`));
+    const path = new CIMInstanceName({ classname: 'Test_Slot', keybindings: { SlotNumber: number, Bay: 'front' }, namespace: 'root/cimv2' });
+    return new CIMInstance({ classname: 'Test_Slot', properties, path });
+  };
+  const [three, four] = [slot(3), slot(4)];
+  const neighbours = new CIMInstance({
+    classname: 'Test_SlotNeighbour',
+    path: new CIMInstanceName({ classname: 'Test_SlotNeighbour', keybindings: { Left: three.path!, Right: four.path! }, namespace: 'root/cimv2' }),
+    properties: new NocaseMap<CIMProperty>([
+      ['Left', cimProperty('Left', 'reference', three.path!)],
+      ['Right', cimProperty('Right', 'reference', four.path!)],
+    ]),
+  });
+  own.broker.state.publish([three, four, neighbours].map((instance) => ({ namespace: 'root/cimv2', instance })));
 
+  // Slot 3's SlotNumber, wherever slot 3's path is written (AssociatorNames of slot 4 answers with it).
   const slotKey = /<KEYBINDING NAME="SlotNumber"><KEYVALUE VALUETYPE="numeric" TYPE="([^"]*)">3<\/KEYVALUE>/;
+  const ofFour = '<INSTANCENAME CLASSNAME="Test_Slot"><KEYBINDING NAME="SlotNumber"><KEYVALUE VALUETYPE="numeric" TYPE="uint16">4</KEYVALUE></KEYBINDING>' +
+    '<KEYBINDING NAME="Bay"><KEYVALUE VALUETYPE="string" TYPE="string">front</KEYVALUE></KEYBINDING></INSTANCENAME>';
   const asked: [string, string][] = [
     ['EnumerateInstances', p.className('ClassName', 'Test_Slot')],
     ['EnumerateInstanceNames', p.className('ClassName', 'Test_Slot')],
     ['OpenEnumerateInstancePaths', p.className('ClassName', 'Test_Slot') + p.value('MaxObjectCount', 10)],
+    ['AssociatorNames', iparam('ObjectName', ofFour)],
+    ['OpenAssociatorInstancePaths', iparam('InstanceName', ofFour) + p.value('MaxObjectCount', 10)],
   ];
   for (const [operation, params] of asked) {
     const answer = await imethod(own.url, operation, 'root/cimv2', params);
     t.equal(slotKey.exec(answer.raw.text)?.[1], 'uint16', `${operation}: TYPE="uint16"`);
   }
+  // A pull after an Open that returned nothing.
+  const opened = await imethod(own.url, 'OpenAssociatorInstancePaths', 'root/cimv2', iparam('InstanceName', ofFour) + p.value('MaxObjectCount', 0));
+  t.equal(slotKey.exec(opened.raw.text), null, 'OpenAssociatorInstancePaths with MaxObjectCount 0: no path yet');
+  const context = outText(opened, 'EnumerationContext');
+  t.ok(context, 'an open enumeration');
+  const pulled = await imethod(own.url, 'PullInstancePaths', 'root/cimv2', p.value('EnumerationContext', context!) + p.value('MaxObjectCount', 10));
+  t.equal(slotKey.exec(pulled.raw.text)?.[1], 'uint16', 'PullInstancePaths: TYPE="uint16"');
 });

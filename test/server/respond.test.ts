@@ -5,6 +5,7 @@ import { CIMInstance, CIMInstanceName, NocaseMap, cimProperty } from '../../src/
 import * as xml from '../../src/cimxml/index.js';
 import type { InstanceView, Result } from '../../src/operations/types.js';
 import { AnswerBytes, EncodeCache, intrinsicResponse, intrinsicResponseLengths, type Piece } from '../../src/server/respond.js';
+import { fullGC } from '../helpers/gc.js';
 
 function name(id: string): CIMInstanceName {
   return new CIMInstanceName({ classname: 'CIM_Fan', namespace: 'root/cimv2', keybindings: [['DeviceID', id]] });
@@ -286,5 +287,68 @@ t.test('instances in answers', async (t) => {
     const added = cache.bytes - afterPull;
     t.ok(afterPull > instanceText, 'the pull kept its INSTANCE texts and paths');
     t.ok(added < afterPull - instanceText, 'EnumerateInstances added only its INSTANCENAMEs');
+  });
+  t.test('a path is encoded once for every instance that takes it in turn', async (t) => {
+    // BrokerState gives a changed instance its predecessor's path object (test/server/state.test.ts).
+    class Counting extends EncodeCache {
+      encodings = 0;
+      override get(object: CIMInstance | CIMInstanceName, key: string, asked: object, encode: () => string): string {
+        return super.get(object, key, asked, () => (this.encodings++, encode()));
+      }
+    }
+    const reading = (path: CIMInstanceName, rpm: number) => new CIMInstance({
+      classname: 'CIM_Fan', path,
+      properties: new NocaseMap([['DeviceID', cimProperty('DeviceID', 'string', 'fan1')], ['Speed', cimProperty('Speed', 'uint64', rpm)]]),
+    });
+    const path = name('fan1');
+    for (const kind of ['instancenames', 'instancepaths', 'objectpaths'] as const) {
+      const cache = new Counting(1_000_000);
+      const ask = (fan: CIMInstance) => {
+        const result = kind === 'instancepaths' ? { kind, instances: [fan], pull } : { kind, instances: [fan] };
+        [...intrinsicResponseLengths('1', 'Op', result, host, cache)!];
+        return answer(result, cache);
+      };
+      const first = reading(path, 1000);
+      const text = ask(first);
+      ask(first);
+      t.equal(cache.encodings, 3, `${kind}: encoded to be measured and sent by the first answer, kept by the second`);
+      const kept = cache.bytes;
+      for (const rpm of [1100, 1200]) t.equal(ask(reading(path, rpm)), text, `${kind}: the same text for the next reading`);
+      t.equal(cache.encodings, 3, `${kind}: not encoded again for the instances of the next samples`);
+      t.equal(cache.bytes, kept, `${kind}: nothing more kept`);
+    }
+  });
+
+  t.test('an answer is not kept alive by the cache once it is sent', async (t) => {
+    // The instances live on (an unchanged ComputerSystem stays in every generation); their answers must not.
+    const cache = new EncodeCache(1_000_000);
+    const results = (): Result[] => [
+      { kind: 'instancenames', instances: Object.freeze([...fans]) },
+      { kind: 'instancepaths', instances: [...fans], pull },
+      { kind: 'objectpaths', instances: [...fans] },
+      { kind: 'namedinstances', instances: Object.freeze([...fans]), view },
+      { kind: 'instances', instances: [...fans], view, pull },
+    ];
+    const sent = (() => {
+      const refs: [string, WeakRef<object>][] = [];
+      for (let round = 0; round < 3; round++) {
+        for (const result of results()) {
+          answer(result, cache);
+          refs.push([`${result.kind}, round ${round}`, new WeakRef(result)]);
+          if ('instances' in result) refs.push([`${result.kind}'s list, round ${round}`, new WeakRef(result.instances)]);
+        }
+      }
+      return refs;
+    })();
+    t.ok(cache.bytes > 0, 'the answers kept their encodings');
+    const alive = () => sent.filter(([, ref]) => ref.deref() !== undefined).map(([what]) => what);
+    for (let i = 0; i < 50; i++) {
+      // A WeakRef read keeps its object until the job ends: collect in the next one.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      fullGC();
+      if (alive().length === 0) break;
+    }
+    t.same(alive(), [], 'every answer and its list collected');
+    t.ok(fans.every((fan) => fan.path !== undefined), 'while their instances live');
   });
 });

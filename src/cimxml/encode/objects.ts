@@ -150,7 +150,7 @@ function valueProperty(property: CIMProperty, options: PropertyOptions): string 
 }
 
 /** The EmbeddedObject kind of a string element: declared, or implied by an object value. */
-function embeddedKind(declared: EmbeddedKind | undefined, value: CIMValue): EmbeddedKind | undefined {
+export function embeddedKind(declared: EmbeddedKind | undefined, value: CIMValue): EmbeddedKind | undefined {
   if (declared) return declared;
   const sample = Array.isArray(value) ? value.find((item) => item !== null) : value;
   if (sample instanceof CIMInstance) return 'instance';
