@@ -18,6 +18,15 @@ export class InstanceDraft {
     this.#classname = classname;
   }
 
+  get classname(): string {
+    return this.#classname;
+  }
+
+  /** The value of key `name`, if set (as written: keys are few). */
+  keyValue(name: string): CIMKeyValue | undefined {
+    return this.#keys.find(([key]) => key === name)?.[1];
+  }
+
   key(name: string, type: CIMType, value: CIMKeyValue): this {
     this.#keys.push([name, value]);
     return this.set(name, type, value);

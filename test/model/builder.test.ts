@@ -463,17 +463,30 @@ t.test('several providers merge into one host', async (t) => {
   t.same(checkProfileRules(two.entries), []);
 });
 
-t.test('Name is the label, made unique within its class where labels repeat (a component id to Zenoss\'s CIMMon)', async (t) => {
-  // Two IPMI rows named "Temp" (a Dell's sensor table: providers/ipmi/test/fixtures/sensor.txt), and sysinfo's "CPU Temp" beside IPMI's.
+t.test('Name is the label, made unique where a provider repeats it within a kind (a component id to Zenoss\'s CIMMon), the same whatever else is sampled', async (t) => {
+  // Two IPMI rows named "Temp" (a Dell's sensor table: providers/ipmi/test/fixtures/sensor.txt), a discrete sensor of a numeric one's
+  // name (both CIM_Sensor to a tool), and sysinfo's "CPU Temp" beside IPMI's.
   const temp = (id: string, label: string) => ({ id, label, kind: 'temperature' as const, unit: 'celsius' as const, value: 40, decimals: 0 });
-  const ipmi: HardwareSnapshot = { sensors: [temp('Temp#1', 'Temp'), temp('Temp#2', 'Temp'), temp('CPU Temp', 'CPU Temp')], fans: [{ id: 'fan1', label: 'Temp', status: 'ok' }] };
+  const ipmi: HardwareSnapshot = {
+    sensors: [temp('Temp#1', 'Temp'), temp('Temp#2', 'Temp'), temp('CPU Temp', 'CPU Temp'), temp('PS1', 'PS1')],
+    discreteSensors: [{ id: 'PS1 Status', label: 'PS1', kind: 'other', possibleStates: ['Present'], state: 'Present', health: 'ok' }],
+    fans: [{ id: 'fan1', label: 'Temp', status: 'ok' }],
+  };
   const sysinfo: HardwareSnapshot = { sensors: [temp('cpu', 'CPU Temp')] };
-  const { model } = build(input([sample(ipmi, { provider: 'ipmi' }), sample(sysinfo, { provider: 'sysinfo' })]));
-  t.same(model.all('Thincim_NumericSensor').map((s) => [s.get('ElementName'), s.get('Name')]), [
-    ['Temp', 'Temp'], ['Temp', 'Temp (ipmi:Temp#2)'], ['CPU Temp', 'CPU Temp'], ['CPU Temp', 'CPU Temp (sysinfo:cpu)'],
-  ], 'ElementName as the provider labels it; Name unique');
-  t.same(model.all('OMC_Fan').map((f) => f.get('Name')), ['Temp'], 'within its own class: a fan may share a sensor\'s label');
-  t.same(checkProfileRules(model.entries), []);
+  const names = (m: Model, cls: string) => m.all(cls).map((s) => [s.get('ElementName'), s.get('Name')]);
+  const both = build(input([sample(ipmi, { provider: 'ipmi' }), sample(sysinfo, { provider: 'sysinfo' })])).model;
+  t.same(names(both, 'Thincim_NumericSensor'), [
+    ['Temp', 'Temp (ipmi:Temp#1)'], ['Temp', 'Temp (ipmi:Temp#2)'], ['CPU Temp', 'CPU Temp'], ['PS1', 'PS1 (ipmi:PS1)'], ['CPU Temp', 'CPU Temp'],
+  ], 'ElementName as the provider labels it; each element of a repeated label named with its DeviceID; one label of two providers as it is');
+  t.same(names(both, 'OMC_DiscreteSensor'), [['PS1', 'PS1 (ipmi:PS1 Status)']], 'a discrete and a numeric sensor are both CIM_Sensor');
+  t.same(names(both, 'OMC_Fan'), [['Temp', 'Temp']], 'a fan may share a sensor\'s label');
+  t.same(checkProfileRules(both.entries), []);
+
+  const ipmiLate = build(input([sample(undefined, { provider: 'ipmi' }), sample(sysinfo, { provider: 'sysinfo' })])).model;
+  t.same(names(ipmiLate, 'Thincim_NumericSensor'), [['CPU Temp', 'CPU Temp']], 'sysinfo\'s Name the same before IPMI\'s first sample');
+  const oneTemp = build(input([sample({ sensors: [temp('Temp#2', 'Temp')] }, { provider: 'ipmi' })])).model;
+  t.same(names(oneTemp, 'Thincim_NumericSensor'), [['Temp', 'Temp']], 'a label no longer repeated is the Name alone');
+
   const long = 'x'.repeat(1024);
   const named = build(input([sample({ sensors: [temp('a', long), temp('b', long)] })])).model.all('Thincim_NumericSensor').map((s) => String(s.get('Name')));
   t.same(named.map((n) => n.length), [1024, 1024], 'within Name\'s MaxLen of 1,024 characters');

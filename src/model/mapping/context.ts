@@ -5,6 +5,7 @@ import { familyId, type AssociationFamily } from '../family.js';
 import type { Finding, Verdict } from '../health.js';
 import { DEVICE_ID_MAX, IdAllocator, TAG_MAX, qualifiedId } from '../ids.js';
 import type { EntrySource, ModelEntry, ModelInput } from '../input.js';
+import type { HardwareSnapshot } from '../snapshot.js';
 import { InstanceDraft } from '../instance-draft.js';
 
 /** CIM_ManagedSystemElement.Name's MaxLen. */
@@ -59,8 +60,8 @@ export class BuildContext {
   readonly #deviceIds = new IdAllocator(DEVICE_ID_MAX);
   readonly #tags = new IdAllocator(TAG_MAX);
   readonly #instanceIds = new IdAllocator(TAG_MAX);
-  /** The Names given so far, by class (labelled). */
-  readonly #names = new Map<string, Set<string>>();
+  /** Per provider, `scope\0label` of the labels it gives to more than one element of a scope (labelled). */
+  readonly #repeated = new Map<string, ReadonlySet<string>>();
   /** This build's families, by the path object at their one end. */
   readonly #familiesOf = new Map<CIMInstanceName, FamilyDraft[]>();
   /** This build, in ASSOCIATIONS. */
@@ -116,22 +117,31 @@ export class BuildContext {
 
   /**
    * Sets ElementName to `label`, and Name too: tools such as Zenoss's CIMMon
-   * take Name for a component's id, so within a class it is `label (id)`
-   * (id: the DeviceID or Tag) when an element added before has the label.
-   * Labels repeat on real hosts (two IPMI sensors "Temp", a hwmon chip's
-   * temperature and current both "CPU", IPMI's and sysinfo's "CPU Temp").
+   * take Name for a component's id. Labels repeat on real hosts (two IPMI
+   * sensors "Temp", a hwmon chip's temperature and current both "CPU"), so
+   * every element whose label `provider` gives to another of its kind too
+   * (NAME_SCOPE) is named `label (id)`, id its DeviceID or Tag: the same Name
+   * whatever order elements come in and whenever other providers' samples
+   * arrive. Two providers may give one label (an IPMI and a sysinfo "CPU
+   * Temp"); their elements' DeviceIDs and Tags tell them apart.
    */
-  labelled(draft: InstanceDraft, label: string): InstanceDraft {
-    const { classname, keybindings } = draft.path();
-    let names = this.#names.get(classname);
-    if (names === undefined) this.#names.set(classname, (names = new Set()));
-    let name = label;
-    if (names.has(label)) {
-      const id = String(keybindings.get('DeviceID') ?? keybindings.get('Tag'));
+  labelled(draft: InstanceDraft, label: string, provider: string): InstanceDraft {
+    const scope = NAME_SCOPE[draft.classname] ?? draft.classname;
+    let name = headOf(label, NAME_MAX);
+    if (this.#repeatedLabels(provider).has(`${scope}\0${label}`)) {
+      const id = String(draft.keyValue('DeviceID') ?? draft.keyValue('Tag'));
       name = `${headOf(label, NAME_MAX - id.length - 3)} (${id})`;
     }
-    names.add(name);
     return draft.set('ElementName', 'string', label).set('Name', 'string', name);
+  }
+
+  #repeatedLabels(provider: string): ReadonlySet<string> {
+    let repeated = this.#repeated.get(provider);
+    if (repeated === undefined) {
+      const snapshot = this.input.hardware.find((s) => s.provider === provider)?.snapshot;
+      this.#repeated.set(provider, (repeated = snapshot ? repeatedLabels(snapshot) : new Set()));
+    }
+    return repeated;
   }
 
   /**
@@ -144,7 +154,7 @@ export class BuildContext {
     draft: InstanceDraft, source: EntrySource, label: string, health: Verdict,
     { enabledState = ENABLED, rollUp = true }: { enabledState?: number; rollUp?: boolean } = {},
   ): CIMInstanceName {
-    setStatus(this.labelled(draft, label), health)
+    setStatus(this.labelled(draft, label, source.provider), health)
       .set('EnabledState', 'uint16', enabledState)
       .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE);
     const path = this.add(CIMV2_NAMESPACE, draft.build(), source).path!;
@@ -270,4 +280,37 @@ export function setStatus(draft: InstanceDraft, health: Verdict): InstanceDraft 
 /** `label: reason`, unless the reason already names the device (a fan judged by its sensor of the same name). */
 function labelled(label: string, reason = ''): string {
   return reason.startsWith(`${label}: `) ? reason : `${label}: ${reason}`;
+}
+
+/** The class whose instances tools list together, by the model's classes that share one: Names are unique within it. */
+const NAME_SCOPE: Readonly<Record<string, string>> = {
+  [ModelClass.NumericSensor]: 'CIM_Sensor',
+  [ModelClass.DiscreteSensor]: 'CIM_Sensor',
+  [ModelClass.Chassis]: 'CIM_PhysicalElement',
+  [ModelClass.Card]: 'CIM_PhysicalElement',
+  [ModelClass.PhysicalPackage]: 'CIM_PhysicalElement',
+};
+
+/** `scope\0label` of every label `snapshot` gives to more than one element of a scope (NAME_SCOPE). */
+function repeatedLabels(snapshot: HardwareSnapshot): Set<string> {
+  const lists: [string, readonly { label: string }[]][] = [
+    ['CIM_Sensor', [...(snapshot.sensors ?? []), ...(snapshot.discreteSensors ?? [])]],
+    [ModelClass.Fan, snapshot.fans ?? []],
+    [ModelClass.PowerSupply, snapshot.powerSupplies ?? []],
+    [ModelClass.Processor, snapshot.processors ?? []],
+    [ModelClass.Memory, snapshot.memory ?? []],
+    [ModelClass.Battery, snapshot.batteries ?? []],
+    // Boards, and the FRU packages of fans, supplies and memory, named as their devices.
+    ['CIM_PhysicalElement', [...(snapshot.boards ?? []), ...(snapshot.fans ?? []), ...(snapshot.powerSupplies ?? []), ...(snapshot.memory ?? [])]],
+  ];
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const [scope, items] of lists) {
+    for (const { label } of items) {
+      const key = `${scope}\0${label}`;
+      if (seen.has(key)) repeated.add(key);
+      else seen.add(key);
+    }
+  }
+  return repeated;
 }
