@@ -74,6 +74,9 @@ t.test('--nagios: --timeout bounds the whole check, not each request (a core kil
   t.teardown(() => server.close());
   t.same(await runCli(['health', server.url, '--nagios', '--timeout', '1']), { code: 3, stderr: '', stdout: 'THINCIM UNKNOWN - no answer within 1 s\n' });
   t.ok(pulls < 20, 'given up before the enumeration ended');
+  const asked = server.requests.length;
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  t.equal(server.requests.length, asked, 'and nothing asked after the answer: no next Pull, no CloseEnumeration');
 });
 
 /** Nagios plugin guidelines: 'label'=value[UOM];[warn];[crit];[min];[max], trailing empty fields dropped. */
@@ -248,6 +251,25 @@ t.test('perfdata numbers are plain decimals (class [-0-9.]): no exponent, no NaN
   t.same(icingaParsePerfdataValue(icingaSplitPerfdata(perfdata)[0]!), { label: 'Tiny', value: 1e-7, unit: '' });
 });
 
+t.test('perfdata: a UnitModifier past the double\'s range is 0, not megabytes of digits; labels stay unique and readable by PNP4Nagios', async (t) => {
+  const sensor = (name: string, props: Record<string, [CIMType, CIMValue]> = {}) => new CIMInstance({
+    classname: 'CIM_NumericSensor',
+    properties: new NocaseMap(Object.entries({ ElementName: ['string', name], HealthState: ['uint16', 5], BaseUnits: ['uint16', 2], CurrentReading: ['sint32', 5], ...props } as Record<string, [CIMType, CIMValue]>)
+      .map(([n, [type, value]]) => [n, cimProperty(n, type, value)] as const)),
+  });
+  const report = evaluateHealth({ numericSensors: [
+    sensor('Far', { UnitModifier: ['sint32', -400] }), sensor('Farthest', { UnitModifier: ['sint32', -2147483648] }),
+    // '::' becomes ':', so three names would give 'a:b', 'a:b #2' and 'a:b #2' again without a free suffix.
+    sensor('a::b'), sensor('a:b'), sensor('a:b #2'),
+    // PNP4Nagios drops & " ' from a label, then refuses it empty or "0" (Perl's false), and the whole perfdata with it.
+    sensor('0'), sensor('"&'),
+  ] });
+  const perfdata = nagiosText(report).split(' | ')[1]!.trimEnd();
+  t.equal(perfdata, "'Far'=0 'Farthest'=0 'a:b'=5 'a:b #2'=5 'a:b #2 #2'=5 '_0'=5 '_\"&'=5");
+  const pnp = pnpParse(perfdata);
+  t.same(Array.isArray(pnp) && pnp.map((i) => i.label), ['Far', 'Farthest', 'a:b', 'a:b #2', 'a:b #2 #2', '_0', '_'], 'PNP4Nagios reads every item');
+});
+
 t.test('--nagios: the status line names five problems, the others follow as long output', async (t) => {
   // Nagios Core and Naemon read 8 KB of output (MAX_PLUGIN_OUTPUT_LENGTH, include/nagios.h): a status line naming
   // every lost sensor of a big host would push the perfdata out of it.
@@ -283,7 +305,7 @@ t.test('every scenario\'s --nagios output reads cleanly in Icinga 2 (old and new
     const { perfdata } = icingaParseCheckOutput(stdout);
     const items = icingaSplitPerfdata(perfdata);
     // 'U' is valid (guidelines) but no number to Icinga 2, which logs and skips it (Icinga/icinga2#9282).
-    for (const item of items.filter((i) => !i.endsWith('=U'))) t.doesNotThrow(() => icingaParsePerfdataValue(item), `${label}: ${item}`);
+    for (const item of items.filter((i) => !/=U(;|$)/.test(i))) t.doesNotThrow(() => icingaParsePerfdataValue(item), `${label}: ${item}`);
     const pnp = pnpParse(perfdata);
     t.ok(Array.isArray(pnp) && pnp.length === items.length, `${label}: PNP4Nagios reads all ${items.length} items`);
   }

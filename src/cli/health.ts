@@ -82,8 +82,9 @@ export const run: Command = async (args, io) => {
     }
     if (positionals.length !== 1) throw new UsageError('give exactly one URL');
     const filter = healthFilter(values['include'] as string | undefined, values['exclude'] as string | undefined);
-    connection = await connectionFrom(positionals[0]!, values, io);
-    const report = evaluateHealth(await withinTimeout(collectInventory(connection), timeoutMs(values['timeout'] as string | undefined)), filter);
+    const timeout = timeoutMs(values['timeout'] as string | undefined);
+    const opened = connection = await connectionFrom(positionals[0]!, values, io);
+    const report = evaluateHealth(await withinTimeout(collectInventory(opened), timeout, () => opened.destroy()), filter);
     if (nagios) {
       io.stdout.write(nagiosText(report));
       return EXIT_CODES[report.state];
@@ -102,11 +103,17 @@ export const run: Command = async (args, io) => {
  * The whole check within --timeout, not each of its requests: the plugin
  * guidelines' timeout is the plugin's, and a core kills a plugin that runs
  * past its own limit (Nagios: 60 s) without a line of output, where a dozen
- * slow answers each within --timeout would have taken it there.
+ * slow answers each within --timeout would have taken it there. On expiry
+ * `giveUp` stops what is still running (no next Pull, no CloseEnumeration).
  */
-function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+function withinTimeout<T>(work: Promise<T>, ms: number, giveUp: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new TimeoutError(ms)), ms); });
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      giveUp();
+      reject(new TimeoutError(ms));
+    }, ms);
+  });
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
@@ -199,7 +206,7 @@ function detail(e: HealthElement): string {
 const NAGIOS_UOM: ReadonlyMap<number, string> = new Map([[65, '%'], [21, 's'], [61, 'B']]);
 
 function perfdata(elements: readonly HealthElement[]): string {
-  const labels = new Map<string, number>();
+  const labels = new Set<string>();
   return elements.filter((e) => e.reading).map((e) => {
     const reading = e.reading!;
     const t = reading.thresholds;
@@ -238,6 +245,8 @@ function range(lowerReading: Reading | undefined, upperReading: Reading | undefi
  */
 function plainDecimal(reading: Reading | undefined): string | undefined {
   if (!reading || !Number.isFinite(reading.value)) return undefined;
+  // Below the smallest double (a UnitModifier of -400) the number is 0, as its digits written out would say in megabytes.
+  if (reading.value === 0) return '0';
   const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i.exec(reading.text);
   if (!m) return reading.text;
   const [, sign, whole, fraction = '', exponent] = m;
@@ -250,13 +259,17 @@ function plainDecimal(reading: Reading | undefined): string | undefined {
 
 /**
  * ' = | and control characters become _, and '::' one ':': Icinga 2 (SplitPerfdata) and PNP4Nagios read a label
- * with '::' as check_multi's, and Icinga 2 prefixes every label after it with its head.
+ * with '::' as check_multi's, and Icinga 2 prefixes every label after it with its head. A label PNP4Nagios would
+ * read as none once it drops & and " (empty, or "0" to Perl) gets a leading _: it drops the whole perfdata on one.
+ * A repeated label gets the first free #2, #3… suffix.
  */
-function uniqueLabel(seen: Map<string, number>, name: string): string {
-  const label = name.replace(/['=|\p{Cc}]/gu, '_').replace(/:{2,}/g, ':');
-  const n = (seen.get(label) ?? 0) + 1;
-  seen.set(label, n);
-  return n === 1 ? label : `${label} #${n}`;
+function uniqueLabel(seen: Set<string>, name: string): string {
+  let label = name.replace(/['=|\p{Cc}]/gu, '_').replace(/:{2,}/g, ':');
+  if (/^[&"]*(?:0[&"]*)?$/.test(label)) label = `_${label}`;
+  let candidate = label;
+  for (let n = 2; seen.has(candidate); n++) candidate = `${label} #${n}`;
+  seen.add(candidate);
+  return candidate;
 }
 
 const COLOURS: Readonly<Record<NagiosState, string>> = { OK: '\x1b[32m', WARNING: '\x1b[33m', CRITICAL: '\x1b[31m', UNKNOWN: '\x1b[35m' };

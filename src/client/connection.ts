@@ -134,6 +134,16 @@ export class WBEMConnection {
     this.#transport.close();
   }
 
+  /**
+   * Closes the connections and refuses every later request with a
+   * ConnectionError: for a caller that gave up (a check past its timeout),
+   * whose enumerations still running would otherwise go on with their next
+   * Pull or a CloseEnumeration.
+   */
+  destroy(): void {
+    this.#transport.destroy();
+  }
+
   async enumerateInstances(className: string, options: EnumerateInstancesOptions = {}): Promise<CIMInstance[]> {
     const namespace = this.#ns(options);
     const response = await this.#call('EnumerateInstances', namespace, {

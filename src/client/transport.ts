@@ -55,6 +55,7 @@ export class Transport {
   readonly #url: URL;
   readonly #options: TransportOptions;
   readonly #agent: HttpAgent;
+  #destroyed = false;
 
   constructor(url: URL, options: TransportOptions) {
     this.#url = url;
@@ -65,6 +66,7 @@ export class Transport {
   /** POSTs `body` to `path`; rejects with ConnectionError, TLSError, TimeoutError or ParseError (too large). */
   post(path: string, headers: OutgoingHttpHeaders, body: string): Promise<HttpReply> {
     const { timeoutMs, maxResponseBytes } = this.#options;
+    if (this.#destroyed) return Promise.reject(new ConnectionError(`no request after the connection was given up: ${this.#url.host}`));
     return new Promise((resolve, reject) => {
       const req = request(new URL(path, this.#url), {
         method: 'POST', agent: this.#agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
@@ -102,6 +104,12 @@ export class Transport {
 
   /** Closes the kept-alive connections. */
   close(): void {
+    this.#agent.destroy();
+  }
+
+  /** Closes the connections, and refuses every later request (see WBEMConnection.destroy). */
+  destroy(): void {
+    this.#destroyed = true;
     this.#agent.destroy();
   }
 }

@@ -125,9 +125,11 @@ export function pnpParse(perfstring: string): PnpItem[] | undefined | 'multi' {
   let rest = perfstring;
   while (rest) {
     const m = PNP_ITEM.exec(rest);
-    if (!m || !m[1] || !m[2]) return undefined;
+    // Perl's truth: the label cleaned of & " ' must be neither empty nor "0".
+    const label = m?.[1]?.replace(/[&"']/g, '');
+    if (!m || !label || label === '0' || !m[2]) return undefined;
     rest = rest.slice(m[0].length);
-    const item: PnpItem = { label: m[1].replace(/[&"']/g, ''), value: m[2], uom: m[3] ?? '' };
+    const item: PnpItem = { label, value: m[2], uom: m[3] ?? '' };
     for (const [i, name] of [[4, 'warning'], [5, 'critical'], [6, 'min'], [7, 'max']] as const) if (m[i] !== undefined) item[name] = m[i];
     items.push(item);
   }
