@@ -1,6 +1,7 @@
 import t from 'tap';
 import { parseAnalog, parseSdrCsv, parseSdrElist, parseSdrList } from '../sdr-list.js';
 import { fixture, named } from './fixture.js';
+import { buildSnapshot } from '../map.js';
 
 t.test('sdr list: analog readings keep their printed precision and the status verdict', async (t) => {
   const { format, readings } = parseSdrList(fixture('sdr-list.txt'));
@@ -150,4 +151,25 @@ t.test('ipmitool -c: the sdr records, comma-separated', async (t) => {
   t.match(named(readings, 'PS1 Output'), { value: 110, unit: 'Watts', entity: { id: 10, instance: 1 }, states: ['Presence detected'] });
   t.equal(named(readings, 'PS1 Output').number, undefined, 'a record with a value prints no sensor number');
   t.same(parseSdrCsv('X,1Ah,ok,3.1\nY,5,Volts\n,1,Volts,ok\nZ,five,Volts,ok\n').noise.map((n) => n.line), [1, 2, 3, 4], 'short rows, no name, no number');
+});
+
+t.test('ipmitool -c -v: a threshold record\'s entity, type and thresholds after its status', async (t) => {
+  // SOURCE: ipmitool lib/ipmi_sdr.c, ipmi_sdr_print_sensor_fc's CSV branch: with -v a threshold record's row goes on
+  // ",E.I,entity,type," then nominal, normal min/max, unr, ucr, unc, lnr, lcr, lnc ("%.3f," or ","), min and max.
+  const { format, readings, noise } = parseSdrCsv(fixture('sdr-csv-verbose.txt'));
+  t.equal(format, 'sdr-csv');
+  t.same(noise, []);
+  t.same(readings.map((r) => r.name), ['Inlet Temp', 'CPU1 Temp', 'FAN 3', '12V', 'PS1 Status', 'PS1 Output']);
+  t.same(named(readings, 'Inlet Temp').states, [], 'the verbose columns are no states');
+  t.match(named(readings, 'CPU1 Temp'), {
+    value: 92, unit: 'degrees C', health: 'critical', crossed: 'upperCritical', entity: { id: 3, instance: 1 }, sensorType: 'Temperature',
+    thresholds: { upperCritical: 90, upperNonCritical: 85, lowerCritical: 5, lowerNonCritical: 10 },
+  });
+  t.match(named(readings, 'FAN 3'), { unavailable: 'absent', eventClass: 'threshold', sensorType: 'Fan', thresholds: { lowerCritical: 480, lowerNonCritical: 840 } });
+  t.same(named(readings, '12V').thresholds, { upperCritical: 13.2, lowerCritical: 10.8 }, 'the nominal reading is no threshold');
+  t.match(named(readings, 'PS1 Status'), { number: 0xc8, states: ['Presence detected'] });
+  const snapshot = buildSnapshot({ readings });
+  t.match(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU1 Temp'), { health: 'critical' }, 'a critical record is not lost');
+  t.same(snapshot.discreteSensors?.map((s) => s.id), ['ipmi:PS1 Status', 'ipmi:PS1 Output:state']);
+  t.match(snapshot.fans, [{ label: 'FAN 3', status: 'absent' }]);
 });
