@@ -160,7 +160,8 @@ export function parseSdrCsv(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'sdr-csv', readings: [], skipped: [], noise: [] };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
-    const fields = raw.split(',');
+    // ipmitool prints the ID string as the SDR holds it; the other layouts' padding hides trailing blanks, this one keeps them.
+    const fields = raw.split(',').map((field, i) => (i === 0 ? field.trim() : field));
     const tail = verboseTail(fields);
     const row = tail ? fields.slice(0, -VERBOSE_TAIL) : fields;
     const reading = csvReading(row, line);

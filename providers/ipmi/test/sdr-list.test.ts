@@ -2,6 +2,8 @@ import t from 'tap';
 import { parseAnalog, parseSdrCsv, parseSdrElist, parseSdrList } from '../sdr-list.js';
 import { fixture, named } from './fixture.js';
 import { buildSnapshot } from '../map.js';
+import { mergeReadings } from '../merge.js';
+import { parseSensorTable } from '../sensor-table.js';
 
 t.test('sdr list: analog readings keep their printed precision and the status verdict', async (t) => {
   const { format, readings } = parseSdrList(fixture('sdr-list.txt'));
@@ -172,4 +174,15 @@ t.test('ipmitool -c -v: a threshold record\'s entity, type and thresholds after 
   t.match(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU1 Temp'), { health: 'critical' }, 'a critical record is not lost');
   t.same(snapshot.discreteSensors?.map((s) => s.id), ['ipmi:PS1 Status', 'ipmi:PS1 Output:state']);
   t.match(snapshot.fans, [{ label: 'FAN 3', status: 'absent' }]);
+});
+
+t.test('ipmitool -c: an ID string padded with blanks is the name the other layouts print', async (t) => {
+  // ipmitool prints "%s," of the SDR's ID string (lib/ipmi_sdr.c); `sdr list` and `sensor` pad it ("%-16s"), which hides
+  // trailing blanks, and their parsers trim. Unlike names would make `-c sdr` and `sensor` two sensors.
+  const csv = parseSdrCsv('CPU Temp   ,45,degrees C,ok\nPS1 Status  ,C8h,ok,10.1,Presence detected\n').readings;
+  t.same(csv.map((r) => r.name), ['CPU Temp', 'PS1 Status']);
+  const table = parseSensorTable('CPU Temp         | 45.000     | degrees C  | ok    | na        | 0.000     | 5.000     | 85.000    | 90.000    | 95.000\n').readings;
+  const merged = mergeReadings(csv, table);
+  t.same(merged.map((r) => r.name), ['CPU Temp', 'PS1 Status'], 'one sensor, not one per layout');
+  t.match(merged[0], { value: 45, thresholds: { upperCritical: 90 } });
 });
