@@ -239,7 +239,15 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
     if (comma >= 0) reading.states = splitStates(value.slice(comma + 2));
   } else if (/^0x[0-9a-f]+$/i.test(value)) {
     reading.rawState = value; // an OEM record with no state texts
+  } else if (THRESHOLD_VERDICT.test(status.trim())) {
+    // A threshold record without an analog reading ("VRD Hot"): elist prints its comparison bits as the generic
+    // threshold events of the same offsets (lcr's bit 1 as "Lower Non-critical going high"), which name the wrong
+    // threshold; the status names the right one.
+    readStatus(reading, status);
   } else {
     reading.states = splitStates(value);
   }
 }
+
+/** A threshold comparison past a threshold: only threshold records print one (others print ok or ns). */
+const THRESHOLD_VERDICT = /^[lu]?(nc|cr|nr)$/;

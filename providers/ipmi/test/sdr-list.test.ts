@@ -186,3 +186,11 @@ t.test('ipmitool -c: an ID string padded with blanks is the name the other layou
   t.same(merged.map((r) => r.name), ['CPU Temp', 'PS1 Status'], 'one sensor, not one per layout');
   t.match(merged[0], { value: 45, thresholds: { upperCritical: 90 } });
 });
+
+t.test('elist: a threshold record without an analog reading is judged by its status, not by its misnumbered event texts', async (t) => {
+  // ipmitool lib/ipmi_sdr.c: elist prints such a record's comparison bits (bit 4: at or above ucr) as the generic
+  // threshold events of the same offsets (offset 4: "Lower Non-recoverable going low").
+  const { readings } = parseSdrElist('VRD Hot          | 09h | ucr | 3.1 | Lower Non-recoverable going low\n');
+  t.match(readings[0], { name: 'VRD Hot', health: 'critical', crossed: 'upperCritical', states: [] });
+  t.match(buildSnapshot({ readings }).discreteSensors, [{ id: 'ipmi:VRD Hot', health: 'critical' }]);
+});
