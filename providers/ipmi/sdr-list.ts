@@ -92,7 +92,7 @@ export function parseSdrList(text: string): IpmiParseResult {
 }
 
 /**
- * `sdr list` prints a reading through a 16-byte buffer: value and unit are
+ * `sdr list`, and `sdr elist` a threshold record's, prints a reading through a 16-byte buffer: value and unit are
  * cut at 15 characters ("34.89 unspecifi", an HP fan block's duty cycle).
  * A cut unit that only one unit name starts with is that unit.
  */
@@ -232,7 +232,7 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
     return;
   }
   const comma = value.indexOf(', ');
-  const analog = parseAnalog(comma < 0 ? value : value.slice(0, comma));
+  const analog = parseListAnalog(comma < 0 ? value : value.slice(0, comma));
   if (analog) {
     Object.assign(reading, analog);
     readStatus(reading, status);

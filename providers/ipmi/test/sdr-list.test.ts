@@ -194,3 +194,17 @@ t.test('elist: a threshold record without an analog reading is judged by its sta
   t.match(readings[0], { name: 'VRD Hot', health: 'critical', crossed: 'upperCritical', states: [] });
   t.match(buildSnapshot({ readings }).discreteSensors, [{ id: 'ipmi:VRD Hot', health: 'critical' }]);
 });
+
+t.test('elist: a threshold record\'s reading cut at 15 characters is still its reading', async (t) => {
+  // SOURCE: `ipmitool sdr elist` of an Intel Birch Stream OpenBMC (AST2600), posted to the openbmc list
+  // (lists.ozlabs.org, "specific sensors get no reading after AC power cycle", Flex): "FAN0_INLET_PWM | 16h | ok |
+  // 0.1 | 29.79 unspecifi". ipmitool lib/ipmi_sdr.c prints a threshold record's "value unit" through char sval[16].
+  const { readings } = parseSdrElist([
+    'FAN0_INLET_PWM   | 16h | ok  |  0.1 | 29.79 unspecifi',
+    'FAN0_INLET_TACH  | 1Eh | ok  |  0.1 | 5292 RPM',
+  ].join('\n'));
+  t.match(readings[0], { name: 'FAN0_INLET_PWM', value: 29.79, decimals: 2, unit: 'unspecified', health: 'ok', states: [] });
+  const snapshot = buildSnapshot({ readings });
+  t.same(snapshot.sensors?.map((s) => [s.id, s.value]), [['ipmi:FAN0_INLET_PWM', 29.79], ['ipmi:FAN0_INLET_TACH', 5292]]);
+  t.same(snapshot.discreteSensors, [], 'no discrete sensor stating "29.79 unspecifi"');
+});
