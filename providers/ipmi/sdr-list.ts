@@ -115,6 +115,8 @@ function listReading(name: string, value: string, status: string, line: number):
     readStatus(reading, status);
   } else if (/^0x[0-9a-f]+$/i.test(value)) {
     reading.rawState = value;
+    // A threshold record without an analog reading prints its raw byte and its threshold status (others: ok or ns).
+    if (THRESHOLD_VERDICT.test(status)) readStatus(reading, status);
   } else if (unavailable) {
     reading.unavailable = unavailable;
   } else {
