@@ -57,10 +57,19 @@ function combine(a: IpmiReading, b: IpmiReading): IpmiReading {
   return out;
 }
 
-/** Whether `a` printed no reading, and `b` printed a value, or its want of one where `a` gives no reason (null beside "Disabled" says less). */
+/**
+ * Whether `a` printed no reading, and `b` printed a value, or its want of one where `a` gives no reason (null beside
+ * "Disabled" says less), or the raw byte of a threshold record without an analog reading, of which `sdr elist`
+ * prints no more than its status ("VRD Hot | 09h | ok | 3.1 |"; `sensor`: "VRD Hot | 0x0 | | ok").
+ */
 function readsFromSecondary(a: IpmiReading, b: IpmiReading): boolean {
+  if (b.eventClass === 'threshold' && b.rawState !== undefined) return printsNoReading(a);
   if (a.value !== undefined || b.value === undefined) return false;
   return b.value !== null || a.unavailable === undefined;
+}
+
+function printsNoReading(reading: IpmiReading): boolean {
+  return reading.value === undefined && reading.rawState === undefined && reading.unavailable === undefined && reading.states.length === 0;
 }
 
 function copy<K extends keyof IpmiReading>(target: IpmiReading, field: K, value: IpmiReading[K]): void {

@@ -50,10 +50,26 @@ export function detectFormat(text: string): IpmiFormat | undefined {
   return bestSensorParse(text)?.format;
 }
 
+/**
+ * Layouts of the tools that are known and not read, each with the opening line that tells it and what it is:
+ * FreeIPMI's `--legacy-output` ("4: CPU Temp (Temperature): 28.00 C (NA/83.00): [OK]", ipmi-sensors-simple-output.c,
+ * the layout of ipmi-sensors before 0.8) and its verbose `-v`/`-vv` ("Record ID: 4" then "ID String: CPU Temp",
+ * ipmi-sensors-detailed-output.c).
+ */
+const UNREAD_LAYOUTS: ReadonlyArray<[RegExp, string]> = [
+  [/^\d+: .*\([^()]*\): /, "FreeIPMI's `ipmi-sensors --legacy-output` (or ipmi-sensors before 0.8)"],
+  [/^Record ID: \d+$/, "FreeIPMI's verbose `ipmi-sensors -v`"],
+];
+const FREEIPMI_ADVICE = 'record `ipmi-sensors --output-sensor-state --output-sensor-thresholds --comma-separated-output` instead';
+
 function unrecognised(text: string, what: string): IpmiError {
   const lines = splitLines(text);
   const first = lines.findIndex((line) => line.trim() !== '');
   if (first < 0) return new IpmiError('NO_RECORDS', `${what} is empty`);
+  for (const [opening, layout] of UNREAD_LAYOUTS) {
+    const line = lines.findIndex((text) => opening.test(text));
+    if (line >= 0) return new IpmiError('UNRECOGNISED_FORMAT', `${what} is ${layout} output, which is not read: ${FREEIPMI_ADVICE}`, { line: line + 1 });
+  }
   return new IpmiError('UNRECOGNISED_FORMAT', `${what} is not output of a known ipmitool or FreeIPMI command: "${lines[first]?.slice(0, 80)}"`, {
     line: first + 1,
   });

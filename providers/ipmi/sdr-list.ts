@@ -16,7 +16,13 @@
  *   threshold record      name,value,unit,status         (`name,,,ns` when unreadable)
  *   discrete record       name,NNh,ok|ns,E.I,states      (states joined by ", "; "No Reading")
  *   discrete with value   name,value,unit,ok,E.I,states
+ *
+ * `-v` appends 14 fields to a threshold record's row (lib/ipmi_sdr.c,
+ * `ipmi_sdr_print_sensor_fc`): E.I, entity name, sensor type, then nominal,
+ * normal min, normal max, unr, ucr, unc, lnr, lcr, lnc, sensor min, sensor max
+ * ("%.3f", "0x%02X" for discrete units, or empty).
  */
+import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
 import { ipmitoolUnitStartingWith, isIpmitoolUnit, parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
 import { splitStates } from './states.js';
@@ -86,7 +92,7 @@ export function parseSdrList(text: string): IpmiParseResult {
 }
 
 /**
- * `sdr list` prints a reading through a 16-byte buffer: value and unit are
+ * `sdr list`, and `sdr elist` a threshold record's, prints a reading through a 16-byte buffer: value and unit are
  * cut at 15 characters ("34.89 unspecifi", an HP fan block's duty cycle).
  * A cut unit that only one unit name starts with is that unit.
  */
@@ -109,6 +115,8 @@ function listReading(name: string, value: string, status: string, line: number):
     readStatus(reading, status);
   } else if (/^0x[0-9a-f]+$/i.test(value)) {
     reading.rawState = value;
+    // A threshold record without an analog reading prints its raw byte and its threshold status (others: ok or ns).
+    if (THRESHOLD_VERDICT.test(status)) readStatus(reading, status);
   } else if (unavailable) {
     reading.unavailable = unavailable;
   } else {
@@ -149,16 +157,48 @@ export function parseSdrElist(text: string): IpmiParseResult {
   return result;
 }
 
-/** Parses `ipmitool -c sdr list|elist|type X|entity X` output; `-v`'s columns after a threshold record's status are not read. */
+/** Parses `ipmitool -c [-v] sdr list|elist|type X|entity X` output. */
 export function parseSdrCsv(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'sdr-csv', readings: [], skipped: [], noise: [] };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
-    const reading = csvReading(raw.split(','), line);
+    // ipmitool prints the ID string as the SDR holds it; the other layouts' padding hides trailing blanks, this one keeps them.
+    const fields = raw.split(',').map((field, i) => (i === 0 ? field.trim() : field));
+    const tail = verboseTail(fields);
+    const row = tail ? fields.slice(0, -VERBOSE_TAIL) : fields;
+    const reading = csvReading(row, line);
+    if (reading && tail) readVerboseTail(reading, row, tail);
     if (reading) result.readings.push(reading);
     else if (raw.trim() !== '') result.noise.push({ line, text: raw });
   });
   return result;
+}
+
+const VERBOSE_TAIL = 14;
+/** The tail's threshold columns, from its fourth field on: nominal, normal min and max come first. */
+const VERBOSE_THRESHOLDS: ReadonlyArray<ThresholdName | undefined> = [
+  undefined, undefined, undefined, 'upperFatal', 'upperCritical', 'upperNonCritical', 'lowerFatal', 'lowerCritical', 'lowerNonCritical',
+];
+const VERBOSE_NUMBER = /^(-?\d+\.\d{3}|0x[0-9A-F]{2})?$/;
+
+/** `-v`'s fields after a threshold record's row; undefined when the row has none. */
+function verboseTail(fields: string[]): string[] | undefined {
+  if (fields.length < 4 + VERBOSE_TAIL) return undefined;
+  const tail = fields.slice(-VERBOSE_TAIL);
+  return ENTITY.test(tail[0] ?? '') && tail.slice(3).every((field) => VERBOSE_NUMBER.test(field)) ? tail : undefined;
+}
+
+/** The entity, sensor type and thresholds `-v` prints for a threshold record; "0x.." thresholds are raw bytes, not values. */
+function readVerboseTail(reading: IpmiReading, row: string[], tail: string[]): void {
+  const [id, instance] = (tail[0] ?? '').split('.').map(Number);
+  reading.entity = { id: id ?? 0, instance: instance ?? 0 };
+  if (tail[2]) reading.sensorType = tail[2];
+  if (row.length !== 4) return; // a threshold record without an analog reading prints its states as a discrete one
+  reading.eventClass = 'threshold';
+  VERBOSE_THRESHOLDS.forEach((threshold, i) => {
+    const number = threshold ? parseDecimal(tail[3 + i] ?? '') : undefined;
+    if (threshold && number) reading.thresholds[threshold] = number.value;
+  });
 }
 
 function csvReading(fields: string[], line: number): IpmiReading | undefined {
@@ -194,14 +234,22 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
     return;
   }
   const comma = value.indexOf(', ');
-  const analog = parseAnalog(comma < 0 ? value : value.slice(0, comma));
+  const analog = parseListAnalog(comma < 0 ? value : value.slice(0, comma));
   if (analog) {
     Object.assign(reading, analog);
     readStatus(reading, status);
     if (comma >= 0) reading.states = splitStates(value.slice(comma + 2));
   } else if (/^0x[0-9a-f]+$/i.test(value)) {
     reading.rawState = value; // an OEM record with no state texts
+  } else if (THRESHOLD_VERDICT.test(status.trim())) {
+    // A threshold record without an analog reading ("VRD Hot"): elist prints its comparison bits as the generic
+    // threshold events of the same offsets (lcr's bit 1 as "Lower Non-critical going high"), which name the wrong
+    // threshold; the status names the right one.
+    readStatus(reading, status);
   } else {
     reading.states = splitStates(value);
   }
 }
+
+/** A threshold comparison past a threshold: only threshold records print one (others print ok or ns). */
+const THRESHOLD_VERDICT = /^[lu]?(nc|cr|nr)$/;

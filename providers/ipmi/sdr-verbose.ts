@@ -117,9 +117,12 @@ function readField(block: Block, key: string, value: string): void {
 
 const TOLERANCE = /^(\S+) \(\+\/- [^)]*\)\s*(.*)$/;
 
-/** "25 (+/- 0) degrees C", "0x01 (+/- 0x00) discrete", "0h", "110 Watts", "No Reading", "Disabled". */
+/**
+ * "25 (+/- 0) degrees C", "0x01 (+/- 0x00) discrete", "0h", "110 Watts", "No Reading", "Disabled", and
+ * `ipmitool sensor -v`'s unreadable threshold record, " Unable to read sensor: Device Not Present" (lib/ipmi_sensor.c).
+ */
 function readReading(reading: IpmiReading, value: string): void {
-  if (value === 'No Reading' || value === 'Not Readable') {
+  if (value === 'No Reading' || value === 'Not Readable' || /^\s*Unable to read sensor\b/.test(value)) {
     reading.unavailable = 'absent';
     return;
   }

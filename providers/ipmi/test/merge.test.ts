@@ -1,5 +1,6 @@
 import t from 'tap';
 import { mergeReadings } from '../merge.js';
+import { buildSnapshot } from '../map.js';
 import { parseSdrElist } from '../sdr-list.js';
 import { parseSdrVerbose } from '../sdr-verbose.js';
 import { parseSensorTable } from '../sensor-table.js';
@@ -62,4 +63,19 @@ t.test("the primary's reason for no reading stands where the secondary has none 
   t.equal(merged[1]?.value, undefined, "elist's own No Reading stands, not the table's na");
   t.match(merged[2], { name: 'Fan2', unavailable: 'absent', unit: 'RPM' }, "a record that gives no reason takes the table's");
   t.equal(merged[2]?.value, null);
+});
+
+t.test('a threshold record without an analog reading: the live elist and sensor table read as the table does', async (t) => {
+  // ipmitool lib/ipmi_sdr.c (`sdr elist`): a threshold record whose SDR has no analog format prints its threshold
+  // status and, for a reading, its comparison bits decoded as the generic threshold events of the same offsets:
+  // nothing when none is set. lib/ipmi_sensor.c (`sensor`) prints its raw byte ("VRD Hot | 0x0 | | ok", as in
+  // fixtures/sensor.txt). `sdr elist` + `sensor` is what the provider runs each sample.
+  const table = (status: string, raw: string): string => `VRD Hot          | ${raw}        |            | ${status}    | 0x-8x     | 0x-8x     | na        | na        | na        | na`;
+  const live = (elist: string, sensor: string): ReturnType<typeof buildSnapshot> =>
+    buildSnapshot({ readings: mergeReadings(parseSdrElist(elist).readings, parseSensorTable(sensor).readings, { appendUnmatched: false }) });
+  const ok = live('VRD Hot          | 09h | ok  |  3.1 | \n', table('ok', '0x0'));
+  t.same(ok.sensors, [], 'no numeric sensor without a reading or a reason');
+  t.match(ok.discreteSensors, [{ id: 'ipmi:VRD Hot', state: '0x0', health: 'ok' }]);
+  const hot = live('VRD Hot          | 09h | ucr | 3.1 | Lower Non-recoverable going low\n', table('ucr', '0x10'));
+  t.match(hot.discreteSensors, [{ id: 'ipmi:VRD Hot', state: '0x10', health: 'critical' }], 'the BMC says it is past its upper critical threshold');
 });

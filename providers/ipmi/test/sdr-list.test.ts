@@ -1,6 +1,9 @@
 import t from 'tap';
 import { parseAnalog, parseSdrCsv, parseSdrElist, parseSdrList } from '../sdr-list.js';
 import { fixture, named } from './fixture.js';
+import { buildSnapshot } from '../map.js';
+import { mergeReadings } from '../merge.js';
+import { parseSensorTable } from '../sensor-table.js';
 
 t.test('sdr list: analog readings keep their printed precision and the status verdict', async (t) => {
   const { format, readings } = parseSdrList(fixture('sdr-list.txt'));
@@ -150,4 +153,67 @@ t.test('ipmitool -c: the sdr records, comma-separated', async (t) => {
   t.match(named(readings, 'PS1 Output'), { value: 110, unit: 'Watts', entity: { id: 10, instance: 1 }, states: ['Presence detected'] });
   t.equal(named(readings, 'PS1 Output').number, undefined, 'a record with a value prints no sensor number');
   t.same(parseSdrCsv('X,1Ah,ok,3.1\nY,5,Volts\n,1,Volts,ok\nZ,five,Volts,ok\n').noise.map((n) => n.line), [1, 2, 3, 4], 'short rows, no name, no number');
+});
+
+t.test('ipmitool -c -v: a threshold record\'s entity, type and thresholds after its status', async (t) => {
+  // SOURCE: ipmitool lib/ipmi_sdr.c, ipmi_sdr_print_sensor_fc's CSV branch: with -v a threshold record's row goes on
+  // ",E.I,entity,type," then nominal, normal min/max, unr, ucr, unc, lnr, lcr, lnc ("%.3f," or ","), min and max.
+  const { format, readings, noise } = parseSdrCsv(fixture('sdr-csv-verbose.txt'));
+  t.equal(format, 'sdr-csv');
+  t.same(noise, []);
+  t.same(readings.map((r) => r.name), ['Inlet Temp', 'CPU1 Temp', 'FAN 3', '12V', 'PS1 Status', 'PS1 Output']);
+  t.same(named(readings, 'Inlet Temp').states, [], 'the verbose columns are no states');
+  t.match(named(readings, 'CPU1 Temp'), {
+    value: 92, unit: 'degrees C', health: 'critical', crossed: 'upperCritical', entity: { id: 3, instance: 1 }, sensorType: 'Temperature',
+    thresholds: { upperCritical: 90, upperNonCritical: 85, lowerCritical: 5, lowerNonCritical: 10 },
+  });
+  t.match(named(readings, 'FAN 3'), { unavailable: 'absent', eventClass: 'threshold', sensorType: 'Fan', thresholds: { lowerCritical: 480, lowerNonCritical: 840 } });
+  t.same(named(readings, '12V').thresholds, { upperCritical: 13.2, lowerCritical: 10.8 }, 'the nominal reading is no threshold');
+  t.match(named(readings, 'PS1 Status'), { number: 0xc8, states: ['Presence detected'] });
+  const snapshot = buildSnapshot({ readings });
+  t.match(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU1 Temp'), { health: 'critical' }, 'a critical record is not lost');
+  t.same(snapshot.discreteSensors?.map((s) => s.id), ['ipmi:PS1 Status', 'ipmi:PS1 Output:state']);
+  t.match(snapshot.fans, [{ label: 'FAN 3', status: 'absent' }]);
+});
+
+t.test('ipmitool -c: an ID string padded with blanks is the name the other layouts print', async (t) => {
+  // ipmitool prints "%s," of the SDR's ID string (lib/ipmi_sdr.c); `sdr list` and `sensor` pad it ("%-16s"), which hides
+  // trailing blanks, and their parsers trim. Unlike names would make `-c sdr` and `sensor` two sensors.
+  const csv = parseSdrCsv('CPU Temp   ,45,degrees C,ok\nPS1 Status  ,C8h,ok,10.1,Presence detected\n').readings;
+  t.same(csv.map((r) => r.name), ['CPU Temp', 'PS1 Status']);
+  const table = parseSensorTable('CPU Temp         | 45.000     | degrees C  | ok    | na        | 0.000     | 5.000     | 85.000    | 90.000    | 95.000\n').readings;
+  const merged = mergeReadings(csv, table);
+  t.same(merged.map((r) => r.name), ['CPU Temp', 'PS1 Status'], 'one sensor, not one per layout');
+  t.match(merged[0], { value: 45, thresholds: { upperCritical: 90 } });
+});
+
+t.test('elist: a threshold record without an analog reading is judged by its status, not by its misnumbered event texts', async (t) => {
+  // ipmitool lib/ipmi_sdr.c: elist prints such a record's comparison bits (bit 4: at or above ucr) as the generic
+  // threshold events of the same offsets (offset 4: "Lower Non-recoverable going low").
+  const { readings } = parseSdrElist('VRD Hot          | 09h | ucr | 3.1 | Lower Non-recoverable going low\n');
+  t.match(readings[0], { name: 'VRD Hot', health: 'critical', crossed: 'upperCritical', states: [] });
+  t.match(buildSnapshot({ readings }).discreteSensors, [{ id: 'ipmi:VRD Hot', health: 'critical' }]);
+});
+
+t.test('elist: a threshold record\'s reading cut at 15 characters is still its reading', async (t) => {
+  // SOURCE: `ipmitool sdr elist` of an Intel Birch Stream OpenBMC (AST2600), posted to the openbmc list
+  // (lists.ozlabs.org, "specific sensors get no reading after AC power cycle", Flex): "FAN0_INLET_PWM | 16h | ok |
+  // 0.1 | 29.79 unspecifi". ipmitool lib/ipmi_sdr.c prints a threshold record's "value unit" through char sval[16].
+  const { readings } = parseSdrElist([
+    'FAN0_INLET_PWM   | 16h | ok  |  0.1 | 29.79 unspecifi',
+    'FAN0_INLET_TACH  | 1Eh | ok  |  0.1 | 5292 RPM',
+  ].join('\n'));
+  t.match(readings[0], { name: 'FAN0_INLET_PWM', value: 29.79, decimals: 2, unit: 'unspecified', health: 'ok', states: [] });
+  const snapshot = buildSnapshot({ readings });
+  t.same(snapshot.sensors?.map((s) => [s.id, s.value]), [['ipmi:FAN0_INLET_PWM', 29.79], ['ipmi:FAN0_INLET_TACH', 5292]]);
+  t.same(snapshot.discreteSensors, [], 'no discrete sensor stating "29.79 unspecifi"');
+});
+
+t.test('sdr list: a threshold record without an analog reading keeps its status beside its raw byte', async (t) => {
+  // ipmitool lib/ipmi_sdr.c: `sdr list` prints such a record's reading byte ("0x%02x") and, being a threshold
+  // record, its threshold status; a discrete record's status is only ok or ns and says nothing of its states.
+  const { readings } = parseSdrList('VRD Hot          | 0x10              | ucr\nPS1 Status       | 0x00              | ok\n');
+  t.match(readings[0], { rawState: '0x10', health: 'critical', crossed: 'upperCritical' });
+  t.equal(readings[1]?.health, undefined, 'ok on a discrete record is no verdict');
+  t.match(buildSnapshot({ readings }).discreteSensors?.find((s) => s.id === 'ipmi:VRD Hot'), { state: '0x10', health: 'critical' });
 });

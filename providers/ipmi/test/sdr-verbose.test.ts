@@ -1,5 +1,6 @@
 import t from 'tap';
 import { parseSdrVerbose } from '../sdr-verbose.js';
+import { buildSnapshot } from '../map.js';
 import { fixture, named } from './fixture.js';
 
 t.test('threshold records: reading, unit, verbose status, every threshold', async (t) => {
@@ -92,4 +93,22 @@ t.test('HP analog values on discrete records, hex readings of discrete-unit thre
   t.match(readings[1], { rawState: '0x00', eventClass: 'threshold' });
   t.equal(readings[1]?.value, undefined);
   t.match(readings[2], { value: null, unavailable: 'absent' });
+});
+
+t.test('ipmitool sensor -v: an unreadable threshold record has no reading', async (t) => {
+  // SOURCE: ipmitool lib/ipmi_sensor.c, ipmi_sensor_print_fc_threshold: verbose, an invalid reading prints
+  // " Sensor Reading        : " then " Unable to read sensor: Device Not Present\n\n", then the event status lines.
+  const text = [
+    'Sensor ID              : FAN3 (0x43)',
+    ' Entity ID             : 29.3',
+    ' Sensor Type (Threshold)  : Fan',
+    ' Sensor Reading        :  Unable to read sensor: Device Not Present',
+    '',
+    ' Event Status          : Unavailable',
+    '',
+  ].join('\n');
+  const { readings } = parseSdrVerbose(text);
+  t.match(named(readings, 'FAN3'), { eventClass: 'threshold', sensorType: 'Fan', value: null, unavailable: 'absent' });
+  t.equal(named(readings, 'FAN3').rawState, undefined, 'the message is no raw state');
+  t.match(buildSnapshot({ readings }).fans, [{ label: 'FAN3', status: 'absent' }], 'an empty fan header, not a discrete sensor');
 });
