@@ -449,6 +449,20 @@ t.test('namespaces as wbemcli users write them, and class paths for associations
     'ain of a class: a clear error naming the missing keys');
 });
 
+t.test('gi of association paths as rin prints them: reference keys in wbemcli\'s URL syntax, across namespaces', async (t) => {
+  const cases = [
+    [CIMV2, SYSTEM, 'CIM_SystemDevice', 'PartComponent', CIMV2],
+    [INTEROP, profilePath('DSP1004'), 'CIM_ElementConformsToProfile', 'ManagedElement', CIMV2],
+  ] as const;
+  for (const [ns, source, assoc, role, targetNamespace] of cases) {
+    // Without -dr, as wbemcli reads paths back: `Key=ns:Class.key="v",…` (wbemcli sends each reference key as an INSTANCEPATH).
+    const [first] = (await ok(t, ['rin', '-arc', assoc, url(ns, source)])).split('\n');
+    const [link] = parseObjects(await ok(t, ['-nl', '-t', '-dr', 'gi', `http://${first!}`]));
+    const target = property(link, role) as WbemcliPath;
+    t.same([link?.path.classname.endsWith(assoc.slice('CIM_'.length)), target.namespace ?? ns], [true, targetNamespace], `gi ${assoc}: found, its ${role} in ${targetNamespace}`);
+  }
+});
+
 t.test('HTTPS with Basic auth: an admin writes, a readonly user reads', async (t) => {
   const dir = t.testdir();
   const certificate = selfSignedServer(dir, 'server');
