@@ -16,7 +16,7 @@
  * subtrees here.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -439,6 +439,13 @@ t.test('namespaces as wbemcli users write them, and class paths for associations
   const expected = DEFAULT_SCENARIO.fans!.map((f) => `simulated:${f.id}`).sort();
   t.same(fans(await ok(t, ['ein', url('ROOT/CIMV2', 'CIM_Fan')])), expected, 'ROOT/CIMV2: names are case-insensitive');
   t.same(parsePaths(await ok(t, ['ein', url('interop', 'CIM_RegisteredProfile')])).length, published(INTEROP, 'CIM_RegisteredProfile').length, 'the interop alias');
+  const lowerCase = url(CIMV2, sensorPath('cpu1-temp').replace(/\b[A-Za-z]\w*(?==|\.)/g, (name) => name.toLowerCase()));
+  t.match(lowerCase, /thincim_numericsensor\.systemcreationclassname="Thincim_ComputerSystem",/, '(class and key names in lower case)');
+  t.equal((await ok(t, ['gp', lowerCase, 'HealthState'])).trim(), '5', 'class and key names in any case');
+  // Host indirection: a token in ./wbemcli.ind stands for scheme, credentials, host and port.
+  writeFileSync(join(cwd, 'wbemcli.ind'), `agent: ${broker.url}\n`);
+  t.teardown(() => rmSync(join(cwd, 'wbemcli.ind')));
+  t.same(fans(await ok(t, ['ein', 'agent/root/cimv2:CIM_Fan'])), expected, 'wbemcli.ind');
   // wbemcli sends "root%2Fcimv2" as the NAMESPACE name and in CIMObject, where it decodes to root/cimv2.
   const encoded = await fails(t, ['-dx', 'ein', url('root%2Fcimv2', 'CIM_Fan')]);
   t.match(encoded.stderr, /cimerror: header-mismatch[^]*Http Exception: HTTP response code said error/, 'root%2Fcimv2: 400 header-mismatch');
