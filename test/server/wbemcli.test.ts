@@ -1,9 +1,10 @@
 /**
  * Interoperability with a real client: sblim-wbemcli 1.6.3 (Debian's
  * `wbemcli`, a C++ client with its own strict CIM-XML reader) against the
- * broker serving the simulated host. Every operation wbemcli offers for a
- * read-only agent (ecn, ec, gc, gcd, ein, ei, gi, gp, ain, ai, rin, ri) with
- * its flags, in root/cimv2 and root/interop, and its failures. What wbemcli
+ * broker serving the simulated host. Every operation wbemcli offers (ecn,
+ * ec, gc, gcd, dc, ein, ei, gi, gp, sp, mi, ci, di, ain, ai, rin, ri, cm,
+ * cmx) with its flags, in root/cimv2 and root/interop, over HTTP and HTTPS
+ * with Basic auth, and its failures. What wbemcli
  * prints is compared with what the broker published (the instance index and
  * the class repository) and with the scenario and DMTF profile values.
  * wbemcli 1.6.3 has no qualifier flag (no -nq): `gc` asks for qualifiers and
@@ -516,6 +517,7 @@ t.test('failures wbemcli reports', async (t) => {
   await cim(['ai', url(CIMV2, sensorPath('no-such-sensor'))], 6, 'CIM_ERR_NOT_FOUND');
   await cim(['gp', url(CIMV2, sensorPath('cpu1-temp')), 'NoSuchProperty'], 12, 'CIM_ERR_NO_SUCH_PROPERTY');
   await cim(['di', url(CIMV2, sensorPath('cpu1-temp'))], 7, 'CIM_ERR_NOT_SUPPORTED');
+  await cim(['dc', url(CIMV2, 'Thincim_NumericSensor')], 7, 'CIM_ERR_NOT_SUPPORTED'); // the schema comes from MOF
 
   const closed = await freePort();
   t.match((await fails(t, ['ein', `http://127.0.0.1:${closed}/root/cimv2:CIM_Fan`])).stderr, /Http Exception: Couldn't connect to server/, 'a port nobody listens on');
