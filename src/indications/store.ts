@@ -135,7 +135,8 @@ export class SubscriptionStore implements SubscriptionWriter {
     const current = this.#subscriptions.get(path.key);
     if (!current) {
       if (this.#filters.has(path.key) || this.#destinations.has(path.key)) {
-        throw new CIMError(CIMStatus.NOT_SUPPORTED, `${path.classname} instances cannot be modified: delete it and create it anew`);
+        // Not starting with the class name: wbemcli shows no CIM_ERR_ name for a description that starts with "CIM_".
+        throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${path.classname} cannot be modified: delete it and create it anew`);
       }
       throw new CIMError(CIMStatus.NOT_FOUND, `${path.toString()} does not exist`);
     }
@@ -160,7 +161,7 @@ export class SubscriptionStore implements SubscriptionWriter {
     if (this.#subscriptions.delete(key)) return this.#options.onChange();
     const users = [...this.#subscriptions.values()].filter((s) => s.filter.path.key === key || s.destination.path.key === key);
     if (users.length > 0) {
-      throw new CIMError(CIMStatus.FAILED, `${path.classname} ${String(path.keybindings.get('Name'))} is used by ${users.length} subscription(s); delete them first`);
+      throw new CIMError(CIMStatus.FAILED, `the ${path.classname} ${String(path.keybindings.get('Name'))} is used by ${users.length} subscription(s); delete them first`);
     }
     if (!this.#filters.delete(key) && !this.#destinations.delete(key)) throw new CIMError(CIMStatus.NOT_FOUND, `${path.toString()} does not exist`);
     this.#options.onChange();

@@ -10,6 +10,7 @@ import {
 import type { ThresholdName } from '../model/snapshot.js';
 import type { ProviderRouter } from '../operations/types.js';
 import type { ProviderManager } from '../providers/index.js';
+import { sameValue } from '../repository/values.js';
 import type { BrokerState } from './state.js';
 
 /** The threshold properties of CIM_NumericSensor, in SupportedThresholds order. */
@@ -117,8 +118,4 @@ function thresholdChanges(current: CIMInstance, modified: CIMInstance, propertyL
     changes.push({ threshold: THRESHOLDS[index]![1], value: Number(`${value}e${modifier}`) });
   }
   return changes;
-}
-
-function sameValue(a: CIMValue, b: CIMValue): boolean {
-  return a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
 }

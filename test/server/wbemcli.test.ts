@@ -1,9 +1,10 @@
 /**
  * Interoperability with a real client: sblim-wbemcli 1.6.3 (Debian's
  * `wbemcli`, a C++ client with its own strict CIM-XML reader) against the
- * broker serving the simulated host. Every operation wbemcli offers for a
- * read-only agent (ecn, ec, gc, gcd, ein, ei, gi, gp, ain, ai, rin, ri) with
- * its flags, in root/cimv2 and root/interop, and its failures. What wbemcli
+ * broker serving the simulated host. Every operation wbemcli offers (ecn,
+ * ec, gc, gcd, dc, ein, ei, gi, gp, sp, mi, ci, di, ain, ai, rin, ri, cm,
+ * cmx) with its flags, in root/cimv2 and root/interop, over HTTP and HTTPS
+ * with Basic auth, and its failures. What wbemcli
  * prints is compared with what the broker published (the instance index and
  * the class repository) and with the scenario and DMTF profile values.
  * wbemcli 1.6.3 has no qualifier flag (no -nq): `gc` asks for qualifiers and
@@ -16,7 +17,7 @@
  * subtrees here.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -25,6 +26,8 @@ import { CIMDateTime, CIMInstanceName, scalarToText, type CIMInstance, type CIMK
 import { DEFAULT_SCENARIO, SimulatedHost } from '../../providers/simulated/index.js';
 import { startTestBroker, type TestBroker } from '../helpers/broker.js';
 import { freePort } from '../helpers/process.js';
+import { selfSignedServer } from '../helpers/tls.js';
+import { testAuthenticator, writeUsers } from '../helpers/users.js';
 import {
   cimFailure, parseObjects, parsePath, parsePaths, wbemcli, type WbemcliObject, type WbemcliPath, type WbemcliResult, type WbemcliValue,
 } from '../helpers/wbemcli.js';
@@ -353,6 +356,150 @@ t.test('health follows the scenario timeline', async (t) => {
   t.equal(property(psuSet, 'RedundancyStatus'), '4', 'power supply redundancy lost (RedundancyStatus 4 "Redundancy Lost")');
 });
 
+t.test('mi and sp: thresholds as wbemcli writes them (mi sends the whole instance, without a PropertyList)', async (t) => {
+  t.teardown(async () => {
+    elapsed = 0;
+    await broker.broker.manager.refresh();
+  });
+  const sensor = url(CIMV2, sensorPath('cpu1-temp'));
+  const threshold = async () => (await ok(t, ['gp', sensor, 'UpperThresholdNonCritical'])).trim();
+  t.equal(await threshold(), '850', 'CPU1 Temp: 85.0 °C before');
+  t.equal(await ok(t, ['mi', sensor, 'UpperThresholdNonCritical=800']), '', 'mi of a settable threshold');
+  t.equal(await threshold(), '800', 'read back');
+  await ok(t, ['sp', sensor, 'UpperThresholdNonCritical=850']);
+  t.equal(await threshold(), '850', 'sp sets it back');
+  t.same(cimFailure((await fails(t, ['mi', sensor, 'ElementName="Renamed"'])).stderr)?.name, 'CIM_ERR_NOT_SUPPORTED', 'ElementName cannot be changed');
+  t.same(cimFailure((await fails(t, ['sp', sensor, 'UpperThresholdNonCritical=abc'])).stderr)?.name, 'CIM_ERR_TYPE_MISMATCH', 'a value that is no integer');
+
+  // At 1010 s the exhaust sensor is lost: it carries a TimeOfLastStateChange,
+  // which wbemcli sends back as read; an unchanged datetime is no change.
+  elapsed = 1010;
+  await broker.broker.manager.refresh();
+  const lost = url(CIMV2, sensorPath('exhaust-temp'));
+  const [before] = parseObjects(await ok(t, ['-nl', '-t', 'gi', lost]));
+  t.match(property(before, 'TimeOfLastStateChange'), /^\d{14}\.\d{6}[+-]\d{3}$/, 'the lost sensor has a TimeOfLastStateChange');
+  t.equal(await ok(t, ['mi', lost, `UpperThresholdNonCritical=${String(property(before, 'UpperThresholdNonCritical'))}`]), '',
+    'mi with its own values succeeds (nothing changes)');
+});
+
+t.test('cm and cmx: extrinsic methods with wbemcli\'s parameter syntax', async (t) => {
+  const sensor = url(CIMV2, sensorPath('cpu1-temp'));
+  t.equal((await ok(t, ['cm', sensor, 'RestoreDefaultThresholds'])).trim(), `${new URL(broker.url).host}/${CIMV2}:${sensorPath('cpu1-temp')} RestoreDefaultThresholds: 0`,
+    'RestoreDefaultThresholds returns 0');
+  const stateChange = cimFailure((await fails(t, ['cm', sensor, 'RequestStateChange.RequestedState=2,TimeoutPeriod=00000000000100.000000:000'])).stderr);
+  t.same([stateChange?.code, stateChange?.name], [7, 'CIM_ERR_NOT_SUPPORTED'], 'RequestStateChange with its parameters: not supported, as the README says');
+  t.same(cimFailure((await fails(t, ['cm', sensor, 'NoSuchMethod'])).stderr)?.name, 'CIM_ERR_METHOD_NOT_FOUND', 'an unknown method');
+  // wbemcli's cm cannot read VALUE.REFARRAY (DSP0201's only form of a reference array parameter): cmx prints the XML.
+  const central = await ok(t, ['cmx', url(INTEROP, profilePath('DSP1004')), 'GetCentralInstances']);
+  t.match(central, /<RETURNVALUE PARAMTYPE="uint8"><VALUE>0<\/VALUE><\/RETURNVALUE><PARAMVALUE NAME="CentralInstances" PARAMTYPE="reference"><VALUE\.REFARRAY><VALUE\.REFERENCE>/,
+    'cmx GetCentralInstances: 0 and the central instances');
+  t.match(central, /<INSTANCENAME CLASSNAME="Thincim_ComputerSystem">.*<KEYVALUE VALUETYPE="string" TYPE="string">testhost<\/KEYVALUE>/, 'Base Server\'s: the system');
+});
+
+t.test('ci, mi, di: an indication subscription in root/interop, keys with backslashes, apostrophes and non-ASCII', async (t) => {
+  const system = 'SystemCreationClassName="CIM_ComputerSystem",SystemName="testhost"';
+  const filterPath = (name: string) => `${INTEROP}:CIM_IndicationFilter.${system},CreationClassName="CIM_IndicationFilter",Name="${name}"`;
+  const destination = `${INTEROP}:CIM_ListenerDestinationCIMXML.${system},CreationClassName="CIM_ListenerDestinationCIMXML",Name="wbemcli"`;
+  const filter = filterPath('wbemcli');
+  const subscription = `CIM_IndicationSubscription.Filter=${filter},Handler=${destination}`;
+  const at = (path: string) => `${broker.url}/${path}`;
+  // wbemcli's ci wants every key in the path and again among the properties.
+  const filterProps = (name: string) => `${system},CreationClassName="CIM_IndicationFilter",Name="${name}",Query="SELECT * FROM CIM_AlertIndication",QueryLanguage="WQL"`;
+  await ok(t, ['ci', at(destination), `${system},CreationClassName="CIM_ListenerDestinationCIMXML",Name="wbemcli",Destination="http://127.0.0.1:9/"`]);
+  await ok(t, ['ci', at(filter), filterProps('wbemcli')]);
+  const created = parsePath((await ok(t, ['-dr', 'ci', url(INTEROP, subscription), `Filter=${filter},Handler=${destination}`])).trim());
+  t.same([created.classname, ...['Filter', 'Handler'].map((key) => (created.keys.get(key) as WbemcliPath).keys.get('Name'))],
+    ['CIM_IndicationSubscription', 'wbemcli', 'wbemcli'], 'ci of the subscription prints its path');
+  const [listed] = parseObjects(await ok(t, ['-nl', '-t', '-dr', 'ei', url(INTEROP, 'CIM_IndicationSubscription')]));
+  t.same([(property(listed, 'Filter') as WbemcliPath).keys.get('Name'), (property(listed, 'Handler') as WbemcliPath).keys.get('Name'), property(listed, 'SubscriptionState')],
+    ['wbemcli', 'wbemcli', '2'], 'ei: its references and state Enabled');
+  await ok(t, ['mi', url(INTEROP, subscription), 'SubscriptionState=4']);
+  t.equal((await ok(t, ['gp', url(INTEROP, subscription), 'SubscriptionState'])).trim(), '4', 'mi disables it');
+  const filterChange = cimFailure((await fails(t, ['mi', at(filter), 'Query="SELECT * FROM CIM_InstModification"'])).stderr);
+  t.same([filterChange?.code, filterChange?.name], [7, 'CIM_ERR_NOT_SUPPORTED'], 'a filter cannot be modified, and wbemcli names the status');
+  const inUse = cimFailure((await fails(t, ['di', at(filter)])).stderr);
+  t.same([inUse?.code, inUse?.name], [1, 'CIM_ERR_FAILED'], 'a filter in use cannot be deleted');
+  t.same(cimFailure((await fails(t, ['ci', url(INTEROP, subscription), `Filter=${filter},Handler=${destination}`])).stderr)?.name, 'CIM_ERR_ALREADY_EXISTS', 'nor created twice');
+  for (const path of [url(INTEROP, subscription), at(filter), at(destination)]) await ok(t, ['di', path]);
+  t.equal(await ok(t, ['ein', url(INTEROP, 'CIM_IndicationSubscription')]), '', 'all deleted');
+
+  // Key values: wbemcli's URL ends a quoted value at the next '"' and writes it into the XML unescaped, so no '"', '&' or '<';
+  // it prints a backslash doubled.
+  for (const [name, printed] of [['back\\slash', 'back\\\\slash'], ["it's", "it's"], ['Lüfter ½ €', 'Lüfter ½ €']] as const) {
+    await ok(t, ['ci', at(filterPath(name)), filterProps(name)]);
+    const names = parsePaths(await ok(t, ['ein', url(INTEROP, 'CIM_IndicationFilter')])).map((p) => p.keys.get('Name'));
+    t.same(names, [printed], `ein: ${name}`);
+    t.equal((await ok(t, ['gp', at(filterPath(name)), 'Name'])).trim(), printed, 'gi finds it by that key');
+    await ok(t, ['di', at(filterPath(name))]);
+  }
+  t.equal(await ok(t, ['ein', url(INTEROP, 'CIM_IndicationFilter')]), '', 'each deleted');
+});
+
+t.test('namespaces as wbemcli users write them, and class paths for associations', async (t) => {
+  const fans = (stdout: string) => parsePaths(stdout).map((p) => p.keys.get('DeviceID')).sort();
+  const expected = DEFAULT_SCENARIO.fans!.map((f) => `simulated:${f.id}`).sort();
+  t.same(fans(await ok(t, ['ein', url('ROOT/CIMV2', 'CIM_Fan')])), expected, 'ROOT/CIMV2: names are case-insensitive');
+  t.same(parsePaths(await ok(t, ['ein', url('interop', 'CIM_RegisteredProfile')])).length, published(INTEROP, 'CIM_RegisteredProfile').length, 'the interop alias');
+  const lowerCase = url(CIMV2, sensorPath('cpu1-temp').replace(/\b[A-Za-z]\w*(?==|\.)/g, (name) => name.toLowerCase()));
+  t.match(lowerCase, /thincim_numericsensor\.systemcreationclassname="Thincim_ComputerSystem",/, '(class and key names in lower case)');
+  t.equal((await ok(t, ['gp', lowerCase, 'HealthState'])).trim(), '5', 'class and key names in any case');
+  // Host indirection: a token in ./wbemcli.ind stands for scheme, credentials, host and port.
+  writeFileSync(join(cwd, 'wbemcli.ind'), `agent: ${broker.url}\n`);
+  t.teardown(() => rmSync(join(cwd, 'wbemcli.ind')));
+  t.same(fans(await ok(t, ['ein', 'agent/root/cimv2:CIM_Fan'])), expected, 'wbemcli.ind');
+  // wbemcli sends "root%2Fcimv2" as the NAMESPACE name and in CIMObject, where it decodes to root/cimv2.
+  const encoded = await fails(t, ['-dx', 'ein', url('root%2Fcimv2', 'CIM_Fan')]);
+  t.match(encoded.stderr, /cimerror: header-mismatch[^]*Http Exception: HTTP response code said error/, 'root%2Fcimv2: 400 header-mismatch');
+  t.match((await fails(t, ['-dx', 'ein', url('root//cimv2', 'CIM_Fan')])).stderr, /cimerror: request-not-valid\n[^]*empty NAME/, 'root//cimv2: an empty NAMESPACE');
+  // wbemcli sends a class path as an INSTANCENAME without keys.
+  const classLevel = cimFailure((await fails(t, ['ain', '-ac', 'CIM_SystemDevice', url(CIMV2, 'CIM_Fan')])).stderr);
+  t.same([classLevel?.name, classLevel?.description], ['CIM_ERR_INVALID_PARAMETER', 'the instance name of CIM_Fan lacks key SystemCreationClassName, SystemName, CreationClassName, DeviceID'],
+    'ain of a class: a clear error naming the missing keys');
+});
+
+t.test('gi of association paths as rin prints them: reference keys in wbemcli\'s URL syntax, across namespaces', async (t) => {
+  const cases = [
+    [CIMV2, SYSTEM, 'CIM_SystemDevice', 'PartComponent', CIMV2],
+    [INTEROP, profilePath('DSP1004'), 'CIM_ElementConformsToProfile', 'ManagedElement', CIMV2],
+  ] as const;
+  for (const [ns, source, assoc, role, targetNamespace] of cases) {
+    // Without -dr, as wbemcli reads paths back: `Key=ns:Class.key="v",…` (wbemcli sends each reference key as an INSTANCEPATH).
+    const [first] = (await ok(t, ['rin', '-arc', assoc, url(ns, source)])).split('\n');
+    const [link] = parseObjects(await ok(t, ['-nl', '-t', '-dr', 'gi', `http://${first!}`]));
+    const target = property(link, role) as WbemcliPath;
+    t.same([link?.path.classname.endsWith(assoc.slice('CIM_'.length)), target.namespace ?? ns], [true, targetNamespace], `gi ${assoc}: found, its ${role} in ${targetNamespace}`);
+  }
+});
+
+t.test('HTTPS with Basic auth: an admin writes, a readonly user reads', async (t) => {
+  const dir = t.testdir();
+  const certificate = selfSignedServer(dir, 'server');
+  // wbemcli ends the credentials at the URL's first '@' and decodes nothing: ':' and '/' in a password pass, '@' cannot.
+  const users = { admin: { role: 'admin', password: 'adm1n-pw' }, viewer: { role: 'readonly', password: 'v1:ew/er.pw' } } as const;
+  const secure = await startTestBroker({
+    listeners: [{ protocol: 'https', host: '127.0.0.1', port: 0, requireAuth: true }],
+    tls: { cert: certificate.cert, key: certificate.key, minVersion: 'TLSv1.2', requestCert: false },
+    authenticator: await testAuthenticator(await writeUsers(dir, users)),
+  });
+  t.teardown(() => secure.close());
+  const as = (user: keyof typeof users | 'nobody', path: string) =>
+    `https://${user}:${user === 'nobody' ? 'x' : users[user].password}@localhost:${new URL(secure.url).port}/${path}`;
+  const sensor = `${CIMV2}:${sensorPath('cpu1-temp')}`;
+  t.equal(parsePaths(await ok(t, ['-cacert', certificate.certFile, 'ein', as('viewer', `${CIMV2}:CIM_Fan`)])).length, DEFAULT_SCENARIO.fans!.length, '-cacert: trusted');
+  t.equal(parsePaths(await ok(t, ['-noverify', 'ein', as('viewer', `${CIMV2}:CIM_Fan`)])).length, DEFAULT_SCENARIO.fans!.length, '-noverify');
+  t.match((await fails(t, ['ein', as('viewer', `${CIMV2}:CIM_Fan`)])).stderr, /Http Exception: SSL peer certificate or SSH remote key was not OK/, 'untrusted by default');
+  t.match((await fails(t, ['-noverify', 'ein', as('nobody', `${CIMV2}:CIM_Fan`)])).stderr, /Http Exception: Invalid username\/password/, 'a wrong password');
+  const denied = cimFailure((await fails(t, ['-noverify', 'mi', as('viewer', sensor), 'UpperThresholdNonCritical=850'])).stderr);
+  t.same([denied?.code, denied?.name], [2, 'CIM_ERR_ACCESS_DENIED'], 'mi by the readonly user');
+  t.same(cimFailure((await fails(t, ['-noverify', 'cm', as('viewer', sensor), 'RestoreDefaultThresholds'])).stderr)?.name, 'CIM_ERR_ACCESS_DENIED', 'cm by the readonly user');
+  await ok(t, ['-noverify', 'mi', as('admin', sensor), 'UpperThresholdNonCritical=850']);
+  t.match(await ok(t, ['-noverify', 'cm', as('admin', sensor), 'RestoreDefaultThresholds']), /RestoreDefaultThresholds: 0/, 'the admin may');
+  t.match(await ok(t, ['-noverify', 'cmx', as('viewer', `${INTEROP}:${profilePath('DSP1004')}`), 'GetCentralInstances']), /<VALUE\.REFARRAY>/,
+    'GetCentralInstances is a read');
+  const [chunked] = parseObjects(await ok(t, ['-noverify', '-cte', '-nl', '-t', 'gi', as('viewer', sensor)]));
+  t.equal(property(chunked, 'ElementName'), 'CPU1 Temp', '-cte over TLS');
+});
+
 t.test('failures wbemcli reports', async (t) => {
   const cim = async (args: string[], code: number, name: string) => {
     const failure = cimFailure((await fails(t, args)).stderr);
@@ -370,6 +517,7 @@ t.test('failures wbemcli reports', async (t) => {
   await cim(['ai', url(CIMV2, sensorPath('no-such-sensor'))], 6, 'CIM_ERR_NOT_FOUND');
   await cim(['gp', url(CIMV2, sensorPath('cpu1-temp')), 'NoSuchProperty'], 12, 'CIM_ERR_NO_SUCH_PROPERTY');
   await cim(['di', url(CIMV2, sensorPath('cpu1-temp'))], 7, 'CIM_ERR_NOT_SUPPORTED');
+  await cim(['dc', url(CIMV2, 'Thincim_NumericSensor')], 7, 'CIM_ERR_NOT_SUPPORTED'); // the schema comes from MOF
 
   const closed = await freePort();
   t.match((await fails(t, ['ein', `http://127.0.0.1:${closed}/root/cimv2:CIM_Fan`])).stderr, /Http Exception: Couldn't connect to server/, 'a port nobody listens on');
