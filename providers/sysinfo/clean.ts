@@ -21,13 +21,17 @@ const PLACEHOLDERS = new Set([
   'super server',
   // Board revisions left as templates: ASUS's "Rev X.0x", Gigabyte's "x.x".
   'rev x.0x', 'x.x',
+  // dmidecode's own markers: an enumerated value it has no name for (DDR3 under dmidecode 2.9) and a string number past
+  // the structure's strings.
+  '<out of spec>', '<bad index>',
 ]);
 
 /**
- * Memory and board templates with a counter: "SerNum0", "PartNum3", "AssetTagNum1", "Manufacturer2", also with the
- * slot's array in front, as AMI fills installed modules too: "A1_SerNum1", "A1_Manufacturer1", "Array1_PartNumber1".
+ * Memory and board templates with a counter: "SerNum0", "PartNum3", "AssetTagNum1", "Manufacturer2",
+ * "ModulePartNumber00", also with the slot's array in front, as AMI fills installed modules too: "A1_SerNum1",
+ * "A1_Manufacturer1", "Array1_PartNumber1".
  */
-const NUMBERED_PLACEHOLDER = /^([a-z]+\d+_)?(sernum|serialnum|partnum|partnumber|assettagnum|manufacturer)\d*$/i;
+const NUMBERED_PLACEHOLDER = /^([a-z]+\d+_)?(sernum|serialnum|partnum|(module)?partnumber|assettagnum|manufacturer)\d*$/i;
 
 /**
  * Insyde's templates, the structure's type first: "Type1 - TBD by OEM", "Type1 - 123456789",
@@ -69,14 +73,25 @@ export function dmiUuid(value: string | null | undefined): string | undefined {
   return REPEATED.test(uuid.replace(/-/g, '')) ? undefined : uuid;
 }
 
-/** A BIOS release date, from "YYYY-MM-DD" (systeminformation) or "MM/DD/YYYY" (SMBIOS); undefined otherwise. */
+/**
+ * A BIOS release date, from "YYYY-MM-DD" (systeminformation) or SMBIOS's "MM/DD/YYYY" or "MM/DD/YY"; undefined
+ * otherwise. SMBIOS takes a two-digit year for 19yy, but firmware wrote them long after 1999 (Apple's "04/10/18" of
+ * 2018): like Linux (dmi_get_date), years before SMBIOS 1.0 (1996) are read as 20yy.
+ */
 export function dmiDate(value: string | null | undefined): Date | undefined {
   const text = value?.trim() ?? '';
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const smbios = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : smbios ? [smbios[3], smbios[1], smbios[2]] : [];
+  const smbios = /^(\d{2})\/(\d{2})\/(\d{4}|\d{2})$/.exec(text);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : smbios ? [fullYear(smbios[3]!), smbios[1], smbios[2]] : [];
   if (year === undefined) return undefined;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   // Date.UTC rolls 02/31 over into March: a date that doesn't round-trip is not a date.
   return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day) ? date : undefined;
+}
+
+/** A four-digit year as is; a two-digit one 19yy, or 20yy where that would precede 1996. */
+function fullYear(year: string): string {
+  if (year.length === 4) return year;
+  const nineteen = 1900 + Number(year);
+  return String(nineteen < 1996 ? nineteen + 100 : nineteen);
 }

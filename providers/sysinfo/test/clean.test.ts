@@ -32,6 +32,9 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     // AMI's memory templates with the slot's array in front, on an installed 4 GB DDR3 module and on empty slots
     // (public dmidecode outputs: Locator DIMM_A1, Bank Locator A1_BANK0).
     'A1_Manufacturer1', 'A1_SerNum1', 'A1_AssetTagNum1', 'Array1_PartNumber1', 'A1_Manufacturer2', 'Array1_PartNumber2',
+    // An ASUS Eee PC 1215N's DDR3 modules under dmidecode 2.9 (fixtures/SOURCE.txt): its part number template, and
+    // dmidecode's markers for a type it has no name for and a string the structure doesn't have.
+    'ModulePartNumber00', 'ModulePartNumber01', '<OUT OF SPEC>', '<BAD INDEX>',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
 });
@@ -50,7 +53,13 @@ t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) =
 t.test('BIOS dates in both forms; anything else absent', async (t) => {
   t.same(dmiDate('2021-04-12'), new Date(Date.UTC(2021, 3, 12)));
   t.same(dmiDate('04/12/2021'), new Date(Date.UTC(2021, 3, 12)), 'SMBIOS month/day/year');
-  for (const value of [undefined, '', '2021-4-12', '12.04.2021', '2020-02-31', '13/01/2020', 'yesterday']) {
+  // Two-digit years (fixtures/SOURCE.txt): MacBook Pros' 04/10/18 and 10/12/06, before 1996 read as 20yy as Linux does.
+  t.same(dmiDate('04/10/18'), new Date(Date.UTC(2018, 3, 10)), 'a MacBookPro8,2: 2018, as its version MBP81.88Z.0050.B00.1804101331 says');
+  t.same(dmiDate('10/12/06'), new Date(Date.UTC(2006, 9, 12)), 'a MacBookPro1,1');
+  t.same(dmiDate('12/31/99'), new Date(Date.UTC(1999, 11, 31)), 'from 96 on, 19yy as SMBIOS says');
+  t.same(dmiDate('01/15/96'), new Date(Date.UTC(1996, 0, 15)));
+  t.equal(dmiDate('02/30/18'), undefined, 'no February 30th in two digits either');
+  for (const value of [undefined, '', '2021-4-12', '12.04.2021', '04/10/018', '2020-02-31', '13/01/2020', 'yesterday']) {
     t.equal(dmiDate(value), undefined, JSON.stringify(value));
   }
 });

@@ -120,6 +120,15 @@ t.test('a QEMU/KVM guest read as root', async (t) => {
     'the Device Locator, where the bank locator is "Not Specified"');
 });
 
+t.test("an ASUS Eee PC 1215N's DDR3 under dmidecode 2.9: templates and dmidecode's markers are no values", async (t) => {
+  const snapshot = buildSnapshot(fixture('asus-eee-1215n-dmidecode-2.9'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.memory, [
+    { id: 'sysinfo:memory0', label: 'BANK0', capacity: 2147483648, speedMHz: 800, status: 'ok' },
+    { id: 'sysinfo:memory1', label: 'BANK1', capacity: 2147483648, speedMHz: 800, status: 'ok' },
+  ], 'no type "<OUT OF SPEC>", no part number "ModulePartNumber00"');
+});
+
 t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
   const snapshot = buildSnapshot(fixture('container-no-dmi'), withTemps);
   validateSnapshot(snapshot);
