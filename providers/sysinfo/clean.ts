@@ -55,6 +55,12 @@ export function dmiText(value: string | null | undefined): string | undefined {
   return text;
 }
 
+/** A serial number as dmiText reads it; "0", VirtualBox's system and board serial number on every guest, is none. */
+export function dmiSerial(value: string | null | undefined): string | undefined {
+  const text = dmiText(value);
+  return text === '0' ? undefined : text;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**

@@ -6,7 +6,7 @@ import type { Systeminformation as SI } from 'systeminformation';
 import type {
   Battery, Board, Chassis, Firmware, HardwareSnapshot, MemoryModule, NumericSensor, Processor, SystemIdentity,
 } from '../../src/model/snapshot.js';
-import { dmiDate, dmiText, dmiUuid } from './clean.js';
+import { dmiDate, dmiSerial, dmiText, dmiUuid } from './clean.js';
 
 /** The parts of systeminformation's answers the provider uses; each absent when its call failed. */
 export interface SysinfoData {
@@ -67,7 +67,7 @@ function systemOf(system: SysinfoData['system'], hostname: string): SystemIdenti
     hostname,
     manufacturer: dmiText(system?.manufacturer),
     model: dmiText(system?.model),
-    serialNumber: dmiText(system?.serial),
+    serialNumber: dmiSerial(system?.serial),
     uuid: dmiUuid(system?.uuid),
   });
 }
@@ -79,7 +79,7 @@ function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {
     manufacturer: dmiText(chassis.manufacturer),
     model: dmiText(chassis.model),
     version: dmiText(chassis.version),
-    serialNumber: dmiText(chassis.serial),
+    serialNumber: dmiSerial(chassis.serial),
     tag: dmiText(chassis.assetTag),
     // SMBIOS type 1 "Other" (QEMU's, for one) is a type, not a placeholder.
     type: chassis.type?.trim() === 'Other' ? 'Other' : dmiText(chassis.type),
@@ -92,7 +92,7 @@ function boardsOf(board: SysinfoData['baseboard']): Board[] {
     manufacturer: dmiText(board.manufacturer),
     model: dmiText(board.model),
     version: dmiText(board.version),
-    serialNumber: dmiText(board.serial),
+    serialNumber: dmiSerial(board.serial),
   });
   // A baseboard DMI knows nothing about is no evidence of a board.
   if (Object.keys(fru).length === 0) return [];
@@ -186,7 +186,7 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
       type: dmiText(slot.type),
       speedMHz: slot.clockSpeed !== null && slot.clockSpeed > 0 ? slot.clockSpeed : undefined,
       manufacturer: dmiText(slot.manufacturer),
-      serialNumber: dmiText(slot.serialNum),
+      serialNumber: dmiSerial(slot.serialNum),
       partNumber: dmiText(slot.partNum),
       status: 'ok' as const,
     }));

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { dmiDate, dmiText, dmiUuid } from '../clean.js';
+import { dmiDate, dmiSerial, dmiText, dmiUuid } from '../clean.js';
 
 t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('Dell Inc.'), 'Dell Inc.');
@@ -37,6 +37,15 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     'ModulePartNumber00', 'ModulePartNumber01', '<OUT OF SPEC>', '<BAD INDEX>',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
+});
+
+t.test("serial numbers: as any DMI text, and VirtualBox's 0 is none", async (t) => {
+  t.equal(dmiSerial('0'), undefined, "every VirtualBox guest's system and board serial (fixtures/SOURCE.txt)");
+  t.equal(dmiSerial(' 0 '), undefined);
+  t.equal(dmiSerial('System Serial Number'), undefined);
+  t.equal(dmiSerial('7N62AI2'), '7N62AI2');
+  t.equal(dmiSerial('10'), '10');
+  t.equal(dmiText('0'), '0', 'elsewhere a 0 stays');
 });
 
 t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) => {

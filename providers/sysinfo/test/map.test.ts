@@ -129,6 +129,15 @@ t.test("an ASUS Eee PC 1215N's DDR3 under dmidecode 2.9: templates and dmidecode
   ], 'no type "<OUT OF SPEC>", no part number "ModulePartNumber00"');
 });
 
+t.test("a VirtualBox guest: serial number 0, every guest's, is none", async (t) => {
+  const snapshot = buildSnapshot(fixture('virtualbox-guest'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'innotek GmbH', model: 'VirtualBox', uuid: 'e4a1acbe-ffac-4762-b2c9-ed13daf9a493' });
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'Oracle Corporation', model: 'VirtualBox', version: '1.2' }]);
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Oracle Corporation', type: 'Other' }]);
+  t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'innotek GmbH', version: 'VirtualBox', releaseDate: new Date(Date.UTC(2006, 11, 1)) }]);
+});
+
 t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
   const snapshot = buildSnapshot(fixture('container-no-dmi'), withTemps);
   validateSnapshot(snapshot);
