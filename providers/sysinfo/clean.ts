@@ -24,6 +24,9 @@ const PLACEHOLDERS = new Set([
   // dmidecode's own markers: an enumerated value it has no name for (DDR3 under dmidecode 2.9) and a string number past
   // the structure's strings.
   '<out of spec>', '<bad index>',
+  // Samsung netbooks' and laptops' Phoenix templates: the board serial (Chromium's device management test server lists
+  // it among bad machine ids) and the memory module's manufacturer.
+  '123490en400015', '48spaces',
 ]);
 
 /**
@@ -39,6 +42,14 @@ const NUMBERED_PLACEHOLDER = /^([a-z]+\d+_)?(sernum|serialnum|partnum|(module)?p
  */
 const TYPE_TEMPLATE = /^type\s?\d+(\s?-\s|(family|sku\d*|productconfigid|version)$)/i;
 
+/**
+ * Eight or more digits counting up from 0 or 1 ("01234567", "123456789", a Samsung N150's memory part number
+ * "012345678901234567890123456789012345"): a template's, not a serial's.
+ */
+function isCounting(text: string): boolean {
+  return /^\d{8,}$/.test(text) && [0, 1].some((first) => [...text].every((digit, i) => Number(digit) === (first + i) % 10));
+}
+
 /** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */
 const REPEATED = /^(.)\1*$/;
 
@@ -52,6 +63,7 @@ export function dmiText(value: string | null | undefined): string | undefined {
   if (text === '' || NOT_TEXT.test(text)) return undefined;
   if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text)) return undefined;
   if (text.length > 1 && REPEATED.test(text.replace(/[-\s]/g, ''))) return undefined;
+  if (isCounting(text)) return undefined;
   return text;
 }
 

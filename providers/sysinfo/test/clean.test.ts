@@ -11,6 +11,9 @@ t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('Rev 1.xx'), 'Rev 1.xx', "ASUS's revision template that still names the major revision");
   t.equal(dmiText('SYS-4048B-TRFT'), 'SYS-4048B-TRFT', "a Supermicro system whose integrator set its name");
   t.equal(dmiText('Typhoon 2'), 'Typhoon 2');
+  t.equal(dmiText('0123457'), '0123457', 'seven digits are too few to call a template');
+  t.equal(dmiText('01234568'), '01234568', 'digits that stop counting are a value');
+  t.equal(dmiText('23456789'), '23456789', 'counting from neither 0 nor 1');
 });
 
 t.test('placeholders, empties and non-text become absent', async (t) => {
@@ -35,6 +38,8 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     // An ASUS Eee PC 1215N's DDR3 modules under dmidecode 2.9 (fixtures/SOURCE.txt): its part number template, and
     // dmidecode's markers for a type it has no name for and a string the structure doesn't have.
     'ModulePartNumber00', 'ModulePartNumber01', '<OUT OF SPEC>', '<BAD INDEX>',
+    // A Samsung N150's board serial and memory templates (fixtures/SOURCE.txt), and other counting digits.
+    '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
 });

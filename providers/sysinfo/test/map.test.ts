@@ -138,6 +138,14 @@ t.test("a VirtualBox guest: serial number 0, every guest's, is none", async (t) 
   t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'innotek GmbH', version: 'VirtualBox', releaseDate: new Date(Date.UTC(2006, 11, 1)) }]);
 });
 
+t.test("a Samsung N150: Phoenix's board serial and memory templates are no values", async (t) => {
+  const snapshot = buildSnapshot(fixture('samsung-n150'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'SAMSUNG ELECTRONICS CO., LTD.', model: 'N150/N210/N220' }]);
+  t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'J6G1', capacity: 2147483648, type: 'DDR2', speedMHz: 667, status: 'ok' }],
+    'no maker "48spaces", no counting part number or serial');
+});
+
 t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
   const snapshot = buildSnapshot(fixture('container-no-dmi'), withTemps);
   validateSnapshot(snapshot);
