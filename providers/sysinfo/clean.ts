@@ -27,6 +27,8 @@ const PLACEHOLDERS = new Set([
   // Samsung netbooks' and laptops' Phoenix templates: the board serial (Chromium's device management test server lists
   // it among bad machine ids) and the memory module's manufacturer.
   '123490en400015', '48spaces',
+  // Lenovo's for a string never set: a G560's board name, a Legion's model and serial after a board swap.
+  'invalid',
 ]);
 
 /**

@@ -146,6 +146,13 @@ t.test("a Samsung N150: Phoenix's board serial and memory templates are no value
     'no maker "48spaces", no counting part number or serial');
 });
 
+t.test("a Lenovo G560: its board's name INVALID is none", async (t) => {
+  const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'LENOVO', model: '20042', serialNumber: '2677240001087', uuid: 'cb3e6a50-a77b-e011-88e9-b870f4165734' });
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'LENOVO' }]);
+});
+
 t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
   const snapshot = buildSnapshot(fixture('container-no-dmi'), withTemps);
   validateSnapshot(snapshot);
