@@ -64,7 +64,8 @@ export function dmiText(value: string | null | undefined): string | undefined {
   const text = value.replace(/\s+/g, ' ').trim();
   if (text === '' || NOT_TEXT.test(text)) return undefined;
   if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text)) return undefined;
-  if (text.length > 1 && REPEATED.test(text.replace(/[-\s]/g, ''))) return undefined;
+  // Zeros are zeros in hex too ("0x00000000", an Intel board's memory serial numbers).
+  if (text.length > 1 && REPEATED.test(text.replace(/^0x/i, '').replace(/[-\s]/g, ''))) return undefined;
   if (isCounting(text)) return undefined;
   return text;
 }
@@ -73,6 +74,21 @@ export function dmiText(value: string | null | undefined): string | undefined {
 export function dmiSerial(value: string | null | undefined): string | undefined {
   const text = dmiText(value);
   return text === '0' ? undefined : text;
+}
+
+/** "0x" and the hex of four or more bytes. */
+const HEX_BYTES = /^0x((?:[0-9a-f]{2}){4,})$/i;
+
+/**
+ * A memory module's part number as dmiText reads it; where the firmware wrote the hex of its ASCII (Intel boards:
+ * "0x434D4C31364758334D324131363030433130" for CML16GX3M2A1600C10), the text those bytes spell.
+ */
+export function dmiPartNumber(value: string | null | undefined): string | undefined {
+  const text = dmiText(value);
+  const hex = text === undefined ? null : HEX_BYTES.exec(text);
+  if (!hex) return text;
+  const spelled = Buffer.from(hex[1]!, 'hex').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(spelled) ? dmiText(spelled) : text;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

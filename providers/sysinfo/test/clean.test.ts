@@ -1,5 +1,5 @@
 import t from 'tap';
-import { dmiDate, dmiSerial, dmiText, dmiUuid } from '../clean.js';
+import { dmiDate, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from '../clean.js';
 
 t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('Dell Inc.'), 'Dell Inc.');
@@ -41,6 +41,8 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     // A Samsung N150's board serial and memory templates (fixtures/SOURCE.txt), and other counting digits.
     // Lenovo's for a string never set (a G560's board name; fixtures/SOURCE.txt).
     'INVALID',
+    // Zeros in hex (an Intel DP55SB's memory serial numbers; fixtures/SOURCE.txt).
+    '0x00000000', '0XFFFFFFFF',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
@@ -53,6 +55,17 @@ t.test("serial numbers: as any DMI text, and VirtualBox's 0 is none", async (t) 
   t.equal(dmiSerial('7N62AI2'), '7N62AI2');
   t.equal(dmiSerial('10'), '10');
   t.equal(dmiText('0'), '0', 'elsewhere a 0 stays');
+});
+
+t.test('memory part numbers written as the hex of their ASCII are read as text', async (t) => {
+  // An Intel DP55SB's Corsair modules and a laptop's Hynix SODIMM (fixtures/SOURCE.txt).
+  t.equal(dmiPartNumber('0x434D4C31364758334D324131363030433130'), 'CML16GX3M2A1600C10');
+  t.equal(dmiPartNumber('0x484D54333531533642465238432D50422020'), 'HMT351S6BFR8C-PB', 'its padding trimmed');
+  t.equal(dmiPartNumber('HMA82GR7CJR8N-XN'), 'HMA82GR7CJR8N-XN');
+  t.equal(dmiPartNumber('0x2C00'), '0x2C00', 'too short to be text');
+  t.equal(dmiPartNumber('0x0102030405'), '0x0102030405', 'bytes that are no text stay as written');
+  t.equal(dmiPartNumber('0x202020202020'), undefined, 'spaces only');
+  t.equal(dmiPartNumber('Not Specified'), undefined);
 });
 
 t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) => {

@@ -153,6 +153,16 @@ t.test("a Lenovo G560: its board's name INVALID is none", async (t) => {
   t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'LENOVO' }]);
 });
 
+t.test("an Intel DP55SB: memory serials of zeros in hex are none, part numbers in hex are read", async (t) => {
+  const snapshot = buildSnapshot(fixture('intel-dp55sb'), withTemps);
+  validateSnapshot(snapshot);
+  const corsair = { capacity: 8589934592, type: 'DDR3', speedMHz: 1333, manufacturer: 'Corsair', partNumber: 'CML16GX3M2A1600C10', status: 'ok' };
+  t.same(snapshot.memory, [
+    { id: 'sysinfo:memory1', label: 'CHANNEL A DIMM 1', ...corsair },
+    { id: 'sysinfo:memory3', label: 'CHANNEL B DIMM 1', ...corsair },
+  ]);
+});
+
 t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
   const snapshot = buildSnapshot(fixture('container-no-dmi'), withTemps);
   validateSnapshot(snapshot);
