@@ -48,6 +48,9 @@ t.test('the root node: NUL-terminated strings, compatible a list, serial-number 
   t.same(await readDeviceTree(tree('jetson-nano')), {
     model: 'NVIDIA Jetson Nano Developer Kit', compatible: ['nvidia,p3449-0000-b00+p3448-0000-b00', 'nvidia,jetson-nano', 'nvidia,tegra210'],
   }, 'no serial-number file, and no maker from a SoC vendor\'s prefix');
+  t.same(await readDeviceTree(tree('macbook-air-m1')), {
+    model: 'Apple MacBook Air (M1, 2020)', compatible: ['apple,j313', 'apple,t8103', 'apple,arm-platform'], manufacturer: 'Apple Inc.',
+  });
   t.equal(await readDeviceTree(nowhere), undefined, 'no tree (x86, a container that masks /sys/firmware)');
 });
 
@@ -55,6 +58,7 @@ t.test('the maker from the first compatible entry, only for prefixes that name a
   t.equal(boardMaker(['raspberrypi,4-model-b', 'brcm,bcm2711']), 'Raspberry Pi Foundation');
   t.equal(boardMaker(['radxa,rock-5b', 'rockchip,rk3588']), 'Radxa');
   t.equal(boardMaker(['asus,rk3288-tinker', 'rockchip,rk3288']), 'AsusTek Computer Inc.');
+  t.equal(boardMaker(['apple,j313', 'apple,t8103', 'apple,arm-platform']), 'Apple Inc.', "an M1 MacBook Air's tree (Asahi Linux): Apple makes the board");
   t.equal(boardMaker(['brcm,bcm2710', 'brcm,bcm2709']), undefined, "a Raspberry Pi 3's 2016 tree leads with the SoC");
   t.equal(boardMaker(['rockchip,rk3588s-orangepi-5', 'rockchip,rk3588']), undefined, "Orange Pi's vendor tree wears the SoC vendor's prefix");
   t.equal(boardMaker(['nvidia,p3449-0000-b00+p3448-0000-b00', 'nvidia,jetson-nano', 'nvidia,tegra210']), undefined,
