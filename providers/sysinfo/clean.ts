@@ -121,8 +121,10 @@ export function dmiDate(value: string | null | undefined): Date | undefined {
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : smbios ? [fullYear(smbios[3]!), smbios[1], smbios[2]] : [];
   if (year === undefined) return undefined;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  // Date.UTC rolls 02/31 over into March: a date that doesn't round-trip is not a date.
-  return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day) ? date : undefined;
+  // Date.UTC rolls 02/31 over into March: a date that doesn't round-trip is not a date. The Unix epoch is the date
+  // coreboot gives builds made reproducible (TIMELESS), not a release date.
+  const real = date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day) && date.getTime() !== 0;
+  return real ? date : undefined;
 }
 
 /** A four-digit year as is; a two-digit one 19yy, or 20yy where that would precede 1996. */

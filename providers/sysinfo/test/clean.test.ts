@@ -88,6 +88,11 @@ t.test('BIOS dates in both forms; anything else absent', async (t) => {
   t.same(dmiDate('12/31/99'), new Date(Date.UTC(1999, 11, 31)), 'from 96 on, 19yy as SMBIOS says');
   t.same(dmiDate('01/15/96'), new Date(Date.UTC(1996, 0, 15)));
   t.equal(dmiDate('02/30/18'), undefined, 'no February 30th in two digits either');
+  // coreboot built reproducibly (TIMELESS) dates itself at the Unix epoch: a PC Engines APU's dmidecode "Release Date:
+  // 01/01/1970" (pcengines/coreboot issue #526). No release date.
+  t.equal(dmiDate('01/01/1970'), undefined, "coreboot's reproducible builds' epoch");
+  t.equal(dmiDate('1970-01-01'), undefined);
+  t.same(dmiDate('01/02/1970'), new Date(Date.UTC(1970, 0, 2)), 'only the epoch itself');
   for (const value of [undefined, '', '2021-4-12', '12.04.2021', '04/10/018', '2020-02-31', '13/01/2020', 'yesterday']) {
     t.equal(dmiDate(value), undefined, JSON.stringify(value));
   }
