@@ -29,6 +29,8 @@ const PLACEHOLDERS = new Set([
   '123490en400015', '48spaces',
   // Lenovo's for a string never set: a G560's board name, a Legion's model and serial after a board swap.
   'invalid',
+  // U-Boot's product and board name where the board sets none (a Milk-V Mars under Ubuntu 24.10).
+  'unknown product',
 ]);
 
 /**

@@ -41,6 +41,8 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     // A Samsung N150's board serial and memory templates (fixtures/SOURCE.txt), and other counting digits.
     // Lenovo's for a string never set (a G560's board name; fixtures/SOURCE.txt).
     'INVALID',
+    // U-Boot's product name where the board sets none (a Milk-V Mars; fixtures/SOURCE.txt).
+    'Unknown Product',
     // Zeros in hex (an Intel DP55SB's memory serial numbers; fixtures/SOURCE.txt).
     '0x00000000', '0XFFFFFFFF',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',

@@ -86,6 +86,15 @@ t.test('without DMI, the system is the board the device tree names', async (t) =
   t.same((await snapshotOf(jetson)).system, { hostname: 'board1', model: 'NVIDIA Jetson Nano Developer Kit' }, 'no maker rather than a guess');
 });
 
+t.test("U-Boot's SMBIOS names no product: the tree does (a Milk-V Mars under Ubuntu 24.10)", async (t) => {
+  // systeminformation's answer from U-Boot's tables: sys_vendor "Unknown", product_name "Unknown Product".
+  const uboot = { manufacturer: 'Unknown', model: 'Unknown Product', serial: 'MARS-V11-2340-D008E000-00000E71', uuid: '' };
+  const marsDmi = attributeReader(fileURLToPath(new URL('fixtures/dmi-milkv-mars', import.meta.url)));
+  t.same((await snapshotOf(withDeviceTree(answering(uboot), tree('milkv-mars'), marsDmi))).system, {
+    hostname: 'board1', model: 'Milk-V Mars', serialNumber: 'MARS-V11-2340-D008E000-00000E71',
+  }, "the board's model, U-Boot's serial number; no maker rather than U-Boot's \"Unknown\"");
+});
+
 t.test("what systeminformation read right stays; DMI, where there is some, wins", async (t) => {
   // Raspberry Pi OS: systeminformation decodes /proc/cpuinfo's revision code into the same identity.
   const raspbian = withDeviceTree(answering({ manufacturer: 'Raspberry Pi Foundation', model: 'Raspberry Pi 4 Model B Rev 1.1', serial: '100000002914db7e', uuid: '' }),
