@@ -10,7 +10,7 @@ const PLACEHOLDERS = new Set([
   '-', 'n/a', 'na', 'none', 'null', 'unknown', 'undefined', 'other', 'default', 'default string',
   'not specified', 'not available', 'not applicable', 'not provided', 'not present', 'not settable',
   'to be filled by o.e.m.', 'to be filled by o.e.m', 'to be filled by oem', 'o.e.m.', 'o.e.m', 'oem', 'oem_string',
-  'system manufacturer', 'system product name', 'system version', 'system serial number', 'system sku',
+  'system manufacturer', 'system product name', 'system name', 'system version', 'system serial number', 'system sku',
   'chassis manufacturer', 'chassis manufacture', 'chassis version', 'chassis serial number',
   'base board serial number', 'baseboard serial number', 'base board manufacturer', 'base board product name',
   'asset tag', 'asset-1234567890', 'no asset tag', 'no asset information', 'chassis asset tag',

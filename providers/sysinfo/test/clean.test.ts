@@ -43,6 +43,8 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     'INVALID',
     // U-Boot's product name where the board sets none (a Milk-V Mars; fixtures/SOURCE.txt).
     'Unknown Product',
+    // A product name systemd's hwdb (hwdb.d/20-dmi-id.hwdb: pnSystemname, pnSystemName, the modalias's spaceless form) marks as rubbish.
+    'System Name', 'System name',
     // Zeros in hex (an Intel DP55SB's memory serial numbers; fixtures/SOURCE.txt).
     '0x00000000', '0XFFFFFFFF',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
