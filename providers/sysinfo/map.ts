@@ -10,7 +10,7 @@ import { dmiDate, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js'
 
 /** The parts of systeminformation's answers the provider uses; each absent when its call failed. */
 export interface SysinfoData {
-  system?: Pick<SI.SystemData, 'manufacturer' | 'model' | 'serial' | 'uuid'>;
+  system?: Pick<SI.SystemData, 'manufacturer' | 'model' | 'serial' | 'uuid'> & Partial<Pick<SI.SystemData, 'version'>>;
   chassis?: Pick<SI.ChassisData, 'manufacturer' | 'model' | 'type' | 'version' | 'serial' | 'assetTag'>;
   baseboard?: Pick<SI.BaseboardData, 'manufacturer' | 'model' | 'version' | 'serial'>;
   bios?: Pick<SI.BiosData, 'vendor' | 'version' | 'releaseDate'>;
@@ -66,10 +66,20 @@ function systemOf(system: SysinfoData['system'], hostname: string): SystemIdenti
   return defined({
     hostname,
     manufacturer: dmiText(system?.manufacturer),
-    model: dmiText(system?.model),
+    model: modelOf(system),
     serialNumber: dmiSerial(system?.serial),
     uuid: dmiUuid(system?.uuid),
   });
+}
+
+/**
+ * The system's model. LENOVO's laptops and desktops name their machine type in the product name ("29123AG") and
+ * the model in its version ("ThinkPad T410s"), which systemd's hwdb reads as their model too; Lenovo's servers
+ * (sys_vendor "Lenovo") name the model in the product name ("ThinkSystem SR630 -[7X02CTO1WW]-", version "07").
+ */
+function modelOf(system: SysinfoData['system']): string | undefined {
+  const lenovoModel = system?.manufacturer.trim() === 'LENOVO' ? dmiText(system.version) : undefined;
+  return lenovoModel ?? dmiText(system?.model);
 }
 
 function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {

@@ -146,10 +146,10 @@ t.test("a Samsung N150: Phoenix's board serial and memory templates are no value
     'no maker "48spaces", no counting part number or serial');
 });
 
-t.test("a Lenovo G560: its board's name INVALID is none", async (t) => {
+t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
-  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'LENOVO', model: '20042', serialNumber: '2677240001087', uuid: 'cb3e6a50-a77b-e011-88e9-b870f4165734' });
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'LENOVO', model: 'Lenovo G560', serialNumber: '2677240001087', uuid: 'cb3e6a50-a77b-e011-88e9-b870f4165734' });
   t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'LENOVO' }]);
 });
 
@@ -161,6 +161,13 @@ t.test("an Intel DP55SB: memory serials of zeros in hex are none, part numbers i
     { id: 'sysinfo:memory1', label: 'CHANNEL A DIMM 1', ...corsair },
     { id: 'sysinfo:memory3', label: 'CHANNEL B DIMM 1', ...corsair },
   ]);
+});
+
+t.test("a Lenovo ThinkSystem SR630: Lenovo's servers name the model in the product name", async (t) => {
+  const snapshot = buildSnapshot(fixture('lenovo-thinksystem-sr630'), withTemps);
+  t.equal(snapshot.system?.model, 'ThinkSystem SR630 -[7X02CTO1WW]-', 'not its version 07');
+  const placeholder = buildSnapshot({ system: { manufacturer: 'LENOVO', model: '29123AG', version: 'Not Available', serial: '', uuid: '' } }, withTemps);
+  t.equal(placeholder.system?.model, '29123AG', 'a LENOVO whose version is a placeholder keeps its product name');
 });
 
 t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
