@@ -78,6 +78,15 @@ export function dmiSerial(value: string | null | undefined): string | undefined 
   return text === '0' ? undefined : text;
 }
 
+/** Words firmware writes where a maker's name belongs: Clevo's barebones name none ("Notebook") until a reseller does. */
+const NOT_MAKERS = new Set(['notebook']);
+
+/** A manufacturer as dmiText reads it, without the words that name no maker (a chassis type elsewhere). */
+export function dmiManufacturer(value: string | null | undefined): string | undefined {
+  const text = dmiText(value);
+  return text !== undefined && NOT_MAKERS.has(text.toLowerCase()) ? undefined : text;
+}
+
 /** "0x" and the hex of four or more bytes. */
 const HEX_BYTES = /^0x((?:[0-9a-f]{2}){4,})$/i;
 

@@ -6,7 +6,7 @@ import type { Systeminformation as SI } from 'systeminformation';
 import type {
   Battery, Board, Chassis, Firmware, HardwareSnapshot, MemoryModule, NumericSensor, Processor, SystemIdentity,
 } from '../../src/model/snapshot.js';
-import { dmiDate, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
+import { dmiDate, dmiManufacturer, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
 
 /** The parts of systeminformation's answers the provider uses; each absent when its call failed. */
 export interface SysinfoData {
@@ -65,7 +65,7 @@ function defined<T extends object>(value: T): T {
 function systemOf(system: SysinfoData['system'], hostname: string): SystemIdentity {
   return defined({
     hostname,
-    manufacturer: dmiText(system?.manufacturer),
+    manufacturer: dmiManufacturer(system?.manufacturer),
     model: modelOf(system),
     serialNumber: dmiSerial(system?.serial),
     uuid: dmiUuid(system?.uuid),
@@ -86,7 +86,7 @@ function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {
   if (!chassis) return [];
   return [defined({
     id: `${ID_PREFIX}chassis`,
-    manufacturer: dmiText(chassis.manufacturer),
+    manufacturer: dmiManufacturer(chassis.manufacturer),
     model: dmiText(chassis.model),
     version: dmiText(chassis.version),
     serialNumber: dmiSerial(chassis.serial),
@@ -99,7 +99,7 @@ function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {
 function boardsOf(board: SysinfoData['baseboard']): Board[] {
   if (!board) return [];
   const fru = defined({
-    manufacturer: dmiText(board.manufacturer),
+    manufacturer: dmiManufacturer(board.manufacturer),
     model: dmiText(board.model),
     version: dmiText(board.version),
     serialNumber: dmiSerial(board.serial),

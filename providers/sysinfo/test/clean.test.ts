@@ -1,5 +1,5 @@
 import t from 'tap';
-import { dmiDate, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from '../clean.js';
+import { dmiDate, dmiManufacturer, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from '../clean.js';
 
 t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('Dell Inc.'), 'Dell Inc.');
@@ -59,6 +59,14 @@ t.test("serial numbers: as any DMI text, and VirtualBox's 0 is none", async (t) 
   t.equal(dmiSerial('7N62AI2'), '7N62AI2');
   t.equal(dmiSerial('10'), '10');
   t.equal(dmiText('0'), '0', 'elsewhere a 0 stays');
+});
+
+t.test("makers: as any DMI text, and Clevo's \"Notebook\" is none", async (t) => {
+  t.equal(dmiManufacturer('Notebook'), undefined, "a Clevo P750ZM's system, board and chassis (fixtures/SOURCE.txt)");
+  t.equal(dmiManufacturer('Notebook   '), undefined);
+  t.equal(dmiManufacturer('To Be Filled By O.E.M.'), undefined);
+  t.equal(dmiManufacturer('Dell Inc.'), 'Dell Inc.');
+  t.equal(dmiText('Notebook'), 'Notebook', 'elsewhere, as the chassis type, Notebook stays');
 });
 
 t.test('memory part numbers written as the hex of their ASCII are read as text', async (t) => {

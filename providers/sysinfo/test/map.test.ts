@@ -170,6 +170,14 @@ t.test("a Lenovo ThinkSystem SR630: Lenovo's servers name the model in the produ
   t.equal(placeholder.system?.model, '29123AG', 'a LENOVO whose version is a placeholder keeps its product name');
 });
 
+t.test("a Clevo P750ZM: \"Notebook\" names no maker, but stays the chassis type", async (t) => {
+  const snapshot = buildSnapshot(fixture('clevo-p750zm'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', model: 'P750ZM' });
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, model: 'P750ZM' }]);
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', type: 'Notebook' }]);
+});
+
 t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
   const snapshot = buildSnapshot(fixture('container-no-dmi'), withTemps);
   validateSnapshot(snapshot);
