@@ -87,6 +87,26 @@ export function dmiManufacturer(value: string | null | undefined): string | unde
   return text !== undefined && NOT_MAKERS.has(text.toLowerCase()) ? undefined : text;
 }
 
+/**
+ * JEP106 bank 1 ids of the memory makers Dell's firmware names by id, as systeminformation names the same ids
+ * ("802C", "80AD", "80CE").
+ */
+const BANK1_MEMORY_MAKERS: ReadonlyMap<number, string> = new Map([
+  [0x2c, 'Micron Technology Inc.'], [0xad, 'Hynix Semiconductor Inc.'], [0xce, 'Samsung Electronics Inc.'],
+]);
+
+/** Dell's form: the module maker's JEDEC id (bank byte, id) on either side of another id ("00AD00B300AD"). */
+const DELL_JEDEC = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{4}\1\2$/i;
+
+/** A memory module's maker as dmiText reads it, with Dell's JEDEC ids of bank 1 makers named. */
+export function dmiMemoryMaker(value: string | null | undefined): string | undefined {
+  const text = dmiText(value);
+  const jedec = text === undefined ? null : DELL_JEDEC.exec(text);
+  // The bank byte counts continuation codes; its top bit is parity.
+  const bank1 = jedec !== null && (parseInt(jedec[1]!, 16) & 0x7f) === 0;
+  return (bank1 ? BANK1_MEMORY_MAKERS.get(parseInt(jedec[2]!, 16)) : undefined) ?? text;
+}
+
 /** "0x" and the hex of four or more bytes. */
 const HEX_BYTES = /^0x((?:[0-9a-f]{2}){4,})$/i;
 

@@ -6,7 +6,7 @@ import type { Systeminformation as SI } from 'systeminformation';
 import type {
   Battery, Board, Chassis, Firmware, HardwareSnapshot, MemoryModule, NumericSensor, Processor, SystemIdentity,
 } from '../../src/model/snapshot.js';
-import { dmiDate, dmiManufacturer, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
+import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
 
 /** The parts of systeminformation's answers the provider uses; each absent when its call failed. */
 export interface SysinfoData {
@@ -195,7 +195,7 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
       capacity: slot.size,
       type: dmiText(slot.type),
       speedMHz: slot.clockSpeed !== null && slot.clockSpeed > 0 ? slot.clockSpeed : undefined,
-      manufacturer: dmiText(slot.manufacturer),
+      manufacturer: dmiMemoryMaker(slot.manufacturer),
       serialNumber: dmiSerial(slot.serialNum),
       partNumber: dmiPartNumber(slot.partNum),
       status: 'ok' as const,

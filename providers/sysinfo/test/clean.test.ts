@@ -1,5 +1,5 @@
 import t from 'tap';
-import { dmiDate, dmiManufacturer, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from '../clean.js';
+import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from '../clean.js';
 
 t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('Dell Inc.'), 'Dell Inc.');
@@ -67,6 +67,19 @@ t.test("makers: as any DMI text, and Clevo's \"Notebook\" is none", async (t) =>
   t.equal(dmiManufacturer('To Be Filled By O.E.M.'), undefined);
   t.equal(dmiManufacturer('Dell Inc.'), 'Dell Inc.');
   t.equal(dmiText('Notebook'), 'Notebook', 'elsewhere, as the chassis type, Notebook stays');
+});
+
+t.test("memory makers: Dell's JEDEC ids named as systeminformation names them", async (t) => {
+  // Dell PowerEdges' dmidecode outputs (fixtures/SOURCE.txt): the module maker's id on either side of another.
+  t.equal(dmiMemoryMaker('00AD00B300AD'), 'Hynix Semiconductor Inc.');
+  t.equal(dmiMemoryMaker('00AD063200AD'), 'Hynix Semiconductor Inc.');
+  t.equal(dmiMemoryMaker('00CE00B300CE'), 'Samsung Electronics Inc.');
+  t.equal(dmiMemoryMaker('002C00B3002C'), 'Micron Technology Inc.');
+  t.equal(dmiMemoryMaker('80CE000080CE'), 'Samsung Electronics Inc.', 'the same id with its parity bit');
+  t.equal(dmiMemoryMaker('00AD00B300CE'), '00AD00B300CE', 'ends that differ are not that form');
+  t.equal(dmiMemoryMaker('059B00B3059B'), '059B00B3059B', 'an id outside bank 1 stays as written');
+  t.equal(dmiMemoryMaker('Samsung'), 'Samsung');
+  t.equal(dmiMemoryMaker('Undefined'), undefined);
 });
 
 t.test('memory part numbers written as the hex of their ASCII are read as text', async (t) => {

@@ -178,6 +178,15 @@ t.test("a Clevo P750ZM: \"Notebook\" names no maker, but stays the chassis type"
   t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', type: 'Notebook' }]);
 });
 
+t.test("a Dell PowerEdge's DDR4 under CentOS 6: the maker named, no type \"<OUT OF SPEC>\"", async (t) => {
+  const snapshot = buildSnapshot(fixture('dell-poweredge-ddr4-dmidecode-2.12'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.memory, [{
+    id: 'sysinfo:memory0', label: 'A1', capacity: 17179869184, speedMHz: 2400, manufacturer: 'Hynix Semiconductor Inc.',
+    serialNumber: '321383C1', partNumber: 'HMA82GR7MFR8N-UH', status: 'ok',
+  }]);
+});
+
 t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
   const snapshot = buildSnapshot(fixture('container-no-dmi'), withTemps);
   validateSnapshot(snapshot);
