@@ -10,7 +10,7 @@ const PLACEHOLDERS = new Set([
   '-', 'n/a', 'na', 'none', 'null', 'unknown', 'undefined', 'other', 'default', 'default string',
   'not specified', 'not available', 'not applicable', 'not provided', 'not present', 'not settable',
   'to be filled by o.e.m.', 'to be filled by o.e.m', 'to be filled by oem', 'o.e.m.', 'o.e.m', 'oem', 'oem_string',
-  'system manufacturer', 'system product name', 'system version', 'system serial number', 'system sku',
+  'system manufacturer', 'system product name', 'system name', 'system version', 'system serial number', 'system sku',
   'chassis manufacturer', 'chassis manufacture', 'chassis version', 'chassis serial number',
   'base board serial number', 'baseboard serial number', 'base board manufacturer', 'base board product name',
   'asset tag', 'asset-1234567890', 'no asset tag', 'no asset information', 'chassis asset tag',
@@ -21,19 +21,38 @@ const PLACEHOLDERS = new Set([
   'super server',
   // Board revisions left as templates: ASUS's "Rev X.0x", Gigabyte's "x.x".
   'rev x.0x', 'x.x',
+  // dmidecode's own markers: an enumerated value it has no name for (DDR3 under dmidecode 2.9) and a string number past
+  // the structure's strings.
+  '<out of spec>', '<bad index>',
+  // Samsung netbooks' and laptops' Phoenix templates: the board serial (Chromium's device management test server lists
+  // it among bad machine ids) and the memory module's manufacturer.
+  '123490en400015', '48spaces',
+  // Lenovo's for a string never set: a G560's board name, a Legion's model and serial after a board swap.
+  'invalid',
+  // U-Boot's product and board name where the board sets none (a Milk-V Mars under Ubuntu 24.10).
+  'unknown product',
 ]);
 
 /**
- * Memory and board templates with a counter: "SerNum0", "PartNum3", "AssetTagNum1", "Manufacturer2", also with the
- * slot's array in front, as AMI fills installed modules too: "A1_SerNum1", "A1_Manufacturer1", "Array1_PartNumber1".
+ * Memory and board templates with a counter: "SerNum0", "PartNum3", "AssetTagNum1", "Manufacturer2",
+ * "ModulePartNumber00", also with the slot's array in front, as AMI fills installed modules too: "A1_SerNum1",
+ * "A1_Manufacturer1", "Array1_PartNumber1".
  */
-const NUMBERED_PLACEHOLDER = /^([a-z]+\d+_)?(sernum|serialnum|partnum|partnumber|assettagnum|manufacturer)\d*$/i;
+const NUMBERED_PLACEHOLDER = /^([a-z]+\d+_)?(sernum|serialnum|partnum|(module)?partnumber|assettagnum|manufacturer)\d*$/i;
 
 /**
  * Insyde's templates, the structure's type first: "Type1 - TBD by OEM", "Type1 - 123456789",
  * "Type2 - Board Product Name1", and without the dash "Type1Family", "Type1Sku0", "Type1ProductConfigId".
  */
 const TYPE_TEMPLATE = /^type\s?\d+(\s?-\s|(family|sku\d*|productconfigid|version)$)/i;
+
+/**
+ * Eight or more digits counting up from 0 or 1 ("01234567", "123456789", a Samsung N150's memory part number
+ * "012345678901234567890123456789012345"): a template's, not a serial's.
+ */
+function isCounting(text: string): boolean {
+  return /^\d{8,}$/.test(text) && [0, 1].some((first) => [...text].every((digit, i) => Number(digit) === (first + i) % 10));
+}
 
 /** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */
 const REPEATED = /^(.)\1*$/;
@@ -47,8 +66,60 @@ export function dmiText(value: string | null | undefined): string | undefined {
   const text = value.replace(/\s+/g, ' ').trim();
   if (text === '' || NOT_TEXT.test(text)) return undefined;
   if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text)) return undefined;
-  if (text.length > 1 && REPEATED.test(text.replace(/[-\s]/g, ''))) return undefined;
+  // Zeros are zeros in hex too ("0x00000000", an Intel board's memory serial numbers).
+  if (text.length > 1 && REPEATED.test(text.replace(/^0x/i, '').replace(/[-\s]/g, ''))) return undefined;
+  if (isCounting(text)) return undefined;
   return text;
+}
+
+/** A serial number as dmiText reads it; "0", VirtualBox's system and board serial number on every guest, is none. */
+export function dmiSerial(value: string | null | undefined): string | undefined {
+  const text = dmiText(value);
+  return text === '0' ? undefined : text;
+}
+
+/** Words firmware writes where a maker's name belongs: Clevo's barebones name none ("Notebook") until a reseller does. */
+const NOT_MAKERS = new Set(['notebook']);
+
+/** A manufacturer as dmiText reads it, without the words that name no maker (a chassis type elsewhere). */
+export function dmiManufacturer(value: string | null | undefined): string | undefined {
+  const text = dmiText(value);
+  return text !== undefined && NOT_MAKERS.has(text.toLowerCase()) ? undefined : text;
+}
+
+/**
+ * JEP106 bank 1 ids of the memory makers Dell's firmware names by id, as systeminformation names the same ids
+ * ("802C", "80AD", "80CE").
+ */
+const BANK1_MEMORY_MAKERS: ReadonlyMap<number, string> = new Map([
+  [0x2c, 'Micron Technology Inc.'], [0xad, 'Hynix Semiconductor Inc.'], [0xce, 'Samsung Electronics Inc.'],
+]);
+
+/** Dell's form: the module maker's JEDEC id (bank byte, id) on either side of another id ("00AD00B300AD"). */
+const DELL_JEDEC = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{4}\1\2$/i;
+
+/** A memory module's maker as dmiText reads it, with Dell's JEDEC ids of bank 1 makers named. */
+export function dmiMemoryMaker(value: string | null | undefined): string | undefined {
+  const text = dmiText(value);
+  const jedec = text === undefined ? null : DELL_JEDEC.exec(text);
+  // The bank byte counts continuation codes; its top bit is parity.
+  const bank1 = jedec !== null && (parseInt(jedec[1]!, 16) & 0x7f) === 0;
+  return (bank1 ? BANK1_MEMORY_MAKERS.get(parseInt(jedec[2]!, 16)) : undefined) ?? text;
+}
+
+/** "0x" and the hex of four or more bytes. */
+const HEX_BYTES = /^0x((?:[0-9a-f]{2}){4,})$/i;
+
+/**
+ * A memory module's part number as dmiText reads it; where the firmware wrote the hex of its ASCII (Intel boards:
+ * "0x434D4C31364758334D324131363030433130" for CML16GX3M2A1600C10), the text those bytes spell.
+ */
+export function dmiPartNumber(value: string | null | undefined): string | undefined {
+  const text = dmiText(value);
+  const hex = text === undefined ? null : HEX_BYTES.exec(text);
+  if (!hex) return text;
+  const spelled = Buffer.from(hex[1]!, 'hex').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(spelled) ? dmiText(spelled) : text;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -69,14 +140,27 @@ export function dmiUuid(value: string | null | undefined): string | undefined {
   return REPEATED.test(uuid.replace(/-/g, '')) ? undefined : uuid;
 }
 
-/** A BIOS release date, from "YYYY-MM-DD" (systeminformation) or "MM/DD/YYYY" (SMBIOS); undefined otherwise. */
+/**
+ * A BIOS release date, from "YYYY-MM-DD" (systeminformation) or SMBIOS's "MM/DD/YYYY" or "MM/DD/YY"; undefined
+ * otherwise. SMBIOS takes a two-digit year for 19yy, but firmware wrote them long after 1999 (Apple's "04/10/18" of
+ * 2018): like Linux (dmi_get_date), years before SMBIOS 1.0 (1996) are read as 20yy.
+ */
 export function dmiDate(value: string | null | undefined): Date | undefined {
   const text = value?.trim() ?? '';
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const smbios = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : smbios ? [smbios[3], smbios[1], smbios[2]] : [];
+  const smbios = /^(\d{2})\/(\d{2})\/(\d{4}|\d{2})$/.exec(text);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : smbios ? [fullYear(smbios[3]!), smbios[1], smbios[2]] : [];
   if (year === undefined) return undefined;
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  // Date.UTC rolls 02/31 over into March: a date that doesn't round-trip is not a date.
-  return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day) ? date : undefined;
+  // Date.UTC rolls 02/31 over into March: a date that doesn't round-trip is not a date. The Unix epoch is the date
+  // coreboot gives builds made reproducible (TIMELESS), not a release date.
+  const real = date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day) && date.getTime() !== 0;
+  return real ? date : undefined;
+}
+
+/** A four-digit year as is; a two-digit one 19yy, or 20yy where that would precede 1996. */
+function fullYear(year: string): string {
+  if (year.length === 4) return year;
+  const nineteen = 1900 + Number(year);
+  return String(nineteen < 1996 ? nineteen + 100 : nineteen);
 }

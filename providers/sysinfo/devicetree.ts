@@ -38,6 +38,7 @@ export interface BoardIdentity {
  * manufacturer rather than a guess.
  */
 const BOARD_MAKERS: ReadonlyMap<string, string> = new Map([
+  ['apple', 'Apple Inc.'],
   ['asus', 'AsusTek Computer Inc.'],
   ['beagle', 'BeagleBoard.org Foundation'],
   ['friendlyarm', 'Guangzhou FriendlyARM Computer Tech Co., Ltd'],

@@ -6,11 +6,11 @@ import type { Systeminformation as SI } from 'systeminformation';
 import type {
   Battery, Board, Chassis, Firmware, HardwareSnapshot, MemoryModule, NumericSensor, Processor, SystemIdentity,
 } from '../../src/model/snapshot.js';
-import { dmiDate, dmiText, dmiUuid } from './clean.js';
+import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
 
 /** The parts of systeminformation's answers the provider uses; each absent when its call failed. */
 export interface SysinfoData {
-  system?: Pick<SI.SystemData, 'manufacturer' | 'model' | 'serial' | 'uuid'>;
+  system?: Pick<SI.SystemData, 'manufacturer' | 'model' | 'serial' | 'uuid'> & Partial<Pick<SI.SystemData, 'version'>>;
   chassis?: Pick<SI.ChassisData, 'manufacturer' | 'model' | 'type' | 'version' | 'serial' | 'assetTag'>;
   baseboard?: Pick<SI.BaseboardData, 'manufacturer' | 'model' | 'version' | 'serial'>;
   bios?: Pick<SI.BiosData, 'vendor' | 'version' | 'releaseDate'>;
@@ -65,21 +65,31 @@ function defined<T extends object>(value: T): T {
 function systemOf(system: SysinfoData['system'], hostname: string): SystemIdentity {
   return defined({
     hostname,
-    manufacturer: dmiText(system?.manufacturer),
-    model: dmiText(system?.model),
-    serialNumber: dmiText(system?.serial),
+    manufacturer: dmiManufacturer(system?.manufacturer),
+    model: modelOf(system),
+    serialNumber: dmiSerial(system?.serial),
     uuid: dmiUuid(system?.uuid),
   });
+}
+
+/**
+ * The system's model. LENOVO's laptops and desktops name their machine type in the product name ("29123AG") and
+ * the model in its version ("ThinkPad T410s"), which systemd's hwdb reads as their model too; Lenovo's servers
+ * (sys_vendor "Lenovo") name the model in the product name ("ThinkSystem SR630 -[7X02CTO1WW]-", version "07").
+ */
+function modelOf(system: SysinfoData['system']): string | undefined {
+  const lenovoModel = system?.manufacturer.trim() === 'LENOVO' ? dmiText(system.version) : undefined;
+  return lenovoModel ?? dmiText(system?.model);
 }
 
 function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {
   if (!chassis) return [];
   return [defined({
     id: `${ID_PREFIX}chassis`,
-    manufacturer: dmiText(chassis.manufacturer),
+    manufacturer: dmiManufacturer(chassis.manufacturer),
     model: dmiText(chassis.model),
     version: dmiText(chassis.version),
-    serialNumber: dmiText(chassis.serial),
+    serialNumber: dmiSerial(chassis.serial),
     tag: dmiText(chassis.assetTag),
     // SMBIOS type 1 "Other" (QEMU's, for one) is a type, not a placeholder.
     type: chassis.type?.trim() === 'Other' ? 'Other' : dmiText(chassis.type),
@@ -89,10 +99,10 @@ function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {
 function boardsOf(board: SysinfoData['baseboard']): Board[] {
   if (!board) return [];
   const fru = defined({
-    manufacturer: dmiText(board.manufacturer),
+    manufacturer: dmiManufacturer(board.manufacturer),
     model: dmiText(board.model),
     version: dmiText(board.version),
-    serialNumber: dmiText(board.serial),
+    serialNumber: dmiSerial(board.serial),
   });
   // A baseboard DMI knows nothing about is no evidence of a board.
   if (Object.keys(fru).length === 0) return [];
@@ -185,9 +195,9 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
       capacity: slot.size,
       type: dmiText(slot.type),
       speedMHz: slot.clockSpeed !== null && slot.clockSpeed > 0 ? slot.clockSpeed : undefined,
-      manufacturer: dmiText(slot.manufacturer),
-      serialNumber: dmiText(slot.serialNum),
-      partNumber: dmiText(slot.partNum),
+      manufacturer: dmiMemoryMaker(slot.manufacturer),
+      serialNumber: dmiSerial(slot.serialNum),
+      partNumber: dmiPartNumber(slot.partNum),
       status: 'ok' as const,
     }));
   });

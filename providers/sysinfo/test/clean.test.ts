@@ -1,5 +1,5 @@
 import t from 'tap';
-import { dmiDate, dmiText, dmiUuid } from '../clean.js';
+import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from '../clean.js';
 
 t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('Dell Inc.'), 'Dell Inc.');
@@ -11,6 +11,9 @@ t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('Rev 1.xx'), 'Rev 1.xx', "ASUS's revision template that still names the major revision");
   t.equal(dmiText('SYS-4048B-TRFT'), 'SYS-4048B-TRFT', "a Supermicro system whose integrator set its name");
   t.equal(dmiText('Typhoon 2'), 'Typhoon 2');
+  t.equal(dmiText('0123457'), '0123457', 'seven digits are too few to call a template');
+  t.equal(dmiText('01234568'), '01234568', 'digits that stop counting are a value');
+  t.equal(dmiText('23456789'), '23456789', 'counting from neither 0 nor 1');
 });
 
 t.test('placeholders, empties and non-text become absent', async (t) => {
@@ -32,8 +35,62 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     // AMI's memory templates with the slot's array in front, on an installed 4 GB DDR3 module and on empty slots
     // (public dmidecode outputs: Locator DIMM_A1, Bank Locator A1_BANK0).
     'A1_Manufacturer1', 'A1_SerNum1', 'A1_AssetTagNum1', 'Array1_PartNumber1', 'A1_Manufacturer2', 'Array1_PartNumber2',
+    // An ASUS Eee PC 1215N's DDR3 modules under dmidecode 2.9 (fixtures/SOURCE.txt): its part number template, and
+    // dmidecode's markers for a type it has no name for and a string the structure doesn't have.
+    'ModulePartNumber00', 'ModulePartNumber01', '<OUT OF SPEC>', '<BAD INDEX>',
+    // A Samsung N150's board serial and memory templates (fixtures/SOURCE.txt), and other counting digits.
+    // Lenovo's for a string never set (a G560's board name; fixtures/SOURCE.txt).
+    'INVALID',
+    // U-Boot's product name where the board sets none (a Milk-V Mars; fixtures/SOURCE.txt).
+    'Unknown Product',
+    // A product name systemd's hwdb (hwdb.d/20-dmi-id.hwdb: pnSystemname, pnSystemName, the modalias's spaceless form) marks as rubbish.
+    'System Name', 'System name',
+    // Zeros in hex (an Intel DP55SB's memory serial numbers; fixtures/SOURCE.txt).
+    '0x00000000', '0XFFFFFFFF',
+    '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
+});
+
+t.test("serial numbers: as any DMI text, and VirtualBox's 0 is none", async (t) => {
+  t.equal(dmiSerial('0'), undefined, "every VirtualBox guest's system and board serial (fixtures/SOURCE.txt)");
+  t.equal(dmiSerial(' 0 '), undefined);
+  t.equal(dmiSerial('System Serial Number'), undefined);
+  t.equal(dmiSerial('7N62AI2'), '7N62AI2');
+  t.equal(dmiSerial('10'), '10');
+  t.equal(dmiText('0'), '0', 'elsewhere a 0 stays');
+});
+
+t.test("makers: as any DMI text, and Clevo's \"Notebook\" is none", async (t) => {
+  t.equal(dmiManufacturer('Notebook'), undefined, "a Clevo P750ZM's system, board and chassis (fixtures/SOURCE.txt)");
+  t.equal(dmiManufacturer('Notebook   '), undefined);
+  t.equal(dmiManufacturer('To Be Filled By O.E.M.'), undefined);
+  t.equal(dmiManufacturer('Dell Inc.'), 'Dell Inc.');
+  t.equal(dmiText('Notebook'), 'Notebook', 'elsewhere, as the chassis type, Notebook stays');
+});
+
+t.test("memory makers: Dell's JEDEC ids named as systeminformation names them", async (t) => {
+  // Dell PowerEdges' dmidecode outputs (fixtures/SOURCE.txt): the module maker's id on either side of another.
+  t.equal(dmiMemoryMaker('00AD00B300AD'), 'Hynix Semiconductor Inc.');
+  t.equal(dmiMemoryMaker('00AD063200AD'), 'Hynix Semiconductor Inc.');
+  t.equal(dmiMemoryMaker('00CE00B300CE'), 'Samsung Electronics Inc.');
+  t.equal(dmiMemoryMaker('002C00B3002C'), 'Micron Technology Inc.');
+  t.equal(dmiMemoryMaker('80CE000080CE'), 'Samsung Electronics Inc.', 'the same id with its parity bit');
+  t.equal(dmiMemoryMaker('00AD00B300CE'), '00AD00B300CE', 'ends that differ are not that form');
+  t.equal(dmiMemoryMaker('059B00B3059B'), '059B00B3059B', 'an id outside bank 1 stays as written');
+  t.equal(dmiMemoryMaker('Samsung'), 'Samsung');
+  t.equal(dmiMemoryMaker('Undefined'), undefined);
+});
+
+t.test('memory part numbers written as the hex of their ASCII are read as text', async (t) => {
+  // An Intel DP55SB's Corsair modules and a laptop's Hynix SODIMM (fixtures/SOURCE.txt).
+  t.equal(dmiPartNumber('0x434D4C31364758334D324131363030433130'), 'CML16GX3M2A1600C10');
+  t.equal(dmiPartNumber('0x484D54333531533642465238432D50422020'), 'HMT351S6BFR8C-PB', 'its padding trimmed');
+  t.equal(dmiPartNumber('HMA82GR7CJR8N-XN'), 'HMA82GR7CJR8N-XN');
+  t.equal(dmiPartNumber('0x2C00'), '0x2C00', 'too short to be text');
+  t.equal(dmiPartNumber('0x0102030405'), '0x0102030405', 'bytes that are no text stay as written');
+  t.equal(dmiPartNumber('0x202020202020'), undefined, 'spaces only');
+  t.equal(dmiPartNumber('Not Specified'), undefined);
 });
 
 t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) => {
@@ -50,7 +107,18 @@ t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) =
 t.test('BIOS dates in both forms; anything else absent', async (t) => {
   t.same(dmiDate('2021-04-12'), new Date(Date.UTC(2021, 3, 12)));
   t.same(dmiDate('04/12/2021'), new Date(Date.UTC(2021, 3, 12)), 'SMBIOS month/day/year');
-  for (const value of [undefined, '', '2021-4-12', '12.04.2021', '2020-02-31', '13/01/2020', 'yesterday']) {
+  // Two-digit years (fixtures/SOURCE.txt): MacBook Pros' 04/10/18 and 10/12/06, before 1996 read as 20yy as Linux does.
+  t.same(dmiDate('04/10/18'), new Date(Date.UTC(2018, 3, 10)), 'a MacBookPro8,2: 2018, as its version MBP81.88Z.0050.B00.1804101331 says');
+  t.same(dmiDate('10/12/06'), new Date(Date.UTC(2006, 9, 12)), 'a MacBookPro1,1');
+  t.same(dmiDate('12/31/99'), new Date(Date.UTC(1999, 11, 31)), 'from 96 on, 19yy as SMBIOS says');
+  t.same(dmiDate('01/15/96'), new Date(Date.UTC(1996, 0, 15)));
+  t.equal(dmiDate('02/30/18'), undefined, 'no February 30th in two digits either');
+  // coreboot built reproducibly (TIMELESS) dates itself at the Unix epoch: a PC Engines APU's dmidecode "Release Date:
+  // 01/01/1970" (pcengines/coreboot issue #526). No release date.
+  t.equal(dmiDate('01/01/1970'), undefined, "coreboot's reproducible builds' epoch");
+  t.equal(dmiDate('1970-01-01'), undefined);
+  t.same(dmiDate('01/02/1970'), new Date(Date.UTC(1970, 0, 2)), 'only the epoch itself');
+  for (const value of [undefined, '', '2021-4-12', '12.04.2021', '04/10/018', '2020-02-31', '13/01/2020', 'yesterday']) {
     t.equal(dmiDate(value), undefined, JSON.stringify(value));
   }
 });

@@ -48,6 +48,9 @@ t.test('the root node: NUL-terminated strings, compatible a list, serial-number 
   t.same(await readDeviceTree(tree('jetson-nano')), {
     model: 'NVIDIA Jetson Nano Developer Kit', compatible: ['nvidia,p3449-0000-b00+p3448-0000-b00', 'nvidia,jetson-nano', 'nvidia,tegra210'],
   }, 'no serial-number file, and no maker from a SoC vendor\'s prefix');
+  t.same(await readDeviceTree(tree('macbook-air-m1')), {
+    model: 'Apple MacBook Air (M1, 2020)', compatible: ['apple,j313', 'apple,t8103', 'apple,arm-platform'], manufacturer: 'Apple Inc.',
+  });
   t.equal(await readDeviceTree(nowhere), undefined, 'no tree (x86, a container that masks /sys/firmware)');
 });
 
@@ -55,6 +58,7 @@ t.test('the maker from the first compatible entry, only for prefixes that name a
   t.equal(boardMaker(['raspberrypi,4-model-b', 'brcm,bcm2711']), 'Raspberry Pi Foundation');
   t.equal(boardMaker(['radxa,rock-5b', 'rockchip,rk3588']), 'Radxa');
   t.equal(boardMaker(['asus,rk3288-tinker', 'rockchip,rk3288']), 'AsusTek Computer Inc.');
+  t.equal(boardMaker(['apple,j313', 'apple,t8103', 'apple,arm-platform']), 'Apple Inc.', "an M1 MacBook Air's tree (Asahi Linux): Apple makes the board");
   t.equal(boardMaker(['brcm,bcm2710', 'brcm,bcm2709']), undefined, "a Raspberry Pi 3's 2016 tree leads with the SoC");
   t.equal(boardMaker(['rockchip,rk3588s-orangepi-5', 'rockchip,rk3588']), undefined, "Orange Pi's vendor tree wears the SoC vendor's prefix");
   t.equal(boardMaker(['nvidia,p3449-0000-b00+p3448-0000-b00', 'nvidia,jetson-nano', 'nvidia,tegra210']), undefined,
@@ -80,6 +84,15 @@ t.test('without DMI, the system is the board the device tree names', async (t) =
     'no serial-number: none, not the zeros /proc/cpuinfo prints');
   const jetson = withDeviceTree(answering(noSystem), tree('jetson-nano'), noDmi);
   t.same((await snapshotOf(jetson)).system, { hostname: 'board1', model: 'NVIDIA Jetson Nano Developer Kit' }, 'no maker rather than a guess');
+});
+
+t.test("U-Boot's SMBIOS names no product: the tree does (a Milk-V Mars under Ubuntu 24.10)", async (t) => {
+  // systeminformation's answer from U-Boot's tables: sys_vendor "Unknown", product_name "Unknown Product".
+  const uboot = { manufacturer: 'Unknown', model: 'Unknown Product', serial: 'MARS-V11-2340-D008E000-00000E71', uuid: '' };
+  const marsDmi = attributeReader(fileURLToPath(new URL('fixtures/dmi-milkv-mars', import.meta.url)));
+  t.same((await snapshotOf(withDeviceTree(answering(uboot), tree('milkv-mars'), marsDmi))).system, {
+    hostname: 'board1', model: 'Milk-V Mars', serialNumber: 'MARS-V11-2340-D008E000-00000E71',
+  }, "the board's model, U-Boot's serial number; no maker rather than U-Boot's \"Unknown\"");
 });
 
 t.test("what systeminformation read right stays; DMI, where there is some, wins", async (t) => {

@@ -120,6 +120,73 @@ t.test('a QEMU/KVM guest read as root', async (t) => {
     'the Device Locator, where the bank locator is "Not Specified"');
 });
 
+t.test("an ASUS Eee PC 1215N's DDR3 under dmidecode 2.9: templates and dmidecode's markers are no values", async (t) => {
+  const snapshot = buildSnapshot(fixture('asus-eee-1215n-dmidecode-2.9'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.memory, [
+    { id: 'sysinfo:memory0', label: 'BANK0', capacity: 2147483648, speedMHz: 800, status: 'ok' },
+    { id: 'sysinfo:memory1', label: 'BANK1', capacity: 2147483648, speedMHz: 800, status: 'ok' },
+  ], 'no type "<OUT OF SPEC>", no part number "ModulePartNumber00"');
+});
+
+t.test("a VirtualBox guest: serial number 0, every guest's, is none", async (t) => {
+  const snapshot = buildSnapshot(fixture('virtualbox-guest'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'innotek GmbH', model: 'VirtualBox', uuid: 'e4a1acbe-ffac-4762-b2c9-ed13daf9a493' });
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'Oracle Corporation', model: 'VirtualBox', version: '1.2' }]);
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Oracle Corporation', type: 'Other' }]);
+  t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'innotek GmbH', version: 'VirtualBox', releaseDate: new Date(Date.UTC(2006, 11, 1)) }]);
+});
+
+t.test("a Samsung N150: Phoenix's board serial and memory templates are no values", async (t) => {
+  const snapshot = buildSnapshot(fixture('samsung-n150'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'SAMSUNG ELECTRONICS CO., LTD.', model: 'N150/N210/N220' }]);
+  t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'J6G1', capacity: 2147483648, type: 'DDR2', speedMHz: 667, status: 'ok' }],
+    'no maker "48spaces", no counting part number or serial');
+});
+
+t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
+  const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'LENOVO', model: 'Lenovo G560', serialNumber: '2677240001087', uuid: 'cb3e6a50-a77b-e011-88e9-b870f4165734' });
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'LENOVO' }]);
+});
+
+t.test("an Intel DP55SB: memory serials of zeros in hex are none, part numbers in hex are read", async (t) => {
+  const snapshot = buildSnapshot(fixture('intel-dp55sb'), withTemps);
+  validateSnapshot(snapshot);
+  const corsair = { capacity: 8589934592, type: 'DDR3', speedMHz: 1333, manufacturer: 'Corsair', partNumber: 'CML16GX3M2A1600C10', status: 'ok' };
+  t.same(snapshot.memory, [
+    { id: 'sysinfo:memory1', label: 'CHANNEL A DIMM 1', ...corsair },
+    { id: 'sysinfo:memory3', label: 'CHANNEL B DIMM 1', ...corsair },
+  ]);
+});
+
+t.test("a Lenovo ThinkSystem SR630: Lenovo's servers name the model in the product name", async (t) => {
+  const snapshot = buildSnapshot(fixture('lenovo-thinksystem-sr630'), withTemps);
+  t.equal(snapshot.system?.model, 'ThinkSystem SR630 -[7X02CTO1WW]-', 'not its version 07');
+  const placeholder = buildSnapshot({ system: { manufacturer: 'LENOVO', model: '29123AG', version: 'Not Available', serial: '', uuid: '' } }, withTemps);
+  t.equal(placeholder.system?.model, '29123AG', 'a LENOVO whose version is a placeholder keeps its product name');
+});
+
+t.test("a Clevo P750ZM: \"Notebook\" names no maker, but stays the chassis type", async (t) => {
+  const snapshot = buildSnapshot(fixture('clevo-p750zm'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', model: 'P750ZM' });
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, model: 'P750ZM' }]);
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', type: 'Notebook' }]);
+});
+
+t.test("a Dell PowerEdge's DDR4 under CentOS 6: the maker named, no type \"<OUT OF SPEC>\"", async (t) => {
+  const snapshot = buildSnapshot(fixture('dell-poweredge-ddr4-dmidecode-2.12'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.memory, [{
+    id: 'sysinfo:memory0', label: 'A1', capacity: 17179869184, speedMHz: 2400, manufacturer: 'Hynix Semiconductor Inc.',
+    serialNumber: '321383C1', partNumber: 'HMA82GR7MFR8N-UH', status: 'ok',
+  }]);
+});
+
 t.test('a container without DMI: nothing but what the kernel knows', async (t) => {
   const snapshot = buildSnapshot(fixture('container-no-dmi'), withTemps);
   validateSnapshot(snapshot);

@@ -120,6 +120,17 @@ t.test("on Linux the raw DMI strings replace what systeminformation changed", as
   t.equal(snapshot.processors?.[0]?.model, 'AMD EPYC 7302P 16-Core Processor', "the kernel's name for the processor");
 });
 
+t.test("a two-digit BIOS year is read, not dropped: a MacBookPro8,2's 04/10/18", async (t) => {
+  const macDmi = attributeReader(fileURLToPath(new URL('fixtures/dmi-macbookpro8-2', import.meta.url)));
+  // systeminformation's answer from dmidecode's "Release Date: 04/10/18" (its parseDateTime gives 2018-10-04).
+  const mac = { ...dell, system: { ...dell.system, manufacturer: 'Apple Inc.', model: 'MacBookPro8,2' },
+    bios: { vendor: 'Apple Inc.', version: 'MBP81.88Z.0050.B00.1804101331', releaseDate: '2018-10-04' } };
+  const source = withRawDmi(answering(mac), macDmi, () => undefined);
+  const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source, hostname: () => 'mbp', now: () => 0 });
+  const snapshot = await provider.sample(context());
+  t.same(snapshot.firmware?.[0]?.releaseDate, new Date(Date.UTC(2018, 3, 10)), 'April 10, 2018, as the version stamp 1804101331 says');
+});
+
 t.test('without /sys/class/dmi the answers stay, stand-ins aside', async (t) => {
   const nowhere = attributeReader(fileURLToPath(new URL('fixtures/no-such-dir', import.meta.url)));
   const container = fixture('container-no-dmi');
