@@ -102,10 +102,11 @@ t.test('the built server answers CIM-XML, serves the page, and loads only the co
   const page = await fetch(`${url}/`);
   t.equal(page.status, 200);
   const html = await page.text();
-  for (const [pattern, type] of [[/src="(\/assets\/page\.js\?v=\w+)"/, 'text/javascript'], [/href="(\/assets\/page\.css\?v=\w+)"/, 'text/css'], [/href="(\/assets\/icon\.svg\?v=\w+)"/, 'image/svg+xml']] as const) {
+  // Relative to the page (it may be published under a path prefix): from `/`, `assets/…`.
+  for (const [pattern, type] of [[/src="(assets\/page\.js\?v=\w+)"/, 'text/javascript'], [/href="(assets\/page\.css\?v=\w+)"/, 'text/css'], [/href="(assets\/icon\.svg\?v=\w+)"/, 'image/svg+xml']] as const) {
     const path = pattern.exec(html)?.[1];
     t.ok(path, `the page refers to ${type}`);
-    const asset = await fetch(`${url}${path}`);
+    const asset = await fetch(new URL(path!, `${url}/`));
     t.equal(asset.status, 200, `${path} is served`);
     t.match(asset.headers.get('content-type'), type);
     t.ok((await asset.text()).length > 100, `${path} has its content`);
