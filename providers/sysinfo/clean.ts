@@ -67,7 +67,7 @@ export function dmiText(value: string | null | undefined): string | undefined {
   if (text === '' || NOT_TEXT.test(text)) return undefined;
   if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text)) return undefined;
   // Zeros are zeros in hex too ("0x00000000", an Intel board's memory serial numbers).
-  if (text.length > 1 && REPEATED.test(text.replace(/^0x/i, '').replace(/[-\s]/g, ''))) return undefined;
+  if (text.length > 1 && REPEATED.test(text.replace(/^0x(?=..)/i, '').replace(/[-\s]/g, ''))) return undefined;
   if (isCounting(text)) return undefined;
   return text;
 }

@@ -78,9 +78,14 @@ function systemOf(system: SysinfoData['system'], hostname: string): SystemIdenti
  * (sys_vendor "Lenovo") name the model in the product name ("ThinkSystem SR630 -[7X02CTO1WW]-", version "07").
  */
 function modelOf(system: SysinfoData['system']): string | undefined {
-  const lenovoModel = system?.manufacturer.trim() === 'LENOVO' ? dmiText(system.version) : undefined;
-  return lenovoModel ?? dmiText(system?.model);
+  const product = dmiText(system?.model);
+  // Only where the product name is a machine type ("29123AG", "20L9CTO1WW"): a ThinkServer's is its model ("ThinkServer RD440").
+  const lenovoModel = system?.manufacturer.trim() === 'LENOVO' && MACHINE_TYPE.test(product ?? '') ? dmiText(system.version) : undefined;
+  return lenovoModel ?? product;
 }
+
+/** A Lenovo machine type and model number, as LENOVO clients write their product name. */
+const MACHINE_TYPE = /^[0-9A-Z]{4,10}$/;
 
 function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {
   if (!chassis) return [];

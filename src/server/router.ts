@@ -97,16 +97,26 @@ function withinDeadline<T>(call: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
+ * What a sensor's samples change: a client that sends back the whole
+ * instance it read (wbemcli's `mi`, no PropertyList) sends these as they were
+ * before the sample that came between its read and its write.
+ */
+const SAMPLED = new Set([
+  'CurrentReading', 'CurrentState', 'PossibleStates', 'HealthState', 'OperationalStatus', 'StatusDescriptions',
+  'PrimaryStatus', 'EnabledState', 'TimeOfLastStateChange',
+].map((name) => name.toLowerCase()));
+
+/**
  * The threshold writes a ModifyInstance asks for (DSP1009 §7: thresholds are
  * set with ModifyInstance and a PropertyList). A named property whose value
- * is unchanged is accepted; a change to anything but a settable threshold is
- * refused.
+ * is unchanged is accepted, and without a PropertyList one that samples
+ * change too; a change to anything but a settable threshold is refused.
  */
 function thresholdChanges(current: CIMInstance, modified: CIMInstance, propertyList: readonly string[] | undefined) {
   const settable = new Set((current.get('SettableThresholds') as number[] | null | undefined) ?? []);
   const modifier = Number(current.get('UnitModifier') ?? 0);
   const changes: { threshold: ThresholdName; value: number }[] = [];
-  for (const name of propertyList ?? [...modified.properties.keys()]) {
+  for (const name of propertyList ?? [...modified.properties.keys()].filter((n) => !SAMPLED.has(n.toLowerCase()))) {
     const value = modified.get(name) ?? null;
     if (sameValue(value, current.get(name) ?? null)) continue;
     const index = THRESHOLDS.findIndex(([property]) => sameName(property, name));

@@ -64,6 +64,25 @@ t.test('a settable threshold is written through to the provider and shows in the
   t.equal((await sensor('simulated:cpu1-temp')).get('UpperThresholdNonCritical'), 850, 'the default is back');
 });
 
+t.test('without a PropertyList (wbemcli mi sends back the instance it read), what a sample changed since is no change asked for', async (t) => {
+  const read = await sensor('simulated:cpu2-temp');
+  // As a sample between the client's read and its write leaves them: the client's reading and status are the old ones.
+  const stale = (name: string, type: string, value: number) => `<PROPERTY NAME="${name}" TYPE="${type}"><VALUE>${value}</VALUE></PROPERTY>`;
+  const send = (extra: string) => imethod(server.url, 'ModifyInstance', NS,
+    `<IPARAMVALUE NAME="ModifiedInstance"><VALUE.NAMEDINSTANCE><INSTANCENAME CLASSNAME="Thincim_NumericSensor">${keysXml('simulated:cpu2-temp')}</INSTANCENAME>` +
+    `<INSTANCE CLASSNAME="Thincim_NumericSensor">${stale('CurrentReading', 'sint32', Number(read.get('CurrentReading')) + 7)}` +
+    `${stale('HealthState', 'uint16', 10)}<PROPERTY NAME="CurrentState" TYPE="string"><VALUE>Upper Non-Critical</VALUE></PROPERTY>` +
+    `${stale('UpperThresholdNonCritical', 'sint32', 820)}${extra}</INSTANCE></VALUE.NAMEDINSTANCE></IPARAMVALUE>`);
+  const res = await send('');
+  t.equal(res.error, undefined, 'accepted');
+  await server.broker.manager.refresh('simulated');
+  t.equal((await sensor('simulated:cpu2-temp')).get('UpperThresholdNonCritical'), 820, 'the threshold is written');
+  const renamed = await send('<PROPERTY NAME="ElementName" TYPE="string"><VALUE>Renamed</VALUE></PROPERTY>');
+  t.equal(renamed.error?.code, 7, 'anything else that differs is still refused');
+  t.match(renamed.error?.message, /ElementName .* cannot be changed/);
+  t.equal((await restore('simulated:cpu2-temp')).status, 200);
+});
+
 t.test('a threshold that is not settable, or another property, is refused', async (t) => {
   const fatal = await modify('simulated:cpu1-temp', 'UpperThresholdFatal', 990);
   t.equal(fatal.error?.code, 7);

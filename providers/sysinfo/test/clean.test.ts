@@ -50,6 +50,7 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
+  for (const value of ['0x1', '0xA', '0x0']) t.equal(dmiText(value), value, `${value}: one hex digit is a value`);
 });
 
 t.test("serial numbers: as any DMI text, and VirtualBox's 0 is none", async (t) => {

@@ -168,6 +168,9 @@ t.test("a Lenovo ThinkSystem SR630: Lenovo's servers name the model in the produ
   t.equal(snapshot.system?.model, 'ThinkSystem SR630 -[7X02CTO1WW]-', 'not its version 07');
   const placeholder = buildSnapshot({ system: { manufacturer: 'LENOVO', model: '29123AG', version: 'Not Available', serial: '', uuid: '' } }, withTemps);
   t.equal(placeholder.system?.model, '29123AG', 'a LENOVO whose version is a placeholder keeps its product name');
+  // An all-caps LENOVO server names its model in the product name too ("Hardware name: LENOVO ThinkServer RD440 /ThinkServer RD440", a kernel oops).
+  const thinkServer = buildSnapshot({ system: { manufacturer: 'LENOVO', model: 'ThinkServer RD440', version: '07', serial: '', uuid: '' } }, withTemps);
+  t.equal(thinkServer.system?.model, 'ThinkServer RD440', 'a product name that is no machine type is the model');
 });
 
 t.test("a Clevo P750ZM: \"Notebook\" names no maker, but stays the chassis type", async (t) => {
