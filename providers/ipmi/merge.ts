@@ -38,7 +38,7 @@ export function mergeReadings(primary: readonly IpmiReading[], secondary: readon
 }
 
 /** Fields that describe the record, taken from `a` where it has them, else from `b`. */
-const DESCRIPTION = ['number', 'recordId', 'entity', 'sensorType', 'eventClass', 'unit'] as const;
+const DESCRIPTION = ['number', 'recordId', 'entity', 'sensorType', 'eventClass', 'typedByIpmitool', 'unit'] as const;
 /** Fields of one reading, taken together from the listing that read it. */
 const READING = ['value', 'decimals', 'health', 'crossed', 'unavailable', 'rawState'] as const;
 
