@@ -242,8 +242,10 @@ t.test('elist: a threshold record\'s reading cut at 15 characters is still its r
 t.test('sdr list: a threshold record without an analog reading keeps its status beside its raw byte', async (t) => {
   // ipmitool lib/ipmi_sdr.c: `sdr list` prints such a record's reading byte ("0x%02x") and, being a threshold
   // record, its threshold status; a discrete record's status is only ok or ns and says nothing of its states.
-  const { readings } = parseSdrList('VRD Hot          | 0x10              | ucr\nPS1 Status       | 0x00              | ok\n');
-  t.match(readings[0], { rawState: '0x10', health: 'critical', crossed: 'upperCritical' });
+  // ipmi_sdr_get_thresh_status says cr, not ucr, with sdr_extended 0 (`sdr list`): which threshold is not told.
+  const { readings } = parseSdrList('VRD Hot          | 0x10              | cr\nPS1 Status       | 0x00              | ok\n');
+  t.match(readings[0], { rawState: '0x10', health: 'critical' });
+  t.equal(readings[0]?.crossed, undefined, 'cr names no threshold');
   t.equal(readings[1]?.health, undefined, 'ok on a discrete record is no verdict');
   t.match(buildSnapshot({ readings }).discreteSensors?.find((s) => s.id === 'ipmi:VRD Hot'), { state: '0x10', health: 'critical' });
 });
