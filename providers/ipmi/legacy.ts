@@ -68,7 +68,7 @@ export function isLegacyIpmitool(version: string): boolean {
 export function fromLegacyStatus(reading: IpmiReading, discreteTable: OffsetTable | undefined): IpmiReading {
   const { health: _health, crossed: _crossed, ...unjudged } = reading;
   const stateRecord = discreteTable !== undefined && reading.unit === 'unspecified' && reading.value === 0 && reading.recordId === undefined
-    && reading.sensorType === undefined;
+    && reading.typedByIpmitool === undefined;
   // "ok" on a supply's status record is no state asserted, not Presence detected: a supply pulled or never seated.
   if (stateRecord && discreteTable === 'powerSupply' && reading.health === 'ok') return asDiscrete(unjudged, []);
   const offsets = legacyOffsets(reading);
@@ -115,8 +115,8 @@ function packedTable(reading: IpmiReading): OffsetTable | undefined {
 
 /** The state offsets an ipmitool status decoded from bits names; undefined for ok, no reading, or other tools' verdicts. */
 function legacyOffsets(reading: IpmiReading): readonly number[] | undefined {
-  // FreeIPMI (record ids) and `sdr -v` (a printed type) say what a record is: their verdicts are verdicts.
-  if (reading.recordId !== undefined || reading.sensorType !== undefined || typeof reading.value !== 'number') return undefined;
+  // FreeIPMI (record ids) and 1.8.12's `sdr -v` ("(Threshold)") say what a record is: their verdicts are verdicts.
+  if (reading.recordId !== undefined || reading.typedByIpmitool || typeof reading.value !== 'number') return undefined;
   if (reading.crossed) return [OFFSET_BY_THRESHOLD[reading.crossed]];
   return reading.health === undefined || reading.health === 'ok' || reading.health === 'unknown' ? undefined : OFFSETS_BY_HEALTH[reading.health];
 }

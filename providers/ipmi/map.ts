@@ -309,6 +309,9 @@ function withPresenceStates(reading: IpmiReading, role: Role | undefined, key: P
 function isNumeric(reading: IpmiReading): boolean {
   if (reading.value !== undefined) return true;
   if (reading.rawState !== undefined || reading.stateBits !== undefined) return false;
+  // A threshold status beside no reading and no reason is a threshold record without an analog reading (`sdr elist`'s
+  // "VRD Hot | 09h | ucr | 3.1 |"), whichever listing typed it: a state, not a measurement.
+  if (reading.value === undefined && reading.unavailable === undefined && reading.health !== undefined) return false;
   if (reading.eventClass !== undefined) return reading.eventClass === 'threshold';
   if (isAnalogUnit(reading.unit)) return true;
   if (reading.unavailable === undefined || reading.states.length > 0 || reading.sensorType !== undefined) return false;

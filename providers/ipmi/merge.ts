@@ -38,7 +38,7 @@ export function mergeReadings(primary: readonly IpmiReading[], secondary: readon
 }
 
 /** Fields that describe the record, taken from `a` where it has them, else from `b`. */
-const DESCRIPTION = ['number', 'recordId', 'entity', 'sensorType', 'eventClass', 'unit'] as const;
+const DESCRIPTION = ['number', 'recordId', 'entity', 'sensorType', 'eventClass', 'typedByIpmitool', 'unit'] as const;
 /** Fields of one reading, taken together from the listing that read it. */
 const READING = ['value', 'decimals', 'health', 'crossed', 'unavailable', 'rawState'] as const;
 
@@ -52,24 +52,32 @@ const READING = ['value', 'decimals', 'health', 'crossed', 'unavailable', 'rawSt
 function combine(a: IpmiReading, b: IpmiReading): IpmiReading {
   const out: IpmiReading = { name: a.name, states: a.states, thresholds: { ...b.thresholds, ...a.thresholds }, line: a.line };
   for (const field of DESCRIPTION) copy(out, field, a[field] ?? b[field]);
-  const reading = readsFromSecondary(a, b) ? b : a;
-  for (const field of READING) copy(out, field, reading[field]);
+  const fromB = readsFromSecondary(a, b);
+  for (const field of READING) copy(out, field, (fromB ? b : a)[field]);
+  // Event texts beside b's threshold status are a threshold record's comparison bits misnumbered (`-c sdr`).
+  if (fromB && isRawThresholdRecord(b)) out.states = b.states;
   return out;
+}
+
+/** A threshold record without an analog reading, as `sensor` prints it: its raw byte and its status. */
+function isRawThresholdRecord(reading: IpmiReading): boolean {
+  return reading.eventClass === 'threshold' && reading.rawState !== undefined;
 }
 
 /**
  * Whether `a` printed no reading, and `b` printed a value, or its want of one where `a` gives no reason (null beside
- * "Disabled" says less), or the raw byte of a threshold record without an analog reading, of which `sdr elist`
- * prints no more than its status ("VRD Hot | 09h | ok | 3.1 |"; `sensor`: "VRD Hot | 0x0 | | ok").
+ * "Disabled" says less; a verdict, read while `b` could not, says more), or the raw byte of a threshold record without
+ * an analog reading, of which `sdr elist` prints no more than its status ("VRD Hot | 09h | ok | 3.1 |"; `sensor`:
+ * "VRD Hot | 0x0 | | ok") and `-c sdr` its comparison bits as misnumbered event texts beside "ok".
  */
 function readsFromSecondary(a: IpmiReading, b: IpmiReading): boolean {
-  if (b.eventClass === 'threshold' && b.rawState !== undefined) return printsNoReading(a);
+  if (isRawThresholdRecord(b)) return printsNoReading(a);
   if (a.value !== undefined || b.value === undefined) return false;
-  return b.value !== null || a.unavailable === undefined;
+  return b.value !== null || (a.unavailable === undefined && a.health === undefined);
 }
 
 function printsNoReading(reading: IpmiReading): boolean {
-  return reading.value === undefined && reading.rawState === undefined && reading.unavailable === undefined && reading.states.length === 0;
+  return reading.value === undefined && reading.rawState === undefined && reading.unavailable === undefined;
 }
 
 function copy<K extends keyof IpmiReading>(target: IpmiReading, field: K, value: IpmiReading[K]): void {

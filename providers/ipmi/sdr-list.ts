@@ -20,7 +20,7 @@
  * `-v` appends 14 fields to a threshold record's row (lib/ipmi_sdr.c,
  * `ipmi_sdr_print_sensor_fc`): E.I, entity name, sensor type, then nominal,
  * normal min, normal max, unr, ucr, unc, lnr, lcr, lnc, sensor min, sensor max
- * ("%.3f", "0x%02X" for discrete units, or empty).
+ * ("%.3f", "0x%02X" for discrete units, or empty); the status then names the threshold in words ("Upper Critical").
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
@@ -166,7 +166,7 @@ export function parseSdrCsv(text: string): IpmiParseResult {
     const fields = raw.split(',').map((field, i) => (i === 0 ? field.trim() : field));
     const tail = verboseTail(fields);
     const row = tail ? fields.slice(0, -VERBOSE_TAIL) : fields;
-    const reading = csvReading(row, line);
+    const reading = csvReading(row, line, tail ? VERBOSE_STATUS : STATUS);
     if (reading && tail) readVerboseTail(reading, row, tail);
     if (reading) result.readings.push(reading);
     else if (raw.trim() !== '') result.noise.push({ line, text: raw });
@@ -179,7 +179,13 @@ const VERBOSE_TAIL = 14;
 const VERBOSE_THRESHOLDS: ReadonlyArray<ThresholdName | undefined> = [
   undefined, undefined, undefined, 'upperFatal', 'upperCritical', 'upperNonCritical', 'lowerFatal', 'lowerCritical', 'lowerNonCritical',
 ];
-const VERBOSE_NUMBER = /^(-?\d+\.\d{3}|0x[0-9A-F]{2})?$/;
+/** "%.3f" (glibc prints an infinite or undefined result inf, -inf, nan, -nan) or "0x%02X", or empty. */
+const VERBOSE_NUMBER = /^(-?\d+\.\d{3}|-?(inf|nan)|0x[0-9A-F]{2})?$/;
+/**
+ * With -v ipmi_sdr_get_thresh_status (lib/ipmi_sdr.c) names the threshold in words ("Upper Critical",
+ * "Lower Non-Recoverable"); ok and ns stay.
+ */
+const VERBOSE_STATUS = /^(ok|ns|(Lower|Upper) (Non-Critical|Critical|Non-Recoverable))$/;
 
 /** `-v`'s fields after a threshold record's row; undefined when the row has none. */
 function verboseTail(fields: string[]): string[] | undefined {
@@ -201,7 +207,7 @@ function readVerboseTail(reading: IpmiReading, row: string[], tail: string[]): v
   });
 }
 
-function csvReading(fields: string[], line: number): IpmiReading | undefined {
+function csvReading(fields: string[], line: number, status: RegExp): IpmiReading | undefined {
   const [name = '', second = '', third = '', fourth = '', fifth = ''] = fields;
   if (name === '') return undefined;
   const number = SENSOR_NUMBER.exec(second);
@@ -213,7 +219,7 @@ function csvReading(fields: string[], line: number): IpmiReading | undefined {
     const states = fields.slice(5).join(',');
     return csvDiscrete(name, undefined, fifth, states === '' ? analog : `${analog}, ${states}`, 'ok', line);
   }
-  if (fields.length !== 4 || !STATUS.test(fourth)) return undefined;
+  if (fields.length !== 4 || !status.test(fourth)) return undefined;
   return listReading(name, second === '' && third === '' ? 'no reading' : analog, fourth, line);
 }
 

@@ -97,6 +97,7 @@ function readField(block: Block, key: string, value: string): void {
     if (entity) reading.entity = { id: Number(entity[1]), instance: Number(entity[2]) };
   } else if (key.startsWith('sensor type')) {
     reading.eventClass = /\(discrete\)/.test(key) ? 'discrete' : 'threshold';
+    if (/\((discrete|threshold)\)/.test(key)) reading.typedByIpmitool = true;
     reading.sensorType = value.replace(/\s*\(0x[0-9a-fA-F]+\)$/, '');
   } else if (key === 'sensor reading') {
     block.sawReading = true;

@@ -10,6 +10,9 @@
  * the BMC's threshold status beside it, and the literal "0x-8x" for each
  * threshold (ipmitool's lib/ipmi_sensor.c).
  * Under a locale with a decimal comma the values read "8880,000".
+ *
+ * `ipmitool -c sensor` (1.8.19 on: lib/ipmi_sensor.c dump_sensor_fc_thredshold_csv, ipmi_sensor_print_fc_discrete)
+ * prints the same ten fields joined by commas, the ID string unpadded; a decimal comma makes such a row unreadable.
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
@@ -24,11 +27,20 @@ export function parseSensorTable(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'sensor', readings: [], skipped: [], noise: [] };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
-    const reading = tableRow(pipeFields(raw), line);
+    const reading = tableRow(raw.includes('|') ? pipeFields(raw) : csvFields(raw), line);
     if (reading) result.readings.push(reading);
     else if (raw.trim() !== '') result.noise.push({ line, text: raw });
   });
   return result;
+}
+
+/** A value or threshold `-c sensor` prints: "%.3f" (glibc: inf, nan), "0x%x", a discrete record's value as printed, or na. */
+const CSV_THRESHOLD = /^(na|-?\d+\.\d{3}|-?(inf|nan)|0x[0-9a-f]+)$/i;
+
+/** A `-c sensor` row's fields; none where its thresholds are not six such values (an `-c sdr` row, a decimal comma). */
+function csvFields(raw: string): string[] {
+  const fields = raw.split(',').map((field, i) => (i === 0 ? field.trim() : field));
+  return fields.length === 10 && fields.slice(4).every((field) => CSV_THRESHOLD.test(field)) ? fields : [];
 }
 
 function tableRow(fields: string[], line: number): IpmiReading | undefined {

@@ -47,6 +47,12 @@ export interface IpmiReading {
   sensorType?: string;
   /** 'threshold' for threshold-based (analog) records, 'discrete' otherwise; absent when the layout does not tell. */
   eventClass?: 'threshold' | 'discrete';
+  /**
+   * The event/reading type as only ipmitool 1.8.12 on prints it (`sdr -v`'s "Sensor Type (Threshold)" or
+   * "(Discrete)"): the status is a verdict, not state bits, whatever version is declared. Before 1.8.12 `sdr -v`
+   * says "(Analog)" and `-c -v sdr` prints its verbose fields for every full record, discrete ones too.
+   */
+  typedByIpmitool?: true;
   /** The analog reading; null when the sensor has none now; absent when the record printed none. */
   value?: number | null;
   /** Digits after the point the tool printed for `value`. */

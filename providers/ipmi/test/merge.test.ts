@@ -1,7 +1,7 @@
 import t from 'tap';
 import { mergeReadings } from '../merge.js';
 import { buildSnapshot } from '../map.js';
-import { parseSdrElist } from '../sdr-list.js';
+import { parseSdrCsv, parseSdrElist } from '../sdr-list.js';
 import { parseSdrVerbose } from '../sdr-verbose.js';
 import { parseSensorTable } from '../sensor-table.js';
 import { fixture } from './fixture.js';
@@ -76,6 +76,27 @@ t.test('a threshold record without an analog reading: the live elist and sensor 
   const ok = live('VRD Hot          | 09h | ok  |  3.1 | \n', table('ok', '0x0'));
   t.same(ok.sensors, [], 'no numeric sensor without a reading or a reason');
   t.match(ok.discreteSensors, [{ id: 'ipmi:VRD Hot', state: '0x0', health: 'ok' }]);
-  const hot = live('VRD Hot          | 09h | ucr | 3.1 | Lower Non-recoverable going low\n', table('ucr', '0x10'));
+  // `sensor` prints ipmi_sdr_get_thresh_status with sdr_extended 0: cr, never ucr.
+  const hot = live('VRD Hot          | 09h | ucr | 3.1 | Lower Non-recoverable going low\n', table('cr', '0x10'));
   t.match(hot.discreteSensors, [{ id: 'ipmi:VRD Hot', state: '0x10', health: 'critical' }], 'the BMC says it is past its upper critical threshold');
+});
+
+t.test('a threshold record without an analog reading: -c sdr\'s misnumbered event texts give way to the sensor table\'s status', async (t) => {
+  // ipmitool lib/ipmi_sdr.c: -c prints such a record through print_csv_discrete, "ok" and its comparison bits as the
+  // generic threshold events of the same offsets (bit 4, at or above ucr: "Lower Non-recoverable going low");
+  // lib/ipmi_sensor.c's table prints its raw byte and "cr".
+  const csv = parseSdrCsv('VRD Hot,09h,ok,3.1,Lower Non-recoverable going low\n').readings;
+  const sensor = parseSensorTable('VRD Hot          | 0x10       |            | cr    | 0x-8x     | 0x-8x     | na        | na        | na        | na').readings;
+  const merged = mergeReadings(csv, sensor);
+  t.match(merged, [{ name: 'VRD Hot', number: 9, rawState: '0x10', health: 'critical', states: [] }]);
+  t.match(buildSnapshot({ readings: merged }).discreteSensors, [{ id: 'ipmi:VRD Hot', state: '0x10', health: 'critical' }]);
+});
+
+t.test("an elist verdict stands against the sensor table's na (the record became unreadable between the two commands)", async (t) => {
+  const elist = parseSdrElist('VRD Hot          | 09h | ucr | 3.1 | Lower Non-recoverable going low\n').readings;
+  const sensor = parseSensorTable('VRD Hot          | na         |            | na    | na        | na        | na        | na        | na        | na').readings;
+  const merged = mergeReadings(elist, sensor);
+  t.match(merged, [{ name: 'VRD Hot', health: 'critical', crossed: 'upperCritical' }]);
+  t.equal(merged[0]?.unavailable, undefined, 'not unreadable: elist read it');
+  t.match(buildSnapshot({ readings: merged }).discreteSensors, [{ id: 'ipmi:VRD Hot', health: 'critical' }]);
 });

@@ -298,6 +298,31 @@ t.test("a Supermicro X8's \"PS Status | 0 unspecified | nc\" is a supply asserti
   t.same(alone.powerSupplies?.map((p) => [p.status, p.statusReason]), [['unknown', 'no state asserted']], 'the only supply asserting nothing');
 });
 
+t.test('ipmitool before 1.8.12: -c -v sdr and sdr -v\'s "(Analog)" blocks type every full record; their status is still its state bits', async (t) => {
+  // ipmitool 1.8.11's lib/ipmi_sdr.c (as org-sls-test/calxeda-ipmitool keeps it), ipmi_sdr_print_sensor_full: every full
+  // record, discrete ones too, prints "value,unit,status" and with -v the entity, its name, the sensor type, the
+  // nominal/normal/threshold fields and "%.3f,%.3f" of min and max; its -v block says "Sensor Type (Analog)" for any
+  // record with an analog data format. The status is ipmi_sdr_get_status(sensor, data[2]) of its state byte, in words
+  // under -v ("Lower Critical": bit 1). 1.8.12 on prints "(Threshold)"/"(Discrete)" and CSV fields for threshold records.
+  const tail = '10.1,Power Supply,Power Supply,,,,,,,,,,0.000,0.000';
+  const csv = legacySnapshot(`PS1 Status,0,unspecified,ok,${tail}\nPS2 Status,0,unspecified,Lower Critical,${tail}\n`, 'sdr -c -v');
+  const plain = legacySnapshot('PS1 Status       | 0 unspecified     | ok\nPS2 Status       | 0 unspecified     | lcr\n', 'sdr list');
+  const expected = [['failed', 'not present'], ['failed', 'failure detected']];
+  t.same(plain.powerSupplies?.map((p) => [p.status, p.statusReason]), expected, 'the plain rows');
+  t.same(csv.powerSupplies?.map((p) => [p.status, p.statusReason]), expected, 'the -c -v rows read as the plain ones');
+  t.notOk(csv.sensors?.some((s) => s.id.startsWith('ipmi:PS')), 'no numeric sensor');
+  const block = (name: string, status: string): string => [
+    `Sensor ID              : ${name} (0x85)`, ' Entity ID             : 10.1 (Power Supply)', ' Sensor Type (Analog)  : Power Supply',
+    ' Sensor Reading        : 0 (+/- 0) unspecified', ` Status                : ${status}`, '',
+  ].join('\n');
+  const verbose = legacySnapshot(`${block('PS1 Status', 'ok')}\n${block('PS2 Status', 'Lower Critical')}\n`, 'sdr -v');
+  t.same(verbose.powerSupplies?.map((p) => [p.status, p.statusReason]), expected, 'sdr -v\'s (Analog) blocks read as the plain rows');
+  // A (Threshold) block is ipmitool 1.8.12 or later's threshold record: its status is a verdict under any declared version.
+  const typed = legacySnapshot(block('CPU Temp', 'Upper Critical').replace('(Analog)  : Power Supply', '(Threshold)  : Temperature')
+    .replace('0 (+/- 0) unspecified', '95 (+/- 1) degrees C'), 'sdr -v');
+  t.match(typed.sensors, [{ id: 'ipmi:CPU Temp', health: 'critical' }]);
+});
+
 t.test("ipmitool's version as `-V` prints it, under whatever file name the program has", async (t) => {
   t.equal(parseIpmitoolVersion('ipmitool version 1.8.19\n'), '1.8.19');
   t.equal(parseIpmitoolVersion('ipmitool-1.8.11 version 1.8.11\n'), '1.8.11', 'a renamed binary says its own name first');

@@ -176,6 +176,36 @@ t.test('ipmitool -c -v: a threshold record\'s entity, type and thresholds after 
   t.match(snapshot.fans, [{ label: 'FAN 3', status: 'absent' }]);
 });
 
+t.test('ipmitool -c -v: the status is the threshold named in words, and judged', async (t) => {
+  // ipmitool lib/ipmi_sdr.c: the CSV branch prints ipmi_sdr_get_thresh_status(sr, "ns"), which returns "Upper Critical",
+  // "Lower Non-Recoverable", "Lower Non-Critical"… when verbose is set (-v), not ucr/lnr/lnc.
+  const { readings, noise } = parseSdrCsv([
+    'CPU1 Temp,92,degrees C,Upper Critical,3.1,Processor,Temperature,,,,,90.000,85.000,,5.000,10.000,-128.000,127.000',
+    'FAN1,300,RPM,Lower Non-Recoverable,29.1,Fan Device,Fan,,,,,,,,480.000,840.000,0.000,25200.000',
+    'P12V,11.400,Volts,Lower Non-Critical,7.1,System Board,Voltage,12.000,,,,13.200,12.900,,10.800,11.500,0.000,15.000',
+  ].join('\n'));
+  t.same(noise, []);
+  t.same(readings.map((r) => [r.name, r.health, r.crossed]), [
+    ['CPU1 Temp', 'critical', 'upperCritical'], ['FAN1', 'fatal', 'lowerFatal'], ['P12V', 'warning', 'lowerNonCritical'],
+  ]);
+  t.same(buildSnapshot({ readings }).sensors?.map((s) => [s.id, s.health]), [
+    ['ipmi:CPU1 Temp', 'critical'], ['ipmi:FAN1', 'fatal'], ['ipmi:P12V', 'warning'],
+  ]);
+  t.same(parseSdrCsv('CPU1 Temp,92,degrees C,Upper Critical\n').readings, [], 'words only with the verbose fields -v prints');
+});
+
+t.test('ipmitool -c -v: nan and inf, which "%.3f" prints for a 1/x record\'s unset bound, are verbose fields', async (t) => {
+  // ipmitool lib/ipmi_sdr.c SENSOR_PRINT_CSV and the min/max columns print sdr_convert_sensor_reading() with "%.3f":
+  // glibc prints an infinite or undefined result as inf, -inf, nan or -nan.
+  const { readings, noise } = parseSdrCsv([
+    'Lin,5,Volts,ok,7.1,System Board,Voltage,,,,,,,,,,inf,0.500',
+    'Lin2,5,Volts,ok,7.1,System Board,Voltage,,,,-nan,6.000,,,nan,,-inf,0.500',
+  ].join('\n'));
+  t.same(noise, []);
+  t.match(readings, [{ name: 'Lin', value: 5, health: 'ok', sensorType: 'Voltage', states: [] }, { name: 'Lin2', states: [] }]);
+  t.same(readings[1]?.thresholds, { upperCritical: 6 }, 'an undefined bound is no threshold');
+});
+
 t.test('ipmitool -c: an ID string padded with blanks is the name the other layouts print', async (t) => {
   // ipmitool prints "%s," of the SDR's ID string (lib/ipmi_sdr.c); `sdr list` and `sensor` pad it ("%-16s"), which hides
   // trailing blanks, and their parsers trim. Unlike names would make `-c sdr` and `sensor` two sensors.
@@ -212,8 +242,10 @@ t.test('elist: a threshold record\'s reading cut at 15 characters is still its r
 t.test('sdr list: a threshold record without an analog reading keeps its status beside its raw byte', async (t) => {
   // ipmitool lib/ipmi_sdr.c: `sdr list` prints such a record's reading byte ("0x%02x") and, being a threshold
   // record, its threshold status; a discrete record's status is only ok or ns and says nothing of its states.
-  const { readings } = parseSdrList('VRD Hot          | 0x10              | ucr\nPS1 Status       | 0x00              | ok\n');
-  t.match(readings[0], { rawState: '0x10', health: 'critical', crossed: 'upperCritical' });
+  // ipmi_sdr_get_thresh_status says cr, not ucr, with sdr_extended 0 (`sdr list`): which threshold is not told.
+  const { readings } = parseSdrList('VRD Hot          | 0x10              | cr\nPS1 Status       | 0x00              | ok\n');
+  t.match(readings[0], { rawState: '0x10', health: 'critical' });
+  t.equal(readings[0]?.crossed, undefined, 'cr names no threshold');
   t.equal(readings[1]?.health, undefined, 'ok on a discrete record is no verdict');
   t.match(buildSnapshot({ readings }).discreteSensors?.find((s) => s.id === 'ipmi:VRD Hot'), { state: '0x10', health: 'critical' });
 });
