@@ -72,10 +72,10 @@ export function dmiText(value: string | null | undefined): string | undefined {
   return text;
 }
 
-/** A serial number as dmiText reads it; "0", VirtualBox's system and board serial number on every guest, is none. */
+/** A serial number as dmiText reads it; "0" (VirtualBox's system and board serial number on every guest), or zeros in hex, is none. */
 export function dmiSerial(value: string | null | undefined): string | undefined {
   const text = dmiText(value);
-  return text === '0' ? undefined : text;
+  return text === undefined || /^(?:0x)?0+$/i.test(text) ? undefined : text;
 }
 
 /** Words firmware writes where a maker's name belongs: Clevo's barebones name none ("Notebook") until a reseller does. */

@@ -80,8 +80,9 @@ function systemOf(system: SysinfoData['system'], hostname: string): SystemIdenti
 function modelOf(system: SysinfoData['system']): string | undefined {
   const product = dmiText(system?.model);
   // Only where the product name is a machine type ("29123AG", "20L9CTO1WW"): a ThinkServer's is its model ("ThinkServer RD440").
-  const lenovoModel = system?.manufacturer.trim() === 'LENOVO' && MACHINE_TYPE.test(product ?? '') ? dmiText(system.version) : undefined;
-  return lenovoModel ?? product;
+  const version = system?.manufacturer.trim() === 'LENOVO' && MACHINE_TYPE.test(product ?? '') ? dmiText(system.version) : undefined;
+  // A version of digits alone ("07") is a revision, not a model.
+  return version !== undefined && /[a-z]/i.test(version) ? version : product;
 }
 
 /** A Lenovo machine type and model number, as LENOVO clients write their product name. */

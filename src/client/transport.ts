@@ -6,6 +6,7 @@
  * A pinned connection is checked before the request is written, so no
  * credentials reach a server that fails the check.
  */
+import { setMaxListeners } from 'node:events';
 import { Agent as HttpAgent, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
 import type { Duplex } from 'node:stream';
@@ -45,9 +46,8 @@ export function normalizeFingerprint(text: string): string | undefined {
 }
 
 /**
- * Kept-alive connections, at most 8 at once per server: enough for a health
- * check's seven enumerations in parallel, so that none waits for a socket
- * while its timeout runs.
+ * Kept-alive connections, at most 8 at once per server (a health check's
+ * eleven enumerations: three wait for a socket, their timeouts running).
  */
 const AGENT_OPTIONS = { keepAlive: true, maxSockets: 8 } as const;
 
@@ -55,21 +55,23 @@ export class Transport {
   readonly #url: URL;
   readonly #options: TransportOptions;
   readonly #agent: HttpAgent;
-  #destroyed = false;
+  /** Aborted by destroy: every request, those still waiting for a socket too. */
+  readonly #abandon = new AbortController();
 
   constructor(url: URL, options: TransportOptions) {
     this.#url = url;
     this.#options = options;
     this.#agent = url.protocol === 'https:' ? httpsAgent(options.tls) : new HttpAgent(AGENT_OPTIONS);
+    // One listener per request in flight: a health check has eleven.
+    setMaxListeners(0, this.#abandon.signal);
   }
 
   /** POSTs `body` to `path`; rejects with ConnectionError, TLSError, TimeoutError or ParseError (too large). */
   post(path: string, headers: OutgoingHttpHeaders, body: string): Promise<HttpReply> {
     const { timeoutMs, maxResponseBytes } = this.#options;
-    if (this.#destroyed) return Promise.reject(new ConnectionError(`no request after the connection was given up: ${this.#url.host}`));
     return new Promise((resolve, reject) => {
       const req = request(new URL(path, this.#url), {
-        method: 'POST', agent: this.#agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+        method: 'POST', agent: this.#agent, signal: this.#abandon.signal, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
       });
       let settled = false;
       const settle = (done: () => void): void => {
@@ -109,7 +111,7 @@ export class Transport {
 
   /** Closes the connections, and refuses every later request (see WBEMConnection.destroy). */
   destroy(): void {
-    this.#destroyed = true;
+    this.#abandon.abort();
     this.#agent.destroy();
   }
 }
@@ -156,6 +158,7 @@ function classify(err: Error, url: URL): Error {
   if (err instanceof TLSError || err instanceof TimeoutError || err instanceof ParseError) return err;
   const code = (err as NodeJS.ErrnoException).code ?? '';
   const where = url.host;
+  if (code === 'ABORT_ERR') return new ConnectionError(`the connection was given up: ${where}`, { cause: err });
   if (TLS_CODES.test(code)) {
     const hint = /CERT|SELF_SIGNED|UNABLE_TO_|ALTNAME/.test(code) ? ' (trust it with --cacert FILE or --fingerprint, or skip the check with --insecure)' : '';
     return new TLSError(`TLS with ${where} failed: ${err.message}${hint}`, { cause: err });

@@ -103,7 +103,7 @@ function withinDeadline<T>(call: Promise<T>, signal: AbortSignal): Promise<T> {
  */
 const SAMPLED = new Set([
   'CurrentReading', 'CurrentState', 'PossibleStates', 'HealthState', 'OperationalStatus', 'StatusDescriptions',
-  'PrimaryStatus', 'EnabledState', 'TimeOfLastStateChange',
+  'PrimaryStatus', 'TimeOfLastStateChange',
 ].map((name) => name.toLowerCase()));
 
 /**

@@ -242,6 +242,21 @@ t.test('no answer in time is a TimeoutError; nothing listening is a ConnectionEr
   t.equal((err as Error).message, 'connection refused: 127.0.0.1:1 (ECONNREFUSED)');
 });
 
+t.test('destroy: every request fails and nothing more is sent, those waiting for a socket included', async (t) => {
+  // Eleven requests on at most eight sockets (a health check's enumerations): three wait. This server answers none.
+  const server = await startServer(() => {});
+  t.teardown(() => server.close());
+  const conn = new WBEMConnection(server.url);
+  const calls = Array.from({ length: 11 }, () => conn.enumerateInstanceNames('CIM_Fan').then(() => 'answered', (err: Error) => err));
+  while (server.requests.length < 8) await new Promise((resolve) => setTimeout(resolve, 10));
+  conn.destroy();
+  const outcomes = await Promise.all(calls);
+  t.ok(outcomes.every((o) => o instanceof ConnectionError && /given up/.test(o.message)), 'each a ConnectionError');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  t.equal(server.requests.length, 8, 'the three waiting were dropped, not sent on new connections');
+  t.match(await conn.enumerateInstanceNames('CIM_Fan').catch((err: Error) => err), { name: 'ConnectionError' }, 'nor anything later');
+});
+
 t.test('requests carry the DSP0200 headers, Basic credentials and the namespace of the URL', async (t) => {
   const server = await startServer((received, res) => sendCim(res, imethodResponse(messageId(received.body), 'EnumerateClassNames', '<IRETURNVALUE/>')));
   t.teardown(() => server.close());

@@ -463,7 +463,7 @@ t.test('several providers merge into one host', async (t) => {
   t.same(checkProfileRules(two.entries), []);
 });
 
-t.test('Name is the label, made unique where a provider repeats it within a kind (a component id to Zenoss\'s CIMMon), the same whatever else is sampled', async (t) => {
+t.test('Name is the label, made unique where it repeats within a kind (a component id to Zenoss\'s CIMMon), whatever order elements come in', async (t) => {
   // Two IPMI rows named "Temp" (a Dell's sensor table: providers/ipmi/test/fixtures/sensor.txt), a discrete sensor of a numeric one's
   // name (both CIM_Sensor to a tool), and sysinfo's "CPU Temp" beside IPMI's.
   const temp = (id: string, label: string) => ({ id, label, kind: 'temperature' as const, unit: 'celsius' as const, value: 40, decimals: 0 });
@@ -476,14 +476,17 @@ t.test('Name is the label, made unique where a provider repeats it within a kind
   const names = (m: Model, cls: string) => m.all(cls).map((s) => [s.get('ElementName'), s.get('Name')]);
   const both = build(input([sample(ipmi, { provider: 'ipmi' }), sample(sysinfo, { provider: 'sysinfo' })])).model;
   t.same(names(both, 'Thincim_NumericSensor'), [
-    ['Temp', 'Temp (ipmi:Temp#1)'], ['Temp', 'Temp (ipmi:Temp#2)'], ['CPU Temp', 'CPU Temp'], ['PS1', 'PS1 (ipmi:PS1)'], ['CPU Temp', 'CPU Temp'],
-  ], 'ElementName as the provider labels it; each element of a repeated label named with its DeviceID; one label of two providers as it is');
+    ['Temp', 'Temp (ipmi:Temp#1)'], ['Temp', 'Temp (ipmi:Temp#2)'], ['CPU Temp', 'CPU Temp (ipmi:CPU Temp)'], ['PS1', 'PS1 (ipmi:PS1)'],
+    ['CPU Temp', 'CPU Temp (sysinfo:cpu)'],
+  ], 'ElementName as the provider labels it; each element of a repeated label, of one provider or two, named with its DeviceID');
   t.same(names(both, 'OMC_DiscreteSensor'), [['PS1', 'PS1 (ipmi:PS1 Status)']], 'a discrete and a numeric sensor are both CIM_Sensor');
   t.same(names(both, 'OMC_Fan'), [['Temp', 'Temp']], 'a fan may share a sensor\'s label');
   t.same(checkProfileRules(both.entries), []);
 
   const ipmiLate = build(input([sample(undefined, { provider: 'ipmi' }), sample(sysinfo, { provider: 'sysinfo' })])).model;
-  t.same(names(ipmiLate, 'Thincim_NumericSensor'), [['CPU Temp', 'CPU Temp']], 'sysinfo\'s Name the same before IPMI\'s first sample');
+  t.same(names(ipmiLate, 'Thincim_NumericSensor'), [['CPU Temp', 'CPU Temp']], 'before IPMI\'s first sample the label does not repeat yet');
+  const reversed = build(input([sample(sysinfo, { provider: 'sysinfo' }), sample(ipmi, { provider: 'ipmi' })])).model;
+  t.same(names(reversed, 'Thincim_NumericSensor').sort(), names(both, 'Thincim_NumericSensor').sort(), 'the same Names in either order');
   const oneTemp = build(input([sample({ sensors: [temp('Temp#2', 'Temp')] }, { provider: 'ipmi' })])).model;
   t.same(names(oneTemp, 'Thincim_NumericSensor'), [['Temp', 'Temp']], 'a label no longer repeated is the Name alone');
 

@@ -56,6 +56,7 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
 t.test("serial numbers: as any DMI text, and VirtualBox's 0 is none", async (t) => {
   t.equal(dmiSerial('0'), undefined, "every VirtualBox guest's system and board serial (fixtures/SOURCE.txt)");
   t.equal(dmiSerial(' 0 '), undefined);
+  t.equal(dmiSerial('0x0'), undefined, 'zeros in hex too');
   t.equal(dmiSerial('System Serial Number'), undefined);
   t.equal(dmiSerial('7N62AI2'), '7N62AI2');
   t.equal(dmiSerial('10'), '10');

@@ -171,6 +171,8 @@ t.test("a Lenovo ThinkSystem SR630: Lenovo's servers name the model in the produ
   // An all-caps LENOVO server names its model in the product name too ("Hardware name: LENOVO ThinkServer RD440 /ThinkServer RD440", a kernel oops).
   const thinkServer = buildSnapshot({ system: { manufacturer: 'LENOVO', model: 'ThinkServer RD440', version: '07', serial: '', uuid: '' } }, withTemps);
   t.equal(thinkServer.system?.model, 'ThinkServer RD440', 'a product name that is no machine type is the model');
+  const bare = buildSnapshot({ system: { manufacturer: 'LENOVO', model: 'RD440', version: '07', serial: '', uuid: '' } }, withTemps);
+  t.equal(bare.system?.model, 'RD440', 'a version of digits alone is a revision, not a model');
 });
 
 t.test("a Clevo P750ZM: \"Notebook\" names no maker, but stays the chassis type", async (t) => {

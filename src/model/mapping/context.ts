@@ -60,8 +60,8 @@ export class BuildContext {
   readonly #deviceIds = new IdAllocator(DEVICE_ID_MAX);
   readonly #tags = new IdAllocator(TAG_MAX);
   readonly #instanceIds = new IdAllocator(TAG_MAX);
-  /** Per provider, `scope\0label` of the labels it gives to more than one element of a scope (labelled). */
-  readonly #repeated = new Map<string, ReadonlySet<string>>();
+  /** `scope\0label` of the labels the providers give to more than one element of a scope (labelled), once asked. */
+  #repeated: ReadonlySet<string> | undefined;
   /** This build's families, by the path object at their one end. */
   readonly #familiesOf = new Map<CIMInstanceName, FamilyDraft[]>();
   /** This build, in ASSOCIATIONS. */
@@ -118,30 +118,22 @@ export class BuildContext {
   /**
    * Sets ElementName to `label`, and Name too: tools such as Zenoss's CIMMon
    * take Name for a component's id. Labels repeat on real hosts (two IPMI
-   * sensors "Temp", a hwmon chip's temperature and current both "CPU"), so
-   * every element whose label `provider` gives to another of its kind too
-   * (NAME_SCOPE) is named `label (id)`, id its DeviceID or Tag: the same Name
-   * whatever order elements come in and whenever other providers' samples
-   * arrive. Two providers may give one label (an IPMI and a sysinfo "CPU
-   * Temp"); their elements' DeviceIDs and Tags tell them apart.
+   * sensors "Temp", a hwmon chip's temperature and current both "CPU", an
+   * IPMI and a sysinfo "CPU Temp"), so every element whose label another
+   * element of its kind has too (NAME_SCOPE), from any provider, is named
+   * `label (id)`, id its DeviceID or Tag: the same Name whatever order
+   * elements come in. It changes when the label stops or starts repeating:
+   * at start, once, when a slower provider's first sample brings it.
    */
-  labelled(draft: InstanceDraft, label: string, provider: string): InstanceDraft {
+  labelled(draft: InstanceDraft, label: string): InstanceDraft {
     const scope = NAME_SCOPE[draft.classname] ?? draft.classname;
     let name = headOf(label, NAME_MAX);
-    if (this.#repeatedLabels(provider).has(`${scope}\0${label}`)) {
+    this.#repeated ??= repeatedLabels(this.input.hardware.flatMap((s) => (s.snapshot ? [s.snapshot] : [])));
+    if (this.#repeated.has(`${scope}\0${label}`)) {
       const id = String(draft.keyValue('DeviceID') ?? draft.keyValue('Tag'));
       name = `${headOf(label, NAME_MAX - id.length - 3)} (${id})`;
     }
     return draft.set('ElementName', 'string', label).set('Name', 'string', name);
-  }
-
-  #repeatedLabels(provider: string): ReadonlySet<string> {
-    let repeated = this.#repeated.get(provider);
-    if (repeated === undefined) {
-      const snapshot = this.input.hardware.find((s) => s.provider === provider)?.snapshot;
-      this.#repeated.set(provider, (repeated = snapshot ? repeatedLabels(snapshot) : new Set()));
-    }
-    return repeated;
   }
 
   /**
@@ -154,7 +146,7 @@ export class BuildContext {
     draft: InstanceDraft, source: EntrySource, label: string, health: Verdict,
     { enabledState = ENABLED, rollUp = true }: { enabledState?: number; rollUp?: boolean } = {},
   ): CIMInstanceName {
-    setStatus(this.labelled(draft, label, source.provider), health)
+    setStatus(this.labelled(draft, label), health)
       .set('EnabledState', 'uint16', enabledState)
       .set('RequestedState', 'uint16', REQUESTED_NOT_APPLICABLE);
     const path = this.add(CIMV2_NAMESPACE, draft.build(), source).path!;
@@ -291,9 +283,25 @@ const NAME_SCOPE: Readonly<Record<string, string>> = {
   [ModelClass.PhysicalPackage]: 'CIM_PhysicalElement',
 };
 
-/** `scope\0label` of every label `snapshot` gives to more than one element of a scope (NAME_SCOPE). */
-function repeatedLabels(snapshot: HardwareSnapshot): Set<string> {
-  const lists: [string, readonly { label: string }[]][] = [
+/** `scope\0label` of every label the snapshots give to more than one element of a scope (NAME_SCOPE). */
+function repeatedLabels(snapshots: readonly HardwareSnapshot[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const snapshot of snapshots) {
+    for (const [scope, items] of labelLists(snapshot)) {
+      for (const { label } of items) {
+        const key = `${scope}\0${label}`;
+        if (seen.has(key)) repeated.add(key);
+        else seen.add(key);
+      }
+    }
+  }
+  return repeated;
+}
+
+/** The labels of a snapshot's elements, by the scope their instances are named in. */
+function labelLists(snapshot: HardwareSnapshot): [string, readonly { label: string }[]][] {
+  return [
     ['CIM_Sensor', [...(snapshot.sensors ?? []), ...(snapshot.discreteSensors ?? [])]],
     [ModelClass.Fan, snapshot.fans ?? []],
     [ModelClass.PowerSupply, snapshot.powerSupplies ?? []],
@@ -303,14 +311,4 @@ function repeatedLabels(snapshot: HardwareSnapshot): Set<string> {
     // Boards, and the FRU packages of fans, supplies and memory, named as their devices.
     ['CIM_PhysicalElement', [...(snapshot.boards ?? []), ...(snapshot.fans ?? []), ...(snapshot.powerSupplies ?? []), ...(snapshot.memory ?? [])]],
   ];
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const [scope, items] of lists) {
-    for (const { label } of items) {
-      const key = `${scope}\0${label}`;
-      if (seen.has(key)) repeated.add(key);
-      else seen.add(key);
-    }
-  }
-  return repeated;
 }

@@ -85,7 +85,7 @@ export class PhysicalAssets {
 
   addBoard(provider: string, board: Board): void {
     const draft = this.#ctx.physicalDraft(ModelClass.Card, qualifiedId(provider, board.id));
-    setStatus(setFru(this.#ctx.labelled(draft, board.label, provider), board), PRESENT)
+    setStatus(setFru(this.#ctx.labelled(draft, board.label), board), PRESENT)
       .set('PackageType', 'uint16', PackageType.ModuleCard)
       .set('HostingBoard', 'boolean', board.hostingBoard ?? false);
     this.#addContained(draft, { provider, id: board.id });
@@ -94,7 +94,7 @@ export class PhysicalAssets {
   /** A FRU package realizing a device (fan, power supply, memory module). */
   addPackage(provider: string, id: string, label: string, packageType: number, fru: Fru, device: CIMInstanceName): void {
     const draft = this.#ctx.physicalDraft(ModelClass.PhysicalPackage, qualifiedId(provider, id));
-    setStatus(setFru(this.#ctx.labelled(draft, label, provider), fru), PRESENT)
+    setStatus(setFru(this.#ctx.labelled(draft, label), fru), PRESENT)
       .set('PackageType', 'uint16', packageType)
       .set('CanBeFRUed', 'boolean', true);
     const path = this.#addContained(draft, { provider, id });
@@ -122,7 +122,7 @@ export class PhysicalAssets {
   #writeChassis({ path, draft, data, source }: MergedChassis, elementName: string, system: SystemIdentity | undefined): void {
     // The system's maker where the chassis names none; a string in any case, which `-V auto` matches with a regular expression.
     const manufacturer = data.manufacturer ?? system?.manufacturer ?? '';
-    setStatus(setFru(this.#ctx.labelled(draft, elementName, source.provider), { ...data, manufacturer }), PRESENT)
+    setStatus(setFru(this.#ctx.labelled(draft, elementName), { ...data, manufacturer }), PRESENT)
       .set('PackageType', 'uint16', PackageType.ChassisFrame)
       .set('ChassisPackageType', 'uint16', chassisPackageType(data.type))
       .set('ChassisTypeDescription', 'string', data.type);
