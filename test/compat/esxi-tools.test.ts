@@ -51,19 +51,14 @@
  * moment. HP mode is checked for not crashing only: it reads HealthState 0 of
  * a lost reading as OK by design.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import t from 'tap';
 import { CIMDateTime, type CIMClass, type CIMInstance, type CIMValue } from '../../src/cim/index.js';
 import { decodeResponse, type CIMIMethodResponse } from '../../src/cimxml/index.js';
-import { loadOrCreateCertificate } from '../../src/security/index.js';
 import { DEFAULT_SCENARIO } from '../../providers/simulated/index.js';
-import { cimHeaders, imethodBody, startTestBroker } from '../helpers/broker.js';
+import { cimHeaders, imethodBody } from '../helpers/broker.js';
 import { basic, send } from '../helpers/client.js';
-import { testAuthenticator, writeUsers } from '../helpers/users.js';
 import { runCli } from '../client/run-cli.js';
+import { startToolBroker } from './tool-broker.js';
 
 const CIMV2 = 'root/cimv2';
 const PLUGIN_CLASSES = [
@@ -86,23 +81,9 @@ const BY_HEALTH_STATE: ReadonlyMap<number, Verdict> = new Map([
   [0, 'OK'], [5, 'OK'], [10, 'WARNING'], [15, 'WARNING'], [20, 'CRITICAL'], [25, 'CRITICAL'], [30, 'CRITICAL'],
 ]);
 
-// One HTTPS broker with Basic auth for the whole file; the simulated clock is stepped by hand.
+// The simulated clock is stepped by hand.
 let now = 0;
-const dir = await mkdtemp(join(tmpdir(), 'thincim-esxi-'));
-const certificate = await loadOrCreateCertificate({ stateDir: dir, hostnames: ['localhost'] });
-const started = await startTestBroker({
-  listeners: [{ protocol: 'https', host: '127.0.0.1', port: 0, requireAuth: true }],
-  tls: { cert: certificate.cert, key: certificate.key, minVersion: 'TLSv1.2', requestCert: false },
-  authenticator: await testAuthenticator(await writeUsers(dir, { [USER.name]: { role: 'readonly', password: USER.password } })),
-  simulated: { clock: () => now, startTime: 0 },
-});
-// pywbem keeps one connection open for the whole run.
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-t.teardown(async () => {
-  agent.destroy();
-  await started.close();
-  await rm(dir, { recursive: true });
-});
+const { started, certificate, agent } = await startToolBroker(t, 'esxi', USER, () => now);
 
 let messageId = 1000;
 

@@ -49,19 +49,17 @@
  *   ZBX_UNSUPPORTED, an empty list is a discovery of nothing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { CIMStatus, type CIMInstance, type CIMInstanceName } from '../../src/cim/index.js';
 import { decodeResponse, type CIMResponse } from '../../src/cimxml/index.js';
-import { loadOrCreateCertificate } from '../../src/security/index.js';
 import { DEFAULT_SCENARIO } from '../../providers/simulated/index.js';
-import { cimHeaders, instancesIn, startTestBroker } from '../helpers/broker.js';
+import { cimHeaders, instancesIn } from '../helpers/broker.js';
 import { basic, send } from '../helpers/client.js';
-import { testAuthenticator, writeUsers } from '../helpers/users.js';
 import { cimFailure, wbemcli } from '../helpers/wbemcli.js';
 import { runCli } from '../client/run-cli.js';
+import { startToolBroker } from './tool-broker.js';
 
 const CIMV2 = 'root/cimv2';
 const USER = { name: 'zabbix', password: 'secure_zabbix_password' };
@@ -71,20 +69,7 @@ const RANK: Record<Verdict, number> = { OK: 0, WARNING: 1, CRITICAL: 2 };
 const worst = (verdicts: Iterable<Verdict>): Verdict => [...verdicts].reduce<Verdict>((a, b) => (RANK[b] > RANK[a] ? b : a), 'OK');
 
 let now = 0;
-const dir = await mkdtemp(join(tmpdir(), 'thincim-tools-'));
-const certificate = await loadOrCreateCertificate({ stateDir: dir, hostnames: ['localhost'] });
-const started = await startTestBroker({
-  listeners: [{ protocol: 'https', host: '127.0.0.1', port: 0, requireAuth: true }],
-  tls: { cert: certificate.cert, key: certificate.key, minVersion: 'TLSv1.2', requestCert: false },
-  authenticator: await testAuthenticator(await writeUsers(dir, { [USER.name]: { role: 'readonly', password: USER.password } })),
-  simulated: { clock: () => now, startTime: 0 },
-});
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-t.teardown(async () => {
-  agent.destroy();
-  await started.close();
-  await rm(dir, { recursive: true });
-});
+const { started, certificate, agent } = await startToolBroker(t, 'tools', USER, () => now);
 
 /** Posts a whole request body as the tool wrote it; the answer's text and its decoding. */
 async function post(method: string, body: string, headers: Record<string, string> = {}): Promise<{ text: string; response: CIMResponse }> {

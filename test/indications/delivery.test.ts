@@ -5,29 +5,15 @@
  * persist across a restart, and a corrupt state file stops the start.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { CIMInstance, NocaseMap, cimProperty, type CIMType, type CIMValue } from '../../src/cim/index.js';
 import { WBEMConnection } from '../../src/client/index.js';
 import { startListener, type ReceivedIndication } from '../../src/indications/listener.js';
 import { startTestBroker, type TestBroker } from '../helpers/broker.js';
+import { deadPort, instance } from '../helpers/instances.js';
 
 const INTEROP = 'root/interop';
-
-function instance(classname: string, values: Record<string, [CIMType, CIMValue]>): CIMInstance {
-  return new CIMInstance({ classname, properties: new NocaseMap(Object.entries(values).map(([n, [type, v]]) => [n, cimProperty(n, type, v)] as const)) });
-}
-
-/** A port nothing listens on. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 async function subscribe(client: WBEMConnection, name: string, destination: string, policy = 2): Promise<void> {
   const handler = await client.createInstance(instance('CIM_ListenerDestinationCIMXML', { Name: ['string', name], Destination: ['string', destination] }));

@@ -7,17 +7,14 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import t, { type Test } from 'tap';
-import { CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMType, type CIMValue } from '../../src/cim/index.js';
+import { CIMStatus } from '../../src/cim/index.js';
 import { encodeExportResponse } from '../../src/cimxml/index.js';
 import { WBEMConnection } from '../../src/client/index.js';
 import { DeliveryRefusedError, Exporter } from '../../src/indications/deliver.js';
 import { startListener } from '../../src/indications/listener.js';
 import { startTestBroker } from '../helpers/broker.js';
 import { captureLog } from '../helpers/log-capture.js';
-
-function instance(classname: string, values: Record<string, [CIMType, CIMValue]>): CIMInstance {
-  return new CIMInstance({ classname, properties: new NocaseMap(Object.entries(values).map(([n, [type, v]]) => [n, cimProperty(n, type, v)] as const)) });
-}
+import { instance } from '../helpers/instances.js';
 
 async function subscribe(client: WBEMConnection, name: string, destination: string, policy: number): Promise<void> {
   const handler = await client.createInstance(instance('CIM_ListenerDestinationCIMXML', { Name: ['string', name], Destination: ['string', destination] }));

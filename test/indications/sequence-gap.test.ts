@@ -7,17 +7,13 @@
  * next one carried the very next number, as if nothing had been lost.
  */
 import t, { type Test } from 'tap';
-import { CIMInstance, NocaseMap, cimProperty, type CIMType, type CIMValue } from '../../src/cim/index.js';
 import { WBEMConnection } from '../../src/client/index.js';
 import type { HardwareEvent } from '../../src/events/index.js';
 import { startListener, type ReceivedIndication } from '../../src/indications/listener.js';
 import { startTestBroker } from '../helpers/broker.js';
+import { instance } from '../helpers/instances.js';
 
 const INTEROP = 'root/interop';
-
-function instance(classname: string, values: Record<string, [CIMType, CIMValue]>): CIMInstance {
-  return new CIMInstance({ classname, properties: new NocaseMap(Object.entries(values).map(([n, [type, v]]) => [n, cimProperty(n, type, v)] as const)) });
-}
 
 async function subscribe(client: WBEMConnection, name: string, destination: string, query: string): Promise<void> {
   const handler = await client.createInstance(instance('CIM_ListenerDestinationCIMXML', { Name: ['string', name], Destination: ['string', destination] }));

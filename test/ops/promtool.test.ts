@@ -12,13 +12,11 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import t from 'tap';
 import type { Test } from 'tap';
-import { CIMInstance, NocaseMap, cimProperty, type CIMType, type CIMValue } from '../../src/cim/index.js';
 import { WBEMConnection } from '../../src/client/index.js';
 import { startListener } from '../../src/indications/listener.js';
 import type { HardwareProvider } from '../../src/providers/api.js';
@@ -29,6 +27,7 @@ import { parsePrometheus, samplesOf, type Exposition } from '../helpers/promethe
 import { promtoolCheck, requirePromtool } from '../helpers/promtool.js';
 import { testAuthenticator, writeUsers } from '../helpers/users.js';
 import { loaded } from '../providers/helpers.js';
+import { deadPort, instance } from '../helpers/instances.js';
 
 requirePromtool();
 
@@ -75,19 +74,6 @@ async function checkedScrape(t: Test, url: string, what: string): Promise<Exposi
     exposition = parsePrometheus(scrape.text);
   }
   return exposition!;
-}
-
-function instance(classname: string, values: Record<string, [CIMType, CIMValue]>): CIMInstance {
-  return new CIMInstance({ classname, properties: new NocaseMap(Object.entries(values).map(([n, [type, v]]) => [n, cimProperty(n, type, v)] as const)) });
-}
-
-/** A port nothing listens on. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 async function subscribe(client: WBEMConnection, name: string, destination: string): Promise<void> {
