@@ -52,6 +52,9 @@ const READING = ['value', 'decimals', 'health', 'crossed', 'unavailable', 'rawSt
 function combine(a: IpmiReading, b: IpmiReading): IpmiReading {
   const out: IpmiReading = { name: a.name, states: a.states, thresholds: { ...b.thresholds, ...a.thresholds }, line: a.line };
   for (const field of DESCRIPTION) copy(out, field, a[field] ?? b[field]);
+  // A unit `a` guessed from a cut ("100.50 degrees ") yields to the one `b` printed whole (`sensor`'s "degrees F").
+  if (a.unitFromCut && b.unit !== undefined && !b.unitFromCut) out.unit = b.unit;
+  else copy(out, 'unitFromCut', a.unitFromCut);
   const fromB = readsFromSecondary(a, b);
   for (const field of READING) copy(out, field, (fromB ? b : a)[field]);
   // Event texts beside b's threshold status are a threshold record's comparison bits misnumbered (`-c sdr`).

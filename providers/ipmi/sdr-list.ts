@@ -24,8 +24,9 @@
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
-import { ipmitoolUnitStartingWith, isIpmitoolUnit, parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
+import { ipmitoolUnitsStartingWith, isIpmitoolUnit, parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
 import { splitStates } from './states.js';
+import { kindByName } from './units.js';
 
 const STATUS = /^(ok|ns|na|[lu]?(nc|cr|nr))$/;
 const SENSOR_NUMBER = /^([0-9A-Fa-f]{2})h$/;
@@ -93,22 +94,36 @@ export function parseSdrList(text: string): IpmiParseResult {
 
 /**
  * `sdr list`, and `sdr elist` a threshold record's, prints a reading through a 16-byte buffer: value and unit are
- * cut at 15 characters ("34.89 unspecifi", an HP fan block's duty cycle).
- * A cut unit that only one unit name starts with is that unit.
+ * cut at 15 characters ("34.89 unspecifi", an HP fan block's duty cycle), or at 14 once trimmed where the 15th is
+ * the space inside a unit ("100.50 degrees " of 100.50 degrees C). A cut unit that only one unit name starts with
+ * is that unit; "degrees" (C, F or K) is degrees C where the name says temperature, marked `unitFromCut` so a
+ * listing that prints the unit whole (`sensor`) wins in a merge; any other cut stays unread.
  */
 const LIST_READING_WIDTH = 15;
 
-function parseListAnalog(value: string): ReturnType<typeof parseAnalog> {
+type Analog = NonNullable<ReturnType<typeof parseAnalog>> & Pick<IpmiReading, 'unitFromCut'>;
+
+function parseListAnalog(value: string, name: string): Analog | undefined {
   const analog = parseAnalog(value);
   const space = value.indexOf(' ');
-  if (analog || value.length !== LIST_READING_WIDTH || space < 0) return analog;
-  const unit = ipmitoolUnitStartingWith(value.slice(space + 1));
-  return unit === undefined ? undefined : parseAnalog(`${value.slice(0, space)} ${unit}`);
+  if (analog || space < 0) return analog;
+  const cut = cutUnit(value.slice(space + 1), value.length);
+  const units = cut === undefined ? [] : ipmitoolUnitsStartingWith(cut);
+  if (units.length === 1) return parseAnalog(`${value.slice(0, space)} ${units[0]}`);
+  if (units.length === 0 || !units.every((unit) => unit.startsWith('degrees ')) || kindByName(name)?.kind !== 'temperature') return undefined;
+  const celsius = parseAnalog(`${value.slice(0, space)} degrees C`);
+  return celsius && { ...celsius, unitFromCut: true };
+}
+
+/** The start of the unit a cut reading printed, with the space trimming took from a 14-character one. */
+function cutUnit(unit: string, length: number): string | undefined {
+  if (length === LIST_READING_WIDTH) return unit;
+  return length === LIST_READING_WIDTH - 1 ? `${unit} ` : undefined;
 }
 
 function listReading(name: string, value: string, status: string, line: number): IpmiReading | undefined {
   const reading: IpmiReading = { name, states: [], thresholds: {}, line };
-  const analog = parseListAnalog(value);
+  const analog = parseListAnalog(value, name);
   const unavailable = unavailableWord(value);
   if (analog) {
     Object.assign(reading, analog);
@@ -240,7 +255,7 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
     return;
   }
   const comma = value.indexOf(', ');
-  const analog = parseListAnalog(comma < 0 ? value : value.slice(0, comma));
+  const analog = parseListAnalog(comma < 0 ? value : value.slice(0, comma), reading.name);
   if (analog) {
     Object.assign(reading, analog);
     readStatus(reading, status);

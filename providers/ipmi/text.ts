@@ -104,10 +104,9 @@ export function isIpmitoolUnit(text: string): boolean {
   return parts.length === 2 && parts.every((part) => IPMITOOL_UNITS.has(part));
 }
 
-/** The one ipmitool unit name that starts with `prefix` ("unspecifi" → "unspecified"); undefined when none or several do. */
-export function ipmitoolUnitStartingWith(prefix: string): string | undefined {
-  const units = [...IPMITOOL_UNITS, 'percent'].filter((unit) => unit.startsWith(prefix));
-  return units.length === 1 ? units[0] : undefined;
+/** The ipmitool unit names that start with `prefix` ("unspecifi" → unspecified; "degrees " → degrees C, F, K). */
+export function ipmitoolUnitsStartingWith(prefix: string): string[] {
+  return [...IPMITOOL_UNITS, 'percent'].filter((unit) => unit.startsWith(prefix));
 }
 
 /** Splits a pipe-separated row into trimmed fields. */

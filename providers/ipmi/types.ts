@@ -59,6 +59,8 @@ export interface IpmiReading {
   decimals?: number;
   /** The unit as printed: 'degrees C', 'Volts', 'RPM', 'C', 'percent', 'discrete' … */
   unit?: string;
+  /** `unit` is a guess from a cut one ("100.50 degrees " read as degrees C): a listing printing it whole wins. */
+  unitFromCut?: true;
   /**
    * The tool's verdict: the threshold status of an analog reading (ok, nc,
    * lcr, "Upper Critical" …), or FreeIPMI's interpreted state (Nominal,

@@ -249,3 +249,39 @@ t.test('sdr list: a threshold record without an analog reading keeps its status 
   t.equal(readings[1]?.health, undefined, 'ok on a discrete record is no verdict');
   t.match(buildSnapshot({ readings }).discreteSensors?.find((s) => s.id === 'ipmi:VRD Hot'), { state: '0x10', health: 'critical' });
 });
+
+t.test("a reading cut where its 15th character is the space inside 'degrees C' is still a temperature", async (t) => {
+  // ipmitool lib/ipmi_sdr.c (ipmi_sdr_print_sensor_fc): `sdr list` and `sdr elist` print a threshold record's
+  // "value unit" through char sval[16], so "100.50 degrees C" (16 characters) prints "100.50 degrees " and the
+  // layouts' padding hides the cut space. "degrees" is C, F or K: a name saying temperature makes it C.
+  const list = parseSdrList('VR Temp          | 100.50 degrees    | ok\nInlet Ambient    | 1000.5 degrees    | ok\n');
+  t.match(named(list.readings, 'VR Temp'), { value: 100.5, decimals: 2, unit: 'degrees C', unitFromCut: true, health: 'ok' });
+  t.same(list.noise.map((n) => n.line), [2], 'not a temperature by name: which degrees is not told');
+  const elist = parseSdrElist('VR Temp          | 30h | ok  |  3.1 | 100.50 degrees \nCPU Temp         | 31h | ucr |  3.1 | -100.50 degrees\n');
+  t.match(named(elist.readings, 'VR Temp'), { value: 100.5, unit: 'degrees C', health: 'ok', states: [] });
+  t.match(named(elist.readings, 'CPU Temp'), { value: -100.5, unit: 'degrees C', health: 'critical', crossed: 'upperCritical' });
+  const snapshot = buildSnapshot({ readings: elist.readings });
+  t.same(snapshot.sensors?.map((s) => [s.id, s.kind, s.unit, s.value]), [
+    ['ipmi:VR Temp', 'temperature', 'celsius', 100.5], ['ipmi:CPU Temp', 'temperature', 'celsius', -100.5],
+  ]);
+  t.same(snapshot.discreteSensors, [], 'no discrete sensor stating "100.50 degrees"');
+});
+
+t.test('live merge: `sensor` prints the cut unit in full, and a crossed threshold stays crossed', async (t) => {
+  // The provider merges `sdr elist` with `sensor` (provider.ts); `sensor` prints s_a_units whole (lib/ipmi_sensor.c).
+  const elist = parseSdrElist([
+    'VR Temp          | 30h | ok  |  3.1 | 100.50 degrees ',
+    'Outlet Temp      | 32h | ok  |  7.1 | 100.50 degrees ',
+    'CPU Temp         | 31h | ucr |  3.1 | 100.50 degrees ',
+  ].join('\n')).readings;
+  const table = parseSensorTable([
+    'VR Temp          | 100.500    | degrees C  | ok    | na        | na        | na        | 105.000   | 110.000   | na',
+    'Outlet Temp      | 100.500    | degrees F  | ok    | na        | na        | na        | 105.000   | 110.000   | na',
+    'CPU Temp         | 100.500    | degrees C  | ucr   | na        | na        | na        | 90.000    | 95.000    | na',
+  ].join('\n')).readings;
+  const snapshot = buildSnapshot({ readings: mergeReadings(elist, table, { appendUnmatched: false }) });
+  t.same(snapshot.sensors?.map((s) => [s.id, s.unit, s.value, s.health]), [
+    ['ipmi:VR Temp', 'celsius', 100.5, 'ok'], ['ipmi:Outlet Temp', 'fahrenheit', 100.5, 'ok'], ['ipmi:CPU Temp', 'celsius', 100.5, 'critical'],
+  ]);
+  t.same(snapshot.discreteSensors, [], 'no unknown :state sensor beside the reading');
+});
