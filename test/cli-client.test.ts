@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { decodeResponse } from '../src/cimxml/index.js';
 import { Authenticator, AuthFailureLimiter, loadOrCreateCertificate, setUser, UserStore } from '../src/security/index.js';
+import { imethodResponse, messageId, startProxy } from './client/servers.js';
 import { runCli } from './client/run-cli.js';
 import { SIM, startTestBroker } from './helpers/broker.js';
 import { FAST_SCRYPT } from './security/helpers.js';
@@ -249,4 +250,30 @@ t.test('HTTPS: untrusted by default, trusted with --cacert, --fingerprint or --i
   }
   const pinned = await runCli(['classes', secure.url, '--fingerprint', '00'.repeat(32)]);
   t.match(pinned, { code: 3, stderr: /does not match the pinned fingerprint/ });
+});
+
+t.test('control characters from the server are escaped in tables and errors, exact in JSON and XML', async (t) => {
+  // SOURCE of the scenario: see its name in test/fixtures/health/escape-labels.json.
+  const scenario = new URL('./fixtures/health/escape-labels.json', import.meta.url).pathname;
+  const odd = await startTestBroker({ simulated: { scenario } });
+  t.teardown(() => odd.close());
+  const control = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+  const table = await runCli(['enum', odd.url, 'CIM_NumericSensor', '-p', 'ElementName']);
+  t.notMatch(table.stdout, control);
+  t.match(table.stdout, '\nC1\\x9b31mred\\x7f\n', 'a C1 CSI and DEL visible');
+  t.match(table.stdout, '\nLine break tab\n', 'a line feed and tab in a value still a space');
+  const names = (await runCli(['enum', odd.url, 'CIM_NumericSensor', '--names'])).stdout.trimEnd().split('\n');
+  const csi = names.find((p) => p.includes('simulated:csi'))!;
+  const got = await runCli(['get', odd.url, csi]);
+  t.notMatch(got.stdout, control);
+  t.match(got.stdout, /\nElementName +string +C1\\x9b31mred\\x7f\n/);
+  const asJson = json((await runCli(['enum', odd.url, 'CIM_NumericSensor', '-p', 'ElementName', '-o', 'json'])).stdout) as { properties: { ElementName: { value: string } } }[];
+  t.same(asJson.map((i) => i.properties.ElementName.value).slice(2), ['Line\nbreak\ttab', 'C1\u009b31mred\u007f'], 'JSON exact');
+  t.match((await runCli(['enum', odd.url, 'CIM_NumericSensor', '-o', 'xml'])).stdout, 'C1\u009b31mred\u007f', 'XML exact');
+
+  const proxy = await startProxy(odd.url, async (method, received) =>
+    imethodResponse(messageId(received.body), method, '<ERROR CODE="1" DESCRIPTION="OEM &#x9B;2J&#x7F;said&#10;no"/>'));
+  t.teardown(() => proxy.close());
+  const failed = await runCli(['enum', proxy.url, 'CIM_Fan']);
+  t.same(failed, { code: 1, stdout: '', stderr: 'thincim enum: CIM_ERR_FAILED: OEM \\x9b2J\\x7fsaid\\x0ano\n' });
 });

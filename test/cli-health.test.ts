@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { CIMInstance, CIMStatus, cimProperty, NocaseMap, type CIMType, type CIMValue } from '../src/cim/index.js';
-import { nagiosText } from '../src/cli/health.js';
+import { nagiosText, readableText } from '../src/cli/health.js';
 import { evaluateHealth } from '../src/client/index.js';
 import { imethodResponse, messageId, sendCim, startProxy, startServer } from './client/servers.js';
 import { runCli } from './client/run-cli.js';
@@ -309,4 +309,56 @@ t.test('every scenario\'s --nagios output reads cleanly in Icinga 2 (old and new
     const pnp = pnpParse(perfdata);
     t.ok(Array.isArray(pnp) && pnp.length === items.length, `${label}: PNP4Nagios reads all ${items.length} items`);
   }
+});
+
+/** A C0, DEL or C1 control: in the readable outputs only thincim's own line feeds and colours may remain. */
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const OUR_COLOURS = /\x1b\[\d+m/g;
+
+t.test('server text with control characters is shown escaped, never sent raw to the terminal; colours stay', async (t) => {
+  const url = await host(t, 'escape-labels');
+  const plain = await runCli(['health', url]);
+  t.equal(plain.code, 0);
+  t.notMatch(plain.stdout, CONTROL);
+  t.match(plain.stdout, /^Line\\x0abreak\\x09tab {2}1\.50 /m, 'the layout holds, the line feed and tab visible');
+  t.match(plain.stdout, /^C1\\x9b31mred\\x7f {6}400 /m, 'a C1 CSI and DEL visible');
+  const coloured = await runCli(['health', url], { tty: true });
+  t.match(coloured.stdout, 'C1\\x9b31mred\\x7f');
+  t.match(coloured.stdout, '\x1b[31mCritical failure\x1b[0m', 'the health still coloured');
+  t.notMatch(coloured.stdout.replace(OUR_COLOURS, ''), CONTROL, 'no ESC but those of the colours');
+  const nagios = await runCli(['health', url, '--nagios']);
+  t.equal(nagios.code, 2);
+  t.notMatch(nagios.stdout, CONTROL);
+  t.match(nagios.stdout, /^THINCIM CRITICAL - .*C1\\x9b31mred\\x7f: Critical failure \(400 RPM\)/);
+});
+
+t.test('ESC and BEL in a name (a server not held to XML 1.0) are escaped in the report and on the status line', async (t) => {
+  const sensor = (name: string, health: number) => new CIMInstance({
+    classname: 'CIM_NumericSensor',
+    properties: new NocaseMap(Object.entries({ ElementName: ['string', name], HealthState: ['uint16', health], BaseUnits: ['uint16', 2], CurrentReading: ['sint32', 5] } as Record<string, [CIMType, CIMValue]>)
+      .map(([n, [type, value]]) => [n, cimProperty(n, type, value)] as const)),
+  });
+  const report = evaluateHealth({ numericSensors: [sensor('CPU\x1b]0;pwned\x07 Temp', 25), sensor('Clear\x1b[2Jscreen', 5)] });
+  const readable = readableText(report, true);
+  t.match(readable, 'CPU\\x1b]0;pwned\\x07 Temp');
+  t.match(readable, 'Clear\\x1b[2Jscreen');
+  t.match(readable, '\x1b[31mCritical failure\x1b[0m');
+  t.notMatch(readable.replace(OUR_COLOURS, ''), CONTROL);
+  const nagios = nagiosText(report);
+  t.match(nagios, 'THINCIM CRITICAL - CPU\\x1b]0;pwned\\x07 Temp: Critical failure');
+  t.notMatch(nagios, CONTROL);
+});
+
+t.test('an error detail with ESC (OpenPegasus PGErrorDetail is percent-encoded) is escaped on stderr and the status line', async (t) => {
+  const server = await startServer((_, res) => {
+    res.writeHead(500, { PGErrorDetail: '%1B%5D0%3Bpwned%07%1B%5B2J%C2%9B31m' });
+    res.end();
+  });
+  t.teardown(() => server.close());
+  const readable = await runCli(['health', server.url]);
+  t.equal(readable.code, 3);
+  t.match(readable.stderr, 'thincim health: HTTP 500 Internal Server Error; \\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\n');
+  t.notMatch(readable.stderr, CONTROL);
+  const nagios = await runCli(['health', server.url, '--nagios']);
+  t.equal(nagios.stdout, 'THINCIM UNKNOWN - HTTP 500 Internal Server Error; \\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\n');
 });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CIMError, type CIMClass, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
 import {
-  ClientError, classJson, instanceJson, jsonText, NetrcError, netrcEntry, normalizeFingerprint, parseInstancePath, parseNetrc,
+  ClientError, classJson, displayText, instanceJson, jsonText, NetrcError, netrcEntry, normalizeFingerprint, parseInstancePath, parseNetrc,
   parseServerURL, renderTable, valueMapTranslator, valueText, WBEMConnection, WBEMURIError,
   type Credentials, type RawReply, type TLSSettings,
 } from '../client/index.js';
@@ -57,7 +57,9 @@ connection options:
   -k, --insecure         do not check the server's certificate at all
   --timeout SECONDS      give up an operation after this long (default ${DEFAULT_TIMEOUT_SECONDS})
   -h, --help             show this help
-Credentials come from the options, else THINCIM_USER and THINCIM_PASSWORD, else the netrc file.`;
+Credentials come from the options, else THINCIM_USER and THINCIM_PASSWORD, else the netrc file.
+Tables, reports and error messages show the server's control characters (C0, DEL, C1,
+bidi overrides) as \\xHH or \\uHHHH; -o json and -o xml keep them exact.`;
 
 const EXIT_HELP = `exit status: 0 success, 1 CIM error (CIM_ERR_… from the server), 2 usage error,
 3 connection, TLS, authentication, HTTP or protocol error`;
@@ -202,15 +204,15 @@ export function instancePathArgument(textValue: string): CIMInstanceName {
 /** Prints a failure in one line and gives its exit status; rethrows what is a bug. */
 export function reportFailure(io: CliIO, command: string, err: unknown, usage?: string): number {
   if (err instanceof UsageError) {
-    io.stderr.write(`thincim ${command}: ${err.message}\n${usage ? `${usage}\n` : ''}`);
+    io.stderr.write(`thincim ${command}: ${displayText(err.message)}\n${usage ? `${usage}\n` : ''}`);
     return EXIT.usage;
   }
   if (err instanceof CIMError) {
-    io.stderr.write(`thincim ${command}: ${err.toString()}\n`);
+    io.stderr.write(`thincim ${command}: ${displayText(err.toString())}\n`);
     return EXIT.cim;
   }
   if (err instanceof ClientError) {
-    io.stderr.write(`thincim ${command}: ${err.message}\n`);
+    io.stderr.write(`thincim ${command}: ${displayText(err.message)}\n`);
     return EXIT.connection;
   }
   throw err;
@@ -350,7 +352,7 @@ function tableColumns(instances: readonly CIMInstance[], requested: readonly str
 
 function printPaths(ctx: Context, paths: readonly CIMInstanceName[]): void {
   if (ctx.output === 'json') ctx.io.stdout.write(jsonText(paths.map((p) => p.toString())));
-  else if (ctx.output === 'table') for (const p of paths) ctx.io.stdout.write(`${p.toString()}\n`);
+  else if (ctx.output === 'table') for (const p of paths) ctx.io.stdout.write(`${displayText(p.toString())}\n`);
 }
 
 const properties = (values: ParsedLine['values']): string[] | undefined => values['property'] as string[] | undefined;
@@ -397,7 +399,7 @@ const getCommand: ClientCommand = {
     const rows = [...instance.properties.values()].map((p) => [
       p.name, `${p.type}${p.isArray ? '[]' : ''}`, valueText(p.type, p.value, valueMapTranslator(cls?.properties.get(p.name))),
     ]);
-    ctx.io.stdout.write(`${instance.path?.toString() ?? instance.classname}\n${renderTable(['Property', 'Type', 'Value'], rows)}`);
+    ctx.io.stdout.write(`${displayText(instance.path?.toString() ?? instance.classname)}\n${renderTable(['Property', 'Type', 'Value'], rows)}`);
   },
 };
 
@@ -467,7 +469,7 @@ const classesCommand: ClientCommand = {
   async run(ctx) {
     const names = await ctx.connection.enumerateClassNames(ctx.args[0], { deepInheritance: ctx.values['deep'] === true });
     if (ctx.output === 'json') ctx.io.stdout.write(jsonText(names));
-    else if (ctx.output === 'table') for (const name of names) ctx.io.stdout.write(`${name}\n`);
+    else if (ctx.output === 'table') for (const name of names) ctx.io.stdout.write(`${displayText(name)}\n`);
   },
 };
 
@@ -493,9 +495,9 @@ function classTable(cls: CIMClass): string {
   const properties = [...cls.properties.values()].map((p) => [
     p.name, type(p.type, p.isArray, p.referenceClass), p.classOrigin ?? '', qualifierNames(p.qualifiers),
   ]);
-  let out = `class ${cls.classname}${cls.superclass ? ` : ${cls.superclass}` : ''}\n`;
+  let out = displayText(`class ${cls.classname}${cls.superclass ? ` : ${cls.superclass}` : ''}`) + '\n';
   const own = qualifierNames(cls.qualifiers);
-  if (own) out += `qualifiers: ${own}\n`;
+  if (own) out += `qualifiers: ${displayText(own)}\n`;
   out += `\n${renderTable(['Property', 'Type', 'Origin', 'Qualifiers'], properties)}`;
   if (cls.methods.size) {
     const methods = [...cls.methods.values()].map((m) => [

@@ -7,7 +7,7 @@
  */
 import { CIMDateTime, CIMError, statusName, type CIMInstance } from '../cim/index.js';
 import {
-  ClientError, TimeoutError, collectInventory, evaluateHealth, EXIT_CODES, problems, renderTable,
+  ClientError, TimeoutError, collectInventory, displayText, evaluateHealth, EXIT_CODES, problems, renderTable,
   type HealthElement, type HealthFilter, type HealthReport, type NagiosState, type Reading, type WBEMConnection,
   withUnit,
 } from '../client/index.js';
@@ -140,9 +140,9 @@ function nagiosUnknown(io: CliIO, err: unknown): number {
   return EXIT_CODES.UNKNOWN;
 }
 
-/** Text on a plugin's status line: one line, and no '|' (it starts the perfdata). */
+/** Text on a plugin's status line: one line, no '|' (it starts the perfdata), other controls as displayText shows them (a terminal runs the check by hand). */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/\|/g, '/');
+  return displayText(text.replace(/[\r\n\t]+/g, ' ')).replace(/\|/g, '/');
 }
 
 function count(n: number, one: string, many: string): string {
@@ -332,15 +332,15 @@ function section(title: string, headers: string[], elements: readonly HealthElem
 
 function identity(report: HealthReport, paint: Paint): string {
   const rows: string[][] = [];
-  for (const s of report.systems) rows.push(['System', `${s.name} (${paint(s.status.text, s.status.state)})`]);
+  for (const s of report.systems) rows.push(['System', `${displayText(s.name)} (${paint(s.status.text, s.status.state)})`]);
   for (const c of report.chassis) {
     const serial = str(c, 'SerialNumber');
-    rows.push(['Chassis', [str(c, 'Manufacturer'), str(c, 'Model'), serial && `serial ${serial}`].filter(Boolean).join(', ') || elementNameOf(c)]);
+    rows.push(['Chassis', displayText([str(c, 'Manufacturer'), str(c, 'Model'), serial && `serial ${serial}`].filter(Boolean).join(', ') || elementNameOf(c))]);
   }
   for (const f of report.firmware) {
     const date = f.get('ReleaseDate');
     const released = date instanceof CIMDateTime && !date.isInterval ? `released ${date.value.slice(0, 4)}-${date.value.slice(4, 6)}-${date.value.slice(6, 8)}` : '';
-    rows.push(['BIOS', [str(f, 'VersionString'), str(f, 'Manufacturer'), released].filter(Boolean).join(', ')]);
+    rows.push(['BIOS', displayText([str(f, 'VersionString'), str(f, 'Manufacturer'), released].filter(Boolean).join(', '))]);
   }
   if (!rows.length) return 'No system, chassis or BIOS information\n';
   const width = Math.max(...rows.map((r) => r[0]!.length));

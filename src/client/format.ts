@@ -135,11 +135,25 @@ export function jsonText(value: Json): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/**
+ * Text from a server made safe to print on a terminal, the one rule of every readable output: C0 controls (tab and
+ * line feed too), DEL, C1 controls (U+0080–U+009F: U+009B is a CSI to some terminals, ECMA-48 §5.3), the line and
+ * paragraph separators and the bidirectional overrides and isolates become a visible `\xHH` or `\uHHHH`. An ESC
+ * sequence in a sensor's name then neither clears the screen nor sets the window title, and shows what was sent.
+ */
+export function displayText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
+}
+
 /** Paints a padded cell (colours); gets the row index (-1 for the header) and column index. */
 export type CellPainter = (text: string, row: number, column: number) => string;
 
-/** Columns padded to their widest cell, two spaces apart; the last column is not padded. */
-export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[], paint?: CellPainter): string {
+/** Columns padded to their widest cell, two spaces apart; the last column is not padded. Cells pass displayText before the painter. */
+export function renderTable(headers: readonly string[], serverRows: readonly (readonly string[])[], paint?: CellPainter): string {
+  const rows = serverRows.map((r) => r.map(displayText));
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: readonly string[], row: number): string => cells
     .map((cell, c) => {
