@@ -263,11 +263,13 @@ t.test('perfdata: a UnitModifier past the double\'s range is 0, not megabytes of
     sensor('a::b'), sensor('a:b'), sensor('a:b #2'),
     // PNP4Nagios drops & " ' from a label, then refuses it empty or "0" (Perl's false), and the whole perfdata with it.
     sensor('0'), sensor('"&'),
+    // A bidi override would reorder the status line on a terminal.
+    sensor('A\u202eB'),
   ] });
   const perfdata = nagiosText(report).split(' | ')[1]!.trimEnd();
-  t.equal(perfdata, "'Far'=0 'Farthest'=0 'a:b'=5 'a:b #2'=5 'a:b #2 #2'=5 '_0'=5 '_\"&'=5");
+  t.equal(perfdata, "'Far'=0 'Farthest'=0 'a:b'=5 'a:b #2'=5 'a:b #2 #2'=5 '_0'=5 '_\"&'=5 'A_B'=5");
   const pnp = pnpParse(perfdata);
-  t.same(Array.isArray(pnp) && pnp.map((i) => i.label), ['Far', 'Farthest', 'a:b', 'a:b #2', 'a:b #2 #2', '_0', '_'], 'PNP4Nagios reads every item');
+  t.same(Array.isArray(pnp) && pnp.map((i) => i.label), ['Far', 'Farthest', 'a:b', 'a:b #2', 'a:b #2 #2', '_0', '_', 'A_B'], 'PNP4Nagios reads every item');
 });
 
 t.test('--nagios: the status line names five problems, the others follow as long output', async (t) => {

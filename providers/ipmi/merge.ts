@@ -54,7 +54,7 @@ function combine(a: IpmiReading, b: IpmiReading): IpmiReading {
   for (const field of DESCRIPTION) copy(out, field, a[field] ?? b[field]);
   // A unit `a` guessed from a cut ("100.50 degrees ") yields to the one `b` printed whole (`sensor`'s "degrees F").
   if (a.unitFromCut && b.unit !== undefined && !b.unitFromCut) out.unit = b.unit;
-  else copy(out, 'unitFromCut', a.unitFromCut);
+  else copy(out, 'unitFromCut', out.unit === a.unit ? a.unitFromCut : b.unitFromCut);
   const fromB = readsFromSecondary(a, b);
   for (const field of READING) copy(out, field, (fromB ? b : a)[field]);
   // Event texts beside b's threshold status are a threshold record's comparison bits misnumbered (`-c sdr`).

@@ -258,13 +258,13 @@ function plainDecimal(reading: Reading | undefined): string | undefined {
 }
 
 /**
- * ' = | and control characters become _, and '::' one ':': Icinga 2 (SplitPerfdata) and PNP4Nagios read a label
+ * ' = | control characters, line separators and bidi overrides become _, and '::' one ':': Icinga 2 (SplitPerfdata) and PNP4Nagios read a label
  * with '::' as check_multi's, and Icinga 2 prefixes every label after it with its head. A label PNP4Nagios would
  * read as none once it drops & and " (empty, or "0" to Perl) gets a leading _: it drops the whole perfdata on one.
  * A repeated label gets the first free #2, #3… suffix.
  */
 function uniqueLabel(seen: Set<string>, name: string): string {
-  let label = name.replace(/['=|\p{Cc}]/gu, '_').replace(/:{2,}/g, ':');
+  let label = name.replace(/['=|\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, '_').replace(/:{2,}/g, ':');
   if (/^[&"]*(?:0[&"]*)?$/.test(label)) label = `_${label}`;
   let candidate = label;
   for (let n = 2; seen.has(candidate); n++) candidate = `${label} #${n}`;

@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CIMError, CIMInstance, CIMStatus, NocaseMap, cimProperty, type CIMInstanceName, type CIMType, type CIMValue } from '../cim/index.js';
-import { jsonText, parseServerURL, renderTable, type Json, type WBEMConnection } from '../client/index.js';
+import { displayText, jsonText, parseServerURL, renderTable, type Json, type WBEMConnection } from '../client/index.js';
 import {
   CONNECTION_HELP, CONNECTION_OPTIONS, connectionFrom, EXIT, instancePathArgument, parseCommandLine, reportFailure, UsageError,
   type ParsedLine,
@@ -159,19 +159,19 @@ prints their paths. Needs a user allowed to create instances in the interop name
       CreationClassName: ['string', DESTINATION], Name: ['string', name], Destination: ['string', destinationURL],
       PersistenceType: ['uint16', PERMANENT], Protocol: ['uint16', CIM_XML],
     }));
-    io.stdout.write(`${handler.toString()}\n`);
+    io.stdout.write(`${displayText(handler.toString())}\n`);
     for (const [i, query] of queries.entries()) {
       const filter = await connection.createInstance(instance(FILTER, {
         CreationClassName: ['string', FILTER], Name: ['string', queries.length > 1 ? `${name}:${i + 1}` : name],
         Query: ['string', query], QueryLanguage: ['string', language],
         ...(sourceNamespaces.length > 0 && { SourceNamespaces: ['string', sourceNamespaces] as [CIMType, CIMValue] }),
       }));
-      io.stdout.write(`${filter.toString()}\n`);
+      io.stdout.write(`${displayText(filter.toString())}\n`);
       const subscription = await connection.createInstance(instance(SUBSCRIPTION, {
         Filter: ['reference', filter], Handler: ['reference', handler],
         OnFatalErrorPolicy: ['uint16', IGNORE], SubscriptionState: ['uint16', ENABLED],
       }));
-      io.stdout.write(`${subscription.toString()}\n`);
+      io.stdout.write(`${displayText(subscription.toString())}\n`);
     }
   },
 };
@@ -201,7 +201,7 @@ async function remove(connection: WBEMConnection, path: CIMInstanceName, io: Cli
   } catch (err) {
     if (!(err instanceof CIMError && err.code === CIMStatus.NOT_FOUND)) throw err;
   }
-  io.stdout.write(`deleted ${path.toString()}\n`);
+  io.stdout.write(`deleted ${displayText(path.toString())}\n`);
 }
 
 const unsubscribe: Spec = {

@@ -151,8 +151,12 @@ export function displayText(text: string): string {
 /** Paints a padded cell (colours); gets the row index (-1 for the header) and column index. */
 export type CellPainter = (text: string, row: number, column: number) => string;
 
-/** Columns padded to their widest cell, two spaces apart; the last column is not padded. Cells pass displayText before the painter. */
-export function renderTable(headers: readonly string[], serverRows: readonly (readonly string[])[], paint?: CellPainter): string {
+/**
+ * Columns padded to their widest cell, two spaces apart; the last column is not padded. Headers (a server's property
+ * names, in instance tables) and cells pass displayText before the painter.
+ */
+export function renderTable(serverHeaders: readonly string[], serverRows: readonly (readonly string[])[], paint?: CellPainter): string {
+  const headers = serverHeaders.map(displayText);
   const rows = serverRows.map((r) => r.map(displayText));
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: readonly string[], row: number): string => cells

@@ -111,3 +111,7 @@ t.test('tables pad every column but the last and paint cells', async (t) => {
   const painted = renderTable(['A', 'B'], [['x', 'y']], (text, row, column) => (row >= 0 && column === 1 ? `<${text}>` : text));
   t.equal(painted, 'A  B\nx  <y>\n');
 });
+
+t.test('a server\'s property names in a header are escaped as its values are (CSI U+009B, a bidi override)', async (t) => {
+  t.equal(renderTable(['P\u009b2J', 'Q\u202ex'], [['1', '2']]), 'P\\x9b2J  Q\\u202ex\n1        2\n');
+});

@@ -175,6 +175,17 @@ t.test('unsubscribe: read-only refused; by name removes the three instances; oth
   t.equal((await admin.enumerateInstances('CIM_IndicationFilter'))[0]?.get('Name'), 'pywbemfilter:x');
 });
 
+t.test('the paths subscribe and unsubscribe print hold the server\'s text escaped (a name with a C1 CSI, U+009B)', async (t) => {
+  const made = await runCli(['subscribe', started.url, ...asAdmin, '--destination', `${jsonURL}/csi`, '--class', 'CIM_AlertIndication', '--name', 'c\u009b2J']);
+  t.equal(made.code, 0, made.stderr);
+  t.notMatch(made.stdout, /\u009b/, 'no raw CSI');
+  t.match(made.stdout, /Name="thincim-cli:c\\x9b2J"/);
+  const gone = await runCli(['unsubscribe', started.url, ...asAdmin, '--name', 'c\u009b2J']);
+  t.equal(gone.code, 0, gone.stderr);
+  t.notMatch(gone.stdout, /\u009b/);
+  t.match(gone.stdout, /^deleted .*c\\x9b2J/m);
+});
+
 t.test('usage errors exit with status 2', async (t) => {
   for (const args of [
     ['subscribe', started.url, ...asAdmin],

@@ -100,3 +100,9 @@ t.test("an elist verdict stands against the sensor table's na (the record became
   t.equal(merged[0]?.unavailable, undefined, 'not unreadable: elist read it');
   t.match(buildSnapshot({ readings: merged }).discreteSensors, [{ id: 'ipmi:VRD Hot', health: 'critical' }]);
 });
+
+t.test('a unit guessed from a cut keeps its mark when it comes from the second listing (a recorded sdr list as sensorFile)', async (t) => {
+  const [merged] = mergeReadings([{ name: 'X Temp', states: [], thresholds: {}, line: 1 }],
+    [{ name: 'X Temp', states: [], thresholds: {}, line: 1, value: 100.5, unit: 'degrees C', unitFromCut: true }]);
+  t.match(merged, { unit: 'degrees C', unitFromCut: true });
+});
