@@ -7,7 +7,7 @@
  */
 import { CIMDateTime, CIMError, statusName, type CIMInstance } from '../cim/index.js';
 import {
-  ClientError, TimeoutError, collectInventory, displayText, evaluateHealth, EXIT_CODES, problems, renderTable,
+  ClientError, TimeoutError, UNDISPLAYABLE, collectInventory, displayText, evaluateHealth, EXIT_CODES, problems, renderTable,
   type HealthElement, type HealthFilter, type HealthReport, type NagiosState, type Reading, type WBEMConnection,
   withUnit,
 } from '../client/index.js';
@@ -264,7 +264,7 @@ function plainDecimal(reading: Reading | undefined): string | undefined {
  * A repeated label gets the first free #2, #3… suffix.
  */
 function uniqueLabel(seen: Set<string>, name: string): string {
-  let label = name.replace(/['=|\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, '_').replace(/:{2,}/g, ':');
+  let label = name.replace(/['=|]/g, '_').replace(UNDISPLAYABLE, '_').replace(/:{2,}/g, ':');
   if (/^[&"]*(?:0[&"]*)?$/.test(label)) label = `_${label}`;
   let candidate = label;
   for (let n = 2; seen.has(candidate); n++) candidate = `${label} #${n}`;

@@ -8,7 +8,7 @@ import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { CIMDateTime, CIMInstance } from '../cim/index.js';
-import { instanceJson, parseInstancePath } from '../client/index.js';
+import { instanceJson, parseInstancePath, UNDISPLAYABLE } from '../client/index.js';
 import { DEFAULT_MAX_BODY, startListener, type ReceivedIndication } from '../indications/listener.js';
 import { createSelfSignedCertificate } from '../security/x509.js';
 import { EXIT, parseCommandLine, reportFailure, UsageError } from './client-commands.js';
@@ -187,4 +187,5 @@ function elementOf(ind: CIMInstance): string | undefined {
  * for CSI) and bidirectional overrides, which would forge or disguise lines,
  * become a space.
  */
-const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
+const UNDISPLAYABLE_RUN = new RegExp(`${UNDISPLAYABLE.source}+`, 'g');
+const oneLine = (text: string): string => text.replace(UNDISPLAYABLE_RUN, ' ');

@@ -135,6 +135,9 @@ export function jsonText(value: Json): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** What no readable output prints as a server sent it (displayText): C0, DEL, C1, line separators, bidi overrides. */
+export const UNDISPLAYABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * Text from a server made safe to print on a terminal, the one rule of every readable output: C0 controls (tab and
  * line feed too), DEL, C1 controls (U+0080–U+009F: U+009B is a CSI to some terminals, ECMA-48 §5.3), the line and
@@ -142,7 +145,7 @@ export function jsonText(value: Json): string {
  * sequence in a sensor's name then neither clears the screen nor sets the window title, and shows what was sent.
  */
 export function displayText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  return text.replace(UNDISPLAYABLE, (c) => {
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
   });

@@ -13,7 +13,7 @@ export type { ServerURL } from './wbem-uri.js';
 export { NetrcError, netrcEntry, parseNetrc } from './netrc.js';
 export type { Netrc, NetrcEntry } from './netrc.js';
 export {
-  classJson, displayText, instanceJson, jsonText, qualifiersJson, renderTable, scalarText, valueJson, valueMapTranslator, valueText,
+  classJson, displayText, UNDISPLAYABLE, instanceJson, jsonText, qualifiersJson, renderTable, scalarText, valueJson, valueMapTranslator, valueText,
 } from './format.js';
 export type { CellPainter, Json, Translator } from './format.js';
 export {
