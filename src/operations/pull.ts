@@ -170,7 +170,10 @@ function respond(ctx: OperationContext, kind: SessionKind, ns: string, items: re
 
 function page(ctx: OperationContext, session: Session, max: number): Result {
   const { items, endOfSequence } = ctx.pulls.next(session, Math.min(max, ctx.limits.maxObjectCount));
-  const pull = { endOfSequence, enumerationContext: endOfSequence ? '' : session.id };
+  // The answer that ends the sequence still names the context, by then closed (a Pull on it is 21): DSP0200 allows
+  // NULL there but does not require it, pywbem ignores the context once EndOfSequence is TRUE, and the Zenoss WBEM
+  // ZenPack's pull mode refuses an answer whose EnumerationContext is empty.
+  const pull = { endOfSequence, enumerationContext: session.id };
   switch (session.kind) {
     case 'instancepaths':
       return { kind: 'instancepaths', instances: items, pull };

@@ -11,6 +11,13 @@
  *   retry), internal/http/Challenge.java (parseChallenge),
  *   internal/http/HttpHeader.java (examineTrailer), internal/util/
  *   WBEMConfigurationDefaults.java (HTTP_USE_MPOST = "true");
+ *   MetricsHub/wbem-java's WbemClient.getAssociators calls
+ *   associators(path, <WQL class as AssocClass>, null, null, null, false,
+ *   <properties>, null, null, null, false, null): OpenAssociatorInstances
+ *   (CIMClientXML_HelperImpl.OpenAssociatorInstances_request writes
+ *   ContinueOnError always, MaxObjectCount only when given), and iterates
+ *   getResponses() of that one answer, never pulling; EnumerateResponseSAX
+ *   wants EndOfSequence, and a context only while it is FALSE;
  * - OpenPegasus's client library (cimcli and the tools built on it). Files:
  *   pegasus/src/Pegasus/Common/XmlWriter.cpp (appendMethodCallHeader: the
  *   request headers), pegasus/src/Pegasus/Client/
@@ -30,7 +37,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { decodeResponse } from '../../src/cimxml/index.js';
-import { SIM, imethodBody, methodBody, p, returned, startBrokerFailingMidStream, startTestBroker, type TestBroker } from '../helpers/broker.js';
+import { SIM, imethodBody, methodBody, outText, p, returned, startBrokerFailingMidStream, startTestBroker, type TestBroker } from '../helpers/broker.js';
 import { testAuthenticator, writeUsers } from '../helpers/users.js';
 
 const CIMV2 = 'root/cimv2';
@@ -221,6 +228,26 @@ t.test('sblim-cim-client2: M-POST (its default) is refused so that it falls back
   t.equal(answer.headers.get('cimoperation'), 'MethodResponse');
   t.equal(decodeResponse(answer.body).error, undefined, 'with the operation\'s answer');
   t.ok(returned(decodeResponse(answer.body)).length > 0, 'the fans');
+});
+
+t.test('MetricsHub wbem-java getAssociators: an OpenAssociatorInstances without MaxObjectCount answers no instance (DSP0200\'s default 0, as OpenPegasus)', async (t) => {
+  const connection = new Connection(port);
+  t.teardown(() => connection.close());
+  const ask = async (maxObjectCount?: number) => {
+    const body = imethodBody('OpenAssociatorInstances', CIMV2, p.instanceName('InstanceName', 'Thincim_ComputerSystem', SIM.system)
+      + p.className('AssocClass', 'CIM_SystemDevice') + p.value('IncludeClassOrigin', false) + p.value('ContinueOnError', false)
+      + (maxObjectCount === undefined ? '' : p.value('MaxObjectCount', maxObjectCount)));
+    const answer = decodeResponse((await connection.exchange(javaRequest('POST', 'OpenAssociatorInstances', CIMV2, body))).body);
+    t.equal(answer.error, undefined, `MaxObjectCount ${maxObjectCount ?? 'absent'}: answered`);
+    return { answer, end: outText(answer, 'EndOfSequence'), context: outText(answer, 'EnumerationContext') };
+  };
+  const asMetricsHub = await ask();
+  t.same([returned(asMetricsHub.answer).length, asMetricsHub.end], [0, 'FALSE'], 'no instance in the only answer it reads; the sequence goes on');
+  t.ok(asMetricsHub.context, 'with the context EnumerateResponseSAX requires while EndOfSequence is FALSE');
+  const close = imethodBody('CloseEnumeration', CIMV2, p.value('EnumerationContext', asMetricsHub.context!));
+  t.equal(decodeResponse((await connection.exchange(javaRequest('POST', 'CloseEnumeration', CIMV2, close))).body).error, undefined, 'closed (MetricsHub leaves it to expire)');
+  const counted = await ask(1000);
+  t.ok(returned(counted.answer).length > 0 && counted.end === 'TRUE', 'with a MaxObjectCount, the devices, and the sequence ends');
 });
 
 t.test('sblim-cim-client2: its Basic handshake on one kept-alive connection', async (t) => {

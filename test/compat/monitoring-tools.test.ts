@@ -42,6 +42,14 @@
  * - Zenoss WBEM ZenPack, github.com/zenoss/ZenPacks.zenoss.WBEM
  *   (`dsplugins.py`): with zWBEMMaxObjectCount 0, its default, a datasource
  *   is one ExecQuery in QueryLanguage "CQL", whose INSTANCE elements it reads.
+ *   With zWBEMMaxObjectCount > 0 (its pull mode: `dsplugins.py`,
+ *   `modeler/wbem.py` `check_if_complete`) it sends OpenEnumerateInstances
+ *   with MaxObjectCount and OperationTimeout (zWBEMOperationTimeout, 0 by
+ *   default) and PullInstancesWithPath while the answer carries a context;
+ *   `_getResultParams` (`lib/pywbemz-0.14.3/pywbem/twisted_agent.py`,
+ *   `patches.py`) raises CIM_ERR_INVALID_PARAMETER "EndOfSequence or
+ *   EnumerationContext required" when either output parameter is missing or
+ *   empty, EndOfSequence TRUE or not, and pulls no more once it is TRUE.
  * - Zabbix storage template, github.com/vesperbot/zabbix-esxi-cim
  *   (`wbemcli-zabbix-wrapper.sh`): `wbemcli ein -noverify
  *   https://user:password@host/root/cimv2:CIM_DiskDrive` (and
@@ -55,7 +63,7 @@ import t from 'tap';
 import { CIMStatus, type CIMInstance, type CIMInstanceName } from '../../src/cim/index.js';
 import { decodeResponse, type CIMResponse } from '../../src/cimxml/index.js';
 import { DEFAULT_SCENARIO } from '../../providers/simulated/index.js';
-import { cimHeaders, instancesIn } from '../helpers/broker.js';
+import { cimHeaders, instancesIn, outText } from '../helpers/broker.js';
 import { basic, send } from '../helpers/client.js';
 import { cimFailure, wbemcli } from '../helpers/wbemcli.js';
 import { runCli } from '../client/run-cli.js';
@@ -328,6 +336,49 @@ t.test('Zenoss WBEM ZenPack: its default ExecQuery in CQL', async (t) => {
     RAW_NAMESPACE);
   t.notOk(response.error, 'no CIM error');
   t.equal(text.match(/<INSTANCE /g)?.length, (await enumerate('CIM_NumericSensor') as CIMInstance[]).length, 'one INSTANCE per numeric sensor');
+});
+
+/** The ZenPack's `_getResultParams`: the instances, and the context to pull with unless EndOfSequence is TRUE. */
+function zenossResultParams(response: CIMResponse): { instances: CIMInstance[]; context?: string } {
+  if (response.error) throw new Error(`CIM error ${response.error.code}: ${response.error.message}`);
+  const sequence = outText(response, 'EndOfSequence');
+  const context = outText(response, 'EnumerationContext');
+  if (!sequence || !context) throw new Error('CIM_ERR_INVALID_PARAMETER: EndOfSequence or EnumerationContext required');
+  return { instances: instancesIn(response), context: sequence.toLowerCase() === 'true' ? undefined : context };
+}
+
+/** The ZenPack's pull mode over a class: the Open, then Pulls while a context comes back; the instances and the requests sent. */
+async function zenossPullMode(classname: string, maxObjectCount: number, operationTimeout: number): Promise<{ instances: CIMInstance[]; requests: number }> {
+  const count = `<IPARAMVALUE NAME="MaxObjectCount"><VALUE>${maxObjectCount}</VALUE></IPARAMVALUE>`;
+  const opened = await post('OpenEnumerateInstances', pywbemBody('OpenEnumerateInstances',
+    classNameParam(classname) + count + `<IPARAMVALUE NAME="OperationTimeout"><VALUE>${operationTimeout}</VALUE></IPARAMVALUE>`), RAW_NAMESPACE);
+  let { instances, context } = zenossResultParams(opened.response);
+  let requests = 1;
+  while (context !== undefined) {
+    if (++requests > 100) throw new Error('the sequence does not end');
+    const pulled = await post('PullInstancesWithPath', pywbemBody('PullInstancesWithPath',
+      `<IPARAMVALUE NAME="EnumerationContext"><VALUE>${context}</VALUE></IPARAMVALUE>${count}`), RAW_NAMESPACE);
+    const next = zenossResultParams(pulled.response);
+    instances = [...instances, ...next.instances];
+    context = next.context;
+  }
+  return { instances, requests };
+}
+
+t.test('Zenoss WBEM ZenPack: its pull mode (zWBEMMaxObjectCount > 0) collects every instance, the last answer included', async (t) => {
+  const expected = (await enumerate('CIM_NumericSensor') as CIMInstance[]).map((i) => i.path!.key).sort();
+  t.ok(expected.length > 2, 'more numeric sensors than one answer carries');
+  for (const maxObjectCount of [2, 1000]) {
+    const run = await zenossPullMode('CIM_NumericSensor', maxObjectCount, 60).catch((error: Error) => error);
+    if (run instanceof Error) {
+      t.fail(`zWBEMMaxObjectCount ${maxObjectCount}: the ZenPack raises ${run.message}`);
+      continue;
+    }
+    t.same(run.instances.map((i) => i.path!.key).sort(), expected, `zWBEMMaxObjectCount ${maxObjectCount}: every numeric sensor, once`);
+    t.equal(run.requests, maxObjectCount === 2 ? Math.ceil(expected.length / 2) : 1, `zWBEMMaxObjectCount ${maxObjectCount}: ${run.requests} request(s)`);
+  }
+  const byDefault = await zenossPullMode('CIM_NumericSensor', 2, 0).catch((error: Error) => error);
+  t.match(byDefault, { message: /^CIM error 22:/ }, 'its default zWBEMOperationTimeout 0: CIM_ERR_INVALID_OPERATION_TIMEOUT, as OpenPegasus answers');
 });
 
 t.test('vesperbot/zabbix-esxi-cim: the storage discovery through wbemcli', async (t) => {

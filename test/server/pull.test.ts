@@ -46,7 +46,7 @@ function sequence(t: Test, response: Response, label: string): { end: boolean; c
   t.match(response.raw.text, /<\/IRETURNVALUE><PARAMVALUE NAME="EndOfSequence"[^>]*><VALUE>(TRUE|FALSE)<\/VALUE><\/PARAMVALUE><PARAMVALUE NAME="EnumerationContext"[^>]*><VALUE>[^<]*<\/VALUE><\/PARAMVALUE><\/IMETHODRESPONSE>/,
     `${label}: IRETURNVALUE, then EndOfSequence and EnumerationContext`);
   if (end === 'TRUE') {
-    t.equal(context, '', `${label}: the context of a finished sequence is empty`);
+    t.ok(context, `${label}: a finished sequence still names its context, now closed`);
     open.delete(context ?? '');
   } else {
     t.ok(context, `${label}: an open sequence has a context`);
@@ -273,6 +273,32 @@ t.test('invalid contexts: unknown, finished, of another namespace (which closes 
   const elsewhere = await imethodError(broker.url, 'PullInstancesWithPath', INTEROP, p.value('EnumerationContext', cimv2) + p.value('MaxObjectCount', 1));
   t.equal(elsewhere.code, 21, 'a context is bound to its namespace');
   t.equal((await pull(t, 'PullInstancesWithPath', cimv2, 1, 'ROOT/CIMV2')).response.error, undefined, 'the same namespace in another case is fine');
+});
+
+/**
+ * The answer that ends a sequence names the context it closed, never an empty one: DSP0200 lets a closed session's
+ * EnumerationContext be NULL (OpenPegasus writes it empty, CIMOperationResponseEncoder.cpp
+ * `_appendOpenOrPullResponseParameters`), but does not require it, and the Zenoss WBEM ZenPack's pull mode
+ * (zenoss/ZenPacks.zenoss.WBEM, twisted_agent.py `_getResultParams`) raises CIM_ERR_INVALID_PARAMETER on an empty
+ * one whatever EndOfSequence says; pywbem (`_get_rslt_params`) drops the context once EndOfSequence is TRUE.
+ */
+t.test('a finished sequence names its context, already closed: Pull, CloseEnumeration and EnumerationCount on it are 21', async (t) => {
+  const whole = await openOp(t, 'OpenEnumerateInstances', className('CIM_Fan') + p.value('MaxObjectCount', 100));
+  t.equal(whole.end, true, 'every fan in the Open\'s answer');
+  t.match(whole.context, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'its context is named');
+  const closed = async (context: string, label: string) => {
+    for (const [operation, params] of [['PullInstancesWithPath', p.value('MaxObjectCount', 1)], ['EnumerationCount', ''], ['CloseEnumeration', '']]) {
+      const error = await imethodError(broker.url, operation!, CIMV2, p.value('EnumerationContext', context) + params);
+      t.equal(error.code, 21, `${label}: ${operation} on it is CIM_ERR_INVALID_ENUMERATION_CONTEXT`);
+    }
+  };
+  await closed(whole.context, 'ended by its Open');
+
+  const first = await openOp(t, 'OpenEnumerateInstancePaths', className('CIM_Fan') + p.value('MaxObjectCount', 2));
+  t.equal(first.end, false, 'two fans of six');
+  const last = await pull(t, 'PullInstancePaths', first.context, 100);
+  t.same([last.end, last.context], [true, first.context], 'the Pull that ends the sequence names the context it ended');
+  await closed(last.context, 'ended by a Pull');
 });
 
 /** Every Open* with the Pull* its sessions take; each of the others is a Pull of the wrong kind. */
