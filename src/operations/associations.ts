@@ -5,7 +5,7 @@
  */
 import { CIMInstanceName, sameName, type CIMClass, type CIMInstance } from '../cim/index.js';
 import { limited } from './instances.js';
-import { classOf, filterClass, instanceAt } from './lookup.js';
+import { classOf, filterClass, instanceToRead } from './lookup.js';
 import { Params } from './params.js';
 import type { OperationContext, Param, Result } from './types.js';
 import { instanceView } from './view.js';
@@ -71,7 +71,7 @@ function links(ctx: OperationContext, ns: string, target: CIMInstanceName, filte
 
 /** The source instance with its namespace; it must exist. */
 function sourceOf(ctx: OperationContext, ns: string, target: CIMInstanceName): CIMInstanceName {
-  return instanceAt(ctx, ns, target).path!;
+  return instanceToRead(ctx, ns, target).path!;
 }
 
 function pointsTo(ref: CIMInstanceName, source: CIMInstanceName, ns: string): boolean {

@@ -2,7 +2,7 @@
 import {
   CIMError, CIMInstance, CIMStatus, NocaseMap, cimProperty, scalarFromText, type CIMProperty, type CIMValue,
 } from '../cim/index.js';
-import { classOf, instanceAt, instancesOf } from './lookup.js';
+import { classOf, instanceAt, instancesOf, instanceToRead } from './lookup.js';
 import { Params } from './params.js';
 import type { OperationContext, Param, ParamValue, Result, SubscriptionWriter } from './types.js';
 import { instanceView } from './view.js';
@@ -11,7 +11,7 @@ export function getInstance(ctx: OperationContext, ns: string, params: readonly 
   const p = new Params('GetInstance', params, ['InstanceName', 'LocalOnly', 'IncludeQualifiers', 'IncludeClassOrigin', 'PropertyList']);
   p.boolean('LocalOnly', true);
   p.boolean('IncludeQualifiers', false);
-  const instance = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
+  const instance = instanceToRead(ctx, ns, p.requiredInstanceName('InstanceName'));
   const view = instanceView({ propertyList: p.propertyList(), includeClassOrigin: p.boolean('IncludeClassOrigin', false) });
   return { kind: 'instance', instance, view };
 }
@@ -49,7 +49,7 @@ export function limited<T>(ctx: OperationContext, items: readonly T[]): readonly
 
 export function getProperty(ctx: OperationContext, ns: string, params: readonly Param[]): Result {
   const p = new Params('GetProperty', params, ['InstanceName', 'PropertyName']);
-  const instance = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
+  const instance = instanceToRead(ctx, ns, p.requiredInstanceName('InstanceName'));
   const property = classProperty(ctx, ns, instance.classname, p.requiredString('PropertyName'));
   const own = instance.properties.get(property.name);
   const value = own?.value ?? null;

@@ -1,4 +1,4 @@
-import { CIMError, CIMStatus, sameName, type CIMClass, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
+import { CIMError, CIMInstanceName, CIMStatus, sameName, type CIMClass, type CIMInstance } from '../cim/index.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { OperationContext } from './types.js';
@@ -23,24 +23,59 @@ export function classOf(ctx: OperationContext, namespace: string, classname: str
  * exactly the class's keys).
  */
 export function instanceAt(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
-  checkKeys(classOf(ctx, namespace, path.classname), path);
+  const { missing, extra } = keyProblems(classOf(ctx, namespace, path.classname), path);
+  if (missing.length || extra.length) throw wrongKeys(path.classname, missing, extra);
+  return existing(ctx, namespace, path);
+}
+
+/**
+ * instanceAt for the operations that only read (GetInstance, GetProperty, the
+ * association traversals): a name that binds some of its class's keys, and
+ * nothing else, also names the one instance of that class with those
+ * bindings. Tools written for ESXi leave out the keys named …ClassName
+ * (vesperbot/zabbix-esxi-cim's items), which ESXi's providers do without. A
+ * name that binds no key stays an error: wbemcli sends one for a class.
+ */
+export function instanceToRead(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
+  const { missing, extra } = keyProblems(classOf(ctx, namespace, path.classname), path);
+  if (missing.length === 0 && extra.length === 0) return existing(ctx, namespace, path);
+  if (extra.length || path.keybindings.size === 0) throw wrongKeys(path.classname, missing, extra);
+  const matching = instancesOf(ctx, namespace, path.classname).filter((instance) => bindsAlike(instance.path!, path));
+  if (matching.length === 1) return matching[0]!;
+  if (matching.length === 0) throw new CIMError(CIMStatus.NOT_FOUND, `no instance ${path.withLocation(namespace).toString()} exists`);
+  throw new CIMError(CIMStatus.INVALID_PARAMETER,
+    `the instance name of ${path.classname} lacks key ${missing.join(', ')}, which ${matching.length} instances with its bindings differ by`);
+}
+
+function existing(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
   const instance = ctx.index.get(namespace, path);
   if (!instance) throw new CIMError(CIMStatus.NOT_FOUND, `instance ${path.withLocation(namespace).toString()} does not exist`);
   return instance;
 }
 
 /** An instance name must bind every key of its class and nothing else (keyless classes are not checked). */
-function checkKeys(cls: CIMClass, path: CIMInstanceName): void {
+function keyProblems(cls: CIMClass, path: CIMInstanceName): { missing: string[]; extra: string[] } {
   const keys = cls.keyNames;
-  if (keys.length === 0) return;
-  const missing = keys.filter((k) => !path.keybindings.has(k));
-  const extra = [...path.keybindings.keys()].filter((k) => !keys.some((key) => sameName(key, k)));
-  if (missing.length === 0 && extra.length === 0) return;
+  if (keys.length === 0) return { missing: [], extra: [] };
+  return {
+    missing: keys.filter((k) => !path.keybindings.has(k)),
+    extra: [...path.keybindings.keys()].filter((k) => !keys.some((key) => sameName(key, k))),
+  };
+}
+
+function wrongKeys(classname: string, missing: readonly string[], extra: readonly string[]): CIMError {
   const problems = [
     ...(missing.length ? [`lacks key ${missing.join(', ')}`] : []),
     ...(extra.length ? [`binds ${extra.join(', ')}, which ${extra.length > 1 ? 'are not keys' : 'is not a key'}`] : []),
   ];
-  throw new CIMError(CIMStatus.INVALID_PARAMETER, `the instance name of ${cls.classname} ${problems.join(' and ')}`);
+  return new CIMError(CIMStatus.INVALID_PARAMETER, `the instance name of ${classname} ${problems.join(' and ')}`);
+}
+
+/** Whether `full` is of `partial`'s class and has each of its bindings. */
+function bindsAlike(full: CIMInstanceName, partial: CIMInstanceName): boolean {
+  if (!sameName(full.classname, partial.classname)) return false;
+  const bindings = [...partial.keybindings.keys()].map((name) => [name, full.keybindings.get(name)!] as const);
+  return new CIMInstanceName({ classname: partial.classname, keybindings: bindings }).key === partial.key;
 }
 
 const enumerations = new WeakMap<InstanceIndex, Map<string, readonly CIMInstance[]>>();

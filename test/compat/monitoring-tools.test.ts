@@ -393,3 +393,31 @@ t.test('vesperbot/zabbix-esxi-cim: the storage discovery through wbemcli', async
   const volumes = await discover('CIM_StorageVolume');
   t.same([volumes.code, volumes.stdout.trim(), volumes.stderr.trim()], [0, '', ''], 'CIM_StorageVolume: no volume, a discovery of nothing');
 });
+
+/**
+ * The wrapper's items, with a class name thincim serves in the template (its
+ * README invites that): discovery keeps, of each `wbemcli ein` line, the
+ * keybindings whose name does not contain "Class" ({#ITEMPATH}) and the
+ * CreationClassName ({#ITEMCLASS}); each item is `wbemcli gi` of
+ * CLASS.ITEMPATH, whose HealthState and OperationalStatus the template's
+ * REGEX steps (`HealthState=([^,]*)(\,|$)`) read. ESXi's providers answer
+ * such a name without the …ClassName keys.
+ */
+t.test('vesperbot/zabbix-esxi-cim: the items, wbemcli gi of a name without its …ClassName keys', async (t) => {
+  const cwd = await mkdtemp(join(tmpdir(), 'thincim-wbemcli-'));
+  t.teardown(() => rm(cwd, { recursive: true }));
+  const base = `https://${USER.name}:${USER.password}@${new URL(started.url).host}/${CIMV2}`;
+  const discovered = await wbemcli(['ein', '-noverify', `${base}:CIM_Fan`], cwd);
+  const lines = discovered.stdout.split(/\s+/).filter(Boolean);
+  t.equal(lines.length, DEFAULT_SCENARIO.fans!.length, 'discovery: one line per fan');
+  for (const line of lines) {
+    const bindings = /^[^:]*:[^:]*:[^.]*\.(.*)$/.exec(line)![1]!.split(',');
+    const itemClass = bindings.find((b) => b.startsWith('CreationClassName='))!.split('=')[1]!.replaceAll('"', '');
+    const itemPath = bindings.filter((b) => !/Class/.test(b.split('=')[0]!)).join(',');
+    const item = await wbemcli(['gi', '-noverify', `${base}:${itemClass}.${itemPath}`], cwd);
+    const health = /HealthState=([^,]*)(,|$)/m.exec(item.stdout)?.[1];
+    const device = /DeviceID="([^"]*)"/.exec(itemPath)![1]!;
+    const expected = (await enumerate('CIM_Fan') as CIMInstance[]).find((fan) => fan.get('DeviceID') === device)!.get('HealthState');
+    t.same([item.stderr.trim(), health], ['', String(expected)], `${itemClass}.${itemPath}: the fan's HealthState`);
+  }
+});

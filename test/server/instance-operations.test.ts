@@ -80,6 +80,21 @@ t.test('GetInstance finds the instance however the name is spelled', async (t) =
   t.equal(keyValueCase.code, 6, 'string key values are compared with their case');
 });
 
+t.test('reads of a name without some keys: the one instance of its class with the keys it binds (writes: test/server/errors.test.ts)', async (t) => {
+  const { SystemName, DeviceID } = FAN;
+  const partial = (param: string) => p.instanceName(param, 'OMC_Fan', { SystemName, DeviceID });
+  const { instance, xml } = await getInstance(partial('InstanceName'));
+  t.same([instance.classname, instance.get('DeviceID')], ['OMC_Fan', 'simulated:fan1'], 'GetInstance without the …ClassName keys');
+  t.match(xml, /<IRETURNVALUE><INSTANCE CLASSNAME="OMC_Fan">/, 'answered as a whole name is');
+  t.same(returned(await imethod(broker.url, 'GetProperty', CIMV2, partial('InstanceName') + p.value('PropertyName', 'DeviceID'))),
+    [{ kind: 'value', text: 'simulated:fan1' }], 'GetProperty');
+  const whole = identities(pathsIn(await imethod(broker.url, 'ReferenceNames', CIMV2, p.instanceName('ObjectName', 'OMC_Fan', FAN))));
+  t.ok(whole.length > 0, 'the fan has associations');
+  t.same(identities(pathsIn(await imethod(broker.url, 'ReferenceNames', CIMV2, partial('ObjectName')))), whole, 'ReferenceNames: as of the whole name');
+  const superclass = await imethodError(broker.url, 'GetInstance', CIMV2, p.instanceName('InstanceName', 'CIM_Fan', { SystemName, DeviceID }));
+  t.equal(superclass.code, 6, 'only instances of the class named: a superclass with some keys names none (CIM_ERR_NOT_FOUND)');
+});
+
 t.test('GetInstance: LocalOnly is ignored, qualifiers never sent, class origin on request', async (t) => {
   const all = propertyNames(published('OMC_Fan', FAN));
   const name = p.instanceName('InstanceName', 'OMC_Fan', FAN);
