@@ -268,8 +268,36 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
     // threshold; the status names the right one.
     readStatus(reading, status);
   } else {
-    reading.states = splitStates(value);
+    const states = splitStates(value);
+    const comparison = comparisonStatus(states);
+    if (comparison) readStatus(reading, comparison);
+    else reading.states = states;
   }
+}
+
+/**
+ * ipmitool's generic threshold event texts by offset (include/ipmitool/ipmi_sel.h, generic_event_types, event type
+ * 01h). A threshold record without an analog reading prints its comparison byte through them
+ * (ipmi_sdr_print_discrete_state_mini with the record's event type): bit n comes out as the text of offset n. Under
+ * `-c` that is all it states: print_csv_discrete prints "ok" whatever the comparison says.
+ */
+const THRESHOLD_EVENT_TEXTS = [
+  'Lower Non-critical going low', 'Lower Non-critical going high', 'Lower Critical going low', 'Lower Critical going high',
+  'Lower Non-recoverable going low', 'Lower Non-recoverable going high', 'Upper Non-critical going low',
+  'Upper Non-critical going high', 'Upper Critical going low', 'Upper Critical going high',
+  'Upper Non-recoverable going low', 'Upper Non-recoverable going high',
+];
+/**
+ * The comparison bits (SDR_SENSOR_STAT_*: 0 lnc, 1 lcr, 2 lnr, 3 unc, 4 ucr, 5 unr) in the order
+ * ipmi_sdr_get_thresh_status tests them, worst first; it reads no other bit, and neither does this.
+ */
+const COMPARISON_ORDER: ReadonlyArray<[number, string]> = [[2, 'lnr'], [5, 'unr'], [1, 'lcr'], [4, 'ucr'], [0, 'lnc'], [3, 'unc']];
+
+/** The status ipmitool would print for states that are all threshold event texts (its comparison bits); else undefined. */
+function comparisonStatus(states: string[]): string | undefined {
+  const offsets = states.map((state) => THRESHOLD_EVENT_TEXTS.indexOf(state));
+  if (states.length === 0 || offsets.some((offset) => offset < 0)) return undefined;
+  return COMPARISON_ORDER.find(([bit]) => offsets.includes(bit))?.[1] ?? 'ok';
 }
 
 /** A threshold comparison past a threshold: only threshold records print one (others print ok or ns). */

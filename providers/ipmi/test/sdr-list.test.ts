@@ -285,3 +285,29 @@ t.test('live merge: `sensor` prints the cut unit in full, and a crossed threshol
   ]);
   t.same(snapshot.discreteSensors, [], 'no unknown :state sensor beside the reading');
 });
+
+t.test("ipmitool -c: a threshold record without an analog reading states its comparison bits as the threshold events of the same offsets", async (t) => {
+  // ipmitool lib/ipmi_sdr.c: under -c such a record goes through print_csv_discrete, which prints "ok" whatever the
+  // comparison says and then ipmi_sdr_print_discrete_state_mini of the record's event type 01h: bit n of the
+  // comparison byte (SDR_SENSOR_STAT_*: 0 lnc, 1 lcr, 2 lnr, 3 unc, 4 ucr, 5 unr) prints as the text of offset n of
+  // generic_event_types (include/ipmitool/ipmi_sel.h), whose even offsets end in a blank. Bits 6 and 7 name no
+  // threshold: ipmi_sdr_get_thresh_status ignores them, and so does the reading.
+  const { readings, noise } = parseSdrCsv([
+    'VRD Hot,09h,ok,3.1,Lower Non-recoverable going low ',
+    'VRD2 Hot,0Ah,ok,3.1,Lower Non-critical going high, Upper Non-critical going low ',
+    'VRD3 Hot,0Bh,ok,3.1,Upper Non-critical going low , Upper Non-critical going high',
+    'VRD4 Hot,0Ch,ok,3.1,Lower Critical going low ,20.1,System Board,Voltage,,,,,,,,,,0x00,0xFF',
+  ].join('\n'));
+  t.same(noise, []);
+  t.same(readings.map((r) => [r.name, r.health, r.crossed, r.states]), [
+    ['VRD Hot', 'critical', 'upperCritical', []],
+    ['VRD2 Hot', 'critical', 'lowerCritical', []],
+    ['VRD3 Hot', 'ok', undefined, []],
+    ['VRD4 Hot', 'fatal', 'lowerFatal', []],
+  ]);
+  t.same(buildSnapshot({ readings }).discreteSensors?.map((s) => [s.id, s.health]), [
+    ['ipmi:VRD Hot', 'critical'], ['ipmi:VRD2 Hot', 'critical'], ['ipmi:VRD3 Hot', 'ok'], ['ipmi:VRD4 Hot', 'fatal'],
+  ]);
+  const elist = parseSdrElist('VRD3 Hot         | 0Bh | ok  |  3.1 | Upper Non-critical going low , Upper Non-critical going high\n');
+  t.match(elist.readings[0], { health: 'ok', states: [] }, 'elist: the reserved bits beside an ok are no state either');
+});
