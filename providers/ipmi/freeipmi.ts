@@ -14,6 +14,8 @@
  * by spaces, or, with `--output-event-bitmask` (as prometheus-community's
  * ipmi_exporter runs it), printed as the 16-bit event bitmask ("0060h",
  * bit n = offset n; a threshold record's bits are the thresholds it is past).
+ * With `-W discretereading` a discrete record whose SDR gives an analog reading prints it and its units; its events
+ * are still states (as text; as bits it cannot be told from a threshold record).
  */
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
@@ -163,13 +165,33 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
     if (columnGivesWay(reading, state)) delete reading.health;
     return reading;
   }
-  reading.eventClass = 'threshold';
   reading.unit = units;
-  if (!readValue(reading, readingText, bits === undefined ? parseEvents(eventText) : thresholdEvents(bits))) return undefined;
+  const events = bits === undefined ? parseEvents(eventText) : thresholdEvents(bits);
+  if (events.some(isDiscreteEvent)) return discreteWithReading(reading, readingText, events, state);
+  reading.eventClass = 'threshold';
+  if (!readValue(reading, readingText, events)) return undefined;
   for (const threshold of THRESHOLD_COLUMNS) {
     const number = parseDecimal(row.get(threshold) ?? 'N/A');
     if (number) reading.thresholds[threshold] = number.value;
   }
+  return reading;
+}
+
+/** An event only a discrete record states: not 'OK', 'Unknown' or a threshold event. */
+function isDiscreteEvent(event: string): boolean {
+  return event !== 'OK' && event !== 'Unknown' && !THRESHOLD_EVENT.test(event);
+}
+
+/**
+ * `-W discretereading` (FreeIPMI's ipmi-sensors-simple-output.c): a discrete record whose SDR gives an analog reading
+ * (HP's supplies, in watts) prints the reading and its units, and its states as any discrete record does. The state
+ * column is the states' verdict, not the reading's: it gives way where theirs is known, as on any discrete record.
+ */
+function discreteWithReading(reading: IpmiReading, text: string, events: string[], column: Health | undefined): IpmiReading | undefined {
+  const number = parseDecimal(text);
+  if (!number) return undefined;
+  Object.assign(reading, { eventClass: 'discrete', value: number.value, decimals: number.decimals, states: events.filter((event) => event !== 'OK') });
+  if (columnGivesWay(reading, column)) delete reading.health;
   return reading;
 }
 
@@ -226,6 +248,9 @@ function readValue(reading: IpmiReading, text: string, events: string[]): boolea
   return true;
 }
 
+/** FreeIPMI's threshold events: "At or Above (>=) Upper Critical Threshold". */
+const THRESHOLD_EVENT = /^At or (?:Above|Below) \([<>]=\) (.*) Threshold$/;
+
 /**
  * The worst threshold event ('OK' → ok; "At or Below (<=) Lower Critical
  * Threshold" → critical, lower critical crossed): the threshold it names, and
@@ -234,7 +259,7 @@ function readValue(reading: IpmiReading, text: string, events: string[]): boolea
 function readThresholdEvents(reading: IpmiReading, events: string[]): void {
   let worst: Health | undefined;
   for (const event of events) {
-    const match = /^At or (?:Above|Below) \([<>]=\) (.*) Threshold$/.exec(event);
+    const match = THRESHOLD_EVENT.exec(event);
     const meaning = event === 'OK' ? 'ok' : match ? statusHealth(match[1] ?? '') : undefined;
     if (!meaning || (worst && worse(worst, meaning) === worst)) continue;
     worst = meaning;
