@@ -24,7 +24,7 @@
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
-import { ipmitoolUnitsStartingWith, isIpmitoolUnit, parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
+import { ipmitoolUnitsStartingWith, isIpmitoolUnit, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
 import { splitStates } from './states.js';
 import { kindByName } from './units.js';
 
@@ -74,7 +74,7 @@ export function parseSdrList(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'sdr-list', readings: [], skipped: [], noise: [] };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
-    const fields = pipeFields(raw);
+    const fields = pipeFieldsNameFirst(raw, 3);
     const [name, value, status] = fields;
     if (fields.length !== 3 || !name || value === undefined || status === undefined || !STATUS.test(status)) {
       if (raw.trim() !== '') result.noise.push({ line, text: raw });
@@ -145,7 +145,7 @@ export function parseSdrElist(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'sdr-elist', readings: [], skipped: [], noise: [] };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
-    const fields = pipeFields(raw);
+    const fields = pipeFieldsNameFirst(raw, 5);
     const [name, number, status, entity, value] = fields;
     const numberMatch = SENSOR_NUMBER.exec(number ?? '');
     const entityMatch = ENTITY.exec(entity ?? '');

@@ -109,7 +109,20 @@ export function ipmitoolUnitsStartingWith(prefix: string): string[] {
   return [...IPMITOOL_UNITS, 'percent'].filter((unit) => unit.startsWith(prefix));
 }
 
-/** Splits a pipe-separated row into trimmed fields. */
-export function pipeFields(line: string): string[] {
-  return line.split('|').map((field) => field.trim());
+/** The longest ID string an SDR holds (IPMI 2.0 Table 43-1), and ipmitool prints (struct sensor_reading's s_id[17]). */
+const ID_STRING_MAX = 16;
+
+/**
+ * Splits an ipmitool row of `count` pipe-separated fields whose first is the sensor's ID string. That string may hold
+ * a '|' (8-bit ASCII + Latin-1, IPMI 2.0 §43.15), which ipmitool prints as it is; no other column can, so the columns
+ * are counted from the right and what is left is the name, at most 16 characters. A row with too few fields, or a
+ * name too long to be one, comes back split at every '|' (the caller's column count then refuses it).
+ */
+export function pipeFieldsNameFirst(line: string, count: number): string[] {
+  const pieces = line.split('|');
+  const extra = pieces.length - count;
+  if (extra <= 0) return pieces.map((piece) => piece.trim());
+  const name = pieces.slice(0, extra + 1).join('|').trim();
+  if (name.length > ID_STRING_MAX) return pieces.map((piece) => piece.trim());
+  return [name, ...pieces.slice(extra + 1).map((piece) => piece.trim())];
 }

@@ -311,3 +311,31 @@ t.test("ipmitool -c: a threshold record without an analog reading states its com
   const elist = parseSdrElist('VRD3 Hot         | 0Bh | ok  |  3.1 | Upper Non-critical going low , Upper Non-critical going high\n');
   t.match(elist.readings[0], { health: 'ok', states: [] }, 'elist: the reserved bits beside an ok are no state either');
 });
+
+t.test("a '|' in an ID string: the columns are counted from the right, where their shapes are known", async (t) => {
+  // IPMI 2.0 §43.1: an ID string is up to 16 bytes of 8-bit ASCII + Latin-1, so '|' may be one of them. ipmitool
+  // prints it as it is ("%-16s | ", lib/ipmi_sdr.c and lib/ipmi_sensor.c; struct sensor_reading's s_id[17]), so the
+  // row has a field more for each '|'; every other column is a known shape without one.
+  const list = parseSdrList('CPU|1 Temp       | 45 degrees C      | ok\nA | B            | 0x01              | ok\n');
+  t.same(list.noise, []);
+  t.match(list.readings, [{ name: 'CPU|1 Temp', value: 45, unit: 'degrees C', health: 'ok' }, { name: 'A | B', rawState: '0x01' }]);
+  const elist = parseSdrElist('PS|1 Status      | 0Ah | ok  | 10.1 | Presence detected\nFAN|2|A          | 31h | lcr | 29.2 | 150 RPM\n');
+  t.same(elist.noise, []);
+  t.match(elist.readings, [
+    { name: 'PS|1 Status', number: 10, entity: { id: 10, instance: 1 }, states: ['Presence detected'] },
+    { name: 'FAN|2|A', value: 150, health: 'critical', crossed: 'lowerCritical' },
+  ]);
+  const table = parseSensorTable('CPU|1 Temp       | 45.000     | degrees C  | ok    | na        | 0.000     | 5.000     | 85.000    | 90.000    | 95.000\n');
+  t.match(table.readings, [{ name: 'CPU|1 Temp', value: 45, thresholds: { upperCritical: 90 } }]);
+  t.same(buildSnapshot({ readings: elist.readings }).sensors?.map((s) => [s.id, s.value]), [['ipmi:FAN|2|A', 150]]);
+  // An ID string is 16 characters at most: a row of another layout is not read as one record with a long name.
+  t.same(parseSdrList('A | B | C | D | E | F | 3 Volts | ok\n').readings, []);
+  t.same(parseSdrList('A | 1 Volts | ok | extra\n').readings, []);
+});
+
+t.test("ipmitool -c: a '|' in an ID string is just a character", async (t) => {
+  t.match(parseSdrCsv('CPU|1 Temp,45,degrees C,ok\nPS|1 Status,0Ah,ok,10.1,Presence detected\n').readings, [
+    { name: 'CPU|1 Temp', value: 45 }, { name: 'PS|1 Status', states: ['Presence detected'] },
+  ]);
+  t.match(parseSensorTable('CPU|1 Temp,45.000,degrees C,ok,na,0.000,5.000,85.000,90.000,95.000\n').readings, [{ name: 'CPU|1 Temp', value: 45 }]);
+});
