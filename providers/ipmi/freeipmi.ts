@@ -91,21 +91,51 @@ function headerlessLayout(fields: string[]): readonly Column[] | undefined {
 }
 
 /** Splits on `separator` outside single-quoted event texts, trimming each field. */
-export function splitRow(line: string, separator: ',' | '|'): string[] {
-  const fields: string[] = [];
-  let field = '';
+export function splitRow(line: string, separator: Separator): string[] {
+  return splitPieces(line, separator).map((piece) => piece.trim());
+}
+
+type Separator = ',' | '|';
+
+/** Splits on `separator` outside single-quoted event texts, the fields as printed (padding kept). */
+function splitPieces(line: string, separator: Separator): string[] {
+  const pieces: string[] = [];
+  let piece = '';
   let quoted = false;
   for (const char of line) {
     if (char === "'") quoted = !quoted;
     if (char === separator && !quoted) {
-      fields.push(field.trim());
-      field = '';
+      pieces.push(piece);
+      piece = '';
     } else {
-      field += char;
+      piece += char;
     }
   }
-  fields.push(field.trim());
-  return fields;
+  pieces.push(piece);
+  return pieces;
+}
+
+/** The fewest columns a layout has. */
+const MIN_COLUMNS = 5;
+
+/** A row's separator where no header told it: '|' where it splits the row into a layout's columns, else ','. */
+function guessSeparator(line: string): Separator {
+  return line.split('|').length >= MIN_COLUMNS ? '|' : ',';
+}
+
+/**
+ * Reads a row by its header's columns or a header-less layout. FreeIPMI prints the sensor name unescaped (ipmi-sensors
+ * -simple-output.c, "%s"), and an ID string may hold the separator: the name, second in every layout, then takes the
+ * fields the row has too many. The fewest taken that read wins.
+ */
+function readRow(columns: readonly Column[] | undefined, pieces: string[], separator: Separator, line: number): IpmiReading | undefined {
+  for (let extra = 0; pieces.length - extra >= MIN_COLUMNS; extra++) {
+    const fields = [pieces[0] ?? '', pieces.slice(1, extra + 2).join(separator), ...pieces.slice(extra + 2)].map((field) => field.trim());
+    const layout = columns ?? headerlessLayout(fields);
+    const reading = layout && layout.length === fields.length ? freeIpmiRow(layout, fields, line) : undefined;
+    if (reading) return reading;
+  }
+  return undefined;
 }
 
 /** The header's columns, or undefined when `fields` is not a header. */
@@ -118,19 +148,19 @@ function headerColumns(fields: string[]): Column[] | undefined {
 /** Parses FreeIPMI `ipmi-sensors` / `ipmimonitoring` output. */
 export function parseFreeIpmiSensors(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'freeipmi', readings: [], skipped: [], noise: [] };
-  let columns: Column[] | undefined;
+  let header: { columns: Column[]; separator: Separator } | undefined;
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
-    const separator = raw.includes('|') ? '|' : ',';
-    const fields = splitRow(raw, separator);
-    const header = headerColumns(fields);
-    if (header) {
-      columns = header;
+    // A header holds no name: its own separator is the one its rows use.
+    const guessed = guessSeparator(raw);
+    const columns = headerColumns(splitRow(raw, guessed));
+    if (columns) {
+      header = { columns, separator: guessed };
       return;
     }
-    const layout = columns ?? headerlessLayout(fields);
-    const reading = layout && layout.length === fields.length ? freeIpmiRow(layout, fields, line) : undefined;
+    const separator = header?.separator ?? guessed;
+    const reading = readRow(header?.columns, splitPieces(raw, separator), separator, line);
     if (reading) result.readings.push(reading);
     else result.noise.push({ line, text: raw });
   });
@@ -141,7 +171,7 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
   const row = new Map<Column, string>(layout.map((column, i) => [column, fields[i] ?? '']));
   const id = row.get('id') ?? '';
   const name = row.get('name') ?? '';
-  if (!/^\d+$/.test(id) || name === '') return undefined;
+  if (!/^\d+$/.test(id) || name === '' || !fitsColumns(row)) return undefined;
   const reading: IpmiReading = { name, recordId: Number(id), states: [], thresholds: {}, line };
   const type = row.get('type');
   if (type && type !== 'N/A') reading.sensorType = type;
@@ -180,6 +210,13 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
 /** An event only a discrete record states: not 'OK', 'Unknown' or a threshold event. */
 function isDiscreteEvent(event: string): boolean {
   return event !== 'OK' && event !== 'Unknown' && !THRESHOLD_EVENT.test(event);
+}
+
+/** A state column holds a state word, a type column never does: a row whose fields are shifted fits neither. */
+function fitsColumns(row: ReadonlyMap<Column, string>): boolean {
+  const state = row.get('state');
+  const type = row.get('type');
+  return (state === undefined || /^(?:nominal|warning|critical|unknown|n\/a)$/i.test(state)) && (type === undefined || !LEGACY_STATE.test(type));
 }
 
 /**

@@ -228,3 +228,30 @@ t.test('-W discretereading: a discrete record with an analog reading keeps its s
   const csv = parseFreeIpmiSensors("ID,Name,Type,Reading,Units,Event\n3,Power Supply 2,Power Supply,0.00,W,'Presence detected' 'Power Supply AC lost'\n");
   t.same(buildSnapshot({ readings: csv.readings }).powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'AC lost']]);
 });
+
+t.test("a name holding the separator ('|' in a CSV, ',' or '|' in its own layout) takes the fields the row has too many", async (t) => {
+  // FreeIPMI ipmi-sensors-simple-output.c (_simple_output_header) prints the sensor name with "%s", unescaped, in both
+  // layouts; an ID string may hold any 8-bit ASCII + Latin-1 character (IPMI 2.0 §43.15). The name is the second
+  // column and no other column holds the separator outside the quoted events.
+  const csv = parseFreeIpmiSensors([
+    'ID,Name,Type,State,Reading,Units,Lower NR,Lower C,Lower NC,Upper NC,Upper C,Upper NR,Event',
+    "4,CPU|1 Temp,Temperature,Nominal,45.00,C,N/A,N/A,N/A,85.00,90.00,N/A,'OK'",
+    "5,CPU,2 Temp,Temperature,Critical,93.00,C,N/A,N/A,N/A,85.00,90.00,N/A,'At or Above (>=) Upper Critical Threshold'",
+    "6,PS 1,2|3 Status,Power Supply,Nominal,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,'Presence detected'",
+  ].join('\n'));
+  t.same(csv.noise, []);
+  t.same(csv.readings.map((r) => [r.name, r.recordId, r.value, r.health]), [
+    ['CPU|1 Temp', 4, 45, 'ok'], ['CPU,2 Temp', 5, 93, 'critical'], ['PS 1,2|3 Status', 6, undefined, undefined],
+  ]);
+  const table = parseFreeIpmiSensors([
+    'ID | Name        | Type        | Reading    | Units | Event',
+    "4  | CPU | 1     | Temperature | 45.00      | C     | 'OK'",
+  ].join('\n'));
+  t.same(table.readings.map((r) => [r.name, r.value, r.sensorType]), [['CPU | 1', 45, 'Temperature']]);
+  // Without a header (prometheus-community's ipmi_exporter runs --no-header-output) the layout is found as it would be
+  // for the name without the separator; a row that reads only by taking a type for a state is not read so.
+  const headerless = parseFreeIpmiSensors("4,CPU,1 Temp,Temperature,Nominal,45.00,C,'OK'\n5,CPU,2 Temp,Temperature,45.00,C,'OK'\n");
+  t.same(headerless.readings.map((r) => [r.name, r.sensorType, r.value, r.health]), [
+    ['CPU,1 Temp', 'Temperature', 45, 'ok'], ['CPU,2 Temp', 'Temperature', 45, 'ok'],
+  ]);
+});
