@@ -97,7 +97,8 @@ export function parseSdrList(text: string): IpmiParseResult {
  * cut at 15 characters ("34.89 unspecifi", an HP fan block's duty cycle), or at 14 once trimmed where the 15th is
  * the space inside a unit ("100.50 degrees " of 100.50 degrees C). A cut unit that only one unit name starts with
  * is that unit; "degrees" (C, F or K) is degrees C where the name says temperature, marked `unitFromCut` so a
- * listing that prints the unit whole (`sensor`) wins in a merge; any other cut stays unread.
+ * listing that prints the unit whole (`sensor`) wins in a merge; any other cut stays unread. A cut after the "% " of a
+ * percentage-flagged unit ("54.50 % degrees") is read so too, the flag kept.
  */
 const LIST_READING_WIDTH = 15;
 
@@ -108,12 +109,18 @@ function parseListAnalog(value: string, name: string): Analog | undefined {
   const space = value.indexOf(' ');
   if (analog || space < 0) return analog;
   const cut = cutUnit(value.slice(space + 1), value.length);
-  const units = cut === undefined ? [] : ipmitoolUnitsStartingWith(cut);
-  if (units.length === 1) return parseAnalog(`${value.slice(0, space)} ${units[0]}`);
+  if (cut === undefined) return undefined;
+  // ipmi_sdr_get_unit_string's "% " (the SDR's percentage flag) comes before the unit the cut is of.
+  const flag = cut.startsWith(PERCENT_FLAG) ? PERCENT_FLAG : '';
+  const units = ipmitoolUnitsStartingWith(cut.slice(flag.length));
+  const number = value.slice(0, space);
+  if (units.length === 1) return parseAnalog(`${number} ${flag}${units[0]}`);
   if (units.length === 0 || !units.every((unit) => unit.startsWith('degrees ')) || kindByName(name)?.kind !== 'temperature') return undefined;
-  const celsius = parseAnalog(`${value.slice(0, space)} degrees C`);
+  const celsius = parseAnalog(`${number} ${flag}degrees C`);
   return celsius && { ...celsius, unitFromCut: true };
 }
+
+const PERCENT_FLAG = '% ';
 
 /** The start of the unit a cut reading printed, with the space trimming took from a 14-character one. */
 function cutUnit(unit: string, length: number): string | undefined {

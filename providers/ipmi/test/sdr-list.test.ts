@@ -339,3 +339,31 @@ t.test("ipmitool -c: a '|' in an ID string is just a character", async (t) => {
   ]);
   t.match(parseSensorTable('CPU|1 Temp,45.000,degrees C,ok,na,0.000,5.000,85.000,90.000,95.000\n').readings, [{ name: 'CPU|1 Temp', value: 45 }]);
 });
+
+t.test("a cut unit after ipmitool's '% ' (the SDR's percentage flag) is read as the same cut without it", async (t) => {
+  // starlingx/metal mtce/src/maintenance/ipmiClient.h (commit 6a5e10492cf09b47463cd38d806c36386a459718) quotes a BMC
+  // whose `ipmitool sensor` prints "Temp_CPU0 | 54.000 | % degrees C": ipmi_sdr_get_unit_string puts "% " before the
+  // unit. `sdr list` and `sdr elist` print "value unit" through char sval[16] (lib/ipmi_sdr.c), so 54.50 of it prints
+  // "54.50 % degrees" and 5.50 "5.50 % degrees " (its 15th character the space before C, which elist prints and trims
+  // away). Read as the cut without the flag: "degrees " is degrees C on a temperature's name, "Watt" is Watts.
+  const elist = parseSdrElist([
+    'Temp_CPU0        | 30h | ok  |  3.1 | 54.50 % degrees',
+    'Temp_CPU1        | 31h | ucr |  3.1 | 5.50 % degrees ',
+    'Chassis Power    | 32h | ok  |  7.1 | 12345.50 % Watt',
+  ].join('\n'));
+  t.same(elist.readings.map((r) => [r.name, r.value, r.unit, r.unitFromCut, r.states]), [
+    ['Temp_CPU0', 54.5, '% degrees C', true, []],
+    ['Temp_CPU1', 5.5, '% degrees C', true, []],
+    ['Chassis Power', 12345.5, '% Watts', undefined, []],
+  ]);
+  const snapshot = buildSnapshot({ readings: elist.readings });
+  t.same(snapshot.sensors?.map((s) => [s.id, s.kind, s.unit, s.value, s.health]), [
+    ['ipmi:Temp_CPU0', 'temperature', 'celsius', 54.5, 'ok'],
+    ['ipmi:Temp_CPU1', 'temperature', 'celsius', 5.5, 'critical'],
+    ['ipmi:Chassis Power', 'power', 'watts', 12345.5, 'ok'],
+  ]);
+  t.same(snapshot.discreteSensors, [], 'no discrete sensor stating "54.50 % degrees"');
+  const list = parseSdrList('Temp_CPU0        | 54.50 % degrees   | ok\nOutlet           | 54.50 % degrees   | ok\n');
+  t.match(list.readings, [{ name: 'Temp_CPU0', value: 54.5, unit: '% degrees C' }]);
+  t.same(list.noise.map((n) => n.line), [2], 'which degrees is not told where the name says no temperature');
+});
