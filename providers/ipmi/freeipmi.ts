@@ -19,7 +19,7 @@
  */
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
-import { parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
+import { noiseLine, parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
 import { meaningOn, severity, stateMeaning, worse, type StateMeaning } from './states.js';
 
 type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
@@ -162,7 +162,7 @@ export function parseFreeIpmiSensors(text: string): IpmiParseResult {
     const separator = header?.separator ?? guessed;
     const reading = readRow(header?.columns, splitPieces(raw, separator), separator, line);
     if (reading) result.readings.push(reading);
-    else result.noise.push({ line, text: raw });
+    else result.noise.push(noiseLine(line, raw, separator, MIN_COLUMNS));
   });
   return result;
 }

@@ -24,7 +24,7 @@
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
-import { ipmitoolUnitsStartingWith, isIpmitoolUnit, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
+import { ipmitoolUnitsStartingWith, isIpmitoolUnit, noiseLine, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
 import { splitStates } from './states.js';
 import { kindByName } from './units.js';
 
@@ -77,7 +77,7 @@ export function parseSdrList(text: string): IpmiParseResult {
     const fields = pipeFieldsNameFirst(raw, 3);
     const [name, value, status] = fields;
     if (fields.length !== 3 || !name || value === undefined || status === undefined || !STATUS.test(status)) {
-      if (raw.trim() !== '') result.noise.push({ line, text: raw });
+      if (raw.trim() !== '') result.noise.push(noiseLine(line, raw, '|', 3));
       return;
     }
     const reason = skipReason(LIST_SKIPPED, value);
@@ -87,7 +87,7 @@ export function parseSdrList(text: string): IpmiParseResult {
     }
     const reading = listReading(name, value, status, line);
     if (reading) result.readings.push(reading);
-    else result.noise.push({ line, text: raw });
+    else result.noise.push(noiseLine(line, raw, '|', 3));
   });
   return result;
 }
@@ -157,7 +157,7 @@ export function parseSdrElist(text: string): IpmiParseResult {
     const numberMatch = SENSOR_NUMBER.exec(number ?? '');
     const entityMatch = ENTITY.exec(entity ?? '');
     if (fields.length !== 5 || name === undefined || value === undefined || !numberMatch || !entityMatch || !STATUS.test(status ?? '')) {
-      if (raw.trim() !== '') result.noise.push({ line, text: raw });
+      if (raw.trim() !== '') result.noise.push(noiseLine(line, raw, '|', 5));
       return;
     }
     const reason = skipReason(ELIST_SKIPPED, value);
@@ -173,8 +173,8 @@ export function parseSdrElist(text: string): IpmiParseResult {
       thresholds: {},
       line,
     };
-    readElistValue(reading, value, status ?? '');
-    result.readings.push(reading);
+    if (readElistValue(reading, value, status ?? '')) result.readings.push(reading);
+    else result.noise.push(noiseLine(line, raw, '|', 5));
   });
   return result;
 }
@@ -191,7 +191,7 @@ export function parseSdrCsv(text: string): IpmiParseResult {
     const reading = csvReading(row, line, tail ? VERBOSE_STATUS : STATUS);
     if (reading && tail) readVerboseTail(reading, row, tail);
     if (reading) result.readings.push(reading);
-    else if (raw.trim() !== '') result.noise.push({ line, text: raw });
+    else if (raw.trim() !== '') result.noise.push(noiseLine(line, raw, ',', 4));
   });
   return result;
 }
@@ -245,21 +245,26 @@ function csvReading(fields: string[], line: number, status: RegExp): IpmiReading
   return listReading(name, second === '' && third === '' ? 'no reading' : analog, fourth, line);
 }
 
-function csvDiscrete(name: string, number: number | undefined, entity: string, value: string, status: string, line: number): IpmiReading {
+function csvDiscrete(name: string, number: number | undefined, entity: string, value: string, status: string, line: number): IpmiReading | undefined {
   const [id, instance] = entity.split('.').map(Number);
   const reading: IpmiReading = { name, entity: { id: id ?? 0, instance: instance ?? 0 }, states: [], thresholds: {}, line };
   if (number !== undefined) reading.number = number;
-  readElistValue(reading, value, status);
-  return reading;
+  return readElistValue(reading, value, status) ? reading : undefined;
 }
 
-function readElistValue(reading: IpmiReading, value: string, status: string): void {
+/** A reading cut at `sdr elist`'s 15 characters whose unit could not be told ("54.50 % degrees" of no temperature). */
+function isCutReading(value: string): boolean {
+  return (value.length === LIST_READING_WIDTH || value.length === LIST_READING_WIDTH - 1) && /^[-+]?\d+(?:\.\d+)? \S/.test(value);
+}
+
+/** Reads an elist (or `-c`) record's reading; false where it is a cut analog reading whose unit is not told. */
+function readElistValue(reading: IpmiReading, value: string, status: string): boolean {
   const unavailable = unavailableWord(value);
   // Scanning disabled is "ns | Disabled"; "ok | Disabled" is a state: ipmitool's name for a processor's offset 8
   // (Processor disabled) and for Entity Presence's offset 2 (an OpenBMC's "cpu0_core1 | 15h | ok | 208.2 | Disabled").
   if (unavailable && !(unavailable === 'disabled' && status.trim().toLowerCase() === 'ok')) {
     reading.unavailable = unavailable;
-    return;
+    return true;
   }
   const comma = value.indexOf(', ');
   const analog = parseListAnalog(comma < 0 ? value : value.slice(0, comma), reading.name);
@@ -267,6 +272,8 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
     Object.assign(reading, analog);
     readStatus(reading, status);
     if (comma >= 0) reading.states = splitStates(value.slice(comma + 2));
+  } else if (isCutReading(value)) {
+    return false;
   } else if (/^0x[0-9a-f]+$/i.test(value)) {
     reading.rawState = value; // an OEM record with no state texts
   } else if (THRESHOLD_VERDICT.test(status.trim())) {
@@ -280,6 +287,7 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
     if (comparison) readStatus(reading, comparison);
     else reading.states = states;
   }
+  return true;
 }
 
 /**

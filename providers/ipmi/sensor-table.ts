@@ -16,7 +16,7 @@
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
-import { parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
+import { noiseLine, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
 
 /** The threshold columns, in order: lnr lcr lnc unc ucr unr. */
 const COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
@@ -29,7 +29,7 @@ export function parseSensorTable(text: string): IpmiParseResult {
     const line = index + 1;
     const reading = tableRow(rowFields(raw), line);
     if (reading) result.readings.push(reading);
-    else if (raw.trim() !== '') result.noise.push({ line, text: raw });
+    else if (raw.trim() !== '') result.noise.push(noiseLine(line, raw, raw.split('|').length >= COLUMN_COUNT ? '|' : ',', COLUMN_COUNT));
   });
   return result;
 }

@@ -1,6 +1,6 @@
 /** Small text helpers shared by the parsers. */
 import type { Health, Thresholds } from '../../src/model/snapshot.js';
-import type { IpmiReading } from './types.js';
+import type { IpmiReading, NoiseLine } from './types.js';
 
 /** The lines of a tool's output, without line terminators; a final newline adds no empty line. */
 export function splitLines(text: string): string[] {
@@ -125,4 +125,9 @@ export function pipeFieldsNameFirst(line: string, count: number): string[] {
   const name = pieces.slice(0, extra + 1).join('|').trim();
   if (name.length > ID_STRING_MAX) return pieces.map((piece) => piece.trim());
   return [name, ...pieces.slice(extra + 1).map((piece) => piece.trim())];
+}
+
+/** A noise line, marked as a record where it has at least a record's `columns` between `separator`s. */
+export function noiseLine(line: number, text: string, separator: string, columns: number): NoiseLine {
+  return text.split(separator).length >= columns ? { line, text, record: true } : { line, text };
 }

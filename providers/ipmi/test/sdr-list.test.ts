@@ -367,3 +367,15 @@ t.test("a cut unit after ipmitool's '% ' (the SDR's percentage flag) is read as 
   t.match(list.readings, [{ name: 'Temp_CPU0', value: 54.5, unit: '% degrees C' }]);
   t.same(list.noise.map((n) => n.line), [2], 'which degrees is not told where the name says no temperature');
 });
+
+t.test('a line with the columns of a record that cannot be read is noise marked as a record, never a state', async (t) => {
+  // `sdr elist` prints a threshold record's "value unit" through char sval[16] (lib/ipmi_sdr.c): "54.50 % degrees"
+  // on a name that says no temperature tells no unit (degrees C, F or K); it used to become a discrete state.
+  const elist = parseSdrElist('Outlet           | 32h | ok  |  7.1 | 54.50 % degrees\nUnable to send command: Invalid argument\n');
+  t.same(elist.readings, []);
+  t.same(elist.noise.map((n) => [n.line, n.record]), [[1, true], [2, undefined]]);
+  // ipmitool -c prints the ID string unescaped (lib/ipmi_sdr.c "%s,"): a comma in it shifts every column.
+  const csv = parseSdrCsv('CPU,1 Temp,45,degrees C,ok\n');
+  t.same(csv.noise.map((n) => [n.line, n.record]), [[1, true]]);
+  t.same(parseSdrList('A | B | C | D | E | F | 3 Volts | ok\n').noise.map((n) => n.record), [true]);
+});
