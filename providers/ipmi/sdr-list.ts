@@ -24,7 +24,7 @@
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
-import { ipmitoolUnitsStartingWith, isIpmitoolUnit, noiseLine, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
+import { csvNameSplits, ipmitoolUnitsStartingWith, isIpmitoolUnit, noiseLine, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
 import { splitStates } from './states.js';
 import { kindByName } from './units.js';
 
@@ -184,13 +184,12 @@ export function parseSdrCsv(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'sdr-csv', readings: [], skipped: [], noise: [] };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
-    // ipmitool prints the ID string as the SDR holds it; the other layouts' padding hides trailing blanks, this one keeps them.
-    const fields = raw.split(',').map((field, i) => (i === 0 ? field.trim() : field));
+    const fields = raw.split(',');
     const tail = verboseTail(fields);
     const row = tail ? fields.slice(0, -VERBOSE_TAIL) : fields;
-    const reading = csvReading(row, line, tail ? VERBOSE_STATUS : STATUS);
-    if (reading && tail) readVerboseTail(reading, row, tail);
-    if (reading) result.readings.push(reading);
+    const record = csvRecord(row, line, tail ? VERBOSE_STATUS : STATUS);
+    if (record && tail) readVerboseTail(record.reading, record.csvRow, tail);
+    if (record) result.readings.push(record.reading);
     else if (raw.trim() !== '') result.noise.push(noiseLine(line, raw, ',', 4));
   });
   return result;
@@ -227,6 +226,18 @@ function readVerboseTail(reading: IpmiReading, row: string[], tail: string[]): v
     const number = threshold ? parseDecimal(tail[3 + i] ?? '') : undefined;
     if (threshold && number) reading.thresholds[threshold] = number.value;
   });
+}
+
+/**
+ * A `-c` row's record, with the fields as read (the name joined). ipmitool prints the ID string as the SDR holds it:
+ * trailing blanks, which the other layouts' padding hides (the name is trimmed), and commas, which add fields.
+ */
+function csvRecord(fields: readonly string[], line: number, status: RegExp): { reading: IpmiReading; csvRow: string[] } | undefined {
+  for (const row of csvNameSplits(fields)) {
+    const reading = csvReading(row, line, status);
+    if (reading) return { reading, csvRow: row };
+  }
+  return undefined;
 }
 
 function csvReading(fields: string[], line: number, status: RegExp): IpmiReading | undefined {

@@ -16,7 +16,7 @@
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
-import { noiseLine, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
+import { csvNameSplits, noiseLine, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
 
 /** The threshold columns, in order: lnr lcr lnc unc ucr unr. */
 const COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
@@ -45,10 +45,15 @@ function rowFields(raw: string): string[] {
 /** A value or threshold `-c sensor` prints: "%.3f" (glibc: inf, nan), "0x%x", a discrete record's value as printed, or na. */
 const CSV_THRESHOLD = /^(na|-?\d+\.\d{3}|-?(inf|nan)|0x[0-9a-f]+)$/i;
 
-/** A `-c sensor` row's fields; none where its thresholds are not six such values (an `-c sdr` row, a decimal comma). */
+/**
+ * A `-c sensor` row's fields, a name holding commas joined (the fields it has too many); none where its thresholds
+ * are not six such values (an `-c sdr` row, a decimal comma).
+ */
 function csvFields(raw: string): string[] {
-  const fields = raw.split(',').map((field, i) => (i === 0 ? field.trim() : field));
-  return fields.length === COLUMN_COUNT && fields.slice(4).every((field) => CSV_THRESHOLD.test(field)) ? fields : [];
+  for (const fields of csvNameSplits(raw.split(','))) {
+    if (fields.length === COLUMN_COUNT && fields.slice(4).every((field) => CSV_THRESHOLD.test(field))) return fields;
+  }
+  return [];
 }
 
 function tableRow(fields: string[], line: number): IpmiReading | undefined {

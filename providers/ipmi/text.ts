@@ -110,7 +110,21 @@ export function ipmitoolUnitsStartingWith(prefix: string): string[] {
 }
 
 /** The longest ID string an SDR holds (IPMI 2.0 Table 43-1), and ipmitool prints (struct sensor_reading's s_id[17]). */
-const ID_STRING_MAX = 16;
+export const ID_STRING_MAX = 16;
+
+/**
+ * The ways to read a comma-separated ipmitool row whose first field, the ID string, may hold commas (printed as they
+ * are): the row as split, then with one, two … more fields joined to the name, as long as it fits an ID string. A
+ * name ending in a whole number is not offered: that is a value a decimal comma split ("45,000" of 45.000 under a
+ * locale that writes one), whose fraction would be read as the value.
+ */
+export function* csvNameSplits(fields: readonly string[]): Generator<string[]> {
+  for (let extra = 0; extra < fields.length; extra++) {
+    const name = fields.slice(0, extra + 1).join(',');
+    if (name.trim().length > ID_STRING_MAX) return;
+    if (extra === 0 || !/^\s*-?\d+\s*$/.test(fields[extra] ?? '')) yield [name.trim(), ...fields.slice(extra + 1)];
+  }
+}
 
 /**
  * Splits an ipmitool row of `count` pipe-separated fields whose first is the sensor's ID string. That string may hold

@@ -374,8 +374,34 @@ t.test('a line with the columns of a record that cannot be read is noise marked 
   const elist = parseSdrElist('Outlet           | 32h | ok  |  7.1 | 54.50 % degrees\nUnable to send command: Invalid argument\n');
   t.same(elist.readings, []);
   t.same(elist.noise.map((n) => [n.line, n.record]), [[1, true], [2, undefined]]);
-  // ipmitool -c prints the ID string unescaped (lib/ipmi_sdr.c "%s,"): a comma in it shifts every column.
-  const csv = parseSdrCsv('CPU,1 Temp,45,degrees C,ok\n');
+  // ipmitool -c prints the ID string unescaped (lib/ipmi_sdr.c "%s,"): a row that reads with no name of at most 16
+  // characters is not ipmitool's record.
+  const csv = parseSdrCsv('A long sensor name,1,45,degrees C,ok\n');
   t.same(csv.noise.map((n) => [n.line, n.record]), [[1, true]]);
   t.same(parseSdrList('A | B | C | D | E | F | 3 Volts | ok\n').noise.map((n) => n.record), [true]);
+});
+
+t.test("ipmitool -c: a comma in an ID string joins the fields the row has too many to the name", async (t) => {
+  // lib/ipmi_sdr.c prints "%s," of the ID string (ipmi_sdr_print_sensor_fc), lib/ipmi_sensor.c the same ahead of
+  // `-c sensor`'s ten fields: a comma in it (8-bit ASCII + Latin-1, IPMI 2.0 §43.15) adds a field. The fewest fields
+  // joined that read as a record are the name, an ID string's 16 characters at most.
+  const csv = parseSdrCsv([
+    'CPU,1 Temp,45,degrees C,ok',
+    'PS 1,2 Status,0Ah,ok,10.1,Presence detected, Failure detected',
+    'Fan,A,,,ns',
+    'PS,3 Power,110,Watts,ok,10.3,Presence detected',
+    'VR,1 Temp,91,degrees C,Upper Critical,3.1,Processor,Temperature,,,,100.000,95.000,90.000,,,,0.000,127.000',
+  ].join('\n'));
+  t.same(csv.noise, []);
+  t.same(csv.readings.map((r) => [r.name, r.value, r.health, r.states]), [
+    ['CPU,1 Temp', 45, 'ok', []],
+    ['PS 1,2 Status', undefined, undefined, ['Presence detected', 'Failure detected']],
+    ['Fan,A', undefined, undefined, []],
+    ['PS,3 Power', 110, 'ok', ['Presence detected']],
+    ['VR,1 Temp', 91, 'critical', []],
+  ]);
+  t.match(csv.readings[4], { thresholds: { upperCritical: 95 }, sensorType: 'Temperature' });
+  t.match(parseSensorTable('CPU,1 Temp,45.000,degrees C,ok,na,0.000,5.000,85.000,90.000,95.000\n').readings, [{ name: 'CPU,1 Temp', value: 45, thresholds: { upperCritical: 90 } }]);
+  t.same(parseSdrCsv('A,B,C,D,E,F,G,H,I,J,K,L,M,N,O,P,Q,45,degrees C,ok\n').readings, [], 'no name longer than an ID string');
+  t.same(parseSdrCsv('CPU Temp,45,500,degrees C,ok\n').readings, [], 'a decimal comma ("45,500") is no name "CPU Temp,45" of 500 degrees');
 });
