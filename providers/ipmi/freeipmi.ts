@@ -132,11 +132,23 @@ function readRow(columns: readonly Column[] | undefined, pieces: string[], separ
   for (let extra = 0; pieces.length - extra >= MIN_COLUMNS; extra++) {
     const fields = [pieces[0] ?? '', pieces.slice(1, extra + 2).join(separator), ...pieces.slice(extra + 2)].map((field) => field.trim());
     const layout = columns ?? headerlessLayout(fields);
-    const reading = layout && layout.length === fields.length ? freeIpmiRow(layout, fields, line) : undefined;
+    if (!layout || layout.length !== fields.length || (extra > 0 && !printsPoints(layout, fields))) continue;
+    const reading = freeIpmiRow(layout, fields, line);
     if (reading) return reading;
   }
   return undefined;
 }
+
+/**
+ * Whether every number of a row has its decimal point ("%.2f"), or is N/A. A row printed under a locale with a decimal
+ * comma has a field more for each number ("45,00"), which must not be given to the name: its fraction would be read as
+ * the reading.
+ */
+function printsPoints(layout: readonly Column[], fields: readonly string[]): boolean {
+  return layout.every((column, i) => !NUMBER_COLUMNS.has(column) || /^(N\/A|-?\d+\.\d+)$/.test(fields[i] ?? ''));
+}
+
+const NUMBER_COLUMNS: ReadonlySet<Column> = new Set(['reading', ...THRESHOLD_COLUMNS]);
 
 /** The header's columns, or undefined when `fields` is not a header. */
 function headerColumns(fields: string[]): Column[] | undefined {

@@ -254,4 +254,8 @@ t.test("a name holding the separator ('|' in a CSV, ',' or '|' in its own layout
   t.same(headerless.readings.map((r) => [r.name, r.sensorType, r.value, r.health]), [
     ['CPU,1 Temp', 'Temperature', 45, 'ok'], ['CPU,2 Temp', 'Temperature', 45, 'ok'],
   ]);
+  // A decimal comma ("45,00" of "%.2f" under such a locale) adds a field too: it is no name "CPU Temp,Temperature".
+  const comma = parseFreeIpmiSensors("ID,Name,Type,Reading,Units,Event\n4,CPU Temp,Temperature,45,00,C,'OK'\n5,CPU Temp,Temperature,Nominal,45,00,C,'OK'\n");
+  t.same(comma.readings, []);
+  t.same(comma.noise.map((n) => n.record), [true, true]);
 });
