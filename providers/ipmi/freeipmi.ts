@@ -239,7 +239,10 @@ function fitsColumns(row: ReadonlyMap<Column, string>): boolean {
 function discreteWithReading(reading: IpmiReading, text: string, events: string[], column: Health | undefined): IpmiReading | undefined {
   const number = parseDecimal(text);
   if (!number) return undefined;
-  Object.assign(reading, { eventClass: 'discrete', value: number.value, decimals: number.decimals, states: events.filter((event) => event !== 'OK') });
+  reading.eventClass = 'discrete';
+  reading.value = number.value;
+  reading.decimals = number.decimals;
+  reading.states = events.filter((event) => event !== 'OK');
   if (columnGivesWay(reading, column)) delete reading.health;
   return reading;
 }

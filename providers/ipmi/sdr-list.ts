@@ -21,6 +21,10 @@
  * `ipmi_sdr_print_sensor_fc`): E.I, entity name, sensor type, then nominal,
  * normal min, normal max, unr, ucr, unc, lnr, lcr, lnc, sensor min, sensor max
  * ("%.3f", "0x%02X" for discrete units, or empty); the status then names the threshold in words ("Upper Critical").
+ *
+ * Every layout prints the ID string unescaped, and it may hold the separator: a '|' is read by counting the other
+ * columns from the right (pipeFieldsNameFirst), a comma by joining the fields a `-c` row has too many to the name
+ * (csvNameSplits); either way the name fits an ID string's 16 characters.
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';

@@ -110,7 +110,7 @@ export function ipmitoolUnitsStartingWith(prefix: string): string[] {
 }
 
 /** The longest ID string an SDR holds (IPMI 2.0 Table 43-1), and ipmitool prints (struct sensor_reading's s_id[17]). */
-export const ID_STRING_MAX = 16;
+const ID_STRING_MAX = 16;
 
 /**
  * The ways to read a comma-separated ipmitool row whose first field, the ID string, may hold commas (printed as they
