@@ -14,10 +14,12 @@
  * by spaces, or, with `--output-event-bitmask` (as prometheus-community's
  * ipmi_exporter runs it), printed as the 16-bit event bitmask ("0060h",
  * bit n = offset n; a threshold record's bits are the thresholds it is past).
+ * With `-W discretereading` a discrete record whose SDR gives an analog reading prints it and its units; its events
+ * are still states (as text; as bits it cannot be told from a threshold record).
  */
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
-import { parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
+import { noiseLine, parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
 import { meaningOn, severity, stateMeaning, worse, type StateMeaning } from './states.js';
 
 type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
@@ -89,22 +91,64 @@ function headerlessLayout(fields: string[]): readonly Column[] | undefined {
 }
 
 /** Splits on `separator` outside single-quoted event texts, trimming each field. */
-export function splitRow(line: string, separator: ',' | '|'): string[] {
-  const fields: string[] = [];
-  let field = '';
+export function splitRow(line: string, separator: Separator): string[] {
+  return splitPieces(line, separator).map((piece) => piece.trim());
+}
+
+type Separator = ',' | '|';
+
+/** Splits on `separator` outside single-quoted event texts, the fields as printed (padding kept). */
+function splitPieces(line: string, separator: Separator): string[] {
+  const pieces: string[] = [];
+  let piece = '';
   let quoted = false;
   for (const char of line) {
     if (char === "'") quoted = !quoted;
     if (char === separator && !quoted) {
-      fields.push(field.trim());
-      field = '';
+      pieces.push(piece);
+      piece = '';
     } else {
-      field += char;
+      piece += char;
     }
   }
-  fields.push(field.trim());
-  return fields;
+  pieces.push(piece);
+  return pieces;
 }
+
+/** The fewest columns a layout has. */
+const MIN_COLUMNS = 5;
+
+/** A row's separator where no header told it: '|' where it splits the row into a layout's columns, else ','. */
+function guessSeparator(line: string): Separator {
+  return line.split('|').length >= MIN_COLUMNS ? '|' : ',';
+}
+
+/**
+ * Reads a row by its header's columns or a header-less layout. FreeIPMI prints the sensor name unescaped (ipmi-sensors
+ * -simple-output.c, "%s"), and an ID string may hold the separator: the name, second in every layout, then takes the
+ * fields the row has too many. The fewest taken that read wins.
+ */
+function readRow(columns: readonly Column[] | undefined, pieces: string[], separator: Separator, line: number): IpmiReading | undefined {
+  for (let extra = 0; pieces.length - extra >= MIN_COLUMNS; extra++) {
+    const fields = [pieces[0] ?? '', pieces.slice(1, extra + 2).join(separator), ...pieces.slice(extra + 2)].map((field) => field.trim());
+    const layout = columns ?? headerlessLayout(fields);
+    if (!layout || layout.length !== fields.length || (extra > 0 && !printsPoints(layout, fields))) continue;
+    const reading = freeIpmiRow(layout, fields, line);
+    if (reading) return reading;
+  }
+  return undefined;
+}
+
+/**
+ * Whether every number of a row has its decimal point ("%.2f"), or is N/A. A row printed under a locale with a decimal
+ * comma has a field more for each number ("45,00"), which must not be given to the name: its fraction would be read as
+ * the reading.
+ */
+function printsPoints(layout: readonly Column[], fields: readonly string[]): boolean {
+  return layout.every((column, i) => !NUMBER_COLUMNS.has(column) || /^(N\/A|-?\d+\.\d+)$/.test(fields[i] ?? ''));
+}
+
+const NUMBER_COLUMNS: ReadonlySet<Column> = new Set(['reading', ...THRESHOLD_COLUMNS]);
 
 /** The header's columns, or undefined when `fields` is not a header. */
 function headerColumns(fields: string[]): Column[] | undefined {
@@ -116,21 +160,21 @@ function headerColumns(fields: string[]): Column[] | undefined {
 /** Parses FreeIPMI `ipmi-sensors` / `ipmimonitoring` output. */
 export function parseFreeIpmiSensors(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'freeipmi', readings: [], skipped: [], noise: [] };
-  let columns: Column[] | undefined;
+  let header: { columns: Column[]; separator: Separator } | undefined;
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
-    const separator = raw.includes('|') ? '|' : ',';
-    const fields = splitRow(raw, separator);
-    const header = headerColumns(fields);
-    if (header) {
-      columns = header;
+    // A header holds no name: its own separator is the one its rows use.
+    const guessed = guessSeparator(raw);
+    const columns = headerColumns(splitRow(raw, guessed));
+    if (columns) {
+      header = { columns, separator: guessed };
       return;
     }
-    const layout = columns ?? headerlessLayout(fields);
-    const reading = layout && layout.length === fields.length ? freeIpmiRow(layout, fields, line) : undefined;
+    const separator = header?.separator ?? guessed;
+    const reading = readRow(header?.columns, splitPieces(raw, separator), separator, line);
     if (reading) result.readings.push(reading);
-    else result.noise.push({ line, text: raw });
+    else result.noise.push(noiseLine(line, raw, separator, MIN_COLUMNS));
   });
   return result;
 }
@@ -139,7 +183,7 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
   const row = new Map<Column, string>(layout.map((column, i) => [column, fields[i] ?? '']));
   const id = row.get('id') ?? '';
   const name = row.get('name') ?? '';
-  if (!/^\d+$/.test(id) || name === '') return undefined;
+  if (!/^\d+$/.test(id) || name === '' || !fitsColumns(row)) return undefined;
   const reading: IpmiReading = { name, recordId: Number(id), states: [], thresholds: {}, line };
   const type = row.get('type');
   if (type && type !== 'N/A') reading.sensorType = type;
@@ -163,13 +207,43 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
     if (columnGivesWay(reading, state)) delete reading.health;
     return reading;
   }
-  reading.eventClass = 'threshold';
   reading.unit = units;
-  if (!readValue(reading, readingText, bits === undefined ? parseEvents(eventText) : thresholdEvents(bits))) return undefined;
+  const events = bits === undefined ? parseEvents(eventText) : thresholdEvents(bits);
+  if (events.some(isDiscreteEvent)) return discreteWithReading(reading, readingText, events, state);
+  reading.eventClass = 'threshold';
+  if (!readValue(reading, readingText, events)) return undefined;
   for (const threshold of THRESHOLD_COLUMNS) {
     const number = parseDecimal(row.get(threshold) ?? 'N/A');
     if (number) reading.thresholds[threshold] = number.value;
   }
+  return reading;
+}
+
+/** An event only a discrete record states: not 'OK', 'Unknown' or a threshold event. */
+function isDiscreteEvent(event: string): boolean {
+  return event !== 'OK' && event !== 'Unknown' && !THRESHOLD_EVENT.test(event);
+}
+
+/** A state column holds a state word, a type column never does: a row whose fields are shifted fits neither. */
+function fitsColumns(row: ReadonlyMap<Column, string>): boolean {
+  const state = row.get('state');
+  const type = row.get('type');
+  return (state === undefined || /^(?:nominal|warning|critical|unknown|n\/a)$/i.test(state)) && (type === undefined || !LEGACY_STATE.test(type));
+}
+
+/**
+ * `-W discretereading` (FreeIPMI's ipmi-sensors-simple-output.c): a discrete record whose SDR gives an analog reading
+ * (HP's supplies, in watts) prints the reading and its units, and its states as any discrete record does. The state
+ * column is the states' verdict, not the reading's: it gives way where theirs is known, as on any discrete record.
+ */
+function discreteWithReading(reading: IpmiReading, text: string, events: string[], column: Health | undefined): IpmiReading | undefined {
+  const number = parseDecimal(text);
+  if (!number) return undefined;
+  reading.eventClass = 'discrete';
+  reading.value = number.value;
+  reading.decimals = number.decimals;
+  reading.states = events.filter((event) => event !== 'OK');
+  if (columnGivesWay(reading, column)) delete reading.health;
   return reading;
 }
 
@@ -226,6 +300,9 @@ function readValue(reading: IpmiReading, text: string, events: string[]): boolea
   return true;
 }
 
+/** FreeIPMI's threshold events: "At or Above (>=) Upper Critical Threshold". */
+const THRESHOLD_EVENT = /^At or (?:Above|Below) \([<>]=\) (.*) Threshold$/;
+
 /**
  * The worst threshold event ('OK' → ok; "At or Below (<=) Lower Critical
  * Threshold" → critical, lower critical crossed): the threshold it names, and
@@ -234,7 +311,7 @@ function readValue(reading: IpmiReading, text: string, events: string[]): boolea
 function readThresholdEvents(reading: IpmiReading, events: string[]): void {
   let worst: Health | undefined;
   for (const event of events) {
-    const match = /^At or (?:Above|Below) \([<>]=\) (.*) Threshold$/.exec(event);
+    const match = THRESHOLD_EVENT.exec(event);
     const meaning = event === 'OK' ? 'ok' : match ? statusHealth(match[1] ?? '') : undefined;
     if (!meaning || (worst && worse(worst, meaning) === worst)) continue;
     worst = meaning;

@@ -32,7 +32,7 @@ import {
   candidates, EXECUTABLES, FREEIPMI_SENSOR_ARGS, freeIpmiInvocation, type Invocation, ipmitoolInvocation, locate,
   probeCommand, type ToolName,
 } from './tools.js';
-import type { DcmiPowerReading, FruParseResult, IpmiFormat, IpmiParseResult, IpmiReading } from './types.js';
+import type { DcmiPowerReading, FruParseResult, IpmiFormat, IpmiParseResult, IpmiReading, NoiseLine } from './types.js';
 
 export const PROVIDER_NAME = 'ipmi';
 export const PROVIDER_VERSION = '1.0.0';
@@ -46,6 +46,9 @@ export interface OutputReport {
   format?: IpmiFormat;
   records: number;
   noiseLines: number;
+  /** Noise lines with a record's columns (a sensor that could not be read), and the first of them. */
+  unreadRecords?: number;
+  firstUnread?: NoiseLine;
   /** The run failed or was stopped part-way, and what it printed before was used. */
   partial: boolean;
   /** Why the run failed, when it did. */
@@ -234,7 +237,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     const run = await this.#exec(ctx, tool, command);
     const result = parse(run.stdout);
     const records = 'readings' in result ? result.readings.length : 'devices' in result ? result.devices.length : result.instantaneous === undefined ? 0 : 1;
-    const output: OutputReport = { source: run.display, format: result.format, records, noiseLines: result.noise.length, partial: run.failure !== undefined && records > 0 };
+    const output: OutputReport = { source: run.display, format: result.format, records, ...noiseReport(result.noise), partial: run.failure !== undefined && records > 0 };
     if (run.failure) output.error = run.failure.message;
     report.outputs.push(output);
     return { result, run };
@@ -321,7 +324,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     const listing = async (path: string | undefined, option: string): Promise<IpmiParseResult | undefined> => {
       if (path === undefined) return undefined;
       const result = parseSensorOutput(await this.#readRecording(path, report), `${option} ${path}`);
-      describeLast(report, result.format, result.readings.length, result.noise.length);
+      describeLast(report, result.format, result.readings.length, result.noise);
       return result;
     };
     const sdr = await listing(sdrFile, 'sdrFile');
@@ -331,7 +334,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     if (fruFile !== undefined) {
       const fru = parseIpmiOutput(await this.#readRecording(fruFile, report), `fruFile ${fruFile}`);
       if (fru.format !== 'fru') throw new IpmiError('WRONG_FORMAT', `fruFile ${fruFile} is ${fru.format} output, not \`fru print\``);
-      describeLast(report, fru.format, (fru as FruParseResult).devices.length, fru.noise.length);
+      describeLast(report, fru.format, (fru as FruParseResult).devices.length, fru.noise);
       sources.fru = fru as FruParseResult;
     }
     return sources;
@@ -343,6 +346,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     for (const output of report.outputs) {
       if (output.partial) ctx.log.warn({ ...output }, `ipmi: used the partial output of ${output.source}`);
       else if (output.error) ctx.log.warn({ ...output }, `ipmi: ${output.source} failed; kept its last good output`);
+      else if (output.firstUnread) ctx.log.warn({ ...output }, unreadMessage(output, output.firstUnread));
       else if (output.noiseLines > 0) ctx.log.debug({ ...output }, `ipmi: skipped ${output.noiseLines} noise lines of ${output.source}`);
     }
   }
@@ -363,9 +367,21 @@ function requireRecords(result: IpmiParseResult, run: RunOutput): IpmiReading[] 
   throw new IpmiError('NO_RECORDS', `${run.display} printed no sensor record${first ? `: "${first.text.slice(0, 120)}"` : ''}`, first ? { line: first.line } : {});
 }
 
-function describeLast(report: SampleReport, format: IpmiFormat, records: number, noiseLines: number): void {
+function describeLast(report: SampleReport, format: IpmiFormat, records: number, noise: readonly NoiseLine[]): void {
   const last = report.outputs[report.outputs.length - 1];
-  if (last) Object.assign(last, { format, records, noiseLines });
+  if (last) Object.assign(last, { format, records, ...noiseReport(noise) });
+}
+
+function noiseReport(noise: readonly NoiseLine[]): Pick<OutputReport, 'noiseLines' | 'unreadRecords' | 'firstUnread'> {
+  const unread = noise.filter((line) => line.record);
+  const [firstUnread] = unread;
+  return firstUnread ? { noiseLines: noise.length, unreadRecords: unread.length, firstUnread } : { noiseLines: noise.length };
+}
+
+/** A sensor the output lists and the parser could not read: a warning that names the line, not a silent gap. */
+function unreadMessage(output: OutputReport, first: NoiseLine): string {
+  const count = output.unreadRecords ?? 1;
+  return `ipmi: ${count} record line${count === 1 ? '' : 's'} of ${output.source} could not be read (line ${first.line}: "${first.text.slice(0, 120)}"), left out of the sample`;
 }
 
 /** Why no tool was chosen: each tool's reason (not on the path, or its own error). */

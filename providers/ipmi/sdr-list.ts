@@ -21,10 +21,14 @@
  * `ipmi_sdr_print_sensor_fc`): E.I, entity name, sensor type, then nominal,
  * normal min, normal max, unr, ucr, unc, lnr, lcr, lnc, sensor min, sensor max
  * ("%.3f", "0x%02X" for discrete units, or empty); the status then names the threshold in words ("Upper Critical").
+ *
+ * Every layout prints the ID string unescaped, and it may hold the separator: a '|' is read by counting the other
+ * columns from the right (pipeFieldsNameFirst), a comma by joining the fields a `-c` row has too many to the name
+ * (csvNameSplits); either way the name fits an ID string's 16 characters.
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
-import { ipmitoolUnitsStartingWith, isIpmitoolUnit, parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
+import { csvNameSplits, ipmitoolUnitsStartingWith, isIpmitoolUnit, noiseLine, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
 import { splitStates } from './states.js';
 import { kindByName } from './units.js';
 
@@ -74,10 +78,10 @@ export function parseSdrList(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'sdr-list', readings: [], skipped: [], noise: [] };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
-    const fields = pipeFields(raw);
+    const fields = pipeFieldsNameFirst(raw, 3);
     const [name, value, status] = fields;
     if (fields.length !== 3 || !name || value === undefined || status === undefined || !STATUS.test(status)) {
-      if (raw.trim() !== '') result.noise.push({ line, text: raw });
+      if (raw.trim() !== '') result.noise.push(noiseLine(line, raw, '|', 3));
       return;
     }
     const reason = skipReason(LIST_SKIPPED, value);
@@ -87,7 +91,7 @@ export function parseSdrList(text: string): IpmiParseResult {
     }
     const reading = listReading(name, value, status, line);
     if (reading) result.readings.push(reading);
-    else result.noise.push({ line, text: raw });
+    else result.noise.push(noiseLine(line, raw, '|', 3));
   });
   return result;
 }
@@ -97,7 +101,8 @@ export function parseSdrList(text: string): IpmiParseResult {
  * cut at 15 characters ("34.89 unspecifi", an HP fan block's duty cycle), or at 14 once trimmed where the 15th is
  * the space inside a unit ("100.50 degrees " of 100.50 degrees C). A cut unit that only one unit name starts with
  * is that unit; "degrees" (C, F or K) is degrees C where the name says temperature, marked `unitFromCut` so a
- * listing that prints the unit whole (`sensor`) wins in a merge; any other cut stays unread.
+ * listing that prints the unit whole (`sensor`) wins in a merge; any other cut stays unread. A cut after the "% " of a
+ * percentage-flagged unit ("54.50 % degrees") is read so too, the flag kept.
  */
 const LIST_READING_WIDTH = 15;
 
@@ -108,12 +113,18 @@ function parseListAnalog(value: string, name: string): Analog | undefined {
   const space = value.indexOf(' ');
   if (analog || space < 0) return analog;
   const cut = cutUnit(value.slice(space + 1), value.length);
-  const units = cut === undefined ? [] : ipmitoolUnitsStartingWith(cut);
-  if (units.length === 1) return parseAnalog(`${value.slice(0, space)} ${units[0]}`);
+  if (cut === undefined) return undefined;
+  // ipmi_sdr_get_unit_string's "% " (the SDR's percentage flag) comes before the unit the cut is of.
+  const flag = cut.startsWith(PERCENT_FLAG) ? PERCENT_FLAG : '';
+  const units = ipmitoolUnitsStartingWith(cut.slice(flag.length));
+  const number = value.slice(0, space);
+  if (units.length === 1) return parseAnalog(`${number} ${flag}${units[0]}`);
   if (units.length === 0 || !units.every((unit) => unit.startsWith('degrees ')) || kindByName(name)?.kind !== 'temperature') return undefined;
-  const celsius = parseAnalog(`${value.slice(0, space)} degrees C`);
+  const celsius = parseAnalog(`${number} ${flag}degrees C`);
   return celsius && { ...celsius, unitFromCut: true };
 }
+
+const PERCENT_FLAG = '% ';
 
 /** The start of the unit a cut reading printed, with the space trimming took from a 14-character one. */
 function cutUnit(unit: string, length: number): string | undefined {
@@ -145,12 +156,12 @@ export function parseSdrElist(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'sdr-elist', readings: [], skipped: [], noise: [] };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
-    const fields = pipeFields(raw);
+    const fields = pipeFieldsNameFirst(raw, 5);
     const [name, number, status, entity, value] = fields;
     const numberMatch = SENSOR_NUMBER.exec(number ?? '');
     const entityMatch = ENTITY.exec(entity ?? '');
     if (fields.length !== 5 || name === undefined || value === undefined || !numberMatch || !entityMatch || !STATUS.test(status ?? '')) {
-      if (raw.trim() !== '') result.noise.push({ line, text: raw });
+      if (raw.trim() !== '') result.noise.push(noiseLine(line, raw, '|', 5));
       return;
     }
     const reason = skipReason(ELIST_SKIPPED, value);
@@ -166,8 +177,8 @@ export function parseSdrElist(text: string): IpmiParseResult {
       thresholds: {},
       line,
     };
-    readElistValue(reading, value, status ?? '');
-    result.readings.push(reading);
+    if (readElistValue(reading, value, status ?? '')) result.readings.push(reading);
+    else result.noise.push(noiseLine(line, raw, '|', 5));
   });
   return result;
 }
@@ -177,14 +188,13 @@ export function parseSdrCsv(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'sdr-csv', readings: [], skipped: [], noise: [] };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
-    // ipmitool prints the ID string as the SDR holds it; the other layouts' padding hides trailing blanks, this one keeps them.
-    const fields = raw.split(',').map((field, i) => (i === 0 ? field.trim() : field));
+    const fields = raw.split(',');
     const tail = verboseTail(fields);
     const row = tail ? fields.slice(0, -VERBOSE_TAIL) : fields;
-    const reading = csvReading(row, line, tail ? VERBOSE_STATUS : STATUS);
-    if (reading && tail) readVerboseTail(reading, row, tail);
-    if (reading) result.readings.push(reading);
-    else if (raw.trim() !== '') result.noise.push({ line, text: raw });
+    const record = csvRecord(row, line, tail ? VERBOSE_STATUS : STATUS);
+    if (record && tail) readVerboseTail(record.reading, record.csvRow, tail);
+    if (record) result.readings.push(record.reading);
+    else if (raw.trim() !== '') result.noise.push(noiseLine(line, raw, ',', 4));
   });
   return result;
 }
@@ -222,6 +232,18 @@ function readVerboseTail(reading: IpmiReading, row: string[], tail: string[]): v
   });
 }
 
+/**
+ * A `-c` row's record, with the fields as read (the name joined). ipmitool prints the ID string as the SDR holds it:
+ * trailing blanks, which the other layouts' padding hides (the name is trimmed), and commas, which add fields.
+ */
+function csvRecord(fields: readonly string[], line: number, status: RegExp): { reading: IpmiReading; csvRow: string[] } | undefined {
+  for (const row of csvNameSplits(fields)) {
+    const reading = csvReading(row, line, status);
+    if (reading) return { reading, csvRow: row };
+  }
+  return undefined;
+}
+
 function csvReading(fields: string[], line: number, status: RegExp): IpmiReading | undefined {
   const [name = '', second = '', third = '', fourth = '', fifth = ''] = fields;
   if (name === '') return undefined;
@@ -238,21 +260,26 @@ function csvReading(fields: string[], line: number, status: RegExp): IpmiReading
   return listReading(name, second === '' && third === '' ? 'no reading' : analog, fourth, line);
 }
 
-function csvDiscrete(name: string, number: number | undefined, entity: string, value: string, status: string, line: number): IpmiReading {
+function csvDiscrete(name: string, number: number | undefined, entity: string, value: string, status: string, line: number): IpmiReading | undefined {
   const [id, instance] = entity.split('.').map(Number);
   const reading: IpmiReading = { name, entity: { id: id ?? 0, instance: instance ?? 0 }, states: [], thresholds: {}, line };
   if (number !== undefined) reading.number = number;
-  readElistValue(reading, value, status);
-  return reading;
+  return readElistValue(reading, value, status) ? reading : undefined;
 }
 
-function readElistValue(reading: IpmiReading, value: string, status: string): void {
+/** A reading cut at `sdr elist`'s 15 characters whose unit could not be told ("54.50 % degrees" of no temperature). */
+function isCutReading(value: string): boolean {
+  return (value.length === LIST_READING_WIDTH || value.length === LIST_READING_WIDTH - 1) && /^[-+]?\d+(?:\.\d+)? \S/.test(value);
+}
+
+/** Reads an elist (or `-c`) record's reading; false where it is a cut analog reading whose unit is not told. */
+function readElistValue(reading: IpmiReading, value: string, status: string): boolean {
   const unavailable = unavailableWord(value);
   // Scanning disabled is "ns | Disabled"; "ok | Disabled" is a state: ipmitool's name for a processor's offset 8
   // (Processor disabled) and for Entity Presence's offset 2 (an OpenBMC's "cpu0_core1 | 15h | ok | 208.2 | Disabled").
   if (unavailable && !(unavailable === 'disabled' && status.trim().toLowerCase() === 'ok')) {
     reading.unavailable = unavailable;
-    return;
+    return true;
   }
   const comma = value.indexOf(', ');
   const analog = parseListAnalog(comma < 0 ? value : value.slice(0, comma), reading.name);
@@ -260,6 +287,8 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
     Object.assign(reading, analog);
     readStatus(reading, status);
     if (comma >= 0) reading.states = splitStates(value.slice(comma + 2));
+  } else if (isCutReading(value)) {
+    return false;
   } else if (/^0x[0-9a-f]+$/i.test(value)) {
     reading.rawState = value; // an OEM record with no state texts
   } else if (THRESHOLD_VERDICT.test(status.trim())) {
@@ -268,8 +297,37 @@ function readElistValue(reading: IpmiReading, value: string, status: string): vo
     // threshold; the status names the right one.
     readStatus(reading, status);
   } else {
-    reading.states = splitStates(value);
+    const states = splitStates(value);
+    const comparison = comparisonStatus(states);
+    if (comparison) readStatus(reading, comparison);
+    else reading.states = states;
   }
+  return true;
+}
+
+/**
+ * ipmitool's generic threshold event texts by offset (include/ipmitool/ipmi_sel.h, generic_event_types, event type
+ * 01h). A threshold record without an analog reading prints its comparison byte through them
+ * (ipmi_sdr_print_discrete_state_mini with the record's event type): bit n comes out as the text of offset n. Under
+ * `-c` that is all it states: print_csv_discrete prints "ok" whatever the comparison says.
+ */
+const THRESHOLD_EVENT_TEXTS = [
+  'Lower Non-critical going low', 'Lower Non-critical going high', 'Lower Critical going low', 'Lower Critical going high',
+  'Lower Non-recoverable going low', 'Lower Non-recoverable going high', 'Upper Non-critical going low',
+  'Upper Non-critical going high', 'Upper Critical going low', 'Upper Critical going high',
+  'Upper Non-recoverable going low', 'Upper Non-recoverable going high',
+];
+/**
+ * The comparison bits (SDR_SENSOR_STAT_*: 0 lnc, 1 lcr, 2 lnr, 3 unc, 4 ucr, 5 unr) in the order
+ * ipmi_sdr_get_thresh_status tests them, worst first; it reads no other bit, and neither does this.
+ */
+const COMPARISON_ORDER: ReadonlyArray<[number, string]> = [[2, 'lnr'], [5, 'unr'], [1, 'lcr'], [4, 'ucr'], [0, 'lnc'], [3, 'unc']];
+
+/** The status ipmitool would print for states that are all threshold event texts (its comparison bits); else undefined. */
+function comparisonStatus(states: string[]): string | undefined {
+  const offsets = states.map((state) => THRESHOLD_EVENT_TEXTS.indexOf(state));
+  if (states.length === 0 || offsets.some((offset) => offset < 0)) return undefined;
+  return COMPARISON_ORDER.find(([bit]) => offsets.includes(bit))?.[1] ?? 'ok';
 }
 
 /** A threshold comparison past a threshold: only threshold records print one (others print ok or ns). */

@@ -16,7 +16,7 @@
  */
 import type { ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
-import { parseDecimal, pipeFields, readStatus, splitLines } from './text.js';
+import { csvNameSplits, noiseLine, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
 
 /** The threshold columns, in order: lnr lcr lnc unc ucr unr. */
 const COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
@@ -27,25 +27,38 @@ export function parseSensorTable(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'sensor', readings: [], skipped: [], noise: [] };
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
-    const reading = tableRow(raw.includes('|') ? pipeFields(raw) : csvFields(raw), line);
+    const reading = tableRow(rowFields(raw), line);
     if (reading) result.readings.push(reading);
-    else if (raw.trim() !== '') result.noise.push({ line, text: raw });
+    else if (raw.trim() !== '') result.noise.push(noiseLine(line, raw, raw.split('|').length >= COLUMN_COUNT ? '|' : ',', COLUMN_COUNT));
   });
   return result;
+}
+
+const COLUMN_COUNT = 10;
+
+/** A row's ten fields: pipe-separated, or else `-c sensor`'s, whose name may hold a '|'. */
+function rowFields(raw: string): string[] {
+  const piped = pipeFieldsNameFirst(raw, COLUMN_COUNT);
+  return piped.length === COLUMN_COUNT ? piped : csvFields(raw);
 }
 
 /** A value or threshold `-c sensor` prints: "%.3f" (glibc: inf, nan), "0x%x", a discrete record's value as printed, or na. */
 const CSV_THRESHOLD = /^(na|-?\d+\.\d{3}|-?(inf|nan)|0x[0-9a-f]+)$/i;
 
-/** A `-c sensor` row's fields; none where its thresholds are not six such values (an `-c sdr` row, a decimal comma). */
+/**
+ * A `-c sensor` row's fields, a name holding commas joined (the fields it has too many); none where its thresholds
+ * are not six such values (an `-c sdr` row, a decimal comma).
+ */
 function csvFields(raw: string): string[] {
-  const fields = raw.split(',').map((field, i) => (i === 0 ? field.trim() : field));
-  return fields.length === 10 && fields.slice(4).every((field) => CSV_THRESHOLD.test(field)) ? fields : [];
+  for (const fields of csvNameSplits(raw.split(','))) {
+    if (fields.length === COLUMN_COUNT && fields.slice(4).every((field) => CSV_THRESHOLD.test(field))) return fields;
+  }
+  return [];
 }
 
 function tableRow(fields: string[], line: number): IpmiReading | undefined {
   const [name, value, unit, status] = fields;
-  if (fields.length !== 10 || !name || value === undefined || unit === undefined || status === undefined || !STATUS.test(status)) {
+  if (fields.length !== COLUMN_COUNT || !name || value === undefined || unit === undefined || status === undefined || !STATUS.test(status)) {
     return undefined;
   }
   const reading: IpmiReading = { name, unit, states: [], thresholds: {}, line };

@@ -1,6 +1,6 @@
 /** Small text helpers shared by the parsers. */
 import type { Health, Thresholds } from '../../src/model/snapshot.js';
-import type { IpmiReading } from './types.js';
+import type { IpmiReading, NoiseLine } from './types.js';
 
 /** The lines of a tool's output, without line terminators; a final newline adds no empty line. */
 export function splitLines(text: string): string[] {
@@ -109,7 +109,39 @@ export function ipmitoolUnitsStartingWith(prefix: string): string[] {
   return [...IPMITOOL_UNITS, 'percent'].filter((unit) => unit.startsWith(prefix));
 }
 
-/** Splits a pipe-separated row into trimmed fields. */
-export function pipeFields(line: string): string[] {
-  return line.split('|').map((field) => field.trim());
+/** The longest ID string an SDR holds (IPMI 2.0 Table 43-1), and ipmitool prints (struct sensor_reading's s_id[17]). */
+const ID_STRING_MAX = 16;
+
+/**
+ * The ways to read a comma-separated ipmitool row whose first field, the ID string, may hold commas (printed as they
+ * are): the row as split, then with one, two … more fields joined to the name, as long as it fits an ID string. A
+ * name ending in a whole number is not offered: that is a value a decimal comma split ("45,000" of 45.000 under a
+ * locale that writes one), whose fraction would be read as the value.
+ */
+export function* csvNameSplits(fields: readonly string[]): Generator<string[]> {
+  for (let extra = 0; extra < fields.length; extra++) {
+    const name = fields.slice(0, extra + 1).join(',');
+    if (name.trim().length > ID_STRING_MAX) return;
+    if (extra === 0 || !/^\s*-?\d+\s*$/.test(fields[extra] ?? '')) yield [name.trim(), ...fields.slice(extra + 1)];
+  }
+}
+
+/**
+ * Splits an ipmitool row of `count` pipe-separated fields whose first is the sensor's ID string. That string may hold
+ * a '|' (8-bit ASCII + Latin-1, IPMI 2.0 §43.15), which ipmitool prints as it is; no other column can, so the columns
+ * are counted from the right and what is left is the name, at most 16 characters. A row with too few fields, or a
+ * name too long to be one, comes back split at every '|' (the caller's column count then refuses it).
+ */
+export function pipeFieldsNameFirst(line: string, count: number): string[] {
+  const pieces = line.split('|');
+  const extra = pieces.length - count;
+  if (extra <= 0) return pieces.map((piece) => piece.trim());
+  const name = pieces.slice(0, extra + 1).join('|').trim();
+  if (name.length > ID_STRING_MAX) return pieces.map((piece) => piece.trim());
+  return [name, ...pieces.slice(extra + 1).map((piece) => piece.trim())];
+}
+
+/** A noise line, marked as a record where it has at least a record's `columns` between `separator`s. */
+export function noiseLine(line: number, text: string, separator: string, columns: number): NoiseLine {
+  return text.split(separator).length >= columns ? { line, text, record: true } : { line, text };
 }

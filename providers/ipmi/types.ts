@@ -93,6 +93,11 @@ export interface IpmiReading {
 export interface NoiseLine {
   line: number;
   text: string;
+  /**
+   * The line has a record's columns and still could not be read (a name holding the separator where the columns
+   * cannot be counted, a reading cut where no unit is told): a sensor is missing, which the provider warns of.
+   */
+  record?: true;
 }
 
 /** A record that is not a sensor (MC/FRU/generic locators, event-only and OEM records). */

@@ -201,3 +201,61 @@ t.test('splitRow keeps separators inside quoted events', async (t) => {
   t.same(splitRow("1,PS,Power Supply,N/A,N/A,'AC out-of-range, but present'", ','), ['1', 'PS', 'Power Supply', 'N/A', 'N/A', "'AC out-of-range, but present'"]);
   t.same(splitRow(' 1 | A |  B ', '|'), ['1', 'A', 'B']);
 });
+
+t.test('-W discretereading: a discrete record with an analog reading keeps its states beside the reading', async (t) => {
+  // FreeIPMI ipmi-sensors/ipmi-sensors-simple-output.c (_simple_output_full_record): with the workaround flag
+  // IPMI_PARSE_SECTION_SPECIFIC_WORKAROUND_FLAGS_DISCRETE_READING a generic or sensor-specific discrete record whose
+  // SDR has an analog reading prints "reading,units" where it prints "N/A,N/A", then N/A for each threshold and its
+  // events. Modelled on the HP ProLiant supply of fixtures/sdr-elist-full-hp.txt, which ipmitool prints "0 Watts,
+  // Presence detected, Failure detected" (lib/ipmi_sdr.c: an HP's discrete record with analog units).
+  const table = parseFreeIpmiSensors([
+    'ID | Name            | Type         | State    | Reading    | Units | Lower NR   | Lower C    | Lower NC   | Upper NC   | Upper C    | Upper NR   | Event',
+    "2  | Power Supply 1  | Power Supply | Nominal  | 110.00     | W     | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'Presence detected'",
+    "3  | Power Supply 2  | Power Supply | Critical | 0.00       | W     | N/A        | N/A        | N/A        | N/A        | N/A        | N/A        | 'Presence detected' 'Failure detected'",
+    "4  | Temp 1          | Temperature  | Nominal  | 23.00      | C     | N/A        | N/A        | N/A        | 42.00      | 46.00      | N/A        | 'OK'",
+  ].join('\n'));
+  t.match(table.readings, [
+    { name: 'Power Supply 1', value: 110, unit: 'W', eventClass: 'discrete', states: ['Presence detected'] },
+    { name: 'Power Supply 2', value: 0, unit: 'W', eventClass: 'discrete', states: ['Presence detected', 'Failure detected'] },
+    { name: 'Temp 1', value: 23, eventClass: 'threshold', health: 'ok', states: [] },
+  ]);
+  const snapshot = buildSnapshot({ readings: table.readings });
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [['Power Supply 1', 'ok', undefined], ['Power Supply 2', 'failed', 'failure detected']]);
+  t.same(snapshot.sensors?.map((s) => [s.id, s.kind, s.value, s.health]), [
+    ['ipmi:Power Supply 1', 'power', 110, undefined], ['ipmi:Power Supply 2', 'power', 0, undefined], ['ipmi:Temp 1', 'temperature', 23, 'ok'],
+  ], "the states' verdict is not the power reading's");
+  // Without the state column (the default layout), nothing but the states tells the supply's fault.
+  const csv = parseFreeIpmiSensors("ID,Name,Type,Reading,Units,Event\n3,Power Supply 2,Power Supply,0.00,W,'Presence detected' 'Power Supply AC lost'\n");
+  t.same(buildSnapshot({ readings: csv.readings }).powerSupplies?.map((p) => [p.status, p.statusReason]), [['failed', 'AC lost']]);
+});
+
+t.test("a name holding the separator ('|' in a CSV, ',' or '|' in its own layout) takes the fields the row has too many", async (t) => {
+  // FreeIPMI ipmi-sensors-simple-output.c (_simple_output_header) prints the sensor name with "%s", unescaped, in both
+  // layouts; an ID string may hold any 8-bit ASCII + Latin-1 character (IPMI 2.0 §43.15). The name is the second
+  // column and no other column holds the separator outside the quoted events.
+  const csv = parseFreeIpmiSensors([
+    'ID,Name,Type,State,Reading,Units,Lower NR,Lower C,Lower NC,Upper NC,Upper C,Upper NR,Event',
+    "4,CPU|1 Temp,Temperature,Nominal,45.00,C,N/A,N/A,N/A,85.00,90.00,N/A,'OK'",
+    "5,CPU,2 Temp,Temperature,Critical,93.00,C,N/A,N/A,N/A,85.00,90.00,N/A,'At or Above (>=) Upper Critical Threshold'",
+    "6,PS 1,2|3 Status,Power Supply,Nominal,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,'Presence detected'",
+  ].join('\n'));
+  t.same(csv.noise, []);
+  t.same(csv.readings.map((r) => [r.name, r.recordId, r.value, r.health]), [
+    ['CPU|1 Temp', 4, 45, 'ok'], ['CPU,2 Temp', 5, 93, 'critical'], ['PS 1,2|3 Status', 6, undefined, undefined],
+  ]);
+  const table = parseFreeIpmiSensors([
+    'ID | Name        | Type        | Reading    | Units | Event',
+    "4  | CPU | 1     | Temperature | 45.00      | C     | 'OK'",
+  ].join('\n'));
+  t.same(table.readings.map((r) => [r.name, r.value, r.sensorType]), [['CPU | 1', 45, 'Temperature']]);
+  // Without a header (prometheus-community's ipmi_exporter runs --no-header-output) the layout is found as it would be
+  // for the name without the separator; a row that reads only by taking a type for a state is not read so.
+  const headerless = parseFreeIpmiSensors("4,CPU,1 Temp,Temperature,Nominal,45.00,C,'OK'\n5,CPU,2 Temp,Temperature,45.00,C,'OK'\n");
+  t.same(headerless.readings.map((r) => [r.name, r.sensorType, r.value, r.health]), [
+    ['CPU,1 Temp', 'Temperature', 45, 'ok'], ['CPU,2 Temp', 'Temperature', 45, 'ok'],
+  ]);
+  // A decimal comma ("45,00" of "%.2f" under such a locale) adds a field too: it is no name "CPU Temp,Temperature".
+  const comma = parseFreeIpmiSensors("ID,Name,Type,Reading,Units,Event\n4,CPU Temp,Temperature,45,00,C,'OK'\n5,CPU Temp,Temperature,Nominal,45,00,C,'OK'\n");
+  t.same(comma.readings, []);
+  t.same(comma.noise.map((n) => n.record), [true, true]);
+});

@@ -373,3 +373,16 @@ t.test('a supply pulled while the provider runs is removed even where the BMC dr
   writeFileSync(file, [...board, 'PS2 Presence     | 32h | ok  |  7.96 | Device Absent'].join('\n'));
   t.same(await supplies(), [['ipmi:psu:10.96', 'ok', undefined], ['ipmi:psu:PS2 Presence', 'failed', 'removed']]);
 });
+
+t.test('a record line that cannot be read is a warning naming the line, not a silent gap', async (t) => {
+  const dir = fakeTools(t, {}).dir;
+  const file = join(dir, 'elist.txt');
+  writeFileSync(file, 'CPU Temp         | 30h | ok  |  3.1 | 45 degrees C\nOutlet           | 32h | ok  |  7.1 | 54.50 % degrees\nUnable to send command: Invalid argument\n');
+  const ipmi = createIpmiProvider({ sdrFile: file }, deps());
+  const ctx = context();
+  const snapshot = await ipmi.sample(ctx);
+  t.same(snapshot.sensors?.map((s) => s.id), ['ipmi:CPU Temp']);
+  t.match(ipmi.lastReport?.outputs, [{ records: 1, noiseLines: 2, unreadRecords: 1 }]);
+  const warning = ctx.entries.find((e) => e.level === 'warn');
+  t.match(warning?.msg, /1 record line of .*elist\.txt could not be read \(line 2: "Outlet +\| 32h \| ok  \|  7\.1 \| 54\.50 % degrees"\)/);
+});

@@ -285,3 +285,123 @@ t.test('live merge: `sensor` prints the cut unit in full, and a crossed threshol
   ]);
   t.same(snapshot.discreteSensors, [], 'no unknown :state sensor beside the reading');
 });
+
+t.test("ipmitool -c: a threshold record without an analog reading states its comparison bits as the threshold events of the same offsets", async (t) => {
+  // ipmitool lib/ipmi_sdr.c: under -c such a record goes through print_csv_discrete, which prints "ok" whatever the
+  // comparison says and then ipmi_sdr_print_discrete_state_mini of the record's event type 01h: bit n of the
+  // comparison byte (SDR_SENSOR_STAT_*: 0 lnc, 1 lcr, 2 lnr, 3 unc, 4 ucr, 5 unr) prints as the text of offset n of
+  // generic_event_types (include/ipmitool/ipmi_sel.h), whose even offsets end in a blank. Bits 6 and 7 name no
+  // threshold: ipmi_sdr_get_thresh_status ignores them, and so does the reading.
+  const { readings, noise } = parseSdrCsv([
+    'VRD Hot,09h,ok,3.1,Lower Non-recoverable going low ',
+    'VRD2 Hot,0Ah,ok,3.1,Lower Non-critical going high, Upper Non-critical going low ',
+    'VRD3 Hot,0Bh,ok,3.1,Upper Non-critical going low , Upper Non-critical going high',
+    'VRD4 Hot,0Ch,ok,3.1,Lower Critical going low ,20.1,System Board,Voltage,,,,,,,,,,0x00,0xFF',
+  ].join('\n'));
+  t.same(noise, []);
+  t.same(readings.map((r) => [r.name, r.health, r.crossed, r.states]), [
+    ['VRD Hot', 'critical', 'upperCritical', []],
+    ['VRD2 Hot', 'critical', 'lowerCritical', []],
+    ['VRD3 Hot', 'ok', undefined, []],
+    ['VRD4 Hot', 'fatal', 'lowerFatal', []],
+  ]);
+  t.same(buildSnapshot({ readings }).discreteSensors?.map((s) => [s.id, s.health]), [
+    ['ipmi:VRD Hot', 'critical'], ['ipmi:VRD2 Hot', 'critical'], ['ipmi:VRD3 Hot', 'ok'], ['ipmi:VRD4 Hot', 'fatal'],
+  ]);
+  const elist = parseSdrElist('VRD3 Hot         | 0Bh | ok  |  3.1 | Upper Non-critical going low , Upper Non-critical going high\n');
+  t.match(elist.readings[0], { health: 'ok', states: [] }, 'elist: the reserved bits beside an ok are no state either');
+});
+
+t.test("a '|' in an ID string: the columns are counted from the right, where their shapes are known", async (t) => {
+  // IPMI 2.0 §43.1: an ID string is up to 16 bytes of 8-bit ASCII + Latin-1, so '|' may be one of them. ipmitool
+  // prints it as it is ("%-16s | ", lib/ipmi_sdr.c and lib/ipmi_sensor.c; struct sensor_reading's s_id[17]), so the
+  // row has a field more for each '|'; every other column is a known shape without one.
+  const list = parseSdrList('CPU|1 Temp       | 45 degrees C      | ok\nA | B            | 0x01              | ok\n');
+  t.same(list.noise, []);
+  t.match(list.readings, [{ name: 'CPU|1 Temp', value: 45, unit: 'degrees C', health: 'ok' }, { name: 'A | B', rawState: '0x01' }]);
+  const elist = parseSdrElist('PS|1 Status      | 0Ah | ok  | 10.1 | Presence detected\nFAN|2|A          | 31h | lcr | 29.2 | 150 RPM\n');
+  t.same(elist.noise, []);
+  t.match(elist.readings, [
+    { name: 'PS|1 Status', number: 10, entity: { id: 10, instance: 1 }, states: ['Presence detected'] },
+    { name: 'FAN|2|A', value: 150, health: 'critical', crossed: 'lowerCritical' },
+  ]);
+  const table = parseSensorTable('CPU|1 Temp       | 45.000     | degrees C  | ok    | na        | 0.000     | 5.000     | 85.000    | 90.000    | 95.000\n');
+  t.match(table.readings, [{ name: 'CPU|1 Temp', value: 45, thresholds: { upperCritical: 90 } }]);
+  t.same(buildSnapshot({ readings: elist.readings }).sensors?.map((s) => [s.id, s.value]), [['ipmi:FAN|2|A', 150]]);
+  // An ID string is 16 characters at most: a row of another layout is not read as one record with a long name.
+  t.same(parseSdrList('A | B | C | D | E | F | 3 Volts | ok\n').readings, []);
+  t.same(parseSdrList('A | 1 Volts | ok | extra\n').readings, []);
+});
+
+t.test("ipmitool -c: a '|' in an ID string is just a character", async (t) => {
+  t.match(parseSdrCsv('CPU|1 Temp,45,degrees C,ok\nPS|1 Status,0Ah,ok,10.1,Presence detected\n').readings, [
+    { name: 'CPU|1 Temp', value: 45 }, { name: 'PS|1 Status', states: ['Presence detected'] },
+  ]);
+  t.match(parseSensorTable('CPU|1 Temp,45.000,degrees C,ok,na,0.000,5.000,85.000,90.000,95.000\n').readings, [{ name: 'CPU|1 Temp', value: 45 }]);
+});
+
+t.test("a cut unit after ipmitool's '% ' (the SDR's percentage flag) is read as the same cut without it", async (t) => {
+  // starlingx/metal mtce/src/maintenance/ipmiClient.h (commit 6a5e10492cf09b47463cd38d806c36386a459718) quotes a BMC
+  // whose `ipmitool sensor` prints "Temp_CPU0 | 54.000 | % degrees C": ipmi_sdr_get_unit_string puts "% " before the
+  // unit. `sdr list` and `sdr elist` print "value unit" through char sval[16] (lib/ipmi_sdr.c), so 54.50 of it prints
+  // "54.50 % degrees" and 5.50 "5.50 % degrees " (its 15th character the space before C, which elist prints and trims
+  // away). Read as the cut without the flag: "degrees " is degrees C on a temperature's name, "Watt" is Watts.
+  const elist = parseSdrElist([
+    'Temp_CPU0        | 30h | ok  |  3.1 | 54.50 % degrees',
+    'Temp_CPU1        | 31h | ucr |  3.1 | 5.50 % degrees ',
+    'Chassis Power    | 32h | ok  |  7.1 | 12345.50 % Watt',
+  ].join('\n'));
+  t.same(elist.readings.map((r) => [r.name, r.value, r.unit, r.unitFromCut, r.states]), [
+    ['Temp_CPU0', 54.5, '% degrees C', true, []],
+    ['Temp_CPU1', 5.5, '% degrees C', true, []],
+    ['Chassis Power', 12345.5, '% Watts', undefined, []],
+  ]);
+  const snapshot = buildSnapshot({ readings: elist.readings });
+  t.same(snapshot.sensors?.map((s) => [s.id, s.kind, s.unit, s.value, s.health]), [
+    ['ipmi:Temp_CPU0', 'temperature', 'celsius', 54.5, 'ok'],
+    ['ipmi:Temp_CPU1', 'temperature', 'celsius', 5.5, 'critical'],
+    ['ipmi:Chassis Power', 'power', 'watts', 12345.5, 'ok'],
+  ]);
+  t.same(snapshot.discreteSensors, [], 'no discrete sensor stating "54.50 % degrees"');
+  const list = parseSdrList('Temp_CPU0        | 54.50 % degrees   | ok\nOutlet           | 54.50 % degrees   | ok\n');
+  t.match(list.readings, [{ name: 'Temp_CPU0', value: 54.5, unit: '% degrees C' }]);
+  t.same(list.noise.map((n) => n.line), [2], 'which degrees is not told where the name says no temperature');
+});
+
+t.test('a line with the columns of a record that cannot be read is noise marked as a record, never a state', async (t) => {
+  // `sdr elist` prints a threshold record's "value unit" through char sval[16] (lib/ipmi_sdr.c): "54.50 % degrees"
+  // on a name that says no temperature tells no unit (degrees C, F or K); it used to become a discrete state.
+  const elist = parseSdrElist('Outlet           | 32h | ok  |  7.1 | 54.50 % degrees\nUnable to send command: Invalid argument\n');
+  t.same(elist.readings, []);
+  t.same(elist.noise.map((n) => [n.line, n.record]), [[1, true], [2, undefined]]);
+  // ipmitool -c prints the ID string unescaped (lib/ipmi_sdr.c "%s,"): a row that reads with no name of at most 16
+  // characters is not ipmitool's record.
+  const csv = parseSdrCsv('A long sensor name,1,45,degrees C,ok\n');
+  t.same(csv.noise.map((n) => [n.line, n.record]), [[1, true]]);
+  t.same(parseSdrList('A | B | C | D | E | F | 3 Volts | ok\n').noise.map((n) => n.record), [true]);
+});
+
+t.test("ipmitool -c: a comma in an ID string joins the fields the row has too many to the name", async (t) => {
+  // lib/ipmi_sdr.c prints "%s," of the ID string (ipmi_sdr_print_sensor_fc), lib/ipmi_sensor.c the same ahead of
+  // `-c sensor`'s ten fields: a comma in it (8-bit ASCII + Latin-1, IPMI 2.0 §43.15) adds a field. The fewest fields
+  // joined that read as a record are the name, an ID string's 16 characters at most.
+  const csv = parseSdrCsv([
+    'CPU,1 Temp,45,degrees C,ok',
+    'PS 1,2 Status,0Ah,ok,10.1,Presence detected, Failure detected',
+    'Fan,A,,,ns',
+    'PS,3 Power,110,Watts,ok,10.3,Presence detected',
+    'VR,1 Temp,91,degrees C,Upper Critical,3.1,Processor,Temperature,,,,100.000,95.000,90.000,,,,0.000,127.000',
+  ].join('\n'));
+  t.same(csv.noise, []);
+  t.same(csv.readings.map((r) => [r.name, r.value, r.health, r.states]), [
+    ['CPU,1 Temp', 45, 'ok', []],
+    ['PS 1,2 Status', undefined, undefined, ['Presence detected', 'Failure detected']],
+    ['Fan,A', undefined, undefined, []],
+    ['PS,3 Power', 110, 'ok', ['Presence detected']],
+    ['VR,1 Temp', 91, 'critical', []],
+  ]);
+  t.match(csv.readings[4], { thresholds: { upperCritical: 95 }, sensorType: 'Temperature' });
+  t.match(parseSensorTable('CPU,1 Temp,45.000,degrees C,ok,na,0.000,5.000,85.000,90.000,95.000\n').readings, [{ name: 'CPU,1 Temp', value: 45, thresholds: { upperCritical: 90 } }]);
+  t.same(parseSdrCsv('A,B,C,D,E,F,G,H,I,J,K,L,M,N,O,P,Q,45,degrees C,ok\n').readings, [], 'no name longer than an ID string');
+  t.same(parseSdrCsv('CPU Temp,45,500,degrees C,ok\n').readings, [], 'a decimal comma ("45,500") is no name "CPU Temp,45" of 500 degrees');
+});
