@@ -39,18 +39,23 @@ t.test('declared ranges are served at the reading\'s UnitModifier; undeclared on
   t.same(checkProfileRules(model.entries), []);
 });
 
-t.test('ranges share the UnitModifier with the reading when one of them does not fit a sint32 at full precision', async (t) => {
+t.test('a range never costs the reading its precision: one that does not fit a sint32 at the reading\'s UnitModifier is left out', async (t) => {
   const energy: NumericSensor = {
-    id: 'test:e', label: 'Energy', kind: 'energy', unit: 'joules', value: 3.5, decimals: 3, ranges: { maxReadable: 5_000_000 },
+    id: 'test:e', label: 'Energy', kind: 'energy', unit: 'joules', value: 3.5, decimals: 3, ranges: { minReadable: 0, maxReadable: 5_000_000 },
   };
-  const { model } = build([energy]);
-  t.same(values(model.one('Thincim_NumericSensor', 'test:e'), ['UnitModifier', 'CurrentReading', 'MaxReadable']), {
-    UnitModifier: -2, CurrentReading: 350, MaxReadable: 500_000_000,
-  }, '5e6 J at -3 is past 2^31: every value one digit coarser');
+  const big: NumericSensor = { ...energy, id: 'test:big', value: 4_000_000, ranges: { maxReadable: 5_000_000 } };
+  const { model, problems } = build([energy, big]);
+  t.same(values(model.one('Thincim_NumericSensor', 'test:e'), ['UnitModifier', 'CurrentReading', 'MinReadable', 'MaxReadable']), {
+    UnitModifier: -3, CurrentReading: 3500, MinReadable: 0, MaxReadable: null,
+  }, '5e6 J at -3 is past 2^31');
+  t.match(problems, [{ subject: 'test:e', message: "range maxReadable = 5000000 does not fit a sint32 at the reading's resolution (10^-3): left out" }]);
+  t.same(values(model.one('Thincim_NumericSensor', 'test:big'), ['UnitModifier', 'CurrentReading', 'MaxReadable']), {
+    UnitModifier: -2, CurrentReading: 400_000_000, MaxReadable: 500_000_000,
+  }, 'where the reading itself needs a coarser UnitModifier, the range is written at it');
 });
 
 t.test('a range that is not a finite number is left out, with a problem', async (t) => {
-  const { model, problems } = build([{ ...fan, ranges: { nominal: Number.NaN, normalMax: 12495 } }]);
-  t.match(problems.map((p) => p.message), [/range nominal = NaN is not a finite number: left out/]);
+  const { model, problems } = build([{ ...fan, ranges: { nominal: Number.NaN, normalMax: 12495, normalMin: undefined } }]);
+  t.same(problems.map((p) => p.message), ['range nominal = NaN is not a finite number: left out'], 'an undefined one is just absent');
   t.match(values(model.one('Thincim_NumericSensor', 'test:fan1'), ['NominalReading', 'NormalMax']), { NominalReading: null, NormalMax: 12495 });
 });

@@ -7,7 +7,7 @@ import { ModelClass } from '../classes.js';
 import { possibleStates, type SensorAssessment, type Verdict } from '../health.js';
 import type { InstanceDraft } from '../instance-draft.js';
 import type { DiscreteSensor, NumericSensor, SensorRanges, ThresholdName } from '../snapshot.js';
-import { discreteSensorEncoding, scaleToSint32, sensorEncoding } from '../units.js';
+import { discreteSensorEncoding, scaleToSint32, sensorEncoding, SINT32_MAX } from '../units.js';
 import { DISABLED, ENABLED, type BuildContext } from './context.js';
 
 /** Threshold names in SupportedThresholds order, with their CIM properties. */
@@ -58,14 +58,7 @@ export function sanitizeSensor(sensor: NumericSensor): { sensor: NumericSensor; 
     });
     thresholds = Object.fromEntries(kept);
   }
-  if (ranges) {
-    const kept = Object.entries(ranges).filter(([name, bound]) => {
-      if (Number.isFinite(bound)) return true;
-      problems.push(`range ${name} = ${bound} is not a finite number: left out`);
-      return false;
-    });
-    ranges = Object.fromEntries(kept);
-  }
+  if (ranges) ranges = writableRanges(ranges, value, decimals, thresholds, problems);
   const unsupported = settable?.filter((name) => thresholds?.[name] === undefined) ?? [];
   if (unsupported.length > 0) {
     problems.push(`settable thresholds without a value (${unsupported.join(', ')}) are not settable`);
@@ -76,12 +69,40 @@ export function sanitizeSensor(sensor: NumericSensor): { sensor: NumericSensor; 
 
 const NO_PROBLEMS: string[] = [];
 
+/**
+ * The finite ranges that fit a sint32 at the UnitModifier the reading and the thresholds need: a range is guidance
+ * and never costs the reading its precision (a MaxReadable of 5,000,000 J beside a reading of 3.5 J at three
+ * decimals is left out, not written by coarsening the reading to 4 J).
+ */
+function writableRanges(ranges: SensorRanges, value: number | null, decimals: number, thresholds: NumericSensor['thresholds'], problems: string[]): SensorRanges {
+  const finite = Object.entries(ranges).filter(([name, bound]) => {
+    if (bound === undefined || Number.isFinite(bound)) return bound !== undefined;
+    problems.push(`range ${name} = ${bound} is not a finite number: left out`);
+    return false;
+  });
+  const digits = -scaleToSint32([value ?? 0, ...Object.values(thresholds ?? {})], decimals).unitModifier;
+  return Object.fromEntries(finite.filter(([name, bound]) => {
+    if (fitsSint32(bound, digits)) return true;
+    problems.push(`range ${name} = ${bound} does not fit a sint32 at the reading's resolution (10^${-digits}): left out`);
+    return false;
+  }));
+}
+
+/** Whether `bound` is written as a sint32 at `digits` digits after the point. */
+function fitsSint32(bound: number, digits: number): boolean {
+  return Math.round(Math.abs(bound) * 10 ** digits) <= SINT32_MAX;
+}
+
 /** The common case, checked without copying anything. */
 function isClean({ value, decimals, thresholds, ranges, settable }: NumericSensor): boolean {
   if (value !== null && !Number.isFinite(value)) return false;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS) return false;
   for (const name in thresholds) if (!Number.isFinite(thresholds[name as ThresholdName])) return false;
-  for (const name in ranges) if (!Number.isFinite(ranges[name as keyof SensorRanges])) return false;
+  // A range that fits at the sensor's own resolution never needs a coarser UnitModifier than the reading's.
+  for (const name in ranges) {
+    const bound = ranges[name as keyof SensorRanges];
+    if (bound !== undefined && !fitsSint32(bound, decimals)) return false;
+  }
   return settable?.every((name) => thresholds?.[name] !== undefined) ?? true;
 }
 
