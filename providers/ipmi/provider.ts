@@ -293,7 +293,8 @@ class IpmiHardwareProvider implements IpmiProvider {
    * The ranges of the verbose SDR listing, re-read when older than `rangeRefresh`: static SDR content, but the
    * slowest listing (ipmitool asks the BMC three times a record), so it is the last read of a sample, a failed or
    * partial one is not tried again before the next refresh, and one without time left before the deadline waits for
-   * a later sample: ranges are guidance, no sample fails for them. Only the ranges are merged: the listing's name and rank match the elist's.
+   * a later sample: ranges are guidance, no sample fails for them. Only the ranges are merged, by name and rank:
+   * both listings walk the same records (`sdr` and `sdr elist` both print full, compact and event-only ones).
    */
   async #rangeReadings(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<IpmiReading[]> {
     if (!this.#ranges || this.#now() - this.#ranges.at >= this.#config.rangeRefreshMs) {

@@ -74,7 +74,9 @@ const NO_PROBLEMS: string[] = [];
  * and never costs the reading its precision (a MaxReadable of 5,000,000 J beside a reading of 3.5 J at three
  * decimals is left out, not written by coarsening the reading to 4 J).
  */
-function writableRanges(ranges: SensorRanges, value: number | null, decimals: number, thresholds: NumericSensor['thresholds'], problems: string[]): SensorRanges {
+function writableRanges(
+  ranges: SensorRanges, value: number | null, decimals: number, thresholds: NumericSensor['thresholds'], problems: string[],
+): SensorRanges {
   const finite = Object.entries(ranges).filter(([name, bound]) => {
     if (bound === undefined || Number.isFinite(bound)) return bound !== undefined;
     problems.push(`range ${name} = ${bound} is not a finite number: left out`);
