@@ -265,6 +265,35 @@ t.test('derived records of the captures', async (t) => {
   t.ok(noisy.noise.every((line) => line.text === 'Unable to send command: Invalid argument'));
 });
 
+t.test('the ranges the sdr -v captures declare: only the values ipmitool printed, "Unspecified" absent', async (t) => {
+  const ranges = (path: string) => Object.fromEntries(buildSnapshot({ readings: listing(path).readings }).sensors?.map((s) => [s.id, s.ranges]) ?? []);
+  t.same(ranges('ceilometer-intel-sdr-v/ipmitool-sdr-v-type-Current.txt'), {
+    'ipmi:PS1 Curr Out %': { nominal: 50, normalMin: 0, normalMax: 100 },
+    'ipmi:PS2 Curr Out %': { nominal: 50, normalMin: 0, normalMax: 100 },
+    'ipmi:Pwr Consumption': { nominal: 1034, normalMax: 1056, maxReadable: 5588 },
+  });
+  t.same(ranges('ceilometer-intel-sdr-v/ipmitool-sdr-v-type-Voltage.txt'), {
+    'ipmi:BB +12.0V': { nominal: 11.935, normalMin: 11.363, normalMax: 12.559 },
+    'ipmi:BB +1.35 P1LV AB': { nominal: 1.342, normalMin: 1.275, normalMax: 1.409 },
+    'ipmi:BB +5.0V': { nominal: 4.981, normalMin: 4.742, normalMax: 5.241 },
+  });
+  t.same(ranges('ceilometer-intel-sdr-v/ipmitool-sdr-v-type-Temperature.txt'), {
+    'ipmi:BB P1 VR Temp': { nominal: 58, normalMin: 10, normalMax: 105 },
+    'ipmi:Front Panel Temp': { nominal: 28, normalMin: 10, normalMax: 45 },
+    'ipmi:SSB Temp': { nominal: 52, normalMin: 10, normalMax: 93 },
+  });
+  t.same(ranges('ceilometer-intel-sdr-v/ipmitool-sdr-v-type-Fan.txt')['ipmi:System Fan 1'], { nominal: 7497, normalMin: 2499, normalMax: 12495 });
+  t.same(ranges('ironic-dell-sdr-v/ipmitool-sdr-v.txt'), {
+    'ipmi:Temp#1': { nominal: 50, normalMin: 11, normalMax: 69 },
+    'ipmi:Temp#2': { nominal: 50, normalMin: 11, normalMax: 69 },
+    'ipmi:FAN MOD 1A RPM': { nominal: 5325, normalMin: 10425, normalMax: 14775 },
+    'ipmi:FAN MOD 1B RPM': { nominal: 7800, normalMin: 10425, normalMax: 14775 },
+  }, 'a nominal reading below the normal minimum is what the BMC declares');
+  for (const path of ['telegraf-sdr-elist-curated/ipmitool-sdr-elist.txt', 'netdata-ibm-ipmimonitoring/ipmimonitoring.txt']) {
+    t.same(Object.values(ranges(path)).filter((r) => r !== undefined), [], `${path} prints no ranges`);
+  }
+});
+
 t.test('telegraf-dcmi-power-reading/ipmitool-dcmi-power-reading.txt', async (t) => {
   const text = capture('telegraf-dcmi-power-reading/ipmitool-dcmi-power-reading.txt');
   const reading = parseIpmiOutput(text) as DcmiPowerReading;

@@ -91,8 +91,8 @@ t.test('perfdata of the default host: one well-formed item per numeric sensor', 
   t.equal(items.length, 23);
   for (const item of items) t.match(item, PERFDATA_ITEM);
   t.equal(new Set(items.map((i) => i.split('=')[0])).size, 23, 'labels are unique');
-  t.ok(items.includes("'Inlet Temp'=24.2;8.0:38.0;3.0:42.0"), 'lower and upper thresholds make lower:upper ranges');
-  t.ok(items.some((i) => /^'CPU1 VCore'=\d\.\d{3};;1\.620:1\.980$/.test(i)), 'no warn range leaves its field empty');
+  t.ok(items.includes("'Inlet Temp'=24.2;8.0:38.0;3.0:42.0;-128.0;127.0"), 'lower and upper thresholds make lower:upper ranges; min and max are the readable range');
+  t.ok(items.some((i) => /^'CPU1 VCore'=\d\.\d{3};;1\.620:1\.980;0;2\.550$/.test(i)), 'no warn range leaves its field empty');
 });
 
 t.test('labels are quoted, sanitised and told apart; the status line has no stray |', async (t) => {

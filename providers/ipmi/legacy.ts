@@ -79,12 +79,15 @@ export function fromLegacyStatus(reading: IpmiReading, discreteTable: OffsetTabl
   }
   const table = packedTable(reading);
   const states = table ? legacyStates(table, offsets) : [];
-  // The thresholds such a record prints are its discrete masks read as thresholds ("lnc 75.264" on a fan block).
-  return states.length > 0 ? { ...unjudged, thresholds: {}, states } : reading;
+  // The thresholds such a record prints are its discrete masks read as thresholds ("lnc 75.264" on a fan block); its
+  // nominal and normal bytes mean no more.
+  if (states.length === 0) return reading;
+  const { ranges: _ranges, ...packed } = unjudged;
+  return { ...packed, thresholds: {}, states };
 }
 
 function asDiscrete(reading: Omit<IpmiReading, 'health' | 'crossed'>, states: string[]): IpmiReading {
-  const { value: _value, decimals: _decimals, unit: _unit, ...discrete } = reading;
+  const { value: _value, decimals: _decimals, unit: _unit, ranges: _ranges, ...discrete } = reading;
   return { ...discrete, eventClass: 'discrete', thresholds: {}, states };
 }
 

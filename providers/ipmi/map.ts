@@ -14,7 +14,7 @@
  */
 import type {
   Chassis, DeviceStatus, DiscreteSensor, DiscreteSensorKind, Fan, Fru, Health, HardwareSnapshot, NumericSensor,
-  PowerSupply, RedundancyGroup, RedundancyStatus, SensorUnit, SystemIdentity, Thresholds,
+  PowerSupply, RedundancyGroup, RedundancyStatus, SensorRanges, SensorUnit, SystemIdentity, Thresholds,
 } from '../../src/model/snapshot.js';
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
 import { significantDecimals } from './text.js';
@@ -329,6 +329,8 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
   };
   const thresholds: Thresholds = {};
   for (const [name, value] of Object.entries(realThresholds(reading.thresholds)) as [keyof Thresholds, number][]) thresholds[name] = convert(value);
+  const ranges: SensorRanges = {};
+  for (const [name, value] of Object.entries(realRanges(reading.ranges)) as [keyof SensorRanges, number][]) ranges[name] = convert(value);
   const value = reading.value === undefined || reading.value === null ? null : convert(reading.value);
   const sensor: NumericSensor = {
     id,
@@ -336,9 +338,10 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
     kind: mapping.kind,
     unit: mapping.unit,
     value,
-    decimals: decimalsOf(id, decimals, thresholds, sticky),
+    decimals: decimalsOf(id, decimals, [...Object.values(thresholds), ...Object.values(ranges)], sticky),
   };
   if (Object.keys(thresholds).length > 0) sensor.thresholds = thresholds;
+  if (Object.keys(ranges).length > 0) sensor.ranges = ranges;
   // No reading is no verdict: the status column of an unreadable sensor ("ns", "na") says nothing of the part.
   if (value === null) sensor.unavailable = reading.unavailable ?? 'failed';
   else if (reading.health) {
@@ -407,10 +410,26 @@ function isOrdered(thresholds: Thresholds): boolean {
   return true;
 }
 
-/** The printed precision, widened to write every threshold exactly and never narrower than before. */
-function decimalsOf(id: string, printed: number, thresholds: Thresholds, sticky?: Map<string, number>): number {
+/**
+ * The ranges a record prints that can be real: a normal or readable range whose minimum is above its maximum says
+ * nothing of either bound, and both are dropped. The nominal reading stays where the BMC puts it, even outside its
+ * normal range (a Dell iDRAC's fan: nominal 5325 RPM, normal minimum 10425; ironic's ipmitool capture).
+ */
+function realRanges(printed: SensorRanges | undefined): SensorRanges {
+  const ranges = { ...printed };
+  for (const [min, max] of [['normalMin', 'normalMax'], ['minReadable', 'maxReadable']] as const) {
+    if (ranges[min] !== undefined && ranges[max] !== undefined && ranges[min] > ranges[max]) {
+      delete ranges[min];
+      delete ranges[max];
+    }
+  }
+  return ranges;
+}
+
+/** The printed precision, widened to write every threshold and range exactly and never narrower than before. */
+function decimalsOf(id: string, printed: number, limits: readonly number[], sticky?: Map<string, number>): number {
   let decimals = printed;
-  for (const value of Object.values(thresholds)) decimals = Math.max(decimals, significantDecimals(value));
+  for (const value of limits) decimals = Math.max(decimals, significantDecimals(value));
   if (sticky) {
     decimals = Math.max(decimals, sticky.get(id) ?? 0);
     sticky.set(id, decimals);

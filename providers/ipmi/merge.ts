@@ -51,6 +51,7 @@ const READING = ['value', 'decimals', 'health', 'crossed', 'unavailable', 'rawSt
  */
 function combine(a: IpmiReading, b: IpmiReading): IpmiReading {
   const out: IpmiReading = { name: a.name, states: a.states, thresholds: { ...b.thresholds, ...a.thresholds }, line: a.line };
+  if (a.ranges || b.ranges) out.ranges = { ...b.ranges, ...a.ranges };
   for (const field of DESCRIPTION) copy(out, field, a[field] ?? b[field]);
   // A unit `a` guessed from a cut ("100.50 degrees ") yields to the one `b` printed whole (`sensor`'s "degrees F").
   if (a.unitFromCut && b.unit !== undefined && !b.unitFromCut) out.unit = b.unit;

@@ -56,6 +56,8 @@ export interface IpmiOptions extends ProviderOptions {
   thresholdRefresh?: number;
   /** Seconds between reads of the FRU inventory (`ipmitool fru print 0`). Default 3600. */
   fruRefresh?: number;
+  /** Seconds between reads of the sensors' nominal, normal and readable ranges (`ipmitool -v sdr`). Default 3600. */
+  rangeRefresh?: number;
   /** Also read `ipmitool dcmi power reading` each sample. Default false. */
   dcmi?: boolean;
   /** Bytes of a tool's output, or of a recording, read at most. Default 4 MiB. */
@@ -114,6 +116,7 @@ export interface IpmiConfig {
   commandTimeoutMs: number;
   thresholdRefreshMs: number;
   fruRefreshMs: number;
+  rangeRefreshMs: number;
   dcmi: boolean;
   maxOutputBytes: number;
   path: string;
@@ -122,10 +125,11 @@ export interface IpmiConfig {
 export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
 export const DEFAULT_THRESHOLD_REFRESH_S = 300;
 export const DEFAULT_FRU_REFRESH_S = 3600;
+export const DEFAULT_RANGE_REFRESH_S = 3600;
 
 const KNOWN_KEYS = [
   'interval', 'timeout', 'tool', 'host', 'user', 'password', 'passwordFile', 'interface', 'port', 'sdrFile',
-  'sensorFile', 'fruFile', 'ipmitoolVersion', 'commandTimeout', 'thresholdRefresh', 'fruRefresh', 'dcmi', 'maxOutputBytes', 'path',
+  'sensorFile', 'fruFile', 'ipmitoolVersion', 'commandTimeout', 'thresholdRefresh', 'fruRefresh', 'rangeRefresh', 'dcmi', 'maxOutputBytes', 'path',
 ];
 const INTERFACE = /^[a-z][a-z0-9-]*$/;
 
@@ -169,6 +173,7 @@ export function parseOptions(options: ProviderOptions, env: NodeJS.ProcessEnv = 
     commandTimeoutMs: optionalNumber(options, 'commandTimeout', DEFAULT_COMMAND_TIMEOUT_MS, positive, 'a positive number of milliseconds'),
     thresholdRefreshMs: 1000 * optionalNumber(options, 'thresholdRefresh', DEFAULT_THRESHOLD_REFRESH_S, (n) => n >= 0, 'a number of seconds ≥ 0'),
     fruRefreshMs: 1000 * optionalNumber(options, 'fruRefresh', DEFAULT_FRU_REFRESH_S, (n) => n >= 0, 'a number of seconds ≥ 0'),
+    rangeRefreshMs: 1000 * optionalNumber(options, 'rangeRefresh', DEFAULT_RANGE_REFRESH_S, (n) => n >= 0, 'a number of seconds ≥ 0'),
     dcmi: dcmi ?? false,
     maxOutputBytes: optionalNumber(options, 'maxOutputBytes', DEFAULT_MAX_OUTPUT_BYTES, (n) => Number.isInteger(n) && n > 0, 'a positive integer'),
     path: optionalString(options, 'path') ?? env.PATH ?? '',

@@ -5,8 +5,10 @@
  *
  * Per sample, ipmitool runs `sdr elist` (values, states, entities); the
  * threshold table (`sensor`, slow on most BMCs) every `thresholdRefresh`
- * seconds and the FRU inventory (`fru print 0`) every `fruRefresh` seconds,
- * their last good output kept in between; `dcmi power reading` when asked.
+ * seconds, the FRU inventory (`fru print 0`) every `fruRefresh` seconds and
+ * the verbose SDR listing (`-v sdr`: the sensors' declared ranges) every
+ * `rangeRefresh` seconds, their last good output kept in between; `dcmi
+ * power reading` when asked.
  * FreeIPMI needs one `ipmi-sensors` run. Every run goes through
  * `runCommand` under the call's deadline, keyed by BMC so that one BMC never
  * serves two runs at once. A run that fails or is stopped part-way still
@@ -27,6 +29,7 @@ import { mergeReadings } from './merge.js';
 import { type IpmiConfig, parseOptions } from './options.js';
 import { parseIpmiOutput, parseSensorOutput } from './recognise.js';
 import { parseSdrElist } from './sdr-list.js';
+import { parseSdrVerbose } from './sdr-verbose.js';
 import { parseSensorTable } from './sensor-table.js';
 import {
   candidates, EXECUTABLES, FREEIPMI_SENSOR_ARGS, freeIpmiInvocation, type Invocation, ipmitoolInvocation, locate,
@@ -123,6 +126,7 @@ class IpmiHardwareProvider implements IpmiProvider {
   #tool: Tool | undefined;
   #thresholds: Cached<IpmiReading[]> | undefined;
   #fru: Cached<FruParseResult> | undefined;
+  #ranges: Cached<IpmiReading[]> | undefined;
 
   constructor(config: IpmiConfig, dependencies: IpmiDependencies) {
     this.#config = config;
@@ -251,10 +255,11 @@ class IpmiHardwareProvider implements IpmiProvider {
     // Until a version is read (a -V that timed out on a loaded host), it is asked again each sample.
     this.#legacyIpmitool ??= await this.#isLegacyIpmitool(ctx, tool);
     const { result, run } = await this.#readOutput(ctx, tool, ['sdr', 'elist'], parseSdrElist, report);
-    const readings = mergeReadings(requireRecords(result, run), await this.#thresholdReadings(ctx, tool, report), { appendUnmatched: false });
-    const sources: Sources = { readings, legacyIpmitool: this.#legacyIpmitool };
+    const withThresholds = mergeReadings(requireRecords(result, run), await this.#thresholdReadings(ctx, tool, report), { appendUnmatched: false });
+    const sources: Sources = { readings: withThresholds, legacyIpmitool: this.#legacyIpmitool };
     const fru = await this.#fruInventory(ctx, tool, report);
     if (fru) sources.fru = fru;
+    sources.readings = mergeReadings(withThresholds, await this.#rangeReadings(ctx, tool, report), { appendUnmatched: false });
     if (this.#config.dcmi) sources.dcmi = (await this.#readOutput(ctx, tool, ['dcmi', 'power', 'reading'], parseDcmiPowerReading, report)).result;
     return sources;
   }
@@ -285,6 +290,28 @@ class IpmiHardwareProvider implements IpmiProvider {
       if (result.readings.length > 0) this.#thresholds = { value: result.readings, at: run.failure ? 0 : this.#now() };
     }
     return (this.#thresholds?.value ?? []).map(staticFields);
+  }
+
+  /**
+   * The ranges of the verbose SDR listing, re-read when older than `rangeRefresh`: static SDR content, but the
+   * slowest listing (ipmitool asks the BMC three times a record), so it is the last read of a sample, a failed or
+   * partial one is not tried again before the next refresh, and one without time left before the deadline waits for
+   * a later sample: ranges are guidance, no sample fails for them. Only the ranges are merged, by name and rank:
+   * both listings walk the same records (`sdr` and `sdr elist` both print full, compact and event-only ones).
+   */
+  async #rangeReadings(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<IpmiReading[]> {
+    if (!this.#ranges || this.#now() - this.#ranges.at >= this.#config.rangeRefreshMs) {
+      try {
+        // -v before the command: ipmitool's options end at the first word where getopt does not permute (musl).
+        const { result } = await this.#readOutput(ctx, tool, ['-v', 'sdr'], parseSdrVerbose, report);
+        // A failed read keeps the last good ranges, and is tried again only at the next refresh.
+        this.#ranges = { value: result.readings.length > 0 ? result.readings.map(rangesOnly) : this.#ranges?.value ?? [], at: this.#now() };
+      } catch (error) {
+        if (!(error instanceof IpmiError) || error.code !== 'TOOL_FAILED') throw error;
+        ctx.log.debug({ error: error.message }, 'ipmi: the sensor ranges wait for a later sample');
+      }
+    }
+    return this.#ranges?.value ?? [];
   }
 
   async #fruInventory(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<FruParseResult | undefined> {
@@ -357,6 +384,11 @@ function staticFields(reading: IpmiReading): IpmiReading {
   const copy: IpmiReading = { ...reading, states: [] };
   for (const field of ['value', 'decimals', 'health', 'unavailable', 'rawState'] as const) delete copy[field];
   return copy;
+}
+
+/** A record's name and ranges alone: nothing else of the verbose listing overrides `sdr elist` and `sensor`. */
+function rangesOnly({ name, line, ranges }: IpmiReading): IpmiReading {
+  return ranges ? { name, line, ranges, states: [], thresholds: {} } : { name, line, states: [], thresholds: {} };
 }
 
 /** The listing's records; a run that printed none fails the sample with the tool's own words. */

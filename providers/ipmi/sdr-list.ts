@@ -21,12 +21,15 @@
  * `ipmi_sdr_print_sensor_fc`): E.I, entity name, sensor type, then nominal,
  * normal min, normal max, unr, ucr, unc, lnr, lcr, lnc, sensor min, sensor max
  * ("%.3f", "0x%02X" for discrete units, or empty); the status then names the threshold in words ("Upper Critical").
+ * The nominal and normal values are printed only where the record specifies them (its analog characteristic flags);
+ * the sensor min and max always, converted even where the record leaves them unspecified (raw 00h/FFh), which `sdr -v`
+ * prints "Unspecified": they are not read.
  *
  * Every layout prints the ID string unescaped, and it may hold the separator: a '|' is read by counting the other
  * columns from the right (pipeFieldsNameFirst), a comma by joining the fields a `-c` row has too many to the name
  * (csvNameSplits); either way the name fits an ID string's 16 characters.
  */
-import type { ThresholdName } from '../../src/model/snapshot.js';
+import type { SensorRanges, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
 import { csvNameSplits, ipmitoolUnitsStartingWith, isIpmitoolUnit, noiseLine, parseDecimal, pipeFieldsNameFirst, readStatus, splitLines } from './text.js';
 import { splitStates } from './states.js';
@@ -204,6 +207,8 @@ const VERBOSE_TAIL = 14;
 const VERBOSE_THRESHOLDS: ReadonlyArray<ThresholdName | undefined> = [
   undefined, undefined, undefined, 'upperFatal', 'upperCritical', 'upperNonCritical', 'lowerFatal', 'lowerCritical', 'lowerNonCritical',
 ];
+/** The tail's range columns, from its fourth field on: nominal, normal min, normal max. */
+const VERBOSE_RANGES: readonly (keyof SensorRanges)[] = ['nominal', 'normalMin', 'normalMax'];
 /** "%.3f" (glibc prints an infinite or undefined result inf, -inf, nan, -nan) or "0x%02X", or empty. */
 const VERBOSE_NUMBER = /^(-?\d+\.\d{3}|-?(inf|nan)|0x[0-9A-F]{2})?$/;
 /**
@@ -219,7 +224,7 @@ function verboseTail(fields: string[]): string[] | undefined {
   return ENTITY.test(tail[0] ?? '') && tail.slice(3).every((field) => VERBOSE_NUMBER.test(field)) ? tail : undefined;
 }
 
-/** The entity, sensor type and thresholds `-v` prints for a threshold record; "0x.." thresholds are raw bytes, not values. */
+/** The entity, sensor type, thresholds and specified ranges `-v` prints for a threshold record; "0x.." ones are raw bytes, not values. */
 function readVerboseTail(reading: IpmiReading, row: string[], tail: string[]): void {
   const [id, instance] = (tail[0] ?? '').split('.').map(Number);
   reading.entity = { id: id ?? 0, instance: instance ?? 0 };
@@ -229,6 +234,10 @@ function readVerboseTail(reading: IpmiReading, row: string[], tail: string[]): v
   VERBOSE_THRESHOLDS.forEach((threshold, i) => {
     const number = threshold ? parseDecimal(tail[3 + i] ?? '') : undefined;
     if (threshold && number) reading.thresholds[threshold] = number.value;
+  });
+  VERBOSE_RANGES.forEach((range, i) => {
+    const number = parseDecimal(tail[3 + i] ?? '');
+    if (number) (reading.ranges ??= {})[range] = number.value;
   });
 }
 

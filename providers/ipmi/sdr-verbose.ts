@@ -8,6 +8,7 @@
  * and column-0 lines inside one (stderr interleaved: "Unable to send
  * command", "<<" session debug lines), are noise.
  */
+import type { SensorRanges } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
 import { parseDecimal, readStatus, splitLines, THRESHOLD_NAMES } from './text.js';
 import { parseAnalog } from './sdr-list.js';
@@ -109,12 +110,29 @@ function readField(block: Block, key: string, value: string): void {
     reading.unavailable = 'absent';
   } else if (key === 'states asserted') {
     reading.sensorType ??= value;
+  } else if (key in RANGE_NAMES) {
+    const number = parseDecimal(value);
+    if (number) (reading.ranges ??= {})[RANGE_NAMES[key]!] = number.value;
   } else {
     const threshold = THRESHOLD_NAMES[key];
     const number = threshold ? parseDecimal(value) : undefined;
     if (threshold && number) reading.thresholds[threshold] = number.value;
   }
 }
+
+/**
+ * The full record's ranges as `ipmi_sdr_print_sensor_fc` prints them (lib/ipmi_sdr.c): the nominal and normal
+ * values only where the record's analog characteristic flags specify them, the sensor's minimum and maximum reading
+ * as "Unspecified" where the record leaves them so (or where they convert to 0). A discrete unit prints each as a raw
+ * byte ("0x7F"), which is no value and is not read.
+ */
+const RANGE_NAMES: Readonly<Record<string, keyof SensorRanges>> = {
+  'nominal reading': 'nominal',
+  'normal minimum': 'normalMin',
+  'normal maximum': 'normalMax',
+  'minimum sensor range': 'minReadable',
+  'maximum sensor range': 'maxReadable',
+};
 
 const TOLERANCE = /^(\S+) \(\+\/- [^)]*\)\s*(.*)$/;
 

@@ -5,7 +5,7 @@
  * numbers) instead of failing: BMC tools interleave stderr, debug and retry
  * lines with their data.
  */
-import type { Health, ThresholdName, Thresholds } from '../../src/model/snapshot.js';
+import type { Health, SensorRanges, ThresholdName, Thresholds } from '../../src/model/snapshot.js';
 
 /** The output layouts the parsers recognise. */
 export type IpmiFormat =
@@ -85,6 +85,12 @@ export interface IpmiReading {
   stateBits?: number;
   /** Thresholds in the printed unit; a threshold the tool marks 'na'/'N/A' is absent. */
   thresholds: Thresholds;
+  /**
+   * The nominal reading, normal and readable ranges of a full threshold record, in the printed unit, where the tool
+   * printed them as values (`sdr -v`: "Nominal Reading : 50.000"); "Unspecified", a raw byte ("0x7F": discrete
+   * units) or no line leaves them absent.
+   */
+  ranges?: SensorRanges;
   /** 1-based line of the record in the tool's output. */
   line: number;
 }

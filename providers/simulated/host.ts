@@ -17,7 +17,7 @@ const DEFAULT_PERIOD = 600;
 /** What extra sensors are modelled on when the scenario has none to copy. */
 const GENERIC_SENSOR: ScenarioSensor = {
   id: 'temp', label: 'Temp', kind: 'temperature', unit: 'celsius', decimals: 1, value: 30, swing: 1,
-  thresholds: { upperNonCritical: 70, upperCritical: 80 },
+  thresholds: { upperNonCritical: 70, upperCritical: 80 }, ranges: { nominal: 30, normalMin: 10, normalMax: 70, minReadable: 0, maxReadable: 127 },
 };
 
 /** A sensor with what its readings need, worked out once. */
@@ -156,7 +156,7 @@ function sensorAt(plan: SensorPlan, t: number, thresholds: Thresholds | undefine
   const segment = segmentAt(plan, t);
   const reading: NumericSensor = {
     id: sensor.id, label: sensor.label, kind: sensor.kind, unit: sensor.unit, decimals: sensor.decimals, value: null, source: 'simulated',
-    thresholds: thresholds ?? sensor.thresholds, settable: sensor.settable, monitors: sensor.monitors,
+    thresholds: thresholds ?? sensor.thresholds, ranges: sensor.ranges, settable: sensor.settable, monitors: sensor.monitors,
   };
   if (segment.kind === 'unavailable') reading.unavailable = segment.reason;
   else reading.value = round(valueOf(segment, t), sensor.decimals);

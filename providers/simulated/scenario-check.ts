@@ -129,6 +129,11 @@ class ReferenceChecker {
           return { path: `${path}.thresholds.${high}`, message: `${high} (${sensor.thresholds![high]}) is ${strict ? 'not above' : 'below'} ${low} (${sensor.thresholds![low]})` };
         }
       }
+      for (const [min, max] of [['normalMin', 'normalMax'], ['minReadable', 'maxReadable']] as const) {
+        const [low, high] = [sensor.ranges?.[min], sensor.ranges?.[max]];
+        // An inverted range is refused by validateSnapshot: the scenario says so where it is written.
+        if (low !== undefined && high !== undefined && low > high) return { path: `${path}.ranges.${max}`, message: `${max} (${high}) is below ${min} (${low})` };
+      }
       const wrongUnit = unitProblem(sensor.kind, sensor.unit);
       if (wrongUnit) return { path: `${path}.unit`, message: wrongUnit };
       const unset = sensor.settable?.findIndex((name) => sensor.thresholds?.[name] === undefined) ?? -1;

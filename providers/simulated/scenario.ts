@@ -6,7 +6,7 @@
  */
 import type {
   Battery, Board, Chassis, DeviceStatus, DiscreteSensor, Fan, Health, MemoryModule, MonitoredElement, PowerSupply,
-  Processor, SensorKind, SensorUnit, ThresholdName, Thresholds,
+  Processor, SensorKind, SensorRanges, SensorUnit, ThresholdName, Thresholds,
 } from '../../src/model/snapshot.js';
 
 export interface ScenarioSensor {
@@ -22,6 +22,8 @@ export interface ScenarioSensor {
   /** Seconds of that wave (default 600). */
   period?: number;
   thresholds?: Thresholds;
+  /** The nominal reading, normal and readable ranges the simulated hardware declares. */
+  ranges?: SensorRanges;
   settable?: ThresholdName[];
   monitors?: MonitoredElement;
 }

@@ -7,7 +7,7 @@ import runtime0 from 'ajv/dist/runtime/ucs2length.js';
 import runtime1 from 'ajv/dist/runtime/equal.js';
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://thincim.dev/schemas/simulated-scenario.json","title":"thincim simulated host scenario","description":"A deterministic host for the simulated provider: its hardware, the base value of each sensor, and a timeline of events keyed by elapsed seconds.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"name":{"type":"string","description":"What the scenario shows."},"system":{"type":"object","additionalProperties":false,"properties":{"hostname":{"$ref":"#/$defs/text"},"manufacturer":{"$ref":"#/$defs/text"},"model":{"$ref":"#/$defs/text"},"serialNumber":{"$ref":"#/$defs/text"},"uuid":{"$ref":"#/$defs/text"}}},"chassis":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/id"},"tag":{"$ref":"#/$defs/text"},"type":{"$ref":"#/$defs/text","description":"SMBIOS chassis type text, e.g. \"Rack Mount Chassis\"."},"manufacturer":{"$ref":"#/$defs/text"},"model":{"$ref":"#/$defs/text"},"serialNumber":{"$ref":"#/$defs/text"},"partNumber":{"$ref":"#/$defs/text"},"version":{"$ref":"#/$defs/text"}}}},"boards":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"hostingBoard":{"type":"boolean"},"manufacturer":{"$ref":"#/$defs/text"},"model":{"$ref":"#/$defs/text"},"serialNumber":{"$ref":"#/$defs/text"},"partNumber":{"$ref":"#/$defs/text"},"version":{"$ref":"#/$defs/text"}}}},"firmware":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","version"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"manufacturer":{"$ref":"#/$defs/text"},"version":{"$ref":"#/$defs/text"},"releaseDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"YYYY-MM-DD."}}}},"sensors":{"type":"array","items":{"$ref":"#/$defs/sensor"}},"discreteSensors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","kind","possibleStates","state","health"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"kind":{"enum":["presence","intrusion","powerSupplyStatus","redundancy","other"]},"possibleStates":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/text"}},"state":{"$ref":"#/$defs/text"},"health":{"$ref":"#/$defs/health"},"monitors":{"$ref":"#/$defs/monitors"}}}},"fans":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"speedSensor":{"$ref":"#/$defs/id","description":"Id of the fan's tachometer among `sensors`."},"variableSpeed":{"type":"boolean"},"desiredSpeed":{"type":"number","minimum":0},"idleAllowed":{"type":"boolean"},"redundancyGroup":{"$ref":"#/$defs/id"},"fru":{"$ref":"#/$defs/fru"}}}},"powerSupplies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"ratedOutputWatts":{"type":"number","minimum":0},"sensors":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/id"}},"redundancyGroup":{"$ref":"#/$defs/id"},"fru":{"$ref":"#/$defs/fru"}}}},"processors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"manufacturer":{"$ref":"#/$defs/text"},"model":{"$ref":"#/$defs/text"},"cores":{"type":"integer","minimum":1},"threads":{"type":"integer","minimum":1},"maxSpeedMHz":{"type":"number","minimum":0},"currentSpeedMHz":{"type":"number","minimum":0}}}},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","capacity"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"capacity":{"type":"integer","minimum":0,"description":"Bytes."},"type":{"$ref":"#/$defs/text"},"speedMHz":{"type":"number","minimum":0},"manufacturer":{"$ref":"#/$defs/text"},"serialNumber":{"$ref":"#/$defs/text"},"partNumber":{"$ref":"#/$defs/text"}}}},"batteries":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"chargePercent":{"type":"number","minimum":0,"maximum":100},"charging":{"type":"boolean"}}}},"redundancy":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","kind","minNeeded"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"kind":{"enum":["fan","powerSupply"]},"minNeeded":{"type":"integer","minimum":1,"description":"Members needed for the function; the status follows from how many still work."}}}},"timeline":{"type":"object","additionalProperties":false,"required":["events"],"properties":{"loopSeconds":{"type":"number","exclusiveMinimum":0,"description":"Replay the events every this many seconds."},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}}},"$defs":{"id":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^#\\s]+$","description":"Unique within its list; no '#' (used for generated sensors) and no spaces."},"text":{"type":"string","minLength":1,"maxLength":256},"health":{"enum":["ok","warning","critical","fatal","unknown"]},"status":{"enum":["ok","degraded","failed","absent","unknown"]},"thresholdName":{"enum":["lowerNonCritical","upperNonCritical","lowerCritical","upperCritical","lowerFatal","upperFatal"]},"fru":{"type":"object","additionalProperties":false,"properties":{"manufacturer":{"$ref":"#/$defs/text"},"model":{"$ref":"#/$defs/text"},"serialNumber":{"$ref":"#/$defs/text"},"partNumber":{"$ref":"#/$defs/text"},"version":{"$ref":"#/$defs/text"}}},"monitors":{"type":"object","additionalProperties":false,"required":["kind","id"],"properties":{"kind":{"enum":["fan","powerSupply","processor","memory","battery","chassis","system"]},"id":{"type":"string"}}},"sensor":{"type":"object","additionalProperties":false,"required":["id","label","kind","unit","decimals","value"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"kind":{"enum":["temperature","voltage","current","power","energy","fan","frequency","humidity","pressure","airflow","utilization","other"]},"unit":{"enum":["celsius","fahrenheit","kelvin","volts","amps","watts","voltamperes","joules","rpm","hertz","percent","pascals","psi","cfm","seconds","inches","feet","meters","liters","ohms","unspecified"]},"decimals":{"type":"integer","minimum":0,"maximum":9,"description":"Digits after the point the reading resolves."},"value":{"type":"number","description":"The base reading."},"swing":{"type":"number","minimum":0,"description":"Amplitude of a slow wave around the base reading."},"period":{"type":"number","exclusiveMinimum":0,"description":"Seconds of that wave (default 600)."},"thresholds":{"type":"object","additionalProperties":false,"properties":{"lowerNonCritical":{"type":"number"},"upperNonCritical":{"type":"number"},"lowerCritical":{"type":"number"},"upperCritical":{"type":"number"},"lowerFatal":{"type":"number"},"upperFatal":{"type":"number"}}},"settable":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/thresholdName"}},"monitors":{"$ref":"#/$defs/monitors"}}},"event":{"type":"object","description":"One change at `at` elapsed seconds, to exactly one target: a sensor, a discrete sensor, or a device.","required":["at"],"if":{"required":["sensor"]},"then":{"additionalProperties":false,"properties":{"at":{"$ref":"#/$defs/elapsed"},"sensor":{"$ref":"#/$defs/id"},"value":{"type":"number","description":"Go to this reading."},"restore":{"const":true,"description":"Go back to the base reading."},"unavailable":{"enum":["failed","absent","disabled"],"description":"No reading until the next value or restore."},"rampSeconds":{"type":"number","exclusiveMinimum":0,"description":"Get to the value (or back to base) linearly over this many seconds."}}},"else":{"if":{"required":["discreteSensor"]},"then":{"additionalProperties":false,"required":["state"],"properties":{"at":{"$ref":"#/$defs/elapsed"},"discreteSensor":{"$ref":"#/$defs/id"},"state":{"$ref":"#/$defs/text"},"health":{"$ref":"#/$defs/health"}}},"else":{"additionalProperties":false,"required":["status"],"properties":{"at":{"$ref":"#/$defs/elapsed"},"fan":{"$ref":"#/$defs/id"},"powerSupply":{"$ref":"#/$defs/id"},"processor":{"$ref":"#/$defs/id"},"memory":{"$ref":"#/$defs/id"},"battery":{"$ref":"#/$defs/id"},"status":{"$ref":"#/$defs/status"}}}}},"elapsed":{"type":"number","minimum":0,"description":"Elapsed seconds since the start."}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://thincim.dev/schemas/simulated-scenario.json","title":"thincim simulated host scenario","description":"A deterministic host for the simulated provider: its hardware, the base value of each sensor, and a timeline of events keyed by elapsed seconds.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"name":{"type":"string","description":"What the scenario shows."},"system":{"type":"object","additionalProperties":false,"properties":{"hostname":{"$ref":"#/$defs/text"},"manufacturer":{"$ref":"#/$defs/text"},"model":{"$ref":"#/$defs/text"},"serialNumber":{"$ref":"#/$defs/text"},"uuid":{"$ref":"#/$defs/text"}}},"chassis":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/id"},"tag":{"$ref":"#/$defs/text"},"type":{"$ref":"#/$defs/text","description":"SMBIOS chassis type text, e.g. \"Rack Mount Chassis\"."},"manufacturer":{"$ref":"#/$defs/text"},"model":{"$ref":"#/$defs/text"},"serialNumber":{"$ref":"#/$defs/text"},"partNumber":{"$ref":"#/$defs/text"},"version":{"$ref":"#/$defs/text"}}}},"boards":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"hostingBoard":{"type":"boolean"},"manufacturer":{"$ref":"#/$defs/text"},"model":{"$ref":"#/$defs/text"},"serialNumber":{"$ref":"#/$defs/text"},"partNumber":{"$ref":"#/$defs/text"},"version":{"$ref":"#/$defs/text"}}}},"firmware":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","version"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"manufacturer":{"$ref":"#/$defs/text"},"version":{"$ref":"#/$defs/text"},"releaseDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"YYYY-MM-DD."}}}},"sensors":{"type":"array","items":{"$ref":"#/$defs/sensor"}},"discreteSensors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","kind","possibleStates","state","health"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"kind":{"enum":["presence","intrusion","powerSupplyStatus","redundancy","other"]},"possibleStates":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/text"}},"state":{"$ref":"#/$defs/text"},"health":{"$ref":"#/$defs/health"},"monitors":{"$ref":"#/$defs/monitors"}}}},"fans":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"speedSensor":{"$ref":"#/$defs/id","description":"Id of the fan's tachometer among `sensors`."},"variableSpeed":{"type":"boolean"},"desiredSpeed":{"type":"number","minimum":0},"idleAllowed":{"type":"boolean"},"redundancyGroup":{"$ref":"#/$defs/id"},"fru":{"$ref":"#/$defs/fru"}}}},"powerSupplies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"ratedOutputWatts":{"type":"number","minimum":0},"sensors":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/id"}},"redundancyGroup":{"$ref":"#/$defs/id"},"fru":{"$ref":"#/$defs/fru"}}}},"processors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"manufacturer":{"$ref":"#/$defs/text"},"model":{"$ref":"#/$defs/text"},"cores":{"type":"integer","minimum":1},"threads":{"type":"integer","minimum":1},"maxSpeedMHz":{"type":"number","minimum":0},"currentSpeedMHz":{"type":"number","minimum":0}}}},"memory":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","capacity"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"capacity":{"type":"integer","minimum":0,"description":"Bytes."},"type":{"$ref":"#/$defs/text"},"speedMHz":{"type":"number","minimum":0},"manufacturer":{"$ref":"#/$defs/text"},"serialNumber":{"$ref":"#/$defs/text"},"partNumber":{"$ref":"#/$defs/text"}}}},"batteries":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"chargePercent":{"type":"number","minimum":0,"maximum":100},"charging":{"type":"boolean"}}}},"redundancy":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","kind","minNeeded"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"kind":{"enum":["fan","powerSupply"]},"minNeeded":{"type":"integer","minimum":1,"description":"Members needed for the function; the status follows from how many still work."}}}},"timeline":{"type":"object","additionalProperties":false,"required":["events"],"properties":{"loopSeconds":{"type":"number","exclusiveMinimum":0,"description":"Replay the events every this many seconds."},"events":{"type":"array","items":{"$ref":"#/$defs/event"}}}}},"$defs":{"id":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^#\\s]+$","description":"Unique within its list; no '#' (used for generated sensors) and no spaces."},"text":{"type":"string","minLength":1,"maxLength":256},"health":{"enum":["ok","warning","critical","fatal","unknown"]},"status":{"enum":["ok","degraded","failed","absent","unknown"]},"thresholdName":{"enum":["lowerNonCritical","upperNonCritical","lowerCritical","upperCritical","lowerFatal","upperFatal"]},"fru":{"type":"object","additionalProperties":false,"properties":{"manufacturer":{"$ref":"#/$defs/text"},"model":{"$ref":"#/$defs/text"},"serialNumber":{"$ref":"#/$defs/text"},"partNumber":{"$ref":"#/$defs/text"},"version":{"$ref":"#/$defs/text"}}},"monitors":{"type":"object","additionalProperties":false,"required":["kind","id"],"properties":{"kind":{"enum":["fan","powerSupply","processor","memory","battery","chassis","system"]},"id":{"type":"string"}}},"sensor":{"type":"object","additionalProperties":false,"required":["id","label","kind","unit","decimals","value"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"kind":{"enum":["temperature","voltage","current","power","energy","fan","frequency","humidity","pressure","airflow","utilization","other"]},"unit":{"enum":["celsius","fahrenheit","kelvin","volts","amps","watts","voltamperes","joules","rpm","hertz","percent","pascals","psi","cfm","seconds","inches","feet","meters","liters","ohms","unspecified"]},"decimals":{"type":"integer","minimum":0,"maximum":9,"description":"Digits after the point the reading resolves."},"value":{"type":"number","description":"The base reading."},"swing":{"type":"number","minimum":0,"description":"Amplitude of a slow wave around the base reading."},"period":{"type":"number","exclusiveMinimum":0,"description":"Seconds of that wave (default 600)."},"thresholds":{"type":"object","additionalProperties":false,"properties":{"lowerNonCritical":{"type":"number"},"upperNonCritical":{"type":"number"},"lowerCritical":{"type":"number"},"upperCritical":{"type":"number"},"lowerFatal":{"type":"number"},"upperFatal":{"type":"number"}}},"ranges":{"type":"object","additionalProperties":false,"description":"What the hardware declares about the readings, in `unit`: nominal reading, normal range, readable range (CIM NominalReading, NormalMin, NormalMax, MinReadable, MaxReadable). Each minimum not above its maximum.","properties":{"nominal":{"type":"number"},"normalMin":{"type":"number"},"normalMax":{"type":"number"},"minReadable":{"type":"number"},"maxReadable":{"type":"number"}}},"settable":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/thresholdName"}},"monitors":{"$ref":"#/$defs/monitors"}}},"event":{"type":"object","description":"One change at `at` elapsed seconds, to exactly one target: a sensor, a discrete sensor, or a device.","required":["at"],"if":{"required":["sensor"]},"then":{"additionalProperties":false,"properties":{"at":{"$ref":"#/$defs/elapsed"},"sensor":{"$ref":"#/$defs/id"},"value":{"type":"number","description":"Go to this reading."},"restore":{"const":true,"description":"Go back to the base reading."},"unavailable":{"enum":["failed","absent","disabled"],"description":"No reading until the next value or restore."},"rampSeconds":{"type":"number","exclusiveMinimum":0,"description":"Get to the value (or back to base) linearly over this many seconds."}}},"else":{"if":{"required":["discreteSensor"]},"then":{"additionalProperties":false,"required":["state"],"properties":{"at":{"$ref":"#/$defs/elapsed"},"discreteSensor":{"$ref":"#/$defs/id"},"state":{"$ref":"#/$defs/text"},"health":{"$ref":"#/$defs/health"}}},"else":{"additionalProperties":false,"required":["status"],"properties":{"at":{"$ref":"#/$defs/elapsed"},"fan":{"$ref":"#/$defs/id"},"powerSupply":{"$ref":"#/$defs/id"},"processor":{"$ref":"#/$defs/id"},"memory":{"$ref":"#/$defs/id"},"battery":{"$ref":"#/$defs/id"},"status":{"$ref":"#/$defs/status"}}}}},"elapsed":{"type":"number","minimum":0,"description":"Elapsed seconds since the start."}}};
 const schema32 = {"type":"string","minLength":1,"maxLength":256};
 const schema37 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[^#\\s]+$","description":"Unique within its list; no '#' (used for generated sensors) and no spaces."};
 const schema65 = {"enum":["ok","warning","critical","fatal","unknown"]};
@@ -17,7 +17,7 @@ const func2 = runtime0.default;
 const func0 = runtime1.default;
 const pattern4 = new RegExp("^[^#\\s]+$", "u");
 const pattern7 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-const schema56 = {"type":"object","additionalProperties":false,"required":["id","label","kind","unit","decimals","value"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"kind":{"enum":["temperature","voltage","current","power","energy","fan","frequency","humidity","pressure","airflow","utilization","other"]},"unit":{"enum":["celsius","fahrenheit","kelvin","volts","amps","watts","voltamperes","joules","rpm","hertz","percent","pascals","psi","cfm","seconds","inches","feet","meters","liters","ohms","unspecified"]},"decimals":{"type":"integer","minimum":0,"maximum":9,"description":"Digits after the point the reading resolves."},"value":{"type":"number","description":"The base reading."},"swing":{"type":"number","minimum":0,"description":"Amplitude of a slow wave around the base reading."},"period":{"type":"number","exclusiveMinimum":0,"description":"Seconds of that wave (default 600)."},"thresholds":{"type":"object","additionalProperties":false,"properties":{"lowerNonCritical":{"type":"number"},"upperNonCritical":{"type":"number"},"lowerCritical":{"type":"number"},"upperCritical":{"type":"number"},"lowerFatal":{"type":"number"},"upperFatal":{"type":"number"}}},"settable":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/thresholdName"}},"monitors":{"$ref":"#/$defs/monitors"}}};
+const schema56 = {"type":"object","additionalProperties":false,"required":["id","label","kind","unit","decimals","value"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"kind":{"enum":["temperature","voltage","current","power","energy","fan","frequency","humidity","pressure","airflow","utilization","other"]},"unit":{"enum":["celsius","fahrenheit","kelvin","volts","amps","watts","voltamperes","joules","rpm","hertz","percent","pascals","psi","cfm","seconds","inches","feet","meters","liters","ohms","unspecified"]},"decimals":{"type":"integer","minimum":0,"maximum":9,"description":"Digits after the point the reading resolves."},"value":{"type":"number","description":"The base reading."},"swing":{"type":"number","minimum":0,"description":"Amplitude of a slow wave around the base reading."},"period":{"type":"number","exclusiveMinimum":0,"description":"Seconds of that wave (default 600)."},"thresholds":{"type":"object","additionalProperties":false,"properties":{"lowerNonCritical":{"type":"number"},"upperNonCritical":{"type":"number"},"lowerCritical":{"type":"number"},"upperCritical":{"type":"number"},"lowerFatal":{"type":"number"},"upperFatal":{"type":"number"}}},"ranges":{"type":"object","additionalProperties":false,"description":"What the hardware declares about the readings, in `unit`: nominal reading, normal range, readable range (CIM NominalReading, NormalMin, NormalMax, MinReadable, MaxReadable). Each minimum not above its maximum.","properties":{"nominal":{"type":"number"},"normalMin":{"type":"number"},"normalMax":{"type":"number"},"minReadable":{"type":"number"},"maxReadable":{"type":"number"}}},"settable":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/thresholdName"}},"monitors":{"$ref":"#/$defs/monitors"}}};
 const schema59 = {"enum":["lowerNonCritical","upperNonCritical","lowerCritical","upperCritical","lowerFatal","upperFatal"]};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -326,33 +326,128 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.settable !== undefined){
-let data15 = data.settable;
+if(data.ranges !== undefined){
+let data15 = data.ranges;
 const _errs33 = errors;
 if(errors === _errs33){
-if(Array.isArray(data15)){
-var valid4 = true;
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 const _errs35 = errors;
-if(!((((((data16 === "lowerNonCritical") || (data16 === "upperNonCritical")) || (data16 === "lowerCritical")) || (data16 === "upperCritical")) || (data16 === "lowerFatal")) || (data16 === "upperFatal"))){
-validate21.errors = [{instancePath:instancePath+"/settable/" + i0,schemaPath:"#/$defs/thresholdName/enum",keyword:"enum",params:{allowedValues: schema59.enum},message:"must be equal to one of the allowed values"}];
+for(const key2 in data15){
+if(!(((((key2 === "nominal") || (key2 === "normalMin")) || (key2 === "normalMax")) || (key2 === "minReadable")) || (key2 === "maxReadable"))){
+validate21.errors = [{instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
-}
-var valid4 = _errs35 === errors;
-if(!valid4){
 break;
 }
 }
+if(_errs35 === errors){
+if(data15.nominal !== undefined){
+let data16 = data15.nominal;
+const _errs36 = errors;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+validate21.errors = [{instancePath:instancePath+"/ranges/nominal",schemaPath:"#/properties/ranges/properties/nominal/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs36 === errors;
+}
+else {
+var valid4 = true;
+}
 if(valid4){
-let i1 = data15.length;
+if(data15.normalMin !== undefined){
+let data17 = data15.normalMin;
+const _errs38 = errors;
+if(!((typeof data17 == "number") && (isFinite(data17)))){
+validate21.errors = [{instancePath:instancePath+"/ranges/normalMin",schemaPath:"#/properties/ranges/properties/normalMin/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs38 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data15.normalMax !== undefined){
+let data18 = data15.normalMax;
+const _errs40 = errors;
+if(!((typeof data18 == "number") && (isFinite(data18)))){
+validate21.errors = [{instancePath:instancePath+"/ranges/normalMax",schemaPath:"#/properties/ranges/properties/normalMax/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs40 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data15.minReadable !== undefined){
+let data19 = data15.minReadable;
+const _errs42 = errors;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+validate21.errors = [{instancePath:instancePath+"/ranges/minReadable",schemaPath:"#/properties/ranges/properties/minReadable/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs42 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data15.maxReadable !== undefined){
+let data20 = data15.maxReadable;
+const _errs44 = errors;
+if(!((typeof data20 == "number") && (isFinite(data20)))){
+validate21.errors = [{instancePath:instancePath+"/ranges/maxReadable",schemaPath:"#/properties/ranges/properties/maxReadable/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs44 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.settable !== undefined){
+let data21 = data.settable;
+const _errs46 = errors;
+if(errors === _errs46){
+if(Array.isArray(data21)){
+var valid5 = true;
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+const _errs48 = errors;
+if(!((((((data22 === "lowerNonCritical") || (data22 === "upperNonCritical")) || (data22 === "lowerCritical")) || (data22 === "upperCritical")) || (data22 === "lowerFatal")) || (data22 === "upperFatal"))){
+validate21.errors = [{instancePath:instancePath+"/settable/" + i0,schemaPath:"#/$defs/thresholdName/enum",keyword:"enum",params:{allowedValues: schema59.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid5 = _errs48 === errors;
+if(!valid5){
+break;
+}
+}
+if(valid5){
+let i1 = data21.length;
 let j0;
 if(i1 > 1){
 outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
-if(func0(data15[i1], data15[j0])){
+if(func0(data21[i1], data21[j0])){
 validate21.errors = [{instancePath:instancePath+"/settable",schemaPath:"#/properties/settable/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
 return false;
 break outer0;
@@ -367,56 +462,56 @@ validate21.errors = [{instancePath:instancePath+"/settable",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs33 === errors;
+var valid0 = _errs46 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.monitors !== undefined){
-let data17 = data.monitors;
-const _errs37 = errors;
-const _errs38 = errors;
-if(errors === _errs38){
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let data23 = data.monitors;
+const _errs50 = errors;
+const _errs51 = errors;
+if(errors === _errs51){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 let missing1;
-if(((data17.kind === undefined) && (missing1 = "kind")) || ((data17.id === undefined) && (missing1 = "id"))){
+if(((data23.kind === undefined) && (missing1 = "kind")) || ((data23.id === undefined) && (missing1 = "id"))){
 validate21.errors = [{instancePath:instancePath+"/monitors",schemaPath:"#/$defs/monitors/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs40 = errors;
-for(const key2 in data17){
-if(!((key2 === "kind") || (key2 === "id"))){
-validate21.errors = [{instancePath:instancePath+"/monitors",schemaPath:"#/$defs/monitors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+const _errs53 = errors;
+for(const key3 in data23){
+if(!((key3 === "kind") || (key3 === "id"))){
+validate21.errors = [{instancePath:instancePath+"/monitors",schemaPath:"#/$defs/monitors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs40 === errors){
-if(data17.kind !== undefined){
-let data18 = data17.kind;
-const _errs41 = errors;
-if(!(((((((data18 === "fan") || (data18 === "powerSupply")) || (data18 === "processor")) || (data18 === "memory")) || (data18 === "battery")) || (data18 === "chassis")) || (data18 === "system"))){
+if(_errs53 === errors){
+if(data23.kind !== undefined){
+let data24 = data23.kind;
+const _errs54 = errors;
+if(!(((((((data24 === "fan") || (data24 === "powerSupply")) || (data24 === "processor")) || (data24 === "memory")) || (data24 === "battery")) || (data24 === "chassis")) || (data24 === "system"))){
 validate21.errors = [{instancePath:instancePath+"/monitors/kind",schemaPath:"#/$defs/monitors/properties/kind/enum",keyword:"enum",params:{allowedValues: schema60.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid8 = _errs41 === errors;
+var valid9 = _errs54 === errors;
 }
 else {
-var valid8 = true;
+var valid9 = true;
 }
-if(valid8){
-if(data17.id !== undefined){
-const _errs42 = errors;
-if(typeof data17.id !== "string"){
+if(valid9){
+if(data23.id !== undefined){
+const _errs55 = errors;
+if(typeof data23.id !== "string"){
 validate21.errors = [{instancePath:instancePath+"/monitors/id",schemaPath:"#/$defs/monitors/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid8 = _errs42 === errors;
+var valid9 = _errs55 === errors;
 }
 else {
-var valid8 = true;
+var valid9 = true;
 }
 }
 }
@@ -427,10 +522,11 @@ validate21.errors = [{instancePath:instancePath+"/monitors",schemaPath:"#/$defs/
 return false;
 }
 }
-var valid0 = _errs37 === errors;
+var valid0 = _errs50 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -295,7 +295,7 @@ function hardwareReport(s: HardwareSnapshot, health: (id: string) => string): st
   parts.push(section('chassis', ['id', 'manufacturer', 'model', 'serial', 'tag', 'type'], (s.chassis ?? []).map((c) => [c.id, c.manufacturer, c.model, c.serialNumber, c.tag, c.type])));
   parts.push(section('boards', ['id', 'label', 'manufacturer', 'model', 'serial'], (s.boards ?? []).map((b) => [b.id, b.label, b.manufacturer, b.model, b.serialNumber])));
   parts.push(section('firmware', ['id', 'label', 'manufacturer', 'version', 'released'], (s.firmware ?? []).map((f) => [f.id, f.label, f.manufacturer, f.version, f.releaseDate?.toISOString().slice(0, 10)])));
-  parts.push(section('numeric sensors', ['id', 'label', 'kind', 'value', 'thresholds (* settable)', 'health'], (s.sensors ?? []).map((n) => [n.id, n.label, n.kind, reading(n), thresholds(n), health(n.id)])));
+  parts.push(section('numeric sensors', ['id', 'label', 'kind', 'value', 'thresholds (* settable)', 'ranges', 'health'], (s.sensors ?? []).map((n) => [n.id, n.label, n.kind, reading(n), thresholds(n), ranges(n), health(n.id)])));
   parts.push(section('discrete sensors', ['id', 'label', 'kind', 'state', 'health'], (s.discreteSensors ?? []).map((d) => [d.id, d.label, d.kind, d.state, health(d.id)])));
   parts.push(section('fans', ['id', 'label', 'speed sensor', 'status', 'health'], (s.fans ?? []).map((f) => [f.id, f.label, f.speedSensor, f.status, health(f.id)])));
   parts.push(section('power supplies', ['id', 'label', 'rated W', 'status', 'health'], (s.powerSupplies ?? []).map((p) => [p.id, p.label, p.ratedOutputWatts, p.status, health(p.id)])));
@@ -320,6 +320,19 @@ function thresholds(sensor: NumericSensor): string {
   return THRESHOLDS.filter(([name]) => sensor.thresholds?.[name] !== undefined)
     .map(([name, short]) => `${short}${sensor.settable?.includes(name) ? '*' : ''} ${sensor.thresholds![name]}`)
     .join(', ');
+}
+
+/** "nominal 12, normal 11.4..12.6, readable 0..15.3"; a range with one bound names it ("normal min 10"). */
+function ranges({ ranges: declared }: NumericSensor): string {
+  if (!declared) return '';
+  const span = (name: string, min: number | undefined, max: number | undefined): string | undefined => {
+    if (min !== undefined && max !== undefined) return `${name} ${min}..${max}`;
+    if (min !== undefined) return `${name} min ${min}`;
+    return max === undefined ? undefined : `${name} max ${max}`;
+  };
+  const nominal = declared.nominal === undefined ? undefined : `nominal ${declared.nominal}`;
+  return [nominal, span('normal', declared.normalMin, declared.normalMax), span('readable', declared.minReadable, declared.maxReadable)]
+    .filter((part) => part !== undefined).join(', ');
 }
 
 function bytes(n: number): string {

@@ -10,7 +10,7 @@ import { HEALTH_STATES, SENSOR_STATES } from './health.js';
 import { DEVICE_ID_MAX } from './ids.js';
 import { referenceTargets } from './index-impl.js';
 import type { ModelEntry } from './input.js';
-import { THRESHOLD_PROPERTIES } from './mapping/sensors.js';
+import { RANGE_PROPERTIES, THRESHOLD_PROPERTIES } from './mapping/sensors.js';
 import { NamespaceNames, PathMap } from './paths.js';
 import { SINT32_MAX, SINT32_MIN } from './units.js';
 
@@ -29,7 +29,7 @@ export type ProfileRule =
   | 'device-id'
   /** A threshold is non-NULL exactly when SupportedThresholds lists it; Settable and Enabled ⊆ Supported. */
   | 'thresholds'
-  /** UnitModifier set; CurrentReading and thresholds sint32. */
+  /** UnitModifier set; CurrentReading, thresholds and declared ranges sint32. */
   | 'sensor-reading'
   /** CurrentState ∈ PossibleStates; a numeric sensor's states are DSP1009's. */
   | 'current-state'
@@ -208,6 +208,10 @@ function checkNumericSensor(model: ModelView, { instance, path }: LocatedInstanc
   const reading = instance.get('CurrentReading');
   if (reading !== undefined && reading !== null && !isSint32(reading)) {
     model.report('sensor-reading', where, `CurrentReading ${show(reading)} is not a sint32`, 'CurrentReading');
+  }
+  for (const [, property] of RANGE_PROPERTIES) {
+    const value = instance.get(property);
+    if (value !== undefined && value !== null && !isSint32(value)) model.report('sensor-reading', where, `${property} ${show(value)} is not a sint32`, property);
   }
   const foreign = strings(instance.get('PossibleStates')).filter((s) => !NUMERIC_SENSOR_STATES.has(s));
   if (foreign.length > 0) model.report('current-state', where, `PossibleStates has non-DSP1009 states: ${foreign.join(', ')}`, 'PossibleStates');

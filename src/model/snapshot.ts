@@ -29,6 +29,25 @@ export type ThresholdName =
 
 export type Thresholds = Partial<Record<ThresholdName, number>>;
 
+/**
+ * What the hardware declares about a sensor's readings, in `unit` like the
+ * value (IPMI's full sensor record: nominal reading, normal minimum and
+ * maximum, sensor minimum and maximum reading). Guidance for people and
+ * graphs (a graph's bounds, a normal band), not limits: no state or health
+ * comes from them, the thresholds do that. Only what the source states: a
+ * range it leaves unspecified is absent, never guessed.
+ */
+export interface SensorRanges {
+  /** The expected reading (CIM NominalReading). */
+  nominal?: number;
+  /** The normal range (CIM NormalMin, NormalMax); normalMin is not above normalMax. */
+  normalMin?: number;
+  normalMax?: number;
+  /** The smallest and largest reading the sensor can return (CIM MinReadable, MaxReadable); min not above max. */
+  minReadable?: number;
+  maxReadable?: number;
+}
+
 /** A reference from a sensor to the device or package it monitors. */
 export interface MonitoredElement {
   kind: 'fan' | 'powerSupply' | 'processor' | 'memory' | 'battery' | 'chassis' | 'system';
@@ -51,6 +70,8 @@ export interface NumericSensor {
    */
   decimals: number;
   thresholds?: Thresholds;
+  /** The nominal reading, normal range and readable range the hardware declares, where it does. */
+  ranges?: SensorRanges;
   /** Thresholds the hardware accepts writes for; a subset of those present. */
   settable?: ThresholdName[];
   /**

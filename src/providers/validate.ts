@@ -20,7 +20,7 @@
 import type {
   Battery, Board, Chassis, DeviceStatus, DiscreteSensor, DiscreteSensorKind, Fan, Firmware, Fru, HardwareSnapshot, Health,
   MemoryModule, MonitoredElement, NumericSensor, PowerSupply, Processor, RedundancyGroup, RedundancyStatus, SensorKind,
-  SensorUnit, SystemIdentity, ThresholdName, Thresholds,
+  SensorRanges, SensorUnit, SystemIdentity, ThresholdName, Thresholds,
 } from '../model/snapshot.js';
 import { NOT_XML_CHARACTER, notXmlCharacter, xmlCarriable } from '../cim/xml-chars.js';
 
@@ -345,6 +345,26 @@ const thresholds: Check = (value, bounds) => {
   }
 };
 
+const RANGES: Shape<SensorRanges> = {
+  nominal: optional(finite),
+  normalMin: optional(finite),
+  normalMax: optional(finite),
+  minReadable: optional(finite),
+  maxReadable: optional(finite),
+};
+const rangeValues = objectOf(RANGES);
+
+/** Numbers, and each range's minimum not above its maximum: an inverted range is no range (a graph without bounds). */
+const ranges: Check = (value, bounds) => {
+  rangeValues(value, bounds);
+  const set = value as SensorRanges;
+  for (const [min, max] of [['normalMin', 'normalMax'], ['minReadable', 'maxReadable']] as const) {
+    const low = set[min];
+    const high = set[max];
+    if (low !== undefined && high !== undefined && low > high) throw within(new Invalid(`${low} is above ${max} ${high}`), `.${min}`);
+  }
+};
+
 const MONITORS: Shape<MonitoredElement> = {
   kind: required(oneOf<MonitoredElement['kind']>()(['fan', 'powerSupply', 'processor', 'memory', 'battery', 'chassis', 'system'])),
   id: required(name),
@@ -407,6 +427,7 @@ const NUMERIC_SENSOR: Shape<NumericSensor> = {
   value: required(reading),
   decimals: required(decimals),
   thresholds: optional(thresholds),
+  ranges: optional(ranges),
   settable: optional(listOf(thresholdName)),
   hysteresis: optional(nonNegative),
   health: optional(health),
@@ -581,7 +602,7 @@ const ITEM_SHAPES: { readonly [K in ItemList]-?: AnyShape } = {
 };
 
 /** The objects within items, by their key. */
-const NESTED_SHAPES: Readonly<Record<string, AnyShape>> = { thresholds: THRESHOLDS, monitors: MONITORS, fru: FRU };
+const NESTED_SHAPES: Readonly<Record<string, AnyShape>> = { thresholds: THRESHOLDS, ranges: RANGES, monitors: MONITORS, fru: FRU };
 
 /** A key of a snapshot that its type does not declare. */
 export interface UnknownKey {
@@ -616,7 +637,7 @@ export function unknownKeys(snapshot: HardwareSnapshot): UnknownKey[] {
   return found;
 }
 
-/** The unknown keys of one object, and of the objects nested in it (thresholds, monitors, fru). */
+/** The unknown keys of one object, and of the objects nested in it (thresholds, ranges, monitors, fru). */
 function visitKeys(value: unknown, known: readonly string[], path: string, id: string | undefined, found: UnknownKey[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) return;
   for (const [key, member] of Object.entries(value)) {

@@ -39,13 +39,19 @@ t.test('the template: a table of what it found, no problems, exit 0', async (t) 
   t.equal(status, 0);
   t.equal(stderr, '');
   t.match(stdout, /^provider  template 1\.0\.0 \(builtin:template\), hardware\ndetect    yes\nsample    ok in \d+ ms\n/);
-  t.match(stdout, /numeric sensors \(5\)\n  id +label +kind +value +thresholds \(\* settable\) +health\n/);
-  t.match(stdout, /\n  template:inlet +Inlet +temperature +24\.5 °C +unc\* 40, uc\* 45 +OK \(Normal\)\n/);
-  t.match(stdout, /\n  template:fan-2 +Fan 2 +fan +— \(failed\) +lc 1000 +absent \(not served\)\n/, 'never read: an absent part');
-  t.match(stdout, /\n  template:12v +12V +voltage +12\.080 V +lc 11\.4, uc 12\.6 +OK \(Normal\)\n/);
+  t.match(stdout, /numeric sensors \(5\)\n  id +label +kind +value +thresholds \(\* settable\) +ranges +health\n/);
+  t.match(stdout, /\n  template:inlet +Inlet +temperature +24\.5 °C +unc\* 40, uc\* 45 +— +OK \(Normal\)\n/);
+  t.match(stdout, /\n  template:fan-2 +Fan 2 +fan +— \(failed\) +lc 1000 +— +absent \(not served\)\n/, 'never read: an absent part');
+  t.match(stdout, /\n  template:12v +12V +voltage +12\.080 V +lc 11\.4, uc 12\.6 +— +OK \(Normal\)\n/);
   t.match(stdout, /fans \(2\)\n/);
   t.match(stdout, /\nmodel     \d+ instances \(root\/cimv2 \d+, root\/interop \d+\)\n/);
   t.match(stdout, /\nproblems \(0\)\n$/);
+});
+
+t.test('the simulated host: each sensor\'s declared ranges', async (t) => {
+  const { status, stdout } = await providerTest('simulated', '-o', 'timeline=false');
+  t.equal(status, 0);
+  t.match(stdout, /\n  12v +12V +voltage +\d+\.\d\d V +lc 10\.8, lnc 11\.4, unc 12\.6, uc 13\.2 +nominal 12, normal 11\.4\.\.12\.6, readable 0\.\.15\.3 +OK \(Normal\)\n/);
 });
 
 t.test('an instance provider: its instances, validated against its own MOF', async (t) => {
@@ -131,7 +137,7 @@ t.test('a key no snapshot type declares is a problem, with the key it likely mea
     { id: 'typo:t', label: 'T', kind: 'temperature', unit: 'celsius', value: 20, decimals: 0, thresholds: { upperCrit: 90 } }] }; } });\n`);
   const { status, stdout } = await providerTest(file);
   t.equal(status, 1);
-  t.match(stdout, /\n  typo:t +T +temperature +20 °C +— +OK \(Normal\)\n/, 'served without a threshold');
+  t.match(stdout, /\n  typo:t +T +temperature +20 °C +— +— +OK \(Normal\)\n/, 'served without a threshold');
   t.match(stdout, '\nproblems (1)\n  sample: snapshot.sensors[0].thresholds.upperCrit: unknown key, ignored (did you mean upperCritical?) (id "typo:t")\n');
 });
 

@@ -15,6 +15,7 @@ function fullSnapshot(): HardwareSnapshot {
     sensors: [{
       id: 't1', label: 'Inlet Temp', kind: 'temperature', unit: 'celsius', value: 24.5, decimals: 1,
       thresholds: { upperNonCritical: 42, upperCritical: 47, lowerCritical: -7 }, settable: ['upperCritical'],
+      ranges: { nominal: 25, normalMin: 10, normalMax: 40, minReadable: -128, maxReadable: 127 },
       health: 'ok', thresholdsJudged: true, crossed: 'upperCritical', monitors: { kind: 'chassis', id: 'c' }, source: 'ipmi:0x04',
     }, {
       id: 'f1', label: 'Fan 1', kind: 'fan', unit: 'rpm', value: null, decimals: 0, unavailable: 'absent',
@@ -63,12 +64,14 @@ t.test('unknownKeys: the keys no type declares, with where they are and what is 
     s.sensors[0].thresholds.upperCrit = 90;
     s.sensors[1].labell = 'Fan 1';
     s.sensors[0].monitors.ID = 'c';
+    s.sensors[0].ranges.nominalReading = 25;
     s.fans[0].fru.partNo = 'x';
   }) as HardwareSnapshot;
   t.same(unknownKeys(typos).map(({ path, key, id }) => [path, key, id]), [
     ['snapshot.sensor', 'sensor', undefined],
     ['snapshot.system.serial', 'serial', undefined],
     ['snapshot.sensors[0].thresholds.upperCrit', 'upperCrit', 't1'],
+    ['snapshot.sensors[0].ranges.nominalReading', 'nominalReading', 't1'],
     ['snapshot.sensors[0].monitors.ID', 'ID', 't1'],
     ['snapshot.sensors[1].labell', 'labell', 'f1'],
     ['snapshot.fans[0].fru.partNo', 'partNo', 'fan1'],
@@ -215,6 +218,24 @@ t.test('every lower threshold is below every upper one; each side may be out of 
     'snapshot.sensors[0].thresholds.lowerFatal: 50 is not below upperCritical 45 (id "t1")',
   );
   t.equal(problem(edited((s) => (s.sensors[0].thresholds = { upperNonCritical: 95, upperCritical: 85, lowerCritical: 5, lowerNonCritical: 2 }))), 'valid');
+});
+
+t.test('declared ranges are finite numbers, each minimum not above its maximum; the nominal reading may lie outside', async (t) => {
+  t.equal(
+    problem(edited((s) => (s.sensors[0].ranges = { nominal: '25' }))),
+    'snapshot.sensors[0].ranges.nominal: expected a finite number, got string "25" (id "t1")',
+  );
+  t.equal(
+    problem(edited((s) => (s.sensors[0].ranges = { minReadable: 10, maxReadable: 5 }))),
+    'snapshot.sensors[0].ranges.minReadable: 10 is above maxReadable 5 (id "t1")',
+  );
+  t.equal(
+    problem(edited((s) => (s.sensors[0].ranges = { normalMin: 41, normalMax: 40 }))),
+    'snapshot.sensors[0].ranges.normalMin: 41 is above normalMax 40 (id "t1")',
+  );
+  // ironic-dell-sdr-v: "FAN MOD 1A RPM" Nominal 5325 below its Normal Minimum 10425, as the BMC declares it.
+  t.equal(problem(edited((s) => (s.sensors[0].ranges = { nominal: 5325, normalMin: 10425, normalMax: 14775 }))), 'valid');
+  t.equal(problem(edited((s) => (s.sensors[0].ranges = { normalMin: 40, normalMax: 40, minReadable: 0, maxReadable: 0 }))), 'valid');
 });
 
 t.test('a string longer than the limit is refused', async (t) => {

@@ -72,6 +72,26 @@ t.test('units: FreeIPMI abbreviations, conversions, percentages', async (t) => {
   t.match(sensor(others.sensors, 'ipmi:Odd'), { kind: 'other', unavailable: 'failed' }, 'no reading and no reason: the read failed');
 });
 
+t.test('ranges: converted to the served unit like the reading, their digits kept', async (t) => {
+  const snapshot = buildSnapshot({
+    readings: [
+      reading({ name: 'P', value: 101.3, decimals: 1, unit: 'kPa', ranges: { nominal: 101.325, normalMin: 95, normalMax: 105, maxReadable: 120 } }),
+      reading({ name: 'Inlet Temp', value: 24, decimals: 0, unit: 'degrees C', ranges: { nominal: 25.5, minReadable: -40 } }),
+    ],
+  });
+  t.same(sensor(snapshot.sensors, 'ipmi:P').ranges, { nominal: 101325, normalMin: 95000, normalMax: 105000, maxReadable: 120000 }, 'kPa served as Pa');
+  t.match(sensor(snapshot.sensors, 'ipmi:Inlet Temp'), { value: 24, decimals: 1, ranges: { nominal: 25.5, minReadable: -40 } }, 'widened to write 25.5 exactly');
+});
+
+t.test('ipmitool before 1.8.12: a packed HP record\'s nominal and normal bytes are no ranges', async (t) => {
+  // An HP iLO 2 fan block (fixtures/sdr-list-hp-dl360-g5.txt) is a non-threshold record ipmitool < 1.8.12 printed as
+  // analog: its "thresholds" are state masks (see legacy.ts), and so is anything else it printed as analog values.
+  const [block] = parseSdrList('Fan Block 1      | 34.89 unspecifi | nc\n').readings;
+  const withRanges = { ...block!, ranges: { nominal: 50, normalMin: 20, normalMax: 80 } };
+  t.equal(sensor(buildSnapshot({ readings: [withRanges], legacyIpmitool: true }).sensors, 'ipmi:Fan Block 1').ranges, undefined);
+  t.same(sensor(buildSnapshot({ readings: [withRanges] }).sensors, 'ipmi:Fan Block 1').ranges, { nominal: 50, normalMin: 20, normalMax: 80 }, 'a current ipmitool\'s analog record keeps them');
+});
+
 t.test('decimals: printed precision, widened by thresholds, never narrower than before', async (t) => {
   const decimals = new Map<string, number>();
   const first = buildSnapshot({ readings: parseSdrList('12V              | 12.04 Volts       | ok\n').readings, decimals });

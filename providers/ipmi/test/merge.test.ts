@@ -17,6 +17,17 @@ t.test('thresholds and units of the sensor table complete an elist', async (t) =
   t.same(mergeReadings(elist, table, { appendUnmatched: false }).map((r) => r.name), ['12V', 'FAN3', 'Gone']);
 });
 
+t.test('the ranges of `sdr -v` complete an elist; where both print them, the first listing\'s win', async (t) => {
+  const elist = parseSdrElist('BB +12.0V        | D0h | ok  |  7.1 | 11.83 Volts\nPwr Consumption  | 76h | ok  |  7.1 | 154 Watts\n').readings;
+  const verbose = parseSdrVerbose(fixture('sdr-verbose-ranges.txt')).readings;
+  const merged = mergeReadings(elist, verbose, { appendUnmatched: false });
+  t.same(merged.map((r) => r.ranges), [
+    { nominal: 11.935, normalMin: 11.363, normalMax: 12.559, minReadable: 0.06, maxReadable: 15.24 },
+    { nominal: 1034, normalMax: 1056, maxReadable: 5588 },
+  ]);
+  t.same(mergeReadings(verbose.slice(1, 2), [{ ...verbose[1]!, ranges: { nominal: 1, normalMin: 0 } }])[0]?.ranges, { nominal: 11.935, normalMin: 11.363, normalMax: 12.559, minReadable: 0.06, maxReadable: 15.24 });
+});
+
 t.test("a discrete record keeps its own reading: the table's state word does not replace 'nothing asserted'", async (t) => {
   const elist = parseSdrElist('Chassis Intru    | 73h | ok  |  7.1 |\n').readings;
   const table = parseSensorTable(fixture('sensor.txt')).readings;

@@ -5,7 +5,7 @@ import { DEFAULT_COMMAND_TIMEOUT_MS, parseOptions, Secret } from '../options.js'
 
 t.test('defaults', async (t) => {
   const config = parseOptions({}, { PATH: '/usr/bin' });
-  t.match(config, { tool: 'auto', commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, thresholdRefreshMs: 300_000, fruRefreshMs: 3_600_000, dcmi: false, maxOutputBytes: 4 * 1024 * 1024, path: '/usr/bin' });
+  t.match(config, { tool: 'auto', commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, thresholdRefreshMs: 300_000, fruRefreshMs: 3_600_000, rangeRefreshMs: 3_600_000, dcmi: false, maxOutputBytes: 4 * 1024 * 1024, path: '/usr/bin' });
   t.equal(config.lan, undefined);
   t.equal(config.executable, undefined);
   t.equal(config.localInterface, undefined);
@@ -22,6 +22,7 @@ t.test('every option is checked, with a message naming it', async (t) => {
     [{ interval: -1 }, /'interval' must be a positive number of seconds/],
     [{ thresholdRefresh: -1 }, /'thresholdRefresh' must be a number of seconds ≥ 0/],
     [{ fruRefresh: Number.NaN }, /'fruRefresh'/],
+    [{ rangeRefresh: '1h' }, /'rangeRefresh' must be a number of seconds ≥ 0/],
     [{ maxOutputBytes: 1.5 }, /'maxOutputBytes' must be a positive integer/],
     [{ dcmi: 'yes' }, /'dcmi' must be true or false/],
     [{ host: '' }, /'host' must be a non-empty string/],

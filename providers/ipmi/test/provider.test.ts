@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import t from 'tap';
+import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
 import type { ProviderContext, ProviderLogger } from '../../../src/providers/api.js';
 import type { ClassRepository } from '../../../src/repository/types.js';
 import provider, { createIpmiProvider, type IpmiDependencies } from '../index.js';
@@ -36,6 +37,7 @@ const IPMITOOL_OK = {
   '*sensor': print('sensor.txt'),
   "*'fru print 0'": print('fru.txt'),
   "*'dcmi power reading'": print('dcmi.txt'),
+  "*'-v sdr'": print('sdr-verbose.txt'),
 };
 
 /** Whether a process is gone or only a zombie waiting to be reaped. */
@@ -58,13 +60,49 @@ t.test('auto: ipmitool answers, and a sample merges sdr elist, sensor and fru', 
   const ipmi = createIpmiProvider({ path: tools.dir }, deps());
   t.equal(await ipmi.detect?.(context()), true);
   const snapshot = await ipmi.sample(context());
-  t.same(tools.runs().map((run) => run.args.join(' ')), ['mc info', '-V', 'sdr elist', 'sensor', 'fru print 0']);
+  t.same(tools.runs().map((run) => run.args.join(' ')), ['mc info', '-V', 'sdr elist', 'sensor', 'fru print 0', '-v sdr']);
   t.match(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU Temp'), { value: 96, health: 'critical', thresholds: { upperCritical: 90, upperFatal: 95 } });
+  t.same(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, { nominal: 45, normalMin: 5, normalMax: 75 },
+    'the ranges of `-v sdr`, and only they: its reading (82) and thresholds (ucr 95) do not replace the others\'');
   t.match(snapshot.chassis, [{ type: 'Rack Mount Chassis' }]);
   t.match(snapshot.system, { hostname: 'testhost', model: 'SYS-1029U-TRT' });
   t.notOk(snapshot.sensors?.some((s) => s.id === 'ipmi:FAN1'), 'values of the threshold table are not mixed in');
   t.match(ipmi.lastReport, { reader: 'ipmitool', partial: false });
-  t.same(ipmi.lastReport?.outputs.map((o) => [o.format, o.records, o.noiseLines]), [['sdr-elist', 21, 1], ['sensor', 10, 1], ['fru', 3, 1]]);
+  t.same(ipmi.lastReport?.outputs.map((o) => [o.format, o.records, o.noiseLines]), [['sdr-elist', 21, 1], ['sensor', 10, 1], ['fru', 3, 1], ['sdr-verbose', 6, 3]]);
+});
+
+t.test('ranges are read once per rangeRefresh, last in a sample; a failed read is not retried before it, nor fails the sample', async (t) => {
+  const tools = fakeTools(t, { ipmitool: { ...IPMITOOL_OK, "*'-v sdr'": `if [ -e "$(dirname "$0")/bmc-busy" ]; then exit 1; fi; ${print('sdr-verbose.txt')}` } });
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600 }, deps({ now: () => now }));
+  const ctx = () => ({ ...context(), deadline: now + 10_000 });
+  const cpuRanges = (snapshot: HardwareSnapshot) => snapshot.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges;
+  t.same(cpuRanges(await ipmi.sample(ctx())), { nominal: 45, normalMin: 5, normalMax: 75 });
+  now += 300_000;
+  t.same(cpuRanges(await ipmi.sample(ctx())), { nominal: 45, normalMin: 5, normalMax: 75 }, 'kept between reads');
+  writeFileSync(join(tools.dir, 'bmc-busy'), '');
+  now += 300_000;
+  t.same(cpuRanges(await ipmi.sample(ctx())), { nominal: 45, normalMin: 5, normalMax: 75 }, 'a failed read keeps the last good ranges');
+  now += 20_000;
+  await ipmi.sample(ctx());
+  t.same(tools.runs().filter((run) => run.args.join(' ') === '-v sdr').length, 2, 'read at 0 and 600 s, not again 20 s after the failure');
+});
+
+t.test('no time left for the ranges before the deadline: the sample is served without them, and they are read later', async (t) => {
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
+  const start = 1_000_000;
+  let late = true;
+  // The clock reaches the deadline once -V, sdr elist, sensor and fru print 0 have run.
+  const now = () => (late && tools.runs().length >= 4 ? start + 10_000 : start);
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps({ now }));
+  const ctx = context();
+  const first = await ipmi.sample({ ...ctx, deadline: start + 10_000 });
+  t.equal(first.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, undefined);
+  t.notOk(tools.runs().some((run) => run.args.join(' ') === '-v sdr'));
+  t.ok(ctx.entries.some((e) => e.level === 'debug' && /ranges wait for a later sample/.test(e.msg ?? '')));
+  late = false;
+  const second = await ipmi.sample({ ...context(), deadline: start + 10_000 });
+  t.same(second.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, { nominal: 45, normalMin: 5, normalMax: 75 });
 });
 
 t.test('thresholds and FRU are read again only when older than their refresh', async (t) => {

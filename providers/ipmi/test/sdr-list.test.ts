@@ -176,6 +176,20 @@ t.test('ipmitool -c -v: a threshold record\'s entity, type and thresholds after 
   t.match(snapshot.fans, [{ label: 'FAN 3', status: 'absent' }]);
 });
 
+t.test('ipmitool -c -v: the nominal and normal values it prints are read; its sensor min and max are not', async (t) => {
+  // ipmitool lib/ipmi_sdr.c, ipmi_sdr_print_sensor_fc's CSV branch: SENSOR_PRINT_CSV prints nominal, normal min and
+  // max only where the record's analog characteristic flags specify them ("," otherwise), but the sensor min and max
+  // always, converted even where the record leaves them unspecified (raw 00h/FFh: `sdr -v` says "Unspecified").
+  const { readings } = parseSdrCsv([
+    fixture('sdr-csv-verbose.txt'),
+    'BB +12.0V,11.831,Volts,ok,7.1,System Board,Voltage,11.935,11.363,12.559,,13.391,,,10.635,,0.000,15.300',
+  ].join('\n'));
+  t.same(named(readings, 'BB +12.0V').ranges, { nominal: 11.935, normalMin: 11.363, normalMax: 12.559 });
+  t.same(named(readings, '12V').ranges, { nominal: 12 });
+  t.equal(named(readings, 'Inlet Temp').ranges, undefined, '-128.000 and 127.000 may be the unspecified bytes converted');
+  t.match(buildSnapshot({ readings }).sensors?.find((s) => s.id === 'ipmi:BB +12.0V'), { decimals: 3, ranges: { nominal: 11.935, normalMin: 11.363, normalMax: 12.559 } });
+});
+
 t.test('ipmitool -c -v: the status is the threshold named in words, and judged', async (t) => {
   // ipmitool lib/ipmi_sdr.c: the CSV branch prints ipmi_sdr_get_thresh_status(sr, "ns"), which returns "Upper Critical",
   // "Lower Non-Recoverable", "Lower Non-Critical"… when verbose is set (-v), not ucr/lnr/lnc.

@@ -112,3 +112,28 @@ t.test('ipmitool sensor -v: an unreadable threshold record has no reading', asyn
   t.equal(named(readings, 'FAN3').rawState, undefined, 'the message is no raw state');
   t.match(buildSnapshot({ readings }).fans, [{ label: 'FAN3', status: 'absent' }], 'an empty fan header, not a discrete sensor');
 });
+
+t.test('ranges: the nominal reading, normal and readable ranges a full threshold record prints as values', async (t) => {
+  // fixtures/sdr-verbose-ranges.txt is modelled on real `ipmitool sdr -v` captures in ../shared/fixtures/ipmi:
+  // ceilometer-intel-sdr-v ("Pwr Consumption" and "BB +12.0V" of an Intel S2600 board; their sensor ranges are made up,
+  // the capture's are "Unspecified" but for Pwr Consumption's maximum) and ironic-dell-sdr-v (a Dell's "FAN MOD 1A RPM",
+  // its nominal below its normal minimum). The printing rules are ipmitool's lib/ipmi_sdr.c: SENSOR_PRINT_NORMAL
+  // (only where the record's analog characteristic flags specify a value; "0x%02X" for discrete units) and
+  // print_sensor_min_max ("Unspecified" for the unspecified raw bytes, or where the value converts to 0).
+  const { readings } = parseSdrVerbose(fixture('sdr-verbose-ranges.txt'));
+  t.same(named(readings, 'Pwr Consumption').ranges, { nominal: 1034, normalMax: 1056, maxReadable: 5588 }, 'what is not printed, or "Unspecified", is absent');
+  t.same(named(readings, 'BB +12.0V').ranges, { nominal: 11.935, normalMin: 11.363, normalMax: 12.559, minReadable: 0.06, maxReadable: 15.24 });
+  t.same(named(readings, 'FAN MOD 1A RPM').ranges, { nominal: 5325, normalMin: 10425, normalMax: 14775 });
+  t.equal(named(readings, 'VRD Hot').ranges, undefined, 'a discrete unit\'s raw bytes ("0x01") are no values');
+  t.same(named(readings, 'BB +12.0V').thresholds, { lowerCritical: 10.635, upperCritical: 13.391 }, 'ranges are no thresholds');
+});
+
+t.test('ranges in the snapshot: in the served unit, inverted ones dropped, the nominal reading where the BMC puts it', async (t) => {
+  const { readings } = parseSdrVerbose(fixture('sdr-verbose-ranges.txt'));
+  const sensors = new Map(buildSnapshot({ readings }).sensors?.map((s) => [s.id, s]));
+  t.match(sensors.get('ipmi:Pwr Consumption'), { unit: 'watts', ranges: { nominal: 1034, normalMax: 1056, maxReadable: 5588 } });
+  t.match(sensors.get('ipmi:BB +12.0V'), { decimals: 3, ranges: { nominal: 11.935, normalMin: 11.363, normalMax: 12.559, minReadable: 0.06, maxReadable: 15.24 } });
+  t.same(sensors.get('ipmi:FAN MOD 1A RPM')?.ranges, { nominal: 5325, normalMin: 10425, normalMax: 14775 });
+  t.same(sensors.get('ipmi:Exit Air Temp')?.ranges, { nominal: 40 }, 'a normal minimum above its maximum bounds nothing');
+  t.equal(sensors.get('ipmi:Exit Air Temp')?.health, 'ok', 'ranges judge nothing');
+});

@@ -46,6 +46,16 @@ t.test('readings have the resolution of their sensor and stay around their base'
   t.same(checkProfileRules(buildModel({ hostname: 'sim', now: 0, staleAfterMs: 1000, instances: [], hardware: [{ provider: 'simulated', snapshot, sampledAt: 0 }] })), []);
 });
 
+t.test('every numeric sensor of the default host declares its nominal reading, normal and readable ranges', async (t) => {
+  const snapshot = host.snapshotAt(42);
+  for (const s of snapshot.sensors!) {
+    const { nominal, normalMin, normalMax, minReadable, maxReadable } = s.ranges ?? {};
+    t.ok(minReadable! <= normalMin! && normalMin! <= nominal! && nominal! <= normalMax! && normalMax! <= maxReadable!, `${s.id}: ${JSON.stringify(s.ranges)}`);
+    t.ok(minReadable! <= s.value! && s.value! <= maxReadable!, `${s.id} reads ${s.value} within its readable range`);
+  }
+  t.same(sensor(snapshot, 'fan1-speed').ranges, { nominal: 9600, normalMin: 2500, normalMax: 12000, minReadable: 0, maxReadable: 16320 });
+});
+
 t.test('timeline: a fan slows, stops, and is replaced', async (t) => {
   const slowing = host.snapshotAt(150);
   const v150 = sensor(slowing, 'fan3-speed').value!;

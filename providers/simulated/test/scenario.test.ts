@@ -76,6 +76,8 @@ t.test('reference errors name the JSON path', async (t) => {
     ['duplicate id', (s) => { s.sensors[1].id = 'fan1-rpm'; }, '$.sensors[1].id', /duplicate id "fan1-rpm"/],
     ['threshold order', (s) => { s.sensors[0].thresholds.lowerCritical = 2500; }, '$.sensors[0].thresholds.lowerNonCritical', /lowerNonCritical \(2000\) is below lowerCritical \(2500\)/],
     ['a lower threshold at an upper one', (s) => { s.sensors[0].thresholds = { lowerCritical: 300, upperCritical: 300 }; }, '$.sensors[0].thresholds.upperCritical', /upperCritical \(300\) is not above lowerCritical \(300\)/],
+    ['an inverted readable range', (s) => { s.sensors[0].ranges = { minReadable: 100, maxReadable: 0 }; }, '$.sensors[0].ranges.maxReadable', /maxReadable \(0\) is below minReadable \(100\)/],
+    ['an inverted normal range', (s) => { s.sensors[0].ranges = { normalMin: 9, normalMax: 8 }; }, '$.sensors[0].ranges.normalMax', /normalMax \(8\) is below normalMin \(9\)/],
     ['unit of its kind', (s) => { s.sensors[0].unit = 'celsius'; }, '$.sensors[0].unit', /a fan sensor is measured in 'rpm', 'percent', 'unspecified', not 'celsius'/],
     ['settable without value', (s) => { s.sensors[1].settable = ['upperCritical', 'lowerFatal']; }, '$.sensors[1].settable[1]', /"lowerFatal" has no value/],
     ['monitors', (s) => { s.sensors[0].monitors.id = 'fan9'; }, '$.sensors[0].monitors.id', /no fan with id "fan9"/],

@@ -6,8 +6,8 @@ import { CIMDateTime } from '../../cim/index.js';
 import { ModelClass } from '../classes.js';
 import { possibleStates, type SensorAssessment, type Verdict } from '../health.js';
 import type { InstanceDraft } from '../instance-draft.js';
-import type { DiscreteSensor, NumericSensor, ThresholdName } from '../snapshot.js';
-import { discreteSensorEncoding, scaleToSint32, sensorEncoding } from '../units.js';
+import type { DiscreteSensor, NumericSensor, SensorRanges, ThresholdName } from '../snapshot.js';
+import { discreteSensorEncoding, scaleToSint32, sensorEncoding, SINT32_MAX } from '../units.js';
 import { DISABLED, ENABLED, type BuildContext } from './context.js';
 
 /** Threshold names in SupportedThresholds order, with their CIM properties. */
@@ -20,6 +20,15 @@ export const THRESHOLD_PROPERTIES: readonly (readonly [ThresholdName, string])[]
   ['upperFatal', 'UpperThresholdFatal'],
 ];
 
+/** The hardware's declared ranges, with their CIM properties (none of them governed by SupportedThresholds). */
+export const RANGE_PROPERTIES: readonly (readonly [keyof SensorRanges, string])[] = [
+  ['nominal', 'NominalReading'],
+  ['normalMin', 'NormalMin'],
+  ['normalMax', 'NormalMax'],
+  ['minReadable', 'MinReadable'],
+  ['maxReadable', 'MaxReadable'],
+];
+
 /**
  * The most decimal digits a reading is written with: beyond it a double
  * carries no more exact digits for readings of ordinary size.
@@ -30,7 +39,7 @@ export const MAX_DECIMALS = 9;
 export function sanitizeSensor(sensor: NumericSensor): { sensor: NumericSensor; problems: string[] } {
   if (isClean(sensor)) return { sensor, problems: NO_PROBLEMS };
   const problems: string[] = [];
-  let { value, decimals, thresholds, settable, unavailable } = sensor;
+  let { value, decimals, thresholds, ranges, settable, unavailable } = sensor;
   if (value !== null && !Number.isFinite(value)) {
     problems.push(`value ${value} is not a finite number: reported as a failed read`);
     value = null;
@@ -49,21 +58,53 @@ export function sanitizeSensor(sensor: NumericSensor): { sensor: NumericSensor; 
     });
     thresholds = Object.fromEntries(kept);
   }
+  if (ranges) ranges = writableRanges(ranges, value, decimals, thresholds, problems);
   const unsupported = settable?.filter((name) => thresholds?.[name] === undefined) ?? [];
   if (unsupported.length > 0) {
     problems.push(`settable thresholds without a value (${unsupported.join(', ')}) are not settable`);
     settable = settable!.filter((name) => thresholds?.[name] !== undefined);
   }
-  return { sensor: { ...sensor, value, decimals, thresholds, settable, unavailable }, problems };
+  return { sensor: { ...sensor, value, decimals, thresholds, ranges, settable, unavailable }, problems };
 }
 
 const NO_PROBLEMS: string[] = [];
 
+/**
+ * The finite ranges that fit a sint32 at the UnitModifier the reading and the thresholds need: a range is guidance
+ * and never costs the reading its precision (a MaxReadable of 5,000,000 J beside a reading of 3.5 J at three
+ * decimals is left out, not written by coarsening the reading to 4 J).
+ */
+function writableRanges(
+  ranges: SensorRanges, value: number | null, decimals: number, thresholds: NumericSensor['thresholds'], problems: string[],
+): SensorRanges {
+  const finite = Object.entries(ranges).filter(([name, bound]) => {
+    if (bound === undefined || Number.isFinite(bound)) return bound !== undefined;
+    problems.push(`range ${name} = ${bound} is not a finite number: left out`);
+    return false;
+  });
+  const digits = -scaleToSint32([value ?? 0, ...Object.values(thresholds ?? {})], decimals).unitModifier;
+  return Object.fromEntries(finite.filter(([name, bound]) => {
+    if (fitsSint32(bound, digits)) return true;
+    problems.push(`range ${name} = ${bound} does not fit a sint32 at the reading's resolution (10^${-digits}): left out`);
+    return false;
+  }));
+}
+
+/** Whether `bound` is written as a sint32 at `digits` digits after the point. */
+function fitsSint32(bound: number, digits: number): boolean {
+  return Math.round(Math.abs(bound) * 10 ** digits) <= SINT32_MAX;
+}
+
 /** The common case, checked without copying anything. */
-function isClean({ value, decimals, thresholds, settable }: NumericSensor): boolean {
+function isClean({ value, decimals, thresholds, ranges, settable }: NumericSensor): boolean {
   if (value !== null && !Number.isFinite(value)) return false;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS) return false;
   for (const name in thresholds) if (!Number.isFinite(thresholds[name as ThresholdName])) return false;
+  // A range that fits at the sensor's own resolution never needs a coarser UnitModifier than the reading's.
+  for (const name in ranges) {
+    const bound = ranges[name as keyof SensorRanges];
+    if (bound !== undefined && !fitsSint32(bound, decimals)) return false;
+  }
   return settable?.every((name) => thresholds?.[name] !== undefined) ?? true;
 }
 
@@ -88,10 +129,12 @@ export function addNumericSensor(
 }
 
 /**
- * CurrentReading and the thresholds share one UnitModifier, exact at the
- * source's resolution while everything fits a sint32. Thresholds are present
- * exactly when supported (NULL otherwise); CurrentReading never is NULL (see
- * assessSensor).
+ * CurrentReading, the thresholds and the declared ranges share one
+ * UnitModifier (CIM_NumericSensor.BaseUnits: "the units apply to all numeric
+ * properties of the Sensor"), exact at the source's resolution while
+ * everything fits a sint32. Thresholds are present exactly when supported
+ * (NULL otherwise); a range the source does not declare is NULL;
+ * CurrentReading never is NULL (see assessSensor).
  */
 function setReadings(draft: InstanceDraft, sensor: NumericSensor, value: number): void {
   const values: number[] = [value];
@@ -102,10 +145,14 @@ function setReadings(draft: InstanceDraft, sensor: NumericSensor, value: number)
     supported |= 1 << index;
     values.push(limit);
   });
+  const declared = RANGE_PROPERTIES.map(([name]) => sensor.ranges?.[name]);
+  for (const bound of declared) if (bound !== undefined) values.push(bound);
   const { unitModifier, integers } = scaleToSint32(values, sensor.decimals);
   let next = 0;
   draft.set('UnitModifier', 'sint32', unitModifier).set('CurrentReading', 'sint32', integers[next++]!);
   THRESHOLD_PROPERTIES.forEach(([, property], index) => draft.set(property, 'sint32', supported & (1 << index) ? integers[next++]! : null));
+  // An undeclared range is left to the class: NULL.
+  RANGE_PROPERTIES.forEach(([, property], index) => draft.set(property, 'sint32', declared[index] === undefined ? undefined : integers[next++]!));
   let settable = 0;
   for (const name of sensor.settable ?? []) settable |= 1 << thresholdIndex(name);
   draft

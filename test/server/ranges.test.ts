@@ -1,0 +1,56 @@
+/**
+ * CIM_NumericSensor's NominalReading, NormalMin, NormalMax, MinReadable and MaxReadable on the wire, over HTTP:
+ * what Munin's esxi__sensors plugin reads for a graph's bounds and check_esxi_hardware for the normal range. Values
+ * in BaseUnits × 10^UnitModifier, as CurrentReading is; an undeclared range is a PROPERTY without a VALUE (NULL).
+ */
+import t from 'tap';
+import { fileURLToPath } from 'node:url';
+import { loadProviders } from '../../src/providers/index.js';
+import { imethod, instancesIn, p, SIM, startTestBroker, type TestBroker } from '../helpers/broker.js';
+
+const NS = 'root/cimv2';
+const RANGES = ['NominalReading', 'NormalMin', 'NormalMax', 'MinReadable', 'MaxReadable'] as const;
+
+/** The PROPERTY element of `name` in a CIM-XML answer: its VALUE text, null for a NULL one. */
+function wireValue(xml: string, name: string): string | null {
+  const property = new RegExp(`<PROPERTY NAME="${name}" (?:[^>]*?)TYPE="sint32"[^>]*?(?:/>|>(.*?)</PROPERTY>)`).exec(xml);
+  if (!property) throw new Error(`no sint32 PROPERTY ${name} in the answer`);
+  return /<VALUE>(.*?)<\/VALUE>/.exec(property[1] ?? '')?.[1] ?? null;
+}
+
+async function sensorXml(server: TestBroker, keys: Record<string, string>): Promise<string> {
+  const response = await imethod(server.url, 'GetInstance', NS, p.instanceName('InstanceName', 'Thincim_NumericSensor', keys));
+  t.equal(instancesIn(response).length, 1);
+  return response.raw.text;
+}
+
+function onTheWire(xml: string): Record<string, string | null> {
+  return Object.fromEntries(['UnitModifier', 'CurrentReading', ...RANGES].map((name) => [name, wireValue(xml, name)]));
+}
+
+t.test('the simulated host (npm start) serves its declared ranges', async (t) => {
+  const server = await startTestBroker();
+  t.teardown(() => server.close());
+  const volts = onTheWire(await sensorXml(server, SIM.device('Thincim_NumericSensor', '12v')));
+  t.match(volts, { UnitModifier: '-2', CurrentReading: /^1[12]\d\d$/ });
+  t.same(RANGES.map((name) => volts[name]), ['1200', '1140', '1260', '0', '1530'], '12 V nominal, 11.40–12.60 V normal, 0–15.30 V readable');
+  const fan = onTheWire(await sensorXml(server, SIM.device('Thincim_NumericSensor', 'fan1-speed')));
+  t.same(RANGES.map((name) => fan[name]), ['9600', '2500', '12000', '0', '16320']);
+  t.equal(fan.UnitModifier, '0');
+});
+
+t.test('an IPMI recording of `ipmitool sdr -v`: what the BMC declares, in the unit of the reading; the rest NULL', async (t) => {
+  // providers/ipmi/test/fixtures/sdr-verbose-ranges.txt, modelled on ../shared/fixtures/ipmi/ceilometer-intel-sdr-v.
+  const sdrFile = fileURLToPath(new URL('../../providers/ipmi/test/fixtures/sdr-verbose-ranges.txt', import.meta.url));
+  const server = await startTestBroker({ providers: await loadProviders({ providers: ['ipmi'], options: { ipmi: { sdrFile } } }) });
+  t.teardown(() => server.close());
+  const device = (id: string) => ({ ...SIM.device('Thincim_NumericSensor', ''), DeviceID: `ipmi:${id}` });
+  const volts = onTheWire(await sensorXml(server, device('BB +12.0V')));
+  t.same(volts, {
+    UnitModifier: '-3', CurrentReading: '11831', NominalReading: '11935', NormalMin: '11363', NormalMax: '12559', MinReadable: '60', MaxReadable: '15240',
+  });
+  const power = onTheWire(await sensorXml(server, device('Pwr Consumption')));
+  t.same(power, {
+    UnitModifier: '0', CurrentReading: '154', NominalReading: '1034', NormalMin: null, NormalMax: '1056', MinReadable: null, MaxReadable: '5588',
+  }, '"Unspecified" and what the record does not specify are NULL');
+});
