@@ -82,6 +82,11 @@ function canonicalKey(path: CIMInstanceName): string {
   return parts.join('');
 }
 
+/** Whether two key values are the same key, as paths compare them (strings with their case). */
+export function sameKeyValue(a: CIMKeyValue, b: CIMKeyValue): boolean {
+  return typeof a === 'string' || typeof b === 'string' ? a === b : keyIdentity(a) === keyIdentity(b);
+}
+
 function keyIdentity(value: CIMKeyValue): string {
   if (value instanceof CIMInstanceName) return `{${value.key}}`;
   if (typeof value === 'string') return JSON.stringify(value);

@@ -1,4 +1,4 @@
-import { CIMError, CIMInstanceName, CIMStatus, sameName, type CIMClass, type CIMInstance } from '../cim/index.js';
+import { CIMError, CIMStatus, sameKeyValue, sameName, type CIMClass, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { OperationContext } from './types.js';
@@ -37,14 +37,15 @@ export function instanceAt(ctx: OperationContext, namespace: string, path: CIMIn
  * name that binds no key stays an error: wbemcli sends one for a class.
  */
 export function instanceToRead(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
-  const { missing, extra } = keyProblems(classOf(ctx, namespace, path.classname), path);
+  const cls = classOf(ctx, namespace, path.classname);
+  const { missing, extra } = keyProblems(cls, path);
   if (missing.length === 0 && extra.length === 0) return existing(ctx, namespace, path);
   if (extra.length || path.keybindings.size === 0) throw wrongKeys(path.classname, missing, extra);
-  const matching = instancesOf(ctx, namespace, path.classname).filter((instance) => bindsAlike(instance.path!, path));
+  const matching = ctx.index.byClass(namespace, cls.classname).filter((instance) => bindsAlike(instance.path!, path));
   if (matching.length === 1) return matching[0]!;
-  if (matching.length === 0) throw new CIMError(CIMStatus.NOT_FOUND, `no instance ${path.withLocation(namespace).toString()} exists`);
+  if (matching.length === 0) return existing(ctx, namespace, path);
   throw new CIMError(CIMStatus.INVALID_PARAMETER,
-    `the instance name of ${path.classname} lacks key ${missing.join(', ')}, which ${matching.length} instances with its bindings differ by`);
+    `the instance name of ${path.classname} lacks key ${missing.join(', ')}; ${matching.length} instances have the keys it binds`);
 }
 
 function existing(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
@@ -71,11 +72,14 @@ function wrongKeys(classname: string, missing: readonly string[], extra: readonl
   return new CIMError(CIMStatus.INVALID_PARAMETER, `the instance name of ${classname} ${problems.join(' and ')}`);
 }
 
-/** Whether `full` is of `partial`'s class and has each of its bindings. */
+/** Whether `full` has each of `partial`'s bindings. */
 function bindsAlike(full: CIMInstanceName, partial: CIMInstanceName): boolean {
-  if (!sameName(full.classname, partial.classname)) return false;
-  const bindings = [...partial.keybindings.keys()].map((name) => [name, full.keybindings.get(name)!] as const);
-  return new CIMInstanceName({ classname: partial.classname, keybindings: bindings }).key === partial.key;
+  let alike = true;
+  partial.keybindings.forEach((value, name) => {
+    const own = full.keybindings.get(name);
+    alike &&= own !== undefined && sameKeyValue(own, value);
+  });
+  return alike;
 }
 
 const enumerations = new WeakMap<InstanceIndex, Map<string, readonly CIMInstance[]>>();
