@@ -368,6 +368,11 @@ t.test('instance enumerate / get / associators / references, over the pull opera
   const links = instancesOf(await iterate(DEFAULT_NAMESPACE, 'OpenReferenceInstances', param.instanceName('InstanceName', system)
     + param.className('ResultClass', 'CIM_SystemDevice') + param.value('IncludeClassOrigin', false), 'PullInstancesWithPath'), 'OpenReferenceInstances');
   t.equal(links.length, devices.length, 'instance references: a CIM_SystemDevice per device');
+  const [link] = pathsOf(await iterate(DEFAULT_NAMESPACE, 'OpenReferenceInstancePaths', param.instanceName('InstanceName', system)
+    + param.className('ResultClass', 'CIM_SystemDevice'), 'PullInstancePaths'), 'OpenReferenceInstancePaths');
+  const [again] = items(await imethod('GetInstance', DEFAULT_NAMESPACE, param.instanceName('InstanceName', link!)
+    + param.value('LocalOnly', false) + param.value('IncludeQualifiers', false) + param.value('IncludeClassOrigin', false)));
+  t.equal(again?.kind, 'instance', 'instance get of a path from instance references --names-only (reference keys with their namespace)');
 });
 
 t.test('instance query, in WQL and DMTF:CQL', async (t) => {
