@@ -146,7 +146,7 @@ t.test('what the encoder writes is valid against the DSP0203 2.4 DTD', async (t)
     ]),
   });
   const everything = messageStart('2') + imethodResponseStart('Associators') + ireturnValueStart() +
-    encodeObjectWithPath(instance, fan, 'esx01', { namespace: 'root/cimv2' }) +
+    encodeObjectWithPath(instance, fan, 'esx01') +
     encodeObjectWithPath(new CIMClass({ classname: 'OMC_Fan' }), new CIMClassName({ classname: 'OMC_Fan', namespace: 'root/cimv2' }), 'esx01') +
     ireturnValueEnd() + imethodResponseEnd() + messageEnd();
   t.equal(dtdProblems(everything), '', 'VALUE.OBJECTWITHPATH of instances and classes');

@@ -212,17 +212,11 @@ function viewKey(view: InstanceView): string {
   return `${properties}|${view.includeClassOrigin ? 'o' : ''}`;
 }
 
-/**
- * References to instances of the instance's own namespace are written as
- * INSTANCENAME, others (ElementConformsToProfile across namespaces) with
- * their namespace (DSP0201 §5.2.3).
- */
-function encodeOptions(view: InstanceView, instance?: CIMInstance): xml.InstanceEncodeOptions {
+function encodeOptions(view: InstanceView): xml.InstanceEncodeOptions {
   return {
     includeQualifiers: view.includeQualifiers,
     includeClassOrigin: view.includeClassOrigin,
     propertyList: view.properties && [...view.properties],
-    namespace: instance?.path?.namespace,
   };
 }
 
@@ -309,7 +303,7 @@ function* returnValue(result: Exclude<Result, { kind: 'void' }>, host: string, c
       }
       return;
     case 'instance':
-      yield xml.encodeInstance(result.instance, encodeOptions(result.view, result.instance));
+      yield xml.encodeInstance(result.instance, encodeOptions(result.view));
       return;
     case 'instancename':
       yield xml.encodeInstanceName(result.path);
@@ -400,7 +394,7 @@ function* cachedInstances(instances: readonly CIMInstance[], element: Element, v
   let parts: Piece[] | undefined = Object.isFrozen(instances) && cache.admits(instances, answer) ? [] : undefined;
   let size = 0;
   for (const instance of instances) {
-    const text = cache.bytesOf(instance, instanceKey, answer, () => xml.encodeInstance(instance, encodeOptions(view, instance)));
+    const text = cache.bytesOf(instance, instanceKey, answer, () => xml.encodeInstance(instance, encodeOptions(view)));
     const pieces = wrapper
       ? [cache.bytesOf(instance, startKey, answer, () => xml.instanceWrapperStart(wrapper, instance, host)), text, WRAPPER_ENDS.get(wrapper)!]
       : [text];
@@ -424,7 +418,7 @@ function* instanceLengths(instances: readonly CIMInstance[], element: Element, v
   const instanceKey = `instance|${viewKey(view)}`;
   const startKey = `${element}|${host}`;
   for (const instance of instances) {
-    yield cache.lengthOf(instance, instanceKey, () => cache.bytesOf(instance, instanceKey, answer, () => xml.encodeInstance(instance, encodeOptions(view, instance))));
+    yield cache.lengthOf(instance, instanceKey, () => cache.bytesOf(instance, instanceKey, answer, () => xml.encodeInstance(instance, encodeOptions(view))));
     if (wrapper) {
       yield cache.lengthOf(instance, startKey, () => cache.bytesOf(instance, startKey, answer, () => xml.instanceWrapperStart(wrapper, instance, host)));
       yield WRAPPER_ENDS.get(wrapper)!.length;

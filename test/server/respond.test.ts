@@ -226,9 +226,9 @@ t.test('instances in answers', async (t) => {
   const pullParams = xml.encodeParamValue('EndOfSequence', true, 'boolean') + xml.encodeParamValue('EnumerationContext', '', 'string');
   const expected = (elements: string, after = '') =>
     xml.messageStart('1') + xml.imethodResponseStart('Op') + xml.ireturnValueStart() + elements + xml.ireturnValueEnd() + after + xml.imethodResponseEnd() + xml.messageEnd();
-  const named = expected(fans.map((f) => xml.encodeNamedInstance(f, { namespace: 'root/cimv2' })).join(''));
-  const withPath = expected(fans.map((f) => xml.encodeInstanceWithPath(f, host, { namespace: 'root/cimv2' })).join(''), pullParams);
-  const instanceText = fans.map((f) => Buffer.byteLength(xml.encodeInstance(f, { namespace: 'root/cimv2' }))).reduce((a, b) => a + b);
+  const named = expected(fans.map((f) => xml.encodeNamedInstance(f)).join(''));
+  const withPath = expected(fans.map((f) => xml.encodeInstanceWithPath(f, host)).join(''), pullParams);
+  const instanceText = fans.map((f) => Buffer.byteLength(xml.encodeInstance(f))).reduce((a, b) => a + b);
 
   t.test('are written as the element encoders write them, from the cache or not', async (t) => {
     for (const budget of [0, 1_000_000]) {

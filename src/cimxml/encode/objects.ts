@@ -24,13 +24,6 @@ export interface InstanceEncodeOptions {
   includeClassOrigin?: boolean;
   /** Properties to write, matched without case; undefined writes all, [] none. */
   propertyList?: readonly string[];
-  /**
-   * The namespace the response is about: references into it are written as
-   * INSTANCENAME, references elsewhere as LOCALINSTANCEPATH (INSTANCEPATH with
-   * a host). Without it, any reference that carries a namespace is written
-   * with it.
-   */
-  namespace?: string;
 }
 
 /**
@@ -45,7 +38,6 @@ export interface ClassEncodeOptions {
 interface PropertyOptions {
   readonly qualifiers: boolean;
   readonly classOrigin: boolean;
-  readonly namespace: string | undefined;
 }
 
 /**
@@ -65,7 +57,6 @@ export function encodeInstance(instance: CIMInstance, options: InstanceEncodeOpt
   const propertyOptions: PropertyOptions = {
     qualifiers: options.includeQualifiers ?? false,
     classOrigin: options.includeClassOrigin ?? false,
-    namespace: options.namespace,
   };
   const wanted = options.propertyList && new Set(options.propertyList.map((name) => name.toLowerCase()));
   let xml = `<INSTANCE CLASSNAME="${escapeAttribute(instance.classname)}">`;
@@ -100,7 +91,6 @@ export function encodeClass(cls: CIMClass, options: ClassEncodeOptions = {}): st
   const propertyOptions: PropertyOptions = {
     qualifiers: options.includeQualifiers ?? true,
     classOrigin: options.includeClassOrigin ?? true,
-    namespace: undefined,
   };
   const superclass = cls.superclass ? ` SUPERCLASS="${escapeAttribute(cls.superclass)}"` : '';
   let xml = `<CLASS NAME="${escapeAttribute(cls.classname)}"${superclass}>`;
@@ -128,7 +118,7 @@ function commonAttributes(element: { classOrigin?: string; propagated: boolean }
 function referenceProperty(property: CIMProperty, options: PropertyOptions): string {
   if (property.isArray || Array.isArray(property.value)) throw new EncodeError('a reference property cannot be an array');
   const referenceClass = property.referenceClass ? ` REFERENCECLASS="${escapeAttribute(property.referenceClass)}"` : '';
-  const value = property.value === null ? '' : referenceElement(asReference(property.value), options.namespace);
+  const value = property.value === null ? '' : referenceElement(asReference(property.value));
   const qualifiers = options.qualifiers ? encodeQualifiers(property.qualifiers) : '';
   return `<PROPERTY.REFERENCE NAME="${escapeAttribute(property.name)}"${referenceClass}${commonAttributes(property, options)}>${qualifiers}${value}</PROPERTY.REFERENCE>`;
 }
@@ -163,19 +153,19 @@ export function embeddedKind(declared: EmbeddedKind | undefined, value: CIMValue
  * NULL items), VALUE.REFERENCE / VALUE.REFARRAY for references, or '' for
  * NULL. With `embedded`, objects are written as escaped INSTANCE / CLASS text.
  */
-export function encodeValue(type: CIMType, value: CIMValue, embedded?: EmbeddedKind, namespace?: string): string {
+export function encodeValue(type: CIMType, value: CIMValue, embedded?: EmbeddedKind): string {
   if (value === null) return '';
   if (Array.isArray(value)) {
     if (type === 'reference') {
       let xml = '<VALUE.REFARRAY>';
-      for (const item of value) xml += item === null ? '<VALUE.NULL/>' : referenceElement(asReference(item), namespace);
+      for (const item of value) xml += item === null ? '<VALUE.NULL/>' : referenceElement(asReference(item));
       return xml + '</VALUE.REFARRAY>';
     }
     let xml = '<VALUE.ARRAY>';
     for (const item of value) xml += item === null ? '<VALUE.NULL/>' : `<VALUE>${itemText(type, item, embedded)}</VALUE>`;
     return xml + '</VALUE.ARRAY>';
   }
-  if (type === 'reference') return referenceElement(asReference(value), namespace);
+  if (type === 'reference') return referenceElement(asReference(value));
   return `<VALUE>${itemText(type, value, embedded)}</VALUE>`;
 }
 

@@ -1,5 +1,5 @@
 /** Naming and locating elements (DSP0201 §5.2.4) for class and instance paths. */
-import { CIMClassName, CIMInstanceName, normalizeNamespace } from '../../cim/index.js';
+import { CIMClassName, CIMInstanceName } from '../../cim/index.js';
 import type { CIMKeyValue, CIMProperty, CIMType, NocaseMap } from '../../cim/index.js';
 import { EncodeError } from '../errors.js';
 import type { CIMObjectPath } from '../types.js';
@@ -93,25 +93,25 @@ export function encodeObjectPath(path: CIMObjectPath, host?: string, typeSource?
 }
 
 /**
- * The content of a VALUE.REFERENCE: as local as the reference allows. A path
- * with a host is an INSTANCEPATH / CLASSPATH; one whose namespace differs from
- * `namespace` (the namespace the response is about) a LOCALINSTANCEPATH /
- * LOCALCLASSPATH; otherwise an INSTANCENAME / CLASSNAME.
+ * The content of a VALUE.REFERENCE: a path with a host and a namespace is an
+ * INSTANCEPATH / CLASSPATH, one with a namespace a LOCALINSTANCEPATH /
+ * LOCALCLASSPATH, one without an INSTANCENAME / CLASSNAME. A namespace is
+ * never left out, not even the answer's own: pywbem compares paths
+ * namespace included, so a reference without one equals none of the paths
+ * it returns (pywbemcli's `instance shrub` then shows no associated instance).
  */
-export function referenceContent(path: CIMObjectPath, namespace?: string): string {
-  const elsewhere = path.namespace !== undefined &&
-    (namespace === undefined || normalizeNamespace(path.namespace) !== normalizeNamespace(namespace));
+export function referenceContent(path: CIMObjectPath): string {
   if (path instanceof CIMClassName) {
     if (path.host && path.namespace) return encodeClassPath(path);
-    return elsewhere ? encodeLocalClassPath(path) : encodeClassName(path.classname);
+    return path.namespace ? encodeLocalClassPath(path) : encodeClassName(path.classname);
   }
   if (path.host && path.namespace) return encodeInstancePath(path);
-  return elsewhere ? encodeLocalInstancePath(path) : encodeInstanceName(path);
+  return path.namespace ? encodeLocalInstancePath(path) : encodeInstanceName(path);
 }
 
 /** VALUE.REFERENCE around referenceContent. */
-export function referenceElement(path: CIMObjectPath, namespace?: string): string {
-  return `<VALUE.REFERENCE>${referenceContent(path, namespace)}</VALUE.REFERENCE>`;
+export function referenceElement(path: CIMObjectPath): string {
+  return `<VALUE.REFERENCE>${referenceContent(path)}</VALUE.REFERENCE>`;
 }
 
 function need(value: string | undefined, what: string, path: CIMObjectPath): string {
