@@ -115,7 +115,7 @@ function splitPieces(line: string, separator: Separator): string[] {
   return pieces;
 }
 
-/** The fewest columns a layout has. */
+/** The fewest columns a header-less layout has (a header may name fewer: `--quiet-readings` without the state). */
 const MIN_COLUMNS = 5;
 
 /** A row's separator where no header told it: '|' where it splits the row into a layout's columns, else ','. */
@@ -124,12 +124,22 @@ function guessSeparator(line: string): Separator {
 }
 
 /**
+ * The header's columns and separator, or undefined when `line` is no header. A header holds no name, so a '|' in it is
+ * the table's separator, whatever its column count ("ID | Name | Type | Event" of `--quiet-readings`).
+ */
+function readHeader(line: string): { columns: Column[]; separator: Separator } | undefined {
+  const separator: Separator = line.includes('|') ? '|' : ',';
+  const columns = headerColumns(splitRow(line, separator));
+  return columns ? { columns, separator } : undefined;
+}
+
+/**
  * Reads a row by its header's columns or a header-less layout. FreeIPMI prints the sensor name unescaped (ipmi-sensors
  * -simple-output.c, "%s"), and an ID string may hold the separator: the name, second in every layout, then takes the
  * fields the row has too many. The fewest taken that read wins.
  */
 function readRow(columns: readonly Column[] | undefined, pieces: string[], separator: Separator, line: number): IpmiReading | undefined {
-  for (let extra = 0; pieces.length - extra >= MIN_COLUMNS; extra++) {
+  for (let extra = 0; pieces.length - extra >= (columns?.length ?? MIN_COLUMNS); extra++) {
     const fields = [pieces[0] ?? '', pieces.slice(1, extra + 2).join(separator), ...pieces.slice(extra + 2)].map((field) => field.trim());
     const layout = columns ?? headerlessLayout(fields);
     if (!layout || layout.length !== fields.length || (extra > 0 && !printsPoints(layout, fields))) continue;
@@ -164,17 +174,16 @@ export function parseFreeIpmiSensors(text: string): IpmiParseResult {
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
-    // A header holds no name: its own separator is the one its rows use.
-    const guessed = guessSeparator(raw);
-    const columns = headerColumns(splitRow(raw, guessed));
-    if (columns) {
-      header = { columns, separator: guessed };
+    // The header's own separator is the one its rows use.
+    const found = readHeader(raw);
+    if (found) {
+      header = found;
       return;
     }
-    const separator = header?.separator ?? guessed;
+    const separator = header?.separator ?? guessSeparator(raw);
     const reading = readRow(header?.columns, splitPieces(raw, separator), separator, line);
     if (reading) result.readings.push(reading);
-    else result.noise.push(noiseLine(line, raw, separator, MIN_COLUMNS));
+    else result.noise.push(noiseLine(line, raw, separator, header?.columns.length ?? MIN_COLUMNS));
   });
   return result;
 }

@@ -259,3 +259,39 @@ t.test("a name holding the separator ('|' in a CSV, ',' or '|' in its own layout
   t.same(comma.readings, []);
   t.same(comma.noise.map((n) => n.record), [true, true]);
 });
+
+t.test('--quiet-readings without the state: headers of three and four columns are read, table and CSV', async (t) => {
+  // FreeIPMI ipmi-sensors-simple-output.c (_output_headers): `--quiet-readings` drops "Reading" and "Units", and
+  // `--no-sensor-type-output` "Type", leaving "ID | Name | Type | Event" or "ID | Name | Event" (padded as the table is;
+  // "ID,Name,Type,Event" with --comma-separated-output). `ipmi-sensors --ipmimonitoring-legacy-output
+  // --output-sensor-state -q` (and ipmimonitoring.c of FreeIPMI 0.7–0.8 with --legacy-output) prints "Record ID |
+  // Sensor Name | Sensor Group | Monitoring Status" and its rows unpadded. The rows are freeipmi-default.txt's sensors.
+  const table = parseFreeIpmiSensors([
+    'ID   | Name            | Type              | Event',
+    "4    | CPU Temp        | Temperature       | 'At or Above (>=) Upper Critical Threshold'",
+    "1813 | PS2 Status      | Power Supply      | 'Presence detected' 'Power Supply input lost (AC/DC)'",
+  ].join('\n'));
+  t.same(table.noise, []);
+  t.same(table.readings.map((r) => [r.name, r.recordId, r.sensorType, r.states]), [
+    ['CPU Temp', 4, 'Temperature', ['At or Above (>=) Upper Critical Threshold']],
+    ['PS2 Status', 1813, 'Power Supply', ['Presence detected', 'Power Supply input lost (AC/DC)']],
+  ]);
+  const csv = parseFreeIpmiSensors("ID,Name,Type,Event\n4,CPU Temp,Temperature,'OK'\n1813,PS2 Status,Power Supply,'Presence detected'\n");
+  t.same(csv.noise, []);
+  t.same(csv.readings.map((r) => [r.name, r.sensorType, r.states]), [['CPU Temp', 'Temperature', []], ['PS2 Status', 'Power Supply', ['Presence detected']]]);
+  const untyped = parseFreeIpmiSensors("ID   | Name            | Event\n4    | CPU Temp        | 'OK'\n");
+  t.same(untyped.readings.map((r) => [r.name, r.recordId, r.sensorType]), [['CPU Temp', 4, undefined]]);
+  const untypedCsv = parseFreeIpmiSensors("ID,Name,Event\n4,CPU Temp,'OK'\n");
+  t.same(untypedCsv.readings.map((r) => r.name), ['CPU Temp']);
+  const legacy = parseFreeIpmiSensors('Record ID | Sensor Name | Sensor Group | Monitoring Status\n4 | CPU Temp | Temperature | Critical\n71 | System Temp | Temperature | Nominal\n');
+  t.same(legacy.noise, []);
+  t.same(legacy.readings.map((r) => [r.name, r.sensorType, r.health]), [['CPU Temp', 'Temperature', 'critical'], ['System Temp', 'Temperature', 'ok']]);
+});
+
+t.test("under a header of fewer than five columns a name still takes the separator, and a row that does not read is an unread record", async (t) => {
+  const table = parseFreeIpmiSensors("ID   | Name            | Type              | Event\n1814 | PS 1|2 Status   | Power Supply      | 'Presence detected'\n");
+  t.same(table.readings.map((r) => [r.name, r.recordId, r.sensorType]), [['PS 1|2 Status', 1814, 'Power Supply']]);
+  const csv = parseFreeIpmiSensors("ID,Name,Event\n4,CPU,1 Temp,'OK'\nx,Temp,'OK'\n");
+  t.same(csv.readings.map((r) => r.name), ['CPU,1 Temp']);
+  t.same(csv.noise, [{ line: 3, text: "x,Temp,'OK'", record: true }], "the header's three columns make a record line");
+});
