@@ -295,3 +295,34 @@ t.test("under a header of fewer than five columns a name still takes the separat
   t.same(csv.readings.map((r) => r.name), ['CPU,1 Temp']);
   t.same(csv.noise, [{ line: 3, text: "x,Temp,'OK'", record: true }], "the header's three columns make a record line");
 });
+
+t.test('without a header, a comma in the name is told from a type column by the sensor types FreeIPMI prints', async (t) => {
+  // "52,PSU_Input_Power,204.00,W,'OK'" (MarioMartReq/generic-exporter, --no-sensor-type-output) with a comma in the
+  // name reads two ways: PSU of type "Input Power" (six columns) or "PSU,Input Power" without the type (five). FreeIPMI's
+  // type column is ipmi_sensor_types' words (libfreeipmi/spec/ipmi-sensor-types-spec.c), "OEM Reserved", a vendor's
+  // "OEM …" under --interpret-oem-data, or "Unrecognized" (tool-sensor-common.h); "Input Power" is none of them.
+  const { readings, noise } = parseFreeIpmiSensors([
+    "52,PSU,Input Power,204.00,W,'OK'",
+    "53,PSU Input Power,Other Units Based Sensor,204.00,W,'OK'",
+    "71,CPU2 Temp,OEM Reserved,N/A,N/A,'OEM Event = 0007h'",
+    "72,Mem Cfg,OEM Memory Config,N/A,N/A,'OK'",
+    "73,Slot 9,Unrecognized,N/A,N/A,'OK'",
+    "74,FRU,Other Fru,N/A,N/A,'OK'",
+    "75,Fan,2,Nominal,2400.00,RPM,'OK'",
+  ].join('\n'));
+  t.same(noise, []);
+  t.same(readings.map((r) => [r.name, r.sensorType, r.value]), [
+    ['PSU,Input Power', undefined, 204],
+    ['PSU Input Power', 'Other Units Based Sensor', 204],
+    ['CPU2 Temp', 'OEM Reserved', undefined],
+    ['Mem Cfg', 'OEM Memory Config', undefined],
+    ['Slot 9', 'Unrecognized', undefined],
+    ['FRU', 'Other Fru', undefined],
+    ['Fan,2', undefined, 2400],
+  ]);
+  // A row that reads no other way keeps its layout's reading, type and all (--quiet-readings: four columns are no layout).
+  const quiet = parseFreeIpmiSensors("4,CPU1 Temp,Thermal,Critical,'At or Above (>=) Upper Critical Threshold'\n");
+  t.same(quiet.readings.map((r) => [r.name, r.sensorType, r.health]), [['CPU1 Temp', 'Thermal', 'critical']]);
+  const headed = parseFreeIpmiSensors("ID,Name,Type,Reading,Units,Event\n52,PSU,Input Power,204.00,W,'OK'\n");
+  t.same(headed.readings.map((r) => [r.name, r.sensorType]), [['PSU', 'Input Power']], "a header's columns are not second-guessed");
+});
