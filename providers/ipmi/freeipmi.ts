@@ -115,7 +115,7 @@ function splitPieces(line: string, separator: Separator): string[] {
   return pieces;
 }
 
-/** The fewest columns a layout has. */
+/** The fewest columns a header-less layout has (a header may name fewer: `--quiet-readings` without the state). */
 const MIN_COLUMNS = 5;
 
 /** A row's separator where no header told it: '|' where it splits the row into a layout's columns, else ','. */
@@ -124,19 +124,56 @@ function guessSeparator(line: string): Separator {
 }
 
 /**
+ * The header's columns and separator, or undefined when `line` is no header. A header holds no name, so a '|' in it is
+ * the table's separator, whatever its column count ("ID | Name | Type | Event" of `--quiet-readings`).
+ */
+function readHeader(line: string): { columns: Column[]; separator: Separator } | undefined {
+  const separator: Separator = line.includes('|') ? '|' : ',';
+  const columns = headerColumns(splitRow(line, separator));
+  return columns ? { columns, separator } : undefined;
+}
+
+/**
  * Reads a row by its header's columns or a header-less layout. FreeIPMI prints the sensor name unescaped (ipmi-sensors
  * -simple-output.c, "%s"), and an ID string may hold the separator: the name, second in every layout, then takes the
- * fields the row has too many. The fewest taken that read wins.
+ * fields the row has too many. The fewest taken that read wins; without a header, the fewest whose type column holds
+ * a sensor type FreeIPMI prints, or none: "52,PSU,Input Power,204.00,W,'OK'" reads as PSU of type "Input Power" and
+ * as "PSU,Input Power" without the type column, and no sensor type is "Input Power".
  */
 function readRow(columns: readonly Column[] | undefined, pieces: string[], separator: Separator, line: number): IpmiReading | undefined {
-  for (let extra = 0; pieces.length - extra >= MIN_COLUMNS; extra++) {
+  let unknownType: IpmiReading | undefined;
+  for (let extra = 0; pieces.length - extra >= (columns?.length ?? MIN_COLUMNS); extra++) {
     const fields = [pieces[0] ?? '', pieces.slice(1, extra + 2).join(separator), ...pieces.slice(extra + 2)].map((field) => field.trim());
     const layout = columns ?? headerlessLayout(fields);
     if (!layout || layout.length !== fields.length || (extra > 0 && !printsPoints(layout, fields))) continue;
     const reading = freeIpmiRow(layout, fields, line);
-    if (reading) return reading;
+    if (reading && (columns || isFreeIpmiType(reading.sensorType))) return reading;
+    unknownType ??= reading;
   }
-  return undefined;
+  // A type FreeIPMI does not print, and no other way to read the row: the row as its layout reads it.
+  return unknownType;
+}
+
+/**
+ * The sensor types FreeIPMI prints (libfreeipmi/spec/ipmi-sensor-types-spec.c, ipmi_sensor_types: IPMI 2.0 table 42-3's
+ * 00h–2Ch in FreeIPMI's own words), lower case; "OEM Reserved" (ipmi_oem_sensor_type) for C0h–FFh, with
+ * `--interpret-oem-data` a vendor's "OEM …" (ipmi_get_oem_sensor_type_string: Fujitsu's "OEM I2C Bus" …), and
+ * "Unrecognized" for the rest (tool-sensor-common.h, UNRECOGNIZED_SENSOR_TYPE).
+ */
+const FREEIPMI_SENSOR_TYPES: ReadonlySet<string> = new Set([
+  'Reserved', 'Temperature', 'Voltage', 'Current', 'Fan', 'Physical Security', 'Platform Security Violation Attempt',
+  'Processor', 'Power Supply', 'Power Unit', 'Cooling Device', 'Other Units Based Sensor', 'Memory', 'Drive Slot',
+  'POST Memory Resize', 'System Firmware Progress', 'Event Logging Disabled', 'Watchdog 1', 'System Event',
+  'Critical Interrupt', 'Button/Switch', 'Module/Board', 'Microcontroller/Coprocessor', 'Add In Card', 'Chassis',
+  'Chip Set', 'Other Fru', 'Cable/Interconnect', 'Terminator', 'System Boot Initiated', 'Boot Error', 'OS Boot',
+  'OS Critical Stop', 'Slot/Connector', 'System ACPI Power State', 'Watchdog 2', 'Platform Alert', 'Entity Presence',
+  'Monitor ASIC/IC', 'LAN', 'Management Subsystem Health', 'Battery', 'Session Audit', 'Version Change', 'FRU State',
+  'Unrecognized',
+].map((type) => type.toLowerCase()));
+
+/** Whether a header-less row's type is one FreeIPMI prints; no type column (or N/A) is no doubt either. */
+function isFreeIpmiType(type: string | undefined): boolean {
+  return type === undefined || FREEIPMI_SENSOR_TYPES.has(type.toLowerCase()) || /^OEM /.test(type);
 }
 
 /**
@@ -164,17 +201,16 @@ export function parseFreeIpmiSensors(text: string): IpmiParseResult {
   splitLines(text).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
-    // A header holds no name: its own separator is the one its rows use.
-    const guessed = guessSeparator(raw);
-    const columns = headerColumns(splitRow(raw, guessed));
-    if (columns) {
-      header = { columns, separator: guessed };
+    // The header's own separator is the one its rows use.
+    const found = readHeader(raw);
+    if (found) {
+      header = found;
       return;
     }
-    const separator = header?.separator ?? guessed;
+    const separator = header?.separator ?? guessSeparator(raw);
     const reading = readRow(header?.columns, splitPieces(raw, separator), separator, line);
     if (reading) result.readings.push(reading);
-    else result.noise.push(noiseLine(line, raw, separator, MIN_COLUMNS));
+    else result.noise.push(noiseLine(line, raw, separator, header?.columns.length ?? MIN_COLUMNS));
   });
   return result;
 }

@@ -127,6 +127,8 @@ class IpmiHardwareProvider implements IpmiProvider {
   #thresholds: Cached<IpmiReading[]> | undefined;
   #fru: Cached<FruParseResult> | undefined;
   #ranges: Cached<IpmiReading[]> | undefined;
+  /** The unread record lines last warned of, by source (count and first line): the same are not warned of every sample. */
+  readonly #unreadWarned = new Map<string, string>();
 
   constructor(config: IpmiConfig, dependencies: IpmiDependencies) {
     this.#config = config;
@@ -373,9 +375,30 @@ class IpmiHardwareProvider implements IpmiProvider {
     for (const output of report.outputs) {
       if (output.partial) ctx.log.warn({ ...output }, `ipmi: used the partial output of ${output.source}`);
       else if (output.error) ctx.log.warn({ ...output }, `ipmi: ${output.source} failed; kept its last good output`);
-      else if (output.firstUnread) ctx.log.warn({ ...output }, unreadMessage(output, output.firstUnread));
-      else if (output.noiseLines > 0) ctx.log.debug({ ...output }, `ipmi: skipped ${output.noiseLines} noise lines of ${output.source}`);
+      else this.#logUnread(ctx, output);
     }
+  }
+
+  /**
+   * A record line that cannot be read is a warning when it first appears or changes (another first line, another
+   * count), then debug: a sensor the output always lists unreadably would otherwise warn every sample, thousands a day.
+   * Its going away is said once.
+   */
+  #logUnread(ctx: ProviderContext, output: OutputReport): void {
+    const warned = this.#unreadWarned.get(output.source);
+    if (output.firstUnread) {
+      const seen = `${output.unreadRecords ?? 1}\n${output.firstUnread.text}`;
+      const message = unreadMessage(output, output.firstUnread);
+      if (seen === warned) ctx.log.debug({ ...output }, message);
+      else ctx.log.warn({ ...output }, message);
+      this.#unreadWarned.set(output.source, seen);
+      return;
+    }
+    if (warned !== undefined) {
+      this.#unreadWarned.delete(output.source);
+      ctx.log.info({ ...output }, `ipmi: every record line of ${output.source} is read again`);
+    }
+    if (output.noiseLines > 0) ctx.log.debug({ ...output }, `ipmi: skipped ${output.noiseLines} noise lines of ${output.source}`);
   }
 }
 

@@ -114,15 +114,16 @@ const ID_STRING_MAX = 16;
 
 /**
  * The ways to read a comma-separated ipmitool row whose first field, the ID string, may hold commas (printed as they
- * are): the row as split, then with one, two … more fields joined to the name, as long as it fits an ID string. A
- * name ending in a whole number is not offered: that is a value a decimal comma split ("45,000" of 45.000 under a
- * locale that writes one), whose fraction would be read as the value.
+ * are): the row as split, then with one, two … more fields joined to the name, as long as it fits an ID string. No
+ * name is offered that joins a whole number, last or not: that is a value a decimal comma split ("45,000" of 45.000
+ * under a locale that writes one), whose fraction would be read as the value.
  */
 export function* csvNameSplits(fields: readonly string[]): Generator<string[]> {
   for (let extra = 0; extra < fields.length; extra++) {
     const name = fields.slice(0, extra + 1).join(',');
-    if (name.trim().length > ID_STRING_MAX) return;
-    if (extra === 0 || !/^\s*-?\d+\s*$/.test(fields[extra] ?? '')) yield [name.trim(), ...fields.slice(extra + 1)];
+    // Every longer name joins this field too.
+    if (name.trim().length > ID_STRING_MAX || (extra > 0 && /^\s*-?\d+\s*$/.test(fields[extra] ?? ''))) return;
+    yield [name.trim(), ...fields.slice(extra + 1)];
   }
 }
 

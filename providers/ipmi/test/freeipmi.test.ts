@@ -259,3 +259,70 @@ t.test("a name holding the separator ('|' in a CSV, ',' or '|' in its own layout
   t.same(comma.readings, []);
   t.same(comma.noise.map((n) => n.record), [true, true]);
 });
+
+t.test('--quiet-readings without the state: headers of three and four columns are read, table and CSV', async (t) => {
+  // FreeIPMI ipmi-sensors-simple-output.c (_output_headers): `--quiet-readings` drops "Reading" and "Units", and
+  // `--no-sensor-type-output` "Type", leaving "ID | Name | Type | Event" or "ID | Name | Event" (padded as the table is;
+  // "ID,Name,Type,Event" with --comma-separated-output). `ipmi-sensors --ipmimonitoring-legacy-output
+  // --output-sensor-state -q` (and ipmimonitoring.c of FreeIPMI 0.7–0.8 with --legacy-output) prints "Record ID |
+  // Sensor Name | Sensor Group | Monitoring Status" and its rows unpadded. The rows are freeipmi-default.txt's sensors.
+  const table = parseFreeIpmiSensors([
+    'ID   | Name            | Type              | Event',
+    "4    | CPU Temp        | Temperature       | 'At or Above (>=) Upper Critical Threshold'",
+    "1813 | PS2 Status      | Power Supply      | 'Presence detected' 'Power Supply input lost (AC/DC)'",
+  ].join('\n'));
+  t.same(table.noise, []);
+  t.same(table.readings.map((r) => [r.name, r.recordId, r.sensorType, r.states]), [
+    ['CPU Temp', 4, 'Temperature', ['At or Above (>=) Upper Critical Threshold']],
+    ['PS2 Status', 1813, 'Power Supply', ['Presence detected', 'Power Supply input lost (AC/DC)']],
+  ]);
+  const csv = parseFreeIpmiSensors("ID,Name,Type,Event\n4,CPU Temp,Temperature,'OK'\n1813,PS2 Status,Power Supply,'Presence detected'\n");
+  t.same(csv.noise, []);
+  t.same(csv.readings.map((r) => [r.name, r.sensorType, r.states]), [['CPU Temp', 'Temperature', []], ['PS2 Status', 'Power Supply', ['Presence detected']]]);
+  const untyped = parseFreeIpmiSensors("ID   | Name            | Event\n4    | CPU Temp        | 'OK'\n");
+  t.same(untyped.readings.map((r) => [r.name, r.recordId, r.sensorType]), [['CPU Temp', 4, undefined]]);
+  const untypedCsv = parseFreeIpmiSensors("ID,Name,Event\n4,CPU Temp,'OK'\n");
+  t.same(untypedCsv.readings.map((r) => r.name), ['CPU Temp']);
+  const legacy = parseFreeIpmiSensors('Record ID | Sensor Name | Sensor Group | Monitoring Status\n4 | CPU Temp | Temperature | Critical\n71 | System Temp | Temperature | Nominal\n');
+  t.same(legacy.noise, []);
+  t.same(legacy.readings.map((r) => [r.name, r.sensorType, r.health]), [['CPU Temp', 'Temperature', 'critical'], ['System Temp', 'Temperature', 'ok']]);
+});
+
+t.test("under a header of fewer than five columns a name still takes the separator, and a row that does not read is an unread record", async (t) => {
+  const table = parseFreeIpmiSensors("ID   | Name            | Type              | Event\n1814 | PS 1|2 Status   | Power Supply      | 'Presence detected'\n");
+  t.same(table.readings.map((r) => [r.name, r.recordId, r.sensorType]), [['PS 1|2 Status', 1814, 'Power Supply']]);
+  const csv = parseFreeIpmiSensors("ID,Name,Event\n4,CPU,1 Temp,'OK'\nx,Temp,'OK'\n");
+  t.same(csv.readings.map((r) => r.name), ['CPU,1 Temp']);
+  t.same(csv.noise, [{ line: 3, text: "x,Temp,'OK'", record: true }], "the header's three columns make a record line");
+});
+
+t.test('without a header, a comma in the name is told from a type column by the sensor types FreeIPMI prints', async (t) => {
+  // "52,PSU_Input_Power,204.00,W,'OK'" (MarioMartReq/generic-exporter, --no-sensor-type-output) with a comma in the
+  // name reads two ways: PSU of type "Input Power" (six columns) or "PSU,Input Power" without the type (five). FreeIPMI's
+  // type column is ipmi_sensor_types' words (libfreeipmi/spec/ipmi-sensor-types-spec.c), "OEM Reserved", a vendor's
+  // "OEM …" under --interpret-oem-data, or "Unrecognized" (tool-sensor-common.h); "Input Power" is none of them.
+  const { readings, noise } = parseFreeIpmiSensors([
+    "52,PSU,Input Power,204.00,W,'OK'",
+    "53,PSU Input Power,Other Units Based Sensor,204.00,W,'OK'",
+    "71,CPU2 Temp,OEM Reserved,N/A,N/A,'OEM Event = 0007h'",
+    "72,Mem Cfg,OEM Memory Config,N/A,N/A,'OK'",
+    "73,Slot 9,Unrecognized,N/A,N/A,'OK'",
+    "74,FRU,Other Fru,N/A,N/A,'OK'",
+    "75,Fan,2,Nominal,2400.00,RPM,'OK'",
+  ].join('\n'));
+  t.same(noise, []);
+  t.same(readings.map((r) => [r.name, r.sensorType, r.value]), [
+    ['PSU,Input Power', undefined, 204],
+    ['PSU Input Power', 'Other Units Based Sensor', 204],
+    ['CPU2 Temp', 'OEM Reserved', undefined],
+    ['Mem Cfg', 'OEM Memory Config', undefined],
+    ['Slot 9', 'Unrecognized', undefined],
+    ['FRU', 'Other Fru', undefined],
+    ['Fan,2', undefined, 2400],
+  ]);
+  // A row that reads no other way keeps its layout's reading, type and all (--quiet-readings: four columns are no layout).
+  const quiet = parseFreeIpmiSensors("4,CPU1 Temp,Thermal,Critical,'At or Above (>=) Upper Critical Threshold'\n");
+  t.same(quiet.readings.map((r) => [r.name, r.sensorType, r.health]), [['CPU1 Temp', 'Thermal', 'critical']]);
+  const headed = parseFreeIpmiSensors("ID,Name,Type,Reading,Units,Event\n52,PSU,Input Power,204.00,W,'OK'\n");
+  t.same(headed.readings.map((r) => [r.name, r.sensorType]), [['PSU', 'Input Power']], "a header's columns are not second-guessed");
+});

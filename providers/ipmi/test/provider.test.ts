@@ -424,3 +424,26 @@ t.test('a record line that cannot be read is a warning naming the line, not a si
   const warning = ctx.entries.find((e) => e.level === 'warn');
   t.match(warning?.msg, /1 record line of .*elist\.txt could not be read \(line 2: "Outlet +\| 32h \| ok  \|  7\.1 \| 54\.50 % degrees"\)/);
 });
+
+t.test('an unread record line is warned of once, again when it changes, and its going away is said once', async (t) => {
+  // A sensor the BMC always lists unreadably (the StarlingX cut '54.50 % degrees' on a name that says no temperature)
+  // is in every sample: at the default 20 s interval a warning each time is 4,320 a day for one line.
+  const file = join(fakeTools(t, {}).dir, 'elist.txt');
+  const good = 'CPU Temp         | 30h | ok  |  3.1 | 45 degrees C';
+  const unread = 'Outlet           | 32h | ok  |  7.1 | 54.50 % degrees';
+  const other = 'Inlet            | 33h | ok  |  7.1 | 21.50 % degrees';
+  const ipmi = createIpmiProvider({ sdrFile: file }, deps());
+  const sample = async (lines: string[]) => {
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const ctx = context();
+    await ipmi.sample(ctx);
+    return ctx.entries.filter((e) => e.level !== 'trace' && e.level !== 'debug').map((e) => [e.level, e.msg]);
+  };
+  t.match(await sample([good, unread]), [['warn', /1 record line of .* \(line 2: "Outlet/]]);
+  t.same(await sample([good, unread]), [], 'the same line again: no warning');
+  t.equal(ipmi.lastReport?.outputs[0]?.unreadRecords, 1, 'lastReport still counts it');
+  t.match(await sample([good, unread, other]), [['warn', /2 record lines of .* \(line 2: "Outlet/]], 'another count: warned');
+  t.match(await sample([good, other]), [['warn', /1 record line of .* \(line 2: "Inlet/]], 'another first line: warned');
+  t.match(await sample([good]), [['info', /every record line of .*elist\.txt is read again/]]);
+  t.same(await sample([good]), [], 'said once');
+});

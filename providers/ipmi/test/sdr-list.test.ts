@@ -4,6 +4,7 @@ import { fixture, named } from './fixture.js';
 import { buildSnapshot } from '../map.js';
 import { mergeReadings } from '../merge.js';
 import { parseSensorTable } from '../sensor-table.js';
+import { csvNameSplits } from '../text.js';
 
 t.test('sdr list: analog readings keep their printed precision and the status verdict', async (t) => {
   const { format, readings } = parseSdrList(fixture('sdr-list.txt'));
@@ -418,4 +419,15 @@ t.test("ipmitool -c: a comma in an ID string joins the fields the row has too ma
   t.match(parseSensorTable('CPU,1 Temp,45.000,degrees C,ok,na,0.000,5.000,85.000,90.000,95.000\n').readings, [{ name: 'CPU,1 Temp', value: 45, thresholds: { upperCritical: 90 } }]);
   t.same(parseSdrCsv('A,B,C,D,E,F,G,H,I,J,K,L,M,N,O,P,Q,45,degrees C,ok\n').readings, [], 'no name longer than an ID string');
   t.same(parseSdrCsv('CPU Temp,45,500,degrees C,ok\n').readings, [], 'a decimal comma ("45,500") is no name "CPU Temp,45" of 500 degrees');
+});
+
+t.test('a whole number is never joined to a -c name, last or not', async (t) => {
+  // csvNameSplits refused a name ending in a whole number ("Fan,1") but offered one with it inside ("Fan,1,A"): the
+  // whole number is the piece a decimal comma splits off, wherever it falls.
+  t.same([...csvNameSplits(['Fan', '1', 'A', '45', 'degrees C', 'ok'])], [['Fan', '1', 'A', '45', 'degrees C', 'ok']]);
+  t.same([...csvNameSplits(['PS', '3 Power', '110', 'Watts', 'ok'])].map((row) => row[0]), ['PS', 'PS,3 Power'], 'a name piece with a digit is joined');
+  const csv = parseSdrCsv('Fan,1,A,45,degrees C,ok\n');
+  t.same(csv.readings, []);
+  t.same(csv.noise.map((n) => n.record), [true], 'an unread record, not "Fan,1,A" at 45 degrees');
+  t.same(parseSensorTable('Fan,1,A,45.000,RPM,ok,na,na,na,na,na,na\n').readings, [], 'nor in -c sensor');
 });
