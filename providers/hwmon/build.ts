@@ -566,7 +566,26 @@ function unavailability(reader: ChipReader, channel: Channel, valueItem: string)
   if (error?.code !== 'IO') return 'failed';
   if (asleep(reader.chip, error)) return 'asleep';
   if (error.errno !== undefined && ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type] === error.errno) return 'absent';
-  return reader.integer(channel, 'enable') === 0 ? 'disabled' : 'failed';
+  return enableOf(reader, channel) === 0 ? 'disabled' : 'failed';
+}
+
+/**
+ * Channels a driver switches with another channel's `_enable`: ina3221's
+ * in<N>_enable (N = 1–3) switches its input N whole, so its shunt voltage
+ * in<N+3> and its current curr<N>, which have no enable file, fail with
+ * ENODATA too while it is off (ina3221.c: ina3221_read_in, _read_curr; a
+ * channel disabled in the device tree is off from probe).
+ */
+const ENABLED_BY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  ina3221: { in4: 'in1', in5: 'in2', in6: 'in3', curr1: 'in1', curr2: 'in2', curr3: 'in3' },
+};
+
+/** The `_enable` that switches the channel: its own, or that of the channel its driver switches it with (ENABLED_BY). */
+function enableOf(reader: ChipReader, channel: Channel): number | null | undefined {
+  // Channel names (`curr1`) are never Object members, so the inner table is indexed plainly.
+  const switching = channel.files.has('enable') ? undefined : ownEntry(ENABLED_BY, reader.chip.name)?.[channel.name];
+  const owner = switching === undefined ? channel : reader.channels.get(switching);
+  return owner === undefined ? undefined : reader.integer(owner, 'enable');
 }
 
 /**
