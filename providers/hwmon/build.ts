@@ -129,8 +129,8 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
   const fans: FanDraft[] = [];
   const powerSupplies: PowerSupply[] = [];
   for (const chip of chips) {
-    const stallAlarms = STALL_ALARM_CHIPS.includes(chip.name) || options.powerSupplyChips.includes(chip.name);
-    const reader = new ChipReader(chip, channelsOf(chip), problems, stallAlarms);
+    const pmbus = chip.name === PMBUS || options.powerSupplyChips.includes(chip.name);
+    const reader = new ChipReader(chip, channelsOf(chip), problems, pmbus || STALL_ALARM_CHIPS.includes(chip.name), pmbus);
     const first = sensors.length;
     for (const channel of reader.channels.values()) {
       if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
@@ -226,6 +226,8 @@ class ChipReader {
     private readonly problems: HwmonError[],
     /** Whether a fan alarm at 0 RPM says a fan stalled (STALL_ALARM_CHIPS, and power supplies). */
     readonly stallAlarms: boolean,
+    /** Whether the chip's fans are served by the PMBus core (`pmbus`, and power supplies: PMBUS_TARGET). */
+    readonly pmbusFans: boolean,
   ) {}
 
   /** Notes a problem once per file, however many sensors and fans read that file. */
@@ -708,8 +710,12 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
  * Elsewhere a fan at 0 RPM without a usable minimum may be an empty header,
  * whose alarm many chips raise (the f71882fg driver's Fintek chips serve no
  * fan<N>_min and print "fan2: 0 RPM ALARM" for every unused header).
+ * The list holds the first; buildSnapshot adds the PMBus chips.
  */
-const STALL_ALARM_CHIPS: readonly string[] = ['hp_wmi_sensors', 'pmbus'];
+const STALL_ALARM_CHIPS: readonly string[] = ['hp_wmi_sensors'];
+
+/** The generic PMBus driver's chip name (pmbus.c); other PMBus chips are named after their I²C client (`dps800`). */
+const PMBUS = 'pmbus';
 
 /** Whether the channel is a fan at 0 RPM, with no usable minimum, whose alarms cannot tell a stalled fan from an empty header. */
 function isUnclearFanAlarm({ stallAlarms }: ChipReader, channel: Channel, usable: RawLimits, raw: number | null): boolean {
@@ -843,6 +849,16 @@ const NCT6775_DRIVER = /^nct6(106|116|775|776|779|79[1-9])$/;
 const SPEED_CRUISE = 3;
 
 /**
+ * The PMBus core's fan<N>_target while the fan is driven by duty cycle:
+ * pmbus_core.c serves FAN_COMMAND as the target only while FAN_CONFIG puts
+ * the fan in RPM mode, and 0 otherwise ("Can't sensibly map between RPM and
+ * PWM, just return zero", pmbus_get_fan_rate). A power supply's fan is in
+ * duty-cycle mode by default: a Delta DPS-920AB's fan1_target reads 0 with
+ * its fan at 10000 RPM. No speed was asked for, and no stop.
+ */
+const PMBUS_TARGET_OF_DUTY_CYCLE = 0;
+
+/**
  * The speed the fan is driven to, `fan<N>_target`. The nct6775 driver serves
  * its target speed register in every mode, but only Fan Speed Cruise drives
  * the fan to it: elsewhere it holds 0 or leftovers (an nct6776 under manual
@@ -850,7 +866,8 @@ const SPEED_CRUISE = 3;
  */
 function targetSpeed(reader: ChipReader, channel: Channel, enable: number | null | undefined): number | null | undefined {
   if (NCT6775_DRIVER.test(reader.chip.name) && enable !== SPEED_CRUISE) return undefined;
-  return reader.integer(channel, 'target');
+  const target = reader.integer(channel, 'target');
+  return target === PMBUS_TARGET_OF_DUTY_CYCLE && reader.pmbusFans ? undefined : target;
 }
 
 function fanId(reader: ChipReader, index: number): string {

@@ -6,7 +6,7 @@
  */
 import t from 'tap';
 import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
-import { modelVerdicts, sampleTree, sensorById } from './helpers.js';
+import { modelOverTime, modelVerdicts, sampleTree, sensorById, verdictsIn } from './helpers.js';
 
 const fanOf = (snapshot: HardwareSnapshot, id: string) => snapshot.fans?.find((f) => f.id === id);
 
@@ -225,4 +225,29 @@ t.test('drives of edge boxes read as they report: SCT limits, unset limits, limi
   t.match(sensorById(snapshot, 'hwmon:nvme-pci-0300/temp2'), { value: 32.85, unavailable: undefined, thresholds: undefined, health: undefined }, 'unreadable limits are none');
   t.same(sensorById(snapshot, 'hwmon:drivetemp-scsi-3-0/temp1').thresholds, { lowerNonCritical: 10, upperNonCritical: 40, lowerCritical: 5, upperCritical: 60 });
   t.match(sensorById(snapshot, 'hwmon:drivetemp-scsi-4-0/temp1'), { value: 43, thresholds: undefined }, 'never set');
+});
+
+t.test("a PMBus supply's fan target 0 is a fan driven by duty cycle, not one stopped on purpose", async (t) => {
+  // `grep . *` in a Delta DPS-920AB's hwmon folder on a Delta TN48M switch (Robert Marko, "[PATCH] hwmon: (pmbus) Add
+  // Delta DPS920AB PSU driver" thread, linux-hwmon list, 2021): fan1_input 10000, fan1_target 0, fan1_alarm 0,
+  // fan1_fault 0; fan2 and fan3 -1 with their alarms and faults set (no such fans). pmbus_core.c serves FAN_COMMAND as
+  // fan<N>_target only while FAN_CONFIG puts the fan in RPM mode; in duty-cycle mode, a supply's default, it answers 0
+  // (pmbus_get_fan_rate: "Can't sensibly map between RPM and PWM, just return zero"). That 0 made the fan one stopped on
+  // purpose (DesiredSpeed 0 beside 10000 RPM), so a supply fan that then stood still read OK.
+  const dps920ab = (fan1: number) => ({
+    device: 'platform/f0000000.config-space/f0511000.i2c/i2c-0/0-005a',
+    subsystem: 'bus/i2c',
+    files: {
+      name: 'dps920ab', in1_label: 'vin', in1_input: 245250, curr1_label: 'iin', curr1_input: 195, power1_label: 'pin', power1_input: 33250000,
+      temp1_input: 23000, fan1_input: fan1, fan1_target: 0, fan1_alarm: 0, fan1_fault: 0, fan2_input: -1, fan2_target: -1, fan2_alarm: 1, fan2_fault: 1,
+    },
+  });
+  const turning = await sampleTree(t, [dps920ab(10000)]);
+  const fan = fanOf(turning, 'hwmon:dps920ab-i2c-0-5a/fan1');
+  t.match(fan, { status: 'ok', idleAllowed: false });
+  t.equal(fan?.desiredSpeed, undefined, 'no speed asked for');
+  const model = modelOverTime();
+  model(turning);
+  const stood = model(await sampleTree(t, [dps920ab(0)]));
+  t.same(verdictsIn(stood, 'hwmon:dps920ab-i2c-0-5a/fan1'), { sensor: 'ok', fan: 'critical: stopped' }, 'a supply fan seen turning that stands still');
 });

@@ -5,13 +5,13 @@
  * source.
  */
 import t from 'tap';
-import { buildModel, type HardwareSnapshot, rememberReadings, type ReadingMemory } from '../../../src/model/index.js';
+import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
 import { validateSnapshot } from '../../../src/providers/validate.js';
-import { input, Model, NOW, sample } from '../../../test/model/fixtures.js';
+import type { Model } from '../../../test/model/fixtures.js';
 import { type AttributeRead, buildSnapshot, type RawChip } from '../build.js';
 import { HwmonError } from '../errors.js';
 import { resolveOptions } from '../options.js';
-import { sensorById } from './helpers.js';
+import { modelOverTime, sensorById } from './helpers.js';
 
 /** A chip from attribute values, or the errno its read fails with (`{ errno: 'ENODATA' }`). */
 function chip(id: string, name: string, attributes: Record<string, string | number | { errno: string }>): RawChip {
@@ -31,17 +31,6 @@ function build(...chips: RawChip[]): HardwareSnapshot {
 }
 
 const NO_DATA = { errno: 'ENODATA' };
-
-/** The model across samples, as the broker builds it: each snapshot with the reading memory of those before. */
-function modelOverTime(): (snapshot: HardwareSnapshot) => Model {
-  let readings: ReadingMemory = new Map();
-  let now = NOW;
-  return (snapshot) => {
-    now += 10_000;
-    readings = rememberReadings(readings, snapshot, now);
-    return new Model(buildModel(input([sample(snapshot, { provider: 'hwmon', sampledAt: now, readings })], { now })));
-  };
-}
 
 /** EnabledState and StatusDescriptions of the numeric sensor of that DeviceID. */
 function served(model: Model, id: string): [unknown, unknown] {
