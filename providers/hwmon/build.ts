@@ -226,8 +226,8 @@ class ChipReader {
     private readonly problems: HwmonError[],
     /** Whether a fan alarm at 0 RPM says a fan stalled (STALL_ALARM_CHIPS, and power supplies). */
     readonly stallAlarms: boolean,
-    /** Whether the chip's fans are served by the PMBus core (`pmbus`, and power supplies: PMBUS_TARGET). */
-    readonly pmbusFans: boolean,
+    /** Whether the chip is a PMBus device (`pmbus`, and power supplies): PMBUS_TARGET_OF_DUTY_CYCLE, PMBUS_ALL_ONES. */
+    readonly pmbus: boolean,
   ) {}
 
   /** Notes a problem once per file, however many sensors and fans read that file. */
@@ -534,12 +534,22 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   return limits;
 }
 
-/** The limits of a channel that count: the usable ones, less the in0 max Nuvoton chips come up with. */
+/** The limits of a channel that count: the usable ones, less the in0 max Nuvoton chips come up with and a PMBus supply's all ones. */
 function channelLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
   const usable = usableLimits(channel.type, read);
   if (atResetValues(reader, channel, read)) delete usable.max;
+  if (reader.pmbus) for (const item of LOWER_ITEMS) if (usable[item] === ownEntry(PMBUS_ALL_ONES, channel.type)) delete usable[item];
   return usable;
 }
+
+/**
+ * What a PMBus supply's limit register it lacks reads as: it answers the
+ * command with all ones, LINEAR11 0xFFFF, -0.5 in the attribute's unit
+ * (a Delta DPS-920AB's temp1_min and _lcrit -500, curr2_lcrit -500). Upper
+ * limits below 0 go for any chip (isPlaceholderLimit); these are the lower
+ * ones, which a bidirectional monitor's may be.
+ */
+const PMBUS_ALL_ONES: Readonly<Partial<Record<ChannelType, number>>> = { temp: -500, in: -500, curr: -500, power: -500_000 };
 
 /**
  * Nuvoton's Super I/O chips (the nct6775 driver's nct67xx) and
@@ -867,7 +877,7 @@ const PMBUS_TARGET_OF_DUTY_CYCLE = 0;
 function targetSpeed(reader: ChipReader, channel: Channel, enable: number | null | undefined): number | null | undefined {
   if (NCT6775_DRIVER.test(reader.chip.name) && enable !== SPEED_CRUISE) return undefined;
   const target = reader.integer(channel, 'target');
-  return target === PMBUS_TARGET_OF_DUTY_CYCLE && reader.pmbusFans ? undefined : target;
+  return target === PMBUS_TARGET_OF_DUTY_CYCLE && reader.pmbus ? undefined : target;
 }
 
 function fanId(reader: ChipReader, index: number): string {

@@ -251,3 +251,32 @@ t.test("a PMBus supply's fan target 0 is a fan driven by duty cycle, not one sto
   const stood = model(await sampleTree(t, [dps920ab(0)]));
   t.same(verdictsIn(stood, 'hwmon:dps920ab-i2c-0-5a/fan1'), { sensor: 'ok', fan: 'critical: stopped' }, 'a supply fan seen turning that stands still');
 });
+
+t.test("a PMBus supply's all-ones lower limits (-0.5 °C, -0.5 A) are no limits either", async (t) => {
+  // The same DPS-920AB (above): every limit register it lacks answers all ones, LINEAR11 0xFFFF = -0.5 in the
+  // attribute's unit: temp1_min, temp1_lcrit, temp1_max and temp1_crit -500, curr2_lcrit -500 beside a real
+  // curr2_max of 18625 ("It looks like the PSU reports values for pretty much everything, including registers which
+  // don't exist", Guenter Roeck in that thread). The upper ones were already dropped (below freezing, below 0 A); the
+  // lower ones stayed as thresholds of -0.5 °C and -0.5 A.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/f0000000.config-space/f0511000.i2c/i2c-0/0-005a',
+      subsystem: 'bus/i2c',
+      files: {
+        name: 'dps920ab',
+        temp1_input: 23000, temp1_min: -500, temp1_lcrit: -500, temp1_max: -500, temp1_crit: -500,
+        temp1_min_alarm: 0, temp1_lcrit_alarm: 0, temp1_max_alarm: 0, temp1_crit_alarm: 0,
+        curr2_label: 'iout1', curr2_input: 320, curr2_lcrit: -500, curr2_max: 18625, curr2_crit: -500, curr2_lcrit_alarm: 0, curr2_max_alarm: 0, curr2_crit_alarm: 0,
+      },
+    },
+    {
+      // A bidirectional current monitor's negative lower limit is a limit: only PMBus supplies answer all ones.
+      device: 'platform/soc/1c2ac00.i2c/i2c-1/1-0040',
+      subsystem: 'bus/i2c',
+      files: { name: 'ina226', curr1_input: -320, curr1_lcrit: -500, curr1_crit: 2000 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:dps920ab-i2c-0-5a/temp1'), { value: 23, thresholds: undefined });
+  t.same(sensorById(snapshot, 'hwmon:dps920ab-i2c-0-5a/curr2').thresholds, { upperNonCritical: 18.625 });
+  t.same(sensorById(snapshot, 'hwmon:ina226-i2c-1-40/curr1').thresholds, { lowerCritical: -0.5, upperCritical: 2 });
+});
