@@ -377,6 +377,15 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
  */
 const NO_PULSES_ERRNO: Readonly<Record<string, string>> = { aspeed_pwm_tacho: 'ETIMEDOUT' };
 
+/**
+ * The reading a driver serves for a fan that gives no tachometer pulses:
+ * amdgpu passes on the SMU's fan speed, a uint16 in its metrics table
+ * (CurrFanSpeed), which is all ones when no pulse came: an RX 5700 XT's
+ * resting fan reads 65535 RPM (lm-sensors/lm-sensors#310), and so does an
+ * unplugged one (LibreHardwareMonitor#134). The fan stands still: 0 RPM.
+ */
+const NO_PULSES_READING: Readonly<Record<string, number>> = { amdgpu: 0xffff };
+
 /** Whether a read of a fan's file failed with its driver's error for a fan that gives no pulses (NO_PULSES_ERRNO). */
 export function isNoPulsesError(chipName: string, attribute: AttributeName, error: HwmonError): boolean {
   return attribute.type === 'fan' && error.code === 'IO' && error.errno !== undefined && error.errno === ownEntry(NO_PULSES_ERRNO, chipName);
@@ -386,13 +395,16 @@ export function isNoPulsesError(chipName: string, attribute: AttributeName, erro
  * The channel's raw reading; null when it failed, or when it is a speed
  * below 0: a PMBus supply that answers a fan it lacks with all ones reads it
  * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed. A fan
- * read that failed, twice, with the driver's error for no pulses is 0 RPM.
+ * read that failed, twice, with the driver's error for no pulses is 0 RPM,
+ * and so is the driver's reading for no pulses (NO_PULSES_READING).
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
   const error = reader.readError(channel, valueItem);
   if (error !== undefined && isNoPulsesError(reader.chip.name, { type: channel.type, index: channel.index, item: valueItem }, error)) return 0;
   const raw = reader.integer(channel, valueItem) ?? null;
-  if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
+  if (raw === null || channel.type !== 'fan') return raw;
+  if (raw === ownEntry(NO_PULSES_READING, reader.chip.name)) return 0;
+  if (raw >= 0) return raw;
   reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
   return null;
 }

@@ -280,3 +280,22 @@ t.test("a PMBus supply's all-ones lower limits (-0.5 °C, -0.5 A) are no limits 
   t.same(sensorById(snapshot, 'hwmon:dps920ab-i2c-0-5a/curr2').thresholds, { upperNonCritical: 18.625 });
   t.same(sensorById(snapshot, 'hwmon:ina226-i2c-1-40/curr1').thresholds, { lowerCritical: -0.5, upperCritical: 2 });
 });
+
+t.test("amdgpu's 65535 RPM is a fan giving no tachometer pulses: 0 RPM", async (t) => {
+  // lm-sensors/lm-sensors#310, an XFX RX 5700 XT whose fans rest: "fan1: 65535 RPM (min = 0 RPM, max = 3500 RPM)",
+  // edge +81.0 °C (crit +100.0 °C, emerg +105.0 °C), power1 30.00 W (cap = 210.00 W); LibreHardwareMonitor/
+  // LibreHardwareMonitor#134, an RX 5700 XT whose fan is unplugged: "GPU fan shows 65535 RPM". The SMU's metrics table
+  // holds the fan speed as a uint16 (CurrFanSpeed), all ones when no pulse came; amdgpu serves it as fan1_input.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:03.1/0000:3b:00.0/0000:3c:00.0/0000:3d:00.0',
+      subsystem: 'bus/pci',
+      files: {
+        name: 'amdgpu', in0_label: 'vddgfx', in0_input: 725, fan1_input: 65535, fan1_min: 0, fan1_max: 3500, pwm1: 0, pwm1_enable: 2,
+        temp1_label: 'edge', temp1_input: 81000, temp1_crit: 100000, temp1_emergency: 105000, power1_average: 30000000, power1_cap: 210000000,
+      },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:amdgpu-pci-3d00/fan1'), { value: 0, unit: 'rpm' });
+  t.same(modelVerdicts(snapshot, 'hwmon:amdgpu-pci-3d00/fan1'), { sensor: 'ok', fan: 'ok' }, 'a fan at rest, as amdgpu rests them');
+});
