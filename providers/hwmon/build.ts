@@ -480,7 +480,10 @@ function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw:
  * with an alarm: a fan's min and max are the range it is driven in on
  * applesmc and Apple Silicon's macsmc_hwmon (the SMC holds a fan at its
  * minimum, read a few RPM either side, or stops it when cool), dell_smm (the
- * BIOS's nominal speeds; fans run above them), gpio-fan (the ends of its
+ * BIOS's nominal speeds; fans run above them), alienware_wmi (the fan's
+ * min_rpm and max_rpm its AWCC interface reports at probe,
+ * alienware-wmi-wmax.c; laptops rest fans below it and boost them past it),
+ * gpio-fan (the ends of its
  * speed map, which full speed reads exactly) and amdgpu (the speeds
  * `fan1_target` may be set to: an RX 5700 XT's fan turns at 4000 RPM at
  * 100 % beside a fan1_max of 3400 RPM).
@@ -490,6 +493,7 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
   applesmc: FAN_RANGE,
   macsmc_hwmon: FAN_RANGE,
   dell_smm: FAN_RANGE,
+  alienware_wmi: FAN_RANGE,
   gpio_fan: FAN_RANGE,
   amdgpu: FAN_RANGE,
 };

@@ -299,3 +299,26 @@ t.test("amdgpu's 65535 RPM is a fan giving no tachometer pulses: 0 RPM", async (
   t.match(sensorById(snapshot, 'hwmon:amdgpu-pci-3d00/fan1'), { value: 0, unit: 'rpm' });
   t.same(modelVerdicts(snapshot, 'hwmon:amdgpu-pci-3d00/fan1'), { sensor: 'ok', fan: 'ok' }, 'a fan at rest, as amdgpu rests them');
 });
+
+t.test("alienware_wmi's fan min and max are the BIOS's speed range, no limits", async (t) => {
+  // Modelled on torvalds/linux drivers/platform/x86/dell/alienware-wmi-wmax.c (Linux 6.15+, chip alienware_wmi): fan<N>_min
+  // and fan<N>_max are the fan's min_rpm and max_rpm that the AWCC interface reports at probe (AWCC_OP_GET_FAN_MIN_RPM,
+  // _MAX_RPM), with no alarm, as dell_smm's nominal speeds. Alienware laptops rest their fans when cool and boost them
+  // past their top speed: an M18 R1's fans start "at around 55C" with "a low fan speed cap at 1300RPM"
+  // (T-Troll/alienfx-tools#426), an m16's run to "100%-130%" (#487). Speeds here are those reports', not a capture.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/PNP0C14:01/wmi_bus/wmi_bus-PNP0C14:01/A70591CE-A997-11DA-B012-B622A1EF5492',
+      subsystem: 'bus/wmi',
+      files: {
+        name: 'alienware_wmi', temp1_label: 'CPU', temp1_input: 46000, temp2_label: 'GPU', temp2_input: 41000,
+        fan1_label: 'Processor Fan', fan1_input: 0, fan1_min: 1300, fan1_max: 5600,
+        fan2_label: 'Video Fan', fan2_input: 6100, fan2_min: 1300, fan2_max: 5600,
+      },
+    },
+  ]);
+  const id = (n: number) => `hwmon:alienware_wmi-virtual-0/fan${n}`;
+  t.match(sensorById(snapshot, id(1)), { value: 0, thresholds: undefined });
+  t.match(fanOf(snapshot, id(1)), { status: 'unknown' }, 'at rest, or stopped: no minimum says which');
+  t.same(modelVerdicts(snapshot, id(2)), { sensor: 'ok', fan: 'ok' }, 'boosted past its top speed');
+});
