@@ -330,8 +330,9 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
   const limits = channelLimits(reader, channel, read);
-  const fault = (reader.integer(channel, 'fault') ?? 0) !== 0 && !(channel.type === 'fan' && FAN_FAULT_NO_FAILURE.has(reader.chip.name));
-  const alarms = alarmVerdict(reader, channel, read, limits, raw);
+  const lacking = isFanItLacks(reader, channel, valueItem);
+  const fault = !lacking && (reader.integer(channel, 'fault') ?? 0) !== 0 && !(channel.type === 'fan' && FAN_FAULT_NO_FAILURE.has(reader.chip.name));
+  const alarms = lacking ? undefined : alarmVerdict(reader, channel, read, limits, raw);
   const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw, LOW_ALARMS.has(alarms?.alarm ?? ''));
   const sensor: NumericSensor = {
     id: reader.sensorId(channel),
@@ -346,7 +347,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   if (Object.keys(thresholds).length > 0) sensor.thresholds = thresholds;
   if (alarms !== undefined) sensor.health = alarms.health;
   if (alarms?.crossed) sensor.crossed = alarms.crossed;
-  if (raw === null) sensor.unavailable = unavailability(reader, channel, valueItem);
+  if (raw === null) sensor.unavailable = lacking ? 'absent' : unavailability(reader, channel, valueItem);
   if (fault && isDeviceFault(reader.chip.name, channel.type)) {
     // The fault of what the channel measures, not of the sensor: a fan that stopped or is missing, a failing
     // supply (DEVICE_FAULTS). The reading stands.
@@ -394,7 +395,8 @@ export function isNoPulsesError(chipName: string, attribute: AttributeName, erro
 /**
  * The channel's raw reading; null when it failed, or when it is a speed
  * below 0: a PMBus supply that answers a fan it lacks with all ones reads it
- * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed. A fan
+ * as -1 RPM (LINEAR11 0xFFFF, PMBUS_FAN_ALL_ONES: absent, not reported), and
+ * no fan turns at a negative speed. A fan
  * read that failed, twice, with the driver's error for no pulses is 0 RPM,
  * and so is the driver's reading for no pulses (NO_PULSES_READING).
  */
@@ -405,8 +407,24 @@ function reading(reader: ChipReader, channel: Channel, valueItem: string): numbe
   if (raw === null || channel.type !== 'fan') return raw;
   if (raw === ownEntry(NO_PULSES_READING, reader.chip.name)) return 0;
   if (raw >= 0) return raw;
-  reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
+  if (!isFanItLacks(reader, channel, valueItem)) reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
   return null;
+}
+
+/**
+ * A PMBus device's fan speed register answering all ones: LINEAR11 0xFFFF,
+ * -1 RPM. The PMBus core serves fan<N> wherever FAN_CONFIG (all ones too on
+ * such a device) says a fan is installed, and its STATUS_FAN bits then set
+ * the fan's alarm and fault; a fan that is there reads 0 RPM when stalled,
+ * never all ones. A Delta DPS-920AB has one fan and reads fan2 and fan3 at
+ * -1, alarm and fault set ("not supported", its driver's author, linux-hwmon
+ * list, 2021; a DPS-800's "fan3: -1 RPM [ALARM]", sonic-net/
+ * sonic-buildimage#23188): such a fan is not there, and failed none.
+ */
+const PMBUS_FAN_ALL_ONES = -1;
+
+function isFanItLacks(reader: ChipReader, channel: Channel, valueItem: string): boolean {
+  return reader.pmbus && channel.type === 'fan' && reader.integer(channel, valueItem) === PMBUS_FAN_ALL_ONES;
 }
 
 /**
@@ -930,6 +948,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
 }
 
 /**
+ * - a fan the device lacks (its speed absent, a PMBus fan at all ones): absent;
  * - a fault: failed;
  * - no reading: unknown;
  * - stopped, not idle by design: failed when a minimum speed is set, else
@@ -940,6 +959,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
  * - otherwise ok.
  */
 function fanStatus(speed: SensorDraft, idleAllowed: boolean): DeviceStatus {
+  if (speed.sensor.unavailable === 'absent') return 'absent';
   if (speed.fault) return 'failed';
   if (speed.raw === null) return 'unknown';
   if (speed.raw === 0 && !idleAllowed && (speed.limits.min ?? 0) > 0) return 'failed';

@@ -187,7 +187,7 @@ t.test("a PMBus device's fan at 0 RPM with its alarm set stopped", async (t) => 
     },
   ]);
   t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-7-58/fan1'), { sensor: 'warning: reported by the hardware', fan: 'critical: stopped' });
-  t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-7-58/fan2'), { sensor: 'not served', fan: 'critical: failed' }, 'no reading, but a fault');
+  t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-7-58/fan2'), { sensor: 'not served', fan: 'unknown: not present' }, 'all ones, its fault too: a fan it lacks');
   // pmbus_do_probe names the hwmon device after its I²C client ("dps800"): the supplies of powerSupplyChips are PMBus ones.
   const supply = await sampleTree(t, [
     { device: 'platform/soc/1e78a000.i2c-bus/i2c-7/7-0058', subsystem: 'bus/i2c', files: { name: 'dps800', fan1_input: 0, fan1_alarm: 1, fan1_fault: 0 } },
@@ -243,6 +243,7 @@ t.test("a PMBus supply's fan target 0 is a fan driven by duty cycle, not one sto
     },
   });
   const turning = await sampleTree(t, [dps920ab(10000)]);
+  t.same(modelVerdicts(turning, 'hwmon:dps920ab-i2c-0-5a/fan2'), { sensor: 'not served', fan: 'unknown: not present' }, 'fan2, all ones: a fan it lacks, no failed one');
   const fan = fanOf(turning, 'hwmon:dps920ab-i2c-0-5a/fan1');
   t.match(fan, { status: 'ok', idleAllowed: false });
   t.equal(fan?.desiredSpeed, undefined, 'no speed asked for');
