@@ -568,7 +568,7 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   return limits;
 }
 
-/** The limits of a channel that count: the usable ones, less the in0 max Nuvoton chips come up with and a PMBus supply's all ones. */
+/** The limits of a channel that count: the usable ones, less the high limits chips come up with (RESET_LIMITS) and a PMBus supply's all ones. */
 function channelLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
   const usable = usableLimits(channel.type, read);
   if (atResetValues(reader, channel, read)) delete usable.max;
@@ -586,18 +586,29 @@ function channelLimits(reader: ChipReader, channel: Channel, read: RawLimits): R
 const PMBUS_ALL_ONES: Readonly<Partial<Record<ChannelType, number>>> = { temp: -500, in: -500, curr: -500, power: -500_000 };
 
 /**
- * Nuvoton's Super I/O chips (the nct6775 driver's nct67xx) and
- * their Winbond forerunners (w83627ehf driver) come up with in0 at min 0 V,
- * max 1.744 V (218 × 8 mV), and every board's `sensors` shows just that
- * where no BIOS set them, whatever in0 measures: a server's nct6779 with
- * in0 at 2.04 V raised its alarm against it. The 0 V min already goes as a
- * placeholder; the max goes here.
+ * Limits chips come up with, which every system whose firmware left them
+ * shows, whatever the channel measures; where a channel's limits are all
+ * at these, its max is no limit (the others are placeholders already, or
+ * real):
+ * - Nuvoton's Super I/O chips (the nct6775 driver's nct67xx) and their
+ *   Winbond forerunners (w83627ehf driver): in0 at min 0 V, max 1.744 V
+ *   (218 × 8 mV); a server's nct6779 with in0 at 2.04 V raised its alarm
+ *   against it;
+ * - a DDR5 module's SPD hub (spd5118): low 0 °C, high 55 °C, critical low
+ *   0 °C, critical 85 °C (Meliox/PVE-mods#107, and linux-hwmon, June 2024:
+ *   "it stays with the defaults"). A DDR5 module runs to 85 °C at normal
+ *   refresh, which the critical limit matches and keeps; 55 °C is nothing
+ *   of the part's, and a loaded module passes it.
  */
-const NUVOTON = /^(nct67|w83627(ehf|dhg|uhg)|w83667hg)/;
-const IN0_RESET = { min: 0, max: 1744 };
+const RESET_LIMITS: readonly { chip: RegExp; type: ChannelType; index: number; reset: RawLimits }[] = [
+  { chip: /^(nct67|w83627(ehf|dhg|uhg)|w83667hg)/, type: 'in', index: 0, reset: { min: 0, max: 1744 } },
+  { chip: /^spd5118$/, type: 'temp', index: 1, reset: { min: 0, max: 55_000, lcrit: 0, crit: 85_000 } },
+];
 
 function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits): boolean {
-  return NUVOTON.test(chip.name) && channel.type === 'in' && channel.index === 0 && read.min === IN0_RESET.min && read.max === IN0_RESET.max;
+  return RESET_LIMITS.some(({ chip: name, type, index, reset }) =>
+    name.test(chip.name) && channel.type === type && channel.index === index
+    && (Object.keys(THRESHOLD_ITEMS) as ThresholdItem[]).every((item) => read[item] === reset[item]));
 }
 
 /**

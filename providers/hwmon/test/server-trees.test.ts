@@ -113,3 +113,26 @@ t.test("a BMC fan controller's mode that switches the fan off: max31790's pwm_en
   t.match(fanOf(snapshot, 'hwmon:max31790-i2c-9-20/fan1'), { status: 'unknown', idleAllowed: false }, 'before 5.14: driven at 50 %, its speed unmeasured');
   t.match(fanOf(snapshot, 'hwmon:max31790-i2c-9-20/fan2'), { status: 'ok', idleAllowed: true }, 'before 5.14: driven at 0 %');
 });
+
+t.test("a DDR5 DIMM's SPD hub at its power-on limits: the 55 °C high limit is no limit, 85 °C critical stays", async (t) => {
+  // spd5118 on DDR5 modules whose limits no firmware set: Meliox/PVE-mods#107 (`sensors -j`, spd5118-i2c-0-50: temp1_input
+  // 40.0, temp1_max 55.0, temp1_min 0.0, temp1_crit 85.0, temp1_lcrit 0.0, alarms 0); Paul Menzel on linux-hwmon (June
+  // 2024, "it stays with the defaults"): "spd5118-i2c-0-53 temp1: +20.8°C (low = +0.0°C, high = +55.0°C) (crit low =
+  // +0.0°C, crit = +85.0°C)", the same on every module of the public `sensors` outputs found. 55 °C is the hub's reset
+  // high limit, not the part's: a DDR5 module runs to 85 °C at normal refresh, which the reset critical limit matches.
+  // A loaded module at 58 °C read Upper Non-Critical, and its hub's max alarm with it.
+  const dimm = (address: string, files: Record<string, number>) => ({
+    device: `pci0000:00/0000:00:1f.4/i2c-0/0-00${address}`,
+    subsystem: 'bus/i2c',
+    files: { name: 'spd5118', temp1_min_alarm: 0, temp1_crit_alarm: 0, temp1_lcrit_alarm: 0, temp1_enable: 1, ...files },
+  });
+  const snapshot = await sampleTree(t, [
+    dimm('50', { temp1_input: 58250, temp1_max: 55000, temp1_min: 0, temp1_crit: 85000, temp1_lcrit: 0, temp1_max_alarm: 1 }),
+    dimm('51', { temp1_input: 58250, temp1_max: 50000, temp1_min: 0, temp1_crit: 85000, temp1_lcrit: 0, temp1_max_alarm: 1 }),
+  ]);
+  const reset = sensorById(snapshot, 'hwmon:spd5118-i2c-0-50/temp1');
+  t.same(reset.thresholds, { lowerNonCritical: 0, lowerCritical: 0, upperCritical: 85 });
+  t.same(modelVerdicts(snapshot, reset.id), { sensor: 'ok' }, 'its max alarm answers the reset value');
+  t.same(sensorById(snapshot, 'hwmon:spd5118-i2c-0-51/temp1').thresholds, { lowerNonCritical: 0, upperNonCritical: 50, lowerCritical: 0, upperCritical: 85 }, 'a high limit someone set stays');
+  t.match(modelVerdicts(snapshot, 'hwmon:spd5118-i2c-0-51/temp1'), { sensor: /^warning/ });
+});
