@@ -330,7 +330,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
   const limits = channelLimits(reader, channel, read);
-  const lacking = isFanItLacks(reader, channel, valueItem);
+  const lacking = isLackingPmbusFan(reader, channel, valueItem);
   const fault = !lacking && (reader.integer(channel, 'fault') ?? 0) !== 0 && !(channel.type === 'fan' && FAN_FAULT_NO_FAILURE.has(reader.chip.name));
   const alarms = lacking ? undefined : alarmVerdict(reader, channel, read, limits, raw);
   const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw, LOW_ALARMS.has(alarms?.alarm ?? ''));
@@ -394,11 +394,10 @@ export function isNoPulsesError(chipName: string, attribute: AttributeName, erro
 
 /**
  * The channel's raw reading; null when it failed, or when it is a speed
- * below 0: a PMBus supply that answers a fan it lacks with all ones reads it
- * as -1 RPM (LINEAR11 0xFFFF, PMBUS_FAN_ALL_ONES: absent, not reported), and
- * no fan turns at a negative speed. A fan
- * read that failed, twice, with the driver's error for no pulses is 0 RPM,
- * and so is the driver's reading for no pulses (NO_PULSES_READING).
+ * below 0: no fan turns at a negative speed (a PMBus supply's fan it lacks
+ * reads all ones, -1 RPM: PMBUS_FAN_ALL_ONES, absent and not reported). A
+ * fan read that failed, twice, with the driver's error for no pulses is
+ * 0 RPM, and so is the driver's reading for no pulses (NO_PULSES_READING).
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
   const error = reader.readError(channel, valueItem);
@@ -407,7 +406,7 @@ function reading(reader: ChipReader, channel: Channel, valueItem: string): numbe
   if (raw === null || channel.type !== 'fan') return raw;
   if (raw === ownEntry(NO_PULSES_READING, reader.chip.name)) return 0;
   if (raw >= 0) return raw;
-  if (!isFanItLacks(reader, channel, valueItem)) reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
+  if (!isLackingPmbusFan(reader, channel, valueItem)) reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
   return null;
 }
 
@@ -423,7 +422,8 @@ function reading(reader: ChipReader, channel: Channel, valueItem: string): numbe
  */
 const PMBUS_FAN_ALL_ONES = -1;
 
-function isFanItLacks(reader: ChipReader, channel: Channel, valueItem: string): boolean {
+/** Whether the channel is a fan a PMBus device lacks (PMBUS_FAN_ALL_ONES). */
+function isLackingPmbusFan(reader: ChipReader, channel: Channel, valueItem: string): boolean {
   return reader.pmbus && channel.type === 'fan' && reader.integer(channel, valueItem) === PMBUS_FAN_ALL_ONES;
 }
 
