@@ -129,7 +129,7 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
   const fans: FanDraft[] = [];
   const powerSupplies: PowerSupply[] = [];
   for (const chip of chips) {
-    const pmbus = chip.name === PMBUS || options.powerSupplyChips.includes(chip.name);
+    const pmbus = PMBUS_CHIPS.test(chip.name) || options.powerSupplyChips.includes(chip.name);
     const reader = new ChipReader(chip, channelsOf(chip), problems, pmbus || STALL_ALARM_CHIPS.includes(chip.name), pmbus);
     const first = sensors.length;
     for (const channel of reader.channels.values()) {
@@ -226,7 +226,7 @@ class ChipReader {
     private readonly problems: HwmonError[],
     /** Whether a fan alarm at 0 RPM says a fan stalled (STALL_ALARM_CHIPS, and power supplies). */
     readonly stallAlarms: boolean,
-    /** Whether the chip is a PMBus device (`pmbus`, and power supplies): PMBUS_TARGET_OF_DUTY_CYCLE, PMBUS_ALL_ONES. */
+    /** Whether the chip is a PMBus device (PMBUS_CHIPS, and power supplies): PMBUS_TARGET_OF_DUTY_CYCLE, PMBUS_ALL_ONES. */
     readonly pmbus: boolean,
   ) {}
 
@@ -769,8 +769,14 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
  */
 const STALL_ALARM_CHIPS: readonly string[] = ['hp_wmi_sensors'];
 
-/** The generic PMBus driver's chip name (pmbus.c); other PMBus chips are named after their I²C client (`dps800`). */
-const PMBUS = 'pmbus';
+/**
+ * Chips of the PMBus core besides power supplies (which are named after
+ * their I²C client, `dps800`): the generic driver's `pmbus`, and the
+ * MAX31785 fan controllers of IBM POWER BMCs (max31785.c names them
+ * max31785, max31785a, max31785b).
+ */
+const MAX31785 = /^max31785[ab]?$/;
+const PMBUS_CHIPS = new RegExp(`^pmbus$|${MAX31785.source}`);
 
 /** Whether the channel is a fan at 0 RPM, with no usable minimum, whose alarms cannot tell a stalled fan from an empty header. */
 function isUnclearFanAlarm({ stallAlarms }: ChipReader, channel: Channel, usable: RawLimits, raw: number | null): boolean {
@@ -806,9 +812,26 @@ interface AlarmVerdict {
   crossed?: ThresholdName;
 }
 
+/**
+ * The modes in which a chip's pwm<N> holds no duty cycle: the PMBus core
+ * serves a MAX31785's pwm<N> as 0 while its fan runs in RPM mode
+ * (pwm<N>_enable 2, to fan<N>_target: IBM's BMCs drive their fans so) or
+ * automatic (3): max31785_get_pwm() asks pmbus_get_fan_rate_device() for a
+ * duty cycle, which outside PWM mode answers 0 ("Can't sensibly map between
+ * RPM and PWM, just return zero").
+ */
+const MODES_WITHOUT_DUTY: readonly { chip: RegExp; modes: readonly number[] }[] = [{ chip: MAX31785, modes: [2, 3] }];
+
+/** Whether the PWM output's mode leaves pwm<N> without a duty cycle (MODES_WITHOUT_DUTY). */
+function hasNoDuty(reader: ChipReader, pwm: Channel): boolean {
+  const enable = reader.integer(pwm, 'enable');
+  return typeof enable === 'number' && MODES_WITHOUT_DUTY.some(({ chip, modes }) => chip.test(reader.chip.name) && modes.includes(enable));
+}
+
 function pwmSensor(reader: ChipReader, channel: Channel): SensorDraft | undefined {
   if (!channel.files.has('')) return undefined;
-  let raw = reader.integer(channel, '') ?? null;
+  const noDuty = hasNoDuty(reader, channel);
+  let raw = noDuty ? null : reader.integer(channel, '') ?? null;
   let value: number | null = null;
   if (raw !== null) {
     try {
@@ -829,7 +852,7 @@ function pwmSensor(reader: ChipReader, channel: Channel): SensorDraft | undefine
   };
   if (value === null) {
     const error = reader.readError(channel, '');
-    sensor.unavailable = error !== undefined && asleep(reader.chip, error) ? 'asleep' : 'failed';
+    sensor.unavailable = noDuty ? 'disabled' : error !== undefined && asleep(reader.chip, error) ? 'asleep' : 'failed';
   }
   if (reader.sibling('fan', channel.index)?.files.has('input')) sensor.monitors = { kind: 'fan', id: fanId(reader, channel.index) };
   return { sensor, chip: reader.chip.id, channel: channel.name, limits: {}, fault: false, raw, alarm: false };
@@ -942,7 +965,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const id = fanId(reader, channel.index);
   speed.sensor.monitors = { kind: 'fan', id };
   const pwm = reader.sibling('pwm', channel.index);
-  const duty = pwm && reader.integer(pwm, '');
+  const duty = pwm && (hasNoDuty(reader, pwm) ? undefined : reader.integer(pwm, ''));
   const enable = pwm && reader.integer(pwm, 'enable');
   const target = targetSpeed(reader, channel, enable);
   // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but a few chips have a mode that switches it off.
