@@ -758,8 +758,8 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
  * a header is empty:
  * - hp_wmi_sensors: "the fan has stalled or has been disconnected while
  *   running" (Documentation/hwmon/hp-wmi-sensors.rst);
- * - pmbus, and every chip of `powerSupplyChips` (the PMBus core names a
- *   supply after its I²C client, dps800 and the like): pmbus_core.c serves a
+ * - PMBUS_CHIPS, and every chip of `powerSupplyChips` (the PMBus core names
+ *   a supply after its I²C client, dps800 and the like): pmbus_core.c serves a
  *   fan only when FAN_CONFIG says one is installed, and its alarm is that
  *   fan's warning in STATUS_FAN_1_2; a supply's fan is never an empty header.
  * Elsewhere a fan at 0 RPM without a usable minimum may be an empty header,
