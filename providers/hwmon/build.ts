@@ -129,8 +129,8 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
   const fans: FanDraft[] = [];
   const powerSupplies: PowerSupply[] = [];
   for (const chip of chips) {
-    const stallAlarms = STALL_ALARM_CHIPS.includes(chip.name) || options.powerSupplyChips.includes(chip.name);
-    const reader = new ChipReader(chip, channelsOf(chip), problems, stallAlarms);
+    const pmbus = PMBUS_CHIPS.test(chip.name) || options.powerSupplyChips.includes(chip.name);
+    const reader = new ChipReader(chip, channelsOf(chip), problems, pmbus || STALL_ALARM_CHIPS.includes(chip.name), pmbus);
     const first = sensors.length;
     for (const channel of reader.channels.values()) {
       if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
@@ -226,6 +226,8 @@ class ChipReader {
     private readonly problems: HwmonError[],
     /** Whether a fan alarm at 0 RPM says a fan stalled (STALL_ALARM_CHIPS, and power supplies). */
     readonly stallAlarms: boolean,
+    /** Whether the chip is a PMBus device (PMBUS_CHIPS, and power supplies): PMBUS_TARGET_OF_DUTY_CYCLE, PMBUS_ALL_ONES. */
+    readonly pmbus: boolean,
   ) {}
 
   /** Notes a problem once per file, however many sensors and fans read that file. */
@@ -328,8 +330,9 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
   const limits = channelLimits(reader, channel, read);
-  const fault = (reader.integer(channel, 'fault') ?? 0) !== 0 && !(channel.type === 'fan' && FAN_FAULT_NO_FAILURE.has(reader.chip.name));
-  const alarms = alarmVerdict(reader, channel, read, limits, raw);
+  const lacking = isLackingPmbusFan(reader, channel, valueItem);
+  const fault = !lacking && (reader.integer(channel, 'fault') ?? 0) !== 0 && !(channel.type === 'fan' && FAN_FAULT_NO_FAILURE.has(reader.chip.name));
+  const alarms = lacking ? undefined : alarmVerdict(reader, channel, read, limits, raw);
   const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw, LOW_ALARMS.has(alarms?.alarm ?? ''));
   const sensor: NumericSensor = {
     id: reader.sensorId(channel),
@@ -344,7 +347,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   if (Object.keys(thresholds).length > 0) sensor.thresholds = thresholds;
   if (alarms !== undefined) sensor.health = alarms.health;
   if (alarms?.crossed) sensor.crossed = alarms.crossed;
-  if (raw === null) sensor.unavailable = unavailability(reader, channel, valueItem);
+  if (raw === null) sensor.unavailable = lacking ? 'absent' : unavailability(reader, channel, valueItem);
   if (fault && isDeviceFault(reader.chip.name, channel.type)) {
     // The fault of what the channel measures, not of the sensor: a fan that stopped or is missing, a failing
     // supply (DEVICE_FAULTS). The reading stands.
@@ -375,6 +378,15 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
  */
 const NO_PULSES_ERRNO: Readonly<Record<string, string>> = { aspeed_pwm_tacho: 'ETIMEDOUT' };
 
+/**
+ * The reading a driver serves for a fan that gives no tachometer pulses:
+ * amdgpu passes on the SMU's fan speed, a uint16 in its metrics table
+ * (CurrFanSpeed), which is all ones when no pulse came: an RX 5700 XT's
+ * resting fan reads 65535 RPM (lm-sensors/lm-sensors#310), and so does an
+ * unplugged one (LibreHardwareMonitor#134). The fan stands still: 0 RPM.
+ */
+const NO_PULSES_READING: Readonly<Record<string, number>> = { amdgpu: 0xffff };
+
 /** Whether a read of a fan's file failed with its driver's error for a fan that gives no pulses (NO_PULSES_ERRNO). */
 export function isNoPulsesError(chipName: string, attribute: AttributeName, error: HwmonError): boolean {
   return attribute.type === 'fan' && error.code === 'IO' && error.errno !== undefined && error.errno === ownEntry(NO_PULSES_ERRNO, chipName);
@@ -382,17 +394,37 @@ export function isNoPulsesError(chipName: string, attribute: AttributeName, erro
 
 /**
  * The channel's raw reading; null when it failed, or when it is a speed
- * below 0: a PMBus supply that answers a fan it lacks with all ones reads it
- * as -1 RPM (LINEAR11 0xFFFF), and no fan turns at a negative speed. A fan
- * read that failed, twice, with the driver's error for no pulses is 0 RPM.
+ * below 0: no fan turns at a negative speed (a PMBus supply's fan it lacks
+ * reads all ones, -1 RPM: PMBUS_FAN_ALL_ONES, absent and not reported). A
+ * fan read that failed, twice, with the driver's error for no pulses is
+ * 0 RPM, and so is the driver's reading for no pulses (NO_PULSES_READING).
  */
 function reading(reader: ChipReader, channel: Channel, valueItem: string): number | null {
   const error = reader.readError(channel, valueItem);
   if (error !== undefined && isNoPulsesError(reader.chip.name, { type: channel.type, index: channel.index, item: valueItem }, error)) return 0;
   const raw = reader.integer(channel, valueItem) ?? null;
-  if (raw === null || channel.type !== 'fan' || raw >= 0) return raw;
-  reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
+  if (raw === null || channel.type !== 'fan') return raw;
+  if (raw === ownEntry(NO_PULSES_READING, reader.chip.name)) return 0;
+  if (raw >= 0) return raw;
+  if (!isLackingPmbusFan(reader, channel, valueItem)) reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
   return null;
+}
+
+/**
+ * A PMBus device's fan speed register answering all ones: LINEAR11 0xFFFF,
+ * -1 RPM. The PMBus core serves fan<N> wherever FAN_CONFIG (all ones too on
+ * such a device) says a fan is installed, and its STATUS_FAN bits then set
+ * the fan's alarm and fault; a fan that is there reads 0 RPM when stalled,
+ * never all ones. A Delta DPS-920AB has one fan and reads fan2 and fan3 at
+ * -1, alarm and fault set ("not supported", its driver's author, linux-hwmon
+ * list, 2021; a DPS-800's "fan3: -1 RPM [ALARM]", sonic-net/
+ * sonic-buildimage#23188): such a fan is not there, and failed none.
+ */
+const PMBUS_FAN_ALL_ONES = -1;
+
+/** Whether the channel is a fan a PMBus device lacks (PMBUS_FAN_ALL_ONES). */
+function isLackingPmbusFan(reader: ChipReader, channel: Channel, valueItem: string): boolean {
+  return reader.pmbus && channel.type === 'fan' && reader.integer(channel, valueItem) === PMBUS_FAN_ALL_ONES;
 }
 
 /**
@@ -466,7 +498,10 @@ function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw:
  * with an alarm: a fan's min and max are the range it is driven in on
  * applesmc and Apple Silicon's macsmc_hwmon (the SMC holds a fan at its
  * minimum, read a few RPM either side, or stops it when cool), dell_smm (the
- * BIOS's nominal speeds; fans run above them), gpio-fan (the ends of its
+ * BIOS's nominal speeds; fans run above them), alienware_wmi (the fan's
+ * min_rpm and max_rpm its AWCC interface reports at probe,
+ * alienware-wmi-wmax.c; laptops rest fans below it and boost them past it),
+ * gpio-fan (the ends of its
  * speed map, which full speed reads exactly) and amdgpu (the speeds
  * `fan1_target` may be set to: an RX 5700 XT's fan turns at 4000 RPM at
  * 100 % beside a fan1_max of 3400 RPM).
@@ -476,6 +511,7 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
   applesmc: FAN_RANGE,
   macsmc_hwmon: FAN_RANGE,
   dell_smm: FAN_RANGE,
+  alienware_wmi: FAN_RANGE,
   gpio_fan: FAN_RANGE,
   amdgpu: FAN_RANGE,
 };
@@ -532,26 +568,47 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
   return limits;
 }
 
-/** The limits of a channel that count: the usable ones, less the in0 max Nuvoton chips come up with. */
+/** The limits of a channel that count: the usable ones, less the high limits chips come up with (RESET_LIMITS) and a PMBus supply's all ones. */
 function channelLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
   const usable = usableLimits(channel.type, read);
   if (atResetValues(reader, channel, read)) delete usable.max;
+  if (reader.pmbus) for (const item of LOWER_ITEMS) if (usable[item] === ownEntry(PMBUS_ALL_ONES, channel.type)) delete usable[item];
   return usable;
 }
 
 /**
- * Nuvoton's Super I/O chips (the nct6775 driver's nct67xx) and
- * their Winbond forerunners (w83627ehf driver) come up with in0 at min 0 V,
- * max 1.744 V (218 × 8 mV), and every board's `sensors` shows just that
- * where no BIOS set them, whatever in0 measures: a server's nct6779 with
- * in0 at 2.04 V raised its alarm against it. The 0 V min already goes as a
- * placeholder; the max goes here.
+ * What a PMBus supply's limit register it lacks reads as: it answers the
+ * command with all ones, LINEAR11 0xFFFF, -0.5 in the attribute's unit
+ * (a Delta DPS-920AB's temp1_min and _lcrit -500, curr2_lcrit -500). Upper
+ * limits below 0 go for any chip (isPlaceholderLimit); these are the lower
+ * ones, which a bidirectional monitor's may be.
  */
-const NUVOTON = /^(nct67|w83627(ehf|dhg|uhg)|w83667hg)/;
-const IN0_RESET = { min: 0, max: 1744 };
+const PMBUS_ALL_ONES: Readonly<Partial<Record<ChannelType, number>>> = { temp: -500, in: -500, curr: -500, power: -500_000 };
+
+/**
+ * Limits chips come up with, which every system whose firmware left them
+ * shows, whatever the channel measures; where a channel's limits are all
+ * at these, its max is no limit (the others are placeholders already, or
+ * real):
+ * - Nuvoton's Super I/O chips (the nct6775 driver's nct67xx) and their
+ *   Winbond forerunners (w83627ehf driver): in0 at min 0 V, max 1.744 V
+ *   (218 × 8 mV); a server's nct6779 with in0 at 2.04 V raised its alarm
+ *   against it;
+ * - a DDR5 module's SPD hub (spd5118): low 0 °C, high 55 °C, critical low
+ *   0 °C, critical 85 °C (Meliox/PVE-mods#107, and linux-hwmon, June 2024:
+ *   "it stays with the defaults"). A DDR5 module runs to 85 °C at normal
+ *   refresh, which the critical limit matches and keeps; 55 °C is nothing
+ *   of the part's, and a loaded module passes it.
+ */
+const RESET_LIMITS: readonly { chip: RegExp; type: ChannelType; index: number; reset: RawLimits }[] = [
+  { chip: /^(nct67|w83627(ehf|dhg|uhg)|w83667hg)/, type: 'in', index: 0, reset: { min: 0, max: 1744 } },
+  { chip: /^spd5118$/, type: 'temp', index: 1, reset: { min: 0, max: 55_000, lcrit: 0, crit: 85_000 } },
+];
 
 function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits): boolean {
-  return NUVOTON.test(chip.name) && channel.type === 'in' && channel.index === 0 && read.min === IN0_RESET.min && read.max === IN0_RESET.max;
+  return RESET_LIMITS.some(({ chip: name, type, index, reset }) =>
+    name.test(chip.name) && channel.type === type && channel.index === index
+    && (Object.keys(THRESHOLD_ITEMS) as ThresholdItem[]).every((item) => read[item] === reset[item]));
 }
 
 /**
@@ -566,7 +623,26 @@ function unavailability(reader: ChipReader, channel: Channel, valueItem: string)
   if (error?.code !== 'IO') return 'failed';
   if (asleep(reader.chip, error)) return 'asleep';
   if (error.errno !== undefined && ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type] === error.errno) return 'absent';
-  return reader.integer(channel, 'enable') === 0 ? 'disabled' : 'failed';
+  return enableOf(reader, channel) === 0 ? 'disabled' : 'failed';
+}
+
+/**
+ * Channels a driver switches with another channel's `_enable`: ina3221's
+ * in<N>_enable (N = 1–3) switches its input N whole, so its shunt voltage
+ * in<N+3> and its current curr<N>, which have no enable file, fail with
+ * ENODATA too while it is off (ina3221.c: ina3221_read_in, _read_curr; a
+ * channel disabled in the device tree is off from probe).
+ */
+const ENABLED_BY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  ina3221: { in4: 'in1', in5: 'in2', in6: 'in3', curr1: 'in1', curr2: 'in2', curr3: 'in3' },
+};
+
+/** The `_enable` that switches the channel: its own, or that of the channel its driver switches it with (ENABLED_BY). */
+function enableOf(reader: ChipReader, channel: Channel): number | null | undefined {
+  // Channel names (`curr1`) are never Object members, so the inner table is indexed plainly.
+  const switching = channel.files.has('enable') ? undefined : ownEntry(ENABLED_BY, reader.chip.name)?.[channel.name];
+  const owner = switching === undefined ? channel : reader.channels.get(switching);
+  return owner === undefined ? undefined : reader.integer(owner, 'enable');
 }
 
 /**
@@ -682,15 +758,25 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
  * a header is empty:
  * - hp_wmi_sensors: "the fan has stalled or has been disconnected while
  *   running" (Documentation/hwmon/hp-wmi-sensors.rst);
- * - pmbus, and every chip of `powerSupplyChips` (the PMBus core names a
- *   supply after its I²C client, dps800 and the like): pmbus_core.c serves a
+ * - PMBUS_CHIPS, and every chip of `powerSupplyChips` (the PMBus core names
+ *   a supply after its I²C client, dps800 and the like): pmbus_core.c serves a
  *   fan only when FAN_CONFIG says one is installed, and its alarm is that
  *   fan's warning in STATUS_FAN_1_2; a supply's fan is never an empty header.
  * Elsewhere a fan at 0 RPM without a usable minimum may be an empty header,
  * whose alarm many chips raise (the f71882fg driver's Fintek chips serve no
  * fan<N>_min and print "fan2: 0 RPM ALARM" for every unused header).
+ * The list holds the first; buildSnapshot adds the PMBus chips.
  */
-const STALL_ALARM_CHIPS: readonly string[] = ['hp_wmi_sensors', 'pmbus'];
+const STALL_ALARM_CHIPS: readonly string[] = ['hp_wmi_sensors'];
+
+/**
+ * Chips of the PMBus core besides power supplies (which are named after
+ * their I²C client, `dps800`): the generic driver's `pmbus`, and the
+ * MAX31785 fan controllers of IBM POWER BMCs (max31785.c names them
+ * max31785, max31785a, max31785b).
+ */
+const MAX31785 = /^max31785[ab]?$/;
+const PMBUS_CHIPS = new RegExp(`^pmbus$|${MAX31785.source}`);
 
 /** Whether the channel is a fan at 0 RPM, with no usable minimum, whose alarms cannot tell a stalled fan from an empty header. */
 function isUnclearFanAlarm({ stallAlarms }: ChipReader, channel: Channel, usable: RawLimits, raw: number | null): boolean {
@@ -726,9 +812,26 @@ interface AlarmVerdict {
   crossed?: ThresholdName;
 }
 
+/**
+ * The modes in which a chip's pwm<N> holds no duty cycle: the PMBus core
+ * serves a MAX31785's pwm<N> as 0 while its fan runs in RPM mode
+ * (pwm<N>_enable 2, to fan<N>_target: IBM's BMCs drive their fans so) or
+ * automatic (3): max31785_get_pwm() asks pmbus_get_fan_rate_device() for a
+ * duty cycle, which outside PWM mode answers 0 ("Can't sensibly map between
+ * RPM and PWM, just return zero").
+ */
+const MODES_WITHOUT_DUTY: readonly { chip: RegExp; modes: readonly number[] }[] = [{ chip: MAX31785, modes: [2, 3] }];
+
+/** Whether the PWM output's mode leaves pwm<N> without a duty cycle (MODES_WITHOUT_DUTY). */
+function hasNoDuty(reader: ChipReader, pwm: Channel): boolean {
+  const enable = reader.integer(pwm, 'enable');
+  return typeof enable === 'number' && MODES_WITHOUT_DUTY.some(({ chip, modes }) => chip.test(reader.chip.name) && modes.includes(enable));
+}
+
 function pwmSensor(reader: ChipReader, channel: Channel): SensorDraft | undefined {
   if (!channel.files.has('')) return undefined;
-  let raw = reader.integer(channel, '') ?? null;
+  const noDuty = hasNoDuty(reader, channel);
+  let raw = noDuty ? null : reader.integer(channel, '') ?? null;
   let value: number | null = null;
   if (raw !== null) {
     try {
@@ -749,7 +852,7 @@ function pwmSensor(reader: ChipReader, channel: Channel): SensorDraft | undefine
   };
   if (value === null) {
     const error = reader.readError(channel, '');
-    sensor.unavailable = error !== undefined && asleep(reader.chip, error) ? 'asleep' : 'failed';
+    sensor.unavailable = noDuty ? 'disabled' : error !== undefined && asleep(reader.chip, error) ? 'asleep' : 'failed';
   }
   if (reader.sibling('fan', channel.index)?.files.has('input')) sensor.monitors = { kind: 'fan', id: fanId(reader, channel.index) };
   return { sensor, chip: reader.chip.id, channel: channel.name, limits: {}, fault: false, raw, alarm: false };
@@ -824,6 +927,16 @@ const NCT6775_DRIVER = /^nct6(106|116|775|776|779|79[1-9])$/;
 const SPEED_CRUISE = 3;
 
 /**
+ * The PMBus core's fan<N>_target while the fan is driven by duty cycle:
+ * pmbus_core.c serves FAN_COMMAND as the target only while FAN_CONFIG puts
+ * the fan in RPM mode, and 0 otherwise ("Can't sensibly map between RPM and
+ * PWM, just return zero", pmbus_get_fan_rate). A power supply's fan is in
+ * duty-cycle mode by default: a Delta DPS-920AB's fan1_target reads 0 with
+ * its fan at 10000 RPM. No speed was asked for, and no stop.
+ */
+const PMBUS_TARGET_OF_DUTY_CYCLE = 0;
+
+/**
  * The speed the fan is driven to, `fan<N>_target`. The nct6775 driver serves
  * its target speed register in every mode, but only Fan Speed Cruise drives
  * the fan to it: elsewhere it holds 0 or leftovers (an nct6776 under manual
@@ -831,7 +944,8 @@ const SPEED_CRUISE = 3;
  */
 function targetSpeed(reader: ChipReader, channel: Channel, enable: number | null | undefined): number | null | undefined {
   if (NCT6775_DRIVER.test(reader.chip.name) && enable !== SPEED_CRUISE) return undefined;
-  return reader.integer(channel, 'target');
+  const target = reader.integer(channel, 'target');
+  return target === PMBUS_TARGET_OF_DUTY_CYCLE && reader.pmbus ? undefined : target;
 }
 
 function fanId(reader: ChipReader, index: number): string {
@@ -851,7 +965,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const id = fanId(reader, channel.index);
   speed.sensor.monitors = { kind: 'fan', id };
   const pwm = reader.sibling('pwm', channel.index);
-  const duty = pwm && reader.integer(pwm, '');
+  const duty = pwm && (hasNoDuty(reader, pwm) ? undefined : reader.integer(pwm, ''));
   const enable = pwm && reader.integer(pwm, 'enable');
   const target = targetSpeed(reader, channel, enable);
   // pwm<N>_enable 0 runs the fan at full speed whatever the duty cycle says, but a few chips have a mode that switches it off.
@@ -868,6 +982,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
 }
 
 /**
+ * - a fan the device lacks (its speed absent, a PMBus fan at all ones): absent;
  * - a fault: failed;
  * - no reading: unknown;
  * - stopped, not idle by design: failed when a minimum speed is set, else
@@ -878,6 +993,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
  * - otherwise ok.
  */
 function fanStatus(speed: SensorDraft, idleAllowed: boolean): DeviceStatus {
+  if (speed.sensor.unavailable === 'absent') return 'absent';
   if (speed.fault) return 'failed';
   if (speed.raw === null) return 'unknown';
   if (speed.raw === 0 && !idleAllowed && (speed.limits.min ?? 0) > 0) return 'failed';

@@ -6,7 +6,7 @@
  */
 import t from 'tap';
 import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
-import { modelVerdicts, sampleTree, sensorById } from './helpers.js';
+import { modelOverTime, modelVerdicts, sampleTree, sensorById, verdictsIn } from './helpers.js';
 
 const fanOf = (snapshot: HardwareSnapshot, id: string) => snapshot.fans?.find((f) => f.id === id);
 
@@ -187,7 +187,7 @@ t.test("a PMBus device's fan at 0 RPM with its alarm set stopped", async (t) => 
     },
   ]);
   t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-7-58/fan1'), { sensor: 'warning: reported by the hardware', fan: 'critical: stopped' });
-  t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-7-58/fan2'), { sensor: 'not served', fan: 'critical: failed' }, 'no reading, but a fault');
+  t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-7-58/fan2'), { sensor: 'not served', fan: 'unknown: not present' }, 'all ones, its fault too: a fan it lacks');
   // pmbus_do_probe names the hwmon device after its I²C client ("dps800"): the supplies of powerSupplyChips are PMBus ones.
   const supply = await sampleTree(t, [
     { device: 'platform/soc/1e78a000.i2c-bus/i2c-7/7-0058', subsystem: 'bus/i2c', files: { name: 'dps800', fan1_input: 0, fan1_alarm: 1, fan1_fault: 0 } },
@@ -225,4 +225,101 @@ t.test('drives of edge boxes read as they report: SCT limits, unset limits, limi
   t.match(sensorById(snapshot, 'hwmon:nvme-pci-0300/temp2'), { value: 32.85, unavailable: undefined, thresholds: undefined, health: undefined }, 'unreadable limits are none');
   t.same(sensorById(snapshot, 'hwmon:drivetemp-scsi-3-0/temp1').thresholds, { lowerNonCritical: 10, upperNonCritical: 40, lowerCritical: 5, upperCritical: 60 });
   t.match(sensorById(snapshot, 'hwmon:drivetemp-scsi-4-0/temp1'), { value: 43, thresholds: undefined }, 'never set');
+});
+
+t.test("a PMBus supply's fan target 0 is a fan driven by duty cycle, not one stopped on purpose", async (t) => {
+  // `grep . *` in a Delta DPS-920AB's hwmon folder on a Delta TN48M switch (Robert Marko, "[PATCH] hwmon: (pmbus) Add
+  // Delta DPS920AB PSU driver" thread, linux-hwmon list, 2021): fan1_input 10000, fan1_target 0, fan1_alarm 0,
+  // fan1_fault 0; fan2 and fan3 -1 with their alarms and faults set (no such fans). pmbus_core.c serves FAN_COMMAND as
+  // fan<N>_target only while FAN_CONFIG puts the fan in RPM mode; in duty-cycle mode, a supply's default, it answers 0
+  // (pmbus_get_fan_rate: "Can't sensibly map between RPM and PWM, just return zero"). That 0 made the fan one stopped on
+  // purpose (DesiredSpeed 0 beside 10000 RPM), so a supply fan that then stood still read OK.
+  const dps920ab = (fan1: number) => ({
+    device: 'platform/f0000000.config-space/f0511000.i2c/i2c-0/0-005a',
+    subsystem: 'bus/i2c',
+    files: {
+      name: 'dps920ab', in1_label: 'vin', in1_input: 245250, curr1_label: 'iin', curr1_input: 195, power1_label: 'pin', power1_input: 33250000,
+      temp1_input: 23000, fan1_input: fan1, fan1_target: 0, fan1_alarm: 0, fan1_fault: 0, fan2_input: -1, fan2_target: -1, fan2_alarm: 1, fan2_fault: 1,
+    },
+  });
+  const turning = await sampleTree(t, [dps920ab(10000)]);
+  t.same(modelVerdicts(turning, 'hwmon:dps920ab-i2c-0-5a/fan2'), { sensor: 'not served', fan: 'unknown: not present' }, 'fan2, all ones: a fan it lacks, no failed one');
+  const fan = fanOf(turning, 'hwmon:dps920ab-i2c-0-5a/fan1');
+  t.match(fan, { status: 'ok', idleAllowed: false });
+  t.equal(fan?.desiredSpeed, undefined, 'no speed asked for');
+  const model = modelOverTime();
+  model(turning);
+  const stood = model(await sampleTree(t, [dps920ab(0)]));
+  t.same(verdictsIn(stood, 'hwmon:dps920ab-i2c-0-5a/fan1'), { sensor: 'ok', fan: 'critical: stopped' }, 'a supply fan seen turning that stands still');
+});
+
+t.test("a PMBus supply's all-ones lower limits (-0.5 °C, -0.5 A) are no limits either", async (t) => {
+  // The same DPS-920AB (above): every limit register it lacks answers all ones, LINEAR11 0xFFFF = -0.5 in the
+  // attribute's unit: temp1_min, temp1_lcrit, temp1_max and temp1_crit -500, curr2_lcrit -500 beside a real
+  // curr2_max of 18625 ("It looks like the PSU reports values for pretty much everything, including registers which
+  // don't exist", Guenter Roeck in that thread). The upper ones were already dropped (below freezing, below 0 A); the
+  // lower ones stayed as thresholds of -0.5 °C and -0.5 A.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/f0000000.config-space/f0511000.i2c/i2c-0/0-005a',
+      subsystem: 'bus/i2c',
+      files: {
+        name: 'dps920ab',
+        temp1_input: 23000, temp1_min: -500, temp1_lcrit: -500, temp1_max: -500, temp1_crit: -500,
+        temp1_min_alarm: 0, temp1_lcrit_alarm: 0, temp1_max_alarm: 0, temp1_crit_alarm: 0,
+        curr2_label: 'iout1', curr2_input: 320, curr2_lcrit: -500, curr2_max: 18625, curr2_crit: -500, curr2_lcrit_alarm: 0, curr2_max_alarm: 0, curr2_crit_alarm: 0,
+      },
+    },
+    {
+      // A bidirectional current monitor's negative lower limit is a limit: only PMBus supplies answer all ones.
+      device: 'platform/soc/1c2ac00.i2c/i2c-1/1-0040',
+      subsystem: 'bus/i2c',
+      files: { name: 'ina226', curr1_input: -320, curr1_lcrit: -500, curr1_crit: 2000 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:dps920ab-i2c-0-5a/temp1'), { value: 23, thresholds: undefined });
+  t.same(sensorById(snapshot, 'hwmon:dps920ab-i2c-0-5a/curr2').thresholds, { upperNonCritical: 18.625 });
+  t.same(sensorById(snapshot, 'hwmon:ina226-i2c-1-40/curr1').thresholds, { lowerCritical: -0.5, upperCritical: 2 });
+});
+
+t.test("amdgpu's 65535 RPM is a fan giving no tachometer pulses: 0 RPM", async (t) => {
+  // lm-sensors/lm-sensors#310, an XFX RX 5700 XT whose fans rest: "fan1: 65535 RPM (min = 0 RPM, max = 3500 RPM)",
+  // edge +81.0 °C (crit +100.0 °C, emerg +105.0 °C), power1 30.00 W (cap = 210.00 W); LibreHardwareMonitor/
+  // LibreHardwareMonitor#134, an RX 5700 XT whose fan is unplugged: "GPU fan shows 65535 RPM". The SMU's metrics table
+  // holds the fan speed as a uint16 (CurrFanSpeed), all ones when no pulse came; amdgpu serves it as fan1_input.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:03.1/0000:3b:00.0/0000:3c:00.0/0000:3d:00.0',
+      subsystem: 'bus/pci',
+      files: {
+        name: 'amdgpu', in0_label: 'vddgfx', in0_input: 725, fan1_input: 65535, fan1_min: 0, fan1_max: 3500, pwm1: 0, pwm1_enable: 2,
+        temp1_label: 'edge', temp1_input: 81000, temp1_crit: 100000, temp1_emergency: 105000, power1_average: 30000000, power1_cap: 210000000,
+      },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:amdgpu-pci-3d00/fan1'), { value: 0, unit: 'rpm' });
+  t.same(modelVerdicts(snapshot, 'hwmon:amdgpu-pci-3d00/fan1'), { sensor: 'ok', fan: 'ok' }, 'a fan at rest, as amdgpu rests them');
+});
+
+t.test("alienware_wmi's fan min and max are the BIOS's speed range, no limits", async (t) => {
+  // Modelled on torvalds/linux drivers/platform/x86/dell/alienware-wmi-wmax.c (Linux 6.15+, chip alienware_wmi): fan<N>_min
+  // and fan<N>_max are the fan's min_rpm and max_rpm that the AWCC interface reports at probe (AWCC_OP_GET_FAN_MIN_RPM,
+  // _MAX_RPM), with no alarm, as dell_smm's nominal speeds. Alienware laptops rest their fans when cool and boost them
+  // past their top speed: an M18 R1's fans start "at around 55C" with "a low fan speed cap at 1300RPM"
+  // (T-Troll/alienfx-tools#426), an m16's run to "100%-130%" (#487). Speeds here are those reports', not a capture.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/PNP0C14:01/wmi_bus/wmi_bus-PNP0C14:01/A70591CE-A997-11DA-B012-B622A1EF5492',
+      subsystem: 'bus/wmi',
+      files: {
+        name: 'alienware_wmi', temp1_label: 'CPU', temp1_input: 46000, temp2_label: 'GPU', temp2_input: 41000,
+        fan1_label: 'Processor Fan', fan1_input: 0, fan1_min: 1300, fan1_max: 5600,
+        fan2_label: 'Video Fan', fan2_input: 6100, fan2_min: 1300, fan2_max: 5600,
+      },
+    },
+  ]);
+  const id = (n: number) => `hwmon:alienware_wmi-virtual-0/fan${n}`;
+  t.match(sensorById(snapshot, id(1)), { value: 0, thresholds: undefined });
+  t.match(fanOf(snapshot, id(1)), { status: 'unknown' }, 'at rest, or stopped: no minimum says which');
+  t.same(modelVerdicts(snapshot, id(2)), { sensor: 'ok', fan: 'ok' }, 'boosted past its top speed');
 });

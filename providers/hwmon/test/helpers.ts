@@ -8,11 +8,11 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 import type { CIMInstance } from '../../../src/cim/index.js';
-import { buildModel } from '../../../src/model/index.js';
+import { buildModel, rememberReadings, type ReadingMemory } from '../../../src/model/index.js';
 import type { HardwareSnapshot, NumericSensor } from '../../../src/model/snapshot.js';
 import type { ProviderContext, ProviderLogger } from '../../../src/providers/api.js';
 import { validateSnapshot } from '../../../src/providers/validate.js';
-import { input, Model, sample } from '../../../test/model/fixtures.js';
+import { input, Model, NOW, sample } from '../../../test/model/fixtures.js';
 import { createHwmonProvider, createSysfsReader, resolveOptions } from '../index.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -75,7 +75,22 @@ export function sensorById(snapshot: HardwareSnapshot, id: string): NumericSenso
  * sensor is `not served` when the model has no instance of it.
  */
 export function modelVerdicts(snapshot: HardwareSnapshot, id: string): { sensor: string; fan?: string } {
-  const model = new Model(buildModel(input([sample(snapshot, { provider: 'hwmon' })])));
+  return verdictsIn(new Model(buildModel(input([sample(snapshot, { provider: 'hwmon' })]))), id);
+}
+
+/** The model across samples, as the broker builds it: each snapshot with the reading memory of those before, 10 s apart. */
+export function modelOverTime(): (snapshot: HardwareSnapshot) => Model {
+  let readings: ReadingMemory = new Map();
+  let now = NOW;
+  return (snapshot) => {
+    now += 10_000;
+    readings = rememberReadings(readings, snapshot, now);
+    return new Model(buildModel(input([sample(snapshot, { provider: 'hwmon', sampledAt: now, readings })], { now })));
+  };
+}
+
+/** The model's verdict on the sensor and the fan of that DeviceID, spelt as modelVerdicts spells them. */
+export function verdictsIn(model: Model, id: string): { sensor: string; fan?: string } {
   const ofId = (classname: string) => model.all(classname).filter((i) => i.path?.keybindings.get('DeviceID') === id);
   const [sensor] = ofId('Thincim_NumericSensor');
   const [fan] = ofId('OMC_Fan');

@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
-import { modelVerdicts, sampleTree, sensorById } from './helpers.js';
+import { modelOverTime, modelVerdicts, sampleTree, sensorById, verdictsIn } from './helpers.js';
 
 /** Where an IBM POWER9 BMC's OCC hwmon device sits (its FSI path to the host's SBE). */
 const OCC_DEVICE = {
@@ -112,4 +112,50 @@ t.test("a BMC fan controller's mode that switches the fan off: max31790's pwm_en
   t.match(fanOf(snapshot, 'hwmon:max6650-i2c-8-1b/fan1'), { status: 'ok', idleAllowed: true }, 'max6650 switched off');
   t.match(fanOf(snapshot, 'hwmon:max31790-i2c-9-20/fan1'), { status: 'unknown', idleAllowed: false }, 'before 5.14: driven at 50 %, its speed unmeasured');
   t.match(fanOf(snapshot, 'hwmon:max31790-i2c-9-20/fan2'), { status: 'ok', idleAllowed: true }, 'before 5.14: driven at 0 %');
+});
+
+t.test("a DDR5 DIMM's SPD hub at its power-on limits: the 55 °C high limit is no limit, 85 °C critical stays", async (t) => {
+  // spd5118 on DDR5 modules whose limits no firmware set: Meliox/PVE-mods#107 (`sensors -j`, spd5118-i2c-0-50: temp1_input
+  // 40.0, temp1_max 55.0, temp1_min 0.0, temp1_crit 85.0, temp1_lcrit 0.0, alarms 0); Paul Menzel on linux-hwmon (June
+  // 2024, "it stays with the defaults"): "spd5118-i2c-0-53 temp1: +20.8°C (low = +0.0°C, high = +55.0°C) (crit low =
+  // +0.0°C, crit = +85.0°C)", the same on every module of the public `sensors` outputs found. 55 °C is the hub's reset
+  // high limit, not the part's: a DDR5 module runs to 85 °C at normal refresh, which the reset critical limit matches.
+  // A loaded module at 58 °C read Upper Non-Critical, and its hub's max alarm with it.
+  const dimm = (address: string, files: Record<string, number>) => ({
+    device: `pci0000:00/0000:00:1f.4/i2c-0/0-00${address}`,
+    subsystem: 'bus/i2c',
+    files: { name: 'spd5118', temp1_min_alarm: 0, temp1_crit_alarm: 0, temp1_lcrit_alarm: 0, temp1_enable: 1, ...files },
+  });
+  const snapshot = await sampleTree(t, [
+    dimm('50', { temp1_input: 58250, temp1_max: 55000, temp1_min: 0, temp1_crit: 85000, temp1_lcrit: 0, temp1_max_alarm: 1 }),
+    dimm('51', { temp1_input: 58250, temp1_max: 50000, temp1_min: 0, temp1_crit: 85000, temp1_lcrit: 0, temp1_max_alarm: 1 }),
+  ]);
+  const reset = sensorById(snapshot, 'hwmon:spd5118-i2c-0-50/temp1');
+  t.same(reset.thresholds, { lowerNonCritical: 0, lowerCritical: 0, upperCritical: 85 });
+  t.same(modelVerdicts(snapshot, reset.id), { sensor: 'ok' }, 'its max alarm answers the reset value');
+  t.same(sensorById(snapshot, 'hwmon:spd5118-i2c-0-51/temp1').thresholds, { lowerNonCritical: 0, upperNonCritical: 50, lowerCritical: 0, upperCritical: 85 }, 'a high limit someone set stays');
+  t.match(modelVerdicts(snapshot, 'hwmon:spd5118-i2c-0-51/temp1'), { sensor: /^warning/ });
+});
+
+t.test("a MAX31785 fan controller in RPM mode: pwm<N> reads 0, no duty cycle, and its fans were free to stop", async (t) => {
+  // An IBM POWER BMC's MAX31785A (Witherspoon: i2c-3/3-0052, openbmc/openbmc#2111; hwmon name max31785a,
+  // openbmc/openbmc-test-automation's fan tests) drives its fans to fan<N>_target in RPM mode, pwm<N>_enable 2
+  // (openbmc/openbmc#1584: "2=rpm"). The PMBus core then serves pwm<N> as 0: max31785_get_pwm() asks
+  // pmbus_get_fan_rate_device() for a duty cycle, which answers 0 outside PWM mode ("Can't sensibly map between RPM and
+  // PWM, just return zero"). Modelled on those drivers, not a capture: it read as a duty cycle of 0 % beside a fan at
+  // 9000 RPM, and made every fan one stopped on purpose, so a fan that stood still read OK.
+  const controller = (fan1: number) => ({
+    device: 'platform/ahb/ahb:apb/ahb:apb:i2c@1e78a000/1e78a100.i2c-bus/i2c-3/3-0052',
+    subsystem: 'bus/i2c',
+    files: { name: 'max31785a', fan1_input: fan1, fan1_target: 10500, fan1_fault: 0, fan1_alarm: 0, pwm1: 0, pwm1_enable: 2 },
+  });
+  const turning = await sampleTree(t, [controller(9000)]);
+  t.match(sensorById(turning, 'hwmon:max31785a-i2c-3-52/pwm1'), { value: null, unavailable: 'disabled' }, 'no duty cycle to read in RPM mode');
+  t.match(turning.fans?.[0], { desiredSpeed: 10500, idleAllowed: false });
+  const model = modelOverTime();
+  model(turning);
+  const stood = model(await sampleTree(t, [controller(0)]));
+  t.same(verdictsIn(stood, 'hwmon:max31785a-i2c-3-52/fan1'), { sensor: 'ok', fan: 'critical: stopped' });
+  const manual = await sampleTree(t, [{ ...controller(4200), files: { ...controller(4200).files, pwm1: 102, pwm1_enable: 1 } }]);
+  t.match(sensorById(manual, 'hwmon:max31785a-i2c-3-52/pwm1'), { value: 40 }, 'in PWM mode, its duty cycle');
 });

@@ -150,10 +150,10 @@ t.test("a PMBus supply's all-ones answers: negative upper current and power limi
   t.match(psu('curr2'), { label: 'iout1', value: 7.39, thresholds: undefined });
   t.match(psu('power2'), { label: 'pout1', value: 88, thresholds: undefined });
   t.same(psu('power1').thresholds, { upperNonCritical: 1600 }, 'a real limit stays');
-  t.match(psu('fan2'), { value: null, unavailable: 'failed' }, 'no speed, rather than -1 RPM');
+  t.match(psu('fan2'), { value: null, unavailable: 'absent' }, 'a fan it lacks, rather than one at -1 RPM');
   t.same(
     snapshot.fans!.map((f) => [f.id.split('/')[1], f.status]),
-    [['fan1', 'ok'], ['fan2', 'unknown']],
+    [['fan1', 'ok'], ['fan2', 'absent']],
   );
 });
 
