@@ -13,7 +13,7 @@ const PLACEHOLDERS = new Set([
   'system manufacturer', 'system product name', 'system name', 'system version', 'system serial number', 'system sku',
   'chassis manufacturer', 'chassis manufacture', 'chassis version', 'chassis serial number',
   'base board serial number', 'baseboard serial number', 'base board manufacturer', 'base board product name',
-  'asset tag', 'asset-1234567890', 'no asset tag', 'no asset information', 'chassis asset tag',
+  'asset tag', 'no asset tag', 'no asset information', 'chassis asset tag',
   '0123456789', '1234567890', '123456789',
   // Insyde's "TBD by OEM" (also in Linux's sound/soc/soc-core.c dmi_blacklist), others netdata's DMI cleaner drops.
   'tbd', 'tbd by oem', 'unknow', 'unspecified', 'empty', '(null)', 'none provided', 'no enclosure', '$(default_string)',
@@ -48,10 +48,12 @@ const TYPE_TEMPLATE = /^type\s?\d+(\s?-\s|(family|sku\d*|productconfigid|version
 
 /**
  * Eight or more digits counting up from 0 or 1 ("01234567", "123456789", a Samsung N150's memory part number
- * "012345678901234567890123456789012345"): a template's, not a serial's.
+ * "012345678901234567890123456789012345"), also after a word and a dash (ASUS boards' serials "MB-1234567890" and
+ * "SYS-1234567890", their asset tag "Asset-1234567890"): a template's, not a serial's.
  */
 function isCounting(text: string): boolean {
-  return /^\d{8,}$/.test(text) && [0, 1].some((first) => [...text].every((digit, i) => Number(digit) === (first + i) % 10));
+  const digits = /^(?:[a-z]+-)?(\d{8,})$/i.exec(text)?.[1];
+  return digits !== undefined && [0, 1].some((first) => [...digits].every((digit, i) => Number(digit) === (first + i) % 10));
 }
 
 /** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */

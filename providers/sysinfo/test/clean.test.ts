@@ -61,6 +61,10 @@ t.test("serial numbers: as any DMI text, and VirtualBox's 0 is none", async (t) 
   t.equal(dmiSerial('7N62AI2'), '7N62AI2');
   t.equal(dmiSerial('10'), '10');
   t.equal(dmiText('0'), '0', 'elsewhere a 0 stays');
+  // ASUS's templates, a short word and counting digits (fixtures/SOURCE.txt: asus-p8z68-award-templates.json).
+  for (const template of ['MB-1234567890', 'SYS-1234567890', 'Asset-1234567890', 'mb-0123456789']) t.equal(dmiSerial(template), undefined, template);
+  t.equal(dmiSerial('SYS-1234567891'), 'SYS-1234567891', 'digits that stop counting are a serial');
+  t.equal(dmiSerial('CZC1234567890'), 'CZC1234567890', 'letters without the dash are a serial');
 });
 
 t.test("makers: as any DMI text, and Clevo's \"Notebook\" is none", async (t) => {

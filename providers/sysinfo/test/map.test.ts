@@ -146,6 +146,15 @@ t.test("a Samsung N150: Phoenix's board serial and memory templates are no value
     'no maker "48spaces", no counting part number or serial');
 });
 
+t.test("ASUS's counting serial templates (MB-1234567890, SYS-1234567890) are no serials", async (t) => {
+  const snapshot = buildSnapshot(fixture('asus-p8z68-award-templates'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1' }, 'every ASUS board of that generation has the system serial SYS-1234567890');
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', type: 'Desktop' }]);
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'ASUSTeK Computer INC.', model: 'P8Z68-V LX' }],
+    'the board serial MB-1234567890 is absent');
+});
+
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
