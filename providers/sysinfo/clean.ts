@@ -47,6 +47,12 @@ const NUMBERED_PLACEHOLDER = /^([a-z]+\d+_)?(sernum|serialnum|partnum|(module)?p
 const TYPE_TEMPLATE = /^type\s?\d+(\s?-\s|(family|sku\d*|productconfigid|version)$)/i;
 
 /**
+ * A firmware string token's name, left where its value belongs: "SmbiosType1_SystemManufacturer",
+ * "SmbiosType2_BoardProductName" (notebooks and desktops in linux-hardware.org's statistics; netdata drops them too).
+ */
+const STRING_TOKEN = /^smbiostype\d+_[a-z]+$/i;
+
+/**
  * Eight or more digits counting up from 0 or 1 ("01234567", "123456789", a Samsung N150's memory part number
  * "012345678901234567890123456789012345"), also after a word and a dash (ASUS boards' serials "MB-1234567890" and
  * "SYS-1234567890", their asset tag "Asset-1234567890"): a template's, not a serial's.
@@ -67,7 +73,7 @@ export function dmiText(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.replace(/\s+/g, ' ').trim();
   if (text === '' || NOT_TEXT.test(text)) return undefined;
-  if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text)) return undefined;
+  if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text) || STRING_TOKEN.test(text)) return undefined;
   // Zeros are zeros in hex too ("0x00000000", an Intel board's memory serial numbers).
   if (text.length > 1 && REPEATED.test(text.replace(/^0x(?=..)/i, '').replace(/[-\s]/g, ''))) return undefined;
   if (isCounting(text)) return undefined;

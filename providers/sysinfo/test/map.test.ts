@@ -155,6 +155,13 @@ t.test("ASUS's counting serial templates (MB-1234567890, SYS-1234567890) are no 
     'the board serial MB-1234567890 is absent');
 });
 
+t.test('SMBIOS string tokens left unset (SmbiosType1_SystemManufacturer) name no maker and no model', async (t) => {
+  const snapshot = buildSnapshot(fixture('smbiostype-string-tokens'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1' });
+  t.same(snapshot.boards, [], 'a board known by token names only is no evidence of a board');
+});
+
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
