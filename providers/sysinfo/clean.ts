@@ -31,6 +31,8 @@ const PLACEHOLDERS = new Set([
   'invalid',
   // U-Boot's product and board name where the board sets none (a Milk-V Mars under Ubuntu 24.10).
   'unknown product',
+  // AMI's for an empty string: an ASUS Zenbook UX31E's memory part numbers, on installed modules too.
+  '[empty]',
 ]);
 
 /**

@@ -49,6 +49,8 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     '0x00000000', '0XFFFFFFFF',
     // Firmware string tokens' names (linux-hardware.org statistics; netdata's cleaner; fixtures/SOURCE.txt).
     'SmbiosType1_SystemManufacturer', 'SmbiosType1_SystemProductName', 'SmbiosType2_BoardManufacturer', 'SmbiosType2_BoardProductName',
+    // AMI's empty string on an ASUS Zenbook UX31E's installed modules and empty slots (fixtures/SOURCE.txt).
+    '[Empty]', '[empty]',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));

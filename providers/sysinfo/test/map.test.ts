@@ -162,6 +162,16 @@ t.test('SMBIOS string tokens left unset (SmbiosType1_SystemManufacturer) name no
   t.same(snapshot.boards, [], 'a board known by token names only is no evidence of a board');
 });
 
+t.test('an ASUS Zenbook UX31E: the part number "[Empty]" is none', async (t) => {
+  const snapshot = buildSnapshot(fixture('asus-zenbook-ux31e-memory'), withTemps);
+  validateSnapshot(snapshot);
+  const elpida = { capacity: 2147483648, type: 'DDR3', speedMHz: 1333, manufacturer: 'Elpida', status: 'ok' };
+  t.same(snapshot.memory, [
+    { id: 'sysinfo:memory0', label: 'ChannelA-DIMM0', ...elpida },
+    { id: 'sysinfo:memory2', label: 'ChannelB-DIMM0', ...elpida },
+  ]);
+});
+
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
