@@ -56,11 +56,12 @@ const STRING_TOKEN = /^smbiostype\d+_[a-z]+$/i;
 
 /**
  * Eight or more digits counting up from 0 or 1 ("01234567", "123456789", a Samsung N150's memory part number
- * "012345678901234567890123456789012345"), also after a word and a dash (ASUS boards' serials "MB-1234567890" and
- * "SYS-1234567890", their asset tag "Asset-1234567890"): a template's, not a serial's.
+ * "012345678901234567890123456789012345"), also after a word, with or without a dash (ASUS boards' serials
+ * "MB-1234567890" and "SYS-1234567890", their asset tag "Asset-1234567890"; ASUS laptops' board and chassis serials
+ * "BSN12345678901234567", "CSN12345678901234567"): a template's, not a serial's.
  */
 function isCounting(text: string): boolean {
-  const digits = /^(?:[a-z]+-)?(\d{8,})$/i.exec(text)?.[1];
+  const digits = /^(?:[a-z]+-?)?(\d{8,})$/i.exec(text)?.[1];
   return digits !== undefined && [0, 1].some((first) => [...digits].every((digit, i) => Number(digit) === (first + i) % 10));
 }
 

@@ -68,7 +68,10 @@ t.test("serial numbers: as any DMI text, and VirtualBox's 0 is none", async (t) 
   // ASUS's templates, a short word and counting digits (fixtures/SOURCE.txt: asus-p8z68-award-templates.json).
   for (const template of ['MB-1234567890', 'SYS-1234567890', 'Asset-1234567890', 'mb-0123456789']) t.equal(dmiSerial(template), undefined, template);
   t.equal(dmiSerial('SYS-1234567891'), 'SYS-1234567891', 'digits that stop counting are a serial');
-  t.equal(dmiSerial('CZC1234567890'), 'CZC1234567890', 'letters without the dash are a serial');
+  // ASUS laptops' board and chassis serials, the word without a dash (fixtures/SOURCE.txt: asus-eee-1225c.json).
+  for (const template of ['BSN12345678901234567', 'CSN12345678901234567']) t.equal(dmiSerial(template), undefined, template);
+  t.equal(dmiSerial('BSN12345678901234568'), 'BSN12345678901234568', 'digits that stop counting are a serial');
+  t.equal(dmiSerial('C5OAAS136969'), 'C5OAAS136969', "the 1225C's own system serial");
 });
 
 t.test("makers: as any DMI text, and Clevo's \"Notebook\" is none", async (t) => {

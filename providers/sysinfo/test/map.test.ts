@@ -172,6 +172,14 @@ t.test('an ASUS Zenbook UX31E: the part number "[Empty]" is none', async (t) => 
   ]);
 });
 
+t.test("an ASUS Eee PC 1225C: AMI's board and chassis serial templates (BSN1234…, CSN1234…) are no serials", async (t) => {
+  const snapshot = buildSnapshot(fixture('asus-eee-1225c'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'ASUSTeK Computer Inc.', model: '1225C', serialNumber: 'C5OAAS136969' });
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'ASUSTeK Computer Inc.', type: 'Notebook' }]);
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'ASUSTeK Computer Inc.', model: '1225C' }]);
+});
+
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
