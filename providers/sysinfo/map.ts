@@ -160,8 +160,11 @@ function nominalGHz(name: string | undefined): number | undefined {
 /** The makers systeminformation names from a processor's brand; any other "manufacturer" it reports is not one. */
 const CPU_MAKERS = new Set(['Intel', 'AMD', 'QEMU', 'Hygon', 'WinChip/Via', 'VMware', 'Xen Hypervisor', 'Apple', 'SiFive', 'T-Head', 'Andes Technology']);
 
-/** Template text firmware leaves inside a processor name ("HUAWEI Kunpeng 920 3210 To be filled by O.E.M."). */
-const NAME_PLACEHOLDERS = /\s*\b(to be filled by o\.e\.m\.|n\/a)(?=\s|$)/gi;
+/**
+ * Template text firmware leaves inside a processor name ("HUAWEI Kunpeng 920 3210 To be filled by O.E.M.", an NVIDIA
+ * GB10's "GB10 To Be Filled by OEM").
+ */
+const NAME_PLACEHOLDERS = /\s*\b(to be filled by o\.?e\.?m\.?|n\/a)(?=\s|$)/gi;
 
 /**
  * Who made the processor and its name. systeminformation names the processor

@@ -256,6 +256,8 @@ t.test('processor names systeminformation cut up', async (t) => {
   t.same(identity({ manufacturer: 'HUAWEI Kunpeng 920 3210 To be filled by O.E.M.', vendor: 'HiSilicon', brand: 'Kunpeng 920 3210 To be filled by O.E.M.' }),
     ['HiSilicon', 'HUAWEI Kunpeng 920 3210'], 'template text inside the firmware name is dropped');
   t.same(identity({ manufacturer: 'AWS Graviton3 N/A', vendor: 'ARM', brand: 'Graviton3 N/A' }), ['ARM', 'AWS Graviton3']);
+  t.same(identity({ manufacturer: 'GB10 To Be Filled by OEM', vendor: 'ARM', brand: 'To Be Filled by OEM' }), ['ARM', 'GB10'],
+    "an NVIDIA GB10's template without the dots");
   t.same(identity({ manufacturer: '', vendor: 'AMD', brand: '', kernelModel: 'unknown' }), ['AMD', undefined], 'no name, no model');
 });
 
