@@ -58,11 +58,14 @@ const STRING_TOKEN = /^smbiostype\d+_[a-z]+$/i;
  * Eight or more digits counting up from 0 or 1 ("01234567", "123456789", a Samsung N150's memory part number
  * "012345678901234567890123456789012345"), also after a word, with or without a dash (ASUS boards' serials
  * "MB-1234567890" and "SYS-1234567890", their asset tag "Asset-1234567890"; ASUS laptops' board and chassis serials
- * "BSN12345678901234567", "CSN12345678901234567"): a template's, not a serial's.
+ * "BSN12345678901234567", "CSN12345678901234567"), or down from 9 or 0 (a TYAN Tiger i7320's board serial
+ * "9876543210"): a template's, not a serial's.
  */
 function isCounting(text: string): boolean {
   const digits = /^(?:[a-z]+-?)?(\d{8,})$/i.exec(text)?.[1];
-  return digits !== undefined && [0, 1].some((first) => [...digits].every((digit, i) => Number(digit) === (first + i) % 10));
+  if (digits === undefined) return false;
+  const counts = (first: number, step: number) => [...digits].every((digit, i) => Number(digit) === (first + 10 + step * (i % 10)) % 10);
+  return counts(0, 1) || counts(1, 1) || counts(9, -1) || counts(0, -1);
 }
 
 /** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */
@@ -144,11 +147,14 @@ const PLACEHOLDER_UUIDS = new Set([
   '12345678-1234-5678-90ab-cddeefaabbcc', '78563412-3412-7856-90ab-cddeefaabbcc',
 ]);
 
-/** A SMBIOS system UUID in lower case, or undefined when malformed, all zeros/ones, or a known default. */
+/** One byte repeated: all zeros, all ones (SMBIOS 7.2.1: not set, not present), or a TYAN Tiger i7320's 0A0A0A0A-…. */
+const REPEATED_BYTE = /^([0-9a-f]{2})\1*$/;
+
+/** A SMBIOS system UUID in lower case, or undefined when malformed, one byte repeated, or a known default. */
 export function dmiUuid(value: string | null | undefined): string | undefined {
   const uuid = value?.trim().toLowerCase();
   if (!uuid || !UUID.test(uuid) || PLACEHOLDER_UUIDS.has(uuid)) return undefined;
-  return REPEATED.test(uuid.replace(/-/g, '')) ? undefined : uuid;
+  return REPEATED_BYTE.test(uuid.replace(/-/g, '')) ? undefined : uuid;
 }
 
 /**

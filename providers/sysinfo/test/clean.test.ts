@@ -14,6 +14,7 @@ t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('0123457'), '0123457', 'seven digits are too few to call a template');
   t.equal(dmiText('01234568'), '01234568', 'digits that stop counting are a value');
   t.equal(dmiText('23456789'), '23456789', 'counting from neither 0 nor 1');
+  t.equal(dmiText('87654321'), '87654321', 'counting down from neither 9 nor 0');
 });
 
 t.test('placeholders, empties and non-text become absent', async (t) => {
@@ -51,6 +52,8 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     'SmbiosType1_SystemManufacturer', 'SmbiosType1_SystemProductName', 'SmbiosType2_BoardManufacturer', 'SmbiosType2_BoardProductName',
     // AMI's empty string on an ASUS Zenbook UX31E's installed modules and empty slots (fixtures/SOURCE.txt).
     '[Empty]', '[empty]',
+    // Digits counting down (a TYAN Tiger i7320's board serial; fixtures/SOURCE.txt).
+    '9876543210', '0987654321', '98765432',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
@@ -114,7 +117,10 @@ t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) =
     '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
     '03000200-0400-0500-0006-000700080009', '00020003-0004-0005-0006-000700080009',
     '12345678-1234-5678-90AB-CDDEEFAABBCC', '78563412-3412-7856-90ab-cddeefaabbcc',
+    // One byte repeated: a TYAN Tiger i7320's (fixtures/SOURCE.txt).
+    '0A0A0A0A-0A0A-0A0A-0A0A-0A0A0A0A0A0A',
   ]) t.equal(dmiUuid(value), undefined, JSON.stringify(value));
+  t.equal(dmiUuid('0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0b'), '0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0b', 'one byte off is a UUID');
 });
 
 t.test('BIOS dates in both forms; anything else absent', async (t) => {

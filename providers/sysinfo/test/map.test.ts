@@ -180,6 +180,15 @@ t.test("an ASUS Eee PC 1225C: AMI's board and chassis serial templates (BSN1234â
   t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'ASUSTeK Computer Inc.', model: '1225C' }]);
 });
 
+t.test('a TYAN Tiger i7320: digits counting down and a UUID of one byte repeated are templates', async (t) => {
+  const snapshot = buildSnapshot(fixture('tyan-tiger-i7320'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'Intel Corporation', model: 'Nocona/Tumwater Customer Reference Board' },
+    'no serial 0123456789, no UUID 0a0a0a0a-â€¦');
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'Intel Corporation', model: 'TYAN Tiger-i7320-S5350', version: 'Revision A0' }],
+    'no serial 9876543210');
+});
+
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
