@@ -102,23 +102,29 @@ export function dmiManufacturer(value: string | null | undefined): string | unde
 }
 
 /**
- * JEP106 bank 1 ids of the memory makers Dell's firmware names by id, as systeminformation names the same ids
- * ("802C", "80AD", "80CE").
+ * JEP106 ids (bank, id) of memory module makers that firmware writes in hex, named as systeminformation names them
+ * ("802C", "80AD", "80CE"), and Kingston (bank 2, 0x98), whose "0198" systeminformation names after its HyperX line.
  */
-const BANK1_MEMORY_MAKERS: ReadonlyMap<number, string> = new Map([
-  [0x2c, 'Micron Technology Inc.'], [0xad, 'Hynix Semiconductor Inc.'], [0xce, 'Samsung Electronics Inc.'],
+const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
+  ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:ce', 'Samsung Electronics Inc.'], ['2:98', 'Kingston'],
 ]);
 
-/** Dell's form: the module maker's JEDEC id (bank byte, id) on either side of another id ("00AD00B300AD"). */
-const DELL_JEDEC = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{4}\1\2$/i;
+/**
+ * Six bytes in hex, the module maker's JEDEC id (bank byte, id) first, then the register's and the DRAM's makers:
+ * Dell's "00AD00B300AD", Kingston's "0198000080AD" (dmidecode 3.x prints the first as "Module Manufacturer ID").
+ */
+const JEDEC_IDS = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{8}$/i;
 
-/** A memory module's maker as dmiText reads it, with Dell's JEDEC ids of bank 1 makers named. */
+/** A memory module's maker as dmiText reads it, with the JEDEC ids of the makers above named. */
 export function dmiMemoryMaker(value: string | null | undefined): string | undefined {
   const text = dmiText(value);
-  const jedec = text === undefined ? null : DELL_JEDEC.exec(text);
-  // The bank byte counts continuation codes; its top bit is parity.
-  const bank1 = jedec !== null && (parseInt(jedec[1]!, 16) & 0x7f) === 0;
-  return (bank1 ? BANK1_MEMORY_MAKERS.get(parseInt(jedec[2]!, 16)) : undefined) ?? text;
+  // systeminformation's name for Kingston's id: HyperX is a line of Kingston's modules, not their maker.
+  if (text === 'HyperX') return MEMORY_MAKERS.get('2:98');
+  const jedec = text === undefined ? null : JEDEC_IDS.exec(text);
+  if (!jedec) return text;
+  // The bank byte counts continuation codes (bank 1 has none); its top bit is parity.
+  const bank = (parseInt(jedec[1]!, 16) & 0x7f) + 1;
+  return MEMORY_MAKERS.get(`${bank}:${jedec[2]!.toLowerCase()}`) ?? text;
 }
 
 /** "0x" and the hex of four or more bytes. */

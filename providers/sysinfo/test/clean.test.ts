@@ -85,15 +85,22 @@ t.test("makers: as any DMI text, and Clevo's \"Notebook\" is none", async (t) =>
   t.equal(dmiText('Notebook'), 'Notebook', 'elsewhere, as the chassis type, Notebook stays');
 });
 
-t.test("memory makers: Dell's JEDEC ids named as systeminformation names them", async (t) => {
+t.test("memory makers: JEDEC ids named as systeminformation names them, Kingston's as Kingston", async (t) => {
   // Dell PowerEdges' dmidecode outputs (fixtures/SOURCE.txt): the module maker's id on either side of another.
   t.equal(dmiMemoryMaker('00AD00B300AD'), 'Hynix Semiconductor Inc.');
   t.equal(dmiMemoryMaker('00AD063200AD'), 'Hynix Semiconductor Inc.');
   t.equal(dmiMemoryMaker('00CE00B300CE'), 'Samsung Electronics Inc.');
   t.equal(dmiMemoryMaker('002C00B3002C'), 'Micron Technology Inc.');
   t.equal(dmiMemoryMaker('80CE000080CE'), 'Samsung Electronics Inc.', 'the same id with its parity bit');
-  t.equal(dmiMemoryMaker('00AD00B300CE'), '00AD00B300CE', 'ends that differ are not that form');
-  t.equal(dmiMemoryMaker('059B00B3059B'), '059B00B3059B', 'an id outside bank 1 stays as written');
+  // Kingston's modules (fixtures/SOURCE.txt: thinkpad-l412-kingston.json): the module maker's id first, the DRAM
+  // maker's last (dmidecode 3.x prints the first as "Module Manufacturer ID: Bank 2, Hex 0x98").
+  t.equal(dmiMemoryMaker('0198000080AD'), 'Kingston');
+  t.equal(dmiMemoryMaker('01980000802C'), 'Kingston');
+  t.equal(dmiMemoryMaker('019804B30000'), 'Kingston');
+  t.equal(dmiMemoryMaker('00AD00B300CE'), 'Hynix Semiconductor Inc.', 'the module maker, whoever made the DRAM');
+  t.equal(dmiMemoryMaker('HyperX'), 'Kingston', "systeminformation's name for Kingston's id 0198, after one of its lines");
+  t.equal(dmiMemoryMaker('059B00B3059B'), '059B00B3059B', 'an id not named here stays as written');
+  t.equal(dmiMemoryMaker('00000000802C'), '00000000802C', 'no module maker, no name');
   t.equal(dmiMemoryMaker('Samsung'), 'Samsung');
   t.equal(dmiMemoryMaker('Undefined'), undefined);
 });

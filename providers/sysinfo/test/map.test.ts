@@ -189,6 +189,14 @@ t.test('a TYAN Tiger i7320: digits counting down and a UUID of one byte repeated
     'no serial 9876543210');
 });
 
+t.test("a ThinkPad L412: Kingston's module is Kingston's, not systeminformation's HyperX", async (t) => {
+  const snapshot = buildSnapshot(fixture('thinkpad-l412-kingston'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.memory, [{
+    id: 'sysinfo:memory0', label: 'M1', capacity: 2147483648, type: 'DDR3', speedMHz: 667, manufacturer: 'Kingston', serialNumber: '431026D1', partNumber: '9904342-002.A00G', status: 'ok',
+  }]);
+});
+
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
