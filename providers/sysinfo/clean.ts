@@ -54,14 +54,18 @@ const TYPE_TEMPLATE = /^type\s?\d+(\s?-\s|(family|sku\d*|productconfigid|version
  */
 const STRING_TOKEN = /^smbiostype\d+_[a-z]+$/i;
 
+const HEX_DIGITS = '0123456789abcdef';
+
 /**
  * Eight or more digits counting up from 0 or 1 ("01234567", "123456789", a Samsung N150's memory part number
  * "012345678901234567890123456789012345"), also after a word, with or without a dash (ASUS boards' serials
  * "MB-1234567890" and "SYS-1234567890", their asset tag "Asset-1234567890"; ASUS laptops' board and chassis serials
  * "BSN12345678901234567", "CSN12345678901234567"), or down from 9 or 0 (a TYAN Tiger i7320's board serial
- * "9876543210"): a template's, not a serial's.
+ * "9876543210"); or hex digits counting up from 0 (a CHUWI tablet's system serial "0123456789ABCDEF"): a template's,
+ * not a serial's.
  */
 function isCounting(text: string): boolean {
+  if (/^[0-9a-f]{8,}$/i.test(text) && [...text.toLowerCase()].every((digit, i) => digit === HEX_DIGITS[i % 16])) return true;
   const digits = /^(?:[a-z]+-?)?(\d{8,})$/i.exec(text)?.[1];
   if (digits === undefined) return false;
   const counts = (first: number, step: number) => [...digits].every((digit, i) => Number(digit) === (first + 10 + step * (i % 10)) % 10);

@@ -15,6 +15,8 @@ t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('01234568'), '01234568', 'digits that stop counting are a value');
   t.equal(dmiText('23456789'), '23456789', 'counting from neither 0 nor 1');
   t.equal(dmiText('87654321'), '87654321', 'counting down from neither 9 nor 0');
+  t.equal(dmiText('0123456789ABCDEG'), '0123456789ABCDEG', 'hex that stops counting');
+  t.equal(dmiText('123456789ABCDEF0'), '123456789ABCDEF0', 'hex counting from 1 is no template seen');
 });
 
 t.test('placeholders, empties and non-text become absent', async (t) => {
@@ -54,6 +56,8 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     '[Empty]', '[empty]',
     // Digits counting down (a TYAN Tiger i7320's board serial; fixtures/SOURCE.txt).
     '9876543210', '0987654321', '98765432',
+    // Hex digits counting up (a CHUWI Hi10 plus's system serial; fixtures/SOURCE.txt).
+    '0123456789ABCDEF', '0123456789abcdef0123',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));

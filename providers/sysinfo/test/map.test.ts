@@ -197,6 +197,12 @@ t.test("a ThinkPad L412: Kingston's module is Kingston's, not systeminformation'
   }]);
 });
 
+t.test('a CHUWI Hi10 plus: hex digits counting up (0123456789ABCDEF) are no serial', async (t) => {
+  const snapshot = buildSnapshot(fixture('chuwi-hi10-plus'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'CHUWI INNOVATION AND TECHNOLOGY(SHENZHEN)CO.LTD', model: 'Hi10 plus tablet' });
+});
+
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
