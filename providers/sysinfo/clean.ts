@@ -33,6 +33,8 @@ const PLACEHOLDERS = new Set([
   'unknown product',
   // AMI's for an empty string: an ASUS Zenbook UX31E's memory part numbers, on installed modules too.
   '[empty]',
+  // AMI's memory maker and serial where the firmware reads no SPD (Gemini Lake boards' soldered memory).
+  'abcd', '1234',
 ]);
 
 /**

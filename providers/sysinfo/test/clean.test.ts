@@ -58,6 +58,8 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     '9876543210', '0987654321', '98765432',
     // Hex digits counting up (a CHUWI Hi10 plus's system serial; fixtures/SOURCE.txt).
     '0123456789ABCDEF', '0123456789abcdef0123',
+    // AMI's memory templates where no SPD is read (a Gemini Lake mini PC; fixtures/SOURCE.txt).
+    'ABCD', 'abcd', '1234',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));

@@ -203,6 +203,12 @@ t.test('a CHUWI Hi10 plus: hex digits counting up (0123456789ABCDEF) are no seri
   t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'CHUWI INNOVATION AND TECHNOLOGY(SHENZHEN)CO.LTD', model: 'Hi10 plus tablet' });
 });
 
+t.test("a Gemini Lake mini PC: AMI's soldered-memory templates (maker ABCD, serial 1234) are none", async (t) => {
+  const snapshot = buildSnapshot(fixture('gemini-lake-gb3b-memory'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'A1_DIMM0', capacity: 4294967296, type: 'DDR4', speedMHz: 2133, status: 'ok' }]);
+});
+
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
