@@ -79,6 +79,7 @@ t.test("serial numbers: as any DMI text, and VirtualBox's 0 is none", async (t) 
   t.equal(dmiSerial('SYS-1234567891'), 'SYS-1234567891', 'digits that stop counting are a serial');
   // ASUS laptops' board and chassis serials, the word without a dash (fixtures/SOURCE.txt: asus-eee-1225c.json).
   for (const template of ['BSN12345678901234567', 'CSN12345678901234567']) t.equal(dmiSerial(template), undefined, template);
+  t.equal(dmiText('ATN12345678901234567'), undefined, 'their asset tag (an S400CA, an X507UAR in public dmidecode outputs)');
   t.equal(dmiSerial('BSN12345678901234568'), 'BSN12345678901234568', 'digits that stop counting are a serial');
   t.equal(dmiSerial('C5OAAS136969'), 'C5OAAS136969', "the 1225C's own system serial");
 });
