@@ -118,14 +118,25 @@ function boardsOf(board: SysinfoData['baseboard']): Board[] {
 function firmwareOf(bios: SysinfoData['bios']): Firmware[] {
   const version = dmiText(bios?.version);
   if (version === undefined) return [];
+  const manufacturer = dmiText(bios?.vendor);
+  const releaseDate = dmiDate(bios?.releaseDate);
   return [defined({
     id: `${ID_PREFIX}bios`,
     label: 'System BIOS',
-    manufacturer: dmiText(bios?.vendor),
+    manufacturer,
     version,
-    releaseDate: dmiDate(bios?.releaseDate),
+    releaseDate: releaseDate?.getTime() === CONSTANT_BIOS_DATES.get(manufacturer ?? '') ? undefined : releaseDate,
   })];
 }
+
+/**
+ * Firmware whose BIOS date is the same in every build, not a release date: SeaBIOS's tables say 04/01/2014 (QEMU/KVM
+ * guests' SeaBIOS 1.11 to 1.16.3 alike), OVMF's default table (edk2 OvmfPkg SmbiosPlatformDxe) 02/06/2015.
+ */
+const CONSTANT_BIOS_DATES: ReadonlyMap<string, number> = new Map([
+  ['SeaBIOS', Date.UTC(2014, 3, 1)],
+  ['EFI Development Kit II / OVMF', Date.UTC(2015, 1, 6)],
+]);
 
 /** One processor per socket; systeminformation totals cores over all sockets, so they are shared out. */
 function processorsOf(cpu: SysinfoData['cpu']): Processor[] {

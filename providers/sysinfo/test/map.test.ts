@@ -209,6 +209,19 @@ t.test("a Gemini Lake mini PC: AMI's soldered-memory templates (maker ABCD, seri
   t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'A1_DIMM0', capacity: 4294967296, type: 'DDR4', speedMHz: 2133, status: 'ok' }]);
 });
 
+t.test("SeaBIOS's and OVMF's BIOS dates are constants of every build, no release dates", async (t) => {
+  const seabios = buildSnapshot(fixture('seabios-guest-bios'), withTemps);
+  validateSnapshot(seabios);
+  t.same(seabios.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'SeaBIOS', version: '1.16.3-debian-1.16.3-2' }],
+    'SeaBIOS 1.11 to 1.16.3 all write 04/01/2014');
+  const ovmf = buildSnapshot(fixture('ovmf-guest-bios'), withTemps);
+  validateSnapshot(ovmf);
+  t.same(ovmf.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'EFI Development Kit II / OVMF', version: '0.0.0' }],
+    "OVMF's default table: 02/06/2015 on every build");
+  const later = buildSnapshot({ bios: { vendor: 'SeaBIOS', version: '1.17.0', releaseDate: '05/02/2025' } }, withTemps);
+  t.same(later.firmware?.[0]?.releaseDate, new Date(Date.UTC(2025, 4, 2)), 'another date from SeaBIOS is its date');
+});
+
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
