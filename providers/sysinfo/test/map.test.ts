@@ -135,7 +135,8 @@ t.test("a VirtualBox guest: serial number 0, every guest's, is none", async (t) 
   t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'innotek GmbH', model: 'VirtualBox', uuid: 'e4a1acbe-ffac-4762-b2c9-ed13daf9a493' });
   t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'Oracle Corporation', model: 'VirtualBox', version: '1.2' }]);
   t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Oracle Corporation', type: 'Other' }]);
-  t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'innotek GmbH', version: 'VirtualBox', releaseDate: new Date(Date.UTC(2006, 11, 1)) }]);
+  t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'innotek GmbH', version: 'VirtualBox' }],
+    "12/01/2006 is every VirtualBox release's BIOS date");
 });
 
 t.test("a Samsung N150: Phoenix's board serial and memory templates are no values", async (t) => {
@@ -209,7 +210,7 @@ t.test("a Gemini Lake mini PC: AMI's soldered-memory templates (maker ABCD, seri
   t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'A1_DIMM0', capacity: 4294967296, type: 'DDR4', speedMHz: 2133, status: 'ok' }]);
 });
 
-t.test("SeaBIOS's and OVMF's BIOS dates are constants of every build, no release dates", async (t) => {
+t.test("SeaBIOS's, OVMF's and Compute Engine's BIOS dates are constants of every build, no release dates", async (t) => {
   const seabios = buildSnapshot(fixture('seabios-guest-bios'), withTemps);
   validateSnapshot(seabios);
   t.same(seabios.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'SeaBIOS', version: '1.16.3-debian-1.16.3-2' }],
@@ -218,6 +219,10 @@ t.test("SeaBIOS's and OVMF's BIOS dates are constants of every build, no release
   validateSnapshot(ovmf);
   t.same(ovmf.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'EFI Development Kit II / OVMF', version: '0.0.0' }],
     "OVMF's default table: 02/06/2015 on every build");
+  const gce = buildSnapshot({ bios: { vendor: 'Google', version: 'Google', releaseDate: '01/01/2011' } }, withTemps);
+  t.same(gce.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Google', version: 'Google' }], "Compute Engine's until 2022");
+  const gce2024 = buildSnapshot({ bios: { vendor: 'Google', version: 'Google', releaseDate: '09/13/2024' } }, withTemps);
+  t.same(gce2024.firmware?.[0]?.releaseDate, new Date(Date.UTC(2024, 8, 13)), 'its later BIOSes carry their dates');
   const later = buildSnapshot({ bios: { vendor: 'SeaBIOS', version: '1.17.0', releaseDate: '05/02/2025' } }, withTemps);
   t.same(later.firmware?.[0]?.releaseDate, new Date(Date.UTC(2025, 4, 2)), 'another date from SeaBIOS is its date');
 });
