@@ -221,6 +221,8 @@ t.test("SeaBIOS's, OVMF's and Compute Engine's BIOS dates are constants of every
     "OVMF's default table: 02/06/2015 on every build");
   const gce = buildSnapshot({ bios: { vendor: 'Google', version: 'Google', releaseDate: '01/01/2011' } }, withTemps);
   t.same(gce.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Google', version: 'Google' }], "Compute Engine's until 2022");
+  const bochs = buildSnapshot({ bios: { vendor: 'Bochs', version: 'Bochs', releaseDate: '01/01/2011' } }, withTemps);
+  t.equal(bochs.firmware?.[0]?.releaseDate, undefined, "QEMU's Bochs BIOS");
   const gce2024 = buildSnapshot({ bios: { vendor: 'Google', version: 'Google', releaseDate: '09/13/2024' } }, withTemps);
   t.same(gce2024.firmware?.[0]?.releaseDate, new Date(Date.UTC(2024, 8, 13)), 'its later BIOSes carry their dates');
   const later = buildSnapshot({ bios: { vendor: 'SeaBIOS', version: '1.17.0', releaseDate: '05/02/2025' } }, withTemps);
