@@ -33,8 +33,6 @@ const PLACEHOLDERS = new Set([
   'unknown product',
   // AMI's for an empty string: an ASUS Zenbook UX31E's memory part numbers, on installed modules too.
   '[empty]',
-  // AMI's memory maker and serial where the firmware reads no SPD (Gemini Lake boards' soldered memory).
-  'abcd', '1234',
 ]);
 
 /**
@@ -121,9 +119,22 @@ const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
  */
 const JEDEC_IDS = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{8}$/i;
 
-/** A memory module's maker as dmiText reads it, with the JEDEC ids of the makers above named. */
+/**
+ * AMI's memory maker and serial where the firmware reads no SPD (Gemini Lake boards' soldered memory: "ABCD", "1234").
+ * Memory only: elsewhere "1234" could be a version.
+ */
+const MEMORY_TEMPLATES = new Set(['abcd', '1234']);
+
+/** A memory module's serial number as dmiSerial reads it, AMI's template aside. */
+export function dmiMemorySerial(value: string | null | undefined): string | undefined {
+  const text = dmiSerial(value);
+  return text !== undefined && MEMORY_TEMPLATES.has(text.toLowerCase()) ? undefined : text;
+}
+
+/** A memory module's maker as dmiText reads it, AMI's template aside, with the JEDEC ids of the makers above named. */
 export function dmiMemoryMaker(value: string | null | undefined): string | undefined {
   const text = dmiText(value);
+  if (text !== undefined && MEMORY_TEMPLATES.has(text.toLowerCase())) return undefined;
   // systeminformation's name for Kingston's id: HyperX is a line of Kingston's modules, not their maker.
   if (text === 'HyperX') return MEMORY_MAKERS.get('2:98');
   const jedec = text === undefined ? null : JEDEC_IDS.exec(text);

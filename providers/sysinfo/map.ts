@@ -6,7 +6,7 @@ import type { Systeminformation as SI } from 'systeminformation';
 import type {
   Battery, Board, Chassis, Firmware, HardwareSnapshot, MemoryModule, NumericSensor, Processor, SystemIdentity,
 } from '../../src/model/snapshot.js';
-import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
+import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiMemorySerial, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
 
 /** The parts of systeminformation's answers the provider uses; each absent when its call failed. */
 export interface SysinfoData {
@@ -221,7 +221,7 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
       type: dmiText(slot.type),
       speedMHz: slot.clockSpeed !== null && slot.clockSpeed > 0 ? slot.clockSpeed : undefined,
       manufacturer: dmiMemoryMaker(slot.manufacturer),
-      serialNumber: dmiSerial(slot.serialNum),
+      serialNumber: dmiMemorySerial(slot.serialNum),
       partNumber: dmiPartNumber(slot.partNum),
       status: 'ok' as const,
     }));

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from '../clean.js';
+import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiMemorySerial, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from '../clean.js';
 
 t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('Dell Inc.'), 'Dell Inc.');
@@ -58,8 +58,6 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     '9876543210', '0987654321', '98765432',
     // Hex digits counting up (a CHUWI Hi10 plus's system serial; fixtures/SOURCE.txt).
     '0123456789ABCDEF', '0123456789abcdef0123',
-    // AMI's memory templates where no SPD is read (a Gemini Lake mini PC; fixtures/SOURCE.txt).
-    'ABCD', 'abcd', '1234',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
@@ -109,6 +107,12 @@ t.test("memory makers: JEDEC ids named as systeminformation names them, Kingston
   t.equal(dmiMemoryMaker('059B00B3059B'), '059B00B3059B', 'an id not named here stays as written');
   t.equal(dmiMemoryMaker('00000000802C'), '00000000802C', 'no module maker, no name');
   t.equal(dmiMemoryMaker('Samsung'), 'Samsung');
+  // AMI's templates where no SPD is read (a Gemini Lake mini PC; fixtures/SOURCE.txt), in memory only.
+  t.equal(dmiMemoryMaker('ABCD'), undefined);
+  t.equal(dmiMemorySerial('1234'), undefined);
+  t.equal(dmiMemorySerial('00000000'), undefined, 'and what any serial drops');
+  t.equal(dmiMemorySerial('431026D1'), '431026D1');
+  t.equal(dmiText('1234'), '1234', 'elsewhere 1234 could be a version');
   t.equal(dmiMemoryMaker('Undefined'), undefined);
 });
 
