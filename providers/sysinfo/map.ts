@@ -133,7 +133,8 @@ function firmwareOf(bios: SysinfoData['bios']): Firmware[] {
  * Firmware whose BIOS date is the same in every build, not a release date: SeaBIOS's tables say 04/01/2014 (QEMU/KVM
  * guests' SeaBIOS 1.11 to 1.16.3 alike), OVMF's default table (edk2 OvmfPkg SmbiosPlatformDxe) 02/06/2015,
  * VirtualBox's BIOS (innotek GmbH) 12/01/2006 in every release, Compute Engine's (Google) 01/01/2011 until 2022, and
- * the Bochs BIOS that QEMU guests without SeaBIOS's tables show 01/01/2011 (2013 to 2026 kernels' oopses).
+ * the Bochs BIOS that QEMU guests without SeaBIOS's tables show 01/01/2011 (2013 to 2026 kernels' oopses), AWS
+ * Nitro's (Amazon EC2, version 1.0) 10/16/2017 on every instance type.
  */
 const CONSTANT_BIOS_DATES: ReadonlyMap<string, number> = new Map([
   ['SeaBIOS', Date.UTC(2014, 3, 1)],
@@ -141,6 +142,7 @@ const CONSTANT_BIOS_DATES: ReadonlyMap<string, number> = new Map([
   ['innotek GmbH', Date.UTC(2006, 11, 1)],
   ['Google', Date.UTC(2011, 0, 1)],
   ['Bochs', Date.UTC(2011, 0, 1)],
+  ['Amazon EC2', Date.UTC(2017, 9, 16)],
 ]);
 
 /** One processor per socket; systeminformation totals cores over all sockets, so they are shared out. */

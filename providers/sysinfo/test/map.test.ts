@@ -223,6 +223,8 @@ t.test("SeaBIOS's, OVMF's and Compute Engine's BIOS dates are constants of every
   t.same(gce.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Google', version: 'Google' }], "Compute Engine's until 2022");
   const bochs = buildSnapshot({ bios: { vendor: 'Bochs', version: 'Bochs', releaseDate: '01/01/2011' } }, withTemps);
   t.equal(bochs.firmware?.[0]?.releaseDate, undefined, "QEMU's Bochs BIOS");
+  const nitro = buildSnapshot({ bios: { vendor: 'Amazon EC2', version: '1.0', releaseDate: '10/16/2017' } }, withTemps);
+  t.same(nitro.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Amazon EC2', version: '1.0' }], "every Nitro instance's");
   const gce2024 = buildSnapshot({ bios: { vendor: 'Google', version: 'Google', releaseDate: '09/13/2024' } }, withTemps);
   t.same(gce2024.firmware?.[0]?.releaseDate, new Date(Date.UTC(2024, 8, 13)), 'its later BIOSes carry their dates');
   const later = buildSnapshot({ bios: { vendor: 'SeaBIOS', version: '1.17.0', releaseDate: '05/02/2025' } }, withTemps);
