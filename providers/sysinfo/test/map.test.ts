@@ -210,7 +210,7 @@ t.test("a Gemini Lake mini PC: AMI's soldered-memory templates (maker ABCD, seri
   t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'A1_DIMM0', capacity: 4294967296, type: 'DDR4', speedMHz: 2133, status: 'ok' }]);
 });
 
-t.test("SeaBIOS's, OVMF's and Compute Engine's BIOS dates are constants of every build, no release dates", async (t) => {
+t.test('BIOS dates that every build of a firmware carries (SeaBIOS, OVMF, Compute Engine, Bochs, AWS Nitro) are no release dates', async (t) => {
   const seabios = buildSnapshot(fixture('seabios-guest-bios'), withTemps);
   validateSnapshot(seabios);
   t.same(seabios.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'SeaBIOS', version: '1.16.3-debian-1.16.3-2' }],
