@@ -106,6 +106,19 @@ export function dmiManufacturer(value: string | null | undefined): string | unde
 }
 
 /**
+ * Chassis asset tags that clouds write into every instance, to tell their platform, not the machine: Azure's
+ * "7783-7084-3265-9085-8269-3286-77" (cloud-init's AZURE_CLOUD chassis asset tag), AWS's "Amazon EC2", Oracle
+ * Cloud's "OracleCloud.com".
+ */
+const CLOUD_ASSET_TAGS = new Set(['7783-7084-3265-9085-8269-3286-77', 'amazon ec2', 'oraclecloud.com']);
+
+/** A chassis asset tag as dmiText reads it; a cloud's marker is none. */
+export function dmiAssetTag(value: string | null | undefined): string | undefined {
+  const text = dmiText(value);
+  return text !== undefined && CLOUD_ASSET_TAGS.has(text.toLowerCase()) ? undefined : text;
+}
+
+/**
  * JEP106 ids (bank, id) of memory module makers that firmware writes in hex, named as systeminformation names them
  * ("802C", "80AD", "80CE"), and Kingston (bank 2, 0x98), whose "0198" systeminformation names after its HyperX line.
  */

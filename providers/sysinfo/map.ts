@@ -6,7 +6,7 @@ import type { Systeminformation as SI } from 'systeminformation';
 import type {
   Battery, Board, Chassis, Firmware, HardwareSnapshot, MemoryModule, NumericSensor, Processor, SystemIdentity,
 } from '../../src/model/snapshot.js';
-import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiMemorySerial, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
+import { dmiAssetTag, dmiDate, dmiManufacturer, dmiMemoryMaker, dmiMemorySerial, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
 
 /** The parts of systeminformation's answers the provider uses; each absent when its call failed. */
 export interface SysinfoData {
@@ -96,7 +96,7 @@ function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {
     model: dmiText(chassis.model),
     version: dmiText(chassis.version),
     serialNumber: dmiSerial(chassis.serial),
-    tag: dmiText(chassis.assetTag),
+    tag: dmiAssetTag(chassis.assetTag),
     // SMBIOS type 1 "Other" (QEMU's, for one) is a type, not a placeholder.
     type: chassis.type?.trim() === 'Other' ? 'Other' : dmiText(chassis.type),
   })];

@@ -231,6 +231,16 @@ t.test('BIOS dates that every build of a firmware carries (SeaBIOS, OVMF, Comput
   t.same(later.firmware?.[0]?.releaseDate, new Date(Date.UTC(2025, 4, 2)), 'another date from SeaBIOS is its date');
 });
 
+t.test("an Azure VM: the chassis asset tag every Azure VM carries is no asset tag", async (t) => {
+  const snapshot = buildSnapshot(fixture('azure-vm'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Microsoft Corporation', version: 'Hyper-V UEFI Release v4.1', serialNumber: '2466-9316-1078-9783-6078-7718-80', type: 'Desktop' }]);
+  const tagOf = (assetTag: string) => buildSnapshot({ chassis: { manufacturer: '', model: '', type: 'Other', version: '', serial: '', assetTag } }, withTemps).chassis![0]!.tag;
+  t.equal(tagOf('Amazon EC2'), undefined, "AWS's");
+  t.equal(tagOf('OracleCloud.com'), undefined, "Oracle Cloud's");
+  t.equal(tagOf('IT-004711'), 'IT-004711', 'a real asset tag stays');
+});
+
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
   const snapshot = buildSnapshot(fixture('lenovo-g560'), withTemps);
   validateSnapshot(snapshot);
