@@ -13,7 +13,7 @@ const PLACEHOLDERS = new Set([
   'system manufacturer', 'system product name', 'system name', 'system version', 'system serial number', 'system sku',
   'chassis manufacturer', 'chassis manufacture', 'chassis version', 'chassis serial number',
   'base board serial number', 'baseboard serial number', 'base board manufacturer', 'base board product name',
-  'asset tag', 'asset-1234567890', 'no asset tag', 'no asset information', 'chassis asset tag',
+  'asset tag', 'no asset tag', 'no asset information', 'chassis asset tag',
   '0123456789', '1234567890', '123456789',
   // Insyde's "TBD by OEM" (also in Linux's sound/soc/soc-core.c dmi_blacklist), others netdata's DMI cleaner drops.
   'tbd', 'tbd by oem', 'unknow', 'unspecified', 'empty', '(null)', 'none provided', 'no enclosure', '$(default_string)',
@@ -31,6 +31,8 @@ const PLACEHOLDERS = new Set([
   'invalid',
   // U-Boot's product and board name where the board sets none (a Milk-V Mars under Ubuntu 24.10).
   'unknown product',
+  // AMI's for an empty string: an ASUS Zenbook UX31E's memory part numbers, on installed modules too.
+  '[empty]',
 ]);
 
 /**
@@ -47,11 +49,27 @@ const NUMBERED_PLACEHOLDER = /^([a-z]+\d+_)?(sernum|serialnum|partnum|(module)?p
 const TYPE_TEMPLATE = /^type\s?\d+(\s?-\s|(family|sku\d*|productconfigid|version)$)/i;
 
 /**
+ * A firmware string token's name, left where its value belongs: "SmbiosType1_SystemManufacturer",
+ * "SmbiosType2_BoardProductName" (notebooks and desktops in linux-hardware.org's statistics; netdata drops them too).
+ */
+const STRING_TOKEN = /^smbiostype\d+_[a-z]+$/i;
+
+const HEX_DIGITS = '0123456789abcdef';
+
+/**
  * Eight or more digits counting up from 0 or 1 ("01234567", "123456789", a Samsung N150's memory part number
- * "012345678901234567890123456789012345"): a template's, not a serial's.
+ * "012345678901234567890123456789012345"), also after a word, with or without a dash (ASUS boards' serials
+ * "MB-1234567890" and "SYS-1234567890", their asset tag "Asset-1234567890"; ASUS laptops' board and chassis serials
+ * "BSN12345678901234567", "CSN12345678901234567"), or down from 9 or 0 (a TYAN Tiger i7320's board serial
+ * "9876543210"); or hex digits counting up from 0 (a CHUWI tablet's system serial "0123456789ABCDEF"): a template's,
+ * not a serial's.
  */
 function isCounting(text: string): boolean {
-  return /^\d{8,}$/.test(text) && [0, 1].some((first) => [...text].every((digit, i) => Number(digit) === (first + i) % 10));
+  if (/^[0-9a-f]{8,}$/i.test(text) && [...text.toLowerCase()].every((digit, i) => digit === HEX_DIGITS[i % 16])) return true;
+  const digits = /^(?:[a-z]+-?)?(\d{8,})$/i.exec(text)?.[1];
+  if (digits === undefined) return false;
+  const counts = (first: number, step: number) => [...digits].every((digit, i) => Number(digit) === (first + 10 + step * (i % 10)) % 10);
+  return counts(0, 1) || counts(1, 1) || counts(9, -1) || counts(0, -1);
 }
 
 /** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */
@@ -65,7 +83,7 @@ export function dmiText(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.replace(/\s+/g, ' ').trim();
   if (text === '' || NOT_TEXT.test(text)) return undefined;
-  if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text)) return undefined;
+  if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text) || STRING_TOKEN.test(text)) return undefined;
   // Zeros are zeros in hex too ("0x00000000", an Intel board's memory serial numbers).
   if (text.length > 1 && REPEATED.test(text.replace(/^0x(?=..)/i, '').replace(/[-\s]/g, ''))) return undefined;
   if (isCounting(text)) return undefined;
@@ -88,23 +106,55 @@ export function dmiManufacturer(value: string | null | undefined): string | unde
 }
 
 /**
- * JEP106 bank 1 ids of the memory makers Dell's firmware names by id, as systeminformation names the same ids
- * ("802C", "80AD", "80CE").
+ * Chassis asset tags that clouds write into every instance, to tell their platform, not the machine: Azure's
+ * "7783-7084-3265-9085-8269-3286-77" (cloud-init's AZURE_CLOUD chassis asset tag), AWS's "Amazon EC2", Oracle
+ * Cloud's "OracleCloud.com".
  */
-const BANK1_MEMORY_MAKERS: ReadonlyMap<number, string> = new Map([
-  [0x2c, 'Micron Technology Inc.'], [0xad, 'Hynix Semiconductor Inc.'], [0xce, 'Samsung Electronics Inc.'],
+const CLOUD_ASSET_TAGS = new Set(['7783-7084-3265-9085-8269-3286-77', 'amazon ec2', 'oraclecloud.com']);
+
+/** A chassis asset tag as dmiText reads it; a cloud's marker is none. */
+export function dmiAssetTag(value: string | null | undefined): string | undefined {
+  const text = dmiText(value);
+  return text !== undefined && CLOUD_ASSET_TAGS.has(text.toLowerCase()) ? undefined : text;
+}
+
+/**
+ * JEP106 ids (bank, id) of memory module makers that firmware writes in hex, named as systeminformation names them
+ * ("802C", "80AD", "80CE"), and Kingston (bank 2, 0x98), whose "0198" systeminformation names after its HyperX line.
+ */
+const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
+  ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:ce', 'Samsung Electronics Inc.'], ['2:98', 'Kingston'],
 ]);
 
-/** Dell's form: the module maker's JEDEC id (bank byte, id) on either side of another id ("00AD00B300AD"). */
-const DELL_JEDEC = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{4}\1\2$/i;
+/**
+ * Six bytes in hex, the module maker's JEDEC id (bank byte, id) first, then the register's and the DRAM's makers:
+ * Dell's "00AD00B300AD", Kingston's "0198000080AD" (dmidecode 3.x prints the first as "Module Manufacturer ID").
+ */
+const JEDEC_IDS = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{8}$/i;
 
-/** A memory module's maker as dmiText reads it, with Dell's JEDEC ids of bank 1 makers named. */
+/**
+ * AMI's memory maker and serial where the firmware reads no SPD (Gemini Lake boards' soldered memory: "ABCD", "1234").
+ * Memory only: elsewhere "1234" could be a version.
+ */
+const MEMORY_TEMPLATES = new Set(['abcd', '1234']);
+
+/** A memory module's serial number as dmiSerial reads it, AMI's template aside. */
+export function dmiMemorySerial(value: string | null | undefined): string | undefined {
+  const text = dmiSerial(value);
+  return text !== undefined && MEMORY_TEMPLATES.has(text.toLowerCase()) ? undefined : text;
+}
+
+/** A memory module's maker as dmiText reads it, AMI's template aside, with the JEDEC ids of the makers above named. */
 export function dmiMemoryMaker(value: string | null | undefined): string | undefined {
   const text = dmiText(value);
-  const jedec = text === undefined ? null : DELL_JEDEC.exec(text);
-  // The bank byte counts continuation codes; its top bit is parity.
-  const bank1 = jedec !== null && (parseInt(jedec[1]!, 16) & 0x7f) === 0;
-  return (bank1 ? BANK1_MEMORY_MAKERS.get(parseInt(jedec[2]!, 16)) : undefined) ?? text;
+  if (text !== undefined && MEMORY_TEMPLATES.has(text.toLowerCase())) return undefined;
+  // systeminformation's name for Kingston's id: HyperX is a line of Kingston's modules, not their maker.
+  if (text === 'HyperX') return MEMORY_MAKERS.get('2:98');
+  const jedec = text === undefined ? null : JEDEC_IDS.exec(text);
+  if (!jedec) return text;
+  // The bank byte counts continuation codes (bank 1 has none); its top bit is parity.
+  const bank = (parseInt(jedec[1]!, 16) & 0x7f) + 1;
+  return MEMORY_MAKERS.get(`${bank}:${jedec[2]!.toLowerCase()}`) ?? text;
 }
 
 /** "0x" and the hex of four or more bytes. */
@@ -133,11 +183,14 @@ const PLACEHOLDER_UUIDS = new Set([
   '12345678-1234-5678-90ab-cddeefaabbcc', '78563412-3412-7856-90ab-cddeefaabbcc',
 ]);
 
-/** A SMBIOS system UUID in lower case, or undefined when malformed, all zeros/ones, or a known default. */
+/** One byte repeated: all zeros, all ones (SMBIOS 7.2.1: not set, not present), or a TYAN Tiger i7320's 0A0A0A0A-…. */
+const REPEATED_BYTE = /^([0-9a-f]{2})\1*$/;
+
+/** A SMBIOS system UUID in lower case, or undefined when malformed, one byte repeated, or a known default. */
 export function dmiUuid(value: string | null | undefined): string | undefined {
   const uuid = value?.trim().toLowerCase();
   if (!uuid || !UUID.test(uuid) || PLACEHOLDER_UUIDS.has(uuid)) return undefined;
-  return REPEATED.test(uuid.replace(/-/g, '')) ? undefined : uuid;
+  return REPEATED_BYTE.test(uuid.replace(/-/g, '')) ? undefined : uuid;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Systeminformation as SI } from 'systeminformation';
 import type {
   Battery, Board, Chassis, Firmware, HardwareSnapshot, MemoryModule, NumericSensor, Processor, SystemIdentity,
 } from '../../src/model/snapshot.js';
-import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
+import { dmiAssetTag, dmiDate, dmiManufacturer, dmiMemoryMaker, dmiMemorySerial, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from './clean.js';
 
 /** The parts of systeminformation's answers the provider uses; each absent when its call failed. */
 export interface SysinfoData {
@@ -96,7 +96,7 @@ function chassisOf(chassis: SysinfoData['chassis']): Chassis[] {
     model: dmiText(chassis.model),
     version: dmiText(chassis.version),
     serialNumber: dmiSerial(chassis.serial),
-    tag: dmiText(chassis.assetTag),
+    tag: dmiAssetTag(chassis.assetTag),
     // SMBIOS type 1 "Other" (QEMU's, for one) is a type, not a placeholder.
     type: chassis.type?.trim() === 'Other' ? 'Other' : dmiText(chassis.type),
   })];
@@ -118,14 +118,32 @@ function boardsOf(board: SysinfoData['baseboard']): Board[] {
 function firmwareOf(bios: SysinfoData['bios']): Firmware[] {
   const version = dmiText(bios?.version);
   if (version === undefined) return [];
+  const manufacturer = dmiText(bios?.vendor);
+  const releaseDate = dmiDate(bios?.releaseDate);
   return [defined({
     id: `${ID_PREFIX}bios`,
     label: 'System BIOS',
-    manufacturer: dmiText(bios?.vendor),
+    manufacturer,
     version,
-    releaseDate: dmiDate(bios?.releaseDate),
+    releaseDate: releaseDate?.getTime() === CONSTANT_BIOS_DATES.get(manufacturer ?? '') ? undefined : releaseDate,
   })];
 }
+
+/**
+ * Firmware whose BIOS date is the same in every build, not a release date: SeaBIOS's tables say 04/01/2014 (QEMU/KVM
+ * guests' SeaBIOS 1.11 to 1.16.3 alike), OVMF's default table (edk2 OvmfPkg SmbiosPlatformDxe) 02/06/2015,
+ * VirtualBox's BIOS (innotek GmbH) 12/01/2006 in every release, Compute Engine's (Google) 01/01/2011 until 2022, and
+ * the Bochs BIOS that QEMU guests without SeaBIOS's tables show 01/01/2011 (2013 to 2026 kernels' oopses), AWS
+ * Nitro's (Amazon EC2, version 1.0) 10/16/2017 on every instance type.
+ */
+const CONSTANT_BIOS_DATES: ReadonlyMap<string, number> = new Map([
+  ['SeaBIOS', Date.UTC(2014, 3, 1)],
+  ['EFI Development Kit II / OVMF', Date.UTC(2015, 1, 6)],
+  ['innotek GmbH', Date.UTC(2006, 11, 1)],
+  ['Google', Date.UTC(2011, 0, 1)],
+  ['Bochs', Date.UTC(2011, 0, 1)],
+  ['Amazon EC2', Date.UTC(2017, 9, 16)],
+]);
 
 /** One processor per socket; systeminformation totals cores over all sockets, so they are shared out. */
 function processorsOf(cpu: SysinfoData['cpu']): Processor[] {
@@ -160,8 +178,11 @@ function nominalGHz(name: string | undefined): number | undefined {
 /** The makers systeminformation names from a processor's brand; any other "manufacturer" it reports is not one. */
 const CPU_MAKERS = new Set(['Intel', 'AMD', 'QEMU', 'Hygon', 'WinChip/Via', 'VMware', 'Xen Hypervisor', 'Apple', 'SiFive', 'T-Head', 'Andes Technology']);
 
-/** Template text firmware leaves inside a processor name ("HUAWEI Kunpeng 920 3210 To be filled by O.E.M."). */
-const NAME_PLACEHOLDERS = /\s*\b(to be filled by o\.e\.m\.|n\/a)(?=\s|$)/gi;
+/**
+ * Template text firmware leaves inside a processor name ("HUAWEI Kunpeng 920 3210 To be filled by O.E.M.", an NVIDIA
+ * GB10's "GB10 To Be Filled by OEM").
+ */
+const NAME_PLACEHOLDERS = /\s*\b(to be filled by o\.?e\.?m\.?|n\/a)(?=\s|$)/gi;
 
 /**
  * Who made the processor and its name. systeminformation names the processor
@@ -202,7 +223,7 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
       type: dmiText(slot.type),
       speedMHz: slot.clockSpeed !== null && slot.clockSpeed > 0 ? slot.clockSpeed : undefined,
       manufacturer: dmiMemoryMaker(slot.manufacturer),
-      serialNumber: dmiSerial(slot.serialNum),
+      serialNumber: dmiMemorySerial(slot.serialNum),
       partNumber: dmiPartNumber(slot.partNum),
       status: 'ok' as const,
     }));

@@ -40,7 +40,11 @@ const STAND_IN_MODELS = new Set(['Computer', 'Virtual machine', 'Docker Containe
  * keeps systeminformation's answers, stand-ins aside; a board's device
  * tree then names the system (devicetree.ts).
  */
-export function withRawDmi(source: SysinfoSource, read: AttributeReader, kernelCpuModel: () => string | undefined = firstCpuModel): SysinfoSource {
+export function withRawDmi(
+  source: SysinfoSource,
+  read: AttributeReader,
+  kernelCpuModel: () => string | undefined | Promise<string | undefined> = firstCpuModel,
+): SysinfoSource {
   return {
     ...source,
     bios: async () => {
@@ -51,12 +55,33 @@ export function withRawDmi(source: SysinfoSource, read: AttributeReader, kernelC
       const system = await source.system();
       return STAND_IN_MODELS.has(system.model) ? { ...system, model: (await read('product_name')) ?? '' } : system;
     },
-    cpu: async () => ({ ...(await source.cpu()), kernelModel: kernelCpuModel() }),
+    cpu: async () => ({ ...(await source.cpu()), kernelModel: await kernelCpuModel() }),
   };
 }
 
-/** The kernel's name for the first processor (/proc/cpuinfo "model name"); Node says "unknown" where it has none. */
-function firstCpuModel(): string | undefined {
-  const model = cpus()[0]?.model.trim();
-  return model && model !== 'unknown' ? model : undefined;
+/** Where Linux describes the processors; on 64-bit ARM its "CPU implementer" says who designed the cores. */
+export const LINUX_CPUINFO = '/proc/cpuinfo';
+
+/** ARM Ltd's implementer code (MIDR_EL1 bits 31:24). */
+const ARM_LTD = 0x41;
+
+/**
+ * The kernel's name for the processor as Node reports it (os.cpus(): /proc/cpuinfo "model name"); undefined where it
+ * has none ("unknown"). 64-bit ARM kernels name none: there Node (libuv's uv_cpu_info) looks the "CPU part" up in ARM
+ * Ltd's part numbers whatever the implementer, so a HiSilicon Kunpeng 920 (implementer 0x48, part 0xd01) becomes a
+ * "Cortex-A32". On Linux arm64 the name counts only for cores ARM Ltd designed (implementer 0x41, `cpuinfo`).
+ */
+export function nodeCpuModel(model: string | undefined, host: { platform: string; arch: string }, cpuinfo: string | undefined): string | undefined {
+  const name = model?.trim();
+  if (!name || name === 'unknown') return undefined;
+  if (host.platform !== 'linux' || host.arch !== 'arm64') return name;
+  const implementer = /^CPU implementer\s*:\s*0x([0-9a-f]+)/im.exec(cpuinfo ?? '')?.[1];
+  return implementer !== undefined && parseInt(implementer, 16) === ARM_LTD ? name : undefined;
+}
+
+/** nodeCpuModel for this host, reading /proc/cpuinfo where it needs to. */
+async function firstCpuModel(): Promise<string | undefined> {
+  const arm64Linux = process.platform === 'linux' && process.arch === 'arm64';
+  const cpuinfo = arm64Linux ? await readFile(LINUX_CPUINFO, 'utf8').catch(() => undefined) : undefined;
+  return nodeCpuModel(cpus()[0]?.model, process, cpuinfo);
 }

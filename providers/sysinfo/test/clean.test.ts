@@ -1,5 +1,5 @@
 import t from 'tap';
-import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from '../clean.js';
+import { dmiDate, dmiManufacturer, dmiMemoryMaker, dmiMemorySerial, dmiPartNumber, dmiSerial, dmiText, dmiUuid } from '../clean.js';
 
 t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('Dell Inc.'), 'Dell Inc.');
@@ -14,6 +14,9 @@ t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('0123457'), '0123457', 'seven digits are too few to call a template');
   t.equal(dmiText('01234568'), '01234568', 'digits that stop counting are a value');
   t.equal(dmiText('23456789'), '23456789', 'counting from neither 0 nor 1');
+  t.equal(dmiText('87654321'), '87654321', 'counting down from neither 9 nor 0');
+  t.equal(dmiText('0123456789ABCDEG'), '0123456789ABCDEG', 'hex that stops counting');
+  t.equal(dmiText('123456789ABCDEF0'), '123456789ABCDEF0', 'hex counting from 1 is no template seen');
 });
 
 t.test('placeholders, empties and non-text become absent', async (t) => {
@@ -47,6 +50,14 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     'System Name', 'System name',
     // Zeros in hex (an Intel DP55SB's memory serial numbers; fixtures/SOURCE.txt).
     '0x00000000', '0XFFFFFFFF',
+    // Firmware string tokens' names (linux-hardware.org statistics; netdata's cleaner; fixtures/SOURCE.txt).
+    'SmbiosType1_SystemManufacturer', 'SmbiosType1_SystemProductName', 'SmbiosType2_BoardManufacturer', 'SmbiosType2_BoardProductName',
+    // AMI's empty string on an ASUS Zenbook UX31E's installed modules and empty slots (fixtures/SOURCE.txt).
+    '[Empty]', '[empty]',
+    // Digits counting down (a TYAN Tiger i7320's board serial; fixtures/SOURCE.txt).
+    '9876543210', '0987654321', '98765432',
+    // Hex digits counting up (a CHUWI Hi10 plus's system serial; fixtures/SOURCE.txt).
+    '0123456789ABCDEF', '0123456789abcdef0123',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
@@ -61,6 +72,14 @@ t.test("serial numbers: as any DMI text, and VirtualBox's 0 is none", async (t) 
   t.equal(dmiSerial('7N62AI2'), '7N62AI2');
   t.equal(dmiSerial('10'), '10');
   t.equal(dmiText('0'), '0', 'elsewhere a 0 stays');
+  // ASUS's templates, a short word and counting digits (fixtures/SOURCE.txt: asus-p8z68-award-templates.json).
+  for (const template of ['MB-1234567890', 'SYS-1234567890', 'Asset-1234567890', 'mb-0123456789']) t.equal(dmiSerial(template), undefined, template);
+  t.equal(dmiSerial('SYS-1234567891'), 'SYS-1234567891', 'digits that stop counting are a serial');
+  // ASUS laptops' board and chassis serials, the word without a dash (fixtures/SOURCE.txt: asus-eee-1225c.json).
+  for (const template of ['BSN12345678901234567', 'CSN12345678901234567']) t.equal(dmiSerial(template), undefined, template);
+  t.equal(dmiText('ATN12345678901234567'), undefined, 'their asset tag (an S400CA, an X507UAR in public dmidecode outputs)');
+  t.equal(dmiSerial('BSN12345678901234568'), 'BSN12345678901234568', 'digits that stop counting are a serial');
+  t.equal(dmiSerial('C5OAAS136969'), 'C5OAAS136969', "the 1225C's own system serial");
 });
 
 t.test("makers: as any DMI text, and Clevo's \"Notebook\" is none", async (t) => {
@@ -71,16 +90,29 @@ t.test("makers: as any DMI text, and Clevo's \"Notebook\" is none", async (t) =>
   t.equal(dmiText('Notebook'), 'Notebook', 'elsewhere, as the chassis type, Notebook stays');
 });
 
-t.test("memory makers: Dell's JEDEC ids named as systeminformation names them", async (t) => {
+t.test("memory makers: JEDEC ids named as systeminformation names them, Kingston's as Kingston", async (t) => {
   // Dell PowerEdges' dmidecode outputs (fixtures/SOURCE.txt): the module maker's id on either side of another.
   t.equal(dmiMemoryMaker('00AD00B300AD'), 'Hynix Semiconductor Inc.');
   t.equal(dmiMemoryMaker('00AD063200AD'), 'Hynix Semiconductor Inc.');
   t.equal(dmiMemoryMaker('00CE00B300CE'), 'Samsung Electronics Inc.');
   t.equal(dmiMemoryMaker('002C00B3002C'), 'Micron Technology Inc.');
   t.equal(dmiMemoryMaker('80CE000080CE'), 'Samsung Electronics Inc.', 'the same id with its parity bit');
-  t.equal(dmiMemoryMaker('00AD00B300CE'), '00AD00B300CE', 'ends that differ are not that form');
-  t.equal(dmiMemoryMaker('059B00B3059B'), '059B00B3059B', 'an id outside bank 1 stays as written');
+  // Kingston's modules (fixtures/SOURCE.txt: thinkpad-l412-kingston.json): the module maker's id first, the DRAM
+  // maker's last (dmidecode 3.x prints the first as "Module Manufacturer ID: Bank 2, Hex 0x98").
+  t.equal(dmiMemoryMaker('0198000080AD'), 'Kingston');
+  t.equal(dmiMemoryMaker('01980000802C'), 'Kingston');
+  t.equal(dmiMemoryMaker('019804B30000'), 'Kingston');
+  t.equal(dmiMemoryMaker('00AD00B300CE'), 'Hynix Semiconductor Inc.', 'the module maker, whoever made the DRAM');
+  t.equal(dmiMemoryMaker('HyperX'), 'Kingston', "systeminformation's name for Kingston's id 0198, after one of its lines");
+  t.equal(dmiMemoryMaker('059B00B3059B'), '059B00B3059B', 'an id not named here stays as written');
+  t.equal(dmiMemoryMaker('00000000802C'), '00000000802C', 'no module maker, no name');
   t.equal(dmiMemoryMaker('Samsung'), 'Samsung');
+  // AMI's templates where no SPD is read (a Gemini Lake mini PC; fixtures/SOURCE.txt), in memory only.
+  t.equal(dmiMemoryMaker('ABCD'), undefined);
+  t.equal(dmiMemorySerial('1234'), undefined);
+  t.equal(dmiMemorySerial('00000000'), undefined, 'and what any serial drops');
+  t.equal(dmiMemorySerial('431026D1'), '431026D1');
+  t.equal(dmiText('1234'), '1234', 'elsewhere 1234 could be a version');
   t.equal(dmiMemoryMaker('Undefined'), undefined);
 });
 
@@ -103,7 +135,10 @@ t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) =
     '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
     '03000200-0400-0500-0006-000700080009', '00020003-0004-0005-0006-000700080009',
     '12345678-1234-5678-90AB-CDDEEFAABBCC', '78563412-3412-7856-90ab-cddeefaabbcc',
+    // One byte repeated: a TYAN Tiger i7320's (fixtures/SOURCE.txt).
+    '0A0A0A0A-0A0A-0A0A-0A0A-0A0A0A0A0A0A',
   ]) t.equal(dmiUuid(value), undefined, JSON.stringify(value));
+  t.equal(dmiUuid('0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0b'), '0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0b', 'one byte off is a UUID');
 });
 
 t.test('BIOS dates in both forms; anything else absent', async (t) => {

@@ -135,7 +135,8 @@ t.test("a VirtualBox guest: serial number 0, every guest's, is none", async (t) 
   t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'innotek GmbH', model: 'VirtualBox', uuid: 'e4a1acbe-ffac-4762-b2c9-ed13daf9a493' });
   t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'Oracle Corporation', model: 'VirtualBox', version: '1.2' }]);
   t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Oracle Corporation', type: 'Other' }]);
-  t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'innotek GmbH', version: 'VirtualBox', releaseDate: new Date(Date.UTC(2006, 11, 1)) }]);
+  t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'innotek GmbH', version: 'VirtualBox' }],
+    "12/01/2006 is every VirtualBox release's BIOS date");
 });
 
 t.test("a Samsung N150: Phoenix's board serial and memory templates are no values", async (t) => {
@@ -144,6 +145,100 @@ t.test("a Samsung N150: Phoenix's board serial and memory templates are no value
   t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'SAMSUNG ELECTRONICS CO., LTD.', model: 'N150/N210/N220' }]);
   t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'J6G1', capacity: 2147483648, type: 'DDR2', speedMHz: 667, status: 'ok' }],
     'no maker "48spaces", no counting part number or serial');
+});
+
+t.test("ASUS's counting serial templates (MB-1234567890, SYS-1234567890) are no serials", async (t) => {
+  const snapshot = buildSnapshot(fixture('asus-p8z68-award-templates'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1' }, 'every ASUS board of that generation has the system serial SYS-1234567890');
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', type: 'Desktop' }]);
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'ASUSTeK Computer INC.', model: 'P8Z68-V LX' }],
+    'the board serial MB-1234567890 is absent');
+});
+
+t.test('SMBIOS string tokens left unset (SmbiosType1_SystemManufacturer) name no maker and no model', async (t) => {
+  const snapshot = buildSnapshot(fixture('smbiostype-string-tokens'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1' });
+  t.same(snapshot.boards, [], 'a board known by token names only is no evidence of a board');
+});
+
+t.test('an ASUS Zenbook UX31E: the part number "[Empty]" is none', async (t) => {
+  const snapshot = buildSnapshot(fixture('asus-zenbook-ux31e-memory'), withTemps);
+  validateSnapshot(snapshot);
+  const elpida = { capacity: 2147483648, type: 'DDR3', speedMHz: 1333, manufacturer: 'Elpida', status: 'ok' };
+  t.same(snapshot.memory, [
+    { id: 'sysinfo:memory0', label: 'ChannelA-DIMM0', ...elpida },
+    { id: 'sysinfo:memory2', label: 'ChannelB-DIMM0', ...elpida },
+  ]);
+});
+
+t.test("an ASUS Eee PC 1225C: AMI's board and chassis serial templates (BSN1234…, CSN1234…) are no serials", async (t) => {
+  const snapshot = buildSnapshot(fixture('asus-eee-1225c'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'ASUSTeK Computer Inc.', model: '1225C', serialNumber: 'C5OAAS136969' });
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'ASUSTeK Computer Inc.', type: 'Notebook' }]);
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'ASUSTeK Computer Inc.', model: '1225C' }]);
+});
+
+t.test('a TYAN Tiger i7320: digits counting down and a UUID of one byte repeated are templates', async (t) => {
+  const snapshot = buildSnapshot(fixture('tyan-tiger-i7320'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'Intel Corporation', model: 'Nocona/Tumwater Customer Reference Board' },
+    'no serial 0123456789, no UUID 0a0a0a0a-…');
+  t.same(snapshot.boards, [{ id: 'sysinfo:baseboard', label: 'Baseboard', hostingBoard: true, manufacturer: 'Intel Corporation', model: 'TYAN Tiger-i7320-S5350', version: 'Revision A0' }],
+    'no serial 9876543210');
+});
+
+t.test("a ThinkPad L412: Kingston's module is Kingston's, not systeminformation's HyperX", async (t) => {
+  const snapshot = buildSnapshot(fixture('thinkpad-l412-kingston'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.memory, [{
+    id: 'sysinfo:memory0', label: 'M1', capacity: 2147483648, type: 'DDR3', speedMHz: 667, manufacturer: 'Kingston', serialNumber: '431026D1', partNumber: '9904342-002.A00G', status: 'ok',
+  }]);
+});
+
+t.test('a CHUWI Hi10 plus: hex digits counting up (0123456789ABCDEF) are no serial', async (t) => {
+  const snapshot = buildSnapshot(fixture('chuwi-hi10-plus'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, { hostname: 'srv1', manufacturer: 'CHUWI INNOVATION AND TECHNOLOGY(SHENZHEN)CO.LTD', model: 'Hi10 plus tablet' });
+});
+
+t.test("a Gemini Lake mini PC: AMI's soldered-memory templates (maker ABCD, serial 1234) are none", async (t) => {
+  const snapshot = buildSnapshot(fixture('gemini-lake-gb3b-memory'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.memory, [{ id: 'sysinfo:memory0', label: 'A1_DIMM0', capacity: 4294967296, type: 'DDR4', speedMHz: 2133, status: 'ok' }]);
+});
+
+t.test('BIOS dates that every build of a firmware carries (SeaBIOS, OVMF, Compute Engine, Bochs, AWS Nitro) are no release dates', async (t) => {
+  const seabios = buildSnapshot(fixture('seabios-guest-bios'), withTemps);
+  validateSnapshot(seabios);
+  t.same(seabios.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'SeaBIOS', version: '1.16.3-debian-1.16.3-2' }],
+    'SeaBIOS 1.11 to 1.16.3 all write 04/01/2014');
+  const ovmf = buildSnapshot(fixture('ovmf-guest-bios'), withTemps);
+  validateSnapshot(ovmf);
+  t.same(ovmf.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'EFI Development Kit II / OVMF', version: '0.0.0' }],
+    "OVMF's default table: 02/06/2015 on every build");
+  const gce = buildSnapshot({ bios: { vendor: 'Google', version: 'Google', releaseDate: '01/01/2011' } }, withTemps);
+  t.same(gce.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Google', version: 'Google' }], "Compute Engine's until 2022");
+  const bochs = buildSnapshot({ bios: { vendor: 'Bochs', version: 'Bochs', releaseDate: '01/01/2011' } }, withTemps);
+  t.equal(bochs.firmware?.[0]?.releaseDate, undefined, "QEMU's Bochs BIOS");
+  const nitro = buildSnapshot({ bios: { vendor: 'Amazon EC2', version: '1.0', releaseDate: '10/16/2017' } }, withTemps);
+  t.same(nitro.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Amazon EC2', version: '1.0' }], "every Nitro instance's");
+  const gce2024 = buildSnapshot({ bios: { vendor: 'Google', version: 'Google', releaseDate: '09/13/2024' } }, withTemps);
+  t.same(gce2024.firmware?.[0]?.releaseDate, new Date(Date.UTC(2024, 8, 13)), 'its later BIOSes carry their dates');
+  const later = buildSnapshot({ bios: { vendor: 'SeaBIOS', version: '1.17.0', releaseDate: '05/02/2025' } }, withTemps);
+  t.same(later.firmware?.[0]?.releaseDate, new Date(Date.UTC(2025, 4, 2)), 'another date from SeaBIOS is its date');
+});
+
+t.test("an Azure VM: the chassis asset tag every Azure VM carries is no asset tag", async (t) => {
+  const snapshot = buildSnapshot(fixture('azure-vm'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Microsoft Corporation', version: 'Hyper-V UEFI Release v4.1', serialNumber: '2466-9316-1078-9783-6078-7718-80', type: 'Desktop' }]);
+  const tagOf = (assetTag: string) => buildSnapshot({ chassis: { manufacturer: '', model: '', type: 'Other', version: '', serial: '', assetTag } }, withTemps).chassis![0]!.tag;
+  t.equal(tagOf('Amazon EC2'), undefined, "AWS's");
+  t.equal(tagOf('OracleCloud.com'), undefined, "Oracle Cloud's");
+  t.equal(tagOf('IT-004711'), 'IT-004711', 'a real asset tag stays');
 });
 
 t.test("a Lenovo G560: its board's name INVALID is none; the model is the version, the product name its machine type", async (t) => {
@@ -222,6 +317,8 @@ t.test('processor names systeminformation cut up', async (t) => {
   t.same(identity({ manufacturer: 'HUAWEI Kunpeng 920 3210 To be filled by O.E.M.', vendor: 'HiSilicon', brand: 'Kunpeng 920 3210 To be filled by O.E.M.' }),
     ['HiSilicon', 'HUAWEI Kunpeng 920 3210'], 'template text inside the firmware name is dropped');
   t.same(identity({ manufacturer: 'AWS Graviton3 N/A', vendor: 'ARM', brand: 'Graviton3 N/A' }), ['ARM', 'AWS Graviton3']);
+  t.same(identity({ manufacturer: 'GB10 To Be Filled by OEM', vendor: 'ARM', brand: 'To Be Filled by OEM' }), ['ARM', 'GB10'],
+    "an NVIDIA GB10's template without the dots");
   t.same(identity({ manufacturer: '', vendor: 'AMD', brand: '', kernelModel: 'unknown' }), ['AMD', undefined], 'no name, no model');
 });
 

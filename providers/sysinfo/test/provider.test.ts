@@ -6,7 +6,7 @@ import type { ProviderContext } from '../../../src/providers/api.js';
 import { loadProvider } from '../../../src/providers/loader.js';
 import { validateSnapshot } from '../../../src/providers/validate.js';
 import { recordingLogger, stubRepository } from '../../../test/providers/helpers.js';
-import { attributeReader, createSysinfoProvider, resolveOptions, withRawDmi, type SysinfoSource } from '../index.js';
+import { attributeReader, createSysinfoProvider, nodeCpuModel, resolveOptions, withRawDmi, type SysinfoSource } from '../index.js';
 import type { SysinfoData } from '../map.js';
 
 function fixture(name: string): Required<SysinfoData> {
@@ -118,6 +118,24 @@ t.test("on Linux the raw DMI strings replace what systeminformation changed", as
   t.same(snapshot.firmware?.[0]?.releaseDate, new Date(Date.UTC(2021, 3, 12)), 'April 12, as SMBIOS says');
   t.equal(snapshot.system?.model, 'PowerEdge R6515', 'the product name, not the stand-in');
   t.equal(snapshot.processors?.[0]?.model, 'AMD EPYC 7302P 16-Core Processor', "the kernel's name for the processor");
+});
+
+t.test("on 64-bit ARM Linux, Node's processor name counts only for ARM Ltd's own cores", async (t) => {
+  // Node names an aarch64 processor from its CPU part in ARM Ltd's list, whatever the implementer (fixtures/SOURCE.txt).
+  const cpuinfo = (name: string) => readFileSync(new URL(`fixtures/cpuinfo/${name}`, import.meta.url), 'utf8');
+  const linuxArm64 = { platform: 'linux', arch: 'arm64' };
+  t.equal(nodeCpuModel('Cortex-A32', linuxArm64, cpuinfo('kunpeng-920')), undefined, "HiSilicon's part 0xd01 is no Cortex-A32");
+  t.equal(nodeCpuModel('Cortex-A72', linuxArm64, cpuinfo('raspberry-pi-4')), 'Cortex-A72', "ARM Ltd's part 0xd08 is one");
+  t.equal(nodeCpuModel('Cortex-A72', linuxArm64, undefined), undefined, 'no implementer read, no name');
+  t.equal(nodeCpuModel('Apple M1', { platform: 'darwin', arch: 'arm64' }, undefined), 'Apple M1', "elsewhere Node's name stands");
+  t.equal(nodeCpuModel(' Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz ', { platform: 'linux', arch: 'x64' }, undefined), 'Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz');
+  t.equal(nodeCpuModel('unknown', linuxArm64, cpuinfo('raspberry-pi-4')), undefined, "Node's word for none");
+  // The Kunpeng 920 as root: its name is then the firmware's, without the template text.
+  const kunpeng = { ...dell, cpu: { ...dell.cpu, manufacturer: 'HUAWEI Kunpeng 920 3210 To be filled by O.E.M.', vendor: 'HiSilicon', brand: 'Kunpeng 920 3210 To be filled by O.E.M.' } };
+  const source = withRawDmi(answering(kunpeng), attributeReader(r6515Dmi), async () => nodeCpuModel('Cortex-A32', linuxArm64, cpuinfo('kunpeng-920')));
+  const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source, hostname: () => 'srv1', now: () => 0 });
+  const [cpu] = (await provider.sample(context())).processors!;
+  t.same([cpu!.manufacturer, cpu!.model], ['HiSilicon', 'HUAWEI Kunpeng 920 3210']);
 });
 
 t.test("a two-digit BIOS year is read, not dropped: a MacBookPro8,2's 04/10/18", async (t) => {
