@@ -1,6 +1,6 @@
 /**
  * CIM_NumericSensor's NominalReading, NormalMin, NormalMax, MinReadable and MaxReadable on the wire, over HTTP:
- * what Munin's esxi__sensors plugin reads for a graph's bounds and check_esxi_hardware for the normal range. Values
+ * Munin's esxi__sensors plugin (munin-monitoring/contrib) reads MinReadable and MaxReadable for a graph's bounds. Values
  * in BaseUnits × 10^UnitModifier, as CurrentReading is; an undeclared range is a PROPERTY without a VALUE (NULL).
  */
 import t from 'tap';
