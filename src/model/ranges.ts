@@ -13,11 +13,14 @@ export type RangePair = (typeof RANGE_PAIRS)[number];
 
 /** The pairs of `ranges` whose minimum is above their maximum. */
 export function invertedRanges(ranges: SensorRanges | undefined): RangePair[] {
-  return RANGE_PAIRS.filter(([min, max]) => {
-    const low = ranges?.[min];
-    const high = ranges?.[max];
-    return low !== undefined && high !== undefined && low > high;
-  });
+  return RANGE_PAIRS.filter((pair) => isInverted(ranges, pair));
+}
+
+/** Whether the minimum of `pair` in `ranges` is above its maximum (allocates nothing: it runs on every sample). */
+export function isInverted(ranges: SensorRanges | undefined, [min, max]: RangePair): boolean {
+  const low = ranges?.[min];
+  const high = ranges?.[max];
+  return low !== undefined && high !== undefined && low > high;
 }
 
 /** `ranges` without both bounds of each inverted pair (`inverted`, found when not given). */

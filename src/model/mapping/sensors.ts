@@ -7,7 +7,7 @@ import { ModelClass } from '../classes.js';
 import { possibleStates, type SensorAssessment, type Verdict } from '../health.js';
 import type { InstanceDraft } from '../instance-draft.js';
 import type { DiscreteSensor, NumericSensor, SensorRanges, ThresholdName } from '../snapshot.js';
-import { invertedRanges, withoutInvertedRanges } from '../ranges.js';
+import { invertedRanges, isInverted, RANGE_PAIRS, withoutInvertedRanges } from '../ranges.js';
 import { discreteSensorEncoding, scaled, scaleToSint32, sensorEncoding, SINT32_MAX, SINT32_MIN } from '../units.js';
 import { DISABLED, ENABLED, type BuildContext } from './context.js';
 
@@ -125,7 +125,11 @@ function isClean({ value, decimals, thresholds, ranges, settable }: NumericSenso
     const bound = ranges[name as keyof SensorRanges];
     if (bound !== undefined && !fitsSint32(bound, decimals)) return false;
   }
-  if (ranges && (invertedRanges(ranges).length > 0 || contradicted(ranges, value).length > 0)) return false;
+  if (ranges) {
+    if (isInverted(ranges, RANGE_PAIRS[0]) || isInverted(ranges, RANGE_PAIRS[1])) return false;
+    const { minReadable, maxReadable } = ranges;
+    if (value !== null && ((minReadable !== undefined && value < minReadable) || (maxReadable !== undefined && value > maxReadable))) return false;
+  }
   return settable?.every((name) => thresholds?.[name] !== undefined) ?? true;
 }
 
