@@ -17,6 +17,7 @@ import type {
   PowerSupply, RedundancyGroup, RedundancyStatus, SensorRanges, SensorUnit, SystemIdentity, Thresholds,
 } from '../../src/model/snapshot.js';
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
+import { withoutInvertedRanges } from '../../src/model/ranges.js';
 import { significantDecimals } from './text.js';
 import {
   FAULT_NAME, freeIpmiVerdict, isSupplyState, meaningOn, offsetTableOfType, REDUNDANCY_BY_HEALTH, severity, stateMeaning, statesFromBits, statesOfKind, STATUS_BY_HEALTH, worse,
@@ -322,15 +323,18 @@ function isNumeric(reading: IpmiReading): boolean {
 function numericSensor(reading: IpmiReading, id: string, role: Role | undefined, sticky: Map<string, number> | undefined): NumericSensor {
   const mapping = mapUnit({ unit: reading.unit, sensorType: reading.sensorType, name: reading.name, fan: role === 'fan' });
   const decimals = mapping.decimals ? mapping.decimals(reading.decimals ?? 0) : reading.decimals ?? 0;
-  const convert = (value: number): number => {
+  const convert = (value: number, digits = decimals): number => {
     if (!mapping.convert) return value;
-    const factor = 10 ** decimals;
+    const factor = 10 ** digits;
     return Math.round(mapping.convert(value) * factor) / factor;
   };
   const thresholds: Thresholds = {};
   for (const [name, value] of Object.entries(realThresholds(reading.thresholds)) as [keyof Thresholds, number][]) thresholds[name] = convert(value);
+  // A range is converted at the digits it was printed with, not the reading's: the model rounds it at the reading's.
   const ranges: SensorRanges = {};
-  for (const [name, value] of Object.entries(realRanges(reading.ranges)) as [keyof SensorRanges, number][]) ranges[name] = convert(value);
+  for (const [name, value] of Object.entries(withoutInvertedRanges({ ...reading.ranges })) as [keyof SensorRanges, number][]) {
+    ranges[name] = convert(value, mapping.decimals ? mapping.decimals(significantDecimals(value)) : significantDecimals(value));
+  }
   const value = reading.value === undefined || reading.value === null ? null : convert(reading.value);
   const sensor: NumericSensor = {
     id,
@@ -338,7 +342,7 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
     kind: mapping.kind,
     unit: mapping.unit,
     value,
-    decimals: decimalsOf(id, decimals, [...Object.values(thresholds), ...Object.values(ranges)], sticky),
+    decimals: decimalsOf(id, decimals, thresholds, sticky),
   };
   if (Object.keys(thresholds).length > 0) sensor.thresholds = thresholds;
   if (Object.keys(ranges).length > 0) sensor.ranges = ranges;
@@ -411,25 +415,12 @@ function isOrdered(thresholds: Thresholds): boolean {
 }
 
 /**
- * The ranges a record prints that can be real: a normal or readable range whose minimum is above its maximum says
- * nothing of either bound, and both are dropped. The nominal reading stays where the BMC puts it, even outside its
- * normal range (a Dell iDRAC's fan: nominal 5325 RPM, normal minimum 10425; ironic's ipmitool capture).
+ * The printed precision, widened to write every threshold exactly and never narrower than before. Not for the
+ * ranges: guidance, they never change the reading's encoding; the model writes them at the reading's resolution.
  */
-function realRanges(printed: SensorRanges | undefined): SensorRanges {
-  const ranges = { ...printed };
-  for (const [min, max] of [['normalMin', 'normalMax'], ['minReadable', 'maxReadable']] as const) {
-    if (ranges[min] !== undefined && ranges[max] !== undefined && ranges[min] > ranges[max]) {
-      delete ranges[min];
-      delete ranges[max];
-    }
-  }
-  return ranges;
-}
-
-/** The printed precision, widened to write every threshold and range exactly and never narrower than before. */
-function decimalsOf(id: string, printed: number, limits: readonly number[], sticky?: Map<string, number>): number {
+function decimalsOf(id: string, printed: number, thresholds: Thresholds, sticky?: Map<string, number>): number {
   let decimals = printed;
-  for (const value of limits) decimals = Math.max(decimals, significantDecimals(value));
+  for (const value of Object.values(thresholds)) decimals = Math.max(decimals, significantDecimals(value));
   if (sticky) {
     decimals = Math.max(decimals, sticky.get(id) ?? 0);
     sticky.set(id, decimals);

@@ -56,7 +56,10 @@ export interface IpmiOptions extends ProviderOptions {
   thresholdRefresh?: number;
   /** Seconds between reads of the FRU inventory (`ipmitool fru print 0`). Default 3600. */
   fruRefresh?: number;
-  /** Seconds between reads of the sensors' nominal, normal and readable ranges (`ipmitool -v sdr`). Default 3600. */
+  /**
+   * Seconds between reads of the sensors' nominal, normal and readable ranges (`ipmitool -v sdr`, about three BMC
+   * commands a record: 10-60 s over the LAN). Default 0: never read live.
+   */
   rangeRefresh?: number;
   /** Also read `ipmitool dcmi power reading` each sample. Default false. */
   dcmi?: boolean;
@@ -125,7 +128,8 @@ export interface IpmiConfig {
 export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
 export const DEFAULT_THRESHOLD_REFRESH_S = 300;
 export const DEFAULT_FRU_REFRESH_S = 3600;
-export const DEFAULT_RANGE_REFRESH_S = 3600;
+/** Ranges are guidance, and their live read is the slowest: off unless asked for. */
+export const DEFAULT_RANGE_REFRESH_S = 0;
 
 const KNOWN_KEYS = [
   'interval', 'timeout', 'tool', 'host', 'user', 'password', 'passwordFile', 'interface', 'port', 'sdrFile',

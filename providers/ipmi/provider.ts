@@ -7,8 +7,8 @@
  * threshold table (`sensor`, slow on most BMCs) every `thresholdRefresh`
  * seconds, the FRU inventory (`fru print 0`) every `fruRefresh` seconds and
  * the verbose SDR listing (`-v sdr`: the sensors' declared ranges) every
- * `rangeRefresh` seconds, their last good output kept in between; `dcmi
- * power reading` when asked.
+ * `rangeRefresh` seconds when set (off by default), their last good output
+ * kept in between; `dcmi power reading` when asked.
  * FreeIPMI needs one `ipmi-sensors` run. Every run goes through
  * `runCommand` under the call's deadline, keyed by BMC so that one BMC never
  * serves two runs at once. A run that fails or is stopped part-way still
@@ -41,6 +41,8 @@ export const PROVIDER_NAME = 'ipmi';
 export const PROVIDER_VERSION = '1.0.0';
 /** BMCs answer in seconds, over the LAN in tens of them; a sample runs up to four tools in a row. */
 export const PROVIDER_DEFAULTS = Object.freeze({ interval: 20, timeout: 60_000 });
+/** Time the range read leaves before the sample's deadline, to stop its run and build the snapshot. */
+export const RANGE_MARGIN_MS = 2_000;
 
 /** What one tool run or recording contributed to a sample. */
 export interface OutputReport {
@@ -56,6 +58,8 @@ export interface OutputReport {
   partial: boolean;
   /** Why the run failed, when it did. */
   error?: string;
+  /** The run reads the sensors' ranges alone (`-v sdr`): its failure misses no sensor. */
+  rangesOnly?: boolean;
 }
 
 export interface SampleReport {
@@ -127,6 +131,8 @@ class IpmiHardwareProvider implements IpmiProvider {
   #thresholds: Cached<IpmiReading[]> | undefined;
   #fru: Cached<FruParseResult> | undefined;
   #ranges: Cached<IpmiReading[]> | undefined;
+  /** Whether a sample was returned: the ranges wait for a later one. */
+  #sampled = false;
   /** The unread record lines last warned of, by source (count and first line): the same are not warned of every sample. */
   readonly #unreadWarned = new Map<string, string>();
 
@@ -160,10 +166,12 @@ class IpmiHardwareProvider implements IpmiProvider {
       report.reader = tool.name;
       sources = await this.#read(ctx, tool, report);
     }
-    report.partial = report.outputs.some((output) => output.partial);
+    report.partial = report.outputs.some((output) => output.partial && !output.rangesOnly);
     this.lastReport = report;
     this.#log(ctx, report);
-    return buildSnapshot({ ...sources, hostname: this.#hostname(), decimals: this.#decimals, seenSupplies: this.#seenSupplies });
+    const snapshot = buildSnapshot({ ...sources, hostname: this.#hostname(), decimals: this.#decimals, seenSupplies: this.#seenSupplies });
+    this.#sampled = true;
+    return snapshot;
   }
 
   async close(): Promise<void> {
@@ -239,12 +247,14 @@ class IpmiHardwareProvider implements IpmiProvider {
   /** Runs and parses; records the run in the report. */
   async #readOutput<T extends IpmiParseResult | FruParseResult | DcmiPowerReading>(
     ctx: ProviderContext, tool: Tool, command: readonly string[], parse: (text: string) => T, report: SampleReport,
+    { ranges = false } = {},
   ): Promise<{ result: T; run: RunOutput }> {
     const run = await this.#exec(ctx, tool, command);
     const result = parse(run.stdout);
     const records = 'readings' in result ? result.readings.length : 'devices' in result ? result.devices.length : result.instantaneous === undefined ? 0 : 1;
     const output: OutputReport = { source: run.display, format: result.format, records, ...noiseReport(result.noise), partial: run.failure !== undefined && records > 0 };
     if (run.failure) output.error = run.failure.message;
+    if (ranges) output.rangesOnly = true;
     report.outputs.push(output);
     return { result, run };
   }
@@ -261,8 +271,8 @@ class IpmiHardwareProvider implements IpmiProvider {
     const sources: Sources = { readings: withThresholds, legacyIpmitool: this.#legacyIpmitool };
     const fru = await this.#fruInventory(ctx, tool, report);
     if (fru) sources.fru = fru;
-    sources.readings = mergeReadings(withThresholds, await this.#rangeReadings(ctx, tool, report), { appendUnmatched: false });
     if (this.#config.dcmi) sources.dcmi = (await this.#readOutput(ctx, tool, ['dcmi', 'power', 'reading'], parseDcmiPowerReading, report)).result;
+    sources.readings = mergeReadings(withThresholds, await this.#rangeReadings(ctx, tool, report), { appendUnmatched: false });
     return sources;
   }
 
@@ -295,25 +305,40 @@ class IpmiHardwareProvider implements IpmiProvider {
   }
 
   /**
-   * The ranges of the verbose SDR listing, re-read when older than `rangeRefresh`: static SDR content, but the
-   * slowest listing (ipmitool asks the BMC three times a record), so it is the last read of a sample, a failed or
-   * partial one is not tried again before the next refresh, and one without time left before the deadline waits for
-   * a later sample: ranges are guidance, no sample fails for them. Only the ranges are merged, by name and rank:
-   * both listings walk the same records (`sdr` and `sdr elist` both print full, compact and event-only ones).
+   * The ranges of the verbose SDR listing, re-read when older than `rangeRefresh` (0: never): static SDR content, but
+   * the slowest listing (ipmitool asks the BMC about three times a record), and guidance, where the verdict is what a
+   * sample is for. So it never fails, delays or stales a sample: never in the first sample (readiness waits for it),
+   * last in the others, only when its whole command timeout still ends RANGE_MARGIN_MS before the deadline, its errors
+   * caught. Only the ranges are merged, by name and rank: both listings walk the same records (`sdr` and `sdr elist`
+   * both print full, compact and event-only ones).
    */
   async #rangeReadings(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<IpmiReading[]> {
-    if (!this.#ranges || this.#now() - this.#ranges.at >= this.#config.rangeRefreshMs) {
-      try {
-        // -v before the command: ipmitool's options end at the first word where getopt does not permute (musl).
-        const { result } = await this.#readOutput(ctx, tool, ['-v', 'sdr'], parseSdrVerbose, report);
-        // A failed read keeps the last good ranges, and is tried again only at the next refresh.
-        this.#ranges = { value: result.readings.length > 0 ? result.readings.map(rangesOnly) : this.#ranges?.value ?? [], at: this.#now() };
-      } catch (error) {
-        if (!(error instanceof IpmiError) || error.code !== 'TOOL_FAILED') throw error;
-        ctx.log.debug({ error: error.message }, 'ipmi: the sensor ranges wait for a later sample');
-      }
-    }
+    if (this.#rangesDue(ctx)) await this.#readRanges(ctx, tool, report);
     return this.#ranges?.value ?? [];
+  }
+
+  #rangesDue(ctx: ProviderContext): boolean {
+    const { rangeRefreshMs, commandTimeoutMs } = this.#config;
+    if (rangeRefreshMs === 0 || !this.#sampled) return false;
+    if (this.#ranges && this.#now() - this.#ranges.at < rangeRefreshMs) return false;
+    if (ctx.deadline - this.#now() >= commandTimeoutMs + RANGE_MARGIN_MS) return true;
+    ctx.log.debug({ leftMs: ctx.deadline - this.#now(), commandTimeoutMs }, 'ipmi: the sensor ranges wait for a later sample: less than commandTimeout and a margin left');
+    return false;
+  }
+
+  /**
+   * A read that ends (failed, partial or whole) is merged over the last ranges, record by record, and stamped: tried
+   * again at the next refresh. One stopped (shutdown, the deadline) is not stamped: tried again next sample.
+   */
+  async #readRanges(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<void> {
+    try {
+      // -v before the command: ipmitool's options end at the first word where getopt does not permute (musl).
+      const { result } = await this.#readOutput(ctx, tool, ['-v', 'sdr'], parseSdrVerbose, report, { ranges: true });
+      const fresh = result.readings.map(rangesOnly);
+      this.#ranges = { value: this.#ranges ? mergeReadings(fresh, this.#ranges.value) : fresh, at: this.#now() };
+    } catch (error) {
+      ctx.log.debug({ error: (error as Error).message }, 'ipmi: the sensor ranges wait for a later sample');
+    }
   }
 
   async #fruInventory(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<FruParseResult | undefined> {

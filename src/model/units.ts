@@ -100,7 +100,7 @@ export function scaleToSint32(values: readonly number[], decimals: number): Scal
 }
 
 /** v × 10^digits rounded half away from zero; dividing by an exact power of ten where digits < 0. */
-function scaled(v: number, digits: number): number {
+export function scaled(v: number, digits: number): number {
   const x = digits >= 0 ? v * 10 ** digits : v / 10 ** -digits;
   return zeroless(Math.sign(x) * Math.round(Math.abs(x)));
 }

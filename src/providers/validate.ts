@@ -352,18 +352,11 @@ const RANGES: Shape<SensorRanges> = {
   minReadable: optional(finite),
   maxReadable: optional(finite),
 };
-const rangeValues = objectOf(RANGES);
-
-/** Numbers, and each range's minimum not above its maximum: an inverted range is no range (a graph without bounds). */
-const ranges: Check = (value, bounds) => {
-  rangeValues(value, bounds);
-  const set = value as SensorRanges;
-  for (const [min, max] of [['normalMin', 'normalMax'], ['minReadable', 'maxReadable']] as const) {
-    const low = set[min];
-    const high = set[max];
-    if (low !== undefined && high !== undefined && low > high) throw within(new Invalid(`${low} is above ${max} ${high}`), `.${min}`);
-  }
-};
+/**
+ * Numbers. An inverted range (minimum above maximum) is no reason to refuse the sensor, whose reading and verdict
+ * are the product: the model drops that pair, with a problem (sanitizeSensor).
+ */
+const ranges = objectOf(RANGES);
 
 const MONITORS: Shape<MonitoredElement> = {
   kind: required(oneOf<MonitoredElement['kind']>()(['fan', 'powerSupply', 'processor', 'memory', 'battery', 'chassis', 'system'])),

@@ -20,6 +20,7 @@ import { packageVersion } from '../package.js';
 import { createWeb, type HistoryOptions } from '../web/index.js';
 import { buildApp, type AppOptions, type TLSOptions } from './app.js';
 import { listenOn } from './bindings.js';
+import { BuildProblemLog } from './build-problems.js';
 import { ProviderRouterImpl } from './router.js';
 import type { V8Policy } from './v8-policy.js';
 import { BrokerState } from './state.js';
@@ -200,9 +201,11 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const listeners: Listener[] = options.listeners.map((l, i) => ({ scheme: l.protocol, port: Number(new URL(urls[i]!).port), authenticated: l.requireAuth }));
   const identity = { hostname, version: packageVersion(), namespaces: [CIMV2_NAMESPACE, INTEROP_NAMESPACE], listeners };
   const detector = new ChangeDetector();
+  const problems = new BuildProblemLog(logger);
   const publish = (input = manager.input()): void => {
     const started = performance.now();
-    const host = buildHost(input, { reuse: state.reuse });
+    problems.sweep();
+    const host = buildHost(input, { reuse: state.reuse, onProblem: problems.report });
     const entries = [...host.entries, ...interopInstances(identity), ...indications.entries()];
     if (options.onInvalidInstance) validate(repository, [...entries, ...familyEntries(host.families)], options.onInvalidInstance);
     const index = state.publish(entries, host.families);

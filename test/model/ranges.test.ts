@@ -59,3 +59,32 @@ t.test('a range that is not a finite number is left out, with a problem', async 
   t.same(problems.map((p) => p.message), ['range nominal = NaN is not a finite number: left out'], 'an undefined one is just absent');
   t.match(values(model.one('Thincim_NumericSensor', 'test:fan1'), ['NominalReading', 'NormalMax']), { NominalReading: null, NormalMax: 12495 });
 });
+
+t.test('an inverted range is dropped, both its bounds, with a problem; the sensor and its other ranges are served', async (t) => {
+  const { model, problems } = build([{ ...fan, ranges: { nominal: 7497, normalMin: 12495, normalMax: 2499, minReadable: 0, maxReadable: 16320 } }]);
+  t.same(problems.map((p) => p.message), ['range normalMin 12495 is above normalMax 2499: both left out']);
+  t.same(values(model.one('Thincim_NumericSensor', 'test:fan1'), ['CurrentReading', ...RANGE_NAMES]), {
+    CurrentReading: 7497, NominalReading: 7497, NormalMin: null, NormalMax: null, MinReadable: 0, MaxReadable: 16320,
+  });
+});
+
+t.test('a readable bound the reading contradicts is dropped, each sample', async (t) => {
+  // SOURCE: ipmitool's verbose output of an HPE iLO's "02-CPU 1 (0x4)", quoted in a public GitHub project's IPMI
+  // module: "Sensor Reading : 40 (+/- 0) degrees C", "Minimum sensor range : 110.000", "Maximum sensor range : Unspecified".
+  const cpu: NumericSensor = {
+    id: 'test:cpu', label: '02-CPU 1', kind: 'temperature', unit: 'celsius', value: 40, decimals: 0, ranges: { minReadable: 110, maxReadable: 255 },
+  };
+  const low = build([cpu]);
+  t.same(low.problems.map((p) => p.message), ['range minReadable 110 is above the reading 40: left out']);
+  t.same(values(low.model.one('Thincim_NumericSensor', 'test:cpu'), ['MinReadable', 'MaxReadable']), { MinReadable: null, MaxReadable: 255 });
+  const high = build([{ ...cpu, value: 120, ranges: { minReadable: 0, maxReadable: 100 } }]);
+  t.same(values(high.model.one('Thincim_NumericSensor', 'test:cpu'), ['MinReadable', 'MaxReadable']), { MinReadable: 0, MaxReadable: null });
+  const within = build([{ ...cpu, value: 110 }]);
+  t.same([within.problems, values(within.model.one('Thincim_NumericSensor', 'test:cpu'), ['MinReadable'])], [[], { MinReadable: 110 }], 'at the bound is within');
+});
+
+t.test('a range of exactly -2^31 at the reading\'s resolution fits a sint32', async (t) => {
+  const { model, problems } = build([{ ...fan, value: 0, ranges: { minReadable: -2147483648 } }]);
+  t.same(problems, []);
+  t.same(values(model.one('Thincim_NumericSensor', 'test:fan1'), ['UnitModifier', 'MinReadable']), { UnitModifier: 0, MinReadable: -2147483648 });
+});

@@ -220,19 +220,18 @@ t.test('every lower threshold is below every upper one; each side may be out of 
   t.equal(problem(edited((s) => (s.sensors[0].thresholds = { upperNonCritical: 95, upperCritical: 85, lowerCritical: 5, lowerNonCritical: 2 }))), 'valid');
 });
 
-t.test('declared ranges are finite numbers, each minimum not above its maximum; the nominal reading may lie outside', async (t) => {
+t.test('declared ranges are finite numbers; an inverted one does not refuse the sensor (the model drops it); the nominal reading may lie outside', async (t) => {
   t.equal(
     problem(edited((s) => (s.sensors[0].ranges = { nominal: '25' }))),
     'snapshot.sensors[0].ranges.nominal: expected a finite number, got string "25" (id "t1")',
   );
-  t.equal(
-    problem(edited((s) => (s.sensors[0].ranges = { minReadable: 10, maxReadable: 5 }))),
-    'snapshot.sensors[0].ranges.minReadable: 10 is above maxReadable 5 (id "t1")',
-  );
-  t.equal(
-    problem(edited((s) => (s.sensors[0].ranges = { normalMin: 41, normalMax: 40 }))),
-    'snapshot.sensors[0].ranges.normalMin: 41 is above normalMax 40 (id "t1")',
-  );
+  // The reading and its verdict are the product; ranges are guidance (test/model/ranges.test.ts: the pair is dropped).
+  t.equal(problem(edited((s) => (s.sensors[0].ranges = { minReadable: 10, maxReadable: 5 }))), 'valid');
+  t.equal(problem(edited((s) => (s.sensors[0].ranges = { normalMin: 41, normalMax: 40 }))), 'valid');
+  const refused: RefusedItem[] = [];
+  const kept = acceptSnapshot(edited((s) => (s.sensors[0].ranges = { normalMin: 41, normalMax: 40 })), {}, [], refused);
+  t.same(refused, [], 'acceptSnapshot refuses nothing');
+  t.same(kept.sensors?.find((s) => s.id === 't1')?.ranges, { normalMin: 41, normalMax: 40 }, 'and keeps the sensor');
   // ironic-dell-sdr-v: "FAN MOD 1A RPM" Nominal 5325 below its Normal Minimum 10425, as the BMC declares it.
   t.equal(problem(edited((s) => (s.sensors[0].ranges = { nominal: 5325, normalMin: 10425, normalMax: 14775 }))), 'valid');
   t.equal(problem(edited((s) => (s.sensors[0].ranges = { normalMin: 40, normalMax: 40, minReadable: 0, maxReadable: 0 }))), 'valid');

@@ -1,11 +1,13 @@
 /**
  * CIM_NumericSensor's NominalReading, NormalMin, NormalMax, MinReadable and MaxReadable on the wire, over HTTP:
- * what Munin's esxi__sensors plugin reads for a graph's bounds and check_esxi_hardware for the normal range. Values
+ * Munin's esxi__sensors plugin (munin-monitoring/contrib) reads MinReadable and MaxReadable for a graph's bounds. Values
  * in BaseUnits × 10^UnitModifier, as CurrentReading is; an undeclared range is a PROPERTY without a VALUE (NULL).
  */
 import t from 'tap';
 import { fileURLToPath } from 'node:url';
-import { loadProviders } from '../../src/providers/index.js';
+import { pino } from 'pino';
+import type { HardwareSnapshot } from '../../src/model/snapshot.js';
+import { loadProviders, type LoadedProvider } from '../../src/providers/index.js';
 import { imethod, instancesIn, p, SIM, startTestBroker, type TestBroker } from '../helpers/broker.js';
 
 const NS = 'root/cimv2';
@@ -53,4 +55,26 @@ t.test('an IPMI recording of `ipmitool sdr -v`: what the BMC declares, in the un
   t.same(power, {
     UnitModifier: '0', CurrentReading: '154', NominalReading: '1034', NormalMin: null, NormalMax: '1056', MinReadable: null, MaxReadable: '5588',
   }, '"Unspecified" and what the record does not specify are NULL');
+});
+
+t.test('an inverted range does not cost the sensor: the pair is NULL, the reading served, the problem logged once', async (t) => {
+  const snapshot: HardwareSnapshot = {
+    sensors: [{
+      id: 'oem:t1', label: 'Temp 1', kind: 'temperature', unit: 'celsius', value: 31, decimals: 0,
+      ranges: { nominal: 30, normalMin: 41, normalMax: 40, minReadable: 0, maxReadable: 127 },
+    }],
+  };
+  const oem: LoadedProvider = {
+    provider: { kind: 'hardware', name: 'oem', version: '1.0.0', sample: async () => snapshot },
+    source: 'test:oem', options: {}, schedule: { interval: 60, timeout: 1000 }, enablement: 'explicit',
+  };
+  const lines: { level: number; msg: string }[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; msg: string }) });
+  const server = await startTestBroker({ providers: [oem], logger });
+  t.teardown(() => server.close());
+  await server.broker.manager.refresh('oem');
+  const served = onTheWire(await sensorXml(server, { ...SIM.device('Thincim_NumericSensor', ''), DeviceID: 'oem:t1' }));
+  t.same(served, { UnitModifier: '0', CurrentReading: '31', NominalReading: '30', NormalMin: null, NormalMax: null, MinReadable: '0', MaxReadable: '127' });
+  const warned = lines.filter((line) => /normalMin 41 is above normalMax 40/.test(line.msg));
+  t.same(warned.map((line) => line.msg), ['model: oem:t1: range normalMin 41 is above normalMax 40: both left out'], 'once over two samples, not each build');
 });

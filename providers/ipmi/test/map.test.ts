@@ -80,7 +80,31 @@ t.test('ranges: converted to the served unit like the reading, their digits kept
     ],
   });
   t.same(sensor(snapshot.sensors, 'ipmi:P').ranges, { nominal: 101325, normalMin: 95000, normalMax: 105000, maxReadable: 120000 }, 'kPa served as Pa');
-  t.match(sensor(snapshot.sensors, 'ipmi:Inlet Temp'), { value: 24, decimals: 1, ranges: { nominal: 25.5, minReadable: -40 } }, 'widened to write 25.5 exactly');
+  t.match(sensor(snapshot.sensors, 'ipmi:Inlet Temp'), { value: 24, decimals: 0, ranges: { nominal: 25.5, minReadable: -40 } },
+    'the reading keeps its printed digits: the model writes 25.5 at its resolution');
+});
+
+t.test('ranges never change the reading\'s encoding: its decimals, sticky ones included, are not widened for them', async (t) => {
+  // ceilometer-intel-sdr-v (../shared/fixtures/ipmi): "BB +12.0V" reads 11.83 in `sdr elist`, nominal 11.935 in `sdr -v`.
+  const decimals = new Map<string, number>();
+  const volts = reading({ name: 'BB +12.0V', value: 11.83, decimals: 2, unit: 'Volts' });
+  const withRanges = buildSnapshot({ readings: [{ ...volts, ranges: { nominal: 11.935, normalMin: 11.363, normalMax: 12.559 } }], decimals });
+  t.match(sensor(withRanges.sensors, 'ipmi:BB +12.0V'), { value: 11.83, decimals: 2, ranges: { nominal: 11.935 } });
+  t.match(sensor(buildSnapshot({ readings: [volts], decimals }).sensors, 'ipmi:BB +12.0V'), { decimals: 2 }, 'nor later, when the ranges are gone');
+});
+
+t.test('a converted range keeps the digits it was printed with, not the reading\'s', async (t) => {
+  const snapshot = buildSnapshot({
+    readings: [reading({ name: 'Lat', value: 5, decimals: 0, unit: 'millisecond', ranges: { nominal: 1.234, maxReadable: 12.5 } })],
+  });
+  t.match(sensor(snapshot.sensors, 'ipmi:Lat'), { unit: 'seconds', value: 0.005, decimals: 3, ranges: { nominal: 0.001234, maxReadable: 0.0125 } });
+});
+
+t.test('an inverted printed range is dropped, both bounds; the other range and the nominal reading stay', async (t) => {
+  const snapshot = buildSnapshot({
+    readings: [reading({ name: 'Inlet Temp', value: 24, decimals: 0, unit: 'degrees C', ranges: { nominal: 25, normalMin: 40, normalMax: 10, minReadable: -40, maxReadable: 125 } })],
+  });
+  t.same(sensor(snapshot.sensors, 'ipmi:Inlet Temp').ranges, { nominal: 25, minReadable: -40, maxReadable: 125 });
 });
 
 t.test('ipmitool before 1.8.12: a packed HP record\'s nominal and normal bytes are no ranges', async (t) => {

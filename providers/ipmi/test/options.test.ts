@@ -5,7 +5,7 @@ import { DEFAULT_COMMAND_TIMEOUT_MS, parseOptions, Secret } from '../options.js'
 
 t.test('defaults', async (t) => {
   const config = parseOptions({}, { PATH: '/usr/bin' });
-  t.match(config, { tool: 'auto', commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, thresholdRefreshMs: 300_000, fruRefreshMs: 3_600_000, rangeRefreshMs: 3_600_000, dcmi: false, maxOutputBytes: 4 * 1024 * 1024, path: '/usr/bin' });
+  t.match(config, { tool: 'auto', commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, thresholdRefreshMs: 300_000, fruRefreshMs: 3_600_000, rangeRefreshMs: 0, dcmi: false, maxOutputBytes: 4 * 1024 * 1024, path: '/usr/bin' });
   t.equal(config.lan, undefined);
   t.equal(config.executable, undefined);
   t.equal(config.localInterface, undefined);

@@ -5,7 +5,10 @@ import t from 'tap';
 import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
 import type { ProviderContext, ProviderLogger } from '../../../src/providers/api.js';
 import type { ClassRepository } from '../../../src/repository/types.js';
+import { callProvider } from '../../../src/providers/call.js';
+import { CommandError, runCommand } from '../../../src/providers/child.js';
 import provider, { createIpmiProvider, type IpmiDependencies } from '../index.js';
+import { RANGE_MARGIN_MS } from '../provider.js';
 import { fakeTools, FIXTURES, print } from './fake-tools.js';
 
 interface LogEntry {
@@ -60,23 +63,106 @@ t.test('auto: ipmitool answers, and a sample merges sdr elist, sensor and fru', 
   const ipmi = createIpmiProvider({ path: tools.dir }, deps());
   t.equal(await ipmi.detect?.(context()), true);
   const snapshot = await ipmi.sample(context());
-  t.same(tools.runs().map((run) => run.args.join(' ')), ['mc info', '-V', 'sdr elist', 'sensor', 'fru print 0', '-v sdr']);
+  t.same(tools.runs().map((run) => run.args.join(' ')), ['mc info', '-V', 'sdr elist', 'sensor', 'fru print 0'], 'no live -v sdr by default');
   t.match(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU Temp'), { value: 96, health: 'critical', thresholds: { upperCritical: 90, upperFatal: 95 } });
-  t.same(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, { nominal: 45, normalMin: 5, normalMax: 75 },
-    'the ranges of `-v sdr`, and only they: its reading (82) and thresholds (ucr 95) do not replace the others\'');
+  t.equal(snapshot.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, undefined);
   t.match(snapshot.chassis, [{ type: 'Rack Mount Chassis' }]);
   t.match(snapshot.system, { hostname: 'testhost', model: 'SYS-1029U-TRT' });
   t.notOk(snapshot.sensors?.some((s) => s.id === 'ipmi:FAN1'), 'values of the threshold table are not mixed in');
   t.match(ipmi.lastReport, { reader: 'ipmitool', partial: false });
-  t.same(ipmi.lastReport?.outputs.map((o) => [o.format, o.records, o.noiseLines]), [['sdr-elist', 21, 1], ['sensor', 10, 1], ['fru', 3, 1], ['sdr-verbose', 6, 3]]);
+  t.same(ipmi.lastReport?.outputs.map((o) => [o.format, o.records, o.noiseLines]), [['sdr-elist', 21, 1], ['sensor', 10, 1], ['fru', 3, 1]]);
+});
+
+t.test('rangeRefresh on: the ranges are read from the second sample on, after dcmi, and only their ranges merged', async (t) => {
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000, dcmi: true }, deps({ now: () => now }));
+  const ctx = () => ({ ...context(), deadline: now + 10_000 });
+  const first = await ipmi.sample(ctx());
+  t.notOk(tools.runs().some((run) => run.args.join(' ') === '-v sdr'), 'not in the first sample: readiness waits for it');
+  t.equal(first.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, undefined);
+  now += 20_000;
+  const second = await ipmi.sample(ctx());
+  t.same(tools.runs().slice(-3).map((run) => run.args.join(' ')), ['sdr elist', 'dcmi power reading', '-v sdr'], 'last, after dcmi');
+  t.same(second.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, { nominal: 45, normalMin: 5, normalMax: 75 },
+    'the ranges of `-v sdr`, and only they: its reading (82) and thresholds (ucr 95) do not replace the others\'');
+  t.match(second.sensors?.find((s) => s.id === 'ipmi:CPU Temp'), { value: 96, thresholds: { upperCritical: 90, upperFatal: 95 } });
+  t.same(ipmi.lastReport?.outputs.at(-1), { source: `${join(tools.dir, 'ipmitool')} -v sdr`, format: 'sdr-verbose', records: 6, noiseLines: 3, partial: false, rangesOnly: true });
+});
+
+t.test('through callProvider with dcmi on: a -v sdr that would outlast the deadline is not started, and the sample is served', async (t) => {
+  // The BMC takes longer over -v sdr than the sample's timeout: started, it would hold the sample to its deadline.
+  const tools = fakeTools(t, { ipmitool: { ...IPMITOOL_OK, "*'-v sdr'": 'sleep 60' } });
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, dcmi: true }, deps());
+  const ctx = context();
+  const call = () => callProvider({ what: 'sample', timeoutMs: 8_000, log: ctx.log, repository: ctx.repository }, (c) => ipmi.sample(c));
+  for (const sample of [1, 2]) {
+    const snapshot = await call();
+    t.match(snapshot.sensors?.at(-1), { id: 'ipmi:dcmi:power', value: 212 }, `sample ${sample}: dcmi read`);
+  }
+  t.notOk(tools.runs().some((run) => run.args.join(' ') === '-v sdr'), 'commandTimeout (30 s) + margin is more than the 8 s left');
+  t.ok(ctx.entries.some((e) => e.level === 'debug' && /ranges wait for a later sample/.test(e.msg ?? '')));
+});
+
+t.test('a -v sdr run stopped part-way is tried again next sample; one that ran is not before rangeRefresh', async (t) => {
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
+  let stopped = false;
+  const run: typeof runCommand = (file, args, options) => {
+    if (args.includes('-v') && !stopped) {
+      stopped = true;
+      return Promise.reject(new CommandError('ABORTED', 'ipmitool -v sdr', 'aborted'));
+    }
+    return runCommand(file, args, options);
+  };
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now, run }));
+  const ctx = () => ({ ...context(), deadline: now + 10_000 });
+  await ipmi.sample(ctx());
+  now += 20_000;
+  const second = await ipmi.sample(ctx());
+  t.ok(stopped, 'the second sample started -v sdr, and it was stopped');
+  t.equal(second.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, undefined, 'the sample is served without ranges');
+  now += 20_000;
+  const third = await ipmi.sample(ctx());
+  t.same(third.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, { nominal: 45, normalMin: 5, normalMax: 75 }, 'read again at once');
+  now += 20_000;
+  await ipmi.sample(ctx());
+  t.equal(tools.runs().filter((r) => r.args.join(' ') === '-v sdr').length, 1, 'not again before rangeRefresh');
+});
+
+t.test('a partial -v sdr keeps the last ranges of the records it did not reach, and does not make the sample partial', async (t) => {
+  // The cut run prints CPU Temp (its nominal moved to 50) and fails before Pwr Consumption.
+  const two = join(FIXTURES, 'sdr-verbose-two-ranges.txt');
+  const cut = `if [ -e "$(dirname "$0")/cut" ]; then head -n 12 '${two}' | sed 's/45.000/50.000/'; echo "Unable to send command: Invalid argument"; exit 1; fi; cat '${two}'`;
+  const tools = fakeTools(t, { ipmitool: { ...IPMITOOL_OK, "*'-v sdr'": cut } });
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now }));
+  const ctx = () => ({ ...context(), deadline: now + 10_000 });
+  const ranges = (snapshot: HardwareSnapshot) => Object.fromEntries((snapshot.sensors ?? []).filter((s) => s.ranges).map((s) => [s.id, s.ranges]));
+  await ipmi.sample(ctx());
+  now += 20_000;
+  t.same(ranges(await ipmi.sample(ctx())), {
+    'ipmi:CPU Temp': { nominal: 45, normalMin: 5, normalMax: 75 },
+    'ipmi:Pwr Consumption': { nominal: 1034, normalMax: 1056, maxReadable: 5588 },
+  });
+  writeFileSync(join(tools.dir, 'cut'), '');
+  now += 600_000;
+  t.same(ranges(await ipmi.sample(ctx())), {
+    'ipmi:CPU Temp': { nominal: 50, normalMin: 5, normalMax: 75 },
+    'ipmi:Pwr Consumption': { nominal: 1034, normalMax: 1056, maxReadable: 5588 },
+  }, 'what the cut run read, over the last good ranges');
+  t.equal(ipmi.lastReport?.partial, false, 'every sensor is there');
+  t.match(ipmi.lastReport?.outputs.at(-1), { source: /-v sdr$/, records: 1, partial: true, rangesOnly: true, error: /exited with code 1/ });
 });
 
 t.test('ranges are read once per rangeRefresh, last in a sample; a failed read is not retried before it, nor fails the sample', async (t) => {
   const tools = fakeTools(t, { ipmitool: { ...IPMITOOL_OK, "*'-v sdr'": `if [ -e "$(dirname "$0")/bmc-busy" ]; then exit 1; fi; ${print('sdr-verbose.txt')}` } });
   let now = 1_000_000;
-  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600 }, deps({ now: () => now }));
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now }));
   const ctx = () => ({ ...context(), deadline: now + 10_000 });
   const cpuRanges = (snapshot: HardwareSnapshot) => snapshot.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges;
+  await ipmi.sample(ctx());
+  now += 20_000;
   t.same(cpuRanges(await ipmi.sample(ctx())), { nominal: 45, normalMin: 5, normalMax: 75 });
   now += 300_000;
   t.same(cpuRanges(await ipmi.sample(ctx())), { nominal: 45, normalMin: 5, normalMax: 75 }, 'kept between reads');
@@ -85,23 +171,22 @@ t.test('ranges are read once per rangeRefresh, last in a sample; a failed read i
   t.same(cpuRanges(await ipmi.sample(ctx())), { nominal: 45, normalMin: 5, normalMax: 75 }, 'a failed read keeps the last good ranges');
   now += 20_000;
   await ipmi.sample(ctx());
-  t.same(tools.runs().filter((run) => run.args.join(' ') === '-v sdr').length, 2, 'read at 0 and 600 s, not again 20 s after the failure');
+  t.same(tools.runs().filter((run) => run.args.join(' ') === '-v sdr').length, 2, 'read at 20 and 620 s, not again 20 s after the failure');
 });
 
-t.test('no time left for the ranges before the deadline: the sample is served without them, and they are read later', async (t) => {
+t.test('less than commandTimeout and a margin left before the deadline: the sample is served without ranges, read later', async (t) => {
   const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
-  const start = 1_000_000;
-  let late = true;
-  // The clock reaches the deadline once -V, sdr elist, sensor and fru print 0 have run.
-  const now = () => (late && tools.runs().length >= 4 ? start + 10_000 : start);
-  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool' }, deps({ now }));
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now }));
+  await ipmi.sample({ ...context(), deadline: now + 10_000 });
+  now += 20_000;
   const ctx = context();
-  const first = await ipmi.sample({ ...ctx, deadline: start + 10_000 });
-  t.equal(first.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, undefined);
+  const short = await ipmi.sample({ ...ctx, deadline: now + 5_000 + RANGE_MARGIN_MS - 1 });
+  t.equal(short.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, undefined);
   t.notOk(tools.runs().some((run) => run.args.join(' ') === '-v sdr'));
   t.ok(ctx.entries.some((e) => e.level === 'debug' && /ranges wait for a later sample/.test(e.msg ?? '')));
-  late = false;
-  const second = await ipmi.sample({ ...context(), deadline: start + 10_000 });
+  now += 20_000;
+  const second = await ipmi.sample({ ...context(), deadline: now + 5_000 + RANGE_MARGIN_MS });
   t.same(second.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, { nominal: 45, normalMin: 5, normalMax: 75 });
 });
 

@@ -7,7 +7,8 @@ import { ModelClass } from '../classes.js';
 import { possibleStates, type SensorAssessment, type Verdict } from '../health.js';
 import type { InstanceDraft } from '../instance-draft.js';
 import type { DiscreteSensor, NumericSensor, SensorRanges, ThresholdName } from '../snapshot.js';
-import { discreteSensorEncoding, scaleToSint32, sensorEncoding, SINT32_MAX } from '../units.js';
+import { invertedRanges, isInverted, RANGE_PAIRS, withoutInvertedRanges } from '../ranges.js';
+import { discreteSensorEncoding, scaled, scaleToSint32, sensorEncoding, SINT32_MAX, SINT32_MIN } from '../units.js';
 import { DISABLED, ENABLED, type BuildContext } from './context.js';
 
 /** Threshold names in SupportedThresholds order, with their CIM properties. */
@@ -70,29 +71,48 @@ export function sanitizeSensor(sensor: NumericSensor): { sensor: NumericSensor; 
 const NO_PROBLEMS: string[] = [];
 
 /**
- * The finite ranges that fit a sint32 at the UnitModifier the reading and the thresholds need: a range is guidance
- * and never costs the reading its precision (a MaxReadable of 5,000,000 J beside a reading of 3.5 J at three
- * decimals is left out, not written by coarsening the reading to 4 J).
+ * The ranges the model can publish: finite; no inverted pair (both bounds dropped: such a range says nothing of
+ * either); no readable bound the reading itself contradicts (an HPE iLO's "02-CPU 1" reads 40 with a minimum sensor
+ * range of 110), checked each sample; and each fitting a sint32 at the UnitModifier the reading and the thresholds
+ * need: a range is guidance and never costs the reading its precision (a MaxReadable of 5,000,000 J beside a reading
+ * of 3.5 J at three decimals is left out, not written by coarsening the reading to 4 J).
  */
 function writableRanges(
   ranges: SensorRanges, value: number | null, decimals: number, thresholds: NumericSensor['thresholds'], problems: string[],
 ): SensorRanges {
-  const finite = Object.entries(ranges).filter(([name, bound]) => {
+  const finite: SensorRanges = Object.fromEntries(Object.entries(ranges).filter(([name, bound]) => {
     if (bound === undefined || Number.isFinite(bound)) return bound !== undefined;
     problems.push(`range ${name} = ${bound} is not a finite number: left out`);
     return false;
-  });
+  }));
+  const inverted = invertedRanges(finite);
+  for (const [min, max] of inverted) problems.push(`range ${min} ${finite[min]} is above ${max} ${finite[max]}: both left out`);
+  const plausible = withoutInvertedRanges(finite, inverted);
+  for (const name of contradicted(plausible, value)) {
+    problems.push(`range ${name} ${plausible[name]} is ${name === 'minReadable' ? 'above' : 'below'} the reading ${value}: left out`);
+    delete plausible[name];
+  }
   const digits = -scaleToSint32([value ?? 0, ...Object.values(thresholds ?? {})], decimals).unitModifier;
-  return Object.fromEntries(finite.filter(([name, bound]) => {
+  return Object.fromEntries(Object.entries(plausible).filter(([name, bound]) => {
     if (fitsSint32(bound, digits)) return true;
     problems.push(`range ${name} = ${bound} does not fit a sint32 at the reading's resolution (10^${-digits}): left out`);
     return false;
   }));
 }
 
-/** Whether `bound` is written as a sint32 at `digits` digits after the point. */
+/** The readable bounds `value` lies beyond: the sensor read what it declares it cannot. */
+function contradicted({ minReadable, maxReadable }: SensorRanges, value: number | null): ('minReadable' | 'maxReadable')[] {
+  if (value === null) return [];
+  const beyond: ('minReadable' | 'maxReadable')[] = [];
+  if (minReadable !== undefined && value < minReadable) beyond.push('minReadable');
+  if (maxReadable !== undefined && value > maxReadable) beyond.push('maxReadable');
+  return beyond;
+}
+
+/** Whether `bound` is written as a sint32 at `digits` digits after the point, rounded as scaleToSint32 does. */
 function fitsSint32(bound: number, digits: number): boolean {
-  return Math.round(Math.abs(bound) * 10 ** digits) <= SINT32_MAX;
+  const integer = scaled(bound, digits);
+  return integer >= SINT32_MIN && integer <= SINT32_MAX;
 }
 
 /** The common case, checked without copying anything. */
@@ -104,6 +124,11 @@ function isClean({ value, decimals, thresholds, ranges, settable }: NumericSenso
   for (const name in ranges) {
     const bound = ranges[name as keyof SensorRanges];
     if (bound !== undefined && !fitsSint32(bound, decimals)) return false;
+  }
+  if (ranges) {
+    if (isInverted(ranges, RANGE_PAIRS[0]) || isInverted(ranges, RANGE_PAIRS[1])) return false;
+    const { minReadable, maxReadable } = ranges;
+    if (value !== null && ((minReadable !== undefined && value < minReadable) || (maxReadable !== undefined && value > maxReadable))) return false;
   }
   return settable?.every((name) => thresholds?.[name] !== undefined) ?? true;
 }
