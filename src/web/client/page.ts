@@ -402,7 +402,11 @@ async function fetchStatus(): Promise<{ view: Status | undefined; serverNow: num
   const response = await fetch(at('api/v1/status'), { cache: 'no-store', credentials: 'same-origin', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (response.status !== 304 && !response.ok) throw new HttpError(response.status);
   const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
-  if (response.status === 304) return { view: lastView, serverNow };
+  if (response.status === 304) {
+    // Read, empty as it is: Chromium cancels an answer whose body is left unread (a red "(canceled)" in DevTools every poll).
+    await response.arrayBuffer();
+    return { view: lastView, serverNow };
+  }
   etag = response.headers.get('etag') ?? undefined;
   return { view: (await response.json()) as Status, serverNow };
 }
@@ -440,12 +444,18 @@ async function refreshSensor(id: string): Promise<number> {
   return serverNow;
 }
 
+/** The server's clock less the browser's at the last good answer. */
+let clockOffset = 0;
+
 async function poll(): Promise<void> {
   try {
     lastGood = await (sensor === undefined ? refreshHost() : refreshSensor(sensor));
+    clockOffset = lastGood - Date.now();
     online();
   } catch (err) {
     offline(err);
+    // The newest sample keeps ageing while the agent answers no more: its age at the last answer would say stale readings are fresh.
+    if (lastView) renderSamples(lastView, Date.now() + clockOffset);
   } finally {
     if (!refused) setTimeout(() => void poll(), POLL_MS);
   }
