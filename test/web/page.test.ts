@@ -459,6 +459,9 @@ t.test('a sensor\'s page keeps itself current; its chart says the span it holds;
   t.ok(held < 3600, `the agent has held readings for ${held} s of the hour it keeps`);
   t.equal(await page.locator('#chart-h').textContent(), held < 120 ? `Last ${held} seconds` : `Last ${Math.round(held / 60)} minutes`, 'the heading says what the chart holds');
   await chartLabels(t, page, 'as served');
+  // The scale's ends at the sensor's resolution (0.1 °C), not the padded range's "102.505 °C".
+  const axis = () => page.locator('svg.chart text.axis').allTextContents();
+  for (const text of await axis()) t.match(text, /^\d+\.\d °C$/, `as served: "${text}" to 0.1 °C`);
   const marker = () => page.locator('.gauge-big .marker').getAttribute('x');
   const before = await marker();
   // CPU1 reaches 101 °C, past its fatal threshold, at 490 s.
@@ -473,6 +476,7 @@ t.test('a sensor\'s page keeps itself current; its chart says the span it holds;
   t.ok(Number.parseFloat((await page.locator('svg.chart text.axis').first().textContent())!) > 101, 'the chart\'s scale takes the new reading');
   t.match(await page.locator('#live').textContent(), /^Live: updated /);
   await chartLabels(t, page, 'redrawn');
+  for (const text of await axis()) t.match(text, /^\d+\.\d °C$/, `redrawn: "${text}" to 0.1 °C`);
   await w.context.close();
 });
 

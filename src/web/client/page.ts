@@ -10,7 +10,7 @@
  * the page may be published under a path prefix that a proxy strips.
  */
 import { withUnit } from '../../client/quantity.js';
-import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
+import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, decimalsOf, linePoints, round } from '../chart-layout.js';
 import { ageText, providerText, readingWords, rowHref, sparkText, utcTime, type ProviderLine } from '../page-text.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
@@ -265,7 +265,7 @@ function svgNode(tag: string, attributes: Record<string, string | number>, text?
 /** As svg.ts's chartSvg draws it. */
 function chartNode(points: Point[], reading: Reading | null, unit: string, label: string): Element {
   const thresholds = reading ? Object.entries(reading.thresholds) as [ThresholdName, number][] : [];
-  const chart = chartGeometry(points.map((p) => p.value), thresholds, unit);
+  const chart = chartGeometry(points.map((p) => p.value), thresholds, unit, reading ? decimalsOf(reading.text) : undefined);
   if (!chart) return el('p', { text: 'No readings yet.' });
   const [W, H] = [CHART_WIDTH, CHART_HEIGHT];
   const svg = svgNode('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label });
