@@ -428,6 +428,22 @@ t.test('a long unbroken state text stays in its cell, on a desktop and on a phon
   }
 });
 
+t.test('a long host name (an FQDN) and a long sensor id wrap on a phone: nothing scrolls sideways', async (t) => {
+  // `hostname` answers the FQDN on many servers; its dots are no place a line may break.
+  const fqdn = 'srv0042.compute.frankfurt1.datacenter.example.com';
+  const own = await startTestBroker({ hostname: fqdn });
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  const id = encodeURIComponent('simulated:cpu1-temp');
+  for (const [path, status] of [['/', 200], [`/sensors/${id}`, 200], [`/sensors/${'x'.repeat(60)}`, 404]] as const) {
+    t.equal((await page.goto(new URL(path, own.url).href))?.status(), status, path);
+    t.match(await page.locator('body').textContent(), path === '/' || path.includes(id) ? fqdn : 'x'.repeat(60), `${path}: the long text is there`);
+    t.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path}: nothing scrolls sideways at 320 px`);
+  }
+  await context.close();
+  await own.close();
+});
+
 interface Box { text: string; top: number; bottom: number; left: number; right: number }
 
 /** The chart's labels on screen: inside the chart, legible, none over another. */
