@@ -290,7 +290,7 @@ async function current(page: Page): Promise<StatusView> {
   return view;
 }
 
-t.test('the agent not answering: the age of the last sample goes on from its last answer', async (t) => {
+t.test('the agent not answering: the age of the last sample goes on from its last answer; the page no longer says it is live', async (t) => {
   const w = await open();
   const { page } = w;
   // An answer by the agent's clock (its Date header, to the second) whose newest sample is 5 s old; then no answer.
@@ -307,6 +307,7 @@ t.test('the agent not answering: the age of the last sample goes on from its las
   const later = await page.locator('#samples').textContent();
   t.match(later, `last sample ${utcTime(view.newestSample)}, `, 'the same sample');
   t.ok(Number(/, (\d+) s ago\.$/.exec(later ?? '')?.[1]) > 5, `older now: ${later}`);
+  t.equal(await page.locator('#live').textContent(), `Not live: last updated ${utcTime(date.getTime())}.`, 'the line that said "Live: updated" no longer does');
   await w.context.close();
 });
 

@@ -344,6 +344,8 @@ function readingsAge(): string {
 function alarm(title: string, ...text: (string | Node)[]): void {
   main?.classList.add('stale');
   document.title = `${title} · ${hostName()} · thincim`;
+  // "Live: updated …" above the alert would say the opposite of it.
+  setLive(lastGood === undefined ? 'Not live: the page as it was loaded.' : `Not live: last updated ${utcTime(lastGood)}.`);
   const box = $('offline');
   if (!box) return;
   box.replaceChildren(...text);
