@@ -89,8 +89,17 @@ export interface ChartGeometry {
   bottom: string;
 }
 
-/** The chart of `values` with `thresholds`, spanning both with a margin; undefined when there is nothing to draw. */
-export function chartGeometry(values: readonly (number | null)[], thresholds: readonly [ThresholdName, number][], unit: string): ChartGeometry | undefined {
+/** The decimals of a reading as the sensor's resolution writes it ("53.2": 1, "9480": 0); undefined for an exponent ("532e-40"). */
+export function decimalsOf(text: string): number | undefined {
+  return /e/i.test(text) ? undefined : (text.split('.')[1]?.length ?? 0);
+}
+
+/**
+ * The chart of `values` with `thresholds`, spanning both with a margin; undefined when there is nothing to draw.
+ * With the readings' `decimals`, the span's ends are whole steps of that resolution, and so are their labels
+ * (a fan's scale from "1095 RPM" to "9998 RPM", not "1095.35 RPM" to "9997.65 RPM").
+ */
+export function chartGeometry(values: readonly (number | null)[], thresholds: readonly [ThresholdName, number][], unit: string, decimals?: number): ChartGeometry | undefined {
   const all = [...values.filter((v): v is number => v !== null), ...thresholds.map(([, v]) => v)];
   if (all.length === 0) return undefined;
   let lo = Math.min(...all);
@@ -98,6 +107,9 @@ export function chartGeometry(values: readonly (number | null)[], thresholds: re
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.05;
   lo -= pad;
   hi += pad;
+  const step = decimals === undefined ? undefined : 10 ** -decimals;
+  if (step !== undefined) [lo, hi] = [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
+  const label = (v: number) => withUnit(decimals === undefined ? round(v) : v.toFixed(decimals), unit);
   const y = (v: number) => round(CHART_HEIGHT - ((v - lo) / (hi - lo)) * CHART_HEIGHT);
   const baselines = labelBaselines(thresholds.map(([, v]) => y(v)), CHART_HEIGHT);
   return {
@@ -108,7 +120,7 @@ export function chartGeometry(values: readonly (number | null)[], thresholds: re
       baseline: baselines[i]!,
       text: `${THRESHOLD_WORDS[name]} ${withUnit(v, unit)}`,
     })),
-    top: withUnit(round(hi), unit),
-    bottom: withUnit(round(lo), unit),
+    top: label(hi),
+    bottom: label(lo),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { NagiosState, ThresholdName } from '../client/health.js';
 import { withUnit } from '../client/quantity.js';
-import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, THRESHOLD_WORDS, chartGeometry, linePoints, round } from './chart-layout.js';
+import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, THRESHOLD_WORDS, chartGeometry, decimalsOf, linePoints, round } from './chart-layout.js';
 import { esc } from './escape.js';
 import { readingWords } from './page-text.js';
 import type { ReadingView } from './view.js';
@@ -81,7 +81,7 @@ export interface ChartPoint {
  */
 export function chartSvg(points: readonly ChartPoint[], reading: ReadingView | null, unit: string, label: string): string {
   const thresholds = reading ? Object.entries(reading.thresholds) as [ThresholdName, number][] : [];
-  const chart = chartGeometry(points.map((p) => p.value), thresholds, unit);
+  const chart = chartGeometry(points.map((p) => p.value), thresholds, unit, reading ? decimalsOf(reading.text) : undefined);
   if (!chart) return `<p>No readings yet.</p>`;
   const [W, H] = [CHART_WIDTH, CHART_HEIGHT];
   const lines = chart.lines.map((l) =>

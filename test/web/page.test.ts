@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { elementName, elementStatus, sensorReading } from '../../src/client/health.js';
-import { rowHref, sparkText } from '../../src/web/page-text.js';
+import { rowHref, sparkText, utcTime } from '../../src/web/page-text.js';
 import { instancesOf, type StatusView } from '../../src/web/view.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { startTestBroker } from '../helpers/broker.js';
@@ -69,7 +69,7 @@ interface Watched {
   requests: string[];
   /** Dialogs opened (alert() from injected markup would open one). */
   dialogs: string[];
-  /** CSP violations and page errors reported. */
+  /** CSP violations, page errors and failed requests reported. */
   problems: string[];
 }
 
@@ -83,6 +83,8 @@ async function open(options: Parameters<typeof browser.newContext>[0] = {}, path
     void d.dismiss();
   });
   page.on('pageerror', (e) => watched.problems.push(`page error: ${e.message}`));
+  // What DevTools lists in red as "(canceled)" or "(failed)".
+  page.on('requestfailed', (r) => watched.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('console', (m) => {
     if (m.type() === 'error') watched.problems.push(`console: ${m.text()}`);
   });
@@ -161,6 +163,17 @@ t.test('the page lists every sensor, fan and supply with its values; nothing lea
     setTimeout(() => resolve((window as unknown as { pwned?: boolean }).pwned ? 'ran' : 'not run'), 1000);
   }));
   t.match(injected, /^blocked/, 'an inline script is refused');
+  await w.context.close();
+});
+
+t.test('a poll answered 304 (nothing changed) completes: no request the browser lists as canceled', async (t) => {
+  const w = await open();
+  // The model is still between the test's steps: polls 3 s apart get 304.
+  const unchanged = await w.page.waitForResponse((r) => r.url() === `${origin}/api/v1/status` && r.status() === 304, { timeout: 12_000 });
+  // Settled by the next poll (Playwright's response.finished() never settles for a cancelled one).
+  await w.page.waitForRequest((r) => r.url() === unchanged.url() && r !== unchanged.request(), { timeout: 8000 });
+  // Its empty body left unread, Chromium cancelled each one (net::ERR_ABORTED): a red "(canceled)" in DevTools every 3 s.
+  t.same(w.problems, [], 'no failed request, no script error');
   await w.context.close();
 });
 
@@ -276,6 +289,27 @@ async function current(page: Page): Promise<StatusView> {
   await page.waitForFunction((g) => Number(document.getElementById('main')?.getAttribute('data-generation')) >= g, view.generation, { timeout: 8000 });
   return view;
 }
+
+t.test('the agent not answering: the age of the last sample goes on from its last answer; the page no longer says it is live', async (t) => {
+  const w = await open();
+  const { page } = w;
+  // An answer by the agent's clock (its Date header, to the second) whose newest sample is 5 s old; then no answer.
+  const date = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const view = { ...(await status()), newestSample: date.getTime() - 5000 };
+  await page.route('**/api/v1/status', (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { date: date.toUTCString() }, body: JSON.stringify(view) }));
+  const answered = `last sample ${utcTime(view.newestSample)}, 5 s ago.`;
+  await page.waitForFunction((text) => document.getElementById('samples')?.textContent === text, answered, { timeout: 8000 });
+  await page.unroute('**/api/v1/status');
+  await page.route('**/api/v1/status', (route) => route.abort('connectionrefused'));
+  await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
+  // It said "5 s ago" for as long as the agent was gone: a stale page that says its data is fresh.
+  await page.waitForFunction((text) => document.getElementById('samples')?.textContent !== text, answered, { timeout: 8000 });
+  const later = await page.locator('#samples').textContent();
+  t.match(later, `last sample ${utcTime(view.newestSample)}, `, 'the same sample');
+  t.ok(Number(/, (\d+) s ago\.$/.exec(later ?? '')?.[1]) > 5, `older now: ${later}`);
+  t.equal(await page.locator('#live').textContent(), `Not live: last updated ${utcTime(date.getTime())}.`, 'the line that said "Live: updated" no longer does');
+  await w.context.close();
+});
 
 t.test('while the page is open: a moving reading is not announced again, a change of the verdict is, once; rows keep their words and colours', async (t) => {
   const w = await open({ viewport: { width: 1280, height: 900 } });
@@ -395,6 +429,22 @@ t.test('a long unbroken state text stays in its cell, on a desktop and on a phon
   }
 });
 
+t.test('a long host name (an FQDN) and a long sensor id wrap on a phone: nothing scrolls sideways', async (t) => {
+  // `hostname` answers the FQDN on many servers; its dots are no place a line may break.
+  const fqdn = 'srv0042.compute.frankfurt1.datacenter.example.com';
+  const own = await startTestBroker({ hostname: fqdn });
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  const id = encodeURIComponent('simulated:cpu1-temp');
+  for (const [path, status] of [['/', 200], [`/sensors/${id}`, 200], [`/sensors/${'x'.repeat(60)}`, 404]] as const) {
+    t.equal((await page.goto(new URL(path, own.url).href))?.status(), status, path);
+    t.match(await page.locator('body').textContent(), path === '/' || path.includes(id) ? fqdn : 'x'.repeat(60), `${path}: the long text is there`);
+    t.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path}: nothing scrolls sideways at 320 px`);
+  }
+  await context.close();
+  await own.close();
+});
+
 interface Box { text: string; top: number; bottom: number; left: number; right: number }
 
 /** The chart's labels on screen: inside the chart, legible, none over another. */
@@ -426,6 +476,9 @@ t.test('a sensor\'s page keeps itself current; its chart says the span it holds;
   t.ok(held < 3600, `the agent has held readings for ${held} s of the hour it keeps`);
   t.equal(await page.locator('#chart-h').textContent(), held < 120 ? `Last ${held} seconds` : `Last ${Math.round(held / 60)} minutes`, 'the heading says what the chart holds');
   await chartLabels(t, page, 'as served');
+  // The scale's ends at the sensor's resolution (0.1 °C), not the padded range's "102.505 °C".
+  const axis = () => page.locator('svg.chart text.axis').allTextContents();
+  for (const text of await axis()) t.match(text, /^\d+\.\d °C$/, `as served: "${text}" to 0.1 °C`);
   const marker = () => page.locator('.gauge-big .marker').getAttribute('x');
   const before = await marker();
   // CPU1 reaches 101 °C, past its fatal threshold, at 490 s.
@@ -440,6 +493,7 @@ t.test('a sensor\'s page keeps itself current; its chart says the span it holds;
   t.ok(Number.parseFloat((await page.locator('svg.chart text.axis').first().textContent())!) > 101, 'the chart\'s scale takes the new reading');
   t.match(await page.locator('#live').textContent(), /^Live: updated /);
   await chartLabels(t, page, 'redrawn');
+  for (const text of await axis()) t.match(text, /^\d+\.\d °C$/, `redrawn: "${text}" to 0.1 °C`);
   await w.context.close();
 });
 

@@ -10,7 +10,7 @@
  * the page may be published under a path prefix that a proxy strips.
  */
 import { withUnit } from '../../client/quantity.js';
-import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, linePoints, round } from '../chart-layout.js';
+import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, decimalsOf, linePoints, round } from '../chart-layout.js';
 import { ageText, providerText, readingWords, rowHref, sparkText, utcTime, type ProviderLine } from '../page-text.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
@@ -265,7 +265,7 @@ function svgNode(tag: string, attributes: Record<string, string | number>, text?
 /** As svg.ts's chartSvg draws it. */
 function chartNode(points: Point[], reading: Reading | null, unit: string, label: string): Element {
   const thresholds = reading ? Object.entries(reading.thresholds) as [ThresholdName, number][] : [];
-  const chart = chartGeometry(points.map((p) => p.value), thresholds, unit);
+  const chart = chartGeometry(points.map((p) => p.value), thresholds, unit, reading ? decimalsOf(reading.text) : undefined);
   if (!chart) return el('p', { text: 'No readings yet.' });
   const [W, H] = [CHART_WIDTH, CHART_HEIGHT];
   const svg = svgNode('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label });
@@ -344,6 +344,8 @@ function readingsAge(): string {
 function alarm(title: string, ...text: (string | Node)[]): void {
   main?.classList.add('stale');
   document.title = `${title} · ${hostName()} · thincim`;
+  // "Live: updated …" above the alert would say the opposite of it.
+  setLive(lastGood === undefined ? 'Not live: the page as it was loaded.' : `Not live: last updated ${utcTime(lastGood)}.`);
   const box = $('offline');
   if (!box) return;
   box.replaceChildren(...text);
@@ -402,7 +404,11 @@ async function fetchStatus(): Promise<{ view: Status | undefined; serverNow: num
   const response = await fetch(at('api/v1/status'), { cache: 'no-store', credentials: 'same-origin', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (response.status !== 304 && !response.ok) throw new HttpError(response.status);
   const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
-  if (response.status === 304) return { view: lastView, serverNow };
+  if (response.status === 304) {
+    // Read, empty as it is: Chromium cancels an answer whose body is left unread (a red "(canceled)" in DevTools every poll).
+    await response.arrayBuffer();
+    return { view: lastView, serverNow };
+  }
   etag = response.headers.get('etag') ?? undefined;
   return { view: (await response.json()) as Status, serverNow };
 }
@@ -440,12 +446,18 @@ async function refreshSensor(id: string): Promise<number> {
   return serverNow;
 }
 
+/** The server's clock less the browser's at the last good answer. */
+let clockOffset = 0;
+
 async function poll(): Promise<void> {
   try {
     lastGood = await (sensor === undefined ? refreshHost() : refreshSensor(sensor));
+    clockOffset = lastGood - Date.now();
     online();
   } catch (err) {
     offline(err);
+    // The newest sample keeps ageing while the agent answers no more: its age at the last answer would say stale readings are fresh.
+    if (lastView) renderSamples(lastView, Date.now() + clockOffset);
   } finally {
     if (!refused) setTimeout(() => void poll(), POLL_MS);
   }
