@@ -14,7 +14,6 @@ const PLACEHOLDERS = new Set([
   'chassis manufacturer', 'chassis manufacture', 'chassis version', 'chassis serial number',
   'base board serial number', 'baseboard serial number', 'base board manufacturer', 'base board product name',
   'asset tag', 'no asset tag', 'no asset information', 'chassis asset tag',
-  '0123456789', '1234567890', '123456789',
   // Insyde's "TBD by OEM" (also in Linux's sound/soc/soc-core.c dmi_blacklist), others netdata's DMI cleaner drops.
   'tbd', 'tbd by oem', 'unknow', 'unspecified', 'empty', '(null)', 'none provided', 'no enclosure', '$(default_string)',
   // Supermicro's system product name where the integrator set none (the board's model is in the baseboard).
@@ -58,18 +57,20 @@ const HEX_DIGITS = '0123456789abcdef';
 
 /**
  * Eight or more digits counting up from 0 or 1 ("01234567", "123456789", a Samsung N150's memory part number
- * "012345678901234567890123456789012345"), also after a word, with or without a dash (ASUS boards' serials
- * "MB-1234567890" and "SYS-1234567890", their asset tag "Asset-1234567890"; ASUS laptops' board and chassis serials
- * "BSN12345678901234567", "CSN12345678901234567"), or down from 9 or 0 (a TYAN Tiger i7320's board serial
- * "9876543210"); or hex digits counting up from 0 (a CHUWI tablet's system serial "0123456789ABCDEF"): a template's,
- * not a serial's.
+ * "012345678901234567890123456789012345") or down from 9 or 0 (a TYAN Tiger i7320's board serial "9876543210"); ten
+ * or more counting up after a word of up to six letters, with or without a dash (ASUS boards' serials "MB-1234567890"
+ * and "SYS-1234567890", their asset tag "Asset-1234567890"; ASUS laptops' board and chassis serials
+ * "BSN12345678901234567", "CSN12345678901234567"): no template seen has fewer digits after a word, or counts down
+ * there. Or hex digits counting up from 0 (a CHUWI tablet's system serial "0123456789ABCDEF"). A template's, not a
+ * serial's.
  */
 function isCounting(text: string): boolean {
   if (/^[0-9a-f]{8,}$/i.test(text) && [...text.toLowerCase()].every((digit, i) => digit === HEX_DIGITS[i % 16])) return true;
-  const digits = /^(?:[a-z]+-?)?(\d{8,})$/i.exec(text)?.[1];
+  const bare = /^\d{8,}$/.test(text);
+  const digits = bare ? text : /^[a-z]{1,6}-?(\d{10,})$/i.exec(text)?.[1];
   if (digits === undefined) return false;
   const counts = (first: number, step: number) => [...digits].every((digit, i) => Number(digit) === (first + 10 + step * (i % 10)) % 10);
-  return counts(0, 1) || counts(1, 1) || counts(9, -1) || counts(0, -1);
+  return counts(0, 1) || counts(1, 1) || (bare && (counts(9, -1) || counts(0, -1)));
 }
 
 /** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */
