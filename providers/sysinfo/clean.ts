@@ -120,18 +120,25 @@ export function dmiAssetTag(value: string | null | undefined): string | undefine
 }
 
 /**
- * JEP106 ids (bank, id) of memory module makers that firmware writes in hex, named as systeminformation names them
- * ("802C", "80AD", "80CE"), and Kingston (bank 2, 0x98), whose "0198" systeminformation names after its HyperX line.
+ * JEP106 ids (bank, id with its parity bit) of memory module makers, named as systeminformation names them when it
+ * is given the id as four characters (lib/memory.js RAM_manufacturers: "0198", "059B", "802C", "859B", …; "5105"
+ * is Qimonda's bank 6 id in the other order), save Kingston's (bank 2, 0x98), whose "0198" systeminformation names
+ * after its HyperX line.
  */
 const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
-  ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:ce', 'Samsung Electronics Inc.'], ['2:98', 'Kingston'],
+  ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:ce', 'Samsung Electronics Inc.'],
+  ['2:4f', 'Transcend Information Inc.'], ['2:7a', 'Apacer Technology Inc.'], ['2:98', 'Kingston'],
+  ['3:9e', 'Corsair'], ['3:fe', 'Elpida'], ['5:cb', 'A-DATA'], ['5:cd', 'G.Skill International Enterprise'],
+  ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'],
 ]);
 
 /**
- * Six bytes in hex, the module maker's JEDEC id (bank byte, id) first, then the register's and the DRAM's makers:
- * Dell's "00AD00B300AD", Kingston's "0198000080AD" (dmidecode 3.x prints the first as "Module Manufacturer ID").
+ * Six bytes in hex, also after "0x", the module maker's JEDEC id (bank byte, id) first, then the register's and the
+ * DRAM's makers: Dell's "00AD00B300AD", Kingston's "0198000080AD" (dmidecode 3.x prints the first as "Module
+ * Manufacturer ID"). The bank byte counts continuation codes, 0 to 15 for JEP106's 16 banks, its top bit parity: a
+ * larger one is not an id.
  */
-const JEDEC_IDS = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{8}$/i;
+const JEDEC_IDS = /^(?:0x)?([08][0-9a-f])([0-9a-f]{2})[0-9a-f]{8}$/i;
 
 /**
  * AMI's memory maker and serial where the firmware reads no SPD (Gemini Lake boards' soldered memory: "ABCD", "1234").
@@ -139,21 +146,23 @@ const JEDEC_IDS = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{8}$/i;
  */
 const MEMORY_TEMPLATES = new Set(['abcd', '1234']);
 
+/** The text, or undefined when it is one of AMI's memory templates. */
+function notMemoryTemplate(text: string | undefined): string | undefined {
+  return text !== undefined && MEMORY_TEMPLATES.has(text.toLowerCase()) ? undefined : text;
+}
+
 /** A memory module's serial number as dmiSerial reads it, AMI's template aside. */
 export function dmiMemorySerial(value: string | null | undefined): string | undefined {
-  const text = dmiSerial(value);
-  return text !== undefined && MEMORY_TEMPLATES.has(text.toLowerCase()) ? undefined : text;
+  return notMemoryTemplate(dmiSerial(value));
 }
 
 /** A memory module's maker as dmiText reads it, AMI's template aside, with the JEDEC ids of the makers above named. */
 export function dmiMemoryMaker(value: string | null | undefined): string | undefined {
-  const text = dmiText(value);
-  if (text !== undefined && MEMORY_TEMPLATES.has(text.toLowerCase())) return undefined;
+  const text = notMemoryTemplate(dmiText(value));
   // systeminformation's name for Kingston's id: HyperX is a line of Kingston's modules, not their maker.
   if (text === 'HyperX') return MEMORY_MAKERS.get('2:98');
   const jedec = text === undefined ? null : JEDEC_IDS.exec(text);
   if (!jedec) return text;
-  // The bank byte counts continuation codes (bank 1 has none); its top bit is parity.
   const bank = (parseInt(jedec[1]!, 16) & 0x7f) + 1;
   return MEMORY_MAKERS.get(`${bank}:${jedec[2]!.toLowerCase()}`) ?? text;
 }

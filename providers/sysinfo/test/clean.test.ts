@@ -112,7 +112,18 @@ t.test("memory makers: JEDEC ids named as systeminformation names them, Kingston
   t.equal(dmiMemoryMaker('019804B30000'), 'Kingston');
   t.equal(dmiMemoryMaker('00AD00B300CE'), 'Hynix Semiconductor Inc.', 'the module maker, whoever made the DRAM');
   t.equal(dmiMemoryMaker('HyperX'), 'Kingston', "systeminformation's name for Kingston's id 0198, after one of its lines");
-  t.equal(dmiMemoryMaker('059B00B3059B'), '059B00B3059B', 'an id not named here stays as written');
+  // The ids systeminformation names when given as 4 characters (lib/memory.js RAM_manufacturers), as the module maker.
+  const named: [string, string][] = [
+    ['059B00B3059B', 'Crucial'], ['859B00000000', 'Crucial'], ['04CB00B304CB', 'A-DATA'], ['029E00B3029E', 'Corsair'],
+    ['04CD00B304CD', 'G.Skill International Enterprise'], ['014F00B3014F', 'Transcend Information Inc.'],
+    ['017A00B3017A', 'Apacer Technology Inc.'], ['02FE00B302FE', 'Elpida'], ['855100000000', 'Qimonda AG i. In.'],
+  ];
+  for (const [ids, maker] of named) t.equal(dmiMemoryMaker(ids), maker, ids);
+  t.equal(dmiMemoryMaker('0x0198000080AD'), 'Kingston', 'with a 0x in front');
+  t.equal(dmiMemoryMaker('0X80CE000080CE'), 'Samsung Electronics Inc.');
+  t.equal(dmiMemoryMaker('109B00B3109B'), '109B00B3109B', 'a bank past JEP106 (17) is no maker id');
+  t.equal(dmiMemoryMaker('0x059B'), '0x059B', 'too short for the six bytes');
+  t.equal(dmiMemoryMaker('063300B30633'), '063300B30633', 'an id not named here stays as written');
   t.equal(dmiMemoryMaker('00000000802C'), '00000000802C', 'no module maker, no name');
   t.equal(dmiMemoryMaker('Samsung'), 'Samsung');
   // AMI's templates where no SPD is read (a Gemini Lake mini PC; fixtures/SOURCE.txt), in memory only.
