@@ -109,9 +109,13 @@ export function dmiManufacturer(value: string | null | undefined): string | unde
 /**
  * Chassis asset tags that clouds write into every instance, to tell their platform, not the machine: Azure's
  * "7783-7084-3265-9085-8269-3286-77" (cloud-init's AZURE_CLOUD chassis asset tag), AWS's "Amazon EC2", Oracle
- * Cloud's "OracleCloud.com".
+ * Cloud's "OracleCloud.com", and the OpenStack clouds' that cloud-init's DataSourceOpenStack recognises
+ * (VALID_DMI_ASSET_TAGS): Open Telekom Cloud's "OpenTelekomCloud", SAP Converged Cloud's "SAP CCloud VM", Huawei
+ * Cloud's "HUAWEICLOUD".
  */
-const CLOUD_ASSET_TAGS = new Set(['7783-7084-3265-9085-8269-3286-77', 'amazon ec2', 'oraclecloud.com']);
+const CLOUD_ASSET_TAGS = new Set([
+  '7783-7084-3265-9085-8269-3286-77', 'amazon ec2', 'oraclecloud.com', 'opentelekomcloud', 'sap ccloud vm', 'huaweicloud',
+]);
 
 /** A chassis asset tag as dmiText reads it; a cloud's marker is none. */
 export function dmiAssetTag(value: string | null | undefined): string | undefined {
