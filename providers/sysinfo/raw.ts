@@ -83,10 +83,11 @@ export interface KernelCpu {
 }
 
 /**
- * The kernel's name for the processor as Node reports it (os.cpus(): /proc/cpuinfo "model name"); undefined where it
- * has none ("unknown"). 64-bit ARM kernels name none: there Node (libuv's uv_cpu_info) looks the "CPU part" up in ARM
+ * The kernel's name for the processor as Node reports it (os.cpus(): /proc/cpuinfo "model name"); none where it has
+ * none ("unknown"). 64-bit ARM kernels name none: there Node (libuv's uv_cpu_info) looks the "CPU part" up in ARM
  * Ltd's part numbers whatever the implementer, so a HiSilicon Kunpeng 920 (implementer 0x48, part 0xd01) becomes a
- * "Cortex-A32". On Linux arm64 the name counts only for cores ARM Ltd designed (implementer 0x41, `cpuinfo`).
+ * "Cortex-A32". On Linux arm64 the name counts only for cores ARM Ltd designed (implementer 0x41, `cpuinfo`); any
+ * other is turned down, with the core's designer where the implementer is known.
  */
 export function nodeCpuModel(model: string | undefined, host: { platform: string; arch: string }, cpuinfo: string | undefined): KernelCpu {
   const name = model?.trim();
