@@ -14,7 +14,6 @@ const PLACEHOLDERS = new Set([
   'chassis manufacturer', 'chassis manufacture', 'chassis version', 'chassis serial number',
   'base board serial number', 'baseboard serial number', 'base board manufacturer', 'base board product name',
   'asset tag', 'no asset tag', 'no asset information', 'chassis asset tag',
-  '0123456789', '1234567890', '123456789',
   // Insyde's "TBD by OEM" (also in Linux's sound/soc/soc-core.c dmi_blacklist), others netdata's DMI cleaner drops.
   'tbd', 'tbd by oem', 'unknow', 'unspecified', 'empty', '(null)', 'none provided', 'no enclosure', '$(default_string)',
   // Supermicro's system product name where the integrator set none (the board's model is in the baseboard).
@@ -58,18 +57,20 @@ const HEX_DIGITS = '0123456789abcdef';
 
 /**
  * Eight or more digits counting up from 0 or 1 ("01234567", "123456789", a Samsung N150's memory part number
- * "012345678901234567890123456789012345"), also after a word, with or without a dash (ASUS boards' serials
- * "MB-1234567890" and "SYS-1234567890", their asset tag "Asset-1234567890"; ASUS laptops' board and chassis serials
- * "BSN12345678901234567", "CSN12345678901234567"), or down from 9 or 0 (a TYAN Tiger i7320's board serial
- * "9876543210"); or hex digits counting up from 0 (a CHUWI tablet's system serial "0123456789ABCDEF"): a template's,
- * not a serial's.
+ * "012345678901234567890123456789012345") or down from 9 or 0 (a TYAN Tiger i7320's board serial "9876543210"); ten
+ * or more counting up after a word of up to six letters, with or without a dash (ASUS boards' serials "MB-1234567890"
+ * and "SYS-1234567890", their asset tag "Asset-1234567890"; ASUS laptops' board and chassis serials
+ * "BSN12345678901234567", "CSN12345678901234567"): no template seen has fewer digits after a word, or counts down
+ * there. Or hex digits counting up from 0 (a CHUWI tablet's system serial "0123456789ABCDEF"). A template's, not a
+ * serial's.
  */
 function isCounting(text: string): boolean {
   if (/^[0-9a-f]{8,}$/i.test(text) && [...text.toLowerCase()].every((digit, i) => digit === HEX_DIGITS[i % 16])) return true;
-  const digits = /^(?:[a-z]+-?)?(\d{8,})$/i.exec(text)?.[1];
+  const bare = /^\d{8,}$/.test(text);
+  const digits = bare ? text : /^[a-z]{1,6}-?(\d{10,})$/i.exec(text)?.[1];
   if (digits === undefined) return false;
   const counts = (first: number, step: number) => [...digits].every((digit, i) => Number(digit) === (first + 10 + step * (i % 10)) % 10);
-  return counts(0, 1) || counts(1, 1) || counts(9, -1) || counts(0, -1);
+  return counts(0, 1) || counts(1, 1) || (bare && (counts(9, -1) || counts(0, -1)));
 }
 
 /** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */
@@ -108,9 +109,13 @@ export function dmiManufacturer(value: string | null | undefined): string | unde
 /**
  * Chassis asset tags that clouds write into every instance, to tell their platform, not the machine: Azure's
  * "7783-7084-3265-9085-8269-3286-77" (cloud-init's AZURE_CLOUD chassis asset tag), AWS's "Amazon EC2", Oracle
- * Cloud's "OracleCloud.com".
+ * Cloud's "OracleCloud.com", and the OpenStack clouds' that cloud-init's DataSourceOpenStack recognises
+ * (VALID_DMI_ASSET_TAGS): Open Telekom Cloud's "OpenTelekomCloud", SAP Converged Cloud's "SAP CCloud VM", Huawei
+ * Cloud's "HUAWEICLOUD".
  */
-const CLOUD_ASSET_TAGS = new Set(['7783-7084-3265-9085-8269-3286-77', 'amazon ec2', 'oraclecloud.com']);
+const CLOUD_ASSET_TAGS = new Set([
+  '7783-7084-3265-9085-8269-3286-77', 'amazon ec2', 'oraclecloud.com', 'opentelekomcloud', 'sap ccloud vm', 'huaweicloud',
+]);
 
 /** A chassis asset tag as dmiText reads it; a cloud's marker is none. */
 export function dmiAssetTag(value: string | null | undefined): string | undefined {
@@ -119,18 +124,25 @@ export function dmiAssetTag(value: string | null | undefined): string | undefine
 }
 
 /**
- * JEP106 ids (bank, id) of memory module makers that firmware writes in hex, named as systeminformation names them
- * ("802C", "80AD", "80CE"), and Kingston (bank 2, 0x98), whose "0198" systeminformation names after its HyperX line.
+ * JEP106 ids (bank, id with its parity bit) of memory module makers, named as systeminformation names them when it
+ * is given the id as four characters (lib/memory.js RAM_manufacturers: "0198", "059B", "802C", "859B", …; "5105"
+ * is Qimonda's bank 6 id in the other order), save Kingston's (bank 2, 0x98), whose "0198" systeminformation names
+ * after its HyperX line.
  */
 const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
-  ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:ce', 'Samsung Electronics Inc.'], ['2:98', 'Kingston'],
+  ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:ce', 'Samsung Electronics Inc.'],
+  ['2:4f', 'Transcend Information Inc.'], ['2:7a', 'Apacer Technology Inc.'], ['2:98', 'Kingston'],
+  ['3:9e', 'Corsair'], ['3:fe', 'Elpida'], ['5:cb', 'A-DATA'], ['5:cd', 'G.Skill International Enterprise'],
+  ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'],
 ]);
 
 /**
- * Six bytes in hex, the module maker's JEDEC id (bank byte, id) first, then the register's and the DRAM's makers:
- * Dell's "00AD00B300AD", Kingston's "0198000080AD" (dmidecode 3.x prints the first as "Module Manufacturer ID").
+ * Six bytes in hex, also after "0x", the module maker's JEDEC id (bank byte, id) first, then the register's and the
+ * DRAM's makers: Dell's "00AD00B300AD", Kingston's "0198000080AD" (dmidecode 3.x prints the first as "Module
+ * Manufacturer ID"). The bank byte counts continuation codes, 0 to 15 for JEP106's 16 banks, its top bit parity: a
+ * larger one is not an id.
  */
-const JEDEC_IDS = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{8}$/i;
+const JEDEC_IDS = /^(?:0x)?([08][0-9a-f])([0-9a-f]{2})[0-9a-f]{8}$/i;
 
 /**
  * AMI's memory maker and serial where the firmware reads no SPD (Gemini Lake boards' soldered memory: "ABCD", "1234").
@@ -138,21 +150,23 @@ const JEDEC_IDS = /^([0-9a-f]{2})([0-9a-f]{2})[0-9a-f]{8}$/i;
  */
 const MEMORY_TEMPLATES = new Set(['abcd', '1234']);
 
+/** The text, or undefined when it is one of AMI's memory templates. */
+function notMemoryTemplate(text: string | undefined): string | undefined {
+  return text !== undefined && MEMORY_TEMPLATES.has(text.toLowerCase()) ? undefined : text;
+}
+
 /** A memory module's serial number as dmiSerial reads it, AMI's template aside. */
 export function dmiMemorySerial(value: string | null | undefined): string | undefined {
-  const text = dmiSerial(value);
-  return text !== undefined && MEMORY_TEMPLATES.has(text.toLowerCase()) ? undefined : text;
+  return notMemoryTemplate(dmiSerial(value));
 }
 
 /** A memory module's maker as dmiText reads it, AMI's template aside, with the JEDEC ids of the makers above named. */
 export function dmiMemoryMaker(value: string | null | undefined): string | undefined {
-  const text = dmiText(value);
-  if (text !== undefined && MEMORY_TEMPLATES.has(text.toLowerCase())) return undefined;
+  const text = notMemoryTemplate(dmiText(value));
   // systeminformation's name for Kingston's id: HyperX is a line of Kingston's modules, not their maker.
   if (text === 'HyperX') return MEMORY_MAKERS.get('2:98');
   const jedec = text === undefined ? null : JEDEC_IDS.exec(text);
   if (!jedec) return text;
-  // The bank byte counts continuation codes (bank 1 has none); its top bit is parity.
   const bank = (parseInt(jedec[1]!, 16) & 0x7f) + 1;
   return MEMORY_MAKERS.get(`${bank}:${jedec[2]!.toLowerCase()}`) ?? text;
 }

@@ -19,7 +19,7 @@ export { boardMaker, LINUX_DEVICE_TREE, readDeviceTree, withDeviceTree, type Boa
 export { buildSnapshot, ID_PREFIX, type MapOptions, type SysinfoData } from './map.js';
 export { DEFAULT_INVENTORY_TTL, resolveOptions, type SysinfoOptions } from './options.js';
 export { linuxBatteries, LINUX_POWER_SUPPLY, withLinuxBatteries } from './power.js';
-export { attributeReader, LINUX_CPUINFO, LINUX_DMI, nodeCpuModel, withRawDmi, type AttributeReader } from './raw.js';
+export { attributeReader, LINUX_DMI, withRawDmi, type AttributeReader } from './raw.js';
 export { linuxMemoryLocators, LINUX_DMI_ENTRIES, memoryDeviceLocators, withMemoryLocators, type SlotLocators } from './smbios.js';
 
 export const PROVIDER_NAME = 'sysinfo';

@@ -40,11 +40,7 @@ const STAND_IN_MODELS = new Set(['Computer', 'Virtual machine', 'Docker Containe
  * keeps systeminformation's answers, stand-ins aside; a board's device
  * tree then names the system (devicetree.ts).
  */
-export function withRawDmi(
-  source: SysinfoSource,
-  read: AttributeReader,
-  kernelCpuModel: () => string | undefined | Promise<string | undefined> = firstCpuModel,
-): SysinfoSource {
+export function withRawDmi(source: SysinfoSource, read: AttributeReader, kernelCpu: () => Promise<KernelCpu> = firstCpuModel): SysinfoSource {
   return {
     ...source,
     bios: async () => {
@@ -55,33 +51,85 @@ export function withRawDmi(
       const system = await source.system();
       return STAND_IN_MODELS.has(system.model) ? { ...system, model: (await read('product_name')) ?? '' } : system;
     },
-    cpu: async () => ({ ...(await source.cpu()), kernelModel: await kernelCpuModel() }),
+    cpu: async () => {
+      const [cpu, kernel] = await Promise.all([source.cpu(), kernelCpu()]);
+      return { ...withoutNodeName(cpu, kernel), kernelModel: kernel.model };
+    },
   };
 }
 
 /** Where Linux describes the processors; on 64-bit ARM its "CPU implementer" says who designed the cores. */
-export const LINUX_CPUINFO = '/proc/cpuinfo';
+const LINUX_CPUINFO = '/proc/cpuinfo';
 
 /** ARM Ltd's implementer code (MIDR_EL1 bits 31:24). */
 const ARM_LTD = 0x41;
 
 /**
- * The kernel's name for the processor as Node reports it (os.cpus(): /proc/cpuinfo "model name"); undefined where it
- * has none ("unknown"). 64-bit ARM kernels name none: there Node (libuv's uv_cpu_info) looks the "CPU part" up in ARM
- * Ltd's part numbers whatever the implementer, so a HiSilicon Kunpeng 920 (implementer 0x48, part 0xd01) becomes a
- * "Cortex-A32". On Linux arm64 the name counts only for cores ARM Ltd designed (implementer 0x41, `cpuinfo`).
+ * Who designed a 64-bit ARM core, by its implementer code, as lscpu names them (util-linux sys-utils/lscpu-arm.c,
+ * hw_implementer; the codes are also in Linux's arch/arm64/include/asm/cputype.h).
  */
-export function nodeCpuModel(model: string | undefined, host: { platform: string; arch: string }, cpuinfo: string | undefined): string | undefined {
-  const name = model?.trim();
-  if (!name || name === 'unknown') return undefined;
-  if (host.platform !== 'linux' || host.arch !== 'arm64') return name;
-  const implementer = /^CPU implementer\s*:\s*0x([0-9a-f]+)/im.exec(cpuinfo ?? '')?.[1];
-  return implementer !== undefined && parseInt(implementer, 16) === ARM_LTD ? name : undefined;
+const ARM_IMPLEMENTERS: ReadonlyMap<number, string> = new Map([
+  [0x46, 'FUJITSU'], [0x48, 'HiSilicon'], [0x4e, 'NVIDIA'], [0x51, 'Qualcomm'], [0x61, 'Apple'], [0xc0, 'Ampere'],
+]);
+
+/** The kernel's name for the processor, and what Node named it where that name is not the kernel's. */
+export interface KernelCpu {
+  /** The kernel's name, where it has one. */
+  model?: string;
+  /** Node's name where it was turned down (a Kunpeng 920's "Cortex-A32"): systeminformation starts from it too. */
+  rejected?: string;
+  /** The core's designer from its implementer code, where /proc/cpuinfo was read and the code is known. */
+  implementer?: string;
 }
 
-/** nodeCpuModel for this host, reading /proc/cpuinfo where it needs to. */
-async function firstCpuModel(): Promise<string | undefined> {
-  const arm64Linux = process.platform === 'linux' && process.arch === 'arm64';
-  const cpuinfo = arm64Linux ? await readFile(LINUX_CPUINFO, 'utf8').catch(() => undefined) : undefined;
-  return nodeCpuModel(cpus()[0]?.model, process, cpuinfo);
+/**
+ * The kernel's name for the processor as Node reports it (os.cpus(): /proc/cpuinfo "model name"); none where it has
+ * none ("unknown"). 64-bit ARM kernels name none: there Node (libuv's uv_cpu_info) looks the "CPU part" up in ARM
+ * Ltd's part numbers whatever the implementer, so a HiSilicon Kunpeng 920 (implementer 0x48, part 0xd01) becomes a
+ * "Cortex-A32". On Linux arm64 the name counts only for cores ARM Ltd designed (implementer 0x41, `cpuinfo`); any
+ * other is turned down, with the core's designer where the implementer is known.
+ */
+export function nodeCpuModel(model: string | undefined, host: { platform: string; arch: string }, cpuinfo: string | undefined): KernelCpu {
+  const name = model?.trim();
+  if (!name || name === 'unknown') return {};
+  if (host.platform !== 'linux' || host.arch !== 'arm64') return { model: name };
+  const code = /^CPU implementer\s*:\s*0x([0-9a-f]+)/im.exec(cpuinfo ?? '')?.[1];
+  const implementer = code === undefined ? undefined : parseInt(code, 16);
+  const designer = implementer === undefined ? undefined : ARM_IMPLEMENTERS.get(implementer);
+  return implementer === ARM_LTD ? { model: name } : { rejected: name, implementer: designer };
+}
+
+/** What firstCpuModel reads; tests pass their own. */
+export interface CpuHost {
+  platform: string;
+  arch: string;
+  cpus: () => { model: string }[];
+  /** /proc/cpuinfo, or undefined where it cannot be read. */
+  cpuinfo: () => Promise<string | undefined>;
+}
+
+const THIS_HOST: CpuHost = {
+  platform: process.platform,
+  arch: process.arch,
+  cpus,
+  cpuinfo: () => readFile(LINUX_CPUINFO, 'utf8').catch(() => undefined),
+};
+
+/** nodeCpuModel for the host, reading /proc/cpuinfo where it needs to. */
+export async function firstCpuModel(host: CpuHost = THIS_HOST): Promise<KernelCpu> {
+  const cpuinfo = host.platform === 'linux' && host.arch === 'arm64' ? await host.cpuinfo() : undefined;
+  return nodeCpuModel(host.cpus()[0]?.model, host, cpuinfo);
+}
+
+type CpuAnswer = Awaited<ReturnType<SysinfoSource['cpu']>>;
+
+/**
+ * systeminformation's answer without Node's turned-down name. Without lscpu (the Docker image has none) it names the
+ * processor from os.cpus() too (lib/cpu.js), and, knowing no maker in it, reports the whole name as the manufacturer
+ * and the rest after its first word as the brand: a Kunpeng 920 came back as manufacturer "Cortex-A32", brand "".
+ * That name goes; the vendor, where lscpu gave none, is the core's designer.
+ */
+function withoutNodeName(cpu: CpuAnswer, kernel: KernelCpu): CpuAnswer {
+  if (kernel.rejected === undefined || cpu.manufacturer !== kernel.rejected) return cpu;
+  return { ...cpu, manufacturer: '', brand: '', vendor: cpu.vendor || (kernel.implementer ?? '') };
 }

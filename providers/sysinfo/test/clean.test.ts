@@ -17,6 +17,13 @@ t.test('real values are kept, trimmed, inner spaces collapsed', async (t) => {
   t.equal(dmiText('87654321'), '87654321', 'counting down from neither 9 nor 0');
   t.equal(dmiText('0123456789ABCDEG'), '0123456789ABCDEG', 'hex that stops counting');
   t.equal(dmiText('123456789ABCDEF0'), '123456789ABCDEF0', 'hex counting from 1 is no template seen');
+  // After letters, only what the templates seen do (ASUS's MB-1234567890, BSN12345678901234567): ten or more digits
+  // counting up, after a word of up to six letters.
+  t.equal(dmiText('SN12345678'), 'SN12345678', 'eight digits after letters could be a serial');
+  t.equal(dmiText('DELL-98765432'), 'DELL-98765432', 'digits counting down after letters are no template seen');
+  t.equal(dmiText('DELL-9876543210'), 'DELL-9876543210', 'ten of them neither');
+  t.equal(dmiText('ABCDEFGH12345678'), 'ABCDEFGH12345678', 'a long word before the digits is no template seen');
+  t.equal(dmiText('ABCDEFG1234567890'), 'ABCDEFG1234567890', 'seven letters are one too many');
 });
 
 t.test('placeholders, empties and non-text become absent', async (t) => {
@@ -59,6 +66,7 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     // Hex digits counting up (a CHUWI Hi10 plus's system serial; fixtures/SOURCE.txt).
     '0123456789ABCDEF', '0123456789abcdef0123',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
+    '1234567890', '123456789',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
   for (const value of ['0x1', '0xA', '0x0']) t.equal(dmiText(value), value, `${value}: one hex digit is a value`);
@@ -104,7 +112,18 @@ t.test("memory makers: JEDEC ids named as systeminformation names them, Kingston
   t.equal(dmiMemoryMaker('019804B30000'), 'Kingston');
   t.equal(dmiMemoryMaker('00AD00B300CE'), 'Hynix Semiconductor Inc.', 'the module maker, whoever made the DRAM');
   t.equal(dmiMemoryMaker('HyperX'), 'Kingston', "systeminformation's name for Kingston's id 0198, after one of its lines");
-  t.equal(dmiMemoryMaker('059B00B3059B'), '059B00B3059B', 'an id not named here stays as written');
+  // The ids systeminformation names when given as 4 characters (lib/memory.js RAM_manufacturers), as the module maker.
+  const named: [string, string][] = [
+    ['059B00B3059B', 'Crucial'], ['859B00000000', 'Crucial'], ['04CB00B304CB', 'A-DATA'], ['029E00B3029E', 'Corsair'],
+    ['04CD00B304CD', 'G.Skill International Enterprise'], ['014F00B3014F', 'Transcend Information Inc.'],
+    ['017A00B3017A', 'Apacer Technology Inc.'], ['02FE00B302FE', 'Elpida'], ['855100000000', 'Qimonda AG i. In.'],
+  ];
+  for (const [ids, maker] of named) t.equal(dmiMemoryMaker(ids), maker, ids);
+  t.equal(dmiMemoryMaker('0x0198000080AD'), 'Kingston', 'with a 0x in front');
+  t.equal(dmiMemoryMaker('0X80CE000080CE'), 'Samsung Electronics Inc.');
+  t.equal(dmiMemoryMaker('109B00B3109B'), '109B00B3109B', 'a bank past JEP106 (17) is no maker id');
+  t.equal(dmiMemoryMaker('0x059B'), '0x059B', 'too short for the six bytes');
+  t.equal(dmiMemoryMaker('063300B30633'), '063300B30633', 'an id not named here stays as written');
   t.equal(dmiMemoryMaker('00000000802C'), '00000000802C', 'no module maker, no name');
   t.equal(dmiMemoryMaker('Samsung'), 'Samsung');
   // AMI's templates where no SPD is read (a Gemini Lake mini PC; fixtures/SOURCE.txt), in memory only.

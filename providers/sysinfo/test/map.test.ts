@@ -238,6 +238,8 @@ t.test("an Azure VM: the chassis asset tag every Azure VM carries is no asset ta
   const tagOf = (assetTag: string) => buildSnapshot({ chassis: { manufacturer: '', model: '', type: 'Other', version: '', serial: '', assetTag } }, withTemps).chassis![0]!.tag;
   t.equal(tagOf('Amazon EC2'), undefined, "AWS's");
   t.equal(tagOf('OracleCloud.com'), undefined, "Oracle Cloud's");
+  // The OpenStack clouds cloud-init tells by their chassis asset tag (cloudinit/sources/DataSourceOpenStack.py).
+  for (const tag of ['OpenTelekomCloud', 'SAP CCloud VM', 'HUAWEICLOUD']) t.equal(tagOf(tag), undefined, tag);
   t.equal(tagOf('IT-004711'), 'IT-004711', 'a real asset tag stays');
 });
 

@@ -6,7 +6,8 @@ import type { ProviderContext } from '../../../src/providers/api.js';
 import { loadProvider } from '../../../src/providers/loader.js';
 import { validateSnapshot } from '../../../src/providers/validate.js';
 import { recordingLogger, stubRepository } from '../../../test/providers/helpers.js';
-import { attributeReader, createSysinfoProvider, nodeCpuModel, resolveOptions, withRawDmi, type SysinfoSource } from '../index.js';
+import { attributeReader, createSysinfoProvider, resolveOptions, withRawDmi, type SysinfoSource } from '../index.js';
+import { firstCpuModel, nodeCpuModel, type CpuHost } from '../raw.js';
 import type { SysinfoData } from '../map.js';
 
 function fixture(name: string): Required<SysinfoData> {
@@ -112,7 +113,7 @@ t.test("on Linux the raw DMI strings replace what systeminformation changed", as
   t.equal(parseDateTime(readFileSync(`${r6515Dmi}/bios_date`, 'utf8').trim()).date, '2021-12-04');
   // In a container (/.dockerenv) systeminformation names the system "Docker Container" whatever DMI says.
   const inContainer = { ...dell, system: { ...dell.system, model: 'Docker Container' }, bios: { ...dell.bios, releaseDate: '2021-12-04' } };
-  const source = withRawDmi(answering(inContainer), attributeReader(r6515Dmi), () => 'AMD EPYC 7302P 16-Core Processor');
+  const source = withRawDmi(answering(inContainer), attributeReader(r6515Dmi), async () => ({ model: 'AMD EPYC 7302P 16-Core Processor' }));
   const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source, hostname: () => 'srv1', now: () => 0 });
   const snapshot = await provider.sample(context());
   t.same(snapshot.firmware?.[0]?.releaseDate, new Date(Date.UTC(2021, 3, 12)), 'April 12, as SMBIOS says');
@@ -122,20 +123,61 @@ t.test("on Linux the raw DMI strings replace what systeminformation changed", as
 
 t.test("on 64-bit ARM Linux, Node's processor name counts only for ARM Ltd's own cores", async (t) => {
   // Node names an aarch64 processor from its CPU part in ARM Ltd's list, whatever the implementer (fixtures/SOURCE.txt).
-  const cpuinfo = (name: string) => readFileSync(new URL(`fixtures/cpuinfo/${name}`, import.meta.url), 'utf8');
   const linuxArm64 = { platform: 'linux', arch: 'arm64' };
-  t.equal(nodeCpuModel('Cortex-A32', linuxArm64, cpuinfo('kunpeng-920')), undefined, "HiSilicon's part 0xd01 is no Cortex-A32");
-  t.equal(nodeCpuModel('Cortex-A72', linuxArm64, cpuinfo('raspberry-pi-4')), 'Cortex-A72', "ARM Ltd's part 0xd08 is one");
-  t.equal(nodeCpuModel('Cortex-A72', linuxArm64, undefined), undefined, 'no implementer read, no name');
-  t.equal(nodeCpuModel('Apple M1', { platform: 'darwin', arch: 'arm64' }, undefined), 'Apple M1', "elsewhere Node's name stands");
-  t.equal(nodeCpuModel(' Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz ', { platform: 'linux', arch: 'x64' }, undefined), 'Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz');
-  t.equal(nodeCpuModel('unknown', linuxArm64, cpuinfo('raspberry-pi-4')), undefined, "Node's word for none");
-  // The Kunpeng 920 as root: its name is then the firmware's, without the template text.
-  const kunpeng = { ...dell, cpu: { ...dell.cpu, manufacturer: 'HUAWEI Kunpeng 920 3210 To be filled by O.E.M.', vendor: 'HiSilicon', brand: 'Kunpeng 920 3210 To be filled by O.E.M.' } };
-  const source = withRawDmi(answering(kunpeng), attributeReader(r6515Dmi), async () => nodeCpuModel('Cortex-A32', linuxArm64, cpuinfo('kunpeng-920')));
+  t.same(nodeCpuModel('Cortex-A32', linuxArm64, cpuinfo('kunpeng-920')), { rejected: 'Cortex-A32', implementer: 'HiSilicon' },
+    "HiSilicon's part 0xd01 is no Cortex-A32");
+  t.same(nodeCpuModel('Cortex-A72', linuxArm64, cpuinfo('raspberry-pi-4')), { model: 'Cortex-A72' }, "ARM Ltd's part 0xd08 is one");
+  t.same(nodeCpuModel('Cortex-A72', linuxArm64, undefined), { rejected: 'Cortex-A72', implementer: undefined }, 'no implementer read, no name');
+  t.same(nodeCpuModel('Apple M1', { platform: 'darwin', arch: 'arm64' }, undefined), { model: 'Apple M1' }, "elsewhere Node's name stands");
+  t.same(nodeCpuModel(' Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz ', { platform: 'linux', arch: 'x64' }, undefined),
+    { model: 'Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz' });
+  t.same(nodeCpuModel('unknown', linuxArm64, cpuinfo('raspberry-pi-4')), {}, "Node's word for none");
+});
+
+/** /proc/cpuinfo of a real host (fixtures/SOURCE.txt). */
+function cpuinfo(name: string): string {
+  return readFileSync(new URL(`fixtures/cpuinfo/${name}`, import.meta.url), 'utf8');
+}
+
+/** A host whose first processor Node names `model`, with `cpuinfo` as /proc/cpuinfo; counts the reads. */
+function cpuHost(platform: string, arch: string, model: string, info: string | undefined) {
+  const reads = { cpuinfo: 0 };
+  const host: CpuHost = { platform, arch, cpus: () => [{ model }], cpuinfo: async () => (reads.cpuinfo++, info) };
+  return { host, reads };
+}
+
+/** The processor the provider reports from `data`, with `host` as the processor's host. */
+async function processorOn(data: Required<SysinfoData>, host: CpuHost) {
+  const source = withRawDmi(answering(data), attributeReader(r6515Dmi), () => firstCpuModel(host));
   const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source, hostname: () => 'srv1', now: () => 0 });
-  const [cpu] = (await provider.sample(context())).processors!;
-  t.same([cpu!.manufacturer, cpu!.model], ['HiSilicon', 'HUAWEI Kunpeng 920 3210']);
+  return (await provider.sample(context())).processors![0]!;
+}
+
+t.test('firstCpuModel reads /proc/cpuinfo only on Linux arm64, and withRawDmi serves its name', async (t) => {
+  const x64 = cpuHost('linux', 'x64', 'AMD EPYC 7302P 16-Core Processor', undefined);
+  t.same(await firstCpuModel(x64.host), { model: 'AMD EPYC 7302P 16-Core Processor' });
+  t.equal(x64.reads.cpuinfo, 0, 'x64 names its processors itself');
+  const pi = cpuHost('linux', 'arm64', 'Cortex-A72', cpuinfo('raspberry-pi-4'));
+  // A Pi 4 without lscpu: systeminformation starts from Node's name too and takes "Cortex-A72" as the maker.
+  const piData = { ...dell, cpu: { ...dell.cpu, manufacturer: 'Cortex-A72', brand: '', vendor: '' } };
+  const cpu = await processorOn(piData, pi.host);
+  t.equal(pi.reads.cpuinfo, 1);
+  t.equal(cpu.model, 'Cortex-A72', "ARM Ltd's core keeps Node's name");
+});
+
+t.test("a Kunpeng 920 without lscpu (the Docker image) is no Cortex-A32, and HiSilicon's", async (t) => {
+  // systeminformation without lscpu (lib/cpu.js): brand from os.cpus()[0].model ("Cortex-A32"), its first word the
+  // manufacturer, the rest (nothing) the brand, vendor from lscpu's (absent) Vendor ID: "".
+  const kunpeng = { ...dell, cpu: { ...dell.cpu, manufacturer: 'Cortex-A32', brand: '', vendor: '' } };
+  const cpu = await processorOn(kunpeng, cpuHost('linux', 'arm64', 'Cortex-A32', cpuinfo('kunpeng-920')).host);
+  t.same([cpu.manufacturer, cpu.model], ['HiSilicon', undefined], 'the designer from implementer 0x48, no made-up name');
+  // Without /proc/cpuinfo read, no maker either, and still no Cortex-A32.
+  const unread = await processorOn(kunpeng, cpuHost('linux', 'arm64', 'Cortex-A32', undefined).host);
+  t.same([unread.manufacturer, unread.model], [undefined, undefined]);
+  // With lscpu (as root): the firmware's name without the template text, and lscpu's vendor.
+  const asRoot = { ...dell, cpu: { ...dell.cpu, manufacturer: 'HUAWEI Kunpeng 920 3210 To be filled by O.E.M.', vendor: 'HiSilicon', brand: 'Kunpeng 920 3210 To be filled by O.E.M.' } };
+  const root = await processorOn(asRoot, cpuHost('linux', 'arm64', 'Cortex-A32', cpuinfo('kunpeng-920')).host);
+  t.same([root.manufacturer, root.model], ['HiSilicon', 'HUAWEI Kunpeng 920 3210']);
 });
 
 t.test("a two-digit BIOS year is read, not dropped: a MacBookPro8,2's 04/10/18", async (t) => {
@@ -143,7 +185,7 @@ t.test("a two-digit BIOS year is read, not dropped: a MacBookPro8,2's 04/10/18",
   // systeminformation's answer from dmidecode's "Release Date: 04/10/18" (its parseDateTime gives 2018-10-04).
   const mac = { ...dell, system: { ...dell.system, manufacturer: 'Apple Inc.', model: 'MacBookPro8,2' },
     bios: { vendor: 'Apple Inc.', version: 'MBP81.88Z.0050.B00.1804101331', releaseDate: '2018-10-04' } };
-  const source = withRawDmi(answering(mac), macDmi, () => undefined);
+  const source = withRawDmi(answering(mac), macDmi, async () => ({}));
   const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source, hostname: () => 'mbp', now: () => 0 });
   const snapshot = await provider.sample(context());
   t.same(snapshot.firmware?.[0]?.releaseDate, new Date(Date.UTC(2018, 3, 10)), 'April 10, 2018, as the version stamp 1804101331 says');
@@ -153,11 +195,11 @@ t.test('without /sys/class/dmi the answers stay, stand-ins aside', async (t) => 
   const nowhere = attributeReader(fileURLToPath(new URL('fixtures/no-such-dir', import.meta.url)));
   const container = fixture('container-no-dmi');
   for (const model of ['Computer', 'Virtual machine', 'Docker Container']) {
-    const source = withRawDmi(answering({ ...container, system: { ...container.system, model } }), nowhere, () => undefined);
+    const source = withRawDmi(answering({ ...container, system: { ...container.system, model } }), nowhere, async () => ({}));
     const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source, hostname: () => 'h', now: () => 0 });
     t.same((await provider.sample(context())).system, { hostname: 'h' }, `"${model}" is systeminformation's, not the host's`);
   }
-  const elsewhere = withRawDmi(answering(dell), nowhere, () => undefined);
+  const elsewhere = withRawDmi(answering(dell), nowhere, async () => ({}));
   t.equal((await elsewhere.bios()).releaseDate, '2021-04-12', "systeminformation's date where there is no raw one (Windows reads it right)");
   t.equal((await elsewhere.system()).model, 'PowerEdge R6515');
 });
