@@ -46,7 +46,7 @@
  *   property equals the associated path.
  */
 import t from 'tap';
-import { CIMInstanceName, CIMStatus, normalizeNamespace, type CIMClass, type CIMInstance } from '../../src/cim/index.js';
+import { CIMInstanceName, CIMStatus, normalizeNamespace, type CIMClass, type CIMInstance, type CIMKeyValue } from '../../src/cim/index.js';
 import { decodeResponse, encodeInstanceName, type CIMResponse, type ReturnItem } from '../../src/cimxml/index.js';
 import { cimHeaders, outText } from '../helpers/broker.js';
 import { basic, send } from '../helpers/client.js';
@@ -294,8 +294,11 @@ t.test('profile list / server profiles, and profile centralinsts / server centra
   t.same(classesOf('Fan'), ['OMC_Fan'], 'Fan: the fans');
   t.same(classesOf('Power Supply'), ['OMC_PowerSupply'], 'Power Supply: the supplies');
   t.ok(classesOf('Sensors').includes('Thincim_NumericSensor'), 'Sensors: the sensors');
+  // Profile Registration's central class is CIM_RegisteredProfile (profiles.md §4.3); no element is conformed to it.
+  t.same(central.get('Profile Registration'), [], 'Profile Registration: no central instance');
   for (const [name, paths] of central) {
-    t.ok(paths.every((p) => p.host && p.namespace), `${name}: each a full WBEM URI (host and namespace), as pywbemcli prints it`);
+    if (name === 'Profile Registration') continue;
+    t.ok(paths.length > 0 && paths.every((p) => p.host && p.namespace), `${name}: central instances, each a full WBEM URI (host and namespace), as pywbemcli prints it`);
   }
 });
 
@@ -344,6 +347,12 @@ t.test('qualifier enumerate', async (t) => {
   t.ok(declarations.length > 20 && declarations.every((d) => d.kind === 'qualifierdeclaration'), `${declarations.length} declarations`);
 });
 
+/** The path an instance's own key properties make, with the key names of `like` (GetInstance answers an INSTANCE, without a path). */
+function keyOf(instance: CIMInstance, like: CIMInstanceName): CIMInstanceName {
+  const keys = [...like.keybindings.keys()].map((name) => [name, instance.get(name) as CIMKeyValue] as const);
+  return new CIMInstanceName({ classname: instance.classname, keybindings: keys });
+}
+
 /** The simulated host's system, as an operator types it: `Thincim_ComputerSystem.CreationClassName=…,Name=…` in the default namespace. */
 async function hostSystem(): Promise<CIMInstanceName> {
   const [system] = pathsOf(items(await imethod('EnumerateInstanceNames', DEFAULT_NAMESPACE, param.className('ClassName', 'Thincim_ComputerSystem'))), 'EnumerateInstanceNames');
@@ -361,6 +370,7 @@ t.test('instance enumerate / get / associators / references, over the pull opera
   const [got] = items(await imethod('GetInstance', DEFAULT_NAMESPACE, param.instanceName('InstanceName', paths[0]!)
     + param.value('LocalOnly', false) + param.value('IncludeQualifiers', false) + param.value('IncludeClassOrigin', false)));
   t.equal(got?.kind, 'instance', 'instance get');
+  t.equal(got?.kind === 'instance' && keyOf(got.instance, paths[0]!).key, paths[0]!.key, 'instance get: the instance of that path');
   const system = await hostSystem();
   const devices = instancesOf(await iterate(DEFAULT_NAMESPACE, 'OpenAssociatorInstances', param.instanceName('InstanceName', system)
     + param.className('AssocClass', 'CIM_SystemDevice') + param.value('IncludeClassOrigin', false), 'PullInstancesWithPath'), 'OpenAssociatorInstances');
@@ -373,6 +383,12 @@ t.test('instance enumerate / get / associators / references, over the pull opera
   const [again] = items(await imethod('GetInstance', DEFAULT_NAMESPACE, param.instanceName('InstanceName', link!)
     + param.value('LocalOnly', false) + param.value('IncludeQualifiers', false) + param.value('IncludeClassOrigin', false)));
   t.equal(again?.kind, 'instance', 'instance get of a path from instance references --names-only (reference keys with their namespace)');
+  const linkKeys = again?.kind === 'instance' ? keyOf(again.instance, link!) : undefined;
+  t.equal(linkKeys?.key, link!.key, 'instance get: the link of that path');
+  t.ok(linkKeys && [...link!.keybindings].every(([name, value]) => {
+    const held = linkKeys.keybindings.get(name);
+    return value instanceof CIMInstanceName && held instanceof CIMInstanceName && pywbemEqual(held, value);
+  }), 'its reference properties equal the path\'s reference keys as pywbem compares them (namespace included)');
 });
 
 t.test('instance query, in WQL and DMTF:CQL', async (t) => {
