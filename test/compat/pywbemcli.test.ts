@@ -244,6 +244,7 @@ t.test('connection test, and --test-pull: every Open answers', async (t) => {
     ['OpenReferenceInstancePaths', param.instanceName('InstanceName', first!)],
     ['OpenQueryInstances', param.value('FilterQueryLanguage', 'DMTF:CQL') + param.value('FilterQuery', 'SELECT * FROM CIM_ManagedElement')],
   ];
+  let leftOpen = 0;
   for (const [operation, params] of opens) {
     let result: string;
     try {
@@ -252,12 +253,16 @@ t.test('connection test, and --test-pull: every Open answers', async (t) => {
       result = 'OK';
       // pywbemcli leaves these contexts open; closed here so that the test's quota stays its own.
       const context = outText(response, 'EnumerationContext');
-      if (context) await imethod('CloseEnumeration', DEFAULT_NAMESPACE, param.value('EnumerationContext', context));
+      if (context) {
+        leftOpen += 1;
+        await imethod('CloseEnumeration', DEFAULT_NAMESPACE, param.value('EnumerationContext', context));
+      }
     } catch (err) {
       result = err instanceof PywbemCIMError && err.code === CIMStatus.NOT_SUPPORTED ? 'NOT SUPPORTED' : String(err);
     }
     t.equal(result, 'OK', `${operation}: OK`);
   }
+  t.equal(leftOpen, opens.length, 'every Open leaves a context that pywbemcli never closes (README: seven per run)');
 });
 
 t.test('server interop / namespace interop, namespace list / server namespaces, server info', async (t) => {
