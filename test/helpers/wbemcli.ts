@@ -4,8 +4,8 @@
  * Output forms, as wbemcli 1.6.3 prints them (always run with `-dr`, which
  * wraps reference values in braces, so that their commas do not split keys):
  * - a path: `host:port/ns/ns:Class.Key="text",Num=5,Ref={ns/ns:Class.Key="v"}`
- *   (ecn omits the keys; references carry no host, and no namespace when
- *   the server wrote them as a bare INSTANCENAME);
+ *   (ecn omits the keys; references carry no host, and no namespace only
+ *   where the server wrote a bare INSTANCENAME, which thincim never does);
  * - with `-nl`, an object: its path on one line, then one `-Name=value` line
  *   per property and a blank line; with `-t` the name is followed by `[]`
  *   (array), `&` (reference) and `#` (key). String values are in double
@@ -48,7 +48,7 @@ export function cimFailure(stderr: string): { code: number; name: string; descri
 
 export interface WbemcliPath {
   host: string | undefined;
-  /** Absent for a reference the server wrote as a bare INSTANCENAME (same namespace). */
+  /** Absent only for a reference written as a bare INSTANCENAME (thincim writes every one with its namespace). */
   namespace: string | undefined;
   classname: string;
   /** Key name (as printed) → value text (quotes removed) or a reference. */

@@ -141,8 +141,10 @@ t.test('subscriptions lists them, as a table and as JSON', async (t) => {
   t.equal(rows.length, 2);
   t.ok(rows.some((r) => /^thincim-cli:fans\s+SELECT \* FROM CIM_AlertIndication\s+http:\/\/127\.0\.0\.1:\d+\/fans\s+2 \(Enabled\)$/.test(r)), table.stdout);
   const json = await runCli(['subscriptions', started.url, ...asViewer, '-o', 'json']);
-  const listed = JSON.parse(json.stdout) as { subscription: string; filter: { name: string; language: string }; destination: { url: string } }[];
+  const listed = JSON.parse(json.stdout) as { subscription: string; filter: { name: string; language: string; path: string }; destination: { url: string; path: string } }[];
   t.same(listed.map((s) => s.filter.name).sort(), ['thincim-cli:fans', 'thincim-cli:tls']);
+  t.ok(listed.every((s) => s.filter.path.startsWith(`${INTEROP}:CIM_IndicationFilter.`) && s.destination.path.startsWith(`${INTEROP}:CIM_ListenerDestinationCIMXML.`)),
+    'filter and destination paths with their namespace (README, Protocol behaviour)');
   t.ok(listed.some((s) => s.filter.language === 'DMTF:CQL' && s.destination.url === `${httpsURL}/all`));
   t.ok(listed.some((s) => s.subscription === created[2]), 'the path subscribe printed');
 });
@@ -154,7 +156,8 @@ t.test('unsubscribe: read-only refused; by name removes the three instances; oth
 
   const byName = await runCli(['unsubscribe', started.url, ...asAdmin, '--name', 'fans']);
   t.equal(byName.code, 0, byName.stderr);
-  t.equal(byName.stdout.split('\n').filter((l) => l.startsWith('deleted ')).length, 3);
+  t.same(byName.stdout.split('\n').filter((l) => l.startsWith('deleted ')).map((l) => /^deleted (\S+?:\w+)\./.exec(l)?.[1]),
+    ['CIM_IndicationSubscription', 'CIM_IndicationFilter', 'CIM_ListenerDestinationCIMXML'].map((c) => `${INTEROP}:${c}`), 'each deleted path with its namespace');
   for (const c of CLASSES) t.equal(await count(c), 1, `${c}: only the tls one is left`);
 
   const missing = await runCli(['unsubscribe', started.url, ...asAdmin, '--name', 'fans']);

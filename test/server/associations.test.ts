@@ -151,6 +151,28 @@ t.test('References and ReferenceNames: the association instances themselves', as
   t.ok(trimmed.every((a) => [...a.properties.keys()].join() === 'GroupComponent' && a.path?.keybindings.size === 2), 'PropertyList trims, the key references stay in the path');
 });
 
+/** The LOCALNAMESPACEPATH of a namespace, as DSP0201 writes it: one NAMESPACE per component. */
+const localNamespacePath = (ns: string) => `<LOCALNAMESPACEPATH>${ns.split('/').map((n) => `<NAMESPACE NAME="${n}"/>`).join('')}</LOCALNAMESPACEPATH>`;
+
+t.test('References on the wire: each reference property a LOCALINSTANCEPATH, into the answer\'s own namespace too', async (t) => {
+  // pywbem compares paths namespace included, so a bare INSTANCENAME equals none of the paths it returns
+  // (pywbemcli's instance shrub showed no associated instance; README, Protocol behaviour).
+  const cases = [
+    { ns: CIMV2, source: fan('ObjectName'), assocClass: 'CIM_SystemDevice', roles: ['GroupComponent', 'PartComponent'] },
+    { ns: INTEROP, source: profile('ObjectName', 'DSP1004'), assocClass: 'CIM_ReferencedProfile', roles: ['Antecedent', 'Dependent'] },
+  ];
+  for (const { ns, source, assocClass, roles } of cases) {
+    const response = await imethod(broker.url, 'References', ns, source + p.className('ResultClass', assocClass));
+    const count = instancesIn(response).length;
+    t.ok(count > 0, `${ns} ${assocClass}: ${count} association instances`);
+    for (const role of roles) {
+      const written = new RegExp(`<PROPERTY\\.REFERENCE NAME="${role}"[^>]*><VALUE\\.REFERENCE><LOCALINSTANCEPATH>${localNamespacePath(ns)}<INSTANCENAME `, 'g');
+      t.equal(response.raw.text.match(written)?.length, count, `${ns} ${assocClass}.${role}: <VALUE.REFERENCE><LOCALINSTANCEPATH> in ${ns}, in each instance`);
+    }
+    t.notMatch(response.raw.text, /<VALUE\.REFERENCE><INSTANCENAME/, `${ns}: no reference as a bare INSTANCENAME`);
+  }
+});
+
 t.test('every Min and Max a DMTF association declares on a reference holds over the wire', async (t) => {
   // A reference's Min/Max bound how many objects play it for each object at the other end (DSP0004 Min, Max):
   // e.g. CIM_SystemDevice.GroupComponent Min(1) Max(1), every device in exactly one system; CIM_HostedService.Antecedent

@@ -175,13 +175,16 @@ t.test('the registered profiles (DSP1033): DMTF names, versions, and what Base S
 });
 
 t.test('ElementConformsToProfile is instantiated alike in both namespaces', async (t) => {
-  // A reference into the answer's own namespace may come without one (DSP0201 INSTANCENAME); one across must carry it.
-  const key = (ns: string) => (i: CIMInstance) => ['ConformantStandard', 'ManagedElement'].map((n) => {
+  // Every reference carries its namespace, into the answer's own namespace too (README, Protocol behaviour).
+  const unnamed: string[] = [];
+  const key = (i: CIMInstance) => ['ConformantStandard', 'ManagedElement'].map((n) => {
     const ref = i.get(n) as CIMInstanceName;
-    return `${ref.namespace ?? ns}:${ref.key}`;
+    if (ref.namespace === undefined) unnamed.push(`${i.path?.namespace} ${n}: ${ref.key}`);
+    return `${ref.namespace}:${ref.key}`;
   }).join(' → ');
-  const interop = (await enumerate(INTEROP, 'CIM_ElementConformsToProfile')).map(key(INTEROP)).sort();
-  const cimv2 = (await enumerate(CIMV2, 'CIM_ElementConformsToProfile')).map(key(CIMV2)).sort();
+  const interop = (await enumerate(INTEROP, 'CIM_ElementConformsToProfile')).map(key).sort();
+  const cimv2 = (await enumerate(CIMV2, 'CIM_ElementConformsToProfile')).map(key).sort();
+  t.same(unnamed, [], 'no reference without its namespace');
   t.ok(interop.length > 10, `${interop.length} conformance links`);
   t.same(cimv2, interop, 'the same links, cross-namespace references carrying their namespace');
   t.ok(interop.every((k) => k.startsWith(`${INTEROP}:`) && k.includes(` → ${CIMV2}:`)), 'profiles in root/interop, elements in root/cimv2');
