@@ -560,28 +560,33 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
     ...(ownEntry(NOT_LIMITS, name)?.[channel.type] ?? ownEntry(NOT_LIMITS_OF_DRIVER, driver)?.[channel.type] ?? ownEntry(NOT_LIMITS_OF_SUBSYSTEM, subsystem)?.[channel.type] ?? []),
     ...zenConstant(reader, channel),
   ];
+  const allOnes = reader.pmbus ? ownEntry(PMBUS_ALL_ONES, channel.type) : undefined;
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
     if (others.includes(item)) continue;
     const value = reader.integer(channel, item);
-    if (typeof value === 'number') limits[item] = value;
+    if (typeof value === 'number' && value !== allOnes) limits[item] = value;
   }
   return limits;
 }
 
-/** The limits of a channel that count: the usable ones, less the high limits chips come up with (RESET_LIMITS) and a PMBus supply's all ones. */
+/** The limits of a channel that count: the usable ones, less the high limits chips come up with (RESET_LIMITS). */
 function channelLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
   const usable = usableLimits(channel.type, read);
   if (atResetValues(reader, channel, read)) delete usable.max;
-  if (reader.pmbus) for (const item of LOWER_ITEMS) if (usable[item] === ownEntry(PMBUS_ALL_ONES, channel.type)) delete usable[item];
   return usable;
 }
 
 /**
- * What a PMBus supply's limit register it lacks reads as: it answers the
+ * What a PMBus device's limit register it lacks reads as: it answers the
  * command with all ones, LINEAR11 0xFFFF, -0.5 in the attribute's unit
- * (a Delta DPS-920AB's temp1_min and _lcrit -500, curr2_lcrit -500). Upper
- * limits below 0 go for any chip (isPlaceholderLimit); these are the lower
- * ones, which a bidirectional monitor's may be.
+ * (a Delta DPS-920AB's temp1_min and _lcrit -500, curr2_lcrit -500; a
+ * DPS-800's in1_min and in1_max -500, sonic-net/sonic-buildimage#23188).
+ * Such a limit, upper or lower, is taken as unread (rawLimits): it goes
+ * before contradictions are resolved, so -0.5 V as an upper limit knocks
+ * out no real lower one, and the alarm that names it still counts. The
+ * PMBus core's alarms are the device's own status bits, set whether or not
+ * it answers the limit (pmbus_core.c gives vin no .compare: in1_min_alarm
+ * and in1_lcrit_alarm are STATUS_INPUT's undervoltage warning and fault).
  */
 const PMBUS_ALL_ONES: Readonly<Partial<Record<ChannelType, number>>> = { temp: -500, in: -500, curr: -500, power: -500_000 };
 
