@@ -129,8 +129,9 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
   const fans: FanDraft[] = [];
   const powerSupplies: PowerSupply[] = [];
   for (const chip of chips) {
-    const pmbus = PMBUS_CHIPS.test(chip.name) || options.powerSupplyChips.includes(chip.name);
-    const reader = new ChipReader(chip, channelsOf(chip), problems, pmbus || STALL_ALARM_CHIPS.includes(chip.name), pmbus);
+    const supply = chip.name === PMBUS_GENERIC || options.powerSupplyChips.includes(chip.name);
+    const pmbus = supply || MAX31785.test(chip.name);
+    const reader = new ChipReader(chip, channelsOf(chip), problems, pmbus || STALL_ALARM_CHIPS.includes(chip.name), pmbus, supply);
     const first = sensors.length;
     for (const channel of reader.channels.values()) {
       if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
@@ -226,8 +227,10 @@ class ChipReader {
     private readonly problems: HwmonError[],
     /** Whether a fan alarm at 0 RPM says a fan stalled (STALL_ALARM_CHIPS, and power supplies). */
     readonly stallAlarms: boolean,
-    /** Whether the chip is a PMBus device (PMBUS_CHIPS, and power supplies): PMBUS_TARGET_OF_DUTY_CYCLE, PMBUS_ALL_ONES. */
+    /** Whether the chip is a PMBus device (the MAX31785s, and supplies): PMBUS_TARGET_OF_DUTY_CYCLE, PMBUS_ALL_ONES. */
     readonly pmbus: boolean,
+    /** Whether the chip is a PMBus supply (`pmbus`, and `powerSupplyChips`): SUPPLY_FAN_ALL_ONES. */
+    readonly supply: boolean,
   ) {}
 
   /** Notes a problem once per file, however many sensors and fans read that file. */
@@ -330,7 +333,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
   const limits = channelLimits(reader, channel, read);
-  const lacking = isLackingPmbusFan(reader, channel, valueItem);
+  const lacking = isAllOnesSupplyFan(reader, channel, valueItem);
   const fault = !lacking && (reader.integer(channel, 'fault') ?? 0) !== 0 && !(channel.type === 'fan' && FAN_FAULT_NO_FAILURE.has(reader.chip.name));
   const alarms = lacking ? undefined : alarmVerdict(reader, channel, read, limits, raw);
   const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw, LOW_ALARMS.has(alarms?.alarm ?? ''));
@@ -395,7 +398,7 @@ export function isNoPulsesError(chipName: string, attribute: AttributeName, erro
 /**
  * The channel's raw reading; null when it failed, or when it is a speed
  * below 0: no fan turns at a negative speed (a PMBus supply's fan it lacks
- * reads all ones, -1 RPM: PMBUS_FAN_ALL_ONES, absent and not reported). A
+ * reads all ones, -1 RPM: SUPPLY_FAN_ALL_ONES, absent and not reported). A
  * fan read that failed, twice, with the driver's error for no pulses is
  * 0 RPM, and so is the driver's reading for no pulses (NO_PULSES_READING).
  */
@@ -406,25 +409,29 @@ function reading(reader: ChipReader, channel: Channel, valueItem: string): numbe
   if (raw === null || channel.type !== 'fan') return raw;
   if (raw === ownEntry(NO_PULSES_READING, reader.chip.name)) return 0;
   if (raw >= 0) return raw;
-  if (!isLackingPmbusFan(reader, channel, valueItem)) reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
+  if (!isAllOnesSupplyFan(reader, channel, valueItem)) reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
   return null;
 }
 
 /**
- * A PMBus device's fan speed register answering all ones: LINEAR11 0xFFFF,
+ * A PMBus supply's fan speed register answering all ones: LINEAR11 0xFFFF,
  * -1 RPM. The PMBus core serves fan<N> wherever FAN_CONFIG (all ones too on
  * such a device) says a fan is installed, and its STATUS_FAN bits then set
- * the fan's alarm and fault; a fan that is there reads 0 RPM when stalled,
- * never all ones. A Delta DPS-920AB has one fan and reads fan2 and fan3 at
- * -1, alarm and fault set ("not supported", its driver's author, linux-hwmon
- * list, 2021; a DPS-800's "fan3: -1 RPM [ALARM]", sonic-net/
- * sonic-buildimage#23188): such a fan is not there, and failed none.
+ * the fan's alarm and fault. A Delta DPS-920AB has one fan and reads fan2
+ * and fan3 at -1, alarm and fault set ("not supported", its driver's
+ * author, linux-hwmon list, 2021; a DPS-800's "fan3: -1 RPM [ALARM]",
+ * sonic-net/sonic-buildimage#23188): most likely a fan it lacks, but a
+ * fitted fan whose supply answers all ones reads the same. Its speed is
+ * `absent` and its alarm and fault say nothing; the fan's status is unknown,
+ * and the model tells them apart: a fan never seen turning is an absent
+ * part, one seen turning is lost. Only supplies: a MAX31785's fitted fans
+ * read -1 while the host is powered off (openbmc/openbmc#1456).
  */
-const PMBUS_FAN_ALL_ONES = -1;
+const SUPPLY_FAN_ALL_ONES = -1;
 
-/** Whether the channel is a fan a PMBus device lacks (PMBUS_FAN_ALL_ONES). */
-function isLackingPmbusFan(reader: ChipReader, channel: Channel, valueItem: string): boolean {
-  return reader.pmbus && channel.type === 'fan' && reader.integer(channel, valueItem) === PMBUS_FAN_ALL_ONES;
+/** Whether the channel is a PMBus supply's fan that reads all ones (SUPPLY_FAN_ALL_ONES). */
+function isAllOnesSupplyFan(reader: ChipReader, channel: Channel, valueItem: string): boolean {
+  return reader.supply && channel.type === 'fan' && reader.integer(channel, valueItem) === SUPPLY_FAN_ALL_ONES;
 }
 
 /**
@@ -763,7 +770,7 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
  * a header is empty:
  * - hp_wmi_sensors: "the fan has stalled or has been disconnected while
  *   running" (Documentation/hwmon/hp-wmi-sensors.rst);
- * - PMBUS_CHIPS, and every chip of `powerSupplyChips` (the PMBus core names
+ * - the PMBus chips: `pmbus`, the MAX31785s, and every chip of `powerSupplyChips` (the PMBus core names
  *   a supply after its I²C client, dps800 and the like): pmbus_core.c serves a
  *   fan only when FAN_CONFIG says one is installed, and its alarm is that
  *   fan's warning in STATUS_FAN_1_2; a supply's fan is never an empty header.
@@ -775,13 +782,13 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
 const STALL_ALARM_CHIPS: readonly string[] = ['hp_wmi_sensors'];
 
 /**
- * Chips of the PMBus core besides power supplies (which are named after
- * their I²C client, `dps800`): the generic driver's `pmbus`, and the
- * MAX31785 fan controllers of IBM POWER BMCs (max31785.c names them
- * max31785, max31785a, max31785b).
+ * Chips of the PMBus core besides those of `powerSupplyChips` (named after
+ * their I²C client, `dps800`): the generic driver's `pmbus`, taken for a
+ * supply, and the MAX31785 fan controllers of IBM POWER BMCs (max31785.c
+ * names them max31785, max31785a, max31785b).
  */
 const MAX31785 = /^max31785[ab]?$/;
-const PMBUS_CHIPS = new RegExp(`^pmbus$|${MAX31785.source}`);
+const PMBUS_GENERIC = 'pmbus';
 
 /** Whether the channel is a fan at 0 RPM, with no usable minimum, whose alarms cannot tell a stalled fan from an empty header. */
 function isUnclearFanAlarm({ stallAlarms }: ChipReader, channel: Channel, usable: RawLimits, raw: number | null): boolean {
@@ -987,7 +994,8 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
 }
 
 /**
- * - a fan the device lacks (its speed absent, a PMBus fan at all ones): absent;
+ * - its speed absent (a PMBus supply's fan at all ones, SUPPLY_FAN_ALL_ONES):
+ *   unknown, for the model to tell a fan it lacks from one lost;
  * - a fault: failed;
  * - no reading: unknown;
  * - stopped, not idle by design: failed when a minimum speed is set, else
@@ -998,7 +1006,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
  * - otherwise ok.
  */
 function fanStatus(speed: SensorDraft, idleAllowed: boolean): DeviceStatus {
-  if (speed.sensor.unavailable === 'absent') return 'absent';
+  if (speed.sensor.unavailable === 'absent') return 'unknown';
   if (speed.fault) return 'failed';
   if (speed.raw === null) return 'unknown';
   if (speed.raw === 0 && !idleAllowed && (speed.limits.min ?? 0) > 0) return 'failed';

@@ -155,8 +155,9 @@ t.test("a PMBus supply's all-ones answers: negative upper current and power limi
   t.match(psu('fan2'), { value: null, unavailable: 'absent' }, 'a fan it lacks, rather than one at -1 RPM');
   t.same(
     snapshot.fans!.map((f) => [f.id.split('/')[1], f.status]),
-    [['fan1', 'ok'], ['fan2', 'absent']],
+    [['fan1', 'ok'], ['fan2', 'unknown']],
   );
+  t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-1-58/fan2'), { sensor: 'not served', fan: 'unknown: not present' }, 'never seen turning: absent');
 });
 
 t.test("a PMBus supply's input undervoltage alarms are its own status bits: they count with all-ones limits", async (t) => {
