@@ -628,15 +628,30 @@ function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits):
  * reads fail while the device is powered down, and the device says it is
  * (asleep); 'absent' when it failed with the error its driver documents for
  * a sensor that is not there, 'disabled' when the channel is switched off
- * (`_enable` 0, reads fail with ENODATA), else 'failed'.
+ * (`_enable` 0, reads fail with ENODATA; or OFF_WITHOUT_ENABLE), else
+ * 'failed'.
  */
 function unavailability(reader: ChipReader, channel: Channel, valueItem: string): NonNullable<NumericSensor['unavailable']> {
   const error = reader.readError(channel, valueItem);
   if (error?.code !== 'IO') return 'failed';
   if (asleep(reader.chip, error)) return 'asleep';
   if (error.errno !== undefined && ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type] === error.errno) return 'absent';
+  if (error.errno === NO_DATA && (ownEntry(OFF_WITHOUT_ENABLE, reader.chip.name)?.includes(channel.name) ?? false)) return 'disabled';
   return enableOf(reader, channel) === 0 ? 'disabled' : 'failed';
 }
+
+const NO_DATA = 'ENODATA';
+
+/**
+ * Channels whose driver fails their read with ENODATA while it has them
+ * off, with no enable file to say so: ina3221's summation channels, in7
+ * (the shunt voltages' sum) and curr4 (its current), are on only while
+ * every input summed has one shunt resistor value (ina3221.c:
+ * ina3221_is_enabled, channel > INA3221_CHANNEL3 → summation_shunt_resistor
+ * != 0; "No summation if resistor values are different"), which writing a
+ * shunt<N>_resistor can change at run time.
+ */
+const OFF_WITHOUT_ENABLE: Readonly<Record<string, readonly string[]>> = { ina3221: ['in7', 'curr4'] };
 
 /**
  * Channels a driver switches with another channel's `_enable`: ina3221's
