@@ -313,18 +313,24 @@ t.test("amdgpu's 65535 RPM is a fan giving no tachometer pulses: 0 RPM", async (
   // edge +81.0 °C (crit +100.0 °C, emerg +105.0 °C), power1 30.00 W (cap = 210.00 W); LibreHardwareMonitor/
   // LibreHardwareMonitor#134, an RX 5700 XT whose fan is unplugged: "GPU fan shows 65535 RPM". The SMU's metrics table
   // holds the fan speed as a uint16 (CurrFanSpeed), all ones when no pulse came; amdgpu serves it as fan1_input.
-  const snapshot = await sampleTree(t, [
-    {
-      device: 'pci0000:00/0000:00:03.1/0000:3b:00.0/0000:3c:00.0/0000:3d:00.0',
-      subsystem: 'bus/pci',
-      files: {
-        name: 'amdgpu', in0_label: 'vddgfx', in0_input: 725, fan1_input: 65535, fan1_min: 0, fan1_max: 3500, pwm1: 0, pwm1_enable: 2,
-        temp1_label: 'edge', temp1_input: 81000, temp1_crit: 100000, temp1_emergency: 105000, power1_average: 30000000, power1_cap: 210000000,
-      },
+  const card = {
+    device: 'pci0000:00/0000:00:03.1/0000:3b:00.0/0000:3c:00.0/0000:3d:00.0',
+    subsystem: 'bus/pci',
+    files: {
+      name: 'amdgpu', in0_label: 'vddgfx', in0_input: 725, fan1_input: 65535, fan1_min: 0, fan1_max: 3500, pwm1: 0, pwm1_enable: 2,
+      temp1_label: 'edge', temp1_input: 81000, temp1_crit: 100000, temp1_emergency: 105000, power1_average: 30000000, power1_cap: 210000000,
     },
-  ]);
+  };
+  const snapshot = await sampleTree(t, [card]);
   t.match(sensorById(snapshot, 'hwmon:amdgpu-pci-3d00/fan1'), { value: 0, unit: 'rpm' });
   t.same(modelVerdicts(snapshot, 'hwmon:amdgpu-pci-3d00/fan1'), { sensor: 'ok', fan: 'ok' }, 'a fan at rest, as amdgpu rests them');
+  // An unplugged or dead fan reads 65535 too (LibreHardwareMonitor#134), and the SMU drives it at a duty cycle above 0
+  // (pwm1 128 here, modelled): amdgpu's fans may rest and fan1_min is no limit, so nothing tells it from one at rest.
+  // The README states this limitation; this pins it.
+  const driven = await sampleTree(t, [{ ...card, files: { ...card.files, pwm1: 128 } }]);
+  t.match(sensorById(driven, 'hwmon:amdgpu-pci-3d00/pwm1'), { value: 50.2 });
+  t.match(driven.fans?.[0], { status: 'ok', idleAllowed: true });
+  t.same(modelVerdicts(driven, 'hwmon:amdgpu-pci-3d00/fan1'), { sensor: 'ok', fan: 'ok' }, 'a dead fan driven at 50 % is not caught');
 });
 
 t.test("alienware_wmi's fan min and max are the BIOS's speed range, no limits", async (t) => {
