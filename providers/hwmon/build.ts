@@ -129,8 +129,9 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
   const fans: FanDraft[] = [];
   const powerSupplies: PowerSupply[] = [];
   for (const chip of chips) {
-    const pmbus = PMBUS_CHIPS.test(chip.name) || options.powerSupplyChips.includes(chip.name);
-    const reader = new ChipReader(chip, channelsOf(chip), problems, pmbus || STALL_ALARM_CHIPS.includes(chip.name), pmbus);
+    const supply = chip.name === PMBUS_GENERIC || options.powerSupplyChips.includes(chip.name);
+    const pmbus = supply || MAX31785.test(chip.name);
+    const reader = new ChipReader(chip, channelsOf(chip), problems, pmbus || STALL_ALARM_CHIPS.includes(chip.name), pmbus, supply);
     const first = sensors.length;
     for (const channel of reader.channels.values()) {
       if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
@@ -226,8 +227,10 @@ class ChipReader {
     private readonly problems: HwmonError[],
     /** Whether a fan alarm at 0 RPM says a fan stalled (STALL_ALARM_CHIPS, and power supplies). */
     readonly stallAlarms: boolean,
-    /** Whether the chip is a PMBus device (PMBUS_CHIPS, and power supplies): PMBUS_TARGET_OF_DUTY_CYCLE, PMBUS_ALL_ONES. */
+    /** Whether the chip is a PMBus device (the MAX31785s, and supplies): PMBUS_TARGET_OF_DUTY_CYCLE, PMBUS_ALL_ONES. */
     readonly pmbus: boolean,
+    /** Whether the chip is a PMBus supply (`pmbus`, and `powerSupplyChips`): SUPPLY_FAN_ALL_ONES. */
+    readonly supply: boolean,
   ) {}
 
   /** Notes a problem once per file, however many sensors and fans read that file. */
@@ -330,7 +333,7 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   const raw = reading(reader, channel, valueItem);
   const read = rawLimits(reader, channel);
   const limits = channelLimits(reader, channel, read);
-  const lacking = isLackingPmbusFan(reader, channel, valueItem);
+  const lacking = isAllOnesSupplyFan(reader, channel, valueItem);
   const fault = !lacking && (reader.integer(channel, 'fault') ?? 0) !== 0 && !(channel.type === 'fan' && FAN_FAULT_NO_FAILURE.has(reader.chip.name));
   const alarms = lacking ? undefined : alarmVerdict(reader, channel, read, limits, raw);
   const none = raw === null ? undefined : noReading(reader, channel, valueItem, raw, LOW_ALARMS.has(alarms?.alarm ?? ''));
@@ -395,7 +398,7 @@ export function isNoPulsesError(chipName: string, attribute: AttributeName, erro
 /**
  * The channel's raw reading; null when it failed, or when it is a speed
  * below 0: no fan turns at a negative speed (a PMBus supply's fan it lacks
- * reads all ones, -1 RPM: PMBUS_FAN_ALL_ONES, absent and not reported). A
+ * reads all ones, -1 RPM: SUPPLY_FAN_ALL_ONES, absent and not reported). A
  * fan read that failed, twice, with the driver's error for no pulses is
  * 0 RPM, and so is the driver's reading for no pulses (NO_PULSES_READING).
  */
@@ -406,25 +409,29 @@ function reading(reader: ChipReader, channel: Channel, valueItem: string): numbe
   if (raw === null || channel.type !== 'fan') return raw;
   if (raw === ownEntry(NO_PULSES_READING, reader.chip.name)) return 0;
   if (raw >= 0) return raw;
-  if (!isLackingPmbusFan(reader, channel, valueItem)) reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
+  if (!isAllOnesSupplyFan(reader, channel, valueItem)) reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `fan speed ${raw} is below 0`));
   return null;
 }
 
 /**
- * A PMBus device's fan speed register answering all ones: LINEAR11 0xFFFF,
+ * A PMBus supply's fan speed register answering all ones: LINEAR11 0xFFFF,
  * -1 RPM. The PMBus core serves fan<N> wherever FAN_CONFIG (all ones too on
  * such a device) says a fan is installed, and its STATUS_FAN bits then set
- * the fan's alarm and fault; a fan that is there reads 0 RPM when stalled,
- * never all ones. A Delta DPS-920AB has one fan and reads fan2 and fan3 at
- * -1, alarm and fault set ("not supported", its driver's author, linux-hwmon
- * list, 2021; a DPS-800's "fan3: -1 RPM [ALARM]", sonic-net/
- * sonic-buildimage#23188): such a fan is not there, and failed none.
+ * the fan's alarm and fault. A Delta DPS-920AB has one fan and reads fan2
+ * and fan3 at -1, alarm and fault set ("not supported", its driver's
+ * author, linux-hwmon list, 2021; a DPS-800's "fan3: -1 RPM [ALARM]",
+ * sonic-net/sonic-buildimage#23188): most likely a fan it lacks, but a
+ * fitted fan whose supply answers all ones reads the same. Its speed is
+ * `absent` and its alarm and fault say nothing; the fan's status is unknown,
+ * and the model tells them apart: a fan never seen turning is an absent
+ * part, one seen turning is lost. Only supplies: a MAX31785's fitted fans
+ * read -1 while the host is powered off (openbmc/openbmc#1456).
  */
-const PMBUS_FAN_ALL_ONES = -1;
+const SUPPLY_FAN_ALL_ONES = -1;
 
-/** Whether the channel is a fan a PMBus device lacks (PMBUS_FAN_ALL_ONES). */
-function isLackingPmbusFan(reader: ChipReader, channel: Channel, valueItem: string): boolean {
-  return reader.pmbus && channel.type === 'fan' && reader.integer(channel, valueItem) === PMBUS_FAN_ALL_ONES;
+/** Whether the channel is a PMBus supply's fan that reads all ones (SUPPLY_FAN_ALL_ONES). */
+function isAllOnesSupplyFan(reader: ChipReader, channel: Channel, valueItem: string): boolean {
+  return reader.supply && channel.type === 'fan' && reader.integer(channel, valueItem) === SUPPLY_FAN_ALL_ONES;
 }
 
 /**
@@ -560,28 +567,33 @@ function rawLimits(reader: ChipReader, channel: Channel): RawLimits {
     ...(ownEntry(NOT_LIMITS, name)?.[channel.type] ?? ownEntry(NOT_LIMITS_OF_DRIVER, driver)?.[channel.type] ?? ownEntry(NOT_LIMITS_OF_SUBSYSTEM, subsystem)?.[channel.type] ?? []),
     ...zenConstant(reader, channel),
   ];
+  const allOnes = reader.pmbus ? ownEntry(PMBUS_ALL_ONES, channel.type) : undefined;
   for (const item of Object.keys(THRESHOLD_ITEMS) as (keyof typeof THRESHOLD_ITEMS)[]) {
     if (others.includes(item)) continue;
     const value = reader.integer(channel, item);
-    if (typeof value === 'number') limits[item] = value;
+    if (typeof value === 'number' && value !== allOnes) limits[item] = value;
   }
   return limits;
 }
 
-/** The limits of a channel that count: the usable ones, less the high limits chips come up with (RESET_LIMITS) and a PMBus supply's all ones. */
+/** The limits of a channel that count: the usable ones, less the high limits chips come up with (RESET_LIMITS). */
 function channelLimits(reader: ChipReader, channel: Channel, read: RawLimits): RawLimits {
   const usable = usableLimits(channel.type, read);
   if (atResetValues(reader, channel, read)) delete usable.max;
-  if (reader.pmbus) for (const item of LOWER_ITEMS) if (usable[item] === ownEntry(PMBUS_ALL_ONES, channel.type)) delete usable[item];
   return usable;
 }
 
 /**
- * What a PMBus supply's limit register it lacks reads as: it answers the
+ * What a PMBus device's limit register it lacks reads as: it answers the
  * command with all ones, LINEAR11 0xFFFF, -0.5 in the attribute's unit
- * (a Delta DPS-920AB's temp1_min and _lcrit -500, curr2_lcrit -500). Upper
- * limits below 0 go for any chip (isPlaceholderLimit); these are the lower
- * ones, which a bidirectional monitor's may be.
+ * (a Delta DPS-920AB's temp1_min and _lcrit -500, curr2_lcrit -500; a
+ * DPS-800's in1_min and in1_max -500, sonic-net/sonic-buildimage#23188).
+ * Such a limit, upper or lower, is taken as unread (rawLimits): it goes
+ * before contradictions are resolved, so -0.5 V as an upper limit knocks
+ * out no real lower one, and the alarm that names it still counts. The
+ * PMBus core's alarms are the device's own status bits, set whether or not
+ * it answers the limit (pmbus_core.c gives vin no .compare: in1_min_alarm
+ * and in1_lcrit_alarm are STATUS_INPUT's undervoltage warning and fault).
  */
 const PMBUS_ALL_ONES: Readonly<Partial<Record<ChannelType, number>>> = { temp: -500, in: -500, curr: -500, power: -500_000 };
 
@@ -616,15 +628,30 @@ function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits):
  * reads fail while the device is powered down, and the device says it is
  * (asleep); 'absent' when it failed with the error its driver documents for
  * a sensor that is not there, 'disabled' when the channel is switched off
- * (`_enable` 0, reads fail with ENODATA), else 'failed'.
+ * (`_enable` 0, reads fail with ENODATA; or OFF_WITHOUT_ENABLE), else
+ * 'failed'.
  */
 function unavailability(reader: ChipReader, channel: Channel, valueItem: string): NonNullable<NumericSensor['unavailable']> {
   const error = reader.readError(channel, valueItem);
   if (error?.code !== 'IO') return 'failed';
   if (asleep(reader.chip, error)) return 'asleep';
   if (error.errno !== undefined && ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type] === error.errno) return 'absent';
+  if (error.errno === NO_DATA && (ownEntry(OFF_WITHOUT_ENABLE, reader.chip.name)?.includes(channel.name) ?? false)) return 'disabled';
   return enableOf(reader, channel) === 0 ? 'disabled' : 'failed';
 }
+
+const NO_DATA = 'ENODATA';
+
+/**
+ * Channels whose driver fails their read with ENODATA while it has them
+ * off, with no enable file to say so: ina3221's summation channels, in7
+ * (the shunt voltages' sum) and curr4 (its current), are on only while
+ * every input summed has one shunt resistor value (ina3221.c:
+ * ina3221_is_enabled, channel > INA3221_CHANNEL3 → summation_shunt_resistor
+ * != 0; "No summation if resistor values are different"), which writing a
+ * shunt<N>_resistor can change at run time.
+ */
+const OFF_WITHOUT_ENABLE: Readonly<Record<string, readonly string[]>> = { ina3221: ['in7', 'curr4'] };
 
 /**
  * Channels a driver switches with another channel's `_enable`: ina3221's
@@ -758,7 +785,7 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
  * a header is empty:
  * - hp_wmi_sensors: "the fan has stalled or has been disconnected while
  *   running" (Documentation/hwmon/hp-wmi-sensors.rst);
- * - PMBUS_CHIPS, and every chip of `powerSupplyChips` (the PMBus core names
+ * - the PMBus chips: `pmbus`, the MAX31785s, and every chip of `powerSupplyChips` (the PMBus core names
  *   a supply after its I²C client, dps800 and the like): pmbus_core.c serves a
  *   fan only when FAN_CONFIG says one is installed, and its alarm is that
  *   fan's warning in STATUS_FAN_1_2; a supply's fan is never an empty header.
@@ -770,13 +797,13 @@ function alarmVerdict(reader: ChipReader, channel: Channel, read: RawLimits, usa
 const STALL_ALARM_CHIPS: readonly string[] = ['hp_wmi_sensors'];
 
 /**
- * Chips of the PMBus core besides power supplies (which are named after
- * their I²C client, `dps800`): the generic driver's `pmbus`, and the
- * MAX31785 fan controllers of IBM POWER BMCs (max31785.c names them
- * max31785, max31785a, max31785b).
+ * Chips of the PMBus core besides those of `powerSupplyChips` (named after
+ * their I²C client, `dps800`): the generic driver's `pmbus`, taken for a
+ * supply, and the MAX31785 fan controllers of IBM POWER BMCs (max31785.c
+ * names them max31785, max31785a, max31785b).
  */
 const MAX31785 = /^max31785[ab]?$/;
-const PMBUS_CHIPS = new RegExp(`^pmbus$|${MAX31785.source}`);
+const PMBUS_GENERIC = 'pmbus';
 
 /** Whether the channel is a fan at 0 RPM, with no usable minimum, whose alarms cannot tell a stalled fan from an empty header. */
 function isUnclearFanAlarm({ stallAlarms }: ChipReader, channel: Channel, usable: RawLimits, raw: number | null): boolean {
@@ -982,7 +1009,8 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
 }
 
 /**
- * - a fan the device lacks (its speed absent, a PMBus fan at all ones): absent;
+ * - its speed absent (a PMBus supply's fan at all ones, SUPPLY_FAN_ALL_ONES):
+ *   unknown, for the model to tell a fan it lacks from one lost;
  * - a fault: failed;
  * - no reading: unknown;
  * - stopped, not idle by design: failed when a minimum speed is set, else
@@ -993,7 +1021,7 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
  * - otherwise ok.
  */
 function fanStatus(speed: SensorDraft, idleAllowed: boolean): DeviceStatus {
-  if (speed.sensor.unavailable === 'absent') return 'absent';
+  if (speed.sensor.unavailable === 'absent') return 'unknown';
   if (speed.fault) return 'failed';
   if (speed.raw === null) return 'unknown';
   if (speed.raw === 0 && !idleAllowed && (speed.limits.min ?? 0) > 0) return 'failed';

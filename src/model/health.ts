@@ -334,6 +334,20 @@ export function stoppedFanFinding(
   return stopped && known ? { condition: 'critical', reason: 'stopped' } : undefined;
 }
 
+/**
+ * A fan whose source cannot tell it from one the device lacks (its status
+ * unknown, its speed absent: a PMBus supply's fan register answering all
+ * ones, as it does for a fan it has not) is an absent part while never seen
+ * turning; once seen turning, it was there, and is lost. A fan its source
+ * calls absent stays so (a BMC's fans with the host powered off).
+ */
+export function vanishedFanFinding(
+  speed: Pick<NumericSensor, 'value' | 'unavailable'>, fan: Pick<Fan, 'status'>, turnedBefore: boolean,
+): Finding | undefined {
+  const vanished = speed.value === null && speed.unavailable === 'absent' && fan.status === 'unknown';
+  return vanished && turnedBefore ? { condition: 'critical', reason: 'lost' } : undefined;
+}
+
 /** A fault a sensor reports about the element it monitors (its own communication problems stay its own). */
 export function monitoredFinding(label: string, sensorVerdict: Verdict): Finding | undefined {
   return isFault(sensorVerdict.condition) ? { condition: sensorVerdict.condition, reason: `${label}: ${sensorVerdict.statusDescriptions[0]}` } : undefined;

@@ -1,7 +1,7 @@
 import t from 'tap';
 import {
   CONDITION_RANK, HEALTH_STATES, assessDevice, assessDiscrete, assessSensor, deviceStatusCondition, healthCondition, isFault, judge,
-  missingProviderFinding, monitoredFinding, possibleStates, redundancyFinding, staleReason, statusFinding, stoppedFanFinding,
+  missingProviderFinding, monitoredFinding, possibleStates, redundancyFinding, staleReason, statusFinding, stoppedFanFinding, vanishedFanFinding,
   thresholdState, verdict, worse, worst, type Condition, type SensorAssessment, type Staleness,
 } from '../../src/model/health.js';
 import type { LastReading } from '../../src/model/readings.js';
@@ -205,6 +205,16 @@ t.test('a stopped fan is failed unless idle by design', async (t) => {
   // Where the source cannot tell an unconnected header from a dead fan, only a fan seen turning has stopped.
   t.equal(stoppedFanFinding(stopped, { status: 'unknown' }, false), undefined, 'at 0 since it was first read');
   t.same(stoppedFanFinding(stopped, { status: 'unknown' }, true), { condition: 'critical', reason: 'stopped' }, 'seen turning, then 0');
+});
+
+t.test('a fan its source cannot tell from one it lacks is lost once it was seen turning', async (t) => {
+  const fan = { kind: 'fan', unit: 'rpm', thresholds: undefined } as const;
+  const absent = sensor({ ...fan, value: null, unavailable: 'absent' });
+  t.same(vanishedFanFinding(absent, { status: 'unknown' }, true), { condition: 'critical', reason: 'lost' }, 'seen turning, now reading as absent');
+  t.equal(vanishedFanFinding(absent, { status: 'unknown' }, false), undefined, 'never seen turning: a part never fitted');
+  t.equal(vanishedFanFinding(absent, { status: 'absent' }, true), undefined, 'a fan its source calls absent (a BMC with the host off)');
+  t.equal(vanishedFanFinding(sensor({ ...fan, value: null, unavailable: 'failed' }), { status: 'unknown' }, true), undefined, 'a failed read is lost communication');
+  t.equal(vanishedFanFinding(sensor({ ...fan, value: 0 }), { status: 'unknown' }, true), undefined);
 });
 
 t.test('monitored findings carry faults, not communication problems', async (t) => {

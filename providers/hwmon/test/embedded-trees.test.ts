@@ -253,6 +253,32 @@ t.test("a PMBus supply's fan target 0 is a fan driven by duty cycle, not one sto
   t.same(verdictsIn(stood, 'hwmon:dps920ab-i2c-0-5a/fan1'), { sensor: 'ok', fan: 'critical: stopped' }, 'a supply fan seen turning that stands still');
 });
 
+t.test("a supply fan at -1 RPM is one it lacks only if never seen turning; a MAX31785's fitted fans read -1 too", async (t) => {
+  // The same DPS-920AB (above): a fan it lacks reads all ones, -1 RPM, fault set; so would a fitted one whose tach the
+  // supply no longer answers (modelled, no capture): thincim cannot tell them apart in one sample, the model can by the
+  // fan seen turning. MAX31785 fan controllers are no supplies: openbmc/openbmc#1456, fitted fans of an IBM Witherspoon
+  // BMC's MAX31785 read 65535 (-1) while the host is powered off. Such a reading is no speed, and no absent fan.
+  const dps920ab = (fan1: number, fault: number) => ({
+    device: 'platform/f0000000.config-space/f0511000.i2c/i2c-0/0-005a',
+    subsystem: 'bus/i2c',
+    files: { name: 'dps920ab', temp1_input: 23000, fan1_input: fan1, fan1_target: 0, fan1_alarm: fault, fan1_fault: fault },
+  });
+  const model = modelOverTime();
+  model(await sampleTree(t, [dps920ab(10000, 0)]));
+  const allOnes = await sampleTree(t, [dps920ab(-1, 1)]);
+  t.match(fanOf(allOnes, 'hwmon:dps920ab-i2c-0-5a/fan1'), { status: 'unknown' }, 'the provider cannot tell');
+  t.same(verdictsIn(model(allOnes), 'hwmon:dps920ab-i2c-0-5a/fan1'), { sensor: 'lostCommunication: reading absent', fan: 'critical: lost' }, 'seen turning: lost, not absent');
+  t.same(modelVerdicts(allOnes, 'hwmon:dps920ab-i2c-0-5a/fan1'), { sensor: 'not served', fan: 'unknown: not present' }, 'never seen turning: a fan it lacks');
+
+  const max31785a = await sampleTree(t, [{
+    device: 'platform/ahb/ahb:apb/ahb:apb:i2c@1e78a000/1e78a100.i2c-bus/i2c-3/3-0052',
+    subsystem: 'bus/i2c',
+    files: { name: 'max31785a', fan1_input: -1, fan1_target: 10500, fan1_fault: 0, fan1_alarm: 0, pwm1: 0, pwm1_enable: 2 },
+  }]);
+  t.match(sensorById(max31785a, 'hwmon:max31785a-i2c-3-52/fan1'), { value: null, unavailable: 'failed' }, 'a fitted fan controller: no reading, no absent fan');
+  t.match(fanOf(max31785a, 'hwmon:max31785a-i2c-3-52/fan1'), { status: 'unknown' });
+});
+
 t.test("a PMBus supply's all-ones lower limits (-0.5 °C, -0.5 A) are no limits either", async (t) => {
   // The same DPS-920AB (above): every limit register it lacks answers all ones, LINEAR11 0xFFFF = -0.5 in the
   // attribute's unit: temp1_min, temp1_lcrit, temp1_max and temp1_crit -500, curr2_lcrit -500 beside a real
@@ -287,18 +313,24 @@ t.test("amdgpu's 65535 RPM is a fan giving no tachometer pulses: 0 RPM", async (
   // edge +81.0 °C (crit +100.0 °C, emerg +105.0 °C), power1 30.00 W (cap = 210.00 W); LibreHardwareMonitor/
   // LibreHardwareMonitor#134, an RX 5700 XT whose fan is unplugged: "GPU fan shows 65535 RPM". The SMU's metrics table
   // holds the fan speed as a uint16 (CurrFanSpeed), all ones when no pulse came; amdgpu serves it as fan1_input.
-  const snapshot = await sampleTree(t, [
-    {
-      device: 'pci0000:00/0000:00:03.1/0000:3b:00.0/0000:3c:00.0/0000:3d:00.0',
-      subsystem: 'bus/pci',
-      files: {
-        name: 'amdgpu', in0_label: 'vddgfx', in0_input: 725, fan1_input: 65535, fan1_min: 0, fan1_max: 3500, pwm1: 0, pwm1_enable: 2,
-        temp1_label: 'edge', temp1_input: 81000, temp1_crit: 100000, temp1_emergency: 105000, power1_average: 30000000, power1_cap: 210000000,
-      },
+  const card = {
+    device: 'pci0000:00/0000:00:03.1/0000:3b:00.0/0000:3c:00.0/0000:3d:00.0',
+    subsystem: 'bus/pci',
+    files: {
+      name: 'amdgpu', in0_label: 'vddgfx', in0_input: 725, fan1_input: 65535, fan1_min: 0, fan1_max: 3500, pwm1: 0, pwm1_enable: 2,
+      temp1_label: 'edge', temp1_input: 81000, temp1_crit: 100000, temp1_emergency: 105000, power1_average: 30000000, power1_cap: 210000000,
     },
-  ]);
+  };
+  const snapshot = await sampleTree(t, [card]);
   t.match(sensorById(snapshot, 'hwmon:amdgpu-pci-3d00/fan1'), { value: 0, unit: 'rpm' });
   t.same(modelVerdicts(snapshot, 'hwmon:amdgpu-pci-3d00/fan1'), { sensor: 'ok', fan: 'ok' }, 'a fan at rest, as amdgpu rests them');
+  // An unplugged or dead fan reads 65535 too (LibreHardwareMonitor#134), and the SMU drives it at a duty cycle above 0
+  // (pwm1 128 here, modelled): amdgpu's fans may rest and fan1_min is no limit, so nothing tells it from one at rest.
+  // The README states this limitation; this pins it.
+  const driven = await sampleTree(t, [{ ...card, files: { ...card.files, pwm1: 128 } }]);
+  t.match(sensorById(driven, 'hwmon:amdgpu-pci-3d00/pwm1'), { value: 50.2 });
+  t.match(driven.fans?.[0], { status: 'ok', idleAllowed: true });
+  t.same(modelVerdicts(driven, 'hwmon:amdgpu-pci-3d00/fan1'), { sensor: 'ok', fan: 'ok' }, 'a dead fan driven at 50 % is not caught');
 });
 
 t.test("alienware_wmi's fan min and max are the BIOS's speed range, no limits", async (t) => {

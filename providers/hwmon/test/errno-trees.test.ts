@@ -46,12 +46,15 @@ t.test("an ina3221 input channel switched off switches off its shunt voltage and
   // …/1-0041/hwmon/hwmon2/in3_input: …"), and a public probe of /sys/bus/i2c/drivers/ina3221/1-0041 ("Channel 1:
   // label=(empty) voltage=N/A current=N/A", "Channel 2: label=VDDQ_VDD2_1V8AO voltage=1800mV current=341mA", "Channel 3:
   // label=(empty) voltage=N/A current=N/A"). Only in<N> has an enable file: its shunt voltage and current read failed.
+  // The driver always serves the summation channels in7 ("sum of shunt voltages") and curr4; with input@1 the only one
+  // connected (2 mΩ) they sum that input alone. curr4_crit: the sum limit register's reset value 0x7FFE over 2 mΩ.
   const ina3221 = (channel1: Record<string, number | { errno: string }>) => chip('ina3221-i2c-1-41', 'ina3221', {
     ...channel1, curr1_max: 16380, curr1_crit: 16380, curr1_max_alarm: 0, curr1_crit_alarm: 0,
     in2_enable: 1, in2_label: 'VDDQ_VDD2_1V8AO', in2_input: 1800, in5_input: 680,
     curr2_input: 341, curr2_max: 16380, curr2_crit: 16380, curr2_max_alarm: 0, curr2_crit_alarm: 0,
     in3_enable: 0, in3_input: NO_DATA, in6_input: NO_DATA,
     curr3_input: NO_DATA, curr3_max: 16380, curr3_crit: 16380, curr3_max_alarm: 0, curr3_crit_alarm: 0,
+    in7_label: 'sum of shunt voltages', in7_input: 680, curr4_input: 341, curr4_crit: 327660, curr4_crit_alarm: 0,
   });
   const off = build(ina3221({ in1_enable: 0, in1_input: NO_DATA, in4_input: NO_DATA, curr1_input: NO_DATA }));
   for (const channel of ['in1', 'in3', 'in4', 'in6', 'curr1', 'curr3']) {
@@ -59,6 +62,8 @@ t.test("an ina3221 input channel switched off switches off its shunt voltage and
   }
   t.match(sensorById(off, 'hwmon:ina3221-i2c-1-41/curr2'), { value: 0.341, health: 'ok' });
   t.match(sensorById(off, 'hwmon:ina3221-i2c-1-41/in5'), { value: 0.00068 }, "the enabled channel's shunt voltage, in µV");
+  t.match(sensorById(off, 'hwmon:ina3221-i2c-1-41/in7'), { label: 'sum of shunt voltages', value: 0.00068 });
+  t.match(sensorById(off, 'hwmon:ina3221-i2c-1-41/curr4'), { value: 0.341, health: 'ok', thresholds: { upperCritical: 327.66 } });
 
   const model = modelOverTime();
   model(build(ina3221({ in1_enable: 1, in1_input: 5000, in4_input: 2400, curr1_input: 240 })));
@@ -70,4 +75,28 @@ t.test("an ina3221 input channel switched off switches off its shunt voltage and
   const failing = build(chip('ina3221-i2c-1-41', 'ina3221', { in1_enable: 1, in1_input: 5000, in4_input: NO_DATA, curr1_input: NO_DATA }));
   t.match(sensorById(failing, 'hwmon:ina3221-i2c-1-41/curr1'), { value: null, unavailable: 'failed' }, 'a channel switched on: its failure stays one');
   t.match(sensorById(failing, 'hwmon:ina3221-i2c-1-41/in4'), { value: null, unavailable: 'failed' });
+});
+
+t.test("ina3221's summation channels are off while the inputs summed have shunt resistors of different values", async (t) => {
+  // ina3221.c: in7 (the shunt voltages' sum) and curr4 (its current) are enabled only while every input summed has one
+  // shunt resistor value (ina3221_is_enabled: channel > INA3221_CHANNEL3 → summation_shunt_resistor != 0, recomputed
+  // when shunt<N>_resistor is written); otherwise in7_input, curr4_input and curr4_crit fail with ENODATA, curr4_crit_alarm
+  // reads 0, and there is no enable file to say so. Modelled on a Jetson AGX Orin's first INA3221 (1-0040,
+  // tegra234-p3701.dtsi: VDD_GPU_SOC and VDD_CPU_CV at 2 mΩ summed, VIN_SYS_5V0 "ti,summation-disable") after
+  // `echo 1000 > shunt1_resistor`; readings made up, no capture. They read failed, every sample.
+  const orin = (sum: Record<string, number | { errno: string }>) => chip('ina3221-i2c-1-40', 'ina3221', {
+    in1_enable: 1, in1_label: 'VDD_GPU_SOC', in1_input: 5016, in4_input: 120, curr1_input: 120,
+    in2_enable: 1, in2_label: 'VDD_CPU_CV', in2_input: 5016, in5_input: 480, curr2_input: 240,
+    in7_label: 'sum of shunt voltages', curr4_crit_alarm: 0, ...sum,
+  });
+  const split = build(orin({ in7_input: NO_DATA, curr4_input: NO_DATA, curr4_crit: NO_DATA }));
+  t.match(sensorById(split, 'hwmon:ina3221-i2c-1-40/in7'), { value: null, unavailable: 'disabled' });
+  t.match(sensorById(split, 'hwmon:ina3221-i2c-1-40/curr4'), { value: null, unavailable: 'disabled', health: 'ok' });
+  t.match(sensorById(split, 'hwmon:ina3221-i2c-1-40/curr1'), { value: 0.12 });
+
+  const model = modelOverTime();
+  model(build(orin({ in7_input: 600, curr4_input: 300, curr4_crit: 327660 })));
+  t.same(served(model(split), 'hwmon:ina3221-i2c-1-40/curr4'), [3, ['reading disabled']], 'summation switched off at run time: Disabled');
+  const failing = build(chip('ina3221-i2c-1-40', 'ina3221', { in1_enable: 1, in1_input: 5016, in7_input: { errno: 'EIO' } }));
+  t.match(sensorById(failing, 'hwmon:ina3221-i2c-1-40/in7'), { value: null, unavailable: 'failed' }, 'any other error stays a failure');
 });

@@ -128,7 +128,7 @@ t.test("a PMBus supply's all-ones answers: negative upper current and power limi
   // overflow", linux-hwmon list, 2025-04-20): registers the supply lacks read as all ones, LINEAR11 0xFFFF = -0.5.
   // "iin: 988.00 mA (max = -0.01 A, crit max = -0.50 A)", "iout1: 7.39 A (crit min = -0.50 A, max = -0.50 A)
   // (crit max = -0.50 A)", "pout1: 88.00 W (max = 0.00 W, crit = -500.00 mW)", "pin: 102.00 W (max = 1.60 kW)",
-  // "fan1: 5304 RPM", "fan2: -1 RPM"; no alarm on any of them (vin's ALARM (MIN) is against its -0.5 V limits).
+  // "fan1: 5304 RPM", "fan2: -1 RPM"; no alarm on any of them but vin's ALARM (MIN), beside its -0.5 V limits.
   const snapshot = await sampleTree(t, [
     {
       device: 'pci0000:00/0000:00:14.0/usb1/1-1/1-1:1.0/0003:10C4:EA90.0001/i2c-1/1-0058',
@@ -145,7 +145,9 @@ t.test("a PMBus supply's all-ones answers: negative upper current and power limi
     },
   ]);
   const psu = (channel: string) => sensorById(snapshot, `hwmon:pmbus-i2c-1-58/${channel}`);
-  t.match(psu('in1'), { label: 'vin', value: 123, thresholds: undefined, health: undefined });
+  // Its ALARM (MIN) is the supply's own undervoltage warning bit, not a comparison with -0.5 V (pmbus_core.c: vin has no
+  // .compare): a supply that raises it at 123 V finds its input low, and says so.
+  t.match(psu('in1'), { label: 'vin', value: 123, thresholds: undefined, health: 'warning', crossed: 'lowerNonCritical' });
   t.match(psu('curr1'), { label: 'iin', value: 0.988, thresholds: undefined });
   t.match(psu('curr2'), { label: 'iout1', value: 7.39, thresholds: undefined });
   t.match(psu('power2'), { label: 'pout1', value: 88, thresholds: undefined });
@@ -153,8 +155,56 @@ t.test("a PMBus supply's all-ones answers: negative upper current and power limi
   t.match(psu('fan2'), { value: null, unavailable: 'absent' }, 'a fan it lacks, rather than one at -1 RPM');
   t.same(
     snapshot.fans!.map((f) => [f.id.split('/')[1], f.status]),
-    [['fan1', 'ok'], ['fan2', 'absent']],
+    [['fan1', 'ok'], ['fan2', 'unknown']],
   );
+  t.same(modelVerdicts(snapshot, 'hwmon:pmbus-i2c-1-58/fan2'), { sensor: 'not served', fan: 'unknown: not present' }, 'never seen turning: absent');
+});
+
+t.test("a PMBus supply's input undervoltage alarms are its own status bits: they count with all-ones limits", async (t) => {
+  // sonic-net/sonic-buildimage#23188, a Delta DPS-800 through the pmbus driver: "vin: +0.00 V (min = -0.50 V, max =
+  // -0.50 V) [ALARM]". pmbus_core.c gives the vin sensor no .compare: in1_min_alarm and in1_lcrit_alarm are
+  // STATUS_INPUT's undervoltage warning and fault, set by the supply whether or not it answers the limit registers
+  // (all ones, LINEAR11 0xFFFF = -0.5 V). Values beyond that output's (lcrit, crit, the alarm flags) modelled on the driver.
+  const dps800 = (files: Record<string, number>) => ({
+    device: 'platform/soc/soc:i2c/i2c-22/22-0058',
+    subsystem: 'bus/i2c',
+    files: { name: 'dps800', in1_label: 'vin', in1_max_alarm: 0, in1_crit_alarm: 0, ...files },
+  });
+  const id = 'hwmon:dps800-i2c-22-58/in1';
+  const lost = await sampleTree(t, [
+    dps800({ in1_input: 0, in1_min: -500, in1_max: -500, in1_lcrit: -500, in1_crit: -500, in1_min_alarm: 1, in1_lcrit_alarm: 1 }),
+  ]);
+  t.match(sensorById(lost, id), { value: 0, thresholds: undefined, health: 'critical', crossed: 'lowerCritical' });
+  t.same(modelVerdicts(lost, id), { sensor: 'critical: Lower Critical' }, "#23188's shape: min = max = -0.5 V, input lost");
+  const realUpper = await sampleTree(t, [
+    dps800({ in1_input: 0, in1_min: -500, in1_lcrit: -500, in1_max: 264000, in1_crit: 275000, in1_min_alarm: 1, in1_lcrit_alarm: 1 }),
+  ]);
+  t.same(sensorById(realUpper, id).thresholds, { upperNonCritical: 264, upperCritical: 275 }, 'all ones stay out of the thresholds');
+  t.same(modelVerdicts(realUpper, id), { sensor: 'critical: Lower Critical' });
+  const fine = await sampleTree(t, [
+    dps800({ in1_input: 230000, in1_min: -500, in1_lcrit: -500, in1_max: 264000, in1_crit: 275000, in1_min_alarm: 0, in1_lcrit_alarm: 0 }),
+  ]);
+  t.same(modelVerdicts(fine, id), { sensor: 'ok' });
+});
+
+t.test("a PMBus supply's all-ones limits go before contradictions are resolved: real limits beside them stay", async (t) => {
+  // A DPS-800 answering its input's upper limits with all ones (-0.5 V) beside real lower ones, modelled on the
+  // all-ones answers of #23188 (sonic-net/sonic-buildimage) and of the CP2112-bridged supply above: -0.5 V as an upper
+  // limit sits below every lower one, and resolving that contradiction dropped the real lower limits with it.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/soc/soc:i2c/i2c-22/22-0059',
+      subsystem: 'bus/i2c',
+      files: {
+        name: 'dps800', in1_label: 'vin', in1_input: 230000, in1_min: 180000, in1_lcrit: 170000, in1_max: -500, in1_crit: -500,
+        temp1_input: 31000, temp1_lcrit: -500, temp1_min: -500, temp1_max: 60000, temp1_crit: 70000, curr1_input: 1200, curr1_lcrit: -500, curr1_max: 6000,
+      },
+    },
+  ]);
+  const psu = (channel: string) => sensorById(snapshot, `hwmon:dps800-i2c-22-59/${channel}`);
+  t.same(psu('in1').thresholds, { lowerNonCritical: 180, lowerCritical: 170 });
+  t.same(psu('temp1').thresholds, { upperNonCritical: 60, upperCritical: 70 });
+  t.same(psu('curr1').thresholds, { upperNonCritical: 6 });
 });
 
 t.test("thermal zones' chips are named as lm-sensors names them: virtual, or after the zone's ACPI device", async (t) => {

@@ -6,7 +6,7 @@
 import type { CIMInstanceName } from '../../cim/index.js';
 import { CIMV2_NAMESPACE, ModelClass } from '../classes.js';
 import {
-  ASLEEP, assessDevice, assessDiscrete, assessSensor, monitoredFinding, redundancyFinding, stoppedFanFinding,
+  ASLEEP, assessDevice, assessDiscrete, assessSensor, monitoredFinding, redundancyFinding, stoppedFanFinding, vanishedFanFinding,
   type Finding, type SensorAssessment, type Staleness, type Verdict,
 } from '../health.js';
 import { qualifiedId } from '../ids.js';
@@ -144,7 +144,9 @@ class SnapshotMapper {
     for (const fan of this.#snapshot.fans ?? []) {
       const speed = this.#speedOf(fan);
       if (speed === undefined) continue;
-      this.#addFinding({ kind: 'fan', id: fan.id }, stoppedFanFinding(speed.assessment, fan, this.#readings.get(speed.sensor.id)?.turned === true));
+      const turned = this.#readings.get(speed.sensor.id)?.turned === true;
+      this.#addFinding({ kind: 'fan', id: fan.id }, stoppedFanFinding(speed.assessment, fan, turned));
+      this.#addFinding({ kind: 'fan', id: fan.id }, vanishedFanFinding(speed.sensor, fan, turned));
       this.#addFinding({ kind: 'fan', id: fan.id }, monitoredFinding(speed.sensor.label, speed.assessment.verdict));
     }
     for (const psu of this.#snapshot.powerSupplies ?? []) {
