@@ -89,7 +89,8 @@ function writableRanges(
   for (const [min, max] of inverted) problems.push(`range ${min} ${finite[min]} is above ${max} ${finite[max]}: both left out`);
   const plausible = withoutInvertedRanges(finite, inverted);
   for (const name of contradicted(plausible, value)) {
-    problems.push(`range ${name} ${plausible[name]} is ${name === 'minReadable' ? 'above' : 'below'} the reading ${value}: left out`);
+    // Not the reading itself in the message: it changes each sample, and serve's log warns again of each new message.
+    problems.push(`range ${name} ${plausible[name]} is ${name === 'minReadable' ? 'above' : 'below'} the sensor's reading: left out`);
     delete plausible[name];
   }
   const digits = -scaleToSint32([value ?? 0, ...Object.values(thresholds ?? {})], decimals).unitModifier;
