@@ -133,6 +133,8 @@ class IpmiHardwareProvider implements IpmiProvider {
   #ranges: Cached<IpmiReading[]> | undefined;
   /** Whether a sample was returned: the ranges wait for a later one. */
   #sampled = false;
+  /** Whether a sample's whole timeout was found too short for a range read (warned of once). */
+  #rangeBudgetWarned = false;
   /** The unread record lines last warned of, by source (count and first line): the same are not warned of every sample. */
   readonly #unreadWarned = new Map<string, string>();
 
@@ -164,6 +166,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     } else {
       const tool = (this.#tool ??= await this.#requireTool(ctx));
       report.reader = tool.name;
+      this.#checkRangeBudget(ctx);
       sources = await this.#read(ctx, tool, report);
     }
     report.partial = report.outputs.some((output) => output.partial && !output.rangesOnly);
@@ -315,6 +318,19 @@ class IpmiHardwareProvider implements IpmiProvider {
   async #rangeReadings(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<IpmiReading[]> {
     if (this.#rangesDue(ctx)) await this.#readRanges(ctx, tool, report);
     return this.#ranges?.value ?? [];
+  }
+
+  /**
+   * Warns once when a whole sample's time (its `timeout`, all left at its start) cannot hold commandTimeout and the
+   * margin: the ranges would wait for a later sample at every sample, said only at debug.
+   */
+  #checkRangeBudget(ctx: ProviderContext): void {
+    const { rangeRefreshMs, commandTimeoutMs } = this.#config;
+    const budgetMs = ctx.deadline - this.#now();
+    if (rangeRefreshMs === 0 || this.#rangeBudgetWarned || budgetMs >= commandTimeoutMs + RANGE_MARGIN_MS) return;
+    this.#rangeBudgetWarned = true;
+    ctx.log.warn({ timeoutMs: budgetMs, commandTimeoutMs, marginMs: RANGE_MARGIN_MS },
+      'ipmi: rangeRefresh is set, but the sample timeout is shorter than commandTimeout and a margin: the sensor ranges are never read (raise timeout, or lower commandTimeout)');
   }
 
   #rangesDue(ctx: ProviderContext): boolean {

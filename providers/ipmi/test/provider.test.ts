@@ -237,6 +237,25 @@ t.test('less than commandTimeout and a margin left before the deadline: the samp
   t.same(second.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, { nominal: 45, normalMin: 5, normalMax: 75 });
 });
 
+t.test('a sample timeout too short for commandTimeout and the margin: warned of once, as the ranges would never be read', async (t) => {
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 30_000 }, deps({ now: () => now }));
+  const ctx = context();
+  const warnings = () => ctx.entries.filter((e) => e.level === 'warn' && /rangeRefresh/.test(e.msg ?? ''));
+  for (const sample of [1, 2, 3]) {
+    await ipmi.sample({ ...ctx, deadline: now + 10_000 });
+    now += 20_000;
+    t.equal(warnings().length, 1, `sample ${sample}: one warning in all`);
+  }
+  t.match(warnings()[0]?.msg, /timeout.*commandTimeout/);
+  t.notOk(tools.runs().some((run) => run.args.join(' ') === '-v sdr'));
+  const roomy = context();
+  const enough = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now }));
+  await enough.sample({ ...roomy, deadline: now + 5_000 + RANGE_MARGIN_MS });
+  t.notOk(roomy.entries.some((e) => e.level === 'warn'), 'not when the timeout holds a whole -v sdr');
+});
+
 t.test('thresholds and FRU are read again only when older than their refresh', async (t) => {
   const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
   let now = 1_000_000;
