@@ -438,7 +438,8 @@ t.test('a long unbroken state text stays in its cell, on a desktop and on a phon
 });
 
 t.test('a long host name (an FQDN) and a long sensor id wrap on a phone: nothing scrolls sideways', async (t) => {
-  // `hostname` answers the FQDN on many servers; its dots are no place a line may break.
+  // `hostname` answers the FQDN on many servers; its dots are no place a line may break. On '/' it is in the h1, which
+  // wrapped before (overflow-wrap: anywhere): the sensor page's and the 404's texts are what body's overflow-wrap holds.
   const fqdn = 'srv0042.compute.frankfurt1.datacenter.example.com';
   const own = await startTestBroker({ hostname: fqdn });
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
