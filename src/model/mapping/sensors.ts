@@ -101,13 +101,18 @@ function writableRanges(
   }));
 }
 
+const READABLE_BOUNDS = ['minReadable', 'maxReadable'] as const;
+
 /** The readable bounds `value` lies beyond: the sensor read what it declares it cannot. */
-function contradicted({ minReadable, maxReadable }: SensorRanges, value: number | null): ('minReadable' | 'maxReadable')[] {
-  if (value === null) return [];
-  const beyond: ('minReadable' | 'maxReadable')[] = [];
-  if (minReadable !== undefined && value < minReadable) beyond.push('minReadable');
-  if (maxReadable !== undefined && value > maxReadable) beyond.push('maxReadable');
-  return beyond;
+function contradicted(ranges: SensorRanges, value: number | null): ('minReadable' | 'maxReadable')[] {
+  return READABLE_BOUNDS.filter((name) => isContradicted(ranges, value, name));
+}
+
+/** Whether `value` lies beyond the readable bound `name` (below minReadable, above maxReadable); allocates nothing. */
+function isContradicted(ranges: SensorRanges, value: number | null, name: 'minReadable' | 'maxReadable'): boolean {
+  const bound = ranges[name];
+  if (value === null || bound === undefined) return false;
+  return name === 'minReadable' ? value < bound : value > bound;
 }
 
 /** Whether `bound` is written as a sint32 at `digits` digits after the point, rounded as scaleToSint32 does. */
@@ -128,8 +133,7 @@ function isClean({ value, decimals, thresholds, ranges, settable }: NumericSenso
   }
   if (ranges) {
     if (isInverted(ranges, RANGE_PAIRS[0]) || isInverted(ranges, RANGE_PAIRS[1])) return false;
-    const { minReadable, maxReadable } = ranges;
-    if (value !== null && ((minReadable !== undefined && value < minReadable) || (maxReadable !== undefined && value > maxReadable))) return false;
+    if (isContradicted(ranges, value, 'minReadable') || isContradicted(ranges, value, 'maxReadable')) return false;
   }
   return settable?.every((name) => thresholds?.[name] !== undefined) ?? true;
 }
