@@ -164,9 +164,9 @@ class IpmiHardwareProvider implements IpmiProvider {
     if (this.#config.recording) {
       sources = await this.#replay(report);
     } else {
+      this.#checkRangeBudget(ctx); // first: the whole timeout, before any run
       const tool = (this.#tool ??= await this.#requireTool(ctx));
       report.reader = tool.name;
-      this.#checkRangeBudget(ctx);
       sources = await this.#read(ctx, tool, report);
     }
     report.partial = report.outputs.some((output) => output.partial && !output.rangesOnly);
