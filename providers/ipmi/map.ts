@@ -17,7 +17,6 @@ import type {
   PowerSupply, RedundancyGroup, RedundancyStatus, SensorRanges, SensorUnit, SystemIdentity, Thresholds,
 } from '../../src/model/snapshot.js';
 import type { DcmiPowerReading, FruDevice, FruParseResult, IpmiReading } from './types.js';
-import { withoutInvertedRanges } from '../../src/model/ranges.js';
 import { significantDecimals } from './text.js';
 import {
   FAULT_NAME, freeIpmiVerdict, isSupplyState, meaningOn, offsetTableOfType, REDUNDANCY_BY_HEALTH, severity, stateMeaning, statesFromBits, statesOfKind, STATUS_BY_HEALTH, worse,
@@ -331,8 +330,9 @@ function numericSensor(reading: IpmiReading, id: string, role: Role | undefined,
   const thresholds: Thresholds = {};
   for (const [name, value] of Object.entries(realThresholds(reading.thresholds)) as [keyof Thresholds, number][]) thresholds[name] = convert(value);
   // A range is converted at the digits it was printed with, not the reading's: the model rounds it at the reading's.
+  // An inverted pair is passed as printed: the model drops it, and serve's log says so.
   const ranges: SensorRanges = {};
-  for (const [name, value] of Object.entries(withoutInvertedRanges({ ...reading.ranges })) as [keyof SensorRanges, number][]) {
+  for (const [name, value] of Object.entries(reading.ranges ?? {}) as [keyof SensorRanges, number][]) {
     ranges[name] = convert(value, mapping.decimals ? mapping.decimals(significantDecimals(value)) : significantDecimals(value));
   }
   const value = reading.value === undefined || reading.value === null ? null : convert(reading.value);

@@ -133,6 +133,8 @@ class IpmiHardwareProvider implements IpmiProvider {
   #ranges: Cached<IpmiReading[]> | undefined;
   /** Whether a sample was returned: the ranges wait for a later one. */
   #sampled = false;
+  /** Whether a sample's whole timeout was found too short for a range read (warned of once). */
+  #rangeBudgetWarned = false;
   /** The unread record lines last warned of, by source (count and first line): the same are not warned of every sample. */
   readonly #unreadWarned = new Map<string, string>();
 
@@ -162,6 +164,7 @@ class IpmiHardwareProvider implements IpmiProvider {
     if (this.#config.recording) {
       sources = await this.#replay(report);
     } else {
+      this.#checkRangeBudget(ctx); // first: the whole timeout, before any run
       const tool = (this.#tool ??= await this.#requireTool(ctx));
       report.reader = tool.name;
       sources = await this.#read(ctx, tool, report);
@@ -317,6 +320,19 @@ class IpmiHardwareProvider implements IpmiProvider {
     return this.#ranges?.value ?? [];
   }
 
+  /**
+   * Warns once when a whole sample's time (its `timeout`, all left at its start) cannot hold commandTimeout and the
+   * margin: the ranges would wait for a later sample at every sample, said only at debug.
+   */
+  #checkRangeBudget(ctx: ProviderContext): void {
+    const { rangeRefreshMs, commandTimeoutMs } = this.#config;
+    const budgetMs = ctx.deadline - this.#now();
+    if (rangeRefreshMs === 0 || this.#rangeBudgetWarned || budgetMs >= commandTimeoutMs + RANGE_MARGIN_MS) return;
+    this.#rangeBudgetWarned = true;
+    ctx.log.warn({ timeoutMs: budgetMs, commandTimeoutMs, marginMs: RANGE_MARGIN_MS },
+      'ipmi: rangeRefresh is set, but the sample timeout is shorter than commandTimeout and a margin: the sensor ranges are never read (raise timeout, or lower commandTimeout)');
+  }
+
   #rangesDue(ctx: ProviderContext): boolean {
     const { rangeRefreshMs, commandTimeoutMs } = this.#config;
     if (rangeRefreshMs === 0 || !this.#sampled) return false;
@@ -327,17 +343,25 @@ class IpmiHardwareProvider implements IpmiProvider {
   }
 
   /**
-   * A read that ends (failed, partial or whole) is merged over the last ranges, record by record, and stamped: tried
-   * again at the next refresh. One stopped (shutdown, the deadline) is not stamped: tried again next sample.
+   * A whole read replaces the last ranges: a bound the BMC now prints "Unspecified", or a record no longer listed, is
+   * gone (merged, an old min beside a new max could even form an inverted pair). A cut one (a non-zero exit, the
+   * command timeout) is merged over them record by record: a record it did not reach keeps its last ranges. Either is
+   * stamped: tried again at the next refresh. One stopped (shutdown, the sample's end) is not: tried again next sample.
+   * Any other error (a parser's or the merge's) would repeat: stamped too, and warned of.
    */
   async #readRanges(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<void> {
     try {
       // -v before the command: ipmitool's options end at the first word where getopt does not permute (musl).
-      const { result } = await this.#readOutput(ctx, tool, ['-v', 'sdr'], parseSdrVerbose, report, { ranges: true });
+      const { result, run } = await this.#readOutput(ctx, tool, ['-v', 'sdr'], parseSdrVerbose, report, { ranges: true });
       const fresh = result.readings.map(rangesOnly);
-      this.#ranges = { value: this.#ranges ? mergeReadings(fresh, this.#ranges.value) : fresh, at: this.#now() };
+      this.#ranges = { value: run.failure && this.#ranges ? mergeReadings(fresh, this.#ranges.value) : fresh, at: this.#now() };
     } catch (error) {
-      ctx.log.debug({ error: (error as Error).message }, 'ipmi: the sensor ranges wait for a later sample');
+      if (isStopped(error) || ctx.signal.aborted || this.#closing.signal.aborted) {
+        ctx.log.debug({ error: (error as Error).message }, 'ipmi: the sensor ranges were stopped: read again next sample');
+        return;
+      }
+      this.#ranges = { value: this.#ranges?.value ?? [], at: this.#now() };
+      ctx.log.warn({ error: (error as Error).message }, 'ipmi: the sensor ranges could not be read: the last ones kept until the next rangeRefresh');
     }
   }
 
@@ -467,4 +491,9 @@ function unreadMessage(output: OutputReport, first: NoiseLine): string {
 /** Why no tool was chosen: each tool's reason (not on the path, or its own error). */
 function noBmcAnswered(reasons: readonly string[]): string {
   return `no BMC answered: ${reasons.join('; ')}`;
+}
+
+/** Whether a run was stopped (shutdown, the caller's signal) rather than failed: worth trying again at once. */
+function isStopped(error: unknown): boolean {
+  return error instanceof CommandError && error.code === 'ABORTED';
 }

@@ -75,7 +75,7 @@ t.test('a readable bound the reading contradicts is dropped, each sample', async
     id: 'test:cpu', label: '02-CPU 1', kind: 'temperature', unit: 'celsius', value: 40, decimals: 0, ranges: { minReadable: 110, maxReadable: 255 },
   };
   const low = build([cpu]);
-  t.same(low.problems.map((p) => p.message), ['range minReadable 110 is above the reading 40: left out']);
+  t.same(low.problems.map((p) => p.message), ["range minReadable 110 is above the sensor's reading: left out"]);
   t.same(values(low.model.one('Thincim_NumericSensor', 'test:cpu'), ['MinReadable', 'MaxReadable']), { MinReadable: null, MaxReadable: 255 });
   const high = build([{ ...cpu, value: 120, ranges: { minReadable: 0, maxReadable: 100 } }]);
   t.same(values(high.model.one('Thincim_NumericSensor', 'test:cpu'), ['MinReadable', 'MaxReadable']), { MinReadable: 0, MaxReadable: null });

@@ -8,7 +8,7 @@ t.test('a problem is warned of when it appears, again only an hour later; anothe
   const logger = { warn: (_obj: object, msg: string) => void warned.push(msg) } as unknown as FastifyBaseLogger;
   let now = 0;
   const log = new BuildProblemLog(logger, () => now);
-  const problem = { provider: 'ipmi', subject: 'ipmi:02-CPU 1', message: 'range minReadable 110 is above the reading 40: left out' };
+  const problem = { provider: 'ipmi', subject: 'ipmi:02-CPU 1', message: "range minReadable 110 is above the sensor's reading: left out" };
   log.report(problem);
   now += 20_000;
   log.report(problem);
@@ -17,8 +17,8 @@ t.test('a problem is warned of when it appears, again only an hour later; anothe
   log.sweep();
   log.report(problem);
   t.same(warned, [
-    'model: ipmi:02-CPU 1: range minReadable 110 is above the reading 40: left out',
-    'model: ipmi:03-CPU 2: range minReadable 110 is above the reading 40: left out',
-    'model: ipmi:02-CPU 1: range minReadable 110 is above the reading 40: left out',
+    "model: ipmi:02-CPU 1: range minReadable 110 is above the sensor's reading: left out",
+    "model: ipmi:03-CPU 2: range minReadable 110 is above the sensor's reading: left out",
+    "model: ipmi:02-CPU 1: range minReadable 110 is above the sensor's reading: left out",
   ]);
 });

@@ -78,3 +78,26 @@ t.test('an inverted range does not cost the sensor: the pair is NULL, the readin
   const warned = lines.filter((line) => /normalMin 41 is above normalMax 40/.test(line.msg));
   t.same(warned.map((line) => line.msg), ['model: oem:t1: range normalMin 41 is above normalMax 40: both left out'], 'once over two samples, not each build');
 });
+
+t.test('a bound the reading contradicts is warned of once while the reading wanders, not at each new value', async (t) => {
+  // An HPE iLO's "02-CPU 1": a minimum sensor range of 110 beside readings of 38–45 °C (the reviewer's log: one
+  // warning per new reading, 8 an hour). The same problem must keep one message.
+  let value = 40;
+  const oem: LoadedProvider = {
+    provider: {
+      kind: 'hardware', name: 'oem', version: '1.0.0',
+      sample: async () => ({ sensors: [{ id: 'oem:cpu1', label: '02-CPU 1', kind: 'temperature', unit: 'celsius', value, decimals: 0, ranges: { minReadable: 110 } }] }),
+    },
+    source: 'test:oem', options: {}, schedule: { interval: 60, timeout: 1000 }, enablement: 'explicit',
+  };
+  const lines: { msg: string }[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line) as { msg: string }) });
+  const server = await startTestBroker({ providers: [oem], logger });
+  t.teardown(() => server.close());
+  await server.broker.manager.refresh('oem');
+  value = 41;
+  await server.broker.manager.refresh('oem');
+  t.equal(onTheWire(await sensorXml(server, { ...SIM.device('Thincim_NumericSensor', ''), DeviceID: 'oem:cpu1' })).CurrentReading, '41');
+  const warned = lines.filter((line) => /minReadable 110/.test(line.msg)).map((line) => line.msg);
+  t.same(warned, ["model: oem:cpu1: range minReadable 110 is above the sensor's reading: left out"], 'once over readings 40 and 41');
+});

@@ -1,5 +1,7 @@
 import t from 'tap';
 import type { DiscreteSensor, NumericSensor } from '../../../src/model/snapshot.js';
+import { buildModel, type BuildProblem } from '../../../src/model/index.js';
+import { Model, input, sample, values } from '../../../test/model/fixtures.js';
 import { assignIds, buildSnapshot } from '../map.js';
 import { parseDcmiPowerReading } from '../dcmi.js';
 import { parseFreeIpmiSensors } from '../freeipmi.js';
@@ -100,11 +102,18 @@ t.test('a converted range keeps the digits it was printed with, not the reading\
   t.match(sensor(snapshot.sensors, 'ipmi:Lat'), { unit: 'seconds', value: 0.005, decimals: 3, ranges: { nominal: 0.001234, maxReadable: 0.0125 } });
 });
 
-t.test('an inverted printed range is dropped, both bounds; the other range and the nominal reading stay', async (t) => {
+t.test('an inverted printed range is passed as printed: the model drops both bounds and reports it; the rest stay', async (t) => {
   const snapshot = buildSnapshot({
     readings: [reading({ name: 'Inlet Temp', value: 24, decimals: 0, unit: 'degrees C', ranges: { nominal: 25, normalMin: 40, normalMax: 10, minReadable: -40, maxReadable: 125 } })],
   });
-  t.same(sensor(snapshot.sensors, 'ipmi:Inlet Temp').ranges, { nominal: 25, minReadable: -40, maxReadable: 125 });
+  const inlet = sensor(snapshot.sensors, 'ipmi:Inlet Temp');
+  t.same(inlet.ranges, { nominal: 25, normalMin: 40, normalMax: 10, minReadable: -40, maxReadable: 125 }, 'not dropped here, unseen');
+  const problems: BuildProblem[] = [];
+  const model = new Model(buildModel(input([sample({ sensors: [inlet] }, { provider: 'ipmi' })]), { onProblem: (p) => problems.push(p) }));
+  t.same(problems.map((p) => p.message), ['range normalMin 40 is above normalMax 10: both left out'], 'serve logs it');
+  t.same(values(model.one('Thincim_NumericSensor', 'ipmi:Inlet Temp'), ['NominalReading', 'NormalMin', 'NormalMax', 'MinReadable', 'MaxReadable']), {
+    NominalReading: 25, NormalMin: null, NormalMax: null, MinReadable: -40, MaxReadable: 125,
+  });
 });
 
 t.test('ipmitool before 1.8.12: a packed HP record\'s nominal and normal bytes are no ranges', async (t) => {

@@ -155,6 +155,53 @@ t.test('a partial -v sdr keeps the last ranges of the records it did not reach, 
   t.match(ipmi.lastReport?.outputs.at(-1), { source: /-v sdr$/, records: 1, partial: true, rangesOnly: true, error: /exited with code 1/ });
 });
 
+t.test('a whole -v sdr replaces the last ranges: a bound now "Unspecified" and a record no longer listed are gone', async (t) => {
+  // The second whole read (sdr-verbose-two-ranges.txt) has CPU Temp's Normal Maximum "Unspecified" and no longer lists
+  // Pwr Consumption: a merge over the last ranges would serve both forever.
+  const two = join(FIXTURES, 'sdr-verbose-two-ranges.txt');
+  const later = `if [ -e "$(dirname "$0")/later" ]; then head -n 11 '${two}' | sed 's/75.000/Unspecified/'; exit 0; fi; cat '${two}'`;
+  const tools = fakeTools(t, { ipmitool: { ...IPMITOOL_OK, "*'-v sdr'": later } });
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now }));
+  const ctx = () => ({ ...context(), deadline: now + 10_000 });
+  const ranges = (snapshot: HardwareSnapshot) => Object.fromEntries((snapshot.sensors ?? []).filter((s) => s.ranges).map((s) => [s.id, s.ranges]));
+  await ipmi.sample(ctx());
+  now += 20_000;
+  t.same(ranges(await ipmi.sample(ctx())), {
+    'ipmi:CPU Temp': { nominal: 45, normalMin: 5, normalMax: 75 },
+    'ipmi:Pwr Consumption': { nominal: 1034, normalMax: 1056, maxReadable: 5588 },
+  });
+  writeFileSync(join(tools.dir, 'later'), '');
+  now += 600_000;
+  t.same(ranges(await ipmi.sample(ctx())), { 'ipmi:CPU Temp': { nominal: 45, normalMin: 5 } }, 'what the whole read says, alone');
+});
+
+t.test('a -v sdr read that throws is stamped and warned of, not re-run every sample', async (t) => {
+  // A repeatable failure (here the runner rejecting with a plain Error, as a parser or merge exception would).
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
+  let reads = 0;
+  const run: typeof runCommand = (file, args, options) => {
+    if (args.includes('-v')) {
+      reads += 1;
+      return Promise.reject(new Error('cannot parse the listing'));
+    }
+    return runCommand(file, args, options);
+  };
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now, run }));
+  await ipmi.sample({ ...context(), deadline: now + 10_000 });
+  now += 20_000;
+  const ctx = context();
+  await ipmi.sample({ ...ctx, deadline: now + 10_000 });
+  t.ok(ctx.entries.some((e) => e.level === 'warn' && /ranges/.test(e.msg ?? '') && /cannot parse the listing/.test(inspect(e.obj))), 'warned of');
+  now += 20_000;
+  await ipmi.sample({ ...context(), deadline: now + 10_000 });
+  t.equal(reads, 1, 'not read again 20 s later');
+  now += 600_000;
+  await ipmi.sample({ ...context(), deadline: now + 10_000 });
+  t.equal(reads, 2, 'read again at the next rangeRefresh');
+});
+
 t.test('ranges are read once per rangeRefresh, last in a sample; a failed read is not retried before it, nor fails the sample', async (t) => {
   const tools = fakeTools(t, { ipmitool: { ...IPMITOOL_OK, "*'-v sdr'": `if [ -e "$(dirname "$0")/bmc-busy" ]; then exit 1; fi; ${print('sdr-verbose.txt')}` } });
   let now = 1_000_000;
@@ -188,6 +235,25 @@ t.test('less than commandTimeout and a margin left before the deadline: the samp
   now += 20_000;
   const second = await ipmi.sample({ ...context(), deadline: now + 5_000 + RANGE_MARGIN_MS });
   t.same(second.sensors?.find((s) => s.id === 'ipmi:CPU Temp')?.ranges, { nominal: 45, normalMin: 5, normalMax: 75 });
+});
+
+t.test('a sample timeout too short for commandTimeout and the margin: warned of once, as the ranges would never be read', async (t) => {
+  const tools = fakeTools(t, { ipmitool: IPMITOOL_OK });
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 30_000 }, deps({ now: () => now }));
+  const ctx = context();
+  const warnings = () => ctx.entries.filter((e) => e.level === 'warn' && /rangeRefresh/.test(e.msg ?? ''));
+  for (const sample of [1, 2, 3]) {
+    await ipmi.sample({ ...ctx, deadline: now + 10_000 });
+    now += 20_000;
+    t.equal(warnings().length, 1, `sample ${sample}: one warning in all`);
+  }
+  t.match(warnings()[0]?.msg, /timeout.*commandTimeout/);
+  t.notOk(tools.runs().some((run) => run.args.join(' ') === '-v sdr'));
+  const roomy = context();
+  const enough = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now }));
+  await enough.sample({ ...roomy, deadline: now + 5_000 + RANGE_MARGIN_MS });
+  t.notOk(roomy.entries.some((e) => e.level === 'warn'), 'not when the timeout holds a whole -v sdr');
 });
 
 t.test('thresholds and FRU are read again only when older than their refresh', async (t) => {

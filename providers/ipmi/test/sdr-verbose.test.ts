@@ -128,12 +128,12 @@ t.test('ranges: the nominal reading, normal and readable ranges a full threshold
   t.same(named(readings, 'BB +12.0V').thresholds, { lowerCritical: 10.635, upperCritical: 13.391 }, 'ranges are no thresholds');
 });
 
-t.test('ranges in the snapshot: in the served unit, inverted ones dropped, the nominal reading where the BMC puts it', async (t) => {
+t.test('ranges in the snapshot: in the served unit, inverted ones as printed (the model drops them), the nominal reading where the BMC puts it', async (t) => {
   const { readings } = parseSdrVerbose(fixture('sdr-verbose-ranges.txt'));
   const sensors = new Map(buildSnapshot({ readings }).sensors?.map((s) => [s.id, s]));
   t.match(sensors.get('ipmi:Pwr Consumption'), { unit: 'watts', ranges: { nominal: 1034, normalMax: 1056, maxReadable: 5588 } });
   t.match(sensors.get('ipmi:BB +12.0V'), { decimals: 3, ranges: { nominal: 11.935, normalMin: 11.363, normalMax: 12.559, minReadable: 0.06, maxReadable: 15.24 } });
   t.same(sensors.get('ipmi:FAN MOD 1A RPM')?.ranges, { nominal: 5325, normalMin: 10425, normalMax: 14775 });
-  t.same(sensors.get('ipmi:Exit Air Temp')?.ranges, { nominal: 40 }, 'a normal minimum above its maximum bounds nothing');
+  t.same(sensors.get('ipmi:Exit Air Temp')?.ranges, { nominal: 40, normalMin: 90, normalMax: 10 }, 'a normal minimum above its maximum: left to the model, which drops the pair and logs it');
   t.equal(sensors.get('ipmi:Exit Air Temp')?.health, 'ok', 'ranges judge nothing');
 });

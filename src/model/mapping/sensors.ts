@@ -89,7 +89,8 @@ function writableRanges(
   for (const [min, max] of inverted) problems.push(`range ${min} ${finite[min]} is above ${max} ${finite[max]}: both left out`);
   const plausible = withoutInvertedRanges(finite, inverted);
   for (const name of contradicted(plausible, value)) {
-    problems.push(`range ${name} ${plausible[name]} is ${name === 'minReadable' ? 'above' : 'below'} the reading ${value}: left out`);
+    // Not the reading itself in the message: it changes each sample, and serve's log warns again of each new message.
+    problems.push(`range ${name} ${plausible[name]} is ${name === 'minReadable' ? 'above' : 'below'} the sensor's reading: left out`);
     delete plausible[name];
   }
   const digits = -scaleToSint32([value ?? 0, ...Object.values(thresholds ?? {})], decimals).unitModifier;
@@ -100,13 +101,18 @@ function writableRanges(
   }));
 }
 
+const READABLE_BOUNDS = ['minReadable', 'maxReadable'] as const;
+
 /** The readable bounds `value` lies beyond: the sensor read what it declares it cannot. */
-function contradicted({ minReadable, maxReadable }: SensorRanges, value: number | null): ('minReadable' | 'maxReadable')[] {
-  if (value === null) return [];
-  const beyond: ('minReadable' | 'maxReadable')[] = [];
-  if (minReadable !== undefined && value < minReadable) beyond.push('minReadable');
-  if (maxReadable !== undefined && value > maxReadable) beyond.push('maxReadable');
-  return beyond;
+function contradicted(ranges: SensorRanges, value: number | null): ('minReadable' | 'maxReadable')[] {
+  return READABLE_BOUNDS.filter((name) => isContradicted(ranges, value, name));
+}
+
+/** Whether `value` lies beyond the readable bound `name` (below minReadable, above maxReadable); allocates nothing. */
+function isContradicted(ranges: SensorRanges, value: number | null, name: 'minReadable' | 'maxReadable'): boolean {
+  const bound = ranges[name];
+  if (value === null || bound === undefined) return false;
+  return name === 'minReadable' ? value < bound : value > bound;
 }
 
 /** Whether `bound` is written as a sint32 at `digits` digits after the point, rounded as scaleToSint32 does. */
@@ -127,8 +133,7 @@ function isClean({ value, decimals, thresholds, ranges, settable }: NumericSenso
   }
   if (ranges) {
     if (isInverted(ranges, RANGE_PAIRS[0]) || isInverted(ranges, RANGE_PAIRS[1])) return false;
-    const { minReadable, maxReadable } = ranges;
-    if (value !== null && ((minReadable !== undefined && value < minReadable) || (maxReadable !== undefined && value > maxReadable))) return false;
+    if (isContradicted(ranges, value, 'minReadable') || isContradicted(ranges, value, 'maxReadable')) return false;
   }
   return settable?.every((name) => thresholds?.[name] !== undefined) ?? true;
 }
