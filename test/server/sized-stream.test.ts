@@ -27,9 +27,6 @@ const OPEN = imethodBody('OpenEnumerateInstances', CIMV2, `${sensors}<IPARAMVALU
 const call = (url: string, body: string, te?: string) =>
   post(url, body, { ...cimHeaders(/NAME="(\w+)"/.exec(body)![1]!, CIMV2), ...(te ? { TE: te } : {}) });
 
-/** The answer with its EnumerationContext blanked: each Open names a context of its own, even when its answer ends the sequence. */
-const sameButContext = (text: string) => text.replace(/(<PARAMVALUE NAME="EnumerationContext"[^>]*><VALUE>)[^<]*(<\/VALUE>)/, '$1$2');
-
 function isSized(t: Test, res: RawResponse, label: string): void {
   t.equal(res.status, 200, `${label}: HTTP 200`);
   t.notOk(res.headers['transfer-encoding'], `${label}: not chunked`);
@@ -51,8 +48,7 @@ for (const encodeCacheBytes of [0, 16 * 1024 * 1024]) {
       for (const round of [1, 2]) {
         const sized = await call(broker.url, body);
         isSized(t, sized, `${name}, round ${round}`);
-        t.equal(Buffer.byteLength(sized.text), Buffer.byteLength(chunked.text), `${name}, round ${round}: as long as the chunked answer`);
-        t.ok(sameButContext(sized.text) === sameButContext(chunked.text), `${name}, round ${round}: the same bytes, but for the context's name`);
+        t.ok(sized.text === chunked.text, `${name}, round ${round}: the same ${Buffer.byteLength(sized.text)} bytes as the chunked answer`);
       }
     }
   });
