@@ -235,7 +235,7 @@ class IpmiHardwareProvider implements IpmiProvider {
       });
       return { stdout: result.stdout, display: invocation.display };
     } catch (error) {
-      if (!(error instanceof CommandError) || error.code === 'ABORTED') throw error;
+      if (!(error instanceof CommandError) || isStopped(error)) throw error;
       if (error.code === 'SPAWN') {
         this.#tool = undefined;
         this.#legacyIpmitool = undefined; // the tool found next is asked again

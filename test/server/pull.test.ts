@@ -12,6 +12,7 @@ import t from 'tap';
 import type { Test } from 'tap';
 import type { CIMInstance, CIMInstanceName } from '../../src/cim/index.js';
 import type { CIMResponse } from '../../src/cimxml/index.js';
+import { ENDED_CONTEXT } from '../../src/operations/pull.js';
 import {
   SIM, TEST_LIMITS, imethod, imethodError, instancesIn, outText, p, pathsIn, returned, startTestBroker, type TestBroker,
 } from '../helpers/broker.js';
@@ -46,8 +47,7 @@ function sequence(t: Test, response: Response, label: string): { end: boolean; c
   t.match(response.raw.text, /<\/IRETURNVALUE><PARAMVALUE NAME="EndOfSequence"[^>]*><VALUE>(TRUE|FALSE)<\/VALUE><\/PARAMVALUE><PARAMVALUE NAME="EnumerationContext"[^>]*><VALUE>[^<]*<\/VALUE><\/PARAMVALUE><\/IMETHODRESPONSE>/,
     `${label}: IRETURNVALUE, then EndOfSequence and EnumerationContext`);
   if (end === 'TRUE') {
-    t.equal(context, 'ended', `${label}: a finished sequence names an ended context`);
-    open.delete(context ?? '');
+    t.equal(context, ENDED_CONTEXT, `${label}: a finished sequence names an ended context`);
   } else {
     t.ok(context, `${label}: an open sequence has a context`);
     open.add(context!);
@@ -285,7 +285,7 @@ t.test('invalid contexts: unknown, finished, of another namespace (which closes 
 t.test('a finished sequence names an ended context: Pull, CloseEnumeration and EnumerationCount on it are 21', async (t) => {
   const whole = await openOp(t, 'OpenEnumerateInstances', className('CIM_Fan') + p.value('MaxObjectCount', 100));
   t.equal(whole.end, true, 'every fan in the Open\'s answer');
-  t.equal(whole.context, 'ended', 'its context is named, one name for every ended sequence');
+  t.equal(whole.context, ENDED_CONTEXT, 'its context is named, one name for every ended sequence');
   const again = await openOp(t, 'OpenEnumerateInstances', className('CIM_Fan') + p.value('MaxObjectCount', 100));
   t.ok(again.response.raw.text === whole.response.raw.text, 'the same request, the same answer byte for byte');
   const closed = async (context: string, label: string) => {
@@ -299,7 +299,7 @@ t.test('a finished sequence names an ended context: Pull, CloseEnumeration and E
   const first = await openOp(t, 'OpenEnumerateInstancePaths', className('CIM_Fan') + p.value('MaxObjectCount', 2));
   t.equal(first.end, false, 'two fans of six');
   const last = await pull(t, 'PullInstancePaths', first.context, 100);
-  t.same([last.end, last.context], [true, 'ended'], 'the Pull that ends the sequence names no live context either');
+  t.same([last.end, last.context], [true, ENDED_CONTEXT], 'the Pull that ends the sequence names no live context either');
   await closed(first.context, 'the session it ended');
   await closed(last.context, 'ended by a Pull');
 });
