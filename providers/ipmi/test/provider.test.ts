@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import t from 'tap';
+import type { Test } from 'tap';
 import type { HardwareSnapshot } from '../../../src/model/snapshot.js';
 import type { ProviderContext, ProviderLogger } from '../../../src/providers/api.js';
 import type { ClassRepository } from '../../../src/repository/types.js';
@@ -130,24 +131,38 @@ t.test('a -v sdr run stopped part-way is tried again next sample; one that ran i
   t.equal(tools.runs().filter((r) => r.args.join(' ') === '-v sdr').length, 1, 'not again before rangeRefresh');
 });
 
-t.test('a partial -v sdr keeps the last ranges of the records it did not reach, and does not make the sample partial', async (t) => {
-  // The cut run prints CPU Temp (its nominal moved to 50) and fails before Pwr Consumption.
+/** The ranges of sdr-verbose-two-ranges.txt read whole, as a first -v sdr gives them. */
+const TWO_RANGES = {
+  'ipmi:CPU Temp': { nominal: 45, normalMin: 5, normalMax: 75 },
+  'ipmi:Pwr Consumption': { nominal: 1034, normalMax: 1056, maxReadable: 5588 },
+};
+
+/**
+ * A provider whose -v sdr prints sdr-verbose-two-ranges.txt whole, then, a rangeRefresh later, runs the shell
+ * commands `next` (given the fixture's path) instead; the ranges its samples serve after each read.
+ */
+async function rangesReadTwice(t: Test, next: (fixture: string) => string) {
   const two = join(FIXTURES, 'sdr-verbose-two-ranges.txt');
-  const cut = `if [ -e "$(dirname "$0")/cut" ]; then head -n 12 '${two}' | sed 's/45.000/50.000/'; echo "Unable to send command: Invalid argument"; exit 1; fi; cat '${two}'`;
-  const tools = fakeTools(t, { ipmitool: { ...IPMITOOL_OK, "*'-v sdr'": cut } });
+  const script = `if [ -e "$(dirname "$0")/next" ]; then ${next(two)}; fi; cat '${two}'`;
+  const tools = fakeTools(t, { ipmitool: { ...IPMITOOL_OK, "*'-v sdr'": script } });
   let now = 1_000_000;
   const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now }));
   const ctx = () => ({ ...context(), deadline: now + 10_000 });
   const ranges = (snapshot: HardwareSnapshot) => Object.fromEntries((snapshot.sensors ?? []).filter((s) => s.ranges).map((s) => [s.id, s.ranges]));
   await ipmi.sample(ctx());
   now += 20_000;
-  t.same(ranges(await ipmi.sample(ctx())), {
-    'ipmi:CPU Temp': { nominal: 45, normalMin: 5, normalMax: 75 },
-    'ipmi:Pwr Consumption': { nominal: 1034, normalMax: 1056, maxReadable: 5588 },
-  });
-  writeFileSync(join(tools.dir, 'cut'), '');
+  const first = ranges(await ipmi.sample(ctx()));
+  writeFileSync(join(tools.dir, 'next'), '');
   now += 600_000;
-  t.same(ranges(await ipmi.sample(ctx())), {
+  return { ipmi, first, second: ranges(await ipmi.sample(ctx())) };
+}
+
+t.test('a partial -v sdr keeps the last ranges of the records it did not reach, and does not make the sample partial', async (t) => {
+  // The cut run prints CPU Temp (its nominal moved to 50) and fails before Pwr Consumption.
+  const { ipmi, first, second } = await rangesReadTwice(t, (two) =>
+    `head -n 12 '${two}' | sed 's/45.000/50.000/'; echo "Unable to send command: Invalid argument"; exit 1`);
+  t.same(first, TWO_RANGES);
+  t.same(second, {
     'ipmi:CPU Temp': { nominal: 50, normalMin: 5, normalMax: 75 },
     'ipmi:Pwr Consumption': { nominal: 1034, normalMax: 1056, maxReadable: 5588 },
   }, 'what the cut run read, over the last good ranges');
@@ -156,24 +171,11 @@ t.test('a partial -v sdr keeps the last ranges of the records it did not reach, 
 });
 
 t.test('a whole -v sdr replaces the last ranges: a bound now "Unspecified" and a record no longer listed are gone', async (t) => {
-  // The second whole read (sdr-verbose-two-ranges.txt) has CPU Temp's Normal Maximum "Unspecified" and no longer lists
-  // Pwr Consumption: a merge over the last ranges would serve both forever.
-  const two = join(FIXTURES, 'sdr-verbose-two-ranges.txt');
-  const later = `if [ -e "$(dirname "$0")/later" ]; then head -n 11 '${two}' | sed 's/75.000/Unspecified/'; exit 0; fi; cat '${two}'`;
-  const tools = fakeTools(t, { ipmitool: { ...IPMITOOL_OK, "*'-v sdr'": later } });
-  let now = 1_000_000;
-  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'ipmitool', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now }));
-  const ctx = () => ({ ...context(), deadline: now + 10_000 });
-  const ranges = (snapshot: HardwareSnapshot) => Object.fromEntries((snapshot.sensors ?? []).filter((s) => s.ranges).map((s) => [s.id, s.ranges]));
-  await ipmi.sample(ctx());
-  now += 20_000;
-  t.same(ranges(await ipmi.sample(ctx())), {
-    'ipmi:CPU Temp': { nominal: 45, normalMin: 5, normalMax: 75 },
-    'ipmi:Pwr Consumption': { nominal: 1034, normalMax: 1056, maxReadable: 5588 },
-  });
-  writeFileSync(join(tools.dir, 'later'), '');
-  now += 600_000;
-  t.same(ranges(await ipmi.sample(ctx())), { 'ipmi:CPU Temp': { nominal: 45, normalMin: 5 } }, 'what the whole read says, alone');
+  // The second whole read has CPU Temp's Normal Maximum "Unspecified" and no longer lists Pwr Consumption: a merge
+  // over the last ranges would serve both forever.
+  const { first, second } = await rangesReadTwice(t, (two) => `head -n 11 '${two}' | sed 's/75.000/Unspecified/'; exit 0`);
+  t.same(first, TWO_RANGES);
+  t.same(second, { 'ipmi:CPU Temp': { nominal: 45, normalMin: 5 } }, 'what the whole read says, alone');
 });
 
 t.test('a -v sdr read that throws is stamped and warned of, not re-run every sample', async (t) => {

@@ -175,14 +175,21 @@ function setReadings(draft: InstanceDraft, sensor: NumericSensor, value: number)
     supported |= 1 << index;
     values.push(limit);
   });
-  const declared = RANGE_PROPERTIES.map(([name]) => sensor.ranges?.[name]);
-  for (const bound of declared) if (bound !== undefined) values.push(bound);
+  let declared = 0;
+  RANGE_PROPERTIES.forEach(([name], index) => {
+    const bound = sensor.ranges?.[name];
+    if (bound === undefined) return;
+    declared |= 1 << index;
+    values.push(bound);
+  });
   const { unitModifier, integers } = scaleToSint32(values, sensor.decimals);
   let next = 0;
   draft.set('UnitModifier', 'sint32', unitModifier).set('CurrentReading', 'sint32', integers[next++]!);
   THRESHOLD_PROPERTIES.forEach(([, property], index) => draft.set(property, 'sint32', supported & (1 << index) ? integers[next++]! : null));
   // An undeclared range is left to the class: NULL.
-  RANGE_PROPERTIES.forEach(([, property], index) => draft.set(property, 'sint32', declared[index] === undefined ? undefined : integers[next++]!));
+  RANGE_PROPERTIES.forEach(([, property], index) => {
+    if (declared & (1 << index)) draft.set(property, 'sint32', integers[next++]!);
+  });
   let settable = 0;
   for (const name of sensor.settable ?? []) settable |= 1 << thresholdIndex(name);
   draft
