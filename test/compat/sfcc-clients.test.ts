@@ -1,0 +1,165 @@
+/**
+ * Clients built on sblim-sfcc, the C client library (libcimcclient /
+ * libcmpisfcc), replayed from their public source against a real thincim:
+ * each request is the body and headers sfcc writes, and each answer goes
+ * through a rule-for-rule port of sfcc's response parser (sfcc-parser.ts),
+ * which ends the client process on anything it does not know.
+ *
+ * - sfcc itself, github.com/kkaempf/sblim-sfcc, backend/cimxml/client.c:
+ *   POST /cimom over libcurl with `Content-type: application/xml;
+ *   charset="utf-8"`, empty Accept and Expect, CIMProtocolVersion 1.0,
+ *   CIMOperation MethodCall, CIMMethod and CIMObject (the namespace's
+ *   components joined by %2F); Basic auth (CURLAUTH_BASIC); the body starts
+ *   `<?xml version="1.0" encoding="utf-8" ?>` with MESSAGE ID 4711 and a
+ *   newline after most elements. enumInstances writes ClassName, then
+ *   DeepInheritance, LocalOnly, IncludeQualifiers, IncludeClassOrigin from
+ *   its flags; getInstance LocalOnly, IncludeClassOrigin, IncludeQualifiers,
+ *   then InstanceName; associators/references ObjectName, the filters, then
+ *   IncludeClassOrigin and IncludeQualifiers; every INSTANCENAME it writes
+ *   has KEYVALUE VALUETYPE only. A CIMStatusCode header other than 0, or an
+ *   HTTP status of 300 or more (CURLOPT_FAILONERROR), fails the call before
+ *   the body is read.
+ * - openwsman's CIM plugin, github.com/Openwsman/openwsman,
+ *   src/plugins/cim/sfcc-interface.c (the WS-Management to CIM bridge):
+ *   an Enumerate of a CIM class is enumInstances with
+ *   CMPI_FLAG_DeepInheritance, Associators and References with flags 0,
+ *   a Get is getInstance with flags 0 of the path built from the selectors.
+ * - sfcb's SLP agent, github.com/kkaempf/sblim-sfcb cimslpCMPI.c
+ *   (myGetInstances): enumInstances with flags 0 of the Interop classes it
+ *   advertises (CIM_ObjectManager, CIM_ObjectManagerCommunicationMechanism,
+ *   CIM_RegisteredProfile, CIM_Namespace).
+ */
+import t from 'tap';
+import { decodeResponse } from '../../src/cimxml/index.js';
+import { SIM, post, startTestBroker, type TestBroker } from '../helpers/broker.js';
+import { SfccExit, sfccFind, sfccParse, type SfccElement } from './sfcc-parser.js';
+
+let broker: TestBroker;
+t.before(async () => {
+  broker = await startTestBroker();
+});
+t.teardown(() => broker.close());
+
+const HEADER = '<?xml version="1.0" encoding="utf-8" ?>\n<CIM CIMVERSION="2.0" DTDVERSION="2.0">\n<MESSAGE ID="4711" PROTOCOLVERSION="1.0">\n<SIMPLEREQ>\n';
+const FOOTER = '</SIMPLEREQ>\n</MESSAGE>\n</CIM>\n';
+
+/** addXmlNamespace. */
+const namespaceXml = (ns: string) =>
+  `<LOCALNAMESPACEPATH>\n${ns.split('/').map((n) => `<NAMESPACE NAME="${n}"></NAMESPACE>\n`).join('')}</LOCALNAMESPACEPATH>\n`;
+/** emitdeep / emitlocal / emitqual / emitorigin. */
+const flag = (name: string, on: boolean) => `<IPARAMVALUE NAME="${name}"><VALUE>${on ? 'TRUE' : 'FALSE'}</VALUE></IPARAMVALUE>\n`;
+/** pathToXml: one KEYBINDING per key, VALUETYPE only. */
+const bindings = (keys: Record<string, string>) =>
+  Object.entries(keys).map(([k, v]) => `<KEYBINDING NAME="${k}"><KEYVALUE VALUETYPE="string">${v}</KEYVALUE></KEYBINDING>\n`).join('');
+/** addXmlObjectName. */
+const objectName = (param: string, classname: string, keys: Record<string, string>) =>
+  `<IPARAMVALUE NAME="${param}">\n<INSTANCENAME CLASSNAME="${classname}">\n${bindings(keys)}</INSTANCENAME>\n</IPARAMVALUE>\n`;
+const classNameParam = (classname: string) => `<IPARAMVALUE NAME="ClassName"><CLASSNAME NAME="${classname}"/></IPARAMVALUE>\n`;
+
+/** genRequest's headers and the body around `params`; answers HTTP 200 and no CIMStatusCode error, as sfcc needs to read on. */
+async function sfccCall(method: string, namespace: string, params: string): Promise<string> {
+  const body = `${HEADER}<IMETHODCALL NAME="${method}">${namespaceXml(namespace)}${params}</IMETHODCALL>\n${FOOTER}`;
+  const answer = await post(broker.url, body, {
+    'Content-type': 'application/xml; charset="utf-8"',
+    'CIMProtocolVersion': '1.0',
+    CIMOperation: 'MethodCall',
+    CIMMethod: method,
+    CIMObject: namespace.split('/').join('%2F'),
+  });
+  if (answer.status >= 300) throw new Error(`HTTP ${answer.status}: curl fails the call`);
+  const code = answer.headers['cimstatuscode'] ?? answer.trailers['cimstatuscode'];
+  if (code !== undefined && Number(code) !== 0) throw new Error(`CIMStatusCode ${code}`);
+  return answer.text;
+}
+
+/** What sfcc's parser makes of an answer: the CIM element, or the message it exits with. */
+function parsed(xml: string): SfccElement | string {
+  try {
+    return sfccParse(xml);
+  } catch (err) {
+    if (err instanceof SfccExit) return err.message;
+    throw err;
+  }
+}
+
+/** KEYVALUE texts of each INSTANCENAME as sfcc reads them, `Key=value` joined by commas. */
+const keysOf = (name: SfccElement) =>
+  name.children.map((kb) => `${kb.attrs['NAME']}=${sfccFind(kb, 'KEYVALUE')[0]?.text ?? '(ref)'}`).join(',');
+
+const HEALTH_CLASSES = ['CIM_NumericSensor', 'CIM_Sensor', 'CIM_Fan', 'CIM_PowerSupply', 'CIM_Processor', 'CIM_Memory', 'CIM_ComputerSystem', 'CIM_Chassis'];
+
+t.test('openwsman Enumerate: EnumerateInstances with DeepInheritance of the health classes, parsed by sfcc', async (t) => {
+  for (const classname of HEALTH_CLASSES) {
+    const xml = await sfccCall('EnumerateInstances', 'root/cimv2',
+      classNameParam(classname) + flag('DeepInheritance', true) + flag('LocalOnly', false) + flag('IncludeQualifiers', false) + flag('IncludeClassOrigin', false));
+    const cim = parsed(xml);
+    if (typeof cim === 'string') {
+      t.fail(`${classname}: sfcc exits: ${cim.slice(0, 200)}`);
+      continue;
+    }
+    const named = sfccFind(cim, 'VALUE.NAMEDINSTANCE');
+    const expected = decodeResponse(xml).returnValue ?? [];
+    t.ok(named.length > 0, `${classname}: instances`);
+    t.equal(named.length, expected.length, `${classname}: sfcc reads every instance`);
+    for (const instance of named) {
+      const name = instance.children[0]!;
+      t.ok(name.children.every((kb) => sfccFind(kb, 'KEYVALUE')[0]?.attrs['VALUETYPE'] === 'string'), `${classname}: keys typed by VALUETYPE`);
+    }
+  }
+});
+
+t.test('EnumerateInstanceNames, then GetInstance of each name as sfcc writes it back (openwsman Get)', async (t) => {
+  const xml = await sfccCall('EnumerateInstanceNames', 'root/cimv2', classNameParam('CIM_NumericSensor'));
+  const cim = parsed(xml);
+  if (typeof cim === 'string') return t.fail(`sfcc exits: ${cim.slice(0, 200)}`);
+  const names = sfccFind(cim, 'INSTANCENAME');
+  t.ok(names.length > 0, 'names');
+  for (const name of names) {
+    const keys = Object.fromEntries(name.children.map((kb) => [kb.attrs['NAME']!, sfccFind(kb, 'KEYVALUE')[0]!.text!]));
+    const got = parsed(await sfccCall('GetInstance', 'root/cimv2',
+      flag('LocalOnly', false) + flag('IncludeClassOrigin', false) + flag('IncludeQualifiers', false) + objectName('InstanceName', name.attrs['CLASSNAME']!, keys)));
+    if (typeof got === 'string') return t.fail(`GetInstance ${keysOf(name)}: sfcc exits: ${got.slice(0, 200)}`);
+    const instance = sfccFind(got, 'INSTANCE');
+    t.equal(instance.length, 1, `GetInstance ${keysOf(name)}: one INSTANCE`);
+    const reading = sfccFind(instance[0]!, 'PROPERTY').find((p) => p.attrs['NAME'] === 'CurrentReading');
+    t.ok(reading, `${keysOf(name)}: CurrentReading is there`);
+  }
+});
+
+t.test('openwsman associations: Associators, References and their Names of the host system (flags 0)', async (t) => {
+  const system = objectName('ObjectName', 'Thincim_ComputerSystem', SIM.system);
+  const calls: [string, string, string][] = [
+    ['Associators', system + flag('IncludeClassOrigin', false) + flag('IncludeQualifiers', false), 'VALUE.OBJECTWITHPATH'],
+    ['References', system + flag('IncludeClassOrigin', false) + flag('IncludeQualifiers', false), 'VALUE.OBJECTWITHPATH'],
+    ['AssociatorNames', system, 'OBJECTPATH'],
+    ['ReferenceNames', system, 'OBJECTPATH'],
+  ];
+  for (const [method, params, element] of calls) {
+    const cim = parsed(await sfccCall(method, 'root/cimv2', params));
+    if (typeof cim === 'string') {
+      t.fail(`${method}: sfcc exits: ${cim.slice(0, 200)}`);
+      continue;
+    }
+    t.ok(sfccFind(cim, element).length > 0, `${method}: ${element}s`);
+  }
+});
+
+t.test("sfcb's SLP agent: the Interop classes it advertises, enumInstances with flags 0", async (t) => {
+  const classes = ['CIM_ObjectManager', 'CIM_ObjectManagerCommunicationMechanism', 'CIM_RegisteredProfile', 'CIM_Namespace'];
+  for (const classname of classes) {
+    const cim = parsed(await sfccCall('EnumerateInstances', 'root/interop',
+      classNameParam(classname) + flag('DeepInheritance', false) + flag('LocalOnly', false) + flag('IncludeQualifiers', false) + flag('IncludeClassOrigin', false)));
+    if (typeof cim === 'string') {
+      t.fail(`${classname}: sfcc exits: ${cim.slice(0, 200)}`);
+      continue;
+    }
+    t.ok(sfccFind(cim, 'VALUE.NAMEDINSTANCE').length > 0, `${classname}: instances`);
+  }
+});
+
+t.test('an error answer is an empty ERROR, which sfcc reads as the status', async (t) => {
+  const cim = parsed(await sfccCall('EnumerateInstances', 'root/cimv2', classNameParam('CIM_NoSuchClass') + flag('DeepInheritance', true)));
+  if (typeof cim === 'string') return t.fail(`sfcc exits: ${cim}`);
+  const [error] = sfccFind(cim, 'ERROR');
+  t.equal(error?.attrs['CODE'], '5', 'CIM_ERR_INVALID_CLASS');
+});
