@@ -144,17 +144,64 @@ t.test('openwsman associations: Associators, References and their Names of the h
   }
 });
 
-t.test("sfcb's SLP agent: the Interop classes it advertises, enumInstances with flags 0", async (t) => {
-  const classes = ['CIM_ObjectManager', 'CIM_ObjectManagerCommunicationMechanism', 'CIM_RegisteredProfile', 'CIM_Namespace'];
-  for (const classname of classes) {
-    const cim = parsed(await sfccCall('EnumerateInstances', 'root/interop',
+/** A property's VALUE text (PROPERTY) or VALUE texts (PROPERTY.ARRAY) in an INSTANCE or CLASS, as sfcc keeps them. */
+function propertyOf(object: SfccElement, name: string): string | string[] | undefined {
+  const property = object.children.find((p) => p.tag.startsWith('PROPERTY') && p.attrs['NAME'] === name);
+  if (!property) return undefined;
+  if (property.tag === 'PROPERTY.ARRAY') return sfccFind(property, 'VALUE').map((v) => v.text!);
+  return sfccFind(property, 'VALUE')[0]?.text;
+}
+
+/** transformValue: the Values entry at the ValueMap entry of a property's value, from the class's qualifiers. */
+function transformValue(cls: SfccElement, property: string, value: string): string | undefined {
+  const declared = cls.children.find((p) => p.tag.startsWith('PROPERTY') && p.attrs['NAME'] === property);
+  const qualifier = (name: string) => sfccFind(declared?.children.find((q) => q.tag === 'QUALIFIER' && q.attrs['NAME'] === name) ?? { tag: '', attrs: {}, children: [] }, 'VALUE').map((v) => v.text!);
+  const at = qualifier('ValueMap').indexOf(value);
+  return at < 0 ? undefined : qualifier('Values')[at];
+}
+
+t.test("sfcb's SLP agent (getSLPData): the Interop classes it advertises, read by sfcc", async (t) => {
+  const interop = 'root/interop';
+  const instances = async (classname: string) => {
+    const cim = parsed(await sfccCall('EnumerateInstances', interop,
       classNameParam(classname) + flag('DeepInheritance', false) + flag('LocalOnly', false) + flag('IncludeQualifiers', false) + flag('IncludeClassOrigin', false)));
-    if (typeof cim === 'string') {
-      t.fail(`${classname}: sfcc exits: ${cim.slice(0, 200)}`);
-      continue;
-    }
-    t.ok(sfccFind(cim, 'VALUE.NAMEDINSTANCE').length > 0, `${classname}: instances`);
+    if (typeof cim === 'string') throw new Error(`${classname}: sfcc exits: ${cim.slice(0, 200)}`);
+    return sfccFind(cim, 'INSTANCE');
+  };
+  // myGetClass: getClass with CMPI_FLAG_IncludeQualifiers alone.
+  const getClass = async (classname: string) => {
+    const cim = parsed(await sfccCall('GetClass', interop,
+      flag('LocalOnly', false) + flag('IncludeClassOrigin', false) + flag('IncludeQualifiers', true) + classNameParam(classname)));
+    if (typeof cim === 'string') throw new Error(`GetClass ${classname}: sfcc exits: ${cim.slice(0, 200)}`);
+    return sfccFind(cim, 'CLASS')[0]!;
+  };
+
+  const [manager] = await instances('CIM_ObjectManager');
+  t.ok(manager, 'CIM_ObjectManager');
+  t.ok(propertyOf(manager!, 'SystemName'), 'its SystemName, the service URL\'s host');
+  t.ok(propertyOf(manager!, 'Name'), 'its Name, the service-id');
+
+  const [mechanism] = await instances('CIM_ObjectManagerCommunicationMechanism');
+  t.ok(mechanism, 'CIM_ObjectManagerCommunicationMechanism');
+  const mechanismClass = await getClass('CIM_ObjectManagerCommunicationMechanism');
+  t.equal(transformValue(mechanismClass, 'CommunicationMechanism', propertyOf(mechanism!, 'CommunicationMechanism') as string), 'CIM-XML',
+    'CommunicationMechanism through the class\'s ValueMap and Values');
+  const functional = propertyOf(mechanism!, 'FunctionalProfilesSupported') as string[];
+  t.ok(functional.length > 0 && functional.every((v) => transformValue(mechanismClass, 'FunctionalProfilesSupported', v)),
+    'every FunctionalProfilesSupported entry has its Values text');
+
+  const namespaces = (await instances('CIM_Namespace')).map((n) => propertyOf(n, 'Name'));
+  t.ok(namespaces.includes('root/cimv2') && namespaces.includes('root/interop'), 'the namespaces');
+
+  const profiles = await instances('CIM_RegisteredProfile');
+  const profileClass = await getClass('CIM_RegisteredProfile');
+  t.ok(profiles.length > 0, 'registered profiles');
+  for (const profile of profiles) {
+    t.equal(transformValue(profileClass, 'RegisteredOrganization', propertyOf(profile, 'RegisteredOrganization') as string) !== undefined, true,
+      `${String(propertyOf(profile, 'RegisteredName'))}: its organization has a Values text`);
   }
+  // myGetRegProfiles skips a profile whose AdvertiseTypes[0] is not 3 (SLP): thincim advertises none.
+  t.same(profiles.filter((p) => (propertyOf(p, 'AdvertiseTypes') as string[] | undefined)?.[0] === '3'), [], 'no profile asks to be advertised by SLP');
 });
 
 t.test('an error answer is an empty ERROR, which sfcc reads as the status', async (t) => {
@@ -162,4 +209,17 @@ t.test('an error answer is an empty ERROR, which sfcc reads as the status', asyn
   if (typeof cim === 'string') return t.fail(`sfcc exits: ${cim}`);
   const [error] = sfccFind(cim, 'ERROR');
   t.equal(error?.attrs['CODE'], '5', 'CIM_ERR_INVALID_CLASS');
+});
+
+t.test('the port ends the client where sfcc does (hand-written answers, kkaempf/sblim-sfcc cimXmlParser.c and grammar.c)', async (t) => {
+  const answer = (ireturn: string) => '<?xml version="1.0" encoding="utf-8" ?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="4711" PROTOCOLVERSION="1.0">' +
+    `<SIMPLERSP><IMETHODRESPONSE NAME="X">${ireturn}</IMETHODRESPONSE></SIMPLERSP></MESSAGE></CIM>`;
+  const name = (keyvalue: string) => `<IRETURNVALUE><INSTANCENAME CLASSNAME="C"><KEYBINDING NAME="K">${keyvalue}</KEYBINDING></INSTANCENAME></IRETURNVALUE>`;
+  t.type(parsed(answer(name('<KEYVALUE VALUETYPE="string">a</KEYVALUE>'))), 'object', 'VALUETYPE alone: read');
+  t.match(parsed(answer(name('<KEYVALUE VALUETYPE="string" TYPE="string">a</KEYVALUE>'))), /Unknown attribute in list for KEYVALUE/, 'TYPE: exit(1)');
+  const array = (items: string) => `<IRETURNVALUE><INSTANCE CLASSNAME="C"><PROPERTY.ARRAY NAME="A" TYPE="uint16"><VALUE.ARRAY>${items}</VALUE.ARRAY></PROPERTY.ARRAY></INSTANCE></IRETURNVALUE>`;
+  t.type(parsed(answer(array('<VALUE>1</VALUE>'))), 'object', 'an array of VALUEs: read');
+  t.match(parsed(answer(array('<VALUE>1</VALUE><VALUE.NULL/>'))), /Bad attribute list for VALUE/, 'VALUE.NULL: read as VALUE, exit(1)');
+  t.match(parsed(answer('<ERROR CODE="6" DESCRIPTION="x"><INSTANCE CLASSNAME="CIM_Error"></INSTANCE></ERROR>')), /Parse error/, 'ERROR with a CIM_Error instance: exit(0)');
+  t.match(parsed(answer('')), /Parse error/, 'IMETHODRESPONSE without IRETURNVALUE: exit(0)');
 });
