@@ -223,3 +223,27 @@ t.test('the port ends the client where sfcc does (hand-written answers, kkaempf/
   t.match(parsed(answer('<ERROR CODE="6" DESCRIPTION="x"><INSTANCE CLASSNAME="CIM_Error"></INSTANCE></ERROR>')), /Parse error/, 'ERROR with a CIM_Error instance: exit(0)');
   t.match(parsed(answer('')), /Parse error/, 'IMETHODRESPONSE without IRETURNVALUE: exit(0)');
 });
+
+t.test('every instance thincim serves reads in sfcc: EnumerateInstances of every class of both namespaces, then GetClass of each', async (t) => {
+  for (const namespace of ['root/cimv2', 'root/interop']) {
+    const listed = parsed(await sfccCall('EnumerateClassNames', namespace, flag('DeepInheritance', true)));
+    if (typeof listed === 'string') return t.fail(`EnumerateClassNames: sfcc exits: ${listed}`);
+    const classes = sfccFind(listed, 'CLASSNAME').map((c) => c.attrs['NAME']!);
+    t.ok(classes.length > 0, `${namespace}: classes`);
+    let served = 0;
+    for (const classname of classes) {
+      const xml = await sfccCall('EnumerateInstances', namespace,
+        classNameParam(classname) + flag('DeepInheritance', true) + flag('LocalOnly', false) + flag('IncludeQualifiers', false) + flag('IncludeClassOrigin', false));
+      const cim = parsed(xml);
+      if (typeof cim === 'string') {
+        t.fail(`${namespace}:${classname}: sfcc exits: ${cim.slice(0, 300)}`);
+        continue;
+      }
+      served += sfccFind(cim, 'VALUE.NAMEDINSTANCE').length;
+      const cls = parsed(await sfccCall('GetClass', namespace,
+        flag('LocalOnly', false) + flag('IncludeClassOrigin', true) + flag('IncludeQualifiers', true) + classNameParam(classname)));
+      if (typeof cls === 'string') t.fail(`GetClass ${namespace}:${classname}: sfcc exits: ${cls.slice(0, 300)}`);
+    }
+    t.ok(served > 0, `${namespace}: ${served} instances read`);
+  }
+});
