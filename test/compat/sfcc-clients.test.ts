@@ -19,6 +19,10 @@
  *   has KEYVALUE VALUETYPE only. A CIMStatusCode header other than 0, or an
  *   HTTP status of 300 or more (CURLOPT_FAILONERROR), fails the call before
  *   the body is read.
+ *   invokeMethod writes METHODCALL with LOCALINSTANCEPATH and each input as
+ *   PARAMVALUE with PARAMTYPE, and its CIMObject is pathToChars(uri=1)
+ *   (backend/cimxml/objectpath.c): `root%2Fcimv2%3AClass.Key%3D"value",…`,
+ *   the quotes and values as they are.
  * - openwsman's CIM plugin, github.com/Openwsman/openwsman,
  *   src/plugins/cim/sfcc-interface.c (the WS-Management to CIM bridge):
  *   an Enumerate of a CIM class is enumInstances with
@@ -36,7 +40,8 @@ import { SfccExit, sfccFind, sfccParse, type SfccElement } from './sfcc-parser.j
 
 let broker: TestBroker;
 t.before(async () => {
-  broker = await startTestBroker();
+  // Who may call a method is test/ops/auth.test.ts's business; here, what sfcc makes of the answer.
+  broker = await startTestBroker({ anonymousWrite: true });
 });
 t.teardown(() => broker.close());
 
@@ -246,4 +251,28 @@ t.test('every instance thincim serves reads in sfcc: EnumerateInstances of every
     }
     t.ok(served > 0, `${namespace}: ${served} instances read`);
   }
+});
+
+t.test('invokeMethod: CIMObject in pathToChars\'s URI form, METHODRESPONSE read by sfcc (openwsman Invoke)', async (t) => {
+  const listed = parsed(await sfccCall('EnumerateInstanceNames', 'root/cimv2', classNameParam('CIM_NumericSensor')));
+  if (typeof listed === 'string') return t.fail(`sfcc exits: ${listed}`);
+  const name = sfccFind(listed, 'INSTANCENAME')[0]!;
+  const keys = name.children.map((kb) => [kb.attrs['NAME']!, sfccFind(kb, 'KEYVALUE')[0]!.text!] as const);
+  const classname = name.attrs['CLASSNAME']!;
+  const body = `${HEADER}<METHODCALL NAME="RestoreDefaultThresholds"><LOCALINSTANCEPATH>${namespaceXml('root/cimv2')}` +
+    `<INSTANCENAME CLASSNAME="${classname}">\n${bindings(Object.fromEntries(keys))}</INSTANCENAME>\n</LOCALINSTANCEPATH>\n</METHODCALL>\n${FOOTER}`;
+  const answer = await post(broker.url, body, {
+    'Content-type': 'application/xml; charset="utf-8"',
+    'CIMProtocolVersion': '1.0',
+    CIMOperation: 'MethodCall',
+    CIMMethod: 'RestoreDefaultThresholds',
+    CIMObject: `root%2Fcimv2%3A${classname}.${keys.map(([k, v]) => `${k}%3D"${v}"`).join(',')}`,
+  });
+  t.equal(answer.status, 200, 'the header names the call\'s target');
+  const cim = parsed(answer.text);
+  if (typeof cim === 'string') return t.fail(`sfcc exits: ${cim}`);
+  t.same(sfccFind(cim, 'ERROR'), [], 'no error');
+  const returned = sfccFind(cim, 'RETURNVALUE')[0];
+  t.equal(returned?.attrs['PARAMTYPE'], 'uint32', 'RETURNVALUE PARAMTYPE, which sfcc types the value by');
+  t.equal(sfccFind(returned!, 'VALUE')[0]?.text, '0', 'returned 0');
 });
