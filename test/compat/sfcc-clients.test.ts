@@ -35,7 +35,7 @@
  */
 import t from 'tap';
 import { decodeResponse } from '../../src/cimxml/index.js';
-import { SIM, post, startTestBroker, type TestBroker } from '../helpers/broker.js';
+import { SIM, post, returned, startTestBroker, type TestBroker } from '../helpers/broker.js';
 import { SfccExit, sfccFind, sfccParse, type SfccElement } from './sfcc-parser.js';
 
 let broker: TestBroker;
@@ -103,9 +103,8 @@ t.test('openwsman Enumerate: EnumerateInstances with DeepInheritance of the heal
       continue;
     }
     const named = sfccFind(cim, 'VALUE.NAMEDINSTANCE');
-    const expected = decodeResponse(xml).returnValue ?? [];
     t.ok(named.length > 0, `${classname}: instances`);
-    t.equal(named.length, expected.length, `${classname}: sfcc reads every instance`);
+    t.equal(named.length, returned(decodeResponse(xml)).length, `${classname}: sfcc reads every instance`);
     for (const instance of named) {
       const name = instance.children[0]!;
       t.ok(name.children.every((kb) => sfccFind(kb, 'KEYVALUE')[0]?.attrs['VALUETYPE'] === 'string'), `${classname}: keys typed by VALUETYPE`);
@@ -272,7 +271,7 @@ t.test('invokeMethod: CIMObject in pathToChars\'s URI form, METHODRESPONSE read 
   const cim = parsed(answer.text);
   if (typeof cim === 'string') return t.fail(`sfcc exits: ${cim}`);
   t.same(sfccFind(cim, 'ERROR'), [], 'no error');
-  const returned = sfccFind(cim, 'RETURNVALUE')[0];
-  t.equal(returned?.attrs['PARAMTYPE'], 'uint32', 'RETURNVALUE PARAMTYPE, which sfcc types the value by');
-  t.equal(sfccFind(returned!, 'VALUE')[0]?.text, '0', 'returned 0');
+  const returnValue = sfccFind(cim, 'RETURNVALUE')[0];
+  t.equal(returnValue?.attrs['PARAMTYPE'], 'uint32', 'RETURNVALUE PARAMTYPE, which sfcc types the value by');
+  t.equal(sfccFind(returnValue!, 'VALUE')[0]?.text, '0', 'returned 0');
 });
