@@ -275,3 +275,18 @@ t.test('invokeMethod: CIMObject in pathToChars\'s URI form, METHODRESPONSE read 
   t.equal(returnValue?.attrs['PARAMTYPE'], 'uint32', 'RETURNVALUE PARAMTYPE, which sfcc types the value by');
   t.equal(sfccFind(returnValue!, 'VALUE')[0]?.text, '0', 'returned 0');
 });
+
+t.test('openwsman WQL and CQL filters: ExecQuery as sfcc writes it, read by sfcc', async (t) => {
+  for (const [language, query] of [['WQL', 'select * from CIM_NumericSensor'], ['CQL', 'SELECT * FROM CIM_Fan']] as const) {
+    const xml = await sfccCall('ExecQuery', 'root/cimv2',
+      `<IPARAMVALUE NAME="QueryLanguage">\n<VALUE>${language}</VALUE>\n</IPARAMVALUE><IPARAMVALUE NAME="Query">\n<VALUE>${query}</VALUE>\n</IPARAMVALUE>`);
+    const cim = parsed(xml);
+    if (typeof cim === 'string') {
+      t.fail(`${language}: sfcc exits: ${cim.slice(0, 300)}`);
+      continue;
+    }
+    t.same(sfccFind(cim, 'ERROR'), [], `${language}: no error`);
+    const found = sfccFind(cim, 'VALUE.OBJECTWITHPATH').length;
+    t.ok(found > 0, `${language}: ${found} instances with their paths`);
+  }
+});
