@@ -7,9 +7,10 @@
  *
  * - sfcc itself, github.com/kkaempf/sblim-sfcc, backend/cimxml/client.c:
  *   POST /cimom over libcurl with `Content-type: application/xml;
- *   charset="utf-8"`, empty Accept and Expect, CIMProtocolVersion 1.0,
- *   CIMOperation MethodCall, CIMMethod and CIMObject (the namespace's
- *   components joined by %2F); Basic auth (CURLAUTH_BASIC); the body starts
+ *   charset="utf-8"`, no Accept nor Expect (`Accept:` and `Expect:` remove
+ *   libcurl's own), CIMProtocolVersion 1.0, CIMOperation MethodCall,
+ *   CIMMethod and CIMObject (the namespace's components joined by %2F);
+ *   Basic auth (CURLAUTH_BASIC; the broker here asks for none); the body starts
  *   `<?xml version="1.0" encoding="utf-8" ?>` with MESSAGE ID 4711 and a
  *   newline after most elements. enumInstances writes ClassName, then
  *   DeepInheritance, LocalOnly, IncludeQualifiers, IncludeClassOrigin from
@@ -29,9 +30,11 @@
  *   CMPI_FLAG_DeepInheritance, Associators and References with flags 0,
  *   a Get is getInstance with flags 0 of the path built from the selectors.
  * - sfcb's SLP agent, github.com/kkaempf/sblim-sfcb cimslpCMPI.c
- *   (myGetInstances): enumInstances with flags 0 of the Interop classes it
- *   advertises (CIM_ObjectManager, CIM_ObjectManagerCommunicationMechanism,
- *   CIM_RegisteredProfile, CIM_Namespace).
+ *   (getSLPData, myGetInstances, myGetClass, myGetRegProfiles): enumInstances
+ *   with flags 0 of CIM_ObjectManager, CIM_ObjectManagerCommunicationMechanism,
+ *   CIM_Namespace and CIM_RegisteredProfile in root/interop, getClass with
+ *   CMPI_FLAG_IncludeQualifiers for the ValueMap/Values of their codes, and
+ *   a profile advertised only when AdvertiseTypes[0] is 3 (SLP).
  */
 import t from 'tap';
 import { decodeResponse } from '../../src/cimxml/index.js';
