@@ -362,6 +362,11 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   } else if (none !== undefined) {
     sensor.value = null;
     sensor.unavailable = none;
+    // An absent input's alarms compared nothing real with its limits (an open diode's -128 °C against its low limit).
+    if (none === 'absent') {
+      delete sensor.health;
+      delete sensor.crossed;
+    }
   }
   return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms.health !== 'ok' };
 }
@@ -453,6 +458,28 @@ const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: n
   asuswmisensors: { temp: { raw: 216_000, unavailable: 'absent' } },
 };
 
+/**
+ * Super I/O chips whose temperatures come from signed 8-bit registers (the
+ * it87 driver's ITE chips; the nct6775 driver's Nuvoton chips and their
+ * Winbond forerunners of the w83627ehf driver): a thermal input with nothing
+ * behind it (an unused AUXTIN header, a PECI source the chip lost after a
+ * resume) reads the ends of the register, -128 °C (0x80) or 127 °C (0x7F,
+ * 127.5 °C with the half-degree bit). `sensors` on an MSI B350's nct6793:
+ * "AUXTIN1: -128.0°C sensor = thermistor"; an it8728 after a resume: "temp3:
+ * -128.0°C ... sensor = Intel PECI". LibreHardwareMonitor takes an ITE
+ * temperature as one only below 127 (IT87XX.cs) and drops a Nuvoton one
+ * above 125 °C or below -55 °C (Nct677X.cs). No board reads such a
+ * temperature: the CPU a Super I/O watches shuts down near 100 °C.
+ */
+const OPEN_INPUT_CHIPS = /^(it87|it8[67]\d{2,3}|nct6(106|116|775|776|779|79[1-9])|w83627(ehf|dhg|uhg)|w83667hg)$/;
+const OPEN_INPUT_LOW = -128_000;
+const OPEN_INPUT_HIGH = 127_000;
+
+/** Whether a temperature is what a Super I/O chip's input with nothing behind it reads (OPEN_INPUT_CHIPS). */
+function isOpenInput({ chip }: ChipReader, channel: Channel, raw: number): boolean {
+  return channel.type === 'temp' && OPEN_INPUT_CHIPS.test(chip.name) && (raw <= OPEN_INPUT_LOW || raw >= OPEN_INPUT_HIGH);
+}
+
 /** The alarms a reading too low raises: beside one of them, a temperature at or below absolute zero stays a reading (noReading). */
 const LOW_ALARMS: ReadonlySet<string> = new Set(['alarm', 'min_alarm', 'lcrit_alarm']);
 
@@ -489,11 +516,13 @@ function isDisabledInput(reader: ChipReader, channel: Channel): boolean {
  *   raises its own when the temperature is below its under-temperature
  *   threshold, as 0 K is, and the reading then stays, judged with that
  *   alarm and against the limits it crossed;
+ * - a Super I/O chip's open thermal input (OPEN_INPUT_CHIPS), absent;
  * - a NOT_READINGS value (a failure is also noted as a problem).
  */
 function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | 'disabled' | undefined {
   if (isDisabledInput(reader, channel)) return 'disabled';
   if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : 'absent';
+  if (isOpenInput(reader, channel, raw)) return 'absent';
   const known = ownEntry(NOT_READINGS, reader.chip.name)?.[channel.type];
   if (known?.raw !== raw) return undefined;
   if (known.unavailable === 'failed') reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));

@@ -1,0 +1,56 @@
+/**
+ * Trees from a fourth hunt of real machines' hwmon output and drivers' sources, rebuilt as small sysfs trees
+ * (values as the captures show them) and read through the whole provider. Each test names its source.
+ */
+import t from 'tap';
+import { modelVerdicts, sampleTree, sensorById } from './helpers.js';
+
+t.test("a Super I/O chip's open thermal input at the ends of its 8-bit register is no reading", async (t) => {
+  // `sensors` on an MSI B350 TOMAHAWK (Ubuntu forums, "Post by P-I H on 2017-12-23"): nct6793-isa-0a20,
+  // "AUXTIN1: -128.0°C sensor = thermistor" beside "AUXTIN2: +23.0°C sensor = thermistor", no limits on either.
+  // An it8728 after a resume (Ubuntu forums, "it87 Sensors Not Working Properly After Suspend", 2015-11-26):
+  // "temp3: -128.0°C (low = +127.0°C, high = +127.0°C) sensor = Intel PECI", 27 °C before the suspend.
+  // The chips' temperature registers are signed bytes: -128 (0x80) and 127 (0x7F) are what an input with nothing
+  // behind it reads; LibreHardwareMonitor's IT87XX.cs takes a temperature as one only below sbyte.MaxValue (127),
+  // and Nct677X.cs drops anything above 125 °C or below -55 °C.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/nct6775.2592',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'nct6793',
+        temp1_label: 'SYSTIN', temp1_input: 36000, temp1_type: 3, temp1_max: 127000, temp1_max_hyst: 0,
+        temp4_label: 'AUXTIN1', temp4_input: -128000, temp4_type: 4,
+        temp5_label: 'AUXTIN2', temp5_input: 23000, temp5_type: 4,
+      },
+    },
+    {
+      device: 'platform/it87.552',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'it8728',
+        temp1_input: 29000, temp1_min: 127000, temp1_max: 127000, temp1_type: 4,
+        temp2_input: 127000, temp2_min: 127000, temp2_max: 127000, temp2_type: 3, temp2_alarm: 1,
+        temp3_input: -128000, temp3_min: 127000, temp3_max: 127000, temp3_type: 6, temp3_alarm: 1,
+      },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:nct6793-isa-0a20/temp4'), { label: 'AUXTIN1', value: null, unavailable: 'absent' });
+  t.same(modelVerdicts(snapshot, 'hwmon:nct6793-isa-0a20/temp4'), { sensor: 'not served' });
+  t.match(sensorById(snapshot, 'hwmon:nct6793-isa-0a20/temp5'), { label: 'AUXTIN2', value: 23 });
+  t.match(sensorById(snapshot, 'hwmon:it8728-isa-0228/temp1'), { value: 29 });
+  const open = sensorById(snapshot, 'hwmon:it8728-isa-0228/temp3');
+  t.match(open, { value: null, unavailable: 'absent' });
+  t.equal(open.health, undefined, 'its alarm compared the open input, not a temperature');
+  t.match(sensorById(snapshot, 'hwmon:it8728-isa-0228/temp2'), { value: null, unavailable: 'absent' }, 'the top of the register');
+  t.same(modelVerdicts(snapshot, 'hwmon:it8728-isa-0228/temp3'), { sensor: 'not served' });
+});
+
+t.test('an open thermal input is so only on the Super I/O chips: elsewhere -128 °C stays a reading', async (t) => {
+  // A MAX1617's low limit reads -128 °C (`sensors`, max1617-i2c-0-4c: "Board Temp: +42.0°C (low = -128.0°C")
+  // and a chip with a wider register may read below; only the 8-bit Super I/O registers end there.
+  const snapshot = await sampleTree(t, [
+    { device: 'platform/soc/i2c-0/0-004c', subsystem: 'bus/i2c', files: { name: 'max1617', temp1_input: -128000 } },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:max1617-i2c-0-4c/temp1'), { value: -128 });
+});
