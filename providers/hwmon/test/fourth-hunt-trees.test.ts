@@ -3,7 +3,7 @@
  * (values as the captures show them) and read through the whole provider. Each test names its source.
  */
 import t from 'tap';
-import { modelVerdicts, sampleTree, sensorById } from './helpers.js';
+import { modelOverTime, modelVerdicts, sampleTree, sensorById, verdictsIn } from './helpers.js';
 
 t.test("a Super I/O chip's open thermal input at the ends of its 8-bit register is no reading", async (t) => {
   // `sensors` on an MSI B350 TOMAHAWK (Ubuntu forums, "Post by P-I H on 2017-12-23"): nct6793-isa-0a20,
@@ -44,6 +44,19 @@ t.test("a Super I/O chip's open thermal input at the ends of its 8-bit register 
   t.equal(open.health, undefined, 'its alarm compared the open input, not a temperature');
   t.match(sensorById(snapshot, 'hwmon:it8728-isa-0228/temp2'), { value: null, unavailable: 'absent' }, 'the top of the register');
   t.same(modelVerdicts(snapshot, 'hwmon:it8728-isa-0228/temp3'), { sensor: 'not served' });
+});
+
+t.test('a PECI input that read, then reads -128 °C after a resume, is lost, not -128 °C', async (t) => {
+  // The it8728 above: temp3 read 27 °C (low 0 °C, high 70 °C) before the suspend, -128 °C after it.
+  const it8728 = (temp3: number) => ({
+    device: 'platform/it87.552',
+    subsystem: 'bus/platform',
+    files: { name: 'it8728', temp3_input: temp3, temp3_min: 0, temp3_max: 70000, temp3_type: 6, temp3_alarm: temp3 < 0 ? 1 : 0 },
+  });
+  const model = modelOverTime();
+  const id = 'hwmon:it8728-isa-0228/temp3';
+  t.same(verdictsIn(model(await sampleTree(t, [it8728(27000)])), id), { sensor: 'ok' });
+  t.same(verdictsIn(model(await sampleTree(t, [it8728(-128000)])), id), { sensor: 'lostCommunication: reading absent' });
 });
 
 t.test('an open thermal input is so only on the Super I/O chips: elsewhere -128 °C stays a reading', async (t) => {
