@@ -540,7 +540,11 @@ function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw:
  * gpio-fan (the ends of its
  * speed map, which full speed reads exactly) and amdgpu (the speeds
  * `fan1_target` may be set to: an RX 5700 XT's fan turns at 4000 RPM at
- * 100 % beside a fan1_max of 3400 RPM).
+ * 100 % beside a fan1_max of 3400 RPM). And xe's temp<N>_max: an Arc
+ * B580 serves its package's as 60 °C (LACT's snapshot), below where the
+ * card runs under load, which its own fan curve drives at part duty to
+ * 80 °C (pwm1_auto_point9_temp 80000 at 135 of 255); its crit and
+ * emergency (100 °C and 125 °C) stay.
  */
 const FAN_RANGE = { fan: ['min', 'max'] } as const;
 const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
@@ -550,6 +554,7 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
   alienware_wmi: FAN_RANGE,
   gpio_fan: FAN_RANGE,
   amdgpu: FAN_RANGE,
+  xe: { temp: ['max'] },
 };
 
 /**

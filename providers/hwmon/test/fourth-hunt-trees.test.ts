@@ -67,3 +67,25 @@ t.test('an open thermal input is so only on the Super I/O chips: elsewhere -128 
   ]);
   t.match(sensorById(snapshot, 'hwmon:max1617-i2c-0-4c/temp1'), { value: -128 });
 });
+
+t.test("an Intel Arc B580's package temp2_max (60 °C) is no limit; its crit and emergency stay", async (t) => {
+  // LACT's sysfs snapshot of an Arc B580 on the xe driver (../shared/fixtures/hwmon/lact-gpu-hwmon/intel/b580):
+  // temp2 (pkg) 54 °C, temp2_max 60000, temp2_crit 100000, temp2_emergency 125000; vram and its channels crit
+  // 105000, emergency 120000, no max. The card's own fan curve runs past 60 °C at part duty (pwm1_auto_point8_temp
+  // 75000 at pwm 105, point9 80000 at 135 of 255): 60 °C is where the card runs under load, not a limit it warns at.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:01.0/0000:01:00.0/0000:02:01.0/0000:03:00.0',
+      subsystem: 'bus/pci',
+      files: {
+        name: 'xe',
+        temp2_label: 'pkg', temp2_input: 68000, temp2_max: 60000, temp2_crit: 100000, temp2_emergency: 125000,
+        temp3_label: 'vram', temp3_input: 56000, temp3_crit: 105000, temp3_emergency: 120000,
+      },
+    },
+  ]);
+  const id = 'hwmon:xe-pci-0300/temp2';
+  t.same(sensorById(snapshot, id).thresholds, { upperCritical: 100, upperFatal: 125 });
+  t.same(modelVerdicts(snapshot, id), { sensor: 'ok' }, 'a card at 68 °C under load');
+  t.same(sensorById(snapshot, 'hwmon:xe-pci-0300/temp3').thresholds, { upperCritical: 105, upperFatal: 120 });
+});
