@@ -89,3 +89,28 @@ t.test("an Intel Arc B580's package temp2_max (60 °C) is no limit; its crit and
   t.same(modelVerdicts(snapshot, id), { sensor: 'ok' }, 'a card at 68 °C under load');
   t.same(sensorById(snapshot, 'hwmon:xe-pci-0300/temp3').thresholds, { upperCritical: 105, upperFatal: 120 });
 });
+
+t.test("the PMBus core's supplies beyond Delta's and Bel's are power supplies by default", async (t) => {
+  // The hwmon name of a PMBus device is its I²C client's name, '-' made '_' (pmbus_core.c, "hwmon: (pmbus) Replace -
+  // with _ in device names before registration", 2021): a device-tree node's compatible less its vendor ("ibm,cffps1"
+  // → cffps1), or the i2c_device_id a BMC's entity-manager writes to new_device (IPSPS1 → ipsps1). The supply drivers'
+  // tables: ibm-cffps.c ibm_cffps1, ibm_cffps2, and "cffps%d" set from the CCIN when the version is unknown;
+  // inspur-ipsps.c ipsps1; fsp-3y.c ym2151e, yh5151e; acbel-fsg032.c acbel_fsg032 ("acbel,fsg032"); crps.c
+  // intel_crps185 ("intel,crps185"); bpa-rs600.c bpa-rs600, bpd-rs600. Each reads here as a supply's fan that stood
+  // still with its warning bit set: pmbus_core.c serves fan<N>_target 0 while the fan runs by duty cycle (no stop on
+  // purpose), and a supply's fan alarm at 0 RPM is its stall.
+  const names = ['cffps1', 'cffps2', 'ibm_cffps1', 'ipsps1', 'ym2151e', 'yh5151e', 'acbel_fsg032', 'fsg032', 'crps185', 'intel_crps185', 'bpa_rs600', 'bpd_rs600'];
+  for (const name of names) {
+    const snapshot = await sampleTree(t, [
+      {
+        device: 'platform/ahb/ahb:apb/1e78a0c0.i2c-bus/i2c-3/3-0068',
+        subsystem: 'bus/i2c',
+        files: { name, in1_label: 'vin', in1_input: 230000, in1_lcrit: -500, in1_min: 180000, fan1_input: 0, fan1_target: 0, fan1_alarm: 1 },
+      },
+    ]);
+    const id = `hwmon:${name}-i2c-3-68`;
+    t.same(snapshot.powerSupplies?.map((s) => s.id), [id], `${name} is a supply`);
+    t.same(sensorById(snapshot, `${id}/in1`).thresholds, { lowerNonCritical: 180 }, `${name}: an all-ones limit is unread`);
+    t.match(snapshot.fans?.[0], { status: 'degraded', idleAllowed: false }, `${name}: its fan stalled`);
+  }
+});
