@@ -100,3 +100,21 @@ t.test("ina3221's summation channels are off while the inputs summed have shunt 
   const failing = build(chip('ina3221-i2c-1-40', 'ina3221', { in1_enable: 1, in1_input: 5016, in7_input: { errno: 'EIO' } }));
   t.match(sensorById(failing, 'hwmon:ina3221-i2c-1-40/in7'), { value: null, unavailable: 'failed' }, 'any other error stays a failure');
 });
+
+t.test("an Intel Wi-Fi card's temperature with its radio off is disabled, not failed nor lost", async (t) => {
+  // iwlwifi's thermal zone, named iwlwifi_<N> (mvm/tt.c), is read through thermal_hwmon: `sensors` prints
+  // "iwlwifi_1-virtual-0 / Adapter: Virtual device / temp1: +56.0°C" on laptops. While the card's firmware is not
+  // running (the interface down, rfkill, flight mode) iwl_mvm_tzone_get_temp() answered -ENODATA ("if
+  // (!iwl_mvm_firmware_running(mvm) || ...) { ret = -ENODATA; ...}"), and since Rafael Wysocki's 2024 rework
+  // (linux-pm, "Tell the core that there is no valid temperature value to return, but it need not worry about
+  // this") THERMAL_TEMP_INVALID, -274000, as the newer iwlmld driver does. Either is the radio switched off.
+  const wifi = (temp1: number | { errno: string }) => chip('iwlwifi_1-virtual-0', 'iwlwifi_1', { temp1_input: temp1 });
+  const id = 'hwmon:iwlwifi_1-virtual-0/temp1';
+  t.match(sensorById(build(wifi(NO_DATA)), id), { value: null, unavailable: 'disabled' });
+  t.match(sensorById(build(wifi(-274000)), id), { value: null, unavailable: 'disabled' });
+  const model = modelOverTime();
+  model(build(wifi(44000)));
+  t.same(served(model(build(wifi(NO_DATA))), id), [3, ['reading disabled']], 'switched off at run time: Disabled');
+  t.same(served(model(build(wifi(-274000))), id), [3, ['reading disabled']]);
+  t.match(sensorById(build(wifi({ errno: 'EIO' })), id), { value: null, unavailable: 'failed' }, 'any other error stays a failure');
+});
