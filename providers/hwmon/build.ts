@@ -512,7 +512,7 @@ function isDisabledInput(reader: ChipReader, channel: Channel): boolean {
  * - a temperature at or below absolute zero, absent: what an NVMe drive
  *   that reports no temperature answers (0 K, as emulated drives in VMs
  *   do) and a thermal zone without a valid one (THERMAL_TEMP_INVALID,
- *   -274 °C; an Intel Wi-Fi card's is its radio off, disabled: WIFI_ZONE). Unless the channel raised an alarm (`alarmed`): an NVMe drive
+ *   -274 °C; an Intel Wi-Fi card's is its radio off, disabled: RADIO_OFF). Unless the channel raised an alarm (`alarmed`): an NVMe drive
  *   raises its own when the temperature is below its under-temperature
  *   threshold, as 0 K is, and the reading then stays, judged with that
  *   alarm and against the limits it crossed;
@@ -521,7 +521,7 @@ function isDisabledInput(reader: ChipReader, channel: Channel): boolean {
  */
 function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | 'disabled' | undefined {
   if (isDisabledInput(reader, channel)) return 'disabled';
-  if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : isRadioOff(reader, channel) ? 'disabled' : 'absent';
+  if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : radioOffErrno(reader, channel) === undefined ? 'absent' : 'disabled';
   if (isOpenInput(reader, channel, raw)) return 'absent';
   const known = ownEntry(NOT_READINGS, reader.chip.name)?.[channel.type];
   if (known?.raw !== raw) return undefined;
@@ -662,7 +662,7 @@ function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits):
  * reads fail while the device is powered down, and the device says it is
  * (asleep); 'absent' when it failed with the error its driver documents for
  * a sensor that is not there, 'disabled' when the channel is switched off
- * (`_enable` 0, reads fail with ENODATA; or OFF_WITHOUT_ENABLE, WIFI_ZONE), else
+ * (`_enable` 0, reads fail with ENODATA; or OFF_WITHOUT_ENABLE; a Wi-Fi radio off, RADIO_OFF), else
  * 'failed'.
  */
 function unavailability(reader: ChipReader, channel: Channel, valueItem: string): NonNullable<NumericSensor['unavailable']> {
@@ -670,7 +670,8 @@ function unavailability(reader: ChipReader, channel: Channel, valueItem: string)
   if (error?.code !== 'IO') return 'failed';
   if (asleep(reader.chip, error)) return 'asleep';
   if (error.errno !== undefined && ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type] === error.errno) return 'absent';
-  if (error.errno === NO_DATA && (isRadioOff(reader, channel) || (ownEntry(OFF_WITHOUT_ENABLE, reader.chip.name)?.includes(channel.name) ?? false))) return 'disabled';
+  if (error.errno !== undefined && error.errno === radioOffErrno(reader, channel)) return 'disabled';
+  if (error.errno === NO_DATA && (ownEntry(OFF_WITHOUT_ENABLE, reader.chip.name)?.includes(channel.name) ?? false)) return 'disabled';
   return enableOf(reader, channel) === 0 ? 'disabled' : 'failed';
 }
 
@@ -688,18 +689,26 @@ const NO_DATA = 'ENODATA';
 const OFF_WITHOUT_ENABLE: Readonly<Record<string, readonly string[]>> = { ina3221: ['in7', 'curr4'] };
 
 /**
- * An Intel Wi-Fi card's thermal zone (iwlwifi_<N>, named by mvm/tt.c, read
- * through thermal_hwmon) while the card's firmware is not running: the
- * interface down, rfkill, flight mode. iwl_mvm_tzone_get_temp() answered
- * ENODATA then, and since the thermal core's 2024 rework
- * THERMAL_TEMP_INVALID (-274 °C, "no valid temperature value ... need not
- * worry about this"), as iwlmld does: the radio is switched off, disabled.
+ * Wi-Fi cards' temperatures, and the error their drivers answer while the
+ * card's firmware is not running (the interface down, rfkill, flight
+ * mode): the radio is switched off, disabled.
+ * - An Intel card's thermal zone (iwlwifi_<N>, named by mvm/tt.c, read
+ *   through thermal_hwmon): iwl_mvm_tzone_get_temp() answered ENODATA, and
+ *   since the thermal core's 2024 rework gives THERMAL_TEMP_INVALID
+ *   (-274 °C, "no valid temperature value ... need not worry about this"),
+ *   as iwlmld does (noReading);
+ * - Qualcomm Atheros cards (ath10k_hwmon, ath11k_hwmon, ath12k_hwmon):
+ *   ENETDOWN, "Can't get temperature when the card is off"
+ *   (ath10k/thermal.c, ath11k/thermal.c).
  */
-const WIFI_ZONE = /^iwlwifi_\d+$/;
+const RADIO_OFF: readonly { chip: RegExp; errno: string }[] = [
+  { chip: /^iwlwifi_\d+$/, errno: 'ENODATA' },
+  { chip: /^ath1[012]k_hwmon$/, errno: 'ENETDOWN' },
+];
 
-/** Whether the channel is an Intel Wi-Fi card's temperature, whose missing reading is its radio switched off (WIFI_ZONE). */
-function isRadioOff({ chip }: ChipReader, channel: Channel): boolean {
-  return channel.type === 'temp' && WIFI_ZONE.test(chip.name);
+/** The error the channel's driver answers while its Wi-Fi radio is off (RADIO_OFF), if it is a Wi-Fi card's temperature. */
+function radioOffErrno({ chip }: ChipReader, channel: Channel): string | undefined {
+  return channel.type === 'temp' ? RADIO_OFF.find((radio) => radio.chip.test(chip.name))?.errno : undefined;
 }
 
 /**

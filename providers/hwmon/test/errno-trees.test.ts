@@ -118,3 +118,13 @@ t.test("an Intel Wi-Fi card's temperature with its radio off is disabled, not fa
   t.same(served(model(build(wifi(-274000))), id), [3, ['reading disabled']]);
   t.match(sensorById(build(wifi({ errno: 'EIO' })), id), { value: null, unavailable: 'failed' }, 'any other error stays a failure');
 });
+
+t.test("a Qualcomm Atheros Wi-Fi card's temperature with the card down is disabled", async (t) => {
+  // ath10k/thermal.c and ath11k/thermal.c, ath1Xk_thermal_show_temp(): "Can't get temperature when the card is off",
+  // `if (ar->state != ATH10K_STATE_ON) { ret = -ENETDOWN; ...}`; the chip is named ath10k_hwmon (ath11k_hwmon).
+  const id = 'hwmon:ath10k_hwmon-pci-0300/temp1';
+  const card = (temp1: number | { errno: string }) => chip('ath10k_hwmon-pci-0300', 'ath10k_hwmon', { temp1_input: temp1 });
+  t.match(sensorById(build(card({ errno: 'ENETDOWN' })), id), { value: null, unavailable: 'disabled' });
+  t.match(sensorById(build(card(48000)), id), { value: 48 });
+  t.match(sensorById(build(card({ errno: 'ETIMEDOUT' })), id), { value: null, unavailable: 'failed' }, 'a firmware that does not answer stays a failure');
+});
