@@ -475,9 +475,27 @@ const OPEN_INPUT_CHIPS = /^(it87|it8[67]\d{2,3}|nct6(106|116|775|776|779|79[1-9]
 const OPEN_INPUT_LOW = -128_000;
 const OPEN_INPUT_HIGH = 127_000;
 
-/** Whether a temperature is what a Super I/O chip's input with nothing behind it reads (OPEN_INPUT_CHIPS). */
-function isOpenInput({ chip }: ChipReader, channel: Channel, raw: number): boolean {
-  return channel.type === 'temp' && OPEN_INPUT_CHIPS.test(chip.name) && (raw <= OPEN_INPUT_LOW || raw >= OPEN_INPUT_HIGH);
+/**
+ * A Nuvoton chip's temperature sources that come over SMBus from an Intel
+ * PCH (labelled PCH_CHIP_CPU_MAX_TEMP, PCH_CHIP_TEMP, PCH_CPU_TEMP,
+ * PCH_MCH_TEMP by the nct6775 driver): where the BIOS has the chip poll
+ * none, on AMD boards and many Intel ones, the register stays 0 (an MSI
+ * B350's nct6793, an Intel board's nct6798: "PCH_CHIP_TEMP: +0.0°C"). No
+ * running PCH or CPU is at 0 °C.
+ */
+const UNFED_PCH_LABEL = /^PCH_/;
+
+/**
+ * Whether a temperature is what a Super I/O chip's input with nothing behind
+ * it reads (OPEN_INPUT_CHIPS), or a Nuvoton chip's PCH source nothing feeds
+ * (UNFED_PCH_LABEL).
+ */
+function isOpenInput(reader: ChipReader, channel: Channel, raw: number): boolean {
+  if (channel.type !== 'temp' || !OPEN_INPUT_CHIPS.test(reader.chip.name)) return false;
+  if (raw <= OPEN_INPUT_LOW || raw >= OPEN_INPUT_HIGH) return true;
+  if (raw !== 0 || !NCT6775_DRIVER.test(reader.chip.name)) return false;
+  const label = reader.text(channel, 'label');
+  return typeof label === 'string' && UNFED_PCH_LABEL.test(parseLabel(label) ?? '');
 }
 
 /** The alarms a reading too low raises: beside one of them, a temperature at or below absolute zero stays a reading (noReading). */
@@ -516,7 +534,8 @@ function isDisabledInput(reader: ChipReader, channel: Channel): boolean {
  *   raises its own when the temperature is below its under-temperature
  *   threshold, as 0 K is, and the reading then stays, judged with that
  *   alarm and against the limits it crossed;
- * - a Super I/O chip's open thermal input (OPEN_INPUT_CHIPS), absent;
+ * - a Super I/O chip's open thermal input (OPEN_INPUT_CHIPS), or a PCH
+ *   source nothing feeds (UNFED_PCH_LABEL), absent;
  * - a NOT_READINGS value (a failure is also noted as a problem).
  */
 function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | 'disabled' | undefined {

@@ -114,3 +114,33 @@ t.test("the PMBus core's supplies beyond Delta's and Bel's are power supplies by
     t.match(snapshot.fans?.[0], { status: 'degraded', idleAllowed: false }, `${name}: its fan stalled`);
   }
 });
+
+t.test("a Nuvoton chip's PCH sources at 0 °C are no readings: nothing feeds them", async (t) => {
+  // `sensors` on an MSI B350 TOMAHAWK, an AMD board with no Intel PCH (Ubuntu forums, 2017-12-23): nct6793-isa-0a20
+  // "PCH_CHIP_CPU_MAX_TEMP: +0.0°C", "PCH_CHIP_TEMP: +0.0°C", "PCH_CPU_TEMP: +0.0°C"; and on an Intel board (a conky
+  // setup's README on GitHub, `sensors` after lm-sensors/lm-sensors#134's acpi_enforce_resources=lax): nct6798-isa-0290
+  // "PCH_CHIP_CPU_MAX_TEMP" … "PCH_MCH_TEMP: +0.0°C", all four, beside "AUXTIN0: -128.0°C". The nct6775 driver serves
+  // every temperature source the chip has selected, and these come over SMBus from an Intel PCH when the BIOS has the
+  // chip poll it; where none does the register stays 0. No running PCH or CPU is at 0 °C.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/nct6775.2592',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'nct6793',
+        temp1_label: 'SYSTIN', temp1_input: 36000,
+        temp8_label: 'SMBUSMASTER 0', temp8_input: 30000,
+        temp9_label: 'PCH_CHIP_CPU_MAX_TEMP', temp9_input: 0,
+        temp10_label: 'PCH_CHIP_TEMP', temp10_input: 0,
+        temp11_label: 'PCH_CPU_TEMP', temp11_input: 0,
+        temp12_label: 'PCH_MCH_TEMP', temp12_input: 47000,
+      },
+    },
+  ]);
+  for (const channel of ['temp9', 'temp10', 'temp11']) {
+    t.match(sensorById(snapshot, `hwmon:nct6793-isa-0a20/${channel}`), { value: null, unavailable: 'absent' }, channel);
+    t.same(modelVerdicts(snapshot, `hwmon:nct6793-isa-0a20/${channel}`), { sensor: 'not served' });
+  }
+  t.match(sensorById(snapshot, 'hwmon:nct6793-isa-0a20/temp12'), { label: 'PCH_MCH_TEMP', value: 47 }, 'a PCH source that is fed');
+  t.match(sensorById(snapshot, 'hwmon:nct6793-isa-0a20/temp8'), { value: 30 });
+});
