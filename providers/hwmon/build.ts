@@ -137,13 +137,14 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
       if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
       else if (channel.type === 'pwm') sensors.push(...optional(pwmSensor(reader, channel)));
       else {
-        const sensor = numericSensor(reader, channel, quantityOf(reader.chip.name, channel.type, channel.index));
+        const other = isOtherOnFanChannel(reader, channel);
+        const sensor = numericSensor(reader, channel, other ? RAW_OTHER : quantityOf(reader.chip.name, channel.type, channel.index));
         if (sensor === undefined) {
           discrete.push(...optional(alarmSensor(reader, channel)));
           continue;
         }
         sensors.push(sensor);
-        if (channel.type === 'fan') fans.push(fanDevice(reader, channel, sensor, options));
+        if (channel.type === 'fan' && !other) fans.push(fanDevice(reader, channel, sensor, options));
       }
     }
     if (options.powerSupplyChips.includes(chip.name)) powerSupplies.push(powerSupply(chip, sensors.slice(first)));
@@ -162,6 +163,30 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
 }
 
 const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
+
+/**
+ * The chips of the aquacomputer_d5next driver (aqc_device_names), whose fan
+ * channels also carry readings that are no fan speeds: "fan[1-9]_input
+ * Pump/fan speed (in RPM) / Flow speed (in dL/h)" (aquacomputer_d5next.rst).
+ * The driver labels each such channel with its unit in brackets ("Flow speed
+ * [dL/h]", "Water quality [%]", "Conductivity [nS/cm]", "Pressure [mbar]",
+ * "Reservoir Volume [ml]"), and the Leakshield's "User-Provided Pump Speed"
+ * is a number the user writes for its own calculations.
+ */
+const AQUACOMPUTER_CHIPS: ReadonlySet<string> = new Set([
+  'aquaero', 'd5next', 'farbwerk', 'farbwerk360', 'octo', 'quadro', 'highflownext', 'leakshield',
+  'aquastreamxt', 'aquastreamultimate', 'poweradjust3', 'highflow',
+]);
+const OTHER_ON_FAN_CHANNEL = /\[[^\]]+\]$|^User-Provided/;
+/** Such a reading: in the unit its label names, as the driver serves it. */
+const RAW_OTHER: Quantity = { kind: 'other', unit: 'unspecified', decimals: 0 };
+
+/** Whether a fan channel holds some other reading (AQUACOMPUTER_CHIPS): a sensor in RAW_OTHER, and no fan. */
+function isOtherOnFanChannel(reader: ChipReader, channel: Channel): boolean {
+  if (channel.type !== 'fan' || !AQUACOMPUTER_CHIPS.has(reader.chip.name)) return false;
+  const label = reader.text(channel, 'label');
+  return typeof label === 'string' && OTHER_ON_FAN_CHANNEL.test(parseLabel(label) ?? '');
+}
 
 // ---- channels ---------------------------------------------------------------
 
@@ -573,6 +598,9 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
   alienware_wmi: FAN_RANGE,
   gpio_fan: FAN_RANGE,
   amdgpu: FAN_RANGE,
+  // The Aquaero's fan controller settings ("Minimal fan speed", aquacomputer_d5next.rst), and the Leakshield's pressure bounds.
+  aquaero: FAN_RANGE,
+  leakshield: FAN_RANGE,
   xe: { temp: ['max'] },
 };
 

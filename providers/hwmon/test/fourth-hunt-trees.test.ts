@@ -144,3 +144,44 @@ t.test("a Nuvoton chip's PCH sources at 0 °C are no readings: nothing feeds the
   t.match(sensorById(snapshot, 'hwmon:nct6793-isa-0a20/temp12'), { label: 'PCH_MCH_TEMP', value: 47 }, 'a PCH source that is fed');
   t.match(sensorById(snapshot, 'hwmon:nct6793-isa-0a20/temp8'), { value: 30 });
 });
+
+t.test("an Aquacomputer device's flow, pressure and water readings on fan channels are no fans", async (t) => {
+  // Documentation/hwmon/aquacomputer_d5next.rst: "fan[1-9]_input Pump/fan speed (in RPM) / Flow speed (in dL/h)";
+  // aquacomputer_d5next.c labels the channels that are no fans with their unit: the Quadro's fan5 "Flow speed [dL/h]",
+  // the High Flow Next's fan1 "Flow [dL/h]", fan2 "Water quality [%]", fan3 "Conductivity [nS/cm]", the Aquastream
+  // Ultimate's "Pressure [mbar]", the Leakshield's "Pressure [ubar]", "Reservoir Volume [ml]". fan1_min and fan1_max
+  // are the Aquaero's fan controller settings ("Minimal fan speed"), written by the user, no alarm limits.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'pci0000:00/0000:00:14.0/usb1/1-9/1-9:1.0/0003:0C70:F00D.0005',
+      subsystem: 'bus/hid',
+      files: {
+        name: 'quadro',
+        fan1_label: 'Fan 1 speed', fan1_input: 780, pwm1: 102,
+        fan5_label: 'Flow speed [dL/h]', fan5_input: 1380, fan5_pulses: 169,
+      },
+    },
+    {
+      device: 'pci0000:00/0000:00:14.0/usb1/1-10/1-10:1.0/0003:0C70:F012.0006',
+      subsystem: 'bus/hid',
+      files: {
+        name: 'highflownext',
+        fan1_label: 'Flow [dL/h]', fan1_input: 0, fan2_label: 'Water quality [%]', fan2_input: 100, fan3_label: 'Conductivity [nS/cm]', fan3_input: 312,
+      },
+    },
+    {
+      device: 'pci0000:00/0000:00:14.0/usb1/1-11/1-11:1.0/0003:0C70:F001.0007',
+      subsystem: 'bus/hid',
+      files: { name: 'aquaero', fan1_label: 'Fan 1 speed', fan1_input: 0, fan1_min: 400, fan1_max: 1600, fan5_label: 'Flow sensor 1 [dL/h]', fan5_input: 980 },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:quadro-hid-3-5/fan5'), { label: 'Flow speed [dL/h]', kind: 'other', unit: 'unspecified', value: 1380 });
+  t.match(sensorById(snapshot, 'hwmon:highflownext-hid-3-6/fan2'), { label: 'Water quality [%]', kind: 'other', value: 100 });
+  t.same(
+    snapshot.fans?.map((f) => f.id),
+    ['hwmon:quadro-hid-3-5/fan1', 'hwmon:aquaero-hid-3-7/fan1'],
+    'only the fans are fans: a flow of 0 is no fan that stopped',
+  );
+  t.equal(sensorById(snapshot, 'hwmon:aquaero-hid-3-7/fan1').thresholds, undefined, "the controller's speed range is no limit");
+  t.same(modelVerdicts(snapshot, 'hwmon:highflownext-hid-3-6/fan1'), { sensor: 'ok' });
+});
