@@ -716,7 +716,7 @@ function unavailability(reader: ChipReader, channel: Channel, valueItem: string)
   const error = reader.readError(channel, valueItem);
   if (error?.code !== 'IO') return 'failed';
   if (asleep(reader.chip, error)) return 'asleep';
-  if (error.errno !== undefined && ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type] === error.errno) return 'absent';
+  if (error.errno !== undefined && (ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type]?.includes(error.errno) ?? false)) return 'absent';
   if (error.errno !== undefined && error.errno === radioOffErrno(reader, channel)) return 'disabled';
   if (error.errno === NO_DATA && (ownEntry(OFF_WITHOUT_ENABLE, reader.chip.name)?.includes(channel.name) ?? false)) return 'disabled';
   return enableOf(reader, channel) === 0 ? 'disabled' : 'failed';
@@ -843,13 +843,16 @@ function everyReadingFailed(chip: RawChip, errno: string): boolean {
 }
 
 /**
- * The error a driver documents as "this sensor is not there": thinkpad_acpi
+ * The errors a driver documents as "this sensor is not there": thinkpad_acpi
  * answers ENXIO for an EC temperature sensor the model doesn't have or that
  * is unplugged for now (a battery's, a dock's; thinkpad-acpi.rst,
- * "Temperature sensors", sysfs notes). Such a sensor is absent, not failed.
+ * "Temperature sensors", sysfs notes); the ACPI fan driver (acpi_fan,
+ * fan_hwmon.c) ENODATA, ENODEV since 2025, for a fan whose firmware does not
+ * report its speed (_FST's U32_MAX). Such a sensor is absent, not failed.
  */
-const NOT_AVAILABLE_ERRNO: Readonly<Record<string, Partial<Record<ChannelType, string>>>> = {
-  thinkpad: { temp: 'ENXIO' },
+const NOT_AVAILABLE_ERRNO: Readonly<Record<string, Partial<Record<ChannelType, readonly string[]>>>> = {
+  thinkpad: { temp: ['ENXIO'] },
+  acpi_fan: { fan: ['ENODATA', 'ENODEV'] },
 };
 
 /**

@@ -128,3 +128,22 @@ t.test("a Qualcomm Atheros Wi-Fi card's temperature with the card down is disabl
   t.match(sensorById(build(card(48000)), id), { value: 48 });
   t.match(sensorById(build(card({ errno: 'ETIMEDOUT' })), id), { value: null, unavailable: 'failed' }, 'a firmware that does not answer stays a failure');
 });
+
+t.test("an ACPI fan's speed the firmware does not report is absent, and its rest when cool no stop", async (t) => {
+  // drivers/acpi/fan_hwmon.c (Armin Wolf, 2024; chip acpi_fan): fan1_input fails with ENODATA, ENODEV since 2025,
+  // where _FST answers U32_MAX ("Returned when the ACPI fan does not support speed reporting"); fan1_target is hidden
+  // in fine grain control mode and for fans with _FST only. The firmware runs such a fan, and a laptop's rests when
+  // cool: at 0 RPM with no target it can't be told from a dead one, as a graphics card's.
+  const fan = (fan1: number | { errno: string }) => chip('acpi_fan-acpi-0', 'acpi_fan', { fan1_input: fan1 });
+  const id = 'hwmon:acpi_fan-acpi-0/fan1';
+  for (const errno of ['ENODATA', 'ENODEV']) {
+    const snapshot = build(fan({ errno }));
+    t.match(sensorById(snapshot, id), { value: null, unavailable: 'absent' }, errno);
+  }
+  const model = modelOverTime();
+  model(build(fan(2400)));
+  const resting = model(build(fan(0)));
+  const [instance] = resting.all('OMC_Fan').filter((i) => i.path?.keybindings.get('DeviceID') === id);
+  t.same(instance?.get('OperationalStatus'), [2], 'seen turning, then at rest: OK, not stopped');
+  t.match(sensorById(build(fan({ errno: 'EIO' })), id), { value: null, unavailable: 'failed' }, 'any other error stays a failure');
+});
