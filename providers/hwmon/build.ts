@@ -474,13 +474,15 @@ function isAllOnesSupplyFan(reader: ChipReader, channel: Channel, valueItem: str
  *   unused water or T_Sensor headers: asus-ec-sensors' −40 °C (its EC's
  *   blank value) and asus_wmi_sensors' 216 °C (the BIOS's WMI interface; the
  *   out-of-tree driver's name was asuswmisensors), not a freezing or burning
- *   sensor.
+ *   sensor; and applesmc's -127 °C, the SMC's sp78 0x8100 for a temperature
+ *   key whose sensor the Mac lacks (an iMac's empty drive bays, TH0A …).
  */
 const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: number; unavailable: 'failed' | 'absent' }>>>> = {
   power_meter: { power: { raw: 4_294_967_295_000, unavailable: 'failed' } },
   asusec: { temp: { raw: -40_000, unavailable: 'absent' } },
   asus_wmi_sensors: { temp: { raw: 216_000, unavailable: 'absent' } },
   asuswmisensors: { temp: { raw: 216_000, unavailable: 'absent' } },
+  applesmc: { temp: { raw: -127_000, unavailable: 'absent' } },
 };
 
 /**

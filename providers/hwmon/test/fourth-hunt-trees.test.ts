@@ -185,3 +185,25 @@ t.test("an Aquacomputer device's flow, pressure and water readings on fan channe
   t.equal(sensorById(snapshot, 'hwmon:aquaero-hid-3-7/fan1').thresholds, undefined, "the controller's speed range is no limit");
   t.same(modelVerdicts(snapshot, 'hwmon:highflownext-hid-3-6/fan1'), { sensor: 'ok' });
 });
+
+t.test("an Apple SMC's temperature keys at -127 °C are sensors the Mac lacks", async (t) => {
+  // `sensors` on an iMac with a Radeon R9 M295X under Ubuntu 24.04 (a hardware report on GitHub): applesmc-isa-0300
+  // "TH0A: -127.0°C", "TH0B", "TH0C", "TH0F", "TH0P", "TH1C", "TH1P": -127.0°C (drive bays it has no drive in), beside
+  // "TH1A: +46.8°C", "TA0P: +22.2°C". applesmc serves every T key the SMC lists; -127 °C is the SMC's sp78 0x8100,
+  // its value for a sensor that is not there.
+  const snapshot = await sampleTree(t, [
+    {
+      device: 'platform/applesmc.768',
+      subsystem: 'bus/platform',
+      files: {
+        name: 'applesmc',
+        temp1_label: 'TA0P', temp1_input: 22250,
+        temp40_label: 'TH0A', temp40_input: -127000,
+        temp52_label: 'TH1A', temp52_input: 46750,
+      },
+    },
+  ]);
+  t.match(sensorById(snapshot, 'hwmon:applesmc-isa-0300/temp40'), { label: 'TH0A', value: null, unavailable: 'absent' });
+  t.same(modelVerdicts(snapshot, 'hwmon:applesmc-isa-0300/temp40'), { sensor: 'not served' });
+  t.match(sensorById(snapshot, 'hwmon:applesmc-isa-0300/temp52'), { value: 46.75 });
+});
