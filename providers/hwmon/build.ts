@@ -1049,9 +1049,21 @@ const EC_REST_CEILING = 60_000;
  */
 const EC_PLAUSIBLE_ABOVE = 0;
 
+/**
+ * A Dell notebook's Data Vault (dell-wmi-ddv, chip dell_ddv): its EC runs
+ * the fans and rests them when cool, and the driver serves their speed and
+ * the thermal sensors' temperatures only (dell-wmi-ddv.rst), no duty cycle
+ * or target to say so. They may rest as a ThinkPad's in auto mode do, only
+ * while the chip is cool: a Dell laptop whose BIOS never started its fans
+ * read "CPU Fan: 0 RPM" at "CPU: +69.0°C".
+ */
+const DELL_DDV = 'dell_ddv';
+
+/** Whether the chip's EC runs its fans and rests them now: a ThinkPad's in auto mode, a Dell's Data Vault; either only while cool. */
 function restingInEcAutoMode(reader: ChipReader): boolean {
   const pwm1 = reader.sibling('pwm', 1);
-  if (reader.chip.name !== THINKPAD || pwm1 === undefined || reader.integer(pwm1, 'enable') !== EC_AUTO) return false;
+  const ecRuns = reader.chip.name === DELL_DDV || (reader.chip.name === THINKPAD && pwm1 !== undefined && reader.integer(pwm1, 'enable') === EC_AUTO);
+  if (!ecRuns) return false;
   const temperatures = [...reader.channels.values()]
     .filter((channel) => channel.type === 'temp')
     .map((channel) => reader.integer(channel, 'input'))

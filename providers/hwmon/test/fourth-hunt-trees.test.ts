@@ -207,3 +207,28 @@ t.test("an Apple SMC's temperature keys at -127 °C are sensors the Mac lacks", 
   t.same(modelVerdicts(snapshot, 'hwmon:applesmc-isa-0300/temp40'), { sensor: 'not served' });
   t.match(sensorById(snapshot, 'hwmon:applesmc-isa-0300/temp52'), { value: 46.75 });
 });
+
+t.test("a Dell laptop's fans on its Data Vault (dell_ddv) rest while the laptop is cool, and only then", async (t) => {
+  // dell-wmi-ddv.rst: the DDV WMI interface of Dell notebooks made after ~2020 returns each fan's speed in RPM and each
+  // thermal sensor's temperature; the EC runs the fans, and nothing the driver serves (no pwm, no target) says it rests
+  // them. `sensors` on a Dell laptop whose BIOS never started its fans under Linux (a setup guide on GitHub, "The
+  // Breakthrough — dell_ddv"): "CPU Fan: 0 RPM", "CPU: +69.0°C", "Ambient: +52.0°C", "SODIMM: +45.0°C"; on another
+  // at work, "CPU Fan: 2794 RPM", "CPU: +35.0°C (low = +0.0°C, high = +0.0°C)". As for a ThinkPad's EC in auto mode,
+  // a fan may rest while every temperature of the chip is below 60 °C; hotter, a fan at 0 RPM is no rest.
+  const ddv = (cpu: number, fan: number) => ({
+    device: 'platform/PNP0C14:01/wmi_bus/wmi_bus-PNP0C14:01/8A42EA14-4F2A-FD45-6422-0087F7A7E608',
+    subsystem: 'bus/wmi',
+    files: {
+      name: 'dell_ddv', fan1_label: 'CPU Fan', fan1_input: fan,
+      temp1_label: 'CPU', temp1_input: cpu, temp1_min: 0, temp1_max: 0, temp2_label: 'Ambient', temp2_input: 44000, temp2_min: 0, temp2_max: 0,
+    },
+  });
+  const id = 'hwmon:dell_ddv-virtual-0/fan1';
+  const model = modelOverTime();
+  t.same(verdictsIn(model(await sampleTree(t, [ddv(35000, 2794)])), id).fan, 'ok');
+  const cool = await sampleTree(t, [ddv(41000, 0)]);
+  t.match(cool.fans?.[0], { status: 'ok', idleAllowed: true });
+  t.same(verdictsIn(model(cool), id).fan, 'ok', 'seen turning, then at rest while cool');
+  t.same(verdictsIn(model(await sampleTree(t, [ddv(69000, 0)])), id).fan, 'critical: stopped', 'at 69 °C a fan at 0 RPM stopped');
+  t.same(sensorById(cool, 'hwmon:dell_ddv-virtual-0/temp1').thresholds, undefined, 'low and high at 0 °C are no limits');
+});
