@@ -557,10 +557,11 @@ function isDisabledInput(reader: ChipReader, channel: Channel): boolean {
  * - a temperature at or below absolute zero, absent: what an NVMe drive
  *   that reports no temperature answers (0 K, as emulated drives in VMs
  *   do) and a thermal zone without a valid one (THERMAL_TEMP_INVALID,
- *   -274 °C; an Intel Wi-Fi card's is its radio off, disabled: RADIO_OFF). Unless the channel raised an alarm (`alarmed`): an NVMe drive
- *   raises its own when the temperature is below its under-temperature
- *   threshold, as 0 K is, and the reading then stays, judged with that
- *   alarm and against the limits it crossed;
+ *   -274 °C; an Intel Wi-Fi card's is its radio off, disabled: RADIO_OFF).
+ *   Unless the channel raised an alarm (`alarmed`): an NVMe drive raises
+ *   its own when the temperature is below its under-temperature threshold,
+ *   as 0 K is, and the reading then stays, judged with that alarm and
+ *   against the limits it crossed;
  * - a Super I/O chip's open thermal input (OPEN_INPUT_CHIPS), or a PCH
  *   source nothing feeds (UNFED_PCH_LABEL), absent;
  * - a NOT_READINGS value (a failure is also noted as a problem).
@@ -711,8 +712,8 @@ function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits):
  * reads fail while the device is powered down, and the device says it is
  * (asleep); 'absent' when it failed with the error its driver documents for
  * a sensor that is not there, 'disabled' when the channel is switched off
- * (`_enable` 0, reads fail with ENODATA; or OFF_WITHOUT_ENABLE; a Wi-Fi radio off, RADIO_OFF), else
- * 'failed'.
+ * (`_enable` 0, reads fail with ENODATA; or OFF_WITHOUT_ENABLE; a Wi-Fi
+ * radio off, RADIO_OFF), else 'failed'.
  */
 function unavailability(reader: ChipReader, channel: Channel, valueItem: string): NonNullable<NumericSensor['unavailable']> {
   const error = reader.readError(channel, valueItem);
