@@ -137,13 +137,14 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
       if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
       else if (channel.type === 'pwm') sensors.push(...optional(pwmSensor(reader, channel)));
       else {
-        const sensor = numericSensor(reader, channel, quantityOf(reader.chip.name, channel.type, channel.index));
+        const other = isOtherOnFanChannel(reader, channel);
+        const sensor = numericSensor(reader, channel, other ? RAW_OTHER : quantityOf(reader.chip.name, channel.type, channel.index));
         if (sensor === undefined) {
           discrete.push(...optional(alarmSensor(reader, channel)));
           continue;
         }
         sensors.push(sensor);
-        if (channel.type === 'fan') fans.push(fanDevice(reader, channel, sensor, options));
+        if (channel.type === 'fan' && !other) fans.push(fanDevice(reader, channel, sensor, options));
       }
     }
     if (options.powerSupplyChips.includes(chip.name)) powerSupplies.push(powerSupply(chip, sensors.slice(first)));
@@ -162,6 +163,30 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
 }
 
 const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
+
+/**
+ * The chips of the aquacomputer_d5next driver (aqc_device_names), whose fan
+ * channels also carry readings that are no fan speeds: "fan[1-9]_input
+ * Pump/fan speed (in RPM) / Flow speed (in dL/h)" (aquacomputer_d5next.rst).
+ * The driver labels each such channel with its unit in brackets ("Flow speed
+ * [dL/h]", "Water quality [%]", "Conductivity [nS/cm]", "Pressure [mbar]",
+ * "Reservoir Volume [ml]"), and the Leakshield's "User-Provided Pump Speed"
+ * is a number the user writes for its own calculations.
+ */
+const AQUACOMPUTER_CHIPS: ReadonlySet<string> = new Set([
+  'aquaero', 'd5next', 'farbwerk', 'farbwerk360', 'octo', 'quadro', 'highflownext', 'leakshield',
+  'aquastreamxt', 'aquastreamultimate', 'poweradjust3', 'highflow',
+]);
+const OTHER_ON_FAN_CHANNEL = /\[[^\]]+\]$|^User-Provided/;
+/** Such a reading: in the unit its label names, as the driver serves it. */
+const RAW_OTHER: Quantity = { kind: 'other', unit: 'unspecified', decimals: 0 };
+
+/** Whether a fan channel holds some other reading (AQUACOMPUTER_CHIPS): a sensor in RAW_OTHER, and no fan. */
+function isOtherOnFanChannel(reader: ChipReader, channel: Channel): boolean {
+  if (channel.type !== 'fan' || !AQUACOMPUTER_CHIPS.has(reader.chip.name)) return false;
+  const label = reader.text(channel, 'label');
+  return typeof label === 'string' && OTHER_ON_FAN_CHANNEL.test(parseLabel(label) ?? '');
+}
 
 // ---- channels ---------------------------------------------------------------
 
@@ -362,6 +387,11 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   } else if (none !== undefined) {
     sensor.value = null;
     sensor.unavailable = none;
+    // An absent input's alarms compared nothing real with its limits (an open diode's -128 °C against its low limit).
+    if (none === 'absent') {
+      delete sensor.health;
+      delete sensor.crossed;
+    }
   }
   return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms.health !== 'ok' };
 }
@@ -444,14 +474,56 @@ function isAllOnesSupplyFan(reader: ChipReader, channel: Channel, valueItem: str
  *   unused water or T_Sensor headers: asus-ec-sensors' −40 °C (its EC's
  *   blank value) and asus_wmi_sensors' 216 °C (the BIOS's WMI interface; the
  *   out-of-tree driver's name was asuswmisensors), not a freezing or burning
- *   sensor.
+ *   sensor; and applesmc's -127 °C, the SMC's sp78 0x8100 for a temperature
+ *   key whose sensor the Mac lacks (an iMac's empty drive bays, TH0A …).
  */
 const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: number; unavailable: 'failed' | 'absent' }>>>> = {
   power_meter: { power: { raw: 4_294_967_295_000, unavailable: 'failed' } },
   asusec: { temp: { raw: -40_000, unavailable: 'absent' } },
   asus_wmi_sensors: { temp: { raw: 216_000, unavailable: 'absent' } },
   asuswmisensors: { temp: { raw: 216_000, unavailable: 'absent' } },
+  applesmc: { temp: { raw: -127_000, unavailable: 'absent' } },
 };
+
+/**
+ * Super I/O chips whose temperatures come from signed 8-bit registers (the
+ * it87 driver's ITE chips; the nct6775 driver's Nuvoton chips and their
+ * Winbond forerunners of the w83627ehf driver): a thermal input with nothing
+ * behind it (an unused AUXTIN header, a PECI source the chip lost after a
+ * resume) reads the ends of the register, -128 °C (0x80) or 127 °C (0x7F,
+ * 127.5 °C with the half-degree bit). `sensors` on an MSI B350's nct6793:
+ * "AUXTIN1: -128.0°C sensor = thermistor"; an it8728 after a resume: "temp3:
+ * -128.0°C ... sensor = Intel PECI". LibreHardwareMonitor takes an ITE
+ * temperature as one only below 127 (IT87XX.cs) and drops a Nuvoton one
+ * above 125 °C or below -55 °C (Nct677X.cs). No board reads such a
+ * temperature: the CPU a Super I/O watches shuts down near 100 °C.
+ */
+const OPEN_INPUT_CHIPS = /^(it87|it8[67]\d{2,3}|nct6(106|116|775|776|779|79[1-9])|w83627(ehf|dhg|uhg)|w83667hg)$/;
+const OPEN_INPUT_LOW = -128_000;
+const OPEN_INPUT_HIGH = 127_000;
+
+/**
+ * A Nuvoton chip's temperature sources that come over SMBus from an Intel
+ * PCH (labelled PCH_CHIP_CPU_MAX_TEMP, PCH_CHIP_TEMP, PCH_CPU_TEMP,
+ * PCH_MCH_TEMP by the nct6775 driver): where the BIOS has the chip poll
+ * none, on AMD boards and many Intel ones, the register stays 0 (an MSI
+ * B350's nct6793, an Intel board's nct6798: "PCH_CHIP_TEMP: +0.0°C"). No
+ * running PCH or CPU is at 0 °C.
+ */
+const UNFED_PCH_LABEL = /^PCH_/;
+
+/**
+ * Whether a temperature is what a Super I/O chip's input with nothing behind
+ * it reads (OPEN_INPUT_CHIPS), or a Nuvoton chip's PCH source nothing feeds
+ * (UNFED_PCH_LABEL).
+ */
+function isOpenInput(reader: ChipReader, channel: Channel, raw: number): boolean {
+  if (channel.type !== 'temp' || !OPEN_INPUT_CHIPS.test(reader.chip.name)) return false;
+  if (raw <= OPEN_INPUT_LOW || raw >= OPEN_INPUT_HIGH) return true;
+  if (raw !== 0 || !NCT6775_DRIVER.test(reader.chip.name)) return false;
+  const label = reader.text(channel, 'label');
+  return typeof label === 'string' && UNFED_PCH_LABEL.test(parseLabel(label) ?? '');
+}
 
 /** The alarms a reading too low raises: beside one of them, a temperature at or below absolute zero stays a reading (noReading). */
 const LOW_ALARMS: ReadonlySet<string> = new Set(['alarm', 'min_alarm', 'lcrit_alarm']);
@@ -485,15 +557,19 @@ function isDisabledInput(reader: ChipReader, channel: Channel): boolean {
  * - a temperature at or below absolute zero, absent: what an NVMe drive
  *   that reports no temperature answers (0 K, as emulated drives in VMs
  *   do) and a thermal zone without a valid one (THERMAL_TEMP_INVALID,
- *   -274 °C). Unless the channel raised an alarm (`alarmed`): an NVMe drive
- *   raises its own when the temperature is below its under-temperature
- *   threshold, as 0 K is, and the reading then stays, judged with that
- *   alarm and against the limits it crossed;
+ *   -274 °C; an Intel Wi-Fi card's is its radio off, disabled: RADIO_OFF).
+ *   Unless the channel raised an alarm (`alarmed`): an NVMe drive raises
+ *   its own when the temperature is below its under-temperature threshold,
+ *   as 0 K is, and the reading then stays, judged with that alarm and
+ *   against the limits it crossed;
+ * - a Super I/O chip's open thermal input (OPEN_INPUT_CHIPS), or a PCH
+ *   source nothing feeds (UNFED_PCH_LABEL), absent;
  * - a NOT_READINGS value (a failure is also noted as a problem).
  */
 function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | 'disabled' | undefined {
   if (isDisabledInput(reader, channel)) return 'disabled';
-  if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : 'absent';
+  if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : radioOffErrno(reader, channel) === undefined ? 'absent' : 'disabled';
+  if (isOpenInput(reader, channel, raw)) return 'absent';
   const known = ownEntry(NOT_READINGS, reader.chip.name)?.[channel.type];
   if (known?.raw !== raw) return undefined;
   if (known.unavailable === 'failed') reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
@@ -511,7 +587,11 @@ function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw:
  * gpio-fan (the ends of its
  * speed map, which full speed reads exactly) and amdgpu (the speeds
  * `fan1_target` may be set to: an RX 5700 XT's fan turns at 4000 RPM at
- * 100 % beside a fan1_max of 3400 RPM).
+ * 100 % beside a fan1_max of 3400 RPM). And xe's temp<N>_max: an Arc
+ * B580 serves its package's as 60 °C (LACT's snapshot), below where the
+ * card runs under load, which its own fan curve drives at part duty to
+ * 80 °C (pwm1_auto_point9_temp 80000 at 135 of 255); its crit and
+ * emergency (100 °C and 125 °C) stay.
  */
 const FAN_RANGE = { fan: ['min', 'max'] } as const;
 const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly ThresholdItem[]>>>> = {
@@ -521,6 +601,10 @@ const NOT_LIMITS: Readonly<Record<string, Partial<Record<string, readonly Thresh
   alienware_wmi: FAN_RANGE,
   gpio_fan: FAN_RANGE,
   amdgpu: FAN_RANGE,
+  // The Aquaero's fan controller settings ("Minimal fan speed", aquacomputer_d5next.rst), and the Leakshield's pressure bounds.
+  aquaero: FAN_RANGE,
+  leakshield: FAN_RANGE,
+  xe: { temp: ['max'] },
 };
 
 /**
@@ -628,14 +712,15 @@ function atResetValues({ chip }: ChipReader, channel: Channel, read: RawLimits):
  * reads fail while the device is powered down, and the device says it is
  * (asleep); 'absent' when it failed with the error its driver documents for
  * a sensor that is not there, 'disabled' when the channel is switched off
- * (`_enable` 0, reads fail with ENODATA; or OFF_WITHOUT_ENABLE), else
- * 'failed'.
+ * (`_enable` 0, reads fail with ENODATA; or OFF_WITHOUT_ENABLE; a Wi-Fi
+ * radio off, RADIO_OFF), else 'failed'.
  */
 function unavailability(reader: ChipReader, channel: Channel, valueItem: string): NonNullable<NumericSensor['unavailable']> {
   const error = reader.readError(channel, valueItem);
   if (error?.code !== 'IO') return 'failed';
   if (asleep(reader.chip, error)) return 'asleep';
-  if (error.errno !== undefined && ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type] === error.errno) return 'absent';
+  if (error.errno !== undefined && (ownEntry(NOT_AVAILABLE_ERRNO, reader.chip.name)?.[channel.type]?.includes(error.errno) ?? false)) return 'absent';
+  if (error.errno !== undefined && error.errno === radioOffErrno(reader, channel)) return 'disabled';
   if (error.errno === NO_DATA && (ownEntry(OFF_WITHOUT_ENABLE, reader.chip.name)?.includes(channel.name) ?? false)) return 'disabled';
   return enableOf(reader, channel) === 0 ? 'disabled' : 'failed';
 }
@@ -652,6 +737,29 @@ const NO_DATA = 'ENODATA';
  * shunt<N>_resistor can change at run time.
  */
 const OFF_WITHOUT_ENABLE: Readonly<Record<string, readonly string[]>> = { ina3221: ['in7', 'curr4'] };
+
+/**
+ * Wi-Fi cards' temperatures, and the error their drivers answer while the
+ * card's firmware is not running (the interface down, rfkill, flight
+ * mode): the radio is switched off, disabled.
+ * - An Intel card's thermal zone (iwlwifi_<N>, named by mvm/tt.c, read
+ *   through thermal_hwmon): iwl_mvm_tzone_get_temp() answered ENODATA, and
+ *   since the thermal core's 2024 rework gives THERMAL_TEMP_INVALID
+ *   (-274 °C, "no valid temperature value ... need not worry about this"),
+ *   as iwlmld does (noReading);
+ * - Qualcomm Atheros cards (ath10k_hwmon, ath11k_hwmon, ath12k_hwmon):
+ *   ENETDOWN, "Can't get temperature when the card is off"
+ *   (ath10k/thermal.c, ath11k/thermal.c).
+ */
+const RADIO_OFF: readonly { chip: RegExp; errno: string }[] = [
+  { chip: /^iwlwifi_\d+$/, errno: 'ENODATA' },
+  { chip: /^ath1[012]k_hwmon$/, errno: 'ENETDOWN' },
+];
+
+/** The error the channel's driver answers while its Wi-Fi radio is off (RADIO_OFF), if it is a Wi-Fi card's temperature. */
+function radioOffErrno({ chip }: ChipReader, channel: Channel): string | undefined {
+  return channel.type === 'temp' ? RADIO_OFF.find((radio) => radio.chip.test(chip.name))?.errno : undefined;
+}
 
 /**
  * Channels a driver switches with another channel's `_enable`: ina3221's
@@ -738,13 +846,16 @@ function everyReadingFailed(chip: RawChip, errno: string): boolean {
 }
 
 /**
- * The error a driver documents as "this sensor is not there": thinkpad_acpi
+ * The errors a driver documents as "this sensor is not there": thinkpad_acpi
  * answers ENXIO for an EC temperature sensor the model doesn't have or that
  * is unplugged for now (a battery's, a dock's; thinkpad-acpi.rst,
- * "Temperature sensors", sysfs notes). Such a sensor is absent, not failed.
+ * "Temperature sensors", sysfs notes); the ACPI fan driver (acpi_fan,
+ * fan_hwmon.c) ENODATA, ENODEV since 2025, for a fan whose firmware does not
+ * report its speed (_FST's U32_MAX). Such a sensor is absent, not failed.
  */
-const NOT_AVAILABLE_ERRNO: Readonly<Record<string, Partial<Record<ChannelType, string>>>> = {
-  thinkpad: { temp: 'ENXIO' },
+const NOT_AVAILABLE_ERRNO: Readonly<Record<string, Partial<Record<ChannelType, readonly string[]>>>> = {
+  thinkpad: { temp: ['ENXIO'] },
+  acpi_fan: { fan: ['ENODATA', 'ENODEV'] },
 };
 
 /**
@@ -939,9 +1050,21 @@ const EC_REST_CEILING = 60_000;
  */
 const EC_PLAUSIBLE_ABOVE = 0;
 
+/**
+ * A Dell notebook's Data Vault (dell-wmi-ddv, chip dell_ddv): its EC runs
+ * the fans and rests them when cool, and the driver serves their speed and
+ * the thermal sensors' temperatures only (dell-wmi-ddv.rst), no duty cycle
+ * or target to say so. They may rest as a ThinkPad's in auto mode do, only
+ * while the chip is cool: a Dell laptop whose BIOS never started its fans
+ * read "CPU Fan: 0 RPM" at "CPU: +69.0°C".
+ */
+const DELL_DDV = 'dell_ddv';
+
+/** Whether the chip's EC runs its fans and rests them now: a ThinkPad's in auto mode, a Dell's Data Vault; either only while cool. */
 function restingInEcAutoMode(reader: ChipReader): boolean {
   const pwm1 = reader.sibling('pwm', 1);
-  if (reader.chip.name !== THINKPAD || pwm1 === undefined || reader.integer(pwm1, 'enable') !== EC_AUTO) return false;
+  const ecRuns = reader.chip.name === DELL_DDV || (reader.chip.name === THINKPAD && pwm1 !== undefined && reader.integer(pwm1, 'enable') === EC_AUTO);
+  if (!ecRuns) return false;
   const temperatures = [...reader.channels.values()]
     .filter((channel) => channel.type === 'temp')
     .map((channel) => reader.integer(channel, 'input'))

@@ -30,10 +30,19 @@ export const DEFAULT_OPTIONS: Readonly<HwmonOptions> = Object.freeze({
   deadlineMarginMs: 50,
   // Asahi's SMC (macsmc_hwmon) stops every Apple Silicon Mac's fans when cool (AsahiLinux/linux#314). Not applesmc:
   // only Intel MacBooks rest theirs; a Mac mini's, an iMac's or a Mac Pro's fan at 0 RPM is a dead one. A ChromeOS EC
-  // (cros_ec: Chromebooks, Framework laptops) rests its fans when cool and serves a stall as fan<N>_fault.
-  zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe', 'corsairpsu', 'macsmc_hwmon', 'cros_ec'],
-  // Delta's dps460, dps650ab and dps800 are the generic pmbus driver's names for those supplies.
-  powerSupplyChips: ['corsairpsu', 'dps200', 'dps460', 'dps650ab', 'dps800', 'dps920ab', 'pfe1100', 'pfe3000'],
+  // (cros_ec: Chromebooks, Framework laptops) rests its fans when cool and serves a stall as fan<N>_fault. So does the
+  // firmware behind an ACPI fan (acpi_fan), whose fan1_target fan_hwmon.c hides in fine grain control mode.
+  zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe', 'corsairpsu', 'macsmc_hwmon', 'cros_ec', 'acpi_fan'],
+  // The PMBus supply drivers' names (the PMBus core names a device after its I²C client, '-' made '_'): Delta's dps460,
+  // dps650ab and dps800 (the generic pmbus driver's), dps920ab; Bel's pfe1100, pfe3000; IBM's CFFPS (cffps1, cffps2 from
+  // a device tree or the CCIN, ibm_cffps1, ibm_cffps2 from new_device); Inspur's ipsps1; FSP/3Y's ym2151e, yh5151e;
+  // AcBel's FSG032; Intel's CRPS185; BluTek's bpa_rs600, bpd_rs600. Not the hot-swap controllers (lm25066, adm1275…)
+  // nor the regulators, which measure a board's rails.
+  powerSupplyChips: [
+    'corsairpsu', 'dps200', 'dps460', 'dps650ab', 'dps800', 'dps920ab', 'pfe1100', 'pfe3000',
+    'cffps1', 'cffps2', 'ibm_cffps1', 'ibm_cffps2', 'ipsps1', 'ym2151e', 'yh5151e', 'acbel_fsg032', 'fsg032',
+    'intel_crps185', 'crps185', 'bpa_rs600', 'bpd_rs600',
+  ],
 });
 
 /** Options the broker's scheduler reads for every provider (seconds between samples, ms per call). */

@@ -100,3 +100,50 @@ t.test("ina3221's summation channels are off while the inputs summed have shunt 
   const failing = build(chip('ina3221-i2c-1-40', 'ina3221', { in1_enable: 1, in1_input: 5016, in7_input: { errno: 'EIO' } }));
   t.match(sensorById(failing, 'hwmon:ina3221-i2c-1-40/in7'), { value: null, unavailable: 'failed' }, 'any other error stays a failure');
 });
+
+t.test("an Intel Wi-Fi card's temperature with its radio off is disabled, not failed nor lost", async (t) => {
+  // iwlwifi's thermal zone, named iwlwifi_<N> (mvm/tt.c), is read through thermal_hwmon: `sensors` prints
+  // "iwlwifi_1-virtual-0 / Adapter: Virtual device / temp1: +56.0°C" on laptops. While the card's firmware is not
+  // running (the interface down, rfkill, flight mode) iwl_mvm_tzone_get_temp() answered -ENODATA ("if
+  // (!iwl_mvm_firmware_running(mvm) || ...) { ret = -ENODATA; ...}"), and since Rafael Wysocki's 2024 rework
+  // (linux-pm, "Tell the core that there is no valid temperature value to return, but it need not worry about
+  // this") THERMAL_TEMP_INVALID, -274000, as the newer iwlmld driver does. Either is the radio switched off.
+  const wifi = (temp1: number | { errno: string }) => chip('iwlwifi_1-virtual-0', 'iwlwifi_1', { temp1_input: temp1 });
+  const id = 'hwmon:iwlwifi_1-virtual-0/temp1';
+  t.match(sensorById(build(wifi(NO_DATA)), id), { value: null, unavailable: 'disabled' });
+  t.match(sensorById(build(wifi(-274000)), id), { value: null, unavailable: 'disabled' });
+  const model = modelOverTime();
+  model(build(wifi(44000)));
+  t.same(served(model(build(wifi(NO_DATA))), id), [3, ['reading disabled']], 'switched off at run time: Disabled');
+  t.same(served(model(build(wifi(-274000))), id), [3, ['reading disabled']]);
+  t.match(sensorById(build(wifi({ errno: 'EIO' })), id), { value: null, unavailable: 'failed' }, 'any other error stays a failure');
+});
+
+t.test("a Qualcomm Atheros Wi-Fi card's temperature with the card down is disabled", async (t) => {
+  // ath10k/thermal.c and ath11k/thermal.c, ath1Xk_thermal_show_temp(): "Can't get temperature when the card is off",
+  // `if (ar->state != ATH10K_STATE_ON) { ret = -ENETDOWN; ...}`; the chip is named ath10k_hwmon (ath11k_hwmon).
+  const id = 'hwmon:ath10k_hwmon-pci-0300/temp1';
+  const card = (temp1: number | { errno: string }) => chip('ath10k_hwmon-pci-0300', 'ath10k_hwmon', { temp1_input: temp1 });
+  t.match(sensorById(build(card({ errno: 'ENETDOWN' })), id), { value: null, unavailable: 'disabled' });
+  t.match(sensorById(build(card(48000)), id), { value: 48 });
+  t.match(sensorById(build(card({ errno: 'ETIMEDOUT' })), id), { value: null, unavailable: 'failed' }, 'a firmware that does not answer stays a failure');
+});
+
+t.test("an ACPI fan's speed the firmware does not report is absent, and its rest when cool no stop", async (t) => {
+  // drivers/acpi/fan_hwmon.c (Armin Wolf, 2024; chip acpi_fan): fan1_input fails with ENODATA, ENODEV since 2025,
+  // where _FST answers U32_MAX ("Returned when the ACPI fan does not support speed reporting"); fan1_target is hidden
+  // in fine grain control mode and for fans with _FST only. The firmware runs such a fan, and a laptop's rests when
+  // cool: at 0 RPM with no target it can't be told from a dead one, as a graphics card's.
+  const fan = (fan1: number | { errno: string }) => chip('acpi_fan-acpi-0', 'acpi_fan', { fan1_input: fan1 });
+  const id = 'hwmon:acpi_fan-acpi-0/fan1';
+  for (const errno of ['ENODATA', 'ENODEV']) {
+    const snapshot = build(fan({ errno }));
+    t.match(sensorById(snapshot, id), { value: null, unavailable: 'absent' }, errno);
+  }
+  const model = modelOverTime();
+  model(build(fan(2400)));
+  const resting = model(build(fan(0)));
+  const [instance] = resting.all('OMC_Fan').filter((i) => i.path?.keybindings.get('DeviceID') === id);
+  t.same(instance?.get('OperationalStatus'), [2], 'seen turning, then at rest: OK, not stopped');
+  t.match(sensorById(build(fan({ errno: 'EIO' })), id), { value: null, unavailable: 'failed' }, 'any other error stays a failure');
+});
