@@ -1,0 +1,135 @@
+/**
+ * Subscriptions made as real subscribing clients make them, request by
+ * request in their own XML, against a real server, and the indications
+ * then delivered to a real listener socket.
+ *
+ * SOURCE: pywbem, pywbem/_subscription_manager.py (pywbem/pywbem): add_server
+ * enumerates CIM_ListenerDestinationCIMXML, CIM_IndicationFilter and
+ * CIM_IndicationSubscription in the interop namespace and takes a
+ * subscription as its own when `inst.path.keybindings['Filter'] in
+ * owned_filter_paths`, CIMInstanceName equality (host and namespace
+ * included), the filter paths being those EnumerateInstances gave (the
+ * request's namespace, no host); _create_destination sets CreationClassName,
+ * SystemCreationClassName CIM_ComputerSystem, SystemName (the object
+ * manager's), PersistenceType 3 (Transient) for an owned destination, Name
+ * `pywbemdestination:<id>:<destination id>` and Destination; _create_filter
+ * the same keys, SourceNamespaces, Query and QueryLanguage;
+ * _create_subscription the references Filter and Handler, the paths the
+ * server returned (LOCALINSTANCEPATH on the wire); remove_filter and
+ * remove_destinations ask ReferenceNames(path, ResultClass=
+ * CIM_IndicationSubscription) first and give up when any is left.
+ *
+ * SOURCE: OpenPegasus, pegasus/src/Clients/cimsub/CIMSubCommand.cpp
+ * (OpenPegasus/OpenPegasus): `cimsub -cf NAME -Q QUERY` without -L creates
+ * the filter with QueryLanguage "CIM:CQL" (`_filterQueryLanguage =
+ * "CIM:CQL"`), and one -N namespace as SourceNamespace (the singular,
+ * deprecated property). sfcb (sblim-sfcb, indCIMXMLHandler.c) accepts
+ * "wql", "cql" and "cim:cql"; OpenLMI's indication helpers default
+ * QueryLanguage to "CIM:CQL" as well.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import type { CIMInstance, CIMInstanceName } from '../../src/cim/index.js';
+import { decodeResponse, type CIMResponse } from '../../src/cimxml/index.js';
+import { startListener, type ReceivedIndication } from '../../src/indications/listener.js';
+import { imethodBody, instanceNameXml, returned } from '../helpers/broker.js';
+import { startTestBroker } from '../helpers/broker.js';
+import { basic, send } from '../helpers/client.js';
+import { testAuthenticator, writeUsers } from '../helpers/users.js';
+
+const INTEROP = 'root/interop';
+const ADMIN = basic('admin', 'Admin-pass-1');
+
+let now = 0;
+const dir = await mkdtemp(join(tmpdir(), 'thincim-replay-'));
+const received: ReceivedIndication[] = [];
+const listener = await startListener({ port: 0, onIndication: (r) => void received.push(r) });
+const started = await startTestBroker({
+  authenticator: await testAuthenticator(await writeUsers(dir, { admin: { role: 'admin', password: 'Admin-pass-1' } })),
+  simulated: { clock: () => now, startTime: 0 },
+  indications: { retryAttempts: 0, retryIntervalSec: 0.05, timeoutSec: 2 },
+});
+t.teardown(async () => {
+  await started.close();
+  await listener.close();
+  await rm(dir, { recursive: true });
+});
+
+/** An intrinsic call as an admin, decoded (HTTP 200 expected). */
+async function call(name: string, params: string): Promise<CIMResponse> {
+  const reply = await send(started.url, {
+    path: '/cimom', body: imethodBody(name, INTEROP, params),
+    headers: { 'Content-Type': 'application/xml; charset="utf-8"', CIMOperation: 'MethodCall', CIMMethod: name, CIMObject: 'root%2Finterop', Authorization: ADMIN },
+  });
+  if (reply.status !== 200) throw new Error(`HTTP ${reply.status}: ${reply.text}`);
+  return decodeResponse(reply.text);
+}
+
+const text = (name: string, value: string) => `<PROPERTY NAME="${name}" TYPE="string"><VALUE>${value}</VALUE></PROPERTY>`;
+const uint16 = (name: string, value: number) => `<PROPERTY NAME="${name}" TYPE="uint16"><VALUE>${value}</VALUE></PROPERTY>`;
+const texts = (name: string, values: string[]) =>
+  `<PROPERTY.ARRAY NAME="${name}" TYPE="string"><VALUE.ARRAY>${values.map((v) => `<VALUE>${v}</VALUE>`).join('')}</VALUE.ARRAY></PROPERTY.ARRAY>`;
+const newInstance = (classname: string, properties: string) => `<IPARAMVALUE NAME="NewInstance"><INSTANCE CLASSNAME="${classname}">${properties}</INSTANCE></IPARAMVALUE>`;
+
+/** A path as pywbem writes a reference: LOCALINSTANCEPATH when it has a namespace (string keys only here). */
+function localPath(path: CIMInstanceName): string {
+  const keys = Object.fromEntries([...path.keybindings].map(([k, v]) => [k, String(v)]));
+  const namespace = INTEROP.split('/').map((n) => `<NAMESPACE NAME="${n}"/>`).join('');
+  return `<LOCALINSTANCEPATH><LOCALNAMESPACEPATH>${namespace}</LOCALNAMESPACEPATH>${instanceNameXml(path.classname, keys)}</LOCALINSTANCEPATH>`;
+}
+
+async function created(classname: string, properties: string): Promise<CIMInstanceName> {
+  const [item] = returned(await call('CreateInstance', newInstance(classname, properties)));
+  if (item?.kind !== 'instancename') throw new Error(`CreateInstance returned ${item?.kind}`);
+  return item.path;
+}
+
+async function enumerate(classname: string): Promise<CIMInstance[]> {
+  return returned(await call('EnumerateInstances', `<IPARAMVALUE NAME="ClassName"><CLASSNAME NAME="${classname}"/></IPARAMVALUE>`))
+    .flatMap((item) => (item.kind === 'instance' ? [item.instance] : []));
+}
+
+async function until(what: string, check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+t.test('cimsub -cf without -L: a CIM:CQL filter with one SourceNamespace is created and selects', async (t) => {
+  const filter = await created('CIM_IndicationFilter',
+    text('Name', 'cimsubfilter') + text('Query', 'SELECT * FROM CIM_AlertIndication') + text('QueryLanguage', 'CIM:CQL') + text('SourceNamespace', 'root/cimv2'));
+  const [read] = (await enumerate('CIM_IndicationFilter')).filter((f) => f.get('Name') === 'cimsubfilter');
+  t.equal(read?.get('QueryLanguage'), 'CIM:CQL', 'the language is kept as the client wrote it');
+  t.same(read?.get('SourceNamespaces'), ['root/cimv2']);
+  const handler = await created('CIM_ListenerDestinationCIMXML', text('Name', 'cimsubhandler') + text('Destination', `${listener.url}/cimsub`));
+  const subscription = await created('CIM_IndicationSubscription',
+    `<PROPERTY.REFERENCE NAME="Filter"><VALUE.REFERENCE>${localPath(filter)}</VALUE.REFERENCE></PROPERTY.REFERENCE>` +
+    `<PROPERTY.REFERENCE NAME="Handler"><VALUE.REFERENCE>${localPath(handler)}</VALUE.REFERENCE></PROPERTY.REFERENCE>`);
+  received.length = 0;
+  now = 250_000; // fan3 stopped at 240 s
+  await started.broker.manager.refresh();
+  await until('an alert at /cimsub', () => received.some((r) => r.path === '/cimsub'));
+  t.equal(received.find((r) => r.path === '/cimsub')?.indication.get('IndicationFilterName'), 'cimsubfilter');
+  await remove(subscriptionName(subscription));
+  await remove(instanceNameXml(filter.classname, keysOf(filter)));
+  await remove(instanceNameXml(handler.classname, keysOf(handler)));
+});
+
+async function remove(name: string): Promise<void> {
+  const { error } = await call('DeleteInstance', `<IPARAMVALUE NAME="InstanceName">${name}</IPARAMVALUE>`);
+  if (error) throw new Error(`DeleteInstance failed: ${error.toString()}`);
+}
+
+function keysOf(path: CIMInstanceName): Record<string, string> {
+  return Object.fromEntries([...path.keybindings].map(([k, v]) => [k, String(v)]));
+}
+
+/** A subscription's INSTANCENAME as pywbem writes it: each reference key a VALUE.REFERENCE with its LOCALINSTANCEPATH. */
+function subscriptionName(path: CIMInstanceName): string {
+  const reference = (name: string) => `<KEYBINDING NAME="${name}"><VALUE.REFERENCE>${localPath(path.keybindings.get(name) as CIMInstanceName)}</VALUE.REFERENCE></KEYBINDING>`;
+  return `<INSTANCENAME CLASSNAME="CIM_IndicationSubscription">${reference('Filter')}${reference('Handler')}</INSTANCENAME>`;
+}
