@@ -133,3 +133,48 @@ function subscriptionName(path: CIMInstanceName): string {
   const reference = (name: string) => `<KEYBINDING NAME="${name}"><VALUE.REFERENCE>${localPath(path.keybindings.get(name) as CIMInstanceName)}</VALUE.REFERENCE></KEYBINDING>`;
   return `<INSTANCENAME CLASSNAME="CIM_IndicationSubscription">${reference('Filter')}${reference('Handler')}</INSTANCENAME>`;
 }
+
+t.test('pywbem\'s WBEMSubscriptionManager: add, recover as its own after a restart, remove', async (t) => {
+  const [cimom] = await enumerate('CIM_ObjectManager');
+  const systemName = String(cimom?.get('SystemName'));
+  const scoped = (classname: string, name: string) => text('CreationClassName', classname) + text('SystemCreationClassName', 'CIM_ComputerSystem') +
+    text('SystemName', systemName) + text('Name', name);
+  const destination = await created('CIM_ListenerDestinationCIMXML',
+    scoped('CIM_ListenerDestinationCIMXML', 'pywbemdestination:mgr:d1') + uint16('PersistenceType', 3) + text('Destination', `${listener.url}/pywbem`));
+  const filter = await created('CIM_IndicationFilter', scoped('CIM_IndicationFilter', 'pywbemfilter:mgr:f1') +
+    texts('SourceNamespaces', ['root/cimv2']) + text('Query', 'SELECT * FROM CIM_AlertIndication') + text('QueryLanguage', 'DMTF:CQL'));
+  await created('CIM_IndicationSubscription',
+    `<PROPERTY.REFERENCE NAME="Filter"><VALUE.REFERENCE>${localPath(filter)}</VALUE.REFERENCE></PROPERTY.REFERENCE>` +
+    `<PROPERTY.REFERENCE NAME="Handler"><VALUE.REFERENCE>${localPath(destination)}</VALUE.REFERENCE></PROPERTY.REFERENCE>`);
+  const [readDestination] = (await enumerate('CIM_ListenerDestinationCIMXML')).filter((d) => d.get('Name') === 'pywbemdestination:mgr:d1');
+  t.equal(readDestination?.get('PersistenceType'), 3, 'the owned destination\'s PersistenceType reads back (pywbem compares it to reuse one)');
+  t.equal(readDestination?.path?.keybindings.get('SystemName'), systemName);
+
+  // add_server after a restart of the client: its filters found by Name, its subscriptions by their Filter key.
+  const owned = (await enumerate('CIM_IndicationFilter')).filter((f) => /^pywbemfilter:mgr:[^:]*$/.test(String(f.path?.keybindings.get('Name'))));
+  t.equal(owned.length, 1);
+  const ownedPath = owned[0]!.path!;
+  const mine = (await enumerate('CIM_IndicationSubscription')).filter((s) => samePath(s.path?.keybindings.get('Filter') as CIMInstanceName, ownedPath, INTEROP));
+  t.equal(mine.length, 1, 'the subscription\'s Filter key equals the enumerated filter\'s path, namespace and host included');
+
+  // remove_filter: ReferenceNames first, then DeleteInstance of the subscription, the filter, the destination.
+  const references = returned(await call('ReferenceNames', `<IPARAMVALUE NAME="ObjectName">${instanceNameXml(filter.classname, keysOf(filter))}</IPARAMVALUE>` +
+    '<IPARAMVALUE NAME="ResultClass"><CLASSNAME NAME="CIM_IndicationSubscription"/></IPARAMVALUE>'));
+  t.equal(references.length, 1, 'ReferenceNames of the filter: its subscription');
+  const subscriptionPath = references[0]?.kind === 'instancename' ? references[0].path : undefined;
+  t.ok(subscriptionPath);
+  await remove(subscriptionName(subscriptionPath!));
+  t.same(returned(await call('ReferenceNames', `<IPARAMVALUE NAME="ObjectName">${instanceNameXml(filter.classname, keysOf(filter))}</IPARAMVALUE>` +
+    '<IPARAMVALUE NAME="ResultClass"><CLASSNAME NAME="CIM_IndicationSubscription"/></IPARAMVALUE>')), [], 'none once it is deleted');
+  await remove(instanceNameXml(filter.classname, keysOf(filter)));
+  await remove(instanceNameXml(destination.classname, keysOf(destination)));
+  t.same(await enumerate('CIM_IndicationSubscription'), []);
+});
+
+/** pywbem's CIMInstanceName equality: class, keys, namespace and host (a missing namespace is the request's). */
+function samePath(a: CIMInstanceName | undefined, b: CIMInstanceName, requestNamespace: string): boolean {
+  if (!a) return false;
+  const ns = (p: CIMInstanceName) => (p.namespace ?? requestNamespace).toLowerCase().replace(/^\/+|\/+$/g, '');
+  return a.classname.toLowerCase() === b.classname.toLowerCase() && (a.host ?? '').toLowerCase() === (b.host ?? '').toLowerCase() &&
+    ns(a) === ns(b) && JSON.stringify(keysOf(a)) === JSON.stringify(keysOf(b));
+}
