@@ -111,7 +111,8 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: Listen
  * answer, ends its delivery instead). Anything else gets Node's own answers, 408 for a timeout and 400.
  */
 function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
-  if (!socket.writable) {
+  // Not an HTTP error (a reset): there is no one to answer.
+  if (!socket.writable || !(error.code?.startsWith('HPE_') || error.code === 'ERR_HTTP_REQUEST_TIMEOUT')) {
     socket.destroy();
     return;
   }
