@@ -1,15 +1,15 @@
 /**
  * Traps as an SNMPTT set-up (Icinga's and Nagios's usual trap path) renders
  * them: snmptrapd hands each trap to Debian's snmptt (standalone mode,
- * `traphandle default snmptt`), whose configuration snmpttconvertmib made
- * from mibs/THINCIM-MIB.txt; snmptt logs each trap's EVENT name and its
- * FORMAT line with the variables filled in.
+ * `traphandle default snmptt`), configured by what snmpttconvertmib makes
+ * of mibs/THINCIM-MIB.txt or by mibs/thincim-snmptt.conf; snmptt logs each
+ * trap's OID, EVENT severity and FORMAT line with the variables filled in.
  *
  * SOURCE: SNMPTT 1.5 (Debian's snmptt), /etc/snmp/snmptt.ini and
  * /usr/sbin/snmptt: standalone mode reads one trap from snmptrapd's
- * traphandle on standard input; net_snmp_perl_enable and translate_integers
- * print an INTEGER by its enumeration's name; a value keeps only ASCII
- * letters, digits and  !"#%'()+,-_.:/=@{}~\\ (its "Sanitize" step).
+ * traphandle on standard input, an INTEGER by its enumeration's name when
+ * snmptrapd loads the MIB (snmptt's debug log: `value=ok`); a value keeps
+ * only ASCII letters, digits and  !"#%'()+,-_.:/=@{}~\\ (its "Sanitize" step).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
