@@ -28,14 +28,15 @@
  * QueryLanguage to "CIM:CQL" as well.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import type { CIMInstance, CIMInstanceName } from '../../src/cim/index.js';
+import { CIMInstance, NocaseMap, cimProperty, type CIMInstanceName } from '../../src/cim/index.js';
 import { decodeResponse, type CIMResponse } from '../../src/cimxml/index.js';
+import { Exporter } from '../../src/indications/deliver.js';
 import { startListener, type ReceivedIndication } from '../../src/indications/listener.js';
-import { imethodBody, instanceNameXml, returned } from '../helpers/broker.js';
-import { startTestBroker } from '../helpers/broker.js';
+import { imethodBody, instanceNameXml, returned, startTestBroker } from '../helpers/broker.js';
 import { basic, send } from '../helpers/client.js';
 import { testAuthenticator, writeUsers } from '../helpers/users.js';
 
@@ -177,4 +178,60 @@ function samePath(a: CIMInstanceName | undefined, b: CIMInstanceName, requestNam
   const ns = (p: CIMInstanceName) => (p.namespace ?? requestNamespace).toLowerCase().replace(/^\/+|\/+$/g, '');
   return a.classname.toLowerCase() === b.classname.toLowerCase() && (a.host ?? '').toLowerCase() === (b.host ?? '').toLowerCase() &&
     ns(a) === ns(b) && JSON.stringify(keysOf(a)) === JSON.stringify(keysOf(b));
+}
+
+/**
+ * SOURCE: pywbem, pywbem/_listener.py (pywbem/pywbem), ListenerRequestHandler: Python's BaseHTTPRequestHandler
+ * (HTTP/1.0: the connection closes after each answer); do_POST refuses with 406 an Accept other than text/xml,
+ * application/xml or * / *, an Accept-Charset without UTF-8, a Content-Type other than text/xml or
+ * application/xml with charset utf-8 or none, a Content-Encoding other than identity; reads Content-Length
+ * bytes; send_success_response answers `Content-Type: text/html`, CIMExport: MethodResponse and an empty
+ * EXPMETHODRESPONSE in CIMVERSION 2.0, DTDVERSION 2.4, PROTOCOLVERSION 1.4.
+ */
+t.test('a pywbem WBEMListener\'s answers: each indication on its own HTTP/1.0 connection, each confirmed', async (t) => {
+  const requests: { head: string; body: string }[] = [];
+  let connections = 0;
+  const server = createServer((socket) => {
+    connections++;
+    let data = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      data = Buffer.concat([data, chunk]);
+      const end = data.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const head = data.subarray(0, end).toString('latin1');
+      const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+      if (data.length < end + 4 + length) return;
+      const body = data.subarray(end + 4, end + 4 + length).toString('utf8');
+      requests.push({ head, body });
+      socket.end(pywbemAnswer(head, body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise((resolve) => server.close(resolve)));
+  const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  const exporter = new Exporter(url, 'ctx', { retryAttempts: 0, retryIntervalMs: 10, timeoutMs: 10_000, tls: {} }, new AbortController().signal);
+  t.teardown(() => exporter.close());
+  const alert = new CIMInstance({ classname: 'CIM_AlertIndication', properties: new NocaseMap([['AlertType', cimProperty('AlertType', 'uint16', 5)]]) });
+  const outcomes = [];
+  for (let i = 0; i < 3; i++) outcomes.push(await exporter.send(alert, 'pywbemfilter:mgr:f1'));
+  t.same(outcomes, ['confirmed', 'confirmed', 'confirmed']);
+  t.equal(requests.length, 3);
+  t.equal(connections, 3, 'a new connection for each: the listener closed the last one');
+});
+
+/** What pywbem's listener answers: 406 for the headers it refuses, else its success response echoing the message ID. */
+function pywbemAnswer(head: string, body: string): string {
+  const header = (name: string) => new RegExp(`\\r\\n${name}:\\s*([^\\r]*)`, 'i').exec(head)?.[1];
+  const accept = header('Accept') ?? 'text/xml';
+  const type = /^\s*(text\/xml|application\/xml)\s*(;\s*charset="?([^";, ]*)"?)?/i.exec(header('Content-Type') ?? '');
+  const charset = header('Accept-Charset') ?? 'UTF-8';
+  if (!['text/xml', 'application/xml', '*/*'].includes(accept) || !type || (type[3] && type[3].toLowerCase() !== 'utf-8') ||
+    !/(^|[ ,])(utf-8|\*)([;, ]|$)/i.test(charset) || (header('Content-Encoding') ?? 'identity').toLowerCase() !== 'identity') {
+    return 'HTTP/1.0 406 Not Acceptable\r\nCIMExport: MethodResponse\r\nCIMError: header-mismatch\r\n\r\n';
+  }
+  const id = /<MESSAGE ID="([^"]*)" PROTOCOLVERSION="1\.\d+"/.exec(body)?.[1];
+  const answer = `<?xml version="1.0" encoding="utf-8" ?>\n<CIM CIMVERSION="2.0" DTDVERSION="2.4"><MESSAGE ID="${id}" PROTOCOLVERSION="1.4">` +
+    '<SIMPLEEXPRSP><EXPMETHODRESPONSE NAME="ExportIndication"/></SIMPLEEXPRSP></MESSAGE></CIM>';
+  return `HTTP/1.0 200 OK\r\nServer: pywbem-listener\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(answer)}\r\n` +
+    `CIMExport: MethodResponse\r\n\r\n${answer}`;
 }
