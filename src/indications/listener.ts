@@ -108,7 +108,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: Listen
 /**
  * Requests Node's HTTP parser refuses before any handler. It does not know M-POST (RFC 2774) at all: DSP0200 lets
  * a listener answer it 501, which makes a sender that tries M-POST first fall back to POST (a bare 400, Node's own
- * answer, ends its delivery instead). Anything else gets Node's own answers, 408 for a timeout and 400.
+ * answer, ends its delivery instead). Anything else gets Node's own answer.
  */
 function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
   // Not an HTTP error (a reset): there is no one to answer.
@@ -118,10 +118,17 @@ function answerClientError(error: Error & { code?: string; rawPacket?: unknown }
   }
   const packet = error.rawPacket;
   const mpost = error.code === 'HPE_INVALID_METHOD' && Buffer.isBuffer(packet) && packet.subarray(0, 7).toString('latin1') === 'M-POST ';
-  const status = mpost ? '501 Not Implemented' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+  const status = mpost ? '501 Not Implemented' : NODE_ANSWERS[error.code ?? ''] ?? '400 Bad Request';
   const text = mpost ? 'M-POST is not supported: send the export request with POST (DSP0200 7.2.2)\n' : '';
   socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
 }
+
+/** Node's own answers to the parser errors it names (its default clientError handler). */
+const NODE_ANSWERS: Readonly<Record<string, string>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: '413 Payload Too Large',
+};
 
 class BodyTooLarge extends Error {}
 

@@ -102,3 +102,8 @@ t.test('an M-POST export request is answered 501, the answer that makes a sender
   const other = await exchange(port, Buffer.from('BREW /thincim HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'), 30_000);
   t.equal(other.kind === 'response' && other.response.status, 400, 'any other request the parser refuses: 400, as before');
 });
+
+t.test('a header block over Node\'s limit is still answered 431, as Node answers it', async (t) => {
+  const result = await exchange(port, serialize({ path: '/thincim', headers: [...HEADERS, ['X-Padding', 'x'.repeat(20_000)]] }), 30_000);
+  t.equal(result.kind === 'response' && result.response.status, 431);
+});
