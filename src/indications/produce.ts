@@ -61,7 +61,8 @@ function alert(event: HardwareEvent, ctx: ProduceContext, identifier: string): C
   props.add('SystemCreationClassName', 'string', ModelClass.ComputerSystem);
   props.add('SystemName', 'string', ctx.hostname);
   props.add('ProviderName', 'string', event.provider ?? null);
-  props.add('EventID', 'string', String(event.sequence));
+  // EventID names one event (alerts with equal EventIDs are the same event): the sequence restarts with the agent.
+  props.add('EventID', 'string', `${ctx.startId}-${event.sequence}`);
   props.add('EventTime', 'datetime', datetime(event.time));
   props.add('OwningEntity', 'string', 'Thincim');
   props.add('MessageID', 'string', event.messageId);

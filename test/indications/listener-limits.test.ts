@@ -84,3 +84,26 @@ t.test('thincim listen --max-body-bytes sets the limit; a bad value is a usage e
   t.equal(bad.code, 2);
   t.match(bad.stderr, /--max-body-bytes must be a number from 1024 to 1073741824, not '12'/);
 });
+
+/**
+ * DSP0200 (cim-xml-protocol.md, Methods): a client SHOULD try M-POST first and fall back to POST when the
+ * answer is 501 Not Implemented (or 510). Node's HTTP parser does not know the M-POST method at all.
+ */
+t.test('an M-POST export request is answered 501, the answer that makes a sender fall back to POST', async (t) => {
+  const mpost = serialize({
+    method: 'M-POST', path: '/thincim', body: Buffer.from('<CIM/>'),
+    headers: [['Man', 'http://www.dmtf.org/cim/mapping/http/v1.0 ; ns=73'], ['73-CIMExport', 'MethodRequest'], ['73-CIMExportMethod', 'ExportIndication']],
+  });
+  const result = await exchange(port, mpost, 30_000);
+  t.equal(result.kind, 'response');
+  if (result.kind !== 'response') return;
+  t.equal(result.response.status, 501);
+  t.match(result.response.body.toString(), /M-POST is not supported: send the export request with POST/);
+  const other = await exchange(port, Buffer.from('BREW /thincim HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'), 30_000);
+  t.equal(other.kind === 'response' && other.response.status, 400, 'any other request the parser refuses: 400, as before');
+});
+
+t.test('a header block over Node\'s limit is still answered 431, as Node answers it', async (t) => {
+  const result = await exchange(port, serialize({ path: '/thincim', headers: [...HEADERS, ['X-Padding', 'x'.repeat(20_000)]] }), 30_000);
+  t.equal(result.kind === 'response' && result.response.status, 431);
+});

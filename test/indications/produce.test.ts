@@ -23,3 +23,19 @@ t.test('the chassis opened is a security alert, Enclosure Door Open; closed agai
   t.same(alert(withIntrusion(base, 'Intrusion Detected', 'warning')), [8, 15, 3], 'AlertType 8 Security Alert, ProbableCause 15, Degraded/Warning');
   t.same(alert(base), [8, 59, 2], 'ProbableCause 59 when it is closed');
 });
+
+/**
+ * CIM_AlertIndication.EventID (Event/CIM_AlertIndication.mof): "Two Indications with the same, non NULL EventID
+ * value are considered, by the creating entity, to represent the same event", compared among alerts of the same
+ * SystemCreationClassName, SystemName and ProviderName. Event sequence numbers restart at 1 with the agent.
+ */
+t.test('EventID names one event for good: the same sequence number after a restart is another event', async (t) => {
+  const p = await player();
+  const base = fullSnapshot();
+  p.play(base);
+  const [event] = p.play(withIntrusion(base, 'Intrusion Detected', 'warning'));
+  const eventId = (startId: string) => indicationsOf(event!, { hostname: 'host1', startId }).find((i) => i.classname === 'Thincim_AlertIndication')?.get('EventID');
+  t.ok(eventId('lq2x1'), 'an EventID');
+  t.equal(eventId('lq2x1'), eventId('lq2x1'), 'the same event, the same EventID (every destination gets one)');
+  t.not(eventId('lq2x1'), eventId('lq2y9'), 'another start of the service, another EventID');
+});

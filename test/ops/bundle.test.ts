@@ -56,7 +56,7 @@ t.test('npm pack ships every output of the bundle, the schemas and the page asse
   const files = new Set(packed[0].files.map((f) => f.path));
   const missing = Object.keys(outputs).filter((path) => !files.has(path));
   t.same(missing, [], 'every output is packed');
-  for (const path of ['bin/thincim.js', 'dist/src/web/client/page.js', 'src/web/assets/page.css', 'src/web/assets/icon.svg', 'schemas/thincim.mof', 'dist/src/index.d.ts']) {
+  for (const path of ['bin/thincim.js', 'dist/src/web/client/page.js', 'src/web/assets/page.css', 'src/web/assets/icon.svg', 'schemas/thincim.mof', 'mibs/THINCIM-MIB.txt', 'mibs/thincim-snmptt.conf', 'dist/src/index.d.ts']) {
     t.ok(files.has(path), `${path} is packed`);
   }
   t.same([...files].filter((path) => /\.(map|tsbuildinfo)$|^dist\/bundle-meta\.json$|^(src|providers)\/.*\.ts$/.test(path)), [], 'no map, metafile or TypeScript source');

@@ -4,6 +4,9 @@
  * the order of each notification's OBJECTS clause.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t from 'tap';
 import { dateAndTime, defaultEngineId, eventVarbinds, NOTIFICATIONS, notificationOid, OBJECT_NAMES, SEVERITIES } from '../../src/snmp/index.js';
 import type { HardwareEvent } from '../../src/events/index.js';
@@ -54,4 +57,25 @@ t.test('DateAndTime and the default engine ID', async (t) => {
   t.equal(defaultEngineId('node1', 8072), '80001f88046e6f646531', 'under the PEN of snmp.enterpriseOid');
   const long = defaultEngineId('a'.repeat(40));
   t.match(long, /^80007ed905[0-9a-f]{24}$/, 'a host name over 27 octets: format 05 and 12 octets of its hash');
+});
+
+/**
+ * SOURCE: SNMPTT 1.5 (Debian's snmptt), /usr/sbin/snmpttconvertmib: the FORMAT of each EVENT is the
+ * NOTIFICATION-TYPE's `--#SUMMARY` line, its %s replaced by the `--#ARGUMENTS` (0-based) as $n (1-based
+ * variable-bindings after sysUpTime.0 and snmpTrapOID.0), else the DESCRIPTION's first line followed by $*,
+ * all thirteen values. Icinga and Nagios set-ups show that FORMAT as the alert's text.
+ */
+t.test('snmpttconvertmib makes each notification an SNMPTT EVENT whose FORMAT is the event\'s own message', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'thincim-snmptt-'));
+  t.teardown(() => rmSync(dir, { recursive: true }));
+  const out = join(dir, 'snmptt.conf');
+  const run = spawnSync('snmpttconvertmib', [`--in=${MIB_FILE}`, `--out=${out}`], { encoding: 'utf8', env: { ...process.env, MIBDIRS: MIB_DIRS, MIBS: '+THINCIM-MIB' } });
+  t.equal(run.status, 0, 'exit status 0');
+  const events = [...readFileSync(out, 'utf8').matchAll(/^EVENT (\S+) \.(\S+) .*\nFORMAT (.*)$/gm)].map(([, name, oid, format]) => ({ name, oid, format }));
+  t.same(events.map((e) => [e.name, e.oid]), Object.values(NOTIFICATIONS).map(({ name }) => [name, oidOf(name)]), 'one EVENT per notification');
+  const position = (name: string) => `$${[...OBJECT_NAMES.values()].indexOf(name) + 1}`;
+  for (const { name, format } of events) {
+    t.equal(format, `${position('thincimEventMessageId')} (${position('thincimEventSeverity')}): ${position('thincimEventMessage')}`,
+      `${name}: message id, severity and message, not the description's first line and every value`);
+  }
 });
