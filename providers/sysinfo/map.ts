@@ -134,7 +134,8 @@ function firmwareOf(bios: SysinfoData['bios']): Firmware[] {
  * guests' SeaBIOS 1.11 to 1.16.3 alike), OVMF's default table (edk2 OvmfPkg SmbiosPlatformDxe) 02/06/2015,
  * VirtualBox's BIOS (innotek GmbH) 12/01/2006 in every release, Compute Engine's (Google) 01/01/2011 until 2022, and
  * the Bochs BIOS that QEMU guests without SeaBIOS's tables show 01/01/2011 (2013 to 2026 kernels' oopses), AWS
- * Nitro's (Amazon EC2, version 1.0) 10/16/2017 on every instance type.
+ * Nitro's (Amazon EC2, version 1.0) 10/16/2017 on every instance type, and AWS's Xen instances' (vendor Xen, versions
+ * 4.2.amazon and 4.11.amazon) 08/24/2006, where other Xen builds write the date they were built.
  */
 const CONSTANT_BIOS_DATES: ReadonlyMap<string, number> = new Map([
   ['SeaBIOS', Date.UTC(2014, 3, 1)],
@@ -143,6 +144,7 @@ const CONSTANT_BIOS_DATES: ReadonlyMap<string, number> = new Map([
   ['Google', Date.UTC(2011, 0, 1)],
   ['Bochs', Date.UTC(2011, 0, 1)],
   ['Amazon EC2', Date.UTC(2017, 9, 16)],
+  ['Xen', Date.UTC(2006, 7, 24)],
 ]);
 
 /** One processor per socket; systeminformation totals cores over all sockets, so they are shared out. */

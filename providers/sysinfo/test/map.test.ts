@@ -231,6 +231,22 @@ t.test('BIOS dates that every build of a firmware carries (SeaBIOS, OVMF, Comput
   t.same(later.firmware?.[0]?.releaseDate, new Date(Date.UTC(2025, 4, 2)), 'another date from SeaBIOS is its date');
 });
 
+t.test("an AWS Xen instance: Amazon's Xen BIOS date, the same on every such instance, is no release date", async (t) => {
+  const snapshot = buildSnapshot(fixture('aws-xen-hvm'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, {
+    hostname: 'srv1', manufacturer: 'Xen', model: 'HVM domU', serialNumber: 'ec2f58af-2dad-c57e-88c0-a81cb6084290', uuid: 'ec2f58af-2dad-c57e-88c0-a81cb6084290',
+  });
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Xen', type: 'Other' }]);
+  t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Xen', version: '4.11.amazon' }],
+    '4.2.amazon and 4.11.amazon both say 08/24/2006');
+  const older = buildSnapshot({ bios: { vendor: 'Xen', version: '4.2.amazon', releaseDate: '08/24/2006' } }, withTemps);
+  t.equal(older.firmware?.[0]?.releaseDate, undefined);
+  // Xen's hvmloader otherwise writes the date it was built (SMBIOS_REL_DATE ?= $(shell date +%m/%d/%Y)).
+  const built = buildSnapshot({ bios: { vendor: 'Xen', version: '4.13', releaseDate: '06/12/2020' } }, withTemps);
+  t.same(built.firmware?.[0]?.releaseDate, new Date(Date.UTC(2020, 5, 12)), "another Xen build's date is its date");
+});
+
 t.test("an Azure VM: the chassis asset tag every Azure VM carries is no asset tag", async (t) => {
   const snapshot = buildSnapshot(fixture('azure-vm'), withTemps);
   validateSnapshot(snapshot);
