@@ -127,22 +127,67 @@ export function dmiAssetTag(value: string | null | undefined): string | undefine
  * JEP106 ids (bank, id with its parity bit) of memory module makers, named as systeminformation names them when it
  * is given the id as four characters (lib/memory.js RAM_manufacturers: "0198", "059B", "802C", "859B", …; "5105"
  * is Qimonda's bank 6 id in the other order), save Kingston's (bank 2, 0x98), whose "0198" systeminformation names
- * after its HyperX line.
+ * after its HyperX line; and Nanya's and Infineon's, which DDR and DDR2 modules carry and systeminformation doesn't
+ * name, as an Insyde BIOS's DDR3 maker table names them (Nanya: bank 4, 0x0B; Infineon: bank 1, 0xC1).
  */
 const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
-  ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:ce', 'Samsung Electronics Inc.'],
-  ['2:4f', 'Transcend Information Inc.'], ['2:7a', 'Apacer Technology Inc.'], ['2:98', 'Kingston'],
-  ['3:9e', 'Corsair'], ['3:fe', 'Elpida'], ['5:cb', 'A-DATA'], ['5:cd', 'G.Skill International Enterprise'],
-  ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'],
+  ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:c1', 'Infineon (Siemens)'],
+  ['1:ce', 'Samsung Electronics Inc.'], ['2:4f', 'Transcend Information Inc.'], ['2:7a', 'Apacer Technology Inc.'],
+  ['2:98', 'Kingston'], ['3:9e', 'Corsair'], ['3:fe', 'Elpida'], ['4:0b', 'Nanya Technology'], ['5:cb', 'A-DATA'],
+  ['5:cd', 'G.Skill International Enterprise'], ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'],
 ]);
 
 /**
- * Six bytes in hex, also after "0x", the module maker's JEDEC id (bank byte, id) first, then the register's and the
- * DRAM's makers: Dell's "00AD00B300AD", Kingston's "0198000080AD" (dmidecode 3.x prints the first as "Module
- * Manufacturer ID"). The bank byte counts continuation codes, 0 to 15 for JEP106's 16 banks, its top bit parity: a
- * larger one is not an id.
+ * systeminformation's names that differ for one maker by the form the firmware wrote ("00CE" is "Samsung
+ * Electronics Inc", "80CE" "Samsung Electronics Inc."; the text "G.SKILL" is "G-Skill International Enterprise",
+ * "04CD" "G.Skill International Enterprise"), and its HyperX, a line of Kingston's modules, not their maker.
  */
-const JEDEC_IDS = /^(?:0x)?([08][0-9a-f])([0-9a-f]{2})[0-9a-f]{8}$/i;
+const SYSTEMINFORMATION_NAMES: ReadonlyMap<string, string> = new Map([
+  ['HyperX', 'Kingston'], ['Samsung Electronics Inc', 'Samsung Electronics Inc.'],
+  ['G-Skill International Enterprise', 'G.Skill International Enterprise'],
+  ['Transcend Information', 'Transcend Information Inc.'], ['Apacer Technology Inc', 'Apacer Technology Inc.'],
+]);
+
+/**
+ * A module maker's JEDEC id in hex, also after "0x", in the forms firmware writes:
+ * - two bytes, or six (the module maker's id, then the register's and the DRAM's makers': Dell's "00AD00B300AD",
+ *   Kingston's "0198000080AD"; dmidecode 3.x prints the first as "Module Manufacturer ID"), each id a bank byte and
+ *   the id byte, in that order or the other ("2C00", "2C00B3002C00"). The bank byte counts continuation codes, 0 to
+ *   15 for JEP106's 16 banks, its top bit parity; the id byte has odd parity;
+ * - eight bytes as DDR and DDR2 SPDs hold them: one continuation code 7F per bank passed, the id, zeros
+ *   ("7F7F7F0B00000000", "2C00000000000000").
+ */
+const ID_PAIRS = /^(?:0x)?([0-9a-f]{2})([0-9a-f]{2})(?:[0-9a-f]{8})?$/i;
+const CONTINUATION_CODES = /^(?:0x)?((?:7f)*)([0-9a-f]{2})(?:00)*$/i;
+
+/** Whether a byte has an odd number of bits set, as every JEP106 id byte has. */
+function oddParity(byte: number): boolean {
+  let bits = 0;
+  for (let b = byte; b > 0; b >>= 1) bits += b & 1;
+  return bits % 2 === 1;
+}
+
+/** The maker that JEP106 bank `bank` (1 to 16) and id byte `id` name, where MEMORY_MAKERS names it. */
+function jep106(bank: number, id: number): string | undefined {
+  if (bank < 1 || bank > 16 || id === 0x7f || !oddParity(id)) return undefined;
+  return MEMORY_MAKERS.get(`${bank}:${id.toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * The maker a JEDEC id in hex names, or undefined where the text is no such id or names none here. Bytes that can
+ * be read either way name a maker only where the readings don't name two.
+ */
+function jedecMaker(text: string): string | undefined {
+  if (text.replace(/^0x/i, '').length === 16) {
+    const spd = CONTINUATION_CODES.exec(text);
+    return spd ? jep106(spd[1]!.length / 2 + 1, parseInt(spd[2]!, 16)) : undefined;
+  }
+  const pair = ID_PAIRS.exec(text);
+  if (!pair) return undefined;
+  const [first, second] = [parseInt(pair[1]!, 16), parseInt(pair[2]!, 16)];
+  const makers = new Set([jep106((first & 0x7f) + 1, second), jep106((second & 0x7f) + 1, first)].filter((m) => m !== undefined));
+  return makers.size === 1 ? [...makers][0] : undefined;
+}
 
 /**
  * AMI's memory maker and serial where the firmware reads no SPD (Gemini Lake boards' soldered memory: "ABCD", "1234").
@@ -160,15 +205,14 @@ export function dmiMemorySerial(value: string | null | undefined): string | unde
   return notMemoryTemplate(dmiSerial(value));
 }
 
-/** A memory module's maker as dmiText reads it, AMI's template aside, with the JEDEC ids of the makers above named. */
+/**
+ * A memory module's maker as dmiText reads it, AMI's template aside, with the JEDEC ids of the makers above named
+ * and systeminformation's names of one maker made one. Continuation codes with no id after them name none.
+ */
 export function dmiMemoryMaker(value: string | null | undefined): string | undefined {
   const text = notMemoryTemplate(dmiText(value));
-  // systeminformation's name for Kingston's id: HyperX is a line of Kingston's modules, not their maker.
-  if (text === 'HyperX') return MEMORY_MAKERS.get('2:98');
-  const jedec = text === undefined ? null : JEDEC_IDS.exec(text);
-  if (!jedec) return text;
-  const bank = (parseInt(jedec[1]!, 16) & 0x7f) + 1;
-  return MEMORY_MAKERS.get(`${bank}:${jedec[2]!.toLowerCase()}`) ?? text;
+  if (text === undefined || /^(?:0x)?(?:7f)+0*$/i.test(text)) return undefined;
+  return SYSTEMINFORMATION_NAMES.get(text) ?? jedecMaker(text) ?? text;
 }
 
 /** "0x" and the hex of four or more bytes. */

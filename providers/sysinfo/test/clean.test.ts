@@ -122,7 +122,7 @@ t.test("memory makers: JEDEC ids named as systeminformation names them, Kingston
   t.equal(dmiMemoryMaker('0x0198000080AD'), 'Kingston', 'with a 0x in front');
   t.equal(dmiMemoryMaker('0X80CE000080CE'), 'Samsung Electronics Inc.');
   t.equal(dmiMemoryMaker('109B00B3109B'), '109B00B3109B', 'a bank past JEP106 (17) is no maker id');
-  t.equal(dmiMemoryMaker('0x059B'), '0x059B', 'too short for the six bytes');
+  t.equal(dmiMemoryMaker('0x059B'), 'Crucial', 'two bytes, as systeminformation names 059B');
   t.equal(dmiMemoryMaker('063300B30633'), '063300B30633', 'an id not named here stays as written');
   t.equal(dmiMemoryMaker('00000000802C'), '00000000802C', 'no module maker, no name');
   t.equal(dmiMemoryMaker('Samsung'), 'Samsung');
@@ -133,6 +133,39 @@ t.test("memory makers: JEDEC ids named as systeminformation names them, Kingston
   t.equal(dmiMemorySerial('431026D1'), '431026D1');
   t.equal(dmiText('1234'), '1234', 'elsewhere 1234 could be a version');
   t.equal(dmiMemoryMaker('Undefined'), undefined);
+});
+
+t.test('memory makers: JEDEC ids in either byte order, and the DDR2-era eight bytes of continuation codes', async (t) => {
+  // The id first, its bank after: a Cisco UCS's "0x2C00" (systeminformation names 2C00, AD00 and CE00 itself, not
+  // the others), a Supermicro-style "2C00B3002C00" (a Go inventory tool's dmidecode sample: DIMM_A1, Bank CPU1,
+  // 36JSF1G72PZ-1G9K1, a Micron part).
+  t.equal(dmiMemoryMaker('2C00B3002C00'), 'Micron Technology Inc.');
+  t.equal(dmiMemoryMaker('0xCE00B300CE00'), 'Samsung Electronics Inc.');
+  t.equal(dmiMemoryMaker('9801'), 'Kingston', "Kingston's 0198 the other way round");
+  t.equal(dmiMemoryMaker('CE80'), 'Samsung Electronics Inc.', '80CE the other way round');
+  t.equal(dmiMemoryMaker('0x002C'), 'Micron Technology Inc.', 'the bank byte without its parity bit');
+  t.equal(dmiMemoryMaker('00AD'), 'Hynix Semiconductor Inc.');
+  t.equal(dmiMemoryMaker('9E02'), 'Corsair');
+  // DDR and DDR2 SPDs' eight bytes: one 7F per bank passed, the id, zeros (Ubuntu Forums dmidecode outputs: a Dell
+  // Vostro 1500's Nanya NT1GT64U8HA0BY-37B "7F7F7F0B00000000", Samsung M4 70T5663QZ3-CE6 "CE00000000000000", a
+  // DDR2 16HTF25664AY-800J1 "2C00000000000000", an Intel board's "0x2C00000000000000", an HP's "AD00000000000000").
+  t.equal(dmiMemoryMaker('7F7F7F0B00000000'), 'Nanya Technology');
+  t.equal(dmiMemoryMaker('CE00000000000000'), 'Samsung Electronics Inc.');
+  t.equal(dmiMemoryMaker('2C00000000000000'), 'Micron Technology Inc.');
+  t.equal(dmiMemoryMaker('0x2C00000000000000'), 'Micron Technology Inc.');
+  t.equal(dmiMemoryMaker('AD00000000000000'), 'Hynix Semiconductor Inc.');
+  t.equal(dmiMemoryMaker('7F98000000000000'), 'Kingston');
+  t.equal(dmiMemoryMaker('7F7F7F7F7F9B0000'), 'Crucial');
+  t.equal(dmiMemoryMaker('7F7F7F7F7F7F7F7F'), undefined, 'continuation codes alone name no maker');
+  t.equal(dmiMemoryMaker('7F7F7F2500000000'), '7F7F7F2500000000', 'an id not named here stays as written');
+  t.equal(dmiMemoryMaker('2C00000000000001'), '2C00000000000001', 'not padded with zeros: no such id');
+  t.equal(dmiMemoryMaker('0D0B'), '0D0B', 'no id in either order (even parity, or a bank past 16) stays as written');
+  // systeminformation's names of one maker, which differ by the form the firmware wrote (lib/memory.js: 00CE is
+  // "Samsung Electronics Inc", 80CE "Samsung Electronics Inc."), are one name.
+  t.equal(dmiMemoryMaker('Samsung Electronics Inc'), 'Samsung Electronics Inc.');
+  t.equal(dmiMemoryMaker('G-Skill International Enterprise'), 'G.Skill International Enterprise');
+  t.equal(dmiMemoryMaker('Transcend Information'), 'Transcend Information Inc.');
+  t.equal(dmiMemoryMaker('Apacer Technology Inc'), 'Apacer Technology Inc.');
 });
 
 t.test('memory part numbers written as the hex of their ASCII are read as text', async (t) => {
