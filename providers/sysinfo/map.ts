@@ -135,7 +135,8 @@ function firmwareOf(bios: SysinfoData['bios']): Firmware[] {
  * VirtualBox's BIOS (innotek GmbH) 12/01/2006 in every release, Compute Engine's (Google) 01/01/2011 until 2022, and
  * the Bochs BIOS that QEMU guests without SeaBIOS's tables show 01/01/2011 (2013 to 2026 kernels' oopses), AWS
  * Nitro's (Amazon EC2, version 1.0) 10/16/2017 on every instance type, and AWS's Xen instances' (vendor Xen, versions
- * 4.2.amazon and 4.11.amazon) 08/24/2006, where other Xen builds write the date they were built.
+ * 4.2.amazon and 4.11.amazon) 08/24/2006, where other Xen builds write the date they were built; Hetzner Cloud's
+ * (version 20171111) 11/11/2017 and DigitalOcean's (20171212) 12/12/2017 on servers made from 2017 to 2026.
  */
 const CONSTANT_BIOS_DATES: ReadonlyMap<string, number> = new Map([
   ['SeaBIOS', Date.UTC(2014, 3, 1)],
@@ -145,6 +146,8 @@ const CONSTANT_BIOS_DATES: ReadonlyMap<string, number> = new Map([
   ['Bochs', Date.UTC(2011, 0, 1)],
   ['Amazon EC2', Date.UTC(2017, 9, 16)],
   ['Xen', Date.UTC(2006, 7, 24)],
+  ['Hetzner', Date.UTC(2017, 10, 11)],
+  ['DigitalOcean', Date.UTC(2017, 11, 12)],
 ]);
 
 /** One processor per socket; systeminformation totals cores over all sockets, so they are shared out. */

@@ -247,6 +247,16 @@ t.test("an AWS Xen instance: Amazon's Xen BIOS date, the same on every such inst
   t.same(built.firmware?.[0]?.releaseDate, new Date(Date.UTC(2020, 5, 12)), "another Xen build's date is its date");
 });
 
+t.test("Hetzner Cloud's and DigitalOcean's BIOS dates, the same on every server since 2017, are no release dates", async (t) => {
+  // "Hardware name: Hetzner vServer, BIOS 20171111 11/11/2017" on 5.10 to 6.8 kernels (2021 to 2026), dmidecode 3.4:
+  // Vendor Hetzner; "DigitalOcean Droplet, BIOS 20171212 12/12/2017" (2021), bios_vendor DigitalOcean (2025).
+  const hetzner = buildSnapshot({ bios: { vendor: 'Hetzner', version: '20171111', releaseDate: '11/11/2017' } }, withTemps);
+  validateSnapshot(hetzner);
+  t.same(hetzner.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Hetzner', version: '20171111' }]);
+  const droplet = buildSnapshot({ bios: { vendor: 'DigitalOcean', version: '20171212', releaseDate: '12/12/2017' } }, withTemps);
+  t.same(droplet.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'DigitalOcean', version: '20171212' }]);
+});
+
 t.test("an Azure VM: the chassis asset tag every Azure VM carries is no asset tag", async (t) => {
   const snapshot = buildSnapshot(fixture('azure-vm'), withTemps);
   validateSnapshot(snapshot);
