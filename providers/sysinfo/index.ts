@@ -12,7 +12,7 @@ import { withDeviceTree } from './devicetree.js';
 import { resolveOptions, type SysinfoOptions } from './options.js';
 import { withLinuxBatteries } from './power.js';
 import { attributeReader, withRawDmi } from './raw.js';
-import { withMemoryLocators } from './smbios.js';
+import { withSmbiosSlots } from './smbios.js';
 
 export { dmiDate, dmiText, dmiUuid } from './clean.js';
 export { boardMaker, LINUX_DEVICE_TREE, readDeviceTree, withDeviceTree, type BoardIdentity } from './devicetree.js';
@@ -20,7 +20,7 @@ export { buildSnapshot, ID_PREFIX, type MapOptions, type SysinfoData } from './m
 export { DEFAULT_INVENTORY_TTL, resolveOptions, type SysinfoOptions } from './options.js';
 export { linuxBatteries, LINUX_POWER_SUPPLY, withLinuxBatteries } from './power.js';
 export { attributeReader, LINUX_DMI, withRawDmi, type AttributeReader } from './raw.js';
-export { linuxMemoryLocators, LINUX_DMI_ENTRIES, memoryDeviceLocators, withMemoryLocators, type SlotLocators } from './smbios.js';
+export { linuxSmbiosSlots, LINUX_DMI_ENTRIES, smbiosSlot, withSmbiosSlots, type SmbiosSlot } from './smbios.js';
 
 export const PROVIDER_NAME = 'sysinfo';
 export const PROVIDER_VERSION = '0.1.0';
@@ -48,7 +48,7 @@ const lazySource = Object.fromEntries([...INVENTORY, 'battery', 'cpuTemperature'
   return (await systeminformation)[part as keyof SysinfoSource]();
 }])) as SysinfoSource;
 
-const defaultDeps: SysinfoDeps = { source: withMemoryLocators(withLinuxBatteries(withDeviceTree(withRawDmi(lazySource, attributeReader())))), hostname, now: Date.now };
+const defaultDeps: SysinfoDeps = { source: withSmbiosSlots(withLinuxBatteries(withDeviceTree(withRawDmi(lazySource, attributeReader())))), hostname, now: Date.now };
 
 export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps = defaultDeps): HardwareProvider {
   let inventory: { data: SysinfoData; readAt: number } | undefined;
