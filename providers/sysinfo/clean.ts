@@ -16,6 +16,9 @@ const PLACEHOLDERS = new Set([
   'asset tag', 'no asset tag', 'no asset information', 'chassis asset tag',
   // Insyde's "TBD by OEM" (also in Linux's sound/soc/soc-core.c dmi_blacklist), others netdata's DMI cleaner drops.
   'tbd', 'tbd by oem', 'unknow', 'unspecified', 'empty', '(null)', 'none provided', 'no enclosure', '$(default_string)',
+  'oem chassis manufacturer', 'oem default string000', 'oem_mb', 'system_manufacturer', 'standard', 'system uuid', 'sku',
+  // ASUS desktop boards' system product name, on every such board.
+  'all series',
   // Supermicro's system product name where the integrator set none (the board's model is in the baseboard).
   'super server',
   // Board revisions left as templates: ASUS's "Rev X.0x", Gigabyte's "x.x".

@@ -67,6 +67,11 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     '0123456789ABCDEF', '0123456789abcdef0123',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
     '1234567890', '123456789',
+    // The rest of netdata's DMI cleaner's list (status-file-dmi.c, dmi_clean_field_placeholder).
+    'OEM Chassis Manufacturer', 'OEM Default string000', 'OEM_MB', 'SYSTEM_MANUFACTURER', 'Standard', 'System UUID', 'SKU',
+    // ASUS desktop boards' system product name (dmidecode 3.2 of an ASUS board: Product Name "All Series", Version
+    // "System Version", Serial Number "System Serial Number", SKU Number "All", Family "ASUS MB").
+    'All Series',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
   for (const value of ['0x1', '0xA', '0x0']) t.equal(dmiText(value), value, `${value}: one hex digit is a value`);
