@@ -120,12 +120,13 @@ function firmwareOf(bios: SysinfoData['bios']): Firmware[] {
   if (version === undefined) return [];
   const manufacturer = dmiText(bios?.vendor);
   const releaseDate = dmiDate(bios?.releaseDate);
+  const everyBuilds = releaseDate !== undefined && CONSTANT_BIOS_DATES.get(manufacturer ?? '')?.includes(releaseDate.getTime());
   return [defined({
     id: `${ID_PREFIX}bios`,
     label: 'System BIOS',
     manufacturer,
     version,
-    releaseDate: releaseDate?.getTime() === CONSTANT_BIOS_DATES.get(manufacturer ?? '') ? undefined : releaseDate,
+    releaseDate: everyBuilds ? undefined : releaseDate,
   })];
 }
 
@@ -136,18 +137,20 @@ function firmwareOf(bios: SysinfoData['bios']): Firmware[] {
  * the Bochs BIOS that QEMU guests without SeaBIOS's tables show 01/01/2011 (2013 to 2026 kernels' oopses), AWS
  * Nitro's (Amazon EC2, version 1.0) 10/16/2017 on every instance type, and AWS's Xen instances' (vendor Xen, versions
  * 4.2.amazon and 4.11.amazon) 08/24/2006, where other Xen builds write the date they were built; Hetzner Cloud's
- * (version 20171111) 11/11/2017 and DigitalOcean's (20171212) 12/12/2017 on servers made from 2017 to 2026.
+ * (version 20171111) 11/11/2017 and DigitalOcean's (20171212) 12/12/2017 on servers made from 2017 to 2026, FreeBSD
+ * bhyve's (BHYVE) 03/14/2014 with version 1.00 and, from FreeBSD 14, 10/17/2021 with version 14.0.
  */
-const CONSTANT_BIOS_DATES: ReadonlyMap<string, number> = new Map([
-  ['SeaBIOS', Date.UTC(2014, 3, 1)],
-  ['EFI Development Kit II / OVMF', Date.UTC(2015, 1, 6)],
-  ['innotek GmbH', Date.UTC(2006, 11, 1)],
-  ['Google', Date.UTC(2011, 0, 1)],
-  ['Bochs', Date.UTC(2011, 0, 1)],
-  ['Amazon EC2', Date.UTC(2017, 9, 16)],
-  ['Xen', Date.UTC(2006, 7, 24)],
-  ['Hetzner', Date.UTC(2017, 10, 11)],
-  ['DigitalOcean', Date.UTC(2017, 11, 12)],
+const CONSTANT_BIOS_DATES: ReadonlyMap<string, readonly number[]> = new Map([
+  ['SeaBIOS', [Date.UTC(2014, 3, 1)]],
+  ['EFI Development Kit II / OVMF', [Date.UTC(2015, 1, 6)]],
+  ['innotek GmbH', [Date.UTC(2006, 11, 1)]],
+  ['Google', [Date.UTC(2011, 0, 1)]],
+  ['Bochs', [Date.UTC(2011, 0, 1)]],
+  ['Amazon EC2', [Date.UTC(2017, 9, 16)]],
+  ['Xen', [Date.UTC(2006, 7, 24)]],
+  ['Hetzner', [Date.UTC(2017, 10, 11)]],
+  ['DigitalOcean', [Date.UTC(2017, 11, 12)]],
+  ['BHYVE', [Date.UTC(2014, 2, 14), Date.UTC(2021, 9, 17)]],
 ]);
 
 /** One processor per socket; systeminformation totals cores over all sockets, so they are shared out. */

@@ -257,6 +257,16 @@ t.test("Hetzner Cloud's and DigitalOcean's BIOS dates, the same on every server 
   t.same(droplet.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'DigitalOcean', version: '20171212' }]);
 });
 
+t.test("bhyve's BIOS dates, the same in every guest of a FreeBSD release line, are no release dates", async (t) => {
+  // Ansible facts and lshw of bhyve guests (Docker Desktop's HyperKit, FreeNAS 11.3): vendor BHYVE, 1.00, 03/14/2014;
+  // "Hardware name: FreeBSD BHYVE/BHYVE, BIOS 14.0 10/17/2021" in 6.13 and 6.17 kernel reports (2024, 2025).
+  const old = buildSnapshot({ bios: { vendor: 'BHYVE', version: '1.00', releaseDate: '03/14/2014' } }, withTemps);
+  validateSnapshot(old);
+  t.same(old.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'BHYVE', version: '1.00' }]);
+  const current = buildSnapshot({ bios: { vendor: 'BHYVE', version: '14.0', releaseDate: '10/17/2021' } }, withTemps);
+  t.same(current.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'BHYVE', version: '14.0' }]);
+});
+
 t.test("an Azure VM: the chassis asset tag every Azure VM carries is no asset tag", async (t) => {
   const snapshot = buildSnapshot(fixture('azure-vm'), withTemps);
   validateSnapshot(snapshot);
