@@ -225,6 +225,10 @@ t.test('BIOS dates that every build of a firmware carries (SeaBIOS, OVMF, Comput
   t.equal(bochs.firmware?.[0]?.releaseDate, undefined, "QEMU's Bochs BIOS");
   const nitro = buildSnapshot({ bios: { vendor: 'Amazon EC2', version: '1.0', releaseDate: '10/16/2017' } }, withTemps);
   t.same(nitro.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Amazon EC2', version: '1.0' }], "every Nitro instance's");
+  // Graviton instances' "BIOS 1.0 11/1/2018" (c6g to r8g, 2020 to 2026 kernel reports): every such instance's, and
+  // not SMBIOS's MM/DD/YYYY either; it stays unread, whatever its vendor.
+  const graviton = buildSnapshot({ bios: { vendor: 'AWS', version: '1.0', releaseDate: '11/1/2018' } }, withTemps);
+  t.equal(graviton.firmware?.[0]?.releaseDate, undefined, "Graviton's");
   const gce2024 = buildSnapshot({ bios: { vendor: 'Google', version: 'Google', releaseDate: '09/13/2024' } }, withTemps);
   t.same(gce2024.firmware?.[0]?.releaseDate, new Date(Date.UTC(2024, 8, 13)), 'its later BIOSes carry their dates');
   const later = buildSnapshot({ bios: { vendor: 'SeaBIOS', version: '1.17.0', releaseDate: '05/02/2025' } }, withTemps);
