@@ -236,13 +236,21 @@ export function dmiPartNumber(value: string | null | undefined): string | undefi
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Firmware defaults that many boards ship with, in both byte orders: AMI's counting pattern, and Insyde's
- * 12345678-1234-5678-90ab-cddeefaabbcc (an Asustor AS6604T's, and its reference code's Type 1 record).
+ * Firmware defaults that many boards ship with: AMI's counting pattern and Insyde's
+ * 12345678-1234-5678-90ab-cddeefaabbcc (an Asustor AS6604T's, and its reference code's Type 1 record), in both byte
+ * orders; bytes counting 00 to 0F, in both; and the rest of FreeBSD's rc.d/hostid list: Dell's for a board whose
+ * service tag was never set (4C4C4544, "DELL", then the tag as seven spaces) and other firmware defaults.
  */
 const PLACEHOLDER_UUIDS = new Set([
   '03000200-0400-0500-0006-000700080009', '00020003-0004-0005-0006-000700080009',
   '12345678-1234-5678-90ab-cddeefaabbcc', '78563412-3412-7856-90ab-cddeefaabbcc',
+  '00010203-0405-0607-0809-0a0b0c0d0e0f', '03020100-0504-0706-0809-0a0b0c0d0e0f',
+  '4c4c4544-0000-2010-8020-80c04f202020', '07090201-0103-0301-0807-060504030201', '11111111-2222-3333-4444-555555555555',
+  '890e2d14-cacd-45d1-ae66-bc80e8bfeb0f', '8e275844-178f-44a8-aceb-a7d7e5178c63', 'dc698397-fa54-4cf2-82c8-b1b5307a6a7f',
 ]);
+
+/** FreeBSD's rc.d/hostid turns down any UUID that ends in all ones too. */
+const ONES_TAIL = /-ffff-ffff-ffff-ffffffffffff$/;
 
 /** One byte repeated: all zeros, all ones (SMBIOS 7.2.1: not set, not present), or a TYAN Tiger i7320's 0A0A0A0A-…. */
 const REPEATED_BYTE = /^([0-9a-f]{2})\1*$/;
@@ -250,7 +258,7 @@ const REPEATED_BYTE = /^([0-9a-f]{2})\1*$/;
 /** A SMBIOS system UUID in lower case, or undefined when malformed, one byte repeated, or a known default. */
 export function dmiUuid(value: string | null | undefined): string | undefined {
   const uuid = value?.trim().toLowerCase();
-  if (!uuid || !UUID.test(uuid) || PLACEHOLDER_UUIDS.has(uuid)) return undefined;
+  if (!uuid || !UUID.test(uuid) || PLACEHOLDER_UUIDS.has(uuid) || ONES_TAIL.test(uuid)) return undefined;
   return REPEATED_BYTE.test(uuid.replace(/-/g, '')) ? undefined : uuid;
 }
 

@@ -194,7 +194,15 @@ t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) =
     '12345678-1234-5678-90AB-CDDEEFAABBCC', '78563412-3412-7856-90ab-cddeefaabbcc',
     // One byte repeated: a TYAN Tiger i7320's (fixtures/SOURCE.txt).
     '0A0A0A0A-0A0A-0A0A-0A0A-0A0A0A0A0A0A',
+    // FreeBSD's rc.d/hostid list of SMBIOS UUIDs that identify no machine: Dell's for a board whose service tag was
+    // never set (4C4C4544 "DELL", the tag as seven spaces), other firmware defaults, and any ending in all ones.
+    '4C4C4544-0000-2010-8020-80C04F202020', '07090201-0103-0301-0807-060504030201', '11111111-2222-3333-4444-555555555555',
+    '890e2d14-cacd-45d1-ae66-bc80e8bfeb0f', '8e275844-178f-44a8-aceb-a7d7e5178c63', 'dc698397-fa54-4cf2-82c8-b1b5307a6a7f',
+    '12345678-ffff-ffff-ffff-ffffffffffff',
+    // Bytes counting 00 to 0F, in either order (a Windows tool's list of SMBIOS GUIDs that identify nothing).
+    '00010203-0405-0607-0809-0A0B0C0D0E0F', '03020100-0504-0706-0809-0a0b0c0d0e0f',
   ]) t.equal(dmiUuid(value), undefined, JSON.stringify(value));
+  t.equal(dmiUuid('4c4c4544-0037-4e10-8032-b7c04f4b4d32'), '4c4c4544-0037-4e10-8032-b7c04f4b4d32', "a Dell's with its service tag");
   t.equal(dmiUuid('0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0b'), '0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0b', 'one byte off is a UUID');
 });
 
