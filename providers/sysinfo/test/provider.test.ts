@@ -132,6 +132,12 @@ t.test("on 64-bit ARM Linux, Node's processor name counts only for ARM Ltd's own
   t.same(nodeCpuModel(' Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz ', { platform: 'linux', arch: 'x64' }, undefined),
     { model: 'Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz' });
   t.same(nodeCpuModel('unknown', linuxArm64, cpuinfo('raspberry-pi-4')), {}, "Node's word for none");
+  // The other designers lscpu names (util-linux sys-utils/lscpu-arm.c hw_implementer): an Azure Cobalt 100 (0x6d,
+  // part 0xd49, which ARM Ltd's list calls Neoverse-N2), a Cavium ThunderX2 (0x43), Phytium's (0x70), APM's X-Gene
+  // (0x50), Marvell's (0x56). The first lines of their /proc/cpuinfo, as the kernel writes them.
+  const designer = (code: string) => nodeCpuModel('Neoverse-N2', linuxArm64, `processor\t: 0\nBogoMIPS\t: 50.00\nCPU implementer\t: ${code}\n`).implementer;
+  t.same(['0x6d', '0x43', '0x70', '0x50', '0x56', '0x42', '0x53', '0x69'].map(designer),
+    ['Microsoft', 'Cavium', 'Phytium', 'APM', 'Marvell', 'Broadcom', 'Samsung', 'Intel']);
 });
 
 /** /proc/cpuinfo of a real host (fixtures/SOURCE.txt). */
