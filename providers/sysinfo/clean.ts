@@ -215,7 +215,9 @@ export function dmiMemorySerial(value: string | null | undefined): string | unde
 export function dmiMemoryMaker(value: string | null | undefined): string | undefined {
   const text = notMemoryTemplate(dmiText(value));
   if (text === undefined || /^(?:0x)?(?:7f)+0*$/i.test(text)) return undefined;
-  return SYSTEMINFORMATION_NAMES.get(text) ?? jedecMaker(text) ?? text;
+  // dmidecode 2.9's form of the eight bytes: "JEDEC ID:C1 00 00 00 00 00 00 00".
+  const spaced = /^JEDEC ID:\s*((?:[0-9a-f]{2}\s?)+)$/i.exec(text)?.[1]?.replace(/\s/g, '');
+  return SYSTEMINFORMATION_NAMES.get(text) ?? jedecMaker(spaced ?? text) ?? text;
 }
 
 /** "0x" and the hex of four or more bytes. */

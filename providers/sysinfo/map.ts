@@ -223,7 +223,7 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
   const modules: MemoryModule[] = [];
   const labels = slotLabels(layout);
   layout.forEach((slot, i) => {
-    if (!(slot.size > 0) || isStandIn(slot)) return;
+    if (!(slot.size > 0) || isStandIn(slot) || NOT_RAM.has(dmiText(slot.type)?.toLowerCase() ?? '')) return;
     modules.push(defined({
       id: `${ID_PREFIX}memory${i}`,
       label: labels[i]!,
@@ -238,6 +238,12 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
   });
   return modules;
 }
+
+/**
+ * Memory Device types that hold firmware, not system memory (DSP0134 7.18.2, as dmidecode names them): boards list
+ * their BIOS flash as a Memory Device of a flash array (a Supermicro X9's 16 MB "Flash", Form Factor Other).
+ */
+const NOT_RAM = new Set(['rom', 'flash', 'eeprom', 'feprom', 'eprom']);
 
 function isStandIn(slot: NonNullable<SysinfoData['memLayout']>[number]): boolean {
   return !slot.bank && !slot.locator && (!(slot.type || slot.formFactor) || slot.formFactor === 'SoC');

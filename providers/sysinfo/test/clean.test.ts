@@ -164,6 +164,10 @@ t.test('memory makers: JEDEC ids in either byte order, and the DDR2-era eight by
   t.equal(dmiMemoryMaker('7F7F7F7F7F7F7F7F'), undefined, 'continuation codes alone name no maker');
   t.equal(dmiMemoryMaker('7F7F7F2500000000'), '7F7F7F2500000000', 'an id not named here stays as written');
   t.equal(dmiMemoryMaker('2C00000000000001'), '2C00000000000001', 'not padded with zeros: no such id');
+  // dmidecode 2.9's "JEDEC ID:" and the bytes spaced out (an Ubuntu Forums dmidecode: a DDR 512 MB 64D64300HU5B).
+  t.equal(dmiMemoryMaker('JEDEC ID:C1 00 00 00 00 00 00 00'), 'Infineon (Siemens)');
+  t.equal(dmiMemoryMaker('JEDEC ID:7F 7F 7F 0B 00 00 00 00'), 'Nanya Technology');
+  t.equal(dmiMemoryMaker('JEDEC ID:25 00 00 00 00 00 00 00'), 'JEDEC ID:25 00 00 00 00 00 00 00', 'an id not named here stays as written');
   t.equal(dmiMemoryMaker('0D0B'), '0D0B', 'no id in either order (even parity, or a bank past 16) stays as written');
   // systeminformation's names of one maker, which differ by the form the firmware wrote (lib/memory.js: 00CE is
   // "Samsung Electronics Inc", 80CE "Samsung Electronics Inc."), are one name.

@@ -271,6 +271,19 @@ t.test("bhyve's BIOS dates, the same in every guest of a FreeBSD release line, a
   t.same(current.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'BHYVE', version: '14.0' }]);
 });
 
+t.test("a Supermicro board's BIOS flash, a Memory Device in a flash array, is no memory module", async (t) => {
+  const snapshot = buildSnapshot(fixture('supermicro-x9-flash-memory'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.memory?.map((m) => [m.id, m.label, m.capacity, m.type]), [
+    ['sysinfo:memory0', 'P1-DimmA1', 8589934592, 'DDR3'], ['sysinfo:memory1', 'P2-DimmH1', 8589934592, 'DDR3'],
+  ], 'the 16 MB Flash device of type Flash is left out');
+  // The other non-volatile types SMBIOS has for a Memory Device (DSP0134 7.18.2: ROM, EEPROM, FEPROM, EPROM).
+  for (const type of ['ROM', 'EEPROM', 'FEPROM', 'EPROM']) {
+    const rom = buildSnapshot({ memLayout: [{ ...fixture('supermicro-x9-flash-memory').memLayout![2]!, type }] }, withTemps);
+    t.same(rom.memory, [], type);
+  }
+});
+
 t.test("an Azure VM: the chassis asset tag every Azure VM carries is no asset tag", async (t) => {
   const snapshot = buildSnapshot(fixture('azure-vm'), withTemps);
   validateSnapshot(snapshot);
