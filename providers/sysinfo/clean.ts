@@ -19,6 +19,8 @@ const PLACEHOLDERS = new Set([
   'oem chassis manufacturer', 'oem default string000', 'oem_mb', 'system_manufacturer', 'standard', 'system uuid', 'sku',
   // ASUS desktop boards' system product name, on every such board.
   'all series',
+  // Canonical checkbox's DMI lists (checkbox_support dmi.py): a product, a maker, a misspelling.
+  'product name', 'oem manufacturer', 'uknown',
   // Supermicro's system product name where the integrator set none (the board's model is in the baseboard).
   'super server',
   // Board revisions left as templates: ASUS's "Rev X.0x", Gigabyte's "x.x".
@@ -76,6 +78,12 @@ function isCounting(text: string): boolean {
   return counts(0, 1) || counts(1, 1) || (bare && (counts(9, -1) || counts(0, -1)));
 }
 
+/**
+ * AMI's template however it ends: run on ("To Be Filled By O.E.M. by More String", an old ASRock's maker), cut short
+ * ("To be filled by O.E.M.To be fill", "To be Filled.").
+ */
+const TO_BE_FILLED = /^to be fill/i;
+
 /** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */
 const REPEATED = /^(.)\1*$/;
 
@@ -87,7 +95,8 @@ export function dmiText(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.replace(/\s+/g, ' ').trim();
   if (text === '' || NOT_TEXT.test(text)) return undefined;
-  if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text) || STRING_TOKEN.test(text)) return undefined;
+  if (PLACEHOLDERS.has(text.toLowerCase()) || TO_BE_FILLED.test(text)) return undefined;
+  if (NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text) || STRING_TOKEN.test(text)) return undefined;
   // Zeros are zeros in hex too ("0x00000000", an Intel board's memory serial numbers).
   if (text.length > 1 && REPEATED.test(text.replace(/^0x(?=..)/i, '').replace(/[-\s]/g, ''))) return undefined;
   if (isCounting(text)) return undefined;

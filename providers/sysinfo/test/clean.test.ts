@@ -72,6 +72,12 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     // ASUS desktop boards' system product name (dmidecode 3.2 of an ASUS board: Product Name "All Series", Version
     // "System Version", Serial Number "System Serial Number", SKU Number "All", Family "ASUS MB").
     'All Series',
+    // AMI's template run on or cut short: an old ASRock's maker (lshw on the Ubuntu Forums, 2008; FOG's and Canonical
+    // checkbox's DMI lists), a board's four System Information strings (dmidecode, UUID Not Present), a 1999
+    // Supermicro's AMI BIOS (kernel 2.4 boot log: "System Vendor: To be Filled.").
+    'To Be Filled By O.E.M. by More String', 'To be filled by O.E.M.To be fill', 'To be Filled.',
+    // The rest of Canonical checkbox's DMI lists (checkbox_support dmi.py): product, vendor and version.
+    'Product Name', 'OEM Manufacturer', 'Uknown', '-1',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
   for (const value of ['0x1', '0xA', '0x0']) t.equal(dmiText(value), value, `${value}: one hex digit is a value`);
