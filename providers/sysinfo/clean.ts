@@ -140,13 +140,18 @@ export function dmiAssetTag(value: string | null | undefined): string | undefine
  * is given the id as four characters (lib/memory.js RAM_manufacturers: "0198", "059B", "802C", "859B", …; "5105"
  * is Qimonda's bank 6 id in the other order), save Kingston's (bank 2, 0x98), whose "0198" systeminformation names
  * after its HyperX line; and Nanya's and Infineon's, which DDR and DDR2 modules carry and systeminformation doesn't
- * name, as an Insyde BIOS's DDR3 maker table names them (Nanya: bank 4, 0x0B; Infineon: bank 1, 0xC1).
+ * name, as an Insyde BIOS's DDR3 maker table names them (Nanya: bank 4, 0x0B; Infineon: bank 1, 0xC1), and other
+ * module makers' as SPD tools' JEP106 tables name them (Smart Modular: bank 2, 0x94; Ramaxel: bank 5, 0x43; …).
  */
 const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
   ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:c1', 'Infineon (Siemens)'],
   ['1:ce', 'Samsung Electronics Inc.'], ['2:4f', 'Transcend Information Inc.'], ['2:7a', 'Apacer Technology Inc.'],
   ['2:98', 'Kingston'], ['3:9e', 'Corsair'], ['3:fe', 'Elpida'], ['4:0b', 'Nanya Technology'], ['5:cb', 'A-DATA'],
   ['5:cd', 'G.Skill International Enterprise'], ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'],
+  ['2:40', 'Viking Technology'], ['2:94', 'Smart Modular'], ['2:ba', 'PNY Electronics'], ['3:16', 'Netlist'],
+  ['3:b5', 'SpecTek Incorporated'], ['4:13', 'GeIL (Golden Empire)'], ['4:25', 'Kingmax Semiconductor'], ['4:da', 'Swissbit'],
+  ['5:43', 'Ramaxel Technology'], ['5:ef', 'Team Group Inc.'], ['6:02', 'Patriot Memory'], ['6:ba', 'Virtium Technology'],
+  ['7:d3', 'Silicon Power'], ['7:f1', 'InnoDisk Corporation'],
 ]);
 
 /**

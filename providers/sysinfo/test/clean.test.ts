@@ -168,13 +168,22 @@ t.test('memory makers: JEDEC ids in either byte order, and the DDR2-era eight by
   t.equal(dmiMemoryMaker('7F98000000000000'), 'Kingston');
   t.equal(dmiMemoryMaker('7F7F7F7F7F9B0000'), 'Crucial');
   t.equal(dmiMemoryMaker('7F7F7F7F7F7F7F7F'), undefined, 'continuation codes alone name no maker');
-  t.equal(dmiMemoryMaker('7F7F7F2500000000'), '7F7F7F2500000000', 'an id not named here stays as written');
+  t.equal(dmiMemoryMaker('7F7F7F2600000000'), '7F7F7F2600000000', 'an id not named here stays as written');
   t.equal(dmiMemoryMaker('2C00000000000001'), '2C00000000000001', 'not padded with zeros: no such id');
   // dmidecode 2.9's "JEDEC ID:" and the bytes spaced out (an Ubuntu Forums dmidecode: a DDR 512 MB 64D64300HU5B).
   t.equal(dmiMemoryMaker('JEDEC ID:C1 00 00 00 00 00 00 00'), 'Infineon (Siemens)');
   t.equal(dmiMemoryMaker('JEDEC ID:7F 7F 7F 0B 00 00 00 00'), 'Nanya Technology');
   t.equal(dmiMemoryMaker('JEDEC ID:25 00 00 00 00 00 00 00'), 'JEDEC ID:25 00 00 00 00 00 00 00', 'an id not named here stays as written');
   t.equal(dmiMemoryMaker('0D0B'), '0D0B', 'no id in either order (even parity, or a bank past 16) stays as written');
+  // Other module makers' JEP106 ids, as SPD tools name them (bank byte with its parity bit, then the id: Smart
+  // Modular 0194, Netlist 0216, Ramaxel 0443, Team Group 04EF, Patriot 8502, PNY 01BA, Kingmax 8325, Virtium 85BA).
+  const others: [string, string][] = [
+    ['0194', 'Smart Modular'], ['01940000802C', 'Smart Modular'], ['0x0216', 'Netlist'], ['0443', 'Ramaxel Technology'],
+    ['7F7F7F7F43000000', 'Ramaxel Technology'], ['04EF', 'Team Group Inc.'], ['8502', 'Patriot Memory'], ['01BA', 'PNY Electronics'],
+    ['8325', 'Kingmax Semiconductor'], ['85BA', 'Virtium Technology'], ['86D3', 'Silicon Power'], ['8313', 'GeIL (Golden Empire)'],
+    ['0140', 'Viking Technology'], ['86F1', 'InnoDisk Corporation'], ['83DA', 'Swissbit'], ['02B5', 'SpecTek Incorporated'],
+  ];
+  for (const [ids, maker] of others) t.equal(dmiMemoryMaker(ids), maker, ids);
   // systeminformation's names of one maker, which differ by the form the firmware wrote (lib/memory.js: 00CE is
   // "Samsung Electronics Inc", 80CE "Samsung Electronics Inc."), are one name.
   t.equal(dmiMemoryMaker('Samsung Electronics Inc'), 'Samsung Electronics Inc.');
