@@ -273,7 +273,7 @@ const REPEATED_BYTE = /^([0-9a-f]{2})\1*$/;
 
 /** A SMBIOS system UUID in lower case, or undefined when malformed, one byte repeated, or a known default. */
 export function dmiUuid(value: string | null | undefined): string | undefined {
-  const uuid = value?.trim().toLowerCase();
+  const uuid = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
   if (!uuid || !UUID.test(uuid) || PLACEHOLDER_UUIDS.has(uuid) || ONES_TAIL.test(uuid)) return undefined;
   return REPEATED_BYTE.test(uuid.replace(/-/g, '')) ? undefined : uuid;
 }
@@ -284,7 +284,7 @@ export function dmiUuid(value: string | null | undefined): string | undefined {
  * 2018): like Linux (dmi_get_date), years before SMBIOS 1.0 (1996) are read as 20yy.
  */
 export function dmiDate(value: string | null | undefined): Date | undefined {
-  const text = value?.trim() ?? '';
+  const text = typeof value === 'string' ? value.trim() : '';
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const smbios = /^(\d{2})\/(\d{2})\/(\d{4}|\d{2})$/.exec(text);
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : smbios ? [fullYear(smbios[3]!), smbios[1], smbios[2]] : [];

@@ -156,7 +156,8 @@ const CONSTANT_BIOS_DATES: ReadonlyMap<string, readonly number[]> = new Map([
 /** One processor per socket; systeminformation totals cores over all sockets, so they are shared out. */
 function processorsOf(cpu: SysinfoData['cpu']): Processor[] {
   if (!cpu || !(cpu.cores > 0)) return [];
-  const sockets = cpu.processors > 0 ? cpu.processors : 1;
+  // No more sockets than logical CPUs, and whole ones: anything else is no count.
+  const sockets = Number.isInteger(cpu.processors) && cpu.processors > 0 && cpu.processors <= cpu.cores ? cpu.processors : 1;
   const perSocket = (total: number) => (total > 0 && total % sockets === 0 ? total / sockets : undefined);
   const ghz = cpu.speedMax > 0 ? cpu.speedMax : nominalGHz(cpu.kernelModel) ?? cpu.speed;
   const { manufacturer, model } = cpuIdentity(cpu);

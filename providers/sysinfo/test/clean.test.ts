@@ -223,6 +223,8 @@ t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) =
   ]) t.equal(dmiUuid(value), undefined, JSON.stringify(value));
   t.equal(dmiUuid('4c4c4544-0037-4e10-8032-b7c04f4b4d32'), '4c4c4544-0037-4e10-8032-b7c04f4b4d32', "a Dell's with its service tag");
   t.equal(dmiUuid('0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0b'), '0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0b', 'one byte off is a UUID');
+  t.equal(dmiUuid(42 as unknown as string), undefined, 'no text, no UUID (and no throw)');
+  t.equal(dmiDate(20210412 as unknown as string), undefined, 'no text, no date (and no throw)');
 });
 
 t.test('BIOS dates in both forms; anything else absent', async (t) => {

@@ -284,6 +284,15 @@ t.test("a Supermicro board's BIOS flash, a Memory Device in a flash array, is no
   }
 });
 
+t.test('a socket count past the logical CPUs is no socket count: one processor, not a crash', async (t) => {
+  const cpu = { manufacturer: 'Intel', vendor: 'GenuineIntel', brand: 'Xeon', speed: 2, speedMax: 0, cores: 8, physicalCores: 4 };
+  const huge = buildSnapshot({ cpu: { ...cpu, processors: 1e12 } }, withTemps);
+  validateSnapshot(huge);
+  t.equal(huge.processors?.length, 1);
+  t.equal(buildSnapshot({ cpu: { ...cpu, processors: 2.5 } }, withTemps).processors?.length, 1, 'nor a fraction');
+  t.equal(buildSnapshot({ cpu: { ...cpu, processors: 2 } }, withTemps).processors?.length, 2);
+});
+
 t.test("an Azure VM: the chassis asset tag every Azure VM carries is no asset tag", async (t) => {
   const snapshot = buildSnapshot(fixture('azure-vm'), withTemps);
   validateSnapshot(snapshot);
