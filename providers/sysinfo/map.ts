@@ -209,7 +209,15 @@ function cpuIdentity(cpu: NonNullable<SysinfoData['cpu']>): { manufacturer?: str
   const maker = CPU_MAKERS.has(cpu.manufacturer) ? cpu.manufacturer : undefined;
   const wholeBrand = maker === undefined && cpu.manufacturer.endsWith(cpu.brand) ? cpu.manufacturer : cpu.brand;
   const name = dmiText(cpu.kernelModel) ?? dmiText(wholeBrand.replace(NAME_PLACEHOLDERS, ''));
-  return { manufacturer: maker ?? dmiText(cpu.vendor), model: name };
+  return { manufacturer: maker ?? namedMaker(name) ?? dmiText(cpu.vendor), model: name };
+}
+
+/**
+ * Makers systeminformation doesn't know that name themselves first: Zhaoxin's processors ("ZHAOXIN KaiXian
+ * KX-U6780A@2.7GHz") carry VIA's vendor id CentaurHauls, which systeminformation names "WinChip/Via".
+ */
+function namedMaker(name: string | undefined): string | undefined {
+  return name !== undefined && /^zhaoxin\b/i.test(name) ? 'Zhaoxin' : undefined;
 }
 
 /**

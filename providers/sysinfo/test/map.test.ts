@@ -384,6 +384,12 @@ t.test('processor names systeminformation cut up', async (t) => {
   t.same(identity({ manufacturer: 'GB10 To Be Filled by OEM', vendor: 'ARM', brand: 'To Be Filled by OEM' }), ['ARM', 'GB10'],
     "an NVIDIA GB10's template without the dots");
   t.same(identity({ manufacturer: '', vendor: 'AMD', brand: '', kernelModel: 'unknown' }), ['AMD', undefined], 'no name, no model');
+  // A Zhaoxin KaiXian's /proc/cpuinfo (LKML, an NMI watchdog thread): vendor_id CentaurHauls, as VIA's, which
+  // systeminformation names "WinChip/Via"; its brand, knowing no maker in it, is the whole name.
+  t.same(identity({ manufacturer: 'ZHAOXIN KaiXian KX-U6780A', vendor: 'WinChip/Via', brand: 'KaiXian KX-U6780A', kernelModel: 'ZHAOXIN KaiXian KX-U6780A@2.7GHz' }),
+    ['Zhaoxin', 'ZHAOXIN KaiXian KX-U6780A@2.7GHz'], 'Zhaoxin made it, not VIA');
+  t.same(identity({ manufacturer: 'VIA Nano', vendor: 'WinChip/Via', brand: 'Nano', kernelModel: 'VIA Nano processor U2250 (1.6GHz Capable)' }),
+    ['WinChip/Via', 'VIA Nano processor U2250 (1.6GHz Capable)'], "a VIA's stays systeminformation's");
 });
 
 t.test("without a maximum speed, the speed the kernel's name states, not QEMU's firmware's", async (t) => {
