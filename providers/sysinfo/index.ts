@@ -52,6 +52,8 @@ const defaultDeps: SysinfoDeps = { source: withSmbiosSlots(withLinuxBatteries(wi
 
 export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps = defaultDeps): HardwareProvider {
   let inventory: { data: SysinfoData; readAt: number } | undefined;
+  // Every inventory part as last read, complete or not.
+  let known: SysinfoData = {};
   // systeminformation reads CPU temperatures with execSync, which stalls the
   // event loop: ask for them only when they are reported.
   const readings: (keyof SysinfoData)[] = options.cpuTemperature ? ['battery', 'cpuTemperature'] : ['battery'];
@@ -61,11 +63,14 @@ export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps
     const parts = fresh ? readings : [...INVENTORY, ...readings];
     const { data, failed } = await read(deps.source, parts, ctx);
     if (!fresh && failed.length === parts.length) throw new Error(`systeminformation answered nothing: ${failed.join('; ')}`);
-    // An incomplete inventory is read again next time.
-    if (!fresh && INVENTORY.every((part) => data[part] !== undefined)) {
-      inventory = { data: Object.fromEntries(INVENTORY.map((part) => [part, data[part]])), readAt: deps.now() };
+    if (!fresh) {
+      // A part that fails keeps what it last read, so no element vanishes for a sample; an incomplete inventory is
+      // read again next time.
+      const complete = INVENTORY.every((part) => data[part] !== undefined);
+      known = { ...known, ...Object.fromEntries(INVENTORY.flatMap((part) => (data[part] === undefined ? [] : [[part, data[part]]]))) };
+      if (complete) inventory = { data: known, readAt: deps.now() };
     }
-    return buildSnapshot({ ...fresh, ...data }, { hostname: deps.hostname(), cpuTemperature: options.cpuTemperature });
+    return buildSnapshot({ ...(fresh ?? known), ...data }, { hostname: deps.hostname(), cpuTemperature: options.cpuTemperature });
   }
 
   return {

@@ -87,6 +87,21 @@ t.test('a failing part is logged and left out; an incomplete inventory is read a
   t.equal(calls.system, 2, 'not cached while a part is missing');
 });
 
+t.test('a part that fails when the inventory is read again keeps what it last read: nothing vanishes for a sample', async (t) => {
+  const fail = new Set<string>();
+  const { src, calls } = source(dell, fail);
+  const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+  const first = await provider.sample(context());
+  fail.add('memLayout').add('bios');
+  const log = recordingLogger();
+  const second = await provider.sample(context(log));
+  t.same(second, first, 'the memory modules and the BIOS as last read');
+  t.same(log.lines.filter((l) => l.level === 'warn').map((l) => (l.obj as { part: string }).part).sort(), ['bios', 'memLayout'], 'still logged');
+  fail.clear();
+  await provider.sample(context());
+  t.equal(calls.memLayout, 3, 'read again every time');
+});
+
 t.test('with a cached inventory, failing readings still give the inventory', async (t) => {
   const fail = new Set<string>();
   const { src } = source(dell, fail);
