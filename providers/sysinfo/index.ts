@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import type { HardwareSnapshot } from '../../src/model/snapshot.js';
 import { defineProvider, type HardwareProvider, type ProviderContext } from '../../src/providers/api.js';
 import { errorMessage } from '../../src/providers/call.js';
-import { buildSnapshot, type SysinfoData } from './map.js';
+import { buildSnapshot, readsSlots, type SysinfoData } from './map.js';
 import { withDeviceTree } from './devicetree.js';
 import { resolveOptions, type SysinfoOptions } from './options.js';
 import { withLinuxBatteries } from './power.js';
@@ -61,7 +61,8 @@ export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps
   async function sample(ctx: ProviderContext): Promise<HardwareSnapshot> {
     const fresh = inventory && deps.now() - inventory.readAt < options.inventoryTtlMs ? inventory.data : undefined;
     const parts = fresh ? readings : [...INVENTORY, ...readings];
-    const { data, failed } = await read(deps.source, parts, ctx);
+    const { data: answered, failed } = await read(deps.source, parts, ctx);
+    const data = withoutStandIn(answered, known);
     if (!fresh && failed.length === parts.length) throw new Error(`systeminformation answered nothing: ${failed.join('; ')}`);
     if (!fresh) {
       // A part that fails keeps what it last read, so no element vanishes for a sample; an incomplete inventory is
@@ -80,6 +81,16 @@ export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps
     defaults: { interval: 20, timeout: 15_000 },
     sample,
   };
+}
+
+/**
+ * The answer without a memory layout that is only systeminformation's stand-in (one "module" of all memory, which it
+ * answers when dmidecode fails) where slots were read before: a failed reading, not the modules gone.
+ */
+function withoutStandIn(data: SysinfoData, known: SysinfoData): SysinfoData {
+  if (!data.memLayout || readsSlots(data.memLayout) || !known.memLayout || !readsSlots(known.memLayout)) return data;
+  const { memLayout: _standIn, ...rest } = data;
+  return rest;
 }
 
 /** Calls each part's function; a part that fails is logged and left out. */

@@ -254,6 +254,11 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
  */
 const NOT_RAM = new Set(['rom', 'flash', 'eeprom', 'feprom', 'eprom']);
 
+/** Whether a layout describes slots the firmware lists, not only systeminformation's stand-in for all memory. */
+export function readsSlots(layout: NonNullable<SysinfoData['memLayout']>): boolean {
+  return layout.some((slot) => !isStandIn(slot));
+}
+
 function isStandIn(slot: NonNullable<SysinfoData['memLayout']>[number]): boolean {
   return !slot.bank && !slot.locator && (!(slot.type || slot.formFactor) || slot.formFactor === 'SoC');
 }

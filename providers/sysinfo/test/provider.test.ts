@@ -102,6 +102,24 @@ t.test('a part that fails when the inventory is read again keeps what it last re
   t.equal(calls.memLayout, 3, 'read again every time');
 });
 
+t.test("systeminformation's stand-in for memory it couldn't read doesn't replace the modules it read before", async (t) => {
+  // When dmidecode fails (it resolves anyway) systeminformation answers one "module" of all memory (os.totalmem()).
+  let layout = dell.memLayout;
+  const { src, calls } = source(dell);
+  src.memLayout = async () => { calls.memLayout = (calls.memLayout ?? 0) + 1; return layout; };
+  const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+  const first = await provider.sample(context());
+  t.equal(first.memory?.length, 2);
+  layout = [{ size: 67108864000, bank: '', type: '', formFactor: '', clockSpeed: 0, manufacturer: '', partNum: '', serialNum: '' }];
+  t.same((await provider.sample(context())).memory, first.memory, 'the modules as last read');
+  layout = dell.memLayout;
+  await provider.sample(context());
+  t.equal(calls.memLayout, 3, 'read again every time');
+  const fresh = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+  layout = [{ size: 67108864000, bank: '', type: '', formFactor: '', clockSpeed: 0, manufacturer: '', partNum: '', serialNum: '' }];
+  t.same((await fresh.sample(context())).memory, [], 'never read: no modules, as before');
+});
+
 t.test('with a cached inventory, failing readings still give the inventory', async (t) => {
   const fail = new Set<string>();
   const { src } = source(dell, fail);
