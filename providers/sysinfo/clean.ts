@@ -16,6 +16,11 @@ const PLACEHOLDERS = new Set([
   'asset tag', 'no asset tag', 'no asset information', 'chassis asset tag',
   // Insyde's "TBD by OEM" (also in Linux's sound/soc/soc-core.c dmi_blacklist), others netdata's DMI cleaner drops.
   'tbd', 'tbd by oem', 'unknow', 'unspecified', 'empty', '(null)', 'none provided', 'no enclosure', '$(default_string)',
+  'oem chassis manufacturer', 'oem default string000', 'oem_mb', 'system_manufacturer', 'standard', 'system uuid', 'sku',
+  // ASUS desktop boards' system product name, on every such board.
+  'all series',
+  // Canonical checkbox's DMI lists (checkbox_support dmi.py): a product, a maker, a misspelling.
+  'product name', 'oem manufacturer', 'uknown',
   // Supermicro's system product name where the integrator set none (the board's model is in the baseboard).
   'super server',
   // Board revisions left as templates: ASUS's "Rev X.0x", Gigabyte's "x.x".
@@ -73,6 +78,12 @@ function isCounting(text: string): boolean {
   return counts(0, 1) || counts(1, 1) || (bare && (counts(9, -1) || counts(0, -1)));
 }
 
+/**
+ * AMI's template however it ends: run on ("To Be Filled By O.E.M. by More String", an old ASRock's maker), cut short
+ * ("To be filled by O.E.M.To be fill", "To be Filled.").
+ */
+const TO_BE_FILLED = /^to be fill/i;
+
 /** One character repeated ("00000000", "FFFFFFFF", "XXXXX", "........"). */
 const REPEATED = /^(.)\1*$/;
 
@@ -84,7 +95,8 @@ export function dmiText(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.replace(/\s+/g, ' ').trim();
   if (text === '' || NOT_TEXT.test(text)) return undefined;
-  if (PLACEHOLDERS.has(text.toLowerCase()) || NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text) || STRING_TOKEN.test(text)) return undefined;
+  if (PLACEHOLDERS.has(text.toLowerCase()) || TO_BE_FILLED.test(text)) return undefined;
+  if (NUMBERED_PLACEHOLDER.test(text) || TYPE_TEMPLATE.test(text) || STRING_TOKEN.test(text)) return undefined;
   // Zeros are zeros in hex too ("0x00000000", an Intel board's memory serial numbers).
   if (text.length > 1 && REPEATED.test(text.replace(/^0x(?=..)/i, '').replace(/[-\s]/g, ''))) return undefined;
   if (isCounting(text)) return undefined;
@@ -127,22 +139,72 @@ export function dmiAssetTag(value: string | null | undefined): string | undefine
  * JEP106 ids (bank, id with its parity bit) of memory module makers, named as systeminformation names them when it
  * is given the id as four characters (lib/memory.js RAM_manufacturers: "0198", "059B", "802C", "859B", …; "5105"
  * is Qimonda's bank 6 id in the other order), save Kingston's (bank 2, 0x98), whose "0198" systeminformation names
- * after its HyperX line.
+ * after its HyperX line; and Nanya's and Infineon's, which DDR and DDR2 modules carry and systeminformation doesn't
+ * name, as an Insyde BIOS's DDR3 maker table names them (Nanya: bank 4, 0x0B; Infineon: bank 1, 0xC1), and other
+ * module makers' as SPD tools' JEP106 tables name them (Smart Modular: bank 2, 0x94; Ramaxel: bank 5, 0x43; …).
  */
 const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
-  ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:ce', 'Samsung Electronics Inc.'],
-  ['2:4f', 'Transcend Information Inc.'], ['2:7a', 'Apacer Technology Inc.'], ['2:98', 'Kingston'],
-  ['3:9e', 'Corsair'], ['3:fe', 'Elpida'], ['5:cb', 'A-DATA'], ['5:cd', 'G.Skill International Enterprise'],
-  ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'],
+  ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:c1', 'Infineon (Siemens)'],
+  ['1:ce', 'Samsung Electronics Inc.'], ['2:4f', 'Transcend Information Inc.'], ['2:7a', 'Apacer Technology Inc.'],
+  ['2:98', 'Kingston'], ['3:9e', 'Corsair'], ['3:fe', 'Elpida'], ['4:0b', 'Nanya Technology'], ['5:cb', 'A-DATA'],
+  ['5:cd', 'G.Skill International Enterprise'], ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'],
+  ['2:40', 'Viking Technology'], ['2:94', 'Smart Modular'], ['2:ba', 'PNY Electronics'], ['3:16', 'Netlist'],
+  ['3:b5', 'SpecTek Incorporated'], ['4:13', 'GeIL (Golden Empire)'], ['4:25', 'Kingmax Semiconductor'], ['4:da', 'Swissbit'],
+  ['5:43', 'Ramaxel Technology'], ['5:ef', 'Team Group Inc.'], ['6:02', 'Patriot Memory'], ['6:ba', 'Virtium Technology'],
+  ['7:d3', 'Silicon Power'], ['7:f1', 'InnoDisk Corporation'],
 ]);
 
 /**
- * Six bytes in hex, also after "0x", the module maker's JEDEC id (bank byte, id) first, then the register's and the
- * DRAM's makers: Dell's "00AD00B300AD", Kingston's "0198000080AD" (dmidecode 3.x prints the first as "Module
- * Manufacturer ID"). The bank byte counts continuation codes, 0 to 15 for JEP106's 16 banks, its top bit parity: a
- * larger one is not an id.
+ * systeminformation's names that differ for one maker by the form the firmware wrote ("00CE" is "Samsung
+ * Electronics Inc", "80CE" "Samsung Electronics Inc."; the text "G.SKILL" is "G-Skill International Enterprise",
+ * "04CD" "G.Skill International Enterprise"), and its HyperX, a line of Kingston's modules, not their maker.
  */
-const JEDEC_IDS = /^(?:0x)?([08][0-9a-f])([0-9a-f]{2})[0-9a-f]{8}$/i;
+const SYSTEMINFORMATION_NAMES: ReadonlyMap<string, string> = new Map([
+  ['HyperX', 'Kingston'], ['Samsung Electronics Inc', 'Samsung Electronics Inc.'],
+  ['G-Skill International Enterprise', 'G.Skill International Enterprise'],
+  ['Transcend Information', 'Transcend Information Inc.'], ['Apacer Technology Inc', 'Apacer Technology Inc.'],
+]);
+
+/**
+ * A module maker's JEDEC id in hex, also after "0x", in the forms firmware writes:
+ * - two bytes, or six (the module maker's id, then the register's and the DRAM's makers': Dell's "00AD00B300AD",
+ *   Kingston's "0198000080AD"; dmidecode 3.x prints the first as "Module Manufacturer ID"), each id a bank byte and
+ *   the id byte, in that order or the other ("2C00", "2C00B3002C00"). The bank byte counts continuation codes, 0 to
+ *   15 for JEP106's 16 banks, its top bit parity; the id byte has odd parity;
+ * - eight bytes as DDR and DDR2 SPDs hold them: one continuation code 7F per bank passed, the id, zeros
+ *   ("7F7F7F0B00000000", "2C00000000000000").
+ */
+const ID_PAIRS = /^(?:0x)?([0-9a-f]{2})([0-9a-f]{2})(?:[0-9a-f]{8})?$/i;
+const CONTINUATION_CODES = /^(?:0x)?((?:7f)*)([0-9a-f]{2})(?:00)*$/i;
+
+/** Whether a byte has an odd number of bits set, as every JEP106 id byte has. */
+function oddParity(byte: number): boolean {
+  let bits = 0;
+  for (let b = byte; b > 0; b >>= 1) bits += b & 1;
+  return bits % 2 === 1;
+}
+
+/** The maker that JEP106 bank `bank` (1 to 16) and id byte `id` name, where MEMORY_MAKERS names it. */
+function jep106(bank: number, id: number): string | undefined {
+  if (bank < 1 || bank > 16 || id === 0x7f || !oddParity(id)) return undefined;
+  return MEMORY_MAKERS.get(`${bank}:${id.toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * The maker a JEDEC id in hex names, or undefined where the text is no such id or names none here. Bytes that can
+ * be read either way name a maker only where the readings don't name two.
+ */
+function jedecMaker(text: string): string | undefined {
+  if (text.replace(/^0x/i, '').length === 16) {
+    const spd = CONTINUATION_CODES.exec(text);
+    return spd ? jep106(spd[1]!.length / 2 + 1, parseInt(spd[2]!, 16)) : undefined;
+  }
+  const pair = ID_PAIRS.exec(text);
+  if (!pair) return undefined;
+  const [first, second] = [parseInt(pair[1]!, 16), parseInt(pair[2]!, 16)];
+  const makers = new Set([jep106((first & 0x7f) + 1, second), jep106((second & 0x7f) + 1, first)].filter((m) => m !== undefined));
+  return makers.size === 1 ? [...makers][0] : undefined;
+}
 
 /**
  * AMI's memory maker and serial where the firmware reads no SPD (Gemini Lake boards' soldered memory: "ABCD", "1234").
@@ -160,15 +222,16 @@ export function dmiMemorySerial(value: string | null | undefined): string | unde
   return notMemoryTemplate(dmiSerial(value));
 }
 
-/** A memory module's maker as dmiText reads it, AMI's template aside, with the JEDEC ids of the makers above named. */
+/**
+ * A memory module's maker as dmiText reads it, AMI's template aside, with the JEDEC ids of the makers above named
+ * and systeminformation's names of one maker made one. Continuation codes with no id after them name none.
+ */
 export function dmiMemoryMaker(value: string | null | undefined): string | undefined {
   const text = notMemoryTemplate(dmiText(value));
-  // systeminformation's name for Kingston's id: HyperX is a line of Kingston's modules, not their maker.
-  if (text === 'HyperX') return MEMORY_MAKERS.get('2:98');
-  const jedec = text === undefined ? null : JEDEC_IDS.exec(text);
-  if (!jedec) return text;
-  const bank = (parseInt(jedec[1]!, 16) & 0x7f) + 1;
-  return MEMORY_MAKERS.get(`${bank}:${jedec[2]!.toLowerCase()}`) ?? text;
+  if (text === undefined || /^(?:0x)?(?:7f)+0*$/i.test(text)) return undefined;
+  // dmidecode 2.9's form of the eight bytes: "JEDEC ID:C1 00 00 00 00 00 00 00".
+  const spaced = /^JEDEC ID:\s*((?:[0-9a-f]{2}\s?)+)$/i.exec(text)?.[1]?.replace(/\s/g, '');
+  return SYSTEMINFORMATION_NAMES.get(text) ?? jedecMaker(spaced ?? text) ?? text;
 }
 
 /** "0x" and the hex of four or more bytes. */
@@ -189,21 +252,29 @@ export function dmiPartNumber(value: string | null | undefined): string | undefi
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Firmware defaults that many boards ship with, in both byte orders: AMI's counting pattern, and Insyde's
- * 12345678-1234-5678-90ab-cddeefaabbcc (an Asustor AS6604T's, and its reference code's Type 1 record).
+ * Firmware defaults that many boards ship with: AMI's counting pattern and Insyde's
+ * 12345678-1234-5678-90ab-cddeefaabbcc (an Asustor AS6604T's, and its reference code's Type 1 record), in both byte
+ * orders; bytes counting 00 to 0F, in both; and the rest of FreeBSD's rc.d/hostid list: Dell's for a board whose
+ * service tag was never set (4C4C4544, "DELL", then the tag as seven spaces) and other firmware defaults.
  */
 const PLACEHOLDER_UUIDS = new Set([
   '03000200-0400-0500-0006-000700080009', '00020003-0004-0005-0006-000700080009',
   '12345678-1234-5678-90ab-cddeefaabbcc', '78563412-3412-7856-90ab-cddeefaabbcc',
+  '00010203-0405-0607-0809-0a0b0c0d0e0f', '03020100-0504-0706-0809-0a0b0c0d0e0f',
+  '4c4c4544-0000-2010-8020-80c04f202020', '07090201-0103-0301-0807-060504030201', '11111111-2222-3333-4444-555555555555',
+  '890e2d14-cacd-45d1-ae66-bc80e8bfeb0f', '8e275844-178f-44a8-aceb-a7d7e5178c63', 'dc698397-fa54-4cf2-82c8-b1b5307a6a7f',
 ]);
+
+/** FreeBSD's rc.d/hostid turns down any UUID that ends in all ones too. */
+const ONES_TAIL = /-ffff-ffff-ffff-ffffffffffff$/;
 
 /** One byte repeated: all zeros, all ones (SMBIOS 7.2.1: not set, not present), or a TYAN Tiger i7320's 0A0A0A0A-…. */
 const REPEATED_BYTE = /^([0-9a-f]{2})\1*$/;
 
 /** A SMBIOS system UUID in lower case, or undefined when malformed, one byte repeated, or a known default. */
 export function dmiUuid(value: string | null | undefined): string | undefined {
-  const uuid = value?.trim().toLowerCase();
-  if (!uuid || !UUID.test(uuid) || PLACEHOLDER_UUIDS.has(uuid)) return undefined;
+  const uuid = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  if (!uuid || !UUID.test(uuid) || PLACEHOLDER_UUIDS.has(uuid) || ONES_TAIL.test(uuid)) return undefined;
   return REPEATED_BYTE.test(uuid.replace(/-/g, '')) ? undefined : uuid;
 }
 
@@ -213,7 +284,7 @@ export function dmiUuid(value: string | null | undefined): string | undefined {
  * 2018): like Linux (dmi_get_date), years before SMBIOS 1.0 (1996) are read as 20yy.
  */
 export function dmiDate(value: string | null | undefined): Date | undefined {
-  const text = value?.trim() ?? '';
+  const text = typeof value === 'string' ? value.trim() : '';
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const smbios = /^(\d{2})\/(\d{2})\/(\d{4}|\d{2})$/.exec(text);
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : smbios ? [fullYear(smbios[3]!), smbios[1], smbios[2]] : [];

@@ -7,12 +7,12 @@ import { hostname } from 'node:os';
 import type { HardwareSnapshot } from '../../src/model/snapshot.js';
 import { defineProvider, type HardwareProvider, type ProviderContext } from '../../src/providers/api.js';
 import { errorMessage } from '../../src/providers/call.js';
-import { buildSnapshot, type SysinfoData } from './map.js';
+import { buildSnapshot, readsSlots, type SysinfoData } from './map.js';
 import { withDeviceTree } from './devicetree.js';
 import { resolveOptions, type SysinfoOptions } from './options.js';
 import { withLinuxBatteries } from './power.js';
 import { attributeReader, withRawDmi } from './raw.js';
-import { withMemoryLocators } from './smbios.js';
+import { withSmbiosSlots } from './smbios.js';
 
 export { dmiDate, dmiText, dmiUuid } from './clean.js';
 export { boardMaker, LINUX_DEVICE_TREE, readDeviceTree, withDeviceTree, type BoardIdentity } from './devicetree.js';
@@ -20,7 +20,7 @@ export { buildSnapshot, ID_PREFIX, type MapOptions, type SysinfoData } from './m
 export { DEFAULT_INVENTORY_TTL, resolveOptions, type SysinfoOptions } from './options.js';
 export { linuxBatteries, LINUX_POWER_SUPPLY, withLinuxBatteries } from './power.js';
 export { attributeReader, LINUX_DMI, withRawDmi, type AttributeReader } from './raw.js';
-export { linuxMemoryLocators, LINUX_DMI_ENTRIES, memoryDeviceLocators, withMemoryLocators, type SlotLocators } from './smbios.js';
+export { linuxSmbiosSlots, LINUX_DMI_ENTRIES, smbiosSlot, withSmbiosSlots, type SmbiosSlot } from './smbios.js';
 
 export const PROVIDER_NAME = 'sysinfo';
 export const PROVIDER_VERSION = '0.1.0';
@@ -48,10 +48,12 @@ const lazySource = Object.fromEntries([...INVENTORY, 'battery', 'cpuTemperature'
   return (await systeminformation)[part as keyof SysinfoSource]();
 }])) as SysinfoSource;
 
-const defaultDeps: SysinfoDeps = { source: withMemoryLocators(withLinuxBatteries(withDeviceTree(withRawDmi(lazySource, attributeReader())))), hostname, now: Date.now };
+const defaultDeps: SysinfoDeps = { source: withSmbiosSlots(withLinuxBatteries(withDeviceTree(withRawDmi(lazySource, attributeReader())))), hostname, now: Date.now };
 
 export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps = defaultDeps): HardwareProvider {
   let inventory: { data: SysinfoData; readAt: number } | undefined;
+  // Every inventory part as last read, complete or not.
+  let known: SysinfoData = {};
   // systeminformation reads CPU temperatures with execSync, which stalls the
   // event loop: ask for them only when they are reported.
   const readings: (keyof SysinfoData)[] = options.cpuTemperature ? ['battery', 'cpuTemperature'] : ['battery'];
@@ -59,13 +61,17 @@ export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps
   async function sample(ctx: ProviderContext): Promise<HardwareSnapshot> {
     const fresh = inventory && deps.now() - inventory.readAt < options.inventoryTtlMs ? inventory.data : undefined;
     const parts = fresh ? readings : [...INVENTORY, ...readings];
-    const { data, failed } = await read(deps.source, parts, ctx);
+    const { data: answered, failed } = await read(deps.source, parts, ctx);
+    const data = withoutStandIn(answered, known);
     if (!fresh && failed.length === parts.length) throw new Error(`systeminformation answered nothing: ${failed.join('; ')}`);
-    // An incomplete inventory is read again next time.
-    if (!fresh && INVENTORY.every((part) => data[part] !== undefined)) {
-      inventory = { data: Object.fromEntries(INVENTORY.map((part) => [part, data[part]])), readAt: deps.now() };
+    if (!fresh) {
+      // A part that fails keeps what it last read, so no element vanishes for a sample; an incomplete inventory is
+      // read again next time.
+      const complete = INVENTORY.every((part) => data[part] !== undefined);
+      known = { ...known, ...Object.fromEntries(INVENTORY.flatMap((part) => (data[part] === undefined ? [] : [[part, data[part]]]))) };
+      if (complete) inventory = { data: known, readAt: deps.now() };
     }
-    return buildSnapshot({ ...fresh, ...data }, { hostname: deps.hostname(), cpuTemperature: options.cpuTemperature });
+    return buildSnapshot({ ...(fresh ?? known), ...data }, { hostname: deps.hostname(), cpuTemperature: options.cpuTemperature });
   }
 
   return {
@@ -75,6 +81,16 @@ export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps
     defaults: { interval: 20, timeout: 15_000 },
     sample,
   };
+}
+
+/**
+ * The answer without a memory layout that is only systeminformation's stand-in (one "module" of all memory, which it
+ * answers when dmidecode fails) where slots were read before: a failed reading, not the modules gone.
+ */
+function withoutStandIn(data: SysinfoData, known: SysinfoData): SysinfoData {
+  if (!data.memLayout || readsSlots(data.memLayout) || !known.memLayout || !readsSlots(known.memLayout)) return data;
+  const { memLayout: _standIn, ...rest } = data;
+  return rest;
 }
 
 /** Calls each part's function; a part that fails is logged and left out. */

@@ -120,12 +120,13 @@ function firmwareOf(bios: SysinfoData['bios']): Firmware[] {
   if (version === undefined) return [];
   const manufacturer = dmiText(bios?.vendor);
   const releaseDate = dmiDate(bios?.releaseDate);
+  const everyBuilds = releaseDate !== undefined && CONSTANT_BIOS_DATES.get(manufacturer ?? '')?.includes(releaseDate.getTime());
   return [defined({
     id: `${ID_PREFIX}bios`,
     label: 'System BIOS',
     manufacturer,
     version,
-    releaseDate: releaseDate?.getTime() === CONSTANT_BIOS_DATES.get(manufacturer ?? '') ? undefined : releaseDate,
+    releaseDate: everyBuilds ? undefined : releaseDate,
   })];
 }
 
@@ -134,21 +135,29 @@ function firmwareOf(bios: SysinfoData['bios']): Firmware[] {
  * guests' SeaBIOS 1.11 to 1.16.3 alike), OVMF's default table (edk2 OvmfPkg SmbiosPlatformDxe) 02/06/2015,
  * VirtualBox's BIOS (innotek GmbH) 12/01/2006 in every release, Compute Engine's (Google) 01/01/2011 until 2022, and
  * the Bochs BIOS that QEMU guests without SeaBIOS's tables show 01/01/2011 (2013 to 2026 kernels' oopses), AWS
- * Nitro's (Amazon EC2, version 1.0) 10/16/2017 on every instance type.
+ * Nitro's (Amazon EC2, version 1.0) 10/16/2017 on every instance type, and AWS's Xen instances' (vendor Xen, versions
+ * 4.2.amazon and 4.11.amazon) 08/24/2006, where other Xen builds write the date they were built; Hetzner Cloud's
+ * (version 20171111) 11/11/2017 and DigitalOcean's (20171212) 12/12/2017 on servers made from 2017 to 2026, FreeBSD
+ * bhyve's (BHYVE) 03/14/2014 with version 1.00 and, from FreeBSD 14, 10/17/2021 with version 14.0.
  */
-const CONSTANT_BIOS_DATES: ReadonlyMap<string, number> = new Map([
-  ['SeaBIOS', Date.UTC(2014, 3, 1)],
-  ['EFI Development Kit II / OVMF', Date.UTC(2015, 1, 6)],
-  ['innotek GmbH', Date.UTC(2006, 11, 1)],
-  ['Google', Date.UTC(2011, 0, 1)],
-  ['Bochs', Date.UTC(2011, 0, 1)],
-  ['Amazon EC2', Date.UTC(2017, 9, 16)],
+const CONSTANT_BIOS_DATES: ReadonlyMap<string, readonly number[]> = new Map([
+  ['SeaBIOS', [Date.UTC(2014, 3, 1)]],
+  ['EFI Development Kit II / OVMF', [Date.UTC(2015, 1, 6)]],
+  ['innotek GmbH', [Date.UTC(2006, 11, 1)]],
+  ['Google', [Date.UTC(2011, 0, 1)]],
+  ['Bochs', [Date.UTC(2011, 0, 1)]],
+  ['Amazon EC2', [Date.UTC(2017, 9, 16)]],
+  ['Xen', [Date.UTC(2006, 7, 24)]],
+  ['Hetzner', [Date.UTC(2017, 10, 11)]],
+  ['DigitalOcean', [Date.UTC(2017, 11, 12)]],
+  ['BHYVE', [Date.UTC(2014, 2, 14), Date.UTC(2021, 9, 17)]],
 ]);
 
 /** One processor per socket; systeminformation totals cores over all sockets, so they are shared out. */
 function processorsOf(cpu: SysinfoData['cpu']): Processor[] {
   if (!cpu || !(cpu.cores > 0)) return [];
-  const sockets = cpu.processors > 0 ? cpu.processors : 1;
+  // No more sockets than logical CPUs, and whole ones: anything else is no count.
+  const sockets = Number.isInteger(cpu.processors) && cpu.processors > 0 && cpu.processors <= cpu.cores ? cpu.processors : 1;
   const perSocket = (total: number) => (total > 0 && total % sockets === 0 ? total / sockets : undefined);
   const ghz = cpu.speedMax > 0 ? cpu.speedMax : nominalGHz(cpu.kernelModel) ?? cpu.speed;
   const { manufacturer, model } = cpuIdentity(cpu);
@@ -200,7 +209,15 @@ function cpuIdentity(cpu: NonNullable<SysinfoData['cpu']>): { manufacturer?: str
   const maker = CPU_MAKERS.has(cpu.manufacturer) ? cpu.manufacturer : undefined;
   const wholeBrand = maker === undefined && cpu.manufacturer.endsWith(cpu.brand) ? cpu.manufacturer : cpu.brand;
   const name = dmiText(cpu.kernelModel) ?? dmiText(wholeBrand.replace(NAME_PLACEHOLDERS, ''));
-  return { manufacturer: maker ?? dmiText(cpu.vendor), model: name };
+  return { manufacturer: maker ?? namedMaker(name) ?? dmiText(cpu.vendor), model: name };
+}
+
+/**
+ * Makers systeminformation doesn't know that name themselves first: Zhaoxin's processors ("ZHAOXIN KaiXian
+ * KX-U6780A@2.7GHz") carry VIA's vendor id CentaurHauls, which systeminformation names "WinChip/Via".
+ */
+function namedMaker(name: string | undefined): string | undefined {
+  return name !== undefined && /^zhaoxin\b/i.test(name) ? 'Zhaoxin' : undefined;
 }
 
 /**
@@ -215,7 +232,7 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
   const modules: MemoryModule[] = [];
   const labels = slotLabels(layout);
   layout.forEach((slot, i) => {
-    if (!(slot.size > 0) || isStandIn(slot)) return;
+    if (!(slot.size > 0) || isStandIn(slot) || NOT_RAM.has(dmiText(slot.type)?.toLowerCase() ?? '')) return;
     modules.push(defined({
       id: `${ID_PREFIX}memory${i}`,
       label: labels[i]!,
@@ -229,6 +246,17 @@ function memoryOf(layout: NonNullable<SysinfoData['memLayout']>): MemoryModule[]
     }));
   });
   return modules;
+}
+
+/**
+ * Memory Device types that hold firmware, not system memory (DSP0134 7.18.2, as dmidecode names them): boards list
+ * their BIOS flash as a Memory Device of a flash array (a Supermicro X9's 16 MB "Flash", Form Factor Other).
+ */
+const NOT_RAM = new Set(['rom', 'flash', 'eeprom', 'feprom', 'eprom']);
+
+/** Whether a layout describes slots the firmware lists, not only systeminformation's stand-in for all memory. */
+export function readsSlots(layout: NonNullable<SysinfoData['memLayout']>): boolean {
+  return layout.some((slot) => !isStandIn(slot));
 }
 
 function isStandIn(slot: NonNullable<SysinfoData['memLayout']>[number]): boolean {

@@ -69,7 +69,9 @@ const ARM_LTD = 0x41;
  * hw_implementer; the codes are also in Linux's arch/arm64/include/asm/cputype.h).
  */
 const ARM_IMPLEMENTERS: ReadonlyMap<number, string> = new Map([
-  [0x46, 'FUJITSU'], [0x48, 'HiSilicon'], [0x4e, 'NVIDIA'], [0x51, 'Qualcomm'], [0x61, 'Apple'], [0xc0, 'Ampere'],
+  [0x42, 'Broadcom'], [0x43, 'Cavium'], [0x44, 'DEC'], [0x46, 'FUJITSU'], [0x48, 'HiSilicon'], [0x49, 'Infineon'],
+  [0x4d, 'Motorola/Freescale'], [0x4e, 'NVIDIA'], [0x50, 'APM'], [0x51, 'Qualcomm'], [0x53, 'Samsung'], [0x56, 'Marvell'],
+  [0x61, 'Apple'], [0x66, 'Faraday'], [0x69, 'Intel'], [0x6d, 'Microsoft'], [0x70, 'Phytium'], [0xc0, 'Ampere'],
 ]);
 
 /** The kernel's name for the processor, and what Node named it where that name is not the kernel's. */

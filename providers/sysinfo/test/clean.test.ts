@@ -67,6 +67,17 @@ t.test('placeholders, empties and non-text become absent', async (t) => {
     '0123456789ABCDEF', '0123456789abcdef0123',
     '123490EN400015', '48spaces', '012345678901234567890123456789012345', '01234567', '12345678', '1234567890123',
     '1234567890', '123456789',
+    // The rest of netdata's DMI cleaner's list (status-file-dmi.c, dmi_clean_field_placeholder).
+    'OEM Chassis Manufacturer', 'OEM Default string000', 'OEM_MB', 'SYSTEM_MANUFACTURER', 'Standard', 'System UUID', 'SKU',
+    // ASUS desktop boards' system product name (dmidecode 3.2 of an ASUS board: Product Name "All Series", Version
+    // "System Version", Serial Number "System Serial Number", SKU Number "All", Family "ASUS MB").
+    'All Series',
+    // AMI's template run on or cut short: an old ASRock's maker (lshw on the Ubuntu Forums, 2008; FOG's and Canonical
+    // checkbox's DMI lists), a board's four System Information strings (dmidecode, UUID Not Present), a 1999
+    // Supermicro's AMI BIOS (kernel 2.4 boot log: "System Vendor: To be Filled.").
+    'To Be Filled By O.E.M. by More String', 'To be filled by O.E.M.To be fill', 'To be Filled.',
+    // The rest of Canonical checkbox's DMI lists (checkbox_support dmi.py): product, vendor and version.
+    'Product Name', 'OEM Manufacturer', 'Uknown', '-1',
   ];
   for (const value of absent) t.equal(dmiText(value), undefined, JSON.stringify(value));
   for (const value of ['0x1', '0xA', '0x0']) t.equal(dmiText(value), value, `${value}: one hex digit is a value`);
@@ -122,7 +133,7 @@ t.test("memory makers: JEDEC ids named as systeminformation names them, Kingston
   t.equal(dmiMemoryMaker('0x0198000080AD'), 'Kingston', 'with a 0x in front');
   t.equal(dmiMemoryMaker('0X80CE000080CE'), 'Samsung Electronics Inc.');
   t.equal(dmiMemoryMaker('109B00B3109B'), '109B00B3109B', 'a bank past JEP106 (17) is no maker id');
-  t.equal(dmiMemoryMaker('0x059B'), '0x059B', 'too short for the six bytes');
+  t.equal(dmiMemoryMaker('0x059B'), 'Crucial', 'two bytes, as systeminformation names 059B');
   t.equal(dmiMemoryMaker('063300B30633'), '063300B30633', 'an id not named here stays as written');
   t.equal(dmiMemoryMaker('00000000802C'), '00000000802C', 'no module maker, no name');
   t.equal(dmiMemoryMaker('Samsung'), 'Samsung');
@@ -133,6 +144,52 @@ t.test("memory makers: JEDEC ids named as systeminformation names them, Kingston
   t.equal(dmiMemorySerial('431026D1'), '431026D1');
   t.equal(dmiText('1234'), '1234', 'elsewhere 1234 could be a version');
   t.equal(dmiMemoryMaker('Undefined'), undefined);
+});
+
+t.test('memory makers: JEDEC ids in either byte order, and the DDR2-era eight bytes of continuation codes', async (t) => {
+  // The id first, its bank after: a Cisco UCS's "0x2C00" (systeminformation names 2C00, AD00 and CE00 itself, not
+  // the others), a Supermicro-style "2C00B3002C00" (a Go inventory tool's dmidecode sample: DIMM_A1, Bank CPU1,
+  // 36JSF1G72PZ-1G9K1, a Micron part).
+  t.equal(dmiMemoryMaker('2C00B3002C00'), 'Micron Technology Inc.');
+  t.equal(dmiMemoryMaker('0xCE00B300CE00'), 'Samsung Electronics Inc.');
+  t.equal(dmiMemoryMaker('9801'), 'Kingston', "Kingston's 0198 the other way round");
+  t.equal(dmiMemoryMaker('CE80'), 'Samsung Electronics Inc.', '80CE the other way round');
+  t.equal(dmiMemoryMaker('0x002C'), 'Micron Technology Inc.', 'the bank byte without its parity bit');
+  t.equal(dmiMemoryMaker('00AD'), 'Hynix Semiconductor Inc.');
+  t.equal(dmiMemoryMaker('9E02'), 'Corsair');
+  // DDR and DDR2 SPDs' eight bytes: one 7F per bank passed, the id, zeros (Ubuntu Forums dmidecode outputs: a Dell
+  // Vostro 1500's Nanya NT1GT64U8HA0BY-37B "7F7F7F0B00000000", Samsung M4 70T5663QZ3-CE6 "CE00000000000000", a
+  // DDR2 16HTF25664AY-800J1 "2C00000000000000", an Intel board's "0x2C00000000000000", an HP's "AD00000000000000").
+  t.equal(dmiMemoryMaker('7F7F7F0B00000000'), 'Nanya Technology');
+  t.equal(dmiMemoryMaker('CE00000000000000'), 'Samsung Electronics Inc.');
+  t.equal(dmiMemoryMaker('2C00000000000000'), 'Micron Technology Inc.');
+  t.equal(dmiMemoryMaker('0x2C00000000000000'), 'Micron Technology Inc.');
+  t.equal(dmiMemoryMaker('AD00000000000000'), 'Hynix Semiconductor Inc.');
+  t.equal(dmiMemoryMaker('7F98000000000000'), 'Kingston');
+  t.equal(dmiMemoryMaker('7F7F7F7F7F9B0000'), 'Crucial');
+  t.equal(dmiMemoryMaker('7F7F7F7F7F7F7F7F'), undefined, 'continuation codes alone name no maker');
+  t.equal(dmiMemoryMaker('7F7F7F2600000000'), '7F7F7F2600000000', 'an id not named here stays as written');
+  t.equal(dmiMemoryMaker('2C00000000000001'), '2C00000000000001', 'not padded with zeros: no such id');
+  // dmidecode 2.9's "JEDEC ID:" and the bytes spaced out (an Ubuntu Forums dmidecode: a DDR 512 MB 64D64300HU5B).
+  t.equal(dmiMemoryMaker('JEDEC ID:C1 00 00 00 00 00 00 00'), 'Infineon (Siemens)');
+  t.equal(dmiMemoryMaker('JEDEC ID:7F 7F 7F 0B 00 00 00 00'), 'Nanya Technology');
+  t.equal(dmiMemoryMaker('JEDEC ID:25 00 00 00 00 00 00 00'), 'JEDEC ID:25 00 00 00 00 00 00 00', 'an id not named here stays as written');
+  t.equal(dmiMemoryMaker('0D0B'), '0D0B', 'no id in either order (even parity, or a bank past 16) stays as written');
+  // Other module makers' JEP106 ids, as SPD tools name them (bank byte with its parity bit, then the id: Smart
+  // Modular 0194, Netlist 0216, Ramaxel 0443, Team Group 04EF, Patriot 8502, PNY 01BA, Kingmax 8325, Virtium 85BA).
+  const others: [string, string][] = [
+    ['0194', 'Smart Modular'], ['01940000802C', 'Smart Modular'], ['0x0216', 'Netlist'], ['0443', 'Ramaxel Technology'],
+    ['7F7F7F7F43000000', 'Ramaxel Technology'], ['04EF', 'Team Group Inc.'], ['8502', 'Patriot Memory'], ['01BA', 'PNY Electronics'],
+    ['8325', 'Kingmax Semiconductor'], ['85BA', 'Virtium Technology'], ['86D3', 'Silicon Power'], ['8313', 'GeIL (Golden Empire)'],
+    ['0140', 'Viking Technology'], ['86F1', 'InnoDisk Corporation'], ['83DA', 'Swissbit'], ['02B5', 'SpecTek Incorporated'],
+  ];
+  for (const [ids, maker] of others) t.equal(dmiMemoryMaker(ids), maker, ids);
+  // systeminformation's names of one maker, which differ by the form the firmware wrote (lib/memory.js: 00CE is
+  // "Samsung Electronics Inc", 80CE "Samsung Electronics Inc."), are one name.
+  t.equal(dmiMemoryMaker('Samsung Electronics Inc'), 'Samsung Electronics Inc.');
+  t.equal(dmiMemoryMaker('G-Skill International Enterprise'), 'G.Skill International Enterprise');
+  t.equal(dmiMemoryMaker('Transcend Information'), 'Transcend Information Inc.');
+  t.equal(dmiMemoryMaker('Apacer Technology Inc'), 'Apacer Technology Inc.');
 });
 
 t.test('memory part numbers written as the hex of their ASCII are read as text', async (t) => {
@@ -156,8 +213,18 @@ t.test('UUIDs: lower-cased, placeholders and malformed ones absent', async (t) =
     '12345678-1234-5678-90AB-CDDEEFAABBCC', '78563412-3412-7856-90ab-cddeefaabbcc',
     // One byte repeated: a TYAN Tiger i7320's (fixtures/SOURCE.txt).
     '0A0A0A0A-0A0A-0A0A-0A0A-0A0A0A0A0A0A',
+    // FreeBSD's rc.d/hostid list of SMBIOS UUIDs that identify no machine: Dell's for a board whose service tag was
+    // never set (4C4C4544 "DELL", the tag as seven spaces), other firmware defaults, and any ending in all ones.
+    '4C4C4544-0000-2010-8020-80C04F202020', '07090201-0103-0301-0807-060504030201', '11111111-2222-3333-4444-555555555555',
+    '890e2d14-cacd-45d1-ae66-bc80e8bfeb0f', '8e275844-178f-44a8-aceb-a7d7e5178c63', 'dc698397-fa54-4cf2-82c8-b1b5307a6a7f',
+    '12345678-ffff-ffff-ffff-ffffffffffff',
+    // Bytes counting 00 to 0F, in either order (a Windows tool's list of SMBIOS GUIDs that identify nothing).
+    '00010203-0405-0607-0809-0A0B0C0D0E0F', '03020100-0504-0706-0809-0a0b0c0d0e0f',
   ]) t.equal(dmiUuid(value), undefined, JSON.stringify(value));
+  t.equal(dmiUuid('4c4c4544-0037-4e10-8032-b7c04f4b4d32'), '4c4c4544-0037-4e10-8032-b7c04f4b4d32', "a Dell's with its service tag");
   t.equal(dmiUuid('0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0b'), '0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0b', 'one byte off is a UUID');
+  t.equal(dmiUuid(42 as unknown as string), undefined, 'no text, no UUID (and no throw)');
+  t.equal(dmiDate(20210412 as unknown as string), undefined, 'no text, no date (and no throw)');
 });
 
 t.test('BIOS dates in both forms; anything else absent', async (t) => {

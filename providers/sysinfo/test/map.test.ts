@@ -225,10 +225,72 @@ t.test('BIOS dates that every build of a firmware carries (SeaBIOS, OVMF, Comput
   t.equal(bochs.firmware?.[0]?.releaseDate, undefined, "QEMU's Bochs BIOS");
   const nitro = buildSnapshot({ bios: { vendor: 'Amazon EC2', version: '1.0', releaseDate: '10/16/2017' } }, withTemps);
   t.same(nitro.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Amazon EC2', version: '1.0' }], "every Nitro instance's");
+  // Graviton instances' "BIOS 1.0 11/1/2018" (c6g to r8g, 2020 to 2026 kernel reports): every such instance's, and
+  // not SMBIOS's MM/DD/YYYY either; it stays unread, whatever its vendor.
+  const graviton = buildSnapshot({ bios: { vendor: 'AWS', version: '1.0', releaseDate: '11/1/2018' } }, withTemps);
+  t.equal(graviton.firmware?.[0]?.releaseDate, undefined, "Graviton's");
   const gce2024 = buildSnapshot({ bios: { vendor: 'Google', version: 'Google', releaseDate: '09/13/2024' } }, withTemps);
   t.same(gce2024.firmware?.[0]?.releaseDate, new Date(Date.UTC(2024, 8, 13)), 'its later BIOSes carry their dates');
   const later = buildSnapshot({ bios: { vendor: 'SeaBIOS', version: '1.17.0', releaseDate: '05/02/2025' } }, withTemps);
   t.same(later.firmware?.[0]?.releaseDate, new Date(Date.UTC(2025, 4, 2)), 'another date from SeaBIOS is its date');
+});
+
+t.test("an AWS Xen instance: Amazon's Xen BIOS date, the same on every such instance, is no release date", async (t) => {
+  const snapshot = buildSnapshot(fixture('aws-xen-hvm'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.system, {
+    hostname: 'srv1', manufacturer: 'Xen', model: 'HVM domU', serialNumber: 'ec2f58af-2dad-c57e-88c0-a81cb6084290', uuid: 'ec2f58af-2dad-c57e-88c0-a81cb6084290',
+  });
+  t.same(snapshot.chassis, [{ id: 'sysinfo:chassis', manufacturer: 'Xen', type: 'Other' }]);
+  t.same(snapshot.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Xen', version: '4.11.amazon' }],
+    '4.2.amazon and 4.11.amazon both say 08/24/2006');
+  const older = buildSnapshot({ bios: { vendor: 'Xen', version: '4.2.amazon', releaseDate: '08/24/2006' } }, withTemps);
+  t.equal(older.firmware?.[0]?.releaseDate, undefined);
+  // Xen's hvmloader otherwise writes the date it was built (SMBIOS_REL_DATE ?= $(shell date +%m/%d/%Y)).
+  const built = buildSnapshot({ bios: { vendor: 'Xen', version: '4.13', releaseDate: '06/12/2020' } }, withTemps);
+  t.same(built.firmware?.[0]?.releaseDate, new Date(Date.UTC(2020, 5, 12)), "another Xen build's date is its date");
+});
+
+t.test("Hetzner Cloud's and DigitalOcean's BIOS dates, the same on every server since 2017, are no release dates", async (t) => {
+  // "Hardware name: Hetzner vServer, BIOS 20171111 11/11/2017" on 5.10 to 6.8 kernels (2021 to 2026), dmidecode 3.4:
+  // Vendor Hetzner; "DigitalOcean Droplet, BIOS 20171212 12/12/2017" (2021), bios_vendor DigitalOcean (2025).
+  const hetzner = buildSnapshot({ bios: { vendor: 'Hetzner', version: '20171111', releaseDate: '11/11/2017' } }, withTemps);
+  validateSnapshot(hetzner);
+  t.same(hetzner.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'Hetzner', version: '20171111' }]);
+  const droplet = buildSnapshot({ bios: { vendor: 'DigitalOcean', version: '20171212', releaseDate: '12/12/2017' } }, withTemps);
+  t.same(droplet.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'DigitalOcean', version: '20171212' }]);
+});
+
+t.test("bhyve's BIOS dates, the same in every guest of a FreeBSD release line, are no release dates", async (t) => {
+  // Ansible facts and lshw of bhyve guests (Docker Desktop's HyperKit, FreeNAS 11.3): vendor BHYVE, 1.00, 03/14/2014;
+  // "Hardware name: FreeBSD BHYVE/BHYVE, BIOS 14.0 10/17/2021" in 6.13 and 6.17 kernel reports (2024, 2025).
+  const old = buildSnapshot({ bios: { vendor: 'BHYVE', version: '1.00', releaseDate: '03/14/2014' } }, withTemps);
+  validateSnapshot(old);
+  t.same(old.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'BHYVE', version: '1.00' }]);
+  const current = buildSnapshot({ bios: { vendor: 'BHYVE', version: '14.0', releaseDate: '10/17/2021' } }, withTemps);
+  t.same(current.firmware, [{ id: 'sysinfo:bios', label: 'System BIOS', manufacturer: 'BHYVE', version: '14.0' }]);
+});
+
+t.test("a Supermicro board's BIOS flash, a Memory Device in a flash array, is no memory module", async (t) => {
+  const snapshot = buildSnapshot(fixture('supermicro-x9-flash-memory'), withTemps);
+  validateSnapshot(snapshot);
+  t.same(snapshot.memory?.map((m) => [m.id, m.label, m.capacity, m.type]), [
+    ['sysinfo:memory0', 'P1-DimmA1', 8589934592, 'DDR3'], ['sysinfo:memory1', 'P2-DimmH1', 8589934592, 'DDR3'],
+  ], 'the 16 MB Flash device of type Flash is left out');
+  // The other non-volatile types SMBIOS has for a Memory Device (DSP0134 7.18.2: ROM, EEPROM, FEPROM, EPROM).
+  for (const type of ['ROM', 'EEPROM', 'FEPROM', 'EPROM']) {
+    const rom = buildSnapshot({ memLayout: [{ ...fixture('supermicro-x9-flash-memory').memLayout![2]!, type }] }, withTemps);
+    t.same(rom.memory, [], type);
+  }
+});
+
+t.test('a socket count past the logical CPUs is no socket count: one processor, not a crash', async (t) => {
+  const cpu = { manufacturer: 'Intel', vendor: 'GenuineIntel', brand: 'Xeon', speed: 2, speedMax: 0, cores: 8, physicalCores: 4 };
+  const huge = buildSnapshot({ cpu: { ...cpu, processors: 1e12 } }, withTemps);
+  validateSnapshot(huge);
+  t.equal(huge.processors?.length, 1);
+  t.equal(buildSnapshot({ cpu: { ...cpu, processors: 2.5 } }, withTemps).processors?.length, 1, 'nor a fraction');
+  t.equal(buildSnapshot({ cpu: { ...cpu, processors: 2 } }, withTemps).processors?.length, 2);
 });
 
 t.test("an Azure VM: the chassis asset tag every Azure VM carries is no asset tag", async (t) => {
@@ -322,6 +384,12 @@ t.test('processor names systeminformation cut up', async (t) => {
   t.same(identity({ manufacturer: 'GB10 To Be Filled by OEM', vendor: 'ARM', brand: 'To Be Filled by OEM' }), ['ARM', 'GB10'],
     "an NVIDIA GB10's template without the dots");
   t.same(identity({ manufacturer: '', vendor: 'AMD', brand: '', kernelModel: 'unknown' }), ['AMD', undefined], 'no name, no model');
+  // A Zhaoxin KaiXian's /proc/cpuinfo (LKML, an NMI watchdog thread): vendor_id CentaurHauls, as VIA's, which
+  // systeminformation names "WinChip/Via"; its brand, knowing no maker in it, is the whole name.
+  t.same(identity({ manufacturer: 'ZHAOXIN KaiXian KX-U6780A', vendor: 'WinChip/Via', brand: 'KaiXian KX-U6780A', kernelModel: 'ZHAOXIN KaiXian KX-U6780A@2.7GHz' }),
+    ['Zhaoxin', 'ZHAOXIN KaiXian KX-U6780A@2.7GHz'], 'Zhaoxin made it, not VIA');
+  t.same(identity({ manufacturer: 'VIA Nano', vendor: 'WinChip/Via', brand: 'Nano', kernelModel: 'VIA Nano processor U2250 (1.6GHz Capable)' }),
+    ['WinChip/Via', 'VIA Nano processor U2250 (1.6GHz Capable)'], "a VIA's stays systeminformation's");
 });
 
 t.test("without a maximum speed, the speed the kernel's name states, not QEMU's firmware's", async (t) => {

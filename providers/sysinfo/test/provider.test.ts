@@ -87,6 +87,39 @@ t.test('a failing part is logged and left out; an incomplete inventory is read a
   t.equal(calls.system, 2, 'not cached while a part is missing');
 });
 
+t.test('a part that fails when the inventory is read again keeps what it last read: nothing vanishes for a sample', async (t) => {
+  const fail = new Set<string>();
+  const { src, calls } = source(dell, fail);
+  const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+  const first = await provider.sample(context());
+  fail.add('memLayout').add('bios');
+  const log = recordingLogger();
+  const second = await provider.sample(context(log));
+  t.same(second, first, 'the memory modules and the BIOS as last read');
+  t.same(log.lines.filter((l) => l.level === 'warn').map((l) => (l.obj as { part: string }).part).sort(), ['bios', 'memLayout'], 'still logged');
+  fail.clear();
+  await provider.sample(context());
+  t.equal(calls.memLayout, 3, 'read again every time');
+});
+
+t.test("systeminformation's stand-in for memory it couldn't read doesn't replace the modules it read before", async (t) => {
+  // When dmidecode fails (it resolves anyway) systeminformation answers one "module" of all memory (os.totalmem()).
+  let layout = dell.memLayout;
+  const { src, calls } = source(dell);
+  src.memLayout = async () => { calls.memLayout = (calls.memLayout ?? 0) + 1; return layout; };
+  const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+  const first = await provider.sample(context());
+  t.equal(first.memory?.length, 2);
+  layout = [{ size: 67108864000, bank: '', type: '', formFactor: '', clockSpeed: 0, manufacturer: '', partNum: '', serialNum: '' }];
+  t.same((await provider.sample(context())).memory, first.memory, 'the modules as last read');
+  layout = dell.memLayout;
+  await provider.sample(context());
+  t.equal(calls.memLayout, 3, 'read again every time');
+  const fresh = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+  layout = [{ size: 67108864000, bank: '', type: '', formFactor: '', clockSpeed: 0, manufacturer: '', partNum: '', serialNum: '' }];
+  t.same((await fresh.sample(context())).memory, [], 'never read: no modules, as before');
+});
+
 t.test('with a cached inventory, failing readings still give the inventory', async (t) => {
   const fail = new Set<string>();
   const { src } = source(dell, fail);
@@ -132,6 +165,12 @@ t.test("on 64-bit ARM Linux, Node's processor name counts only for ARM Ltd's own
   t.same(nodeCpuModel(' Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz ', { platform: 'linux', arch: 'x64' }, undefined),
     { model: 'Intel(R) Xeon(R) Gold 5218R CPU @ 2.10GHz' });
   t.same(nodeCpuModel('unknown', linuxArm64, cpuinfo('raspberry-pi-4')), {}, "Node's word for none");
+  // The other designers lscpu names (util-linux sys-utils/lscpu-arm.c hw_implementer): an Azure Cobalt 100 (0x6d,
+  // part 0xd49, which ARM Ltd's list calls Neoverse-N2), a Cavium ThunderX2 (0x43), Phytium's (0x70), APM's X-Gene
+  // (0x50), Marvell's (0x56). The first lines of their /proc/cpuinfo, as the kernel writes them.
+  const designer = (code: string) => nodeCpuModel('Neoverse-N2', linuxArm64, `processor\t: 0\nBogoMIPS\t: 50.00\nCPU implementer\t: ${code}\n`).implementer;
+  t.same(['0x6d', '0x43', '0x70', '0x50', '0x56', '0x42', '0x53', '0x69'].map(designer),
+    ['Microsoft', 'Cavium', 'Phytium', 'APM', 'Marvell', 'Broadcom', 'Samsung', 'Intel']);
 });
 
 /** /proc/cpuinfo of a real host (fixtures/SOURCE.txt). */
