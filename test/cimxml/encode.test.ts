@@ -48,7 +48,7 @@ t.test('the envelope', async (t) => {
   t.equal(encodeError(27, 'limits', [error]), '<ERROR CODE="27" DESCRIPTION="limits"><INSTANCE CLASSNAME="CIM_Error"><PROPERTY NAME="Message" TYPE="string"><VALUE>x</VALUE></PROPERTY></INSTANCE></ERROR>');
 });
 
-t.test('KEYVALUE carries VALUETYPE, and TYPE only where VALUETYPE leaves the type open', async (t) => {
+t.test('KEYVALUE always carries VALUETYPE and TYPE', async (t) => {
   const path = new CIMInstanceName({
     classname: 'X', keybindings: [
       ['S', 'a&b'], ['B', false], ['N', 7], ['M', -7], ['L', 2 ** 40], ['G', -(2 ** 40)], ['U', 18446744073709551615n], ['R', 1.5],
@@ -57,8 +57,8 @@ t.test('KEYVALUE carries VALUETYPE, and TYPE only where VALUETYPE leaves the typ
   });
   t.equal(encodeInstanceName(path),
     '<INSTANCENAME CLASSNAME="X">' +
-    '<KEYBINDING NAME="S"><KEYVALUE VALUETYPE="string">a&amp;b</KEYVALUE></KEYBINDING>' +
-    '<KEYBINDING NAME="B"><KEYVALUE VALUETYPE="boolean">FALSE</KEYVALUE></KEYBINDING>' +
+    '<KEYBINDING NAME="S"><KEYVALUE VALUETYPE="string" TYPE="string">a&amp;b</KEYVALUE></KEYBINDING>' +
+    '<KEYBINDING NAME="B"><KEYVALUE VALUETYPE="boolean" TYPE="boolean">FALSE</KEYVALUE></KEYBINDING>' +
     '<KEYBINDING NAME="N"><KEYVALUE VALUETYPE="numeric" TYPE="uint32">7</KEYVALUE></KEYBINDING>' +
     '<KEYBINDING NAME="M"><KEYVALUE VALUETYPE="numeric" TYPE="sint32">-7</KEYVALUE></KEYBINDING>' +
     '<KEYBINDING NAME="L"><KEYVALUE VALUETYPE="numeric" TYPE="uint64">1099511627776</KEYVALUE></KEYBINDING>' +
@@ -76,8 +76,8 @@ t.test('KEYVALUE carries VALUETYPE, and TYPE only where VALUETYPE leaves the typ
   t.equal(encodeInstanceName(association),
     '<INSTANCENAME CLASSNAME="CIM_SystemDevice"><KEYBINDING NAME="PartComponent"><VALUE.REFERENCE><LOCALINSTANCEPATH>' +
     '<LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH>' +
-    '<INSTANCENAME CLASSNAME="OMC_Fan"><KEYBINDING NAME="CreationClassName"><KEYVALUE VALUETYPE="string">OMC_Fan</KEYVALUE></KEYBINDING>' +
-    '<KEYBINDING NAME="DeviceID"><KEYVALUE VALUETYPE="string">fan-1</KEYVALUE></KEYBINDING></INSTANCENAME>' +
+    '<INSTANCENAME CLASSNAME="OMC_Fan"><KEYBINDING NAME="CreationClassName"><KEYVALUE VALUETYPE="string" TYPE="string">OMC_Fan</KEYVALUE></KEYBINDING>' +
+    '<KEYBINDING NAME="DeviceID"><KEYVALUE VALUETYPE="string" TYPE="string">fan-1</KEYVALUE></KEYBINDING></INSTANCENAME>' +
     '</LOCALINSTANCEPATH></VALUE.REFERENCE></KEYBINDING></INSTANCENAME>', 'reference keys');
   t.equal(encodeInstanceName(new CIMInstanceName({ classname: 'Singleton' })), '<INSTANCENAME CLASSNAME="Singleton"></INSTANCENAME>');
 });

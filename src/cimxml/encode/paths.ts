@@ -38,13 +38,8 @@ export function encodeNamespacePath(host: string, namespace: string): string {
 
 /**
  * INSTANCENAME with one KEYBINDING per key, in the path's order. KEYVALUE
- * carries VALUETYPE, and TYPE (DTD 2.4) only where VALUETYPE leaves the type
- * open (numeric, char16, datetime): the type of the key property in
- * `typeSource` when given, else inferred from the value (see inferredType).
- * OpenPegasus, SFCB and OpenWBEM never write TYPE, and sblim-sfcc's lexer
- * (backend/cimxml/cimXmlParser.c, procKeyValue) knows VALUETYPE alone: any
- * other attribute ends the client process (exit(1)), so a string or boolean
- * key, which VALUETYPE names exactly, goes without it.
+ * always carries VALUETYPE and TYPE (DTD 2.4): the type of the key property
+ * in `typeSource` when given, else inferred from the value (see inferredType).
  */
 export function encodeInstanceName(path: CIMInstanceName, typeSource?: KeyTypeSource): string {
   let xml = `<INSTANCENAME CLASSNAME="${escapeAttribute(path.classname)}">`;
@@ -64,8 +59,7 @@ function keyBinding(name: string, value: CIMKeyValue, declared: CIMType | undefi
   } catch (err) {
     throw new EncodeError(`key ${name}: ${(err as Error).message}`, { cause: err });
   }
-  const typed = type === VALUETYPE[type] ? '' : ` TYPE="${type}"`;
-  return `${open}<KEYVALUE VALUETYPE="${VALUETYPE[type]}"${typed}>${escapeText(text)}</KEYVALUE></KEYBINDING>`;
+  return `${open}<KEYVALUE VALUETYPE="${VALUETYPE[type]}" TYPE="${type}">${escapeText(text)}</KEYVALUE></KEYBINDING>`;
 }
 
 /** INSTANCEPATH: NAMESPACEPATH and INSTANCENAME; host and namespace default to the path's own. */
