@@ -40,6 +40,10 @@ const HEADER_NAMES: Readonly<Record<string, Column>> = {
   'monitoring status': 'state',
   'sensor units': 'units',
   'sensor reading': 'reading',
+  // FreeIPMI 0.8's `ipmimonitoring` without --legacy-output: "… | Sensor Group | Sensor State | Sensor Reading | Sensor
+  // Units | Sensor Event", a reading and the events in their own columns.
+  'sensor state': 'state',
+  'sensor event': 'event',
   // FreeIPMI's threshold columns are headed "Lower NR" … "Upper NR".
   ...THRESHOLD_NAMES,
 };
@@ -97,13 +101,19 @@ export function splitRow(line: string, separator: Separator): string[] {
 
 type Separator = ',' | '|';
 
-/** Splits on `separator` outside single-quoted event texts, the fields as printed (padding kept). */
+/**
+ * Splits on `separator` outside single-quoted event texts, the fields as printed (padding kept). An event text opens
+ * with a ' that starts a field (after its padding) and closes with one followed by the separator, a space or the
+ * line's end: a ' inside a name ("CPU1's Temp") opens nothing. A quote left open (a name that starts with one, "'A'
+ * Fan" where no event closes it) is no quote: the line is split at every separator.
+ */
 function splitPieces(line: string, separator: Separator): string[] {
   const pieces: string[] = [];
   let piece = '';
   let quoted = false;
-  for (const char of line) {
-    if (char === "'") quoted = !quoted;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i] ?? '';
+    if (char === "'") quoted = quoted ? !closesQuote(line[i + 1], separator) : piece.trim() === '' || quoteFollowsQuote(piece);
     if (char === separator && !quoted) {
       pieces.push(piece);
       piece = '';
@@ -112,7 +122,17 @@ function splitPieces(line: string, separator: Separator): string[] {
     }
   }
   pieces.push(piece);
-  return pieces;
+  return quoted ? line.split(separator) : pieces;
+}
+
+/** Whether a ' followed by `next` ends an event text. */
+function closesQuote(next: string | undefined, separator: Separator): boolean {
+  return next === undefined || next === separator || next === ' ' || next === '\r';
+}
+
+/** Whether the field so far ends with a closed event text and a space: the next ' opens another ("'A' 'B'"). */
+function quoteFollowsQuote(piece: string): boolean {
+  return /'\s+$/.test(piece) && piece.trim().startsWith("'");
 }
 
 /** The fewest columns a header-less layout has (a header may name fewer: `--quiet-readings` without the state). */

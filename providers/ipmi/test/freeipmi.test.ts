@@ -326,3 +326,40 @@ t.test('without a header, a comma in the name is told from a type column by the 
   const headed = parseFreeIpmiSensors("ID,Name,Type,Reading,Units,Event\n52,PSU,Input Power,204.00,W,'OK'\n");
   t.same(headed.readings.map((r) => [r.name, r.sensorType]), [['PSU', 'Input Power']], "a header's columns are not second-guessed");
 });
+
+t.test("FreeIPMI 0.8's ipmimonitoring header (without --legacy-output) is read as a header", async (t) => {
+  // SOURCE: ipmimonitoring.c of FreeIPMI 0.8 (chu11/freeipmi-mirror, ipmimonitoring/src/ipmimonitoring/ipmimonitoring.c,
+  // _ipmimonitoring_callback): without --legacy-output the header is "Record ID | Sensor Name | Sensor Group | Sensor
+  // State | Sensor Reading | Sensor Units | Sensor Event" ("| Sensor Reading | Sensor Units" gone with
+  // --quiet-readings), the reading "%-14.2f" or N/A, then the units and the events, each quoted.
+  const { readings, noise } = parseFreeIpmiSensors([
+    'Record ID | Sensor Name | Sensor Group | Sensor State | Sensor Reading | Sensor Units | Sensor Event',
+    "4         | CPU Temp    | Temperature  | Critical     | 93.00          | C            | 'At or Above (>=) Upper Critical Threshold'",
+    "1813      | PS2 Status  | Power Supply | Warning      | N/A            | N/A          | 'Presence detected' 'Power Supply input lost (AC/DC)'",
+  ].join('\n'));
+  t.same(noise, [], 'the header is no unread record');
+  t.same(readings.map((r) => [r.name, r.recordId, r.sensorType, r.value, r.unit, r.health, r.states]), [
+    ['CPU Temp', 4, 'Temperature', 93, 'C', 'critical', []],
+    ['PS2 Status', 1813, 'Power Supply', undefined, undefined, undefined, ['Presence detected', 'Power Supply input lost (AC/DC)']],
+  ]);
+  const quiet = parseFreeIpmiSensors("Record ID | Sensor Name | Sensor Group | Sensor State | Sensor Event\n4         | CPU Temp    | Temperature  | Nominal      | 'OK'\n");
+  t.same(quiet.noise, []);
+  t.same(quiet.readings.map((r) => [r.name, r.health]), [['CPU Temp', 'ok']]);
+});
+
+t.test("a sensor name holding a ' is read, in the table and the CSV, with or without a header", async (t) => {
+  // An ID string is up to 16 bytes of 8-bit ASCII + Latin-1 (IPMI 2.0 §43.15) and FreeIPMI prints it as it is
+  // (ipmi-sensors-simple-output.c, "%s"): a ' in it opens no quoted event text, which starts a field.
+  const csv = parseFreeIpmiSensors("ID,Name,Type,Reading,Units,Event\n4,CPU1's Temp,Temperature,45.00,C,'OK'\n5,Drive 'A',Drive Slot,N/A,N/A,'Drive Presence'\n");
+  t.same(csv.noise, []);
+  t.same(csv.readings.map((r) => [r.name, r.value, r.states]), [["CPU1's Temp", 45, []], ["Drive 'A'", undefined, ['Drive Presence']]]);
+  const table = parseFreeIpmiSensors([
+    'ID | Name        | Type        | State   | Reading | Units | Event',
+    "4  | CPU1's Temp | Temperature | Nominal | 45.00   | C     | 'OK'",
+    "5  | 'A' Fan     | Fan         | Nominal | 2400.00 | RPM   | 'OK'",
+  ].join('\n'));
+  t.same(table.noise, []);
+  t.same(table.readings.map((r) => [r.name, r.value]), [["CPU1's Temp", 45], ["'A' Fan", 2400]]);
+  const bare = parseFreeIpmiSensors("4,CPU1's Temp,Temperature,Nominal,45.00,C,'OK'\n");
+  t.same(bare.readings.map((r) => [r.name, r.value, r.health]), [["CPU1's Temp", 45, 'ok']]);
+});
