@@ -22,7 +22,7 @@ import type { IpmiParseResult, IpmiReading } from './types.js';
 import { noiseLine, parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
 import { meaningOn, severity, stateMeaning, worse, type StateMeaning } from './states.js';
 
-type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
+export type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
 
 const HEADER_NAMES: Readonly<Record<string, Column>> = {
   id: 'id',
@@ -48,7 +48,7 @@ const HEADER_NAMES: Readonly<Record<string, Column>> = {
   ...THRESHOLD_NAMES,
 };
 
-const THRESHOLD_COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
+export const THRESHOLD_COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
 
 /** Header-less layouts by column count. */
 const LAYOUTS: Readonly<Record<number, readonly Column[]>> = {
@@ -235,7 +235,7 @@ export function parseFreeIpmiSensors(text: string): IpmiParseResult {
   return result;
 }
 
-function freeIpmiRow(layout: readonly Column[], fields: string[], line: number): IpmiReading | undefined {
+export function freeIpmiRow(layout: readonly Column[], fields: string[], line: number): IpmiReading | undefined {
   const row = new Map<Column, string>(layout.map((column, i) => [column, fields[i] ?? '']));
   const id = row.get('id') ?? '';
   const name = row.get('name') ?? '';

@@ -7,7 +7,7 @@
  */
 import { IpmiError } from './errors.js';
 import { parseDcmiPowerReading } from './dcmi.js';
-import { parseFreeIpmiSensors } from './freeipmi.js';
+import { parseFreeIpmiOutput } from './freeipmi-verbose.js';
 import { parseFru } from './fru.js';
 import { parseSdrCsv, parseSdrElist, parseSdrList } from './sdr-list.js';
 import { parseSdrVerbose } from './sdr-verbose.js';
@@ -24,7 +24,7 @@ export const SENSOR_PARSERS: Readonly<Record<SensorFormat, (text: string) => Ipm
   'sdr-csv': parseSdrCsv,
   'sdr-verbose': parseSdrVerbose,
   sensor: parseSensorTable,
-  freeipmi: parseFreeIpmiSensors,
+  freeipmi: parseFreeIpmiOutput,
 };
 
 const FRU_OPENING = /^FRU Device Description\s*:/;
@@ -53,12 +53,10 @@ export function detectFormat(text: string): IpmiFormat | undefined {
 /**
  * Layouts of the tools that are known and not read, each with the opening line that tells it and what it is:
  * FreeIPMI's `--legacy-output` ("4: CPU Temp (Temperature): 28.00 C (NA/83.00): [OK]", ipmi-sensors-simple-output.c,
- * the layout of ipmi-sensors before 0.8) and its verbose `-v`/`-vv` ("Record ID: 4" then "ID String: CPU Temp",
- * ipmi-sensors-detailed-output.c).
+ * the layout of ipmi-sensors before 0.8).
  */
 const UNREAD_LAYOUTS: ReadonlyArray<[RegExp, string]> = [
   [/^\d+: .*\([^()]*\): /, "FreeIPMI's `ipmi-sensors --legacy-output` (or ipmi-sensors before 0.8)"],
-  [/^Record ID: \d+$/, "FreeIPMI's verbose `ipmi-sensors -v`"],
 ];
 const FREEIPMI_ADVICE = 'record `ipmi-sensors --output-sensor-state --output-sensor-thresholds --comma-separated-output` instead';
 

@@ -1,0 +1,206 @@
+/**
+ * FreeIPMI's verbose `ipmi-sensors -v` / `-vv` (ipmi-sensors-detailed-output.c): one block per record, opened by
+ * "Record ID: 4", then "Key: value" lines ("ID String: CPU Temp", "Sensor Type: Temperature (1h)", "Event/Reading
+ * Type Code: 1h", the thresholds and declared ranges as "%f %s" or N/A, "Sensor Reading: 33.000000 C", one "Sensor
+ * Event: 'OK'" line per event) and a blank line. FreeIPMI 0.8 spells "Nominal reading" and prints NA; before it
+ * "Sensor Name", "Group Name" and "Sensor Status: [OK]" (the events bracketed). `-vv` adds the decoding factors, the
+ * event masks and the locator, entity association and OEM records, which are skipped. Each sensor block is read as
+ * the same record's row of `ipmi-sensors --output-sensor-state --output-sensor-thresholds` is, and gains its sensor
+ * number, entity and the declared ranges the row does not print.
+ */
+import type { SensorRanges, ThresholdName } from '../../src/model/snapshot.js';
+import { freeIpmiRow, parseFreeIpmiSensors, THRESHOLD_COLUMNS, type Column } from './freeipmi.js';
+import { parseDecimal, significantDecimals, splitLines, THRESHOLD_NAMES } from './text.js';
+import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
+
+const RECORD_ID = /^Record ID:\s*(\d+)\s*$/;
+const KEY_VALUE = /^([A-Za-z][^:]*?):\s?(.*?)\s*$/;
+/** A further event of the legacy layout, printed under the first one's brackets. */
+const LEGACY_CONTINUATION = /^\s+(\[.*\])\s*$/;
+
+/** The declared ranges, by their key (lower-cased). */
+const RANGE_KEYS: Readonly<Record<string, keyof SensorRanges>> = {
+  'sensor min. reading': 'minReadable',
+  'sensor max. reading': 'maxReadable',
+  'normal min.': 'normalMin',
+  'normal max.': 'normalMax',
+  'nominal reading': 'nominal',
+};
+
+interface Block {
+  recordId: number;
+  line: number;
+  fields: Map<string, string>;
+  events: string[];
+}
+
+/** Parses any FreeIPMI sensor output: the verbose blocks where a "Record ID:" line opens one, else the column layouts. */
+export function parseFreeIpmiOutput(text: string): IpmiParseResult {
+  return splitLines(text).some((line) => RECORD_ID.test(line)) ? parseFreeIpmiVerbose(text) : parseFreeIpmiSensors(text);
+}
+
+/** Parses `ipmi-sensors -v` / `-vv` output. */
+export function parseFreeIpmiVerbose(text: string): IpmiParseResult {
+  const result: IpmiParseResult = { format: 'freeipmi', readings: [], skipped: [], noise: [] };
+  let block: Block | undefined;
+  const close = (): void => {
+    if (block) finish(block, result);
+    block = undefined;
+  };
+  splitLines(text).forEach((raw, index) => {
+    const line = index + 1;
+    const opening = RECORD_ID.exec(raw);
+    if (opening || raw.trim() === '') {
+      close();
+      if (opening) block = { recordId: Number(opening[1]), line, fields: new Map(), events: [] };
+      return;
+    }
+    if (block && readLine(block, raw)) return;
+    result.noise.push({ line, text: raw });
+  });
+  close();
+  return result;
+}
+
+/** Reads one line of a block; false when it is none of its lines. */
+function readLine(block: Block, raw: string): boolean {
+  const continuation = LEGACY_CONTINUATION.exec(raw);
+  if (continuation && block.events.length > 0) {
+    block.events.push(continuation[1] ?? '');
+    return true;
+  }
+  const pair = KEY_VALUE.exec(raw);
+  if (!pair) return false;
+  const key = (pair[1] ?? '').toLowerCase();
+  const value = pair[2] ?? '';
+  if (key === 'sensor event' || key === 'sensor status') block.events.push(value);
+  else block.fields.set(key, value);
+  return true;
+}
+
+function finish(block: Block, result: IpmiParseResult): void {
+  const name = block.fields.get('id string') ?? block.fields.get('sensor name');
+  const skipped = skipReason(block, name);
+  if (skipped) {
+    result.skipped.push({ line: block.line, name: name ?? block.fields.get('device id string') ?? '', reason: skipped });
+    return;
+  }
+  const reading = sensorReading(block, name ?? '');
+  if (reading) result.readings.push(reading);
+  else result.noise.push({ line: block.line, text: `Record ID: ${block.recordId}`, record: true });
+}
+
+/** Why a block is no sensor: a locator's "Device ID String", an OEM or association record, an event-only one. */
+function skipReason(block: Block, name: string | undefined): SkippedRecord['reason'] | undefined {
+  const type = block.fields.get('record type') ?? '';
+  if (/^OEM/i.test(type)) return 'oem';
+  if (name === undefined) return 'locator';
+  const read = block.events.length > 0 || block.fields.has('sensor reading');
+  return /^Event-Only/i.test(type) || !read ? 'event-only' : undefined;
+}
+
+/** The block as the row `ipmi-sensors --output-sensor-state --output-sensor-thresholds` prints of its record. */
+function sensorReading(block: Block, name: string): IpmiReading | undefined {
+  const { fields } = block;
+  const threshold = /^0*1h$/i.test(fields.get('event/reading type code') ?? '');
+  const value = valueAndUnit(fields.get('sensor reading'));
+  const unit = value?.unit || [...fields.entries()].map(([key, text]) => (key.endsWith('threshold') || key in RANGE_KEYS ? valueAndUnit(text)?.unit : undefined)).find(Boolean);
+  // Before 0.8 a compact record printed a reading whatever its type: a discrete one's means nothing.
+  const readingText = value && (threshold || value.unit) ? value.number : 'N/A';
+  const state = fields.get('sensor state') ?? 'N/A';
+  const layout: Column[] = ['id', 'name', 'type', 'state', 'reading', 'units', 'event'];
+  const row = [String(block.recordId), name, sensorType(fields), /^(nominal|warning|critical)$/i.test(state) ? state : 'N/A', readingText, unit || (threshold && value ? 'unspecified' : 'N/A'), eventText(block.events)];
+  for (const column of THRESHOLD_COLUMNS) {
+    layout.push(column);
+    row.push(thresholdText(fields, column));
+  }
+  const reading = freeIpmiRow(layout, row, block.line);
+  if (!reading) return undefined;
+  if (threshold && reading.eventClass === 'discrete' && reading.value === undefined) unreadThreshold(reading);
+  if (typeof reading.value === 'number') reading.decimals = significantDecimals(reading.value);
+  addRecordFields(reading, fields);
+  return reading;
+}
+
+/** "33.000000 C" → its number and unit; N/A, NA or no line → undefined. */
+function valueAndUnit(text: string | undefined): { number: string; unit: string } | undefined {
+  const match = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(text ?? '');
+  return match ? { number: match[1] ?? '', unit: match[2] ?? '' } : undefined;
+}
+
+/** "Temperature (1h)" → "Temperature"; before 0.8 the "Group Name". */
+function sensorType(fields: ReadonlyMap<string, string>): string {
+  const type = fields.get('sensor type') ?? fields.get('group name') ?? '';
+  return type.replace(/\s*\([0-9a-f]+h\)$/i, '') || 'N/A';
+}
+
+/** The events as the row prints them: "'A' 'B'", a bitmask ("0060h"), N/A or Unknown; the legacy "[A][B]" quoted. */
+function eventText(events: readonly string[]): string {
+  const texts = events.flatMap((event) => (/^\[.*\]$/.test(event) ? [...event.matchAll(/\[([^\]]*)\]/g)].map((match) => `'${match[1] ?? ''}'`) : [event]));
+  if (texts.length === 0 || texts.every((text) => text === 'N/A' || text === 'NA' || text === "'N/A'")) return 'N/A';
+  return texts.join(' ');
+}
+
+/** A threshold's number as the row prints it ("87.000000"), or N/A. */
+function thresholdText(fields: ReadonlyMap<string, string>, column: ThresholdName): string {
+  for (const [key, text] of fields) {
+    if (key.endsWith(' threshold') && THRESHOLD_NAMES[key.slice(0, -' threshold'.length)] === column) return valueAndUnit(text)?.number ?? 'N/A';
+  }
+  return 'N/A';
+}
+
+/** A threshold record that printed neither a reading nor any unit: no reading, as its row would say. */
+function unreadThreshold(reading: IpmiReading): void {
+  reading.eventClass = 'threshold';
+  reading.value = null;
+  reading.unavailable = reading.states.includes('Unknown') ? 'failed' : 'absent';
+  reading.states = [];
+  delete reading.health;
+}
+
+/** The sensor number, the entity and the declared ranges, which only the verbose block prints. */
+function addRecordFields(reading: IpmiReading, fields: ReadonlyMap<string, string>): void {
+  const number = /^\d+$/.test(fields.get('sensor number') ?? '') ? Number(fields.get('sensor number')) : undefined;
+  if (number !== undefined) reading.number = number;
+  const entity = /\((\d+)\)$/.exec(fields.get('entity id') ?? '');
+  const instance = fields.get('entity instance') ?? '';
+  if (entity && /^\d+$/.test(instance)) reading.entity = { id: Number(entity[1]), instance: Number(instance) };
+  if (reading.eventClass !== 'threshold') return;
+  // Before 0.8 ("Sensor Name") the nominal and normal values were printed whether the record specified them or not.
+  const unconditional = fields.has('sensor name') && !fields.has('id string');
+  const unspecified = unspecifiedBounds(fields);
+  for (const [key, range] of Object.entries(RANGE_KEYS)) {
+    if (unconditional && range !== 'minReadable' && range !== 'maxReadable') continue;
+    const number = parseDecimal(valueAndUnit(fields.get(key))?.number ?? '');
+    if (number && !unspecified(range, number.value)) (reading.ranges ??= {})[range] = number.value;
+  }
+}
+
+/** The raw bytes that leave a record's sensor minimum and maximum reading unspecified, by analog data format. */
+const UNSPECIFIED_RAW: Readonly<Record<string, { minReadable: number; maxReadable: number }>> = {
+  '0': { minReadable: 0, maxReadable: 255 },
+  // 1's complement: 0xFF is -0, 0x00 is 0.
+  '1': { minReadable: 0, maxReadable: 0 },
+  '2': { minReadable: -128, maxReadable: 127 },
+};
+
+/**
+ * Which printed sensor minimum or maximum reading is one ipmitool's `sdr -v` calls "Unspecified"
+ * (`ipmi_sdr_print_sensor_fc`): the unspecified raw byte of the record's analog data format, converted, or a bound
+ * that converts to 0. FreeIPMI prints both bounds converted whatever the bytes; only `-vv` prints the factors
+ * ("M: 1", "B: 0", "R Exponent", "B Exponent", "Analog Data Format: 2's complement (2h)") that tell them. Under `-v`,
+ * or for a non-linear record, every printed bound is taken.
+ */
+function unspecifiedBounds(fields: ReadonlyMap<string, string>): (range: keyof SensorRanges, value: number) => boolean {
+  const format = /\(([0-9a-f]+)h\)$/i.exec(fields.get('analog data format') ?? '')?.[1];
+  const [m, b, rExp, bExp] = ['m', 'b', 'r exponent', 'b exponent'].map((key) => Number.parseInt(fields.get(key) ?? '', 10));
+  const raw = format === undefined ? undefined : UNSPECIFIED_RAW[format];
+  const linear = /^linear\b/i.test(fields.get('linearization') ?? '');
+  if (!raw || !linear || [m, b, rExp, bExp].some((factor) => factor === undefined || Number.isNaN(factor))) return () => false;
+  const convert = (byte: number): number => (m! * byte + b! * 10 ** bExp!) * 10 ** rExp!;
+  return (range, value) => {
+    if (range !== 'minReadable' && range !== 'maxReadable') return false;
+    const unset = convert(raw[range]);
+    return value === 0 || Math.abs(value - unset) <= 1e-6 * Math.max(1, Math.abs(unset));
+  };
+}
