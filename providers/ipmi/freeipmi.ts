@@ -214,6 +214,16 @@ function headerColumns(fields: string[]): Column[] | undefined {
   return columns as Column[];
 }
 
+/**
+ * A row (or the header) of the System Event Log: an ID, then a date and a time, as `ipmi-sel` prints them
+ * (ipmi-sel.c: "Nov-15-2018", "08:51:44"; "Date", "Time" in its header) and ipmitool's `sel list` ("11/15/2018").
+ */
+export const SEL_ROW = /^\s*(?:ID|[0-9a-f]+)\s*[|,]\s*(?:Date|[A-Z][a-z]{2}-\d{2}-\d{4}|\d{2}\/\d{2}\/\d{4})\s*[|,]\s*(?:Time|\d{2}:\d{2}:\d{2})\s*(?:[|,]|$)/;
+
+function isSelRow(pieces: readonly string[]): boolean {
+  return SEL_ROW.test(pieces.slice(0, 3).join('|'));
+}
+
 /** Parses FreeIPMI `ipmi-sensors` / `ipmimonitoring` output. */
 export function parseFreeIpmiSensors(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'freeipmi', readings: [], skipped: [], noise: [] };
@@ -228,7 +238,9 @@ export function parseFreeIpmiSensors(text: string): IpmiParseResult {
       return;
     }
     const separator = header?.separator ?? guessSeparator(raw);
-    const reading = readRow(header?.columns, splitPieces(raw, separator), separator, line);
+    const pieces = splitPieces(raw, separator);
+    // An event of the SEL is no sensor's state: never read, whatever columns it would fit.
+    const reading = isSelRow(pieces) ? undefined : readRow(header?.columns, pieces, separator, line);
     if (reading) result.readings.push(reading);
     else result.noise.push(noiseLine(line, raw, separator, header?.columns.length ?? MIN_COLUMNS));
   });

@@ -7,6 +7,7 @@
  */
 import { IpmiError } from './errors.js';
 import { parseDcmiPowerReading } from './dcmi.js';
+import { SEL_ROW } from './freeipmi.js';
 import { parseFreeIpmiOutput } from './freeipmi-verbose.js';
 import { parseFru } from './fru.js';
 import { parseSdrCsv, parseSdrElist, parseSdrList } from './sdr-list.js';
@@ -51,14 +52,16 @@ export function detectFormat(text: string): IpmiFormat | undefined {
 }
 
 /**
- * Layouts of the tools that are known and not read, each with the opening line that tells it and what it is:
- * FreeIPMI's `--legacy-output` ("4: CPU Temp (Temperature): 28.00 C (NA/83.00): [OK]", ipmi-sensors-simple-output.c,
- * the layout of ipmi-sensors before 0.8).
+ * Layouts of the tools that are known and not read, each with a line that tells it and what it is: FreeIPMI's
+ * `--legacy-output` ("4: CPU Temp (Temperature): 28.00 C (NA/83.00): [OK]", ipmi-sensors-simple-output.c, the layout
+ * of ipmi-sensors before 0.8) and the System Event Log of `ipmi-sel` and `ipmitool sel list`.
  */
-const UNREAD_LAYOUTS: ReadonlyArray<[RegExp, string]> = [
-  [/^\d+: .*\([^()]*\): /, "FreeIPMI's `ipmi-sensors --legacy-output` (or ipmi-sensors before 0.8)"],
-];
 const FREEIPMI_ADVICE = 'record `ipmi-sensors --output-sensor-state --output-sensor-thresholds --comma-separated-output` instead';
+const UNREAD_LAYOUTS: ReadonlyArray<[RegExp, string]> = [
+  [/^\d+: .*\([^()]*\): /, `FreeIPMI's \`ipmi-sensors --legacy-output\` (or ipmi-sensors before 0.8) output, which is not read: ${FREEIPMI_ADVICE}`],
+  // Its past events are no sensor's current state.
+  [SEL_ROW, 'the System Event Log (`ipmi-sel`, `ipmitool sel list`), not a sensor listing: record `ipmitool sdr elist` or `ipmi-sensors` instead'],
+];
 
 function unrecognised(text: string, what: string): IpmiError {
   const lines = splitLines(text);
@@ -66,7 +69,7 @@ function unrecognised(text: string, what: string): IpmiError {
   if (first < 0) return new IpmiError('NO_RECORDS', `${what} is empty`);
   for (const [opening, layout] of UNREAD_LAYOUTS) {
     const line = lines.findIndex((text) => opening.test(text));
-    if (line >= 0) return new IpmiError('UNRECOGNISED_FORMAT', `${what} is ${layout} output, which is not read: ${FREEIPMI_ADVICE}`, { line: line + 1 });
+    if (line >= 0) return new IpmiError('UNRECOGNISED_FORMAT', `${what} is ${layout}`, { line: line + 1 });
   }
   return new IpmiError('UNRECOGNISED_FORMAT', `${what} is not output of a known ipmitool or FreeIPMI command: "${lines[first]?.slice(0, 80)}"`, {
     line: first + 1,

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { parseFreeIpmiSensors, splitRow } from '../freeipmi.js';
-import { detectFormat } from '../recognise.js';
+import { detectFormat, parseSensorOutput } from '../recognise.js';
 import { buildSnapshot } from '../map.js';
 import { fixture, named } from './fixture.js';
 
@@ -362,4 +362,22 @@ t.test("a sensor name holding a ' is read, in the table and the CSV, with or wit
   t.same(table.readings.map((r) => [r.name, r.value]), [["CPU1's Temp", 45], ["'A' Fan", 2400]]);
   const bare = parseFreeIpmiSensors("4,CPU1's Temp,Temperature,Nominal,45.00,C,'OK'\n");
   t.same(bare.readings.map((r) => [r.name, r.value, r.health]), [["CPU1's Temp", 45, 'ok']]);
+});
+
+t.test("ipmi-sel's event log is no sensor listing: its rows are not read as sensors, and a recording of it is refused by name", async (t) => {
+  // SOURCE: thomas-krenn/check_ipmi_sensor_v3#26, `ipmi-sel --output-event-state --interpret-oem-data --entity-sensor-names`
+  // ("ID | Date | Time | Name | Type | State | Event"): read as sensors, its Nov-2018 and Mar-2018
+  // events were current states ("Mar-20-2018 | 13:30:22 | System Chassis Chassis Intru" asserting an intrusion).
+  const sel = [
+    'ID   | Date        | Time     | Name                                             | Type              | State    | Event',
+    '1    | Nov-15-2018 | 08:51:44 | Sensor #255                                      | Session Audit     | Warning  | Invalid Username or Password',
+    '41   | Mar-20-2018 | 13:30:22 | System Chassis Chassis Intru                      | Physical Security | Critical | General Chassis Intrusion',
+  ];
+  t.same(parseFreeIpmiSensors(sel.join('\n')).readings, []);
+  t.same(parseFreeIpmiSensors(sel.slice(1).join('\n')).readings, [], 'without its header (--no-header-output) too');
+  t.same(parseFreeIpmiSensors('1,Nov-15-2018,08:51:44,Sensor #255,Session Audit,Warning,Invalid Username or Password\n').readings, [], 'and as CSV');
+  t.throws(() => parseSensorOutput(sel.join('\n'), 'sdrFile s'), { code: 'UNRECOGNISED_FORMAT', message: /sdrFile s is the System Event Log .*not a sensor listing/ });
+  // ipmitool's `sel elist` (lib/ipmi_sel.c: "%4x | %s | %s | …", date "%m/%d/%Y").
+  t.throws(() => parseSensorOutput('   1 | 11/15/2018 | 08:51:44 | Session Audit #0xff | Invalid Username or Password | Asserted\n', 'sdrFile i'),
+    { code: 'UNRECOGNISED_FORMAT', message: /sdrFile i is the System Event Log/ });
 });
