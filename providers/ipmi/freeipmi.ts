@@ -158,11 +158,14 @@ function readHeader(line: string): { columns: Column[]; separator: Separator } |
  * -simple-output.c, "%s"), and an ID string may hold the separator: the name, second in every layout, then takes the
  * fields the row has too many. The fewest taken that read wins; without a header, the fewest whose type column holds
  * a sensor type FreeIPMI prints, or none: "52,PSU,Input Power,204.00,W,'OK'" reads as PSU of type "Input Power" and
- * as "PSU,Input Power" without the type column, and no sensor type is "Input Power".
+ * as "PSU,Input Power" without the type column, and no sensor type is "Input Power". The table pads its columns
+ * (" | "): without a header to count them, a padded separator is never taken into the name ("Power Meter | Other" of
+ * an older type word).
  */
 function readRow(columns: readonly Column[] | undefined, pieces: string[], separator: Separator, line: number): IpmiReading | undefined {
   let unknownType: IpmiReading | undefined;
   for (let extra = 0; pieces.length - extra >= (columns?.length ?? MIN_COLUMNS); extra++) {
+    if (extra > 0 && !columns && separator === '|' && paddedAfter(pieces[extra] ?? '', pieces[extra + 1] ?? '')) break;
     const fields = [pieces[0] ?? '', pieces.slice(1, extra + 2).join(separator), ...pieces.slice(extra + 2)].map((field) => field.trim());
     const layout = columns ?? headerlessLayout(fields);
     if (!layout || layout.length !== fields.length || (extra > 0 && !printsPoints(layout, fields))) continue;
@@ -172,6 +175,11 @@ function readRow(columns: readonly Column[] | undefined, pieces: string[], separ
   }
   // A type FreeIPMI does not print, and no other way to read the row: the row as its layout reads it.
   return unknownType;
+}
+
+/** Whether the separator between two pieces is the table's padded one: a space on either side. */
+function paddedAfter(piece: string, next: string): boolean {
+  return piece.endsWith(' ') && next.startsWith(' ');
 }
 
 /**
@@ -258,10 +266,11 @@ export function freeIpmiRow(layout: readonly Column[], fields: string[], line: n
   const readingText = row.get('reading') ?? 'N/A';
   const eventText = row.get('event') ?? (readingText.startsWith("'") ? readingText : 'N/A');
   const bits = eventBitmask(eventText);
-  const units = row.get('units') ?? 'N/A';
+  // An empty units field beside a number (an older FreeIPMI's unspecified unit) is a reading all the same.
+  const units = row.get('units') || (parseDecimal(readingText) ? 'unspecified' : 'N/A');
   const state = statusHealth(row.get('state') ?? 'N/A');
   if (state) reading.health = state;
-  if (units === 'N/A' || units === '') {
+  if (units === 'N/A') {
     reading.eventClass = 'discrete';
     if (bits !== undefined) {
       reading.rawState = eventText;

@@ -381,3 +381,26 @@ t.test("ipmi-sel's event log is no sensor listing: its rows are not read as sens
   t.throws(() => parseSensorOutput('   1 | 11/15/2018 | 08:51:44 | Session Audit #0xff | Invalid Username or Password | Asserted\n', 'sdrFile i'),
     { code: 'UNRECOGNISED_FORMAT', message: /sdrFile i is the System Event Log/ });
 });
+
+t.test('a header-less table keeps a type FreeIPMI 1.x does not print as the type, and a number beside empty units as the reading', async (t) => {
+  // Modelled on Checkmk's tests/unit/checks/generictests/datasets/ipmi-sensors_regression.py, an HP ProLiant's
+  // `ipmi-sensors` rows of an older FreeIPMI as Checkmk's agent section splits them: types "Other" and "UNKNOWN type
+  // 192" (not ipmi_sensor_types' words of 1.x) and an empty units field ("CPU Utilization", 68.00). The table pads
+  // its columns (" | "), so a padded separator is never a '|' of the name: "Power Meter | Other" is no name. Before,
+  // the type was glued to the name and the utilization's 68 dropped.
+  const { readings, noise } = parseFreeIpmiSensors([
+    "162 | 01-Inlet Ambient | Temperature      | 24.00  | C | 'OK'",
+    "174 | UID              | UNKNOWN type 192 | N/A    |   | 'no state reported'",
+    "182 | Power Meter      | Other            | 260.00 | W | 'OK'",
+    "35  | CPU Utilization  | Processor        | 68.00  |   | 'OK'",
+    "1814 | PS 1|2 Status   | Power Supply     | N/A    | N/A | 'Presence detected'",
+  ].join('\n'));
+  t.same(noise, []);
+  t.same(readings.map((r) => [r.name, r.sensorType, r.value, r.unit]), [
+    ['01-Inlet Ambient', 'Temperature', 24, 'C'],
+    ['UID', 'UNKNOWN type 192', undefined, undefined],
+    ['Power Meter', 'Other', 260, 'W'],
+    ['CPU Utilization', 'Processor', 68, 'unspecified'],
+    ['PS 1|2 Status', 'Power Supply', undefined, undefined],
+  ]);
+});
