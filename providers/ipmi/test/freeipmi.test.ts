@@ -377,9 +377,13 @@ t.test("ipmi-sel's event log is no sensor listing: its rows are not read as sens
   t.same(parseFreeIpmiSensors(sel.slice(1).join('\n')).readings, [], 'without its header (--no-header-output) too');
   t.same(parseFreeIpmiSensors('1,Nov-15-2018,08:51:44,Sensor #255,Session Audit,Warning,Invalid Username or Password\n').readings, [], 'and as CSV');
   t.throws(() => parseSensorOutput(sel.join('\n'), 'sdrFile s'), { code: 'UNRECOGNISED_FORMAT', message: /sdrFile s is the System Event Log .*not a sensor listing/ });
-  // ipmitool's `sel elist` (lib/ipmi_sel.c: "%4x | %s | %s | …", date "%m/%d/%Y").
-  t.throws(() => parseSensorOutput('   1 | 11/15/2018 | 08:51:44 | Session Audit #0xff | Invalid Username or Password | Asserted\n', 'sdrFile i'),
-    { code: 'UNRECOGNISED_FORMAT', message: /sdrFile i is the System Event Log/ });
+  // ipmitool's `sel list` of a Dell (netdata/netdata#1309; lib/ipmi_sel.c: "%4x | %s | %s | …", date "%m/%d/%Y").
+  const dell = [
+    '   1 | 11/03/2016 | 16:35:59 | Event Logging Disabled #0x72 | Log area reset/cleared | Asserted',
+    '   2 | 11/07/2016 | 06:48:19 | Physical Security #0x73 | General Chassis intrusion () | Asserted',
+    '   a | 11/30/2016 | 20:38:45 | Physical Security #0x73 | General Chassis intrusion () | Asserted',
+  ].join('\n');
+  t.throws(() => parseSensorOutput(dell, 'sdrFile i'), { code: 'UNRECOGNISED_FORMAT', message: /sdrFile i is the System Event Log/ });
 });
 
 t.test('a header-less table keeps a type FreeIPMI 1.x does not print as the type, and a number beside empty units as the reading', async (t) => {
