@@ -29,7 +29,8 @@ export const SENSOR_PARSERS: Readonly<Record<SensorFormat, (text: string) => Ipm
 };
 
 const FRU_OPENING = /^FRU Device Description\s*:/;
-const DCMI_OPENING = /^\s*Instantaneous power reading\s*:/i;
+/** ipmitool's `dcmi power reading`, or FreeIPMI's `ipmi-dcmi --get-system-power-statistics`. */
+const DCMI_OPENING = /^\s*(?:Instantaneous power reading|Current Power)\s*:/i;
 
 /** Parses with every sensor layout and keeps the best; undefined when none reads a record. */
 function bestSensorParse(text: string): IpmiParseResult | undefined {
