@@ -415,9 +415,12 @@ function thresholdEvents(bits: number): string[] {
   return events.length > 0 ? events : ['OK'];
 }
 
-/** "'OK'" → ['OK']; "'Presence detected' 'Failure detected'" → both; "N/A" → []. */
+/**
+ * "'OK'" → ['OK']; "'Presence detected' 'Failure detected'" → both; "N/A" → []. 'NONE', which FreeIPMI 0.8's
+ * ipmimonitoring(8) says it reports where no event is present, is 'OK'.
+ */
 function parseEvents(text: string): string[] {
   if (text === 'N/A' || text === '') return [];
   const quoted = [...text.matchAll(/'([^']*)'/g)].map((match) => match[1] ?? '');
-  return quoted.length > 0 ? quoted : [text];
+  return (quoted.length > 0 ? quoted : [text]).map((event) => (event === 'NONE' ? 'OK' : event));
 }

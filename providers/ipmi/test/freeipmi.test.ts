@@ -408,3 +408,18 @@ t.test('a header-less table keeps a type FreeIPMI 1.x does not print as the type
     ['PS 1|2 Status', 'Power Supply', undefined, undefined],
   ]);
 });
+
+t.test("'NONE', the no-event word FreeIPMI 0.8's ipmimonitoring documents, is no event", async (t) => {
+  // SOURCE: ipmimonitoring(8) of FreeIPMI 0.8.12 (Ubuntu precise, freeipmi-tools 0.8.12-3ubuntu1): "When a sensor
+  // event is not present, "NONE" is reported"; FreeIPMI 1.x prints 'OK' (IPMI_SENSORS_NO_EVENT_STRING). Read as an
+  // event, it made a temperature a discrete record asserting "NONE".
+  const { readings } = parseFreeIpmiSensors([
+    'Record ID | Sensor Name | Sensor Group | Sensor State | Sensor Reading | Sensor Units | Sensor Event',
+    "4         | CPU Temp    | Temperature  | Nominal      | 45.00          | C            | 'NONE'",
+    "5         | PS1 Status  | Power Supply | Nominal      | N/A            | N/A          | 'NONE'",
+  ].join('\n'));
+  t.same(readings.map((r) => [r.name, r.eventClass, r.value, r.health, r.states]), [
+    ['CPU Temp', 'threshold', 45, 'ok', []],
+    ['PS1 Status', 'discrete', undefined, 'ok', []],
+  ]);
+});
