@@ -462,9 +462,15 @@ function staticFields(reading: IpmiReading): IpmiReading {
   return copy;
 }
 
-/** A record's name and ranges alone: nothing else of the verbose listing overrides `sdr elist` and `sensor`. */
-function rangesOnly({ name, line, ranges }: IpmiReading): IpmiReading {
-  return ranges ? { name, line, ranges, states: [], thresholds: {} } : { name, line, states: [], thresholds: {} };
+/**
+ * A record's name, record id (FreeIPMI's, by which it is matched) and ranges alone: nothing else of the verbose listing
+ * overrides `sdr elist` and `sensor`, or FreeIPMI's table.
+ */
+function rangesOnly({ name, recordId, line, ranges }: IpmiReading): IpmiReading {
+  const reading: IpmiReading = { name, line, states: [], thresholds: {} };
+  if (recordId !== undefined) reading.recordId = recordId;
+  if (ranges) reading.ranges = ranges;
+  return reading;
 }
 
 /** The listing's records; a run that printed none fails the sample with the tool's own words. */
