@@ -255,6 +255,7 @@ export function parseFreeIpmiSensors(text: string): IpmiParseResult {
   return result;
 }
 
+/** One row read by its layout's columns (the verbose blocks of `ipmi-sensors -v` are read as such rows too). */
 export function freeIpmiRow(layout: readonly Column[], fields: string[], line: number): IpmiReading | undefined {
   const row = new Map<Column, string>(layout.map((column, i) => [column, fields[i] ?? '']));
   const id = row.get('id') ?? '';
