@@ -9,7 +9,8 @@
  * number, entity and the declared ranges the row does not print.
  */
 import type { SensorRanges, ThresholdName } from '../../src/model/snapshot.js';
-import { freeIpmiRow, parseFreeIpmiSensors, THRESHOLD_COLUMNS, type Column } from './freeipmi.js';
+import { freeIpmiRow, parseFreeIpmiSensors, THRESHOLD_COLUMNS, unreadThreshold, type Column } from './freeipmi.js';
+import { LEGACY_LINE, parseFreeIpmiLegacy } from './freeipmi-legacy.js';
 import { parseDecimal, significantDecimals, splitLines, THRESHOLD_NAMES } from './text.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
 
@@ -34,9 +35,14 @@ interface Block {
   events: string[];
 }
 
-/** Parses any FreeIPMI sensor output: the verbose blocks where a "Record ID:" line opens one, else the column layouts. */
+/**
+ * Parses any FreeIPMI sensor output: the verbose blocks where a "Record ID:" line opens one, the legacy lines where one
+ * is such a line ("4: CPU Temp (Temperature): …"), else the column layouts.
+ */
 export function parseFreeIpmiOutput(text: string): IpmiParseResult {
-  return splitLines(text).some((line) => RECORD_ID.test(line)) ? parseFreeIpmiVerbose(text) : parseFreeIpmiSensors(text);
+  const lines = splitLines(text);
+  if (lines.some((line) => RECORD_ID.test(line))) return parseFreeIpmiVerbose(text);
+  return lines.some((line) => LEGACY_LINE.test(line)) ? parseFreeIpmiLegacy(text) : parseFreeIpmiSensors(text);
 }
 
 /** Parses `ipmi-sensors -v` / `-vv` output. */
@@ -147,15 +153,6 @@ function thresholdText(fields: ReadonlyMap<string, string>, column: ThresholdNam
     if (key.endsWith(' threshold') && THRESHOLD_NAMES[key.slice(0, -' threshold'.length)] === column) return valueAndUnit(text)?.number ?? 'N/A';
   }
   return 'N/A';
-}
-
-/** A threshold record that printed neither a reading nor any unit: no reading, as its row would say. */
-function unreadThreshold(reading: IpmiReading): void {
-  reading.eventClass = 'threshold';
-  reading.value = null;
-  reading.unavailable = reading.states.includes('Unknown') ? 'failed' : 'absent';
-  reading.states = [];
-  delete reading.health;
 }
 
 /** The sensor number, the entity and the declared ranges, which only the verbose block prints. */

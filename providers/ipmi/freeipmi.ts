@@ -297,6 +297,15 @@ export function freeIpmiRow(layout: readonly Column[], fields: string[], line: n
   return reading;
 }
 
+/** A threshold record printed without a reading or any unit: no reading, as its table row would say. */
+export function unreadThreshold(reading: IpmiReading): void {
+  reading.eventClass = 'threshold';
+  reading.value = null;
+  reading.unavailable = reading.states.includes('Unknown') ? 'failed' : 'absent';
+  reading.states = [];
+  delete reading.health;
+}
+
 /** An event only a discrete record states: not 'OK', 'Unknown' or a threshold event. */
 function isDiscreteEvent(event: string): boolean {
   return event !== 'OK' && event !== 'Unknown' && !THRESHOLD_EVENT.test(event);

@@ -52,14 +52,8 @@ export function detectFormat(text: string): IpmiFormat | undefined {
   return bestSensorParse(text)?.format;
 }
 
-/**
- * Layouts of the tools that are known and not read, each with a line that tells it and what it is: FreeIPMI's
- * `--legacy-output` ("4: CPU Temp (Temperature): 28.00 C (NA/83.00): [OK]", ipmi-sensors-simple-output.c, the layout
- * of ipmi-sensors before 0.8) and the System Event Log of `ipmi-sel` and `ipmitool sel list`.
- */
-const FREEIPMI_ADVICE = 'record `ipmi-sensors --output-sensor-state --output-sensor-thresholds --comma-separated-output` instead';
+/** Outputs of the tools that are known and are no sensor listing: the System Event Log of `ipmi-sel` and `ipmitool sel list`. */
 const UNREAD_LAYOUTS: ReadonlyArray<[RegExp, string]> = [
-  [/^\d+: .*\([^()]*\): /, `FreeIPMI's \`ipmi-sensors --legacy-output\` (or ipmi-sensors before 0.8) output, which is not read: ${FREEIPMI_ADVICE}`],
   // Its past events are no sensor's current state.
   [SEL_ROW, 'the System Event Log (`ipmi-sel`, `ipmitool sel list`), not a sensor listing: record `ipmitool sdr elist` or `ipmi-sensors` instead'],
 ];
