@@ -11,7 +11,7 @@
 import type { SensorRanges, ThresholdName } from '../../src/model/snapshot.js';
 import { freeIpmiRow, parseFreeIpmiSensors, THRESHOLD_COLUMNS, unreadThreshold, type Column } from './freeipmi.js';
 import { LEGACY_LINE, parseFreeIpmiLegacy } from './freeipmi-legacy.js';
-import { parseDecimal, significantDecimals, splitLines, THRESHOLD_NAMES } from './text.js';
+import { parseDecimal, splitLines, THRESHOLD_NAMES } from './text.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
 
 const RECORD_ID = /^Record ID:\s*(\d+)\s*$/;
@@ -123,7 +123,6 @@ function sensorReading(block: Block, name: string): IpmiReading | undefined {
   const reading = freeIpmiRow(layout, row, block.line);
   if (!reading) return undefined;
   if (threshold && reading.eventClass === 'discrete' && reading.value === undefined) unreadThreshold(reading);
-  if (typeof reading.value === 'number') reading.decimals = significantDecimals(reading.value);
   addRecordFields(reading, fields);
   return reading;
 }

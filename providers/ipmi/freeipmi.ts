@@ -19,7 +19,7 @@
  */
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
-import { noiseLine, parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
+import { noiseLine, parseDecimal, significantDecimals, splitLines, statusHealth, THRESHOLD_NAMES, type PrintedNumber } from './text.js';
 import { meaningOn, severity, stateMeaning, worse, type StateMeaning } from './states.js';
 
 export type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
@@ -328,7 +328,7 @@ function discreteWithReading(reading: IpmiReading, text: string, events: string[
   if (!number) return undefined;
   reading.eventClass = 'discrete';
   reading.value = number.value;
-  reading.decimals = number.decimals;
+  reading.decimals = printedDecimals(number);
   reading.states = events.filter((event) => event !== 'OK');
   if (columnGivesWay(reading, column)) delete reading.health;
   return reading;
@@ -370,12 +370,20 @@ function freeIpmiDefault(meaning: StateMeaning, column: Health): Health {
   return (meaning.kind ?? meaning.supply ?? meaning.redundancy) === undefined ? meaning.health : column;
 }
 
+/**
+ * The digits a reading was printed with; six are C's "%f" (the reading of FreeIPMI 0.7–0.8's ipmimonitoring and of
+ * --ipmimonitoring-legacy-output), which says nothing of the sensor's resolution: its significant digits instead.
+ */
+function printedDecimals(number: PrintedNumber): number {
+  return number.decimals === 6 ? significantDecimals(number.value) : number.decimals;
+}
+
 /** Sets the analog value; false when the reading field is neither a number nor "N/A". */
 function readValue(reading: IpmiReading, text: string, events: string[]): boolean {
   const number = parseDecimal(text);
   if (number) {
     reading.value = number.value;
-    reading.decimals = number.decimals;
+    reading.decimals = printedDecimals(number);
     readThresholdEvents(reading, events);
     return true;
   }

@@ -423,3 +423,19 @@ t.test("'NONE', the no-event word FreeIPMI 0.8's ipmimonitoring documents, is no
     ['PS1 Status', 'discrete', undefined, 'ok', []],
   ]);
 });
+
+t.test("a reading of C's %f (six decimals) is written at its significant digits, not six", async (t) => {
+  // ipmimonitoring.c of FreeIPMI 0.7–0.8 with --legacy-output, and ipmi-sensors-simple-output.c's
+  // --ipmimonitoring-legacy-output, print the reading " | %f" (chu11/freeipmi-mirror): six decimals whatever the sensor
+  // resolves. Read as printed, a temperature of 40 was served as 40000000 × 10^-6 (a fan's 5325 RPM, past sint32 so,
+  // as 532500000 × 10^-5).
+  const { readings } = parseFreeIpmiSensors([
+    'Record_ID | Sensor Name | Sensor Group | Monitoring Status | Sensor Units | Sensor Reading',
+    '5 | Temp | Temperature | Nominal | C | 40.000000',
+    '6 | 12V | Voltage | Nominal | V | 12.184000',
+    '7 | FAN1 | Fan | Nominal | RPM | 5325.000000',
+  ].join('\n'));
+  t.same(readings.map((r) => [r.name, r.value, r.decimals]), [['Temp', 40, 0], ['12V', 12.184, 3], ['FAN1', 5325, 0]]);
+  const table = parseFreeIpmiSensors("ID | Name | Type | Reading | Units | Event\n5 | Temp | Temperature | 40.00 | C | 'OK'\n");
+  t.equal(table.readings[0]?.decimals, 2, "%.2f's two decimals stay");
+});
