@@ -43,9 +43,11 @@ export function parseFreeIpmiLegacy(text: string): IpmiParseResult {
 function legacyRow(raw: string): { fields: string[]; threshold: boolean } | undefined {
   const full = LEGACY_LINE.exec(raw);
   const quiet = full ? undefined : QUIET_LINE.exec(raw);
-  if (quiet) return { fields: [quiet[1] ?? '', quiet[2] ?? '', 'N/A', 'N/A', 'N/A', events(quiet[3] ?? '')], threshold: false };
+  // A name is trimmed as the table's columns are ("54: Presence  (Entity Presence)": an ID string ending in a space).
+  if (quiet) return { fields: [quiet[1] ?? '', (quiet[2] ?? '').trim(), 'N/A', 'N/A', 'N/A', events(quiet[3] ?? '')], threshold: false };
   if (!full) return undefined;
-  const [, id = '', name = '', type = '', rest = ''] = full;
+  const [, id = '', rawName = '', type = '', rest = ''] = full;
+  const name = rawName.trim();
   const reading = READING.exec(rest);
   if (reading) {
     const value = reading[1] === 'NA' ? 'N/A' : reading[1] ?? 'N/A';

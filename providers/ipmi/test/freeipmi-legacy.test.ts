@@ -2,6 +2,7 @@ import t from 'tap';
 import { parseFreeIpmiLegacy } from '../freeipmi-legacy.js';
 import { parseSensorOutput } from '../recognise.js';
 import { buildSnapshot } from '../map.js';
+import { fixture } from './fixture.js';
 
 // SOURCE: FreeIPMI ipmi-sensors/ipmi-sensors-simple-output.c, the legacy line of `ipmi-sensors --legacy-output` and of
 // ipmi-sensors before 0.8 (_legacy_simple_output_header "%u: %s (%s): ", _legacy_simple_output_full_record "%.2f %s "
@@ -50,4 +51,26 @@ t.test('--legacy-output is recognised and mapped; --quiet-readings lines too', a
   const odd = parseFreeIpmiLegacy('4: CPU Temp (Temperature): hot (1/2): [OK]\n');
   t.same(odd.readings, []);
   t.same(odd.noise, [{ line: 1, text: '4: CPU Temp (Temperature): hot (1/2): [OK]', record: true }], 'a legacy line that does not read is an unread record');
+});
+
+t.test("a Dell iDRAC6's real legacy ipmi-sensors, and its FreeIPMI 0.7 ipmimonitoring, read alike", async (t) => {
+  // SOURCE: the Netkiller handbook's IPMI section (Neo Chen; a Chinese sysadmin handbook in the public corpus), runs of
+  // `ipmi-sensors -h … -u root -p…` and `ipmimonitoring -h …` (FreeIPMI 0.7) on a Dell PowerEdge with iDRAC6:
+  // fixtures/freeipmi-legacy-dell-idrac6.txt and freeipmi-ipmimonitoring-0.7-dell-idrac6.txt are verbatim excerpts
+  // (rows left out, none changed). "54: Presence  (Entity Presence)" is an ID string ending in a space.
+  const legacy = parseSensorOutput(fixture('freeipmi-legacy-dell-idrac6.txt'));
+  t.same(legacy.noise, []);
+  const monitoring = parseSensorOutput(fixture('freeipmi-ipmimonitoring-0.7-dell-idrac6.txt'));
+  const byId = new Map(legacy.readings.map((r) => [r.recordId, r]));
+  for (const reading of monitoring.readings) {
+    const other = byId.get(reading.recordId);
+    t.same([other?.name, other?.sensorType, other?.value, other?.unit, other?.states], [reading.name, reading.sensorType, reading.value, reading.unit, reading.states], `record ${reading.recordId}`);
+  }
+  const sensors = new Map(buildSnapshot({ readings: legacy.readings }).sensors?.map((s) => [s.id, s]));
+  t.match(sensors.get('ipmi:Ambient Temp#7'), { value: 27, unit: 'celsius', health: 'ok' });
+  t.match(sensors.get('ipmi:Temp#1'), { value: null, unavailable: 'absent' });
+  t.match(sensors.get('ipmi:Current#117'), { value: null, unavailable: 'failed' }, '[Unknown]: the read failed');
+  t.match(sensors.get('ipmi:System Level'), { value: 329, unit: 'watts' });
+  const supplies = buildSnapshot({ readings: legacy.readings }).powerSupplies ?? [];
+  t.same(supplies.map((s) => [s.id, s.status]), [['ipmi:psu:Status#57', 'ok'], ['ipmi:psu:Status#58', 'failed']], 'the supply that lost its input');
 });
