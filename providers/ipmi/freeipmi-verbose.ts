@@ -182,21 +182,32 @@ const UNSPECIFIED_RAW: Readonly<Record<string, { minReadable: number; maxReadabl
 
 /**
  * Which printed sensor minimum or maximum reading is one ipmitool's `sdr -v` calls "Unspecified"
- * (`ipmi_sdr_print_sensor_fc`): the unspecified raw byte of the record's analog data format, converted, or a bound
- * that converts to 0. FreeIPMI prints both bounds converted whatever the bytes; only `-vv` prints the factors
- * ("M: 1", "B: 0", "R Exponent", "B Exponent", "Analog Data Format: 2's complement (2h)") that tell them. Under `-v`,
- * or for a non-linear record, every printed bound is taken.
+ * (`ipmi_sdr_print_sensor_fc`): a bound that converts to 0, or the unspecified raw byte of the record's analog data
+ * format, converted. FreeIPMI prints both bounds converted whatever the bytes; only `-vv` prints the factors ("M: 1",
+ * "B: 0", "R Exponent", "B Exponent", "Linearization", "Analog Data Format: 2's complement (2h)") that tell the byte.
+ * Without them (`-v`) a pair spanning a two's complement byte whole (-128k and 127k: -128 and 127 for M = 1) is taken
+ * for its unspecified bytes; an unsigned byte's whole span (0 and 255k) cannot be told from a declared one without M,
+ * and its maximum is kept. A non-linear record's bytes cannot be told either.
  */
 function unspecifiedBounds(fields: ReadonlyMap<string, string>): (range: keyof SensorRanges, value: number) => boolean {
+  const printed = (key: string): number | undefined => parseDecimal(valueAndUnit(fields.get(key))?.number ?? '')?.value;
   const format = /\(([0-9a-f]+)h\)$/i.exec(fields.get('analog data format') ?? '')?.[1];
-  const [m, b, rExp, bExp] = ['m', 'b', 'r exponent', 'b exponent'].map((key) => Number.parseInt(fields.get(key) ?? '', 10));
+  const factors = ['m', 'b', 'r exponent', 'b exponent'].map((key) => Number.parseInt(fields.get(key) ?? '', 10));
   const raw = format === undefined ? undefined : UNSPECIFIED_RAW[format];
+  const [m = NaN, b = NaN, rExp = NaN, bExp = NaN] = factors;
+  const known = raw !== undefined && !factors.some(Number.isNaN);
   const linear = /^linear\b/i.test(fields.get('linearization') ?? '');
-  if (!raw || !linear || [m, b, rExp, bExp].some((factor) => factor === undefined || Number.isNaN(factor))) return () => false;
-  const convert = (byte: number): number => (m! * byte + b! * 10 ** bExp!) * 10 ** rExp!;
+  const [min, max] = [printed('sensor min. reading'), printed('sensor max. reading')];
+  const twosComplementSpan = !known && min !== undefined && max !== undefined && max > 0 && near(min, (-128 * max) / 127);
   return (range, value) => {
     if (range !== 'minReadable' && range !== 'maxReadable') return false;
-    const unset = convert(raw[range]);
-    return value === 0 || Math.abs(value - unset) <= 1e-6 * Math.max(1, Math.abs(unset));
+    if (value === 0) return true;
+    if (!known) return twosComplementSpan;
+    return linear && near(value, (m * raw[range] + b * 10 ** bExp) * 10 ** rExp);
   };
+}
+
+/** Equal as two values converted from the same raw byte and printed with "%f" are. */
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 }

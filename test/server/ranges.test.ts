@@ -64,11 +64,11 @@ t.test('an IPMI recording of FreeIPMI `ipmi-sensors -v`: its declared ranges ser
   t.teardown(() => server.close());
   const device = (id: string) => ({ ...SIM.device('Thincim_NumericSensor', ''), DeviceID: `ipmi:${id}` });
   t.same(onTheWire(await sensorXml(server, device('12V'))), {
-    UnitModifier: '-3', CurrentReading: '12184', NominalReading: '12000', NormalMin: null, NormalMax: null, MinReadable: '0', MaxReadable: '16320',
-  });
+    UnitModifier: '-3', CurrentReading: '12184', NominalReading: '12000', NormalMin: null, NormalMax: null, MinReadable: null, MaxReadable: '16320',
+  }, 'a minimum of 0 is unspecified, as ipmitool says');
   t.same(onTheWire(await sensorXml(server, device('CPU Temp'))), {
-    UnitModifier: '0', CurrentReading: '33', NominalReading: '45', NormalMin: null, NormalMax: '70', MinReadable: '-128', MaxReadable: '127',
-  }, 'N/A is NULL');
+    UnitModifier: '0', CurrentReading: '33', NominalReading: '45', NormalMin: null, NormalMax: '70', MinReadable: null, MaxReadable: null,
+  }, 'N/A is NULL, and so are -128 and 127, the unspecified bytes');
 });
 
 t.test('an inverted range does not cost the sensor: the pair is NULL, the reading served, the problem logged once', async (t) => {

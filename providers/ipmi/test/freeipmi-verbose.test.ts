@@ -32,17 +32,17 @@ t.test('ipmi-sensors -v: each sensor block reads as its row, with the sensor num
   t.match(named(readings, 'PS2 Status'), { eventClass: 'discrete', number: 201, entity: { id: 10, instance: 2 }, states: ['Presence detected', 'Power Supply input lost (AC/DC)'] });
 });
 
-t.test('ipmi-sensors -v: the declared ranges are read as `sdr -v`\'s are, N/A absent, discrete records none', async (t) => {
+t.test('ipmi-sensors -v: the declared ranges are read as `sdr -v`\'s are, N/A, 0 and a two\'s complement byte\'s whole span absent, discrete records none', async (t) => {
   const { readings } = parseFreeIpmiVerbose(fixture('freeipmi-verbose.txt'));
-  t.same(named(readings, 'CPU Temp').ranges, { nominal: 45, normalMax: 70, minReadable: -128, maxReadable: 127 });
-  t.same(named(readings, 'FAN1').ranges, { nominal: 5325, normalMin: 10425, normalMax: 5325, minReadable: 0, maxReadable: 19125 });
-  t.same(named(readings, '12V').ranges, { nominal: 12, minReadable: 0, maxReadable: 16.32 });
+  t.same(named(readings, 'CPU Temp').ranges, { nominal: 45, normalMax: 70 }, '-128 and 127: the unspecified bytes 80h and 7Fh, as ipmitool says');
+  t.same(named(readings, 'FAN1').ranges, { nominal: 5325, normalMin: 10425, normalMax: 5325, maxReadable: 19125 }, 'a bound of 0 is unspecified to ipmitool');
+  t.same(named(readings, '12V').ranges, { nominal: 12, maxReadable: 16.32 });
   t.equal(named(readings, 'FAN3').ranges, undefined);
   t.equal(named(readings, 'PS2 Status').ranges, undefined);
   const sensors = new Map(buildSnapshot({ readings }).sensors?.map((s) => [s.id, s]));
-  t.match(sensors.get('ipmi:CPU Temp'), { unit: 'celsius', value: 33, ranges: { nominal: 45, normalMax: 70, minReadable: -128, maxReadable: 127 } });
-  t.same(sensors.get('ipmi:12V')?.ranges, { nominal: 12, minReadable: 0, maxReadable: 16.32 });
-  t.same(sensors.get('ipmi:FAN1')?.ranges, { nominal: 5325, normalMin: 10425, normalMax: 5325, minReadable: 0, maxReadable: 19125 }, 'an inverted pair as printed: the model drops it');
+  t.match(sensors.get('ipmi:CPU Temp'), { unit: 'celsius', value: 33, ranges: { nominal: 45, normalMax: 70 } });
+  t.same(sensors.get('ipmi:12V')?.ranges, { nominal: 12, maxReadable: 16.32 });
+  t.same(sensors.get('ipmi:FAN1')?.ranges, { nominal: 5325, normalMin: 10425, normalMax: 5325, maxReadable: 19125 }, 'an inverted pair as printed: the model drops it');
 });
 
 t.test('ipmi-sensors -v: bits, Unknown, a reading without units, and the 0.8 and older spellings', async (t) => {
@@ -56,7 +56,8 @@ t.test('ipmi-sensors -v: bits, Unknown, a reading without units, and the 0.8 and
   // FreeIPMI 0.8 (ipmi-sensors-detailed-output.c of its branch): "NA", "Nominal reading", events after "Sensor Status: ".
   const old = parseFreeIpmiVerbose(block(['Lower Critical Threshold: NA', 'Upper Critical Threshold: 80.000000 C', 'Sensor Min. Reading: 0.000000 C',
     'Sensor Max. Reading: 255.000000 C', 'Normal Min.: NA', 'Normal Max.: NA', 'Nominal reading: 40.000000 C', 'Sensor Reading: 30.000000 C', "Sensor Status: 'OK'"]));
-  t.match(old.readings[0], { value: 30, health: 'ok', thresholds: { upperCritical: 80 }, ranges: { nominal: 40, minReadable: 0, maxReadable: 255 } });
+  t.same(old.readings[0]?.ranges, { nominal: 40, maxReadable: 255 });
+  t.match(old.readings[0], { value: 30, health: 'ok', thresholds: { upperCritical: 80 } });
   // Before 0.8 (sensors-verbose-display.c): "Sensor Name", "Group Name", bracketed events; the nominal and normal
   // values printed whether specified or not (0.000000), so only the readable range is taken.
   const oldest = parseFreeIpmiVerbose([
@@ -69,7 +70,7 @@ t.test('ipmi-sensors -v: bits, Unknown, a reading without units, and the 0.8 and
   t.same(oldest.noise, []);
   t.same(oldest.readings.map((r) => [r.name, r.sensorType, r.eventClass, r.value, r.states, r.ranges]), [
     ['PS Status', 'Power Supply', 'discrete', undefined, ['Presence detected', 'Power Supply Failure detected'], undefined],
-    ['CPU Temp', 'Temperature', 'threshold', 41, [], { minReadable: 0, maxReadable: 127 }],
+    ['CPU Temp', 'Temperature', 'threshold', 41, [], { maxReadable: 127 }],
   ]);
 });
 
@@ -112,5 +113,6 @@ t.test('ipmi-sensors -vv: a sensor minimum or maximum reading of the unspecified
   t.same(ranges(record("2's complement (2h)", 1, '-10.000000 C', '100.000000 C')), { nominal: 40, minReadable: -10, maxReadable: 100 });
   t.same(ranges(record('unsigned (0h)', 75, '0.000000 C', '19125.000000 C')), { nominal: 40 }, 'unsigned 00h/FFh: unspecified');
   t.same(ranges(record('unsigned (0h)', 75, '75.000000 C', '15000.000000 C')), { nominal: 40, minReadable: 75, maxReadable: 15000 });
-  t.same(ranges(record('unsigned (0h)', 75, '0.000000 C', '19125.000000 C', 'ln (1h)')), { nominal: 40, minReadable: 0, maxReadable: 19125 }, 'non-linear: as printed');
+  t.same(ranges(record('unsigned (0h)', 75, '0.000000 C', '19125.000000 C', 'ln (1h)')), { nominal: 40, maxReadable: 19125 }, 'non-linear: its bytes cannot be told, 0 is still unspecified');
+  t.same(ranges(record("2's complement (2h)", 1, '-10.000000 C', '0.000000 C')), { nominal: 40, minReadable: -10 }, 'a bound of 0 is unspecified to ipmitool');
 });
