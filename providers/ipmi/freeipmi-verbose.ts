@@ -142,7 +142,7 @@ function sensorType(fields: ReadonlyMap<string, string>): string {
 /** The events as the row prints them: "'A' 'B'", a bitmask ("0060h"), N/A or Unknown; the legacy "[A][B]" quoted. */
 function eventText(events: readonly string[]): string {
   const texts = events.flatMap((event) => (/^\[.*\]$/.test(event) ? [...event.matchAll(/\[([^\]]*)\]/g)].map((match) => `'${match[1] ?? ''}'`) : [event]));
-  if (texts.length === 0 || texts.every((text) => text === 'N/A' || text === 'NA' || text === "'N/A'")) return 'N/A';
+  if (texts.length === 0 || texts.every((text) => ['N/A', 'NA', "'N/A'", "'NA'"].includes(text))) return 'N/A';
   return texts.join(' ');
 }
 

@@ -51,6 +51,8 @@ t.test('ipmi-sensors -v: bits, Unknown, a reading without units, and the 0.8 and
   t.match(bits.readings[0], { value: 85, health: 'critical', crossed: 'upperCritical' }, "--output-event-bitmask's bits");
   const unknown = parseFreeIpmiVerbose(block(['Sensor Reading: N/A', 'Sensor Event: Unknown']));
   t.match(unknown.readings[0], { eventClass: 'threshold', value: null, unavailable: 'failed' });
+  const legacyNa = parseFreeIpmiVerbose('Record ID: 12\nSensor Name: PS Redundancy\nGroup Name: Power Supply\nEvent/Reading Type Code: 0Bh\nSensor Status: [NA]\n');
+  t.match(legacyNa.readings[0], { eventClass: 'discrete', unavailable: 'absent', states: [] }, "the legacy '[NA]' is no event: nothing was read");
   const unitless = parseFreeIpmiVerbose(block(['Sensor Reading: 5.000000 ', "Sensor Event: 'OK'"]));
   t.match(unitless.readings[0], { eventClass: 'threshold', value: 5, unit: 'unspecified', health: 'ok' }, 'a threshold record whose unit is unspecified');
   // FreeIPMI 0.8 (ipmi-sensors-detailed-output.c of its branch): "NA", "Nominal reading", events after "Sensor Status: ".
