@@ -19,10 +19,10 @@
  */
 import type { Health, ThresholdName } from '../../src/model/snapshot.js';
 import type { IpmiParseResult, IpmiReading } from './types.js';
-import { noiseLine, parseDecimal, splitLines, statusHealth, THRESHOLD_NAMES } from './text.js';
+import { noiseLine, parseDecimal, significantDecimals, splitLines, statusHealth, THRESHOLD_NAMES, type PrintedNumber } from './text.js';
 import { meaningOn, severity, stateMeaning, worse, type StateMeaning } from './states.js';
 
-type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
+export type Column = 'id' | 'name' | 'type' | 'state' | 'reading' | 'units' | 'event' | ThresholdName;
 
 const HEADER_NAMES: Readonly<Record<string, Column>> = {
   id: 'id',
@@ -40,11 +40,15 @@ const HEADER_NAMES: Readonly<Record<string, Column>> = {
   'monitoring status': 'state',
   'sensor units': 'units',
   'sensor reading': 'reading',
+  // FreeIPMI 0.8's `ipmimonitoring` without --legacy-output: "… | Sensor Group | Sensor State | Sensor Reading | Sensor
+  // Units | Sensor Event", a reading and the events in their own columns.
+  'sensor state': 'state',
+  'sensor event': 'event',
   // FreeIPMI's threshold columns are headed "Lower NR" … "Upper NR".
   ...THRESHOLD_NAMES,
 };
 
-const THRESHOLD_COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
+export const THRESHOLD_COLUMNS: readonly ThresholdName[] = ['lowerFatal', 'lowerCritical', 'lowerNonCritical', 'upperNonCritical', 'upperCritical', 'upperFatal'];
 
 /** Header-less layouts by column count. */
 const LAYOUTS: Readonly<Record<number, readonly Column[]>> = {
@@ -97,13 +101,19 @@ export function splitRow(line: string, separator: Separator): string[] {
 
 type Separator = ',' | '|';
 
-/** Splits on `separator` outside single-quoted event texts, the fields as printed (padding kept). */
+/**
+ * Splits on `separator` outside single-quoted event texts, the fields as printed (padding kept). An event text opens
+ * with a ' that starts a field (after its padding) and closes with one followed by the separator, a space or the
+ * line's end: a ' inside a name ("CPU1's Temp") opens nothing. A quote left open (a name that starts with one, "'A'
+ * Fan" where no event closes it) is no quote: the line is split at every separator.
+ */
 function splitPieces(line: string, separator: Separator): string[] {
   const pieces: string[] = [];
   let piece = '';
   let quoted = false;
-  for (const char of line) {
-    if (char === "'") quoted = !quoted;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i] ?? '';
+    if (char === "'") quoted = quoted ? !closesQuote(line[i + 1], separator) : piece.trim() === '' || quoteFollowsQuote(piece);
     if (char === separator && !quoted) {
       pieces.push(piece);
       piece = '';
@@ -112,7 +122,17 @@ function splitPieces(line: string, separator: Separator): string[] {
     }
   }
   pieces.push(piece);
-  return pieces;
+  return quoted ? line.split(separator) : pieces;
+}
+
+/** Whether a ' followed by `next` ends an event text. */
+function closesQuote(next: string | undefined, separator: Separator): boolean {
+  return next === undefined || next === separator || next === ' ' || next === '\r';
+}
+
+/** Whether the field so far ends with a closed event text and a space: the next ' opens another ("'A' 'B'"). */
+function quoteFollowsQuote(piece: string): boolean {
+  return /'\s+$/.test(piece) && piece.trim().startsWith("'");
 }
 
 /** The fewest columns a header-less layout has (a header may name fewer: `--quiet-readings` without the state). */
@@ -138,11 +158,14 @@ function readHeader(line: string): { columns: Column[]; separator: Separator } |
  * -simple-output.c, "%s"), and an ID string may hold the separator: the name, second in every layout, then takes the
  * fields the row has too many. The fewest taken that read wins; without a header, the fewest whose type column holds
  * a sensor type FreeIPMI prints, or none: "52,PSU,Input Power,204.00,W,'OK'" reads as PSU of type "Input Power" and
- * as "PSU,Input Power" without the type column, and no sensor type is "Input Power".
+ * as "PSU,Input Power" without the type column, and no sensor type is "Input Power". The table pads its columns
+ * (" | "): without a header to count them, a padded separator is never taken into the name ("Power Meter | Other" of
+ * an older type word).
  */
 function readRow(columns: readonly Column[] | undefined, pieces: string[], separator: Separator, line: number): IpmiReading | undefined {
   let unknownType: IpmiReading | undefined;
   for (let extra = 0; pieces.length - extra >= (columns?.length ?? MIN_COLUMNS); extra++) {
+    if (extra > 0 && !columns && separator === '|' && paddedAfter(pieces[extra] ?? '', pieces[extra + 1] ?? '')) break;
     const fields = [pieces[0] ?? '', pieces.slice(1, extra + 2).join(separator), ...pieces.slice(extra + 2)].map((field) => field.trim());
     const layout = columns ?? headerlessLayout(fields);
     if (!layout || layout.length !== fields.length || (extra > 0 && !printsPoints(layout, fields))) continue;
@@ -152,6 +175,11 @@ function readRow(columns: readonly Column[] | undefined, pieces: string[], separ
   }
   // A type FreeIPMI does not print, and no other way to read the row: the row as its layout reads it.
   return unknownType;
+}
+
+/** Whether the separator between two pieces is the table's padded one: a space on either side. */
+function paddedAfter(piece: string, next: string): boolean {
+  return piece.endsWith(' ') && next.startsWith(' ');
 }
 
 /**
@@ -194,6 +222,16 @@ function headerColumns(fields: string[]): Column[] | undefined {
   return columns as Column[];
 }
 
+/**
+ * A row (or the header) of the System Event Log: an ID, then a date and a time, as `ipmi-sel` prints them
+ * (ipmi-sel.c: "Nov-15-2018", "08:51:44"; "Date", "Time" in its header) and ipmitool's `sel list` ("11/15/2018").
+ */
+export const SEL_ROW = /^\s*(?:ID|[0-9a-f]+)\s*[|,]\s*(?:Date|[A-Z][a-z]{2}-\d{2}-\d{4}|\d{2}\/\d{2}\/\d{4})\s*[|,]\s*(?:Time|\d{2}:\d{2}:\d{2})\s*(?:[|,]|$)/;
+
+function isSelRow(pieces: readonly string[]): boolean {
+  return SEL_ROW.test(pieces.slice(0, 3).join('|'));
+}
+
 /** Parses FreeIPMI `ipmi-sensors` / `ipmimonitoring` output. */
 export function parseFreeIpmiSensors(text: string): IpmiParseResult {
   const result: IpmiParseResult = { format: 'freeipmi', readings: [], skipped: [], noise: [] };
@@ -208,14 +246,17 @@ export function parseFreeIpmiSensors(text: string): IpmiParseResult {
       return;
     }
     const separator = header?.separator ?? guessSeparator(raw);
-    const reading = readRow(header?.columns, splitPieces(raw, separator), separator, line);
+    const pieces = splitPieces(raw, separator);
+    // An event of the SEL is no sensor's state: never read, whatever columns it would fit.
+    const reading = isSelRow(pieces) ? undefined : readRow(header?.columns, pieces, separator, line);
     if (reading) result.readings.push(reading);
     else result.noise.push(noiseLine(line, raw, separator, header?.columns.length ?? MIN_COLUMNS));
   });
   return result;
 }
 
-function freeIpmiRow(layout: readonly Column[], fields: string[], line: number): IpmiReading | undefined {
+/** One row read by its layout's columns (the verbose blocks of `ipmi-sensors -v` are read as such rows too). */
+export function freeIpmiRow(layout: readonly Column[], fields: string[], line: number): IpmiReading | undefined {
   const row = new Map<Column, string>(layout.map((column, i) => [column, fields[i] ?? '']));
   const id = row.get('id') ?? '';
   const name = row.get('name') ?? '';
@@ -226,10 +267,11 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
   const readingText = row.get('reading') ?? 'N/A';
   const eventText = row.get('event') ?? (readingText.startsWith("'") ? readingText : 'N/A');
   const bits = eventBitmask(eventText);
-  const units = row.get('units') ?? 'N/A';
+  // An empty units field beside a number (an older FreeIPMI's unspecified unit) is a reading all the same.
+  const units = row.get('units') || (parseDecimal(readingText) ? 'unspecified' : 'N/A');
   const state = statusHealth(row.get('state') ?? 'N/A');
   if (state) reading.health = state;
-  if (units === 'N/A' || units === '') {
+  if (units === 'N/A') {
     reading.eventClass = 'discrete';
     if (bits !== undefined) {
       reading.rawState = eventText;
@@ -255,6 +297,15 @@ function freeIpmiRow(layout: readonly Column[], fields: string[], line: number):
   return reading;
 }
 
+/** A threshold record printed without a reading or any unit: no reading, as its table row would say. */
+export function unreadThreshold(reading: IpmiReading): void {
+  reading.eventClass = 'threshold';
+  reading.value = null;
+  reading.unavailable = reading.states.includes('Unknown') ? 'failed' : 'absent';
+  reading.states = [];
+  delete reading.health;
+}
+
 /** An event only a discrete record states: not 'OK', 'Unknown' or a threshold event. */
 function isDiscreteEvent(event: string): boolean {
   return event !== 'OK' && event !== 'Unknown' && !THRESHOLD_EVENT.test(event);
@@ -277,7 +328,7 @@ function discreteWithReading(reading: IpmiReading, text: string, events: string[
   if (!number) return undefined;
   reading.eventClass = 'discrete';
   reading.value = number.value;
-  reading.decimals = number.decimals;
+  reading.decimals = printedDecimals(number);
   reading.states = events.filter((event) => event !== 'OK');
   if (columnGivesWay(reading, column)) delete reading.health;
   return reading;
@@ -319,12 +370,20 @@ function freeIpmiDefault(meaning: StateMeaning, column: Health): Health {
   return (meaning.kind ?? meaning.supply ?? meaning.redundancy) === undefined ? meaning.health : column;
 }
 
+/**
+ * The digits a reading was printed with; six are C's "%f" (the reading of FreeIPMI 0.7–0.8's ipmimonitoring and of
+ * --ipmimonitoring-legacy-output), which says nothing of the sensor's resolution: its significant digits instead.
+ */
+function printedDecimals(number: PrintedNumber): number {
+  return number.decimals === 6 ? significantDecimals(number.value) : number.decimals;
+}
+
 /** Sets the analog value; false when the reading field is neither a number nor "N/A". */
 function readValue(reading: IpmiReading, text: string, events: string[]): boolean {
   const number = parseDecimal(text);
   if (number) {
     reading.value = number.value;
-    reading.decimals = number.decimals;
+    reading.decimals = printedDecimals(number);
     readThresholdEvents(reading, events);
     return true;
   }
@@ -374,9 +433,12 @@ function thresholdEvents(bits: number): string[] {
   return events.length > 0 ? events : ['OK'];
 }
 
-/** "'OK'" → ['OK']; "'Presence detected' 'Failure detected'" → both; "N/A" → []. */
+/**
+ * "'OK'" → ['OK']; "'Presence detected' 'Failure detected'" → both; "N/A" → []. 'NONE', which FreeIPMI 0.8's
+ * ipmimonitoring(8) says it reports where no event is present, is 'OK'.
+ */
 function parseEvents(text: string): string[] {
   if (text === 'N/A' || text === '') return [];
   const quoted = [...text.matchAll(/'([^']*)'/g)].map((match) => match[1] ?? '');
-  return quoted.length > 0 ? quoted : [text];
+  return (quoted.length > 0 ? quoted : [text]).map((event) => (event === 'NONE' ? 'OK' : event));
 }

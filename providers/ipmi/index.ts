@@ -19,6 +19,8 @@ export { parseSdrElist, parseSdrList } from './sdr-list.js';
 export { parseSdrVerbose } from './sdr-verbose.js';
 export { parseSensorTable } from './sensor-table.js';
 export { parseFreeIpmiSensors } from './freeipmi.js';
+export { parseFreeIpmiOutput, parseFreeIpmiVerbose } from './freeipmi-verbose.js';
+export { parseFreeIpmiLegacy } from './freeipmi-legacy.js';
 export { parseFru } from './fru.js';
 export { parseDcmiPowerReading } from './dcmi.js';
 export { detectFormat, parseIpmiOutput, parseSensorOutput, SENSOR_PARSERS } from './recognise.js';

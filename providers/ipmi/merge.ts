@@ -3,11 +3,14 @@
  * entities, discrete states, the printed precision) with `sensor`
  * (thresholds, units of unreadable sensors). Records are matched by name and
  * by their rank among records of that name, since both tools walk the SDR in
- * the same order and names repeat ("Temp" twice on Dell).
+ * the same order and names repeat ("Temp" twice on Dell); by their SDR record
+ * id where both listings print one for every record (FreeIPMI's table and its
+ * `-v`, which lists an event-only record as no sensor).
  */
 import type { IpmiReading } from './types.js';
 
-function keys(readings: readonly IpmiReading[]): string[] {
+function keys(readings: readonly IpmiReading[], byRecord: boolean): string[] {
+  if (byRecord) return readings.map((reading) => `#${reading.recordId}`);
   const seen = new Map<string, number>();
   return readings.map((reading) => {
     const rank = seen.get(reading.name) ?? 0;
@@ -23,10 +26,11 @@ export interface MergeOptions {
 
 /** `primary` with what `secondary` adds; records only in `secondary` follow, in its order. */
 export function mergeReadings(primary: readonly IpmiReading[], secondary: readonly IpmiReading[], options: MergeOptions = {}): IpmiReading[] {
-  const secondaryKeys = keys(secondary);
+  const byRecord = [primary, secondary].every((list) => list.every((reading) => reading.recordId !== undefined));
+  const secondaryKeys = keys(secondary, byRecord);
   const byKey = new Map(secondary.map((reading, i) => [secondaryKeys[i] ?? '', reading]));
   const used = new Set<IpmiReading>();
-  const merged = keys(primary).map((key, i) => {
+  const merged = keys(primary, byRecord).map((key, i) => {
     const reading = primary[i] as IpmiReading;
     const other = byKey.get(key);
     if (!other) return reading;

@@ -57,8 +57,8 @@ export interface IpmiOptions extends ProviderOptions {
   /** Seconds between reads of the FRU inventory (`ipmitool fru print 0`). Default 3600. */
   fruRefresh?: number;
   /**
-   * Seconds between reads of the sensors' nominal, normal and readable ranges (`ipmitool -v sdr`, about three BMC
-   * commands a record: 10-60 s over the LAN). Default 0: never read live.
+   * Seconds between reads of the sensors' nominal, normal and readable ranges (`ipmitool -v sdr` or `ipmi-sensors -v`,
+   * about three BMC commands a record: 10-60 s over the LAN). Default 0: never read live.
    */
   rangeRefresh?: number;
   /** Also read `ipmitool dcmi power reading` each sample. Default false. */

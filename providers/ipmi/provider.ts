@@ -9,7 +9,8 @@
  * the verbose SDR listing (`-v sdr`: the sensors' declared ranges) every
  * `rangeRefresh` seconds when set (off by default), their last good output
  * kept in between; `dcmi power reading` when asked.
- * FreeIPMI needs one `ipmi-sensors` run. Every run goes through
+ * FreeIPMI needs one `ipmi-sensors` run, and its verbose listing (`-v`) every
+ * `rangeRefresh` seconds when set. Every run goes through
  * `runCommand` under the call's deadline, keyed by BMC so that one BMC never
  * serves two runs at once. A run that fails or is stopped part-way still
  * counts with what it printed; the sample report says so (`partial`).
@@ -22,6 +23,7 @@ import { CommandError, runCommand } from '../../src/providers/child.js';
 import { IpmiError } from './errors.js';
 import { parseDcmiPowerReading } from './dcmi.js';
 import { parseFreeIpmiSensors } from './freeipmi.js';
+import { parseFreeIpmiVerbose } from './freeipmi-verbose.js';
 import { parseFru } from './fru.js';
 import { isLegacyIpmitool, parseIpmitoolVersion } from './legacy.js';
 import { buildSnapshot, type SnapshotSources } from './map.js';
@@ -32,7 +34,7 @@ import { parseSdrElist } from './sdr-list.js';
 import { parseSdrVerbose } from './sdr-verbose.js';
 import { parseSensorTable } from './sensor-table.js';
 import {
-  candidates, EXECUTABLES, FREEIPMI_SENSOR_ARGS, freeIpmiInvocation, type Invocation, ipmitoolInvocation, locate,
+  candidates, EXECUTABLES, FREEIPMI_RANGE_ARGS, FREEIPMI_SENSOR_ARGS, freeIpmiInvocation, type Invocation, ipmitoolInvocation, locate,
   probeCommand, type ToolName,
 } from './tools.js';
 import type { DcmiPowerReading, FruParseResult, IpmiFormat, IpmiParseResult, IpmiReading, NoiseLine } from './types.js';
@@ -265,7 +267,7 @@ class IpmiHardwareProvider implements IpmiProvider {
   async #read(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<Sources> {
     if (tool.name === 'freeipmi') {
       const { result, run } = await this.#readOutput(ctx, tool, FREEIPMI_SENSOR_ARGS, parseFreeIpmiSensors, report);
-      return { readings: requireRecords(result, run) };
+      return { readings: mergeReadings(requireRecords(result, run), await this.#rangeReadings(ctx, tool, report), { appendUnmatched: false }) };
     }
     // Until a version is read (a -V that timed out on a loaded host), it is asked again each sample.
     this.#legacyIpmitool ??= await this.#isLegacyIpmitool(ctx, tool);
@@ -351,8 +353,10 @@ class IpmiHardwareProvider implements IpmiProvider {
    */
   async #readRanges(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<void> {
     try {
-      // -v before the command: ipmitool's options end at the first word where getopt does not permute (musl).
-      const { result, run } = await this.#readOutput(ctx, tool, ['-v', 'sdr'], parseSdrVerbose, report, { ranges: true });
+      const { result, run } = tool.name === 'freeipmi'
+        ? await this.#readOutput(ctx, tool, FREEIPMI_RANGE_ARGS, parseFreeIpmiVerbose, report, { ranges: true })
+        // -v before the command: ipmitool's options end at the first word where getopt does not permute (musl).
+        : await this.#readOutput(ctx, tool, ['-v', 'sdr'], parseSdrVerbose, report, { ranges: true });
       const fresh = result.readings.map(rangesOnly);
       this.#ranges = { value: run.failure && this.#ranges ? mergeReadings(fresh, this.#ranges.value) : fresh, at: this.#now() };
     } catch (error) {
@@ -458,9 +462,15 @@ function staticFields(reading: IpmiReading): IpmiReading {
   return copy;
 }
 
-/** A record's name and ranges alone: nothing else of the verbose listing overrides `sdr elist` and `sensor`. */
-function rangesOnly({ name, line, ranges }: IpmiReading): IpmiReading {
-  return ranges ? { name, line, ranges, states: [], thresholds: {} } : { name, line, states: [], thresholds: {} };
+/**
+ * A record's name, record id (FreeIPMI's, by which it is matched) and ranges alone: nothing else of the verbose listing
+ * overrides `sdr elist` and `sensor`, or FreeIPMI's table.
+ */
+function rangesOnly({ name, recordId, line, ranges }: IpmiReading): IpmiReading {
+  const reading: IpmiReading = { name, line, states: [], thresholds: {} };
+  if (recordId !== undefined) reading.recordId = recordId;
+  if (ranges) reading.ranges = ranges;
+  return reading;
 }
 
 /** The listing's records; a run that printed none fails the sample with the tool's own words. */

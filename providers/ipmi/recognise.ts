@@ -7,7 +7,8 @@
  */
 import { IpmiError } from './errors.js';
 import { parseDcmiPowerReading } from './dcmi.js';
-import { parseFreeIpmiSensors } from './freeipmi.js';
+import { SEL_ROW } from './freeipmi.js';
+import { parseFreeIpmiOutput } from './freeipmi-verbose.js';
 import { parseFru } from './fru.js';
 import { parseSdrCsv, parseSdrElist, parseSdrList } from './sdr-list.js';
 import { parseSdrVerbose } from './sdr-verbose.js';
@@ -24,11 +25,12 @@ export const SENSOR_PARSERS: Readonly<Record<SensorFormat, (text: string) => Ipm
   'sdr-csv': parseSdrCsv,
   'sdr-verbose': parseSdrVerbose,
   sensor: parseSensorTable,
-  freeipmi: parseFreeIpmiSensors,
+  freeipmi: parseFreeIpmiOutput,
 };
 
 const FRU_OPENING = /^FRU Device Description\s*:/;
-const DCMI_OPENING = /^\s*Instantaneous power reading\s*:/i;
+/** ipmitool's `dcmi power reading`, or FreeIPMI's `ipmi-dcmi --get-system-power-statistics`. */
+const DCMI_OPENING = /^\s*(?:Instantaneous power reading|Current Power)\s*:/i;
 
 /** Parses with every sensor layout and keeps the best; undefined when none reads a record. */
 function bestSensorParse(text: string): IpmiParseResult | undefined {
@@ -50,17 +52,11 @@ export function detectFormat(text: string): IpmiFormat | undefined {
   return bestSensorParse(text)?.format;
 }
 
-/**
- * Layouts of the tools that are known and not read, each with the opening line that tells it and what it is:
- * FreeIPMI's `--legacy-output` ("4: CPU Temp (Temperature): 28.00 C (NA/83.00): [OK]", ipmi-sensors-simple-output.c,
- * the layout of ipmi-sensors before 0.8) and its verbose `-v`/`-vv` ("Record ID: 4" then "ID String: CPU Temp",
- * ipmi-sensors-detailed-output.c).
- */
+/** Outputs of the tools that are known and are no sensor listing: the System Event Log of `ipmi-sel` and `ipmitool sel list`. */
 const UNREAD_LAYOUTS: ReadonlyArray<[RegExp, string]> = [
-  [/^\d+: .*\([^()]*\): /, "FreeIPMI's `ipmi-sensors --legacy-output` (or ipmi-sensors before 0.8)"],
-  [/^Record ID: \d+$/, "FreeIPMI's verbose `ipmi-sensors -v`"],
+  // Its past events are no sensor's current state.
+  [SEL_ROW, 'the System Event Log (`ipmi-sel`, `ipmitool sel list`), not a sensor listing: record `ipmitool sdr elist` or `ipmi-sensors` instead'],
 ];
-const FREEIPMI_ADVICE = 'record `ipmi-sensors --output-sensor-state --output-sensor-thresholds --comma-separated-output` instead';
 
 function unrecognised(text: string, what: string): IpmiError {
   const lines = splitLines(text);
@@ -68,7 +64,7 @@ function unrecognised(text: string, what: string): IpmiError {
   if (first < 0) return new IpmiError('NO_RECORDS', `${what} is empty`);
   for (const [opening, layout] of UNREAD_LAYOUTS) {
     const line = lines.findIndex((text) => opening.test(text));
-    if (line >= 0) return new IpmiError('UNRECOGNISED_FORMAT', `${what} is ${layout} output, which is not read: ${FREEIPMI_ADVICE}`, { line: line + 1 });
+    if (line >= 0) return new IpmiError('UNRECOGNISED_FORMAT', `${what} is ${layout}`, { line: line + 1 });
   }
   return new IpmiError('UNRECOGNISED_FORMAT', `${what} is not output of a known ipmitool or FreeIPMI command: "${lines[first]?.slice(0, 80)}"`, {
     line: first + 1,

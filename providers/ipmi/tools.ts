@@ -77,6 +77,12 @@ export const FREEIPMI_SENSOR_ARGS: readonly string[] = [
   '--sdr-cache-recreate',
 ];
 
+/**
+ * The `ipmi-sensors` options of the declared ranges' read (`rangeRefresh`): the verbose listing, from the SDR cache
+ * the sample's own run has just recreated.
+ */
+export const FREEIPMI_RANGE_ARGS: readonly string[] = ['-v', '--quiet-cache'];
+
 /** A FreeIPMI configuration file can't quote: whitespace, '#', quotes and backslashes would break it. */
 const CONFIG_SAFE = /^[^\s#"'\\]+$/;
 

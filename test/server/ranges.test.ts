@@ -57,6 +57,20 @@ t.test('an IPMI recording of `ipmitool sdr -v`: what the BMC declares, in the un
   }, '"Unspecified" and what the record does not specify are NULL');
 });
 
+t.test('an IPMI recording of FreeIPMI `ipmi-sensors -v`: its declared ranges served as ipmitool\'s are', async (t) => {
+  // providers/ipmi/test/fixtures/freeipmi-verbose.txt, written to FreeIPMI's ipmi-sensors-detailed-output.c.
+  const sdrFile = fileURLToPath(new URL('../../providers/ipmi/test/fixtures/freeipmi-verbose.txt', import.meta.url));
+  const server = await startTestBroker({ providers: await loadProviders({ providers: ['ipmi'], options: { ipmi: { sdrFile } } }) });
+  t.teardown(() => server.close());
+  const device = (id: string) => ({ ...SIM.device('Thincim_NumericSensor', ''), DeviceID: `ipmi:${id}` });
+  t.same(onTheWire(await sensorXml(server, device('12V'))), {
+    UnitModifier: '-3', CurrentReading: '12184', NominalReading: '12000', NormalMin: null, NormalMax: null, MinReadable: null, MaxReadable: '16320',
+  }, 'a minimum of 0 is unspecified, as ipmitool says');
+  t.same(onTheWire(await sensorXml(server, device('CPU Temp'))), {
+    UnitModifier: '0', CurrentReading: '33', NominalReading: '45', NormalMin: null, NormalMax: '70', MinReadable: null, MaxReadable: null,
+  }, 'N/A is NULL, and so are -128 and 127, the unspecified bytes');
+});
+
 t.test('an inverted range does not cost the sensor: the pair is NULL, the reading served, the problem logged once', async (t) => {
   const snapshot: HardwareSnapshot = {
     sensors: [{

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { parseFreeIpmiSensors, splitRow } from '../freeipmi.js';
-import { detectFormat } from '../recognise.js';
+import { detectFormat, parseSensorOutput } from '../recognise.js';
 import { buildSnapshot } from '../map.js';
 import { fixture, named } from './fixture.js';
 
@@ -325,4 +325,117 @@ t.test('without a header, a comma in the name is told from a type column by the 
   t.same(quiet.readings.map((r) => [r.name, r.sensorType, r.health]), [['CPU1 Temp', 'Thermal', 'critical']]);
   const headed = parseFreeIpmiSensors("ID,Name,Type,Reading,Units,Event\n52,PSU,Input Power,204.00,W,'OK'\n");
   t.same(headed.readings.map((r) => [r.name, r.sensorType]), [['PSU', 'Input Power']], "a header's columns are not second-guessed");
+});
+
+t.test("FreeIPMI 0.8's ipmimonitoring header (without --legacy-output) is read as a header", async (t) => {
+  // SOURCE: ipmimonitoring.c of FreeIPMI 0.8 (chu11/freeipmi-mirror, ipmimonitoring/src/ipmimonitoring/ipmimonitoring.c,
+  // _ipmimonitoring_callback): without --legacy-output the header is "Record ID | Sensor Name | Sensor Group | Sensor
+  // State | Sensor Reading | Sensor Units | Sensor Event" ("| Sensor Reading | Sensor Units" gone with
+  // --quiet-readings), the reading "%-14.2f" or N/A, then the units and the events, each quoted.
+  const { readings, noise } = parseFreeIpmiSensors([
+    'Record ID | Sensor Name | Sensor Group | Sensor State | Sensor Reading | Sensor Units | Sensor Event',
+    "4         | CPU Temp    | Temperature  | Critical     | 93.00          | C            | 'At or Above (>=) Upper Critical Threshold'",
+    "1813      | PS2 Status  | Power Supply | Warning      | N/A            | N/A          | 'Presence detected' 'Power Supply input lost (AC/DC)'",
+  ].join('\n'));
+  t.same(noise, [], 'the header is no unread record');
+  t.same(readings.map((r) => [r.name, r.recordId, r.sensorType, r.value, r.unit, r.health, r.states]), [
+    ['CPU Temp', 4, 'Temperature', 93, 'C', 'critical', []],
+    ['PS2 Status', 1813, 'Power Supply', undefined, undefined, undefined, ['Presence detected', 'Power Supply input lost (AC/DC)']],
+  ]);
+  const quiet = parseFreeIpmiSensors("Record ID | Sensor Name | Sensor Group | Sensor State | Sensor Event\n4         | CPU Temp    | Temperature  | Nominal      | 'OK'\n");
+  t.same(quiet.noise, []);
+  t.same(quiet.readings.map((r) => [r.name, r.health]), [['CPU Temp', 'ok']]);
+});
+
+t.test("a sensor name holding a ' is read, in the table and the CSV, with or without a header", async (t) => {
+  // An ID string is up to 16 bytes of 8-bit ASCII + Latin-1 (IPMI 2.0 §43.15) and FreeIPMI prints it as it is
+  // (ipmi-sensors-simple-output.c, "%s"): a ' in it opens no quoted event text, which starts a field.
+  const csv = parseFreeIpmiSensors("ID,Name,Type,Reading,Units,Event\n4,CPU1's Temp,Temperature,45.00,C,'OK'\n5,Drive 'A',Drive Slot,N/A,N/A,'Drive Presence'\n");
+  t.same(csv.noise, []);
+  t.same(csv.readings.map((r) => [r.name, r.value, r.states]), [["CPU1's Temp", 45, []], ["Drive 'A'", undefined, ['Drive Presence']]]);
+  const table = parseFreeIpmiSensors([
+    'ID | Name        | Type        | State   | Reading | Units | Event',
+    "4  | CPU1's Temp | Temperature | Nominal | 45.00   | C     | 'OK'",
+    "5  | 'A' Fan     | Fan         | Nominal | 2400.00 | RPM   | 'OK'",
+  ].join('\n'));
+  t.same(table.noise, []);
+  t.same(table.readings.map((r) => [r.name, r.value]), [["CPU1's Temp", 45], ["'A' Fan", 2400]]);
+  const bare = parseFreeIpmiSensors("4,CPU1's Temp,Temperature,Nominal,45.00,C,'OK'\n");
+  t.same(bare.readings.map((r) => [r.name, r.value, r.health]), [["CPU1's Temp", 45, 'ok']]);
+});
+
+t.test("ipmi-sel's event log is no sensor listing: its rows are not read as sensors, and a recording of it is refused by name", async (t) => {
+  // SOURCE: thomas-krenn/check_ipmi_sensor_v3#26, `ipmi-sel --output-event-state --interpret-oem-data --entity-sensor-names`
+  // ("ID | Date | Time | Name | Type | State | Event"): read as sensors, its Nov-2018 and Mar-2018
+  // events were current states ("Mar-20-2018 | 13:30:22 | System Chassis Chassis Intru" asserting an intrusion).
+  const sel = [
+    'ID   | Date        | Time     | Name                                             | Type              | State    | Event',
+    '1    | Nov-15-2018 | 08:51:44 | Sensor #255                                      | Session Audit     | Warning  | Invalid Username or Password',
+    '41   | Mar-20-2018 | 13:30:22 | System Chassis Chassis Intru                      | Physical Security | Critical | General Chassis Intrusion',
+  ];
+  t.same(parseFreeIpmiSensors(sel.join('\n')).readings, []);
+  t.same(parseFreeIpmiSensors(sel.slice(1).join('\n')).readings, [], 'without its header (--no-header-output) too');
+  t.same(parseFreeIpmiSensors('1,Nov-15-2018,08:51:44,Sensor #255,Session Audit,Warning,Invalid Username or Password\n').readings, [], 'and as CSV');
+  t.throws(() => parseSensorOutput(sel.join('\n'), 'sdrFile s'), { code: 'UNRECOGNISED_FORMAT', message: /sdrFile s is the System Event Log .*not a sensor listing/ });
+  // ipmitool's `sel list` of a Dell (netdata/netdata#1309; lib/ipmi_sel.c: "%4x | %s | %s | …", date "%m/%d/%Y").
+  const dell = [
+    '   1 | 11/03/2016 | 16:35:59 | Event Logging Disabled #0x72 | Log area reset/cleared | Asserted',
+    '   2 | 11/07/2016 | 06:48:19 | Physical Security #0x73 | General Chassis intrusion () | Asserted',
+    '   a | 11/30/2016 | 20:38:45 | Physical Security #0x73 | General Chassis intrusion () | Asserted',
+  ].join('\n');
+  t.throws(() => parseSensorOutput(dell, 'sdrFile i'), { code: 'UNRECOGNISED_FORMAT', message: /sdrFile i is the System Event Log/ });
+});
+
+t.test('a header-less table keeps a type FreeIPMI 1.x does not print as the type, and a number beside empty units as the reading', async (t) => {
+  // Modelled on Checkmk's tests/unit/checks/generictests/datasets/ipmi-sensors_regression.py, an HP ProLiant's
+  // `ipmi-sensors` rows of an older FreeIPMI as Checkmk's agent section splits them: types "Other" and "UNKNOWN type
+  // 192" (not ipmi_sensor_types' words of 1.x) and an empty units field ("CPU Utilization", 68.00). The table pads
+  // its columns (" | "), so a padded separator is never a '|' of the name: "Power Meter | Other" is no name. Before,
+  // the type was glued to the name and the utilization's 68 dropped.
+  const { readings, noise } = parseFreeIpmiSensors([
+    "162 | 01-Inlet Ambient | Temperature      | 24.00  | C | 'OK'",
+    "174 | UID              | UNKNOWN type 192 | N/A    |   | 'no state reported'",
+    "182 | Power Meter      | Other            | 260.00 | W | 'OK'",
+    "35  | CPU Utilization  | Processor        | 68.00  |   | 'OK'",
+    "1814 | PS 1|2 Status   | Power Supply     | N/A    | N/A | 'Presence detected'",
+  ].join('\n'));
+  t.same(noise, []);
+  t.same(readings.map((r) => [r.name, r.sensorType, r.value, r.unit]), [
+    ['01-Inlet Ambient', 'Temperature', 24, 'C'],
+    ['UID', 'UNKNOWN type 192', undefined, undefined],
+    ['Power Meter', 'Other', 260, 'W'],
+    ['CPU Utilization', 'Processor', 68, 'unspecified'],
+    ['PS 1|2 Status', 'Power Supply', undefined, undefined],
+  ]);
+});
+
+t.test("'NONE', the no-event word FreeIPMI 0.8's ipmimonitoring documents, is no event", async (t) => {
+  // SOURCE: ipmimonitoring(8) of FreeIPMI 0.8.12 (Ubuntu precise, freeipmi-tools 0.8.12-3ubuntu1): "When a sensor
+  // event is not present, "NONE" is reported"; FreeIPMI 1.x prints 'OK' (IPMI_SENSORS_NO_EVENT_STRING). Read as an
+  // event, it made a temperature a discrete record asserting "NONE".
+  const { readings } = parseFreeIpmiSensors([
+    'Record ID | Sensor Name | Sensor Group | Sensor State | Sensor Reading | Sensor Units | Sensor Event',
+    "4         | CPU Temp    | Temperature  | Nominal      | 45.00          | C            | 'NONE'",
+    "5         | PS1 Status  | Power Supply | Nominal      | N/A            | N/A          | 'NONE'",
+  ].join('\n'));
+  t.same(readings.map((r) => [r.name, r.eventClass, r.value, r.health, r.states]), [
+    ['CPU Temp', 'threshold', 45, 'ok', []],
+    ['PS1 Status', 'discrete', undefined, 'ok', []],
+  ]);
+});
+
+t.test("a reading of C's %f (six decimals) is written at its significant digits, not six", async (t) => {
+  // ipmimonitoring.c of FreeIPMI 0.7–0.8 with --legacy-output, and ipmi-sensors-simple-output.c's
+  // --ipmimonitoring-legacy-output, print the reading " | %f" (chu11/freeipmi-mirror): six decimals whatever the sensor
+  // resolves. Read as printed, a temperature of 40 was served as 40000000 × 10^-6 (a fan's 5325 RPM, past sint32 so,
+  // as 532500000 × 10^-5).
+  const { readings } = parseFreeIpmiSensors([
+    'Record_ID | Sensor Name | Sensor Group | Monitoring Status | Sensor Units | Sensor Reading',
+    '5 | Temp | Temperature | Nominal | C | 40.000000',
+    '6 | 12V | Voltage | Nominal | V | 12.184000',
+    '7 | FAN1 | Fan | Nominal | RPM | 5325.000000',
+  ].join('\n'));
+  t.same(readings.map((r) => [r.name, r.value, r.decimals]), [['Temp', 40, 0], ['12V', 12.184, 3], ['FAN1', 5325, 0]]);
+  const table = parseFreeIpmiSensors("ID | Name | Type | Reading | Units | Event\n5 | Temp | Temperature | 40.00 | C | 'OK'\n");
+  t.equal(table.readings[0]?.decimals, 2, "%.2f's two decimals stay");
 });

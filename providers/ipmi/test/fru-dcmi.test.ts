@@ -1,6 +1,7 @@
 import t from 'tap';
 import { parseDcmiPowerReading } from '../dcmi.js';
 import { parseFru } from '../fru.js';
+import { detectFormat, parseIpmiOutput } from '../recognise.js';
 import { fixture } from './fixture.js';
 
 t.test('fru print: devices, fields, absent devices, noise', async (t) => {
@@ -34,4 +35,25 @@ t.test('dcmi power reading: deactivated, unknown lines and bad values are noise'
   t.equal(reading.active, false);
   t.equal(reading.instantaneous, undefined);
   t.same(reading.noise.map((n) => n.line), [1, 3, 4, 5]);
+});
+
+t.test("FreeIPMI's ipmi-dcmi --get-system-power-statistics is read as ipmitool's dcmi power reading is", async (t) => {
+  // SOURCE: netdata/netdata#11106 (a real run) and ceems-dev/ceems's collector test ("freeipmi", "freeipmiAlt": the
+  // watts capitalised either way); FreeIPMI ipmi-dcmi.c prints the period in milliseconds and "Power Measurement :
+  // Active" or "Not Available".
+  const text = [
+    'Current Power                        : 254 Watts',
+    'Minimum Power over sampling duration : 0 watts',
+    'Maximum Power over sampling duration : 519 watts',
+    'Average Power over sampling duration : 236 watts',
+    'Time Stamp                           : 05/06/2021 - 14:19:30',
+    'Statistics reporting time period     : 231287000 milliseconds',
+    'Power Measurement                    : Active',
+  ].join('\n');
+  t.same(parseDcmiPowerReading(text), {
+    format: 'dcmi-power', noise: [], instantaneous: 254, minimum: 0, maximum: 519, average: 236, samplingPeriodSeconds: 231287, active: true,
+  });
+  t.equal(detectFormat(text), 'dcmi-power');
+  t.match(parseIpmiOutput(text.replace('254 Watts', '332 watts').replace('0 watts', '68 Watts')), { instantaneous: 332, minimum: 68 });
+  t.equal(parseDcmiPowerReading('Current Power : 0 Watts\nPower Measurement : Not Available\n').active, false);
 });

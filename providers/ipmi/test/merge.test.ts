@@ -1,5 +1,6 @@
 import t from 'tap';
 import { mergeReadings } from '../merge.js';
+import type { IpmiReading } from '../types.js';
 import { buildSnapshot } from '../map.js';
 import { parseSdrCsv, parseSdrElist } from '../sdr-list.js';
 import { parseSdrVerbose } from '../sdr-verbose.js';
@@ -116,4 +117,14 @@ t.test('a unit guessed from a cut keeps its mark when it comes from the second l
   const [merged] = mergeReadings([{ name: 'X Temp', states: [], thresholds: {}, line: 1 }],
     [{ name: 'X Temp', states: [], thresholds: {}, line: 1, value: 100.5, unit: 'degrees C', unitFromCut: true }]);
   t.match(merged, { unit: 'degrees C', unitFromCut: true });
+});
+
+t.test('FreeIPMI listings are matched by record id, not by name and rank', async (t) => {
+  // `ipmi-sensors -v` (the ranges' read) skips an event-only record its CSV lists as a row, and a Dell names several
+  // records "Temp": by rank, the second Temp's ranges would go to the first.
+  const row = (recordId: number, value: number): IpmiReading => ({ name: 'Temp', recordId, value, states: [], thresholds: {}, line: recordId });
+  const verbose: IpmiReading = { name: 'Temp', recordId: 11, states: [], thresholds: {}, line: 1, ranges: { nominal: 40 } };
+  const merged = mergeReadings([row(10, 30), row(11, 35)], [verbose], { appendUnmatched: false });
+  t.same(merged.map((r) => [r.recordId, r.value, r.ranges]), [[10, 30, undefined], [11, 35, { nominal: 40 }]]);
+  t.same(mergeReadings([{ ...row(10, 30), recordId: undefined }], [verbose]).map((r) => r.ranges), [{ nominal: 40 }], 'without record ids on both sides: by name and rank');
 });

@@ -91,6 +91,24 @@ t.test('rangeRefresh on: the ranges are read from the second sample on, after dc
   t.same(ipmi.lastReport?.outputs.at(-1), { source: `${join(tools.dir, 'ipmitool')} -v sdr`, format: 'sdr-verbose', records: 6, noiseLines: 3, partial: false, rangesOnly: true });
 });
 
+t.test('rangeRefresh with FreeIPMI: ipmi-sensors -v gives the ranges from the second sample on, only they merged', async (t) => {
+  const tools = fakeTools(t, { 'ipmi-sensors': { "*'--comma-separated-output'*": print('freeipmi-state-thresholds.csv'), "'-v --quiet-cache'": print('freeipmi-verbose.txt') } });
+  let now = 1_000_000;
+  const ipmi = createIpmiProvider({ path: tools.dir, tool: 'freeipmi', rangeRefresh: 600, commandTimeout: 5_000 }, deps({ now: () => now }));
+  const ctx = () => ({ ...context(), deadline: now + 10_000 });
+  const first = await ipmi.sample(ctx());
+  t.equal(first.sensors?.find((s) => s.id === 'ipmi:FAN1')?.ranges, undefined, 'not in the first sample');
+  now += 20_000;
+  const second = await ipmi.sample(ctx());
+  t.same(tools.runs().map((run) => run.args.at(0)), ['--output-sensor-state', '--output-sensor-state', '-v']);
+  t.match(second.sensors?.find((s) => s.id === 'ipmi:FAN1'), { value: 1400, ranges: { nominal: 5325, maxReadable: 19125 } },
+    "the verbose listing's ranges, not its reading (225)");
+  t.match(ipmi.lastReport?.outputs.at(-1), { source: /ipmi-sensors -v --quiet-cache$/, format: 'freeipmi', records: 5, partial: false, rangesOnly: true });
+  now += 20_000;
+  await ipmi.sample(ctx());
+  t.equal(tools.runs().filter((run) => run.args[0] === '-v').length, 1, 'not again before rangeRefresh');
+});
+
 t.test('through callProvider with dcmi on: a -v sdr that would outlast the deadline is not started, and the sample is served', async (t) => {
   // The BMC takes longer over -v sdr than the sample's timeout: started, it would hold the sample to its deadline.
   const tools = fakeTools(t, { ipmitool: { ...IPMITOOL_OK, "*'-v sdr'": 'sleep 60' } });

@@ -47,19 +47,17 @@ t.test('a listing of only locator records is recognised, with no readings', asyn
   t.equal(result.skipped.length, 1);
 });
 
-t.test('FreeIPMI layouts that are not read are refused by name', async (t) => {
+t.test('FreeIPMI\'s legacy and verbose layouts are read', async (t) => {
   // SOURCE: FreeIPMI ipmi-sensors/ipmi-sensors-simple-output.c (_legacy_simple_output_header and _full_record:
-  // "%u: %s (%s): ", "%.2f %s ", "(%.2f/%.2f): ", NA for a missing value) and ipmi-sensors-detailed-output.c
-  // ("Record ID: %u", "ID String: %s", "Sensor Type: %s (%Xh)").
+  // "%u: %s (%s): ", "%.2f %s ", "(%.2f/%.2f): ", NA for a missing value; freeipmi-legacy.test.ts) and
+  // ipmi-sensors-detailed-output.c ("Record ID: %u", "ID String: %s", "Sensor Type: %s (%Xh)"; freeipmi-verbose.test.ts).
   const legacy = [
     'Caching SDR repository information: /root/.freeipmi/sdr-cache/sdr-cache-host.localhost',
     '4: CPU Temp (Temperature): 28.00 C (NA/83.00): [OK]',
     '12: FAN3 (Fan): NA (400.00/NA): [NA]',
     '68: PS Status (Power Supply): [Presence detected]',
   ].join('\n');
-  t.throws(() => parseSensorOutput(legacy, 'sdrFile l'), {
-    code: 'UNRECOGNISED_FORMAT', line: 2, message: /^line 2: sdrFile l is FreeIPMI's `ipmi-sensors --legacy-output` .*not read: record `ipmi-sensors --output-sensor-state/,
-  });
+  t.match(parseSensorOutput(legacy, 'sdrFile l'), { format: 'freeipmi', readings: [{ name: 'CPU Temp', value: 28 }, { name: 'FAN3', value: null }, { name: 'PS Status' }] });
   const verbose = ['Record ID: 4', 'ID String: CPU Temp', 'Sensor Type: Temperature (1h)', 'Sensor Number: 1', "Sensor Event: 'OK'", ''].join('\n');
-  t.throws(() => parseSensorOutput(verbose, 'sdrFile v'), { code: 'UNRECOGNISED_FORMAT', line: 1, message: /sdrFile v is FreeIPMI's verbose `ipmi-sensors -v` output, which is not read/ });
+  t.match(parseSensorOutput(verbose, 'sdrFile v'), { format: 'freeipmi', readings: [{ name: 'CPU Temp', recordId: 4, number: 1, sensorType: 'Temperature' }] });
 });
