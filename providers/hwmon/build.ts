@@ -1098,6 +1098,20 @@ function targetSpeed(reader: ChipReader, channel: Channel, enable: number | null
   return target === PMBUS_TARGET_OF_DUTY_CYCLE && reader.pmbus ? undefined : target;
 }
 
+/**
+ * Chips whose fan target is the speed the firmware drives the fan at now:
+ * the ACPI fan driver (acpi_fan, fan_hwmon.c) serves fan1_target as the
+ * speed of the performance state (_FPS) the firmware set, except in fine
+ * grain control mode, where it hides it. Such a fan at 0 RPM with a target
+ * above 0 does not rest: it stopped.
+ */
+const TARGET_IS_FIRMWARE_STATE: ReadonlySet<string> = new Set(['acpi_fan']);
+
+/** Whether the fan's firmware drives it at a speed above 0 now (TARGET_IS_FIRMWARE_STATE): then it may not rest. */
+function drivenByTarget(reader: ChipReader, target: number | null | undefined): boolean {
+  return TARGET_IS_FIRMWARE_STATE.has(reader.chip.name) && typeof target === 'number' && target > 0;
+}
+
 function fanId(reader: ChipReader, index: number): string {
   return `hwmon:${reader.chip.id}/${channelName('fan', index)}`;
 }
@@ -1109,7 +1123,8 @@ function fanId(reader: ChipReader, index: number): string {
  * cooler so; a mode that switches the fan off, FAN_OFF_MODE; a ThinkPad's
  * EC in auto mode while the chip is cool), or when the chip's fans rest
  * when cool (graphics cards, a PSU in zero-RPM mode, an Apple Silicon
- * Mac's SMC) and no minimum speed is set.
+ * Mac's SMC) and no minimum speed is set, nor a target speed its firmware
+ * drives it to (an ACPI fan's, TARGET_IS_FIRMWARE_STATE).
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
   const id = fanId(reader, channel.index);
@@ -1123,7 +1138,8 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const controlled = pwm !== undefined && enable !== 0;
   const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || restingInEcAutoMode(reader);
   const noMinimum = speed.limits.min === undefined;
-  const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
+  const restsWhenCool = noMinimum && options.zeroRpmChips.includes(reader.chip.name) && !drivenByTarget(reader, target);
+  const idleAllowed = stoppedOnPurpose || restsWhenCool;
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };
   if ((fan.status === 'unknown' || fan.status === 'degraded') && speed.raw === 0) fan.statusReason = 'not turning';
   if (pwm?.files.has('')) fan.variableSpeed = true;

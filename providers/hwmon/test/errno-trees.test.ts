@@ -147,3 +147,19 @@ t.test("an ACPI fan's speed the firmware does not report is absent, and its rest
   t.same(instance?.get('OperationalStatus'), [2], 'seen turning, then at rest: OK, not stopped');
   t.match(sensorById(build(fan({ errno: 'EIO' })), id), { value: null, unavailable: 'failed' }, 'any other error stays a failure');
 });
+
+t.test("an ACPI fan at 0 RPM while its firmware drives it at a speed above 0 has stopped, not rested", async (t) => {
+  // drivers/acpi/fan_hwmon.c serves fan1_target, outside fine grain control mode, as the speed of the performance state
+  // (_FPS) that _FST's control value names: the speed the firmware set. A fan the firmware drives at 3000 RPM that reads
+  // 0 RPM is stopped; at rest only with no target (fine grain control) or a target of 0.
+  const fan = (fan1: number, target?: number) =>
+    chip('acpi_fan-acpi-0', 'acpi_fan', { fan1_input: fan1, ...(target !== undefined && { fan1_target: target }) });
+  const id = 'hwmon:acpi_fan-acpi-0/fan1';
+  t.match(build(fan(0, 3000)).fans?.[0], { id, idleAllowed: false, status: 'unknown', statusReason: 'not turning', desiredSpeed: 3000 });
+  t.match(build(fan(0, 0)).fans?.[0], { idleAllowed: true, status: 'ok' }, 'a target of 0: at rest');
+  t.match(build(fan(0)).fans?.[0], { idleAllowed: true, status: 'ok' }, 'no target (fine grain control): may rest');
+  const model = modelOverTime();
+  model(build(fan(2400, 3000)));
+  const [stopped] = model(build(fan(0, 3000))).all('OMC_Fan').filter((i) => i.path?.keybindings.get('DeviceID') === id);
+  t.same([stopped?.get('OperationalStatus'), stopped?.get('StatusDescriptions')], [[6], ['stopped']], 'seen turning, then stopped while driven: Error');
+});
