@@ -850,12 +850,16 @@ function everyReadingFailed(chip: RawChip, errno: string): boolean {
  * answers ENXIO for an EC temperature sensor the model doesn't have or that
  * is unplugged for now (a battery's, a dock's; thinkpad-acpi.rst,
  * "Temperature sensors", sysfs notes); the ACPI fan driver (acpi_fan,
- * fan_hwmon.c) ENODATA, ENODEV since 2025, for a fan whose firmware does not
- * report its speed (_FST's U32_MAX). Such a sensor is absent, not failed.
+ * fan_hwmon.c, Linux 6.11) ENODEV for a fan whose firmware does not report
+ * its speed (_FST's U32_MAX); on 6.11–6.1x also for a failed _FST
+ * evaluation, which it cannot be told from. Such a sensor is absent, not
+ * failed. Not ENODATA: only unmerged versions of fan_hwmon.c answered it
+ * for U32_MAX, and fan_core.c's acpi_fan_get_fst() now answers it when _FST
+ * evaluates to no object, a firmware failure.
  */
 const NOT_AVAILABLE_ERRNO: Readonly<Record<string, Partial<Record<ChannelType, readonly string[]>>>> = {
   thinkpad: { temp: ['ENXIO'] },
-  acpi_fan: { fan: ['ENODATA', 'ENODEV'] },
+  acpi_fan: { fan: ['ENODEV'] },
 };
 
 /**
