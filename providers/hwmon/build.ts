@@ -387,11 +387,6 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   } else if (none !== undefined) {
     sensor.value = null;
     sensor.unavailable = none;
-    // An absent input's alarms compared nothing real with its limits (an open diode's -128 °C against its low limit).
-    if (none === 'absent') {
-      delete sensor.health;
-      delete sensor.crossed;
-    }
   }
   return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms.health !== 'ok' };
 }
