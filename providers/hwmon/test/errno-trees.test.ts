@@ -126,6 +126,7 @@ t.test("a Qualcomm Atheros Wi-Fi card's temperature with the card down is disabl
   const card = (temp1: number | { errno: string }) => chip('ath10k_hwmon-pci-0300', 'ath10k_hwmon', { temp1_input: temp1 });
   t.match(sensorById(build(card({ errno: 'ENETDOWN' })), id), { value: null, unavailable: 'disabled' });
   t.match(sensorById(build(card(48000)), id), { value: 48 });
+  t.match(sensorById(build(card(-274000)), id), { value: null, unavailable: 'absent' }, 'no source says its THERMAL_TEMP_INVALID is the card off');
   t.match(sensorById(build(card({ errno: 'ETIMEDOUT' })), id), { value: null, unavailable: 'failed' }, 'a firmware that does not answer stays a failure');
 });
 
