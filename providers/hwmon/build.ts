@@ -74,12 +74,16 @@ export interface BuildOptions {
   zeroRpmChips: readonly string[];
   /** Chip names that are power supplies. */
   powerSupplyChips: readonly string[];
+  /** Sensor ids that gave a reading in an earlier sample of this process: the `remember` of earlier builds. */
+  readBefore?: ReadonlySet<string>;
 }
 
 export interface BuildResult {
   snapshot: HardwareSnapshot;
   /** Attributes that could not be read or parsed; the sensors they belong to say so. */
   problems: HwmonError[];
+  /** Ids of sensors that gave a reading and whose later readings depend on it (OPEN_INPUT_HIGH): for `readBefore`. */
+  remember: string[];
 }
 
 /** Alarm files and the health each states when set. */
@@ -128,10 +132,11 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
   const discrete: DiscreteDraft[] = [];
   const fans: FanDraft[] = [];
   const powerSupplies: PowerSupply[] = [];
+  const remember: string[] = [];
   for (const chip of chips) {
     const supply = chip.name === PMBUS_GENERIC || options.powerSupplyChips.includes(chip.name);
     const pmbus = supply || MAX31785.test(chip.name);
-    const reader = new ChipReader(chip, channelsOf(chip), problems, pmbus || STALL_ALARM_CHIPS.includes(chip.name), pmbus, supply);
+    const reader = new ChipReader(chip, channelsOf(chip), problems, pmbus || STALL_ALARM_CHIPS.includes(chip.name), pmbus, supply, options.readBefore);
     const first = sensors.length;
     for (const channel of reader.channels.values()) {
       if (channel.type === 'intrusion') discrete.push(intrusionSensor(reader, channel));
@@ -144,6 +149,7 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
           continue;
         }
         sensors.push(sensor);
+        if (sensor.sensor.value !== null && isEightBitSuperIoTemperature(reader, channel)) remember.push(sensor.sensor.id);
         if (channel.type === 'fan' && !other) fans.push(fanDevice(reader, channel, sensor, options));
       }
     }
@@ -159,6 +165,7 @@ export function buildSnapshot(chips: readonly RawChip[], options: BuildOptions):
       ...(powerSupplies.length > 0 && { powerSupplies }),
     },
     problems,
+    remember,
   };
 }
 
@@ -256,7 +263,13 @@ class ChipReader {
     readonly pmbus: boolean,
     /** Whether the chip is a PMBus supply (`pmbus`, and `powerSupplyChips`): SUPPLY_FAN_ALL_ONES. */
     readonly supply: boolean,
+    private readonly readBefore: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** Whether the channel gave a reading in an earlier sample (BuildOptions.readBefore). */
+  hasReadBefore(channel: Channel): boolean {
+    return this.readBefore.has(this.sensorId(channel));
+  }
 
   /** Notes a problem once per file, however many sensors and fans read that file. */
   report(problem: HwmonError): void {
@@ -387,11 +400,6 @@ function numericSensor(reader: ChipReader, channel: Channel, quantity: Quantity)
   } else if (none !== undefined) {
     sensor.value = null;
     sensor.unavailable = none;
-    // An absent input's alarms compared nothing real with its limits (an open diode's -128 °C against its low limit).
-    if (none === 'absent') {
-      delete sensor.health;
-      delete sensor.crossed;
-    }
   }
   return { sensor, chip: reader.chip.id, channel: channel.name, limits, fault, raw, alarm: alarms !== undefined && alarms.health !== 'ok' };
 }
@@ -487,40 +495,66 @@ const NOT_READINGS: Readonly<Record<string, Partial<Record<ChannelType, { raw: n
 
 /**
  * Super I/O chips whose temperatures come from signed 8-bit registers (the
- * it87 driver's ITE chips; the nct6775 driver's Nuvoton chips and their
- * Winbond forerunners of the w83627ehf driver): a thermal input with nothing
- * behind it (an unused AUXTIN header, a PECI source the chip lost after a
- * resume) reads the ends of the register, -128 °C (0x80) or 127 °C (0x7F,
- * 127.5 °C with the half-degree bit). `sensors` on an MSI B350's nct6793:
- * "AUXTIN1: -128.0°C sensor = thermistor"; an it8728 after a resume: "temp3:
- * -128.0°C ... sensor = Intel PECI". LibreHardwareMonitor takes an ITE
- * temperature as one only below 127 (IT87XX.cs) and drops a Nuvoton one
- * above 125 °C or below -55 °C (Nct677X.cs). No board reads such a
- * temperature: the CPU a Super I/O watches shuts down near 100 °C.
+ * it87 driver's ITE chips; the nct6775 driver's Nuvoton chips, NCT6775_DRIVER,
+ * and their Winbond forerunners of the w83627ehf driver): a thermal input
+ * with nothing behind it (an unused AUXTIN header, a PECI source the chip
+ * lost after a resume) reads the bottom of the register, -128 °C (0x80).
+ * `sensors` on an MSI B350's nct6793: "AUXTIN1: -128.0°C sensor =
+ * thermistor"; an it8728 after a resume: "temp3: -128.0°C ... sensor =
+ * Intel PECI".
  */
-const OPEN_INPUT_CHIPS = /^(it87|it8[67]\d{2,3}|nct6(106|116|775|776|779|79[1-9])|w83627(ehf|dhg|uhg)|w83667hg)$/;
+const EIGHT_BIT_SUPER_IO = /^(it87|it8[67]\d{2,3}|w83627(ehf|dhg|uhg)|w83667hg)$/;
 const OPEN_INPUT_LOW = -128_000;
+
+/** Whether the chip is a Super I/O chip with 8-bit temperature registers (EIGHT_BIT_SUPER_IO, NCT6775_DRIVER). */
+function isEightBitSuperIo(chipName: string): boolean {
+  return EIGHT_BIT_SUPER_IO.test(chipName) || NCT6775_DRIVER.test(chipName);
+}
+
+/** Whether the channel is a temperature of a Super I/O chip with 8-bit registers (isEightBitSuperIo). */
+function isEightBitSuperIoTemperature(reader: ChipReader, channel: Channel): boolean {
+  return channel.type === 'temp' && isEightBitSuperIo(reader.chip.name);
+}
+
+/** Whether a temperature is what a Super I/O chip's input with nothing behind it reads (isEightBitSuperIo). */
+function isOpenInput(reader: ChipReader, channel: Channel, raw: number): boolean {
+  return raw <= OPEN_INPUT_LOW && isEightBitSuperIoTemperature(reader, channel);
+}
+
+/**
+ * The top of such a register, 127 °C (0x7F; 127.5 °C with the half-degree
+ * bit): LibreHardwareMonitor takes an ITE temperature as one only below 127
+ * (IT87XX.cs) and drops a Nuvoton one above 125 °C (Nct677X.cs), but no
+ * capture shows an open input reading it, and a shorted thermistor reads it
+ * too, as would a real overheat. So it is no reading (absent) only on a
+ * channel that has given none in this process: one that read before and
+ * now reads the top of its register failed (the model's Lost
+ * Communication), with a problem noted.
+ */
 const OPEN_INPUT_HIGH = 127_000;
+
+/** What a temperature at the top of a Super I/O chip's register is (OPEN_INPUT_HIGH), if it is one. */
+function atRegisterTop(reader: ChipReader, channel: Channel, valueItem: string, raw: number): 'failed' | 'absent' | undefined {
+  if (raw < OPEN_INPUT_HIGH || !isEightBitSuperIoTemperature(reader, channel)) return undefined;
+  if (!reader.hasReadBefore(channel)) return 'absent';
+  reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the top of the chip's 8-bit register after readings: a shorted sensor or an overheat`));
+  return 'failed';
+}
 
 /**
  * A Nuvoton chip's temperature sources that come over SMBus from an Intel
- * PCH (labelled PCH_CHIP_CPU_MAX_TEMP, PCH_CHIP_TEMP, PCH_CPU_TEMP,
- * PCH_MCH_TEMP by the nct6775 driver): where the BIOS has the chip poll
- * none, on AMD boards and many Intel ones, the register stays 0 (an MSI
- * B350's nct6793, an Intel board's nct6798: "PCH_CHIP_TEMP: +0.0°C"). No
- * running PCH or CPU is at 0 °C.
+ * PCH, labelled PCH_… by the nct6775 driver: PCH_CHIP_CPU_MAX_TEMP,
+ * PCH_CHIP_TEMP, PCH_CPU_TEMP, PCH_MCH_TEMP and the DIMMs' PCH_DIM0_TEMP …
+ * PCH_DIM3_TEMP. Where the BIOS has the chip poll none, on AMD boards and
+ * many Intel ones, the register stays 0 (an MSI B350's nct6793, an Intel
+ * board's nct6798: "PCH_CHIP_TEMP: +0.0°C"). No running PCH, CPU or DIMM is
+ * at 0 °C.
  */
 const UNFED_PCH_LABEL = /^PCH_/;
 
-/**
- * Whether a temperature is what a Super I/O chip's input with nothing behind
- * it reads (OPEN_INPUT_CHIPS), or a Nuvoton chip's PCH source nothing feeds
- * (UNFED_PCH_LABEL).
- */
-function isOpenInput(reader: ChipReader, channel: Channel, raw: number): boolean {
-  if (channel.type !== 'temp' || !OPEN_INPUT_CHIPS.test(reader.chip.name)) return false;
-  if (raw <= OPEN_INPUT_LOW || raw >= OPEN_INPUT_HIGH) return true;
-  if (raw !== 0 || !NCT6775_DRIVER.test(reader.chip.name)) return false;
+/** Whether a temperature is a Nuvoton chip's PCH source at 0 °C, which nothing feeds (UNFED_PCH_LABEL). */
+function isUnfedPchSource(reader: ChipReader, channel: Channel, raw: number): boolean {
+  if (channel.type !== 'temp' || raw !== 0 || !NCT6775_DRIVER.test(reader.chip.name)) return false;
   const label = reader.text(channel, 'label');
   return typeof label === 'string' && UNFED_PCH_LABEL.test(parseLabel(label) ?? '');
 }
@@ -557,19 +591,23 @@ function isDisabledInput(reader: ChipReader, channel: Channel): boolean {
  * - a temperature at or below absolute zero, absent: what an NVMe drive
  *   that reports no temperature answers (0 K, as emulated drives in VMs
  *   do) and a thermal zone without a valid one (THERMAL_TEMP_INVALID,
- *   -274 °C; an Intel Wi-Fi card's is its radio off, disabled: RADIO_OFF).
+ *   -274 °C; an Intel Wi-Fi card's is its radio off, disabled:
+ *   isRadioOffTemperature).
  *   Unless the channel raised an alarm (`alarmed`): an NVMe drive raises
  *   its own when the temperature is below its under-temperature threshold,
  *   as 0 K is, and the reading then stays, judged with that alarm and
  *   against the limits it crossed;
- * - a Super I/O chip's open thermal input (OPEN_INPUT_CHIPS), or a PCH
- *   source nothing feeds (UNFED_PCH_LABEL), absent;
+ * - a Super I/O chip's open thermal input (OPEN_INPUT_LOW), or a PCH
+ *   source nothing feeds (UNFED_PCH_LABEL), absent; the top of such a
+ *   chip's register (OPEN_INPUT_HIGH), absent or failed;
  * - a NOT_READINGS value (a failure is also noted as a problem).
  */
 function noReading(reader: ChipReader, channel: Channel, valueItem: string, raw: number, alarmed: boolean): 'failed' | 'absent' | 'disabled' | undefined {
   if (isDisabledInput(reader, channel)) return 'disabled';
-  if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : radioOffErrno(reader, channel) === undefined ? 'absent' : 'disabled';
-  if (isOpenInput(reader, channel, raw)) return 'absent';
+  if (channel.type === 'temp' && raw <= TEMP_ABSOLUTE_ZERO) return alarmed ? undefined : isRadioOffTemperature(reader) ? 'disabled' : 'absent';
+  if (isOpenInput(reader, channel, raw) || isUnfedPchSource(reader, channel, raw)) return 'absent';
+  const top = atRegisterTop(reader, channel, valueItem, raw);
+  if (top !== undefined) return top;
   const known = ownEntry(NOT_READINGS, reader.chip.name)?.[channel.type];
   if (known?.raw !== raw) return undefined;
   if (known.unavailable === 'failed') reader.report(new HwmonError('BAD_VALUE', reader.path(channel, valueItem), `${raw} is the firmware's value for no measurement`));
@@ -746,15 +784,26 @@ const OFF_WITHOUT_ENABLE: Readonly<Record<string, readonly string[]>> = { ina322
  *   through thermal_hwmon): iwl_mvm_tzone_get_temp() answered ENODATA, and
  *   since the thermal core's 2024 rework gives THERMAL_TEMP_INVALID
  *   (-274 °C, "no valid temperature value ... need not worry about this"),
- *   as iwlmld does (noReading);
+ *   as iwlmld does (isRadioOffTemperature);
  * - Qualcomm Atheros cards (ath10k_hwmon, ath11k_hwmon, ath12k_hwmon):
  *   ENETDOWN, "Can't get temperature when the card is off"
  *   (ath10k/thermal.c, ath11k/thermal.c).
  */
+const IWLWIFI = /^iwlwifi_\d+$/;
 const RADIO_OFF: readonly { chip: RegExp; errno: string }[] = [
-  { chip: /^iwlwifi_\d+$/, errno: 'ENODATA' },
+  { chip: IWLWIFI, errno: 'ENODATA' },
   { chip: /^ath1[012]k_hwmon$/, errno: 'ENETDOWN' },
 ];
+
+/**
+ * Whether the chip's temperature at or below absolute zero (the thermal
+ * core's THERMAL_TEMP_INVALID) is its Wi-Fi radio off: an Intel card's
+ * (RADIO_OFF). The Atheros drivers answer ENETDOWN instead, and serve no
+ * such value.
+ */
+function isRadioOffTemperature({ chip }: ChipReader): boolean {
+  return IWLWIFI.test(chip.name);
+}
 
 /** The error the channel's driver answers while its Wi-Fi radio is off (RADIO_OFF), if it is a Wi-Fi card's temperature. */
 function radioOffErrno({ chip }: ChipReader, channel: Channel): string | undefined {
@@ -850,12 +899,16 @@ function everyReadingFailed(chip: RawChip, errno: string): boolean {
  * answers ENXIO for an EC temperature sensor the model doesn't have or that
  * is unplugged for now (a battery's, a dock's; thinkpad-acpi.rst,
  * "Temperature sensors", sysfs notes); the ACPI fan driver (acpi_fan,
- * fan_hwmon.c) ENODATA, ENODEV since 2025, for a fan whose firmware does not
- * report its speed (_FST's U32_MAX). Such a sensor is absent, not failed.
+ * fan_hwmon.c, Linux 6.11) ENODEV for a fan whose firmware does not report
+ * its speed (_FST's U32_MAX); on 6.11–6.1x also for a failed _FST
+ * evaluation, which it cannot be told from. Such a sensor is absent, not
+ * failed. Not ENODATA: only unmerged versions of fan_hwmon.c answered it
+ * for U32_MAX, and fan_core.c's acpi_fan_get_fst() now answers it when _FST
+ * evaluates to no object, a firmware failure.
  */
 const NOT_AVAILABLE_ERRNO: Readonly<Record<string, Partial<Record<ChannelType, readonly string[]>>>> = {
   thinkpad: { temp: ['ENXIO'] },
-  acpi_fan: { fan: ['ENODATA', 'ENODEV'] },
+  acpi_fan: { fan: ['ENODEV'] },
 };
 
 /**
@@ -1098,6 +1151,20 @@ function targetSpeed(reader: ChipReader, channel: Channel, enable: number | null
   return target === PMBUS_TARGET_OF_DUTY_CYCLE && reader.pmbus ? undefined : target;
 }
 
+/**
+ * Chips whose fan target is the speed the firmware drives the fan at now:
+ * the ACPI fan driver (acpi_fan, fan_hwmon.c) serves fan1_target as the
+ * speed of the performance state (_FPS) the firmware set, except in fine
+ * grain control mode, where it hides it. Such a fan at 0 RPM with a target
+ * above 0 does not rest: it stopped.
+ */
+const TARGET_IS_FIRMWARE_STATE: ReadonlySet<string> = new Set(['acpi_fan']);
+
+/** Whether the fan's firmware drives it at a speed above 0 now (TARGET_IS_FIRMWARE_STATE): then it may not rest. */
+function drivenByTarget(reader: ChipReader, target: number | null | undefined): boolean {
+  return TARGET_IS_FIRMWARE_STATE.has(reader.chip.name) && typeof target === 'number' && target > 0;
+}
+
 function fanId(reader: ChipReader, index: number): string {
   return `hwmon:${reader.chip.id}/${channelName('fan', index)}`;
 }
@@ -1109,7 +1176,8 @@ function fanId(reader: ChipReader, index: number): string {
  * cooler so; a mode that switches the fan off, FAN_OFF_MODE; a ThinkPad's
  * EC in auto mode while the chip is cool), or when the chip's fans rest
  * when cool (graphics cards, a PSU in zero-RPM mode, an Apple Silicon
- * Mac's SMC) and no minimum speed is set.
+ * Mac's SMC) and no minimum speed is set, nor a target speed its firmware
+ * drives it to (an ACPI fan's, TARGET_IS_FIRMWARE_STATE).
  */
 function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, options: BuildOptions): FanDraft {
   const id = fanId(reader, channel.index);
@@ -1123,7 +1191,8 @@ function fanDevice(reader: ChipReader, channel: Channel, speed: SensorDraft, opt
   const controlled = pwm !== undefined && enable !== 0;
   const stoppedOnPurpose = target === 0 || (controlled && duty === 0) || switchedOff || restingInEcAutoMode(reader);
   const noMinimum = speed.limits.min === undefined;
-  const idleAllowed = stoppedOnPurpose || (noMinimum && options.zeroRpmChips.includes(reader.chip.name));
+  const restsWhenCool = noMinimum && options.zeroRpmChips.includes(reader.chip.name) && !drivenByTarget(reader, target);
+  const idleAllowed = stoppedOnPurpose || restsWhenCool;
   const fan: Fan = { id, label: speed.sensor.label, speedSensor: speed.sensor.id, status: fanStatus(speed, idleAllowed), idleAllowed };
   if ((fan.status === 'unknown' || fan.status === 'degraded') && speed.raw === 0) fan.statusReason = 'not turning';
   if (pwm?.files.has('')) fan.variableSpeed = true;

@@ -32,13 +32,15 @@ export const PROVIDER_DEFAULTS = Object.freeze({ interval: 10, timeout: 3000 });
 
 /** The provider over resolved options; `reader` replaces sysfs access (tests). */
 export function createHwmonProvider(options: HwmonOptions, reader: SysfsReader = createSysfsReader(options)): HardwareProvider {
+  // Sensors that gave a reading in this process, as far as later readings depend on it (BuildResult.remember).
+  const readBefore = new Set<string>();
   return {
     name: PROVIDER_NAME,
     version: PROVIDER_VERSION,
     kind: 'hardware',
     defaults: PROVIDER_DEFAULTS,
     detect: (ctx) => detect(options, reader, ctx),
-    sample: (ctx) => sample(options, reader, ctx),
+    sample: (ctx) => sample(options, reader, readBefore, ctx),
   };
 }
 
@@ -65,11 +67,12 @@ function readSignal(options: HwmonOptions, ctx: ProviderContext): AbortSignal {
   return controller.signal;
 }
 
-async function sample(options: HwmonOptions, reader: SysfsReader, ctx: ProviderContext): Promise<HardwareSnapshot> {
+async function sample(options: HwmonOptions, reader: SysfsReader, readBefore: Set<string>, ctx: ProviderContext): Promise<HardwareSnapshot> {
   const signal = readSignal(options, ctx);
   const discovery = await discoverChips(options.root, reader, signal, options);
   const chips = await Promise.all(discovery.chips.map((chip) => readChip(chip, reader, signal)));
-  const { snapshot, problems } = buildSnapshot(chips, options);
+  const { snapshot, problems, remember } = buildSnapshot(chips, { ...options, readBefore });
+  for (const id of remember) readBefore.add(id);
   logProblems(ctx.log, [...discovery.problems, ...problems]);
   return snapshot;
 }

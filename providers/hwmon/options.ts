@@ -31,7 +31,8 @@ export const DEFAULT_OPTIONS: Readonly<HwmonOptions> = Object.freeze({
   // Asahi's SMC (macsmc_hwmon) stops every Apple Silicon Mac's fans when cool (AsahiLinux/linux#314). Not applesmc:
   // only Intel MacBooks rest theirs; a Mac mini's, an iMac's or a Mac Pro's fan at 0 RPM is a dead one. A ChromeOS EC
   // (cros_ec: Chromebooks, Framework laptops) rests its fans when cool and serves a stall as fan<N>_fault. So does the
-  // firmware behind an ACPI fan (acpi_fan), whose fan1_target fan_hwmon.c hides in fine grain control mode.
+  // firmware behind an ACPI fan (acpi_fan), only while fan_hwmon.c's fan1_target, the speed of the performance state
+  // the firmware set, is 0 or hidden (fine grain control mode): a target above 0 at 0 RPM is a stopped fan.
   zeroRpmChips: ['amdgpu', 'radeon', 'nouveau', 'i915', 'xe', 'corsairpsu', 'macsmc_hwmon', 'cros_ec', 'acpi_fan'],
   // The PMBus supply drivers' names (the PMBus core names a device after its I²C client, '-' made '_'): Delta's dps460,
   // dps650ab and dps800 (the generic pmbus driver's), dps920ab; Bel's pfe1100, pfe3000; IBM's CFFPS (cffps1, cffps2 from

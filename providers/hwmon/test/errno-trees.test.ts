@@ -126,24 +126,41 @@ t.test("a Qualcomm Atheros Wi-Fi card's temperature with the card down is disabl
   const card = (temp1: number | { errno: string }) => chip('ath10k_hwmon-pci-0300', 'ath10k_hwmon', { temp1_input: temp1 });
   t.match(sensorById(build(card({ errno: 'ENETDOWN' })), id), { value: null, unavailable: 'disabled' });
   t.match(sensorById(build(card(48000)), id), { value: 48 });
+  t.match(sensorById(build(card(-274000)), id), { value: null, unavailable: 'absent' }, 'no source says its THERMAL_TEMP_INVALID is the card off');
   t.match(sensorById(build(card({ errno: 'ETIMEDOUT' })), id), { value: null, unavailable: 'failed' }, 'a firmware that does not answer stays a failure');
 });
 
 t.test("an ACPI fan's speed the firmware does not report is absent, and its rest when cool no stop", async (t) => {
-  // drivers/acpi/fan_hwmon.c (Armin Wolf, 2024; chip acpi_fan): fan1_input fails with ENODATA, ENODEV since 2025,
-  // where _FST answers U32_MAX ("Returned when the ACPI fan does not support speed reporting"); fan1_target is hidden
+  // drivers/acpi/fan_hwmon.c (Armin Wolf, merged for Linux 6.11; chip acpi_fan): fan1_input fails with ENODEV where _FST
+  // answers U32_MAX ("Returned when the ACPI fan does not support speed reporting"); 6.11-era kernels answered ENODEV
+  // for a failed _FST evaluation too. ENODATA came only in unmerged versions of the patch; fan_core.c's
+  // acpi_fan_get_fst() now answers it when _FST evaluates to no object, a firmware failure. fan1_target is hidden
   // in fine grain control mode and for fans with _FST only. The firmware runs such a fan, and a laptop's rests when
   // cool: at 0 RPM with no target it can't be told from a dead one, as a graphics card's.
   const fan = (fan1: number | { errno: string }) => chip('acpi_fan-acpi-0', 'acpi_fan', { fan1_input: fan1 });
   const id = 'hwmon:acpi_fan-acpi-0/fan1';
-  for (const errno of ['ENODATA', 'ENODEV']) {
-    const snapshot = build(fan({ errno }));
-    t.match(sensorById(snapshot, id), { value: null, unavailable: 'absent' }, errno);
-  }
+  t.match(sensorById(build(fan({ errno: 'ENODEV' })), id), { value: null, unavailable: 'absent' }, 'ENODEV: no speed reported');
+  t.match(sensorById(build(fan(NO_DATA)), id), { value: null, unavailable: 'failed' }, '_FST evaluated to no object: a failure');
   const model = modelOverTime();
   model(build(fan(2400)));
   const resting = model(build(fan(0)));
   const [instance] = resting.all('OMC_Fan').filter((i) => i.path?.keybindings.get('DeviceID') === id);
   t.same(instance?.get('OperationalStatus'), [2], 'seen turning, then at rest: OK, not stopped');
   t.match(sensorById(build(fan({ errno: 'EIO' })), id), { value: null, unavailable: 'failed' }, 'any other error stays a failure');
+});
+
+t.test("an ACPI fan at 0 RPM while its firmware drives it at a speed above 0 has stopped, not rested", async (t) => {
+  // drivers/acpi/fan_hwmon.c serves fan1_target, outside fine grain control mode, as the speed of the performance state
+  // (_FPS) that _FST's control value names: the speed the firmware set. A fan the firmware drives at 3000 RPM that reads
+  // 0 RPM is stopped; at rest only with no target (fine grain control) or a target of 0.
+  const fan = (fan1: number, target?: number) =>
+    chip('acpi_fan-acpi-0', 'acpi_fan', { fan1_input: fan1, ...(target !== undefined && { fan1_target: target }) });
+  const id = 'hwmon:acpi_fan-acpi-0/fan1';
+  t.match(build(fan(0, 3000)).fans?.[0], { id, idleAllowed: false, status: 'unknown', statusReason: 'not turning', desiredSpeed: 3000 });
+  t.match(build(fan(0, 0)).fans?.[0], { idleAllowed: true, status: 'ok' }, 'a target of 0: at rest');
+  t.match(build(fan(0)).fans?.[0], { idleAllowed: true, status: 'ok' }, 'no target (fine grain control): may rest');
+  const model = modelOverTime();
+  model(build(fan(2400, 3000)));
+  const [stopped] = model(build(fan(0, 3000))).all('OMC_Fan').filter((i) => i.path?.keybindings.get('DeviceID') === id);
+  t.same([stopped?.get('OperationalStatus'), stopped?.get('StatusDescriptions')], [[6], ['stopped']], 'seen turning, then stopped while driven: Error');
 });

@@ -9,7 +9,7 @@ import type { HardwareProvider } from '../../../src/providers/api.js';
 import { validateSnapshot } from '../../../src/providers/validate.js';
 import { ioError } from '../errors.js';
 import factory, { createHwmonProvider, createSysfsReader, DEFAULT_OPTIONS, HwmonError, type HwmonOptions, resolveOptions, type SysfsReader } from '../index.js';
-import { context, materialize, recordingLogger, sensorById, StuckFile, until } from './helpers.js';
+import { context, materialize, modelOverTime, recordingLogger, sensorById, StuckFile, until, verdictsIn } from './helpers.js';
 
 async function provider(options: Partial<HwmonOptions> & { root: string }, reader?: SysfsReader): Promise<HardwareProvider> {
   const resolved = resolveOptions(options);
@@ -129,6 +129,25 @@ t.test('a current-kernel desktop', async (t) => {
     },
   ]);
   for (const sensor of snapshot.sensors!) t.equal(sensor.id.split('/')[0], `hwmon:${sensor.source}`, `${sensor.id} names its chip`);
+});
+
+t.test("a Super I/O temperature at the top of its register: absent from the start, failed after readings", async (t) => {
+  // The desktop's IT8720F (gentoo-wiki-ga-ma770-ud3-it8720) reads temp3 79 °C; its register is a signed byte, whose top,
+  // 127 °C (0x7F), no capture shows an open input reading, and a shorted thermistor or an overheat reads it too.
+  const root = await materialize('desktop', t.teardown);
+  const id = 'hwmon:it8720-isa-0228/temp3';
+  const running = await provider({ root });
+  const model = modelOverTime();
+  const before = await running.sample(context());
+  t.match(sensorById(before, id), { value: 79 });
+  model(before);
+  await writeFile(join(root, 'devices/platform/it87.552/hwmon/hwmon2/temp3_input'), '127000\n');
+  const log = recordingLogger();
+  const after = await running.sample(context(5000, log));
+  t.match(sensorById(after, id), { value: null, unavailable: 'failed' }, 'it read 79 °C before: failed');
+  t.same(verdictsIn(model(after), id), { sensor: 'lostCommunication: reading failed' });
+  t.match(log.entries, [{ fields: { code: 'BAD_VALUE' }, message: /top of the chip's 8-bit register/ }]);
+  t.match(sensorById(await (await provider({ root })).sample(context()), id), { value: null, unavailable: 'absent' }, 'a new process: absent');
 });
 
 t.test('an old kernel: attributes in the device folders, no subsystem links', async (t) => {
