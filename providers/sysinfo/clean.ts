@@ -148,7 +148,7 @@ const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
   ['1:ce', 'Samsung Electronics Inc.'], ['2:4f', 'Transcend Information Inc.'], ['2:7a', 'Apacer Technology Inc.'],
   ['2:98', 'Kingston'], ['3:9e', 'Corsair'], ['3:fe', 'Elpida'], ['4:0b', 'Nanya Technology'], ['5:cb', 'A-DATA'],
   ['5:cd', 'G.Skill International Enterprise'], ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'],
-  ['2:40', 'Viking Technology'], ['2:94', 'Smart Modular'], ['2:ba', 'PNY Electronics'], ['3:16', 'Netlist'],
+  ['2:40', 'Viking Technology'], ['2:94', 'Smart Modular'], ['2:ba', 'PNY Electronics'], ['4:16', 'Netlist'],
   ['3:b5', 'SpecTek Incorporated'], ['4:13', 'GeIL (Golden Empire)'], ['4:25', 'Kingmax Semiconductor'], ['4:da', 'Swissbit'],
   ['5:43', 'Ramaxel Technology'], ['5:ef', 'Team Group Inc.'], ['6:02', 'Patriot Memory'], ['6:ba', 'Virtium Technology'],
   ['7:d3', 'Silicon Power'], ['7:f1', 'InnoDisk Corporation'],
@@ -184,15 +184,20 @@ function oddParity(byte: number): boolean {
   return bits % 2 === 1;
 }
 
-/** The maker that JEP106 bank `bank` (1 to 16) and id byte `id` name, where MEMORY_MAKERS names it. */
+/** Whether JEP106 bank `bank` and id byte `id` can be a code: a bank from 1 to 16, an id byte of odd parity, not 7F. */
+function isJep106(bank: number, id: number): boolean {
+  return bank >= 1 && bank <= 16 && id !== 0x7f && oddParity(id);
+}
+
+/** The maker that JEP106 bank `bank` and id byte `id` name, where MEMORY_MAKERS names it. */
 function jep106(bank: number, id: number): string | undefined {
-  if (bank < 1 || bank > 16 || id === 0x7f || !oddParity(id)) return undefined;
-  return MEMORY_MAKERS.get(`${bank}:${id.toString(16).padStart(2, '0')}`);
+  return isJep106(bank, id) ? MEMORY_MAKERS.get(`${bank}:${id.toString(16).padStart(2, '0')}`) : undefined;
 }
 
 /**
- * The maker a JEDEC id in hex names, or undefined where the text is no such id or names none here. Bytes that can
- * be read either way name a maker only where the readings don't name two.
+ * The maker a JEDEC id in hex names, or undefined where the text is no such id or names none here. A pair of bytes
+ * is read the bank first, as JEP106 and dmidecode write it, and the id first only where it is no code that way:
+ * HYPERTEC's 0285 (bank 3, 0x85) is not Patriot's 8502 read the other way round.
  */
 function jedecMaker(text: string): string | undefined {
   if (text.replace(/^0x/i, '').length === 16) {
@@ -202,8 +207,7 @@ function jedecMaker(text: string): string | undefined {
   const pair = ID_PAIRS.exec(text);
   if (!pair) return undefined;
   const [first, second] = [parseInt(pair[1]!, 16), parseInt(pair[2]!, 16)];
-  const makers = new Set([jep106((first & 0x7f) + 1, second), jep106((second & 0x7f) + 1, first)].filter((m) => m !== undefined));
-  return makers.size === 1 ? [...makers][0] : undefined;
+  return isJep106((first & 0x7f) + 1, second) ? jep106((first & 0x7f) + 1, second) : jep106((second & 0x7f) + 1, first);
 }
 
 /**
