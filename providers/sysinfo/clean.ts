@@ -136,34 +136,39 @@ export function dmiAssetTag(value: string | null | undefined): string | undefine
 }
 
 /**
- * JEP106 ids (bank, id with its parity bit) of memory module makers, named as systeminformation names them when it
- * is given the id as four characters (lib/memory.js RAM_manufacturers: "0198", "059B", "802C", "859B", …; "5105"
- * is Qimonda's bank 6 id in the other order), save Kingston's (bank 2, 0x98), whose "0198" systeminformation names
- * after its HyperX line; and Nanya's and Infineon's, which DDR and DDR2 modules carry and systeminformation doesn't
- * name, as an Insyde BIOS's DDR3 maker table names them (Nanya: bank 4, 0x0B; Infineon: bank 1, 0xC1), and other
- * module makers' as SPD tools' JEP106 tables name them (Smart Modular: bank 2, 0x94; Ramaxel: bank 5, 0x43; …).
+ * Memory module makers by bank, then id: the bank, the id byte with its parity bit, the name, then the names
+ * systeminformation gives the maker where they differ. Named as systeminformation names them when it is given the id
+ * as four characters (lib/memory.js RAM_manufacturers: "0198", "059B", "802C", "859B", …; "5105" is Qimonda's bank 6
+ * id in the other order), save Kingston (bank 2, 0x98), whose "0198" systeminformation names after its HyperX line,
+ * not its maker; Nanya and Infineon, which DDR and DDR2 modules carry and systeminformation doesn't name, as an
+ * Insyde BIOS's DDR3 maker table names them (Nanya: bank 4, 0x0B; Infineon: bank 1, 0xC1); and other module makers
+ * as SPD tools' JEP106 tables name them (Smart Modular: bank 2, 0x94; Ramaxel: bank 5, 0x43; …). systeminformation's
+ * names differ for one maker by the form the firmware wrote ("00CE" is "Samsung Electronics Inc", "80CE" "Samsung
+ * Electronics Inc."; the text "G.SKILL" is "G-Skill International Enterprise", "04CD" "G.Skill International
+ * Enterprise").
  */
-const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
+const MEMORY_MAKER_TABLE: readonly (readonly [code: string, name: string, ...systeminformation: string[]])[] = [
   ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:c1', 'Infineon (Siemens)'],
-  ['1:ce', 'Samsung Electronics Inc.'], ['2:4f', 'Transcend Information Inc.'], ['2:7a', 'Apacer Technology Inc.'],
-  ['2:98', 'Kingston'], ['3:9e', 'Corsair'], ['3:fe', 'Elpida'], ['4:0b', 'Nanya Technology'], ['5:cb', 'A-DATA'],
-  ['5:cd', 'G.Skill International Enterprise'], ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'],
-  ['2:40', 'Viking Technology'], ['2:94', 'Smart Modular'], ['2:ba', 'PNY Electronics'], ['4:16', 'Netlist'],
-  ['3:b5', 'SpecTek Incorporated'], ['4:13', 'GeIL (Golden Empire)'], ['4:25', 'Kingmax Semiconductor'], ['4:da', 'Swissbit'],
-  ['5:43', 'Ramaxel Technology'], ['5:ef', 'Team Group Inc.'], ['6:02', 'Patriot Memory'], ['6:ba', 'Virtium Technology'],
+  ['1:ce', 'Samsung Electronics Inc.', 'Samsung Electronics Inc'],
+  ['2:40', 'Viking Technology'], ['2:4f', 'Transcend Information Inc.', 'Transcend Information'],
+  ['2:7a', 'Apacer Technology Inc.', 'Apacer Technology Inc'], ['2:94', 'Smart Modular'], ['2:98', 'Kingston', 'HyperX'],
+  ['2:ba', 'PNY Electronics'],
+  ['3:9e', 'Corsair'], ['3:b5', 'SpecTek Incorporated'], ['3:fe', 'Elpida'],
+  ['4:0b', 'Nanya Technology'], ['4:13', 'GeIL (Golden Empire)'], ['4:16', 'Netlist'], ['4:25', 'Kingmax Semiconductor'],
+  ['4:da', 'Swissbit'],
+  ['5:43', 'Ramaxel Technology'], ['5:cb', 'A-DATA'],
+  ['5:cd', 'G.Skill International Enterprise', 'G-Skill International Enterprise'], ['5:ef', 'Team Group Inc.'],
+  ['6:02', 'Patriot Memory'], ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'], ['6:ba', 'Virtium Technology'],
   ['7:d3', 'Silicon Power'], ['7:f1', 'InnoDisk Corporation'],
-]);
+];
 
-/**
- * systeminformation's names that differ for one maker by the form the firmware wrote ("00CE" is "Samsung
- * Electronics Inc", "80CE" "Samsung Electronics Inc."; the text "G.SKILL" is "G-Skill International Enterprise",
- * "04CD" "G.Skill International Enterprise"), and its HyperX, a line of Kingston's modules, not their maker.
- */
-const SYSTEMINFORMATION_NAMES: ReadonlyMap<string, string> = new Map([
-  ['HyperX', 'Kingston'], ['Samsung Electronics Inc', 'Samsung Electronics Inc.'],
-  ['G-Skill International Enterprise', 'G.Skill International Enterprise'],
-  ['Transcend Information', 'Transcend Information Inc.'], ['Apacer Technology Inc', 'Apacer Technology Inc.'],
-]);
+/** Each maker by its JEP106 code ("bank:id"). */
+const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map(MEMORY_MAKER_TABLE.map(([code, name]) => [code, name]));
+
+/** Each maker by systeminformation's other names for it. */
+const SYSTEMINFORMATION_NAMES: ReadonlyMap<string, string> = new Map(
+  MEMORY_MAKER_TABLE.flatMap(([, name, ...others]) => others.map((other) => [other, name] as const)),
+);
 
 /**
  * A module maker's JEDEC id in hex, also after "0x", in the forms firmware writes:
