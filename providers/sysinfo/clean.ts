@@ -136,34 +136,39 @@ export function dmiAssetTag(value: string | null | undefined): string | undefine
 }
 
 /**
- * JEP106 ids (bank, id with its parity bit) of memory module makers, named as systeminformation names them when it
- * is given the id as four characters (lib/memory.js RAM_manufacturers: "0198", "059B", "802C", "859B", …; "5105"
- * is Qimonda's bank 6 id in the other order), save Kingston's (bank 2, 0x98), whose "0198" systeminformation names
- * after its HyperX line; and Nanya's and Infineon's, which DDR and DDR2 modules carry and systeminformation doesn't
- * name, as an Insyde BIOS's DDR3 maker table names them (Nanya: bank 4, 0x0B; Infineon: bank 1, 0xC1), and other
- * module makers' as SPD tools' JEP106 tables name them (Smart Modular: bank 2, 0x94; Ramaxel: bank 5, 0x43; …).
+ * Memory module makers by bank, then id: the bank, the id byte with its parity bit, the name, then the names
+ * systeminformation gives the maker where they differ. Named as systeminformation names them when it is given the id
+ * as four characters (lib/memory.js RAM_manufacturers: "0198", "059B", "802C", "859B", …; "5105" is Qimonda's bank 6
+ * id in the other order), save Kingston (bank 2, 0x98), whose "0198" systeminformation names after its HyperX line,
+ * not its maker; Nanya and Infineon, which DDR and DDR2 modules carry and systeminformation doesn't name, as an
+ * Insyde BIOS's DDR3 maker table names them (Nanya: bank 4, 0x0B; Infineon: bank 1, 0xC1); and other module makers
+ * as SPD tools' JEP106 tables name them (Smart Modular: bank 2, 0x94; Ramaxel: bank 5, 0x43; …). systeminformation's
+ * names differ for one maker by the form the firmware wrote ("00CE" is "Samsung Electronics Inc", "80CE" "Samsung
+ * Electronics Inc."; the text "G.SKILL" is "G-Skill International Enterprise", "04CD" "G.Skill International
+ * Enterprise").
  */
-const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map([
+const MEMORY_MAKER_TABLE: readonly (readonly [code: string, name: string, ...systeminformation: string[]])[] = [
   ['1:2c', 'Micron Technology Inc.'], ['1:ad', 'Hynix Semiconductor Inc.'], ['1:c1', 'Infineon (Siemens)'],
-  ['1:ce', 'Samsung Electronics Inc.'], ['2:4f', 'Transcend Information Inc.'], ['2:7a', 'Apacer Technology Inc.'],
-  ['2:98', 'Kingston'], ['3:9e', 'Corsair'], ['3:fe', 'Elpida'], ['4:0b', 'Nanya Technology'], ['5:cb', 'A-DATA'],
-  ['5:cd', 'G.Skill International Enterprise'], ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'],
-  ['2:40', 'Viking Technology'], ['2:94', 'Smart Modular'], ['2:ba', 'PNY Electronics'], ['3:16', 'Netlist'],
-  ['3:b5', 'SpecTek Incorporated'], ['4:13', 'GeIL (Golden Empire)'], ['4:25', 'Kingmax Semiconductor'], ['4:da', 'Swissbit'],
-  ['5:43', 'Ramaxel Technology'], ['5:ef', 'Team Group Inc.'], ['6:02', 'Patriot Memory'], ['6:ba', 'Virtium Technology'],
+  ['1:ce', 'Samsung Electronics Inc.', 'Samsung Electronics Inc'],
+  ['2:40', 'Viking Technology'], ['2:4f', 'Transcend Information Inc.', 'Transcend Information'],
+  ['2:7a', 'Apacer Technology Inc.', 'Apacer Technology Inc'], ['2:94', 'Smart Modular'], ['2:98', 'Kingston', 'HyperX'],
+  ['2:ba', 'PNY Electronics'],
+  ['3:9e', 'Corsair'], ['3:b5', 'SpecTek Incorporated'], ['3:fe', 'Elpida'],
+  ['4:0b', 'Nanya Technology'], ['4:13', 'GeIL (Golden Empire)'], ['4:16', 'Netlist'], ['4:25', 'Kingmax Semiconductor'],
+  ['4:da', 'Swissbit'],
+  ['5:43', 'Ramaxel Technology'], ['5:cb', 'A-DATA'],
+  ['5:cd', 'G.Skill International Enterprise', 'G-Skill International Enterprise'], ['5:ef', 'Team Group Inc.'],
+  ['6:02', 'Patriot Memory'], ['6:51', 'Qimonda AG i. In.'], ['6:9b', 'Crucial'], ['6:ba', 'Virtium Technology'],
   ['7:d3', 'Silicon Power'], ['7:f1', 'InnoDisk Corporation'],
-]);
+];
 
-/**
- * systeminformation's names that differ for one maker by the form the firmware wrote ("00CE" is "Samsung
- * Electronics Inc", "80CE" "Samsung Electronics Inc."; the text "G.SKILL" is "G-Skill International Enterprise",
- * "04CD" "G.Skill International Enterprise"), and its HyperX, a line of Kingston's modules, not their maker.
- */
-const SYSTEMINFORMATION_NAMES: ReadonlyMap<string, string> = new Map([
-  ['HyperX', 'Kingston'], ['Samsung Electronics Inc', 'Samsung Electronics Inc.'],
-  ['G-Skill International Enterprise', 'G.Skill International Enterprise'],
-  ['Transcend Information', 'Transcend Information Inc.'], ['Apacer Technology Inc', 'Apacer Technology Inc.'],
-]);
+/** Each maker by its JEP106 code ("bank:id"). */
+const MEMORY_MAKERS: ReadonlyMap<string, string> = new Map(MEMORY_MAKER_TABLE.map(([code, name]) => [code, name]));
+
+/** Each maker by systeminformation's other names for it. */
+const SYSTEMINFORMATION_NAMES: ReadonlyMap<string, string> = new Map(
+  MEMORY_MAKER_TABLE.flatMap(([, name, ...others]) => others.map((other) => [other, name] as const)),
+);
 
 /**
  * A module maker's JEDEC id in hex, also after "0x", in the forms firmware writes:
@@ -184,15 +189,20 @@ function oddParity(byte: number): boolean {
   return bits % 2 === 1;
 }
 
-/** The maker that JEP106 bank `bank` (1 to 16) and id byte `id` name, where MEMORY_MAKERS names it. */
+/** Whether JEP106 bank `bank` and id byte `id` can be a code: a bank from 1 to 16, an id byte of odd parity, not 7F. */
+function isJep106(bank: number, id: number): boolean {
+  return bank >= 1 && bank <= 16 && id !== 0x7f && oddParity(id);
+}
+
+/** The maker that JEP106 bank `bank` and id byte `id` name, where MEMORY_MAKERS names it. */
 function jep106(bank: number, id: number): string | undefined {
-  if (bank < 1 || bank > 16 || id === 0x7f || !oddParity(id)) return undefined;
-  return MEMORY_MAKERS.get(`${bank}:${id.toString(16).padStart(2, '0')}`);
+  return isJep106(bank, id) ? MEMORY_MAKERS.get(`${bank}:${id.toString(16).padStart(2, '0')}`) : undefined;
 }
 
 /**
- * The maker a JEDEC id in hex names, or undefined where the text is no such id or names none here. Bytes that can
- * be read either way name a maker only where the readings don't name two.
+ * The maker a JEDEC id in hex names, or undefined where the text is no such id or names none here. A pair of bytes
+ * is read the bank first, as JEP106 and dmidecode write it, and the id first only where it is no code that way:
+ * HYPERTEC's 0285 (bank 3, 0x85) is not Patriot's 8502 read the other way round.
  */
 function jedecMaker(text: string): string | undefined {
   if (text.replace(/^0x/i, '').length === 16) {
@@ -202,8 +212,7 @@ function jedecMaker(text: string): string | undefined {
   const pair = ID_PAIRS.exec(text);
   if (!pair) return undefined;
   const [first, second] = [parseInt(pair[1]!, 16), parseInt(pair[2]!, 16)];
-  const makers = new Set([jep106((first & 0x7f) + 1, second), jep106((second & 0x7f) + 1, first)].filter((m) => m !== undefined));
-  return makers.size === 1 ? [...makers][0] : undefined;
+  return isJep106((first & 0x7f) + 1, second) ? jep106((first & 0x7f) + 1, second) : jep106((second & 0x7f) + 1, first);
 }
 
 /**

@@ -52,26 +52,40 @@ const defaultDeps: SysinfoDeps = { source: withSmbiosSlots(withLinuxBatteries(wi
 
 export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps = defaultDeps): HardwareProvider {
   let inventory: { data: SysinfoData; readAt: number } | undefined;
-  // Every inventory part as last read, complete or not.
-  let known: SysinfoData = {};
+  // The inventory parts the last inventory read answered: a part that fails keeps only what the read before gave.
+  let answered: SysinfoData = {};
+  const standIn = standInFilter();
   // systeminformation reads CPU temperatures with execSync, which stalls the
   // event loop: ask for them only when they are reported.
   const readings: (keyof SysinfoData)[] = options.cpuTemperature ? ['battery', 'cpuTemperature'] : ['battery'];
 
   async function sample(ctx: ProviderContext): Promise<HardwareSnapshot> {
-    const fresh = inventory && deps.now() - inventory.readAt < options.inventoryTtlMs ? inventory.data : undefined;
-    const parts = fresh ? readings : [...INVENTORY, ...readings];
-    const { data: answered, failed } = await read(deps.source, parts, ctx);
-    const data = withoutStandIn(answered, known);
-    if (!fresh && failed.length === parts.length) throw new Error(`systeminformation answered nothing: ${failed.join('; ')}`);
-    if (!fresh) {
-      // A part that fails keeps what it last read, so no element vanishes for a sample; an incomplete inventory is
-      // read again next time.
-      const complete = INVENTORY.every((part) => data[part] !== undefined);
-      known = { ...known, ...Object.fromEntries(INVENTORY.flatMap((part) => (data[part] === undefined ? [] : [[part, data[part]]]))) };
-      if (complete) inventory = { data: known, readAt: deps.now() };
+    const cached = inventory && deps.now() - inventory.readAt < options.inventoryTtlMs ? inventory.data : undefined;
+    const parts = cached ? readings : [...INVENTORY, ...readings];
+    const { data, failed } = await read(deps.source, parts, ctx);
+    if (!cached && failed.length === parts.length) {
+      throw new Error(`systeminformation answered nothing: ${failed.join('; ')}`);
     }
-    return buildSnapshot({ ...(fresh ?? known), ...data }, { hostname: deps.hostname(), cpuTemperature: options.cpuTemperature });
+    const held = cached ?? readInventory(standIn(only(data, INVENTORY), inventory?.data ?? {}, ctx), ctx);
+    const snapshotOptions = { hostname: deps.hostname(), cpuTemperature: options.cpuTemperature };
+    return buildSnapshot({ ...held, ...only(data, readings) }, snapshotOptions);
+  }
+
+  /**
+   * The inventory as read, cached for one TTL whatever failed: failed parts are read again with the rest, not every
+   * sample. A part that fails keeps what the read before gave it, so no element vanishes for a sample; failing at the
+   * next read too, it is dropped: a reading outlives its TTL by one TTL at most.
+   */
+  function readInventory(fresh: SysinfoData, ctx: ProviderContext): SysinfoData {
+    const kept = only(answered, INVENTORY.filter((part) => fresh[part] === undefined));
+    for (const part of INVENTORY) {
+      if (fresh[part] === undefined && kept[part] === undefined && inventory?.data[part] !== undefined) {
+        ctx.log.warn({ part }, 'systeminformation part failed again; its last reading dropped');
+      }
+    }
+    answered = fresh;
+    inventory = { data: { ...kept, ...fresh }, readAt: deps.now() };
+    return inventory.data;
   }
 
   return {
@@ -83,14 +97,27 @@ export function createSysinfoProvider(options: SysinfoOptions, deps: SysinfoDeps
   };
 }
 
+/** The parts of `data` named in `parts`. */
+function only(data: SysinfoData, parts: readonly (keyof SysinfoData)[]): SysinfoData {
+  return Object.fromEntries(parts.flatMap((part) => (data[part] === undefined ? [] : [[part, data[part]]])));
+}
+
 /**
- * The answer without a memory layout that is only systeminformation's stand-in (one "module" of all memory, which it
- * answers when dmidecode fails) where slots were read before: a failed reading, not the modules gone.
+ * Drops a memory layout that is only systeminformation's stand-in (one "module" of all memory, which it answers when
+ * dmidecode fails) where slots were read before: a failed reading, not the modules gone. Logged once until slots are
+ * read again.
  */
-function withoutStandIn(data: SysinfoData, known: SysinfoData): SysinfoData {
-  if (!data.memLayout || readsSlots(data.memLayout) || !known.memLayout || !readsSlots(known.memLayout)) return data;
-  const { memLayout: _standIn, ...rest } = data;
-  return rest;
+function standInFilter(): (data: SysinfoData, known: SysinfoData, ctx: ProviderContext) => SysinfoData {
+  let logged = false;
+  return (data, known, ctx) => {
+    const slots = data.memLayout && readsSlots(data.memLayout);
+    if (slots) logged = false;
+    if (!data.memLayout || slots || !known.memLayout || !readsSlots(known.memLayout)) return data;
+    if (!logged) ctx.log.warn({ part: 'memLayout' }, 'systeminformation answered its stand-in for all memory; left out');
+    logged = true;
+    const { memLayout: _standIn, ...rest } = data;
+    return rest;
+  };
 }
 
 /** Calls each part's function; a part that fails is logged and left out. */

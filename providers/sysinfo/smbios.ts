@@ -13,6 +13,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SysinfoSource } from './index.js';
 import { dmiText } from './clean.js';
+import { readsSlots } from './map.js';
 
 /** Where Linux publishes the SMBIOS structures. */
 export const LINUX_DMI_ENTRIES = '/sys/firmware/dmi/entries';
@@ -55,7 +56,6 @@ const MEMORY_TYPES: ReadonlyMap<number, string> = new Map([
  * else bits 14:0 in kilobytes where bit 15 is set, in megabytes where it is clear.
  */
 function moduleSize(raw: Buffer, length: number): number | undefined {
-  if (length < SIZE + 2) return undefined;
   const size = raw.readUInt16LE(SIZE);
   if (size === 0xffff) return undefined;
   if (size === 0x7fff) return length >= EXTENDED_SIZE + 4 ? (raw.readUInt32LE(EXTENDED_SIZE) & 0x7fffffff) * MIB : undefined;
@@ -74,10 +74,13 @@ export function smbiosSlot(raw: Buffer): SmbiosSlot | undefined {
   const bank = string(raw[BANK_LOCATOR]!);
   const size = moduleSize(raw, length);
   const type = MEMORY_TYPES.get(raw[MEMORY_TYPE]!);
-  return { ...(device !== undefined && { device }), ...(bank !== undefined && { bank }), ...(size !== undefined && { size }), ...(type !== undefined && { type }) };
+  return {
+    ...(device !== undefined && { device }), ...(bank !== undefined && { bank }),
+    ...(size !== undefined && { size }), ...(type !== undefined && { type }),
+  };
 }
 
-/** Every Memory Device's locators in table order; undefined when they can't all be read (no such folder, not root). */
+/** Every Memory Device's slot in table order; undefined when they can't all be read (no such folder, not root). */
 export async function linuxSmbiosSlots(root: string = LINUX_DMI_ENTRIES): Promise<SmbiosSlot[] | undefined> {
   const names = await readdir(root).catch(() => undefined);
   if (names === undefined) return undefined;
@@ -97,14 +100,17 @@ export async function linuxSmbiosSlots(root: string = LINUX_DMI_ENTRIES): Promis
  * systeminformation lists one slot per Memory Device in table order, as the
  * entries are numbered; the pairing is used only when the counts agree and
  * every slot's bank locator is the one its entry holds, else the layout
- * stays as systeminformation answered it.
+ * stays as systeminformation answered it. So does its stand-in for all
+ * memory (no bank, type or form factor), which a one-device table without
+ * a bank locator (QEMU's "DIMM 0") would otherwise take for its slot.
  */
 export function withSmbiosSlots(source: SysinfoSource, root: string = LINUX_DMI_ENTRIES): SysinfoSource {
   return {
     ...source,
     memLayout: async () => {
       const [layout, slots] = await Promise.all([source.memLayout(), linuxSmbiosSlots(root)]);
-      if (slots?.length !== layout.length || layout.some((slot, i) => dmiText(slot.bank) !== dmiText(slots[i]!.bank))) return layout;
+      const sameSlots = slots?.length === layout.length && layout.every((slot, i) => dmiText(slot.bank) === dmiText(slots[i]!.bank));
+      if (!sameSlots || !readsSlots(layout)) return layout;
       return layout.map((slot, i) => {
         const { device, size, type } = slots[i]!;
         const named = dmiText(slot.type) !== undefined || type === undefined ? {} : { type };

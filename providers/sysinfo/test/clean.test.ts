@@ -174,16 +174,26 @@ t.test('memory makers: JEDEC ids in either byte order, and the DDR2-era eight by
   t.equal(dmiMemoryMaker('JEDEC ID:C1 00 00 00 00 00 00 00'), 'Infineon (Siemens)');
   t.equal(dmiMemoryMaker('JEDEC ID:7F 7F 7F 0B 00 00 00 00'), 'Nanya Technology');
   t.equal(dmiMemoryMaker('JEDEC ID:25 00 00 00 00 00 00 00'), 'JEDEC ID:25 00 00 00 00 00 00 00', 'an id not named here stays as written');
-  t.equal(dmiMemoryMaker('0D0B'), '0D0B', 'no id in either order (even parity, or a bank past 16) stays as written');
+  t.equal(dmiMemoryMaker('0D0B'), '0D0B', 'an id named nowhere here (bank 14, 0x0B) stays as written');
+  // The bank first is the order JEP106 and dmidecode use: where the bytes read that way are an id (a bank byte up to
+  // 16 banks, an id byte with odd parity, not 7F), that is the id, even where the other way round names a maker here.
+  // HYPERTEC's 0285 (bank 3, 0x85; OpenOCD's jep106.inc) is no Patriot (8502), bank 12's 0x83 no Nanya (830B).
+  t.equal(dmiMemoryMaker('0285'), '0285', "HYPERTEC's id, not named here, stays as written");
+  t.equal(dmiMemoryMaker('0x028500B30285'), '0x028500B30285');
+  t.equal(dmiMemoryMaker('0B83'), '0B83', "bank 12's 0x83, not Nanya read the other way round");
   // Other module makers' JEP106 ids, as SPD tools name them (bank byte with its parity bit, then the id: Smart
-  // Modular 0194, Netlist 0216, Ramaxel 0443, Team Group 04EF, Patriot 8502, PNY 01BA, Kingmax 8325, Virtium 85BA).
+  // Modular 0194, Netlist 8316, Ramaxel 0443, Team Group 04EF, Patriot 8502, PNY 01BA, Kingmax 8325, Virtium 85BA).
   const others: [string, string][] = [
-    ['0194', 'Smart Modular'], ['01940000802C', 'Smart Modular'], ['0x0216', 'Netlist'], ['0443', 'Ramaxel Technology'],
+    ['0194', 'Smart Modular'], ['01940000802C', 'Smart Modular'], ['8316', 'Netlist'], ['0x8316', 'Netlist'],
+    ['7F7F7F1600000000', 'Netlist'], ['0443', 'Ramaxel Technology'],
     ['7F7F7F7F43000000', 'Ramaxel Technology'], ['04EF', 'Team Group Inc.'], ['8502', 'Patriot Memory'], ['01BA', 'PNY Electronics'],
     ['8325', 'Kingmax Semiconductor'], ['85BA', 'Virtium Technology'], ['86D3', 'Silicon Power'], ['8313', 'GeIL (Golden Empire)'],
     ['0140', 'Viking Technology'], ['86F1', 'InnoDisk Corporation'], ['83DA', 'Swissbit'], ['02B5', 'SpecTek Incorporated'],
   ];
   for (const [ids, maker] of others) t.equal(dmiMemoryMaker(ids), maker, ids);
+  // Netlist is bank 4's 0x16 (i2c-tools decode-dimms, OpenOCD jep106.inc); bank 3's is C-Port Corporation.
+  t.equal(dmiMemoryMaker('0x0216'), '0x0216', "C-Port's id, not Netlist's");
+  t.equal(dmiMemoryMaker('7F7F160000000000'), '7F7F160000000000');
   // systeminformation's names of one maker, which differ by the form the firmware wrote (lib/memory.js: 00CE is
   // "Samsung Electronics Inc", 80CE "Samsung Electronics Inc."), are one name.
   t.equal(dmiMemoryMaker('Samsung Electronics Inc'), 'Samsung Electronics Inc.');

@@ -74,17 +74,24 @@ t.test('the inventory is read once per TTL; battery and temperatures every sampl
   t.equal(calls.system, 2, 'read again when the TTL has passed');
 });
 
-t.test('a failing part is logged and left out; an incomplete inventory is read again', async (t) => {
-  const { src, calls } = source(dell, new Set(['bios', 'cpuTemperature']));
-  const provider = createSysinfoProvider({ cpuTemperature: true, inventoryTtlMs: 60_000 }, { source: src, hostname: () => 'srv1', now: () => 0 });
+t.test('a failing part is logged and left out; it is read again when the TTL has passed, not every sample', async (t) => {
+  let now = 0;
+  const fail = new Set(['bios', 'cpuTemperature']);
+  const { src, calls } = source(dell, fail);
+  const provider = createSysinfoProvider({ cpuTemperature: true, inventoryTtlMs: 60_000 }, { source: src, hostname: () => 'srv1', now: () => now });
   const log = recordingLogger();
   const snapshot = await provider.sample(context(log));
   t.same(snapshot.firmware, []);
   t.same(snapshot.sensors, []);
   t.equal(snapshot.system?.model, 'PowerEdge R6515');
   t.same(log.lines.filter((l) => l.level === 'warn').map((l) => (l.obj as { part: string }).part).sort(), ['bios', 'cpuTemperature']);
+  now = 59_999;
   await provider.sample(context());
-  t.equal(calls.system, 2, 'not cached while a part is missing');
+  t.same([calls.system, calls.bios, calls.cpuTemperature], [1, 1, 2], 'no dmidecode run for the inventory until its TTL has passed');
+  fail.clear();
+  now = 60_000;
+  t.equal((await provider.sample(context())).firmware?.length, 1, 'read again with the rest, and answering');
+  t.same([calls.system, calls.bios], [2, 2]);
 });
 
 t.test('a part that fails when the inventory is read again keeps what it last read: nothing vanishes for a sample', async (t) => {
@@ -99,24 +106,55 @@ t.test('a part that fails when the inventory is read again keeps what it last re
   t.same(log.lines.filter((l) => l.level === 'warn').map((l) => (l.obj as { part: string }).part).sort(), ['bios', 'memLayout'], 'still logged');
   fail.clear();
   await provider.sample(context());
-  t.equal(calls.memLayout, 3, 'read again every time');
+  t.equal(calls.memLayout, 3, 'read again at every inventory read (a TTL of 0: every sample)');
+});
+
+t.test('a part kept after a failed read lasts one TTL more at most: failing again, it is dropped and that is logged', async (t) => {
+  let now = 0;
+  const fail = new Set<string>();
+  const { src, calls } = source(dell, fail);
+  const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 1000 }, { source: src, hostname: () => 'srv1', now: () => now });
+  const first = await provider.sample(context());
+  fail.add('memLayout').add('bios');
+  now = 1000;
+  t.same(await provider.sample(context()), first, 'kept for one TTL');
+  now = 1999;
+  t.same(await provider.sample(context()), first);
+  t.equal(calls.memLayout, 2, 'not read again before the TTL has passed');
+  now = 2000;
+  const log = recordingLogger();
+  const third = await provider.sample(context(log));
+  t.same([third.memory, third.firmware], [[], []], 'failing again: dropped, not kept for ever');
+  const dropped = log.lines.filter((l) => l.level === 'warn' && /dropped/.test(l.msg ?? ''));
+  t.same(dropped.map((l) => (l.obj as { part: string }).part).sort(), ['bios', 'memLayout'], 'each drop logged');
+  fail.clear();
+  now = 3000;
+  t.same(await provider.sample(context()), first, 'back when they answer');
 });
 
 t.test("systeminformation's stand-in for memory it couldn't read doesn't replace the modules it read before", async (t) => {
   // When dmidecode fails (it resolves anyway) systeminformation answers one "module" of all memory (os.totalmem()).
+  const standIn = [{ size: 67108864000, bank: '', type: '', formFactor: '', clockSpeed: 0, manufacturer: '', partNum: '', serialNum: '' }];
   let layout = dell.memLayout;
   const { src, calls } = source(dell);
   src.memLayout = async () => { calls.memLayout = (calls.memLayout ?? 0) + 1; return layout; };
   const provider = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source: src, hostname: () => 'srv1', now: () => 0 });
   const first = await provider.sample(context());
   t.equal(first.memory?.length, 2);
-  layout = [{ size: 67108864000, bank: '', type: '', formFactor: '', clockSpeed: 0, manufacturer: '', partNum: '', serialNum: '' }];
-  t.same((await provider.sample(context())).memory, first.memory, 'the modules as last read');
+  layout = standIn;
+  const log = recordingLogger();
+  const standInWarnings = () => log.lines.filter((l) => l.level === 'warn' && /stand-in/.test(l.msg ?? '')).length;
+  t.same((await provider.sample(context(log))).memory, first.memory, 'the modules as last read');
+  t.equal(standInWarnings(), 1, 'the stand-in dropped is logged');
+  await provider.sample(context(log));
+  t.equal(standInWarnings(), 1, 'once while it lasts');
   layout = dell.memLayout;
-  await provider.sample(context());
-  t.equal(calls.memLayout, 3, 'read again every time');
+  t.same((await provider.sample(context(log))).memory, first.memory);
+  t.equal(calls.memLayout, 4, 'read again every time');
+  layout = standIn;
+  await provider.sample(context(log));
+  t.equal(standInWarnings(), 2, 'logged again after the modules were read');
   const fresh = createSysinfoProvider({ cpuTemperature: false, inventoryTtlMs: 0 }, { source: src, hostname: () => 'srv1', now: () => 0 });
-  layout = [{ size: 67108864000, bank: '', type: '', formFactor: '', clockSpeed: 0, manufacturer: '', partNum: '', serialNum: '' }];
   t.same((await fresh.sample(context())).memory, [], 'never read: no modules, as before');
 });
 

@@ -117,6 +117,20 @@ t.test('the locators join systeminformation\'s slots only when they are the same
   t.same(await read(layout, join(tmpdir(), 'no-such-dmi-entries')), layout, 'no entries: left as it was');
 });
 
+t.test("systeminformation's stand-in for all memory is paired with no Memory Device", async (t) => {
+  // QEMU's one Memory Device has no Bank Locator ("DIMM 0", fixtures/qemu-q35-guest.json): the stand-in's empty bank
+  // matches it. Where dmidecode fails but the entries can be read (root without dmidecode), the stand-in would take
+  // the slot's locator and be reported as a module.
+  const root = entries(t, { '17-0': memoryDevice(0x1100, { device: 'DIMM 0' }, { size: 1024, type: 0x07 }) });
+  const standIn: Layout = [{ size: 1073741824, bank: '', type: '', formFactor: '', clockSpeed: 0, manufacturer: '', partNum: '', serialNum: '' }];
+  const read = await withSmbiosSlots({ memLayout: async () => standIn } as SysinfoSource, root).memLayout();
+  t.same(read, standIn, 'left as systeminformation answered it');
+  t.same(buildSnapshot({ memLayout: read }, { hostname: 'h', cpuTemperature: false }).memory, [], 'no module');
+  const qemu: Layout = [{ ...standIn[0]!, bank: 'Not Specified', type: 'RAM', formFactor: 'DIMM' }];
+  t.same((await withSmbiosSlots({ memLayout: async () => qemu } as SysinfoSource, root).memLayout()).map((s) => s.locator), ['DIMM 0'],
+    "QEMU's slot as dmidecode reads it is paired");
+});
+
 t.test("sizes and types from the table where systeminformation misreads dmidecode's", async (t) => {
   // systeminformation reads a size as gigabytes where dmidecode's line says GB, else as megabytes: dmidecode 3.x
   // prints the largest unit that divides it (dmi_print_memory_size), so a terabyte module's "Size: 1 TB" was 1 MB
