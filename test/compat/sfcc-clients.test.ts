@@ -267,6 +267,12 @@ t.test('the port ends the client where sfcc does (hand-written answers, kkaempf/
   t.match(parsedAsIs(answer(array('<VALUE>1</VALUE><VALUE.NULL/>'))), /Bad attribute list for VALUE/, 'VALUE.NULL: read as VALUE, exit(1)');
   t.match(parsedAsIs(answer('<ERROR CODE="6" DESCRIPTION="x"><INSTANCE CLASSNAME="CIM_Error"></INSTANCE></ERROR>')), /Parse error/, 'ERROR with a CIM_Error instance: exit(0)');
   t.match(parsedAsIs(answer('')), /Parse error/, 'IMETHODRESPONSE without IRETURNVALUE: exit(0)');
+  // getValue returns NULL on an unquoted value and attrsOk reads on from there.
+  t.match(parsedAsIs(answer(name('<KEYVALUE VALUETYPE=string>a</KEYVALUE>'))), /Unknown attribute in list for KEYVALUE \(string>a/,
+    'an unquoted value starting with a letter is read as the next attribute name: exit(1)');
+  t.match(parsedAsIs(answer('<ERROR CODE=6/>')), /Bad attribute list for ERROR: 6\/>/, 'an unquoted value starting with a digit: exit(1)');
+  const unnamed = parsedAsIs(answer('<IRETURNVALUE></IRETURNVALUE>').replace('NAME="X"', 'NAME='));
+  t.same(typeof unnamed === 'string' ? unnamed : sfccFind(unnamed, 'IMETHODRESPONSE')[0]?.attrs, {}, 'an empty unquoted value: read, the attribute NULL');
 });
 
 t.test('every instance thincim serves reads in sfcc: EnumerateInstances of every class of both namespaces, then GetClass of each', async (t) => {
