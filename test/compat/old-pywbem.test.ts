@@ -144,4 +144,5 @@ t.test('keys, empty values, embedded objects and CIMVERSION as pywbem 0.7 reads 
   t.throws(() => pywbem07Parse(embedded(escaped('<VALUE>7</VALUE>'))), /Error parsing embedded object/, 'neither INSTANCE nor CLASS');
 
   t.throws(() => pywbem07Parse(answer('', '2.1')), /NameError/, 'CIMVERSION other than 2.0: the NameError of its error path');
+  t.ok(pywbem07Parse(instance('<QUALIFIER NAME="Q" TYPE="string" TOSUBCLASS="TRUE"/>')), "parse_instance reads PROPERTYs only: an instance's QUALIFIER is never checked");
 });

@@ -132,6 +132,17 @@ const RULES: Record<string, Rule> = {
   'PARAMETER.REFARRAY': { required: ['NAME'], optional: ['REFERENCECLASS', 'ARRAYSIZE'] },
 };
 
+/**
+ * The children a parse_ function reads through list_of_matching where
+ * check_node does not restrict them: any other child is never parsed nor
+ * checked (an INSTANCE's QUALIFIERs, for one).
+ */
+const MATCHED: Record<string, readonly string[]> = {
+  INSTANCE: ['PROPERTY', 'PROPERTY.ARRAY', 'PROPERTY.REFERENCE'],
+  'PROPERTY.REFERENCE': ['QUALIFIER', 'VALUE.REFERENCE'],
+  PARAMETER: ['QUALIFIER'], 'PARAMETER.REFERENCE': ['QUALIFIER'], 'PARAMETER.ARRAY': ['QUALIFIER'], 'PARAMETER.REFARRAY': ['QUALIFIER'],
+};
+
 /** cim_types.CIMDateTime's patterns (a timestamp, else an interval). */
 const TIMESTAMP = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\.(\d{6})([+|-])(\d{3})/;
 const INTERVAL = /^(\d{8})(\d{2})(\d{2})(\d{2})\.(\d{6})(:)(000)/;
@@ -246,7 +257,8 @@ function walk(node: TupleNode): void {
     }
   }
   // Children first: unpack_value parses VALUE / VALUE.ARRAY (check_node) before it converts.
-  node.kids.forEach(walk);
+  const matched = MATCHED[node.name];
+  node.kids.filter((kid) => !matched || matched.includes(kid.name)).forEach(walk);
   if (node.name === 'KEYVALUE') keyValue(node);
   if (['PROPERTY', 'PROPERTY.ARRAY', 'QUALIFIER'].includes(node.name)) {
     const value = unpackValue(node);
