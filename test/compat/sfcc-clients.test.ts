@@ -139,9 +139,9 @@ t.test('EnumerateInstanceNames, then GetInstance of each name as sfcc writes it 
   t.ok(names.length > 0, 'names');
   for (const name of names) {
     const keys = Object.fromEntries(name.children.map((kb) => [kb.attrs['NAME']!, sfccFind(kb, 'KEYVALUE')[0]!.text!]));
-    const got = readBySfcc(t, await sfccCall('GetInstance', 'root/cimv2',
-      flag('LocalOnly', false) + flag('IncludeClassOrigin', false) + flag('IncludeQualifiers', false) + objectName('InstanceName', name.attrs['CLASSNAME']!, keys)),
-    `GetInstance ${keysOf(name)}`);
+    const params = flag('LocalOnly', false) + flag('IncludeClassOrigin', false) + flag('IncludeQualifiers', false) +
+      objectName('InstanceName', name.attrs['CLASSNAME']!, keys);
+    const got = readBySfcc(t, await sfccCall('GetInstance', 'root/cimv2', params), `GetInstance ${keysOf(name)}`);
     if (!got) return;
     const instance = sfccFind(got, 'INSTANCE');
     t.equal(instance.length, 1, `GetInstance ${keysOf(name)}: one INSTANCE`);
