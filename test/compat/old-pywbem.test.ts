@@ -20,7 +20,7 @@
  * `.datetime.date()`, which an interval (datetime None) does not have.
  */
 import t from 'tap';
-import { post, startTestBroker, type TestBroker } from '../helpers/broker.js';
+import { XML_DECLARATION, imethodBody, p, post, startTestBroker, type TestBroker } from '../helpers/broker.js';
 import { Pywbem07Error, pywbem07Parse, tocimobj, tupleFind, type TupleNode } from './pywbem07-parser.js';
 
 let broker: TestBroker;
@@ -40,10 +40,7 @@ const quote = (s: string) => encodeURIComponent(s).replace(/%2F/g, '/').replace(
 
 /** One pywbem 0.7 imethodcall: the tree pywbem accepts, or the exception it raises. */
 async function imethodcall(method: string, namespace: string, params: string): Promise<TupleNode | string> {
-  const body = '<?xml version="1.0" encoding="utf-8" ?>\n<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="1001" PROTOCOLVERSION="1.0"><SIMPLEREQ>' +
-    `<IMETHODCALL NAME="${method}"><LOCALNAMESPACEPATH>${namespace.split('/').map((n) => `<NAMESPACE NAME="${n}"/>`).join('')}</LOCALNAMESPACEPATH>` +
-    `${params}</IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>`;
-  const answer = await post(broker.url, body, {
+  const answer = await post(broker.url, imethodBody(method, namespace, params, '1001', `${XML_DECLARATION}\n`), {
     'Accept-Encoding': 'identity',
     'Content-type': 'application/xml; charset="utf-8"',
     CIMOperation: quote('MethodCall'),
@@ -63,8 +60,7 @@ async function imethodcall(method: string, namespace: string, params: string): P
   }
 }
 
-const className = (name: string) => `<IPARAMVALUE NAME="ClassName"><CLASSNAME NAME="${name}"/></IPARAMVALUE>`;
-const flag = (name: string, on: boolean) => `<IPARAMVALUE NAME="${name}"><VALUE>${on ? 'TRUE' : 'FALSE'}</VALUE></IPARAMVALUE>`;
+const className = (name: string) => p.className('ClassName', name);
 const propertyText = (instance: TupleNode, name: string) =>
   tupleFind(instance, 'PROPERTY').find((p) => p.attrs['NAME'] === name)?.kids.find((k) => k.name === 'VALUE')?.text;
 
@@ -94,14 +90,14 @@ t.test("check_esxi_hardware's classes, EnumerateInstances(class) under pywbem 0.
 
 t.test('every class of both namespaces under pywbem 0.7: EnumerateInstances, and GetClass as the Zabbix and YAWN tools ask it', async (t) => {
   for (const namespace of ['root/cimv2', 'root/interop']) {
-    const listed = await imethodcall('EnumerateClassNames', namespace, flag('DeepInheritance', true));
+    const listed = await imethodcall('EnumerateClassNames', namespace, p.value('DeepInheritance', true));
     if (typeof listed === 'string') return t.fail(`EnumerateClassNames: ${listed}`);
     const classes = tupleFind(listed, 'CLASSNAME').map((c) => c.attrs['NAME']!);
     t.ok(classes.length > 0, `${namespace}: classes`);
     for (const classname of classes) {
       const instances = await imethodcall('EnumerateInstances', namespace, className(classname));
       if (typeof instances === 'string') t.fail(`${namespace}:${classname}: pywbem 0.7 raises ${instances.slice(0, 300)}`);
-      const cls = await imethodcall('GetClass', namespace, className(classname) + flag('LocalOnly', false) + flag('IncludeQualifiers', true));
+      const cls = await imethodcall('GetClass', namespace, className(classname) + p.value('LocalOnly', false) + p.value('IncludeQualifiers', true));
       if (typeof cls === 'string') t.fail(`GetClass ${namespace}:${classname}: pywbem 0.7 raises ${cls.slice(0, 300)}`);
     }
   }
@@ -119,4 +115,34 @@ t.test('the port raises where pywbem 0.7 does (hand-written values and elements)
   t.throws(() => pywbem07Parse(answer('<INSTANCE CLASSNAME="C"><PROPERTY.ARRAY NAME="A" TYPE="uint16"><VALUE.ARRAY><VALUE.NULL/></VALUE.ARRAY></PROPERTY.ARRAY></INSTANCE>')),
     /unexpected node VALUE.NULL/);
   t.ok(pywbem07Parse(answer('<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="uint16"><VALUE>7</VALUE></PROPERTY></INSTANCE>')), 'a plain instance');
+});
+
+t.test('keys, empty values, embedded objects and CIMVERSION as pywbem 0.7 reads them (releases/pywbem-0.7 tupleparse.py, cim_obj.py)', async (t) => {
+  const answer = (inner: string, version = '2.0') => `${XML_DECLARATION}<CIM CIMVERSION="${version}" DTDVERSION="2.0"><MESSAGE ID="1001" PROTOCOLVERSION="1.0">` +
+    `<SIMPLERSP><IMETHODRESPONSE NAME="X"><IRETURNVALUE>${inner}</IRETURNVALUE></IMETHODRESPONSE></SIMPLERSP></MESSAGE></CIM>`;
+  const key = (valueType: string, text: string) =>
+    answer(`<INSTANCENAME CLASSNAME="C"><KEYBINDING NAME="K"><KEYVALUE VALUETYPE="${valueType}" TYPE="uint16">${text}</KEYVALUE></KEYBINDING></INSTANCENAME>`);
+  t.ok(pywbem07Parse(key('numeric', ' 7 ')), 'a numeric key: int(text.strip())');
+  t.throws(() => pywbem07Parse(key('numeric', '2.5')), /invalid numeric/, 'a real-valued numeric key');
+  t.ok(pywbem07Parse(key('boolean', ' TRUE ')), 'a boolean key: unpack_boolean strips and ignores case');
+  t.throws(() => pywbem07Parse(key('boolean', 'yes')), /invalid boolean/);
+
+  t.equal(tocimobj('uint16', ''), null, 'tocimobj: empty text of a non-string type is None');
+  t.equal(tocimobj('string', ''), '');
+  const instance = (properties: string) => answer(`<INSTANCE CLASSNAME="C">${properties}</INSTANCE>`);
+  t.ok(pywbem07Parse(answer('<CLASS NAME="C"><QUALIFIER NAME="Q" TYPE="boolean"><VALUE></VALUE></QUALIFIER></CLASS>')), 'an empty boolean QUALIFIER VALUE is None');
+  t.ok(pywbem07Parse(instance('<PROPERTY.ARRAY NAME="A" TYPE="uint16"><VALUE.ARRAY><VALUE>1</VALUE><VALUE></VALUE></VALUE.ARRAY></PROPERTY.ARRAY>')),
+    'an empty array item is None');
+  t.throws(() => pywbem07Parse(instance('<PROPERTY NAME="P" TYPE="uint16"><VALUE>1</VALUE><VALUE>2</VALUE></PROPERTY>')), /more than one VALUE/);
+
+  const embedded = (value: string) => instance(`<PROPERTY NAME="E" TYPE="string" EmbeddedObject="instance">${value}</PROPERTY>`);
+  const escaped = (xml: string) => `<VALUE>${xml.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</VALUE>`;
+  t.ok(pywbem07Parse(embedded('')), 'a NULL embedded instance');
+  t.ok(pywbem07Parse(embedded(escaped('<INSTANCE CLASSNAME="E"><PROPERTY NAME="P" TYPE="uint16"><VALUE>7</VALUE></PROPERTY></INSTANCE>'))), 'an embedded instance');
+  t.throws(() => pywbem07Parse(embedded(escaped('<INSTANCE CLASSNAME="E"><PROPERTY NAME="P" TYPE="uint16"><VALUE>7.5</VALUE></PROPERTY></INSTANCE>'))),
+    /int\(\)/, 'the embedded instance goes through the same checks');
+  t.throws(() => pywbem07Parse(embedded(escaped('<VALUE>7</VALUE>'))), /Error parsing embedded object/, 'neither INSTANCE nor CLASS');
+
+  t.throws(() => pywbem07Parse(answer('', '2.1')), /NameError/, 'CIMVERSION other than 2.0: the NameError of its error path');
+  t.ok(pywbem07Parse(instance('<QUALIFIER NAME="Q" TYPE="string" TOSUBCLASS="TRUE"/>')), "parse_instance reads PROPERTYs only: an instance's QUALIFIER is never checked");
 });

@@ -1,10 +1,10 @@
 /**
- * pywbem 0.7's response parser, ported rule for rule: the pywbem of RHEL/
- * CentOS 6 and 7 (python-pywbem 0.7.0), under which check_esxi_hardware and
- * other Python 2 plugins still run on old monitoring hosts. Source:
- * github.com/pywbem/pywbem history, pywbem 0.7 `tupleparse.py` (check_node
- * and the parse_* functions), `cim_obj.py` (tocimobj) and `cim_types.py`
- * (CIMDateTime).
+ * pywbem 0.7's response parser, ported rule for rule: python-pywbem 0.7.0,
+ * under which check_esxi_hardware and other Python 2 plugins still run on old
+ * monitoring hosts (CentOS 6, EPEL). Source: the 0.7 release as kept in
+ * github.com/pywbem/pywbem, releases/pywbem-0.7/: `tupleparse.py` (check_node,
+ * the parse_* functions, unpack_value, unpack_boolean, parse_embeddedObject),
+ * `cim_obj.py` (tocimobj) and `cim_types.py` (CIMDateTime).
  *
  * - check_node: an element must carry its required attributes and nothing
  *   outside required + optional (names compared exactly: `EmbeddedObject`
@@ -13,12 +13,25 @@
  *   VALUE, KEYVALUE and HOST; anything else raises ParseError.
  * - An element without a parse_ function (VALUE.NULL, VALUE.INSTANCEWITHPATH,
  *   ENUMERATIONCONTEXT, …) raises ParseError "no parser for node type".
- * - Every VALUE of a PROPERTY, PROPERTY.ARRAY or QUALIFIER goes through
- *   tocimobj(TYPE, text): booleans `true`/`false` in any case, integers by
- *   int(), reals by float(), datetimes by CIMDateTime's two patterns, and
- *   char16 raises ValueError('CIMType char16 not handled').
- * - CIMVERSION must be exactly 2.0; a QUALIFIER's flavors exactly `true` or
- *   `false`.
+ * - CIM: CIMVERSION must be exactly "2.0" (`<> '2.0'`); the error path then
+ *   formats attrs(tt)[CIMVERSION], a name never defined, so what is raised
+ *   is a NameError. pywbem 0.8 checks startswith('2.') instead ("Fixed the
+ *   checking of CIMVERSION", its NEWS), and so does RHEL 7's python-pywbem
+ *   0.7.0-*.20130827svn625, an svn snapshot whose changelog has "Fixed
+ *   checking of CIMVERSION in CIM-XML": this port is the 0.7.0 release.
+ * - KEYVALUE (parse_keyvalue): VALUETYPE string as it is, boolean through
+ *   unpack_boolean (`true`, `false` or empty once stripped, any case),
+ *   numeric through int(text.strip()) (a real-valued key raises "invalid
+ *   numeric"); any other VALUETYPE raises.
+ * - PROPERTY, PROPERTY.ARRAY and QUALIFIER (unpack_value): at most one VALUE
+ *   or VALUE.ARRAY, each VALUE through tocimobj(TYPE, text): empty text of
+ *   any type but string is None, booleans `true`/`false` in any case,
+ *   integers by long(), reals by float(), datetimes by CIMDateTime's two
+ *   patterns, and char16 raises ValueError('CIMType char16 not handled').
+ * - EmbeddedObject / EMBEDDEDOBJECT on a PROPERTY, PROPERTY.ARRAY or
+ *   PARAMVALUE (parse_embeddedObject): each value is parsed again as XML and
+ *   must be an INSTANCE or CLASS, read with the same checks.
+ * - A QUALIFIER's flavors must be exactly `true` or `false`.
  * Any of these ends the operation with an exception, which the plugin does
  * not catch per class: the whole check fails.
  */
@@ -119,12 +132,24 @@ const RULES: Record<string, Rule> = {
   'PARAMETER.REFARRAY': { required: ['NAME'], optional: ['REFERENCECLASS', 'ARRAYSIZE'] },
 };
 
+/**
+ * The children a parse_ function reads through list_of_matching where
+ * check_node does not restrict them: any other child is never parsed nor
+ * checked (an INSTANCE's QUALIFIERs, for one).
+ */
+const MATCHED: Record<string, readonly string[]> = {
+  INSTANCE: ['PROPERTY', 'PROPERTY.ARRAY', 'PROPERTY.REFERENCE'],
+  'PROPERTY.REFERENCE': ['QUALIFIER', 'VALUE.REFERENCE'],
+  PARAMETER: ['QUALIFIER'], 'PARAMETER.REFERENCE': ['QUALIFIER'], 'PARAMETER.ARRAY': ['QUALIFIER'], 'PARAMETER.REFARRAY': ['QUALIFIER'],
+};
+
 /** cim_types.CIMDateTime's patterns (a timestamp, else an interval). */
 const TIMESTAMP = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\.(\d{6})([+|-])(\d{3})/;
 const INTERVAL = /^(\d{8})(\d{2})(\d{2})(\d{2})\.(\d{6})(:)(000)/;
 
-/** cim_obj.tocimobj(type, text): the Python value, or the ValueError it raises. */
+/** cim_obj.tocimobj(type, text): the Python value (null for None), or the ValueError it raises. */
 export function tocimobj(type: string, text: string): unknown {
+  if (type !== 'string' && text === '') return null;
   if (type === 'boolean') {
     if (text.toLowerCase() === 'true' || text.toLowerCase() === 'false') return text.toLowerCase() === 'true';
     throw new Pywbem07Error(`ValueError: Invalid boolean value "${text}"`);
@@ -170,31 +195,81 @@ function checkNode(node: TupleNode): void {
   if (!rule.text && node.text.trim() !== '') throw new Pywbem07Error(`ParseError: unexpected non-blank pcdata under ${node.name}`);
 }
 
+/** unpack_boolean: a KEYVALUE boolean, stripped, in any case; empty is None. */
+function unpackBoolean(text: string): boolean | null {
+  const value = text.trim().toLowerCase();
+  if (value === '') return null;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Pywbem07Error(`ParseError: invalid boolean '${value}'`);
+}
+
+/** parse_keyvalue: the key's Python value by its VALUETYPE. */
+function keyValue(node: TupleNode): unknown {
+  switch (node.attrs['VALUETYPE']) {
+    case 'string': return node.text;
+    case 'boolean': return unpackBoolean(node.text);
+    case 'numeric':
+      // int(p.strip()): digits with an optional sign, nothing else.
+      if (!/^[+-]?\d+$/.test(node.text.trim())) throw new Pywbem07Error(`ParseError: invalid numeric '${node.text}' under KEYVALUE`);
+      return BigInt(node.text.trim());
+    default: throw new Pywbem07Error(`ParseError: invalid VALUETYPE ${node.attrs['VALUETYPE']} in KEYVALUE`);
+  }
+}
+
+/** unpack_value: the one VALUE or VALUE.ARRAY of a PROPERTY, PROPERTY.ARRAY or QUALIFIER through tocimobj. */
+function unpackValue(node: TupleNode): unknown {
+  const raw = node.kids.filter((k) => k.name === 'VALUE' || k.name === 'VALUE.ARRAY');
+  if (raw.length > 1) throw new Pywbem07Error(`ParseError: more than one VALUE or VALUE.ARRAY under ${node.name}`);
+  const [value] = raw;
+  if (!value) return null;
+  const type = node.attrs['TYPE']!;
+  // unpack_value's own "empty VALUE of a non-string type is None" is tocimobj's first rule too.
+  return value.name === 'VALUE.ARRAY' ? value.kids.map((v) => tocimobj(type, v.text)) : tocimobj(type, value.text);
+}
+
+const hasEmbeddedObject = (node: TupleNode) => EMBEDDED.some((a) => a in node.attrs);
+
+/** parse_embeddedObject: each value (None skipped) parsed as XML, an INSTANCE or CLASS read with the same checks. */
+function parseEmbedded(values: unknown): void {
+  for (const value of Array.isArray(values) ? values : [values]) {
+    if (value === null) continue;
+    const root = tupletree(value as string);
+    if (root.name !== 'INSTANCE' && root.name !== 'CLASS') throw new Pywbem07Error('ParseError: Error parsing embedded object');
+    walk(root);
+  }
+}
+
+/** A PARAMVALUE's value as parse_any leaves it: the VALUE text, the VALUE.ARRAY texts, or None. */
+const paramValue = (node: TupleNode): unknown => {
+  const [child] = node.kids;
+  if (!child) return null;
+  return child.name === 'VALUE.ARRAY' ? child.kids.map((v) => v.text) : child.text;
+};
+
+/** Every check of parse_any on `node` and below it, in the order pywbem 0.7 makes them. */
+function walk(node: TupleNode): void {
+  checkNode(node);
+  if (node.name === 'CIM' && node.attrs['CIMVERSION'] !== '2.0') throw new Pywbem07Error("NameError: global name 'CIMVERSION' is not defined");
+  if (node.name === 'QUALIFIER') {
+    for (const f of [...FLAVORS, 'PROPAGATED']) {
+      const v = node.attrs[f];
+      if (v !== undefined && v !== 'true' && v !== 'false') throw new Pywbem07Error(`ParseError: invalid value '${v}' for ${f} on QUALIFIER`);
+    }
+  }
+  // Children first: unpack_value parses VALUE / VALUE.ARRAY (check_node) before it converts.
+  const matched = MATCHED[node.name];
+  node.kids.filter((kid) => !matched || matched.includes(kid.name)).forEach(walk);
+  if (node.name === 'KEYVALUE') keyValue(node);
+  if (['PROPERTY', 'PROPERTY.ARRAY', 'QUALIFIER'].includes(node.name)) {
+    const value = unpackValue(node);
+    if (node.name !== 'QUALIFIER' && hasEmbeddedObject(node)) parseEmbedded(value);
+  }
+  if (node.name === 'PARAMVALUE' && hasEmbeddedObject(node)) parseEmbedded(paramValue(node));
+}
+
 /** parse_cim and everything below it; returns the tree when pywbem 0.7 accepts it, values converted as it would. */
 export function pywbem07Parse(xml: string): TupleNode {
   const root = tupletree(xml);
-  const walk = (node: TupleNode) => {
-    checkNode(node);
-    if (node.name === 'CIM' && node.attrs['CIMVERSION'] !== '2.0') throw new Pywbem07Error(`ParseError: CIMVERSION is ${node.attrs['CIMVERSION']}`);
-    if (node.name === 'QUALIFIER') {
-      for (const f of [...FLAVORS, 'PROPAGATED']) {
-        const v = node.attrs[f];
-        if (v !== undefined && v !== 'true' && v !== 'false') throw new Pywbem07Error(`ParseError: invalid value '${v}' for ${f} on QUALIFIER`);
-      }
-    }
-    if (node.name === 'KEYVALUE' && !['string', 'boolean', 'numeric'].includes(node.attrs['VALUETYPE']!)) {
-      throw new Pywbem07Error(`ParseError: invalid VALUETYPE ${node.attrs['VALUETYPE']}`);
-    }
-    // Children first: unpack_value parses VALUE / VALUE.ARRAY (check_node) before it converts.
-    node.kids.forEach(walk);
-    if (['PROPERTY', 'PROPERTY.ARRAY', 'QUALIFIER'].includes(node.name)) {
-      // unpack_value: an empty VALUE of a non-string type is None; every other VALUE goes through tocimobj.
-      for (const value of node.kids.flatMap((k) => (k.name === 'VALUE' ? [k] : k.name === 'VALUE.ARRAY' ? k.kids : []))) {
-        if (node.name === 'PROPERTY' && value.text === '' && node.attrs['TYPE'] !== 'string') continue;
-        tocimobj(node.attrs['TYPE']!, value.text);
-      }
-    }
-  };
   walk(root);
   return root;
 }

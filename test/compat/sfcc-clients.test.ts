@@ -36,7 +36,7 @@
  *   CMPI_FLAG_IncludeQualifiers for the ValueMap/Values of their codes, and
  *   a profile advertised only when AdvertiseTypes[0] is 3 (SLP).
  */
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { decodeResponse } from '../../src/cimxml/index.js';
 import { SIM, post, returned, startTestBroker, type TestBroker } from '../helpers/broker.js';
 import { SfccExit, sfccFind, sfccParse, type SfccElement } from './sfcc-parser.js';
@@ -101,6 +101,14 @@ const withoutKeyValueType = (xml: string) => xml.replace(/(<KEYVALUE VALUETYPE="
 /** What sfcc's parser, taught KEYVALUE's TYPE, makes of an answer. */
 const parsed = (xml: string) => parsedAsIs(withoutKeyValueType(xml));
 
+/** The CIM element sfcc (taught KEYVALUE's TYPE) reads; where the client would exit instead, a failure naming `what`, and undefined. */
+function readBySfcc(t: Test, xml: string, what: string): SfccElement | undefined {
+  const cim = parsed(xml);
+  if (typeof cim !== 'string') return cim;
+  t.fail(`${what}: sfcc exits: ${cim.slice(0, 300)}`);
+  return undefined;
+}
+
 /** KEYVALUE texts of each INSTANCENAME as sfcc reads them, `Key=value` joined by commas. */
 const keysOf = (name: SfccElement) =>
   name.children.map((kb) => `${kb.attrs['NAME']}=${sfccFind(kb, 'KEYVALUE')[0]?.text ?? '(ref)'}`).join(',');
@@ -111,11 +119,8 @@ t.test('openwsman Enumerate: EnumerateInstances with DeepInheritance of the heal
   for (const classname of HEALTH_CLASSES) {
     const xml = await sfccCall('EnumerateInstances', 'root/cimv2',
       classNameParam(classname) + flag('DeepInheritance', true) + flag('LocalOnly', false) + flag('IncludeQualifiers', false) + flag('IncludeClassOrigin', false));
-    const cim = parsed(xml);
-    if (typeof cim === 'string') {
-      t.fail(`${classname}: sfcc exits: ${cim.slice(0, 200)}`);
-      continue;
-    }
+    const cim = readBySfcc(t, xml, classname);
+    if (!cim) continue;
     const named = sfccFind(cim, 'VALUE.NAMEDINSTANCE');
     t.ok(named.length > 0, `${classname}: instances`);
     t.equal(named.length, returned(decodeResponse(xml)).length, `${classname}: sfcc reads every instance`);
@@ -128,15 +133,16 @@ t.test('openwsman Enumerate: EnumerateInstances with DeepInheritance of the heal
 
 t.test('EnumerateInstanceNames, then GetInstance of each name as sfcc writes it back (openwsman Get)', async (t) => {
   const xml = await sfccCall('EnumerateInstanceNames', 'root/cimv2', classNameParam('CIM_NumericSensor'));
-  const cim = parsed(xml);
-  if (typeof cim === 'string') return t.fail(`sfcc exits: ${cim.slice(0, 200)}`);
+  const cim = readBySfcc(t, xml, 'EnumerateInstanceNames');
+  if (!cim) return;
   const names = sfccFind(cim, 'INSTANCENAME');
   t.ok(names.length > 0, 'names');
   for (const name of names) {
     const keys = Object.fromEntries(name.children.map((kb) => [kb.attrs['NAME']!, sfccFind(kb, 'KEYVALUE')[0]!.text!]));
-    const got = parsed(await sfccCall('GetInstance', 'root/cimv2',
-      flag('LocalOnly', false) + flag('IncludeClassOrigin', false) + flag('IncludeQualifiers', false) + objectName('InstanceName', name.attrs['CLASSNAME']!, keys)));
-    if (typeof got === 'string') return t.fail(`GetInstance ${keysOf(name)}: sfcc exits: ${got.slice(0, 200)}`);
+    const params = flag('LocalOnly', false) + flag('IncludeClassOrigin', false) + flag('IncludeQualifiers', false) +
+      objectName('InstanceName', name.attrs['CLASSNAME']!, keys);
+    const got = readBySfcc(t, await sfccCall('GetInstance', 'root/cimv2', params), `GetInstance ${keysOf(name)}`);
+    if (!got) return;
     const instance = sfccFind(got, 'INSTANCE');
     t.equal(instance.length, 1, `GetInstance ${keysOf(name)}: one INSTANCE`);
     const reading = sfccFind(instance[0]!, 'PROPERTY').find((p) => p.attrs['NAME'] === 'CurrentReading');
@@ -153,11 +159,8 @@ t.test('openwsman associations: Associators, References and their Names of the h
     ['ReferenceNames', system, 'OBJECTPATH'],
   ];
   for (const [method, params, element] of calls) {
-    const cim = parsed(await sfccCall(method, 'root/cimv2', params));
-    if (typeof cim === 'string') {
-      t.fail(`${method}: sfcc exits: ${cim.slice(0, 200)}`);
-      continue;
-    }
+    const cim = readBySfcc(t, await sfccCall(method, 'root/cimv2', params), method);
+    if (!cim) continue;
     t.ok(sfccFind(cim, element).length > 0, `${method}: ${element}s`);
   }
 });
@@ -170,12 +173,17 @@ function propertyOf(object: SfccElement, name: string): string | string[] | unde
   return sfccFind(property, 'VALUE')[0]?.text;
 }
 
-/** transformValue: the Values entry at the ValueMap entry of a property's value, from the class's qualifiers. */
-function transformValue(cls: SfccElement, property: string, value: string): string | undefined {
+/** The VALUE texts of a property's qualifier in a CLASS (none when the property or the qualifier is absent). */
+function qualifierValues(cls: SfccElement, property: string, qualifier: string): string[] {
   const declared = cls.children.find((p) => p.tag.startsWith('PROPERTY') && p.attrs['NAME'] === property);
-  const qualifier = (name: string) => sfccFind(declared?.children.find((q) => q.tag === 'QUALIFIER' && q.attrs['NAME'] === name) ?? { tag: '', attrs: {}, children: [] }, 'VALUE').map((v) => v.text!);
-  const at = qualifier('ValueMap').indexOf(value);
-  return at < 0 ? undefined : qualifier('Values')[at];
+  const found = declared?.children.find((q) => q.tag === 'QUALIFIER' && q.attrs['NAME'] === qualifier);
+  return found ? sfccFind(found, 'VALUE').map((v) => v.text!) : [];
+}
+
+/** transformValue: the Values entry at the position of `value` in the property's ValueMap. */
+function transformValue(cls: SfccElement, property: string, value: string): string | undefined {
+  const at = qualifierValues(cls, property, 'ValueMap').indexOf(value);
+  return at < 0 ? undefined : qualifierValues(cls, property, 'Values')[at];
 }
 
 t.test("sfcb's SLP agent (getSLPData): the Interop classes it advertises, read by sfcc", async (t) => {
@@ -223,8 +231,8 @@ t.test("sfcb's SLP agent (getSLPData): the Interop classes it advertises, read b
 });
 
 t.test('an error answer is an empty ERROR, which sfcc reads as the status', async (t) => {
-  const cim = parsed(await sfccCall('EnumerateInstances', 'root/cimv2', classNameParam('CIM_NoSuchClass') + flag('DeepInheritance', true)));
-  if (typeof cim === 'string') return t.fail(`sfcc exits: ${cim}`);
+  const cim = readBySfcc(t, await sfccCall('EnumerateInstances', 'root/cimv2', classNameParam('CIM_NoSuchClass') + flag('DeepInheritance', true)), 'CIM_NoSuchClass');
+  if (!cim) return;
   const [error] = sfccFind(cim, 'ERROR');
   t.equal(error?.attrs['CODE'], '5', 'CIM_ERR_INVALID_CLASS');
 });
@@ -234,6 +242,18 @@ t.test('known limit: sfcc\'s own lexer exits on the TYPE that DSP0203 2.4 requir
   t.match(xml, /<KEYVALUE VALUETYPE="string" TYPE="string">/, 'thincim writes TYPE, as the DTD requires');
   t.match(parsedAsIs(xml), /Unknown attribute in list for KEYVALUE/, 'real sfcc ends the client on it');
   t.type(parsed(xml), 'object', 'the attribute is all it stops on');
+});
+
+t.test("known limit: class-level AssociatorNames and ReferenceNames answer OBJECTPATH holding CLASSPATH, which sfcc's grammar does not take", async (t) => {
+  for (const method of ['AssociatorNames', 'ReferenceNames']) {
+    // sfcc itself never asks at class level: addXmlObjectName writes an INSTANCENAME, keyless for a class, which is no instance.
+    const own = readBySfcc(t, await sfccCall(method, 'root/cimv2', objectName('ObjectName', 'Thincim_ComputerSystem', {})), `${method} of a keyless INSTANCENAME`);
+    t.equal(own && sfccFind(own, 'ERROR')[0]?.attrs['CODE'], '4', `${method}: sfcc's keyless INSTANCENAME is CIM_ERR_INVALID_PARAMETER, read as the status`);
+    // The DSP0200 class-level call (CLASSNAME) gets CLASSPATHs; grammar.c objectPath() takes INSTANCEPATH only.
+    const xml = await sfccCall(method, 'root/cimv2', '<IPARAMVALUE NAME="ObjectName"><CLASSNAME NAME="Thincim_ComputerSystem"/></IPARAMVALUE>\n');
+    t.match(xml, /<OBJECTPATH><CLASSPATH>/, `${method} of a class: OBJECTPATH holds CLASSPATH`);
+    t.match(parsed(xml), /^Parse error/, `${method} of a class: sfcc's parser ends the client (exit 0)`);
+  }
 });
 
 t.test('the port ends the client where sfcc does (hand-written answers, kkaempf/sblim-sfcc cimXmlParser.c and grammar.c)', async (t) => {
@@ -247,35 +267,37 @@ t.test('the port ends the client where sfcc does (hand-written answers, kkaempf/
   t.match(parsedAsIs(answer(array('<VALUE>1</VALUE><VALUE.NULL/>'))), /Bad attribute list for VALUE/, 'VALUE.NULL: read as VALUE, exit(1)');
   t.match(parsedAsIs(answer('<ERROR CODE="6" DESCRIPTION="x"><INSTANCE CLASSNAME="CIM_Error"></INSTANCE></ERROR>')), /Parse error/, 'ERROR with a CIM_Error instance: exit(0)');
   t.match(parsedAsIs(answer('')), /Parse error/, 'IMETHODRESPONSE without IRETURNVALUE: exit(0)');
+  // getValue returns NULL on an unquoted value and attrsOk reads on from there.
+  t.match(parsedAsIs(answer(name('<KEYVALUE VALUETYPE=string>a</KEYVALUE>'))), /Unknown attribute in list for KEYVALUE \(string>a/,
+    'an unquoted value starting with a letter is read as the next attribute name: exit(1)');
+  t.match(parsedAsIs(answer('<ERROR CODE=6/>')), /Bad attribute list for ERROR: 6\/>/, 'an unquoted value starting with a digit: exit(1)');
+  const unnamed = parsedAsIs(answer('<IRETURNVALUE></IRETURNVALUE>').replace('NAME="X"', 'NAME='));
+  t.same(typeof unnamed === 'string' ? unnamed : sfccFind(unnamed, 'IMETHODRESPONSE')[0]?.attrs, {}, 'an empty unquoted value: read, the attribute NULL');
 });
 
 t.test('every instance thincim serves reads in sfcc: EnumerateInstances of every class of both namespaces, then GetClass of each', async (t) => {
   for (const namespace of ['root/cimv2', 'root/interop']) {
-    const listed = parsed(await sfccCall('EnumerateClassNames', namespace, flag('DeepInheritance', true)));
-    if (typeof listed === 'string') return t.fail(`EnumerateClassNames: sfcc exits: ${listed}`);
+    const listed = readBySfcc(t, await sfccCall('EnumerateClassNames', namespace, flag('DeepInheritance', true)), 'EnumerateClassNames');
+    if (!listed) return;
     const classes = sfccFind(listed, 'CLASSNAME').map((c) => c.attrs['NAME']!);
     t.ok(classes.length > 0, `${namespace}: classes`);
     let served = 0;
     for (const classname of classes) {
       const xml = await sfccCall('EnumerateInstances', namespace,
         classNameParam(classname) + flag('DeepInheritance', true) + flag('LocalOnly', false) + flag('IncludeQualifiers', false) + flag('IncludeClassOrigin', false));
-      const cim = parsed(xml);
-      if (typeof cim === 'string') {
-        t.fail(`${namespace}:${classname}: sfcc exits: ${cim.slice(0, 300)}`);
-        continue;
-      }
+      const cim = readBySfcc(t, xml, `${namespace}:${classname}`);
+      if (!cim) continue;
       served += sfccFind(cim, 'VALUE.NAMEDINSTANCE').length;
-      const cls = parsed(await sfccCall('GetClass', namespace,
-        flag('LocalOnly', false) + flag('IncludeClassOrigin', true) + flag('IncludeQualifiers', true) + classNameParam(classname)));
-      if (typeof cls === 'string') t.fail(`GetClass ${namespace}:${classname}: sfcc exits: ${cls.slice(0, 300)}`);
+      readBySfcc(t, await sfccCall('GetClass', namespace,
+        flag('LocalOnly', false) + flag('IncludeClassOrigin', true) + flag('IncludeQualifiers', true) + classNameParam(classname)), `GetClass ${namespace}:${classname}`);
     }
     t.ok(served > 0, `${namespace}: ${served} instances read`);
   }
 });
 
 t.test('invokeMethod: CIMObject in pathToChars\'s URI form, METHODRESPONSE read by sfcc (openwsman Invoke)', async (t) => {
-  const listed = parsed(await sfccCall('EnumerateInstanceNames', 'root/cimv2', classNameParam('CIM_NumericSensor')));
-  if (typeof listed === 'string') return t.fail(`sfcc exits: ${listed}`);
+  const listed = readBySfcc(t, await sfccCall('EnumerateInstanceNames', 'root/cimv2', classNameParam('CIM_NumericSensor')), 'EnumerateInstanceNames');
+  if (!listed) return;
   const name = sfccFind(listed, 'INSTANCENAME')[0]!;
   const keys = name.children.map((kb) => [kb.attrs['NAME']!, sfccFind(kb, 'KEYVALUE')[0]!.text!] as const);
   const classname = name.attrs['CLASSNAME']!;
@@ -289,8 +311,8 @@ t.test('invokeMethod: CIMObject in pathToChars\'s URI form, METHODRESPONSE read 
     CIMObject: `root%2Fcimv2%3A${classname}.${keys.map(([k, v]) => `${k}%3D"${v}"`).join(',')}`,
   });
   t.equal(answer.status, 200, 'the header names the call\'s target');
-  const cim = parsed(answer.text);
-  if (typeof cim === 'string') return t.fail(`sfcc exits: ${cim}`);
+  const cim = readBySfcc(t, answer.text, 'RestoreDefaultThresholds');
+  if (!cim) return;
   t.same(sfccFind(cim, 'ERROR'), [], 'no error');
   const returnValue = sfccFind(cim, 'RETURNVALUE')[0];
   t.equal(returnValue?.attrs['PARAMTYPE'], 'uint32', 'RETURNVALUE PARAMTYPE, which sfcc types the value by');
@@ -301,11 +323,8 @@ t.test('openwsman WQL and CQL filters: ExecQuery as sfcc writes it, read by sfcc
   for (const [language, query] of [['WQL', 'select * from CIM_NumericSensor'], ['CQL', 'SELECT * FROM CIM_Fan']] as const) {
     const xml = await sfccCall('ExecQuery', 'root/cimv2',
       `<IPARAMVALUE NAME="QueryLanguage">\n<VALUE>${language}</VALUE>\n</IPARAMVALUE><IPARAMVALUE NAME="Query">\n<VALUE>${query}</VALUE>\n</IPARAMVALUE>`);
-    const cim = parsed(xml);
-    if (typeof cim === 'string') {
-      t.fail(`${language}: sfcc exits: ${cim.slice(0, 300)}`);
-      continue;
-    }
+    const cim = readBySfcc(t, xml, language);
+    if (!cim) continue;
     t.same(sfccFind(cim, 'ERROR'), [], `${language}: no error`);
     const found = sfccFind(cim, 'VALUE.OBJECTWITHPATH').length;
     t.ok(found > 0, `${language}: ${found} instances with their paths`);

@@ -15,6 +15,10 @@
  * - attrsOk accepts only the attributes its entry lists (names compared
  *   without case, each once). Any other attribute, or anything but `>`,
  *   `/>` after them, is Throw(): printf("*** Error: …") and exit(1).
+ *   getValue reads a value between `"` or `'`; an unquoted one is NULL (the
+ *   attribute as if absent) and attrsOk carries on from the value's first
+ *   character: a letter is read as the next attribute name, anything else
+ *   but `>` or `/>` is the bad attribute list.
  * - Text is read only inside VALUE, KEYVALUE and HOST; anywhere else text
  *   that is not white space ends the token stream.
  * - The grammar's parseError() prints "Parse error. Expected token(s) …"
@@ -24,7 +28,15 @@
 
 export class SfccExit extends Error {}
 
-/** The `tags` table in order, each with the attributes attrsOk accepts. */
+/**
+ * The `tags` table in order, each with the attributes attrsOk accepts: the
+ * entries a response can meet. Left out: SIMPLEEXPREQ, EXPMETHODCALL and
+ * EXPPARAMVALUE (export requests, for sfcc's indication listener) and the
+ * two CDATA entries (`![CDATA[`, and "" for any tag that starts with neither
+ * letter nor digit) through which sfcc reads an embedded instance that a
+ * server wraps in CDATA: thincim escapes embedded objects instead, so a `<!`
+ * or other such tag here ends the token stream as any unknown tag does.
+ */
 const TAGS: readonly (readonly [string, readonly string[]])[] = [
   ['?xml', ['version', 'encoding']],
   ['CIM', ['CIMVERSION', 'DTDVERSION']],
@@ -129,23 +141,32 @@ export function sfccParse(xml: string): SfccElement {
   let cur = 0;
   const skipWS = () => { while (cur < xml.length && xml.charCodeAt(cur) <= 32) cur++; };
 
+  /** getValue: the text between quotes, or undefined (C's NULL) with the cursor on an unquoted value. */
+  const quotedValue = (): string | undefined => {
+    skipWS();
+    const quote = xml[cur];
+    if (quote !== '"' && quote !== "'") return undefined;
+    const end = xml.indexOf(quote, cur + 1);
+    const value = xml.slice(cur + 1, end);
+    cur = end + 1;
+    return value;
+  };
+
   const tagAt = (at: number) => TAGS.find(([tag]) => xml.startsWith(tag, at) && !isAlnum(xml[at + tag.length]));
 
   const attributes = (tag: string, allowed: readonly string[]): { attrs: Record<string, string>; empty: boolean } => {
     const attrs: Record<string, string> = {};
+    const seen = new Set<string>();
     for (skipWS(); /[A-Za-z]/.test(xml[cur] ?? ''); skipWS()) {
-      const name = allowed.find((a) => !(a in attrs) && xml.slice(cur, cur + a.length).toUpperCase() === a.toUpperCase() && !isAlnum(xml[cur + a.length]));
+      const name = allowed.find((a) => !seen.has(a) && xml.slice(cur, cur + a.length).toUpperCase() === a.toUpperCase() && !isAlnum(xml[cur + a.length]));
       if (!name) throw new SfccExit(`*** Error: Unknown attribute in list for ${tag} (${xml.slice(cur, cur + 10)})`);
       cur += name.length;
       skipWS();
       if (xml[cur] !== '=') throw new SfccExit("*** Error: '=' expected in attribute list");
       cur++;
-      skipWS();
-      const quote = xml[cur];
-      if (quote !== '"' && quote !== "'") throw new SfccExit(`*** Error: Bad attribute list for ${tag}`);
-      const end = xml.indexOf(quote, cur + 1);
-      attrs[name] = xml.slice(cur + 1, end);
-      cur = end + 1;
+      seen.add(name);
+      const value = quotedValue();
+      if (value !== undefined) attrs[name] = value;
     }
     if (xml.startsWith('/>', cur)) return { attrs, empty: (cur += 2, true) };
     if (xml[cur] === '>') return { attrs, empty: (cur += 1, false) };

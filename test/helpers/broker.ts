@@ -127,9 +127,11 @@ export function cimHeaders(method: string, object: string): Record<string, strin
 
 const namespaceXml = (ns: string) => `<LOCALNAMESPACEPATH>${ns.split('/').map((n) => `<NAMESPACE NAME="${n}"/>`).join('')}</LOCALNAMESPACEPATH>`;
 
-/** The body of an intrinsic call with hand-written IPARAMVALUE XML. */
-export function imethodBody(name: string, namespace: string, params = '', id = '1001'): string {
-  return `<?xml version="1.0" encoding="utf-8" ?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="${id}" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
+export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8" ?>';
+
+/** The body of an intrinsic call with hand-written IPARAMVALUE XML (`declaration`: what precedes CIM, as a client writes it). */
+export function imethodBody(name: string, namespace: string, params = '', id = '1001', declaration = XML_DECLARATION): string {
+  return `${declaration}<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="${id}" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
     `<IMETHODCALL NAME="${name}">${namespaceXml(namespace)}${params}</IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>`;
 }
 
