@@ -335,8 +335,10 @@ function lifecycle(service: Service, config: Config, logger: Logger): Promise<nu
       logger.error({ signal }, 'second signal: exiting now, answers in flight are cut');
       process.exit(128 + constants.signals[signal]);
     };
+    // Heard, not left to Node.js: without a listener SIGHUP's default action would end the process mid-shutdown.
+    const ignoreHup = () => logger.warn('SIGHUP ignored: shutting down');
     const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', stop).off('SIGINT', stop).off('SIGHUP', onHup);
+      process.off('SIGTERM', stop).off('SIGINT', stop).off('SIGHUP', onHup).on('SIGHUP', ignoreHup);
       process.once('SIGTERM', force).once('SIGINT', force);
       logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
       service.snmp?.close();

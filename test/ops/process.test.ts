@@ -132,6 +132,20 @@ t.test('a second SIGTERM while answers are in flight exits at once, and says so'
   t.ok(await inFlight instanceof Error, 'the request in flight was cut');
 });
 
+// A SIGHUP during the shutdown (logrotate's postrotate, `docker kill -s HUP`, a closing terminal)
+// found no listener: Node.js then leaves the signal to its default action, and the process died
+// of it (signal SIGHUP), cutting the answers in flight and leaving the providers' children behind.
+t.test('a SIGHUP during the shutdown is ignored: the answers in flight finish and the exit status is 0', async (t) => {
+  const { process, inFlight } = await slowCallInFlight(t, 60_000);
+  process.child.kill('SIGTERM');
+  await process.waitForLog((l) => l.msg === 'shutting down', '"shutting down"');
+  process.child.kill('SIGHUP');
+  await process.waitForLog((l) => l.msg === 'SIGHUP ignored: shutting down', 'the SIGHUP heard');
+  const reply = await inFlight;
+  t.equal(reply instanceof Error ? reply.message : reply.status, 200, 'the request in flight completes');
+  t.same(await process.exited, { code: 0, signal: null }, 'exit status 0');
+});
+
 t.test('SIGHUP: a user added with `thincim passwd` is refused before and accepted after, on the same connection; a replaced certificate is served to new handshakes', async (t) => {
   const dir = t.testdir();
   const users = join(dir, 'users');
