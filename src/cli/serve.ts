@@ -280,8 +280,9 @@ async function tlsOptions(config: Config, logger: Logger, sources: ConfigSources
  * stateDir when the folder for the self-signed one cannot be used.
  */
 function certificateError(err: unknown, config: Config, sources: ConfigSources): unknown {
-  const file = err instanceof CertificateError ? err.file : undefined;
-  const key = file === undefined ? undefined : file === config.tls.cert ? 'tls.cert' : file === config.tls.key ? 'tls.key' : undefined;
+  // By role, not by file: the certificate and its key may be one file.
+  const role = err instanceof CertificateError && config.tls.cert !== undefined ? err.role : undefined;
+  const key = role === undefined ? undefined : `tls.${role}` as const;
   if (key) return new SettingError(`${key} (from ${sources[key]}): ${(err as Error).message}`);
   // A certificate there that is not one (CertificateError) names its file already; only a folder that cannot be used is stateDir's.
   if (config.tls.cert !== undefined || !isFileSystemError(err)) return err;
