@@ -16,7 +16,7 @@ import { formatDiagnostic, MofError } from '../mof/diagnostics.js';
 import { loadRepository } from '../repository/load.js';
 import { loadProviders, ProviderLoadError, schemaDirsOf, unusedSectionWarnings } from '../providers/index.js';
 import {
-  AuthFailureLimiter, Authenticator, CertificateError, loadOrCreateCertificate, UserStore, UsersFileError,
+  AuthFailureLimiter, Authenticator, bundleProblem, CertificateError, loadOrCreateCertificate, UserStore, UsersFileError,
 } from '../security/index.js';
 import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
@@ -271,7 +271,7 @@ async function tlsOptions(config: Config, logger: Logger, sources: ConfigSources
   for (const warning of certificate.warnings) logger.warn({ file: certificate.certFile }, warning);
   logger.info({ file: certificate.certFile, fingerprint: certificate.fingerprint256, generated: certificate.generated },
     `TLS certificate SHA-256 fingerprint ${certificate.fingerprint256}`);
-  const ca = config.tls.ca === undefined ? undefined : (await readSetting('tls.ca', config.tls.ca, sources)).toString('utf8');
+  const ca = config.tls.ca === undefined ? undefined : await readBundle('tls.ca', config.tls.ca, sources);
   return { cert: certificate.cert, key: certificate.key, ca, minVersion: config.tls.minVersion, requestCert: ca !== undefined };
 }
 
@@ -299,6 +299,14 @@ async function readSetting(key: string, file: string, sources: ConfigSources): P
     if (!isFileSystemError(err)) throw err;
     throw new SettingError(`${key} ${JSON.stringify(file)} (from ${sources[key]}): ${describeFileError(err)}`);
   }
+}
+
+/** A CA bundle a key names, with at least one certificate and none that does not decode; a SettingError naming the key otherwise. */
+async function readBundle(key: string, file: string, sources: ConfigSources): Promise<string> {
+  const text = (await readSetting(key, file, sources)).toString('utf8');
+  const problem = bundleProblem(text);
+  if (typeof problem === 'string') throw new SettingError(`${key} ${JSON.stringify(file)} (from ${sources[key]}): ${problem}`);
+  return text;
 }
 
 /**
@@ -367,7 +375,7 @@ async function indicationSettings(config: Config, sources: ConfigSources): Promi
     removalAction: c.removalAction,
     removalIntervalSec: c.removalInterval,
     allowedNetworks: c.allowedNetworks,
-    tls: { ...(c.caFile && { ca: await readSetting('indications.caFile', c.caFile, sources) }), ...(c.fingerprint && { fingerprint: c.fingerprint }), insecure: c.insecure },
+    tls: { ...(c.caFile && { ca: await readBundle('indications.caFile', c.caFile, sources) }), ...(c.fingerprint && { fingerprint: c.fingerprint }), insecure: c.insecure },
     stateFile: join(config.stateDir, 'subscriptions.json'),
   };
 }

@@ -115,16 +115,28 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE
 
 /** Every certificate of the file, the server's first and then its chain, as node:tls takes them. */
 function certificatesOf(file: string, text: string): X509Certificate[] {
+  const problem = bundleProblem(text, 'not a PEM certificate');
+  if (typeof problem === 'string') throw new CertificateError(file, problem, 'cert');
+  return problem;
+}
+
+/**
+ * A PEM bundle's certificates, or what is wrong with it (`none` when it has
+ * no certificate block): node:tls skips what it cannot read in a CA bundle
+ * without a word, and stops a server's chain with OpenSSL's stack trace.
+ */
+export function bundleProblem(text: string, none = 'no PEM certificate in it'): X509Certificate[] | string {
   const blocks = text.match(PEM_CERTIFICATE) ?? [];
-  if (blocks.length === 0) throw new CertificateError(file, 'not a PEM certificate', 'cert');
-  return blocks.map((block, i) => {
+  if (blocks.length === 0) return none;
+  const certificates: X509Certificate[] = [];
+  for (const [i, block] of blocks.entries()) {
     try {
-      return new X509Certificate(block);
+      certificates.push(new X509Certificate(block));
     } catch {
-      const which = blocks.length === 1 ? 'not a PEM certificate' : `certificate ${i + 1} of ${blocks.length} is not a valid PEM certificate`;
-      throw new CertificateError(file, which, 'cert');
+      return blocks.length === 1 ? 'not a PEM certificate' : `certificate ${i + 1} of ${blocks.length} is not a valid PEM certificate`;
     }
-  });
+  }
+  return certificates;
 }
 
 /** The first certificate must be the key's; a key matching a later one is a chain in the wrong order. */

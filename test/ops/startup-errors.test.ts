@@ -81,6 +81,27 @@ t.test('a certificate file TLS cannot use names tls.cert and what is wrong, in o
     + 'not a PEM private key (or an encrypted one)'] });
 });
 
+// Node.js's TLS skips what it cannot read in a CA bundle: a tls.ca with no certificate in it
+// started an agent on which no client certificate could ever be verified, without a word.
+t.test('a CA bundle with no usable certificate names tls.ca, in one line', async (t) => {
+  const dir = t.testdir();
+  const base = ['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--https-port', String(await freePort()), '--http-port', '0',
+    '--providers', 'simulated'];
+  // Ended once it logs its first line at fatal level, or once it started: then it did not refuse.
+  const attempt = async (ca: string) => {
+    const started = spawnThincim([...base, '--tls-ca', ca]);
+    t.teardown(() => stop(started));
+    await started.waitForLog((l) => l.level === 60 || /^thincim \S+ started$/.test(l.msg ?? ''), 'a fatal line or "started"');
+    await stop(started);
+    return started.lines().filter((l) => l.level === 60).map((l) => l.msg);
+  };
+  const key = selfSignedServer(dir, 'server', 'ec').keyFile;
+  t.same(await attempt(key), [`not starting: tls.ca "${key}" (from --tls-ca): no PEM certificate in it`]);
+  const truncated = join(dir, 'truncated-ca.pem');
+  writeFileSync(truncated, '-----BEGIN CERTIFICATE-----\nMIIBroken\n-----END CERTIFICATE-----\n');
+  t.same(await attempt(truncated), [`not starting: tls.ca "${truncated}" (from --tls-ca): not a PEM certificate`]);
+});
+
 t.test('a state folder that cannot hold the self-signed certificate names stateDir and what to do', async (t) => {
   const dir = t.testdir();
   const notAFolder = join(dir, 'file');
