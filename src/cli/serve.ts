@@ -67,6 +67,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const logger = createLogger(config, io);
+  // Kept until the service runs: without a listener, SIGHUP's default action would end the process.
+  let reloadAsked = false;
+  const askReload = () => { reloadAsked = true; };
+  process.on('SIGHUP', askReload);
   let service: Service;
   try {
     service = await start(config, logger, io.env, sources);
@@ -77,8 +81,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     // The message once, in msg; the code lets a log search tell the kinds apart.
     logger.fatal({ code: (err as { code?: unknown }).code }, `not starting: ${(err as Error).message}`);
     return 1;
+  } finally {
+    process.off('SIGHUP', askReload);
   }
-  return lifecycle(service, config, logger);
+  return lifecycle(service, config, logger, reloadAsked);
 }
 
 /** What to do about a port that cannot be bound, by the error's code. */
@@ -333,11 +339,13 @@ async function exists(file: string): Promise<boolean> {
   return stat(file).then(() => true, (err: NodeJS.ErrnoException) => err.code !== 'ENOENT');
 }
 
-function lifecycle(service: Service, config: Config, logger: Logger): Promise<number> {
+/** Runs the service until a signal stops it; `reloadAsked`: a SIGHUP came during the start-up. */
+function lifecycle(service: Service, config: Config, logger: Logger, reloadAsked: boolean): Promise<number> {
   const onHup = () => {
     service.reload().catch((err: unknown) => logger.error({ code: (err as { code?: unknown }).code }, `reload failed, keeping the previous users and certificate: ${(err as Error).message}`));
   };
   process.on('SIGHUP', onHup);
+  if (reloadAsked) onHup();
   return new Promise<number>((resolve) => {
     // A second signal is an operator who will not wait: exit at once, as the signal would, but say so.
     const force = (signal: NodeJS.Signals) => {

@@ -132,6 +132,22 @@ t.test('a second SIGTERM while answers are in flight exits at once, and says so'
   t.ok(await inFlight instanceof Error, 'the request in flight was cut');
 });
 
+// `docker kill -s HUP` or logrotate's postrotate while the agent starts (a cold schema cache takes
+// over a second): with no listener yet, SIGHUP's default action ended the process without a word.
+t.test('a SIGHUP during the start-up is kept for when the service runs: it starts, then reloads', async (t) => {
+  const dir = t.testdir();
+  const process = spawnThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--http-port', '0',
+    '--https-port', String(await freePort()), '--providers', 'simulated', '--no-log-pretty']);
+  t.teardown(() => stop(process));
+  await process.waitForLog((l) => l.msg === 'schema loaded', '"schema loaded", before any port opens');
+  process.child.kill('SIGHUP');
+  await process.waitForLog((l) => /^thincim \S+ started$/.test(l.msg ?? ''), '"started"');
+  await process.waitForLog((l) => l.msg === 'users and certificate reloaded', 'the reload asked for');
+  t.equal(process.child.exitCode, null, 'still running');
+  process.child.kill('SIGTERM');
+  t.same(await process.exited, { code: 0, signal: null });
+});
+
 // A SIGHUP during the shutdown (logrotate's postrotate, `docker kill -s HUP`, a closing terminal)
 // found no listener: Node.js then leaves the signal to its default action, and the process died
 // of it (signal SIGHUP), cutting the answers in flight and leaving the providers' children behind.
