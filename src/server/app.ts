@@ -155,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   closeConnectionsWhenClosing(app);
   closeUnusedConnectionsWhenClosing(servers, app, options.tls !== undefined);
   logRequests(app, options.metrics);
+  const readable = getRoutes(app);
   healthRoutes(app, options.providers, required);
   options.metrics?.route(app);
   if (options.web) {
@@ -165,8 +166,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     await app.register(webRoutes, options.web);
   }
-  await app.register(cimxmlRoute, options);
+  await app.register(cimxmlRoute, { ...options, readable });
   return app;
+}
+
+/**
+ * The paths the GET routes registered from now on serve (fastify's patterns:
+ * `:param` one segment, `*` the rest), for the Allow header of a 405.
+ */
+function getRoutes(app: FastifyInstance): (path: string) => boolean {
+  const patterns: RegExp[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (!methods.includes('GET')) return;
+    const source = route.url.split('/').map((segment) => segment.startsWith(':') ? '[^/]+'
+      : segment.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')).join('/');
+    patterns.push(new RegExp(`^${source}$`));
+  });
+  return (path) => patterns.some((pattern) => pattern.test(path));
 }
 
 /**
