@@ -210,6 +210,31 @@ t.test('environment: booleans, numbers, empty values count as unset', async (t) 
   t.equal(sources['httpPort'], 'default');
 });
 
+// The kubelet gives every container variables for each Service of its namespace (enableServiceLinks,
+// on by default): {NAME}_SERVICE_HOST, {NAME}_SERVICE_PORT[_{PORT NAME}], and Docker links'
+// {NAME}_PORT, {NAME}_PORT_{N}_{PROTO}[_PROTO|_PORT|_ADDR]. A Service named `thincim` (or
+// `thincim-…`) beside the agent made every start fail on "unknown environment variable".
+// SOURCE: https://kubernetes.io/docs/concepts/services-networking/service/#environment-variables
+const SERVICE_LINKS = {
+  THINCIM_SERVICE_HOST: '10.96.0.12', THINCIM_SERVICE_PORT: '5989', THINCIM_SERVICE_PORT_HTTPS: '5989',
+  THINCIM_PORT: 'tcp://10.96.0.12:5989', THINCIM_PORT_5989_TCP: 'tcp://10.96.0.12:5989', THINCIM_PORT_5989_TCP_PROTO: 'tcp',
+  THINCIM_PORT_5989_TCP_PORT: '5989', THINCIM_PORT_5989_TCP_ADDR: '10.96.0.12',
+  THINCIM_AGENT_SERVICE_HOST: '10.96.0.13', THINCIM_AGENT_PORT: 'tcp://10.96.0.13:5989', THINCIM_AGENT_PORT_5989_TCP_PORT: '5989',
+};
+
+t.test("Kubernetes' service-link variables are not configuration: left alone", async (t) => {
+  const { config, sources } = await load({ env: { ...SERVICE_LINKS, THINCIM_HTTPS_PORT: '15989' } });
+  t.equal(config.httpsPort, 15989, 'the real variables still count');
+  t.equal(sources['httpsPort'], 'THINCIM_HTTPS_PORT');
+  t.match(await problemsOf({ env: { THINCIM_SERVICE_HOSTS: '1' } }), [{ key: 'THINCIM_SERVICE_HOSTS', message: /unknown environment variable/ }],
+    'a name outside their patterns is still refused');
+  // A Service named thincim-https sets THINCIM_HTTPS_PORT=tcp://…: the key's own variable, which cannot be left out.
+  t.match(await problemsOf({ env: { THINCIM_HTTPS_PORT: 'tcp://10.96.0.14:5989' } }), [{
+    key: 'httpsPort', source: 'THINCIM_HTTPS_PORT',
+    message: /Kubernetes service link.*a Service named thincim-https.*enableServiceLinks: false/,
+  }]);
+});
+
 t.test('each error names the key and the source', async (t) => {
   const dir = t.testdir();
   const file = writeFile(dir, 'bad.yaml', [
