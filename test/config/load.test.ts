@@ -235,6 +235,16 @@ t.test("Kubernetes' service-link variables are not configuration: left alone", a
   }]);
 });
 
+// THINCIM_USER and THINCIM_PASSWORD are the client commands' credentials (README, "The client CLI"):
+// set in a container's environment so that `docker exec … thincim health` needs no flags, they made
+// `thincim serve` in the same container refuse to start.
+t.test("the client commands' credential variables are not the server's configuration", async (t) => {
+  const { config } = await load({ env: { THINCIM_USER: 'monitor', THINCIM_PASSWORD: 'Pa55-w0rd' } });
+  t.equal(config.users, '/srv/thincim-state/users', 'the users file stays the default');
+  t.match(await problemsOf({ env: { THINCIM_USER: '/etc/thincim/users' } }), [{ key: 'THINCIM_USER', message: /did you mean THINCIM_USERS\?/ }],
+    'a path in THINCIM_USER is a typo of THINCIM_USERS, still refused');
+});
+
 t.test('each error names the key and the source', async (t) => {
   const dir = t.testdir();
   const file = writeFile(dir, 'bad.yaml', [
