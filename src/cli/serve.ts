@@ -67,10 +67,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const logger = createLogger(config, io);
-  // Kept until the service runs: without a listener, SIGHUP's default action would end the process.
-  let reloadAsked = false;
-  const askReload = () => { reloadAsked = true; };
-  process.on('SIGHUP', askReload);
+  const early = new EarlySignals((signal) => {
+    logger.error({ signal }, 'second signal during the start-up: exiting now');
+    process.exit(128 + constants.signals[signal]);
+  });
   let service: Service;
   try {
     service = await start(config, logger, io.env, sources);
@@ -82,9 +82,33 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     logger.fatal({ code: (err as { code?: unknown }).code }, `not starting: ${(err as Error).message}`);
     return 1;
   } finally {
-    process.off('SIGHUP', askReload);
+    early.stop();
   }
-  return lifecycle(service, config, logger, reloadAsked);
+  return lifecycle(service, config, logger, early);
+}
+
+/**
+ * The signals that come while the service starts, kept for when it runs:
+ * without a listener, each one's default action would end the process
+ * without a word (SIGTERM from `docker stop`, SIGHUP from a reload).
+ */
+class EarlySignals {
+  reloadAsked = false;
+  stopAsked: NodeJS.Signals | undefined;
+  readonly #onHup = () => { this.reloadAsked = true; };
+  readonly #onStop = (signal: NodeJS.Signals) => {
+    if (this.stopAsked) this.onSecond(signal);
+    this.stopAsked = signal;
+  };
+
+  /** `onSecond`: a second SIGTERM or SIGINT, from an operator who will not wait. */
+  constructor(private readonly onSecond: (signal: NodeJS.Signals) => void) {
+    process.on('SIGHUP', this.#onHup).on('SIGTERM', this.#onStop).on('SIGINT', this.#onStop);
+  }
+
+  stop(): void {
+    process.off('SIGHUP', this.#onHup).off('SIGTERM', this.#onStop).off('SIGINT', this.#onStop);
+  }
 }
 
 /** What to do about a port that cannot be bound, by the error's code. */
@@ -339,13 +363,13 @@ async function exists(file: string): Promise<boolean> {
   return stat(file).then(() => true, (err: NodeJS.ErrnoException) => err.code !== 'ENOENT');
 }
 
-/** Runs the service until a signal stops it; `reloadAsked`: a SIGHUP came during the start-up. */
-function lifecycle(service: Service, config: Config, logger: Logger, reloadAsked: boolean): Promise<number> {
+/** Runs the service until a signal stops it, acting first on those that came during the start-up. */
+function lifecycle(service: Service, config: Config, logger: Logger, early: EarlySignals): Promise<number> {
   const onHup = () => {
     service.reload().catch((err: unknown) => logger.error({ code: (err as { code?: unknown }).code }, `reload failed, keeping the previous users and certificate: ${(err as Error).message}`));
   };
   process.on('SIGHUP', onHup);
-  if (reloadAsked) onHup();
+  if (early.reloadAsked && early.stopAsked === undefined) onHup();
   return new Promise<number>((resolve) => {
     // A second signal is an operator who will not wait: exit at once, as the signal would, but say so.
     const force = (signal: NodeJS.Signals) => {
@@ -368,6 +392,7 @@ function lifecycle(service: Service, config: Config, logger: Logger, reloadAsked
       });
     };
     process.on('SIGTERM', stop).on('SIGINT', stop);
+    if (early.stopAsked) stop(early.stopAsked);
   });
 }
 

@@ -148,6 +148,20 @@ t.test('a SIGHUP during the start-up is kept for when the service runs: it start
   t.same(await process.exited, { code: 0, signal: null });
 });
 
+// `docker stop`, a service manager or a script's `timeout` while the agent starts: with no listener
+// yet, the signal's default action ended the process without a log line (killed by SIGTERM).
+t.test('a SIGTERM during the start-up stops the agent as soon as it runs: logged, exit status 0', async (t) => {
+  const dir = t.testdir();
+  const process = spawnThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--http-port', '0',
+    '--https-port', String(await freePort()), '--providers', 'simulated', '--no-log-pretty']);
+  t.teardown(() => stop(process));
+  await process.waitForLog((l) => l.msg === 'schema loaded', '"schema loaded", before any port opens');
+  process.child.kill('SIGTERM');
+  t.same(await process.exited, { code: 0, signal: null }, 'exit status 0');
+  t.match(process.lines().find((l) => l.msg === 'shutting down'), { signal: 'SIGTERM' }, 'the shutdown logged with its signal');
+  t.ok(process.lines().some((l) => l.msg === 'stopped'), '"stopped"');
+});
+
 // A SIGHUP during the shutdown (logrotate's postrotate, `docker kill -s HUP`, a closing terminal)
 // found no listener: Node.js then leaves the signal to its default action, and the process died
 // of it (signal SIGHUP), cutting the answers in flight and leaving the providers' children behind.
