@@ -67,9 +67,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const logger = createLogger(config, io);
-  const early = new EarlySignals((signal) => {
-    logger.error({ signal }, 'second signal during the start-up: exiting now');
+  const exitNow = (signal: NodeJS.Signals, why: string) => {
+    logger.error({ signal }, why);
     process.exit(128 + constants.signals[signal]);
+  };
+  const early = new EarlySignals({
+    // A start that hangs (a provider's module) must not hold the signal for ever.
+    first: (signal) => {
+      logger.info({ signal, graceMs: config.shutdownGraceMs }, 'signal during the start-up: stopping once started');
+      return setTimeout(() => exitNow(signal, 'the start-up did not end within shutdownGraceMs of the signal: exiting now'), config.shutdownGraceMs).unref();
+    },
+    second: (signal) => exitNow(signal, 'second signal during the start-up: exiting now'),
   });
   let service: Service;
   try {
@@ -96,17 +104,21 @@ class EarlySignals {
   reloadAsked = false;
   stopAsked: NodeJS.Signals | undefined;
   readonly #onHup = () => { this.reloadAsked = true; };
+  #deadline: NodeJS.Timeout | undefined;
   readonly #onStop = (signal: NodeJS.Signals) => {
-    if (this.stopAsked) this.onSecond(signal);
+    if (this.stopAsked) this.on.second(signal);
     this.stopAsked = signal;
+    this.#deadline = this.on.first(signal);
   };
 
-  /** `onSecond`: a second SIGTERM or SIGINT, from an operator who will not wait. */
-  constructor(private readonly onSecond: (signal: NodeJS.Signals) => void) {
+  /** `first`: a SIGTERM or SIGINT, which returns the start-up's deadline; `second`: another, from an operator who will not wait. */
+  constructor(private readonly on: { first(signal: NodeJS.Signals): NodeJS.Timeout; second(signal: NodeJS.Signals): void }) {
     process.on('SIGHUP', this.#onHup).on('SIGTERM', this.#onStop).on('SIGINT', this.#onStop);
   }
 
+  /** The service runs (or could not start): the signals are its again. */
   stop(): void {
+    clearTimeout(this.#deadline);
     process.off('SIGHUP', this.#onHup).off('SIGTERM', this.#onStop).off('SIGINT', this.#onStop);
   }
 }

@@ -6,6 +6,7 @@
  * without dropping connections, and no secret in anything it prints.
  */
 import { X509Certificate } from 'node:crypto';
+import { once } from 'node:events';
 import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -160,6 +161,19 @@ t.test('a SIGTERM during the start-up stops the agent as soon as it runs: logged
   t.same(await process.exited, { code: 0, signal: null }, 'exit status 0');
   t.match(process.lines().find((l) => l.msg === 'shutting down'), { signal: 'SIGTERM' }, 'the shutdown logged with its signal');
   t.ok(process.lines().some((l) => l.msg === 'stopped'), '"stopped"');
+});
+
+t.test('a start-up that hangs does not hold a SIGTERM for ever: past shutdownGraceMs it exits, and says so', async (t) => {
+  const dir = t.testdir();
+  const hanging = fileURLToPath(new URL('fixtures/hanging-provider.mjs', import.meta.url));
+  const process = spawnThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--http-port', '0',
+    '--https-port', String(await freePort()), '--providers', hanging, '--shutdown-grace-ms', '200', '--no-log-pretty']);
+  t.teardown(() => stop(process));
+  while (!process.stderr().includes('hanging provider loading')) await once(process.child.stderr!, 'data');
+  process.child.kill('SIGTERM');
+  t.same(await process.exited, { code: 143, signal: null }, 'exit status 128 + SIGTERM');
+  t.same(process.lines().map((l) => l.msg), ['signal during the start-up: stopping once started',
+    'the start-up did not end within shutdownGraceMs of the signal: exiting now']);
 });
 
 // A SIGHUP during the shutdown (logrotate's postrotate, `docker kill -s HUP`, a closing terminal)
