@@ -50,7 +50,9 @@ RUN ln -s /opt/thincim/bin/thincim.js /usr/local/bin/thincim
 ENV NODE_ENV=production \
     THINCIM_STATE_DIR=/var/lib/thincim \
     THINCIM_HWMON_ROOT=/host/sys
-USER node
+# Numeric: Kubernetes' runAsNonRoot cannot check a name ("image has non-numeric user (node),
+# cannot verify user is non-root"). 1000:1000 is the base image's node user.
+USER 1000:1000
 VOLUME /var/lib/thincim
 EXPOSE 5988 5989
 # Plain HTTP listens on the container's loopback only: the health check uses

@@ -16,7 +16,7 @@ import { formatDiagnostic, MofError } from '../mof/diagnostics.js';
 import { loadRepository } from '../repository/load.js';
 import { loadProviders, ProviderLoadError, schemaDirsOf, unusedSectionWarnings } from '../providers/index.js';
 import {
-  AuthFailureLimiter, Authenticator, CertificateError, loadOrCreateCertificate, UserStore, UsersFileError,
+  AuthFailureLimiter, Authenticator, bundleProblem, CertificateError, loadOrCreateCertificate, UserStore, UsersFileError,
 } from '../security/index.js';
 import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
@@ -67,6 +67,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const logger = createLogger(config, io);
+  const exitNow = (signal: NodeJS.Signals, why: string) => {
+    logger.error({ signal }, why);
+    process.exit(128 + constants.signals[signal]);
+  };
+  const early = new EarlySignals({
+    // A start that hangs (a provider's module) must not hold the signal for ever.
+    first: (signal) => {
+      logger.info({ signal, graceMs: config.shutdownGraceMs }, 'signal during the start-up: stopping once started');
+      return setTimeout(() => exitNow(signal, 'the start-up did not end within shutdownGraceMs of the signal: exiting now'), config.shutdownGraceMs).unref();
+    },
+    second: (signal) => exitNow(signal, 'second signal during the start-up: exiting now'),
+  });
   let service: Service;
   try {
     service = await start(config, logger, io.env, sources);
@@ -77,8 +89,38 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     // The message once, in msg; the code lets a log search tell the kinds apart.
     logger.fatal({ code: (err as { code?: unknown }).code }, `not starting: ${(err as Error).message}`);
     return 1;
+  } finally {
+    early.stop();
   }
-  return lifecycle(service, config, logger);
+  return lifecycle(service, config, logger, early);
+}
+
+/**
+ * The signals that come while the service starts, kept for when it runs:
+ * without a listener, each one's default action would end the process
+ * without a word (SIGTERM from `docker stop`, SIGHUP from a reload).
+ */
+class EarlySignals {
+  reloadAsked = false;
+  stopAsked: NodeJS.Signals | undefined;
+  readonly #onHup = () => { this.reloadAsked = true; };
+  #deadline: NodeJS.Timeout | undefined;
+  readonly #onStop = (signal: NodeJS.Signals) => {
+    if (this.stopAsked) this.on.second(signal);
+    this.stopAsked = signal;
+    this.#deadline = this.on.first(signal);
+  };
+
+  /** `first`: a SIGTERM or SIGINT, which returns the start-up's deadline; `second`: another, from an operator who will not wait. */
+  constructor(private readonly on: { first(signal: NodeJS.Signals): NodeJS.Timeout; second(signal: NodeJS.Signals): void }) {
+    process.on('SIGHUP', this.#onHup).on('SIGTERM', this.#onStop).on('SIGINT', this.#onStop);
+  }
+
+  /** The service runs (or could not start): the signals are its again. */
+  stop(): void {
+    clearTimeout(this.#deadline);
+    process.off('SIGHUP', this.#onHup).off('SIGTERM', this.#onStop).off('SIGINT', this.#onStop);
+  }
 }
 
 /** What to do about a port that cannot be bound, by the error's code. */
@@ -271,7 +313,7 @@ async function tlsOptions(config: Config, logger: Logger, sources: ConfigSources
   for (const warning of certificate.warnings) logger.warn({ file: certificate.certFile }, warning);
   logger.info({ file: certificate.certFile, fingerprint: certificate.fingerprint256, generated: certificate.generated },
     `TLS certificate SHA-256 fingerprint ${certificate.fingerprint256}`);
-  const ca = config.tls.ca === undefined ? undefined : (await readSetting('tls.ca', config.tls.ca, sources)).toString('utf8');
+  const ca = config.tls.ca === undefined ? undefined : await readBundle('tls.ca', config.tls.ca, sources);
   return { cert: certificate.cert, key: certificate.key, ca, minVersion: config.tls.minVersion, requestCert: ca !== undefined };
 }
 
@@ -280,8 +322,9 @@ async function tlsOptions(config: Config, logger: Logger, sources: ConfigSources
  * stateDir when the folder for the self-signed one cannot be used.
  */
 function certificateError(err: unknown, config: Config, sources: ConfigSources): unknown {
-  const file = err instanceof CertificateError ? err.file : undefined;
-  const key = file === undefined ? undefined : file === config.tls.cert ? 'tls.cert' : file === config.tls.key ? 'tls.key' : undefined;
+  // By role, not by file: the certificate and its key may be one file.
+  const role = err instanceof CertificateError && config.tls.cert !== undefined ? err.role : undefined;
+  const key = role === undefined ? undefined : `tls.${role}` as const;
   if (key) return new SettingError(`${key} (from ${sources[key]}): ${(err as Error).message}`);
   // A certificate there that is not one (CertificateError) names its file already; only a folder that cannot be used is stateDir's.
   if (config.tls.cert !== undefined || !isFileSystemError(err)) return err;
@@ -298,6 +341,14 @@ async function readSetting(key: string, file: string, sources: ConfigSources): P
     if (!isFileSystemError(err)) throw err;
     throw new SettingError(`${key} ${JSON.stringify(file)} (from ${sources[key]}): ${describeFileError(err)}`);
   }
+}
+
+/** A CA bundle a key names, with at least one certificate and none that does not decode; a SettingError naming the key otherwise. */
+async function readBundle(key: string, file: string, sources: ConfigSources): Promise<string> {
+  const text = (await readSetting(key, file, sources)).toString('utf8');
+  const problem = bundleProblem(text);
+  if (typeof problem === 'string') throw new SettingError(`${key} ${JSON.stringify(file)} (from ${sources[key]}): ${problem}`);
+  return text;
 }
 
 /**
@@ -324,19 +375,23 @@ async function exists(file: string): Promise<boolean> {
   return stat(file).then(() => true, (err: NodeJS.ErrnoException) => err.code !== 'ENOENT');
 }
 
-function lifecycle(service: Service, config: Config, logger: Logger): Promise<number> {
+/** Runs the service until a signal stops it, acting first on those that came during the start-up. */
+function lifecycle(service: Service, config: Config, logger: Logger, early: EarlySignals): Promise<number> {
   const onHup = () => {
     service.reload().catch((err: unknown) => logger.error({ code: (err as { code?: unknown }).code }, `reload failed, keeping the previous users and certificate: ${(err as Error).message}`));
   };
   process.on('SIGHUP', onHup);
+  if (early.reloadAsked && early.stopAsked === undefined) onHup();
   return new Promise<number>((resolve) => {
     // A second signal is an operator who will not wait: exit at once, as the signal would, but say so.
     const force = (signal: NodeJS.Signals) => {
       logger.error({ signal }, 'second signal: exiting now, answers in flight are cut');
       process.exit(128 + constants.signals[signal]);
     };
+    // Heard, not left to Node.js: without a listener SIGHUP's default action would end the process mid-shutdown.
+    const ignoreHup = () => logger.warn('SIGHUP ignored: shutting down');
     const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', stop).off('SIGINT', stop).off('SIGHUP', onHup);
+      process.off('SIGTERM', stop).off('SIGINT', stop).off('SIGHUP', onHup).on('SIGHUP', ignoreHup);
       process.once('SIGTERM', force).once('SIGINT', force);
       logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
       service.snmp?.close();
@@ -349,6 +404,7 @@ function lifecycle(service: Service, config: Config, logger: Logger): Promise<nu
       });
     };
     process.on('SIGTERM', stop).on('SIGINT', stop);
+    if (early.stopAsked) stop(early.stopAsked);
   });
 }
 
@@ -364,7 +420,7 @@ async function indicationSettings(config: Config, sources: ConfigSources): Promi
     removalAction: c.removalAction,
     removalIntervalSec: c.removalInterval,
     allowedNetworks: c.allowedNetworks,
-    tls: { ...(c.caFile && { ca: await readSetting('indications.caFile', c.caFile, sources) }), ...(c.fingerprint && { fingerprint: c.fingerprint }), insecure: c.insecure },
+    tls: { ...(c.caFile && { ca: await readBundle('indications.caFile', c.caFile, sources) }), ...(c.fingerprint && { fingerprint: c.fingerprint }), insecure: c.insecure },
     stateFile: join(config.stateDir, 'subscriptions.json'),
   };
 }

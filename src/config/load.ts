@@ -195,6 +195,26 @@ function addCommandValue(
 
 const ENTRY_BY_ENV = new Map(ENTRIES.map((e) => [e.env, e]));
 
+/**
+ * The variables the kubelet gives a container for each Service of its
+ * namespace (a Service `thincim` or `thincim-…` yields THINCIM_*):
+ * {NAME}_SERVICE_HOST, {NAME}_SERVICE_PORT[_{PORT NAME}], {NAME}_PORT and
+ * {NAME}_PORT_{N}_{PROTO}[_PROTO|_PORT|_ADDR]. Not configuration, so not
+ * refused as unknown.
+ */
+const SERVICE_LINK_NAME = /^THINCIM_(?:\w+_)?(?:SERVICE_HOST|SERVICE_PORT(?:_\w+)?|PORT|PORT_\d+_(?:TCP|UDP|SCTP)(?:_PROTO|_PORT|_ADDR)?)$/;
+/**
+ * The client commands' credentials (`thincim enum`, `health`…), which may share
+ * the server's environment; a THINCIM_USER naming a path is a typo of
+ * THINCIM_USERS, and is refused as unknown.
+ */
+function isClientCredential(name: string, text: string): boolean {
+  return name === 'THINCIM_PASSWORD' || (name === 'THINCIM_USER' && !text.includes('/'));
+}
+
+/** A service link's {NAME}_PORT value. */
+const SERVICE_LINK_VALUE = /^(?:tcp|udp|sctp):\/\/[^/\s]+:\d+$/;
+
 function readEnv(input: LoadConfigInput, problems: ConfigProblem[]): { layer: Layer; configPath?: string } {
   const layer: Layer = { values: {}, sources: new Map(), origin: 'environment', base: input.cwd };
   let configPath: string | undefined;
@@ -206,6 +226,13 @@ function readEnv(input: LoadConfigInput, problems: ConfigProblem[]): { layer: La
       continue;
     }
     const entry = ENTRY_BY_ENV.get(name);
+    if (!entry && (SERVICE_LINK_NAME.test(name) || isClientCredential(name, text))) continue;
+    if (entry && name.endsWith('_PORT') && SERVICE_LINK_VALUE.test(text)) {
+      const service = name.slice(ENV_PREFIX.length, -'_PORT'.length).toLowerCase().replace(/_/g, '-');
+      problems.push({ key: entry.key, source: name, message: `${JSON.stringify(text)} looks like a Kubernetes service link (a Service named thincim-${service} `
+        + 'in this namespace), not a port: name the Service otherwise, or set enableServiceLinks: false in the pod spec' });
+      continue;
+    }
     if (!entry) {
       const suggestion = closest(name, [...ENTRY_BY_ENV.keys(), CONFIG_FILE_ENV]);
       problems.push({ key: name, source: name, message: `unknown environment variable${suggestion ? ` (did you mean ${suggestion}?)` : ''}` });

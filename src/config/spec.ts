@@ -96,7 +96,7 @@ export const CONFIG_SPEC = {
     defaultDoc: 'none',
     separator: ',',
   }),
-  healthzOpen: boolean({ doc: 'Serve /healthz without authentication.', default: true }),
+  healthzOpen: boolean({ doc: 'Serve /healthz, and /readyz\'s status without its details, without authentication (for probes that send no credentials).', default: true }),
   limits: {
     bodyBytes: integer({ doc: 'Largest request body', unit: 'bytes', default: 4 * MiB, min: 1 * KiB, max: 1024 * MiB }),
     headerBytes: integer({ doc: 'Largest request header block', unit: 'bytes', default: 16 * KiB, min: 1 * KiB, max: 1 * MiB }),

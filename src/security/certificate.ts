@@ -7,6 +7,7 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject, X509Certificate 
 import { readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { createSecureContext } from 'node:tls';
 import { describeFileError } from '../file-errors.js';
 import { SECRET_FILE_MODE, withLock, writeFileAtomic } from './files.js';
 import { createSelfSignedCertificate } from './x509.js';
@@ -42,10 +43,13 @@ export interface LoadedCertificate {
   warnings: string[];
 }
 
+/** Which of the pair a CertificateError is about: the two may be one file. */
+export type CertificateRole = 'cert' | 'key';
+
 export class CertificateError extends Error {
   readonly code = 'THINCIM_BAD_CERTIFICATE';
 
-  constructor(readonly file: string, reason: string) {
+  constructor(readonly file: string, reason: string, readonly role?: CertificateRole) {
     super(`${file}: ${reason}`);
     this.name = 'CertificateError';
   }
@@ -95,35 +99,74 @@ async function generate(certFile: string, keyFile: string, altNames: string[], n
   await writeFileAtomic(certFile, cert, { mode: 0o644 });
 }
 
-async function readPem(file: string): Promise<{ text: string; mode: number }> {
+async function readPem(file: string, role: CertificateRole): Promise<{ text: string; mode: number }> {
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new CertificateError(file, 'not a regular file');
-    if (info.size > MAX_PEM_BYTES) throw new CertificateError(file, `larger than ${MAX_PEM_BYTES} bytes`);
+    if (!info.isFile()) throw new CertificateError(file, 'not a regular file', role);
+    if (info.size > MAX_PEM_BYTES) throw new CertificateError(file, `larger than ${MAX_PEM_BYTES} bytes`, role);
     return { text: await readFile(file, 'utf8'), mode: info.mode & 0o777 };
   } catch (err) {
     if (err instanceof CertificateError) throw err;
-    throw new CertificateError(file, `cannot read: ${describeFileError(err)}`);
+    throw new CertificateError(file, `cannot read: ${describeFileError(err)}`, role);
   }
 }
 
-async function loadPair(certFile: string, keyFile: string, now: Date, generated: boolean): Promise<LoadedCertificate> {
-  const cert = await readPem(certFile);
-  const key = await readPem(keyFile);
-  let x509: X509Certificate;
-  try {
-    x509 = new X509Certificate(cert.text);
-  } catch {
-    throw new CertificateError(certFile, 'not a PEM certificate');
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/** Every certificate of the file, the server's first and then its chain, as node:tls takes them. */
+function certificatesOf(file: string, text: string): X509Certificate[] {
+  const problem = bundleProblem(text, 'not a PEM certificate');
+  if (typeof problem === 'string') throw new CertificateError(file, problem, 'cert');
+  return problem;
+}
+
+/**
+ * A PEM bundle's certificates, or what is wrong with it (`none` when it has
+ * no certificate block): node:tls skips what it cannot read in a CA bundle
+ * without a word, and stops a server's chain with OpenSSL's stack trace.
+ */
+export function bundleProblem(text: string, none = 'no PEM certificate in it'): X509Certificate[] | string {
+  const blocks = text.match(PEM_CERTIFICATE) ?? [];
+  if (blocks.length === 0) return none;
+  const certificates: X509Certificate[] = [];
+  for (const [i, block] of blocks.entries()) {
+    try {
+      certificates.push(new X509Certificate(block));
+    } catch {
+      return blocks.length === 1 ? 'not a PEM certificate' : `certificate ${i + 1} of ${blocks.length} is not a valid PEM certificate`;
+    }
   }
+  return certificates;
+}
+
+/** The first certificate must be the key's; a key matching a later one is a chain in the wrong order. */
+function checkKeyMatches(certificates: X509Certificate[], privateKey: KeyObject, certFile: string, keyFile: string): void {
+  if (certificates[0]!.checkPrivateKey(privateKey)) return;
+  const owner = certificates.findIndex((c) => c.checkPrivateKey(privateKey));
+  if (owner < 0) throw new CertificateError(keyFile, `is not the key of the certificate in ${certFile}`, 'key');
+  throw new CertificateError(certFile, `the key is that of certificate ${owner + 1} of ${certificates.length}: `
+    + 'the server\'s certificate must come first, then its chain', 'cert');
+}
+
+async function loadPair(certFile: string, keyFile: string, now: Date, generated: boolean): Promise<LoadedCertificate> {
+  const cert = await readPem(certFile, 'cert');
+  const key = await readPem(keyFile, 'key');
+  const certificates = certificatesOf(certFile, cert.text);
+  const x509 = certificates[0]!;
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(key.text);
   } catch {
     // The parser's message is not passed on: it could quote key material.
-    throw new CertificateError(keyFile, 'not a PEM private key (or an encrypted one)');
+    throw new CertificateError(keyFile, 'not a PEM private key (or an encrypted one)', 'key');
   }
-  if (!x509.checkPrivateKey(privateKey)) throw new CertificateError(keyFile, `is not the key of the certificate in ${certFile}`);
+  checkKeyMatches(certificates, privateKey, certFile, keyFile);
+  try {
+    // What the listener will do with them: anything else it would refuse is found here, not as the server starts.
+    createSecureContext({ cert: cert.text, key: key.text });
+  } catch (err) {
+    throw new CertificateError(certFile, `TLS cannot use it: ${(err as { reason?: string }).reason ?? 'refused by OpenSSL'}`, 'cert');
+  }
   const validTo = new Date(x509.validTo);
   const warnings: string[] = [];
   if (key.mode & 0o077) warnings.push(`${keyFile}: readable by others (mode ${key.mode.toString(8)}); chmod 600 it`);

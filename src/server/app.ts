@@ -13,7 +13,7 @@ import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
 import { ListenerServers } from './bindings.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
-import { HEALTHZ, healthRoutes } from './health.js';
+import { HEALTHZ, healthRoutes, READYZ } from './health.js';
 import { checkHost, refuseRepeatedHost, type AllowedHosts } from './host-check.js';
 import { rawAnswer, refuse } from './error-detail.js';
 import type { BrokerMetrics } from './metrics.js';
@@ -148,14 +148,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Password checks are the costliest thing a request can ask for: they wait behind the concurrency limit too.
   limitConcurrency(app, options.concurrentOperations);
   const { authenticator, required, healthzOpen } = options.auth;
-  // The health route's, not the path's: CIM-XML takes POST on every path, /healthz included.
-  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && isHealthz(r)) }));
+  // The health routes', not the paths': CIM-XML takes POST on every path, /healthz included.
+  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && isProbe(r)) }));
   // A client that authentication, the limits or bodyBytes refuse is not asked for the body it announced.
   continueWhenAccepted(servers);
   closeConnectionsWhenClosing(app);
   closeUnusedConnectionsWhenClosing(servers, app, options.tls !== undefined);
   logRequests(app, options.metrics);
-  healthRoutes(app, options.providers);
+  const readable = getRoutes(app);
+  healthRoutes(app, options.providers, required);
   options.metrics?.route(app);
   if (options.web) {
     // A callback hook: on the CIM hot path it costs a method comparison, no promise.
@@ -165,8 +166,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     await app.register(webRoutes, options.web);
   }
-  await app.register(cimxmlRoute, options);
+  await app.register(cimxmlRoute, { ...options, readable });
   return app;
+}
+
+/**
+ * The paths the GET routes registered from now on serve (fastify's patterns:
+ * `:param` one segment, `*` the rest), for the Allow header of a 405.
+ */
+function getRoutes(app: FastifyInstance): (path: string) => boolean {
+  const patterns: RegExp[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (!methods.includes('GET')) return;
+    const source = route.url.split('/').map((segment) => segment.startsWith(':') ? '[^/]+'
+      : segment.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')).join('/');
+    patterns.push(new RegExp(`^${source}$`));
+  });
+  return (path) => patterns.some((pattern) => pattern.test(path));
 }
 
 /**
@@ -204,9 +221,10 @@ function answerPlainHttpOnTls(servers: ListenerServers, app: FastifyInstance, op
 }
 
 
-/** The liveness route itself, read: a route added to its path later would not be open by accident. */
-function isHealthz(request: FastifyRequest): boolean {
-  return request.routeOptions.url === HEALTHZ && (request.method === 'GET' || request.method === 'HEAD');
+/** The health routes themselves, read: a route added to their paths later would not be open by accident. */
+function isProbe(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  return (route === HEALTHZ || route === READYZ) && (request.method === 'GET' || request.method === 'HEAD');
 }
 
 const CONNECTION_REFUSED = rawAnswer('503 Service Unavailable',

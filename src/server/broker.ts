@@ -3,6 +3,7 @@
  * background, the published state, and the listeners. Data flows one way:
  * providers → model → published index → requests.
  */
+import { X509Certificate } from 'node:crypto';
 import { hostname as osHostname } from 'node:os';
 import type { Server as TLSServer } from 'node:tls';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
@@ -143,6 +144,12 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   const metrics = options.metrics === false
     ? undefined
     : new (await import('./metrics.js')).BrokerMetrics({ state, pulls, events, providers: () => manager.state() });
+  // The served certificate's end of validity, replaced by setTLS: Prometheus can alert before it comes.
+  let certificateExpiry = options.tls && options.listeners.some((l) => l.protocol === 'https') ? expiryOf(options.tls) : undefined;
+  if (metrics && certificateExpiry !== undefined) {
+    metrics.gauge('thincim_tls_certificate_expiry_timestamp_seconds', 'NotAfter of the HTTPS certificate served (the first of tls.cert), in seconds since the epoch',
+      () => certificateExpiry ?? Number.NaN);
+  }
   const router = new ProviderRouterImpl(manager, state);
   const web = options.page === false ? undefined : createWeb({ state, events, providers: () => manager.state(), history: options.history });
   if (web && metrics) web.registerMetrics(metrics);
@@ -223,6 +230,7 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
   return {
     apps, state, manager, urls, events, indications,
     setTLS(tls) {
+      certificateExpiry = expiryOf(tls);
       for (const server of apps.flatMap((app) => app.listenerServers.all)) if ('setSecureContext' in server) (server as unknown as TLSServer).setSecureContext(tls);
     },
     async close(graceMs = 10_000) {
@@ -287,3 +295,8 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
+/** The NotAfter of the certificate TLS presents (the first given), in seconds since the epoch. */
+function expiryOf(tls: TLSOptions): number {
+  const cert = [tls.cert].flat()[0];
+  return cert === undefined ? Number.NaN : Date.parse(new X509Certificate(cert).validTo) / 1000;
+}

@@ -45,6 +45,8 @@ export interface CimRouteOptions {
   anonymousWrite?: boolean;
   /** Where the listener's encode cache is counted, when /metrics is served. */
   metrics?: Pick<BrokerMetrics, 'countEncodeCache'>;
+  /** Whether a GET route serves this path (its 405 then allows GET and HEAD too). */
+  readable?: (path: string) => boolean;
 }
 
 const DEFAULT_ENCODE_CACHE_BYTES = 16 * 1024 * 1024;
@@ -98,8 +100,11 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
       }
     },
   });
+  const readable = options.readable ?? (() => false);
+  const methodNotAllowed = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
+    refuse(reply.header('Allow', readable(request.url.split('?')[0]!) ? 'GET, HEAD, POST' : 'POST'), 405, 'CIM-XML operations are sent with POST');
   // Every other method on every path, whether fastify routes it or not (TRACE, PROPFIND…).
-  app.setNotFoundHandler(async (_request, reply) => methodNotAllowed(reply));
+  app.setNotFoundHandler(async (request, reply) => methodNotAllowed(request, reply));
   // fastify answers a Content-Type that is no media type ("2.0", "xml") with 415 before any
   // handler runs; judge it like any other Content-Type, in the same order of checks.
   app.setErrorHandler(async (error, request, reply) => {
@@ -108,7 +113,7 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
       return answerFailure(reply, new Fault(413, undefined, `the request body is larger than limits.bodyBytes (${options.limits.bodyBytes} bytes)`));
     }
     if (code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') throw error;
-    if (request.method !== 'POST') return methodNotAllowed(reply);
+    if (request.method !== 'POST') return methodNotAllowed(request, reply);
     try {
       await decode(request, options.decodeLimits);
     } catch (e) {
@@ -116,10 +121,6 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
     }
     throw error;
   });
-}
-
-function methodNotAllowed(reply: FastifyReply): FastifyReply {
-  return refuse(reply.header('Allow', 'POST'), 405, 'CIM-XML operations are sent with POST');
 }
 
 /** Checks the CIM headers (DSP0200 §7.3, in OpenPegasus's order) and decodes the body. */

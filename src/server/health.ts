@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
+import { principalOf } from '../security/index.js';
 import { isSimulated } from '../providers/loader.js';
 
 /**
@@ -21,15 +22,24 @@ function sampled(p: ProviderState): boolean {
 
 /** The liveness route, which `healthzOpen` serves without credentials (GET and HEAD only). */
 export const HEALTHZ = '/healthz';
+/** The readiness route: with `healthzOpen`, its status code and status are served without credentials too. */
+export const READYZ = '/readyz';
 
-export function healthRoutes(app: FastifyInstance, providers: () => ProviderState[]): void {
+/**
+ * `detailsNeedAuth`: on a listener that requires authentication, an
+ * anonymous probe (Kubernetes' readinessProbe sends no credentials) gets
+ * the status alone, not the providers' names and errors.
+ */
+export function healthRoutes(app: FastifyInstance, providers: () => ProviderState[], detailsNeedAuth: boolean): void {
   app.get(HEALTHZ, async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get(READYZ, async (request, reply) => {
     const states = providers().filter((p) => p.enabled);
     const ready = states.length > 0 && states.every(sampled);
     reply.code(ready ? 200 : 503);
+    const status = ready ? 'ready' : 'starting';
+    if (detailsNeedAuth && principalOf(request) === undefined) return { status };
     return {
-      status: ready ? 'ready' : 'starting',
+      status,
       schema: 'loaded',
       simulated: states.some((p) => isSimulated(p.source)),
       providers: states.map((p) => ({

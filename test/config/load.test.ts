@@ -210,6 +210,41 @@ t.test('environment: booleans, numbers, empty values count as unset', async (t) 
   t.equal(sources['httpPort'], 'default');
 });
 
+// The kubelet gives every container variables for each Service of its namespace (enableServiceLinks,
+// on by default): {NAME}_SERVICE_HOST, {NAME}_SERVICE_PORT[_{PORT NAME}], and Docker links'
+// {NAME}_PORT, {NAME}_PORT_{N}_{PROTO}[_PROTO|_PORT|_ADDR]. A Service named `thincim` (or
+// `thincim-…`) beside the agent made every start fail on "unknown environment variable".
+// SOURCE: https://kubernetes.io/docs/concepts/services-networking/service/#environment-variables
+const SERVICE_LINKS = {
+  THINCIM_SERVICE_HOST: '10.96.0.12', THINCIM_SERVICE_PORT: '5989', THINCIM_SERVICE_PORT_HTTPS: '5989',
+  THINCIM_PORT: 'tcp://10.96.0.12:5989', THINCIM_PORT_5989_TCP: 'tcp://10.96.0.12:5989', THINCIM_PORT_5989_TCP_PROTO: 'tcp',
+  THINCIM_PORT_5989_TCP_PORT: '5989', THINCIM_PORT_5989_TCP_ADDR: '10.96.0.12',
+  THINCIM_AGENT_SERVICE_HOST: '10.96.0.13', THINCIM_AGENT_PORT: 'tcp://10.96.0.13:5989', THINCIM_AGENT_PORT_5989_TCP_PORT: '5989',
+};
+
+t.test("Kubernetes' service-link variables are not configuration: left alone", async (t) => {
+  const { config, sources } = await load({ env: { ...SERVICE_LINKS, THINCIM_HTTPS_PORT: '15989' } });
+  t.equal(config.httpsPort, 15989, 'the real variables still count');
+  t.equal(sources['httpsPort'], 'THINCIM_HTTPS_PORT');
+  t.match(await problemsOf({ env: { THINCIM_SERVICE_HOSTS: '1' } }), [{ key: 'THINCIM_SERVICE_HOSTS', message: /unknown environment variable/ }],
+    'a name outside their patterns is still refused');
+  // A Service named thincim-https sets THINCIM_HTTPS_PORT=tcp://…: the key's own variable, which cannot be left out.
+  t.match(await problemsOf({ env: { THINCIM_HTTPS_PORT: 'tcp://10.96.0.14:5989' } }), [{
+    key: 'httpsPort', source: 'THINCIM_HTTPS_PORT',
+    message: /Kubernetes service link.*a Service named thincim-https.*enableServiceLinks: false/,
+  }]);
+});
+
+// THINCIM_USER and THINCIM_PASSWORD are the client commands' credentials (README, "The client CLI"):
+// set in a container's environment so that `docker exec … thincim health` needs no flags, they made
+// `thincim serve` in the same container refuse to start.
+t.test("the client commands' credential variables are not the server's configuration", async (t) => {
+  const { config } = await load({ env: { THINCIM_USER: 'monitor', THINCIM_PASSWORD: 'Pa55-w0rd' } });
+  t.equal(config.users, '/srv/thincim-state/users', 'the users file stays the default');
+  t.match(await problemsOf({ env: { THINCIM_USER: '/etc/thincim/users' } }), [{ key: 'THINCIM_USER', message: /did you mean THINCIM_USERS\?/ }],
+    'a path in THINCIM_USER is a typo of THINCIM_USERS, still refused');
+});
+
 t.test('each error names the key and the source', async (t) => {
   const dir = t.testdir();
   const file = writeFile(dir, 'bad.yaml', [

@@ -152,19 +152,20 @@ t.test('roles: a readonly user reads but every write and every method but GetCen
   t.ok(denials.every((l) => l['user'] === 'viewer'));
 });
 
-t.test('health and metrics follow the listener\'s authentication; /healthz open with healthzOpen', async (t) => {
+t.test('health and metrics follow the listener\'s authentication; the probes open with healthzOpen', async (t) => {
   const open = await secured(t, { healthzOpen: true });
   t.equal((await send(open.url, { path: '/healthz' })).status, 200, '/healthz open');
-  for (const path of ['/readyz', '/metrics']) {
-    const refused = await send(open.url, { path });
-    t.equal(refused.status, 401, `${path} without credentials`);
-    t.match(refused.headers['www-authenticate'], /^Basic realm="thincim"/);
-    t.equal((await send(open.url, { path, ...as('viewer') })).status, 200, `${path} for a readonly user`);
-  }
+  t.same(JSON.parse((await send(open.url, { path: '/readyz' })).text), { status: 'ready' }, '/readyz open, its status alone');
+  const refused = await send(open.url, { path: '/metrics' });
+  t.equal(refused.status, 401, '/metrics without credentials');
+  t.match(refused.headers['www-authenticate'], /^Basic realm="thincim"/);
+  t.equal((await send(open.url, { path: '/metrics', ...as('viewer') })).status, 200, '/metrics for a readonly user');
 
   const closed = await secured(t, { healthzOpen: false });
-  t.equal((await send(closed.url, { path: '/healthz' })).status, 401, '/healthz closed without healthzOpen');
-  t.equal((await send(closed.url, { path: '/healthz', ...as('viewer') })).status, 200);
+  for (const path of ['/healthz', '/readyz']) {
+    t.equal((await send(closed.url, { path })).status, 401, `${path} closed without healthzOpen`);
+    t.equal((await send(closed.url, { path, ...as('viewer') })).status, 200);
+  }
 });
 
 /** A broker with an authenticated listener and one that serves anonymous callers (the loopback exemption). */

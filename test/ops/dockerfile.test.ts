@@ -119,6 +119,22 @@ t.test('the image starts Node.js under an init that reaps orphaned processes', a
   t.same(entrypoint.slice(entrypoint.indexOf('--') + 1), ['node', '/opt/thincim/bin/thincim.js'], 'then thincim, its signals forwarded');
 });
 
+// Kubernetes' `runAsNonRoot: true` (the restricted Pod Security Standard) is checked by the kubelet
+// against the image's USER before the container starts, and a name cannot be checked:
+// "container has runAsNonRoot and image has non-numeric user (node), cannot verify user is
+// non-root" (CreateContainerConfigError; e.g. kubernetes-up-and-running/kuard#43).
+t.test('the image runs as a numeric, non-root user and group', async (t) => {
+  const stage = read('Dockerfile').split(/^FROM /m).at(-1)!;
+  const users = [...stage.matchAll(/^USER\s+(\S+)\s*$/gm)].map((m) => m[1]!);
+  t.equal(users.length, 1, 'one USER in the final stage');
+  const [uid, gid] = (users[0] ?? '').split(':');
+  t.match(uid, /^[1-9]\d*$/, 'a numeric user id, not 0');
+  t.match(gid, /^[1-9]\d*$/, 'and a numeric group id, not 0');
+  // node:*-alpine's `node` user is 1000:1000: the state folder is chowned to it.
+  t.equal(users[0], '1000:1000', "the base image's node user");
+  t.match(stage, /chown node:node \/var\/lib\/thincim/, 'which owns the state folder');
+});
+
 /** The HEALTHCHECK's command, as Docker hands it to `/bin/sh -c` (continuation lines joined). */
 function healthCheckCommand(dockerfile: string): string {
   const joined = dockerfile.replace(/\\\n/g, '');

@@ -6,6 +6,7 @@
  * without dropping connections, and no secret in anything it prints.
  */
 import { X509Certificate } from 'node:crypto';
+import { once } from 'node:events';
 import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -130,6 +131,63 @@ t.test('a second SIGTERM while answers are in flight exits at once, and says so'
   t.same(await process.exited, { code: 143, signal: null }, 'exit status 128 + SIGTERM, at once');
   t.ok(process.lines().some((l) => l.level === 50 && l.msg === 'second signal: exiting now, answers in flight are cut'), 'logged');
   t.ok(await inFlight instanceof Error, 'the request in flight was cut');
+});
+
+// `docker kill -s HUP` or logrotate's postrotate while the agent starts (a cold schema cache takes
+// over a second): with no listener yet, SIGHUP's default action ended the process without a word.
+t.test('a SIGHUP during the start-up is kept for when the service runs: it starts, then reloads', async (t) => {
+  const dir = t.testdir();
+  const process = spawnThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--http-port', '0',
+    '--https-port', String(await freePort()), '--providers', 'simulated', '--no-log-pretty']);
+  t.teardown(() => stop(process));
+  await process.waitForLog((l) => l.msg === 'schema loaded', '"schema loaded", before any port opens');
+  process.child.kill('SIGHUP');
+  await process.waitForLog((l) => /^thincim \S+ started$/.test(l.msg ?? ''), '"started"');
+  await process.waitForLog((l) => l.msg === 'users and certificate reloaded', 'the reload asked for');
+  t.equal(process.child.exitCode, null, 'still running');
+  process.child.kill('SIGTERM');
+  t.same(await process.exited, { code: 0, signal: null });
+});
+
+// `docker stop`, a service manager or a script's `timeout` while the agent starts: with no listener
+// yet, the signal's default action ended the process without a log line (killed by SIGTERM).
+t.test('a SIGTERM during the start-up stops the agent as soon as it runs: logged, exit status 0', async (t) => {
+  const dir = t.testdir();
+  const process = spawnThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--http-port', '0',
+    '--https-port', String(await freePort()), '--providers', 'simulated', '--no-log-pretty']);
+  t.teardown(() => stop(process));
+  await process.waitForLog((l) => l.msg === 'schema loaded', '"schema loaded", before any port opens');
+  process.child.kill('SIGTERM');
+  t.same(await process.exited, { code: 0, signal: null }, 'exit status 0');
+  t.match(process.lines().find((l) => l.msg === 'shutting down'), { signal: 'SIGTERM' }, 'the shutdown logged with its signal');
+  t.ok(process.lines().some((l) => l.msg === 'stopped'), '"stopped"');
+});
+
+t.test('a start-up that hangs does not hold a SIGTERM for ever: past shutdownGraceMs it exits, and says so', async (t) => {
+  const dir = t.testdir();
+  const hanging = fileURLToPath(new URL('fixtures/hanging-provider.mjs', import.meta.url));
+  const process = spawnThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--http-port', '0',
+    '--https-port', String(await freePort()), '--providers', hanging, '--shutdown-grace-ms', '200', '--no-log-pretty']);
+  t.teardown(() => stop(process));
+  while (!process.stderr().includes('hanging provider loading')) await once(process.child.stderr!, 'data');
+  process.child.kill('SIGTERM');
+  t.same(await process.exited, { code: 143, signal: null }, 'exit status 128 + SIGTERM');
+  t.same(process.lines().map((l) => l.msg), ['signal during the start-up: stopping once started',
+    'the start-up did not end within shutdownGraceMs of the signal: exiting now']);
+});
+
+// A SIGHUP during the shutdown (logrotate's postrotate, `docker kill -s HUP`, a closing terminal)
+// found no listener: Node.js then leaves the signal to its default action, and the process died
+// of it (signal SIGHUP), cutting the answers in flight and leaving the providers' children behind.
+t.test('a SIGHUP during the shutdown is ignored: the answers in flight finish and the exit status is 0', async (t) => {
+  const { process, inFlight } = await slowCallInFlight(t, 60_000);
+  process.child.kill('SIGTERM');
+  await process.waitForLog((l) => l.msg === 'shutting down', '"shutting down"');
+  process.child.kill('SIGHUP');
+  await process.waitForLog((l) => l.msg === 'SIGHUP ignored: shutting down', 'the SIGHUP heard');
+  const reply = await inFlight;
+  t.equal(reply instanceof Error ? reply.message : reply.status, 200, 'the request in flight completes');
+  t.same(await process.exited, { code: 0, signal: null }, 'exit status 0');
 });
 
 t.test('SIGHUP: a user added with `thincim passwd` is refused before and accepted after, on the same connection; a replaced certificate is served to new handshakes', async (t) => {

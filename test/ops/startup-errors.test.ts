@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import t from 'tap';
 import { freePort, runThincim, spawnThincim, stop } from '../helpers/process.js';
+import { selfSignedServer } from '../helpers/tls.js';
 
 /** The one fatal line's message, and the exit status. */
 const fatal = (run: { code: number | null; stdout: string }) => ({
@@ -52,6 +53,53 @@ t.test('a file a key names that cannot be read names the key and where it was se
   const indications = await runThincim(base, { env: { THINCIM_INDICATIONS_CA_FILE: missing } });
   t.same(fatal(indications), { code: 1, messages: [`not starting: indications.caFile "${missing}" (from THINCIM_INDICATIONS_CA_FILE): no such file or folder (ENOENT)`] });
   t.equal(indications.stderr, '', 'was a stack trace');
+});
+
+// Mistakes made assembling a certificate file by hand. Node.js's TLS takes the file's first
+// certificate as the server's and the rest as its chain; a block it cannot decode (a truncated
+// copy and paste) made the start die with a stack trace (ERR_OSSL_PEM_BAD_BASE64_DECODE).
+t.test('a certificate file TLS cannot use names tls.cert and what is wrong, in one line, without a stack', async (t) => {
+  const dir = t.testdir();
+  const server = selfSignedServer(dir, 'server', 'ec');
+  const other = selfSignedServer(dir, 'other', 'ec');
+  const start = async (cert: string, key: string) => runThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1',
+    '--https-port', String(await freePort()), '--http-port', '0', '--providers', 'simulated', '--tls-cert', cert, '--tls-key', key]);
+
+  const truncated = join(dir, 'truncated-chain.pem');
+  writeFileSync(truncated, `${server.cert}-----BEGIN CERTIFICATE-----\nMIIBroken\n-----END CERTIFICATE-----\n`);
+  const broken = await start(truncated, server.keyFile);
+  t.same(fatal(broken), { code: 1, messages: [`not starting: tls.cert (from --tls-cert): ${truncated}: certificate 2 of 2 is not a valid PEM certificate`] });
+  t.equal(broken.stderr, '', 'no stack trace');
+
+  const reversed = join(dir, 'chain-first.pem');
+  writeFileSync(reversed, other.cert + server.cert);
+  t.same(fatal(await start(reversed, server.keyFile)), { code: 1, messages: [`not starting: tls.cert (from --tls-cert): ${reversed}: `
+    + 'the key is that of certificate 2 of 2: the server\'s certificate must come first, then its chain'] });
+
+  // One file holding both (as haproxy takes them) without its key: the key is what is missing.
+  t.same(fatal(await start(server.certFile, server.certFile)), { code: 1, messages: [`not starting: tls.key (from --tls-key): ${server.certFile}: `
+    + 'not a PEM private key (or an encrypted one)'] });
+});
+
+// Node.js's TLS skips what it cannot read in a CA bundle: a tls.ca with no certificate in it
+// started an agent on which no client certificate could ever be verified, without a word.
+t.test('a CA bundle with no usable certificate names tls.ca, in one line', async (t) => {
+  const dir = t.testdir();
+  const base = ['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--https-port', String(await freePort()), '--http-port', '0',
+    '--providers', 'simulated'];
+  // Ended once it logs its first line at fatal level, or once it started: then it did not refuse.
+  const attempt = async (ca: string) => {
+    const started = spawnThincim([...base, '--tls-ca', ca]);
+    t.teardown(() => stop(started));
+    await started.waitForLog((l) => l.level === 60 || /^thincim \S+ started$/.test(l.msg ?? ''), 'a fatal line or "started"');
+    await stop(started);
+    return started.lines().filter((l) => l.level === 60).map((l) => l.msg);
+  };
+  const key = selfSignedServer(dir, 'server', 'ec').keyFile;
+  t.same(await attempt(key), [`not starting: tls.ca "${key}" (from --tls-ca): no PEM certificate in it`]);
+  const truncated = join(dir, 'truncated-ca.pem');
+  writeFileSync(truncated, '-----BEGIN CERTIFICATE-----\nMIIBroken\n-----END CERTIFICATE-----\n');
+  t.same(await attempt(truncated), [`not starting: tls.ca "${truncated}" (from --tls-ca): not a PEM certificate`]);
 });
 
 t.test('a state folder that cannot hold the self-signed certificate names stateDir and what to do', async (t) => {

@@ -15,7 +15,8 @@ import type { TLSOptions } from '../../src/server/app.js';
 import type { BrokerOptions } from '../../src/server/broker.js';
 import { WIDGET_CLASS } from '../../providers/template/widgets.js';
 import { p, returned, startTestBroker } from '../helpers/broker.js';
-import { basic, cimCall, cimInvoke, cimPost, type SendOptions } from '../helpers/client.js';
+import { basic, cimCall, cimInvoke, cimPost, send, type SendOptions } from '../helpers/client.js';
+import { parsePrometheus, samplesOf } from '../helpers/prometheus.js';
 import { captureLog } from '../helpers/log-capture.js';
 import {
   certificateAuthority, clientCertificate, handshake, LEGACY_CLIENT, selfSignedServer, type CertificateFiles,
@@ -88,6 +89,25 @@ t.test('an operator\'s certificate and key (RSA, from openssl) are served as giv
   for (const cipher of ['ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-RSA-CHACHA20-POLY1305']) {
     t.match(await handshake(port, { maxVersion: 'TLSv1.2', ciphers: cipher }), { ok: true, protocol: 'TLSv1.2', cipher }, `${cipher} accepted`);
   }
+});
+
+// A certificate the operator brings expires; until then only a start that finds it expired warned.
+// The served certificate's end of validity as a gauge lets Prometheus alert ahead of it
+// (as cert-manager's certmanager_certificate_expiration_timestamp_seconds does), SIGHUP included.
+t.test('/metrics gives the served certificate\'s expiry, and the new one\'s after a reload', async (t) => {
+  const first = await loadOrCreateCertificate({ stateDir: t.testdir() });
+  const started = await startTestBroker({ listeners: [{ protocol: 'https', host: '127.0.0.1', port: 0, requireAuth: false }], tls: tlsOf(first) });
+  t.teardown(() => started.close());
+  const expiry = async () => {
+    const reply = await send(started.url, { path: '/metrics' });
+    return samplesOf(parsePrometheus(reply.text), 'thincim_tls_certificate_expiry_timestamp_seconds').map((s) => s.value);
+  };
+  const notAfter = (cert: string) => Date.parse(new X509Certificate(cert).validTo) / 1000;
+  t.same(await expiry(), [notAfter(first.cert)], 'the NotAfter of the certificate served, in seconds since the epoch');
+  const second = selfSignedServer(t.testdir(), 'replacement', 'ec');
+  started.broker.setTLS(tlsOf(second));
+  t.not(notAfter(second.cert), notAfter(first.cert), 'the replacement ends at another time');
+  t.same(await expiry(), [notAfter(second.cert)], 'after a reload, the new one\'s');
 });
 
 t.test('protocol versions: 1.0 and 1.1 refused by the server, 1.2 and 1.3 accepted; ECDHE-ECDSA AEAD suites only', async (t) => {

@@ -54,7 +54,38 @@ t.test('GET and HEAD /healthz stay open, with or without a query', async (t) => 
   for (const [method, path] of [['GET', '/healthz'], ['HEAD', '/healthz'], ['GET', '/healthz?probe=1']] as const) {
     t.equal((await send(url, { method, path })).status, 200, `${method} ${path}`);
   }
-  t.equal((await send(url, { path: '/readyz' })).status, 401, '/readyz is not opened with it');
+});
+
+// A Kubernetes readinessProbe (httpGet, scheme HTTPS) sends no credentials: with /readyz
+// behind authentication the pod never became Ready. The probe needs the status code only;
+// what the body says about the providers (names, errors, simulated) stays for users.
+t.test('GET and HEAD /readyz answer a probe without credentials with the status alone', async (t) => {
+  const url = await secured(t, false);
+  const anonymous = await send(url, { path: '/readyz' });
+  t.equal(anonymous.status, 200, 'ready, without credentials');
+  t.same(JSON.parse(anonymous.text), { status: 'ready' }, 'the status and nothing about the providers');
+  t.equal((await send(url, { method: 'HEAD', path: '/readyz' })).status, 200, 'HEAD too');
+  const user = await send(url, { path: '/readyz', headers: { Authorization: basic('operator', USERS.operator.password) } });
+  t.equal(user.status, 200);
+  t.match(JSON.parse(user.text), { status: 'ready', simulated: true, providers: [{ name: 'simulated' }] }, 'a user gets the details');
+  t.equal((await send(url, { path: '/readyz', headers: { Authorization: basic('operator', 'wrong') } })).status, 401,
+    'credentials that are sent are still checked');
+  t.equal((await enumerate(url, '/readyz')).status, 401, 'a CIM operation posted to /readyz needs credentials');
+});
+
+t.test('with healthzOpen off, /readyz needs credentials like the rest', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'thincim-healthz-'));
+  const started = await startTestBroker({
+    listeners: [{ protocol: 'http', host: '127.0.0.1', port: 0, requireAuth: true }],
+    authenticator: await testAuthenticator(await writeUsers(dir, USERS)),
+    healthzOpen: false,
+  });
+  t.teardown(async () => {
+    await started.close();
+    await rm(dir, { recursive: true });
+  });
+  t.equal((await send(started.url, { path: '/readyz' })).status, 401);
+  t.equal((await send(started.url, { path: '/healthz' })).status, 401);
 });
 
 t.test('with anonymousWrite, a write posted to /healthz is still refused without credentials', async (t) => {

@@ -119,6 +119,18 @@ t.test('§1.1 other methods: 405 with Allow: POST', async (t) => {
   }
 });
 
+// RFC 9110 §15.5.6: a 405's Allow lists the methods the target resource supports. The health,
+// metrics and page resources are read with GET (and HEAD), besides the POST every path takes.
+t.test('405 to a resource that is read with GET: Allow names GET and HEAD too', async (t) => {
+  for (const [method, path] of [['DELETE', '/healthz'], ['PUT', '/readyz?x=1'], ['PATCH', '/metrics'], ['DELETE', '/'],
+    ['DELETE', '/sensors/simulated%3Afan1'], ['OPTIONS', '/api/v1/sensors/x/history']] as const) {
+    const res = await post(broker.url, '', {}, path, method);
+    t.equal(res.status, 405, `${method} ${path}`);
+    t.equal(res.headers['allow'], 'GET, HEAD, POST', `${method} ${path}: Allow`);
+  }
+  t.equal((await post(broker.url, '', {}, '/sensors/a/b', 'DELETE')).headers['allow'], 'POST', 'a path no GET route takes: POST alone');
+});
+
 t.test('§1.4 a successful answer: status, CIM headers, exact Content-Length', async (t) => {
   const res = await post(broker.url, SMALL, SMALL_HEADERS);
   t.equal(res.status, 200);
