@@ -42,18 +42,21 @@ interface SnmpttRun {
   receiver: TrapReceiver;
 }
 
-/** snmptrapd handing every trap to snmptt with `conf`, thincim sending each event as a v2c and a v1 trap. */
-async function snmptt(t: Test, name: string, conf: string): Promise<SnmpttRun> {
+/**
+ * snmptrapd handing every trap to snmptt with `conf`, thincim sending each event as a v2c and a v1 trap.
+ * `numeric`: neither snmptrapd nor snmptt knows THINCIM-MIB's enumerations (snmptt's translate_integers off).
+ */
+async function snmptt(t: Test, name: string, conf: string, { numeric = false } = {}): Promise<SnmpttRun> {
   const log = join(dir, `${name}.log`);
   const stderr = join(dir, `${name}.stderr`);
   const ini = join(dir, `${name}.ini`);
   await writeFile(ini, [
-    '[General]', 'mode = standalone', 'multiple_event = 1', 'dns_enable = 0', 'net_snmp_perl_enable = 1', 'translate_integers = 1',
+    '[General]', 'mode = standalone', 'multiple_event = 1', 'dns_enable = 0', 'net_snmp_perl_enable = 1', `translate_integers = ${numeric ? 0 : 1}`,
     'description_mode = 0',
     '[Logging]', 'stdout_enable = 0', 'log_enable = 1', `log_file = ${log}`, 'syslog_enable = 0', 'unknown_trap_log_enable = 0',
     '[TrapFiles]', 'snmptt_conf_files = <<END', conf, 'END', '',
   ].join('\n'));
-  const receiver = await startSnmptrapd(['authCommunity log,execute public', `traphandle default /usr/sbin/snmptt --ini=${ini} 2>>${stderr}`]);
+  const receiver = await startSnmptrapd(['authCommunity log,execute public', `traphandle default /usr/sbin/snmptt --ini=${ini} 2>>${stderr}`], { mib: !numeric });
   t.teardown(() => receiver.stop());
   const events = new EventBus(pino({ level: 'silent' }));
   const targets = [{ address: receiver.address, community: 'public' }, { address: receiver.address, community: 'public', version: 1 as const }];
@@ -109,11 +112,22 @@ t.test('a threshold crossed, as a v2c and as a v1 trap: snmptt logs the EVENT wi
 });
 
 t.test('mibs/thincim-snmptt.conf: the EVENT of each trap, and so its SNMPTT severity, follows thincimEventSeverity', async (t) => {
-  const run = await snmptt(t, 'shipped', fileURLToPath(new URL('../../mibs/thincim-snmptt.conf', import.meta.url)));
-  const severities = ['ok', 'unknown', 'warning', 'critical', 'fatal'] as const;
-  severities.forEach((severity, i) => run.events.emit([crossedAt(severity, i + 1)]));
-  const lines = await logged(run, 2 * severities.length);
-  const seen = lines.map((line) => /^\S+ \S+ +\d+ \S+ \d+ \S+ (\w+) "Status Events" \S+ - THINCIM0002 \((\w+)\): /.exec(line)?.slice(1, 3).join(' '));
+  const seen = await severitiesLogged(t, 'shipped', false);
   t.same(seen.sort(), ['Critical critical', 'Critical critical', 'Critical fatal', 'Critical fatal', 'OK ok', 'OK ok',
     'Unknown unknown', 'Unknown unknown', 'Warning warning', 'Warning warning'], 'one EVENT per trap (v2c and v1), by severity');
 });
+
+t.test('mibs/thincim-snmptt.conf without THINCIM-MIB anywhere: each MATCH takes the severity by number', async (t) => {
+  const seen = await severitiesLogged(t, 'shipped-numeric', true);
+  t.same(seen.sort(), ['Critical 4', 'Critical 4', 'Critical 5', 'Critical 5', 'OK 1', 'OK 1',
+    'Unknown 2', 'Unknown 2', 'Warning 3', 'Warning 3'], 'one EVENT per trap (v2c and v1), by severity');
+});
+
+/** One event of each severity through mibs/thincim-snmptt.conf: "EVENT-severity value-of-$3" for each line snmptt logged. */
+async function severitiesLogged(t: Test, name: string, numeric: boolean): Promise<(string | undefined)[]> {
+  const run = await snmptt(t, name, fileURLToPath(new URL('../../mibs/thincim-snmptt.conf', import.meta.url)), { numeric });
+  const severities = ['ok', 'unknown', 'warning', 'critical', 'fatal'] as const;
+  severities.forEach((severity, i) => run.events.emit([crossedAt(severity, i + 1)]));
+  const lines = await logged(run, 2 * severities.length);
+  return lines.map((line) => /^\S+ \S+ +\d+ \S+ \d+ \S+ (\w+) "Status Events" \S+ - THINCIM0002 \((\w+)\): /.exec(line)?.slice(1, 3).join(' '));
+}
