@@ -55,7 +55,8 @@ export async function startListener(options: ListenerOptions): Promise<Indicatio
   // Expect: 100-continue: a body announced too large is refused before the client sends it.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (Number(req.headers['content-length'] ?? 0) <= (options.maxBodyBytes ?? DEFAULT_MAX_BODY)) res.writeContinue();
-    handler(req, res);
+    // As a 'request': its answer is then one of those in flight that a later refused request waits for.
+    server.emit('request', req, res);
   });
   const inFlight = new AnswersInFlight();
   inFlight.track(server);

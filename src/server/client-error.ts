@@ -64,6 +64,8 @@ export function clientErrorAnswer(error: ClientError, texts: ClientErrorTexts): 
     return { status: '501 Not Implemented', text: `M-POST is not supported: send the ${texts.request} with POST (DSP0200 7.2.2)` };
   }
   if (error.code === 'HPE_HEADER_OVERFLOW') return { status: '431 Request Header Fields Too Large', text: texts.headerOverflow };
+  // As Node answers it: llhttp limits a chunk's extensions to 16 KiB.
+  if (error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return { status: '413 Payload Too Large', text: 'a chunk\'s extensions are larger than 16 KiB' };
   // llhttp's reasons are short ASCII texts ("Invalid header value char", "Duplicate Content-Length").
   const reason = (error.reason ?? error.code).replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
   return { status: '400 Bad Request', text: `the request is not valid HTTP/1.1: ${reason}` };

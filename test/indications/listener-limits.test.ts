@@ -151,3 +151,19 @@ t.test('a client that never closes after an error answer does not keep its conne
   await Promise.race([closed, deadline]);
   t.pass('the listener closed the connection its client left half-open');
 });
+
+t.test('chunk extensions over Node\'s limit are still answered 413, as Node answers them', async (t) => {
+  const chunked = Buffer.concat([
+    serialize({ path: '/thincim', headers: [...HEADERS, ['Transfer-Encoding', 'chunked']], contentLength: false }),
+    Buffer.from(`1;${'a'.repeat(20_000)}\r\nx\r\n0\r\n\r\n`),
+  ]);
+  const result = await exchange(port, chunked, 30_000);
+  t.equal(result.kind === 'response' && result.response.status, 413);
+});
+
+t.test('a request refused by HTTP after an Expect: 100-continue request on the connection waits for that one\'s answer', async (t) => {
+  const first = serialize({ path: '/thincim', headers: [...HEADERS, ['Expect', '100-continue']], body: Buffer.from('<CIM/>') }).toString('latin1').replace('Connection: close\r\n', '');
+  const raw = await answersTo(`${first}garbage\r\n\r\n`);
+  t.same(statusLines(raw), ['HTTP/1.1 100 Continue', 'HTTP/1.1 400 Bad Request', 'HTTP/1.1 400 Bad Request'], 'both answered, in order');
+  t.match(raw, /CIMError: [^]*PGErrorDetail: the request is not valid HTTP/, 'the export request\'s answer (CIMError) first, then the refusal');
+});

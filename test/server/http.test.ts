@@ -115,6 +115,13 @@ t.test('§1.1 M-POST pipelined after a POST in one write: the POST is answered, 
   t.same(raw.match(/HTTP\/1\.1 \d{3} [^\r]*/g), ['HTTP/1.1 200 OK', 'HTTP/1.1 501 Not Implemented']);
 });
 
+t.test('chunk extensions over llhttp\'s 16 KiB: 413, as Node answers them, with the reason', async (t) => {
+  const keptAlive = Object.entries(SMALL_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const raw = await exchange(`POST /cimom HTTP/1.1\r\nHost: 127.0.0.1\r\n${keptAlive}Transfer-Encoding: chunked\r\n\r\n1;${'a'.repeat(20_000)}\r\n<\r\n0\r\n\r\n`, 30_000);
+  t.equal(statusLine(raw), 'HTTP/1.1 413 Payload Too Large');
+  t.match(raw, /chunk's extensions are larger than 16 KiB/);
+});
+
 t.test('§1.1 other methods: 405 with Allow: POST', async (t) => {
   for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
     const res = await post(broker.url, '', {}, '/cimom', method);
