@@ -6,14 +6,9 @@
 import { CIMError, CIMInstance, CIMStatus, NocaseMap, type CIMProperty } from '../cim/index.js';
 import { querySchema } from '../operations/query.js';
 import { checkQuery, matches } from '../operations/query/evaluate.js';
+import { checkQueryLanguage } from '../operations/query/language.js';
 import { parseQuery, type Query } from '../operations/query/wql.js';
 import type { ClassRepository } from '../repository/types.js';
-
-/**
- * WQL, and DMTF:CQL in the subset where the two coincide, by the names clients send: pywbem's, OpenPegasus's and
- * sfcb's; CIM:CQL, CQL's name before DSP0202, is OpenPegasus cimsub's default language and sfcb's too.
- */
-const LANGUAGES = new Set(['wql', 'dmtf:cql', 'cql', 'cim:cql']);
 
 /** What a filter keeps of the indication whatever its select list says: what reliable delivery needs. */
 const ALWAYS_SENT = ['IndicationIdentifier', 'IndicationFilterName', 'SequenceContext', 'SequenceNumber'];
@@ -41,9 +36,7 @@ export interface FilterDefinition {
  * namespace that does not exist).
  */
 export function compileFilter(repository: ClassRepository, namespace: string, filter: FilterDefinition, maxDepth?: number): CompiledFilter {
-  if (!LANGUAGES.has(filter.queryLanguage.trim().toLowerCase())) {
-    throw new CIMError(CIMStatus.QUERY_LANGUAGE_NOT_SUPPORTED, `query language ${filter.queryLanguage} is not supported; use WQL, DMTF:CQL or CIM:CQL`);
-  }
+  checkQueryLanguage(filter.queryLanguage);
   const query = parseQuery(filter.query, maxDepth);
   const cls = repository.getClass(namespace, query.classname);
   if (!cls || !repository.isSubclassOf(namespace, cls.classname, 'CIM_Indication')) {

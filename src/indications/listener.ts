@@ -7,9 +7,9 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { CIMStatus, type CIMInstance } from '../cim/index.js';
 import { decodeExportRequest, encodeExportResponse, EXPORT_INDICATION, httpStatusOf, ProtocolError } from '../cimxml/index.js';
+import { AnswersInFlight, clientErrorHandler, NODE_MAX_HEADER_SIZE, type ClientErrorTexts } from '../server/client-error.js';
 
 export interface ReceivedIndication {
   readonly indication: CIMInstance;
@@ -42,15 +42,25 @@ export interface IndicationListener {
 export const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
 const XML = 'application/xml; charset="utf-8"';
 
+/** Requests Node's parser refuses (M-POST among them) are answered as the CIM server answers them. */
+const LISTENER_CLIENT_ERRORS: ClientErrorTexts = {
+  request: 'export request',
+  headerOverflow: `the request's header block is larger than ${NODE_MAX_HEADER_SIZE} bytes`,
+  timeout: 'the request did not arrive whole in time',
+};
+
 export async function startListener(options: ListenerOptions): Promise<IndicationListener> {
   const handler = (req: IncomingMessage, res: ServerResponse) => void answer(req, res, options);
   const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(handler);
   // Expect: 100-continue: a body announced too large is refused before the client sends it.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (Number(req.headers['content-length'] ?? 0) <= (options.maxBodyBytes ?? DEFAULT_MAX_BODY)) res.writeContinue();
-    handler(req, res);
+    // As a 'request': its answer is then one of those in flight that a later refused request waits for.
+    server.emit('request', req, res);
   });
-  server.on('clientError', answerClientError);
+  const inFlight = new AnswersInFlight();
+  inFlight.track(server);
+  server.on('clientError', clientErrorHandler(inFlight, LISTENER_CLIENT_ERRORS));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
@@ -104,31 +114,6 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: Listen
   }
   xml(res, encodeExportResponse(request.messageId, request.name));
 }
-
-/**
- * Requests Node's HTTP parser refuses before any handler. It does not know M-POST (RFC 2774) at all: DSP0200 lets
- * a listener answer it 501, which makes a sender that tries M-POST first fall back to POST (a bare 400, Node's own
- * answer, ends its delivery instead). Anything else gets Node's own answer.
- */
-function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
-  // Not an HTTP error (a reset): there is no one to answer.
-  if (!socket.writable || !(error.code?.startsWith('HPE_') || error.code === 'ERR_HTTP_REQUEST_TIMEOUT')) {
-    socket.destroy();
-    return;
-  }
-  const packet = error.rawPacket;
-  const mpost = error.code === 'HPE_INVALID_METHOD' && Buffer.isBuffer(packet) && packet.subarray(0, 7).toString('latin1') === 'M-POST ';
-  const status = mpost ? '501 Not Implemented' : NODE_ANSWERS[error.code ?? ''] ?? '400 Bad Request';
-  const text = mpost ? 'M-POST is not supported: send the export request with POST (DSP0200 7.2.2)\n' : '';
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
-}
-
-/** Node's own answers to the parser errors it names (its default clientError handler). */
-const NODE_ANSWERS: Readonly<Record<string, string>> = {
-  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
-  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: '413 Payload Too Large',
-};
 
 class BodyTooLarge extends Error {}
 

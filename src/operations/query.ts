@@ -4,13 +4,11 @@ import { limited } from './instances.js';
 import { instancesOf } from './lookup.js';
 import { Params } from './params.js';
 import { checkQuery, matches, type QuerySchema } from './query/evaluate.js';
+import { checkQueryLanguage } from './query/language.js';
 import type { ClassRepository } from '../repository/types.js';
 import { parseQuery, type Query } from './query/wql.js';
 import type { InstanceView, OperationContext, Param, Result } from './types.js';
 import { instanceView } from './view.js';
-
-/** WQL, and DMTF:CQL in the subset where the two coincide. */
-const LANGUAGES = new Set(['wql', 'dmtf:cql', 'cql']);
 
 export interface QueryResult {
   instances: CIMInstance[];
@@ -25,9 +23,7 @@ export function runQuery(ctx: OperationContext, ns: string, language: string, te
 
 /** Parses a query and checks it against its class. */
 export function prepare(ctx: OperationContext, ns: string, language: string, text: string): Query {
-  if (!LANGUAGES.has(language.toLowerCase())) {
-    throw new CIMError(CIMStatus.QUERY_LANGUAGE_NOT_SUPPORTED, `query language ${language} is not supported; use WQL or DMTF:CQL`);
-  }
+  checkQueryLanguage(language);
   const query = parseQuery(text, ctx.limits.queryDepth);
   // DSP0200 lists no CIM_ERR_INVALID_CLASS for ExecQuery: a FROM class the namespace lacks makes the query invalid.
   const cls = ctx.repository.getClass(ns, query.classname);

@@ -3,7 +3,6 @@
  * module per concern (CIM-XML route, authentication, limits, request log,
  * metrics, health). Listeners differ only in transport and authentication.
  */
-import { once } from 'node:events';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
@@ -12,6 +11,7 @@ import { fastify as Fastify, LogController, type FastifyBaseLogger, type Fastify
 import type { ProviderState } from '../providers/index.js';
 import { createAuthHook, principalOf, type Authenticator } from '../security/index.js';
 import { ListenerServers } from './bindings.js';
+import { AnswersInFlight, clientErrorHandler, ERROR_LINGER_MS, NODE_MAX_HEADER_SIZE } from './client-error.js';
 import { cimxmlRoute, type CimRouteOptions } from './cimxml-route.js';
 import { HEALTHZ, healthRoutes, READYZ } from './health.js';
 import { checkHost, refuseRepeatedHost, type AllowedHosts } from './host-check.js';
@@ -95,8 +95,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     connectionsCheckingInterval: Math.min(DEADLINE_CHECK_MS, requestTimeout),
   };
   const inFlight = new AnswersInFlight();
-  const headerBytes = options.headerBytes ?? NODE_MAX_HEADER_SIZE;
-  const onClientError = (error: Error, socket: Socket) => answerClientError(error, socket, inFlight, headerBytes);
+  const onClientError = clientErrorHandler(inFlight, {
+    request: 'request',
+    headerOverflow: `the request's header block is larger than limits.headerBytes (${options.headerBytes ?? NODE_MAX_HEADER_SIZE} bytes)`,
+    timeout: 'the request did not arrive whole in time (limits.firstRequestTimeoutMs for its headers, limits.requestTimeoutMs in all)',
+  });
   const handshake = options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeout: options.handshakeTimeoutMs };
   const https = options.tls && { ...transport, ...handshake, ...options.tls, ciphers: CIPHERS, honorCipherOrder: true, rejectUnauthorized: false };
   const keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
@@ -433,93 +436,4 @@ function logRequests(app: FastifyInstance, metrics: BrokerMetrics | undefined): 
       ms: Math.round(ms * 100) / 100,
     }, 'request');
   });
-}
-
-/**
- * The answers begun on each connection. With pipelining, requests that
- * parsed are being answered when a later one fails to parse: their answers
- * go out first, in order, and only then the error.
- */
-class AnswersInFlight {
-  readonly #bySocket = new WeakMap<Socket, Set<ServerResponse>>();
-  readonly #failed = new WeakSet<Socket>();
-
-  track(server: Server): void {
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      const socket = request.socket;
-      let answers = this.#bySocket.get(socket);
-      if (!answers) this.#bySocket.set(socket, (answers = new Set()));
-      answers.add(response);
-      // 'close' comes once the answer is sent, or the connection is gone.
-      response.once('close', () => answers.delete(response));
-    });
-  }
-
-  /**
-   * Resolves once every answer begun on `socket` to a whole request is sent
-   * or abandoned; false when the socket already failed (the parser reports
-   * every later chunk too). An answer waiting for the rest of its request's
-   * body is not waited for: the failure (a deadline, the client gone
-   * mid-body) is that request's, and its answer will never come.
-   */
-  async settleFirstFailure(socket: Socket): Promise<boolean> {
-    if (this.#failed.has(socket)) return false;
-    this.#failed.add(socket);
-    const answers = this.#bySocket.get(socket) ?? new Set();
-    for (const answer of answers) if (answer.req.complete) await once(answer, 'close');
-    return true;
-  }
-}
-
-/**
- * Requests Node's HTTP parser rejects before fastify sees them (HTTPS
- * forwards TLS errors here too). M-POST
- * (RFC 2774) is an extension method the parser does not know; DSP0200 §7.2.2
- * lets a server answer it with 501 so that the client falls back to POST.
- * Answers to requests before it on the connection (pipelining) are sent first.
- */
-function answerClientError(error: ClientError, socket: Socket, inFlight: AnswersInFlight, headerBytes: number): void {
-  const answer = clientErrorAnswer(error, headerBytes);
-  // Not an HTTP error (a failed or timed-out TLS handshake, a reset): there is no one to answer.
-  if (answer === undefined) {
-    socket.destroy();
-    return;
-  }
-  void inFlight.settleFirstFailure(socket).then((first) => {
-    if (!first) return;
-    if (!socket.writable) {
-      socket.destroy();
-      return;
-    }
-    socket.end(rawAnswer(answer.status, answer.text));
-    // The client may still be sending (its answer must not be cut by a reset at once), or may never close
-    // (then the connection, and the operation waiting for its body, would be held for good).
-    setTimeout(() => socket.destroy(), ERROR_LINGER_MS).unref();
-  });
-}
-
-/** How long a connection closed after an error may wait for its client to close too. */
-const ERROR_LINGER_MS = 2_000;
-
-/** Node's maxHeaderSize when headerBytes leaves it. */
-const NODE_MAX_HEADER_SIZE = 16 * 1024;
-
-type ClientError = Error & { code?: string; reason?: string; rawPacket?: unknown };
-
-/** The status line and reason of an answer to a request Node's parser refused; undefined when there is no HTTP client to answer. */
-function clientErrorAnswer(error: ClientError, headerBytes: number): { status: string; text: string } | undefined {
-  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-    return { status: '408 Request Timeout', text: 'the request did not arrive whole in time (limits.firstRequestTimeoutMs for its headers, limits.requestTimeoutMs in all)' };
-  }
-  if (!error.code?.startsWith('HPE_')) return undefined;
-  const packet = error.rawPacket;
-  if (error.code === 'HPE_INVALID_METHOD' && Buffer.isBuffer(packet) && packet.subarray(0, 7).toString('latin1') === 'M-POST ') {
-    return { status: '501 Not Implemented', text: 'M-POST is not supported: send the request with POST (DSP0200 7.2.2)' };
-  }
-  if (error.code === 'HPE_HEADER_OVERFLOW') {
-    return { status: '431 Request Header Fields Too Large', text: `the request's header block is larger than limits.headerBytes (${headerBytes} bytes)` };
-  }
-  // llhttp's reasons are short ASCII texts ("Invalid header value char", "Duplicate Content-Length").
-  const reason = (error.reason ?? error.code).replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
-  return { status: '400 Bad Request', text: `the request is not valid HTTP/1.1: ${reason}` };
 }

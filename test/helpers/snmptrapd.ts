@@ -90,8 +90,12 @@ function parseVarbinds(varbinds: readonly string[]): Map<string, string> {
   return values;
 }
 
-/** Starts snmptrapd with `config` (snmptrapd.conf lines); tries another port if the one picked was taken meanwhile. */
-export async function startSnmptrapd(config: readonly string[]): Promise<TrapReceiver> {
+/**
+ * Starts snmptrapd with `config` (snmptrapd.conf lines); tries another port if the one picked was taken meanwhile.
+ * `mib: false` starts it without THINCIM-MIB (SNMPv2-MIB only): values are printed as numbers, as a receiver
+ * that was never given the MIB prints them.
+ */
+export async function startSnmptrapd(config: readonly string[], { mib = true }: { mib?: boolean } = {}): Promise<TrapReceiver> {
   const dir = await mkdtemp(join(tmpdir(), 'thincim-snmptrapd-'));
   // Apart from the persistent folder, where snmptrapd writes a snmptrapd.conf of its own.
   const confFile = join(dir, 'thincim-snmptrapd.conf');
@@ -100,7 +104,7 @@ export async function startSnmptrapd(config: readonly string[]): Promise<TrapRec
   for (let attempt = 1; ; attempt++) {
     const port = await freeUdpPort();
     try {
-      return await launch(dir, confFile, port);
+      return await launch(dir, confFile, port, mib ? 'THINCIM-MIB' : 'SNMPv2-MIB');
     } catch (err) {
       if (attempt >= 3) {
         await rm(dir, { recursive: true, force: true });
@@ -110,9 +114,9 @@ export async function startSnmptrapd(config: readonly string[]): Promise<TrapRec
   }
 }
 
-async function launch(dir: string, confFile: string, port: number): Promise<TrapReceiver> {
+async function launch(dir: string, confFile: string, port: number, mibs: string): Promise<TrapReceiver> {
   const child: ChildProcess = spawn('snmptrapd', [
-    '-f', '-Lo', '-C', '-c', confFile, '-M', MIB_DIRS, '-m', 'THINCIM-MIB', '-On',
+    '-f', '-Lo', '-C', '-c', confFile, '-M', MIB_DIRS, '-m', mibs, '-On',
     `udp:127.0.0.1:${port}`,
   ], { env: { ...process.env, SNMP_PERSISTENT_DIR: join(dir, 'persistent') }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

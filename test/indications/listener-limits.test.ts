@@ -4,7 +4,7 @@
  * an HTTP status), instead of cutting the connection without an answer.
  */
 import { once } from 'node:events';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import t from 'tap';
 import { startListener } from '../../src/indications/listener.js';
 import { runCli } from '../client/run-cli.js';
@@ -106,4 +106,64 @@ t.test('an M-POST export request is answered 501, the answer that makes a sender
 t.test('a header block over Node\'s limit is still answered 431, as Node answers it', async (t) => {
   const result = await exchange(port, serialize({ path: '/thincim', headers: [...HEADERS, ['X-Padding', 'x'.repeat(20_000)]] }), 30_000);
   t.equal(result.kind === 'response' && result.response.status, 431);
+});
+
+/** Writes `bytes` on a new connection and collects the answers until the listener closes it (30 s at most). */
+async function answersTo(bytes: string): Promise<string> {
+  const socket = connect(port, '127.0.0.1');
+  socket.write(bytes);
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const deadline = setTimeout(() => socket.destroy(new Error(`no close within 30 s; received: ${Buffer.concat(chunks).toString('latin1')}`)), 30_000);
+  await once(socket, 'close');
+  clearTimeout(deadline);
+  return Buffer.concat(chunks).toString('latin1');
+}
+
+const statusLines = (raw: string) => raw.match(/HTTP\/1\.1 \d{3} [^\r]*/g) ?? [];
+
+t.test('M-POST is answered 501 when its method arrives split across writes (only `M-PO` so far)', async (t) => {
+  t.same(statusLines(await answersTo('M-PO')), ['HTTP/1.1 501 Not Implemented']);
+});
+
+t.test('M-POST pipelined after a POST in one write: the POST is answered, then the M-POST 501', async (t) => {
+  const post = serialize({ path: '/thincim', headers: HEADERS, body: Buffer.from('<CIM/>') }).toString('latin1').replace('Connection: close\r\n', '');
+  t.same(statusLines(await answersTo(`${post}M-POST /thincim HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`)), ['HTTP/1.1 400 Bad Request', 'HTTP/1.1 501 Not Implemented']);
+});
+
+/**
+ * After an error answer the listener half-closes; Node keeps a half-closed connection whose client never
+ * closes its side for good. The listener closes it itself after a while (ERROR_LINGER_MS): awaited as an
+ * event, with a deadline far past it.
+ */
+t.test('a client that never closes after an error answer does not keep its connection', async (t) => {
+  const accepted = once(listener.server, 'connection') as Promise<[Socket]>;
+  const client = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+  t.teardown(() => client.destroy());
+  const [serverSide] = await accepted;
+  client.write('garbage\r\n\r\n');
+  const chunks: Buffer[] = [];
+  client.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await once(client, 'end');
+  t.match(Buffer.concat(chunks).toString('latin1'), /^HTTP\/1\.1 400 Bad Request\r\n/, 'the error is answered');
+  const closed = once(serverSide, 'close');
+  const deadline = new Promise((_, reject) => setTimeout(() => reject(new Error('the listener still holds the connection 30 s after its answer')), 30_000).unref());
+  await Promise.race([closed, deadline]);
+  t.pass('the listener closed the connection its client left half-open');
+});
+
+t.test('chunk extensions over Node\'s limit are still answered 413, as Node answers them', async (t) => {
+  const chunked = Buffer.concat([
+    serialize({ path: '/thincim', headers: [...HEADERS, ['Transfer-Encoding', 'chunked']], contentLength: false }),
+    Buffer.from(`1;${'a'.repeat(20_000)}\r\nx\r\n0\r\n\r\n`),
+  ]);
+  const result = await exchange(port, chunked, 30_000);
+  t.equal(result.kind === 'response' && result.response.status, 413);
+});
+
+t.test('a request refused by HTTP after an Expect: 100-continue request on the connection waits for that one\'s answer', async (t) => {
+  const first = serialize({ path: '/thincim', headers: [...HEADERS, ['Expect', '100-continue']], body: Buffer.from('<CIM/>') }).toString('latin1').replace('Connection: close\r\n', '');
+  const raw = await answersTo(`${first}garbage\r\n\r\n`);
+  t.same(statusLines(raw), ['HTTP/1.1 100 Continue', 'HTTP/1.1 400 Bad Request', 'HTTP/1.1 400 Bad Request'], 'both answered, in order');
+  t.match(raw, /CIMError: [^]*PGErrorDetail: the request is not valid HTTP/, 'the export request\'s answer (CIMError) first, then the refusal');
 });

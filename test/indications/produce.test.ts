@@ -35,7 +35,8 @@ t.test('EventID names one event for good: the same sequence number after a resta
   p.play(base);
   const [event] = p.play(withIntrusion(base, 'Intrusion Detected', 'warning'));
   const eventId = (startId: string) => indicationsOf(event!, { hostname: 'host1', startId }).find((i) => i.classname === 'Thincim_AlertIndication')?.get('EventID');
-  t.ok(eventId('lq2x1'), 'an EventID');
+  const startId = Date.UTC(2026, 11, 7).toString(36);
+  t.match(eventId(startId), /^[0-9a-z]+-\d+$/, 'the start time in milliseconds, base 36, a hyphen, the sequence number');
   t.equal(eventId('lq2x1'), eventId('lq2x1'), 'the same event, the same EventID (every destination gets one)');
   t.not(eventId('lq2x1'), eventId('lq2y9'), 'another start of the service, another EventID');
 });

@@ -116,7 +116,7 @@ const CASES: Record<string, Case[]> = {
     [13, 'SetProperty', CIMV2, fan('InstanceName') + p.value('PropertyName', 'OperationalStatus') + p.value('NewValue', '2'), /OperationalStatus of type uint16\[\]/],
   ],
   'CIM_ERR_QUERY_LANGUAGE_NOT_SUPPORTED (14) and CIM_ERR_INVALID_QUERY (15)': [
-    [14, 'ExecQuery', CIMV2, query('SELECT * FROM CIM_Fan', 'SQL'), /query language SQL is not supported; use WQL or DMTF:CQL/],
+    [14, 'ExecQuery', CIMV2, query('SELECT * FROM CIM_Fan', 'SQL'), /query language SQL is not supported; use WQL, DMTF:CQL or CIM:CQL/],
     [14, 'OpenQueryInstances', CIMV2, p.value('FilterQueryLanguage', 'DMTF:FQL') + p.value('FilterQuery', 'SELECT * FROM CIM_Fan'), /DMTF:FQL/],
     [15, 'ExecQuery', CIMV2, query('SELECT * FROM'), /invalid query at position 14: expected a class name/],
     [15, 'ExecQuery', CIMV2, query('SELECT * FROM No_Such'), /FROM names class No_Such/],

@@ -188,6 +188,8 @@ t.test('OpenQueryInstances + PullInstances: projected INSTANCEs without paths', 
   const instances = asInstances(await drain(t, 'PullInstances', first, 3));
   const temperatures = instancesIn(await imethod(broker.url, 'ExecQuery', CIMV2, p.value('QueryLanguage', 'WQL') + p.value('Query', query)));
   t.equal(instances.length, temperatures.length, 'as many as ExecQuery finds');
+  const older = await openOp(t, 'OpenQueryInstances', p.value('FilterQueryLanguage', 'CIM:CQL') + p.value('FilterQuery', query) + p.value('MaxObjectCount', 3));
+  t.equal(asInstances(await drain(t, 'PullInstances', older, 3)).length, temperatures.length, 'FilterQueryLanguage CIM:CQL, OpenPegasus\'s name for CQL: the same');
   t.ok(instances.length > 5, `${instances.length} temperature sensors`);
   t.ok(instances.every((i) => i.path === undefined), 'no paths');
   t.ok(instances.every((i) => [...i.properties.keys()].sort().join() === 'CurrentReading,ElementName'), 'the select list');

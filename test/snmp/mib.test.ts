@@ -70,7 +70,8 @@ t.test('snmpttconvertmib makes each notification an SNMPTT EVENT whose FORMAT is
   t.teardown(() => rmSync(dir, { recursive: true }));
   const out = join(dir, 'snmptt.conf');
   const run = spawnSync('snmpttconvertmib', [`--in=${MIB_FILE}`, `--out=${out}`], { encoding: 'utf8', env: { ...process.env, MIBDIRS: MIB_DIRS, MIBS: '+THINCIM-MIB' } });
-  t.equal(run.status, 0, 'exit status 0');
+  if (run.error) throw new Error(`snmpttconvertmib could not run (${run.error.message}): this test needs SNMPTT, \`apt-get install snmptt\``);
+  t.equal(run.status, 0, `exit status 0 (${run.stderr})`);
   const events = [...readFileSync(out, 'utf8').matchAll(/^EVENT (\S+) \.(\S+) .*\nFORMAT (.*)$/gm)].map(([, name, oid, format]) => ({ name, oid, format }));
   t.same(events.map((e) => [e.name, e.oid]), Object.values(NOTIFICATIONS).map(({ name }) => [name, oidOf(name)]), 'one EVENT per notification');
   const position = (name: string) => `$${[...OBJECT_NAMES.values()].indexOf(name) + 1}`;
