@@ -2,8 +2,9 @@
  * FreeIPMI's verbose `ipmi-sensors -v` / `-vv` (ipmi-sensors-detailed-output.c): one block per record, opened by
  * "Record ID: 4", then "Key: value" lines ("ID String: CPU Temp", "Sensor Type: Temperature (1h)", "Event/Reading
  * Type Code: 1h", the thresholds and declared ranges as "%f %s" or N/A, "Sensor Reading: 33.000000 C", one "Sensor
- * Event: 'OK'" line per event) and a blank line. FreeIPMI 0.8 spells "Nominal reading" and prints NA; before it
- * "Sensor Name", "Group Name" and "Sensor Status: [OK]" (the events bracketed). `-vv` adds the decoding factors, the
+ * Event: 'OK'" line per event) and a blank line. Before 1.0 (ipmi-sensors-display-common.c) "Group Name" in place of
+ * "Sensor Type" ("Group Name: Temperature (1h)" in 0.8), "Nominal reading", NA, and "Sensor Status: [OK]" (the events
+ * bracketed, each further one on its own line); before 0.6 "Sensor Name" in place of "ID String". `-vv` adds the decoding factors, the
  * event masks and the locator, entity association and OEM records, which are skipped. Each sensor block is read as
  * the same record's row of `ipmi-sensors --output-sensor-state --output-sensor-thresholds` is, and gains its sensor
  * number, entity and the declared ranges the row does not print.
@@ -109,13 +110,18 @@ function skipReason(block: Block, name: string | undefined): SkippedRecord['reas
 function sensorReading(block: Block, name: string): IpmiReading | undefined {
   const { fields } = block;
   const threshold = /^0*1h$/i.test(fields.get('event/reading type code') ?? '');
-  const value = valueAndUnit(fields.get('sensor reading'));
-  const unit = value?.unit || [...fields.entries()].map(([key, text]) => (key.endsWith('threshold') || key in RANGE_KEYS ? valueAndUnit(text)?.unit : undefined)).find(Boolean);
-  // Before 0.8 a compact record printed a reading whatever its type: a discrete one's means nothing.
+  // Before 1.0 ("Group Name") every full record printed "Sensor Reading: %f %s", a discrete one's unit "Unspecified"
+  // (ipmi_sensor_units[0]): only a threshold record's means anything. 1.x prints one on threshold records only.
+  const read = threshold || !groupNameLayout(fields);
+  const value = read ? valueAndUnit(fields.get('sensor reading')) : undefined;
+  const unit = value?.unit || (read ? printedUnit(fields) : undefined);
   const readingText = value && (threshold || value.unit) ? value.number : 'N/A';
   const state = fields.get('sensor state') ?? 'N/A';
   const layout: Column[] = ['id', 'name', 'type', 'state', 'reading', 'units', 'event'];
-  const row = [String(block.recordId), name, sensorType(fields), /^(nominal|warning|critical)$/i.test(state) ? state : 'N/A', readingText, unit || (threshold && value ? 'unspecified' : 'N/A'), eventText(block.events)];
+  const row = [
+    String(block.recordId), name, sensorType(fields), /^(nominal|warning|critical)$/i.test(state) ? state : 'N/A',
+    readingText, unit || (threshold && value ? 'unspecified' : 'N/A'), eventText(block.events),
+  ];
   for (const column of THRESHOLD_COLUMNS) {
     layout.push(column);
     row.push(thresholdText(fields, column));
@@ -125,6 +131,25 @@ function sensorReading(block: Block, name: string): IpmiReading | undefined {
   if (threshold && reading.eventClass === 'discrete' && reading.value === undefined) unreadThreshold(reading);
   addRecordFields(reading, fields);
   return reading;
+}
+
+/** The unit a threshold or range line prints beside its number ("87.000000 C" → "C"), for a record read without a reading. */
+function printedUnit(fields: ReadonlyMap<string, string>): string | undefined {
+  for (const [key, text] of fields) {
+    const unit = key.endsWith('threshold') || key in RANGE_KEYS ? valueAndUnit(text)?.unit : undefined;
+    if (unit) return unit;
+  }
+  return undefined;
+}
+
+/**
+ * FreeIPMI before 1.0 (0.6 to 0.8 "ID String", older "Sensor Name"), whose blocks print "Group Name" where 1.x prints
+ * "Sensor Type": it printed every full record's reading, and the nominal and normal values with no check that the
+ * record specifies them (ipmi_sdr_parse_sensor_reading_ranges_specified came with 1.x), an unspecified one as
+ * "0.000000 C".
+ */
+function groupNameLayout(fields: ReadonlyMap<string, string>): boolean {
+  return fields.has('group name') && !fields.has('sensor type');
 }
 
 /** "33.000000 C" → its number and unit; N/A, NA or no line → undefined. */
@@ -162,8 +187,7 @@ function addRecordFields(reading: IpmiReading, fields: ReadonlyMap<string, strin
   const instance = fields.get('entity instance') ?? '';
   if (entity && /^\d+$/.test(instance)) reading.entity = { id: Number(entity[1]), instance: Number(instance) };
   if (reading.eventClass !== 'threshold') return;
-  // Before 0.8 ("Sensor Name") the nominal and normal values were printed whether the record specified them or not.
-  const unconditional = fields.has('sensor name') && !fields.has('id string');
+  const unconditional = groupNameLayout(fields);
   const unspecified = unspecifiedBounds(fields);
   for (const [key, range] of Object.entries(RANGE_KEYS)) {
     if (unconditional && range !== 'minReadable' && range !== 'maxReadable') continue;

@@ -55,15 +55,20 @@ t.test('ipmi-sensors -v: bits, Unknown, a reading without units, and the 0.8 and
   t.match(legacyNa.readings[0], { eventClass: 'discrete', unavailable: 'absent', states: [] }, "the legacy '[NA]' is no event: nothing was read");
   const unitless = parseFreeIpmiVerbose(block(['Sensor Reading: 5.000000 ', "Sensor Event: 'OK'"]));
   t.match(unitless.readings[0], { eventClass: 'threshold', value: 5, unit: 'unspecified', health: 'ok' }, 'a threshold record whose unit is unspecified');
-  // FreeIPMI 0.8 (ipmi-sensors-detailed-output.c of its branch): "NA", "Nominal reading", events after "Sensor Status: ".
-  const old = parseFreeIpmiVerbose(block(['Lower Critical Threshold: NA', 'Upper Critical Threshold: 80.000000 C', 'Sensor Min. Reading: 0.000000 C',
-    'Sensor Max. Reading: 255.000000 C', 'Normal Min.: NA', 'Normal Max.: NA', 'Nominal reading: 40.000000 C', 'Sensor Reading: 30.000000 C', "Sensor Status: 'OK'"]));
-  t.same(old.readings[0]?.ranges, { nominal: 40, maxReadable: 255 });
-  t.match(old.readings[0], { value: 30, health: 'ok', thresholds: { upperCritical: 80 } });
-  // Before 0.8 (sensors-verbose-display.c): "Sensor Name", "Group Name", bracketed events; the nominal and normal
-  // values printed whether specified or not (0.000000), so only the readable range is taken.
+  // FreeIPMI 0.6 to 0.8 (ipmi-sensors-display-common.c, ipmi_sensors_output_verbose_sensor_reading_ranges and
+  // ipmi_sensors_output_verbose_event_message_list): "Group Name: %s (%Xh)" in 0.8, "NA", "Nominal reading", the events
+  // bracketed after "Sensor Status: ", each further one on its own line; the nominal and normal values printed whenever
+  // they convert, with no check that the record specifies them: an unspecified one is "0.000000 C", so none is read.
+  const old = parseFreeIpmiVerbose(['Record ID: 9', 'ID String: Temp', 'Group Name: Temperature (1h)', 'Event/Reading Type Code: 1h',
+    'Lower Critical Threshold: NA', 'Upper Critical Threshold: 80.000000 C', 'Sensor Min. Reading: -10.000000 C', 'Sensor Max. Reading: 100.000000 C',
+    'Normal Min.: 0.000000 C', 'Normal Max.: 0.000000 C', 'Nominal reading: 0.000000 C', 'Sensor Reading: 30.000000 C', 'Sensor Status: [OK]', ''].join('\n'));
+  t.same(old.readings[0]?.ranges, { minReadable: -10, maxReadable: 100 }, 'the readable range only: no NormalMin = NormalMax = Nominal = 0');
+  t.match(old.readings[0], { sensorType: 'Temperature', value: 30, health: 'ok', thresholds: { upperCritical: 80 } });
+  // Before 0.6 (sensors-verbose-display.c): "Sensor Name", "Group Name", bracketed events. Both printed "Sensor
+  // Reading: %f %s" for every full record, a discrete one's unit ipmi_sensor_units[0], "Unspecified": no reading.
   const oldest = parseFreeIpmiVerbose([
-    'Record ID: 5', 'Sensor Name: PS Status', 'Group Name: Power Supply', 'Sensor Number: 9', 'Event/Reading Type Code: 6Fh', 'Sensor Reading: 0.000000 ',
+    'Record ID: 5', 'Sensor Name: PS Status', 'Group Name: Power Supply', 'Sensor Number: 9', 'Event/Reading Type Code: 6Fh',
+    'Sensor Min. Reading: 0.000000 Unspecified', 'Sensor Max. Reading: 0.000000 Unspecified', 'Sensor Reading: 0.000000 Unspecified',
     'Sensor Status: [Presence detected][Power Supply Failure detected]', '',
     'Record ID: 6', 'Sensor Name: CPU Temp', 'Group Name: Temperature', 'Sensor Number: 1', 'Event/Reading Type Code: 1h',
     'Sensor Min. Reading: 0.000000 C', 'Sensor Max. Reading: 127.000000 C', 'Normal Min.: 0.000000 C', 'Normal Max.: 0.000000 C', 'Nominal reading: 0.000000 C',
