@@ -10,12 +10,12 @@
  * number, entity and the declared ranges the row does not print.
  */
 import type { SensorRanges, ThresholdName } from '../../src/model/snapshot.js';
-import { freeIpmiRow, parseFreeIpmiSensors, THRESHOLD_COLUMNS, unreadThreshold, type Column } from './freeipmi.js';
-import { LEGACY_LINE, parseFreeIpmiLegacy } from './freeipmi-legacy.js';
+import { freeIpmiRow, THRESHOLD_COLUMNS, unreadThreshold, type Column } from './freeipmi.js';
 import { parseDecimal, splitLines, THRESHOLD_NAMES } from './text.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
 
-const RECORD_ID = /^Record ID:\s*(\d+)\s*$/;
+/** The line that opens a block. */
+export const RECORD_ID = /^Record ID:\s*(\d+)\s*$/;
 const KEY_VALUE = /^([A-Za-z][^:]*?):\s?(.*?)\s*$/;
 /** A further event of the legacy layout, printed under the first one's brackets. */
 const LEGACY_CONTINUATION = /^\s+(\[.*\])\s*$/;
@@ -34,16 +34,6 @@ interface Block {
   line: number;
   fields: Map<string, string>;
   events: string[];
-}
-
-/**
- * Parses any FreeIPMI sensor output: the verbose blocks where a "Record ID:" line opens one, the legacy lines where one
- * is such a line ("4: CPU Temp (Temperature): …"), else the column layouts.
- */
-export function parseFreeIpmiOutput(text: string): IpmiParseResult {
-  const lines = splitLines(text);
-  if (lines.some((line) => RECORD_ID.test(line))) return parseFreeIpmiVerbose(text);
-  return lines.some((line) => LEGACY_LINE.test(line)) ? parseFreeIpmiLegacy(text) : parseFreeIpmiSensors(text);
 }
 
 /** Parses `ipmi-sensors -v` / `-vv` output. */

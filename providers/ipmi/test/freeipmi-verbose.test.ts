@@ -1,7 +1,7 @@
 import t from 'tap';
 import { parseFreeIpmiSensors } from '../freeipmi.js';
 import { parseFreeIpmiVerbose } from '../freeipmi-verbose.js';
-import { parseSensorOutput } from '../recognise.js';
+import { parseFreeIpmiOutput, parseSensorOutput } from '../recognise.js';
 import { buildSnapshot } from '../map.js';
 import { fixture, named } from './fixture.js';
 
@@ -122,4 +122,18 @@ t.test('ipmi-sensors -vv: a sensor minimum or maximum reading of the unspecified
   t.same(ranges(record('unsigned (0h)', 75, '75.000000 C', '15000.000000 C')), { nominal: 40, minReadable: 75, maxReadable: 15000 });
   t.same(ranges(record('unsigned (0h)', 75, '0.000000 C', '19125.000000 C', 'ln (1h)')), { nominal: 40, maxReadable: 19125 }, 'non-linear: its bytes cannot be told, 0 is still unspecified');
   t.same(ranges(record("2's complement (2h)", 1, '-10.000000 C', '0.000000 C')), { nominal: 40, minReadable: -10 }, 'a bound of 0 is unspecified to ipmitool');
+});
+
+t.test('one stray line of another layout does not pick the layout for the whole text: the one that reads the most records does', async (t) => {
+  // `ipmi-sensors --comma-separated-output` with one stray line among the rows (a message, say) that has a legacy
+  // line's shape, "%u: %s (%s): ", but is no legacy record.
+  const csv = fixture('freeipmi-state-thresholds.csv');
+  const [header, ...rows] = csv.split('\n');
+  const stray = [header, rows[0], '1: ipmi_cmd_get_sensor_reading (internal error): y', ...rows.slice(1)].join('\n');
+  const result = parseFreeIpmiOutput(stray);
+  t.same(result.readings.map((r) => r.name), parseFreeIpmiSensors(csv).readings.map((r) => r.name), 'every row read, not refused');
+  t.same(result.noise.map((n) => n.line), [3], 'the stray line is noise');
+  t.same(parseSensorOutput(stray).readings.length, parseFreeIpmiSensors(csv).readings.length);
+  const verboseStray = `${csv}\nRecord ID: 4\n`;
+  t.same(parseFreeIpmiOutput(verboseStray).readings.length, parseFreeIpmiSensors(csv).readings.length, 'a lone "Record ID:" line neither');
 });
