@@ -4,13 +4,14 @@
  * Type Code: 1h", the thresholds and declared ranges as "%f %s" or N/A, "Sensor Reading: 33.000000 C", one "Sensor
  * Event: 'OK'" line per event) and a blank line. Before 1.0 (ipmi-sensors-display-common.c) "Group Name" in place of
  * "Sensor Type" ("Group Name: Temperature (1h)" in 0.8), "Nominal reading", NA, and "Sensor Status: [OK]" (the events
- * bracketed, each further one on its own line); before 0.6 "Sensor Name" in place of "ID String". `-vv` adds the decoding factors, the
- * event masks and the locator, entity association and OEM records, which are skipped. Each sensor block is read as
+ * bracketed, each further one on its own line); before 0.6 "Sensor Name" in place of "ID String". `-vv` adds the
+ * decoding factors, the event masks and the locator, entity association and OEM records, which are skipped. Each sensor block is read as
  * the same record's row of `ipmi-sensors --output-sensor-state --output-sensor-thresholds` is, and gains its sensor
  * number, entity and the declared ranges the row does not print.
  */
 import type { SensorRanges, ThresholdName } from '../../src/model/snapshot.js';
 import { freeIpmiRow, THRESHOLD_COLUMNS, unreadThreshold, type Column } from './freeipmi.js';
+import { quoteBracketed } from './freeipmi-legacy.js';
 import { parseDecimal, splitLines, THRESHOLD_NAMES } from './text.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
 
@@ -93,7 +94,10 @@ function skipReason(block: Block, name: string | undefined): SkippedRecord['reas
   if (/^OEM/i.test(type)) return 'oem';
   if (name === undefined) return 'locator';
   const read = block.events.length > 0 || block.fields.has('sensor reading');
-  return /^Event-Only/i.test(type) || !read ? 'event-only' : undefined;
+  // Before 0.6 (sensors-verbose-display.c) full and compact records print "Sensor Reading" always (NA where unread),
+  // an event-only record none, but its "Sensor Status" ("[Unknown]" where unread).
+  const oldEventOnly = block.fields.has('sensor name') && !block.fields.has('sensor reading');
+  return /^Event-Only/i.test(type) || !read || oldEventOnly ? 'event-only' : undefined;
 }
 
 /** The block as the row `ipmi-sensors --output-sensor-state --output-sensor-thresholds` prints of its record. */
@@ -156,7 +160,7 @@ function sensorType(fields: ReadonlyMap<string, string>): string {
 
 /** The events as the row prints them: "'A' 'B'", a bitmask ("0060h"), N/A or Unknown; the legacy "[A][B]" quoted. */
 function eventText(events: readonly string[]): string {
-  const texts = events.flatMap((event) => (/^\[.*\]$/.test(event) ? [...event.matchAll(/\[([^\]]*)\]/g)].map((match) => `'${match[1] ?? ''}'`) : [event]));
+  const texts = events.flatMap((event) => quoteBracketed(event) ?? [event]);
   if (texts.length === 0 || texts.every((text) => ['N/A', 'NA', "'N/A'", "'NA'"].includes(text))) return 'N/A';
   return texts.join(' ');
 }
@@ -164,7 +168,8 @@ function eventText(events: readonly string[]): string {
 /** A threshold's number as the row prints it ("87.000000"), or N/A. */
 function thresholdText(fields: ReadonlyMap<string, string>, column: ThresholdName): string {
   for (const [key, text] of fields) {
-    if (key.endsWith(' threshold') && THRESHOLD_NAMES[key.slice(0, -' threshold'.length)] === column) return valueAndUnit(text)?.number ?? 'N/A';
+    const name = key.endsWith(' threshold') ? THRESHOLD_NAMES[key.slice(0, -' threshold'.length)] : undefined;
+    if (name === column) return valueAndUnit(text)?.number ?? 'N/A';
   }
   return 'N/A';
 }
@@ -173,9 +178,10 @@ function thresholdText(fields: ReadonlyMap<string, string>, column: ThresholdNam
 function addRecordFields(reading: IpmiReading, fields: ReadonlyMap<string, string>): void {
   const number = /^\d+$/.test(fields.get('sensor number') ?? '') ? Number(fields.get('sensor number')) : undefined;
   if (number !== undefined) reading.number = number;
-  const entity = /\((\d+)\)$/.exec(fields.get('entity id') ?? '');
+  // 1.x prints "Entity ID: processor (3)", 0.8's -vv "Entity ID: %u".
+  const entity = /(?:\((\d+)\)|^(\d+))$/.exec(fields.get('entity id') ?? '');
   const instance = fields.get('entity instance') ?? '';
-  if (entity && /^\d+$/.test(instance)) reading.entity = { id: Number(entity[1]), instance: Number(instance) };
+  if (entity && /^\d+$/.test(instance)) reading.entity = { id: Number(entity[1] ?? entity[2]), instance: Number(instance) };
   if (reading.eventClass !== 'threshold') return;
   const unconditional = groupNameLayout(fields);
   const unspecified = unspecifiedBounds(fields);

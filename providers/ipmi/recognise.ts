@@ -45,7 +45,8 @@ export function parseFreeIpmiOutput(text: string): IpmiParseResult {
   const verbose = parseFreeIpmiVerbose(text);
   const legacy = parseFreeIpmiLegacy(text);
   const columns = parseFreeIpmiSensors(text);
-  const hinted = lines.some((line) => RECORD_ID.test(line)) ? verbose : lines.some((line) => LEGACY_LINE.test(line)) ? legacy : columns;
+  const hint = (pattern: RegExp): boolean => lines.some((line) => pattern.test(line));
+  const hinted = hint(RECORD_ID) ? verbose : hint(LEGACY_LINE) ? legacy : columns;
   return mostRecords([hinted, verbose, legacy, columns]) ?? hinted;
 }
 

@@ -51,7 +51,7 @@ t.test('ipmi-sensors -v: bits, Unknown, a reading without units, and the 0.8 and
   t.match(bits.readings[0], { value: 85, health: 'critical', crossed: 'upperCritical' }, "--output-event-bitmask's bits");
   const unknown = parseFreeIpmiVerbose(block(['Sensor Reading: N/A', 'Sensor Event: Unknown']));
   t.match(unknown.readings[0], { eventClass: 'threshold', value: null, unavailable: 'failed' });
-  const legacyNa = parseFreeIpmiVerbose('Record ID: 12\nSensor Name: PS Redundancy\nGroup Name: Power Supply\nEvent/Reading Type Code: 0Bh\nSensor Status: [NA]\n');
+  const legacyNa = parseFreeIpmiVerbose('Record ID: 12\nID String: PS Redundancy\nGroup Name: Power Supply (8h)\nEvent/Reading Type Code: 0Bh\nSensor Status: [NA]\n');
   t.match(legacyNa.readings[0], { eventClass: 'discrete', unavailable: 'absent', states: [] }, "the legacy '[NA]' is no event: nothing was read");
   const unitless = parseFreeIpmiVerbose(block(['Sensor Reading: 5.000000 ', "Sensor Event: 'OK'"]));
   t.match(unitless.readings[0], { eventClass: 'threshold', value: 5, unit: 'unspecified', health: 'ok' }, 'a threshold record whose unit is unspecified');
@@ -64,7 +64,7 @@ t.test('ipmi-sensors -v: bits, Unknown, a reading without units, and the 0.8 and
     'Normal Min.: 0.000000 C', 'Normal Max.: 0.000000 C', 'Nominal reading: 0.000000 C', 'Sensor Reading: 30.000000 C', 'Sensor Status: [OK]', ''].join('\n'));
   t.same(old.readings[0]?.ranges, { minReadable: -10, maxReadable: 100 }, 'the readable range only: no NormalMin = NormalMax = Nominal = 0');
   t.match(old.readings[0], { sensorType: 'Temperature', value: 30, health: 'ok', thresholds: { upperCritical: 80 } });
-  // Before 0.6 (sensors-verbose-display.c): "Sensor Name", "Group Name", bracketed events. Both printed "Sensor
+  // Before 0.6 (sensors-verbose-display.c): "Sensor Name", "Group Name", bracketed events. It and 0.6-0.8 print "Sensor
   // Reading: %f %s" for every full record, a discrete one's unit ipmi_sensor_units[0], "Unspecified": no reading.
   const oldest = parseFreeIpmiVerbose([
     'Record ID: 5', 'Sensor Name: PS Status', 'Group Name: Power Supply', 'Sensor Number: 9', 'Event/Reading Type Code: 6Fh',
@@ -73,12 +73,19 @@ t.test('ipmi-sensors -v: bits, Unknown, a reading without units, and the 0.8 and
     'Record ID: 6', 'Sensor Name: CPU Temp', 'Group Name: Temperature', 'Sensor Number: 1', 'Event/Reading Type Code: 1h',
     'Sensor Min. Reading: 0.000000 C', 'Sensor Max. Reading: 127.000000 C', 'Normal Min.: 0.000000 C', 'Normal Max.: 0.000000 C', 'Nominal reading: 0.000000 C',
     'Sensor Reading: 41.000000 C', 'Sensor Status: [OK]', '',
+    // An event-only record: no "Sensor Reading" line, which full and compact records always print.
+    'Record ID: 8', 'Sensor Name: SEL', 'Group Name: Event Logging Disabled', 'Sensor Number: 114', 'Event/Reading Type Code: 6Fh', 'Sensor Status: [Unknown]', '',
   ].join('\n'));
   t.same(oldest.noise, []);
   t.same(oldest.readings.map((r) => [r.name, r.sensorType, r.eventClass, r.value, r.states, r.ranges]), [
     ['PS Status', 'Power Supply', 'discrete', undefined, ['Presence detected', 'Power Supply Failure detected'], undefined],
     ['CPU Temp', 'Temperature', 'threshold', 41, [], { maxReadable: 127 }],
   ]);
+  t.same(oldest.skipped.map((s) => [s.name, s.reason]), [['SEL', 'event-only']]);
+  // 0.8's -vv prints the entity id bare (ipmi-sensors-detailed-output.c of 0.8: "Entity ID: %u").
+  const entity = parseFreeIpmiVerbose(['Record ID: 4', 'Record Type: Full Sensor Record (1h)', 'ID String: CPU Temp', 'Group Name: Temperature (1h)',
+    'Entity ID: 3', 'Entity Instance: 1', 'Event/Reading Type Code: 1h', 'Sensor Reading: 33.000000 C', 'Sensor Status: [OK]', ''].join('\n'));
+  t.same(entity.readings[0]?.entity, { id: 3, instance: 1 });
 });
 
 t.test('ipmi-sensors -vv: locator, association and OEM records are skipped, the decoding lines ignored', async (t) => {
