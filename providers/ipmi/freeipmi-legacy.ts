@@ -3,8 +3,8 @@
  * (ipmi-sensors-simple-output.c, _legacy_simple_output_header and _legacy_simple_output_full_record): "%u: %s (%s): "
  * (record id, name, sensor type), then for a threshold record "%.2f %s " (or "NA "), a threshold pair "(%.2f/%.2f): "
  * (NA where absent), and the events bracketed, "[OK]", "[NA]", "[Unknown]", several as "[A][B]". Some versions print
- * the reading and pair for a discrete record too ("NA NA (NA/NA): [Presence detected]"); `--quiet-readings` leaves
- * out the type and the reading ("%u: %s: "). The pair is the critical one, or the non-recoverable or non-critical one
+ * a reading, unit and pair for a discrete record too ("NA NA (NA/NA): [Presence detected]"), which stays discrete;
+ * `--quiet-readings` leaves out the type and the reading ("%u: %s: "). The pair is the critical one, or the non-recoverable or non-critical one
  * where the record has no critical threshold: which cannot be told, so it is not read.
  */
 import { freeIpmiRow, unreadThreshold, type Column } from './freeipmi.js';
@@ -28,8 +28,9 @@ export function parseFreeIpmiLegacy(text: string): IpmiParseResult {
     if (raw.trim() === '') return;
     const row = legacyRow(raw);
     const reading = row && freeIpmiRow(LAYOUT, row.fields, line);
-    // The threshold pair is printed for threshold records: one without a reading printed no unit either.
-    if (reading && row.threshold && reading.value === undefined && reading.states.every((state) => state === 'Unknown')) unreadThreshold(reading);
+    // A threshold record without a reading prints "NA " and no unit: a threshold record all the same.
+    const unread = reading && row.threshold && reading.value === undefined && reading.states.every((state) => state === 'Unknown');
+    if (unread) unreadThreshold(reading);
     if (reading) result.readings.push(reading);
     else result.noise.push(row || LEGACY_LINE.test(raw) ? { line, text: raw, record: true } : { line, text: raw });
   });
@@ -51,16 +52,25 @@ function legacyRow(raw: string): { fields: string[]; threshold: boolean } | unde
   const reading = READING.exec(rest);
   if (reading) {
     const value = reading[1] === 'NA' ? 'N/A' : reading[1] ?? 'N/A';
-    const units = !reading[2] || reading[2] === 'NA' ? 'N/A' : reading[2];
-    return { fields: [id, name, type, value, units, events(reading[3] ?? '')], threshold: true };
+    // "NA NA": the reading and unit some versions print for a discrete record; a threshold one prints "NA " alone.
+    const discrete = reading[1] === 'NA' && reading[2] === 'NA';
+    // An empty unit ("68.00  (NA/NA)") is an unspecified one, as the table's empty units column is (freeIpmiRow).
+    const units = reading[2] === 'NA' ? 'N/A' : reading[2] ?? '';
+    return { fields: [id, name, type, value, units, events(reading[3] ?? '')], threshold: !discrete };
   }
   return /^\[.*\]\s*$/.test(rest) ? { fields: [id, name, type, 'N/A', 'N/A', events(rest)], threshold: false } : undefined;
 }
 
 /** "[A][B]" → "'A' 'B'", as the table prints them; "[NA]" → N/A; "[Unknown]" → Unknown. */
 function events(text: string): string {
-  const list = [...text.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1] ?? '');
-  if (list.length === 0 || (list.length === 1 && list[0] === 'NA')) return 'N/A';
-  if (list.length === 1 && list[0] === 'Unknown') return 'Unknown';
-  return list.map((event) => `'${event}'`).join(' ');
+  const list = quoteBracketed(text) ?? [];
+  if (list.length === 0 || (list.length === 1 && list[0] === "'NA'")) return 'N/A';
+  if (list.length === 1 && list[0] === "'Unknown'") return 'Unknown';
+  return list.join(' ');
+}
+
+/** "[A][B]" → ["'A'", "'B'"], the events quoted as the table prints them; undefined for a text not bracketed. */
+export function quoteBracketed(text: string): string[] | undefined {
+  if (!/^\[.*\]\s*$/.test(text)) return undefined;
+  return [...text.matchAll(/\[([^\]]*)\]/g)].map((match) => `'${match[1] ?? ''}'`);
 }

@@ -2,19 +2,21 @@
  * FreeIPMI's verbose `ipmi-sensors -v` / `-vv` (ipmi-sensors-detailed-output.c): one block per record, opened by
  * "Record ID: 4", then "Key: value" lines ("ID String: CPU Temp", "Sensor Type: Temperature (1h)", "Event/Reading
  * Type Code: 1h", the thresholds and declared ranges as "%f %s" or N/A, "Sensor Reading: 33.000000 C", one "Sensor
- * Event: 'OK'" line per event) and a blank line. FreeIPMI 0.8 spells "Nominal reading" and prints NA; before it
- * "Sensor Name", "Group Name" and "Sensor Status: [OK]" (the events bracketed). `-vv` adds the decoding factors, the
- * event masks and the locator, entity association and OEM records, which are skipped. Each sensor block is read as
+ * Event: 'OK'" line per event) and a blank line. Before 1.0 (ipmi-sensors-display-common.c) "Group Name" in place of
+ * "Sensor Type" ("Group Name: Temperature (1h)" in 0.8), "Nominal reading", NA, and "Sensor Status: [OK]" (the events
+ * bracketed, each further one on its own line); before 0.6 "Sensor Name" in place of "ID String". `-vv` adds the
+ * decoding factors, the event masks and the locator, entity association and OEM records, which are skipped. Each sensor block is read as
  * the same record's row of `ipmi-sensors --output-sensor-state --output-sensor-thresholds` is, and gains its sensor
  * number, entity and the declared ranges the row does not print.
  */
 import type { SensorRanges, ThresholdName } from '../../src/model/snapshot.js';
-import { freeIpmiRow, parseFreeIpmiSensors, THRESHOLD_COLUMNS, unreadThreshold, type Column } from './freeipmi.js';
-import { LEGACY_LINE, parseFreeIpmiLegacy } from './freeipmi-legacy.js';
+import { freeIpmiRow, THRESHOLD_COLUMNS, unreadThreshold, type Column } from './freeipmi.js';
+import { quoteBracketed } from './freeipmi-legacy.js';
 import { parseDecimal, splitLines, THRESHOLD_NAMES } from './text.js';
 import type { IpmiParseResult, IpmiReading, SkippedRecord } from './types.js';
 
-const RECORD_ID = /^Record ID:\s*(\d+)\s*$/;
+/** The line that opens a block. */
+export const RECORD_ID = /^Record ID:\s*(\d+)\s*$/;
 const KEY_VALUE = /^([A-Za-z][^:]*?):\s?(.*?)\s*$/;
 /** A further event of the legacy layout, printed under the first one's brackets. */
 const LEGACY_CONTINUATION = /^\s+(\[.*\])\s*$/;
@@ -33,16 +35,6 @@ interface Block {
   line: number;
   fields: Map<string, string>;
   events: string[];
-}
-
-/**
- * Parses any FreeIPMI sensor output: the verbose blocks where a "Record ID:" line opens one, the legacy lines where one
- * is such a line ("4: CPU Temp (Temperature): …"), else the column layouts.
- */
-export function parseFreeIpmiOutput(text: string): IpmiParseResult {
-  const lines = splitLines(text);
-  if (lines.some((line) => RECORD_ID.test(line))) return parseFreeIpmiVerbose(text);
-  return lines.some((line) => LEGACY_LINE.test(line)) ? parseFreeIpmiLegacy(text) : parseFreeIpmiSensors(text);
 }
 
 /** Parses `ipmi-sensors -v` / `-vv` output. */
@@ -102,20 +94,28 @@ function skipReason(block: Block, name: string | undefined): SkippedRecord['reas
   if (/^OEM/i.test(type)) return 'oem';
   if (name === undefined) return 'locator';
   const read = block.events.length > 0 || block.fields.has('sensor reading');
-  return /^Event-Only/i.test(type) || !read ? 'event-only' : undefined;
+  // Before 0.6 (sensors-verbose-display.c) full and compact records print "Sensor Reading" always (NA where unread),
+  // an event-only record none, but its "Sensor Status" ("[Unknown]" where unread).
+  const oldEventOnly = block.fields.has('sensor name') && !block.fields.has('sensor reading');
+  return /^Event-Only/i.test(type) || !read || oldEventOnly ? 'event-only' : undefined;
 }
 
 /** The block as the row `ipmi-sensors --output-sensor-state --output-sensor-thresholds` prints of its record. */
 function sensorReading(block: Block, name: string): IpmiReading | undefined {
   const { fields } = block;
   const threshold = /^0*1h$/i.test(fields.get('event/reading type code') ?? '');
-  const value = valueAndUnit(fields.get('sensor reading'));
-  const unit = value?.unit || [...fields.entries()].map(([key, text]) => (key.endsWith('threshold') || key in RANGE_KEYS ? valueAndUnit(text)?.unit : undefined)).find(Boolean);
-  // Before 0.8 a compact record printed a reading whatever its type: a discrete one's means nothing.
+  // Before 1.0 ("Group Name") every full record printed "Sensor Reading: %f %s", a discrete one's unit "Unspecified"
+  // (ipmi_sensor_units[0]): only a threshold record's means anything. 1.x prints one on threshold records only.
+  const read = threshold || !groupNameLayout(fields);
+  const value = read ? valueAndUnit(fields.get('sensor reading')) : undefined;
+  const unit = value?.unit || (read ? printedUnit(fields) : undefined);
   const readingText = value && (threshold || value.unit) ? value.number : 'N/A';
   const state = fields.get('sensor state') ?? 'N/A';
   const layout: Column[] = ['id', 'name', 'type', 'state', 'reading', 'units', 'event'];
-  const row = [String(block.recordId), name, sensorType(fields), /^(nominal|warning|critical)$/i.test(state) ? state : 'N/A', readingText, unit || (threshold && value ? 'unspecified' : 'N/A'), eventText(block.events)];
+  const row = [
+    String(block.recordId), name, sensorType(fields), /^(nominal|warning|critical)$/i.test(state) ? state : 'N/A',
+    readingText, unit || (threshold && value ? 'unspecified' : 'N/A'), eventText(block.events),
+  ];
   for (const column of THRESHOLD_COLUMNS) {
     layout.push(column);
     row.push(thresholdText(fields, column));
@@ -125,6 +125,25 @@ function sensorReading(block: Block, name: string): IpmiReading | undefined {
   if (threshold && reading.eventClass === 'discrete' && reading.value === undefined) unreadThreshold(reading);
   addRecordFields(reading, fields);
   return reading;
+}
+
+/** The unit a threshold or range line prints beside its number ("87.000000 C" → "C"), for a record read without a reading. */
+function printedUnit(fields: ReadonlyMap<string, string>): string | undefined {
+  for (const [key, text] of fields) {
+    const unit = key.endsWith('threshold') || key in RANGE_KEYS ? valueAndUnit(text)?.unit : undefined;
+    if (unit) return unit;
+  }
+  return undefined;
+}
+
+/**
+ * FreeIPMI before 1.0 (0.6 to 0.8 "ID String", older "Sensor Name"), whose blocks print "Group Name" where 1.x prints
+ * "Sensor Type": it printed every full record's reading, and the nominal and normal values with no check that the
+ * record specifies them (ipmi_sdr_parse_sensor_reading_ranges_specified came with 1.x), an unspecified one as
+ * "0.000000 C".
+ */
+function groupNameLayout(fields: ReadonlyMap<string, string>): boolean {
+  return fields.has('group name') && !fields.has('sensor type');
 }
 
 /** "33.000000 C" → its number and unit; N/A, NA or no line → undefined. */
@@ -141,7 +160,7 @@ function sensorType(fields: ReadonlyMap<string, string>): string {
 
 /** The events as the row prints them: "'A' 'B'", a bitmask ("0060h"), N/A or Unknown; the legacy "[A][B]" quoted. */
 function eventText(events: readonly string[]): string {
-  const texts = events.flatMap((event) => (/^\[.*\]$/.test(event) ? [...event.matchAll(/\[([^\]]*)\]/g)].map((match) => `'${match[1] ?? ''}'`) : [event]));
+  const texts = events.flatMap((event) => quoteBracketed(event) ?? [event]);
   if (texts.length === 0 || texts.every((text) => ['N/A', 'NA', "'N/A'", "'NA'"].includes(text))) return 'N/A';
   return texts.join(' ');
 }
@@ -149,7 +168,8 @@ function eventText(events: readonly string[]): string {
 /** A threshold's number as the row prints it ("87.000000"), or N/A. */
 function thresholdText(fields: ReadonlyMap<string, string>, column: ThresholdName): string {
   for (const [key, text] of fields) {
-    if (key.endsWith(' threshold') && THRESHOLD_NAMES[key.slice(0, -' threshold'.length)] === column) return valueAndUnit(text)?.number ?? 'N/A';
+    const name = key.endsWith(' threshold') ? THRESHOLD_NAMES[key.slice(0, -' threshold'.length)] : undefined;
+    if (name === column) return valueAndUnit(text)?.number ?? 'N/A';
   }
   return 'N/A';
 }
@@ -158,12 +178,12 @@ function thresholdText(fields: ReadonlyMap<string, string>, column: ThresholdNam
 function addRecordFields(reading: IpmiReading, fields: ReadonlyMap<string, string>): void {
   const number = /^\d+$/.test(fields.get('sensor number') ?? '') ? Number(fields.get('sensor number')) : undefined;
   if (number !== undefined) reading.number = number;
-  const entity = /\((\d+)\)$/.exec(fields.get('entity id') ?? '');
+  // 1.x prints "Entity ID: processor (3)", 0.8's -vv "Entity ID: %u".
+  const entity = /(?:\((\d+)\)|^(\d+))$/.exec(fields.get('entity id') ?? '');
   const instance = fields.get('entity instance') ?? '';
-  if (entity && /^\d+$/.test(instance)) reading.entity = { id: Number(entity[1]), instance: Number(instance) };
+  if (entity && /^\d+$/.test(instance)) reading.entity = { id: Number(entity[1] ?? entity[2]), instance: Number(instance) };
   if (reading.eventClass !== 'threshold') return;
-  // Before 0.8 ("Sensor Name") the nominal and normal values were printed whether the record specified them or not.
-  const unconditional = fields.has('sensor name') && !fields.has('id string');
+  const unconditional = groupNameLayout(fields);
   const unspecified = unspecifiedBounds(fields);
   for (const [key, range] of Object.entries(RANGE_KEYS)) {
     if (unconditional && range !== 'minReadable' && range !== 'maxReadable') continue;

@@ -434,8 +434,8 @@ function thresholdEvents(bits: number): string[] {
 }
 
 /**
- * "'OK'" → ['OK']; "'Presence detected' 'Failure detected'" → both; "N/A" → []. 'NONE', which FreeIPMI 0.8's
- * ipmimonitoring(8) says it reports where no event is present, is 'OK'.
+ * "'OK'" → ['OK']; "'Presence detected' 'Failure detected'" → both; "N/A" → []. 'NONE' is 'OK': its only source is
+ * FreeIPMI 0.8's ipmimonitoring(8), which says it is reported where no event is present (no capture shows it).
  */
 function parseEvents(text: string): string[] {
   if (text === 'N/A' || text === '') return [];

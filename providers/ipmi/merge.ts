@@ -1,22 +1,42 @@
 /**
  * Merges two listings of the same BMC, e.g. `sdr elist` (sensor numbers,
  * entities, discrete states, the printed precision) with `sensor`
- * (thresholds, units of unreadable sensors). Records are matched by name and
- * by their rank among records of that name, since both tools walk the SDR in
- * the same order and names repeat ("Temp" twice on Dell); by their SDR record
- * id where both listings print one for every record (FreeIPMI's table and its
- * `-v`, which lists an event-only record as no sensor).
+ * (thresholds, units of unreadable sensors). Decided per reading: two readings
+ * that both print an SDR record id (FreeIPMI's table and its `-v`, which lists
+ * an event-only record as no sensor) match by that id and their name, so
+ * ranges cached from before the SDR was renumbered never reach another sensor;
+ * where either prints none (ipmitool's listings), by name and by their rank
+ * among records of that name, since both tools walk the SDR in the same order
+ * and names repeat ("Temp" twice on Dell). A record id and name printed twice
+ * in one listing pair up in walk order, as repeated names do.
  */
 import type { IpmiReading } from './types.js';
 
-function keys(readings: readonly IpmiReading[], byRecord: boolean): string[] {
-  if (byRecord) return readings.map((reading) => `#${reading.recordId}`);
+interface Keys {
+  /** id, name and rank among the readings of that id and name; undefined without an id. */
+  byRecord?: string;
+  /** name and rank among the readings of that name. */
+  byRank: string;
+}
+
+function keys(readings: readonly IpmiReading[]): Keys[] {
   const seen = new Map<string, number>();
+  const ranked = (key: string): string => {
+    const rank = seen.get(key) ?? 0;
+    seen.set(key, rank + 1);
+    return `${key}\u0000${rank}`;
+  };
   return readings.map((reading) => {
-    const rank = seen.get(reading.name) ?? 0;
-    seen.set(reading.name, rank + 1);
-    return `${reading.name}\u0000${rank}`;
+    const byRank = ranked(reading.name);
+    return reading.recordId === undefined ? { byRank } : { byRank, byRecord: ranked(`#${reading.recordId}\u0000${reading.name}`) };
   });
+}
+
+/** The reading of `secondary` that `key` names: by record where both print an id, else by name and rank. */
+function partner(key: Keys, byRecord: ReadonlyMap<string, IpmiReading>, byRank: ReadonlyMap<string, IpmiReading>): IpmiReading | undefined {
+  const ranked = byRank.get(key.byRank);
+  if (key.byRecord === undefined) return ranked;
+  return byRecord.get(key.byRecord) ?? (ranked?.recordId === undefined ? ranked : undefined);
 }
 
 export interface MergeOptions {
@@ -26,14 +46,17 @@ export interface MergeOptions {
 
 /** `primary` with what `secondary` adds; records only in `secondary` follow, in its order. */
 export function mergeReadings(primary: readonly IpmiReading[], secondary: readonly IpmiReading[], options: MergeOptions = {}): IpmiReading[] {
-  const byRecord = [primary, secondary].every((list) => list.every((reading) => reading.recordId !== undefined));
-  const secondaryKeys = keys(secondary, byRecord);
-  const byKey = new Map(secondary.map((reading, i) => [secondaryKeys[i] ?? '', reading]));
+  const secondaryKeys = keys(secondary);
+  const byRecord = new Map(secondary.flatMap((reading, i) => {
+    const key = secondaryKeys[i]?.byRecord;
+    return key === undefined ? [] : [[key, reading] as const];
+  }));
+  const byRank = new Map(secondary.map((reading, i) => [secondaryKeys[i]?.byRank ?? '', reading]));
   const used = new Set<IpmiReading>();
-  const merged = keys(primary, byRecord).map((key, i) => {
+  const merged = keys(primary).map((key, i) => {
     const reading = primary[i] as IpmiReading;
-    const other = byKey.get(key);
-    if (!other) return reading;
+    const other = partner(key, byRecord, byRank);
+    if (!other || used.has(other)) return reading;
     used.add(other);
     return combine(reading, other);
   });

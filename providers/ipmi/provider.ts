@@ -314,8 +314,8 @@ class IpmiHardwareProvider implements IpmiProvider {
    * the slowest listing (ipmitool asks the BMC about three times a record), and guidance, where the verdict is what a
    * sample is for. So it never fails, delays or stales a sample: never in the first sample (readiness waits for it),
    * last in the others, only when its whole command timeout still ends RANGE_MARGIN_MS before the deadline, its errors
-   * caught. Only the ranges are merged, by name and rank: both listings walk the same records (`sdr` and `sdr elist`
-   * both print full, compact and event-only ones).
+   * caught. Only the ranges are merged: for ipmitool by name and rank, both listings walking the same records (`sdr`
+   * and `sdr elist` both print full, compact and event-only ones); for FreeIPMI by record id and name (merge.ts).
    */
   async #rangeReadings(ctx: ProviderContext, tool: Tool, report: SampleReport): Promise<IpmiReading[]> {
     if (this.#rangesDue(ctx)) await this.#readRanges(ctx, tool, report);

@@ -7,8 +7,9 @@
  */
 import { IpmiError } from './errors.js';
 import { parseDcmiPowerReading } from './dcmi.js';
-import { SEL_ROW } from './freeipmi.js';
-import { parseFreeIpmiOutput } from './freeipmi-verbose.js';
+import { parseFreeIpmiSensors, SEL_ROW } from './freeipmi.js';
+import { LEGACY_LINE, parseFreeIpmiLegacy } from './freeipmi-legacy.js';
+import { parseFreeIpmiVerbose, RECORD_ID } from './freeipmi-verbose.js';
 import { parseFru } from './fru.js';
 import { parseSdrCsv, parseSdrElist, parseSdrList } from './sdr-list.js';
 import { parseSdrVerbose } from './sdr-verbose.js';
@@ -18,6 +19,36 @@ import type { DcmiPowerReading, FruParseResult, IpmiFormat, IpmiParseResult } fr
 
 /** The layouts that list sensors. */
 export type SensorFormat = Exclude<IpmiFormat, 'fru' | 'dcmi-power'>;
+
+/** The records a parse read: its readings and the records it knows for no sensor. */
+function recordCount(result: IpmiParseResult): number {
+  return result.readings.length + result.skipped.length;
+}
+
+/** The result that read the most records, the first of equals; undefined when none read one. */
+function mostRecords(results: readonly IpmiParseResult[]): IpmiParseResult | undefined {
+  let best: IpmiParseResult | undefined;
+  for (const result of results) {
+    if (recordCount(result) > (best ? recordCount(best) : 0)) best = result;
+  }
+  return best;
+}
+
+/**
+ * Parses any FreeIPMI sensor output: the verbose blocks, the legacy lines or the column layouts, whichever reads the
+ * most records, so a stray line of one layout (an error "1: ipmi_cmd_get_sensor_reading (x): y" beside a CSV, a
+ * "Record ID: 4" in a table's name) does not decide for the whole text. Where none reads a record, the layout one of
+ * whose lines the text holds tells its errors.
+ */
+export function parseFreeIpmiOutput(text: string): IpmiParseResult {
+  const lines = splitLines(text);
+  const verbose = parseFreeIpmiVerbose(text);
+  const legacy = parseFreeIpmiLegacy(text);
+  const columns = parseFreeIpmiSensors(text);
+  const hint = (pattern: RegExp): boolean => lines.some((line) => pattern.test(line));
+  const hinted = hint(RECORD_ID) ? verbose : hint(LEGACY_LINE) ? legacy : columns;
+  return mostRecords([hinted, verbose, legacy, columns]) ?? hinted;
+}
 
 export const SENSOR_PARSERS: Readonly<Record<SensorFormat, (text: string) => IpmiParseResult>> = {
   'sdr-list': parseSdrList,
@@ -34,14 +65,7 @@ const DCMI_OPENING = /^\s*(?:Instantaneous power reading|Current Power)\s*:/i;
 
 /** Parses with every sensor layout and keeps the best; undefined when none reads a record. */
 function bestSensorParse(text: string): IpmiParseResult | undefined {
-  let best: IpmiParseResult | undefined;
-  for (const parse of Object.values(SENSOR_PARSERS)) {
-    const result = parse(text);
-    if (result.readings.length === 0 && result.skipped.length === 0) continue;
-    const count = result.readings.length + result.skipped.length;
-    if (!best || count > best.readings.length + best.skipped.length) best = result;
-  }
-  return best;
+  return mostRecords(Object.values(SENSOR_PARSERS).map((parse) => parse(text)));
 }
 
 /** The layout of a tool's output, or undefined when it is none the parsers know. */

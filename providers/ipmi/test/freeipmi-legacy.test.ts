@@ -74,3 +74,18 @@ t.test("a Dell iDRAC6's real legacy ipmi-sensors, and its FreeIPMI 0.7 ipmimonit
   const supplies = buildSnapshot({ readings: legacy.readings }).powerSupplies ?? [];
   t.same(supplies.map((s) => [s.id, s.status]), [['ipmi:psu:Status#57', 'ok'], ['ipmi:psu:Status#58', 'failed']], 'the supply that lost its input');
 });
+
+t.test('an empty unit keeps its reading; a discrete record printed "NA NA (NA/NA)" stays discrete', async (t) => {
+  // ipmi-sensors-simple-output.c, _legacy_simple_output_full_record: a threshold record's reading "%.2f %s " with
+  // ipmi_sensor_units[] (an empty unit leaves two spaces) or "NA " alone; "NA NA" is the reading and unit printed for a
+  // discrete record.
+  const empty = parseFreeIpmiLegacy('35: CPU Util (Processor): 68.00  (NA/NA): [OK]\n');
+  t.match(empty.readings[0], { eventClass: 'threshold', value: 68, unit: 'unspecified', health: 'ok' });
+  const discrete = parseFreeIpmiLegacy('875: PS Status (Power Supply): NA NA (NA/NA): [NA]\n876: PS2 Status (Power Supply): NA NA (NA/NA): [Unknown]\n');
+  t.same(discrete.readings.map((r) => [r.name, r.eventClass, r.value, r.unavailable, r.states]), [
+    ['PS Status', 'discrete', undefined, 'absent', []],
+    ['PS2 Status', 'discrete', undefined, undefined, ['Unknown']],
+  ], 'as the table reads a discrete row whose event is N/A or Unknown');
+  const threshold = parseFreeIpmiLegacy('7: CPU Temp (Temperature): NA (NA/90.00): [Unknown]\n');
+  t.match(threshold.readings[0], { eventClass: 'threshold', value: null }, 'a threshold record prints "NA " alone');
+});

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { parseFreeIpmiSensors } from '../freeipmi.js';
 import { parseFreeIpmiVerbose } from '../freeipmi-verbose.js';
-import { parseSensorOutput } from '../recognise.js';
+import { parseFreeIpmiOutput, parseSensorOutput } from '../recognise.js';
 import { buildSnapshot } from '../map.js';
 import { fixture, named } from './fixture.js';
 
@@ -51,29 +51,41 @@ t.test('ipmi-sensors -v: bits, Unknown, a reading without units, and the 0.8 and
   t.match(bits.readings[0], { value: 85, health: 'critical', crossed: 'upperCritical' }, "--output-event-bitmask's bits");
   const unknown = parseFreeIpmiVerbose(block(['Sensor Reading: N/A', 'Sensor Event: Unknown']));
   t.match(unknown.readings[0], { eventClass: 'threshold', value: null, unavailable: 'failed' });
-  const legacyNa = parseFreeIpmiVerbose('Record ID: 12\nSensor Name: PS Redundancy\nGroup Name: Power Supply\nEvent/Reading Type Code: 0Bh\nSensor Status: [NA]\n');
+  const legacyNa = parseFreeIpmiVerbose('Record ID: 12\nID String: PS Redundancy\nGroup Name: Power Supply (8h)\nEvent/Reading Type Code: 0Bh\nSensor Status: [NA]\n');
   t.match(legacyNa.readings[0], { eventClass: 'discrete', unavailable: 'absent', states: [] }, "the legacy '[NA]' is no event: nothing was read");
   const unitless = parseFreeIpmiVerbose(block(['Sensor Reading: 5.000000 ', "Sensor Event: 'OK'"]));
   t.match(unitless.readings[0], { eventClass: 'threshold', value: 5, unit: 'unspecified', health: 'ok' }, 'a threshold record whose unit is unspecified');
-  // FreeIPMI 0.8 (ipmi-sensors-detailed-output.c of its branch): "NA", "Nominal reading", events after "Sensor Status: ".
-  const old = parseFreeIpmiVerbose(block(['Lower Critical Threshold: NA', 'Upper Critical Threshold: 80.000000 C', 'Sensor Min. Reading: 0.000000 C',
-    'Sensor Max. Reading: 255.000000 C', 'Normal Min.: NA', 'Normal Max.: NA', 'Nominal reading: 40.000000 C', 'Sensor Reading: 30.000000 C', "Sensor Status: 'OK'"]));
-  t.same(old.readings[0]?.ranges, { nominal: 40, maxReadable: 255 });
-  t.match(old.readings[0], { value: 30, health: 'ok', thresholds: { upperCritical: 80 } });
-  // Before 0.8 (sensors-verbose-display.c): "Sensor Name", "Group Name", bracketed events; the nominal and normal
-  // values printed whether specified or not (0.000000), so only the readable range is taken.
+  // FreeIPMI 0.6 to 0.8 (ipmi-sensors-display-common.c, ipmi_sensors_output_verbose_sensor_reading_ranges and
+  // ipmi_sensors_output_verbose_event_message_list): "Group Name: %s (%Xh)" in 0.8, "NA", "Nominal reading", the events
+  // bracketed after "Sensor Status: ", each further one on its own line; the nominal and normal values printed whenever
+  // they convert, with no check that the record specifies them: an unspecified one is "0.000000 C", so none is read.
+  const old = parseFreeIpmiVerbose(['Record ID: 9', 'ID String: Temp', 'Group Name: Temperature (1h)', 'Event/Reading Type Code: 1h',
+    'Lower Critical Threshold: NA', 'Upper Critical Threshold: 80.000000 C', 'Sensor Min. Reading: -10.000000 C', 'Sensor Max. Reading: 100.000000 C',
+    'Normal Min.: 0.000000 C', 'Normal Max.: 0.000000 C', 'Nominal reading: 0.000000 C', 'Sensor Reading: 30.000000 C', 'Sensor Status: [OK]', ''].join('\n'));
+  t.same(old.readings[0]?.ranges, { minReadable: -10, maxReadable: 100 }, 'the readable range only: no NormalMin = NormalMax = Nominal = 0');
+  t.match(old.readings[0], { sensorType: 'Temperature', value: 30, health: 'ok', thresholds: { upperCritical: 80 } });
+  // Before 0.6 (sensors-verbose-display.c): "Sensor Name", "Group Name", bracketed events. It and 0.6-0.8 print "Sensor
+  // Reading: %f %s" for every full record, a discrete one's unit ipmi_sensor_units[0], "Unspecified": no reading.
   const oldest = parseFreeIpmiVerbose([
-    'Record ID: 5', 'Sensor Name: PS Status', 'Group Name: Power Supply', 'Sensor Number: 9', 'Event/Reading Type Code: 6Fh', 'Sensor Reading: 0.000000 ',
+    'Record ID: 5', 'Sensor Name: PS Status', 'Group Name: Power Supply', 'Sensor Number: 9', 'Event/Reading Type Code: 6Fh',
+    'Sensor Min. Reading: 0.000000 Unspecified', 'Sensor Max. Reading: 0.000000 Unspecified', 'Sensor Reading: 0.000000 Unspecified',
     'Sensor Status: [Presence detected][Power Supply Failure detected]', '',
     'Record ID: 6', 'Sensor Name: CPU Temp', 'Group Name: Temperature', 'Sensor Number: 1', 'Event/Reading Type Code: 1h',
     'Sensor Min. Reading: 0.000000 C', 'Sensor Max. Reading: 127.000000 C', 'Normal Min.: 0.000000 C', 'Normal Max.: 0.000000 C', 'Nominal reading: 0.000000 C',
     'Sensor Reading: 41.000000 C', 'Sensor Status: [OK]', '',
+    // An event-only record: no "Sensor Reading" line, which full and compact records always print.
+    'Record ID: 8', 'Sensor Name: SEL', 'Group Name: Event Logging Disabled', 'Sensor Number: 114', 'Event/Reading Type Code: 6Fh', 'Sensor Status: [Unknown]', '',
   ].join('\n'));
   t.same(oldest.noise, []);
   t.same(oldest.readings.map((r) => [r.name, r.sensorType, r.eventClass, r.value, r.states, r.ranges]), [
     ['PS Status', 'Power Supply', 'discrete', undefined, ['Presence detected', 'Power Supply Failure detected'], undefined],
     ['CPU Temp', 'Temperature', 'threshold', 41, [], { maxReadable: 127 }],
   ]);
+  t.same(oldest.skipped.map((s) => [s.name, s.reason]), [['SEL', 'event-only']]);
+  // 0.8's -vv prints the entity id bare (ipmi-sensors-detailed-output.c of 0.8: "Entity ID: %u").
+  const entity = parseFreeIpmiVerbose(['Record ID: 4', 'Record Type: Full Sensor Record (1h)', 'ID String: CPU Temp', 'Group Name: Temperature (1h)',
+    'Entity ID: 3', 'Entity Instance: 1', 'Event/Reading Type Code: 1h', 'Sensor Reading: 33.000000 C', 'Sensor Status: [OK]', ''].join('\n'));
+  t.same(entity.readings[0]?.entity, { id: 3, instance: 1 });
 });
 
 t.test('ipmi-sensors -vv: locator, association and OEM records are skipped, the decoding lines ignored', async (t) => {
@@ -117,4 +129,18 @@ t.test('ipmi-sensors -vv: a sensor minimum or maximum reading of the unspecified
   t.same(ranges(record('unsigned (0h)', 75, '75.000000 C', '15000.000000 C')), { nominal: 40, minReadable: 75, maxReadable: 15000 });
   t.same(ranges(record('unsigned (0h)', 75, '0.000000 C', '19125.000000 C', 'ln (1h)')), { nominal: 40, maxReadable: 19125 }, 'non-linear: its bytes cannot be told, 0 is still unspecified');
   t.same(ranges(record("2's complement (2h)", 1, '-10.000000 C', '0.000000 C')), { nominal: 40, minReadable: -10 }, 'a bound of 0 is unspecified to ipmitool');
+});
+
+t.test('one stray line of another layout does not pick the layout for the whole text: the one that reads the most records does', async (t) => {
+  // `ipmi-sensors --comma-separated-output` with one stray line among the rows (a message, say) that has a legacy
+  // line's shape, "%u: %s (%s): ", but is no legacy record.
+  const csv = fixture('freeipmi-state-thresholds.csv');
+  const [header, ...rows] = csv.split('\n');
+  const stray = [header, rows[0], '1: ipmi_cmd_get_sensor_reading (internal error): y', ...rows.slice(1)].join('\n');
+  const result = parseFreeIpmiOutput(stray);
+  t.same(result.readings.map((r) => r.name), parseFreeIpmiSensors(csv).readings.map((r) => r.name), 'every row read, not refused');
+  t.same(result.noise.map((n) => n.line), [3], 'the stray line is noise');
+  t.same(parseSensorOutput(stray).readings.length, parseFreeIpmiSensors(csv).readings.length);
+  const verboseStray = `${csv}\nRecord ID: 4\n`;
+  t.same(parseFreeIpmiOutput(verboseStray).readings.length, parseFreeIpmiSensors(csv).readings.length, 'a lone "Record ID:" line neither');
 });

@@ -128,3 +128,17 @@ t.test('FreeIPMI listings are matched by record id, not by name and rank', async
   t.same(merged.map((r) => [r.recordId, r.value, r.ranges]), [[10, 30, undefined], [11, 35, { nominal: 40 }]]);
   t.same(mergeReadings([{ ...row(10, 30), recordId: undefined }], [verbose]).map((r) => r.ranges), [{ nominal: 40 }], 'without record ids on both sides: by name and rank');
 });
+
+t.test('FreeIPMI ranges cached before the SDR was renumbered reach no other sensor: id and name, decided per reading', async (t) => {
+  // The provider keeps `ipmi-sensors -v`'s ranges for rangeRefresh; a firmware update or a new PSU renumbers the SDR.
+  const reading = (name: string, recordId: number | undefined, value: number): IpmiReading =>
+    ({ name, ...(recordId === undefined ? {} : { recordId }), value, states: [], thresholds: {}, line: 1 });
+  const cached = [{ ...reading('CPU Temp', 4, 0), ranges: { nominal: 45 } }, { ...reading('FAN1', 5, 0), ranges: { nominal: 5325 } }];
+  const renumbered = mergeReadings([reading('FAN1', 4, 3000), reading('CPU Temp', 6, 33)], cached, { appendUnmatched: false });
+  t.same(renumbered.map((r) => [r.name, r.recordId, r.ranges]), [['FAN1', 4, undefined], ['CPU Temp', 6, undefined]], "record 4's ranges are CPU Temp's: not FAN1's");
+  const mixed = mergeReadings([reading('CPU Temp', undefined, 33), reading('FAN1', 5, 3000)], cached, { appendUnmatched: false });
+  t.same(mixed.map((r) => r.ranges), [{ nominal: 45 }, { nominal: 5325 }], 'a reading without an id by name and rank; the other still by id and name');
+  const twice = [{ ...reading('Temp', 9, 0), ranges: { nominal: 1 } }, { ...reading('Temp', 9, 0), ranges: { nominal: 2 } }];
+  t.same(mergeReadings([reading('Temp', 9, 30), reading('Temp', 9, 31)], twice).map((r) => r.ranges), [{ nominal: 1 }, { nominal: 2 }],
+    'an id and name printed twice pair up in walk order, the last not kept for both');
+});
