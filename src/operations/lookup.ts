@@ -1,4 +1,4 @@
-import { CIMError, CIMStatus, sameKeyValue, sameName, type CIMClass, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
+import { CIMError, CIMInstanceName, CIMStatus, UNNAMED_KEY, sameKeyValue, sameName, type CIMClass, type CIMInstance } from '../cim/index.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { OperationContext } from './types.js';
@@ -22,8 +22,10 @@ export function classOf(ctx: OperationContext, namespace: string, classname: str
  * class is unknown, CIM_ERR_INVALID_PARAMETER when the path does not bind
  * exactly the class's keys).
  */
-export function instanceAt(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
-  const { missing, extra } = keyProblems(classOf(ctx, namespace, path.classname), path);
+export function instanceAt(ctx: OperationContext, namespace: string, given: CIMInstanceName): CIMInstance {
+  const cls = classOf(ctx, namespace, given.classname);
+  const path = namedKey(cls, given);
+  const { missing, extra } = keyProblems(cls, path);
   if (missing.length || extra.length) throw wrongKeys(path.classname, missing, extra);
   return existing(ctx, namespace, path);
 }
@@ -36,8 +38,9 @@ export function instanceAt(ctx: OperationContext, namespace: string, path: CIMIn
  * (vesperbot/zabbix-esxi-cim's items), which ESXi's providers do without. A
  * name that binds no key stays an error: wbemcli sends one for a class.
  */
-export function instanceToRead(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
-  const cls = classOf(ctx, namespace, path.classname);
+export function instanceToRead(ctx: OperationContext, namespace: string, given: CIMInstanceName): CIMInstance {
+  const cls = classOf(ctx, namespace, given.classname);
+  const path = namedKey(cls, given);
   const { missing, extra } = keyProblems(cls, path);
   if (missing.length === 0 && extra.length === 0) return existing(ctx, namespace, path);
   if (extra.length || path.keybindings.size === 0) throw wrongKeys(path.classname, missing, extra);
@@ -46,6 +49,18 @@ export function instanceToRead(ctx: OperationContext, namespace: string, path: C
   if (matching.length === 0) return existing(ctx, namespace, path);
   throw new CIMError(CIMStatus.INVALID_PARAMETER,
     `the instance name of ${path.classname} lacks key ${missing.join(', ')}; ${matching.length} instances have the keys it binds`);
+}
+
+/** The path with its unnamed key value (DSP0201 INSTANCENAME's lone KEYVALUE) bound to the class's one key. */
+function namedKey(cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
+  const value = path.keybindings.get(UNNAMED_KEY);
+  if (value === undefined) return path;
+  const keys = cls.keyNames;
+  if (keys.length !== 1) {
+    throw new CIMError(CIMStatus.INVALID_PARAMETER, `the instance name of ${path.classname} gives one key value without a name, ` +
+      `which only a class with one key may; ${cls.classname} has ${keys.length} keys`);
+  }
+  return new CIMInstanceName({ classname: path.classname, keybindings: { [keys[0]!]: value }, namespace: path.namespace, host: path.host });
 }
 
 function existing(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
