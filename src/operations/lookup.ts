@@ -51,6 +51,11 @@ export function instanceToRead(ctx: OperationContext, namespace: string, given: 
     `the instance name of ${path.classname} lacks key ${missing.join(', ')}; ${matching.length} instances have the keys it binds`);
 }
 
+/** The path with its key named (see namedKey), for a writer that looks the instance up itself. */
+export function withNamedKey(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstanceName {
+  return namedKey(classOf(ctx, namespace, path.classname), path);
+}
+
 /** The path with its unnamed key value (DSP0201 INSTANCENAME's lone KEYVALUE) bound to the class's one key. */
 function namedKey(cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
   const value = path.keybindings.get(UNNAMED_KEY);

@@ -19,7 +19,7 @@ const FAN = SIM.device('OMC_Fan', 'fan1');
 
 let broker: TestBroker;
 t.before(async () => {
-  broker = await startTestBroker();
+  broker = await startTestBroker({ anonymousWrite: true }); // ModifyInstance's answer is tested here, not who may send it
 });
 t.teardown(() => broker.close());
 
@@ -54,8 +54,14 @@ t.test('the unnamed form: what is wrong with it is said', async (t) => {
       4, /the instance name of OMC_Fan gives one key value without a name, which only a class with one key may; OMC_Fan has 4 keys/],
     ['an unknown class', INTEROP, iparam('InstanceName', unnamed('No_Such', 'x')), 5, /No_Such/],
   ];
-  for (const [label, ns, params, code, description] of cases) {
-    const response = await imethod(broker.url, 'GetInstance', ns, params);
+  // A subscription's parts are modified by their own writer, which is given the path as named.
+  const filter = unnamed('CIM_IndicationFilter', 'x');
+  const modifyFilter = iparam('ModifiedInstance', `<VALUE.NAMEDINSTANCE>${filter}<INSTANCE CLASSNAME="CIM_IndicationFilter"></INSTANCE></VALUE.NAMEDINSTANCE>`);
+  for (const [label, ns, params, code, description, operation = 'GetInstance'] of [...cases,
+    ['ModifyInstance of a filter (four keys)', INTEROP, modifyFilter, 4, /CIM_IndicationFilter gives one key value without a name.*has 4 keys/, 'ModifyInstance'],
+    ['DeleteInstance of a filter (four keys)', INTEROP, iparam('InstanceName', filter), 4, /CIM_IndicationFilter has 4 keys/, 'DeleteInstance'],
+  ] as [string, string, string, number, RegExp, string?][]) {
+    const response = await imethod(broker.url, operation, ns, params);
     t.equal(response.error?.code, code, `${label}: ${code}`);
     t.match(response.error?.description, description, `${label}: the description says it`);
   }
