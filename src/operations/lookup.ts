@@ -1,4 +1,4 @@
-import { CIMError, CIMInstanceName, CIMStatus, UNNAMED_KEY, sameKeyValue, sameName, type CIMClass, type CIMInstance } from '../cim/index.js';
+import { CIMError, CIMInstanceName, CIMStatus, UNNAMED_KEY, sameKeyValue, sameName, type CIMClass, type CIMInstance, type CIMKeyValue } from '../cim/index.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { OperationContext } from './types.js';
@@ -24,7 +24,7 @@ export function classOf(ctx: OperationContext, namespace: string, classname: str
  */
 export function instanceAt(ctx: OperationContext, namespace: string, given: CIMInstanceName): CIMInstance {
   const cls = classOf(ctx, namespace, given.classname);
-  const path = namedKey(cls, given);
+  const path = namedKey(ctx, namespace, cls, given);
   const { missing, extra } = keyProblems(cls, path);
   if (missing.length || extra.length) throw wrongKeys(path.classname, missing, extra);
   return existing(ctx, namespace, path);
@@ -40,7 +40,7 @@ export function instanceAt(ctx: OperationContext, namespace: string, given: CIMI
  */
 export function instanceToRead(ctx: OperationContext, namespace: string, given: CIMInstanceName): CIMInstance {
   const cls = classOf(ctx, namespace, given.classname);
-  const path = namedKey(cls, given);
+  const path = namedKey(ctx, namespace, cls, given);
   const { missing, extra } = keyProblems(cls, path);
   if (missing.length === 0 && extra.length === 0) return existing(ctx, namespace, path);
   if (extra.length || path.keybindings.size === 0) throw wrongKeys(path.classname, missing, extra);
@@ -51,21 +51,40 @@ export function instanceToRead(ctx: OperationContext, namespace: string, given: 
     `the instance name of ${path.classname} lacks key ${missing.join(', ')}; ${matching.length} instances have the keys it binds`);
 }
 
-/** The path with its key named (see namedKey), for a writer that looks the instance up itself. */
+/** The path with its keys named (see namedKey), for a writer that looks the instance up itself. */
 export function withNamedKey(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstanceName {
-  return namedKey(classOf(ctx, namespace, path.classname), path);
+  return namedKey(ctx, namespace, classOf(ctx, namespace, path.classname), path);
 }
 
-/** The path with its unnamed key value (DSP0201 INSTANCENAME's lone KEYVALUE) bound to the class's one key. */
-function namedKey(cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
-  const value = path.keybindings.get(UNNAMED_KEY);
-  if (value === undefined) return path;
-  const keys = cls.keyNames;
-  if (keys.length !== 1) {
-    throw new CIMError(CIMStatus.INVALID_PARAMETER, `the instance name of ${path.classname} gives one key value without a name, ` +
-      `which only a class with one key may; ${cls.classname} has ${keys.length} keys`);
+/**
+ * The path with its unnamed key value (DSP0201 INSTANCENAME's lone KEYVALUE
+ * or VALUE.REFERENCE) bound to the class's one key, and so the paths its
+ * reference keys hold, each in its own namespace or the call's.
+ */
+function namedKey(ctx: OperationContext, namespace: string, cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
+  let changed = false;
+  const bindings = [...path.keybindings].map(([name, value]): [string, CIMKeyValue] => {
+    const named = value instanceof CIMInstanceName ? namedReference(ctx, value.namespace ?? namespace, value) : value;
+    changed ||= named !== value;
+    return [name, named];
+  });
+  const unnamed = bindings.find(([name]) => name === UNNAMED_KEY);
+  if (unnamed) {
+    const keys = cls.keyNames;
+    if (keys.length !== 1) {
+      throw new CIMError(CIMStatus.INVALID_PARAMETER, `the instance name of ${path.classname} gives one key value without a name, ` +
+        `which only a class with one key may; ${cls.classname} has ${keys.length} keys`);
+    }
+    unnamed[0] = keys[0]!;
   }
-  return new CIMInstanceName({ classname: path.classname, keybindings: { [keys[0]!]: value }, namespace: path.namespace, host: path.host });
+  return changed || unnamed ? new CIMInstanceName({ classname: path.classname, keybindings: bindings, namespace: path.namespace, host: path.host }) : path;
+}
+
+/** A reference key's path with its keys named; as it is when its namespace or class is unknown (then no instance has it). */
+function namedReference(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstanceName {
+  const ns = ctx.repository.resolveNamespace(namespace);
+  const cls = ns === undefined ? undefined : ctx.repository.getClass(ns, path.classname);
+  return cls ? namedKey(ctx, ns!, cls, path) : path;
 }
 
 function existing(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {

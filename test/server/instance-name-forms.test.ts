@@ -10,7 +10,8 @@
 import t from 'tap';
 import { decodeResponse } from '../../src/cimxml/index.js';
 import {
-  SIM, XML_DECLARATION, cimHeaders, imethod, imethodBody, iparam, instanceNameXml, p, pathsIn, instancesIn, post, startTestBroker, type TestBroker,
+  SIM, XML_DECLARATION, cimHeaders, imethod, imethodBody, iparam, instanceNameXml, localInstancePathXml, p, pathsIn, instancesIn, post, startTestBroker,
+  type TestBroker,
 } from '../helpers/broker.js';
 
 const INTEROP = 'root/interop';
@@ -65,6 +66,19 @@ t.test('the unnamed form: what is wrong with it is said', async (t) => {
     t.equal(response.error?.code, code, `${label}: ${code}`);
     t.match(response.error?.description, description, `${label}: the description says it`);
   }
+});
+
+t.test('a reference key whose path gives a single-key class\'s value without its name', async (t) => {
+  const localProfile = '<LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="interop"/></LOCALNAMESPACEPATH>' +
+    `${unnamed('Thincim_RegisteredProfile', PROFILE.InstanceID)}</LOCALINSTANCEPATH>`;
+  const conforms = (standard: string) => iparam('InstanceName', '<INSTANCENAME CLASSNAME="Thincim_ElementConformsToProfile">' +
+    `<KEYBINDING NAME="ConformantStandard"><VALUE.REFERENCE>${standard}</VALUE.REFERENCE></KEYBINDING>` +
+    `<KEYBINDING NAME="ManagedElement"><VALUE.REFERENCE>${localInstancePathXml('root/cimv2', 'Thincim_ComputerSystem', SIM.system)}</VALUE.REFERENCE></KEYBINDING></INSTANCENAME>`);
+  const byValue = await imethod(broker.url, 'GetInstance', INTEROP, conforms(localProfile));
+  const byName = await imethod(broker.url, 'GetInstance', INTEROP, conforms(localInstancePathXml(INTEROP, 'Thincim_RegisteredProfile', PROFILE)));
+  t.equal(byName.error, undefined, 'named: the Base Server conformance');
+  t.equal(byValue.error, undefined, 'by value: found as well');
+  t.equal(byValue.raw.text, byName.raw.text, 'the same answer');
 });
 
 t.test('an extrinsic method on a single-key instance named by its value; CIMObject names the key (DSP0207 has no unnamed form)', async (t) => {
