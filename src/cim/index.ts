@@ -6,7 +6,7 @@ export {
   isNumericType, parseInteger, parseReal, realToText, scalarFromText, scalarToText, toReal32,
 } from './types.js';
 export type { CIMScalar, CIMType, CIMValue, EmbeddedKind, IntegerType } from './types.js';
-export { CIMInstanceName, normalizeNamespace, sameKeyValue } from './instance-name.js';
+export { CIMInstanceName, UNNAMED_KEY, normalizeNamespace, sameKeyValue } from './instance-name.js';
 export type { CIMInstanceNameInit, CIMKeyValue } from './instance-name.js';
 export { CIMClassName } from './class-name.js';
 export type { CIMClassNameInit } from './class-name.js';

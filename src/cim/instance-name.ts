@@ -7,6 +7,13 @@ import { NocaseMap } from './nocase.js';
  */
 export type CIMKeyValue = string | boolean | number | bigint | CIMDateTime | CIMInstanceName;
 
+/**
+ * The binding name of a key sent without one: DSP0201's INSTANCENAME may
+ * carry a lone KEYVALUE or VALUE.REFERENCE for a class with a single key.
+ * Only the class can tell which key that is (operations/lookup.ts).
+ */
+export const UNNAMED_KEY = '';
+
 export interface CIMInstanceNameInit {
   classname: string;
   keybindings?: Iterable<readonly [string, CIMKeyValue]> | Record<string, CIMKeyValue>;

@@ -2,7 +2,7 @@
 import {
   CIMError, CIMInstance, CIMStatus, NocaseMap, cimProperty, scalarFromText, type CIMProperty, type CIMValue,
 } from '../cim/index.js';
-import { classOf, instanceAt, instancesOf, instanceToRead } from './lookup.js';
+import { classOf, instanceAt, instancesOf, instanceToRead, withNamedKey } from './lookup.js';
 import { Params } from './params.js';
 import type { OperationContext, Param, ParamValue, Result, SubscriptionWriter } from './types.js';
 import { instanceView } from './view.js';
@@ -70,7 +70,8 @@ export async function setProperty(ctx: OperationContext, ns: string, params: rea
 export async function modifyInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Promise<Result> {
   const p = new Params('ModifyInstance', params, ['ModifiedInstance', 'IncludeQualifiers', 'PropertyList']);
   p.boolean('IncludeQualifiers', true);
-  const { path, instance } = p.requiredNamedInstance('ModifiedInstance');
+  const { path: given, instance } = p.requiredNamedInstance('ModifiedInstance');
+  const path = withNamedKey(ctx, ns, given);
   if (instance.classname.toLowerCase() !== path.classname.toLowerCase()) {
     throw new CIMError(CIMStatus.INVALID_PARAMETER, `ModifiedInstance is an instance of ${instance.classname}, its path names ${path.classname}`);
   }

@@ -1,4 +1,4 @@
-import { CIMError, CIMStatus, sameKeyValue, sameName, type CIMClass, type CIMInstance, type CIMInstanceName } from '../cim/index.js';
+import { CIMError, CIMInstanceName, CIMStatus, UNNAMED_KEY, sameKeyValue, sameName, type CIMClass, type CIMInstance, type CIMKeyValue } from '../cim/index.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { OperationContext } from './types.js';
@@ -22,8 +22,10 @@ export function classOf(ctx: OperationContext, namespace: string, classname: str
  * class is unknown, CIM_ERR_INVALID_PARAMETER when the path does not bind
  * exactly the class's keys).
  */
-export function instanceAt(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
-  const { missing, extra } = keyProblems(classOf(ctx, namespace, path.classname), path);
+export function instanceAt(ctx: OperationContext, namespace: string, given: CIMInstanceName): CIMInstance {
+  const cls = classOf(ctx, namespace, given.classname);
+  const path = namedKey(ctx, namespace, cls, given);
+  const { missing, extra } = keyProblems(cls, path);
   if (missing.length || extra.length) throw wrongKeys(path.classname, missing, extra);
   return existing(ctx, namespace, path);
 }
@@ -36,8 +38,9 @@ export function instanceAt(ctx: OperationContext, namespace: string, path: CIMIn
  * (vesperbot/zabbix-esxi-cim's items), which ESXi's providers do without. A
  * name that binds no key stays an error: wbemcli sends one for a class.
  */
-export function instanceToRead(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
-  const cls = classOf(ctx, namespace, path.classname);
+export function instanceToRead(ctx: OperationContext, namespace: string, given: CIMInstanceName): CIMInstance {
+  const cls = classOf(ctx, namespace, given.classname);
+  const path = namedKey(ctx, namespace, cls, given);
   const { missing, extra } = keyProblems(cls, path);
   if (missing.length === 0 && extra.length === 0) return existing(ctx, namespace, path);
   if (extra.length || path.keybindings.size === 0) throw wrongKeys(path.classname, missing, extra);
@@ -46,6 +49,42 @@ export function instanceToRead(ctx: OperationContext, namespace: string, path: C
   if (matching.length === 0) return existing(ctx, namespace, path);
   throw new CIMError(CIMStatus.INVALID_PARAMETER,
     `the instance name of ${path.classname} lacks key ${missing.join(', ')}; ${matching.length} instances have the keys it binds`);
+}
+
+/** The path with its keys named (see namedKey), for a writer that looks the instance up itself. */
+export function withNamedKey(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstanceName {
+  return namedKey(ctx, namespace, classOf(ctx, namespace, path.classname), path);
+}
+
+/**
+ * The path with its unnamed key value (DSP0201 INSTANCENAME's lone KEYVALUE
+ * or VALUE.REFERENCE) bound to the class's one key, and so the paths its
+ * reference keys hold, each in its own namespace or the call's.
+ */
+function namedKey(ctx: OperationContext, namespace: string, cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
+  let changed = false;
+  const bindings = [...path.keybindings].map(([name, value]): [string, CIMKeyValue] => {
+    const named = value instanceof CIMInstanceName ? namedReference(ctx, value.namespace ?? namespace, value) : value;
+    changed ||= named !== value;
+    return [name, named];
+  });
+  const unnamed = bindings.find(([name]) => name === UNNAMED_KEY);
+  if (unnamed) {
+    const keys = cls.keyNames;
+    if (keys.length !== 1) {
+      throw new CIMError(CIMStatus.INVALID_PARAMETER, `the instance name of ${path.classname} gives one key value without a name, ` +
+        `which only a class with one key may; ${cls.classname} has ${keys.length} keys`);
+    }
+    unnamed[0] = keys[0]!;
+  }
+  return changed || unnamed ? new CIMInstanceName({ classname: path.classname, keybindings: bindings, namespace: path.namespace, host: path.host }) : path;
+}
+
+/** A reference key's path with its keys named; as it is when its namespace or class is unknown (then no instance has it). */
+function namedReference(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstanceName {
+  const ns = ctx.repository.resolveNamespace(namespace);
+  const cls = ns === undefined ? undefined : ctx.repository.getClass(ns, path.classname);
+  return cls ? namedKey(ctx, ns!, cls, path) : path;
 }
 
 function existing(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {

@@ -42,6 +42,10 @@ function typedInputs(method: CIMMethod, call: ExtrinsicCall): Record<string, CIM
     }
     inputs[declared.name] = typed(declared, value);
   }
+  // DSP0004's Required on an IN parameter: a non-NULL value must be passed; missing parameters are DSP0200's 4.
+  const required = [...method.parameters.values()].filter((p) => isInput(p) && p.qualifiers.get('Required')?.value === true);
+  const absent = required.filter((p) => inputs[p.name] === undefined || inputs[p.name] === null).map((p) => p.name);
+  if (absent.length) throw new CIMError(CIMStatus.INVALID_PARAMETER, `method ${method.name} requires a value for ${absent.join(', ')}`);
   return inputs;
 }
 

@@ -4,7 +4,7 @@
  * UTF-8, then percent-escapes) and comparing them with the body.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { CIMDateTime, CIMInstanceName, normalizeNamespace, type CIMKeyValue } from '../cim/index.js';
+import { CIMDateTime, CIMInstanceName, UNNAMED_KEY, normalizeNamespace, type CIMKeyValue } from '../cim/index.js';
 
 const CIM_MAPPING = /^\s*"?http:\/\/www\.dmtf\.org\/cim\/mapping\/http\/v1\.0"?\s*;\s*ns\s*=\s*(\d\d)\s*$/i;
 
@@ -58,13 +58,16 @@ export function sameNamespace(cimObject: string, namespace: string): boolean {
 export function sameTarget(cimObject: string, namespace: string, target: CIMInstanceName | { classname: string }): boolean {
   const parsed = parseObjectPath(cimObject);
   if (!parsed || !parsed.namespace || !sameNamespace(parsed.namespace, namespace)) return false;
-  const expected = target instanceof CIMInstanceName ? canonical(target) : target.classname.toLowerCase();
-  return parsed.canonical === expected;
+  if (!(target instanceof CIMInstanceName)) return parsed.canonical === target.classname.toLowerCase();
+  // A body that gives a single-key class's value without its name (DSP0201 INSTANCENAME) agrees with a header that names it.
+  return (target.keybindings.has(UNNAMED_KEY) ? parsed.unnamed : parsed.canonical) === canonical(target);
 }
 
 interface ParsedPath {
   namespace: string | undefined;
   canonical: string;
+  /** The canonical form without the key's name, for a path with one key. */
+  unnamed?: string;
 }
 
 /** Parses `[ns:]Class[.k=v,…]` into a canonical form; undefined when malformed. */
@@ -77,7 +80,10 @@ function parseObjectPath(text: string): ParsedPath | undefined {
   const keyStart = rest.indexOf('.');
   if (keyStart < 0) return { namespace, canonical: rest.trim().toLowerCase() };
   const keys = parseKeys(rest.slice(keyStart + 1));
-  return keys && { namespace, canonical: canonicalOf(rest.slice(0, keyStart), keys) };
+  if (!keys) return undefined;
+  const classname = rest.slice(0, keyStart);
+  const unnamed = keys.length === 1 ? canonicalOf(classname, [[UNNAMED_KEY, keys[0]![1]]]) : undefined;
+  return { namespace, canonical: canonicalOf(classname, keys), ...(unnamed && { unnamed }) };
 }
 
 function parseKeys(text: string): [string, string][] | undefined {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { CIMClass, CIMClassName, CIMDateTime, CIMInstance, CIMInstanceName, CIMStatus } from '../../src/cim/index.js';
+import { CIMClass, CIMClassName, CIMDateTime, CIMInstance, CIMInstanceName, CIMStatus, UNNAMED_KEY } from '../../src/cim/index.js';
 import { decodeRequest } from '../../src/cimxml/index.js';
 import type { CIMIMethodCall, CIMMethodCall, ParamValue } from '../../src/cimxml/index.js';
 import { NS, imethodCall, invalidParameter, plain, protocolError, requestBody } from './helpers.js';
@@ -193,6 +193,12 @@ t.test('KEYVALUE with and without TYPE', async (t) => {
 
   const keyless = param('<INSTANCENAME CLASSNAME="CIM_Singleton"></INSTANCENAME>');
   t.ok(keyless.kind === 'instancename' && keyless.path.keybindings.size === 0, 'a keyless singleton');
+
+  // DSP0201 INSTANCENAME: a single-key class's value may come without its name; the class names it (operations/lookup.ts).
+  const unnamed = param('<INSTANCENAME CLASSNAME="C"><KEYVALUE VALUETYPE="string" TYPE="string">a</KEYVALUE></INSTANCENAME>');
+  t.ok(unnamed.kind === 'instancename' && unnamed.path.keybindings.get(UNNAMED_KEY) === 'a', 'a lone KEYVALUE: the unnamed key');
+  const unnamedRef = param(`<INSTANCENAME CLASSNAME="C"><VALUE.REFERENCE>${FAN_NAME}</VALUE.REFERENCE></INSTANCENAME>`);
+  t.ok(unnamedRef.kind === 'instancename' && unnamedRef.path.keybindings.get(UNNAMED_KEY) instanceof CIMInstanceName, 'a lone VALUE.REFERENCE too');
 });
 
 t.test('bad values are CIM_ERR_INVALID_PARAMETER for the call', async (t) => {
@@ -202,7 +208,6 @@ t.test('bad values are CIM_ERR_INVALID_PARAMETER for the call', async (t) => {
     ['<INSTANCENAME CLASSNAME="C"><KEYBINDING NAME="K"><KEYVALUE VALUETYPE="boolean">yes</KEYVALUE></KEYBINDING></INSTANCENAME>', /not a boolean/],
     ['<INSTANCENAME CLASSNAME="C"><KEYBINDING NAME="K"><KEYVALUE VALUETYPE="numeric">12abc</KEYVALUE></KEYBINDING></INSTANCENAME>', /not a real64/],
     ['<INSTANCENAME CLASSNAME="C"><KEYBINDING NAME="K"><KEYVALUE>a</KEYVALUE></KEYBINDING><KEYBINDING NAME="k"><KEYVALUE>b</KEYVALUE></KEYBINDING></INSTANCENAME>', /key k appears twice/],
-    ['<INSTANCENAME CLASSNAME="C"><KEYVALUE>a</KEYVALUE></INSTANCENAME>', /key without a name/],
     ['<INSTANCENAME CLASSNAME="C"><KEYBINDING NAME="K"><VALUE.REFERENCE><CLASSNAME NAME="X"/></VALUE.REFERENCE></KEYBINDING></INSTANCENAME>', /reference to the class X/],
     ['<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="uint8"><VALUE>300</VALUE></PROPERTY></INSTANCE>', /outside the range of uint8/],
     ['<INSTANCE CLASSNAME="C"><PROPERTY NAME="P" TYPE="datetime"><VALUE>yesterday</VALUE></PROPERTY></INSTANCE>', /not a CIM datetime/],

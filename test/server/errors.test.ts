@@ -89,6 +89,26 @@ const CASES: Record<string, Case[]> = {
     [4, 'ModifyInstance', CIMV2, modified(elementName, FAN, 'Thincim_NumericSensor'), /instance of Thincim_NumericSensor, its path names OMC_Fan/],
     [4, 'GetInstance', CIMV2, iparam('InstanceName', '<INSTANCENAME CLASSNAME="OMC_Fan"><KEYBINDING NAME="DeviceID">' +
       '<KEYVALUE VALUETYPE="boolean" TYPE="boolean">maybe</KEYVALUE></KEYBINDING></INSTANCENAME>'), /maybe/],
+    // A value of the wrong shape, one parameter per operation (DSP0200: "otherwise incorrect parameters").
+    [4, 'Associators', CIMV2, p.value('ObjectName', 'OMC_Fan'), /parameter ObjectName must be a CLASSNAME or an INSTANCENAME/],
+    [4, 'DeleteInstance', CIMV2, className('OMC_Fan').replace('ClassName', 'InstanceName'), /parameter InstanceName must be an INSTANCENAME/],
+    [4, 'CreateInstance', CIMV2, iparam('NewInstance', instanceNameXml('OMC_Fan', FAN)), /parameter NewInstance must be an INSTANCE$/],
+    [4, 'ModifyInstance', CIMV2, iparam('ModifiedInstance', '<INSTANCE CLASSNAME="OMC_Fan"></INSTANCE>'), /parameter ModifiedInstance must be a VALUE.NAMEDINSTANCE/],
+    [4, 'GetQualifier', CIMV2, p.className('QualifierName', 'Key'), /parameter QualifierName must be a string/],
+    [4, 'OpenAssociatorInstances', CIMV2, p.className('InstanceName', 'OMC_Fan'), /parameter InstanceName must be an INSTANCENAME/],
+    [4, 'PullInstancesWithPath', CIMV2, p.className('EnumerationContext', 'x') + p.value('MaxObjectCount', 1), /parameter EnumerationContext must be a string/],
+    // Parameters other operations have, which these do not (DSP0200 §5.3.2: References has no AssocClass, no *Names a PropertyList).
+    [4, 'References', CIMV2, system('ObjectName') + p.className('AssocClass', 'CIM_SystemDevice'), /References has no parameter AssocClass/],
+    [4, 'ReferenceNames', CIMV2, system('ObjectName') + p.value('ResultRole', 'PartComponent'), /ReferenceNames has no parameter ResultRole/],
+    [4, 'AssociatorNames', CIMV2, system('ObjectName') + p.array('PropertyList', ['ElementName']), /AssociatorNames has no parameter PropertyList/],
+    [4, 'OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('LocalOnly', false), /OpenEnumerateInstances has no parameter LocalOnly/],
+    [4, 'OpenReferenceInstancePaths', CIMV2, fan('InstanceName') + p.value('ResultRole', 'x'), /OpenReferenceInstancePaths has no parameter ResultRole/],
+    [4, 'CloseEnumeration', CIMV2, p.value('EnumerationContext', 'bogus') + p.value('MaxObjectCount', 1), /CloseEnumeration has no parameter MaxObjectCount/],
+    // Required parameters missing or NULL.
+    [4, 'ExecQuery', CIMV2, p.value('QueryLanguage', 'WQL') + p.null('Query'), /parameter Query is required/],
+    [4, 'OpenQueryInstances', CIMV2, p.value('FilterQueryLanguage', 'WQL'), /parameter FilterQuery is required/],
+    [4, 'EnumerationCount', CIMV2, '', /parameter EnumerationContext is required/],
+    [4, 'OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('FilterQuery', 'SELECT * FROM CIM_Fan'), /FilterQuery and FilterQueryLanguage go together/],
   ],
   'CIM_ERR_NOT_SUPPORTED (7): unknown operations, schema and instance changes': [
     [7, 'FrobnicateInstances', CIMV2, '', /FrobnicateInstances is not an intrinsic operation/],
@@ -121,11 +141,15 @@ const CASES: Record<string, Case[]> = {
     [15, 'ExecQuery', CIMV2, query('SELECT * FROM'), /invalid query at position 14: expected a class name/],
     [15, 'ExecQuery', CIMV2, query('SELECT * FROM No_Such'), /FROM names class No_Such/],
     [15, 'OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('FilterQueryLanguage', 'WQL') + p.value('FilterQuery', 'SELECT Bogus FROM CIM_Fan'), /no property Bogus/],
+    [14, 'OpenEnumerateInstancePaths', CIMV2, className('CIM_Fan') + p.value('FilterQueryLanguage', 'SQL') + p.value('FilterQuery', 'SELECT * FROM CIM_Fan'), /query language SQL is not supported/],
   ],
   'CIM_ERR_INVALID_ENUMERATION_CONTEXT (21), CIM_ERR_INVALID_OPERATION_TIMEOUT (22), CIM_ERR_CONTINUATION_ON_ERROR_NOT_SUPPORTED (26)': [
     [21, 'PullInstancesWithPath', CIMV2, p.value('EnumerationContext', 'bogus') + p.value('MaxObjectCount', 1), /enumeration context "bogus" is unknown, closed or expired/],
     [21, 'CloseEnumeration', CIMV2, p.value('EnumerationContext', 'bogus'), /bogus/],
     [22, 'OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('OperationTimeout', 0), /OperationTimeout must be between 1 and \d+ seconds/],
+    [22, 'OpenReferenceInstances', CIMV2, fan('InstanceName') + p.value('OperationTimeout', 4294967295), /OperationTimeout must be between 1 and \d+ seconds/],
+    [21, 'EnumerationCount', CIMV2, p.value('EnumerationContext', 'bogus'), /enumeration context "bogus" is unknown, closed or expired/],
+    [21, 'PullInstances', CIMV2, p.value('EnumerationContext', 'bogus') + p.value('MaxObjectCount', 1), /bogus/],
     [26, 'OpenEnumerateInstancePaths', CIMV2, className('CIM_Fan') + p.value('ContinueOnError', true), /ContinueOnError is not supported/],
   ],
 };
@@ -179,4 +203,18 @@ t.test(`CIM_ERR_SERVER_LIMITS_EXCEEDED (27): more than ${PER_RESPONSE} objects i
   t.equal(pulled.error, undefined, 'the pull operations are the way to read more');
   const context = pulled.outParams.byName.get('EnumerationContext')?.value;
   if (context?.kind === 'value') await imethod(broker.url, 'CloseEnumeration', CIMV2, p.value('EnumerationContext', context.text));
+});
+
+t.test('a Pull without its required MaxObjectCount (DSP0200: no default for Pull): 4, and the failed Pull closes the session', async (t) => {
+  for (const [label, maxObjectCount] of [['absent', ''], ['NULL', p.null('MaxObjectCount')]]) {
+    const opened = await imethod(broker.url, 'OpenEnumerateInstances', CIMV2, className('CIM_Fan') + p.value('MaxObjectCount', 0));
+    const context = opened.outParams.byName.get('EnumerationContext')?.value;
+    if (context?.kind !== 'value') throw new Error('no EnumerationContext');
+    const contextParam = p.value('EnumerationContext', context.text);
+    const failed = await imethod(broker.url, 'PullInstancesWithPath', CIMV2, contextParam + maxObjectCount!);
+    t.equal(failed.error?.code, 4, `MaxObjectCount ${label}: 4`);
+    t.match(failed.error?.description, /parameter MaxObjectCount is required; the enumeration context is now closed/, `${label}: said, and the closing too`);
+    const after = await imethod(broker.url, 'PullInstancesWithPath', CIMV2, contextParam + p.value('MaxObjectCount', 1));
+    t.equal(after.error?.code, 21, `${label}: the session is gone, 21`);
+  }
 });

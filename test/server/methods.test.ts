@@ -85,10 +85,15 @@ t.afterEach(() => {
 const param = (name: string, value: string, type = '') => `<PARAMVALUE NAME="${name}"${type && ` PARAMTYPE="${type}"`}><VALUE>${value}</VALUE></PARAMVALUE>`;
 const body = (text: string) => text.replace(/^.*<SIMPLERSP>/, '').replace(/<\/SIMPLERSP>.*$/, '');
 
-t.test('the checks before any provider, in order: 3, 5, 17, 6, 4, then 7 for nothing to run it', async (t) => {
+t.test('the checks before any provider, in order: 3, 5, 17, 6, 4 (Required parameters included), then 7 for nothing to run it', async (t) => {
   const fan = { classname: 'OMC_Fan', keys: FAN };
   const missingFan = { classname: 'OMC_Fan', keys: { ...FAN, DeviceID: 'simulated:fan99' } };
   const sensor = { classname: 'Thincim_NumericSensor', keys: SENSOR };
+  const manager = { classname: 'Thincim_ObjectManager', keys: {
+    SystemCreationClassName: 'Thincim_ComputerSystem', SystemName: SIM.host, CreationClassName: 'Thincim_ObjectManager', Name: `thincim:${SIM.host}`,
+  } };
+  const sequence = '<PARAMVALUE NAME="AssignedSequence" PARAMTYPE="uint16"><VALUE.ARRAY><VALUE>1</VALUE></VALUE.ARRAY></PARAMVALUE>';
+  const elements = `<PARAMVALUE NAME="ManagedElements" PARAMTYPE="reference"><VALUE.REFARRAY><VALUE.REFERENCE>${instanceNameXml('OMC_Fan', FAN)}</VALUE.REFERENCE></VALUE.REFARRAY></PARAMVALUE>`;
   const cases: [string, string, string, { classname: string; keys: Record<string, string> }, string, number, RegExp][] = [
     ['unknown namespace', 'NoSuchMethod', 'root/nowhere', fan, '', 3, /root\/nowhere/],
     ['unknown class', 'NoSuchMethod', CIMV2, { classname: 'No_Such', keys: FAN }, '', 5, /No_Such/],
@@ -102,6 +107,12 @@ t.test('the checks before any provider, in order: 3, 5, 17, 6, 4, then 7 for not
     ['a parameter twice', 'SetSpeed', CIMV2, fan, param('DesiredSpeed', '1') + param('desiredspeed', '2'), 4, /twice/],
     ['a bad datetime', 'RequestStateChange', CIMV2, fan, param('TimeoutPeriod', 'tomorrow'), 4, /TimeoutPeriod/],
     ['a well-formed call nothing can run', 'SetSpeed', CIMV2, fan, param('DesiredSpeed', '5000', 'uint64'), 7, /SetSpeed of OMC_Fan is not supported/],
+    // DSP0004's Required qualifier on an IN parameter: a non-NULL value must be passed (CIM_Service's method).
+    ['Required parameters not given', 'ChangeAffectedElementsAssignedSequence', 'root/interop', manager, '',
+      4, /method ChangeAffectedElementsAssignedSequence requires a value for ManagedElements, AssignedSequence/],
+    ['a Required parameter NULL', 'ChangeAffectedElementsAssignedSequence', 'root/interop', manager, '<PARAMVALUE NAME="ManagedElements"/>' + sequence,
+      4, /requires a value for ManagedElements$/],
+    ['Required parameters given', 'ChangeAffectedElementsAssignedSequence', 'root/interop', manager, elements + sequence, 7, /is not supported/],
   ];
   for (const [label, method, ns, target, params, code, description] of cases) {
     const response = await invoke(broker.url, method, ns, target.classname, target.keys, params);

@@ -1,5 +1,5 @@
 /** Naming and locating elements (DSP0201 §5.2.4): namespaces, hosts, class and instance paths, keys, references. */
-import { CIMClassName, CIMInstanceName, NocaseMap } from '../../cim/index.js';
+import { CIMClassName, CIMInstanceName, NocaseMap, UNNAMED_KEY } from '../../cim/index.js';
 import type { CIMKeyValue, CIMType } from '../../cim/index.js';
 import type { CIMObjectPath } from '../types.js';
 import {
@@ -94,9 +94,9 @@ export function decodeLocalInstancePath(node: XmlNode): CIMInstanceName {
 }
 
 /**
- * INSTANCENAME with KEYBINDING children. The unnamed-key forms the DTD also
- * allows (a lone KEYVALUE or VALUE.REFERENCE) cannot be matched to a key
- * property, so they are refused as a value error.
+ * INSTANCENAME: KEYBINDING children, or the one key value of a single-key
+ * class without its name (a lone KEYVALUE or VALUE.REFERENCE), kept under
+ * UNNAMED_KEY for the operation layer, which knows the class, to name.
  */
 export function decodeInstanceName(node: XmlNode, location: Location = {}): CIMInstanceName {
   const classname = nameAttr(node, 'CLASSNAME');
@@ -107,8 +107,8 @@ export function decodeInstanceName(node: XmlNode, location: Location = {}): CIMI
     if (keybindings.has(name)) throw new ValueError(binding, `key ${name} appears twice in <INSTANCENAME CLASSNAME="${classname}">`);
     keybindings.set(name, decodeKeyBinding(binding));
   }
-  const unnamed = children.optional(KEY_CONTENT);
-  if (unnamed && keybindings.size === 0) throw new ValueError(unnamed, `<INSTANCENAME CLASSNAME="${classname}"> has a key without a name`);
+  const unnamed = keybindings.size === 0 ? children.optional(KEY_CONTENT) : undefined;
+  if (unnamed) keybindings.set(UNNAMED_KEY, keyContent(unnamed));
   children.end();
   return new CIMInstanceName({ classname, keybindings, ...location });
 }
@@ -117,6 +117,10 @@ function decodeKeyBinding(node: XmlNode): CIMKeyValue {
   const children = new Children(node);
   const content = children.required(KEY_CONTENT);
   children.end();
+  return keyContent(content);
+}
+
+function keyContent(content: XmlNode): CIMKeyValue {
   return content.name === 'KEYVALUE' ? decodeKeyValue(content) : instanceReference(content);
 }
 

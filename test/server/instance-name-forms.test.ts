@@ -1,0 +1,103 @@
+/**
+ * The INSTANCENAME forms DSP0201 (2.4, §5.3.4 INSTANCENAME; DSP0203 2.4.0:
+ * `(KEYBINDING* | KEYVALUE? | VALUE.REFERENCE?)`) gives a client: besides one
+ * KEYBINDING per key, "if the class has a single key property, then a single
+ * KEYVALUE or VALUE.REFERENCE subelement may be used to describe the
+ * (necessarily) unique key value without a key name". The unnamed form is
+ * the class's one key; for a class with more keys it names nothing, which is
+ * CIM_ERR_INVALID_PARAMETER (DSP0200: "otherwise incorrect parameters").
+ */
+import t from 'tap';
+import { decodeResponse } from '../../src/cimxml/index.js';
+import {
+  SIM, XML_DECLARATION, cimHeaders, imethod, imethodBody, iparam, instanceNameXml, localInstancePathXml, p, pathsIn, instancesIn, post, startTestBroker,
+  type TestBroker,
+} from '../helpers/broker.js';
+
+const INTEROP = 'root/interop';
+const PROFILE = SIM.profile('DSP1004');
+const FAN = SIM.device('OMC_Fan', 'fan1');
+
+let broker: TestBroker;
+t.before(async () => {
+  broker = await startTestBroker({ anonymousWrite: true }); // ModifyInstance's answer is tested here, not who may send it
+});
+t.teardown(() => broker.close());
+
+const unnamed = (classname: string, value: string) =>
+  `<INSTANCENAME CLASSNAME="${classname}"><KEYVALUE VALUETYPE="string" TYPE="string">${value}</KEYVALUE></INSTANCENAME>`;
+const profileByValue = (param: string, value = PROFILE.InstanceID) => iparam(param, unnamed('Thincim_RegisteredProfile', value));
+const profileByName = (param: string) => p.instanceName(param, 'Thincim_RegisteredProfile', PROFILE);
+
+t.test('a single-key class named by its key value alone reads as named by its key', async (t) => {
+  const byValue = instancesIn(await imethod(broker.url, 'GetInstance', INTEROP, profileByValue('InstanceName')));
+  const byName = instancesIn(await imethod(broker.url, 'GetInstance', INTEROP, profileByName('InstanceName')));
+  t.same(byValue.map((i) => i.get('InstanceID')), [PROFILE.InstanceID], 'GetInstance: the profile');
+  t.same(byValue.map((i) => i.get('RegisteredName')), byName.map((i) => i.get('RegisteredName')), 'the same instance as by its KEYBINDING');
+
+  const property = await imethod(broker.url, 'GetProperty', INTEROP, profileByValue('InstanceName') + p.value('PropertyName', 'RegisteredName'));
+  t.equal(property.error, undefined, 'GetProperty: no error');
+
+  for (const operation of ['ReferenceNames', 'AssociatorNames']) {
+    const viaValue = pathsIn(await imethod(broker.url, operation, INTEROP, profileByValue('ObjectName'))).map((path) => path.toString()).sort();
+    const viaName = pathsIn(await imethod(broker.url, operation, INTEROP, profileByName('ObjectName'))).map((path) => path.toString()).sort();
+    t.ok(viaValue.length > 0, `${operation}: something is associated`);
+    t.same(viaValue, viaName, `${operation}: the same paths as by its KEYBINDING`);
+  }
+  const opened = await imethod(broker.url, 'OpenReferenceInstancePaths', INTEROP, profileByValue('InstanceName') + p.value('MaxObjectCount', 1000));
+  t.equal(opened.error, undefined, 'OpenReferenceInstancePaths: no error');
+});
+
+t.test('the unnamed form: what is wrong with it is said', async (t) => {
+  const cases: [string, string, string, number, RegExp][] = [
+    ['a value no profile has', INTEROP, profileByValue('InstanceName', 'Thincim:DSP0000'), 6, /Thincim_RegisteredProfile\.InstanceID="Thincim:DSP0000" does not exist/],
+    ['a class with four keys', 'root/cimv2', iparam('InstanceName', unnamed('OMC_Fan', FAN.DeviceID)),
+      4, /the instance name of OMC_Fan gives one key value without a name, which only a class with one key may; OMC_Fan has 4 keys/],
+    ['an unknown class', INTEROP, iparam('InstanceName', unnamed('No_Such', 'x')), 5, /No_Such/],
+  ];
+  // A subscription's parts are modified by their own writer, which is given the path as named.
+  const filter = unnamed('CIM_IndicationFilter', 'x');
+  const modifyFilter = iparam('ModifiedInstance', `<VALUE.NAMEDINSTANCE>${filter}<INSTANCE CLASSNAME="CIM_IndicationFilter"></INSTANCE></VALUE.NAMEDINSTANCE>`);
+  for (const [label, ns, params, code, description, operation = 'GetInstance'] of [...cases,
+    ['ModifyInstance of a filter (four keys)', INTEROP, modifyFilter, 4, /CIM_IndicationFilter gives one key value without a name.*has 4 keys/, 'ModifyInstance'],
+    ['DeleteInstance of a filter (four keys)', INTEROP, iparam('InstanceName', filter), 4, /CIM_IndicationFilter has 4 keys/, 'DeleteInstance'],
+  ] as [string, string, string, number, RegExp, string?][]) {
+    const response = await imethod(broker.url, operation, ns, params);
+    t.equal(response.error?.code, code, `${label}: ${code}`);
+    t.match(response.error?.description, description, `${label}: the description says it`);
+  }
+});
+
+t.test('a reference key whose path gives a single-key class\'s value without its name', async (t) => {
+  const localProfile = '<LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="interop"/></LOCALNAMESPACEPATH>' +
+    `${unnamed('Thincim_RegisteredProfile', PROFILE.InstanceID)}</LOCALINSTANCEPATH>`;
+  const conforms = (standard: string) => iparam('InstanceName', '<INSTANCENAME CLASSNAME="Thincim_ElementConformsToProfile">' +
+    `<KEYBINDING NAME="ConformantStandard"><VALUE.REFERENCE>${standard}</VALUE.REFERENCE></KEYBINDING>` +
+    `<KEYBINDING NAME="ManagedElement"><VALUE.REFERENCE>${localInstancePathXml('root/cimv2', 'Thincim_ComputerSystem', SIM.system)}</VALUE.REFERENCE></KEYBINDING></INSTANCENAME>`);
+  const byValue = await imethod(broker.url, 'GetInstance', INTEROP, conforms(localProfile));
+  const byName = await imethod(broker.url, 'GetInstance', INTEROP, conforms(localInstancePathXml(INTEROP, 'Thincim_RegisteredProfile', PROFILE)));
+  t.equal(byName.error, undefined, 'named: the Base Server conformance');
+  t.equal(byValue.error, undefined, 'by value: found as well');
+  t.equal(byValue.raw.text, byName.raw.text, 'the same answer');
+});
+
+t.test('an extrinsic method on a single-key instance named by its value; CIMObject names the key (DSP0207 has no unnamed form)', async (t) => {
+  const body = `${XML_DECLARATION}<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="7" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
+    '<METHODCALL NAME="GetCentralInstances"><LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="interop"/></LOCALNAMESPACEPATH>' +
+    `${unnamed('Thincim_RegisteredProfile', PROFILE.InstanceID)}</LOCALINSTANCEPATH></METHODCALL></SIMPLEREQ></MESSAGE></CIM>`;
+  const named = await post(broker.url, body, cimHeaders('GetCentralInstances', `${INTEROP}:Thincim_RegisteredProfile.InstanceID="${PROFILE.InstanceID}"`));
+  t.equal(named.status, 200, 'the header that names the key agrees with the body');
+  const response = decodeResponse(named.text);
+  t.equal(response.error, undefined, 'the method ran');
+  t.equal(response.kind === 'methodresponse' && response.returnValue?.value.kind, 'value', 'with a return value');
+  const other = await post(broker.url, body, cimHeaders('GetCentralInstances', `${INTEROP}:Thincim_RegisteredProfile.InstanceID="Thincim:DSP1033"`));
+  t.equal(other.status, 400, 'another value in the header: HTTP 400');
+  t.equal(other.headers['cimerror'], 'header-mismatch', 'header-mismatch');
+});
+
+t.test('KEYBINDINGs and an unnamed key value together are not valid (DSP0203: one form or the other)', async (t) => {
+  const mixed = iparam('InstanceName', instanceNameXml('OMC_Fan', FAN).replace('</INSTANCENAME>', '<KEYVALUE VALUETYPE="string" TYPE="string">x</KEYVALUE></INSTANCENAME>'));
+  const res = await post(broker.url, imethodBody('GetInstance', 'root/cimv2', mixed), cimHeaders('GetInstance', 'root/cimv2'));
+  t.equal(res.status, 400, 'HTTP 400, not the value silently dropped');
+  t.equal(res.headers['cimerror'], 'request-not-valid', 'request-not-valid');
+});
