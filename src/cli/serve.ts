@@ -16,7 +16,7 @@ import { formatDiagnostic, MofError } from '../mof/diagnostics.js';
 import { loadRepository } from '../repository/load.js';
 import { loadProviders, ProviderLoadError, schemaDirsOf, unusedSectionWarnings } from '../providers/index.js';
 import {
-  AuthFailureLimiter, Authenticator, bundleProblem, CertificateError, loadOrCreateCertificate, UserStore, UsersFileError,
+  AuthFailureLimiter, Authenticator, CertificateError, loadOrCreateCertificate, parseBundle, UserStore, UsersFileError,
 } from '../security/index.js';
 import type { TLSOptions } from '../server/app.js';
 import { startBroker, type Broker } from '../server/broker.js';
@@ -67,32 +67,39 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const logger = createLogger(config, io);
-  const exitNow = (signal: NodeJS.Signals, why: string) => {
-    logger.error({ signal }, why);
-    process.exit(128 + constants.signals[signal]);
-  };
   const early = new EarlySignals({
+    hup: () => logger.info('SIGHUP during the start-up: reloading once started'),
     // A start that hangs (a provider's module) must not hold the signal for ever.
     first: (signal) => {
       logger.info({ signal, graceMs: config.shutdownGraceMs }, 'signal during the start-up: stopping once started');
-      return setTimeout(() => exitNow(signal, 'the start-up did not end within shutdownGraceMs of the signal: exiting now'), config.shutdownGraceMs).unref();
+      return setTimeout(() => exitAtOnce(logger, signal, 'the start-up did not end within shutdownGraceMs of the signal: exiting now'), config.shutdownGraceMs).unref();
     },
-    second: (signal) => exitNow(signal, 'second signal during the start-up: exiting now'),
+    second: (signal) => exitAtOnce(logger, signal, 'second signal during the start-up: exiting now'),
   });
-  let service: Service;
+  let service: Service | undefined;
   try {
-    service = await start(config, logger, io.env, sources);
+    service = await start(config, logger, io.env, sources, early);
   } catch (thrown) {
+    early.stop();
     const err = unresolvedHost(thrown, config, sources) ?? listenError(thrown, config, sources) ?? thrown;
     if (!STARTUP_ERRORS.some((type) => err instanceof type) && !isSnmpTargetError(err)) throw err;
     for (const d of err instanceof MofError ? err.diagnostics : []) logger.fatal({ file: d.file, line: d.line, column: d.column }, formatDiagnostic(d));
     // The message once, in msg; the code lets a log search tell the kinds apart.
     logger.fatal({ code: (err as { code?: unknown }).code }, `not starting: ${(err as Error).message}`);
     return 1;
-  } finally {
+  }
+  if (service === undefined) {
     early.stop();
+    logger.info({ signal: early.stopAsked }, 'stopped before opening any port');
+    return 0;
   }
   return lifecycle(service, config, logger, early);
+}
+
+/** A second signal is an operator who will not wait: exit at once, as the signal would, but say so. */
+function exitAtOnce(logger: Logger, signal: NodeJS.Signals, why: string): never {
+  logger.error({ signal }, why);
+  process.exit(128 + constants.signals[signal]);
 }
 
 /**
@@ -103,20 +110,31 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 class EarlySignals {
   reloadAsked = false;
   stopAsked: NodeJS.Signals | undefined;
-  readonly #onHup = () => { this.reloadAsked = true; };
+  readonly #onHup = () => {
+    this.reloadAsked = true;
+    this.on.hup();
+  };
   #deadline: NodeJS.Timeout | undefined;
   readonly #onStop = (signal: NodeJS.Signals) => {
-    if (this.stopAsked) this.on.second(signal);
+    if (this.stopAsked) return this.on.second(signal);
     this.stopAsked = signal;
     this.#deadline = this.on.first(signal);
   };
 
-  /** `first`: a SIGTERM or SIGINT, which returns the start-up's deadline; `second`: another, from an operator who will not wait. */
-  constructor(private readonly on: { first(signal: NodeJS.Signals): NodeJS.Timeout; second(signal: NodeJS.Signals): void }) {
+  /**
+   * `hup`: a SIGHUP; `first`: a SIGTERM or SIGINT, which returns the start-up's
+   * deadline; `second`: another, from an operator who will not wait.
+   */
+  constructor(private readonly on: { hup(): void; first(signal: NodeJS.Signals): NodeJS.Timeout; second(signal: NodeJS.Signals): void }) {
     process.on('SIGHUP', this.#onHup).on('SIGTERM', this.#onStop).on('SIGINT', this.#onStop);
   }
 
-  /** The service runs (or could not start): the signals are its again. */
+  /**
+   * The service runs (or could not start): the signals are its again. Called
+   * after the service's own listeners are on: removing a signal's last
+   * listener closes its handle, and one coming before the next listener
+   * would be lost, or met by the default action.
+   */
   stop(): void {
     clearTimeout(this.#deadline);
     process.off('SIGHUP', this.#onHup).off('SIGTERM', this.#onStop).off('SIGINT', this.#onStop);
@@ -194,7 +212,8 @@ interface Service {
   reload(): Promise<void>;
 }
 
-async function start(config: Config, logger: Logger, env: CliIO['env'], sources: ConfigSources): Promise<Service> {
+/** The service, started; undefined when a SIGTERM or SIGINT came before its ports opened (then none opens). */
+async function start(config: Config, logger: Logger, env: CliIO['env'], sources: ConfigSources, early: EarlySignals): Promise<Service | undefined> {
   const listeners = planListeners(config);
   const providers = await loadProviders({
     providers: config.providers,
@@ -224,6 +243,8 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
   }
   warnOpenListeners(listeners, logger);
   const startSnmp = await prepareSnmp(config, logger, env);
+  const indications = await indicationSettings(config, sources);
+  if (early.stopAsked) return undefined;
   const broker = await startBroker({
     repository, providers, logger, tls, authenticator,
     listeners: listeners.map(({ protocol, host, port, requireAuth }) => ({ protocol, host, port, requireAuth })),
@@ -236,7 +257,7 @@ async function start(config: Config, logger: Logger, env: CliIO['env'], sources:
     v8Policy: new V8Policy({ table: V8_TABLES[config.footprint] }),
     history: config.history,
     staleAfterMs: config.staleAfterSec * 1000,
-    indications: await indicationSettings(config, sources),
+    indications,
   });
   broker.urls.forEach((served, i) => {
     const url = listenerUrl(served, listeners[i]!.host);
@@ -346,8 +367,8 @@ async function readSetting(key: string, file: string, sources: ConfigSources): P
 /** A CA bundle a key names, with at least one certificate and none that does not decode; a SettingError naming the key otherwise. */
 async function readBundle(key: string, file: string, sources: ConfigSources): Promise<string> {
   const text = (await readSetting(key, file, sources)).toString('utf8');
-  const problem = bundleProblem(text);
-  if (typeof problem === 'string') throw new SettingError(`${key} ${JSON.stringify(file)} (from ${sources[key]}): ${problem}`);
+  const bundle = parseBundle(text);
+  if ('problem' in bundle) throw new SettingError(`${key} ${JSON.stringify(file)} (from ${sources[key]}): ${bundle.problem}`);
   return text;
 }
 
@@ -380,19 +401,14 @@ function lifecycle(service: Service, config: Config, logger: Logger, early: Earl
   const onHup = () => {
     service.reload().catch((err: unknown) => logger.error({ code: (err as { code?: unknown }).code }, `reload failed, keeping the previous users and certificate: ${(err as Error).message}`));
   };
-  process.on('SIGHUP', onHup);
-  if (early.reloadAsked && early.stopAsked === undefined) onHup();
   return new Promise<number>((resolve) => {
-    // A second signal is an operator who will not wait: exit at once, as the signal would, but say so.
-    const force = (signal: NodeJS.Signals) => {
-      logger.error({ signal }, 'second signal: exiting now, answers in flight are cut');
-      process.exit(128 + constants.signals[signal]);
-    };
+    const force = (signal: NodeJS.Signals) => exitAtOnce(logger, signal, 'second signal: exiting now, answers in flight are cut');
     // Heard, not left to Node.js: without a listener SIGHUP's default action would end the process mid-shutdown.
     const ignoreHup = () => logger.warn('SIGHUP ignored: shutting down');
     const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', stop).off('SIGINT', stop).off('SIGHUP', onHup).on('SIGHUP', ignoreHup);
-      process.once('SIGTERM', force).once('SIGINT', force);
+      // The new listeners before the old ones go, so that no signal finds none (see EarlySignals.stop).
+      process.on('SIGHUP', ignoreHup).once('SIGTERM', force).once('SIGINT', force);
+      process.off('SIGTERM', stop).off('SIGINT', stop).off('SIGHUP', onHup);
       logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
       service.snmp?.close();
       service.broker.close(config.shutdownGraceMs).then(() => {
@@ -403,8 +419,10 @@ function lifecycle(service: Service, config: Config, logger: Logger, early: Earl
         resolve(1);
       });
     };
-    process.on('SIGTERM', stop).on('SIGINT', stop);
+    process.on('SIGHUP', onHup).on('SIGTERM', stop).on('SIGINT', stop);
+    early.stop();
     if (early.stopAsked) stop(early.stopAsked);
+    else if (early.reloadAsked) onHup();
   });
 }
 

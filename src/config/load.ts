@@ -4,13 +4,16 @@
  * against the same JSON Schema, and every problem found is reported at once,
  * naming the key and the source; secret values are never echoed.
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, ConfigError, type ConfigProblem } from './errors.js';
 import { type DefaultContext, isField, type Section } from './fields.js';
 import { readConfigFile } from './file.js';
+import { USER_NAME } from '../security/users-file.js';
 import { snmpProblems } from './snmp.js';
 import { type Config, CONFIG_SPEC } from './spec.js';
 import { CONFIG_FILE_ENV, ENTRIES, ENTRY_BY_KEY, type Entry, entryFor, ENV_PREFIX } from './table.js';
@@ -197,23 +200,54 @@ const ENTRY_BY_ENV = new Map(ENTRIES.map((e) => [e.env, e]));
 
 /**
  * The variables the kubelet gives a container for each Service of its
- * namespace (a Service `thincim` or `thincim-…` yields THINCIM_*):
- * {NAME}_SERVICE_HOST, {NAME}_SERVICE_PORT[_{PORT NAME}], {NAME}_PORT and
- * {NAME}_PORT_{N}_{PROTO}[_PROTO|_PORT|_ADDR]. Not configuration, so not
- * refused as unknown.
+ * namespace (a Service `thincim` or `thincim-…` yields THINCIM_*), each name
+ * with the shape of its value. Only a name AND value of the kubelet's making is
+ * left alone: THINCIM_HTPS_PORT=15989 is a typo, refused as unknown.
+ * SOURCE: kubernetes pkg/kubelet/envvars/envvars.go (makeEnvVariableName
+ * upper-cases the DNS-label name, `-` to `_`; the link values use
+ * net.JoinHostPort, so an IPv6 address is bracketed).
  */
-const SERVICE_LINK_NAME = /^THINCIM_(?:\w+_)?(?:SERVICE_HOST|SERVICE_PORT(?:_\w+)?|PORT|PORT_\d+_(?:TCP|UDP|SCTP)(?:_PROTO|_PORT|_ADDR)?)$/;
-/**
- * The client commands' credentials (`thincim enum`, `health`…), which may share
- * the server's environment; a THINCIM_USER naming a path is a typo of
- * THINCIM_USERS, and is refused as unknown.
- */
-function isClientCredential(name: string, text: string): boolean {
-  return name === 'THINCIM_PASSWORD' || (name === 'THINCIM_USER' && !text.includes('/'));
+const LINK_WORD = '[A-Z0-9]+(?:_[A-Z0-9]+)*';
+const LINK_SERVICE = `THINCIM(?:_${LINK_WORD})?`;
+const LINK_PORT_PREFIX = `${LINK_SERVICE}_PORT_(\\d+)_(TCP|UDP|SCTP)`;
+const isDigits = (text: string): boolean => /^\d+$/.test(text);
+const isAddress = (text: string): boolean => isIP(text) !== 0;
+const SERVICE_LINKS: ReadonlyArray<readonly [RegExp, (text: string, name: RegExpExecArray) => boolean]> = [
+  [new RegExp(`^${LINK_SERVICE}_SERVICE_HOST$`), isAddress],
+  [new RegExp(`^${LINK_SERVICE}_SERVICE_PORT(?:_${LINK_WORD})?$`), isDigits],
+  [new RegExp(`^${LINK_SERVICE}_PORT$`), (text) => linkUrl(text) !== undefined],
+  [new RegExp(`^${LINK_PORT_PREFIX}$`), (text, name) => {
+    const url = linkUrl(text);
+    return url?.proto === name[2]!.toLowerCase() && url.port === name[1];
+  }],
+  [new RegExp(`^${LINK_PORT_PREFIX}_PROTO$`), (text, name) => text === name[2]!.toLowerCase()],
+  [new RegExp(`^${LINK_PORT_PREFIX}_PORT$`), (text, name) => text === name[1]],
+  [new RegExp(`^${LINK_PORT_PREFIX}_ADDR$`), isAddress],
+];
+
+/** proto://IP:N (IPv6 in brackets) as the kubelet writes it, or undefined. */
+function linkUrl(text: string): { proto: string; port: string } | undefined {
+  const match = /^(tcp|udp|sctp):\/\/(?:\[([0-9A-Fa-f:.]+)\]|([0-9.]+)):(\d+)$/.exec(text);
+  if (!match) return undefined;
+  const ok = match[2] === undefined ? isIP(match[3]!) === 4 : isIP(match[2]) === 6;
+  return ok ? { proto: match[1]!, port: match[4]! } : undefined;
 }
 
-/** A service link's {NAME}_PORT value. */
-const SERVICE_LINK_VALUE = /^(?:tcp|udp|sctp):\/\/[^/\s]+:\d+$/;
+function isServiceLink(name: string, text: string): boolean {
+  return SERVICE_LINKS.some(([pattern, valueFits]) => {
+    const match = pattern.exec(name);
+    return match !== null && valueFits(text, match);
+  });
+}
+
+/**
+ * The client commands' credentials (`thincim enum`, `health`…), which may share
+ * the server's environment; a THINCIM_USER that is no user name, or names a
+ * file, is a typo of THINCIM_USERS, and is refused as unknown.
+ */
+function isClientCredential(name: string, text: string, cwd: string): boolean {
+  return name === 'THINCIM_PASSWORD' || (name === 'THINCIM_USER' && USER_NAME.test(text) && !existsSync(resolve(cwd, text)));
+}
 
 function readEnv(input: LoadConfigInput, problems: ConfigProblem[]): { layer: Layer; configPath?: string } {
   const layer: Layer = { values: {}, sources: new Map(), origin: 'environment', base: input.cwd };
@@ -226,8 +260,8 @@ function readEnv(input: LoadConfigInput, problems: ConfigProblem[]): { layer: La
       continue;
     }
     const entry = ENTRY_BY_ENV.get(name);
-    if (!entry && (SERVICE_LINK_NAME.test(name) || isClientCredential(name, text))) continue;
-    if (entry && name.endsWith('_PORT') && SERVICE_LINK_VALUE.test(text)) {
+    if (!entry && (isServiceLink(name, text) || isClientCredential(name, text, input.cwd))) continue;
+    if (entry && name.endsWith('_PORT') && linkUrl(text) !== undefined) {
       const service = name.slice(ENV_PREFIX.length, -'_PORT'.length).toLowerCase().replace(/_/g, '-');
       problems.push({ key: entry.key, source: name, message: `${JSON.stringify(text)} looks like a Kubernetes service link (a Service named thincim-${service} `
         + 'in this namespace), not a port: name the Service otherwise, or set enableServiceLinks: false in the pod spec' });

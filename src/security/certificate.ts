@@ -111,13 +111,18 @@ async function readPem(file: string, role: CertificateRole): Promise<{ text: str
   }
 }
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+/**
+ * The certificate blocks node:tls reads (OpenSSL's PEM_read_bio_X509_AUX):
+ * `CERTIFICATE`, the old `X509 CERTIFICATE`, and `TRUSTED CERTIFICATE` from
+ * `openssl x509 -trustout` (RHEL's ca-bundle.trust.crt).
+ */
+const PEM_CERTIFICATE = /-----BEGIN ((?:TRUSTED |X509 )?CERTIFICATE)-----[\s\S]*?-----END \1-----/g;
 
 /** Every certificate of the file, the server's first and then its chain, as node:tls takes them. */
 function certificatesOf(file: string, text: string): X509Certificate[] {
-  const problem = bundleProblem(text, 'not a PEM certificate');
-  if (typeof problem === 'string') throw new CertificateError(file, problem, 'cert');
-  return problem;
+  const bundle = parseBundle(text, 'not a PEM certificate');
+  if ('problem' in bundle) throw new CertificateError(file, bundle.problem, 'cert');
+  return bundle.certificates;
 }
 
 /**
@@ -125,18 +130,18 @@ function certificatesOf(file: string, text: string): X509Certificate[] {
  * no certificate block): node:tls skips what it cannot read in a CA bundle
  * without a word, and stops a server's chain with OpenSSL's stack trace.
  */
-export function bundleProblem(text: string, none = 'no PEM certificate in it'): X509Certificate[] | string {
+export function parseBundle(text: string, none = 'no PEM certificate in it'): { certificates: X509Certificate[] } | { problem: string } {
   const blocks = text.match(PEM_CERTIFICATE) ?? [];
-  if (blocks.length === 0) return none;
+  if (blocks.length === 0) return { problem: none };
   const certificates: X509Certificate[] = [];
   for (const [i, block] of blocks.entries()) {
     try {
       certificates.push(new X509Certificate(block));
     } catch {
-      return blocks.length === 1 ? 'not a PEM certificate' : `certificate ${i + 1} of ${blocks.length} is not a valid PEM certificate`;
+      return { problem: blocks.length === 1 ? 'not a PEM certificate' : `certificate ${i + 1} of ${blocks.length} is not a valid PEM certificate` };
     }
   }
-  return certificates;
+  return { certificates };
 }
 
 /** The first certificate must be the key's; a key matching a later one is a chain in the wrong order. */

@@ -22,7 +22,7 @@ export interface Principal {
 export interface AuthHookOptions {
   /** Checks credentials; without one, every credential sent is refused (there is no user to match). */
   authenticator: Authenticator | undefined;
-  /** Whether this request must authenticate (from the listener plan; false for /healthz when `healthzOpen`); if not, it may be anonymous. */
+  /** Whether this request must authenticate (from the listener plan; false for GET and HEAD /healthz and /readyz when `healthzOpen`, app.ts's ANONYMOUS_PROBES); if not, it may be anonymous. */
   requireAuth: (request: FastifyRequest) => boolean;
 }
 

@@ -11,7 +11,7 @@ export { MAX_AUTHORIZATION_LENGTH, parseBasicAuthorization } from './basic-auth.
 export type { BasicCredentials } from './basic-auth.js';
 export { normalizeFingerprint, userForCertificate } from './client-cert.js';
 export type { PeerCertificateLike } from './client-cert.js';
-export { bundleProblem, CertificateError, loadOrCreateCertificate, SELF_SIGNED_VALIDITY_DAYS, selfSignedPaths } from './certificate.js';
+export { CertificateError, loadOrCreateCertificate, parseBundle, SELF_SIGNED_VALIDITY_DAYS, selfSignedPaths } from './certificate.js';
 export type { CertificateOptions, LoadedCertificate } from './certificate.js';
 export { Authenticator } from './authenticator.js';
 export type { AuthenticatorOptions, AuthOutcome, AuthRequest } from './authenticator.js';

@@ -152,14 +152,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   limitConcurrency(app, options.concurrentOperations);
   const { authenticator, required, healthzOpen } = options.auth;
   // The health routes', not the paths': CIM-XML takes POST on every path, /healthz included.
-  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && isProbe(r)) }));
+  app.addHook('onRequest', createAuthHook({ authenticator, requireAuth: (r) => required && !(healthzOpen && probeAccess(r) !== undefined) }));
   // A client that authentication, the limits or bodyBytes refuse is not asked for the body it announced.
   continueWhenAccepted(servers);
   closeConnectionsWhenClosing(app);
   closeUnusedConnectionsWhenClosing(servers, app, options.tls !== undefined);
   logRequests(app, options.metrics);
-  const readable = getRoutes(app);
-  healthRoutes(app, options.providers, required);
+  const readable = getRoutePredicate(app);
+  healthRoutes(app, options.providers, (request) => required && principalOf(request) === undefined && probeAccess(request) === 'status-only');
   options.metrics?.route(app);
   if (options.web) {
     // A callback hook: on the CIM hot path it costs a method comparison, no promise.
@@ -177,7 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
  * The paths the GET routes registered from now on serve (fastify's patterns:
  * `:param` one segment, `*` the rest), for the Allow header of a 405.
  */
-function getRoutes(app: FastifyInstance): (path: string) => boolean {
+function getRoutePredicate(app: FastifyInstance): (path: string) => boolean {
   const patterns: RegExp[] = [];
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
@@ -224,10 +224,20 @@ function answerPlainHttpOnTls(servers: ListenerServers, app: FastifyInstance, op
 }
 
 
-/** The health routes themselves, read: a route added to their paths later would not be open by accident. */
-function isProbe(request: FastifyRequest): boolean {
+/**
+ * The one table of what an anonymous probe gets, with `healthzOpen`, on a
+ * listener that requires authentication (Kubernetes' probes send no
+ * credentials): `full` the whole answer; `status-only` the status code and
+ * status, not the providers' names and errors. Any other route, and any
+ * method but GET and HEAD, needs credentials there; health.ts obeys.
+ */
+const ANONYMOUS_PROBES: Readonly<Record<string, 'full' | 'status-only'>> = { [HEALTHZ]: 'full', [READYZ]: 'status-only' };
+
+/** The request's entry in ANONYMOUS_PROBES, by its route (a route added at their paths later would not be open by accident). */
+function probeAccess(request: FastifyRequest): 'full' | 'status-only' | undefined {
   const route = request.routeOptions.url;
-  return (route === HEALTHZ || route === READYZ) && (request.method === 'GET' || request.method === 'HEAD');
+  if (route === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined;
+  return Object.hasOwn(ANONYMOUS_PROBES, route) ? ANONYMOUS_PROBES[route] : undefined;
 }
 
 const CONNECTION_REFUSED = rawAnswer('503 Service Unavailable',

@@ -145,10 +145,11 @@ export async function startBroker(options: BrokerOptions): Promise<Broker> {
     ? undefined
     : new (await import('./metrics.js')).BrokerMetrics({ state, pulls, events, providers: () => manager.state() });
   // The served certificate's end of validity, replaced by setTLS: Prometheus can alert before it comes.
-  let certificateExpiry = options.tls && options.listeners.some((l) => l.protocol === 'https') ? expiryOf(options.tls) : undefined;
-  if (metrics && certificateExpiry !== undefined) {
+  const servedTls = options.listeners.some((l) => l.protocol === 'https') ? options.tls : undefined;
+  let certificateExpiry = servedTls === undefined ? Number.NaN : expiryOf(servedTls);
+  if (metrics && servedTls !== undefined) {
     metrics.gauge('thincim_tls_certificate_expiry_timestamp_seconds', 'NotAfter of the HTTPS certificate served (the first of tls.cert), in seconds since the epoch',
-      () => certificateExpiry ?? Number.NaN);
+      () => certificateExpiry);
   }
   const router = new ProviderRouterImpl(manager, state);
   const web = options.page === false ? undefined : createWeb({ state, events, providers: () => manager.state(), history: options.history });

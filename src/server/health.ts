@@ -6,9 +6,8 @@
  * restarting it would not mend the hardware. /readyz also says whether the
  * readings are simulated, so that tools can tell a demo host from a real one.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ProviderState } from '../providers/index.js';
-import { principalOf } from '../security/index.js';
 import { isSimulated } from '../providers/loader.js';
 
 /**
@@ -20,24 +19,20 @@ function sampled(p: ProviderState): boolean {
   return p.samples + p.failures > 0;
 }
 
-/** The liveness route, which `healthzOpen` serves without credentials (GET and HEAD only). */
+/** The liveness route. Who may read it anonymously: app.ts, ANONYMOUS_PROBES. */
 export const HEALTHZ = '/healthz';
-/** The readiness route: with `healthzOpen`, its status code and status are served without credentials too. */
+/** The readiness route. Who may read it anonymously, and how much: app.ts, ANONYMOUS_PROBES. */
 export const READYZ = '/readyz';
 
-/**
- * `detailsNeedAuth`: on a listener that requires authentication, an
- * anonymous probe (Kubernetes' readinessProbe sends no credentials) gets
- * the status alone, not the providers' names and errors.
- */
-export function healthRoutes(app: FastifyInstance, providers: () => ProviderState[], detailsNeedAuth: boolean): void {
+/** `statusOnly`: whether this request gets /readyz's status alone (app.ts decides). */
+export function healthRoutes(app: FastifyInstance, providers: () => ProviderState[], statusOnly: (request: FastifyRequest) => boolean): void {
   app.get(HEALTHZ, async () => ({ status: 'ok' }));
   app.get(READYZ, async (request, reply) => {
     const states = providers().filter((p) => p.enabled);
     const ready = states.length > 0 && states.every(sampled);
     reply.code(ready ? 200 : 503);
     const status = ready ? 'ready' : 'starting';
-    if (detailsNeedAuth && principalOf(request) === undefined) return { status };
+    if (statusOnly(request)) return { status };
     return {
       status,
       schema: 'loaded',

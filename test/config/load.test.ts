@@ -222,6 +222,49 @@ const SERVICE_LINKS = {
   THINCIM_AGENT_SERVICE_HOST: '10.96.0.13', THINCIM_AGENT_PORT: 'tcp://10.96.0.13:5989', THINCIM_AGENT_PORT_5989_TCP_PORT: '5989',
 };
 
+// The kubelet's complete set for a Service named thincim with ports https 5989 and http 5988
+// (envvars.go: makeEnvVariableName, makeLinkVariables; Docker's first-port THINCIM_PORT), and
+// the same on an IPv6 cluster, where net.JoinHostPort brackets the address.
+function kubeletSet(ip: string): Record<string, string> {
+  const host = ip.includes(':') ? `[${ip}]` : ip;
+  return {
+    THINCIM_SERVICE_HOST: ip, THINCIM_SERVICE_PORT: '5989', THINCIM_SERVICE_PORT_HTTPS: '5989', THINCIM_SERVICE_PORT_HTTP: '5988',
+    THINCIM_PORT: `tcp://${host}:5989`,
+    THINCIM_PORT_5989_TCP: `tcp://${host}:5989`, THINCIM_PORT_5989_TCP_PROTO: 'tcp', THINCIM_PORT_5989_TCP_PORT: '5989', THINCIM_PORT_5989_TCP_ADDR: ip,
+    THINCIM_PORT_5988_TCP: `tcp://${host}:5988`, THINCIM_PORT_5988_TCP_PROTO: 'tcp', THINCIM_PORT_5988_TCP_PORT: '5988', THINCIM_PORT_5988_TCP_ADDR: ip,
+  };
+}
+
+t.test("the kubelet's set for a Service named thincim (5989, 5988) is accepted, v4 and v6", async (t) => {
+  for (const ip of ['10.96.0.12', 'fd00:10:96::c']) {
+    const { config, sources } = await load({ env: { ...kubeletSet(ip), THINCIM_HTTPS_PORT: '15989' } });
+    t.equal(config.httpsPort, 15989, `${ip}: accepted, and the real variables still count`);
+    t.equal(sources['httpsPort'], 'THINCIM_HTTPS_PORT');
+  }
+});
+
+// Only a name AND a value of the kubelet's shape are left alone: these typos of real variables
+// were accepted silently by a name-only filter (a THINCIM_HTP_PORT=0 meant to switch plain HTTP
+// off left it on).
+t.test('typos of real variables are refused even when their names look like service links', async (t) => {
+  const typos: Array<[string, string, RegExp]> = [
+    ['THINCIM_HTPS_PORT', '15989', /did you mean THINCIM_HTTPS_PORT\?/],
+    ['THINCIM_HTTPS__PORT', '15989', /did you mean THINCIM_HTTPS_PORT\?/],
+    ['THINCIM_IMPI_PORT', '623', /did you mean THINCIM_IPMI_PORT\?/],
+    ['THINCIM_HTP_PORT', '0', /did you mean THINCIM_HTTP_PORT\?/],
+    ['THINCIM_PORT', '5989', /unknown environment variable/],
+    ['THINCIM_https_PORT', '1', /unknown environment variable/],
+    ['THINCIM_SERVICE_HOST', 'thincim.local', /unknown environment variable/],
+    ['THINCIM_SERVICE_PORT_HTTPS', 'tcp://10.96.0.12:5989', /unknown environment variable/],
+    ['THINCIM_PORT_5989_TCP', 'tcp://10.96.0.12:5988', /unknown environment variable/],
+    ['THINCIM_PORT_5989_TCP_PROTO', 'udp', /unknown environment variable/],
+    ['THINCIM_PORT_5989_TCP_ADDR', '10.96.0', /unknown environment variable/],
+  ];
+  for (const [name, value, message] of typos) {
+    t.match(await problemsOf({ env: { [name]: value } }), [{ key: name, source: name, message }], `${name}=${value}`);
+  }
+});
+
 t.test("Kubernetes' service-link variables are not configuration: left alone", async (t) => {
   const { config, sources } = await load({ env: { ...SERVICE_LINKS, THINCIM_HTTPS_PORT: '15989' } });
   t.equal(config.httpsPort, 15989, 'the real variables still count');
@@ -243,6 +286,11 @@ t.test("the client commands' credential variables are not the server's configura
   t.equal(config.users, '/srv/thincim-state/users', 'the users file stays the default');
   t.match(await problemsOf({ env: { THINCIM_USER: '/etc/thincim/users' } }), [{ key: 'THINCIM_USER', message: /did you mean THINCIM_USERS\?/ }],
     'a path in THINCIM_USER is a typo of THINCIM_USERS, still refused');
+  const dir = t.testdir({ 'users.txt': '' });
+  t.match(await problemsOf({ cwd: dir, env: { THINCIM_USER: 'users.txt' } }), [{ key: 'THINCIM_USER', message: /did you mean THINCIM_USERS\?/ }],
+    'so is a relative path naming a file');
+  t.match(await problemsOf({ env: { THINCIM_USER: 'users file' } }), [{ key: 'THINCIM_USER', message: /did you mean THINCIM_USERS\?/ }],
+    'and a value that is no user name');
 });
 
 t.test('each error names the key and the source', async (t) => {

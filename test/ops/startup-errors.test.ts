@@ -2,6 +2,7 @@
  * Start-up mistakes of the operator's making, as a real process: one line
  * naming the key and where it was set, exit status 1, no stack trace.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
@@ -100,6 +101,22 @@ t.test('a CA bundle with no usable certificate names tls.ca, in one line', async
   const truncated = join(dir, 'truncated-ca.pem');
   writeFileSync(truncated, '-----BEGIN CERTIFICATE-----\nMIIBroken\n-----END CERTIFICATE-----\n');
   t.same(await attempt(truncated), [`not starting: tls.ca "${truncated}" (from --tls-ca): not a PEM certificate`]);
+});
+
+// `openssl x509 -trustout` writes BEGIN TRUSTED CERTIFICATE blocks (RHEL's ca-bundle.trust.crt is made
+// of them), which node:tls reads as CA certificates: the bundle check refused them as "no PEM certificate".
+t.test('a CA bundle of TRUSTED CERTIFICATE blocks (openssl x509 -trustout) is accepted, as node:tls does', async (t) => {
+  const dir = t.testdir();
+  const trusted = join(dir, 'ca-bundle.trust.crt');
+  const bundle = [selfSignedServer(dir, 'ca1', 'ec').certFile, selfSignedServer(dir, 'ca2', 'ec').certFile]
+    .map((cert) => execFileSync('openssl', ['x509', '-in', cert, '-trustout', '-addtrust', 'clientAuth'], { encoding: 'utf8' }));
+  writeFileSync(trusted, bundle.join(''));
+  t.match(bundle[0], /^-----BEGIN TRUSTED CERTIFICATE-----\n/, 'the fixture is an OpenSSL trusted certificate');
+  const started = spawnThincim(['serve', '--state-dir', join(dir, 'state'), '--host', '127.0.0.1', '--https-port', String(await freePort()),
+    '--http-port', '0', '--providers', 'simulated', '--tls-ca', trusted]);
+  t.teardown(() => stop(started));
+  await started.waitForLog((l) => l.level === 60 || /^thincim \S+ started$/.test(l.msg ?? ''), 'a fatal line or "started"');
+  t.same(started.lines().filter((l) => l.level === 60).map((l) => l.msg), [], 'no fatal line: it started');
 });
 
 t.test('a state folder that cannot hold the self-signed certificate names stateDir and what to do', async (t) => {
