@@ -10,7 +10,7 @@
 import t from 'tap';
 import { decodeResponse } from '../../src/cimxml/index.js';
 import {
-  SIM, XML_DECLARATION, cimHeaders, imethod, imethodBody, iparam, instanceNameXml, localInstancePathXml, p, pathsIn, instancesIn, post, returned, startTestBroker,
+  SIM, XML_DECLARATION, cimHeaders, imethod, imethodBody, iparam, instanceNameXml, localInstancePathXml, methodObject, p, pathsIn, instancesIn, post, returned, startTestBroker,
   type TestBroker,
 } from '../helpers/broker.js';
 
@@ -103,6 +103,27 @@ t.test('an extrinsic method on a single-key instance named by its value; CIMObje
   t.equal(other.headers['cimerror'], 'header-mismatch', 'header-mismatch');
   const bogus = await post(broker.url, body, cimHeaders('GetCentralInstances', `${INTEROP}:Thincim_RegisteredProfile.Bogus="${PROFILE.InstanceID}"`));
   t.equal(bogus.status, 400, 'the value under a name that is not the key: HTTP 400');
+  t.equal(bogus.headers['cimerror'], 'header-mismatch', 'header-mismatch');
+});
+
+t.test('a method target whose reference key gives the path by its value alone: the header names that key too', async (t) => {
+  const profilePath = '<LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="interop"/></LOCALNAMESPACEPATH>' +
+    `${unnamed('Thincim_RegisteredProfile', PROFILE.InstanceID)}</LOCALINSTANCEPATH>`;
+  const body = `${XML_DECLARATION}<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="7" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
+    '<METHODCALL NAME="NoSuchMethod"><LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="interop"/></LOCALNAMESPACEPATH>' +
+    '<INSTANCENAME CLASSNAME="Thincim_ElementConformsToProfile">' +
+    `<KEYBINDING NAME="ConformantStandard"><VALUE.REFERENCE>${profilePath}</VALUE.REFERENCE></KEYBINDING>` +
+    `<KEYBINDING NAME="ManagedElement"><VALUE.REFERENCE>${localInstancePathXml('root/cimv2', 'Thincim_ComputerSystem', SIM.system)}</VALUE.REFERENCE></KEYBINDING>` +
+    '</INSTANCENAME></LOCALINSTANCEPATH></METHODCALL></SIMPLEREQ></MESSAGE></CIM>';
+  const quoted = (path: string) => `"${path.replace(/["\\]/g, '\\$&')}"`;
+  const header = (profileKey: string) => `${INTEROP}:Thincim_ElementConformsToProfile.` +
+    `ConformantStandard=${quoted(`${INTEROP}:Thincim_RegisteredProfile.${profileKey}="${PROFILE.InstanceID}"`)},` +
+    `ManagedElement=${quoted(methodObject('root/cimv2', 'Thincim_ComputerSystem', SIM.system))}`;
+  const named = await post(broker.url, body, cimHeaders('NoSuchMethod', header('InstanceID')));
+  t.equal(named.status, 200, 'the header naming the nested key agrees with the body');
+  t.equal(decodeResponse(named.text).error?.code, 17, 'and the call is answered (no such method)');
+  const bogus = await post(broker.url, body, cimHeaders('NoSuchMethod', header('Bogus')));
+  t.equal(bogus.status, 400, 'another name for the nested key: HTTP 400');
   t.equal(bogus.headers['cimerror'], 'header-mismatch', 'header-mismatch');
 });
 

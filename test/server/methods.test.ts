@@ -121,6 +121,12 @@ t.test('the checks before any provider, in order: 3, 5, 17, 6, 4 (Required param
     t.equal(response.error?.code, code, `${label}: ${code}`);
     t.match(response.error?.description, description, `${label}: the description says what is wrong`);
   }
+  // Called on the class (the form a Static method takes; the schemas declare none): Required is checked the same.
+  const onClass = await post(broker.url, classMethodBody('ChangeAffectedElementsAssignedSequence', 'root/interop', 'Thincim_ObjectManager'),
+    cimHeaders('ChangeAffectedElementsAssignedSequence', 'root/interop:Thincim_ObjectManager'));
+  const classResponse = decodeResponse(onClass.text);
+  t.equal(classResponse.error?.code, 4, 'on the class, Required parameters not given: 4');
+  t.match(classResponse.error?.description, /requires a value for ManagedElements, AssignedSequence/);
 });
 
 t.test('a method nothing runs: CIM_ERR_NOT_SUPPORTED inside METHODRESPONSE', async (t) => {
