@@ -247,6 +247,14 @@ t.test('a reference value given by its key value alone (DSP0201 5.3.4) reaches t
   t.equal(set.error, undefined, 'SetProperty of a reference property');
   const value = calls[0]?.params?.ConformantStandard;
   t.same(value instanceof CIMInstanceName && [...value.keybindings], [['InstanceID', profile.InstanceID]], 'NewValue: the key by its name');
+
+  calls.length = 0;
+  const property = `<PROPERTY.REFERENCE NAME="ConformantStandard" REFERENCECLASS="CIM_RegisteredProfile"><VALUE.REFERENCE>${unnamedPath('Thincim_RegisteredProfile', profile.InstanceID)}</VALUE.REFERENCE></PROPERTY.REFERENCE>`;
+  const modified = iparam('ModifiedInstance', `<VALUE.NAMEDINSTANCE>${conforms}<INSTANCE CLASSNAME="Thincim_ElementConformsToProfile">${property}</INSTANCE></VALUE.NAMEDINSTANCE>`);
+  const modify = await imethod(routed.url, 'ModifyInstance', 'root/interop', modified);
+  t.equal(modify.error, undefined, 'ModifyInstance with a reference property');
+  const modifiedValue = calls[0]?.params?.ConformantStandard;
+  t.same(modifiedValue instanceof CIMInstanceName && [...modifiedValue.keybindings], [['InstanceID', profile.InstanceID]], 'the reference property: the key by its name');
 });
 
 t.test('ModifyInstance and SetProperty reach the provider and answer without IRETURNVALUE', async (t) => {
