@@ -121,9 +121,11 @@ function namedFor(ctx: OperationContext, namespace: string, cls: CIMClass, path:
  * reference keys hold, each in its own namespace or the call's. A class with
  * another number of keys is CIM_ERR_INVALID_PARAMETER.
  */
-export function keysNamedIn(repository: Classes, namespace: string, cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
-  const bindings = [...path.keybindings].map(([name, value]): [string, CIMKeyValue] =>
-    [name === UNNAMED_KEY ? theOneKey(cls, path) : name, value instanceof CIMInstanceName ? referenceKeyNamed(repository, value.namespace ?? namespace, value) : value]);
+function keysNamedIn(repository: Classes, namespace: string, cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
+  const bindings = [...path.keybindings].map(([name, value]): [string, CIMKeyValue] => [
+    name === UNNAMED_KEY ? theOneKey(cls, path) : name,
+    value instanceof CIMInstanceName ? referenceKeyNamed(repository, value.namespace ?? namespace, value) : value,
+  ]);
   return new CIMInstanceName({ classname: path.classname, keybindings: bindings, namespace: path.namespace, host: path.host });
 }
 
