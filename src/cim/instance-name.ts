@@ -63,6 +63,9 @@ export class CIMInstanceName {
   /** The untyped WBEM URI form of DSP0207, as used in the CIMObject header. */
   toString(): string {
     const location = this.namespace ? (this.host ? `//${this.host}/${this.namespace}:` : `${this.namespace}:`) : '';
+    // The unnamed key (see UNNAMED_KEY) is written `Class="v"`, the single-key shorthand WMI paths use.
+    const unnamed = this.keybindings.size === 1 ? this.keybindings.get(UNNAMED_KEY) : undefined;
+    if (unnamed !== undefined) return `${location}${this.classname}=${keyText(unnamed)}`;
     const keys = [...this.keybindings].map(([name, value]) => `${name}=${keyText(value)}`).join(',');
     return `${location}${this.classname}${keys ? '.' + keys : ''}`;
   }

@@ -2,7 +2,7 @@
 import {
   CIMError, CIMInstance, CIMStatus, NocaseMap, cimProperty, scalarFromText, type CIMProperty, type CIMValue,
 } from '../cim/index.js';
-import { classOf, instanceAt, instancesOf, instanceToRead, withNamedKey } from './lookup.js';
+import { classOf, instanceAt, instancesOf, instanceToRead, keysNamed, valueNamed } from './lookup.js';
 import { Params } from './params.js';
 import type { OperationContext, Param, ParamValue, Result, SubscriptionWriter } from './types.js';
 import { instanceView } from './view.js';
@@ -61,7 +61,7 @@ export async function setProperty(ctx: OperationContext, ns: string, params: rea
   const p = new Params('SetProperty', params, ['InstanceName', 'PropertyName', 'NewValue']);
   const current = instanceAt(ctx, ns, p.requiredInstanceName('InstanceName'));
   const property = classProperty(ctx, ns, current.classname, p.requiredString('PropertyName'));
-  const value = typedValue(property, p.raw('NewValue'));
+  const value = valueNamed(ctx, ns, typedValue(property, p.raw('NewValue')), 'NewValue');
   const properties = new NocaseMap<CIMProperty>([[property.name, cimProperty(property.name, property.type, value, { isArray: property.isArray })]]);
   const modified = new CIMInstance({ classname: current.classname, properties, path: current.path });
   return modify(ctx, ns, modified, [property.name]);
@@ -70,11 +70,12 @@ export async function setProperty(ctx: OperationContext, ns: string, params: rea
 export async function modifyInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Promise<Result> {
   const p = new Params('ModifyInstance', params, ['ModifiedInstance', 'IncludeQualifiers', 'PropertyList']);
   p.boolean('IncludeQualifiers', true);
-  const { path: given, instance } = p.requiredNamedInstance('ModifiedInstance');
-  const path = withNamedKey(ctx, ns, given);
-  if (instance.classname.toLowerCase() !== path.classname.toLowerCase()) {
-    throw new CIMError(CIMStatus.INVALID_PARAMETER, `ModifiedInstance is an instance of ${instance.classname}, its path names ${path.classname}`);
+  const { path: given, instance: sent } = p.requiredNamedInstance('ModifiedInstance');
+  if (sent.classname.toLowerCase() !== given.classname.toLowerCase()) {
+    throw new CIMError(CIMStatus.INVALID_PARAMETER, `ModifiedInstance is an instance of ${sent.classname}, its path names ${given.classname}`);
   }
+  const path = keysNamed(ctx, ns, given);
+  const instance = referencesNamed(ctx, ns, sent);
   const subscriptions = writerFor(ctx, ns, path.classname);
   if (subscriptions) {
     subscriptions.modify(ns, path, instance, p.propertyList());
@@ -100,7 +101,7 @@ async function modify(ctx: OperationContext, ns: string, instance: CIMInstance, 
 
 export async function createInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Promise<Result> {
   const p = new Params('CreateInstance', params, ['NewInstance']);
-  const instance = p.requiredInstance('NewInstance');
+  const instance = referencesNamed(ctx, ns, p.requiredInstance('NewInstance'));
   const cls = classOf(ctx, ns, instance.classname);
   const subscriptions = writerFor(ctx, ns, cls.classname);
   if (!subscriptions) throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${cls.classname} cannot be created`);
@@ -115,6 +116,16 @@ export function deleteInstance(ctx: OperationContext, ns: string, params: readon
   if (!subscriptions) throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${instance.classname} cannot be deleted`);
   subscriptions.delete(ns, instance.path!);
   return { kind: 'void' };
+}
+
+/** The instance with the keys of its reference values named (valueNamed), for the writer or provider that gets it. */
+function referencesNamed(ctx: OperationContext, ns: string, instance: CIMInstance): CIMInstance {
+  let properties: NocaseMap<CIMProperty> | undefined;
+  instance.properties.forEach((property, name) => {
+    const value = valueNamed(ctx, ns, property.value, `property ${property.name}`);
+    if (value !== property.value) (properties ??= new NocaseMap(instance.properties)).set(name, { ...property, value });
+  });
+  return properties ? new CIMInstance({ classname: instance.classname, properties, path: instance.path, qualifiers: instance.qualifiers }) : instance;
 }
 
 /** The subscription writer, when instances of the class are subscriptions, filters or destinations. */

@@ -1,4 +1,4 @@
-import { CIMError, CIMInstanceName, CIMStatus, UNNAMED_KEY, sameKeyValue, sameName, type CIMClass, type CIMInstance, type CIMKeyValue } from '../cim/index.js';
+import { CIMError, CIMInstanceName, CIMStatus, UNNAMED_KEY, sameKeyValue, sameName, type CIMClass, type CIMInstance, type CIMKeyValue, type CIMValue } from '../cim/index.js';
 import type { InstanceIndex } from '../model/instance-index.js';
 import type { ClassRepository } from '../repository/types.js';
 import type { OperationContext } from './types.js';
@@ -11,7 +11,7 @@ export function namespaceOf(repository: ClassRepository, namespace: string): str
 }
 
 /** A class of the namespace, or CIM_ERR_INVALID_CLASS. */
-export function classOf(ctx: OperationContext, namespace: string, classname: string): CIMClass {
+export function classOf(ctx: Pick<OperationContext, 'repository'>, namespace: string, classname: string): CIMClass {
   const cls = ctx.repository.getClass(namespace, classname);
   if (!cls) throw new CIMError(CIMStatus.INVALID_CLASS, `class ${classname} does not exist in namespace ${namespace}`);
   return cls;
@@ -24,7 +24,7 @@ export function classOf(ctx: OperationContext, namespace: string, classname: str
  */
 export function instanceAt(ctx: OperationContext, namespace: string, given: CIMInstanceName): CIMInstance {
   const cls = classOf(ctx, namespace, given.classname);
-  const path = namedKey(ctx, namespace, cls, given);
+  const path = namedFor(ctx, namespace, cls, given);
   const { missing, extra } = keyProblems(cls, path);
   if (missing.length || extra.length) throw wrongKeys(path.classname, missing, extra);
   return existing(ctx, namespace, path);
@@ -40,7 +40,7 @@ export function instanceAt(ctx: OperationContext, namespace: string, given: CIMI
  */
 export function instanceToRead(ctx: OperationContext, namespace: string, given: CIMInstanceName): CIMInstance {
   const cls = classOf(ctx, namespace, given.classname);
-  const path = namedKey(ctx, namespace, cls, given);
+  const path = namedFor(ctx, namespace, cls, given);
   const { missing, extra } = keyProblems(cls, path);
   if (missing.length === 0 && extra.length === 0) return existing(ctx, namespace, path);
   if (extra.length || path.keybindings.size === 0) throw wrongKeys(path.classname, missing, extra);
@@ -51,41 +51,102 @@ export function instanceToRead(ctx: OperationContext, namespace: string, given: 
     `the instance name of ${path.classname} lacks key ${missing.join(', ')}; ${matching.length} instances have the keys it binds`);
 }
 
-/** The path with its keys named (see namedKey), for a writer that looks the instance up itself. */
-export function withNamedKey(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstanceName {
-  return namedKey(ctx, namespace, classOf(ctx, namespace, path.classname), path);
+/**
+ * Whether the path, or a path one of its reference keys holds, gives a key
+ * value without its name (UNNAMED_KEY): the cheap test that lets a path
+ * named the usual way through unchanged.
+ */
+export function hasUnnamedKey(path: CIMInstanceName): boolean {
+  if (path.keybindings.has(UNNAMED_KEY)) return true;
+  for (const value of path.keybindings.values()) {
+    if (value instanceof CIMInstanceName && hasUnnamedKey(value)) return true;
+  }
+  return false;
+}
+
+/**
+ * The path with its keys named (see keysNamedIn), for a writer that looks
+ * the instance up itself: CIM_ERR_INVALID_CLASS when its class is unknown.
+ */
+export function keysNamed(ctx: Pick<OperationContext, 'repository'>, namespace: string, path: CIMInstanceName): CIMInstanceName {
+  if (!hasUnnamedKey(path)) return path;
+  return keysNamedIn(ctx.repository, namespace, classOf(ctx, namespace, path.classname), path);
+}
+
+/**
+ * A reference value outside a path (a property, SetProperty's NewValue, a
+ * method parameter), with its keys named as a path's are before a provider
+ * or writer gets it; CIM_ERR_INVALID_PARAMETER when a key stays without a
+ * name (its class, or that of a path it holds, is unknown here).
+ */
+export function referenceNamed(ctx: Pick<OperationContext, 'repository'>, namespace: string, path: CIMInstanceName, what: string): CIMInstanceName {
+  if (!hasUnnamedKey(path)) return path;
+  const named = referenceKeyNamed(ctx.repository, path.namespace ?? namespace, path);
+  if (hasUnnamedKey(named)) {
+    throw new CIMError(CIMStatus.INVALID_PARAMETER, `${what} gives a key value without its name in a path of a class unknown here (${path.classname})`);
+  }
+  return named;
+}
+
+/**
+ * The path with its keys named where its classes are known and have one key
+ * (see keysNamedIn), else as it is: what the CIMObject header, which always
+ * names keys (DSP0207), is compared with before the operation runs.
+ */
+export function keysNamedIfKnown(repository: Classes, namespace: string, path: CIMInstanceName): CIMInstanceName {
+  if (!hasUnnamedKey(path)) return path;
+  try {
+    return referenceKeyNamed(repository, namespace, path);
+  } catch (e) {
+    if (e instanceof CIMError) return path; // a class with several keys: the operation says so
+    throw e;
+  }
+}
+
+/** A reference value or array with its paths' keys named (referenceNamed); other values as they are. */
+export function valueNamed(ctx: Pick<OperationContext, 'repository'>, namespace: string, value: CIMValue, what: string): CIMValue {
+  if (value instanceof CIMInstanceName) return referenceNamed(ctx, namespace, value, what);
+  if (!Array.isArray(value) || !value.some((v) => v instanceof CIMInstanceName && hasUnnamedKey(v))) return value;
+  return value.map((v) => (v instanceof CIMInstanceName ? referenceNamed(ctx, namespace, v, what) : v));
+}
+
+/** The path with its keys named (keysNamedIn) when they need it. */
+function namedFor(ctx: OperationContext, namespace: string, cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
+  return hasUnnamedKey(path) ? keysNamedIn(ctx.repository, namespace, cls, path) : path;
 }
 
 /**
  * The path with its unnamed key value (DSP0201 INSTANCENAME's lone KEYVALUE
  * or VALUE.REFERENCE) bound to the class's one key, and so the paths its
- * reference keys hold, each in its own namespace or the call's.
+ * reference keys hold, each in its own namespace or the call's. A class with
+ * another number of keys is CIM_ERR_INVALID_PARAMETER.
  */
-function namedKey(ctx: OperationContext, namespace: string, cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
-  let changed = false;
-  const bindings = [...path.keybindings].map(([name, value]): [string, CIMKeyValue] => {
-    const named = value instanceof CIMInstanceName ? namedReference(ctx, value.namespace ?? namespace, value) : value;
-    changed ||= named !== value;
-    return [name, named];
-  });
-  const unnamed = bindings.find(([name]) => name === UNNAMED_KEY);
-  if (unnamed) {
-    const keys = cls.keyNames;
-    if (keys.length !== 1) {
-      throw new CIMError(CIMStatus.INVALID_PARAMETER, `the instance name of ${path.classname} gives one key value without a name, ` +
-        `which only a class with one key may; ${cls.classname} has ${keys.length} keys`);
-    }
-    unnamed[0] = keys[0]!;
+function keysNamedIn(repository: Classes, namespace: string, cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
+  const bindings = [...path.keybindings].map(([name, value]): [string, CIMKeyValue] => [
+    name === UNNAMED_KEY ? theOneKey(cls, path) : name,
+    value instanceof CIMInstanceName ? referenceKeyNamed(repository, value.namespace ?? namespace, value) : value,
+  ]);
+  return new CIMInstanceName({ classname: path.classname, keybindings: bindings, namespace: path.namespace, host: path.host });
+}
+
+function theOneKey(cls: CIMClass, path: CIMInstanceName): string {
+  const keys = cls.keyNames;
+  if (keys.length !== 1) {
+    throw new CIMError(CIMStatus.INVALID_PARAMETER, `the instance name of ${path.classname} gives one key value without a name, ` +
+      `which only a class with one key may; ${cls.classname} has ${keys.length} keys`);
   }
-  return changed || unnamed ? new CIMInstanceName({ classname: path.classname, keybindings: bindings, namespace: path.namespace, host: path.host }) : path;
+  return keys[0]!;
 }
 
 /** A reference key's path with its keys named; as it is when its namespace or class is unknown (then no instance has it). */
-function namedReference(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstanceName {
-  const ns = ctx.repository.resolveNamespace(namespace);
-  const cls = ns === undefined ? undefined : ctx.repository.getClass(ns, path.classname);
-  return cls ? namedKey(ctx, ns!, cls, path) : path;
+function referenceKeyNamed(repository: Classes, namespace: string, path: CIMInstanceName): CIMInstanceName {
+  if (!hasUnnamedKey(path)) return path;
+  const ns = repository.resolveNamespace(namespace);
+  const cls = ns === undefined ? undefined : repository.getClass(ns, path.classname);
+  return cls ? keysNamedIn(repository, ns!, cls, path) : path;
 }
+
+type Classes = Pick<ClassRepository, 'resolveNamespace' | 'getClass'>;
 
 function existing(ctx: OperationContext, namespace: string, path: CIMInstanceName): CIMInstance {
   const instance = ctx.index.get(namespace, path);

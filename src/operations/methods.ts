@@ -3,7 +3,7 @@ import {
   CIMError, CIMInstanceName, CIMStatus, scalarFromText, sameName, type CIMMethod, type CIMParameter, type CIMValue,
 } from '../cim/index.js';
 import { brokerMethod } from './dispatch.js';
-import { classOf, instanceAt, namespaceOf } from './lookup.js';
+import { classOf, instanceAt, namespaceOf, valueNamed } from './lookup.js';
 import type { ExtrinsicCall, MethodResponse, OperationContext, ParamValue } from './types.js';
 
 export async function invokeMethod(ctx: OperationContext, call: ExtrinsicCall): Promise<MethodResponse> {
@@ -13,7 +13,7 @@ export async function invokeMethod(ctx: OperationContext, call: ExtrinsicCall): 
   if (!method) throw new CIMError(CIMStatus.METHOD_NOT_FOUND, `class ${cls.classname} has no method ${call.name}`);
   // The path keeps the namespace as the caller spelled it (an alias such as `interop`): looked up in the one it names.
   const target = call.target instanceof CIMInstanceName ? instanceAt(ctx, ns, call.target.withLocation(ns)).path! : { classname: cls.classname };
-  const inputs = typedInputs(method, call);
+  const inputs = typedInputs(ctx, ns, method, call);
   const result = await run(ctx, ns, target, method, inputs);
   return {
     returnType: method.returnType,
@@ -30,7 +30,7 @@ function run(ctx: OperationContext, namespace: string, target: ExtrinsicCall['ta
   return ctx.router.invokeMethod(namespace, target, method.name, inputs, ctx.signal);
 }
 
-function typedInputs(method: CIMMethod, call: ExtrinsicCall): Record<string, CIMValue> {
+function typedInputs(ctx: OperationContext, ns: string, method: CIMMethod, call: ExtrinsicCall): Record<string, CIMValue> {
   const inputs: Record<string, CIMValue> = {};
   for (const { name, value } of call.params) {
     const declared = method.parameters.get(name);
@@ -40,13 +40,17 @@ function typedInputs(method: CIMMethod, call: ExtrinsicCall): Record<string, CIM
     if (Object.keys(inputs).some((n) => sameName(n, declared.name))) {
       throw new CIMError(CIMStatus.INVALID_PARAMETER, `parameter ${name} is given twice`);
     }
-    inputs[declared.name] = typed(declared, value);
+    inputs[declared.name] = valueNamed(ctx, ns, typed(declared, value), `parameter ${declared.name}`);
   }
-  // DSP0004's Required on an IN parameter: a non-NULL value must be passed; missing parameters are DSP0200's 4.
-  const required = [...method.parameters.values()].filter((p) => isInput(p) && p.qualifiers.get('Required')?.value === true);
-  const absent = required.filter((p) => inputs[p.name] === undefined || inputs[p.name] === null).map((p) => p.name);
+  const absent = missingRequired(method, inputs);
   if (absent.length) throw new CIMError(CIMStatus.INVALID_PARAMETER, `method ${method.name} requires a value for ${absent.join(', ')}`);
   return inputs;
+}
+
+/** DSP0004's Required on an IN parameter: a non-NULL value must be passed; missing parameters are DSP0200's 4. */
+function missingRequired(method: CIMMethod, inputs: Record<string, CIMValue>): string[] {
+  const required = [...method.parameters.values()].filter((p) => isInput(p) && p.qualifiers.get('Required')?.value === true);
+  return required.filter((p) => inputs[p.name] === undefined || inputs[p.name] === null).map((p) => p.name);
 }
 
 function isInput(p: CIMParameter): boolean {

@@ -4,7 +4,7 @@
  * UTF-8, then percent-escapes) and comparing them with the body.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { CIMDateTime, CIMInstanceName, UNNAMED_KEY, normalizeNamespace, type CIMKeyValue } from '../cim/index.js';
+import { CIMDateTime, CIMInstanceName, normalizeNamespace, type CIMKeyValue } from '../cim/index.js';
 
 const CIM_MAPPING = /^\s*"?http:\/\/www\.dmtf\.org\/cim\/mapping\/http\/v1\.0"?\s*;\s*ns\s*=\s*(\d\d)\s*$/i;
 
@@ -59,15 +59,13 @@ export function sameTarget(cimObject: string, namespace: string, target: CIMInst
   const parsed = parseObjectPath(cimObject);
   if (!parsed || !parsed.namespace || !sameNamespace(parsed.namespace, namespace)) return false;
   if (!(target instanceof CIMInstanceName)) return parsed.canonical === target.classname.toLowerCase();
-  // A body that gives a single-key class's value without its name (DSP0201 INSTANCENAME) agrees with a header that names it.
-  return (target.keybindings.has(UNNAMED_KEY) ? parsed.unnamed : parsed.canonical) === canonical(target);
+  // A body's unnamed key (DSP0201 INSTANCENAME) is named by its class before this (keysNamedIfKnown): compared by name too.
+  return parsed.canonical === canonical(target);
 }
 
 interface ParsedPath {
   namespace: string | undefined;
   canonical: string;
-  /** The canonical form without the key's name, for a path with one key. */
-  unnamed?: string;
 }
 
 /** Parses `[ns:]Class[.k=v,…]` into a canonical form; undefined when malformed. */
@@ -82,8 +80,7 @@ function parseObjectPath(text: string): ParsedPath | undefined {
   const keys = parseKeys(rest.slice(keyStart + 1));
   if (!keys) return undefined;
   const classname = rest.slice(0, keyStart);
-  const unnamed = keys.length === 1 ? canonicalOf(classname, [[UNNAMED_KEY, keys[0]![1]]]) : undefined;
-  return { namespace, canonical: canonicalOf(classname, keys), ...(unnamed && { unnamed }) };
+  return { namespace, canonical: canonicalOf(classname, keys) };
 }
 
 function parseKeys(text: string): [string, string][] | undefined {

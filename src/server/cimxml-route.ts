@@ -13,9 +13,11 @@ import {
   InvalidParameterError, ProtocolError, decodeRequestYielding, type CIMErrorHeader, type CIMRequest, type DecodeLimits,
 } from '../cimxml/index.js';
 import { authorize, dispatch } from '../operations/dispatch.js';
+import { keysNamedIfKnown } from '../operations/lookup.js';
 import { invokeMethod } from '../operations/methods.js';
 import type { PullSessions } from '../operations/pull.js';
 import type { Caller, OperationContext, OperationLimits, ProviderRouter, SubscriptionWriter } from '../operations/types.js';
+import type { ClassRepository } from '../repository/types.js';
 import { principalOf } from '../security/index.js';
 import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
 import {
@@ -92,7 +94,7 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
     url: '*',
     handler: async (request, reply) => {
       try {
-        const decoded = await decode(request, options.decodeLimits);
+        const decoded = await decode(request, options.decodeLimits, options.state.repository);
         const answer = await run(request, reply, decoded, options, cache);
         return await send(request, reply, answer, streamThreshold);
       } catch (e) {
@@ -115,7 +117,7 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
     if (code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') throw error;
     if (request.method !== 'POST') return methodNotAllowed(request, reply);
     try {
-      await decode(request, options.decodeLimits);
+      await decode(request, options.decodeLimits, options.state.repository);
     } catch (e) {
       return answerFailure(reply, e);
     }
@@ -124,7 +126,7 @@ export async function cimxmlRoute(app: FastifyInstance, options: CimRouteOptions
 }
 
 /** Checks the CIM headers (DSP0200 §7.3, in OpenPegasus's order) and decodes the body. */
-async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefined): Promise<CIMRequest> {
+async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | undefined, classes: ClassRepository): Promise<CIMRequest> {
   if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) {
     throw new Fault(411, undefined, 'the request needs a Content-Length (or a chunked body)');
   }
@@ -150,7 +152,7 @@ async function decode(request: FastifyRequest, limits: Partial<DecodeLimits> | u
   if (headerVersion !== undefined && !sameVersion(headerVersion, decoded.protocolVersion)) {
     throw new Fault(400, 'header-mismatch', `CIMProtocolVersion ${headerVersion} differs from the message's ${decoded.protocolVersion}`);
   }
-  checkAgainstBody(decoded, method, object);
+  checkAgainstBody(decoded, method, object, classes);
   return decoded;
 }
 
@@ -230,14 +232,14 @@ function decodedHeader(headers: CIMHeaders, name: string): string {
   return value;
 }
 
-function checkAgainstBody(decoded: CIMRequest, method: string, object: string): void {
+function checkAgainstBody(decoded: CIMRequest, method: string, object: string, classes: ClassRepository): void {
   const { call } = decoded;
   if (method.toLowerCase() !== call.name.toLowerCase()) {
     throw new Fault(400, 'header-mismatch', `CIMMethod ${method} differs from the body's ${call.name}`);
   }
   const same = call.kind === 'imethodcall'
     ? sameNamespace(object, call.namespace)
-    : sameTarget(object, call.namespace, call.target instanceof CIMInstanceName ? call.target : { classname: call.target.classname });
+    : sameTarget(object, call.namespace, call.target instanceof CIMInstanceName ? keysNamedIfKnown(classes, call.namespace, call.target) : { classname: call.target.classname });
   if (!same) throw new Fault(400, 'header-mismatch', `CIMObject ${object} does not name the body's target`);
 }
 

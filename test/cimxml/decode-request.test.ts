@@ -196,9 +196,11 @@ t.test('KEYVALUE with and without TYPE', async (t) => {
 
   // DSP0201 INSTANCENAME: a single-key class's value may come without its name; the class names it (operations/lookup.ts).
   const unnamed = param('<INSTANCENAME CLASSNAME="C"><KEYVALUE VALUETYPE="string" TYPE="string">a</KEYVALUE></INSTANCENAME>');
-  t.ok(unnamed.kind === 'instancename' && unnamed.path.keybindings.get(UNNAMED_KEY) === 'a', 'a lone KEYVALUE: the unnamed key');
+  t.equal(unnamed.kind, 'instancename', 'a lone KEYVALUE: an instance name');
+  t.equal(unnamed.kind === 'instancename' && unnamed.path.keybindings.get(UNNAMED_KEY), 'a', 'with the unnamed key');
   const unnamedRef = param(`<INSTANCENAME CLASSNAME="C"><VALUE.REFERENCE>${FAN_NAME}</VALUE.REFERENCE></INSTANCENAME>`);
-  t.ok(unnamedRef.kind === 'instancename' && unnamedRef.path.keybindings.get(UNNAMED_KEY) instanceof CIMInstanceName, 'a lone VALUE.REFERENCE too');
+  t.equal(unnamedRef.kind, 'instancename', 'a lone VALUE.REFERENCE: an instance name');
+  t.type(unnamedRef.kind === 'instancename' && unnamedRef.path.keybindings.get(UNNAMED_KEY), CIMInstanceName, 'with the unnamed key, a path');
 });
 
 t.test('bad values are CIM_ERR_INVALID_PARAMETER for the call', async (t) => {

@@ -1,6 +1,6 @@
 import t from 'tap';
 import {
-  CIMClass, CIMClassName, CIMDateTime, CIMInstance, CIMInstanceName, DEFAULT_FLAVORS, NocaseMap, cimProperty,
+  CIMClass, CIMClassName, CIMDateTime, CIMInstance, CIMInstanceName, DEFAULT_FLAVORS, NocaseMap, UNNAMED_KEY, cimProperty,
 } from '../../src/cim/index.js';
 import type { CIMProperty, CIMQualifier } from '../../src/cim/index.js';
 import {
@@ -9,7 +9,7 @@ import {
   encodeMethodCall, encodeNamedInstance, encodeObjectPath, encodeObjectWithPath, encodeParamValue,
   encodeQualifierDeclaration, encodeReturnValue, encodeValue, escapeAttribute, escapeText, imethodResponseEnd,
   imethodResponseStart, ireturnValueEnd, ireturnValueStart, messageEnd, messageStart, methodResponseEnd,
-  methodResponseStart,
+  methodResponseStart, decodeResponse,
 } from '../../src/cimxml/index.js';
 
 const FAN_PATH = new CIMInstanceName({
@@ -97,6 +97,22 @@ t.test('paths', async (t) => {
   t.throws(() => encodeInstancePath(FAN_PATH), { name: 'EncodeError', message: /needs a host/ });
   t.throws(() => encodeLocalInstancePath(FAN_PATH.withLocation(undefined)), { message: /needs a namespace/ });
   t.throws(() => encodeLocalInstancePath(FAN_PATH, '//'), { message: /has no component/ });
+});
+
+t.test('the unnamed key (DSP0201 5.3.4) is written back as the lone KEYVALUE or VALUE.REFERENCE it was decoded from', async (t) => {
+  const wire = (content: string) => `<?xml version="1.0"?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="1" PROTOCOLVERSION="1.0"><SIMPLERSP>` +
+    `<IMETHODRESPONSE NAME="EnumerateInstanceNames"><IRETURNVALUE>${content}</IRETURNVALUE></IMETHODRESPONSE></SIMPLERSP></MESSAGE></CIM>`;
+  const byValue = '<INSTANCENAME CLASSNAME="C"><KEYVALUE VALUETYPE="string" TYPE="string">v</KEYVALUE></INSTANCENAME>';
+  const decoded = decodeResponse(wire(byValue));
+  const path = decoded.kind === 'imethodresponse' ? decoded.returnValue?.[0] : undefined;
+  t.ok(path?.kind === 'instancename', 'the client decodes an instance name');
+  if (path?.kind !== 'instancename') return;
+  t.equal(encodeInstanceName(path.path), byValue, 'a lone KEYVALUE, no KEYBINDING NAME=""');
+  t.equal(path.path.toString(), 'C="v"', 'printed in the single-key shorthand');
+  const reference = new CIMInstanceName({ classname: 'A', keybindings: [[UNNAMED_KEY, new CIMInstanceName({ classname: 'B', keybindings: { K: 'x' }, namespace: 'root/cimv2' })]] });
+  t.match(encodeInstanceName(reference), /^<INSTANCENAME CLASSNAME="A"><VALUE\.REFERENCE><LOCALINSTANCEPATH>.*<\/LOCALINSTANCEPATH><\/VALUE\.REFERENCE><\/INSTANCENAME>$/, 'a lone VALUE.REFERENCE');
+  const mixed = new CIMInstanceName({ classname: 'C', keybindings: [['K', 'a'], [UNNAMED_KEY, 'b']] });
+  t.throws(() => encodeInstanceName(mixed), { name: 'EncodeError', message: /a key without a name among named ones/ });
 });
 
 t.test('NULL properties are never self-closing; empty arrays, NULL items', async (t) => {

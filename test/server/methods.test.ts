@@ -17,7 +17,7 @@ import type { ProviderRouter } from '../../src/operations/types.js';
 import { buildApp } from '../../src/server/app.js';
 import { decodeResponse } from '../../src/cimxml/index.js';
 import {
-  SIM, TEST_LIMITS, cimHeaders, classMethodBody, imethod, instanceNameXml, invoke, iparam, p, pathsIn, post, startTestBroker, type TestBroker,
+  SIM, TEST_LIMITS, cimHeaders, classMethodBody, imethod, instanceNameXml, invoke, iparam, localInstancePathXml, p, pathsIn, post, startTestBroker, type TestBroker,
 } from '../helpers/broker.js';
 
 const CIMV2 = 'root/cimv2';
@@ -121,6 +121,12 @@ t.test('the checks before any provider, in order: 3, 5, 17, 6, 4 (Required param
     t.equal(response.error?.code, code, `${label}: ${code}`);
     t.match(response.error?.description, description, `${label}: the description says what is wrong`);
   }
+  // Called on the class (the form a Static method takes; the schemas declare none): Required is checked the same.
+  const onClass = await post(broker.url, classMethodBody('ChangeAffectedElementsAssignedSequence', 'root/interop', 'Thincim_ObjectManager'),
+    cimHeaders('ChangeAffectedElementsAssignedSequence', 'root/interop:Thincim_ObjectManager'));
+  const classResponse = decodeResponse(onClass.text);
+  t.equal(classResponse.error?.code, 4, 'on the class, Required parameters not given: 4');
+  t.match(classResponse.error?.description, /requires a value for ManagedElements, AssignedSequence/);
 });
 
 t.test('a method nothing runs: CIM_ERR_NOT_SUPPORTED inside METHODRESPONSE', async (t) => {
@@ -209,6 +215,46 @@ t.test('GetCentralInstances (DSP1033 1.1): the broker answers it from the index,
   const onClass = decodeResponse((await post(routed.url, classMethodBody('GetCentralInstances', 'root/interop', 'Thincim_RegisteredProfile'),
     cimHeaders('GetCentralInstances', 'root/interop:Thincim_RegisteredProfile'))).text);
   t.equal(onClass.error?.code, CIMStatus.INVALID_PARAMETER, 'on the class rather than a profile: CIM_ERR_INVALID_PARAMETER');
+});
+
+t.test('a reference value given by its key value alone (DSP0201 5.3.4) reaches the provider with the key named', async (t) => {
+  const profile = SIM.profile('DSP1004');
+  const unnamedPath = (classname: string, value: string) => '<LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="interop"/></LOCALNAMESPACEPATH>' +
+    `<INSTANCENAME CLASSNAME="${classname}"><KEYVALUE VALUETYPE="string" TYPE="string">${value}</KEYVALUE></INSTANCENAME></LOCALINSTANCEPATH>`;
+  const elements = (path: string) => `<PARAMVALUE NAME="ManagedElements" PARAMTYPE="reference"><VALUE.REFARRAY><VALUE.REFERENCE>${path}</VALUE.REFERENCE></VALUE.REFARRAY></PARAMVALUE>` +
+    '<PARAMVALUE NAME="AssignedSequence" PARAMTYPE="uint16"><VALUE.ARRAY><VALUE>1</VALUE></VALUE.ARRAY></PARAMVALUE>';
+  const manager = {
+    SystemCreationClassName: 'Thincim_ComputerSystem', SystemName: SIM.host, CreationClassName: 'Thincim_ObjectManager', Name: `thincim:${SIM.host}`,
+  };
+  const method = 'ChangeAffectedElementsAssignedSequence';
+  await invoke(routed.url, method, 'root/interop', 'Thincim_ObjectManager', manager, elements(unnamedPath('Thincim_RegisteredProfile', profile.InstanceID)));
+  const given = calls[0]?.params?.ManagedElements;
+  t.same(Array.isArray(given) && given.map((path) => path instanceof CIMInstanceName && [...path.keybindings]), [[['InstanceID', profile.InstanceID]]],
+    'a reference parameter: the profile\'s key by its name');
+
+  calls.length = 0;
+  const unknown = await invoke(routed.url, method, 'root/interop', 'Thincim_ObjectManager', manager, elements(unnamedPath('No_Such', 'x')));
+  t.equal(unknown.error?.code, 4, 'the key of a class unknown here cannot be named: 4');
+  t.match(unknown.error?.description, /parameter ManagedElements gives a key value without its name in a path of a class unknown here \(No_Such\)/);
+  t.equal(calls.length, 0, 'no provider is asked');
+
+  const conforms = '<INSTANCENAME CLASSNAME="Thincim_ElementConformsToProfile">' +
+    `<KEYBINDING NAME="ConformantStandard"><VALUE.REFERENCE>${localInstancePathXml('root/interop', 'Thincim_RegisteredProfile', profile)}</VALUE.REFERENCE></KEYBINDING>` +
+    `<KEYBINDING NAME="ManagedElement"><VALUE.REFERENCE>${localInstancePathXml(CIMV2, 'Thincim_ComputerSystem', SIM.system)}</VALUE.REFERENCE></KEYBINDING></INSTANCENAME>`;
+  // The INSTANCENAME form of NewValue, the one SetProperty types as a reference here.
+  const newValue = iparam('NewValue', `<INSTANCENAME CLASSNAME="Thincim_RegisteredProfile"><KEYVALUE VALUETYPE="string" TYPE="string">${profile.InstanceID}</KEYVALUE></INSTANCENAME>`);
+  const set = await imethod(routed.url, 'SetProperty', 'root/interop', iparam('InstanceName', conforms) + p.value('PropertyName', 'ConformantStandard') + newValue);
+  t.equal(set.error, undefined, 'SetProperty of a reference property');
+  const value = calls[0]?.params?.ConformantStandard;
+  t.same(value instanceof CIMInstanceName && [...value.keybindings], [['InstanceID', profile.InstanceID]], 'NewValue: the key by its name');
+
+  calls.length = 0;
+  const property = `<PROPERTY.REFERENCE NAME="ConformantStandard" REFERENCECLASS="CIM_RegisteredProfile"><VALUE.REFERENCE>${unnamedPath('Thincim_RegisteredProfile', profile.InstanceID)}</VALUE.REFERENCE></PROPERTY.REFERENCE>`;
+  const modified = iparam('ModifiedInstance', `<VALUE.NAMEDINSTANCE>${conforms}<INSTANCE CLASSNAME="Thincim_ElementConformsToProfile">${property}</INSTANCE></VALUE.NAMEDINSTANCE>`);
+  const modify = await imethod(routed.url, 'ModifyInstance', 'root/interop', modified);
+  t.equal(modify.error, undefined, 'ModifyInstance with a reference property');
+  const modifiedValue = calls[0]?.params?.ConformantStandard;
+  t.same(modifiedValue instanceof CIMInstanceName && [...modifiedValue.keybindings], [['InstanceID', profile.InstanceID]], 'the reference property: the key by its name');
 });
 
 t.test('ModifyInstance and SetProperty reach the provider and answer without IRETURNVALUE', async (t) => {

@@ -1,5 +1,5 @@
 /** Naming and locating elements (DSP0201 §5.2.4) for class and instance paths. */
-import { CIMClassName, CIMInstanceName } from '../../cim/index.js';
+import { CIMClassName, CIMInstanceName, UNNAMED_KEY } from '../../cim/index.js';
 import type { CIMKeyValue, CIMProperty, CIMType, NocaseMap } from '../../cim/index.js';
 import { EncodeError } from '../errors.js';
 import type { CIMObjectPath } from '../types.js';
@@ -37,11 +37,15 @@ export function encodeNamespacePath(host: string, namespace: string): string {
 }
 
 /**
- * INSTANCENAME with one KEYBINDING per key, in the path's order. KEYVALUE
+ * INSTANCENAME with one KEYBINDING per key, in the path's order, or the
+ * unnamed key alone (see keyBinding). KEYVALUE
  * always carries VALUETYPE and TYPE (DTD 2.4): the type of the key property
  * in `typeSource` when given, else inferred from the value (see inferredType).
  */
 export function encodeInstanceName(path: CIMInstanceName, typeSource?: KeyTypeSource): string {
+  if (path.keybindings.has(UNNAMED_KEY) && path.keybindings.size > 1) {
+    throw new EncodeError(`the instance name of ${path.classname} has a key without a name among named ones, which INSTANCENAME cannot hold`);
+  }
   let xml = `<INSTANCENAME CLASSNAME="${escapeAttribute(path.classname)}">`;
   path.keybindings.forEach((value, name) => {
     xml += keyBinding(name, value, typeSource?.properties.get(name)?.type);
@@ -49,9 +53,14 @@ export function encodeInstanceName(path: CIMInstanceName, typeSource?: KeyTypeSo
   return xml + '</INSTANCENAME>';
 }
 
+/** A KEYBINDING; the unnamed key (UNNAMED_KEY) is the lone KEYVALUE or VALUE.REFERENCE it was decoded from (DSP0201 5.3.4). */
 function keyBinding(name: string, value: CIMKeyValue, declared: CIMType | undefined): string {
-  const open = `<KEYBINDING NAME="${escapeAttribute(name)}">`;
-  if (value instanceof CIMInstanceName) return `${open}<VALUE.REFERENCE>${referenceContent(value)}</VALUE.REFERENCE></KEYBINDING>`;
+  const content = keyContent(name, value, declared);
+  return name === UNNAMED_KEY ? content : `<KEYBINDING NAME="${escapeAttribute(name)}">${content}</KEYBINDING>`;
+}
+
+function keyContent(name: string, value: CIMKeyValue, declared: CIMType | undefined): string {
+  if (value instanceof CIMInstanceName) return `<VALUE.REFERENCE>${referenceContent(value)}</VALUE.REFERENCE>`;
   const type = declared && declared !== 'reference' ? declared : inferredType(value);
   let text: string;
   try {
@@ -59,7 +68,7 @@ function keyBinding(name: string, value: CIMKeyValue, declared: CIMType | undefi
   } catch (err) {
     throw new EncodeError(`key ${name}: ${(err as Error).message}`, { cause: err });
   }
-  return `${open}<KEYVALUE VALUETYPE="${VALUETYPE[type]}" TYPE="${type}">${escapeText(text)}</KEYVALUE></KEYBINDING>`;
+  return `<KEYVALUE VALUETYPE="${VALUETYPE[type]}" TYPE="${type}">${escapeText(text)}</KEYVALUE>`;
 }
 
 /** INSTANCEPATH: NAMESPACEPATH and INSTANCENAME; host and namespace default to the path's own. */
