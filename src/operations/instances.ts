@@ -1,6 +1,6 @@
 /** The instance operations (DSP0200 §5.3.2.2, 5.3.2.5–5.3.2.8, 5.3.2.11–5.3.2.14, 5.3.2.17–18). */
 import {
-  CIMError, CIMInstance, CIMStatus, NocaseMap, cimProperty, scalarFromText, type CIMProperty, type CIMValue,
+  CIMError, CIMInstance, CIMInstanceName, CIMStatus, NocaseMap, cimProperty, scalarFromText, type CIMProperty, type CIMValue,
 } from '../cim/index.js';
 import { classOf, instanceAt, instancesOf, instanceToRead, keysNamed, valueNamed } from './lookup.js';
 import { Params } from './params.js';
@@ -145,6 +145,8 @@ function typedValue(property: CIMProperty, value: ParamValue | undefined): CIMVa
   try {
     if (value.kind === 'value' && !property.isArray) return scalarFromText(property.type, value.text);
     if (value.kind === 'array' && property.isArray) return value.items.map((i) => (i === null ? null : scalarFromText(property.type, i)));
+    // DSP0200's propertyValue is VALUE.REFERENCE; an INSTANCENAME is taken too.
+    if (value.kind === 'reference' && value.path instanceof CIMInstanceName && property.type === 'reference') return value.path;
     if (value.kind === 'instancename' && property.type === 'reference') return value.path;
   } catch (e) {
     throw new CIMError(CIMStatus.TYPE_MISMATCH, `NewValue for ${property.name}: ${(e as Error).message}`);

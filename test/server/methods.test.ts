@@ -248,6 +248,14 @@ t.test('a reference value given by its key value alone (DSP0201 5.3.4) reaches t
   const value = calls[0]?.params?.ConformantStandard;
   t.same(value instanceof CIMInstanceName && [...value.keybindings], [['InstanceID', profile.InstanceID]], 'NewValue: the key by its name');
 
+  // DSP0200's own form of NewValue for a reference property: VALUE.REFERENCE.
+  calls.length = 0;
+  const byReference = iparam('NewValue', `<VALUE.REFERENCE>${unnamedPath('Thincim_RegisteredProfile', profile.InstanceID)}</VALUE.REFERENCE>`);
+  const setByReference = await imethod(routed.url, 'SetProperty', 'root/interop', iparam('InstanceName', conforms) + p.value('PropertyName', 'ConformantStandard') + byReference);
+  t.equal(setByReference.error, undefined, 'SetProperty with NewValue as VALUE.REFERENCE');
+  const referenced = calls[0]?.params?.ConformantStandard;
+  t.same(referenced instanceof CIMInstanceName && [...referenced.keybindings], [['InstanceID', profile.InstanceID]], 'VALUE.REFERENCE NewValue: the key by its name');
+
   calls.length = 0;
   const property = `<PROPERTY.REFERENCE NAME="ConformantStandard" REFERENCECLASS="CIM_RegisteredProfile"><VALUE.REFERENCE>${unnamedPath('Thincim_RegisteredProfile', profile.InstanceID)}</VALUE.REFERENCE></PROPERTY.REFERENCE>`;
   const modified = iparam('ModifiedInstance', `<VALUE.NAMEDINSTANCE>${conforms}<INSTANCE CLASSNAME="Thincim_ElementConformsToProfile">${property}</INSTANCE></VALUE.NAMEDINSTANCE>`);
