@@ -11,7 +11,7 @@
  */
 import { withUnit } from '../../client/quantity.js';
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, decimalsOf, linePoints, round } from '../chart-layout.js';
-import { ageText, providerText, readingWords, rowHref, sparkText, utcTime, type ProviderLine } from '../page-text.js';
+import { ageText, providerText, readingWords, rowHref, shown, sparkText, utcTime, type ProviderLine } from '../page-text.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
@@ -62,7 +62,7 @@ const $ = (id: string): HTMLElement | null => document.getElementById(id);
 function el(tag: string, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElement {
   const node = document.createElement(tag);
   if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
+  if (props.text !== undefined) node.textContent = shown(props.text);
   node.append(...children);
   return node;
 }
@@ -89,8 +89,10 @@ function setAttr(node: Element, name: string, value: string): void {
   if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
 
+/** Every text the script writes is shown as render.ts's `esc` shows it: bidi controls as their code points. */
 function setText(node: Node | null, value: string): void {
-  if (node && node.textContent !== value) node.textContent = value;
+  const text = shown(value);
+  if (node && node.textContent !== text) node.textContent = text;
 }
 
 function setState(node: HTMLElement, state: State): void {
@@ -104,7 +106,7 @@ function verdictKey(v: Status['verdict']): string {
 
 /** As render.ts: a reason links to its element's row. */
 function reasonLink(reason: string, element: Failing | undefined): Node {
-  if (element === undefined) return document.createTextNode(reason);
+  if (element === undefined) return document.createTextNode(shown(reason));
   const a = el('a', { text: reason }) as HTMLAnchorElement;
   a.href = rowHref(element.kind, element.id);
   return a;
@@ -115,18 +117,18 @@ function renderVerdict(view: Status): void {
   if (!box) return;
   const v = view.verdict;
   setState(box, v.state);
-  const shown = [...box.querySelectorAll('.reasons > li')];
+  const listed = [...box.querySelectorAll('.reasons > li')];
   const link = (i: number) => (v.failing[i] ? rowHref(v.failing[i]!.kind, v.failing[i]!.id) : null);
   // The same reasons, their quoted readings moved: their texts change in place, so that a link the keyboard is on keeps the focus.
-  if (box.querySelector('strong')?.textContent === LABEL[v.state].word && shown.length === v.reasons.length &&
-    shown.every((li, i) => (li.querySelector('a')?.getAttribute('href') ?? null) === link(i))) {
-    shown.forEach((li, i) => setText(li.firstChild, v.reasons[i]!));
+  if (box.querySelector('strong')?.textContent === LABEL[v.state].word && listed.length === v.reasons.length &&
+    listed.every((li, i) => (li.querySelector('a')?.getAttribute('href') ?? null) === link(i))) {
+    listed.forEach((li, i) => setText(li.firstChild, v.reasons[i]!));
   } else {
     const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
     if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r, i) => el('li', {}, reasonLink(r, v.failing[i])))));
     box.replaceChildren(...children);
   }
-  answeredTitle = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
+  answeredTitle = shown(`${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`);
   document.title = answeredTitle;
   announce(v);
 }
@@ -139,7 +141,7 @@ function announce(v: Status['verdict']): void {
   news.dataset['key'] = key;
   const said = v.reasons.slice(0, ANNOUNCED_REASONS);
   const more = v.reasons.length - said.length;
-  news.textContent = `Overall health now ${LABEL[v.state].word}${said.length ? `: ${said.join('; ')}` : ''}${more ? `; and ${more} more` : ''}.`;
+  news.textContent = shown(`Overall health now ${LABEL[v.state].word}${said.length ? `: ${said.join('; ')}` : ''}${more ? `; and ${more} more` : ''}.`);
 }
 
 /** The age of the newest sample at `serverNow`, the time of the server's last answer (the view may be older: it is remade only when it changes). */
@@ -258,7 +260,7 @@ function renderElements(view: Status): boolean {
 function svgNode(tag: string, attributes: Record<string, string | number>, text?: string): Element {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.textContent = shown(text);
   return node;
 }
 
@@ -281,10 +283,7 @@ function chartNode(points: Point[], reading: Reading | null, unit: string, label
 
 /** The sensor page's reading, state, health, gauge, chart and readings, from the sensor's history. */
 function renderSensor(h: History): void {
-  const text = (id: string, value: string) => {
-    const node = $(id);
-    if (node) node.textContent = value;
-  };
+  const text = (id: string, value: string) => setText($(id), value);
   text('now-reading', readingWords(h.reading));
   text('now-state', h.currentState ?? '');
   const health = $('now-health');
