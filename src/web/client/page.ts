@@ -320,12 +320,30 @@ class HttpError extends Error {
   }
 }
 
+/** A 2xx answer that is not JSON: a page a proxy in front of the agent sent instead (its sign-in page, once its session expired). */
+class NotJsonError extends Error {
+  constructor(readonly type: string) {
+    super(`not JSON: ${type}`);
+    this.name = 'NotJsonError';
+  }
+}
+
+/** The answer's JSON; a page of another type is said as such, not as the parser's complaint about its first `<`. */
+async function readJson<T>(response: Response): Promise<T> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    await response.arrayBuffer();
+    throw new NotJsonError(type.split(';')[0]!.trim() || 'no type');
+  }
+  return (await response.json()) as T;
+}
+
 /** The server's time of the last good answer. */
 let lastGood: number | undefined;
 /** Since when the alarm showing has held. */
 let offlineSince: number | undefined;
 /** The alarm showing: shown again when the failure changes (the agent back without the sensor, or gone silent after a 404). */
-let showing: 'none' | 'noanswer' | 'gone' = 'none';
+let showing: 'none' | 'noanswer' | 'gone' | 'error' = 'none';
 /** The title the last answer gave, while the agent answers no more. */
 let answeredTitle = document.title;
 /** Set once the agent refused the credentials: polling stops (each poll would be one more failed login). */
@@ -354,13 +372,24 @@ function alarm(title: string, ...text: (string | Node)[]): void {
 function offline(err: unknown): void {
   if (err instanceof HttpError && err.status === 401) return signedOut();
   // A 404 is a sensor gone on a sensor's page only: the status itself is never missing from an agent that serves the page.
-  const kind = sensor !== undefined && err instanceof HttpError && err.status === 404 ? 'gone' : 'noanswer';
+  const kind = sensor !== undefined && err instanceof HttpError && err.status === 404 ? 'gone'
+    : err instanceof HttpError || err instanceof NotJsonError ? 'error' : 'noanswer';
   if (showing === kind) return;
   showing = kind;
   offlineSince = Date.now();
   if (kind === 'gone') return gone();
+  if (err instanceof HttpError || err instanceof NotJsonError) return wrongAnswer(err);
   const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
+}
+
+/** Something answered, not with the data: the agent (an error) or a proxy in front of it (its own error, or sign-in page). */
+function wrongAnswer(err: HttpError | NotJsonError): void {
+  const when = utcTime(offlineSince ?? Date.now());
+  const what = err instanceof HttpError
+    ? `An answer of HTTP ${err.status} came instead of the status at ${when} (from the agent, or a proxy in front of it).`
+    : `At ${when} an answer that is not the status (${err.type}) came instead: a proxy in front of the agent may ask to sign in again (reload the page).`;
+  alarm('Error', `${what} ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
 }
 
 /** A sensor's page: the agent answered, and has no such sensor now (removed, or not found after a restart); it may come back. */
@@ -409,7 +438,7 @@ async function fetchStatus(): Promise<{ view: Status | undefined; serverNow: num
     return { view: lastView, serverNow };
   }
   etag = response.headers.get('etag') ?? undefined;
-  return { view: (await response.json()) as Status, serverNow };
+  return { view: await readJson<Status>(response), serverNow };
 }
 
 function render(view: Status, serverNow: number): void {
@@ -440,7 +469,7 @@ async function refreshSensor(id: string): Promise<number> {
   const response = await fetch(at(`api/v1/sensors/${encodeURIComponent(id)}/history`), { cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (!response.ok) throw new HttpError(response.status);
   const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
-  renderSensor((await response.json()) as History);
+  renderSensor(await readJson<History>(response));
   setLive(`Live: updated ${utcTime(serverNow)}.`);
   return serverNow;
 }
