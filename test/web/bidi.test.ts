@@ -38,21 +38,22 @@ t.teardown(async () => {
   await rm(dir, { recursive: true });
 });
 
-/** What the reader sees of the name: in the reasons, the row, the recent changes, the title. */
-async function shown(page: Page): Promise<{ reasons: string; row: string; events: string; title: string }> {
+/** What the reader sees of the name on the host's page: in the reasons (the script rewrites them), the row's heading and the recent changes (the server's; a poll leaves them). */
+async function shown(page: Page): Promise<{ reasons: string; row: string; events: string }> {
   return page.evaluate(() => ({
     reasons: document.querySelector('#verdict .reasons')?.textContent ?? '',
     row: document.querySelector('tr[data-kind="numericSensor"][data-id^="simulated:aux"] th')?.textContent ?? '',
     events: document.getElementById('events')?.textContent ?? '',
-    title: document.title,
   }));
 }
 
 function check(t: Test, seen: Awaited<ReturnType<typeof shown>>, where: string): void {
   t.match(seen.reasons, `${SHOWN}Aux Temp: `, `${where}: the reason shows the override as its code point`);
-  t.equal(seen.row, `${SHOWN}Aux Temp`, `${where}: so does the row`);
+  t.equal(seen.row, `${SHOWN}Aux Temp`, `${where}: so does the row's heading`);
   for (const [name, text] of Object.entries(seen)) t.notOk(text.includes(RLO), `${where}: no override in the ${name}`);
 }
+
+const live = (page: Page) => page.waitForFunction(() => /^Live: updated /.test(document.getElementById('live')?.textContent ?? ''), undefined, { timeout: 10000 });
 
 t.test("a name's bidi override reverses nothing: shown as its code point, on the server's page and after a poll", async (t) => {
   const status = await (await fetch(`${origin}/api/v1/status`)).json() as { verdict: { reasons: string[] } };
@@ -68,8 +69,30 @@ t.test("a name's bidi override reverses nothing: shown as its code point, on the
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => /^Live: updated /.test(document.getElementById('live')?.textContent ?? ''), undefined, { timeout: 10000 });
+  await live(page);
   check(t, await shown(page), 'after a poll');
   t.notMatch(await page.locator('#live').textContent(), /appeared or disappeared/, 'every row is still found by its id');
+  await context.close();
+});
+
+t.test("the sensor's page: its heading and the chart's label show the override as its code point, after a poll too", async (t) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen = () => page.evaluate(() => ({
+    heading: document.querySelector('header h1')?.textContent ?? '',
+    chart: document.querySelector('#chart svg.chart')?.getAttribute('aria-label') ?? '',
+    title: document.title, // the server's
+  }));
+  await page.goto(`${origin}/sensors/${encodeURIComponent(`simulated:aux${RLO}`)}`);
+  const loaded = await seen();
+  t.equal(loaded.heading, `${SHOWN}Aux Temp`, "the server's heading");
+  t.match(loaded.chart, `${SHOWN}Aux Temp: `, "the server's chart label");
+  // The chart is drawn again by the script from the history the poll brings.
+  await page.evaluate(() => document.querySelector('#chart svg.chart')?.setAttribute('data-old', ''));
+  await live(page);
+  await page.waitForSelector('#chart svg.chart:not([data-old])', { timeout: 10000 });
+  const polled = await seen();
+  t.match(polled.chart, `${SHOWN}Aux Temp: `, "after a poll: the script's chart label");
+  for (const [name, text] of Object.entries(polled)) t.notOk(text.includes(RLO), `after a poll: no override in the ${name}`);
   await context.close();
 });

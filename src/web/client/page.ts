@@ -257,9 +257,10 @@ function renderElements(view: Status): boolean {
   return same && count === rows.size;
 }
 
+/** An SVG element; its label, a name's words, is shown as every text is (the chart's label quotes the sensor's name). */
 function svgNode(tag: string, attributes: Record<string, string | number>, text?: string): Element {
   const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, name === 'aria-label' ? shown(String(value)) : String(value));
   if (text !== undefined) node.textContent = shown(text);
   return node;
 }
