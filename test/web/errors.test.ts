@@ -7,8 +7,11 @@
  * an nginx auth_request setup sends one). Something answered: the page
  * said "The agent stopped answering (HTTP 503)", the opposite of the truth,
  * and "(Unexpected token '<' …)" for the sign-in page. The answers are
- * given by the browser's request routing, for the poll only.
+ * given by the browser's request routing, for the poll only, except the
+ * redirect, given by a proxy of our own (a routed 302 is not the network's).
  */
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import type { Page, Route } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
@@ -44,11 +47,76 @@ t.test('an HTTP error instead of the status: the page says what came, not that n
   }
 });
 
+const signIn = (route: Route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Sign in</title>' });
+
 t.test("a page that is not JSON instead of the status (a proxy's sign-in page): said so, with its type, not a parser's message", async (t) => {
-  const { text, page } = await alertFor((route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Sign in</title>' }));
+  const { text, title, page } = await alertFor(signIn);
   t.match(text, /an answer that is not the status \(text\/html\)/);
   t.notMatch(text, /Unexpected token|JSON\.parse|stopped answering/);
+  t.match(title, /^Error · testhost · thincim$/, 'the title');
   await page.context().close();
+});
+
+t.test("one wrong answer then another (a proxy's 502, then its sign-in page): the alert says the new one", async (t) => {
+  let answer: (route: Route) => Promise<void> = (route) => route.fulfill({ status: 502, contentType: 'text/plain', body: 'bad gateway' });
+  const { text, page } = await alertFor((route) => answer(route));
+  t.match(text, /HTTP 502/, 'the 502 first');
+  answer = signIn;
+  await page.waitForFunction(() => /not the status \(text\/html\)/.test(document.getElementById('offline')?.textContent ?? ''), undefined, { timeout: 10000 });
+  t.notMatch(await page.locator('#offline').textContent(), /HTTP 502/, 'the 502 no longer said');
+  answer = (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' });
+  await page.waitForFunction(() => /HTTP 503/.test(document.getElementById('offline')?.textContent ?? ''), undefined, { timeout: 10000 });
+  t.pass('then a 503 is said as a 503');
+  await page.context().close();
+});
+
+t.test("a sensor's page: the error names what was asked, the sensor's history", async (t) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/sensors/${encodeURIComponent('simulated:inlet-temp')}`);
+  await page.route('**/api/v1/sensors/*/history', (route) => route.fulfill({ status: 502, contentType: 'text/plain', body: 'bad gateway' }));
+  await page.waitForSelector('#offline:not([hidden])', { timeout: 10000 });
+  const text = await page.locator('#offline').textContent() ?? '';
+  t.match(text, /HTTP 502 came instead of the sensor's history/);
+  t.notMatch(text, /the status/);
+  await context.close();
+});
+
+/**
+ * A proxy in front of the agent (oauth2-proxy, an nginx auth_request setup)
+ * sends a browser whose session expired to its sign-in page on another
+ * origin with a 302. Followed, it broke the CSP's connect-src 'self' and
+ * the page said "stopped answering (Failed to fetch)". Here a proxy of
+ * that kind: it passes everything to the agent until `signIn` is set,
+ * then answers the poll with a 302 to another origin.
+ */
+t.test("a redirect to another origin (a proxy's sign-in): said as a redirect, with the hint to reload", async (t) => {
+  let signInNow = false;
+  const proxy = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (signInNow && req.url?.startsWith('/api/')) {
+      res.writeHead(302, { location: 'http://127.0.0.2:9/oauth2/sign_in' }).end();
+      return;
+    }
+    const upstream = request(new URL(req.url ?? '/', origin), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/`);
+  await page.waitForFunction(() => /^Live: updated /.test(document.getElementById('live')?.textContent ?? ''), undefined, { timeout: 10000 });
+  signInNow = true;
+  await page.waitForSelector('#offline:not([hidden])', { timeout: 10000 });
+  const text = await page.locator('#offline').textContent() ?? '';
+  t.match(text, /redirected .*sign in/i, 'said as a redirect to sign in');
+  t.notMatch(text, /stopped answering|Failed to fetch/, 'not as silence');
+  t.match(await page.title(), /^Redirected · testhost · thincim$/, 'the title');
+  t.equal(await page.locator('#offline a').evaluate((a) => (a as HTMLAnchorElement).href), page.url(), 'a link to reload the page');
+  await context.close();
 });
 
 t.test('silence is still "stopped answering"', async (t) => {

@@ -329,6 +329,27 @@ class NotJsonError extends Error {
   }
 }
 
+/**
+ * A redirect instead of the data: a proxy in front of the agent sends a
+ * browser whose session expired to its sign-in page, on another origin. Not
+ * followed (fetch's redirect 'manual'): followed, it breaks the CSP's
+ * connect-src 'self', and fetch says only "Failed to fetch", as for silence.
+ */
+class RedirectedError extends Error {
+  constructor() {
+    super('redirected');
+    this.name = 'RedirectedError';
+  }
+}
+
+/** GET `path` under ROOT; a redirect or an answer that is neither 2xx nor 304 thrown as what it is. */
+async function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+  const response = await fetch(at(path), { cache: 'no-store', credentials: 'same-origin', redirect: 'manual', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (response.type === 'opaqueredirect') throw new RedirectedError();
+  if (response.status !== 304 && !response.ok) throw new HttpError(response.status);
+  return response;
+}
+
 /** The answer's JSON; a page of another type is said as such, not as the parser's complaint about its first `<`. */
 async function readJson<T>(response: Response): Promise<T> {
   const type = response.headers.get('content-type') ?? '';
@@ -339,12 +360,20 @@ async function readJson<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** The sensor of a sensor's page; undefined on the host's page. */
+const sensor = main?.dataset['sensor'];
+/** What a poll asks for, as the page's alerts name it. */
+const ASKED = sensor === undefined ? 'the status' : "the sensor's history";
+
 /** The server's time of the last good answer. */
 let lastGood: number | undefined;
 /** Since when the alarm showing has held. */
 let offlineSince: number | undefined;
-/** The alarm showing: shown again when the failure changes (the agent back without the sensor, or gone silent after a 404). */
-let showing: 'none' | 'noanswer' | 'gone' | 'error' = 'none';
+/**
+ * The alarm showing, by what it says: shown again when the failure changes (the agent back without the
+ * sensor, gone silent after a 404, a proxy's 502 then its sign-in page).
+ */
+let showing = 'none';
 /** The title the last answer gave, while the agent answers no more. */
 let answeredTitle = document.title;
 /** Set once the agent refused the credentials: polling stops (each poll would be one more failed login). */
@@ -374,11 +403,13 @@ function offline(err: unknown): void {
   if (err instanceof HttpError && err.status === 401) return signedOut();
   // A 404 is a sensor gone on a sensor's page only: the status itself is never missing from an agent that serves the page.
   const kind = sensor !== undefined && err instanceof HttpError && err.status === 404 ? 'gone'
-    : err instanceof HttpError || err instanceof NotJsonError ? 'error' : 'noanswer';
+    : err instanceof HttpError ? `error:${err.status}` : err instanceof NotJsonError ? `notjson:${err.type}`
+      : err instanceof RedirectedError ? 'redirected' : 'noanswer';
   if (showing === kind) return;
   showing = kind;
   offlineSince = Date.now();
   if (kind === 'gone') return gone();
+  if (err instanceof RedirectedError) return redirected();
   if (err instanceof HttpError || err instanceof NotJsonError) return wrongAnswer(err);
   const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
@@ -388,9 +419,17 @@ function offline(err: unknown): void {
 function wrongAnswer(err: HttpError | NotJsonError): void {
   const when = utcTime(offlineSince ?? Date.now());
   const what = err instanceof HttpError
-    ? `An answer of HTTP ${err.status} came instead of the status at ${when} (from the agent, or a proxy in front of it).`
-    : `At ${when} an answer that is not the status (${err.type}) came instead: a proxy in front of the agent may ask to sign in again (reload the page).`;
+    ? `An answer of HTTP ${err.status} came instead of ${ASKED} at ${when} (from the agent, or a proxy in front of it).`
+    : `At ${when} an answer that is not ${ASKED} (${err.type}) came instead: a proxy in front of the agent may ask to sign in again (reload the page).`;
   alarm('Error', `${what} ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
+}
+
+/** A redirect instead of the data: most likely a proxy's sign-in page, which only a reload of the page can show. */
+function redirected(): void {
+  const reload = el('a', { text: 'Reload the page to sign in.' }) as HTMLAnchorElement;
+  reload.href = location.href;
+  alarm('Redirected', `At ${utcTime(offlineSince ?? Date.now())} the request for ${ASKED} was redirected elsewhere: a proxy in front of the agent ` +
+    `may ask to sign in again. ${readingsAge()} Retrying every ${POLL_MS / 1000} s. `, reload);
 }
 
 /** A sensor's page: the agent answered, and has no such sensor now (removed, or not found after a restart); it may come back. */
@@ -429,9 +468,7 @@ let devicesSame = true;
 
 /** The status, or the last one again when the agent says it has not changed (304). */
 async function fetchStatus(): Promise<{ view: Status | undefined; serverNow: number }> {
-  const headers: Record<string, string> = etag && lastView ? { 'if-none-match': etag } : {};
-  const response = await fetch(at('api/v1/status'), { cache: 'no-store', credentials: 'same-origin', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  if (response.status !== 304 && !response.ok) throw new HttpError(response.status);
+  const response = await get('api/v1/status', etag && lastView ? { 'if-none-match': etag } : {});
   const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
   if (response.status === 304) {
     // Read, empty as it is: Chromium cancels an answer whose body is left unread (a red "(canceled)" in DevTools every poll).
@@ -455,8 +492,6 @@ function render(view: Status, serverNow: number): void {
   setLive(`Live: updated ${utcTime(serverNow)}.${devicesSame ? '' : ' Devices appeared or disappeared.'}`, !devicesSame);
 }
 
-/** The sensor of a sensor's page; undefined on the host's page. */
-const sensor = main?.dataset['sensor'];
 
 /** One poll of the host's page: the status, rendered; the server's time of the answer. */
 async function refreshHost(): Promise<number> {
@@ -467,8 +502,7 @@ async function refreshHost(): Promise<number> {
 
 /** One poll of a sensor's page: its history, rendered. */
 async function refreshSensor(id: string): Promise<number> {
-  const response = await fetch(at(`api/v1/sensors/${encodeURIComponent(id)}/history`), { cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
-  if (!response.ok) throw new HttpError(response.status);
+  const response = await get(`api/v1/sensors/${encodeURIComponent(id)}/history`);
   const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
   renderSensor(await readJson<History>(response));
   setLive(`Live: updated ${utcTime(serverNow)}.`);
