@@ -12,7 +12,7 @@ export function escAttr(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-/** Text the reader sees: escaped, its bidi controls shown (page-text.ts `shown`). */
+/** Text the reader sees: escaped, its bidi controls and zero-width characters shown (page-text.ts `shown`). */
 export function esc(value: string | number): string {
   return escAttr(shown(String(value)));
 }

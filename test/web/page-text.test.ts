@@ -42,3 +42,9 @@ t.test('bidi controls in a name are shown as their code points; right-to-left le
   t.equal(shown('a\u2066b\u2069\u202ac\u202c'), 'a⟨U+2066⟩b⟨U+2069⟩⟨U+202A⟩c⟨U+202C⟩', 'isolates and embeddings');
   t.equal(shown('מאוורר 1\u200f'), 'מאוורר 1\u200f', 'Hebrew letters and a right-to-left mark');
 });
+
+t.test('zero-width characters are shown as their code points: two names that look the same are told apart', async (t) => {
+  t.equal(shown('Fan\u200b1'), 'Fan⟨U+200B⟩1', 'a zero-width space');
+  t.equal(shown('a\u200cb\u200dc\u2060d\ufeffe'), 'a⟨U+200C⟩b⟨U+200D⟩c⟨U+2060⟩d⟨U+FEFF⟩e', 'joiners, a word joiner, a BOM');
+  t.not(shown('CPU\u200b Temp'), shown('CPU Temp'));
+});

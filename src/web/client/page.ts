@@ -89,7 +89,7 @@ function setAttr(node: Element, name: string, value: string): void {
   if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
 
-/** Every text the script writes is shown as render.ts's `esc` shows it: bidi controls as their code points. */
+/** Every text the script writes is shown as render.ts's `esc` shows it: bidi controls and zero-width characters as their code points. */
 function setText(node: Node | null, value: string): void {
   const text = shown(value);
   if (node && node.textContent !== text) node.textContent = text;
