@@ -8,7 +8,7 @@
  * said "The agent stopped answering (HTTP 503)", the opposite of the truth,
  * and "(Unexpected token '<' …)" for the sign-in page. The answers are
  * given by the browser's request routing, for the poll only, except the
- * redirect, given by a proxy of our own (a routed 302 is not the network's).
+ * redirect, given by a proxy of our own as a real one gives it.
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -117,6 +117,14 @@ t.test("a redirect to another origin (a proxy's sign-in): said as a redirect, wi
   t.match(await page.title(), /^Redirected · testhost · thincim$/, 'the title');
   t.equal(await page.locator('#offline a').evaluate((a) => (a as HTMLAnchorElement).href), page.url(), 'a link to reload the page');
   await context.close();
+});
+
+t.test('JSON cut short (a proxy that dropped the connection mid-answer): said as a broken answer, not as silence', async (t) => {
+  const { text, title, page } = await alertFor((route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"generation":4,"ti' }));
+  t.match(text, /an answer of the status that is broken/);
+  t.notMatch(text, /stopped answering|Unexpected end/);
+  t.match(title, /^Error · testhost · thincim$/);
+  await page.context().close();
 });
 
 t.test('silence is still "stopped answering"', async (t) => {

@@ -329,6 +329,14 @@ class NotJsonError extends Error {
   }
 }
 
+/** A JSON answer that does not parse: cut short (a proxy that dropped the agent's connection mid-answer) or mangled. */
+class BrokenJsonError extends Error {
+  constructor(reason: string) {
+    super(`broken JSON: ${reason}`);
+    this.name = 'BrokenJsonError';
+  }
+}
+
 /**
  * A redirect instead of the data: a proxy in front of the agent sends a
  * browser whose session expired to its sign-in page, on another origin. Not
@@ -357,7 +365,12 @@ async function readJson<T>(response: Response): Promise<T> {
     await response.arrayBuffer();
     throw new NotJsonError(type.split(';')[0]!.trim() || 'no type');
   }
-  return (await response.json()) as T;
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new BrokenJsonError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 /** The sensor of a sensor's page; undefined on the host's page. */
@@ -403,24 +416,26 @@ function offline(err: unknown): void {
   if (err instanceof HttpError && err.status === 401) return signedOut();
   // A 404 is a sensor gone on a sensor's page only: the status itself is never missing from an agent that serves the page.
   const kind = sensor !== undefined && err instanceof HttpError && err.status === 404 ? 'gone'
-    : err instanceof HttpError ? `error:${err.status}` : err instanceof NotJsonError ? `notjson:${err.type}`
+    : err instanceof HttpError ? `error:${err.status}` : err instanceof NotJsonError ? `notjson:${err.type}` : err instanceof BrokenJsonError ? 'broken'
       : err instanceof RedirectedError ? 'redirected' : 'noanswer';
   if (showing === kind) return;
   showing = kind;
   offlineSince = Date.now();
   if (kind === 'gone') return gone();
   if (err instanceof RedirectedError) return redirected();
-  if (err instanceof HttpError || err instanceof NotJsonError) return wrongAnswer(err);
+  if (err instanceof HttpError || err instanceof NotJsonError || err instanceof BrokenJsonError) return wrongAnswer(err);
   const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
 }
 
 /** Something answered, not with the data: the agent (an error) or a proxy in front of it (its own error, or sign-in page). */
-function wrongAnswer(err: HttpError | NotJsonError): void {
+function wrongAnswer(err: HttpError | NotJsonError | BrokenJsonError): void {
   const when = utcTime(offlineSince ?? Date.now());
   const what = err instanceof HttpError
     ? `An answer of HTTP ${err.status} came instead of ${ASKED} at ${when} (from the agent, or a proxy in front of it).`
-    : `At ${when} an answer that is not ${ASKED} (${err.type}) came instead: a proxy in front of the agent may ask to sign in again (reload the page).`;
+    : err instanceof NotJsonError
+      ? `At ${when} an answer that is not ${ASKED} (${err.type}) came instead: a proxy in front of the agent may ask to sign in again (reload the page).`
+      : `At ${when} an answer of ${ASKED} that is broken came (its JSON does not parse: cut short, by a proxy in front of the agent?).`;
   alarm('Error', `${what} ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
 }
 
