@@ -127,6 +127,16 @@ t.test('JSON cut short (a proxy that dropped the connection mid-answer): said as
   await page.context().close();
 });
 
+/** The agent's failed-login limiter (security/authenticator.ts) answers 429 with Retry-After once a browser's credentials failed too often. */
+t.test("a 429 of the failed-login limiter: said in its own words, the next try after its Retry-After", async (t) => {
+  const { text, title, page } = await alertFor((route) => route.fulfill({ status: 429, headers: { 'retry-after': '60' }, contentType: 'text/plain', body: 'too many' }));
+  t.match(text, /too many failed sign-ins .*\(HTTP 429\)/, 'its own words');
+  t.match(text, /Trying again in 60 s/, 'after the Retry-After, not in 3 s');
+  t.notMatch(text, /Retrying every 3 s/);
+  t.match(title, /^Too many sign-ins · testhost · thincim$/);
+  await page.context().close();
+});
+
 t.test('silence is still "stopped answering"', async (t) => {
   const { text, title, page } = await alertFor((route) => route.abort('connectionrefused'));
   t.match(text, /The agent stopped answering/);

@@ -315,9 +315,12 @@ function setLive(text: string, reloadLink = false): void {
 
 /** An answer that is neither 2xx nor 304. */
 class HttpError extends Error {
-  constructor(readonly status: number) {
+  /** Retry-After in seconds (a 429 or 503 sends it), when given as such. */
+  readonly retryAfter: number | undefined;
+  constructor(readonly status: number, retryAfter: string | null = null) {
     super(`HTTP ${status}`);
     this.name = 'HttpError';
+    this.retryAfter = retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
   }
 }
 
@@ -354,7 +357,7 @@ class RedirectedError extends Error {
 async function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
   const response = await fetch(at(path), { cache: 'no-store', credentials: 'same-origin', redirect: 'manual', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (response.type === 'opaqueredirect') throw new RedirectedError();
-  if (response.status !== 304 && !response.ok) throw new HttpError(response.status);
+  if (response.status !== 304 && !response.ok) throw new HttpError(response.status, response.headers.get('retry-after'));
   return response;
 }
 
@@ -391,6 +394,8 @@ let showing = 'none';
 let answeredTitle = document.title;
 /** Set once the agent refused the credentials: polling stops (each poll would be one more failed login). */
 let refused = false;
+/** The wait before the next poll: longer when the agent asked for it (Retry-After). */
+let nextPollMs = POLL_MS;
 
 function hostName(): string {
   return document.querySelector('header h1')?.textContent || 'this host';
@@ -414,6 +419,7 @@ function alarm(title: string, ...text: (string | Node)[]): void {
 
 function offline(err: unknown): void {
   if (err instanceof HttpError && err.status === 401) return signedOut();
+  nextPollMs = Math.max(POLL_MS, (err instanceof HttpError ? err.retryAfter ?? 0 : 0) * 1000);
   // A 404 is a sensor gone on a sensor's page only: the status itself is never missing from an agent that serves the page.
   const kind = sensor !== undefined && err instanceof HttpError && err.status === 404 ? 'gone'
     : err instanceof HttpError ? `error:${err.status}` : err instanceof NotJsonError ? `notjson:${err.type}` : err instanceof BrokenJsonError ? 'broken'
@@ -423,6 +429,7 @@ function offline(err: unknown): void {
   offlineSince = Date.now();
   if (kind === 'gone') return gone();
   if (err instanceof RedirectedError) return redirected();
+  if (err instanceof HttpError && err.status === 429) return tooManySignIns();
   if (err instanceof HttpError || err instanceof NotJsonError || err instanceof BrokenJsonError) return wrongAnswer(err);
   const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
@@ -437,6 +444,12 @@ function wrongAnswer(err: HttpError | NotJsonError | BrokenJsonError): void {
       ? `At ${when} an answer that is not ${ASKED} (${err.type}) came instead: a proxy in front of the agent may ask to sign in again (reload the page).`
       : `At ${when} an answer of ${ASKED} that is broken came (its JSON does not parse: cut short, by a proxy in front of the agent?).`;
   alarm('Error', `${what} ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
+}
+
+/** The agent's failed-login limiter refused this address or user name for a while: each poll now would prolong it. */
+function tooManySignIns(): void {
+  alarm('Too many sign-ins', `The agent answered at ${utcTime(offlineSince ?? Date.now())} that there were too many failed sign-ins from this ` +
+    `address or for this user name (HTTP 429): wait. ${readingsAge()} Trying again in ${nextPollMs / 1000} s.`);
 }
 
 /** A redirect instead of the data: most likely a proxy's sign-in page, which only a reload of the page can show. */
@@ -531,13 +544,14 @@ async function poll(): Promise<void> {
   try {
     lastGood = await (sensor === undefined ? refreshHost() : refreshSensor(sensor));
     clockOffset = lastGood - Date.now();
+    nextPollMs = POLL_MS;
     online();
   } catch (err) {
     offline(err);
     // The newest sample keeps ageing while the agent answers no more: its age at the last answer would say stale readings are fresh.
     if (lastView) renderSamples(lastView, Date.now() + clockOffset);
   } finally {
-    if (!refused) setTimeout(() => void poll(), POLL_MS);
+    if (!refused) setTimeout(() => void poll(), nextPollMs);
   }
 }
 
