@@ -1,8 +1,10 @@
 /**
  * The health page and a sensor's page as complete HTML: everything an
  * operator needs is here without JavaScript; the script (page.ts) only
- * keeps it current. Every string is escaped (esc); no inline script or
- * style, so the CSP can forbid both.
+ * keeps it current. Every string is escaped: text with esc (its bidi
+ * controls and zero-width characters shown as code points), attribute
+ * values with escAttr (exact: an id the script looks rows up by must be the
+ * API's). No inline script or style, so the CSP can forbid both.
  */
 import type { NagiosState } from '../client/health.js';
 import { withUnit } from '../client/quantity.js';
