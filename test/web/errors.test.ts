@@ -26,9 +26,21 @@ t.teardown(async () => {
 });
 
 /** The host's page, live, then its polls answered by `answer`; the alert it shows. */
-async function alertFor(answer: (route: Route) => Promise<void>): Promise<{ text: string; title: string; page: Page }> {
+async function alertFor(answer: (route: Route) => Promise<void>, recordDelays = false): Promise<{ text: string; title: string; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  // The delays the page's script sets its timers to (its only timer is the next poll's).
+  if (recordDelays) {
+    await page.addInitScript(() => {
+      const delays: number[] = [];
+      (window as unknown as { pollDelays: number[] }).pollDelays = delays;
+      const set = window.setTimeout.bind(window);
+      window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+        delays.push(ms ?? 0);
+        return set(handler, ms, ...rest);
+      }) as typeof window.setTimeout;
+    });
+  }
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => /^Live: updated /.test(document.getElementById('live')?.textContent ?? ''), undefined, { timeout: 10000 });
   await page.route('**/api/v1/status', answer);
@@ -129,11 +141,13 @@ t.test('JSON cut short (a proxy that dropped the connection mid-answer): said as
 
 /** The agent's failed-login limiter (security/authenticator.ts) answers 429 with Retry-After once a browser's credentials failed too often. */
 t.test("a 429 of the failed-login limiter: said in its own words, the next try after its Retry-After", async (t) => {
-  const { text, title, page } = await alertFor((route) => route.fulfill({ status: 429, headers: { 'retry-after': '60' }, contentType: 'text/plain', body: 'too many' }));
+  const { text, title, page } = await alertFor((route) => route.fulfill({ status: 429, headers: { 'retry-after': '60' }, contentType: 'text/plain', body: 'too many' }), true);
   t.match(text, /too many failed sign-ins .*\(HTTP 429\)/, 'its own words');
   t.match(text, /Trying again in 60 s/, 'after the Retry-After, not in 3 s');
   t.notMatch(text, /Retrying every 3 s/);
   t.match(title, /^Too many sign-ins · testhost · thincim$/);
+  // The next poll is set in the same task that shows the alert.
+  t.equal(await page.evaluate(() => (window as unknown as { pollDelays: number[] }).pollDelays.at(-1)), 60_000, 'the next poll is set 60 s ahead');
   await page.context().close();
 });
 
