@@ -45,6 +45,25 @@ export function rowHref(kind: string, id: string): string {
   return kind === 'system' ? '#providers' : `#${encodeURIComponent(rowAnchor(kind, id))}`;
 }
 
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069), and the invisible zero-width characters (U+200B–U+200D,
+ * U+2060, U+FEFF).
+ */
+const HIDDEN_CONTROLS = /[\u200B-\u200D\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+
+/**
+ * A string from hardware or a provider as the page shows it: each bidi
+ * control and zero-width character written as its code point ("⟨U+202E⟩").
+ * A name's override reversed the rest of every line that quoted it ("Fan 3:
+ * Critical failure" read "eruliaf lacitirC :3 naF"), and hides text as
+ * "Trojan Source" does; a zero-width space makes two names look identical.
+ * Right-to-left letters, and the marks U+200E/U+200F, are left as they are.
+ */
+export function shown(text: string): string {
+  return text.replace(HIDDEN_CONTROLS, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase()}⟩`);
+}
+
 export function utcTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }

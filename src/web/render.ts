@@ -1,13 +1,15 @@
 /**
  * The health page and a sensor's page as complete HTML: everything an
  * operator needs is here without JavaScript; the script (page.ts) only
- * keeps it current. Every string is escaped (esc); no inline script or
- * style, so the CSP can forbid both.
+ * keeps it current. Every string is escaped: text with esc (its bidi
+ * controls and zero-width characters shown as code points), attribute
+ * values with escAttr (exact: an id the script looks rows up by must be the
+ * API's). No inline script or style, so the CSP can forbid both.
  */
 import type { NagiosState } from '../client/health.js';
 import { withUnit } from '../client/quantity.js';
 import { chartTitle, spanText } from './chart-layout.js';
-import { esc } from './escape.js';
+import { esc, escAttr } from './escape.js';
 import { ageText, providerText, readingWords, rowAnchor, rowHref, sparkText, utcTime } from './page-text.js';
 import { chartSvg, gaugeSvg, sparkSvg, type ChartPoint } from './svg.js';
 import type { ElementView, EventView, FailingView, GroupView, ProviderView, StatusView } from './view.js';
@@ -87,7 +89,7 @@ function identity(view: StatusView): string {
 }
 
 function reasonLink(reason: string, element: FailingView | undefined): string {
-  return element === undefined ? esc(reason) : `<a href="${esc(rowHref(element.kind, element.id))}">${esc(reason)}</a>`;
+  return element === undefined ? esc(reason) : `<a href="${escAttr(rowHref(element.kind, element.id))}">${esc(reason)}</a>`;
 }
 
 function overview(view: StatusView): string {
@@ -100,7 +102,7 @@ function overview(view: StatusView): string {
     `<div id="verdict" class="verdict st-${view.verdict.state}">` +
     `<p class="verdict-state">${icon(v.state)}<strong>${STATE_LABEL[v.state].word}</strong></p>${reasons}</div>` +
     // Announced only when the verdict changes: the box above changes whenever a reading its reasons quote moves.
-    `<p id="verdict-news" class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-key="${esc(verdictKey(v))}"></p>` +
+    `<p id="verdict-news" class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-key="${escAttr(verdictKey(v))}"></p>` +
     `<p id="samples">${age}.</p>` +
     '<p id="live" class="live">' +
     `<noscript>A snapshot made at ${esc(utcTime(view.time))}: reload the page for newer readings.</noscript></p>` +
@@ -111,7 +113,7 @@ function overview(view: StatusView): string {
 const PROVIDER_STATE: Readonly<Record<ProviderView['state'], NagiosState>> = { sampling: 'OK', failed: 'CRITICAL', starting: 'UNKNOWN' };
 
 function providers(list: readonly ProviderView[]): string {
-  const rows = list.map((p) => `<tr data-provider="${esc(p.name)}" class="st-${PROVIDER_STATE[p.state]}"><th scope="row">${esc(p.name)}</th>` +
+  const rows = list.map((p) => `<tr data-provider="${escAttr(p.name)}" class="st-${PROVIDER_STATE[p.state]}"><th scope="row">${esc(p.name)}</th>` +
     `<td class="pstate">${icon(PROVIDER_STATE[p.state])}<span class="text">${esc(providerText(p))}</span></td>` +
     `<td class="plast">${p.lastSample === null ? 'never' : time(p.lastSample)}</td></tr>`).join('');
   return '<table class="providers" id="providers"><caption>Providers</caption><thead><tr><th scope="col">Provider</th><th scope="col">State</th>' +
@@ -156,13 +158,13 @@ function healthCell(e: ElementView): string {
 
 /** A row's anchor and keys: by kind and id, as a DeviceID is unique within its class only. */
 function rowKey(e: ElementView): string {
-  return `id="${esc(rowAnchor(e.kind, e.id))}" data-kind="${e.kind}" data-id="${esc(e.id)}"`;
+  return `id="${escAttr(rowAnchor(e.kind, e.id))}" data-kind="${e.kind}" data-id="${escAttr(e.id)}"`;
 }
 
 function numericRow(e: ElementView, root: string): string {
   const href = `${root}sensors/${encodeURIComponent(e.id)}`;
   const unit = e.reading?.unit ?? '';
-  return `<tr ${rowKey(e)} class="st-${e.state}"><th scope="row"><a href="${esc(href)}">${esc(e.name)}</a></th>` +
+  return `<tr ${rowKey(e)} class="st-${e.state}"><th scope="row"><a href="${escAttr(href)}">${esc(e.name)}</a></th>` +
     `<td class="reading" data-label="Reading">${esc(readingWords(e.reading))}</td>` +
     `<td class="gauge-cell" data-label="Thresholds">${e.reading ? gaugeSvg(e.reading, e.state) : ''}</td>` +
     `<td class="state" data-label="State">${esc(e.currentState ?? '')}</td>${healthCell(e)}` +
@@ -207,7 +209,7 @@ export function renderSensorPage(page: SensorPage, links: PageLinks): string {
       `<p class="note">Readings are kept for up to ${spanText(page.seconds)}.</p>`;
   const body = '<a class="skip" href="#main">Skip to the chart</a>' +
     `<header class="top"><p class="crumb"><a href="${links.root}">${esc(page.host || 'Host')}</a></p><h1>${esc(e.name)}</h1></header>` +
-    `<main id="main" tabindex="-1" data-sensor="${esc(e.id)}"><section class="overview" aria-labelledby="now-h"><h2 id="now-h">Now</h2><dl class="identity">` +
+    `<main id="main" tabindex="-1" data-sensor="${escAttr(e.id)}"><section class="overview" aria-labelledby="now-h"><h2 id="now-h">Now</h2><dl class="identity">` +
     `<div><dt>Reading</dt><dd id="now-reading">${esc(readingWords(e.reading))}</dd></div><div><dt>State</dt><dd id="now-state">${esc(e.currentState ?? '')}</dd></div>` +
     `<div><dt>Health</dt><dd id="now-health" class="health st-${e.state}">${healthIcon(e)}<span class="text">${esc(e.health)}</span></dd></div></dl>` +
     `${e.reading ? `<div class="gauge-big">${gaugeSvg(e.reading, e.state)}</div>` : ''}` +
@@ -216,6 +218,6 @@ export function renderSensorPage(page: SensorPage, links: PageLinks): string {
     `<section aria-labelledby="chart-h"><h2 id="chart-h">${esc(title)}</h2>${chart}` +
     `<details><summary>Readings (<span id="readings-count">${page.points.length}</span>)</summary><table class="readings"><thead><tr><th scope="col">Time</th><th scope="col">Reading</th></tr></thead>` +
     `<tbody id="readings-rows">${readingRows(page.points, unit)}</tbody></table></details></section>` +
-    `<p>As of <span id="as-of">${time(page.time)}</span>. The same data as JSON: <a href="${links.root}api/v1/sensors/${esc(encodeURIComponent(e.id))}/history">history</a>.</p></main>`;
+    `<p>As of <span id="as-of">${time(page.time)}</span>. The same data as JSON: <a href="${links.root}api/v1/sensors/${escAttr(encodeURIComponent(e.id))}/history">history</a>.</p></main>`;
   return layout(`${e.name} · ${page.host} · thincim`, links, body);
 }

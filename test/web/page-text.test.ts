@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ageText, providerText, readingWords, rowHref, sparkText, type ProviderLine } from '../../src/web/page-text.js';
+import { ageText, providerText, readingWords, rowHref, shown, sparkText, type ProviderLine } from '../../src/web/page-text.js';
 
 const line = (p: Partial<ProviderLine>): ProviderLine => ({ state: 'sampling', lastError: null, consecutiveFailures: 0, backoffUntil: null, refusedCount: 0, ...p });
 
@@ -35,4 +35,16 @@ t.test('a sparkline in words: first, last, lowest and highest of the readings it
 t.test("a reason's link: its element's row, or for a system's own finding the providers' table", async (t) => {
   t.equal(rowHref('fan', 'hwmon:nct6775/fan1'), `#${encodeURIComponent('el-fan-hwmon:nct6775/fan1')}`);
   t.equal(rowHref('system', 'host.example'), '#providers');
+});
+
+t.test('bidi controls in a name are shown as their code points; right-to-left letters and marks are left', async (t) => {
+  t.equal(shown('\u202eFan 3'), '⟨U+202E⟩Fan 3', 'an override');
+  t.equal(shown('a\u2066b\u2069\u202ac\u202c'), 'a⟨U+2066⟩b⟨U+2069⟩⟨U+202A⟩c⟨U+202C⟩', 'isolates and embeddings');
+  t.equal(shown('מאוורר 1\u200f'), 'מאוורר 1\u200f', 'Hebrew letters and a right-to-left mark');
+});
+
+t.test('zero-width characters are shown as their code points: two names that look the same are told apart', async (t) => {
+  t.equal(shown('Fan\u200b1'), 'Fan⟨U+200B⟩1', 'a zero-width space');
+  t.equal(shown('a\u200cb\u200dc\u2060d\ufeffe'), 'a⟨U+200C⟩b⟨U+200D⟩c⟨U+2060⟩d⟨U+FEFF⟩e', 'joiners, a word joiner, a BOM');
+  t.not(shown('CPU\u200b Temp'), shown('CPU Temp'));
 });

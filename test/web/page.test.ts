@@ -264,11 +264,11 @@ t.test('a fan stops: failed and Critical without a reload; the change is listed;
   await page.unroute('**/api/v1/status');
   await page.waitForSelector('#offline[hidden]', { state: 'attached', timeout: 8000 });
   t.match(await page.title(), /^Critical · /, 'back once the agent answers');
-  // The host's page has no sensor to lose: a 404 of the status is an agent that no longer serves it.
+  // The host's page has no sensor to lose: a 404 of the status is an answer that is not the status (errors.test.ts), no sensor gone.
   await page.route('**/api/v1/status', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not-found"}' }));
   await page.waitForSelector('#offline:not([hidden])', { timeout: 8000 });
-  t.match(await page.locator('#offline').textContent(), /^The agent stopped answering \(HTTP 404\)/, 'a 404 of the status is no sensor gone');
-  t.match(await page.title(), /^No answer · /);
+  t.match(await page.locator('#offline').textContent(), /^An answer of HTTP 404 came instead of the status/, 'a 404 of the status is no sensor gone');
+  t.match(await page.title(), /^Error · /);
   await w.context.close();
 });
 

@@ -11,7 +11,7 @@
  */
 import { withUnit } from '../../client/quantity.js';
 import { BOTTOM_MARGIN, CHART_HEIGHT, CHART_WIDTH, LABEL_ROOM, chartGeometry, chartTitle, decimalsOf, linePoints, round } from '../chart-layout.js';
-import { ageText, providerText, readingWords, rowHref, sparkText, utcTime, type ProviderLine } from '../page-text.js';
+import { ageText, providerText, readingWords, rowHref, shown, sparkText, utcTime, type ProviderLine } from '../page-text.js';
 
 type State = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
@@ -62,7 +62,7 @@ const $ = (id: string): HTMLElement | null => document.getElementById(id);
 function el(tag: string, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElement {
   const node = document.createElement(tag);
   if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
+  if (props.text !== undefined) node.textContent = shown(props.text);
   node.append(...children);
   return node;
 }
@@ -89,8 +89,10 @@ function setAttr(node: Element, name: string, value: string): void {
   if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
 
+/** Every text the script writes is shown as render.ts's `esc` shows it: bidi controls and zero-width characters as their code points. */
 function setText(node: Node | null, value: string): void {
-  if (node && node.textContent !== value) node.textContent = value;
+  const text = shown(value);
+  if (node && node.textContent !== text) node.textContent = text;
 }
 
 function setState(node: HTMLElement, state: State): void {
@@ -104,7 +106,7 @@ function verdictKey(v: Status['verdict']): string {
 
 /** As render.ts: a reason links to its element's row. */
 function reasonLink(reason: string, element: Failing | undefined): Node {
-  if (element === undefined) return document.createTextNode(reason);
+  if (element === undefined) return document.createTextNode(shown(reason));
   const a = el('a', { text: reason }) as HTMLAnchorElement;
   a.href = rowHref(element.kind, element.id);
   return a;
@@ -115,18 +117,18 @@ function renderVerdict(view: Status): void {
   if (!box) return;
   const v = view.verdict;
   setState(box, v.state);
-  const shown = [...box.querySelectorAll('.reasons > li')];
+  const listed = [...box.querySelectorAll('.reasons > li')];
   const link = (i: number) => (v.failing[i] ? rowHref(v.failing[i]!.kind, v.failing[i]!.id) : null);
   // The same reasons, their quoted readings moved: their texts change in place, so that a link the keyboard is on keeps the focus.
-  if (box.querySelector('strong')?.textContent === LABEL[v.state].word && shown.length === v.reasons.length &&
-    shown.every((li, i) => (li.querySelector('a')?.getAttribute('href') ?? null) === link(i))) {
-    shown.forEach((li, i) => setText(li.firstChild, v.reasons[i]!));
+  if (box.querySelector('strong')?.textContent === LABEL[v.state].word && listed.length === v.reasons.length &&
+    listed.every((li, i) => (li.querySelector('a')?.getAttribute('href') ?? null) === link(i))) {
+    listed.forEach((li, i) => setText(li.firstChild, v.reasons[i]!));
   } else {
     const children: Node[] = [el('p', { className: 'verdict-state' }, icon(v.state), el('strong', { text: LABEL[v.state].word }))];
     if (v.reasons.length) children.push(el('ul', { className: 'reasons' }, ...v.reasons.map((r, i) => el('li', {}, reasonLink(r, v.failing[i])))));
     box.replaceChildren(...children);
   }
-  answeredTitle = `${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`;
+  answeredTitle = shown(`${LABEL[v.state].word} · ${view.host.name || 'this host'} · thincim`);
   document.title = answeredTitle;
   announce(v);
 }
@@ -139,7 +141,7 @@ function announce(v: Status['verdict']): void {
   news.dataset['key'] = key;
   const said = v.reasons.slice(0, ANNOUNCED_REASONS);
   const more = v.reasons.length - said.length;
-  news.textContent = `Overall health now ${LABEL[v.state].word}${said.length ? `: ${said.join('; ')}` : ''}${more ? `; and ${more} more` : ''}.`;
+  news.textContent = shown(`Overall health now ${LABEL[v.state].word}${said.length ? `: ${said.join('; ')}` : ''}${more ? `; and ${more} more` : ''}.`);
 }
 
 /** The age of the newest sample at `serverNow`, the time of the server's last answer (the view may be older: it is remade only when it changes). */
@@ -255,10 +257,11 @@ function renderElements(view: Status): boolean {
   return same && count === rows.size;
 }
 
+/** An SVG element; its label, a name's words, is shown as every text is (the chart's label quotes the sensor's name). */
 function svgNode(tag: string, attributes: Record<string, string | number>, text?: string): Element {
   const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, name === 'aria-label' ? shown(String(value)) : String(value));
+  if (text !== undefined) node.textContent = shown(text);
   return node;
 }
 
@@ -281,10 +284,7 @@ function chartNode(points: Point[], reading: Reading | null, unit: string, label
 
 /** The sensor page's reading, state, health, gauge, chart and readings, from the sensor's history. */
 function renderSensor(h: History): void {
-  const text = (id: string, value: string) => {
-    const node = $(id);
-    if (node) node.textContent = value;
-  };
+  const text = (id: string, value: string) => setText($(id), value);
   text('now-reading', readingWords(h.reading));
   text('now-state', h.currentState ?? '');
   const health = $('now-health');
@@ -315,22 +315,87 @@ function setLive(text: string, reloadLink = false): void {
 
 /** An answer that is neither 2xx nor 304. */
 class HttpError extends Error {
-  constructor(readonly status: number) {
+  /** Retry-After in seconds (a 429 or 503 sends it), when given as such. */
+  readonly retryAfter: number | undefined;
+  constructor(readonly status: number, retryAfter: string | null = null) {
     super(`HTTP ${status}`);
     this.name = 'HttpError';
+    this.retryAfter = retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
   }
 }
+
+/** A 2xx answer that is not JSON: a page a proxy in front of the agent sent instead (its sign-in page, once its session expired). */
+class NotJsonError extends Error {
+  constructor(readonly type: string) {
+    super(`not JSON: ${type}`);
+    this.name = 'NotJsonError';
+  }
+}
+
+/** A JSON answer that does not parse: cut short (a proxy that dropped the agent's connection mid-answer) or mangled. */
+class BrokenJsonError extends Error {
+  constructor(reason: string) {
+    super(`broken JSON: ${reason}`);
+    this.name = 'BrokenJsonError';
+  }
+}
+
+/**
+ * A redirect instead of the data: a proxy in front of the agent sends a
+ * browser whose session expired to its sign-in page, on another origin. Not
+ * followed (fetch's redirect 'manual'): followed, it breaks the CSP's
+ * connect-src 'self', and fetch says only "Failed to fetch", as for silence.
+ */
+class RedirectedError extends Error {
+  constructor() {
+    super('redirected');
+    this.name = 'RedirectedError';
+  }
+}
+
+/** GET `path` under ROOT; a redirect or an answer that is neither 2xx nor 304 thrown as what it is. */
+async function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+  const response = await fetch(at(path), { cache: 'no-store', credentials: 'same-origin', redirect: 'manual', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (response.type === 'opaqueredirect') throw new RedirectedError();
+  if (response.status !== 304 && !response.ok) throw new HttpError(response.status, response.headers.get('retry-after'));
+  return response;
+}
+
+/** The answer's JSON; a page of another type is said as such, not as the parser's complaint about its first `<`. */
+async function readJson<T>(response: Response): Promise<T> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    await response.arrayBuffer();
+    throw new NotJsonError(type.split(';')[0]!.trim() || 'no type');
+  }
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new BrokenJsonError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** The sensor of a sensor's page; undefined on the host's page. */
+const sensor = main?.dataset['sensor'];
+/** What a poll asks for, as the page's alerts name it. */
+const ASKED = sensor === undefined ? 'the status' : "the sensor's history";
 
 /** The server's time of the last good answer. */
 let lastGood: number | undefined;
 /** Since when the alarm showing has held. */
 let offlineSince: number | undefined;
-/** The alarm showing: shown again when the failure changes (the agent back without the sensor, or gone silent after a 404). */
-let showing: 'none' | 'noanswer' | 'gone' = 'none';
+/**
+ * The alarm showing, by what it says: shown again when the failure changes (the agent back without the
+ * sensor, gone silent after a 404, a proxy's 502 then its sign-in page).
+ */
+let showing = 'none';
 /** The title the last answer gave, while the agent answers no more. */
 let answeredTitle = document.title;
 /** Set once the agent refused the credentials: polling stops (each poll would be one more failed login). */
 let refused = false;
+/** The wait before the next poll: longer when the agent asked for it (Retry-After). */
+let nextPollMs = POLL_MS;
 
 function hostName(): string {
   return document.querySelector('header h1')?.textContent || 'this host';
@@ -354,14 +419,45 @@ function alarm(title: string, ...text: (string | Node)[]): void {
 
 function offline(err: unknown): void {
   if (err instanceof HttpError && err.status === 401) return signedOut();
+  nextPollMs = Math.max(POLL_MS, (err instanceof HttpError ? err.retryAfter ?? 0 : 0) * 1000);
   // A 404 is a sensor gone on a sensor's page only: the status itself is never missing from an agent that serves the page.
-  const kind = sensor !== undefined && err instanceof HttpError && err.status === 404 ? 'gone' : 'noanswer';
+  const kind = sensor !== undefined && err instanceof HttpError && err.status === 404 ? 'gone'
+    : err instanceof HttpError ? `error:${err.status}` : err instanceof NotJsonError ? `notjson:${err.type}` : err instanceof BrokenJsonError ? 'broken'
+      : err instanceof RedirectedError ? 'redirected' : 'noanswer';
   if (showing === kind) return;
   showing = kind;
   offlineSince = Date.now();
   if (kind === 'gone') return gone();
+  if (err instanceof RedirectedError) return redirected();
+  if (err instanceof HttpError && err.status === 429) return tooManySignIns();
+  if (err instanceof HttpError || err instanceof NotJsonError || err instanceof BrokenJsonError) return wrongAnswer(err);
   const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
+}
+
+/** Something answered, not with the data: the agent (an error) or a proxy in front of it (its own error, or sign-in page). */
+function wrongAnswer(err: HttpError | NotJsonError | BrokenJsonError): void {
+  const when = utcTime(offlineSince ?? Date.now());
+  const what = err instanceof HttpError
+    ? `An answer of HTTP ${err.status} came instead of ${ASKED} at ${when} (from the agent, or a proxy in front of it).`
+    : err instanceof NotJsonError
+      ? `At ${when} an answer that is not ${ASKED} (${err.type}) came instead: a proxy in front of the agent may ask to sign in again (reload the page).`
+      : `At ${when} an answer of ${ASKED} that is broken came (its JSON does not parse: cut short, by a proxy in front of the agent?).`;
+  alarm('Error', `${what} ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
+}
+
+/** The agent's failed-login limiter refused this address or user name for a while: each poll now would prolong it. */
+function tooManySignIns(): void {
+  alarm('Too many sign-ins', `The agent answered at ${utcTime(offlineSince ?? Date.now())} that there were too many failed sign-ins from this ` +
+    `address or for this user name (HTTP 429): wait. ${readingsAge()} Trying again in ${nextPollMs / 1000} s.`);
+}
+
+/** A redirect instead of the data: most likely a proxy's sign-in page, which only a reload of the page can show. */
+function redirected(): void {
+  const reload = el('a', { text: 'Reload the page to sign in.' }) as HTMLAnchorElement;
+  reload.href = location.href;
+  alarm('Redirected', `At ${utcTime(offlineSince ?? Date.now())} the request for ${ASKED} was redirected elsewhere: a proxy in front of the agent ` +
+    `may ask to sign in again. ${readingsAge()} Retrying every ${POLL_MS / 1000} s. `, reload);
 }
 
 /** A sensor's page: the agent answered, and has no such sensor now (removed, or not found after a restart); it may come back. */
@@ -400,9 +496,7 @@ let devicesSame = true;
 
 /** The status, or the last one again when the agent says it has not changed (304). */
 async function fetchStatus(): Promise<{ view: Status | undefined; serverNow: number }> {
-  const headers: Record<string, string> = etag && lastView ? { 'if-none-match': etag } : {};
-  const response = await fetch(at('api/v1/status'), { cache: 'no-store', credentials: 'same-origin', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  if (response.status !== 304 && !response.ok) throw new HttpError(response.status);
+  const response = await get('api/v1/status', etag && lastView ? { 'if-none-match': etag } : {});
   const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
   if (response.status === 304) {
     // Read, empty as it is: Chromium cancels an answer whose body is left unread (a red "(canceled)" in DevTools every poll).
@@ -410,7 +504,7 @@ async function fetchStatus(): Promise<{ view: Status | undefined; serverNow: num
     return { view: lastView, serverNow };
   }
   etag = response.headers.get('etag') ?? undefined;
-  return { view: (await response.json()) as Status, serverNow };
+  return { view: await readJson<Status>(response), serverNow };
 }
 
 function render(view: Status, serverNow: number): void {
@@ -426,8 +520,6 @@ function render(view: Status, serverNow: number): void {
   setLive(`Live: updated ${utcTime(serverNow)}.${devicesSame ? '' : ' Devices appeared or disappeared.'}`, !devicesSame);
 }
 
-/** The sensor of a sensor's page; undefined on the host's page. */
-const sensor = main?.dataset['sensor'];
 
 /** One poll of the host's page: the status, rendered; the server's time of the answer. */
 async function refreshHost(): Promise<number> {
@@ -438,10 +530,9 @@ async function refreshHost(): Promise<number> {
 
 /** One poll of a sensor's page: its history, rendered. */
 async function refreshSensor(id: string): Promise<number> {
-  const response = await fetch(at(`api/v1/sensors/${encodeURIComponent(id)}/history`), { cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
-  if (!response.ok) throw new HttpError(response.status);
+  const response = await get(`api/v1/sensors/${encodeURIComponent(id)}/history`);
   const serverNow = Date.parse(response.headers.get('date') ?? '') || Date.now();
-  renderSensor((await response.json()) as History);
+  renderSensor(await readJson<History>(response));
   setLive(`Live: updated ${utcTime(serverNow)}.`);
   return serverNow;
 }
@@ -453,13 +544,14 @@ async function poll(): Promise<void> {
   try {
     lastGood = await (sensor === undefined ? refreshHost() : refreshSensor(sensor));
     clockOffset = lastGood - Date.now();
+    nextPollMs = POLL_MS;
     online();
   } catch (err) {
     offline(err);
     // The newest sample keeps ageing while the agent answers no more: its age at the last answer would say stale readings are fresh.
     if (lastView) renderSamples(lastView, Date.now() + clockOffset);
   } finally {
-    if (!refused) setTimeout(() => void poll(), POLL_MS);
+    if (!refused) setTimeout(() => void poll(), nextPollMs);
   }
 }
 
