@@ -59,7 +59,9 @@ function unsetMarker(type: string, limit: string, value: number): boolean {
  * Attributes a driver names like limits that are none: amdgpu's fan1_min and
  * fan1_max are the speeds fan1_target may be set to (amdgpu_pm.c), which a
  * fan at full speed exceeds; xe's temp<N>_max (the B580's package 60 °C, its
- * own fan curve running to 80 °C beside crit 100 and emergency 125).
+ * own fan curve running to 80 °C beside crit 100 and emergency 125). Written
+ * here from the drivers, not taken from providers/hwmon: this suite states
+ * the ABI independently of the code it checks.
  */
 const NOT_LIMITS: Record<string, Record<string, string[]>> = { amdgpu: { fan: ['min', 'max'] }, xe: { temp: ['max'] } };
 const notALimit = (chipName: string, type: string, limit: string): boolean => NOT_LIMITS[chipName]?.[type]?.includes(limit) ?? false;

@@ -4,7 +4,7 @@
  * against the same JSON Schema, and every problem found is reported at once,
  * naming the key and the source; secret values are never echoed.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -245,8 +245,10 @@ function isServiceLink(name: string, text: string): boolean {
  * the server's environment; a THINCIM_USER that is no user name, or names a
  * file, is a typo of THINCIM_USERS, and is refused as unknown.
  */
+const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+
 function isClientCredential(name: string, text: string, cwd: string): boolean {
-  return name === 'THINCIM_PASSWORD' || (name === 'THINCIM_USER' && USER_NAME.test(text) && !existsSync(resolve(cwd, text)));
+  return name === 'THINCIM_PASSWORD' || (name === 'THINCIM_USER' && USER_NAME.test(text) && !isFile(resolve(cwd, text)));
 }
 
 function readEnv(input: LoadConfigInput, problems: ConfigProblem[]): { layer: Layer; configPath?: string } {

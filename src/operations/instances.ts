@@ -101,11 +101,11 @@ async function modify(ctx: OperationContext, ns: string, instance: CIMInstance, 
 
 export async function createInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Promise<Result> {
   const p = new Params('CreateInstance', params, ['NewInstance']);
-  const instance = referencesNamed(ctx, ns, p.requiredInstance('NewInstance'));
-  const cls = classOf(ctx, ns, instance.classname);
+  const sent = p.requiredInstance('NewInstance');
+  const cls = classOf(ctx, ns, sent.classname);
   const subscriptions = writerFor(ctx, ns, cls.classname);
   if (!subscriptions) throw new CIMError(CIMStatus.NOT_SUPPORTED, `instances of ${cls.classname} cannot be created`);
-  return { kind: 'instancename', path: await subscriptions.create(ns, instance) };
+  return { kind: 'instancename', path: await subscriptions.create(ns, referencesNamed(ctx, ns, sent)) };
 }
 
 export function deleteInstance(ctx: OperationContext, ns: string, params: readonly Param[]): Result {

@@ -63,8 +63,21 @@ export function sameTarget(cimObject: string, namespace: string, target: CIMInst
   return parsed.canonical === canonical(target);
 }
 
+/**
+ * Whether a decoded CIMObject names an instance of `classname` in
+ * `namespace`, whatever keys it binds: for a body whose unnamed key its class
+ * cannot name (unknown here, or several keys), which the operation refuses
+ * with its own status (5, 4) rather than HTTP's header-mismatch.
+ */
+export function sameTargetClass(cimObject: string, namespace: string, classname: string): boolean {
+  const parsed = parseObjectPath(cimObject);
+  return parsed !== undefined && parsed.namespace !== undefined && sameNamespace(parsed.namespace, namespace) &&
+    parsed.classname === classname.trim().toLowerCase();
+}
+
 interface ParsedPath {
   namespace: string | undefined;
+  classname: string;
   canonical: string;
 }
 
@@ -76,11 +89,11 @@ function parseObjectPath(text: string): ParsedPath | undefined {
   const namespace = hasNamespace ? text.slice(0, colon).replace(/^\/\/[^/]*\//, '') : undefined;
   const rest = hasNamespace ? text.slice(colon + 1) : text;
   const keyStart = rest.indexOf('.');
-  if (keyStart < 0) return { namespace, canonical: rest.trim().toLowerCase() };
+  if (keyStart < 0) return { namespace, classname: rest.trim().toLowerCase(), canonical: rest.trim().toLowerCase() };
   const keys = parseKeys(rest.slice(keyStart + 1));
   if (!keys) return undefined;
   const classname = rest.slice(0, keyStart);
-  return { namespace, canonical: canonicalOf(classname, keys) };
+  return { namespace, classname: classname.trim().toLowerCase(), canonical: canonicalOf(classname, keys) };
 }
 
 function parseKeys(text: string): [string, string][] | undefined {

@@ -8,18 +8,18 @@ import { type EventEmitter, once } from 'node:events';
 import { setImmediate } from 'node:timers/promises';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CIMError, CIMInstanceName, CIMStatus } from '../cim/index.js';
+import { CIMError, CIMInstanceName, CIMStatus, type CIMClassName } from '../cim/index.js';
 import {
   InvalidParameterError, ProtocolError, decodeRequestYielding, type CIMErrorHeader, type CIMRequest, type DecodeLimits,
 } from '../cimxml/index.js';
 import { authorize, dispatch } from '../operations/dispatch.js';
-import { keysNamedIfKnown } from '../operations/lookup.js';
+import { hasUnnamedKey, keysNamedIfKnown } from '../operations/lookup.js';
 import { invokeMethod } from '../operations/methods.js';
 import type { PullSessions } from '../operations/pull.js';
 import type { Caller, OperationContext, OperationLimits, ProviderRouter, SubscriptionWriter } from '../operations/types.js';
 import type { ClassRepository } from '../repository/types.js';
 import { principalOf } from '../security/index.js';
-import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget } from './cim-headers.js';
+import { CIMHeaders, decodeHeaderValue, sameNamespace, sameTarget, sameTargetClass } from './cim-headers.js';
 import {
   AnswerBytes, EncodeCache, errorResponse, intrinsicResponse, intrinsicResponseLengths, methodResponse, type Piece,
 } from './respond.js';
@@ -237,10 +237,14 @@ function checkAgainstBody(decoded: CIMRequest, method: string, object: string, c
   if (method.toLowerCase() !== call.name.toLowerCase()) {
     throw new Fault(400, 'header-mismatch', `CIMMethod ${method} differs from the body's ${call.name}`);
   }
-  const same = call.kind === 'imethodcall'
-    ? sameNamespace(object, call.namespace)
-    : sameTarget(object, call.namespace, call.target instanceof CIMInstanceName ? keysNamedIfKnown(classes, call.namespace, call.target) : { classname: call.target.classname });
+  const same = call.kind === 'imethodcall' ? sameNamespace(object, call.namespace) : sameMethodTarget(object, call.namespace, call.target, classes);
   if (!same) throw new Fault(400, 'header-mismatch', `CIMObject ${object} does not name the body's target`);
+}
+
+function sameMethodTarget(object: string, namespace: string, target: CIMInstanceName | CIMClassName, classes: ClassRepository): boolean {
+  if (!(target instanceof CIMInstanceName)) return sameTarget(object, namespace, { classname: target.classname });
+  const named = keysNamedIfKnown(classes, namespace, target);
+  return hasUnnamedKey(named) ? sameTargetClass(object, namespace, named.classname) : sameTarget(object, namespace, named);
 }
 
 /** The pieces of an answer, and how to answer instead when writing them fails. */

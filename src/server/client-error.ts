@@ -7,15 +7,15 @@
  * 400, Node's own answer, ends the exchange instead).
  */
 import { once } from 'node:events';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { rawAnswer } from './error-detail.js';
 
 /** How long a connection closed after an error may wait for its client to close too. */
 export const ERROR_LINGER_MS = 2_000;
 
-/** Node's maxHeaderSize when a server leaves it. */
-export const NODE_MAX_HEADER_SIZE = 16 * 1024;
+/** Node's maxHeaderSize when a server leaves it (`--max-http-header-size` included). */
+export const NODE_MAX_HEADER_SIZE = maxHeaderSize;
 
 /** The reasons given in the answers whose cause differs between servers. */
 export interface ClientErrorTexts {

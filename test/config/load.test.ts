@@ -289,6 +289,8 @@ t.test("the client commands' credential variables are not the server's configura
   const dir = t.testdir({ 'users.txt': '' });
   t.match(await problemsOf({ cwd: dir, env: { THINCIM_USER: 'users.txt' } }), [{ key: 'THINCIM_USER', message: /did you mean THINCIM_USERS\?/ }],
     'so is a relative path naming a file');
+  const checkout = t.testdir({ thincim: {} });
+  await t.resolves(load({ cwd: checkout, env: { THINCIM_USER: 'thincim' } }), 'a user name that is also a folder here is the user name');
   t.match(await problemsOf({ env: { THINCIM_USER: 'users file' } }), [{ key: 'THINCIM_USER', message: /did you mean THINCIM_USERS\?/ }],
     'and a value that is no user name');
 });

@@ -106,6 +106,19 @@ t.test('an extrinsic method on a single-key instance named by its value; CIMObje
   t.equal(bogus.headers['cimerror'], 'header-mismatch', 'header-mismatch');
 });
 
+t.test('an extrinsic method on a path whose unnamed key its class cannot name: the operation\'s status (5, 4), not header-mismatch', async (t) => {
+  const call = (classname: string) => `${XML_DECLARATION}<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="8" PROTOCOLVERSION="1.0"><SIMPLEREQ>` +
+    '<METHODCALL NAME="RequestStateChange"><LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH>' +
+    `${unnamed(classname, 'x')}</LOCALINSTANCEPATH></METHODCALL></SIMPLEREQ></MESSAGE></CIM>`;
+  for (const [classname, code] of [['No_Such', 5], ['OMC_Fan', 4]] as const) {
+    const answer = await post(broker.url, call(classname), cimHeaders('RequestStateChange', `root/cimv2:${classname}.Key="x"`));
+    t.equal(answer.status, 200, `${classname}: HTTP 200, the header holds the class`);
+    t.equal(decodeResponse(answer.text).error?.code, code, `${classname}: CIM status ${code}`);
+    const elsewhere = await post(broker.url, call(classname), cimHeaders('RequestStateChange', `root/cimv2:Other_Class.Key="x"`));
+    t.equal(elsewhere.headers['cimerror'], 'header-mismatch', `${classname}: a header naming another class is still a mismatch`);
+  }
+});
+
 t.test('a method target whose reference key gives the path by its value alone: the header names that key too', async (t) => {
   const profilePath = '<LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="interop"/></LOCALNAMESPACEPATH>' +
     `${unnamed('Thincim_RegisteredProfile', PROFILE.InstanceID)}</LOCALINSTANCEPATH>`;

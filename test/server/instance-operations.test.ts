@@ -198,7 +198,7 @@ t.test('EnumerateInstanceNames: every name with its full key set, KEYVALUE typed
     t.same(keysOf(name), sorted(schema.keyNames.map((k) => k.toLowerCase())), `${name.classname}: the class's keys`);
   }
   const xml = response.raw.text;
-  t.notMatch(xml, /<KEYVALUE(?![^>]*VALUETYPE="string" TYPE="string")[^>]*>/, 'every KEYVALUE carries VALUETYPE and TYPE');
+  t.notMatch(xml, /<KEYVALUE(?![^>]*VALUETYPE="string" TYPE="string")[^>]*>/, 'every KEYVALUE of these string keys carries VALUETYPE and TYPE');
   t.match(xml, /<KEYBINDING NAME="DeviceID"><KEYVALUE VALUETYPE="string" TYPE="string">simulated:fan1<\/KEYVALUE><\/KEYBINDING>/);
   t.notMatch(xml, /<INSTANCEPATH|<NAMESPACEPATH/, 'bare INSTANCENAMEs');
 });

@@ -117,7 +117,7 @@ t.test('mibs/thincim-snmptt.conf: the EVENT of each trap, and so its SNMPTT seve
     'Unknown unknown', 'Unknown unknown', 'Warning warning', 'Warning warning'], 'one EVENT per trap (v2c and v1), by severity');
 });
 
-t.test('mibs/thincim-snmptt.conf without THINCIM-MIB anywhere: each MATCH takes the severity by number', async (t) => {
+t.test('mibs/thincim-snmptt.conf with the integers untranslated (snmptrapd without the MIB, translate_integers = 0): each MATCH takes the severity by number', async (t) => {
   const seen = await severitiesLogged(t, 'shipped-numeric', true);
   t.same(seen.sort(), ['Critical 4', 'Critical 4', 'Critical 5', 'Critical 5', 'OK 1', 'OK 1',
     'Unknown 2', 'Unknown 2', 'Warning 3', 'Warning 3'], 'one EVENT per trap (v2c and v1), by severity');

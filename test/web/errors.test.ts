@@ -151,6 +151,17 @@ t.test("a 429 of the failed-login limiter: said in its own words, the next try a
   await page.context().close();
 });
 
+t.test("a proxy's 503 with a Retry-After is retried every 3 s, as its alert says; a 429's Retry-After is capped at 10 minutes", async (t) => {
+  const busy = await alertFor((route) => route.fulfill({ status: 503, headers: { 'retry-after': '300' }, contentType: 'text/plain', body: 'busy' }), true);
+  t.match(busy.text, /Retrying every 3 s/);
+  t.equal(await busy.page.evaluate(() => (window as unknown as { pollDelays: number[] }).pollDelays.at(-1)), 3_000, 'the next poll in 3 s');
+  await busy.page.context().close();
+  const limited = await alertFor((route) => route.fulfill({ status: 429, headers: { 'retry-after': '99999999' }, contentType: 'text/plain', body: 'too many' }), true);
+  t.match(limited.text, /Trying again in 600 s/);
+  t.equal(await limited.page.evaluate(() => (window as unknown as { pollDelays: number[] }).pollDelays.at(-1)), 600_000, 'the next poll in 10 minutes, not at once');
+  await limited.page.context().close();
+});
+
 t.test('silence is still "stopped answering"', async (t) => {
   const { text, title, page } = await alertFor((route) => route.abort('connectionrefused'));
   t.match(text, /The agent stopped answering/);

@@ -45,6 +45,8 @@ const POLL_MS = 3000;
 /** Reasons a verdict's announcement says: a screen reader reads it all at once, and forty failing DIMMs are a list to read, not to hear. */
 const ANNOUNCED_REASONS = 5;
 const TIMEOUT_MS = 5000;
+/** The longest a 429's Retry-After defers the next poll: past it the page would look dead, and past 2³¹ ms setTimeout fires at once. */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
 const SVG = 'http://www.w3.org/2000/svg';
 const LABEL: Record<State, { icon: string; word: string }> = {
   OK: { icon: '✓', word: 'OK' }, WARNING: { icon: '▲', word: 'Warning' }, CRITICAL: { icon: '✕', word: 'Critical' }, UNKNOWN: { icon: '?', word: 'Unknown' },
@@ -419,10 +421,10 @@ function alarm(title: string, ...text: (string | Node)[]): void {
 
 function offline(err: unknown): void {
   if (err instanceof HttpError && err.status === 401) return signedOut();
-  nextPollMs = Math.max(POLL_MS, (err instanceof HttpError ? err.retryAfter ?? 0 : 0) * 1000);
+  nextPollMs = nextPollDelay(err);
   // A 404 is a sensor gone on a sensor's page only: the status itself is never missing from an agent that serves the page.
   const kind = sensor !== undefined && err instanceof HttpError && err.status === 404 ? 'gone'
-    : err instanceof HttpError ? `error:${err.status}` : err instanceof NotJsonError ? `notjson:${err.type}` : err instanceof BrokenJsonError ? 'broken'
+    : err instanceof HttpError ? `error:${err.status}:${nextPollMs}` : err instanceof NotJsonError ? `notjson:${err.type}` : err instanceof BrokenJsonError ? 'broken'
       : err instanceof RedirectedError ? 'redirected' : 'noanswer';
   if (showing === kind) return;
   showing = kind;
@@ -433,6 +435,12 @@ function offline(err: unknown): void {
   if (err instanceof HttpError || err instanceof NotJsonError || err instanceof BrokenJsonError) return wrongAnswer(err);
   const reason = err instanceof DOMException && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : err instanceof Error ? err.message : String(err);
   alarm('No answer', `The agent stopped answering (${reason}) at ${utcTime(offlineSince)}. ${readingsAge()} Retrying every ${POLL_MS / 1000} s.`);
+}
+
+/** The failed-login limiter's 429 says when to try again (each poll before would prolong it); every other failure is retried every POLL_MS. */
+function nextPollDelay(err: unknown): number {
+  if (!(err instanceof HttpError) || err.status !== 429 || err.retryAfter === undefined) return POLL_MS;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(POLL_MS, err.retryAfter * 1000));
 }
 
 /** Something answered, not with the data: the agent (an error) or a proxy in front of it (its own error, or sign-in page). */
