@@ -926,7 +926,10 @@ function supplyStatus(record: Classified): StatusVerdict {
     if (reading.rawState !== undefined) return rawStatus(reading, reading.rawState);
     return quietStatus(record);
   }
-  return worstVerdict([...tellingStates(reading).map((state) => stateVerdict(reading.name, state)), ...columnVerdict(reading)]);
+  const verdicts = [...tellingStates(reading).map((state) => stateVerdict(reading.name, state)), ...columnVerdict(reading)];
+  const worst = worstVerdict(verdicts);
+  // "Presence detected" beside "Failure detected" still says the module is in: a quiet sensor of it was not pulled.
+  return verdicts.some((verdict) => verdict.statedPresent) ? { ...worst, statedPresent: true } : worst;
 }
 
 /** The verdict of the worst status (the first of equals). */

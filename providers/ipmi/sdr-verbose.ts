@@ -134,14 +134,17 @@ const RANGE_NAMES: Readonly<Record<string, keyof SensorRanges>> = {
   'maximum sensor range': 'maxReadable',
 };
 
+/** What -v prints for a record it could not read; "Not Reading" is older ipmitool's (lib/ipmi_sdr.c: "Used to be 'Not Reading'"). */
+const UNREAD = new Set(['No Reading', 'Not Reading', 'Not Readable']);
+
 const TOLERANCE = /^(\S+) \(\+\/- [^)]*\)\s*(.*)$/;
 
 /**
- * "25 (+/- 0) degrees C", "0x01 (+/- 0x00) discrete", "0h", "110 Watts", "No Reading", "Disabled", and
+ * "25 (+/- 0) degrees C", "0x01 (+/- 0x00) discrete", "0h", "110 Watts", "No Reading" (`UNREAD`), "Disabled", and
  * `ipmitool sensor -v`'s unreadable threshold record, " Unable to read sensor: Device Not Present" (lib/ipmi_sensor.c).
  */
 function readReading(reading: IpmiReading, value: string): void {
-  if (value === 'No Reading' || value === 'Not Readable' || /^\s*Unable to read sensor\b/.test(value)) {
+  if (UNREAD.has(value) || /^\s*Unable to read sensor\b/.test(value)) {
     reading.unavailable = 'absent';
     return;
   }

@@ -140,6 +140,28 @@ t.test('temperatures on a supply entity are supply temperatures, never supplies'
   t.same(table.powerSupplies?.[0]?.sensors, ['ipmi:PS 1 Input'], 'no entity printed: linked by the number in the name');
 });
 
+/**
+ * sdr-verbose-failed-psu.txt: the two "Temp" twins of the ironic Dell capture
+ * (../shared/fixtures/ipmi/ironic-dell-sdr-v/ipmitool-sdr-v-missing-reading.txt, the first without a
+ * "Sensor Reading" line), then discrete supply records printed the way ipmitool's ipmi_sdr_print_sensor_fc
+ * prints them with -v (lib/ipmi_sdr.c): "States Asserted" and its bracketed states only where a state is
+ * asserted; a record asserting nothing prints no such line (there is no "No state asserted" in -v output).
+ */
+t.test('a failed supply that says it is present: its quiet sensor is no second reason; unread twins stay distinct', async (t) => {
+  const snapshot = snapshotOf('sdr-verbose-failed-psu.txt');
+  t.same(snapshot.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [
+    ['Power Supply 1', 'ok', undefined],
+    ['Power Supply 2', 'failed', 'failure detected'],
+  ]);
+  t.match(discrete(snapshot, 'ipmi:Power Supply 2'), { state: 'Failure detected', health: 'critical' });
+  t.match(discrete(snapshot, 'ipmi:PS2 Presence'), { state: 'No state asserted', health: 'ok' }, '"Presence detected" on the same supply: not pulled');
+  const faults = snapshot.discreteSensors?.filter((s) => s.health !== 'ok').map((s) => [s.id, s.state]);
+  t.same(faults, [['ipmi:Power Supply 2', 'Failure detected']], 'one reason: the failure');
+  t.match(numeric(snapshot, 'ipmi:Temp#1'), { label: 'Temp', value: null, unavailable: 'failed', source: 'IPMI sensor 0x01, entity 3.1' });
+  t.equal(numeric(snapshot, 'ipmi:Temp#1').health, undefined, 'no reading, no verdict');
+  t.match(numeric(snapshot, 'ipmi:Temp#2'), { label: 'Temp', value: 50, health: 'ok', source: 'IPMI sensor 0x02, entity 3.2' });
+});
+
 t.test('a pulled supply is failed and not present; its redundancy set is lost', async (t) => {
   const pulled = snapshotOf('sdr-elist-pulled-psu.txt');
   t.same(pulled.powerSupplies?.map((p) => [p.label, p.status, p.statusReason]), [

@@ -45,6 +45,15 @@ t.test('discrete records: only "States Asserted" are states', async (t) => {
   t.same(named(readings, 'Chassis Intru').states, []);
 });
 
+t.test('a discrete record older ipmitool printed "Not Reading" for is unread, not in the state "Not"', async (t) => {
+  // lib/ipmi_sdr.c, ipmi_sdr_print_sensor_fc, discrete -v branch: printf("No Reading\n"), commented "Used to be 'Not Reading'".
+  const text = fixture('sdr-verbose.txt').replace(/(Sensor ID\s*: PS2 Status[^]*?Sensor Reading\s*: )\S+/, '$1Not Reading');
+  t.match(text, /: PS2 Status[^]*?Sensor Reading\s*: Not Reading\n/, 'the record now reads as the old version printed it');
+  const ps2 = named(parseSdrVerbose(text).readings, 'PS2 Status');
+  t.match(ps2, { unavailable: 'absent' });
+  t.equal(ps2.rawState, undefined);
+});
+
 t.test('debug lines, interleaved stderr, locator and event-only blocks', async (t) => {
   const { readings, skipped, noise } = parseSdrVerbose(fixture('sdr-verbose.txt'));
   t.equal(readings.length, 6);
