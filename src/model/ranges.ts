@@ -1,5 +1,6 @@
 /**
- * The declared ranges' one consistency rule, shared by the model and the simulated scenario check: a normal or readable range whose minimum is above its maximum says nothing of either bound.
+ * The declared ranges' one consistency rule, shared by the model and the simulated scenario check: a normal or
+ * readable range whose minimum is above its maximum says nothing of either bound.
  * The nominal reading may lie anywhere, even outside the normal range (a Dell iDRAC's fan: nominal 5325 RPM,
  * normal minimum 10425; ironic's ipmitool capture).
  */

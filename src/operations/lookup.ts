@@ -24,7 +24,7 @@ export function classOf(ctx: Pick<OperationContext, 'repository'>, namespace: st
  */
 export function instanceAt(ctx: OperationContext, namespace: string, given: CIMInstanceName): CIMInstance {
   const cls = classOf(ctx, namespace, given.classname);
-  const path = namedFor(ctx, namespace, cls, given);
+  const path = keysNamedIn(ctx.repository, namespace, cls, given);
   const { missing, extra } = keyProblems(cls, path);
   if (missing.length || extra.length) throw wrongKeys(path.classname, missing, extra);
   return existing(ctx, namespace, path);
@@ -40,7 +40,7 @@ export function instanceAt(ctx: OperationContext, namespace: string, given: CIMI
  */
 export function instanceToRead(ctx: OperationContext, namespace: string, given: CIMInstanceName): CIMInstance {
   const cls = classOf(ctx, namespace, given.classname);
-  const path = namedFor(ctx, namespace, cls, given);
+  const path = keysNamedIn(ctx.repository, namespace, cls, given);
   const { missing, extra } = keyProblems(cls, path);
   if (missing.length === 0 && extra.length === 0) return existing(ctx, namespace, path);
   if (extra.length || path.keybindings.size === 0) throw wrongKeys(path.classname, missing, extra);
@@ -69,8 +69,7 @@ export function hasUnnamedKey(path: CIMInstanceName): boolean {
  * the instance up itself: CIM_ERR_INVALID_CLASS when its class is unknown.
  */
 export function keysNamed(ctx: Pick<OperationContext, 'repository'>, namespace: string, path: CIMInstanceName): CIMInstanceName {
-  if (!hasUnnamedKey(path)) return path;
-  return keysNamedIn(ctx.repository, namespace, classOf(ctx, namespace, path.classname), path);
+  return hasUnnamedKey(path) ? keysNamedIn(ctx.repository, namespace, classOf(ctx, namespace, path.classname), path) : path;
 }
 
 /**
@@ -110,18 +109,15 @@ export function valueNamed(ctx: Pick<OperationContext, 'repository'>, namespace:
   return value.map((v) => (v instanceof CIMInstanceName ? referenceNamed(ctx, namespace, v, what) : v));
 }
 
-/** The path with its keys named (keysNamedIn) when they need it. */
-function namedFor(ctx: OperationContext, namespace: string, cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
-  return hasUnnamedKey(path) ? keysNamedIn(ctx.repository, namespace, cls, path) : path;
-}
-
 /**
  * The path with its unnamed key value (DSP0201 INSTANCENAME's lone KEYVALUE
  * or VALUE.REFERENCE) bound to the class's one key, and so the paths its
  * reference keys hold, each in its own namespace or the call's. A class with
- * another number of keys is CIM_ERR_INVALID_PARAMETER.
+ * another number of keys is CIM_ERR_INVALID_PARAMETER. A path without an
+ * unnamed key is returned as it is, nothing built.
  */
 function keysNamedIn(repository: Classes, namespace: string, cls: CIMClass, path: CIMInstanceName): CIMInstanceName {
+  if (!hasUnnamedKey(path)) return path;
   const bindings = [...path.keybindings].map(([name, value]): [string, CIMKeyValue] => [
     name === UNNAMED_KEY ? theOneKey(cls, path) : name,
     value instanceof CIMInstanceName ? referenceKeyNamed(repository, value.namespace ?? namespace, value) : value,
